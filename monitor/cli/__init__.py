@@ -1,0 +1,14 @@
+"""The ``monitor`` command: the GUI by default, subcommands for headless work."""
+
+from __future__ import annotations
+
+from monitor.cli import posts as _posts  # noqa: F401  (registers its commands)
+from monitor.cli.common import cli
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="monitor")
+
+
+__all__ = ["cli", "main"]

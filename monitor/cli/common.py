@@ -1,0 +1,80 @@
+"""The command group, the shared ``--db`` option and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from monitor import __version__
+from monitor.paths import default_db_path
+from monitor.service import Monitor
+from monitor.store import StoreError
+
+
+def db_option(func: Callable) -> Callable:
+    """``--db PATH`` on a subcommand (falls back to the group's, then the default)."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Database file (default: $MONITOR_DB or the user data directory).",
+    )(func)
+
+
+def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
+    """The database named on the subcommand, else on the group, else the default."""
+    if db_path is not None:
+        return db_path
+    root = ctx.find_root()
+    if root.obj and root.obj.get("db_path"):
+        return root.obj["db_path"]
+    return default_db_path()
+
+
+def open_monitor(ctx: click.Context, db_path: Path | None, *, seed: bool = False) -> Monitor:
+    """Open the store or exit with a message naming the file."""
+    path = resolve_db(ctx, db_path)
+    try:
+        monitor = Monitor(path)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if seed and path == default_db_path():
+        monitor.seed_if_empty()
+    return monitor
+
+
+def emit_json_lines(rows: Iterable[dict[str, Any]]) -> None:
+    """One JSON object per line on stdout."""
+    out = sys.stdout
+    for row in rows:
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@click.group(invoke_without_command=True)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Database file (default: $MONITOR_DB or the user data directory).",
+)
+@click.version_option(__version__, prog_name="Situation Monitor")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None) -> None:
+    """Situation Monitor: follow a developing story.
+
+    With no command, opens the desktop app on the database.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db_path"] = db_path
+    if ctx.invoked_subcommand is None:
+        from monitor.gui.app import run_app
+
+        path = resolve_db(ctx, None)
+        sys.exit(run_app(path, seed=path == default_db_path()))

@@ -1,0 +1,153 @@
+"""Commands over posts: ingest, posts, search, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
+from monitor.model import Post
+from monitor.service import Monitor
+
+
+def post_json(post: Post, sources: dict[int, str]) -> dict:
+    """The JSON shape of a post, as ``monitor posts --json`` prints and ``ingest`` reads back."""
+    row = asdict(post)
+    row["source"] = sources.get(post.source_id)
+    row["revisions"] = row.pop("revision_count")
+    return row
+
+
+def _source_keys(monitor: Monitor) -> dict[int, str]:
+    return {s.id: s.key for s in monitor.posts.sources()}
+
+
+def _print_post(post: Post, sources: dict[int, str]) -> None:
+    when = post.published or post.first_seen
+    head = f"#{post.id} [{when} {post.published_precision or ''}] {post.title or '(no headline)'}"
+    click.secho(head, bold=True)
+    meta = ", ".join(x for x in (post.byline, post.location, sources.get(post.source_id)) if x)
+    if meta:
+        click.echo(f"  {meta}")
+    first = post.body.split("\n\n", 1)[0]
+    click.echo(f"  {first[:200]}{'…' if len(first) > 200 else ''}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", "source_key", default=None, help="Source identity for a single file.")
+@db_option
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
+           db_path: Path | None) -> None:
+    """Read live pages, feeds or post lists from files and directories into the store.
+
+    Each file is read on its own: a bad file is reported and the others are still ingested.
+    Exits non-zero when any input could not be read.
+    """
+    if source_key and (len(paths) > 1 or paths[0].is_dir()):
+        raise click.UsageError("--source needs exactly one file")
+    failures = 0
+    with open_monitor(ctx, db_path) as monitor:
+        for path in paths:
+            for report in monitor.ingest_path(path, source_key=source_key):
+                if report.ok:
+                    click.echo(report.summary())
+                    for note in report.notes:
+                        click.echo(f"  note: {note}", err=True)
+                else:
+                    failures += 1
+                    click.secho(f"error: {report.error}", fg="red", err=True)
+    if failures:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--limit", type=int, default=None, help="At most this many posts.")
+@db_option
+@click.pass_context
+def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | None) -> None:
+    """List posts, newest first."""
+    with open_monitor(ctx, db_path) as monitor:
+        sources = _source_keys(monitor)
+        rows = monitor.posts.posts(limit=limit)
+        if as_json:
+            emit_json_lines(post_json(p, sources) for p in rows)
+        else:
+            for post in rows:
+                _print_post(post, sources)
+
+
+@cli.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--limit", type=int, default=50, show_default=True)
+@db_option
+@click.pass_context
+def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int,
+           db_path: Path | None) -> None:
+    """Full-text search over posts. Type as you would in a search box."""
+    text = " ".join(query)
+    with open_monitor(ctx, db_path) as monitor:
+        sources = _source_keys(monitor)
+        found = monitor.posts.search(text, limit=limit)
+        if as_json:
+            emit_json_lines(post_json(p, sources) for p in found)
+        else:
+            if not found:
+                click.echo(f"no posts match {text!r}", err=True)
+            for post in found:
+                _print_post(post, sources)
+
+
+EXPORT_TABLES = ("posts", "sources", "post_revisions")
+
+
+@cli.command()
+@click.option("--table", "table", default="posts", show_default=True,
+              help="Table to export: " + ", ".join(EXPORT_TABLES) + " (and any other table).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "ndjson"]), default="ndjson",
+              show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here instead of standard output.")
+@db_option
+@click.pass_context
+def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
+           db_path: Path | None) -> None:
+    """Export a table as CSV, a JSON array or JSON lines."""
+    with open_monitor(ctx, db_path) as monitor:
+        names = [t for t in monitor.db.table_names() if not t.startswith(("posts_fts", "quotes_fts"))]
+        if table not in names:
+            raise click.BadParameter(f"no table {table!r}; choose from {', '.join(names)}",
+                                     param_hint="--table")
+        rows = monitor.posts.iter_rows(table)
+        try:
+            handle = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+        except OSError as exc:
+            raise click.ClickException(f"{out}: cannot write ({exc.strerror})") from exc
+        try:
+            _write_rows(rows, fmt, handle, monitor.db.table(table).columns_dict.keys())
+        finally:
+            if out:
+                handle.close()
+
+
+def _write_rows(rows, fmt: str, handle, columns) -> None:
+    if fmt == "csv":
+        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer.writeheader()
+        writer.writerows(rows)
+    elif fmt == "json":
+        handle.write("[")
+        for i, row in enumerate(rows):
+            handle.write(("," if i else "") + "\n" + json.dumps(row, ensure_ascii=False))
+        handle.write("\n]\n")
+    else:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,0 +1,1 @@
+"""Extract engine. Plain Python: never imports Qt."""

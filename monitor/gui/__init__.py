@@ -1,0 +1,1 @@
+"""The desktop app (PySide6, pyqtgraph). Sits on top of the core; the core never imports it."""

@@ -1,0 +1,1 @@
+"""Journey engine. Plain Python: never imports Qt."""

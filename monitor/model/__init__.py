@@ -1,0 +1,42 @@
+"""Immutable domain objects shared by every layer. No I/O here.
+
+Each area keeps its dataclasses in a module of its own; this package re-exports them so callers
+write ``from monitor.model import Post``.
+"""
+
+from monitor.model.journey import (
+    JOURNEY_STATES,
+    OBSERVATION_KINDS,
+    STOP_KINDS,
+    Estimate,
+    Observation,
+    Route,
+    Stop,
+    StopEta,
+)
+from monitor.model.posts import PRECISIONS, ParsedPost, ParseResult, Post, Source
+from monitor.model.quotes import QUOTE_KINDS, SPEAKER_KINDS, Quote, Speaker
+from monitor.model.timeutil import parse_iso, to_iso, utc_now
+
+__all__ = [
+    "JOURNEY_STATES",
+    "OBSERVATION_KINDS",
+    "PRECISIONS",
+    "QUOTE_KINDS",
+    "SPEAKER_KINDS",
+    "STOP_KINDS",
+    "Estimate",
+    "Observation",
+    "ParseResult",
+    "ParsedPost",
+    "Post",
+    "Quote",
+    "Route",
+    "Source",
+    "Speaker",
+    "Stop",
+    "StopEta",
+    "parse_iso",
+    "to_iso",
+    "utc_now",
+]

@@ -1,0 +1,98 @@
+"""Routes, stops, observations from posts and the estimated state of a journey."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+STOP_KINDS: tuple[str, ...] = (
+    "origin", "station", "gauge_change", "border", "ceremony", "destination",
+)
+OBSERVATION_KINDS: tuple[str, ...] = (
+    "departed", "arrived", "passed", "dwelling", "expected", "historical",
+)
+JOURNEY_STATES: tuple[str, ...] = ("not_started", "moving", "dwelling", "arrived")
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """A stop on a route, ``km`` along it from the origin."""
+
+    name: str
+    km: float
+    kind: str
+    lat: float | None = None
+    lon: float | None = None
+    gauge_before: int | None = None
+    gauge_after: int | None = None
+    dwell_minutes: float | None = None
+    dwell_source: str | None = None
+    timezone: str | None = None
+    aliases: tuple[str, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """An ordered list of stops with the train's speed model."""
+
+    name: str
+    title: str
+    stops: tuple[Stop, ...]
+    max_speed_kmh: float
+    average_speed_kmh: float
+    sources: tuple[str, ...] = ()
+
+    @property
+    def length_km(self) -> float:
+        """Distance from the origin to the last stop."""
+        return self.stops[-1].km if self.stops else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A statement in a post about where the train was, is or will be."""
+
+    post_id: int | None
+    stop: str
+    kind: str
+    at: datetime | None
+    precision: str | None
+    evidence: str
+    start: int = 0
+    end: int = 0
+    matched: bool = True
+    conflict: str | None = None
+    duration_minutes: float | None = None
+    speed_kmh: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StopEta:
+    """When the train is expected at a stop: a window, in UTC."""
+
+    stop: str
+    km: float
+    earliest: datetime | None
+    likely: datetime | None
+    latest: datetime | None
+    timezone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """The journey's state at one moment, with its uncertainty."""
+
+    route: str
+    at: datetime
+    state: str
+    km_min: float
+    km_likely: float
+    km_max: float
+    progress: float
+    stop: str | None = None
+    next_stop: str | None = None
+    speed_kmh: float | None = None
+    etas: tuple[StopEta, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)

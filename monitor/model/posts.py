@@ -1,0 +1,84 @@
+"""Posts and the sources they come from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+#: How exactly a timestamp is known, coarsest first.
+PRECISIONS: tuple[str, ...] = ("date", "hour", "minute", "second")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPost:
+    """One post as a parser read it, before the store has given it an id.
+
+    ``guid`` is the post's identity inside its source: the feed's own id where there is one,
+    otherwise a key the parser derives (see each parser). ``seq`` orders posts of one source
+    from oldest (lowest) to newest, so that "newest first" survives when several posts share a
+    date-only timestamp.
+    """
+
+    guid: str
+    body: str
+    title: str | None = None
+    byline: str | None = None
+    location: str | None = None
+    published: datetime | None = None
+    published_precision: str | None = None
+    updated: datetime | None = None
+    url: str | None = None
+    seq: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ParseResult:
+    """What a parser made of one document: the source's description and its posts.
+
+    ``errors`` names entries that could not be read; the good entries are still in ``posts``.
+    """
+
+    kind: str
+    posts: tuple[ParsedPost, ...]
+    title: str | None = None
+    link: str | None = None
+    errors: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A feed, page or file that posts come from."""
+
+    id: int
+    key: str
+    kind: str
+    url: str
+    title: str | None = None
+    interval: int = 60
+    enabled: bool = True
+    etag: str | None = None
+    last_modified: str | None = None
+    last_polled: str | None = None
+    last_status: str | None = None
+    last_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A stored post. Times are ISO 8601 strings in UTC, as in the database."""
+
+    id: int
+    source_id: int
+    guid: str
+    seq: int
+    title: str | None
+    byline: str | None
+    location: str | None
+    body: str
+    published: str | None
+    published_precision: str | None
+    first_seen: str
+    updated: str | None
+    content_hash: str
+    url: str | None = None
+    revision_count: int = 0

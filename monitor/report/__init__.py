@@ -1,0 +1,1 @@
+"""Reports rendered without a display: PNG and PDF of the dashboard."""

@@ -1,0 +1,1 @@
+"""Turn bytes from files and feeds into posts. Plain Python: never imports Qt."""

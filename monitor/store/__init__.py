@@ -1,0 +1,20 @@
+"""The SQLite store, through sqlite-utils. The only package that writes SQL."""
+
+from monitor.store.database import (
+    SCHEMA_VERSION,
+    NewerSchemaError,
+    StoreError,
+    open_database,
+)
+from monitor.store.posts import IngestCounts, PostStore
+from monitor.store.search import fts_query
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "IngestCounts",
+    "NewerSchemaError",
+    "PostStore",
+    "StoreError",
+    "fts_query",
+    "open_database",
+]

@@ -1,0 +1,86 @@
+"""Schema migrations. Each function moves the schema up one version; append, never edit.
+
+The version applied last is kept in the ``schema_version`` table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+
+def _v1_posts(db: Database) -> None:
+    """Sources, posts, their revisions and full-text search over posts."""
+    db.table("sources").create(
+        {
+            "id": int,
+            "key": str,
+            "kind": str,
+            "url": str,
+            "title": str,
+            "interval": int,
+            "enabled": int,
+            "etag": str,
+            "last_modified": str,
+            "last_polled": str,
+            "last_status": str,
+            "last_error": str,
+            "added": str,
+        },
+        pk="id",
+        not_null=["key", "kind", "url"],
+        defaults={"interval": 60, "enabled": 1},
+    )
+    db.table("sources").create_index(["key"], unique=True)
+    db.table("posts").create(
+        {
+            "id": int,
+            "source_id": int,
+            "guid": str,
+            "seq": int,
+            "title": str,
+            "byline": str,
+            "location": str,
+            "body": str,
+            "url": str,
+            "published": str,
+            "published_precision": str,
+            "first_seen": str,
+            "updated": str,
+            "content_hash": str,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+        not_null=["source_id", "guid", "body", "first_seen", "content_hash"],
+    )
+    db.table("posts").create_index(["source_id", "guid"], unique=True)
+    db.table("posts").create_index(["published", "seq"])
+    db.table("post_revisions").create(
+        {
+            "id": int,
+            "post_id": int,
+            "revision": int,
+            "title": str,
+            "byline": str,
+            "location": str,
+            "body": str,
+            "published": str,
+            "content_hash": str,
+            "seen_at": str,
+        },
+        pk="id",
+        foreign_keys=[("post_id", "posts", "id")],
+        not_null=["post_id", "revision", "body", "seen_at"],
+    )
+    db.table("post_revisions").create_index(["post_id", "revision"], unique=True)
+    db.table("posts").enable_fts(
+        ["title", "byline", "location", "body"],
+        create_triggers=True,
+        tokenize="porter unicode61 remove_diacritics 2",
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    _v1_posts,
+]

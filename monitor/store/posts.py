@@ -1,0 +1,226 @@
+"""Sources and posts: stable identities, upserts that keep every earlier version, queries."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from monitor.model import ParsedPost, Post, Source, to_iso, utc_now
+from monitor.store.search import fts_query
+
+_POST_COLUMNS = (
+    "id, source_id, guid, seq, title, byline, location, body, published, published_precision, "
+    "first_seen, updated, content_hash, url"
+)
+# Newest first: by time, then by the order the page gave posts that share a time.
+NEWEST_FIRST = "coalesce(published, first_seen) desc, seq desc, id desc"
+
+
+@dataclass
+class IngestCounts:
+    """What one ingest did to the store."""
+
+    added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> list[int]:
+        """Ids of posts that are new or have a new version."""
+        return self.added + self.updated
+
+
+def content_hash(post: ParsedPost) -> str:
+    """A digest of everything a reader sees in a post; an edit changes it."""
+    parts = [
+        post.title or "",
+        post.byline or "",
+        post.location or "",
+        post.body,
+        to_iso(post.published) or "",
+        post.url or "",
+    ]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _row_to_post(row: tuple, revision_count: int = 0) -> Post:
+    return Post(*row, revision_count=revision_count)
+
+
+class PostStore:
+    """Reads and writes sources, posts and revisions in one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- sources -------------------------------------------------------------------------
+
+    def ensure_source(self, key: str, kind: str, url: str, title: str | None = None) -> int:
+        """Return the id of the source ``key``, creating it (or filling its title) as needed."""
+        row = self.db.execute("select id, title, kind from sources where key = ?", [key]).fetchone()
+        if row:
+            if (title and not row[1]) or row[2] != kind:
+                self.db.execute(
+                    "update sources set title = coalesce(title, ?), kind = ? where id = ?",
+                    [title, kind, row[0]],
+                )
+            return int(row[0])
+        cursor = self.db.execute(
+            "insert into sources (key, kind, url, title, added) values (?, ?, ?, ?, ?)",
+            [key, kind, url, title, to_iso(utc_now())],
+        )
+        return int(cursor.lastrowid)
+
+    def sources(self) -> list[Source]:
+        """All sources, oldest first."""
+        cols = (
+            "id, key, kind, url, title, interval, enabled, etag, last_modified, last_polled, "
+            "last_status, last_error"
+        )
+        rows = self.db.execute(f"select {cols} from sources order by id").fetchall()
+        return [
+            Source(*row[:6], bool(row[6]), *row[7:]) for row in rows  # enabled as bool
+        ]
+
+    def source_post_counts(self) -> dict[int, int]:
+        """Number of posts per source id."""
+        rows = self.db.execute("select source_id, count(*) from posts group by source_id")
+        return {int(r[0]): int(r[1]) for r in rows.fetchall()}
+
+    # -- writing posts ---------------------------------------------------------------------
+
+    def ingest(self, source_id: int, posts: Iterable[ParsedPost]) -> IngestCounts:
+        """Insert new posts and update edited ones, keeping each earlier version.
+
+        Runs inside the caller's transaction when there is one, else in its own.
+        Identity is (source, guid): the same post ingested twice changes nothing.
+        """
+        counts = IngestCounts()
+        now = to_iso(utc_now())
+        with self.db.atomic():
+            existing = {
+                guid: (pid, digest)
+                for pid, guid, digest in self.db.execute(
+                    "select id, guid, content_hash from posts where source_id = ?", [source_id]
+                ).fetchall()
+            }
+            for post in posts:
+                digest = content_hash(post)
+                found = existing.get(post.guid)
+                if found is None:
+                    post_id = self._insert(source_id, post, digest, now)
+                    existing[post.guid] = (post_id, digest)
+                    counts.added.append(post_id)
+                elif found[1] != digest:
+                    self._update(found[0], post, digest, now)
+                    existing[post.guid] = (found[0], digest)
+                    counts.updated.append(found[0])
+                else:
+                    counts.unchanged += 1
+        return counts
+
+    def _insert(self, source_id: int, post: ParsedPost, digest: str, now: str | None) -> int:
+        cursor = self.db.execute(
+            "insert into posts (source_id, guid, seq, title, byline, location, body, url, "
+            "published, published_precision, first_seen, updated, content_hash) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                source_id,
+                post.guid,
+                post.seq,
+                post.title,
+                post.byline,
+                post.location,
+                post.body,
+                post.url,
+                to_iso(post.published),
+                post.published_precision,
+                now,
+                to_iso(post.updated),
+                digest,
+            ],
+        )
+        return int(cursor.lastrowid)
+
+    def _update(self, post_id: int, post: ParsedPost, digest: str, now: str | None) -> None:
+        # Keep the version being replaced before overwriting it.
+        self.db.execute(
+            "insert into post_revisions (post_id, revision, title, byline, location, body, "
+            "published, content_hash, seen_at) "
+            "select id, (select count(*) + 1 from post_revisions where post_id = posts.id), "
+            "title, byline, location, body, published, content_hash, coalesce(updated, first_seen) "
+            "from posts where id = ?",
+            [post_id],
+        )
+        self.db.execute(
+            "update posts set seq = ?, title = ?, byline = ?, location = ?, body = ?, url = ?, "
+            "published = ?, published_precision = ?, updated = ?, content_hash = ? where id = ?",
+            [
+                post.seq,
+                post.title,
+                post.byline,
+                post.location,
+                post.body,
+                post.url,
+                to_iso(post.published),
+                post.published_precision,
+                to_iso(post.updated) or now,
+                digest,
+                post_id,
+            ],
+        )
+
+    # -- reading posts ---------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Number of posts."""
+        return int(self.db.execute("select count(*) from posts").fetchone()[0])
+
+    def posts(
+        self, *, limit: int | None = None, offset: int = 0, source_id: int | None = None
+    ) -> list[Post]:
+        """Posts newest first."""
+        where, args = ("where source_id = ?", [source_id]) if source_id is not None else ("", [])
+        sql = f"select {_POST_COLUMNS} from posts {where} order by {NEWEST_FIRST}"
+        sql += " limit ? offset ?"
+        args += [-1 if limit is None else limit, offset]
+        return [_row_to_post(r) for r in self.db.execute(sql, args).fetchall()]
+
+    def post(self, post_id: int) -> Post | None:
+        """One post by id, with its revision count."""
+        row = self.db.execute(f"select {_POST_COLUMNS} from posts where id = ?", [post_id]).fetchone()
+        if row is None:
+            return None
+        n = self.db.execute(
+            "select count(*) from post_revisions where post_id = ?", [post_id]
+        ).fetchone()[0]
+        return _row_to_post(row, int(n))
+
+    def revisions(self, post_id: int) -> list[dict]:
+        """Earlier versions of a post, oldest first."""
+        return list(
+            self.db.query(
+                "select revision, title, byline, location, body, published, seen_at "
+                "from post_revisions where post_id = ? order by revision",
+                [post_id],
+            )
+        )
+
+    def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[Post]:
+        """Posts matching what a person typed, best match first; [] for an empty query."""
+        query = fts_query(text)
+        if not query:
+            return []
+        sql = (
+            f"select {', '.join('posts.' + c.strip() for c in _POST_COLUMNS.split(','))} "
+            "from posts_fts join posts on posts.id = posts_fts.rowid "
+            "where posts_fts match ? order by posts_fts.rank, posts.id desc limit ? offset ?"
+        )
+        return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
+
+    def iter_rows(self, table: str) -> Iterator[dict]:
+        """Every row of a table, for export."""
+        yield from self.db.table(table).rows
