@@ -72,7 +72,10 @@ def test_page_without_date_header_or_cut_headline():
 
 
 def test_time_lines_give_minute_precision():
-    page = "date 2024-05-01\n14:05\nVote count begins\nPolls closed at two.\n09:30\nPolls open\nQueues formed early.\n"
+    page = (
+        "date 2024-05-01\n14:05\nVote count begins\nPolls closed at two.\n"
+        "09:30\nPolls open\nQueues formed early.\n"
+    )
     posts = parse_livetext(page).posts
     assert [p.published.strftime("%H:%M") for p in posts] == ["14:05", "09:30"]
     assert {p.published_precision for p in posts} == {"minute"}
@@ -90,5 +93,7 @@ def test_identity_survives_growth_on_top_and_a_restored_headline(seed_path):
     after = parse_livetext(grown).posts
     assert len(after) == 6
     assert after[1].title == "Summit would be first trip abroad in four years"
-    assert {p.body[:40]: p.guid for p in after[2:]} == {k: v for k, v in before.items() if not k.startswith("If")}
+    assert {p.body[:40]: p.guid for p in after[2:]} == {
+        k: v for k, v in before.items() if not k.startswith("If")
+    }
     assert before[after[1].body[:40]] in after[1].match_keys

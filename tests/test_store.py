@@ -23,7 +23,7 @@ def test_edited_copy_keeps_every_version(db_path, seed_path, tmp_path):
     edited = tmp_path / "copy" / seed_path.name
     edited.parent.mkdir()
     text = seed_path.read_text(encoding="utf-8")
-    edited.write_text(text.replace("full-scale visit\" says", "full-scale visit\" say"), encoding="utf-8")
+    edited.write_text(text.replace('full-scale visit" says', 'full-scale visit" say'), encoding="utf-8")
     with Monitor(db_path) as monitor:
         monitor.ingest_path(seed_path)
         original = {p.guid: p for p in monitor.posts.posts()}
@@ -50,7 +50,18 @@ def test_search_finds_peskov_and_survives_odd_syntax(db_path, seed_path):
         monitor.ingest_path(seed_path)
         found = monitor.posts.search("Peskov")
         assert [p.title for p in found] == ['Kim set for "full-scale visit" says Kremlin']
-        for typed in ['"full-scale', "full-scale", "NOT", "AND OR (", "*", "kim*", 'Peskov"', "-", "a:b", "^"]:
+        for typed in [
+            '"full-scale',
+            "full-scale",
+            "NOT",
+            "AND OR (",
+            "*",
+            "kim*",
+            'Peskov"',
+            "-",
+            "a:b",
+            "^",
+        ]:
             monitor.posts.search(typed)  # never raises
         assert monitor.posts.search("full-scale")
         assert len(monitor.posts.search("kim*")) == 4  # the untitled post never names Kim
@@ -91,6 +102,7 @@ def test_not_a_database_is_a_store_error(tmp_path):
 def test_ingest_is_one_transaction(db_path, seed_path):
     """A failure in the middle of an ingest leaves nothing of it behind."""
     with Monitor(db_path) as monitor:
+
         def fail_after_posts(post_ids: list[int]) -> None:
             assert post_ids
             raise RuntimeError("failure after the posts were written")

@@ -108,6 +108,7 @@ class PostStore:
                 [source_id],
             ).fetchall():
                 existing[guid] = (pid, digest)
+                aliases[guid] = guid
                 for key in (keys or "").split():
                     aliases.setdefault(key, guid)
             for post in posts:
