@@ -115,6 +115,7 @@ _SPEED_VALUE = re.compile(
     re.I,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+_ZONE_AFTER = re.compile(r"\s+(?:local\s+)?time\b", re.I)
 _WINDOW = 120  # characters before a mention searched for its cue
 
 
@@ -324,6 +325,8 @@ def extract_observations(
         historical = _is_historical(sentence, when, historical)
         here: dict[str, int] = {}
         for m_start, m_end, place in _mentions(sentence, places):
+            if _ZONE_AFTER.match(sentence, m_end):
+                continue  # "06:00 Pyongyang time" names a clock, not a place the train is at
             last_stop = place
             before = sentence[max(0, m_start - _WINDOW):m_start]
             cue = _cue(before)
