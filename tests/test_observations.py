@@ -125,3 +125,9 @@ def test_an_edited_post_replaces_its_observations(db_path, seed_path, tmp_path):
         assert monitor.journey.observation_count() == before
         durations = {o.stop: o.duration_minutes for o in monitor.observations() if o.duration_minutes}
         assert durations["Tumangang"] == 90.0
+
+
+def test_an_earlier_year_is_historical_and_the_month_may_is_not_a_plan():
+    found = extract_observations("In May 2019 the train arrived at Khasan.", DAY, "date", ROUTE)
+    assert [(o.stop, o.kind, o.at) for o in found] == [("Khasan", "historical", None)]
+    assert _one("The train may arrive in Vladivostok tomorrow.").kind == "expected"

@@ -79,7 +79,7 @@ _CUES: list[tuple[str, re.Pattern[str]]] = [
         r"halted|waiting|parked)\b|\b(?:stopped|stops|halted|waiting|paused) (?:at|in)\b", re.I)),
     ("expected", re.compile(
         r"\b(expect|expects|expected|expecting|will|would|is due|are due|due to|set to|plans? to|"
-        r"heading|headed|bound for|en route to|on (?:its|his|the|their) way to|towards|could|may|"
+        r"heading|headed|bound for|en route to|on (?:its|his|the|their) way to|towards|could|(?-i:may)|"
         r"might|likely)\b", re.I)),
 ]
 _FROM_BEFORE = re.compile(r"\bfrom\b(?![^.;]*\bto\b)[^.;]*$", re.I)
