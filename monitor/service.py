@@ -12,7 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from monitor.extract.observations import extract_observations
+from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
+from monitor.journey.estimate import schedule as journey_schedule
 from monitor.journey.estimate import timeline as journey_timeline
 from monitor.journey.route import DEFAULT_ROUTE, load_route
 from monitor.model import Estimate, Observation, Route, StopEta, utc_now
@@ -226,3 +228,11 @@ class Monitor:
         """Every stop's time window on the route in use or on ``route``."""
         route = route or self.route()
         return journey_timeline(route, self.observations(route))
+
+    def schedule(self, route: Route | None = None) -> Schedule:
+        """The journey's earliest/likely/latest schedule, built once for estimates at many moments.
+
+        ``monitor.journey.estimate.estimate_from(schedule, at)`` then answers for any ``at``.
+        """
+        route = route or self.route()
+        return journey_schedule(route, self.observations(route))

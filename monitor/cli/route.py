@@ -150,6 +150,9 @@ def _print_estimate(est: Estimate, title: str) -> None:
                    f" … {_fmt(eta.latest, eta.timezone)} ({eta.timezone})")
     for note in est.notes:
         click.echo(f"  note: {note}")
+    for obs in est.observations:
+        if not obs.matched:
+            click.echo(f"  unmatched: post {obs.post_id} names {obs.stop}, which {est.route} lacks")
 
 
 @cli.command("route")

@@ -142,7 +142,9 @@ def _shipped_stops() -> tuple[Stop, ...]:
     return tuple(stops.values())
 
 
-def _places(route: Route, extra: tuple[Stop, ...]) -> list[_Place]:
+@lru_cache(maxsize=16)
+def _places(route: Route, extra: tuple[Stop, ...]) -> tuple[tuple[_Place, re.Pattern[str]], ...]:
+    """Every name and alias of the route's stops and of ``extra`` places, longest first."""
     on_route = {s.name for s in route.stops}
     places: list[_Place] = []
     for stop in [*route.stops, *(s for s in extra if s.name not in on_route)]:
@@ -150,13 +152,15 @@ def _places(route: Route, extra: tuple[Stop, ...]) -> list[_Place]:
             places.append(_Place(text, stop.name, stop, stop.name in on_route))
     # Longest first, so "Khasan station" wins over "Khasan".
     places.sort(key=lambda p: -len(p.text))
-    return places
+    return tuple((p, re.compile(rf"(?<![\w-]){re.escape(p.text)}(?![\w-])")) for p in places)
 
 
-def _mentions(sentence: str, places: list[_Place]) -> list[tuple[int, int, _Place]]:
+def _mentions(sentence: str, places: tuple[tuple[_Place, re.Pattern[str]], ...]
+              ) -> list[tuple[int, int, _Place]]:
     taken: list[tuple[int, int, _Place]] = []
-    for place in places:
-        pattern = re.compile(rf"(?<![\w-]){re.escape(place.text)}(?![\w-])")
+    for place, pattern in places:
+        if place.text not in sentence:
+            continue
         for match in pattern.finditer(sentence):
             if any(match.start() < end and start < match.end() for start, end, _ in taken):
                 continue
@@ -314,7 +318,7 @@ def extract_observations(
     when = parse_iso(published) if isinstance(published, str) else published
     if when is not None and when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    places = _places(route, _shipped_stops() if known_stops is None else known_stops)
+    places = _places(route, _shipped_stops() if known_stops is None else tuple(known_stops))
     by_kind = {s.kind: s for s in route.stops}
     found: list[Observation] = []
     paragraph, historical, last_stop = -1, False, None
@@ -365,8 +369,8 @@ def extract_observations(
     return found
 
 
-def _duration_stop(sentence: str, match: re.Match[str], places: list[_Place], by_kind: dict[str, Stop],
-                   last: _Place | None) -> _Place | None:
+def _duration_stop(sentence: str, match: re.Match[str], places: tuple[tuple[_Place, re.Pattern[str]], ...],
+                   by_kind: dict[str, Stop], last: _Place | None) -> _Place | None:
     """The stop a duration belongs to: named nearby, else named by its kind, else the last one."""
     mentions = _mentions(sentence, places)
     if mentions:

@@ -177,21 +177,32 @@ def _anchors_of(route: Route, obs: Observation, stay: tuple[Dwell, ...]) -> list
 
 def _bounds(anchors: list[_Anchor], count: int, fast: list[float],
             slow: list[float]) -> tuple[list[float], list[float]]:
+    """The earliest and latest time of every event that all ``anchors`` allow together."""
     earliest = [-math.inf] * count
     latest = [math.inf] * count
     for a in anchors:
-        for e in range(count):
-            if e >= a.event:
-                earliest[e] = max(earliest[e], a.lo + fast[e] - fast[a.event])
-                latest[e] = min(latest[e], a.hi + slow[e] - slow[a.event])
-            else:
-                earliest[e] = max(earliest[e], a.lo - (slow[a.event] - slow[e]))
-                latest[e] = min(latest[e], a.hi - (fast[a.event] - fast[e]))
+        _tighten(earliest, latest, a, fast, slow)
     return earliest, latest
+
+
+def _tighten(earliest: list[float], latest: list[float], a: _Anchor, fast: list[float],
+             slow: list[float]) -> None:
+    """Narrow the bounds in place by what one anchor implies for every event."""
+    for e in range(len(earliest)):
+        if e >= a.event:
+            earliest[e] = max(earliest[e], a.lo + fast[e] - fast[a.event])
+            latest[e] = min(latest[e], a.hi + slow[e] - slow[a.event])
+        else:
+            earliest[e] = max(earliest[e], a.lo - (slow[a.event] - slow[e]))
+            latest[e] = min(latest[e], a.hi - (fast[a.event] - fast[e]))
 
 
 def _consistent(anchors: list[_Anchor], count: int, fast: list[float], slow: list[float]) -> bool:
     earliest, latest = _bounds(anchors, count, fast, slow)
+    return _feasible(earliest, latest)
+
+
+def _feasible(earliest: list[float], latest: list[float]) -> bool:
     return all(lo <= hi + _TOLERANCE for lo, hi in zip(earliest, latest, strict=True))
 
 
@@ -214,10 +225,15 @@ def schedule(route: Route, observations: list[Observation] | tuple[Observation, 
     accepted: list[_Anchor] = []
     used: list[Observation] = []
     flagged: dict[int, str] = {}
+    earliest, latest = [-math.inf] * count, [math.inf] * count
     candidates = [o for o in observations if _anchors_of(route, o, stay)]
     for obs in sorted(candidates, key=priority):
         new = _anchors_of(route, obs, stay)
-        if _consistent(accepted + new, count, fast, slow):
+        trial_lo, trial_hi = list(earliest), list(latest)
+        for anchor in new:
+            _tighten(trial_lo, trial_hi, anchor, fast, slow)
+        if _feasible(trial_lo, trial_hi):
+            earliest, latest = trial_lo, trial_hi
             accepted.extend(new)
             used.append(obs)
             continue
@@ -235,7 +251,6 @@ def schedule(route: Route, observations: list[Observation] | tuple[Observation, 
         nothing = tuple(math.nan for _ in range(count))
         return Schedule(route, nothing, nothing, nothing, stay, speed, (), conflicts, marked)
 
-    earliest, latest = _bounds(accepted, count, fast, slow)
     # Likely: the middle of each reported event's window, joined by typical gaps between reports
     # and extended by them beyond; then held inside the bounds.
     refs = sorted({a.event: (earliest[a.event] + latest[a.event]) / 2 for a in accepted}.items())
