@@ -131,3 +131,10 @@ def test_an_earlier_year_is_historical_and_the_month_may_is_not_a_plan():
     found = extract_observations("In May 2019 the train arrived at Khasan.", DAY, "date", ROUTE)
     assert [(o.stop, o.kind, o.at) for o in found] == [("Khasan", "historical", None)]
     assert _one("The train may arrive in Vladivostok tomorrow.").kind == "expected"
+
+
+def test_a_clock_time_later_than_its_post_is_the_day_before():
+    # Posted at 10:00 in Vladivostok on 12 September about an arrival at 22:00 local time.
+    obs = _one("The train arrived at Khasan at 22:00 local time.",
+               published=datetime(2023, 9, 12, 0, tzinfo=UTC), precision="minute")
+    assert obs.at == datetime(2023, 9, 11, 12, tzinfo=UTC)  # 22:00 on the 11th, UTC+10

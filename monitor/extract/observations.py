@@ -116,6 +116,7 @@ _SPEED_VALUE = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _ZONE_AFTER = re.compile(r"\s+(?:local\s+)?time\b", re.I)
+_SLACK = timedelta(minutes=15)  # a report may be stamped a little before the time it gives
 _WINDOW = 120  # characters before a mention searched for its cue
 
 
@@ -254,6 +255,10 @@ def _when(
             zone_name = (clock.group(5) or "local").lower()
             clock_tz = tz if zone_name.startswith("local") else _zone(_ZONES.get(zone_name))
             at = datetime.combine(day, time(hour, minute), clock_tz).astimezone(UTC)
+            timed_post = published is not None and precision in ("minute", "second")
+            if timed_post and _sentence_date(sentence, published) is None and at > published + _SLACK:
+                # "arrived at 22:00" in a post from 01:00 the next morning: the evening before.
+                at -= timedelta(days=1)
             if clock.group(1) or sentence[max(0, clock.start() - 1):clock.start()] == "~":
                 return at, "hour", at - timedelta(minutes=30), at + timedelta(minutes=30)
             return at, "minute", at, at + timedelta(minutes=1)
