@@ -95,7 +95,7 @@ class StopEta:
     #: When the train leaves the stop again, in the likely schedule.
     departs: datetime | None = None
     dwell_minutes: float | None = None
-    #: Where the dwell figure comes from: the route file, or a post (``post:ID``).
+    #: Where the dwell figure comes from: the route file, or "post N: <sentence>".
     dwell_source: str | None = None
     dwell_post_id: int | None = None
 
