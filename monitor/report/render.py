@@ -1,0 +1,140 @@
+"""Render a briefing to PNG or PDF: the one entry point the CLI and the GUI share.
+
+The file appears whole or not at all: the report is drawn into a temporary file beside the target
+and moved into place only when drawing and saving succeeded, so a failure never leaves a blank or
+half-drawn image under the report's name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from monitor.report.briefing import Briefing, ReportError, gather
+from monitor.report.page import page_painters
+from monitor.report.qt import ensure_app
+from monitor.service import Monitor
+
+FORMATS = (".png", ".pdf")
+MIN_SIZE = (1024, 640)
+MAX_SIZE = (7680, 4800)
+DEFAULT_SIZE = (1600, 1000)
+#: PDF pages are the PNG's page in points at 96 px per inch; widgets are rasterised this much finer.
+PDF_WIDGET_SCALE = 3.0
+PDF_DPI = 300
+
+
+def check_size(size: tuple[int, int]) -> tuple[int, int]:
+    """``size`` if it is within MIN_SIZE..MAX_SIZE, else ReportError naming the limits."""
+    width, height = size
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise ReportError(
+            f"--size {width}x{height}: out of range; width {MIN_SIZE[0]}–{MAX_SIZE[0]} and "
+            f"height {MIN_SIZE[1]}–{MAX_SIZE[1]} pixels"
+        )
+    if height > width:
+        raise ReportError(f"--size {width}x{height}: the briefing is a landscape page; "
+                          "make it wider than tall")
+    return width, height
+
+
+def check_output(path: Path) -> str:
+    """The format of ``path`` (``.png``/``.pdf``) after checking it can be written."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ReportError(f"{path}: unknown extension {path.suffix or '(none)'!r}; use .png or .pdf")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise ReportError(f"{path}: cannot write: folder {parent} does not exist")
+    if path.is_dir():
+        raise ReportError(f"{path}: cannot write: it is a folder")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ReportError(f"{path}: cannot write: permission denied")
+    return suffix
+
+
+def render_report(monitor: Monitor, out_path: str | Path, at: datetime | None = None,
+                  size: tuple[int, int] = DEFAULT_SIZE, title: str | None = None) -> Path:
+    """Render the briefing for ``at`` (default: now) to ``out_path`` (.png or .pdf); returns the path.
+
+    Raises ReportError naming the input and the problem: an unwritable path, an unknown extension,
+    a size out of range, a moment before the story or in the future, an empty database.
+    """
+    path = Path(out_path)
+    suffix = check_output(path)
+    width, height = check_size(size)
+    briefing = gather(monitor, at, title)
+    ensure_app()
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        if suffix == ".png":
+            _write_png(briefing, temp, width, height)
+        else:
+            _write_pdf(briefing, temp, width, height)
+        if temp.stat().st_size == 0:
+            raise ReportError(f"{path}: nothing was written")
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    return path
+
+
+def render_image(briefing: Briefing, width: int, height: int) -> QImage:
+    """Page one as an image of ``width`` × ``height`` pixels."""
+    ensure_app()
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    try:
+        page_painters(briefing, width, height, 1.0, with_lists=False)[0](painter)
+    finally:
+        painter.end()
+    return image
+
+
+def _write_png(briefing: Briefing, temp: Path, width: int, height: int) -> None:
+    image = render_image(briefing, width, height)
+    image.setText("Title", briefing.title)
+    image.setText("Software", "Situation Monitor")
+    if not image.save(str(temp), "PNG"):
+        raise ReportError(f"{temp.name}: the image could not be saved as PNG")
+
+
+def _write_pdf(briefing: Briefing, temp: Path, width: int, height: int) -> None:
+    writer = QPdfWriter(str(temp))
+    writer.setTitle(briefing.title)
+    writer.setCreator("Situation Monitor")
+    writer.setResolution(PDF_DPI)
+    # The page is the PNG's canvas at 96 px per inch, so page one reads the same in both.
+    page = QPageSize(QSizeF(width * 72 / 96, height * 72 / 96), QPageSize.Unit.Point, "Briefing")
+    writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ReportError(f"{temp.name}: the PDF could not be started")
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scale = writer.width() / width
+    try:
+        pages = page_painters(briefing, width, height, PDF_WIDGET_SCALE, with_lists=True)
+        for index, paint in enumerate(pages):
+            if index and not writer.newPage():
+                raise ReportError(f"{temp.name}: could not start page {index + 1}")
+            painter.save()
+            painter.scale(scale, scale)
+            paint(painter)
+            painter.restore()
+    finally:
+        painter.end()
