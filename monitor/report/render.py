@@ -10,10 +10,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF, QObject, QSizeF, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from monitor.report.briefing import Briefing, ReportError, gather
@@ -67,11 +69,23 @@ def render_report(monitor: Monitor, out_path: str | Path, at: datetime | None = 
     a size out of range, a moment before the story or in the future, an empty database.
     """
     path = Path(out_path)
+    check_output(path)  # before reading anything: bad arguments fail fast
+    width, height = check_size(size)
+    briefing = gather(monitor, at, title)  # reads the store in the caller's thread
+    return on_gui_thread(lambda: write_briefing(briefing, path, (width, height)))
+
+
+def write_briefing(briefing: Briefing, out_path: str | Path,
+                   size: tuple[int, int] = DEFAULT_SIZE) -> Path:
+    """Draw a gathered briefing to ``out_path`` (.png or .pdf); must run on the GUI thread."""
+    path = Path(out_path)
     suffix = check_output(path)
     width, height = check_size(size)
-    briefing = gather(monitor, at, title)
     ensure_app()
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
     os.close(handle)
     temp = Path(temp_name)
     try:
@@ -88,6 +102,46 @@ def render_report(monitor: Monitor, out_path: str | Path, at: datetime | None = 
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
     return path
+
+
+class _GuiThreadCall(QObject):
+    """Runs a callable on the thread this object lives in, blocking the caller until it is done."""
+
+    request = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.request.connect(self._run, Qt.ConnectionType.BlockingQueuedConnection)
+
+    def _run(self, job: list[Any]) -> None:
+        try:
+            job.append(("ok", job[0]()))
+        except BaseException as exc:  # handed back to the calling thread
+            job.append(("error", exc))
+
+
+_caller: _GuiThreadCall | None = None
+
+
+def on_gui_thread(fn: Callable[[], Path]) -> Path:
+    """``fn()``, run on the GUI thread: widgets may only be created and painted there.
+
+    The desktop app renders reports from a worker thread (the store is read there); the drawing
+    hops to the GUI thread, whose event loop must be running, and the result or error comes back.
+    """
+    global _caller
+    app = ensure_app()
+    if QThread.currentThread() == app.thread():
+        return fn()
+    if _caller is None or _caller.thread() != app.thread():
+        _caller = _GuiThreadCall()
+        _caller.moveToThread(app.thread())
+    job: list[Any] = [fn]
+    _caller.request.emit(job)
+    status, value = job[1]
+    if status == "error":
+        raise value
+    return value
 
 
 def render_image(briefing: Briefing, width: int, height: int) -> QImage:

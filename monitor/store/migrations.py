@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from monitor.store.analysis import migrate_analysis_views
 from monitor.store.journey import migrate_journey
 
 
@@ -87,4 +88,5 @@ def _v1_posts(db: Database) -> None:
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
+    migrate_analysis_views,
 ]

@@ -235,5 +235,5 @@ class PostStore:
         return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
 
     def iter_rows(self, table: str) -> Iterator[dict]:
-        """Every row of a table, for export."""
-        yield from self.db.table(table).rows
+        """Every row of a table or view, for export."""
+        yield from self.db[table].rows
