@@ -1,0 +1,164 @@
+"""The briefing renders offscreen on the seed: PNG size and content, PDF pages, the golden image."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import threading
+from datetime import UTC, datetime
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtGui import QColor, QFontDatabase, QImage
+
+from monitor.report import ReportError, gather, render_report
+from monitor.report.page import GAUGE, HEADER
+from monitor.report.qt import FAMILY, load_fonts
+from monitor.service import Monitor
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "report_seed.png"
+#: The moment of the golden image: the night the train likely reached the gauge change.
+AT = datetime(2023, 9, 11, 21, 0, tzinfo=UTC)
+UPDATE = os.environ.get("MONITOR_UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def seeded(db_path: Path, seed_path: Path, qapp) -> Monitor:
+    monitor = Monitor(db_path)
+    monitor.ingest_path(seed_path)
+    yield monitor
+    monitor.close()
+
+
+def pixels(path: Path) -> np.ndarray:
+    """An image file as an H × W × 4 array of bytes (B, G, R, A)."""
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+    assert not image.isNull(), f"{path} is not an image"
+    buffer = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.sizeInBytes())
+    return buffer.reshape(image.height(), image.bytesPerLine() // 4, 4)[:, : image.width()].copy()
+
+
+def colour_share(array: np.ndarray, colour: str, tolerance: int = 40) -> float:
+    """Share of pixels within ``tolerance`` of ``colour``."""
+    c = QColor(colour)
+    target = np.array([c.blue(), c.green(), c.red()], dtype=int)
+    near = np.abs(array[:, :, :3].astype(int) - target).max(axis=2) <= tolerance
+    return float(near.mean())
+
+
+def pdf_pages(data: bytes) -> int:
+    """Number of pages in a PDF, from its page objects (QtPdf is not in PySide6-Essentials)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+
+
+def test_fonts_are_bundled_and_load(qapp):
+    assert load_fonts() == FAMILY
+    assert FAMILY in QFontDatabase.families()
+
+
+def test_png_on_the_seed_is_a_full_briefing(seeded, tmp_path):
+    out = render_report(seeded, tmp_path / "brief.png", at=AT)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    array = pixels(out)
+    # Not blank: many distinct colours, the dark header band, text and the route bar.
+    assert len(np.unique(array.reshape(-1, 4), axis=0)) > 500
+    assert colour_share(array[:80], HEADER, 8) > 0.8
+    # The gauge-change stop is drawn in its own colour in the route bar (below the header).
+    assert colour_share(array[100:260], GAUGE) > 0.0002
+    assert image.text("Title") == "Situation briefing"
+
+
+def test_size_and_title_are_honoured(seeded, tmp_path):
+    out = render_report(seeded, tmp_path / "big.png", at=AT, size=(2400, 1350), title="Kim's train")
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (2400, 1350)
+    assert image.text("Title") == "Kim's train"
+
+
+def test_pdf_has_the_briefing_and_list_pages(seeded, tmp_path):
+    out = render_report(seeded, tmp_path / "brief.pdf", at=AT)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert pdf_pages(data) >= 2
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
+def test_pdf_pages_rasterise_with_content(seeded, tmp_path):
+    out = render_report(seeded, tmp_path / "brief.pdf", at=AT)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) >= 2
+    for page in pages:
+        array = pixels(page)
+        assert colour_share(array, "#ffffff", 10) < 0.97, f"{page.name} is blank"
+
+
+def test_same_database_and_moment_give_the_same_image(seeded, tmp_path):
+    first = pixels(render_report(seeded, tmp_path / "a.png", at=AT))
+    second = pixels(render_report(seeded, tmp_path / "b.png", at=AT))
+    assert np.array_equal(first, second)
+
+
+def test_golden_image(seeded, tmp_path):
+    out = render_report(seeded, tmp_path / "golden.png", at=AT)
+    if UPDATE or not GOLDEN.exists():
+        if not UPDATE:
+            pytest.fail(f"{GOLDEN.name} missing; run with MONITOR_UPDATE_GOLDEN=1 to create it")
+        GOLDEN.parent.mkdir(exist_ok=True)
+        shutil.copyfile(out, GOLDEN)
+    expected, actual = pixels(GOLDEN).astype(int), pixels(out).astype(int)
+    assert expected.shape == actual.shape
+    diff = np.abs(expected - actual).max(axis=2)
+    # Small tolerance: antialiasing may differ by a shade; a moved label or bar does not.
+    assert diff.mean() < 1.5, f"mean difference {diff.mean():.2f}"
+    assert (diff > 48).mean() < 0.004, f"{(diff > 48).mean():.2%} of pixels changed"
+
+
+def test_a_moment_changes_the_picture(seeded, tmp_path):
+    early = pixels(render_report(seeded, tmp_path / "early.png", at=datetime(2023, 9, 11, 3, 0, tzinfo=UTC)))
+    late = pixels(render_report(seeded, tmp_path / "late.png", at=AT))
+    assert (np.abs(early.astype(int) - late.astype(int)).max(axis=2) > 48).mean() > 0.01
+
+
+def test_briefing_only_knows_posts_up_to_its_moment(seeded):
+    before = gather(seeded, datetime(2023, 9, 10, 20, 0, tzinfo=UTC))
+    assert before.posts == ()
+    assert before.estimate.state == "not_started"
+    after = gather(seeded, AT)
+    assert len(after.posts) == 5
+    assert after.estimate.km_min <= after.estimate.km_likely <= after.estimate.km_max
+    assert any(s.kind == "gauge_change" for s in after.route.stops)
+
+
+def test_a_moment_with_no_posts_yet_still_renders(seeded, tmp_path):
+    out = render_report(seeded, tmp_path / "early.png", at=datetime(2023, 9, 10, 20, 0, tzinfo=UTC))
+    assert QImage(str(out)).width() == 1600
+
+
+def test_rendering_from_a_worker_thread_paints_on_the_gui_thread(seeded, db_path, tmp_path, qtbot):
+    # The desktop app reads in a worker; widgets must still be made on the GUI thread.
+    result: dict[str, object] = {}
+
+    def work() -> None:
+        with Monitor(db_path) as own:  # a connection belongs to the thread that opened it
+            try:
+                result["path"] = render_report(own, tmp_path / "worker.png", at=AT)
+            except Exception as exc:  # reported to the test below
+                result["error"] = exc
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    qtbot.waitUntil(lambda: "path" in result or "error" in result, timeout=30_000)
+    thread.join()
+    assert "error" not in result, result.get("error")
+    assert np.array_equal(pixels(result["path"]), pixels(render_report(seeded, tmp_path / "m.png", at=AT)))
+
+
+def test_empty_database_is_refused(db_path, tmp_path, qapp):
+    with Monitor(db_path) as monitor, pytest.raises(ReportError, match="no posts"):
+        render_report(monitor, tmp_path / "x.png")
+    assert not (tmp_path / "x.png").exists()
