@@ -162,3 +162,33 @@ def test_empty_database_is_refused(db_path, tmp_path, qapp):
     with Monitor(db_path) as monitor, pytest.raises(ReportError, match="no posts"):
         render_report(monitor, tmp_path / "x.png")
     assert not (tmp_path / "x.png").exists()
+
+
+def with_sample_quotes(briefing):
+    """The briefing with the seed's speakers and quotes as the quote extractor yields them."""
+    from dataclasses import replace
+
+    from gui_samples import sample_quotes, sample_speakers
+
+    from monitor.report.briefing import SpeakerQuotes
+
+    quotes = sample_quotes()
+    speakers = [SpeakerQuotes(s, tuple(q for q in quotes if q.speaker_id == s.id)) for s in sample_speakers()]
+    speakers.sort(key=lambda e: (-len(e.quotes), e.speaker.name))
+    return replace(briefing, quotes_available=True, speakers=tuple(speakers))
+
+
+def test_speakers_and_quotes_fill_their_column_and_pages(seeded, tmp_path):
+    from monitor.report.render import write_briefing
+
+    plain = gather(seeded, AT)
+    quoted = with_sample_quotes(plain)
+    assert quoted.quote_count == len([q for s in quoted.speakers for q in s.quotes]) > 0
+    empty = pixels(write_briefing(plain, tmp_path / "plain.png"))
+    full = pixels(write_briefing(quoted, tmp_path / "quoted.png"))
+    # The middle column (x 580–1020, below the figures) carries the speakers' names and quotes.
+    middle = (slice(460, 900), slice(580, 1020))
+    assert colour_share(full[middle], "#ffffff", 10) < colour_share(empty[middle], "#ffffff", 10) - 0.03
+    plain_pdf = write_briefing(plain, tmp_path / "plain.pdf").read_bytes()
+    quoted_pdf = write_briefing(quoted, tmp_path / "quoted.pdf").read_bytes()
+    assert pdf_pages(quoted_pdf) > pdf_pages(plain_pdf) >= 2

@@ -19,7 +19,7 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from monitor.gui.route_bar import RouteBar, format_window, stop_zone
+from monitor.gui.route_bar import RouteBar, format_window, stop_zone, zone_label
 from monitor.model import Post, Quote
 from monitor.report.briefing import Briefing, SpeakerQuotes
 from monitor.report.chart import journey_chart
@@ -38,6 +38,8 @@ GAUGE = "#e07b00"
 MARGIN = 32.0
 GUTTER = 28.0
 TOP_SPEAKERS = 5
+STOPS_AHEAD = 4
+ROW_H = 22.0
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -202,7 +204,9 @@ class Overview:
                 for quote in entry.quotes:
                     kinds[quote.kind] = kinds.get(quote.kind, 0) + 1
             speakers = (str(len(quoted)), f"quoted, of {len(b.speakers)} known")
-            split = " · ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+            order = {"direct": 0, "partial": 1, "indirect": 2}
+            ranked = sorted(kinds.items(), key=lambda kv: order.get(kv[0], 9))
+            split = " · ".join(f"{n} {k}" for k, n in ranked)
             quotes = (str(b.quote_count), split or "none yet")
         else:
             speakers = ("—", "not extracted yet")
@@ -217,7 +221,7 @@ class Overview:
         tiles = [("Posts", *posts, INK), ("Speakers", *speakers, INK), ("Quotes", *quotes, INK),
                  ("Travelled", *travelled, ACCENT), ("To go", *to_go, ACCENT),
                  ("Next stop", *self._next_stop(), GAUGE if self._next_is_gauge() else INK)]
-        weights = [0.8, 1.0, 1.0, 1.15, 1.15, 1.9]
+        weights = [0.75, 0.95, 1.3, 1.1, 1.2, 1.8]
         total = self.width - 2 * MARGIN - 12 * (len(tiles) - 1)
         x = MARGIN
         height = 96.0
@@ -331,6 +335,8 @@ class Overview:
     def _chart(self, painter: QPainter, rect: QRectF) -> None:
         b = self.briefing
         est = b.estimate
+        ahead = self._stops_ahead(rect.width())
+        table_h = (34 + len(ahead) * ROW_H + 10) if ahead else 0.0
         y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Distance over time",
                             f"likely km with min–max band · {len(b.observations)} observations")
         legend = font(12)
@@ -339,11 +345,54 @@ class Overview:
         block = wrap(text, legend, rect.width(), max_lines=2)
         block.draw(painter, rect.left(), y, MUTED)
         y += block.height + 8
-        box = QRectF(rect.left(), y, rect.width(), rect.bottom() - y)
+        box = QRectF(rect.left(), y, round(rect.width()), round(rect.bottom() - table_h - y))
         plot = journey_chart(b, round(box.width()), round(box.height()))
-        render_widget(painter, plot, QRectF(box.left(), box.top(), round(box.width()), round(box.height())),
-                      self.widget_scale)
+        render_widget(painter, plot, box, self.widget_scale)
         plot.deleteLater()
+        if ahead:
+            self._paint_stops_ahead(painter, QRectF(rect.left(), box.bottom() + 10, rect.width(),
+                                                    table_h - 10), ahead)
+
+    def _stops_ahead(self, width: float) -> list[tuple[str, str, str, str]]:
+        """(name, km, likely, window) for the next few stops, in each stop's local time."""
+        est = self.briefing.estimate
+        if est.state == "arrived":
+            return []
+        stops = {s.name: s for s in self.briefing.route.stops}
+        rows = []
+        for eta in est.etas:
+            stop = stops.get(eta.stop)
+            if stop is None or eta.likely is None or eta.earliest is None or eta.latest is None:
+                continue
+            # Ahead of the likely position; stops the band has not yet certainly passed stay off.
+            if eta.km <= est.km_likely:
+                continue
+            zone = stop_zone(stop) or UTC
+            likely, early, late = (m.astimezone(zone) for m in (eta.likely, eta.earliest, eta.latest))
+            rows.append((eta.stop, f"{eta.km:,.0f} km", f"{likely:%a %H:%M} {zone_label(likely)}",
+                         f"{early:%a %H:%M} – {late:%a %H:%M}"))
+            if len(rows) == STOPS_AHEAD:
+                break
+        return rows
+
+    def _paint_stops_ahead(self, painter: QPainter, rect: QRectF,
+                           rows: list[tuple[str, str, str, str]]) -> None:
+        y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Stops ahead",
+                            "likely arrival (window), local time")
+        name_f, plain, small = font(13, bold=True), font(13), font(12)
+        columns = (0.0, 0.29, 0.42, 0.67)
+        gauge = {s.name for s in self.briefing.route.stops if s.kind == "gauge_change"}
+        for name, km, likely, window in rows:
+            cells = ((name, name_f, GAUGE if name in gauge else INK), (km, small, MUTED),
+                     (likely, plain, INK), (window, small, MUTED))
+            for index, (text, face, colour) in enumerate(cells):
+                left = rect.left() + rect.width() * columns[index]
+                right = rect.left() + rect.width() * (columns[index + 1] if index + 1 < len(columns) else 1.0)
+                painter.setFont(face)
+                painter.setPen(QColor(colour))
+                cell = right - left - 6
+                painter.drawText(QRectF(left, y, cell, ROW_H), LEFT, elide(text, face, cell))
+            y += ROW_H
 
 
 def _footer_left(b: Briefing) -> str:
@@ -430,41 +479,54 @@ class Item:
         return sum(b.height + 4 for b, _, _ in self.blocks) + self.gap + (36 if self.heading else 0)
 
 
+def _quote_item(briefing: Briefing, quote: Quote, width: float) -> list[tuple[TextBlock, str, float]]:
+    post = next((p for p in briefing.posts if p.id == quote.post_id), None)
+    where = post_when(post, briefing.post_times) if post else ""
+    meta = " · ".join(x for x in (where, quote.kind, quote.cue, quote.outlet, f"post {quote.post_id}") if x)
+    return [
+        (wrap(_quote_text(quote), font(13, italic=True), width - 14, line_spacing=1.08), INK, 14),
+        (wrap(meta, font(11), width - 14), MUTED, 14),
+    ]
+
+
 def list_items(briefing: Briefing, column_width: float) -> list[Item]:
-    """The items of the quote and post lists, in order, measured for ``column_width``."""
+    """The items of the quote and post lists, in order, measured for ``column_width``.
+
+    A speaker's name stays with their first quote and a post's headline with its first paragraph,
+    so a column never ends on a heading.
+    """
     items: list[Item] = []
-    first = True
     quoted = briefing.quoted_speakers
-    if briefing.quotes_available:
-        if not quoted:
-            items.append(Item([(wrap("No quotes up to this moment.", font(14, italic=True), column_width),
-                                MUTED, 0)], heading="Every quote, by speaker"))
-            first = False
-        for entry in quoted:
-            blocks: list[tuple[TextBlock, str, float]] = [
-                (wrap(f"{entry.speaker.name} · {len(entry.quotes)} quote"
-                      f"{'s' if len(entry.quotes) != 1 else ''}", font(16, bold=True), column_width), INK, 0)
-            ]
-            detail = _speaker_line(entry)
-            if detail:
-                blocks.append((wrap(detail, font(12), column_width), MUTED, 0))
-            items.append(Item(blocks, gap=4, heading="Every quote, by speaker" if first else None))
-            first = False
-            for quote in entry.quotes:
-                post = next((p for p in briefing.posts if p.id == quote.post_id), None)
-                where = post_when(post, briefing.post_times) if post else ""
-                meta = " · ".join(x for x in (where, quote.kind, quote.cue, quote.outlet,
-                                               f"post {quote.post_id}") if x)
-                items.append(Item([
-                    (wrap(_quote_text(quote), font(13, italic=True), column_width - 14,
-                          line_spacing=1.08), INK, 14),
-                    (wrap(meta, font(11), column_width - 14), MUTED, 14),
-                ], gap=8))
-            items[-1].gap = 18
-    for index, post in enumerate(briefing.posts):
+    heading: str | None = "Every quote, by speaker"
+    if briefing.quotes_available and not quoted:
+        items.append(Item([(wrap("No quotes up to this moment.", font(14, italic=True), column_width),
+                            MUTED, 0)], heading=heading))
+    for entry in quoted if briefing.quotes_available else ():
+        plural = "s" if len(entry.quotes) != 1 else ""
+        blocks: list[tuple[TextBlock, str, float]] = [
+            (wrap(f"{entry.speaker.name} · {len(entry.quotes)} quote{plural}", font(16, bold=True),
+                  column_width), INK, 0)
+        ]
+        detail = _speaker_line(entry)
+        if detail:
+            blocks.append((wrap(detail, font(12), column_width), MUTED, 0))
+        blocks += _quote_item(briefing, entry.quotes[0], column_width)
+        items.append(Item(blocks, gap=8, heading=heading))
+        heading = None
+        for quote in entry.quotes[1:]:
+            items.append(Item(_quote_item(briefing, quote, column_width), gap=8))
+        items[-1].gap = 18
+    heading = "Every post, newest first"
+    for post in briefing.posts:
         blocks = [(block, colour, 0.0) for block, colour in
                   _post_blocks(post, briefing.post_times, column_width, body_lines=None)]
-        items.append(Item(blocks, gap=14, heading="Every post, newest first" if index == 0 else None))
+        # Meta, headline and first paragraph together; each later paragraph may start a column.
+        head = 3 if post.title else 2
+        items.append(Item(blocks[:head], gap=2, heading=heading))
+        heading = None
+        for block in blocks[head:]:
+            items.append(Item([block], gap=2))
+        items[-1].gap = 16
     return items
 
 

@@ -27,6 +27,10 @@ FORMATS = (".png", ".pdf")
 MIN_SIZE = (1024, 640)
 MAX_SIZE = (7680, 4800)
 DEFAULT_SIZE = (1600, 1000)
+#: Pages are laid out this wide in logical pixels and scaled to the size asked for, so a small
+#: image is the same briefing smaller, never a cramped or clipped one.
+DESIGN_WIDTH = 1600
+MIN_ASPECT, MAX_ASPECT = 1.25, 2.0
 #: PDF pages are the PNG's page in points at 96 px per inch; widgets are rasterised this much finer.
 PDF_WIDGET_SCALE = 3.0
 PDF_DPI = 300
@@ -40,9 +44,9 @@ def check_size(size: tuple[int, int]) -> tuple[int, int]:
             f"--size {width}x{height}: out of range; width {MIN_SIZE[0]}–{MAX_SIZE[0]} and "
             f"height {MIN_SIZE[1]}–{MAX_SIZE[1]} pixels"
         )
-    if height > width:
-        raise ReportError(f"--size {width}x{height}: the briefing is a landscape page; "
-                          "make it wider than tall")
+    if not MIN_ASPECT <= width / height <= MAX_ASPECT:
+        raise ReportError(f"--size {width}x{height}: a briefing page is landscape, between 5:4 and 2:1 "
+                          f"(this is {width / height:.2f}:1)")
     return width, height
 
 
@@ -152,8 +156,10 @@ def render_image(briefing: Briefing, width: int, height: int) -> QImage:
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scale = width / DESIGN_WIDTH
+    painter.scale(scale, scale)
     try:
-        page_painters(briefing, width, height, 1.0, with_lists=False)[0](painter)
+        page_painters(briefing, DESIGN_WIDTH, height / scale, scale, with_lists=False)[0](painter)
     finally:
         painter.end()
     return image
@@ -180,9 +186,10 @@ def _write_pdf(briefing: Briefing, temp: Path, width: int, height: int) -> None:
         raise ReportError(f"{temp.name}: the PDF could not be started")
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scale = writer.width() / width
+    scale = writer.width() / DESIGN_WIDTH
     try:
-        pages = page_painters(briefing, width, height, PDF_WIDGET_SCALE, with_lists=True)
+        pages = page_painters(briefing, DESIGN_WIDTH, height * DESIGN_WIDTH / width,
+                              PDF_WIDGET_SCALE * width / DESIGN_WIDTH, with_lists=True)
         for index, paint in enumerate(pages):
             if index and not writer.newPage():
                 raise ReportError(f"{temp.name}: could not start page {index + 1}")
