@@ -29,6 +29,9 @@ class ParsedPost:
     updated: datetime | None = None
     url: str | None = None
     seq: int = 0
+    #: The source this post belongs to when the document carries it (a post list exported from
+    #: another store); None means the source of the document itself.
+    source_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +64,10 @@ class Source:
     last_polled: str | None = None
     last_status: str | None = None
     last_error: str | None = None
+    #: Consecutive failed polls (drives the backoff), when the next poll is due, last HTTP status.
+    failures: int = 0
+    next_poll: str | None = None
+    http_status: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
