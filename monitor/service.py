@@ -104,9 +104,14 @@ class Monitor:
         self.db = open_database(db_path)
         self.posts = PostStore(self.db)
         self.sources = SourceStore(self.db)
+        self._client: httpx.Client | None = None
+        self._client_settings: poller.PollSettings | None = None
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the HTTP client (if one was opened) and the database connection."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         self.db.close()
 
     def __enter__(self) -> Monitor:
@@ -269,9 +274,17 @@ class Monitor:
         if not sources:
             return []
         if client is None and any(poller.scheme_of(s.url) != "file" for s in sources):
-            with poller.make_client(settings) as own:
-                return [self.poll_source(s, client=own, settings=settings, rng=rng) for s in sources]
+            client = self._http_client(settings)
         return [self.poll_source(s, client=client, settings=settings, rng=rng) for s in sources]
+
+    def _http_client(self, settings: poller.PollSettings) -> httpx.Client:
+        """One client per Monitor and settings, so connections are reused between polls."""
+        if self._client is None or self._client_settings != settings:
+            if self._client is not None:
+                self._client.close()
+            self._client = poller.make_client(settings)
+            self._client_settings = settings
+        return self._client
 
     def poll_source(
         self,

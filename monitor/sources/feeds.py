@@ -167,11 +167,14 @@ def _entry_to_post(entry, seq: int) -> ParsedPost | None:
     body = _entry_body(entry)
     if not title and not body:
         return None
-    raw_date = entry.get("published") or entry.get("updated") or entry.get("created")
+    # dict.get, not entry.get: feedparser's own get maps a missing "updated" to "published"
+    # with a deprecation warning; we want to know which one the feed really gave.
+    raw_date = dict.get(entry, "published") or dict.get(entry, "updated") or dict.get(entry, "created")
     published = _struct_to_datetime(
-        entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed")
+        dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+        or dict.get(entry, "created_parsed")
     )
-    updated = _struct_to_datetime(entry.get("updated_parsed"))
+    updated = _struct_to_datetime(dict.get(entry, "updated_parsed"))
     link = entry.get("link") or None
     guid = (entry.get("id") or "").strip() or link or _content_key(title, body, published)
     author = clean_line(entry.get("author"))

@@ -35,7 +35,8 @@ import httpx
 from monitor import __version__
 from monitor.model import Source, parse_iso, to_iso, utc_now
 
-MAX_BODY_BYTES = 20 * 1024 * 1024
+_MB = 1024 * 1024
+MAX_BODY_BYTES = 20 * _MB
 MAX_REDIRECTS = 5
 MAX_BACKOFF = 6 * 3600.0
 DEFAULT_INTERVAL = 60
@@ -45,6 +46,8 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, "
     "text/xml;q=0.9, text/html;q=0.8, application/x-ndjson;q=0.8, text/plain;q=0.7, */*;q=0.5"
 )
+
+_REDIRECTS = (301, 302, 303, 307, 308)
 
 # Outcomes of one poll.
 FETCHED = "fetched"
@@ -166,8 +169,8 @@ def _poll_file(source: Source, settings: PollSettings) -> PollResult:
         if source.etag == validator:
             return PollResult(source.id, source.url, NOT_MODIFIED, etag=validator)
         if stat.st_size > settings.max_bytes:
-            return _failed(source, f"{path}: too large: {stat.st_size / 1e6:.1f} MB is over the "
-                                   f"{settings.max_bytes / 1e6:.0f} MB limit")
+            return _failed(source, f"{path}: too large: {stat.st_size / _MB:.1f} MB is over the "
+                                   f"{settings.max_bytes / _MB:.0f} MB limit")
         data = path.read_bytes()
     except FileNotFoundError:
         return _failed(source, f"{path}: no such file")
@@ -199,8 +202,8 @@ def _poll_http(client: httpx.Client, source: Source, settings: PollSettings) -> 
         try:
             with client.stream("GET", url, headers=_conditional_headers(source)) as response:
                 status = response.status_code
-                if response.is_redirect:
-                    location = response.headers.get("location", "")
+                if status in _REDIRECTS and response.headers.get("location"):
+                    location = response.headers["location"]
                     target = urljoin(url, location)
                     permanent = permanent and status in (301, 308)
                     if target in chain:
@@ -240,14 +243,14 @@ class _Abort(Exception):
 def _read_capped(response: httpx.Response, settings: PollSettings, deadline: float) -> bytes:
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
-        raise _Abort(f"body too large: {int(declared) / 1e6:.1f} MB declared, over the "
-                            f"{settings.max_bytes / 1e6:.0f} MB limit; not read")
+        raise _Abort(f"body too large: {int(declared) / _MB:.1f} MB declared, over the "
+                            f"{settings.max_bytes / _MB:.0f} MB limit; not read")
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > settings.max_bytes:
-            raise _Abort(f"body too large: over the {settings.max_bytes / 1e6:.0f} MB limit; "
+            raise _Abort(f"body too large: over the {settings.max_bytes / _MB:.0f} MB limit; "
                                 "stopped reading")
         if time.monotonic() > deadline:
             raise _Abort(f"body still arriving after {settings.total_timeout:g} s; stopped reading")
