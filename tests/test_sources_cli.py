@@ -117,3 +117,17 @@ def test_watcher_in_a_worker_thread_stops_on_request(server, db_path):
     assert sum(rounds) >= 3
     with Monitor(db_path) as monitor:
         assert {p.guid for p in monitor.posts.posts()} == {"g0", "late"}
+
+
+def test_ingested_files_are_not_polled_until_added(db_path, seed_path):
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db_path), "ingest", str(seed_path)]).exit_code == 0
+    nothing = runner.invoke(cli, ["--db", str(db_path), "watch", "--once"])
+    assert nothing.exit_code == 1 and "no sources to poll" in nothing.output
+    assert "ingested, not polled" in runner.invoke(cli, ["--db", str(db_path), "sources"]).output
+    assert runner.invoke(cli, ["--db", str(db_path), "sources", "add", str(seed_path)]).exit_code == 0
+    once = runner.invoke(cli, ["--db", str(db_path), "watch", "--once"])
+    assert once.exit_code == 0 and "0 new" in once.output
+    with Monitor(db_path) as monitor:
+        [source] = monitor.sources.all()  # the same source, now subscribed
+        assert source.subscribed and source.last_status == "ok"

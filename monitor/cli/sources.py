@@ -44,7 +44,7 @@ def sources(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
     if not rows:
         click.echo("no sources yet: add one with `monitor sources add URL|PATH`", err=True)
     for row in rows:
-        state = row["last_status"] or "never polled"
+        state = row["last_status"] or ("never polled" if row["subscribed"] else "ingested, not polled")
         if not row["enabled"]:
             state += ", disabled"
         head = f"#{row['id']} {row['title'] or row['key']}"

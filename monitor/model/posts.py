@@ -68,6 +68,8 @@ class Source:
     failures: int = 0
     next_poll: str | None = None
     http_status: int | None = None
+    #: True when the source was added to be polled; False for a file ingested once.
+    subscribed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

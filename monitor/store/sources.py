@@ -9,14 +9,17 @@ from monitor.model import Source, to_iso, utc_now
 _UNSET = object()
 _COLUMNS = (
     "id, key, kind, url, title, interval, enabled, etag, last_modified, last_polled, "
-    "last_status, last_error, failures, next_poll, http_status"
+    "last_status, last_error, failures, next_poll, http_status, subscribed"
 )
 
 
 def migrate_source_polling(db: Database) -> None:
-    """Polling state: consecutive failures (for backoff), when the next poll is due, HTTP status."""
+    """Polling state: consecutive failures (for backoff), when the next poll is due, HTTP status,
+    and whether the source is subscribed (added to be polled, not merely ingested once)."""
     table = db.table("sources")
     columns = table.columns_dict
+    if "subscribed" not in columns:
+        table.add_column("subscribed", int, not_null_default=0)
     if "failures" not in columns:
         table.add_column("failures", int, not_null_default=0)
     if "next_poll" not in columns:
@@ -38,6 +41,7 @@ def _row_to_source(row: tuple) -> Source:
         failures=int(row[12] or 0),
         next_poll=row[13],
         http_status=row[14],
+        subscribed=bool(row[15]),
     )
 
 
@@ -57,14 +61,15 @@ class SourceStore:
             row = self.db.execute("select id from sources where key = ?", [key]).fetchone()
             if row:
                 self.db.execute(
-                    "update sources set interval = ?, enabled = 1, next_poll = null where id = ?",
-                    [interval, row[0]],
+                    "update sources set url = ?, interval = ?, enabled = 1, subscribed = 1, "
+                    "next_poll = null where id = ?",
+                    [url, interval, row[0]],
                 )
                 source_id = int(row[0])
             else:
                 cursor = self.db.execute(
-                    "insert into sources (key, kind, url, title, interval, enabled, added) "
-                    "values (?, ?, ?, ?, ?, 1, ?)",
+                    "insert into sources (key, kind, url, title, interval, enabled, subscribed, added) "
+                    "values (?, ?, ?, ?, ?, 1, 1, ?)",
                     [key, kind, url, title, interval, to_iso(utc_now())],
                 )
                 source_id = int(cursor.lastrowid)
@@ -92,9 +97,13 @@ class SourceStore:
         return [_row_to_source(r) for r in self.db.execute(f"select {_COLUMNS} from sources order by id")]
 
     def pollable(self) -> list[Source]:
-        """Enabled sources that have a URL we can fetch (http, https or file)."""
+        """Enabled, subscribed sources with a URL we can fetch (http, https or file).
+
+        A file ingested once (``monitor ingest``) is a source too, but it is not polled unless
+        it was added with :meth:`add_source`.
+        """
         rows = self.db.execute(
-            f"select {_COLUMNS} from sources where enabled = 1 and "
+            f"select {_COLUMNS} from sources where enabled = 1 and subscribed = 1 and "
             "(url like 'http://%' or url like 'https://%' or url like 'file:%') order by id"
         )
         return [_row_to_source(r) for r in rows]
@@ -106,7 +115,7 @@ class SourceStore:
     def next_due(self) -> str | None:
         """When the earliest enabled source is next due, or None when none is scheduled."""
         row = self.db.execute(
-            "select min(coalesce(next_poll, '')) from sources where enabled = 1"
+            "select min(coalesce(next_poll, '')) from sources where enabled = 1 and subscribed = 1"
         ).fetchone()
         return row[0] if row and row[0] is not None else None
 
