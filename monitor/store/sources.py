@@ -158,6 +158,10 @@ class SourceStore:
         """Move a source to a new address (after a permanent redirect); its identity key stays."""
         self.db.execute("update sources set url = ? where id = ?", [url, source_id])
 
+    def clear_validators(self, source_id: int) -> None:
+        """Forget the ETag and Last-Modified, so the next poll fetches the whole document."""
+        self.db.execute("update sources set etag = null, last_modified = null where id = ?", [source_id])
+
     def set_interval(self, source_id: int, interval: int) -> None:
         """Change how often a source is polled."""
         self.db.execute("update sources set interval = ? where id = ?", [interval, source_id])
