@@ -14,7 +14,8 @@ class ParsedPost:
     """One post as a parser read it, before the store has given it an id.
 
     ``guid`` is the post's identity inside its source: the feed's own id where there is one,
-    otherwise a key the parser derives (see each parser). ``seq`` orders posts of one source
+    otherwise a key the parser derives (see each parser); ``match_keys`` are further keys that
+    identify the same post. ``seq`` orders posts of one source
     from oldest (lowest) to newest, so that "newest first" survives when several posts share a
     date-only timestamp.
     """
@@ -32,6 +33,9 @@ class ParsedPost:
     #: The source this post belongs to when the document carries it (a post list exported from
     #: another store); None means the source of the document itself.
     source_key: str | None = None
+    #: Other keys the same post may be recognised by when its guid is new (e.g. a page whose
+    #: headline was cut off before); the first stored post sharing one is updated instead.
+    match_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,6 +51,7 @@ def _v1_posts(db: Database) -> None:
             "first_seen": str,
             "updated": str,
             "content_hash": str,
+            "match_keys": str,
         },
         pk="id",
         foreign_keys=[("source_id", "sources", "id")],
