@@ -6,6 +6,7 @@ same way. It never imports Qt.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -306,11 +307,18 @@ class Monitor:
             error=result.error,
         )
         parsed: ParseResult | None = None
+        body_hash = None
         if result.outcome == poller.FETCHED and result.body is not None:
-            try:
-                parsed = parse_document(result.body, result.final_url or source.url)
-            except SourceError as exc:
-                report.outcome, report.error = poller.FAILED, str(exc)
+            body_hash = hashlib.sha256(result.body).hexdigest()
+            if body_hash == source.body_hash and source.last_status in ("ok", "not modified"):
+                # Same bytes as the last document read: the server sent no validators (or
+                # ignored them); nothing to parse, nothing to store.
+                report.outcome = poller.NOT_MODIFIED
+            else:
+                try:
+                    parsed = parse_document(result.body, result.final_url or source.url)
+                except SourceError as exc:
+                    report.outcome, report.error = poller.FAILED, str(exc)
         outcome = report.outcome
         failures = 0 if outcome in (poller.FETCHED, poller.NOT_MODIFIED) else source.failures + 1
         now = utc_now()
@@ -337,7 +345,7 @@ class Monitor:
                 source.id, status=status, http_status=result.http_status, error=error,
                 polled_at=to_iso(now) or "", next_poll=report.next_poll, failures=failures,
                 kind=parsed.kind if parsed else None, title=parsed.title if parsed else None,
-                **validators,
+                body_hash=body_hash if parsed else None, **validators,
             )
             if outcome == poller.GONE:
                 self.sources.disable(source.id, result.error or "410 Gone")

@@ -348,3 +348,17 @@ def test_thousand_polls_with_edits(server, monitor):
     assert _revisions(monitor, source.id) == expected_revisions
     assert outcomes[NOT_MODIFIED] > 0 and outcomes[FETCHED] > 0
     assert outcomes[NOT_MODIFIED] == feed.served_304
+
+
+def test_server_without_validators_is_not_reparsed(server, monitor):
+    feed = GrowingFeed(items=_items(2), use_etag=False, use_date=False)
+    source = monitor.add_source(server.route("/feed", feed))
+    assert _poll(monitor, source.id).added == 2
+    report = _poll(monitor, source.id)
+    # Downloaded again (nothing to make the request conditional), but the same bytes are not read.
+    assert report.outcome == NOT_MODIFIED and report.http_status == 200 and feed.served_full == 2
+    assert "If-None-Match" not in server.hits("/feed")[-1]
+    feed.edit("id-0", "Changed.")
+    report = _poll(monitor, source.id)
+    assert (report.outcome, report.updated) == (FETCHED, 1)
+    assert _revisions(monitor, source.id) == {"id-0": ["Body of post 0."]}

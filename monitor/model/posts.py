@@ -74,6 +74,8 @@ class Source:
     http_status: int | None = None
     #: True when the source was added to be polled; False for a file ingested once.
     subscribed: bool = False
+    #: Digest of the last document read from the source.
+    body_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

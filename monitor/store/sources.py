@@ -9,17 +9,20 @@ from monitor.model import Source, to_iso, utc_now
 _UNSET = object()
 _COLUMNS = (
     "id, key, kind, url, title, interval, enabled, etag, last_modified, last_polled, "
-    "last_status, last_error, failures, next_poll, http_status, subscribed"
+    "last_status, last_error, failures, next_poll, http_status, subscribed, body_hash"
 )
 
 
 def migrate_source_polling(db: Database) -> None:
     """Polling state: consecutive failures (for backoff), when the next poll is due, HTTP status,
-    and whether the source is subscribed (added to be polled, not merely ingested once)."""
+    whether the source is subscribed (added to be polled, not merely ingested once), and a digest
+    of the last document read (so a server without validators still spares us a re-parse)."""
     table = db.table("sources")
     columns = table.columns_dict
     if "subscribed" not in columns:
         table.add_column("subscribed", int, not_null_default=0)
+    if "body_hash" not in columns:
+        table.add_column("body_hash", str)
     if "failures" not in columns:
         table.add_column("failures", int, not_null_default=0)
     if "next_poll" not in columns:
@@ -42,6 +45,7 @@ def _row_to_source(row: tuple) -> Source:
         next_poll=row[13],
         http_status=row[14],
         subscribed=bool(row[15]),
+        body_hash=row[16],
     )
 
 
@@ -133,6 +137,7 @@ class SourceStore:
         last_modified: object = _UNSET,
         kind: str | None = None,
         title: str | None = None,
+        body_hash: str | None = None,
     ) -> None:
         """Store the outcome of one poll. Validators are changed only when passed."""
         sets = [
@@ -146,6 +151,9 @@ class SourceStore:
         if last_modified is not _UNSET:
             sets.append("last_modified = ?")
             args.append(last_modified)
+        if body_hash:
+            sets.append("body_hash = ?")
+            args.append(body_hash)
         if kind:
             sets.append("kind = ?")
             args.append(kind)
@@ -159,8 +167,11 @@ class SourceStore:
         self.db.execute("update sources set url = ? where id = ?", [url, source_id])
 
     def clear_validators(self, source_id: int) -> None:
-        """Forget the ETag and Last-Modified, so the next poll fetches the whole document."""
-        self.db.execute("update sources set etag = null, last_modified = null where id = ?", [source_id])
+        """Forget the ETag, Last-Modified and body digest: the next poll fetches and reads it all."""
+        self.db.execute(
+            "update sources set etag = null, last_modified = null, body_hash = null where id = ?",
+            [source_id],
+        )
 
     def set_interval(self, source_id: int, interval: int) -> None:
         """Change how often a source is polled."""
