@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from monitor.store.journey import migrate_journey
 from monitor.store.sources import migrate_source_polling
 
 
@@ -86,5 +87,6 @@ def _v1_posts(db: Database) -> None:
 
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
+    migrate_journey,
     migrate_source_polling,
 ]
