@@ -362,3 +362,15 @@ def test_server_without_validators_is_not_reparsed(server, monitor):
     report = _poll(monitor, source.id)
     assert (report.outcome, report.updated) == (FETCHED, 1)
     assert _revisions(monitor, source.id) == {"id-0": ["Body of post 0."]}
+
+
+def test_compressed_body_is_capped_after_decoding(server, monitor):
+    import gzip
+
+    bomb = gzip.compress(b"<rss>" + b" " * (100 * 1024 * 1024), compresslevel=9)
+    source = monitor.add_source(server.route(
+        "/gz", lambda h: send(h, 200, bomb, {"Content-Encoding": "gzip", "Content-Type": "text/xml"})))
+    report = _poll(monitor, source.id)
+    assert len(bomb) < 1024 * 1024  # small on the wire, 100 MB once decoded
+    assert report.outcome == FAILED and "over the 20 MB limit" in report.error
+    assert monitor.posts.count() == 0
