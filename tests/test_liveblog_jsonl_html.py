@@ -121,3 +121,9 @@ def test_jsonl_bad_line_is_named_and_others_kept():
     assert result.posts[0].source_key == "s" and result.posts[1].source_key is None
     assert any("rows.jsonl: line 2" in e for e in result.errors)
     assert any("rows.jsonl: line 3" in e for e in result.errors)
+
+
+def test_plain_text_mentioning_the_type_is_still_a_live_page():
+    text = (b"date 2026-03-01\n10:00\nSchema talk\nThe LiveBlogPosting type was discussed at length "
+            b"by the web team today, with several examples.\n")
+    assert parse_document(text, "talk.txt").kind == "livetext"

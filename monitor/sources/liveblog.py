@@ -41,18 +41,25 @@ _JSONLD_SCRIPT = re.compile(
 )
 _ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle"}
 _MICRODATA_LIVEBLOG = re.compile(r"itemtype\s*=\s*[\"']https?://schema\.org/LiveBlogPosting", re.I)
+_TYPED_LIVEBLOG = re.compile(
+    rb"""["']?@type["']?\s*:\s*\[?\s*["'](?:https?://schema\.org/)?LiveBlogPosting["']"""
+)
 _HAS_TIME = re.compile(r"T\d{2}:\d{2}")
 _HAS_SECONDS = re.compile(r"T\d{2}:\d{2}:\d{2}")
 
 
 def sniff_liveblog(data: bytes) -> bool:
-    """HTML or JSON carrying JSON-LD, or any text that names a LiveBlogPosting."""
-    if b"LiveBlogPosting" in data:
-        return True
+    """HTML or JSON carrying JSON-LD, or other text holding a ``"@type": "LiveBlogPosting"`` object.
+
+    A plain-text page that merely mentions the word is left to the plain-text reader.
+    """
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith((b"{", b"[")):
         return b'"@context"' in data[:65536] or b'"@type"' in data[:65536]
-    return head.startswith(b"<") and b"application/ld+json" in data.lower()
+    if head.startswith(b"<"):
+        lowered = data.lower()
+        return b"application/ld+json" in lowered or b"schema.org/liveblogposting" in lowered
+    return bool(_TYPED_LIVEBLOG.search(data))
 
 
 def _load_json(text: str) -> Any:
