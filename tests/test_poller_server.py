@@ -374,3 +374,57 @@ def test_compressed_body_is_capped_after_decoding(server, monitor):
     assert len(bomb) < 1024 * 1024  # small on the wire, 100 MB once decoded
     assert report.outcome == FAILED and "over the 20 MB limit" in report.error
     assert monitor.posts.count() == 0
+
+
+def test_random_failures_between_edits_lose_nothing(server, monitor):
+    """Edits and new posts interleaved with 500s, 429s, cut bodies and hangs: every version a
+    successful poll saw is kept, nothing is doubled, and a failure never writes half a poll."""
+    rng = random.Random(99)
+    feed = GrowingFeed(items=_items(4))
+    mode = {"fail": None}
+
+    def route(handler):
+        failure = mode["fail"]
+        if failure == "500":
+            send(handler, 500, b"down")
+        elif failure == "429":
+            send(handler, 429, headers={"Retry-After": "1"})
+        elif failure == "cut":
+            body = feed.render()
+            handler.send_response(200)
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body[: len(body) // 3])
+            handler.close_connection = True
+        elif failure == "hang":
+            server.release.wait(1.0)
+            feed(handler)
+        else:
+            feed(handler)
+
+    source = monitor.add_source(server.route("/feed", route))
+    seen: dict[str, list[str]] = {}
+    next_id = 4
+    for poll in range(150):
+        roll = rng.random()
+        if roll < 0.2:
+            feed.add(Item(f"id-{next_id}", f"Headline {next_id}", f"Post {next_id}.", T0))
+            next_id += 1
+        elif roll < 0.45:
+            item = rng.choice(feed.items)
+            feed.edit(item.guid, f"{item.guid} edited at {poll}.")
+        mode["fail"] = rng.choice([None, None, None, "500", "429", "cut", "hang"])
+        report = _poll(monitor, source.id, PollSettings(read_timeout=0.3, total_timeout=5.0))
+        if mode["fail"] is None:
+            assert report.ok, report.error
+        else:
+            assert report.outcome == FAILED, mode["fail"]
+        if report.outcome == FETCHED:
+            for item in feed.items:
+                versions = seen.setdefault(item.guid, [])
+                if not versions or versions[-1] != item.body:
+                    versions.append(item.body)
+    stored = _stored(monitor, source.id)
+    assert set(stored) == set(seen)
+    assert stored == {g: v[-1] for g, v in seen.items()}
+    assert _revisions(monitor, source.id) == {g: v[:-1] for g, v in seen.items() if len(v) > 1}
