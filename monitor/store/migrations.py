@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from monitor.store.analysis import migrate_analysis_views
 from monitor.store.journey import migrate_journey
+from monitor.store.sources import migrate_source_polling
 
 
 def _v1_posts(db: Database) -> None:
@@ -88,5 +89,6 @@ def _v1_posts(db: Database) -> None:
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
+    migrate_source_polling,
     migrate_analysis_views,
 ]
