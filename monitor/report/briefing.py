@@ -56,11 +56,13 @@ class Briefing:
     speakers: tuple[SpeakerQuotes, ...]  # most quoted first
     story_start: datetime
     post_times: dict[int, datetime] = field(default_factory=dict)
+    #: Quotes in posts up to ``at`` that no speaker could be found for.
+    unattributed: int = 0
 
     @property
     def quote_count(self) -> int:
-        """Quotes in posts up to ``at``."""
-        return sum(len(s.quotes) for s in self.speakers)
+        """Quotes in posts up to ``at``, attributed or not."""
+        return sum(len(s.quotes) for s in self.speakers) + self.unattributed
 
     @property
     def quoted_speakers(self) -> tuple[SpeakerQuotes, ...]:
@@ -130,6 +132,13 @@ def _speakers(monitor: Monitor, visible: dict[int, datetime]) -> tuple[SpeakerQu
     return tuple(result)
 
 
+def _unattributed(monitor: Monitor, visible: dict[int, datetime]) -> int:
+    store = _quote_store(monitor)
+    if store is None:
+        return 0
+    return sum(1 for q in store.quotes() if q.speaker_id is None and q.post_id in visible)
+
+
 def gather(monitor: Monitor, at: datetime | None = None, title: str | None = None) -> Briefing:
     """Read the briefing for ``at`` (default: now). Raises ReportError on an unusable store or time."""
     moment, start = check_moment(monitor, at)
@@ -158,6 +167,7 @@ def gather(monitor: Monitor, at: datetime | None = None, title: str | None = Non
         observations=observations,
         quotes_available=_quote_store(monitor) is not None,
         speakers=_speakers(monitor, visible),
+        unattributed=_unattributed(monitor, visible),
         story_start=start,
         post_times=visible,
     )

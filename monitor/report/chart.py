@@ -99,7 +99,8 @@ def journey_chart(briefing: Briefing, width: int, height: int, pixels: float = 1
     if len(t):
         span = max(t[-1] - t[0], 3600.0)
         plot.setXRange(t[0], t[-1] + span * 0.02, padding=0)
-    plot.setYRange(0, length * 1.08, padding=0)
+    # A little room under km 0 so a departure report on the axis stays visible.
+    plot.setYRange(-length * 0.03, length * 1.08, padding=0)
     plot.setMouseEnabled(x=False, y=False)
     return plot
 

@@ -207,7 +207,9 @@ class Overview:
             order = {"direct": 0, "partial": 1, "indirect": 2}
             ranked = sorted(kinds.items(), key=lambda kv: order.get(kv[0], 9))
             split = " · ".join(f"{n} {k}" for k, n in ranked)
-            quotes = (str(b.quote_count), split or "none yet")
+            if b.unattributed:
+                split += f" · {b.unattributed} unattributed"
+            quotes = (str(b.quote_count), split.strip(" ·") or "none yet")
         else:
             speakers = ("—", "not extracted yet")
             quotes = ("—", "not extracted yet")
