@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
 from monitor.service import Monitor
@@ -106,3 +108,32 @@ def test_views_answer_the_common_questions(tmp_path, seed_path):
     assert tumangang and all(r["stop_kind"] == "gauge_change" and r["km"] > 800 for r in tumangang)
     seqs = [r["stop_seq"] for r in stops if r["stop_seq"] is not None]
     assert seqs == sorted(seqs)
+
+
+BROWSED = ("sources", "posts", "routes", "stops")
+
+
+def test_opens_in_datasette_as_is(tmp_path, seed_path):
+    datasette_app = pytest.importorskip("datasette.app")
+    path = fresh_database(tmp_path, seed_path)
+
+    async def explore() -> dict:
+        ds = datasette_app.Datasette([str(path)])
+        db = ds.get_database("fresh")
+        found = {
+            "fts": await db.fts_table("posts"),
+            "labels": {t: await db.label_column_for_table(t) for t in BROWSED},
+            "keys": {fk["other_table"] for fk in await db.foreign_keys_for_table("observations")},
+        }
+        response = await ds.client.get("/fresh/posts.json?_search=wheel&_shape=objects")
+        found["search"] = [row["title"] for row in response.json()["rows"]]
+        response = await ds.client.get("/fresh/stop_observations.json?_shape=objects&stop_kind=gauge_change")
+        found["view"] = [row["name"] for row in response.json()["rows"]]
+        return found
+
+    found = asyncio.run(explore())
+    assert found["fts"] == "posts_fts"
+    assert found["labels"] == {"sources": "title", "posts": "title", "routes": "name", "stops": "name"}
+    assert {"posts", "routes"} <= found["keys"]
+    assert found["search"] == ["What route is Kim taking?"]
+    assert found["view"] and set(found["view"]) == {"Tumangang"}
