@@ -85,6 +85,7 @@ def test_journey_has_band_likely_curve_observations_and_stop_lines(pane):
     assert np.allclose(x, [e.at.timestamp() for e in estimates])
     assert np.allclose(pane.band_low.getData()[1], [e.km_min for e in estimates])
     assert np.allclose(pane.band_high.getData()[1], [e.km_max for e in estimates])
+    assert not pane.band.path().isEmpty()  # the band is filled, not just outlined
     # The departure and the Hamhung sighting are points; 2019 history and the undated
     # expectation are not.
     points = pane.observation_points.points()
@@ -161,3 +162,18 @@ def test_dark_palette_switches_background_and_accents(pane):
     image = pane.grab().toImage()
     assert _count_near(image, QColor("#2b2d31"), 2) > image.width() * image.height() // 3
     assert _count_near(image, QColor("#f5a623")) > 100  # the dark-mode gauge-change colour
+
+
+def test_empty_charts_say_so_until_data_arrives(qtbot):
+    pane = ChartsPane()
+    qtbot.addWidget(pane)
+    assert all(pane.is_empty(key) for key in ("posts", "speakers", "journey"))
+    pane.set_posts(seed_posts())  # only dates: nothing to put in an hour
+    assert pane.is_empty("posts")
+    assert "5 with date only" in pane.posts_plot.getPlotItem().titleLabel.text
+    pane.set_posts(live_posts(5))
+    pane.set_speakers(sample_speakers())
+    pane.set_journey(sample_route(), sample_estimates(3.0), [])
+    assert not any(pane.is_empty(key) for key in ("posts", "speakers", "journey"))
+    pane.set_speakers([])
+    assert pane.is_empty("speakers")

@@ -114,9 +114,25 @@ class ChartsPane(QWidget):
         plot.setLabel("left", "km")
         plot.getViewBox().sigResized.connect(self._relabel_stops)
         plot.getViewBox().sigYRangeChanged.connect(self._relabel_stops)
-        for item in (self.likely_curve, self.band_low, self.band_high):
-            item.setDownsampling(auto=True, method="peak")
-            item.setClipToView(True)
+        # Only the likely curve is clipped to the view: the band's fill is computed from its edge
+        # curves and would not follow them when a clipped edge is re-cut on a range change.
+        self.likely_curve.setDownsampling(auto=True, method="peak")
+        self.likely_curve.setClipToView(True)
+
+        # "Nothing yet" notes, one per chart, shown instead of empty axes.
+        self.empty_notes: dict[str, pg.TextItem] = {}
+        for key, plot, text in (
+            ("posts", self.posts_plot, "No posts with a time yet"),
+            ("speakers", self.speakers_plot, "No quotes yet"),
+            ("journey", self.journey_plot, "No estimate yet"),
+        ):
+            note = pg.TextItem(text, anchor=(0.5, 0.5))
+            note.setZValue(20)
+            plot.addItem(note, ignoreBounds=True)
+            self.empty_notes[key] = note
+        self._show_empty("posts", True)
+        self._show_empty("speakers", True)
+        self._show_empty("journey", True)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.posts_plot, self.speakers_plot, self.journey_plot):
@@ -143,6 +159,7 @@ class ChartsPane(QWidget):
             title += f" · {date_only} with date only"
         self._titles["posts"] = title
         self._set_title(self.posts_plot, title)
+        self._show_empty("posts", not len(hours))
         if len(hours):
             self.posts_plot.setXRange(hours[0] - HOUR, hours[-1] + 2 * HOUR, padding=0)
             self.posts_plot.setYRange(0, max(counts.max(), 1) * 1.15, padding=0)
@@ -180,6 +197,7 @@ class ChartsPane(QWidget):
             title += f" · {len(rest)} more ({sum(s.quote_count for s in rest)} quotes)"
         self._titles["speakers"] = title
         self._set_title(self.speakers_plot, title)
+        self._show_empty("speakers", n == 0)
         top = float(widths.max()) if n else 1.0
         self.speakers_plot.setXRange(0, top * 1.18 + 0.5, padding=0)
         self.speakers_plot.setYRange(0.4, max(n, 1) + 0.6, padding=0)
@@ -224,6 +242,7 @@ class ChartsPane(QWidget):
         if route is not None:
             # Head room above the last stop for its label.
             self.journey_plot.setYRange(0, route.length_km * 1.1, padding=0)
+        self._show_empty("journey", not len(t) and not spots)
         title = "Distance over time"
         if ests:
             last = ests[-1]
@@ -231,6 +250,29 @@ class ChartsPane(QWidget):
         self._titles["journey"] = title
         self._set_title(self.journey_plot, title)
         self._relabel_stops()
+
+    def _show_empty(self, key: str, empty: bool) -> None:
+        """Swap an empty chart's axes for a short note, and back."""
+        plot = {"posts": self.posts_plot, "speakers": self.speakers_plot,
+                "journey": self.journey_plot}[key]
+        note = self.empty_notes[key]
+        note.setVisible(empty)
+        if key != "journey":  # the journey keeps its km axis and stop lines
+            plot.getAxis("bottom").setStyle(showValues=not empty)
+            plot.getAxis("left").setStyle(showValues=not empty)
+        if empty:
+            if key == "journey":
+                y1 = self.journey_plot.getViewBox().viewRange()[1][1]
+                plot.setXRange(0, 1, padding=0)
+                note.setPos(0.5, y1 / 2)
+            else:
+                plot.setXRange(0, 1, padding=0)
+                plot.setYRange(0, 1, padding=0)
+                note.setPos(0.5, 0.5)
+
+    def is_empty(self, key: str) -> bool:
+        """True while chart ``key`` (posts, speakers or journey) shows its "nothing yet" note."""
+        return self.empty_notes[key].isVisible()
 
     def _set_stops(self, route: Route | None) -> None:
         key = (route.name, tuple((s.name, s.km, s.kind) for s in route.stops)) if route else None
@@ -360,6 +402,10 @@ class ChartsPane(QWidget):
             self._set_title(plot, self._titles[key])
         for label in self.speaker_count_labels:
             label.setColor(text)
+        muted = QColor(text)
+        muted.setAlphaF(0.6)
+        for note in self.empty_notes.values():
+            note.setColor(muted)
         self._style_stop_lines()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: D102 - Qt API

@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -277,8 +277,14 @@ def format_minutes(minutes: float) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
-def kind_detail(stop: Stop) -> str | None:
-    """The second line that says why a stop matters, or None for a plain station."""
+def kind_detail(stop: Stop, dwell_minutes: float | None = None) -> str | None:
+    """The second line that says why a stop matters, or None for a plain station.
+
+    ``dwell_minutes`` overrides the route file's figure (the estimate may have a better one from a
+    post).
+    """
+    if dwell_minutes:
+        stop = replace(stop, dwell_minutes=dwell_minutes)
     if stop.kind == "gauge_change":
         gauges = (
             f" {stop.gauge_before} → {stop.gauge_after} mm"
@@ -547,6 +553,18 @@ class RouteBar(QWidget):
                 layout.leaders.append((QPointF(x, box.rect.bottom()), QPointF(x, layout.track_top + 4)))
         return layout
 
+    def dwell_of(self, stop: Stop) -> tuple[float | None, str | None]:
+        """The stop's dwell in minutes and where the figure comes from.
+
+        The estimate's figure wins when it has one (a post may say "the wheel change took about 70
+        minutes"); otherwise the route file's.
+        """
+        est = self._estimate
+        eta = next((e for e in est.etas if e.stop == stop.name), None) if est else None
+        if eta is not None and eta.dwell_minutes:
+            return eta.dwell_minutes, eta.dwell_source or stop.dwell_source
+        return stop.dwell_minutes, stop.dwell_source
+
     def _upcoming(self) -> list[StopEta]:
         est = self._estimate
         if est is None or est.state == "arrived":
@@ -585,7 +603,7 @@ class RouteBar(QWidget):
         for stop in sorted(route.stops, key=priority):
             key_stop = stop.kind in KEY_KINDS or stop.name in (next_stop, current)
             lines = [LabelLine(stop.name, bold=key_stop)]
-            detail = kind_detail(stop)
+            detail = kind_detail(stop, self.dwell_of(stop)[0])
             if detail and stop.kind in KEY_KINDS:
                 lines.append(LabelLine(detail, True, "gauge" if stop.kind == "gauge_change" else "muted"))
             if stop.name == current:
@@ -629,9 +647,13 @@ class RouteBar(QWidget):
                 rows.append(f"Gauge {stop.gauge_before} → {stop.gauge_after} mm (wheelsets changed)")
             else:
                 rows.append(f"Gauge {stop.gauge_before} mm")
-        if stop.dwell_minutes:
-            source = f" — {esc(stop.dwell_source)}" if stop.dwell_source else ""
-            rows.append(f"Dwell ~{format_minutes(stop.dwell_minutes)}{source}")
+        dwell, dwell_source = self.dwell_of(stop)
+        if dwell:
+            source = f" — {esc(dwell_source)}" if dwell_source else ""
+            rows.append(f"Dwell ~{format_minutes(dwell)}{source}")
+            if stop.dwell_minutes and stop.dwell_minutes != dwell:
+                rows.append(f"<small>route file: ~{format_minutes(stop.dwell_minutes)}"
+                            f"{' — ' + esc(stop.dwell_source) if stop.dwell_source else ''}</small>")
         if stop.lat is not None and stop.lon is not None:
             rows.append(f"{stop.lat:.4f}, {stop.lon:.4f}")
         zone = stop_zone(stop)
