@@ -199,6 +199,9 @@ class ChartsPane(QWidget):
         self._set_title(self.speakers_plot, title)
         self._show_empty("speakers", n == 0)
         top = float(widths.max()) if n else 1.0
+        # Whole quotes only: one tick per step, no minor ticks between them.
+        step = max(1.0, float(np.ceil(top / 6)))
+        self.speakers_plot.getAxis("bottom").setTickSpacing(step, step)
         self.speakers_plot.setXRange(0, top * 1.18 + 0.5, padding=0)
         self.speakers_plot.setYRange(0.4, max(n, 1) + 0.6, padding=0)
 
