@@ -144,8 +144,10 @@ def _count_near(image: QImage, colour: QColor, tolerance: int = 12) -> int:
     return int(np.all(np.abs(pixels - target) <= tolerance, axis=2).sum())
 
 
-def test_render_has_content_and_the_gauge_change_line(pane):
-    image = pane.grab().toImage()
+def test_render_has_content_and_the_gauge_change_line(pane, tmp_path):
+    path = tmp_path / "charts.png"
+    assert pane.grab().save(str(path))
+    image = QImage(str(path))
     assert _count_near(image, QColor("#e07b00")) > 100  # the Tumangang line and label, in light mode
     assert _count_near(image, QColor("#1f6fd1")) > 1000  # bars and the likely curve
     flat = image.convertToFormat(QImage.Format.Format_RGB32)

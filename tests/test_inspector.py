@@ -206,11 +206,13 @@ def test_context_menus_offer_the_corrections(pane, qtbot):
     assert isinstance(pane.dialog, MergeDialog) and pane.dialog.merge.name == "John Kirby"
 
 
-def test_render_has_content(pane, posts):
+def test_render_has_content(pane, posts, tmp_path):
     pane.select_speaker(3)
     pane.set_quotes(quotes_by_speaker(3), posts)
     pane.select_quote(8)
-    image = pane.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    path = tmp_path / "inspector.png"
+    assert pane.grab().save(str(path))
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_RGB32)
     colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
     assert len(colours) > 30
     # The kind colour of "direct" is painted (as antialiased text) in the quote table.

@@ -140,6 +140,19 @@ def test_clicking_a_stop_mark_or_its_label_emits_its_name(bar, qtbot):
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 3))
 
 
+def test_keyboard_walks_the_stops_and_enter_clicks(bar, qtbot):
+    bar.show()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    assert bar.focused_stop() == sample_estimate().next_stop  # starts at the stop ahead
+    qtbot.keyClick(bar, Qt.Key.Key_End)
+    qtbot.keyClick(bar, Qt.Key.Key_Left)
+    assert bar.focused_stop() == "Baranovsky"
+    with qtbot.waitSignal(bar.stopClicked, timeout=1000) as blocker:
+        qtbot.keyClick(bar, Qt.Key.Key_Return)
+    assert blocker.args == ["Baranovsky"]
+
+
 def test_tooltip_has_facts_eta_and_evidence(bar):
     tip = bar.tooltip_for("Tumangang")
     assert "1435 → 1520 mm" in tip and "Dwell ~70 min" in tip
@@ -189,8 +202,11 @@ def test_repaints_each_minute_and_at_once_on_new_data(bar, qtbot):
     assert before != after
 
 
-def test_render_has_content_and_the_gauge_change_colour(bar):
-    image = bar.grab().toImage()
+def test_render_has_content_and_the_gauge_change_colour(bar, tmp_path):
+    path = tmp_path / "route_bar.png"
+    assert bar.grab().save(str(path))
+    image = QImage(str(path))
+    assert image.width() == bar.width()
     assert distinct_colours(image) > 20
     colours = BarColours.from_palette(bar.palette())
     assert colour_count(image, colours.gauge_change) > 40

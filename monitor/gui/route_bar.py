@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -329,9 +330,12 @@ class RouteBar(QWidget):
         self._observations: list[Observation] = []
         self._layout_cache: tuple[tuple, BarLayout] | None = None
         self._hover: str | None = None
+        #: The stop the keyboard is on (Left/Right move it, Enter or Space clicks it).
+        self._focus_stop: str | None = None
         #: Returns "now"; the owner may swap it (e.g. for replay) — relative times use it.
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(320)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -734,6 +738,35 @@ class RouteBar(QWidget):
                 return
         super().mousePressEvent(event)
 
+    def focused_stop(self) -> str | None:
+        """The stop the keyboard is on, if any."""
+        return self._focus_stop
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102 - Qt API
+        stops = [s.name for s in self._route.stops] if self._route else []
+        key = event.key()
+        if stops and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+            if key == Qt.Key.Key_Home:
+                index = 0
+            elif key == Qt.Key.Key_End:
+                index = len(stops) - 1
+            elif self._focus_stop not in stops:
+                # Start from the stop ahead of the train: that is what people ask about.
+                ahead = self._estimate.next_stop if self._estimate else None
+                index = stops.index(ahead) if ahead in stops else 0
+            else:
+                step = 1 if key == Qt.Key.Key_Right else -1
+                index = min(max(stops.index(self._focus_stop) + step, 0), len(stops) - 1)
+            self._focus_stop = stops[index]
+            self.update()
+            event.accept()
+            return
+        if self._focus_stop and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.stopClicked.emit(self._focus_stop)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt API
         name = self.stop_at(event.position())
         if name != self._hover:
@@ -885,6 +918,11 @@ class RouteBar(QWidget):
         for stop in self._route.stops:
             x = layout.xs[stop.name]
             hover = stop.name == self._hover
+            if stop.name == self._focus_stop and self.hasFocus():
+                ring = QColor(c.travelled)
+                painter.setPen(QPen(ring, 1.6))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QPointF(x, y), 11, 11)
             r = 4.5 if not hover else 6.0
             painter.setPen(QPen(c.background, 1.5))
             if stop.kind == "gauge_change":
