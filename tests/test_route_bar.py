@@ -246,3 +246,32 @@ def test_a_route_without_estimate_or_with_another_route_name(bar):
     bar.set_route(None)
     assert bar.status_text() == "No route loaded"
     assert bar.grab().toImage().width() == bar.width()
+
+
+@pytest.mark.parametrize(
+    "stops",
+    [
+        (),
+        (Stop("Alone", 0.0, "origin"),),
+        (Stop("A", 0.0, "origin"), Stop("B", 0.0, "station"), Stop("C", 0.0, "destination")),
+        (Stop("A", 0.0, "origin", timezone="Not/AZone"), Stop("Z", 5000.0, "destination")),
+    ],
+    ids=["no stops", "one stop", "all at km 0", "unknown zone, one long gap"],
+)
+def test_odd_routes_and_estimates_paint_without_error(qtbot, stops):
+    widget = RouteBar()
+    qtbot.addWidget(widget)
+    route = Route("odd", "Odd", stops, 60.0, 50.0)
+    widget.set_route(route)
+    base = sample_estimate()
+    eta = StopEta(stops[-1].name, 1.0, base.at, base.at, base.at, "Not/AZone") if stops else None
+    # A band given the wrong way round and a position past the end must still draw.
+    widget.set_estimate(replace(base, route="odd", km_min=9000.0, km_likely=-5.0, km_max=10.0,
+                                next_stop=stops[-1].name if stops else None,
+                                etas=(eta,) if eta else ()))
+    for width in (320, 600, 2500):
+        widget.resize(width, widget.sizeHint().height())
+        assert not widget.grab().isNull()
+        assert_no_overlap(widget, width)
+    if stops:
+        assert widget.tooltip_for(stops[0].name)

@@ -220,8 +220,10 @@ class QuoteTableModel(QAbstractTableModel):
 
     def speaker_name(self, quote: Quote) -> str:
         """The name of the quote's speaker, or ``unattributed``."""
-        speaker = self._speakers.get(quote.speaker_id) if quote.speaker_id is not None else None
-        return speaker.name if speaker else ("unattributed" if quote.speaker_id is None else "")
+        if quote.speaker_id is None:
+            return "unattributed"
+        speaker = self._speakers.get(quote.speaker_id)
+        return speaker.name if speaker else f"speaker #{quote.speaker_id}"
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, D102 - Qt API
         return 0 if parent.isValid() else len(self._quotes)
