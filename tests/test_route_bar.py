@@ -190,6 +190,10 @@ def test_status_text_follows_the_estimate(bar):
     dwelling = next(e for e in sample_estimates(0.25) if e.state == "dwelling")
     bar.set_estimate(dwelling)
     assert bar.status_text().startswith(f"At {dwelling.stop}")
+    clash = replace(sample_observations()[1], kind="arrived", conflict="arrival before the departure")
+    bar.set_estimate(replace(sample_estimate(), conflicts=(clash,)))
+    assert bar.status_text().endswith("⚠ 1 conflicting report")
+    assert "arrival before the departure" in bar.estimate_tooltip()
     bar.set_estimate(None)
     assert bar.status_text() == "No estimate yet"
 

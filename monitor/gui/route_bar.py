@@ -704,7 +704,7 @@ class RouteBar(QWidget):
             if name:
                 QToolTip.showText(help_event.globalPos(), self.tooltip_for(name), self)
             elif self._estimate is not None and self._in_band(QPointF(help_event.pos())):
-                QToolTip.showText(help_event.globalPos(), self._estimate_tooltip(), self)
+                QToolTip.showText(help_event.globalPos(), self.estimate_tooltip(), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -719,7 +719,8 @@ class RouteBar(QWidget):
         x0, x1 = layout.scale.x(est.km_min), layout.scale.x(est.km_max)
         return x0 - 6 <= pos.x() <= x1 + 6 and layout.track_top <= pos.y() <= layout.track_bottom
 
-    def _estimate_tooltip(self) -> str:
+    def estimate_tooltip(self) -> str:
+        """Rich text about the estimate: state, band, notes and conflicting reports."""
         est = self._estimate
         assert est is not None
         rows = [
@@ -727,6 +728,10 @@ class RouteBar(QWidget):
             f"km {est.km_min:,.0f} – {est.km_max:,.0f} (likely {est.km_likely:,.0f})",
         ]
         rows += [html.escape(note) for note in est.notes]
+        for obs in est.conflicts:
+            rows.append(f"⚠ {html.escape(obs.kind)} {html.escape(obs.stop)}"
+                        f"{' (post ' + str(obs.post_id) + ')' if obs.post_id is not None else ''}: "
+                        f"{html.escape(obs.conflict or 'contradicts the other reports')}")
         return "<br>".join(rows)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt API
@@ -811,6 +816,9 @@ class RouteBar(QWidget):
                 local = eta.likely.astimezone((stop_zone(stop) if stop else None) or UTC)
                 nxt += f" ~{local:%H:%M} {zone_label(local)}{self._relative(eta.likely)}"
             parts.append(nxt)
+        if est.conflicts:
+            n = len(est.conflicts)
+            parts.append(f"⚠ {n} conflicting report{'s' if n != 1 else ''}")
         return " · ".join(parts)
 
     def as_of_text(self) -> str:
