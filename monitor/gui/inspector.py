@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -298,6 +300,14 @@ class QuoteTableModel(QAbstractTableModel):
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
 
 
+class SingleLineDelegate(QStyledItemDelegate):
+    """Draws a cell on one line, elided, even when the view wraps text (only the quote wraps)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: D102
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+
 class SortFilterProxy(QSortFilterProxyModel):
     """Sorts by :data:`SORT_ROLE` and filters case-insensitively on every column."""
 
@@ -428,6 +438,7 @@ class InspectorPane(QWidget):
         self.filter_edit.setPlaceholderText("Filter speakers: name, role, organisation…")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.speaker_proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(lambda _: self._update_titles())
 
         self.speaker_view = self._table(self.speaker_proxy)
         self.speaker_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -443,10 +454,14 @@ class InspectorPane(QWidget):
         self.quote_view = self._table(self.quote_proxy)
         qheader = self.quote_view.horizontalHeader()
         for column in range(len(QuoteTableModel.COLUMNS)):
-            qheader.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            qheader.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         qheader.setSectionResizeMode(QuoteTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         # Quotes are read, not scanned: wrap them and let each row take the lines it needs.
         self.quote_view.setWordWrap(True)
+        self._single_line = SingleLineDelegate(self.quote_view)
+        for column in range(len(QuoteTableModel.COLUMNS)):
+            if column != QuoteTableModel.TEXT:
+                self.quote_view.setItemDelegateForColumn(column, self._single_line)
         self.quote_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         qheader.sectionResized.connect(lambda *_: self._fit_rows_soon())
         self._fit_timer = QTimer(self)
@@ -561,6 +576,7 @@ class InspectorPane(QWidget):
         speaker_ids = {q.speaker_id for q in quotes}
         self.quote_view.setColumnHidden(QuoteTableModel.SPEAKER, len(speaker_ids) == 1 and
                                         self._current_speaker in speaker_ids)
+        self._fit_columns()
         self._fit_rows()
         self._update_titles()
         self._update_buttons()
@@ -568,6 +584,7 @@ class InspectorPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: D102 - Qt API
         if watched is self.quote_view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns_soon = True
             self._fit_rows_soon()
         return super().eventFilter(watched, event)
 
@@ -575,7 +592,46 @@ class InspectorPane(QWidget):
         # Column widths settle after the resize; measure the rows once they have.
         self._fit_timer.start()
 
+    #: The widest a side column of the quote table grows, so that the quote keeps the room.
+    COLUMN_CAPS = {
+        QuoteTableModel.KIND: 90, QuoteTableModel.SPEAKER: 130, QuoteTableModel.CUE: 90,
+        QuoteTableModel.OUTLET: 80, QuoteTableModel.CONFIDENCE: 64, QuoteTableModel.POSTED: 110,
+    }
+
+    def _fit_columns(self) -> None:
+        """Size the side columns to their contents, within caps; the quote takes the rest."""
+        metrics = self.quote_view.fontMetrics()
+        header = self.quote_view.horizontalHeader()
+        rows = min(self.quote_model.rowCount(), 200)
+        widths: dict[int, int] = {}
+        for column, cap in self.COLUMN_CAPS.items():
+            if self.quote_view.isColumnHidden(column):
+                continue
+            title = str(self.quote_model.headerData(column, Qt.Orientation.Horizontal))
+            widest = metrics.horizontalAdvance(title) + 22  # room for the sort arrow
+            for row in range(rows):
+                text = str(self.quote_model.index(row, column).data() or "")
+                widest = max(widest, metrics.horizontalAdvance(text) + 14)
+            widths[column] = min(widest, cap)
+        # In a narrow dock the quote still gets 40% of the width; the side columns give way and
+        # elide (their full text is in the tooltip and under the table).
+        room = self.quote_view.viewport().width()
+        side = sum(widths.values())
+        if room > 0 and side > room * 0.6:
+            factor = room * 0.6 / side
+            floors = {
+                QuoteTableModel.KIND: metrics.horizontalAdvance("indirect") + 14,
+                QuoteTableModel.CONFIDENCE: metrics.horizontalAdvance("100%") + 14,
+                QuoteTableModel.POSTED: metrics.horizontalAdvance("11 Sep") + 14,
+            }
+            widths = {c: max(int(w * factor), min(floors.get(c, 56), w)) for c, w in widths.items()}
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+
     def _fit_rows(self) -> None:
+        if getattr(self, "_fit_columns_soon", False):
+            self._fit_columns_soon = False
+            self._fit_columns()
         # Row heights follow the wrapped text; past a few hundred rows that costs more than it helps.
         if self.quote_model.rowCount() <= 400:
             self.quote_view.resizeRowsToContents()
@@ -645,7 +701,10 @@ class InspectorPane(QWidget):
     def _update_titles(self) -> None:
         speaker = self.selected_speaker()
         count = self.quote_model.rowCount()
-        self.speakers_title.setText(f"Speakers ({self.speaker_model.rowCount()})")
+        total, shown = self.speaker_model.rowCount(), self.speaker_proxy.rowCount()
+        self.speakers_title.setText(
+            f"Speakers ({total})" if shown == total else f"Speakers ({shown} of {total})"
+        )
         who = f"Quotes — {speaker.name}" if speaker else "Quotes"
         self.quotes_title.setText(f"{who} ({count})")
 
