@@ -1,1 +1,5 @@
-"""Extract engine. Plain Python: never imports Qt."""
+"""Extract engine: who said what in a post. Plain Python: never imports Qt."""
+
+from monitor.extract.quotes import ExtractedQuote, extract_quotes
+
+__all__ = ["ExtractedQuote", "extract_quotes"]

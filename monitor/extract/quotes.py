@@ -1,0 +1,870 @@
+"""Who said what: quotes and their speakers from plain English news text.
+
+:func:`extract_quotes` reads a text in three steps.
+
+1. **Layout** (:mod:`monitor.extract.marks`): paragraphs, quotation spans (straight or curly,
+   across paragraphs, recovered when a mark never closes) and sentences that never split a quote.
+2. **Frames**: every speech cue outside a quote (``said``, ``told``, ``according to``…) with the
+   speaker phrase before or after it, the outlet (``told CBS``) and where a reported clause starts.
+3. **Sieves**, most precise first; each claims quotes the earlier ones left:
+   ``direct`` (a quote next to its frame), ``colon`` (``Peskov: “…”``), ``partial`` (quoted words
+   inside an attributed sentence), ``reported`` (``X said that…``), ``trailing`` (``…, X told CBS.``),
+   ``according_to``, ``carry_over`` (a paragraph that is only a quote), and ``unattributed``.
+
+Speakers are then resolved in reading order (:class:`~monitor.extract.speakers.SpeakerBook`), so
+pronouns and short names point at the person quoted before them. Every regex here is linear:
+no nested repetition, and the work done per cue is bounded by a fixed window of text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from monitor.extract import lexicon as lx
+from monitor.extract.lexicon import word_set
+from monitor.extract.marks import Span, paragraphs, quote_spans, sentences
+from monitor.extract.speakers import (
+    Mention,
+    SpeakerBook,
+    Tok,
+    _base,
+    classify,
+    parse_after,
+    parse_before,
+    tokens,
+)
+
+#: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
+_WINDOW = 200
+#: Sentences longer than this are not searched for reported speech (quotes still are).
+_MAX_SENTENCE = 3000
+_CUE = re.compile(
+    r"\b(?:[Aa]ccording to|"
+    + lx.word_alternation(lx.CUE_VERBS)
+    + r")\b"
+)
+_OPEN_MARKS = "“\"„«‘'‚‟"
+_PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+#: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
+_ZERO_THAT = word_set(
+    "said says say told tells added adds insisted insists argued argues warned warns stressed "
+    "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
+    "tweets predicted predicts"
+)
+_ING = frozenset(["saying", "telling", "adding", "confirming", "warning"])
+
+CONFIDENCE = {
+    "direct": 0.95,
+    "colon": 0.8,
+    "partial": 0.85,
+    "reported": 0.8,
+    "trailing": 0.8,
+    "according_to": 0.75,
+    "headline": 0.8,
+    "carry_over": 0.7,
+    "continuation": 0.85,
+    "unattributed": 0.2,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedQuote:
+    """One statement found in a text, with its speaker as the text names them.
+
+    ``start``/``end`` are code-point offsets into the text (``text[start:end] == quote.text``);
+    ``speaker_start``/``speaker_end`` locate the mention that carries the attribution (for a
+    pronoun, the pronoun). ``speaker_index`` numbers the speakers of the text, so that quotes
+    by one speaker under different names share it.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_kind: str | None
+    role: str | None
+    organisation: str | None
+    outlet: str | None
+    sieve: str
+    confidence: float
+    speaker_index: int | None = None
+    speaker_aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class _Frame:
+    """A speech cue and what hangs on it."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    mention: Mention | None
+    start: int  # leftmost character of the frame (speaker or cue)
+    end: int  # rightmost character of the frame (cue, inverted speaker, object)
+    sentence: tuple[int, int]
+    para: int
+    inverted: bool = False
+    according: bool = False
+    clause_start: int | None = None
+    with_that: bool = False
+    outlet: str | None = None
+    headline: bool = False
+
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+    kind: str
+    sieve: str
+    frame: _Frame | None
+    para: int
+    confidence: float
+    outlet: str | None = None
+
+
+class _Document:
+    """The layout of one text and the frames in it."""
+
+    def __init__(self, text: str, headline: bool) -> None:
+        self.text = text
+        self.paras = paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.frames_by_sentence: dict[int, list[_Frame]] = {}
+        self.quotes = quote_spans(text, self.paras)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.by_open = {q.start - 1: q for q in self.quotes}
+        self.by_close = {q.end: q for q in self.quotes if q.closed}
+        self.headline = headline
+        self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
+        self.frames: list[_Frame] = []
+        self.claimed: set[int] = set()  # starts of quote spans already attributed
+        self.claims: list[_Claim] = []
+        for index, (start, end) in enumerate(self.paras):
+            local = self._quotes_between(start, end)
+            is_headline = headline or _looks_like_headline(text, start, end)
+            for s, e in sentences(text, start, end, local):
+                self.sentences.append((s, e, index))
+                self._find_frames(s, e, index, is_headline)
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    def _quotes_between(self, start: int, end: int) -> list[Span]:
+        k = max(bisect_right(self.quote_starts, start) - 1, 0)
+        out = []
+        quotes = self.quotes
+        while k < len(quotes) and quotes[k].start < end:
+            if quotes[k].end > start:
+                out.append(quotes[k])
+            k += 1
+        return out
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when ``pos`` is inside some quotation (marks excluded)."""
+        k = bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and self.quotes[k].start <= pos < self.quotes[k].end
+
+    def quote_end_before(self, pos: int, floor: int) -> int:
+        """Just after the closing mark of the last quote ending before ``pos`` (or ``floor``)."""
+        k = bisect_right(self.quote_starts, pos) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            if q.end < pos:
+                return max(floor, q.end + 1)
+            k -= 1
+            if q.start < floor:
+                break
+        return floor
+
+    # -- frames ---------------------------------------------------------------------------
+
+    def _find_frames(self, s: int, e: int, para: int, headline: bool) -> None:
+        text = self.text
+        if e - s > _MAX_SENTENCE:
+            return
+        for match in _CUE.finditer(text, s, e):
+            cs, ce = match.span()
+            if self.inside_quote(cs):
+                continue
+            cue = match.group().lower()
+            frame = self._frame(cue, cs, ce, s, e, para, headline)
+            if frame is not None:
+                self.frames.append(frame)
+
+    def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
+               headline: bool) -> _Frame | None:
+        text = self.text
+        if cue == "according to":
+            stop = _next_boundary(text, ce, e)
+            mention = parse_after(text, tokens(text, ce, stop))
+            if mention is None:
+                return None
+            return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
+                          headline=headline)
+        left = self.quote_end_before(cs, max(s, cs - _WINDOW))
+        before = tokens(text, left, cs)
+        if before and before[-1].low in _PASSIVE:
+            return None  # "is said to be", "was told"
+        if cue in _ING:
+            return None
+        mention, m_start = self._subject(left, cs)
+        inverted = False
+        if mention is None:
+            comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
+            if not comma_or_quote:
+                return None
+            stop = _next_boundary(text, ce, e)
+            mention = parse_after(text, tokens(text, ce, stop))
+            if mention is None or mention.kind == "pronoun" and mention.name == "it":
+                return None
+            inverted = True
+            mention = self._with_appositive(mention, e)
+            m_start = cs
+        frame = _Frame(cue, cs, ce, mention, m_start if not inverted else cs,
+                       mention.end if inverted else ce, (s, e), para, inverted=inverted,
+                       headline=headline)
+        if not inverted:
+            self._after_cue(frame, e)
+        return frame
+
+    def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
+        """The speaker before a cue, with an appositive role: ``Maria Zakharova, a spokeswoman
+        for the Russian Foreign Ministry, said``."""
+        text = self.text
+        segment = text[left:cs]
+        cut = segment.rfind(",")
+        last = left + cut + 1 if cut >= 0 else left
+        toks = tokens(text, last, cs)
+        from monitor.extract.speakers import strip_adverbs
+
+        core = strip_adverbs(toks)
+        if core:
+            mention = parse_before(text, toks)
+            return mention, (mention.start if mention else cs)
+        if cut < 0:
+            return None, cs
+        # "X, a spokeswoman for Y, said": the part between the last two commas is the role.
+        prev = segment.rfind(",", 0, cut)
+        if prev < 0:
+            return None, cs
+        appos = tokens(text, left + prev + 1, left + cut)
+        head_from = segment.rfind(",", 0, prev)
+        head_from = left + head_from + 1 if head_from >= 0 else left
+        head = parse_before(text, tokens(text, head_from, left + prev))
+        named = classify(text, appos) if appos and appos[0].word[0].isupper() else None
+        if named is not None and named.kind == "person" and (head is None or head.kind != "person"):
+            return named, named.start  # "Her rival, Prime Minister Joao Mendes, conceded"
+        if head is None or not appos:
+            return None, cs
+        if appos[0].low in ("who", "which", "whose", "speaking", "citing", "asked", "when"):
+            return head, head.start
+        if head.kind not in ("person", "organisation"):
+            return None, cs
+        return _apply_appositive(text, head, appos), head.start
+
+    def _with_appositive(self, mention: Mention, e: int) -> Mention:
+        """``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry.``"""
+        text = self.text
+        pos = mention.end
+        if mention.kind != "person" or pos >= e or text[pos] != ",":
+            return mention
+        stop = _next_boundary(text, pos + 1, e)
+        appos = tokens(text, pos + 1, stop)
+        if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their") \
+                and appos[0].low not in lx.POSITION_HEADS:
+            return mention
+        return _apply_appositive(text, mention, appos)
+
+    def _after_cue(self, frame: _Frame, e: int) -> None:
+        """Find the addressee or outlet (``told CBS``) and where the reported clause starts."""
+        text = self.text
+        limit = _next_boundary(text, frame.cue_end, e)
+        toks = tokens(text, frame.cue_end, limit)
+        i = 0
+        if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
+            obj_end = _object_end(toks)
+            if obj_end:
+                outlet = _outlet_name(text, toks[:obj_end])
+                if outlet:
+                    frame.outlet = outlet
+                frame.end = toks[obj_end - 1].end
+                i = obj_end
+            elif frame.cue in ("told", "tells", "tell"):
+                return  # "told" with no object we can read: no clause either
+        # "said on Monday that …", "said in a statement that …"
+        for k in range(i, min(len(toks), i + 10)):
+            low = toks[k].low
+            if low == "that":
+                if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS:
+                    frame.clause_start = toks[k].end
+                    frame.with_that = True
+                    if k > i:
+                        frame.end = toks[k - 1].end
+                return
+            if low in lx.CUE_VERBS:
+                break
+        k = i
+        while k < len(toks):
+            low = toks[k].low
+            if low in lx.TIME_WORDS or (low.endswith("ly") and toks[k].word.islower()):
+                k += 1
+            elif low in lx.ADVERBIAL_PREPOSITIONS:
+                j = _short_adverbial(toks, k)
+                if j == k:
+                    return
+                k = j
+            else:
+                break
+        if k > i:
+            frame.end = toks[k - 1].end
+        if limit < e and k == len(toks):
+            return  # a comma, colon or quotation mark comes next
+        if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted:
+            first = toks[k]
+            if first.low in ("to", "by", "so", "as", "and", "but", "yes", "no", "of", "with",
+                             "goodbye", "hello", "sorry", "nothing", "something"):
+                return
+            if first.low in lx.CUE_VERBS or first.low in lx.ADVERBIAL_PREPOSITIONS:
+                return
+            frame.clause_start = first.start
+
+
+def _short_adverbial(toks: list[Tok], k: int) -> int:
+    """Past ``on Monday``, ``in a statement``, ``late on Tuesday``; ``k`` when not one of those."""
+    j = k + 1
+    while j < len(toks) and j - k <= 4:
+        low = toks[j].low
+        if low in lx.TIME_WORDS or low in _SPEECH_EVENTS:
+            j += 1
+            while j < len(toks) and (toks[j].low in lx.TIME_WORDS or toks[j].low in _SPEECH_EVENTS):
+                j += 1
+            if j + 1 < len(toks) and toks[j].low in ("with", "to", "on", "at", "in") \
+                    and toks[j + 1].word[0].isupper():
+                # "in an interview with CNN", "at a briefing in Geneva"
+                j += 2
+                while j < len(toks) and toks[j].word[0].isupper():
+                    j += 1
+            return j
+        if low in ("a", "an", "the", "his", "her", "its", "their", "this", "last", "next") or (
+            toks[j].word.islower() and low.endswith(("ed", "ing", "al", "ly", "-camera"))
+        ) or toks[j].word[0].isupper():
+            j += 1
+            continue
+        break
+    return k
+
+
+_SPEECH_EVENTS = word_set(
+    "statement interview briefing conference address speech post tweet letter video message "
+    "remarks comments call session hearing broadcast podcast report memo email e-mail "
+    "communique communiqué announcement rally meeting summit event appearance debate "
+    "programme program show"
+)
+
+
+def _comma_between(text: str, a: int, b: int) -> bool:
+    return "," in text[a:b] or ";" in text[a:b]
+
+
+def _next_boundary(text: str, start: int, end: int) -> int:
+    """The next comma, semicolon, colon, dash or quotation mark from ``start`` (or ``end``)."""
+    limit = min(end, start + _WINDOW)
+    for k in range(start, limit):
+        if text[k] in ",;:—–\"“”«»(":
+            return k
+    return limit
+
+
+def _object_end(toks: list[Tok]) -> int:
+    """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``)."""
+    j = 1 if toks[0].low in ("the", "a", "an") else 0
+    start = j
+    if j:
+        for k in range(j, min(len(toks), j + 4)):
+            if toks[k].low in lx.AUDIENCES:
+                return k + 1
+            if not toks[k].word.islower():
+                break
+    while j < len(toks) and j - start < 6 and (toks[j].word[0].isupper() or toks[j].low in lx.AUDIENCES
+                                              or (j > start and toks[j].low in ("news", "agency"))):
+        j += 1
+        if toks[j - 1].low in lx.AUDIENCES:
+            break
+    if j == start:
+        return 0
+    return j
+
+
+def _outlet_name(text: str, toks: list[Tok]) -> str | None:
+    """The outlet a noun phrase names, if it names one."""
+    body = [t for t in toks if t.low not in ("the", "a", "an")]
+    if not body:
+        return None
+    lows = [_base(t).lower() for t in body]
+    named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
+    acronym = len(body) == 1 and body[0].word.isupper() and len(body[0].word) <= 5 \
+        and body[0].low not in lx.ORG_NAMES
+    if not (named or acronym) or not all(t.word[0].isupper() or t.low in ("of", "and") for t in body):
+        return None
+    name = text[body[0].start:body[-1].end].rstrip(".")
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def _interview_outlet(text: str, toks: list[Tok]) -> str | None:
+    """``in an interview with CNN``, ``speaking to the BBC``, ``on CBS's Face the Nation``."""
+    lows = [t.low for t in toks]
+    for k, low in enumerate(lows):
+        if low in ("with", "to", "on") and k + 1 < len(toks):
+            name = _outlet_name(text, toks[k + 1 : k + 5])
+            if name:
+                return name
+    return None
+
+
+def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
+    """Give ``head`` the role an appositive names."""
+    words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their")]
+    if not words or len(words) > 12 or not any(
+        t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in words
+    ):
+        return head
+    role = text[words[0].start:words[-1].end]
+    org = None
+    for k, tok in enumerate(words):
+        if tok.low in ("for", "at", "of", "with") and k + 1 < len(words):
+            rest = [t for t in words[k + 1:] if t.low not in ("the",)]
+            if rest:
+                org = text[rest[0].start:rest[-1].end]
+            break
+    return Mention(head.start, head.end, head.kind, head.name,
+                   role=head.role or role, organisation=head.organisation or org)
+
+
+def _looks_like_headline(text: str, start: int, end: int) -> bool:
+    """A short line without closing punctuation reads as a headline."""
+    tail = text[start:end].rstrip("\"'”’»)] ")
+    return bool(tail) and tail[-1] not in ".!;:,…?" and len(text[start:end].split()) <= 20
+
+
+# -- sieves -------------------------------------------------------------------------------------
+
+
+def _sieve_direct(doc: _Document) -> None:
+    """A quote whose closing mark the frame follows, or whose opening mark follows the frame."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.according:
+            continue
+        # Before the frame: “…,” X said / “…” says X
+        pos = frame.start - 1
+        floor = max(frame.sentence[0], frame.start - 6)
+        while pos >= floor and text[pos] in " \t,":
+            pos -= 1
+        q = doc.by_close.get(pos)
+        if q is not None and pos >= floor:
+            _claim_mark(doc, q, frame, before=True)
+        # After the frame: X said: “…” / “…,” said X, “…”
+        pos = frame.end
+        limit = min(len(text), frame.end + 6)
+        while pos < limit and text[pos] in " \t,:":
+            pos += 1
+        q = doc.by_open.get(pos)
+        if q is None and pos < len(text) and text[pos] == "\n" and text[frame.end:pos].strip() == ":":
+            nxt = pos
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            q = doc.by_open.get(nxt)
+        if q is not None and not (frame.clause_start is not None and frame.with_that):
+            _claim_mark(doc, q, frame, before=False)
+
+
+def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
+    if q.start in doc.claimed:
+        return
+    text = doc.text
+    s, e = frame.sentence
+    # Words outside the quote on its far side make it a partial quote ("Kim set for “…” says").
+    if before:
+        outside = text[max(s, q.start - 1 - _WINDOW):q.start - 1].strip()
+        if doc.inside_quote(q.start - 2) or q.start - 1 < s:
+            outside = ""
+    else:
+        outside = text[q.end + 1:min(e, q.end + 1 + _WINDOW)].strip(" .,;:!?\"”’)")
+        if q.end >= e:
+            outside = ""
+    kind = "partial" if outside and len(outside.split()) > 1 or (
+        outside and not before) else "direct"
+    sieve = "headline" if frame.headline else "direct"
+    _add(doc, q, kind, sieve, frame)
+
+
+def _add(doc: _Document, q: Span, kind: str, sieve: str, frame: _Frame | None,
+         confidence: float | None = None) -> None:
+    doc.claimed.add(q.start)
+    start, end = _trim(doc.text, q.start, q.end)
+    if end <= start:
+        return
+    conf = CONFIDENCE[sieve] if confidence is None else confidence
+    if not q.closed:
+        conf *= 0.8
+    doc.claims.append(_Claim(start, end, kind, sieve, frame, _para_of(doc, q.start), conf))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n,;:":
+        end -= 1
+    return start, end
+
+
+def _para_of(doc: _Document, pos: int) -> int:
+    return max(0, bisect_right(doc.para_starts, pos) - 1)
+
+
+def _sentence_quotes(doc: _Document, s: int, e: int) -> list[Span]:
+    return [q for q in doc._quotes_between(s, e) if q.start >= s]
+
+
+def _sieve_colon(doc: _Document) -> None:
+    """``Peskov: “We will…”`` — a name, a colon and a quotation."""
+    text = doc.text
+    for s, e, para in doc.sentences:
+        for q in _sentence_quotes(doc, s, e):
+            if q.start in doc.claimed:
+                continue
+            pos = q.start - 2
+            while pos > s and text[pos] == " ":
+                pos -= 1
+            if pos <= s or text[pos] != ":":
+                continue
+            toks = tokens(text, s, pos)
+            if not toks or len(toks) > 8:
+                continue
+            mention = classify(text, toks)
+            if mention is None or mention.kind == "anonymous" and len(toks) < 2:
+                continue
+            frame = _Frame(":", pos, pos + 1, mention, mention.start, pos + 1, (s, e), para,
+                           headline=_looks_like_headline(text, *doc.paras[para]))
+            doc.frames.append(frame)
+            doc.frames_by_sentence.setdefault(s, []).append(frame)
+            _add(doc, q, "direct", "colon", frame)
+
+
+def _frames_in(doc: _Document, s: int) -> list[_Frame]:
+    return doc.frames_by_sentence.get(s, [])
+
+
+def _sieve_partial(doc: _Document) -> None:
+    """Quoted words inside a sentence whose speaker a frame names."""
+    for s, e, _para in doc.sentences:
+        frames = [f for f in _frames_in(doc, s) if f.mention is not None]
+        if not frames:
+            continue
+        for q in _sentence_quotes(doc, s, e):
+            if q.start in doc.claimed:
+                continue
+            frame = _nearest(frames, q.start)
+            if frame.according and _outlet_only(doc, frame):
+                continue
+            sieve = "headline" if frame.headline else "partial"
+            _add(doc, q, "partial", sieve, frame)
+
+
+def _nearest(frames: list[_Frame], pos: int) -> _Frame:
+    before = [f for f in frames if f.cue_start <= pos]
+    if before:
+        return before[-1]
+    return frames[0]
+
+
+def _outlet_only(doc: _Document, frame: _Frame) -> bool:
+    mention = frame.mention
+    if mention is None:
+        return True
+    name = _outlet_name(doc.text, tokens(doc.text, mention.start, mention.end))
+    return name is not None
+
+
+def _sieve_reported(doc: _Document) -> None:
+    """``X said (that) …``: the reported clause runs to the end of the sentence."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.clause_start is None or frame.mention is None or frame.according:
+            continue
+        if frame.cue in lx.WEAK_CUES and not frame.with_that:
+            continue
+        s, e = frame.sentence
+        start, end = _trim_clause(text, frame.clause_start, e)
+        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+            continue
+        sieve = "headline" if frame.headline else "reported"
+        conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
+        doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, conf))
+
+
+def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t,":
+        start += 1
+    while end > start and text[end - 1] in " \t.!?;:,":
+        end -= 1
+    return start, end
+
+
+def _has_quote(doc: _Document, start: int, end: int) -> bool:
+    k = bisect_right(doc.quote_starts, end) - 1
+    return k >= 0 and doc.quotes[k].end > start and doc.quotes[k].start < end
+
+
+def _sieve_trailing(doc: _Document) -> None:
+    """``…, a US official told CBS.`` and ``…, according to X.``: the frame closes the sentence."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.mention is None:
+            continue
+        if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",):
+            continue
+        s, e = frame.sentence
+        rest = text[frame.end:e].strip(" .!?\"”’)")
+        if rest and not _only_outlet_or_adverbial(doc, frame, rest):
+            continue
+        head = frame.start
+        if frame.according:
+            head = frame.cue_start
+        comma = text.rfind(",", s, head)
+        if comma < 0 or text[comma:head].strip(", ") != "":
+            continue
+        start, end = _trim_clause(text, s, comma)
+        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+            continue
+        if frame.according and _outlet_only(doc, frame):
+            doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para,
+                                     0.4, outlet=_outlet_name(text, tokens(text, frame.mention.start,
+                                                                           frame.mention.end))))
+            continue
+        sieve = "according_to" if frame.according else "trailing"
+        if frame.headline:
+            sieve = "headline"
+        doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, CONFIDENCE[sieve]))
+
+
+def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
+    """What follows a trailing frame: an outlet, a time, "in a statement", "according to CBS"."""
+    if rest.startswith(","):
+        rest = rest[1:].strip()
+    words = rest.split()
+    if not words:
+        return True
+    first = words[0].lower()
+    return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
+            or first == "adding" or first == "speaking") and len(words) <= 14 or (
+        frame.outlet is not None and len(words) <= 6
+    )
+
+
+def _sieve_according_lead(doc: _Document) -> None:
+    """``According to X, …``: the statement follows the comma."""
+    text = doc.text
+    for frame in doc.frames:
+        if not frame.according or frame.mention is None:
+            continue
+        s, e = frame.sentence
+        if text[s:frame.cue_start].strip():
+            continue
+        comma = text.find(",", frame.mention.end, e)
+        if comma < 0 or comma - frame.mention.end > 80:
+            continue
+        start, end = _trim_clause(text, comma + 1, e)
+        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+            continue
+        if _outlet_only(doc, frame):
+            continue
+        doc.claims.append(_Claim(start, end, "indirect", "according_to", frame, frame.para,
+                                 CONFIDENCE["according_to"]))
+
+
+def _sieve_carry_over(doc: _Document) -> None:
+    """A sentence that is only a quote belongs to whoever was quoted just before it."""
+    text = doc.text
+    for s, e, _para in doc.sentences:
+        if _frames_in(doc, s):
+            continue
+        for q in _sentence_quotes(doc, s, e):
+            if q.start in doc.claimed:
+                continue
+            outside = (text[s:q.start - 1] + text[min(q.end + 1, e):e]).strip(" .,;:!?\"”’")
+            if q.multi:
+                outside = text[s:q.start - 1].strip()
+            if outside:
+                continue
+            _add(doc, q, "direct", "carry_over", None)
+
+
+def _sieve_unattributed(doc: _Document) -> None:
+    """A full-sentence quote nobody is named for: kept, with no speaker and low confidence."""
+    text = doc.text
+    for q in doc.quotes:
+        if q.start in doc.claimed:
+            continue
+        body = text[q.start:q.end].strip()
+        if len(body.split()) >= 6 and body[:1].isupper():
+            _add(doc, q, "direct", "unattributed", None)
+
+
+SIEVES = (
+    _sieve_direct,
+    _sieve_colon,
+    _sieve_partial,
+    _sieve_reported,
+    _sieve_trailing,
+    _sieve_according_lead,
+    _sieve_carry_over,
+    _sieve_unattributed,
+)
+
+
+# -- resolution ---------------------------------------------------------------------------------
+
+
+def _resolve(doc: _Document) -> list[ExtractedQuote]:
+    text = doc.text
+    book = SpeakerBook()
+    resolved: dict[int, object] = {}
+    claims = sorted(doc.claims, key=lambda c: (c.start, c.end))
+    # Frames are resolved in the order their mentions appear, so "he" means the person before.
+    order = sorted((f for f in doc.frames if f.mention is not None), key=lambda f: f.mention.start)
+    for frame in order:
+        resolved[id(frame)] = book.resolve(frame.mention) if frame.mention else None
+    results: list[tuple[_Claim, object]] = []
+    last: tuple[int, object] | None = None  # (paragraph, speaker) of the quote before
+    for claim in claims:
+        speaker = resolved.get(id(claim.frame)) if claim.frame is not None else None
+        if claim.sieve == "carry_over":
+            if last is None or claim.para - last[0] > 1 or last[1] is None:
+                if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
+                    continue
+                claim.sieve, claim.confidence = "unattributed", CONFIDENCE["unattributed"]
+            else:
+                speaker = last[1]
+        if claim.sieve != "unattributed":
+            last = (claim.para, speaker)
+        results.append((claim, speaker))
+    aliases: dict[int, set[str]] = {}
+    for claim, speaker in results:
+        if speaker is not None and claim.frame is not None and claim.frame.mention is not None:
+            mention = claim.frame.mention
+            if mention.kind not in ("pronoun", "definite"):
+                aliases.setdefault(speaker.index, set()).add(text[mention.start:mention.end])
+    out = []
+    for claim, speaker in results:
+        frame = claim.frame
+        mention = frame.mention if frame is not None else None
+        out.append(
+            ExtractedQuote(
+                text=text[claim.start:claim.end],
+                start=claim.start,
+                end=claim.end,
+                kind=claim.kind,
+                cue=frame.cue if frame is not None else None,
+                speaker=speaker.name if speaker is not None else None,
+                speaker_start=mention.start if mention is not None else None,
+                speaker_end=mention.end if mention is not None else None,
+                speaker_kind=(speaker.kind if speaker is not None
+                              else (_pronoun_kind(mention) if mention is not None else None)),
+                role=speaker.role if speaker is not None else None,
+                organisation=speaker.organisation if speaker is not None else None,
+                outlet=claim.outlet or (frame.outlet if frame is not None else None),
+                sieve=claim.sieve,
+                confidence=round(claim.confidence * (0.9 if mention is not None
+                                                     and mention.kind == "pronoun" else 1.0), 3),
+                speaker_index=speaker.index if speaker is not None else None,
+                speaker_aliases=tuple(sorted(aliases.get(speaker.index, ())))
+                if speaker is not None else (),
+            )
+        )
+    return out
+
+
+def _pronoun_kind(mention: Mention) -> str | None:
+    if mention.kind == "pronoun":
+        return "person" if mention.name in ("he", "she") else "organisation"
+    return mention.kind if mention.kind != "definite" else "anonymous"
+
+
+_OUTLET_CONTEXT = re.compile(
+    r"\b(?:interview with|speaking to|speaking with|told|according to|reported by|appearance on|"
+    r"on|to)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,3})"
+)
+
+
+def _outlets_in(doc: _Document, s: int, e: int) -> list[tuple[int, str]]:
+    """Outlets a sentence names as the addressee or reporter of a statement."""
+    found = []
+    if e - s > _MAX_SENTENCE:
+        return found
+    for match in _OUTLET_CONTEXT.finditer(doc.text, s, e):
+        if doc.inside_quote(match.start(1)):
+            continue
+        toks = tokens(doc.text, match.start(1), match.end(1))
+        name = _outlet_name(doc.text, toks) if toks else None
+        if name:
+            found.append((match.start(1), name))
+    return found
+
+
+def _sentence_outlets(doc: _Document) -> None:
+    """``…, according to CBS`` after a frame that already has a speaker names the outlet."""
+    by_sentence: dict[int, list[_Frame]] = {}
+    for frame in doc.frames:
+        by_sentence.setdefault(frame.sentence[0], []).append(frame)
+    keep: list[_Frame] = []
+    for frames in by_sentence.values():
+        speaking = [f for f in frames if not f.according and f.mention is not None]
+        for frame in frames:
+            if frame.according and speaking:
+                outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start,
+                                                       frame.mention.end)) if frame.mention else None
+                target = _nearest(speaking, frame.cue_start)
+                if outlet and not target.outlet:
+                    target.outlet = outlet
+                if outlet or target.end >= frame.cue_start - 3:
+                    if target.end < frame.end and target.sentence == frame.sentence:
+                        target.end = max(target.end, frame.end)
+                    continue
+            keep.append(frame)
+    for frames in by_sentence.values():
+        missing = [f for f in frames if f.outlet is None and f.mention is not None]
+        if not missing:
+            continue
+        outlets = _outlets_in(doc, *frames[0].sentence)
+        for frame in missing:
+            for pos, name in outlets:
+                if not frame.mention.start <= pos < frame.mention.end:
+                    frame.outlet = name
+                    break
+    doc.frames = sorted(keep, key=lambda f: f.cue_start)
+    doc.frames_by_sentence = {}
+    for frame in doc.frames:
+        doc.frames_by_sentence.setdefault(frame.sentence[0], []).append(frame)
+
+
+def extract_quotes(text: str, *, headline: bool = False) -> list[ExtractedQuote]:
+    """Every quote in ``text`` with its speaker, in reading order.
+
+    ``headline`` says the whole text is a headline (no closing punctuation, inverted cues such as
+    ``… says Kremlin``); single lines that look like headlines are treated so anyway. Never raises
+    on odd input: at worst it returns fewer quotes.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    doc = _Document(text, headline)
+    _sentence_outlets(doc)
+    for sieve in SIEVES:
+        sieve(doc)
+    return _resolve(doc)

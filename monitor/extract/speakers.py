@@ -1,0 +1,487 @@
+"""Speaker noun phrases: find them next to a cue, split name from role, and merge aliases.
+
+A mention is read from the words right before a cue (``Kremlin spokesman Dmitry Peskov said``),
+right after it (``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry``) or after
+``according to``. :class:`SpeakerBook` then turns mentions into the speakers of one story:
+``Dmitry Peskov``, ``Peskov`` and ``Press Secretary Peskov`` are one person, ``He added`` is the
+person quoted last, ``it`` the organisation quoted last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from monitor.extract import lexicon as lx
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»—–]+")
+_MAX_NP_TOKENS = 14
+_MAX_NAME_TOKENS = 4
+
+
+class Tok:
+    """A word, its lower-case form (without surrounding quote marks) and its span in the text."""
+
+    __slots__ = ("end", "low", "start", "word")
+
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.word = word
+        self.start = start
+        self.end = end
+        self.low = word.lower().strip("'‘’")
+
+    def __repr__(self) -> str:
+        return f"Tok({self.word!r}, {self.start}, {self.end})"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a speaker in the text, as parsed from its words."""
+
+    start: int
+    end: int
+    kind: str  # person | organisation | anonymous | pronoun | definite
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Words in text[start:end] with their offsets; trailing full stops and commas trimmed."""
+    out: list[Tok] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        s, e = match.span()
+        while word and word[-1] in ".'’‘" and word.lower() not in lx.HONORIFICS \
+                and word.lower() not in lx.TITLE_ABBREVIATIONS and not _initial(word):
+            if word[-1] in "'’" and len(word) > 1 and word[-2] in "sS":
+                break  # a plural possessive: Leaders'
+            word = word[:-1]
+            e -= 1
+        while word and word[0] in "'‘’":
+            word = word[1:]
+            s += 1
+        if word:
+            out.append(Tok(word, s, e))
+    return out
+
+
+def _initial(word: str) -> bool:
+    """J. or U.S. — an initial or a dotted acronym keeps its full stop."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    return word.count(".") >= 2 and word[-1] == "." and all(
+        ch.isalpha() or ch == "." for ch in word
+    )
+
+
+def _cap(tok: Tok) -> bool:
+    ch = tok.word[0]
+    return ch.isupper() or (ch.isdigit() is False and ch.isalpha() and tok.word[:2].isupper())
+
+
+def _possessive(tok: Tok) -> bool:
+    return tok.low.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _base(tok: Tok) -> str:
+    """The word without a possessive ending."""
+    w = tok.word
+    for suffix in ("'s", "’s"):
+        if w.endswith(suffix):
+            return w[: -len(suffix)]
+    if w.endswith(("s'", "s’")):
+        return w[:-1]
+    return w
+
+
+def _lexical(low: str) -> bool:
+    if "-" in low and low not in lx.TITLE_WORDS:
+        return any(_lexical(part) for part in low.split("-") if part)
+    return (
+        low in lx.TITLE_WORDS or low in lx.RANKS or low in lx.HONORIFICS
+        or low in lx.ORG_HEADS or low in lx.ANON_HEADS or low in lx.TITLE_ABBREVIATIONS
+    )
+
+
+def _np_word(tok: Tok) -> bool:
+    """Could this word be inside a speaker's noun phrase?"""
+    low = tok.low
+    base = _base(tok).lower()
+    if _lexical(low) or _lexical(base) or low in lx.ORG_NAMES or base in lx.ORG_NAMES:
+        return True
+    if _cap(tok):
+        return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
+    return False
+
+
+def strip_adverbs(toks: list[Tok]) -> list[Tok]:
+    """Drop auxiliaries and adverbs between a subject and its cue ("has also", "earlier")."""
+    end = len(toks)
+    while end and (
+        toks[end - 1].low in lx.AUX_ADVERBS
+        or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4)
+    ):
+        end -= 1
+    return toks[:end]
+
+
+def _extends_back(toks: list[Tok], i: int) -> bool:
+    """Does the word before ``toks[i]`` belong to the same noun phrase?"""
+    prev = toks[i - 1]
+    if _np_word(prev) and prev.low not in lx.DETERMINERS:
+        return True
+    if prev.low in lx.GLUE and i >= 2:
+        return _np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
+    return prev.low in lx.NAME_PARTICLES and i >= 2 and _cap(toks[i - 2])
+
+
+def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
+    """Does ``toks[j]`` carry on the noun phrase that starts at ``toks[i]``?"""
+    tok = toks[j]
+    if _np_word(tok):
+        return not (j > i and tok.low in lx.CUE_VERBS)
+    if j == i or j + 1 >= len(toks):
+        return False
+    if tok.low in lx.GLUE:
+        return _np_word(toks[j + 1]) or toks[j + 1].low == "the"
+    return tok.low in lx.NAME_PARTICLES and _cap(toks[j + 1])
+
+
+def parse_before(text: str, toks: list[Tok]) -> Mention | None:
+    """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
+    toks = strip_adverbs(toks)
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.low in lx.PRONOUNS:
+        return Mention(last.start, last.end, "pronoun", last.low)
+    anon = _anonymous_with_modifier(text, toks)
+    if anon is not None:
+        return anon
+    if not _np_word(last) or last.low in lx.NAME_PARTICLES:
+        return None
+    i = len(toks) - 1
+    while i > 0 and len(toks) - i < _MAX_NP_TOKENS:
+        if _extends_back(toks, i):
+            i -= 1
+        else:
+            break
+    while i < len(toks) - 1 and toks[i].low in lx.GLUE and toks[i].low != "the":
+        i += 1  # a phrase never starts with "of" or "for"
+    head_low = _base(last).lower()
+    if i > 0 and toks[i - 1].low not in lx.DETERMINERS and (
+        head_low in lx.ORG_HEADS or head_low in lx.ANON_HEADS or head_low in lx.POSITION_HEADS
+    ):
+        # "the electoral commission", "a senior Turkish official": adjectives after a determiner
+        for back in (1, 2):
+            j = i - back
+            if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
+                             and t.low not in lx.AUX_ADVERBS for t in toks[j:i]) \
+                    and toks[j - 1].low in lx.DETERMINERS:
+                i = j
+                break
+    if i > 0 and toks[i - 1].low in lx.DETERMINERS:
+        i -= 1
+    return classify(text, toks[i:])
+
+
+def parse_after(text: str, toks: list[Tok]) -> Mention | None:
+    """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
+    if not toks:
+        return None
+    first = toks[0]
+    if first.low in lx.PRONOUNS and first.low != "it":
+        return Mention(first.start, first.end, "pronoun", first.low)
+    i = 0
+    if first.low in lx.DETERMINERS:
+        i = 1
+    j = i
+    while j < len(toks) and j < _MAX_NP_TOKENS:
+        if _extends_forward(toks, i, j):
+            j += 1
+        else:
+            break
+    while j > i and toks[j - 1].low in lx.GLUE:
+        j -= 1
+    if j == i:
+        return None
+    anon = _anonymous_with_modifier(text, toks[: j + 8], forward=True)
+    if anon is not None:
+        return anon
+    return classify(text, toks[:j])
+
+
+def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
+    """``a person familiar with the matter``, ``two officials close to the talks``."""
+    for k, tok in enumerate(toks):
+        if tok.low not in lx.ANON_HEADS or k == len(toks) - 1:
+            continue
+        rest = " ".join(t.low for t in toks[k + 1 : k + 5])
+        if not any(rest.startswith(p) for p in lx.ANON_POSTMODIFIERS):
+            continue
+        begin = k
+        while begin > 0 and k - begin < 4 and toks[begin - 1].low not in lx.GLUE and (
+            _np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
+            or toks[begin - 1].word.islower()
+        ):
+            begin -= 1
+            if toks[begin].low in lx.DETERMINERS:
+                break
+        if not forward and begin > 0 and toks[begin].low not in lx.DETERMINERS:
+            return None
+        end_tok = toks[-1]
+        name = text[toks[begin].start:end_tok.end]
+        span_end = end_tok.end
+        return Mention(toks[begin].start, span_end, "anonymous", name, role=None,
+                       organisation=None)
+    return None
+
+
+def _name_run(toks: list[Tok]) -> int:
+    """Index where the trailing personal name starts (len(toks) when there is none)."""
+    i = len(toks)
+    while i > 0:
+        tok = toks[i - 1]
+        low = tok.low
+        if low in lx.NAME_PARTICLES and i < len(toks) and i >= 2 and _cap(toks[i - 2]):
+            i -= 1
+            continue
+        if not _cap(tok) or _possessive(tok) or _lexical(low) or low in lx.ORG_NAMES \
+                or low in lx.NOT_NAMES or low in lx.DETERMINERS:
+            break
+        if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
+            break  # "Secretary of State": the word after "of" belongs to the title
+        i -= 1
+    if len(toks) - i > _MAX_NAME_TOKENS:
+        return len(toks)
+    return i
+
+
+def _join(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start:toks[-1].end] if toks else ""
+
+
+def _role_and_org(text: str, pre: list[Tok]) -> tuple[str | None, str | None]:
+    """Split the words before a name into a role (position, then rank) and an organisation."""
+    pre = [t for t in pre if t.low not in lx.HONORIFICS and t.low not in ("the", "a", "an")]
+    if not pre:
+        return None, None
+    rank_at = len(pre)
+    while rank_at > 0 and pre[rank_at - 1].low in lx.RANKS and not (
+        rank_at - 1 > 0 and pre[rank_at - 2].low in ("press", "the", "of", "for")
+    ):
+        rank_at -= 1
+    position, rank = pre[:rank_at], pre[rank_at:]
+    if rank and position and not any(t.low in lx.POSITION_HEADS for t in position):
+        position, rank = pre, []
+    if len(rank) == 1 and rank[0].low in ("chief", "officer", "field", "air", "rear", "vice"):
+        position, rank = pre, []
+    parts = []
+    if position:
+        parts.append(_expand(text, position))
+    if rank:
+        parts.append(_expand(text, rank))
+    role = ", ".join(parts) or None
+    return role, _org_in(text, position)
+
+
+def _expand(text: str, toks: list[Tok]) -> str:
+    if len(toks) == 1 and toks[0].low in lx.TITLE_ABBREVIATIONS:
+        return lx.TITLE_ABBREVIATIONS[toks[0].low]
+    return _join(text, toks)
+
+
+def _org_in(text: str, toks: list[Tok]) -> str | None:
+    """The organisation named in a role: after for/of/at, or the capitalised words before it."""
+    for k, tok in enumerate(toks):
+        if tok.low in ("for", "at", "of", "with") and k + 1 < len(toks):
+            rest = toks[k + 1:]
+            while rest and rest[0].low in ("the", "a", "an"):
+                rest = rest[1:]
+            if rest and any(_cap(t) or t.low in lx.ORG_HEADS for t in rest):
+                return _join(text, rest)
+    head = next((k for k, t in enumerate(toks) if t.low in lx.POSITION_HEADS), len(toks))
+    lead = toks[:head]
+    while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS):
+        lead = lead[:-1]
+    lead = [t for t in lead if t.low not in lx.DETERMINERS]
+    if not lead or not any(_cap(t) for t in lead):
+        return None
+    name = _join(text, lead)
+    return _base(Tok(name, 0, 0)) if _possessive(lead[-1]) else name
+
+
+def classify(text: str, toks: list[Tok]) -> Mention | None:
+    """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
+    if not toks or len(toks) > _MAX_NP_TOKENS:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    det = toks[0].low if toks[0].low in lx.DETERMINERS else None
+    body = toks[1:] if det else toks
+    if not body:
+        return None
+    cut = _name_run(body)
+    if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
+        name_toks, pre = body[cut:], body[:cut]
+        if all(t.low in lx.NAME_PARTICLES for t in name_toks):
+            return None
+        role, org = _role_and_org(text, pre)
+        if det == "the" and not role:
+            return Mention(start, end, "organisation", _join(text, body))
+        if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1 \
+                and not role:
+            return Mention(start, end, "organisation", name_toks[0].word)
+        return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org)
+    # No personal name: an organisation or an unnamed source.
+    core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
+                                                                          "from", "to", "in")),
+                    len(body))
+    core, tail = body[:core_end], body[core_end:]
+    head = core[-1]
+    head_low = _base(head).lower()
+    org_tail = _org_in(text, tail) if tail else None
+    if det == "the" and not tail and all(
+        t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
+    ) and head_low in lx.POSITION_HEADS:
+        return Mention(start, end, "definite", head_low, role=_join(text, core))
+    if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
+        role_toks = [t for t in core if t.low not in lx.ANON_HEADS or t is not head]
+        org = org_tail or _org_in(text, core)
+        if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
+            return Mention(start, end, "definite", head_low, role=None, organisation=org)
+        role = _join(text, core) if head_low in lx.POSITION_HEADS and head_low not in (
+            "official", "officials") else None
+        del role_toks
+        return Mention(start, end, "anonymous", _join(text, toks), role=role, organisation=org)
+    is_org = (
+        head_low in lx.ORG_HEADS
+        or any(_base(t).lower() in lx.ORG_NAMES for t in core)
+        or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
+        or (head.word.isupper() and len(head.word) > 1)
+    )
+    if is_org and det not in ("a", "an"):
+        return Mention(start, end, "organisation", _join(text, body))
+    return None
+
+
+# -- resolution within a story ------------------------------------------------------------------
+
+
+@dataclass
+class Speaker:
+    """One speaker of a story, built up from its mentions."""
+
+    index: int
+    name: str
+    kind: str
+    role: str | None = None
+    organisation: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    def add_role(self, role: str | None) -> None:
+        """Keep every distinct role a story gives the speaker."""
+        if not role:
+            return
+        if not self.role:
+            self.role = role
+        elif role.lower() not in self.role.lower() and self.role.lower() not in role.lower():
+            self.role = f"{self.role} / {role}"
+        elif self.role.lower() in role.lower():
+            self.role = role
+
+
+def alias_key(name: str) -> str:
+    """How a name is compared: case-folded, no leading "the", single spaces."""
+    key = " ".join(name.replace("’", "'").split()).casefold()
+    for prefix in ("the ",):
+        if key.startswith(prefix):
+            key = key[len(prefix):]
+    return key
+
+
+class SpeakerBook:
+    """The speakers of one story, in the order they are first quoted."""
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+        self.last_person: Speaker | None = None
+        self.last_org: Speaker | None = None
+        self.last_any: Speaker | None = None
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a mention refers to, creating it when it is new."""
+        speaker: Speaker | None
+        if mention.kind == "pronoun":
+            if mention.name in ("he", "she"):
+                speaker = self.last_person
+            elif mention.name == "it":
+                speaker = self.last_org
+            else:
+                speaker = self.last_org if self.last_any is self.last_org else self.last_any
+                if speaker is not None and speaker.kind == "person":
+                    speaker = None
+        elif mention.kind == "definite":
+            speaker = self._by_role(mention.name)
+            if speaker is None:
+                speaker = self._new(Mention(mention.start, mention.end, "anonymous",
+                                            f"the {mention.name}", organisation=mention.organisation))
+        elif mention.kind == "person":
+            speaker = self._person(mention)
+        else:
+            key = alias_key(mention.name)
+            speaker = next((s for s in self.speakers if s.kind == mention.kind
+                            and key in s.aliases), None)
+            if speaker is None:
+                speaker = self._new(mention)
+            speaker.add_role(mention.role)
+        if speaker is not None:
+            self._seen(speaker)
+        return speaker
+
+    def _seen(self, speaker: Speaker) -> None:
+        self.last_any = speaker
+        if speaker.kind == "person":
+            self.last_person = speaker
+        elif speaker.kind == "organisation":
+            self.last_org = speaker
+
+    def _by_role(self, head: str) -> Speaker | None:
+        for speaker in reversed(self.speakers):
+            if speaker.role and head in speaker.role.lower():
+                return speaker
+        return None
+
+    def _person(self, mention: Mention) -> Speaker:
+        words = mention.name.split()
+        key = alias_key(mention.name)
+        found = next((s for s in self.speakers if s.kind == "person" and key in s.aliases), None)
+        if found is None:
+            last = words[-1].casefold()
+            for s in reversed(self.speakers):
+                if s.kind != "person":
+                    continue
+                theirs = [w.casefold() for w in s.name.split()]
+                if len(words) == 1 and (last == theirs[-1] or last in theirs):
+                    found = s
+                    break
+                if len(theirs) == 1 and theirs[0] == last:
+                    found = s  # "Peskov" first, "Dmitry Peskov" later: keep the full name
+                    s.name = mention.name
+                    break
+        if found is None:
+            found = self._new(mention)
+        found.aliases.add(key)
+        found.add_role(mention.role)
+        if mention.organisation and not found.organisation:
+            found.organisation = mention.organisation
+        return found
+
+    def _new(self, mention: Mention) -> Speaker:
+        name = mention.name
+        if mention.kind == "organisation" and name[:4].lower() == "the ":
+            name = name[4:]
+        speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
+                          mention.organisation, {alias_key(name)})
+        self.speakers.append(speaker)
+        return speaker
