@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from monitor.extract import extract_post
 from monitor.paths import seeds_dir
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, open_database
+from monitor.store.quotes import QuoteStore
 
 #: Files we never try to read when walking a directory.
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
@@ -47,6 +49,17 @@ class IngestReport:
         )
 
 
+@dataclass
+class ReextractCounts:
+    """What a re-extraction did."""
+
+    posts: int = 0
+    before: int = 0
+    after: int = 0
+    analyst: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
 def file_source_key(path: Path) -> str:
     """A file's source identity: its name, so an edited copy of a page is the same page."""
     return f"file:{path.name}"
@@ -59,6 +72,9 @@ class Monitor:
         self.db_path = Path(db_path)
         self.db = open_database(db_path)
         self.posts = PostStore(self.db)
+        self.quotes = QuoteStore(self.db)
+        #: Posts whose quotes could not be extracted at the last ingest, with the reason.
+        self.extract_errors: list[str] = []
 
     def close(self) -> None:
         """Close the database connection."""
@@ -88,6 +104,7 @@ class Monitor:
             source_id = self.posts.ensure_source(source_key, result.kind, url, result.title)
             counts = self.posts.ingest(source_id, result.posts)
             self.after_ingest(counts.changed)
+        report.notes.extend(self.extract_errors)
         report.source_id = source_id
         report.added, report.updated, report.unchanged = (
             len(counts.added),
@@ -98,6 +115,35 @@ class Monitor:
 
     def after_ingest(self, post_ids: list[int]) -> None:
         """Derive data from new or edited posts, inside the ingest's transaction."""
+        self.extract_errors = []
+        for post_id in post_ids:
+            self._extract(post_id)
+
+    def _extract(self, post_id: int) -> int:
+        """(Re-)extract one post's quotes; a failure is noted and never stops the ingest."""
+        post = self.posts.post(post_id)
+        if post is None:
+            return 0
+        try:
+            found = extract_post(post.title, post.body, post.byline)
+            return self.quotes.replace_extracted(post_id, found)
+        except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
+            self.extract_errors.append(f"post {post_id}: quote extraction failed ({exc})")
+            return 0
+
+    def reextract(self) -> ReextractCounts:
+        """Run quote extraction again over every post, keeping every analyst correction."""
+        counts = ReextractCounts(before=self.quotes.count())
+        self.extract_errors = []
+        with self.db.atomic():
+            ids = sorted(post.id for post in self.posts.posts())
+            for post_id in ids:
+                self._extract(post_id)
+            counts.posts = len(ids)
+        counts.after = self.quotes.count()
+        counts.analyst = self.quotes.analyst_count()
+        counts.errors = list(self.extract_errors)
+        return counts
 
     def ingest_path(self, path: str | Path, *, source_key: str | None = None) -> list[IngestReport]:
         """Ingest a file, or every file below a directory; one report per file."""

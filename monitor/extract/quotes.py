@@ -35,6 +35,7 @@ from monitor.extract.speakers import (
     parse_before,
     tokens,
 )
+from monitor.model.quotes import ExtractedQuote
 
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
 _WINDOW = 200
@@ -67,34 +68,6 @@ CONFIDENCE = {
     "continuation": 0.85,
     "unattributed": 0.2,
 }
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractedQuote:
-    """One statement found in a text, with its speaker as the text names them.
-
-    ``start``/``end`` are code-point offsets into the text (``text[start:end] == quote.text``);
-    ``speaker_start``/``speaker_end`` locate the mention that carries the attribution (for a
-    pronoun, the pronoun). ``speaker_index`` numbers the speakers of the text, so that quotes
-    by one speaker under different names share it.
-    """
-
-    text: str
-    start: int
-    end: int
-    kind: str
-    cue: str | None
-    speaker: str | None
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker_kind: str | None
-    role: str | None
-    organisation: str | None
-    outlet: str | None
-    sieve: str
-    confidence: float
-    speaker_index: int | None = None
-    speaker_aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -760,7 +733,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
         if speaker is not None and claim.frame is not None and claim.frame.mention is not None:
             mention = claim.frame.mention
             if mention.kind not in ("pronoun", "definite"):
-                aliases.setdefault(speaker.index, set()).add(text[mention.start:mention.end])
+                aliases.setdefault(speaker.index, set()).add(mention.name)
     out = []
     for claim, speaker in results:
         frame = claim.frame
@@ -786,6 +759,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 speaker_index=speaker.index if speaker is not None else None,
                 speaker_aliases=tuple(sorted(aliases.get(speaker.index, ())))
                 if speaker is not None else (),
+                mention=text[mention.start:mention.end] if mention is not None else None,
             )
         )
     return out

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from monitor.extract import lexicon as lx
+from monitor.model.quotes import speaker_key
 
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»—–]+")
 _MAX_NP_TOKENS = 14
@@ -391,13 +392,7 @@ class Speaker:
             self.role = role
 
 
-def alias_key(name: str) -> str:
-    """How a name is compared: case-folded, no leading "the", single spaces."""
-    key = " ".join(name.replace("’", "'").split()).casefold()
-    for prefix in ("the ",):
-        if key.startswith(prefix):
-            key = key[len(prefix):]
-    return key
+alias_key = speaker_key
 
 
 class SpeakerBook:

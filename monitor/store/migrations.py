@@ -81,6 +81,9 @@ def _v1_posts(db: Database) -> None:
     )
 
 
+from monitor.store.quotes import migrate_quotes  # noqa: E402  (the migration lives with its store)
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
+    migrate_quotes,
 ]
