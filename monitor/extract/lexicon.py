@@ -123,7 +123,7 @@ TITLE_WORDS = _forms(
     "founder co-founder owner manager coordinator negotiator delegate representative",
     "press foreign defence defense interior finance health security national state senior",
     "former acting assistant associate special military top deputy principal general chief",
-    "communications public affairs spokesperson's white house first lady speaker majority",
+    "communications public affairs spokesperson's first lady speaker majority",
     "minority whip leader's home trade economy economic energy justice education transport",
     "environment culture agriculture labour labor treasury intelligence cabinet presidential",
     "official officials regional local federal provincial opposition party",

@@ -17,6 +17,8 @@ _SINGLE_MARKS = re.compile(r"['‘’‚‛]")
 _OPEN_CONTEXT = frozenset(" \t\r\n([{—–-/\u00a0\u2009\u202f")
 _CLOSE_CONTEXT = frozenset(" \t\r\n.,;:!?)]}—–-…\u00a0\u2009\u202f")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# An HTML tag left in the text: quotation marks inside it are attribute syntax, not quotes.
+_TAG = re.compile(r"</?[A-Za-z!][^<>\n]{0,500}>")
 # A sentence ends at . ! ? or … (and any closing marks after it) followed by white space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)]*\s+")
 # Words before a full stop that do not end a sentence.
@@ -77,8 +79,14 @@ def _double_spans(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     """Paired double-quote spans in one paragraph and the position of a mark left open."""
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
+    tags = [m.span() for m in _TAG.finditer(text, start, end)] if "<" in text[start:end] else []
+    tag_starts = [s for s, _ in tags]
     for match in _DOUBLE_MARKS.finditer(text, start, end):
         pos = match.start()
+        if tags:
+            k = bisect_right(tag_starts, pos) - 1
+            if k >= 0 and pos < tags[k][1]:
+                continue
         role = _role(text, pos, start, end, match.group())
         if role == "?":
             role = "close" if open_at is not None else "open"

@@ -436,7 +436,8 @@ def _sieve_direct(doc: _Document) -> None:
             continue
         # Before the frame: “…,” X said / “…” says X
         pos = frame.start - 1
-        floor = max(frame.sentence[0], frame.start - 6)
+        # The paragraph, not the sentence: "Why now?" Ms Ortiz asked. splits after the "?".
+        floor = max(doc.paras[frame.para][0], frame.start - 6)
         while pos >= floor and text[pos] in " \t,":
             pos -= 1
         q = doc.by_close.get(pos)

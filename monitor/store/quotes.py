@@ -306,9 +306,11 @@ class QuoteStore:
         return speaker_id
 
     def _by_alias(self, key: str, kind: str) -> int | None:
+        # A name an analyst merged into another speaker stays with that speaker, whatever kind.
         row = self.db.execute(
             "select a.speaker_id from speaker_aliases a join speakers s on s.id = a.speaker_id "
-            "where a.key = ? and s.kind = ? order by a.speaker_id limit 1",
+            "where a.key = ? and (s.kind = ? or s.source_of_truth = 'analyst') "
+            "order by s.source_of_truth = 'analyst' desc, a.speaker_id limit 1",
             [key, kind],
         ).fetchone()
         return int(row[0]) if row else None
