@@ -39,6 +39,8 @@ from monitor.model.quotes import ExtractedQuote
 
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
 _WINDOW = 200
+#: A speaker's noun phrase is at most this long (before the cue, after its last comma).
+_SUBJECT_WINDOW = 120
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
 _CUE = re.compile(
@@ -121,6 +123,8 @@ class _Document:
         self.claims: list[_Claim] = []
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
+            if not local and _CUE.search(text, start, end) is None:
+                continue  # nothing anyone said: most narrative paragraphs stop here
             is_headline = headline or _looks_like_headline(text, start, end)
             for s, e in sentences(text, start, end, local):
                 self.sentences.append((s, e, index))
@@ -181,8 +185,8 @@ class _Document:
             return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
                           headline=headline)
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
-        before = tokens(text, left, cs)
-        if before and before[-1].low in _PASSIVE:
+        before = text[max(left, cs - 8):cs].split()
+        if before and before[-1].lower() in _PASSIVE:
             return None  # "is said to be", "was told"
         if cue in _ING:
             return None
@@ -213,7 +217,7 @@ class _Document:
         segment = text[left:cs]
         cut = segment.rfind(",")
         last = left + cut + 1 if cut >= 0 else left
-        toks = tokens(text, last, cs)
+        toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
         from monitor.extract.speakers import strip_adverbs
 
         core = strip_adverbs(toks)
@@ -258,7 +262,7 @@ class _Document:
         """Find the addressee or outlet (``told CBS``) and where the reported clause starts."""
         text = self.text
         limit = _next_boundary(text, frame.cue_end, e)
-        toks = tokens(text, frame.cue_end, limit)
+        toks = tokens(text, frame.cue_end, min(limit, frame.cue_end + _SUBJECT_WINDOW))
         i = 0
         if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
             obj_end = _object_end(toks)

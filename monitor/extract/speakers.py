@@ -47,12 +47,18 @@ class Mention:
     organisation: str | None = None
 
 
+_TRIM = frozenset(".'’‘")
+
+
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """Words in text[start:end] with their offsets; trailing full stops and commas trimmed."""
     out: list[Tok] = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         s, e = match.span()
+        if word[-1] not in _TRIM and word[0] not in _TRIM:
+            out.append(Tok(word, s, e))  # the common case: nothing to trim
+            continue
         while word and word[-1] in ".'’‘" and word.lower() not in lx.HONORIFICS \
                 and word.lower() not in lx.TITLE_ABBREVIATIONS and not _initial(word):
             if word[-1] in "'’" and len(word) > 1 and word[-2] in "sS":
