@@ -108,7 +108,7 @@ RANKS = _forms(
     "general gen gen. brigadier brig. colonel col col. lieutenant lt lt. major maj maj. "
     "captain capt capt. admiral adm adm. rear vice commander cmdr sergeant sgt sgt. corporal "
     "cpl private marshal field air chief petty warrant officer commodore ensign superintendent "
-    "inspector detective constable chief",
+    "inspector detective constable chief det supt insp dci dc ds pc ch cdr",
 )
 
 #: Words that make up positions and titles (their head or their modifiers).
@@ -127,6 +127,17 @@ TITLE_WORDS = _forms(
     "minority whip leader's home trade economy economic energy justice education transport",
     "environment culture agriculture labour labor treasury intelligence cabinet presidential",
     "official officials regional local federal provincial opposition party",
+    OCCUPATIONS := (
+        "coach player author writer novelist actor actress singer artist farmer driver nurse "
+        "doctor teacher pilot student resident mother father wife husband son daughter brother "
+        "sister friend neighbour neighbor victim survivor witness historian lecturer pastor priest "
+        "rabbi imam bishop archbishop cardinal fan chef banker broker trader investor engineer "
+        "architect designer journalist reporter photographer producer filmmaker campaigner "
+        "activist organiser organizer volunteer worker shopkeeper owner pollster lawyer "
+        "physician surgeon epidemiologist virologist researcher scientist economist analyst "
+        "strategist consultant entrepreneur businessman businesswoman striker midfielder "
+        "defender goalkeeper forward batsman bowler boxer runner athlete swimmer"
+    ),
 )
 
 #: Head nouns that stand for an unnamed source.
@@ -152,6 +163,7 @@ ANON_DETERMINERS = _forms(
 
 #: Phrases that can follow an anonymous head ("a person familiar with the matter").
 ANON_POSTMODIFIERS = (
+    "in", "from", "at",
     "familiar with", "close to", "with knowledge of", "with direct knowledge of", "briefed on",
     "involved in", "speaking on condition", "who spoke on condition", "who asked not",
     "who declined", "who requested", "in the", "at the", "from the", "on the", "with the",
@@ -232,8 +244,8 @@ PRONOUNS: dict[str, str] = {
 #: Words that, after a cue, begin adverbials to skip before the reported clause.
 TIME_WORDS = _forms(
     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "earlier later recently previously last this on late early morning afternoon evening "
-    "night week weekend month year",
+    "earlier later recently previously late early morning afternoon evening night week "
+    "weekend month year",
 )
 
 #: Prepositions that open an adverbial after a cue ("said in a statement", "told CBS on Monday").
@@ -248,7 +260,8 @@ POSITION_HEADS = _forms(
     "researcher economist strategist scientist leader king queen prince princess pope sheikh "
     "emir judge justice attorney lawyer prosecutor counsel editor correspondent founder owner "
     "manager coordinator negotiator delegate speaker whip official general colonel admiral "
-    "captain lieutenant sergeant marshal"
+    "captain lieutenant sergeant marshal",
+    OCCUPATIONS,
 )
 
 #: Abbreviated titles written out in a role.

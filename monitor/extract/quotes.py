@@ -30,6 +30,7 @@ from monitor.extract.speakers import (
     SpeakerBook,
     Tok,
     _base,
+    _np_word,
     classify,
     parse_after,
     parse_before,
@@ -40,7 +41,7 @@ from monitor.model.quotes import ExtractedQuote
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
 _WINDOW = 200
 #: A speaker's noun phrase is at most this long (before the cue, after its last comma).
-_SUBJECT_WINDOW = 120
+_SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
 _CUE = re.compile(
@@ -121,14 +122,53 @@ class _Document:
         self.frames: list[_Frame] = []
         self.claimed: set[int] = set()  # starts of quote spans already attributed
         self.claims: list[_Claim] = []
+        #: Sentence (or unsearched paragraph) spans: where to look for what "he" refers to.
+        self.lead_spans: list[tuple[int, int]] = []
+        self.lead_starts: list[int] = []
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
             if not local and _CUE.search(text, start, end) is None:
+                self.lead_spans.append((start, end))
                 continue  # nothing anyone said: most narrative paragraphs stop here
             is_headline = headline or _looks_like_headline(text, start, end)
             for s, e in sentences(text, start, end, local):
                 self.sentences.append((s, e, index))
+                self.lead_spans.append((s, e))
                 self._find_frames(s, e, index, is_headline)
+
+    def lead_person_before(self, pos: int, floor: int) -> Mention | None:
+        """The nearest person named at the head of a sentence before ``pos`` (and after ``floor``).
+
+        "Pollster Jane Kim has tracked the race. “The economy,” she said": "she" is Jane Kim,
+        though Jane Kim was not quoted before. Looks back at most five sentences.
+        """
+        starts = self.lead_starts
+        k = bisect_right(starts, pos) - 1
+        looked = 0
+        while k >= 0 and starts[k] > floor and looked < 5:
+            mention = self._lead_person(*self.lead_spans[k])
+            if mention is not None and mention.end <= pos:
+                return mention
+            k -= 1
+            looked += 1
+        return None
+
+    def _lead_person(self, s: int, e: int) -> Mention | None:
+        text = self.text
+        if text[s] in _OPEN_MARKS or not text[s].isupper():
+            return None
+        toks = tokens(text, s, min(e, s + 80))
+        n = 0
+        while n < len(toks) and n < 8 and _np_word(toks[n]):
+            n += 1
+        if n == 0 or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
+            return None
+        mention = classify(text, toks[:n])
+        if mention is not None and mention.kind == "person" and (
+            mention.role or " " in mention.name
+        ):
+            return mention
+        return None
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -291,7 +331,9 @@ class _Document:
             low = toks[k].low
             if low in lx.TIME_WORDS or (low.endswith("ly") and toks[k].word.islower()):
                 k += 1
-            elif low in lx.ADVERBIAL_PREPOSITIONS:
+            elif low in lx.ADVERBIAL_PREPOSITIONS and not (
+                low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
+            ):
                 j = _short_adverbial(toks, k)
                 if j == k:
                     return
@@ -307,7 +349,8 @@ class _Document:
             if first.low in ("to", "by", "so", "as", "and", "but", "yes", "no", "of", "with",
                              "goodbye", "hello", "sorry", "nothing", "something"):
                 return
-            if first.low in lx.CUE_VERBS or first.low in lx.ADVERBIAL_PREPOSITIONS:
+            at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
+            if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
                 return
             frame.clause_start = first.start
 
@@ -341,7 +384,8 @@ _SPEECH_EVENTS = word_set(
     "statement interview briefing conference address speech post tweet letter video message "
     "remarks comments call session hearing broadcast podcast report memo email e-mail "
     "communique communiqué announcement rally meeting summit event appearance debate "
-    "programme program show"
+    "programme program show app channel platform account website page blog feed site "
+    "network"
 )
 
 
@@ -385,7 +429,7 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
         return None
     lows = [_base(t).lower() for t in body]
     named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
-    acronym = len(body) == 1 and body[0].word.isupper() and len(body[0].word) <= 5 \
+    acronym = len(body) == 1 and body[0].word.isupper() and 2 <= len(body[0].word) <= 5 \
         and body[0].low not in lx.ORG_NAMES
     if not (named or acronym) or not all(t.word[0].isupper() or t.low in ("of", "and") for t in body):
         return None
@@ -587,9 +631,15 @@ def _sieve_reported(doc: _Document) -> None:
         doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, conf))
 
 
+_CLAUSE_STOP = re.compile(r"; |, (?:while|whereas|although|though|but|adding|saying) ")
+
+
 def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t,":
         start += 1
+    stop = _CLAUSE_STOP.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
     while end > start and text[end - 1] in " \t.!?;:,":
         end -= 1
     return start, end
@@ -606,7 +656,7 @@ def _sieve_trailing(doc: _Document) -> None:
     for frame in doc.frames:
         if frame.mention is None:
             continue
-        if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",):
+        if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",) or frame.clause_start is not None:
             continue
         s, e = frame.sentence
         rest = text[frame.end:e].strip(" .!?\"”’)")
@@ -716,9 +766,16 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     resolved: dict[int, object] = {}
     claims = sorted(doc.claims, key=lambda c: (c.start, c.end))
     # Frames are resolved in the order their mentions appear, so "he" means the person before.
+    doc.lead_starts = [s for s, _ in doc.lead_spans]
     order = sorted((f for f in doc.frames if f.mention is not None), key=lambda f: f.mention.start)
     for frame in order:
-        resolved[id(frame)] = book.resolve(frame.mention) if frame.mention else None
+        mention = frame.mention
+        if mention.kind == "pronoun" and mention.name in ("he", "she"):
+            lead = doc.lead_person_before(mention.start, book.last_person_at)
+            if lead is not None:
+                book.note_person(lead)
+        resolved[id(frame)] = book.resolve(mention)
+    book.full_names(text)
     results: list[tuple[_Claim, object]] = []
     last: tuple[int, object] | None = None  # (paragraph, speaker) of the quote before
     for claim in claims:

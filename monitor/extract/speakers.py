@@ -15,6 +15,11 @@ from dataclasses import dataclass, field
 from monitor.extract import lexicon as lx
 from monitor.model.quotes import speaker_key
 
+# A run of capitalised words (with name particles): where full names are found.
+_NAME_SEQUENCE = re.compile(
+    r"[A-Z][\w'’-]*(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
+    r"[A-Z][\w'’-]*){1,4}"
+)
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»—–]+")
 _MAX_NP_TOKENS = 14
 _MAX_NAME_TOKENS = 4
@@ -140,7 +145,14 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return True
     if prev.low in lx.GLUE and i >= 2:
         return _np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
-    return prev.low in lx.NAME_PARTICLES and i >= 2 and _cap(toks[i - 2])
+    return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
+
+
+def _cap_before_particles(toks: list[Tok], k: int) -> bool:
+    """Is there a capitalised word before the run of name particles ending at ``toks[k]``?"""
+    while k > 0 and toks[k].low in lx.NAME_PARTICLES:
+        k -= 1
+    return _cap(toks[k]) and toks[k].low not in lx.NAME_PARTICLES
 
 
 def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
@@ -152,7 +164,7 @@ def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
         return False
     if tok.low in lx.GLUE:
         return _np_word(toks[j + 1]) or toks[j + 1].low == "the"
-    return tok.low in lx.NAME_PARTICLES and _cap(toks[j + 1])
+    return tok.low in lx.NAME_PARTICLES and (_cap(toks[j + 1]) or toks[j + 1].low in lx.NAME_PARTICLES)
 
 
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
@@ -251,7 +263,7 @@ def _name_run(toks: list[Tok]) -> int:
     while i > 0:
         tok = toks[i - 1]
         low = tok.low
-        if low in lx.NAME_PARTICLES and i < len(toks) and i >= 2 and _cap(toks[i - 2]):
+        if low in lx.NAME_PARTICLES and i < len(toks) and i >= 2 and _cap_before_particles(toks, i - 1):
             i -= 1
             continue
         if not _cap(tok) or _possessive(tok) or _lexical(low) or low in lx.ORG_NAMES \
@@ -328,7 +340,13 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     body = toks[1:] if det else toks
     if not body:
         return None
-    cut = _name_run(body)
+    glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
+                                                                      "from", "in")), len(body))
+    lead_head = _base(body[glue_at - 1]).lower() if glue_at < len(body) else ""
+    unnamed_lead = glue_at < len(body) and body[glue_at - 1].word.islower() and (
+        lead_head in lx.ANON_HEADS or lead_head in lx.POSITION_HEADS
+    )
+    cut = _name_run(body) if not unnamed_lead else len(body)
     if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
         name_toks, pre = body[cut:], body[:cut]
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
@@ -409,6 +427,14 @@ class SpeakerBook:
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
         self.last_any: Speaker | None = None
+        #: A person named as the subject of a sentence after the last person quoted.
+        self.pending: Mention | None = None
+        #: Where the last person quoted was named.
+        self.last_person_at = -1
+
+    def note_person(self, mention: Mention) -> None:
+        """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
+        self.pending = mention
 
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new."""
@@ -416,6 +442,9 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 speaker = self.last_person
+                if self.pending is not None:
+                    speaker = self._person(self.pending)
+                    self.pending = None
             elif mention.name == "it":
                 speaker = self.last_org
             else:
@@ -438,7 +467,29 @@ class SpeakerBook:
             speaker.add_role(mention.role)
         if speaker is not None:
             self._seen(speaker)
+            if speaker.kind == "person":
+                self.pending = None
+                self.last_person_at = max(self.last_person_at, mention.start)
         return speaker
+
+    def full_names(self, text: str) -> None:
+        """Give a speaker quoted only by surname the fuller name the text uses elsewhere."""
+        single = {s.name.casefold(): s for s in self.speakers if s.kind == "person"
+                  and " " not in s.name}
+        if not single:
+            return
+        for match in _NAME_SEQUENCE.finditer(text):
+            toks = tokens(text, match.start(), match.end())
+            if not toks or toks[-1].low not in single:
+                continue
+            cut = _name_run(toks)
+            if len(toks) - cut < 2:
+                continue
+            speaker = single.pop(toks[-1].low)
+            speaker.name = text[toks[cut].start:toks[-1].end]
+            speaker.aliases.add(alias_key(speaker.name))
+            if not single:
+                return
 
     def _seen(self, speaker: Speaker) -> None:
         self.last_any = speaker
