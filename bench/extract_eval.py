@@ -1,6 +1,9 @@
 """Score the quote extractor against a hand-annotated set and print the figures as JSON.
 
-Usage: python bench/extract_eval.py [ANNOTATIONS.json] [--show]
+Usage: python bench/extract_eval.py [ANNOTATIONS.json …] [--show]
+
+With no file, scores every ``tests/data/extract_*.json`` set (the development set and the
+held-out sets written before the rules were tuned on them) and all of them together.
 
 The annotation file holds documents, each with its text and its quotes (``text``, ``start``,
 ``end``, ``kind``, ``speaker``) in the same form ``monitor extract --json`` prints. A predicted
@@ -19,7 +22,7 @@ from pathlib import Path
 from monitor.extract import extract_quotes
 from monitor.extract.speakers import alias_key
 
-DEFAULT = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract_eval.json"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 _STOP = {"a", "an", "the", "of", "for", "mr", "mrs", "ms", "dr"}
 
 
@@ -51,9 +54,13 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(path: Path, show: bool = False) -> dict:
-    """Precision, recall and speaker accuracy of the extractor on the annotations at ``path``."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def evaluate(paths: list[Path], show: bool = False) -> dict:
+    """Precision, recall and speaker accuracy of the extractor on the annotation files."""
+    documents = []
+    for path in paths:
+        documents.extend(json.loads(path.read_text(encoding="utf-8"))["documents"])
+    data = {"documents": documents}
+    path = paths[0]
     n_gold = n_pred = exact = overlap = spk_exact = spk_overlap = kind_ok = 0
     for doc in data["documents"]:
         text = doc["text"]
@@ -100,7 +107,7 @@ def evaluate(path: Path, show: bool = False) -> dict:
     p_exact = exact / n_pred if n_pred else 0.0
     r_exact = exact / n_gold if n_gold else 0.0
     return {
-        "annotations": path.name,
+        "annotations": ", ".join(p.name for p in paths),
         "documents": len(data["documents"]),
         "gold_quotes": n_gold,
         "predicted_quotes": n_pred,
@@ -118,9 +125,15 @@ def evaluate(path: Path, show: bool = False) -> dict:
 
 def main() -> None:
     """Command-line entry: print the scores as one JSON object."""
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    path = Path(args[0]) if args else DEFAULT
-    print(json.dumps(evaluate(path, show="--show" in sys.argv), indent=2))
+    args = [Path(a) for a in sys.argv[1:] if not a.startswith("--")]
+    show = "--show" in sys.argv
+    if args:
+        print(json.dumps(evaluate(args, show=show), indent=2))
+        return
+    sets = sorted(DATA.glob("extract_*.json"))
+    report = {p.stem: evaluate([p], show=show) for p in sets}
+    report["all"] = evaluate(sets)
+    print(json.dumps(report, indent=2))
 
 
 if __name__ == "__main__":

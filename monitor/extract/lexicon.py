@@ -69,6 +69,7 @@ CUE_VERBS = _forms(
     "boasted boasts",
     "lamented laments",
     "called calls described describes dubbed branded labelled labeled",
+    "rejected rejects dismissed dismisses denounced denounces condemned condemns",
     "contended contends",
     "estimated estimates",
     "wondered",
@@ -80,8 +81,9 @@ CUE_VERBS = _forms(
 WEAK_CUES = _forms(
     "states notes claims reports posts remarks comments estimates continued continues "
     "agreed agrees indicated indicates observed observes revealed reveals suggests suggested "
-    "maintains maintained recalled recalls saying telling adding confirming warning say tell "
+    "maintains maintained recalled recalls saying telling adding confirming warning tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
+    "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled",
 )
 
@@ -152,7 +154,8 @@ ANON_HEADS = _forms(
     "neighbours neighbor neighbors activist activists eyewitness eyewitnesses critics critic "
     "economists economist scientists scientist researchers researcher doctors doctor "
     "campaigners campaigner protesters protester supporters opponents investors traders "
-    "lawyers lawyer parents teachers students voters survivors victims families",
+    "lawyers lawyer parents teachers students voters survivors victims families leaders "
+    "ministers senators governors mayors commanders spokespeople",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -180,7 +183,8 @@ ORG_HEADS = _forms(
     "foundation service services authority authorities board bureau embassy consulate "
     "cabinet kremlin pentagon regime campaign team club league commission secretariat "
     "coalition alliance fund network guard guards ministry's agency's monitor observatory "
-    "prosecutors presidency media watch",
+    "prosecutors presidency media watch regulator regulators watchdog firm programme program "
+    "initiative project",
 )
 
 #: Names that stand for an organisation or a government on their own.

@@ -352,6 +352,8 @@ class _Document:
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
                 return
+            if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
+                return  # "warned in a report published on Monday": no clause follows
             frame.clause_start = first.start
 
 
@@ -623,6 +625,12 @@ def _sieve_reported(doc: _Document) -> None:
         if frame.cue in lx.WEAK_CUES and not frame.with_that:
             continue
         s, e = frame.sentence
+        for other in _frames_in(doc, s):
+            # "…, a claim Hamas rejected as “lies”": the next speaker's words are not these.
+            if other.mention is not None and frame.clause_start < other.start < e:
+                comma = text.rfind(",", frame.clause_start, other.start)
+                e = comma if comma > frame.clause_start else other.start
+                break
         start, end = _trim_clause(text, frame.clause_start, e)
         if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
             continue
@@ -671,6 +679,9 @@ def _sieve_trailing(doc: _Document) -> None:
         start, end = _trim_clause(text, s, comma)
         if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
             continue
+        opener = text[start:end].split(maxsplit=1)[0].lower()
+        if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something"):
+            continue  # "Speaking to the BBC, X said": a participle, not a statement
         if frame.according and _outlet_only(doc, frame):
             doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para,
                                      0.4, outlet=_outlet_name(text, tokens(text, frame.mention.start,
@@ -692,6 +703,8 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     first = words[0].lower()
     return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
             or first == "adding" or first == "speaking") and len(words) <= 14 or (
+        first.endswith("ed") and len(words) <= 8  # "in a report published on Monday"
+    ) or (
         frame.outlet is not None and len(words) <= 6
     )
 

@@ -145,6 +145,9 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return True
     if prev.low in lx.GLUE and i >= 2:
         return _np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
+    if prev.low == "in" and i >= 2 and _cap(toks[i]):
+        head = _base(toks[i - 2]).lower()
+        return head in lx.ORG_HEADS or head in lx.ANON_HEADS
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
 
 
@@ -352,7 +355,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
             return None
         role, org = _role_and_org(text, pre)
-        if det == "the" and not role:
+        if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
             return Mention(start, end, "organisation", _join(text, body))
         if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1 \
                 and not role:
@@ -386,6 +389,14 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         or (head.word.isupper() and len(head.word) > 1)
     )
     if is_org and det not in ("a", "an"):
+        tail_caps = len(body)
+        while tail_caps > 0 and _cap(body[tail_caps - 1]):
+            tail_caps -= 1
+        if 0 < tail_caps < len(body) and body[tail_caps - 1].word.islower() \
+                and body[tail_caps - 1].low in lx.ORG_HEADS:
+            # "state news agency KCNA": the name is the capitalised words after the description
+            return Mention(start, end, "organisation", _join(text, body[tail_caps:]),
+                           role=_join(text, body[:tail_caps]))
         return Mention(start, end, "organisation", _join(text, body))
     return None
 
