@@ -14,7 +14,8 @@ class ParsedPost:
     """One post as a parser read it, before the store has given it an id.
 
     ``guid`` is the post's identity inside its source: the feed's own id where there is one,
-    otherwise a key the parser derives (see each parser). ``seq`` orders posts of one source
+    otherwise a key the parser derives (see each parser); ``match_keys`` are further keys that
+    identify the same post. ``seq`` orders posts of one source
     from oldest (lowest) to newest, so that "newest first" survives when several posts share a
     date-only timestamp.
     """
@@ -29,6 +30,12 @@ class ParsedPost:
     updated: datetime | None = None
     url: str | None = None
     seq: int = 0
+    #: The source this post belongs to when the document carries it (a post list exported from
+    #: another store); None means the source of the document itself.
+    source_key: str | None = None
+    #: Other keys the same post may be recognised by when its guid is new (e.g. a page whose
+    #: headline was cut off before); the first stored post sharing one is updated instead.
+    match_keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +68,14 @@ class Source:
     last_polled: str | None = None
     last_status: str | None = None
     last_error: str | None = None
+    #: Consecutive failed polls (drives the backoff), when the next poll is due, last HTTP status.
+    failures: int = 0
+    next_poll: str | None = None
+    http_status: int | None = None
+    #: True when the source was added to be polled; False for a file ingested once.
+    subscribed: bool = False
+    #: Digest of the last document read from the source.
+    body_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

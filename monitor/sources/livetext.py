@@ -33,7 +33,7 @@ _LOCATION = re.compile(
 # A name: two to four capitalised words, allowing particles (de, van, bin, al-) between them.
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+(?:-[A-Z][a-zà-ÿ]+)?"
 _NAME = re.compile(
-    rf"\A(?:By\s+)?{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|bin|al|la|le|du)\s+)?{_NAME_WORD}){{1,3}}\Z"
+    rf"\A(?:By\s+)?{_NAME_WORD}(?:\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|du|dos)\s+){{0,2}}{_NAME_WORD}){{1,3}}\Z"
 )
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!;:,…"
@@ -147,21 +147,32 @@ def _segment(lines: list[str]) -> list[_Draft]:
     return [d for d in drafts if not d.empty()]
 
 
-def _guid(day: date | None, draft: _Draft, seen: dict[str, int]) -> str:
-    """Identity of a post inside its page: its headline, else the start of its body.
+def _keys(day: date | None, draft: _Draft, seen: dict[str, int]) -> tuple[str, tuple[str, ...]]:
+    """A post's identity inside its page and the other keys it may be recognised by.
 
-    Keyed on content, not position, so a page that grows on top or loses its oldest posts
-    keeps every post's identity; an edited body keeps the headline and so the identity.
+    Keyed on content, not position, so a page that grows on top or loses its oldest posts keeps
+    every post's identity. The headline is the identity where there is one; the opening words
+    of the body are a second key, so that the newest post, whose headline may be cut off in one
+    save and present in the next, is still the same post — and so is a post whose headline was
+    reworded.
     """
-    if draft.title:
-        basis = "h:" + re.sub(r"\W+", " ", draft.title.casefold()).strip()
-    else:
-        first = draft.paragraphs[0] if draft.paragraphs else ""
-        basis = "b:" + " ".join(re.sub(r"\W+", " ", first.casefold()).split()[:12])
-    digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
-    key = f"{day.isoformat() if day else 'undated'}/{digest}"
-    seen[key] = seen.get(key, 0) + 1
-    return key if seen[key] == 1 else f"{key}-{seen[key]}"
+    prefix = day.isoformat() if day else "undated"
+
+    def key(kind: str, text: str, words: int) -> str:
+        basis = " ".join(re.sub(r"\W+", " ", text.casefold()).split()[:words])
+        return f"{prefix}/{kind}{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:16]}"
+
+    first = draft.paragraphs[0] if draft.paragraphs else ""
+    body_key = key("b", first, 12)
+    keys = [key("h", draft.title, 40)] if draft.title else []
+    if first:
+        keys.append(body_key)
+    guid = keys[0]
+    seen[guid] = seen.get(guid, 0) + 1
+    if seen[guid] > 1:
+        guid = f"{guid}-{seen[guid]}"
+        keys = [guid]
+    return guid, tuple(k for k in keys if k != guid)
 
 
 def parse_livetext(text: str) -> ParseResult:
@@ -180,9 +191,11 @@ def parse_livetext(text: str) -> ParseResult:
             published, precision = datetime.combine(day, draft.clock, UTC), "minute"
         elif day is not None:
             published, precision = datetime.combine(day, time(0, 0), UTC), "date"
+        guid, match_keys = _keys(day, draft, seen)
         posts.append(
             ParsedPost(
-                guid=_guid(day, draft, seen),
+                guid=guid,
+                match_keys=match_keys,
                 title=draft.title,
                 byline=draft.byline,
                 location=draft.location,

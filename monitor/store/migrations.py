@@ -9,6 +9,10 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from monitor.store.journey import migrate_journey
+from monitor.store.quotes import migrate_quotes
+from monitor.store.sources import migrate_source_polling
+
 
 def _v1_posts(db: Database) -> None:
     """Sources, posts, their revisions and full-text search over posts."""
@@ -49,6 +53,7 @@ def _v1_posts(db: Database) -> None:
             "first_seen": str,
             "updated": str,
             "content_hash": str,
+            "match_keys": str,
         },
         pk="id",
         foreign_keys=[("source_id", "sources", "id")],
@@ -81,9 +86,9 @@ def _v1_posts(db: Database) -> None:
     )
 
 
-from monitor.store.quotes import migrate_quotes  # noqa: E402  (the migration lives with its store)
-
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
+    migrate_journey,
+    migrate_source_polling,
     migrate_quotes,
 ]

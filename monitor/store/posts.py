@@ -101,32 +101,42 @@ class PostStore:
         counts = IngestCounts()
         now = to_iso(utc_now())
         with self.db.atomic():
-            existing = {
-                guid: (pid, digest)
-                for pid, guid, digest in self.db.execute(
-                    "select id, guid, content_hash from posts where source_id = ?", [source_id]
-                ).fetchall()
-            }
+            existing: dict[str, tuple[int, str]] = {}
+            aliases: dict[str, str] = {}
+            for pid, guid, digest, keys in self.db.execute(
+                "select id, guid, content_hash, match_keys from posts where source_id = ?",
+                [source_id],
+            ).fetchall():
+                existing[guid] = (pid, digest)
+                aliases[guid] = guid
+                for key in (keys or "").split():
+                    aliases.setdefault(key, guid)
             for post in posts:
                 digest = content_hash(post)
-                found = existing.get(post.guid)
+                guid = post.guid
+                if guid not in existing:
+                    # A post seen before under another key (say, before its headline showed).
+                    guid = next((aliases[k] for k in post.match_keys if k in aliases), guid)
+                found = existing.get(guid)
                 if found is None:
                     post_id = self._insert(source_id, post, digest, now)
-                    existing[post.guid] = (post_id, digest)
+                    existing[guid] = (post_id, digest)
                     counts.added.append(post_id)
                 elif found[1] != digest:
                     self._update(found[0], post, digest, now)
-                    existing[post.guid] = (found[0], digest)
+                    existing[guid] = (found[0], digest)
                     counts.updated.append(found[0])
                 else:
                     counts.unchanged += 1
+                for key in post.match_keys:
+                    aliases.setdefault(key, guid)
         return counts
 
     def _insert(self, source_id: int, post: ParsedPost, digest: str, now: str | None) -> int:
         cursor = self.db.execute(
             "insert into posts (source_id, guid, seq, title, byline, location, body, url, "
-            "published, published_precision, first_seen, updated, content_hash) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "published, published_precision, first_seen, updated, content_hash, match_keys) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 source_id,
                 post.guid,
@@ -141,6 +151,7 @@ class PostStore:
                 now,
                 to_iso(post.updated),
                 digest,
+                " ".join(post.match_keys) or None,
             ],
         )
         return int(cursor.lastrowid)
@@ -157,7 +168,8 @@ class PostStore:
         )
         self.db.execute(
             "update posts set seq = ?, title = ?, byline = ?, location = ?, body = ?, url = ?, "
-            "published = ?, published_precision = ?, updated = ?, content_hash = ? where id = ?",
+            "published = ?, published_precision = ?, updated = ?, content_hash = ?, "
+            "match_keys = trim(coalesce(match_keys, '') || ' ' || ?) where id = ?",
             [
                 post.seq,
                 post.title,
@@ -169,6 +181,7 @@ class PostStore:
                 post.published_precision,
                 to_iso(post.updated) or now,
                 digest,
+                " ".join(post.match_keys),
                 post_id,
             ],
         )
