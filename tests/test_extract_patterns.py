@@ -151,3 +151,22 @@ def test_every_quote_names_its_sieve_and_confidence() -> None:
     text = ('"We are ready," John Smith told the BBC. He added that talks would start soon.')
     for q in extract_quotes(text):
         assert q.sieve and 0 < q.confidence <= 1
+
+
+def test_person_of_an_organisation_and_appositives() -> None:
+    found = _by_text('"The numbers don\'t lie," says economist Jane Doe of the University of Chicago.\n'
+                     "A Kremlin spokesman, Dmitry Peskov, told reporters that Moscow was "
+                     '"open to dialogue".\n'
+                     '"It is time," said Bob Smith, 62, a retired teacher from Ohio.')
+    doe = found["The numbers don't lie"]
+    assert (doe.speaker, doe.role, doe.organisation) == ("Jane Doe", "economist", "University of Chicago")
+    peskov = found["open to dialogue"]
+    assert peskov.speaker == "Dmitry Peskov" and peskov.role == "Kremlin spokesman"
+    assert found["It is time"].role == "retired teacher from Ohio"
+
+
+def test_colon_after_adverbials_and_organisation_by_pronoun() -> None:
+    found = _by_text('Lavrov told a news conference in Moscow on Friday: "The West has declared war."\n'
+                     'Microsoft said it "takes these allegations seriously".')
+    assert found["The West has declared war."].kind == "direct"
+    assert found["takes these allegations seriously"].speaker_kind == "organisation"

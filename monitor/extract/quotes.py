@@ -248,6 +248,10 @@ class _Document:
                        headline=headline)
         if not inverted:
             self._after_cue(frame, e)
+            if mention.kind == "person" and " " not in mention.name and not mention.role \
+                    and frame.clause_start is not None \
+                    and text[frame.clause_start:frame.clause_start + 4].lower().startswith(("it ", "its ")):
+                frame.mention = Mention(mention.start, mention.end, "organisation", mention.name)
         return frame
 
     def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
@@ -276,7 +280,11 @@ class _Document:
         head = parse_before(text, tokens(text, head_from, left + prev))
         named = classify(text, appos) if appos and appos[0].word[0].isupper() else None
         if named is not None and named.kind == "person" and (head is None or head.kind != "person"):
-            return named, named.start  # "Her rival, Prime Minister Joao Mendes, conceded"
+            # "Her rival, Prime Minister Joao Mendes, conceded"; "Her lawyer, Mark Jones, said"
+            if head is not None and not named.role and head.role:
+                named = Mention(named.start, named.end, "person", named.name, role=head.role,
+                                organisation=named.organisation or head.organisation)
+            return named, named.start
         if head is None or not appos:
             return None, cs
         if appos[0].low in ("who", "which", "whose", "speaking", "citing", "asked", "when"):
@@ -293,6 +301,9 @@ class _Document:
             return mention
         stop = _next_boundary(text, pos + 1, e)
         appos = tokens(text, pos + 1, stop)
+        if len(appos) == 1 and appos[0].word.isdigit() and stop < e and text[stop] == ",":
+            nxt = _next_boundary(text, stop + 1, e)
+            appos = tokens(text, stop + 1, nxt)
         if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their") \
                 and appos[0].low not in lx.POSITION_HEADS:
             return mention
@@ -504,6 +515,14 @@ def _sieve_direct(doc: _Document) -> None:
             while nxt < len(text) and text[nxt].isspace():
                 nxt += 1
             q = doc.by_open.get(nxt)
+        if q is None:
+            # "Lavrov told a news conference in Moscow on Friday: “…”"
+            colon = text.find(":", frame.end, min(frame.sentence[1], frame.end + 80))
+            if colon >= 0 and not doc.inside_quote(colon) and not _CUE.search(text, frame.end, colon):
+                pos = colon + 1
+                while pos < len(text) and text[pos] in " \t":
+                    pos += 1
+                q = doc.by_open.get(pos)
         if q is not None and not (frame.clause_start is not None and frame.with_that):
             _claim_mark(doc, q, frame, before=False)
 

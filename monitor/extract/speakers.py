@@ -349,6 +349,17 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     unnamed_lead = glue_at < len(body) and body[glue_at - 1].word.islower() and (
         lead_head in lx.ANON_HEADS or lead_head in lx.POSITION_HEADS
     )
+    if glue_at < len(body) and not unnamed_lead and det is None and body[glue_at].low in (
+        "of", "at", "from", "with"
+    ):
+        # "economist Jane Doe of the University of Chicago": a person, then where they are from
+        pre_glue = body[:glue_at]
+        name_at = _name_run(pre_glue)
+        tail = [t for t in body[glue_at + 1:] if t.low not in ("the", "a", "an")]
+        if name_at < len(pre_glue) and tail and any(_cap(t) for t in tail):
+            role, org = _role_and_org(text, pre_glue[:name_at])
+            return Mention(start, end, "person", _join(text, pre_glue[name_at:]), role=role,
+                           organisation=org or _join(text, tail))
     cut = _name_run(body) if not unnamed_lead else len(body)
     if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
         name_toks, pre = body[cut:], body[:cut]
@@ -375,7 +386,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(start, end, "definite", head_low, role=_join(text, core))
     if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
         role_toks = [t for t in core if t.low not in lx.ANON_HEADS or t is not head]
-        org = org_tail or _org_in(text, core)
+        org = org_tail or _org_in(text, core[:-1])
         if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
             return Mention(start, end, "definite", head_low, role=None, organisation=org)
         role = _join(text, core) if head_low in lx.POSITION_HEADS and head_low not in (
