@@ -170,3 +170,15 @@ def test_colon_after_adverbials_and_organisation_by_pronoun() -> None:
                      'Microsoft said it "takes these allegations seriously".')
     assert found["The West has declared war."].kind == "direct"
     assert found["takes these allegations seriously"].speaker_kind == "organisation"
+
+
+def test_participle_cues_and_datelines() -> None:
+    found = _by_text("The Met Office issued a warning for rain, saying flooding is possible in places.\n"
+                     "Ana Silva said the plan was sound, adding that work would start in May.\n"
+                     "WASHINGTON (AP) — Aid will be sent next week, Secretary of State Antony Blinken said.")
+    assert found["flooding is possible in places"].speaker == "Met Office"
+    assert found["work would start in May"].speaker == "Ana Silva"
+    assert found["the plan was sound"].speaker == "Ana Silva"
+    aid = found["Aid will be sent next week"]
+    assert aid.speaker == "Antony Blinken" and aid.role == "Secretary of State"
+    assert aid.organisation is None

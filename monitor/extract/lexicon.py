@@ -74,6 +74,7 @@ CUE_VERBS = _forms(
     "estimated estimates",
     "wondered",
     "agreed agrees",
+    "warn argue insist claim admit deny suggest predict",
 )
 
 #: Cue verbs that double as nouns or have other senses: they count only next to a quote mark or
@@ -81,7 +82,7 @@ CUE_VERBS = _forms(
 WEAK_CUES = _forms(
     "states notes claims reports posts remarks comments estimates continued continues "
     "agreed agrees indicated indicates observed observes revealed reveals suggests suggested "
-    "maintains maintained recalled recalls saying telling adding confirming warning tell "
+    "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled",

@@ -53,6 +53,7 @@ _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
+    "saying adding warning confirming "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts"
@@ -229,7 +230,7 @@ class _Document:
         if before and before[-1].lower() in _PASSIVE:
             return None  # "is said to be", "was told"
         if cue in _ING:
-            return None
+            return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
         inverted = False
         if mention is None:
@@ -252,6 +253,34 @@ class _Document:
                     and frame.clause_start is not None \
                     and text[frame.clause_start:frame.clause_start + 4].lower().startswith(("it ", "its ")):
                 frame.mention = Mention(mention.start, mention.end, "organisation", mention.name)
+        return frame
+
+    def _participle_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
+                          headline: bool) -> _Frame | None:
+        """``The Met Office issued a warning, saying flooding is possible``: the subject that
+        opens the sentence says what follows ``saying`` / ``adding that``."""
+        text = self.text
+        if not text[s:cs].rstrip().endswith(","):
+            return None
+        toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
+        n = 0
+        while n < len(toks) and n < 10 and (_np_word(toks[n]) or toks[n].low in lx.DETERMINERS
+                                            or toks[n].low in lx.PRONOUNS):
+            n += 1
+            if toks[n - 1].low in lx.PRONOUNS:
+                break
+        if n == 0:
+            return None
+        if toks[n - 1].low in lx.PRONOUNS and n == 1:
+            mention = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
+        else:
+            mention = classify(text, toks[:n])
+        if mention is None or mention.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
+            return None
+        frame = _Frame(cue, cs, ce, mention, cs, ce, (s, e), para, headline=headline)
+        self._after_cue(frame, e)
+        if frame.clause_start is None and cue != "telling":
+            frame.clause_start = ce
         return frame
 
     def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
@@ -284,7 +313,7 @@ class _Document:
             if head is not None and not named.role and head.role:
                 named = Mention(named.start, named.end, "person", named.name, role=head.role,
                                 organisation=named.organisation or head.organisation)
-            return named, named.start
+            return named, (head.start if head is not None else named.start)
         if head is None or not appos:
             return None, cs
         if appos[0].low in ("who", "which", "whose", "speaking", "citing", "asked", "when"):
@@ -502,7 +531,7 @@ def _sieve_direct(doc: _Document) -> None:
         while pos >= floor and text[pos] in " \t,":
             pos -= 1
         q = doc.by_close.get(pos)
-        if q is not None and pos >= floor:
+        if q is not None and pos >= floor and frame.cue not in _ING:
             _claim_mark(doc, q, frame, before=True)
         # After the frame: X said: “…” / “…,” said X, “…”
         pos = frame.end
@@ -661,9 +690,16 @@ def _sieve_reported(doc: _Document) -> None:
 _CLAUSE_STOP = re.compile(r"; |, (?:while|whereas|although|though|but|adding|saying) ")
 
 
+# "WASHINGTON (AP) — ", "KYIV, Sept 12 (Reuters) - ": where the story was filed, not what was said.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([A-Za-z ]{2,20}\))? ?[—–-]+ ")
+
+
 def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t,":
         start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None:
+        start = dateline.end()
     stop = _CLAUSE_STOP.search(text, start, end)
     if stop is not None:
         end = stop.start()

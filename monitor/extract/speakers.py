@@ -196,13 +196,15 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         head_low in lx.ORG_HEADS or head_low in lx.ANON_HEADS or head_low in lx.POSITION_HEADS
     ):
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
-        for back in (1, 2):
+        for back in (1, 2, 3):
             j = i - back
             if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
                              and t.low not in lx.AUX_ADVERBS for t in toks[j:i]) \
-                    and toks[j - 1].low in lx.DETERMINERS:
+                    and (toks[j - 1].low in lx.DETERMINERS or _possessive(toks[j - 1])):
                 i = j
                 break
+    if i > 0 and _possessive(toks[i - 1]) and not toks[i].word[0].isupper():
+        i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
     if i > 0 and toks[i - 1].low in lx.DETERMINERS:
         i -= 1
     return classify(text, toks[i:])
@@ -321,10 +323,17 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
             rest = toks[k + 1:]
             while rest and rest[0].low in ("the", "a", "an"):
                 rest = rest[1:]
+            if len(rest) == 1 and rest[0].low in lx.TITLE_WORDS and rest[0].low not in lx.ORG_HEADS:
+                return None  # "Secretary of State", "Minister of Defence"
             if rest and any(_cap(t) or t.low in lx.ORG_HEADS for t in rest):
                 return _join(text, rest)
     head = next((k for k, t in enumerate(toks) if t.low in lx.POSITION_HEADS), len(toks))
     lead = toks[:head]
+    caps = next((k for k, t in enumerate(lead) if not _cap(t)), len(lead))
+    lead = lead[:caps]  # "EU's foreign policy chief": the organisation is the capitalised part
+    owner = next((k for k, t in enumerate(lead) if _possessive(t)), None)
+    if owner is not None:
+        lead = lead[: owner + 1]
     while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS):
         lead = lead[:-1]
     lead = [t for t in lead if t.low not in lx.DETERMINERS]
@@ -388,7 +397,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         role_toks = [t for t in core if t.low not in lx.ANON_HEADS or t is not head]
         org = org_tail or _org_in(text, core[:-1])
         if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
-            return Mention(start, end, "definite", head_low, role=None, organisation=org)
+            return Mention(start, end, "definite", head_low, role=_join(text, core), organisation=org)
         role = _join(text, core) if head_low in lx.POSITION_HEADS and head_low not in (
             "official", "officials") else None
         del role_toks
