@@ -24,6 +24,7 @@ import sys
 import time
 
 from monitor.extract import extract_quotes
+from monitor.extract.quotes import CUE_PATTERN
 
 FIRST = ["Maria", "John", "Dmitry", "Anna", "Patrick", "Olena", "Ahmed", "Li", "Sarah", "Carlos",
          "Fatima", "James", "Yuki", "Pierre", "Ngozi", "Ivan"]
@@ -123,9 +124,12 @@ def main() -> None:
         began = time.process_time()
         extract_quotes(text)
         pathological[name] = round(time.process_time() - began, 3)
+    cues = sum(len(CUE_PATTERN.findall(a)) for a in articles)
     print(json.dumps({
         "corpus_chars": chars,
         "articles": len(articles),
+        # Density of speech: the seed story has one cue per ~250 characters.
+        "chars_per_cue": round(chars / cues),
         "extract": {"seconds": round(ours, 3), "chars_per_second": round(chars / ours),
                     "mb_per_second": round(chars / ours / 1e6, 2), "quotes": n_ours},
         "baseline_regex": {"seconds": round(base, 3), "chars_per_second": round(chars / base),

@@ -44,7 +44,8 @@ _WINDOW = 200
 _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
-_CUE = re.compile(
+#: Any speech cue (the cue list as a prefix tree), or "according to".
+CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
@@ -126,9 +127,10 @@ class _Document:
         #: Sentence (or unsearched paragraph) spans: where to look for what "he" refers to.
         self.lead_spans: list[tuple[int, int]] = []
         self.lead_starts: list[int] = []
+        self.sentence_quotes: dict[int, list[Span]] = {}
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
-            if not local and _CUE.search(text, start, end) is None:
+            if not local and CUE_PATTERN.search(text, start, end) is None:
                 self.lead_spans.append((start, end))
                 continue  # nothing anyone said: most narrative paragraphs stop here
             is_headline = headline or _looks_like_headline(text, start, end)
@@ -206,7 +208,7 @@ class _Document:
         text = self.text
         if e - s > _MAX_SENTENCE:
             return
-        for match in _CUE.finditer(text, s, e):
+        for match in CUE_PATTERN.finditer(text, s, e):
             cs, ce = match.span()
             if self.inside_quote(cs):
                 continue
@@ -438,10 +440,11 @@ def _comma_between(text: str, a: int, b: int) -> bool:
 def _next_boundary(text: str, start: int, end: int) -> int:
     """The next comma, semicolon, colon, dash or quotation mark from ``start`` (or ``end``)."""
     limit = min(end, start + _WINDOW)
-    for k in range(start, limit):
-        if text[k] in ",;:—–\"“”«»(":
-            return k
-    return limit
+    match = _BOUNDARY.search(text, start, limit)
+    return match.start() if match else limit
+
+
+_BOUNDARY = re.compile(r"[,;:—–\"“”«»(]")
 
 
 def _object_end(toks: list[Tok]) -> int:
@@ -547,7 +550,7 @@ def _sieve_direct(doc: _Document) -> None:
         if q is None:
             # "Lavrov told a news conference in Moscow on Friday: “…”"
             colon = text.find(":", frame.end, min(frame.sentence[1], frame.end + 80))
-            if colon >= 0 and not doc.inside_quote(colon) and not _CUE.search(text, frame.end, colon):
+            if colon >= 0 and not doc.inside_quote(colon) and not CUE_PATTERN.search(text, frame.end, colon):
                 pos = colon + 1
                 while pos < len(text) and text[pos] in " \t":
                     pos += 1
@@ -601,7 +604,12 @@ def _para_of(doc: _Document, pos: int) -> int:
 
 
 def _sentence_quotes(doc: _Document, s: int, e: int) -> list[Span]:
-    return [q for q in doc._quotes_between(s, e) if q.start >= s]
+    """Quotes that open inside the sentence (computed once per sentence)."""
+    found = doc.sentence_quotes.get(s)
+    if found is None:
+        found = [q for q in doc._quotes_between(s, e) if q.start >= s]
+        doc.sentence_quotes[s] = found
+    return found
 
 
 def _sieve_colon(doc: _Document) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from monitor.extract import lexicon as lx
 from monitor.model.quotes import speaker_key
@@ -118,6 +119,13 @@ def _lexical(low: str) -> bool:
 
 def _np_word(tok: Tok) -> bool:
     """Could this word be inside a speaker's noun phrase?"""
+    return _np_word_cached(tok.word)
+
+
+@lru_cache(maxsize=65536)
+def _np_word_cached(word: str) -> bool:
+    # The answer depends on the word alone, and news repeats its words: cache it.
+    tok = Tok(word, 0, len(word))
     low = tok.low
     base = _base(tok).lower()
     if _lexical(low) or _lexical(base) or low in lx.ORG_NAMES or base in lx.ORG_NAMES:
