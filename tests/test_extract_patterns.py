@@ -182,3 +182,15 @@ def test_participle_cues_and_datelines() -> None:
     aid = found["Aid will be sent next week"]
     assert aid.speaker == "Antony Blinken" and aid.role == "Secretary of State"
     assert aid.organisation is None
+
+
+def test_pronouns_follow_gender_when_known() -> None:
+    text = ('"We will appeal," said Ms Maria Lopez. "It is not over," Mr John Reed said.\n'
+            '"I am disappointed," she added.')
+    found = _by_text(text)
+    assert found["I am disappointed"].speaker == "Maria Lopez"
+
+
+def test_according_to_a_statement_from() -> None:
+    found = _by_text("The border will reopen on Monday, according to a statement from the interior ministry.")
+    assert found["The border will reopen on Monday"].speaker == "interior ministry"

@@ -105,6 +105,10 @@ AUX_ADVERBS = _forms(
 #: Honorifics: dropped from a name; they are not a role.
 HONORIFICS = _forms("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady madam mx")
 
+#: Honorifics and titles that tell "he" from "she".
+MALE_TITLES = _forms("mr mr. sir lord king prince emir sheikh pope duke baron father brother")
+FEMALE_TITLES = _forms("mrs mrs. ms ms. miss dame lady queen princess duchess baroness madam sister")
+
 #: Military and police ranks: kept in the role after the position ("Pentagon press secretary,
 #: Brigadier General").
 RANKS = _forms(

@@ -222,7 +222,11 @@ class _Document:
         text = self.text
         if cue == "according to":
             stop = _next_boundary(text, ce, e)
-            mention = parse_after(text, tokens(text, ce, stop))
+            after = tokens(text, ce, stop)
+            if len(after) > 3 and after[0].low in ("a", "an", "the") and after[1].low in _SPEECH_EVENTS \
+                    and after[2].low in ("from", "by", "of"):
+                after = after[3:]  # "according to a statement from the ministry"
+            mention = parse_after(text, after)
             if mention is None:
                 return None
             return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
@@ -360,7 +364,8 @@ class _Document:
         for k in range(i, min(len(toks), i + 10)):
             low = toks[k].low
             if low == "that":
-                if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS:
+                if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
+                        or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True
                     if k > i:

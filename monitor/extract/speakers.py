@@ -51,6 +51,18 @@ class Mention:
     name: str
     role: str | None = None
     organisation: str | None = None
+    #: "m" or "f" when an honorific or title says so ("Mr Peskov", "Queen Rania").
+    gender: str | None = None
+
+
+def _gender(toks: list[Tok]) -> str | None:
+    """"m" or "f" from an honorific or title among ``toks``; None when they do not say."""
+    for tok in toks:
+        if tok.low in lx.MALE_TITLES:
+            return "m"
+        if tok.low in lx.FEMALE_TITLES:
+            return "f"
+    return None
 
 
 _TRIM = frozenset(".'’‘")
@@ -388,7 +400,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1 \
                 and not role:
             return Mention(start, end, "organisation", name_toks[0].word)
-        return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org)
+        return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
+                       gender=_gender(pre))
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                           "from", "to", "in")),
@@ -442,6 +455,7 @@ class Speaker:
     role: str | None = None
     organisation: str | None = None
     aliases: set[str] = field(default_factory=set)
+    gender: str | None = None
 
     def add_role(self, role: str | None) -> None:
         """Keep every distinct role a story gives the speaker."""
@@ -470,6 +484,8 @@ class SpeakerBook:
         self.pending: Mention | None = None
         #: Where the last person quoted was named.
         self.last_person_at = -1
+        #: People quoted so far, the most recent last.
+        self.recent: list[Speaker] = []
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -480,10 +496,13 @@ class SpeakerBook:
         speaker: Speaker | None
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
-                speaker = self.last_person
-                if self.pending is not None:
+                want = "m" if mention.name == "he" else "f"
+                speaker = next((s for s in reversed(self.recent) if s.gender in (None, want)), None)
+                if self.pending is not None and self.pending.gender in (None, want):
                     speaker = self._person(self.pending)
                     self.pending = None
+                if speaker is not None and speaker.gender is None:
+                    speaker.gender = want
             elif mention.name == "it":
                 speaker = self.last_org
             else:
@@ -534,6 +553,9 @@ class SpeakerBook:
         self.last_any = speaker
         if speaker.kind == "person":
             self.last_person = speaker
+            if speaker in self.recent:
+                self.recent.remove(speaker)
+            self.recent.append(speaker)
         elif speaker.kind == "organisation":
             self.last_org = speaker
 
@@ -564,6 +586,8 @@ class SpeakerBook:
             found = self._new(mention)
         found.aliases.add(key)
         found.add_role(mention.role)
+        if mention.gender and not found.gender:
+            found.gender = mention.gender
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
@@ -573,6 +597,6 @@ class SpeakerBook:
         if mention.kind == "organisation" and name[:4].lower() == "the ":
             name = name[4:]
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
-                          mention.organisation, {alias_key(name)})
+                          mention.organisation, {alias_key(name)}, gender=mention.gender)
         self.speakers.append(speaker)
         return speaker
