@@ -74,7 +74,8 @@ CUE_VERBS = _forms(
     "estimated estimates",
     "wondered",
     "agreed agrees",
-    "warn argue insist claim admit deny suggest predict",
+    "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
+    "acknowledge maintain contend",
 )
 
 #: Cue verbs that double as nouns or have other senses: they count only next to a quote mark or
@@ -133,7 +134,7 @@ TITLE_WORDS = _forms(
     "communications public affairs spokesperson's first lady speaker majority",
     "minority whip leader's home trade economy economic energy justice education transport",
     "environment culture agriculture labour labor treasury intelligence cabinet presidential",
-    "official officials regional local federal provincial opposition party",
+    "official officials regional local federal provincial opposition party lead co-author",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "
@@ -146,6 +147,9 @@ TITLE_WORDS = _forms(
         "defender goalkeeper forward batsman bowler boxer runner athlete swimmer"
     ),
 )
+
+#: Occupations: a role before a name ("coach Maria Lopez"), part of a name inside one ("Global Witness").
+OCCUPATION_WORDS = _forms(OCCUPATIONS)
 
 #: Head nouns that stand for an unnamed source.
 ANON_HEADS = _forms(
@@ -189,7 +193,7 @@ ORG_HEADS = _forms(
     "cabinet kremlin pentagon regime campaign team club league commission secretariat "
     "coalition alliance fund network guard guards ministry's agency's monitor observatory "
     "prosecutors presidency media watch regulator regulators watchdog firm programme program "
-    "initiative project",
+    "initiative project staff",
 )
 
 #: Names that stand for an organisation or a government on their own.

@@ -160,6 +160,16 @@ class _Document:
         text = self.text
         if text[s] in _OPEN_MARKS or not text[s].isupper():
             return None
+        found = self._lead_person_at(s, e)
+        if found is None:
+            # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"
+            comma = text.find(",", s, min(e, s + 80))
+            if comma > 0 and comma + 2 < e:
+                found = self._lead_person_at(comma + 2, e)
+        return found
+
+    def _lead_person_at(self, s: int, e: int) -> Mention | None:
+        text = self.text
         toks = tokens(text, s, min(e, s + 80))
         n = 0
         while n < len(toks) and n < 8 and _np_word(toks[n]):

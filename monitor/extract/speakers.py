@@ -211,9 +211,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
             break
     while i < len(toks) - 1 and toks[i].low in lx.GLUE and toks[i].low != "the":
         i += 1  # a phrase never starts with "of" or "for"
-    head_low = _base(last).lower()
-    if i > 0 and toks[i - 1].low not in lx.DETERMINERS and (
-        head_low in lx.ORG_HEADS or head_low in lx.ANON_HEADS or head_low in lx.POSITION_HEADS
+    if i > 0 and toks[i - 1].low not in lx.DETERMINERS and any(
+        _base(t).lower() in lx.ORG_HEADS or _base(t).lower() in lx.ANON_HEADS
+        or _base(t).lower() in lx.POSITION_HEADS for t in toks[i:]
     ):
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
         for back in (1, 2, 3):
@@ -291,8 +291,14 @@ def _name_run(toks: list[Tok]) -> int:
         if low in lx.NAME_PARTICLES and i < len(toks) and i >= 2 and _cap_before_particles(toks, i - 1):
             i -= 1
             continue
-        if not _cap(tok) or _possessive(tok) or _lexical(low) or low in lx.ORG_NAMES \
-                or low in lx.NOT_NAMES or low in lx.DETERMINERS:
+        # A capitalised word that only names a kind of source ("Witness") is part of a name
+        # inside a phrase ("Global Witness"), not at its head.
+        named_source = i - 1 > 0 and (low in lx.ANON_HEADS or low in lx.OCCUPATION_WORDS) and not (
+            (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
+            or low in lx.RANKS or low in lx.ORG_HEADS
+        )
+        if not _cap(tok) or _possessive(tok) or (_lexical(low) and not named_source) \
+                or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS:
             break
         if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
             break  # "Secretary of State": the word after "of" belongs to the title
@@ -385,7 +391,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         pre_glue = body[:glue_at]
         name_at = _name_run(pre_glue)
         tail = [t for t in body[glue_at + 1:] if t.low not in ("the", "a", "an")]
-        if name_at < len(pre_glue) and tail and any(_cap(t) for t in tail):
+        lone_word = len(tail) == 1 and (tail[0].low in lx.ORG_HEADS or tail[0].low in lx.TITLE_WORDS)
+        if name_at < len(pre_glue) and tail and any(_cap(t) for t in tail) and not lone_word:
             role, org = _role_and_org(text, pre_glue[:name_at])
             return Mention(start, end, "person", _join(text, pre_glue[name_at:]), role=role,
                            organisation=org or _join(text, tail))
@@ -397,9 +404,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         role, org = _role_and_org(text, pre)
         if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
             return Mention(start, end, "organisation", _join(text, body))
-        if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1 \
-                and not role:
-            return Mention(start, end, "organisation", name_toks[0].word)
+        if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1:
+            # "AFAD", "Turkey's disaster agency AFAD": an acronym is an organisation
+            return Mention(start, end, "organisation", name_toks[0].word, role=role)
+        if pre and pre[-1].word.islower() and pre[-1].low in lx.ORG_HEADS:
+            # "campaign group Global Witness", "state news agency KCNA"
+            return Mention(start, end, "organisation", _join(text, name_toks), role=role)
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
                        gender=_gender(pre))
     # No personal name: an organisation or an unnamed source.
