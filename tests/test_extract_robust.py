@@ -15,7 +15,9 @@ PIECES = st.sampled_from([
     " ", "\n", ",", ".", ":", "?", '"', "“", "”", "‘", "’", "'", " said ", " told ", " says ",
     "according to ", "He ", "It ", "the Kremlin", "Dmitry Peskov", "Press Secretary", " that ",
     "a US official", "Sen.", "CBS", "«", "»", "—", "<p>", "&amp;", "Кремль", "北京", "😀",
-    "spokesman", " added", ", who", "Mr ", "\r\n", "\t", "(", ")",
+    "spokesman", " added", ", who", "Mr ", "\r\n", "\t", "(", ")", ", saying ", ", adding that ",
+    "according to a statement from ", "WASHINGTON (AP) — ", " of the ", "Ms ", " she ", " 62,",
+    "Global Witness", "AFAD", " in ", " at least ",
 ])
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join))
 
