@@ -194,3 +194,17 @@ def test_pronouns_follow_gender_when_known() -> None:
 def test_according_to_a_statement_from() -> None:
     found = _by_text("The border will reopen on Monday, according to a statement from the interior ministry.")
     assert found["The border will reopen on Monday"].speaker == "interior ministry"
+
+
+def test_byline_reporter_is_not_a_speaker() -> None:
+    text = ("Kyiv says it repelled drone attack\n"
+            "By Anna Kowalska\n"
+            "Ukraine's air force said it had destroyed 25 drones.\n"
+            "Anna Kowalska said the streets were quiet this morning.\n"
+            "Hungary's Prime Minister Viktor Orban said he would not back sanctions, calling them "
+            '"a dead end".')
+    found = _by_text(text)
+    assert "Anna Kowalska" not in {q.speaker for q in found.values()}
+    assert found["it had destroyed 25 drones"].speaker == "Ukraine's air force"
+    assert found["he would not back sanctions"].speaker == "Viktor Orban"
+    assert found["a dead end"].speaker == "Viktor Orban"

@@ -710,7 +710,12 @@ def _sieve_reported(doc: _Document) -> None:
         doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, conf))
 
 
-_CLAUSE_STOP = re.compile(r"; |, (?:while|whereas|although|though|but|adding|saying) ")
+# Where a reported clause ends before its sentence does: another clause, or the reporter's own
+# words about the speaker ("…, and declined to comment further").
+_CLAUSE_STOP = re.compile(
+    r"; |, (?:while|whereas|although|though|but|adding|saying|calling|describing|insisting|noting) "
+    r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
+)
 
 
 # "WASHINGTON (AP) — ", "KYIV, Sept 12 (Reuters) - ": where the story was filed, not what was said.
@@ -994,4 +999,43 @@ def extract_quotes(text: str, *, headline: bool = False) -> list[ExtractedQuote]
     _sentence_outlets(doc)
     for sieve in SIEVES:
         sieve(doc)
-    return _resolve(doc)
+    quotes = _resolve(doc)
+    reporters = _bylines(doc)
+    if reporters:
+        quotes = [q for q in quotes if not _by_reporter(q, reporters)]
+    return quotes
+
+
+_BYLINE = re.compile(r"(?:By |by |BY )?[A-Z][\w'’.-]+(?: (?:de |van |von |al-)?[A-Z][\w'’.-]+){1,3}")
+
+
+def _bylines(doc: _Document) -> set[str]:
+    """Names on a line of their own ("By Jane Smith", "Simon Atkinson"): the story's reporters."""
+    found = set()
+    for start, end in doc.paras:
+        if end - start > 60:
+            continue
+        match = _BYLINE.fullmatch(doc.text, start, end)
+        if match is None:
+            continue
+        line = match.group()
+        explicit = line[:3] in ("By ", "by ", "BY ")
+        words = (line[3:] if explicit else line).split()
+        if any(w.lower() in lx.NOT_NAMES or w.lower() in lx.ORG_NAMES
+               or (not explicit and _lexical_word(w)) for w in words):
+            continue
+        found.add(" ".join(words).casefold())
+    return found
+
+
+def _lexical_word(word: str) -> bool:
+    low = word.lower()
+    return low in lx.TITLE_WORDS or low in lx.ORG_HEADS or low in lx.ANON_HEADS
+
+
+def _by_reporter(quote: ExtractedQuote, reporters: set[str]) -> bool:
+    """True when a quote's speaker is the reporter named in a byline."""
+    if quote.speaker is None or quote.speaker_kind != "person":
+        return False
+    name = quote.speaker.casefold()
+    return name in reporters or any(r.split()[-1] == name for r in reporters)
