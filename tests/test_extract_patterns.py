@@ -208,3 +208,17 @@ def test_byline_reporter_is_not_a_speaker() -> None:
     assert found["it had destroyed 25 drones"].speaker == "Ukraine's air force"
     assert found["he would not back sanctions"].speaker == "Viktor Orban"
     assert found["a dead end"].speaker == "Viktor Orban"
+
+
+def test_party_tags_asides_and_groups_before_the_cue() -> None:
+    found = _by_text("Sen. Rand Paul, R-Ky., who voted against the measure, said Congress was "
+                     '"addicted to spending."\n'
+                     "But Wes Streeting, Labour's shadow health secretary, said patients were waiting.\n"
+                     "Democrats, meanwhile, said they were weighing their options.")
+    paul = found["addicted to spending."]
+    assert paul.speaker == "Rand Paul" and paul.role == "Senator"
+    streeting = found["patients were waiting"]
+    assert streeting.speaker == "Wes Streeting"
+    assert streeting.role == "Labour's shadow health secretary"
+    group = found["they were weighing their options"]
+    assert group.speaker == "Democrats" and group.speaker_kind == "organisation"

@@ -208,6 +208,14 @@ ORG_NAMES = _forms(
     "police",
 )
 
+#: Capitalised plurals that name a group, not a person ("Democrats said…").
+GROUP_NAMES = _forms(
+    "democrats republicans conservatives liberals tories socialists communists greens "
+    "nationalists separatists rebels militants insurgents houthis israelis palestinians "
+    "ukrainians russians americans britons europeans iranians syrians iraqis afghans "
+    "kurds saudis koreans indians pakistanis germans french italians"
+)
+
 #: Media outlets: an addressee or a reporter of a statement, never its speaker.
 OUTLET_NAMES = _forms(
     "cbs nbc abc cnn bbc fox msnbc pbs npr reuters ap afp bloomberg axios politico kcna tass "

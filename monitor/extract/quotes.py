@@ -31,9 +31,11 @@ from monitor.extract.speakers import (
     Tok,
     _base,
     _np_word,
+    _possessive,
     classify,
     parse_after,
     parse_before,
+    strip_adverbs,
     tokens,
 )
 from monitor.model.quotes import ExtractedQuote
@@ -300,43 +302,53 @@ class _Document:
         return frame
 
     def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
-        """The speaker before a cue, with an appositive role: ``Maria Zakharova, a spokeswoman
-        for the Russian Foreign Ministry, said``."""
+        """The speaker before a cue, through appositives: ``Maria Zakharova, a spokeswoman for
+        the Russian Foreign Ministry, said``; ``Sen. Rand Paul, R-Ky., who voted against it,
+        said``; ``Her lawyer, Mark Jones, said``."""
         text = self.text
-        segment = text[left:cs]
-        cut = segment.rfind(",")
-        last = left + cut + 1 if cut >= 0 else left
+        cut = text.rfind(",", left, cs)
+        last = cut + 1 if cut >= 0 else left
         toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
-        from monitor.extract.speakers import strip_adverbs
-
-        core = strip_adverbs(toks)
-        if core:
+        if strip_adverbs(toks):
             mention = parse_before(text, toks)
             return mention, (mention.start if mention else cs)
         if cut < 0:
             return None, cs
-        # "X, a spokeswoman for Y, said": the part between the last two commas is the role.
-        prev = segment.rfind(",", 0, cut)
-        if prev < 0:
+        # Comma-separated parts before the cue, nearest first.
+        parts: list[tuple[int, int]] = []
+        pos = cut
+        while len(parts) < 5 and pos > left:
+            comma = text.rfind(",", max(left, pos - _WINDOW), pos)
+            parts.append((comma + 1 if comma >= 0 else max(left, pos - _WINDOW), pos))
+            if comma < 0:
+                break
+            pos = comma
+        roles: list[list[Tok]] = []
+        k = 0
+        while k < len(parts):
+            kind = _part_kind(text, tokens(text, *parts[k]))
+            if kind == "np" or kind == "role" and k == len(parts) - 1:
+                break  # the speaker; a role-like phrase with nothing before it is the speaker too
+            if kind == "role":
+                roles.append(tokens(text, *parts[k]))
+            k += 1
+        if k >= len(parts):
             return None, cs
-        appos = tokens(text, left + prev + 1, left + cut)
-        head_from = segment.rfind(",", 0, prev)
-        head_from = left + head_from + 1 if head_from >= 0 else left
-        head = parse_before(text, tokens(text, head_from, left + prev))
-        named = classify(text, appos) if appos and appos[0].word[0].isupper() else None
-        if named is not None and named.kind == "person" and (head is None or head.kind != "person"):
-            # "Her rival, Prime Minister Joao Mendes, conceded"; "Her lawyer, Mark Jones, said"
-            if head is not None and not named.role and head.role:
-                named = Mention(named.start, named.end, "person", named.name, role=head.role,
-                                organisation=named.organisation or head.organisation)
-            return named, (head.start if head is not None else named.start)
-        if head is None or not appos:
-            return None, cs
-        if appos[0].low in ("who", "which", "whose", "speaking", "citing", "asked", "when"):
-            return head, head.start
-        if head.kind not in ("person", "organisation"):
-            return None, cs
-        return _apply_appositive(text, head, appos), head.start
+        head = parse_before(text, tokens(text, *parts[k]))
+        if head is None or head.kind == "pronoun" and not roles:
+            return head, (head.start if head else cs)
+        start = head.start
+        if head.kind == "person" and not roles and not head.role and k + 1 < len(parts):
+            # "Her lawyer, Mark Jones, said": the phrase before the name says who they are
+            desc = parse_before(text, tokens(text, *parts[k + 1]))
+            if desc is not None and desc.kind in ("anonymous", "definite") and desc.role:
+                head = Mention(head.start, head.end, "person", head.name, role=desc.role,
+                               organisation=head.organisation or desc.organisation,
+                               gender=head.gender)
+                start = desc.start
+        for role in roles:
+            head = _apply_appositive(text, head, role)
+        return head, start
 
     def _with_appositive(self, mention: Mention, e: int) -> Mention:
         """``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry.``"""
@@ -446,6 +458,35 @@ _SPEECH_EVENTS = word_set(
     "programme program show app channel platform account website page blog feed site "
     "network"
 )
+
+
+_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?|aged \d+|\d{1,3}")
+
+
+def _part_kind(text: str, toks: list[Tok]) -> str:
+    """What a comma-separated part before a cue is: the speaker ("np"), a role appositive
+    ("role": "a spokeswoman for the ministry"), or something to look past ("skip": "R-Ky.",
+    "62", "who voted against it", "speaking on condition of anonymity")."""
+    if not toks:
+        return "skip"
+    phrase = text[toks[0].start:toks[-1].end]
+    first = toks[0].low
+    if _PARTY_TAG.fullmatch(phrase) or first in ("who", "which", "whose", "speaking", "citing",
+                                                  "asked", "when", "writing", "responding"):
+        return "skip"
+    if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
+        return "skip"  # "Democrats, meanwhile, said"
+    describes = first in ("a", "an", "the", "his", "her", "its", "their") or _possessive(toks[0]) or (
+        toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
+    )
+    if describes and any(t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in toks):
+        named = classify(text, toks)
+        if named is None or named.kind != "person":
+            return "role"
+    return "np"
+
+
+_ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
 
 
 def _comma_between(text: str, a: int, b: int) -> bool:

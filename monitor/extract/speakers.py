@@ -404,6 +404,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         role, org = _role_and_org(text, pre)
         if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
             return Mention(start, end, "organisation", _join(text, body))
+        if len(name_toks) == 1 and name_toks[0].low in lx.GROUP_NAMES:
+            return Mention(start, end, "organisation", _join(text, body), role=role)
         if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1:
             # "AFAD", "Turkey's disaster agency AFAD": an acronym is an organisation
             return Mention(start, end, "organisation", name_toks[0].word, role=role)
