@@ -130,6 +130,7 @@ class _Document:
         self.lead_spans: list[tuple[int, int]] = []
         self.lead_starts: list[int] = []
         self.sentence_quotes: dict[int, list[Span]] = {}
+        self.lead_cache: dict[int, Mention | None] = {}
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
             if not local and CUE_PATTERN.search(text, start, end) is None:
@@ -151,7 +152,9 @@ class _Document:
         k = bisect_right(starts, pos) - 1
         looked = 0
         while k >= 0 and starts[k] > floor and looked < 5:
-            mention = self._lead_person(*self.lead_spans[k])
+            if k not in self.lead_cache:
+                self.lead_cache[k] = self._lead_person(*self.lead_spans[k])
+            mention = self.lead_cache[k]
             if mention is not None and mention.end <= pos:
                 return mention
             k -= 1
@@ -162,7 +165,9 @@ class _Document:
         text = self.text
         if text[s] in _OPEN_MARKS or not text[s].isupper():
             return None
-        found = self._lead_person_at(s, e)
+        first = text[s:s + 40].split(None, 1)[0].lower()
+        # "The train…", "But…": no person opens this sentence (though one may follow a comma)
+        found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
         if found is None:
             # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"
             comma = text.find(",", s, min(e, s + 80))
@@ -486,6 +491,8 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     return "np"
 
 
+_NOT_LEADS = word_set("the a an but and it this that there these those in on at for after before "
+                      "when while as if so yet however meanwhile what why how")
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
 
 
