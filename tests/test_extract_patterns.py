@@ -222,3 +222,14 @@ def test_party_tags_asides_and_groups_before_the_cue() -> None:
     assert streeting.role == "Labour's shadow health secretary"
     group = found["they were weighing their options"]
     assert group.speaker == "Democrats" and group.speaker_kind == "organisation"
+
+
+def test_description_after_a_name_is_that_person() -> None:
+    text = ("When the water reached the second floor, Ana Costa knew they had to leave.\n"
+            '"We had nothing left," says the 41-year-old mother of three.\n'
+            '"The children were crying.\n'
+            '"I will never forget that night."')
+    found = _by_text(text)
+    assert found["We had nothing left"].speaker == "Ana Costa"
+    multi = next(q for q in found.values() if q.text.startswith("The children"))
+    assert multi.speaker == "Ana Costa" and multi.text.endswith("that night.")

@@ -144,12 +144,17 @@ TITLE_WORDS = _forms(
         "activist organiser organizer volunteer worker shopkeeper owner pollster lawyer "
         "physician surgeon epidemiologist virologist researcher scientist economist analyst "
         "strategist consultant entrepreneur businessman businesswoman striker midfielder "
-        "defender goalkeeper forward batsman bowler boxer runner athlete swimmer"
+        "defender goalkeeper forward batsman bowler boxer runner athlete swimmer man woman boy "
+        "girl grandmother grandfather widow widower pensioner teenager"
     ),
 )
 
 #: Occupations: a role before a name ("coach Maria Lopez"), part of a name inside one ("Global Witness").
 OCCUPATION_WORDS = _forms(OCCUPATIONS)
+
+#: Nouns for a person that a story uses after naming them ("the 41-year-old", "the father").
+PERSON_NOUNS = _forms("man woman boy girl mother father grandmother grandfather widow pensioner "
+                      "teenager resident survivor victim")
 
 #: Head nouns that stand for an unnamed source.
 ANON_HEADS = _forms(
@@ -164,7 +169,9 @@ ANON_HEADS = _forms(
     "economists economist scientists scientist researchers researcher doctors doctor "
     "campaigners campaigner protesters protester supporters opponents investors traders "
     "lawyers lawyer parents teachers students voters survivors victims families leaders "
-    "ministers senators governors mayors commanders spokespeople",
+    "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
+    "rescuers firefighters paramedics medics engineers historians organisers organizers "
+    "prosecutors investigators residents locals villagers farmers owners",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -270,7 +277,7 @@ TIME_WORDS = _forms(
 )
 
 #: Prepositions that open an adverbial after a cue ("said in a statement", "told CBS on Monday").
-ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via through over from")
+ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via through over from for")
 
 #: Head nouns of positions: a role ends with one of these ("Kremlin spokesman", "Foreign Minister").
 POSITION_HEADS = _forms(

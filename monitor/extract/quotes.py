@@ -914,7 +914,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     order = sorted((f for f in doc.frames if f.mention is not None), key=lambda f: f.mention.start)
     for frame in order:
         mention = frame.mention
-        if mention.kind == "pronoun" and mention.name in ("he", "she"):
+        if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
+                and mention.name in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS:
             lead = doc.lead_person_before(mention.start, book.last_person_at)
             if lead is not None:
                 book.note_person(lead)

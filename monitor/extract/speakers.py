@@ -240,6 +240,13 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     i = 0
     if first.low in lx.DETERMINERS:
         i = 1
+        # "the 41-year-old mother", "a retired teacher": lower-case words before a known head
+        k = 1
+        while k < len(toks) and k <= 3 and toks[k].word.islower() and not _np_word(toks[k]) \
+                and toks[k].low not in lx.GLUE and toks[k].low not in lx.CUE_VERBS:
+            k += 1
+        if 1 < k < len(toks) and _np_word(toks[k]) and not _cap(toks[k]):
+            i = k
     j = i
     while j < len(toks) and j < _MAX_NP_TOKENS:
         if _extends_forward(toks, i, j):
@@ -253,7 +260,12 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     anon = _anonymous_with_modifier(text, toks[: j + 8], forward=True)
     if anon is not None:
         return anon
-    return classify(text, toks[:j])
+    mention = classify(text, toks[:j]) if i <= 1 else classify(text, [toks[0], *toks[i:j]])
+    if mention is not None and i > 1:
+        # keep the whole phrase as the mention's span
+        mention = Mention(toks[0].start, mention.end, mention.kind, mention.name, mention.role,
+                          mention.organisation, mention.gender)
+    return mention
 
 
 def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
@@ -523,6 +535,11 @@ class SpeakerBook:
                     speaker = None
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
+            if speaker is None and self.pending is not None:
+                # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
+                speaker = self._person(self.pending)
+                speaker.add_role(mention.role)
+                self.pending = None
             if speaker is None:
                 speaker = self._new(Mention(mention.start, mention.end, "anonymous",
                                             f"the {mention.name}", organisation=mention.organisation))
