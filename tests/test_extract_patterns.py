@@ -123,7 +123,11 @@ def test_anonymous_sources_are_speakers_of_their_own() -> None:
 
 def test_passive_and_scare_quotes_are_not_quotes() -> None:
     text = ('The leader is said to be travelling by train.\n'
-            'The so-called "special military operation" entered its second year.')
+            'The so-called "special military operation" entered its second year.\n'
+            'The so-called "Islamic State" group claimed the attack.\n'
+            "That said, the plan has support. Needless to say, the vote was close.\n"
+            "All told, 300 people left. Everything went according to plan.\n"
+            'The film "Oppenheimer" won seven awards. He was told to leave.')
     assert extract_quotes(text) == []
 
 

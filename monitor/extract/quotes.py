@@ -597,7 +597,11 @@ def _sieve_direct(doc: _Document) -> None:
         while pos >= floor and text[pos] in " \t,":
             pos -= 1
         q = doc.by_close.get(pos)
-        if q is not None and pos >= floor and frame.cue not in _ING:
+        if q is not None and pos >= floor and frame.cue not in _ING and (
+            frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
+        ):
+            # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
+            # marks before a verb ("the so-called “Islamic State” group claimed") does not.
             _claim_mark(doc, q, frame, before=True)
         # After the frame: X said: “…” / “…,” said X, “…”
         pos = frame.end
@@ -716,6 +720,9 @@ def _sieve_partial(doc: _Document) -> None:
             frame = _nearest(frames, q.start)
             if frame.according and _outlet_only(doc, frame):
                 continue
+            if q.end <= frame.start and not frame.headline and not frame.according \
+                    and "," not in doc.text[q.end:frame.start]:
+                continue  # part of the speaker's own phrase: the so-called "Islamic State" group
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
 
