@@ -237,3 +237,9 @@ def test_description_after_a_name_is_that_person() -> None:
     assert found["We had nothing left"].speaker == "Ana Costa"
     multi = next(q for q in found.values() if q.text.startswith("The children"))
     assert multi.speaker == "Ana Costa" and multi.text.endswith("that night.")
+
+
+def test_with_subject_participle() -> None:
+    found = _by_text("There had been reports the train was en route, with the Kremlin confirming "
+                     "there had been an invitation issued.")
+    assert found["there had been an invitation issued"].speaker == "Kremlin"

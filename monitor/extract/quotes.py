@@ -284,7 +284,19 @@ class _Document:
         opens the sentence says what follows ``saying`` / ``adding that``."""
         text = self.text
         if not text[s:cs].rstrip().endswith(","):
-            return None
+            # "… with the Kremlin confirming there had been an invitation"
+            before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
+            mention = parse_before(text, before)
+            if mention is None or mention.kind == "pronoun":
+                return None
+            lead = [t for t in before if t.end <= mention.start]
+            if not lead or lead[-1].low != "with":
+                return None
+            frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            if frame.clause_start is None and cue != "telling":
+                frame.clause_start = ce
+            return frame
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (_np_word(toks[n]) or toks[n].low in lx.DETERMINERS
