@@ -508,8 +508,11 @@ class SpeakerBook:
         self.pending: Mention | None = None
         #: Where the last person quoted was named.
         self.last_person_at = -1
-        #: People quoted so far, the most recent last.
-        self.recent: list[Speaker] = []
+        #: People quoted so far, the most recent last (a dict as an ordered set, by index).
+        self.recent: dict[int, Speaker] = {}
+        # Indexes, so that a long text with many speakers stays linear.
+        self._by_alias: dict[tuple[str, str], Speaker] = {}
+        self._by_word: dict[str, list[Speaker]] = {}
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -521,7 +524,8 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
-                speaker = next((s for s in reversed(self.recent) if s.gender in (None, want)), None)
+                speaker = next((s for s in reversed(self.recent.values()) if s.gender in (None, want)),
+                               None)
                 if self.pending is not None and self.pending.gender in (None, want):
                     speaker = self._person(self.pending)
                     self.pending = None
@@ -547,8 +551,7 @@ class SpeakerBook:
             speaker = self._person(mention)
         else:
             key = alias_key(mention.name)
-            speaker = next((s for s in self.speakers if s.kind == mention.kind
-                            and key in s.aliases), None)
+            speaker = self._by_alias.get((mention.kind, key))
             if speaker is None:
                 speaker = self._new(mention)
             speaker.add_role(mention.role)
@@ -582,9 +585,8 @@ class SpeakerBook:
         self.last_any = speaker
         if speaker.kind == "person":
             self.last_person = speaker
-            if speaker in self.recent:
-                self.recent.remove(speaker)
-            self.recent.append(speaker)
+            self.recent.pop(speaker.index, None)
+            self.recent[speaker.index] = speaker
         elif speaker.kind == "organisation":
             self.last_org = speaker
 
@@ -597,23 +599,21 @@ class SpeakerBook:
     def _person(self, mention: Mention) -> Speaker:
         words = mention.name.split()
         key = alias_key(mention.name)
-        found = next((s for s in self.speakers if s.kind == "person" and key in s.aliases), None)
+        found = self._by_alias.get(("person", key))
         if found is None:
+            # "Peskov" is the Dmitry Peskov quoted before; "Dmitry Peskov" is the Peskov quoted
+            # before (who then keeps the full name). The most recently added wins.
             last = words[-1].casefold()
-            for s in reversed(self.speakers):
-                if s.kind != "person":
-                    continue
-                theirs = [w.casefold() for w in s.name.split()]
-                if len(words) == 1 and (last == theirs[-1] or last in theirs):
+            for s in self._by_word.get(last, ()):
+                if (len(words) == 1 or " " not in s.name) and (found is None or s.index > found.index):
                     found = s
-                    break
-                if len(theirs) == 1 and theirs[0] == last:
-                    found = s  # "Peskov" first, "Dmitry Peskov" later: keep the full name
-                    s.name = mention.name
-                    break
+            if found is not None and len(words) > 1:
+                found.name = mention.name
+                self._index_words(found)
         if found is None:
             found = self._new(mention)
         found.aliases.add(key)
+        self._by_alias[("person", key)] = found
         found.add_role(mention.role)
         if mention.gender and not found.gender:
             found.gender = mention.gender
@@ -628,4 +628,13 @@ class SpeakerBook:
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
                           mention.organisation, {alias_key(name)}, gender=mention.gender)
         self.speakers.append(speaker)
+        self._by_alias.setdefault((speaker.kind, alias_key(name)), speaker)
+        if speaker.kind == "person":
+            self._index_words(speaker)
         return speaker
+
+    def _index_words(self, speaker: Speaker) -> None:
+        for word in {w.casefold() for w in speaker.name.split()}:
+            bucket = self._by_word.setdefault(word, [])
+            if speaker not in bucket:
+                bucket.append(speaker)
