@@ -1,8 +1,8 @@
 """Render the route bar, the inspector and the charts to the PNGs shown in docs/panes.md.
 
 Run from the project root: ``QT_QPA_PLATFORM=offscreen python docs/render_panes.py``.
-The journey comes from the real engines on the seed (a temporary database); speakers, quotes and a
-day of timed posts come from the hand-built samples in tests/gui_samples.py.
+Everything comes from the real engines on the seed (a temporary database), except a day of timed
+posts for the hourly chart, taken from tests/gui_samples.py: the seed's posts carry only a date.
 """
 
 from __future__ import annotations
@@ -54,6 +54,10 @@ def main() -> None:
         estimate = monitor.estimate(AT)
         schedule = monitor.schedule()
         estimates = [estimate_from(schedule, AT - timedelta(minutes=20 * n)) for n in range(108, -1, -1)]
+        speakers = monitor.quotes.speakers()
+        posts = {p.id: p for p in monitor.posts.posts(limit=100)}
+        ryder = next(s for s in speakers if s.name == "Patrick Ryder")
+        ryder_quotes = monitor.quotes.quotes(speaker_id=ryder.id)
 
     bar = RouteBar()
     bar.set_route(route)
@@ -62,20 +66,20 @@ def main() -> None:
     bar.resize(1280, bar.sizeHint().height())
     bar.grab().save(str(DOCS / "route_bar.png"))
 
-    posts = samples.seed_posts()
     inspector = InspectorPane()
-    inspector.set_speakers(samples.sample_speakers())
-    inspector.select_speaker(3)
-    inspector.set_quotes(samples.quotes_by_speaker(3), {p.id: p for p in posts})
-    inspector.select_quote(8)
+    inspector.set_speakers(speakers)
+    inspector.select_speaker(ryder.id)
+    inspector.set_quotes(ryder_quotes, posts)
+    inspector.select_quote(ryder_quotes[0].id)
     inspector.resize(520, 600)
     inspector.show()
     app.processEvents()
     inspector.grab().save(str(DOCS / "inspector.png"))
 
     charts = ChartsPane()
-    charts.set_posts(posts + samples.live_posts())
-    charts.set_speakers(samples.sample_speakers())
+    # The seed's posts carry only a date; a day of timed sample posts fills the hourly chart.
+    charts.set_posts(list(posts.values()) + samples.live_posts())
+    charts.set_speakers(speakers)
     charts.set_journey(route, estimates, observations)
     charts.resize(1400, 300)
     charts.show()

@@ -226,3 +226,20 @@ def test_render_has_content(pane, posts, tmp_path):
                     and abs(pixel.blue() - direct.blue()) < 40):
                 found += 1
     assert found > 20
+
+
+def test_owner_may_refresh_speakers_in_answer_to_a_selection(pane, qtbot, posts):
+    # The main window reloads speakers and quotes when one is selected; that must not pull the
+    # model out from under the view while it is still handling the click.
+    pane.speakerSelected.connect(
+        lambda sid: (pane.set_speakers(sample_speakers()),
+                     pane.set_quotes(quotes_by_speaker(sid) if sid else sample_quotes(), posts))
+    )
+    proxy = pane.speaker_proxy
+    for name in ("John Kirby", "Patrick Ryder"):
+        row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == name)
+        rect = pane.speaker_view.visualRect(proxy.index(row, 0))
+        with qtbot.waitSignal(pane.speakerSelected, timeout=1000):
+            qtbot.mouseClick(pane.speaker_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert pane.selected_speaker().name == name
+        assert pane.quotes_title.text().startswith(f"Quotes — {name}")

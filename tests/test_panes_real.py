@@ -61,3 +61,62 @@ def test_charts_on_the_seed_schedule(monitor, qtbot):
     assert list(km) == sorted(km)  # the estimate never runs backwards
     assert not charts.band.path().isEmpty()
     assert len(charts.stop_lines()) == len(monitor.route().stops)
+
+
+def test_inspector_on_the_extracted_quotes_and_the_corrections_round_trip(monitor, qtbot):
+    from monitor.gui.inspector import InspectorPane
+
+    pane = InspectorPane()
+    qtbot.addWidget(pane)
+    posts = {p.id: p for p in monitor.posts.posts(limit=100)}
+
+    def refresh(speaker_id=None):
+        pane.set_speakers(monitor.quotes.speakers())
+        pane.set_quotes(monitor.quotes.quotes(speaker_id=speaker_id, include_rejected=True), posts)
+
+    # Wire the signals to the store as the main window does.
+    pane.speakerSelected.connect(refresh)
+    pane.reassignRequested.connect(lambda q, s: (monitor.quotes.reassign_quote(q, s), refresh(s)))
+    pane.rejectRequested.connect(lambda q: (monitor.quotes.reject_quote(q), refresh()))
+    refresh()
+    pane.resize(520, 640)
+    pane.show()
+    qtbot.waitExposed(pane)
+
+    peskov = next(s for s in monitor.quotes.speakers() if s.name == "Dmitry Peskov")
+    with qtbot.waitSignal(pane.speakerSelected):
+        pane.select_speaker(peskov.id)
+    texts = {pane.quote_model.quote(r).text for r in range(pane.quote_model.rowCount())}
+    assert {"strengthen", "friendship", "one-on-one format"} <= texts
+
+    # A body quote activates with its span; a headline quote says where its span is.
+    one_on_one = next(q for q in monitor.quotes.quotes(speaker_id=peskov.id) if q.text == "one-on-one format")
+    pane.select_quote(one_on_one.id)
+    with qtbot.waitSignal(pane.quoteActivated) as blocker:
+        pane.quote_view.activated.emit(pane.quote_view.currentIndex())
+    post_id, start, end = blocker.args
+    assert posts[post_id].body[start:end] == "one-on-one format"
+    headline = next(q for q in monitor.quotes.quotes() if q.field == "title")
+    with qtbot.waitSignal(pane.speakerSelected):
+        pane.select_speaker(None)
+    pane.select_quote(headline.id)
+    spans = []
+    pane.quoteSpanActivated.connect(lambda *args: spans.append(args))
+    with qtbot.waitSignal(pane.quoteActivated) as blocker:
+        pane.quote_view.activated.emit(pane.quote_view.currentIndex())
+    assert blocker.args == [headline.post_id, 0, 0]
+    [(post_id, field, start, end)] = spans
+    assert field == "title" and posts[post_id].title[start:end] == headline.text
+
+    # Reassign through the dialog, then reject: the store and the table agree.
+    kirby = next(s for s in monitor.quotes.speakers() if s.name == "John Kirby")
+    pane.select_quote(one_on_one.id)
+    dialog = pane.open_reassign_dialog()
+    dialog.choose(kirby.id)
+    dialog.accept()
+    assert monitor.quotes.quote(one_on_one.id).speaker_id == kirby.id
+    pane.select_quote(one_on_one.id)
+    assert pane.selected_quote().source_of_truth == "analyst"
+    box = pane.open_reject_dialog()
+    next(b for b in box.buttons() if b.text() == "Reject quote").click()
+    assert monitor.quotes.quote(one_on_one.id).status == "rejected"

@@ -412,12 +412,15 @@ class InspectorPane(QWidget):
     """Speakers on top, the selected speaker's quotes below, the chosen quote in full at the bottom.
 
     Signals: :attr:`speakerSelected` (speaker id or None), :attr:`quoteActivated` (post id, start,
-    end), :attr:`reassignRequested` (quote id, speaker id), :attr:`mergeRequested` (keep id, merge
-    id), :attr:`rejectRequested` (quote id).
+    end — offsets into the body; 0, 0 for a headline quote), :attr:`quoteSpanActivated` (post id,
+    field, start, end), :attr:`reassignRequested` (quote id, speaker id), :attr:`mergeRequested`
+    (keep id, merge id), :attr:`rejectRequested` (quote id).
     """
 
     speakerSelected = Signal(object)
     quoteActivated = Signal(int, int, int)
+    #: The same activation with the field the offsets point into ("body" or "title").
+    quoteSpanActivated = Signal(int, str, int, int)
     reassignRequested = Signal(int, int)
     mergeRequested = Signal(int, int)
     rejectRequested = Signal(int)
@@ -426,6 +429,10 @@ class InspectorPane(QWidget):
         super().__init__(parent)
         self._current_speaker: int | None = None
         self.dialog: QDialog | QMessageBox | None = None
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.setInterval(0)
+        self._emit_timer.timeout.connect(self._emit_selected)
 
         self.speaker_model = SpeakerTableModel(self)
         self.speaker_proxy = SortFilterProxy(self)
@@ -651,7 +658,10 @@ class InspectorPane(QWidget):
             self.filter_edit.clear()
             proxy_index = self.speaker_proxy.mapFromSource(self.speaker_model.index(row, 0))
         self.speaker_view.setCurrentIndex(proxy_index)
-        self.speaker_view.scrollTo(proxy_index)
+        # Map again: the owner may have refreshed the model in answer to the selection.
+        row = self.speaker_model.row_of(speaker_id)
+        if row is not None:
+            self.speaker_view.scrollTo(self.speaker_proxy.mapFromSource(self.speaker_model.index(row, 0)))
 
     def selected_speaker(self) -> Speaker | None:
         """The selected speaker, if any."""
@@ -683,7 +693,13 @@ class InspectorPane(QWidget):
             self._current_speaker = speaker_id
             self._update_titles()
             self._update_buttons()
-            self.speakerSelected.emit(speaker_id)
+            # Emitted from the event loop, not from inside the view's selection handling: the
+            # owner answers with set_speakers/set_quotes, and resetting a model while its view is
+            # still in the middle of a selection change is not safe. Quick changes coalesce.
+            self._emit_timer.start()
+
+    def _emit_selected(self) -> None:
+        self.speakerSelected.emit(self._current_speaker)
 
     def _on_speaker_selection(self, selected: QItemSelection, deselected: QItemSelection) -> None:
         rows = self.speaker_view.selectionModel().selectedRows()
@@ -696,7 +712,10 @@ class InspectorPane(QWidget):
 
     def _on_quote_activated(self, index: QModelIndex) -> None:
         quote = self.quote_model.quote(self.quote_proxy.mapToSource(index).row())
-        self.quoteActivated.emit(quote.post_id, quote.start, quote.end)
+        # quoteActivated's offsets point into the body; a headline quote has no span there.
+        in_body = quote.field == "body"
+        self.quoteActivated.emit(quote.post_id, quote.start if in_body else 0, quote.end if in_body else 0)
+        self.quoteSpanActivated.emit(quote.post_id, quote.field, quote.start, quote.end)
 
     def _update_titles(self) -> None:
         speaker = self.selected_speaker()
@@ -726,7 +745,9 @@ class InspectorPane(QWidget):
         post = self.quote_model.post_of(quote)
         where = ""
         if post is not None:
-            where = f"<br><small>{esc(post.title or '(no headline)')} · {esc(format_post_time(post))}"
+            place = "In the headline of" if quote.field == "title" else "In"
+            where = (f"<br><small>{place} “{esc(post.title or '(no headline)')}” · "
+                     f"{esc(format_post_time(post))}")
             if post.byline:
                 where += f" · {esc(post.byline)}"
             where += "</small>"
