@@ -81,13 +81,16 @@ def test_opens_in_sqlite_utils_with_fts_keys_and_labels(tmp_path, seed_path):
     db = sqlite_utils.Database(path)
     tables = {t.name: t for t in db.tables}
     assert tables["posts"].detect_fts() == "posts_fts"
+    assert tables["quotes"].detect_fts() == "quotes_fts"
     assert tables["posts"].count == 5
     keys = {(fk.table, fk.column, fk.other_table) for t in db.tables for fk in t.foreign_keys}
     assert {("posts", "source_id", "sources"), ("post_revisions", "post_id", "posts"),
             ("stops", "route_id", "routes"), ("observations", "post_id", "posts"),
-            ("observations", "route_id", "routes")} <= keys
+            ("observations", "route_id", "routes"), ("quotes", "post_id", "posts"),
+            ("quotes", "speaker_id", "speakers"), ("speaker_aliases", "speaker_id", "speakers")} <= keys
     # Datasette shows a row by its label column: every browsable table has one.
-    browsable = {"sources", "posts", "post_revisions", "routes", "stops", "observations"}
+    browsable = {"sources", "posts", "post_revisions", "routes", "stops", "observations", "speakers",
+                 "speaker_aliases"}
     for name in browsable:
         assert {"name", "title"} & set(tables[name].columns_dict), f"{name} has no name/title column"
     # A search the way sqlite-utils users write it.
@@ -108,9 +111,15 @@ def test_views_answer_the_common_questions(tmp_path, seed_path):
     assert tumangang and all(r["stop_kind"] == "gauge_change" and r["km"] > 800 for r in tumangang)
     seqs = [r["stop_seq"] for r in stops if r["stop_seq"] is not None]
     assert seqs == sorted(seqs)
+    said = list(db["quotes_by_speaker"].rows)
+    active = db.execute("select count(*) from quotes where status = 'active' and speaker_id is not null")
+    assert len(said) == active.fetchone()[0] > 0
+    names = [r["name"] for r in said]
+    assert names == sorted(names, key=str.casefold)
+    assert {"Dmitry Peskov", "John Kirby", "Patrick Ryder"} <= set(names)
 
 
-BROWSED = ("sources", "posts", "routes", "stops")
+BROWSED = ("sources", "posts", "routes", "stops", "speakers")
 
 
 def test_opens_in_datasette_as_is(tmp_path, seed_path):
@@ -133,7 +142,8 @@ def test_opens_in_datasette_as_is(tmp_path, seed_path):
 
     found = asyncio.run(explore())
     assert found["fts"] == "posts_fts"
-    assert found["labels"] == {"sources": "title", "posts": "title", "routes": "name", "stops": "name"}
+    assert found["labels"] == {"sources": "title", "posts": "title", "routes": "name", "stops": "name",
+                               "speakers": "name"}
     assert {"posts", "routes"} <= found["keys"]
     assert found["search"] == ["What route is Kim taking?"]
     assert found["view"] and set(found["view"]) == {"Tumangang"}

@@ -164,31 +164,23 @@ def test_empty_database_is_refused(db_path, tmp_path, qapp):
     assert not (tmp_path / "x.png").exists()
 
 
-def with_sample_quotes(briefing):
-    """The briefing with the seed's speakers and quotes as the quote extractor yields them."""
-    from dataclasses import replace
-
-    from gui_samples import sample_quotes, sample_speakers
-
-    from monitor.report.briefing import SpeakerQuotes
-
-    quotes = sample_quotes()
-    speakers = [SpeakerQuotes(s, tuple(q for q in quotes if q.speaker_id == s.id)) for s in sample_speakers()]
-    speakers.sort(key=lambda e: (-len(e.quotes), e.speaker.name))
-    return replace(briefing, quotes_available=True, speakers=tuple(speakers))
-
-
 def test_speakers_and_quotes_fill_their_column_and_pages(seeded, tmp_path):
     from monitor.report.render import write_briefing
 
-    plain = gather(seeded, AT)
-    quoted = with_sample_quotes(plain)
-    assert quoted.quote_count == len([q for s in quoted.speakers for q in s.quotes]) > 0
-    empty = pixels(write_briefing(plain, tmp_path / "plain.png"))
-    full = pixels(write_briefing(quoted, tmp_path / "quoted.png"))
+    before = gather(seeded, datetime(2023, 9, 10, 20, 0, tzinfo=UTC))  # no post yet, so no quote
+    after = gather(seeded, AT)
+    assert before.quote_count == 0 and after.quote_count > 0
+    names = {entry.speaker.name for entry in after.quoted_speakers}
+    assert any("Peskov" in n for n in names) and any("Kirby" in n for n in names)
+    assert any("Ryder" in n for n in names)
+    # Most quoted first, each speaker's quotes newest first.
+    counts = [len(entry.quotes) for entry in after.quoted_speakers]
+    assert counts == sorted(counts, reverse=True)
+    empty = pixels(write_briefing(before, tmp_path / "before.png"))
+    full = pixels(write_briefing(after, tmp_path / "after.png"))
     # The middle column (x 580–1020, below the figures) carries the speakers' names and quotes.
     middle = (slice(460, 900), slice(580, 1020))
     assert colour_share(full[middle], "#ffffff", 10) < colour_share(empty[middle], "#ffffff", 10) - 0.03
-    plain_pdf = write_briefing(plain, tmp_path / "plain.pdf").read_bytes()
-    quoted_pdf = write_briefing(quoted, tmp_path / "quoted.pdf").read_bytes()
-    assert pdf_pages(quoted_pdf) > pdf_pages(plain_pdf) >= 2
+    before_pdf = write_briefing(before, tmp_path / "before.pdf").read_bytes()
+    after_pdf = write_briefing(after, tmp_path / "after.pdf").read_bytes()
+    assert pdf_pages(after_pdf) > pdf_pages(before_pdf)

@@ -114,7 +114,7 @@ def test_export_every_analysis_table_in_every_format(seeded_db, seed_path, tmp_p
                       encoding="utf-8")
     assert run("ingest", str(edited), "--db", str(seeded_db))[0] == 0
     counts = {"posts": 5, "observations": None, "revisions": 1, "posts_timeline": 5,
-              "stop_observations": None}
+              "stop_observations": None, "quotes": None, "speakers": None, "quotes_by_speaker": None}
     for table, expected in counts.items():
         code, out, err = run("export", "--table", table, "--format", "csv", "--db", str(seeded_db))
         assert code == 0, err
@@ -134,4 +134,4 @@ def test_export_every_analysis_table_in_every_format(seeded_db, seed_path, tmp_p
 def test_export_unknown_table_lists_the_choices(seeded_db):
     code, _, err = run("export", "--table", "nope", "--db", str(seeded_db))
     assert code != 0
-    assert "nope" in err and "posts_timeline" in err and "observations" in err
+    assert "nope" in err and "posts_timeline" in err and "observations" in err and "quotes" in err

@@ -51,8 +51,6 @@ class Briefing:
     #: Estimates from the story's start up to ``at``, for the distance–time chart.
     track: tuple[Estimate, ...]
     observations: tuple[Observation, ...]
-    #: Whether quote extraction is available in this build (the counts are 0 when not).
-    quotes_available: bool
     speakers: tuple[SpeakerQuotes, ...]  # most quoted first
     story_start: datetime
     post_times: dict[int, datetime] = field(default_factory=dict)
@@ -114,15 +112,8 @@ def check_moment(monitor: Monitor, at: datetime | None) -> tuple[datetime, datet
     return moment, start
 
 
-def _quote_store(monitor: Monitor):
-    """The quote store when quote extraction is part of this build, else None."""
-    return getattr(monitor, "quotes", None)
-
-
 def _speakers(monitor: Monitor, visible: dict[int, datetime]) -> tuple[SpeakerQuotes, ...]:
-    store = _quote_store(monitor)
-    if store is None:
-        return ()
+    store = monitor.quotes
     result = []
     for speaker in store.speakers():
         quotes = [q for q in store.quotes(speaker_id=speaker.id) if q.post_id in visible]
@@ -133,10 +124,7 @@ def _speakers(monitor: Monitor, visible: dict[int, datetime]) -> tuple[SpeakerQu
 
 
 def _unattributed(monitor: Monitor, visible: dict[int, datetime]) -> int:
-    store = _quote_store(monitor)
-    if store is None:
-        return 0
-    return sum(1 for q in store.quotes() if q.speaker_id is None and q.post_id in visible)
+    return sum(1 for q in monitor.quotes.quotes() if q.speaker_id is None and q.post_id in visible)
 
 
 def gather(monitor: Monitor, at: datetime | None = None, title: str | None = None) -> Briefing:
@@ -165,7 +153,6 @@ def gather(monitor: Monitor, at: datetime | None = None, title: str | None = Non
         estimate=estimate,
         track=track,
         observations=observations,
-        quotes_available=_quote_store(monitor) is not None,
         speakers=_speakers(monitor, visible),
         unattributed=_unattributed(monitor, visible),
         story_start=start,

@@ -198,21 +198,24 @@ class Overview:
         est = b.estimate
         length = b.route.length_km
         quoted = b.quoted_speakers
-        if b.quotes_available:
-            kinds: dict[str, int] = {}
-            for entry in b.speakers:
-                for quote in entry.quotes:
-                    kinds[quote.kind] = kinds.get(quote.kind, 0) + 1
-            speakers = (str(len(quoted)), f"quoted, of {len(b.speakers)} known")
-            order = {"direct": 0, "partial": 1, "indirect": 2}
-            ranked = sorted(kinds.items(), key=lambda kv: order.get(kv[0], 9))
-            split = " · ".join(f"{n} {k}" for k, n in ranked)
-            if b.unattributed:
-                split += f" · {b.unattributed} unattributed"
-            quotes = (str(b.quote_count), split.strip(" ·") or "none yet")
-        else:
-            speakers = ("—", "not extracted yet")
-            quotes = ("—", "not extracted yet")
+        kinds: dict[str, int] = {}
+        for entry in b.speakers:
+            for quote in entry.quotes:
+                kinds[quote.kind] = kinds.get(quote.kind, 0) + 1
+        by_kind: dict[str, int] = {}
+        for entry in quoted:
+            by_kind[entry.speaker.kind] = by_kind.get(entry.speaker.kind, 0) + 1
+        words = {"person": ("person", "people"), "organisation": ("body", "bodies"),
+                 "anonymous": ("unnamed", "unnamed")}
+        speakers = (str(len(quoted)), " · ".join(
+            f"{n} {words.get(k, (k, k))[n != 1]}" for k, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
+        ) or "none quoted yet")
+        order = {"direct": 0, "partial": 1, "indirect": 2}
+        ranked = sorted(kinds.items(), key=lambda kv: order.get(kv[0], 9))
+        split = " · ".join(f"{n} {k}" for k, n in ranked)
+        if b.unattributed:
+            split += f" · {b.unattributed} unattributed"
+        quotes = (str(b.quote_count), split.strip(" ·") or "none yet")
         latest = b.post_times[b.posts[0].id] if b.posts else None
         posts = (f"{len(b.posts):,}", f"latest {latest:%d %b %Y}" if latest else "none yet")
         travelled = (f"~{est.km_likely:,.0f} km",
@@ -223,12 +226,16 @@ class Overview:
         tiles = [("Posts", *posts, INK), ("Speakers", *speakers, INK), ("Quotes", *quotes, INK),
                  ("Travelled", *travelled, ACCENT), ("To go", *to_go, ACCENT),
                  ("Next stop", *self._next_stop(), GAUGE if self._next_is_gauge() else INK)]
-        weights = [0.75, 0.95, 1.3, 1.1, 1.2, 1.8]
         total = self.width - 2 * MARGIN - 12 * (len(tiles) - 1)
+        # Each tile as wide as its text needs; the room left over is shared out evenly.
+        needs = [max(text_width(value, font(28, bold=True)), text_width(detail, font(13))) + 30
+                 for _, value, detail, _ in tiles]
+        spare = total - sum(needs)
+        widths = ([n + spare / len(needs) for n in needs] if spare >= 0
+                  else [total * n / sum(needs) for n in needs])
         x = MARGIN
         height = 96.0
-        for (label, value, detail, colour), weight in zip(tiles, weights, strict=True):
-            w = total * weight / sum(weights)
+        for (label, value, detail, colour), w in zip(tiles, widths, strict=True):
             self._tile(painter, QRectF(x, y, w, height), label, value, detail, colour)
             x += w + 12
         return y + height
@@ -297,12 +304,8 @@ class Overview:
         b = self.briefing
         quoted = b.quoted_speakers
         y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Who said what",
-                            f"{b.quote_count} quotes" if b.quotes_available else "")
+                            f"{b.quote_count} quotes")
         width = rect.width()
-        if not b.quotes_available:
-            wrap("Speakers and quotes appear here once quote extraction is part of this build.",
-                 font(14, italic=True), width).draw(painter, rect.left(), y, MUTED)
-            return
         if not quoted:
             wrap("No quotes found in the posts up to this moment.", font(14, italic=True), width).draw(
                 painter, rect.left(), y, MUTED)
@@ -500,10 +503,10 @@ def list_items(briefing: Briefing, column_width: float) -> list[Item]:
     items: list[Item] = []
     quoted = briefing.quoted_speakers
     heading: str | None = "Every quote, by speaker"
-    if briefing.quotes_available and not quoted:
+    if not quoted:
         items.append(Item([(wrap("No quotes up to this moment.", font(14, italic=True), column_width),
                             MUTED, 0)], heading=heading))
-    for entry in quoted if briefing.quotes_available else ():
+    for entry in quoted:
         plural = "s" if len(entry.quotes) != 1 else ""
         blocks: list[tuple[TextBlock, str, float]] = [
             (wrap(f"{entry.speaker.name} · {len(entry.quotes)} quote{plural}", font(16, bold=True),

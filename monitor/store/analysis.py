@@ -1,14 +1,41 @@
 """Views for analysts who open the database in their own tools (sqlite-utils, Datasette, pandas).
 
 Each view answers one common question with readable column names, so nobody has to rediscover the
-joins: ``posts_timeline`` (every post in time order with its source and how much it was edited and
-observed) and ``stop_observations`` (what the posts said about each stop, in route order). Views
+joins: ``quotes_by_speaker`` (every active quote with its speaker and post), ``posts_timeline``
+(every post in time order with its source and how much it was edited and observed) and
+``stop_observations`` (what the posts said about each stop, in route order). Views
 hold no data, so they can be dropped and recreated by a later migration without loss.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
+
+QUOTES_BY_SPEAKER = """
+create view quotes_by_speaker as
+select
+    s.id as speaker_id,
+    s.name as name,
+    s.kind as speaker_kind,
+    s.role as role,
+    s.organisation as organisation,
+    q.id as quote_id,
+    q.kind as kind,
+    q.text as text,
+    q.cue as cue,
+    q.outlet as outlet,
+    q.confidence as confidence,
+    q.source_of_truth as source_of_truth,
+    q.field as field,
+    q.post_id as post_id,
+    p.title as post_title,
+    coalesce(p.published, p.first_seen) as post_at
+from quotes q
+join speakers s on s.id = q.speaker_id
+join posts p on p.id = q.post_id
+where q.status = 'active'
+order by s.name collate nocase, s.id, post_at, q.post_id, q.field desc, q.start
+"""
 
 POSTS_TIMELINE = """
 create view posts_timeline as
@@ -64,6 +91,6 @@ order by r.name, st.seq is null, st.seq, o.at, o.id
 
 
 def migrate_analysis_views(db: Database) -> None:
-    """Create the ``posts_timeline`` and ``stop_observations`` views."""
-    for sql in (POSTS_TIMELINE, STOP_OBSERVATIONS):
+    """Create the ``quotes_by_speaker``, ``posts_timeline`` and ``stop_observations`` views."""
+    for sql in (QUOTES_BY_SPEAKER, POSTS_TIMELINE, STOP_OBSERVATIONS):
         db.execute(sql)

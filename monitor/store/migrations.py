@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from monitor.store.analysis import migrate_analysis_views
 from monitor.store.journey import migrate_journey
+from monitor.store.quotes import migrate_quotes
 from monitor.store.sources import migrate_source_polling
 
 
@@ -90,5 +91,6 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
     migrate_source_polling,
+    migrate_quotes,
     migrate_analysis_views,
 ]
