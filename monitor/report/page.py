@@ -351,9 +351,9 @@ class Overview:
         block.draw(painter, rect.left(), y, MUTED)
         y += block.height + 8
         box = QRectF(rect.left(), y, round(rect.width()), round(rect.bottom() - table_h - y))
-        plot = journey_chart(b, round(box.width()), round(box.height()))
-        render_widget(painter, plot, box, self.widget_scale)
-        plot.deleteLater()
+        chart = journey_chart(b, round(box.width()), round(box.height()))
+        render_widget(painter, chart.plot, box, self.widget_scale)
+        chart.close()
         if ahead:
             self._paint_stops_ahead(painter, QRectF(rect.left(), box.bottom() + 10, rect.width(),
                                                     table_h - 10), ahead)
