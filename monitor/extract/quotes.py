@@ -55,6 +55,14 @@ CUE_PATTERN = re.compile(
 _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
+# A clause has a finite verb: without one, "announced further production cuts" is an object.
+_FINITE = word_set(
+    "is are was were will would can could may might must shall should has have had do does did "
+    "won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't wouldn't "
+    "couldn't shouldn't it's there's rose fell said told went came took made gave found saw knew "
+    "thought began grew left lost won ran paid met kept held brought felt became sent spent "
+    "needs wants remains seems appears means plans intends expects believes knows thinks"
+)
 _ZERO_THAT = word_set(
     "saying adding warning confirming "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
@@ -440,6 +448,11 @@ class _Document:
                 return
             if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
                 return  # "warned in a report published on Monday": no clause follows
+            ahead = tokens(text, first.start, min(e, first.start + 80))
+            subject_pronoun = first.low in ("it", "he", "she", "they", "we", "i", "you", "there")
+            if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
+                       or t.low.endswith(("'s", "’s", "n't", "n’t")) for t in ahead[:10]):
+                return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
 
 
@@ -489,7 +502,8 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     phrase = text[toks[0].start:toks[-1].end]
     first = toks[0].low
     if _PARTY_TAG.fullmatch(phrase) or first in ("who", "which", "whose", "speaking", "citing",
-                                                  "asked", "when", "writing", "responding"):
+                                                  "asked", "when", "writing", "responding",
+                                                  "including", "among", "such", "like"):
         return "skip"
     if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
         return "skip"  # "Democrats, meanwhile, said"
@@ -733,7 +747,7 @@ def _sieve_partial(doc: _Document) -> None:
             if frame.according and _outlet_only(doc, frame):
                 continue
             if q.end <= frame.start and not frame.headline and not frame.according \
-                    and "," not in doc.text[q.end:frame.start]:
+                    and "," not in doc.text[q.end:frame.start] and doc.text[q.end - 1] not in ",.!?…":
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)

@@ -151,7 +151,7 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
     """Drop auxiliaries and adverbs between a subject and its cue ("has also", "earlier")."""
     end = len(toks)
     while end and (
-        toks[end - 1].low in lx.AUX_ADVERBS
+        toks[end - 1].low in lx.AUX_ADVERBS and toks[end - 1].word.islower()
         or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4)
     ):
         end -= 1
@@ -201,7 +201,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
-    if not _np_word(last) or last.low in lx.NAME_PARTICLES:
+    surname = len(toks) >= 2 and _first_name(toks[-2]) and _cap(last) and not last.word.isupper() \
+        and last.low not in lx.PRONOUNS and last.low not in lx.DETERMINERS
+    if not (_np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
         return None
     i = len(toks) - 1
     while i > 0 and len(toks) - i < _MAX_NP_TOKENS:
@@ -238,6 +240,15 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     if first.low in lx.PRONOUNS and first.low != "it":
         return Mention(first.start, first.end, "pronoun", first.low)
     i = 0
+    if first.word.islower() and not _np_word(first) and first.low not in lx.DETERMINERS \
+            and len(toks) > 2 and toks[1].word.islower() and toks[1].low in lx.POSITION_HEADS \
+            and _cap(toks[2]):
+        # "space analyst Laura Forczyk"
+        mention = classify(text, toks[1:1 + _MAX_NP_TOKENS])
+        if mention is not None and mention.kind == "person":
+            return Mention(first.start, mention.end, "person", mention.name,
+                           role=f"{first.word} {mention.role}" if mention.role else None,
+                           organisation=mention.organisation, gender=mention.gender)
     if first.low in lx.DETERMINERS:
         i = 1
         # "the 41-year-old mother", "a retired teacher": lower-case words before a known head
@@ -309,8 +320,13 @@ def _name_run(toks: list[Tok]) -> int:
             (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
             or low in lx.RANKS or low in lx.ORG_HEADS
         )
-        if not _cap(tok) or _possessive(tok) or (_lexical(low) and not named_source) \
-                or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS:
+        surname = i == len(toks) and i >= 2 and _first_name(toks[i - 2]) and _cap(tok) \
+            and not _possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
+            and low not in lx.DETERMINERS and not tok.word.isupper()
+        if not surname and (
+            not _cap(tok) or _possessive(tok) or (_lexical(low) and not named_source)
+            or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
+        ):
             break
         if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
             break  # "Secretary of State": the word after "of" belongs to the title
@@ -318,6 +334,13 @@ def _name_run(toks: list[Tok]) -> int:
     if len(toks) - i > _MAX_NAME_TOKENS:
         return len(toks)
     return i
+
+
+def _first_name(tok: Tok) -> bool:
+    """Could ``tok`` be a first name: capitalised, and no title, organisation or function word?"""
+    low = tok.low
+    return _cap(tok) and not _possessive(tok) and not _lexical(low) and low not in lx.ORG_NAMES \
+        and low not in lx.NOT_NAMES and low not in lx.DETERMINERS and not tok.word.isupper()
 
 
 def _join(text: str, toks: list[Tok]) -> str:
