@@ -448,8 +448,10 @@ class _Document:
                 return
             if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
                 return  # "warned in a report published on Monday": no clause follows
-            ahead = tokens(text, first.start, min(e, first.start + 80))
             subject_pronoun = first.low in ("it", "he", "she", "they", "we", "i", "you", "there")
+            ahead = toks[k:k + 10]
+            if len(ahead) < 10 and limit < e and not subject_pronoun:
+                ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
                        or t.low.endswith(("'s", "’s", "n't", "n’t")) for t in ahead[:10]):
                 return  # no verb: an object ("announced further cuts"), not a clause
