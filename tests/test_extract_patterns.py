@@ -259,3 +259,10 @@ def test_surnames_that_look_like_titles_and_objects_that_are_not_clauses() -> No
     assert found["disappointing"].speaker == "Laura Forczyk"
     assert found["it is moving too fast"].speaker == "Critics"
     assert found["Stay out of the sun"].speaker == "NHS"
+
+
+def test_pronoun_after_a_definite_description() -> None:
+    found = _by_text('The minister was asked whether he would resign. "No," he said.\n'
+                     "The PM said the plan was 'working'.")
+    assert found["No"].speaker == "the minister"
+    assert found["working"].speaker == "the PM"

@@ -137,7 +137,7 @@ TITLE_WORDS = _forms(
     "environment culture agriculture labour labor treasury intelligence cabinet presidential",
     "official officials regional local federal provincial opposition party lead co-author",
     "administrator dean provost rector registrar ombudsman auditor treasurer chairperson "
-    "secretary-general director-general president-elect",
+    "secretary-general director-general president-elect pm",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "
@@ -290,7 +290,7 @@ POSITION_HEADS = _forms(
     "executive officer commissioner commander adviser advisor aide analyst expert professor "
     "researcher economist strategist scientist leader king queen prince princess pope sheikh "
     "emir judge justice attorney lawyer prosecutor counsel editor correspondent founder owner "
-    "administrator dean provost rector registrar ombudsman auditor treasurer chairperson "
+    "administrator dean provost rector registrar ombudsman auditor treasurer chairperson pm "
     "manager coordinator negotiator delegate speaker whip official general colonel admiral "
     "captain lieutenant sergeant marshal",
     OCCUPATIONS,

@@ -186,16 +186,19 @@ class _Document:
     def _lead_person_at(self, s: int, e: int) -> Mention | None:
         text = self.text
         toks = tokens(text, s, min(e, s + 80))
-        n = 0
+        first = 1 if toks and toks[0].low == "the" else 0
+        n = first
         while n < len(toks) and n < 8 and _np_word(toks[n]):
             n += 1
-        if n == 0 or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
+        if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
         if mention is not None and mention.kind == "person" and (
             mention.role or " " in mention.name
         ):
             return mention
+        if mention is not None and mention.kind == "definite":
+            return mention  # "The minister was asked whether he would resign. “No,” he said."
         return None
 
     # -- lookup ---------------------------------------------------------------------------
@@ -519,7 +522,7 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     return "np"
 
 
-_NOT_LEADS = word_set("the a an but and it this that there these those in on at for after before "
+_NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
                       "when while as if so yet however meanwhile what why how")
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
 

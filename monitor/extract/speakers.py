@@ -550,8 +550,9 @@ class SpeakerBook:
                 speaker = next((s for s in reversed(self.recent.values()) if s.gender in (None, want)),
                                None)
                 if self.pending is not None and self.pending.gender in (None, want):
-                    speaker = self._person(self.pending)
-                    self.pending = None
+                    pending, self.pending = self.pending, None
+                    speaker = self._definite(pending) if pending.kind == "definite" \
+                        else self._person(pending)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it":
@@ -562,14 +563,13 @@ class SpeakerBook:
                     speaker = None
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
-            if speaker is None and self.pending is not None:
+            if speaker is None and self.pending is not None and self.pending.kind == "person":
                 # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
                 speaker = self._person(self.pending)
                 speaker.add_role(mention.role)
                 self.pending = None
             if speaker is None:
-                speaker = self._new(Mention(mention.start, mention.end, "anonymous",
-                                            f"the {mention.name}", organisation=mention.organisation))
+                speaker = self._definite(mention)
         elif mention.kind == "person":
             speaker = self._person(mention)
         else:
@@ -603,6 +603,15 @@ class SpeakerBook:
             speaker.aliases.add(alias_key(speaker.name))
             if not single:
                 return
+
+    def _definite(self, mention: Mention) -> Speaker:
+        """"the minister": the speaker whose role names it, else an unnamed source of its own."""
+        speaker = self._by_role(mention.name)
+        if speaker is None:
+            name = f"the {mention.role or mention.name}"
+            speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(Mention(
+                mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
+        return speaker
 
     def _seen(self, speaker: Speaker) -> None:
         self.last_any = speaker
