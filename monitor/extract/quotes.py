@@ -185,7 +185,11 @@ class _Document:
 
     def _lead_person_at(self, s: int, e: int) -> Mention | None:
         text = self.text
-        toks = tokens(text, s, min(e, s + 80))
+        words = text[s:s + 40].split(None, 2)
+        if len(words) > 1 and words[0].lower() == "the" and words[1].islower() \
+                and not _np_word(Tok(words[1], 0, 0)):
+            return None  # "The train…": only a title or a name can open a speaker's phrase
+        toks = tokens(text, s, min(e, s + 60))
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
         while n < len(toks) and n < 8 and _np_word(toks[n]):
