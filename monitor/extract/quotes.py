@@ -6,10 +6,12 @@
    across paragraphs, recovered when a mark never closes) and sentences that never split a quote.
 2. **Frames**: every speech cue outside a quote (``said``, ``told``, ``according to``…) with the
    speaker phrase before or after it, the outlet (``told CBS``) and where a reported clause starts.
+   Participles continue the sentence's speaker (``…, saying …``, ``with the Kremlin confirming…``).
 3. **Sieves**, most precise first; each claims quotes the earlier ones left:
-   ``direct`` (a quote next to its frame), ``colon`` (``Peskov: “…”``), ``partial`` (quoted words
-   inside an attributed sentence), ``reported`` (``X said that…``), ``trailing`` (``…, X told CBS.``),
-   ``according_to``, ``carry_over`` (a paragraph that is only a quote), and ``unattributed``.
+   ``direct`` (a quote next to its frame; ``headline`` in a headline), ``colon`` (``Peskov: “…”``),
+   ``partial`` (quoted words inside an attributed sentence), ``reported`` (``X said that…``),
+   ``trailing`` (``…, X told CBS.``), ``according_to``, ``carry_over`` (a paragraph that is only a
+   quote), and ``unattributed``.
 
 Speakers are then resolved in reading order (:class:`~monitor.extract.speakers.SpeakerBook`), so
 pronouns and short names point at the person quoted before them. Every regex here is linear:
@@ -29,12 +31,12 @@ from monitor.extract.speakers import (
     Mention,
     SpeakerBook,
     Tok,
-    _base,
-    _np_word,
-    _possessive,
+    base_word,
     classify,
+    np_word,
     parse_after,
     parse_before,
+    possessive,
     strip_adverbs,
     tokens,
 )
@@ -54,7 +56,6 @@ CUE_PATTERN = re.compile(
 )
 _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
-#: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 # A clause has a finite verb: without one, "announced further production cuts" is an object.
 _FINITE = word_set(
     "is are was were will would can could may might must shall should has have had do does did "
@@ -63,6 +64,7 @@ _FINITE = word_set(
     "thought began grew left lost won ran paid met kept held brought felt became sent spent "
     "needs wants remains seems appears means plans intends expects believes knows thinks"
 )
+#: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
     "saying adding warning confirming "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
@@ -80,7 +82,6 @@ CONFIDENCE = {
     "according_to": 0.75,
     "headline": 0.8,
     "carry_over": 0.7,
-    "continuation": 0.85,
     "unattributed": 0.2,
 }
 
@@ -187,12 +188,12 @@ class _Document:
         text = self.text
         words = text[s:s + 40].split(None, 2)
         if len(words) > 1 and words[0].lower() == "the" and words[1].islower() \
-                and not _np_word(Tok(words[1], 0, 0)):
+                and not np_word(Tok(words[1], 0, 0)):
             return None  # "The train…": only a title or a name can open a speaker's phrase
         toks = tokens(text, s, min(e, s + 60))
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
-        while n < len(toks) and n < 8 and _np_word(toks[n]):
+        while n < len(toks) and n < 8 and np_word(toks[n]):
             n += 1
         if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
@@ -314,7 +315,7 @@ class _Document:
             return frame
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
-        while n < len(toks) and n < 10 and (_np_word(toks[n]) or toks[n].low in lx.DETERMINERS
+        while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
                                             or toks[n].low in lx.PRONOUNS):
             n += 1
             if toks[n - 1].low in lx.PRONOUNS:
@@ -516,7 +517,7 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         return "skip"
     if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
         return "skip"  # "Democrats, meanwhile, said"
-    describes = first in ("a", "an", "the", "his", "her", "its", "their") or _possessive(toks[0]) or (
+    describes = first in ("a", "an", "the", "his", "her", "its", "their") or possessive(toks[0]) or (
         toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
     )
     if describes and any(t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in toks):
@@ -531,8 +532,6 @@ _NOT_LEADS = word_set("a an but and it this that there these those in on at for 
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
 
 
-def _comma_between(text: str, a: int, b: int) -> bool:
-    return "," in text[a:b] or ";" in text[a:b]
 
 
 def _next_boundary(text: str, start: int, end: int) -> int:
@@ -570,7 +569,7 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     body = [t for t in toks if t.low not in ("the", "a", "an")]
     if not body:
         return None
-    lows = [_base(t).lower() for t in body]
+    lows = [base_word(t).lower() for t in body]
     named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
     acronym = len(body) == 1 and body[0].word.isupper() and 2 <= len(body[0].word) <= 5 \
         and body[0].low not in lx.ORG_NAMES
@@ -580,15 +579,6 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
-def _interview_outlet(text: str, toks: list[Tok]) -> str | None:
-    """``in an interview with CNN``, ``speaking to the BBC``, ``on CBS's Face the Nation``."""
-    lows = [t.low for t in toks]
-    for k, low in enumerate(lows):
-        if low in ("with", "to", "on") and k + 1 < len(toks):
-            name = _outlet_name(text, toks[k + 1 : k + 5])
-            if name:
-                return name
-    return None
 
 
 def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:

@@ -105,11 +105,11 @@ def _cap(tok: Tok) -> bool:
     return ch.isupper() or (ch.isdigit() is False and ch.isalpha() and tok.word[:2].isupper())
 
 
-def _possessive(tok: Tok) -> bool:
+def possessive(tok: Tok) -> bool:
     return tok.low.endswith(("'s", "’s", "s'", "s’"))
 
 
-def _base(tok: Tok) -> str:
+def base_word(tok: Tok) -> str:
     """The word without a possessive ending."""
     w = tok.word
     for suffix in ("'s", "’s"):
@@ -129,7 +129,7 @@ def _lexical(low: str) -> bool:
     )
 
 
-def _np_word(tok: Tok) -> bool:
+def np_word(tok: Tok) -> bool:
     """Could this word be inside a speaker's noun phrase?"""
     return _np_word_cached(tok.word)
 
@@ -139,7 +139,7 @@ def _np_word_cached(word: str) -> bool:
     # The answer depends on the word alone, and news repeats its words: cache it.
     tok = Tok(word, 0, len(word))
     low = tok.low
-    base = _base(tok).lower()
+    base = base_word(tok).lower()
     if _lexical(low) or _lexical(base) or low in lx.ORG_NAMES or base in lx.ORG_NAMES:
         return True
     if _cap(tok):
@@ -161,12 +161,12 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
-    if _np_word(prev) and prev.low not in lx.DETERMINERS:
+    if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
     if prev.low in lx.GLUE and i >= 2:
-        return _np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
+        return np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
-        head = _base(toks[i - 2]).lower()
+        head = base_word(toks[i - 2]).lower()
         return head in lx.ORG_HEADS or head in lx.ANON_HEADS
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
 
@@ -181,12 +181,12 @@ def _cap_before_particles(toks: list[Tok], k: int) -> bool:
 def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
     """Does ``toks[j]`` carry on the noun phrase that starts at ``toks[i]``?"""
     tok = toks[j]
-    if _np_word(tok):
+    if np_word(tok):
         return not (j > i and tok.low in lx.CUE_VERBS)
     if j == i or j + 1 >= len(toks):
         return False
     if tok.low in lx.GLUE:
-        return _np_word(toks[j + 1]) or toks[j + 1].low == "the"
+        return np_word(toks[j + 1]) or toks[j + 1].low == "the"
     return tok.low in lx.NAME_PARTICLES and (_cap(toks[j + 1]) or toks[j + 1].low in lx.NAME_PARTICLES)
 
 
@@ -203,7 +203,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         return anon
     surname = len(toks) >= 2 and _first_name(toks[-2]) and _cap(last) and not last.word.isupper() \
         and last.low not in lx.PRONOUNS and last.low not in lx.DETERMINERS
-    if not (_np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
+    if not (np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
         return None
     i = len(toks) - 1
     while i > 0 and len(toks) - i < _MAX_NP_TOKENS:
@@ -214,18 +214,18 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     while i < len(toks) - 1 and toks[i].low in lx.GLUE and toks[i].low != "the":
         i += 1  # a phrase never starts with "of" or "for"
     if i > 0 and toks[i - 1].low not in lx.DETERMINERS and any(
-        _base(t).lower() in lx.ORG_HEADS or _base(t).lower() in lx.ANON_HEADS
-        or _base(t).lower() in lx.POSITION_HEADS for t in toks[i:]
+        base_word(t).lower() in lx.ORG_HEADS or base_word(t).lower() in lx.ANON_HEADS
+        or base_word(t).lower() in lx.POSITION_HEADS for t in toks[i:]
     ):
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
         for back in (1, 2, 3):
             j = i - back
             if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
                              and t.low not in lx.AUX_ADVERBS for t in toks[j:i]) \
-                    and (toks[j - 1].low in lx.DETERMINERS or _possessive(toks[j - 1])):
+                    and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])):
                 i = j
                 break
-    if i > 0 and _possessive(toks[i - 1]) and not toks[i].word[0].isupper():
+    if i > 0 and possessive(toks[i - 1]) and not toks[i].word[0].isupper():
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
     if i > 0 and toks[i - 1].low in lx.DETERMINERS:
         i -= 1
@@ -240,7 +240,7 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     if first.low in lx.PRONOUNS and first.low != "it":
         return Mention(first.start, first.end, "pronoun", first.low)
     i = 0
-    if first.word.islower() and not _np_word(first) and first.low not in lx.DETERMINERS \
+    if first.word.islower() and not np_word(first) and first.low not in lx.DETERMINERS \
             and len(toks) > 2 and toks[1].word.islower() and toks[1].low in lx.POSITION_HEADS \
             and _cap(toks[2]):
         # "space analyst Laura Forczyk"
@@ -253,10 +253,10 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
         i = 1
         # "the 41-year-old mother", "a retired teacher": lower-case words before a known head
         k = 1
-        while k < len(toks) and k <= 3 and toks[k].word.islower() and not _np_word(toks[k]) \
+        while k < len(toks) and k <= 3 and toks[k].word.islower() and not np_word(toks[k]) \
                 and toks[k].low not in lx.GLUE and toks[k].low not in lx.CUE_VERBS:
             k += 1
-        if 1 < k < len(toks) and _np_word(toks[k]) and not _cap(toks[k]):
+        if 1 < k < len(toks) and np_word(toks[k]) and not _cap(toks[k]):
             i = k
     j = i
     while j < len(toks) and j < _MAX_NP_TOKENS:
@@ -289,7 +289,7 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
             continue
         begin = k
         while begin > 0 and k - begin < 4 and toks[begin - 1].low not in lx.GLUE and (
-            _np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
+            np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
             or toks[begin - 1].word.islower()
         ):
             begin -= 1
@@ -321,10 +321,10 @@ def _name_run(toks: list[Tok]) -> int:
             or low in lx.RANKS or low in lx.ORG_HEADS
         )
         surname = i == len(toks) and i >= 2 and _first_name(toks[i - 2]) and _cap(tok) \
-            and not _possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
+            and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
             and low not in lx.DETERMINERS and not tok.word.isupper()
         if not surname and (
-            not _cap(tok) or _possessive(tok) or (_lexical(low) and not named_source)
+            not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
         ):
             break
@@ -339,7 +339,7 @@ def _name_run(toks: list[Tok]) -> int:
 def _first_name(tok: Tok) -> bool:
     """Could ``tok`` be a first name: capitalised, and no title, organisation or function word?"""
     low = tok.low
-    return _cap(tok) and not _possessive(tok) and not _lexical(low) and low not in lx.ORG_NAMES \
+    return _cap(tok) and not possessive(tok) and not _lexical(low) and low not in lx.ORG_NAMES \
         and low not in lx.NOT_NAMES and low not in lx.DETERMINERS and not tok.word.isupper()
 
 
@@ -392,7 +392,7 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
     lead = toks[:head]
     caps = next((k for k, t in enumerate(lead) if not _cap(t)), len(lead))
     lead = lead[:caps]  # "EU's foreign policy chief": the organisation is the capitalised part
-    owner = next((k for k, t in enumerate(lead) if _possessive(t)), None)
+    owner = next((k for k, t in enumerate(lead) if possessive(t)), None)
     if owner is not None:
         lead = lead[: owner + 1]
     while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS):
@@ -401,7 +401,7 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
     if not lead or not any(_cap(t) for t in lead):
         return None
     name = _join(text, lead)
-    return _base(Tok(name, 0, 0)) if _possessive(lead[-1]) else name
+    return base_word(Tok(name, 0, 0)) if possessive(lead[-1]) else name
 
 
 def classify(text: str, toks: list[Tok]) -> Mention | None:
@@ -415,7 +415,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         return None
     glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                       "from", "in")), len(body))
-    lead_head = _base(body[glue_at - 1]).lower() if glue_at < len(body) else ""
+    lead_head = base_word(body[glue_at - 1]).lower() if glue_at < len(body) else ""
     unnamed_lead = glue_at < len(body) and body[glue_at - 1].word.islower() and (
         lead_head in lx.ANON_HEADS or lead_head in lx.POSITION_HEADS
     )
@@ -455,24 +455,22 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                     len(body))
     core, tail = body[:core_end], body[core_end:]
     head = core[-1]
-    head_low = _base(head).lower()
+    head_low = base_word(head).lower()
     org_tail = _org_in(text, tail) if tail else None
     if det == "the" and not tail and all(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
     ) and head_low in lx.POSITION_HEADS:
         return Mention(start, end, "definite", head_low, role=_join(text, core))
     if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
-        role_toks = [t for t in core if t.low not in lx.ANON_HEADS or t is not head]
         org = org_tail or _org_in(text, core[:-1])
         if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
             return Mention(start, end, "definite", head_low, role=_join(text, core), organisation=org)
         role = _join(text, core) if head_low in lx.POSITION_HEADS and head_low not in (
             "official", "officials") else None
-        del role_toks
         return Mention(start, end, "anonymous", _join(text, toks), role=role, organisation=org)
     is_org = (
         head_low in lx.ORG_HEADS
-        or any(_base(t).lower() in lx.ORG_NAMES for t in core)
+        or any(base_word(t).lower() in lx.ORG_NAMES for t in core)
         or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
         or (head.word.isupper() and len(head.word) > 1)
     )
