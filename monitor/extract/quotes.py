@@ -652,6 +652,7 @@ def _sieve_direct(doc: _Document) -> None:
 
 
 def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
+    """Attribute a quotation next to ``frame``: direct, or partial when words lie beyond it."""
     if q.start in doc.claimed:
         return
     text = doc.text
@@ -760,6 +761,7 @@ def _nearest(frames: list[_Frame], pos: int) -> _Frame:
 
 
 def _outlet_only(doc: _Document, frame: _Frame) -> bool:
+    """True when the frame's "speaker" is a news outlet ("according to Reuters")."""
     mention = frame.mention
     if mention is None:
         return True
@@ -937,6 +939,7 @@ SIEVES = (
 
 
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
+    """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
     book = SpeakerBook()
     resolved: dict[int, object] = {}

@@ -106,6 +106,7 @@ def _cap(tok: Tok) -> bool:
 
 
 def possessive(tok: Tok) -> bool:
+    """True for "Russia's", "leaders'"."""
     return tok.low.endswith(("'s", "’s", "s'", "s’"))
 
 
