@@ -247,6 +247,7 @@ class QuoteStore:
             self.db.execute(
                 "delete from quotes where post_id = ? and source_of_truth = 'extracted'", [post_id]
             )
+            self._relocate_analyst(post_id)
             kept = self.db.execute(
                 "select field, start, end from quotes where post_id = ?", [post_id]
             ).fetchall()
@@ -279,6 +280,29 @@ class QuoteStore:
                 stored += 1
             self._drop_orphans()
         return stored
+
+    def _relocate_analyst(self, post_id: int) -> None:
+        """After an edit, move an analyst's quote to where its words now are in the post.
+
+        The correction itself is never changed; only its offsets follow the text. A quote whose
+        words are gone keeps its old offsets (and its text), so nothing the analyst did is lost.
+        """
+        post = self.db.execute("select title, body from posts where id = ?", [post_id]).fetchone()
+        if post is None:
+            return
+        fields = {"title": post[0] or "", "body": post[1] or ""}
+        rows = self.db.execute(
+            "select id, field, text, start, end from quotes where post_id = ? and "
+            "source_of_truth = 'analyst'", [post_id]
+        ).fetchall()
+        for qid, field, text, start, end in rows:
+            source = fields.get(field, "")
+            if source[start:end] == text:
+                continue
+            at = source.find(text)
+            if at >= 0:
+                self.db.execute("update quotes set start = ?, end = ? where id = ?",
+                                [at, at + len(text), qid])
 
     def _speaker_for(self, post_id: int, quote: ExtractedQuote) -> int:
         """Find the stored speaker an extracted quote names, or create them."""
