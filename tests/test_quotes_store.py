@@ -210,3 +210,12 @@ def test_analyst_quote_follows_its_words_when_the_post_is_edited(db_path: Path, 
         assert body[kept.start:kept.end] == "We are ready"
         # the new extraction does not duplicate the corrected quote
         assert [q.id for q in m.quotes.quotes(post_id=kept.post_id)] == [quote.id]
+
+
+def test_search_quotes(monitor: Monitor) -> None:
+    found = monitor.quotes.search("needless war")
+    assert [q.text for q in found] == ["That would really just serve to perpetuate this needless war."]
+    assert monitor.quotes.search('"one-on-one format"')[0].text == "one-on-one format"
+    assert monitor.quotes.search("   ") == []
+    monitor.quotes.reject_quote(found[0].id)
+    assert monitor.quotes.search("needless war") == []

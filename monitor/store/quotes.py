@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from monitor.model import ExtractedQuote, Quote, Speaker, to_iso, utc_now
 from monitor.model import speaker_key as alias_key
+from monitor.store.search import fts_query
 
 FIELDS = ("title", "body")
 _QUOTE_COLUMNS = (
@@ -171,6 +172,20 @@ class QuoteStore:
             sql += " where " + " and ".join(where)
         sql += " order by post_id, field desc, start, id"
         return [_row_to_quote(r) for r in self.db.execute(sql, args).fetchall()]
+
+    def search(self, text: str, *, limit: int = 50) -> list[Quote]:
+        """Active quotes whose words match what a person typed, best match first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        columns = ", ".join(f"quotes.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        rows = self.db.execute(
+            f"select {columns} from quotes_fts join quotes on quotes.id = quotes_fts.rowid "
+            "where quotes_fts match ? and quotes.status = 'active' "
+            "order by quotes_fts.rank, quotes.id limit ?",
+            [query, limit],
+        ).fetchall()
+        return [_row_to_quote(r) for r in rows]
 
     def quote(self, quote_id: int) -> Quote | None:
         """One quote by id."""
