@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPen
 
 from monitor.gui.charts import ChartsPane
 from monitor.report.briefing import Briefing
@@ -34,8 +34,13 @@ class JourneyChart:
         self.pane.deleteLater()
 
 
-def journey_chart(briefing: Briefing, width: int, height: int, point_size: float = 9.75) -> JourneyChart:
-    """The journey chart for ``briefing``, ``width`` × ``height`` pixels, ready to render."""
+def journey_chart(briefing: Briefing, width: int, height: int, point_size: float = 9.75,
+                  scale: float = 1.0) -> JourneyChart:
+    """The journey chart for ``briefing``, ``width`` × ``height`` pixels, ready to render.
+
+    ``scale`` is the device pixel ratio it will be rendered at: pyqtgraph's pens are cosmetic
+    (their width is in device pixels), so they are widened to keep their weight on a finer image.
+    """
     pane = ChartsPane()
     face = QFont(FAMILY)
     # The pane sizes its labels from a point size (9.75 pt is 13 px on the 96 dpi offscreen screen).
@@ -61,5 +66,32 @@ def journey_chart(briefing: Briefing, width: int, height: int, point_size: float
         line.label.fill = pg.mkBrush(255, 255, 255, 230)
         if stop.kind in KEY_KINDS:
             line.setZValue(-5 if stop.kind != "gauge_change" else -4)
+    if scale > 1:
+        _thicken(plot, scale)
     plot.resize(width, height)
     return JourneyChart(pane, plot)
+
+
+def _widened(pen: QPen, factor: float) -> QPen:
+    wider = QPen(pen)
+    wider.setWidthF(max(pen.widthF(), 1.0) * factor)
+    return wider
+
+
+def _thicken(plot: pg.PlotWidget, factor: float) -> None:
+    """Widen every cosmetic pen of ``plot`` by ``factor``."""
+    item = plot.getPlotItem()
+    for data in item.listDataItems():
+        pen = data.opts.get("pen")
+        if pen is not None:
+            data.setPen(_widened(pg.mkPen(pen), factor))
+    for child in item.items:
+        if isinstance(child, pg.InfiniteLine):
+            child.setPen(_widened(child.pen, factor))
+        elif isinstance(child, pg.ScatterPlotItem):
+            # Symbol sizes are in device pixels too.
+            child.setSize(child.opts["size"] * factor)
+            child.setPen(_widened(pg.mkPen(child.opts["pen"]), factor))
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(_widened(axis.pen(), factor))

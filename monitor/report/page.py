@@ -351,7 +351,7 @@ class Overview:
         block.draw(painter, rect.left(), y, MUTED)
         y += block.height + 8
         box = QRectF(rect.left(), y, round(rect.width()), round(rect.bottom() - table_h - y))
-        chart = journey_chart(b, round(box.width()), round(box.height()))
+        chart = journey_chart(b, round(box.width()), round(box.height()), scale=self.widget_scale)
         render_widget(painter, chart.plot, box, self.widget_scale)
         chart.close()
         if ahead:
