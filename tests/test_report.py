@@ -184,3 +184,31 @@ def test_speakers_and_quotes_fill_their_column_and_pages(seeded, tmp_path):
     before_pdf = write_briefing(before, tmp_path / "before.pdf").read_bytes()
     after_pdf = write_briefing(after, tmp_path / "after.pdf").read_bytes()
     assert pdf_pages(after_pdf) > pdf_pages(before_pdf)
+
+
+def test_list_pages_flow_without_overflow(seeded):
+    from dataclasses import replace
+
+    from monitor.report.page import ListPages
+
+    brief = gather(seeded, AT)
+    # Forty copies of the seed's posts: a long story's full list.
+    many = tuple(replace(p, id=1000 + i * 10 + p.id) for i in range(40) for p in brief.posts)
+    times = {p.id: brief.post_times[p.id % 10] for p in many}
+    long_brief = replace(brief, posts=many, post_times=times)
+    flow = ListPages(long_brief, 1600, 1000)
+    pages = flow.pages()
+    assert len(pages) > len(ListPages(brief, 1600, 1000).pages()) + 5
+    bottom = 1000 - 44
+    for page in pages:
+        columns: dict[float, float] = {}
+        for item, x, y in page:
+            assert y >= columns.get(x, 0), "items overlap"
+            columns[x] = y + item.height
+            assert y + item.height <= bottom + item.gap or y == 86.0, "an item runs off the page"
+    # Every item is placed once; at most one "(continued)" note is added per column.
+    from monitor.report.page import list_items
+
+    expected = len(list_items(long_brief, flow.column_width))
+    placed = sum(len(page) for page in pages)
+    assert expected <= placed <= expected + 2 * len(pages)

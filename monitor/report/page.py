@@ -477,6 +477,8 @@ class Item:
     blocks: list[tuple[TextBlock, str, float]]  # block, colour, indent
     gap: float = 10.0
     heading: str | None = None  # a section heading drawn before the blocks
+    #: For a later paragraph of a post: the post's name, said again if a column starts here.
+    continues: str | None = None
 
     @property
     def height(self) -> float:
@@ -529,8 +531,9 @@ def list_items(briefing: Briefing, column_width: float) -> list[Item]:
         head = 3 if post.title else 2
         items.append(Item(blocks[:head], gap=2, heading=heading))
         heading = None
+        name = f"{post.title or post_when(post, briefing.post_times)} (continued)"
         for block in blocks[head:]:
-            items.append(Item([block], gap=2))
+            items.append(Item([block], gap=2, continues=name))
         items[-1].gap = 16
     return items
 
@@ -559,6 +562,12 @@ class ListPages:
                 if column == 2:
                     placed.append([])
                     column = 0
+                if item.continues:
+                    # Say whose paragraphs these are at the top of the new column.
+                    note = Item([(wrap(item.continues, font(12, italic=True), self.column_width,
+                                       max_lines=1), MUTED, 0)], gap=4)
+                    placed[-1].append((note, MARGIN + column * (self.column_width + GUTTER), y))
+                    y += note.height
             x = MARGIN + column * (self.column_width + GUTTER)
             placed[-1].append((item, x, y))
             y += item.height
