@@ -486,8 +486,9 @@ class Item:
         return sum(b.height + 4 for b, _, _ in self.blocks) + self.gap + (36 if self.heading else 0)
 
 
-def _quote_item(briefing: Briefing, quote: Quote, width: float) -> list[tuple[TextBlock, str, float]]:
-    post = next((p for p in briefing.posts if p.id == quote.post_id), None)
+def _quote_item(briefing: Briefing, quote: Quote, width: float,
+                posts: dict[int, Post]) -> list[tuple[TextBlock, str, float]]:
+    post = posts.get(quote.post_id)
     where = post_when(post, briefing.post_times) if post else ""
     meta = " · ".join(x for x in (where, quote.kind, quote.cue, quote.outlet, f"post {quote.post_id}") if x)
     return [
@@ -503,6 +504,7 @@ def list_items(briefing: Briefing, column_width: float) -> list[Item]:
     so a column never ends on a heading.
     """
     items: list[Item] = []
+    posts = {p.id: p for p in briefing.posts}
     quoted = briefing.quoted_speakers
     heading: str | None = "Every quote, by speaker"
     if not quoted:
@@ -517,11 +519,11 @@ def list_items(briefing: Briefing, column_width: float) -> list[Item]:
         detail = _speaker_line(entry)
         if detail:
             blocks.append((wrap(detail, font(12), column_width), MUTED, 0))
-        blocks += _quote_item(briefing, entry.quotes[0], column_width)
+        blocks += _quote_item(briefing, entry.quotes[0], column_width, posts)
         items.append(Item(blocks, gap=8, heading=heading))
         heading = None
         for quote in entry.quotes[1:]:
-            items.append(Item(_quote_item(briefing, quote, column_width), gap=8))
+            items.append(Item(_quote_item(briefing, quote, column_width, posts), gap=8))
         items[-1].gap = 18
     heading = "Every post, newest first"
     for post in briefing.posts:
