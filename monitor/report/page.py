@@ -152,7 +152,7 @@ class Overview:
         painter.setFont(sub)
         painter.setPen(QColor(HEADER_MUTED))
         sources = f"{b.source_count} source" + ("" if b.source_count == 1 else "s")
-        line = f"{b.route.title}  ·  {len(b.posts)} posts from {sources}"
+        line = f"{b.route.title}  ·  {len(b.posts):,} posts from {sources}"
         painter.drawText(QRectF(MARGIN, 56, title_w, 24), LEFT,
                          elide(line, sub, title_w))
         # The moment, in UTC and in the origin's local time.
@@ -207,17 +207,17 @@ class Overview:
             by_kind[entry.speaker.kind] = by_kind.get(entry.speaker.kind, 0) + 1
         words = {"person": ("person", "people"), "organisation": ("body", "bodies"),
                  "anonymous": ("unnamed", "unnamed")}
-        speakers = (str(len(quoted)), " · ".join(
+        speakers = (f"{len(quoted):,}", " · ".join(
             f"{n} {words.get(k, (k, k))[n != 1]}" for k, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
         ) or "none quoted yet")
         order = {"direct": 0, "partial": 1, "indirect": 2}
         ranked = sorted(kinds.items(), key=lambda kv: order.get(kv[0], 9))
-        split = " · ".join(f"{n} {k}" for k, n in ranked)
+        split = " · ".join(f"{n:,} {k}" for k, n in ranked)
         if b.unattributed:
-            split += f" · {b.unattributed} unattributed"
-        quotes = (str(b.quote_count), split.strip(" ·") or "none yet")
-        latest = b.post_times[b.posts[0].id] if b.posts else None
-        posts = (f"{len(b.posts):,}", f"latest {latest:%d %b %Y}" if latest else "none yet")
+            split += f" · {b.unattributed:,} unattributed"
+        quotes = (f"{b.quote_count:,}", split.strip(" ·") or "none yet")
+        latest = post_when(b.posts[0], b.post_times) if b.posts else None
+        posts = (f"{len(b.posts):,}", f"latest {latest}" if latest else "none yet")
         travelled = (f"~{est.km_likely:,.0f} km",
                      f"band {est.km_min:,.0f}–{est.km_max:,.0f} km · {est.progress:.0%}")
         to_go = (f"~{max(length - est.km_likely, 0):,.0f} km",
@@ -281,7 +281,7 @@ class Overview:
     def _posts(self, painter: QPainter, rect: QRectF) -> None:
         b = self.briefing
         y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Latest posts",
-                            f"{len(b.posts)} in all")
+                            f"{len(b.posts):,} in all")
         width = rect.width()
         shown = 0
         more_h = 22.0
@@ -304,7 +304,7 @@ class Overview:
         b = self.briefing
         quoted = b.quoted_speakers
         y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Who said what",
-                            f"{b.quote_count} quotes")
+                            f"{b.quote_count:,} quotes")
         width = rect.width()
         if not quoted:
             wrap("No quotes found in the posts up to this moment.", font(14, italic=True), width).draw(
@@ -320,7 +320,7 @@ class Overview:
                 need = sum(block.height for block, _ in blocks) + 6 * len(blocks) + 14
                 if y + need > rect.bottom() - 22:
                     break
-            count = f"{len(entry.quotes)} quote{'s' if len(entry.quotes) != 1 else ''}"
+            count = f"{len(entry.quotes):,} quote{'s' if len(entry.quotes) != 1 else ''}"
             badge = font(12, bold=True)
             painter.setFont(badge)
             painter.setPen(QColor(ACCENT))
@@ -385,18 +385,21 @@ class Overview:
         y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Stops ahead",
                             "likely arrival (window), local time")
         name_f, plain, small = font(13, bold=True), font(13), font(12)
-        columns = (0.0, 0.29, 0.42, 0.67)
+        faces = (name_f, small, plain, small)
+        # Columns as wide as their widest cell, the spare room shared between them.
+        needs = [max(text_width(row[i], faces[i]) for row in rows) + 12 for i in range(4)]
+        spare = max(rect.width() - sum(needs), 0) / 4
+        shrink = min(1.0, rect.width() / sum(needs))
         gauge = {s.name for s in self.briefing.route.stops if s.kind == "gauge_change"}
         for name, km, likely, window in rows:
-            cells = ((name, name_f, GAUGE if name in gauge else INK), (km, small, MUTED),
-                     (likely, plain, INK), (window, small, MUTED))
-            for index, (text, face, colour) in enumerate(cells):
-                left = rect.left() + rect.width() * columns[index]
-                right = rect.left() + rect.width() * (columns[index + 1] if index + 1 < len(columns) else 1.0)
-                painter.setFont(face)
+            cells = ((name, GAUGE if name in gauge else INK), (km, MUTED), (likely, INK), (window, MUTED))
+            left = rect.left()
+            for index, (text, colour) in enumerate(cells):
+                cell = needs[index] * shrink + spare
+                painter.setFont(faces[index])
                 painter.setPen(QColor(colour))
-                cell = right - left - 6
-                painter.drawText(QRectF(left, y, cell, ROW_H), LEFT, elide(text, face, cell))
+                painter.drawText(QRectF(left, y, cell - 8, ROW_H), LEFT, elide(text, faces[index], cell - 8))
+                left += cell
             y += ROW_H
 
 
@@ -513,7 +516,7 @@ def list_items(briefing: Briefing, column_width: float) -> list[Item]:
     for entry in quoted:
         plural = "s" if len(entry.quotes) != 1 else ""
         blocks: list[tuple[TextBlock, str, float]] = [
-            (wrap(f"{entry.speaker.name} · {len(entry.quotes)} quote{plural}", font(16, bold=True),
+            (wrap(f"{entry.speaker.name} · {len(entry.quotes):,} quote{plural}", font(16, bold=True),
                   column_width), INK, 0)
         ]
         detail = _speaker_line(entry)
