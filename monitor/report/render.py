@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QMarginsF, QObject, QSizeF, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtWidgets import QApplication
 
 from monitor.report.briefing import Briefing, ReportError, gather
 from monitor.report.page import page_painters
@@ -134,9 +135,9 @@ def on_gui_thread(fn: Callable[[], Path]) -> Path:
     hops to the GUI thread, whose event loop must be running, and the result or error comes back.
     """
     global _caller
-    app = ensure_app()
-    if QThread.currentThread() == app.thread():
-        return fn()
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() == app.thread():
+        return fn()  # fn sets Qt up itself (ensure_app) on this, the GUI, thread
     if _caller is None or _caller.thread() != app.thread():
         _caller = _GuiThreadCall()
         _caller.moveToThread(app.thread())
