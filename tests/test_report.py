@@ -89,12 +89,16 @@ def test_pdf_has_the_briefing_and_list_pages(seeded, tmp_path):
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
 def test_pdf_pages_rasterise_with_content(seeded, tmp_path):
     out = render_report(seeded, tmp_path / "brief.pdf", at=AT)
-    subprocess.run(["pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "page")], check=True)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(out), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
     assert len(pages) >= 2
     for page in pages:
         array = pixels(page)
         assert colour_share(array, "#ffffff", 10) < 0.97, f"{page.name} is blank"
+    # Page one carries the route bar with the gauge-change stop in its colour, as the PNG does.
+    first = pixels(pages[0])
+    band = first[int(first.shape[0] * 0.1):int(first.shape[0] * 0.26)]
+    assert colour_share(band, GAUGE) > 0.0002
 
 
 def test_same_database_and_moment_give_the_same_image(seeded, tmp_path):
