@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from monitor.model import ParseResult
 from monitor.paths import seeds_dir
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
-from monitor.store import PostStore, open_database
+from monitor.store import PostStore, StoreError, open_database, write_transaction
 
 #: Files we never try to read when walking a directory.
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
@@ -76,18 +77,29 @@ class Monitor:
         self, data: bytes, where: str, *, source_key: str, url: str
     ) -> IngestReport:
         """Parse ``data`` and store its posts in one transaction; errors go in the report."""
-        report = IngestReport(where=where)
         try:
             result = parse_document(data, where)
         except SourceError as exc:
-            report.error = str(exc)
+            return IngestReport(where=where, error=str(exc))
+        return self.ingest_result(result, where, source_key=source_key, url=url)
+
+    def ingest_result(
+        self, result: ParseResult, where: str, *, source_key: str, url: str
+    ) -> IngestReport:
+        """Store already parsed posts (and what after_ingest derives) in one transaction.
+
+        A full disk or a database another program keeps locked is reported, naming the
+        database, and rolls back this input only; everything stored before stays.
+        """
+        report = IngestReport(where=where, kind=result.kind, notes=list(result.errors))
+        try:
+            with write_transaction(self.db):
+                source_id = self.posts.ensure_source(source_key, result.kind, url, result.title)
+                counts = self.posts.ingest(source_id, result.posts)
+                self.after_ingest(counts.changed)
+        except StoreError as exc:
+            report.error = f"{exc} (while storing {where}; nothing from it was stored)"
             return report
-        report.kind = result.kind
-        report.notes.extend(result.errors)
-        with self.db.atomic():
-            source_id = self.posts.ensure_source(source_key, result.kind, url, result.title)
-            counts = self.posts.ingest(source_id, result.posts)
-            self.after_ingest(counts.changed)
         report.source_id = source_id
         report.added, report.updated, report.unchanged = (
             len(counts.added),

@@ -2,19 +2,25 @@
 
 from monitor.store.database import (
     SCHEMA_VERSION,
+    DatabaseBusyError,
+    DatabaseFullError,
     NewerSchemaError,
     StoreError,
     open_database,
+    write_transaction,
 )
 from monitor.store.posts import IngestCounts, PostStore
 from monitor.store.search import fts_query
 
 __all__ = [
     "SCHEMA_VERSION",
+    "DatabaseBusyError",
+    "DatabaseFullError",
     "IngestCounts",
     "NewerSchemaError",
     "PostStore",
     "StoreError",
     "fts_query",
     "open_database",
+    "write_transaction",
 ]

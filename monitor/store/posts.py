@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from monitor.model import ParsedPost, Post, Source, to_iso, utc_now
+from monitor.store.database import write_transaction
 from monitor.store.search import fts_query
 
 _POST_COLUMNS = (
@@ -48,6 +50,59 @@ def content_hash(post: ParsedPost) -> str:
 
 def _row_to_post(row: tuple, revision_count: int = 0) -> Post:
     return Post(*row, revision_count=revision_count)
+
+
+_INSERT_COLUMNS = (
+    "source_id, guid, seq, title, byline, location, body, url, published, published_precision, "
+    "first_seen, updated, content_hash, match_keys"
+)
+_INSERT_WIDTH = _INSERT_COLUMNS.count(",") + 1
+#: Rows per INSERT statement. FTS5 flushes its pending terms to a new on-disk segment at every
+#: statement that fires the index trigger, so one statement per row writes one tiny segment per
+#: post and then spends its time merging them; many rows per statement flush once.
+#: See docs/performance.md for the measurements behind the number.
+INSERT_BATCH_ROWS = 200
+
+
+class _PendingInserts:
+    """New posts of one ingest, written many rows per INSERT statement."""
+
+    def __init__(self, db: Database, source_id: int, now: str | None) -> None:
+        self.db = db
+        self.source_id = source_id
+        self.now = now
+        self.rows: list[tuple[ParsedPost, str]] = []
+        self.guids: set[str] = set()
+        limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        self.batch = max(1, min(INSERT_BATCH_ROWS, limit // _INSERT_WIDTH))
+
+    def add(self, post: ParsedPost, digest: str) -> None:
+        self.rows.append((post, digest))
+        self.guids.add(post.guid)
+
+    def flush(self, counts: IngestCounts) -> dict[str, tuple[int, str]]:
+        """Insert what is pending, add the new ids to ``counts``; return guid -> (id, hash)."""
+        stored: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(self.rows), self.batch):
+            chunk = self.rows[start:start + self.batch]
+            args: list = []
+            for post, digest in chunk:
+                args += [
+                    self.source_id, post.guid, post.seq, post.title, post.byline, post.location,
+                    post.body, post.url, to_iso(post.published), post.published_precision,
+                    self.now, to_iso(post.updated), digest, " ".join(post.match_keys) or None,
+                ]
+            marks = ", ".join(["(" + ", ".join("?" * _INSERT_WIDTH) + ")"] * len(chunk))
+            # RETURNING gives rows in no promised order; the guid is unique within the source.
+            ids = dict(self.db.execute(
+                f"insert into posts ({_INSERT_COLUMNS}) values {marks} returning guid, id", args
+            ).fetchall())
+            for post, digest in chunk:
+                stored[post.guid] = (int(ids[post.guid]), digest)
+                counts.added.append(int(ids[post.guid]))
+        self.rows.clear()
+        self.guids.clear()
+        return stored
 
 
 class PostStore:
@@ -96,11 +151,16 @@ class PostStore:
         """Insert new posts and update edited ones, keeping each earlier version.
 
         Runs inside the caller's transaction when there is one, else in its own.
-        Identity is (source, guid): the same post ingested twice changes nothing.
+        Identity is (source, guid): the same post ingested twice changes nothing. A post whose
+        guid is new may still be a stored post seen before under another of its ``match_keys``
+        (say, before its headline showed) — but only a stored post that this document does not
+        also carry under its own guid, and each stored post at most once, so two posts of one
+        page that open with the same words stay two posts.
         """
         counts = IngestCounts()
         now = to_iso(utc_now())
-        with self.db.atomic():
+        posts = list(posts)
+        with write_transaction(self.db):
             existing: dict[str, tuple[int, str]] = {}
             aliases: dict[str, str] = {}
             for pid, guid, digest, keys in self.db.execute(
@@ -111,50 +171,34 @@ class PostStore:
                 aliases[guid] = guid
                 for key in (keys or "").split():
                     aliases.setdefault(key, guid)
+            # Stored posts this document carries under their own guid are spoken for.
+            claimed = {existing[p.guid][0] for p in posts if p.guid in existing}
+            pending = _PendingInserts(self.db, source_id, now)
             for post in posts:
                 digest = content_hash(post)
                 guid = post.guid
-                if guid not in existing:
-                    # A post seen before under another key (say, before its headline showed).
-                    guid = next((aliases[k] for k in post.match_keys if k in aliases), guid)
+                if guid not in existing and guid not in pending.guids:
+                    for key in post.match_keys:
+                        target = aliases.get(key)
+                        if target is not None and existing[target][0] not in claimed:
+                            guid = target
+                            claimed.add(existing[target][0])
+                            break
+                if guid in pending.guids:
+                    # The same guid twice in one document: store the first, then treat the
+                    # second as its next version, as two ingests in a row would.
+                    existing.update(pending.flush(counts))
                 found = existing.get(guid)
                 if found is None:
-                    post_id = self._insert(source_id, post, digest, now)
-                    existing[guid] = (post_id, digest)
-                    counts.added.append(post_id)
+                    pending.add(post, digest)
                 elif found[1] != digest:
                     self._update(found[0], post, digest, now)
                     existing[guid] = (found[0], digest)
                     counts.updated.append(found[0])
                 else:
                     counts.unchanged += 1
-                for key in post.match_keys:
-                    aliases.setdefault(key, guid)
+            pending.flush(counts)
         return counts
-
-    def _insert(self, source_id: int, post: ParsedPost, digest: str, now: str | None) -> int:
-        cursor = self.db.execute(
-            "insert into posts (source_id, guid, seq, title, byline, location, body, url, "
-            "published, published_precision, first_seen, updated, content_hash, match_keys) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                source_id,
-                post.guid,
-                post.seq,
-                post.title,
-                post.byline,
-                post.location,
-                post.body,
-                post.url,
-                to_iso(post.published),
-                post.published_precision,
-                now,
-                to_iso(post.updated),
-                digest,
-                " ".join(post.match_keys) or None,
-            ],
-        )
-        return int(cursor.lastrowid)
 
     def _update(self, post_id: int, post: ParsedPost, digest: str, now: str | None) -> None:
         # Keep the version being replaced before overwriting it.
