@@ -48,6 +48,8 @@ OUTLETS = [
 ]
 # (name, role, organisation)
 SPEAKERS = [
+    ("Vladimir Putin", "Russia's president", "the Kremlin"),
+    ("Kim Jong Un", "North Korea's leader", "the North Korean state media"),
     ("Dmitry Peskov", "Kremlin spokesman", "the Kremlin"),
     ("John Kirby", "National Security Council spokesman", "the White House"),
     ("Patrick Ryder", "Pentagon press secretary", "the Pentagon"),
@@ -89,7 +91,7 @@ PLACES = ["Seoul", "Washington", "Moscow", "Vladivostok", "Tokyo", "Beijing", "P
 WITNESSES = ["Russian state television", "footage on social media", "a Japanese broadcaster",
              "satellite images", "railway enthusiasts", "South Korea's intelligence agency",
              "local media in Primorsky Krai", "the regional transport authority"]
-SUBJECTS = ["the two leaders", "North Korea", "Moscow", "Pyongyang", "the delegation",
+SUBJECTS = ["the two leaders", "Mr Putin", "Mr Kim", "North Korea", "Moscow", "Pyongyang", "the delegation",
             "Washington", "Seoul", "the Kremlin", "Russian officials", "the summit",
             "the North Korean side", "both countries", "Tokyo", "the United Nations"]
 VERBS = ["will discuss", "are expected to sign", "has denied", "is seeking", "could supply",
@@ -250,7 +252,7 @@ class Story:
         name = self.pick(SPEAKERS)[0]
         forms = [
             f"Kim's train {self.pick(['arrives in', 'leaves', 'passes through', 'nears'])} {stop}",
-            f"{name} says {self.clause()}",
+            f"{name} says {self.pick(SUBJECTS)} {self.pick(VERBS)} {self.pick(OBJECTS)}",
             f"What we know about {self.pick(OBJECTS)}",
             f"Why {self.pick(OBJECTS)} matters",
             "Where is Kim's train now?",

@@ -71,3 +71,24 @@ def test_same_guid_twice_in_one_document_keeps_the_first_as_a_revision(db_path):
     assert post.body == "Second wording."
     assert [r["body"] for r in store.revisions(post.id)] == ["First wording."]
     assert [p.guid for p in store.search("wording")] == ["a"]
+
+
+def test_search_ranks_best_first_and_pages_past_the_candidates(db_path):
+    from monitor.store.posts import SEARCH_CANDIDATES
+
+    n = SEARCH_CANDIDATES + 120
+    posts = [ParsedPost(guid=f"g{i}", body=f"The train passed station number{i}.", seq=i) for i in range(n)]
+    # One older post says it three times: the best match, though not among the newest.
+    posts.insert(0, ParsedPost(guid="best", body="Train, train and train again at Khasan.", seq=-1))
+    db = open_database(db_path)
+    store = PostStore(db)
+    source = store.ensure_source("test:rank", "test", "x")
+    store.ingest(source, posts[:1])
+    store.ingest(source, posts[1:])
+    assert store.search("train")[0].guid != "best"  # outside the newest candidates
+    assert store.search("train Khasan")[0].guid == "best"  # a rarer word brings it back
+    seen = []
+    for offset in range(0, n, 500):
+        seen += [p.guid for p in store.search("train", limit=500, offset=offset)]
+    assert len(seen) == len(set(seen)) == n + 1  # every match reachable by paging, once
+    assert store.search("number7")[0].guid == "g7"

@@ -50,7 +50,10 @@ def migrate(db: Database, path: str) -> None:
             f"understands ({SCHEMA_VERSION}); upgrade Situation Monitor to open it"
         )
     for number in range(version + 1, SCHEMA_VERSION + 1):
-        with db.atomic():
+        with write_transaction(db):
+            # Another process may have migrated while this one waited for the write lock.
+            if _current_version(db) >= number:
+                continue
             MIGRATIONS[number - 1](db)
             db.table("schema_version").insert(
                 {"version": number, "applied": _now_iso()}, pk="version", replace=True
@@ -91,7 +94,9 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
         elif _current_version(db) > SCHEMA_VERSION:
             raise NewerSchemaError(f"{where}: database schema is newer than this app understands")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{where}: not a usable SQLite database ({exc})") from exc
+        raise store_error(where, exc) or StoreError(
+            f"{where}: not a usable SQLite database ({exc})"
+        ) from exc
     return db
 
 
@@ -103,14 +108,13 @@ def database_file(db: Database) -> str:
     return ":memory:"
 
 
-def store_error(db: Database, exc: sqlite3.Error) -> StoreError | None:
-    """A StoreError naming the database for a failure a person can act on, else None.
+def store_error(where: str, exc: sqlite3.Error) -> StoreError | None:
+    """A StoreError naming the database ``where`` for a failure a person can act on, else None.
 
     A full disk, a busy database, an I/O error and a read-only file are conditions of the
     machine, not bugs; any other SQLite error is left to propagate as the bug it is.
     """
     code = getattr(exc, "sqlite_errorname", "") or ""
-    where = database_file(db)
     if code == "SQLITE_FULL":
         return DatabaseFullError(
             f"{where}: database or disk is full; the change was rolled back and everything "
@@ -147,7 +151,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        translated = store_error(db, exc)
+        translated = store_error(database_file(db), exc)
         if translated is None:
             raise
         raise translated from exc
@@ -158,7 +162,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
         if conn.in_transaction:  # a full disk may have rolled it back already
             conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.OperationalError):
-            translated = store_error(db, exc)
+            translated = store_error(database_file(db), exc)
             if translated is not None:
                 raise translated from exc
         raise
