@@ -92,3 +92,23 @@ def test_search_ranks_best_first_and_pages_past_the_candidates(db_path):
         seen += [p.guid for p in store.search("train", limit=500, offset=offset)]
     assert len(seen) == len(set(seen)) == n + 1  # every match reachable by paging, once
     assert store.search("number7")[0].guid == "g7"
+
+
+def test_a_word_in_very_many_posts_lists_the_newest_first(db_path):
+    from monitor.store.posts import BROAD_MATCHES
+
+    n = BROAD_MATCHES + 50
+    posts = [ParsedPost(guid=f"g{i}", body=f"The train passed station number{i}.", seq=i) for i in range(n)]
+    posts[10] = ParsedPost(guid="g10", body="Train, train and train again at Khasan, Khasan.", seq=10)
+    posts[20] = ParsedPost(guid="g20", body="A train at Khasan.", seq=20)
+    db = open_database(db_path)
+    store = PostStore(db)
+    source = store.ensure_source("test:broad", "test", "x")
+    store.ingest(source, posts)
+    # Too broad to rank: the newest first, and paging walks back through every match.
+    assert [p.guid for p in store.search("train", limit=3)] == [f"g{n - 1}", f"g{n - 2}", f"g{n - 3}"]
+    assert [p.guid for p in store.search("train Khasan")] == ["g20", "g10"]
+    last_page = store.search("train", limit=100, offset=n - 30)
+    assert [p.guid for p in last_page][-1] == "g0" and len(last_page) == 30
+    # A rare word is still ranked: the post saying it twice comes first, though older.
+    assert [p.guid for p in store.search("Khasan")] == ["g10", "g20"]

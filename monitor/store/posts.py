@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,10 +53,17 @@ def _row_to_post(row: tuple, revision_count: int = 0) -> Post:
     return Post(*row, revision_count=revision_count)
 
 
-#: How many of the newest matches a search ranks ahead of the older ones. Ranking costs a
-#: little per match; a word found in most posts would otherwise rank them all (about 0.4 s
-#: per 100k matches).
+_QUALIFIED_COLUMNS = ", ".join("posts." + c.strip() for c in _POST_COLUMNS.split(","))
+# A phrase of an FTS5 expression as fts_query writes it ("..." with "" for a quote), and words.
+_PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')
+_WORDS = re.compile(r"\w+")
+
+#: How many of the newest matches a search ranks ahead of the older ones.
 SEARCH_CANDIDATES = 2000
+#: A query with a word in more posts than this lists the newest matches first, unranked: bm25
+#: reads every post holding each query word once per search (about 40 ms for a word in
+#: 800,000 posts), and it would then rank thousands of near-equal matches anyway.
+BROAD_MATCHES = 20_000
 
 _INSERT_COLUMNS = (
     "source_id, guid, seq, title, byline, location, body, url, published, published_precision, "
@@ -274,30 +282,55 @@ class PostStore:
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[Post]:
         """Posts matching what a person typed, best match first; [] for an empty query.
 
-        The newest SEARCH_CANDIDATES matches come first, best (bm25) first among them; older
-        matches follow, again best first. A word found in half of a million posts is then
-        answered in milliseconds — ranking costs a little per match — and in a running story
-        the newest matches are the ones that count. The order is the same whichever page is
-        asked for, so paging shows every match once.
+        Ranking (bm25) reads every document of every query word once per search, so it is
+        kept to queries whose words are each in at most BROAD_MATCHES posts; any other query
+        lists the newest matches first. A ranked search puts the SEARCH_CANDIDATES newest
+        matches first, best first, then the older ones, best first — plain best-first order
+        when there are no more matches than that. The order does not depend on the page asked
+        for, so paging shows every match once.
         """
         query = fts_query(text)
         if not query:
             return []
+        if self._count(query) > BROAD_MATCHES or not self._rankable(query):
+            sql = (
+                f"select {_QUALIFIED_COLUMNS} from posts join ("
+                "  select rowid as id from posts_fts where posts_fts match ?"
+                "  order by rowid desc limit ? offset ?"
+                ") as top on posts.id = top.id order by top.id desc"
+            )
+            return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
         window = SEARCH_CANDIDATES
-        # Only a page reaching past the newest matches needs the older ones read at all.
-        reach = window if offset + limit <= window else -1
+        # Only a page reaching past the newest matches needs the older ones ranked at all.
+        ranked = window if offset + limit <= window else -1
         # Rank and cut in the index alone, then read only the page's post rows.
         sql = (
-            f"select {', '.join('posts.' + c.strip() for c in _POST_COLUMNS.split(','))} "
-            "from posts join ("
+            f"select {_QUALIFIED_COLUMNS} from posts join ("
             "  select id, rank, row_number() over (order by id desc) > ? as older from ("
             "    select rowid as id, rank from posts_fts where posts_fts match ?"
             "    order by rowid desc limit ?"
             "  ) order by older, rank, id desc limit ? offset ?"
             ") as top on posts.id = top.id order by top.older, top.rank, top.id desc"
         )
-        rows = self.db.execute(sql, [window, query, reach, limit, offset]).fetchall()
+        rows = self.db.execute(sql, [window, query, ranked, limit, offset]).fetchall()
         return [_row_to_post(r) for r in rows]
+
+    def _rankable(self, query: str) -> bool:
+        """True when no word of ``query`` is in more than BROAD_MATCHES posts."""
+        # A prefix word is counted as a prefix: "vlad" * is as broad as all its words together.
+        words = {
+            '"' + word + '"' + star
+            for phrase, star in _PHRASE.findall(query)
+            for word in _WORDS.findall(phrase.replace('""', '"'))
+        }
+        if len(words) <= 1:
+            return True  # its matches, counted already, are all there is to read
+        return all(self._count(word) <= BROAD_MATCHES for word in words)
+
+    def _count(self, query: str) -> int:
+        """Posts matching an FTS5 expression, counted up to BROAD_MATCHES + 1 (cheap)."""
+        sql = "select count(*) from (select 1 from posts_fts where posts_fts match ? limit ?)"
+        return int(self.db.execute(sql, [query, BROAD_MATCHES + 1]).fetchone()[0])
 
     def iter_rows(self, table: str) -> Iterator[dict]:
         """Every row of a table, for export."""
