@@ -141,7 +141,9 @@ def _fmt(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "**no**"
     if isinstance(value, float):
-        return f"{value:,.3g}" if abs(value) < 10 else f"{value:,.0f}"
+        if abs(value) < 10:
+            return f"{value:.3g}"
+        return f"{value:,.1f}" if abs(value) < 1000 else f"{value:,.0f}"
     if isinstance(value, int):
         return f"{value:,}"
     return str(value)
