@@ -115,7 +115,11 @@ def run_script(script: Path, args: list[str], timeout: float) -> dict:
         for figure in obj.get("figures", []):
             figures.append(dict(figure, bench=obj.get("bench", script.stem)))
         if "figures" not in obj:
+            # Another shape: keep it whole, and list its plain numbers (no baseline known).
             entry.setdefault("raw", []).append(obj)
+            for key, value in obj.items():
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    figures.append({"name": f"{script.stem}.{key}", "value": value, "bench": script.stem})
     entry["figures"] = figures
     return entry
 
