@@ -11,6 +11,7 @@ from monitor.store.database import (
 )
 from monitor.store.posts import IngestCounts, PostStore
 from monitor.store.search import fts_query
+from monitor.store.sources import SourceStore
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -19,6 +20,7 @@ __all__ = [
     "IngestCounts",
     "NewerSchemaError",
     "PostStore",
+    "SourceStore",
     "StoreError",
     "fts_query",
     "open_database",
