@@ -130,8 +130,8 @@ def test_cli_reads_and_writes_beside_a_busy_writer_without_database_is_locked(tm
     db_path = tmp_path / "monitor.db"
     first = _monitor("ingest", str(seed_path), "--db", str(db_path))
     assert first.wait(timeout=60) == 0
-    many = _write_pages(tmp_path / "many", 30_000, 21)
-    other = _write_pages(tmp_path / "other", 3_000, 22)
+    many = _write_pages(tmp_path / "many", 10_000, 21)
+    other = _write_pages(tmp_path / "other", 2_000, 22)
 
     writer = _monitor("ingest", str(tmp_path / "many"), "--db", str(db_path))
     readers = 0
