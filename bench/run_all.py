@@ -36,6 +36,9 @@ README = ROOT / "README.md"
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 #: Not benchmarks: the generator and this runner.
 NOT_BENCHES = {"make_corpus.py", "run_all.py"}
+#: In a result of another shape, keys with these in their name are measurements (the rest are
+#: the run's settings: sizes, counts, rates asked for).
+_MEASURE_HINTS = ("_ms", "ms_", "per_s", "speedup", "_vs_", "pct", "saved", "ratio")
 #: These run first, in this order; any other script follows by name.
 FIRST = ["ingest_bench.py", "search_bench.py"]
 
@@ -118,7 +121,8 @@ def run_script(script: Path, args: list[str], timeout: float) -> dict:
             # Another shape: keep it whole, and list its plain numbers (no baseline known).
             entry.setdefault("raw", []).append(obj)
             for key, value in obj.items():
-                if isinstance(value, int | float) and not isinstance(value, bool):
+                measured = any(hint in key for hint in _MEASURE_HINTS)
+                if measured and isinstance(value, int | float) and not isinstance(value, bool):
                     figures.append({"name": f"{script.stem}.{key}", "value": value, "bench": script.stem})
     entry["figures"] = figures
     return entry

@@ -116,7 +116,8 @@ def run(size: int, seed: int, cache: Path, rounds: int = 5) -> dict:
             {"name": f"search_p95_ms_{label}", "value": round(m["p95"], 2), "unit": "ms",
              "baseline": round(m["b95"], 2), "baseline_name": "bare FTS5 match, first 50 rowids",
              "ratio": round(m["p95"] / m["b95"], 2) if m["b95"] else None,
-             "target": "<= 30 ms at 1M posts", "ok": m["p95"] <= 30},
+             # The target is set for a million posts; smaller stores are shown for comparison.
+             **({"target": "<= 30 ms", "ok": m["p95"] <= 30} if m["posts"] >= 1_000_000 else {})},
             {"name": f"search_p50_ms_{label}", "value": round(m["p50"], 2), "unit": "ms",
              "baseline": round(m["b50"], 2), "baseline_name": "bare FTS5 match, first 50 rowids",
              "ratio": round(m["p50"] / m["b50"], 2) if m["b50"] else None},
