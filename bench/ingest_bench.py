@@ -106,6 +106,39 @@ def bench_store_only(corpus: list[tuple[Page, ParseResult]], path: Path) -> floa
         return time.perf_counter() - started
 
 
+def bench_large_source(size: int, path: Path, polls: int = 20, batch: int = 50) -> tuple[float, float]:
+    """Seconds for ``polls`` ingests of ``batch`` new posts into one source already holding
+    ``size`` posts (a feed followed for months), and for the same rows by bare insert_all."""
+    from monitor.model import ParsedPost
+
+    def feed_posts(start: int, count: int) -> list[ParsedPost]:
+        return [ParsedPost(guid=f"https://example.org/live#{i}", title=f"Update {i}",
+                           body=f"The train passed kilometre {i}. Officials said it would stop soon.")
+                for i in range(start, start + count)]
+
+    with Monitor(path) as monitor:
+        with write_transaction(monitor.db):
+            source_id = monitor.posts.ensure_source("feed:big", "rss", "https://example.org/live")
+            monitor.posts.ingest(source_id, feed_posts(0, size))
+        started = time.perf_counter()
+        for n in range(polls):
+            with write_transaction(monitor.db):
+                monitor.posts.ingest(source_id, feed_posts(size + n * batch, batch))
+        ours = time.perf_counter() - started
+    rows = [{"source_id": 1, "guid": p.guid, "title": p.title, "body": p.body}
+            for p in feed_posts(0, size + polls * batch)]
+    bare = Database(path.with_name("bare-" + path.name))
+    bare.enable_wal()
+    bare.table("posts").insert_all(rows[:size])
+    started = time.perf_counter()
+    for n in range(polls):
+        with bare.atomic():
+            bare.table("posts").insert_all(rows[size + n * batch:size + (n + 1) * batch])
+    base = time.perf_counter() - started
+    bare.close()
+    return ours, base
+
+
 def derived_rows(path: Path) -> dict[str, int]:
     """Rows after_ingest wrote beside the posts (quotes, observations...), per table."""
     own = {"sources", "posts", "post_revisions", "schema_version"}
@@ -149,6 +182,7 @@ def run(size: int, seed: int, workdir: Path, repeat: int = 3) -> dict:
         for name in ("baseline", "monitor", "store", "e2e"):
             for suffix in ("", "-wal", "-shm"):
                 (workdir / f"{name}{i}.db{suffix}").unlink(missing_ok=True)
+    polled, polled_base = bench_large_source(n, workdir / "large-source.db")
     base_rate, rate = n / base, n / first
     return {
         "bench": "ingest",
@@ -167,6 +201,11 @@ def run(size: int, seed: int, workdir: Path, repeat: int = 3) -> dict:
             {"name": "ingest_end_to_end_posts_per_s", "value": round(n / e2e), "unit": "posts/s",
              "baseline": round(base_rate), "baseline_name": "sqlite-utils insert_all, same rows",
              "ratio": round(n / e2e / base_rate, 3), "note": "live-page parser included"},
+            {"name": "poll_into_large_source_ms", "value": round(polled / 20 * 1000, 2), "unit": "ms",
+             "baseline": round(polled_base / 20 * 1000, 2),
+             "baseline_name": "sqlite-utils insert_all of the same 50 rows",
+             "ratio": round(polled / polled_base, 2),
+             "note": f"50 new posts into one source already holding {n} posts"},
             {"name": "reingest_with_edits_posts_per_s", "value": round(later_posts / later),
              "unit": "posts/s", "baseline": round(base_rate),
              "baseline_name": "sqlite-utils insert_all, same rows",

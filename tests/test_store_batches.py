@@ -112,3 +112,21 @@ def test_a_word_in_very_many_posts_lists_the_newest_first(db_path):
     assert [p.guid for p in last_page][-1] == "g0" and len(last_page) == 30
     # A rare word is still ranked: the post saying it twice comes first, though older.
     assert [p.guid for p in store.search("Khasan")] == ["g10", "g20"]
+
+
+def test_reworded_headline_is_the_same_post_by_its_opening_words(db_path):
+    """The stored post is found by a key it lists (not its guid), without reading the source."""
+    first = _page(USSURIYSK, KHASAN)
+    reworded = _page(USSURIYSK, ("10:00", "Train spotted at Khasan border station", "near Khasan"))
+    # Many other posts in the same source, as in a feed followed for months.
+    db = open_database(db_path)
+    store = PostStore(db)
+    source = store.ensure_source("file:page.txt", "livetext", "x")
+    store.ingest(source, [ParsedPost(guid=f"old{i}", body=f"Old post {i}.") for i in range(500)])
+    store.ingest(source, parse_livetext(first).posts)
+    counts = store.ingest(source, parse_livetext(reworded).posts)
+    assert (len(counts.added), len(counts.updated), counts.unchanged) == (0, 1, 1)
+    [post] = [store.post(i) for i in counts.updated]
+    assert post.title == "Train spotted at Khasan border station"
+    assert store.revisions(post.id)[0]["title"] == KHASAN[1]
+    assert store.count() == 502

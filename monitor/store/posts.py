@@ -58,6 +58,9 @@ _QUALIFIED_COLUMNS = ", ".join("posts." + c.strip() for c in _POST_COLUMNS.split
 _PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')
 _WORDS = re.compile(r"\w+")
 
+#: Guids looked up per statement when matching incoming posts to stored ones.
+_LOOKUP_CHUNK = 400
+
 #: How many of the newest matches a search ranks ahead of the older ones.
 SEARCH_CANDIDATES = 2000
 #: A query with a word in more posts than this lists the newest matches first, unranked: bm25
@@ -175,15 +178,12 @@ class PostStore:
         posts = list(posts)
         with write_transaction(self.db):
             existing: dict[str, tuple[int, str]] = {}
-            aliases: dict[str, str] = {}
-            for pid, guid, digest, keys in self.db.execute(
-                "select id, guid, content_hash, match_keys from posts where source_id = ?",
-                [source_id],
-            ).fetchall():
+            # key -> guids of the stored posts that list it, oldest first.
+            keyed: dict[str, list[str]] = {}
+            for pid, guid, digest, keys in self._known(source_id, posts):
                 existing[guid] = (pid, digest)
-                aliases[guid] = guid
                 for key in (keys or "").split():
-                    aliases.setdefault(key, guid)
+                    keyed.setdefault(key, []).append(guid)
             # Stored posts this document carries under their own guid are spoken for.
             claimed = {existing[p.guid][0] for p in posts if p.guid in existing}
             pending = _PendingInserts(self.db, source_id, now)
@@ -191,16 +191,20 @@ class PostStore:
                 digest = content_hash(post)
                 guid = post.guid
                 if guid not in existing and guid not in pending.guids:
-                    for key in post.match_keys:
-                        target = aliases.get(key)
-                        if target is not None and existing[target][0] not in claimed:
+                    # A stored post whose guid is the key comes first, then those listing it.
+                    targets = (t for key in post.match_keys
+                               for t in ([key] if key in existing else []) + keyed.get(key, []))
+                    for target in targets:
+                        if existing[target][0] not in claimed:
                             guid = target
                             claimed.add(existing[target][0])
                             break
                 if guid in pending.guids:
                     # The same guid twice in one document: store the first, then treat the
                     # second as its next version, as two ingests in a row would.
-                    existing.update(pending.flush(counts))
+                    stored = pending.flush(counts)
+                    existing.update(stored)
+                    claimed.update(pid for pid, _ in stored.values())  # seen in this document
                 found = existing.get(guid)
                 if found is None:
                     pending.add(post, digest)
@@ -212,6 +216,38 @@ class PostStore:
                     counts.unchanged += 1
             pending.flush(counts)
         return counts
+
+    def _known(self, source_id: int, posts: list[ParsedPost]) -> list[tuple]:
+        """(id, guid, content hash, match keys) of the stored posts ``posts`` may be, by id.
+
+        Only the candidates are read — stored posts whose guid is one of the incoming guids or
+        keys (through the (source, guid) index), and, when some incoming key is not a stored
+        guid, the stored posts listing it among their own keys — so a poll of a feed with a
+        long history does not read that history.
+        """
+        wanted = {p.guid for p in posts} | {k for p in posts for k in p.match_keys}
+        rows: dict[int, tuple] = {}
+        names = sorted(wanted)
+        for start in range(0, len(names), _LOOKUP_CHUNK):
+            chunk = names[start:start + _LOOKUP_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(
+                "select id, guid, content_hash, match_keys from posts "
+                f"where source_id = ? and guid in ({marks})", [source_id, *chunk]
+            ).fetchall():
+                rows[row[0]] = row
+        found = {row[1] for row in rows.values()}
+        loose = {k for p in posts for k in p.match_keys} - found
+        if loose:
+            # Keys are kept space-separated in a column no index can serve: read the source's
+            # keyed posts (feeds have none; a live page is one source of modest size).
+            for row in self.db.execute(
+                "select id, guid, content_hash, match_keys from posts "
+                "where source_id = ? and match_keys is not null", [source_id]
+            ).fetchall():
+                if not loose.isdisjoint(row[3].split()):
+                    rows[row[0]] = row
+        return [rows[i] for i in sorted(rows)]
 
     def _update(self, post_id: int, post: ParsedPost, digest: str, now: str | None) -> None:
         # Keep the version being replaced before overwriting it.
