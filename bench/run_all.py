@@ -38,7 +38,7 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 NOT_BENCHES = {"make_corpus.py", "run_all.py"}
 #: In a result of another shape, keys with these in their name are measurements (the rest are
 #: the run's settings: sizes, counts, rates asked for).
-_MEASURE_HINTS = ("_ms", "ms_", "per_s", "speedup", "_vs_", "pct", "saved", "ratio")
+_MEASURE_HINTS = ("_ms", "ms_", "per_s", "speedup", "_vs_", "pct", "saved", "ratio", "f1", "mb_per_second")
 #: These run first, in this order; any other script follows by name.
 FIRST = ["ingest_bench.py", "search_bench.py"]
 
@@ -96,6 +96,18 @@ def _parse_output(text: str) -> list[dict]:
     return objects
 
 
+def _flatten(obj: dict, prefix: str = "") -> list[tuple[str, int | float]]:
+    """(dotted key, number) for every number in a nested result."""
+    found: list[tuple[str, int | float]] = []
+    for key, value in obj.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            found += _flatten(value, name + ".")
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            found.append((name, value))
+    return found
+
+
 def run_script(script: Path, args: list[str], timeout: float) -> dict:
     """Run one bench script; its figures, or the error it ended with."""
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
@@ -120,9 +132,8 @@ def run_script(script: Path, args: list[str], timeout: float) -> dict:
         if "figures" not in obj:
             # Another shape: keep it whole, and list its plain numbers (no baseline known).
             entry.setdefault("raw", []).append(obj)
-            for key, value in obj.items():
-                measured = any(hint in key for hint in _MEASURE_HINTS)
-                if measured and isinstance(value, int | float) and not isinstance(value, bool):
+            for key, value in _flatten(obj):
+                if any(hint in key.rsplit(".", 1)[-1] for hint in _MEASURE_HINTS):
                     figures.append({"name": f"{script.stem}.{key}", "value": value, "bench": script.stem})
     entry["figures"] = figures
     return entry
