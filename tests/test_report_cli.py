@@ -42,6 +42,10 @@ def test_report_png_and_pdf(seeded_db, tmp_path, qapp):
     assert pdf.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".png", ".pdf")) == ["brief.pdf",
                                                                                         "brief.png"]
+    # Readable like any file the user writes, not private like the temporary file it was drawn in.
+    umask = os.umask(0)
+    os.umask(umask)
+    assert png.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_report_runs_without_a_display(seeded_db, tmp_path):

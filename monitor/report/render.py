@@ -100,6 +100,7 @@ def write_briefing(briefing: Briefing, out_path: str | Path,
             _write_pdf(briefing, temp, width, height)
         if temp.stat().st_size == 0:
             raise ReportError(f"{path}: nothing was written")
+        os.chmod(temp, _file_mode(path))  # a temporary file is private; a report is not
         os.replace(temp, path)
     except OSError as exc:
         raise ReportError(f"{path}: cannot write ({exc.strerror or exc})") from exc
@@ -107,6 +108,15 @@ def write_briefing(briefing: Briefing, out_path: str | Path,
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
     return path
+
+
+def _file_mode(path: Path) -> int:
+    """The mode the report gets: the file's it replaces, else what the umask allows."""
+    if path.exists():
+        return path.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 class _GuiThreadCall(QObject):
