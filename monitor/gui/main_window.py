@@ -1,0 +1,618 @@
+"""The main window: the route bar on top, the feed, the inspector at the side, charts below.
+
+Every pane is a dock widget the user can move, close and restore; the layout, geometry and
+last database are kept in QSettings. All store work goes through a ``Runner`` (worker threads);
+the window only hands results to panes.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from monitor import __version__
+from monitor.gui import data
+from monitor.gui.alerts import KeywordsDialog, Notifier, load_keywords, save_keywords
+from monitor.gui.feed_pane import FeedPane
+from monitor.gui.formatting import local_time, relative_time
+from monitor.gui.replay import ReplayBar
+from monitor.gui.workers import Runner
+from monitor.model import parse_iso, to_iso, utc_now
+from monitor.paths import resources_dir
+from monitor.store import SCHEMA_VERSION
+
+# The custom panes arrive from their own module; plain stand-ins keep the window whole without them.
+try:
+    from monitor.gui.route_bar import RouteBar
+except ImportError:
+    from monitor.gui.placeholders import PlainRouteBar as RouteBar
+try:
+    from monitor.gui.inspector import InspectorPane
+except ImportError:
+    from monitor.gui.placeholders import PlainInspector as InspectorPane
+try:
+    from monitor.gui.charts import ChartsPane
+except ImportError:
+    from monitor.gui.placeholders import PlainCharts as ChartsPane
+
+log = logging.getLogger(__name__)
+
+#: How often live panes are recomputed even without new posts (the route bar's clock).
+CLOCK_MS = 60_000
+#: How often sources are polled when the poller does not say otherwise.
+POLL_MS = 60_000
+STATE_VERSION = 1
+
+
+def app_icon() -> QIcon:
+    """The app icon (SVG, with a PNG where SVG cannot be drawn)."""
+    icons = resources_dir() / "icons"
+    icon = QIcon()
+    for name in ("monitor.svg", "monitor.png"):
+        if (icons / name).is_file():
+            icon.addFile(str(icons / name))
+    return icon
+
+
+class MainWindow(QMainWindow):
+    """Situation Monitor's window over one database."""
+
+    opened = Signal(object)  # data.OpenResult
+    openFailed = Signal(str)
+    snapshotApplied = Signal(object)  # data.Snapshot
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings()
+        self.db_path: Path | None = None
+        self.runner: Runner | None = None
+        self.features = data.Features()
+        self.snapshot: data.Snapshot | None = None
+        self.as_of: datetime | None = None
+        self.alert_count = 0
+        self._snapshot_busy = False
+        self._snapshot_again = False
+        self._polling = False
+        self._speaker_names: dict[int, str] = {}
+
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(app_icon())
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.feed = FeedPane(self)
+        self.route_bar = RouteBar(self)
+        self.inspector = InspectorPane(self)
+        self.charts = ChartsPane(self)
+        self.replay = ReplayBar(self)
+        self.notifier = Notifier(self.windowIcon(), self)
+
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("route", "Route", self.route_bar, Qt.DockWidgetArea.TopDockWidgetArea)
+        self._dock("feed", "Live feed", self.feed, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("inspector", "Speakers and quotes", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("charts", "Charts", self.charts, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+
+        self.replay_bar = QToolBar("Replay", self)
+        self.replay_bar.setObjectName("replayToolBar")
+        self.replay_bar.setMovable(False)
+        self.replay_bar.addWidget(self.replay)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.replay_bar)
+        self.replay_bar.hide()
+
+        self._build_actions()
+        self._build_status_bar()
+        self._wire()
+        self.feed.model.keywords = load_keywords(self.settings)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(self._tick)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self.poll_now)
+
+        self.resize(1360, 900)
+        self.resizeDocks([self.docks["feed"], self.docks["inspector"]], [820, 520], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["route"], self.docks["feed"], self.docks["charts"]], [120, 520, 240],
+                         Qt.Orientation.Vertical)
+        self._restore_layout()
+        self._update_title()
+
+    # -- construction --------------------------------------------------------------------
+
+    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{key}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
+                tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_open = self._action("&Open database…", self.choose_database, QKeySequence.StandardKey.Open,
+                                     "Open another database file", sp.SP_DirOpenIcon)
+        self.act_add_source = self._action("&Add source…", self.add_source, "Ctrl+Shift+A",
+                                           "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
+        self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
+                                       "Read live pages, feeds or post lists from files", sp.SP_ArrowDown)
+        self.act_report = self._action("&Export report…", self.export_report, "Ctrl+E",
+                                       "Save a briefing report as PNG or PDF", sp.SP_DialogSaveButton)
+        self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_search = self._action("&Search", self.feed.focus_search, QKeySequence.StandardKey.Find,
+                                       "Search posts as you type", sp.SP_FileDialogContentsView)
+        self.act_refresh = self._action("&Refresh", self.refresh, "Ctrl+R",
+                                        "Poll sources and look for new posts now", sp.SP_BrowserReload)
+        self.act_next = self._action("&Next post", self.feed.next_post, "J")
+        self.act_previous = self._action("&Previous post", self.feed.previous_post, "K")
+        self.act_read = self._action("&Mark all as read", self.mark_all_read, "Shift+Esc")
+        self.act_replay = self._action("&Replay", self.set_replay, "Ctrl+Shift+R",
+                                       "Show the situation as of an earlier time", sp.SP_MediaSeekBackward)
+        self.act_replay.setCheckable(True)
+        self.act_replay.triggered.disconnect()
+        self.act_replay.toggled.connect(self.set_replay)
+        self.act_reset_layout = self._action("Reset &layout", self.reset_layout)
+        self.act_keywords = self._action("Alert &keywords…", self.edit_keywords,
+                                         tip="Words that raise an alert")
+        self.act_about = self._action("&About Situation Monitor", self.about)
+        for action in (self.act_add_source, self.act_report):
+            action.setEnabled(False)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.act_open, self.act_add_source, self.act_import, self.act_report):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        view_menu = bar.addMenu("&View")
+        for action in (self.act_search, self.act_refresh, self.act_next, self.act_previous, self.act_read):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.act_reset_layout)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_replay)
+        alerts_menu = bar.addMenu("&Alerts")
+        alerts_menu.addAction(self.act_keywords)
+        alerts_menu.addAction(self.act_read)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+        tools = QToolBar("Main", self)
+        tools.setObjectName("mainToolBar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_add_source, self.act_import, self.act_search, self.act_refresh,
+                       self.act_report, self.act_replay):
+            tools.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
+        self.tool_bar = tools
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.sources_label = QLabel(self)
+        self.sources_label.setObjectName("sourcesStatus")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsStatus")
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("busyStatus")
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.sources_label)
+        bar.addPermanentWidget(self.counts_label)
+
+    def _wire(self) -> None:
+        self.inspector.speakerSelected.connect(self._speaker_selected)
+        self.inspector.quoteActivated.connect(self.feed.scroll_to_post)
+        self.inspector.reassignRequested.connect(
+            lambda quote_id, speaker_id: self._correct(data.reassign_quote, quote_id, speaker_id))
+        self.inspector.mergeRequested.connect(
+            lambda keep_id, merge_id: self._correct(data.merge_speakers, keep_id, merge_id))
+        self.inspector.rejectRequested.connect(lambda quote_id: self._correct(data.reject_quote, quote_id))
+        self.route_bar.stopClicked.connect(self._stop_clicked)
+        self.feed.speakerFilterCleared.connect(lambda: None)
+        self.feed.model.alertsArrived.connect(self._alerts_arrived)
+        self.replay.asOfChanged.connect(self._replay_moved)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._palette_changed)
+
+    # -- opening a database --------------------------------------------------------------
+
+    def open_database(self, db_path: Path, *, seed: bool = False) -> None:
+        """Open ``db_path`` (seeding an empty default one) off the GUI thread."""
+        if self.runner is not None:
+            self.runner.shutdown()
+            self.runner.deleteLater()
+        self.db_path = Path(db_path)
+        self.runner = Runner(self.db_path, self)
+        self.runner.busyChanged.connect(self._busy)
+        self.snapshot = None
+        self.statusBar().showMessage(f"Opening {self.db_path}…")
+        self._update_title()
+        self.runner.write(data.open_and_seed, seed, on_result=self._opened, on_error=self._open_failed)
+
+    def _opened(self, result: data.OpenResult) -> None:
+        self.features = result.features
+        self.settings.setValue("last_db", result.db_path)
+        self.act_add_source.setEnabled(result.features.add_source)
+        self.act_report.setEnabled(result.features.report)
+        if not result.features.report:
+            self.act_report.setToolTip("Reports are not part of this build")
+        message = f"Opened {result.db_path}: {result.post_count:,} posts"
+        if result.seeded:
+            message += f" ({result.seeded} from the built-in story)"
+        self.statusBar().showMessage(message, 8000)
+        for note in result.notes:
+            log.warning("seeding: %s", note)
+        self.feed.set_runner(self.runner)
+        self.refresh_panes()
+        self._clock.start()
+        if result.features.polling:
+            self._poll_timer.start()
+        self.opened.emit(result)
+
+    def _open_failed(self, exc: Exception) -> None:
+        text = str(exc) or exc.__class__.__name__
+        if "locked" in text.lower():
+            text += "\n\nAnother program is writing to this database. Close it and try again."
+        self.statusBar().showMessage(f"Cannot open the database: {text.splitlines()[0]}")
+        self.feed.show_message(f"Cannot open the database. {text.splitlines()[0]}")
+        self.openFailed.emit(text)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open database",
+                          f"Situation Monitor cannot open the database.\n\n{text}\n\n"
+                          "Choose another file with File → Open database.",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("openErrorBox")
+        box.open()
+        self.error_box = box
+
+    def choose_database(self) -> None:
+        """Ask for a database file and open it."""
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.open_database(Path(path))
+
+    # -- the situation -------------------------------------------------------------------
+
+    def refresh_panes(self) -> None:
+        """Recompute what the panes show (as of the replay time, or now)."""
+        if self.runner is None:
+            return
+        if self._snapshot_busy:
+            self._snapshot_again = True
+            return
+        self._snapshot_busy = True
+        self.runner.read(data.snapshot, self.as_of, on_result=self._apply_snapshot,
+                         on_error=self._snapshot_failed)
+
+    def _apply_snapshot(self, snap: data.Snapshot) -> None:
+        self._snapshot_busy = False
+        if self._snapshot_again:
+            self._snapshot_again = False
+            self.refresh_panes()
+            return
+        if snap.at != self.as_of:
+            return  # the replay moved on while this was computed
+        self.snapshot = snap
+        self._speaker_names = {s.id: s.name for s in snap.speakers}
+        self.feed.set_sources([(s.source.id, s.source.title or s.source.key) for s in snap.sources])
+        if snap.route is not None:
+            self.route_bar.set_route(snap.route)
+            if snap.estimate is not None:
+                self.route_bar.set_estimate(snap.estimate)
+            self.route_bar.set_observations(snap.observations)
+            self.charts.set_journey(snap.route, snap.estimates, snap.observations)
+        self.inspector.set_speakers(snap.speakers)
+        self.inspector.set_quotes(snap.quotes, snap.quote_posts)
+        self.charts.set_posts(snap.chart_posts)
+        self.charts.set_speakers(snap.speakers)
+        if self.as_of is None:
+            self.replay.set_span(snap.span)
+        self._update_status(snap)
+        self.snapshotApplied.emit(snap)
+
+    def _snapshot_failed(self, exc: Exception) -> None:
+        self._snapshot_busy = False
+        self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+        if self._snapshot_again:
+            self._snapshot_again = False
+            self.refresh_panes()
+
+    def _update_status(self, snap: data.Snapshot) -> None:
+        counts = f"{snap.post_count:,} posts"
+        if snap.features.quotes:
+            counts += f" · {snap.quote_count:,} quotes · {len(snap.speakers):,} speakers"
+        self.counts_label.setText(counts)
+        now = utc_now()
+        parts: list[str] = []
+        tips: list[str] = []
+        failing = 0
+        for state in snap.sources:
+            src = state.source
+            name = src.title or src.key
+            polled = parse_iso(src.last_polled)
+            when = relative_time(polled, now) if polled else "not polled"
+            status = f"error: {src.last_error}" if src.last_error else (src.last_status or "ok")
+            tips.append(f"{name} — {state.post_count:,} posts — last poll {when} — {status}")
+            failing += bool(src.last_error)
+        if snap.sources:
+            parts.append(f"{len(snap.sources)} source{'s' if len(snap.sources) != 1 else ''}")
+        if failing:
+            parts.append(f"{failing} failing")
+            self.sources_label.setStyleSheet("color: #e03131; font-weight: bold;")
+        else:
+            self.sources_label.setStyleSheet("")
+        latest = max((parse_iso(s.source.last_polled) for s in snap.sources if s.source.last_polled),
+                     default=None)
+        if latest is not None:
+            parts.append(f"polled {relative_time(latest, now)}")
+        self.sources_label.setText(" · ".join(parts) or "no sources")
+        self.sources_label.setToolTip("\n".join(tips))
+
+    def _tick(self) -> None:
+        if self.as_of is None:
+            self.refresh_panes()
+
+    # -- new posts -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Poll now where polling is available; look for new posts and recompute panes."""
+        if self.features.polling:
+            self.poll_now()
+        else:
+            self.after_new_posts()
+
+    def after_new_posts(self) -> None:
+        """New or edited posts may be in the store: bring the feed and panes up to date."""
+        self.feed.refresh()
+        self.refresh_panes()
+
+    def poll_now(self) -> None:
+        """Poll every due source once, in the writer thread."""
+        if self.runner is None or not self.features.polling or self._polling:
+            return
+        self._polling = True
+        self.runner.write(data.poll, on_result=self._polled, on_error=self._poll_failed)
+
+    def _polled(self, _result: object) -> None:
+        self._polling = False
+        self.after_new_posts()
+
+    def _poll_failed(self, exc: Exception) -> None:
+        self._polling = False
+        self.statusBar().showMessage(f"Polling failed: {exc}", 10000)
+        self.refresh_panes()
+
+    def import_files(self, paths: list[str] | None = None) -> None:
+        """Ingest files chosen by the user (or given), in the writer thread."""
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(self, "Import live pages, feeds or post lists")
+        if not paths or self.runner is None:
+            return
+        self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
+        self.runner.write(data.ingest_paths, list(paths), on_result=self._imported,
+                          on_error=lambda exc: self._warn("Import failed", str(exc)))
+
+    def _imported(self, reports: list) -> None:
+        added = sum(r.added for r in reports if r.ok)
+        updated = sum(r.updated for r in reports if r.ok)
+        errors = [r.error for r in reports if not r.ok]
+        self.statusBar().showMessage(f"Imported: {added} new, {updated} updated posts", 10000)
+        if errors:
+            self._warn("Some files could not be read", "\n".join(errors[:20]))
+        self.after_new_posts()
+
+    def add_source(self) -> None:
+        """Ask for a feed or page URL and add it as a polled source."""
+        if self.runner is None or not self.features.add_source:
+            return
+        url, ok = QInputDialog.getText(self, "Add source", "Feed or live page URL (http, https or file):")
+        if not ok or not url.strip():
+            return
+        self.runner.write(data.add_source, url.strip(), POLL_MS // 1000,
+                          on_result=lambda _r: self.poll_now(),
+                          on_error=lambda exc: self._warn("Cannot add source", str(exc)))
+
+    def export_report(self) -> None:
+        """Save a briefing report (PNG or PDF) as of the replay time or now."""
+        if self.runner is None or not self.features.report:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export report", "situation-report.pdf",
+                                              "PDF (*.pdf);;PNG image (*.png)")
+        if path:
+            self.runner.read(
+                data.export_report, path, self.as_of,
+                on_result=lambda out: self.statusBar().showMessage(f"Report saved: {out}", 10000),
+                on_error=lambda exc: self._warn("Report failed", str(exc)),
+            )
+
+    def _correct(self, fn: object, *args: int) -> None:
+        if self.runner is None or not self.features.quotes:
+            return
+        self.runner.write(fn, *args, on_result=lambda _r: self._corrected(),
+                          on_error=lambda exc: self._warn("Correction not saved", str(exc)))
+
+    def _corrected(self) -> None:
+        self.refresh_panes()
+        self.feed.model.reload()
+
+    def _warn(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(f"{title}: {text.splitlines()[0] if text else ''}", 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self.warning_box = box
+
+    # -- panes talking to each other -----------------------------------------------------
+
+    def _speaker_selected(self, speaker_id: object) -> None:
+        if speaker_id is None:
+            self.feed.set_speaker_filter(None)
+        else:
+            sid = int(speaker_id)
+            self.feed.set_speaker_filter(sid, self._speaker_names.get(sid, ""))
+
+    def _stop_clicked(self, name: str) -> None:
+        self.feed.set_search(f'"{name}"')
+        self.docks["feed"].raise_()
+
+    # -- alerts --------------------------------------------------------------------------
+
+    def _alerts_arrived(self, found: dict) -> None:
+        self.alert_count += len(found)
+        self._update_title()
+        words = sorted({k for keys in found.values() for k in keys})
+        self.notifier.notify(
+            f"{len(found)} new post{'s' if len(found) != 1 else ''} mention {', '.join(words)}",
+            "Situation Monitor marked them in the feed.",
+        )
+
+    def mark_all_read(self) -> None:
+        """Clear unread marks and alerts."""
+        self.feed.model.mark_all_read()
+        self.alert_count = 0
+        self._update_title()
+
+    def edit_keywords(self) -> None:
+        """Edit the alert keywords."""
+        dialog = KeywordsDialog(self.feed.model.keywords, self)
+        if dialog.exec():
+            self.set_keywords(dialog.keywords())
+
+    def set_keywords(self, keywords: tuple[str, ...]) -> None:
+        """Use and keep these alert keywords."""
+        self.feed.model.keywords = tuple(keywords)
+        save_keywords(self.settings, tuple(keywords))
+
+    # -- replay --------------------------------------------------------------------------
+
+    def set_replay(self, on: bool) -> None:
+        """Show or leave the replay bar; leaving returns every pane to now."""
+        if self.act_replay.isChecked() != on:
+            self.act_replay.setChecked(on)
+            return
+        self.replay_bar.setVisible(on)
+        if on:
+            if self.snapshot is not None:
+                self.replay.set_span(self.snapshot.span)
+            self._replay_moved(self.replay.as_of())
+        else:
+            self._replay_moved(None)
+
+    def _replay_moved(self, when: datetime | None) -> None:
+        if when is None and self.act_replay.isChecked():
+            self.act_replay.setChecked(False)  # "Live" pressed: comes back here with replay off
+            return
+        self.as_of = when
+        self.feed.set_as_of(to_iso(when) if when else None)
+        self._update_title()
+        self.refresh_panes()
+
+    # -- window --------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        title = "Situation Monitor"
+        if self.db_path is not None:
+            title += f" — {self.db_path.name}"
+        if self.as_of is not None:
+            title += f" — replay as of {local_time(self.as_of, 'minute')}"
+        if self.alert_count:
+            title = f"({self.alert_count} alert{'s' if self.alert_count != 1 else ''}) {title}"
+        self.setWindowTitle(title)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText("working…" if busy else "")
+
+    def _palette_changed(self, *_: object) -> None:
+        self.feed.delegate.clear_cache()
+        self.feed.view.viewport().update()
+
+    def about(self) -> None:
+        """Name the version and the database in use."""
+        db = str(self.db_path) if self.db_path else "none"
+        QMessageBox.about(
+            self, "About Situation Monitor",
+            f"<h3>Situation Monitor {__version__}</h3>"
+            f"<p>Follow a developing story: live feed, route progress and who said what.</p>"
+            f"<p><b>Database:</b> {_escape(db)}<br><b>Schema version:</b> {SCHEMA_VERSION}"
+            f"<br><b>Qt:</b> {qVersion()}</p>",
+        )
+
+    def about_text(self) -> str:
+        """What Help → About says, as plain text."""
+        return f"Situation Monitor {__version__}\nDatabase: {self.db_path}\nSchema version: {SCHEMA_VERSION}"
+
+    def reset_layout(self) -> None:
+        """Put every pane back where it starts."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self.docks["route"])
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks["feed"])
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["inspector"])
+        self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state), STATE_VERSION)
+
+    def save_layout(self) -> None:
+        """Keep geometry and pane layout for the next run."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.save_layout()
+        self._clock.stop()
+        self._poll_timer.stop()
+        if self.runner is not None:
+            self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
