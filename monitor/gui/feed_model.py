@@ -50,7 +50,7 @@ class FeedModel(QAbstractListModel):
     totalChanged = Signal(int)
     pendingChanged = Signal(int)
     unreadChanged = Signal(int)
-    alertsArrived = Signal(dict)  # post id -> keywords, for new posts only
+    alertsArrived = Signal(object)  # dict: post id -> keywords, for new posts only
     located = Signal(int)  # row of the post asked for in locate()
     notFound = Signal(int)  # post id locate() could not show under the current filter
     rowsEdited = Signal()

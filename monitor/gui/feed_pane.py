@@ -358,8 +358,10 @@ class FeedPane(QWidget):
         if post is None or self._runner is None:
             return
         dialog = PostDialog(post, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._runner.read(data.revisions, post.id, on_result=dialog.set_revisions)
         dialog.open()
+        self.post_dialog = dialog
 
 
 class PostDialog(QDialog):

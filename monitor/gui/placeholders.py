@@ -77,10 +77,15 @@ class PlainInspector(QWidget):
         super().__init__(parent)
         self.speakers = QListWidget(self)
         self.quotes = QListWidget(self)
+        self.note = QLabel("No speakers yet: quotes appear once the posts have been read for them.", self)
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(QLabel("<b>Speakers</b>", self))
         layout.addWidget(self.speakers, 1)
+        layout.addWidget(QLabel("<b>Quotes</b>", self))
         layout.addWidget(self.quotes, 2)
+        layout.addWidget(self.note)
         self._quotes: list[Quote] = []
         self.speakers.currentItemChanged.connect(self._speaker_changed)
         self.quotes.itemActivated.connect(self._quote_activated)
@@ -88,6 +93,7 @@ class PlainInspector(QWidget):
     def set_speakers(self, speakers: list[Speaker]) -> None:
         """Who is quoted."""
         self.speakers.clear()
+        self.note.setVisible(not speakers)
         for speaker in speakers:
             item = QListWidgetItem(f"{speaker.name} ({speaker.quote_count})")
             item.setData(Qt.ItemDataRole.UserRole, speaker.id)

@@ -1,0 +1,213 @@
+"""The main window: opening databases, keys, replay, alerts, panes talking, layout kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from click.testing import CliRunner
+from conftest import add_posts
+from PySide6.QtCore import Qt
+
+from monitor import __version__
+from monitor.cli import cli
+from monitor.gui.app import make_application
+from monitor.gui.main_window import MainWindow
+from monitor.service import Monitor
+
+START = datetime(2023, 9, 10, 6, 0, tzinfo=UTC)
+
+
+def _window(qtbot, settings) -> MainWindow:
+    make_application([])
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_opens_on_the_seed_with_posts_and_counts(main_window, seeded_db):
+    window = main_window
+    assert window.feed.model.rowCount() == 5
+    assert "5 posts" in window.counts_label.text()
+    assert "1 source" in window.sources_label.text()
+    assert seeded_db.name in window.windowTitle()
+    assert str(seeded_db) in window.about_text()
+
+
+def test_seeds_an_empty_default_database_off_the_gui_thread(qtbot, gui_settings, db_path):
+    window = _window(qtbot, gui_settings)
+    with qtbot.waitSignal(window.opened, timeout=15000) as blocker:
+        window.open_database(db_path, seed=True)
+    assert blocker.args[0].seeded == 5
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 5, timeout=10000)
+    assert gui_settings.value("last_db") == str(db_path)
+    window.runner.shutdown()
+
+
+@pytest.mark.parametrize("problem", ["garbage", "newer"])
+def test_unusable_database_is_named_and_the_window_stays_up(qtbot, gui_settings, db_path, problem):
+    if problem == "garbage":
+        db_path.write_bytes(b"this is not a database" * 100)
+    else:
+        Monitor(db_path).close()
+        with sqlite3.connect(db_path) as conn:
+            conn.execute("insert into schema_version (version, applied) values (999, 'x')")
+    window = _window(qtbot, gui_settings)
+    with qtbot.waitSignal(window.openFailed, timeout=15000) as blocker:
+        window.open_database(db_path)
+    message = blocker.args[0]
+    assert str(db_path) in message
+    if problem == "newer":
+        assert "newer" in message
+    assert window.isVisible()
+    assert window.error_box.isVisible() and str(db_path) in window.error_box.text()
+    assert "Cannot open the database" in window.statusBar().currentMessage()
+    window.error_box.close()
+    window.runner.shutdown()
+
+
+def test_j_and_k_move_through_posts(qtbot, main_window):
+    window = main_window
+    window.activateWindow()
+    window.feed.view.setFocus()
+    qtbot.keyClick(window.feed.view, Qt.Key.Key_J)
+    first = window.feed.view.currentIndex().row()
+    qtbot.keyClick(window.feed.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.feed.view, Qt.Key.Key_J)
+    assert window.feed.view.currentIndex().row() == first + 2
+    qtbot.keyClick(window.feed.view, Qt.Key.Key_K)
+    assert window.feed.view.currentIndex().row() == first + 1
+
+
+def test_ctrl_f_focuses_search_and_typing_j_there_does_not_move(qtbot, main_window):
+    window = main_window
+    window.activateWindow()
+    window.feed.view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.feed.search.hasFocus()
+    row = window.feed.view.currentIndex().row()
+    qtbot.keyClicks(window.feed.search, "Jong")
+    assert window.feed.search.text() == "Jong"
+    assert window.feed.view.currentIndex().row() == row
+    qtbot.waitUntil(lambda: window.feed.model.feed_filter.text == "Jong", timeout=5000)
+
+
+def test_ctrl_r_finds_new_posts(qtbot, main_window, seeded_db):
+    window = main_window
+    add_posts(seeded_db, [{"guid": "n1", "title": "Train reaches Khasan", "body": "It arrived.",
+                           "published": datetime(2023, 9, 12, 6, 0, tzinfo=UTC)}])
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 6, timeout=10000)
+    assert window.feed.model.post_at(0).title == "Train reaches Khasan"
+    qtbot.waitUntil(lambda: "6 posts" in window.counts_label.text(), timeout=10000)
+
+
+def test_alert_keywords_mark_count_and_notify(qtbot, main_window, seeded_db):
+    window = main_window
+    window.set_keywords(("Khasan", "Ryder"))
+    add_posts(seeded_db, [
+        {"guid": "a1", "title": "Train reaches Khasan", "body": "Ceremony under way.",
+         "published": datetime(2023, 9, 12, 6, 0, tzinfo=UTC)},
+        {"guid": "a2", "title": "Weather", "body": "Rain in Vladivostok.",
+         "published": datetime(2023, 9, 12, 7, 0, tzinfo=UTC)},
+    ])
+    window.after_new_posts()
+    qtbot.waitUntil(lambda: window.alert_count == 1, timeout=10000)
+    assert window.windowTitle().startswith("(1 alert)")
+    assert window.notifier.sent and "Khasan" in window.notifier.sent[-1][0]
+    row = next(i for i in range(window.feed.model.rowCount())
+               if window.feed.model.post_at(i).title == "Train reaches Khasan")
+    from monitor.gui.feed_model import FeedModel
+
+    assert window.feed.model.index(row).data(FeedModel.AlertRole) == ["Khasan"]
+    window.mark_all_read()
+    assert not window.windowTitle().startswith("(")
+    assert window.settings.value("alerts/keywords") == ["Khasan", "Ryder"]
+
+
+def test_replay_slider_shows_the_past(qtbot, gui_settings, db_path):
+    add_posts(db_path, [
+        {"guid": f"r{i}", "title": f"Report {i}", "body": f"Report number {i}.",
+         "published": START + timedelta(hours=i), "published_precision": "minute"}
+        for i in range(6)
+    ])
+    window = _window(qtbot, gui_settings)
+    with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
+        window.open_database(db_path)
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 6, timeout=10000)
+    window.act_replay.setChecked(True)
+    assert window.replay_bar.isVisible()
+    slider = window.replay.slider
+    # Two and a half hours in: reports 0, 1 and 2 have been published.
+    wanted = START + timedelta(minutes=150)
+    with qtbot.waitSignal(window.snapshotApplied, timeout=10000,
+                          check_params_cb=lambda snap: snap.at == wanted) as blocker:
+        slider.setValue(150)
+    assert blocker.args[0].post_count == 3
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 3 and not window.feed.model.loading,
+                    timeout=10000)
+    assert window.feed.model.post_at(0).title == "Report 2"
+    assert "replay as of" in window.windowTitle()
+    with qtbot.waitSignal(window.snapshotApplied, timeout=10000,
+                          check_params_cb=lambda snap: snap.at is None):
+        qtbot.mouseClick(window.replay.live, Qt.MouseButton.LeftButton)
+    assert not window.act_replay.isChecked() and not window.replay_bar.isVisible()
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 6, timeout=10000)
+    window.runner.shutdown()
+
+
+def test_selecting_a_speaker_filters_the_feed(qtbot, main_window):
+    window = main_window
+    window.inspector.speakerSelected.emit(7)
+    assert window.feed.model.feed_filter.speaker_id == 7
+    assert window.feed.speaker_chip.isVisible()
+    qtbot.mouseClick(window.feed.speaker_chip, Qt.MouseButton.LeftButton)
+    assert window.feed.model.feed_filter.speaker_id is None
+
+
+def test_activating_a_quote_scrolls_the_feed_to_its_span(qtbot, main_window):
+    window = main_window
+    model = window.feed.model
+    post = next(p for p in map(model.post_at, range(model.rowCount())) if "Ryder" in p.body)
+    start = post.body.index("“")
+    with qtbot.waitSignal(model.located, timeout=10000):
+        window.inspector.quoteActivated.emit(post.id, start, start + 20)
+    row = model.row_of(post.id)
+    assert window.feed.view.currentIndex().row() == row
+    assert model.index(row).data(model.HighlightRole) == (start, start + 20)
+
+
+def test_clicking_a_stop_searches_the_feed_for_it(qtbot, main_window):
+    window = main_window
+    window.route_bar.stopClicked.emit("Vladivostok")
+    qtbot.waitUntil(lambda: window.feed.model.feed_filter.text == '"Vladivostok"'
+                    and not window.feed.model.loading, timeout=5000)
+    assert 0 < window.feed.model.rowCount() < 5
+
+
+def test_layout_and_geometry_are_kept(qtbot, gui_settings, main_window):
+    window = main_window
+    window.docks["charts"].hide()
+    window.close()
+    assert gui_settings.value("window/state") is not None
+    again = _window(qtbot, gui_settings)
+    assert again.docks["charts"].isHidden()
+    assert not again.docks["feed"].isHidden()
+
+
+def test_panes_are_docks_that_can_be_closed_and_restored(main_window):
+    window = main_window
+    dock = window.docks["inspector"]
+    dock.toggleViewAction().trigger()
+    assert dock.isHidden()
+    window.reset_layout()
+    assert dock.isVisible()
+
+
+def test_version_option():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
