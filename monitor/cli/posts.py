@@ -27,9 +27,17 @@ def _source_keys(monitor: Monitor) -> dict[int, str]:
     return {s.id: s.key for s in monitor.posts.sources()}
 
 
+def display_time(post: Post) -> str:
+    """A post's time as precisely as it is known: a date alone, or minutes in UTC."""
+    if post.published is None:
+        return f"seen {post.first_seen[:16].replace('T', ' ')} UTC"
+    if post.published_precision == "date":
+        return post.published[:10]
+    return post.published[:16].replace("T", " ") + " UTC"
+
+
 def _print_post(post: Post, sources: dict[int, str]) -> None:
-    when = post.published or post.first_seen
-    head = f"#{post.id} [{when} {post.published_precision or ''}] {post.title or '(no headline)'}"
+    head = f"#{post.id} [{display_time(post)}] {post.title or '(no headline)'}"
     click.secho(head, bold=True)
     meta = ", ".join(x for x in (post.byline, post.location, sources.get(post.source_id)) if x)
     if meta:

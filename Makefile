@@ -1,0 +1,33 @@
+# Two entry points: `make run` opens the app on the embedded story, `make test` runs the suite.
+# Both set up what they need first: system libraries for Qt, then a virtual environment.
+VENV ?= .venv
+PYTHON ?= python3
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench setup clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run:
+	bash .ci/system-deps.sh desktop
+	$(MAKE) --no-print-directory setup
+	$(VENV)/bin/monitor
+
+test:
+	bash .ci/system-deps.sh offscreen
+	$(MAKE) --no-print-directory setup
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check monitor tests bench
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache
