@@ -42,6 +42,9 @@ class FeedView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
+        # Lay rows out a few at a time between events, so a reload never holds the loop.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(10)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setMouseTracking(True)
         self.setFrameShape(QListView.Shape.NoFrame)

@@ -56,6 +56,10 @@ log = logging.getLogger(__name__)
 CLOCK_MS = 60_000
 #: How often sources are polled when the poller does not say otherwise.
 POLL_MS = 60_000
+#: After new posts, the feed looks for them within this time and the other panes follow within
+#: the next; a burst of batches costs one look each, not one per batch.
+FEED_SETTLE_MS = 250
+PANES_SETTLE_MS = 1500
 STATE_VERSION = 1
 
 
@@ -130,6 +134,14 @@ class MainWindow(QMainWindow):
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_MS)
         self._poll_timer.timeout.connect(self.poll_now)
+        self._feed_settle = QTimer(self)
+        self._feed_settle.setSingleShot(True)
+        self._feed_settle.setInterval(FEED_SETTLE_MS)
+        self._feed_settle.timeout.connect(self.feed.refresh)
+        self._panes_settle = QTimer(self)
+        self._panes_settle.setSingleShot(True)
+        self._panes_settle.setInterval(PANES_SETTLE_MS)
+        self._panes_settle.timeout.connect(self.refresh_panes)
 
         self.resize(1360, 900)
         self.resizeDocks([self.docks["feed"], self.docks["inspector"]], [820, 520], Qt.Orientation.Horizontal)
@@ -403,9 +415,12 @@ class MainWindow(QMainWindow):
             self.after_new_posts()
 
     def after_new_posts(self) -> None:
-        """New or edited posts may be in the store: bring the feed and panes up to date."""
-        self.feed.refresh()
-        self.refresh_panes()
+        """New or edited posts may be in the store: bring the feed and panes up to date soon."""
+        # Timers that are already running are not restarted, so a steady stream still shows.
+        if not self._feed_settle.isActive():
+            self._feed_settle.start()
+        if not self._panes_settle.isActive():
+            self._panes_settle.start()
 
     def poll_now(self) -> None:
         """Poll every due source once, in the writer thread."""

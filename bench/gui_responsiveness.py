@@ -1,0 +1,172 @@
+"""How long the GUI's event loop stalls while 10,000 posts are ingested with the window open.
+
+A QTimer fires every 5 ms on the GUI thread and records the gap since its last tick; the longest
+gap beyond the 5 ms interval is the longest stall a user would feel. The same measurement with
+the window idle, in the same run, is the baseline. The posts are written by the app's writer
+thread in batches, and after each batch the window looks for new posts as it does after a poll.
+
+    QT_QPA_PLATFORM=offscreen python bench/gui_responsiveness.py [--posts 10000] [--batch 500]
+
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QElapsedTimer, QSettings, QTimer  # noqa: E402
+
+from monitor.gui.app import make_application  # noqa: E402
+from monitor.gui.main_window import MainWindow  # noqa: E402
+from monitor.model import ParsedPost  # noqa: E402
+from monitor.service import Monitor  # noqa: E402
+
+TICK_MS = 5
+WORDS = ("train", "Khasan", "border", "Vladivostok", "summit", "delegation", "ceremony", "Kremlin",
+         "statement", "officials", "station", "gauge", "wheels", "journey", "reporters")
+
+
+def make_posts(start: int, count: int) -> list[ParsedPost]:
+    """Posts of a few sentences each, one minute apart."""
+    base = datetime(2023, 9, 12, tzinfo=UTC)
+    posts = []
+    for i in range(start, start + count):
+        words = " ".join(WORDS[(i * 7 + k) % len(WORDS)] for k in range(40))
+        body = f"Update {i}. {words.capitalize()}.\n\n“A quoted line number {i},” a spokesman said."
+        posts.append(ParsedPost(guid=f"bench-{i}", title=f"Bench update {i}", body=body,
+                                published=base + timedelta(seconds=30 * i), published_precision="second",
+                                seq=i))
+    return posts
+
+
+def ingest_batch(monitor: Monitor, posts: list[ParsedPost]) -> int:
+    """Store one batch in one transaction, as a poll does."""
+    with monitor.db.atomic():
+        source_id = monitor.posts.ensure_source("bench:feed", "bench", "bench://feed", "Bench feed")
+        return len(monitor.posts.ingest(source_id, posts).added)
+
+
+class GapMeter:
+    """Records the gaps between ticks of a 5 ms timer on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.gaps: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self._last = 0.0
+
+    def start(self) -> None:
+        self.gaps = []
+        self.clock.start()
+        self._last = self.clock.nsecsElapsed() / 1e6
+        self.timer.start()
+
+    def stop(self) -> dict:
+        self.timer.stop()
+        gaps = sorted(self.gaps)
+        return {
+            "ticks": len(gaps),
+            "longest_gap_ms": round(gaps[-1], 2) if gaps else None,
+            "longest_stall_ms": round(max(0.0, gaps[-1] - TICK_MS), 2) if gaps else None,
+            "p99_gap_ms": round(gaps[int(len(gaps) * 0.99) - 1], 2) if gaps else None,
+            "median_gap_ms": round(statistics.median(gaps), 2) if gaps else None,
+        }
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed() / 1e6
+        self.gaps.append(now - self._last)
+        self._last = now
+
+
+def spin(app, seconds: float) -> None:
+    """Run the event loop for a while."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.0005)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--posts", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--idle", type=float, default=3.0, help="seconds of idle baseline")
+    args = parser.parse_args()
+
+    app = make_application([])
+    with tempfile.TemporaryDirectory() as tmp:
+        db_path = Path(tmp) / "bench.db"
+        with Monitor(db_path) as monitor:
+            monitor.seed_if_empty()
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        window.resize(1400, 900)
+        window.show()
+        opened: list[object] = []
+        window.snapshotApplied.connect(opened.append)
+        window.open_database(db_path)
+        while not opened or window.feed.model.loading:
+            spin(app, 0.05)
+
+        meter = GapMeter()
+        meter.start()
+        spin(app, args.idle)
+        baseline = meter.stop()
+
+        done = {"batches": 0, "added": 0}
+
+        def stored(added: int) -> None:
+            done["batches"] += 1
+            done["added"] += added
+            window.after_new_posts()
+
+        # The posts are made before the clock starts: making them is the bench's work, not the app's.
+        batches = [make_posts(start, min(args.batch, args.posts - start))
+                   for start in range(0, args.posts, args.batch)]
+        meter.start()
+        started = time.perf_counter()
+        for posts in batches:
+            window.runner.write(ingest_batch, posts, on_result=stored)
+        batches = len(batches)
+        while done["batches"] < batches:
+            spin(app, 0.01)
+        ingest_seconds = time.perf_counter() - started
+        # Let the last refresh and snapshot land.
+        spin(app, 1.0)
+        while window.runner.busy:
+            spin(app, 0.05)
+        loaded = meter.stop()
+        result = {
+            "benchmark": "gui_responsiveness",
+            "posts": done["added"],
+            "batch": args.batch,
+            "ingest_seconds": round(ingest_seconds, 2),
+            "feed_rows": window.feed.model.rowCount(),
+            "feed_total": window.feed.model.total,
+            "tick_ms": TICK_MS,
+            "baseline_idle": baseline,
+            "during_ingest": loaded,
+            "longest_stall_ms": loaded["longest_stall_ms"],
+            "extra_stall_over_baseline_ms": round(
+                (loaded["longest_stall_ms"] or 0) - (baseline["longest_stall_ms"] or 0), 2),
+            "target_ms": 50,
+        }
+        window.close()
+        print(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
