@@ -6,13 +6,25 @@ same way. It never imports Qt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
+from monitor.extract.observations import extract_observations
+from monitor.journey.estimate import Schedule
+from monitor.journey.estimate import estimate as estimate_journey
+from monitor.journey.estimate import schedule as journey_schedule
+from monitor.journey.estimate import timeline as journey_timeline
+from monitor.journey.route import DEFAULT_ROUTE, load_route
+from monitor.model import Estimate, Observation, Route, StopEta, utc_now
 from monitor.paths import seeds_dir
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, open_database
+from monitor.store.journey import JourneyStore
+
+log = logging.getLogger(__name__)
 
 #: Files we never try to read when walking a directory.
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
@@ -59,6 +71,7 @@ class Monitor:
         self.db_path = Path(db_path)
         self.db = open_database(db_path)
         self.posts = PostStore(self.db)
+        self.journey = JourneyStore(self.db)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -98,6 +111,7 @@ class Monitor:
 
     def after_ingest(self, post_ids: list[int]) -> None:
         """Derive data from new or edited posts, inside the ingest's transaction."""
+        self._observe(post_ids)
 
     def ingest_path(self, path: str | Path, *, source_key: str | None = None) -> list[IngestReport]:
         """Ingest a file, or every file below a directory; one report per file."""
@@ -136,3 +150,89 @@ class Monitor:
         if self.posts.count() or not seeds_dir().is_dir():
             return []
         return self.ingest_path(seeds_dir())
+
+    # -- journey -----------------------------------------------------------------------------
+
+    def route(self) -> Route:
+        """The route in use: the one chosen for this store, else the default (stored on first use)."""
+        name = self.journey.current_route_name() or DEFAULT_ROUTE
+        stored = self.journey.route(name)
+        if stored is not None:
+            return stored
+        route = load_route(name)
+        with self.db.atomic():
+            self.journey.save_route(route)
+            self.journey.set_current_route(route.name)
+        return route
+
+    def set_route(self, name_or_path: str | Path) -> Route:
+        """Replace (or extend) the route in use; every post's observations are re-matched to it.
+
+        Raises RouteError naming the file, stop and field when the route cannot be loaded; the
+        store is then unchanged.
+        """
+        route = load_route(name_or_path)
+        with self.db.atomic():
+            self.journey.save_route(route)
+            self.journey.set_current_route(route.name)
+            self._observe([p.id for p in self.posts.posts()], route)
+        return route
+
+    def _observe(self, post_ids: list[int], route: Route | None = None) -> None:
+        """Extract route observations from posts, replacing what those posts said before."""
+        if not post_ids:
+            return
+        route = route or self.route()
+        route_id = self.journey.route_id(route.name)
+        if route_id is None:
+            route_id = self.journey.save_route(route)
+        found: list[Observation] = []
+        for post_id in post_ids:
+            found.extend(self._observations_of(post_id, route))
+        self.journey.replace_observations(route_id, post_ids, found)
+
+    def _observations_of(self, post_id: int, route: Route) -> list[Observation]:
+        post = self.posts.post(post_id)
+        if post is None:
+            return []
+        try:
+            found = extract_observations(post.body, post.published, post.published_precision, route,
+                                         post_id=post.id)
+            if post.title:
+                # Offsets point into the body; a headline's observations carry none.
+                found += [
+                    replace(o, start=0, end=0)
+                    for o in extract_observations(post.title, post.published, post.published_precision,
+                                                  route, post_id=post.id)
+                ]
+        except Exception:  # one unreadable post must not stop the others
+            log.exception("post %s: observations could not be extracted", post_id)
+            return []
+        return found
+
+    def observations(self, route: Route | None = None) -> list[Observation]:
+        """Observations from every post: stored ones for the route in use, fresh ones for another."""
+        if route is None or route == self.route():
+            return self.journey.observations()
+        found: list[Observation] = []
+        for post in sorted(self.posts.posts(), key=lambda p: p.id):
+            found.extend(self._observations_of(post.id, route))
+        return found
+
+    def estimate(self, at: datetime | None = None, route: Route | None = None) -> Estimate:
+        """The journey's state at ``at`` (default: now) on the route in use or on ``route``."""
+        route = route or self.route()
+        return estimate_journey(route, self.observations(route), at or utc_now())
+
+    def timeline(self, route: Route | None = None) -> list[StopEta]:
+        """Every stop's time window on the route in use or on ``route``."""
+        route = route or self.route()
+        return journey_timeline(route, self.observations(route))
+
+    def schedule(self, route: Route | None = None) -> Schedule:
+        """The journey's earliest/likely/latest schedule, built once for estimates at many moments.
+
+        ``monitor.journey.estimate.estimate_from(schedule, at)`` then answers for any ``at``.
+        """
+        route = route or self.route()
+        return journey_schedule(route, self.observations(route))

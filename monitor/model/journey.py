@@ -9,7 +9,7 @@ STOP_KINDS: tuple[str, ...] = (
     "origin", "station", "gauge_change", "border", "ceremony", "destination",
 )
 OBSERVATION_KINDS: tuple[str, ...] = (
-    "departed", "arrived", "passed", "dwelling", "expected", "historical",
+    "departed", "arrived", "passed", "dwelling", "expected", "historical", "speed",
 )
 JOURNEY_STATES: tuple[str, ...] = ("not_started", "moving", "dwelling", "arrived")
 
@@ -30,6 +30,10 @@ class Stop:
     timezone: str | None = None
     aliases: tuple[str, ...] = ()
     notes: str | None = None
+    #: Bounds of the dwell, for the earliest and the latest schedule.
+    dwell_min_minutes: float | None = None
+    dwell_max_minutes: float | None = None
+    km_confidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +46,12 @@ class Route:
     max_speed_kmh: float
     average_speed_kmh: float
     sources: tuple[str, ...] = ()
+    #: Slowest plausible average between stops; bounds the latest ETA.
+    min_average_speed_kmh: float | None = None
+    speed_source: str | None = None
+    description: str | None = None
+    #: The file the route was read from, if any.
+    path: str | None = None
 
     @property
     def length_km(self) -> float:
@@ -65,6 +75,11 @@ class Observation:
     conflict: str | None = None
     duration_minutes: float | None = None
     speed_kmh: float | None = None
+    #: The window (UTC) the time ``at`` stands for, given its precision.
+    window_start: datetime | None = None
+    window_end: datetime | None = None
+    #: For ``speed`` facts: "max" or "average".
+    speed_kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +92,12 @@ class StopEta:
     likely: datetime | None
     latest: datetime | None
     timezone: str | None = None
+    #: When the train leaves the stop again, in the likely schedule.
+    departs: datetime | None = None
+    dwell_minutes: float | None = None
+    #: Where the dwell figure comes from: the route file, or "post N: <sentence>".
+    dwell_source: str | None = None
+    dwell_post_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +117,15 @@ class Estimate:
     etas: tuple[StopEta, ...] = ()
     observations: tuple[Observation, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: The observations that fix the schedule (departed/arrived/passed/dwelling reports used).
+    anchors: tuple[Observation, ...] = ()
+    #: Reports that contradict the anchors or each other: kept, flagged, not used.
+    conflicts: tuple[Observation, ...] = ()
+    destination: str | None = None
+    max_speed_kmh: float | None = None
+    average_speed_kmh: float | None = None
+    min_speed_kmh: float | None = None
+    speed_source: str | None = None
+    #: The window the first anchor's time stands for (UTC), e.g. a whole local day.
+    departure_earliest: datetime | None = None
+    departure_latest: datetime | None = None

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from monitor.store.journey import migrate_journey
+
 
 def _v1_posts(db: Database) -> None:
     """Sources, posts, their revisions and full-text search over posts."""
@@ -84,4 +86,5 @@ def _v1_posts(db: Database) -> None:
 
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
+    migrate_journey,
 ]

@@ -1,0 +1,206 @@
+"""``monitor route``: where the train is, its ETA windows, the route's schedule and the routes."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import click
+from dateutil import parser as date_parser
+
+from monitor.cli.common import cli, db_option, open_monitor
+from monitor.journey.route import RouteError, list_routes, load_route
+from monitor.model import Estimate, Observation, StopEta, to_iso, utc_now
+
+
+def _local(value: datetime | None, zone: str | None) -> str | None:
+    """ISO time in the stop's own time zone, for people reading local reports."""
+    if value is None or not zone:
+        return None
+    return value.astimezone(ZoneInfo(zone)).isoformat(timespec="minutes")
+
+
+def observation_json(obs: Observation) -> dict:
+    """The JSON shape of one observation."""
+    return {
+        "stop": obs.stop or None,
+        "kind": obs.kind,
+        "at": to_iso(obs.at),
+        "precision": obs.precision,
+        "post_id": obs.post_id,
+        "window_start": to_iso(obs.window_start),
+        "window_end": to_iso(obs.window_end),
+        "matched": obs.matched,
+        "conflict": obs.conflict,
+        "duration_minutes": obs.duration_minutes,
+        "speed_kmh": obs.speed_kmh,
+        "evidence": obs.evidence,
+    }
+
+
+def eta_json(eta: StopEta) -> dict:
+    """The JSON shape of one stop's time window (UTC and the stop's local time)."""
+    return {
+        "stop": eta.stop,
+        "km": eta.km,
+        "earliest": to_iso(eta.earliest),
+        "likely": to_iso(eta.likely),
+        "latest": to_iso(eta.latest),
+        "timezone": eta.timezone,
+        "local": {
+            "earliest": _local(eta.earliest, eta.timezone),
+            "likely": _local(eta.likely, eta.timezone),
+            "latest": _local(eta.latest, eta.timezone),
+        },
+        "window_hours": round((eta.latest - eta.earliest).total_seconds() / 3600, 1)
+        if eta.earliest and eta.latest else None,
+        "departs": to_iso(eta.departs),
+        "dwell_minutes": eta.dwell_minutes,
+        "dwell_source": eta.dwell_source,
+        "dwell_post_id": eta.dwell_post_id,
+    }
+
+
+def estimate_json(est: Estimate, title: str | None = None, timeline: list[StopEta] | None = None) -> dict:
+    """The JSON shape of an estimate, as ``monitor route --json`` prints it."""
+    first = est.anchors[0] if est.anchors else None
+    departure = None
+    if est.departure_earliest and est.departure_latest:
+        departure = {
+            "earliest": to_iso(est.departure_earliest),
+            "latest": to_iso(est.departure_latest),
+            "window_hours": round((est.departure_latest - est.departure_earliest).total_seconds() / 3600, 1),
+            "evidence": [observation_json(o) for o in est.anchors],
+        }
+    dwells = [
+        {"stop": e.stop, "minutes": e.dwell_minutes, "source": e.dwell_source, "post_id": e.dwell_post_id}
+        for e in (timeline or est.etas) if e.dwell_minutes
+    ]
+    return {
+        "route": est.route,
+        "title": title,
+        "at": to_iso(est.at),
+        "state": est.state,
+        "stop": est.stop,
+        "km": {"min": round(est.km_min, 1), "likely": round(est.km_likely, 1), "max": round(est.km_max, 1)},
+        "band_km": round(est.km_max - est.km_min, 1),
+        "progress": round(est.progress, 4),
+        "next_stop": est.next_stop,
+        "destination": est.destination,
+        "expected": sorted({o.stop for o in est.observations if o.kind == "expected" and o.stop}),
+        "departure": departure,
+        "anchored_by": observation_json(first) if first else None,
+        "etas": [eta_json(e) for e in est.etas],
+        "dwells": dwells,
+        "speed_kmh": est.speed_kmh,
+        "speed_model": {"max": est.max_speed_kmh, "average": est.average_speed_kmh,
+                        "min": est.min_speed_kmh, "source": est.speed_source},
+        "observations": [observation_json(o) for o in est.observations],
+        "unmatched": [observation_json(o) for o in est.observations if not o.matched],
+        "conflicts": [observation_json(o) for o in est.conflicts],
+        "notes": list(est.notes),
+    }
+
+
+def _parse_at(text: str | None) -> datetime:
+    if not text:
+        return utc_now()
+    try:
+        value = date_parser.isoparse(text)
+    except ValueError as exc:
+        raise click.BadParameter(f"{text!r} is not an ISO 8601 time ({exc})", param_hint="--at") from exc
+    if value.tzinfo is None:
+        raise click.BadParameter(f"{text!r} has no time zone; add Z or an offset such as +09:00",
+                                 param_hint="--at")
+    return value
+
+
+def _fmt(value: datetime | None, zone: str | None) -> str:
+    if value is None:
+        return "—"
+    return value.astimezone(ZoneInfo(zone) if zone else None).strftime("%d %b %H:%M")
+
+
+def _print_timeline(rows: list[StopEta], at: datetime) -> None:
+    click.echo(f"{'stop':<20} {'km':>7}  {'earliest':>12}  {'likely':>12}  {'latest':>12}  "
+               f"{'dwell':>6}  zone")
+    for eta in rows:
+        mark = "✓" if eta.latest and eta.latest <= at else " "
+        dwell = f"{eta.dwell_minutes:.0f}m" if eta.dwell_minutes else ""
+        click.echo(
+            f"{mark}{eta.stop:<19} {eta.km:>7.1f}  {_fmt(eta.earliest, eta.timezone):>12}  "
+            f"{_fmt(eta.likely, eta.timezone):>12}  {_fmt(eta.latest, eta.timezone):>12}  {dwell:>6}  "
+            f"{eta.timezone or ''}"
+        )
+    click.echo("times are local to each stop; ✓ = reached for certain")
+
+
+def _print_estimate(est: Estimate, title: str) -> None:
+    click.secho(f"{title} — at {to_iso(est.at)}", bold=True)
+    where = f"at {est.stop}" if est.state == "dwelling" else f"after {est.stop}"
+    click.echo(f"  {est.state} {where if est.state in ('dwelling', 'moving') else ''}".rstrip())
+    click.echo(f"  km {est.km_min:.0f} – {est.km_likely:.0f} – {est.km_max:.0f} "
+               f"({est.km_max - est.km_min:.0f} km band), progress {est.progress:.0%}")
+    if est.next_stop:
+        click.echo(f"  next stop: {est.next_stop}; destination: {est.destination}")
+    for eta in est.etas[-3:]:
+        click.echo(f"  {eta.stop}: {_fmt(eta.earliest, eta.timezone)} … {_fmt(eta.likely, eta.timezone)}"
+                   f" … {_fmt(eta.latest, eta.timezone)} ({eta.timezone})")
+    for note in est.notes:
+        click.echo(f"  note: {note}")
+    for obs in est.observations:
+        if not obs.matched:
+            click.echo(f"  unmatched: post {obs.post_id} names {obs.stop}, which {est.route} lacks")
+
+
+@cli.command("route")
+@click.option("--route", "route_ref", default=None, metavar="NAME|PATH",
+              help="A shipped route by name or a route file (default: the route in use).")
+@click.option("--use", is_flag=True, help="Make --route the route in use; observations are re-matched.")
+@click.option("--at", "at_text", default=None, metavar="ISO-TIME",
+              help="The moment to estimate (default: now).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--list", "as_list", is_flag=True, help="List the shipped routes.")
+@click.option("--timeline", is_flag=True, help="Print the stop-by-stop schedule as a table.")
+@db_option
+@click.pass_context
+def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text: str | None, as_json: bool,
+                  as_list: bool, timeline: bool, db_path: Path | None) -> None:
+    """Where the train is: state, km band, next stop and ETA windows for every remaining stop."""
+    if as_list:
+        rows = [{"name": r.name, "title": r.title, "stops": r.stops, "length_km": r.length_km,
+                 "destination": r.destination, "path": str(r.path)} for r in list_routes()]
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            for row in rows:
+                click.echo(f"{row['name']:<26} {row['length_km']:>7.1f} km  {row['stops']:>2} stops  "
+                           f"{row['title']}")
+        return
+    if use and not route_ref:
+        raise click.UsageError("--use needs --route NAME|PATH")
+    at = _parse_at(at_text)
+    with open_monitor(ctx, db_path, seed=True) as monitor:
+        try:
+            if use:
+                route = monitor.set_route(route_ref)
+            else:
+                route = load_route(route_ref) if route_ref else monitor.route()
+        except RouteError as exc:
+            raise click.ClickException(str(exc)) from exc
+        rows = monitor.timeline(route)
+        if timeline:
+            if as_json:
+                click.echo(json.dumps({"route": route.name, "stops": [eta_json(e) for e in rows]},
+                                      ensure_ascii=False, indent=2))
+            else:
+                click.secho(route.title, bold=True)
+                _print_timeline(rows, at)
+            return
+        est = monitor.estimate(at, route)
+        if as_json:
+            click.echo(json.dumps(estimate_json(est, route.title, rows), ensure_ascii=False, indent=2))
+        else:
+            _print_estimate(est, route.title)

@@ -1,0 +1,930 @@
+"""The route progress bar: stops by km, the train's likely position with its band, ETAs.
+
+A custom-painted widget. It draws what it is given (a :class:`Route`, an :class:`Estimate` and the
+:class:`Observation` list) and never reads the database. All geometry comes from
+:meth:`RouteBar.bar_layout`, a pure function of the width, the fonts and the data, so the tests can
+check every label rectangle at any width without painting.
+
+Key decisions:
+
+* **Scale.** Stops sit at their km, but a gap longer than ``COMPRESS_KM`` is drawn at that length
+  with a break mark and its true distance, and no two neighbouring stops come closer than a few
+  pixels (more around the gauge change, the border and the ceremony, where the story happens).
+* **Labels.** Placed greedily in priority order (gauge change, next stop, destination, origin,
+  border, ceremony, upcoming stops, the rest) into one row above and two rows below the track. Each
+  candidate (row × anchor) is scored by how much it would crowd labels still to come; a label that
+  fits nowhere is elided, and if it still does not fit it is left out — the stop keeps its mark and
+  its tooltip. Placed rectangles never intersect.
+* **Time.** ETAs are shown in the local time of each stop (``zoneinfo``); a timer repaints every
+  minute so relative times stay true between the estimates the owner sends.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from monitor.model import Estimate, Observation, Route, Stop, StopEta
+
+#: Gaps longer than this are drawn shortened, with a break mark and the true distance.
+COMPRESS_KM = 150.0
+#: The least distance in pixels between two neighbouring stops, and around the story's key stops.
+MIN_GAP_PX = 16.0
+MIN_KEY_GAP_PX = 28.0
+KEY_KINDS = frozenset({"gauge_change", "border", "ceremony"})
+#: How many stops ahead of the train get an ETA line.
+ETA_STOPS = 3
+REPAINT_MS = 60_000
+PAD = 8.0
+TRACK_ZONE = 34.0
+
+
+# -- colours ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class BarColours:
+    """The bar's colours, derived from the palette so light and dark both read well."""
+
+    background: QColor
+    text: QColor
+    muted: QColor
+    track: QColor
+    travelled: QColor
+    band: QColor
+    train: QColor
+    gauge_change: QColor
+    gauge_text: QColor
+    border: QColor
+    ceremony: QColor
+    destination: QColor
+    station: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> BarColours:
+        """Pick the colours for ``palette``: brighter accents on a dark window."""
+        background = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+        dark = background.lightnessF() < 0.5
+        muted = QColor(text)
+        muted.setAlphaF(0.62)
+        track = QColor(text)
+        track.setAlphaF(0.18)
+        travelled = QColor("#4ea1ff" if dark else "#1f6fd1")
+        band = QColor(travelled)
+        band.setAlphaF(0.28)
+        return cls(
+            background=background,
+            text=text,
+            muted=muted,
+            track=track,
+            travelled=travelled,
+            band=band,
+            train=QColor("#ffffff" if dark else "#111827"),
+            gauge_change=QColor("#f5a623" if dark else "#e07b00"),
+            gauge_text=QColor("#f8c471" if dark else "#a05600"),
+            border=QColor("#ff6b6b" if dark else "#c62828"),
+            ceremony=QColor("#c39bd3" if dark else "#7b3fa0"),
+            destination=QColor("#58d68d" if dark else "#1e8449"),
+            station=QColor(text),
+        )
+
+
+# -- scale ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The stretch between two neighbouring stops as drawn."""
+
+    km0: float
+    km1: float
+    x0: float
+    x1: float
+
+    @property
+    def compressed(self) -> bool:
+        """True when the stretch is drawn shorter than its share of the route."""
+        return self.km1 - self.km0 > COMPRESS_KM
+
+
+class KmScale:
+    """Maps km along the route to x, piecewise linear between stops.
+
+    Each gap gets a weight of ``min(gap, COMPRESS_KM)``; gaps that would come out narrower than
+    their minimum in pixels are pinned to it and the rest share what is left.
+    """
+
+    def __init__(self, stops: Sequence[Stop], left: float, right: float) -> None:
+        self.left, self.right = left, right
+        kms = [s.km for s in stops]
+        self.segments: list[Segment] = []
+        if len(kms) < 2:
+            return
+        gaps = [max(b - a, 0.0) for a, b in zip(kms, kms[1:], strict=False)]
+        weights = [min(g, COMPRESS_KM) for g in gaps]
+        # Around the key stops the floor grows with the width: that is where the story happens.
+        key_floor = max(MIN_KEY_GAP_PX, (right - left) * 0.03)
+        floors = [
+            key_floor if (a.kind in KEY_KINDS or b.kind in KEY_KINDS) else MIN_GAP_PX
+            for a, b in zip(stops, stops[1:], strict=False)
+        ]
+        widths = _share(right - left, weights, floors)
+        x = left
+        for (a, b), w in zip(zip(kms, kms[1:], strict=False), widths, strict=True):
+            self.segments.append(Segment(a, b, x, x + w))
+            x += w
+
+    def x(self, km: float) -> float:
+        """The x of ``km`` (clamped to the route)."""
+        if not self.segments:
+            return self.left
+        if km <= self.segments[0].km0:
+            return self.segments[0].x0
+        for seg in self.segments:
+            if km <= seg.km1:
+                span = seg.km1 - seg.km0
+                t = (km - seg.km0) / span if span > 0 else 1.0
+                return seg.x0 + t * (seg.x1 - seg.x0)
+        return self.segments[-1].x1
+
+
+def _share(total: float, weights: list[float], floors: list[float]) -> list[float]:
+    """Split ``total`` pixels by ``weights``, giving each part at least its floor where possible."""
+    n = len(weights)
+    if total <= sum(floors):
+        return [total / n] * n  # too narrow to honour the floors: fall back to equal parts
+    pinned: set[int] = set()
+    while True:
+        free = total - sum(floors[i] for i in pinned)
+        weight = sum(weights[i] for i in range(n) if i not in pinned) or 1.0
+        widths = [floors[i] if i in pinned else free * weights[i] / weight for i in range(n)]
+        newly = {i for i in range(n) if i not in pinned and widths[i] < floors[i]}
+        if not newly:
+            return widths
+        pinned |= newly
+
+
+# -- labels -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LabelLine:
+    """One line of a label: its text, whether it uses the small font, and its role for colour."""
+
+    text: str
+    small: bool = False
+    role: str = "text"  # text | muted | gauge | eta
+    bold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class LabelBox:
+    """A placed label: the stop it names, its rectangle and its (possibly elided) lines."""
+
+    stop: str
+    rect: QRectF
+    lines: tuple[LabelLine, ...]
+    row: str  # above | below1 | below2 | track
+    elided: bool = False
+
+
+@dataclass(slots=True)
+class BarLayout:
+    """Everything :meth:`RouteBar.paintEvent` draws, computed for one size."""
+
+    width: float
+    height: float
+    header: QRectF
+    track_y: float
+    track_top: float
+    track_bottom: float
+    scale: KmScale
+    xs: dict[str, float] = field(default_factory=dict)
+    labels: list[LabelBox] = field(default_factory=list)
+    gap_labels: list[LabelBox] = field(default_factory=list)
+    leaders: list[tuple[QPointF, QPointF]] = field(default_factory=list)
+
+    def all_label_rects(self) -> list[tuple[str, QRectF]]:
+        """Every text rectangle the bar draws below the header (stop labels and gap distances)."""
+        return [(b.stop, b.rect) for b in self.labels] + [(b.stop, b.rect) for b in self.gap_labels]
+
+
+def stop_zone(stop: Stop) -> ZoneInfo | None:
+    """The stop's time zone, or None when it has none or the name is unknown."""
+    if not stop.timezone:
+        return None
+    try:
+        return ZoneInfo(stop.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def zone_label(moment: datetime) -> str:
+    """``KST`` where the zone has a name, ``UTC+10`` where it only has an offset."""
+    name = moment.tzname() or "UTC"
+    if name[:1] in "+-":
+        offset = moment.utcoffset()
+        hours = (offset.total_seconds() / 3600.0) if offset is not None else 0.0
+        name = f"UTC{hours:+g}"
+    return name
+
+
+def format_window(eta: StopEta, zone: ZoneInfo | None) -> str:
+    """``06:20 (05:10–07:40) KST``: the likely time and the window in the stop's local time."""
+    zone = zone or UTC
+
+    def local(moment: datetime | None) -> datetime | None:
+        return moment.astimezone(zone) if moment is not None else None
+
+    likely, early, late = local(eta.likely), local(eta.earliest), local(eta.latest)
+    if likely is None:
+        return "ETA unknown"
+    tz = zone_label(likely)
+    if early is None or late is None:
+        return f"~{likely:%a %H:%M} {tz}"
+    if early.date() == late.date():
+        return f"{likely:%H:%M} ({early:%H:%M}–{late:%H:%M}) {tz}"
+    # A window over midnight names the days so that 23:00–01:00 is not read backwards.
+    return f"{likely:%a %H:%M} ({early:%a %H:%M}–{late:%a %H:%M}) {tz}"
+
+
+def format_minutes(minutes: float) -> str:
+    """``70 min`` or ``2 h 10 min``."""
+    minutes = round(minutes)
+    if minutes < 90:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def kind_detail(stop: Stop) -> str | None:
+    """The second line that says why a stop matters, or None for a plain station."""
+    if stop.kind == "gauge_change":
+        gauges = (
+            f" {stop.gauge_before} → {stop.gauge_after} mm"
+            if stop.gauge_before and stop.gauge_after else ""
+        )
+        dwell = f", ~{format_minutes(stop.dwell_minutes)}" if stop.dwell_minutes else ""
+        return f"gauge change{gauges}{dwell}"
+    if stop.kind == "border":
+        return "border"
+    if stop.kind == "ceremony":
+        dwell = f" ~{format_minutes(stop.dwell_minutes)}" if stop.dwell_minutes else ""
+        return f"ceremony{dwell}"
+    if stop.kind == "destination":
+        return "destination"
+    if stop.kind == "origin":
+        return "origin"
+    return None
+
+
+def observation_matches(observation: Observation, stop: Stop) -> bool:
+    """True when ``observation`` names ``stop`` (by its name or one of its aliases)."""
+    name = observation.stop.casefold()
+    return name == stop.name.casefold() or name in {a.casefold() for a in stop.aliases}
+
+
+# -- the widget -------------------------------------------------------------------------------------
+
+
+class RouteBar(QWidget):
+    """A one-line picture of the journey: where the train likely is, how sure we are, what is next.
+
+    Feed it with :meth:`set_route`, :meth:`set_estimate` and :meth:`set_observations`; it emits
+    :attr:`stopClicked` with the stop's name when the user clicks a stop or its label.
+    """
+
+    stopClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._route: Route | None = None
+        self._estimate: Estimate | None = None
+        self._observations: list[Observation] = []
+        self._layout_cache: tuple[tuple, BarLayout] | None = None
+        self._hover: str | None = None
+        #: Returns "now"; the owner may swap it (e.g. for replay) — relative times use it.
+        self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(320)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+        self.setAccessibleName("Route progress")
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REPAINT_MS)
+        self.refresh_timer.timeout.connect(self.update)
+        self.refresh_timer.start()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def set_route(self, route: Route | None) -> None:
+        """Show ``route`` (or nothing). A new route keeps the estimate only if it names this route."""
+        self._route = route
+        if route is not None and self._estimate is not None and self._estimate.route != route.name:
+            self._estimate = None
+        self._changed()
+
+    def set_estimate(self, estimate: Estimate | None) -> None:
+        """Show the train at ``estimate``; repaints at once."""
+        self._estimate = estimate
+        self._changed()
+
+    def set_observations(self, observations: Sequence[Observation]) -> None:
+        """The observations behind the estimate, for the marks and tooltips; repaints at once."""
+        self._observations = list(observations)
+        self._changed()
+
+    def route(self) -> Route | None:
+        """The route shown."""
+        return self._route
+
+    def estimate(self) -> Estimate | None:
+        """The estimate shown."""
+        return self._estimate
+
+    def _changed(self) -> None:
+        self._layout_cache = None
+        self.updateGeometry()
+        self.update()
+
+    # -- size ----------------------------------------------------------------------------------
+
+    def _fonts(self) -> tuple[QFont, QFont, QFont]:
+        base = QFont(self.font())
+        bold = QFont(base)
+        bold.setBold(True)
+        small = QFont(base)
+        size = base.pointSizeF()
+        if size > 0:
+            small.setPointSizeF(max(size * 0.88, 6.5))
+        else:
+            small.setPixelSize(max(int(base.pixelSize() * 0.88), 9))
+        return base, bold, small
+
+    def _line_heights(self) -> tuple[float, float]:
+        base, _, small = self._fonts()
+        return QFontMetricsF(base).height(), QFontMetricsF(small).height()
+
+    def _rows(self) -> tuple[float, float, float, float, float]:
+        """Header height, above-row height, track-zone top, below-row height, total height."""
+        name_h, small_h = self._line_heights()
+        header_h = name_h + 2
+        row_h = name_h + small_h
+        track_top = PAD + header_h + 4 + row_h + 2
+        height = track_top + TRACK_ZONE + 2 + row_h + 3 + row_h + PAD
+        return header_h, row_h, track_top, row_h, height
+
+    def sizeHint(self) -> QSize:  # noqa: D102 - Qt API
+        return QSize(1000, math.ceil(self._rows()[-1]))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt API
+        return QSize(320, math.ceil(self._rows()[-1]))
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def bar_layout(self, width: float | None = None) -> BarLayout:
+        """The geometry for ``width`` (default: the current width): scale, stop x, label rects."""
+        width = float(self.width() if width is None else width)
+        height = float(max(self.height(), math.ceil(self._rows()[-1])))
+        key = (width, height, self.font().toString(), id(self._route), id(self._estimate),
+               len(self._observations))
+        if self._layout_cache is not None and self._layout_cache[0] == key:
+            return self._layout_cache[1]
+        layout = self._compute_layout(width, height)
+        self._layout_cache = (key, layout)
+        return layout
+
+    def _compute_layout(self, width: float, height: float) -> BarLayout:
+        header_h, row_h, track_top, _, _ = self._rows()
+        route = self._route
+        stops = route.stops if route else ()
+        base, bold, small = self._fonts()
+        fm = {False: QFontMetricsF(base), True: QFontMetricsF(small)}
+        fm_bold = QFontMetricsF(bold)
+        # Room at the ends for half a label of the origin and the destination.
+        inset = PAD + 10.0
+        scale = KmScale(stops, inset, max(width - inset, inset + 1))
+        layout = BarLayout(
+            width=width,
+            height=height,
+            header=QRectF(PAD, PAD, width - 2 * PAD, header_h),
+            track_y=track_top + TRACK_ZONE / 2,
+            track_top=track_top,
+            track_bottom=track_top + TRACK_ZONE,
+            scale=scale,
+        )
+        layout.xs = {s.name: scale.x(s.km) for s in stops}
+        if not stops:
+            return layout
+
+        def line_width(line: LabelLine) -> float:
+            metrics = fm_bold if line.bold else fm[line.small]
+            return metrics.horizontalAdvance(line.text)
+
+        def line_height(line: LabelLine) -> float:
+            return fm[line.small].height()
+
+        def elide(line: LabelLine, limit: float) -> LabelLine:
+            metrics = fm_bold if line.bold else fm[line.small]
+            text = metrics.elidedText(line.text, Qt.TextElideMode.ElideRight, limit)
+            return LabelLine(text, line.small, line.role, line.bold)
+
+        # Gap labels first: they live inside the track zone and never move.
+        for seg in scale.segments:
+            if not seg.compressed:
+                continue
+            text = f"{seg.km1 - seg.km0:,.0f} km"
+            w = fm[True].horizontalAdvance(text) + 4
+            if seg.x1 - seg.x0 < w + 16:
+                continue
+            mid = (seg.x0 + seg.x1) / 2
+            rect = QRectF(mid - w / 2, layout.track_y + 6, w, fm[True].height())
+            layout.gap_labels.append(
+                LabelBox(f"{seg.km0:g}–{seg.km1:g}", rect, (LabelLine(text, True, "muted"),), "track")
+            )
+
+        above_top = layout.header.bottom() + 4
+        below1_top = layout.track_bottom + 2
+        below2_top = below1_top + row_h + 3
+        bottom_limit = height - PAD + 1
+        placed: list[QRectF] = []
+        spacing = 6.0
+
+        def free(rect: QRectF) -> bool:
+            grown = rect.adjusted(-spacing / 2, 0, spacing / 2, 0)
+            return all(not grown.intersects(other) for other in placed)
+
+        blocks = self._label_blocks()
+        # Natural (centred, full) spans of labels not yet placed, to steer candidates away from them.
+        # Key stops weigh more: crowding them out costs more than crowding a plain station.
+        natural: dict[str, tuple[float, float, float]] = {}
+        for stop, lines in blocks:
+            w = max(line_width(line) for line in lines)
+            x = layout.xs[stop.name]
+            natural[stop.name] = (x - w / 2, x + w / 2, 3.0 if stop.kind in KEY_KINDS else 1.0)
+
+        for stop, lines in blocks:
+            x = layout.xs[stop.name]
+            natural.pop(stop.name, None)
+            best: tuple[float, LabelBox, QRectF | None] | None = None
+            # Full label, then narrower, then the name alone, then the name elided.
+            variants = [(1.0, lines), (0.75, lines), (1.0, lines[:1]), (0.6, lines[:1]), (0.35, lines[:1])]
+            for factor, variant in variants:
+                limit = max(max(line_width(line) for line in variant) * factor, 36.0)
+                # A clipped time window misleads: ETA lines are dropped rather than elided.
+                shown = tuple(
+                    elide(line, limit) if line_width(line) > limit else line
+                    for line in variant
+                    if line.role != "eta" or line_width(line) <= limit
+                )
+                # Drop detail lines that elision has reduced to nothing but "…".
+                shown = tuple(ln for ln in shown if ln.text.strip("…")) or shown[:1]
+                w = max(line_width(line) for line in shown) + 2
+                h = sum(line_height(line) for line in shown)
+                for row_index, (row, top) in enumerate(
+                    (("below1", below1_top), ("above", None), ("below2", below2_top))
+                ):
+                    if row == "above":
+                        top = layout.track_top - 2 - h
+                        if top < above_top - 1:
+                            continue
+                    assert top is not None
+                    if top + h > bottom_limit:
+                        continue
+                    for anchor_index, left in enumerate((x - w / 2, x - w + 10, x - 10)):
+                        left = min(max(left, PAD), width - PAD - w)
+                        rect = QRectF(left, top, w, h)
+                        if not (rect.left() - 0.5 <= x <= rect.right() + 0.5) or not free(rect):
+                            continue
+                        corridor = None
+                        if row == "below2":
+                            corridor = QRectF(x - 1.5, layout.track_bottom, 3, top - layout.track_bottom)
+                            if not free(corridor):
+                                continue
+                        crowding = sum(
+                            weight * max(0.0, min(rect.right(), b) - max(rect.left(), a))
+                            for a, b, weight in natural.values()
+                        )
+                        cost = crowding + 25 * row_index + 8 * anchor_index
+                        if best is None or cost < best[0]:
+                            elided = any(ln.text.endswith("…") for ln in shown) or len(shown) < len(lines)
+                            best = (cost, LabelBox(stop.name, rect, shown, row, elided), corridor)
+                if best is not None:
+                    break
+            if best is None:
+                continue  # no room anywhere: the stop keeps its mark and tooltip
+            _, box, corridor = best
+            placed.append(box.rect)
+            layout.labels.append(box)
+            if corridor is not None:
+                placed.append(corridor)
+                layout.leaders.append(
+                    (QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top()))
+                )
+            elif box.row == "below1":
+                layout.leaders.append((QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top())))
+            elif box.row == "above":
+                layout.leaders.append((QPointF(x, box.rect.bottom()), QPointF(x, layout.track_top + 4)))
+        return layout
+
+    def _upcoming(self) -> list[StopEta]:
+        est = self._estimate
+        if est is None or est.state == "arrived":
+            return []
+        return [eta for eta in est.etas if eta.km > est.km_likely or eta.stop == est.next_stop]
+
+    def _label_blocks(self) -> list[tuple[Stop, tuple[LabelLine, ...]]]:
+        """Each stop's label lines, in the order labels are placed (most important first)."""
+        route = self._route
+        assert route is not None
+        est = self._estimate
+        upcoming = self._upcoming()
+        eta_for = {eta.stop: eta for eta in upcoming[:ETA_STOPS]}
+        destination = route.stops[-1]
+        if upcoming and upcoming[-1].stop == destination.name:
+            eta_for[destination.name] = upcoming[-1]
+        next_stop = est.next_stop if est else None
+        current = est.stop if est and est.state == "dwelling" else None
+        train_km = est.km_likely if est else 0.0
+
+        def priority(stop: Stop) -> tuple[int, float]:
+            order = {
+                "gauge_change": 0, "border": 2, "ceremony": 3, "destination": 4, "origin": 5,
+            }
+            if stop.name == next_stop:
+                return (1, 0.0)
+            if stop.kind in order:
+                return (order[stop.kind], 0.0)
+            if stop.name == current:
+                return (6, 0.0)
+            if stop.name in eta_for:
+                return (7, stop.km)
+            return (8, abs(stop.km - train_km))
+
+        blocks = []
+        for stop in sorted(route.stops, key=priority):
+            key_stop = stop.kind in KEY_KINDS or stop.name in (next_stop, current)
+            lines = [LabelLine(stop.name, bold=key_stop)]
+            detail = kind_detail(stop)
+            if detail and stop.kind in KEY_KINDS:
+                lines.append(LabelLine(detail, True, "gauge" if stop.kind == "gauge_change" else "muted"))
+            if stop.name == current:
+                lines.append(LabelLine("train here now", True, "eta"))
+            elif stop.name in eta_for:
+                lines.append(LabelLine(format_window(eta_for[stop.name], stop_zone(stop)), True, "eta"))
+            elif detail and stop.kind not in KEY_KINDS:
+                lines.append(LabelLine(detail, True, "muted"))
+            blocks.append((stop, tuple(lines)))
+        return blocks
+
+    # -- hit testing and tooltips ---------------------------------------------------------------
+
+    def stop_at(self, pos: QPointF) -> str | None:
+        """The stop under ``pos``: its mark in the track zone or its label."""
+        layout = self.bar_layout()
+        for box in layout.labels:
+            if box.rect.adjusted(-2, -2, 2, 2).contains(pos):
+                return box.stop
+        if layout.track_top - 4 <= pos.y() <= layout.track_bottom + 4 and layout.xs:
+            name, x = min(layout.xs.items(), key=lambda item: abs(item[1] - pos.x()))
+            if abs(x - pos.x()) <= 9:
+                return name
+        return None
+
+    def stop_point(self, name: str) -> QPointF:
+        """Where the mark of stop ``name`` is drawn (for tests and for placing popups)."""
+        layout = self.bar_layout()
+        return QPointF(layout.xs[name], layout.track_y)
+
+    def tooltip_for(self, name: str) -> str:
+        """Rich text with the stop's facts, its ETA and the evidence that mentions it."""
+        route = self._route
+        stop = next((s for s in route.stops if s.name == name), None) if route else None
+        if stop is None:
+            return ""
+        esc = html.escape
+        rows = [f"<b>{esc(stop.name)}</b> — {esc(stop.kind.replace('_', ' '))}, km {stop.km:,.1f}"]
+        if stop.gauge_before and stop.gauge_after:
+            if stop.gauge_before != stop.gauge_after:
+                rows.append(f"Gauge {stop.gauge_before} → {stop.gauge_after} mm (wheelsets changed)")
+            else:
+                rows.append(f"Gauge {stop.gauge_before} mm")
+        if stop.dwell_minutes:
+            source = f" — {esc(stop.dwell_source)}" if stop.dwell_source else ""
+            rows.append(f"Dwell ~{format_minutes(stop.dwell_minutes)}{source}")
+        if stop.lat is not None and stop.lon is not None:
+            rows.append(f"{stop.lat:.4f}, {stop.lon:.4f}")
+        zone = stop_zone(stop)
+        if stop.timezone:
+            rows.append(f"Time zone {esc(stop.timezone)}")
+        if stop.aliases:
+            rows.append("Also: " + esc(", ".join(stop.aliases)))
+        if stop.notes:
+            rows.append(f"<i>{esc(stop.notes)}</i>")
+        eta = next((e for e in (self._estimate.etas if self._estimate else ()) if e.stop == name), None)
+        if eta is not None and eta.likely is not None:
+            rows.append("ETA " + esc(format_window(eta, zone)) + self._relative(eta.likely))
+            rows.append(
+                "UTC "
+                + " / ".join(f"{m:%d %b %H:%M}" for m in (eta.earliest, eta.likely, eta.latest) if m)
+            )
+        evidence = [o for o in self._observations if observation_matches(o, stop)]
+        if evidence:
+            rows.append("<hr><b>Evidence</b>")
+            for obs in evidence:
+                when = ""
+                if obs.at is not None:
+                    local = obs.at.astimezone(zone or UTC)
+                    when = f" {local:%d %b %Y %H:%M} {zone_label(local)}"
+                    if obs.precision == "date":
+                        when = f" {local:%d %b %Y}"
+                post = f" (post {obs.post_id})" if obs.post_id is not None else ""
+                flag = f" <b>conflict:</b> {esc(obs.conflict)}" if obs.conflict else ""
+                text = obs.evidence if len(obs.evidence) < 220 else obs.evidence[:217] + "…"
+                rows.append(f"{esc(obs.kind)}{esc(when)}{post}: “{esc(text)}”{flag}")
+        return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
+
+    def _relative(self, moment: datetime) -> str:
+        minutes = (moment - self.clock()).total_seconds() / 60.0
+        if abs(minutes) > 7 * 24 * 60:
+            return ""
+        text = format_minutes(abs(minutes))
+        return f" (in {text})" if minutes >= 0 else f" ({text} ago)"
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt API
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            help_event = event
+            name = self.stop_at(QPointF(help_event.pos()))
+            if name:
+                QToolTip.showText(help_event.globalPos(), self.tooltip_for(name), self)
+            elif self._estimate is not None and self._in_band(QPointF(help_event.pos())):
+                QToolTip.showText(help_event.globalPos(), self._estimate_tooltip(), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    def _in_band(self, pos: QPointF) -> bool:
+        layout = self.bar_layout()
+        est = self._estimate
+        if est is None:
+            return False
+        x0, x1 = layout.scale.x(est.km_min), layout.scale.x(est.km_max)
+        return x0 - 6 <= pos.x() <= x1 + 6 and layout.track_top <= pos.y() <= layout.track_bottom
+
+    def _estimate_tooltip(self) -> str:
+        est = self._estimate
+        assert est is not None
+        rows = [
+            f"<b>{html.escape(self.status_text())}</b>",
+            f"km {est.km_min:,.0f} – {est.km_max:,.0f} (likely {est.km_likely:,.0f})",
+        ]
+        rows += [html.escape(note) for note in est.notes]
+        return "<br>".join(rows)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt API
+        if event.button() == Qt.MouseButton.LeftButton:
+            name = self.stop_at(event.position())
+            if name:
+                self.stopClicked.emit(name)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt API
+        name = self.stop_at(event.position())
+        if name != self._hover:
+            self._hover = name
+            self.setCursor(Qt.CursorShape.PointingHandCursor if name else Qt.CursorShape.ArrowCursor)
+            self.update()
+        super().mouseMoveEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: D102 - Qt API
+        self._hover = None
+        self.update()
+        super().leaveEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102 - Qt API
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._layout_cache = None
+            self.updateGeometry()
+            self.update()
+        super().changeEvent(event)
+
+    # -- text -------------------------------------------------------------------------------------
+
+    def status_text(self) -> str:
+        """One line about the train: state, km band, progress and the next stop."""
+        est = self._estimate
+        if self._route is None:
+            return "No route loaded"
+        if est is None:
+            return "No estimate yet"
+        state = est.state.replace("_", " ")
+        if est.state == "dwelling" and est.stop:
+            state = f"At {est.stop}"
+        parts = [state[:1].upper() + state[1:]]
+        if est.state not in ("not_started", "arrived"):
+            parts.append(f"km ~{est.km_likely:,.0f} ({est.km_min:,.0f}–{est.km_max:,.0f})")
+        parts.append(f"{est.progress:.0%}")
+        if est.next_stop and est.state != "arrived":
+            eta = next((e for e in est.etas if e.stop == est.next_stop), None)
+            nxt = f"next {est.next_stop}"
+            if eta is not None and eta.likely is not None:
+                stop = next((s for s in self._route.stops if s.name == est.next_stop), None)
+                local = eta.likely.astimezone((stop_zone(stop) if stop else None) or UTC)
+                nxt += f" ~{local:%H:%M} {zone_label(local)}{self._relative(eta.likely)}"
+            parts.append(nxt)
+        return " · ".join(parts)
+
+    def as_of_text(self) -> str:
+        """When the estimate is for, in UTC."""
+        est = self._estimate
+        if est is None:
+            return ""
+        return f"as of {est.at.astimezone(UTC):%d %b %H:%M} UTC"
+
+    # -- painting ---------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: D102 - Qt API
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        colours = BarColours.from_palette(self.palette())
+        painter.fillRect(self.rect(), colours.background)
+        layout = self.bar_layout()
+        self._paint_header(painter, layout, colours)
+        if self._route is None or not self._route.stops:
+            painter.end()
+            return
+        self._paint_track(painter, layout, colours)
+        self._paint_estimate(painter, layout, colours)
+        self._paint_stops(painter, layout, colours)
+        self._paint_labels(painter, layout, colours)
+        painter.end()
+
+    def _paint_header(self, painter: QPainter, layout: BarLayout, c: BarColours) -> None:
+        base, bold, small = self._fonts()
+        rect = layout.header
+        title = self._route.title if self._route else "Route"
+        painter.setFont(bold)
+        fm_bold = QFontMetricsF(bold)
+        title = fm_bold.elidedText(title, Qt.TextElideMode.ElideRight, rect.width() * 0.35)
+        title_w = fm_bold.horizontalAdvance(title)
+        painter.setPen(c.text)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(small)
+        fm_small = QFontMetricsF(small)
+        as_of = self.as_of_text()
+        as_of_w = fm_small.horizontalAdvance(as_of)
+        painter.setPen(c.muted)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, as_of)
+        painter.setFont(base)
+        fm = QFontMetricsF(base)
+        room = rect.width() - title_w - as_of_w - 36
+        status = fm.elidedText(self.status_text(), Qt.TextElideMode.ElideRight, max(room, 0))
+        painter.setPen(c.text)
+        status_rect = QRectF(rect.left() + title_w + 18, rect.top(), max(room, 0), rect.height())
+        painter.drawText(status_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, status)
+
+    def _paint_track(self, painter: QPainter, layout: BarLayout, c: BarColours) -> None:
+        y = layout.track_y
+        scale = layout.scale
+        pen = QPen(c.track, 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(scale.left, y), QPointF(scale.right, y))
+        est = self._estimate
+        if est is not None and est.km_likely > 0:
+            painter.setPen(QPen(c.travelled, 6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(QPointF(scale.left, y), QPointF(scale.x(est.km_likely), y))
+        # Break marks on shortened stretches: two slanted strokes over a gap in the track.
+        for seg in scale.segments:
+            if not seg.compressed:
+                continue
+            mid = (seg.x0 + seg.x1) / 2
+            painter.setPen(QPen(c.background, 7))
+            painter.drawLine(QPointF(mid - 2, y - 6), QPointF(mid + 2, y + 6))
+            painter.setPen(QPen(c.muted, 1.4))
+            for dx in (-3.5, 3.5):
+                painter.drawLine(QPointF(mid + dx - 3, y + 7), QPointF(mid + dx + 3, y - 7))
+        painter.setFont(self._fonts()[2])
+        for box in layout.gap_labels:
+            painter.setPen(c.muted)
+            painter.drawText(box.rect, Qt.AlignmentFlag.AlignCenter, box.lines[0].text)
+
+    def _paint_estimate(self, painter: QPainter, layout: BarLayout, c: BarColours) -> None:
+        est = self._estimate
+        if est is None:
+            return
+        scale, y = layout.scale, layout.track_y
+        x0, x1 = scale.x(est.km_min), scale.x(est.km_max)
+        band = QRectF(x0, y - 9, max(x1 - x0, 2.0), 18)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(c.band)
+        painter.drawRoundedRect(band, 4, 4)
+        edge = QColor(c.travelled)
+        painter.setPen(QPen(edge, 1.5))
+        for x in (x0, x1):
+            painter.drawLine(QPointF(x, y - 10), QPointF(x, y + 10))
+        # The train: a downward pointer above the track and a stem through it.
+        x = scale.x(est.km_likely)
+        top = layout.track_top + 1
+        pointer = QPolygonF([QPointF(x - 7, top), QPointF(x + 7, top), QPointF(x, top + 9)])
+        painter.setPen(QPen(c.background, 1.5))
+        painter.setBrush(c.train)
+        painter.drawPolygon(pointer)
+        painter.setPen(QPen(c.train, 2))
+        painter.drawLine(QPointF(x, top + 8), QPointF(x, y + 9))
+
+    def _paint_stops(self, painter: QPainter, layout: BarLayout, c: BarColours) -> None:
+        assert self._route is not None
+        y = layout.track_y
+        for stop in self._route.stops:
+            x = layout.xs[stop.name]
+            hover = stop.name == self._hover
+            r = 4.5 if not hover else 6.0
+            painter.setPen(QPen(c.background, 1.5))
+            if stop.kind == "gauge_change":
+                painter.setBrush(c.gauge_change)
+                s = r + 3.5
+                painter.drawPolygon(QPolygonF([
+                    QPointF(x, y - s), QPointF(x + s, y), QPointF(x, y + s), QPointF(x - s, y),
+                ]))
+            elif stop.kind == "border":
+                pen = QPen(c.border, 2, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawLine(QPointF(x, layout.track_top + 2), QPointF(x, layout.track_bottom - 2))
+                painter.setPen(QPen(c.background, 1.2))
+                painter.setBrush(c.border)
+                painter.drawRect(QRectF(x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2))
+            elif stop.kind == "ceremony":
+                painter.setBrush(c.ceremony)
+                painter.drawPath(_star(QPointF(x, y), r + 3.5))
+            elif stop.kind == "destination":
+                painter.setBrush(c.destination)
+                painter.drawRoundedRect(QRectF(x - r - 1.5, y - r - 1.5, 2 * r + 3, 2 * r + 3), 2, 2)
+            elif stop.kind == "origin":
+                painter.setBrush(c.travelled if self._estimate else c.station)
+                painter.drawEllipse(QPointF(x, y), r + 1, r + 1)
+            else:
+                passed = self._estimate is not None and stop.km <= self._estimate.km_likely
+                painter.setBrush(c.travelled if passed else c.background)
+                painter.setPen(QPen(c.travelled if passed else c.station, 1.6))
+                painter.drawEllipse(QPointF(x, y), r - 0.5, r - 0.5)
+
+    def _paint_labels(self, painter: QPainter, layout: BarLayout, c: BarColours) -> None:
+        base, bold, small = self._fonts()
+        painter.setPen(QPen(c.muted, 1))
+        for a, b in layout.leaders:
+            if abs(a.y() - b.y()) > 2:
+                painter.drawLine(a, b)
+        colour = {"text": c.text, "muted": c.muted, "gauge": c.gauge_text, "eta": c.travelled}
+        for box in layout.labels:
+            y = box.rect.top()
+            for line in box.lines:
+                font = bold if line.bold else (small if line.small else base)
+                painter.setFont(font)
+                h = QFontMetricsF(font).height()
+                painter.setPen(colour.get(line.role, c.text))
+                painter.drawText(
+                    QRectF(box.rect.left(), y, box.rect.width(), h),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter,
+                    line.text,
+                )
+                y += h
+
+
+def _star(centre: QPointF, radius: float) -> QPainterPath:
+    """A five-pointed star, for the ceremony stop."""
+    path = QPainterPath()
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + i * math.pi / 5
+        point = QPointF(centre.x() + r * math.cos(angle), centre.y() + r * math.sin(angle))
+        if i == 0:
+            path.moveTo(point)
+        else:
+            path.lineTo(point)
+    path.closeSubpath()
+    return path

@@ -1,0 +1,109 @@
+"""``monitor route``: the Done-when check on the seed, the table, the list, a user's route file."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from monitor.journey.route import load_route, routes_dir
+
+AT = "2023-09-12T06:00:00+09:00"
+
+
+def _run(*args: str):
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result
+
+
+def _seeded(db_path, seed_path) -> None:
+    assert _run("--db", str(db_path), "ingest", str(seed_path)).exit_code == 0
+
+
+def test_done_when_on_the_seed(db_path, seed_path):
+    _seeded(db_path, seed_path)
+    result = _run("route", "--db", str(db_path), "--json", "--at", AT)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in ("route", "at", "state", "stop", "km", "progress", "next_stop", "etas", "speed_kmh",
+                "observations"):
+        assert key in data
+    assert data["route"] == "pyongyang-vladivostok" and data["at"] == "2023-09-11T21:00:00Z"
+    assert data["state"] in ("moving", "dwelling")
+    # The departure is post 2's "today", known to the day: a 24-hour window.
+    departure = data["departure"]
+    assert departure["window_hours"] == 24.0
+    assert [(e["post_id"], e["kind"], e["stop"], e["precision"]) for e in departure["evidence"]] == [
+        (2, "departed", "Pyongyang", "date")]
+    # A band as wide as that day at these speeds: several hundred km.
+    km = data["km"]
+    assert km["min"] <= km["likely"] <= km["max"]
+    assert km["max"] - km["min"] > 500
+    # The farthest it could be: off at the start of the local day at top speed (or arrived).
+    route = load_route("pyongyang-vladivostok")
+    assert km["max"] == route.length_km
+    # ETA windows at least as wide as the departure window.
+    vladivostok = next(e for e in data["etas"] if e["stop"] == "Vladivostok")
+    assert vladivostok["window_hours"] > 24
+    assert vladivostok["local"]["likely"].endswith("+10:00")
+    assert datetime.fromisoformat(vladivostok["earliest"].replace("Z", "+00:00")) <= \
+        datetime.fromisoformat(vladivostok["latest"].replace("Z", "+00:00")) - timedelta(hours=24)
+    # The gauge change dwells 70 minutes on post 3's evidence.
+    dwell = next(d for d in data["dwells"] if d["stop"] == "Tumangang")
+    assert dwell["minutes"] == 70 and dwell["post_id"] == 3
+    # 2019 mentions are kept but never anchor the position.
+    historical = [o for o in data["observations"] if o["kind"] == "historical"]
+    assert {o["stop"] for o in historical} == {"Tumangang", "Khasan"}
+    assert all(o["post_id"] == 3 for o in historical)
+    assert data["anchored_by"]["post_id"] == 2
+    # Vladivostok is the expected destination.
+    assert data["destination"] == "Vladivostok" and data["expected"] == ["Vladivostok"]
+    assert data["speed_model"]["max"] == 59.0
+
+
+def test_timeline_table_lists_every_stop(db_path, seed_path):
+    _seeded(db_path, seed_path)
+    result = _run("route", "--db", str(db_path), "--timeline", "--at", AT)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    for stop in load_route("pyongyang-vladivostok").stops:
+        assert any(line.lstrip("✓ ").startswith(stop.name) for line in lines), stop.name
+    assert any("70m" in line and "Tumangang" in line for line in lines)
+
+
+def test_list_shows_both_routes():
+    result = _run("route", "--list", "--json")
+    names = [r["name"] for r in json.loads(result.output)]
+    assert names[:2] == ["pyongyang-vladivostok", "pyongyang-ussuriysk"]
+
+
+def test_route_path_and_bad_route_file(db_path, seed_path, tmp_path):
+    _seeded(db_path, seed_path)
+    data = json.loads((routes_dir() / "pyongyang-ussuriysk.json").read_text(encoding="utf-8"))
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps(dict(data, name="own-route")), encoding="utf-8")
+    result = _run("route", "--db", str(db_path), "--route", str(own), "--json", "--at", AT)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["destination"] == "Ussuriysk"
+    data["stops"][3]["km"] = 1.0
+    own.write_text(json.dumps(data), encoding="utf-8")
+    bad = _run("route", "--db", str(db_path), "--route", str(own), "--use")
+    assert bad.exit_code != 0
+    assert "own.json" in bad.output and "stop 4 'Kimchaek'" in bad.output and "'km'" in bad.output
+    still = json.loads(_run("route", "--db", str(db_path), "--json", "--at", AT).output)
+    assert still["route"] == "pyongyang-vladivostok"
+
+
+def test_use_switches_the_route_in_the_store(db_path, seed_path):
+    _seeded(db_path, seed_path)
+    assert _run("route", "--db", str(db_path), "--route", "pyongyang-ussuriysk", "--use").exit_code == 0
+    data = json.loads(_run("route", "--db", str(db_path), "--json", "--at", AT).output)
+    assert data["route"] == "pyongyang-ussuriysk"
+    assert [o["stop"] for o in data["unmatched"]] == ["Vladivostok"] * 3
+
+
+def test_at_without_a_zone_is_refused(db_path):
+    result = _run("route", "--db", str(db_path), "--at", "2023-09-12T06:00")
+    assert result.exit_code != 0 and "time zone" in result.output
