@@ -11,6 +11,7 @@ the one module that checks for them, so the rest of the GUI asks ``Features`` in
 from __future__ import annotations
 
 import importlib
+import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -18,9 +19,25 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from monitor.model import Estimate, Observation, Post, Quote, Route, Source, Speaker, parse_iso, to_iso
+from monitor.journey.estimate import estimate as journey_estimate
+from monitor.journey.estimate import estimate_from
+from monitor.journey.estimate import schedule as journey_schedule
+from monitor.model import (
+    Estimate,
+    Observation,
+    Post,
+    Quote,
+    Route,
+    Source,
+    Speaker,
+    parse_iso,
+    to_iso,
+    utc_now,
+)
 from monitor.service import Monitor
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, sort_key
+
+log = logging.getLogger(__name__)
 
 #: Longest body text a list row lays out; the rest is shown when the post is opened.
 BODY_PREVIEW_CHARS = 1500
@@ -227,6 +244,12 @@ class SourceState:
     post_count: int
 
     @property
+    def label(self) -> str:
+        """What to call the source: its title, else its address (a file by its name)."""
+        src = self.source
+        return src.title or src.key.removeprefix("file:")
+
+    @property
     def failing(self) -> bool:
         """True when the last poll ended in an error."""
         return bool(self.source.last_error)
@@ -289,24 +312,7 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
             quotes = [q for q in quotes if q.post_id in quote_posts]
         speakers = _speakers_with_counts(store.speakers(), quotes, replay=as_of is not None)
 
-    route = estimate = None
-    observations: list[Observation] = []
-    estimates: list[Estimate] = []
-    if feats.journey:
-        route = monitor.route()
-        if callable(getattr(monitor, "observations", None)):
-            observations = list(monitor.observations())
-    span = None
-    if route is not None:
-        if as_of is not None:
-            observations = [o for o in observations if o.at is None or o.at <= at]
-        estimate = monitor.estimate(at) if at is not None else monitor.estimate(None)
-        span = story_span(monitor, observations, estimate)
-        if span is not None:
-            step = (span[1] - span[0]) / ESTIMATE_SAMPLES
-            estimates = [monitor.estimate(span[0] + step * i) for i in range(ESTIMATE_SAMPLES + 1)]
-    else:
-        span = story_span(monitor, [], None)
+    route, estimate, observations, estimates, span = _journey(monitor, feats, at, queries)
 
     sources = monitor.posts.sources()
     counts = monitor.posts.source_post_counts()
@@ -326,6 +332,43 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         span=span,
         features=feats,
     )
+
+
+def _journey(monitor: Monitor, feats: Features, at: datetime | None, queries: FeedQueries
+             ) -> tuple[Route | None, Estimate | None, list[Observation], list[Estimate],
+                        tuple[datetime, datetime] | None]:
+    """The route, the estimate at ``at`` (now when None), the observations known by then,
+    estimates sampled over the story for the distance-time chart, and the story's span.
+
+    In a replay only reports from posts published by ``at`` count, so the estimate is the one
+    an analyst could have made then, not one made with hindsight.
+    """
+    if not feats.journey:
+        return None, None, [], [], story_span(monitor, [], None)
+    route = monitor.route()
+    observations = list(monitor.observations())
+    if at is not None:
+        known = queries.posts_by_id(sorted({o.post_id for o in observations if o.post_id is not None}))
+        limit = to_iso(at) or ""
+        observations = [
+            o for o in observations
+            if o.post_id is None
+            or (o.post_id in known and (known[o.post_id].published or known[o.post_id].first_seen) <= limit)
+        ]
+    when = at or utc_now()
+    try:
+        sched = journey_schedule(route, observations)
+    except Exception:  # noqa: BLE001 - a story the estimator cannot fit still shows its route
+        log.warning("no journey schedule", exc_info=True)
+        return route, journey_estimate(route, observations, when), observations, [], \
+            story_span(monitor, observations, None)
+    estimate = estimate_from(sched, when)
+    span = story_span(monitor, observations, estimate)
+    estimates: list[Estimate] = []
+    if span is not None:
+        step = (span[1] - span[0]) / ESTIMATE_SAMPLES
+        estimates = [estimate_from(sched, span[0] + step * i) for i in range(ESTIMATE_SAMPLES + 1)]
+    return route, estimate, observations, estimates, span
 
 
 def _speakers_with_counts(speakers: list[Speaker], quotes: list[Quote], replay: bool) -> list[Speaker]:

@@ -347,7 +347,7 @@ class MainWindow(QMainWindow):
             return  # the replay moved on while this was computed
         self.snapshot = snap
         self._speaker_names = {s.id: s.name for s in snap.speakers}
-        self.feed.set_sources([(s.source.id, s.source.title or s.source.key) for s in snap.sources])
+        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources])
         if snap.route is not None:
             self.route_bar.set_route(snap.route)
             if snap.estimate is not None:
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         failing = 0
         for state in snap.sources:
             src = state.source
-            name = src.title or src.key
+            name = state.label
             polled = parse_iso(src.last_polled)
             when = relative_time(polled, now) if polled else "not polled"
             status = f"error: {src.last_error}" if src.last_error else (src.last_status or "ok")
@@ -558,6 +558,8 @@ class MainWindow(QMainWindow):
             self.act_replay.setChecked(False)  # "Live" pressed: comes back here with replay off
             return
         self.as_of = when
+        if hasattr(self.route_bar, "clock"):  # relative times on the bar count from the replay time
+            self.route_bar.clock = (lambda t=when: t) if when is not None else utc_now
         self.feed.set_as_of(to_iso(when) if when else None)
         self._update_title()
         self.refresh_panes()
