@@ -363,7 +363,10 @@ def _journey(monitor: Monitor, feats: Features, at: datetime | None, queries: Fe
         return route, journey_estimate(route, observations, when), observations, [], \
             story_span(monitor, observations, None)
     estimate = estimate_from(sched, when)
-    span = story_span(monitor, observations, estimate)
+    # The span runs to the latest arrival the schedule allows, as seen from the story's start.
+    span = story_span(monitor, observations, None)
+    if span is not None:
+        span = story_span(monitor, observations, estimate_from(sched, span[0]))
     estimates: list[Estimate] = []
     if span is not None:
         step = (span[1] - span[0]) / ESTIMATE_SAMPLES
