@@ -90,3 +90,20 @@ def test_icon_and_desktop_file_ship():
     assert (icons / "monitor.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
     desktop = (resources_dir() / "situation-monitor.desktop").read_text(encoding="utf-8")
     assert "Exec=monitor" in desktop and "Icon=" in desktop and "Type=Application" in desktop
+
+
+def test_feed_follows_a_dark_palette(qtbot, main_window, tmp_path):
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    for role, colour in [(QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.Text, "#e6e6e6"), (QPalette.ColorRole.WindowText, "#e6e6e6")]:
+        dark.setColor(role, QColor(colour))
+    view = main_window.feed.view
+    view.setPalette(dark)
+    main_window.feed.delegate.clear_cache()
+    image = _render(view.viewport(), tmp_path / "feed-dark.png")
+    lightness = [image.pixelColor(x, y).lightness()
+                 for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)]
+    assert sorted(lightness)[len(lightness) // 2] < 60, "the background is dark"
+    assert sum(v > 180 for v in lightness) > len(lightness) * 0.005, "the text is light"

@@ -75,13 +75,13 @@ class PostDelegate(QStyledItemDelegate):
         small.setPointSizeF(base.pointSizeF() * 0.9 if base.pointSizeF() > 0 else 9)
         return base, head, small
 
-    def _document(self, post: Post, index: ModelIndex, width: int, option: QStyleOptionViewItem
-                  ) -> QTextDocument:
+    def _document(self, post: Post, index: ModelIndex, width: int, option: QStyleOptionViewItem,
+                  selected: bool = False) -> QTextDocument:
         spans = index.data(FeedModel.SpansRole) or []
         terms = index.data(FeedModel.SearchRole) or ()
         highlight = index.data(FeedModel.HighlightRole)
         dark = is_dark(option.palette)
-        key = (post.id, post.content_hash, width, tuple(spans), terms, highlight, dark,
+        key = (post.id, post.content_hash, width, tuple(spans), terms, highlight, dark, selected,
                option.font.key())
         doc = self._docs.get(key)
         if doc is not None:
@@ -105,8 +105,10 @@ class PostDelegate(QStyledItemDelegate):
                 cursor.mergeCharFormat(fmt)
 
         quoted = QTextCharFormat()
-        quoted.setForeground(quote_color(option.palette))
-        tint = QColor(quote_color(option.palette))
+        # On the selection colour the link blue would vanish: quotes turn pale there.
+        colour = QColor("#fff3bf") if selected else quote_color(option.palette)
+        quoted.setForeground(colour)
+        tint = QColor(colour)
         tint.setAlpha(28)
         quoted.setBackground(tint)
         for start, end in spans:
@@ -228,7 +230,7 @@ class PostDelegate(QStyledItemDelegate):
         y += meta_h + GAP
 
         # The body.
-        doc = self._document(post, index, self._width(option), option)
+        doc = self._document(post, index, self._width(option), option, selected)
         painter.translate(left, y)
         context = QAbstractTextDocumentLayout.PaintContext()
         context.palette.setColor(QPalette.ColorRole.Text, text_color)
