@@ -211,3 +211,31 @@ def test_version_option():
     result = CliRunner().invoke(cli, ["--version"])
     assert result.exit_code == 0
     assert __version__ in result.output
+
+
+def test_a_failing_source_is_shown_where_the_user_looks(qtbot, main_window, seeded_db):
+    window = main_window
+    # What the poller records when a source starts failing while the app runs.
+    with sqlite3.connect(seeded_db) as conn:
+        conn.execute("update sources set last_error = 'HTTP 500 from the server', "
+                     "last_polled = '2023-09-11T10:00:00Z', last_status = 'error'")
+    with qtbot.waitSignal(window.snapshotApplied, timeout=10000):
+        window.refresh_panes()
+    assert "1 failing" in window.sources_label.text()
+    assert "HTTP 500 from the server" in window.sources_label.toolTip()
+    assert "polled" in window.sources_label.text()
+
+
+def test_import_reads_files_in_the_writer_and_reports_bad_ones(qtbot, main_window, tmp_path):
+    window = main_window
+    good = tmp_path / "later.txt"
+    good.write_text(" date 2023-09-12 Train crosses into Russia\nThe train crossed the border at "
+                    "Khasan this morning, officials said.\n", encoding="utf-8")
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"")
+    window.import_files([str(good), str(bad)])
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() > 5, timeout=10000)
+    qtbot.waitUntil(lambda: hasattr(window, "warning_box") and window.warning_box.isVisible(),
+                    timeout=10000)
+    assert "empty.txt" in window.warning_box.text()
+    window.warning_box.close()
