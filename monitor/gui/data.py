@@ -400,9 +400,12 @@ def add_source(monitor: Monitor, url: str, interval: int) -> Any:
     return monitor.add_source(url, interval)
 
 
-def poll(monitor: Monitor) -> Any:
-    """Poll every due source once."""
-    return monitor.poll_once()
+def poll(monitor: Monitor, force: bool = False) -> list:
+    """Poll the sources that are due (every enabled source when ``force``); one report each."""
+    due = getattr(monitor, "poll_due", None)
+    if not force and callable(due):
+        return list(due() or [])
+    return list(monitor.poll_once() or [])
 
 
 def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> None:

@@ -27,7 +27,7 @@ from monitor.gui import data
 from monitor.gui.feed_delegate import PostDelegate
 from monitor.gui.feed_model import FeedModel
 from monitor.gui.workers import Runner
-from monitor.model import Post
+from monitor.model import Post, parse_iso
 from monitor.store.feed import FeedFilter
 
 SEARCH_DELAY_MS = 200
@@ -209,8 +209,6 @@ class FeedPane(QWidget):
     def set_as_of(self, as_of: str | None) -> None:
         """Replay: show posts published up to ``as_of`` (ISO 8601 UTC); None: live."""
         self._as_of = as_of
-        from monitor.model import parse_iso
-
         self.model.reference_time = parse_iso(as_of) if as_of else None
         self._apply_filter()
 

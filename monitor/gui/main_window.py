@@ -54,8 +54,10 @@ log = logging.getLogger(__name__)
 
 #: How often live panes are recomputed even without new posts (the route bar's clock).
 CLOCK_MS = 60_000
-#: How often sources are polled when the poller does not say otherwise.
-POLL_MS = 60_000
+#: How often the app asks which sources are due (each source keeps its own interval and backoff).
+POLL_MS = 15_000
+#: The interval a source added from the window is polled at, in seconds.
+SOURCE_INTERVAL_S = 60
 #: After new posts, the feed looks for them within this time and the other panes follow within
 #: the next; a burst of batches costs one look each, not one per batch.
 FEED_SETTLE_MS = 250
@@ -257,7 +259,6 @@ class MainWindow(QMainWindow):
             lambda keep_id, merge_id: self._correct(data.merge_speakers, keep_id, merge_id))
         self.inspector.rejectRequested.connect(lambda quote_id: self._correct(data.reject_quote, quote_id))
         self.route_bar.stopClicked.connect(self._stop_clicked)
-        self.feed.speakerFilterCleared.connect(lambda: None)
         self.feed.model.alertsArrived.connect(self._alerts_arrived)
         self.replay.asOfChanged.connect(self._replay_moved)
         hints = QGuiApplication.styleHints()
@@ -410,7 +411,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Poll now where polling is available; look for new posts and recompute panes."""
         if self.features.polling:
-            self.poll_now()
+            self.poll_now(force=True)
         else:
             self.after_new_posts()
 
@@ -422,16 +423,24 @@ class MainWindow(QMainWindow):
         if not self._panes_settle.isActive():
             self._panes_settle.start()
 
-    def poll_now(self) -> None:
-        """Poll every due source once, in the writer thread."""
+    def poll_now(self, force: bool = False) -> None:
+        """Poll the due sources (all of them when ``force``) in the writer thread."""
         if self.runner is None or not self.features.polling or self._polling:
             return
         self._polling = True
-        self.runner.write(data.poll, on_result=self._polled, on_error=self._poll_failed)
+        self.runner.write(data.poll, bool(force), on_result=self._polled, on_error=self._poll_failed)
 
-    def _polled(self, _result: object) -> None:
+    def _polled(self, reports: list) -> None:
         self._polling = False
-        self.after_new_posts()
+        errors = [r for r in reports if getattr(r, "error", None)]
+        added = sum(getattr(r, "added", 0) for r in reports)
+        if errors:
+            self.statusBar().showMessage(
+                f"{len(errors)} source{'s' if len(errors) != 1 else ''} failed: {errors[0].error}", 15000)
+        elif reports:
+            self.statusBar().showMessage(f"Polled {len(reports)} source(s): {added} new posts", 5000)
+        if reports:
+            self.after_new_posts()
 
     def _poll_failed(self, exc: Exception) -> None:
         self._polling = False
@@ -464,8 +473,8 @@ class MainWindow(QMainWindow):
         url, ok = QInputDialog.getText(self, "Add source", "Feed or live page URL (http, https or file):")
         if not ok or not url.strip():
             return
-        self.runner.write(data.add_source, url.strip(), POLL_MS // 1000,
-                          on_result=lambda _r: self.poll_now(),
+        self.runner.write(data.add_source, url.strip(), SOURCE_INTERVAL_S,
+                          on_result=lambda _r: self.poll_now(force=True),
                           on_error=lambda exc: self._warn("Cannot add source", str(exc)))
 
     def export_report(self) -> None:
