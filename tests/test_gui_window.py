@@ -239,3 +239,35 @@ def test_import_reads_files_in_the_writer_and_reports_bad_ones(qtbot, main_windo
                     timeout=10000)
     assert "empty.txt" in window.warning_box.text()
     window.warning_box.close()
+
+
+def test_log_file_goes_to_the_state_directory(tmp_path):
+    import logging
+
+    from monitor.gui.app import setup_logging
+
+    path = setup_logging(tmp_path / "state")
+    try:
+        logging.getLogger("monitor.test").warning("hello from the log test")
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        assert path == tmp_path / "state" / "monitor.log"
+        assert "hello from the log test" in path.read_text(encoding="utf-8")
+    finally:
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", None) == str(path):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+
+
+def test_the_last_database_is_opened_again(gui_settings, tmp_path):
+    from monitor.gui.app import last_database
+
+    default = tmp_path / "default.db"
+    assert last_database(gui_settings, default) == default
+    other = tmp_path / "other.db"
+    other.write_bytes(b"")
+    gui_settings.setValue("last_db", str(other))
+    assert last_database(gui_settings, default) == other
+    other.unlink()
+    assert last_database(gui_settings, default) == default  # gone: back to the default
