@@ -89,9 +89,10 @@ def test_search_terms_drop_operators():
     assert search_terms('"armoured train" OR Khasan*') == ("armoured train", "Khasan")
 
 
-def test_new_post_on_top_when_at_the_top(qtbot, pane, runner, db_path):
+def test_new_post_on_top_when_at_the_top(qtbot, qtmodeltester, pane, runner, db_path):
     add_posts(db_path, _posts(3))
     _open(qtbot, pane, runner, 3)
+    qtmodeltester.check(pane.model)  # and it keeps watching the inserts that follow
     add_posts(db_path, _posts(1, start=3))
     pane.refresh()
     qtbot.waitUntil(lambda: pane.model.rowCount() == 4, timeout=5000)
@@ -127,9 +128,10 @@ def test_new_post_while_scrolled_down_shows_a_button_not_a_jump(qtbot, pane, run
     assert pane.model.index(0).data(FeedModel.UnreadRole) is True
 
 
-def test_edited_post_is_marked_and_keeps_its_history(qtbot, pane, runner, db_path):
+def test_edited_post_is_marked_and_keeps_its_history(qtbot, qtmodeltester, pane, runner, db_path):
     add_posts(db_path, _posts(2))
     _open(qtbot, pane, runner, 2)
+    qtmodeltester.check(pane.model)
     add_posts(db_path, [_posts(1)[0] | {"body": "Corrected: the train stopped."}])
     pane.refresh()
     qtbot.waitUntil(lambda: pane.model.post_at(1).revision_count == 1, timeout=5000)

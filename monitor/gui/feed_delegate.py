@@ -33,7 +33,7 @@ from monitor.model import Post, utc_now
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 PAD_X = 14
-PAD_Y = 10
+PAD_Y = 11
 GAP = 4
 ACCENT_W = 4
 ALERT_COLOR = QColor("#e8590c")
