@@ -106,13 +106,15 @@ def test_new_post_while_scrolled_down_shows_a_button_not_a_jump(qtbot, pane, run
     add_posts(db_path, _posts(40))
     _open(qtbot, pane, runner, 40)
     bar = pane.view.verticalScrollBar()
-    qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
+    last = pane.model.index(39)
+    # Rows are laid out in batches between events: wait until the last one has its place.
+    qtbot.waitUntil(lambda: pane.view.visualRect(last).isValid() and bar.maximum() > 1000, timeout=5000)
     bar.setValue(bar.maximum() // 2)
 
     def top_row() -> int:
         return pane.view.indexAt(pane.view.viewport().rect().topLeft()).row()
 
-    qtbot.waitUntil(lambda: top_row() > 0, timeout=5000)  # rows are laid out in batches
+    qtbot.waitUntil(lambda: top_row() > 0, timeout=5000)
     first_visible = top_row()
     add_posts(db_path, _posts(2, start=40))
     pane.refresh()
@@ -209,3 +211,35 @@ def test_source_filter(qtbot, pane, runner, db_path):
                     and not pane.model.loading, timeout=5000)
     assert pane.model.rowCount() == 2
     assert pane.model.index(0).data(FeedModel.SourceRole) == "test:other"
+
+
+def test_an_empty_feed_says_why(qtbot, pane, runner, db_path):
+    from monitor.service import Monitor
+
+    Monitor(db_path).close()
+    _open(qtbot, pane, runner, 0)
+    qtbot.waitUntil(lambda: pane.view.empty_text.startswith("No posts yet"), timeout=5000)
+    image = pane.view.viewport().grab().toImage()
+    colours = {image.pixel(x, y) for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)}
+    assert len(colours) > 2, "the empty list shows its message"
+    pane.set_search("Khasan")
+    qtbot.waitUntil(lambda: pane.view.empty_text == "No posts match “Khasan”.", timeout=5000)
+
+
+def test_rows_render_at_high_dpi(qtbot, pane, runner, seeded_db):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter, QPixmap
+
+    runner.db_path = seeded_db
+    _open(qtbot, pane, runner, 5)
+    viewport = pane.view.viewport()
+    pixmap = QPixmap(viewport.size() * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill()
+    painter = QPainter(pixmap)
+    viewport.render(painter, QPoint())
+    painter.end()
+    image = pixmap.toImage()
+    assert image.width() == viewport.width() * 2
+    colours = {image.pixel(x, y) for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)}
+    assert len(colours) > 30, "text and marks are drawn at twice the pixels"

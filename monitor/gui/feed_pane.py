@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +49,19 @@ class FeedView(QListView):
         self.setMouseTracking(True)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.verticalScrollBar().setSingleStep(24)
+        #: Said in the middle of an empty list (why it is empty, what to do).
+        self.empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            painter.setPen(colour)
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.end()
 
 
 class FeedPane(QWidget):
@@ -260,6 +273,19 @@ class FeedPane(QWidget):
         if model.loading:
             parts.append("loading…")
         self.status.setText(" · ".join(parts))
+        flt = model.feed_filter
+        if model.loading or self._runner is None:
+            empty = "Loading posts…" if self._runner is not None else "No database open."
+        elif flt.text:
+            empty = f"No posts match “{flt.text}”."
+        elif flt.speaker_id is not None or flt.source_id is not None:
+            empty = "No posts from this speaker or source."
+        elif flt.as_of:
+            empty = "No posts had been published by this time."
+        else:
+            empty = "No posts yet.\nImport a live page or feed (File → Import file) or add a source to poll."
+        self.view.empty_text = empty
+        self.view.viewport().update()
 
     def show_message(self, text: str) -> None:
         """A line above the list saying what is wrong (empty hides it)."""
