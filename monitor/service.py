@@ -6,10 +6,16 @@ same way. It never imports Qt.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import random
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import httpx
 
 from monitor.extract.observations import extract_observations
 from monitor.journey.estimate import Schedule
@@ -17,12 +23,24 @@ from monitor.journey.estimate import estimate as estimate_journey
 from monitor.journey.estimate import schedule as journey_schedule
 from monitor.journey.estimate import timeline as journey_timeline
 from monitor.journey.route import DEFAULT_ROUTE, load_route
-from monitor.model import Estimate, Observation, Route, StopEta, utc_now
+from monitor.model import (
+    Estimate,
+    Observation,
+    ParsedPost,
+    ParseResult,
+    Route,
+    Source,
+    StopEta,
+    to_iso,
+    utc_now,
+)
 from monitor.paths import seeds_dir
+from monitor.sources import poller
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
-from monitor.store import PostStore, open_database
+from monitor.store import PostStore, SourceStore, open_database
 from monitor.store.journey import JourneyStore
+from monitor.store.posts import IngestCounts
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +77,42 @@ class IngestReport:
         )
 
 
+@dataclass
+class PollReport:
+    """The outcome of polling one source: what came back and what it did to the store."""
+
+    source_id: int
+    url: str
+    outcome: str
+    http_status: int | None = None
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    requests: int = 0
+    elapsed: float = 0.0
+    kind: str | None = None
+    moved_to: str | None = None
+    next_poll: str | None = None
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the source was reached and read (or had not changed)."""
+        return self.error is None
+
+    def summary(self) -> str:
+        """One line for a person."""
+        if self.error:
+            return f"error: {self.error}"
+        if self.outcome == poller.NOT_MODIFIED:
+            return f"{self.url}: not modified"
+        return (
+            f"{self.url}: {self.kind}, {self.added} new, {self.updated} updated, "
+            f"{self.unchanged} unchanged"
+        )
+
+
 def file_source_key(path: Path) -> str:
     """A file's source identity: its name, so an edited copy of a page is the same page."""
     return f"file:{path.name}"
@@ -71,10 +125,16 @@ class Monitor:
         self.db_path = Path(db_path)
         self.db = open_database(db_path)
         self.posts = PostStore(self.db)
+        self.sources = SourceStore(self.db)
+        self._client: httpx.Client | None = None
+        self._client_settings: poller.PollSettings | None = None
         self.journey = JourneyStore(self.db)
 
     def close(self) -> None:
-        """Close the database connection."""
+        """Close the HTTP client (if one was opened) and the database connection."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         self.db.close()
 
     def __enter__(self) -> Monitor:
@@ -97,17 +157,45 @@ class Monitor:
             return report
         report.kind = result.kind
         report.notes.extend(result.errors)
+        own: list[int] = []
+
+        def own_source() -> int:
+            if not own:
+                own.append(self.posts.ensure_source(source_key, result.kind, url, result.title))
+            return own[0]
+
         with self.db.atomic():
-            source_id = self.posts.ensure_source(source_key, result.kind, url, result.title)
-            counts = self.posts.ingest(source_id, result.posts)
+            counts, first = self._store_posts(result, own_source)
             self.after_ingest(counts.changed)
-        report.source_id = source_id
+        report.source_id = own[0] if own else first
         report.added, report.updated, report.unchanged = (
             len(counts.added),
             len(counts.updated),
             counts.unchanged,
         )
         return report
+
+    def _store_posts(self, result: ParseResult, own_source: Callable[[], int]) -> tuple[IngestCounts, int]:
+        """Store parsed posts, each in its own source when it names one (``source_key``).
+
+        Runs in the caller's transaction. Returns the combined counts and the first source used.
+        """
+        groups: dict[int, list[ParsedPost]] = {}
+        for post in result.posts:
+            if post.source_key:
+                source_id = self.sources.id_for_key(post.source_key)
+                if source_id is None:
+                    source_id = self.posts.ensure_source(post.source_key, result.kind, post.source_key)
+            else:
+                source_id = own_source()
+            groups.setdefault(source_id, []).append(post)
+        total = IngestCounts()
+        for source_id, posts in groups.items():
+            counts = self.posts.ingest(source_id, posts)
+            total.added += counts.added
+            total.updated += counts.updated
+            total.unchanged += counts.unchanged
+        return total, next(iter(groups))
 
     def after_ingest(self, post_ids: list[int]) -> None:
         """Derive data from new or edited posts, inside the ingest's transaction."""
@@ -151,6 +239,158 @@ class Monitor:
             return []
         return self.ingest_path(seeds_dir())
 
+    # -- sources and polling -----------------------------------------------------------------
+
+    def add_source(self, url_or_path: str | Path, interval: int = poller.DEFAULT_INTERVAL) -> Source:
+        """Add an http(s) URL, a file: URL or a local file path as a source to poll.
+
+        Raises SourceError naming the input when it is not something we can poll.
+        """
+        text = str(url_or_path).strip()
+        if interval < 1:
+            raise SourceError(text, f"interval must be at least 1 second, not {interval}")
+        scheme = poller.scheme_of(text)
+        if scheme in ("http", "https"):
+            if not urlsplit(text).netloc:
+                raise SourceError(text, "URL has no host")
+            return self.sources.add_source(text, text, interval=interval)
+        if scheme == "file":
+            path = Path(unquote(urlsplit(text).path))
+        elif scheme and len(scheme) > 1:  # a one-letter scheme is a Windows drive
+            raise SourceError(text, f"unsupported address scheme {scheme!r} (only http, https and file)")
+        else:
+            path = Path(text).expanduser()
+        if not path.is_file():
+            raise SourceError(text, "no such file" if not path.exists() else "not a file")
+        path = path.resolve()
+        return self.sources.add_source(file_source_key(path), path.as_uri(), interval=interval)
+
+    def poll_once(
+        self,
+        source_id: int | None = None,
+        *,
+        client: httpx.Client | None = None,
+        settings: poller.PollSettings = poller.DEFAULT_SETTINGS,
+        rng: random.Random | None = None,
+    ) -> list[PollReport]:
+        """Poll one source (by id), or every enabled source, now; one report per source."""
+        if source_id is None:
+            sources = self.sources.pollable()
+        else:
+            found = self.sources.get(source_id)
+            if found is None:
+                return [PollReport(source_id, "", poller.FAILED, error=f"no source with id {source_id}")]
+            sources = [found]
+        return self._poll_all(sources, client, settings, rng)
+
+    def poll_due(
+        self,
+        *,
+        client: httpx.Client | None = None,
+        settings: poller.PollSettings = poller.DEFAULT_SETTINGS,
+        rng: random.Random | None = None,
+    ) -> list[PollReport]:
+        """Poll the enabled sources whose next poll is due."""
+        return self._poll_all(self.sources.due(to_iso(utc_now()) or ""), client, settings, rng)
+
+    def _poll_all(self, sources: list[Source], client: httpx.Client | None,
+                  settings: poller.PollSettings, rng: random.Random | None) -> list[PollReport]:
+        if not sources:
+            return []
+        if client is None and any(poller.scheme_of(s.url) != "file" for s in sources):
+            client = self._http_client(settings)
+        return [self.poll_source(s, client=client, settings=settings, rng=rng) for s in sources]
+
+    def _http_client(self, settings: poller.PollSettings) -> httpx.Client:
+        """One client per Monitor and settings, so connections are reused between polls."""
+        if self._client is None or self._client_settings != settings:
+            if self._client is not None:
+                self._client.close()
+            self._client = poller.make_client(settings)
+            self._client_settings = settings
+        return self._client
+
+    def poll_source(
+        self,
+        source: Source,
+        *,
+        client: httpx.Client | None = None,
+        settings: poller.PollSettings = poller.DEFAULT_SETTINGS,
+        rng: random.Random | None = None,
+    ) -> PollReport:
+        """Fetch one source, parse what came back and store it, all writes in one transaction.
+
+        Validators (ETag, Last-Modified) are stored only when the document was read, so a
+        broken document is fetched and reported again rather than hidden behind a 304.
+        """
+        result = poller.poll_source(client, source, settings)
+        report = PollReport(
+            source.id, source.url, result.outcome, http_status=result.http_status,
+            requests=result.requests, elapsed=result.elapsed, moved_to=result.moved_to,
+            error=result.error,
+        )
+        parsed: ParseResult | None = None
+        body_hash = None
+        if result.outcome == poller.FETCHED and result.body is not None:
+            body_hash = hashlib.sha256(result.body).hexdigest()
+            if body_hash == source.body_hash and source.last_status in ("ok", "not modified"):
+                # Same bytes as the last document read: the server sent no validators (or
+                # ignored them); nothing to parse, nothing to store.
+                report.outcome = poller.NOT_MODIFIED
+            else:
+                try:
+                    parsed = parse_document(result.body, result.final_url or source.url)
+                except SourceError as exc:
+                    report.outcome, report.error = poller.FAILED, str(exc)
+        outcome = report.outcome
+        failures = 0 if outcome in (poller.FETCHED, poller.NOT_MODIFIED) else source.failures + 1
+        now = utc_now()
+        next_at = poller.next_poll_after(source, outcome, failures, now,
+                                         retry_after=result.retry_after, rng=rng)
+        report.next_poll = to_iso(next_at)
+        validators: dict[str, str | None] = {}
+        if outcome == poller.FETCHED or outcome == poller.NOT_MODIFIED:
+            validators = {"etag": result.etag, "last_modified": result.last_modified}
+        status = {poller.FETCHED: "ok", poller.NOT_MODIFIED: "not modified",
+                  poller.GONE: "gone"}.get(outcome, "error")
+        with self.db.atomic():
+            if parsed is not None:
+                report.kind = parsed.kind
+                report.notes.extend(parsed.errors)
+                counts, _ = self._store_posts(parsed, lambda: source.id)
+                report.added, report.updated = len(counts.added), len(counts.updated)
+                report.unchanged = counts.unchanged
+                self.after_ingest(counts.changed)
+            if result.moved_to and result.moved_to != source.url:
+                self.sources.set_url(source.id, result.moved_to)
+            error = report.error or ("; ".join(report.notes) if report.notes else None)
+            self.sources.record_poll(
+                source.id, status=status, http_status=result.http_status, error=error,
+                polled_at=to_iso(now) or "", next_poll=report.next_poll, failures=failures,
+                kind=parsed.kind if parsed else None, title=parsed.title if parsed else None,
+                body_hash=body_hash if parsed else None, **validators,
+            )
+            if outcome == poller.GONE:
+                self.sources.disable(source.id, result.error or "410 Gone")
+        return report
+
+    def watcher(
+        self,
+        *,
+        on_round: Callable[[list[PollReport], float | None], None] | None = None,
+        settings: poller.PollSettings = poller.DEFAULT_SETTINGS,
+        client: httpx.Client | None = None,
+    ) -> poller.Watcher:
+        """A :class:`~monitor.sources.poller.Watcher` polling this store's due sources.
+
+        Create and run it in the thread that opened this Monitor (SQLite connections belong to
+        their thread); call ``stop()`` on it from any thread.
+        """
+        return poller.Watcher(
+            lambda: self.poll_due(client=client, settings=settings),
+            self.sources.next_due,
+            on_round=on_round,
+        )
     # -- journey -----------------------------------------------------------------------------
 
     def route(self) -> Route:

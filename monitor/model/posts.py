@@ -30,6 +30,9 @@ class ParsedPost:
     updated: datetime | None = None
     url: str | None = None
     seq: int = 0
+    #: The source this post belongs to when the document carries it (a post list exported from
+    #: another store); None means the source of the document itself.
+    source_key: str | None = None
     #: Other keys the same post may be recognised by when its guid is new (e.g. a page whose
     #: headline was cut off before); the first stored post sharing one is updated instead.
     match_keys: tuple[str, ...] = ()
@@ -65,6 +68,14 @@ class Source:
     last_polled: str | None = None
     last_status: str | None = None
     last_error: str | None = None
+    #: Consecutive failed polls (drives the backoff), when the next poll is due, last HTTP status.
+    failures: int = 0
+    next_poll: str | None = None
+    http_status: int | None = None
+    #: True when the source was added to be polled; False for a file ingested once.
+    subscribed: bool = False
+    #: Digest of the last document read from the source.
+    body_hash: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

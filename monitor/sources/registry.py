@@ -68,3 +68,17 @@ def parse_document(data: bytes, where: str) -> ParseResult:
     # Nothing recognised it: say what it looks like.
     decode_text(data, where)  # raises for binary input with a precise message
     raise SourceError(where, "unknown format (not a live page, feed or post list)")
+
+
+def _register_builtin() -> None:
+    """Register the built-in formats, most specific first (each goes ahead of plain text)."""
+    from monitor.sources.feeds import parse_feed, sniff_feed
+    from monitor.sources.jsonlines import parse_jsonlines, sniff_jsonlines
+    from monitor.sources.liveblog import parse_liveblog, sniff_liveblog
+
+    register(Format("jsonl", sniff_jsonlines, parse_jsonlines))
+    register(Format("feed", sniff_feed, parse_feed))
+    register(Format("liveblog", sniff_liveblog, parse_liveblog))
+
+
+_register_builtin()

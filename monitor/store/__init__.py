@@ -8,12 +8,14 @@ from monitor.store.database import (
 )
 from monitor.store.posts import IngestCounts, PostStore
 from monitor.store.search import fts_query
+from monitor.store.sources import SourceStore
 
 __all__ = [
     "SCHEMA_VERSION",
     "IngestCounts",
     "NewerSchemaError",
     "PostStore",
+    "SourceStore",
     "StoreError",
     "fts_query",
     "open_database",

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from monitor.store.journey import migrate_journey
+from monitor.store.sources import migrate_source_polling
 
 
 def _v1_posts(db: Database) -> None:
@@ -87,4 +88,5 @@ def _v1_posts(db: Database) -> None:
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
+    migrate_source_polling,
 ]

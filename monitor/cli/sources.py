@@ -1,0 +1,158 @@
+"""Commands over sources: ``monitor sources``, ``monitor sources add``, ``monitor watch``."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
+from monitor.model import utc_now
+from monitor.service import Monitor, PollReport
+from monitor.sources.errors import SourceError
+from monitor.sources.poller import DEFAULT_INTERVAL
+
+
+def _source_rows(monitor: Monitor) -> list[dict]:
+    counts = monitor.posts.source_post_counts()
+    rows = []
+    for source in monitor.sources.all():
+        row = asdict(source)
+        row["posts"] = counts.get(source.id, 0)
+        rows.append(row)
+    return rows
+
+
+@cli.group(invoke_without_command=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@db_option
+@click.pass_context
+def sources(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
+    """List sources with their last poll, status, error and post count."""
+    ctx.ensure_object(dict)
+    ctx.obj["sources_db"] = db_path
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_monitor(ctx, db_path) as monitor:
+        rows = _source_rows(monitor)
+    if as_json:
+        emit_json_lines(rows)
+        return
+    if not rows:
+        click.echo("no sources yet: add one with `monitor sources add URL|PATH`", err=True)
+    for row in rows:
+        state = row["last_status"] or ("never polled" if row["subscribed"] else "ingested, not polled")
+        if not row["enabled"]:
+            state += ", disabled"
+        head = f"#{row['id']} {row['title'] or row['key']}"
+        click.secho(head, bold=True)
+        click.echo(f"  {row['url']}")
+        click.echo(
+            f"  {row['kind']}, {row['posts']} posts, every {row['interval']} s; "
+            f"last poll {row['last_polled'] or '-'}: {state}"
+            + (f" (HTTP {row['http_status']})" if row["http_status"] else "")
+        )
+        if row["last_error"]:
+            click.secho(f"  error: {row['last_error']}", fg="red")
+
+
+@sources.command("add")
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--interval", type=click.IntRange(min=1), default=DEFAULT_INTERVAL, show_default=True,
+              help="Seconds between polls.")
+@db_option
+@click.pass_context
+def sources_add(ctx: click.Context, targets: tuple[str, ...], interval: int,
+                db_path: Path | None) -> None:
+    """Add feeds, live pages or files (URL or PATH) to poll."""
+    failures = 0
+    with open_monitor(ctx, db_path or ctx.obj.get("sources_db")) as monitor:
+        for target in targets:
+            try:
+                source = monitor.add_source(target, interval=interval)
+            except SourceError as exc:
+                failures += 1
+                click.secho(f"error: {exc}", fg="red", err=True)
+                continue
+            click.echo(f"#{source.id} {source.url} (every {source.interval} s)")
+    if failures:
+        sys.exit(1)
+
+
+def _round_line(reports: list[PollReport], wait: float | None, rounds: int) -> str:
+    new = sum(r.added for r in reports)
+    updated = sum(r.updated for r in reports)
+    same = sum(1 for r in reports if r.outcome == "not_modified")
+    errors = sum(1 for r in reports if not r.ok)
+    stamp = utc_now().strftime("%H:%M:%S")
+    line = (f"{stamp} round {rounds}: polled {len(reports)}, {new} new, {updated} updated, "
+            f"{same} not modified, {errors} errors")
+    if wait is not None:
+        line += f"; next in {wait:.0f} s"
+    return line
+
+
+@cli.command()
+@click.argument("targets", nargs=-1)
+@click.option("--once", is_flag=True, help="Poll every enabled source once, then exit.")
+@click.option("--interval", type=click.IntRange(min=1), default=DEFAULT_INTERVAL, show_default=True,
+              help="Seconds between polls for sources added here.")
+@db_option
+@click.pass_context
+def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: int,
+          db_path: Path | None) -> None:
+    """Poll sources headless, adding any URL or PATH given first. Ctrl-C stops.
+
+    With --once, exits non-zero when any source could not be read.
+    """
+    with open_monitor(ctx, db_path) as monitor:
+        for target in targets:
+            try:
+                monitor.add_source(target, interval=interval)
+            except SourceError as exc:
+                raise click.ClickException(str(exc)) from exc
+        if not monitor.sources.pollable():
+            raise click.ClickException("no sources to poll: give a URL or PATH, or use "
+                                       "`monitor sources add`")
+        if once:
+            reports = monitor.poll_once()
+            for report in reports:
+                if report.ok:
+                    click.echo(report.summary())
+                    for note in report.notes:
+                        click.echo(f"  note: {note}", err=True)
+                else:
+                    click.secho(f"error: {report.error}", fg="red", err=True)
+            click.echo(_round_line(reports, None, 1), err=True)
+            if any(not r.ok for r in reports):
+                sys.exit(1)
+            return
+        _watch_forever(monitor)
+
+
+def _watch_forever(monitor: Monitor) -> None:
+    interactive = sys.stderr.isatty()
+    started = time.monotonic()
+
+    def on_round(reports: list[PollReport], wait: float | None) -> None:
+        for report in reports:
+            if not report.ok:
+                click.secho(("\n" if interactive else "") + f"error: {report.error}", fg="red", err=True)
+        line = _round_line(reports, wait, watcher.rounds)
+        if interactive:
+            click.echo("\r\033[K" + line, nl=False, err=True)
+        else:
+            click.echo(line, err=True)
+
+    watcher = monitor.watcher(on_round=on_round)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        # A poll cut short rolls its transaction back, so the store holds only whole polls.
+        watcher.stop()
+    if interactive:
+        click.echo("", err=True)
+    click.echo(f"stopped after {watcher.rounds} rounds in {time.monotonic() - started:.0f} s", err=True)

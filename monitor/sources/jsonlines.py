@@ -1,0 +1,92 @@
+"""JSON Lines of posts, in the shape ``monitor posts --json`` prints.
+
+Each line is one post object with at least ``guid`` and ``body``; ``source`` (the source's key)
+keeps each post in the source it came from, so exporting a store and ingesting the export again
+gives the same posts under the same identities: nothing is doubled, and an unchanged post is left
+alone because its content hash is the same. Store-local fields (``id``, ``source_id``,
+``first_seen``, ``content_hash``, ``revisions``) are ignored on the way in.
+"""
+
+from __future__ import annotations
+
+import json
+
+from monitor.model import ParsedPost, ParseResult, parse_iso
+from monitor.sources.decoding import decode_text
+from monitor.sources.errors import SourceError
+
+KIND = "jsonl"
+_REQUIRED = ("guid", "body")
+
+
+def _first_line(data: bytes) -> bytes:
+    for line in data[:1_000_000].lstrip(b"\xef\xbb\xbf").splitlines():
+        if line.strip():
+            return line.strip()
+    return b""
+
+
+def sniff_jsonlines(data: bytes) -> bool:
+    """True when the first non-blank line is a JSON object with a guid and a body."""
+    line = _first_line(data)
+    if not line.startswith(b"{"):
+        return False
+    try:
+        row = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(row, dict) and all(key in row for key in _REQUIRED)
+
+
+def _text(row: dict, key: str) -> str | None:
+    value = row.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{key!r} is not a string")
+    return value
+
+
+def _row_to_post(row: dict) -> ParsedPost:
+    guid = _text(row, "guid")
+    body = _text(row, "body")
+    if not guid:
+        raise ValueError("no 'guid'")
+    if body is None:
+        raise ValueError("no 'body'")
+    seq = row.get("seq") or 0
+    if not isinstance(seq, int):
+        raise ValueError("'seq' is not an integer")
+    return ParsedPost(
+        guid=guid,
+        body=body,
+        title=_text(row, "title"),
+        byline=_text(row, "byline"),
+        location=_text(row, "location"),
+        published=parse_iso(_text(row, "published")),
+        published_precision=_text(row, "published_precision"),
+        updated=parse_iso(_text(row, "updated")),
+        url=_text(row, "url"),
+        seq=seq,
+        source_key=_text(row, "source"),
+    )
+
+
+def parse_jsonlines(data: bytes, where: str) -> ParseResult:
+    """Read one post per line; a bad line is named in the errors and the others are kept."""
+    text = decode_text(data, where).text
+    posts: list[ParsedPost] = []
+    errors: list[str] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            if not isinstance(row, dict):
+                raise ValueError("not a JSON object")
+            posts.append(_row_to_post(row))
+        except (ValueError, OverflowError) as exc:
+            errors.append(f"{where}: line {number}: {exc}")
+    if not posts:
+        raise SourceError(where, "no readable posts: " + "; ".join(e.split(": ", 1)[1] for e in errors[:5]))
+    return ParseResult(kind=KIND, posts=tuple(posts), errors=tuple(errors))

@@ -1,0 +1,277 @@
+"""Live-blog pages: schema.org ``LiveBlogPosting`` JSON-LD, one post per ``liveBlogUpdate``.
+
+Where the JSON-LD is found:
+- in HTML, every ``<script type="application/ld+json">`` block;
+- a document that is JSON itself (a saved JSON-LD object, list or ``@graph``);
+- anything else that mentions ``LiveBlogPosting`` (a saved JavaScript object literal, say): the
+  object literal around the mention.
+
+Broken JSON (trailing commas, ``//`` comments, single quotes, unclosed brackets) is repaired by
+json-repair after strict parsing fails; a block that cannot be repaired is named in the errors and
+the other blocks are still read. A page with no live-blog updates but an article node (NewsArticle,
+Article, BlogPosting…) gives that article as one post.
+
+Order: updates are listed newest first on most sites, oldest first on others. When the updates
+carry distinct times the list's direction is read from them; when every update has the same time
+(some sites stamp each with the blog's own time) the list is taken as newest first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+import json_repair
+
+from monitor.model import ParsedPost, ParseResult, parse_iso
+from monitor.sources.decoding import decode_text
+from monitor.sources.errors import SourceError
+from monitor.sources.htmltext import clean_line, clean_text
+
+KIND = "liveblog"
+
+_JSONLD_SCRIPT = re.compile(
+    r"<script\b[^>]*\btype\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>",
+    re.I | re.S,
+)
+_ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle"}
+_MICRODATA_LIVEBLOG = re.compile(r"itemtype\s*=\s*[\"']https?://schema\.org/LiveBlogPosting", re.I)
+_TYPED_LIVEBLOG = re.compile(
+    rb"""["']?@type["']?\s*:\s*\[?\s*["'](?:https?://schema\.org/)?LiveBlogPosting["']"""
+)
+_HAS_TIME = re.compile(r"T\d{2}:\d{2}")
+_HAS_SECONDS = re.compile(r"T\d{2}:\d{2}:\d{2}")
+
+
+def sniff_liveblog(data: bytes) -> bool:
+    """HTML or JSON carrying JSON-LD, or other text holding a ``"@type": "LiveBlogPosting"`` object.
+
+    A plain-text page that merely mentions the word is left to the plain-text reader.
+    """
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith((b"{", b"[")):
+        return b'"@context"' in data[:65536] or b'"@type"' in data[:65536]
+    if head.startswith(b"<"):
+        lowered = data.lower()
+        return b"application/ld+json" in lowered or b"schema.org/liveblogposting" in lowered
+    return bool(_TYPED_LIVEBLOG.search(data))
+
+
+def _load_json(text: str) -> Any:
+    """Strict JSON first; repaired JSON when that fails. Raises ValueError when neither works."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    repaired = json_repair.loads(text)
+    if repaired in ("", None, [], {}):
+        raise ValueError("not JSON, and not repairable")
+    return repaired
+
+
+def _enclosing_object(text: str, pos: int) -> str | None:
+    """The ``{…}`` literal (JavaScript or JSON) that encloses offset ``pos``, or None."""
+    stack: list[int] = []
+    target: int | None = None
+    quote: str | None = None
+    i = 0
+    n = len(text)
+    while i < n:
+        if target is None and i >= pos:
+            target = stack[-1] if stack else -1
+            if target < 0:
+                return None
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == quote:
+                quote = None
+        elif ch in "\"'`":
+            quote = ch
+        elif ch == "{":
+            stack.append(i)
+        elif ch == "}" and stack:
+            start = stack.pop()
+            if start == target:
+                return text[start : i + 1]
+        i += 1
+    return None
+
+
+def _json_blocks(text: str) -> Iterator[tuple[str, str]]:
+    """(label, raw JSON) for every JSON-LD candidate in the document."""
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith(("{", "[")):
+        yield "document", stripped
+        return
+    blocks = _JSONLD_SCRIPT.findall(text)
+    for number, block in enumerate(blocks, 1):
+        yield f"JSON-LD block {number}", block
+    if blocks:
+        return
+    seen: set[int] = set()
+    for match in re.finditer(r"LiveBlogPosting", text):
+        literal = _enclosing_object(text, match.start())
+        if literal and hash(literal) not in seen:
+            seen.add(hash(literal))
+            yield f"object at offset {match.start()}", literal
+
+
+def _types(node: dict) -> set[str]:
+    value = node.get("@type") or node.get("type") or []
+    values = value if isinstance(value, list) else [value]
+    return {str(v).rsplit("/", 1)[-1] for v in values}
+
+
+def _nodes(value: Any) -> Iterator[dict]:
+    """Every JSON object in ``value``, depth first (so @graph wrappers and lists are covered)."""
+    if isinstance(value, dict):
+        yield value
+        for child in value.values():
+            yield from _nodes(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _nodes(child)
+
+
+def _names(value: Any) -> str | None:
+    """Author names from a Person, an Organization, a list of them or a plain string."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and name.strip():
+            names.append(name.strip())
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+def _when(value: Any) -> tuple[datetime | None, str | None]:
+    if not isinstance(value, str) or not value.strip():
+        return None, None
+    try:
+        when = parse_iso(value.strip())
+    except (ValueError, OverflowError):
+        return None, None
+    precision = "second" if _HAS_SECONDS.search(value) else "minute" if _HAS_TIME.search(value) else "date"
+    return when, precision
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return "\n\n".join(_text(v) for v in value if v)
+    return clean_text(value) if isinstance(value, str) else ""
+
+
+def _update_to_post(node: dict, parent_title: str | None, base_url: str | None) -> ParsedPost | None:
+    title = clean_line(node.get("headline") or node.get("name"))
+    if title and parent_title and title == parent_title:
+        title = None  # some sites repeat the blog's headline on every update
+    body = _text(node.get("articleBody") or node.get("text") or node.get("description"))
+    if not title and not body:
+        return None
+    published, precision = _when(node.get("datePublished") or node.get("dateCreated"))
+    updated, _ = _when(node.get("dateModified"))
+    url = node.get("url") if isinstance(node.get("url"), str) else None
+    ident = node.get("@id") if isinstance(node.get("@id"), str) else None
+    if not url and ident and base_url and not ident.startswith(("http:", "https:")):
+        url = f"{base_url}#{ident}"
+    guid = ident or url
+    if not guid:
+        basis = re.sub(r"\W+", " ", (title or body[:200]).casefold()).strip()
+        basis += "|" + (published.isoformat() if published else "")
+        guid = "c:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
+    return ParsedPost(
+        guid=guid,
+        title=title,
+        byline=_names(node.get("author")),
+        body=body or title or "",
+        published=published,
+        published_precision=precision,
+        updated=updated if updated and updated != published else None,
+        url=url,
+    )
+
+
+def _order(posts: list[ParsedPost]) -> list[ParsedPost]:
+    """Give ``seq`` (oldest lowest): from the times when they differ, else newest-first order."""
+    times = [p.published for p in posts if p.published is not None]
+    oldest_first = len(set(times)) > 1 and times[0] < times[-1]
+    total = len(posts)
+    out = []
+    for index, post in enumerate(posts):
+        seq = index + 1 if oldest_first else total - index
+        out.append(replace(post, seq=seq))
+    return out
+
+
+def parse_liveblog(data: bytes, where: str) -> ParseResult:
+    """Read every live-blog update (or, failing that, article) in ``data``.
+
+    Raises SourceError naming ``where`` when nothing could be read, saying why.
+    """
+    text = decode_text(data, where).text
+    errors: list[str] = []
+    documents: list[Any] = []
+    for label, raw in _json_blocks(text):
+        try:
+            documents.append(_load_json(raw))
+        except (ValueError, RecursionError) as exc:
+            errors.append(f"{where}: {label} is not JSON and could not be repaired ({exc})")
+    nodes = [n for doc in documents for n in _nodes(doc)]
+    blogs = [n for n in nodes if "LiveBlogPosting" in _types(n)]
+    posts: list[ParsedPost] = []
+    seen: set[str] = set()
+    title = link = None
+    for blog in blogs:
+        blog_title = clean_line(blog.get("headline") or blog.get("name"))
+        title = title or blog_title
+        base = blog.get("url") or blog.get("mainEntityOfPage") or blog.get("@id")
+        base = base if isinstance(base, str) else None
+        link = link or base
+        updates = blog.get("liveBlogUpdate") or []
+        updates = updates if isinstance(updates, list) else [updates]
+        batch = []
+        for number, update in enumerate(updates, 1):
+            post = _update_to_post(update, blog_title, base) if isinstance(update, dict) else None
+            if post is None:
+                errors.append(f"{where}: update {number} has neither headline nor text; skipped")
+                continue
+            if post.guid in seen:
+                continue  # the same blog embedded twice on one page
+            seen.add(post.guid)
+            batch.append(post)
+        posts.extend(_order(batch))
+    if not posts:
+        for node in nodes:
+            if _types(node) & _ARTICLE_TYPES and not blogs:
+                post = _update_to_post(node, None, None)
+                if post is not None and post.guid not in seen:
+                    seen.add(post.guid)
+                    posts.append(post)
+                    title = title or post.title
+        posts = _order(posts)
+    if not posts:
+        raise SourceError(where, _nothing_found(text, documents, blogs, errors))
+    return ParseResult(kind=KIND, posts=tuple(posts), title=title, link=link, errors=tuple(errors))
+
+
+def _nothing_found(text: str, documents: list, blogs: list, errors: list[str]) -> str:
+    if blogs:
+        return "the LiveBlogPosting has no updates (liveBlogUpdate is missing or empty)"
+    if _MICRODATA_LIVEBLOG.search(text):
+        return (
+            "declares a LiveBlogPosting only as microdata, without JSON-LD updates; the updates "
+            "exist only as page HTML, which is not read"
+        )
+    if errors and not documents:
+        return "; ".join(e.split(": ", 1)[1] for e in errors)
+    if not documents:
+        return "no JSON-LD found (not a live-blog page)"
+    return "JSON-LD has no LiveBlogPosting updates and no article"
