@@ -271,3 +271,19 @@ def test_the_last_database_is_opened_again(gui_settings, tmp_path):
     assert last_database(gui_settings, default) == other
     other.unlink()
     assert last_database(gui_settings, default) == default  # gone: back to the default
+
+
+def test_add_source_polls_it_and_bad_addresses_are_named(qtbot, main_window, tmp_path):
+    window = main_window
+    assert window.features.add_source and window.features.polling
+    page = tmp_path / "live.txt"
+    page.write_text(" date 2023-09-12 Train crosses into Russia\nThe train crossed the border at "
+                    "Khasan this morning, officials said.\n", encoding="utf-8")
+    window.add_source(str(page))
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 6, timeout=15000)
+    qtbot.waitUntil(lambda: "2 sources" in window.sources_label.text(), timeout=10000)
+    window.add_source("gopher://example.invalid/feed")
+    qtbot.waitUntil(lambda: hasattr(window, "warning_box") and window.warning_box.isVisible(),
+                    timeout=10000)
+    assert "gopher" in window.warning_box.text()
+    window.warning_box.close()

@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         sp = QStyle.StandardPixmap
         self.act_open = self._action("&Open database…", self.choose_database, QKeySequence.StandardKey.Open,
                                      "Open another database file", sp.SP_DirOpenIcon)
-        self.act_add_source = self._action("&Add source…", self.add_source, "Ctrl+Shift+A",
+        self.act_add_source = self._action("&Add source…", lambda: self.add_source(), "Ctrl+Shift+A",
                                            "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
         self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
                                        "Read live pages, feeds or post lists from files", sp.SP_ArrowDown)
@@ -428,9 +428,10 @@ class MainWindow(QMainWindow):
         if self.runner is None or not self.features.polling or self._polling:
             return
         self._polling = True
-        self.runner.write(data.poll, bool(force), on_result=self._polled, on_error=self._poll_failed)
+        self.runner.write(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
+                          on_error=self._poll_failed)
 
-    def _polled(self, reports: list) -> None:
+    def _polled(self, reports: list, asked: bool = False) -> None:
         self._polling = False
         errors = [r for r in reports if getattr(r, "error", None)]
         added = sum(getattr(r, "added", 0) for r in reports)
@@ -439,7 +440,7 @@ class MainWindow(QMainWindow):
                 f"{len(errors)} source{'s' if len(errors) != 1 else ''} failed: {errors[0].error}", 15000)
         elif reports:
             self.statusBar().showMessage(f"Polled {len(reports)} source(s): {added} new posts", 5000)
-        if reports:
+        if reports or asked:  # asked for: look anyway (posts may come from an import elsewhere)
             self.after_new_posts()
 
     def _poll_failed(self, exc: Exception) -> None:
@@ -466,12 +467,16 @@ class MainWindow(QMainWindow):
             self._warn("Some files could not be read", "\n".join(errors[:20]))
         self.after_new_posts()
 
-    def add_source(self) -> None:
-        """Ask for a feed or page URL and add it as a polled source."""
+    def add_source(self, url: str | None = None) -> None:
+        """Add a feed or page (asking for its address unless given) and poll it at once."""
         if self.runner is None or not self.features.add_source:
             return
-        url, ok = QInputDialog.getText(self, "Add source", "Feed or live page URL (http, https or file):")
-        if not ok or not url.strip():
+        if url is None:
+            url, ok = QInputDialog.getText(self, "Add source",
+                                           "Feed or live page address (http, https, file or a path):")
+            if not ok:
+                return
+        if not url.strip():
             return
         self.runner.write(data.add_source, url.strip(), SOURCE_INTERVAL_S,
                           on_result=lambda _r: self.poll_now(force=True),
