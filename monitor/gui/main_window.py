@@ -136,6 +136,12 @@ class MainWindow(QMainWindow):
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_MS)
         self._poll_timer.timeout.connect(self.poll_now)
+        self._steps: list = []
+        self._applied: dict[str, object] = {}
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_step)
         self._feed_settle = QTimer(self)
         self._feed_settle.setSingleShot(True)
         self._feed_settle.setInterval(FEED_SETTLE_MS)
@@ -276,6 +282,7 @@ class MainWindow(QMainWindow):
         self.runner = Runner(self.db_path, self)
         self.runner.busyChanged.connect(self._busy)
         self.snapshot = None
+        self._applied = {}
         self.statusBar().showMessage(f"Opening {self.db_path}…")
         self._update_title()
         self.runner.write(data.open_and_seed, seed, on_result=self._opened, on_error=self._open_failed)
@@ -349,20 +356,49 @@ class MainWindow(QMainWindow):
         self.snapshot = snap
         self._speaker_names = {s.id: s.name for s in snap.speakers}
         self.feed.set_sources([(s.source.id, s.label) for s in snap.sources])
-        if snap.route is not None:
-            self.route_bar.set_route(snap.route)
-            if snap.estimate is not None:
-                self.route_bar.set_estimate(snap.estimate)
-            self.route_bar.set_observations(snap.observations)
-            self.charts.set_journey(snap.route, snap.estimates, snap.observations)
-        self.inspector.set_speakers(snap.speakers)
-        self.inspector.set_quotes(snap.quotes, snap.quote_posts)
-        self.charts.set_posts(snap.chart_posts)
-        self.charts.set_speakers(snap.speakers)
         if self.as_of is None:
             self.replay.set_span(snap.span)
         self._update_status(snap)
-        self.snapshotApplied.emit(snap)
+        # Each pane takes its data in an event-loop turn of its own, and only when its data
+        # changed: a stall is then one pane's work, never the sum of all of them.
+        self._steps = [step for step in self._pane_steps(snap) if step is not None]
+        self._steps.append(lambda: self.snapshotApplied.emit(snap))
+        self._step_timer.start()
+
+    def _pane_steps(self, snap: data.Snapshot) -> list:
+        last = self._applied
+        steps = []
+
+        def changed(key: str, value: object) -> bool:
+            if key in last and last[key] == value:
+                return False
+            last[key] = value
+            return True
+
+        if snap.route is not None:
+            def route_bar() -> None:
+                self.route_bar.set_route(snap.route)
+                if snap.estimate is not None:
+                    self.route_bar.set_estimate(snap.estimate)
+                self.route_bar.set_observations(snap.observations)
+            steps.append(route_bar)
+            if changed("journey", (snap.route, snap.at, tuple(snap.observations), len(snap.estimates))):
+                steps.append(lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations))
+        if changed("speakers", tuple(snap.speakers)):
+            steps.append(lambda: self.inspector.set_speakers(snap.speakers))
+            steps.append(lambda: self.charts.set_speakers(snap.speakers))
+        if changed("quotes", (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))):
+            steps.append(lambda: self.inspector.set_quotes(snap.quotes, snap.quote_posts))
+        posts = snap.chart_posts
+        if changed("posts", (len(posts), posts[0].id if posts else None, posts[-1].id if posts else None)):
+            steps.append(lambda: self.charts.set_posts(posts))
+        return steps
+
+    def _next_step(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            self._step_timer.start()
 
     def _snapshot_failed(self, exc: Exception) -> None:
         self._snapshot_busy = False
