@@ -153,8 +153,9 @@ class MainWindow(QMainWindow):
 
         self.resize(1360, 900)
         self.resizeDocks([self.docks["feed"], self.docks["inspector"]], [820, 520], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.docks["route"], self.docks["feed"], self.docks["charts"]], [120, 520, 240],
-                         Qt.Orientation.Vertical)
+        route_h = max(60, self.route_bar.sizeHint().height())
+        self.resizeDocks([self.docks["route"]], [route_h], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["feed"], self.docks["charts"]], [560, 260], Qt.Orientation.Vertical)
         self._restore_layout()
         self._update_title()
 
