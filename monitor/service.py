@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
+from monitor.extract import extract_post
 from monitor.extract.observations import extract_observations
 from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
@@ -41,6 +42,7 @@ from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, open_database
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
+from monitor.store.quotes import QuoteStore
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,17 @@ class IngestReport:
             f"{self.where}: {self.kind}, {self.added} new, {self.updated} updated, "
             f"{self.unchanged} unchanged"
         )
+
+
+@dataclass
+class ReextractCounts:
+    """What a re-extraction did."""
+
+    posts: int = 0
+    before: int = 0
+    after: int = 0
+    analyst: int = 0
+    errors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -129,6 +142,9 @@ class Monitor:
         self._client: httpx.Client | None = None
         self._client_settings: poller.PollSettings | None = None
         self.journey = JourneyStore(self.db)
+        self.quotes = QuoteStore(self.db)
+        #: Posts whose quotes could not be extracted at the last ingest, with the reason.
+        self.extract_errors: list[str] = []
 
     def close(self) -> None:
         """Close the HTTP client (if one was opened) and the database connection."""
@@ -167,6 +183,7 @@ class Monitor:
         with self.db.atomic():
             counts, first = self._store_posts(result, own_source)
             self.after_ingest(counts.changed)
+        report.notes.extend(self.extract_errors)
         report.source_id = own[0] if own else first
         report.added, report.updated, report.unchanged = (
             len(counts.added),
@@ -199,7 +216,36 @@ class Monitor:
 
     def after_ingest(self, post_ids: list[int]) -> None:
         """Derive data from new or edited posts, inside the ingest's transaction."""
+        self.extract_errors = []
+        for post_id in post_ids:
+            self._extract(post_id)
         self._observe(post_ids)
+
+    def _extract(self, post_id: int) -> int:
+        """(Re-)extract one post's quotes; a failure is noted and never stops the ingest."""
+        post = self.posts.post(post_id)
+        if post is None:
+            return 0
+        try:
+            found = extract_post(post.title, post.body, post.byline)
+            return self.quotes.replace_extracted(post_id, found)
+        except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
+            self.extract_errors.append(f"post {post_id}: quote extraction failed ({exc})")
+            return 0
+
+    def reextract(self) -> ReextractCounts:
+        """Run quote extraction again over every post, keeping every analyst correction."""
+        counts = ReextractCounts(before=self.quotes.count())
+        self.extract_errors = []
+        with self.db.atomic():
+            ids = sorted(post.id for post in self.posts.posts())
+            for post_id in ids:
+                self._extract(post_id)
+            counts.posts = len(ids)
+        counts.after = self.quotes.count()
+        counts.analyst = self.quotes.analyst_count()
+        counts.errors = list(self.extract_errors)
+        return counts
 
     def ingest_path(self, path: str | Path, *, source_key: str | None = None) -> list[IngestReport]:
         """Ingest a file, or every file below a directory; one report per file."""

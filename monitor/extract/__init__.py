@@ -1,1 +1,32 @@
-"""Extract engine. Plain Python: never imports Qt."""
+"""Extract engine: who said what in a post. Plain Python: never imports Qt."""
+
+from __future__ import annotations
+
+from monitor.extract.quotes import extract_quotes
+from monitor.model.quotes import ExtractedQuote, speaker_key
+
+
+def _is_reporter(quote: ExtractedQuote, byline: str | None) -> bool:
+    """True when the quote's speaker is the post's own reporter (named in the byline)."""
+    if not byline or not quote.speaker or quote.speaker_kind != "person":
+        return False
+    reporter = speaker_key(byline.removeprefix("By ").removeprefix("by "))
+    name = speaker_key(quote.speaker)
+    return name == reporter or (" " not in name and reporter.split()[-1:] == [name])
+
+
+def extract_post(
+    title: str | None, body: str, byline: str | None = None
+) -> list[tuple[str, ExtractedQuote]]:
+    """Quotes in a post's headline and body as ``(field, quote)``; offsets are into that field.
+
+    The reporter of the byline is never a speaker: what they write is the story, not a quote.
+    """
+    found: list[tuple[str, ExtractedQuote]] = []
+    if title:
+        found.extend(("title", q) for q in extract_quotes(title, headline=True))
+    found.extend(("body", q) for q in extract_quotes(body or ""))
+    return [(field, q) for field, q in found if not _is_reporter(q, byline)]
+
+
+__all__ = ["ExtractedQuote", "extract_post", "extract_quotes"]

@@ -15,7 +15,14 @@ from monitor.model.journey import (
     StopEta,
 )
 from monitor.model.posts import PRECISIONS, ParsedPost, ParseResult, Post, Source
-from monitor.model.quotes import QUOTE_KINDS, SPEAKER_KINDS, Quote, Speaker
+from monitor.model.quotes import (
+    QUOTE_KINDS,
+    SPEAKER_KINDS,
+    ExtractedQuote,
+    Quote,
+    Speaker,
+    speaker_key,
+)
 from monitor.model.timeutil import parse_iso, to_iso, utc_now
 
 __all__ = [
@@ -26,6 +33,7 @@ __all__ = [
     "SPEAKER_KINDS",
     "STOP_KINDS",
     "Estimate",
+    "ExtractedQuote",
     "Observation",
     "ParseResult",
     "ParsedPost",
@@ -37,6 +45,7 @@ __all__ = [
     "Stop",
     "StopEta",
     "parse_iso",
+    "speaker_key",
     "to_iso",
     "utc_now",
 ]

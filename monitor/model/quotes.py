@@ -37,3 +37,44 @@ class Quote:
     sieve: str | None = None
     source_of_truth: str = "extracted"
     status: str = "active"
+    #: "title" when the quote is in the post's headline, "body" otherwise; offsets are into it.
+    field: str = "body"
+    mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedQuote:
+    """One statement found in a text, with its speaker as the text names them.
+
+    ``start``/``end`` are code-point offsets into the text (``text[start:end] == quote.text``);
+    ``speaker_start``/``speaker_end`` locate the mention that carries the attribution (for a
+    pronoun, the pronoun). ``speaker`` is the speaker's fullest name in the text, and
+    ``speaker_index`` numbers the speakers of the text, so that quotes by one speaker under
+    different names share it.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_kind: str | None
+    role: str | None
+    organisation: str | None
+    outlet: str | None
+    sieve: str
+    confidence: float
+    speaker_index: int | None = None
+    speaker_aliases: tuple[str, ...] = ()
+    mention: str | None = None
+
+
+def speaker_key(name: str) -> str:
+    """How speaker names are compared: case-folded, no leading "the", single spaces."""
+    key = " ".join(name.replace("’", "'").split()).casefold()
+    return key[4:] if key.startswith("the ") else key

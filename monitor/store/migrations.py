@@ -10,6 +10,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from monitor.store.journey import migrate_journey
+from monitor.store.quotes import migrate_quotes
 from monitor.store.sources import migrate_source_polling
 
 
@@ -89,4 +90,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
     migrate_source_polling,
+    migrate_quotes,
 ]

@@ -1,0 +1,143 @@
+"""Throughput of the quote extractor on one core, against a plain regex baseline.
+
+Usage: python bench/extract_speed.py [MEGABYTES]   (default 10)
+
+Generates a news-like corpus (articles of narrative, direct and reported speech, partial
+quotes, multi-paragraph quotes) of at least MEGABYTES million characters, then times:
+
+- ``extract``: :func:`monitor.extract.extract_quotes` over every article;
+- ``baseline``: a plain ``re.finditer`` for text between quotation marks over the same articles
+  (the cheapest thing that could be called quote extraction);
+- ``pathological``: a 5 MB paragraph with no punctuation and 10,000 unmatched quotation marks.
+
+Times are CPU seconds of this process, best of three runs, so other work on the machine
+does not count against the figure. Prints one JSON object: characters per second for each,
+and the ratio.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+import time
+
+from monitor.extract import extract_quotes
+from monitor.extract.quotes import CUE_PATTERN
+
+FIRST = ["Maria", "John", "Dmitry", "Anna", "Patrick", "Olena", "Ahmed", "Li", "Sarah", "Carlos",
+         "Fatima", "James", "Yuki", "Pierre", "Ngozi", "Ivan"]
+LAST = ["Zakharova", "Kirby", "Peskov", "Schmidt", "Ryder", "Kovalenko", "Hassan", "Wei", "Okafor",
+        "Mendes", "Rahman", "Walker", "Tanaka", "Dubois", "Adeyemi", "Petrov"]
+ROLES = ["Kremlin spokesman", "Pentagon press secretary", "Foreign Minister", "Defence Secretary",
+         "National Security Council spokesman", "opposition leader", "Senator", "Governor",
+         "chief executive", "Brigadier General"]
+ORGS = ["the Kremlin", "the Pentagon", "the foreign ministry", "the company", "the United Nations",
+        "the European Commission", "police", "the White House"]
+ANON = ["a US official", "two people familiar with the talks", "a senior diplomat", "officials",
+        "sources close to the negotiations"]
+CUES = ["said", "told reporters", "added", "warned", "told the BBC", "said on Monday", "insisted"]
+NARRATIVE = [
+    "The train crossed the border in the early hours of the morning and continued towards the coast.",
+    "Crowds gathered along the tracks to watch it pass, some holding flags and others filming.",
+    "Prices for grain rose by 4% on the news, the third rise in as many weeks.",
+    "The summit is expected to last two days, with a state dinner planned for Wednesday evening.",
+    "Satellite images showed at least 20 carriages parked near the station on Tuesday.",
+    "Negotiations stalled last year over the question of sanctions relief and frozen assets.",
+    "The region has seen heavy rain since Friday, and several roads remain closed.",
+    "Analysis of shipping data suggests exports have fallen sharply since the spring.",
+]
+CLAUSES = ["the talks would continue next week", "no agreement had been reached",
+           "the situation remained tense", "the country was ready to respond",
+           "further sanctions were being considered", "the visit had been planned for months"]
+QUOTES = ["We are not going to negotiate under threats", "This is a very serious moment for all of us",
+          "Our position has not changed", "We will continue to support our partners",
+          "Nobody wants this conflict to go on", "That would really just serve to prolong the war"]
+
+
+def _person(rng: random.Random) -> str:
+    return f"{rng.choice(ROLES)} {rng.choice(FIRST)} {rng.choice(LAST)}"
+
+
+def _paragraph(rng: random.Random) -> str:
+    kind = rng.random()
+    q = rng.choice(QUOTES)
+    if kind < 0.45:
+        return " ".join(rng.choice(NARRATIVE) for _ in range(rng.randint(1, 3)))
+    if kind < 0.6:
+        return f"“{q},” {_person(rng)} {rng.choice(CUES)}. “{rng.choice(QUOTES)}.”"
+    if kind < 0.7:
+        return f"{_person(rng)} {rng.choice(CUES)} that {rng.choice(CLAUSES)}."
+    if kind < 0.78:
+        return f"{rng.choice(CLAUSES).capitalize()}, {rng.choice(ANON)} {rng.choice(CUES)}."
+    if kind < 0.84:
+        return f"{rng.choice(ORGS).capitalize()} said the plan would “{q.lower()}” in time."
+    if kind < 0.9:
+        return f"{rng.choice(CLAUSES).capitalize()}, according to {rng.choice(ANON)}."
+    if kind < 0.95:
+        return f"“{q}.\n“{rng.choice(QUOTES)},” he said."
+    return f"He added: \"{q}.\" {rng.choice(NARRATIVE)}"
+
+
+def corpus(min_chars: int, seed: int = 0) -> list[str]:
+    """News-like articles totalling at least ``min_chars`` characters."""
+    rng = random.Random(seed)
+    articles: list[str] = []
+    total = 0
+    while total < min_chars:
+        article = "\n".join(_paragraph(rng) for _ in range(rng.randint(8, 30)))
+        articles.append(article)
+        total += len(article)
+    return articles
+
+
+_BASELINE = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+
+
+def _time(func, texts: list[str], repeat: int = 3) -> tuple[float, int]:
+    """Best of ``repeat`` runs, in CPU seconds of this process (one core, whatever else runs)."""
+    best = float("inf")
+    found = 0
+    for _ in range(repeat):
+        began = time.process_time()
+        found = 0
+        for text in texts:
+            found += len(func(text))
+        best = min(best, time.process_time() - began)
+    return best, found
+
+
+def main() -> None:
+    """Build the corpus, time both extractors and the pathological inputs, print JSON."""
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
+    articles = corpus(int(megabytes * 1_000_000))
+    chars = sum(len(a) for a in articles)
+    ours, n_ours = _time(extract_quotes, articles)
+    base, n_base = _time(lambda t: list(_BASELINE.finditer(t)), articles)
+    no_punct = ("the minister said that the train was late again today " * 100_000)[:5_000_000]
+    unmatched = '"' * 10_000
+    curly = "“" * 10_000
+    pathological = {}
+    for name, text in (("5MB_no_punctuation", no_punct), ("10000_straight_marks", unmatched),
+                       ("10000_opening_marks", curly)):
+        began = time.process_time()
+        extract_quotes(text)
+        pathological[name] = round(time.process_time() - began, 3)
+    cues = sum(len(CUE_PATTERN.findall(a)) for a in articles)
+    print(json.dumps({
+        "corpus_chars": chars,
+        "articles": len(articles),
+        # Density of speech: the seed story has one cue per ~250 characters.
+        "chars_per_cue": round(chars / cues),
+        "extract": {"seconds": round(ours, 3), "chars_per_second": round(chars / ours),
+                    "mb_per_second": round(chars / ours / 1e6, 2), "quotes": n_ours},
+        "baseline_regex": {"seconds": round(base, 3), "chars_per_second": round(chars / base),
+                           "mb_per_second": round(chars / base / 1e6, 2), "quotes": n_base},
+        "slowdown_vs_baseline": round(ours / base, 1),
+        "pathological_seconds": pathological,
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,341 @@
+"""Word lists the extractor leans on: speech cues, titles, organisations, anonymous sources.
+
+The lists are drawn from the verbs and titles that English-language news uses most. Everything is
+lower case; callers compare with ``word.lower()``.
+"""
+
+from __future__ import annotations
+
+
+def word_set(*groups: str) -> frozenset[str]:
+    """The words of one or more space-separated strings."""
+    return frozenset(w for group in groups for w in group.split())
+
+
+_forms = word_set
+
+
+#: Verbs that introduce speech in any position (before, after or around a quote, or before "that").
+CUE_VERBS = _forms(
+    "said says say saying",
+    "told tells tell telling",
+    "added adds adding",
+    "noted notes",
+    "announced announces",
+    "tweeted tweets",
+    "wrote writes",
+    "asked asks",
+    "replied replies",
+    "responded responds",
+    "argued argues",
+    "confirmed confirms confirming",
+    "warned warns warning",
+    "urged urges",
+    "explained explains",
+    "insisted insists",
+    "claimed claims",
+    "stressed stresses",
+    "stated states",
+    "acknowledged acknowledges",
+    "admitted admits",
+    "denied denies",
+    "declared declares",
+    "emphasised emphasized emphasises emphasizes",
+    "reiterated reiterates",
+    "suggested suggests",
+    "predicted predicts",
+    "promised promises",
+    "pledged pledges",
+    "vowed vows",
+    "recalled recalls",
+    "remarked remarks",
+    "commented comments",
+    "concluded concludes",
+    "observed observes",
+    "reported reports",
+    "posted posts",
+    "alleged alleges",
+    "maintained maintains",
+    "conceded concedes",
+    "cautioned cautions",
+    "complained complains",
+    "countered counters",
+    "continued continues",
+    "shouted screamed whispered joked quipped",
+    "revealed reveals",
+    "disclosed discloses",
+    "indicated indicates",
+    "assured assures",
+    "boasted boasts",
+    "lamented laments",
+    "called calls described describes dubbed branded labelled labeled",
+    "rejected rejects dismissed dismisses denounced denounces condemned condemns",
+    "contended contends",
+    "estimated estimates",
+    "wondered",
+    "agreed agrees",
+    "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
+    "acknowledge maintain contend",
+)
+
+#: Cue verbs that double as nouns or have other senses: they count only next to a quote mark or
+#: before "that" ("member states", "the company's claims", "notes from the meeting").
+WEAK_CUES = _forms(
+    "states notes claims reports posts remarks comments estimates continued continues "
+    "agreed agrees indicated indicates observed observes revealed reveals suggests suggested "
+    "maintains maintained recalled recalls telling tell "
+    "concluded concludes estimated wondered called calls described describes dubbed branded "
+    "rejected rejects dismissed dismisses denounced denounces condemned condemns "
+    "labelled labeled",
+)
+
+#: Cue verbs whose object is the person spoken to ("told CBS", "assured reporters").
+ADDRESSEE_CUES = _forms("told tells tell telling assured assures asked asks urged urges warned warns")
+
+#: Words between the speaker and the cue that are not part of either: auxiliaries and adverbs.
+AUX_ADVERBS = _forms(
+    "has have had was is were are will would could may might must can also later earlier "
+    "again then previously once recently separately repeatedly further subsequently "
+    "reportedly allegedly publicly privately initially originally later today yesterday "
+    "tonight last night this week just already since never ever had previously "
+    "once did does do not only himself herself itself themselves "
+    "both all too shortly briefly firmly flatly bluntly openly angrily quietly simply "
+    "separately even further",
+)
+
+#: Honorifics: dropped from a name; they are not a role.
+HONORIFICS = _forms("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady madam mx")
+
+#: Honorifics and titles that tell "he" from "she".
+MALE_TITLES = _forms("mr mr. sir lord king prince emir sheikh pope duke baron father brother")
+FEMALE_TITLES = _forms("mrs mrs. ms ms. miss dame lady queen princess duchess baroness madam sister")
+
+#: Military and police ranks: kept in the role after the position ("Pentagon press secretary,
+#: Brigadier General").
+RANKS = _forms(
+    "general gen gen. brigadier brig. colonel col col. lieutenant lt lt. major maj maj. "
+    "captain capt capt. admiral adm adm. rear vice commander cmdr sergeant sgt sgt. corporal "
+    "cpl private marshal field air chief petty warrant officer commodore ensign superintendent "
+    "inspector detective constable chief det supt insp dci dc ds pc ch cdr",
+)
+
+#: Words that make up positions and titles (their head or their modifiers).
+TITLE_WORDS = _forms(
+    "spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen",
+    "secretary minister president vice prime premier chancellor governor mayor senator sen sen.",
+    "rep rep. representative congressman congresswoman lawmaker legislator mp mep deputy",
+    "ambassador envoy diplomat consul director chief head chairman chairwoman chair ceo cfo coo",
+    "executive officer commissioner commander adviser advisor aide analyst expert professor",
+    "researcher economist strategist scientist leader king queen prince princess pope sheikh",
+    "emir crown judge justice attorney lawyer prosecutor counsel editor correspondent",
+    "founder co-founder owner manager coordinator negotiator delegate representative",
+    "press foreign defence defense interior finance health security national state senior",
+    "former acting assistant associate special military top deputy principal general chief",
+    "communications public affairs spokesperson's first lady speaker majority",
+    "minority whip leader's home trade economy economic energy justice education transport",
+    "environment culture agriculture labour labor treasury intelligence cabinet presidential",
+    "official officials regional local federal provincial opposition party lead co-author",
+    OCCUPATIONS := (
+        "coach player author writer novelist actor actress singer artist farmer driver nurse "
+        "doctor teacher pilot student resident mother father wife husband son daughter brother "
+        "sister friend neighbour neighbor victim survivor witness historian lecturer pastor priest "
+        "rabbi imam bishop archbishop cardinal fan chef banker broker trader investor engineer "
+        "architect designer journalist reporter photographer producer filmmaker campaigner "
+        "activist organiser organizer volunteer worker shopkeeper owner pollster lawyer "
+        "physician surgeon epidemiologist virologist researcher scientist economist analyst "
+        "strategist consultant entrepreneur businessman businesswoman striker midfielder "
+        "defender goalkeeper forward batsman bowler boxer runner athlete swimmer man woman boy "
+        "girl grandmother grandfather widow widower pensioner teenager"
+    ),
+)
+
+#: Occupations: a role before a name ("coach Maria Lopez"), part of a name inside one ("Global Witness").
+OCCUPATION_WORDS = _forms(OCCUPATIONS)
+
+#: Nouns for a person that a story uses after naming them ("the 41-year-old", "the father").
+PERSON_NOUNS = _forms("man woman boy girl mother father grandmother grandfather widow pensioner "
+                      "teenager resident survivor victim")
+
+#: Head nouns that stand for an unnamed source.
+ANON_HEADS = _forms(
+    "official officials source sources person people diplomat diplomats aide aides insider "
+    "insiders spokesman spokeswoman spokesperson representative representatives officer "
+    "officers analyst analysts expert experts resident residents witness witnesses member "
+    "members staffer staffers employee employees worker workers observer observers "
+    "negotiator negotiators lawmaker lawmakers legislator legislators adviser advisers "
+    "advisor advisors executive executives investigator investigators commander commanders "
+    "soldier soldiers individual individuals figure figures relative relatives neighbour "
+    "neighbours neighbor neighbors activist activists eyewitness eyewitnesses critics critic "
+    "economists economist scientists scientist researchers researcher doctors doctor "
+    "campaigners campaigner protesters protester supporters opponents investors traders "
+    "lawyers lawyer parents teachers students voters survivors victims families leaders "
+    "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
+    "rescuers firefighters paramedics medics engineers historians organisers organizers "
+    "prosecutors investigators residents locals villagers farmers owners",
+)
+
+#: Words that open an anonymous noun phrase.
+ANON_DETERMINERS = _forms(
+    "a an one two three four five six several some many multiple other another senior "
+    "unnamed anonymous",
+)
+
+#: Phrases that can follow an anonymous head ("a person familiar with the matter").
+ANON_POSTMODIFIERS = (
+    "in", "from", "at",
+    "familiar with", "close to", "with knowledge of", "with direct knowledge of", "briefed on",
+    "involved in", "speaking on condition", "who spoke on condition", "who asked not",
+    "who declined", "who requested", "in the", "at the", "from the", "on the", "with the",
+    "knowledgeable about", "aware of", "privy to", "who was not authorized",
+    "who were not authorized", "not authorized", "who did not", "who would not",
+)
+
+#: Head words of organisation names ("the foreign ministry", "Acme Corp").
+ORG_HEADS = _forms(
+    "ministry department office government administration agency council committee "
+    "commission parliament congress senate assembly court party army navy military police "
+    "force forces command company corporation corp corp. inc inc. ltd ltd. plc group bank "
+    "union association organisation organization federation institute university "
+    "foundation service services authority authorities board bureau embassy consulate "
+    "cabinet kremlin pentagon regime campaign team club league commission secretariat "
+    "coalition alliance fund network guard guards ministry's agency's monitor observatory "
+    "prosecutors presidency media watch regulator regulators watchdog firm programme program "
+    "initiative project staff",
+)
+
+#: Names that stand for an organisation or a government on their own.
+ORG_NAMES = _forms(
+    "kremlin pentagon nato un eu who imf opec hamas hezbollah taliban reuters ap afp "
+    "bloomberg cbs nbc abc cnn bbc fox msnbc pbs npr kcna tass ria interfax xinhua yonhap "
+    "moscow washington beijing london paris berlin kyiv kiev tokyo seoul pyongyang tehran "
+    "jerusalem brussels ankara delhi islamabad cairo riyadh damascus baghdad minsk warsaw "
+    "russia china ukraine america britain france germany japan israel iran india pakistan "
+    "turkey taiwan syria iraq egypt canada australia belarus poland italy spain korea "
+    "whitehall westminster interpol frontex unicef unesco unhcr iaea fbi cia nsa dhs "
+    "police",
+)
+
+#: Capitalised plurals that name a group, not a person ("Democrats said…").
+GROUP_NAMES = _forms(
+    "democrats republicans conservatives liberals tories socialists communists greens "
+    "nationalists separatists rebels militants insurgents houthis israelis palestinians "
+    "ukrainians russians americans britons europeans iranians syrians iraqis afghans "
+    "kurds saudis koreans indians pakistanis germans french italians"
+)
+
+#: Media outlets: an addressee or a reporter of a statement, never its speaker.
+OUTLET_NAMES = _forms(
+    "cbs nbc abc cnn bbc fox msnbc pbs npr reuters ap afp bloomberg axios politico kcna tass "
+    "ria interfax xinhua yonhap nhk aljazeera sky itv channel guardian times telegraph post "
+    "journal independent economist mirror sun observer express spiegel bild monde figaro "
+    "izvestia kommersant vedomosti pravda rt sputnik dpa efe ansa kyodo asahi mainichi "
+    "wsj nyt ft lbc rte cbc abc7 newsmax semafor vox",
+)
+#: Words that mark a capitalised phrase as a news organisation ("Fox News", "The Washington Post").
+OUTLET_WORDS = _forms(
+    "news times post journal herald tribune telegraph guardian gazette radio tv television "
+    "press channel network broadcaster newspaper daily magazine review chronicle "
+    "observer independent standard mail express mirror wire",
+)
+
+#: Audiences after "told": not an outlet.
+AUDIENCES = _forms(
+    "reporters journalists lawmakers parliament congress supporters crowd crowds audience "
+    "students delegates viewers listeners members senators media press correspondents "
+    "colleagues staff troops conference briefing hearing committee panel rally meeting "
+    "session summit forum gathering congregation nation country court jury",
+)
+
+#: Capitalised words that start sentences and are not names.
+NOT_NAMES = _forms(
+    "a an the this that these those there here it its he she they we i you his her their our "
+    "but and or so yet still however meanwhile also now then later earlier today yesterday "
+    "tomorrow tonight when while after before since as if though although because in on at "
+    "by for from with without about against over under into onto during until upon "
+    "speaking asked asking writing according meanwhile instead indeed moreover furthermore "
+    "previously separately separately last next first second finally overall nevertheless "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december what why how who where which "
+    "hello welcome breaking update updated live watch read more see said says told added "
+    "mr mrs ms dr all both some many several most no not one two three four five six seven "
+    "eight nine ten some such other another each every any either neither nor",
+)
+
+#: Subject pronouns and the speaker kind they can stand for.
+PRONOUNS: dict[str, str] = {
+    "he": "person",
+    "she": "person",
+    "it": "organisation",
+    "they": "group",
+}
+
+#: Words that, after a cue, begin adverbials to skip before the reported clause.
+TIME_WORDS = _forms(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "earlier later recently previously late early morning afternoon evening night week "
+    "weekend month year",
+)
+
+#: Prepositions that open an adverbial after a cue ("said in a statement", "told CBS on Monday").
+ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via through over from for")
+
+#: Head nouns of positions: a role ends with one of these ("Kremlin spokesman", "Foreign Minister").
+POSITION_HEADS = _forms(
+    "spokesman spokeswoman spokesperson secretary minister president premier chancellor governor "
+    "mayor senator sen sen. rep rep. representative congressman congresswoman lawmaker mp mep "
+    "ambassador envoy consul director chief head chairman chairwoman chair ceo cfo coo "
+    "executive officer commissioner commander adviser advisor aide analyst expert professor "
+    "researcher economist strategist scientist leader king queen prince princess pope sheikh "
+    "emir judge justice attorney lawyer prosecutor counsel editor correspondent founder owner "
+    "manager coordinator negotiator delegate speaker whip official general colonel admiral "
+    "captain lieutenant sergeant marshal",
+    OCCUPATIONS,
+)
+
+#: Abbreviated titles written out in a role.
+TITLE_ABBREVIATIONS: dict[str, str] = {
+    "sen.": "Senator", "sen": "Senator", "rep.": "Representative", "rep": "Representative",
+    "gen.": "General", "gen": "General", "lt.": "Lieutenant", "lt": "Lieutenant",
+    "col.": "Colonel", "col": "Colonel", "maj.": "Major", "capt.": "Captain",
+    "adm.": "Admiral", "sgt.": "Sergeant", "gov.": "Governor", "pres.": "President",
+    "brig.": "Brigadier", "cmdr.": "Commander", "prof.": "Professor", "prof": "Professor",
+}
+
+#: Glue words inside a title or an organisation ("Secretary of State", "adviser to the president").
+GLUE = _forms("of for at to the and")
+
+#: Name particles written in lower case ("Ursula von der Leyen", "Bashar al-Assad").
+NAME_PARTICLES = _forms("de da van von der den bin ibn al el la le du del di dos das")
+
+#: Determiners and numbers that open a noun phrase.
+DETERMINERS = _forms(
+    "the a an one two three four five six seven eight nine ten several some many multiple "
+    "other another his her their its our two-thirds dozens",
+)
+
+
+def word_alternation(words: frozenset[str] | set[str]) -> str:
+    """A regex alternation matching any of ``words``, factored into a prefix tree.
+
+    Python's regex engine tries alternatives one by one; sharing prefixes ("said|says|saying"
+    becomes "sa(?:id|ys|ying)") makes a list of a few hundred cue words several times faster.
+    """
+    import re
+
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if len(alts) == 1 and not ends:
+            return alts[0]
+        return "(?:" + "|".join(alts) + ")" + ("?" if ends else "")
+
+    return emit(tree)

@@ -1,0 +1,1109 @@
+"""Who said what: quotes and their speakers from plain English news text.
+
+:func:`extract_quotes` reads a text in three steps.
+
+1. **Layout** (:mod:`monitor.extract.marks`): paragraphs, quotation spans (straight or curly,
+   across paragraphs, recovered when a mark never closes) and sentences that never split a quote.
+2. **Frames**: every speech cue outside a quote (``said``, ``told``, ``according to``…) with the
+   speaker phrase before or after it, the outlet (``told CBS``) and where a reported clause starts.
+3. **Sieves**, most precise first; each claims quotes the earlier ones left:
+   ``direct`` (a quote next to its frame), ``colon`` (``Peskov: “…”``), ``partial`` (quoted words
+   inside an attributed sentence), ``reported`` (``X said that…``), ``trailing`` (``…, X told CBS.``),
+   ``according_to``, ``carry_over`` (a paragraph that is only a quote), and ``unattributed``.
+
+Speakers are then resolved in reading order (:class:`~monitor.extract.speakers.SpeakerBook`), so
+pronouns and short names point at the person quoted before them. Every regex here is linear:
+no nested repetition, and the work done per cue is bounded by a fixed window of text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from monitor.extract import lexicon as lx
+from monitor.extract.lexicon import word_set
+from monitor.extract.marks import Span, paragraphs, quote_spans, sentences
+from monitor.extract.speakers import (
+    Mention,
+    SpeakerBook,
+    Tok,
+    _base,
+    _np_word,
+    _possessive,
+    classify,
+    parse_after,
+    parse_before,
+    strip_adverbs,
+    tokens,
+)
+from monitor.model.quotes import ExtractedQuote
+
+#: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
+_WINDOW = 200
+#: A speaker's noun phrase is at most this long (before the cue, after its last comma).
+_SUBJECT_WINDOW = 100
+#: Sentences longer than this are not searched for reported speech (quotes still are).
+_MAX_SENTENCE = 3000
+#: Any speech cue (the cue list as a prefix tree), or "according to".
+CUE_PATTERN = re.compile(
+    r"\b(?:[Aa]ccording to|"
+    + lx.word_alternation(lx.CUE_VERBS)
+    + r")\b"
+)
+_OPEN_MARKS = "“\"„«‘'‚‟"
+_PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+#: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
+_ZERO_THAT = word_set(
+    "saying adding warning confirming "
+    "said says say told tells added adds insisted insists argued argues warned warns stressed "
+    "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
+    "tweets predicted predicts"
+)
+_ING = frozenset(["saying", "telling", "adding", "confirming", "warning"])
+
+CONFIDENCE = {
+    "direct": 0.95,
+    "colon": 0.8,
+    "partial": 0.85,
+    "reported": 0.8,
+    "trailing": 0.8,
+    "according_to": 0.75,
+    "headline": 0.8,
+    "carry_over": 0.7,
+    "continuation": 0.85,
+    "unattributed": 0.2,
+}
+
+
+@dataclass
+class _Frame:
+    """A speech cue and what hangs on it."""
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    mention: Mention | None
+    start: int  # leftmost character of the frame (speaker or cue)
+    end: int  # rightmost character of the frame (cue, inverted speaker, object)
+    sentence: tuple[int, int]
+    para: int
+    inverted: bool = False
+    according: bool = False
+    clause_start: int | None = None
+    with_that: bool = False
+    outlet: str | None = None
+    headline: bool = False
+
+
+@dataclass
+class _Claim:
+    start: int
+    end: int
+    kind: str
+    sieve: str
+    frame: _Frame | None
+    para: int
+    confidence: float
+    outlet: str | None = None
+
+
+class _Document:
+    """The layout of one text and the frames in it."""
+
+    def __init__(self, text: str, headline: bool) -> None:
+        self.text = text
+        self.paras = paragraphs(text)
+        self.para_starts = [p[0] for p in self.paras]
+        self.frames_by_sentence: dict[int, list[_Frame]] = {}
+        self.quotes = quote_spans(text, self.paras)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.by_open = {q.start - 1: q for q in self.quotes}
+        self.by_close = {q.end: q for q in self.quotes if q.closed}
+        self.headline = headline
+        self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
+        self.frames: list[_Frame] = []
+        self.claimed: set[int] = set()  # starts of quote spans already attributed
+        self.claims: list[_Claim] = []
+        #: Sentence (or unsearched paragraph) spans: where to look for what "he" refers to.
+        self.lead_spans: list[tuple[int, int]] = []
+        self.lead_starts: list[int] = []
+        self.sentence_quotes: dict[int, list[Span]] = {}
+        self.lead_cache: dict[int, Mention | None] = {}
+        for index, (start, end) in enumerate(self.paras):
+            local = self._quotes_between(start, end)
+            if not local and CUE_PATTERN.search(text, start, end) is None:
+                self.lead_spans.append((start, end))
+                continue  # nothing anyone said: most narrative paragraphs stop here
+            is_headline = headline or _looks_like_headline(text, start, end)
+            for s, e in sentences(text, start, end, local):
+                self.sentences.append((s, e, index))
+                self.lead_spans.append((s, e))
+                self._find_frames(s, e, index, is_headline)
+
+    def lead_person_before(self, pos: int, floor: int) -> Mention | None:
+        """The nearest person named at the head of a sentence before ``pos`` (and after ``floor``).
+
+        "Pollster Jane Kim has tracked the race. “The economy,” she said": "she" is Jane Kim,
+        though Jane Kim was not quoted before. Looks back at most five sentences.
+        """
+        starts = self.lead_starts
+        k = bisect_right(starts, pos) - 1
+        looked = 0
+        while k >= 0 and starts[k] > floor and looked < 5:
+            if k not in self.lead_cache:
+                self.lead_cache[k] = self._lead_person(*self.lead_spans[k])
+            mention = self.lead_cache[k]
+            if mention is not None and mention.end <= pos:
+                return mention
+            k -= 1
+            looked += 1
+        return None
+
+    def _lead_person(self, s: int, e: int) -> Mention | None:
+        text = self.text
+        if text[s] in _OPEN_MARKS or not text[s].isupper():
+            return None
+        first = text[s:s + 40].split(None, 1)[0].lower()
+        # "The train…", "But…": no person opens this sentence (though one may follow a comma)
+        found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
+        if found is None:
+            # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"
+            comma = text.find(",", s, min(e, s + 80))
+            if comma > 0 and comma + 2 < e:
+                found = self._lead_person_at(comma + 2, e)
+        return found
+
+    def _lead_person_at(self, s: int, e: int) -> Mention | None:
+        text = self.text
+        toks = tokens(text, s, min(e, s + 80))
+        n = 0
+        while n < len(toks) and n < 8 and _np_word(toks[n]):
+            n += 1
+        if n == 0 or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
+            return None
+        mention = classify(text, toks[:n])
+        if mention is not None and mention.kind == "person" and (
+            mention.role or " " in mention.name
+        ):
+            return mention
+        return None
+
+    # -- lookup ---------------------------------------------------------------------------
+
+    def _quotes_between(self, start: int, end: int) -> list[Span]:
+        k = max(bisect_right(self.quote_starts, start) - 1, 0)
+        out = []
+        quotes = self.quotes
+        while k < len(quotes) and quotes[k].start < end:
+            if quotes[k].end > start:
+                out.append(quotes[k])
+            k += 1
+        return out
+
+    def inside_quote(self, pos: int) -> bool:
+        """True when ``pos`` is inside some quotation (marks excluded)."""
+        k = bisect_right(self.quote_starts, pos) - 1
+        return k >= 0 and self.quotes[k].start <= pos < self.quotes[k].end
+
+    def quote_end_before(self, pos: int, floor: int) -> int:
+        """Just after the closing mark of the last quote ending before ``pos`` (or ``floor``)."""
+        k = bisect_right(self.quote_starts, pos) - 1
+        while k >= 0:
+            q = self.quotes[k]
+            if q.end < pos:
+                return max(floor, q.end + 1)
+            k -= 1
+            if q.start < floor:
+                break
+        return floor
+
+    # -- frames ---------------------------------------------------------------------------
+
+    def _find_frames(self, s: int, e: int, para: int, headline: bool) -> None:
+        text = self.text
+        if e - s > _MAX_SENTENCE:
+            return
+        for match in CUE_PATTERN.finditer(text, s, e):
+            cs, ce = match.span()
+            if self.inside_quote(cs):
+                continue
+            cue = match.group().lower()
+            frame = self._frame(cue, cs, ce, s, e, para, headline)
+            if frame is not None:
+                self.frames.append(frame)
+
+    def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
+               headline: bool) -> _Frame | None:
+        text = self.text
+        if cue == "according to":
+            stop = _next_boundary(text, ce, e)
+            after = tokens(text, ce, stop)
+            if len(after) > 3 and after[0].low in ("a", "an", "the") and after[1].low in _SPEECH_EVENTS \
+                    and after[2].low in ("from", "by", "of"):
+                after = after[3:]  # "according to a statement from the ministry"
+            mention = parse_after(text, after)
+            if mention is None:
+                return None
+            return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
+                          headline=headline)
+        left = self.quote_end_before(cs, max(s, cs - _WINDOW))
+        before = text[max(left, cs - 8):cs].split()
+        if before and before[-1].lower() in _PASSIVE:
+            return None  # "is said to be", "was told"
+        if cue in _ING:
+            return self._participle_frame(cue, cs, ce, s, e, para, headline)
+        mention, m_start = self._subject(left, cs)
+        inverted = False
+        if mention is None:
+            comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
+            if not comma_or_quote:
+                return None
+            stop = _next_boundary(text, ce, e)
+            mention = parse_after(text, tokens(text, ce, stop))
+            if mention is None or mention.kind == "pronoun" and mention.name == "it":
+                return None
+            inverted = True
+            mention = self._with_appositive(mention, e)
+            m_start = cs
+        frame = _Frame(cue, cs, ce, mention, m_start if not inverted else cs,
+                       mention.end if inverted else ce, (s, e), para, inverted=inverted,
+                       headline=headline)
+        if not inverted:
+            self._after_cue(frame, e)
+            if mention.kind == "person" and " " not in mention.name and not mention.role \
+                    and frame.clause_start is not None \
+                    and text[frame.clause_start:frame.clause_start + 4].lower().startswith(("it ", "its ")):
+                frame.mention = Mention(mention.start, mention.end, "organisation", mention.name)
+        return frame
+
+    def _participle_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
+                          headline: bool) -> _Frame | None:
+        """``The Met Office issued a warning, saying flooding is possible``: the subject that
+        opens the sentence says what follows ``saying`` / ``adding that``."""
+        text = self.text
+        if not text[s:cs].rstrip().endswith(","):
+            # "… with the Kremlin confirming there had been an invitation"
+            before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
+            mention = parse_before(text, before)
+            if mention is None or mention.kind == "pronoun":
+                return None
+            lead = [t for t in before if t.end <= mention.start]
+            if not lead or lead[-1].low != "with":
+                return None
+            frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            if frame.clause_start is None and cue != "telling":
+                frame.clause_start = ce
+            return frame
+        toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
+        n = 0
+        while n < len(toks) and n < 10 and (_np_word(toks[n]) or toks[n].low in lx.DETERMINERS
+                                            or toks[n].low in lx.PRONOUNS):
+            n += 1
+            if toks[n - 1].low in lx.PRONOUNS:
+                break
+        if n == 0:
+            return None
+        if toks[n - 1].low in lx.PRONOUNS and n == 1:
+            mention = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
+        else:
+            mention = classify(text, toks[:n])
+        if mention is None or mention.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
+            return None
+        frame = _Frame(cue, cs, ce, mention, cs, ce, (s, e), para, headline=headline)
+        self._after_cue(frame, e)
+        if frame.clause_start is None and cue != "telling":
+            frame.clause_start = ce
+        return frame
+
+    def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
+        """The speaker before a cue, through appositives: ``Maria Zakharova, a spokeswoman for
+        the Russian Foreign Ministry, said``; ``Sen. Rand Paul, R-Ky., who voted against it,
+        said``; ``Her lawyer, Mark Jones, said``."""
+        text = self.text
+        cut = text.rfind(",", left, cs)
+        last = cut + 1 if cut >= 0 else left
+        toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
+        if strip_adverbs(toks):
+            mention = parse_before(text, toks)
+            return mention, (mention.start if mention else cs)
+        if cut < 0:
+            return None, cs
+        # Comma-separated parts before the cue, nearest first.
+        parts: list[tuple[int, int]] = []
+        pos = cut
+        while len(parts) < 5 and pos > left:
+            comma = text.rfind(",", max(left, pos - _WINDOW), pos)
+            parts.append((comma + 1 if comma >= 0 else max(left, pos - _WINDOW), pos))
+            if comma < 0:
+                break
+            pos = comma
+        roles: list[list[Tok]] = []
+        k = 0
+        while k < len(parts):
+            kind = _part_kind(text, tokens(text, *parts[k]))
+            if kind == "np" or kind == "role" and k == len(parts) - 1:
+                break  # the speaker; a role-like phrase with nothing before it is the speaker too
+            if kind == "role":
+                roles.append(tokens(text, *parts[k]))
+            k += 1
+        if k >= len(parts):
+            return None, cs
+        head = parse_before(text, tokens(text, *parts[k]))
+        if head is None or head.kind == "pronoun" and not roles:
+            return head, (head.start if head else cs)
+        start = head.start
+        if head.kind == "person" and not roles and not head.role and k + 1 < len(parts):
+            # "Her lawyer, Mark Jones, said": the phrase before the name says who they are
+            desc = parse_before(text, tokens(text, *parts[k + 1]))
+            if desc is not None and desc.kind in ("anonymous", "definite") and desc.role:
+                head = Mention(head.start, head.end, "person", head.name, role=desc.role,
+                               organisation=head.organisation or desc.organisation,
+                               gender=head.gender)
+                start = desc.start
+        for role in roles:
+            head = _apply_appositive(text, head, role)
+        return head, start
+
+    def _with_appositive(self, mention: Mention, e: int) -> Mention:
+        """``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry.``"""
+        text = self.text
+        pos = mention.end
+        if mention.kind != "person" or pos >= e or text[pos] != ",":
+            return mention
+        stop = _next_boundary(text, pos + 1, e)
+        appos = tokens(text, pos + 1, stop)
+        if len(appos) == 1 and appos[0].word.isdigit() and stop < e and text[stop] == ",":
+            nxt = _next_boundary(text, stop + 1, e)
+            appos = tokens(text, stop + 1, nxt)
+        if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their") \
+                and appos[0].low not in lx.POSITION_HEADS:
+            return mention
+        return _apply_appositive(text, mention, appos)
+
+    def _after_cue(self, frame: _Frame, e: int) -> None:
+        """Find the addressee or outlet (``told CBS``) and where the reported clause starts."""
+        text = self.text
+        limit = _next_boundary(text, frame.cue_end, e)
+        toks = tokens(text, frame.cue_end, min(limit, frame.cue_end + _SUBJECT_WINDOW))
+        i = 0
+        if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
+            obj_end = _object_end(toks)
+            if obj_end:
+                outlet = _outlet_name(text, toks[:obj_end])
+                if outlet:
+                    frame.outlet = outlet
+                frame.end = toks[obj_end - 1].end
+                i = obj_end
+            elif frame.cue in ("told", "tells", "tell"):
+                return  # "told" with no object we can read: no clause either
+        # "said on Monday that …", "said in a statement that …"
+        for k in range(i, min(len(toks), i + 10)):
+            low = toks[k].low
+            if low == "that":
+                if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
+                        or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]):
+                    frame.clause_start = toks[k].end
+                    frame.with_that = True
+                    if k > i:
+                        frame.end = toks[k - 1].end
+                return
+            if low in lx.CUE_VERBS:
+                break
+        k = i
+        while k < len(toks):
+            low = toks[k].low
+            if low in lx.TIME_WORDS or (low.endswith("ly") and toks[k].word.islower()):
+                k += 1
+            elif low in lx.ADVERBIAL_PREPOSITIONS and not (
+                low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
+            ):
+                j = _short_adverbial(toks, k)
+                if j == k:
+                    return
+                k = j
+            else:
+                break
+        if k > i:
+            frame.end = toks[k - 1].end
+        if limit < e and k == len(toks):
+            return  # a comma, colon or quotation mark comes next
+        if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted:
+            first = toks[k]
+            if first.low in ("to", "by", "so", "as", "and", "but", "yes", "no", "of", "with",
+                             "goodbye", "hello", "sorry", "nothing", "something"):
+                return
+            at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
+            if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
+                return
+            if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
+                return  # "warned in a report published on Monday": no clause follows
+            frame.clause_start = first.start
+
+
+def _short_adverbial(toks: list[Tok], k: int) -> int:
+    """Past ``on Monday``, ``in a statement``, ``late on Tuesday``; ``k`` when not one of those."""
+    j = k + 1
+    while j < len(toks) and j - k <= 4:
+        low = toks[j].low
+        if low in lx.TIME_WORDS or low in _SPEECH_EVENTS:
+            j += 1
+            while j < len(toks) and (toks[j].low in lx.TIME_WORDS or toks[j].low in _SPEECH_EVENTS):
+                j += 1
+            if j + 1 < len(toks) and toks[j].low in ("with", "to", "on", "at", "in") \
+                    and toks[j + 1].word[0].isupper():
+                # "in an interview with CNN", "at a briefing in Geneva"
+                j += 2
+                while j < len(toks) and toks[j].word[0].isupper():
+                    j += 1
+            return j
+        if low in ("a", "an", "the", "his", "her", "its", "their", "this", "last", "next") or (
+            toks[j].word.islower() and low.endswith(("ed", "ing", "al", "ly", "-camera"))
+        ) or toks[j].word[0].isupper():
+            j += 1
+            continue
+        break
+    return k
+
+
+_SPEECH_EVENTS = word_set(
+    "statement interview briefing conference address speech post tweet letter video message "
+    "remarks comments call session hearing broadcast podcast report memo email e-mail "
+    "communique communiqué announcement rally meeting summit event appearance debate "
+    "programme program show app channel platform account website page blog feed site "
+    "network"
+)
+
+
+_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?|aged \d+|\d{1,3}")
+
+
+def _part_kind(text: str, toks: list[Tok]) -> str:
+    """What a comma-separated part before a cue is: the speaker ("np"), a role appositive
+    ("role": "a spokeswoman for the ministry"), or something to look past ("skip": "R-Ky.",
+    "62", "who voted against it", "speaking on condition of anonymity")."""
+    if not toks:
+        return "skip"
+    phrase = text[toks[0].start:toks[-1].end]
+    first = toks[0].low
+    if _PARTY_TAG.fullmatch(phrase) or first in ("who", "which", "whose", "speaking", "citing",
+                                                  "asked", "when", "writing", "responding"):
+        return "skip"
+    if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
+        return "skip"  # "Democrats, meanwhile, said"
+    describes = first in ("a", "an", "the", "his", "her", "its", "their") or _possessive(toks[0]) or (
+        toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
+    )
+    if describes and any(t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in toks):
+        named = classify(text, toks)
+        if named is None or named.kind != "person":
+            return "role"
+    return "np"
+
+
+_NOT_LEADS = word_set("the a an but and it this that there these those in on at for after before "
+                      "when while as if so yet however meanwhile what why how")
+_ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
+
+
+def _comma_between(text: str, a: int, b: int) -> bool:
+    return "," in text[a:b] or ";" in text[a:b]
+
+
+def _next_boundary(text: str, start: int, end: int) -> int:
+    """The next comma, semicolon, colon, dash or quotation mark from ``start`` (or ``end``)."""
+    limit = min(end, start + _WINDOW)
+    match = _BOUNDARY.search(text, start, limit)
+    return match.start() if match else limit
+
+
+_BOUNDARY = re.compile(r"[,;:—–\"“”«»(]")
+
+
+def _object_end(toks: list[Tok]) -> int:
+    """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``)."""
+    j = 1 if toks[0].low in ("the", "a", "an") else 0
+    start = j
+    if j:
+        for k in range(j, min(len(toks), j + 4)):
+            if toks[k].low in lx.AUDIENCES:
+                return k + 1
+            if not toks[k].word.islower():
+                break
+    while j < len(toks) and j - start < 6 and (toks[j].word[0].isupper() or toks[j].low in lx.AUDIENCES
+                                              or (j > start and toks[j].low in ("news", "agency"))):
+        j += 1
+        if toks[j - 1].low in lx.AUDIENCES:
+            break
+    if j == start:
+        return 0
+    return j
+
+
+def _outlet_name(text: str, toks: list[Tok]) -> str | None:
+    """The outlet a noun phrase names, if it names one."""
+    body = [t for t in toks if t.low not in ("the", "a", "an")]
+    if not body:
+        return None
+    lows = [_base(t).lower() for t in body]
+    named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
+    acronym = len(body) == 1 and body[0].word.isupper() and 2 <= len(body[0].word) <= 5 \
+        and body[0].low not in lx.ORG_NAMES
+    if not (named or acronym) or not all(t.word[0].isupper() or t.low in ("of", "and") for t in body):
+        return None
+    name = text[body[0].start:body[-1].end].rstrip(".")
+    return name[:-2] if name.endswith(("'s", "’s")) else name
+
+
+def _interview_outlet(text: str, toks: list[Tok]) -> str | None:
+    """``in an interview with CNN``, ``speaking to the BBC``, ``on CBS's Face the Nation``."""
+    lows = [t.low for t in toks]
+    for k, low in enumerate(lows):
+        if low in ("with", "to", "on") and k + 1 < len(toks):
+            name = _outlet_name(text, toks[k + 1 : k + 5])
+            if name:
+                return name
+    return None
+
+
+def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
+    """Give ``head`` the role an appositive names."""
+    words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their")]
+    if not words or len(words) > 12 or not any(
+        t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in words
+    ):
+        return head
+    role = text[words[0].start:words[-1].end]
+    org = None
+    for k, tok in enumerate(words):
+        if tok.low in ("for", "at", "of", "with") and k + 1 < len(words):
+            rest = [t for t in words[k + 1:] if t.low not in ("the",)]
+            if rest:
+                org = text[rest[0].start:rest[-1].end]
+            break
+    return Mention(head.start, head.end, head.kind, head.name,
+                   role=head.role or role, organisation=head.organisation or org)
+
+
+def _looks_like_headline(text: str, start: int, end: int) -> bool:
+    """A short line without closing punctuation reads as a headline."""
+    tail = text[start:end].rstrip("\"'”’»)] ")
+    return bool(tail) and tail[-1] not in ".!;:,…?" and len(text[start:end].split()) <= 20
+
+
+# -- sieves -------------------------------------------------------------------------------------
+
+
+def _sieve_direct(doc: _Document) -> None:
+    """A quote whose closing mark the frame follows, or whose opening mark follows the frame."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.according:
+            continue
+        # Before the frame: “…,” X said / “…” says X
+        pos = frame.start - 1
+        # The paragraph, not the sentence: "Why now?" Ms Ortiz asked. splits after the "?".
+        floor = max(doc.paras[frame.para][0], frame.start - 6)
+        while pos >= floor and text[pos] in " \t,":
+            pos -= 1
+        q = doc.by_close.get(pos)
+        if q is not None and pos >= floor and frame.cue not in _ING and (
+            frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
+        ):
+            # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
+            # marks before a verb ("the so-called “Islamic State” group claimed") does not.
+            _claim_mark(doc, q, frame, before=True)
+        # After the frame: X said: “…” / “…,” said X, “…”
+        pos = frame.end
+        limit = min(len(text), frame.end + 6)
+        while pos < limit and text[pos] in " \t,:":
+            pos += 1
+        q = doc.by_open.get(pos)
+        if q is None and pos < len(text) and text[pos] == "\n" and text[frame.end:pos].strip() == ":":
+            nxt = pos
+            while nxt < len(text) and text[nxt].isspace():
+                nxt += 1
+            q = doc.by_open.get(nxt)
+        if q is None:
+            # "Lavrov told a news conference in Moscow on Friday: “…”"
+            colon = text.find(":", frame.end, min(frame.sentence[1], frame.end + 80))
+            if colon >= 0 and not doc.inside_quote(colon) and not CUE_PATTERN.search(text, frame.end, colon):
+                pos = colon + 1
+                while pos < len(text) and text[pos] in " \t":
+                    pos += 1
+                q = doc.by_open.get(pos)
+        if q is not None and not (frame.clause_start is not None and frame.with_that):
+            _claim_mark(doc, q, frame, before=False)
+
+
+def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
+    if q.start in doc.claimed:
+        return
+    text = doc.text
+    s, e = frame.sentence
+    # Words outside the quote on its far side make it a partial quote ("Kim set for “…” says").
+    if before:
+        outside = text[max(s, q.start - 1 - _WINDOW):q.start - 1].strip()
+        if doc.inside_quote(q.start - 2) or q.start - 1 < s:
+            outside = ""
+    else:
+        outside = text[q.end + 1:min(e, q.end + 1 + _WINDOW)].strip(" .,;:!?\"”’)")
+        if q.end >= e:
+            outside = ""
+    kind = "partial" if outside and len(outside.split()) > 1 or (
+        outside and not before) else "direct"
+    sieve = "headline" if frame.headline else "direct"
+    _add(doc, q, kind, sieve, frame)
+
+
+def _add(doc: _Document, q: Span, kind: str, sieve: str, frame: _Frame | None,
+         confidence: float | None = None) -> None:
+    doc.claimed.add(q.start)
+    start, end = _trim(doc.text, q.start, q.end)
+    if end <= start:
+        return
+    conf = CONFIDENCE[sieve] if confidence is None else confidence
+    if not q.closed:
+        conf *= 0.8
+    doc.claims.append(_Claim(start, end, kind, sieve, frame, _para_of(doc, q.start), conf))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n,;:":
+        end -= 1
+    return start, end
+
+
+def _para_of(doc: _Document, pos: int) -> int:
+    return max(0, bisect_right(doc.para_starts, pos) - 1)
+
+
+def _sentence_quotes(doc: _Document, s: int, e: int) -> list[Span]:
+    """Quotes that open inside the sentence (computed once per sentence)."""
+    found = doc.sentence_quotes.get(s)
+    if found is None:
+        found = [q for q in doc._quotes_between(s, e) if q.start >= s]
+        doc.sentence_quotes[s] = found
+    return found
+
+
+def _sieve_colon(doc: _Document) -> None:
+    """``Peskov: “We will…”`` — a name, a colon and a quotation."""
+    text = doc.text
+    for s, e, para in doc.sentences:
+        for q in _sentence_quotes(doc, s, e):
+            if q.start in doc.claimed:
+                continue
+            pos = q.start - 2
+            while pos > s and text[pos] == " ":
+                pos -= 1
+            if pos <= s or text[pos] != ":":
+                continue
+            toks = tokens(text, s, pos)
+            if not toks or len(toks) > 8:
+                continue
+            mention = classify(text, toks)
+            if mention is None or mention.kind == "anonymous" and len(toks) < 2:
+                continue
+            frame = _Frame(":", pos, pos + 1, mention, mention.start, pos + 1, (s, e), para,
+                           headline=_looks_like_headline(text, *doc.paras[para]))
+            doc.frames.append(frame)
+            doc.frames_by_sentence.setdefault(s, []).append(frame)
+            _add(doc, q, "direct", "colon", frame)
+
+
+def _frames_in(doc: _Document, s: int) -> list[_Frame]:
+    return doc.frames_by_sentence.get(s, [])
+
+
+def _sieve_partial(doc: _Document) -> None:
+    """Quoted words inside a sentence whose speaker a frame names."""
+    for s, e, _para in doc.sentences:
+        frames = [f for f in _frames_in(doc, s) if f.mention is not None]
+        if not frames:
+            continue
+        for q in _sentence_quotes(doc, s, e):
+            if q.start in doc.claimed:
+                continue
+            frame = _nearest(frames, q.start)
+            if frame.according and _outlet_only(doc, frame):
+                continue
+            if q.end <= frame.start and not frame.headline and not frame.according \
+                    and "," not in doc.text[q.end:frame.start]:
+                continue  # part of the speaker's own phrase: the so-called "Islamic State" group
+            sieve = "headline" if frame.headline else "partial"
+            _add(doc, q, "partial", sieve, frame)
+
+
+def _nearest(frames: list[_Frame], pos: int) -> _Frame:
+    before = [f for f in frames if f.cue_start <= pos]
+    if before:
+        return before[-1]
+    return frames[0]
+
+
+def _outlet_only(doc: _Document, frame: _Frame) -> bool:
+    mention = frame.mention
+    if mention is None:
+        return True
+    name = _outlet_name(doc.text, tokens(doc.text, mention.start, mention.end))
+    return name is not None
+
+
+def _sieve_reported(doc: _Document) -> None:
+    """``X said (that) …``: the reported clause runs to the end of the sentence."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.clause_start is None or frame.mention is None or frame.according:
+            continue
+        if frame.cue in lx.WEAK_CUES and not frame.with_that:
+            continue
+        s, e = frame.sentence
+        for other in _frames_in(doc, s):
+            # "…, a claim Hamas rejected as “lies”": the next speaker's words are not these.
+            if other.mention is not None and frame.clause_start < other.start < e:
+                comma = text.rfind(",", frame.clause_start, other.start)
+                e = comma if comma > frame.clause_start else other.start
+                break
+        start, end = _trim_clause(text, frame.clause_start, e)
+        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+            continue
+        sieve = "headline" if frame.headline else "reported"
+        conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
+        doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, conf))
+
+
+# Where a reported clause ends before its sentence does: another clause, or the reporter's own
+# words about the speaker ("…, and declined to comment further").
+_CLAUSE_STOP = re.compile(
+    r"; |, (?:while|whereas|although|though|but|adding|saying|calling|describing|insisting|noting) "
+    r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
+)
+
+
+# "WASHINGTON (AP) — ", "KYIV, Sept 12 (Reuters) - ": where the story was filed, not what was said.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([A-Za-z ]{2,20}\))? ?[—–-]+ ")
+
+
+def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t,":
+        start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline is not None:
+        start = dateline.end()
+    stop = _CLAUSE_STOP.search(text, start, end)
+    if stop is not None:
+        end = stop.start()
+    while end > start and text[end - 1] in " \t.!?;:,":
+        end -= 1
+    return start, end
+
+
+def _has_quote(doc: _Document, start: int, end: int) -> bool:
+    k = bisect_right(doc.quote_starts, end) - 1
+    return k >= 0 and doc.quotes[k].end > start and doc.quotes[k].start < end
+
+
+def _sieve_trailing(doc: _Document) -> None:
+    """``…, a US official told CBS.`` and ``…, according to X.``: the frame closes the sentence."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.mention is None:
+            continue
+        if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",) or frame.clause_start is not None:
+            continue
+        s, e = frame.sentence
+        rest = text[frame.end:e].strip(" .!?\"”’)")
+        if rest and not _only_outlet_or_adverbial(doc, frame, rest):
+            continue
+        head = frame.start
+        if frame.according:
+            head = frame.cue_start
+        comma = text.rfind(",", s, head)
+        if comma < 0 or text[comma:head].strip(", ") != "":
+            continue
+        start, end = _trim_clause(text, s, comma)
+        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+            continue
+        opener = text[start:end].split(maxsplit=1)[0].lower()
+        if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something"):
+            continue  # "Speaking to the BBC, X said": a participle, not a statement
+        if frame.according and _outlet_only(doc, frame):
+            doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para,
+                                     0.4, outlet=_outlet_name(text, tokens(text, frame.mention.start,
+                                                                           frame.mention.end))))
+            continue
+        sieve = "according_to" if frame.according else "trailing"
+        if frame.headline:
+            sieve = "headline"
+        doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, CONFIDENCE[sieve]))
+
+
+def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
+    """What follows a trailing frame: an outlet, a time, "in a statement", "according to CBS"."""
+    if rest.startswith(","):
+        rest = rest[1:].strip()
+    words = rest.split()
+    if not words:
+        return True
+    first = words[0].lower()
+    return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
+            or first == "adding" or first == "speaking") and len(words) <= 14 or (
+        first.endswith("ed") and len(words) <= 8  # "in a report published on Monday"
+    ) or (
+        frame.outlet is not None and len(words) <= 6
+    )
+
+
+def _sieve_according_lead(doc: _Document) -> None:
+    """``According to X, …``: the statement follows the comma."""
+    text = doc.text
+    for frame in doc.frames:
+        if not frame.according or frame.mention is None:
+            continue
+        s, e = frame.sentence
+        if text[s:frame.cue_start].strip():
+            continue
+        comma = text.find(",", frame.mention.end, e)
+        if comma < 0 or comma - frame.mention.end > 80:
+            continue
+        start, end = _trim_clause(text, comma + 1, e)
+        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+            continue
+        if _outlet_only(doc, frame):
+            continue
+        doc.claims.append(_Claim(start, end, "indirect", "according_to", frame, frame.para,
+                                 CONFIDENCE["according_to"]))
+
+
+def _sieve_carry_over(doc: _Document) -> None:
+    """A sentence that is only a quote belongs to whoever was quoted just before it."""
+    text = doc.text
+    for s, e, _para in doc.sentences:
+        if _frames_in(doc, s):
+            continue
+        for q in _sentence_quotes(doc, s, e):
+            if q.start in doc.claimed:
+                continue
+            outside = (text[s:q.start - 1] + text[min(q.end + 1, e):e]).strip(" .,;:!?\"”’")
+            if q.multi:
+                outside = text[s:q.start - 1].strip()
+            if outside:
+                continue
+            _add(doc, q, "direct", "carry_over", None)
+
+
+def _sieve_unattributed(doc: _Document) -> None:
+    """A full-sentence quote nobody is named for: kept, with no speaker and low confidence."""
+    text = doc.text
+    for q in doc.quotes:
+        if q.start in doc.claimed:
+            continue
+        body = text[q.start:q.end].strip()
+        if len(body.split()) >= 6 and body[:1].isupper():
+            _add(doc, q, "direct", "unattributed", None)
+
+
+SIEVES = (
+    _sieve_direct,
+    _sieve_colon,
+    _sieve_partial,
+    _sieve_reported,
+    _sieve_trailing,
+    _sieve_according_lead,
+    _sieve_carry_over,
+    _sieve_unattributed,
+)
+
+
+# -- resolution ---------------------------------------------------------------------------------
+
+
+def _resolve(doc: _Document) -> list[ExtractedQuote]:
+    text = doc.text
+    book = SpeakerBook()
+    resolved: dict[int, object] = {}
+    claims = sorted(doc.claims, key=lambda c: (c.start, c.end))
+    # Frames are resolved in the order their mentions appear, so "he" means the person before.
+    doc.lead_starts = [s for s, _ in doc.lead_spans]
+    order = sorted((f for f in doc.frames if f.mention is not None), key=lambda f: f.mention.start)
+    for frame in order:
+        mention = frame.mention
+        if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
+                and mention.name in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS:
+            lead = doc.lead_person_before(mention.start, book.last_person_at)
+            if lead is not None:
+                book.note_person(lead)
+        resolved[id(frame)] = book.resolve(mention)
+    book.full_names(text)
+    results: list[tuple[_Claim, object]] = []
+    last: tuple[int, object] | None = None  # (paragraph, speaker) of the quote before
+    for claim in claims:
+        speaker = resolved.get(id(claim.frame)) if claim.frame is not None else None
+        if claim.sieve == "carry_over":
+            if last is None or claim.para - last[0] > 1 or last[1] is None:
+                if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
+                    continue
+                claim.sieve, claim.confidence = "unattributed", CONFIDENCE["unattributed"]
+            else:
+                speaker = last[1]
+        if claim.sieve != "unattributed":
+            last = (claim.para, speaker)
+        results.append((claim, speaker))
+    aliases: dict[int, set[str]] = {}
+    for claim, speaker in results:
+        if speaker is not None and claim.frame is not None and claim.frame.mention is not None:
+            mention = claim.frame.mention
+            if mention.kind not in ("pronoun", "definite"):
+                aliases.setdefault(speaker.index, set()).add(mention.name)
+    out = []
+    for claim, speaker in results:
+        frame = claim.frame
+        mention = frame.mention if frame is not None else None
+        out.append(
+            ExtractedQuote(
+                text=text[claim.start:claim.end],
+                start=claim.start,
+                end=claim.end,
+                kind=claim.kind,
+                cue=frame.cue if frame is not None else None,
+                speaker=speaker.name if speaker is not None else None,
+                speaker_start=mention.start if mention is not None else None,
+                speaker_end=mention.end if mention is not None else None,
+                speaker_kind=(speaker.kind if speaker is not None
+                              else (_pronoun_kind(mention) if mention is not None else None)),
+                role=speaker.role if speaker is not None else None,
+                organisation=speaker.organisation if speaker is not None else None,
+                outlet=claim.outlet or (frame.outlet if frame is not None else None),
+                sieve=claim.sieve,
+                confidence=round(claim.confidence * (0.9 if mention is not None
+                                                     and mention.kind == "pronoun" else 1.0), 3),
+                speaker_index=speaker.index if speaker is not None else None,
+                speaker_aliases=tuple(sorted(aliases.get(speaker.index, ())))
+                if speaker is not None else (),
+                mention=text[mention.start:mention.end] if mention is not None else None,
+            )
+        )
+    return out
+
+
+def _pronoun_kind(mention: Mention) -> str | None:
+    if mention.kind == "pronoun":
+        return "person" if mention.name in ("he", "she") else "organisation"
+    return mention.kind if mention.kind != "definite" else "anonymous"
+
+
+_OUTLET_CONTEXT = re.compile(
+    r"\b(?:interview with|speaking to|speaking with|told|according to|reported by|appearance on|"
+    r"on|to)\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*){0,3})"
+)
+
+
+def _outlets_in(doc: _Document, s: int, e: int) -> list[tuple[int, str]]:
+    """Outlets a sentence names as the addressee or reporter of a statement."""
+    found = []
+    if e - s > _MAX_SENTENCE:
+        return found
+    for match in _OUTLET_CONTEXT.finditer(doc.text, s, e):
+        if doc.inside_quote(match.start(1)):
+            continue
+        toks = tokens(doc.text, match.start(1), match.end(1))
+        name = _outlet_name(doc.text, toks) if toks else None
+        if name:
+            found.append((match.start(1), name))
+    return found
+
+
+def _sentence_outlets(doc: _Document) -> None:
+    """``…, according to CBS`` after a frame that already has a speaker names the outlet."""
+    by_sentence: dict[int, list[_Frame]] = {}
+    for frame in doc.frames:
+        by_sentence.setdefault(frame.sentence[0], []).append(frame)
+    keep: list[_Frame] = []
+    for frames in by_sentence.values():
+        speaking = [f for f in frames if not f.according and f.mention is not None]
+        for frame in frames:
+            if frame.according and speaking:
+                outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start,
+                                                       frame.mention.end)) if frame.mention else None
+                target = _nearest(speaking, frame.cue_start)
+                if outlet and not target.outlet:
+                    target.outlet = outlet
+                if outlet or target.end >= frame.cue_start - 3:
+                    if target.end < frame.end and target.sentence == frame.sentence:
+                        target.end = max(target.end, frame.end)
+                    continue
+            keep.append(frame)
+    for frames in by_sentence.values():
+        missing = [f for f in frames if f.outlet is None and f.mention is not None]
+        if not missing:
+            continue
+        outlets = _outlets_in(doc, *frames[0].sentence)
+        for frame in missing:
+            for pos, name in outlets:
+                if not frame.mention.start <= pos < frame.mention.end:
+                    frame.outlet = name
+                    break
+    doc.frames = sorted(keep, key=lambda f: f.cue_start)
+    doc.frames_by_sentence = {}
+    for frame in doc.frames:
+        doc.frames_by_sentence.setdefault(frame.sentence[0], []).append(frame)
+
+
+def extract_quotes(text: str, *, headline: bool = False) -> list[ExtractedQuote]:
+    """Every quote in ``text`` with its speaker, in reading order.
+
+    ``headline`` says the whole text is a headline (no closing punctuation, inverted cues such as
+    ``… says Kremlin``); single lines that look like headlines are treated so anyway. Never raises
+    on odd input: at worst it returns fewer quotes.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    doc = _Document(text, headline)
+    _sentence_outlets(doc)
+    for sieve in SIEVES:
+        sieve(doc)
+    quotes = _resolve(doc)
+    reporters = _bylines(doc)
+    if reporters:
+        quotes = [q for q in quotes if not _by_reporter(q, reporters)]
+    return quotes
+
+
+_BYLINE = re.compile(r"(?:By |by |BY )?[A-Z][\w'’.-]+(?: (?:de |van |von |al-)?[A-Z][\w'’.-]+){1,3}")
+
+
+def _bylines(doc: _Document) -> set[str]:
+    """Names on a line of their own ("By Jane Smith", "Simon Atkinson"): the story's reporters."""
+    found = set()
+    for start, end in doc.paras:
+        if end - start > 60:
+            continue
+        match = _BYLINE.fullmatch(doc.text, start, end)
+        if match is None:
+            continue
+        line = match.group()
+        explicit = line[:3] in ("By ", "by ", "BY ")
+        words = (line[3:] if explicit else line).split()
+        if any(w.lower() in lx.NOT_NAMES or w.lower() in lx.ORG_NAMES
+               or (not explicit and _lexical_word(w)) for w in words):
+            continue
+        found.add(" ".join(words).casefold())
+    return found
+
+
+def _lexical_word(word: str) -> bool:
+    low = word.lower()
+    return low in lx.TITLE_WORDS or low in lx.ORG_HEADS or low in lx.ANON_HEADS
+
+
+def _by_reporter(quote: ExtractedQuote, reporters: set[str]) -> bool:
+    """True when a quote's speaker is the reporter named in a byline."""
+    if quote.speaker is None or quote.speaker_kind != "person":
+        return False
+    name = quote.speaker.casefold()
+    return name in reporters or any(r.split()[-1] == name for r in reporters)

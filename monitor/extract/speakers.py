@@ -1,0 +1,640 @@
+"""Speaker noun phrases: find them next to a cue, split name from role, and merge aliases.
+
+A mention is read from the words right before a cue (``Kremlin spokesman Dmitry Peskov said``),
+right after it (``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry``) or after
+``according to``. :class:`SpeakerBook` then turns mentions into the speakers of one story:
+``Dmitry Peskov``, ``Peskov`` and ``Press Secretary Peskov`` are one person, ``He added`` is the
+person quoted last, ``it`` the organisation quoted last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from monitor.extract import lexicon as lx
+from monitor.model.quotes import speaker_key
+
+# A run of capitalised words (with name particles): where full names are found.
+_NAME_SEQUENCE = re.compile(
+    r"[A-Z][\w'’-]*(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
+    r"[A-Z][\w'’-]*){1,4}"
+)
+_TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»—–]+")
+_MAX_NP_TOKENS = 14
+_MAX_NAME_TOKENS = 4
+
+
+class Tok:
+    """A word, its lower-case form (without surrounding quote marks) and its span in the text."""
+
+    __slots__ = ("end", "low", "start", "word")
+
+    def __init__(self, word: str, start: int, end: int) -> None:
+        self.word = word
+        self.start = start
+        self.end = end
+        self.low = word.lower().strip("'‘’")
+
+    def __repr__(self) -> str:
+        return f"Tok({self.word!r}, {self.start}, {self.end})"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a speaker in the text, as parsed from its words."""
+
+    start: int
+    end: int
+    kind: str  # person | organisation | anonymous | pronoun | definite
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    #: "m" or "f" when an honorific or title says so ("Mr Peskov", "Queen Rania").
+    gender: str | None = None
+
+
+def _gender(toks: list[Tok]) -> str | None:
+    """"m" or "f" from an honorific or title among ``toks``; None when they do not say."""
+    for tok in toks:
+        if tok.low in lx.MALE_TITLES:
+            return "m"
+        if tok.low in lx.FEMALE_TITLES:
+            return "f"
+    return None
+
+
+_TRIM = frozenset(".'’‘")
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    """Words in text[start:end] with their offsets; trailing full stops and commas trimmed."""
+    out: list[Tok] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        s, e = match.span()
+        if word[-1] not in _TRIM and word[0] not in _TRIM:
+            out.append(Tok(word, s, e))  # the common case: nothing to trim
+            continue
+        while word and word[-1] in ".'’‘" and word.lower() not in lx.HONORIFICS \
+                and word.lower() not in lx.TITLE_ABBREVIATIONS and not _initial(word):
+            if word[-1] in "'’" and len(word) > 1 and word[-2] in "sS":
+                break  # a plural possessive: Leaders'
+            word = word[:-1]
+            e -= 1
+        while word and word[0] in "'‘’":
+            word = word[1:]
+            s += 1
+        if word:
+            out.append(Tok(word, s, e))
+    return out
+
+
+def _initial(word: str) -> bool:
+    """J. or U.S. — an initial or a dotted acronym keeps its full stop."""
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
+        return True
+    return word.count(".") >= 2 and word[-1] == "." and all(
+        ch.isalpha() or ch == "." for ch in word
+    )
+
+
+def _cap(tok: Tok) -> bool:
+    ch = tok.word[0]
+    return ch.isupper() or (ch.isdigit() is False and ch.isalpha() and tok.word[:2].isupper())
+
+
+def _possessive(tok: Tok) -> bool:
+    return tok.low.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _base(tok: Tok) -> str:
+    """The word without a possessive ending."""
+    w = tok.word
+    for suffix in ("'s", "’s"):
+        if w.endswith(suffix):
+            return w[: -len(suffix)]
+    if w.endswith(("s'", "s’")):
+        return w[:-1]
+    return w
+
+
+def _lexical(low: str) -> bool:
+    if "-" in low and low not in lx.TITLE_WORDS:
+        return any(_lexical(part) for part in low.split("-") if part)
+    return (
+        low in lx.TITLE_WORDS or low in lx.RANKS or low in lx.HONORIFICS
+        or low in lx.ORG_HEADS or low in lx.ANON_HEADS or low in lx.TITLE_ABBREVIATIONS
+    )
+
+
+def _np_word(tok: Tok) -> bool:
+    """Could this word be inside a speaker's noun phrase?"""
+    return _np_word_cached(tok.word)
+
+
+@lru_cache(maxsize=65536)
+def _np_word_cached(word: str) -> bool:
+    # The answer depends on the word alone, and news repeats its words: cache it.
+    tok = Tok(word, 0, len(word))
+    low = tok.low
+    base = _base(tok).lower()
+    if _lexical(low) or _lexical(base) or low in lx.ORG_NAMES or base in lx.ORG_NAMES:
+        return True
+    if _cap(tok):
+        return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
+    return False
+
+
+def strip_adverbs(toks: list[Tok]) -> list[Tok]:
+    """Drop auxiliaries and adverbs between a subject and its cue ("has also", "earlier")."""
+    end = len(toks)
+    while end and (
+        toks[end - 1].low in lx.AUX_ADVERBS
+        or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4)
+    ):
+        end -= 1
+    return toks[:end]
+
+
+def _extends_back(toks: list[Tok], i: int) -> bool:
+    """Does the word before ``toks[i]`` belong to the same noun phrase?"""
+    prev = toks[i - 1]
+    if _np_word(prev) and prev.low not in lx.DETERMINERS:
+        return True
+    if prev.low in lx.GLUE and i >= 2:
+        return _np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
+    if prev.low == "in" and i >= 2 and _cap(toks[i]):
+        head = _base(toks[i - 2]).lower()
+        return head in lx.ORG_HEADS or head in lx.ANON_HEADS
+    return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
+
+
+def _cap_before_particles(toks: list[Tok], k: int) -> bool:
+    """Is there a capitalised word before the run of name particles ending at ``toks[k]``?"""
+    while k > 0 and toks[k].low in lx.NAME_PARTICLES:
+        k -= 1
+    return _cap(toks[k]) and toks[k].low not in lx.NAME_PARTICLES
+
+
+def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
+    """Does ``toks[j]`` carry on the noun phrase that starts at ``toks[i]``?"""
+    tok = toks[j]
+    if _np_word(tok):
+        return not (j > i and tok.low in lx.CUE_VERBS)
+    if j == i or j + 1 >= len(toks):
+        return False
+    if tok.low in lx.GLUE:
+        return _np_word(toks[j + 1]) or toks[j + 1].low == "the"
+    return tok.low in lx.NAME_PARTICLES and (_cap(toks[j + 1]) or toks[j + 1].low in lx.NAME_PARTICLES)
+
+
+def parse_before(text: str, toks: list[Tok]) -> Mention | None:
+    """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
+    toks = strip_adverbs(toks)
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.low in lx.PRONOUNS:
+        return Mention(last.start, last.end, "pronoun", last.low)
+    anon = _anonymous_with_modifier(text, toks)
+    if anon is not None:
+        return anon
+    if not _np_word(last) or last.low in lx.NAME_PARTICLES:
+        return None
+    i = len(toks) - 1
+    while i > 0 and len(toks) - i < _MAX_NP_TOKENS:
+        if _extends_back(toks, i):
+            i -= 1
+        else:
+            break
+    while i < len(toks) - 1 and toks[i].low in lx.GLUE and toks[i].low != "the":
+        i += 1  # a phrase never starts with "of" or "for"
+    if i > 0 and toks[i - 1].low not in lx.DETERMINERS and any(
+        _base(t).lower() in lx.ORG_HEADS or _base(t).lower() in lx.ANON_HEADS
+        or _base(t).lower() in lx.POSITION_HEADS for t in toks[i:]
+    ):
+        # "the electoral commission", "a senior Turkish official": adjectives after a determiner
+        for back in (1, 2, 3):
+            j = i - back
+            if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
+                             and t.low not in lx.AUX_ADVERBS for t in toks[j:i]) \
+                    and (toks[j - 1].low in lx.DETERMINERS or _possessive(toks[j - 1])):
+                i = j
+                break
+    if i > 0 and _possessive(toks[i - 1]) and not toks[i].word[0].isupper():
+        i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
+    if i > 0 and toks[i - 1].low in lx.DETERMINERS:
+        i -= 1
+    return classify(text, toks[i:])
+
+
+def parse_after(text: str, toks: list[Tok]) -> Mention | None:
+    """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
+    if not toks:
+        return None
+    first = toks[0]
+    if first.low in lx.PRONOUNS and first.low != "it":
+        return Mention(first.start, first.end, "pronoun", first.low)
+    i = 0
+    if first.low in lx.DETERMINERS:
+        i = 1
+        # "the 41-year-old mother", "a retired teacher": lower-case words before a known head
+        k = 1
+        while k < len(toks) and k <= 3 and toks[k].word.islower() and not _np_word(toks[k]) \
+                and toks[k].low not in lx.GLUE and toks[k].low not in lx.CUE_VERBS:
+            k += 1
+        if 1 < k < len(toks) and _np_word(toks[k]) and not _cap(toks[k]):
+            i = k
+    j = i
+    while j < len(toks) and j < _MAX_NP_TOKENS:
+        if _extends_forward(toks, i, j):
+            j += 1
+        else:
+            break
+    while j > i and toks[j - 1].low in lx.GLUE:
+        j -= 1
+    if j == i:
+        return None
+    anon = _anonymous_with_modifier(text, toks[: j + 8], forward=True)
+    if anon is not None:
+        return anon
+    mention = classify(text, toks[:j]) if i <= 1 else classify(text, [toks[0], *toks[i:j]])
+    if mention is not None and i > 1:
+        # keep the whole phrase as the mention's span
+        mention = Mention(toks[0].start, mention.end, mention.kind, mention.name, mention.role,
+                          mention.organisation, mention.gender)
+    return mention
+
+
+def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
+    """``a person familiar with the matter``, ``two officials close to the talks``."""
+    for k, tok in enumerate(toks):
+        if tok.low not in lx.ANON_HEADS or k == len(toks) - 1:
+            continue
+        rest = " ".join(t.low for t in toks[k + 1 : k + 5])
+        if not any(rest.startswith(p) for p in lx.ANON_POSTMODIFIERS):
+            continue
+        begin = k
+        while begin > 0 and k - begin < 4 and toks[begin - 1].low not in lx.GLUE and (
+            _np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
+            or toks[begin - 1].word.islower()
+        ):
+            begin -= 1
+            if toks[begin].low in lx.DETERMINERS:
+                break
+        if not forward and begin > 0 and toks[begin].low not in lx.DETERMINERS:
+            return None
+        end_tok = toks[-1]
+        name = text[toks[begin].start:end_tok.end]
+        span_end = end_tok.end
+        return Mention(toks[begin].start, span_end, "anonymous", name, role=None,
+                       organisation=None)
+    return None
+
+
+def _name_run(toks: list[Tok]) -> int:
+    """Index where the trailing personal name starts (len(toks) when there is none)."""
+    i = len(toks)
+    while i > 0:
+        tok = toks[i - 1]
+        low = tok.low
+        if low in lx.NAME_PARTICLES and i < len(toks) and i >= 2 and _cap_before_particles(toks, i - 1):
+            i -= 1
+            continue
+        # A capitalised word that only names a kind of source ("Witness") is part of a name
+        # inside a phrase ("Global Witness"), not at its head.
+        named_source = i - 1 > 0 and (low in lx.ANON_HEADS or low in lx.OCCUPATION_WORDS) and not (
+            (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
+            or low in lx.RANKS or low in lx.ORG_HEADS
+        )
+        if not _cap(tok) or _possessive(tok) or (_lexical(low) and not named_source) \
+                or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS:
+            break
+        if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
+            break  # "Secretary of State": the word after "of" belongs to the title
+        i -= 1
+    if len(toks) - i > _MAX_NAME_TOKENS:
+        return len(toks)
+    return i
+
+
+def _join(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start:toks[-1].end] if toks else ""
+
+
+def _role_and_org(text: str, pre: list[Tok]) -> tuple[str | None, str | None]:
+    """Split the words before a name into a role (position, then rank) and an organisation."""
+    pre = [t for t in pre if t.low not in lx.HONORIFICS and t.low not in ("the", "a", "an")]
+    if not pre:
+        return None, None
+    rank_at = len(pre)
+    while rank_at > 0 and pre[rank_at - 1].low in lx.RANKS and not (
+        rank_at - 1 > 0 and pre[rank_at - 2].low in ("press", "the", "of", "for")
+    ):
+        rank_at -= 1
+    position, rank = pre[:rank_at], pre[rank_at:]
+    if rank and position and not any(t.low in lx.POSITION_HEADS for t in position):
+        position, rank = pre, []
+    if len(rank) == 1 and rank[0].low in ("chief", "officer", "field", "air", "rear", "vice"):
+        position, rank = pre, []
+    parts = []
+    if position:
+        parts.append(_expand(text, position))
+    if rank:
+        parts.append(_expand(text, rank))
+    role = ", ".join(parts) or None
+    return role, _org_in(text, position)
+
+
+def _expand(text: str, toks: list[Tok]) -> str:
+    if len(toks) == 1 and toks[0].low in lx.TITLE_ABBREVIATIONS:
+        return lx.TITLE_ABBREVIATIONS[toks[0].low]
+    return _join(text, toks)
+
+
+def _org_in(text: str, toks: list[Tok]) -> str | None:
+    """The organisation named in a role: after for/of/at, or the capitalised words before it."""
+    for k, tok in enumerate(toks):
+        if tok.low in ("for", "at", "of", "with") and k + 1 < len(toks):
+            rest = toks[k + 1:]
+            while rest and rest[0].low in ("the", "a", "an"):
+                rest = rest[1:]
+            if len(rest) == 1 and rest[0].low in lx.TITLE_WORDS and rest[0].low not in lx.ORG_HEADS:
+                return None  # "Secretary of State", "Minister of Defence"
+            if rest and any(_cap(t) or t.low in lx.ORG_HEADS for t in rest):
+                return _join(text, rest)
+    head = next((k for k, t in enumerate(toks) if t.low in lx.POSITION_HEADS), len(toks))
+    lead = toks[:head]
+    caps = next((k for k, t in enumerate(lead) if not _cap(t)), len(lead))
+    lead = lead[:caps]  # "EU's foreign policy chief": the organisation is the capitalised part
+    owner = next((k for k, t in enumerate(lead) if _possessive(t)), None)
+    if owner is not None:
+        lead = lead[: owner + 1]
+    while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS):
+        lead = lead[:-1]
+    lead = [t for t in lead if t.low not in lx.DETERMINERS]
+    if not lead or not any(_cap(t) for t in lead):
+        return None
+    name = _join(text, lead)
+    return _base(Tok(name, 0, 0)) if _possessive(lead[-1]) else name
+
+
+def classify(text: str, toks: list[Tok]) -> Mention | None:
+    """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
+    if not toks or len(toks) > _MAX_NP_TOKENS:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    det = toks[0].low if toks[0].low in lx.DETERMINERS else None
+    body = toks[1:] if det else toks
+    if not body:
+        return None
+    glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
+                                                                      "from", "in")), len(body))
+    lead_head = _base(body[glue_at - 1]).lower() if glue_at < len(body) else ""
+    unnamed_lead = glue_at < len(body) and body[glue_at - 1].word.islower() and (
+        lead_head in lx.ANON_HEADS or lead_head in lx.POSITION_HEADS
+    )
+    if glue_at < len(body) and not unnamed_lead and det is None and body[glue_at].low in (
+        "of", "at", "from", "with"
+    ):
+        # "economist Jane Doe of the University of Chicago": a person, then where they are from
+        pre_glue = body[:glue_at]
+        name_at = _name_run(pre_glue)
+        tail = [t for t in body[glue_at + 1:] if t.low not in ("the", "a", "an")]
+        lone_word = len(tail) == 1 and (tail[0].low in lx.ORG_HEADS or tail[0].low in lx.TITLE_WORDS)
+        if name_at < len(pre_glue) and tail and any(_cap(t) for t in tail) and not lone_word:
+            role, org = _role_and_org(text, pre_glue[:name_at])
+            return Mention(start, end, "person", _join(text, pre_glue[name_at:]), role=role,
+                           organisation=org or _join(text, tail))
+    cut = _name_run(body) if not unnamed_lead else len(body)
+    if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
+        name_toks, pre = body[cut:], body[:cut]
+        if all(t.low in lx.NAME_PARTICLES for t in name_toks):
+            return None
+        role, org = _role_and_org(text, pre)
+        if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
+            return Mention(start, end, "organisation", _join(text, body))
+        if len(name_toks) == 1 and name_toks[0].low in lx.GROUP_NAMES:
+            return Mention(start, end, "organisation", _join(text, body), role=role)
+        if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1:
+            # "AFAD", "Turkey's disaster agency AFAD": an acronym is an organisation
+            return Mention(start, end, "organisation", name_toks[0].word, role=role)
+        if pre and pre[-1].word.islower() and pre[-1].low in lx.ORG_HEADS:
+            # "campaign group Global Witness", "state news agency KCNA"
+            return Mention(start, end, "organisation", _join(text, name_toks), role=role)
+        return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
+                       gender=_gender(pre))
+    # No personal name: an organisation or an unnamed source.
+    core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
+                                                                          "from", "to", "in")),
+                    len(body))
+    core, tail = body[:core_end], body[core_end:]
+    head = core[-1]
+    head_low = _base(head).lower()
+    org_tail = _org_in(text, tail) if tail else None
+    if det == "the" and not tail and all(
+        t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
+    ) and head_low in lx.POSITION_HEADS:
+        return Mention(start, end, "definite", head_low, role=_join(text, core))
+    if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
+        role_toks = [t for t in core if t.low not in lx.ANON_HEADS or t is not head]
+        org = org_tail or _org_in(text, core[:-1])
+        if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
+            return Mention(start, end, "definite", head_low, role=_join(text, core), organisation=org)
+        role = _join(text, core) if head_low in lx.POSITION_HEADS and head_low not in (
+            "official", "officials") else None
+        del role_toks
+        return Mention(start, end, "anonymous", _join(text, toks), role=role, organisation=org)
+    is_org = (
+        head_low in lx.ORG_HEADS
+        or any(_base(t).lower() in lx.ORG_NAMES for t in core)
+        or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
+        or (head.word.isupper() and len(head.word) > 1)
+    )
+    if is_org and det not in ("a", "an"):
+        tail_caps = len(body)
+        while tail_caps > 0 and _cap(body[tail_caps - 1]):
+            tail_caps -= 1
+        if 0 < tail_caps < len(body) and body[tail_caps - 1].word.islower() \
+                and body[tail_caps - 1].low in lx.ORG_HEADS:
+            # "state news agency KCNA": the name is the capitalised words after the description
+            return Mention(start, end, "organisation", _join(text, body[tail_caps:]),
+                           role=_join(text, body[:tail_caps]))
+        return Mention(start, end, "organisation", _join(text, body))
+    return None
+
+
+# -- resolution within a story ------------------------------------------------------------------
+
+
+@dataclass
+class Speaker:
+    """One speaker of a story, built up from its mentions."""
+
+    index: int
+    name: str
+    kind: str
+    role: str | None = None
+    organisation: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    gender: str | None = None
+
+    def add_role(self, role: str | None) -> None:
+        """Keep every distinct role a story gives the speaker."""
+        if not role:
+            return
+        if not self.role:
+            self.role = role
+        elif role.lower() not in self.role.lower() and self.role.lower() not in role.lower():
+            self.role = f"{self.role} / {role}"
+        elif self.role.lower() in role.lower():
+            self.role = role
+
+
+alias_key = speaker_key
+
+
+class SpeakerBook:
+    """The speakers of one story, in the order they are first quoted."""
+
+    def __init__(self) -> None:
+        self.speakers: list[Speaker] = []
+        self.last_person: Speaker | None = None
+        self.last_org: Speaker | None = None
+        self.last_any: Speaker | None = None
+        #: A person named as the subject of a sentence after the last person quoted.
+        self.pending: Mention | None = None
+        #: Where the last person quoted was named.
+        self.last_person_at = -1
+        #: People quoted so far, the most recent last (a dict as an ordered set, by index).
+        self.recent: dict[int, Speaker] = {}
+        # Indexes, so that a long text with many speakers stays linear.
+        self._by_alias: dict[tuple[str, str], Speaker] = {}
+        self._by_word: dict[str, list[Speaker]] = {}
+
+    def note_person(self, mention: Mention) -> None:
+        """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
+        self.pending = mention
+
+    def resolve(self, mention: Mention) -> Speaker | None:
+        """The speaker a mention refers to, creating it when it is new."""
+        speaker: Speaker | None
+        if mention.kind == "pronoun":
+            if mention.name in ("he", "she"):
+                want = "m" if mention.name == "he" else "f"
+                speaker = next((s for s in reversed(self.recent.values()) if s.gender in (None, want)),
+                               None)
+                if self.pending is not None and self.pending.gender in (None, want):
+                    speaker = self._person(self.pending)
+                    self.pending = None
+                if speaker is not None and speaker.gender is None:
+                    speaker.gender = want
+            elif mention.name == "it":
+                speaker = self.last_org
+            else:
+                speaker = self.last_org if self.last_any is self.last_org else self.last_any
+                if speaker is not None and speaker.kind == "person":
+                    speaker = None
+        elif mention.kind == "definite":
+            speaker = self._by_role(mention.name)
+            if speaker is None and self.pending is not None:
+                # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
+                speaker = self._person(self.pending)
+                speaker.add_role(mention.role)
+                self.pending = None
+            if speaker is None:
+                speaker = self._new(Mention(mention.start, mention.end, "anonymous",
+                                            f"the {mention.name}", organisation=mention.organisation))
+        elif mention.kind == "person":
+            speaker = self._person(mention)
+        else:
+            key = alias_key(mention.name)
+            speaker = self._by_alias.get((mention.kind, key))
+            if speaker is None:
+                speaker = self._new(mention)
+            speaker.add_role(mention.role)
+        if speaker is not None:
+            self._seen(speaker)
+            if speaker.kind == "person":
+                self.pending = None
+                self.last_person_at = max(self.last_person_at, mention.start)
+        return speaker
+
+    def full_names(self, text: str) -> None:
+        """Give a speaker quoted only by surname the fuller name the text uses elsewhere."""
+        single = {s.name.casefold(): s for s in self.speakers if s.kind == "person"
+                  and " " not in s.name}
+        if not single:
+            return
+        for match in _NAME_SEQUENCE.finditer(text):
+            toks = tokens(text, match.start(), match.end())
+            if not toks or toks[-1].low not in single:
+                continue
+            cut = _name_run(toks)
+            if len(toks) - cut < 2:
+                continue
+            speaker = single.pop(toks[-1].low)
+            speaker.name = text[toks[cut].start:toks[-1].end]
+            speaker.aliases.add(alias_key(speaker.name))
+            if not single:
+                return
+
+    def _seen(self, speaker: Speaker) -> None:
+        self.last_any = speaker
+        if speaker.kind == "person":
+            self.last_person = speaker
+            self.recent.pop(speaker.index, None)
+            self.recent[speaker.index] = speaker
+        elif speaker.kind == "organisation":
+            self.last_org = speaker
+
+    def _by_role(self, head: str) -> Speaker | None:
+        for speaker in reversed(self.speakers):
+            if speaker.role and head in speaker.role.lower():
+                return speaker
+        return None
+
+    def _person(self, mention: Mention) -> Speaker:
+        words = mention.name.split()
+        key = alias_key(mention.name)
+        found = self._by_alias.get(("person", key))
+        if found is None:
+            # "Peskov" is the Dmitry Peskov quoted before; "Dmitry Peskov" is the Peskov quoted
+            # before (who then keeps the full name). The most recently added wins.
+            last = words[-1].casefold()
+            for s in self._by_word.get(last, ()):
+                if (len(words) == 1 or " " not in s.name) and (found is None or s.index > found.index):
+                    found = s
+            if found is not None and len(words) > 1:
+                found.name = mention.name
+                self._index_words(found)
+        if found is None:
+            found = self._new(mention)
+        found.aliases.add(key)
+        self._by_alias[("person", key)] = found
+        found.add_role(mention.role)
+        if mention.gender and not found.gender:
+            found.gender = mention.gender
+        if mention.organisation and not found.organisation:
+            found.organisation = mention.organisation
+        return found
+
+    def _new(self, mention: Mention) -> Speaker:
+        name = mention.name
+        if mention.kind == "organisation" and name[:4].lower() == "the ":
+            name = name[4:]
+        speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
+                          mention.organisation, {alias_key(name)}, gender=mention.gender)
+        self.speakers.append(speaker)
+        self._by_alias.setdefault((speaker.kind, alias_key(name)), speaker)
+        if speaker.kind == "person":
+            self._index_words(speaker)
+        return speaker
+
+    def _index_words(self, speaker: Speaker) -> None:
+        for word in {w.casefold() for w in speaker.name.split()}:
+            bucket = self._by_word.setdefault(word, [])
+            if speaker not in bucket:
+                bucket.append(speaker)

@@ -1,0 +1,390 @@
+"""Speakers, their aliases and their quotes: schema, re-extraction and analyst corrections.
+
+An analyst's work is never undone by the machine. Reassigning or rejecting a quote marks it
+``source_of_truth = 'analyst'``; :meth:`QuoteStore.replace_extracted` deletes and re-creates only
+the ``extracted`` quotes of a post, and drops any new one that overlaps an analyst's quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlite_utils import Database
+
+from monitor.model import ExtractedQuote, Quote, Speaker, to_iso, utc_now
+from monitor.model import speaker_key as alias_key
+
+FIELDS = ("title", "body")
+_QUOTE_COLUMNS = (
+    "id, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve, "
+    "source_of_truth, status, field, mention, speaker_start, speaker_end"
+)
+
+
+class QuoteStoreError(LookupError):
+    """A quote or speaker named by id does not exist."""
+
+
+def migrate_quotes(db: Database) -> None:
+    """Schema for speakers, their aliases and quotes, with full-text search over quote text."""
+    db.table("speakers").create(
+        {
+            "id": int,
+            "name": str,
+            "kind": str,
+            "role": str,
+            "organisation": str,
+            "source_of_truth": str,
+            "created": str,
+        },
+        pk="id",
+        not_null=["name", "kind"],
+        defaults={"source_of_truth": "extracted"},
+    )
+    db.table("speakers").create_index(["name"])
+    db.table("speaker_aliases").create(
+        {"id": int, "speaker_id": int, "name": str, "key": str},
+        pk="id",
+        foreign_keys=[("speaker_id", "speakers", "id")],
+        not_null=["speaker_id", "name", "key"],
+    )
+    db.table("speaker_aliases").create_index(["key"])
+    db.table("speaker_aliases").create_index(["speaker_id", "key"], unique=True)
+    db.table("quotes").create(
+        {
+            "id": int,
+            "post_id": int,
+            "speaker_id": int,
+            "field": str,
+            "kind": str,
+            "text": str,
+            "start": int,
+            "end": int,
+            "cue": str,
+            "outlet": str,
+            "mention": str,
+            "speaker_start": int,
+            "speaker_end": int,
+            "confidence": float,
+            "sieve": str,
+            "source_of_truth": str,
+            "status": str,
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+        foreign_keys=[("post_id", "posts", "id"), ("speaker_id", "speakers", "id")],
+        not_null=["post_id", "field", "kind", "text", "start", "end", "source_of_truth", "status"],
+        defaults={"field": "body", "source_of_truth": "extracted", "status": "active"},
+    )
+    db.table("quotes").create_index(["post_id"])
+    db.table("quotes").create_index(["speaker_id"])
+    db.table("quotes").enable_fts(
+        ["text"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
+
+
+def _row_to_quote(row: tuple) -> Quote:
+    (qid, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve,
+     truth, status, field, mention, s_start, s_end) = row
+    return Quote(
+        id=qid, post_id=post_id, speaker_id=speaker_id, kind=kind, text=text, start=start,
+        end=end, cue=cue, outlet=outlet, confidence=confidence or 0.0, sieve=sieve,
+        source_of_truth=truth, status=status, field=field, mention=mention,
+        speaker_start=s_start, speaker_end=s_end,
+    )
+
+
+class QuoteStore:
+    """Reads and writes speakers and quotes in one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Number of quotes that have not been rejected."""
+        return int(self.db.execute("select count(*) from quotes where status = 'active'").fetchone()[0])
+
+    def analyst_count(self) -> int:
+        """Number of quotes an analyst corrected or rejected."""
+        return int(self.db.execute(
+            "select count(*) from quotes where source_of_truth = 'analyst'"
+        ).fetchone()[0])
+
+    def speakers(self) -> list[Speaker]:
+        """Every speaker with their number of (active) quotes, most quoted first."""
+        rows = self.db.execute(
+            "select s.id, s.name, s.kind, s.role, s.organisation, "
+            "(select count(*) from quotes q where q.speaker_id = s.id and q.status = 'active') as n "
+            "from speakers s order by n desc, s.name collate nocase"
+        ).fetchall()
+        return [Speaker(*row) for row in rows]
+
+    def speaker(self, speaker_id: int) -> Speaker | None:
+        """One speaker by id, with their quote count."""
+        row = self.db.execute(
+            "select s.id, s.name, s.kind, s.role, s.organisation, "
+            "(select count(*) from quotes q where q.speaker_id = s.id and q.status = 'active') "
+            "from speakers s where s.id = ?",
+            [speaker_id],
+        ).fetchone()
+        return Speaker(*row) if row else None
+
+    def aliases(self, speaker_id: int) -> list[str]:
+        """The names a speaker has been quoted under."""
+        rows = self.db.execute(
+            "select name from speaker_aliases where speaker_id = ? and key not like 'post:%' "
+            "order by name", [speaker_id]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def find_speakers(self, name: str) -> list[Speaker]:
+        """Speakers whose name or an alias matches ``name`` (case-insensitive)."""
+        key = alias_key(name)
+        rows = self.db.execute(
+            "select distinct speaker_id from speaker_aliases where key = ? or key like ? "
+            "or key like ? union select id from speakers where lower(name) = lower(?)",
+            [key, f"post:%:{key}", f"% {key}", name.strip()],
+        ).fetchall()
+        found = [self.speaker(int(r[0])) for r in rows]
+        return sorted((s for s in found if s), key=lambda s: -s.quote_count)
+
+    def quotes(
+        self, speaker_id: int | None = None, post_id: int | None = None, *,
+        include_rejected: bool = False,
+    ) -> list[Quote]:
+        """Quotes in reading order, optionally of one speaker or one post."""
+        where, args = [], []
+        if speaker_id is not None:
+            where.append("speaker_id = ?")
+            args.append(speaker_id)
+        if post_id is not None:
+            where.append("post_id = ?")
+            args.append(post_id)
+        if not include_rejected:
+            where.append("status = 'active'")
+        sql = f"select {_QUOTE_COLUMNS} from quotes"
+        if where:
+            sql += " where " + " and ".join(where)
+        sql += " order by post_id, field desc, start, id"
+        return [_row_to_quote(r) for r in self.db.execute(sql, args).fetchall()]
+
+    def quote(self, quote_id: int) -> Quote | None:
+        """One quote by id."""
+        row = self.db.execute(f"select {_QUOTE_COLUMNS} from quotes where id = ?", [quote_id]).fetchone()
+        return _row_to_quote(row) if row else None
+
+    # -- analyst corrections -----------------------------------------------------------------------
+
+    def _require_quote(self, quote_id: int) -> None:
+        if self.quote(quote_id) is None:
+            raise QuoteStoreError(f"no quote with id {quote_id}")
+
+    def _require_speaker(self, speaker_id: int) -> None:
+        if self.speaker(speaker_id) is None:
+            raise QuoteStoreError(f"no speaker with id {speaker_id}")
+
+    def reassign_quote(self, quote_id: int, speaker_id: int | None) -> None:
+        """Give a quote to another speaker (None: nobody); re-extraction will keep this."""
+        self._require_quote(quote_id)
+        if speaker_id is not None:
+            self._require_speaker(speaker_id)
+        self.db.execute(
+            "update quotes set speaker_id = ?, source_of_truth = 'analyst', updated = ? where id = ?",
+            [speaker_id, _now(), quote_id],
+        )
+
+    def reject_quote(self, quote_id: int) -> None:
+        """Mark a quote as wrong; re-extraction will not bring it back."""
+        self._require_quote(quote_id)
+        self.db.execute(
+            "update quotes set status = 'rejected', source_of_truth = 'analyst', updated = ? "
+            "where id = ?",
+            [_now(), quote_id],
+        )
+
+    def merge_speakers(self, keep_id: int, merge_id: int) -> None:
+        """Fold ``merge_id`` into ``keep_id``: its quotes and aliases move, it is deleted."""
+        if keep_id == merge_id:
+            raise QuoteStoreError(f"cannot merge speaker {keep_id} into itself")
+        self._require_speaker(keep_id)
+        self._require_speaker(merge_id)
+        with self.db.atomic():
+            self.db.execute("update quotes set speaker_id = ?, updated = ? where speaker_id = ?",
+                            [keep_id, _now(), merge_id])
+            self.db.execute(
+                "update or ignore speaker_aliases set speaker_id = ? where speaker_id = ?",
+                [keep_id, merge_id],
+            )
+            self.db.execute("delete from speaker_aliases where speaker_id = ?", [merge_id])
+            keep, gone = self.speaker(keep_id), self.speaker(merge_id)
+            assert keep is not None and gone is not None
+            self.db.execute(
+                "update speakers set role = ?, organisation = coalesce(organisation, ?), "
+                "source_of_truth = 'analyst' where id = ?",
+                [_merge_role(keep.role, gone.role), gone.organisation, keep_id],
+            )
+            self._add_alias(keep_id, gone.name, alias_key(gone.name))
+            self.db.execute("delete from speakers where id = ?", [merge_id])
+
+    # -- extraction ----------------------------------------------------------------------------------
+
+    def replace_extracted(
+        self, post_id: int, extracted: Iterable[ExtractedQuote | tuple[str, ExtractedQuote]]
+    ) -> int:
+        """Replace the machine's quotes for a post; the analyst's stay as they are.
+
+        ``extracted`` holds quotes from the post's body, or ``(field, quote)`` pairs where field
+        is ``"title"`` or ``"body"``. A new quote that overlaps a quote the analyst corrected or
+        rejected is dropped. Returns the number of quotes stored.
+        """
+        now = _now()
+        stored = 0
+        with self.db.atomic():
+            self.db.execute(
+                "delete from quotes where post_id = ? and source_of_truth = 'extracted'", [post_id]
+            )
+            kept = self.db.execute(
+                "select field, start, end from quotes where post_id = ?", [post_id]
+            ).fetchall()
+            local: dict[tuple[str, int], int] = {}  # (field, speaker_index) -> speaker id
+            for item in extracted:
+                field, quote = item if isinstance(item, tuple) else ("body", item)
+                if field not in FIELDS:
+                    raise ValueError(f"post {post_id}: unknown field {field!r}")
+                if any(f == field and s < quote.end and quote.start < e for f, s, e in kept):
+                    continue
+                speaker_id = None
+                if quote.speaker:
+                    index_key = (field, quote.speaker_index if quote.speaker_index is not None else -1)
+                    speaker_id = local.get(index_key)
+                    if speaker_id is None:
+                        speaker_id = self._speaker_for(post_id, quote)
+                        local[index_key] = speaker_id
+                mention = None
+                if quote.speaker_start is not None and quote.speaker_end is not None:
+                    mention = _mention(quote)
+                self.db.execute(
+                    "insert into quotes (post_id, speaker_id, field, kind, text, start, end, cue, "
+                    "outlet, mention, speaker_start, speaker_end, confidence, sieve, "
+                    "source_of_truth, status, created) "
+                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', 'active', ?)",
+                    [post_id, speaker_id, field, quote.kind, quote.text, quote.start, quote.end,
+                     quote.cue, quote.outlet, mention, quote.speaker_start, quote.speaker_end,
+                     quote.confidence, quote.sieve, now],
+                )
+                stored += 1
+            self._drop_orphans()
+        return stored
+
+    def _speaker_for(self, post_id: int, quote: ExtractedQuote) -> int:
+        """Find the stored speaker an extracted quote names, or create them."""
+        assert quote.speaker
+        kind = quote.speaker_kind or "person"
+        key = alias_key(quote.speaker)
+        # An unnamed source is a speaker of its own in each post: "a US official" in two posts
+        # may be two people.
+        scoped = f"post:{post_id}:{key}" if kind == "anonymous" else key
+        speaker_id = self._by_alias(scoped, kind)
+        if speaker_id is None and kind == "person":
+            speaker_id = self._by_surname(quote.speaker)
+        if speaker_id is None:
+            cursor = self.db.execute(
+                "insert into speakers (name, kind, role, organisation, created) values (?, ?, ?, ?, ?)",
+                [quote.speaker, kind, quote.role, quote.organisation, _now()],
+            )
+            speaker_id = int(cursor.lastrowid)
+        else:
+            self._update_speaker(speaker_id, quote)
+        self._add_alias(speaker_id, quote.speaker, scoped)
+        if kind != "anonymous":
+            for alias in quote.speaker_aliases:
+                self._add_alias(speaker_id, alias, alias_key(alias))
+        return speaker_id
+
+    def _by_alias(self, key: str, kind: str) -> int | None:
+        # A name an analyst merged into another speaker stays with that speaker, whatever kind.
+        row = self.db.execute(
+            "select a.speaker_id from speaker_aliases a join speakers s on s.id = a.speaker_id "
+            "where a.key = ? and (s.kind = ? or s.source_of_truth = 'analyst') "
+            "order by s.source_of_truth = 'analyst' desc, a.speaker_id limit 1",
+            [key, kind],
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def _by_surname(self, name: str) -> int | None:
+        """``Peskov`` is the one stored ``Dmitry Peskov``; ``Dmitry Peskov`` the stored ``Peskov``."""
+        words = name.split()
+        last = words[-1].casefold()
+        rows = self.db.execute(
+            "select id, name from speakers where kind = 'person' and "
+            "(lower(name) = ? or lower(name) like ?)",
+            [last, f"% {last}"],
+        ).fetchall()
+        if len(words) == 1:
+            return int(rows[0][0]) if len(rows) == 1 else None
+        single = [r for r in rows if len(r[1].split()) == 1]
+        if len(single) == 1:
+            self.db.execute("update speakers set name = ? where id = ?", [name, single[0][0]])
+            return int(single[0][0])
+        return None
+
+    def _update_speaker(self, speaker_id: int, quote: ExtractedQuote) -> None:
+        row = self.db.execute(
+            "select role, organisation, source_of_truth from speakers where id = ?", [speaker_id]
+        ).fetchone()
+        role, org, truth = row
+        if truth == "analyst":
+            return
+        self.db.execute(
+            "update speakers set role = ?, organisation = coalesce(organisation, ?) where id = ?",
+            [_merge_role(role, quote.role), quote.organisation, speaker_id],
+        )
+
+    def _add_alias(self, speaker_id: int, name: str, key: str) -> None:
+        self.db.execute(
+            "insert or ignore into speaker_aliases (speaker_id, name, key) values (?, ?, ?)",
+            [speaker_id, name, key],
+        )
+
+    def _drop_orphans(self) -> None:
+        """Extracted speakers left with no quote at all (after a re-extraction) go."""
+        orphan = (
+            "select id from speakers where source_of_truth = 'extracted' and not exists "
+            "(select 1 from quotes where quotes.speaker_id = speakers.id)"
+        )
+        self.db.execute(f"delete from speaker_aliases where speaker_id in ({orphan})")
+        self.db.execute(f"delete from speakers where id in ({orphan})")
+
+    def rows(self) -> list[dict[str, Any]]:
+        """Every quote with its speaker's name, for export."""
+        return list(self.db.query(
+            "select q.*, s.name as speaker from quotes q left join speakers s on s.id = q.speaker_id "
+            "order by q.post_id, q.start"
+        ))
+
+
+def _mention(quote: ExtractedQuote) -> str | None:
+    return quote.mention
+
+
+def _merge_role(old: str | None, new: str | None) -> str | None:
+    if not new:
+        return old
+    if not old:
+        return new
+    parts = [p.strip() for p in old.split(" / ")]
+    if any(new.casefold() in p.casefold() for p in parts):
+        return old
+    for k, part in enumerate(parts):
+        if part.casefold() in new.casefold():
+            parts[k] = new
+            return " / ".join(dict.fromkeys(parts))
+    return f"{old} / {new}"
+
+
+def _now() -> str:
+    return to_iso(utc_now()) or ""

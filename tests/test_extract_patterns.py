@@ -1,0 +1,245 @@
+"""The patterns of English news attribution, one sentence or paragraph at a time."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _by_text(text: str) -> dict[str, object]:
+    quotes = extract_quotes(text)
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    return {q.text: q for q in quotes}
+
+
+def test_split_quote_with_inverted_cue_and_appositive() -> None:
+    text = ("“We are not going to negotiate under threats,” said Maria Zakharova, a spokeswoman "
+            "for the Russian Foreign Ministry. “Our position has not changed.”")
+    found = _by_text(text)
+    first = found["We are not going to negotiate under threats"]
+    assert first.speaker == "Maria Zakharova" and first.kind == "direct"
+    assert first.role == "spokeswoman for the Russian Foreign Ministry"
+    assert first.organisation == "Russian Foreign Ministry"
+    assert found["Our position has not changed."].speaker == "Maria Zakharova"
+
+
+def test_quote_interrupted_by_its_attribution() -> None:
+    text = '"The first half," the finance minister said, "and then the second half."'
+    found = _by_text(text)
+    assert set(found) == {"The first half", "and then the second half."}
+    assert all(q.cue == "said" for q in found.values())
+    assert len({q.speaker_index for q in found.values()}) == 1
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = ("“We will not stand by,” Mr Shapps said. “Freedom of navigation is not negotiable.\n"
+            "“Those responsible will be held to account.”\n"
+            "Officials said the ships had returned to port.")
+    found = _by_text(text)
+    multi = next(q for q in found.values() if "Freedom" in q.text)
+    assert multi.text.endswith("held to account.")
+    assert multi.speaker == "Shapps"
+    assert found["the ships had returned to port"].speaker == "Officials"
+
+
+def test_unbalanced_mark_does_not_derail_the_rest() -> None:
+    text = ('The mayor said "we will rebuild every home.\n'
+            'Later, Governor Ana Silva called the damage "unprecedented".')
+    found = _by_text(text)
+    assert found["unprecedented"].speaker == "Ana Silva"
+    assert any(q.text.startswith("we will rebuild") for q in found.values())
+
+
+def test_colon_attributions() -> None:
+    found = _by_text('Peskov said: "We are ready for talks."\nZelensky: "We will not give up."')
+    assert found["We are ready for talks."].speaker == "Peskov"
+    assert found["We will not give up."].speaker == "Zelensky"
+
+
+def test_according_to_leading_and_trailing() -> None:
+    found = _by_text("According to a senior official, the talks will resume in March.\n"
+                     "The ceasefire has largely held, according to the United Nations.")
+    lead = found["the talks will resume in March"]
+    assert lead.speaker == "a senior official" and lead.speaker_kind == "anonymous"
+    trail = found["The ceasefire has largely held"]
+    assert trail.speaker == "United Nations" and trail.speaker_kind == "organisation"
+
+
+def test_outlet_is_not_the_speaker() -> None:
+    found = _by_text('"We are ready," John Smith told the BBC.\n'
+                     "Jane Doe said in an interview with CNN that the talks had failed.\n"
+                     "Prices will rise again, according to Reuters.")
+    assert found["We are ready"].speaker == "John Smith"
+    assert found["We are ready"].outlet == "BBC"
+    assert found["the talks had failed"].outlet == "CNN"
+    assert found["the talks had failed"].speaker == "Jane Doe"
+    reuters = found.get("Prices will rise again")
+    assert reuters is None or (reuters.speaker is None and reuters.outlet == "Reuters")
+
+
+def test_addressee_is_not_an_outlet() -> None:
+    found = _by_text("Biden told Netanyahu that the operation must end soon.")
+    quote = found["the operation must end soon"]
+    assert quote.speaker == "Biden" and quote.outlet is None
+
+
+def test_pronouns_and_short_names_resolve_to_earlier_speakers() -> None:
+    text = ("Russian Foreign Minister Sergei Lavrov said the proposal was unacceptable. "
+            "Lavrov added that Moscow would respond. He also said talks were possible.\n"
+            "The ministry said the report was false. It added that an inquiry would follow.")
+    found = _by_text(text)
+    lavrov = {found[t].speaker_index for t in ("the proposal was unacceptable",
+                                                "Moscow would respond", "talks were possible")}
+    assert len(lavrov) == 1
+    assert found["Moscow would respond"].speaker == "Sergei Lavrov"
+    assert found["talks were possible"].speaker == "Sergei Lavrov"
+    assert "Foreign Minister" in found["talks were possible"].role
+    assert found["an inquiry would follow"].speaker == found["the report was false"].speaker
+    assert found["an inquiry would follow"].speaker_kind == "organisation"
+    pronoun = found["talks were possible"]
+    assert text[pronoun.speaker_start:pronoun.speaker_end] == "He"
+
+
+def test_titles_and_ranks_split_from_names() -> None:
+    found = _by_text("Sen. Lindsey Graham said the bill would pass.\n"
+                     "US Secretary of State Antony Blinken said the visit was postponed.\n"
+                     "White House press secretary Karine Jean-Pierre said the president was briefed.")
+    graham = found["the bill would pass"]
+    assert graham.speaker == "Lindsey Graham" and graham.role == "Senator"
+    blinken = found["the visit was postponed"]
+    assert blinken.speaker == "Antony Blinken" and "Secretary of State" in blinken.role
+    kjp = found["the president was briefed"]
+    assert kjp.speaker == "Karine Jean-Pierre" and kjp.organisation == "White House"
+
+
+def test_anonymous_sources_are_speakers_of_their_own() -> None:
+    found = _by_text("Officials said the plan had been approved.\n"
+                     "A person familiar with the matter said the deal was close.")
+    assert found["the plan had been approved"].speaker_kind == "anonymous"
+    close = found["the deal was close"]
+    assert close.speaker_kind == "anonymous"
+    assert close.speaker.startswith("A person familiar with the matter")
+
+
+def test_passive_and_scare_quotes_are_not_quotes() -> None:
+    text = ('The leader is said to be travelling by train.\n'
+            'The so-called "special military operation" entered its second year.\n'
+            'The so-called "Islamic State" group claimed the attack.\n'
+            "That said, the plan has support. Needless to say, the vote was close.\n"
+            "All told, 300 people left. Everything went according to plan.\n"
+            'The film "Oppenheimer" won seven awards. He was told to leave.')
+    assert extract_quotes(text) == []
+
+
+def test_headline_forms() -> None:
+    assert [(q.text, q.speaker) for q in extract_quotes("'We will rebuild', vows mayor")] == [
+        ("We will rebuild", "mayor")
+    ]
+    found = extract_quotes("Zelensky says Ukraine will not cede territory", headline=True)
+    assert [(q.text, q.speaker, q.kind) for q in found] == [
+        ("Ukraine will not cede territory", "Zelensky", "indirect")
+    ]
+
+
+def test_question_and_carry_over() -> None:
+    text = ('"Why now?" Ms Ortiz asked.\n'
+            '"Nobody has given us an answer."\n'
+            "The weather was cold.")
+    found = _by_text(text)
+    assert found["Why now?"].speaker == "Ortiz"
+    carried = found["Nobody has given us an answer."]
+    assert carried.speaker == "Ortiz" and carried.sieve == "carry_over"
+
+
+def test_every_quote_names_its_sieve_and_confidence() -> None:
+    text = ('"We are ready," John Smith told the BBC. He added that talks would start soon.')
+    for q in extract_quotes(text):
+        assert q.sieve and 0 < q.confidence <= 1
+
+
+def test_person_of_an_organisation_and_appositives() -> None:
+    found = _by_text('"The numbers don\'t lie," says economist Jane Doe of the University of Chicago.\n'
+                     "A Kremlin spokesman, Dmitry Peskov, told reporters that Moscow was "
+                     '"open to dialogue".\n'
+                     '"It is time," said Bob Smith, 62, a retired teacher from Ohio.')
+    doe = found["The numbers don't lie"]
+    assert (doe.speaker, doe.role, doe.organisation) == ("Jane Doe", "economist", "University of Chicago")
+    peskov = found["open to dialogue"]
+    assert peskov.speaker == "Dmitry Peskov" and peskov.role == "Kremlin spokesman"
+    assert found["It is time"].role == "retired teacher from Ohio"
+
+
+def test_colon_after_adverbials_and_organisation_by_pronoun() -> None:
+    found = _by_text('Lavrov told a news conference in Moscow on Friday: "The West has declared war."\n'
+                     'Microsoft said it "takes these allegations seriously".')
+    assert found["The West has declared war."].kind == "direct"
+    assert found["takes these allegations seriously"].speaker_kind == "organisation"
+
+
+def test_participle_cues_and_datelines() -> None:
+    found = _by_text("The Met Office issued a warning for rain, saying flooding is possible in places.\n"
+                     "Ana Silva said the plan was sound, adding that work would start in May.\n"
+                     "WASHINGTON (AP) — Aid will be sent next week, Secretary of State Antony Blinken said.")
+    assert found["flooding is possible in places"].speaker == "Met Office"
+    assert found["work would start in May"].speaker == "Ana Silva"
+    assert found["the plan was sound"].speaker == "Ana Silva"
+    aid = found["Aid will be sent next week"]
+    assert aid.speaker == "Antony Blinken" and aid.role == "Secretary of State"
+    assert aid.organisation is None
+
+
+def test_pronouns_follow_gender_when_known() -> None:
+    text = ('"We will appeal," said Ms Maria Lopez. "It is not over," Mr John Reed said.\n'
+            '"I am disappointed," she added.')
+    found = _by_text(text)
+    assert found["I am disappointed"].speaker == "Maria Lopez"
+
+
+def test_according_to_a_statement_from() -> None:
+    found = _by_text("The border will reopen on Monday, according to a statement from the interior ministry.")
+    assert found["The border will reopen on Monday"].speaker == "interior ministry"
+
+
+def test_byline_reporter_is_not_a_speaker() -> None:
+    text = ("Kyiv says it repelled drone attack\n"
+            "By Anna Kowalska\n"
+            "Ukraine's air force said it had destroyed 25 drones.\n"
+            "Anna Kowalska said the streets were quiet this morning.\n"
+            "Hungary's Prime Minister Viktor Orban said he would not back sanctions, calling them "
+            '"a dead end".')
+    found = _by_text(text)
+    assert "Anna Kowalska" not in {q.speaker for q in found.values()}
+    assert found["it had destroyed 25 drones"].speaker == "Ukraine's air force"
+    assert found["he would not back sanctions"].speaker == "Viktor Orban"
+    assert found["a dead end"].speaker == "Viktor Orban"
+
+
+def test_party_tags_asides_and_groups_before_the_cue() -> None:
+    found = _by_text("Sen. Rand Paul, R-Ky., who voted against the measure, said Congress was "
+                     '"addicted to spending."\n'
+                     "But Wes Streeting, Labour's shadow health secretary, said patients were waiting.\n"
+                     "Democrats, meanwhile, said they were weighing their options.")
+    paul = found["addicted to spending."]
+    assert paul.speaker == "Rand Paul" and paul.role == "Senator"
+    streeting = found["patients were waiting"]
+    assert streeting.speaker == "Wes Streeting"
+    assert streeting.role == "Labour's shadow health secretary"
+    group = found["they were weighing their options"]
+    assert group.speaker == "Democrats" and group.speaker_kind == "organisation"
+
+
+def test_description_after_a_name_is_that_person() -> None:
+    text = ("When the water reached the second floor, Ana Costa knew they had to leave.\n"
+            '"We had nothing left," says the 41-year-old mother of three.\n'
+            '"The children were crying.\n'
+            '"I will never forget that night."')
+    found = _by_text(text)
+    assert found["We had nothing left"].speaker == "Ana Costa"
+    multi = next(q for q in found.values() if q.text.startswith("The children"))
+    assert multi.speaker == "Ana Costa" and multi.text.endswith("that night.")
+
+
+def test_with_subject_participle() -> None:
+    found = _by_text("There had been reports the train was en route, with the Kremlin confirming "
+                     "there had been an invitation issued.")
+    assert found["there had been an invitation issued"].speaker == "Kremlin"

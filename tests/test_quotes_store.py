@@ -1,0 +1,194 @@
+"""The quote store on a real database file: schema, ingest, corrections, reextract, CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from monitor.service import Monitor
+from monitor.store.quotes import QuoteStoreError
+
+
+@pytest.fixture
+def monitor(db_path: Path, seed_path: Path):
+    """A store with the seed ingested."""
+    with Monitor(db_path) as m:
+        reports = m.ingest_path(seed_path)
+        assert all(r.ok for r in reports)
+        yield m
+
+
+def _speaker(monitor: Monitor, name: str):
+    found = [s for s in monitor.quotes.speakers() if s.name == name]
+    assert found, f"no speaker {name!r} in {[s.name for s in monitor.quotes.speakers()]}"
+    return found[0]
+
+
+def test_schema_has_foreign_keys_and_fts(monitor: Monitor) -> None:
+    db = monitor.db
+    assert {"speakers", "speaker_aliases", "quotes", "quotes_fts"} <= set(db.table_names())
+    fks = {(fk.column, fk.other_table) for fk in db.table("quotes").foreign_keys}
+    assert fks == {("post_id", "posts"), ("speaker_id", "speakers")}
+    assert {(fk.column, fk.other_table) for fk in db.table("speaker_aliases").foreign_keys} == {
+        ("speaker_id", "speakers")
+    }
+    hits = db.execute(
+        "select quotes.text from quotes_fts join quotes on quotes.rowid = quotes_fts.rowid "
+        "where quotes_fts match 'needless'"
+    ).fetchall()
+    assert hits == [("That would really just serve to perpetuate this needless war.",)]
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute("insert into quotes (post_id, field, kind, text, start, end, source_of_truth, "
+                   "status) values (9999, 'body', 'direct', 'x', 0, 1, 'extracted', 'active')")
+
+
+def test_ingest_fills_speakers_and_quotes(monitor: Monitor) -> None:
+    assert monitor.quotes.count() >= 12
+    speakers = monitor.quotes.speakers()
+    counts = [s.quote_count for s in speakers]
+    assert counts == sorted(counts, reverse=True)
+    ryder = _speaker(monitor, "Patrick Ryder")
+    assert ryder.quote_count == 4 and "Brigadier General" in ryder.role
+    peskov = _speaker(monitor, "Dmitry Peskov")
+    assert peskov.quote_count == 3
+    assert "Peskov" in monitor.quotes.aliases(peskov.id)
+    kremlin = _speaker(monitor, "Kremlin")
+    # The seed's two Kremlin quotes (headline and post 5), and any other statement of the Kremlin.
+    assert kremlin.kind == "organisation" and kremlin.quote_count >= 2
+    names = {s.name for s in speakers}
+    assert not names & {"Kim Jong Un", "Vladimir Putin", "Sergei Shoigu", "Simon Atkinson"}
+    for quote in monitor.quotes.quotes():
+        post = monitor.posts.post(quote.post_id)
+        source = post.title if quote.field == "title" else post.body
+        assert source[quote.start:quote.end] == quote.text
+    headline = [q for q in monitor.quotes.quotes() if q.field == "title"]
+    assert [q.text for q in headline] == ["full-scale visit"]
+
+
+def test_quotes_filter_by_speaker_and_post(monitor: Monitor) -> None:
+    peskov = _speaker(monitor, "Dmitry Peskov")
+    texts = [q.text for q in monitor.quotes.quotes(speaker_id=peskov.id)]
+    assert texts == ["strengthen", "friendship", "one-on-one format"]
+    post_id = monitor.quotes.quotes(speaker_id=peskov.id)[0].post_id
+    assert all(q.post_id == post_id for q in monitor.quotes.quotes(post_id=post_id))
+    assert monitor.quotes.speaker(peskov.id) == peskov
+    assert monitor.quotes.speaker(123456) is None
+
+
+def test_analyst_corrections_survive_reextract(monitor: Monitor) -> None:
+    store = monitor.quotes
+    kirby = _speaker(monitor, "John Kirby")
+    ryder = _speaker(monitor, "Patrick Ryder")
+    moved = store.quotes(speaker_id=ryder.id)[0]
+    store.reassign_quote(moved.id, kirby.id)
+    wrong = store.quotes(speaker_id=_speaker(monitor, "Kremlin").id)[0]
+    store.reject_quote(wrong.id)
+    before = store.count()
+
+    counts = monitor.reextract()
+
+    assert counts.analyst == 2 and counts.posts == 5
+    assert counts.after == before
+    kept = store.quote(moved.id)
+    assert kept is not None and kept.speaker_id == kirby.id and kept.source_of_truth == "analyst"
+    gone = store.quote(wrong.id)
+    assert gone is not None and gone.status == "rejected"
+    same_span = [q for q in store.quotes(post_id=wrong.post_id, include_rejected=True)
+                 if q.field == wrong.field and q.start < wrong.end and wrong.start < q.end]
+    assert [q.id for q in same_span] == [wrong.id]
+    assert moved.id in [q.id for q in store.quotes(speaker_id=kirby.id)]
+
+
+def test_reextract_is_stable(monitor: Monitor) -> None:
+    first = [(q.text, q.kind) for q in monitor.quotes.quotes()]
+    speakers = [(s.name, s.quote_count) for s in monitor.quotes.speakers()]
+    monitor.reextract()
+    assert [(q.text, q.kind) for q in monitor.quotes.quotes()] == first
+    assert [(s.name, s.quote_count) for s in monitor.quotes.speakers()] == speakers
+
+
+def test_merge_speakers(monitor: Monitor) -> None:
+    store = monitor.quotes
+    kremlin = _speaker(monitor, "Kremlin")
+    peskov = _speaker(monitor, "Dmitry Peskov")
+    total = peskov.quote_count + kremlin.quote_count
+    store.merge_speakers(peskov.id, kremlin.id)
+    assert store.speaker(kremlin.id) is None
+    assert store.speaker(peskov.id).quote_count == total
+    assert "Kremlin" in store.aliases(peskov.id)
+    monitor.reextract()
+    assert store.speaker(peskov.id).quote_count == total
+
+
+def test_bad_ids_are_named(monitor: Monitor) -> None:
+    store = monitor.quotes
+    with pytest.raises(QuoteStoreError, match="no quote with id 999"):
+        store.reject_quote(999)
+    with pytest.raises(QuoteStoreError, match="no speaker with id 999"):
+        store.reassign_quote(store.quotes()[0].id, 999)
+    some = store.speakers()[0].id
+    with pytest.raises(QuoteStoreError, match="into itself"):
+        store.merge_speakers(some, some)
+
+
+def test_edited_post_is_reextracted(db_path: Path, tmp_path: Path, seed_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Talks resume\n“We are ready,” said Foreign Minister Ana Silva.\n", encoding="utf-8")
+    with Monitor(db_path) as m:
+        m.ingest_path(page)
+        assert [q.text for q in m.quotes.quotes()] == ["We are ready"]
+        page.write_text("Talks resume\n“We are not ready,” said Foreign Minister Ana Silva.\n",
+                        encoding="utf-8")
+        m.ingest_path(page)
+        assert [q.text for q in m.quotes.quotes()] == ["We are not ready"]
+        assert [s.name for s in m.quotes.speakers()] == ["Ana Silva"]
+
+
+def _run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_cli_speakers_quotes_reextract(db_path: Path, seed_path: Path) -> None:
+    _run("--db", str(db_path), "ingest", str(seed_path))
+    rows = [json.loads(line) for line in _run("--db", str(db_path), "speakers", "--json").splitlines()]
+    assert rows[0]["name"] == "Patrick Ryder" and rows[0]["quote_count"] == 4
+    quotes = [json.loads(line) for line in
+              _run("--db", str(db_path), "quotes", "--speaker", "Peskov", "--json").splitlines()]
+    assert [q["text"] for q in quotes] == ["strengthen", "friendship", "one-on-one format"]
+    assert all(q["speaker"] == "Dmitry Peskov" for q in quotes)
+    assert "Patrick Ryder" in _run("--db", str(db_path), "speakers")
+    with Monitor(db_path) as m:
+        n = m.quotes.count()
+    assert n >= 12
+    assert f"{n} quotes before, {n} after" in _run("--db", str(db_path), "reextract")
+    bad = CliRunner().invoke(cli, ["--db", str(db_path), "quotes", "--speaker", "Nobody Atall"])
+    assert bad.exit_code != 0 and "no speaker named 'Nobody Atall'" in bad.output
+
+
+def test_cli_extract_offsets_are_exact(tmp_path: Path) -> None:
+    text = ("\ufeffTitle line\r\n😀 “We are ready,”  said  Maria Zakharova.\r\n\r\n"
+            "He added that talks were possible.\n")
+    good = tmp_path / "a.txt"
+    good.write_bytes(text.encode("utf-8"))
+    bad = tmp_path / "b.txt"
+    bad.write_bytes(b"\xff\xfe not utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(bad), str(tmp_path / "missing.txt"),
+                                      str(good), "--json"])
+    assert result.exit_code == 1
+    assert "not UTF-8" in result.output and "no such file" in result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert {r["file"] for r in rows} == {str(good)}
+    keys = {"file", "text", "start", "end", "kind", "cue", "speaker", "speaker_start", "speaker_end",
+            "speaker_kind", "role", "organisation", "outlet", "sieve", "confidence"}
+    for row in rows:
+        assert set(row) == keys
+        assert text[row["start"]:row["end"]] == row["text"]
+        assert text[row["speaker_start"]:row["speaker_end"]] in ("Maria Zakharova", "He")
+    assert [r["speaker"] for r in rows] == ["Maria Zakharova", "Maria Zakharova"]
