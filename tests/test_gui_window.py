@@ -161,11 +161,39 @@ def test_replay_slider_shows_the_past(qtbot, gui_settings, db_path):
 
 def test_selecting_a_speaker_filters_the_feed(qtbot, main_window):
     window = main_window
-    window.inspector.speakerSelected.emit(7)
-    assert window.feed.model.feed_filter.speaker_id == 7
-    assert window.feed.speaker_chip.isVisible()
+    peskov = next(s for s in window.snapshot.speakers if s.name == "Dmitry Peskov")
+    window.inspector.speakerSelected.emit(peskov.id)
+    assert window.feed.model.feed_filter.speaker_id == peskov.id
+    assert window.feed.speaker_chip.isVisible() and "Peskov" in window.feed.speaker_chip.text()
+    qtbot.waitUntil(lambda: not window.feed.model.loading and window.feed.model.rowCount() > 0, timeout=5000)
+    rows = [window.feed.model.post_at(i) for i in range(window.feed.model.rowCount())]
+    assert rows and all("Peskov" in p.body for p in rows)
+    assert len(rows) < 5
     qtbot.mouseClick(window.feed.speaker_chip, Qt.MouseButton.LeftButton)
     assert window.feed.model.feed_filter.speaker_id is None
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 5, timeout=5000)
+
+
+def test_seed_quotes_reach_the_panes_and_the_status_bar(main_window):
+    window = main_window
+    names = {s.name for s in window.snapshot.speakers}
+    assert {"Dmitry Peskov", "John Kirby", "Patrick Ryder"} <= names
+    assert f"{window.snapshot.quote_count} quotes" in window.counts_label.text()
+    model = window.feed.model
+    ryder_post = next(i for i in range(model.rowCount()) if "Ryder" in model.post_at(i).body)
+    spans = model.index(ryder_post).data(model.SpansRole)
+    body = model.post_at(ryder_post).body
+    assert any("We do expect some type of meeting" in body[s:e] and kind == "direct" for s, e, kind in spans)
+
+
+def test_an_analyst_correction_is_stored_and_shown(qtbot, main_window):
+    window = main_window
+    quote = next(q for q in window.snapshot.quotes if "needless war" in q.text)
+    with qtbot.waitSignal(window.snapshotApplied, timeout=10000,
+                          check_params_cb=lambda snap: all(q.id != quote.id for q in snap.quotes)):
+        window.inspector.rejectRequested.emit(quote.id)
+    with Monitor(window.db_path) as monitor:
+        assert monitor.quotes.quote(quote.id).status == "rejected"
 
 
 def test_activating_a_quote_scrolls_the_feed_to_its_span(qtbot, main_window):

@@ -46,6 +46,9 @@ CHART_POSTS_LIMIT = 20000
 #: Points sampled along the story's span for the distance-time chart.
 ESTIMATE_SAMPLES = 96
 
+#: A quoted passage in a post's body: (start, end, kind) with kind "direct", "partial" or "indirect".
+Span = tuple[int, int, str]
+
 # Quoted passages when no quote engine has located them: “…”, "…" and «…» of 3+ characters.
 _QUOTED = re.compile(r"“[^”\n]{3,}”|\"[^\"\n]{3,}\"|«[^»\n]{3,}»")
 
@@ -128,7 +131,7 @@ class FeedPage:
     """One page of the feed and the quoted passages of its posts."""
 
     posts: list[Post]
-    spans: dict[int, list[tuple[int, int]]]
+    spans: dict[int, list[Span]]
     total: int | None = None
     mark: ChangeMark | None = None
 
@@ -173,7 +176,7 @@ class FeedChanges:
     edited: list[Post]
     added_count: int
     mark: ChangeMark
-    spans: dict[int, list[tuple[int, int]]]
+    spans: dict[int, list[Span]]
     alerts: dict[int, list[str]]  # post id -> keywords it matched
 
 
@@ -207,24 +210,25 @@ def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, 
     return found
 
 
-def quote_spans(monitor: Monitor, posts: list[Post]) -> dict[int, list[tuple[int, int]]]:
-    """Quoted passages of each post as (start, end) offsets in its body.
+def quote_spans(monitor: Monitor, posts: list[Post]) -> dict[int, list[Span]]:
+    """Quoted passages of each post as (start, end, kind), offsets in its body.
 
     From the quote engine when there is one (active quotes only), else from quotation marks.
     """
-    spans: dict[int, list[tuple[int, int]]] = {}
+    spans: dict[int, list[Span]] = {}
     store = getattr(monitor, "quotes", None)
     if store is not None:
         for post in posts:
             spans[post.id] = sorted(
-                (q.start, q.end)
+                (q.start, q.end, q.kind)
                 for q in store.quotes(post_id=post.id)
-                if getattr(q, "status", "active") == "active" and q.end > q.start
+                # Offsets of a headline's quotes point into the headline, not the body.
+                if q.status == "active" and getattr(q, "field", "body") == "body" and q.end > q.start
             )
         return spans
     for post in posts:
         body = post.body[:BODY_PREVIEW_CHARS]
-        spans[post.id] = [(m.start(), m.end()) for m in _QUOTED.finditer(body)]
+        spans[post.id] = [(m.start(), m.end(), "direct") for m in _QUOTED.finditer(body)]
     return spans
 
 
@@ -303,7 +307,7 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     quote_posts: dict[int, Post] = {}
     if feats.quotes:
         store = monitor.quotes
-        quotes = [q for q in store.quotes() if getattr(q, "status", "active") == "active"]
+        quotes = store.quotes()  # active ones: rejected quotes are the analyst's "not a quote"
         quote_posts = queries.posts_by_id(sorted({q.post_id for q in quotes}))
         if as_of is not None:
             quote_posts = {

@@ -111,8 +111,11 @@ class PostDelegate(QStyledItemDelegate):
         tint = QColor(colour)
         tint.setAlpha(28)
         quoted.setBackground(tint)
-        for start, end in spans:
-            mark(start, end, quoted)
+        reported = QTextCharFormat()  # indirect speech: attributed, but not the speaker's words
+        reported.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        reported.setUnderlineColor(colour)
+        for start, end, kind in spans:
+            mark(start, end, reported if kind == "indirect" else quoted)
         match = QTextCharFormat()
         match.setBackground(MATCH_COLOR)
         match.setForeground(QColor("#000000"))

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from shiboken6 import isValid
 
 from monitor.gui import data
+from monitor.gui.data import Span
 from monitor.gui.workers import Runner
 from monitor.model import Post, utc_now
 from monitor.store.feed import ChangeMark, FeedFilter, sort_key
@@ -62,7 +63,7 @@ class FeedModel(QAbstractListModel):
         self.page_size = page_size
         self._rows: list[Post] = []
         self._row_of: dict[int, int] | None = None
-        self._spans: dict[int, list[tuple[int, int]]] = {}
+        self._spans: dict[int, list[Span]] = {}
         self._unread: set[int] = set()
         self._alerts: dict[int, list[str]] = {}
         self._sources: dict[int, str] = {}
@@ -295,7 +296,7 @@ class FeedModel(QAbstractListModel):
         self._append(page.posts, page.spans)
         self._set_loading(False)
 
-    def _append(self, posts: list[Post], spans: dict[int, list[tuple[int, int]]]) -> None:
+    def _append(self, posts: list[Post], spans: dict[int, list[Span]]) -> None:
         known = self.row_of
         fresh = [p for p in posts if known(p.id) is None]
         if not fresh:

@@ -69,7 +69,9 @@ class FeedQueries:
             args.append(flt.source_id)
         if flt.speaker_id is not None:
             if "quotes" in self.db.table_names():
-                clauses.append("posts.id in (select post_id from quotes where speaker_id = ?)")
+                clauses.append(
+                    "posts.id in (select post_id from quotes where speaker_id = ? and status = 'active')"
+                )
                 args.append(flt.speaker_id)
             else:
                 clauses.append("0")  # no quotes stored yet: nobody has said anything
