@@ -103,7 +103,7 @@ class PlainInspector(QWidget):
         """What they said."""
         self._quotes = list(quotes)
         self.quotes.clear()
-        for quote in quotes:
+        for quote in quotes[:500]:  # a plain list; the real inspector pages through all of them
             item = QListWidgetItem(quote.text)
             item.setData(Qt.ItemDataRole.UserRole, (quote.post_id, quote.start, quote.end))
             self.quotes.addItem(item)

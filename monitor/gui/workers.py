@@ -121,6 +121,9 @@ class Runner(QObject):
 
     def _done(self, job: Job) -> None:
         self._active.discard(job)
+        # The callbacks hold the job and the job holds their signals: deleting the signals'
+        # QObject drops the connections, so neither outlives the job.
+        job.signals.deleteLater()
         if not self._active:
             self.busyChanged.emit(False)
 
