@@ -315,3 +315,16 @@ def test_add_source_polls_it_and_bad_addresses_are_named(qtbot, main_window, tmp
                     timeout=10000)
     assert "gopher" in window.warning_box.text()
     window.warning_box.close()
+
+
+def test_the_inspector_lists_the_selected_speakers_quotes_newest_first(main_window):
+    window = main_window
+    everyone, total = window.inspector_quotes()
+    assert total == window.snapshot.quote_count and len(everyone) == total
+    kirby = next(s for s in window.snapshot.speakers if s.name == "John Kirby")
+    window.inspector.speakerSelected.emit(kirby.id)
+    shown, total = window.inspector_quotes()
+    assert total == kirby.quote_count and shown
+    assert all(q.speaker_id == kirby.id for q in shown)
+    window.inspector.speakerSelected.emit(None)
+    assert window.inspector_quotes()[1] == window.snapshot.quote_count

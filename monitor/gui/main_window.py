@@ -63,6 +63,8 @@ SOURCE_INTERVAL_S = 60
 FEED_SETTLE_MS = 250
 PANES_SETTLE_MS = 1500
 STATE_VERSION = 1
+#: The most quotes the inspector lists at once (the newest); the counts cover all of them.
+QUOTES_SHOWN = 500
 
 
 def app_icon() -> QIcon:
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self._snapshot_again = False
         self._polling = False
         self._speaker_names: dict[int, str] = {}
+        self._selected_speaker: int | None = None
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
@@ -389,7 +392,7 @@ class MainWindow(QMainWindow):
             steps.append(lambda: self.inspector.set_speakers(snap.speakers))
             steps.append(lambda: self.charts.set_speakers(snap.speakers))
         if changed("quotes", (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))):
-            steps.append(lambda: self.inspector.set_quotes(snap.quotes, snap.quote_posts))
+            steps.append(self._show_quotes)
         posts = snap.chart_posts
         if changed("posts", (len(posts), posts[0].id if posts else None, posts[-1].id if posts else None)):
             steps.append(lambda: self.charts.set_posts(posts))
@@ -551,11 +554,43 @@ class MainWindow(QMainWindow):
     # -- panes talking to each other -----------------------------------------------------
 
     def _speaker_selected(self, speaker_id: object) -> None:
-        if speaker_id is None:
+        self._selected_speaker = None if speaker_id is None else int(speaker_id)
+        if self._selected_speaker is None:
             self.feed.set_speaker_filter(None)
         else:
-            sid = int(speaker_id)
+            sid = self._selected_speaker
             self.feed.set_speaker_filter(sid, self._speaker_names.get(sid, ""))
+        self._show_quotes()
+
+    def inspector_quotes(self) -> tuple[list, int]:
+        """The quotes the inspector lists: the selected speaker's, else the newest of everyone's,
+        newest first and at most QUOTES_SHOWN; with the number there are in all."""
+        snap = self.snapshot
+        if snap is None:
+            return [], 0
+        quotes = snap.quotes
+        if self._selected_speaker is not None:
+            quotes = [q for q in quotes if q.speaker_id == self._selected_speaker]
+        posts = snap.quote_posts
+
+        def when(quote: object) -> str:
+            post = posts.get(quote.post_id)
+            return (post.published or post.first_seen) if post else ""
+
+        newest = sorted(quotes, key=lambda q: (when(q), q.post_id, -q.start), reverse=True)
+        return newest[:QUOTES_SHOWN], len(quotes)
+
+    def _show_quotes(self) -> None:
+        if self.snapshot is None:
+            return
+        shown, total = self.inspector_quotes()
+        posts = self.snapshot.quote_posts
+        self.inspector.set_quotes(shown, {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts})
+        if total > len(shown):
+            who = self._speaker_names.get(self._selected_speaker, "everyone") \
+                if self._selected_speaker is not None else "everyone"
+            self.statusBar().showMessage(
+                f"Quotes: the newest {len(shown):,} of {total:,} by {who} are listed", 10000)
 
     def _stop_clicked(self, name: str) -> None:
         self.feed.set_search(f'"{name}"')
