@@ -276,8 +276,9 @@ def sample_quotes(posts: list[Post] | None = None) -> list[Quote]:
                confidence=0.78, sieve="reported-speech"),
         _quote(2, p[1], 2, "partial", "convince Pyongyang to sell artillery ammunition", "said",
                confidence=0.93, sieve="partial-in-reported"),
-        # A headline quote has no span in the body.
-        Quote(3, 2, 4, "partial", "full-scale visit", 0, 0, cue="says", confidence=0.81, sieve="headline"),
+        # A headline quote: its offsets point into the title.
+        Quote(3, 2, 4, "partial", "full-scale visit", 13, 29, cue="says", confidence=0.81, sieve="headline",
+              field="title"),
         _quote(4, p[2], 1, "partial", "strengthen", "has said", confidence=0.9, sieve="partial-in-reported"),
         _quote(5, p[2], 1, "partial", "friendship", "has said", confidence=0.9, sieve="partial-in-reported"),
         _quote(6, p[2], 1, "partial", "one-on-one format", "added", confidence=0.88,

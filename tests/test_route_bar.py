@@ -140,6 +140,19 @@ def test_clicking_a_stop_mark_or_its_label_emits_its_name(bar, qtbot):
         qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, 3))
 
 
+def test_keyboard_walks_the_stops_and_enter_clicks(bar, qtbot):
+    bar.show()
+    bar.setFocus()
+    qtbot.keyClick(bar, Qt.Key.Key_Right)
+    assert bar.focused_stop() == sample_estimate().next_stop  # starts at the stop ahead
+    qtbot.keyClick(bar, Qt.Key.Key_End)
+    qtbot.keyClick(bar, Qt.Key.Key_Left)
+    assert bar.focused_stop() == "Baranovsky"
+    with qtbot.waitSignal(bar.stopClicked, timeout=1000) as blocker:
+        qtbot.keyClick(bar, Qt.Key.Key_Return)
+    assert blocker.args == ["Baranovsky"]
+
+
 def test_tooltip_has_facts_eta_and_evidence(bar):
     tip = bar.tooltip_for("Tumangang")
     assert "1435 → 1520 mm" in tip and "Dwell ~70 min" in tip
@@ -177,6 +190,10 @@ def test_status_text_follows_the_estimate(bar):
     dwelling = next(e for e in sample_estimates(0.25) if e.state == "dwelling")
     bar.set_estimate(dwelling)
     assert bar.status_text().startswith(f"At {dwelling.stop}")
+    clash = replace(sample_observations()[1], kind="arrived", conflict="arrival before the departure")
+    bar.set_estimate(replace(sample_estimate(), conflicts=(clash,)))
+    assert bar.status_text().endswith("⚠ 1 conflicting report")
+    assert "arrival before the departure" in bar.estimate_tooltip()
     bar.set_estimate(None)
     assert bar.status_text() == "No estimate yet"
 
@@ -189,8 +206,11 @@ def test_repaints_each_minute_and_at_once_on_new_data(bar, qtbot):
     assert before != after
 
 
-def test_render_has_content_and_the_gauge_change_colour(bar):
-    image = bar.grab().toImage()
+def test_render_has_content_and_the_gauge_change_colour(bar, tmp_path):
+    path = tmp_path / "route_bar.png"
+    assert bar.grab().save(str(path))
+    image = QImage(str(path))
+    assert image.width() == bar.width()
     assert distinct_colours(image) > 20
     colours = BarColours.from_palette(bar.palette())
     assert colour_count(image, colours.gauge_change) > 40
@@ -230,3 +250,32 @@ def test_a_route_without_estimate_or_with_another_route_name(bar):
     bar.set_route(None)
     assert bar.status_text() == "No route loaded"
     assert bar.grab().toImage().width() == bar.width()
+
+
+@pytest.mark.parametrize(
+    "stops",
+    [
+        (),
+        (Stop("Alone", 0.0, "origin"),),
+        (Stop("A", 0.0, "origin"), Stop("B", 0.0, "station"), Stop("C", 0.0, "destination")),
+        (Stop("A", 0.0, "origin", timezone="Not/AZone"), Stop("Z", 5000.0, "destination")),
+    ],
+    ids=["no stops", "one stop", "all at km 0", "unknown zone, one long gap"],
+)
+def test_odd_routes_and_estimates_paint_without_error(qtbot, stops):
+    widget = RouteBar()
+    qtbot.addWidget(widget)
+    route = Route("odd", "Odd", stops, 60.0, 50.0)
+    widget.set_route(route)
+    base = sample_estimate()
+    eta = StopEta(stops[-1].name, 1.0, base.at, base.at, base.at, "Not/AZone") if stops else None
+    # A band given the wrong way round and a position past the end must still draw.
+    widget.set_estimate(replace(base, route="odd", km_min=9000.0, km_likely=-5.0, km_max=10.0,
+                                next_stop=stops[-1].name if stops else None,
+                                etas=(eta,) if eta else ()))
+    for width in (320, 600, 2500):
+        widget.resize(width, widget.sizeHint().height())
+        assert not widget.grab().isNull()
+        assert_no_overlap(widget, width)
+    if stops:
+        assert widget.tooltip_for(stops[0].name)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -277,8 +278,14 @@ def format_minutes(minutes: float) -> str:
     return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
-def kind_detail(stop: Stop) -> str | None:
-    """The second line that says why a stop matters, or None for a plain station."""
+def kind_detail(stop: Stop, dwell_minutes: float | None = None) -> str | None:
+    """The second line that says why a stop matters, or None for a plain station.
+
+    ``dwell_minutes`` overrides the route file's figure (the estimate may have a better one from a
+    post).
+    """
+    if dwell_minutes:
+        stop = replace(stop, dwell_minutes=dwell_minutes)
     if stop.kind == "gauge_change":
         gauges = (
             f" {stop.gauge_before} → {stop.gauge_after} mm"
@@ -323,9 +330,12 @@ class RouteBar(QWidget):
         self._observations: list[Observation] = []
         self._layout_cache: tuple[tuple, BarLayout] | None = None
         self._hover: str | None = None
+        #: The stop the keyboard is on (Left/Right move it, Enter or Space clicks it).
+        self._focus_stop: str | None = None
         #: Returns "now"; the owner may swap it (e.g. for replay) — relative times use it.
         self.clock: Callable[[], datetime] = lambda: datetime.now(UTC)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(320)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
@@ -547,6 +557,18 @@ class RouteBar(QWidget):
                 layout.leaders.append((QPointF(x, box.rect.bottom()), QPointF(x, layout.track_top + 4)))
         return layout
 
+    def dwell_of(self, stop: Stop) -> tuple[float | None, str | None]:
+        """The stop's dwell in minutes and where the figure comes from.
+
+        The estimate's figure wins when it has one (a post may say "the wheel change took about 70
+        minutes"); otherwise the route file's.
+        """
+        est = self._estimate
+        eta = next((e for e in est.etas if e.stop == stop.name), None) if est else None
+        if eta is not None and eta.dwell_minutes:
+            return eta.dwell_minutes, eta.dwell_source or stop.dwell_source
+        return stop.dwell_minutes, stop.dwell_source
+
     def _upcoming(self) -> list[StopEta]:
         est = self._estimate
         if est is None or est.state == "arrived":
@@ -585,7 +607,7 @@ class RouteBar(QWidget):
         for stop in sorted(route.stops, key=priority):
             key_stop = stop.kind in KEY_KINDS or stop.name in (next_stop, current)
             lines = [LabelLine(stop.name, bold=key_stop)]
-            detail = kind_detail(stop)
+            detail = kind_detail(stop, self.dwell_of(stop)[0])
             if detail and stop.kind in KEY_KINDS:
                 lines.append(LabelLine(detail, True, "gauge" if stop.kind == "gauge_change" else "muted"))
             if stop.name == current:
@@ -629,9 +651,13 @@ class RouteBar(QWidget):
                 rows.append(f"Gauge {stop.gauge_before} → {stop.gauge_after} mm (wheelsets changed)")
             else:
                 rows.append(f"Gauge {stop.gauge_before} mm")
-        if stop.dwell_minutes:
-            source = f" — {esc(stop.dwell_source)}" if stop.dwell_source else ""
-            rows.append(f"Dwell ~{format_minutes(stop.dwell_minutes)}{source}")
+        dwell, dwell_source = self.dwell_of(stop)
+        if dwell:
+            source = f" — {esc(dwell_source)}" if dwell_source else ""
+            rows.append(f"Dwell ~{format_minutes(dwell)}{source}")
+            if stop.dwell_minutes and stop.dwell_minutes != dwell:
+                rows.append(f"<small>route file: ~{format_minutes(stop.dwell_minutes)}"
+                            f"{' — ' + esc(stop.dwell_source) if stop.dwell_source else ''}</small>")
         if stop.lat is not None and stop.lon is not None:
             rows.append(f"{stop.lat:.4f}, {stop.lon:.4f}")
         zone = stop_zone(stop)
@@ -678,7 +704,7 @@ class RouteBar(QWidget):
             if name:
                 QToolTip.showText(help_event.globalPos(), self.tooltip_for(name), self)
             elif self._estimate is not None and self._in_band(QPointF(help_event.pos())):
-                QToolTip.showText(help_event.globalPos(), self._estimate_tooltip(), self)
+                QToolTip.showText(help_event.globalPos(), self.estimate_tooltip(), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -693,7 +719,8 @@ class RouteBar(QWidget):
         x0, x1 = layout.scale.x(est.km_min), layout.scale.x(est.km_max)
         return x0 - 6 <= pos.x() <= x1 + 6 and layout.track_top <= pos.y() <= layout.track_bottom
 
-    def _estimate_tooltip(self) -> str:
+    def estimate_tooltip(self) -> str:
+        """Rich text about the estimate: state, band, notes and conflicting reports."""
         est = self._estimate
         assert est is not None
         rows = [
@@ -701,6 +728,10 @@ class RouteBar(QWidget):
             f"km {est.km_min:,.0f} – {est.km_max:,.0f} (likely {est.km_likely:,.0f})",
         ]
         rows += [html.escape(note) for note in est.notes]
+        for obs in est.conflicts:
+            rows.append(f"⚠ {html.escape(obs.kind)} {html.escape(obs.stop)}"
+                        f"{' (post ' + str(obs.post_id) + ')' if obs.post_id is not None else ''}: "
+                        f"{html.escape(obs.conflict or 'contradicts the other reports')}")
         return "<br>".join(rows)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt API
@@ -711,6 +742,35 @@ class RouteBar(QWidget):
                 event.accept()
                 return
         super().mousePressEvent(event)
+
+    def focused_stop(self) -> str | None:
+        """The stop the keyboard is on, if any."""
+        return self._focus_stop
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: D102 - Qt API
+        stops = [s.name for s in self._route.stops] if self._route else []
+        key = event.key()
+        if stops and key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+            if key == Qt.Key.Key_Home:
+                index = 0
+            elif key == Qt.Key.Key_End:
+                index = len(stops) - 1
+            elif self._focus_stop not in stops:
+                # Start from the stop ahead of the train: that is what people ask about.
+                ahead = self._estimate.next_stop if self._estimate else None
+                index = stops.index(ahead) if ahead in stops else 0
+            else:
+                step = 1 if key == Qt.Key.Key_Right else -1
+                index = min(max(stops.index(self._focus_stop) + step, 0), len(stops) - 1)
+            self._focus_stop = stops[index]
+            self.update()
+            event.accept()
+            return
+        if self._focus_stop and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.stopClicked.emit(self._focus_stop)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt API
         name = self.stop_at(event.position())
@@ -756,6 +816,9 @@ class RouteBar(QWidget):
                 local = eta.likely.astimezone((stop_zone(stop) if stop else None) or UTC)
                 nxt += f" ~{local:%H:%M} {zone_label(local)}{self._relative(eta.likely)}"
             parts.append(nxt)
+        if est.conflicts:
+            n = len(est.conflicts)
+            parts.append(f"⚠ {n} conflicting report{'s' if n != 1 else ''}")
         return " · ".join(parts)
 
     def as_of_text(self) -> str:
@@ -863,6 +926,11 @@ class RouteBar(QWidget):
         for stop in self._route.stops:
             x = layout.xs[stop.name]
             hover = stop.name == self._hover
+            if stop.name == self._focus_stop and self.hasFocus():
+                ring = QColor(c.travelled)
+                painter.setPen(QPen(ring, 1.6))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(QPointF(x, y), 11, 11)
             r = 4.5 if not hover else 6.0
             painter.setPen(QPen(c.background, 1.5))
             if stop.kind == "gauge_change":
