@@ -328,3 +328,26 @@ def test_the_inspector_lists_the_selected_speakers_quotes_newest_first(main_wind
     assert all(q.speaker_id == kirby.id for q in shown)
     window.inspector.speakerSelected.emit(None)
     assert window.inspector_quotes()[1] == window.snapshot.quote_count
+
+
+def test_clicking_through_the_real_inspector(qtbot, main_window):
+    """Select Peskov in the speaker table, then activate one of his quotes: the feed follows."""
+    window = main_window
+    inspector = window.inspector
+    peskov = next(s for s in window.snapshot.speakers if s.name == "Dmitry Peskov")
+    inspector.select_speaker(peskov.id)
+    qtbot.waitUntil(lambda: window.feed.model.feed_filter.speaker_id == peskov.id, timeout=5000)
+    qtbot.waitUntil(lambda: inspector.quote_model.rowCount() == peskov.quote_count, timeout=5000)
+    quote = next(inspector.quote_model.quote(r) for r in range(inspector.quote_model.rowCount())
+                 if inspector.quote_model.quote(r).field == "body")
+    index = inspector.quote_proxy.mapFromSource(inspector.quote_model.index(
+        next(r for r in range(inspector.quote_model.rowCount())
+             if inspector.quote_model.quote(r).id == quote.id), 0))
+    with qtbot.waitSignal(window.feed.model.located, timeout=10000):
+        inspector.quote_view.activated.emit(index)
+    model = window.feed.model
+    row = model.row_of(quote.post_id)
+    assert window.feed.view.currentIndex().row() == row
+    assert model.index(row).data(model.HighlightRole) == (quote.start, quote.end)
+    body = model.post_at(row).body
+    assert body[quote.start:quote.end] == quote.text
