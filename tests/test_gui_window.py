@@ -351,3 +351,18 @@ def test_clicking_through_the_real_inspector(qtbot, main_window):
     assert model.index(row).data(model.HighlightRole) == (quote.start, quote.end)
     body = model.post_at(row).body
     assert body[quote.start:quote.end] == quote.text
+
+
+def test_a_hidden_inspector_is_filled_when_shown_again(qtbot, main_window):
+    window = main_window
+    inspector = window.inspector
+    before = inspector.quote_model.rowCount()
+    assert before == window.snapshot.quote_count
+    window.docks["inspector"].hide()
+    quote = window.snapshot.quotes[0]
+    with qtbot.waitSignal(window.snapshotApplied, timeout=10000,
+                          check_params_cb=lambda snap: snap.quote_count == before - 1):
+        window.inspector.rejectRequested.emit(quote.id)
+    assert inspector.quote_model.rowCount() == before  # not refilled while hidden
+    window.docks["inspector"].show()
+    qtbot.waitUntil(lambda: inspector.quote_model.rowCount() == before - 1, timeout=5000)

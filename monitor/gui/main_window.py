@@ -8,6 +8,8 @@ the window only hands results to panes.
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -98,6 +100,7 @@ class MainWindow(QMainWindow):
         self._polling = False
         self._speaker_names: dict[int, str] = {}
         self._selected_speaker: int | None = None
+        self._quotes_stale = False
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
@@ -139,7 +142,8 @@ class MainWindow(QMainWindow):
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(POLL_MS)
         self._poll_timer.timeout.connect(self.poll_now)
-        self._steps: list = []
+        self._steps: list[tuple[str, Callable[[], None]]] = []
+        self.pane_step_ms: dict[str, float] = {}
         self._applied: dict[str, object] = {}
         self._step_timer = QTimer(self)
         self._step_timer.setSingleShot(True)
@@ -270,6 +274,8 @@ class MainWindow(QMainWindow):
         self.inspector.rejectRequested.connect(lambda quote_id: self._correct(data.reject_quote, quote_id))
         self.route_bar.stopClicked.connect(self._stop_clicked)
         self.feed.model.alertsArrived.connect(self._alerts_arrived)
+        self.docks["inspector"].visibilityChanged.connect(
+            lambda visible: visible and self._quotes_stale and self._show_quotes())
         self.replay.asOfChanged.connect(self._replay_moved)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -365,8 +371,8 @@ class MainWindow(QMainWindow):
         self._update_status(snap)
         # Each pane takes its data in an event-loop turn of its own, and only when its data
         # changed: a stall is then one pane's work, never the sum of all of them.
-        self._steps = [step for step in self._pane_steps(snap) if step is not None]
-        self._steps.append(lambda: self.snapshotApplied.emit(snap))
+        self._steps = self._pane_steps(snap)
+        self._steps.append(("", lambda: self.snapshotApplied.emit(snap)))
         self._step_timer.start()
 
     def _pane_steps(self, snap: data.Snapshot) -> list:
@@ -385,22 +391,28 @@ class MainWindow(QMainWindow):
                 if snap.estimate is not None:
                     self.route_bar.set_estimate(snap.estimate)
                 self.route_bar.set_observations(snap.observations)
-            steps.append(route_bar)
+            steps.append(("route bar", route_bar))
             if changed("journey", (snap.route, snap.at, tuple(snap.observations), len(snap.estimates))):
-                steps.append(lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations))
+                steps.append(("charts: journey",
+                              lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations)))
         if changed("speakers", tuple(snap.speakers)):
-            steps.append(lambda: self.inspector.set_speakers(snap.speakers))
-            steps.append(lambda: self.charts.set_speakers(snap.speakers))
+            steps.append(("inspector: speakers", lambda: self.inspector.set_speakers(snap.speakers)))
+            steps.append(("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)))
         if changed("quotes", (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))):
-            steps.append(self._show_quotes)
+            steps.append(("inspector: quotes", self._show_quotes))
         posts = snap.chart_posts
         if changed("posts", (len(posts), posts[0].id if posts else None, posts[-1].id if posts else None)):
-            steps.append(lambda: self.charts.set_posts(posts))
+            steps.append(("charts: posts", lambda: self.charts.set_posts(posts)))
         return steps
 
     def _next_step(self) -> None:
         if self._steps:
-            self._steps.pop(0)()
+            name, step = self._steps.pop(0)
+            started = time.perf_counter()
+            step()
+            if name:  # the longest each pane took to take its data, for bench/gui_responsiveness.py
+                spent = (time.perf_counter() - started) * 1000
+                self.pane_step_ms[name] = max(self.pane_step_ms.get(name, 0.0), spent)
         if self._steps:
             self._step_timer.start()
 
@@ -583,6 +595,10 @@ class MainWindow(QMainWindow):
     def _show_quotes(self) -> None:
         if self.snapshot is None:
             return
+        if self.docks["inspector"].isHidden():
+            self._quotes_stale = True  # filled when the pane is shown again
+            return
+        self._quotes_stale = False
         shown, total = self.inspector_quotes()
         posts = self.snapshot.quote_posts
         self.inspector.set_quotes(shown, {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts})
