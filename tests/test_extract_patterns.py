@@ -243,3 +243,26 @@ def test_with_subject_participle() -> None:
     found = _by_text("There had been reports the train was en route, with the Kremlin confirming "
                      "there had been an invitation issued.")
     assert found["there had been an invitation issued"].speaker == "Kremlin"
+
+
+def test_surnames_that_look_like_titles_and_objects_that_are_not_clauses() -> None:
+    found = _by_text('"The market is tight," said Amrita Sen, director of research at Energy Aspects.\n'
+                     "Theresa May said the deal was the best available.\n"
+                     "Opec+ announced further production cuts on Monday.\n"
+                     'The delay was "disappointing", according to space analyst Laura Forczyk.\n'
+                     "Critics, including former employees, have argued that it is moving too fast.\n"
+                     '"Stay out of the sun," the NHS advised.')
+    sen = found["The market is tight"]
+    assert sen.speaker == "Amrita Sen" and sen.role.startswith("director of research")
+    assert found["the deal was the best available"].speaker == "Theresa May"
+    assert not any("production cuts" in t for t in found)
+    assert found["disappointing"].speaker == "Laura Forczyk"
+    assert found["it is moving too fast"].speaker == "Critics"
+    assert found["Stay out of the sun"].speaker == "NHS"
+
+
+def test_pronoun_after_a_definite_description() -> None:
+    found = _by_text('The minister was asked whether he would resign. "No," he said.\n'
+                     "The PM said the plan was 'working'.")
+    assert found["No"].speaker == "the minister"
+    assert found["working"].speaker == "the PM"

@@ -192,3 +192,30 @@ def test_cli_extract_offsets_are_exact(tmp_path: Path) -> None:
         assert text[row["start"]:row["end"]] == row["text"]
         assert text[row["speaker_start"]:row["speaker_end"]] in ("Maria Zakharova", "He")
     assert [r["speaker"] for r in rows] == ["Maria Zakharova", "Maria Zakharova"]
+
+
+def test_analyst_quote_follows_its_words_when_the_post_is_edited(db_path: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("Talks resume\n“We are ready,” said Foreign Minister Ana Silva.\n", encoding="utf-8")
+    with Monitor(db_path) as m:
+        m.ingest_path(page)
+        quote = m.quotes.quotes()[0]
+        m.quotes.reassign_quote(quote.id, None)
+        page.write_text("Talks resume\nLate on Monday: “We are ready,” said Foreign Minister Ana Silva.\n",
+                        encoding="utf-8")
+        m.ingest_path(page)
+        kept = m.quotes.quote(quote.id)
+        body = m.posts.post(kept.post_id).body
+        assert kept.source_of_truth == "analyst" and kept.speaker_id is None
+        assert body[kept.start:kept.end] == "We are ready"
+        # the new extraction does not duplicate the corrected quote
+        assert [q.id for q in m.quotes.quotes(post_id=kept.post_id)] == [quote.id]
+
+
+def test_search_quotes(monitor: Monitor) -> None:
+    found = monitor.quotes.search("needless war")
+    assert [q.text for q in found] == ["That would really just serve to perpetuate this needless war."]
+    assert monitor.quotes.search('"one-on-one format"')[0].text == "one-on-one format"
+    assert monitor.quotes.search("   ") == []
+    monitor.quotes.reject_quote(found[0].id)
+    assert monitor.quotes.search("needless war") == []

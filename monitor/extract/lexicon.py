@@ -74,6 +74,7 @@ CUE_VERBS = _forms(
     "estimated estimates",
     "wondered",
     "agreed agrees",
+    "advised advises recommended recommends",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
 )
@@ -122,8 +123,8 @@ RANKS = _forms(
 #: Words that make up positions and titles (their head or their modifiers).
 TITLE_WORDS = _forms(
     "spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen",
-    "secretary minister president vice prime premier chancellor governor mayor senator sen sen.",
-    "rep rep. representative congressman congresswoman lawmaker legislator mp mep deputy",
+    "secretary minister president vice prime premier chancellor governor mayor senator sen.",
+    "rep. representative congressman congresswoman lawmaker legislator mp mep deputy",
     "ambassador envoy diplomat consul director chief head chairman chairwoman chair ceo cfo coo",
     "executive officer commissioner commander adviser advisor aide analyst expert professor",
     "researcher economist strategist scientist leader king queen prince princess pope sheikh",
@@ -135,6 +136,8 @@ TITLE_WORDS = _forms(
     "minority whip leader's home trade economy economic energy justice education transport",
     "environment culture agriculture labour labor treasury intelligence cabinet presidential",
     "official officials regional local federal provincial opposition party lead co-author",
+    "administrator dean provost rector registrar ombudsman auditor treasurer chairperson "
+    "secretary-general director-general president-elect pm",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "
@@ -282,11 +285,12 @@ ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via thr
 #: Head nouns of positions: a role ends with one of these ("Kremlin spokesman", "Foreign Minister").
 POSITION_HEADS = _forms(
     "spokesman spokeswoman spokesperson secretary minister president premier chancellor governor "
-    "mayor senator sen sen. rep rep. representative congressman congresswoman lawmaker mp mep "
+    "mayor senator sen. rep. representative congressman congresswoman lawmaker mp mep "
     "ambassador envoy consul director chief head chairman chairwoman chair ceo cfo coo "
     "executive officer commissioner commander adviser advisor aide analyst expert professor "
     "researcher economist strategist scientist leader king queen prince princess pope sheikh "
     "emir judge justice attorney lawyer prosecutor counsel editor correspondent founder owner "
+    "administrator dean provost rector registrar ombudsman auditor treasurer chairperson pm "
     "manager coordinator negotiator delegate speaker whip official general colonel admiral "
     "captain lieutenant sergeant marshal",
     OCCUPATIONS,
@@ -294,7 +298,7 @@ POSITION_HEADS = _forms(
 
 #: Abbreviated titles written out in a role.
 TITLE_ABBREVIATIONS: dict[str, str] = {
-    "sen.": "Senator", "sen": "Senator", "rep.": "Representative", "rep": "Representative",
+    "sen.": "Senator", "rep.": "Representative",
     "gen.": "General", "gen": "General", "lt.": "Lieutenant", "lt": "Lieutenant",
     "col.": "Colonel", "col": "Colonel", "maj.": "Major", "capt.": "Captain",
     "adm.": "Admiral", "sgt.": "Sergeant", "gov.": "Governor", "pres.": "President",

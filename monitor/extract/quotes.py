@@ -6,10 +6,12 @@
    across paragraphs, recovered when a mark never closes) and sentences that never split a quote.
 2. **Frames**: every speech cue outside a quote (``said``, ``told``, ``according to``…) with the
    speaker phrase before or after it, the outlet (``told CBS``) and where a reported clause starts.
+   Participles continue the sentence's speaker (``…, saying …``, ``with the Kremlin confirming…``).
 3. **Sieves**, most precise first; each claims quotes the earlier ones left:
-   ``direct`` (a quote next to its frame), ``colon`` (``Peskov: “…”``), ``partial`` (quoted words
-   inside an attributed sentence), ``reported`` (``X said that…``), ``trailing`` (``…, X told CBS.``),
-   ``according_to``, ``carry_over`` (a paragraph that is only a quote), and ``unattributed``.
+   ``direct`` (a quote next to its frame; ``headline`` in a headline), ``colon`` (``Peskov: “…”``),
+   ``partial`` (quoted words inside an attributed sentence), ``reported`` (``X said that…``),
+   ``trailing`` (``…, X told CBS.``), ``according_to``, ``carry_over`` (a paragraph that is only a
+   quote), and ``unattributed``.
 
 Speakers are then resolved in reading order (:class:`~monitor.extract.speakers.SpeakerBook`), so
 pronouns and short names point at the person quoted before them. Every regex here is linear:
@@ -29,12 +31,12 @@ from monitor.extract.speakers import (
     Mention,
     SpeakerBook,
     Tok,
-    _base,
-    _np_word,
-    _possessive,
+    base_word,
     classify,
+    np_word,
     parse_after,
     parse_before,
+    possessive,
     strip_adverbs,
     tokens,
 )
@@ -54,6 +56,14 @@ CUE_PATTERN = re.compile(
 )
 _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+# A clause has a finite verb: without one, "announced further production cuts" is an object.
+_FINITE = word_set(
+    "is are was were will would can could may might must shall should has have had do does did "
+    "won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't wouldn't "
+    "couldn't shouldn't it's there's rose fell said told went came took made gave found saw knew "
+    "thought began grew left lost won ran paid met kept held brought felt became sent spent "
+    "needs wants remains seems appears means plans intends expects believes knows thinks"
+)
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
     "saying adding warning confirming "
@@ -72,7 +82,6 @@ CONFIDENCE = {
     "according_to": 0.75,
     "headline": 0.8,
     "carry_over": 0.7,
-    "continuation": 0.85,
     "unattributed": 0.2,
 }
 
@@ -177,17 +186,24 @@ class _Document:
 
     def _lead_person_at(self, s: int, e: int) -> Mention | None:
         text = self.text
-        toks = tokens(text, s, min(e, s + 80))
-        n = 0
-        while n < len(toks) and n < 8 and _np_word(toks[n]):
+        words = text[s:s + 40].split(None, 2)
+        if len(words) > 1 and words[0].lower() == "the" and words[1].islower() \
+                and not np_word(Tok(words[1], 0, 0)):
+            return None  # "The train…": only a title or a name can open a speaker's phrase
+        toks = tokens(text, s, min(e, s + 60))
+        first = 1 if toks and toks[0].low == "the" else 0
+        n = first
+        while n < len(toks) and n < 8 and np_word(toks[n]):
             n += 1
-        if n == 0 or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
+        if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
         if mention is not None and mention.kind == "person" and (
             mention.role or " " in mention.name
         ):
             return mention
+        if mention is not None and mention.kind == "definite":
+            return mention  # "The minister was asked whether he would resign. “No,” he said."
         return None
 
     # -- lookup ---------------------------------------------------------------------------
@@ -299,7 +315,7 @@ class _Document:
             return frame
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
-        while n < len(toks) and n < 10 and (_np_word(toks[n]) or toks[n].low in lx.DETERMINERS
+        while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
                                             or toks[n].low in lx.PRONOUNS):
             n += 1
             if toks[n - 1].low in lx.PRONOUNS:
@@ -440,6 +456,13 @@ class _Document:
                 return
             if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
                 return  # "warned in a report published on Monday": no clause follows
+            subject_pronoun = first.low in ("it", "he", "she", "they", "we", "i", "you", "there")
+            ahead = toks[k:k + 10]
+            if len(ahead) < 10 and limit < e and not subject_pronoun:
+                ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
+            if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
+                       or t.low.endswith(("'s", "’s", "n't", "n’t")) for t in ahead[:10]):
+                return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
 
 
@@ -489,11 +512,12 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     phrase = text[toks[0].start:toks[-1].end]
     first = toks[0].low
     if _PARTY_TAG.fullmatch(phrase) or first in ("who", "which", "whose", "speaking", "citing",
-                                                  "asked", "when", "writing", "responding"):
+                                                  "asked", "when", "writing", "responding",
+                                                  "including", "among", "such", "like"):
         return "skip"
     if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
         return "skip"  # "Democrats, meanwhile, said"
-    describes = first in ("a", "an", "the", "his", "her", "its", "their") or _possessive(toks[0]) or (
+    describes = first in ("a", "an", "the", "his", "her", "its", "their") or possessive(toks[0]) or (
         toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
     )
     if describes and any(t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in toks):
@@ -503,13 +527,11 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     return "np"
 
 
-_NOT_LEADS = word_set("the a an but and it this that there these those in on at for after before "
+_NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
                       "when while as if so yet however meanwhile what why how")
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
 
 
-def _comma_between(text: str, a: int, b: int) -> bool:
-    return "," in text[a:b] or ";" in text[a:b]
 
 
 def _next_boundary(text: str, start: int, end: int) -> int:
@@ -547,7 +569,7 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     body = [t for t in toks if t.low not in ("the", "a", "an")]
     if not body:
         return None
-    lows = [_base(t).lower() for t in body]
+    lows = [base_word(t).lower() for t in body]
     named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
     acronym = len(body) == 1 and body[0].word.isupper() and 2 <= len(body[0].word) <= 5 \
         and body[0].low not in lx.ORG_NAMES
@@ -557,15 +579,6 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
-def _interview_outlet(text: str, toks: list[Tok]) -> str | None:
-    """``in an interview with CNN``, ``speaking to the BBC``, ``on CBS's Face the Nation``."""
-    lows = [t.low for t in toks]
-    for k, low in enumerate(lows):
-        if low in ("with", "to", "on") and k + 1 < len(toks):
-            name = _outlet_name(text, toks[k + 1 : k + 5])
-            if name:
-                return name
-    return None
 
 
 def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
@@ -639,6 +652,7 @@ def _sieve_direct(doc: _Document) -> None:
 
 
 def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
+    """Attribute a quotation next to ``frame``: direct, or partial when words lie beyond it."""
     if q.start in doc.claimed:
         return
     text = doc.text
@@ -733,7 +747,7 @@ def _sieve_partial(doc: _Document) -> None:
             if frame.according and _outlet_only(doc, frame):
                 continue
             if q.end <= frame.start and not frame.headline and not frame.according \
-                    and "," not in doc.text[q.end:frame.start]:
+                    and "," not in doc.text[q.end:frame.start] and doc.text[q.end - 1] not in ",.!?…":
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
@@ -747,6 +761,7 @@ def _nearest(frames: list[_Frame], pos: int) -> _Frame:
 
 
 def _outlet_only(doc: _Document, frame: _Frame) -> bool:
+    """True when the frame's "speaker" is a news outlet ("according to Reuters")."""
     mention = frame.mention
     if mention is None:
         return True
@@ -924,6 +939,7 @@ SIEVES = (
 
 
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
+    """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
     book = SpeakerBook()
     resolved: dict[int, object] = {}

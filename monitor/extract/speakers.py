@@ -105,11 +105,12 @@ def _cap(tok: Tok) -> bool:
     return ch.isupper() or (ch.isdigit() is False and ch.isalpha() and tok.word[:2].isupper())
 
 
-def _possessive(tok: Tok) -> bool:
+def possessive(tok: Tok) -> bool:
+    """True for "Russia's", "leaders'"."""
     return tok.low.endswith(("'s", "’s", "s'", "s’"))
 
 
-def _base(tok: Tok) -> str:
+def base_word(tok: Tok) -> str:
     """The word without a possessive ending."""
     w = tok.word
     for suffix in ("'s", "’s"):
@@ -129,7 +130,7 @@ def _lexical(low: str) -> bool:
     )
 
 
-def _np_word(tok: Tok) -> bool:
+def np_word(tok: Tok) -> bool:
     """Could this word be inside a speaker's noun phrase?"""
     return _np_word_cached(tok.word)
 
@@ -139,7 +140,7 @@ def _np_word_cached(word: str) -> bool:
     # The answer depends on the word alone, and news repeats its words: cache it.
     tok = Tok(word, 0, len(word))
     low = tok.low
-    base = _base(tok).lower()
+    base = base_word(tok).lower()
     if _lexical(low) or _lexical(base) or low in lx.ORG_NAMES or base in lx.ORG_NAMES:
         return True
     if _cap(tok):
@@ -151,7 +152,7 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
     """Drop auxiliaries and adverbs between a subject and its cue ("has also", "earlier")."""
     end = len(toks)
     while end and (
-        toks[end - 1].low in lx.AUX_ADVERBS
+        toks[end - 1].low in lx.AUX_ADVERBS and toks[end - 1].word.islower()
         or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4)
     ):
         end -= 1
@@ -161,12 +162,12 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
-    if _np_word(prev) and prev.low not in lx.DETERMINERS:
+    if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
     if prev.low in lx.GLUE and i >= 2:
-        return _np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
+        return np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
-        head = _base(toks[i - 2]).lower()
+        head = base_word(toks[i - 2]).lower()
         return head in lx.ORG_HEADS or head in lx.ANON_HEADS
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
 
@@ -181,12 +182,12 @@ def _cap_before_particles(toks: list[Tok], k: int) -> bool:
 def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
     """Does ``toks[j]`` carry on the noun phrase that starts at ``toks[i]``?"""
     tok = toks[j]
-    if _np_word(tok):
+    if np_word(tok):
         return not (j > i and tok.low in lx.CUE_VERBS)
     if j == i or j + 1 >= len(toks):
         return False
     if tok.low in lx.GLUE:
-        return _np_word(toks[j + 1]) or toks[j + 1].low == "the"
+        return np_word(toks[j + 1]) or toks[j + 1].low == "the"
     return tok.low in lx.NAME_PARTICLES and (_cap(toks[j + 1]) or toks[j + 1].low in lx.NAME_PARTICLES)
 
 
@@ -201,7 +202,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
-    if not _np_word(last) or last.low in lx.NAME_PARTICLES:
+    surname = len(toks) >= 2 and _first_name(toks[-2]) and _cap(last) and not last.word.isupper() \
+        and last.low not in lx.PRONOUNS and last.low not in lx.DETERMINERS
+    if not (np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
         return None
     i = len(toks) - 1
     while i > 0 and len(toks) - i < _MAX_NP_TOKENS:
@@ -212,18 +215,18 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     while i < len(toks) - 1 and toks[i].low in lx.GLUE and toks[i].low != "the":
         i += 1  # a phrase never starts with "of" or "for"
     if i > 0 and toks[i - 1].low not in lx.DETERMINERS and any(
-        _base(t).lower() in lx.ORG_HEADS or _base(t).lower() in lx.ANON_HEADS
-        or _base(t).lower() in lx.POSITION_HEADS for t in toks[i:]
+        base_word(t).lower() in lx.ORG_HEADS or base_word(t).lower() in lx.ANON_HEADS
+        or base_word(t).lower() in lx.POSITION_HEADS for t in toks[i:]
     ):
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
         for back in (1, 2, 3):
             j = i - back
             if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
                              and t.low not in lx.AUX_ADVERBS for t in toks[j:i]) \
-                    and (toks[j - 1].low in lx.DETERMINERS or _possessive(toks[j - 1])):
+                    and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])):
                 i = j
                 break
-    if i > 0 and _possessive(toks[i - 1]) and not toks[i].word[0].isupper():
+    if i > 0 and possessive(toks[i - 1]) and not toks[i].word[0].isupper():
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
     if i > 0 and toks[i - 1].low in lx.DETERMINERS:
         i -= 1
@@ -238,14 +241,23 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     if first.low in lx.PRONOUNS and first.low != "it":
         return Mention(first.start, first.end, "pronoun", first.low)
     i = 0
+    if first.word.islower() and not np_word(first) and first.low not in lx.DETERMINERS \
+            and len(toks) > 2 and toks[1].word.islower() and toks[1].low in lx.POSITION_HEADS \
+            and _cap(toks[2]):
+        # "space analyst Laura Forczyk"
+        mention = classify(text, toks[1:1 + _MAX_NP_TOKENS])
+        if mention is not None and mention.kind == "person":
+            return Mention(first.start, mention.end, "person", mention.name,
+                           role=f"{first.word} {mention.role}" if mention.role else None,
+                           organisation=mention.organisation, gender=mention.gender)
     if first.low in lx.DETERMINERS:
         i = 1
         # "the 41-year-old mother", "a retired teacher": lower-case words before a known head
         k = 1
-        while k < len(toks) and k <= 3 and toks[k].word.islower() and not _np_word(toks[k]) \
+        while k < len(toks) and k <= 3 and toks[k].word.islower() and not np_word(toks[k]) \
                 and toks[k].low not in lx.GLUE and toks[k].low not in lx.CUE_VERBS:
             k += 1
-        if 1 < k < len(toks) and _np_word(toks[k]) and not _cap(toks[k]):
+        if 1 < k < len(toks) and np_word(toks[k]) and not _cap(toks[k]):
             i = k
     j = i
     while j < len(toks) and j < _MAX_NP_TOKENS:
@@ -278,7 +290,7 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
             continue
         begin = k
         while begin > 0 and k - begin < 4 and toks[begin - 1].low not in lx.GLUE and (
-            _np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
+            np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
             or toks[begin - 1].word.islower()
         ):
             begin -= 1
@@ -309,8 +321,13 @@ def _name_run(toks: list[Tok]) -> int:
             (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
             or low in lx.RANKS or low in lx.ORG_HEADS
         )
-        if not _cap(tok) or _possessive(tok) or (_lexical(low) and not named_source) \
-                or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS:
+        surname = i == len(toks) and i >= 2 and _first_name(toks[i - 2]) and _cap(tok) \
+            and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
+            and low not in lx.DETERMINERS and not tok.word.isupper()
+        if not surname and (
+            not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
+            or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
+        ):
             break
         if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
             break  # "Secretary of State": the word after "of" belongs to the title
@@ -318,6 +335,13 @@ def _name_run(toks: list[Tok]) -> int:
     if len(toks) - i > _MAX_NAME_TOKENS:
         return len(toks)
     return i
+
+
+def _first_name(tok: Tok) -> bool:
+    """Could ``tok`` be a first name: capitalised, and no title, organisation or function word?"""
+    low = tok.low
+    return _cap(tok) and not possessive(tok) and not _lexical(low) and low not in lx.ORG_NAMES \
+        and low not in lx.NOT_NAMES and low not in lx.DETERMINERS and not tok.word.isupper()
 
 
 def _join(text: str, toks: list[Tok]) -> str:
@@ -369,7 +393,7 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
     lead = toks[:head]
     caps = next((k for k, t in enumerate(lead) if not _cap(t)), len(lead))
     lead = lead[:caps]  # "EU's foreign policy chief": the organisation is the capitalised part
-    owner = next((k for k, t in enumerate(lead) if _possessive(t)), None)
+    owner = next((k for k, t in enumerate(lead) if possessive(t)), None)
     if owner is not None:
         lead = lead[: owner + 1]
     while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS):
@@ -378,7 +402,7 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
     if not lead or not any(_cap(t) for t in lead):
         return None
     name = _join(text, lead)
-    return _base(Tok(name, 0, 0)) if _possessive(lead[-1]) else name
+    return base_word(Tok(name, 0, 0)) if possessive(lead[-1]) else name
 
 
 def classify(text: str, toks: list[Tok]) -> Mention | None:
@@ -392,7 +416,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         return None
     glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                       "from", "in")), len(body))
-    lead_head = _base(body[glue_at - 1]).lower() if glue_at < len(body) else ""
+    lead_head = base_word(body[glue_at - 1]).lower() if glue_at < len(body) else ""
     unnamed_lead = glue_at < len(body) and body[glue_at - 1].word.islower() and (
         lead_head in lx.ANON_HEADS or lead_head in lx.POSITION_HEADS
     )
@@ -432,24 +456,22 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                     len(body))
     core, tail = body[:core_end], body[core_end:]
     head = core[-1]
-    head_low = _base(head).lower()
+    head_low = base_word(head).lower()
     org_tail = _org_in(text, tail) if tail else None
     if det == "the" and not tail and all(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
     ) and head_low in lx.POSITION_HEADS:
         return Mention(start, end, "definite", head_low, role=_join(text, core))
     if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
-        role_toks = [t for t in core if t.low not in lx.ANON_HEADS or t is not head]
         org = org_tail or _org_in(text, core[:-1])
         if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
             return Mention(start, end, "definite", head_low, role=_join(text, core), organisation=org)
         role = _join(text, core) if head_low in lx.POSITION_HEADS and head_low not in (
             "official", "officials") else None
-        del role_toks
         return Mention(start, end, "anonymous", _join(text, toks), role=role, organisation=org)
     is_org = (
         head_low in lx.ORG_HEADS
-        or any(_base(t).lower() in lx.ORG_NAMES for t in core)
+        or any(base_word(t).lower() in lx.ORG_NAMES for t in core)
         or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
         or (head.word.isupper() and len(head.word) > 1)
     )
@@ -527,8 +549,9 @@ class SpeakerBook:
                 speaker = next((s for s in reversed(self.recent.values()) if s.gender in (None, want)),
                                None)
                 if self.pending is not None and self.pending.gender in (None, want):
-                    speaker = self._person(self.pending)
-                    self.pending = None
+                    pending, self.pending = self.pending, None
+                    speaker = self._definite(pending) if pending.kind == "definite" \
+                        else self._person(pending)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it":
@@ -539,14 +562,13 @@ class SpeakerBook:
                     speaker = None
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
-            if speaker is None and self.pending is not None:
+            if speaker is None and self.pending is not None and self.pending.kind == "person":
                 # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
                 speaker = self._person(self.pending)
                 speaker.add_role(mention.role)
                 self.pending = None
             if speaker is None:
-                speaker = self._new(Mention(mention.start, mention.end, "anonymous",
-                                            f"the {mention.name}", organisation=mention.organisation))
+                speaker = self._definite(mention)
         elif mention.kind == "person":
             speaker = self._person(mention)
         else:
@@ -580,6 +602,15 @@ class SpeakerBook:
             speaker.aliases.add(alias_key(speaker.name))
             if not single:
                 return
+
+    def _definite(self, mention: Mention) -> Speaker:
+        """"the minister": the speaker whose role names it, else an unnamed source of its own."""
+        speaker = self._by_role(mention.name)
+        if speaker is None:
+            name = f"the {mention.role or mention.name}"
+            speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(Mention(
+                mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
+        return speaker
 
     def _seen(self, speaker: Speaker) -> None:
         self.last_any = speaker

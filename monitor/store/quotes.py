@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from monitor.model import ExtractedQuote, Quote, Speaker, to_iso, utc_now
 from monitor.model import speaker_key as alias_key
+from monitor.store.search import fts_query
 
 FIELDS = ("title", "body")
 _QUOTE_COLUMNS = (
@@ -172,6 +173,20 @@ class QuoteStore:
         sql += " order by post_id, field desc, start, id"
         return [_row_to_quote(r) for r in self.db.execute(sql, args).fetchall()]
 
+    def search(self, text: str, *, limit: int = 50) -> list[Quote]:
+        """Active quotes whose words match what a person typed, best match first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        columns = ", ".join(f"quotes.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        rows = self.db.execute(
+            f"select {columns} from quotes_fts join quotes on quotes.id = quotes_fts.rowid "
+            "where quotes_fts match ? and quotes.status = 'active' "
+            "order by quotes_fts.rank, quotes.id limit ?",
+            [query, limit],
+        ).fetchall()
+        return [_row_to_quote(r) for r in rows]
+
     def quote(self, quote_id: int) -> Quote | None:
         """One quote by id."""
         row = self.db.execute(f"select {_QUOTE_COLUMNS} from quotes where id = ?", [quote_id]).fetchone()
@@ -247,6 +262,7 @@ class QuoteStore:
             self.db.execute(
                 "delete from quotes where post_id = ? and source_of_truth = 'extracted'", [post_id]
             )
+            self._relocate_analyst(post_id)
             kept = self.db.execute(
                 "select field, start, end from quotes where post_id = ?", [post_id]
             ).fetchall()
@@ -279,6 +295,29 @@ class QuoteStore:
                 stored += 1
             self._drop_orphans()
         return stored
+
+    def _relocate_analyst(self, post_id: int) -> None:
+        """After an edit, move an analyst's quote to where its words now are in the post.
+
+        The correction itself is never changed; only its offsets follow the text. A quote whose
+        words are gone keeps its old offsets (and its text), so nothing the analyst did is lost.
+        """
+        post = self.db.execute("select title, body from posts where id = ?", [post_id]).fetchone()
+        if post is None:
+            return
+        fields = {"title": post[0] or "", "body": post[1] or ""}
+        rows = self.db.execute(
+            "select id, field, text, start, end from quotes where post_id = ? and "
+            "source_of_truth = 'analyst'", [post_id]
+        ).fetchall()
+        for qid, field, text, start, end in rows:
+            source = fields.get(field, "")
+            if source[start:end] == text:
+                continue
+            at = source.find(text)
+            if at >= 0:
+                self.db.execute("update quotes set start = ?, end = ? where id = ?",
+                                [at, at + len(text), qid])
 
     def _speaker_for(self, post_id: int, quote: ExtractedQuote) -> int:
         """Find the stored speaker an extracted quote names, or create them."""
