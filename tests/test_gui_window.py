@@ -303,7 +303,6 @@ def test_the_last_database_is_opened_again(gui_settings, tmp_path):
 
 def test_add_source_polls_it_and_bad_addresses_are_named(qtbot, main_window, tmp_path):
     window = main_window
-    assert window.features.add_source and window.features.polling
     page = tmp_path / "live.txt"
     page.write_text(" date 2023-09-12 Train crosses into Russia\nThe train crossed the border at "
                     "Khasan this morning, officials said.\n", encoding="utf-8")

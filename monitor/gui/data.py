@@ -4,8 +4,8 @@ These functions run on worker threads (see ``workers.py``), each with the thread
 and return plain data (dataclasses from ``monitor.model``) that the GUI thread hands to widgets.
 Widgets never touch a Monitor.
 
-The engines for quotes, the journey, polling and reports may be missing from a build; this is
-the one module that checks for them, so the rest of the GUI asks ``Features`` instead.
+The report renderer may be missing from a build; this is the one module that checks for it, so
+the rest of the GUI asks ``Features`` instead.
 """
 
 from __future__ import annotations
@@ -49,30 +49,18 @@ ESTIMATE_SAMPLES = 96
 #: A quoted passage in a post's body: (start, end, kind) with kind "direct", "partial" or "indirect".
 Span = tuple[int, int, str]
 
-# Quoted passages when no quote engine has located them: “…”, "…" and «…» of 3+ characters.
-_QUOTED = re.compile(r"“[^”\n]{3,}”|\"[^\"\n]{3,}\"|«[^»\n]{3,}»")
 
 
 @dataclass(frozen=True)
 class Features:
-    """Which engines this build and database offer."""
+    """Which optional engines this build offers."""
 
-    quotes: bool = False
-    journey: bool = False
-    polling: bool = False
-    add_source: bool = False
     report: bool = False
 
 
 def features(monitor: Monitor) -> Features:
     """What the open Monitor can do."""
-    return Features(
-        quotes=getattr(monitor, "quotes", None) is not None,
-        journey=callable(getattr(monitor, "route", None)) and callable(getattr(monitor, "estimate", None)),
-        polling=callable(getattr(monitor, "poll_once", None)),
-        add_source=callable(getattr(monitor, "add_source", None)),
-        report=_report_function(monitor) is not None,
-    )
+    return Features(report=_report_function(monitor) is not None)
 
 
 def _report_function(monitor: Monitor) -> Callable[..., Any] | None:
@@ -211,25 +199,16 @@ def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, 
 
 
 def quote_spans(monitor: Monitor, posts: list[Post]) -> dict[int, list[Span]]:
-    """Quoted passages of each post as (start, end, kind), offsets in its body.
-
-    From the quote engine when there is one (active quotes only), else from quotation marks.
-    """
-    spans: dict[int, list[Span]] = {}
-    store = getattr(monitor, "quotes", None)
-    if store is not None:
-        for post in posts:
-            spans[post.id] = sorted(
-                (q.start, q.end, q.kind)
-                for q in store.quotes(post_id=post.id)
-                # Offsets of a headline's quotes point into the headline, not the body.
-                if q.status == "active" and getattr(q, "field", "body") == "body" and q.end > q.start
-            )
-        return spans
-    for post in posts:
-        body = post.body[:BODY_PREVIEW_CHARS]
-        spans[post.id] = [(m.start(), m.end(), "direct") for m in _QUOTED.finditer(body)]
-    return spans
+    """Quoted passages of each post as (start, end, kind), offsets in its body (active quotes)."""
+    return {
+        post.id: sorted(
+            (q.start, q.end, q.kind)
+            for q in monitor.quotes.quotes(post_id=post.id)
+            # Offsets of a headline's quotes point into the headline, not the body.
+            if q.field == "body" and q.end > q.start
+        )
+        for post in posts
+    }
 
 
 def revisions(monitor: Monitor, post_id: int) -> tuple[Post | None, list[dict]]:
@@ -271,8 +250,8 @@ class Snapshot:
     quotes: list[Quote]
     quote_posts: dict[int, Post]
     chart_posts: list[Post]
-    route: Route | None
-    estimate: Estimate | None
+    route: Route
+    estimate: Estimate
     estimates: list[Estimate]
     observations: list[Observation]
     span: tuple[datetime, datetime] | None
@@ -302,21 +281,17 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     post_count = queries.count(flt)
     chart_posts = queries.page(flt, limit=CHART_POSTS_LIMIT)
 
-    speakers: list[Speaker] = []
-    quotes: list[Quote] = []
-    quote_posts: dict[int, Post] = {}
-    if feats.quotes:
-        store = monitor.quotes
-        quotes = store.quotes()  # active ones: rejected quotes are the analyst's "not a quote"
-        quote_posts = queries.posts_by_id(sorted({q.post_id for q in quotes}))
-        if as_of is not None:
-            quote_posts = {
-                pid: p for pid, p in quote_posts.items() if (p.published or p.first_seen) <= as_of
-            }
-            quotes = [q for q in quotes if q.post_id in quote_posts]
-        speakers = _speakers_with_counts(store.speakers(), quotes, replay=as_of is not None)
+    store = monitor.quotes
+    quotes = store.quotes()  # active ones: rejected quotes are the analyst's "not a quote"
+    quote_posts = queries.posts_by_id(sorted({q.post_id for q in quotes}))
+    if as_of is not None:
+        quote_posts = {
+            pid: p for pid, p in quote_posts.items() if (p.published or p.first_seen) <= as_of
+        }
+        quotes = [q for q in quotes if q.post_id in quote_posts]
+    speakers = _speakers_with_counts(store.speakers(), quotes, replay=as_of is not None)
 
-    route, estimate, observations, estimates, span = _journey(monitor, feats, at, queries)
+    route, estimate, observations, estimates, span = _journey(monitor, at, queries)
 
     sources = monitor.posts.sources()
     counts = monitor.posts.source_post_counts()
@@ -338,8 +313,8 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     )
 
 
-def _journey(monitor: Monitor, feats: Features, at: datetime | None, queries: FeedQueries
-             ) -> tuple[Route | None, Estimate | None, list[Observation], list[Estimate],
+def _journey(monitor: Monitor, at: datetime | None, queries: FeedQueries
+             ) -> tuple[Route, Estimate, list[Observation], list[Estimate],
                         tuple[datetime, datetime] | None]:
     """The route, the estimate at ``at`` (now when None), the observations known by then,
     estimates sampled over the story for the distance-time chart, and the story's span.
@@ -347,8 +322,6 @@ def _journey(monitor: Monitor, feats: Features, at: datetime | None, queries: Fe
     In a replay only reports from posts published by ``at`` count, so the estimate is the one
     an analyst could have made then, not one made with hindsight.
     """
-    if not feats.journey:
-        return None, None, [], [], story_span(monitor, [], None)
     route = monitor.route()
     observations = list(monitor.observations())
     if at is not None:
@@ -406,10 +379,7 @@ def add_source(monitor: Monitor, url: str, interval: int) -> Any:
 
 def poll(monitor: Monitor, force: bool = False) -> list:
     """Poll the sources that are due (every enabled source when ``force``); one report each."""
-    due = getattr(monitor, "poll_due", None)
-    if not force and callable(due):
-        return list(due() or [])
-    return list(monitor.poll_once() or [])
+    return monitor.poll_once() if force else monitor.poll_due()
 
 
 def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> None:

@@ -30,27 +30,16 @@ from PySide6.QtWidgets import (
 from monitor import __version__
 from monitor.gui import data
 from monitor.gui.alerts import KeywordsDialog, Notifier, load_keywords, save_keywords
+from monitor.gui.charts import ChartsPane
 from monitor.gui.feed_pane import FeedPane
 from monitor.gui.formatting import local_time, relative_time
+from monitor.gui.inspector import InspectorPane
 from monitor.gui.replay import ReplayBar
+from monitor.gui.route_bar import RouteBar
 from monitor.gui.workers import Runner
 from monitor.model import parse_iso, to_iso, utc_now
 from monitor.paths import resources_dir
 from monitor.store import SCHEMA_VERSION
-
-# The custom panes arrive from their own module; plain stand-ins keep the window whole without them.
-try:
-    from monitor.gui.route_bar import RouteBar
-except ImportError:
-    from monitor.gui.placeholders import PlainRouteBar as RouteBar
-try:
-    from monitor.gui.inspector import InspectorPane
-except ImportError:
-    from monitor.gui.placeholders import PlainInspector as InspectorPane
-try:
-    from monitor.gui.charts import ChartsPane
-except ImportError:
-    from monitor.gui.placeholders import PlainCharts as ChartsPane
 
 log = logging.getLogger(__name__)
 
@@ -219,8 +208,7 @@ class MainWindow(QMainWindow):
         self.act_keywords = self._action("Alert &keywords…", self.edit_keywords,
                                          tip="Words that raise an alert")
         self.act_about = self._action("&About Situation Monitor", self.about)
-        for action in (self.act_add_source, self.act_report):
-            action.setEnabled(False)
+        self.act_report.setEnabled(False)  # until the database is open and a renderer is there
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -300,7 +288,6 @@ class MainWindow(QMainWindow):
     def _opened(self, result: data.OpenResult) -> None:
         self.features = result.features
         self.settings.setValue("last_db", result.db_path)
-        self.act_add_source.setEnabled(result.features.add_source)
         self.act_report.setEnabled(result.features.report)
         if not result.features.report:
             self.act_report.setToolTip("Reports are not part of this build")
@@ -313,8 +300,7 @@ class MainWindow(QMainWindow):
         self.feed.set_runner(self.runner)
         self.refresh_panes()
         self._clock.start()
-        if result.features.polling:
-            self._poll_timer.start()
+        self._poll_timer.start()
         self.opened.emit(result)
 
     def _open_failed(self, exc: Exception) -> None:
@@ -424,9 +410,7 @@ class MainWindow(QMainWindow):
             self.refresh_panes()
 
     def _update_status(self, snap: data.Snapshot) -> None:
-        counts = f"{snap.post_count:,} posts"
-        if snap.features.quotes:
-            counts += f" · {snap.quote_count:,} quotes · {len(snap.speakers):,} speakers"
+        counts = f"{snap.post_count:,} posts · {snap.quote_count:,} quotes · {len(snap.speakers):,} speakers"
         self.counts_label.setText(counts)
         now = utc_now()
         parts: list[str] = []
@@ -461,11 +445,8 @@ class MainWindow(QMainWindow):
     # -- new posts -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Poll now where polling is available; look for new posts and recompute panes."""
-        if self.features.polling:
-            self.poll_now(force=True)
-        else:
-            self.after_new_posts()
+        """Poll every source now, then look for new posts and recompute the panes."""
+        self.poll_now(force=True)
 
     def after_new_posts(self) -> None:
         """New or edited posts may be in the store: bring the feed and panes up to date soon."""
@@ -477,7 +458,7 @@ class MainWindow(QMainWindow):
 
     def poll_now(self, force: bool = False) -> None:
         """Poll the due sources (all of them when ``force``) in the writer thread."""
-        if self.runner is None or not self.features.polling or self._polling:
+        if self.runner is None or self._polling:
             return
         self._polling = True
         self.runner.write(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
@@ -521,7 +502,7 @@ class MainWindow(QMainWindow):
 
     def add_source(self, url: str | None = None) -> None:
         """Add a feed or page (asking for its address unless given) and poll it at once."""
-        if self.runner is None or not self.features.add_source:
+        if self.runner is None:
             return
         if url is None:
             url, ok = QInputDialog.getText(self, "Add source",
@@ -548,7 +529,7 @@ class MainWindow(QMainWindow):
             )
 
     def _correct(self, fn: object, *args: int) -> None:
-        if self.runner is None or not self.features.quotes:
+        if self.runner is None:
             return
         self.runner.write(fn, *args, on_result=lambda _r: self._corrected(),
                           on_error=lambda exc: self._warn("Correction not saved", str(exc)))
