@@ -365,3 +365,11 @@ def test_a_hidden_inspector_is_filled_when_shown_again(qtbot, main_window):
     assert inspector.quote_model.rowCount() == before  # not refilled while hidden
     window.docks["inspector"].show()
     qtbot.waitUntil(lambda: inspector.quote_model.rowCount() == before - 1, timeout=5000)
+
+
+def test_export_report_is_offered_only_with_a_renderer(main_window):
+    import monitor.report
+
+    has_renderer = callable(getattr(monitor.report, "render_report", None))
+    assert main_window.act_report.isEnabled() == has_renderer
+    assert main_window.features.report == has_renderer
