@@ -243,3 +243,11 @@ def test_rows_render_at_high_dpi(qtbot, pane, runner, seeded_db):
     assert image.width() == viewport.width() * 2
     colours = {image.pixel(x, y) for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)}
     assert len(colours) > 30, "text and marks are drawn at twice the pixels"
+
+
+def test_term_spans_find_whole_words_from_their_start():
+    from monitor.gui.feed_delegate import term_spans
+
+    text = "Trains and a train; retrain."
+    assert [text[s:e] for s, e in term_spans(text, ("train",))] == ["Trains", "train"]
+    assert term_spans(text, ()) == []

@@ -42,6 +42,19 @@ HIGHLIGHT_COLOR = QColor("#ff922b")
 _CACHE_SIZE = 400
 
 
+def term_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where search terms occur in ``text``: words starting with a term (FTS matches prefixes
+    of stems, so "train" also finds "trains"), case-insensitive."""
+    spans = []
+    for term in terms:
+        for found in re.finditer(r"(?<!\w)" + re.escape(term), text, re.IGNORECASE):
+            end = found.end()
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            spans.append((found.start(), end))
+    return spans
+
+
 def is_dark(palette: QPalette) -> bool:
     """True when the palette draws light text on a dark base."""
     return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
@@ -119,13 +132,8 @@ class PostDelegate(QStyledItemDelegate):
         match = QTextCharFormat()
         match.setBackground(MATCH_COLOR)
         match.setForeground(QColor("#000000"))
-        for term in terms:
-            pattern = re.compile(r"(?<!\w)" + re.escape(term), re.IGNORECASE)
-            for found in pattern.finditer(text):
-                end = found.end()
-                while end < limit and text[end].isalnum():  # whole word, as FTS prefixes match
-                    end += 1
-                mark(found.start(), end, match)
+        for start, end in term_spans(text, terms):
+            mark(start, end, match)
         if highlight:
             strong = QTextCharFormat()
             strong.setBackground(HIGHLIGHT_COLOR)
@@ -205,11 +213,16 @@ class PostDelegate(QStyledItemDelegate):
             title = f"⚑ {', '.join(alerts)} — {title}" if title else f"⚑ {', '.join(alerts)}"
         if title:
             painter.setFont(head)
-            painter.setPen(ALERT_COLOR if alerts and not selected else text_color)
             avail = max(0, right - time_w - 16 - left)
+            shown = head_fm.elidedText(title, Qt.TextElideMode.ElideRight, avail)
+            # Search matches in the headline get the same marker as in the body.
+            for start, end in term_spans(shown, index.data(FeedModel.SearchRole) or ()):
+                x0 = head_fm.horizontalAdvance(shown[:start])
+                painter.fillRect(QRect(left + x0, y, head_fm.horizontalAdvance(shown[start:end]), line_h),
+                                 MATCH_COLOR)
+            painter.setPen(ALERT_COLOR if alerts and not selected else text_color)
             painter.drawText(QRect(left, y, avail, line_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             head_fm.elidedText(title, Qt.TextElideMode.ElideRight, avail))
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         y += line_h + GAP
 
         # Line 2: byline, location, source; "edited" at the end.
