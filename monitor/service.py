@@ -39,7 +39,7 @@ from monitor.paths import seeds_dir
 from monitor.sources import poller
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
-from monitor.store import PostStore, SourceStore, open_database
+from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
@@ -165,14 +165,21 @@ class Monitor:
         self, data: bytes, where: str, *, source_key: str, url: str
     ) -> IngestReport:
         """Parse ``data`` and store its posts in one transaction; errors go in the report."""
-        report = IngestReport(where=where)
         try:
             result = parse_document(data, where)
         except SourceError as exc:
-            report.error = str(exc)
-            return report
-        report.kind = result.kind
-        report.notes.extend(result.errors)
+            return IngestReport(where=where, error=str(exc))
+        return self.ingest_result(result, where, source_key=source_key, url=url)
+
+    def ingest_result(
+        self, result: ParseResult, where: str, *, source_key: str, url: str
+    ) -> IngestReport:
+        """Store already parsed posts (and what after_ingest derives) in one transaction.
+
+        A full disk or a database another program keeps locked is reported, naming the
+        database, and rolls back this input only; everything stored before stays.
+        """
+        report = IngestReport(where=where, kind=result.kind, notes=list(result.errors))
         own: list[int] = []
 
         def own_source() -> int:
@@ -180,9 +187,13 @@ class Monitor:
                 own.append(self.posts.ensure_source(source_key, result.kind, url, result.title))
             return own[0]
 
-        with self.db.atomic():
-            counts, first = self._store_posts(result, own_source)
-            self.after_ingest(counts.changed)
+        try:
+            with write_transaction(self.db):
+                counts, first = self._store_posts(result, own_source)
+                self.after_ingest(counts.changed)
+        except StoreError as exc:
+            report.error = f"{exc} (while storing {where}; nothing from it was stored)"
+            return report
         report.notes.extend(self.extract_errors)
         report.source_id = own[0] if own else first
         report.added, report.updated, report.unchanged = (
@@ -237,7 +248,7 @@ class Monitor:
         """Run quote extraction again over every post, keeping every analyst correction."""
         counts = ReextractCounts(before=self.quotes.count())
         self.extract_errors = []
-        with self.db.atomic():
+        with write_transaction(self.db):
             ids = sorted(post.id for post in self.posts.posts())
             for post_id in ids:
                 self._extract(post_id)
@@ -399,25 +410,29 @@ class Monitor:
             validators = {"etag": result.etag, "last_modified": result.last_modified}
         status = {poller.FETCHED: "ok", poller.NOT_MODIFIED: "not modified",
                   poller.GONE: "gone"}.get(outcome, "error")
-        with self.db.atomic():
-            if parsed is not None:
-                report.kind = parsed.kind
-                report.notes.extend(parsed.errors)
-                counts, _ = self._store_posts(parsed, lambda: source.id)
-                report.added, report.updated = len(counts.added), len(counts.updated)
-                report.unchanged = counts.unchanged
-                self.after_ingest(counts.changed)
-            if result.moved_to and result.moved_to != source.url:
-                self.sources.set_url(source.id, result.moved_to)
-            error = report.error or ("; ".join(report.notes) if report.notes else None)
-            self.sources.record_poll(
-                source.id, status=status, http_status=result.http_status, error=error,
-                polled_at=to_iso(now) or "", next_poll=report.next_poll, failures=failures,
-                kind=parsed.kind if parsed else None, title=parsed.title if parsed else None,
-                body_hash=body_hash if parsed else None, **validators,
-            )
-            if outcome == poller.GONE:
-                self.sources.disable(source.id, result.error or "410 Gone")
+        try:
+            with write_transaction(self.db):
+                if parsed is not None:
+                    report.kind = parsed.kind
+                    report.notes.extend(parsed.errors)
+                    counts, _ = self._store_posts(parsed, lambda: source.id)
+                    report.added, report.updated = len(counts.added), len(counts.updated)
+                    report.unchanged = counts.unchanged
+                    self.after_ingest(counts.changed)
+                if result.moved_to and result.moved_to != source.url:
+                    self.sources.set_url(source.id, result.moved_to)
+                error = report.error or ("; ".join(report.notes) if report.notes else None)
+                self.sources.record_poll(
+                    source.id, status=status, http_status=result.http_status, error=error,
+                    polled_at=to_iso(now) or "", next_poll=report.next_poll, failures=failures,
+                    kind=parsed.kind if parsed else None, title=parsed.title if parsed else None,
+                    body_hash=body_hash if parsed else None, **validators,
+                )
+                if outcome == poller.GONE:
+                    self.sources.disable(source.id, result.error or "410 Gone")
+        except StoreError as exc:
+            # A full disk or a database locked too long: reported; the source is polled again.
+            report.outcome, report.error = poller.FAILED, str(exc)
         return report
 
     def watcher(
@@ -446,7 +461,7 @@ class Monitor:
         if stored is not None:
             return stored
         route = load_route(name)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.journey.save_route(route)
             self.journey.set_current_route(route.name)
         return route
@@ -458,7 +473,7 @@ class Monitor:
         store is then unchanged.
         """
         route = load_route(name_or_path)
-        with self.db.atomic():
+        with write_transaction(self.db):
             self.journey.save_route(route)
             self.journey.set_current_route(route.name)
             self._observe([p.id for p in self.posts.posts()], route)

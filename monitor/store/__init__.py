@@ -2,9 +2,12 @@
 
 from monitor.store.database import (
     SCHEMA_VERSION,
+    DatabaseBusyError,
+    DatabaseFullError,
     NewerSchemaError,
     StoreError,
     open_database,
+    write_transaction,
 )
 from monitor.store.posts import IngestCounts, PostStore
 from monitor.store.search import fts_query
@@ -12,6 +15,8 @@ from monitor.store.sources import SourceStore
 
 __all__ = [
     "SCHEMA_VERSION",
+    "DatabaseBusyError",
+    "DatabaseFullError",
     "IngestCounts",
     "NewerSchemaError",
     "PostStore",
@@ -19,4 +24,5 @@ __all__ = [
     "StoreError",
     "fts_query",
     "open_database",
+    "write_transaction",
 ]

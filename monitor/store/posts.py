@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
 from monitor.model import ParsedPost, Post, Source, to_iso, utc_now
+from monitor.store.database import write_transaction
 from monitor.store.search import fts_query
 
 _POST_COLUMNS = (
@@ -48,6 +51,74 @@ def content_hash(post: ParsedPost) -> str:
 
 def _row_to_post(row: tuple, revision_count: int = 0) -> Post:
     return Post(*row, revision_count=revision_count)
+
+
+_QUALIFIED_COLUMNS = ", ".join("posts." + c.strip() for c in _POST_COLUMNS.split(","))
+# A phrase of an FTS5 expression as fts_query writes it ("..." with "" for a quote), and words.
+_PHRASE = re.compile(r'"((?:[^"]|"")*)"( \*)?')
+_WORDS = re.compile(r"\w+")
+
+#: Guids looked up per statement when matching incoming posts to stored ones.
+_LOOKUP_CHUNK = 400
+
+#: How many of the newest matches a search ranks ahead of the older ones.
+SEARCH_CANDIDATES = 2000
+#: A query with a word in more posts than this lists the newest matches first, unranked: bm25
+#: reads every post holding each query word once per search (about 40 ms for a word in
+#: 800,000 posts), and it would then rank thousands of near-equal matches anyway.
+BROAD_MATCHES = 20_000
+
+_INSERT_COLUMNS = (
+    "source_id, guid, seq, title, byline, location, body, url, published, published_precision, "
+    "first_seen, updated, content_hash, match_keys"
+)
+_INSERT_WIDTH = _INSERT_COLUMNS.count(",") + 1
+#: Rows per INSERT statement. FTS5 flushes its pending terms to a new on-disk segment at every
+#: statement that fires the index trigger, so one statement per row writes one tiny segment per
+#: post and then spends its time merging them; many rows per statement flush once.
+#: See docs/performance.md for the measurements behind the number.
+INSERT_BATCH_ROWS = 200
+
+
+class _PendingInserts:
+    """New posts of one ingest, written many rows per INSERT statement."""
+
+    def __init__(self, db: Database, source_id: int, now: str | None) -> None:
+        self.db = db
+        self.source_id = source_id
+        self.now = now
+        self.rows: list[tuple[ParsedPost, str]] = []
+        self.guids: set[str] = set()
+        limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        self.batch = max(1, min(INSERT_BATCH_ROWS, limit // _INSERT_WIDTH))
+
+    def add(self, post: ParsedPost, digest: str) -> None:
+        self.rows.append((post, digest))
+        self.guids.add(post.guid)
+
+    def flush(self, counts: IngestCounts) -> dict[str, tuple[int, str]]:
+        """Insert what is pending, add the new ids to ``counts``; return guid -> (id, hash)."""
+        stored: dict[str, tuple[int, str]] = {}
+        for start in range(0, len(self.rows), self.batch):
+            chunk = self.rows[start:start + self.batch]
+            args: list = []
+            for post, digest in chunk:
+                args += [
+                    self.source_id, post.guid, post.seq, post.title, post.byline, post.location,
+                    post.body, post.url, to_iso(post.published), post.published_precision,
+                    self.now, to_iso(post.updated), digest, " ".join(post.match_keys) or None,
+                ]
+            marks = ", ".join(["(" + ", ".join("?" * _INSERT_WIDTH) + ")"] * len(chunk))
+            # RETURNING gives rows in no promised order; the guid is unique within the source.
+            ids = dict(self.db.execute(
+                f"insert into posts ({_INSERT_COLUMNS}) values {marks} returning guid, id", args
+            ).fetchall())
+            for post, digest in chunk:
+                stored[post.guid] = (int(ids[post.guid]), digest)
+                counts.added.append(int(ids[post.guid]))
+        self.rows.clear()
+        self.guids.clear()
+        return stored
 
 
 class PostStore:
@@ -96,65 +167,87 @@ class PostStore:
         """Insert new posts and update edited ones, keeping each earlier version.
 
         Runs inside the caller's transaction when there is one, else in its own.
-        Identity is (source, guid): the same post ingested twice changes nothing.
+        Identity is (source, guid): the same post ingested twice changes nothing. A post whose
+        guid is new may still be a stored post seen before under another of its ``match_keys``
+        (say, before its headline showed) — but only a stored post that this document does not
+        also carry under its own guid, and each stored post at most once, so two posts of one
+        page that open with the same words stay two posts.
         """
         counts = IngestCounts()
         now = to_iso(utc_now())
-        with self.db.atomic():
+        posts = list(posts)
+        with write_transaction(self.db):
             existing: dict[str, tuple[int, str]] = {}
-            aliases: dict[str, str] = {}
-            for pid, guid, digest, keys in self.db.execute(
-                "select id, guid, content_hash, match_keys from posts where source_id = ?",
-                [source_id],
-            ).fetchall():
+            # key -> guids of the stored posts that list it, oldest first.
+            keyed: dict[str, list[str]] = {}
+            for pid, guid, digest, keys in self._known(source_id, posts):
                 existing[guid] = (pid, digest)
-                aliases[guid] = guid
                 for key in (keys or "").split():
-                    aliases.setdefault(key, guid)
+                    keyed.setdefault(key, []).append(guid)
+            # Stored posts this document carries under their own guid are spoken for.
+            claimed = {existing[p.guid][0] for p in posts if p.guid in existing}
+            pending = _PendingInserts(self.db, source_id, now)
             for post in posts:
                 digest = content_hash(post)
                 guid = post.guid
-                if guid not in existing:
-                    # A post seen before under another key (say, before its headline showed).
-                    guid = next((aliases[k] for k in post.match_keys if k in aliases), guid)
+                if guid not in existing and guid not in pending.guids:
+                    # A stored post whose guid is the key comes first, then those listing it.
+                    targets = (t for key in post.match_keys
+                               for t in ([key] if key in existing else []) + keyed.get(key, []))
+                    for target in targets:
+                        if existing[target][0] not in claimed:
+                            guid = target
+                            claimed.add(existing[target][0])
+                            break
+                if guid in pending.guids:
+                    # The same guid twice in one document: store the first, then treat the
+                    # second as its next version, as two ingests in a row would.
+                    stored = pending.flush(counts)
+                    existing.update(stored)
+                    claimed.update(pid for pid, _ in stored.values())  # seen in this document
                 found = existing.get(guid)
                 if found is None:
-                    post_id = self._insert(source_id, post, digest, now)
-                    existing[guid] = (post_id, digest)
-                    counts.added.append(post_id)
+                    pending.add(post, digest)
                 elif found[1] != digest:
                     self._update(found[0], post, digest, now)
                     existing[guid] = (found[0], digest)
                     counts.updated.append(found[0])
                 else:
                     counts.unchanged += 1
-                for key in post.match_keys:
-                    aliases.setdefault(key, guid)
+            pending.flush(counts)
         return counts
 
-    def _insert(self, source_id: int, post: ParsedPost, digest: str, now: str | None) -> int:
-        cursor = self.db.execute(
-            "insert into posts (source_id, guid, seq, title, byline, location, body, url, "
-            "published, published_precision, first_seen, updated, content_hash, match_keys) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                source_id,
-                post.guid,
-                post.seq,
-                post.title,
-                post.byline,
-                post.location,
-                post.body,
-                post.url,
-                to_iso(post.published),
-                post.published_precision,
-                now,
-                to_iso(post.updated),
-                digest,
-                " ".join(post.match_keys) or None,
-            ],
-        )
-        return int(cursor.lastrowid)
+    def _known(self, source_id: int, posts: list[ParsedPost]) -> list[tuple]:
+        """(id, guid, content hash, match keys) of the stored posts ``posts`` may be, by id.
+
+        Only the candidates are read — stored posts whose guid is one of the incoming guids or
+        keys (through the (source, guid) index), and, when some incoming key is not a stored
+        guid, the stored posts listing it among their own keys — so a poll of a feed with a
+        long history does not read that history.
+        """
+        wanted = {p.guid for p in posts} | {k for p in posts for k in p.match_keys}
+        rows: dict[int, tuple] = {}
+        names = sorted(wanted)
+        for start in range(0, len(names), _LOOKUP_CHUNK):
+            chunk = names[start:start + _LOOKUP_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.db.execute(
+                "select id, guid, content_hash, match_keys from posts "
+                f"where source_id = ? and guid in ({marks})", [source_id, *chunk]
+            ).fetchall():
+                rows[row[0]] = row
+        found = {row[1] for row in rows.values()}
+        loose = {k for p in posts for k in p.match_keys} - found
+        if loose:
+            # Keys are kept space-separated in a column no index can serve: read the source's
+            # keyed posts (feeds have none; a live page is one source of modest size).
+            for row in self.db.execute(
+                "select id, guid, content_hash, match_keys from posts "
+                "where source_id = ? and match_keys is not null", [source_id]
+            ).fetchall():
+                if not loose.isdisjoint(row[3].split()):
+                    rows[row[0]] = row
+        return [rows[i] for i in sorted(rows)]
 
     def _update(self, post_id: int, post: ParsedPost, digest: str, now: str | None) -> None:
         # Keep the version being replaced before overwriting it.
@@ -223,16 +316,57 @@ class PostStore:
         )
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[Post]:
-        """Posts matching what a person typed, best match first; [] for an empty query."""
+        """Posts matching what a person typed, best match first; [] for an empty query.
+
+        Ranking (bm25) reads every document of every query word once per search, so it is
+        kept to queries whose words are each in at most BROAD_MATCHES posts; any other query
+        lists the newest matches first. A ranked search puts the SEARCH_CANDIDATES newest
+        matches first, best first, then the older ones, best first — plain best-first order
+        when there are no more matches than that. The order does not depend on the page asked
+        for, so paging shows every match once.
+        """
         query = fts_query(text)
         if not query:
             return []
+        if self._count(query) > BROAD_MATCHES or not self._rankable(query):
+            sql = (
+                f"select {_QUALIFIED_COLUMNS} from posts join ("
+                "  select rowid as id from posts_fts where posts_fts match ?"
+                "  order by rowid desc limit ? offset ?"
+                ") as top on posts.id = top.id order by top.id desc"
+            )
+            return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
+        window = SEARCH_CANDIDATES
+        # Only a page reaching past the newest matches needs the older ones ranked at all.
+        ranked = window if offset + limit <= window else -1
+        # Rank and cut in the index alone, then read only the page's post rows.
         sql = (
-            f"select {', '.join('posts.' + c.strip() for c in _POST_COLUMNS.split(','))} "
-            "from posts_fts join posts on posts.id = posts_fts.rowid "
-            "where posts_fts match ? order by posts_fts.rank, posts.id desc limit ? offset ?"
+            f"select {_QUALIFIED_COLUMNS} from posts join ("
+            "  select id, rank, row_number() over (order by id desc) > ? as older from ("
+            "    select rowid as id, rank from posts_fts where posts_fts match ?"
+            "    order by rowid desc limit ?"
+            "  ) order by older, rank, id desc limit ? offset ?"
+            ") as top on posts.id = top.id order by top.older, top.rank, top.id desc"
         )
-        return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
+        rows = self.db.execute(sql, [window, query, ranked, limit, offset]).fetchall()
+        return [_row_to_post(r) for r in rows]
+
+    def _rankable(self, query: str) -> bool:
+        """True when no word of ``query`` is in more than BROAD_MATCHES posts."""
+        # A prefix word is counted as a prefix: "vlad" * is as broad as all its words together.
+        words = {
+            '"' + word + '"' + star
+            for phrase, star in _PHRASE.findall(query)
+            for word in _WORDS.findall(phrase.replace('""', '"'))
+        }
+        if len(words) <= 1:
+            return True  # its matches, counted already, are all there is to read
+        return all(self._count(word) <= BROAD_MATCHES for word in words)
+
+    def _count(self, query: str) -> int:
+        """Posts matching an FTS5 expression, counted up to BROAD_MATCHES + 1 (cheap)."""
+        sql = "select count(*) from (select 1 from posts_fts where posts_fts match ? limit ?)"
+        return int(self.db.execute(sql, [query, BROAD_MATCHES + 1]).fetchone()[0])
 
     def iter_rows(self, table: str) -> Iterator[dict]:
         """Every row of a table, for export."""

@@ -259,6 +259,12 @@ class QuoteStore:
         now = _now()
         stored = 0
         with self.db.atomic():
+            # Only the speakers of the quotes replaced here can be left without a quote; checking
+            # just those keeps an ingest from scanning every speaker once per post.
+            replaced = [row[0] for row in self.db.execute(
+                "select distinct speaker_id from quotes where post_id = ? and "
+                "source_of_truth = 'extracted' and speaker_id is not null", [post_id]
+            ).fetchall()]
             self.db.execute(
                 "delete from quotes where post_id = ? and source_of_truth = 'extracted'", [post_id]
             )
@@ -293,7 +299,7 @@ class QuoteStore:
                      quote.confidence, quote.sieve, now],
                 )
                 stored += 1
-            self._drop_orphans()
+            self._drop_orphans(replaced)
         return stored
 
     def _relocate_analyst(self, post_id: int) -> None:
@@ -389,14 +395,21 @@ class QuoteStore:
             [speaker_id, name, key],
         )
 
-    def _drop_orphans(self) -> None:
-        """Extracted speakers left with no quote at all (after a re-extraction) go."""
+    def _drop_orphans(self, candidates: list[int] | None = None) -> None:
+        """Extracted speakers left with no quote at all (after a re-extraction) go.
+
+        ``candidates`` limits the check to these speaker ids; None checks every speaker.
+        """
+        if candidates is not None and not candidates:
+            return
+        only = f" and id in ({', '.join('?' * len(candidates))})" if candidates else ""
         orphan = (
             "select id from speakers where source_of_truth = 'extracted' and not exists "
-            "(select 1 from quotes where quotes.speaker_id = speakers.id)"
+            f"(select 1 from quotes where quotes.speaker_id = speakers.id){only}"
         )
-        self.db.execute(f"delete from speaker_aliases where speaker_id in ({orphan})")
-        self.db.execute(f"delete from speakers where id in ({orphan})")
+        args = list(candidates or [])
+        self.db.execute(f"delete from speaker_aliases where speaker_id in ({orphan})", args)
+        self.db.execute(f"delete from speakers where id in ({orphan})", args)
 
     def rows(self) -> list[dict[str, Any]]:
         """Every quote with its speaker's name, for export."""
