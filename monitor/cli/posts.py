@@ -114,12 +114,21 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
                 _print_post(post, sources)
 
 
-EXPORT_TABLES = ("posts", "sources", "post_revisions")
+EXPORT_TABLES = ("posts", "quotes", "speakers", "observations", "revisions", "sources")
+#: Short names people type for tables whose stored name is longer.
+EXPORT_ALIASES = {"revisions": "post_revisions"}
+
+
+def exportable_names(monitor: Monitor) -> list[str]:
+    """Tables and views that can be exported: everything but the full-text index internals."""
+    names = monitor.db.table_names() + monitor.db.view_names()
+    return [n for n in names if not n.startswith(("posts_fts", "quotes_fts"))]
 
 
 @cli.command()
 @click.option("--table", "table", default="posts", show_default=True,
-              help="Table to export: " + ", ".join(EXPORT_TABLES) + " (and any other table).")
+              help="Table or view to export: " + ", ".join(EXPORT_TABLES)
+              + " (revisions = post_revisions), or any other table or view.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "json", "ndjson"]), default="ndjson",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -128,9 +137,10 @@ EXPORT_TABLES = ("posts", "sources", "post_revisions")
 @click.pass_context
 def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
            db_path: Path | None) -> None:
-    """Export a table as CSV, a JSON array or JSON lines."""
+    """Export a table or view as CSV, a JSON array or JSON lines."""
     with open_monitor(ctx, db_path) as monitor:
-        names = [t for t in monitor.db.table_names() if not t.startswith(("posts_fts", "quotes_fts"))]
+        names = exportable_names(monitor)
+        table = EXPORT_ALIASES.get(table, table)
         if table not in names:
             raise click.BadParameter(f"no table {table!r}; choose from {', '.join(names)}",
                                      param_hint="--table")
@@ -140,7 +150,7 @@ def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
         except OSError as exc:
             raise click.ClickException(f"{out}: cannot write ({exc.strerror})") from exc
         try:
-            _write_rows(rows, fmt, handle, monitor.db.table(table).columns_dict.keys())
+            _write_rows(rows, fmt, handle, monitor.db[table].columns_dict.keys())
         finally:
             if out:
                 handle.close()

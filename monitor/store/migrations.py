@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from monitor.store.analysis import migrate_analysis_views
 from monitor.store.journey import migrate_journey
 from monitor.store.quotes import migrate_quotes
 from monitor.store.sources import migrate_source_polling
@@ -91,4 +92,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migrate_journey,
     migrate_source_polling,
     migrate_quotes,
+    migrate_analysis_views,
 ]

@@ -369,5 +369,5 @@ class PostStore:
         return int(self.db.execute(sql, [query, BROAD_MATCHES + 1]).fetchone()[0])
 
     def iter_rows(self, table: str) -> Iterator[dict]:
-        """Every row of a table, for export."""
-        yield from self.db.table(table).rows
+        """Every row of a table or view, for export."""
+        yield from self.db[table].rows
