@@ -373,3 +373,20 @@ def test_export_report_is_offered_only_with_a_renderer(main_window):
     has_renderer = callable(getattr(monitor.report, "render_report", None))
     assert main_window.act_report.isEnabled() == has_renderer
     assert main_window.features.report == has_renderer
+
+
+def test_export_report_writes_the_replayed_moment(qtbot, main_window, tmp_path):
+    window = main_window
+    if not window.features.report:
+        pytest.fail("the report renderer is part of this build")
+    window.act_replay.setChecked(True)
+    when = START + timedelta(days=1, hours=14)  # 11 Sep, 20:00 UTC
+    with qtbot.waitSignal(window.snapshotApplied, timeout=10000, check_params_cb=lambda s: s.at == when):
+        window.replay.set_as_of(when)
+    out = tmp_path / "briefing.png"
+    window.export_report(str(out))
+    qtbot.waitUntil(lambda: "Report saved" in window.statusBar().currentMessage(), timeout=60000)
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() >= 1600 and image.height() >= 1000

@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
                                            "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
         self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
                                        "Read live pages, feeds or post lists from files", sp.SP_ArrowDown)
-        self.act_report = self._action("&Export report…", self.export_report, "Ctrl+E",
+        self.act_report = self._action("&Export report…", lambda: self.export_report(), "Ctrl+E",
                                        "Save a briefing report as PNG or PDF", sp.SP_DialogSaveButton)
         self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.act_search = self._action("&Search", self.feed.focus_search, QKeySequence.StandardKey.Find,
@@ -515,12 +515,13 @@ class MainWindow(QMainWindow):
                           on_result=lambda _r: self.poll_now(force=True),
                           on_error=lambda exc: self._warn("Cannot add source", str(exc)))
 
-    def export_report(self) -> None:
-        """Save a briefing report (PNG or PDF) as of the replay time or now."""
+    def export_report(self, path: str | None = None) -> None:
+        """Save a briefing report (PNG or PDF) as of the replay time or now (asking where unless given)."""
         if self.runner is None or not self.features.report:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export report", "situation-report.pdf",
-                                              "PDF (*.pdf);;PNG image (*.png)")
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export report", "situation-report.pdf",
+                                                  "PDF (*.pdf);;PNG image (*.png)")
         if path:
             self.runner.read(
                 data.export_report, path, self.as_of,
