@@ -72,6 +72,8 @@ def main() -> int:
             if found:
                 window.inspector.speakerSelected.emit(found[0].id)
         spin(app, 1.5)
+        window.statusBar().clearMessage()  # it names the temporary database file
+        spin(app, 0.1)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(args.out))
         window.close()
