@@ -33,3 +33,54 @@ def shared_feeds() -> Path:
     if not (SHARED_FEEDS / "MANIFEST.tsv").is_file():
         pytest.skip("shared feed samples not available")
     return SHARED_FEEDS
+
+
+# -- desktop app ------------------------------------------------------------------------------
+
+
+def add_posts(db_file: Path, posts: list[dict], source_key: str = "test:feed") -> list[int]:
+    """Store posts (dicts of ParsedPost fields) through the real store; returns changed ids."""
+    from monitor.model import ParsedPost
+    from monitor.service import Monitor
+
+    with Monitor(db_file) as monitor:
+        source_id = monitor.posts.ensure_source(source_key, "test", f"{source_key}/feed", "Test feed")
+        counts = monitor.posts.ingest(source_id, [ParsedPost(**p) for p in posts])
+        return counts.changed
+
+
+@pytest.fixture
+def seeded_db(db_path: Path, seed_path: Path) -> Path:
+    """A database holding the seed story."""
+    from monitor.service import Monitor
+
+    with Monitor(db_path) as monitor:
+        assert all(r.ok for r in monitor.ingest_path(seed_path))
+    return db_path
+
+
+@pytest.fixture
+def gui_settings(tmp_path: Path):
+    """QSettings in a file of the test's own, so tests never share window state."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def main_window(qtbot, gui_settings, seeded_db: Path):
+    """The main window open on the seed, with its first snapshot applied."""
+    from monitor.gui.app import make_application
+    from monitor.gui.main_window import MainWindow
+
+    make_application([])
+    window = MainWindow(gui_settings)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
+        window.open_database(seeded_db)
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() > 0, timeout=10000)
+    yield window
+    if window.runner is not None:
+        window.runner.shutdown()

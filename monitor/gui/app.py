@@ -1,33 +1,125 @@
-"""QApplication bootstrap: open the store, seed it if new, show the main window."""
+"""QApplication bootstrap: logging, icon, palette, then the main window on a database.
+
+The database is opened (and an empty default one seeded) on a worker thread; a file that
+cannot be used is named in a dialog and the window stays up so another can be chosen.
+"""
 
 from __future__ import annotations
 
+import gc
+import logging
+import logging.handlers
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
-from monitor.service import Monitor
-from monitor.store import StoreError
+from monitor import __version__
+from monitor.paths import APP_NAME, log_dir
+
+ORGANISATION = "situation-monitor"
+APPLICATION = "Situation Monitor"
+
+log = logging.getLogger("monitor")
+
+#: Full garbage collections run on this clock instead of whenever allocation counts say so.
+#: Our data (posts, quotes) is freed by reference counting; only rare cycles wait for this.
+FULL_GC_MS = 300_000
+
+
+class GarbageCollector(QObject):
+    """Keeps Python's full collections off the moments the user is working.
+
+    A full collection walks every live object while holding the GIL; with tens of thousands of
+    posts and quotes loaded that is a pause of tens of milliseconds, and a worker thread
+    allocating heavily (ingest) triggers one every few seconds. Young generations still collect
+    as usual; the full one is put off (high threshold) and run every five minutes on the GUI thread.
+    Objects alive after start-up are frozen so no collection walks them again.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, 1_000_000)
+        self.timer = QTimer(self)
+        self.timer.setInterval(FULL_GC_MS)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start()
+        QTimer.singleShot(0, gc.freeze)  # once the window is built: leave start-up objects be
+
+    @staticmethod
+    def collect() -> int:
+        """Run a full collection now; returns the number of unreachable objects found."""
+        return gc.collect()
+
+
+def setup_logging(directory: Path | None = None) -> Path | None:
+    """Log to ``monitor.log`` in the user's state directory (rotated); returns its path."""
+    directory = directory or log_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / "monitor.log"
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                       encoding="utf-8")
+    except OSError as exc:
+        print(f"warning: cannot write a log file in {directory}: {exc}", file=sys.stderr)
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, named, with the app icon and a style that follows the system palette."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_NAME)
+    # Fusion draws the same everywhere and takes the light/dark palette from the platform.
+    app.setStyle("Fusion")
+    from monitor.gui.main_window import app_icon
+
+    app.setWindowIcon(app_icon())
+    if app.findChild(GarbageCollector) is None:
+        GarbageCollector(app)
+    return app
+
+
+def last_database(settings: QSettings, default: Path) -> Path:
+    """The database used last time when it still exists, else ``default``."""
+    value = settings.value("last_db")
+    if value and Path(str(value)).is_file():
+        return Path(str(value))
+    return default
 
 
 def run_app(db_path: Path, *, seed: bool = False) -> int:
-    """Run the desktop app on ``db_path``; returns the exit code."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Situation Monitor")
-    try:
-        monitor = Monitor(db_path)
-    except StoreError as exc:
-        QMessageBox.critical(None, "Situation Monitor", str(exc))
-        return 1
+    """Run the desktop app on ``db_path``; returns the exit code.
+
+    ``seed`` means ``db_path`` is the default database: the one used last time is opened
+    instead when there is one, and an empty default is filled from the built-in story.
+    """
+    app = make_application()
+    log_path = setup_logging()
+    log.info("Situation Monitor %s starting; log at %s", __version__, log_path)
+    from monitor.gui.main_window import MainWindow
+
+    settings = QSettings()
     if seed:
-        monitor.seed_if_empty()
-    window = QMainWindow()
-    window.setWindowTitle(f"Situation Monitor — {db_path}")
-    listing = QListWidget()
-    for post in monitor.posts.posts(limit=500):
-        listing.addItem(f"{post.title or '(no headline)'}\n{post.body[:160]}")
-    window.setCentralWidget(listing)
-    window.resize(900, 600)
+        db_path = last_database(settings, db_path)
+    window = MainWindow(settings)
     window.show()
-    return app.exec()
+    window.open_database(db_path, seed=seed)
+    code = app.exec()
+    log.info("Situation Monitor exiting with %s", code)
+    return code

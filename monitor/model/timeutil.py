@@ -25,7 +25,14 @@ def parse_iso(text: str | None) -> datetime | None:
     """Parse an ISO 8601 (or looser) timestamp into an aware UTC datetime; None when empty."""
     if not text:
         return None
-    value = date_parser.isoparse(text) if "T" in text else date_parser.parse(text)
+    try:
+        # The stored form (ISO 8601, "Z" for UTC) reads 20x faster this way; charts and the
+        # replay parse thousands of stored times at once.
+        value = datetime.fromisoformat(text) if "T" in text else None
+    except ValueError:
+        value = None
+    if value is None:
+        value = date_parser.isoparse(text) if "T" in text else date_parser.parse(text)
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC)

@@ -1,0 +1,406 @@
+"""Every read and write the desktop app makes, as plain functions of an open Monitor.
+
+These functions run on worker threads (see ``workers.py``), each with the thread's own Monitor,
+and return plain data (dataclasses from ``monitor.model``) that the GUI thread hands to widgets.
+Widgets never touch a Monitor.
+
+The report renderer may be missing from a build; this is the one module that checks for it, so
+the rest of the GUI asks ``Features`` instead.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from monitor.journey.estimate import estimate as journey_estimate
+from monitor.journey.estimate import estimate_from
+from monitor.journey.estimate import schedule as journey_schedule
+from monitor.model import (
+    Estimate,
+    Observation,
+    Post,
+    Quote,
+    Route,
+    Source,
+    Speaker,
+    parse_iso,
+    to_iso,
+    utc_now,
+)
+from monitor.service import Monitor
+from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, sort_key
+
+log = logging.getLogger(__name__)
+
+#: Longest body text a list row lays out; the rest is shown when the post is opened.
+BODY_PREVIEW_CHARS = 1500
+#: Posts handed to the charts (posts per hour); the newest ones.
+CHART_POSTS_LIMIT = 20000
+#: Points sampled along the story's span for the distance-time chart.
+ESTIMATE_SAMPLES = 96
+
+#: A quoted passage in a post's body: (start, end, kind) with kind "direct", "partial" or "indirect".
+Span = tuple[int, int, str]
+
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which optional engines this build offers."""
+
+    report: bool = False
+
+
+def features(monitor: Monitor) -> Features:
+    """What the open Monitor can do."""
+    return Features(report=_report_function(monitor) is not None)
+
+
+def _report_function(monitor: Monitor) -> Callable[..., Any] | None:
+    method = getattr(monitor, "report", None)
+    if callable(method):
+        return method
+    try:
+        module = importlib.import_module("monitor.report")
+    except ImportError:
+        return None
+    for name in ("write_report", "render_report"):
+        func = getattr(module, name, None)
+        if callable(func):
+            return lambda out, at=None, _f=func: _f(monitor, out, at=at)
+    return None
+
+
+# -- opening ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OpenResult:
+    """What opening (and perhaps seeding) the database found."""
+
+    db_path: str
+    post_count: int
+    seeded: int
+    notes: tuple[str, ...] = ()
+    features: Features = field(default_factory=Features)
+
+
+def open_and_seed(monitor: Monitor, seed: bool) -> OpenResult:
+    """Check the database opens and, when asked, fill an empty one from the seeds."""
+    notes: list[str] = []
+    seeded = 0
+    if seed:
+        for report in monitor.seed_if_empty():
+            if report.ok:
+                seeded += report.added
+            else:
+                notes.append(report.error or report.where)
+    return OpenResult(
+        db_path=str(monitor.db_path),
+        post_count=monitor.posts.count(),
+        seeded=seeded,
+        notes=tuple(notes),
+        features=features(monitor),
+    )
+
+
+# -- the feed -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    """One page of the feed and the quoted passages of its posts."""
+
+    posts: list[Post]
+    spans: dict[int, list[Span]]
+    total: int | None = None
+    mark: ChangeMark | None = None
+
+
+def feed_page(
+    monitor: Monitor, flt: FeedFilter, after: SortKey | None, limit: int, with_total: bool
+) -> FeedPage:
+    """The next page of posts passing ``flt``; the first page also carries the total and mark."""
+    queries = FeedQueries(monitor.db)
+    # The mark comes first: a post stored between the two reads is then "new", never lost.
+    mark = queries.mark() if with_total else None
+    posts = queries.page(flt, after=after, limit=limit)
+    total = queries.count(flt) if with_total else None
+    return FeedPage(posts, quote_spans(monitor, posts), total, mark)
+
+
+def feed_through(monitor: Monitor, flt: FeedFilter, post_id: int, limit: int = 5000) -> FeedPage | None:
+    """Posts from the top of the feed down to ``post_id``; None when the post does not pass ``flt``."""
+    queries = FeedQueries(monitor.db)
+    target = queries.posts_by_id([post_id]).get(post_id)
+    if target is None:
+        return None
+    posts: list[Post] = []
+    after: SortKey | None = None
+    while len(posts) < limit:
+        page = queries.page(flt, after=after, limit=500)
+        if not page:
+            return None
+        for post in page:
+            posts.append(post)
+            if post.id == post_id:
+                return FeedPage(posts, quote_spans(monitor, posts), queries.count(flt), None)
+        after = sort_key(page[-1])
+    return None
+
+
+@dataclass(frozen=True)
+class FeedChanges:
+    """Posts added or edited since a change mark."""
+
+    added: list[Post]
+    edited: list[Post]
+    added_count: int
+    mark: ChangeMark
+    spans: dict[int, list[Span]]
+    alerts: dict[int, list[str]]  # post id -> keywords it matched
+
+
+def feed_changes(
+    monitor: Monitor, flt: FeedFilter, since: ChangeMark, keywords: tuple[str, ...], limit: int
+) -> FeedChanges:
+    """What is new or edited since ``since``, with the alert keywords each new post matches."""
+    queries = FeedQueries(monitor.db)
+    added, edited, count, mark = queries.changes(flt, since, limit=limit)
+    alerts = match_alerts(added, keywords)
+    return FeedChanges(added, edited, count, mark, quote_spans(monitor, added + edited), alerts)
+
+
+def keyword_pattern(keyword: str) -> re.Pattern[str] | None:
+    """A case-insensitive whole-word pattern for an alert keyword; None for a blank one."""
+    words = keyword.strip().split()
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+
+
+def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, list[str]]:
+    """The alert keywords each post mentions (in its headline or body), by post id."""
+    patterns = [(k, keyword_pattern(k)) for k in keywords]
+    found: dict[int, list[str]] = {}
+    for post in posts:
+        text = f"{post.title or ''}\n{post.body}"
+        hits = [k for k, pattern in patterns if pattern is not None and pattern.search(text)]
+        if hits:
+            found[post.id] = hits
+    return found
+
+
+def quote_spans(monitor: Monitor, posts: list[Post]) -> dict[int, list[Span]]:
+    """Quoted passages of each post as (start, end, kind), offsets in its body (active quotes)."""
+    return {
+        post.id: sorted(
+            (q.start, q.end, q.kind)
+            for q in monitor.quotes.quotes(post_id=post.id)
+            # Offsets of a headline's quotes point into the headline, not the body.
+            if q.field == "body" and q.end > q.start
+        )
+        for post in posts
+    }
+
+
+def revisions(monitor: Monitor, post_id: int) -> tuple[Post | None, list[dict]]:
+    """A post and its earlier versions, oldest first."""
+    return monitor.posts.post(post_id), monitor.posts.revisions(post_id)
+
+
+# -- the situation at a time --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """A source and how its last poll went."""
+
+    source: Source
+    post_count: int
+
+    @property
+    def label(self) -> str:
+        """What to call the source: its title, else its address (a file by its name)."""
+        src = self.source
+        return src.title or src.key.removeprefix("file:")
+
+    @property
+    def failing(self) -> bool:
+        """True when the last poll ended in an error."""
+        return bool(self.source.last_error)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the panes show, as of ``at`` (None: live)."""
+
+    at: datetime | None
+    post_count: int
+    quote_count: int
+    sources: list[SourceState]
+    speakers: list[Speaker]
+    quotes: list[Quote]
+    quote_posts: dict[int, Post]
+    chart_posts: list[Post]
+    route: Route
+    estimate: Estimate
+    estimates: list[Estimate]
+    observations: list[Observation]
+    span: tuple[datetime, datetime] | None
+    features: Features
+
+
+def story_span(monitor: Monitor, observations: list[Observation], estimate: Estimate | None
+               ) -> tuple[datetime, datetime] | None:
+    """From the first post or observation to the last one (or the last ETA), at least a day."""
+    first, last = FeedQueries(monitor.db).time_span()
+    times = [t for t in (parse_iso(first), parse_iso(last)) if t is not None]
+    times += [o.at for o in observations if o.at is not None]
+    if estimate is not None:
+        times += [e.latest or e.likely for e in estimate.etas if (e.latest or e.likely)]
+    if not times:
+        return None
+    start, end = min(times), max(times)
+    return start, max(end, start + timedelta(days=1))
+
+
+def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
+    """The situation as of ``at`` (posts published up to it, the estimate at it); None: now."""
+    feats = features(monitor)
+    as_of = to_iso(at) if at is not None else None
+    queries = FeedQueries(monitor.db)
+    flt = FeedFilter(as_of=as_of)
+    post_count = queries.count(flt)
+    chart_posts = queries.page(flt, limit=CHART_POSTS_LIMIT)
+
+    store = monitor.quotes
+    quotes = store.quotes()  # active ones: rejected quotes are the analyst's "not a quote"
+    quote_posts = queries.posts_by_id(sorted({q.post_id for q in quotes}))
+    if as_of is not None:
+        quote_posts = {
+            pid: p for pid, p in quote_posts.items() if (p.published or p.first_seen) <= as_of
+        }
+        quotes = [q for q in quotes if q.post_id in quote_posts]
+    speakers = _speakers_with_counts(store.speakers(), quotes, replay=as_of is not None)
+
+    route, estimate, observations, estimates, span = _journey(monitor, at, queries)
+
+    sources = monitor.posts.sources()
+    counts = monitor.posts.source_post_counts()
+    return Snapshot(
+        at=at,
+        post_count=post_count,
+        quote_count=len(quotes),
+        sources=[SourceState(s, counts.get(s.id, 0)) for s in sources],
+        speakers=speakers,
+        quotes=quotes,
+        quote_posts=quote_posts,
+        chart_posts=chart_posts,
+        route=route,
+        estimate=estimate,
+        estimates=estimates,
+        observations=observations,
+        span=span,
+        features=feats,
+    )
+
+
+def _journey(monitor: Monitor, at: datetime | None, queries: FeedQueries
+             ) -> tuple[Route, Estimate, list[Observation], list[Estimate],
+                        tuple[datetime, datetime] | None]:
+    """The route, the estimate at ``at`` (now when None), the observations known by then,
+    estimates sampled over the story for the distance-time chart, and the story's span.
+
+    In a replay only reports from posts published by ``at`` count, so the estimate is the one
+    an analyst could have made then, not one made with hindsight.
+    """
+    route = monitor.route()
+    observations = list(monitor.observations())
+    if at is not None:
+        known = queries.posts_by_id(sorted({o.post_id for o in observations if o.post_id is not None}))
+        limit = to_iso(at) or ""
+        observations = [
+            o for o in observations
+            if o.post_id is None
+            or (o.post_id in known and (known[o.post_id].published or known[o.post_id].first_seen) <= limit)
+        ]
+    when = at or utc_now()
+    try:
+        sched = journey_schedule(route, observations)
+    except Exception:  # noqa: BLE001 - a story the estimator cannot fit still shows its route
+        log.warning("no journey schedule", exc_info=True)
+        return route, journey_estimate(route, observations, when), observations, [], \
+            story_span(monitor, observations, None)
+    estimate = estimate_from(sched, when)
+    # The span runs to the latest arrival the schedule allows, as seen from the story's start.
+    span = story_span(monitor, observations, None)
+    if span is not None:
+        span = story_span(monitor, observations, estimate_from(sched, span[0]))
+    estimates: list[Estimate] = []
+    if span is not None:
+        step = (span[1] - span[0]) / ESTIMATE_SAMPLES
+        estimates = [estimate_from(sched, span[0] + step * i) for i in range(ESTIMATE_SAMPLES + 1)]
+    return route, estimate, observations, estimates, span
+
+
+def _speakers_with_counts(speakers: list[Speaker], quotes: list[Quote], replay: bool) -> list[Speaker]:
+    """Speakers with their quote counts over ``quotes``; in replay, only those quoted by then."""
+    counts: dict[int, int] = {}
+    for quote in quotes:
+        if quote.speaker_id is not None:
+            counts[quote.speaker_id] = counts.get(quote.speaker_id, 0) + 1
+    result = [replace(s, quote_count=counts.get(s.id, 0)) for s in speakers]
+    return [s for s in result if s.quote_count] if replay else result
+
+
+# -- writes -------------------------------------------------------------------------------
+
+
+def ingest_paths(monitor: Monitor, paths: list[str]) -> list:
+    """Ingest files or directories; one report per file (bad files are reported, not raised)."""
+    reports: list = []
+    for path in paths:
+        reports.extend(monitor.ingest_path(Path(path)))
+    return reports
+
+
+def add_source(monitor: Monitor, url: str, interval: int) -> Any:
+    """Register a feed or page to poll."""
+    return monitor.add_source(url, interval)
+
+
+def poll(monitor: Monitor, force: bool = False) -> list:
+    """Poll the sources that are due (every enabled source when ``force``); one report each."""
+    return monitor.poll_once() if force else monitor.poll_due()
+
+
+def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> None:
+    """Give a quote to another speaker (stored as the analyst's correction)."""
+    monitor.quotes.reassign_quote(quote_id, speaker_id)
+
+
+def reject_quote(monitor: Monitor, quote_id: int) -> None:
+    """Mark a quote as not a quote (stored as the analyst's correction)."""
+    monitor.quotes.reject_quote(quote_id)
+
+
+def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> None:
+    """Fold one speaker into another (stored as the analyst's correction)."""
+    monitor.quotes.merge_speakers(keep_id, merge_id)
+
+
+def export_report(monitor: Monitor, out: str, at: datetime | None) -> str:
+    """Render the briefing report to ``out``; returns the path written."""
+    func = _report_function(monitor)
+    if func is None:
+        raise RuntimeError("this build has no report renderer")
+    func(Path(out), at=at)
+    return out

@@ -1,0 +1,403 @@
+"""The live feed as a Qt list model: pages loaded lazily off the GUI thread, newest first.
+
+The model holds the posts it has loaded so far. ``fetchMore`` asks a worker for the next page
+and returns at once; the rows arrive later by signal. A generation number drops pages that
+belong to an earlier filter. New posts come from ``refresh``; while the reader is scrolled
+down (``hold_new``) they are only counted, so the list never jumps under the reader's eyes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from shiboken6 import isValid
+
+from monitor.gui import data
+from monitor.gui.data import Span
+from monitor.gui.workers import Runner
+from monitor.model import Post, utc_now
+from monitor.store.feed import ChangeMark, FeedFilter, sort_key
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+_TERM = re.compile(r'"([^"]+)"|([^\s"]+)')
+
+
+def search_terms(text: str) -> tuple[str, ...]:
+    """The words and phrases of a search, for highlighting (operators and ``*`` dropped)."""
+    terms: list[str] = []
+    for match in _TERM.finditer(text or ""):
+        term = (match.group(1) or match.group(2) or "").strip().rstrip("*")
+        if term and term not in ("OR", "AND", "NOT") and re.search(r"\w", term):
+            terms.append(term)
+    return tuple(terms)
+
+
+class FeedModel(QAbstractListModel):
+    """Posts newest first, loaded a page at a time."""
+
+    PostRole = Qt.ItemDataRole.UserRole + 1
+    SpansRole = Qt.ItemDataRole.UserRole + 2
+    UnreadRole = Qt.ItemDataRole.UserRole + 3
+    AlertRole = Qt.ItemDataRole.UserRole + 4
+    HighlightRole = Qt.ItemDataRole.UserRole + 5
+    SearchRole = Qt.ItemDataRole.UserRole + 6
+    SourceRole = Qt.ItemDataRole.UserRole + 7
+
+    loadingChanged = Signal(bool)
+    totalChanged = Signal(int)
+    pendingChanged = Signal(int)
+    unreadChanged = Signal(int)
+    alertsArrived = Signal(object)  # dict: post id -> keywords, for new posts only
+    located = Signal(int)  # row of the post asked for in locate()
+    notFound = Signal(int)  # post id locate() could not show under the current filter
+    rowsEdited = Signal()
+    errorOccurred = Signal(str)
+
+    def __init__(self, runner: Runner | None = None, page_size: int = 100, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self.page_size = page_size
+        self._rows: list[Post] = []
+        self._row_of: dict[int, int] | None = None
+        self._spans: dict[int, list[Span]] = {}
+        self._unread: set[int] = set()
+        self._alerts: dict[int, list[str]] = {}
+        self._sources: dict[int, str] = {}
+        self._highlight: tuple[int, int, int] | None = None
+        self._filter = FeedFilter()
+        self._terms: tuple[str, ...] = ()
+        self._generation = 0
+        self._loading = False
+        self._exhausted = False
+        self._refreshing = False
+        self._refresh_again = False
+        self._mark: ChangeMark | None = None
+        self._total = 0
+        self._pending = 0
+        self._pending_ids: list[int] = []
+        self.hold_new = False
+        self.keywords: tuple[str, ...] = ()
+        self.reference_time: datetime | None = None  # "now" for relative times; None: the clock
+
+    # -- Qt model API --------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
+            return None
+        post = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return post.title or post.body[:120]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            when = post.published or post.first_seen
+            return f"{post.title or '(no headline)'}\n{when}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{post.title or ''}. {post.body[:300]}"
+        if role == self.PostRole:
+            return post
+        if role == self.SpansRole:
+            return self._spans.get(post.id, [])
+        if role == self.UnreadRole:
+            return post.id in self._unread
+        if role == self.AlertRole:
+            return self._alerts.get(post.id, [])
+        if role == self.HighlightRole:
+            if self._highlight and self._highlight[0] == post.id:
+                return self._highlight[1:]
+            return None
+        if role == self.SearchRole:
+            return self._terms
+        if role == self.SourceRole:
+            return self._sources.get(post.source_id, "")
+        return None
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return (
+            not parent.isValid()
+            and self._runner is not None
+            and not self._exhausted
+            and not self._loading
+        )
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        # Re-entry guard: views and model testers call this from inside insert signals.
+        if not self.canFetchMore(parent):
+            return
+        self._set_loading(True)
+        after = sort_key(self._rows[-1]) if self._rows else None
+        generation = self._generation
+        self._runner.read(
+            data.feed_page, self._filter, after, self.page_size, not self._rows,
+            on_result=lambda page: self._on_page(generation, page),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def feed_filter(self) -> FeedFilter:
+        """What the model shows."""
+        return self._filter
+
+    @property
+    def total(self) -> int:
+        """Posts passing the filter in the store (loaded or not)."""
+        return self._total
+
+    @property
+    def pending(self) -> int:
+        """New posts counted while held back."""
+        return self._pending
+
+    @property
+    def loading(self) -> bool:
+        """True while a page is on its way."""
+        return self._loading
+
+    def unread_count(self) -> int:
+        """New posts not yet read."""
+        return len(self._unread)
+
+    def alert_ids(self) -> dict[int, list[str]]:
+        """Posts that matched an alert keyword, and the keywords."""
+        return dict(self._alerts)
+
+    def post_at(self, row: int) -> Post | None:
+        """The post on ``row``."""
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, post_id: int) -> int | None:
+        """The row of a loaded post."""
+        if self._row_of is None:
+            self._row_of = {p.id: i for i, p in enumerate(self._rows)}
+        return self._row_of.get(post_id)
+
+    def now(self) -> datetime:
+        """The time relative times count from."""
+        return self.reference_time or utc_now()
+
+    def set_runner(self, runner: Runner | None) -> None:
+        """Point the model at a database (through its runner) and load from the top."""
+        self._runner = runner
+        self.reload()
+
+    def set_sources(self, titles: dict[int, str]) -> None:
+        """Source names shown in each post's byline."""
+        if titles != self._sources:
+            self._sources = dict(titles)
+            self._emit_all_changed()
+
+    def set_filter(self, flt: FeedFilter) -> None:
+        """Show the posts passing ``flt``, reloading from the top."""
+        self._filter = flt
+        self._terms = search_terms(flt.text)
+        self.reload()
+
+    def reload(self) -> None:
+        """Drop the loaded rows and load the first page again."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = []
+        self._row_of = None
+        self._spans = {}
+        self._exhausted = False
+        self._mark = None
+        self._refreshing = False
+        self.endResetModel()
+        self._set_loading(False)
+        self._set_pending(0)
+        self.fetchMore()
+
+    def set_highlight(self, post_id: int, start: int, end: int) -> None:
+        """Mark a span of one post's body (e.g. a quote the analyst activated)."""
+        old = self._highlight
+        self._highlight = (post_id, start, end)
+        for pid in {old[0] if old else None, post_id} - {None}:
+            self._emit_post_changed(pid)
+
+    def clear_highlight(self) -> None:
+        """Remove the highlighted span."""
+        if self._highlight:
+            pid = self._highlight[0]
+            self._highlight = None
+            self._emit_post_changed(pid)
+
+    def mark_read(self, post_id: int) -> None:
+        """The reader has seen this post."""
+        if post_id in self._unread:
+            self._unread.discard(post_id)
+            self._emit_post_changed(post_id)
+            self.unreadChanged.emit(len(self._unread))
+
+    def mark_all_read(self) -> None:
+        """The reader has seen everything; alerts are cleared too."""
+        self._unread.clear()
+        self._alerts.clear()
+        self._emit_all_changed()
+        self.unreadChanged.emit(0)
+
+    # -- new posts -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask for posts added or edited since the last look."""
+        if self._runner is None or self._mark is None:
+            return
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._refreshing = True
+        generation = self._generation
+        self._runner.read(
+            data.feed_changes, self._filter, self._mark, self.keywords, self.page_size,
+            on_result=lambda changes: self._on_changes(generation, changes),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
+    def show_pending(self) -> None:
+        """Load the held-back new posts: reload from the top, marking them unread."""
+        ids = list(self._pending_ids)
+        self.reload()
+        self._unread.update(ids)
+        self.unreadChanged.emit(len(self._unread))
+
+    def locate(self, post_id: int) -> None:
+        """Make sure ``post_id`` is loaded, then emit ``located(row)`` (or ``notFound``)."""
+        row = self.row_of(post_id)
+        if row is not None:
+            self.located.emit(row)
+            return
+        if self._runner is None:
+            self.notFound.emit(post_id)
+            return
+        generation = self._generation
+        self._runner.read(
+            data.feed_through, self._filter, post_id,
+            on_result=lambda page: self._on_through(generation, post_id, page),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
+    # -- results from workers --------------------------------------------------------------
+
+    def _on_page(self, generation: int, page: data.FeedPage) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        if page.mark is not None:
+            self._mark = page.mark
+        if page.total is not None:
+            self._total = page.total
+            self.totalChanged.emit(page.total)
+        self._exhausted = len(page.posts) < self.page_size
+        self._append(page.posts, page.spans)
+        self._set_loading(False)
+
+    def _append(self, posts: list[Post], spans: dict[int, list[Span]]) -> None:
+        known = self.row_of
+        fresh = [p for p in posts if known(p.id) is None]
+        if not fresh:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        self._rows.extend(fresh)
+        self._spans.update(spans)
+        self._row_of = None
+        self.endInsertRows()
+
+    def _on_changes(self, generation: int, changes: data.FeedChanges) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self._refreshing = False
+        self._mark = changes.mark
+        self._spans.update(changes.spans)
+        edited_any = False
+        for post in changes.edited:
+            row = self.row_of(post.id)
+            if row is not None:
+                self._rows[row] = post
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+                edited_any = True
+        if edited_any:
+            self.rowsEdited.emit()
+        if changes.added_count:
+            self._total += changes.added_count
+            self.totalChanged.emit(self._total)
+            self._alerts.update(changes.alerts)
+            if self.hold_new or changes.added_count > len(changes.added):
+                self._pending_ids.extend(p.id for p in changes.added)
+                self._set_pending(self._pending + changes.added_count)
+                if not self.hold_new:
+                    self.show_pending()
+            else:
+                for post in sorted(changes.added, key=sort_key, reverse=True):
+                    self._insert_sorted(post)
+                self._unread.update(p.id for p in changes.added)
+                self.unreadChanged.emit(len(self._unread))
+            if changes.alerts:
+                self.alertsArrived.emit(dict(changes.alerts))
+        if self._refresh_again:
+            self._refresh_again = False
+            self.refresh()
+
+    def _insert_sorted(self, post: Post) -> None:
+        key = sort_key(post)
+        row = next((i for i, p in enumerate(self._rows) if sort_key(p) < key), len(self._rows))
+        if row == len(self._rows) and not self._exhausted:
+            return  # older than what is loaded: paging will bring it
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.insert(row, post)
+        self._row_of = None
+        self.endInsertRows()
+
+    def _on_through(self, generation: int, post_id: int, page: data.FeedPage | None) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        if page is None:
+            self.notFound.emit(post_id)
+            return
+        self.beginResetModel()
+        self._rows = list(page.posts)
+        self._row_of = None
+        self._spans.update(page.spans)
+        self._exhausted = False
+        self.endResetModel()
+        row = self.row_of(post_id)
+        if row is not None:
+            self.located.emit(row)
+
+    def _on_error(self, generation: int, exc: Exception) -> None:
+        if not isValid(self) or generation != self._generation:
+            return
+        self._refreshing = False
+        self._set_loading(False)
+        self._exhausted = True  # do not hammer a failing store; reload() tries again
+        self.errorOccurred.emit(f"Could not read posts: {exc}")
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loadingChanged.emit(loading)
+
+    def _set_pending(self, count: int) -> None:
+        if count == 0:
+            self._pending_ids = []
+        if count != self._pending:
+            self._pending = count
+            self.pendingChanged.emit(count)
+
+    def _emit_post_changed(self, post_id: int) -> None:
+        row = self.row_of(post_id)
+        if row is not None:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def _emit_all_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))

@@ -1,0 +1,438 @@
+"""The live feed pane: search, filters, the list of posts and the "N new posts" button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from monitor.gui import data
+from monitor.gui.feed_delegate import PostDelegate
+from monitor.gui.feed_model import FeedModel
+from monitor.gui.workers import Runner
+from monitor.model import Post, parse_iso
+from monitor.store.feed import FeedFilter
+
+SEARCH_DELAY_MS = 200
+
+
+class FeedView(QListView):
+    """The list of posts: pixel scrolling, rows as tall as their text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+        # Lay rows out a few at a time between events, so a reload never holds the loop.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(10)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMouseTracking(True)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.verticalScrollBar().setSingleStep(24)
+        #: Said in the middle of an empty list (why it is empty, what to do).
+        self.empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0 and self.empty_text:
+            painter = QPainter(self.viewport())
+            colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+            painter.setPen(colour)
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text)
+            painter.end()
+
+
+class FeedPane(QWidget):
+    """Posts newest first, with search as you type and filters by source and speaker."""
+
+    speakerFilterCleared = Signal()
+    postSelected = Signal(object)  # Post or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FeedPane")
+        self._runner: Runner | None = None
+        self._speaker: tuple[int, str] | None = None
+        self._as_of: str | None = None
+        self._pending_highlight: tuple[int, int, int] | None = None
+
+        self.model = FeedModel(parent=self)
+        self.view = FeedView(self)
+        self.delegate = PostDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("feedSearch")
+        self.search.setPlaceholderText("Search posts (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.sources = QComboBox(self)
+        self.sources.setObjectName("feedSources")
+        self.sources.addItem("All sources", None)
+        self.sources.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.speaker_chip = QToolButton(self)
+        self.speaker_chip.setObjectName("speakerChip")
+        self.speaker_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.speaker_chip.setToolTip("Show posts by everyone again")
+        self.speaker_chip.hide()
+        self.status = QLabel(self)
+        self.status.setObjectName("feedStatus")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.message = QLabel(self)
+        self.message.setObjectName("feedMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.new_posts = QPushButton(self.view)
+        self.new_posts.setObjectName("newPostsButton")
+        self.new_posts.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_posts.hide()
+
+        top = QHBoxLayout()
+        top.setContentsMargins(8, 6, 8, 6)
+        top.setSpacing(6)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.sources)
+        top.addWidget(self.speaker_chip)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.sources.currentIndexChanged.connect(self._apply_filter)
+        self.speaker_chip.clicked.connect(self.clear_speaker_filter)
+        self.new_posts.clicked.connect(self.show_new_posts)
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.doubleClicked.connect(lambda index: self.open_post(index.row()))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.viewport().installEventFilter(self)
+        for signal in (self.model.totalChanged, self.model.unreadChanged, self.model.loadingChanged):
+            signal.connect(self._update_status)
+        self.model.pendingChanged.connect(self._update_new_button)
+        self.model.located.connect(self._located)
+        self.model.notFound.connect(self._not_found)
+        self.model.rowsEdited.connect(self.view.doItemsLayout)
+        self.model.errorOccurred.connect(self.show_message)
+        self.model.modelReset.connect(self._update_status)
+        self._update_status()
+
+    # -- wiring --------------------------------------------------------------------------
+
+    def set_runner(self, runner: Runner | None) -> None:
+        """Show the posts of the database behind ``runner``."""
+        self._runner = runner
+        self.model.set_runner(runner)
+
+    def set_sources(self, sources: list[tuple[int, str]]) -> None:
+        """The sources offered in the filter, as (id, title)."""
+        titles = dict(sources)
+        self.model.set_sources(titles)
+        current = self.sources.currentData()
+        wanted = [(None, "All sources"), *sources]
+        have = [(self.sources.itemData(i), self.sources.itemText(i)) for i in range(self.sources.count())]
+        if have == wanted:
+            return
+        self.sources.blockSignals(True)
+        self.sources.clear()
+        for sid, title in wanted:
+            self.sources.addItem(title, sid)
+        index = self.sources.findData(current)
+        self.sources.setCurrentIndex(max(0, index))
+        self.sources.blockSignals(False)
+
+    # -- filters -------------------------------------------------------------------------
+
+    def current_filter(self) -> FeedFilter:
+        """The filter the controls describe."""
+        return FeedFilter(
+            text=self.search.text().strip(),
+            source_id=self.sources.currentData(),
+            speaker_id=self._speaker[0] if self._speaker else None,
+            as_of=self._as_of,
+        )
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt != self.model.feed_filter:
+            self.model.set_filter(flt)
+
+    def set_search(self, text: str) -> None:
+        """Search as if typed, at once."""
+        self.search.setText(text)
+        self._apply_filter()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def set_source_filter(self, source_id: int | None) -> None:
+        """Show only posts of one source (None: all)."""
+        self.sources.setCurrentIndex(max(0, self.sources.findData(source_id)))
+        self._apply_filter()
+
+    def set_speaker_filter(self, speaker_id: int | None, name: str = "") -> None:
+        """Show only posts quoting one speaker (None: everyone)."""
+        self._speaker = (speaker_id, name or f"speaker {speaker_id}") if speaker_id is not None else None
+        if self._speaker:
+            self.speaker_chip.setText(f"Quoting {self._speaker[1]}  ✕")
+            self.speaker_chip.show()
+        else:
+            self.speaker_chip.hide()
+        self._apply_filter()
+
+    def clear_speaker_filter(self) -> None:
+        """Show posts by everyone again."""
+        self.set_speaker_filter(None)
+        self.speakerFilterCleared.emit()
+
+    def set_as_of(self, as_of: str | None) -> None:
+        """Replay: show posts published up to ``as_of`` (ISO 8601 UTC); None: live."""
+        self._as_of = as_of
+        self.model.reference_time = parse_iso(as_of) if as_of else None
+        self._apply_filter()
+
+    # -- new posts -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Look for new and edited posts."""
+        if self._as_of is None:  # a replay shows the past; it does not take new posts
+            self.model.refresh()
+
+    def _scrolled(self, value: int) -> None:
+        self.model.hold_new = value > 0
+        if value == 0 and self.model.pending:
+            self.show_new_posts()
+
+    def show_new_posts(self) -> None:
+        """Go to the top and show the posts that arrived while the reader was scrolled down."""
+        self.model.hold_new = False
+        self.model.show_pending()
+        self.view.scrollToTop()
+
+    def _update_new_button(self, count: int) -> None:
+        if count <= 0:
+            self.new_posts.hide()
+            return
+        self.new_posts.setText(f"↑  {count:,} new post{'s' if count != 1 else ''}")
+        self.new_posts.adjustSize()
+        self._place_new_button()
+        self.new_posts.show()
+        self.new_posts.raise_()
+        self._update_status()
+
+    def _place_new_button(self) -> None:
+        x = (self.view.width() - self.new_posts.width()) // 2
+        self.new_posts.move(max(0, x), 8)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_new_button()
+        return super().eventFilter(watched, event)
+
+    def _update_status(self, *_: object) -> None:
+        model = self.model
+        parts = [f"{model.total:,} post{'s' if model.total != 1 else ''}"]
+        if model.unread_count():
+            parts.append(f"{model.unread_count():,} unread")
+        if model.pending:
+            parts.append(f"{model.pending:,} new")
+        if model.loading:
+            parts.append("loading…")
+        self.status.setText(" · ".join(parts))
+        flt = model.feed_filter
+        if model.loading or self._runner is None:
+            empty = "Loading posts…" if self._runner is not None else "No database open."
+        elif flt.text:
+            empty = f"No posts match “{flt.text}”."
+        elif flt.speaker_id is not None or flt.source_id is not None:
+            empty = "No posts from this speaker or source."
+        elif flt.as_of:
+            empty = "No posts had been published by this time."
+        else:
+            empty = "No posts yet.\nImport a live page or feed (File → Import file) or add a source to poll."
+        self.view.empty_text = empty
+        self.view.viewport().update()
+
+    def show_message(self, text: str) -> None:
+        """A line above the list saying what is wrong (empty hides it)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # -- moving around -------------------------------------------------------------------
+
+    def current_post(self) -> Post | None:
+        """The selected post."""
+        index = self.view.currentIndex()
+        return self.model.post_at(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        """Select a row and bring it into view."""
+        if not 0 <= row < self.model.rowCount():
+            return
+        index = self.model.index(row)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def next_post(self) -> None:
+        """Select the next (older) post, loading more when at the end."""
+        row = self.view.currentIndex().row()
+        if row + 1 >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        self.select_row(min(row + 1, self.model.rowCount() - 1))
+
+    def previous_post(self) -> None:
+        """Select the previous (newer) post."""
+        row = self.view.currentIndex().row()
+        self.select_row(max(row - 1, 0))
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        post = self.model.post_at(current.row()) if current.isValid() else None
+        if post is not None:
+            self.model.mark_read(post.id)
+        self.postSelected.emit(post)
+
+    def scroll_to_post(self, post_id: int, start: int = 0, end: int = 0) -> None:
+        """Bring a post into view and highlight ``start:end`` of its body."""
+        self._pending_highlight = (post_id, start, end)
+        self.model.locate(post_id)
+
+    def _located(self, row: int) -> None:
+        post = self.model.post_at(row)
+        if post is None:
+            return
+        if self._pending_highlight and self._pending_highlight[0] == post.id:
+            _, start, end = self._pending_highlight
+            if end > start:
+                self.model.set_highlight(post.id, start, end)
+            self._pending_highlight = None
+        self.select_row(row)
+        self.show_message("")
+
+    def _not_found(self, post_id: int) -> None:
+        flt = self.model.feed_filter
+        if flt.text or flt.source_id is not None or flt.speaker_id is not None:
+            # Hidden by a filter: clear the filters (not the replay time) and try again.
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self.sources.blockSignals(True)
+            self.sources.setCurrentIndex(0)
+            self.sources.blockSignals(False)
+            self._speaker = None
+            self.speaker_chip.hide()
+            self.model.set_filter(self.current_filter())
+            self.model.locate(post_id)
+            return
+        self.show_message(f"Post {post_id} is not in the feed (it may be after the replay time).")
+
+    # -- post details --------------------------------------------------------------------
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        post = self.model.post_at(index.row()) if index.isValid() else None
+        menu = QMenu(self)
+        if post is not None:
+            menu.addAction("Open post…", lambda: self.open_post(index.row()))
+            history = QAction("Show earlier versions…", menu)
+            history.setEnabled(post.revision_count > 0)
+            history.triggered.connect(lambda: self.open_post(index.row()))
+            menu.addAction(history)
+            menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(
+                "\n\n".join(x for x in (post.title, post.body) if x)))
+            menu.addSeparator()
+        menu.addAction("Mark all as read", self.model.mark_all_read)
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+
+    def open_post(self, row: int) -> None:
+        """Show a post in full, with its earlier versions when it was edited."""
+        post = self.model.post_at(row)
+        if post is None or self._runner is None:
+            return
+        dialog = PostDialog(post, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._runner.read(data.revisions, post.id, on_result=dialog.set_revisions)
+        dialog.open()
+        self.post_dialog = dialog
+
+
+class PostDialog(QDialog):
+    """A post in full and, when it was edited, each earlier version."""
+
+    def __init__(self, post: Post, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(post.title or f"Post {post.id}")
+        self.resize(720, 520)
+        self._current = post
+        self.versions = QListWidget(self)
+        self.versions.setObjectName("postVersions")
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)  # plain text: nothing in a post can run or load
+        split = QSplitter(self)
+        split.addWidget(self.versions)
+        split.addWidget(self.text)
+        split.setSizes([180, 540])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split, 1)
+        layout.addWidget(buttons)
+        self._versions: list[dict] = []
+        self.versions.currentRowChanged.connect(self._show)
+        self.set_revisions((post, []))
+
+    def set_revisions(self, result: tuple[Post | None, list[dict]]) -> None:
+        """Fill the list: the current version first, then earlier ones newest first."""
+        post, earlier = result
+        post = post or self._current
+        current = {"revision": None, "title": post.title, "byline": post.byline,
+                   "location": post.location, "body": post.body,
+                   "seen_at": post.updated or post.first_seen}
+        self._versions = [current, *reversed(earlier)]
+        self.versions.clear()
+        for version in self._versions:
+            label = "Current" if version["revision"] is None else f"Version {version['revision']}"
+            self.versions.addItem(f"{label}\n{version.get('seen_at') or ''}")
+        self.versions.setCurrentRow(0)
+
+    def _show(self, row: int) -> None:
+        if 0 <= row < len(self._versions):
+            v = self._versions[row]
+            head = "\n".join(x for x in (v.get("title"), " · ".join(
+                y for y in (v.get("byline"), v.get("location")) if y)) if x)
+            self.text.setPlainText(f"{head}\n\n{v.get('body') or ''}" if head else v.get("body") or "")

@@ -1,0 +1,719 @@
+"""The main window: the route bar on top, the feed, the inspector at the side, charts below.
+
+Every pane is a dock widget the user can move, close and restore; the layout, geometry and
+last database are kept in QSettings. All store work goes through a ``Runner`` (worker threads);
+the window only hands results to panes.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from monitor import __version__
+from monitor.gui import data
+from monitor.gui.alerts import KeywordsDialog, Notifier, load_keywords, save_keywords
+from monitor.gui.charts import ChartsPane
+from monitor.gui.feed_pane import FeedPane
+from monitor.gui.formatting import local_time, relative_time
+from monitor.gui.inspector import InspectorPane
+from monitor.gui.replay import ReplayBar
+from monitor.gui.route_bar import RouteBar
+from monitor.gui.workers import Runner
+from monitor.model import parse_iso, to_iso, utc_now
+from monitor.paths import resources_dir
+from monitor.store import SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+#: How often live panes are recomputed even without new posts (the route bar's clock).
+CLOCK_MS = 60_000
+#: How often the app asks which sources are due (each source keeps its own interval and backoff).
+POLL_MS = 15_000
+#: The interval a source added from the window is polled at, in seconds.
+SOURCE_INTERVAL_S = 60
+#: After new posts, the feed looks for them within this time and the other panes follow within
+#: the next; a burst of batches costs one look each, not one per batch.
+FEED_SETTLE_MS = 250
+PANES_SETTLE_MS = 1500
+STATE_VERSION = 1
+#: The most quotes the inspector lists at once (the newest); the counts cover all of them.
+QUOTES_SHOWN = 500
+
+
+def app_icon() -> QIcon:
+    """The app icon (SVG, with a PNG where SVG cannot be drawn)."""
+    icons = resources_dir() / "icons"
+    icon = QIcon()
+    for name in ("monitor.svg", "monitor.png"):
+        if (icons / name).is_file():
+            icon.addFile(str(icons / name))
+    return icon
+
+
+class MainWindow(QMainWindow):
+    """Situation Monitor's window over one database."""
+
+    opened = Signal(object)  # data.OpenResult
+    openFailed = Signal(str)
+    snapshotApplied = Signal(object)  # data.Snapshot
+
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings()
+        self.db_path: Path | None = None
+        self.runner: Runner | None = None
+        self.features = data.Features()
+        self.snapshot: data.Snapshot | None = None
+        self.as_of: datetime | None = None
+        self.alert_count = 0
+        self._snapshot_busy = False
+        self._snapshot_again = False
+        self._polling = False
+        self._speaker_names: dict[int, str] = {}
+        self._selected_speaker: int | None = None
+        self._quotes_stale = False
+
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(app_icon())
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks)
+
+        self.feed = FeedPane(self)
+        self.route_bar = RouteBar(self)
+        self.inspector = InspectorPane(self)
+        self.charts = ChartsPane(self)
+        self.replay = ReplayBar(self)
+        self.notifier = Notifier(self.windowIcon(), self)
+
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("route", "Route", self.route_bar, Qt.DockWidgetArea.TopDockWidgetArea)
+        self._dock("feed", "Live feed", self.feed, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("inspector", "Speakers and quotes", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("charts", "Charts", self.charts, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+
+        self.replay_bar = QToolBar("Replay", self)
+        self.replay_bar.setObjectName("replayToolBar")
+        self.replay_bar.setMovable(False)
+        self.replay_bar.addWidget(self.replay)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, self.replay_bar)
+        self.replay_bar.hide()
+
+        self._build_actions()
+        self._build_status_bar()
+        self._wire()
+        self.feed.model.keywords = load_keywords(self.settings)
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(self._tick)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(POLL_MS)
+        self._poll_timer.timeout.connect(self.poll_now)
+        self._steps: list[tuple[str, Callable[[], None]]] = []
+        self.pane_step_ms: dict[str, float] = {}
+        self._applied: dict[str, object] = {}
+        self._step_timer = QTimer(self)
+        self._step_timer.setSingleShot(True)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._next_step)
+        self._feed_settle = QTimer(self)
+        self._feed_settle.setSingleShot(True)
+        self._feed_settle.setInterval(FEED_SETTLE_MS)
+        self._feed_settle.timeout.connect(self.feed.refresh)
+        self._panes_settle = QTimer(self)
+        self._panes_settle.setSingleShot(True)
+        self._panes_settle.setInterval(PANES_SETTLE_MS)
+        self._panes_settle.timeout.connect(self.refresh_panes)
+
+        self.resize(1360, 900)
+        self.resizeDocks([self.docks["feed"], self.docks["inspector"]], [820, 520], Qt.Orientation.Horizontal)
+        route_h = max(60, self.route_bar.sizeHint().height())
+        self.resizeDocks([self.docks["route"]], [route_h], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["feed"], self.docks["charts"]], [560, 260], Qt.Orientation.Vertical)
+        self._restore_layout()
+        self._update_title()
+
+    # -- construction --------------------------------------------------------------------
+
+    def _dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{key}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+
+    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
+                tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_open = self._action("&Open database…", self.choose_database, QKeySequence.StandardKey.Open,
+                                     "Open another database file", sp.SP_DirOpenIcon)
+        self.act_add_source = self._action("&Add source…", lambda: self.add_source(), "Ctrl+Shift+A",
+                                           "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
+        self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
+                                       "Read live pages, feeds or post lists from files", sp.SP_ArrowDown)
+        self.act_report = self._action("&Export report…", lambda: self.export_report(), "Ctrl+E",
+                                       "Save a briefing report as PNG or PDF", sp.SP_DialogSaveButton)
+        self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.act_search = self._action("&Search", self.feed.focus_search, QKeySequence.StandardKey.Find,
+                                       "Search posts as you type", sp.SP_FileDialogContentsView)
+        self.act_refresh = self._action("&Refresh", self.refresh, "Ctrl+R",
+                                        "Poll sources and look for new posts now", sp.SP_BrowserReload)
+        self.act_next = self._action("&Next post", self.feed.next_post, "J")
+        self.act_previous = self._action("&Previous post", self.feed.previous_post, "K")
+        self.act_read = self._action("&Mark all as read", self.mark_all_read, "Shift+Esc")
+        self.act_replay = self._action("&Replay", self.set_replay, "Ctrl+Shift+R",
+                                       "Show the situation as of an earlier time", sp.SP_MediaSeekBackward)
+        self.act_replay.setCheckable(True)
+        self.act_replay.triggered.disconnect()
+        self.act_replay.toggled.connect(self.set_replay)
+        self.act_reset_layout = self._action("Reset &layout", self.reset_layout)
+        self.act_keywords = self._action("Alert &keywords…", self.edit_keywords,
+                                         tip="Words that raise an alert")
+        self.act_about = self._action("&About Situation Monitor", self.about)
+        self.act_report.setEnabled(False)  # until the database is open and a renderer is there
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.act_open, self.act_add_source, self.act_import, self.act_report):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        view_menu = bar.addMenu("&View")
+        for action in (self.act_search, self.act_refresh, self.act_next, self.act_previous, self.act_read):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addAction(self.act_reset_layout)
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_replay)
+        alerts_menu = bar.addMenu("&Alerts")
+        alerts_menu.addAction(self.act_keywords)
+        alerts_menu.addAction(self.act_read)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_about)
+
+        tools = QToolBar("Main", self)
+        tools.setObjectName("mainToolBar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.act_add_source, self.act_import, self.act_search, self.act_refresh,
+                       self.act_report, self.act_replay):
+            tools.addAction(action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tools)
+        self.tool_bar = tools
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.sources_label = QLabel(self)
+        self.sources_label.setObjectName("sourcesStatus")
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("countsStatus")
+        self.busy_label = QLabel(self)
+        self.busy_label.setObjectName("busyStatus")
+        bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.sources_label)
+        bar.addPermanentWidget(self.counts_label)
+
+    def _wire(self) -> None:
+        self.inspector.speakerSelected.connect(self._speaker_selected)
+        self.inspector.quoteActivated.connect(self.feed.scroll_to_post)
+        self.inspector.reassignRequested.connect(
+            lambda quote_id, speaker_id: self._correct(data.reassign_quote, quote_id, speaker_id))
+        self.inspector.mergeRequested.connect(
+            lambda keep_id, merge_id: self._correct(data.merge_speakers, keep_id, merge_id))
+        self.inspector.rejectRequested.connect(lambda quote_id: self._correct(data.reject_quote, quote_id))
+        self.route_bar.stopClicked.connect(self._stop_clicked)
+        self.feed.model.alertsArrived.connect(self._alerts_arrived)
+        self.docks["inspector"].visibilityChanged.connect(
+            lambda visible: visible and self._quotes_stale and self._show_quotes())
+        self.replay.asOfChanged.connect(self._replay_moved)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._palette_changed)
+
+    # -- opening a database --------------------------------------------------------------
+
+    def open_database(self, db_path: Path, *, seed: bool = False) -> None:
+        """Open ``db_path`` (seeding an empty default one) off the GUI thread."""
+        if self.runner is not None:
+            self.runner.shutdown()
+            self.runner.deleteLater()
+        self.db_path = Path(db_path)
+        self.runner = Runner(self.db_path, self)
+        self.runner.busyChanged.connect(self._busy)
+        self.snapshot = None
+        self._applied = {}
+        self.statusBar().showMessage(f"Opening {self.db_path}…")
+        self._update_title()
+        self.runner.write(data.open_and_seed, seed, on_result=self._opened, on_error=self._open_failed)
+
+    def _opened(self, result: data.OpenResult) -> None:
+        self.features = result.features
+        self.settings.setValue("last_db", result.db_path)
+        self.act_report.setEnabled(result.features.report)
+        if not result.features.report:
+            self.act_report.setToolTip("Reports are not part of this build")
+        message = f"Opened {result.db_path}: {result.post_count:,} posts"
+        if result.seeded:
+            message += f" ({result.seeded} from the built-in story)"
+        self.statusBar().showMessage(message, 8000)
+        for note in result.notes:
+            log.warning("seeding: %s", note)
+        self.feed.set_runner(self.runner)
+        self.refresh_panes()
+        self._clock.start()
+        self._poll_timer.start()
+        self.opened.emit(result)
+
+    def _open_failed(self, exc: Exception) -> None:
+        text = str(exc) or exc.__class__.__name__
+        if "locked" in text.lower():
+            text += "\n\nAnother program is writing to this database. Close it and try again."
+        self.statusBar().showMessage(f"Cannot open the database: {text.splitlines()[0]}")
+        self.feed.show_message(f"Cannot open the database. {text.splitlines()[0]}")
+        self.openFailed.emit(text)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open database",
+                          f"Situation Monitor cannot open the database.\n\n{text}\n\n"
+                          "Choose another file with File → Open database.",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("openErrorBox")
+        box.open()
+        self.error_box = box
+
+    def choose_database(self) -> None:
+        """Ask for a database file and open it."""
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.open_database(Path(path))
+
+    # -- the situation -------------------------------------------------------------------
+
+    def refresh_panes(self) -> None:
+        """Recompute what the panes show (as of the replay time, or now)."""
+        if self.runner is None:
+            return
+        if self._snapshot_busy:
+            self._snapshot_again = True
+            return
+        self._snapshot_busy = True
+        self.runner.read(data.snapshot, self.as_of, on_result=self._apply_snapshot,
+                         on_error=self._snapshot_failed)
+
+    def _apply_snapshot(self, snap: data.Snapshot) -> None:
+        self._snapshot_busy = False
+        if self._snapshot_again:
+            self._snapshot_again = False
+            self.refresh_panes()
+            return
+        if snap.at != self.as_of:
+            return  # the replay moved on while this was computed
+        self.snapshot = snap
+        self._speaker_names = {s.id: s.name for s in snap.speakers}
+        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources])
+        if self.as_of is None:
+            self.replay.set_span(snap.span)
+        self._update_status(snap)
+        # Each pane takes its data in an event-loop turn of its own, and only when its data
+        # changed: a stall is then one pane's work, never the sum of all of them.
+        self._steps = self._pane_steps(snap)
+        self._steps.append(("", lambda: self.snapshotApplied.emit(snap)))
+        self._step_timer.start()
+
+    def _pane_steps(self, snap: data.Snapshot) -> list:
+        last = self._applied
+        steps = []
+
+        def changed(key: str, value: object) -> bool:
+            if key in last and last[key] == value:
+                return False
+            last[key] = value
+            return True
+
+        if snap.route is not None:
+            def route_bar() -> None:
+                self.route_bar.set_route(snap.route)
+                if snap.estimate is not None:
+                    self.route_bar.set_estimate(snap.estimate)
+                self.route_bar.set_observations(snap.observations)
+            steps.append(("route bar", route_bar))
+            if changed("journey", (snap.route, snap.at, tuple(snap.observations), len(snap.estimates))):
+                steps.append(("charts: journey",
+                              lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations)))
+        if changed("speakers", tuple(snap.speakers)):
+            steps.append(("inspector: speakers", lambda: self.inspector.set_speakers(snap.speakers)))
+            steps.append(("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)))
+        if changed("quotes", (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))):
+            steps.append(("inspector: quotes", self._show_quotes))
+        posts = snap.chart_posts
+        if changed("posts", (len(posts), posts[0].id if posts else None, posts[-1].id if posts else None)):
+            steps.append(("charts: posts", lambda: self.charts.set_posts(posts)))
+        return steps
+
+    def _next_step(self) -> None:
+        if self._steps:
+            name, step = self._steps.pop(0)
+            started = time.perf_counter()
+            step()
+            if name:  # the longest each pane took to take its data, for bench/gui_responsiveness.py
+                spent = (time.perf_counter() - started) * 1000
+                self.pane_step_ms[name] = max(self.pane_step_ms.get(name, 0.0), spent)
+        if self._steps:
+            self._step_timer.start()
+
+    def _snapshot_failed(self, exc: Exception) -> None:
+        self._snapshot_busy = False
+        self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+        if self._snapshot_again:
+            self._snapshot_again = False
+            self.refresh_panes()
+
+    def _update_status(self, snap: data.Snapshot) -> None:
+        counts = f"{snap.post_count:,} posts · {snap.quote_count:,} quotes · {len(snap.speakers):,} speakers"
+        self.counts_label.setText(counts)
+        now = utc_now()
+        parts: list[str] = []
+        tips: list[str] = []
+        failing = 0
+        for state in snap.sources:
+            src = state.source
+            name = state.label
+            polled = parse_iso(src.last_polled)
+            when = relative_time(polled, now) if polled else "not polled"
+            status = f"error: {src.last_error}" if src.last_error else (src.last_status or "ok")
+            tips.append(f"{name} — {state.post_count:,} posts — last poll {when} — {status}")
+            failing += bool(src.last_error)
+        if snap.sources:
+            parts.append(f"{len(snap.sources)} source{'s' if len(snap.sources) != 1 else ''}")
+        if failing:
+            parts.append(f"{failing} failing")
+            self.sources_label.setStyleSheet("color: #e03131; font-weight: bold;")
+        else:
+            self.sources_label.setStyleSheet("")
+        latest = max((parse_iso(s.source.last_polled) for s in snap.sources if s.source.last_polled),
+                     default=None)
+        if latest is not None:
+            parts.append(f"polled {relative_time(latest, now)}")
+        self.sources_label.setText(" · ".join(parts) or "no sources")
+        self.sources_label.setToolTip("\n".join(tips))
+
+    def _tick(self) -> None:
+        if self.as_of is None:
+            self.refresh_panes()
+
+    # -- new posts -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Poll every source now, then look for new posts and recompute the panes."""
+        self.poll_now(force=True)
+
+    def after_new_posts(self) -> None:
+        """New or edited posts may be in the store: bring the feed and panes up to date soon."""
+        # Timers that are already running are not restarted, so a steady stream still shows.
+        if not self._feed_settle.isActive():
+            self._feed_settle.start()
+        if not self._panes_settle.isActive():
+            self._panes_settle.start()
+
+    def poll_now(self, force: bool = False) -> None:
+        """Poll the due sources (all of them when ``force``) in the writer thread."""
+        if self.runner is None or self._polling:
+            return
+        self._polling = True
+        self.runner.write(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
+                          on_error=self._poll_failed)
+
+    def _polled(self, reports: list, asked: bool = False) -> None:
+        self._polling = False
+        errors = [r for r in reports if getattr(r, "error", None)]
+        added = sum(getattr(r, "added", 0) for r in reports)
+        if errors:
+            self.statusBar().showMessage(
+                f"{len(errors)} source{'s' if len(errors) != 1 else ''} failed: {errors[0].error}", 15000)
+        elif reports:
+            self.statusBar().showMessage(f"Polled {len(reports)} source(s): {added} new posts", 5000)
+        if reports or asked:  # asked for: look anyway (posts may come from an import elsewhere)
+            self.after_new_posts()
+
+    def _poll_failed(self, exc: Exception) -> None:
+        self._polling = False
+        self.statusBar().showMessage(f"Polling failed: {exc}", 10000)
+        self.refresh_panes()
+
+    def import_files(self, paths: list[str] | None = None) -> None:
+        """Ingest files chosen by the user (or given), in the writer thread."""
+        if not paths:
+            paths, _ = QFileDialog.getOpenFileNames(self, "Import live pages, feeds or post lists")
+        if not paths or self.runner is None:
+            return
+        self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
+        self.runner.write(data.ingest_paths, list(paths), on_result=self._imported,
+                          on_error=lambda exc: self._warn("Import failed", str(exc)))
+
+    def _imported(self, reports: list) -> None:
+        added = sum(r.added for r in reports if r.ok)
+        updated = sum(r.updated for r in reports if r.ok)
+        errors = [r.error for r in reports if not r.ok]
+        self.statusBar().showMessage(f"Imported: {added} new, {updated} updated posts", 10000)
+        if errors:
+            self._warn("Some files could not be read", "\n".join(errors[:20]))
+        self.after_new_posts()
+
+    def add_source(self, url: str | None = None) -> None:
+        """Add a feed or page (asking for its address unless given) and poll it at once."""
+        if self.runner is None:
+            return
+        if url is None:
+            url, ok = QInputDialog.getText(self, "Add source",
+                                           "Feed or live page address (http, https, file or a path):")
+            if not ok:
+                return
+        if not url.strip():
+            return
+        self.runner.write(data.add_source, url.strip(), SOURCE_INTERVAL_S,
+                          on_result=lambda _r: self.poll_now(force=True),
+                          on_error=lambda exc: self._warn("Cannot add source", str(exc)))
+
+    def export_report(self, path: str | None = None) -> None:
+        """Save a briefing report (PNG or PDF) as of the replay time or now (asking where unless given)."""
+        if self.runner is None or not self.features.report:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export report", "situation-report.pdf",
+                                                  "PDF (*.pdf);;PNG image (*.png)")
+        if path:
+            self.runner.read(
+                data.export_report, path, self.as_of,
+                on_result=lambda out: self.statusBar().showMessage(f"Report saved: {out}", 10000),
+                on_error=lambda exc: self._warn("Report failed", str(exc)),
+            )
+
+    def _correct(self, fn: object, *args: int) -> None:
+        if self.runner is None:
+            return
+        self.runner.write(fn, *args, on_result=lambda _r: self._corrected(),
+                          on_error=lambda exc: self._warn("Correction not saved", str(exc)))
+
+    def _corrected(self) -> None:
+        self.refresh_panes()
+        self.feed.model.reload()
+
+    def _warn(self, title: str, text: str) -> None:
+        self.statusBar().showMessage(f"{title}: {text.splitlines()[0] if text else ''}", 10000)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self.warning_box = box
+
+    # -- panes talking to each other -----------------------------------------------------
+
+    def _speaker_selected(self, speaker_id: object) -> None:
+        self._selected_speaker = None if speaker_id is None else int(speaker_id)
+        if self._selected_speaker is None:
+            self.feed.set_speaker_filter(None)
+        else:
+            sid = self._selected_speaker
+            self.feed.set_speaker_filter(sid, self._speaker_names.get(sid, ""))
+        self._show_quotes()
+
+    def inspector_quotes(self) -> tuple[list, int]:
+        """The quotes the inspector lists: the selected speaker's, else the newest of everyone's,
+        newest first and at most QUOTES_SHOWN; with the number there are in all."""
+        snap = self.snapshot
+        if snap is None:
+            return [], 0
+        quotes = snap.quotes
+        if self._selected_speaker is not None:
+            quotes = [q for q in quotes if q.speaker_id == self._selected_speaker]
+        posts = snap.quote_posts
+
+        def when(quote: object) -> str:
+            post = posts.get(quote.post_id)
+            return (post.published or post.first_seen) if post else ""
+
+        newest = sorted(quotes, key=lambda q: (when(q), q.post_id, -q.start), reverse=True)
+        return newest[:QUOTES_SHOWN], len(quotes)
+
+    def _show_quotes(self) -> None:
+        if self.snapshot is None:
+            return
+        if self.docks["inspector"].isHidden():
+            self._quotes_stale = True  # filled when the pane is shown again
+            return
+        self._quotes_stale = False
+        shown, total = self.inspector_quotes()
+        posts = self.snapshot.quote_posts
+        self.inspector.set_quotes(shown, {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts})
+        if total > len(shown):
+            who = self._speaker_names.get(self._selected_speaker, "everyone") \
+                if self._selected_speaker is not None else "everyone"
+            self.statusBar().showMessage(
+                f"Quotes: the newest {len(shown):,} of {total:,} by {who} are listed", 10000)
+
+    def _stop_clicked(self, name: str) -> None:
+        self.feed.set_search(f'"{name}"')
+        self.docks["feed"].raise_()
+
+    # -- alerts --------------------------------------------------------------------------
+
+    def _alerts_arrived(self, found: dict) -> None:
+        self.alert_count += len(found)
+        self._update_title()
+        words = sorted({k for keys in found.values() for k in keys})
+        self.notifier.notify(
+            f"{len(found)} new post{'s' if len(found) != 1 else ''} mention {', '.join(words)}",
+            "Situation Monitor marked them in the feed.",
+        )
+
+    def mark_all_read(self) -> None:
+        """Clear unread marks and alerts."""
+        self.feed.model.mark_all_read()
+        self.alert_count = 0
+        self._update_title()
+
+    def edit_keywords(self) -> None:
+        """Edit the alert keywords."""
+        dialog = KeywordsDialog(self.feed.model.keywords, self)
+        if dialog.exec():
+            self.set_keywords(dialog.keywords())
+
+    def set_keywords(self, keywords: tuple[str, ...]) -> None:
+        """Use and keep these alert keywords."""
+        self.feed.model.keywords = tuple(keywords)
+        save_keywords(self.settings, tuple(keywords))
+
+    # -- replay --------------------------------------------------------------------------
+
+    def set_replay(self, on: bool) -> None:
+        """Show or leave the replay bar; leaving returns every pane to now."""
+        if self.act_replay.isChecked() != on:
+            self.act_replay.setChecked(on)
+            return
+        self.replay_bar.setVisible(on)
+        if on:
+            if self.snapshot is not None:
+                self.replay.set_span(self.snapshot.span)
+            self._replay_moved(self.replay.as_of())
+        else:
+            self._replay_moved(None)
+
+    def _replay_moved(self, when: datetime | None) -> None:
+        if when is None and self.act_replay.isChecked():
+            self.act_replay.setChecked(False)  # "Live" pressed: comes back here with replay off
+            return
+        self.as_of = when
+        if hasattr(self.route_bar, "clock"):  # relative times on the bar count from the replay time
+            self.route_bar.clock = (lambda t=when: t) if when is not None else utc_now
+        self.feed.set_as_of(to_iso(when) if when else None)
+        self._update_title()
+        self.refresh_panes()
+
+    # -- window --------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        title = "Situation Monitor"
+        if self.db_path is not None:
+            title += f" — {self.db_path.name}"
+        if self.as_of is not None:
+            title += f" — replay as of {local_time(self.as_of, 'minute')}"
+        if self.alert_count:
+            title = f"({self.alert_count} alert{'s' if self.alert_count != 1 else ''}) {title}"
+        self.setWindowTitle(title)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText("working…" if busy else "")
+
+    def _palette_changed(self, *_: object) -> None:
+        self.feed.delegate.clear_cache()
+        self.feed.view.viewport().update()
+
+    def about(self) -> None:
+        """Name the version and the database in use."""
+        db = str(self.db_path) if self.db_path else "none"
+        QMessageBox.about(
+            self, "About Situation Monitor",
+            f"<h3>Situation Monitor {__version__}</h3>"
+            f"<p>Follow a developing story: live feed, route progress and who said what.</p>"
+            f"<p><b>Database:</b> {_escape(db)}<br><b>Schema version:</b> {SCHEMA_VERSION}"
+            f"<br><b>Qt:</b> {qVersion()}</p>",
+        )
+
+    def about_text(self) -> str:
+        """What Help → About says, as plain text."""
+        return f"Situation Monitor {__version__}\nDatabase: {self.db_path}\nSchema version: {SCHEMA_VERSION}"
+
+    def reset_layout(self) -> None:
+        """Put every pane back where it starts."""
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, self.docks["route"])
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks["feed"])
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["inspector"])
+        self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray | bytes):
+            self.restoreGeometry(QByteArray(geometry))
+        if isinstance(state, QByteArray | bytes):
+            self.restoreState(QByteArray(state), STATE_VERSION)
+
+    def save_layout(self) -> None:
+        """Keep geometry and pane layout for the next run."""
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState(STATE_VERSION))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.save_layout()
+        self._clock.stop()
+        self._poll_timer.stop()
+        if self.runner is not None:
+            self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,148 @@
+"""Run store work off the GUI thread and hand results back by signals.
+
+A job is a plain function ``fn(monitor, *args)``. It runs on a pool thread with that thread's
+own Monitor (SQLite connections belong to the thread that opened them) and must never touch a
+widget. Reads go to a small pool; writes go to a pool of one thread, so writes are serialised
+and WAL lets the reads run beside them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from monitor.service import Monitor
+
+log = logging.getLogger(__name__)
+
+_local = threading.local()
+
+
+def thread_monitor(db_path: Path) -> Monitor:
+    """This thread's Monitor on ``db_path``, opened on first use."""
+    monitors: dict[str, Monitor] = getattr(_local, "monitors", None) or {}
+    _local.monitors = monitors
+    key = str(db_path)
+    monitor = monitors.get(key)
+    if monitor is None:
+        monitor = Monitor(db_path)
+        monitors[key] = monitor
+    return monitor
+
+
+def close_thread_monitors() -> None:
+    """Close the Monitors this thread opened."""
+    for monitor in getattr(_local, "monitors", {}).values():
+        monitor.close()
+    _local.monitors = {}
+
+
+class WorkerSignals(QObject):
+    """What a job reports. Connect before the job starts; delivered on the receiver's thread."""
+
+    started = Signal()
+    returned = Signal(object)
+    errored = Signal(object)  # the exception
+    finished = Signal()
+
+
+class Job(QRunnable):
+    """One call of ``fn(monitor, *args)`` on a pool thread."""
+
+    def __init__(self, db_path: Path, fn: Callable[..., Any], args: tuple) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.fn = fn
+        self.args = args
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:  # noqa: D102 - QRunnable API
+        self.signals.started.emit()
+        try:
+            result = self.fn(thread_monitor(self.db_path), *self.args)
+        except Exception as exc:  # noqa: BLE001 - every failure is reported, none kills the pool
+            log.warning("%s failed: %s", getattr(self.fn, "__name__", self.fn), exc, exc_info=True)
+            self.signals.errored.emit(exc)
+        else:
+            self.signals.returned.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+class Runner(QObject):
+    """Starts jobs on a database: reads beside each other, writes one at a time."""
+
+    busyChanged = Signal(bool)
+
+    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = Path(db_path)
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(2)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)
+        for pool in (self._reads, self._writes):
+            # Threads (and their connections) live as long as the runner.
+            pool.setExpiryTimeout(-1)
+        self._active: set[Job] = set()
+
+    def read(self, fn: Callable[..., Any], *args: Any,
+             on_result: Callable[[Any], None] | None = None,
+             on_error: Callable[[Exception], None] | None = None) -> WorkerSignals:
+        """Run a read-only job; callbacks run on the GUI thread."""
+        return self._start(self._reads, fn, args, on_result, on_error)
+
+    def write(self, fn: Callable[..., Any], *args: Any,
+              on_result: Callable[[Any], None] | None = None,
+              on_error: Callable[[Exception], None] | None = None) -> WorkerSignals:
+        """Run a job that writes; writes never overlap."""
+        return self._start(self._writes, fn, args, on_result, on_error)
+
+    def _start(self, pool: QThreadPool, fn: Callable[..., Any], args: tuple,
+               on_result: Callable[[Any], None] | None,
+               on_error: Callable[[Exception], None] | None) -> WorkerSignals:
+        job = Job(self.db_path, fn, args)
+        job.setAutoDelete(False)
+        if on_result is not None:
+            job.signals.returned.connect(on_result)
+        if on_error is not None:
+            job.signals.errored.connect(on_error)
+        job.signals.finished.connect(lambda: self._done(job))
+        if not self._active:
+            self.busyChanged.emit(True)
+        self._active.add(job)
+        pool.start(job)
+        return job.signals
+
+    def _done(self, job: Job) -> None:
+        self._active.discard(job)
+        # The callbacks hold the job and the job holds their signals: deleting the signals'
+        # QObject drops the connections, so neither outlives the job.
+        job.signals.deleteLater()
+        if not self._active:
+            self.busyChanged.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        """True while any job is queued or running."""
+        return bool(self._active)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until every job has run (for shutdown and tests); True when all finished."""
+        ok = self._writes.waitForDone(msecs)
+        return self._reads.waitForDone(msecs) and ok
+
+    def shutdown(self) -> None:
+        """Drop queued jobs, wait for running ones and close each thread's connections."""
+        for pool in (self._reads, self._writes):
+            pool.clear()
+        self.wait()
+        for pool in (self._reads, self._writes):
+            for _ in range(pool.maxThreadCount()):
+                pool.start(close_thread_monitors)
+            pool.waitForDone(5000)

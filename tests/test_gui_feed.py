@@ -1,0 +1,253 @@
+"""The live feed pane: lazy model, search, new posts, edits, highlighting, hostile content."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from conftest import add_posts
+from PySide6.QtCore import Qt
+
+from monitor.gui.feed_model import FeedModel, search_terms
+from monitor.gui.feed_pane import FeedPane, PostDialog
+from monitor.gui.formatting import relative_time
+from monitor.gui.workers import Runner
+from monitor.store.feed import FeedFilter
+
+START = datetime(2023, 9, 10, 6, 0, tzinfo=UTC)
+
+
+def _posts(n: int, start: int = 0, body: str = "The armoured train moved on.") -> list[dict]:
+    return [
+        {"guid": f"p{i}", "title": f"Update {i}", "body": f"{body} ({i})",
+         "published": START + timedelta(minutes=i), "published_precision": "minute", "seq": i}
+        for i in range(start, start + n)
+    ]
+
+
+@pytest.fixture
+def runner(qtbot, db_path):
+    runner = Runner(db_path)
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def pane(qtbot, runner):
+    pane = FeedPane()
+    qtbot.addWidget(pane)
+    pane.resize(640, 700)
+    pane.show()
+    return pane
+
+
+def _open(qtbot, pane, runner, rows: int) -> None:
+    pane.set_runner(runner)
+    qtbot.waitUntil(lambda: pane.model.rowCount() >= rows and not pane.model.loading, timeout=10000)
+
+
+def test_model_passes_the_model_tester(qtbot, qtmodeltester, seeded_db):
+    runner = Runner(seeded_db)
+    model = FeedModel(runner, page_size=2)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 2 and not model.loading, timeout=10000)
+    qtmodeltester.check(model)
+    runner.shutdown()
+
+
+def test_pages_load_lazily_and_fetch_more_is_not_reentrant(qtbot, db_path):
+    add_posts(db_path, _posts(7))
+    runner = Runner(db_path)
+    model = FeedModel(runner, page_size=3)
+    model.fetchMore()
+    model.fetchMore()  # a second call while the first page is on its way does nothing
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert model.rowCount() == 3
+    assert model.total == 7
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    titles = [model.post_at(i).title for i in range(model.rowCount())]
+    assert titles == [f"Update {i}" for i in range(6, -1, -1)]
+    runner.shutdown()
+
+
+def test_search_as_typed_filters_and_highlights(qtbot, pane, runner, seeded_db):
+    runner.db_path = seeded_db
+    _open(qtbot, pane, runner, 5)
+    qtbot.keyClicks(pane.search, "Peskov")
+    qtbot.waitUntil(lambda: pane.model.feed_filter.text == "Peskov" and not pane.model.loading,
+                    timeout=5000)
+    bodies = [pane.model.post_at(i).body for i in range(pane.model.rowCount())]
+    assert bodies and all("Peskov" in b for b in bodies)
+    assert pane.model.rowCount() < 5
+    assert pane.model.index(0).data(FeedModel.SearchRole) == ("Peskov",)
+    assert "1 post" in pane.status.text() or f"{pane.model.rowCount()} posts" in pane.status.text()
+
+
+def test_search_terms_drop_operators():
+    assert search_terms('"armoured train" OR Khasan*') == ("armoured train", "Khasan")
+
+
+def test_new_post_on_top_when_at_the_top(qtbot, qtmodeltester, pane, runner, db_path):
+    add_posts(db_path, _posts(3))
+    _open(qtbot, pane, runner, 3)
+    qtmodeltester.check(pane.model)  # and it keeps watching the inserts that follow
+    add_posts(db_path, _posts(1, start=3))
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 4, timeout=5000)
+    assert pane.model.post_at(0).title == "Update 3"
+    assert pane.model.index(0).data(FeedModel.UnreadRole) is True
+    assert "1 unread" in pane.status.text()
+    assert not pane.new_posts.isVisible()
+
+
+def test_new_post_while_scrolled_down_shows_a_button_not_a_jump(qtbot, pane, runner, db_path):
+    add_posts(db_path, _posts(40))
+    _open(qtbot, pane, runner, 40)
+    bar = pane.view.verticalScrollBar()
+    last = pane.model.index(39)
+    # Rows are laid out in batches between events: wait until the last one has its place.
+    qtbot.waitUntil(lambda: pane.view.visualRect(last).isValid() and bar.maximum() > 1000, timeout=5000)
+    bar.setValue(bar.maximum() // 2)
+
+    def top_row() -> int:
+        return pane.view.indexAt(pane.view.viewport().rect().topLeft()).row()
+
+    qtbot.waitUntil(lambda: top_row() > 0, timeout=5000)
+    first_visible = top_row()
+    add_posts(db_path, _posts(2, start=40))
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.new_posts.isVisible(), timeout=5000)
+    assert pane.new_posts.text().endswith("2 new posts")
+    assert pane.model.post_at(0).title == "Update 39"  # nothing inserted under the reader
+    assert top_row() == first_visible
+    qtbot.mouseClick(pane.new_posts, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 0 and pane.model.post_at(0).title == "Update 41",
+                    timeout=5000)
+    assert bar.value() == 0
+    assert not pane.new_posts.isVisible()
+    assert pane.model.index(0).data(FeedModel.UnreadRole) is True
+
+
+def test_edited_post_is_marked_and_keeps_its_history(qtbot, qtmodeltester, pane, runner, db_path):
+    add_posts(db_path, _posts(2))
+    _open(qtbot, pane, runner, 2)
+    qtmodeltester.check(pane.model)
+    add_posts(db_path, [_posts(1)[0] | {"body": "Corrected: the train stopped."}])
+    pane.refresh()
+    qtbot.waitUntil(lambda: pane.model.post_at(1).revision_count == 1, timeout=5000)
+    post = pane.model.post_at(1)
+    assert post.body == "Corrected: the train stopped."
+    pane.open_post(1)
+    dialog = pane.post_dialog
+    assert isinstance(dialog, PostDialog)
+    qtbot.waitUntil(lambda: dialog.versions.count() == 2, timeout=5000)
+    dialog.versions.setCurrentRow(1)
+    assert "The armoured train moved on. (0)" in dialog.text.toPlainText()
+
+
+def test_scroll_to_post_loads_and_highlights_the_span(qtbot, db_path, runner):
+    add_posts(db_path, _posts(30))
+    pane = FeedPane()
+    qtbot.addWidget(pane)
+    pane.model.page_size = 5
+    pane.resize(600, 400)
+    pane.show()
+    _open(qtbot, pane, runner, 5)
+    target = next(p for p in _collect(db_path) if p.title == "Update 2")
+    pane.set_search("nothing-matches-this")
+    qtbot.waitUntil(lambda: not pane.model.loading and pane.model.rowCount() == 0, timeout=5000)
+    with qtbot.waitSignal(pane.model.located, timeout=10000):
+        pane.scroll_to_post(target.id, 4, 12)
+    row = pane.model.row_of(target.id)
+    assert pane.view.currentIndex().row() == row
+    assert pane.model.index(row).data(FeedModel.HighlightRole) == (4, 12)
+    assert pane.search.text() == ""  # the filter that hid it was cleared
+
+
+def _collect(db_path):
+    from monitor.service import Monitor
+
+    with Monitor(db_path) as monitor:
+        return monitor.posts.posts()
+
+
+def test_hostile_and_huge_posts_render_inert(qtbot, pane, runner, db_path):
+    hostile = '<script>alert("x")</script><img src="http://example.invalid/track.png"> Hello'
+    add_posts(db_path, [
+        {"guid": "h", "title": "<b>Bold?</b>", "body": hostile, "published": START},
+        {"guid": "big", "title": "Huge", "body": "word " * 220_000, "published": START},
+    ])
+    _open(qtbot, pane, runner, 2)
+    pane.view.grab()  # paints every visible row
+    docs = list(pane.delegate._docs.values())
+    texts = [d.toPlainText() for d in docs]
+    assert any("<script>" in t for t in texts), "markup is shown as text"
+    assert all(len(t) < 3000 for t in texts), "a 1 MB post is cut for the list"
+    assert any("more characters" in t for t in texts)
+
+
+def test_relative_times():
+    now = datetime(2023, 9, 12, 12, 0, tzinfo=UTC)
+    assert relative_time(now - timedelta(minutes=12), now) == "12 min ago"
+    assert relative_time(now - timedelta(hours=3), now) == "3 h ago"
+    assert relative_time(now + timedelta(minutes=5), now) == "in 5 min"
+    assert relative_time(now - timedelta(days=2), now) == "2 days ago"
+    assert relative_time(now - timedelta(seconds=20), now) == "just now"
+
+
+def test_source_filter(qtbot, pane, runner, db_path):
+    add_posts(db_path, _posts(3))
+    add_posts(db_path, _posts(2, start=3), source_key="test:other")
+    _open(qtbot, pane, runner, 5)
+    from monitor.service import Monitor
+
+    with Monitor(db_path) as monitor:
+        sources = [(s.id, s.key) for s in monitor.posts.sources()]
+    pane.set_sources(sources)
+    pane.set_source_filter(sources[1][0])
+    qtbot.waitUntil(lambda: pane.model.feed_filter == FeedFilter(source_id=sources[1][0])
+                    and not pane.model.loading, timeout=5000)
+    assert pane.model.rowCount() == 2
+    assert pane.model.index(0).data(FeedModel.SourceRole) == "test:other"
+
+
+def test_an_empty_feed_says_why(qtbot, pane, runner, db_path):
+    from monitor.service import Monitor
+
+    Monitor(db_path).close()
+    _open(qtbot, pane, runner, 0)
+    qtbot.waitUntil(lambda: pane.view.empty_text.startswith("No posts yet"), timeout=5000)
+    image = pane.view.viewport().grab().toImage()
+    colours = {image.pixel(x, y) for y in range(0, image.height(), 2) for x in range(0, image.width(), 2)}
+    assert len(colours) > 2, "the empty list shows its message"
+    pane.set_search("Khasan")
+    qtbot.waitUntil(lambda: pane.view.empty_text == "No posts match “Khasan”.", timeout=5000)
+
+
+def test_rows_render_at_high_dpi(qtbot, pane, runner, seeded_db):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QPainter, QPixmap
+
+    runner.db_path = seeded_db
+    _open(qtbot, pane, runner, 5)
+    viewport = pane.view.viewport()
+    pixmap = QPixmap(viewport.size() * 2)
+    pixmap.setDevicePixelRatio(2.0)
+    pixmap.fill()
+    painter = QPainter(pixmap)
+    viewport.render(painter, QPoint())
+    painter.end()
+    image = pixmap.toImage()
+    assert image.width() == viewport.width() * 2
+    colours = {image.pixel(x, y) for y in range(0, image.height(), 3) for x in range(0, image.width(), 3)}
+    assert len(colours) > 30, "text and marks are drawn at twice the pixels"
+
+
+def test_term_spans_find_whole_words_from_their_start():
+    from monitor.gui.feed_delegate import term_spans
+
+    text = "Trains and a train; retrain."
+    assert [text[s:e] for s, e in term_spans(text, ("train",))] == ["Trains", "train"]
+    assert term_spans(text, ()) == []
