@@ -120,3 +120,18 @@ def test_inspector_on_the_extracted_quotes_and_the_corrections_round_trip(monito
     box = pane.open_reject_dialog()
     next(b for b in box.buttons() if b.text() == "Reject quote").click()
     assert monitor.quotes.quote(one_on_one.id).status == "rejected"
+
+
+def test_gauge_dwell_keeps_its_evidence_once_the_train_is_past(monitor, qtbot):
+    """After arrival no ETA remains, yet the reported 70 minutes still beat the route file's guess."""
+    bar = RouteBar()
+    qtbot.addWidget(bar)
+    later = monitor.estimate(AT + timedelta(days=3))
+    assert later.state == "arrived"
+    bar.set_route(monitor.route())
+    bar.set_estimate(later)
+    gauge = next(s for s in monitor.route().stops if s.kind == "gauge_change")
+    assert bar.dwell_of(gauge)[0] == gauge.dwell_minutes  # nothing reported yet
+    bar.set_observations(monitor.observations())
+    minutes, source = bar.dwell_of(gauge)
+    assert minutes == 70 and "post 3" in source

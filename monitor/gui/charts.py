@@ -206,9 +206,17 @@ class ChartsPane(QWidget):
         self.speakers_plot.setYRange(0.4, max(n, 1) + 0.6, padding=0)
 
     def set_journey(
-        self, route: Route | None, estimates: Sequence[Estimate], observations: Sequence[Observation]
+        self,
+        route: Route | None,
+        estimates: Sequence[Estimate],
+        observations: Sequence[Observation],
+        now: Estimate | None = None,
     ) -> None:
-        """Distance against time: the likely km, the min–max band, observations, stops as lines."""
+        """Distance against time: the likely km, the min–max band, observations, stops as lines.
+
+        ``now`` is the estimate at the moment shown (live or replayed): the dotted line and the
+        band in the title are its. Without it, the last estimate stands for now.
+        """
         self._set_stops(route)
         ests = sorted(estimates, key=lambda e: e.at)
         if route is not None:
@@ -234,8 +242,9 @@ class ChartsPane(QWidget):
         self.observation_points.setData(spots)
         self.observation_points.setBrush(self._accent("observation"))
         self.observation_points.setPen(pg.mkPen(self._background(), width=1))
+        current = now if now is not None else (ests[-1] if ests else None)
         if len(t):
-            self.now_line.setPos(t[-1])
+            self.now_line.setPos(_epoch(current.at) if current is not None else t[-1])
             self.now_line.setVisible(True)
             xs = list(t) + [s["pos"][0] for s in spots]
             span = max(max(xs) - min(xs), HOUR)
@@ -247,9 +256,8 @@ class ChartsPane(QWidget):
             self.journey_plot.setYRange(0, route.length_km * 1.1, padding=0)
         self._show_empty("journey", not len(t) and not spots)
         title = "Distance over time"
-        if ests:
-            last = ests[-1]
-            title += f" · km {last.km_min:,.0f}–{last.km_max:,.0f}"
+        if current is not None:
+            title += f" · now km {current.km_min:,.0f}–{current.km_max:,.0f}"
         self._titles["journey"] = title
         self._set_title(self.journey_plot, title)
         self._relabel_stops()

@@ -609,7 +609,8 @@ class InspectorPane(QWidget):
         """Size the side columns to their contents, within caps; the quote takes the rest."""
         metrics = self.quote_view.fontMetrics()
         header = self.quote_view.horizontalHeader()
-        rows = min(self.quote_model.rowCount(), 200)
+        # A sample of the rows is enough to size the side columns, and keeps this quick.
+        rows = min(self.quote_model.rowCount(), 60)
         widths: dict[int, int] = {}
         for column, cap in self.COLUMN_CAPS.items():
             if self.quote_view.isColumnHidden(column):
@@ -635,13 +636,28 @@ class InspectorPane(QWidget):
         for column, width in widths.items():
             header.resizeSection(column, width)
 
+    #: Rows measured per turn of the event loop: wrapping text costs about 1 ms a row, so a long
+    #: list is fitted a slice at a time and the window never stalls on it.
+    FIT_ROWS_PER_TURN = 25
+    #: Past this many rows the heights stay uniform; fitting them costs more than it helps.
+    FIT_ROWS_MAX = 400
+
     def _fit_rows(self) -> None:
         if getattr(self, "_fit_columns_soon", False):
             self._fit_columns_soon = False
             self._fit_columns()
-        # Row heights follow the wrapped text; past a few hundred rows that costs more than it helps.
-        if self.quote_model.rowCount() <= 400:
-            self.quote_view.resizeRowsToContents()
+        # Row heights follow the wrapped text, fitted in slices from the top.
+        self._fit_generation = getattr(self, "_fit_generation", 0) + 1
+        self._fit_slice(self._fit_generation, 0)
+
+    def _fit_slice(self, generation: int, first: int) -> None:
+        if generation != self._fit_generation:
+            return  # the rows changed since this pass began; a newer pass is under way
+        last = min(self.quote_model.rowCount(), self.FIT_ROWS_MAX, first + self.FIT_ROWS_PER_TURN)
+        for row in range(first, last):
+            self.quote_view.resizeRowToContents(row)
+        if last < min(self.quote_model.rowCount(), self.FIT_ROWS_MAX):
+            QTimer.singleShot(0, self, lambda: self._fit_slice(generation, last))
 
     def select_speaker(self, speaker_id: int | None) -> None:
         """Select speaker ``speaker_id`` (None clears); emits :attr:`speakerSelected` on a change."""

@@ -380,7 +380,8 @@ class MainWindow(QMainWindow):
             steps.append(("route bar", route_bar))
             if changed("journey", (snap.route, snap.at, tuple(snap.observations), len(snap.estimates))):
                 steps.append(("charts: journey",
-                              lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations)))
+                              lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations,
+                                                                snap.estimate)))
         if changed("speakers", tuple(snap.speakers)):
             steps.append(("inspector: speakers", lambda: self.inspector.set_speakers(snap.speakers)))
             steps.append(("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)))

@@ -567,6 +567,12 @@ class RouteBar(QWidget):
         eta = next((e for e in est.etas if e.stop == stop.name), None) if est else None
         if eta is not None and eta.dwell_minutes:
             return eta.dwell_minutes, eta.dwell_source or stop.dwell_source
+        # A stop already behind the train has no ETA; a duration reported in a post still beats
+        # the route file's assumption.
+        reported = [o for o in self._observations if o.stop == stop.name and o.duration_minutes]
+        if reported:
+            obs = reported[-1]
+            return obs.duration_minutes, f"post {obs.post_id}: {obs.evidence}"
         return stop.dwell_minutes, stop.dwell_source
 
     def _upcoming(self) -> list[StopEta]:

@@ -1,6 +1,6 @@
 """Render the whole window on the seed story to a PNG (the picture in docs/ and the README).
 
-    QT_QPA_PLATFORM=offscreen python tools/gui_screenshot.py --out docs/screenshot.png \
+    QT_QPA_PLATFORM=offscreen python docs/render_window.py --out docs/screenshot.png \
         [--at 2023-09-12T02:00:00Z] [--size 1600x1000] [--search TEXT]
 
 Without ``--db`` it builds a fresh database from ``seeds/`` in a temporary directory.
