@@ -196,17 +196,20 @@ class QuoteTableModel(QAbstractTableModel):
         self._quotes: list[Quote] = []
         self._posts: dict[int, Post] = {}
         self._speakers: dict[int, Speaker] = {}
+        self._rows_cache: dict[int, tuple[tuple, tuple]] = {}
 
     def set_quotes(self, quotes: Sequence[Quote], posts: dict[int, Post]) -> None:
         """Replace every row; ``posts`` gives each quote's post (for its time and headline)."""
         self.beginResetModel()
         self._quotes = list(quotes)
         self._posts = dict(posts)
+        self._rows_cache.clear()
         self.endResetModel()
 
     def set_speaker_names(self, speakers: Sequence[Speaker]) -> None:
         """The speakers, to name each quote's speaker."""
         self._speakers = {s.id: s for s in speakers}
+        self._rows_cache.clear()
         if self._quotes:
             self.dataChanged.emit(
                 self.index(0, self.SPEAKER), self.index(len(self._quotes) - 1, self.SPEAKER)
@@ -244,20 +247,13 @@ class QuoteTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: D102 - Qt API
         if not index.isValid() or not (0 <= index.row() < len(self._quotes)):
             return None
-        q = self._quotes[index.row()]
-        col = index.column()
-        post = self._posts.get(q.post_id)
+        row, col = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = q.kind + (" ✎" if q.source_of_truth == "analyst" else "")
-            return (
-                kind, quote_display(q), self.speaker_name(q), q.cue or "", q.outlet or "",
-                f"{q.confidence:.0%}", format_post_time(post),
-            )[col]
+            return self._row_values(row)[0][col]
         if role == SORT_ROLE:
-            return (
-                q.kind, q.text.casefold(), self.speaker_name(q).casefold(), (q.cue or "").casefold(),
-                (q.outlet or "").casefold(), q.confidence, _post_sort_key(post),
-            )[col]
+            return self._row_values(row)[1][col]
+        q = self._quotes[row]
+        post = self._posts.get(q.post_id)
         if role == ID_ROLE:
             return q.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -277,6 +273,28 @@ class QuoteTableModel(QAbstractTableModel):
             font.setItalic(col == self.TEXT and q.kind == "indirect")
             return font
         return None
+
+    def _row_values(self, row: int) -> tuple[tuple, tuple]:
+        """A row's display texts and sort keys, computed once per reset.
+
+        Sorting asks for keys n·log n times; computing them afresh on each call made a list of
+        a few hundred quotes stall the window.
+        """
+        cached = self._rows_cache.get(row)
+        if cached is None:
+            q = self._quotes[row]
+            post = self._posts.get(q.post_id)
+            speaker = self.speaker_name(q)
+            display = (
+                q.kind + (" ✎" if q.source_of_truth == "analyst" else ""), quote_display(q), speaker,
+                q.cue or "", q.outlet or "", f"{q.confidence:.0%}", format_post_time(post),
+            )
+            keys = (
+                q.kind, q.text.casefold(), speaker.casefold(), (q.cue or "").casefold(),
+                (q.outlet or "").casefold(), q.confidence, _post_sort_key(post),
+            )
+            cached = self._rows_cache[row] = (display, keys)
+        return cached
 
     def _tooltip(self, q: Quote, post: Post | None) -> str:
         esc = html.escape
