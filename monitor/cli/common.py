@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import click
+from dateutil import parser as date_parser
 
 from monitor import __version__
 from monitor.paths import default_db_path
@@ -78,3 +80,17 @@ def cli(ctx: click.Context, db_path: Path | None) -> None:
 
         path = resolve_db(ctx, None)
         sys.exit(run_app(path, seed=path == default_db_path()))
+
+
+def parse_at(text: str | None) -> datetime | None:
+    """An ISO 8601 time with a zone, or None; raises BadParameter naming the input otherwise."""
+    if text is None:
+        return None
+    try:
+        value = date_parser.isoparse(text)
+    except ValueError as exc:
+        raise click.BadParameter(f"{text!r} is not an ISO 8601 time ({exc})", param_hint="--at") from exc
+    if value.tzinfo is None:
+        raise click.BadParameter(f"{text!r} has no time zone; add Z or an offset such as +09:00",
+                                 param_hint="--at")
+    return value

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime
 from pathlib import Path
 
 import click
-from dateutil import parser as date_parser
 
-from monitor.cli.common import cli, db_option, open_monitor
+from monitor.cli.common import cli, db_option, open_monitor, parse_at
 
 _SIZE = re.compile(r"^\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*$")
 
@@ -22,20 +20,6 @@ def parse_size(text: str) -> tuple[int, int]:
         raise click.BadParameter(f"{text!r} is not WIDTHxHEIGHT in pixels, e.g. 1600x1000",
                                  param_hint="--size")
     return int(match.group(1)), int(match.group(2))
-
-
-def parse_at(text: str | None) -> datetime | None:
-    """An ISO 8601 time with a zone, or None; raises BadParameter naming the input otherwise."""
-    if text is None:
-        return None
-    try:
-        value = date_parser.isoparse(text)
-    except ValueError as exc:
-        raise click.BadParameter(f"{text!r} is not an ISO 8601 time ({exc})", param_hint="--at") from exc
-    if value.tzinfo is None:
-        raise click.BadParameter(f"{text!r} has no time zone; add Z or an offset such as +09:00",
-                                 param_hint="--at")
-    return value
 
 
 @cli.command("report")

@@ -8,9 +8,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import click
-from dateutil import parser as date_parser
 
-from monitor.cli.common import cli, db_option, open_monitor
+from monitor.cli.common import cli, db_option, open_monitor, parse_at
 from monitor.journey.route import RouteError, list_routes, load_route
 from monitor.model import Estimate, Observation, StopEta, to_iso, utc_now
 
@@ -105,16 +104,8 @@ def estimate_json(est: Estimate, title: str | None = None, timeline: list[StopEt
 
 
 def _parse_at(text: str | None) -> datetime:
-    if not text:
-        return utc_now()
-    try:
-        value = date_parser.isoparse(text)
-    except ValueError as exc:
-        raise click.BadParameter(f"{text!r} is not an ISO 8601 time ({exc})", param_hint="--at") from exc
-    if value.tzinfo is None:
-        raise click.BadParameter(f"{text!r} has no time zone; add Z or an offset such as +09:00",
-                                 param_hint="--at")
-    return value
+    """The --at time, or now when it is not given."""
+    return parse_at(text) or utc_now()
 
 
 def _fmt(value: datetime | None, zone: str | None) -> str:
