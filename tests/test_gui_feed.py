@@ -251,3 +251,50 @@ def test_term_spans_find_whole_words_from_their_start():
     text = "Trains and a train; retrain."
     assert [text[s:e] for s, e in term_spans(text, ("train",))] == ["Trains", "train"]
     assert term_spans(text, ()) == []
+
+
+def test_displaying_hostile_posts_makes_no_network_request(qtbot, pane, runner, db_path):
+    """Scripts and remote images in a post are shown as text: the server they name hears nothing."""
+    import http.server
+    import threading
+
+    hits: list[str] = []
+
+    class Counting(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server API
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):  # keep the test output quiet
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        body = (f'<script src="{base}/evil.js"></script><img src="{base}/pixel.png">'
+                f'<link rel="stylesheet" href="{base}/style.css"> Text <a href="{base}/x">link</a>')
+        ids = add_posts(db_path, [{"guid": "hostile", "title": f'<img src="{base}/title.png">',
+                                   "body": body, "published": START}])
+        _open(qtbot, pane, runner, 1)
+        pane.view.grab()
+        from monitor.service import Monitor
+
+        with Monitor(db_path) as monitor:
+            dialog = PostDialog(monitor.posts.post(ids[0]))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.grab()
+        qtbot.wait(300)  # time for any request a renderer would have made
+        assert base + "/pixel.png" in dialog.text.toPlainText()  # shown, as text
+        assert hits == []
+        # The server does answer: a request would have been seen.
+        import urllib.request
+
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        direct.open(base + "/probe", timeout=5).close()
+        assert hits == ["/probe"]
+    finally:
+        server.shutdown()
+        server.server_close()
