@@ -243,3 +243,21 @@ def test_owner_may_refresh_speakers_in_answer_to_a_selection(pane, qtbot, posts)
             qtbot.mouseClick(pane.speaker_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         assert pane.selected_speaker().name == name
         assert pane.quotes_title.text().startswith(f"Quotes — {name}")
+
+
+def test_quote_sorting_happens_in_the_model_and_keeps_the_selection(pane, qtmodeltester):
+    view, proxy = pane.quote_view, pane.quote_proxy
+    conf = QuoteTableModel.CONFIDENCE
+    quotes = sample_quotes()
+    chosen = min(quotes, key=lambda q: q.confidence)
+    pane.select_quote(chosen.id)
+    view.sortByColumn(conf, Qt.SortOrder.DescendingOrder)
+    shown = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+    by_id = {q.id: q for q in quotes}
+    assert [by_id[i].confidence for i in shown] == sorted((q.confidence for q in quotes), reverse=True)
+    assert pane.selected_quote().id == chosen.id
+    # New rows keep the column and order the user chose.
+    pane.set_quotes(list(reversed(quotes)), {})
+    again = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+    assert [by_id[i].confidence for i in again] == sorted((q.confidence for q in quotes), reverse=True)
+    qtmodeltester.check(pane.quote_model)
