@@ -7,6 +7,7 @@ import random
 import tracemalloc
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from _feedserver import FeedServer, GrowingFeed, Item, send
 
 from monitor.service import Monitor
@@ -17,6 +18,8 @@ WARM_UP = 1_000
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
+@pytest.mark.slow  # a minute, and its heap figure is only clean in a process of its own:
+# run it with `.venv/bin/python -m pytest -m slow tests/test_poll_soak.py`
 def test_ten_thousand_polls_of_a_flapping_server(db_path):
     rng = random.Random(10_000)
     feed = GrowingFeed(items=[Item(f"id-{i}", f"Headline {i}", f"Post {i}.", T0 + timedelta(minutes=i))
