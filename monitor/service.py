@@ -51,6 +51,11 @@ _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
+def counts_line(where: str, kind: str | None, added: int, updated: int, unchanged: int) -> str:
+    """What one ingest or poll did, on one line for a person."""
+    return f"{where}: {kind}, {added} new, {updated} updated, {unchanged} unchanged"
+
+
 @dataclass
 class IngestReport:
     """The outcome of ingesting one input."""
@@ -73,10 +78,7 @@ class IngestReport:
         """One line for a person."""
         if self.error:
             return f"error: {self.error}"
-        return (
-            f"{self.where}: {self.kind}, {self.added} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged"
-        )
+        return counts_line(self.where, self.kind, self.added, self.updated, self.unchanged)
 
 
 @dataclass
@@ -120,10 +122,7 @@ class PollReport:
             return f"error: {self.error}"
         if self.outcome == poller.NOT_MODIFIED:
             return f"{self.url}: not modified"
-        return (
-            f"{self.url}: {self.kind}, {self.added} new, {self.updated} updated, "
-            f"{self.unchanged} unchanged"
-        )
+        return counts_line(self.url, self.kind, self.added, self.updated, self.unchanged)
 
 
 def file_source_key(path: Path) -> str:
