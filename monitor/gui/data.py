@@ -390,6 +390,11 @@ def ingest_paths(monitor: Monitor, paths: list[str]) -> list:
     return reports
 
 
+def ingest_document(monitor: Monitor, content: bytes, name: str, source_key: str, url: str) -> Any:
+    """Ingest one document already in memory (a page, a feed) as one source; its report."""
+    return monitor.ingest_bytes(content, name, source_key=source_key, url=url)
+
+
 def add_source(monitor: Monitor, url: str, interval: int) -> Any:
     """Register a feed or page to poll."""
     return monitor.add_source(url, interval)

@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         if self.runner is None or self._polling:
             return
         self._polling = True
-        self.runner.write(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
+        self.runner.ingest(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
                           on_error=self._poll_failed)
 
     def _polled(self, reports: list, asked: bool = False) -> None:
@@ -491,7 +491,7 @@ class MainWindow(QMainWindow):
         if not paths or self.runner is None:
             return
         self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
-        self.runner.write(data.ingest_paths, list(paths), on_result=self._imported,
+        self.runner.ingest(data.ingest_paths, list(paths), on_result=self._imported,
                           on_error=lambda exc: self._warn("Import failed", str(exc)))
 
     def _imported(self, reports: list) -> None:
