@@ -20,12 +20,13 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPoint,
+    QRect,
     QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,6 +65,9 @@ KIND_COLOURS = {
     "indirect": ("#8a6d00", "#f4d03f"),
 }
 
+
+#: Space between a table cell's edge and its text (the style's margin, and a little air).
+CELL_MARGIN_PX = 4
 
 def _is_dark() -> bool:
     app = QGuiApplication.instance()
@@ -698,7 +702,7 @@ class InspectorPane(QWidget):
 
     #: Rows measured per turn of the event loop: wrapping text costs about 1 ms a row, so a long
     #: list is fitted a slice at a time and the window never stalls on it.
-    FIT_ROWS_PER_TURN = 25
+    FIT_ROWS_PER_TURN = 50
     #: Past this many rows the heights stay uniform; fitting them costs more than it helps.
     FIT_ROWS_MAX = 400
 
@@ -714,8 +718,24 @@ class InspectorPane(QWidget):
         if generation != self._fit_generation:
             return  # the rows changed since this pass began; a newer pass is under way
         last = min(self.quote_model.rowCount(), self.FIT_ROWS_MAX, first + self.FIT_ROWS_PER_TURN)
+        # Only the quote wraps (the other columns are one elided line), so a row's height is its
+        # quote's wrapped height: measured here directly, not by asking every cell's delegate
+        # (resizeRowToContents), which costs a few milliseconds a row.
+        view = self.quote_view
+        header = view.verticalHeader()
+        width = max(40, view.columnWidth(QuoteTableModel.TEXT) - 2 * CELL_MARGIN_PX)
+        plain = QFontMetrics(view.font())
+        italic_font = QFont(view.font())
+        italic_font.setItalic(True)
+        italic = QFontMetrics(italic_font)
+        one_line = header.defaultSectionSize()
+        flags = int(Qt.TextFlag.TextWordWrap)
         for row in range(first, last):
-            self.quote_view.resizeRowToContents(row)
+            index = self.quote_model.index(row, QuoteTableModel.TEXT)
+            text = str(index.data() or "")
+            metrics = italic if self.quote_model.quote(row).kind == "indirect" else plain
+            height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+            header.resizeSection(row, max(one_line, height + 2 * CELL_MARGIN_PX))
         if last < min(self.quote_model.rowCount(), self.FIT_ROWS_MAX):
             QTimer.singleShot(0, self, lambda: self._fit_slice(generation, last))
 
