@@ -19,6 +19,7 @@ import httpx
 
 from monitor.extract import extract_post
 from monitor.extract.observations import extract_observations
+from monitor.extract.parallel import ExtractionPool
 from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
 from monitor.journey.estimate import schedule as journey_schedule
@@ -40,6 +41,7 @@ from monitor.sources import poller
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
+from monitor.store.feed import FeedQueries
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
@@ -144,12 +146,15 @@ class Monitor:
         self.quotes = QuoteStore(self.db)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
         self.extract_errors: list[str] = []
+        #: Extracts big batches on every core.
+        self.extraction = ExtractionPool()
 
     def close(self) -> None:
         """Close the HTTP client (if one was opened) and the database connection."""
         if self._client is not None:
             self._client.close()
             self._client = None
+        self.extraction.close()
         self.db.close()
 
     def __enter__(self) -> Monitor:
@@ -225,11 +230,27 @@ class Monitor:
         return total, next(iter(groups))
 
     def after_ingest(self, post_ids: list[int]) -> None:
-        """Derive data from new or edited posts, inside the ingest's transaction."""
+        """Derive data from new or edited posts (quotes, route observations), inside the ingest's
+        transaction; a big batch is extracted on every core, then stored here in post order."""
         self.extract_errors = []
-        for post_id in post_ids:
-            self._extract(post_id)
-        self._observe(post_ids)
+        if not post_ids:
+            return
+        route = self.route()
+        route_id = self.journey.route_id(route.name)
+        if route_id is None:
+            route_id = self.journey.save_route(route)
+        found = FeedQueries(self.db).posts_by_id(post_ids)
+        observations: list[Observation] = []
+        for result in self.extraction.extract([found[i] for i in post_ids if i in found], route):
+            observations.extend(result.observations)
+            if result.quotes is None:
+                self.extract_errors.append(result.error or f"post {result.post_id}: quote extraction failed")
+                continue
+            try:
+                self.quotes.replace_extracted(result.post_id, result.quotes)
+            except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
+                self.extract_errors.append(f"post {result.post_id}: quote extraction failed ({exc})")
+        self.journey.replace_observations(route_id, post_ids, observations)
 
     def _extract(self, post_id: int) -> int:
         """(Re-)extract one post's quotes; a failure is noted and never stops the ingest."""

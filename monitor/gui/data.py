@@ -45,7 +45,7 @@ BODY_PREVIEW_CHARS = 1500
 CHART_DAYS = 14
 #: Quotes a snapshot carries for the inspector: the newest ones (a selected speaker's are read
 #: on their own, ``speaker_quotes``).
-QUOTES_SHOWN = 500
+QUOTES_SHOWN = 200
 #: Speakers a snapshot carries: the most quoted ones (a long story names hundreds of thousands
 #: of anonymous sources, "a local resident", each a speaker of their own).
 SPEAKERS_SHOWN = 2000

@@ -1,0 +1,117 @@
+"""Extraction of many posts at once, spread over the machine's cores.
+
+Quote and route extraction read nothing but a post's own text (and the route), so posts can be
+extracted in any order, anywhere. A batch of posts (an archive, a big page) is cut into chunks
+that worker processes extract while the caller waits; the results come back in post order and
+the caller stores them as it would have stored its own. Small batches stay in the caller:
+handing them over would cost more than it saves.
+
+The workers are started on first use ("spawn": a fresh interpreter, safe beside threads) and
+stopped by ``close``. ``MONITOR_EXTRACT_PROCESSES`` sets how many (1: extract in the caller).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+
+from monitor.extract import extract_post
+from monitor.extract.observations import extract_observations
+from monitor.model import ExtractedQuote, Observation, Post, Route
+
+log = logging.getLogger(__name__)
+
+#: Batches smaller than this are extracted in the caller.
+PARALLEL_FROM = 16
+#: Chunks per worker: a few, so one slow chunk does not leave the others idle.
+CHUNKS_PER_WORKER = 2
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What one post yielded: its quotes by field and its route observations."""
+
+    post_id: int
+    quotes: list[tuple[str, ExtractedQuote]] | None  # None: quote extraction failed (see error)
+    observations: list[Observation]
+    error: str | None = None
+
+
+def extract_one(post: Post, route: Route | None) -> Extracted:
+    """Quotes and (when ``route`` is given) route observations of one post; never raises."""
+    error = None
+    quotes: list[tuple[str, ExtractedQuote]] | None
+    try:
+        quotes = extract_post(post.title, post.body, post.byline)
+    except Exception as exc:  # noqa: BLE001 - one bad post must not stop the rest
+        quotes = None
+        error = f"post {post.id}: quote extraction failed ({exc})"
+    observations: list[Observation] = []
+    if route is not None:
+        try:
+            observations = extract_observations(post.body, post.published, post.published_precision,
+                                                route, post_id=post.id)
+            if post.title:
+                # Offsets point into the body; a headline's observations carry none.
+                observations += [
+                    replace(o, start=0, end=0)
+                    for o in extract_observations(post.title, post.published, post.published_precision,
+                                                  route, post_id=post.id)
+                ]
+        except Exception:  # noqa: BLE001 - a post's observations are lost, not the ingest
+            log.exception("post %s: observations could not be extracted", post.id)
+            observations = []
+    return Extracted(post.id, quotes, observations, error)
+
+
+def _extract_chunk(posts: list[Post], route: Route | None) -> list[Extracted]:
+    return [extract_one(post, route) for post in posts]
+
+
+def default_workers() -> int:
+    """Worker processes to use: ``MONITOR_EXTRACT_PROCESSES``, else one per core (1: none)."""
+    setting = os.environ.get("MONITOR_EXTRACT_PROCESSES", "").strip()
+    if setting.isdigit() and int(setting) >= 1:
+        return int(setting)
+    return os.cpu_count() or 1
+
+
+class ExtractionPool:
+    """Extracts batches of posts in worker processes (or in the caller when that is cheaper)."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def extract(self, posts: list[Post], route: Route | None) -> list[Extracted]:
+        """One result per post, in the order given."""
+        if self.workers < 2 or len(posts) < PARALLEL_FROM:
+            return _extract_chunk(posts, route)
+        size = -(-len(posts) // (self.workers * CHUNKS_PER_WORKER))
+        chunks = [posts[i:i + size] for i in range(0, len(posts), size)]
+        try:
+            pool = self._start()
+            futures = [pool.submit(_extract_chunk, chunk, route) for chunk in chunks]
+            return [item for future in futures for item in future.result()]
+        except (BrokenProcessPool, OSError, RuntimeError) as exc:
+            # No workers to be had (a sandbox, a dead child): the caller does the work itself.
+            log.warning("extracting in this process: worker processes failed (%s)", exc)
+            self.close()
+            self.workers = 1
+            return _extract_chunk(posts, route)
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def close(self) -> None:
+        """Stop the worker processes (they start again on the next big batch)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

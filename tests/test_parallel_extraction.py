@@ -1,0 +1,75 @@
+"""Extraction spread over worker processes stores exactly what extraction in one process does."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+from monitor.extract.parallel import PARALLEL_FROM, ExtractionPool
+from monitor.model import ParsedPost
+from monitor.service import Monitor
+
+PEOPLE = ["Kremlin spokesman Dmitry Peskov", "John Kirby", "A railway worker", "Maria Zakharova"]
+STOPS = ["Khasan", "Tumangang", "Ussuriysk", "Vladivostok"]
+
+
+def _posts(count: int, seed: int) -> list[ParsedPost]:
+    rng = random.Random(seed)
+    start = datetime(2023, 9, 12, tzinfo=UTC)
+    posts = []
+    for i in range(count):
+        who = rng.choice(PEOPLE)
+        clock = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+        verdict = rng.choice(["historic", "useful"])
+        body = (f"“We expect talks number {i},” {who} said.\n\n"
+                f"The train arrived in {rng.choice(STOPS)} at {clock} local time. "
+                f"{who.split()[-1]} told reporters the visit was {verdict}.")
+        title = f"Update {i}: “{rng.choice(['Talks', 'Trains'])} ahead”"
+        posts.append(ParsedPost(guid=f"p{i}", title=title, body=body, published=start + timedelta(minutes=7 * i),
+                                published_precision="minute", seq=i))
+    return posts
+
+
+def _derived(db_path) -> dict:
+    with Monitor(db_path) as monitor:
+        db = monitor.db
+        return {
+            "quotes": db.execute("select post_id, field, kind, text, start, end, cue, outlet, sieve, "
+                                 "(select name from speakers where id = speaker_id) from quotes "
+                                 "order by post_id, field, start, id").fetchall(),
+            "speakers": db.execute("select name, kind, role, organisation from speakers order by id").fetchall(),
+            "observations": db.execute(
+                "select post_id, name, kind, at, window_start, window_end, evidence, start, end "
+                "from observations order by post_id, start, id").fetchall(),
+        }
+
+
+def test_workers_store_what_one_process_stores(tmp_path):
+    posts = _posts(3 * PARALLEL_FROM + 5, seed=7)
+    derived = []
+    for workers in (1, 2):
+        db_path = tmp_path / f"w{workers}.db"
+        with Monitor(db_path) as monitor:
+            monitor.extraction.close()
+            monitor.extraction = ExtractionPool(workers=workers)
+            source_id = monitor.posts.ensure_source("test:feed", "test", "test:feed")
+            for first in range(0, len(posts), 40):  # batches both above and below the threshold
+                with monitor.db.conn:
+                    counts = monitor.posts.ingest(source_id, posts[first:first + 40])
+                    monitor.after_ingest(counts.changed)
+            assert not monitor.extract_errors
+        derived.append(_derived(db_path))
+    assert derived[0]["quotes"] and derived[0]["observations"]
+    assert derived[0] == derived[1]
+
+
+def test_results_come_back_in_post_order_from_the_workers(seeded_db):
+    with Monitor(seeded_db) as monitor:
+        posts = monitor.posts.posts() * (PARALLEL_FROM // 5 + 1)  # the seed's posts, repeated
+        pool = ExtractionPool(workers=2)
+        try:
+            results = pool.extract(posts, monitor.route())
+        finally:
+            pool.close()
+        assert [r.post_id for r in results] == [p.id for p in posts]
+        assert sum(len(r.quotes or []) for r in results) > len(posts)
