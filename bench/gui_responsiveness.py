@@ -3,7 +3,7 @@
 A QTimer fires every 5 ms on the GUI thread and records the gap since its last tick; the longest
 gap beyond the 5 ms interval is the longest stall a user would feel. The same measurement with
 the window idle, in the same run, is the baseline. The posts go through the whole ingest (JSON
-lines parsed, stored, quotes and route observations extracted) on the app's writer thread in
+lines parsed, stored, quotes and route observations extracted) in the app's ingest process in
 batches, and after each batch the window looks for new posts as it does after a poll.
 
     QT_QPA_PLATFORM=offscreen python bench/gui_responsiveness.py [--posts 10000] [--batch 500]
@@ -29,6 +29,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
 
+from monitor.gui import data  # noqa: E402
 from monitor.gui.app import make_application  # noqa: E402
 from monitor.gui.main_window import MainWindow  # noqa: E402
 from monitor.model import to_iso  # noqa: E402
@@ -55,12 +56,6 @@ def make_batch(start: int, count: int) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def ingest_batch(monitor: Monitor, data: bytes) -> int:
-    """Ingest one document in one transaction, as a poll does."""
-    report = monitor.ingest_bytes(data, "bench feed", source_key="bench:feed", url="bench://feed")
-    if not report.ok:
-        raise RuntimeError(report.error)
-    return report.added
 
 
 class GapMeter:
@@ -154,9 +149,11 @@ def main() -> int:
 
         done = {"batches": 0, "added": 0}
 
-        def stored(added: int) -> None:
+        def stored(report) -> None:
+            if not report.ok:
+                raise RuntimeError(report.error)
             done["batches"] += 1
-            done["added"] += added
+            done["added"] += report.added
             window.after_new_posts()
 
         # The posts are made before the clock starts: making them is the bench's work, not the app's.
@@ -166,7 +163,9 @@ def main() -> int:
         meter.start()
         started = time.perf_counter()
         for posts in batches:
-            window.runner.write(ingest_batch, posts, on_result=stored)
+            # As the app's polls and imports do: in the ingest process, one write at a time.
+            window.runner.ingest(data.ingest_document, posts, "bench feed", "bench:feed", "bench://feed",
+                                 on_result=stored)
         batches = len(batches)
         run_loop(600, lambda: done["batches"] >= batches)
         ingest_seconds = time.perf_counter() - started

@@ -13,6 +13,7 @@ about five minutes to build the first time).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -49,12 +50,23 @@ def default_cache() -> Path:
     return Path(override) if override else user_cache_path("situation-monitor", appauthor=False) / "bench"
 
 
+def _has_derived_rows(path: Path) -> bool:
+    """False for a corpus built before ingest extracted quotes: its figures would flatter."""
+    import sqlite3
+
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        try:
+            return db.execute("select exists(select 1 from quotes)").fetchone()[0] == 1
+        except sqlite3.OperationalError:
+            return False
+
+
 def corpus_db(size: int, seed: int, cache: Path) -> Path:
     """The path of a built corpus database of ``size`` posts, building it when missing."""
     cache.mkdir(parents=True, exist_ok=True)
     path = cache / f"corpus-{size}-{seed}.db"
     done = path.with_suffix(".done")
-    if not (path.exists() and done.exists()):
+    if not (path.exists() and done.exists() and _has_derived_rows(path)):
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         print(f"building {path.name} ...", file=sys.stderr, flush=True)

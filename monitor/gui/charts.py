@@ -152,7 +152,22 @@ class ChartsPane(QWidget):
 
     def set_posts(self, posts: Sequence[Post]) -> None:
         """Posts per hour as bars (posts known only to the day are counted in the title)."""
-        hours, counts, date_only = posts_per_hour(posts)
+        self._show_hours(*posts_per_hour(posts))
+
+    def set_hour_counts(self, hours: Sequence[tuple[str, int]], date_only: int) -> None:
+        """Posts per hour as bars, from counts the store made: ("YYYY-MM-DDTHH" in UTC, posts)."""
+        starts, counts = [], []
+        for hour, count in hours:
+            try:
+                moment = datetime.fromisoformat(f"{hour}:00:00+00:00")
+            except ValueError:
+                date_only += count  # not an hour we can place
+                continue
+            starts.append(_epoch(moment))
+            counts.append(count)
+        self._show_hours(np.array(starts, dtype=float), np.array(counts, dtype=float), date_only)
+
+    def _show_hours(self, hours: np.ndarray, counts: np.ndarray, date_only: int) -> None:
         self.posts_bars.setOpts(x=hours + HOUR / 2, height=counts, width=HOUR * 0.8)
         title = "Posts per hour"
         if date_only:

@@ -14,7 +14,7 @@ import importlib
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -41,8 +41,21 @@ log = logging.getLogger(__name__)
 
 #: Longest body text a list row lays out; the rest is shown when the post is opened.
 BODY_PREVIEW_CHARS = 1500
-#: Posts handed to the charts (posts per hour); the newest ones.
-CHART_POSTS_LIMIT = 20000
+#: Days of posts the posts-per-hour chart shows, up to the newest post.
+CHART_DAYS = 14
+#: Quotes a snapshot carries for the inspector: the newest ones (a selected speaker's are read
+#: on their own, ``speaker_quotes``).
+QUOTES_SHOWN = 500
+#: Speakers a snapshot carries: the most quoted ones (a long story names hundreds of thousands
+#: of anonymous sources, "a local resident", each a speaker of their own).
+SPEAKERS_SHOWN = 2000
+#: Route reports the journey is estimated from: those of the newest posts. A journey is a few
+#: days; this many reports hold all of it, and a months-long store does not pour a million
+#: reports into each estimate.
+OBSERVATIONS_USED = 5000
+#: A search's matches are counted up to this many; beyond, the feed says "more than" (counting
+#: every match of a common word in a million posts would hold the first page back).
+SEARCH_TOTAL_CAP = 10_000
 #: Points sampled along the story's span for the distance-time chart.
 ESTIMATE_SAMPLES = 96
 
@@ -132,7 +145,7 @@ def feed_page(
     # The mark comes first: a post stored between the two reads is then "new", never lost.
     mark = queries.mark() if with_total else None
     posts = queries.page(flt, after=after, limit=limit)
-    total = queries.count(flt) if with_total else None
+    total = queries.count(flt, cap=SEARCH_TOTAL_CAP if flt.text else None) if with_total else None
     return FeedPage(posts, quote_spans(monitor, posts), total, mark)
 
 
@@ -151,7 +164,8 @@ def feed_through(monitor: Monitor, flt: FeedFilter, post_id: int, limit: int = 5
         for post in page:
             posts.append(post)
             if post.id == post_id:
-                return FeedPage(posts, quote_spans(monitor, posts), queries.count(flt), None)
+                total = queries.count(flt, cap=SEARCH_TOTAL_CAP if flt.text else None)
+                return FeedPage(posts, quote_spans(monitor, posts), total, None)
         after = sort_key(page[-1])
     return None
 
@@ -247,15 +261,16 @@ class Snapshot:
     quote_count: int
     sources: list[SourceState]
     speakers: list[Speaker]
-    quotes: list[Quote]
+    quotes: list[Quote]  # the newest QUOTES_SHOWN of quote_count
     quote_posts: dict[int, Post]
-    chart_posts: list[Post]
+    post_hours: tuple[list[tuple[str, int]], int]  # ("YYYY-MM-DDTHH", posts), date-only posts
     route: Route
     estimate: Estimate
     estimates: list[Estimate]
     observations: list[Observation]
     span: tuple[datetime, datetime] | None
     features: Features
+    speaker_count: int = 0  # speakers in all (``speakers`` holds the most quoted of them)
 
 
 def story_span(monitor: Monitor, observations: list[Observation], estimate: Estimate | None
@@ -279,17 +294,16 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     queries = FeedQueries(monitor.db)
     flt = FeedFilter(as_of=as_of)
     post_count = queries.count(flt)
-    chart_posts = queries.page(flt, limit=CHART_POSTS_LIMIT)
+    post_hours = queries.hour_counts(flt, days=CHART_DAYS)
 
     store = monitor.quotes
-    quotes = store.quotes()  # active ones: rejected quotes are the analyst's "not a quote"
+    # Active quotes only: rejected ones are the analyst's "not a quote".
+    quotes, quote_count = store.newest(as_of=as_of, limit=QUOTES_SHOWN)
     quote_posts = queries.posts_by_id(sorted({q.post_id for q in quotes}))
-    if as_of is not None:
-        quote_posts = {
-            pid: p for pid, p in quote_posts.items() if (p.published or p.first_seen) <= as_of
-        }
-        quotes = [q for q in quotes if q.post_id in quote_posts]
-    speakers = _speakers_with_counts(store.speakers(), quotes, replay=as_of is not None)
+    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=SPEAKERS_SHOWN)
+    # Whoever said a listed quote is named in the list, even when not among the most quoted.
+    missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
+    speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
 
     route, estimate, observations, estimates, span = _journey(monitor, at, queries)
 
@@ -298,19 +312,40 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     return Snapshot(
         at=at,
         post_count=post_count,
-        quote_count=len(quotes),
+        quote_count=quote_count,
         sources=[SourceState(s, counts.get(s.id, 0)) for s in sources],
         speakers=speakers,
         quotes=quotes,
         quote_posts=quote_posts,
-        chart_posts=chart_posts,
+        post_hours=post_hours,
         route=route,
         estimate=estimate,
         estimates=estimates,
         observations=observations,
         span=span,
         features=feats,
+        speaker_count=speaker_count,
     )
+
+
+@dataclass(frozen=True)
+class SpeakerQuotes:
+    """One speaker's newest quotes, their posts, and how many quotes the speaker has in all."""
+
+    speaker_id: int
+    at: datetime | None
+    quotes: list[Quote]
+    posts: dict[int, Post]
+    total: int
+
+
+def speaker_quotes(monitor: Monitor, speaker_id: int, at: datetime | None,
+                   limit: int = QUOTES_SHOWN) -> SpeakerQuotes:
+    """The newest ``limit`` quotes of one speaker (from posts published by ``at``; None: now)."""
+    quotes, total = monitor.quotes.newest(speaker_id=speaker_id, as_of=to_iso(at) if at else None,
+                                          limit=limit)
+    posts = FeedQueries(monitor.db).posts_by_id(sorted({q.post_id for q in quotes}))
+    return SpeakerQuotes(speaker_id, at, quotes, posts, total)
 
 
 def _journey(monitor: Monitor, at: datetime | None, queries: FeedQueries
@@ -323,15 +358,8 @@ def _journey(monitor: Monitor, at: datetime | None, queries: FeedQueries
     an analyst could have made then, not one made with hindsight.
     """
     route = monitor.route()
-    observations = list(monitor.observations())
-    if at is not None:
-        known = queries.posts_by_id(sorted({o.post_id for o in observations if o.post_id is not None}))
-        limit = to_iso(at) or ""
-        observations = [
-            o for o in observations
-            if o.post_id is None
-            or (o.post_id in known and (known[o.post_id].published or known[o.post_id].first_seen) <= limit)
-        ]
+    observations = monitor.journey.recent_observations(as_of=to_iso(at) if at is not None else None,
+                                                       limit=OBSERVATIONS_USED)
     when = at or utc_now()
     try:
         sched = journey_schedule(route, observations)
@@ -351,16 +379,6 @@ def _journey(monitor: Monitor, at: datetime | None, queries: FeedQueries
     return route, estimate, observations, estimates, span
 
 
-def _speakers_with_counts(speakers: list[Speaker], quotes: list[Quote], replay: bool) -> list[Speaker]:
-    """Speakers with their quote counts over ``quotes``; in replay, only those quoted by then."""
-    counts: dict[int, int] = {}
-    for quote in quotes:
-        if quote.speaker_id is not None:
-            counts[quote.speaker_id] = counts.get(quote.speaker_id, 0) + 1
-    result = [replace(s, quote_count=counts.get(s.id, 0)) for s in speakers]
-    return [s for s in result if s.quote_count] if replay else result
-
-
 # -- writes -------------------------------------------------------------------------------
 
 
@@ -370,6 +388,11 @@ def ingest_paths(monitor: Monitor, paths: list[str]) -> list:
     for path in paths:
         reports.extend(monitor.ingest_path(Path(path)))
     return reports
+
+
+def ingest_document(monitor: Monitor, content: bytes, name: str, source_key: str, url: str) -> Any:
+    """Ingest one document already in memory (a page, a feed) as one source; its report."""
+    return monitor.ingest_bytes(content, name, source_key=source_key, url=url)
 
 
 def add_source(monitor: Monitor, url: str, interval: int) -> Any:

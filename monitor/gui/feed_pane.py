@@ -265,7 +265,10 @@ class FeedPane(QWidget):
 
     def _update_status(self, *_: object) -> None:
         model = self.model
-        parts = [f"{model.total:,} post{'s' if model.total != 1 else ''}"]
+        if model.feed_filter.text and model.total > data.SEARCH_TOTAL_CAP:
+            parts = [f"more than {data.SEARCH_TOTAL_CAP:,} posts"]
+        else:
+            parts = [f"{model.total:,} post{'s' if model.total != 1 else ''}"]
         if model.unread_count():
             parts.append(f"{model.unread_count():,} unread")
         if model.pending:

@@ -55,7 +55,7 @@ FEED_SETTLE_MS = 250
 PANES_SETTLE_MS = 1500
 STATE_VERSION = 1
 #: The most quotes the inspector lists at once (the newest); the counts cover all of them.
-QUOTES_SHOWN = 500
+QUOTES_SHOWN = data.QUOTES_SHOWN
 
 
 def app_icon() -> QIcon:
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._polling = False
         self._speaker_names: dict[int, str] = {}
         self._selected_speaker: int | None = None
+        self._speaker_quotes: data.SpeakerQuotes | None = None  # the selected speaker's, once read
         self._quotes_stale = False
 
         self.setObjectName("MainWindow")
@@ -387,9 +388,9 @@ class MainWindow(QMainWindow):
             steps.append(("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)))
         if changed("quotes", (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))):
             steps.append(("inspector: quotes", self._show_quotes))
-        posts = snap.chart_posts
-        if changed("posts", (len(posts), posts[0].id if posts else None, posts[-1].id if posts else None)):
-            steps.append(("charts: posts", lambda: self.charts.set_posts(posts)))
+        hours = snap.post_hours
+        if changed("posts", hours):
+            steps.append(("charts: posts", lambda: self.charts.set_hour_counts(*hours)))
         return steps
 
     def _next_step(self) -> None:
@@ -411,7 +412,8 @@ class MainWindow(QMainWindow):
             self.refresh_panes()
 
     def _update_status(self, snap: data.Snapshot) -> None:
-        counts = f"{snap.post_count:,} posts · {snap.quote_count:,} quotes · {len(snap.speakers):,} speakers"
+        speakers = max(snap.speaker_count, len(snap.speakers))
+        counts = f"{snap.post_count:,} posts · {snap.quote_count:,} quotes · {speakers:,} speakers"
         self.counts_label.setText(counts)
         now = utc_now()
         parts: list[str] = []
@@ -462,7 +464,7 @@ class MainWindow(QMainWindow):
         if self.runner is None or self._polling:
             return
         self._polling = True
-        self.runner.write(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
+        self.runner.ingest(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
                           on_error=self._poll_failed)
 
     def _polled(self, reports: list, asked: bool = False) -> None:
@@ -489,7 +491,7 @@ class MainWindow(QMainWindow):
         if not paths or self.runner is None:
             return
         self.statusBar().showMessage(f"Importing {len(paths)} file(s)…")
-        self.runner.write(data.ingest_paths, list(paths), on_result=self._imported,
+        self.runner.ingest(data.ingest_paths, list(paths), on_result=self._imported,
                           on_error=lambda exc: self._warn("Import failed", str(exc)))
 
     def _imported(self, reports: list) -> None:
@@ -558,32 +560,48 @@ class MainWindow(QMainWindow):
         self._show_quotes()
 
     def inspector_quotes(self) -> tuple[list, int]:
-        """The quotes the inspector lists: the selected speaker's, else the newest of everyone's,
-        newest first and at most QUOTES_SHOWN; with the number there are in all."""
+        """The quotes the inspector lists: the selected speaker's (once read), else the newest of
+        everyone's; newest first and at most QUOTES_SHOWN; with the number there are in all."""
         snap = self.snapshot
         if snap is None:
             return [], 0
-        quotes = snap.quotes
         if self._selected_speaker is not None:
-            quotes = [q for q in quotes if q.speaker_id == self._selected_speaker]
-        posts = snap.quote_posts
+            found = self._current_speaker_quotes()
+            return (list(found.quotes), found.total) if found else ([], 0)
+        return list(snap.quotes), snap.quote_count
 
-        def when(quote: object) -> str:
-            post = posts.get(quote.post_id)
-            return (post.published or post.first_seen) if post else ""
-
-        newest = sorted(quotes, key=lambda q: (when(q), q.post_id, -q.start), reverse=True)
-        return newest[:QUOTES_SHOWN], len(quotes)
+    def _current_speaker_quotes(self) -> data.SpeakerQuotes | None:
+        found = self._speaker_quotes
+        snap = self.snapshot
+        if found is None or snap is None or found.speaker_id != self._selected_speaker or found.at != snap.at:
+            return None
+        return found
 
     def _show_quotes(self) -> None:
-        if self.snapshot is None:
+        snap = self.snapshot
+        if snap is None:
             return
         if self.docks["inspector"].isHidden():
             self._quotes_stale = True  # filled when the pane is shown again
             return
         self._quotes_stale = False
-        shown, total = self.inspector_quotes()
-        posts = self.snapshot.quote_posts
+        if self._selected_speaker is not None:
+            # One speaker's quotes are read on their own: the snapshot holds only the newest.
+            self._speaker_quotes = None
+            if self.runner is not None:
+                self.runner.read(data.speaker_quotes, self._selected_speaker, snap.at,
+                                 on_result=self._speaker_quotes_read)
+            return
+        self._list_quotes(snap.quotes, snap.quote_posts, snap.quote_count)
+
+    def _speaker_quotes_read(self, found: data.SpeakerQuotes) -> None:
+        if found.speaker_id != self._selected_speaker or self.snapshot is None \
+                or found.at != self.snapshot.at:
+            return  # the analyst moved on while this was read
+        self._speaker_quotes = found
+        self._list_quotes(found.quotes, found.posts, found.total)
+
+    def _list_quotes(self, shown: list, posts: dict, total: int) -> None:
         self.inspector.set_quotes(shown, {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts})
         if total > len(shown):
             who = self._speaker_names.get(self._selected_speaker, "everyone") \

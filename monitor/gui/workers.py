@@ -3,7 +3,9 @@
 A job is a plain function ``fn(monitor, *args)``. It runs on a pool thread with that thread's
 own Monitor (SQLite connections belong to the thread that opened them) and must never touch a
 widget. Reads go to a small pool; writes go to a pool of one thread, so writes are serialised
-and WAL lets the reads run beside them.
+and WAL lets the reads run beside them. Writes heavy on Python work (imports and polls: parsing
+and extraction) are handed from that thread to a child process (``ingest_process.py``), so they
+never hold the interpreter lock the GUI thread needs.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from monitor.gui.ingest_process import IngestProcess
 from monitor.service import Monitor
 
 log = logging.getLogger(__name__)
@@ -54,17 +57,22 @@ class WorkerSignals(QObject):
 class Job(QRunnable):
     """One call of ``fn(monitor, *args)`` on a pool thread."""
 
-    def __init__(self, db_path: Path, fn: Callable[..., Any], args: tuple) -> None:
+    def __init__(self, db_path: Path, fn: Callable[..., Any], args: tuple,
+                 process: IngestProcess | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.fn = fn
         self.args = args
+        self.process = process
         self.signals = WorkerSignals()
 
     def run(self) -> None:  # noqa: D102 - QRunnable API
         self.signals.started.emit()
         try:
-            result = self.fn(thread_monitor(self.db_path), *self.args)
+            if self.process is not None:
+                result = self.process.call(self.db_path, self.fn, self.args)
+            else:
+                result = self.fn(thread_monitor(self.db_path), *self.args)
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none kills the pool
             log.warning("%s failed: %s", getattr(self.fn, "__name__", self.fn), exc, exc_info=True)
             self.signals.errored.emit(exc)
@@ -90,6 +98,7 @@ class Runner(QObject):
             # Threads (and their connections) live as long as the runner.
             pool.setExpiryTimeout(-1)
         self._active: set[Job] = set()
+        self._process = IngestProcess()
 
     def read(self, fn: Callable[..., Any], *args: Any,
              on_result: Callable[[Any], None] | None = None,
@@ -103,10 +112,19 @@ class Runner(QObject):
         """Run a job that writes; writes never overlap."""
         return self._start(self._writes, fn, args, on_result, on_error)
 
+    def ingest(self, fn: Callable[..., Any], *args: Any,
+               on_result: Callable[[Any], None] | None = None,
+               on_error: Callable[[Exception], None] | None = None) -> WorkerSignals:
+        """Run a write that parses and extracts (import, poll) in the ingest process, in turn
+        with the other writes; ``fn`` must be a module-level function. Callbacks run on the
+        GUI thread."""
+        return self._start(self._writes, fn, args, on_result, on_error, self._process)
+
     def _start(self, pool: QThreadPool, fn: Callable[..., Any], args: tuple,
                on_result: Callable[[Any], None] | None,
-               on_error: Callable[[Exception], None] | None) -> WorkerSignals:
-        job = Job(self.db_path, fn, args)
+               on_error: Callable[[Exception], None] | None,
+               process: IngestProcess | None = None) -> WorkerSignals:
+        job = Job(self.db_path, fn, args, process)
         job.setAutoDelete(False)
         if on_result is not None:
             job.signals.returned.connect(on_result)
@@ -142,6 +160,7 @@ class Runner(QObject):
         for pool in (self._reads, self._writes):
             pool.clear()
         self.wait()
+        self._process.shutdown()
         for pool in (self._reads, self._writes):
             for _ in range(pool.maxThreadCount()):
                 pool.start(close_thread_monitors)

@@ -196,20 +196,35 @@ class JourneyStore:
 
     def observations(self) -> list[Observation]:
         """Every stored observation, in post order then text order."""
-        return [
-            Observation(
-                post_id=r["post_id"], stop=r["name"], kind=r["kind"], at=parse_iso(r["at"]),
-                precision=r["at_precision"], evidence=r["evidence"], start=r["start"] or 0,
-                end=r["end"] or 0, matched=bool(r["matched"]), duration_minutes=r["duration_minutes"],
-                speed_kmh=r["speed_kmh"], window_start=parse_iso(r["window_start"]),
-                window_end=parse_iso(r["window_end"]), speed_kind=r["speed_kind"],
-            )
-            for r in self.db.query("select * from observations order by post_id, start, id")
-        ]
+        rows = self.db.query("select * from observations order by post_id, start, id")
+        return [_observation(r) for r in rows]
+
+    def recent_observations(self, *, as_of: str | None = None, limit: int = 5000) -> list[Observation]:
+        """The observations of the newest posts (published up to ``as_of`` when given), at most
+        ``limit`` of them; in post order then text order, like ``observations``."""
+        where = "where coalesce(p.published, p.first_seen) <= ?" if as_of is not None else ""
+        rows = list(self.db.query(
+            "select o.* from posts p join observations o on o.post_id = p.id "
+            f"{where} order by coalesce(p.published, p.first_seen) desc, coalesce(p.seq, 0) desc, "
+            "p.id desc limit ?",
+            [*([as_of] if as_of is not None else []), limit],
+        ))
+        rows.sort(key=lambda r: (r["post_id"], r["start"] or 0, r["id"]))
+        return [_observation(r) for r in rows]
 
     def observation_count(self) -> int:
         """Number of stored observations."""
         return int(self.db.execute("select count(*) from observations").fetchone()[0])
+
+
+def _observation(r: dict) -> Observation:
+    return Observation(
+        post_id=r["post_id"], stop=r["name"], kind=r["kind"], at=parse_iso(r["at"]),
+        precision=r["at_precision"], evidence=r["evidence"], start=r["start"] or 0,
+        end=r["end"] or 0, matched=bool(r["matched"]), duration_minutes=r["duration_minutes"],
+        speed_kmh=r["speed_kmh"], window_start=parse_iso(r["window_start"]),
+        window_end=parse_iso(r["window_end"]), speed_kind=r["speed_kind"],
+    )
 
 
 def _stop_row(route_id: int, seq: int, stop: Stop) -> dict:

@@ -17,6 +17,8 @@ from monitor.model import speaker_key as alias_key
 from monitor.store.search import fts_query
 
 FIELDS = ("title", "body")
+# A post's time, as the feed sorts on it (the same expression as its index).
+_POST_TIME = "coalesce(p.published, p.first_seen)"
 _QUOTE_COLUMNS = (
     "id, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve, "
     "source_of_truth, status, field, mention, speaker_start, speaker_end"
@@ -172,6 +174,69 @@ class QuoteStore:
             sql += " where " + " and ".join(where)
         sql += " order by post_id, field desc, start, id"
         return [_row_to_quote(r) for r in self.db.execute(sql, args).fetchall()]
+
+    def newest(self, *, speaker_id: int | None = None, as_of: str | None = None,
+               limit: int = 500) -> tuple[list[Quote], int]:
+        """The newest active quotes (by their post's time; in reading order within a post), of
+        one speaker or of everyone, from posts published up to ``as_of`` when given; and how
+        many such quotes there are in all. Reads ``limit`` quotes however many are stored."""
+        where = ["q.status = 'active'"]
+        args: list[Any] = []
+        if speaker_id is not None:
+            where.append("q.speaker_id = ?")
+            args.append(speaker_id)
+        if as_of is not None:
+            where.append(f"{_POST_TIME} <= ?")
+            args.append(as_of)
+        clause = " and ".join(where)
+        columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        rows = self.db.execute(
+            f"select {columns}, {_POST_TIME} from quotes q join posts p on p.id = q.post_id "
+            f"where {clause} order by {_POST_TIME} desc, coalesce(p.seq, 0) desc, p.id desc limit ?",
+            [*args, limit],
+        ).fetchall()
+        # Newest post first (the query's order), and within a post the order they are read in.
+        position: dict[int, int] = {}
+        for row in rows:
+            position.setdefault(row[1], len(position))
+        quotes = sorted((_row_to_quote(r[:-1]) for r in rows),
+                        key=lambda q: (position[q.post_id], q.start))
+        join = " join posts p on p.id = q.post_id" if as_of is not None else ""
+        count = f"select count(*) from quotes q{join} where {clause}"
+        total = int(self.db.execute(count, args).fetchone()[0])
+        return quotes, total
+
+    def top_speakers(self, *, as_of: str | None = None, limit: int = 1000) -> tuple[list[Speaker], int]:
+        """The most quoted speakers with their active quote counts (from posts published up to
+        ``as_of`` when given), at most ``limit``; and how many speakers there are in all.
+
+        Live, speakers nobody quotes any more (their quotes rejected) fill the list up to
+        ``limit``; in a replay only those quoted by then count.
+        """
+        join = " join posts p on p.id = q.post_id" if as_of is not None else ""
+        where = "q.status = 'active'" + (f" and {_POST_TIME} <= ?" if as_of is not None else "")
+        args: list[Any] = [as_of] if as_of is not None else []
+        rows = self.db.execute(
+            "select s.id, s.name, s.kind, s.role, s.organisation, c.n, count(*) over () from ("
+            f"  select q.speaker_id, count(*) as n from quotes q{join} where {where}"
+            "   and q.speaker_id is not null group by q.speaker_id"
+            ") c join speakers s on s.id = c.speaker_id order by c.n desc, s.name collate nocase limit ?",
+            [*args, limit],
+        ).fetchall()
+        speakers = [Speaker(*row[:6]) for row in rows]
+        total = int(rows[0][6]) if rows else 0
+        if as_of is None:
+            quoted = int(total)
+            total = int(self.db.execute("select count(*) from speakers").fetchone()[0])
+            if len(speakers) < limit and total > quoted:
+                known = [s.id for s in speakers]
+                rest = self.db.execute(
+                    "select id, name, kind, role, organisation, 0 from speakers "
+                    f"where id not in ({','.join('?' * len(known))}) order by name collate nocase limit ?",
+                    [*known, limit - len(speakers)],
+                ).fetchall()
+                speakers += [Speaker(*row) for row in rest]
+        return speakers, total
 
     def search(self, text: str, *, limit: int = 50) -> list[Quote]:
         """Active quotes whose words match what a person typed, best match first."""

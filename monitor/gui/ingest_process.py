@@ -1,0 +1,82 @@
+"""A process of its own for the app's heavy writes: parsing, storing and extracting posts.
+
+Extraction is pure Python and busy for a millisecond or more per post; on a thread of the app's
+own process it competes with the GUI thread for Python's interpreter lock, and the window
+stutters while a big page or an archive goes in. In a child process it has a core and a lock of
+its own. The child opens its own connection to the same database (WAL lets the app's readers
+carry on beside it) and hands back the same plain report objects a thread would.
+
+This module imports no Qt: the child loads it, and nothing else of the GUI.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: The child's Monitors, by database path (a child serves one app, which may switch databases).
+_monitors: dict[str, Any] = {}
+
+
+def _call(db_path: str, fn: Callable[..., Any], args: tuple) -> Any:
+    """Run ``fn(monitor, *args)`` in the child with its Monitor on ``db_path``."""
+    from monitor.service import Monitor
+
+    monitor = _monitors.get(db_path)
+    if monitor is None:
+        for other in _monitors.values():
+            other.close()
+        _monitors.clear()
+        monitor = _monitors[db_path] = Monitor(Path(db_path))
+    return fn(monitor, *args)
+
+
+def _close() -> None:
+    for monitor in _monitors.values():
+        monitor.close()
+    _monitors.clear()
+
+
+def _child_start() -> None:
+    atexit.register(_close)
+
+
+class IngestProcess:
+    """One child process, started on first use, that runs write jobs one at a time.
+
+    ``fn`` must be a module-level function (it is sent to the child by name). A child that dies
+    (killed, out of memory) is replaced on the next call; the call that was running fails with
+    the reason.
+    """
+
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+
+    def call(self, db_path: Path, fn: Callable[..., Any], args: tuple) -> Any:
+        """``fn(monitor, *args)`` in the child; blocks the calling (worker) thread until done."""
+        pool = self._pool
+        if pool is None:
+            # "spawn": forking a process that runs Qt and threads is not safe.
+            context = multiprocessing.get_context("spawn")
+            pool = self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                                    initializer=_child_start)
+        try:
+            return pool.submit(_call, str(db_path), fn, args).result()
+        except BrokenProcessPool as exc:
+            self._pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise RuntimeError(f"the ingest process stopped unexpectedly: {exc}") from exc
+
+    def shutdown(self) -> None:
+        """Stop the child (after the job it is running)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -1,0 +1,57 @@
+"""The ingest process: heavy writes run in a child with its own Monitor, and a child that dies
+is replaced without losing what was stored."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from monitor.gui.ingest_process import IngestProcess
+from monitor.service import Monitor
+
+
+def where_am_i(monitor: Monitor) -> tuple[int, str]:
+    return os.getpid(), str(monitor.db_path)
+
+
+def ingest_text(monitor: Monitor, text: str) -> int:
+    report = monitor.ingest_bytes(text.encode(), "page.txt", source_key="file:page.txt", url="file:page.txt")
+    return report.added
+
+
+def die(monitor: Monitor) -> None:
+    os._exit(3)
+
+
+def fail(monitor: Monitor) -> None:
+    raise ValueError("no such feed")
+
+
+def test_jobs_run_in_a_child_on_the_same_database(db_path, seed_path):
+    process = IngestProcess()
+    try:
+        pid, path = process.call(db_path, where_am_i, ())
+        assert pid != os.getpid() and path == str(db_path)
+        added = process.call(db_path, ingest_text, (seed_path.read_text(encoding="utf-8"),))
+        assert added == 5
+        with Monitor(db_path) as monitor:  # what the child stored, this process reads
+            assert monitor.posts.count() == 5
+            assert monitor.quotes.count() > 0
+    finally:
+        process.shutdown()
+
+
+def test_an_error_comes_back_and_a_dead_child_is_replaced(db_path, seed_path):
+    process = IngestProcess()
+    try:
+        with pytest.raises(ValueError, match="no such feed"):
+            process.call(db_path, fail, ())
+        first, _ = process.call(db_path, where_am_i, ())
+        with pytest.raises(RuntimeError, match="stopped unexpectedly"):
+            process.call(db_path, die, ())
+        second, _ = process.call(db_path, where_am_i, ())
+        assert second != first
+        assert process.call(db_path, ingest_text, (seed_path.read_text(encoding="utf-8"),)) == 5
+    finally:
+        process.shutdown()
