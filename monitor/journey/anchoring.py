@@ -16,13 +16,16 @@ and the smallest accepted ``hi``: a new anchor at ``k`` fits when ``lo <= cap_lo
 ``hi >= need_hi[k]``, two numbers kept up to date as anchors are taken (O(events) only when an
 event's extreme moves, which is rare).
 
-The pairwise test is done in floating point with a margin (``_slack_margin``) far above any
+The pairwise test is done in floating point with a margin (``Fit.margin``) far above any
 rounding error; a report within that margin of the edge is decided by the very computation the
 schedule's bounds use (the trial bounds of every event), so every decision is the one the
 straightforward algorithm — tighten a copy of the bounds by the report, keep it when feasible —
 would make, bit for bit. The bounds themselves come from the extreme ``lo``/``hi`` per event: the
 bound an anchor implies is monotone in its ``lo`` (``hi``), so the extreme one gives the exact
 maximum (minimum) over all anchors at that event.
+
+A rejected report names the accepted reports that contradict it on their own, found through each
+event's few most extreme accepted anchors (see ``Fit._reason``).
 """
 
 from __future__ import annotations
@@ -198,21 +201,27 @@ class Fit:
 
     def offer(self, report: Report) -> bool:
         """Take the report when it fits with those taken; else set its ``conflict``."""
-        margin = own = math.inf
-        cap_lo, need_hi, slack = self.cap_lo, self.need_hi, self.slack
-        for k, lo, hi in report.anchors:
-            margin = min(margin, cap_lo[k] - lo, hi - need_hi[k])
-            row = slack[k]
-            for j, _, other_hi in report.anchors:
-                own = min(own, row[j] - (lo - other_hi))
-        margin, own = min(margin, own) + TOLERANCE, own + TOLERANCE
+        anchors = report.anchors
+        if len(anchors) == 1:  # the common case, spelled out
+            ((k, lo, hi),) = anchors
+            own = self.slack[k][k] - (lo - hi) + TOLERANCE
+            margin = min(self.cap_lo[k] - lo, hi - self.need_hi[k]) + TOLERANCE
+        else:
+            margin = own = math.inf
+            for k, lo, hi in anchors:
+                margin = min(margin, self.cap_lo[k] - lo, hi - self.need_hi[k])
+                row = self.slack[k]
+                for j, _, other_hi in anchors:
+                    own = min(own, row[j] - (lo - other_hi))
+            margin, own = min(margin, own) + TOLERANCE, own + TOLERANCE
+        margin = min(margin, own)
         if margin > self.margin:
             fits = True
         elif margin < -self.margin:
             fits = False
         else:  # at the edge: decide as the bounds themselves are computed
             earliest, latest = self.bounds()
-            fits = _trial_fits(earliest, latest, report.anchors, self.fast, self.slow)
+            fits = _trial_fits(earliest, latest, anchors, self.fast, self.slow)
         if fits:
             self._take(report)
         else:
