@@ -113,12 +113,12 @@ def _ref_likely(accepted, earliest, latest, likely_gap):
 
 def _reference(observations):
     """(earliest, likely, latest, ids of the anchors, {id: descriptions of every contradicting
-    report})."""
+    report taken before it}, ids of reports impossible on their own, descriptions of all taken)."""
     stay = dwells(ROUTE, observations)
     fast, likely_gap, slow = _ref_gaps(speed_model(ROUTE, observations), stay)
     count = 2 * len(ROUTE.stops)
     stop_index = {s.name: i for i, s in enumerate(ROUTE.stops)}
-    accepted, used, flagged = [], [], {}
+    accepted, used, flagged, impossible = [], [], {}, set()
     earliest, latest = [-math.inf] * count, [math.inf] * count
     candidates = [o for o in observations if _ref_anchors(o, stay)]
     for obs in sorted(candidates, key=lambda o: (_RANK.get(o.precision or "date", 5),
@@ -134,8 +134,11 @@ def _reference(observations):
             continue
         flagged[id(obs)] = [_describe(u) for u in used if not _ref_consistent(
             [a for a in accepted if a.observation is u] + new, count, fast, slow)]
+        if not _ref_consistent(new, count, fast, slow):
+            impossible.add(id(obs))
     likely = _ref_likely(accepted, earliest, latest, likely_gap) if accepted else []
-    return earliest, likely, latest, {id(a.observation) for a in accepted}, flagged
+    return (earliest, likely, latest, {id(a.observation) for a in accepted}, flagged, impossible,
+            [_describe(u) for u in used])
 
 
 # --- random report sets -----------------------------------------------------------------------
@@ -184,7 +187,7 @@ def _named(reason: str) -> list[str]:
 
 def _check(observations: list[Observation]) -> None:
     sched = schedule(ROUTE, observations)
-    earliest, likely, latest, anchor_ids, flagged = _reference(observations)
+    earliest, likely, latest, anchor_ids, flagged, impossible, used = _reference(observations)
     if anchor_ids:
         assert (sched.earliest, sched.likely, sched.latest) == (
             tuple(earliest), tuple(likely), tuple(latest))
@@ -202,6 +205,8 @@ def _check(observations: list[Observation]) -> None:
             continue
         assert marked == replace(orig, conflict=marked.conflict)
         against, named = flagged[id(orig)], _named(marked.conflict)
+        if id(orig) in impossible:  # every report taken contradicts it, before or after it
+            against = used
         assert set(named) <= set(against), (marked.conflict, against)  # real contradicting reports
         assert bool(named) == bool(against)
         assert len(named) <= 3
@@ -223,6 +228,16 @@ def test_random_report_sets_match_the_reference(seed, size):
 def _arrived(post: int, lo: datetime, minutes: float, stop: str = "Tumangang") -> Observation:
     return Observation(post_id=post, stop=stop, kind="arrived", at=lo, precision="minute",
                        evidence="arrived", window_start=lo, window_end=lo + timedelta(minutes=minutes))
+
+
+def test_a_window_ending_before_it_starts_names_the_reports_taken():
+    t0 = datetime(2023, 9, 11, 20, tzinfo=UTC)
+    impossible = replace(_arrived(99, t0, 30), window_end=t0 - timedelta(minutes=5))
+    sched = schedule(ROUTE, [impossible, _arrived(3, t0, 30)])
+    # Taken first (newest post) yet impossible: the report taken after it is named.
+    assert sched.conflicts[0].conflict == "contradicts post 3: arrived Tumangang at the route's speeds"
+    alone = schedule(ROUTE, [impossible]).conflicts[0]
+    assert alone.conflict == "contradicts the other reports at the route's speeds"
 
 
 def test_windows_meeting_exactly_at_the_tolerance_are_decided_as_by_the_bounds():

@@ -189,6 +189,8 @@ class Fit:
         self.lowest: list[list] = [[] for _ in range(count)]  # per event: (hi, seq, report), smallest
         self.highest: list[list] = [[] for _ in range(count)]  # per event: (-lo, seq, report)
         self.used: list[Report] = []
+        self.events: set[int] = set()  # events some accepted report pins
+        self.impossible: list[Report] = []  # rejected on their own; named in finish()
         self._bounds: tuple[list[float], list[float]] | None = None
         self._indexes: dict[tuple[int, bool], _Index] = {}
         self._texts: dict[tuple, str] = {}
@@ -234,6 +236,7 @@ class Fit:
         self.used.append(report)
         events = range(self.count)
         for k, lo, hi in report.anchors:
+            self.events.add(k)
             if hi < self.min_hi[k]:
                 self.min_hi[k] = hi
                 self._bounds = None
@@ -278,20 +281,22 @@ class Fit:
         earliest, latest = bounds_of(*_extremes(anchors, self.count), self.fast, self.slow)
         return not all(lo <= hi + TOLERANCE for lo, hi in zip(earliest, latest, strict=True))
 
-    def _reason(self, report: Report, own: float) -> str:
+    def _reason(self, report: Report, own: float) -> str | None:
         """Name up to ``NAMED`` accepted reports that contradict this one on their own.
 
         Only each event's most extreme accepted anchors are looked at: if one at an event
         contradicts, so does every more extreme one, so when at most ``NAMED`` contradict, all of
         them are found (and named in the order they were taken); when more do, the first
-        ``NAMED`` taken among those looked at are named.
+        ``NAMED`` taken among those looked at are named. A report impossible on its own (a window
+        ending before it starts) contradicts every report taken: it is named in :meth:`finish`.
         """
         alone = own > self.margin or (own >= -self.margin and _trial_fits(
             [-math.inf] * self.count, [math.inf] * self.count, report.anchors, self.fast, self.slow))
+        if not alone:  # impossible on its own: every report taken, before or after, contradicts it
+            self.impossible.append(report)
+            return None
         seqs: set[int] = set()
-        if not alone:  # impossible on its own: every accepted report contradicts it
-            seqs.update(range(min(len(self.used), _KEPT)))
-        for k, lo, hi in report.anchors if alone else ():
+        for k, lo, hi in report.anchors:
             for upper, value in ((False, lo), (True, -hi)):
                 index = self._index(k, upper)
                 sure = bisect.bisect_left(index.values, value - self.margin)
@@ -300,7 +305,14 @@ class Fit:
                 for _, seq, used in index.entries[sure:bisect.bisect_left(index.values, value + self.margin)]:
                     if seq not in seqs and self._contradicts(used, report):
                         seqs.add(seq)
-        named = sorted(seqs)
+        return self._text(sorted(seqs))
+
+    def finish(self) -> None:
+        """Name, for each report impossible on its own, the first reports taken at all."""
+        for report in self.impossible:
+            report.conflict = self._text(list(range(min(len(self.used), _KEPT))))
+
+    def _text(self, named: list[int]) -> str:
         key = (*named[:NAMED], len(named) > NAMED)
         text = self._texts.get(key)
         if text is None:  # many reports contradict the same few: say it once

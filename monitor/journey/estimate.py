@@ -27,7 +27,7 @@ import gc
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from operator import attrgetter
 
@@ -232,7 +232,12 @@ _CONFLICT_AT = _FIELDS.index("conflict")
 _VALUES = attrgetter(*_FIELDS)
 
 
+_POSITIONAL = all(f.init for f in fields(Observation))
+
+
 def _with_conflict(obs: Observation, reason: str) -> Observation:
+    if not _POSITIONAL:
+        return replace(obs, conflict=reason)
     values = list(_VALUES(obs))
     values[_CONFLICT_AT] = reason
     return Observation(*values)
@@ -277,6 +282,7 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     fit = Fit(fast, slow, scale)
     for report in reports:
         fit.offer(report)
+    fit.finish()
 
     marked = tuple(
         _with_conflict(o, r.conflict) if r is not None and r.conflict else o
@@ -290,7 +296,7 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
 
     # Likely: the middle of each reported event's window, joined by typical gaps between reports
     # and extended by them beyond; then held inside the bounds.
-    refs = [(e, (earliest[e] + latest[e]) / 2) for e in range(count) if fit.max_lo[e] != -math.inf]
+    refs = [(e, (earliest[e] + latest[e]) / 2) for e in sorted(fit.events)]
     likely = []
     for e in range(count):
         before = [(ev, t) for ev, t in refs if ev <= e]
