@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from operator import attrgetter
+from types import MemberDescriptorType
 
 from monitor.journey.anchoring import Anchor, Fit, Report
 from monitor.journey.anchoring import describe as _describe
@@ -225,22 +226,25 @@ def _reports(route: Route, observations: list[Observation] | tuple[Observation, 
     return [g[4] for g in of_each], sorted(by_anchors.values(), key=lambda r: r.order)
 
 
-#: Observation fields in constructor order, to copy one with a conflict set (``replace`` is slow
-#: when a store has tens of thousands of conflicts).
-_FIELDS = tuple(f.name for f in fields(Observation))
-_CONFLICT_AT = _FIELDS.index("conflict")
-_VALUES = attrgetter(*_FIELDS)
-
-
-_POSITIONAL = all(f.init for f in fields(Observation))
+#: Slot setters of every Observation field but ``conflict``, and a getter of their values: a
+#: report's copy with its conflict set is made slot by slot (``replace`` or the frozen ``__init__``
+#: cost about twice as much, which shows when a store has hundreds of thousands of conflicts).
+_COPIED = tuple(f.name for f in fields(Observation) if f.name != "conflict")
+_BY_SLOT = all(isinstance(getattr(Observation, name, None), MemberDescriptorType)
+               for name in (*_COPIED, "conflict"))
+_SETTERS = tuple(getattr(Observation, name).__set__ for name in _COPIED) if _BY_SLOT else ()
+_VALUES = attrgetter(*_COPIED)
 
 
 def _with_conflict(obs: Observation, reason: str) -> Observation:
-    if not _POSITIONAL:
+    """A copy of ``obs`` with ``conflict`` set to ``reason``."""
+    if not _BY_SLOT:
         return replace(obs, conflict=reason)
-    values = list(_VALUES(obs))
-    values[_CONFLICT_AT] = reason
-    return Observation(*values)
+    copy = object.__new__(Observation)
+    for setter, value in zip(_SETTERS, _VALUES(obs), strict=True):
+        setter(copy, value)
+    Observation.conflict.__set__(copy, reason)
+    return copy
 
 
 @contextmanager
