@@ -23,16 +23,22 @@ report it says the train has not started and why.
 
 from __future__ import annotations
 
+import gc
 import math
-from dataclasses import dataclass, replace
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
+from operator import attrgetter
+from types import MemberDescriptorType
 
+from monitor.journey.anchoring import Anchor, Fit, Report
+from monitor.journey.anchoring import describe as _describe
 from monitor.model import Estimate, Observation, Route, StopEta
 
 #: Finer precision first: these reports are taken before coarser ones.
 _PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "part_of_day": 3, "date": 4}
 _TIMED_KINDS = ("departed", "arrived", "passed", "dwelling")
-_TOLERANCE = 60.0  # seconds of slack before two bounds count as contradicting
 #: "About 70 minutes" spans this much either way.
 _ABOUT_LOW, _ABOUT_HIGH = 0.8, 1.25
 
@@ -56,14 +62,6 @@ class Dwell:
     high: float
     source: str | None = None
     post_id: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Anchor:
-    event: int
-    lo: float
-    hi: float
-    observation: Observation
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,102 +156,151 @@ def _gaps(route: Route, speed: SpeedModel, stay: tuple[Dwell, ...]) -> tuple[lis
     return fast, likely, slow
 
 
-def _anchors_of(route: Route, obs: Observation, stay: tuple[Dwell, ...]) -> list[_Anchor]:
-    names = {s.name: i for i, s in enumerate(route.stops)}
-    index = names.get(obs.stop)
+def _anchors_of(obs: Observation, index: int | None, stay: tuple[Dwell, ...],
+                seconds: dict[datetime, float]) -> tuple[Anchor, ...]:
+    """The events a report pins and their windows; none when it fixes nothing in time."""
     if (index is None or not obs.matched or obs.kind not in _TIMED_KINDS
             or obs.window_start is None or obs.window_end is None):
-        return []
-    lo, hi = _seconds(obs.window_start), _seconds(obs.window_end)
+        return ()
+    lo = seconds.get(obs.window_start)
+    if lo is None:
+        lo = seconds[obs.window_start] = _seconds(obs.window_start)
+    hi = seconds.get(obs.window_end)
+    if hi is None:
+        hi = seconds[obs.window_end] = _seconds(obs.window_end)
     if obs.kind == "departed":
-        return [_Anchor(2 * index + 1, lo, hi, obs)]
+        return ((2 * index + 1, lo, hi),)
     if obs.kind in ("arrived", "passed"):
-        return [_Anchor(2 * index, lo, hi, obs)]
+        return ((2 * index, lo, hi),)
     # Dwelling: seen at the stop during the window, so it arrived at most a full dwell before
     # and leaves at most a full dwell after.
     longest = stay[index].high * 60
-    return [_Anchor(2 * index, lo - longest, hi, obs), _Anchor(2 * index + 1, lo, hi + longest, obs)]
+    return ((2 * index, lo - longest, hi), (2 * index + 1, lo, hi + longest))
 
 
-def _bounds(anchors: list[_Anchor], count: int, fast: list[float],
-            slow: list[float]) -> tuple[list[float], list[float]]:
-    """The earliest and latest time of every event that all ``anchors`` allow together."""
-    earliest = [-math.inf] * count
-    latest = [math.inf] * count
-    for a in anchors:
-        _tighten(earliest, latest, a, fast, slow)
-    return earliest, latest
+#: What decides a report's anchors and its place in the order, besides the post.
+_REPORT_KEY = attrgetter("stop", "kind", "window_start", "window_end", "matched", "precision")
 
 
-def _tighten(earliest: list[float], latest: list[float], a: _Anchor, fast: list[float],
-             slow: list[float]) -> None:
-    """Narrow the bounds in place by what one anchor implies for every event."""
-    for e in range(len(earliest)):
-        if e >= a.event:
-            earliest[e] = max(earliest[e], a.lo + fast[e] - fast[a.event])
-            latest[e] = min(latest[e], a.hi + slow[e] - slow[a.event])
-        else:
-            earliest[e] = max(earliest[e], a.lo - (slow[a.event] - slow[e]))
-            latest[e] = min(latest[e], a.hi - (fast[a.event] - fast[e]))
+def _reports(route: Route, observations: list[Observation] | tuple[Observation, ...],
+             stay: tuple[Dwell, ...]) -> tuple[list[Report | None], list[Report]]:
+    """Each observation's report (None: not timed), and the reports in the order they are tried.
+
+    Observations alike in everything the anchors and the order depend on are grouped first (one
+    dictionary look-up each), then groups that pin the same anchors merge into one report. A
+    report is decided where its first observation comes in the order — finer precision, further
+    along, newer post, earlier in the list — and every later one with the same anchors would be
+    decided the same way: taken again it narrows nothing, and bounds only narrow, so what did not
+    fit then never fits later.
+    """
+    stop_index = {s.name: i for i, s in enumerate(route.stops)}
+    seconds: dict[datetime, float] = {}
+    groups: dict[tuple, list] = {}  # raw key -> [anchors, best post id, its observation, position]
+    of_each: list[list] = []
+    untimed = [(), 0, None, 0, None]  # what every observation that pins no event shares
+    for position, obs in enumerate(observations):
+        if obs.kind not in _TIMED_KINDS:
+            of_each.append(untimed)
+            continue
+        key = _REPORT_KEY(obs)
+        group = groups.get(key)
+        if group is None:
+            anchors = _anchors_of(obs, stop_index.get(obs.stop), stay, seconds)
+            group = groups[key] = [anchors, obs.post_id or 0, obs, position]
+        elif (obs.post_id or 0) > group[1]:
+            group[1], group[2], group[3] = obs.post_id or 0, obs, position
+        of_each.append(group)
+    by_anchors: dict[tuple[Anchor, ...], Report] = {}
+    for group in groups.values():
+        anchors, post_id, obs, position = group
+        report = None
+        if anchors:
+            order = (_PRECISION_RANK.get(obs.precision or "date", 5), -stop_index.get(obs.stop, 0),
+                     -post_id, position)
+            report = by_anchors.get(anchors)
+            if report is None:
+                report = by_anchors[anchors] = Report(anchors, obs, order)
+            elif order < report.order:
+                report.first, report.order = obs, order
+        group.append(report)
+    return [g[4] for g in of_each], sorted(by_anchors.values(), key=lambda r: r.order)
 
 
-def _consistent(anchors: list[_Anchor], count: int, fast: list[float], slow: list[float]) -> bool:
-    earliest, latest = _bounds(anchors, count, fast, slow)
-    return _feasible(earliest, latest)
+#: Slot setters of every Observation field but ``conflict``, and a getter of their values: a
+#: report's copy with its conflict set is made slot by slot (``replace`` or the frozen ``__init__``
+#: cost about twice as much, which shows when a store has hundreds of thousands of conflicts).
+_COPIED = tuple(f.name for f in fields(Observation) if f.name != "conflict")
+_BY_SLOT = all(isinstance(getattr(Observation, name, None), MemberDescriptorType)
+               for name in (*_COPIED, "conflict"))
+_SETTERS = tuple(getattr(Observation, name).__set__ for name in _COPIED) if _BY_SLOT else ()
+_VALUES = attrgetter(*_COPIED)
 
 
-def _feasible(earliest: list[float], latest: list[float]) -> bool:
-    return all(lo <= hi + _TOLERANCE for lo, hi in zip(earliest, latest, strict=True))
+def _with_conflict(obs: Observation, reason: str) -> Observation:
+    """A copy of ``obs`` with ``conflict`` set to ``reason``."""
+    if not _BY_SLOT:
+        return replace(obs, conflict=reason)
+    copy = object.__new__(Observation)
+    for setter, value in zip(_SETTERS, _VALUES(obs), strict=True):
+        setter(copy, value)
+    Observation.conflict.__set__(copy, reason)
+    return copy
 
 
-def _describe(obs: Observation) -> str:
-    return f"post {obs.post_id}: {obs.kind} {obs.stop}"
+@contextmanager
+def _no_collection_pauses() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a schedule is built.
+
+    Building one allocates a few objects per observation (keys, reports, flagged copies), none of
+    them in cycles; with a large store in memory each collection walks every live object, which
+    made up about a third of the time on 135,000 observations. Reference counting still frees all
+    of it; the collector is switched back on (if it was on) at the end.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def schedule(route: Route, observations: list[Observation] | tuple[Observation, ...]) -> Schedule:
-    """The earliest, likely and latest schedules the observations allow."""
+    """The earliest, likely and latest schedules the observations allow.
+
+    Near-linear in the number of observations: reports pinning the same anchors are decided once,
+    and each decision costs O(1) in the reports already taken (see
+    :mod:`monitor.journey.anchoring`).
+    """
+    with _no_collection_pauses():
+        return _schedule(route, observations)
+
+
+def _schedule(route: Route, observations: list[Observation] | tuple[Observation, ...]) -> Schedule:
     speed = speed_model(route, observations)
     stay = dwells(route, observations)
     fast, likely_gap, slow = _gaps(route, speed, stay)
     count = 2 * len(route.stops)
-    stop_index = {s.name: i for i, s in enumerate(route.stops)}
-
-    def priority(obs: Observation) -> tuple:
-        return (_PRECISION_RANK.get(obs.precision or "date", 5), -stop_index.get(obs.stop, 0),
-                -(obs.post_id or 0))
-
-    accepted: list[_Anchor] = []
-    used: list[Observation] = []
-    flagged: dict[int, str] = {}
-    earliest, latest = [-math.inf] * count, [math.inf] * count
-    candidates = [o for o in observations if _anchors_of(route, o, stay)]
-    for obs in sorted(candidates, key=priority):
-        new = _anchors_of(route, obs, stay)
-        trial_lo, trial_hi = list(earliest), list(latest)
-        for anchor in new:
-            _tighten(trial_lo, trial_hi, anchor, fast, slow)
-        if _feasible(trial_lo, trial_hi):
-            earliest, latest = trial_lo, trial_hi
-            accepted.extend(new)
-            used.append(obs)
-            continue
-        against = [u for u in used if not _consistent(
-            [a for a in accepted if a.observation is u] + new, count, fast, slow)]
-        reason = "contradicts " + (", ".join(_describe(u) for u in against) if against
-                                   else "the other reports") + " at the route's speeds"
-        flagged[id(obs)] = reason
+    of_each, reports = _reports(route, observations, stay)
+    scale = max((abs(v) for r in reports for _, lo, hi in r.anchors for v in (lo, hi)), default=0.0)
+    fit = Fit(fast, slow, scale)
+    for report in reports:
+        fit.offer(report)
+    fit.finish()
 
     marked = tuple(
-        replace(o, conflict=flagged[id(o)]) if id(o) in flagged else o for o in observations
+        _with_conflict(o, r.conflict) if r is not None and r.conflict else o
+        for o, r in zip(observations, of_each, strict=True)
     )
     conflicts = tuple(o for o in marked if o.conflict)
-    if not accepted:
+    if not fit.used:
         nothing = tuple(math.nan for _ in range(count))
         return Schedule(route, nothing, nothing, nothing, stay, speed, (), conflicts, marked)
+    earliest, latest = fit.bounds()
 
     # Likely: the middle of each reported event's window, joined by typical gaps between reports
     # and extended by them beyond; then held inside the bounds.
-    refs = sorted({a.event: (earliest[a.event] + latest[a.event]) / 2 for a in accepted}.items())
+    refs = [(e, (earliest[e] + latest[e]) / 2) for e in sorted(fit.events)]
     likely = []
     for e in range(count):
         before = [(ev, t) for ev, t in refs if ev <= e]
@@ -270,8 +317,7 @@ def schedule(route: Route, observations: list[Observation] | tuple[Observation, 
             e1, t1 = after[0]
             value = t1 - (likely_gap[e1] - likely_gap[e])
         likely.append(min(max(value, earliest[e]), latest[e]))
-    used_ids = {id(a.observation) for a in accepted}
-    anchors = tuple(o for o, orig in zip(marked, observations, strict=True) if id(orig) in used_ids)
+    anchors = tuple(o for o, r in zip(marked, of_each, strict=True) if r is not None and r.accepted)
     return Schedule(route, tuple(earliest), tuple(likely), tuple(latest), stay, speed, anchors,
                     conflicts, marked)
 
