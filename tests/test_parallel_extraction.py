@@ -25,8 +25,8 @@ def _posts(count: int, seed: int) -> list[ParsedPost]:
                 f"The train arrived in {rng.choice(STOPS)} at {clock} local time. "
                 f"{who.split()[-1]} told reporters the visit was {verdict}.")
         title = f"Update {i}: “{rng.choice(['Talks', 'Trains'])} ahead”"
-        posts.append(ParsedPost(guid=f"p{i}", title=title, body=body, published=start + timedelta(minutes=7 * i),
-                                published_precision="minute", seq=i))
+        posts.append(ParsedPost(guid=f"p{i}", title=title, body=body, seq=i,
+                                published=start + timedelta(minutes=7 * i), published_precision="minute"))
     return posts
 
 
@@ -37,7 +37,8 @@ def _derived(db_path) -> dict:
             "quotes": db.execute("select post_id, field, kind, text, start, end, cue, outlet, sieve, "
                                  "(select name from speakers where id = speaker_id) from quotes "
                                  "order by post_id, field, start, id").fetchall(),
-            "speakers": db.execute("select name, kind, role, organisation from speakers order by id").fetchall(),
+            "speakers": db.execute(
+                "select name, kind, role, organisation from speakers order by id").fetchall(),
             "observations": db.execute(
                 "select post_id, name, kind, at, window_start, window_end, evidence, start, end "
                 "from observations order by post_id, start, id").fetchall(),
