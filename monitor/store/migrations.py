@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from monitor.store.analysis import migrate_analysis_views
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.journey import migrate_journey
-from monitor.store.quotes import migrate_quotes
+from monitor.store.quotes import migrate_quote_counts, migrate_quotes
 from monitor.store.sources import migrate_source_polling
 
 
@@ -95,4 +95,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migrate_quotes,
     migrate_analysis_views,
     migrate_feed_order,
+    migrate_quote_counts,
 ]

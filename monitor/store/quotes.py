@@ -88,6 +88,12 @@ def migrate_quotes(db: Database) -> None:
     )
 
 
+def migrate_quote_counts(db: Database) -> None:
+    """An index that answers "how many active quotes, per speaker" from the index alone (the
+    inspector asks after every poll; on two million quotes a table scan takes seconds)."""
+    db.execute("create index if not exists quotes_status_speaker on quotes (status, speaker_id)")
+
+
 def _row_to_quote(row: tuple) -> Quote:
     (qid, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve,
      truth, status, field, mention, s_start, s_end) = row
@@ -190,8 +196,11 @@ class QuoteStore:
             args.append(as_of)
         clause = " and ".join(where)
         columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        # Everyone's newest: walk the posts newest first (their feed index) and stop at ``limit``
+        # ("cross join" keeps posts the outer loop); one speaker's: start from their quotes.
+        join = "join" if speaker_id is not None else "cross join"
         rows = self.db.execute(
-            f"select {columns}, {_POST_TIME} from quotes q join posts p on p.id = q.post_id "
+            f"select {columns}, {_POST_TIME} from posts p {join} quotes q on q.post_id = p.id "
             f"where {clause} order by {_POST_TIME} desc, coalesce(p.seq, 0) desc, p.id desc limit ?",
             [*args, limit],
         ).fetchall()
@@ -216,19 +225,31 @@ class QuoteStore:
         join = " join posts p on p.id = q.post_id" if as_of is not None else ""
         where = "q.status = 'active'" + (f" and {_POST_TIME} <= ?" if as_of is not None else "")
         args: list[Any] = [as_of] if as_of is not None else []
-        rows = self.db.execute(
-            "select s.id, s.name, s.kind, s.role, s.organisation, c.n, count(*) over () from ("
-            f"  select q.speaker_id, count(*) as n from quotes q{join} where {where}"
-            "   and q.speaker_id is not null group by q.speaker_id"
-            ") c join speakers s on s.id = c.speaker_id order by c.n desc, s.name collate nocase limit ?",
+        # Counted in the (status, speaker) index alone; names are read for the top ones only.
+        counts = self.db.execute(
+            f"select q.speaker_id, count(*) as n from quotes q{join} where {where} "
+            "and q.speaker_id is not null group by q.speaker_id order by n desc limit ?",
             [*args, limit],
         ).fetchall()
-        speakers = [Speaker(*row[:6]) for row in rows]
-        total = int(rows[0][6]) if rows else 0
-        if as_of is None:
-            quoted = int(total)
+        names: dict[int, tuple] = {}
+        ids = [row[0] for row in counts]
+        for first in range(0, len(ids), 500):
+            chunk = ids[first:first + 500]
+            for row in self.db.execute(
+                "select id, name, kind, role, organisation from speakers "
+                f"where id in ({','.join('?' * len(chunk))})", chunk,
+            ):
+                names[row[0]] = row
+        speakers = [Speaker(*names[sid], quote_count=n) for sid, n in counts if sid in names]
+        speakers.sort(key=lambda s: (-s.quote_count, s.name.casefold()))
+        if as_of is not None:
+            total = len(speakers) if len(speakers) < limit else int(self.db.execute(
+                f"select count(distinct q.speaker_id) from quotes q{join} where {where}", args,
+            ).fetchone()[0])
+        else:
             total = int(self.db.execute("select count(*) from speakers").fetchone()[0])
-            if len(speakers) < limit and total > quoted:
+            if len(speakers) < limit and total > len(speakers):
+                # Speakers nobody quotes any more (their quotes rejected) fill the list.
                 known = [s.id for s in speakers]
                 rest = self.db.execute(
                     "select id, name, kind, role, organisation, 0 from speakers "
