@@ -28,6 +28,7 @@ _monitors: dict[str, Any] = {}
 
 def _call(db_path: str, fn: Callable[..., Any], args: tuple) -> Any:
     """Run ``fn(monitor, *args)`` in the child with its Monitor on ``db_path``."""
+    from monitor.extract.parallel import ExtractionPool
     from monitor.service import Monitor
 
     monitor = _monitors.get(db_path)
@@ -36,6 +37,9 @@ def _call(db_path: str, fn: Callable[..., Any], args: tuple) -> Any:
             other.close()
         _monitors.clear()
         monitor = _monitors[db_path] = Monitor(Path(db_path))
+        # This process is the app's background already: extracting here, on one core, leaves
+        # the other to the window and spares the app two more processes for its whole life.
+        monitor.extraction = ExtractionPool(workers=1)
     return fn(monitor, *args)
 
 
