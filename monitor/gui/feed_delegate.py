@@ -40,6 +40,8 @@ ALERT_COLOR = QColor("#e8590c")
 MATCH_COLOR = QColor("#ffd43b")
 HIGHLIGHT_COLOR = QColor("#ff922b")
 _CACHE_SIZE = 400
+#: Row heights kept (a few integers each); forgotten all at once past this many.
+_HEIGHTS_KEPT = 50_000
 
 
 def term_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -72,6 +74,7 @@ class PostDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
+        self._heights: dict[tuple, int] = {}
 
     # -- layout --------------------------------------------------------------------------
 
@@ -155,9 +158,18 @@ class PostDelegate(QStyledItemDelegate):
         if post is None:
             return super().sizeHint(option, index)
         width = self._width(option)
-        _, head, small = self._fonts(option)
-        height = PAD_Y + QFontMetrics(head).height() + GAP + QFontMetrics(small).height() + GAP
-        height += int(self._document(post, index, width, option).size().height()) + PAD_Y
+        # The list lays every row out again when rows are added; a row's height depends only on
+        # its text, the width and the font (quote, match and highlight marks are colours), so it
+        # is kept here rather than laying the text out again.
+        key = (post.id, post.content_hash, width, option.font.key())
+        height = self._heights.get(key)
+        if height is None:
+            _, head, small = self._fonts(option)
+            height = PAD_Y + QFontMetrics(head).height() + GAP + QFontMetrics(small).height() + GAP
+            height += int(self._document(post, index, width, option).size().height()) + PAD_Y
+            if len(self._heights) >= _HEIGHTS_KEPT:
+                self._heights.clear()
+            self._heights[key] = height
         return QSize(width, height)
 
     # -- painting ------------------------------------------------------------------------
@@ -267,5 +279,6 @@ class PostDelegate(QStyledItemDelegate):
         return model.now() if isinstance(model, FeedModel) else utc_now()
 
     def clear_cache(self) -> None:
-        """Forget laid-out documents (after a palette or font change)."""
+        """Forget laid-out documents and row heights (after a palette or font change)."""
         self._docs.clear()
+        self._heights.clear()
