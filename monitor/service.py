@@ -10,7 +10,7 @@ import hashlib
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -18,8 +18,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from monitor.extract import extract_post
-from monitor.extract.observations import extract_observations
-from monitor.extract.parallel import ExtractionPool
+from monitor.extract.parallel import ExtractionPool, post_observations
 from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
 from monitor.journey.estimate import schedule as journey_schedule
@@ -514,22 +513,7 @@ class Monitor:
 
     def _observations_of(self, post_id: int, route: Route) -> list[Observation]:
         post = self.posts.post(post_id)
-        if post is None:
-            return []
-        try:
-            found = extract_observations(post.body, post.published, post.published_precision, route,
-                                         post_id=post.id)
-            if post.title:
-                # Offsets point into the body; a headline's observations carry none.
-                found += [
-                    replace(o, start=0, end=0)
-                    for o in extract_observations(post.title, post.published, post.published_precision,
-                                                  route, post_id=post.id)
-                ]
-        except Exception:  # one unreadable post must not stop the others
-            log.exception("post %s: observations could not be extracted", post_id)
-            return []
-        return found
+        return post_observations(post, route) if post is not None else []
 
     def observations(self, route: Route | None = None) -> list[Observation]:
         """Observations from every post: stored ones for the route in use, fresh ones for another."""

@@ -50,22 +50,26 @@ def extract_one(post: Post, route: Route | None) -> Extracted:
     except Exception as exc:  # noqa: BLE001 - one bad post must not stop the rest
         quotes = None
         error = f"post {post.id}: quote extraction failed ({exc})"
-    observations: list[Observation] = []
-    if route is not None:
-        try:
-            observations = extract_observations(post.body, post.published, post.published_precision,
-                                                route, post_id=post.id)
-            if post.title:
-                # Offsets point into the body; a headline's observations carry none.
-                observations += [
-                    replace(o, start=0, end=0)
-                    for o in extract_observations(post.title, post.published, post.published_precision,
-                                                  route, post_id=post.id)
-                ]
-        except Exception:  # noqa: BLE001 - a post's observations are lost, not the ingest
-            log.exception("post %s: observations could not be extracted", post.id)
-            observations = []
+    observations = post_observations(post, route) if route is not None else []
     return Extracted(post.id, quotes, observations, error)
+
+
+def post_observations(post: Post, route: Route) -> list[Observation]:
+    """Route observations in a post's body and headline; [] (logged) when they cannot be read."""
+    try:
+        found = extract_observations(post.body, post.published, post.published_precision, route,
+                                     post_id=post.id)
+        if post.title:
+            # Offsets point into the body; a headline's observations carry none.
+            found += [
+                replace(o, start=0, end=0)
+                for o in extract_observations(post.title, post.published, post.published_precision,
+                                              route, post_id=post.id)
+            ]
+    except Exception:  # noqa: BLE001 - a post's observations are lost, not the ingest
+        log.exception("post %s: observations could not be extracted", post.id)
+        return []
+    return found
 
 
 def _extract_chunk(posts: list[Post], route: Route | None) -> list[Extracted]:
