@@ -75,6 +75,7 @@ class PostDelegate(QStyledItemDelegate):
         self._view = view
         self._docs: OrderedDict[tuple, QTextDocument] = OrderedDict()
         self._heights: dict[tuple, int] = {}
+        self._font, self._font_key = QFont(), QFont().key()
 
     # -- layout --------------------------------------------------------------------------
 
@@ -161,7 +162,10 @@ class PostDelegate(QStyledItemDelegate):
         # The list lays every row out again when rows are added; a row's height depends only on
         # its text, the width and the font (quote, match and highlight marks are colours), so it
         # is kept here rather than laying the text out again.
-        key = (post.id, post.content_hash, width, option.font.key())
+        font = option.font
+        if font != self._font:  # QFont.key() builds a string: once per font, not once per row
+            self._font, self._font_key = QFont(font), font.key()
+        key = (post.id, post.content_hash, width, self._font_key)
         height = self._heights.get(key)
         if height is None:
             _, head, small = self._fonts(option)

@@ -92,6 +92,8 @@ class FeedModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
             return None
         post = self._rows[index.row()]
+        if role == self.PostRole:  # first: the delegate asks for it for every row at each layout
+            return post
         if role == Qt.ItemDataRole.DisplayRole:
             return post.title or post.body[:120]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -99,8 +101,6 @@ class FeedModel(QAbstractListModel):
             return f"{post.title or '(no headline)'}\n{when}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title or ''}. {post.body[:300]}"
-        if role == self.PostRole:
-            return post
         if role == self.SpansRole:
             return self._spans.get(post.id, [])
         if role == self.UnreadRole:
