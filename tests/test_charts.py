@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import timedelta
 
 import numpy as np
 import pytest
@@ -179,3 +180,35 @@ def test_empty_charts_say_so_until_data_arrives(qtbot):
     assert not any(pane.is_empty(key) for key in ("posts", "speakers", "journey"))
     pane.set_speakers([])
     assert pane.is_empty("speakers")
+
+
+def test_hour_counts_from_the_store_match_counting_the_posts(qtbot, tmp_path):
+    """The store's per-hour counts (what the window charts) equal counting the posts one by one;
+    a long story is cut to its last days and the title says from when."""
+    from monitor.model import ParsedPost
+    from monitor.service import Monitor
+    from monitor.store.feed import FeedFilter, FeedQueries
+
+    posts = live_posts(60)
+    with Monitor(tmp_path / "hours.db") as monitor:
+        source_id = monitor.posts.ensure_source("test:live", "test", "test:live")
+        monitor.posts.ingest(source_id, [
+            ParsedPost(guid=p.guid, title=p.title, body=p.body, published=parse_iso(p.published),
+                       published_precision=p.published_precision, seq=p.seq) for p in posts])
+        queries = FeedQueries(monitor.db)
+        hours, date_only, since = queries.hour_counts(FeedFilter())
+        cut_hours, _, cut_since = queries.hour_counts(FeedFilter(), days=1)
+    expected_hours, expected_counts, expected_dates = posts_per_hour(posts)
+    widget = ChartsPane()
+    qtbot.addWidget(widget)
+    widget.set_hour_counts(hours, date_only, since)
+    assert since is None and date_only == expected_dates == 0
+    assert np.array_equal(np.asarray(widget.posts_bars.opts["height"]), expected_counts)
+    assert np.allclose(np.asarray(widget.posts_bars.opts["x"]) - 1800, expected_hours)
+    # Only the last day up to the newest post: fewer hours, and the title names the start.
+    newest = max(parse_iso(p.published) for p in posts)
+    assert cut_since is not None and parse_iso(cut_since) == newest - timedelta(days=1)
+    assert 0 < len(cut_hours) < len(hours)
+    assert all(hour >= cut_since[:13] for hour, _ in cut_hours)
+    widget.set_hour_counts(cut_hours, 0, cut_since)
+    assert "since" in widget.posts_plot.getPlotItem().titleLabel.text

@@ -154,8 +154,10 @@ class ChartsPane(QWidget):
         """Posts per hour as bars (posts known only to the day are counted in the title)."""
         self._show_hours(*posts_per_hour(posts))
 
-    def set_hour_counts(self, hours: Sequence[tuple[str, int]], date_only: int) -> None:
-        """Posts per hour as bars, from counts the store made: ("YYYY-MM-DDTHH" in UTC, posts)."""
+    def set_hour_counts(self, hours: Sequence[tuple[str, int]], date_only: int,
+                        since: str | None = None) -> None:
+        """Posts per hour as bars, from counts the store made: ("YYYY-MM-DDTHH" in UTC, posts);
+        ``since`` says the counts begin there and older posts were left out (named in the title)."""
         starts, counts = [], []
         for hour, count in hours:
             try:
@@ -165,11 +167,15 @@ class ChartsPane(QWidget):
                 continue
             starts.append(_epoch(moment))
             counts.append(count)
-        self._show_hours(np.array(starts, dtype=float), np.array(counts, dtype=float), date_only)
+        self._show_hours(np.array(starts, dtype=float), np.array(counts, dtype=float), date_only, since)
 
-    def _show_hours(self, hours: np.ndarray, counts: np.ndarray, date_only: int) -> None:
+    def _show_hours(self, hours: np.ndarray, counts: np.ndarray, date_only: int,
+                    since: str | None = None) -> None:
         self.posts_bars.setOpts(x=hours + HOUR / 2, height=counts, width=HOUR * 0.8)
         title = "Posts per hour"
+        moment = parse_iso(since) if since else None
+        if moment is not None:
+            title += f" · since {moment.astimezone(UTC):%-d %b %H:%M} UTC"
         if date_only:
             title += f" · {date_only} with date only"
         self._titles["posts"] = title

@@ -263,7 +263,8 @@ class Snapshot:
     speakers: list[Speaker]
     quotes: list[Quote]  # the newest QUOTES_SHOWN of quote_count
     quote_posts: dict[int, Post]
-    post_hours: tuple[list[tuple[str, int]], int]  # ("YYYY-MM-DDTHH", posts), date-only posts
+    # ("YYYY-MM-DDTHH", posts), date-only posts, and where counting began when older posts were left out
+    post_hours: tuple[list[tuple[str, int]], int, str | None]
     route: Route
     estimate: Estimate
     estimates: list[Estimate]

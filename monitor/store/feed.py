@@ -272,19 +272,25 @@ class FeedQueries:
                 found[post.id] = post
         return found
 
-    def hour_counts(self, flt: FeedFilter, *, days: int | None = None) -> tuple[list[tuple[str, int]], int]:
-        """Posts passing ``flt`` per hour, oldest first, as ("YYYY-MM-DDTHH", count); and how
-        many are known only to the day (or not at all), which no hour can hold. With ``days``,
-        only the last that many days up to the newest post count (a long story's chart shows its
-        latest fortnight, not two years of bars)."""
+    def hour_counts(self, flt: FeedFilter, *, days: int | None = None
+                    ) -> tuple[list[tuple[str, int]], int, str | None]:
+        """Posts passing ``flt`` per hour, oldest first, as ("YYYY-MM-DDTHH", count); how many
+        are known only to the day (or not at all), which no hour can hold; and, when older posts
+        were left out, the time counting began from. With ``days``, only the last that many days
+        up to the newest post count (a long story's chart shows its latest fortnight, not two
+        years of bars)."""
         clauses, args = self._where(flt)
+        since = None
         if days is not None:
             within = f" where {' and '.join(clauses)}" if clauses else ""
             newest = self.db.execute(f"select max({_SORT_TIME}) from posts{within}", args).fetchone()[0]
-            start = parse_iso(newest) if newest else None
-            if start is not None:
+            oldest = self.db.execute(f"select min({_SORT_TIME}) from posts{within}", args).fetchone()[0]
+            latest = parse_iso(newest) if newest else None
+            start = to_iso(latest - timedelta(days=days)) if latest is not None else None
+            if start is not None and oldest is not None and oldest < start:
+                since = start
                 clauses.append(f"{_SORT_TIME} >= ?")
-                args.append(to_iso(start - timedelta(days=days)))
+                args.append(start)
         where = f"where {' and '.join(clauses)}" if clauses else ""
         timed = "posts.published is not null and coalesce(posts.published_precision, '') != 'date'"
         rows = self.db.execute(
@@ -293,7 +299,7 @@ class FeedQueries:
             args,
         ).fetchall()
         date_only = sum(n for hour, n in rows if hour is None)
-        return [(hour, int(n)) for hour, n in rows if hour is not None], int(date_only)
+        return [(hour, int(n)) for hour, n in rows if hour is not None], int(date_only), since
 
     def time_span(self) -> tuple[str | None, str | None]:
         """The earliest and latest post time in the store (ISO 8601 UTC), or (None, None)."""
