@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from monitor.gui.ingest_process import IngestProcess
+from monitor.gui.ingest_process import IngestProcess, ProcessUnavailable
 from monitor.service import Monitor
 
 
@@ -55,3 +55,25 @@ def test_an_error_comes_back_and_a_dead_child_is_replaced(db_path, seed_path):
         assert process.call(db_path, ingest_text, (seed_path.read_text(encoding="utf-8"),)) == 5
     finally:
         process.shutdown()
+
+
+def test_without_a_child_process_the_call_says_so_and_stays_refused(db_path, tmp_path):
+    process = IngestProcess(executable=str(tmp_path / "no-such-python"))
+    with pytest.raises(ProcessUnavailable, match="no ingest process can be started"):
+        process.call(db_path, where_am_i, ())
+    with pytest.raises(ProcessUnavailable):  # known now: no second attempt
+        process.call(db_path, where_am_i, ())
+    process.shutdown()
+
+
+def test_the_runner_does_the_work_itself_when_no_child_can_start(qtbot, db_path, seed_path):
+    from monitor.gui import data
+    from monitor.gui.workers import Runner
+
+    runner = Runner(db_path)
+    runner._process = IngestProcess(executable="/nonexistent/python")
+    reports: list = []
+    runner.ingest(data.ingest_paths, [str(seed_path)], on_result=reports.append)
+    qtbot.waitUntil(lambda: bool(reports), timeout=20000)
+    runner.shutdown()
+    assert [r.added for r in reports[0]] == [5]

@@ -53,31 +53,61 @@ def _child_start() -> None:
     atexit.register(_close)
 
 
+class ProcessUnavailable(RuntimeError):
+    """No child process could be started here (a sandbox, a missing interpreter)."""
+
+
 class IngestProcess:
     """One child process, started on first use, that runs write jobs one at a time.
 
     ``fn`` must be a module-level function (it is sent to the child by name). A child that dies
     (killed, out of memory) is replaced on the next call; the call that was running fails with
-    the reason.
+    the reason. When no child can be started at all, calls raise ``ProcessUnavailable`` and the
+    caller does the work itself. ``executable`` is the Python the child runs (default: this one).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, executable: str | None = None) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._executable = executable
+        self.unavailable: str | None = None  # why no child can be started, once known
+        self._answered = False  # a child has answered a call (so one can be started here)
 
     def call(self, db_path: Path, fn: Callable[..., Any], args: tuple) -> Any:
         """``fn(monitor, *args)`` in the child; blocks the calling (worker) thread until done."""
+        if self.unavailable is not None:
+            raise ProcessUnavailable(self.unavailable)
         pool = self._pool
         if pool is None:
             # "spawn": forking a process that runs Qt and threads is not safe.
             context = multiprocessing.get_context("spawn")
+            if self._executable is not None:
+                context.set_executable(self._executable)
             pool = self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
                                                     initializer=_child_start)
         try:
-            return pool.submit(_call, str(db_path), fn, args).result()
+            future = pool.submit(_call, str(db_path), fn, args)
+        except OSError as exc:  # the child could not be started
+            self._pool = None
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.unavailable = f"no ingest process can be started here: {exc}"
+            log.warning("%s; imports and polls run in the app's own process", self.unavailable)
+            raise ProcessUnavailable(self.unavailable) from exc
+        try:
+            result = future.result()
         except BrokenProcessPool as exc:
             self._pool = None
             pool.shutdown(wait=False, cancel_futures=True)
+            if not self._answered:
+                # The very first child died before answering: children do not start here.
+                self.unavailable = f"no ingest process can be started here: {exc}"
+                log.warning("%s; imports and polls run in the app's own process", self.unavailable)
+                raise ProcessUnavailable(self.unavailable) from exc
             raise RuntimeError(f"the ingest process stopped unexpectedly: {exc}") from exc
+        except Exception:
+            self._answered = True  # the job's own error, raised in the child and sent back
+            raise
+        self._answered = True
+        return result
 
     def shutdown(self) -> None:
         """Stop the child (after the job it is running)."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from monitor.gui.ingest_process import IngestProcess
+from monitor.gui.ingest_process import IngestProcess, ProcessUnavailable
 from monitor.service import Monitor
 
 log = logging.getLogger(__name__)
@@ -69,9 +69,13 @@ class Job(QRunnable):
     def run(self) -> None:  # noqa: D102 - QRunnable API
         self.signals.started.emit()
         try:
+            result = None
             if self.process is not None:
-                result = self.process.call(self.db_path, self.fn, self.args)
-            else:
+                try:
+                    result = self.process.call(self.db_path, self.fn, self.args)
+                except ProcessUnavailable:
+                    self.process = None  # no child here: the write thread does the work itself
+            if self.process is None:
                 result = self.fn(thread_monitor(self.db_path), *self.args)
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none kills the pool
             log.warning("%s failed: %s", getattr(self.fn, "__name__", self.fn), exc, exc_info=True)
