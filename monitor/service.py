@@ -17,8 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from monitor.extract import extract_post
-from monitor.extract.parallel import ExtractionPool, post_observations
+from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
 from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
 from monitor.journey.estimate import schedule as journey_schedule
@@ -235,43 +234,37 @@ class Monitor:
         if not post_ids:
             return
         route = self.route()
-        route_id = self.journey.route_id(route.name)
-        if route_id is None:
-            route_id = self.journey.save_route(route)
         found = FeedQueries(self.db).posts_by_id(post_ids)
         observations: list[Observation] = []
         for result in self.extraction.extract([found[i] for i in post_ids if i in found], route):
             observations.extend(result.observations)
-            if result.quotes is None:
-                self.extract_errors.append(result.error or f"post {result.post_id}: quote extraction failed")
-                continue
-            try:
-                self.quotes.replace_extracted(result.post_id, result.quotes)
-            except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
-                self.extract_errors.append(f"post {result.post_id}: quote extraction failed ({exc})")
-        self.journey.replace_observations(route_id, post_ids, observations)
+            self._store_quotes(result)
+        self.journey.replace_observations(self._route_id(route), post_ids, observations)
 
-    def _extract(self, post_id: int) -> int:
-        """(Re-)extract one post's quotes; a failure is noted and never stops the ingest."""
-        post = self.posts.post(post_id)
-        if post is None:
-            return 0
+    def _store_quotes(self, result: Extracted) -> None:
+        """Store one post's extracted quotes; a failure is noted and never stops the rest."""
+        if result.quotes is None:
+            self.extract_errors.append(result.error or f"post {result.post_id}: quote extraction failed")
+            return
         try:
-            found = extract_post(post.title, post.body, post.byline)
-            return self.quotes.replace_extracted(post_id, found)
+            self.quotes.replace_extracted(result.post_id, result.quotes)
         except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
-            self.extract_errors.append(f"post {post_id}: quote extraction failed ({exc})")
-            return 0
+            self.extract_errors.append(f"post {result.post_id}: quote extraction failed ({exc})")
+
+    def _route_id(self, route: Route) -> int:
+        """The stored id of ``route``, saving it first when it is not stored yet."""
+        route_id = self.journey.route_id(route.name)
+        return route_id if route_id is not None else self.journey.save_route(route)
 
     def reextract(self) -> ReextractCounts:
         """Run quote extraction again over every post, keeping every analyst correction."""
         counts = ReextractCounts(before=self.quotes.count())
         self.extract_errors = []
         with write_transaction(self.db):
-            ids = sorted(post.id for post in self.posts.posts())
-            for post_id in ids:
-                self._extract(post_id)
-            counts.posts = len(ids)
+            posts = sorted(self.posts.posts(), key=lambda p: p.id)
+            for result in self.extraction.extract(posts, None):
+                self._store_quotes(result)
+            counts.posts = len(posts)
         counts.after = self.quotes.count()
         counts.analyst = self.quotes.analyst_count()
         counts.errors = list(self.extract_errors)
@@ -495,34 +488,17 @@ class Monitor:
         with write_transaction(self.db):
             self.journey.save_route(route)
             self.journey.set_current_route(route.name)
-            self._observe([p.id for p in self.posts.posts()], route)
+            posts = self.posts.posts()
+            found = [obs for post in posts for obs in post_observations(post, route)]
+            self.journey.replace_observations(self._route_id(route), [p.id for p in posts], found)
         return route
-
-    def _observe(self, post_ids: list[int], route: Route | None = None) -> None:
-        """Extract route observations from posts, replacing what those posts said before."""
-        if not post_ids:
-            return
-        route = route or self.route()
-        route_id = self.journey.route_id(route.name)
-        if route_id is None:
-            route_id = self.journey.save_route(route)
-        found: list[Observation] = []
-        for post_id in post_ids:
-            found.extend(self._observations_of(post_id, route))
-        self.journey.replace_observations(route_id, post_ids, found)
-
-    def _observations_of(self, post_id: int, route: Route) -> list[Observation]:
-        post = self.posts.post(post_id)
-        return post_observations(post, route) if post is not None else []
 
     def observations(self, route: Route | None = None) -> list[Observation]:
         """Observations from every post: stored ones for the route in use, fresh ones for another."""
         if route is None or route == self.route():
             return self.journey.observations()
-        found: list[Observation] = []
-        for post in sorted(self.posts.posts(), key=lambda p: p.id):
-            found.extend(self._observations_of(post.id, route))
-        return found
+        posts = sorted(self.posts.posts(), key=lambda p: p.id)
+        return [obs for post in posts for obs in post_observations(post, route)]
 
     def estimate(self, at: datetime | None = None, route: Route | None = None) -> Estimate:
         """The journey's state at ``at`` (default: now) on the route in use or on ``route``."""

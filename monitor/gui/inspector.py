@@ -724,16 +724,14 @@ class InspectorPane(QWidget):
         view = self.quote_view
         header = view.verticalHeader()
         width = max(40, view.columnWidth(QuoteTableModel.TEXT) - 2 * CELL_MARGIN_PX)
-        plain = QFontMetrics(view.font())
-        italic_font = QFont(view.font())
-        italic_font.setItalic(True)
-        italic = QFontMetrics(italic_font)
         one_line = header.defaultSectionSize()
         flags = int(Qt.TextFlag.TextWordWrap)
         for row in range(first, last):
             index = self.quote_model.index(row, QuoteTableModel.TEXT)
             text = str(index.data() or "")
-            metrics = italic if self.quote_model.quote(row).kind == "indirect" else plain
+            # The cell's own font (the model makes reported speech italic), as the view draws it.
+            font = index.data(Qt.ItemDataRole.FontRole)
+            metrics = QFontMetrics(font.resolve(view.font()) if font is not None else view.font())
             height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
             header.resizeSection(row, max(one_line, height + 2 * CELL_MARGIN_PX))
         if last < min(self.quote_model.rowCount(), self.FIT_ROWS_MAX):

@@ -595,10 +595,9 @@ class MainWindow(QMainWindow):
         self._list_quotes(snap.quotes, snap.quote_posts, snap.quote_count)
 
     def _speaker_quotes_read(self, found: data.SpeakerQuotes) -> None:
-        if found.speaker_id != self._selected_speaker or self.snapshot is None \
-                or found.at != self.snapshot.at:
-            return  # the analyst moved on while this was read
         self._speaker_quotes = found
+        if self._current_speaker_quotes() is None:
+            return  # the analyst moved on while this was read
         self._list_quotes(found.quotes, found.posts, found.total)
 
     def _list_quotes(self, shown: list, posts: dict, total: int) -> None:

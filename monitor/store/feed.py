@@ -38,6 +38,11 @@ OUTSIDE_CHECKS = 500
 SortKey = tuple[str, int, int]
 
 
+def _below_args(key: SortKey) -> list:
+    """Arguments of ``_BELOW`` or ``_AT_OR_ABOVE`` for ``key``: its time, then the whole key."""
+    return [key[0], *key]
+
+
 def sort_key(post: Post) -> SortKey:
     """Where ``post`` sits in the feed; larger is newer."""
     return (post.published or post.first_seen, post.seq or 0, post.id)
@@ -108,13 +113,14 @@ class FeedQueries:
             ids = self._dense_text_page(flt, query, after, limit)
             if ids is not None:
                 self.last_plan = "newest ids"
-                return self._with_revision_counts(self._posts_in_order(ids))
+                found = self.posts_by_id(ids)
+                return [found[i] for i in ids if i in found]
         elif query:
             self.last_plan = "sorted"
         clauses, args = self._where(flt)
         if after is not None:
             clauses.append(_BELOW)
-            args.extend([after[0], *after])
+            args.extend(_below_args(after))
         where = f"where {' and '.join(clauses)}" if clauses else ""
         sql = f"select {_COLUMNS} from posts {where} order by {_SORT_ORDER} limit ?"
         rows = self.db.execute(sql, [*args, limit]).fetchall()
@@ -158,10 +164,10 @@ class FeedQueries:
             floor = keyed[limit - 1]
             # Posts sorting above the page's last row (below ``after``) whose ids were not read.
             walk = [_AT_OR_ABOVE]
-            walk_args: list = [floor[0], *floor]
+            walk_args: list = _below_args(floor)  # the same (time, key) arguments, for ">="
             if after is not None:
                 walk.append(_BELOW)
-                walk_args.extend([after[0], *after])
+                walk_args.extend(_below_args(after))
             # "+posts.id": walk the feed's order index, not the id ranges.
             outside = [r[0] for r in self.db.execute(
                 f"select posts.id from posts where {' and '.join(walk)}{extra} "
@@ -192,18 +198,9 @@ class FeedQueries:
             keys += [tuple(r) for r in self.db.execute(
                 f"select {_SORT_TIME}, coalesce(posts.seq, 0), posts.id from posts "
                 f"where posts.id in ({','.join('?' * len(chunk))}){extra}{below}",
-                [*chunk, *args, *([after[0], *after] if after is not None else [])],
+                [*chunk, *args, *(_below_args(after) if after is not None else [])],
             ).fetchall()]
         return keys
-
-    def _posts_in_order(self, ids: list[int]) -> list[Post]:
-        if not ids:
-            return []
-        rows = self.db.execute(
-            f"select {_COLUMNS} from posts where posts.id in ({','.join('?' * len(ids))})", ids
-        ).fetchall()
-        by_id = {r[0]: _row_to_post(r) for r in rows}
-        return [by_id[i] for i in ids if i in by_id]
 
     def count(self, flt: FeedFilter, *, cap: int | None = None) -> int:
         """How many posts pass ``flt``; with ``cap``, counted no further than ``cap + 1``
