@@ -208,6 +208,24 @@ def test_redirects_between_public_addresses_and_from_local_sources_are_followed(
     assert report.outcome == FETCHED and report.added == 2
 
 
+def test_a_name_that_turns_local_between_check_and_connection_is_not_connected(server, monitor):
+    # The redirect check is told "public", the connection that follows would be told "local" (a
+    # DNS rebinding): the connection resolves the name again through the same resolver and
+    # refuses. "localhost" is used so that, were the name resolved by the system instead, the
+    # request would reach this server and the test would see it.
+    answers = iter([("203.0.113.9",)])
+    port = server.base.rsplit(":", 1)[1]
+    server.route("/target", _feed("t"))
+    server.route("/moved", lambda h: send(h, 302, headers={"Location": f"http://localhost:{port}/target"}))
+    settings = replace(PUBLIC_LOOPBACK, resolve=lambda host: next(answers, ("127.0.0.2",))
+                       if host == "localhost" else PUBLIC_LOOPBACK.resolve(host))
+    source = monitor.add_source(server.url("/moved"))
+    [report] = monitor.poll_once(source.id, settings=settings)
+    assert report.outcome == FAILED and "refused redirect from a public address" in report.error, \
+        report.error
+    assert server.hits("/target") == [] and monitor.posts.count() == 0
+
+
 @pytest.mark.parametrize("address, local", [
     ("10.0.0.1", True), ("172.16.5.4", True), ("172.32.0.1", False), ("192.168.1.1", True),
     ("127.0.0.1", True), ("169.254.169.254", True), ("0.0.0.0", True), ("224.0.0.1", True),

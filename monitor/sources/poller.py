@@ -184,6 +184,10 @@ def host_is_local(host: str, settings: PollSettings = DEFAULT_SETTINGS) -> bool:
 # TLS, the headers and the body alike, with no watchdog thread to race the request.
 
 _DEADLINE: ContextVar[float | None] = ContextVar("poll_deadline", default=None)
+#: Set once a public source was redirected: connections of this request may then only go to
+#: addresses that are not local, resolved here (the settings' resolver) and connected to by
+#: address, so a name cannot answer "public" to the redirect check and "local" to the connection.
+_PUBLIC_ONLY: ContextVar[PollSettings | None] = ContextVar("poll_public_only", default=None)
 
 
 def _time_left(timeout: float | None, expired: type[Exception]) -> float | None:
@@ -228,8 +232,25 @@ class _DeadlineBackend(httpcore.NetworkBackend):
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None, socket_options: Any = None) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.connect_tcp(
-            host, port, _time_left(timeout, httpcore.ConnectTimeout), local_address, socket_options))
+        settings = _PUBLIC_ONLY.get()
+        if settings is None:
+            return _DeadlineStream(self._inner.connect_tcp(
+                host, port, _time_left(timeout, httpcore.ConnectTimeout), local_address, socket_options))
+        addresses = settings.resolve(host)
+        if any(is_local_address(a, settings.local_networks) for a in addresses):
+            raise httpcore.ConnectError(f"refused redirect from a public address to a private one: "
+                                        f"{host} now resolves to a local address; not connected")
+        if not addresses:
+            raise httpcore.ConnectError(f"{host}: name not resolved")
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return _DeadlineStream(self._inner.connect_tcp(
+                    address, port, _time_left(timeout, httpcore.ConnectTimeout), local_address,
+                    socket_options))
+            except httpcore.ConnectError as exc:
+                error = exc
+        raise error or httpcore.ConnectError(host)
 
     def connect_unix_socket(self, path: str, timeout: float | None = None,
                             socket_options: Any = None) -> httpcore.NetworkStream:
@@ -440,9 +461,11 @@ def _redirect_refusal(source: Source, target: str, settings: PollSettings,
 def _poll_http(client: httpx.Client, source: Source, settings: PollSettings) -> PollResult:
     deadline = time.monotonic() + settings.total_timeout
     token = _DEADLINE.set(deadline)
+    guard = _PUBLIC_ONLY.set(None)
     try:
         return _poll_http_within(client, source, settings, deadline)
     finally:
+        _PUBLIC_ONLY.reset(guard)
         _DEADLINE.reset(token)
 
 
@@ -474,6 +497,8 @@ def _poll_http_within(client: httpx.Client, source: Source, settings: PollSettin
                     if refusal:
                         return _failed(source, f"{source.url}: {refusal}", http_status=status,
                                        requests=requests)
+                    if not origin_local[0]:
+                        _PUBLIC_ONLY.set(settings)
                     chain.append(target)
                     url = target
                     continue
