@@ -135,16 +135,30 @@ def test_watch_once_with_a_crashing_source_first_stores_the_others(server, db_pa
 
 def test_the_window_poll_job_reports_a_failing_source_instead_of_failing(server, db_path):
     from monitor.gui import data
+    from monitor.gui.ingest_process import IngestProcess, ProcessUnavailable
 
     with Monitor(db_path) as monitor:
         bad = monitor.add_source(server.route("/refused", _feed("refused")))
         good = _good_sources(server, monitor)
         monitor.db.execute(f"create trigger refuse_posts before insert on posts when new.source_id = "
                            f"{bad.id} begin select raise(abort, 'refused'); end")
-        reports = data.poll(monitor, True)  # the job the window's worker runs
-        assert [r.ok for r in reports] == [False, True, True]
+    # The job the window runs, in its ingest process as the window does.
+    process = IngestProcess()
+    try:
+        reports = process.call(db_path, data.poll, (True,))
+    except ProcessUnavailable:
+        pytest.skip("no child process can be started here")
+    finally:
+        process.shutdown()
+    assert [r.ok for r in reports] == [False, True, True]
+    assert "refused" in reports[0].error
+    with Monitor(db_path) as monitor:
         assert [_count(monitor, s) for s in good] == [2, 2]
         _assert_failure_recorded(monitor, bad.id, "refused")
+        # The same job on the writer thread (where no child can start) reports the same way.
+        server.route("/good2", _feed("good2"))
+        monitor.add_source(server.url("/good2"))
+        assert [r.ok for r in data.poll(monitor, True)] == [False, True, True, True]
 
 
 # -- defect 2: redirects to addresses that cannot be parsed or are not http(s) --------------------
