@@ -364,11 +364,20 @@ class Monitor:
 
     def _poll_all(self, sources: list[Source], client: httpx.Client | None,
                   settings: poller.PollSettings, rng: random.Random | None) -> list[PollReport]:
+        """Fetch the sources a few at a time and store each result here, as it arrives.
+
+        Fetching touches no database, so it runs on the poller's threads; parsing and storing
+        stay on this thread (SQLite connections belong to their thread). One report per source,
+        in the order given; a source that fails, however it fails, is recorded and the rest go on.
+        """
         if not sources:
             return []
         if client is None and any(poller.scheme_of(s.url) != "file" for s in sources):
             client = self._http_client(settings)
-        return [self.poll_source(s, client=client, settings=settings, rng=rng) for s in sources]
+        reports: dict[int, PollReport] = {}
+        for index, result in poller.fetch_all(client, sources, settings):
+            reports[index] = self._store_poll(sources[index], result, rng)
+        return [reports[i] for i in range(len(sources))]
 
     def _http_client(self, settings: poller.PollSettings) -> httpx.Client:
         """One client per Monitor and settings, so connections are reused between polls."""
@@ -390,9 +399,15 @@ class Monitor:
         """Fetch one source, parse what came back and store it, all writes in one transaction.
 
         Validators (ETag, Last-Modified) are stored only when the document was read, so a
-        broken document is fetched and reported again rather than hidden behind a 304.
+        broken document is fetched and reported again rather than hidden behind a 304. Never
+        raises for a fault of the source: any exception while fetching, parsing or storing is
+        logged with its traceback and recorded as the source's error, with its backoff.
         """
-        result = poller.poll_source(client, source, settings)
+        return self._store_poll(source, poller.poll_source(client, source, settings), rng)
+
+    def _store_poll(self, source: Source, result: poller.PollResult,
+                    rng: random.Random | None) -> PollReport:
+        """Parse and store one fetched result (see :meth:`poll_source`)."""
         report = PollReport(
             source.id, source.url, result.outcome, http_status=result.http_status,
             requests=result.requests, elapsed=result.elapsed, moved_to=result.moved_to,
@@ -407,10 +422,15 @@ class Monitor:
                 # ignored them); nothing to parse, nothing to store.
                 report.outcome = poller.NOT_MODIFIED
             else:
+                where = result.final_url or source.url
                 try:
-                    parsed = parse_document(result.body, result.final_url or source.url)
+                    parsed = parse_document(result.body, where)
                 except SourceError as exc:
                     report.outcome, report.error = poller.FAILED, str(exc)
+                except Exception as exc:  # noqa: BLE001  (one bad document must not stop the rest)
+                    log.exception("reading %s failed", where)
+                    report.outcome = poller.FAILED
+                    report.error = f"{where}: cannot be read ({type(exc).__name__}: {exc})"
         outcome = report.outcome
         failures = 0 if outcome in (poller.FETCHED, poller.NOT_MODIFIED) else source.failures + 1
         now = utc_now()
@@ -445,7 +465,34 @@ class Monitor:
         except StoreError as exc:
             # A full disk or a database locked too long: reported; the source is polled again.
             report.outcome, report.error = poller.FAILED, str(exc)
+        except Exception as exc:  # noqa: BLE001  (one source's fault must not stop the rest)
+            # Rolled back: nothing of this poll was stored. Record the failure on its own so the
+            # source backs off instead of coming first again at every round.
+            log.exception("storing a poll of %s failed", source.url)
+            self._record_failure(source, report, result, f"{source.url}: cannot be stored "
+                                 f"({type(exc).__name__}: {exc}); nothing from this poll was kept", rng)
         return report
+
+    def _record_failure(self, source: Source, report: PollReport, result: poller.PollResult,
+                        error: str, rng: random.Random | None) -> None:
+        """Record a failed poll (status, error, one more failure, the backoff) in a transaction."""
+        report.outcome, report.error = poller.FAILED, error
+        report.added = report.updated = report.unchanged = 0
+        report.kind = None
+        report.notes = []
+        failures = source.failures + 1
+        now = utc_now()
+        report.next_poll = to_iso(poller.next_poll_after(
+            source, poller.FAILED, failures, now, retry_after=result.retry_after, rng=rng))
+        try:
+            with write_transaction(self.db):
+                self.sources.record_poll(
+                    source.id, status="error", http_status=result.http_status, error=error,
+                    polled_at=to_iso(now) or "", next_poll=report.next_poll, failures=failures,
+                    kind=None, title=None, body_hash=None,
+                )
+        except Exception:  # noqa: BLE001  (reported in the poll's report; the round goes on)
+            log.exception("recording the failed poll of %s failed", source.url)
 
     def watcher(
         self,

@@ -31,6 +31,17 @@ def send(handler: BaseHTTPRequestHandler, status: int, body: bytes = b"",
         handler.wfile.write(body)
 
 
+def drip(handler: BaseHTTPRequestHandler, raw: bytes, every: float, stop: threading.Event) -> None:
+    """Send ``raw`` (status line, headers and body as they go on the wire) one byte every ``every``
+    seconds, as a server that trickles its answer does; ends early when ``stop`` is set."""
+    for byte in raw:
+        if stop.wait(every):
+            return
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+    handler.close_connection = True
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     # Headers and body go out in separate writes; without this, Nagle plus delayed ACK adds

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from dataclasses import asdict
@@ -82,6 +83,38 @@ def sources_add(ctx: click.Context, targets: tuple[str, ...], interval: int,
         sys.exit(1)
 
 
+class _StderrLog(logging.Handler):
+    """The app's log on stderr while polling, one line a record.
+
+    A failure inside one source's poll is logged with its traceback and also comes back as that
+    source's error, which ``watch`` prints; so the traceback is shown only with ``--debug``.
+    """
+
+    def __init__(self, debug: bool) -> None:
+        super().__init__(logging.DEBUG if debug else logging.WARNING)
+        self.debug = debug
+        if debug:
+            self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and not self.debug:
+            return
+        try:
+            text = self.format(record) if self.debug else f"{record.levelname.lower()}: {record.getMessage()}"
+            click.echo(text, err=True)
+        except Exception:  # noqa: BLE001  (logging must never break a poll)
+            self.handleError(record)
+
+
+def _log_to_stderr(debug: bool) -> None:
+    logger = logging.getLogger("monitor")
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrLog)]:
+        logger.removeHandler(handler)
+    logger.addHandler(_StderrLog(debug))
+    if debug:
+        logger.setLevel(logging.DEBUG)
+
+
 def _round_line(reports: list[PollReport], wait: float | None, rounds: int) -> str:
     new = sum(r.added for r in reports)
     updated = sum(r.updated for r in reports)
@@ -100,14 +133,18 @@ def _round_line(reports: list[PollReport], wait: float | None, rounds: int) -> s
 @click.option("--once", is_flag=True, help="Poll every enabled source once, then exit.")
 @click.option("--interval", type=click.IntRange(min=1), default=DEFAULT_INTERVAL, show_default=True,
               help="Seconds between polls for sources added here.")
+@click.option("--debug", is_flag=True, help="Also print the traceback of an unexpected failure.")
 @db_option
 @click.pass_context
-def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: int,
+def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: int, debug: bool,
           db_path: Path | None) -> None:
     """Poll sources headless, adding any URL or PATH given first. Ctrl-C stops.
 
-    With --once, exits non-zero when any source could not be read.
+    A source that fails, however it fails, is reported with its error and polled again after a
+    backoff; the other sources are polled as usual. With --once, exits non-zero when any source
+    could not be read.
     """
+    _log_to_stderr(debug)
     with open_monitor(ctx, db_path) as monitor:
         for target in targets:
             try:
