@@ -213,3 +213,14 @@ def test_route_use_with_nan_exits_with_the_error_and_keeps_the_store(tmp_path, d
     assert str(path) in result.output and "stop 4 'Kimchaek': field 'km'" in result.output
     with Monitor(db_path) as monitor:
         assert monitor.route() == before
+
+
+def test_a_file_wrong_at_every_stop_lists_a_few_problems_and_counts_the_rest():
+    data = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    stop = data["stops"][1]
+    data["stops"][1:-1] = [dict(stop, name=f"Halt {i}", aliases=[], km=-1.0) for i in range(2000)]
+    with pytest.raises(RouteError) as info:
+        route_from_data(data, "long.json")
+    lines = str(info.value).splitlines()
+    assert "(and 1999 more problem(s))" in lines[0] and lines[-1] == "… and 1950 more"
+    assert len(lines) == 51

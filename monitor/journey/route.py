@@ -31,6 +31,10 @@ SCHEMA_NAME = "route.schema.json"
 DEFAULT_ROUTE = "pyongyang-vladivostok"
 
 
+#: How many of a bad file's problems a RouteError lists; the rest are counted.
+_LISTED = 50
+
+
 class RouteError(ValueError):
     """A route file cannot be used; the message names the file, the stop and the field."""
 
@@ -257,7 +261,10 @@ def _route_from_data(data: object, where: str) -> Route:
         problems = _semantic_errors(data, where)
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise RouteError(problems[0] + more + ("\n" + "\n".join(problems[1:]) if more else ""))
+        listed = problems[1:_LISTED]  # a file wrong at every one of 10,000 stops says so briefly
+        if len(problems) > _LISTED:
+            listed.append(f"… and {len(problems) - _LISTED} more")
+        raise RouteError(problems[0] + more + ("\n" + "\n".join(listed) if more else ""))
     assert isinstance(data, dict)
     return Route(
         name=data["name"],
