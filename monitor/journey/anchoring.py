@@ -9,12 +9,12 @@ reason naming a few accepted reports it contradicts.
 Checking a report against the whole set must not cost time in the number of reports taken. In
 exact arithmetic the set is feasible exactly when every *pair* of anchors is: the lower bound of
 anchor i (event ``ki``) never exceeds the upper bound of anchor j (event ``kj``) at any event, i.e.
-``lo_i - hi_j <= slack[ki][kj] + TOLERANCE`` with ``slack[ki][kj] = min over events e of
-(slow-side offset from kj to e - fast-side offset from ki to e)``, a table of events × events built
-once. So against all accepted anchors it is enough to know, per event, the largest accepted ``lo``
-and the smallest accepted ``hi``: a new anchor at ``k`` fits when ``lo <= cap_lo[k]`` and
-``hi >= need_hi[k]``, two numbers kept up to date as anchors are taken (O(events) only when an
-event's extreme moves, which is rare).
+``lo_i - hi_j <= slack(ki, kj) + TOLERANCE`` with ``slack(ki, kj) = min over events e of
+(slow-side offset from kj to e - fast-side offset from ki to e)``, O(1) from prefix values (see
+:class:`Slack`; no events × events table). So against all accepted anchors it is enough to know,
+per event, the largest accepted ``lo`` and the smallest accepted ``hi``: a new anchor at ``k`` fits
+when ``lo <= cap_lo(k)`` and ``hi >= need_hi(k)``, two numbers found in O(log events) from prefix
+minima over the taken anchors (see :class:`_Reach`) and kept until an event's extreme moves.
 
 The pairwise test is done in floating point with a margin (``Fit.margin``) far above any
 rounding error; a report within that margin of the edge is decided by the very computation the
