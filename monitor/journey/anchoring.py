@@ -413,8 +413,8 @@ class Fit:
     def _index(self, k: int, upper: bool) -> _Index:
         """Thresholds for a lower bound at k (a report's lo) or, ``upper``, for its hi (negated).
 
-        A lo at k contradicts the accepted hi at j when ``lo > hi + slack[k][j] + TOLERANCE``; a
-        hi at k contradicts the accepted lo at j when ``-hi > -lo + slack[j][k] + TOLERANCE``.
+        A lo at k contradicts the accepted hi at j when ``lo > hi + slack(k, j) + TOLERANCE``; a
+        hi at k contradicts the accepted lo at j when ``-hi > -lo + slack(j, k) + TOLERANCE``.
         """
         index = self._indexes.get((k, upper))
         if index is None:
