@@ -11,15 +11,17 @@ from __future__ import annotations
 import math
 import random
 import re
+import tracemalloc
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor.journey.anchoring import bounds_of
 from monitor.journey.estimate import dwells, estimate, schedule, speed_model
-from monitor.journey.route import load_route
-from monitor.model import Observation
+from monitor.journey.route import load_route, route_from_data
+from monitor.model import Observation, Route
 
 ROUTE = load_route("pyongyang-vladivostok")
 _RANK = {"second": 0, "minute": 1, "hour": 2, "part_of_day": 3, "date": 4}
@@ -37,11 +39,11 @@ class _Anchor:
     observation: Observation
 
 
-def _ref_gaps(speed, stay):
+def _ref_gaps(route, speed, stay):
     fast, likely, slow = [0.0], [0.0], [0.0]
-    for index, _ in enumerate(ROUTE.stops):
+    for index, _ in enumerate(route.stops):
         if index:
-            run = ROUTE.stops[index].km - ROUTE.stops[index - 1].km
+            run = route.stops[index].km - route.stops[index - 1].km
             fast.append(fast[-1] + run / speed.max_kmh * 3600)
             likely.append(likely[-1] + run / speed.average_kmh * 3600)
             slow.append(slow[-1] + run / speed.min_kmh * 3600)
@@ -51,8 +53,8 @@ def _ref_gaps(speed, stay):
     return fast, likely, slow
 
 
-def _ref_anchors(obs, stay):
-    index = {s.name: i for i, s in enumerate(ROUTE.stops)}.get(obs.stop)
+def _ref_anchors(obs, stay, route):
+    index = {s.name: i for i, s in enumerate(route.stops)}.get(obs.stop)
     if (index is None or not obs.matched or obs.kind not in _TIMED or obs.window_start is None
             or obs.window_end is None):
         return []
@@ -111,19 +113,19 @@ def _ref_likely(accepted, earliest, latest, likely_gap):
     return likely
 
 
-def _reference(observations):
+def _reference(observations, route=ROUTE):
     """(earliest, likely, latest, ids of the anchors, {id: descriptions of every contradicting
     report taken before it}, ids of reports impossible on their own, descriptions of all taken)."""
-    stay = dwells(ROUTE, observations)
-    fast, likely_gap, slow = _ref_gaps(speed_model(ROUTE, observations), stay)
-    count = 2 * len(ROUTE.stops)
-    stop_index = {s.name: i for i, s in enumerate(ROUTE.stops)}
+    stay = dwells(route, observations)
+    fast, likely_gap, slow = _ref_gaps(route, speed_model(route, observations), stay)
+    count = 2 * len(route.stops)
+    stop_index = {s.name: i for i, s in enumerate(route.stops)}
     accepted, used, flagged, impossible = [], [], {}, set()
     earliest, latest = [-math.inf] * count, [math.inf] * count
-    candidates = [o for o in observations if _ref_anchors(o, stay)]
+    candidates = [o for o in observations if _ref_anchors(o, stay, route)]
     for obs in sorted(candidates, key=lambda o: (_RANK.get(o.precision or "date", 5),
                                                  -stop_index.get(o.stop, 0), -(o.post_id or 0))):
-        new = _ref_anchors(obs, stay)
+        new = _ref_anchors(obs, stay, route)
         trial_lo, trial_hi = list(earliest), list(latest)
         for anchor in new:
             _ref_tighten(trial_lo, trial_hi, anchor, fast, slow)
@@ -143,14 +145,14 @@ def _reference(observations):
 
 # --- random report sets -----------------------------------------------------------------------
 
-def _reports(seed: int, size: int) -> list[Observation]:
+def _reports(seed: int, size: int, route: Route = ROUTE) -> list[Observation]:
     """Reports of one trip: most near the true times, some a day or hours off, many repeated by
     later posts, some dwelling, unmatched, untimed or inverted, minute-aligned so that windows
     often meet exactly at the tolerance."""
     rng = random.Random(seed)
     start = datetime(2023, 9, 10, 6, tzinfo=UTC) + timedelta(minutes=rng.randrange(600))
-    stops = ROUTE.stops
-    km_per_min = ROUTE.average_speed_kmh / 60
+    stops = route.stops
+    km_per_min = route.average_speed_kmh / 60
     found: list[Observation] = []
     for number in range(size):
         if found and rng.random() < 0.35:  # a later post repeating an earlier report
@@ -185,9 +187,9 @@ def _named(reason: str) -> list[str]:
     return [] if body == "the other reports" else re.split(r", (?=post \S+: )", body)
 
 
-def _check(observations: list[Observation]) -> None:
-    sched = schedule(ROUTE, observations)
-    earliest, likely, latest, anchor_ids, flagged, impossible, used = _reference(observations)
+def _check(observations: list[Observation], route: Route = ROUTE) -> None:
+    sched = schedule(route, observations)
+    earliest, likely, latest, anchor_ids, flagged, impossible, used = _reference(observations, route)
     if anchor_ids:
         assert (sched.earliest, sched.likely, sched.latest) == (
             tuple(earliest), tuple(likely), tuple(latest))
@@ -277,3 +279,92 @@ def test_a_thousand_copies_of_one_report_are_one_anchor_and_one_conflict():
     assert len({o.conflict for o in sched.conflicts}) == 1
     est = estimate(ROUTE, observations, t0)
     assert len(est.conflicts) == 1000
+
+
+# --- routes with many stops -----------------------------------------------------------------
+
+def _many_stops(seed: int, stops: int) -> Route:
+    """A valid route of ``stops`` stops with uneven runs (some a few metres) and dwells (some
+    zero, some with wide bounds), checked by the route loader like any file."""
+    rng = random.Random(seed)
+    km, rows = 0.0, []
+    for index in range(stops):
+        if index:
+            km = round(km + rng.choice((0.1, 0.5, 3.0, 12.0, rng.uniform(0.1, 80.0))), 1)
+        low = rng.choice((0, 0, 1, 5, 30))
+        likely = low + rng.choice((0, 2, 10))
+        kind = "origin" if index == 0 else "destination" if index == stops - 1 else "station"
+        rows.append({"name": f"Halt {index}", "km": km, "kind": kind, "gauge_before": 1435,
+                     "gauge_after": 1435, "timezone": "Asia/Pyongyang", "dwell_minutes": likely,
+                     "dwell_min_minutes": low, "dwell_max_minutes": likely + rng.choice((0, 5, 120))})
+    top = rng.choice((59.0, 80.0, 120.0))
+    return route_from_data({"name": f"many-{stops}", "title": "many stops", "sources": ["test"],
+                            "max_speed_kmh": top, "average_speed_kmh": top * 0.8,
+                            "min_average_speed_kmh": top * 0.4, "stops": rows}, f"many-{stops}.json")
+
+
+def test_routes_with_many_stops_match_the_reference():
+    for seed in range(6):
+        route = _many_stops(seed, random.Random(seed).choice((60, 150, 300)))
+        _check(_reports(seed, 200, route), route)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(2, 120), st.integers(0, 120))
+def test_random_routes_and_report_sets_match_the_reference(seed, stops, size):
+    route = _many_stops(seed, stops)
+    _check(_reports(seed, size, route), route)
+
+
+def test_the_schedule_holds_nothing_of_size_events_squared():
+    """Memory linear in stops: a table of every pair of events (1,000 stops: 4 million entries,
+    2,000: 690 MB) must not come back. Counted in bytes allocated, which does not depend on speed."""
+    route = _many_stops(7, 1000)
+    observations = _reports(7, 300, route)
+    schedule(route, observations)  # warm caches so only the schedule's own allocations count
+    tracemalloc.start()
+    try:
+        schedule(route, observations)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    events = 2 * len(route.stops)
+    assert peak < 2_000 * events, f"{peak:,} bytes for {events} events"
+
+
+def _plain_bounds(max_lo, min_hi, fast, slow):
+    """Every anchor's bound on every event, the way the reference tightens them."""
+    count = len(fast)
+    earliest, latest = [-math.inf] * count, [math.inf] * count
+    for k in range(count):
+        if max_lo[k] != -math.inf:
+            for e in range(count):
+                bound = max_lo[k] + fast[e] - fast[k] if e >= k else max_lo[k] - (slow[k] - slow[e])
+                earliest[e] = max(earliest[e], bound)
+        if min_hi[k] != math.inf:
+            for e in range(count):
+                bound = min_hi[k] + slow[e] - slow[k] if e >= k else min_hi[k] - (fast[k] - fast[e])
+                latest[e] = min(latest[e], bound)
+    return earliest, latest
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 60), st.booleans())
+def test_bounds_in_one_sweep_equal_every_anchors_bound_to_the_bit(seed, count, whole):
+    """Ties everywhere (whole seconds, equal gaps) and uneven fractions: the sweep keeps every
+    anchor that could give the extreme bound, so it equals trying them all."""
+    rng = random.Random(seed)
+    step = (lambda: float(rng.randrange(0, 4) * 60)) if whole else (lambda: rng.uniform(0, 5000) / 7)
+    fast, slow = [0.0], [0.0]
+    for _ in range(count - 1):
+        quick = step()
+        fast.append(fast[-1] + quick)
+        slow.append(slow[-1] + quick + step())
+    base = 1.7e9 + rng.random()
+    # Some anchors exactly on the fastest or slowest schedule from one start: equal in exact
+    # arithmetic, so only rounding tells their bounds apart.
+    max_lo = [rng.choice((base + fast[k], base + slow[k], base + step() * rng.randrange(-50, 50)))
+              if rng.random() < 0.5 else -math.inf for k in range(count)]
+    min_hi = [rng.choice((base + fast[k], base + slow[k], base + step() * rng.randrange(-50, 50)))
+              if rng.random() < 0.5 else math.inf for k in range(count)]
+    assert bounds_of(max_lo, min_hi, fast, slow) == tuple(_plain_bounds(max_lo, min_hi, fast, slow))

@@ -9,12 +9,12 @@ reason naming a few accepted reports it contradicts.
 Checking a report against the whole set must not cost time in the number of reports taken. In
 exact arithmetic the set is feasible exactly when every *pair* of anchors is: the lower bound of
 anchor i (event ``ki``) never exceeds the upper bound of anchor j (event ``kj``) at any event, i.e.
-``lo_i - hi_j <= slack[ki][kj] + TOLERANCE`` with ``slack[ki][kj] = min over events e of
-(slow-side offset from kj to e - fast-side offset from ki to e)``, a table of events × events built
-once. So against all accepted anchors it is enough to know, per event, the largest accepted ``lo``
-and the smallest accepted ``hi``: a new anchor at ``k`` fits when ``lo <= cap_lo[k]`` and
-``hi >= need_hi[k]``, two numbers kept up to date as anchors are taken (O(events) only when an
-event's extreme moves, which is rare).
+``lo_i - hi_j <= slack(ki, kj) + TOLERANCE`` with ``slack(ki, kj) = min over events e of
+(slow-side offset from kj to e - fast-side offset from ki to e)``, O(1) from prefix values (see
+:class:`Slack`; no events × events table). So against all accepted anchors it is enough to know,
+per event, the largest accepted ``lo`` and the smallest accepted ``hi``: a new anchor at ``k`` fits
+when ``lo <= cap_lo(k)`` and ``hi >= need_hi(k)``, two numbers found in O(log events) from prefix
+minima over the taken anchors (see :class:`_Reach`) and kept until an event's extreme moves.
 
 The pairwise test is done in floating point with a margin (``Fit.margin``) far above any
 rounding error; a report within that margin of the edge is decided by the very computation the
@@ -66,35 +66,144 @@ def describe(obs: Observation) -> str:
     return f"post {obs.post_id}: {obs.kind} {obs.stop}"
 
 
-def _slack_table(fast: list[float], slow: list[float]) -> list[list[float]]:
-    """``slack[i][j]``: how far an anchor at ``i`` may start after one at ``j`` ends (minus tolerance).
+class Slack:
+    """``slack(i, j)``: how far an anchor at ``i`` may start after one at ``j`` ends (minus tolerance).
 
-    The minimum over events e of (upper offset from j to e) − (lower offset from i to e), in closed
-    form per range of e (after both, before both, between them) so it costs events², not events³.
+    The minimum over events e of (upper offset from j to e) − (lower offset from i to e). In closed
+    form per range of e (after both, before both, between them) it needs only a suffix minimum and a
+    prefix maximum of ``slow − fast``, so any entry costs O(1) from two prefix values and nothing of
+    size events × events is ever built (a 2,000-stop route's table took 690 MB and most of a
+    minute). Each entry is the same floating-point expression the table held.
     """
-    count = len(fast)
-    gap = [s - f for f, s in zip(fast, slow, strict=True)]  # slowest minus fastest from event 0
-    suffix_min = gap[:]
-    for e in range(count - 2, -1, -1):
-        suffix_min[e] = min(suffix_min[e], suffix_min[e + 1])
-    prefix_max = [-math.inf] * (count + 1)  # prefix_max[n]: max of gap[e] for e < n
-    for e in range(count):
-        prefix_max[e + 1] = max(prefix_max[e], gap[e])
-    table = []
-    for i in range(count):
-        row = []
-        for j in range(count):
-            value = suffix_min[max(i, j)] + fast[i] - slow[j]
-            low = min(i, j)
-            if low > 0:
-                value = min(value, slow[i] - fast[j] - prefix_max[low])
-            if i < j:
-                value = min(value, fast[i] - fast[j])
-            elif j < i:
-                value = min(value, slow[i] - slow[j])
-            row.append(value)
-        table.append(row)
-    return table
+
+    __slots__ = ("fast", "slow", "suffix_min", "prefix_max")
+
+    def __init__(self, fast: list[float], slow: list[float]) -> None:
+        count = len(fast)
+        gap = [s - f for f, s in zip(fast, slow, strict=True)]  # slowest minus fastest from event 0
+        suffix_min = gap[:]
+        for e in range(count - 2, -1, -1):
+            suffix_min[e] = min(suffix_min[e], suffix_min[e + 1])
+        prefix_max = [-math.inf] * (count + 1)  # prefix_max[n]: max of gap[e] for e < n
+        for e in range(count):
+            prefix_max[e + 1] = max(prefix_max[e], gap[e])
+        self.fast, self.slow, self.suffix_min, self.prefix_max = fast, slow, suffix_min, prefix_max
+
+    def __call__(self, i: int, j: int) -> float:
+        fast, slow = self.fast, self.slow
+        value = self.suffix_min[max(i, j)] + fast[i] - slow[j]
+        low = min(i, j)
+        if low > 0:
+            value = min(value, slow[i] - fast[j] - self.prefix_max[low])
+        if i < j:
+            value = min(value, fast[i] - fast[j])
+        elif j < i:
+            value = min(value, slow[i] - slow[j])
+        return value
+
+
+class _PrefixMin:
+    """Minimum of a prefix of values that only ever decrease (a Fenwick tree): O(log n) each way."""
+
+    __slots__ = ("tree",)
+
+    def __init__(self, count: int) -> None:
+        self.tree = [math.inf] * count
+
+    def lower(self, index: int, value: float) -> None:
+        """Make the value at ``index`` at most ``value``."""
+        tree = self.tree
+        while index < len(tree):
+            if value < tree[index]:
+                tree[index] = value
+            index |= index + 1
+
+    def below(self, end: int) -> float:
+        """The minimum over indexes ``< end``."""
+        tree, best = self.tree, math.inf
+        end -= 1
+        while end >= 0:
+            if tree[end] < best:
+                best = tree[end]
+            end = (end & (end + 1)) - 1
+        return best
+
+
+class _Reach:
+    """``cap_lo[r]`` and ``need_hi[r]`` of :class:`Fit` for any event r, in O(log events).
+
+    ``cap_lo[r] = min over taken (k, hi) of hi + slack(r, k)`` and ``need_hi[r] = max over taken
+    (k, lo) of lo - slack(k, r)``. Written out, each term of ``slack`` is a part that depends only
+    on k plus a part that depends only on r, with one form for k >= r and another for k < r; so the
+    minimum (maximum) over k is a few prefix and suffix minima over per-k values, which only move
+    one way as anchors are taken. The sums come out in another order than ``hi + slack(r, k)``, a
+    rounding difference far inside ``Fit.margin``, within which decisions are made exactly.
+    (At k = r a term with no counterpart in ``slack(r, r)`` joins in; it never wins, since
+    ``slack(r, r) <= 0``.)
+    """
+
+    __slots__ = ("slack", "count", "hi_after", "hi_after_fast", "hi_before", "hi_before_fast",
+                 "lo_after", "lo_after_slow", "lo_before", "lo_before_slow")
+
+    def __init__(self, slack: Slack) -> None:
+        self.slack = slack
+        count = self.count = len(slack.fast)
+        # "after" trees are indexed from the end, so a suffix (k >= r) is a prefix of them.
+        self.hi_after, self.hi_after_fast = _PrefixMin(count), _PrefixMin(count)
+        self.hi_before, self.hi_before_fast = _PrefixMin(count), _PrefixMin(count)
+        # Maxima of lo terms are kept as minima of their negatives (negation is exact).
+        self.lo_after, self.lo_after_slow = _PrefixMin(count), _PrefixMin(count)
+        self.lo_before, self.lo_before_slow = _PrefixMin(count), _PrefixMin(count)
+
+    def take_hi(self, k: int, hi: float) -> None:
+        """An anchor at k may end no later than ``hi``."""
+        sl = self.slack
+        back = self.count - 1 - k
+        self.hi_after.lower(back, hi + sl.suffix_min[k] - sl.slow[k])  # T1, k >= r
+        self.hi_after_fast.lower(back, hi - sl.fast[k])  # T2 and T3, k >= r
+        self.hi_before.lower(k, hi - sl.slow[k])  # T1 and T3, k < r
+        if k > 0:
+            self.hi_before_fast.lower(k, hi - sl.fast[k] - sl.prefix_max[k])  # T2, k < r
+
+    def take_lo(self, k: int, lo: float) -> None:
+        """An anchor at k starts no earlier than ``lo``."""
+        sl = self.slack
+        back = self.count - 1 - k
+        self.lo_after.lower(back, -(lo - sl.suffix_min[k] - sl.fast[k]))  # T1, k >= r
+        self.lo_after_slow.lower(back, -(lo - sl.slow[k]))  # T2 and T3, k >= r
+        self.lo_before.lower(k, -(lo - sl.fast[k]))  # T1 and T3, k < r
+        if k > 0:
+            self.lo_before_slow.lower(k, -(lo - sl.slow[k] + sl.prefix_max[k]))  # T2, k < r
+
+    def cap_lo(self, r: int) -> float:
+        """The largest ``lo`` an anchor at r may have, given the ``hi`` of those taken."""
+        sl = self.slack
+        fast, slow = sl.fast[r], sl.slow[r]
+        tail = self.count - r  # k >= r
+        best = self.hi_after.below(tail) + fast
+        after_fast = self.hi_after_fast.below(tail)
+        best = min(best, after_fast + fast)
+        if r > 0:
+            best = min(best, after_fast + slow - sl.prefix_max[r])
+        before = self.hi_before.below(r)
+        best = min(best, before + sl.suffix_min[r] + fast, before + slow,
+                   self.hi_before_fast.below(r) + slow)
+        return best
+
+    def need_hi(self, r: int) -> float:
+        """The smallest ``hi`` an anchor at r may have, given the ``lo`` of those taken."""
+        sl = self.slack
+        fast, slow = sl.fast[r], sl.slow[r]
+        tail = self.count - r
+        best = -self.lo_after.below(tail) + slow
+        after_slow = -self.lo_after_slow.below(tail)
+        best = max(best, after_slow + slow)
+        if r > 0:
+            best = max(best, after_slow + fast + sl.prefix_max[r])
+        before = -self.lo_before.below(r)
+        best = max(best, before - sl.suffix_min[r] + slow, before + fast,
+                   -self.lo_before_slow.below(r) + fast)
+        return best
 
 
 def _trial_fits(earliest: list[float], latest: list[float], anchors: tuple[Anchor, ...],
@@ -115,27 +224,64 @@ def _trial_fits(earliest: list[float], latest: list[float], anchors: tuple[Ancho
     return True
 
 
+def _upper_envelope(count: int, values: dict[int, float], key, bound, forward: bool,
+                    tolerance: float) -> list[float]:
+    """For every event e, the largest ``bound(v, k, e)`` over the ``(k, v)`` in ``values`` with
+    ``k <= e`` (``forward``) or ``k > e``; ``-inf`` where there is none.
+
+    ``bound(v, k, e)`` is a part in k plus a part in e up to rounding, and ``key(v, k)`` is the part
+    in k; so in one sweep over the events only the k whose key is within ``2 * tolerance`` (far
+    above any rounding) of the best so far can give the largest bound, and their bounds are computed
+    exactly as written: the same value, to the bit, as trying every k, in O(events) instead of
+    O(events × anchored events).
+    """
+    out = [-math.inf] * count
+    candidates: list[tuple[float, int, float]] = []
+    best = -math.inf
+    for e in range(count) if forward else range(count - 1, -1, -1):
+        k = e if forward else e + 1
+        v = values.get(k)
+        if v is not None:
+            value = key(v, k)
+            if value > best:
+                best = value
+                if math.isfinite(best) and math.isfinite(tolerance):
+                    floor = best - 2 * tolerance
+                    candidates = [c for c in candidates if c[0] >= floor]
+            if not (math.isfinite(best) and math.isfinite(tolerance)) or value >= best - 2 * tolerance:
+                candidates.append((value, k, v))
+        if candidates:
+            out[e] = max(bound(v, k, e) for _, k, v in candidates)
+    return out
+
+
 def bounds_of(max_lo: list[float], min_hi: list[float], fast: list[float],
               slow: list[float]) -> tuple[list[float], list[float]]:
     """Earliest and latest time of every event from each event's largest ``lo`` and smallest ``hi``.
 
     Each anchor's bound is the same expression as in a one-by-one tightening, and it is monotone in
-    ``lo`` (``hi``), so this equals the bounds of all anchors, to the bit.
+    ``lo`` (``hi``), so this equals the bounds of all anchors, to the bit. Near-linear in events
+    whatever the number of events with anchors (see :func:`_upper_envelope`).
     """
     count = len(fast)
-    earliest, latest = [-math.inf] * count, [math.inf] * count
-    for k in range(count):
-        lo, hi = max_lo[k], min_hi[k]
-        if lo != -math.inf:
-            for e in range(count):
-                bound = lo + fast[e] - fast[k] if e >= k else lo - (slow[k] - slow[e])
-                if bound > earliest[e]:
-                    earliest[e] = bound
-        if hi != math.inf:
-            for e in range(count):
-                bound = hi + slow[e] - slow[k] if e >= k else hi - (fast[k] - fast[e])
-                if bound < latest[e]:
-                    latest[e] = bound
+    lows = {k: lo for k, lo in enumerate(max_lo) if lo != -math.inf}
+    highs = {k: hi for k, hi in enumerate(min_hi) if hi != math.inf}
+    magnitude = max((abs(v) for v in (*lows.values(), *highs.values())), default=0.0)
+    magnitude += 2 * max((abs(v) for v in (*fast, *slow)), default=0.0)
+    tolerance = magnitude * 1e-12 + 1e-9 if math.isfinite(magnitude) else math.inf
+    # Earliest: lo + fast[e] - fast[k] for e >= k, lo - (slow[k] - slow[e]) before k.
+    after = _upper_envelope(count, lows, lambda v, k: v - fast[k],
+                            lambda v, k, e: v + fast[e] - fast[k], True, tolerance)
+    before = _upper_envelope(count, lows, lambda v, k: v - slow[k],
+                             lambda v, k, e: v - (slow[k] - slow[e]), False, tolerance)
+    earliest = [max(a, b) for a, b in zip(after, before, strict=True)]
+    # Latest, the smallest of: hi + slow[e] - slow[k] for e >= k, hi - (fast[k] - fast[e]) before
+    # k; found as the largest of their negations (negating is exact).
+    after = _upper_envelope(count, highs, lambda v, k: slow[k] - v,
+                            lambda v, k, e: -(v + slow[e] - slow[k]), True, tolerance)
+    before = _upper_envelope(count, highs, lambda v, k: fast[k] - v,
+                             lambda v, k, e: -(v - (fast[k] - fast[e])), False, tolerance)
+    latest = [-max(a, b) for a, b in zip(after, before, strict=True)]
     return earliest, latest
 
 
@@ -177,15 +323,17 @@ class Fit:
     def __init__(self, fast: list[float], slow: list[float], scale: float) -> None:
         self.fast, self.slow = fast, slow
         count = self.count = len(fast)
-        self.slack = _slack_table(fast, slow)
+        self.slack = Slack(fast, slow)
+        self._reach = _Reach(self.slack)
         magnitude = scale + max((abs(v) for v in fast + slow), default=0.0) + TOLERANCE
         # Far above the rounding of a few additions of numbers this large; not finite → always exact.
         self.margin = magnitude * 1e-12 + 1e-6 if math.isfinite(magnitude) else math.inf
         self.max_lo = [-math.inf] * count
         self.min_hi = [math.inf] * count
-        # The largest lo and the smallest hi an anchor at each event may have, given those taken.
-        self.cap_lo = [math.inf] * count
-        self.need_hi = [-math.inf] * count
+        # The largest lo and the smallest hi an anchor at each event may have, given those taken:
+        # asked of ``_reach`` and kept per event until an extreme moves (``_moves`` counts them).
+        self._moves = 0
+        self._limits: dict[int, tuple[int, float, float]] = {}
         self.lowest: list[list] = [[] for _ in range(count)]  # per event: (hi, seq, report), smallest
         self.highest: list[list] = [[] for _ in range(count)]  # per event: (-lo, seq, report)
         self.used: list[Report] = []
@@ -206,15 +354,16 @@ class Fit:
         anchors = report.anchors
         if len(anchors) == 1:  # the common case, spelled out
             ((k, lo, hi),) = anchors
-            own = self.slack[k][k] - (lo - hi) + TOLERANCE
-            margin = min(self.cap_lo[k] - lo, hi - self.need_hi[k]) + TOLERANCE
+            own = self.slack(k, k) - (lo - hi) + TOLERANCE
+            cap_lo, need_hi = self._limits_at(k)
+            margin = min(cap_lo - lo, hi - need_hi) + TOLERANCE
         else:
             margin = own = math.inf
             for k, lo, hi in anchors:
-                margin = min(margin, self.cap_lo[k] - lo, hi - self.need_hi[k])
-                row = self.slack[k]
+                cap_lo, need_hi = self._limits_at(k)
+                margin = min(margin, cap_lo - lo, hi - need_hi)
                 for j, _, other_hi in anchors:
-                    own = min(own, row[j] - (lo - other_hi))
+                    own = min(own, self.slack(k, j) - (lo - other_hi))
             margin, own = min(margin, own) + TOLERANCE, own + TOLERANCE
         margin = min(margin, own)
         if margin > self.margin:
@@ -230,28 +379,33 @@ class Fit:
             report.conflict = self._reason(report, own)
         return fits
 
+    def _limits_at(self, k: int) -> tuple[float, float]:
+        """(cap_lo, need_hi) at event k: the largest ``lo`` and the smallest ``hi`` an anchor there
+        may have so that no taken anchor contradicts it (lo at r minus hi at k may not exceed
+        ``slack(r, k)``)."""
+        kept = self._limits.get(k)
+        if kept is not None and kept[0] == self._moves:
+            return kept[1], kept[2]
+        cap_lo, need_hi = self._reach.cap_lo(k), self._reach.need_hi(k)
+        self._limits[k] = (self._moves, cap_lo, need_hi)
+        return cap_lo, need_hi
+
     def _take(self, report: Report) -> None:
         report.accepted = True
         report.seq = len(self.used)
         self.used.append(report)
-        events = range(self.count)
         for k, lo, hi in report.anchors:
             self.events.add(k)
             if hi < self.min_hi[k]:
                 self.min_hi[k] = hi
                 self._bounds = None
-                for r in events:  # lo at r minus hi at k may not exceed slack[r][k]
-                    value = hi + self.slack[r][k]
-                    if value < self.cap_lo[r]:
-                        self.cap_lo[r] = value
+                self._moves += 1
+                self._reach.take_hi(k, hi)
             if lo > self.max_lo[k]:
                 self.max_lo[k] = lo
                 self._bounds = None
-                row = self.slack[k]
-                for r in events:
-                    value = lo - row[r]
-                    if value > self.need_hi[r]:
-                        self.need_hi[r] = value
+                self._moves += 1
+                self._reach.take_lo(k, lo)
             changed = _keep(self.lowest[k], (hi, report.seq, report))
             if _keep(self.highest[k], (-lo, report.seq, report)) or changed:
                 self._indexes.clear()
@@ -259,19 +413,19 @@ class Fit:
     def _index(self, k: int, upper: bool) -> _Index:
         """Thresholds for a lower bound at k (a report's lo) or, ``upper``, for its hi (negated).
 
-        A lo at k contradicts the accepted hi at j when ``lo > hi + slack[k][j] + TOLERANCE``; a
-        hi at k contradicts the accepted lo at j when ``-hi > -lo + slack[j][k] + TOLERANCE``.
+        A lo at k contradicts the accepted hi at j when ``lo > hi + slack(k, j) + TOLERANCE``; a
+        hi at k contradicts the accepted lo at j when ``-hi > -lo + slack(j, k) + TOLERANCE``.
         """
         index = self._indexes.get((k, upper))
         if index is None:
             items = []
-            for j in range(self.count):
+            for j in sorted(self.events):  # only events with taken anchors have kept ones
                 if upper:
-                    items += [(value + self.slack[j][k] + TOLERANCE, seq, used)
-                              for value, seq, used in self.highest[j]]
+                    slack = self.slack(j, k)
+                    items += [(value + slack + TOLERANCE, seq, used) for value, seq, used in self.highest[j]]
                 else:
-                    items += [(value + self.slack[k][j] + TOLERANCE, seq, used)
-                              for value, seq, used in self.lowest[j]]
+                    slack = self.slack(k, j)
+                    items += [(value + slack + TOLERANCE, seq, used) for value, seq, used in self.lowest[j]]
             index = self._indexes[(k, upper)] = _Index(items)
         return index
 

@@ -302,19 +302,25 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     # and extended by them beyond; then held inside the bounds.
     refs = [(e, (earliest[e] + latest[e]) / 2) for e in sorted(fit.events)]
     likely = []
+    # One sweep, not events × refs: refs[following] is the first reported event at or after e.
+    following = 0
     for e in range(count):
-        before = [(ev, t) for ev, t in refs if ev <= e]
-        after = [(ev, t) for ev, t in refs if ev >= e]
-        if before and after:
-            (e0, t0), (e1, t1) = before[-1], after[0]
+        while following < len(refs) and refs[following][0] < e:
+            following += 1
+        before = refs[following] if following < len(refs) and refs[following][0] == e else (
+            refs[following - 1] if following else None)
+        after = refs[following] if following < len(refs) else None
+        if before is not None and after is not None:
+            (e0, t0), (e1, t1) = before, after
             span = likely_gap[e1] - likely_gap[e0]
             share = (likely_gap[e] - likely_gap[e0]) / span if span > 0 else 0.0
             value = t0 + (t1 - t0) * share
-        elif before:
-            e0, t0 = before[-1]
+        elif before is not None:
+            e0, t0 = before
             value = t0 + likely_gap[e] - likely_gap[e0]
         else:
-            e1, t1 = after[0]
+            assert after is not None
+            e1, t1 = after
             value = t1 - (likely_gap[e1] - likely_gap[e])
         likely.append(min(max(value, earliest[e]), latest[e]))
     anchors = tuple(o for o, r in zip(marked, of_each, strict=True) if r is not None and r.accepted)

@@ -4,17 +4,24 @@ A route file is checked against ``route.schema.json`` (shipped beside the routes
 a schema cannot say: km strictly increasing, each stop (and alias) named once, gauges that join
 up, a real time zone. Any problem raises :class:`RouteError` naming the file, the stop and the
 field; nothing of a bad file is loaded.
+
+Numbers must be finite: ``NaN``, ``Infinity`` and numbers too big for a float (``1e400``) are
+never turned into floats by the JSON reader, and the validator counts a non-finite float as no
+number at all, so such a field is reported like any other wrong type. Any other failure while
+reading a file (nesting deeper than Python recurses, an integer too long to convert) is also a
+RouteError naming the file.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from jsonschema import Draft202012Validator
+from jsonschema import Draft202012Validator, validators
 
 from monitor.model import Route, Stop
 from monitor.paths import resources_dir
@@ -22,6 +29,10 @@ from monitor.paths import resources_dir
 SCHEMA_NAME = "route.schema.json"
 #: The route a new store starts with.
 DEFAULT_ROUTE = "pyongyang-vladivostok"
+
+
+#: How many of a bad file's problems a RouteError lists; the rest are counted.
+_LISTED = 50
 
 
 class RouteError(ValueError):
@@ -45,11 +56,51 @@ def routes_dir() -> Path:
     return resources_dir() / "routes"
 
 
+class NotFinite:
+    """What the JSON reader gives for ``NaN``, ``Infinity`` or a number beyond a float's range.
+
+    Not a number to the validator, so the field is reported with its stop; never a float, so no
+    such value can reach the schedule (where it broke charts and reports) or the store.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _parse_float(text: str) -> float | NotFinite:
+    value = float(text)
+    return value if math.isfinite(value) else NotFinite(text)
+
+
+def _is_finite_number(checker: object, instance: object) -> bool:
+    """JSON Schema's "number", without NaN and the infinities (which JSON itself does not have)."""
+    if isinstance(instance, bool) or not isinstance(instance, (int, float)):
+        return False
+    return not isinstance(instance, float) or math.isfinite(instance)
+
+
+def _is_finite_integer(checker: object, instance: object) -> bool:
+    return _is_finite_number(checker, instance) and (
+        isinstance(instance, int) or float(instance).is_integer())
+
+
+_RouteValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"number": _is_finite_number, "integer": _is_finite_integer}),
+)
+
+
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
     schema = json.loads((routes_dir() / SCHEMA_NAME).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return _RouteValidator(schema)
 
 
 def resolve_route_path(name_or_path: str | Path) -> Path:
@@ -87,6 +138,15 @@ def _where(data: object, path: list) -> str:
     return "route"
 
 
+def _not_finite(value: object) -> bool:
+    return isinstance(value, NotFinite) or (isinstance(value, float) and not math.isfinite(value))
+
+
+def _shortened(message: str, limit: int = 300) -> str:
+    """An error message quotes the bad value; a huge one is cut so the message stays readable."""
+    return message if len(message) <= limit else message[:limit] + "…"
+
+
 def _schema_errors(data: object, where: str) -> list[str]:
     problems = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
@@ -96,10 +156,14 @@ def _schema_errors(data: object, where: str) -> list[str]:
             missing = error.message.split("'")[1] if "'" in error.message else "?"
             path = [*path, missing]
             message = "missing"
-        elif error.validator == "additionalProperties":
-            message = error.message
+        elif error.validator == "type" and _not_finite(error.instance):
+            message = f"{error.instance!r} is not a finite number"
+        elif error.validator == "type":  # the value may be huge: quote its start, then the type
+            wanted = error.validator_value
+            types = wanted if isinstance(wanted, list) else [wanted]
+            message = f"{_shortened(repr(error.instance), 80)} is not of type {', '.join(map(repr, types))}"
         else:
-            message = error.message
+            message = _shortened(error.message)
         problems.append(f"{where}: {_where(data, path)}: {message}")
     return problems
 
@@ -175,14 +239,32 @@ def _stop(raw: dict) -> Stop:
 
 
 def route_from_data(data: object, where: str) -> Route:
-    """Validate parsed JSON and build a Route; RouteError lists every problem found."""
+    """Validate parsed JSON and build a Route; RouteError lists every problem found.
+
+    Whatever ``data`` holds, only RouteError (naming ``where``) comes out.
+    """
+    try:
+        return _route_from_data(data, where)
+    except RouteError:
+        raise
+    except RecursionError as exc:
+        raise RouteError(f"{where}: route data nested too deeply to check") from exc
+    except Exception as exc:  # noqa: BLE001 - any failure on a bad file is that file's error
+        raise RouteError(f"{where}: cannot be used as a route ({type(exc).__name__}: "
+                         f"{_shortened(str(exc))})") from exc
+
+
+def _route_from_data(data: object, where: str) -> Route:
     problems = _schema_errors(data, where)
     if not problems:
         assert isinstance(data, dict)
         problems = _semantic_errors(data, where)
     if problems:
         more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise RouteError(problems[0] + more + ("\n" + "\n".join(problems[1:]) if more else ""))
+        listed = problems[1:_LISTED]  # a file wrong at every one of 10,000 stops says so briefly
+        if len(problems) > _LISTED:
+            listed.append(f"… and {len(problems) - _LISTED} more")
+        raise RouteError(problems[0] + more + ("\n" + "\n".join(listed) if more else ""))
     assert isinstance(data, dict)
     return Route(
         name=data["name"],
@@ -213,11 +295,15 @@ def load_route(name_or_path: str | Path) -> Route:
     except OSError as exc:
         raise RouteError(f"{where}: cannot read ({exc.strerror})") from exc
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=NotFinite, parse_float=_parse_float)
     except json.JSONDecodeError as exc:
         raise RouteError(
             f"{where}: invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
         ) from exc
+    except RecursionError as exc:
+        raise RouteError(f"{where}: invalid JSON: nested too deeply") from exc
+    except Exception as exc:  # noqa: BLE001 - e.g. an integer too long to convert: the file's error
+        raise RouteError(f"{where}: invalid JSON: {_shortened(str(exc))}") from exc
     return route_from_data(data, where)
 
 
