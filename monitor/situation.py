@@ -10,7 +10,7 @@ Plain Python, no Qt.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -108,7 +108,7 @@ class Situation:
     estimate: Estimate
     #: From the first post or report to the latest arrival the schedule allows, at least a day.
     span: tuple[datetime, datetime] | None
-    #: Estimates sampled evenly over ``span`` (``limits.chart_samples`` + 1 of them).
+    #: Estimates sampled evenly over ``span`` (``limits.chart_samples`` + 1 of them), without notes.
     chart: tuple[Estimate, ...]
     #: The earliest post in the store, whatever ``at``.
     first_post: datetime | None
@@ -123,11 +123,12 @@ class Situation:
     unattributed: int = 0
 
     def track(self, start: datetime, end: datetime, samples: int) -> tuple[Estimate, ...]:
-        """``samples`` estimates evenly from ``start`` to ``end`` on this situation's schedule."""
+        """``samples`` estimates (without notes) evenly from ``start`` to ``end`` on this
+        situation's schedule."""
         if samples < 2:
             return (self.estimate_at(end),)
         step = (end - start) / (samples - 1)
-        return tuple(self.estimate_at(start + step * i) for i in range(samples))
+        return tuple(_sample(self.estimate_at(start + step * i)) for i in range(samples))
 
     def timeline(self) -> list[StopEta]:
         """Every stop's time window, from what was known at ``at``."""
@@ -239,8 +240,14 @@ def _journey(route: Route, observations: tuple[Observation, ...], moment: dateti
     chart: tuple[Estimate, ...] = ()
     if span is not None and samples > 0:
         step = (span[1] - span[0]) / samples
-        chart = tuple(estimate_from(sched, span[0] + step * i) for i in range(samples + 1))
+        chart = tuple(_sample(estimate_from(sched, span[0] + step * i)) for i in range(samples + 1))
     return sched, estimate, span, chart
+
+
+def _sample(estimate: Estimate) -> Estimate:
+    """An estimate as a point of a chart series: without its notes, which a chart never shows
+    and which repeat one line per conflicting report (thousands in a long story) in every sample."""
+    return replace(estimate, notes=())
 
 
 def _span(first: datetime | None, last: datetime | None, observations: tuple[Observation, ...],
