@@ -8,10 +8,13 @@ timed one). The baseline, in the same run, is the report's gather as it was befo
 
 Usage::
 
-    python bench/make_corpus.py 10k --seed 7 --db /tmp/c10k.db
-    python bench/situation_bench.py /tmp/c10k.db [--at ISO-TIME] [--no-baseline]
+    python bench/situation_bench.py                 # builds a 10k-post corpus in a temporary folder
+    python bench/situation_bench.py --size 2000     # a smaller one
+    python bench/situation_bench.py --db /tmp/c10k.db [--at ISO-TIME] [--no-baseline]
 
-Prints JSON: one row per reader, and a ``figures`` list for ``bench/run_all.py``.
+(``python bench/make_corpus.py 10k --seed 7 --db /tmp/c10k.db`` builds a store to reuse.)
+Prints JSON: one row per reader, and a ``figures`` list for ``bench/run_all.py`` (each reader's
+time, statements and peak memory, with the baseline's and the ratio).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import gc
 import json
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -28,8 +32,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for folder in (ROOT, ROOT / "bench"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 from monitor.journey.estimate import estimate_from  # noqa: E402
 from monitor.journey.estimate import schedule as journey_schedule  # noqa: E402
@@ -94,36 +99,67 @@ def middle(monitor: Monitor) -> datetime:
     return moment
 
 
+def figures(rows: dict[str, dict[str, Any]], baseline: str | None) -> list[dict[str, Any]]:
+    """One figure per reader and measure, against the baseline reader's when there is one."""
+    units = {"seconds": "s", "statements": "statements", "peak_mb": "MB"}
+    base = rows.get(baseline) if baseline else None
+    found = []
+    for name, row in rows.items():
+        if name == baseline:
+            continue
+        for key, unit in units.items():
+            figure: dict[str, Any] = {"name": f"situation: {name}, {key}", "value": row[key], "unit": unit}
+            if base is not None:
+                figure |= {"baseline": base[key], "baseline_name": baseline,
+                           "ratio": round(row[key] / base[key], 3) if base[key] else None}
+            found.append(figure)
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
+    from make_corpus import build_db  # bench/ is this script's own folder
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, help="a store to read (default: build a corpus of --size posts)")
+    parser.add_argument("--size", type=int, default=10_000, help="posts in the corpus built (default 10000)")
+    parser.add_argument("--at", help="the moment (ISO 8601 with a zone; default: halfway)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if db is None:
+            db = Path(tmp) / "corpus.db"
+            build_db(args.size, 7, db)
+        print(json.dumps(run(db, args.at, not args.no_baseline), indent=2))
+    return 0
+
+
+def run(db: Path, at_text: str | None, with_baseline: bool) -> dict[str, Any]:
+    """Measure every reader on ``db`` at one moment."""
     from monitor.gui.data import snapshot
     from monitor.report.briefing import FULL_LIMITS, PAGE_LIMITS, gather
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("db", type=Path, help="a store (bench/make_corpus.py --db builds one)")
-    parser.add_argument("--at", help="the moment (ISO 8601 with a zone; default: halfway)")
-    parser.add_argument("--no-baseline", action="store_true", help="skip the (slow) baseline")
-    args = parser.parse_args(argv)
-    with Monitor(args.db) as monitor:
+    baseline = "gather before (filters in Python)"
+    with Monitor(db) as monitor:
         monitor.route()  # the baseline saves the route on first use; do it before measuring
-        at = parse_iso(args.at) if args.at else middle(monitor)
+        at = parse_iso(at_text) if at_text else middle(monitor)
         assert at is not None
         rows: dict[str, dict[str, Any]] = {}
-        if not args.no_baseline:
-            rows["gather (before: filters in Python)"] = measure(monitor, lambda: legacy_gather(monitor, at))
+        if with_baseline:
+            rows[baseline] = measure(monitor, lambda: legacy_gather(monitor, at))
         rows["gather, PDF (FULL_LIMITS)"] = measure(monitor, lambda: gather(monitor, at, limits=FULL_LIMITS))
         rows["gather, PNG (PAGE_LIMITS)"] = measure(monitor, lambda: gather(monitor, at, limits=PAGE_LIMITS))
         rows["app snapshot"] = measure(monitor, lambda: snapshot(monitor, at))
         brief = gather(monitor, at, limits=PAGE_LIMITS)
-        check = {"posts": brief.post_count, "quotes": brief.quote_count, "speakers": brief.speaker_count,
-                 "km_likely": round(brief.estimate.km_likely, 1)}
-        if not args.no_baseline:
+        check: dict[str, Any] = {"posts": brief.post_count, "quotes": brief.quote_count,
+                                 "speakers": brief.speaker_count,
+                                 "km_likely": round(brief.estimate.km_likely, 1)}
+        if with_baseline:
             old = legacy_gather(monitor, at)
             check["before"] = {k: old[k] for k in ("posts", "quotes", "speakers")} | {
                 "km_likely": round(old["km_likely"], 1)}
-        figures = [{"name": f"situation: {name}", **row} for name, row in rows.items()]
-        print(json.dumps({"db": str(args.db), "posts": monitor.posts.count(), "at": at.isoformat(),
-                          "readers": rows, "same_numbers": check, "figures": figures}, indent=2))
-    return 0
+        return {"db": str(db), "posts": monitor.posts.count(), "at": at.isoformat(), "readers": rows,
+                "same_numbers": check, "figures": figures(rows, baseline if with_baseline else None)}
 
 
 if __name__ == "__main__":
