@@ -19,8 +19,8 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from monitor.gui.route_bar import RouteBar, format_window, stop_zone, zone_label
 from monitor.model import Post, Quote
+from monitor.paint.route_bar import RouteBar, format_window, stop_zone, zone_label
 from monitor.report.briefing import Briefing, SpeakerQuotes
 from monitor.report.chart import journey_chart
 from monitor.report.qt import font, light_palette
