@@ -51,3 +51,17 @@ def test_seed_is_shipped_byte_for_byte():
     assert seed.is_file()
     if shared.is_file():
         assert seed.read_bytes() == shared.read_bytes()
+
+
+def test_ci_runs_the_fast_pass_and_then_the_slow_one():
+    # A test marked slow leaves the everyday `pytest`, never CI: `make test` runs both passes,
+    # `.ci/run` runs `make test`, and README's test command is that same command.
+    recipe = (ROOT / "Makefile").read_text().split("\ntest:", 1)[1].split("\n\n", 1)[0]
+    runs = [line.strip() for line in recipe.splitlines() if "-m pytest" in line]
+    assert len(runs) == 2 and runs[0].endswith("-m pytest") and runs[1].endswith("-m pytest -m slow"), runs
+    assert (ROOT / ".ci" / "run").read_text().strip().splitlines()[-1] == "make test"
+    assert "make test    #" in (ROOT / "README.md").read_text()
+    done = subprocess.run([sys.executable, "-m", "pytest", "-m", "slow", "--collect-only", "-q",
+                           "-p", "no:cacheprovider"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    slow = [line for line in done.stdout.splitlines() if "::" in line]
+    assert len(slow) >= 5, done.stdout + done.stderr
