@@ -31,7 +31,7 @@ from monitor.model import (
     to_iso,
     utc_now,
 )
-from monitor.store.feed import FeedFilter, FeedQueries
+from monitor.store.feed import FeedFilter, FeedQueries, sort_key
 from monitor.store.situation import SituationQueries
 
 if TYPE_CHECKING:
@@ -151,6 +151,22 @@ def _limit(value: int | None) -> int:
     return _NO_LIMIT if value is None else value
 
 
+#: Posts read per statement when every post is asked for (a page binds one parameter per post).
+_POSTS_PER_READ = 5000
+
+
+def _newest_posts(feed: FeedQueries, flt: FeedFilter, limit: int | None) -> tuple[Post, ...]:
+    """The newest ``limit`` posts passing ``flt`` (None: all), read in keyset pages."""
+    found: list[Post] = []
+    while limit is None or len(found) < limit:
+        want = _POSTS_PER_READ if limit is None else min(_POSTS_PER_READ, limit - len(found))
+        page = feed.page(flt, after=sort_key(found[-1]) if found else None, limit=want)
+        found += page
+        if len(page) < want:
+            break
+    return tuple(found)
+
+
 def read_situation(monitor: Monitor, at: datetime | None = None,
                    limits: SituationLimits | None = None) -> Situation:
     """The situation as of ``at`` (posts published up to it, the estimate at it); None: live."""
@@ -162,7 +178,7 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     flt = FeedFilter(as_of=as_of)
 
     post_count, source_count = reads.post_totals(as_of)
-    posts = tuple(feed.page(flt, limit=_limit(limits.posts))) if limits.posts != 0 else ()
+    posts = _newest_posts(feed, flt, limits.posts)
     post_hours = feed.hour_counts(flt, days=limits.chart_days)
 
     store = monitor.quotes
