@@ -1,4 +1,5 @@
-# Two entry points: `make run` opens the app on the embedded story, `make test` runs the suite.
+# Two entry points: `make run` opens the app on the embedded story, `make test` runs the suite
+# (fast tests first, then the slow ones).
 # Both set up what they need first: system libraries for Qt, then a virtual environment.
 VENV ?= .venv
 PYTHON ?= python3
@@ -18,10 +19,13 @@ run:
 	$(MAKE) --no-print-directory setup
 	$(VENV)/bin/monitor
 
+# Two passes: the fast tests (pytest's default, `-m 'not slow'` in pyproject.toml), then the
+# few slowest (soak, busy writer, kill -9, full disk, corpus, thousand polls; marked `slow`).
 test:
 	bash .ci/system-deps.sh offscreen
 	$(MAKE) --no-print-directory setup
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -m slow
 
 lint: setup
 	$(VENV)/bin/ruff check monitor tests bench

@@ -19,10 +19,10 @@ import gui_samples as samples  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from monitor.gui.charts import ChartsPane  # noqa: E402
 from monitor.gui.inspector import InspectorPane  # noqa: E402
-from monitor.gui.route_bar import RouteBar  # noqa: E402
 from monitor.journey.estimate import estimate_from  # noqa: E402
+from monitor.paint.charts import ChartsPane  # noqa: E402
+from monitor.paint.route_bar import RouteBar  # noqa: E402
 from monitor.service import Monitor  # noqa: E402
 
 AT = datetime.fromisoformat("2023-09-12T06:00:00+09:00")

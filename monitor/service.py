@@ -35,6 +35,7 @@ from monitor.model import (
     utc_now,
 )
 from monitor.paths import seeds_dir
+from monitor.situation import Situation, SituationLimits, read_situation
 from monitor.sources import poller
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
@@ -564,3 +565,11 @@ class Monitor:
         """
         route = route or self.route()
         return journey_schedule(route, self.observations(route))
+
+    # -- the situation at a time -------------------------------------------------------------
+
+    def situation(self, at: datetime | None = None, limits: SituationLimits | None = None) -> Situation:
+        """What was known at ``at`` (None: live): posts, speakers and quotes, the journey and the
+        chart series, within ``limits``; read-only. The app, the reports and ``monitor route``
+        all ask this, so they show the same numbers for the same moment."""
+        return read_situation(self, at, limits)

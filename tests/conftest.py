@@ -1,4 +1,4 @@
-"""Shared fixtures: real database files, the shipped seed, the shared feed samples."""
+"""Shared fixtures: real database files, the shipped seed, the real feed samples."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_a40eac292bb8ed9e.txt"
-# Real feed samples live beside the project when it is checked out in its workspace.
-SHARED_FEEDS = Path(os.environ.get("MONITOR_SHARED_FEEDS", ROOT.parent / "shared" / "feeds"))
+# Real feed samples, copied into the repository (tests/data/feeds, with their MANIFEST.tsv and
+# where each came from); MONITOR_SHARED_FEEDS points the tests at another folder of them.
+FEED_SAMPLES = ROOT / "tests" / "data" / "feeds"
+SHARED_FEEDS = Path(os.environ.get("MONITOR_SHARED_FEEDS", FEED_SAMPLES))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -29,7 +31,8 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def shared_feeds() -> Path:
-    """The real feed samples; the test is skipped where they are not present."""
+    """The real feed samples (tests/data/feeds unless MONITOR_SHARED_FEEDS names another folder,
+    where the test is skipped when it holds none)."""
     if not (SHARED_FEEDS / "MANIFEST.tsv").is_file():
         pytest.skip("shared feed samples not available")
     return SHARED_FEEDS

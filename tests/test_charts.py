@@ -19,8 +19,8 @@ from gui_samples import (
 )
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from monitor.gui.charts import TOP_SPEAKERS, ChartsPane, posts_per_hour
 from monitor.model import Speaker, parse_iso
+from monitor.paint.charts import TOP_SPEAKERS, ChartsPane, posts_per_hour
 
 
 @pytest.fixture

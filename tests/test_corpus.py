@@ -6,6 +6,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import make_corpus  # noqa: E402
@@ -59,6 +61,7 @@ def test_corpus_has_quotes_stops_and_edits(tmp_path):
     assert sum(1 for r in rows if r["byline"]) > 100 and sum(1 for r in rows if not r["title"]) > 50
 
 
+@pytest.mark.slow  # one of the slowest tests: runs in the second pass (make test)
 def test_pages_json_lines_and_direct_build_give_the_same_database(tmp_path):
     n, seed = 1500, 2
     make_corpus.build_db(n, seed, tmp_path / "direct.db")

@@ -71,6 +71,7 @@ def _integrity(db_path: Path) -> str:
 
 # -- kill -9 in the middle of an ingest ------------------------------------------------------------
 
+@pytest.mark.slow  # one of the slowest tests: runs in the second pass (make test)
 def test_kill_9_mid_ingest_leaves_no_partial_post_and_the_next_ingest_completes(tmp_path):
     inputs = tmp_path / "inputs"
     inputs.mkdir()
@@ -126,6 +127,7 @@ def _write_pages(directory: Path, n: int, seed: int) -> list[Path]:
     return written
 
 
+@pytest.mark.slow  # one of the slowest tests: runs in the second pass (make test)
 def test_cli_reads_and_writes_beside_a_busy_writer_without_database_is_locked(tmp_path, seed_path):
     db_path = tmp_path / "monitor.db"
     first = _monitor("ingest", str(seed_path), "--db", str(db_path))
@@ -161,6 +163,7 @@ def test_cli_reads_and_writes_beside_a_busy_writer_without_database_is_locked(tm
 
 # -- a full disk ---------------------------------------------------------------------------------------
 
+@pytest.mark.slow  # one of the slowest tests: runs in the second pass (make test)
 def test_full_database_is_a_clear_error_and_loses_nothing(db_path, seed_path, tmp_path):
     big = tmp_path / "big-live-page.txt"
     big.write_text(_big_page(3_000, 31).render(), encoding="utf-8")

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from monitor.gui.charts import ChartsPane
-from monitor.gui.route_bar import RouteBar
 from monitor.journey.estimate import estimate_from
+from monitor.paint.charts import ChartsPane
+from monitor.paint.route_bar import RouteBar
 from monitor.service import Monitor
 
 AT = datetime.fromisoformat("2023-09-12T06:00:00+09:00")

@@ -11,9 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).with_name("_poll_soak.py")
 
 
+@pytest.mark.slow  # one of the slowest tests: runs in the second pass (make test)
 def test_ten_thousand_polls_of_a_flapping_server(db_path):
     done = subprocess.run([sys.executable, str(SCRIPT), str(db_path), "10000"],
                           capture_output=True, text=True, timeout=600, check=False)

@@ -313,6 +313,7 @@ def test_unsupported_schemes_are_refused(monitor):
             monitor.add_source(target)
 
 
+@pytest.mark.slow  # one of the slowest tests: runs in the second pass (make test)
 def test_thousand_polls_with_edits(server, monitor):
     """A feed polled 1,000 times while it grows and is edited ends with exactly its distinct
     posts, and every version of each post is kept."""

@@ -18,7 +18,8 @@ from gui_samples import (
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
-from monitor.gui.route_bar import (
+from monitor.model import Route, Stop, StopEta
+from monitor.paint.route_bar import (
     COMPRESS_KM,
     MIN_GAP_PX,
     BarColours,
@@ -26,7 +27,6 @@ from monitor.gui.route_bar import (
     RouteBar,
     format_window,
 )
-from monitor.model import Route, Stop, StopEta
 
 WIDTHS = (600, 1000, 1600, 2500)
 KEY_STOPS = ("Pyongyang", "Tumangang", "Friendship Bridge", "Khasan", "Vladivostok")

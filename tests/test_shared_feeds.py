@@ -94,3 +94,17 @@ def test_relative_images_and_markup_do_not_reach_the_text(shared_feeds, db_path)
         monitor.ingest_path(shared_feeds / "wf_lifehacker_long.rss.xml")
         for post in monitor.posts.posts():
             assert "<img" not in post.body and "<p" not in post.body and "src=" not in post.body
+
+
+def test_the_samples_are_in_the_repository_with_their_origin():
+    from conftest import FEED_SAMPLES
+
+    rows = _manifest(FEED_SAMPLES)
+    listed = {row["local_name"] for row in rows}
+    held = {p.name for p in FEED_SAMPLES.iterdir()} - {"MANIFEST.tsv", "NOTICE.md"}
+    assert listed == held, "every sample is listed in MANIFEST.tsv and every listed sample is there"
+    for row in rows:
+        assert row["repo"] and row["path_in_repo"] and row["commit"] and row["license"], row["local_name"]
+    notice = (FEED_SAMPLES / "NOTICE.md").read_text(encoding="utf-8")
+    for repo in {row["repo"] for row in rows}:
+        assert f"https://github.com/{repo}" in notice, f"{repo} not credited in NOTICE.md"

@@ -12,6 +12,7 @@ import click
 from monitor.cli.common import cli, db_option, open_monitor, parse_at
 from monitor.journey.route import RouteError, list_routes, load_route
 from monitor.model import Estimate, Observation, StopEta, to_iso, utc_now
+from monitor.situation import JOURNEY_ONLY
 
 
 def _local(value: datetime | None, zone: str | None) -> str | None:
@@ -176,12 +177,16 @@ def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text:
     with open_monitor(ctx, db_path, seed=True) as monitor:
         try:
             if use:
-                route = monitor.set_route(route_ref)
-            else:
-                route = load_route(route_ref) if route_ref else monitor.route()
+                monitor.set_route(route_ref)
+            other = load_route(route_ref) if route_ref and not use else None
         except RouteError as exc:
             raise click.ClickException(str(exc)) from exc
-        rows = monitor.timeline(route)
+        if other is None:
+            # The route in use: the same situation the app and the reports show for this moment.
+            situation = monitor.situation(at if at_text else None, JOURNEY_ONLY)
+            route, rows, est = situation.route, situation.timeline(), situation.estimate
+        else:
+            route, rows, est = other, monitor.timeline(other), monitor.estimate(at, other)
         if timeline:
             if as_json:
                 click.echo(json.dumps({"route": route.name, "stops": [eta_json(e) for e in rows]},
@@ -190,7 +195,6 @@ def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text:
                 click.secho(route.title, bold=True)
                 _print_timeline(rows, at)
             return
-        est = monitor.estimate(at, route)
         if as_json:
             click.echo(json.dumps(estimate_json(est, route.title, rows), ensure_ascii=False, indent=2))
         else:

@@ -15,13 +15,10 @@ import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from monitor.journey.estimate import estimate as journey_estimate
-from monitor.journey.estimate import estimate_from
-from monitor.journey.estimate import schedule as journey_schedule
 from monitor.model import (
     Estimate,
     Observation,
@@ -30,11 +27,10 @@ from monitor.model import (
     Route,
     Source,
     Speaker,
-    parse_iso,
     to_iso,
-    utc_now,
 )
 from monitor.service import Monitor
+from monitor.situation import SituationLimits
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, sort_key
 
 log = logging.getLogger(__name__)
@@ -274,58 +270,35 @@ class Snapshot:
     speaker_count: int = 0  # speakers in all (``speakers`` holds the most quoted of them)
 
 
-def story_span(monitor: Monitor, observations: list[Observation], estimate: Estimate | None
-               ) -> tuple[datetime, datetime] | None:
-    """From the first post or observation to the last one (or the last ETA), at least a day."""
-    first, last = FeedQueries(monitor.db).time_span()
-    times = [t for t in (parse_iso(first), parse_iso(last)) if t is not None]
-    times += [o.at for o in observations if o.at is not None]
-    if estimate is not None:
-        times += [e.latest or e.likely for e in estimate.etas if (e.latest or e.likely)]
-    if not times:
-        return None
-    start, end = min(times), max(times)
-    return start, max(end, start + timedelta(days=1))
+#: What a snapshot carries: the newest quotes and the most quoted speakers, the route reports of
+#: the newest posts, the last fortnight of posts per hour (see ``SituationLimits``).
+SNAPSHOT_LIMITS = SituationLimits(
+    posts=0, quotes=QUOTES_SHOWN, speakers=SPEAKERS_SHOWN, observations=OBSERVATIONS_USED,
+    chart_samples=ESTIMATE_SAMPLES, chart_days=CHART_DAYS,
+)
 
 
 def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     """The situation as of ``at`` (posts published up to it, the estimate at it); None: now."""
-    feats = features(monitor)
-    as_of = to_iso(at) if at is not None else None
-    queries = FeedQueries(monitor.db)
-    flt = FeedFilter(as_of=as_of)
-    post_count = queries.count(flt)
-    post_hours = queries.hour_counts(flt, days=CHART_DAYS)
-
-    store = monitor.quotes
-    # Active quotes only: rejected ones are the analyst's "not a quote".
-    quotes, quote_count = store.newest(as_of=as_of, limit=QUOTES_SHOWN)
-    quote_posts = queries.posts_by_id(sorted({q.post_id for q in quotes}))
-    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=SPEAKERS_SHOWN)
-    # Whoever said a listed quote is named in the list, even when not among the most quoted.
-    missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
-    speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
-
-    route, estimate, observations, estimates, span = _journey(monitor, at, queries)
-
+    situation = monitor.situation(at, SNAPSHOT_LIMITS)
     sources = monitor.posts.sources()
     counts = monitor.posts.source_post_counts()
     return Snapshot(
         at=at,
-        post_count=post_count,
-        quote_count=quote_count,
+        post_count=situation.post_count,
+        quote_count=situation.quote_count,
         sources=[SourceState(s, counts.get(s.id, 0)) for s in sources],
-        speakers=speakers,
-        quotes=quotes,
-        quote_posts=quote_posts,
-        post_hours=post_hours,
-        route=route,
-        estimate=estimate,
-        estimates=estimates,
-        observations=observations,
-        span=span,
-        features=feats,
-        speaker_count=speaker_count,
+        speakers=list(situation.speakers),
+        quotes=list(situation.quotes),
+        quote_posts=situation.quote_posts,
+        post_hours=situation.post_hours,
+        route=situation.route,
+        estimate=situation.estimate,
+        estimates=list(situation.chart),
+        observations=list(situation.observations),
+        span=situation.span,
+        features=features(monitor),
+        speaker_count=situation.speaker_count,
     )
 
 
@@ -347,37 +320,6 @@ def speaker_quotes(monitor: Monitor, speaker_id: int, at: datetime | None,
                                           limit=limit)
     posts = FeedQueries(monitor.db).posts_by_id(sorted({q.post_id for q in quotes}))
     return SpeakerQuotes(speaker_id, at, quotes, posts, total)
-
-
-def _journey(monitor: Monitor, at: datetime | None, queries: FeedQueries
-             ) -> tuple[Route, Estimate, list[Observation], list[Estimate],
-                        tuple[datetime, datetime] | None]:
-    """The route, the estimate at ``at`` (now when None), the observations known by then,
-    estimates sampled over the story for the distance-time chart, and the story's span.
-
-    In a replay only reports from posts published by ``at`` count, so the estimate is the one
-    an analyst could have made then, not one made with hindsight.
-    """
-    route = monitor.route()
-    observations = monitor.journey.recent_observations(as_of=to_iso(at) if at is not None else None,
-                                                       limit=OBSERVATIONS_USED)
-    when = at or utc_now()
-    try:
-        sched = journey_schedule(route, observations)
-    except Exception:  # noqa: BLE001 - a story the estimator cannot fit still shows its route
-        log.warning("no journey schedule", exc_info=True)
-        return route, journey_estimate(route, observations, when), observations, [], \
-            story_span(monitor, observations, None)
-    estimate = estimate_from(sched, when)
-    # The span runs to the latest arrival the schedule allows, as seen from the story's start.
-    span = story_span(monitor, observations, None)
-    if span is not None:
-        span = story_span(monitor, observations, estimate_from(sched, span[0]))
-    estimates: list[Estimate] = []
-    if span is not None:
-        step = (span[1] - span[0]) / ESTIMATE_SAMPLES
-        estimates = [estimate_from(sched, span[0] + step * i) for i in range(ESTIMATE_SAMPLES + 1)]
-    return route, estimate, observations, estimates, span
 
 
 # -- writes -------------------------------------------------------------------------------

@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 from monitor import __version__
 from monitor.gui import data
 from monitor.gui.alerts import KeywordsDialog, Notifier, load_keywords, save_keywords
-from monitor.gui.charts import ChartsPane
 from monitor.gui.feed_pane import FeedPane
 from monitor.gui.formatting import local_time, relative_time
 from monitor.gui.inspector import InspectorPane
 from monitor.gui.replay import ReplayBar
-from monitor.gui.route_bar import RouteBar
 from monitor.gui.workers import Runner
 from monitor.model import parse_iso, to_iso, utc_now
+from monitor.paint.charts import ChartsPane
+from monitor.paint.route_bar import RouteBar
 from monitor.paths import resources_dir
 from monitor.store import SCHEMA_VERSION
 

@@ -1,6 +1,6 @@
 """The distance–time chart of a report: the desktop app's own chart, fed from the briefing.
 
-The report reuses :class:`monitor.gui.charts.ChartsPane` so the picture in a briefing is the one
+The report reuses :class:`monitor.paint.charts.ChartsPane` so the picture in a briefing is the one
 analysts know from the app: the likely km, its min–max band, the observations as points and the
 stops as horizontal lines (the gauge change, border, ceremony and destination in their colours).
 For a report it is pinned down: the time axis in UTC whatever the machine's zone, the bundled
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtGui import QFont, QPen
 
-from monitor.gui.charts import ChartsPane
+from monitor.paint.charts import ChartsPane
 from monitor.report.briefing import Briefing
 from monitor.report.qt import FAMILY, light_palette
 

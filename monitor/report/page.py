@@ -19,8 +19,8 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from monitor.gui.route_bar import RouteBar, format_window, stop_zone, zone_label
 from monitor.model import Post, Quote
+from monitor.paint.route_bar import RouteBar, format_window, stop_zone, zone_label
 from monitor.report.briefing import Briefing, SpeakerQuotes
 from monitor.report.chart import journey_chart
 from monitor.report.qt import font, light_palette
@@ -152,7 +152,7 @@ class Overview:
         painter.setFont(sub)
         painter.setPen(QColor(HEADER_MUTED))
         sources = f"{b.source_count} source" + ("" if b.source_count == 1 else "s")
-        line = f"{b.route.title}  ·  {len(b.posts):,} posts from {sources}"
+        line = f"{b.route.title}  ·  {b.post_count:,} posts from {sources}"
         painter.drawText(QRectF(MARGIN, 56, title_w, 24), LEFT,
                          elide(line, sub, title_w))
         # The moment, in UTC and in the origin's local time.
@@ -197,17 +197,12 @@ class Overview:
         b = self.briefing
         est = b.estimate
         length = b.route.length_km
-        quoted = b.quoted_speakers
-        kinds: dict[str, int] = {}
-        for entry in b.speakers:
-            for quote in entry.quotes:
-                kinds[quote.kind] = kinds.get(quote.kind, 0) + 1
-        by_kind: dict[str, int] = {}
-        for entry in quoted:
-            by_kind[entry.speaker.kind] = by_kind.get(entry.speaker.kind, 0) + 1
+        # Counted in SQL: the briefing may carry only the most quoted speakers.
+        kinds = {k: n for k, n in b.quotes_by_kind.items() if n}
+        by_kind = {k: n for k, n in b.speakers_by_kind.items() if n}
         words = {"person": ("person", "people"), "organisation": ("body", "bodies"),
                  "anonymous": ("unnamed", "unnamed")}
-        speakers = (f"{len(quoted):,}", " · ".join(
+        speakers = (f"{b.speaker_count:,}", " · ".join(
             f"{n} {words.get(k, (k, k))[n != 1]}" for k, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
         ) or "none quoted yet")
         order = {"direct": 0, "partial": 1, "indirect": 2}
@@ -217,7 +212,7 @@ class Overview:
             split += f" · {b.unattributed:,} unattributed"
         quotes = (f"{b.quote_count:,}", split.strip(" ·") or "none yet")
         latest = post_when(b.posts[0], b.post_times) if b.posts else None
-        posts = (f"{len(b.posts):,}", f"latest {latest}" if latest else "none yet")
+        posts = (f"{b.post_count:,}", f"latest {latest}" if latest else "none yet")
         travelled = (f"~{est.km_likely:,.0f} km",
                      f"band {est.km_min:,.0f}–{est.km_max:,.0f} km · {est.progress:.0%}")
         to_go = (f"~{max(length - est.km_likely, 0):,.0f} km",
@@ -281,7 +276,7 @@ class Overview:
     def _posts(self, painter: QPainter, rect: QRectF) -> None:
         b = self.briefing
         y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Latest posts",
-                            f"{len(b.posts):,} in all")
+                            f"{b.post_count:,} in all")
         width = rect.width()
         shown = 0
         more_h = 22.0
@@ -296,7 +291,7 @@ class Overview:
             painter.drawLine(int(rect.left()), int(y + 4), int(rect.right()), int(y + 4))
             y += 14
             shown += 1
-        rest = len(b.posts) - shown
+        rest = b.post_count - shown
         if rest:
             _more(painter, rect, y, f"+ {rest} earlier post{'s' if rest != 1 else ''} (full list in the PDF)")
 
@@ -320,7 +315,8 @@ class Overview:
                 need = sum(block.height for block, _ in blocks) + 6 * len(blocks) + 14
                 if y + need > rect.bottom() - 22:
                     break
-            count = f"{len(entry.quotes):,} quote{'s' if len(entry.quotes) != 1 else ''}"
+            said = entry.speaker.quote_count  # up to the moment; ``entry.quotes`` may be the newest two
+            count = f"{said:,} quote{'s' if said != 1 else ''}"
             badge = font(12, bold=True)
             painter.setFont(badge)
             painter.setPen(QColor(ACCENT))
@@ -332,7 +328,7 @@ class Overview:
             painter.drawLine(int(rect.left()), int(y + 2), int(rect.right()), int(y + 2))
             y += 12
             shown += 1
-        rest = len(quoted) - shown
+        rest = b.speaker_count - shown
         if rest:
             plural = "s" if rest != 1 else ""
             _more(painter, rect, y, f"+ {rest} more speaker{plural} (all quotes in the PDF)")

@@ -19,7 +19,7 @@ from PySide6.QtCore import QMarginsF, QObject, QSizeF, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from monitor.report.briefing import Briefing, ReportError, gather
+from monitor.report.briefing import FULL_LIMITS, PAGE_LIMITS, Briefing, ReportError, gather
 from monitor.report.page import page_painters
 from monitor.report.qt import ensure_app
 from monitor.service import Monitor
@@ -76,7 +76,9 @@ def render_report(monitor: Monitor, out_path: str | Path, at: datetime | None = 
     path = Path(out_path)
     check_output(path)  # before reading anything: bad arguments fail fast
     width, height = check_size(size)
-    briefing = gather(monitor, at, title)  # reads the store in the caller's thread
+    # Reads the store in the caller's thread; a PNG is page one alone, which needs far less.
+    limits = PAGE_LIMITS if path.suffix.lower() == ".png" else FULL_LIMITS
+    briefing = gather(monitor, at, title, limits)
     return on_gui_thread(lambda: write_briefing(briefing, path, (width, height)))
 
 

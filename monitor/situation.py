@@ -1,0 +1,279 @@
+"""The situation at time T: one answer for the desktop app, the reports and ``monitor route``.
+
+:func:`read_situation` (``Monitor.situation``) reads what was known at T — posts published by
+then, the speakers and quotes in them, the journey estimated from their reports only (no
+hindsight), the chart series — with every as-of filter and every limit applied in SQL, so its
+cost follows the limits, not the size of the store. It only reads: a situation never writes.
+Plain Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from monitor.journey.estimate import Schedule, estimate_from
+from monitor.journey.estimate import estimate as journey_estimate
+from monitor.journey.estimate import schedule as journey_schedule
+from monitor.journey.estimate import timeline as journey_timeline
+from monitor.journey.route import DEFAULT_ROUTE, load_route
+from monitor.model import (
+    Estimate,
+    Observation,
+    Post,
+    Quote,
+    Route,
+    Speaker,
+    StopEta,
+    parse_iso,
+    to_iso,
+    utc_now,
+)
+from monitor.store.feed import FeedFilter, FeedQueries, sort_key
+from monitor.store.situation import SituationQueries
+
+if TYPE_CHECKING:
+    from monitor.service import Monitor
+
+log = logging.getLogger(__name__)
+
+#: SQLite reads "LIMIT n" with a huge n as "no limit"; None in the limits means that.
+_NO_LIMIT = 2**62
+
+
+@dataclass(frozen=True)
+class SituationLimits:
+    """How much of the store a situation carries. None: all of it (a PDF lists everything)."""
+
+    #: Newest posts carried (counts always cover every post).
+    posts: int | None = 0
+    #: Newest quotes carried, for a list of everyone's latest quotes.
+    quotes: int | None = 200
+    #: Most quoted speakers carried (a long story names hundreds of thousands of one-off
+    #: anonymous sources, each a speaker of their own).
+    speakers: int | None = 2000
+    #: Newest quotes carried for each of those speakers.
+    quotes_per_speaker: int | None = 0
+    #: Route reports the journey is estimated from: those of the newest posts. A journey is a
+    #: few days; 5,000 reports hold all of it, and a months-long store does not pour a million
+    #: reports into each estimate.
+    observations: int | None = 5000
+    #: Estimates sampled over the story's span for the distance-time chart.
+    chart_samples: int = 96
+    #: Days of posts the posts-per-hour series covers, up to the newest post (None: all).
+    chart_days: int | None = 14
+    #: Count quotes and quoted speakers by kind (three more aggregate queries).
+    by_kind: bool = False
+
+
+#: Only the journey: what ``monitor route`` prints.
+JOURNEY_ONLY = SituationLimits(posts=0, quotes=0, speakers=0, chart_samples=0, chart_days=0)
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What was known at ``at`` (None: live, everything stored), within the limits asked for."""
+
+    at: datetime | None
+    #: The moment the estimate is for: ``at``, or the clock when live.
+    moment: datetime
+    limits: SituationLimits
+    post_count: int
+    #: Sources with at least one post by then.
+    source_count: int
+    #: Active quotes in posts by then, attributed or not.
+    quote_count: int
+    #: Speakers quoted by then (live: every stored speaker).
+    speaker_count: int
+    #: Newest first (``limits.posts`` of them).
+    posts: tuple[Post, ...]
+    #: The newest quotes (``limits.quotes``), newest post first, in reading order within a post.
+    quotes: tuple[Quote, ...]
+    #: The posts of those quotes and of the speakers' quotes, by id.
+    quote_posts: dict[int, Post]
+    #: The most quoted speakers first (ties by name); whoever said a listed quote is included.
+    speakers: tuple[Speaker, ...]
+    #: Each listed speaker's newest quotes (``limits.quotes_per_speaker``), newest first.
+    speaker_quotes: dict[int, tuple[Quote, ...]]
+    #: ("YYYY-MM-DDTHH", posts) oldest first, date-only posts, and where counting began when
+    #: older posts were left out.
+    post_hours: tuple[list[tuple[str, int]], int, str | None]
+    route: Route
+    #: The reports the estimate was made from.
+    observations: tuple[Observation, ...]
+    #: None when the estimator could not fit the reports (the estimate then says why).
+    schedule: Schedule | None
+    estimate: Estimate
+    #: From the first post or report to the latest arrival the schedule allows, at least a day.
+    span: tuple[datetime, datetime] | None
+    #: Estimates sampled evenly over ``span`` (``limits.chart_samples`` + 1 of them), without notes.
+    chart: tuple[Estimate, ...]
+    #: The earliest post in the store, whatever ``at``.
+    first_post: datetime | None
+    #: The earliest moment the story covers, whatever ``at``: the first post, or the earliest
+    #: departure the oldest reports allow (a post dated only "11 Sep" may be Pyongyang's
+    #: 11 September, which began at 15:00 UTC the day before). None for an empty store.
+    story_start: datetime | None
+    #: With ``limits.by_kind``: attributed active quotes by kind, and quoted speakers by kind.
+    quotes_by_kind: dict[str, int] = field(default_factory=dict)
+    speakers_by_kind: dict[str, int] = field(default_factory=dict)
+    #: With ``limits.by_kind``: quotes no speaker could be found for.
+    unattributed: int = 0
+
+    def track(self, start: datetime, end: datetime, samples: int) -> tuple[Estimate, ...]:
+        """``samples`` estimates (without notes) evenly from ``start`` to ``end`` on this
+        situation's schedule."""
+        if samples < 2:
+            return (self.estimate_at(end),)
+        step = (end - start) / (samples - 1)
+        return tuple(_sample(self.estimate_at(start + step * i)) for i in range(samples))
+
+    def timeline(self) -> list[StopEta]:
+        """Every stop's time window, from what was known at ``at``."""
+        return journey_timeline(self.route, list(self.observations))
+
+    def estimate_at(self, when: datetime) -> Estimate:
+        """The estimate at ``when`` from what was known at ``at`` (no database read)."""
+        if self.schedule is None:
+            return journey_estimate(self.route, list(self.observations), when)
+        return estimate_from(self.schedule, when)
+
+
+def route_in_use(monitor: Monitor) -> Route:
+    """The route in use, read without storing anything: the stored one, else the shipped file."""
+    name = monitor.journey.current_route_name() or DEFAULT_ROUTE
+    return monitor.journey.route(name) or load_route(name)
+
+
+def _limit(value: int | None) -> int:
+    return _NO_LIMIT if value is None else value
+
+
+#: Posts read per statement when every post is asked for (a page binds one parameter per post).
+_POSTS_PER_READ = 5000
+
+
+def _newest_posts(feed: FeedQueries, flt: FeedFilter, limit: int | None) -> tuple[Post, ...]:
+    """The newest ``limit`` posts passing ``flt`` (None: all), read in keyset pages."""
+    found: list[Post] = []
+    while limit is None or len(found) < limit:
+        want = _POSTS_PER_READ if limit is None else min(_POSTS_PER_READ, limit - len(found))
+        page = feed.page(flt, after=sort_key(found[-1]) if found else None, limit=want)
+        found += page
+        if len(page) < want:
+            break
+    return tuple(found)
+
+
+def read_situation(monitor: Monitor, at: datetime | None = None,
+                   limits: SituationLimits | None = None) -> Situation:
+    """The situation as of ``at`` (posts published up to it, the estimate at it); None: live."""
+    limits = limits or SituationLimits()
+    as_of = to_iso(at) if at is not None else None
+    moment = at or utc_now()
+    feed = FeedQueries(monitor.db)
+    reads = SituationQueries(monitor.db)
+    flt = FeedFilter(as_of=as_of)
+
+    post_count, source_count = reads.post_totals(as_of)
+    posts = _newest_posts(feed, flt, limits.posts)
+    post_hours = feed.hour_counts(flt, days=limits.chart_days)
+
+    store = monitor.quotes
+    quotes, quote_count = store.newest(as_of=as_of, limit=_limit(limits.quotes))
+    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=_limit(limits.speakers))
+    # Whoever said a listed quote is named in the list, even when not among the most quoted.
+    missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
+    speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
+    by_speaker: dict[int, tuple[Quote, ...]] = {}
+    if limits.quotes_per_speaker != 0 and speakers:
+        found = reads.speaker_quotes([s.id for s in speakers], as_of, limits.quotes_per_speaker)
+        by_speaker = {sid: tuple(qs) for sid, qs in found.items()}
+    wanted = {q.post_id for q in quotes} | {q.post_id for qs in by_speaker.values() for q in qs}
+    known = {p.id: p for p in posts}
+    quote_posts = {i: known[i] for i in wanted if i in known}
+    quote_posts.update(feed.posts_by_id(sorted(wanted - set(known))))
+
+    route = route_in_use(monitor)
+    observations = tuple(monitor.journey.recent_observations(as_of=as_of,
+                                                             limit=_limit(limits.observations)))
+    first, last = feed.time_span()
+    first_post = parse_iso(first)
+    sched, estimate, span, chart = _journey(route, observations, moment, first_post, parse_iso(last),
+                                            limits.chart_samples)
+    totals = reads.quote_totals(as_of) if limits.by_kind else None
+    start = _story_start(reads, route, first_post, observations, sched, _limit(limits.observations))
+    return Situation(
+        at=at, moment=moment, limits=limits, post_count=post_count, source_count=source_count,
+        quote_count=quote_count, speaker_count=speaker_count, posts=posts, quotes=tuple(quotes),
+        quote_posts=quote_posts, speakers=tuple(speakers), speaker_quotes=by_speaker,
+        post_hours=post_hours, route=route, observations=observations, schedule=sched,
+        estimate=estimate, span=span, chart=chart, first_post=first_post, story_start=start,
+        quotes_by_kind=totals.quotes_by_kind if totals else {},
+        speakers_by_kind=totals.speakers_by_kind if totals else {},
+        unattributed=totals.unattributed if totals else 0,
+    )
+
+
+def _story_start(reads: SituationQueries, route: Route, first_post: datetime | None,
+                 observations: tuple[Observation, ...], sched: Schedule | None, limit: int
+                 ) -> datetime | None:
+    """The first post, or the earliest departure the oldest reports allow when that is earlier."""
+    if first_post is None:
+        return None
+    oldest = tuple(reads.first_observations(limit))
+    if oldest != observations:  # else the situation's own schedule already answers
+        try:
+            sched = journey_schedule(route, list(oldest))
+        except Exception:  # noqa: BLE001 - the start is then the first post
+            sched = None
+    if sched is not None and sched.timed:
+        return min(first_post, datetime.fromtimestamp(sched.earliest[0], tz=first_post.tzinfo))
+    return first_post
+
+
+def _journey(route: Route, observations: tuple[Observation, ...], moment: datetime,
+             first: datetime | None, last: datetime | None, samples: int
+             ) -> tuple[Schedule | None, Estimate, tuple[datetime, datetime] | None, tuple[Estimate, ...]]:
+    """The schedule, the estimate at ``moment``, the story's span and the chart's samples.
+
+    Only the reports given count, so a replayed estimate is the one an analyst could have made
+    then, not one made with hindsight.
+    """
+    try:
+        sched = journey_schedule(route, list(observations))
+    except Exception:  # noqa: BLE001 - a story the estimator cannot fit still shows its route
+        log.warning("no journey schedule", exc_info=True)
+        return None, journey_estimate(route, list(observations), moment), \
+            _span(first, last, observations, None), ()
+    estimate = estimate_from(sched, moment)
+    # The span runs to the latest arrival the schedule allows, as seen from the story's start.
+    span = _span(first, last, observations, None)
+    if span is not None:
+        span = _span(first, last, observations, estimate_from(sched, span[0]))
+    chart: tuple[Estimate, ...] = ()
+    if span is not None and samples > 0:
+        step = (span[1] - span[0]) / samples
+        chart = tuple(_sample(estimate_from(sched, span[0] + step * i)) for i in range(samples + 1))
+    return sched, estimate, span, chart
+
+
+def _sample(estimate: Estimate) -> Estimate:
+    """An estimate as a point of a chart series: without its notes, which a chart never shows
+    and which repeat one line per conflicting report (thousands in a long story) in every sample."""
+    return replace(estimate, notes=())
+
+
+def _span(first: datetime | None, last: datetime | None, observations: tuple[Observation, ...],
+          estimate: Estimate | None) -> tuple[datetime, datetime] | None:
+    """From the first post or report to the last one (or the last ETA), at least a day."""
+    times = [t for t in (first, last) if t is not None]
+    times += [o.at for o in observations if o.at is not None]
+    if estimate is not None:
+        times += [e.latest or e.likely for e in estimate.etas if (e.latest or e.likely)]
+    if not times:
+        return None
+    start, end = min(times), max(times)
+    return start, max(end, start + timedelta(days=1))

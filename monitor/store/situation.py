@@ -1,0 +1,102 @@
+"""Counts and lists behind "the situation at time T", each filtered and limited in SQL.
+
+Every query takes ``as_of`` (ISO 8601 UTC; None: everything stored) and counts only posts
+published up to it, and only active quotes (a rejected quote is the analyst's "not a quote").
+They read; none of them writes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from monitor.model import Observation, Quote
+from monitor.store.journey import _observation
+from monitor.store.quotes import _POST_TIME, _QUOTE_COLUMNS, _row_to_quote
+
+
+@dataclass(frozen=True)
+class QuoteTotals:
+    """Quotes in posts up to a moment: attributed ones by kind, and unattributed ones; speakers
+    quoted by then, by kind."""
+
+    quotes_by_kind: dict[str, int]
+    unattributed: int
+    speakers_by_kind: dict[str, int]
+
+    @property
+    def quotes(self) -> int:
+        """Every active quote, attributed or not."""
+        return sum(self.quotes_by_kind.values()) + self.unattributed
+
+    @property
+    def speakers(self) -> int:
+        """Speakers with at least one active quote."""
+        return sum(self.speakers_by_kind.values())
+
+
+class SituationQueries:
+    """Read-only queries for one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def _as_of(self, as_of: str | None) -> tuple[str, list[Any]]:
+        return (f" and {_POST_TIME} <= ?", [as_of]) if as_of is not None else ("", [])
+
+    def post_totals(self, as_of: str | None) -> tuple[int, int]:
+        """Posts published up to ``as_of`` and the sources they came from."""
+        clause, args = self._as_of(as_of)
+        row = self.db.execute(
+            f"select count(*), count(distinct p.source_id) from posts p where 1{clause}", args
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def quote_totals(self, as_of: str | None) -> QuoteTotals:
+        """Attributed active quotes by kind, unattributed ones, and quoted speakers by kind, up to
+        ``as_of``."""
+        clause, args = self._as_of(as_of)
+        base = f"from quotes q join posts p on p.id = q.post_id where q.status = 'active'{clause}"
+        kinds = {k: int(n) for k, n in self.db.execute(
+            f"select q.kind, count(*) {base} and q.speaker_id is not null group by q.kind", args)}
+        unattributed = int(self.db.execute(
+            f"select count(*) {base} and q.speaker_id is null", args).fetchone()[0])
+        speakers = {k: int(n) for k, n in self.db.execute(
+            "select s.kind, count(*) from speakers s where s.id in "
+            f"(select q.speaker_id {base} and q.speaker_id is not null) group by s.kind", args)}
+        return QuoteTotals(kinds, unattributed, speakers)
+
+    def speaker_quotes(self, speaker_ids: list[int], as_of: str | None,
+                       per_speaker: int | None) -> dict[int, list[Quote]]:
+        """Each speaker's newest active quotes up to ``as_of`` (newest post first, then from the
+        end of the post back), at most ``per_speaker`` each (None: all)."""
+        found: dict[int, list[Quote]] = {sid: [] for sid in speaker_ids}
+        clause, args = self._as_of(as_of)
+        columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        cap, cap_args = ("where n <= ?", [per_speaker]) if per_speaker is not None else ("", [])
+        for first in range(0, len(speaker_ids), 500):
+            chunk = speaker_ids[first:first + 500]
+            # A window numbers each speaker's quotes newest first, so the limit is per speaker.
+            rows = self.db.execute(
+                f"select * from (select {columns}, row_number() over (partition by q.speaker_id "
+                f"order by {_POST_TIME} desc, q.post_id desc, q.start desc) as n "
+                f"from quotes q join posts p on p.id = q.post_id where q.status = 'active'{clause} "
+                f"and q.speaker_id in ({','.join('?' * len(chunk))})) {cap} order by n",
+                [*args, *chunk, *cap_args],
+            ).fetchall()
+            for row in rows:
+                found[row[2]].append(_row_to_quote(row[:-1]))
+        return found
+
+    def first_observations(self, limit: int) -> list[Observation]:
+        """The route reports of the oldest posts, at most ``limit``; in post order then text order.
+
+        The story's start is read from them (the earliest departure they allow)."""
+        rows = list(self.db.query(
+            "select o.* from posts p join observations o on o.post_id = p.id "
+            f"order by {_POST_TIME} asc, coalesce(p.seq, 0) asc, p.id asc limit ?", [limit],
+        ))
+        rows.sort(key=lambda r: (r["post_id"], r["start"] or 0, r["id"]))
+        return [_observation(r) for r in rows]
