@@ -146,6 +146,8 @@ class Monitor:
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.
         self.extraction = ExtractionPool()
+        #: Routes read from their files (not stored yet), by name, so reads load each once.
+        self._file_routes: dict[str, Route] = {}
 
     def close(self) -> None:
         """Close the HTTP client (if one was opened) and the database connection."""
@@ -467,16 +469,20 @@ class Monitor:
     # -- journey -----------------------------------------------------------------------------
 
     def route(self) -> Route:
-        """The route in use: the one chosen for this store, else the default (stored on first use)."""
+        """The route in use: the one chosen for this store, else the default.
+
+        Only reads: a route not stored yet is loaded from its file and returned unsaved. Every
+        read path (the window's snapshot, ``monitor route``, reports) calls this, and a read that
+        wrote would wait for — and fail behind — any other program holding the write lock. The
+        first write that needs the route's id stores it (``_route_id``).
+        """
         name = self.journey.current_route_name() or DEFAULT_ROUTE
         stored = self.journey.route(name)
         if stored is not None:
             return stored
-        route = load_route(name)
-        with write_transaction(self.db):
-            self.journey.save_route(route)
-            self.journey.set_current_route(route.name)
-        return route
+        if name not in self._file_routes:
+            self._file_routes[name] = load_route(name)
+        return self._file_routes[name]
 
     def set_route(self, name_or_path: str | Path) -> Route:
         """Replace (or extend) the route in use; every post's observations are re-matched to it.
