@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from monitor.model import ParsedPost, Post, Source, to_iso, utc_now
-from monitor.store.database import write_transaction
+from monitor.store.database import full_text_errors, write_transaction
 from monitor.store.search import fts_query
 
 _POST_COLUMNS = (
@@ -385,28 +385,29 @@ class PostStore:
         query = fts_query(text)
         if not query:
             return []
-        if self._count(query) > BROAD_MATCHES or not self._rankable(query):
+        with full_text_errors(self.db):
+            if self._count(query) > BROAD_MATCHES or not self._rankable(query):
+                sql = (
+                    f"select {_QUALIFIED_COLUMNS} from posts join ("
+                    "  select rowid as id from posts_fts where posts_fts match ?"
+                    "  order by rowid desc limit ? offset ?"
+                    ") as top on posts.id = top.id order by top.id desc"
+                )
+                return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
+            window = SEARCH_CANDIDATES
+            # Only a page reaching past the newest matches needs the older ones ranked at all.
+            ranked = window if offset + limit <= window else -1
+            # Rank and cut in the index alone, then read only the page's post rows.
             sql = (
                 f"select {_QUALIFIED_COLUMNS} from posts join ("
-                "  select rowid as id from posts_fts where posts_fts match ?"
-                "  order by rowid desc limit ? offset ?"
-                ") as top on posts.id = top.id order by top.id desc"
+                "  select id, rank, row_number() over (order by id desc) > ? as older from ("
+                "    select rowid as id, rank from posts_fts where posts_fts match ?"
+                "    order by rowid desc limit ?"
+                "  ) order by older, rank, id desc limit ? offset ?"
+                ") as top on posts.id = top.id order by top.older, top.rank, top.id desc"
             )
-            return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
-        window = SEARCH_CANDIDATES
-        # Only a page reaching past the newest matches needs the older ones ranked at all.
-        ranked = window if offset + limit <= window else -1
-        # Rank and cut in the index alone, then read only the page's post rows.
-        sql = (
-            f"select {_QUALIFIED_COLUMNS} from posts join ("
-            "  select id, rank, row_number() over (order by id desc) > ? as older from ("
-            "    select rowid as id, rank from posts_fts where posts_fts match ?"
-            "    order by rowid desc limit ?"
-            "  ) order by older, rank, id desc limit ? offset ?"
-            ") as top on posts.id = top.id order by top.older, top.rank, top.id desc"
-        )
-        rows = self.db.execute(sql, [window, query, ranked, limit, offset]).fetchall()
-        return [_row_to_post(r) for r in rows]
+            rows = self.db.execute(sql, [window, query, ranked, limit, offset]).fetchall()
+            return [_row_to_post(r) for r in rows]
 
     def _rankable(self, query: str) -> bool:
         """True when no word of ``query`` is in more than BROAD_MATCHES posts."""
