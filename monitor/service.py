@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import random
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -126,17 +128,59 @@ class PollReport:
         return counts_line(self.url, self.kind, self.added, self.updated, self.unchanged)
 
 
+def display_path(path: Path | str) -> str:
+    """``path`` as text that can be printed and stored: a name that is not UTF-8 (``caf\\xe9.txt``)
+    keeps its odd bytes as ``\\xNN`` escapes instead of the lone surrogates Python decodes them to,
+    which no terminal, JSON writer or SQLite column accepts."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def file_source_key(path: Path) -> str:
     """A file's source identity: its name, so an edited copy of a page is the same page."""
-    return f"file:{path.name}"
+    return f"file:{display_path(path.name)}"
+
+
+class NotRegularFileError(OSError):
+    """A FIFO, device or socket where a file was expected: never read, it may never end."""
+
+
+#: Bytes read per call when reading a file up to its cap.
+_READ_CHUNK = 1024 * 1024
+
+
+def read_capped(path: Path, limit: int) -> bytes | None:
+    """The bytes of the regular file ``path``, or None when it holds more than ``limit`` bytes.
+
+    What is read is capped, not what ``st_size`` promises: a file can grow while read, and
+    /proc-like files say 0. Anything but a regular file is refused with NotRegularFileError
+    (opened non-blocking, so a FIFO with no writer cannot hang us between check and open).
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or
+                    stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "a special file")
+            raise NotRegularFileError(f"not a regular file ({kind}); only files are read")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = handle.read(min(_READ_CHUNK, limit + 1 - total))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            total += len(chunk)
+        return None
 
 
 class Monitor:
     """An open store and the operations on it."""
 
-    def __init__(self, db_path: str | Path) -> None:
+    def __init__(self, db_path: str | Path, *, readonly: bool = False) -> None:
+        """Open the store at ``db_path``; ``readonly`` opens an existing one for reading only
+        (no migration, no lock, works on a read-only disk; any write then fails)."""
         self.db_path = Path(db_path)
-        self.db = open_database(db_path)
+        self.db = open_database(db_path, readonly=readonly)
         self.posts = PostStore(self.db)
         self.sources = SourceStore(self.db)
         self._client: httpx.Client | None = None
@@ -147,6 +191,8 @@ class Monitor:
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.
         self.extraction = ExtractionPool()
+        #: Routes read from their files (not stored yet), by name, so reads load each once.
+        self._file_routes: dict[str, Route] = {}
 
     def close(self) -> None:
         """Close the HTTP client (if one was opened) and the database connection."""
@@ -272,30 +318,44 @@ class Monitor:
         return counts
 
     def ingest_path(self, path: str | Path, *, source_key: str | None = None) -> list[IngestReport]:
-        """Ingest a file, or every file below a directory; one report per file."""
+        """Ingest a file, or every file below a directory; one report per file.
+
+        In a directory, anything that is neither a directory nor a skipped name gets a report:
+        a FIFO, device or socket is refused by name rather than passed over in silence.
+        """
         path = Path(path)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.name not in _SKIP_NAMES)
+            files = sorted(p for p in path.rglob("*") if not p.is_dir() and p.name not in _SKIP_NAMES)
             if not files:
-                return [IngestReport(where=str(path), error=f"{path}: directory has no files")]
+                return [IngestReport(where=display_path(path),
+                                     error=f"{display_path(path)}: directory has no files")]
             return [self._ingest_file(p, None) for p in files]
         return [self._ingest_file(path, source_key)]
 
     def _ingest_file(self, path: Path, source_key: str | None) -> IngestReport:
-        where = str(path)
+        where = display_path(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
+            found = path.stat()
+            size = found.st_size
+            # A regular file that says it is too big is refused unread; any other is read capped.
+            if stat.S_ISREG(found.st_mode) and size > MAX_FILE_BYTES:
                 return IngestReport(
                     where=where,
                     error=f"{where}: too large: {size / 1e6:.1f} MB is over the "
                     f"{MAX_FILE_BYTES / 1e6:.0f} MB limit",
                 )
-            data = path.read_bytes()
+            data = read_capped(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return IngestReport(where=where, error=f"{where}: no such file")
+        except NotRegularFileError as exc:
+            return IngestReport(where=where, error=f"{where}: {exc}")
         except OSError as exc:
-            return IngestReport(where=where, error=f"{where}: cannot read ({exc.strerror})")
+            return IngestReport(where=where, error=f"{where}: cannot read ({exc.strerror or exc})")
+        if data is None:
+            return IngestReport(
+                where=where,
+                error=f"{where}: too large: it grew past the {MAX_FILE_BYTES / 1e6:.0f} MB limit while read",
+            )
         return self.ingest_bytes(
             data,
             where,
@@ -515,16 +575,20 @@ class Monitor:
     # -- journey -----------------------------------------------------------------------------
 
     def route(self) -> Route:
-        """The route in use: the one chosen for this store, else the default (stored on first use)."""
+        """The route in use: the one chosen for this store, else the default.
+
+        Only reads: a route not stored yet is loaded from its file and returned unsaved. Every
+        read path (the window's snapshot, ``monitor route``, reports) calls this, and a read that
+        wrote would wait for — and fail behind — any other program holding the write lock. The
+        first write that needs the route's id stores it (``_route_id``).
+        """
         name = self.journey.current_route_name() or DEFAULT_ROUTE
         stored = self.journey.route(name)
         if stored is not None:
             return stored
-        route = load_route(name)
-        with write_transaction(self.db):
-            self.journey.save_route(route)
-            self.journey.set_current_route(route.name)
-        return route
+        if name not in self._file_routes:
+            self._file_routes[name] = load_route(name)
+        return self._file_routes[name]
 
     def set_route(self, name_or_path: str | Path) -> Route:
         """Replace (or extend) the route in use; every post's observations are re-matched to it.

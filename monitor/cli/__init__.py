@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from monitor.cli import posts as _posts  # noqa: F401  (registers its commands)
 from monitor.cli import quotes as _quotes  # noqa: F401  (registers its commands)
+from monitor.cli import repair as _repair  # noqa: F401  (registers its commands)
 from monitor.cli import report as _report  # noqa: F401  (registers its commands)
 from monitor.cli import route as _route  # noqa: F401  (registers its commands)
 from monitor.cli import sources as _sources  # noqa: F401  (registers its commands)

@@ -39,11 +39,18 @@ def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
     return default_db_path()
 
 
-def open_monitor(ctx: click.Context, db_path: Path | None, *, seed: bool = False) -> Monitor:
-    """Open the store or exit with a message naming the file."""
+def open_monitor(ctx: click.Context, db_path: Path | None, *, seed: bool = False,
+                 readonly: bool = False) -> Monitor:
+    """Open the store or exit with a message naming the file.
+
+    ``readonly`` is for commands that only read: an existing store is opened read-only, so they
+    work on a read-only disk and never wait for a writer. A store that does not exist yet (or
+    the default one, still to be seeded) is created as before.
+    """
     path = resolve_db(ctx, db_path)
+    seeding = seed and path == default_db_path()
     try:
-        monitor = Monitor(path)
+        monitor = Monitor(path, readonly=readonly and not seeding and path.exists())
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if seed and path == default_db_path():
@@ -58,7 +65,18 @@ def emit_json_lines(rows: Iterable[dict[str, Any]]) -> None:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-@click.group(invoke_without_command=True)
+class _Group(click.Group):
+    """The command group: a store failure in any command (a damaged index met while searching,
+    a full disk) ends it with the one-line message naming the database, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=_Group, invoke_without_command=True)
 @click.option(
     "--db",
     "db_path",

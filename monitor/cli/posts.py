@@ -82,7 +82,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
 @click.pass_context
 def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | None) -> None:
     """List posts, newest first."""
-    with open_monitor(ctx, db_path) as monitor:
+    with open_monitor(ctx, db_path, readonly=True) as monitor:
         sources = _source_keys(monitor)
         rows = monitor.posts.posts(limit=limit)
         if as_json:
@@ -102,7 +102,7 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
            db_path: Path | None) -> None:
     """Full-text search over posts. Type as you would in a search box."""
     text = " ".join(query)
-    with open_monitor(ctx, db_path) as monitor:
+    with open_monitor(ctx, db_path, readonly=True) as monitor:
         sources = _source_keys(monitor)
         found = monitor.posts.search(text, limit=limit)
         if as_json:
@@ -138,7 +138,7 @@ def exportable_names(monitor: Monitor) -> list[str]:
 def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
            db_path: Path | None) -> None:
     """Export a table or view as CSV, a JSON array or JSON lines."""
-    with open_monitor(ctx, db_path) as monitor:
+    with open_monitor(ctx, db_path, readonly=True) as monitor:
         names = exportable_names(monitor)
         table = EXPORT_ALIASES.get(table, table)
         if table not in names:

@@ -43,7 +43,7 @@ def extracted_json(path: str, quote: ExtractedQuote) -> dict:
 @click.pass_context
 def speakers(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
     """List who is quoted, most quoted first."""
-    with open_monitor(ctx, db_path, seed=True) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=True) as monitor:
         rows = monitor.quotes.speakers()
         if as_json:
             emit_json_lines(
@@ -64,7 +64,7 @@ def speakers(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
 @click.pass_context
 def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path: Path | None) -> None:
     """List quotes in reading order, with their speakers."""
-    with open_monitor(ctx, db_path, seed=True) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=True) as monitor:
         store = monitor.quotes
         if speaker_name is not None:
             found = store.find_speakers(speaker_name)

@@ -45,7 +45,7 @@ def report_command(ctx: click.Context, out_path: Path, at_text: str | None, size
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from monitor.report import ReportError, render_report
 
-    with open_monitor(ctx, db_path, seed=True) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=True) as monitor:
         try:
             written = render_report(monitor, out_path, at=at, size=size, title=title)
         except ReportError as exc:

@@ -174,7 +174,7 @@ def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text:
     if use and not route_ref:
         raise click.UsageError("--use needs --route NAME|PATH")
     at = _parse_at(at_text)
-    with open_monitor(ctx, db_path, seed=True) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=not use) as monitor:
         try:
             if use:
                 monitor.set_route(route_ref)

@@ -37,7 +37,7 @@ def sources(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
     ctx.obj["sources_db"] = db_path
     if ctx.invoked_subcommand is not None:
         return
-    with open_monitor(ctx, db_path) as monitor:
+    with open_monitor(ctx, db_path, readonly=True) as monitor:
         rows = _source_rows(monitor)
     if as_json:
         emit_json_lines(rows)

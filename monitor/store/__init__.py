@@ -2,6 +2,7 @@
 
 from monitor.store.database import (
     SCHEMA_VERSION,
+    DamagedDatabaseError,
     DatabaseBusyError,
     DatabaseFullError,
     NewerSchemaError,
@@ -15,6 +16,7 @@ from monitor.store.sources import SourceStore
 
 __all__ = [
     "SCHEMA_VERSION",
+    "DamagedDatabaseError",
     "DatabaseBusyError",
     "DatabaseFullError",
     "IngestCounts",

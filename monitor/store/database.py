@@ -2,36 +2,49 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from monitor.store.errors import (
+    BUSY_TIMEOUT_MS,
+    DamagedDatabaseError,
+    DatabaseBusyError,
+    DatabaseFullError,
+    NewerSchemaError,
+    StoreError,
+    damaged_index_error,
+    database_file,
+    full_text_errors,
+    repair_hint,
+    store_error,
+)
+from monitor.store.fts import FTS_INDEXES, index_problem
 from monitor.store.migrations import MIGRATIONS
 
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "SCHEMA_VERSION",
+    "DamagedDatabaseError",
+    "DatabaseBusyError",
+    "DatabaseFullError",
+    "NewerSchemaError",
+    "StoreError",
+    "database_file",
+    "full_text_errors",
+    "migrate",
+    "open_database",
+    "repair_hint",
+    "store_error",
+    "write_transaction",
+]
+
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class StoreError(Exception):
-    """The database cannot be used; the message names the file and the problem."""
-
-
-class NewerSchemaError(StoreError):
-    """The file was written by a newer version of the app."""
-
-
-class DatabaseFullError(StoreError):
-    """The disk (or the database's size limit) is full; the failed change was rolled back."""
-
-
-class DatabaseBusyError(StoreError):
-    """Another program held the database longer than the busy timeout allows."""
-
-
-#: How long a writer waits for another writer before giving up, in milliseconds.
-BUSY_TIMEOUT_MS = 30_000
 
 
 def _current_version(db: Database) -> int:
@@ -69,68 +82,132 @@ def _now_iso() -> str:
 def open_database(path: str | Path, *, readonly: bool = False) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
-    Raises StoreError with the file named when it is not a usable SQLite database.
+    ``readonly=True`` opens an existing file for reading only: nothing is ever written (the
+    connection refuses writes), so it works beside another program's write lock and on a
+    read-only file, folder or mount (``mode=ro``, see ``_open_readonly``). Raises StoreError
+    with the file named when it is not a usable SQLite database, cannot be created where asked,
+    or needs upgrading where it cannot be written.
     """
     where = str(path)
+    if readonly:
+        return _open_readonly(Path(path), where)
     if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(Path(path), where)
     try:
-        if readonly:
-            conn = sqlite3.connect(
-                f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-            )
-        else:
-            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
         # Autocommit mode: transactions are explicit (db.atomic()), never implicit.
         conn.isolation_level = None
         db = Database(conn)
         db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("pragma foreign_keys = on")
-        if not readonly:
-            if db.journal_mode != "wal":
-                db.enable_wal()
-            db.execute("pragma synchronous = normal")
-            migrate(db, where)
-        elif _current_version(db) > SCHEMA_VERSION:
-            raise NewerSchemaError(f"{where}: database schema is newer than this app understands")
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        db.execute("pragma synchronous = normal")
+        migrate(db, where)
     except sqlite3.DatabaseError as exc:
+        if Path(path).is_file() and not _writable(Path(path)):
+            raise StoreError(
+                f"{where}: cannot write the database here (read-only file, folder or disk: {exc}); "
+                "commands that only read it (posts, search, export, sources, route) still work"
+            ) from exc
         raise store_error(where, exc) or StoreError(
             f"{where}: not a usable SQLite database ({exc})"
         ) from exc
     return db
 
 
-def database_file(db: Database) -> str:
-    """The file name of the main database of ``db`` (":memory:" for an in-memory one)."""
-    for _seq, name, file in db.execute("pragma database_list").fetchall():
-        if name == "main":
-            return file or ":memory:"
-    return ":memory:"
+def _make_folder(path: Path, where: str) -> None:
+    """Create the database's folder, or say which part of the path stands in the way."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocker = next((p for p in [path.parent, *path.parent.parents] if p.exists() and not p.is_dir()),
+                       None)
+        if blocker is not None:
+            raise StoreError(f"{where}: cannot create the database there: {blocker} is a file, "
+                             "not a folder") from exc
+        raise StoreError(f"{where}: cannot create the database's folder {path.parent} "
+                         f"({exc.strerror or exc})") from exc
+    if path.is_dir():
+        raise StoreError(f"{where}: is a folder, not a database file")
 
 
-def store_error(where: str, exc: sqlite3.Error) -> StoreError | None:
-    """A StoreError naming the database ``where`` for a failure a person can act on, else None.
+def _writable(path: Path) -> bool:
+    """True when the file and its folder can be written (a read-only mount says no even to root)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
-    A full disk, a busy database, an I/O error and a read-only file are conditions of the
-    machine, not bugs; any other SQLite error is left to propagate as the bug it is.
+
+def _open_readonly(path: Path, where: str) -> Database:
+    """Open an existing database for reading only; see ``open_database``.
+
+    Where the file or its folder cannot be written (a read-only file, folder or mount), the
+    connection is opened ``mode=ro``. A WAL database needs its ``-shm`` index to be read: SQLite
+    creates it when the folder can be written and reads an existing one on a read-only folder,
+    but without either it cannot open the file in ``mode=ro`` (SQLITE_CANTOPEN). Then the file
+    is opened ``immutable=1``: no program can be writing it, since a writer needs that same
+    ``-shm`` (and ``-wal``) in the same folder, so reading it as it stands is exact.
     """
-    code = getattr(exc, "sqlite_errorname", "") or ""
-    if code == "SQLITE_FULL":
-        return DatabaseFullError(
-            f"{where}: database or disk is full; the change was rolled back and everything "
-            "stored before it is kept"
+    if not path.is_file():
+        raise StoreError(f"{where}: no such database" if not path.exists() else
+                         f"{where}: not a database file")
+    writable = _writable(path)
+    base = "file:" + quote(str(path.resolve()))
+    try:
+        if writable:
+            # Where it can be written, a normal connection that refuses writes: the last one
+            # closed removes the -wal and -shm files, which a mode=ro one would leave behind
+            # after every read.
+            db = _connect_readonly(str(path), uri=False)
+        else:
+            try:
+                db = _connect_readonly(base + "?mode=ro")
+            except sqlite3.OperationalError as exc:
+                if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
+                    raise
+                db = _connect_readonly(base + "?immutable=1")
+        version = _current_version(db)
+    except sqlite3.DatabaseError as exc:
+        raise store_error(where, exc) or StoreError(
+            f"{where}: not a usable SQLite database ({exc})"
+        ) from exc
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise NewerSchemaError(
+            f"{where}: database schema version {version} is newer than this app "
+            f"understands ({SCHEMA_VERSION}); upgrade Situation Monitor to open it"
         )
-    if code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return DatabaseBusyError(
-            f"{where}: database is busy: another program kept it locked for more than "
-            f"{BUSY_TIMEOUT_MS // 1000} s; nothing was changed, try again"
+    if version < SCHEMA_VERSION:
+        db.close()
+        if writable:
+            upgraded = open_database(path)  # once; every later read finds it up to date
+            upgraded.execute("pragma query_only = on")
+            return upgraded
+        raise StoreError(
+            f"{where}: the database is at schema version {version} and needs upgrading to "
+            f"{SCHEMA_VERSION}, but it cannot be written here (read-only file, folder or disk); "
+            "open it once where it can be written"
         )
-    if code.startswith("SQLITE_IOERR"):
-        return StoreError(f"{where}: cannot write the database (disk I/O error: {exc}); "
-                          "the change was rolled back")
-    if code.startswith("SQLITE_READONLY"):
-        return StoreError(f"{where}: database is read-only ({exc})")
-    return None
+    return db
+
+
+def _connect_readonly(target: str, *, uri: bool = True) -> Database:
+    conn = sqlite3.connect(target, uri=uri, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.isolation_level = None
+    db = Database(conn)
+    db.execute(f"pragma busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("pragma query_only = on")
+    db.execute("select count(*) from sqlite_master").fetchone()  # opens the file now
+    return db
+
+
+def _index_error(db: Database, where: str) -> DamagedDatabaseError | None:
+    """After a write failed with an error SQLite did not explain: a damaged full-text index,
+    whose triggers fail on every write ("SQL logic error"), if that is what it is."""
+    try:
+        problems = [p for p in (index_problem(db, t) for t in FTS_INDEXES) if p]
+    except sqlite3.DatabaseError:
+        return None
+    return damaged_index_error(where, "; ".join(problems)) if problems else None
 
 
 @contextmanager
@@ -150,7 +227,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
         return
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         translated = store_error(database_file(db), exc)
         if translated is None:
             raise
@@ -161,8 +238,9 @@ def write_transaction(db: Database) -> Iterator[Database]:
     except BaseException as exc:
         if conn.in_transaction:  # a full disk may have rolled it back already
             conn.execute("ROLLBACK")
-        if isinstance(exc, sqlite3.OperationalError):
-            translated = store_error(database_file(db), exc)
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
+            where = database_file(db)
+            translated = store_error(where, exc) or _index_error(db, where)
             if translated is not None:
                 raise translated from exc
         raise

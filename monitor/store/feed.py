@@ -13,6 +13,7 @@ from datetime import timedelta
 from sqlite_utils import Database
 
 from monitor.model import Post, parse_iso, to_iso
+from monitor.store.errors import full_text_errors
 from monitor.store.posts import _POST_COLUMNS, _row_to_post
 from monitor.store.search import fts_query
 
@@ -109,22 +110,23 @@ class FeedQueries:
     def page(self, flt: FeedFilter, *, after: SortKey | None = None, limit: int = 100) -> list[Post]:
         """Up to ``limit`` posts passing ``flt``, newest first, older than ``after`` when given."""
         query = fts_query(flt.text)
-        if query and self._matches_more_than(query, self.sorted_matches):
-            ids = self._dense_text_page(flt, query, after, limit)
-            if ids is not None:
-                self.last_plan = "newest ids"
-                found = self.posts_by_id(ids)
-                return [found[i] for i in ids if i in found]
-        elif query:
-            self.last_plan = "sorted"
-        clauses, args = self._where(flt)
-        if after is not None:
-            clauses.append(_BELOW)
-            args.extend(_below_args(after))
-        where = f"where {' and '.join(clauses)}" if clauses else ""
-        sql = f"select {_COLUMNS} from posts {where} order by {_SORT_ORDER} limit ?"
-        rows = self.db.execute(sql, [*args, limit]).fetchall()
-        return self._with_revision_counts([_row_to_post(r) for r in rows])
+        with full_text_errors(self.db, bool(query)):
+            if query and self._matches_more_than(query, self.sorted_matches):
+                ids = self._dense_text_page(flt, query, after, limit)
+                if ids is not None:
+                    self.last_plan = "newest ids"
+                    found = self.posts_by_id(ids)
+                    return [found[i] for i in ids if i in found]
+            elif query:
+                self.last_plan = "sorted"
+            clauses, args = self._where(flt)
+            if after is not None:
+                clauses.append(_BELOW)
+                args.extend(_below_args(after))
+            where = f"where {' and '.join(clauses)}" if clauses else ""
+            sql = f"select {_COLUMNS} from posts {where} order by {_SORT_ORDER} limit ?"
+            rows = self.db.execute(sql, [*args, limit]).fetchall()
+            return self._with_revision_counts([_row_to_post(r) for r in rows])
 
     def _matches_more_than(self, query: str, count: int) -> bool:
         """True when more than ``count`` posts match an FTS5 expression (counted no further)."""
@@ -206,20 +208,22 @@ class FeedQueries:
         """How many posts pass ``flt``; with ``cap``, counted no further than ``cap + 1``
         (counting every match of a common word in a million posts takes a tenth of a second)."""
         query = fts_query(flt.text)
-        if cap is not None and query:
-            # The full-text index leads, so counting stops at the cap instead of first gathering
-            # every match.
-            clauses, args = self._where(replace(flt, text=""))
-            extra = "".join(f" and {c}" for c in clauses)
-            sql = ("select count(*) from (select 1 from posts_fts join posts on posts.id = posts_fts.rowid "
-                   f"where posts_fts match ?{extra} limit ?)")
-            return int(self.db.execute(sql, [query, *args, cap + 1]).fetchone()[0])
-        clauses, args = self._where(flt)
-        where = f"where {' and '.join(clauses)}" if clauses else ""
-        if cap is None:
-            return int(self.db.execute(f"select count(*) from posts {where}", args).fetchone()[0])
-        sql = f"select count(*) from (select 1 from posts {where} limit ?)"
-        return int(self.db.execute(sql, [*args, cap + 1]).fetchone()[0])
+        with full_text_errors(self.db, bool(query)):
+            if cap is not None and query:
+                # The full-text index leads, so counting stops at the cap instead of first gathering
+                # every match.
+                clauses, args = self._where(replace(flt, text=""))
+                extra = "".join(f" and {c}" for c in clauses)
+                sql = ("select count(*) from (select 1 from posts_fts "
+                       "join posts on posts.id = posts_fts.rowid "
+                       f"where posts_fts match ?{extra} limit ?)")
+                return int(self.db.execute(sql, [query, *args, cap + 1]).fetchone()[0])
+            clauses, args = self._where(flt)
+            where = f"where {' and '.join(clauses)}" if clauses else ""
+            if cap is None:
+                return int(self.db.execute(f"select count(*) from posts {where}", args).fetchone()[0])
+            sql = f"select count(*) from (select 1 from posts {where} limit ?)"
+            return int(self.db.execute(sql, [*args, cap + 1]).fetchone()[0])
 
     def mark(self) -> ChangeMark:
         """The current change mark: the highest post id and revision id."""
@@ -233,25 +237,26 @@ class FeedQueries:
         """What happened after ``since``: (new posts passing ``flt`` newest first, at most
         ``limit``; edited posts passing ``flt``; the number of new posts passing; the new mark)."""
         now = self.mark()
-        clauses, args = self._where(flt)
-        extra = " and ".join(clauses)
-        extra = f" and {extra}" if extra else ""
-        count = int(
-            self.db.execute(
-                f"select count(*) from posts where posts.id > ? and posts.id <= ?{extra}",
-                [since.post_id, now.post_id, *args],
-            ).fetchone()[0]
-        )
-        added_rows = self.db.execute(
-            f"select {_COLUMNS} from posts where posts.id > ? and posts.id <= ?{extra} "
-            f"order by {_SORT_ORDER} limit ?",
-            [since.post_id, now.post_id, *args, limit],
-        ).fetchall()
-        edited_rows = self.db.execute(
-            f"select {_COLUMNS} from posts where posts.id <= ? and posts.id in "
-            f"(select post_id from post_revisions where id > ? and id <= ?){extra}",
-            [since.post_id, since.revision_id, now.revision_id, *args],
-        ).fetchall()
+        with full_text_errors(self.db, bool(fts_query(flt.text))):
+            clauses, args = self._where(flt)
+            extra = " and ".join(clauses)
+            extra = f" and {extra}" if extra else ""
+            count = int(
+                self.db.execute(
+                    f"select count(*) from posts where posts.id > ? and posts.id <= ?{extra}",
+                    [since.post_id, now.post_id, *args],
+                ).fetchone()[0]
+            )
+            added_rows = self.db.execute(
+                f"select {_COLUMNS} from posts where posts.id > ? and posts.id <= ?{extra} "
+                f"order by {_SORT_ORDER} limit ?",
+                [since.post_id, now.post_id, *args, limit],
+            ).fetchall()
+            edited_rows = self.db.execute(
+                f"select {_COLUMNS} from posts where posts.id <= ? and posts.id in "
+                f"(select post_id from post_revisions where id > ? and id <= ?){extra}",
+                [since.post_id, since.revision_id, now.revision_id, *args],
+            ).fetchall()
         added = self._with_revision_counts([_row_to_post(r) for r in added_rows])
         edited = self._with_revision_counts([_row_to_post(r) for r in edited_rows])
         return added, edited, count, now

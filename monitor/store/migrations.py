@@ -88,6 +88,12 @@ def _v1_posts(db: Database) -> None:
     )
 
 
+def _v8_content_index(db: Database) -> None:
+    """Index posts by (source, content hash): a post under a new guid is matched by content."""
+    db.table("posts").create_index(["source_id", "content_hash"], index_name="posts_source_content",
+                                   if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -96,4 +102,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migrate_analysis_views,
     migrate_feed_order,
     migrate_quote_counts,
+    _v8_content_index,
 ]

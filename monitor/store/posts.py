@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from monitor.model import ParsedPost, Post, Source, to_iso, utc_now
-from monitor.store.database import write_transaction
+from monitor.store.database import full_text_errors, write_transaction
 from monitor.store.search import fts_query
 
 _POST_COLUMNS = (
@@ -167,44 +167,67 @@ class PostStore:
         """Insert new posts and update edited ones, keeping each earlier version.
 
         Runs inside the caller's transaction when there is one, else in its own.
-        Identity is (source, guid): the same post ingested twice changes nothing. A post whose
-        guid is new may still be a stored post seen before under another of its ``match_keys``
-        (say, before its headline showed) — but only a stored post that this document does not
-        also carry under its own guid, and each stored post at most once, so two posts of one
-        page that open with the same words stay two posts.
+        Identity is (source, guid): the same document ingested twice changes nothing. A guid
+        given more than once in one document is one post whose entries are its versions in
+        order: the first is stored, each later one that differs is an edit (the earlier kept as
+        a revision); when the document comes again, the entries up to the one the store holds
+        now are not applied again. A post whose guid is new may still be a stored post:
+
+        - one seen before under another of its ``match_keys`` (say, before its headline showed);
+        - else one with the very same content (``content_hash``: headline, byline, location,
+          body, time and link all equal), as from a feed that makes up new guids at every
+          fetch. Only a post identical in everything a reader sees is taken for the same post,
+          so two different posts are never merged; an edited post under a new guid is new.
+
+        Either way only a stored post that this document does not also carry under its own
+        guid, and each stored post at most once, so two posts of one page that open with the
+        same words (or say exactly the same thing) stay two posts.
         """
         counts = IngestCounts()
         now = to_iso(utc_now())
-        posts = list(posts)
+        entries = list(posts)
+        digests = [content_hash(post) for post in entries]
+        # guid -> the indices of its entries, in document order.
+        positions: dict[str, list[int]] = {}
+        for i, post in enumerate(entries):
+            positions.setdefault(post.guid, []).append(i)
         with write_transaction(self.db):
             existing: dict[str, tuple[int, str]] = {}
             # key -> guids of the stored posts that list it, oldest first.
             keyed: dict[str, list[str]] = {}
-            for pid, guid, digest, keys in self._known(source_id, posts):
+            for pid, guid, digest, keys in self._known(source_id, entries):
                 existing[guid] = (pid, digest)
                 for key in (keys or "").split():
                     keyed.setdefault(key, []).append(guid)
+            # A new guid's post is matched by content as the document leaves it: its last entry.
+            same_content = self._by_content(
+                source_id, {digests[at[-1]] for guid, at in positions.items() if guid not in existing}
+            )
+            for found in same_content.values():
+                for pid, guid, digest in found:
+                    existing.setdefault(guid, (pid, digest))
             # Stored posts this document carries under their own guid are spoken for.
-            claimed = {existing[p.guid][0] for p in posts if p.guid in existing}
+            claimed = {existing[guid][0] for guid in positions if guid in existing}
+            resolved = {guid: self._resolve(entries[at[0]], digests[at[-1]], existing, keyed,
+                                            same_content, claimed)
+                        for guid, at in positions.items()}
+            # Entries up to the one the store holds now were applied at an earlier ingest.
+            done_until: dict[str, int] = {}
+            for guid, at in positions.items():
+                stored = existing.get(resolved[guid])
+                hits = [i for i in at if stored is not None and digests[i] == stored[1]]
+                if hits:
+                    done_until[guid] = hits[-1]
             pending = _PendingInserts(self.db, source_id, now)
-            for post in posts:
-                digest = content_hash(post)
-                guid = post.guid
-                if guid not in existing and guid not in pending.guids:
-                    # A stored post whose guid is the key comes first, then those listing it.
-                    targets = (t for key in post.match_keys
-                               for t in ([key] if key in existing else []) + keyed.get(key, []))
-                    for target in targets:
-                        if existing[target][0] not in claimed:
-                            guid = target
-                            claimed.add(existing[target][0])
-                            break
+            for i, (post, digest) in enumerate(zip(entries, digests, strict=True)):
+                if i <= done_until.get(post.guid, -1):
+                    counts.unchanged += 1
+                    continue
+                guid = resolved[post.guid]
                 if guid in pending.guids:
-                    # The same guid twice in one document: store the first, then treat the
-                    # second as its next version, as two ingests in a row would.
-                    stored = pending.flush(counts)
-                    existing.update(stored)
-                    claimed.update(pid for pid, _ in stored.values())  # seen in this document
+                    # A later version of a post this document added: store the first, then
+                    # treat this one as its next version, as two ingests in a row would.
+                    existing.update(pending.flush(counts))
                 found = existing.get(guid)
                 if found is None:
                     pending.add(post, digest)
@@ -216,6 +239,40 @@ class PostStore:
                     counts.unchanged += 1
             pending.flush(counts)
         return counts
+
+    @staticmethod
+    def _resolve(post: ParsedPost, digest: str, existing: dict[str, tuple[int, str]],
+                 keyed: dict[str, list[str]], same_content: dict[str, list[tuple[int, str, str]]],
+                 claimed: set[int]) -> str:
+        """The guid under which ``post`` is stored: its own, else that of the stored post it is
+        (by one of its keys, else by content ``digest``), claiming that post for this document."""
+        if post.guid in existing:
+            return post.guid
+        # A stored post whose guid is the key comes first, then those listing it, then those
+        # with the same content.
+        targets = [t for key in post.match_keys
+                   for t in ([key] if key in existing else []) + keyed.get(key, [])]
+        targets += [guid for _pid, guid, _digest in same_content.get(digest, [])]
+        for target in targets:
+            if existing[target][0] not in claimed:
+                claimed.add(existing[target][0])
+                return target
+        return post.guid
+
+    def _by_content(self, source_id: int, digests: set[str]) -> dict[str, list[tuple[int, str, str]]]:
+        """Stored posts of ``source_id`` whose content hash is one of ``digests``: hash ->
+        [(id, guid, hash)], oldest first (through the (source, content hash) index)."""
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        names = sorted(digests)
+        for start in range(0, len(names), _LOOKUP_CHUNK):
+            chunk = names[start:start + _LOOKUP_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for pid, guid, digest in self.db.execute(
+                "select id, guid, content_hash from posts "
+                f"where source_id = ? and content_hash in ({marks}) order by id", [source_id, *chunk]
+            ).fetchall():
+                found.setdefault(digest, []).append((int(pid), guid, digest))
+        return found
 
     def _known(self, source_id: int, posts: list[ParsedPost]) -> list[tuple]:
         """(id, guid, content hash, match keys) of the stored posts ``posts`` may be, by id.
@@ -328,28 +385,29 @@ class PostStore:
         query = fts_query(text)
         if not query:
             return []
-        if self._count(query) > BROAD_MATCHES or not self._rankable(query):
+        with full_text_errors(self.db):
+            if self._count(query) > BROAD_MATCHES or not self._rankable(query):
+                sql = (
+                    f"select {_QUALIFIED_COLUMNS} from posts join ("
+                    "  select rowid as id from posts_fts where posts_fts match ?"
+                    "  order by rowid desc limit ? offset ?"
+                    ") as top on posts.id = top.id order by top.id desc"
+                )
+                return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
+            window = SEARCH_CANDIDATES
+            # Only a page reaching past the newest matches needs the older ones ranked at all.
+            ranked = window if offset + limit <= window else -1
+            # Rank and cut in the index alone, then read only the page's post rows.
             sql = (
                 f"select {_QUALIFIED_COLUMNS} from posts join ("
-                "  select rowid as id from posts_fts where posts_fts match ?"
-                "  order by rowid desc limit ? offset ?"
-                ") as top on posts.id = top.id order by top.id desc"
+                "  select id, rank, row_number() over (order by id desc) > ? as older from ("
+                "    select rowid as id, rank from posts_fts where posts_fts match ?"
+                "    order by rowid desc limit ?"
+                "  ) order by older, rank, id desc limit ? offset ?"
+                ") as top on posts.id = top.id order by top.older, top.rank, top.id desc"
             )
-            return [_row_to_post(r) for r in self.db.execute(sql, [query, limit, offset]).fetchall()]
-        window = SEARCH_CANDIDATES
-        # Only a page reaching past the newest matches needs the older ones ranked at all.
-        ranked = window if offset + limit <= window else -1
-        # Rank and cut in the index alone, then read only the page's post rows.
-        sql = (
-            f"select {_QUALIFIED_COLUMNS} from posts join ("
-            "  select id, rank, row_number() over (order by id desc) > ? as older from ("
-            "    select rowid as id, rank from posts_fts where posts_fts match ?"
-            "    order by rowid desc limit ?"
-            "  ) order by older, rank, id desc limit ? offset ?"
-            ") as top on posts.id = top.id order by top.older, top.rank, top.id desc"
-        )
-        rows = self.db.execute(sql, [window, query, ranked, limit, offset]).fetchall()
-        return [_row_to_post(r) for r in rows]
+            rows = self.db.execute(sql, [window, query, ranked, limit, offset]).fetchall()
+            return [_row_to_post(r) for r in rows]
 
     def _rankable(self, query: str) -> bool:
         """True when no word of ``query`` is in more than BROAD_MATCHES posts."""

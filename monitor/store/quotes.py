@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from monitor.model import ExtractedQuote, Quote, Speaker, to_iso, utc_now
 from monitor.model import speaker_key as alias_key
+from monitor.store.errors import full_text_errors
 from monitor.store.search import fts_query
 
 FIELDS = ("title", "body")
@@ -264,14 +265,15 @@ class QuoteStore:
         query = fts_query(text)
         if not query:
             return []
-        columns = ", ".join(f"quotes.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
-        rows = self.db.execute(
-            f"select {columns} from quotes_fts join quotes on quotes.id = quotes_fts.rowid "
-            "where quotes_fts match ? and quotes.status = 'active' "
-            "order by quotes_fts.rank, quotes.id limit ?",
-            [query, limit],
-        ).fetchall()
-        return [_row_to_quote(r) for r in rows]
+        with full_text_errors(self.db):
+            columns = ", ".join(f"quotes.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+            rows = self.db.execute(
+                f"select {columns} from quotes_fts join quotes on quotes.id = quotes_fts.rowid "
+                "where quotes_fts match ? and quotes.status = 'active' "
+                "order by quotes_fts.rank, quotes.id limit ?",
+                [query, limit],
+            ).fetchall()
+            return [_row_to_quote(r) for r in rows]
 
     def quote(self, quote_id: int) -> Quote | None:
         """One quote by id."""

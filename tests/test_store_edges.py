@@ -1,0 +1,196 @@
+"""Edges of the database: reads that never write, read-only files, odd paths, a damaged index."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shlex
+import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import SEED, add_posts
+
+from monitor.cli import cli
+from monitor.gui import data
+from monitor.service import Monitor
+from monitor.store import SCHEMA_VERSION, StoreError, database, open_database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+POSTS = [
+    {"guid": f"p{i}", "body": f"The train left Tumangang at 0{i}:00, officials said.", "title": f"Post {i}"}
+    for i in range(3)
+]
+
+
+def _invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def unrouted_db(db_path: Path) -> Path:
+    """A store with posts whose route was never stored (posts written straight to the store)."""
+    add_posts(db_path, POSTS)
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select count(*) from routes").fetchone()[0] == 0
+    return db_path
+
+
+@pytest.fixture
+def write_lock(unrouted_db: Path):
+    """Another program holding the write lock (BEGIN IMMEDIATE) for the whole test."""
+    conn = sqlite3.connect(unrouted_db, isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    yield conn
+    conn.execute("ROLLBACK")
+    conn.close()
+
+
+# -- reads never write ----------------------------------------------------------------------------
+
+
+def test_window_snapshot_reads_beside_a_writer_on_a_store_without_its_route(unrouted_db, write_lock):
+    with Monitor(unrouted_db) as monitor:
+        # A writer would wait this long for the lock, then fail: a read must not wait at all.
+        monitor.db.execute("pragma busy_timeout = 50")
+        snap = data.snapshot(monitor, None)
+        assert snap.post_count == 3
+        assert snap.route.stops
+        assert monitor.route() == snap.route
+    write_lock.execute("ROLLBACK")
+    write_lock.execute("BEGIN IMMEDIATE")
+    # Nothing was stored by reading.
+    assert write_lock.execute("select count(*) from routes").fetchone()[0] == 0
+
+
+def test_route_and_posts_commands_read_beside_a_writer(unrouted_db, write_lock, monkeypatch):
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    code, out, err = _invoke("route", "--json", "--db", str(unrouted_db))
+    assert code == 0, err
+    assert json.loads(out)
+    code, out, err = _invoke("posts", "--json", "--db", str(unrouted_db))
+    assert code == 0, err
+    assert len(out.splitlines()) == 3
+
+
+def test_the_route_is_stored_by_the_first_ingest_that_needs_it(unrouted_db, seed_path):
+    with Monitor(unrouted_db) as monitor:
+        assert all(r.ok for r in monitor.ingest_path(seed_path))
+        assert monitor.journey.route_id(monitor.route().name) is not None
+
+
+# -- read-only files, folders and disks -----------------------------------------------------------
+
+
+def _digest(path: Path) -> tuple[str, int]:
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
+
+
+def test_a_readonly_open_reads_and_never_writes(seeded_db, tmp_path):
+    copy = tmp_path / "copy" / "monitor.db"
+    copy.parent.mkdir()
+    with closing(sqlite3.connect(seeded_db)) as conn:  # one self-contained file
+        conn.execute("pragma wal_checkpoint(truncate)")
+        conn.execute(f"vacuum into '{copy}'")
+    before = _digest(copy)
+    with Monitor(copy, readonly=True) as monitor:
+        assert monitor.posts.count() == 5
+        assert monitor.posts.search("Peskov")
+        with pytest.raises(sqlite3.OperationalError, match="readonly|query_only"):
+            monitor.db.execute("delete from posts")
+    assert _digest(copy) == before
+
+
+def test_a_readonly_open_of_a_missing_file_says_so_and_creates_nothing(tmp_path):
+    missing = tmp_path / "nowhere" / "monitor.db"
+    with pytest.raises(StoreError, match="no such database"):
+        open_database(missing, readonly=True)
+    assert not missing.parent.exists()
+
+
+def _read_only_mount_works() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    probe = subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c",
+                            "mount --bind /tmp /tmp && mount -o remount,bind,ro /tmp"],
+                           capture_output=True)
+    return probe.returncode == 0
+
+
+def _on_read_only_mount(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """``monitor ARGS`` in a private mount namespace where ``folder`` is mounted read-only:
+    a condition that root (which the tests may run as) cannot write past."""
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "monitor", *args])
+    script = (f"mount --bind {shlex.quote(str(folder))} {shlex.quote(str(folder))} && "
+              f"mount -o remount,bind,ro {shlex.quote(str(folder))} && exec {command}")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("MONITOR_DB", None)
+    return subprocess.run(["unshare", "-m", "--propagation", "private", "sh", "-c", script],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+
+
+@pytest.fixture
+def read_only_copy(seeded_db, tmp_path) -> Path:
+    """A copy of the seeded store, closed cleanly (no -wal, no -shm), alone in its folder."""
+    if not _read_only_mount_works():
+        pytest.skip("cannot mount a folder read-only here (needs unshare and mount)")
+    copy = tmp_path / "ro" / "monitor.db"
+    copy.parent.mkdir()
+    shutil.copy(seeded_db, copy)
+    with closing(sqlite3.connect(copy)) as conn:
+        assert conn.execute("pragma journal_mode").fetchone() == ("wal",)
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["monitor.db"]
+    return copy
+
+
+def test_read_commands_work_on_a_read_only_disk(read_only_copy):
+    before = _digest(read_only_copy)
+    db = str(read_only_copy)
+    done = _on_read_only_mount(read_only_copy.parent, "posts", "--json", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert len(done.stdout.splitlines()) == 5
+    done = _on_read_only_mount(read_only_copy.parent, "search", "Peskov", "--json", "--db", db)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip()
+    for args in (["export", "--table", "quotes"], ["sources"], ["route", "--json"], ["speakers"]):
+        done = _on_read_only_mount(read_only_copy.parent, *args, "--db", db)
+        assert done.returncode == 0, (args, done.stderr)
+    # A write is refused in one line naming the file, and nothing was written.
+    done = _on_read_only_mount(read_only_copy.parent, "ingest", str(SEED), "--db", db)
+    assert done.returncode == 1
+    assert f"{db}: cannot write the database here (read-only" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in read_only_copy.parent.iterdir()) == ["monitor.db"]
+    assert _digest(read_only_copy) == before
+
+
+def test_an_old_schema_on_a_read_only_disk_is_named_not_migrated(read_only_copy):
+    with closing(sqlite3.connect(read_only_copy)) as conn:
+        conn.execute("delete from schema_version where version = ?", [SCHEMA_VERSION])
+        conn.commit()
+    done = _on_read_only_mount(read_only_copy.parent, "posts", "--db", str(read_only_copy))
+    assert done.returncode == 1
+    assert f"schema version {SCHEMA_VERSION - 1} and needs upgrading to {SCHEMA_VERSION}" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+# -- a path that cannot be a database -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [["posts"], ["search", "train"], ["ingest", str(SEED)], ["repair"]])
+def test_a_database_path_under_a_file_is_named(tmp_path, command):
+    plain = tmp_path / "file.db"
+    plain.write_bytes(b"")
+    code, _out, err = _invoke(*command, "--db", str(plain / "sub.db"))
+    assert code == 1
+    assert str(plain / "sub.db") in err and (f"{plain} is a file" in err or "no such database" in err)
