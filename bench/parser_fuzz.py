@@ -114,31 +114,39 @@ def run(inputs: int, seed: int, max_bytes: int) -> dict:
     """Parse ``inputs`` mutated samples and count what became of them."""
     rnd = random.Random(seed)
     pool = [(name, data) for name, data in samples().items() if len(data) <= max_bytes]
-    parsed = refused = surrogates = 0
+    parsed = refused = last_resort = surrogates = 0
+    slowest = (0.0, "")
     uncaught: Counter[str] = Counter()
     examples: dict[str, str] = {}
     started = time.perf_counter()
     for i in range(inputs):
         name, data = rnd.choice(pool)
         mutated = mutate(data, rnd)
+        began = time.perf_counter()
         try:
             result = parse_document(mutated, f"fuzz/{i}/{name}")
-        except SourceError:
+        except SourceError as exc:
             refused += 1
+            # The boundary's catch-all: a parser raised something it should have handled.
+            last_resort += exc.problem.startswith("could not be parsed:")
             continue
         except Exception as exc:  # noqa: BLE001  (what the fuzz is counting)
             kind = type(exc).__name__
             uncaught[kind] += 1
             examples.setdefault(kind, f"{name}: {str(exc)[:120]}")
             continue
+        finally:
+            slowest = max(slowest, (time.perf_counter() - began, f"{i}/{name}"))
         parsed += 1
         surrogates += _has_surrogate(result)
     return {
         "bench": "parser_fuzz", "seed": seed, "samples": len(pool), "inputs_tried": inputs,
         "parsed": parsed, "refused_with_source_error": refused,
+        "refused_by_the_last_resort_catch": last_resort,
         "uncaught_exceptions": sum(uncaught.values()), "uncaught_by_type": dict(uncaught.most_common()),
         "results_with_lone_surrogates": surrogates, "examples": examples,
         "seconds": round(time.perf_counter() - started, 1),
+        "slowest_input": {"seconds": round(slowest[0], 2), "input": slowest[1]},
     }
 
 

@@ -31,7 +31,10 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from monitor.model import ParsedPost, ParseResult
 from monitor.sources.errors import SourceError
+from monitor.sources.feedguard import harden_feedparser
 from monitor.sources.htmltext import clean_line, clean_text
+
+harden_feedparser()
 
 KIND = "feed"
 

@@ -26,13 +26,22 @@ def _first_line(data: bytes) -> bytes:
     return b""
 
 
+def load_line(line: str | bytes) -> object:
+    """One JSON value; ValueError (never RecursionError) for anything that is not readable JSON."""
+    try:
+        return json.loads(line)
+    except RecursionError:
+        # The C decoder stops cleanly at Python's recursion limit; say what it means.
+        raise ValueError("JSON nested too deeply to read") from None
+
+
 def sniff_jsonlines(data: bytes) -> bool:
     """True when the first non-blank line is a JSON object with a guid and a body."""
     line = _first_line(data)
     if not line.startswith(b"{"):
         return False
     try:
-        row = json.loads(line)
+        row = load_line(line)
     except ValueError:
         return False
     return isinstance(row, dict) and all(key in row for key in _REQUIRED)
@@ -81,7 +90,7 @@ def parse_jsonlines(data: bytes, where: str) -> ParseResult:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
+            row = load_line(line)
             if not isinstance(row, dict):
                 raise ValueError("not a JSON object")
             posts.append(_row_to_post(row))

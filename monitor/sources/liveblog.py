@@ -68,7 +68,13 @@ def _load_json(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         pass
-    repaired = json_repair.loads(text)
+    except RecursionError:
+        # Strict JSON nested past the recursion limit; repairing it would recurse as deep.
+        raise ValueError("JSON nested too deeply to read") from None
+    try:
+        repaired = json_repair.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to repair") from None
     if repaired in ("", None, [], {}):
         raise ValueError("not JSON, and not repairable")
     return repaired
@@ -131,14 +137,19 @@ def _types(node: dict) -> set[str]:
 
 
 def _nodes(value: Any) -> Iterator[dict]:
-    """Every JSON object in ``value``, depth first (so @graph wrappers and lists are covered)."""
-    if isinstance(value, dict):
-        yield value
-        for child in value.values():
-            yield from _nodes(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _nodes(child)
+    """Every JSON object in ``value``, depth first (so @graph wrappers and lists are covered).
+
+    Walks with a stack of its own, not recursion: a document may nest as deep as the JSON decoder
+    allows, which is as deep as Python's own recursion limit.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
 
 
 def _names(value: Any) -> str | None:
@@ -222,7 +233,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
     for label, raw in _json_blocks(text):
         try:
             documents.append(_load_json(raw))
-        except (ValueError, RecursionError) as exc:
+        except ValueError as exc:
             errors.append(f"{where}: {label} is not JSON and could not be repaired ({exc})")
     nodes = [n for doc in documents for n in _nodes(doc)]
     blogs = [n for n in nodes if "LiveBlogPosting" in _types(n)]
