@@ -32,7 +32,7 @@ from defusedxml.ElementTree import fromstring as defused_fromstring
 from monitor.model import ParsedPost, ParseResult
 from monitor.sources.errors import SourceError
 from monitor.sources.feedguard import harden_feedparser
-from monitor.sources.htmltext import clean_line, clean_text
+from monitor.sources.htmltext import DropTally, clean_line, clean_text
 
 harden_feedparser()
 
@@ -96,7 +96,7 @@ def _precision(raw: str | None) -> str:
     return "date"
 
 
-def _entry_body(entry) -> str:
+def _entry_body(entry, tally: DropTally) -> str:
     """The fullest text of an entry: its content (HTML preferred), else its summary."""
     contents = entry.get("content") or []
     best = None
@@ -104,7 +104,7 @@ def _entry_body(entry) -> str:
         if best is None or "html" in (item.get("type") or ""):
             best = item
     raw = (best or {}).get("value") or entry.get("summary") or entry.get("description") or ""
-    return clean_text(raw)
+    return clean_text(raw, tally)
 
 
 def _content_key(title: str | None, body: str, published: datetime | None) -> str:
@@ -140,10 +140,11 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     feed = parsed.get("feed") or {}
     posts: list[ParsedPost] = []
     seen: set[str] = set()
+    tally = DropTally()
     total = len(entries)
     for index, entry in enumerate(entries):
         try:
-            post = _entry_to_post(entry, total - index)
+            post = _entry_to_post(entry, total - index, tally)
         except (ValueError, TypeError, AttributeError) as exc:
             errors.append(f"{where}: entry {index + 1} could not be read ({exc})")
             continue
@@ -155,6 +156,8 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
             continue
         seen.add(post.guid)
         posts.append(post)
+    if tally.note(where):
+        errors.append(tally.note(where))
     if not posts and bozo is not None:
         raise SourceError(where, f"not a readable feed: {_bozo_message(bozo)}; no entry could be read")
     if not posts:
@@ -168,9 +171,9 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     )
 
 
-def _entry_to_post(entry, seq: int) -> ParsedPost | None:
+def _entry_to_post(entry, seq: int, tally: DropTally) -> ParsedPost | None:
     title = clean_line(entry.get("title"))
-    body = _entry_body(entry)
+    body = _entry_body(entry, tally)
     if not title and not body:
         return None
     # dict.get, not entry.get: feedparser's own get maps a missing "updated" to "published"

@@ -31,7 +31,7 @@ import json_repair
 from monitor.model import ParsedPost, ParseResult, parse_iso
 from monitor.sources.decoding import decode_text
 from monitor.sources.errors import SourceError
-from monitor.sources.htmltext import clean_line, clean_text
+from monitor.sources.htmltext import DropTally, clean_line, clean_text
 
 KIND = "liveblog"
 
@@ -174,17 +174,19 @@ def _when(value: Any) -> tuple[datetime | None, str | None]:
     return when, precision
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, tally: DropTally) -> str:
     if isinstance(value, list):
-        return "\n\n".join(_text(v) for v in value if v)
-    return clean_text(value) if isinstance(value, str) else ""
+        return "\n\n".join(_text(v, tally) for v in value if isinstance(v, str) and v)
+    return clean_text(value, tally) if isinstance(value, str) else ""
 
 
-def _update_to_post(node: dict, parent_title: str | None, base_url: str | None) -> ParsedPost | None:
+def _update_to_post(
+    node: dict, parent_title: str | None, base_url: str | None, tally: DropTally
+) -> ParsedPost | None:
     title = clean_line(node.get("headline") or node.get("name"))
     if title and parent_title and title == parent_title:
         title = None  # some sites repeat the blog's headline on every update
-    body = _text(node.get("articleBody") or node.get("text") or node.get("description"))
+    body = _text(node.get("articleBody") or node.get("text") or node.get("description"), tally)
     if not title and not body:
         return None
     published, precision = _when(node.get("datePublished") or node.get("dateCreated"))
@@ -239,6 +241,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
     blogs = [n for n in nodes if "LiveBlogPosting" in _types(n)]
     posts: list[ParsedPost] = []
     seen: set[str] = set()
+    tally = DropTally()
     title = link = None
     for blog in blogs:
         blog_title = clean_line(blog.get("headline") or blog.get("name"))
@@ -250,7 +253,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
         updates = updates if isinstance(updates, list) else [updates]
         batch = []
         for number, update in enumerate(updates, 1):
-            post = _update_to_post(update, blog_title, base) if isinstance(update, dict) else None
+            post = _update_to_post(update, blog_title, base, tally) if isinstance(update, dict) else None
             if post is None:
                 errors.append(f"{where}: update {number} has neither headline nor text; skipped")
                 continue
@@ -262,7 +265,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
     if not posts:
         for node in nodes:
             if _types(node) & _ARTICLE_TYPES and not blogs:
-                post = _update_to_post(node, None, None)
+                post = _update_to_post(node, None, None, tally)
                 if post is not None and post.guid not in seen:
                     seen.add(post.guid)
                     posts.append(post)
@@ -270,6 +273,8 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
         posts = _order(posts)
     if not posts:
         raise SourceError(where, _nothing_found(text, documents, blogs, errors))
+    if tally.note(where):
+        errors.append(tally.note(where))
     return ParseResult(kind=KIND, posts=tuple(posts), title=title, link=link, errors=tuple(errors))
 
 
