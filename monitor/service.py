@@ -36,6 +36,7 @@ from monitor.model import (
 )
 from monitor.paths import seeds_dir
 from monitor.sources import poller
+from monitor.sources.decoding import too_large
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
@@ -285,11 +286,7 @@ class Monitor:
         try:
             size = path.stat().st_size
             if size > MAX_FILE_BYTES:
-                return IngestReport(
-                    where=where,
-                    error=f"{where}: too large: {size / 1e6:.1f} MB is over the "
-                    f"{MAX_FILE_BYTES / 1e6:.0f} MB limit",
-                )
+                return IngestReport(where=where, error=f"{where}: {too_large(size, MAX_FILE_BYTES)}")
             data = path.read_bytes()
         except FileNotFoundError:
             return IngestReport(where=where, error=f"{where}: no such file")

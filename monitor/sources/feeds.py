@@ -30,6 +30,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from monitor.model import ParsedPost, ParseResult
+from monitor.model.timeutil import impossible_iso
 from monitor.sources.errors import SourceError
 from monitor.sources.feedguard import harden_feedparser
 from monitor.sources.htmltext import DropTally, clean_line, clean_text
@@ -46,15 +47,38 @@ _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _HAS_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 
 
+def _prolog_end(data: bytes) -> int:
+    """Offset of the first thing after the XML declaration, comments and processing instructions.
+
+    Scanned, not windowed: a feed may open with a comment of any length (a server's banner).
+    """
+    i = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while i < len(data) and data[i] in b" \t\r\n":
+            i += 1
+        if data.startswith(b"<?", i):
+            end, skip = data.find(b"?>", i + 2), 2
+        elif data.startswith(b"<!--", i):
+            end, skip = data.find(b"-->", i + 4), 3
+        else:
+            return i
+        if end < 0:
+            return i
+        i = end + skip
+
+
 def sniff_feed(data: bytes) -> bool:
     """True for XML whose root looks like a feed, or any XML document type (so bombs are caught)."""
-    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = _prolog_end(data)
+    head = data[start:start + 8192]
     if _HTML_START.match(head):
         return False
     if _FEED_ROOT.search(head):
         return True
     # A document type with declarations is XML whatever its root; refuse it here, not later.
-    return head[:9].upper() == b"<!DOCTYPE" or (head.startswith(b"<?xml") and b"<!ENTITY" in head)
+    return head[:9].upper() == b"<!DOCTYPE" or (
+        data[:start].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") and b"<!ENTITY" in head
+    )
 
 
 def check_xml_safety(data: bytes, where: str) -> None:
@@ -144,7 +168,9 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     total = len(entries)
     for index, entry in enumerate(entries):
         try:
-            post = _entry_to_post(entry, total - index, tally)
+            dates: list[str] = []
+            post = _entry_to_post(entry, total - index, tally, dates)
+            errors.extend(f"{where}: entry {index + 1}: {note}" for note in dates)
         except (ValueError, TypeError, AttributeError) as exc:
             errors.append(f"{where}: entry {index + 1} could not be read ({exc})")
             continue
@@ -171,19 +197,38 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     )
 
 
-def _entry_to_post(entry, seq: int, tally: DropTally) -> ParsedPost | None:
+def _entry_time(entry, key: str, notes: list[str]) -> datetime | None:
+    """The entry's ``key`` time, or None (with a note) when it is written but is no real date.
+
+    feedparser rolls impossible ISO fields over (``2023-13-45`` becomes a day in 2024), so the
+    raw text is checked first.
+    """
+    raw = dict.get(entry, key)
+    if not raw:
+        return None
+    value = None if impossible_iso(raw) else _struct_to_datetime(dict.get(entry, f"{key}_parsed"))
+    if value is None:
+        notes.append(f"{key} date {raw[:60]!r} is not a real date; kept undated")
+    return value
+
+
+def _entry_to_post(entry, seq: int, tally: DropTally, notes: list[str]) -> ParsedPost | None:
     title = clean_line(entry.get("title"))
     body = _entry_body(entry, tally)
     if not title and not body:
         return None
     # dict.get, not entry.get: feedparser's own get maps a missing "updated" to "published"
     # with a deprecation warning; we want to know which one the feed really gave.
-    raw_date = dict.get(entry, "published") or dict.get(entry, "updated") or dict.get(entry, "created")
-    published = _struct_to_datetime(
-        dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
-        or dict.get(entry, "created_parsed")
-    )
-    updated = _struct_to_datetime(dict.get(entry, "updated_parsed"))
+    published = raw_date = None
+    unreadable: list[str] = []
+    for key in ("published", "updated", "created"):
+        published = _entry_time(entry, key, unreadable)
+        if published is not None:
+            raw_date = dict.get(entry, key)
+            break
+    if published is None:
+        notes.extend(unreadable)
+    updated = _entry_time(entry, "updated", [])
     link = entry.get("link") or None
     guid = (entry.get("id") or "").strip() or link or _content_key(title, body, published)
     author = clean_line(entry.get("author"))

@@ -64,6 +64,8 @@ class DropTally:
 
     elements: Counter = field(default_factory=Counter)
     chars: int = 0
+    #: Other things a parser noticed while reading the same document (dates it could not believe).
+    notes: list[str] = field(default_factory=list)
 
     def note(self, where: str) -> str | None:
         """A line for a parse result's notes, or None when nothing was left out."""

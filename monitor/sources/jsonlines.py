@@ -10,8 +10,10 @@ alone because its content hash is the same. Store-local fields (``id``, ``source
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from monitor.model import ParsedPost, ParseResult, parse_iso
+from monitor.model.timeutil import impossible_iso
 from monitor.sources.decoding import decode_text
 from monitor.sources.errors import SourceError
 
@@ -62,7 +64,22 @@ def _text(row: dict, key: str) -> str | None:
     return value
 
 
-def _row_to_post(row: dict) -> ParsedPost:
+def _time(row: dict, key: str, notes: list[str]) -> datetime | None:
+    """The row's ``key`` time; None with a note when it is written but is no real date."""
+    raw = _text(row, key)
+    if not raw:
+        return None
+    try:
+        value = None if impossible_iso(raw) else parse_iso(raw)
+    except (ValueError, OverflowError):
+        value = None
+    if value is not None:
+        return value
+    notes.append(f"{key} {raw[:60]!r} is not a real date; kept undated")
+    return None
+
+
+def _row_to_post(row: dict, notes: list[str]) -> ParsedPost:
     guid = _text(row, "guid")
     body = _text(row, "body")
     if not guid:
@@ -78,9 +95,9 @@ def _row_to_post(row: dict) -> ParsedPost:
         title=_text(row, "title"),
         byline=_text(row, "byline"),
         location=_text(row, "location"),
-        published=parse_iso(_text(row, "published")),
-        published_precision=_text(row, "published_precision"),
-        updated=parse_iso(_text(row, "updated")),
+        published=(published := _time(row, "published", notes)),
+        published_precision=_text(row, "published_precision") if published else None,
+        updated=_time(row, "updated", notes),
         url=_text(row, "url"),
         seq=seq,
         source_key=_text(row, "source"),
@@ -101,7 +118,9 @@ def parse_jsonlines(data: bytes, where: str) -> ParseResult:
             row = load_line(line)
             if not isinstance(row, dict):
                 raise ValueError("not a JSON object")
-            posts.append(_row_to_post(row))
+            notes: list[str] = []
+            posts.append(_row_to_post(row, notes))
+            errors.extend(f"{where}: line {number}: {note}" for note in notes)
         except (ValueError, OverflowError) as exc:
             errors.append(f"{where}: line {number}: {exc}")
     if not posts:

@@ -29,6 +29,7 @@ from typing import Any
 import json_repair
 
 from monitor.model import ParsedPost, ParseResult, parse_iso
+from monitor.model.timeutil import impossible_iso
 from monitor.sources.decoding import decode_text
 from monitor.sources.errors import SourceError
 from monitor.sources.htmltext import DropTally, clean_line, clean_text
@@ -163,12 +164,15 @@ def _names(value: Any) -> str | None:
     return ", ".join(dict.fromkeys(names)) or None
 
 
-def _when(value: Any) -> tuple[datetime | None, str | None]:
+def _when(value: Any, notes: list[str]) -> tuple[datetime | None, str | None]:
     if not isinstance(value, str) or not value.strip():
         return None, None
     try:
-        when = parse_iso(value.strip())
+        when = None if impossible_iso(value) else parse_iso(value.strip())
     except (ValueError, OverflowError):
+        when = None
+    if when is None:
+        notes.append(f"date {value.strip()[:60]!r} is not a real date; kept undated")
         return None, None
     precision = "second" if _HAS_SECONDS.search(value) else "minute" if _HAS_TIME.search(value) else "date"
     return when, precision
@@ -189,8 +193,8 @@ def _update_to_post(
     body = _text(node.get("articleBody") or node.get("text") or node.get("description"), tally)
     if not title and not body:
         return None
-    published, precision = _when(node.get("datePublished") or node.get("dateCreated"))
-    updated, _ = _when(node.get("dateModified"))
+    published, precision = _when(node.get("datePublished") or node.get("dateCreated"), tally.notes)
+    updated, _ = _when(node.get("dateModified"), [])
     url = node.get("url") if isinstance(node.get("url"), str) else None
     ident = node.get("@id") if isinstance(node.get("@id"), str) else None
     if not url and ident and base_url and not ident.startswith(("http:", "https:")):
@@ -273,6 +277,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
         posts = _order(posts)
     if not posts:
         raise SourceError(where, _nothing_found(text, documents, blogs, errors))
+    errors.extend(f"{where}: {note}" for note in dict.fromkeys(tally.notes))
     if tally.note(where):
         errors.append(tally.note(where))
     return ParseResult(kind=KIND, posts=tuple(posts), title=title, link=link, errors=tuple(errors))

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 
 from monitor.model import ParseResult
-from monitor.sources.decoding import check_size, decode_text, replace_surrogates
+from monitor.model.timeutil import to_iso, unbelievable
+from monitor.sources.decoding import check_size, decode_text, replace_surrogates, to_utf8
 from monitor.sources.errors import SourceError
 from monitor.sources.livetext import parse_livetext, sniff_livetext
 
@@ -63,7 +64,7 @@ def parse_document(data: bytes, where: str) -> ParseResult:
     (a ``\\ud800`` escape in JSON, say) is replaced by U+FFFD.
     """
     try:
-        return without_surrogates(_parse(data, where))
+        return believable_times(without_surrogates(_parse(data, where)), where)
     except SourceError:
         raise
     except Exception as exc:  # noqa: BLE001  (the last line of defence; known triggers are fixed)
@@ -74,6 +75,7 @@ def parse_document(data: bytes, where: str) -> ParseResult:
 
 def _parse(data: bytes, where: str) -> ParseResult:
     check_size(data, where)
+    data = to_utf8(data, where)
     for fmt in FORMATS:
         if fmt.sniff(data):
             result = fmt.parse(data, where)
@@ -103,6 +105,29 @@ def without_surrogates(result: ParseResult) -> ParseResult:
     )
     return replace(result, posts=posts, title=_storable(result.title), link=_storable(result.link),
                    errors=_storable(result.errors))
+
+
+def believable_times(result: ParseResult, where: str) -> ParseResult:
+    """``result`` with times no post can have (see ``timeutil.unbelievable``) taken off, with a note.
+
+    Such a post is kept, undated, so it sorts by when it was first seen instead of sitting on top
+    of the feed for ever (year 9999) or below everything (1970).
+    """
+    notes: list[str] = []
+    posts = []
+    for post in result.posts:
+        changes: dict = {}
+        why = unbelievable(post.published) if post.published else None
+        if why:
+            notes.append(f"{where}: post {post.guid!r}: published time {to_iso(post.published)} {why}; "
+                         "kept undated")
+            changes.update(published=None, published_precision=None)
+        if post.updated and unbelievable(post.updated):
+            changes["updated"] = None
+        posts.append(replace(post, **changes) if changes else post)
+    if all(new is old for new, old in zip(posts, result.posts, strict=True)):
+        return result
+    return replace(result, posts=tuple(posts), errors=result.errors + tuple(notes))
 
 
 def _register_builtin() -> None:
