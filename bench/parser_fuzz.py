@@ -128,7 +128,9 @@ def run(inputs: int, seed: int, max_bytes: int) -> dict:
         except SourceError as exc:
             refused += 1
             # The boundary's catch-all: a parser raised something it should have handled.
-            last_resort += exc.problem.startswith("could not be parsed:")
+            if exc.problem.startswith("could not be parsed:"):
+                last_resort += 1
+                examples.setdefault(exc.problem.split(":", 2)[1].strip(), f"{name}: {exc.problem[:160]}")
             continue
         except Exception as exc:  # noqa: BLE001  (what the fuzz is counting)
             kind = type(exc).__name__

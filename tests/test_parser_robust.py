@@ -58,6 +58,14 @@ def test_feed_triggers_keep_every_entry(item, title):
     assert [p.title for p in result.posts] == ["Train leaves Pyongyang", title]
 
 
+def test_an_end_tag_closing_an_entrys_element_after_the_feed_keeps_every_entry():
+    # An unclosed <category> in an entry, closed after the document's end: feedparser's handler
+    # looked for the entry's tags in the feed's context (KeyError).
+    data = _rss('<title>Talks end</title><category domain="x">').replace(b"</rss>", b"</rss>x</category>")
+    titles = [p.title for p in parse_document(data, "tail.xml").posts]
+    assert titles == ["Train leaves Pyongyang", "Talks end"]
+
+
 def test_lone_surrogates_in_json_lines_are_stored_as_replacement_characters(db_path, tmp_path):
     path = tmp_path / "posts.jsonl"
     path.write_text('{"guid": "a", "body": "Peskov \\ud800 said", "title": "Talks \\udfff"}\n',

@@ -8,10 +8,13 @@ feedparser (6.0) raises, rather than reports, on a few inputs a hostile or broke
 - an end tag with no start tag for an element it converts (``</width>``, ``</height>``: TypeError
   from ``int(None)``);
 - GML geometry outside a ``georss:where`` (``<gml:pos>1 2</gml:pos>``: KeyError) and other broken
-  GeoRSS.
+  GeoRSS;
+- a stray end tag of other elements whose handler reads what its start tag set up
+  (``</category>``: KeyError).
 
-We keep neither image sizes nor geometry, so the handlers of those elements are made tolerant: an
-element they cannot read is ignored, exactly as feedparser ignores an element it does not know.
+Every element handler is made tolerant: an element it cannot read is ignored, exactly as
+feedparser ignores an element it does not know (the elements seen so far — image sizes, geometry,
+categories — are ones we do not keep anyway), and the rest of the document is still read.
 Character references that name no character become U+FFFD, as an HTML5 parser would make them.
 Applied once, on import of :mod:`monitor.sources.feeds`.
 """
@@ -22,10 +25,7 @@ import functools
 from collections.abc import Callable
 
 from feedparser.mixin import _FeedParserMixin
-from feedparser.namespaces import georss
 
-#: Handlers for data we never read, whose failure must only lose that element.
-_TOLERANT = ("_end_width", "_end_height")
 _HANDLER_ERRORS = (KeyError, TypeError, ValueError, IndexError, AttributeError)
 _REPLACEMENT_REF = "xfffd"
 
@@ -65,8 +65,8 @@ def harden_feedparser() -> None:
     if getattr(_FeedParserMixin.handle_charref, "__feedguard__", False):
         return
     _FeedParserMixin.handle_charref = _guard_charref(_FeedParserMixin.handle_charref)
-    names = list(_TOLERANT) + [
-        name for name in vars(georss.Namespace) if name.startswith(("_start_", "_end_"))
-    ]
+    # Every element handler: each assumes a well-ordered document (``_end_category`` reads what
+    # ``_start_category`` set up, and raises KeyError on a stray ``</category>``).
+    names = [name for name in dir(_FeedParserMixin) if name.startswith(("_start_", "_end_"))]
     for name in names:
         setattr(_FeedParserMixin, name, _tolerant(getattr(_FeedParserMixin, name)))
