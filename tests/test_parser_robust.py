@@ -66,6 +66,18 @@ def test_an_end_tag_closing_an_entrys_element_after_the_feed_keeps_every_entry()
     assert titles == ["Train leaves Pyongyang", "Talks end"]
 
 
+def test_an_unknown_marked_section_in_entry_html_is_skipped():
+    data = _rss("<title>Talks end</title><description><![CDATA[<p>One</p><![CDATA2421 junk]]]]><![CDATA[>"
+                "<p>Two</p>]]></description>")
+    assert parse_document(data, "marked.xml").posts[1].body == "One\n\nTwo"
+
+
+def test_an_unknown_declared_encoding_is_left_to_the_lenient_reader():
+    data = _rss("<title>Talks end</title>").replace(b'version="1.0"', b'version="1.0" encoding="UTFu8"')
+    titles = [p.title for p in parse_document(data, "enc.xml").posts]
+    assert titles == ["Train leaves Pyongyang", "Talks end"]
+
+
 def test_lone_surrogates_in_json_lines_are_stored_as_replacement_characters(db_path, tmp_path):
     path = tmp_path / "posts.jsonl"
     path.write_text('{"guid": "a", "body": "Peskov \\ud800 said", "title": "Talks \\udfff"}\n',

@@ -99,8 +99,10 @@ def check_xml_safety(data: bytes, where: str) -> None:
         defused_fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise SourceError(where, f"refused: unsafe XML ({type(exc).__name__}: {exc})") from exc
-    except (ParseError, ValueError):
-        pass  # not well-formed: left to feedparser's lenient reading
+    except (ParseError, ValueError, LookupError):
+        # Not well-formed, or declaring an encoding expat does not know (LookupError): left to
+        # feedparser's lenient reading, which expands no entity (declarations were refused above).
+        pass
 
 
 def _struct_to_datetime(value) -> datetime | None:

@@ -115,6 +115,17 @@ class _TextCollector(HTMLParser):
             self.paragraphs.append("\n".join(self._lines))
         self._lines = []
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![…`` sections; one with an unknown keyword is skipped to its ``>`` as a bogus comment.
+
+        html.parser (before Python 3.13) raises AssertionError on ``<![CDATA2…`` and the like.
+        """
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     # -- html.parser callbacks: every one becomes an event -----------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
