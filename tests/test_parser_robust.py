@@ -78,6 +78,14 @@ def test_an_unknown_declared_encoding_is_left_to_the_lenient_reader():
     assert titles == ["Train leaves Pyongyang", "Talks end"]
 
 
+def test_a_declared_encoding_that_is_no_name_is_ignored_with_a_note():
+    bad_name = b'version="1.0" encoding="ISO\x8e8859-1"'
+    data = _rss("<title>Talks end</title>").replace(b'version="1.0"', bad_name)
+    result = parse_document(data, "enc.xml")
+    assert [p.title for p in result.posts] == ["Train leaves Pyongyang", "Talks end"]
+    assert "enc.xml: declared encoding 'ISO\\x8e8859-1' is not an encoding name; ignored" in result.errors
+
+
 def test_lone_surrogates_in_json_lines_are_stored_as_replacement_characters(db_path, tmp_path):
     path = tmp_path / "posts.jsonl"
     path.write_text('{"guid": "a", "body": "Peskov \\ud800 said", "title": "Talks \\udfff"}\n',

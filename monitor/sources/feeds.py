@@ -81,6 +81,27 @@ def sniff_feed(data: bytes) -> bool:
     )
 
 
+_DECLARED_ENCODING = re.compile(
+    rb"""\A(\xef\xbb\xbf)?(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(["'])([^"'<>]*)\3"""
+)
+_ENCODING_NAME = re.compile(rb"\A[A-Za-z][A-Za-z0-9._-]*\Z")
+
+
+def _drop_bad_encoding_name(data: bytes) -> tuple[bytes, str | None]:
+    """The document without an XML declaration's ``encoding`` when that is no encoding name.
+
+    feedparser decodes the declared name as UTF-8 and raises on a byte that is not; the XML
+    grammar allows only ``[A-Za-z][A-Za-z0-9._-]*``. Without the declaration, the encoding is
+    found from the bytes (UTF-8, else a fallback that feedparser notes).
+    """
+    match = _DECLARED_ENCODING.match(data)
+    if not match or _ENCODING_NAME.match(match[4]):
+        return data, None
+    name = match[4].decode("ascii", "backslashreplace")
+    note = f"declared encoding '{name}' is not an encoding name; ignored"
+    return (match[1] or b"") + match[2] + data[match.end():], note
+
+
 def check_xml_safety(data: bytes, where: str) -> None:
     """Refuse entity declarations and external references before any parser sees the document.
 
@@ -147,11 +168,12 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     that cannot be read are named in ``ParseResult.errors`` and the rest are kept.
     """
     check_xml_safety(data, where)
+    data, encoding_note = _drop_bad_encoding_name(data)
     # feedparser's own sanitiser keeps "safe" markup and costs more than half the parse; we keep
     # no markup at all (htmltext drops scripts, styles, frames and images), so it is off, and
     # relative links need no resolving because addresses are not kept.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
-    errors: list[str] = []
+    errors: list[str] = [f"{where}: {encoding_note}"] if encoding_note else []
     bozo = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = parsed.get("entries") or []
     if bozo is not None:
