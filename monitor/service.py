@@ -39,6 +39,7 @@ from monitor.model import (
 from monitor.paths import seeds_dir
 from monitor.situation import Situation, SituationLimits, read_situation
 from monitor.sources import poller
+from monitor.sources.decoding import too_large
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
@@ -339,11 +340,7 @@ class Monitor:
             size = found.st_size
             # A regular file that says it is too big is refused unread; any other is read capped.
             if stat.S_ISREG(found.st_mode) and size > MAX_FILE_BYTES:
-                return IngestReport(
-                    where=where,
-                    error=f"{where}: too large: {size / 1e6:.1f} MB is over the "
-                    f"{MAX_FILE_BYTES / 1e6:.0f} MB limit",
-                )
+                return IngestReport(where=where, error=f"{where}: {too_large(size, MAX_FILE_BYTES)}")
             data = read_capped(path, MAX_FILE_BYTES)
         except FileNotFoundError:
             return IngestReport(where=where, error=f"{where}: no such file")
@@ -354,7 +351,7 @@ class Monitor:
         if data is None:
             return IngestReport(
                 where=where,
-                error=f"{where}: too large: it grew past the {MAX_FILE_BYTES / 1e6:.0f} MB limit while read",
+                error=f"{where}: too large: it grew past the {MAX_FILE_BYTES // 2**20} MiB limit while read",
             )
         return self.ingest_bytes(
             data,

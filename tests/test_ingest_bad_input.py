@@ -114,7 +114,8 @@ def test_file_over_the_limit_is_refused_without_reading_it(db_path, tmp_path, go
     assert huge.stat().st_size > MAX_FILE_BYTES
     code, out, err = _invoke("ingest", str(huge), str(good), "--db", str(db_path))
     assert code != 0
-    assert f"{huge}: too large: 52." in err and "MB limit" in err
+    size = huge.stat().st_size
+    assert f"{huge}: too large: {size:,} bytes is over the 20 MiB limit (20,971,520 bytes)" in err
     assert f"{good}: livetext, 1 new" in out
     assert len(_posts(db_path)) == 1
 

@@ -80,7 +80,10 @@ def test_html_to_text_rules():
             "<img src='https://x.invalid/i.png' alt='no'><p>Last <a href='/rel'>link</a></p></div>")
     assert html_to_paragraphs(html) == ["Title", "One\ntwo & three", "a", "b", "Last link"]
     assert html_to_text("plain") == "plain"
-    assert html_to_text("<p>unclosed <iframe src=x>gone") == "unclosed"
+    # An iframe closed by the paragraph around it drops only its own content; one never closed at
+    # all is read as text, so it cannot swallow the rest of the document.
+    assert html_to_text("<p>unclosed <iframe src=x>gone</p><p>kept</p>") == "unclosed\n\nkept"
+    assert html_to_text("<p>unclosed <iframe src=x>gone") == "unclosed gone"
 
 
 def test_posts_json_export_round_trips(db_path, tmp_path, seed_path):

@@ -301,7 +301,7 @@ def test_body_over_the_cap_is_refused(server, monitor):
     for path, route in (("/declared", declared), ("/endless", endless)):
         source = monitor.add_source(server.route(path, route))
         report = _poll(monitor, source.id, PollSettings(read_timeout=5.0))
-        assert report.outcome == FAILED and "over the 20 MB limit" in report.error
+        assert report.outcome == FAILED and "over the 20 MiB limit" in report.error
     assert monitor.posts.count() == 0
 
 
@@ -373,7 +373,7 @@ def test_compressed_body_is_capped_after_decoding(server, monitor):
         "/gz", lambda h: send(h, 200, bomb, {"Content-Encoding": "gzip", "Content-Type": "text/xml"})))
     report = _poll(monitor, source.id)
     assert len(bomb) < 1024 * 1024  # small on the wire, 100 MB once decoded
-    assert report.outcome == FAILED and "over the 20 MB limit" in report.error
+    assert report.outcome == FAILED and "over the 20 MiB limit" in report.error
     assert monitor.posts.count() == 0
 
 

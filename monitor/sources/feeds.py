@@ -30,8 +30,12 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from monitor.model import ParsedPost, ParseResult
+from monitor.model.timeutil import impossible_iso
 from monitor.sources.errors import SourceError
-from monitor.sources.htmltext import clean_line, clean_text
+from monitor.sources.feedguard import harden_feedparser
+from monitor.sources.htmltext import DropTally, clean_line, clean_text
+
+harden_feedparser()
 
 KIND = "feed"
 
@@ -43,15 +47,59 @@ _HAS_TIME = re.compile(r"\d{1,2}:\d{2}")
 _HAS_SECONDS = re.compile(r"\d{1,2}:\d{2}:\d{2}")
 
 
+def _prolog_end(data: bytes) -> int:
+    """Offset of the first thing after the XML declaration, comments and processing instructions.
+
+    Scanned, not windowed: a feed may open with a comment of any length (a server's banner).
+    """
+    i = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        while i < len(data) and data[i] in b" \t\r\n":
+            i += 1
+        if data.startswith(b"<?", i):
+            end, skip = data.find(b"?>", i + 2), 2
+        elif data.startswith(b"<!--", i):
+            end, skip = data.find(b"-->", i + 4), 3
+        else:
+            return i
+        if end < 0:
+            return i
+        i = end + skip
+
+
 def sniff_feed(data: bytes) -> bool:
     """True for XML whose root looks like a feed, or any XML document type (so bombs are caught)."""
-    head = data[:8192].lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = _prolog_end(data)
+    head = data[start:start + 8192]
     if _HTML_START.match(head):
         return False
     if _FEED_ROOT.search(head):
         return True
     # A document type with declarations is XML whatever its root; refuse it here, not later.
-    return head[:9].upper() == b"<!DOCTYPE" or (head.startswith(b"<?xml") and b"<!ENTITY" in head)
+    return head[:9].upper() == b"<!DOCTYPE" or (
+        data[:start].lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml") and b"<!ENTITY" in head
+    )
+
+
+_DECLARED_ENCODING = re.compile(
+    rb"""\A(\xef\xbb\xbf)?(\s*<\?xml\b[^>]*?)\s+encoding\s*=\s*(["'])([^"'<>]*)\3"""
+)
+_ENCODING_NAME = re.compile(rb"\A[A-Za-z][A-Za-z0-9._-]*\Z")
+
+
+def _drop_bad_encoding_name(data: bytes) -> tuple[bytes, str | None]:
+    """The document without an XML declaration's ``encoding`` when that is no encoding name.
+
+    feedparser decodes the declared name as UTF-8 and raises on a byte that is not; the XML
+    grammar allows only ``[A-Za-z][A-Za-z0-9._-]*``. Without the declaration, the encoding is
+    found from the bytes (UTF-8, else a fallback that feedparser notes).
+    """
+    match = _DECLARED_ENCODING.match(data)
+    if not match or _ENCODING_NAME.match(match[4]):
+        return data, None
+    name = match[4].decode("ascii", "backslashreplace")
+    note = f"declared encoding '{name}' is not an encoding name; ignored"
+    return (match[1] or b"") + match[2] + data[match.end():], note
 
 
 def check_xml_safety(data: bytes, where: str) -> None:
@@ -72,8 +120,10 @@ def check_xml_safety(data: bytes, where: str) -> None:
         defused_fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise SourceError(where, f"refused: unsafe XML ({type(exc).__name__}: {exc})") from exc
-    except (ParseError, ValueError):
-        pass  # not well-formed: left to feedparser's lenient reading
+    except (ParseError, ValueError, LookupError):
+        # Not well-formed, or declaring an encoding expat does not know (LookupError): left to
+        # feedparser's lenient reading, which expands no entity (declarations were refused above).
+        pass
 
 
 def _struct_to_datetime(value) -> datetime | None:
@@ -93,7 +143,7 @@ def _precision(raw: str | None) -> str:
     return "date"
 
 
-def _entry_body(entry) -> str:
+def _entry_body(entry, tally: DropTally) -> str:
     """The fullest text of an entry: its content (HTML preferred), else its summary."""
     contents = entry.get("content") or []
     best = None
@@ -101,7 +151,7 @@ def _entry_body(entry) -> str:
         if best is None or "html" in (item.get("type") or ""):
             best = item
     raw = (best or {}).get("value") or entry.get("summary") or entry.get("description") or ""
-    return clean_text(raw)
+    return clean_text(raw, tally)
 
 
 def _content_key(title: str | None, body: str, published: datetime | None) -> str:
@@ -118,11 +168,12 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     that cannot be read are named in ``ParseResult.errors`` and the rest are kept.
     """
     check_xml_safety(data, where)
+    data, encoding_note = _drop_bad_encoding_name(data)
     # feedparser's own sanitiser keeps "safe" markup and costs more than half the parse; we keep
     # no markup at all (htmltext drops scripts, styles, frames and images), so it is off, and
     # relative links need no resolving because addresses are not kept.
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
-    errors: list[str] = []
+    errors: list[str] = [f"{where}: {encoding_note}"] if encoding_note else []
     bozo = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = parsed.get("entries") or []
     if bozo is not None:
@@ -137,10 +188,13 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     feed = parsed.get("feed") or {}
     posts: list[ParsedPost] = []
     seen: set[str] = set()
+    tally = DropTally()
     total = len(entries)
     for index, entry in enumerate(entries):
         try:
-            post = _entry_to_post(entry, total - index)
+            dates: list[str] = []
+            post = _entry_to_post(entry, total - index, tally, dates)
+            errors.extend(f"{where}: entry {index + 1}: {note}" for note in dates)
         except (ValueError, TypeError, AttributeError) as exc:
             errors.append(f"{where}: entry {index + 1} could not be read ({exc})")
             continue
@@ -152,6 +206,8 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
             continue
         seen.add(post.guid)
         posts.append(post)
+    if tally.note(where):
+        errors.append(tally.note(where))
     if not posts and bozo is not None:
         raise SourceError(where, f"not a readable feed: {_bozo_message(bozo)}; no entry could be read")
     if not posts:
@@ -165,19 +221,38 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     )
 
 
-def _entry_to_post(entry, seq: int) -> ParsedPost | None:
+def _entry_time(entry, key: str, notes: list[str]) -> datetime | None:
+    """The entry's ``key`` time, or None (with a note) when it is written but is no real date.
+
+    feedparser rolls impossible ISO fields over (``2023-13-45`` becomes a day in 2024), so the
+    raw text is checked first.
+    """
+    raw = dict.get(entry, key)
+    if not raw:
+        return None
+    value = None if impossible_iso(raw) else _struct_to_datetime(dict.get(entry, f"{key}_parsed"))
+    if value is None:
+        notes.append(f"{key} date {raw[:60]!r} is not a real date; kept undated")
+    return value
+
+
+def _entry_to_post(entry, seq: int, tally: DropTally, notes: list[str]) -> ParsedPost | None:
     title = clean_line(entry.get("title"))
-    body = _entry_body(entry)
+    body = _entry_body(entry, tally)
     if not title and not body:
         return None
     # dict.get, not entry.get: feedparser's own get maps a missing "updated" to "published"
     # with a deprecation warning; we want to know which one the feed really gave.
-    raw_date = dict.get(entry, "published") or dict.get(entry, "updated") or dict.get(entry, "created")
-    published = _struct_to_datetime(
-        dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
-        or dict.get(entry, "created_parsed")
-    )
-    updated = _struct_to_datetime(dict.get(entry, "updated_parsed"))
+    published = raw_date = None
+    unreadable: list[str] = []
+    for key in ("published", "updated", "created"):
+        published = _entry_time(entry, key, unreadable)
+        if published is not None:
+            raw_date = dict.get(entry, key)
+            break
+    if published is None:
+        notes.extend(unreadable)
+    updated = _entry_time(entry, "updated", [])
     link = entry.get("link") or None
     guid = (entry.get("id") or "").strip() or link or _content_key(title, body, published)
     author = clean_line(entry.get("author"))

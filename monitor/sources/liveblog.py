@@ -29,9 +29,10 @@ from typing import Any
 import json_repair
 
 from monitor.model import ParsedPost, ParseResult, parse_iso
+from monitor.model.timeutil import impossible_iso
 from monitor.sources.decoding import decode_text
 from monitor.sources.errors import SourceError
-from monitor.sources.htmltext import clean_line, clean_text
+from monitor.sources.htmltext import DropTally, clean_line, clean_text
 
 KIND = "liveblog"
 
@@ -68,7 +69,13 @@ def _load_json(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         pass
-    repaired = json_repair.loads(text)
+    except RecursionError:
+        # Strict JSON nested past the recursion limit; repairing it would recurse as deep.
+        raise ValueError("JSON nested too deeply to read") from None
+    try:
+        repaired = json_repair.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to repair") from None
     if repaired in ("", None, [], {}):
         raise ValueError("not JSON, and not repairable")
     return repaired
@@ -131,14 +138,19 @@ def _types(node: dict) -> set[str]:
 
 
 def _nodes(value: Any) -> Iterator[dict]:
-    """Every JSON object in ``value``, depth first (so @graph wrappers and lists are covered)."""
-    if isinstance(value, dict):
-        yield value
-        for child in value.values():
-            yield from _nodes(child)
-    elif isinstance(value, list):
-        for child in value:
-            yield from _nodes(child)
+    """Every JSON object in ``value``, depth first (so @graph wrappers and lists are covered).
+
+    Walks with a stack of its own, not recursion: a document may nest as deep as the JSON decoder
+    allows, which is as deep as Python's own recursion limit.
+    """
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
 
 
 def _names(value: Any) -> str | None:
@@ -152,32 +164,37 @@ def _names(value: Any) -> str | None:
     return ", ".join(dict.fromkeys(names)) or None
 
 
-def _when(value: Any) -> tuple[datetime | None, str | None]:
+def _when(value: Any, notes: list[str]) -> tuple[datetime | None, str | None]:
     if not isinstance(value, str) or not value.strip():
         return None, None
     try:
-        when = parse_iso(value.strip())
+        when = None if impossible_iso(value) else parse_iso(value.strip())
     except (ValueError, OverflowError):
+        when = None
+    if when is None:
+        notes.append(f"date {value.strip()[:60]!r} is not a real date; kept undated")
         return None, None
     precision = "second" if _HAS_SECONDS.search(value) else "minute" if _HAS_TIME.search(value) else "date"
     return when, precision
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, tally: DropTally) -> str:
     if isinstance(value, list):
-        return "\n\n".join(_text(v) for v in value if v)
-    return clean_text(value) if isinstance(value, str) else ""
+        return "\n\n".join(_text(v, tally) for v in value if isinstance(v, str) and v)
+    return clean_text(value, tally) if isinstance(value, str) else ""
 
 
-def _update_to_post(node: dict, parent_title: str | None, base_url: str | None) -> ParsedPost | None:
+def _update_to_post(
+    node: dict, parent_title: str | None, base_url: str | None, tally: DropTally
+) -> ParsedPost | None:
     title = clean_line(node.get("headline") or node.get("name"))
     if title and parent_title and title == parent_title:
         title = None  # some sites repeat the blog's headline on every update
-    body = _text(node.get("articleBody") or node.get("text") or node.get("description"))
+    body = _text(node.get("articleBody") or node.get("text") or node.get("description"), tally)
     if not title and not body:
         return None
-    published, precision = _when(node.get("datePublished") or node.get("dateCreated"))
-    updated, _ = _when(node.get("dateModified"))
+    published, precision = _when(node.get("datePublished") or node.get("dateCreated"), tally.notes)
+    updated, _ = _when(node.get("dateModified"), [])
     url = node.get("url") if isinstance(node.get("url"), str) else None
     ident = node.get("@id") if isinstance(node.get("@id"), str) else None
     if not url and ident and base_url and not ident.startswith(("http:", "https:")):
@@ -222,12 +239,13 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
     for label, raw in _json_blocks(text):
         try:
             documents.append(_load_json(raw))
-        except (ValueError, RecursionError) as exc:
+        except ValueError as exc:
             errors.append(f"{where}: {label} is not JSON and could not be repaired ({exc})")
     nodes = [n for doc in documents for n in _nodes(doc)]
     blogs = [n for n in nodes if "LiveBlogPosting" in _types(n)]
     posts: list[ParsedPost] = []
     seen: set[str] = set()
+    tally = DropTally()
     title = link = None
     for blog in blogs:
         blog_title = clean_line(blog.get("headline") or blog.get("name"))
@@ -239,7 +257,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
         updates = updates if isinstance(updates, list) else [updates]
         batch = []
         for number, update in enumerate(updates, 1):
-            post = _update_to_post(update, blog_title, base) if isinstance(update, dict) else None
+            post = _update_to_post(update, blog_title, base, tally) if isinstance(update, dict) else None
             if post is None:
                 errors.append(f"{where}: update {number} has neither headline nor text; skipped")
                 continue
@@ -251,7 +269,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
     if not posts:
         for node in nodes:
             if _types(node) & _ARTICLE_TYPES and not blogs:
-                post = _update_to_post(node, None, None)
+                post = _update_to_post(node, None, None, tally)
                 if post is not None and post.guid not in seen:
                     seen.add(post.guid)
                     posts.append(post)
@@ -259,6 +277,9 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
         posts = _order(posts)
     if not posts:
         raise SourceError(where, _nothing_found(text, documents, blogs, errors))
+    errors.extend(f"{where}: {note}" for note in dict.fromkeys(tally.notes))
+    if tally.note(where):
+        errors.append(tally.note(where))
     return ParseResult(kind=KIND, posts=tuple(posts), title=title, link=link, errors=tuple(errors))
 
 

@@ -419,8 +419,8 @@ def _poll_file(source: Source, settings: PollSettings) -> PollResult:
         if source.etag == validator:
             return PollResult(source.id, source.url, NOT_MODIFIED, etag=validator)
         if stat.st_size > settings.max_bytes:
-            return _failed(source, f"{path}: too large: {stat.st_size / _MB:.1f} MB is over the "
-                                   f"{settings.max_bytes / _MB:.0f} MB limit")
+            return _failed(source, f"{path}: too large: {stat.st_size / _MB:.1f} MiB is over the "
+                                   f"{settings.max_bytes / _MB:g} MiB limit")
         data = path.read_bytes()
     except FileNotFoundError:
         return _failed(source, f"{path}: no such file")
@@ -538,13 +538,13 @@ def _read_capped(response: httpx.Response, settings: PollSettings, deadline: flo
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
         raise _Abort(f"body too large: {int(declared) / _MB:.1f} MB declared, over the "
-                            f"{settings.max_bytes / _MB:.0f} MB limit; not read")
+                            f"{settings.max_bytes / _MB:g} MiB limit; not read")
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > settings.max_bytes:
-            raise _Abort(f"body too large: over the {settings.max_bytes / _MB:.0f} MB limit; "
+            raise _Abort(f"body too large: over the {settings.max_bytes / _MB:g} MiB limit; "
                                 "stopped reading")
         if time.monotonic() > deadline:
             raise _Abort(f"body still arriving after {settings.total_timeout:g} s; stopped reading")
