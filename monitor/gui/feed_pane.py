@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from monitor.gui import data
 from monitor.gui.feed_delegate import PostDelegate
 from monitor.gui.feed_model import FeedModel
+from monitor.gui.safe_text import plain_label
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
 from monitor.store.feed import FeedFilter
@@ -97,10 +97,10 @@ class FeedPane(QWidget):
         self.speaker_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.speaker_chip.setToolTip("Show posts by everyone again")
         self.speaker_chip.hide()
-        self.status = QLabel(self)
+        self.status = plain_label("", self)
         self.status.setObjectName("feedStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.message = QLabel(self)
+        self.message = plain_label("", self)  # errors name what a server or store said
         self.message.setObjectName("feedMessage")
         self.message.setWordWrap(True)
         self.message.hide()
