@@ -27,7 +27,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gui_responsiveness import GapMeter, run_loop  # noqa: E402
+from gui_responsiveness import GapMeter, _figure, run_loop  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -104,6 +104,12 @@ def main() -> int:
             "opening": after,
             "longest_stall_ms": after["longest_stall_ms"],
         }
+        # The shape bench/run_all.py lists, each figure against the idle baseline of this run.
+        result["figures"] = [
+            _figure(f"gui.open_{args.mb:g}mb_post_{args.shape}_stall", after["longest_stall_ms"],
+                    baseline["longest_stall_ms"], target=100),
+            _figure(f"gui.open_{args.mb:g}mb_post_{args.shape}_to_paint", round(open_ms, 1), None),
+        ]
         dialog.close()
         window.close()
         app.processEvents()
