@@ -9,7 +9,7 @@ from conftest import add_posts
 from PySide6.QtCore import Qt
 
 from monitor.gui.feed_model import FeedModel, search_terms
-from monitor.gui.feed_pane import FeedPane, PostDialog
+from monitor.gui.feed_pane import DIALOG_LINE_CHARS, FeedPane, PostDialog, lazy_layout_text
 from monitor.gui.formatting import relative_time
 from monitor.gui.workers import Runner
 from monitor.store.feed import FeedFilter
@@ -186,6 +186,56 @@ def test_hostile_and_huge_posts_render_inert(qtbot, pane, runner, db_path):
     assert any("<script>" in t for t in texts), "markup is shown as text"
     assert all(len(t) < 3000 for t in texts), "a 1 MB post is cut for the list"
     assert any("more characters" in t for t in texts)
+
+
+def test_a_5mb_post_opens_with_only_the_lines_in_view_laid_out(qtbot, pane, runner, db_path):
+    # One 5 MB paragraph: QPlainTextEdit lays out the paragraphs in view, each in full, so the
+    # dialog must never hold a paragraph that long (it held the window for seconds).
+    body = "The train moved on " * 263_000
+    add_posts(db_path, [{"guid": "big", "title": "Transcript", "body": body, "published": START}])
+    _open(qtbot, pane, runner, 1)
+    pane.open_post(0)
+    dialog = pane.post_dialog
+    qtbot.waitUntil(lambda: dialog.versions.count() > 0, timeout=5000)
+    dialog.grab()
+    doc = dialog.text.document()
+    block, longest = doc.begin(), 0
+    while block.isValid():
+        longest = max(longest, block.length())
+        block = block.next()
+    assert longest <= DIALOG_LINE_CHARS + 1
+    post = pane.model.post_at(0)
+    shown = doc.toPlainText()
+    # Nothing is cut: the text is all there, broken at spaces (offsets unchanged).
+    assert len(shown) == len(f"{post.title}\n\n{post.body}")
+    assert shown.replace("\n", " ") == f"{post.title}\n\n{post.body}".replace("\n", " ")
+
+
+def test_lazy_layout_text_breaks_only_long_lines_and_keeps_offsets():
+    assert lazy_layout_text("short line\nanother", limit=20) == "short line\nanother"
+    text = "aaaa bbbb cccc dddd\nee"
+    broken = lazy_layout_text(text, limit=10)
+    assert broken == "aaaa bbbb\ncccc dddd\nee" and len(broken) == len(text)
+    assert lazy_layout_text("x" * 25, limit=10) == "xxxxxxxxxx\nxxxxxxxxxx\nxxxxx"
+
+
+def test_a_huge_headline_is_not_measured_in_full(qtbot, pane, runner, db_path, monkeypatch):
+    # Eliding measures every character it is given: the row hands it a capped headline.
+    from PySide6.QtGui import QFontMetrics
+
+    measured: list[int] = []
+    elide = QFontMetrics.elidedText
+
+    def recording(self, text, *args):
+        measured.append(len(text))
+        return elide(self, text, *args)
+
+    monkeypatch.setattr(QFontMetrics, "elidedText", recording)
+    add_posts(db_path, [{"guid": "big", "title": "Headline " * 600_000, "byline": "By " * 500_000,
+                         "body": "Short body.", "published": START}])
+    _open(qtbot, pane, runner, 1)
+    pane.view.grab()
+    assert measured and max(measured) <= 1_000
 
 
 def test_relative_times():

@@ -42,6 +42,9 @@ HIGHLIGHT_COLOR = QColor("#ff922b")
 _CACHE_SIZE = 400
 #: Row heights kept (a few integers each); forgotten all at once past this many.
 _HEIGHTS_KEPT = 50_000
+#: The most characters of a headline or byline handed to the font metrics: a row is never wider
+#: than this, and eliding measures all it is given (a 5 MB headline would be measured in full).
+LINE_CHARS = 600
 
 
 def term_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -224,7 +227,7 @@ class PostDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(QRect(right - time_w, y, time_w, line_h),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, when)
-        title = post.title or ""
+        title = (post.title or "")[:LINE_CHARS]
         if alerts:
             title = f"⚑ {', '.join(alerts)} — {title}" if title else f"⚑ {', '.join(alerts)}"
         if title:
@@ -242,7 +245,8 @@ class PostDelegate(QStyledItemDelegate):
         y += line_h + GAP
 
         # Line 2: byline, location, source; "edited" at the end.
-        meta = " · ".join(x for x in (post.byline, post.location, index.data(FeedModel.SourceRole)) if x)
+        meta = " · ".join(x[:LINE_CHARS] for x in (post.byline, post.location,
+                                                   index.data(FeedModel.SourceRole)) if x)
         edited = ""
         if post.revision_count:
             edited = f"edited ({post.revision_count} earlier version{'s' if post.revision_count > 1 else ''})"

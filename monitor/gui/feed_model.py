@@ -19,6 +19,7 @@ from monitor.gui import data
 from monitor.gui.data import Span
 from monitor.gui.workers import Runner
 from monitor.model import Post, utc_now
+from monitor.paint.safe_text import plain_tooltip
 from monitor.store.feed import ChangeMark, FeedFilter, sort_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -96,9 +97,9 @@ class FeedModel(QAbstractListModel):
             return post
         if role == Qt.ItemDataRole.DisplayRole:
             return post.title or post.body[:120]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # Qt guesses a tooltip's format: never the feed's
             when = post.published or post.first_seen
-            return f"{post.title or '(no headline)'}\n{when}"
+            return plain_tooltip(f"{post.title or '(no headline)'}\n{when}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title or ''}. {post.body[:300]}"
         if role == self.SpansRole:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QListWidget,
@@ -28,9 +27,40 @@ from monitor.gui.feed_delegate import PostDelegate
 from monitor.gui.feed_model import FeedModel
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
+from monitor.paint.safe_text import plain_label
 from monitor.store.feed import FeedFilter
 
 SEARCH_DELAY_MS = 200
+#: The longest line the post dialog lays out in one piece. QPlainTextEdit lays out only the
+#: paragraphs in view, but each of those whole: a 5 MB post on one line held the window for
+#: seconds. Longer lines are shown broken at a space (see :func:`lazy_layout_text`).
+DIALOG_LINE_CHARS = 10_000
+#: The most characters of a headline used as the post dialog's window title.
+TITLE_CHARS = 200
+
+
+def lazy_layout_text(text: str, limit: int = DIALOG_LINE_CHARS) -> str:
+    """``text`` with every line longer than ``limit`` broken into lines of at most ``limit``.
+
+    A line is broken at its last space before the limit, and that space becomes the line break,
+    so the text keeps its length and offsets into it still point at the same characters; only a
+    run of ``limit`` characters without any space gets a break inserted.
+    """
+    if len(text) <= limit:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        start = 0
+        while len(line) - start > limit:
+            cut = line.rfind(" ", start, start + limit + 1)
+            if cut <= start:  # no space to break at: break inside the run
+                out.append(line[start:start + limit])
+                start += limit
+            else:
+                out.append(line[start:cut])
+                start = cut + 1
+        out.append(line[start:])
+    return "\n".join(out)
 
 
 class FeedView(QListView):
@@ -97,10 +127,10 @@ class FeedPane(QWidget):
         self.speaker_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.speaker_chip.setToolTip("Show posts by everyone again")
         self.speaker_chip.hide()
-        self.status = QLabel(self)
+        self.status = plain_label("", self)
         self.status.setObjectName("feedStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.message = QLabel(self)
+        self.message = plain_label("", self)  # errors name what a server or store said
         self.message.setObjectName("feedMessage")
         self.message.setWordWrap(True)
         self.message.hide()
@@ -399,13 +429,15 @@ class PostDialog(QDialog):
 
     def __init__(self, post: Post, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(post.title or f"Post {post.id}")
+        title = post.title or f"Post {post.id}"
+        self.setWindowTitle(title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…")
         self.resize(720, 520)
         self._current = post
         self.versions = QListWidget(self)
         self.versions.setObjectName("postVersions")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)  # plain text: nothing in a post can run or load
+        self._shown = ""
         split = QSplitter(self)
         split.addWidget(self.versions)
         split.addWidget(self.text)
@@ -438,4 +470,9 @@ class PostDialog(QDialog):
             v = self._versions[row]
             head = "\n".join(x for x in (v.get("title"), " · ".join(
                 y for y in (v.get("byline"), v.get("location")) if y)) if x)
-            self.text.setPlainText(f"{head}\n\n{v.get('body') or ''}" if head else v.get("body") or "")
+            text = f"{head}\n\n{v.get('body') or ''}" if head else v.get("body") or ""
+            if text == self._shown:
+                return  # the same version again (the revisions arrived): no second layout
+            self._shown = text
+            # Long lines broken at spaces, so that only the lines in view are ever laid out.
+            self.text.setPlainText(lazy_layout_text(text))

@@ -8,7 +8,6 @@ never reads the database itself.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -48,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from monitor.model import Post, Quote, Speaker, parse_iso
+from monitor.paint.safe_text import escape, plain_label
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -171,11 +171,11 @@ class SpeakerTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return s.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"<b>{html.escape(s.name)}</b> ({html.escape(s.kind)})"]
+            parts = [f"<b>{escape(s.name)}</b> ({escape(s.kind)})"]
             if s.role:
-                parts.append(html.escape(s.role))
+                parts.append(escape(s.role))
             if s.organisation:
-                parts.append(html.escape(s.organisation))
+                parts.append(escape(s.organisation))
             parts.append(f"{s.quote_count} quote{'s' if s.quote_count != 1 else ''}")
             return "<br>".join(parts)
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.QUOTES:
@@ -329,7 +329,7 @@ class QuoteTableModel(QAbstractTableModel):
         return cached
 
     def _tooltip(self, q: Quote, post: Post | None) -> str:
-        esc = html.escape
+        esc = escape
         rows = [f"{esc(quote_display(q))}", f"— {esc(self.speaker_name(q))}"]
         facts = [q.kind]
         if q.cue:
@@ -444,7 +444,7 @@ class ReassignDialog(_ChooseSpeakerDialog):
 
     def __init__(self, parent: QWidget | None, quote: Quote, current: str,
                  speakers: Sequence[Speaker]) -> None:
-        esc = html.escape
+        esc = escape
         message = (
             f"<p><b>{esc(quote_display(quote))}</b></p>"
             f"<p>Now attributed to <b>{esc(current)}</b>. Choose who said it. The change is kept as "
@@ -458,7 +458,7 @@ class MergeDialog(_ChooseSpeakerDialog):
     """Choose the speaker another one is the same person (or body) as."""
 
     def __init__(self, parent: QWidget | None, merge: Speaker, speakers: Sequence[Speaker]) -> None:
-        esc = html.escape
+        esc = escape
         message = (
             f"<p>Merge <b>{esc(merge.name)}</b> ({merge.quote_count} quote"
             f"{'s' if merge.quote_count != 1 else ''}) into another speaker.</p>"
@@ -555,11 +555,12 @@ class InspectorPane(QWidget):
         self.reject_button.setToolTip("Mark the selected quote as wrong (Delete)")
         self.reject_button.clicked.connect(self.open_reject_dialog)
 
-        self.quotes_title = QLabel()
+        # The titles name speakers (text from feeds): plain text, never HTML.
+        self.quotes_title = plain_label()
         title_font = self.quotes_title.font()
         title_font.setBold(True)
         self.quotes_title.setFont(title_font)
-        self.speakers_title = QLabel("Speakers")
+        self.speakers_title = plain_label("Speakers")
         self.speakers_title.setFont(title_font)
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -835,7 +836,7 @@ class InspectorPane(QWidget):
                 "double-click to open its post.</span>"
             )
             return
-        esc = html.escape
+        esc = escape
         post = self.quote_model.post_of(quote)
         where = ""
         if post is not None:
@@ -933,9 +934,9 @@ class InspectorPane(QWidget):
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Reject quote")
         box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(f"Reject this quote by {html.escape(self.quote_model.speaker_name(quote))}?")
+        box.setText(f"Reject this quote by {escape(self.quote_model.speaker_name(quote))}?")
         box.setInformativeText(
-            f"<b>{html.escape(quote_display(quote))}</b><br><br>It will be marked as wrong and "
+            f"<b>{escape(quote_display(quote))}</b><br><br>It will be marked as wrong and "
             "re-extraction will not bring it back."
         )
         reject = box.addButton("Reject quote", QMessageBox.ButtonRole.DestructiveRole)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QStyle,
@@ -38,6 +37,7 @@ from monitor.gui.workers import Runner
 from monitor.model import parse_iso, to_iso, utc_now
 from monitor.paint.charts import ChartsPane
 from monitor.paint.route_bar import RouteBar
+from monitor.paint.safe_text import escape, plain_label, plain_message_box, plain_tooltip
 from monitor.paths import resources_dir
 from monitor.store import SCHEMA_VERSION
 
@@ -243,11 +243,12 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.sources_label = QLabel(self)
+        # Plain text: the sources' titles and errors come from the feeds and their servers.
+        self.sources_label = plain_label("", self)
         self.sources_label.setObjectName("sourcesStatus")
-        self.counts_label = QLabel(self)
+        self.counts_label = plain_label("", self)
         self.counts_label.setObjectName("countsStatus")
-        self.busy_label = QLabel(self)
+        self.busy_label = plain_label("", self)
         self.busy_label.setObjectName("busyStatus")
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.sources_label)
@@ -311,10 +312,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Cannot open the database: {text.splitlines()[0]}")
         self.feed.show_message(f"Cannot open the database. {text.splitlines()[0]}")
         self.openFailed.emit(text)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open database",
-                          f"Situation Monitor cannot open the database.\n\n{text}\n\n"
-                          "Choose another file with File → Open database.",
-                          QMessageBox.StandardButton.Ok, self)
+        box = plain_message_box(QMessageBox.Icon.Critical, "Cannot open database",
+                                f"Situation Monitor cannot open the database.\n\n{text}\n\n"
+                                "Choose another file with File → Open database.",
+                                QMessageBox.StandardButton.Ok, self)
         box.setObjectName("openErrorBox")
         box.open()
         self.error_box = box
@@ -439,7 +440,7 @@ class MainWindow(QMainWindow):
         if latest is not None:
             parts.append(f"polled {relative_time(latest, now)}")
         self.sources_label.setText(" · ".join(parts) or "no sources")
-        self.sources_label.setToolTip("\n".join(tips))
+        self.sources_label.setToolTip(plain_tooltip("\n".join(tips)))
 
     def _tick(self) -> None:
         if self.as_of is None:
@@ -544,7 +545,7 @@ class MainWindow(QMainWindow):
 
     def _warn(self, title: str, text: str) -> None:
         self.statusBar().showMessage(f"{title}: {text.splitlines()[0] if text else ''}", 10000)
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = plain_message_box(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.open()
         self.warning_box = box
 
@@ -692,7 +693,7 @@ class MainWindow(QMainWindow):
             self, "About Situation Monitor",
             f"<h3>Situation Monitor {__version__}</h3>"
             f"<p>Follow a developing story: live feed, route progress and who said what.</p>"
-            f"<p><b>Database:</b> {_escape(db)}<br><b>Schema version:</b> {SCHEMA_VERSION}"
+            f"<p><b>Database:</b> {escape(db)}<br><b>Schema version:</b> {SCHEMA_VERSION}"
             f"<br><b>Qt:</b> {qVersion()}</p>",
         )
 
@@ -731,7 +732,3 @@ class MainWindow(QMainWindow):
         if self.runner is not None:
             self.runner.shutdown()
         super().closeEvent(event)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -22,6 +22,7 @@ import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 
 from monitor.model import Estimate, Observation, Post, Route, Speaker, Stop, parse_iso  # noqa: E402
+from monitor.paint.safe_text import escape, plain_tooltip  # noqa: E402
 
 #: At most this many speakers get a bar; the rest are summed up in the title.
 TOP_SPEAKERS = 12
@@ -105,7 +106,8 @@ class ChartsPane(QWidget):
         self.band_high = pg.PlotDataItem([], [])
         self.band = pg.FillBetweenItem(self.band_low, self.band_high)
         self.likely_curve = pg.PlotDataItem([], [], name="likely")
-        self.observation_points = pg.ScatterPlotItem(size=9, hoverable=True)
+        # pyqtgraph's default hover tip would pass the stop's name to Qt, which guesses the format.
+        self.observation_points = pg.ScatterPlotItem(size=9, hoverable=True, tip=observation_tip)
         self.now_line = pg.InfiniteLine(angle=90, movable=False)
         for item in (self.band, self.band_low, self.band_high, self.likely_curve,
                      self.observation_points, self.now_line):
@@ -377,7 +379,8 @@ class ChartsPane(QWidget):
         return self._accent(speaker.kind)
 
     def _set_title(self, plot: pg.PlotWidget, text: str) -> None:
-        plot.setTitle(text, color=self._text_colour().name(), size=f"{self._title_pt():.0f}pt")
+        # A plot title is HTML to pyqtgraph: escaped, so that it shows what it says.
+        plot.setTitle(escape(text), color=self._text_colour().name(), size=f"{self._title_pt():.0f}pt")
 
     def _title_pt(self) -> float:
         size = self.font().pointSizeF()
@@ -449,6 +452,12 @@ class ChartsPane(QWidget):
         """The journey plot's visible data range (x: epoch seconds, y: km)."""
         (x0, x1), (y0, y1) = self.journey_plot.getViewBox().viewRange()
         return QRectF(x0, y0, x1 - x0, y1 - y0)
+
+
+def observation_tip(x: float, y: float, data: object) -> str:
+    """The hover tip of an observation point: what was reported, when (UTC) and where (km)."""
+    when = datetime.fromtimestamp(x, UTC).strftime("%d %b %H:%M UTC")
+    return plain_tooltip(f"{data}\n{when} · km {y:,.0f}")
 
 
 def _stop_rank(stop: Stop) -> int:

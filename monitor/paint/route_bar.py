@@ -21,7 +21,6 @@ Key decisions:
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +45,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from monitor.model import Estimate, Observation, Route, Stop, StopEta
+from monitor.paint.safe_text import escape
 
 #: Gaps longer than this are drawn shortened, with a break mark and the true distance.
 COMPRESS_KM = 150.0
@@ -650,13 +650,14 @@ class RouteBar(QWidget):
         stop = next((s for s in route.stops if s.name == name), None) if route else None
         if stop is None:
             return ""
-        esc = html.escape
+        esc = escape
         rows = [f"<b>{esc(stop.name)}</b> — {esc(stop.kind.replace('_', ' '))}, km {stop.km:,.1f}"]
         if stop.gauge_before and stop.gauge_after:
             if stop.gauge_before != stop.gauge_after:
-                rows.append(f"Gauge {stop.gauge_before} → {stop.gauge_after} mm (wheelsets changed)")
+                rows.append(f"Gauge {esc(stop.gauge_before)} → {esc(stop.gauge_after)} mm "
+                            "(wheelsets changed)")
             else:
-                rows.append(f"Gauge {stop.gauge_before} mm")
+                rows.append(f"Gauge {esc(stop.gauge_before)} mm")
         dwell, dwell_source = self.dwell_of(stop)
         if dwell:
             source = f" — {esc(dwell_source)}" if dwell_source else ""
@@ -730,14 +731,14 @@ class RouteBar(QWidget):
         est = self._estimate
         assert est is not None
         rows = [
-            f"<b>{html.escape(self.status_text())}</b>",
+            f"<b>{escape(self.status_text())}</b>",
             f"km {est.km_min:,.0f} – {est.km_max:,.0f} (likely {est.km_likely:,.0f})",
         ]
-        rows += [html.escape(note) for note in est.notes]
+        rows += [escape(note) for note in est.notes]
         for obs in est.conflicts:
-            rows.append(f"⚠ {html.escape(obs.kind)} {html.escape(obs.stop)}"
+            rows.append(f"⚠ {escape(obs.kind)} {escape(obs.stop)}"
                         f"{' (post ' + str(obs.post_id) + ')' if obs.post_id is not None else ''}: "
-                        f"{html.escape(obs.conflict or 'contradicts the other reports')}")
+                        f"{escape(obs.conflict or 'contradicts the other reports')}")
         return "<br>".join(rows)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt API
