@@ -239,10 +239,8 @@ def main() -> None:
             for r in doc["attributions"]:
                 lo = min(x for x in (r["start"], r["mention_start"], r["cue_start"]) if x is not None)
                 hi = max(x for x in (r["end"], r["mention_end"], r["cue_end"]) if x is not None)
-                if hi - lo > 400:
-                    snippet = f"{text[lo:lo + 180]} … {text[hi - 180:hi]}"
-                else:
-                    snippet = text[lo:hi]
+                # Long records are shown by their two ends.
+                snippet = f"{text[lo:lo + 180]} … {text[hi - 180:hi]}" if hi - lo > 400 else text[lo:hi]
                 print(f"{doc['id']} [{r['kind']}] {r['speaker']} <{r['mention']}> <{r['cue']}>\n    "
                       + snippet.replace("\n", " / "))
     if "--check" in sys.argv:
