@@ -191,8 +191,12 @@ def _record(text: str, line: str, cursor: int) -> dict:
     }
 
 
-def build() -> dict:
-    """Every document of the source with its text and its located attributions."""
+def build(texts: dict[str, str] | None = None) -> dict:
+    """Every document of the source with its text and its located attributions.
+
+    ``texts`` (document id → text) replaces loading the texts, so that the annotations can be
+    checked against the texts already stored even if the feed parser has changed since.
+    """
     documents: list[dict] = []
     doc: dict | None = None
     cursor = 0
@@ -205,8 +209,10 @@ def build() -> dict:
                 meta = dict(item.split("=", 1) for item in shlex.split(line[5:]))
                 if meta["text"].startswith("feed:"):
                     meta = {**_feed_origin(meta["text"][5:].partition("#")[0]), **meta}
-                doc = {"id": meta.pop("id"), "split": meta.pop("split"), "outlet": meta.pop("outlet"),
-                       "style": meta.pop("style"), "origin": meta, "text": _load_text(meta["text"]),
+                doc_id = meta.pop("id")
+                doc = {"id": doc_id, "split": meta.pop("split"), "outlet": meta.pop("outlet"),
+                       "style": meta.pop("style"), "origin": meta,
+                       "text": texts[doc_id] if texts is not None else _load_text(meta["text"]),
                        "attributions": []}
                 if doc["split"] not in ("dev", "test"):
                     raise AnnotationError("split must be dev or test")
