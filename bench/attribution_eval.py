@@ -38,7 +38,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from monitor.extract import extract_quotes
-from monitor.extract.speakers import alias_key
+from monitor.model import speaker_key as alias_key  # the key speakers.py and the store merge by
 
 DATA = Path(__file__).resolve().parent / "data" / "attribution_eval.json"
 THRESHOLD = 0.3
