@@ -42,6 +42,9 @@ NOT_BENCHES = {"make_corpus.py", "run_all.py"}
 _MEASURE_HINTS = ("_ms", "ms_", "per_s", "speedup", "_vs_", "pct", "saved", "ratio", "f1", "mb_per_second")
 #: These also run on a million posts with --with-1m.
 AT_1M = ("search_bench.py", "gui_scale.py")
+#: Arguments a script is run with (otherwise none): those that print human-readable text by
+#: default are asked for their JSON.
+ARGS = {"attribution_eval.py": ["--json"]}
 #: These run first, in this order; any other script follows by name.
 FIRST = ["ingest_bench.py", "search_bench.py"]
 
@@ -149,7 +152,7 @@ def run_all(with_1m: bool, timeout: float, only: list[str] | None) -> dict:
         if only and script.stem not in only and script.name not in only:
             continue
         print(f"running {script.name} ...", file=sys.stderr, flush=True)
-        runs.append(run_script(script, [], timeout))
+        runs.append(run_script(script, ARGS.get(script.name, []), timeout))
         if script.name in AT_1M and with_1m:
             print(f"running {script.name} --size 1M ...", file=sys.stderr, flush=True)
             runs.append(run_script(script, ["--size", "1M"], max(timeout, 3600)))
