@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
-from monitor.extract import extract_quotes
+from monitor.extract import extract_quotes_noted
 from monitor.model import ExtractedQuote
 
 #: Largest file ``monitor extract`` reads.
@@ -116,7 +116,9 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
         except (OSError, ValueError) as exc:
             failures += _fail(f"{where}: cannot read ({getattr(exc, 'strerror', None) or exc})")
             continue
-        found = extract_quotes(text)
+        found, note = extract_quotes_noted(text)
+        if note:
+            click.echo(f"note: {where}: {note}", err=True)
         if as_json:
             emit_json_lines(extracted_json(where, q) for q in found)
         else:

@@ -299,7 +299,10 @@ class _Document:
         """``The Met Office issued a warning, saying flooding is possible``: the subject that
         opens the sentence says what follows ``saying`` / ``adding that``."""
         text = self.text
-        if not text[s:cs].rstrip().endswith(","):
+        before_cue = cs
+        while before_cue > s and text[before_cue - 1].isspace():
+            before_cue -= 1
+        if before_cue == s or text[before_cue - 1] != ",":
             # "… with the Kremlin confirming there had been an invitation"
             before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
             mention = parse_before(text, before)
@@ -715,8 +718,8 @@ def _sieve_colon(doc: _Document) -> None:
             pos = q.start - 2
             while pos > s and text[pos] == " ":
                 pos -= 1
-            if pos <= s or text[pos] != ":":
-                continue
+            if pos <= s or text[pos] != ":" or pos - s > _WINDOW:
+                continue  # (a speaker's phrase is short: never read a long sentence once per quote)
             toks = tokens(text, s, pos)
             if not toks or len(toks) > 8:
                 continue
@@ -740,24 +743,39 @@ def _sieve_partial(doc: _Document) -> None:
         frames = [f for f in _frames_in(doc, s) if f.mention is not None]
         if not frames:
             continue
-        for q in _sentence_quotes(doc, s, e):
+        quotes = _sentence_quotes(doc, s, e)
+        nearest = _nearest_each(frames, [q.start for q in quotes])
+        # A quote before every frame is matched to frames[0]: where is the last comma before it?
+        comma_before_first = doc.text.rfind(",", s, frames[0].start)
+        for q, frame in zip(quotes, nearest, strict=True):
             if q.start in doc.claimed:
                 continue
-            frame = _nearest(frames, q.start)
             if frame.according and _outlet_only(doc, frame):
                 continue
             if q.end <= frame.start and not frame.headline and not frame.according \
-                    and "," not in doc.text[q.end:frame.start] and doc.text[q.end - 1] not in ",.!?…":
+                    and comma_before_first < q.end and doc.text[q.end - 1] not in ",.!?…":
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
 
 
-def _nearest(frames: list[_Frame], pos: int) -> _Frame:
-    before = [f for f in frames if f.cue_start <= pos]
-    if before:
-        return before[-1]
-    return frames[0]
+def _nearest_each(frames: list[_Frame], positions: list[int]) -> list[_Frame]:
+    """For every position, the last frame listed whose cue starts at or before it (else the first
+    frame), in one sweep (a sentence with many quotes and many
+    cues must not compare each quote with each cue)."""
+    if len(frames) == 1:
+        return [frames[0]] * len(positions)
+    order = sorted(range(len(frames)), key=lambda k: frames[k].cue_start)
+    out: list[_Frame] = [frames[0]] * len(positions)
+    best = -1
+    j = 0
+    for at in sorted(range(len(positions)), key=positions.__getitem__):
+        while j < len(order) and frames[order[j]].cue_start <= positions[at]:
+            best = max(best, order[j])
+            j += 1
+        if best >= 0:
+            out[at] = frames[best]
+    return out
 
 
 def _outlet_only(doc: _Document, frame: _Frame) -> bool:
@@ -772,13 +790,24 @@ def _outlet_only(doc: _Document, frame: _Frame) -> bool:
 def _sieve_reported(doc: _Document) -> None:
     """``X said (that) …``: the reported clause runs to the end of the sentence."""
     text = doc.text
+    # Per sentence: its cue frames (by cue position) and the colon frames added after them.
+    index: dict[int, tuple[list[_Frame], list[int], list[_Frame]]] = {}
     for frame in doc.frames:
         if frame.clause_start is None or frame.mention is None or frame.according:
             continue
         if frame.cue in lx.WEAK_CUES and not frame.with_that:
             continue
         s, e = frame.sentence
-        for other in _frames_in(doc, s):
+        if s not in index:
+            listed = _frames_in(doc, s)
+            cued = [f for f in listed if f.cue != ":"]
+            index[s] = (cued, [f.cue_start for f in cued], [f for f in listed if f.cue == ":"])
+        cued, cue_starts, colons = index[s]
+        # A frame starts at or before its cue, so none whose cue is before the clause can follow it.
+        k = bisect_right(cue_starts, frame.clause_start)
+        while k < len(cued) + len(colons):
+            other = cued[k] if k < len(cued) else colons[k - len(cued)]
+            k += 1
             # "…, a claim Hamas rejected as “lies”": the next speaker's words are not these.
             if other.mention is not None and frame.clause_start < other.start < e:
                 comma = text.rfind(",", frame.clause_start, other.start)
@@ -832,14 +861,19 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",) or frame.clause_start is not None:
             continue
         s, e = frame.sentence
+        if e - frame.end > _TRAILING_REST:
+            continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")
         if rest and not _only_outlet_or_adverbial(doc, frame, rest):
             continue
         head = frame.start
         if frame.according:
             head = frame.cue_start
-        comma = text.rfind(",", s, head)
-        if comma < 0 or text[comma:head].strip(", ") != "":
+        comma = head  # the comma right before the frame (spaces between)
+        while comma > s and text[comma - 1] == " ":
+            comma -= 1
+        comma -= 1
+        if comma < s or text[comma] != ",":
             continue
         start, end = _trim_clause(text, s, comma)
         if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
@@ -856,6 +890,10 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.headline:
             sieve = "headline"
         doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, CONFIDENCE[sieve]))
+
+
+#: What may follow a trailing frame is at most 14 words: never more characters than this.
+_TRAILING_REST = 400
 
 
 def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
@@ -881,10 +919,10 @@ def _sieve_according_lead(doc: _Document) -> None:
         if not frame.according or frame.mention is None:
             continue
         s, e = frame.sentence
-        if text[s:frame.cue_start].strip():
+        if _NOT_SPACE.search(text, s, frame.cue_start):
             continue
-        comma = text.find(",", frame.mention.end, e)
-        if comma < 0 or comma - frame.mention.end > 80:
+        comma = text.find(",", frame.mention.end, min(e, frame.mention.end + 81))
+        if comma < 0:
             continue
         start, end = _trim_clause(text, comma + 1, e)
         if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
@@ -901,15 +939,28 @@ def _sieve_carry_over(doc: _Document) -> None:
     for s, e, _para in doc.sentences:
         if _frames_in(doc, s):
             continue
-        for q in _sentence_quotes(doc, s, e):
-            if q.start in doc.claimed:
-                continue
-            outside = (text[s:q.start - 1] + text[min(q.end + 1, e):e]).strip(" .,;:!?\"”’")
+        quotes = [q for q in _sentence_quotes(doc, s, e) if q.start not in doc.claimed]
+        if not quotes:
+            continue
+        # Once per sentence, not once per quote (which made a long sentence of quotes quadratic):
+        # the first and last characters that are more than punctuation, and the first non-space.
+        body = text[s:e]
+        first_word = s + len(body) - len(body.lstrip(_BARE))
+        last_word = s + len(body.rstrip(_BARE)) - 1
+        first_text = s + len(body) - len(body.lstrip())
+        for q in quotes:
             if q.multi:
-                outside = text[s:q.start - 1].strip()
+                outside = first_text < q.start - 1
+            else:
+                outside = first_word < q.start - 1 or last_word >= min(q.end + 1, e)
             if outside:
                 continue
             _add(doc, q, "direct", "carry_over", None)
+
+
+#: What may stand around a quote that is a sentence of its own.
+_BARE = " .,;:!?\"”’"
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _sieve_unattributed(doc: _Document) -> None:
@@ -1042,11 +1093,14 @@ def _sentence_outlets(doc: _Document) -> None:
     keep: list[_Frame] = []
     for frames in by_sentence.values():
         speaking = [f for f in frames if not f.according and f.mention is not None]
+        according = [f for f in frames if f.according]
+        targets = dict(zip(map(id, according), _nearest_each(speaking, [f.cue_start for f in according]),
+                           strict=True)) if speaking else {}
         for frame in frames:
             if frame.according and speaking:
                 outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start,
                                                        frame.mention.end)) if frame.mention else None
-                target = _nearest(speaking, frame.cue_start)
+                target = targets[id(frame)]
                 if outlet and not target.outlet:
                     target.outlet = outlet
                 if outlet or target.end >= frame.cue_start - 3:
@@ -1070,15 +1124,74 @@ def _sentence_outlets(doc: _Document) -> None:
         doc.frames_by_sentence.setdefault(frame.sentence[0], []).append(frame)
 
 
-def extract_quotes(text: str, *, headline: bool = False) -> list[ExtractedQuote]:
+@dataclass(frozen=True)
+class Budget:
+    """How much of one text extraction reads (None: no limit).
+
+    Counted before any work is done, so the cut falls at the same place on every run and every
+    machine: text past ``max_chars``, or past the ``max_candidates``-th quotation mark or speech
+    cue, is not read. Extraction is linear, so this bounds the work on one post.
+    """
+
+    max_chars: int | None = 2_000_000
+    max_candidates: int | None = 40_000
+
+
+#: The budget of one post's headline or body: far above any article or live blog seen.
+DEFAULT_BUDGET = Budget()
+#: No limit (the benchmarks read hostile texts whole).
+NO_BUDGET = Budget(None, None)
+#: What the candidate budget counts: every quotation mark and every speech cue.
+_CANDIDATE = re.compile(r"[\"“”„‟«»'‘’‚‛]|" + CUE_PATTERN.pattern)
+_CANDIDATE_MARKS = "\"“”„‟«»'‘’‚‛"
+
+
+def _budget_cut(text: str, budget: Budget) -> tuple[int, str] | None:
+    """Where reading stops under ``budget`` (at the paragraph break before it when there is
+    one, so no paragraph is read in part), and why; None when the whole text fits."""
+    limit, why = len(text), ""
+    if budget.max_chars is not None and limit > budget.max_chars:
+        limit, why = budget.max_chars, f"{budget.max_chars:,} characters"
+    cap = budget.max_candidates
+    # A cue is at least four characters with the space after it: most texts need no count.
+    if cap is not None and sum(text.count(m, 0, limit) for m in _CANDIDATE_MARKS) + limit // 4 > cap:
+        for count, match in enumerate(_CANDIDATE.finditer(text, 0, limit), 1):
+            if count > cap:
+                limit, why = match.start(), f"{cap:,} quotation marks and speech cues"
+                break
+    if limit >= len(text):
+        return None
+    para = text.rfind("\n", 0, limit)
+    cut = para if para > 0 else limit
+    return cut, (f"quotes read up to character {cut:,} of {len(text):,} only: the rest is past "
+                 f"the extraction budget of {why}")
+
+
+def extract_quotes(text: str, *, headline: bool = False,
+                   budget: Budget = DEFAULT_BUDGET) -> list[ExtractedQuote]:
     """Every quote in ``text`` with its speaker, in reading order.
 
     ``headline`` says the whole text is a headline (no closing punctuation, inverted cues such as
     ``… says Kremlin``); single lines that look like headlines are treated so anyway. Never raises
-    on odd input: at worst it returns fewer quotes.
+    on odd input: at worst it returns fewer quotes. Text past ``budget`` is not read (see
+    :func:`extract_quotes_noted` for the note that says so).
     """
+    return extract_quotes_noted(text, headline=headline, budget=budget)[0]
+
+
+def extract_quotes_noted(text: str, *, headline: bool = False, budget: Budget = DEFAULT_BUDGET
+                         ) -> tuple[list[ExtractedQuote], str | None]:
+    """:func:`extract_quotes`, and a note when the text was longer than ``budget``: the quotes
+    are then those found before the cut, with offsets into the whole text."""
     if not text or not isinstance(text, str):
-        return []
+        return [], None
+    cut = _budget_cut(text, budget)
+    if cut is None:
+        return _extract(text, headline), None
+    return _extract(text[:cut[0]], headline), cut[1]
+
+
+def _extract(text: str, headline: bool) -> list[ExtractedQuote]:
     doc = _Document(text, headline)
     _sentence_outlets(doc)
     for sieve in SIEVES:

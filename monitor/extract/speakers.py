@@ -504,8 +504,9 @@ class Speaker:
     gender: str | None = None
 
     def add_role(self, role: str | None) -> None:
-        """Keep every distinct role a story gives the speaker."""
-        if not role:
+        """Keep every distinct role a story gives the speaker (up to a length: a text that gives
+        one speaker thousands of roles must not make each new one cost more than the last)."""
+        if not role or self.role and len(self.role) > _MAX_ROLE_CHARS:
             return
         if not self.role:
             self.role = role
@@ -516,6 +517,12 @@ class Speaker:
 
 
 alias_key = speaker_key
+#: A speaker's roles stop growing past this many characters.
+_MAX_ROLE_CHARS = 300
+#: How many of the latest speakers "the minister" is matched against by a part of a role word
+#: (a whole role word is found among all of them through an index).
+_ROLE_LOOKBACK = 50
+_ROLE_WORD = re.compile(r"[^\W\d_]+")
 
 
 class SpeakerBook:
@@ -534,7 +541,17 @@ class SpeakerBook:
         self.recent: dict[int, Speaker] = {}
         # Indexes, so that a long text with many speakers stays linear.
         self._by_alias: dict[tuple[str, str], Speaker] = {}
-        self._by_word: dict[str, list[Speaker]] = {}
+        #: Per name word: the latest speaker whose name has it.
+        self._latest_by_word: dict[str, Speaker] = {}
+        #: Per word: speakers named by that word alone, oldest first (stale ones dropped lazily).
+        self._single_by_word: dict[str, list[Speaker]] = {}
+        #: Per role word: the latest speaker whose role has it.
+        self._latest_by_role_word: dict[str, Speaker] = {}
+        #: People quoted so far by gender ("m", "f", None), the most recent last.
+        self._recent_by_gender: dict[str | None, dict[int, Speaker]] = {None: {}, "m": {}, "f": {}}
+        #: When each person was last quoted (a counter): compares the recency across genders.
+        self._seen_at: dict[int, int] = {}
+        self._clock = 0
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -546,8 +563,7 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
-                speaker = next((s for s in reversed(self.recent.values()) if s.gender in (None, want)),
-                               None)
+                speaker = self._latest_recent(want)
                 if self.pending is not None and self.pending.gender in (None, want):
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
@@ -579,6 +595,7 @@ class SpeakerBook:
             speaker.add_role(mention.role)
         if speaker is not None:
             self._seen(speaker)
+            self._index_role(speaker)
             if speaker.kind == "person":
                 self.pending = None
                 self.last_person_at = max(self.last_person_at, mention.start)
@@ -618,14 +635,43 @@ class SpeakerBook:
             self.last_person = speaker
             self.recent.pop(speaker.index, None)
             self.recent[speaker.index] = speaker
+            # A speaker's gender only changes just before it is seen: file it under its gender now.
+            for by_gender in self._recent_by_gender.values():
+                by_gender.pop(speaker.index, None)
+            self._recent_by_gender.setdefault(speaker.gender, {})[speaker.index] = speaker
+            self._clock += 1
+            self._seen_at[speaker.index] = self._clock
         elif speaker.kind == "organisation":
             self.last_org = speaker
 
+    def _latest_recent(self, want: str) -> Speaker | None:
+        """The person quoted last whose gender is ``want`` or not known."""
+        best: Speaker | None = None
+        for gender in (None, want):
+            by_gender = self._recent_by_gender.get(gender)
+            if by_gender:
+                candidate = by_gender[next(reversed(by_gender))]
+                if best is None or self._seen_at[candidate.index] > self._seen_at[best.index]:
+                    best = candidate
+        return best
+
     def _by_role(self, head: str) -> Speaker | None:
-        for speaker in reversed(self.speakers):
+        """The latest speaker whose role names ``head`` ("minister" in "Foreign Minister")."""
+        indexed = self._latest_by_role_word.get(head)
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if indexed is not None and speaker.index < indexed.index:
+                break
             if speaker.role and head in speaker.role.lower():
                 return speaker
-        return None
+        return indexed
+
+    def _index_role(self, speaker: Speaker) -> None:
+        if not speaker.role:
+            return
+        for word in _ROLE_WORD.findall(speaker.role.lower()):
+            latest = self._latest_by_role_word.get(word)
+            if latest is None or latest.index < speaker.index:
+                self._latest_by_role_word[word] = speaker
 
     def _person(self, mention: Mention) -> Speaker:
         words = mention.name.split()
@@ -635,9 +681,13 @@ class SpeakerBook:
             # "Peskov" is the Dmitry Peskov quoted before; "Dmitry Peskov" is the Peskov quoted
             # before (who then keeps the full name). The most recently added wins.
             last = words[-1].casefold()
-            for s in self._by_word.get(last, ()):
-                if (len(words) == 1 or " " not in s.name) and (found is None or s.index > found.index):
-                    found = s
+            if len(words) == 1:
+                found = self._latest_by_word.get(last)
+            else:
+                singles = self._single_by_word.get(last)
+                while singles and " " in singles[-1].name:
+                    singles.pop()  # named in full since: no longer a bare surname
+                found = singles[-1] if singles else None
             if found is not None and len(words) > 1:
                 found.name = mention.name
                 self._index_words(found)
@@ -665,7 +715,10 @@ class SpeakerBook:
         return speaker
 
     def _index_words(self, speaker: Speaker) -> None:
-        for word in {w.casefold() for w in speaker.name.split()}:
-            bucket = self._by_word.setdefault(word, [])
-            if speaker not in bucket:
-                bucket.append(speaker)
+        words = {w.casefold() for w in speaker.name.split()}
+        for word in words:
+            latest = self._latest_by_word.get(word)
+            if latest is None or latest.index < speaker.index:
+                self._latest_by_word[word] = speaker
+        if len(words) == 1 and " " not in speaker.name:
+            self._single_by_word.setdefault(next(iter(words)), []).append(speaker)
