@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from monitor.cli import cli
 from monitor.extract import extract_post_noted
 from monitor.extract.quotes import NO_BUDGET, Budget, extract_quotes, extract_quotes_noted
 from monitor.service import Monitor
@@ -72,3 +75,12 @@ def test_ingest_stores_what_was_found_and_reports_the_note(db_path: Path, tmp_pa
         stored = sorted((q.text, names.get(q.speaker_id)) for q in monitor.quotes.quotes())
     assert stored == [("All is well", "Okafor"), ("The port stays open", "Reyes"),
                       ("We will not back down", "Reyes")]
+
+
+def test_extract_command_prints_the_note(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text(PARAGRAPH + HOSTILE, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--json"])
+    assert result.exit_code == 0
+    assert len([line for line in result.stdout.splitlines() if line.startswith("{")]) == 2
+    assert f"note: {path}: quotes read up to character" in result.stderr
