@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
-from monitor.extract.marks import Span, paragraphs, quote_spans, sentences
+from monitor.extract.marks import Span, paragraphs, quote_spans, sentences, two_mark_quotes
 from monitor.extract.speakers import (
     Mention,
     SpeakerBook,
@@ -1191,7 +1191,19 @@ def extract_quotes_noted(text: str, *, headline: bool = False, budget: Budget = 
     return _extract(text[:cut[0]], headline), cut[1]
 
 
-def _extract(text: str, headline: bool) -> list[ExtractedQuote]:
+def _extract(original: str, headline: bool) -> list[ExtractedQuote]:
+    # Two-character marks are read as curly ones in a copy of the same length; the quotes' words
+    # are then taken from the text as given.
+    text = two_mark_quotes(original)
+    quotes = _extract_marked(text, headline)
+    if text is original:
+        return quotes
+    return [replace(q, text=original[q.start:q.end],
+                    mention=original[q.speaker_start:q.speaker_end] if q.mention is not None else None)
+            for q in quotes]
+
+
+def _extract_marked(text: str, headline: bool) -> list[ExtractedQuote]:
     doc = _Document(text, headline)
     _sentence_outlets(doc)
     for sieve in SIEVES:

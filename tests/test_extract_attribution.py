@@ -1,0 +1,47 @@
+"""Attribution patterns of wire and archive news text, each from examples written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _found(text: str) -> list[tuple[str, str, str | None, str]]:
+    """(kind, text, speaker, sieve) of each quote, after checking the offsets hold."""
+    out = []
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.text
+        out.append((q.kind, q.text, q.speaker, q.sieve))
+    return out
+
+
+# -- two-character quotation marks ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "''We will not back down,'' said Ms. Reyes.",
+    "``We will not back down,'' said Ms. Reyes.",
+    "‘‘We will not back down,’’ said Ms. Reyes.",
+    "Ms. Reyes said: ``We will not back down''",
+])
+def test_two_apostrophes_and_backticks_are_quotation_marks(text: str) -> None:
+    assert [(k, t, s) for k, t, s, _ in _found(text)] == [("direct", "We will not back down", "Reyes")]
+
+
+def test_two_mark_quote_runs_on_over_paragraphs() -> None:
+    text = "``The port will stay open.\n``We owe that to the fishermen,'' Ms. Ruiz said."
+    [(kind, words, speaker, _)] = _found(text)
+    assert kind == "direct" and speaker == "Ruiz"
+    assert words.startswith("The port will stay open.") and words.endswith("fishermen")
+    curly = text.replace("``", "“").replace("''", "”")
+    assert [(q.kind, q.speaker) for q in extract_quotes(curly)] == [("direct", "Ruiz")]
+
+
+def test_two_mark_partial_quote_keeps_the_marks_out_of_the_words() -> None:
+    text = "Mr. Cole called the plan ``reckless'' and said he would vote against it."
+    assert ("partial", "reckless", "Cole", "partial") in _found(text)
+
+
+def test_two_apostrophes_inside_words_are_not_marks() -> None:
+    text = "The band played rock''n''roll all night, the organiser said."
+    assert all("rock" not in t or "n''roll" in t for _, t, _, _ in _found(text))
