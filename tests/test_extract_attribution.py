@@ -45,3 +45,35 @@ def test_two_mark_partial_quote_keeps_the_marks_out_of_the_words() -> None:
 def test_two_apostrophes_inside_words_are_not_marks() -> None:
     text = "The band played rock''n''roll all night, the organiser said."
     assert all("rock" not in t or "n''roll" in t for _, t, _, _ in _found(text))
+
+
+# -- parenthetical cues --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The museum, the mayor said, would open in May.", "the mayor"),
+    ("The museum, said Mayor Ana Lopes, would open in May.", "Ana Lopes"),
+    ("The bridge, officials said on Monday, will stay closed until spring.", "officials"),
+    ("In the end, Mr. Osei added, the vote was never close.", "Osei"),
+])
+def test_parenthetical_cue_attributes_the_words_on_both_sides(text: str, speaker: str) -> None:
+    [(kind, words, who, sieve)] = _found(text)
+    assert (kind, who, sieve) == ("indirect", speaker, "parenthetical")
+    assert words == text.rstrip(".")  # the statement runs from the first word to the last
+
+
+def test_parenthetical_pronoun_is_the_person_before() -> None:
+    text = "“We are ready,” said Ms. Reyes. The plan, she added, was never meant to last."
+    found = _found(text)
+    assert found[-1] == ("indirect", "The plan, she added, was never meant to last", "Reyes",
+                         "parenthetical")
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to reporters, the mayor said, “The museum opens in May.”",  # a quote follows
+    "“The museum,” the mayor said, “would open in May.”",  # direct on both sides
+    "Maria Zakharova, a spokeswoman for the ministry, said, “We will respond.”",
+    "The museum would open in May; the mayor said, however, the date could slip.",
+    "Prices, the minister said, had risen, the union said.",  # two speakers
+])
+def test_not_parenthetical(text: str) -> None:
+    assert all(sieve != "parenthetical" for _, _, _, sieve in _found(text))

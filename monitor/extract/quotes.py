@@ -10,7 +10,8 @@
 3. **Sieves**, most precise first; each claims quotes the earlier ones left:
    ``direct`` (a quote next to its frame; ``headline`` in a headline), ``colon`` (``Peskov: “…”``),
    ``partial`` (quoted words inside an attributed sentence), ``reported`` (``X said that…``),
-   ``trailing`` (``…, X told CBS.``), ``according_to``, ``carry_over`` (a paragraph that is only a
+   ``trailing`` (``…, X told CBS.``), ``parenthetical`` (``The museum, the mayor said, would…``),
+   ``according_to``, ``carry_over`` (a paragraph that is only a
    quote), and ``unattributed``.
 
 Speakers are then resolved in reading order (:class:`~monitor.extract.speakers.SpeakerBook`), so
@@ -80,6 +81,7 @@ CONFIDENCE = {
     "reported": 0.8,
     "trailing": 0.8,
     "according_to": 0.75,
+    "parenthetical": 0.75,
     "headline": 0.8,
     "carry_over": 0.7,
     "unattributed": 0.2,
@@ -896,6 +898,42 @@ def _sieve_trailing(doc: _Document) -> None:
 _TRAILING_REST = 400
 
 
+def _sieve_parenthetical(doc: _Document) -> None:
+    """``The museum, the mayor said, would open in May.``: the frame stands between commas inside
+    the statement, which is then the whole sentence (content on both sides of the frame)."""
+    text = doc.text
+    speaking: dict[int, int] = {}  # sentence start -> frames that name a speaker
+    for frame in doc.frames:
+        if frame.mention is not None and not frame.according:
+            speaking[frame.sentence[0]] = speaking.get(frame.sentence[0], 0) + 1
+    for frame in doc.frames:
+        if frame.mention is None or frame.according or frame.headline or frame.clause_start is not None \
+                or frame.cue in lx.WEAK_CUES or frame.cue in _ING or frame.cue == ":":
+            continue
+        s, e = frame.sentence
+        if speaking.get(s, 0) != 1:
+            continue  # another speaker in the sentence: whose words are whose is not clear
+        before = frame.start
+        while before > s and text[before - 1] == " ":
+            before -= 1
+        after = frame.end
+        while after < e and text[after] == " ":
+            after += 1
+        if before <= s or text[before - 1] != "," or after >= e or text[after] != ",":
+            continue
+        start, end = _trim_clause(text, s, before - 1)
+        if end < before - 1 or start >= end:
+            continue  # the statement stops before the frame ("…; the mayor said, …")
+        tail_start, end = _trim_clause(text, after + 1, e)
+        if len(text[tail_start:end].split()) < 2 or _has_quote(doc, start, end):
+            continue
+        opener = text[start:before].split(maxsplit=1)[0].lower()
+        if opener.endswith("ing") and opener not in ("nothing", "everything", "something"):
+            continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
+        doc.claims.append(_Claim(start, end, "indirect", "parenthetical", frame, frame.para,
+                                 CONFIDENCE["parenthetical"]))
+
+
 def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     """What follows a trailing frame: an outlet, a time, "in a statement", "according to CBS"."""
     if rest.startswith(","):
@@ -980,6 +1018,7 @@ SIEVES = (
     _sieve_partial,
     _sieve_reported,
     _sieve_trailing,
+    _sieve_parenthetical,
     _sieve_according_lead,
     _sieve_carry_over,
     _sieve_unattributed,
