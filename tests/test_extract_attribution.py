@@ -77,3 +77,34 @@ def test_parenthetical_pronoun_is_the_person_before() -> None:
 ])
 def test_not_parenthetical(text: str) -> None:
     assert all(sieve != "parenthetical" for _, _, _, sieve in _found(text))
+
+
+# -- "according to" any noun phrase ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "statement"), [
+    ("Arrests rose by a third last year, according to a state police database.",
+     "a state police database", "Arrests rose by a third last year"),
+    ("According to court records, the company paid the fine in March.",
+     "court records", "the company paid the fine in March"),
+    ("Turnout fell sharply, according to a poll by the university.",
+     "a poll by the university", "Turnout fell sharply"),
+    ("According to a filing in federal court, the firm owed $2 million.",
+     "a filing in federal court", "the firm owed $2 million"),
+])
+def test_according_to_a_document_or_record(text: str, source: str, statement: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.kind, q.sieve, q.text, q.speaker, q.speaker_kind) == (
+        "indirect", "according_to", statement, source, "anonymous")
+
+
+def test_according_to_an_outlet_at_the_head_of_the_sentence() -> None:
+    [q] = extract_quotes("According to Politico, the senator plans to run again.")
+    assert (q.text, q.speaker, q.outlet) == ("the senator plans to run again", None, "Politico")
+
+
+@pytest.mark.parametrize("text", [
+    "The train left on time, according to plan.",
+    "Mr. Kim said the plan would work, according to a transcript of the call.",  # Kim said it
+])
+def test_according_to_that_names_no_source_of_its_own(text: str) -> None:
+    assert all(q.speaker != "plan" and "transcript" not in (q.speaker or "") for q in extract_quotes(text))

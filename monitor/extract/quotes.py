@@ -106,6 +106,8 @@ class _Frame:
     with_that: bool = False
     outlet: str | None = None
     headline: bool = False
+    #: "according to a state police database": a source named by a plain noun phrase.
+    source_phrase: bool = False
 
 
 @dataclass
@@ -262,10 +264,16 @@ class _Document:
                     and after[2].low in ("from", "by", "of"):
                 after = after[3:]  # "according to a statement from the ministry"
             mention = parse_after(text, after)
+            phrase = _source_phrase(text, after)
+            source_phrase = phrase is not None and (mention is None or mention.end < phrase.end and (
+                mention.kind in ("organisation", "anonymous")
+                and _next_word_continues(after, mention.end)))
+            if source_phrase:
+                mention = phrase  # "court records", not "court"
             if mention is None:
                 return None
             return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
-                          headline=headline)
+                          headline=headline, source_phrase=source_phrase)
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
         before = text[max(left, cs - 8):cs].split()
         if before and before[-1].lower() in _PASSIVE:
@@ -469,6 +477,38 @@ class _Document:
                        or t.low.endswith(("'s", "’s", "n't", "n’t")) for t in ahead[:10]):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
+
+
+#: Words that end the noun phrase after "according to".
+_PHRASE_STOPS = word_set("that which who whose whom and but as when while where because if though "
+                         "although since until is are was were has have had will would said says")
+#: "according to plan": the way things went, not who said so.
+_NOT_SOURCES = word_set("plan plans schedule script tradition custom form expectations")
+
+
+def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
+    """The noun phrase after "according to" when it names no person or organisation: a poll,
+    a database, records, a court filing (an unnamed source, up to eight words)."""
+    n = 0
+    while n < len(toks) and n < 8 and toks[n].low not in _PHRASE_STOPS:
+        n += 1
+    if n == 0 or n == len(toks) and n == 8:
+        return None  # nothing, or more words than a source's name
+    words = toks[:n]
+    if words[-1].low in lx.GLUE or words[-1].low in lx.DETERMINERS:
+        return None
+    if n == 1 and (words[0].low in _NOT_SOURCES or words[0].low in lx.PRONOUNS):
+        return None
+    if not any(ch.isalpha() for ch in words[-1].word):
+        return None
+    return Mention(words[0].start, words[-1].end, "anonymous", text[words[0].start:words[-1].end])
+
+
+def _next_word_continues(toks: list[Tok], end: int) -> bool:
+    """Does the phrase go on after ``end`` with a lower-case noun ("court | records")?"""
+    nxt = next((t for t in toks if t.start >= end), None)
+    return nxt is not None and nxt.word.islower() and nxt.low not in lx.GLUE \
+        and nxt.low not in _PHRASE_STOPS and nxt.low not in ("by", "in", "on", "from", "with", "at", "to")
 
 
 def _short_adverbial(toks: list[Tok], k: int) -> int:
@@ -966,6 +1006,10 @@ def _sieve_according_lead(doc: _Document) -> None:
         if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
             continue
         if _outlet_only(doc, frame):
+            # "According to Politico, …": what the outlet reports, no speaker named
+            doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para, 0.4,
+                                     outlet=_outlet_name(text, tokens(text, frame.mention.start,
+                                                                      frame.mention.end))))
             continue
         doc.claims.append(_Claim(start, end, "indirect", "according_to", frame, frame.para,
                                  CONFIDENCE["according_to"]))
@@ -1136,6 +1180,8 @@ def _sentence_outlets(doc: _Document) -> None:
         targets = dict(zip(map(id, according), _nearest_each(speaking, [f.cue_start for f in according]),
                            strict=True)) if speaking else {}
         for frame in frames:
+            if frame.according and speaking and frame.source_phrase:
+                continue  # "X said …, according to a poll": the poll is not who said it
             if frame.according and speaking:
                 outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start,
                                                        frame.mention.end)) if frame.mention else None
