@@ -108,3 +108,45 @@ def test_according_to_an_outlet_at_the_head_of_the_sentence() -> None:
 ])
 def test_according_to_that_names_no_source_of_its_own(text: str) -> None:
     assert all(q.speaker != "plan" and "transcript" not in (q.speaker or "") for q in extract_quotes(text))
+
+
+# -- reported clauses that heuristics used to drop -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "clause"), [
+    # zero "that" after these cues
+    ("Ms. Park noted the plan had failed twice before.", "Park", "the plan had failed twice before"),
+    ("The minister acknowledged the talks had stalled.", "the minister", "the talks had stalled"),
+    ("Mr. Diaz claimed the count was rigged.", "Diaz", "the count was rigged"),
+    ("Mr. Diaz argued the count was rigged.", "Diaz", "the count was rigged"),
+    ("Ms. Park insisted the vote would go ahead.", "Park", "the vote would go ahead"),
+    ("Ms. Park conceded the numbers were disappointing.", "Park", "the numbers were disappointing"),
+    # a contraction right after the cue
+    ("The coach, Ana Silva, says she'll stay until the end of the season.", "Ana Silva",
+     "she'll stay until the end of the season"),
+    ("Mr. Diaz said they’re not ready for the final.", "Diaz", "they’re not ready for the final"),
+    # a clause that starts with "no"
+    ("A spokesman said no decision had been made.", "A spokesman", "no decision had been made"),
+    # a time between the speaker and the cue, or between the cue and the clause
+    ("Ms. Park on Tuesday said the council would vote again.", "Park", "the council would vote again"),
+    ("Officials this week said the bridge would reopen in May.", "Officials",
+     "the bridge would reopen in May"),
+    ("The ministry confirmed this evening that the border would reopen.", "ministry",
+     "the border would reopen"),
+    ("The ministry confirmed this evening the border would reopen.", "ministry", "the border would reopen"),
+    # a participle cue after the sentence's subject
+    ("The ministry issued a statement on Monday, saying the border would stay shut.", "ministry",
+     "the border would stay shut"),
+    ("Police closed the road on Friday, saying it was no longer safe.", "Police", "it was no longer safe"),
+])
+def test_reported_clause(text: str, speaker: str, clause: str) -> None:
+    assert [(k, t, s) for k, t, s, _ in _found(text)] == [("indirect", clause, speaker)]
+
+
+@pytest.mark.parametrize("text", [
+    "He said no.",
+    "The council said no to the plan.",
+    "The council said no comment would be given.",
+    "She said hello to the crowd.",
+])
+def test_no_reported_clause(text: str) -> None:
+    assert _found(text) == []

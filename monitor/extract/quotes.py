@@ -29,6 +29,7 @@ from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
 from monitor.extract.marks import Span, paragraphs, quote_spans, sentences, two_mark_quotes
 from monitor.extract.speakers import (
+    TIME_LEADS,
     Mention,
     SpeakerBook,
     Tok,
@@ -70,8 +71,12 @@ _ZERO_THAT = word_set(
     "saying adding warning confirming "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
-    "tweets predicted predicts"
+    "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
+    "admitted admits"
 )
+#: A word ending in one of these holds a verb ("it's", "won't", "they'll").
+_CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
+                          for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning"])
 
 CONFIDENCE = {
@@ -433,7 +438,8 @@ class _Document:
             low = toks[k].low
             if low == "that":
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
-                        or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]):
+                        or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
+                        or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True
                     if k > i:
@@ -446,6 +452,8 @@ class _Document:
             low = toks[k].low
             if low in lx.TIME_WORDS or (low.endswith("ly") and toks[k].word.islower()):
                 k += 1
+            elif low in ("this", "last", "next") and k + 1 < len(toks) and toks[k + 1].low in lx.TIME_WORDS:
+                k += 2  # "confirmed this evening the border would reopen"
             elif low in lx.ADVERBIAL_PREPOSITIONS and not (
                 low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             ):
@@ -461,20 +469,24 @@ class _Document:
             return  # a comma, colon or quotation mark comes next
         if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted:
             first = toks[k]
-            if first.low in ("to", "by", "so", "as", "and", "but", "yes", "no", "of", "with",
+            if first.low in ("to", "by", "so", "as", "and", "but", "yes", "of", "with",
                              "goodbye", "hello", "sorry", "nothing", "something"):
                 return
+            if first.low == "no" and (k + 1 == len(toks) or toks[k + 1].low in ("to", "comment", "more")):
+                return  # "said no", "said no to the plan"; but "said no decision had been made"
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
                 return
             if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
                 return  # "warned in a report published on Monday": no clause follows
-            subject_pronoun = first.low in ("it", "he", "she", "they", "we", "i", "you", "there")
+            pronoun, _, contraction = first.low.replace("’", "'").partition("'")
+            subject_pronoun = pronoun in ("it", "he", "she", "they", "we", "i", "you", "there") and (
+                contraction in ("", "ll", "d", "re", "ve", "m", "s"))  # "says she'll stay"
             ahead = toks[k:k + 10]
             if len(ahead) < 10 and limit < e and not subject_pronoun:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
-                       or t.low.endswith(("'s", "’s", "n't", "n’t")) for t in ahead[:10]):
+                       or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
 

@@ -149,14 +149,38 @@ def _np_word_cached(word: str) -> bool:
 
 
 def strip_adverbs(toks: list[Tok]) -> list[Tok]:
-    """Drop auxiliaries and adverbs between a subject and its cue ("has also", "earlier")."""
-    end = len(toks)
+    """Drop auxiliaries, adverbs and a time between a subject and its cue ("has also",
+    "earlier", "Ms. Park on Tuesday said", "officials this week said")."""
+    end = _strip_aux(toks, len(toks))
+    time_at = end
+    while time_at and _time_word(toks[time_at - 1]):
+        time_at -= 1
+    if time_at < end:
+        lead_at = time_at
+        while lead_at and toks[lead_at - 1].low in TIME_LEADS and toks[lead_at - 1].word.islower():
+            lead_at -= 1
+        if lead_at > 0:
+            end = _strip_aux(toks, lead_at)
+    return toks[:end]
+
+
+#: Words that open a time phrase: "on Tuesday", "this evening", "late on Monday", "last week".
+TIME_LEADS = frozenset(["on", "this", "last", "next", "late", "early", "earlier", "in", "at",
+                        "that", "each", "every"])
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _time_word(tok: Tok) -> bool:
+    return tok.low in lx.TIME_WORDS and (tok.word.islower() or tok.low in _WEEKDAYS)
+
+
+def _strip_aux(toks: list[Tok], end: int) -> int:
     while end and (
         toks[end - 1].low in lx.AUX_ADVERBS and toks[end - 1].word.islower()
         or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4)
     ):
         end -= 1
-    return toks[:end]
+    return end
 
 
 def _extends_back(toks: list[Tok], i: int) -> bool:
