@@ -22,7 +22,7 @@ no nested repetition, and the work done per cue is bounded by a fixed window of 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from monitor.extract import lexicon as lx
@@ -156,9 +156,10 @@ class _Document:
                 continue  # nothing anyone said: most narrative paragraphs stop here
             is_headline = headline or _looks_like_headline(text, start, end)
             for s, e in sentences(text, start, end, local):
-                self.sentences.append((s, e, index))
                 self.lead_spans.append((s, e))
-                self._find_frames(s, e, index, is_headline)
+                # The sieves read only sentences with a cue or a quote: the rest is narrative.
+                if self._find_frames(s, e, index, is_headline) or local and self._quote_opens_in(s, e):
+                    self.sentences.append((s, e, index))
 
     def lead_person_before(self, pos: int, floor: int) -> Mention | None:
         """The nearest person named at the head of a sentence before ``pos`` (and after ``floor``).
@@ -246,10 +247,16 @@ class _Document:
 
     # -- frames ---------------------------------------------------------------------------
 
-    def _find_frames(self, s: int, e: int, para: int, headline: bool) -> None:
+    def _quote_opens_in(self, s: int, e: int) -> bool:
+        k = bisect_left(self.quote_starts, s)
+        return k < len(self.quote_starts) and self.quote_starts[k] < e
+
+    def _find_frames(self, s: int, e: int, para: int, headline: bool) -> bool:
+        """Add the frames of the sentence [s, e); True when it has any."""
         text = self.text
         if e - s > _MAX_SENTENCE:
-            return
+            return False
+        found = False
         for match in CUE_PATTERN.finditer(text, s, e):
             cs, ce = match.span()
             if self.inside_quote(cs):
@@ -258,6 +265,8 @@ class _Document:
             frame = self._frame(cue, cs, ce, s, e, para, headline)
             if frame is not None:
                 self.frames.append(frame)
+                found = True
+        return found
 
     def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                headline: bool) -> _Frame | None:
