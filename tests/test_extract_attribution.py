@@ -150,3 +150,34 @@ def test_reported_clause(text: str, speaker: str, clause: str) -> None:
 ])
 def test_no_reported_clause(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "clause"), [
+    # a later "that" inside the clause does not end it
+    ("Mr. Cole said he realised that the plan had failed.", "Cole", "he realised that the plan had failed"),
+    ("Ms. Okoro says she thinks that would be a good idea.", "Okoro",
+     "she thinks that would be a good idea"),
+    # coordinated verbs: the sentence's subject said it
+    ("The mayor visited the site and said the museum would open in May.", "the mayor",
+     "the museum would open in May"),
+    ("Officials met on Monday and said the talks would go on.", "Officials", "the talks would go on"),
+    # progressive cues
+    ("The ministry is saying that the border will reopen.", "ministry", "the border will reopen"),
+    ("The ministry was saying the border would reopen.", "ministry", "the border would reopen"),
+])
+def test_reported_clause_past_other_heuristics(text: str, speaker: str, clause: str) -> None:
+    assert [(k, t, s) for k, t, s, _ in _found(text)] == [("indirect", clause, speaker)]
+
+
+def test_coordinated_pronoun_is_the_person_before() -> None:
+    text = "“We will appeal,” said Mr. Diaz. He denied the report and said it was false."
+    assert _found(text)[-1] == ("indirect", "it was false", "Diaz", "reported")
+
+
+@pytest.mark.parametrize("text", [
+    "The company announced plans that would cut 200 jobs.",  # an object, then a relative clause
+    "It is being said that the border will reopen.",
+    "The plan is said to be ready.",
+])
+def test_still_no_reported_clause(text: str) -> None:
+    assert _found(text) == []

@@ -77,6 +77,7 @@ _ZERO_THAT = word_set(
 #: A word ending in one of these holds a verb ("it's", "won't", "they'll").
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
+_SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning"])
 
 CONFIDENCE = {
@@ -290,11 +291,18 @@ class _Document:
                           headline=headline, source_phrase=source_phrase)
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
         before = text[max(left, cs - 8):cs].split()
+        progressive = False
         if before and before[-1].lower() in _PASSIVE:
-            return None  # "is said to be", "was told"
-        if cue in _ING:
+            if cue not in _ING or before[-1].lower() == "being":
+                return None  # "is said to be", "was told"
+            progressive = True  # "The ministry is saying that …": the subject is before "is"
+        if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is None and before and before[-1] == "and":
+            # "He denied the report and said it was false": the sentence's subject said it
+            mention = self._coordinated_subject(s, cs)
+            m_start = mention.start if mention is not None else cs
         inverted = False
         if mention is None:
             comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
@@ -360,6 +368,24 @@ class _Document:
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
+
+    def _coordinated_subject(self, s: int, cs: int) -> Mention | None:
+        """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
+        text = self.text
+        toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
+        n = 0
+        while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS):
+            n += 1
+        if n == 0 and toks and toks[0].low in ("he", "she", "they", "it"):
+            mention: Mention | None = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
+            n = 1
+        else:
+            mention = classify(text, toks[:n]) if n else None
+        verb = toks[n] if n < len(toks) else None
+        if mention is None or verb is None or not verb.word.islower() or verb.low in lx.GLUE \
+                or text[toks[n - 1].end:verb.start].strip():
+            return None  # no verb right after the subject, or a comma between
+        return mention
 
     def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
         """The speaker before a cue, through appositives: ``Maria Zakharova, a spokeswoman for
@@ -453,7 +479,12 @@ class _Document:
                     frame.with_that = True
                     if k > i:
                         frame.end = toks[k - 1].end
-                return
+                    return
+                pronoun = toks[i].low.replace("’", "'").partition("'")[0]
+                if k - i < 2 or pronoun not in _SUBJECT_PRONOUNS:
+                    return
+                break  # "said he realised that …": the "that" is inside a clause without one
+
             if low in lx.CUE_VERBS:
                 break
         k = i
