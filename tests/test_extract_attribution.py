@@ -181,3 +181,32 @@ def test_coordinated_pronoun_is_the_person_before() -> None:
 ])
 def test_still_no_reported_clause(text: str) -> None:
     assert _found(text) == []
+
+
+# -- speaker phrases -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "kind", "role"), [
+    # an appositive that is a plain description, not a title
+    ("Rendell, a campaign surrogate, said the race was close.", "Rendell", "person", "campaign surrogate"),
+    ("“We need a leader,” Rendell, a campaign surrogate, said.", "Rendell", "person", "campaign surrogate"),
+    # groups acting for someone
+    ("Attorneys for the family said the ruling would be appealed.", "Attorneys for the family",
+     "anonymous", None),
+    ("The family said they were relieved by the verdict.", "The family", "anonymous", None),
+    # a surname that is also a title word, after an honorific
+    ("“We are open,” Mr. King said.", "King", "person", None),
+    ("Ms. Bishop said the vote would go ahead.", "Bishop", "person", None),
+    # places speak as organisations, documents as unnamed sources
+    ("“We are open,” the pub said.", "pub", "organisation", None),
+    ("The hospital said the patient was stable.", "hospital", "organisation", None),
+    ("The letter said the plan would be paused.", "The letter", "anonymous", None),
+    ("The ruling said the law was unconstitutional.", "The ruling", "anonymous", None),
+])
+def test_speaker_phrase(text: str, speaker: str, kind: str, role: str | None) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind, q.role) == (speaker, kind, role)
+
+
+def test_descriptive_appositive_never_swallows_a_clause() -> None:
+    found = extract_quotes("Mr. Osei, a move that surprised many, said the plan was dead.")
+    assert all("move" not in (q.role or "") for q in found)

@@ -174,7 +174,10 @@ ANON_HEADS = _forms(
     "lawyers lawyer parents teachers students voters survivors victims families leaders "
     "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
-    "prosecutors investigators residents locals villagers farmers owners",
+    "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
+    # Documents speak for their authors: "the letter said", "the ruling said".
+    "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
+    "study survey report statement",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -203,7 +206,10 @@ ORG_HEADS = _forms(
     "cabinet kremlin pentagon regime campaign team club league commission secretariat "
     "coalition alliance fund network guard guards ministry's agency's monitor observatory "
     "prosecutors presidency media watch regulator regulators watchdog firm programme program "
-    "initiative project staff",
+    "initiative project staff "
+    # Places that speak as organisations: "the hospital said", "the pub said".
+    "hospital clinic school college pub bar restaurant hotel airport museum zoo charity church "
+    "prison",
 )
 
 #: Names that stand for an organisation or a government on their own.

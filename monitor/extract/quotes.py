@@ -303,6 +303,11 @@ class _Document:
             # "He denied the report and said it was false": the sentence's subject said it
             mention = self._coordinated_subject(s, cs)
             m_start = mention.start if mention is not None else cs
+        if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
+            # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
+            after = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
+            if after is not None and after.kind == "person":
+                mention = None
         inverted = False
         if mention is None:
             comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
@@ -433,7 +438,11 @@ class _Document:
                                gender=head.gender)
                 start = desc.start
         for role in roles:
-            head = _apply_appositive(text, head, role)
+            if _loose_role(role) and not head.role and head.kind == "person":
+                head = Mention(head.start, head.end, head.kind, head.name, role=_join_toks(text, role[1:]),
+                               organisation=head.organisation, gender=head.gender)
+            else:
+                head = _apply_appositive(text, head, role)
         return head, start
 
     def _with_appositive(self, mention: Mention, e: int) -> Mention:
@@ -621,7 +630,19 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         named = classify(text, toks)
         if named is None or named.kind != "person":
             return "role"
+    if _loose_role(toks):
+        return "role"  # "Rendell, a campaign surrogate, said"
     return "np"
+
+
+def _loose_role(toks: list[Tok]) -> bool:
+    """"a campaign surrogate", "the group's founder": a short description with no title word."""
+    return 2 <= len(toks) <= 4 and toks[0].low in ("a", "an", "the") and all(
+        t.word.islower() and t.low.replace("-", "").replace("'s", "").replace("’s", "").isalpha()
+        and t.low not in _RELATIVES for t in toks[1:])
+
+
+_RELATIVES = frozenset(["that", "who", "which", "whose", "whom", "where", "when"])
 
 
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
@@ -676,6 +697,10 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
+
+
+def _join_toks(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start:toks[-1].end]
 
 
 def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:

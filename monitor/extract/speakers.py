@@ -177,10 +177,15 @@ def _time_word(tok: Tok) -> bool:
 def _strip_aux(toks: list[Tok], end: int) -> int:
     while end and (
         toks[end - 1].low in lx.AUX_ADVERBS and toks[end - 1].word.islower()
-        or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4)
+        or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4
+            and toks[end - 1].low not in _LY_NOUNS)
     ):
         end -= 1
     return end
+
+
+#: Nouns that end in -ly like adverbs: "the family said" keeps its speaker.
+_LY_NOUNS = frozenset(["family", "assembly", "rally", "supply", "monopoly", "anomaly", "ally"])
 
 
 def _extends_back(toks: list[Tok], i: int) -> bool:
@@ -348,6 +353,9 @@ def _name_run(toks: list[Tok]) -> int:
         surname = i == len(toks) and i >= 2 and _first_name(toks[i - 2]) and _cap(tok) \
             and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
             and low not in lx.DETERMINERS and not tok.word.isupper()
+        # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
+        surname = surname or i == len(toks) and i >= 2 and toks[i - 2].low in lx.HONORIFICS \
+            and _cap(tok) and not possessive(tok) and not tok.word.isupper()
         if not surname and (
             not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
