@@ -210,3 +210,40 @@ def test_speaker_phrase(text: str, speaker: str, kind: str, role: str | None) ->
 def test_descriptive_appositive_never_swallows_a_clause() -> None:
     found = extract_quotes("Mr. Osei, a move that surprised many, said the plan was dead.")
     assert all("move" not in (q.role or "") for q in found)
+
+
+# -- wrong speakers and things that are not quotes -----------------------------------------------
+
+def test_relative_pronoun_is_not_the_speaker() -> None:
+    [q] = extract_quotes("The senator, who said the bill was flawed, voted against it.")
+    assert (q.speaker, q.text) == ("the senator", "the bill was flawed")
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    ("MIDWAY ATOLL — Officials said the birds had returned to the island.", "Officials", None),
+    ("WASHINGTON (AP) — President Joe Biden said the bill would pass.", "Joe Biden", "President"),
+])
+def test_dateline_is_not_part_of_the_speaker(text: str, speaker: str, role: str | None) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text", [
+    "He appeared on “Fox News Sunday” to defend the plan, the aide said.",
+    "She spoke on MSNBC's “Morning Joe” about the race, her campaign said.",
+    "Mr. Diaz told “Meet the Press” that the talks had failed.",
+])
+def test_titles_in_quote_marks_are_not_quotes(text: str) -> None:
+    assert [q.text for q in extract_quotes(text) if q.kind != "indirect"] == []
+
+
+def test_title_inside_a_reported_clause_keeps_the_clause() -> None:
+    text = "Critics contended that the bill's definition of “AI” was far too broad."
+    [q] = extract_quotes(text)
+    assert (q.kind, q.speaker, q.text) == ("indirect", "Critics",
+                                           "the bill's definition of “AI” was far too broad")
+
+
+def test_speech_in_title_case_is_still_a_quote() -> None:
+    [q] = extract_quotes("“We Will Win,” Mr. Diaz said.")
+    assert (q.kind, q.text, q.speaker) == ("direct", "We Will Win", "Diaz")

@@ -109,6 +109,8 @@ class _Frame:
     inverted: bool = False
     according: bool = False
     clause_start: int | None = None
+    #: Where the reported clause must end (a relative clause closes at its comma).
+    clause_end: int | None = None
     with_that: bool = False
     outlet: str | None = None
     headline: bool = False
@@ -144,6 +146,9 @@ class _Document:
         self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
         self.frames: list[_Frame] = []
         self.claimed: set[int] = set()  # starts of quote spans already attributed
+        # Titles of shows, books and columns in quote marks are nobody's words.
+        self.titles = {q.start for q in self.quotes if _is_title(text, q)}
+        self.claimed.update(self.titles)
         self.claims: list[_Claim] = []
         #: Sentence (or unsearched paragraph) spans: where to look for what "he" refers to.
         self.lead_spans: list[tuple[int, int]] = []
@@ -290,7 +295,12 @@ class _Document:
             return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
+        dateline = _DATELINE.match(text, s, cs)
+        if dateline is not None:
+            left = max(left, dateline.end())  # "MIDWAY ATOLL — Officials said": not the place
         before = text[max(left, cs - 8):cs].split()
+        if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
+            return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
         progressive = False
         if before and before[-1].lower() in _PASSIVE:
             if cue not in _ING or before[-1].lower() == "being":
@@ -372,6 +382,24 @@ class _Document:
         self._after_cue(frame, e)
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
+        return frame
+
+    def _relative_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int, headline: bool,
+                        left: int) -> _Frame | None:
+        """``The senator, who said the bill was flawed, voted against it``: the speaker is the
+        phrase before ", who", and the clause ends where the relative clause does."""
+        text = self.text
+        who = text.rfind(",", left, cs)
+        if text[who + 1:cs].split() not in (["who"], ["which"]):
+            return None
+        mention = parse_before(text, tokens(text, max(left, who - _SUBJECT_WINDOW), who))
+        if mention is None or mention.kind == "pronoun":
+            return None
+        frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
+        self._after_cue(frame, e)
+        if frame.clause_start is not None:
+            comma = text.find(",", frame.clause_start, e)
+            frame.clause_end = comma if comma > 0 else None
         return frame
 
     def _coordinated_subject(self, s: int, cs: int) -> Mention | None:
@@ -722,6 +750,30 @@ def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
                    role=head.role or role, organisation=head.organisation or org)
 
 
+#: Words before a title in quote marks: `appeared on “Fox News Sunday”`, `told “Meet the Press”`.
+_TITLE_LEADS = word_set("on told tell tells to in of with show programme program podcast series film "
+                        "book column newspaper magazine documentary album song")
+_TITLE_SMALL = word_set("the of a an and in on for to at with")
+
+
+def _is_title(text: str, q: Span) -> bool:
+    """A short title-case phrase in quote marks after "on", "told", a possessive or a word such
+    as "show" ("Fox News Sunday", MSNBC's "Morning Joe"): a title, not speech."""
+    if not q.closed or q.end - q.start > 60:
+        return False
+    words = text[q.start:q.end].split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or any(
+        not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL) or w[-1] in ".,!?;:"
+        for w in words
+    ):
+        return False
+    lead = text[max(0, q.start - 31):q.start - 1].split()
+    if not lead:
+        return False
+    word = lead[-1]
+    return word.lower() in _TITLE_LEADS or word.endswith(("'s", "’s"))
+
+
 def _looks_like_headline(text: str, start: int, end: int) -> bool:
     """A short line without closing punctuation reads as a headline."""
     tail = text[start:end].rstrip("\"'”’»)] ")
@@ -917,6 +969,8 @@ def _sieve_reported(doc: _Document) -> None:
         if frame.cue in lx.WEAK_CUES and not frame.with_that:
             continue
         s, e = frame.sentence
+        if frame.clause_end is not None:
+            e = frame.clause_end
         if s not in index:
             listed = _frames_in(doc, s)
             cued = [f for f in listed if f.cue != ":"]
@@ -967,7 +1021,10 @@ def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_quote(doc: _Document, start: int, end: int) -> bool:
+    """Does a quotation (not a title in quote marks) overlap [start, end)?"""
     k = bisect_right(doc.quote_starts, end) - 1
+    while k >= 0 and doc.quotes[k].start in doc.titles and doc.quotes[k].end > start:
+        k -= 1
     return k >= 0 and doc.quotes[k].end > start and doc.quotes[k].start < end
 
 
