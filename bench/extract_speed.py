@@ -1,7 +1,7 @@
 """Throughput of the quote extractor on one core, against a plain regex baseline.
 
 Usage: python bench/extract_speed.py [MEGABYTES]   (default 10)
-       python bench/extract_speed.py --scaling [N]   (hostile shapes only; default N 20000)
+       python bench/extract_speed.py --scaling [N [SHAPE…]]   (hostile shapes only; N 20000)
 
 Generates a news-like corpus (articles of narrative, direct and reported speech, partial
 quotes, multi-paragraph quotes) of at least MEGABYTES million characters, then times:
@@ -141,6 +141,12 @@ SHAPES = {
     "dense_participles": lambda n: ("The ministry spoke, saying it, adding that it, " * 60 + "end.\n")
     * max(1, n // 120),
     "no_punctuation": lambda n: "the minister said that the train was late again today " * (n // 5),
+    # Two-character marks, relative and parenthetical cues, according-to phrases, show titles.
+    "two_mark_run": lambda n: "He said ''a'' " * n,
+    "relative_cues": lambda n: ("The senator, who said it was fine, " * 60 + "left.\n") * max(1, n // 60),
+    "parenthetical_cues": lambda n: "The museum, the mayor said, would open in May. " * (n // 5),
+    "according_to_phrases": lambda n: "Prices rose, according to a state police database. " * (n // 5),
+    "titles": lambda n: "She spoke on “Morning Joe” and " * n,
     # Many people sharing a surname, pronouns that match none of them, roles nobody holds.
     "many_names": lambda n: "".join(
         f"“We agree on this,” said Mr {_name(i)} Smith. “No,” she said. “Yes,” the minister said.\n"
@@ -148,12 +154,13 @@ SHAPES = {
 }
 
 
-def scaling(n: int) -> dict:
+def scaling(n: int, names: list[str] | None = None) -> dict:
     """Seconds for each hostile shape at n and 2n units and their ratio (2: linear, 4: quadratic)."""
     from monitor.extract.quotes import NO_BUDGET
 
     out = {}
-    for name, make in SHAPES.items():
+    for name in names or SHAPES:
+        make = SHAPES[name]
         times = []
         for size in (n, 2 * n):
             text = make(size)
@@ -173,7 +180,7 @@ def main() -> None:
     """Build the corpus, time both extractors and the pathological inputs, print JSON."""
     if sys.argv[1:2] == ["--scaling"]:
         n = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000
-        print(json.dumps({"n": n, "scaling": scaling(n)}, indent=2))
+        print(json.dumps({"n": n, "scaling": scaling(n, sys.argv[3:])}, indent=2))
         return
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
     articles = corpus(int(megabytes * 1_000_000))
