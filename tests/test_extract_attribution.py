@@ -247,3 +247,29 @@ def test_title_inside_a_reported_clause_keeps_the_clause() -> None:
 def test_speech_in_title_case_is_still_a_quote() -> None:
     [q] = extract_quotes("“We Will Win,” Mr. Diaz said.")
     assert (q.kind, q.text, q.speaker) == ("direct", "We Will Win", "Diaz")
+
+
+# -- transcript labels ---------------------------------------------------------------------------
+
+def test_transcript_labels_are_speakers() -> None:
+    text = ("Vice President Mike Pence and Senator Kamala Harris met on stage.\n"
+            "PENCE: We will not let this stand.\n"
+            "HARRIS: Mr. Vice President, I'm speaking.\n"
+            "SEN. PAUL: The bill is a disaster for the country.")
+    found = [(q.kind, q.sieve, q.speaker, q.role, q.text) for q in extract_quotes(text)]
+    assert found == [
+        # the full name is the one the text uses elsewhere
+        ("direct", "transcript", "Mike Pence", None, "We will not let this stand."),
+        ("direct", "transcript", "Kamala Harris", None, "Mr. Vice President, I'm speaking."),
+        ("direct", "transcript", "Paul", "Senator", "The bill is a disaster for the country."),
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "BREAKING: The bridge has collapsed after the storm.",
+    "NATO: Allies agree to new spending targets this year.",
+    "MATCHDAY: FC Utrecht - Cercle Brugge",
+    "Q: Do you keep a weekly total of returns?",
+])
+def test_headings_are_not_transcript_labels(text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.sieve == "transcript"] == []

@@ -88,6 +88,7 @@ CONFIDENCE = {
     "trailing": 0.8,
     "according_to": 0.75,
     "parenthetical": 0.75,
+    "transcript": 0.7,
     "headline": 0.8,
     "carry_over": 0.7,
     "unattributed": 0.2,
@@ -904,6 +905,54 @@ def _sieve_colon(doc: _Document) -> None:
             _add(doc, q, "direct", "colon", frame)
 
 
+# "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph.
+_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}): +(?=\S)")
+#: Capitalised labels that are not speakers.
+_NOT_LABELS = word_set(
+    "breaking update updated watch read note editor's editors live video photo photos correction "
+    "clarification also more related source sources credit tags warning analysis opinion exclusive "
+    "fact check background context summary transcript question answer listen latest news"
+)
+
+
+def _sieve_transcript(doc: _Document) -> None:
+    """``PENCE: We will not let this stand.``: a paragraph that opens with a speaker's name in
+    capitals and a colon is that speaker's words (unless the paragraph quotes or cites anyone)."""
+    text = doc.text
+    cited = {f.para for f in doc.frames}
+    for index, (start, end) in enumerate(doc.paras):
+        if text[start] not in _UPPER or index in cited:
+            continue
+        match = _LABEL.match(text, start, min(end, start + 40))
+        if match is None or _has_quote(doc, match.end(), end):
+            continue
+        words = match.group(1).split()
+        lows = [w.lower().rstrip(".") for w in words]
+        if any(w in _NOT_LABELS or w in lx.ORG_NAMES or w in lx.OUTLET_NAMES for w in lows):
+            continue
+        # Titles and honorifics before the last word ("SEN. PAUL", "MR. KING"): the last is the name.
+        honorific = {k for k, w in enumerate(lows[:-1]) if w in lx.HONORIFICS or w + "." in lx.HONORIFICS}
+        titled = [k for k, w in enumerate(lows[:-1]) if k not in honorific and (
+            w in lx.TITLE_WORDS or w in lx.TITLE_ABBREVIATIONS or w + "." in lx.TITLE_ABBREVIATIONS)]
+        name_words = [w.capitalize() for k, w in enumerate(words) if k not in titled and k not in honorific]
+        content_start, content_end = _trim(text, match.end(), end)
+        if not name_words or len(text[content_start:content_end].split()) < 3 \
+                or text[content_end - 1] not in ".!?…" or doc.headline:
+            continue  # a heading ("MATCHDAY: FC Utrecht - Cercle Brugge"), not a turn of speech
+        role = " ".join(lx.TITLE_ABBREVIATIONS.get(lows[k] + ".", lx.TITLE_ABBREVIATIONS.get(
+            lows[k], words[k].capitalize())) for k in titled) or None
+        label_end = match.end(1)
+        mention = Mention(start, label_end, "person", " ".join(name_words), role=role)
+        frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
+        doc.frames.append(frame)
+        doc.frames_by_sentence.setdefault(start, []).append(frame)
+        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
+                                 CONFIDENCE["transcript"]))
+
+
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _frames_in(doc: _Document, s: int) -> list[_Frame]:
     return doc.frames_by_sentence.get(s, [])
 
@@ -1193,6 +1242,7 @@ def _sieve_unattributed(doc: _Document) -> None:
 SIEVES = (
     _sieve_direct,
     _sieve_colon,
+    _sieve_transcript,
     _sieve_partial,
     _sieve_reported,
     _sieve_trailing,
