@@ -273,3 +273,27 @@ def test_transcript_labels_are_speakers() -> None:
 ])
 def test_headings_are_not_transcript_labels(text: str) -> None:
     assert [q for q in extract_quotes(text) if q.sieve == "transcript"] == []
+
+
+# -- organisations are not persons; sentence starters are not names --------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Google said the feature would launch in May.", "Google"),
+    ("Valve said the game would be delayed until spring.", "Valve"),
+    ("Ray-Ban Meta said sales had doubled this year.", "Ray-Ban Meta"),
+    ("Even Apple said the plan was too costly.", "Apple"),
+])
+def test_companies_are_organisations(text: str, speaker: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (speaker, "organisation")
+
+
+def test_a_company_in_a_role_still_leaves_the_person() -> None:
+    [q] = extract_quotes("Apple chief executive Tim Cook said sales had risen.")
+    assert (q.speaker, q.speaker_kind, q.organisation) == ("Tim Cook", "person", "Apple")
+
+
+def test_participle_sentence_starter_is_not_a_speaker() -> None:
+    text = ("Introduced as the “one last thing,” the speaker drew praise from staff, saying it would "
+            "“change how we listen”.")
+    assert [q.speaker for q in extract_quotes(text) if q.speaker == "Introduced"] == []
