@@ -1,6 +1,7 @@
 """Throughput of the quote extractor on one core, against a plain regex baseline.
 
 Usage: python bench/extract_speed.py [MEGABYTES]   (default 10)
+       python bench/extract_speed.py --scaling [N [SHAPE…]]   (hostile shapes only; N 20000)
 
 Generates a news-like corpus (articles of narrative, direct and reported speech, partial
 quotes, multi-paragraph quotes) of at least MEGABYTES million characters, then times:
@@ -13,6 +14,11 @@ quotes, multi-paragraph quotes) of at least MEGABYTES million characters, then t
 Times are CPU seconds of this process, best of three runs, so other work on the machine
 does not count against the figure. Prints one JSON object: characters per second for each,
 and the ratio.
+
+``--scaling`` times each hostile shape (many marks, many cues, many sentences, long text without
+punctuation, many names, dense sentences just under the reported-speech limit) at n and 2n units
+in the same run, with the per-post budget off so the whole text is read, and prints the ratio of
+the two times: near 2 is linear, near 4 quadratic.
 """
 
 from __future__ import annotations
@@ -108,8 +114,74 @@ def _time(func, texts: list[str], repeat: int = 3) -> tuple[float, int]:
     return best, found
 
 
+def _name(i: int) -> str:
+    """A distinct capitalised word for each ``i`` ("Ba", "Ca", … "Bab"): many different people."""
+    letters = "bcdfghjklmnprstvz"
+    word = ""
+    while True:
+        word += letters[i % len(letters)] + "a"
+        i //= len(letters)
+        if not i:
+            return word.capitalize()
+
+
+#: Hostile input shapes: n -> a text of about n units of the shape.
+SHAPES = {
+    # One long sentence of cues and quotes: the carry-over sieve used to slice it once per quote.
+    "quote_run": lambda n: 'He said "a" ' * n,
+    # Colon-introduced quotes in one sentence: the colon sieve used to read from its start each time.
+    "colon_run": lambda n: 'Peskov: "a" ' * n,
+    "straight_marks": lambda n: '"' * n,
+    "opening_marks": lambda n: "“" * n,
+    "single_marks": lambda n: "'a' " * n,
+    "short_sentences": lambda n: "Kirby said. " * n,
+    "reported_sentences": lambda n: "Kirby said the talks would go on. " * (n // 3),
+    # Sentences just under the 3,000-character limit, dense with cues and quotes.
+    "dense_sentences": lambda n: ('Kirby said "a", ' * 180 + "she said.\n") * max(1, n // 180),
+    "dense_participles": lambda n: ("The ministry spoke, saying it, adding that it, " * 60 + "end.\n")
+    * max(1, n // 120),
+    "no_punctuation": lambda n: "the minister said that the train was late again today " * (n // 5),
+    # Two-character marks, relative and parenthetical cues, according-to phrases, show titles.
+    "two_mark_run": lambda n: "He said ''a'' " * n,
+    "relative_cues": lambda n: ("The senator, who said it was fine, " * 60 + "left.\n") * max(1, n // 60),
+    "parenthetical_cues": lambda n: "The museum, the mayor said, would open in May. " * (n // 5),
+    "according_to_phrases": lambda n: "Prices rose, according to a state police database. " * (n // 5),
+    "titles": lambda n: "She spoke on “Morning Joe” and " * n,
+    # Many people sharing a surname, pronouns that match none of them, roles nobody holds.
+    "many_names": lambda n: "".join(
+        f"“We agree on this,” said Mr {_name(i)} Smith. “No,” she said. “Yes,” the minister said.\n"
+        for i in range(n // 6)),
+}
+
+
+def scaling(n: int, names: list[str] | None = None) -> dict:
+    """Seconds for each hostile shape at n and 2n units and their ratio (2: linear, 4: quadratic)."""
+    from monitor.extract.quotes import NO_BUDGET
+
+    out = {}
+    for name in names or SHAPES:
+        make = SHAPES[name]
+        times = []
+        for size in (n, 2 * n):
+            text = make(size)
+            best = float("inf")
+            for _ in range(2):
+                began = time.process_time()
+                extract_quotes(text, budget=NO_BUDGET)
+                best = min(best, time.process_time() - began)
+            times.append((len(text), best))
+        (c1, t1), (c2, t2) = times
+        out[name] = {"chars": [c1, c2], "seconds": [round(t1, 3), round(t2, 3)],
+                     "ratio": round(t2 / t1, 2) if t1 > 0 else None}
+    return out
+
+
 def main() -> None:
     """Build the corpus, time both extractors and the pathological inputs, print JSON."""
+    if sys.argv[1:2] == ["--scaling"]:
+        n = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000
+        print(json.dumps({"n": n, "scaling": scaling(n, sys.argv[3:])}, indent=2))
+        return
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
     articles = corpus(int(megabytes * 1_000_000))
     chars = sum(len(a) for a in articles)

@@ -298,6 +298,8 @@ class Monitor:
             self.quotes.replace_extracted(result.post_id, result.quotes)
         except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
             self.extract_errors.append(f"post {result.post_id}: quote extraction failed ({exc})")
+            return
+        self.extract_errors.extend(result.notes)  # stored, but from part of the post only
 
     def _route_id(self, route: Route) -> int:
         """The stored id of ``route``, saving it first when it is not stored yet."""

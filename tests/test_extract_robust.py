@@ -18,6 +18,8 @@ PIECES = st.sampled_from([
     "spokesman", " added", ", who", "Mr ", "\r\n", "\t", "(", ")", ", saying ", ", adding that ",
     "according to a statement from ", "WASHINGTON (AP) — ", " of the ", "Ms ", " she ", " 62,",
     "Global Witness", "AFAD", " in ", " at least ",
+    "''", "``", "‘‘", "’’", ", the mayor said, ", "according to a state database", " on Tuesday ",
+    " this evening ", " no ", "she'll ", " noted ", " conceded ",
 ])
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=60).map("".join))
 

@@ -2,39 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
-from monitor.extract import extract_quotes
-from monitor.model import ExtractedQuote
+from monitor.extract_command import MAX_EXTRACT_BYTES, extract, extracted_json
 
-#: Largest file ``monitor extract`` reads.
-MAX_EXTRACT_BYTES = 50 * 1024 * 1024
-
-
-def extracted_json(path: str, quote: ExtractedQuote) -> dict:
-    """The JSON shape of one quote as ``monitor extract --json`` prints it."""
-    return {
-        "file": path,
-        "text": quote.text,
-        "start": quote.start,
-        "end": quote.end,
-        "kind": quote.kind,
-        "cue": quote.cue,
-        "speaker": quote.speaker,
-        "speaker_start": quote.speaker_start,
-        "speaker_end": quote.speaker_end,
-        "speaker_kind": quote.speaker_kind,
-        "role": quote.role,
-        "organisation": quote.organisation,
-        "outlet": quote.outlet,
-        "sieve": quote.sieve,
-        "confidence": quote.confidence,
-    }
+# Defined on its own so that ``monitor extract`` can start without the store (monitor/__main__.py).
+cli.add_command(extract)
+__all__ = ["MAX_EXTRACT_BYTES", "extract", "extracted_json"]
 
 
 @cli.command()
@@ -84,52 +62,6 @@ def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path:
             who = names[q.speaker_id].name if q.speaker_id in names else "(unattributed)"
             text = q.text if len(q.text) <= 160 else q.text[:159] + "…"
             click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: “{text}”")
-
-
-@cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per quote.")
-def extract(files: tuple[Path, ...], as_json: bool) -> None:
-    """Extract quotes from plain-text files, without a database.
-
-    Offsets are code points into each file's text exactly as decoded from UTF-8. A file that
-    cannot be read is reported and the others are still processed; the exit status is then 1.
-    """
-    failures = 0
-    for path in files:
-        where = str(path)
-        try:
-            size = path.stat().st_size
-            if size > MAX_EXTRACT_BYTES:
-                raise ValueError(f"too large: {size / 1e6:.1f} MB is over the "
-                                 f"{MAX_EXTRACT_BYTES / 1e6:.0f} MB limit")
-            text = path.read_bytes().decode("utf-8")
-        except FileNotFoundError:
-            failures += _fail(f"{where}: no such file")
-            continue
-        except IsADirectoryError:
-            failures += _fail(f"{where}: is a directory")
-            continue
-        except UnicodeDecodeError as exc:
-            failures += _fail(f"{where}: not UTF-8 text (byte {exc.start}: {exc.reason})")
-            continue
-        except (OSError, ValueError) as exc:
-            failures += _fail(f"{where}: cannot read ({getattr(exc, 'strerror', None) or exc})")
-            continue
-        found = extract_quotes(text)
-        if as_json:
-            emit_json_lines(extracted_json(where, q) for q in found)
-        else:
-            for q in found:
-                who = q.speaker or "(unattributed)"
-                click.echo(f"{where}:{q.start}-{q.end} [{q.kind}] {who}: “{q.text}”")
-    if failures:
-        sys.exit(1)
-
-
-def _fail(message: str) -> int:
-    click.secho(f"error: {message}", fg="red", err=True)
-    return 1
 
 
 @cli.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.extract.quotes import extract_quotes
+from monitor.extract.quotes import extract_quotes, extract_quotes_noted
 from monitor.model.quotes import ExtractedQuote, speaker_key
 
 
@@ -22,11 +22,24 @@ def extract_post(
 
     The reporter of the byline is never a speaker: what they write is the story, not a quote.
     """
+    return extract_post_noted(title, body, byline)[0]
+
+
+def extract_post_noted(
+    title: str | None, body: str, byline: str | None = None
+) -> tuple[list[tuple[str, ExtractedQuote]], list[str]]:
+    """:func:`extract_post`, and a note for each field read only in part (over the budget)."""
     found: list[tuple[str, ExtractedQuote]] = []
-    if title:
-        found.extend(("title", q) for q in extract_quotes(title, headline=True))
-    found.extend(("body", q) for q in extract_quotes(body or ""))
-    return [(field, q) for field, q in found if not _is_reporter(q, byline)]
+    notes: list[str] = []
+    for field, text, headline in (("title", title, True), ("body", body or "", False)):
+        if not text:
+            continue
+        quotes, note = extract_quotes_noted(text, headline=headline)
+        found.extend((field, q) for q in quotes)
+        if note:
+            notes.append(f"{field}: {note}")
+    return [(field, q) for field, q in found if not _is_reporter(q, byline)], notes
 
 
-__all__ = ["ExtractedQuote", "extract_post", "extract_quotes"]
+__all__ = ["ExtractedQuote", "extract_post", "extract_post_noted", "extract_quotes",
+           "extract_quotes_noted"]

@@ -174,7 +174,10 @@ ANON_HEADS = _forms(
     "lawyers lawyer parents teachers students voters survivors victims families leaders "
     "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
-    "prosecutors investigators residents locals villagers farmers owners",
+    "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
+    # Documents speak for their authors: "the letter said", "the ruling said".
+    "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
+    "study survey report statement",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -203,7 +206,10 @@ ORG_HEADS = _forms(
     "cabinet kremlin pentagon regime campaign team club league commission secretariat "
     "coalition alliance fund network guard guards ministry's agency's monitor observatory "
     "prosecutors presidency media watch regulator regulators watchdog firm programme program "
-    "initiative project staff",
+    "initiative project staff "
+    # Places that speak as organisations: "the hospital said", "the pub said".
+    "hospital clinic school college pub bar restaurant hotel airport museum zoo charity church "
+    "prison",
 )
 
 #: Names that stand for an organisation or a government on their own.
@@ -215,7 +221,13 @@ ORG_NAMES = _forms(
     "russia china ukraine america britain france germany japan israel iran india pakistan "
     "turkey taiwan syria iraq egypt canada australia belarus poland italy spain korea "
     "whitehall westminster interpol frontex unicef unesco unhcr iaea fbi cia nsa dhs "
-    "police",
+    "police "
+    # Companies whose one-word names read like surnames.
+    "google alphabet apple microsoft amazon meta facebook instagram whatsapp youtube tiktok "
+    "bytedance valve netflix tesla spacex openai anthropic nvidia intel amd qualcomm samsung sony "
+    "nintendo uber lyft airbnb reddit spotify disney boeing airbus ryanair lufthansa "
+    "pfizer moderna astrazeneca novartis walmart starbucks mcdonald's nike adidas ikea shell "
+    "exxonmobil chevron gazprom rosneft huawei alibaba tencent baidu xiaomi toyota volkswagen",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").
@@ -261,7 +273,9 @@ NOT_NAMES = _forms(
     "may june july august september october november december what why how who where which "
     "hello welcome breaking update updated live watch read more see said says told added "
     "mr mrs ms dr all both some many several most no not one two three four five six seven "
-    "eight nine ten some such other another each every any either neither nor",
+    "eight nine ten some such other another each every any either neither nor "
+    # Sentence starters that are not names ("Even Apple said", "Introduced in 2020, the law…").
+    "even only just introduced unlike despite",
 )
 
 #: Subject pronouns and the speaker kind they can stand for.

@@ -165,6 +165,42 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
     return [s for s in found if _has_word(text, s.start, s.end)]
 
 
+# Two apostrophes or backticks used as one quotation mark, as in archive and wire text:
+# ``We will not back down,'' said Ms. Reyes.
+_TWO_MARKS = re.compile(r"``|''|‘‘|’’")
+
+
+def two_mark_quotes(text: str) -> str:
+    """``text`` with each two-character quotation mark (````…''``, ``''…''``, ``‘‘…’’``) written as
+    a space and a curly mark, so the same offsets hold and the marks pair like any others.
+
+    An opening pair becomes " “" (the mark next to the words it opens), a closing one "” ".
+    Two apostrophes between letters (``rock''n''roll``) are left alone.
+    """
+    if "``" not in text and "''" not in text and "‘‘" not in text and "’’" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    for match in _TWO_MARKS.finditer(text):
+        pos = match.start()
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + 2] if pos + 2 < len(text) else " "
+        pair = match.group()
+        if pair in ("``", "‘‘") or (before in _OPEN_CONTEXT or before in "“\"") and not after.isspace():
+            replacement = " “"
+        elif not before.isspace() and not after.isalnum():
+            replacement = "” "
+        else:
+            continue
+        out.append(text[last:pos])
+        out.append(replacement)
+        last = pos + 2
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
 def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1] in " \t\r\n":
         end -= 1

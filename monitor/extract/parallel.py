@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 
-from monitor.extract import extract_post
+from monitor.extract import extract_post_noted
 from monitor.extract.observations import extract_observations
 from monitor.model import ExtractedQuote, Observation, Post, Route
 
@@ -39,19 +39,23 @@ class Extracted:
     quotes: list[tuple[str, ExtractedQuote]] | None  # None: quote extraction failed (see error)
     observations: list[Observation]
     error: str | None = None
+    #: Said of quotes that were stored: a field read only in part (over the extraction budget).
+    notes: tuple[str, ...] = ()
 
 
 def extract_one(post: Post, route: Route | None) -> Extracted:
     """Quotes and (when ``route`` is given) route observations of one post; never raises."""
     error = None
+    notes: list[str] = []
     quotes: list[tuple[str, ExtractedQuote]] | None
     try:
-        quotes = extract_post(post.title, post.body, post.byline)
+        quotes, notes = extract_post_noted(post.title, post.body, post.byline)
     except Exception as exc:  # noqa: BLE001 - one bad post must not stop the rest
         quotes = None
         error = f"post {post.id}: quote extraction failed ({exc})"
     observations = post_observations(post, route) if route is not None else []
-    return Extracted(post.id, quotes, observations, error)
+    return Extracted(post.id, quotes, observations, error,
+                     tuple(f"post {post.id}: {note}" for note in notes))
 
 
 def post_observations(post: Post, route: Route) -> list[Observation]:

@@ -10,7 +10,8 @@
 3. **Sieves**, most precise first; each claims quotes the earlier ones left:
    ``direct`` (a quote next to its frame; ``headline`` in a headline), ``colon`` (``Peskov: “…”``),
    ``partial`` (quoted words inside an attributed sentence), ``reported`` (``X said that…``),
-   ``trailing`` (``…, X told CBS.``), ``according_to``, ``carry_over`` (a paragraph that is only a
+   ``trailing`` (``…, X told CBS.``), ``parenthetical`` (``The museum, the mayor said, would…``),
+   ``according_to``, ``carry_over`` (a paragraph that is only a
    quote), and ``unattributed``.
 
 Speakers are then resolved in reading order (:class:`~monitor.extract.speakers.SpeakerBook`), so
@@ -21,13 +22,14 @@ no nested repetition, and the work done per cue is bounded by a fixed window of 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 
 from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
-from monitor.extract.marks import Span, paragraphs, quote_spans, sentences
+from monitor.extract.marks import Span, paragraphs, quote_spans, sentences, two_mark_quotes
 from monitor.extract.speakers import (
+    TIME_LEADS,
     Mention,
     SpeakerBook,
     Tok,
@@ -69,8 +71,13 @@ _ZERO_THAT = word_set(
     "saying adding warning confirming "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
-    "tweets predicted predicts"
+    "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
+    "admitted admits"
 )
+#: A word ending in one of these holds a verb ("it's", "won't", "they'll").
+_CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
+                          for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
+_SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning"])
 
 CONFIDENCE = {
@@ -80,6 +87,8 @@ CONFIDENCE = {
     "reported": 0.8,
     "trailing": 0.8,
     "according_to": 0.75,
+    "parenthetical": 0.75,
+    "transcript": 0.7,
     "headline": 0.8,
     "carry_over": 0.7,
     "unattributed": 0.2,
@@ -101,9 +110,13 @@ class _Frame:
     inverted: bool = False
     according: bool = False
     clause_start: int | None = None
+    #: Where the reported clause must end (a relative clause closes at its comma).
+    clause_end: int | None = None
     with_that: bool = False
     outlet: str | None = None
     headline: bool = False
+    #: "according to a state police database": a source named by a plain noun phrase.
+    source_phrase: bool = False
 
 
 @dataclass
@@ -134,6 +147,9 @@ class _Document:
         self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
         self.frames: list[_Frame] = []
         self.claimed: set[int] = set()  # starts of quote spans already attributed
+        # Titles of shows, books and columns in quote marks are nobody's words.
+        self.titles = {q.start for q in self.quotes if _is_title(text, q)}
+        self.claimed.update(self.titles)
         self.claims: list[_Claim] = []
         #: Sentence (or unsearched paragraph) spans: where to look for what "he" refers to.
         self.lead_spans: list[tuple[int, int]] = []
@@ -147,9 +163,10 @@ class _Document:
                 continue  # nothing anyone said: most narrative paragraphs stop here
             is_headline = headline or _looks_like_headline(text, start, end)
             for s, e in sentences(text, start, end, local):
-                self.sentences.append((s, e, index))
                 self.lead_spans.append((s, e))
-                self._find_frames(s, e, index, is_headline)
+                # The sieves read only sentences with a cue or a quote: the rest is narrative.
+                if self._find_frames(s, e, index, is_headline) or local and self._quote_opens_in(s, e):
+                    self.sentences.append((s, e, index))
 
     def lead_person_before(self, pos: int, floor: int) -> Mention | None:
         """The nearest person named at the head of a sentence before ``pos`` (and after ``floor``).
@@ -237,10 +254,16 @@ class _Document:
 
     # -- frames ---------------------------------------------------------------------------
 
-    def _find_frames(self, s: int, e: int, para: int, headline: bool) -> None:
+    def _quote_opens_in(self, s: int, e: int) -> bool:
+        k = bisect_left(self.quote_starts, s)
+        return k < len(self.quote_starts) and self.quote_starts[k] < e
+
+    def _find_frames(self, s: int, e: int, para: int, headline: bool) -> bool:
+        """Add the frames of the sentence [s, e); True when it has any."""
         text = self.text
         if e - s > _MAX_SENTENCE:
-            return
+            return False
+        found = False
         for match in CUE_PATTERN.finditer(text, s, e):
             cs, ce = match.span()
             if self.inside_quote(cs):
@@ -249,6 +272,8 @@ class _Document:
             frame = self._frame(cue, cs, ce, s, e, para, headline)
             if frame is not None:
                 self.frames.append(frame)
+                found = True
+        return found
 
     def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                headline: bool) -> _Frame | None:
@@ -260,17 +285,40 @@ class _Document:
                     and after[2].low in ("from", "by", "of"):
                 after = after[3:]  # "according to a statement from the ministry"
             mention = parse_after(text, after)
+            phrase = _source_phrase(text, after)
+            source_phrase = phrase is not None and (mention is None or mention.end < phrase.end and (
+                mention.kind in ("organisation", "anonymous")
+                and _next_word_continues(after, mention.end)))
+            if source_phrase:
+                mention = phrase  # "court records", not "court"
             if mention is None:
                 return None
             return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
-                          headline=headline)
+                          headline=headline, source_phrase=source_phrase)
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
+        dateline = _DATELINE.match(text, s, cs)
+        if dateline is not None:
+            left = max(left, dateline.end())  # "MIDWAY ATOLL — Officials said": not the place
         before = text[max(left, cs - 8):cs].split()
+        if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
+            return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
+        progressive = False
         if before and before[-1].lower() in _PASSIVE:
-            return None  # "is said to be", "was told"
-        if cue in _ING:
+            if cue not in _ING or before[-1].lower() == "being":
+                return None  # "is said to be", "was told"
+            progressive = True  # "The ministry is saying that …": the subject is before "is"
+        if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is None and before and before[-1] == "and":
+            # "He denied the report and said it was false": the sentence's subject said it
+            mention = self._coordinated_subject(s, cs)
+            m_start = mention.start if mention is not None else cs
+        if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
+            # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
+            after = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
+            if after is not None and after.kind == "person":
+                mention = None
         inverted = False
         if mention is None:
             comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
@@ -299,7 +347,10 @@ class _Document:
         """``The Met Office issued a warning, saying flooding is possible``: the subject that
         opens the sentence says what follows ``saying`` / ``adding that``."""
         text = self.text
-        if not text[s:cs].rstrip().endswith(","):
+        before_cue = cs
+        while before_cue > s and text[before_cue - 1].isspace():
+            before_cue -= 1
+        if before_cue == s or text[before_cue - 1] != ",":
             # "… with the Kremlin confirming there had been an invitation"
             before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
             mention = parse_before(text, before)
@@ -333,6 +384,42 @@ class _Document:
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
+
+    def _relative_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int, headline: bool,
+                        left: int) -> _Frame | None:
+        """``The senator, who said the bill was flawed, voted against it``: the speaker is the
+        phrase before ", who", and the clause ends where the relative clause does."""
+        text = self.text
+        who = text.rfind(",", left, cs)
+        if text[who + 1:cs].split() not in (["who"], ["which"]):
+            return None
+        mention = parse_before(text, tokens(text, max(left, who - _SUBJECT_WINDOW), who))
+        if mention is None or mention.kind == "pronoun":
+            return None
+        frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
+        self._after_cue(frame, e)
+        if frame.clause_start is not None:
+            comma = text.find(",", frame.clause_start, e)
+            frame.clause_end = comma if comma > 0 else None
+        return frame
+
+    def _coordinated_subject(self, s: int, cs: int) -> Mention | None:
+        """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
+        text = self.text
+        toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
+        n = 0
+        while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS):
+            n += 1
+        if n == 0 and toks and toks[0].low in ("he", "she", "they", "it"):
+            mention: Mention | None = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
+            n = 1
+        else:
+            mention = classify(text, toks[:n]) if n else None
+        verb = toks[n] if n < len(toks) else None
+        if mention is None or verb is None or not verb.word.islower() or verb.low in lx.GLUE \
+                or text[toks[n - 1].end:verb.start].strip():
+            return None  # no verb right after the subject, or a comma between
+        return mention
 
     def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
         """The speaker before a cue, through appositives: ``Maria Zakharova, a spokeswoman for
@@ -380,7 +467,11 @@ class _Document:
                                gender=head.gender)
                 start = desc.start
         for role in roles:
-            head = _apply_appositive(text, head, role)
+            if _loose_role(role) and not head.role and head.kind == "person":
+                head = Mention(head.start, head.end, head.kind, head.name, role=_join_toks(text, role[1:]),
+                               organisation=head.organisation, gender=head.gender)
+            else:
+                head = _apply_appositive(text, head, role)
         return head, start
 
     def _with_appositive(self, mention: Mention, e: int) -> Mention:
@@ -420,12 +511,18 @@ class _Document:
             low = toks[k].low
             if low == "that":
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
-                        or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]):
+                        or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
+                        or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True
                     if k > i:
                         frame.end = toks[k - 1].end
-                return
+                    return
+                pronoun = toks[i].low.replace("’", "'").partition("'")[0]
+                if k - i < 2 or pronoun not in _SUBJECT_PRONOUNS:
+                    return
+                break  # "said he realised that …": the "that" is inside a clause without one
+
             if low in lx.CUE_VERBS:
                 break
         k = i
@@ -433,6 +530,8 @@ class _Document:
             low = toks[k].low
             if low in lx.TIME_WORDS or (low.endswith("ly") and toks[k].word.islower()):
                 k += 1
+            elif low in ("this", "last", "next") and k + 1 < len(toks) and toks[k + 1].low in lx.TIME_WORDS:
+                k += 2  # "confirmed this evening the border would reopen"
             elif low in lx.ADVERBIAL_PREPOSITIONS and not (
                 low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             ):
@@ -448,22 +547,58 @@ class _Document:
             return  # a comma, colon or quotation mark comes next
         if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted:
             first = toks[k]
-            if first.low in ("to", "by", "so", "as", "and", "but", "yes", "no", "of", "with",
+            if first.low in ("to", "by", "so", "as", "and", "but", "yes", "of", "with",
                              "goodbye", "hello", "sorry", "nothing", "something"):
                 return
+            if first.low == "no" and (k + 1 == len(toks) or toks[k + 1].low in ("to", "comment", "more")):
+                return  # "said no", "said no to the plan"; but "said no decision had been made"
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
                 return
             if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
                 return  # "warned in a report published on Monday": no clause follows
-            subject_pronoun = first.low in ("it", "he", "she", "they", "we", "i", "you", "there")
+            pronoun, _, contraction = first.low.replace("’", "'").partition("'")
+            subject_pronoun = pronoun in ("it", "he", "she", "they", "we", "i", "you", "there") and (
+                contraction in ("", "ll", "d", "re", "ve", "m", "s"))  # "says she'll stay"
             ahead = toks[k:k + 10]
             if len(ahead) < 10 and limit < e and not subject_pronoun:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
-                       or t.low.endswith(("'s", "’s", "n't", "n’t")) for t in ahead[:10]):
+                       or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
+
+
+#: Words that end the noun phrase after "according to".
+_PHRASE_STOPS = word_set("that which who whose whom and but as when while where because if though "
+                         "although since until is are was were has have had will would said says")
+#: "according to plan": the way things went, not who said so.
+_NOT_SOURCES = word_set("plan plans schedule script tradition custom form expectations")
+
+
+def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
+    """The noun phrase after "according to" when it names no person or organisation: a poll,
+    a database, records, a court filing (an unnamed source, up to eight words)."""
+    n = 0
+    while n < len(toks) and n < 8 and toks[n].low not in _PHRASE_STOPS:
+        n += 1
+    if n == 0 or n == len(toks) and n == 8:
+        return None  # nothing, or more words than a source's name
+    words = toks[:n]
+    if words[-1].low in lx.GLUE or words[-1].low in lx.DETERMINERS:
+        return None
+    if n == 1 and (words[0].low in _NOT_SOURCES or words[0].low in lx.PRONOUNS):
+        return None
+    if not any(ch.isalpha() for ch in words[-1].word):
+        return None
+    return Mention(words[0].start, words[-1].end, "anonymous", text[words[0].start:words[-1].end])
+
+
+def _next_word_continues(toks: list[Tok], end: int) -> bool:
+    """Does the phrase go on after ``end`` with a lower-case noun ("court | records")?"""
+    nxt = next((t for t in toks if t.start >= end), None)
+    return nxt is not None and nxt.word.islower() and nxt.low not in lx.GLUE \
+        and nxt.low not in _PHRASE_STOPS and nxt.low not in ("by", "in", "on", "from", "with", "at", "to")
 
 
 def _short_adverbial(toks: list[Tok], k: int) -> int:
@@ -524,7 +659,19 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         named = classify(text, toks)
         if named is None or named.kind != "person":
             return "role"
+    if _loose_role(toks):
+        return "role"  # "Rendell, a campaign surrogate, said"
     return "np"
+
+
+def _loose_role(toks: list[Tok]) -> bool:
+    """"a campaign surrogate", "the group's founder": a short description with no title word."""
+    return 2 <= len(toks) <= 4 and toks[0].low in ("a", "an", "the") and all(
+        t.word.islower() and t.low.replace("-", "").replace("'s", "").replace("’s", "").isalpha()
+        and t.low not in _RELATIVES for t in toks[1:])
+
+
+_RELATIVES = frozenset(["that", "who", "which", "whose", "whom", "where", "when"])
 
 
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
@@ -581,6 +728,10 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
 
 
 
+def _join_toks(text: str, toks: list[Tok]) -> str:
+    return text[toks[0].start:toks[-1].end]
+
+
 def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
     """Give ``head`` the role an appositive names."""
     words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their")]
@@ -598,6 +749,30 @@ def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
             break
     return Mention(head.start, head.end, head.kind, head.name,
                    role=head.role or role, organisation=head.organisation or org)
+
+
+#: Words before a title in quote marks: `appeared on “Fox News Sunday”`, `told “Meet the Press”`.
+_TITLE_LEADS = word_set("on told tell tells to in of with show programme program podcast series film "
+                        "book column newspaper magazine documentary album song")
+_TITLE_SMALL = word_set("the of a an and in on for to at with")
+
+
+def _is_title(text: str, q: Span) -> bool:
+    """A short title-case phrase in quote marks after "on", "told", a possessive or a word such
+    as "show" ("Fox News Sunday", MSNBC's "Morning Joe"): a title, not speech."""
+    if not q.closed or q.end - q.start > 60:
+        return False
+    words = text[q.start:q.end].split()
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or any(
+        not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL) or w[-1] in ".,!?;:"
+        for w in words
+    ):
+        return False
+    lead = text[max(0, q.start - 31):q.start - 1].split()
+    if not lead:
+        return False
+    word = lead[-1]
+    return word.lower() in _TITLE_LEADS or word.endswith(("'s", "’s"))
 
 
 def _looks_like_headline(text: str, start: int, end: int) -> bool:
@@ -715,8 +890,8 @@ def _sieve_colon(doc: _Document) -> None:
             pos = q.start - 2
             while pos > s and text[pos] == " ":
                 pos -= 1
-            if pos <= s or text[pos] != ":":
-                continue
+            if pos <= s or text[pos] != ":" or pos - s > _WINDOW:
+                continue  # (a speaker's phrase is short: never read a long sentence once per quote)
             toks = tokens(text, s, pos)
             if not toks or len(toks) > 8:
                 continue
@@ -730,6 +905,54 @@ def _sieve_colon(doc: _Document) -> None:
             _add(doc, q, "direct", "colon", frame)
 
 
+# "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph.
+_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}): +(?=\S)")
+#: Capitalised labels that are not speakers.
+_NOT_LABELS = word_set(
+    "breaking update updated watch read note editor's editors live video photo photos correction "
+    "clarification also more related source sources credit tags warning analysis opinion exclusive "
+    "fact check background context summary transcript question answer listen latest news"
+)
+
+
+def _sieve_transcript(doc: _Document) -> None:
+    """``PENCE: We will not let this stand.``: a paragraph that opens with a speaker's name in
+    capitals and a colon is that speaker's words (unless the paragraph quotes or cites anyone)."""
+    text = doc.text
+    cited = {f.para for f in doc.frames}
+    for index, (start, end) in enumerate(doc.paras):
+        if text[start] not in _UPPER or index in cited:
+            continue
+        match = _LABEL.match(text, start, min(end, start + 40))
+        if match is None or _has_quote(doc, match.end(), end):
+            continue
+        words = match.group(1).split()
+        lows = [w.lower().rstrip(".") for w in words]
+        if any(w in _NOT_LABELS or w in lx.ORG_NAMES or w in lx.OUTLET_NAMES for w in lows):
+            continue
+        # Titles and honorifics before the last word ("SEN. PAUL", "MR. KING"): the last is the name.
+        honorific = {k for k, w in enumerate(lows[:-1]) if w in lx.HONORIFICS or w + "." in lx.HONORIFICS}
+        titled = [k for k, w in enumerate(lows[:-1]) if k not in honorific and (
+            w in lx.TITLE_WORDS or w in lx.TITLE_ABBREVIATIONS or w + "." in lx.TITLE_ABBREVIATIONS)]
+        name_words = [w.capitalize() for k, w in enumerate(words) if k not in titled and k not in honorific]
+        content_start, content_end = _trim(text, match.end(), end)
+        if not name_words or len(text[content_start:content_end].split()) < 3 \
+                or text[content_end - 1] not in ".!?…" or doc.headline:
+            continue  # a heading ("MATCHDAY: FC Utrecht - Cercle Brugge"), not a turn of speech
+        role = " ".join(lx.TITLE_ABBREVIATIONS.get(lows[k] + ".", lx.TITLE_ABBREVIATIONS.get(
+            lows[k], words[k].capitalize())) for k in titled) or None
+        label_end = match.end(1)
+        mention = Mention(start, label_end, "person", " ".join(name_words), role=role)
+        frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
+        doc.frames.append(frame)
+        doc.frames_by_sentence.setdefault(start, []).append(frame)
+        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
+                                 CONFIDENCE["transcript"]))
+
+
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _frames_in(doc: _Document, s: int) -> list[_Frame]:
     return doc.frames_by_sentence.get(s, [])
 
@@ -740,24 +963,39 @@ def _sieve_partial(doc: _Document) -> None:
         frames = [f for f in _frames_in(doc, s) if f.mention is not None]
         if not frames:
             continue
-        for q in _sentence_quotes(doc, s, e):
+        quotes = _sentence_quotes(doc, s, e)
+        nearest = _nearest_each(frames, [q.start for q in quotes])
+        # A quote before every frame is matched to frames[0]: where is the last comma before it?
+        comma_before_first = doc.text.rfind(",", s, frames[0].start)
+        for q, frame in zip(quotes, nearest, strict=True):
             if q.start in doc.claimed:
                 continue
-            frame = _nearest(frames, q.start)
             if frame.according and _outlet_only(doc, frame):
                 continue
             if q.end <= frame.start and not frame.headline and not frame.according \
-                    and "," not in doc.text[q.end:frame.start] and doc.text[q.end - 1] not in ",.!?…":
+                    and comma_before_first < q.end and doc.text[q.end - 1] not in ",.!?…":
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
 
 
-def _nearest(frames: list[_Frame], pos: int) -> _Frame:
-    before = [f for f in frames if f.cue_start <= pos]
-    if before:
-        return before[-1]
-    return frames[0]
+def _nearest_each(frames: list[_Frame], positions: list[int]) -> list[_Frame]:
+    """For every position, the last frame listed whose cue starts at or before it (else the first
+    frame), in one sweep (a sentence with many quotes and many
+    cues must not compare each quote with each cue)."""
+    if len(frames) == 1:
+        return [frames[0]] * len(positions)
+    order = sorted(range(len(frames)), key=lambda k: frames[k].cue_start)
+    out: list[_Frame] = [frames[0]] * len(positions)
+    best = -1
+    j = 0
+    for at in sorted(range(len(positions)), key=positions.__getitem__):
+        while j < len(order) and frames[order[j]].cue_start <= positions[at]:
+            best = max(best, order[j])
+            j += 1
+        if best >= 0:
+            out[at] = frames[best]
+    return out
 
 
 def _outlet_only(doc: _Document, frame: _Frame) -> bool:
@@ -772,13 +1010,26 @@ def _outlet_only(doc: _Document, frame: _Frame) -> bool:
 def _sieve_reported(doc: _Document) -> None:
     """``X said (that) …``: the reported clause runs to the end of the sentence."""
     text = doc.text
+    # Per sentence: its cue frames (by cue position) and the colon frames added after them.
+    index: dict[int, tuple[list[_Frame], list[int], list[_Frame]]] = {}
     for frame in doc.frames:
         if frame.clause_start is None or frame.mention is None or frame.according:
             continue
         if frame.cue in lx.WEAK_CUES and not frame.with_that:
             continue
         s, e = frame.sentence
-        for other in _frames_in(doc, s):
+        if frame.clause_end is not None:
+            e = frame.clause_end
+        if s not in index:
+            listed = _frames_in(doc, s)
+            cued = [f for f in listed if f.cue != ":"]
+            index[s] = (cued, [f.cue_start for f in cued], [f for f in listed if f.cue == ":"])
+        cued, cue_starts, colons = index[s]
+        # A frame starts at or before its cue, so none whose cue is before the clause can follow it.
+        k = bisect_right(cue_starts, frame.clause_start)
+        while k < len(cued) + len(colons):
+            other = cued[k] if k < len(cued) else colons[k - len(cued)]
+            k += 1
             # "…, a claim Hamas rejected as “lies”": the next speaker's words are not these.
             if other.mention is not None and frame.clause_start < other.start < e:
                 comma = text.rfind(",", frame.clause_start, other.start)
@@ -819,7 +1070,10 @@ def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _has_quote(doc: _Document, start: int, end: int) -> bool:
+    """Does a quotation (not a title in quote marks) overlap [start, end)?"""
     k = bisect_right(doc.quote_starts, end) - 1
+    while k >= 0 and doc.quotes[k].start in doc.titles and doc.quotes[k].end > start:
+        k -= 1
     return k >= 0 and doc.quotes[k].end > start and doc.quotes[k].start < end
 
 
@@ -832,14 +1086,19 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",) or frame.clause_start is not None:
             continue
         s, e = frame.sentence
+        if e - frame.end > _TRAILING_REST:
+            continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")
         if rest and not _only_outlet_or_adverbial(doc, frame, rest):
             continue
         head = frame.start
         if frame.according:
             head = frame.cue_start
-        comma = text.rfind(",", s, head)
-        if comma < 0 or text[comma:head].strip(", ") != "":
+        comma = head  # the comma right before the frame (spaces between)
+        while comma > s and text[comma - 1] == " ":
+            comma -= 1
+        comma -= 1
+        if comma < s or text[comma] != ",":
             continue
         start, end = _trim_clause(text, s, comma)
         if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
@@ -856,6 +1115,46 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.headline:
             sieve = "headline"
         doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, CONFIDENCE[sieve]))
+
+
+#: What may follow a trailing frame is at most 14 words: never more characters than this.
+_TRAILING_REST = 400
+
+
+def _sieve_parenthetical(doc: _Document) -> None:
+    """``The museum, the mayor said, would open in May.``: the frame stands between commas inside
+    the statement, which is then the whole sentence (content on both sides of the frame)."""
+    text = doc.text
+    speaking: dict[int, int] = {}  # sentence start -> frames that name a speaker
+    for frame in doc.frames:
+        if frame.mention is not None and not frame.according:
+            speaking[frame.sentence[0]] = speaking.get(frame.sentence[0], 0) + 1
+    for frame in doc.frames:
+        if frame.mention is None or frame.according or frame.headline or frame.clause_start is not None \
+                or frame.cue in lx.WEAK_CUES or frame.cue in _ING or frame.cue == ":":
+            continue
+        s, e = frame.sentence
+        if speaking.get(s, 0) != 1:
+            continue  # another speaker in the sentence: whose words are whose is not clear
+        before = frame.start
+        while before > s and text[before - 1] == " ":
+            before -= 1
+        after = frame.end
+        while after < e and text[after] == " ":
+            after += 1
+        if before <= s or text[before - 1] != "," or after >= e or text[after] != ",":
+            continue
+        start, end = _trim_clause(text, s, before - 1)
+        if end < before - 1 or start >= end:
+            continue  # the statement stops before the frame ("…; the mayor said, …")
+        tail_start, end = _trim_clause(text, after + 1, e)
+        if len(text[tail_start:end].split()) < 2 or _has_quote(doc, start, end):
+            continue
+        opener = text[start:before].split(maxsplit=1)[0].lower()
+        if opener.endswith("ing") and opener not in ("nothing", "everything", "something"):
+            continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
+        doc.claims.append(_Claim(start, end, "indirect", "parenthetical", frame, frame.para,
+                                 CONFIDENCE["parenthetical"]))
 
 
 def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
@@ -881,15 +1180,19 @@ def _sieve_according_lead(doc: _Document) -> None:
         if not frame.according or frame.mention is None:
             continue
         s, e = frame.sentence
-        if text[s:frame.cue_start].strip():
+        if _NOT_SPACE.search(text, s, frame.cue_start):
             continue
-        comma = text.find(",", frame.mention.end, e)
-        if comma < 0 or comma - frame.mention.end > 80:
+        comma = text.find(",", frame.mention.end, min(e, frame.mention.end + 81))
+        if comma < 0:
             continue
         start, end = _trim_clause(text, comma + 1, e)
         if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
             continue
         if _outlet_only(doc, frame):
+            # "According to Politico, …": what the outlet reports, no speaker named
+            doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para, 0.4,
+                                     outlet=_outlet_name(text, tokens(text, frame.mention.start,
+                                                                      frame.mention.end))))
             continue
         doc.claims.append(_Claim(start, end, "indirect", "according_to", frame, frame.para,
                                  CONFIDENCE["according_to"]))
@@ -901,15 +1204,28 @@ def _sieve_carry_over(doc: _Document) -> None:
     for s, e, _para in doc.sentences:
         if _frames_in(doc, s):
             continue
-        for q in _sentence_quotes(doc, s, e):
-            if q.start in doc.claimed:
-                continue
-            outside = (text[s:q.start - 1] + text[min(q.end + 1, e):e]).strip(" .,;:!?\"”’")
+        quotes = [q for q in _sentence_quotes(doc, s, e) if q.start not in doc.claimed]
+        if not quotes:
+            continue
+        # Once per sentence, not once per quote (which made a long sentence of quotes quadratic):
+        # the first and last characters that are more than punctuation, and the first non-space.
+        body = text[s:e]
+        first_word = s + len(body) - len(body.lstrip(_BARE))
+        last_word = s + len(body.rstrip(_BARE)) - 1
+        first_text = s + len(body) - len(body.lstrip())
+        for q in quotes:
             if q.multi:
-                outside = text[s:q.start - 1].strip()
+                outside = first_text < q.start - 1
+            else:
+                outside = first_word < q.start - 1 or last_word >= min(q.end + 1, e)
             if outside:
                 continue
             _add(doc, q, "direct", "carry_over", None)
+
+
+#: What may stand around a quote that is a sentence of its own.
+_BARE = " .,;:!?\"”’"
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _sieve_unattributed(doc: _Document) -> None:
@@ -926,9 +1242,11 @@ def _sieve_unattributed(doc: _Document) -> None:
 SIEVES = (
     _sieve_direct,
     _sieve_colon,
+    _sieve_transcript,
     _sieve_partial,
     _sieve_reported,
     _sieve_trailing,
+    _sieve_parenthetical,
     _sieve_according_lead,
     _sieve_carry_over,
     _sieve_unattributed,
@@ -1042,11 +1360,16 @@ def _sentence_outlets(doc: _Document) -> None:
     keep: list[_Frame] = []
     for frames in by_sentence.values():
         speaking = [f for f in frames if not f.according and f.mention is not None]
+        according = [f for f in frames if f.according]
+        targets = dict(zip(map(id, according), _nearest_each(speaking, [f.cue_start for f in according]),
+                           strict=True)) if speaking else {}
         for frame in frames:
+            if frame.according and speaking and frame.source_phrase:
+                continue  # "X said …, according to a poll": the poll is not who said it
             if frame.according and speaking:
                 outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start,
                                                        frame.mention.end)) if frame.mention else None
-                target = _nearest(speaking, frame.cue_start)
+                target = targets[id(frame)]
                 if outlet and not target.outlet:
                     target.outlet = outlet
                 if outlet or target.end >= frame.cue_start - 3:
@@ -1070,15 +1393,86 @@ def _sentence_outlets(doc: _Document) -> None:
         doc.frames_by_sentence.setdefault(frame.sentence[0], []).append(frame)
 
 
-def extract_quotes(text: str, *, headline: bool = False) -> list[ExtractedQuote]:
+@dataclass(frozen=True)
+class Budget:
+    """How much of one text extraction reads (None: no limit).
+
+    Counted before any work is done, so the cut falls at the same place on every run and every
+    machine: text past ``max_chars``, or past the ``max_candidates``-th quotation mark or speech
+    cue, is not read. Extraction is linear, so this bounds the work on one post.
+    """
+
+    max_chars: int | None = 2_000_000
+    max_candidates: int | None = 40_000
+
+
+#: The budget of one post's headline or body: far above any article or live blog seen.
+DEFAULT_BUDGET = Budget()
+#: No limit (the benchmarks read hostile texts whole).
+NO_BUDGET = Budget(None, None)
+#: What the candidate budget counts: every quotation mark and every speech cue.
+_CANDIDATE = re.compile(r"[\"“”„‟«»'‘’‚‛]|" + CUE_PATTERN.pattern)
+_CANDIDATE_MARKS = "\"“”„‟«»'‘’‚‛"
+
+
+def _budget_cut(text: str, budget: Budget) -> tuple[int, str] | None:
+    """Where reading stops under ``budget`` (at the paragraph break before it when there is
+    one, so no paragraph is read in part), and why; None when the whole text fits."""
+    limit, why = len(text), ""
+    if budget.max_chars is not None and limit > budget.max_chars:
+        limit, why = budget.max_chars, f"{budget.max_chars:,} characters"
+    cap = budget.max_candidates
+    # A cue is at least four characters with the space after it: most texts need no count.
+    if cap is not None and sum(text.count(m, 0, limit) for m in _CANDIDATE_MARKS) + limit // 4 > cap:
+        for count, match in enumerate(_CANDIDATE.finditer(text, 0, limit), 1):
+            if count > cap:
+                limit, why = match.start(), f"{cap:,} quotation marks and speech cues"
+                break
+    if limit >= len(text):
+        return None
+    para = text.rfind("\n", 0, limit)
+    cut = para if para > 0 else limit
+    return cut, (f"quotes read up to character {cut:,} of {len(text):,} only: the rest is past "
+                 f"the extraction budget of {why}")
+
+
+def extract_quotes(text: str, *, headline: bool = False,
+                   budget: Budget = DEFAULT_BUDGET) -> list[ExtractedQuote]:
     """Every quote in ``text`` with its speaker, in reading order.
 
     ``headline`` says the whole text is a headline (no closing punctuation, inverted cues such as
     ``… says Kremlin``); single lines that look like headlines are treated so anyway. Never raises
-    on odd input: at worst it returns fewer quotes.
+    on odd input: at worst it returns fewer quotes. Text past ``budget`` is not read (see
+    :func:`extract_quotes_noted` for the note that says so).
     """
+    return extract_quotes_noted(text, headline=headline, budget=budget)[0]
+
+
+def extract_quotes_noted(text: str, *, headline: bool = False, budget: Budget = DEFAULT_BUDGET
+                         ) -> tuple[list[ExtractedQuote], str | None]:
+    """:func:`extract_quotes`, and a note when the text was longer than ``budget``: the quotes
+    are then those found before the cut, with offsets into the whole text."""
     if not text or not isinstance(text, str):
-        return []
+        return [], None
+    cut = _budget_cut(text, budget)
+    if cut is None:
+        return _extract(text, headline), None
+    return _extract(text[:cut[0]], headline), cut[1]
+
+
+def _extract(original: str, headline: bool) -> list[ExtractedQuote]:
+    # Two-character marks are read as curly ones in a copy of the same length; the quotes' words
+    # are then taken from the text as given.
+    text = two_mark_quotes(original)
+    quotes = _extract_marked(text, headline)
+    if text is original:
+        return quotes
+    return [replace(q, text=original[q.start:q.end],
+                    mention=original[q.speaker_start:q.speaker_end] if q.mention is not None else None)
+            for q in quotes]
+
+
+def _extract_marked(text: str, headline: bool) -> list[ExtractedQuote]:
     doc = _Document(text, headline)
     _sentence_outlets(doc)
     for sieve in SIEVES:

@@ -149,14 +149,43 @@ def _np_word_cached(word: str) -> bool:
 
 
 def strip_adverbs(toks: list[Tok]) -> list[Tok]:
-    """Drop auxiliaries and adverbs between a subject and its cue ("has also", "earlier")."""
-    end = len(toks)
+    """Drop auxiliaries, adverbs and a time between a subject and its cue ("has also",
+    "earlier", "Ms. Park on Tuesday said", "officials this week said")."""
+    end = _strip_aux(toks, len(toks))
+    time_at = end
+    while time_at and _time_word(toks[time_at - 1]):
+        time_at -= 1
+    if time_at < end:
+        lead_at = time_at
+        while lead_at and toks[lead_at - 1].low in TIME_LEADS and toks[lead_at - 1].word.islower():
+            lead_at -= 1
+        if lead_at > 0:
+            end = _strip_aux(toks, lead_at)
+    return toks[:end]
+
+
+#: Words that open a time phrase: "on Tuesday", "this evening", "late on Monday", "last week".
+TIME_LEADS = frozenset(["on", "this", "last", "next", "late", "early", "earlier", "in", "at",
+                        "that", "each", "every"])
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _time_word(tok: Tok) -> bool:
+    return tok.low in lx.TIME_WORDS and (tok.word.islower() or tok.low in _WEEKDAYS)
+
+
+def _strip_aux(toks: list[Tok], end: int) -> int:
     while end and (
         toks[end - 1].low in lx.AUX_ADVERBS and toks[end - 1].word.islower()
-        or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4)
+        or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4
+            and toks[end - 1].low not in _LY_NOUNS)
     ):
         end -= 1
-    return toks[:end]
+    return end
+
+
+#: Nouns that end in -ly like adverbs: "the family said" keeps its speaker.
+_LY_NOUNS = frozenset(["family", "assembly", "rally", "supply", "monopoly", "anomaly", "ally"])
 
 
 def _extends_back(toks: list[Tok], i: int) -> bool:
@@ -324,6 +353,9 @@ def _name_run(toks: list[Tok]) -> int:
         surname = i == len(toks) and i >= 2 and _first_name(toks[i - 2]) and _cap(tok) \
             and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
             and low not in lx.DETERMINERS and not tok.word.isupper()
+        # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
+        surname = surname or i == len(toks) and i >= 2 and toks[i - 2].low in lx.HONORIFICS \
+            and _cap(tok) and not possessive(tok) and not tok.word.isupper()
         if not surname and (
             not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
@@ -504,8 +536,9 @@ class Speaker:
     gender: str | None = None
 
     def add_role(self, role: str | None) -> None:
-        """Keep every distinct role a story gives the speaker."""
-        if not role:
+        """Keep every distinct role a story gives the speaker (up to a length: a text that gives
+        one speaker thousands of roles must not make each new one cost more than the last)."""
+        if not role or self.role and len(self.role) > _MAX_ROLE_CHARS:
             return
         if not self.role:
             self.role = role
@@ -516,6 +549,12 @@ class Speaker:
 
 
 alias_key = speaker_key
+#: A speaker's roles stop growing past this many characters.
+_MAX_ROLE_CHARS = 300
+#: How many of the latest speakers "the minister" is matched against by a part of a role word
+#: (a whole role word is found among all of them through an index).
+_ROLE_LOOKBACK = 50
+_ROLE_WORD = re.compile(r"[^\W\d_]+")
 
 
 class SpeakerBook:
@@ -534,7 +573,17 @@ class SpeakerBook:
         self.recent: dict[int, Speaker] = {}
         # Indexes, so that a long text with many speakers stays linear.
         self._by_alias: dict[tuple[str, str], Speaker] = {}
-        self._by_word: dict[str, list[Speaker]] = {}
+        #: Per name word: the latest speaker whose name has it.
+        self._latest_by_word: dict[str, Speaker] = {}
+        #: Per word: speakers named by that word alone, oldest first (stale ones dropped lazily).
+        self._single_by_word: dict[str, list[Speaker]] = {}
+        #: Per role word: the latest speaker whose role has it.
+        self._latest_by_role_word: dict[str, Speaker] = {}
+        #: People quoted so far by gender ("m", "f", None), the most recent last.
+        self._recent_by_gender: dict[str | None, dict[int, Speaker]] = {None: {}, "m": {}, "f": {}}
+        #: When each person was last quoted (a counter): compares the recency across genders.
+        self._seen_at: dict[int, int] = {}
+        self._clock = 0
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -546,8 +595,7 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
-                speaker = next((s for s in reversed(self.recent.values()) if s.gender in (None, want)),
-                               None)
+                speaker = self._latest_recent(want)
                 if self.pending is not None and self.pending.gender in (None, want):
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
@@ -579,6 +627,7 @@ class SpeakerBook:
             speaker.add_role(mention.role)
         if speaker is not None:
             self._seen(speaker)
+            self._index_role(speaker)
             if speaker.kind == "person":
                 self.pending = None
                 self.last_person_at = max(self.last_person_at, mention.start)
@@ -618,14 +667,43 @@ class SpeakerBook:
             self.last_person = speaker
             self.recent.pop(speaker.index, None)
             self.recent[speaker.index] = speaker
+            # A speaker's gender only changes just before it is seen: file it under its gender now.
+            for by_gender in self._recent_by_gender.values():
+                by_gender.pop(speaker.index, None)
+            self._recent_by_gender.setdefault(speaker.gender, {})[speaker.index] = speaker
+            self._clock += 1
+            self._seen_at[speaker.index] = self._clock
         elif speaker.kind == "organisation":
             self.last_org = speaker
 
+    def _latest_recent(self, want: str) -> Speaker | None:
+        """The person quoted last whose gender is ``want`` or not known."""
+        best: Speaker | None = None
+        for gender in (None, want):
+            by_gender = self._recent_by_gender.get(gender)
+            if by_gender:
+                candidate = by_gender[next(reversed(by_gender))]
+                if best is None or self._seen_at[candidate.index] > self._seen_at[best.index]:
+                    best = candidate
+        return best
+
     def _by_role(self, head: str) -> Speaker | None:
-        for speaker in reversed(self.speakers):
+        """The latest speaker whose role names ``head`` ("minister" in "Foreign Minister")."""
+        indexed = self._latest_by_role_word.get(head)
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if indexed is not None and speaker.index < indexed.index:
+                break
             if speaker.role and head in speaker.role.lower():
                 return speaker
-        return None
+        return indexed
+
+    def _index_role(self, speaker: Speaker) -> None:
+        if not speaker.role:
+            return
+        for word in _ROLE_WORD.findall(speaker.role.lower()):
+            latest = self._latest_by_role_word.get(word)
+            if latest is None or latest.index < speaker.index:
+                self._latest_by_role_word[word] = speaker
 
     def _person(self, mention: Mention) -> Speaker:
         words = mention.name.split()
@@ -635,9 +713,13 @@ class SpeakerBook:
             # "Peskov" is the Dmitry Peskov quoted before; "Dmitry Peskov" is the Peskov quoted
             # before (who then keeps the full name). The most recently added wins.
             last = words[-1].casefold()
-            for s in self._by_word.get(last, ()):
-                if (len(words) == 1 or " " not in s.name) and (found is None or s.index > found.index):
-                    found = s
+            if len(words) == 1:
+                found = self._latest_by_word.get(last)
+            else:
+                singles = self._single_by_word.get(last)
+                while singles and " " in singles[-1].name:
+                    singles.pop()  # named in full since: no longer a bare surname
+                found = singles[-1] if singles else None
             if found is not None and len(words) > 1:
                 found.name = mention.name
                 self._index_words(found)
@@ -665,7 +747,10 @@ class SpeakerBook:
         return speaker
 
     def _index_words(self, speaker: Speaker) -> None:
-        for word in {w.casefold() for w in speaker.name.split()}:
-            bucket = self._by_word.setdefault(word, [])
-            if speaker not in bucket:
-                bucket.append(speaker)
+        words = {w.casefold() for w in speaker.name.split()}
+        for word in words:
+            latest = self._latest_by_word.get(word)
+            if latest is None or latest.index < speaker.index:
+                self._latest_by_word[word] = speaker
+        if len(words) == 1 and " " not in speaker.name:
+            self._single_by_word.setdefault(next(iter(words)), []).append(speaker)
