@@ -1,0 +1,145 @@
+"""Child processes end with their parent, however the parent ends.
+
+Real processes throughout: ``monitor ingest`` and ``monitor watch`` run as subprocesses with
+their stdout on a pipe, are killed, and every process they started must be gone within a bounded
+wait, with the pipe at its end (so ``monitor ingest … | tee log`` ends).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+
+ROOT = Path(__file__).resolve().parent.parent
+#: How long the children may take to go after their parent (generous: a loaded machine).
+GONE_WITHIN = 15.0
+#: How long to wait for a run to reach the state the test needs.
+START_WITHIN = 60.0
+
+
+def _stat(pid: int) -> tuple[str, int] | None:
+    """(state, parent pid) of a process, None when there is no such process."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2:].split()
+    return fields[0], int(fields[1])
+
+
+def alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie waiting for its reaper has ended)."""
+    stat = _stat(pid)
+    return stat is not None and stat[0] not in ("Z", "X")
+
+
+def descendants(pid: int) -> set[int]:
+    """Every living process started by ``pid``, and by those, and so on."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            stat = _stat(int(entry))
+            if stat is not None and stat[0] not in ("Z", "X"):
+                parents[int(entry)] = stat[1]
+    found: set[int] = set()
+    frontier = {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def children_once(pid: int, count: int) -> set[int] | None:
+    """The descendants of ``pid`` once there are at least ``count`` of them, else None."""
+    found = descendants(pid)
+    return found if len(found) >= count else None
+
+
+def wait_for(predicate, within: float, what: str):
+    end = time.monotonic() + within
+    while time.monotonic() < end:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    raise AssertionError(f"not within {within:.0f} s: {what}")
+
+
+def monitor_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "monitor", *args]
+
+
+def child_env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", **extra)
+    return env
+
+
+class Drain:
+    """Reads a pipe to its end on a thread; ``ended`` is set when every holder has closed it."""
+
+    def __init__(self, pipe) -> None:
+        self.ended = threading.Event()
+        self._pipe = pipe
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        while self._pipe.read(65536):
+            pass
+        self.ended.set()
+
+
+def assert_all_gone(children: set[int], drains: list[Drain]) -> None:
+    end = time.monotonic() + GONE_WITHIN
+    while time.monotonic() < end and (any(alive(pid) for pid in children)
+                                       or not all(d.ended.is_set() for d in drains)):
+        time.sleep(0.05)
+    left = sorted(pid for pid in children if alive(pid))
+    leftovers = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")[:120] for pid in left}
+    for pid in left:  # leave nothing behind for the next test, whatever this one says
+        os.kill(pid, signal.SIGKILL)
+    assert not leftovers, f"still alive {GONE_WITHIN:.0f} s after their parent: {leftovers}"
+    assert all(d.ended.is_set() for d in drains), "the parent's stdout/stderr is still held open"
+
+
+def post_files(folder: Path, files: int = 150, per_file: int = 40) -> Path:
+    """A folder of post lists, each big enough for the worker pool (see PARALLEL_FROM)."""
+    folder.mkdir()
+    body = ("“We expect talks number {i},” Kremlin spokesman Dmitry Peskov said. "
+            "The train arrived in Khasan at 10:{m:02d} local time. ") * 5
+    for f in range(files):
+        lines = [json.dumps({"guid": f"g{f}-{i}", "title": f"Update {f}.{i}", "source": f"test:batch{f}",
+                             "body": body.format(i=i, m=i % 60), "published": "2023-09-12T10:00:00Z"})
+                 for i in range(per_file)]
+        (folder / f"batch{f:03d}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_kill_9_of_ingest_takes_its_workers_and_the_pipe_ends(tmp_path):
+    posts = post_files(tmp_path / "posts")
+    proc = subprocess.Popen(monitor_cmd("--db", str(tmp_path / "m.db"), "ingest", str(posts)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=child_env(MONITOR_EXTRACT_PROCESSES="2"))
+    drains = [Drain(proc.stdout), Drain(proc.stderr)]
+    try:
+        # Two extraction workers and the resource tracker: three children.
+        children = wait_for(lambda: children_once(proc.pid, 3), START_WITHIN,
+                            "the ingest to start its workers")
+        assert proc.poll() is None, "the ingest ended before it could be killed; give it more posts"
+        proc.kill()
+        proc.wait(timeout=GONE_WITHIN)
+        assert_all_gone(children, drains)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
