@@ -143,3 +143,58 @@ def test_kill_9_of_ingest_takes_its_workers_and_the_pipe_ends(tmp_path):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_sigterm_of_watch_stops_it_cleanly_with_its_workers(tmp_path):
+    feed = post_files(tmp_path / "posts", files=1, per_file=60) / "batch000.jsonl"
+    proc = subprocess.Popen(monitor_cmd("--db", str(tmp_path / "m.db"), "watch", str(feed)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=child_env(MONITOR_EXTRACT_PROCESSES="2"))
+    stderr: list[bytes] = []
+    drains = [Drain(proc.stdout)]
+    reader = threading.Thread(target=lambda: stderr.extend(iter(proc.stderr.readline, b"")), daemon=True)
+    reader.start()
+    try:
+        # The first round ingests the file's 60 posts on the workers, which stay for the next round;
+        # the watch then sleeps until the file is due again.
+        wait_for(lambda: any(b"round 1:" in line for line in stderr), START_WITHIN, "a first round")
+        children = descendants(proc.pid)
+        assert len(children) >= 3, "no extraction workers: give the file more posts"
+        proc.terminate()
+        assert proc.wait(timeout=GONE_WITHIN) == 143
+        reader.join(GONE_WITHIN)
+        assert b"terminated after 1 rounds" in b"".join(stderr)
+        assert_all_gone(children, drains)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+PARENT_OF_INGEST_PROCESS = textwrap.dedent("""
+    import operator, sys, time
+    from pathlib import Path
+    from monitor.gui.ingest_process import IngestProcess
+
+    process = IngestProcess()
+    # Any picklable job starts the child; this one answers with the database it opened.
+    print(process.call(Path(sys.argv[1]), operator.attrgetter("db_path"), ()), flush=True)
+    time.sleep(600)
+""")
+
+
+def test_the_apps_ingest_process_ends_when_the_app_is_killed(tmp_path):
+    parent = subprocess.Popen([sys.executable, "-c", PARENT_OF_INGEST_PROCESS, str(tmp_path / "m.db")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env())
+    try:
+        assert parent.stdout.readline().strip().endswith(b"m.db"), parent.stderr.read()
+        children = descendants(parent.pid)
+        assert children, "no ingest process was started"
+        drains = [Drain(parent.stdout), Drain(parent.stderr)]
+        parent.kill()
+        parent.wait(timeout=GONE_WITHIN)
+        assert_all_gone(children, drains)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
