@@ -198,3 +198,60 @@ def test_the_apps_ingest_process_ends_when_the_app_is_killed(tmp_path):
         if parent.poll() is None:
             parent.kill()
             parent.wait()
+
+
+def catches(pid: int, signum: int) -> bool:
+    """True once ``pid`` has a handler of its own for ``signum`` (SigCgt in /proc/PID/status)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("SigCgt:"):
+            return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+    return False
+
+
+def start_app(tmp_path: Path) -> subprocess.Popen:
+    home = tmp_path / "home"
+    env = child_env(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
+                    XDG_STATE_HOME=str(home / "state"), XDG_DATA_HOME=str(home / "data"))
+    return subprocess.Popen(monitor_cmd("--db", str(tmp_path / "m.db")), env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def app_log(tmp_path: Path) -> str:
+    path = tmp_path / "home" / "state" / "situation-monitor" / "monitor.log"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def test_sigterm_closes_the_app_as_its_close_button_does(tmp_path):
+    app = start_app(tmp_path)
+    drains = [Drain(app.stdout), Drain(app.stderr)]
+    try:
+        wait_for(lambda: app.poll() is not None or catches(app.pid, signal.SIGTERM), START_WITHIN,
+                 "the app to take SIGTERM")
+        assert app.poll() is None, "the app ended on its own"
+        children = descendants(app.pid)
+        app.terminate()
+        assert app.wait(timeout=GONE_WITHIN) == 143
+        assert "exiting with 143" in app_log(tmp_path)
+        assert_all_gone(children, drains)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+
+
+@pytest.mark.slow
+def test_sigterm_of_the_app_stops_its_ingest_process(tmp_path):
+    app = start_app(tmp_path)
+    drains = [Drain(app.stdout), Drain(app.stderr)]
+    try:
+        # The window's first poll (15 s after the database opens) starts the ingest process.
+        children = wait_for(lambda: app.poll() is not None or descendants(app.pid), START_WITHIN,
+                            "the app to start its ingest process")
+        assert app.poll() is None, "the app ended on its own"
+        app.terminate()
+        assert app.wait(timeout=GONE_WITHIN) == 143
+        assert_all_gone(children, drains)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
