@@ -7,9 +7,11 @@ wait, with the pipe at its end (so ``monitor ingest … | tee log`` ends).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -81,21 +83,21 @@ def monitor_cmd(*args: str) -> list[str]:
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen", **extra)
-    return env
+    return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", **extra}
 
 
 class Drain:
-    """Reads a pipe to its end on a thread; ``ended`` is set when every holder has closed it."""
+    """Reads a pipe's lines to its end on a thread; ``ended`` is set when every holder has closed it."""
 
     def __init__(self, pipe) -> None:
         self.ended = threading.Event()
+        self.lines: list[bytes] = []
         self._pipe = pipe
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
-        while self._pipe.read(65536):
-            pass
+        for line in iter(self._pipe.readline, b""):
+            self.lines.append(line)
         self.ended.set()
 
 
@@ -112,7 +114,16 @@ def assert_all_gone(children: set[int], drains: list[Drain]) -> None:
     assert all(d.ended.is_set() for d in drains), "the parent's stdout/stderr is still held open"
 
 
-def post_files(folder: Path, files: int = 150, per_file: int = 40) -> Path:
+def stored_posts(db: Path) -> int:
+    """Posts committed so far to ``db`` by another process (0 before it has any)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)) as conn:
+            return conn.execute("select count(*) from posts").fetchone()[0]
+    except sqlite3.Error:  # not created yet, or no posts table yet
+        return 0
+
+
+def post_files(folder: Path, files: int = 80, per_file: int = 40) -> Path:
     """A folder of post lists, each big enough for the worker pool (see PARALLEL_FROM)."""
     folder.mkdir()
     body = ("“We expect talks number {i},” Kremlin spokesman Dmitry Peskov said. "
@@ -125,18 +136,22 @@ def post_files(folder: Path, files: int = 150, per_file: int = 40) -> Path:
     return folder
 
 
-def test_kill_9_of_ingest_takes_its_workers_and_the_pipe_ends(tmp_path):
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM], ids=["kill -9", "kill"])
+def test_killed_ingest_takes_its_workers_and_the_pipe_ends(tmp_path, how):
     posts = post_files(tmp_path / "posts")
-    proc = subprocess.Popen(monitor_cmd("--db", str(tmp_path / "m.db"), "ingest", str(posts)),
+    db = tmp_path / "m.db"
+    proc = subprocess.Popen(monitor_cmd("--db", str(db), "ingest", str(posts)),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             env=child_env(MONITOR_EXTRACT_PROCESSES="2"))
     drains = [Drain(proc.stdout), Drain(proc.stderr)]
     try:
+        # The first file is in (its 40 posts extracted by the workers); the others are still to come.
+        wait_for(lambda: stored_posts(db) >= 40, START_WITHIN, "the ingest to store its first file")
         # Two extraction workers and the resource tracker: three children.
         children = wait_for(lambda: children_once(proc.pid, 3), START_WITHIN,
                             "the ingest to start its workers")
         assert proc.poll() is None, "the ingest ended before it could be killed; give it more posts"
-        proc.kill()
+        proc.send_signal(how)
         proc.wait(timeout=GONE_WITHIN)
         assert_all_gone(children, drains)
     finally:
@@ -186,11 +201,98 @@ PARENT_OF_INGEST_PROCESS = textwrap.dedent("""
 def test_the_apps_ingest_process_ends_when_the_app_is_killed(tmp_path):
     parent = subprocess.Popen([sys.executable, "-c", PARENT_OF_INGEST_PROCESS, str(tmp_path / "m.db")],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env())
+    drains = [Drain(parent.stdout), Drain(parent.stderr)]
     try:
-        assert parent.stdout.readline().strip().endswith(b"m.db"), parent.stderr.read()
+        wait_for(lambda: drains[0].lines or parent.poll() is not None, START_WITHIN, "the first job's answer")
+        assert drains[0].lines and drains[0].lines[0].strip().endswith(b"m.db"), drains[1].lines
         children = descendants(parent.pid)
         assert children, "no ingest process was started"
-        drains = [Drain(parent.stdout), Drain(parent.stderr)]
+        parent.kill()
+        parent.wait(timeout=GONE_WITHIN)
+        assert_all_gone(children, drains)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+
+
+JOBS = """
+import os
+import time
+
+
+def child_pid(monitor):
+    return os.getpid()
+
+
+def child_without_prctl():
+    from monitor import procs
+
+    procs.PARENT_DEATH_SIGNAL = None  # as on a platform without prctl: the watcher thread alone
+    procs.die_with_parent()
+    print(os.getpid(), flush=True)  # on the parent's stdout: this child is ready
+    time.sleep(600)
+"""
+
+PARENT_WITH_SHORT_LIVED_THREAD = textwrap.dedent("""
+    import sys, threading
+    from pathlib import Path
+    from monitor.gui.ingest_process import IngestProcess
+    import jobs
+
+    db = Path(sys.argv[1])
+    process = IngestProcess()
+    first = []
+
+    def start():  # as an app's pool thread does, then ends
+        first.append((process.call(db, jobs.child_pid, ()), threading.get_native_id()))
+
+    thread = threading.Thread(target=start)
+    thread.start()
+    thread.join()
+    pid, tid = first[0]
+    while Path(f"/proc/self/task/{tid}").exists():  # gone from the kernel too, signal sent
+        pass
+    print(pid, process.call(db, jobs.child_pid, ()), flush=True)
+    process.shutdown()
+""")
+
+
+def test_the_ingest_process_outlives_the_thread_that_started_it(tmp_path):
+    # Linux sends the parent-death signal when the thread that started a child ends, too; the
+    # child must tell that from its parent's end and carry on.
+    (tmp_path / "jobs.py").write_text(JOBS, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PARENT_WITH_SHORT_LIVED_THREAD, str(tmp_path / "m.db")],
+                            capture_output=True, timeout=START_WITHIN,
+                            env=child_env(PYTHONPATH=f"{ROOT}{os.pathsep}{tmp_path}"))
+    assert result.returncode == 0, result.stderr.decode()
+    first, second = result.stdout.split()
+    assert first == second
+
+
+PARENT_OF_A_CHILD_WITHOUT_PRCTL = textwrap.dedent("""
+    import multiprocessing, time
+    import jobs
+
+    if __name__ == "__main__":
+        child = multiprocessing.get_context("spawn").Process(target=jobs.child_without_prctl)
+        child.start()
+        time.sleep(600)
+""")
+
+
+def test_without_prctl_the_child_still_ends_with_its_parent(tmp_path):
+    (tmp_path / "jobs.py").write_text(JOBS, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, "-c", PARENT_OF_A_CHILD_WITHOUT_PRCTL],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              env=child_env(PYTHONPATH=f"{ROOT}{os.pathsep}{tmp_path}"))
+    drains = [Drain(parent.stdout), Drain(parent.stderr)]
+    try:
+        # The child's own line, once it is ready (a child that fails to start writes on stderr).
+        wait_for(lambda: drains[0].lines or drains[1].lines, START_WITHIN, "the child to start")
+        assert drains[0].lines, b"".join(drains[1].lines)
+        children = descendants(parent.pid)
+        assert int(drains[0].lines[0]) in children
         parent.kill()
         parent.wait(timeout=GONE_WITHIN)
         assert_all_gone(children, drains)
