@@ -30,14 +30,29 @@ GONE_WITHIN = 15.0
 START_WITHIN = 60.0
 
 
-def _stat(pid: int) -> tuple[str, int] | None:
-    """(state, parent pid) of a process, None when there is no such process."""
+def _stat(pid: int) -> tuple[str, int, int] | None:
+    """(state, parent pid, start time) of a process, None when there is no such process."""
     try:
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
     fields = text[text.rindex(")") + 2:].split()
-    return fields[0], int(fields[1])
+    return fields[0], int(fields[1]), int(fields[19])
+
+
+#: Every process a test saw its subprocess start, with its start time (so a reused pid is never hit).
+_seen: dict[int, int] = {}
+
+
+@pytest.fixture(autouse=True)
+def _leave_no_process_behind():
+    """Whatever a test asserts, what it saw started is killed when it ends."""
+    yield
+    for pid, started in _seen.items():
+        stat = _stat(pid)
+        if stat is not None and stat[2] == started and stat[0] not in ("Z", "X"):
+            os.kill(pid, signal.SIGKILL)
+    _seen.clear()
 
 
 def alive(pid: int) -> bool:
@@ -59,6 +74,10 @@ def descendants(pid: int) -> set[int]:
     while frontier:
         frontier = {child for child, parent in parents.items() if parent in frontier} - found
         found |= frontier
+    for child in found:
+        stat = _stat(child)
+        if stat is not None:
+            _seen.setdefault(child, stat[2])
     return found
 
 
@@ -101,15 +120,19 @@ class Drain:
         self.ended.set()
 
 
+def command_line(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:120]
+    except OSError:
+        return "?"
+
+
 def assert_all_gone(children: set[int], drains: list[Drain]) -> None:
     end = time.monotonic() + GONE_WITHIN
     while time.monotonic() < end and (any(alive(pid) for pid in children)
                                        or not all(d.ended.is_set() for d in drains)):
         time.sleep(0.05)
-    left = sorted(pid for pid in children if alive(pid))
-    leftovers = {pid: Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")[:120] for pid in left}
-    for pid in left:  # leave nothing behind for the next test, whatever this one says
-        os.kill(pid, signal.SIGKILL)
+    leftovers = {pid: command_line(pid) for pid in sorted(children) if alive(pid)}
     assert not leftovers, f"still alive {GONE_WITHIN:.0f} s after their parent: {leftovers}"
     assert all(d.ended.is_set() for d in drains), "the parent's stdout/stderr is still held open"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -166,7 +167,8 @@ def _watch_forever(monitor: Monitor) -> None:
     watcher = monitor.watcher(on_round=on_round)
     # SIGTERM (``kill``, a service manager) stops the watch the way Ctrl-C does: the poll under
     # way is cut short and the store closed (which stops the extraction workers).
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    in_main_thread = threading.current_thread() is threading.main_thread()  # else no handlers
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
     terminated = False
     try:
         watcher.run()
@@ -178,7 +180,8 @@ def _watch_forever(monitor: Monitor) -> None:
         terminated = True
     finally:
         # A second SIGTERM while closing ends the process at once (the workers still go with it).
-        signal.signal(signal.SIGTERM, previous)
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     if interactive:
         click.echo("", err=True)
     how = "terminated" if terminated else "stopped"
