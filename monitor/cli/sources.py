@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -138,7 +140,8 @@ def _round_line(reports: list[PollReport], wait: float | None, rounds: int) -> s
 @click.pass_context
 def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: int, debug: bool,
           db_path: Path | None) -> None:
-    """Poll sources headless, adding any URL or PATH given first. Ctrl-C stops.
+    """Poll sources headless, adding any URL or PATH given first. Ctrl-C stops (exit 0); SIGTERM
+    stops the same way with exit status 143.
 
     A source that fails, however it fails, is reported with its error and polled again after a
     backoff; the other sources are polled as usual. With --once, exits non-zero when any source
@@ -170,6 +173,20 @@ def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: in
         _watch_forever(monitor)
 
 
+#: Exit status of ``monitor watch`` stopped by SIGTERM: what a shell reports for a process ended by
+#: that signal (128 + 15), so a supervisor can tell a stop from a failure of ``--once``.
+EXIT_TERMINATED = 128 + signal.SIGTERM
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived. A BaseException, like KeyboardInterrupt, so that no ``except Exception``
+    on the way (one source's failure handling) swallows it."""
+
+
+def _raise_terminated(_signum: int, _frame: object) -> None:
+    raise _Terminated
+
+
 def _watch_forever(monitor: Monitor) -> None:
     interactive = sys.stderr.isatty()
     started = time.monotonic()
@@ -185,11 +202,26 @@ def _watch_forever(monitor: Monitor) -> None:
             click.echo(line, err=True)
 
     watcher = monitor.watcher(on_round=on_round)
+    # SIGTERM (``kill``, a service manager) stops the watch the way Ctrl-C does: the poll under
+    # way is cut short and the store closed (which stops the extraction workers).
+    in_main_thread = threading.current_thread() is threading.main_thread()  # else no handlers
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if in_main_thread else None
+    terminated = False
     try:
         watcher.run()
     except KeyboardInterrupt:
         # A poll cut short rolls its transaction back, so the store holds only whole polls.
         watcher.stop()
+    except _Terminated:
+        watcher.stop()
+        terminated = True
+    finally:
+        # A second SIGTERM while closing ends the process at once (the workers still go with it).
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     if interactive:
         click.echo("", err=True)
-    click.echo(f"stopped after {watcher.rounds} rounds in {time.monotonic() - started:.0f} s", err=True)
+    how = "terminated" if terminated else "stopped"
+    click.echo(f"{how} after {watcher.rounds} rounds in {time.monotonic() - started:.0f} s", err=True)
+    if terminated:
+        sys.exit(EXIT_TERMINATED)

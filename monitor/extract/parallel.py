@@ -7,7 +7,9 @@ the caller stores them as it would have stored its own. Small batches stay in th
 handing them over would cost more than it saves.
 
 The workers are started on first use ("spawn": a fresh interpreter, safe beside threads) and
-stopped by ``close``. ``MONITOR_EXTRACT_PROCESSES`` sets how many (1: extract in the caller).
+stopped by ``close``; they end with the caller's process however it ends (``monitor.procs``), so
+a killed ``monitor ingest`` leaves none behind. ``MONITOR_EXTRACT_PROCESSES`` sets how many (1:
+extract in the caller).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from dataclasses import dataclass, replace
 from monitor.extract import extract_post_noted
 from monitor.extract.observations import extract_observations
 from monitor.model import ExtractedQuote, Observation, Post, Route
+from monitor.procs import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +118,8 @@ class ExtractionPool:
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers,
-                                             mp_context=multiprocessing.get_context("spawn"))
+                                             mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=die_with_parent)
         return self._pool
 
     def close(self) -> None:

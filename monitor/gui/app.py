@@ -1,7 +1,9 @@
 """QApplication bootstrap: logging, icon, palette, then the main window on a database.
 
 The database is opened (and an empty default one seeded) on a worker thread; a file that
-cannot be used is named in a dialog and the window stays up so another can be chosen.
+cannot be used is named in a dialog and the window stays up so another can be chosen. SIGTERM
+(and Ctrl-C in the terminal) close the window as its close button does, which stops the ingest
+process; the app then exits with 128 + the signal's number.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import gc
 import logging
 import logging.handlers
+import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from monitor import __version__
 from monitor.paths import APP_NAME, log_dir
@@ -53,6 +57,56 @@ class GarbageCollector(QObject):
     def collect() -> int:
         """Run a full collection now; returns the number of unreachable objects found."""
         return gc.collect()
+
+
+class SignalCloser(QObject):
+    """Closes a window when the process gets SIGTERM or SIGINT, then exits the event loop.
+
+    A Python signal handler runs only when Python code runs, and Qt's event loop runs none
+    while it waits, so a SIGTERM would wait for the next mouse move (or, offscreen, for ever)
+    and a plain ``kill`` ended the app by default action, leaving its ingest process behind.
+    Instead the signal's number is written to a socket (``signal.set_wakeup_fd``) that a
+    QSocketNotifier watches: the loop wakes, and the window closes as its close button would.
+    """
+
+    SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+    def __init__(self, window: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.received: int | None = None
+        self._read, self._write = socket.socketpair()
+        for end in (self._read, self._write):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._write.fileno(), warn_on_full_buffer=False)
+        # The handler itself does nothing: the byte on the socket is what wakes the loop.
+        self._previous = {sig: signal.signal(sig, lambda _signum, _frame: None) for sig in self.SIGNALS}
+        self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._woken)
+
+    def _woken(self) -> None:
+        try:
+            numbers = self._read.recv(64)
+        except BlockingIOError:
+            return
+        caught = [n for n in numbers if n in {int(s) for s in self.SIGNALS}]
+        if not caught or self.received is not None:
+            return
+        self.received = caught[0]
+        log.info("signal %s received: closing", signal.Signals(self.received).name)
+        self.window.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(128 + self.received)
+
+    def restore(self) -> None:
+        """Give the signals back their previous handlers and close the socket pair."""
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(self._previous_fd)
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+        self._read.close()
+        self._write.close()
 
 
 def setup_logging(directory: Path | None = None) -> Path | None:
@@ -119,7 +173,9 @@ def run_app(db_path: Path, *, seed: bool = False) -> int:
         db_path = last_database(settings, db_path)
     window = MainWindow(settings)
     window.show()
+    closer = SignalCloser(window, app)
     window.open_database(db_path, seed=seed)
     code = app.exec()
+    closer.restore()
     log.info("Situation Monitor exiting with %s", code)
     return code

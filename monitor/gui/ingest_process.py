@@ -6,6 +6,9 @@ stutters while a big page or an archive goes in. In a child process it has a cor
 its own. The child opens its own connection to the same database (WAL lets the app's readers
 carry on beside it) and hands back the same plain report objects a thread would.
 
+The child ends with the app however the app ends (``monitor.procs``): a window killed with
+``kill -9`` leaves no ingest process behind.
+
 This module imports no Qt: the child loads it, and nothing else of the GUI.
 """
 
@@ -19,6 +22,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
+
+from monitor.procs import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +55,7 @@ def _close() -> None:
 
 
 def _child_start() -> None:
+    die_with_parent()
     atexit.register(_close)
 
 
