@@ -79,6 +79,13 @@ def test_not_parenthetical(text: str) -> None:
     assert all(sieve != "parenthetical" for _, _, _, sieve in _found(text))
 
 
+def test_a_frame_closing_the_sentence_with_an_appositive_is_one_trailing_attribution() -> None:
+    text = ("The two leaders will likely discuss weapons for the war in Ukraine, a US official "
+            "earlier told CBS, the BBC's US partner.")
+    assert [(kind, who, sieve) for kind, _, who, sieve in _found(text)] == [
+        ("indirect", "a US official", "trailing")]
+
+
 # -- "according to" any noun phrase ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "source", "statement"), [

@@ -1144,6 +1144,9 @@ def _sieve_parenthetical(doc: _Document) -> None:
             after += 1
         if before <= s or text[before - 1] != "," or after >= e or text[after] != ",":
             continue
+        rest = text[frame.end:e].strip(" .!?\"”’)")
+        if rest and _only_outlet_or_adverbial(doc, frame, rest):
+            continue  # "…, X told CBS, the BBC's partner.": the frame closes the sentence (trailing)
         start, end = _trim_clause(text, s, before - 1)
         if end < before - 1 or start >= end:
             continue  # the statement stops before the frame ("…; the mayor said, …")
