@@ -155,3 +155,45 @@ def test_never_raises_and_is_monotone_in_time(first, second, count):
         assert 0 <= est.progress <= 1
     assert a.km_min <= b.km_min and a.km_likely <= b.km_likely and a.km_max <= b.km_max
     assert _ORDER[a.state] <= _ORDER[b.state]
+
+
+# --- short hops: slower than the slowest average is no conflict ------------------------------
+
+BORDER_HOP = [
+    ("The train departed Tumangang at 03:10.", datetime(2023, 9, 11, 18, 20, tzinfo=UTC), "minute"),
+    ("The train arrived at Khasan at 04:30.", datetime(2023, 9, 11, 19, 40, tzinfo=UTC), "minute"),
+]
+
+
+def test_departure_from_tumangang_and_arrival_at_khasan_20_minutes_later_are_no_conflict():
+    """2 km with a border between: the 20 minutes (03:10 Pyongyang time, 04:30 Vladivostok time)
+    are far slower than the slowest average, which a train waiting at a bridge may well be."""
+    obs = _from(BORDER_HOP)
+    timed = [(o.stop, o.kind, o.window_start) for o in obs if o.kind in ("departed", "arrived")]
+    assert timed == [("Tumangang", "departed", datetime(2023, 9, 11, 18, 10, tzinfo=UTC)),
+                     ("Khasan", "arrived", datetime(2023, 9, 11, 18, 30, tzinfo=UTC))]
+    est = estimate(ROUTE, obs, datetime(2023, 9, 11, 18, 20, tzinfo=UTC))
+    assert est.conflicts == () and not any(n.startswith("conflict") for n in est.notes)
+    assert len(est.anchors) == 2
+    # Between the two reports the train is somewhere on those 2 km, never past Khasan.
+    assert STOPS["Tumangang"].km <= est.km_min <= est.km_max <= STOPS["Khasan"].km
+    khasan = _eta(est, "Khasan")
+    assert datetime(2023, 9, 11, 18, 30, tzinfo=UTC) <= khasan.earliest <= khasan.likely <= khasan.latest
+    assert khasan.latest <= datetime(2023, 9, 11, 18, 31, tzinfo=UTC)
+    # Every schedule keeps its order along the route.
+    rows = timeline(ROUTE, obs)
+    for row in rows:
+        assert row.earliest <= row.likely <= row.latest
+    for before, after in zip(rows, rows[1:], strict=False):
+        assert before.earliest <= after.earliest and before.latest <= after.latest
+
+
+def test_reports_that_the_top_speed_cannot_join_still_conflict():
+    """Arrival at Khasan 5 minutes after leaving Pyongyang (856 km): impossible, flagged."""
+    obs = _from([
+        ("The train departed Pyongyang at 03:10.", datetime(2023, 9, 11, 18, 20, tzinfo=UTC), "minute"),
+        ("The train arrived at Khasan at 04:15.", datetime(2023, 9, 11, 19, 40, tzinfo=UTC), "minute"),
+    ])
+    est = estimate(ROUTE, obs, datetime(2023, 9, 11, 19, 0, tzinfo=UTC))
+    assert len(est.conflicts) == 1
+    assert "even at the route's top speed" in est.conflicts[0].conflict

@@ -32,7 +32,7 @@ from datetime import UTC, datetime
 from operator import attrgetter
 from types import MemberDescriptorType
 
-from monitor.journey.anchoring import Anchor, Fit, Report
+from monitor.journey.anchoring import Anchor, Fit, Report, bounds_of
 from monitor.journey.anchoring import describe as _describe
 from monitor.model import Estimate, Observation, Route, StopEta
 
@@ -41,6 +41,12 @@ _PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "part_of_day": 3, "date"
 _TIMED_KINDS = ("departed", "arrived", "passed", "dwelling")
 #: "About 70 minutes" spans this much either way.
 _ABOUT_LOW, _ABOUT_HIGH = 0.8, 1.25
+#: Seconds added to every gap of the slow schedule when deciding conflicts. A train may stand at a
+#: border, wait for a path or stop between stations for as long as it likes, so the slowest
+#: average speed is a plausible bound, not a physical one: two reports conflict only when even the
+#: top speed and the shortest dwells cannot join them. One year per gap stands for "no limit"
+#: while keeping every figure finite (the anchoring arithmetic needs finite numbers).
+_UNHURRIED = 366 * 86400.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +289,11 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     count = 2 * len(route.stops)
     of_each, reports = _reports(route, observations, stay)
     scale = max((abs(v) for r in reports for _, lo, hi in r.anchors for v in (lo, hi)), default=0.0)
-    fit = Fit(fast, slow, scale)
+    # Conflicts are decided on what is physically impossible: faster than the top speed with the
+    # shortest dwells. Running slower than the slowest plausible average is not (a departure from
+    # Tumangang at 03:10 and an arrival at Khasan, 2 km on, at 04:30 both hold).
+    unhurried = [value + event * _UNHURRIED for event, value in enumerate(slow)]
+    fit = Fit(fast, unhurried, scale)
     for report in reports:
         fit.offer(report)
     fit.finish()
@@ -296,7 +306,7 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     if not fit.used:
         nothing = tuple(math.nan for _ in range(count))
         return Schedule(route, nothing, nothing, nothing, stay, speed, (), conflicts, marked)
-    earliest, latest = fit.bounds()
+    earliest, latest = _bounds(fit, fast, slow)
 
     # Likely: the middle of each reported event's window, joined by typical gaps between reports
     # and extended by them beyond; then held inside the bounds.
@@ -326,6 +336,22 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     anchors = tuple(o for o, r in zip(marked, of_each, strict=True) if r is not None and r.accepted)
     return Schedule(route, tuple(earliest), tuple(likely), tuple(latest), stay, speed, anchors,
                     conflicts, marked)
+
+
+def _bounds(fit: Fit, fast: list[float], slow: list[float]) -> tuple[list[float], list[float]]:
+    """Earliest and latest schedules of the accepted reports: the plausible bounds (top speed and
+    slowest average), held inside what the reports make physically certain.
+
+    The plausible bounds of reports that only an unhurried train can join (a slow run, a long wait
+    at a border) cross each other; there the earliest time is capped by the latest one the reports
+    allow at the top speed, and the latest is never before the earliest. Both stay non-decreasing
+    along the route, and equal the plausible bounds whenever those do not cross.
+    """
+    _, certain_latest = fit.bounds()
+    plausible_earliest, plausible_latest = bounds_of(fit.max_lo, fit.min_hi, fast, slow)
+    earliest = [min(p, c) for p, c in zip(plausible_earliest, certain_latest, strict=True)]
+    latest = [max(p, e) for p, e in zip(plausible_latest, earliest, strict=True)]
+    return earliest, latest
 
 
 def _position(route: Route, times: tuple[float, ...], t: float) -> tuple[float, int, str]:
