@@ -6,6 +6,7 @@ from monitor.cli import posts as _posts  # noqa: F401  (registers its commands)
 from monitor.cli import quotes as _quotes  # noqa: F401  (registers its commands)
 from monitor.cli import report as _report  # noqa: F401  (registers its commands)
 from monitor.cli import route as _route  # noqa: F401  (registers its commands)
+from monitor.cli import route_import as _route_import  # noqa: F401  (registers its commands)
 from monitor.cli import sources as _sources  # noqa: F401  (registers its commands)
 from monitor.cli.common import cli
 
