@@ -197,3 +197,44 @@ def test_reports_that_the_top_speed_cannot_join_still_conflict():
     est = estimate(ROUTE, obs, datetime(2023, 9, 11, 19, 0, tzinfo=UTC))
     assert len(est.conflicts) == 1
     assert "even at the route's top speed" in est.conflicts[0].conflict
+
+
+# --- honest states: presumed, possibly under way ---------------------------------------------
+
+LEFT_TODAY = ("Kim has today set off from Pyongyang on his armoured train.",
+              datetime(2023, 9, 11, tzinfo=UTC), "date")
+
+
+def test_arrival_with_no_arrival_report_is_presumed_with_the_last_reports_time():
+    obs = _from([LEFT_TODAY])
+    est = estimate(ROUTE, obs, datetime(2023, 9, 14, tzinfo=UTC))
+    assert est.state == "arrived" and est.presumed
+    assert est.last_report_at == datetime(2023, 9, 11, tzinfo=UTC)
+    assert (est.last_report.stop, est.last_report.kind) == ("Pyongyang", "departed")
+    assert any(n.startswith("presumed arrived") for n in est.notes)
+
+
+def test_a_reported_arrival_is_not_presumed():
+    obs = _from([LEFT_TODAY, ("The train arrived in Vladivostok at 18:00 local time.",
+                              datetime(2023, 9, 12, 9, tzinfo=UTC), "minute")])
+    est = estimate(ROUTE, obs, datetime(2023, 9, 14, tzinfo=UTC))
+    assert est.state == "arrived" and not est.presumed
+    assert est.last_report_at == datetime(2023, 9, 12, 8, tzinfo=UTC)
+
+
+def test_at_a_stop_is_presumed_unless_a_report_puts_the_train_there():
+    at = datetime(2023, 9, 11, 21, tzinfo=UTC)
+    guessed = estimate(ROUTE, _from([LEFT_TODAY]), at)
+    assert (guessed.state, guessed.stop, guessed.presumed) == ("dwelling", "Tumangang", True)
+    seen = estimate(ROUTE, _from([LEFT_TODAY, ("The train arrived at Tumangang at 05:40 local time.",
+                                               datetime(2023, 9, 11, 21, 30, tzinfo=UTC), "minute")]), at)
+    assert (seen.state, seen.stop, seen.presumed) == ("dwelling", "Tumangang", False)
+
+
+def test_not_started_only_while_the_band_stays_at_the_origin():
+    obs = _from([LEFT_TODAY])  # left on 11 September, Pyongyang time: 10 Sep 15:00Z - 11 Sep 15:00Z
+    before = estimate(ROUTE, obs, datetime(2023, 9, 10, 14, tzinfo=UTC))
+    assert before.state == "not_started" and before.km_max == 0
+    maybe = estimate(ROUTE, obs, datetime(2023, 9, 10, 20, tzinfo=UTC))
+    assert maybe.state == "possibly_under_way" and maybe.km_min == 0 < maybe.km_max
+    assert maybe.state in JOURNEY_STATES and not maybe.presumed

@@ -438,7 +438,9 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
     km_likely, index, phase = _position(route, sched.likely, t)
     speed = 0.0
     if phase == "before":
-        state, stop, nxt = "not_started", stops[0].name, stops[1].name
+        # Not started only when even the earliest schedule has not left the origin.
+        state = "possibly_under_way" if km_max > stops[0].km else "not_started"
+        stop, nxt = stops[0].name, stops[1].name
     elif phase == "after":
         state, stop, nxt = "arrived", stops[-1].name, None
     elif phase == "at":
@@ -458,10 +460,21 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
         f"and speeds {sched.speed.min_kmh:g}–{sched.speed.max_kmh:g} km/h",
     ]
     notes += [f"conflict: {_describe(o)}: {o.conflict}" for o in sched.conflicts]
+    last = max(sched.anchors, key=lambda o: (o.window_end or o.at or at, o.at or at))
+    # "Arrived" or "at X" with no report that puts the train at that stop is the speed model's
+    # guess, not a fact: say so, with the time of the newest report it rests on.
+    reported = {o.stop for o in sched.anchors}
+    presumed = state in ("arrived", "dwelling") and stop not in reported
+    if state == "arrived" and not any(o.stop == stop and o.kind != "departed" for o in sched.anchors):
+        presumed = True
+    if presumed:
+        notes.append(f"presumed {'arrived' if state == 'arrived' else 'at ' + str(stop)}: no report puts "
+                     f"the train there; the newest report it rests on is {_describe(last)}")
     return Estimate(
         state=state, km_min=km_min, km_likely=km_likely, km_max=km_max,
         progress=min(max(km_likely / length, 0.0), 1.0), stop=stop, next_stop=nxt,
         speed_kmh=round(speed, 1), etas=etas, notes=tuple(notes),
         departure_earliest=_datetime(depart_lo), departure_latest=_datetime(depart_hi),
+        presumed=presumed, last_report_at=last.at or last.window_start, last_report=last,
         **common,
     )
