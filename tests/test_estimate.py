@@ -238,3 +238,21 @@ def test_not_started_only_while_the_band_stays_at_the_origin():
     maybe = estimate(ROUTE, obs, datetime(2023, 9, 10, 20, tzinfo=UTC))
     assert maybe.state == "possibly_under_way" and maybe.km_min == 0 < maybe.km_max
     assert maybe.state in JOURNEY_STATES and not maybe.presumed
+
+
+def test_a_stay_longer_than_the_longest_dwell_figure_is_no_conflict():
+    """Arrived at Tumangang at 03:00 and still standing there at 07:30: four and a half hours
+    against an assumed 60-180 minutes for the wheel change. Unusual, not impossible."""
+    obs = _from([
+        ("The train arrived at Tumangang at 03:00.", datetime(2023, 9, 11, 18, 30, tzinfo=UTC), "minute"),
+        ("The train is still standing at Tumangang at 07:30.", datetime(2023, 9, 11, 23, tzinfo=UTC),
+         "minute"),
+    ])
+    assert [o.kind for o in obs] == ["arrived", "dwelling"]
+    est = estimate(ROUTE, obs, datetime(2023, 9, 11, 22, 20, tzinfo=UTC))
+    assert est.conflicts == () and len(est.anchors) == 2
+    assert (est.state, est.stop, est.presumed) == ("dwelling", "Tumangang", False)
+    # Left no earlier than it was last seen standing there (07:30, 22:30 UTC).
+    khasan = _eta(est, "Khasan")
+    assert khasan.earliest >= datetime(2023, 9, 11, 22, 30, tzinfo=UTC)
+    assert khasan.earliest <= khasan.likely <= khasan.latest

@@ -67,8 +67,19 @@ def _ref_anchors(obs, stay, route):
         return [_Anchor(2 * index + 1, lo, hi, obs)]
     if obs.kind in ("arrived", "passed"):
         return [_Anchor(2 * index, lo, hi, obs)]
-    longest = stay[index].high * 60
-    return [_Anchor(2 * index, lo - longest, hi, obs), _Anchor(2 * index + 1, lo, hi + longest, obs)]
+    return [_Anchor(2 * index, lo - _UNHURRIED, hi, obs), _Anchor(2 * index + 1, lo, hi + _UNHURRIED, obs)]
+
+
+def _ref_plausible(obs, stay, route):
+    """For the plausible bounds a dwelling report also says: arrived at most a longest dwell before
+    its window, leaves at most one after it."""
+    anchors = _ref_anchors(obs, stay, route)
+    if obs.kind != "dwelling":
+        return anchors
+    lo, hi = obs.window_start.timestamp(), obs.window_end.timestamp()
+    longest = stay[anchors[0].event // 2].high * 60
+    return [_Anchor(anchors[0].event, lo - longest, hi, obs),
+            _Anchor(anchors[1].event, lo, hi + longest, obs)]
 
 
 def _ref_tighten(earliest, latest, a, fast, slow):
@@ -145,8 +156,9 @@ def _reference(observations, route=ROUTE):
             impossible.add(id(obs))
     certain_latest = latest
     plausible_lo, plausible_hi = [-math.inf] * count, [math.inf] * count
-    for anchor in accepted:
-        _ref_tighten(plausible_lo, plausible_hi, anchor, fast, slow)
+    for obs in used:
+        for anchor in _ref_plausible(obs, stay, route):
+            _ref_tighten(plausible_lo, plausible_hi, anchor, fast, slow)
     earliest = [min(lo, hi) for lo, hi in zip(plausible_lo, certain_latest, strict=True)]
     latest = [max(hi, lo) for hi, lo in zip(plausible_hi, earliest, strict=True)]
     likely = _ref_likely(accepted, earliest, latest, likely_gap) if accepted else []

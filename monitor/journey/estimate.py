@@ -178,10 +178,21 @@ def _anchors_of(obs: Observation, index: int | None, stay: tuple[Dwell, ...],
         return ((2 * index + 1, lo, hi),)
     if obs.kind in ("arrived", "passed"):
         return ((2 * index, lo, hi),)
-    # Dwelling: seen at the stop during the window, so it arrived at most a full dwell before
-    # and leaves at most a full dwell after.
-    longest = stay[index].high * 60
-    return ((2 * index, lo - longest, hi), (2 * index + 1, lo, hi + longest))
+    # Dwelling: seen at the stop during the window, so it arrived before the window ends and
+    # leaves after it starts. How long before or after is open (a train may stand for hours longer
+    # than any dwell figure), so for deciding conflicts the other side is a year away; the
+    # plausible bounds take the longest dwell (see _plausible_anchors).
+    return ((2 * index, lo - _UNHURRIED, hi), (2 * index + 1, lo, hi + _UNHURRIED))
+
+
+def _plausible_anchors(report: Report, stay: tuple[Dwell, ...]) -> tuple[Anchor, ...]:
+    """A report's anchors for the plausible bounds: a dwelling report arrived at most a full
+    (longest) dwell before its window and leaves at most a full dwell after it."""
+    if report.first.kind != "dwelling":
+        return report.anchors
+    (arrive, _, hi), (leave, lo, _) = report.anchors  # the window itself, exactly
+    longest = stay[arrive // 2].high * 60
+    return ((arrive, lo - longest, hi), (leave, lo, hi + longest))
 
 
 #: What decides a report's anchors and its place in the order, besides the post.
@@ -306,7 +317,7 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     if not fit.used:
         nothing = tuple(math.nan for _ in range(count))
         return Schedule(route, nothing, nothing, nothing, stay, speed, (), conflicts, marked)
-    earliest, latest = _bounds(fit, fast, slow)
+    earliest, latest = _bounds(fit, fast, slow, stay)
 
     # Likely: the middle of each reported event's window, joined by typical gaps between reports
     # and extended by them beyond; then held inside the bounds.
@@ -338,7 +349,8 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
                     conflicts, marked)
 
 
-def _bounds(fit: Fit, fast: list[float], slow: list[float]) -> tuple[list[float], list[float]]:
+def _bounds(fit: Fit, fast: list[float], slow: list[float],
+            stay: tuple[Dwell, ...]) -> tuple[list[float], list[float]]:
     """Earliest and latest schedules of the accepted reports: the plausible bounds (top speed and
     slowest average), held inside what the reports make physically certain.
 
@@ -348,7 +360,12 @@ def _bounds(fit: Fit, fast: list[float], slow: list[float]) -> tuple[list[float]
     along the route, and equal the plausible bounds whenever those do not cross.
     """
     _, certain_latest = fit.bounds()
-    plausible_earliest, plausible_latest = bounds_of(fit.max_lo, fit.min_hi, fast, slow)
+    max_lo, min_hi = list(fit.max_lo), list(fit.min_hi)
+    for report in fit.used:
+        if report.first.kind == "dwelling":
+            for k, lo, hi in _plausible_anchors(report, stay):
+                max_lo[k], min_hi[k] = max(max_lo[k], lo), min(min_hi[k], hi)
+    plausible_earliest, plausible_latest = bounds_of(max_lo, min_hi, fast, slow)
     earliest = [min(p, c) for p, c in zip(plausible_earliest, certain_latest, strict=True)]
     latest = [max(p, e) for p, e in zip(plausible_latest, earliest, strict=True)]
     return earliest, latest
