@@ -14,7 +14,10 @@ an event after it comes no earlier than ``window start + fastest gap`` and no la
 schedules are the tightest of these bounds over all reports, so a new arrival report re-anchors
 everything. A report whose bounds cannot be met together with those already taken (an arrival
 before its departure, a run faster than the top speed) is kept, flagged and not used; reports are
-taken in order of precision, then the one furthest along the route first.
+taken in order of precision, then the one furthest along the route first. Slower than the slowest
+average or a stay longer than the longest dwell is no conflict (a train may wait at a border as
+long as it likes): those figures shape the plausible earliest and latest schedules, which are held
+inside what the reports make certain.
 
 The schedules do not depend on T, so the position at T (farthest from the earliest schedule,
 nearest from the latest) can only grow with T. :func:`estimate` never raises: with no timed
