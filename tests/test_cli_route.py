@@ -107,3 +107,19 @@ def test_use_switches_the_route_in_the_store(db_path, seed_path):
 def test_at_without_a_zone_is_refused(db_path):
     result = _run("route", "--db", str(db_path), "--at", "2023-09-12T06:00")
     assert result.exit_code != 0 and "time zone" in result.output
+
+
+def test_seed_arrival_is_presumed_in_text_and_json(db_path, seed_path):
+    _seeded(db_path, seed_path)
+    late = "2023-09-14T00:00:00Z"
+    data = json.loads(_run("route", "--db", str(db_path), "--json", "--at", late).output)
+    assert data["state"] == "arrived" and data["presumed"] is True
+    assert data["last_report_at"] == "2023-09-11T00:00:00Z"
+    assert data["last_report"]["post_id"] == 2 and data["last_report"]["precision"] == "date"
+    text = _run("route", "--db", str(db_path), "--at", late).output
+    assert "Presumed arrived — no report since Mon 11 Sep" in text
+    # At the moment of the Done-when check the train is "at Tumangang" by the speed model only.
+    now = json.loads(_run("route", "--db", str(db_path), "--json", "--at", AT).output)
+    assert now["presumed"] is True and now["stop"] == "Tumangang"
+    assert "Presumed at Tumangang — no report since Mon 11 Sep" in _run(
+        "route", "--db", str(db_path), "--at", AT).output

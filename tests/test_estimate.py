@@ -155,3 +155,104 @@ def test_never_raises_and_is_monotone_in_time(first, second, count):
         assert 0 <= est.progress <= 1
     assert a.km_min <= b.km_min and a.km_likely <= b.km_likely and a.km_max <= b.km_max
     assert _ORDER[a.state] <= _ORDER[b.state]
+
+
+# --- short hops: slower than the slowest average is no conflict ------------------------------
+
+BORDER_HOP = [
+    ("The train departed Tumangang at 03:10.", datetime(2023, 9, 11, 18, 20, tzinfo=UTC), "minute"),
+    ("The train arrived at Khasan at 04:30.", datetime(2023, 9, 11, 19, 40, tzinfo=UTC), "minute"),
+]
+
+
+def test_departure_from_tumangang_and_arrival_at_khasan_20_minutes_later_are_no_conflict():
+    """2 km with a border between: the 20 minutes (03:10 Pyongyang time, 04:30 Vladivostok time)
+    are far slower than the slowest average, which a train waiting at a bridge may well be."""
+    obs = _from(BORDER_HOP)
+    timed = [(o.stop, o.kind, o.window_start) for o in obs if o.kind in ("departed", "arrived")]
+    assert timed == [("Tumangang", "departed", datetime(2023, 9, 11, 18, 10, tzinfo=UTC)),
+                     ("Khasan", "arrived", datetime(2023, 9, 11, 18, 30, tzinfo=UTC))]
+    est = estimate(ROUTE, obs, datetime(2023, 9, 11, 18, 20, tzinfo=UTC))
+    assert est.conflicts == () and not any(n.startswith("conflict") for n in est.notes)
+    assert len(est.anchors) == 2
+    # Between the two reports the train is somewhere on those 2 km, never past Khasan.
+    assert STOPS["Tumangang"].km <= est.km_min <= est.km_max <= STOPS["Khasan"].km
+    khasan = _eta(est, "Khasan")
+    assert datetime(2023, 9, 11, 18, 30, tzinfo=UTC) <= khasan.earliest <= khasan.likely <= khasan.latest
+    assert khasan.latest <= datetime(2023, 9, 11, 18, 31, tzinfo=UTC)
+    # Every schedule keeps its order along the route.
+    rows = timeline(ROUTE, obs)
+    for row in rows:
+        assert row.earliest <= row.likely <= row.latest
+    for before, after in zip(rows, rows[1:], strict=False):
+        assert before.earliest <= after.earliest and before.latest <= after.latest
+
+
+def test_reports_that_the_top_speed_cannot_join_still_conflict():
+    """Arrival at Khasan 5 minutes after leaving Pyongyang (856 km): impossible, flagged."""
+    obs = _from([
+        ("The train departed Pyongyang at 03:10.", datetime(2023, 9, 11, 18, 20, tzinfo=UTC), "minute"),
+        ("The train arrived at Khasan at 04:15.", datetime(2023, 9, 11, 19, 40, tzinfo=UTC), "minute"),
+    ])
+    est = estimate(ROUTE, obs, datetime(2023, 9, 11, 19, 0, tzinfo=UTC))
+    assert len(est.conflicts) == 1
+    assert "even at the route's top speed" in est.conflicts[0].conflict
+
+
+# --- honest states: presumed, possibly under way ---------------------------------------------
+
+LEFT_TODAY = ("Kim has today set off from Pyongyang on his armoured train.",
+              datetime(2023, 9, 11, tzinfo=UTC), "date")
+
+
+def test_arrival_with_no_arrival_report_is_presumed_with_the_last_reports_time():
+    obs = _from([LEFT_TODAY])
+    est = estimate(ROUTE, obs, datetime(2023, 9, 14, tzinfo=UTC))
+    assert est.state == "arrived" and est.presumed
+    assert est.last_report_at == datetime(2023, 9, 11, tzinfo=UTC)
+    assert (est.last_report.stop, est.last_report.kind) == ("Pyongyang", "departed")
+    assert any(n.startswith("presumed arrived") for n in est.notes)
+
+
+def test_a_reported_arrival_is_not_presumed():
+    obs = _from([LEFT_TODAY, ("The train arrived in Vladivostok at 18:00 local time.",
+                              datetime(2023, 9, 12, 9, tzinfo=UTC), "minute")])
+    est = estimate(ROUTE, obs, datetime(2023, 9, 14, tzinfo=UTC))
+    assert est.state == "arrived" and not est.presumed
+    assert est.last_report_at == datetime(2023, 9, 12, 8, tzinfo=UTC)
+
+
+def test_at_a_stop_is_presumed_unless_a_report_puts_the_train_there():
+    at = datetime(2023, 9, 11, 21, tzinfo=UTC)
+    guessed = estimate(ROUTE, _from([LEFT_TODAY]), at)
+    assert (guessed.state, guessed.stop, guessed.presumed) == ("dwelling", "Tumangang", True)
+    seen = estimate(ROUTE, _from([LEFT_TODAY, ("The train arrived at Tumangang at 05:40 local time.",
+                                               datetime(2023, 9, 11, 21, 30, tzinfo=UTC), "minute")]), at)
+    assert (seen.state, seen.stop, seen.presumed) == ("dwelling", "Tumangang", False)
+
+
+def test_not_started_only_while_the_band_stays_at_the_origin():
+    obs = _from([LEFT_TODAY])  # left on 11 September, Pyongyang time: 10 Sep 15:00Z - 11 Sep 15:00Z
+    before = estimate(ROUTE, obs, datetime(2023, 9, 10, 14, tzinfo=UTC))
+    assert before.state == "not_started" and before.km_max == 0
+    maybe = estimate(ROUTE, obs, datetime(2023, 9, 10, 20, tzinfo=UTC))
+    assert maybe.state == "possibly_under_way" and maybe.km_min == 0 < maybe.km_max
+    assert maybe.state in JOURNEY_STATES and not maybe.presumed
+
+
+def test_a_stay_longer_than_the_longest_dwell_figure_is_no_conflict():
+    """Arrived at Tumangang at 03:00 and still standing there at 07:30: four and a half hours
+    against an assumed 60-180 minutes for the wheel change. Unusual, not impossible."""
+    obs = _from([
+        ("The train arrived at Tumangang at 03:00.", datetime(2023, 9, 11, 18, 30, tzinfo=UTC), "minute"),
+        ("The train is still standing at Tumangang at 07:30.", datetime(2023, 9, 11, 23, tzinfo=UTC),
+         "minute"),
+    ])
+    assert [o.kind for o in obs] == ["arrived", "dwelling"]
+    est = estimate(ROUTE, obs, datetime(2023, 9, 11, 22, 20, tzinfo=UTC))
+    assert est.conflicts == () and len(est.anchors) == 2
+    assert (est.state, est.stop, est.presumed) == ("dwelling", "Tumangang", False)
+    # Left no earlier than it was last seen standing there (07:30, 22:30 UTC).
+    khasan = _eta(est, "Khasan")
+    assert khasan.earliest >= datetime(2023, 9, 11, 22, 30, tzinfo=UTC)
+    assert khasan.earliest <= khasan.likely <= khasan.latest

@@ -1,9 +1,11 @@
 """The schedule on many reports: the same answer as the straightforward algorithm.
 
-``_reference`` below is that algorithm — try each report in priority order on a copy of the bounds,
-keep it when every event stays feasible, else flag it with every taken report it contradicts — kept
-here only to check :func:`schedule` against it on random report sets full of duplicates, conflicts
-and windows that meet exactly at the tolerance.
+``_reference`` below is that algorithm — try each report in priority order on a copy of the bounds
+that the top speed and the shortest dwells make certain (a year per gap: no limit on slowness),
+keep it when every event stays feasible, else flag it with every taken report it contradicts; then
+the plausible bounds (top speed and slowest average) of the reports taken, held inside the certain
+ones — kept here only to check :func:`schedule` against it on random report sets full of
+duplicates, conflicts and windows that meet exactly at the tolerance.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ ROUTE = load_route("pyongyang-vladivostok")
 _RANK = {"second": 0, "minute": 1, "hour": 2, "part_of_day": 3, "date": 4}
 _TIMED = ("departed", "arrived", "passed", "dwelling")
 _TOLERANCE = 60.0
+#: What is certain allows any slowness: a year per gap stands for "no limit" (see estimate.py).
+_UNHURRIED = 366 * 86400.0
 
 
 # --- the reference: the algorithm as first written, quadratic and obviously right -------------
@@ -63,8 +67,19 @@ def _ref_anchors(obs, stay, route):
         return [_Anchor(2 * index + 1, lo, hi, obs)]
     if obs.kind in ("arrived", "passed"):
         return [_Anchor(2 * index, lo, hi, obs)]
-    longest = stay[index].high * 60
-    return [_Anchor(2 * index, lo - longest, hi, obs), _Anchor(2 * index + 1, lo, hi + longest, obs)]
+    return [_Anchor(2 * index, lo - _UNHURRIED, hi, obs), _Anchor(2 * index + 1, lo, hi + _UNHURRIED, obs)]
+
+
+def _ref_plausible(obs, stay, route):
+    """For the plausible bounds a dwelling report also says: arrived at most a longest dwell before
+    its window, leaves at most one after it."""
+    anchors = _ref_anchors(obs, stay, route)
+    if obs.kind != "dwelling":
+        return anchors
+    lo, hi = obs.window_start.timestamp(), obs.window_end.timestamp()
+    longest = stay[anchors[0].event // 2].high * 60
+    return [_Anchor(anchors[0].event, lo - longest, hi, obs),
+            _Anchor(anchors[1].event, lo, hi + longest, obs)]
 
 
 def _ref_tighten(earliest, latest, a, fast, slow):
@@ -119,6 +134,7 @@ def _reference(observations, route=ROUTE):
     stay = dwells(route, observations)
     fast, likely_gap, slow = _ref_gaps(route, speed_model(route, observations), stay)
     count = 2 * len(route.stops)
+    certain = [value + event * _UNHURRIED for event, value in enumerate(slow)]
     stop_index = {s.name: i for i, s in enumerate(route.stops)}
     accepted, used, flagged, impossible = [], [], {}, set()
     earliest, latest = [-math.inf] * count, [math.inf] * count
@@ -128,16 +144,23 @@ def _reference(observations, route=ROUTE):
         new = _ref_anchors(obs, stay, route)
         trial_lo, trial_hi = list(earliest), list(latest)
         for anchor in new:
-            _ref_tighten(trial_lo, trial_hi, anchor, fast, slow)
+            _ref_tighten(trial_lo, trial_hi, anchor, fast, certain)
         if _ref_feasible(trial_lo, trial_hi):
             earliest, latest = trial_lo, trial_hi
             accepted.extend(new)
             used.append(obs)
             continue
         flagged[id(obs)] = [_describe(u) for u in used if not _ref_consistent(
-            [a for a in accepted if a.observation is u] + new, count, fast, slow)]
-        if not _ref_consistent(new, count, fast, slow):
+            [a for a in accepted if a.observation is u] + new, count, fast, certain)]
+        if not _ref_consistent(new, count, fast, certain):
             impossible.add(id(obs))
+    certain_latest = latest
+    plausible_lo, plausible_hi = [-math.inf] * count, [math.inf] * count
+    for obs in used:
+        for anchor in _ref_plausible(obs, stay, route):
+            _ref_tighten(plausible_lo, plausible_hi, anchor, fast, slow)
+    earliest = [min(lo, hi) for lo, hi in zip(plausible_lo, certain_latest, strict=True)]
+    latest = [max(hi, lo) for hi, lo in zip(plausible_hi, earliest, strict=True)]
     likely = _ref_likely(accepted, earliest, latest, likely_gap) if accepted else []
     return (earliest, likely, latest, {id(a.observation) for a in accepted}, flagged, impossible,
             [_describe(u) for u in used])
@@ -182,7 +205,7 @@ def _reports(seed: int, size: int, route: Route = ROUTE) -> list[Observation]:
 
 
 def _named(reason: str) -> list[str]:
-    body = reason.removeprefix("contradicts ").removesuffix(" at the route's speeds")
+    body = reason.removeprefix("contradicts ").removesuffix(" even at the route's top speed")
     body = body.removesuffix(" and other reports")
     return [] if body == "the other reports" else re.split(r", (?=post \S+: )", body)
 
@@ -237,9 +260,10 @@ def test_a_window_ending_before_it_starts_names_the_reports_taken():
     impossible = replace(_arrived(99, t0, 30), window_end=t0 - timedelta(minutes=5))
     sched = schedule(ROUTE, [impossible, _arrived(3, t0, 30)])
     # Taken first (newest post) yet impossible: the report taken after it is named.
-    assert sched.conflicts[0].conflict == "contradicts post 3: arrived Tumangang at the route's speeds"
+    assert sched.conflicts[0].conflict == ("contradicts post 3: arrived Tumangang even at the route's "
+                                           "top speed")
     alone = schedule(ROUTE, [impossible]).conflicts[0]
-    assert alone.conflict == "contradicts the other reports at the route's speeds"
+    assert alone.conflict == "contradicts the other reports even at the route's top speed"
 
 
 def test_windows_meeting_exactly_at_the_tolerance_are_decided_as_by_the_bounds():
@@ -261,10 +285,11 @@ def test_a_conflict_names_the_reports_it_contradicts_first_taken_first():
     # All five contradict the late report. Looked at: the four whose windows end first (posts
     # 10-13); named: the three of them taken first (newest post first).
     assert flagged.conflict == ("contradicts post 13: arrived Tumangang, post 12: arrived Tumangang, "
-                                "post 11: arrived Tumangang and other reports at the route's speeds")
+                                "post 11: arrived Tumangang and other reports even at the route's "
+                                "top speed")
     two = schedule(ROUTE, [*taken[:2], late]).conflicts[0]
-    assert two.conflict == ("contradicts post 11: arrived Tumangang, post 10: arrived Tumangang at "
-                            "the route's speeds")
+    assert two.conflict == ("contradicts post 11: arrived Tumangang, post 10: arrived Tumangang even "
+                            "at the route's top speed")
 
 
 def test_a_thousand_copies_of_one_report_are_one_anchor_and_one_conflict():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -138,3 +139,69 @@ def test_a_clock_time_later_than_its_post_is_the_day_before():
     obs = _one("The train arrived at Khasan at 22:00 local time.",
                published=datetime(2023, 9, 12, 0, tzinfo=UTC), precision="minute")
     assert obs.at == datetime(2023, 9, 11, 12, tzinfo=UTC)  # 22:00 on the 11th, UTC+10
+
+
+# --- weekdays: days people write, read against the post's date -------------------------------
+# 11 September 2023 (DAY) is a Monday.
+
+WEDNESDAY_MORNING = datetime(2023, 9, 13, 3, tzinfo=UTC)  # 13:00 in Vladivostok, Wednesday
+
+
+def test_as_early_as_tuesday_local_time_is_the_coming_tuesday_at_the_stop():
+    obs = _one("Kim is expected to arrive in Vladivostok as early as Tuesday local time.")
+    assert (obs.stop, obs.kind, obs.precision) == ("Vladivostok", "expected", "date")
+    # Tuesday 12 September in Vladivostok (UTC+10): the whole local day.
+    assert (obs.window_start, obs.window_end) == (datetime(2023, 9, 11, 14, tzinfo=UTC),
+                                                  datetime(2023, 9, 12, 14, tzinfo=UTC))
+
+
+def test_on_sunday_told_of_a_departure_is_the_sunday_before_the_post():
+    obs = _one("The train left Pyongyang on Sunday.")
+    assert (obs.kind, obs.precision) == ("departed", "date")
+    assert (obs.window_start, obs.window_end) == (datetime(2023, 9, 9, 15, tzinfo=UTC),
+                                                  datetime(2023, 9, 10, 15, tzinfo=UTC))
+
+
+def test_tuesday_evening_is_the_evening_of_that_day_at_the_stop():
+    for text in ("The train arrived at Khasan on Tuesday evening.",
+                 "Tuesday evening, the train pulled into Khasan."):
+        obs = _one(text, published=WEDNESDAY_MORNING, precision="minute")
+        assert (obs.kind, obs.precision) == ("arrived", "part_of_day")
+        # 18:00-23:00 on Tuesday 12 September, Vladivostok time.
+        assert (obs.window_start, obs.window_end) == (datetime(2023, 9, 12, 8, tzinfo=UTC),
+                                                      datetime(2023, 9, 12, 13, tzinfo=UTC))
+
+
+def test_a_clock_time_on_a_named_weekday_is_on_that_day():
+    obs = _one("The train arrived at Khasan at 06:00 on Tuesday.", published=WEDNESDAY_MORNING,
+               precision="minute")
+    assert obs.at == datetime(2023, 9, 11, 20, tzinfo=UTC)  # Tuesday 06:00, UTC+10
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("The train left Pyongyang on Monday.", DAY, 11),  # the post's own weekday: that day
+    ("The train left Pyongyang last Monday.", DAY, 4),  # "last": the week before
+    ("Kim will travel to Vladivostok next Monday.", DAY, 18),  # "next": the week after
+    ("Kim will travel to Vladivostok on Friday.", DAY, 15),  # ahead: the coming Friday
+    ("The train reached Khasan on Saturday.", DAY, 9),  # done: the Saturday before
+])
+def test_weekdays_are_read_against_the_posts_day(text, published, day):
+    obs = _one(text, published=published)
+    stop = next(s for s in ROUTE.stops if s.name == obs.stop)
+    local_start = obs.window_start.astimezone(ZoneInfo(stop.timezone))
+    assert (local_start.month, local_start.day, local_start.hour) == (9, day, 0)
+    assert obs.window_end - obs.window_start == timedelta(hours=24)
+
+
+def test_the_sun_and_a_sat_phone_are_not_days():
+    obs = _one("The train reached Khasan as the sun rose, said a man with a sat phone.")
+    assert obs.window_start == datetime(2023, 9, 10, 14, tzinfo=UTC)  # the post's own day, local
+
+
+def test_weekday_qualifiers_look_ahead_or_back_whatever_the_tense():
+    from monitor.extract.timephrases import weekday_reference
+    monday = DAY.date()
+    assert weekday_reference("It could leave as early as Tuesday.", monday).day.day == 12
+    assert weekday_reference("It has been parked there since Saturday.", monday).day.day == 9
+    assert weekday_reference("It stood there by Wed. at the latest.", monday).day.day == 13
+    assert weekday_reference("Nothing was said of the route.", monday) is None

@@ -7,6 +7,7 @@ from monitor.cli import quotes as _quotes  # noqa: F401  (registers its commands
 from monitor.cli import repair as _repair  # noqa: F401  (registers its commands)
 from monitor.cli import report as _report  # noqa: F401  (registers its commands)
 from monitor.cli import route as _route  # noqa: F401  (registers its commands)
+from monitor.cli import route_import as _route_import  # noqa: F401  (registers its commands)
 from monitor.cli import sources as _sources  # noqa: F401  (registers its commands)
 from monitor.cli.common import cli
 

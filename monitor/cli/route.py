@@ -83,6 +83,9 @@ def estimate_json(est: Estimate, title: str | None = None, timeline: list[StopEt
         "title": title,
         "at": to_iso(est.at),
         "state": est.state,
+        "presumed": est.presumed,
+        "last_report_at": to_iso(est.last_report_at),
+        "last_report": observation_json(est.last_report) if est.last_report else None,
         "stop": est.stop,
         "km": {"min": round(est.km_min, 1), "likely": round(est.km_likely, 1), "max": round(est.km_max, 1)},
         "band_km": round(est.km_max - est.km_min, 1),
@@ -129,10 +132,31 @@ def _print_timeline(rows: list[StopEta], at: datetime) -> None:
     click.echo("times are local to each stop; ✓ = reached for certain")
 
 
-def _print_estimate(est: Estimate, title: str) -> None:
-    click.secho(f"{title} — at {to_iso(est.at)}", bold=True)
+def last_report_text(est: Estimate, zones: dict[str, str | None] | None = None) -> str:
+    """"Mon 11 Sep, 20:00" (the reported stop's local time), or "Mon 11 Sep" for a date-only report."""
+    report, when = est.last_report, est.last_report_at
+    if when is None:
+        return "no report"
+    if report is not None and report.precision == "date":
+        return f"{when:%a %d %b}"
+    zone = (zones or {}).get(report.stop) if report is not None else None
+    return f"{when.astimezone(ZoneInfo(zone) if zone else None):%a %d %b, %H:%M}"
+
+
+def state_text(est: Estimate, zones: dict[str, str | None] | None = None) -> str:
+    """The state in words: "Presumed arrived — no report since Mon 11 Sep, 20:00", "at Khasan"."""
+    if est.presumed:
+        what = "arrived" if est.state == "arrived" else f"at {est.stop}"
+        return f"Presumed {what} — no report since {last_report_text(est, zones)}"
+    if est.state == "possibly_under_way":
+        return f"possibly under way (may have left {est.stop})"
     where = f"at {est.stop}" if est.state == "dwelling" else f"after {est.stop}"
-    click.echo(f"  {est.state} {where if est.state in ('dwelling', 'moving') else ''}".rstrip())
+    return f"{est.state} {where if est.state in ('dwelling', 'moving') else ''}".rstrip()
+
+
+def _print_estimate(est: Estimate, title: str, zones: dict[str, str | None] | None = None) -> None:
+    click.secho(f"{title} — at {to_iso(est.at)}", bold=True)
+    click.echo(f"  {state_text(est, zones)}")
     click.echo(f"  km {est.km_min:.0f} – {est.km_likely:.0f} – {est.km_max:.0f} "
                f"({est.km_max - est.km_min:.0f} km band), progress {est.progress:.0%}")
     if est.next_stop:
@@ -198,4 +222,4 @@ def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text:
         if as_json:
             click.echo(json.dumps(estimate_json(est, route.title, rows), ensure_ascii=False, indent=2))
         else:
-            _print_estimate(est, route.title)
+            _print_estimate(est, route.title, {stop.name: stop.timezone for stop in route.stops})

@@ -27,6 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from monitor.extract.timephrases import weekday_reference
 from monitor.model import Observation, Route, Stop, parse_iso
 
 _MONTHS = {
@@ -54,15 +55,17 @@ _ZONES = {
     "moscow time": "Europe/Moscow", "vladivostok time": "Asia/Vladivostok",
     "pyongyang time": "Asia/Pyongyang",
 }
+_WEEKDAY_WORD = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 #: Parts of the day as local clock windows (start hour, end hour; end may pass midnight).
 _PARTS = [
     (re.compile(r"\b(at|before|around)\s+dawn\b|\bat daybreak\b|\bat first light\b", re.I), (4, 7)),
     (re.compile(r"\bearly (in the )?morning\b|\bearly hours\b", re.I), (3, 8)),
-    (re.compile(r"\b(this|in the|on \w+) morning\b", re.I), (6, 12)),
+    (re.compile(rf"\b(this|in the|on \w+|{_WEEKDAY_WORD}) morning\b", re.I), (6, 12)),
     (re.compile(r"\b(at )?(noon|midday)\b", re.I), (11, 13)),
-    (re.compile(r"\b(this|in the|on \w+) afternoon\b", re.I), (12, 18)),
-    (re.compile(r"\b(this|in the|on \w+) evening\b|\btonight\b", re.I), (18, 23)),
-    (re.compile(r"\bovernight\b|\b(at|during the|in the) night\b", re.I), (20, 30)),
+    (re.compile(rf"\b(this|in the|on \w+|{_WEEKDAY_WORD}) afternoon\b", re.I), (12, 18)),
+    (re.compile(rf"\b(this|in the|on \w+|{_WEEKDAY_WORD}) evening\b|\btonight\b", re.I), (18, 23)),
+    (re.compile(rf"\bovernight\b|\b(at|during the|in the) night\b|\b{_WEEKDAY_WORD} night\b", re.I),
+     (20, 30)),
 ]
 
 _CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -237,12 +240,27 @@ def _published_day(published: datetime, precision: str | None, tz: ZoneInfo) -> 
     return published.astimezone(tz).date()
 
 
-def _when(
-    sentence: str, stop: Stop, published: datetime | None, precision: str | None
-) -> tuple[datetime | None, str | None, datetime | None, datetime | None]:
-    """(at, precision, window start, window end) for an event at ``stop`` told in ``sentence``."""
-    tz = _zone(stop.timezone)
+def _named_day(sentence: str, stop: Stop, published: datetime | None, precision: str | None,
+               ahead: bool) -> date | None:
+    """The day the sentence names: a date, "yesterday", or a weekday relative to the post's day."""
     day = _sentence_date(sentence, published)
+    if day is None and published is not None:
+        named = weekday_reference(sentence, _published_day(published, precision, _zone(stop.timezone)),
+                                  ahead=ahead)
+        day = named.day if named is not None else None
+    return day
+
+
+def _when(
+    sentence: str, stop: Stop, published: datetime | None, precision: str | None, ahead: bool = False
+) -> tuple[datetime | None, str | None, datetime | None, datetime | None]:
+    """(at, precision, window start, window end) for an event at ``stop`` told in ``sentence``.
+
+    ``ahead``: the event is expected, so a weekday is the coming one.
+    """
+    tz = _zone(stop.timezone)
+    named_day = _named_day(sentence, stop, published, precision, ahead)
+    day = named_day
     if day is None and published is not None:
         day = _published_day(published, precision, tz)
     clock = _CLOCK.search(sentence)
@@ -256,7 +274,7 @@ def _when(
             clock_tz = tz if zone_name.startswith("local") else _zone(_ZONES.get(zone_name))
             at = datetime.combine(day, time(hour, minute), clock_tz).astimezone(UTC)
             timed_post = published is not None and precision in ("minute", "second")
-            if timed_post and _sentence_date(sentence, published) is None and at > published + _SLACK:
+            if timed_post and named_day is None and at > published + _SLACK:
                 # "arrived at 22:00" in a post from 01:00 the next morning: the evening before.
                 at -= timedelta(days=1)
             if clock.group(1) or sentence[max(0, clock.start() - 1):clock.start()] == "~":
@@ -269,7 +287,7 @@ def _when(
                 end = datetime.combine(day, time(0), tz) + timedelta(hours=last)
                 middle = start + (end - start) / 2
                 return middle.astimezone(UTC), "part_of_day", start.astimezone(UTC), end.astimezone(UTC)
-    explicit_day = _sentence_date(sentence, published) is not None or _TODAY.search(sentence)
+    explicit_day = named_day is not None or _TODAY.search(sentence)
     if day is not None and (explicit_day or precision == "date" or published is None):
         lo, hi = _local_day(day, tz)
         return datetime.combine(day, time(0), UTC), "date", lo, hi
@@ -350,6 +368,10 @@ def extract_observations(
             at, at_precision, lo, hi = (None, None, None, None)
             if kind not in ("historical", "expected"):
                 at, at_precision, lo, hi = _when(sentence, place.stop, when, precision)
+            elif kind == "expected" and _named_day(sentence, place.stop, when, precision, True):
+                # "expected in Vladivostok as early as Tuesday": the day it names, as a window
+                # (expectations never anchor the schedule; they are shown on the time axis).
+                at, at_precision, lo, hi = _when(sentence, place.stop, when, precision, ahead=True)
             here[place.name] = len(found)
             found.append(Observation(
                 post_id=post_id, stop=place.name, kind=kind, at=at, precision=at_precision,

@@ -473,7 +473,7 @@ class Fit:
             text = ", ".join(describe(self.used[s].first) for s in named[:NAMED]) or "the other reports"
             if len(named) > NAMED:
                 text += " and other reports"
-            text = self._texts[key] = f"contradicts {text} at the route's speeds"
+            text = self._texts[key] = f"contradicts {text} even at the route's top speed"
         return text
 
 

@@ -14,7 +14,10 @@ an event after it comes no earlier than ``window start + fastest gap`` and no la
 schedules are the tightest of these bounds over all reports, so a new arrival report re-anchors
 everything. A report whose bounds cannot be met together with those already taken (an arrival
 before its departure, a run faster than the top speed) is kept, flagged and not used; reports are
-taken in order of precision, then the one furthest along the route first.
+taken in order of precision, then the one furthest along the route first. Slower than the slowest
+average or a stay longer than the longest dwell is no conflict (a train may wait at a border as
+long as it likes): those figures shape the plausible earliest and latest schedules, which are held
+inside what the reports make certain.
 
 The schedules do not depend on T, so the position at T (farthest from the earliest schedule,
 nearest from the latest) can only grow with T. :func:`estimate` never raises: with no timed
@@ -32,7 +35,7 @@ from datetime import UTC, datetime
 from operator import attrgetter
 from types import MemberDescriptorType
 
-from monitor.journey.anchoring import Anchor, Fit, Report
+from monitor.journey.anchoring import Anchor, Fit, Report, bounds_of
 from monitor.journey.anchoring import describe as _describe
 from monitor.model import Estimate, Observation, Route, StopEta
 
@@ -41,6 +44,12 @@ _PRECISION_RANK = {"second": 0, "minute": 1, "hour": 2, "part_of_day": 3, "date"
 _TIMED_KINDS = ("departed", "arrived", "passed", "dwelling")
 #: "About 70 minutes" spans this much either way.
 _ABOUT_LOW, _ABOUT_HIGH = 0.8, 1.25
+#: Seconds added to every gap of the slow schedule when deciding conflicts. A train may stand at a
+#: border, wait for a path or stop between stations for as long as it likes, so the slowest
+#: average speed is a plausible bound, not a physical one: two reports conflict only when even the
+#: top speed and the shortest dwells cannot join them. One year per gap stands for "no limit"
+#: while keeping every figure finite (the anchoring arithmetic needs finite numbers).
+_UNHURRIED = 366 * 86400.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +181,21 @@ def _anchors_of(obs: Observation, index: int | None, stay: tuple[Dwell, ...],
         return ((2 * index + 1, lo, hi),)
     if obs.kind in ("arrived", "passed"):
         return ((2 * index, lo, hi),)
-    # Dwelling: seen at the stop during the window, so it arrived at most a full dwell before
-    # and leaves at most a full dwell after.
-    longest = stay[index].high * 60
-    return ((2 * index, lo - longest, hi), (2 * index + 1, lo, hi + longest))
+    # Dwelling: seen at the stop during the window, so it arrived before the window ends and
+    # leaves after it starts. How long before or after is open (a train may stand for hours longer
+    # than any dwell figure), so for deciding conflicts the other side is a year away; the
+    # plausible bounds take the longest dwell (see _plausible_anchors).
+    return ((2 * index, lo - _UNHURRIED, hi), (2 * index + 1, lo, hi + _UNHURRIED))
+
+
+def _plausible_anchors(report: Report, stay: tuple[Dwell, ...]) -> tuple[Anchor, ...]:
+    """A report's anchors for the plausible bounds: a dwelling report arrived at most a full
+    (longest) dwell before its window and leaves at most a full dwell after it."""
+    if report.first.kind != "dwelling":
+        return report.anchors
+    (arrive, _, hi), (leave, lo, _) = report.anchors  # the window itself, exactly
+    longest = stay[arrive // 2].high * 60
+    return ((arrive, lo - longest, hi), (leave, lo, hi + longest))
 
 
 #: What decides a report's anchors and its place in the order, besides the post.
@@ -283,7 +303,11 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     count = 2 * len(route.stops)
     of_each, reports = _reports(route, observations, stay)
     scale = max((abs(v) for r in reports for _, lo, hi in r.anchors for v in (lo, hi)), default=0.0)
-    fit = Fit(fast, slow, scale)
+    # Conflicts are decided on what is physically impossible: faster than the top speed with the
+    # shortest dwells. Running slower than the slowest plausible average is not (a departure from
+    # Tumangang at 03:10 and an arrival at Khasan, 2 km on, at 04:30 both hold).
+    unhurried = [value + event * _UNHURRIED for event, value in enumerate(slow)]
+    fit = Fit(fast, unhurried, scale)
     for report in reports:
         fit.offer(report)
     fit.finish()
@@ -296,7 +320,7 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     if not fit.used:
         nothing = tuple(math.nan for _ in range(count))
         return Schedule(route, nothing, nothing, nothing, stay, speed, (), conflicts, marked)
-    earliest, latest = fit.bounds()
+    earliest, latest = _bounds(fit, fast, slow, stay)
 
     # Likely: the middle of each reported event's window, joined by typical gaps between reports
     # and extended by them beyond; then held inside the bounds.
@@ -326,6 +350,28 @@ def _schedule(route: Route, observations: list[Observation] | tuple[Observation,
     anchors = tuple(o for o, r in zip(marked, of_each, strict=True) if r is not None and r.accepted)
     return Schedule(route, tuple(earliest), tuple(likely), tuple(latest), stay, speed, anchors,
                     conflicts, marked)
+
+
+def _bounds(fit: Fit, fast: list[float], slow: list[float],
+            stay: tuple[Dwell, ...]) -> tuple[list[float], list[float]]:
+    """Earliest and latest schedules of the accepted reports: the plausible bounds (top speed and
+    slowest average), held inside what the reports make physically certain.
+
+    The plausible bounds of reports that only an unhurried train can join (a slow run, a long wait
+    at a border) cross each other; there the earliest time is capped by the latest one the reports
+    allow at the top speed, and the latest is never before the earliest. Both stay non-decreasing
+    along the route, and equal the plausible bounds whenever those do not cross.
+    """
+    _, certain_latest = fit.bounds()
+    max_lo, min_hi = list(fit.max_lo), list(fit.min_hi)
+    for report in fit.used:
+        if report.first.kind == "dwelling":
+            for k, lo, hi in _plausible_anchors(report, stay):
+                max_lo[k], min_hi[k] = max(max_lo[k], lo), min(min_hi[k], hi)
+    plausible_earliest, plausible_latest = bounds_of(max_lo, min_hi, fast, slow)
+    earliest = [min(p, c) for p, c in zip(plausible_earliest, certain_latest, strict=True)]
+    latest = [max(p, e) for p, e in zip(plausible_latest, earliest, strict=True)]
+    return earliest, latest
 
 
 def _position(route: Route, times: tuple[float, ...], t: float) -> tuple[float, int, str]:
@@ -412,7 +458,9 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
     km_likely, index, phase = _position(route, sched.likely, t)
     speed = 0.0
     if phase == "before":
-        state, stop, nxt = "not_started", stops[0].name, stops[1].name
+        # Not started only when even the earliest schedule has not left the origin.
+        state = "possibly_under_way" if km_max > stops[0].km else "not_started"
+        stop, nxt = stops[0].name, stops[1].name
     elif phase == "after":
         state, stop, nxt = "arrived", stops[-1].name, None
     elif phase == "at":
@@ -432,10 +480,21 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
         f"and speeds {sched.speed.min_kmh:g}–{sched.speed.max_kmh:g} km/h",
     ]
     notes += [f"conflict: {_describe(o)}: {o.conflict}" for o in sched.conflicts]
+    last = max(sched.anchors, key=lambda o: (o.window_end or o.at or at, o.at or at))
+    # "Arrived" or "at X" with no report that puts the train at that stop is the speed model's
+    # guess, not a fact: say so, with the time of the newest report it rests on.
+    reported = {o.stop for o in sched.anchors}
+    presumed = state in ("arrived", "dwelling") and stop not in reported
+    if state == "arrived" and not any(o.stop == stop and o.kind != "departed" for o in sched.anchors):
+        presumed = True
+    if presumed:
+        notes.append(f"presumed {'arrived' if state == 'arrived' else 'at ' + str(stop)}: no report puts "
+                     f"the train there; the newest report it rests on is {_describe(last)}")
     return Estimate(
         state=state, km_min=km_min, km_likely=km_likely, km_max=km_max,
         progress=min(max(km_likely / length, 0.0), 1.0), stop=stop, next_stop=nxt,
         speed_kmh=round(speed, 1), etas=etas, notes=tuple(notes),
         departure_earliest=_datetime(depart_lo), departure_latest=_datetime(depart_hi),
+        presumed=presumed, last_report_at=last.at or last.window_start, last_report=last,
         **common,
     )

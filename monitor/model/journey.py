@@ -11,7 +11,8 @@ STOP_KINDS: tuple[str, ...] = (
 OBSERVATION_KINDS: tuple[str, ...] = (
     "departed", "arrived", "passed", "dwelling", "expected", "historical", "speed",
 )
-JOURNEY_STATES: tuple[str, ...] = ("not_started", "moving", "dwelling", "arrived")
+#: ``possibly_under_way``: the likely schedule has not left the origin, but the earliest has.
+JOURNEY_STATES: tuple[str, ...] = ("not_started", "possibly_under_way", "moving", "dwelling", "arrived")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,3 +130,9 @@ class Estimate:
     #: The window the first anchor's time stands for (UTC), e.g. a whole local day.
     departure_earliest: datetime | None = None
     departure_latest: datetime | None = None
+    #: True when the state ("arrived", "dwelling" at ``stop``) comes from the speed model alone:
+    #: no report puts the train at that stop.
+    presumed: bool = False
+    #: The time of the newest report the schedule rests on (its ``at``; see ``last_report``).
+    last_report_at: datetime | None = None
+    last_report: Observation | None = None
