@@ -31,7 +31,7 @@ from monitor.model import (
 )
 from monitor.service import Monitor
 from monitor.situation import SituationLimits
-from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, sort_key
+from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +54,6 @@ OBSERVATIONS_USED = 5000
 SEARCH_TOTAL_CAP = 10_000
 #: Points sampled along the story's span for the distance-time chart.
 ESTIMATE_SAMPLES = 96
-
-#: A quoted passage in a post's body: (start, end, kind) with kind "direct", "partial" or "indirect".
-Span = tuple[int, int, str]
 
 
 
@@ -209,16 +206,23 @@ def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, 
 
 
 def quote_spans(monitor: Monitor, posts: list[Post]) -> dict[int, list[Span]]:
-    """Quoted passages of each post as (start, end, kind), offsets in its body (active quotes)."""
-    return {
-        post.id: sorted(
-            (q.start, q.end, q.kind)
-            for q in monitor.quotes.quotes(post_id=post.id)
-            # Offsets of a headline's quotes point into the headline, not the body.
-            if q.field == "body" and q.end > q.start
-        )
-        for post in posts
-    }
+    """Quoted passages of each post as (start, end, kind), offsets in its body (active quotes),
+    read in one statement for a page."""
+    return FeedQueries(monitor.db).quote_spans([post.id for post in posts])
+
+
+@dataclass(frozen=True)
+class FeedRows:
+    """Posts a feed model dropped from its row cache, read again by id, with their spans."""
+
+    posts: dict[int, Post]
+    spans: dict[int, list[Span]]
+
+
+def feed_rows(monitor: Monitor, ids: list[int]) -> FeedRows:
+    """The posts with these ids and their quoted passages (ids no longer stored are left out)."""
+    queries = FeedQueries(monitor.db)
+    return FeedRows(queries.posts_by_id(ids), queries.quote_spans(ids))
 
 
 def revisions(monitor: Monitor, post_id: int) -> tuple[Post | None, list[dict]]:
