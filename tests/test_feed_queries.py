@@ -85,6 +85,9 @@ def test_quote_spans_of_a_page_are_read_in_one_statement(seeded_db):
         finally:
             monitor.db.conn.set_trace_callback(None)
         assert len(statements) == 1
+        # Through the post_id index: the (status, speaker) index would walk every active quote.
+        plan = " ".join(str(row[-1]) for row in monitor.db.execute(f"explain query plan {statements[0]}"))
+        assert "post_id" in plan and "quotes_status_speaker" not in plan, plan
         # The same passages as reading each post's quotes on its own.
         expected = {
             pid: sorted((q.start, q.end, q.kind) for q in monitor.quotes.quotes(post_id=pid)
