@@ -22,6 +22,7 @@ from typing import Any
 from monitor.model import (
     Estimate,
     Observation,
+    OpChanges,
     Post,
     Quote,
     Route,
@@ -352,19 +353,19 @@ def poll(monitor: Monitor, force: bool = False) -> list:
     return monitor.poll_once() if force else monitor.poll_due()
 
 
-def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> None:
-    """Give a quote to another speaker (stored as the analyst's correction)."""
-    monitor.quotes.reassign_quote(quote_id, speaker_id)
+def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> OpChanges:
+    """Give a quote to another speaker (stored as the analyst's correction); what changed."""
+    return monitor.reassign_quote(quote_id, speaker_id)
 
 
-def reject_quote(monitor: Monitor, quote_id: int) -> None:
-    """Mark a quote as not a quote (stored as the analyst's correction)."""
-    monitor.quotes.reject_quote(quote_id)
+def reject_quote(monitor: Monitor, quote_id: int) -> OpChanges:
+    """Mark a quote as not a quote (stored as the analyst's correction); what changed."""
+    return monitor.reject_quote(quote_id)
 
 
-def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> None:
-    """Fold one speaker into another (stored as the analyst's correction)."""
-    monitor.quotes.merge_speakers(keep_id, merge_id)
+def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> OpChanges:
+    """Fold one speaker into another (stored as the analyst's correction); what changed."""
+    return monitor.merge_speakers(keep_id, merge_id)
 
 
 def export_report(monitor: Monitor, out: str, at: datetime | None) -> str:

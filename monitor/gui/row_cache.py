@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+from monitor.gui.data import Span
 from monitor.model import Post
-from monitor.store.feed import Span
 
 #: Rows kept: fifty pages of a hundred, more than any screen shows or a layout pass needs.
 MAX_ROWS = 5000
