@@ -36,7 +36,14 @@ from monitor.model import (
     utc_now,
 )
 from monitor.paths import seeds_dir
-from monitor.situation import ScheduleCache, Situation, SituationLimits, read_situation
+from monitor.situation import (
+    QuotesAt,
+    ScheduleCache,
+    Situation,
+    SituationLimits,
+    read_quotes,
+    read_situation,
+)
 from monitor.sources import poller
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
@@ -625,3 +632,7 @@ class Monitor:
         chart series, within ``limits``; read-only. The app, the reports and ``monitor route``
         all ask this, so they show the same numbers for the same moment."""
         return read_situation(self, at, limits)
+
+    def quotes_at(self, at: datetime | None = None, limits: SituationLimits | None = None) -> QuotesAt:
+        """The speakers and quotes of ``situation(at, limits)`` alone (what a correction changes)."""
+        return read_quotes(self, at, limits)

@@ -224,20 +224,7 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     posts = _newest_posts(feed, flt, limits.posts)
     post_hours = feed.hour_counts(flt, days=limits.chart_days)
 
-    store = monitor.quotes
-    quotes, quote_count = store.newest(as_of=as_of, limit=_limit(limits.quotes))
-    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=_limit(limits.speakers))
-    # Whoever said a listed quote is named in the list, even when not among the most quoted.
-    missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
-    speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
-    by_speaker: dict[int, tuple[Quote, ...]] = {}
-    if limits.quotes_per_speaker != 0 and speakers:
-        found = reads.speaker_quotes([s.id for s in speakers], as_of, limits.quotes_per_speaker)
-        by_speaker = {sid: tuple(qs) for sid, qs in found.items()}
-    wanted = {q.post_id for q in quotes} | {q.post_id for qs in by_speaker.values() for q in qs}
-    known = {p.id: p for p in posts}
-    quote_posts = {i: known[i] for i in wanted if i in known}
-    quote_posts.update(feed.posts_by_id(sorted(wanted - set(known))))
+    said = read_quotes(monitor, at, limits, posts)
 
     route = route_in_use(monitor)
     observations = tuple(monitor.journey.recent_observations(as_of=as_of,
@@ -252,14 +239,53 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
                          _limit(limits.observations))
     return Situation(
         at=at, moment=moment, limits=limits, post_count=post_count, source_count=source_count,
-        quote_count=quote_count, speaker_count=speaker_count, posts=posts, quotes=tuple(quotes),
-        quote_posts=quote_posts, speakers=tuple(speakers), speaker_quotes=by_speaker,
+        quote_count=said.quote_count, speaker_count=said.speaker_count, posts=posts, quotes=said.quotes,
+        quote_posts=said.quote_posts, speakers=said.speakers, speaker_quotes=said.speaker_quotes,
         post_hours=post_hours, route=route, observations=observations, schedule=sched,
         estimate=estimate, span=span, chart=chart, first_post=first_post, story_start=start,
         quotes_by_kind=totals.quotes_by_kind if totals else {},
         speakers_by_kind=totals.speakers_by_kind if totals else {},
         unattributed=totals.unattributed if totals else 0,
     )
+
+
+@dataclass(frozen=True)
+class QuotesAt:
+    """The quote side of a situation alone: what an analyst's correction changes (see
+    :class:`Situation` for each field)."""
+
+    at: datetime | None
+    quote_count: int
+    speaker_count: int
+    quotes: tuple[Quote, ...]
+    quote_posts: dict[int, Post]
+    speakers: tuple[Speaker, ...]
+    speaker_quotes: dict[int, tuple[Quote, ...]]
+
+
+def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationLimits | None = None,
+                posts: tuple[Post, ...] = ()) -> QuotesAt:
+    """Speakers and quotes as of ``at`` within ``limits``, as :func:`read_situation` reads them;
+    alone, so a correction refreshes them without the journey. ``posts`` already read are not
+    read again."""
+    limits = limits or SituationLimits()
+    as_of = to_iso(at) if at is not None else None
+    store = monitor.quotes
+    quotes, quote_count = store.newest(as_of=as_of, limit=_limit(limits.quotes))
+    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=_limit(limits.speakers))
+    # Whoever said a listed quote is named in the list, even when not among the most quoted.
+    missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
+    speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
+    by_speaker: dict[int, tuple[Quote, ...]] = {}
+    if limits.quotes_per_speaker != 0 and speakers:
+        found = SituationQueries(monitor.db).speaker_quotes([s.id for s in speakers], as_of,
+                                                            limits.quotes_per_speaker)
+        by_speaker = {sid: tuple(qs) for sid, qs in found.items()}
+    wanted = {q.post_id for q in quotes} | {q.post_id for qs in by_speaker.values() for q in qs}
+    known = {p.id: p for p in posts}
+    quote_posts = {i: known[i] for i in wanted if i in known}
+    quote_posts.update(FeedQueries(monitor.db).posts_by_id(sorted(wanted - set(known))))
+    return QuotesAt(at, quote_count, speaker_count, tuple(quotes), quote_posts, tuple(speakers), by_speaker)
 
 
 def _story_start(schedules: ScheduleCache, reads: SituationQueries, route: Route,

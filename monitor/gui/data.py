@@ -31,7 +31,7 @@ from monitor.model import (
     to_iso,
 )
 from monitor.service import Monitor
-from monitor.situation import SituationLimits
+from monitor.situation import QuotesAt, SituationLimits
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
 
 log = logging.getLogger(__name__)
@@ -305,6 +305,38 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         features=features(monitor),
         speaker_count=situation.speaker_count,
     )
+
+
+def quotes_at(monitor: Monitor, at: datetime | None) -> QuotesAt:
+    """The speakers and quotes of ``snapshot(at)`` alone, read after an analyst's correction."""
+    return monitor.quotes_at(at, SNAPSHOT_LIMITS)
+
+
+@dataclass(frozen=True)
+class QuotesPatch:
+    """What a live correction changed on the quote side: the newest quotes again (one of them
+    may be the corrected one) and the speakers it touched, as they are now."""
+
+    at: None
+    quote_count: int
+    quotes: tuple[Quote, ...]
+    quote_posts: dict[int, Post]
+    #: The speakers the correction changed, with their quote counts now (removed ones left out).
+    speakers: tuple[Speaker, ...]
+    removed: frozenset[int]
+
+
+def corrected_quotes(monitor: Monitor, at: datetime | None, changes: OpChanges) -> QuotesAt | QuotesPatch:
+    """The quote side after a correction: live, only the newest quotes and the speakers
+    ``changes`` names (counting 2,000 speakers' quotes again costs more than the rest of a
+    correction); in a replay, whose counts are as of then, all of ``quotes_at``."""
+    if at is not None:
+        return quotes_at(monitor, at)
+    quotes, count = monitor.quotes.newest(limit=QUOTES_SHOWN)
+    posts = FeedQueries(monitor.db).posts_by_id(sorted({q.post_id for q in quotes}))
+    ids = sorted(changes.speakers - changes.speakers_removed)
+    speakers = tuple(s for s in map(monitor.quotes.speaker, ids) if s is not None)
+    return QuotesPatch(None, count, tuple(quotes), posts, speakers, changes.speakers_removed)
 
 
 @dataclass(frozen=True)

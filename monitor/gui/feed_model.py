@@ -13,6 +13,7 @@ never jumps under the reader's eyes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -297,6 +298,18 @@ class FeedModel(QAbstractListModel):
         self._unread.update(ids)
         self.unreadChanged.emit(len(self._unread))
 
+    def refresh_posts(self, post_ids: Iterable[int]) -> None:
+        """Read the loaded ones of these posts again (their quotes changed), then repaint them."""
+        ids = sorted(pid for pid in set(post_ids) if self.row_of(pid) is not None)
+        if not ids or self._runner is None:
+            return
+        generation = self._generation
+        self._runner.read(
+            data.feed_rows, ids,
+            on_result=lambda rows: self._on_rows(generation, rows, wanted=False),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
     def locate(self, post_id: int) -> None:
         """Make sure ``post_id`` is loaded, then emit ``located(row)`` (or ``notFound``)."""
         row = self.row_of(post_id)
@@ -474,10 +487,11 @@ class FeedModel(QAbstractListModel):
             on_error=lambda exc: self._on_error(generation, exc),
         )
 
-    def _on_rows(self, generation: int, rows: data.FeedRows) -> None:
+    def _on_rows(self, generation: int, rows: data.FeedRows, wanted: bool = True) -> None:
         if not isValid(self):
             return
-        self._fetching = False
+        if wanted:
+            self._fetching = False
         if generation != self._generation:
             return
         changed = []
@@ -488,7 +502,7 @@ class FeedModel(QAbstractListModel):
                 changed.append(row)
         if changed:
             self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
-        if self._wanted:
+        if wanted and self._wanted:
             self._fetching = True
             QTimer.singleShot(0, self, self._fetch_wanted)
 
