@@ -442,3 +442,21 @@ def test_a_merge_patches_the_speaker_list_in_place(qtbot, main_window):
     with Monitor(window.db_path) as monitor:
         assert monitor.quotes.speaker(gone.id) is None
         assert monitor.quotes.speaker(keep.id).quote_count == merged.quote_count
+
+
+def test_a_poll_that_stored_nothing_updates_the_status_bar_without_a_snapshot(qtbot, main_window,
+                                                                               seed_path):
+    window = main_window
+    with Monitor(window.db_path) as monitor:
+        source = monitor.add_source(seed_path)
+        (first,) = monitor.poll_once(source.id)  # the seed's posts are stored already
+        (quiet,) = monitor.poll_once(source.id)  # the same bytes again
+    assert not first.changes.posts and not quiet.changes.posts and quiet.changes.sources == {source.id}
+    snapshots: list[object] = []
+    window.snapshotApplied.connect(snapshots.append)
+    with qtbot.waitSignal(window.sourcesApplied, timeout=10000):
+        window._polled([quiet])
+    assert any(s.source.id == source.id for s in window.snapshot.sources)
+    assert "polled" in window.sources_label.text()
+    qtbot.wait(window._panes_settle.interval() + 200)
+    assert not snapshots  # the panes were not read again for it

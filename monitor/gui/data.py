@@ -253,6 +253,12 @@ class SourceState:
         return bool(self.source.last_error)
 
 
+def source_states(monitor: Monitor) -> list[SourceState]:
+    """Every source with its post count and how its last poll went (the status bar's line)."""
+    counts = monitor.posts.source_post_counts()
+    return [SourceState(s, counts.get(s.id, 0)) for s in monitor.posts.sources()]
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything the panes show, as of ``at`` (None: live)."""
@@ -286,13 +292,11 @@ SNAPSHOT_LIMITS = SituationLimits(
 def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     """The situation as of ``at`` (posts published up to it, the estimate at it); None: now."""
     situation = monitor.situation(at, SNAPSHOT_LIMITS)
-    sources = monitor.posts.sources()
-    counts = monitor.posts.source_post_counts()
     return Snapshot(
         at=at,
         post_count=situation.post_count,
         quote_count=situation.quote_count,
-        sources=[SourceState(s, counts.get(s.id, 0)) for s in sources],
+        sources=source_states(monitor),
         speakers=list(situation.speakers),
         quotes=list(situation.quotes),
         quote_posts=situation.quote_posts,

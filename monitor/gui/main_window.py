@@ -36,7 +36,7 @@ from monitor.gui.formatting import local_time, relative_time
 from monitor.gui.inspector import InspectorPane
 from monitor.gui.replay import ReplayBar
 from monitor.gui.workers import Runner
-from monitor.model import OpChanges, parse_iso, to_iso, utc_now
+from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint.charts import ChartsPane
 from monitor.paint.route_bar import RouteBar
 from monitor.paths import resources_dir
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
     openFailed = Signal(str)
     snapshotApplied = Signal(object)  # data.Snapshot
     quotesApplied = Signal(object)  # OpChanges: the panes show a correction
+    sourcesApplied = Signal(object)  # list of data.SourceState: the status bar shows a quiet poll
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -413,6 +414,9 @@ class MainWindow(QMainWindow):
             self._snapshot_again = False
             self.refresh_panes()
 
+    def _read_failed(self, exc: Exception) -> None:
+        self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+
     def _update_status(self, snap: data.Snapshot) -> None:
         speakers = max(snap.speaker_count, len(snap.speakers))
         counts = f"{snap.post_count:,} posts · {snap.quote_count:,} quotes · {speakers:,} speakers"
@@ -478,8 +482,33 @@ class MainWindow(QMainWindow):
                 f"{len(errors)} source{'s' if len(errors) != 1 else ''} failed: {errors[0].error}", 15000)
         elif reports:
             self.statusBar().showMessage(f"Polled {len(reports)} source(s): {added} new posts", 5000)
-        if reports or asked:  # asked for: look anyway (posts may come from an import elsewhere)
+        if not (reports or asked):
+            return
+        changes = merge_changes(getattr(r, "changes", NO_CHANGES) for r in reports)
+        if asked or changes.posts or changes.quotes_changed or changes.journey_changed:
+            # Asked for: look anyway (posts may come from an import elsewhere).
             self.after_new_posts()
+        else:
+            # The round stored nothing but the sources' state: the status bar reads the sources
+            # alone, and the feed still looks for posts another process wrote (a cheap "since
+            # the mark"); the other panes follow at the next clock tick.
+            self.refresh_sources()
+            if not self._feed_settle.isActive():
+                self._feed_settle.start()
+
+    def refresh_sources(self) -> None:
+        """Read the sources' state again for the status bar (after a poll that stored nothing)."""
+        if self.runner is not None:
+            self.runner.read(data.source_states, on_result=self._apply_sources, on_error=self._read_failed)
+
+    def _apply_sources(self, sources: list[data.SourceState]) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        self.snapshot = snap = replace(snap, sources=list(sources))
+        self.feed.set_sources([(s.source.id, s.label) for s in sources])
+        self._update_status(snap)
+        self.sourcesApplied.emit(sources)
 
     def _poll_failed(self, exc: Exception) -> None:
         self._polling = False
@@ -554,7 +583,7 @@ class MainWindow(QMainWindow):
         if self.runner is not None:
             self.runner.read(data.corrected_quotes, self.as_of, changes,
                              on_result=lambda said: self._apply_quotes(said, changes),
-                             on_error=self._snapshot_failed)
+                             on_error=self._read_failed)
 
     def _apply_quotes(self, said: data.QuotesAt | data.QuotesPatch, changes: OpChanges) -> None:
         snap = self.snapshot
