@@ -560,7 +560,8 @@ class Monitor:
             before = self.quotes.quote(quote_id)
             self.quotes.reject_quote(quote_id)
         assert before is not None
-        return OpChanges.of(quotes=[quote_id], quote_posts=[before.post_id], speakers=[before.speaker_id])
+        return OpChanges.of(quotes=[quote_id], quote_posts=[before.post_id], speakers=[before.speaker_id],
+                            quotes_deactivated=[quote_id] if before.status == "active" else [])
 
     def merge_speakers(self, keep_id: int, merge_id: int) -> OpChanges:
         """Fold one speaker into another: the quotes that moved, their posts, both speakers."""

@@ -79,6 +79,10 @@ def test_corrections_name_the_quote_its_post_and_both_speakers(seeded_db):
 
         rejected = monitor.reject_quote(quote.id)
         assert rejected.quotes == {quote.id} and rejected.speakers == {other.id}
+        assert rejected.quotes_deactivated == {quote.id} and not changes.quotes_deactivated
+        assert not monitor.reject_quote(quote.id).quotes_deactivated  # rejected already
+        newest, total = monitor.quotes.newest(limit=5)
+        assert monitor.quotes.newest(limit=5, with_total=False) == (newest, -1) and total > 0
 
         keep, gone = [s for s in monitor.quotes.speakers() if s.id != other.id and s.quote_count][:2]
         moved = monitor.quotes.quotes(speaker_id=gone.id, include_rejected=True)

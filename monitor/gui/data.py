@@ -322,7 +322,7 @@ class QuotesPatch:
     may be the corrected one) and the speakers it touched, as they are now."""
 
     at: None
-    quote_count: int
+    quote_count: int  # -1: not counted (the owner knows it, less ``changes.quotes_deactivated``)
     quotes: tuple[Quote, ...]
     quote_posts: dict[int, Post]
     #: The speakers the correction changed, with their quote counts now (removed ones left out).
@@ -333,10 +333,12 @@ class QuotesPatch:
 def corrected_quotes(monitor: Monitor, at: datetime | None, changes: OpChanges) -> QuotesAt | QuotesPatch:
     """The quote side after a correction: live, only the newest quotes and the speakers
     ``changes`` names (counting 2,000 speakers' quotes again costs more than the rest of a
-    correction); in a replay, whose counts are as of then, all of ``quotes_at``."""
+    correction); in a replay, whose counts are as of then, all of ``quotes_at``. Live, the
+    number of active quotes is not counted again (-1): it is the one shown less the quotes
+    ``changes`` deactivated."""
     if at is not None:
         return quotes_at(monitor, at)
-    quotes, count = monitor.quotes.newest(limit=QUOTES_SHOWN)
+    quotes, count = monitor.quotes.newest(limit=QUOTES_SHOWN, with_total=False)
     posts = FeedQueries(monitor.db).posts_by_id(sorted({q.post_id for q in quotes}))
     ids = sorted(changes.speakers - changes.speakers_removed)
     speakers = tuple(s for s in map(monitor.quotes.speaker, ids) if s is not None)

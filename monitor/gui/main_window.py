@@ -596,15 +596,16 @@ class MainWindow(QMainWindow):
             by_id.update((s.id, s) for s in said.speakers)
             speakers = sorted(by_id.values(), key=lambda s: (-s.quote_count, s.name.casefold()))
             count = max(0, snap.speaker_count - len(said.removed))
+            quote_count = max(0, snap.quote_count - len(changes.quotes_deactivated))
 
             def show_speakers() -> None:
                 self.inspector.update_speakers(said.speakers, said.removed, speakers)
         else:
-            speakers, count = list(said.speakers), said.speaker_count
+            speakers, count, quote_count = list(said.speakers), said.speaker_count, said.quote_count
 
             def show_speakers() -> None:
                 self.inspector.set_speakers(speakers)
-        snap = replace(snap, quote_count=said.quote_count, speaker_count=count, speakers=speakers,
+        snap = replace(snap, quote_count=quote_count, speaker_count=count, speakers=speakers,
                        quotes=list(said.quotes), quote_posts=said.quote_posts)
         self.snapshot = snap
         self._speaker_names = {s.id: s.name for s in snap.speakers}

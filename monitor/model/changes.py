@@ -25,8 +25,10 @@ class OpChanges:
     #: Posts stored for the first time, and posts stored in a new version (edits).
     posts_added: frozenset[int] = field(default_factory=frozenset)
     posts_updated: frozenset[int] = field(default_factory=frozenset)
-    #: Quotes whose speaker or status an analyst changed.
+    #: Quotes whose speaker or status an analyst changed; of them, those no longer active
+    #: (rejected), which every count and list of active quotes loses.
     quotes: frozenset[int] = field(default_factory=frozenset)
+    quotes_deactivated: frozenset[int] = field(default_factory=frozenset)
     #: Posts whose quotes changed (re-extracted, corrected, moved to another speaker).
     quote_posts: frozenset[int] = field(default_factory=frozenset)
     #: Speakers whose quotes, counts, names or aliases changed; and those that no longer exist.
