@@ -20,6 +20,7 @@ import httpx
 from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
 from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
+from monitor.journey.estimate import schedule as journey_schedule
 from monitor.journey.estimate import timeline as journey_timeline
 from monitor.journey.route import DEFAULT_ROUTE, load_route
 from monitor.model import (
@@ -624,7 +625,7 @@ class Monitor:
         ``monitor.journey.estimate.estimate_from(schedule, at)`` then answers for any ``at``.
         """
         route = route or self.route()
-        return self.schedules.get(route, tuple(self.observations(route)))
+        return journey_schedule(route, self.observations(route))
 
     # -- the situation at a time -------------------------------------------------------------
 
