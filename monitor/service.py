@@ -26,8 +26,10 @@ from monitor.journey.estimate import schedule as journey_schedule
 from monitor.journey.estimate import timeline as journey_timeline
 from monitor.journey.route import DEFAULT_ROUTE, load_route
 from monitor.model import (
+    NO_CHANGES,
     Estimate,
     Observation,
+    OpChanges,
     ParsedPost,
     ParseResult,
     Route,
@@ -37,7 +39,14 @@ from monitor.model import (
     utc_now,
 )
 from monitor.paths import seeds_dir
-from monitor.situation import Situation, SituationLimits, read_situation
+from monitor.situation import (
+    QuotesAt,
+    ScheduleCache,
+    Situation,
+    SituationLimits,
+    read_quotes,
+    read_situation,
+)
 from monitor.sources import poller
 from monitor.sources.decoding import too_large
 from monitor.sources.errors import SourceError
@@ -72,6 +81,8 @@ class IngestReport:
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    #: What the ingest changed in the store (nothing when it failed).
+    changes: OpChanges = NO_CHANGES
 
     @property
     def ok(self) -> bool:
@@ -114,6 +125,8 @@ class PollReport:
     next_poll: str | None = None
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    #: What the poll changed in the store: the source's state at least, unless storing failed.
+    changes: OpChanges = NO_CHANGES
 
     @property
     def ok(self) -> bool:
@@ -134,6 +147,11 @@ def display_path(path: Path | str) -> str:
     keeps its odd bytes as ``\\xNN`` escapes instead of the lone surrogates Python decodes them to,
     which no terminal, JSON writer or SQLite column accepts."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _posts_changed(counts: IngestCounts, sources: list[int | None]) -> OpChanges:
+    """The posts an ingest stored, and the sources they went to (read back by the caller)."""
+    return OpChanges.of(posts_added=counts.added, posts_updated=counts.updated, sources=sources)
 
 
 def file_source_key(path: Path) -> str:
@@ -194,6 +212,9 @@ class Monitor:
         self.extraction = ExtractionPool()
         #: Routes read from their files (not stored yet), by name, so reads load each once.
         self._file_routes: dict[str, Route] = {}
+        #: Journey schedules by (route, reports): a situation at a new moment with the same
+        #: reports (the clock ticking, a poll that found none) does not build one again.
+        self.schedules = ScheduleCache()
 
     def close(self) -> None:
         """Close the HTTP client (if one was opened) and the database connection."""
@@ -240,7 +261,7 @@ class Monitor:
         try:
             with write_transaction(self.db):
                 counts, first = self._store_posts(result, own_source)
-                self.after_ingest(counts.changed)
+                derived = self.after_ingest(counts.changed)
         except StoreError as exc:
             report.error = f"{exc} (while storing {where}; nothing from it was stored)"
             return report
@@ -251,6 +272,7 @@ class Monitor:
             len(counts.updated),
             counts.unchanged,
         )
+        report.changes = _posts_changed(counts, [report.source_id] if counts.changed else []) | derived
         return report
 
     def _store_posts(self, result: ParseResult, own_source: Callable[[], int]) -> tuple[IngestCounts, int]:
@@ -275,19 +297,25 @@ class Monitor:
             total.unchanged += counts.unchanged
         return total, next(iter(groups))
 
-    def after_ingest(self, post_ids: list[int]) -> None:
+    def after_ingest(self, post_ids: list[int]) -> OpChanges:
         """Derive data from new or edited posts (quotes, route observations), inside the ingest's
-        transaction; a big batch is extracted on every core, then stored here in post order."""
+        transaction; a big batch is extracted on every core, then stored here in post order.
+        Returns what that changed: the posts' quotes and speakers, and the route reports when
+        any were found or may have been removed (an edited post)."""
         self.extract_errors = []
         if not post_ids:
-            return
+            return NO_CHANGES
         route = self.route()
         found = FeedQueries(self.db).posts_by_id(post_ids)
         observations: list[Observation] = []
         for result in self.extraction.extract([found[i] for i in post_ids if i in found], route):
             observations.extend(result.observations)
             self._store_quotes(result)
-        self.journey.replace_observations(self._route_id(route), post_ids, observations)
+        stored = self.journey.replace_observations(self._route_id(route), post_ids, observations)
+        # A new post without reports changes none; an edited one may have lost some.
+        edited = any(p.revision_count for p in found.values())
+        return OpChanges.of(quote_posts=post_ids, speakers_added=True,
+                            observations=bool(stored) or bool(edited))
 
     def _store_quotes(self, result: Extracted) -> None:
         """Store one post's extracted quotes; a failure is noted and never stops the rest."""
@@ -510,7 +538,7 @@ class Monitor:
                     counts, _ = self._store_posts(parsed, lambda: source.id)
                     report.added, report.updated = len(counts.added), len(counts.updated)
                     report.unchanged = counts.unchanged
-                    self.after_ingest(counts.changed)
+                    report.changes = _posts_changed(counts, []) | self.after_ingest(counts.changed)
                 if result.moved_to and result.moved_to != source.url:
                     self.sources.set_url(source.id, result.moved_to)
                 error = report.error or ("; ".join(report.notes) if report.notes else None)
@@ -522,6 +550,7 @@ class Monitor:
                 )
                 if outcome == poller.GONE:
                     self.sources.disable(source.id, result.error or "410 Gone")
+            report.changes = report.changes | OpChanges.of(sources=[source.id])
         except StoreError as exc:
             # A full disk or a database locked too long: reported; the source is polled again.
             report.outcome, report.error = poller.FAILED, str(exc)
@@ -538,6 +567,7 @@ class Monitor:
         """Record a failed poll (status, error, one more failure, the backoff) in a transaction."""
         report.outcome, report.error = poller.FAILED, error
         report.added = report.updated = report.unchanged = 0
+        report.changes = NO_CHANGES
         report.kind = None
         report.notes = []
         failures = source.failures + 1
@@ -551,6 +581,7 @@ class Monitor:
                     polled_at=to_iso(now) or "", next_poll=report.next_poll, failures=failures,
                     kind=None, title=None, body_hash=None,
                 )
+            report.changes = OpChanges.of(sources=[source.id])
         except Exception:  # noqa: BLE001  (reported in the poll's report; the round goes on)
             log.exception("recording the failed poll of %s failed", source.url)
 
@@ -571,6 +602,35 @@ class Monitor:
             self.sources.next_due,
             on_round=on_round,
         )
+    # -- analyst corrections -----------------------------------------------------------------
+
+    def reassign_quote(self, quote_id: int, speaker_id: int | None) -> OpChanges:
+        """Give a quote to another speaker (None: nobody), as the analyst's correction.
+        Raises QuoteStoreError naming the quote or speaker that does not exist."""
+        with write_transaction(self.db):
+            before = self.quotes.quote(quote_id)
+            self.quotes.reassign_quote(quote_id, speaker_id)
+        assert before is not None  # reassign_quote raised otherwise
+        return OpChanges.of(quotes=[quote_id], quote_posts=[before.post_id],
+                            speakers=[before.speaker_id, speaker_id])
+
+    def reject_quote(self, quote_id: int) -> OpChanges:
+        """Mark a quote as not a quote, as the analyst's correction."""
+        with write_transaction(self.db):
+            before = self.quotes.quote(quote_id)
+            self.quotes.reject_quote(quote_id)
+        assert before is not None
+        return OpChanges.of(quotes=[quote_id], quote_posts=[before.post_id], speakers=[before.speaker_id],
+                            quotes_deactivated=[quote_id] if before.status == "active" else [])
+
+    def merge_speakers(self, keep_id: int, merge_id: int) -> OpChanges:
+        """Fold one speaker into another: the quotes that moved, their posts, both speakers."""
+        with write_transaction(self.db):
+            moved = self.quotes.quotes(speaker_id=merge_id, include_rejected=True)
+            self.quotes.merge_speakers(keep_id, merge_id)
+        return OpChanges.of(quotes=[q.id for q in moved], quote_posts=[q.post_id for q in moved],
+                            speakers=[keep_id, merge_id], speakers_removed=[merge_id])
+
     # -- journey -----------------------------------------------------------------------------
 
     def route(self) -> Route:
@@ -591,6 +651,7 @@ class Monitor:
 
     def set_route(self, name_or_path: str | Path) -> Route:
         """Replace (or extend) the route in use; every post's observations are re-matched to it.
+        What that changes is always the same, ``monitor.model.ROUTE_CHANGED``.
 
         Raises RouteError naming the file, stop and field when the route cannot be loaded; the
         store is then unchanged.
@@ -636,3 +697,7 @@ class Monitor:
         chart series, within ``limits``; read-only. The app, the reports and ``monitor route``
         all ask this, so they show the same numbers for the same moment."""
         return read_situation(self, at, limits)
+
+    def quotes_at(self, at: datetime | None = None, limits: SituationLimits | None = None) -> QuotesAt:
+        """The speakers and quotes of ``situation(at, limits)`` alone (what a correction changes)."""
+        return read_quotes(self, at, limits)

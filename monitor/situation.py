@@ -141,6 +141,49 @@ class Situation:
         return estimate_from(self.schedule, when)
 
 
+class ScheduleCache:
+    """Journey schedules by the route and the reports they were built from, the few latest.
+
+    Building a schedule is the costly part of a situation (it fits every report); asking for
+    the situation at a new moment with the same reports — the minute clock, a replay step with
+    no report in between, a poll that found none — reuses it. The key is the reports themselves
+    (read anyway, a bounded query), so a write by any process, the ingest process included,
+    makes a new one: nothing to invalidate by hand.
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._entries: list[tuple[Route, tuple[Observation, ...], Schedule | Exception]] = []
+        #: Schedules built and reused, for tests and benches.
+        self.built = 0
+        self.reused = 0
+
+    def get(self, route: Route, observations: tuple[Observation, ...]) -> Schedule:
+        """The schedule of ``observations`` on ``route`` (raises what building it raised)."""
+        found = next((i for i, (known_route, known, _) in enumerate(self._entries)
+                      if known_route == route and known == observations), None)
+        if found is not None:
+            entry = self._entries.pop(found)
+            self.reused += 1
+        else:
+            self.built += 1
+            try:
+                built: Schedule | Exception = journey_schedule(route, list(observations))
+            except Exception as exc:  # noqa: BLE001 - kept, so a bad story fails fast next time too
+                built = exc
+            entry = (route, observations, built)
+        self._entries.append(entry)
+        del self._entries[:-self.size]
+        result = entry[2]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def clear(self) -> None:
+        """Forget every schedule."""
+        self._entries.clear()
+
+
 def route_in_use(monitor: Monitor) -> Route:
     """The route in use, read without storing anything: the stored one, else the shipped file."""
     name = monitor.journey.current_route_name() or DEFAULT_ROUTE
@@ -181,34 +224,23 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     posts = _newest_posts(feed, flt, limits.posts)
     post_hours = feed.hour_counts(flt, days=limits.chart_days)
 
-    store = monitor.quotes
-    quotes, quote_count = store.newest(as_of=as_of, limit=_limit(limits.quotes))
-    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=_limit(limits.speakers))
-    # Whoever said a listed quote is named in the list, even when not among the most quoted.
-    missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
-    speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
-    by_speaker: dict[int, tuple[Quote, ...]] = {}
-    if limits.quotes_per_speaker != 0 and speakers:
-        found = reads.speaker_quotes([s.id for s in speakers], as_of, limits.quotes_per_speaker)
-        by_speaker = {sid: tuple(qs) for sid, qs in found.items()}
-    wanted = {q.post_id for q in quotes} | {q.post_id for qs in by_speaker.values() for q in qs}
-    known = {p.id: p for p in posts}
-    quote_posts = {i: known[i] for i in wanted if i in known}
-    quote_posts.update(feed.posts_by_id(sorted(wanted - set(known))))
+    said = read_quotes(monitor, at, limits, posts)
 
     route = route_in_use(monitor)
     observations = tuple(monitor.journey.recent_observations(as_of=as_of,
                                                              limit=_limit(limits.observations)))
     first, last = feed.time_span()
     first_post = parse_iso(first)
-    sched, estimate, span, chart = _journey(route, observations, moment, first_post, parse_iso(last),
-                                            limits.chart_samples)
+    schedules = getattr(monitor, "schedules", None) or ScheduleCache()
+    sched, estimate, span, chart = _journey(schedules, route, observations, moment, first_post,
+                                            parse_iso(last), limits.chart_samples)
     totals = reads.quote_totals(as_of) if limits.by_kind else None
-    start = _story_start(reads, route, first_post, observations, sched, _limit(limits.observations))
+    start = _story_start(schedules, reads, route, first_post, observations, sched,
+                         _limit(limits.observations))
     return Situation(
         at=at, moment=moment, limits=limits, post_count=post_count, source_count=source_count,
-        quote_count=quote_count, speaker_count=speaker_count, posts=posts, quotes=tuple(quotes),
-        quote_posts=quote_posts, speakers=tuple(speakers), speaker_quotes=by_speaker,
+        quote_count=said.quote_count, speaker_count=said.speaker_count, posts=posts, quotes=said.quotes,
+        quote_posts=said.quote_posts, speakers=said.speakers, speaker_quotes=said.speaker_quotes,
         post_hours=post_hours, route=route, observations=observations, schedule=sched,
         estimate=estimate, span=span, chart=chart, first_post=first_post, story_start=start,
         quotes_by_kind=totals.quotes_by_kind if totals else {},
@@ -217,7 +249,47 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     )
 
 
-def _story_start(reads: SituationQueries, route: Route, first_post: datetime | None,
+@dataclass(frozen=True)
+class QuotesAt:
+    """The quote side of a situation alone: what an analyst's correction changes (see
+    :class:`Situation` for each field)."""
+
+    at: datetime | None
+    quote_count: int
+    speaker_count: int
+    quotes: tuple[Quote, ...]
+    quote_posts: dict[int, Post]
+    speakers: tuple[Speaker, ...]
+    speaker_quotes: dict[int, tuple[Quote, ...]]
+
+
+def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationLimits | None = None,
+                posts: tuple[Post, ...] = ()) -> QuotesAt:
+    """Speakers and quotes as of ``at`` within ``limits``, as :func:`read_situation` reads them;
+    alone, so a correction refreshes them without the journey. ``posts`` already read are not
+    read again."""
+    limits = limits or SituationLimits()
+    as_of = to_iso(at) if at is not None else None
+    store = monitor.quotes
+    quotes, quote_count = store.newest(as_of=as_of, limit=_limit(limits.quotes))
+    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=_limit(limits.speakers))
+    # Whoever said a listed quote is named in the list, even when not among the most quoted.
+    missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
+    speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
+    by_speaker: dict[int, tuple[Quote, ...]] = {}
+    if limits.quotes_per_speaker != 0 and speakers:
+        found = SituationQueries(monitor.db).speaker_quotes([s.id for s in speakers], as_of,
+                                                            limits.quotes_per_speaker)
+        by_speaker = {sid: tuple(qs) for sid, qs in found.items()}
+    wanted = {q.post_id for q in quotes} | {q.post_id for qs in by_speaker.values() for q in qs}
+    known = {p.id: p for p in posts}
+    quote_posts = {i: known[i] for i in wanted if i in known}
+    quote_posts.update(FeedQueries(monitor.db).posts_by_id(sorted(wanted - set(known))))
+    return QuotesAt(at, quote_count, speaker_count, tuple(quotes), quote_posts, tuple(speakers), by_speaker)
+
+
+def _story_start(schedules: ScheduleCache, reads: SituationQueries, route: Route,
+                 first_post: datetime | None,
                  observations: tuple[Observation, ...], sched: Schedule | None, limit: int
                  ) -> datetime | None:
     """The first post, or the earliest departure the oldest reports allow when that is earlier."""
@@ -226,7 +298,7 @@ def _story_start(reads: SituationQueries, route: Route, first_post: datetime | N
     oldest = tuple(reads.first_observations(limit))
     if oldest != observations:  # else the situation's own schedule already answers
         try:
-            sched = journey_schedule(route, list(oldest))
+            sched = schedules.get(route, oldest)
         except Exception:  # noqa: BLE001 - the start is then the first post
             sched = None
     if sched is not None and sched.timed:
@@ -234,7 +306,8 @@ def _story_start(reads: SituationQueries, route: Route, first_post: datetime | N
     return first_post
 
 
-def _journey(route: Route, observations: tuple[Observation, ...], moment: datetime,
+def _journey(schedules: ScheduleCache, route: Route, observations: tuple[Observation, ...],
+             moment: datetime,
              first: datetime | None, last: datetime | None, samples: int
              ) -> tuple[Schedule | None, Estimate, tuple[datetime, datetime] | None, tuple[Estimate, ...]]:
     """The schedule, the estimate at ``moment``, the story's span and the chart's samples.
@@ -243,7 +316,7 @@ def _journey(route: Route, observations: tuple[Observation, ...], moment: dateti
     then, not one made with hindsight.
     """
     try:
-        sched = journey_schedule(route, list(observations))
+        sched = schedules.get(route, observations)
     except Exception:  # noqa: BLE001 - a story the estimator cannot fit still shows its route
         log.warning("no journey schedule", exc_info=True)
         return None, journey_estimate(route, list(observations), moment), \

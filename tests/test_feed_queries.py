@@ -71,3 +71,32 @@ def test_changes_report_new_and_edited_posts(db_path):
     assert [(p.title, p.revision_count) for p in changed] == [("Update 0", 1)]
     assert new_mark.post_id > mark.post_id and new_mark.revision_id > mark.revision_id
     assert ChangeMark() == ChangeMark(0, 0)
+
+
+def test_quote_spans_of_a_page_are_read_in_one_statement(seeded_db):
+    with Monitor(seeded_db) as monitor:
+        queries = FeedQueries(monitor.db)
+        page = queries.page(FeedFilter(), limit=100)
+        ids = [p.id for p in page]
+        statements: list[str] = []
+        monitor.db.conn.set_trace_callback(statements.append)
+        try:
+            spans = queries.quote_spans(ids)
+        finally:
+            monitor.db.conn.set_trace_callback(None)
+        assert len(statements) == 1
+        # Through the post_id index: the (status, speaker) index would walk every active quote.
+        plan = " ".join(str(row[-1]) for row in monitor.db.execute(f"explain query plan {statements[0]}"))
+        assert "post_id" in plan and "quotes_status_speaker" not in plan, plan
+        # The same passages as reading each post's quotes on its own.
+        expected = {
+            pid: sorted((q.start, q.end, q.kind) for q in monitor.quotes.quotes(post_id=pid)
+                        if q.field == "body" and q.end > q.start)
+            for pid in ids
+        }
+        assert spans == expected
+        assert any(spans.values())
+        rejected = next(q for q in monitor.quotes.quotes() if q.post_id in ids and q.field == "body")
+        monitor.quotes.reject_quote(rejected.id)
+        again = queries.quote_spans(ids)
+        assert (rejected.start, rejected.end, rejected.kind) not in again[rejected.post_id]

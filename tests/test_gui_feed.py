@@ -348,3 +348,28 @@ def test_displaying_hostile_posts_makes_no_network_request(qtbot, pane, runner, 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_model_holds_ids_and_a_bounded_row_cache(qtbot, qtmodeltester, db_path):
+    add_posts(db_path, _posts(40))
+    runner = Runner(db_path)
+    model = FeedModel(runner, page_size=10, cache_rows=15)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert model.rowCount() == 40
+    assert len(model.cache) <= 15  # every row's id is kept, not every post
+    ids = [model.post_id_at(row) for row in range(40)]
+    assert len(set(ids)) == 40
+    # The top rows were dropped; asking for one reads its page again, and the view is told.
+    assert model.cache.peek(ids[0]) is None
+    assert model.index(0).data(FeedModel.PostRole) is None
+    with qtbot.waitSignal(model.dataChanged, timeout=10000):
+        pass
+    post = model.post_at(0)
+    assert post is not None and post.title == "Update 39" and post.id == ids[0]
+    assert len(model.cache) <= 15
+    qtmodeltester.check(model)
+    runner.shutdown()

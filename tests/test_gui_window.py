@@ -189,11 +189,39 @@ def test_seed_quotes_reach_the_panes_and_the_status_bar(main_window):
 def test_an_analyst_correction_is_stored_and_shown(qtbot, main_window):
     window = main_window
     quote = next(q for q in window.snapshot.quotes if "needless war" in q.text)
-    with qtbot.waitSignal(window.snapshotApplied, timeout=10000,
-                          check_params_cb=lambda snap: all(q.id != quote.id for q in snap.quotes)):
+    with qtbot.waitSignal(window.quotesApplied, timeout=10000):
         window.inspector.rejectRequested.emit(quote.id)
+    assert all(q.id != quote.id for q in window.snapshot.quotes)
     with Monitor(window.db_path) as monitor:
         assert monitor.quotes.quote(quote.id).status == "rejected"
+
+
+def test_a_correction_refreshes_only_what_it_changed(qtbot, main_window):
+    window = main_window
+    model = window.feed.model
+    quote = next(q for q in window.snapshot.quotes if q.field == "body" and q.end > q.start
+                 and model.row_of(q.post_id) is not None)
+    row = model.row_of(quote.post_id)
+    span = (quote.start, quote.end, quote.kind)
+    assert span in model.index(row).data(model.SpansRole)
+    rows, count = model.rowCount(), window.snapshot.quote_count
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    snapshots: list[object] = []
+    window.snapshotApplied.connect(snapshots.append)
+    with qtbot.waitSignal(window.quotesApplied, timeout=10000) as applied:
+        window.inspector.rejectRequested.emit(quote.id)
+    changes = applied.args[0]
+    assert changes.quotes == {quote.id} and changes.quote_posts == {quote.post_id}
+    # The quote's post is read again in place: its span is gone, and the feed was not reloaded.
+    qtbot.waitUntil(lambda: span not in (model.index(row).data(model.SpansRole) or [span]), timeout=5000)
+    assert not resets and model.rowCount() == rows and model.row_of(quote.post_id) == row
+    # The inspector and the counts follow; no whole snapshot was read for it.
+    assert window.snapshot.quote_count == count - 1
+    assert f"{count - 1} quotes" in window.counts_label.text()
+    assert all(window.inspector.quote_model.quote(r).id != quote.id
+               for r in range(window.inspector.quote_model.rowCount()))
+    assert not snapshots
 
 
 def test_activating_a_quote_scrolls_the_feed_to_its_span(qtbot, main_window):
@@ -365,9 +393,9 @@ def test_a_hidden_inspector_is_filled_when_shown_again(qtbot, main_window):
     assert before == window.snapshot.quote_count
     window.docks["inspector"].hide()
     quote = window.snapshot.quotes[0]
-    with qtbot.waitSignal(window.snapshotApplied, timeout=10000,
-                          check_params_cb=lambda snap: snap.quote_count == before - 1):
+    with qtbot.waitSignal(window.quotesApplied, timeout=10000):
         window.inspector.rejectRequested.emit(quote.id)
+    assert window.snapshot.quote_count == before - 1
     assert inspector.quote_model.rowCount() == before  # not refilled while hidden
     window.docks["inspector"].show()
     qtbot.waitUntil(lambda: inspector.quote_model.rowCount() == before - 1, timeout=5000)
@@ -396,3 +424,39 @@ def test_export_report_writes_the_replayed_moment(qtbot, main_window, tmp_path):
 
     image = QImage(str(out))
     assert image.width() >= 1600 and image.height() >= 1000
+
+
+def test_a_merge_patches_the_speaker_list_in_place(qtbot, main_window):
+    window = main_window
+    speakers = window.inspector.speaker_model
+    keep, gone = [s for s in window.snapshot.speakers if s.quote_count][:2]
+    resets: list[bool] = []
+    speakers.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(window.quotesApplied, timeout=10000) as applied:
+        window.inspector.mergeRequested.emit(keep.id, gone.id)
+    assert applied.args[0].speakers_removed == {gone.id}
+    assert speakers.row_of(gone.id) is None
+    merged = speakers.speaker(speakers.row_of(keep.id))
+    assert merged.quote_count == keep.quote_count + gone.quote_count
+    assert not resets  # patched, not rebuilt
+    with Monitor(window.db_path) as monitor:
+        assert monitor.quotes.speaker(gone.id) is None
+        assert monitor.quotes.speaker(keep.id).quote_count == merged.quote_count
+
+
+def test_a_poll_that_stored_nothing_updates_the_status_bar_without_a_snapshot(qtbot, main_window,
+                                                                               seed_path):
+    window = main_window
+    with Monitor(window.db_path) as monitor:
+        source = monitor.add_source(seed_path)
+        (first,) = monitor.poll_once(source.id)  # the seed's posts are stored already
+        (quiet,) = monitor.poll_once(source.id)  # the same bytes again
+    assert not first.changes.posts and not quiet.changes.posts and quiet.changes.sources == {source.id}
+    snapshots: list[object] = []
+    window.snapshotApplied.connect(snapshots.append)
+    with qtbot.waitSignal(window.sourcesApplied, timeout=10000):
+        window._polled([quiet])
+    assert any(s.source.id == source.id for s in window.snapshot.sources)
+    assert "polled" in window.sources_label.text()
+    qtbot.wait(window._panes_settle.interval() + 200)
+    assert not snapshots  # the panes were not read again for it

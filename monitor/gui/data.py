@@ -22,6 +22,7 @@ from typing import Any
 from monitor.model import (
     Estimate,
     Observation,
+    OpChanges,
     Post,
     Quote,
     Route,
@@ -30,8 +31,8 @@ from monitor.model import (
     to_iso,
 )
 from monitor.service import Monitor
-from monitor.situation import SituationLimits
-from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, sort_key
+from monitor.situation import QuotesAt, SituationLimits
+from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
 
 log = logging.getLogger(__name__)
 
@@ -54,9 +55,6 @@ OBSERVATIONS_USED = 5000
 SEARCH_TOTAL_CAP = 10_000
 #: Points sampled along the story's span for the distance-time chart.
 ESTIMATE_SAMPLES = 96
-
-#: A quoted passage in a post's body: (start, end, kind) with kind "direct", "partial" or "indirect".
-Span = tuple[int, int, str]
 
 
 
@@ -209,16 +207,23 @@ def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, 
 
 
 def quote_spans(monitor: Monitor, posts: list[Post]) -> dict[int, list[Span]]:
-    """Quoted passages of each post as (start, end, kind), offsets in its body (active quotes)."""
-    return {
-        post.id: sorted(
-            (q.start, q.end, q.kind)
-            for q in monitor.quotes.quotes(post_id=post.id)
-            # Offsets of a headline's quotes point into the headline, not the body.
-            if q.field == "body" and q.end > q.start
-        )
-        for post in posts
-    }
+    """Quoted passages of each post as (start, end, kind), offsets in its body (active quotes),
+    read in one statement for a page."""
+    return FeedQueries(monitor.db).quote_spans([post.id for post in posts])
+
+
+@dataclass(frozen=True)
+class FeedRows:
+    """Posts a feed model dropped from its row cache, read again by id, with their spans."""
+
+    posts: dict[int, Post]
+    spans: dict[int, list[Span]]
+
+
+def feed_rows(monitor: Monitor, ids: list[int]) -> FeedRows:
+    """The posts with these ids and their quoted passages (ids no longer stored are left out)."""
+    queries = FeedQueries(monitor.db)
+    return FeedRows(queries.posts_by_id(ids), queries.quote_spans(ids))
 
 
 def revisions(monitor: Monitor, post_id: int) -> tuple[Post | None, list[dict]]:
@@ -246,6 +251,12 @@ class SourceState:
     def failing(self) -> bool:
         """True when the last poll ended in an error."""
         return bool(self.source.last_error)
+
+
+def source_states(monitor: Monitor) -> list[SourceState]:
+    """Every source with its post count and how its last poll went (the status bar's line)."""
+    counts = monitor.posts.source_post_counts()
+    return [SourceState(s, counts.get(s.id, 0)) for s in monitor.posts.sources()]
 
 
 @dataclass(frozen=True)
@@ -281,13 +292,11 @@ SNAPSHOT_LIMITS = SituationLimits(
 def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
     """The situation as of ``at`` (posts published up to it, the estimate at it); None: now."""
     situation = monitor.situation(at, SNAPSHOT_LIMITS)
-    sources = monitor.posts.sources()
-    counts = monitor.posts.source_post_counts()
     return Snapshot(
         at=at,
         post_count=situation.post_count,
         quote_count=situation.quote_count,
-        sources=[SourceState(s, counts.get(s.id, 0)) for s in sources],
+        sources=source_states(monitor),
         speakers=list(situation.speakers),
         quotes=list(situation.quotes),
         quote_posts=situation.quote_posts,
@@ -300,6 +309,40 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         features=features(monitor),
         speaker_count=situation.speaker_count,
     )
+
+
+def quotes_at(monitor: Monitor, at: datetime | None) -> QuotesAt:
+    """The speakers and quotes of ``snapshot(at)`` alone, read after an analyst's correction."""
+    return monitor.quotes_at(at, SNAPSHOT_LIMITS)
+
+
+@dataclass(frozen=True)
+class QuotesPatch:
+    """What a live correction changed on the quote side: the newest quotes again (one of them
+    may be the corrected one) and the speakers it touched, as they are now."""
+
+    at: None
+    quote_count: int  # -1: not counted (the owner knows it, less ``changes.quotes_deactivated``)
+    quotes: tuple[Quote, ...]
+    quote_posts: dict[int, Post]
+    #: The speakers the correction changed, with their quote counts now (removed ones left out).
+    speakers: tuple[Speaker, ...]
+    removed: frozenset[int]
+
+
+def corrected_quotes(monitor: Monitor, at: datetime | None, changes: OpChanges) -> QuotesAt | QuotesPatch:
+    """The quote side after a correction: live, only the newest quotes and the speakers
+    ``changes`` names (counting 2,000 speakers' quotes again costs more than the rest of a
+    correction); in a replay, whose counts are as of then, all of ``quotes_at``. Live, the
+    number of active quotes is not counted again (-1): it is the one shown less the quotes
+    ``changes`` deactivated."""
+    if at is not None:
+        return quotes_at(monitor, at)
+    quotes, count = monitor.quotes.newest(limit=QUOTES_SHOWN, with_total=False)
+    posts = FeedQueries(monitor.db).posts_by_id(sorted({q.post_id for q in quotes}))
+    ids = sorted(changes.speakers - changes.speakers_removed)
+    speakers = tuple(s for s in map(monitor.quotes.speaker, ids) if s is not None)
+    return QuotesPatch(None, count, tuple(quotes), posts, speakers, changes.speakers_removed)
 
 
 @dataclass(frozen=True)
@@ -348,19 +391,19 @@ def poll(monitor: Monitor, force: bool = False) -> list:
     return monitor.poll_once() if force else monitor.poll_due()
 
 
-def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> None:
-    """Give a quote to another speaker (stored as the analyst's correction)."""
-    monitor.quotes.reassign_quote(quote_id, speaker_id)
+def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> OpChanges:
+    """Give a quote to another speaker (stored as the analyst's correction); what changed."""
+    return monitor.reassign_quote(quote_id, speaker_id)
 
 
-def reject_quote(monitor: Monitor, quote_id: int) -> None:
-    """Mark a quote as not a quote (stored as the analyst's correction)."""
-    monitor.quotes.reject_quote(quote_id)
+def reject_quote(monitor: Monitor, quote_id: int) -> OpChanges:
+    """Mark a quote as not a quote (stored as the analyst's correction); what changed."""
+    return monitor.reject_quote(quote_id)
 
 
-def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> None:
-    """Fold one speaker into another (stored as the analyst's correction)."""
-    monitor.quotes.merge_speakers(keep_id, merge_id)
+def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> OpChanges:
+    """Fold one speaker into another (stored as the analyst's correction); what changed."""
+    return monitor.merge_speakers(keep_id, merge_id)
 
 
 def export_report(monitor: Monitor, out: str, at: datetime | None) -> str:

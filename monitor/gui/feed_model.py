@@ -1,26 +1,32 @@
 """The live feed as a Qt list model: pages loaded lazily off the GUI thread, newest first.
 
-The model holds the posts it has loaded so far. ``fetchMore`` asks a worker for the next page
-and returns at once; the rows arrive later by signal. A generation number drops pages that
-belong to an earlier filter. New posts come from ``refresh``; while the reader is scrolled
-down (``hold_new``) they are only counted, so the list never jumps under the reader's eyes.
+The model holds the ids (and feed positions) of the rows it has loaded, as Anki's browser table
+does, and the posts themselves in a bounded row cache (``row_cache.RowCache``): scrolling through
+thousands of posts does not keep every body. A row dropped from the cache is read again by id on
+a worker when a view asks for it (its roles answer None until then, and ``dataChanged`` follows).
+``fetchMore`` asks a worker for the next page and returns at once; the rows arrive later by
+signal. A generation number drops pages that belong to an earlier filter. New posts come from
+``refresh``; while the reader is scrolled down (``hold_new``) they are only counted, so the list
+never jumps under the reader's eyes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from shiboken6 import isValid
 
 from monitor.gui import data
 from monitor.gui.data import Span
+from monitor.gui.row_cache import MAX_CHARS, MAX_ROWS, RowCache
 from monitor.gui.workers import Runner
 from monitor.model import Post, utc_now
 from monitor.paint.safe_text import plain_tooltip
-from monitor.store.feed import ChangeMark, FeedFilter, sort_key
+from monitor.store.feed import ChangeMark, FeedFilter, SortKey, sort_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -58,13 +64,17 @@ class FeedModel(QAbstractListModel):
     rowsEdited = Signal()
     errorOccurred = Signal(str)
 
-    def __init__(self, runner: Runner | None = None, page_size: int = 100, parent: Any = None) -> None:
+    def __init__(self, runner: Runner | None = None, page_size: int = 100, parent: Any = None, *,
+                 cache_rows: int = MAX_ROWS, cache_chars: int = MAX_CHARS) -> None:
         super().__init__(parent)
         self._runner = runner
         self.page_size = page_size
-        self._rows: list[Post] = []
+        self._ids: list[int] = []
+        self._keys: list[SortKey] = []  # feed position of each row, newest first
         self._row_of: dict[int, int] | None = None
-        self._spans: dict[int, list[Span]] = {}
+        self._cache = RowCache(cache_rows, cache_chars)
+        self._wanted: set[int] = set()  # ids of rows a view asked for that the cache dropped
+        self._fetching = False
         self._unread: set[int] = set()
         self._alerts: dict[int, list[str]] = {}
         self._sources: dict[int, str] = {}
@@ -87,12 +97,28 @@ class FeedModel(QAbstractListModel):
     # -- Qt model API --------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids) or index.column() != 0:
             return None
-        post = self._rows[index.row()]
+        post_id = self._ids[index.row()]
+        # Roles that need only the id answer without the post.
+        if role == self.UnreadRole:
+            return post_id in self._unread
+        if role == self.AlertRole:
+            return self._alerts.get(post_id, [])
+        if role == self.HighlightRole:
+            if self._highlight and self._highlight[0] == post_id:
+                return self._highlight[1:]
+            return None
+        if role == self.SearchRole:
+            return self._terms
+        entry = self._cache.get(post_id)
+        if entry is None:
+            self._want(index.row())
+            return None
+        post, spans = entry
         if role == self.PostRole:  # first: the delegate asks for it for every row at each layout
             return post
         if role == Qt.ItemDataRole.DisplayRole:
@@ -103,17 +129,7 @@ class FeedModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title or ''}. {post.body[:300]}"
         if role == self.SpansRole:
-            return self._spans.get(post.id, [])
-        if role == self.UnreadRole:
-            return post.id in self._unread
-        if role == self.AlertRole:
-            return self._alerts.get(post.id, [])
-        if role == self.HighlightRole:
-            if self._highlight and self._highlight[0] == post.id:
-                return self._highlight[1:]
-            return None
-        if role == self.SearchRole:
-            return self._terms
+            return spans
         if role == self.SourceRole:
             return self._sources.get(post.source_id, "")
         return None
@@ -131,10 +147,10 @@ class FeedModel(QAbstractListModel):
         if not self.canFetchMore(parent):
             return
         self._set_loading(True)
-        after = sort_key(self._rows[-1]) if self._rows else None
+        after = self._keys[-1] if self._keys else None
         generation = self._generation
         self._runner.read(
-            data.feed_page, self._filter, after, self.page_size, not self._rows,
+            data.feed_page, self._filter, after, self.page_size, not self._ids,
             on_result=lambda page: self._on_page(generation, page),
             on_error=lambda exc: self._on_error(generation, exc),
         )
@@ -170,14 +186,29 @@ class FeedModel(QAbstractListModel):
         return dict(self._alerts)
 
     def post_at(self, row: int) -> Post | None:
-        """The post on ``row``."""
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        """The post on ``row``; None past the end, or while a row the cache dropped is read again."""
+        if not 0 <= row < len(self._ids):
+            return None
+        entry = self._cache.get(self._ids[row])
+        if entry is None:
+            self._want(row)
+            return None
+        return entry[0]
+
+    def post_id_at(self, row: int) -> int | None:
+        """The id of the post on ``row`` (known for every loaded row)."""
+        return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, post_id: int) -> int | None:
         """The row of a loaded post."""
         if self._row_of is None:
-            self._row_of = {p.id: i for i, p in enumerate(self._rows)}
+            self._row_of = {pid: i for i, pid in enumerate(self._ids)}
         return self._row_of.get(post_id)
+
+    @property
+    def cache(self) -> RowCache:
+        """The posts held in memory (the loaded rows' ids are all kept; their posts not)."""
+        return self._cache
 
     def now(self) -> datetime:
         """The time relative times count from."""
@@ -204,9 +235,10 @@ class FeedModel(QAbstractListModel):
         """Drop the loaded rows and load the first page again."""
         self._generation += 1
         self.beginResetModel()
-        self._rows = []
+        self._ids, self._keys = [], []
         self._row_of = None
-        self._spans = {}
+        self._cache.clear()
+        self._wanted.clear()
         self._exhausted = False
         self._mark = None
         self._refreshing = False
@@ -267,6 +299,18 @@ class FeedModel(QAbstractListModel):
         self._unread.update(ids)
         self.unreadChanged.emit(len(self._unread))
 
+    def refresh_posts(self, post_ids: Iterable[int]) -> None:
+        """Read the loaded ones of these posts again (their quotes changed), then repaint them."""
+        ids = sorted(pid for pid in set(post_ids) if self.row_of(pid) is not None)
+        if not ids or self._runner is None:
+            return
+        generation = self._generation
+        self._runner.read(
+            data.feed_rows, ids,
+            on_result=lambda rows: self._on_rows(generation, rows, wanted=False),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
     def locate(self, post_id: int) -> None:
         """Make sure ``post_id`` is loaded, then emit ``located(row)`` (or ``notFound``)."""
         row = self.row_of(post_id)
@@ -302,10 +346,12 @@ class FeedModel(QAbstractListModel):
         fresh = [p for p in posts if known(p.id) is None]
         if not fresh:
             return
-        first = len(self._rows)
+        first = len(self._ids)
+        for post in fresh:
+            self._cache.put(post, spans.get(post.id, []))
         self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._rows.extend(fresh)
-        self._spans.update(spans)
+        self._ids.extend(p.id for p in fresh)
+        self._keys.extend(sort_key(p) for p in fresh)
         self._row_of = None
         self.endInsertRows()
 
@@ -314,12 +360,11 @@ class FeedModel(QAbstractListModel):
             return
         self._refreshing = False
         self._mark = changes.mark
-        self._spans.update(changes.spans)
         edited_any = False
         for post in changes.edited:
             row = self.row_of(post.id)
             if row is not None:
-                self._rows[row] = post
+                self._cache.put(post, changes.spans.get(post.id, []))
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
                 edited_any = True
@@ -336,7 +381,7 @@ class FeedModel(QAbstractListModel):
                     self.show_pending()
             else:
                 for post in sorted(changes.added, key=sort_key, reverse=True):
-                    self._insert_sorted(post)
+                    self._insert_sorted(post, changes.spans.get(post.id, []))
                 self._unread.update(p.id for p in changes.added)
                 self.unreadChanged.emit(len(self._unread))
             if changes.alerts:
@@ -345,13 +390,15 @@ class FeedModel(QAbstractListModel):
             self._refresh_again = False
             self.refresh()
 
-    def _insert_sorted(self, post: Post) -> None:
+    def _insert_sorted(self, post: Post, spans: list[Span]) -> None:
         key = sort_key(post)
-        row = next((i for i, p in enumerate(self._rows) if sort_key(p) < key), len(self._rows))
-        if row == len(self._rows) and not self._exhausted:
+        row = _row_for(self._keys, key)
+        if row == len(self._ids) and not self._exhausted:
             return  # older than what is loaded: paging will bring it
+        self._cache.put(post, spans)
         self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, post)
+        self._ids.insert(row, post.id)
+        self._keys.insert(row, key)
         self._row_of = None
         self.endInsertRows()
 
@@ -362,9 +409,11 @@ class FeedModel(QAbstractListModel):
             self.notFound.emit(post_id)
             return
         self.beginResetModel()
-        self._rows = list(page.posts)
+        self._ids = [p.id for p in page.posts]
+        self._keys = [sort_key(p) for p in page.posts]
         self._row_of = None
-        self._spans.update(page.spans)
+        for post in page.posts:
+            self._cache.put(post, page.spans.get(post.id, []))
         self._exhausted = False
         self.endResetModel()
         row = self.row_of(post_id)
@@ -375,6 +424,7 @@ class FeedModel(QAbstractListModel):
         if not isValid(self) or generation != self._generation:
             return
         self._refreshing = False
+        self._fetching = False
         self._set_loading(False)
         self._exhausted = True  # do not hammer a failing store; reload() tries again
         self.errorOccurred.emit(f"Could not read posts: {exc}")
@@ -400,5 +450,72 @@ class FeedModel(QAbstractListModel):
             self.dataChanged.emit(index, index)
 
     def _emit_all_changed(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
+    # -- rows the cache dropped ------------------------------------------------------------
+
+    def _want(self, row: int) -> None:
+        """Read again the page of rows around ``row`` (soon, on a worker, with others asked for)."""
+        if self._runner is None:
+            return
+        first = row - row % self.page_size
+        block = [pid for pid in self._ids[first:first + self.page_size]
+                 if pid not in self._cache and pid not in self._wanted]
+        if not block:
+            return
+        self._wanted.update(block)
+        if not self._fetching:
+            self._fetching = True
+            # After this event: a layout pass asks for many rows, read then in one go.
+            QTimer.singleShot(0, self, self._fetch_wanted)
+
+    def _fetch_wanted(self) -> None:
+        if not isValid(self) or self._runner is None:
+            return
+        row_of = self.row_of
+        # Rows still loaded and still not held, top first; no more than the cache can keep.
+        ids = sorted((pid for pid in self._wanted if pid not in self._cache and row_of(pid) is not None),
+                     key=lambda pid: row_of(pid) or 0)[:self._cache.max_rows // 2]
+        self._wanted.clear()
+        if not ids:
+            self._fetching = False
+            return
+        generation = self._generation
+        self._runner.read(
+            data.feed_rows, ids,
+            on_result=lambda rows: self._on_rows(generation, rows),
+            on_error=lambda exc: self._on_error(generation, exc),
+        )
+
+    def _on_rows(self, generation: int, rows: data.FeedRows, wanted: bool = True) -> None:
+        if not isValid(self):
+            return
+        if wanted:
+            self._fetching = False
+        if generation != self._generation:
+            return
+        changed = []
+        for post in rows.posts.values():
+            row = self.row_of(post.id)
+            if row is not None:
+                self._cache.put(post, rows.spans.get(post.id, []))
+                changed.append(row)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
+        if wanted and self._wanted:
+            self._fetching = True
+            QTimer.singleShot(0, self, self._fetch_wanted)
+
+
+
+def _row_for(keys: list[SortKey], key: SortKey) -> int:
+    """Where a post at ``key`` goes in ``keys`` (newest first): before the first older one."""
+    low, high = 0, len(keys)
+    while low < high:
+        middle = (low + high) // 2
+        if keys[middle] < key:
+            high = middle
+        else:
+            low = middle + 1
+    return low

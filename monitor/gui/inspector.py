@@ -8,7 +8,7 @@ never reads the database itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -113,6 +113,11 @@ def quote_display(quote: Quote) -> str:
 # -- models -----------------------------------------------------------------------------------------
 
 
+#: Rows of the speaker list (beyond the visible ones) its content-sized columns are measured on:
+#: none, they fit the rows in view (measuring 100 more costs 30 ms at every change of a count).
+SPEAKER_ROWS_MEASURED = 0
+
+
 class SpeakerTableModel(QAbstractTableModel):
     """Speakers as rows: name, role, organisation, kind and how many quotes they have."""
 
@@ -128,6 +133,25 @@ class SpeakerTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._speakers = list(speakers)
         self.endResetModel()
+
+    def update_speakers(self, changed: Sequence[Speaker], removed: Iterable[int] = ()) -> None:
+        """Patch rows in place (counts after a correction): changed speakers replace theirs or are
+        added, removed ones go; the rest of the list, its selection and its scroll stay."""
+        for speaker_id in set(removed):
+            row = self.row_of(speaker_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._speakers[row]
+                self.endRemoveRows()
+        for speaker in changed:
+            row = self.row_of(speaker.id)
+            if row is None:
+                self.beginInsertRows(QModelIndex(), len(self._speakers), len(self._speakers))
+                self._speakers.append(speaker)
+                self.endInsertRows()
+            else:
+                self._speakers[row] = speaker
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def speaker(self, row: int) -> Speaker:
         """The speaker on ``row``."""
@@ -518,6 +542,9 @@ class InspectorPane(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SpeakerTableModel.ROLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SpeakerTableModel.ORGANISATION, QHeaderView.ResizeMode.Stretch)
+        # Columns sized to their contents measure that many rows (beside the visible ones) at
+        # every change: Qt's default, 1,000 of 2,000 speakers, took 150 ms for one count changed.
+        header.setResizeContentsPrecision(SPEAKER_ROWS_MEASURED)
         self.speaker_view.sortByColumn(SpeakerTableModel.QUOTES, Qt.SortOrder.DescendingOrder)
         self.speaker_view.selectionModel().selectionChanged.connect(self._on_speaker_selection)
         self.speaker_view.customContextMenuRequested.connect(self._speaker_menu)
@@ -637,6 +664,17 @@ class InspectorPane(QWidget):
         if keep is not None and self.speaker_model.row_of(keep) is not None:
             self.select_speaker(keep)
         else:
+            self._set_current(None)
+        self._update_titles()
+        self._update_buttons()
+
+    def update_speakers(self, changed: Sequence[Speaker], removed: Iterable[int],
+                        speakers: Sequence[Speaker]) -> None:
+        """Patch the changed speakers' rows (a correction) instead of resetting the list;
+        ``speakers`` is the whole list after the change, to name each quote's speaker."""
+        self.speaker_model.update_speakers(changed, removed)
+        self.quote_model.set_speaker_names(speakers)
+        if self._current_speaker is not None and self.speaker_model.row_of(self._current_speaker) is None:
             self._set_current(None)
         self._update_titles()
         self._update_buttons()

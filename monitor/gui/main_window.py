@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -34,7 +35,7 @@ from monitor.gui.formatting import local_time, relative_time
 from monitor.gui.inspector import InspectorPane
 from monitor.gui.replay import ReplayBar
 from monitor.gui.workers import Runner
-from monitor.model import parse_iso, to_iso, utc_now
+from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint.charts import ChartsPane
 from monitor.paint.route_bar import RouteBar
 from monitor.paint.safe_text import escape, plain_label, plain_message_box, plain_tooltip
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
     opened = Signal(object)  # data.OpenResult
     openFailed = Signal(str)
     snapshotApplied = Signal(object)  # data.Snapshot
+    quotesApplied = Signal(object)  # OpChanges: the panes show a correction
+    sourcesApplied = Signal(object)  # list of data.SourceState: the status bar shows a quiet poll
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -412,6 +415,9 @@ class MainWindow(QMainWindow):
             self._snapshot_again = False
             self.refresh_panes()
 
+    def _read_failed(self, exc: Exception) -> None:
+        self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+
     def _update_status(self, snap: data.Snapshot) -> None:
         speakers = max(snap.speaker_count, len(snap.speakers))
         counts = f"{snap.post_count:,} posts · {snap.quote_count:,} quotes · {speakers:,} speakers"
@@ -477,8 +483,33 @@ class MainWindow(QMainWindow):
                 f"{len(errors)} source{'s' if len(errors) != 1 else ''} failed: {errors[0].error}", 15000)
         elif reports:
             self.statusBar().showMessage(f"Polled {len(reports)} source(s): {added} new posts", 5000)
-        if reports or asked:  # asked for: look anyway (posts may come from an import elsewhere)
+        if not (reports or asked):
+            return
+        changes = merge_changes(getattr(r, "changes", NO_CHANGES) for r in reports)
+        if asked or changes.posts or changes.quotes_changed or changes.journey_changed:
+            # Asked for: look anyway (posts may come from an import elsewhere).
             self.after_new_posts()
+        else:
+            # The round stored nothing but the sources' state: the status bar reads the sources
+            # alone, and the feed still looks for posts another process wrote (a cheap "since
+            # the mark"); the other panes follow at the next clock tick.
+            self.refresh_sources()
+            if not self._feed_settle.isActive():
+                self._feed_settle.start()
+
+    def refresh_sources(self) -> None:
+        """Read the sources' state again for the status bar (after a poll that stored nothing)."""
+        if self.runner is not None:
+            self.runner.read(data.source_states, on_result=self._apply_sources, on_error=self._read_failed)
+
+    def _apply_sources(self, sources: list[data.SourceState]) -> None:
+        snap = self.snapshot
+        if snap is None:
+            return
+        self.snapshot = snap = replace(snap, sources=list(sources))
+        self.feed.set_sources([(s.source.id, s.label) for s in sources])
+        self._update_status(snap)
+        self.sourcesApplied.emit(sources)
 
     def _poll_failed(self, exc: Exception) -> None:
         self._polling = False
@@ -536,12 +567,60 @@ class MainWindow(QMainWindow):
     def _correct(self, fn: object, *args: int) -> None:
         if self.runner is None:
             return
-        self.runner.write(fn, *args, on_result=lambda _r: self._corrected(),
+        self.runner.write(fn, *args, on_result=self._corrected,
                           on_error=lambda exc: self._warn("Correction not saved", str(exc)))
 
-    def _corrected(self) -> None:
-        self.refresh_panes()
-        self.feed.model.reload()
+    def _corrected(self, changes: OpChanges) -> None:
+        """Refresh what a correction changed: the quoted posts in the feed and the quote side of
+        the panes, not the whole situation (the route, the charts of posts, the feed's pages)."""
+        model = self.feed.model
+        speaker = model.feed_filter.speaker_id
+        if speaker is not None and speaker in changes.speakers | changes.speakers_removed:
+            model.reload()  # the speaker's posts are the list itself
+        else:
+            model.refresh_posts(changes.quote_posts)
+        if self._snapshot_busy:
+            self._snapshot_again = True  # one read before the correction must not be the last word
+        if self.runner is not None:
+            self.runner.read(data.corrected_quotes, self.as_of, changes,
+                             on_result=lambda said: self._apply_quotes(said, changes),
+                             on_error=self._read_failed)
+
+    def _apply_quotes(self, said: data.QuotesAt | data.QuotesPatch, changes: OpChanges) -> None:
+        snap = self.snapshot
+        if snap is None or said.at != self.as_of or snap.at != self.as_of:
+            return  # the replay moved on: the next snapshot brings the quotes
+        if isinstance(said, data.QuotesPatch):
+            # Patch the speakers the correction touched; the list keeps its order (most quoted
+            # first) and the next snapshot (the minute clock) reads the top speakers again.
+            by_id = {s.id: s for s in snap.speakers if s.id not in said.removed}
+            by_id.update((s.id, s) for s in said.speakers)
+            speakers = sorted(by_id.values(), key=lambda s: (-s.quote_count, s.name.casefold()))
+            count = max(0, snap.speaker_count - len(said.removed))
+            quote_count = max(0, snap.quote_count - len(changes.quotes_deactivated))
+
+            def show_speakers() -> None:
+                self.inspector.update_speakers(said.speakers, said.removed, speakers)
+        else:
+            speakers, count, quote_count = list(said.speakers), said.speaker_count, said.quote_count
+
+            def show_speakers() -> None:
+                self.inspector.set_speakers(speakers)
+        snap = replace(snap, quote_count=quote_count, speaker_count=count, speakers=speakers,
+                       quotes=list(said.quotes), quote_posts=said.quote_posts)
+        self.snapshot = snap
+        self._speaker_names = {s.id: s.name for s in snap.speakers}
+        self._update_status(snap)
+        # What the next snapshot compares against, so it does not apply these again.
+        self._applied["speakers"] = tuple(snap.speakers)
+        self._applied["quotes"] = (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))
+        self._steps += [
+            ("inspector: speakers", show_speakers),
+            ("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)),
+            ("inspector: quotes", self._show_quotes),
+            ("", lambda: self.quotesApplied.emit(changes)),
+        ]
+        self._step_timer.start()
 
     def _warn(self, title: str, text: str) -> None:
         self.statusBar().showMessage(f"{title}: {text.splitlines()[0] if text else ''}", 10000)

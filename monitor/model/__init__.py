@@ -4,6 +4,7 @@ Each area keeps its dataclasses in a module of its own; this package re-exports 
 write ``from monitor.model import Post``.
 """
 
+from monitor.model.changes import NO_CHANGES, ROUTE_CHANGED, OpChanges, merge_changes
 from monitor.model.journey import (
     JOURNEY_STATES,
     OBSERVATION_KINDS,
@@ -27,6 +28,8 @@ from monitor.model.timeutil import parse_iso, to_iso, utc_now
 
 __all__ = [
     "JOURNEY_STATES",
+    "NO_CHANGES",
+    "ROUTE_CHANGED",
     "OBSERVATION_KINDS",
     "PRECISIONS",
     "QUOTE_KINDS",
@@ -35,6 +38,7 @@ __all__ = [
     "Estimate",
     "ExtractedQuote",
     "Observation",
+    "OpChanges",
     "ParseResult",
     "ParsedPost",
     "Post",
@@ -44,6 +48,7 @@ __all__ = [
     "Speaker",
     "Stop",
     "StopEta",
+    "merge_changes",
     "parse_iso",
     "speaker_key",
     "to_iso",

@@ -183,10 +183,11 @@ class QuoteStore:
         return [_row_to_quote(r) for r in self.db.execute(sql, args).fetchall()]
 
     def newest(self, *, speaker_id: int | None = None, as_of: str | None = None,
-               limit: int = 500) -> tuple[list[Quote], int]:
+               limit: int = 500, with_total: bool = True) -> tuple[list[Quote], int]:
         """The newest active quotes (by their post's time; in reading order within a post), of
         one speaker or of everyone, from posts published up to ``as_of`` when given; and how
-        many such quotes there are in all. Reads ``limit`` quotes however many are stored."""
+        many such quotes there are in all (-1 without ``with_total``: counting every active
+        quote walks an index of millions). Reads ``limit`` quotes however many are stored."""
         where = ["q.status = 'active'"]
         args: list[Any] = []
         if speaker_id is not None:
@@ -211,6 +212,8 @@ class QuoteStore:
             position.setdefault(row[1], len(position))
         quotes = sorted((_row_to_quote(r[:-1]) for r in rows),
                         key=lambda q: (position[q.post_id], q.start))
+        if not with_total:
+            return quotes, -1
         join = " join posts p on p.id = q.post_id" if as_of is not None else ""
         count = f"select count(*) from quotes q{join} where {clause}"
         total = int(self.db.execute(count, args).fetchone()[0])
