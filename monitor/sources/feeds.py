@@ -206,8 +206,8 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
             continue
         seen.add(post.guid)
         posts.append(post)
-    if tally.note(where):
-        errors.append(tally.note(where))
+    if left_out := tally.note(where):
+        errors.append(left_out)
     if not posts and bozo is not None:
         raise SourceError(where, f"not a readable feed: {_bozo_message(bozo)}; no entry could be read")
     if not posts:
