@@ -403,7 +403,7 @@ def _with_elapsed(result: PollResult, elapsed: float) -> PollResult:
     return replace(result, elapsed=elapsed)
 
 
-def _failed(source: Source, error: str, **extra) -> PollResult:
+def _failed(source: Source, error: str, **extra: Any) -> PollResult:
     return PollResult(source.id, source.url, FAILED, error=error, **extra)
 
 
