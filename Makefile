@@ -27,8 +27,12 @@ test:
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -m slow
 
+# ruff (style), import-linter (the layering contracts in pyproject.toml) and mypy (types; which
+# files and how strictly in pyproject.toml's [tool.mypy]).
 lint: setup
 	$(VENV)/bin/ruff check monitor tests bench
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/python -m mypy
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python bench/run_all.py

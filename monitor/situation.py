@@ -345,7 +345,7 @@ def _span(first: datetime | None, last: datetime | None, observations: tuple[Obs
     times = [t for t in (first, last) if t is not None]
     times += [o.at for o in observations if o.at is not None]
     if estimate is not None:
-        times += [e.latest or e.likely for e in estimate.etas if (e.latest or e.likely)]
+        times += [t for e in estimate.etas if (t := e.latest or e.likely)]
     if not times:
         return None
     start, end = min(times), max(times)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Any, TextIO
 
 import click
 
@@ -156,7 +158,7 @@ def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
                 handle.close()
 
 
-def _write_rows(rows, fmt: str, handle, columns) -> None:
+def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, handle: TextIO, columns: Iterable[str]) -> None:
     if fmt == "csv":
         writer = csv.DictWriter(handle, fieldnames=list(columns))
         writer.writeheader()

@@ -186,12 +186,12 @@ def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text:
                   as_list: bool, timeline: bool, db_path: Path | None) -> None:
     """Where the train is: state, km band, next stop and ETA windows for every remaining stop."""
     if as_list:
-        rows = [{"name": r.name, "title": r.title, "stops": r.stops, "length_km": r.length_km,
-                 "destination": r.destination, "path": str(r.path)} for r in list_routes()]
+        listed = [{"name": r.name, "title": r.title, "stops": r.stops, "length_km": r.length_km,
+                   "destination": r.destination, "path": str(r.path)} for r in list_routes()]
         if as_json:
-            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+            click.echo(json.dumps(listed, ensure_ascii=False, indent=2))
         else:
-            for row in rows:
+            for row in listed:
                 click.echo(f"{row['name']:<26} {row['length_km']:>7.1f} km  {row['stops']:>2} stops  "
                            f"{row['title']}")
         return
@@ -200,7 +200,7 @@ def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text:
     at = _parse_at(at_text)
     with open_monitor(ctx, db_path, seed=True, readonly=not use) as monitor:
         try:
-            if use:
+            if use and route_ref:  # --use without --route was refused above
                 monitor.set_route(route_ref)
             other = load_route(route_ref) if route_ref and not use else None
         except RouteError as exc:

@@ -273,8 +273,8 @@ def _when(
             zone_name = (clock.group(5) or "local").lower()
             clock_tz = tz if zone_name.startswith("local") else _zone(_ZONES.get(zone_name))
             at = datetime.combine(day, time(hour, minute), clock_tz).astimezone(UTC)
-            timed_post = published is not None and precision in ("minute", "second")
-            if timed_post and named_day is None and at > published + _SLACK:
+            timed_post = precision in ("minute", "second")
+            if timed_post and published is not None and named_day is None and at > published + _SLACK:
                 # "arrived at 22:00" in a post from 01:00 the next morning: the evening before.
                 at -= timedelta(days=1)
             if clock.group(1) or sentence[max(0, clock.start() - 1):clock.start()] == "~":

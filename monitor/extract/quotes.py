@@ -31,6 +31,7 @@ from monitor.extract.marks import Span, paragraphs, quote_spans, sentences, two_
 from monitor.extract.speakers import (
     TIME_LEADS,
     Mention,
+    Speaker,
     SpeakerBook,
     Tok,
     base_word,
@@ -316,8 +317,8 @@ class _Document:
             m_start = mention.start if mention is not None else cs
         if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
             # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
-            after = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
-            if after is not None and after.kind == "person":
+            named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
+            if named is not None and named.kind == "person":
                 mention = None
         inverted = False
         if mention is None:
@@ -1263,13 +1264,14 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
     book = SpeakerBook()
-    resolved: dict[int, object] = {}
+    resolved: dict[int, Speaker | None] = {}
     claims = sorted(doc.claims, key=lambda c: (c.start, c.end))
     # Frames are resolved in the order their mentions appear, so "he" means the person before.
     doc.lead_starts = [s for s, _ in doc.lead_spans]
-    order = sorted((f for f in doc.frames if f.mention is not None), key=lambda f: f.mention.start)
-    for frame in order:
-        mention = frame.mention
+    order = sorted(((f.mention, f) for f in doc.frames if f.mention is not None), key=lambda p: p[0].start)
+    mention: Mention | None
+    frame: _Frame | None
+    for mention, frame in order:
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
                 and mention.name in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS:
             lead = doc.lead_person_before(mention.start, book.last_person_at)
@@ -1277,8 +1279,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 book.note_person(lead)
         resolved[id(frame)] = book.resolve(mention)
     book.full_names(text)
-    results: list[tuple[_Claim, object]] = []
-    last: tuple[int, object] | None = None  # (paragraph, speaker) of the quote before
+    results: list[tuple[_Claim, Speaker | None]] = []
+    last: tuple[int, Speaker | None] | None = None  # (paragraph, speaker) of the quote before
     for claim in claims:
         speaker = resolved.get(id(claim.frame)) if claim.frame is not None else None
         if claim.sieve == "carry_over":
@@ -1342,7 +1344,7 @@ _OUTLET_CONTEXT = re.compile(
 
 def _outlets_in(doc: _Document, s: int, e: int) -> list[tuple[int, str]]:
     """Outlets a sentence names as the addressee or reporter of a statement."""
-    found = []
+    found: list[tuple[int, str]] = []
     if e - s > _MAX_SENTENCE:
         return found
     for match in _OUTLET_CONTEXT.finditer(doc.text, s, e):
@@ -1387,7 +1389,7 @@ def _sentence_outlets(doc: _Document) -> None:
         outlets = _outlets_in(doc, *frames[0].sentence)
         for frame in missing:
             for pos, name in outlets:
-                if not frame.mention.start <= pos < frame.mention.end:
+                if frame.mention is not None and not frame.mention.start <= pos < frame.mention.end:
                     frame.outlet = name
                     break
     doc.frames = sorted(keep, key=lambda f: f.cue_start)

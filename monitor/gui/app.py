@@ -130,7 +130,7 @@ def setup_logging(directory: Path | None = None) -> Path | None:
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, named, with the app icon and a style that follows the system palette."""
     app = QApplication.instance()
-    if app is None:
+    if not isinstance(app, QApplication):
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )

@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from shiboken6 import isValid
 
 from monitor.gui import data
-from monitor.gui.data import Span
+from monitor.gui.data import FeedChanges, FeedPage, FeedRows, Span
 from monitor.gui.row_cache import MAX_CHARS, MAX_ROWS, RowCache
 from monitor.gui.workers import Runner
 from monitor.model import Post, utc_now
@@ -144,7 +144,7 @@ class FeedModel(QAbstractListModel):
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         # Re-entry guard: views and model testers call this from inside insert signals.
-        if not self.canFetchMore(parent):
+        if not self.canFetchMore(parent) or self._runner is None:
             return
         self._set_loading(True)
         after = self._keys[-1] if self._keys else None
@@ -251,7 +251,7 @@ class FeedModel(QAbstractListModel):
         """Mark a span of one post's body (e.g. a quote the analyst activated)."""
         old = self._highlight
         self._highlight = (post_id, start, end)
-        for pid in {old[0] if old else None, post_id} - {None}:
+        for pid in {old[0] if old else post_id, post_id}:
             self._emit_post_changed(pid)
 
     def clear_highlight(self) -> None:
@@ -329,7 +329,7 @@ class FeedModel(QAbstractListModel):
 
     # -- results from workers --------------------------------------------------------------
 
-    def _on_page(self, generation: int, page: data.FeedPage) -> None:
+    def _on_page(self, generation: int, page: FeedPage) -> None:
         if not isValid(self) or generation != self._generation:
             return
         if page.mark is not None:
@@ -355,7 +355,7 @@ class FeedModel(QAbstractListModel):
         self._row_of = None
         self.endInsertRows()
 
-    def _on_changes(self, generation: int, changes: data.FeedChanges) -> None:
+    def _on_changes(self, generation: int, changes: FeedChanges) -> None:
         if not isValid(self) or generation != self._generation:
             return
         self._refreshing = False
@@ -402,7 +402,7 @@ class FeedModel(QAbstractListModel):
         self._row_of = None
         self.endInsertRows()
 
-    def _on_through(self, generation: int, post_id: int, page: data.FeedPage | None) -> None:
+    def _on_through(self, generation: int, post_id: int, page: FeedPage | None) -> None:
         if not isValid(self) or generation != self._generation:
             return
         if page is None:
@@ -488,7 +488,7 @@ class FeedModel(QAbstractListModel):
             on_error=lambda exc: self._on_error(generation, exc),
         )
 
-    def _on_rows(self, generation: int, rows: data.FeedRows, wanted: bool = True) -> None:
+    def _on_rows(self, generation: int, rows: FeedRows, wanted: bool = True) -> None:
         if not isValid(self):
             return
         if wanted:

@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks[key] = dock
 
-    def _action(self, text: str, slot: object, shortcut: str | QKeySequence | None = None,
+    def _action(self, text: str, slot: object,
+                shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
                 tip: str = "", icon: QStyle.StandardPixmap | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut:
@@ -268,7 +269,7 @@ class MainWindow(QMainWindow):
         self.route_bar.stopClicked.connect(self._stop_clicked)
         self.feed.model.alertsArrived.connect(self._alerts_arrived)
         self.docks["inspector"].visibilityChanged.connect(
-            lambda visible: visible and self._quotes_stale and self._show_quotes())
+            lambda visible: self._show_quotes() if visible and self._quotes_stale else None)
         self.replay.asOfChanged.connect(self._replay_moved)
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -441,7 +442,7 @@ class MainWindow(QMainWindow):
             self.sources_label.setStyleSheet("color: #e03131; font-weight: bold;")
         else:
             self.sources_label.setStyleSheet("")
-        latest = max((parse_iso(s.source.last_polled) for s in snap.sources if s.source.last_polled),
+        latest = max((t for s in snap.sources if (t := parse_iso(s.source.last_polled)) is not None),
                      default=None)
         if latest is not None:
             parts.append(f"polled {relative_time(latest, now)}")
@@ -564,7 +565,7 @@ class MainWindow(QMainWindow):
                 on_error=lambda exc: self._warn("Report failed", str(exc)),
             )
 
-    def _correct(self, fn: object, *args: int) -> None:
+    def _correct(self, fn: Callable[..., object], *args: int) -> None:
         if self.runner is None:
             return
         self.runner.write(fn, *args, on_result=self._corrected,
@@ -630,7 +631,7 @@ class MainWindow(QMainWindow):
 
     # -- panes talking to each other -----------------------------------------------------
 
-    def _speaker_selected(self, speaker_id: object) -> None:
+    def _speaker_selected(self, speaker_id: int | None) -> None:
         self._selected_speaker = None if speaker_id is None else int(speaker_id)
         if self._selected_speaker is None:
             self.feed.set_speaker_filter(None)
@@ -741,7 +742,7 @@ class MainWindow(QMainWindow):
             return
         self.as_of = when
         if hasattr(self.route_bar, "clock"):  # relative times on the bar count from the replay time
-            self.route_bar.clock = (lambda t=when: t) if when is not None else utc_now
+            self.route_bar.clock = (lambda: when) if when is not None else utc_now
         self.feed.set_as_of(to_iso(when) if when else None)
         self._update_title()
         self.refresh_panes()

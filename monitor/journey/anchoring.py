@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from monitor.model import Observation
@@ -224,7 +225,8 @@ def _trial_fits(earliest: list[float], latest: list[float], anchors: tuple[Ancho
     return True
 
 
-def _upper_envelope(count: int, values: dict[int, float], key, bound, forward: bool,
+def _upper_envelope(count: int, values: dict[int, float], key: Callable[[float, int], float],
+                    bound: Callable[[float, int, int], float], forward: bool,
                     tolerance: float) -> list[float]:
     """For every event e, the largest ``bound(v, k, e)`` over the ``(k, v)`` in ``values`` with
     ``k <= e`` (``forward``) or ``k > e``; ``-inf`` where there is none.

@@ -34,6 +34,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime
 from operator import attrgetter
 from types import MemberDescriptorType
+from typing import Any
 
 from monitor.journey.anchoring import Anchor, Fit, Report, bounds_of
 from monitor.journey.anchoring import describe as _describe
@@ -263,7 +264,7 @@ def _with_conflict(obs: Observation, reason: str) -> Observation:
     copy = object.__new__(Observation)
     for setter, value in zip(_SETTERS, _VALUES(obs), strict=True):
         setter(copy, value)
-    Observation.conflict.__set__(copy, reason)
+    object.__setattr__(copy, "conflict", reason)  # frozen: past its own __setattr__
     return copy
 
 
@@ -437,7 +438,7 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
         at = at.replace(tzinfo=UTC)
     stops = route.stops
     length = route.length_km or 1.0
-    common = dict(
+    common: dict[str, Any] = dict(
         route=route.name, at=at, observations=sched.observations, anchors=sched.anchors,
         conflicts=sched.conflicts, destination=stops[-1].name, max_speed_kmh=sched.speed.max_kmh,
         average_speed_kmh=sched.speed.average_kmh, min_speed_kmh=sched.speed.min_kmh,

@@ -278,7 +278,7 @@ def read_gpx(path: Path) -> Drawing:
         for extensions in _children(waypoint, "extensions"):
             for child in extensions.iter():
                 if child is not extensions and len(child) == 0 and (child.text or "").strip():
-                    props[_local(child.tag)] = _number(child.text.strip())
+                    props[_local(child.tag)] = _number((child.text or "").strip())
         drawing.stops.append(MapStop(name, lat, lon, props, where))
     drawing.line = _joined(parts, drawing)
     return drawing
@@ -435,7 +435,9 @@ def import_route(path: str | Path, *, name: str | None = None, title: str | None
 
     line_source = (f"geodesic (WGS84) length along the line of {file} ({drawing.format}, "
                    f"{len(drawing.line)} points) from {snapped[0][1].name!r}")
-    stops, placed, problems = [], [], []
+    stops: list[dict[str, Any]] = []
+    placed: list[PlacedStop] = []
+    problems: list[str] = []
     gauge = _first_gauge(snapped)
     for index, (snap, stop) in enumerate(snapped):
         props, origin = stop.properties, f"{file}: {stop.where}"

@@ -86,7 +86,7 @@ def _is_finite_number(checker: object, instance: object) -> bool:
 
 def _is_finite_integer(checker: object, instance: object) -> bool:
     return _is_finite_number(checker, instance) and (
-        isinstance(instance, int) or float(instance).is_integer())
+        isinstance(instance, int) or (isinstance(instance, float) and instance.is_integer()))
 
 
 _RouteValidator = validators.extend(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 
 def _ids(values: Iterable[int | None]) -> frozenset[int]:
@@ -45,17 +46,17 @@ class OpChanges:
     route: bool = False
 
     @classmethod
-    def of(cls, **kwargs: object) -> OpChanges:
+    def of(cls, **kwargs: Any) -> OpChanges:
         """Changes from plain iterables of ids (None entries dropped), e.g.
         ``OpChanges.of(quotes=[7], speakers=[old, new])``."""
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(cls):
             if f.name in kwargs:
                 value = kwargs.pop(f.name)
-                values[f.name] = value if isinstance(value, bool) else _ids(value)  # type: ignore[arg-type]
+                values[f.name] = value if isinstance(value, bool) else _ids(value)
         if kwargs:
             raise TypeError(f"OpChanges has no field {', '.join(sorted(kwargs))}")
-        return cls(**values)  # type: ignore[arg-type]
+        return cls(**values)
 
     def __or__(self, other: OpChanges) -> OpChanges:
         """Both changes at once (a poll round of many sources, a burst of ingests)."""

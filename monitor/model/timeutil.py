@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import overload
 
 from dateutil import parser as date_parser
 
@@ -13,6 +14,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# Overloads tell the type checker that a datetime always gives text: callers need no None check.
+@overload
+def to_iso(value: datetime) -> str: ...
+@overload
+def to_iso(value: None) -> None: ...
+@overload
+def to_iso(value: datetime | None) -> str | None: ...
 def to_iso(value: datetime | None) -> str | None:
     """Render an aware datetime as ISO 8601 in UTC (naive values are taken as UTC)."""
     if value is None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -251,7 +251,7 @@ def zone_label(moment: datetime) -> str:
     return name
 
 
-def format_window(eta: StopEta, zone: ZoneInfo | None) -> str:
+def format_window(eta: StopEta, zone: tzinfo | None) -> str:
     """``06:20 (05:10–07:40) KST``: the likely time and the window in the stop's local time."""
     zone = zone or UTC
 

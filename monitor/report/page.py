@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
@@ -614,5 +615,5 @@ def page_painters(briefing: Briefing, width: float, height: float, widget_scale:
     painters: list[PagePainter] = [overview.paint]
     flow = ListPages(briefing, width, height)
     for number, page in enumerate(lists, start=2):
-        painters.append(lambda p, page=page, number=number: flow.paint(p, page, number, total))
+        painters.append(partial(flow.paint, page=page, number=number, total=total))
     return painters

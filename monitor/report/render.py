@@ -182,7 +182,7 @@ def _write_png(briefing: Briefing, temp: Path, width: int, height: int) -> None:
     image = render_image(briefing, width, height)
     image.setText("Title", briefing.title)
     image.setText("Software", "Situation Monitor")
-    if not image.save(str(temp), "PNG"):
+    if not image.save(str(temp), "PNG"):  # type: ignore[call-overload]  # stub says bytes; only str works
         raise ReportError(f"{temp.name}: the image could not be saved as PNG")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import Any
 
 from feedparser.mixin import _FeedParserMixin
 
@@ -32,13 +33,13 @@ _REPLACEMENT_REF = "xfffd"
 
 def _tolerant(method: Callable) -> Callable:
     @functools.wraps(method)
-    def handler(self, *args):
+    def handler(self: Any, *args: Any) -> Any:
         try:
             return method(self, *args)
         except _HANDLER_ERRORS:
             return None  # the element is ignored; feedparser's element stack is already balanced
 
-    handler.__feedguard__ = True  # type: ignore[attr-defined]
+    handler.__feedguard__ = True  # type: ignore[attr-defined]  # a mark on the function object
     return handler
 
 
@@ -53,10 +54,10 @@ def _is_character(ref: str) -> bool:
 
 def _guard_charref(method: Callable) -> Callable:
     @functools.wraps(method)
-    def handle_charref(self, ref: str):
+    def handle_charref(self: Any, ref: str) -> Any:
         return method(self, ref if _is_character(ref) else _REPLACEMENT_REF)
 
-    handle_charref.__feedguard__ = True  # type: ignore[attr-defined]
+    handle_charref.__feedguard__ = True  # type: ignore[attr-defined]  # a mark on the function object
     return handle_charref
 
 

@@ -23,6 +23,8 @@ import hashlib
 import io
 import re
 from datetime import UTC, datetime
+from time import struct_time
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import feedparser
@@ -126,7 +128,7 @@ def check_xml_safety(data: bytes, where: str) -> None:
         pass
 
 
-def _struct_to_datetime(value) -> datetime | None:
+def _struct_to_datetime(value: struct_time | None) -> datetime | None:
     if not value:
         return None
     try:
@@ -143,7 +145,7 @@ def _precision(raw: str | None) -> str:
     return "date"
 
 
-def _entry_body(entry, tally: DropTally) -> str:
+def _entry_body(entry: dict[str, Any], tally: DropTally) -> str:
     """The fullest text of an entry: its content (HTML preferred), else its summary."""
     contents = entry.get("content") or []
     best = None
@@ -206,8 +208,8 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
             continue
         seen.add(post.guid)
         posts.append(post)
-    if tally.note(where):
-        errors.append(tally.note(where))
+    if left_out := tally.note(where):
+        errors.append(left_out)
     if not posts and bozo is not None:
         raise SourceError(where, f"not a readable feed: {_bozo_message(bozo)}; no entry could be read")
     if not posts:
@@ -221,7 +223,7 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     )
 
 
-def _entry_time(entry, key: str, notes: list[str]) -> datetime | None:
+def _entry_time(entry: dict[str, Any], key: str, notes: list[str]) -> datetime | None:
     """The entry's ``key`` time, or None (with a note) when it is written but is no real date.
 
     feedparser rolls impossible ISO fields over (``2023-13-45`` becomes a day in 2024), so the
@@ -236,7 +238,7 @@ def _entry_time(entry, key: str, notes: list[str]) -> datetime | None:
     return value
 
 
-def _entry_to_post(entry, seq: int, tally: DropTally, notes: list[str]) -> ParsedPost | None:
+def _entry_to_post(entry: dict[str, Any], seq: int, tally: DropTally, notes: list[str]) -> ParsedPost | None:
     title = clean_line(entry.get("title"))
     body = _entry_body(entry, tally)
     if not title and not body:

@@ -115,7 +115,7 @@ class _TextCollector(HTMLParser):
             self.paragraphs.append("\n".join(self._lines))
         self._lines = []
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """``<![…`` sections; one with an unknown keyword is skipped to its ``>`` as a bogus comment.
 
         html.parser (before Python 3.13) raises AssertionError on ``<![CDATA2…`` and the like.

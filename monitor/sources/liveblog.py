@@ -278,8 +278,8 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
     if not posts:
         raise SourceError(where, _nothing_found(text, documents, blogs, errors))
     errors.extend(f"{where}: {note}" for note in dict.fromkeys(tally.notes))
-    if tally.note(where):
-        errors.append(tally.note(where))
+    if left_out := tally.note(where):
+        errors.append(left_out)
     return ParseResult(kind=KIND, posts=tuple(posts), title=title, link=link, errors=tuple(errors))
 
 

@@ -266,7 +266,7 @@ def _bind_deadlines(client: httpx.Client) -> None:
     # built (direct and through proxies) get theirs wrapped here. tests/test_poll_faults.py
     # drips headers one byte at a time and fails if this stops taking effect.
     for transport in (client._transport, *client._mounts.values()):
-        pool = getattr(transport, "_pool", None)
+        pool: Any = getattr(transport, "_pool", None)
         backend = getattr(pool, "_network_backend", None)
         if backend is not None and not isinstance(backend, _DeadlineBackend):
             pool._network_backend = _DeadlineBackend(backend)
@@ -403,7 +403,7 @@ def _with_elapsed(result: PollResult, elapsed: float) -> PollResult:
     return replace(result, elapsed=elapsed)
 
 
-def _failed(source: Source, error: str, **extra) -> PollResult:
+def _failed(source: Source, error: str, **extra: Any) -> PollResult:
     return PollResult(source.id, source.url, FAILED, error=error, **extra)
 
 
@@ -557,7 +557,8 @@ def _handle_response(source: Source, response: httpx.Response, url: str, chain: 
                      deadline: float) -> PollResult:
     status = response.status_code
     moved_to = url if permanent and len(chain) > 1 else None
-    common = {"http_status": status, "requests": requests, "final_url": url, "moved_to": moved_to}
+    common: dict[str, Any] = {"http_status": status, "requests": requests, "final_url": url,
+                              "moved_to": moved_to}
     if status == 304:
         return PollResult(source.id, source.url, NOT_MODIFIED,
                           etag=response.headers.get("etag") or source.etag,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from monitor.model import ParseResult
 from monitor.model.timeutil import to_iso, unbelievable
@@ -89,7 +90,7 @@ def _parse(data: bytes, where: str) -> ParseResult:
     raise SourceError(where, "unknown format (not a live page, feed or post list)")
 
 
-def _storable(value):
+def _storable(value: Any) -> Any:
     if isinstance(value, str):
         return replace_surrogates(value)
     if isinstance(value, tuple):

@@ -121,7 +121,9 @@ class JourneyStore:
                 self.db.table("routes").update(route_id, row)
                 self.db.execute("delete from stops where route_id = ?", [route_id])
             else:
-                route_id = int(self.db.table("routes").insert(row).last_pk)
+                inserted = self.db.table("routes").insert(row).last_pk
+                assert inserted is not None  # set by every insert that succeeds
+                route_id = int(inserted)
             self.db.table("stops").insert_all(
                 [_stop_row(route_id, seq, stop) for seq, stop in enumerate(route.stops)]
             )

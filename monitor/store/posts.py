@@ -50,7 +50,7 @@ def content_hash(post: ParsedPost) -> str:
 
 
 def _row_to_post(row: tuple, revision_count: int = 0) -> Post:
-    return Post(*row, revision_count=revision_count)
+    return Post(*row + (revision_count,))  # the columns, then the count
 
 
 _QUALIFIED_COLUMNS = ", ".join("posts." + c.strip() for c in _POST_COLUMNS.split(","))
@@ -143,6 +143,7 @@ class PostStore:
             "insert into sources (key, kind, url, title, added) values (?, ?, ?, ?, ?)",
             [key, kind, url, title, to_iso(utc_now())],
         )
+        assert cursor.lastrowid is not None  # set by every INSERT that succeeds
         return int(cursor.lastrowid)
 
     def sources(self) -> list[Source]:
@@ -153,7 +154,8 @@ class PostStore:
         )
         rows = self.db.execute(f"select {cols} from sources order by id").fetchall()
         return [
-            Source(*row[:6], bool(row[6]), *row[7:]) for row in rows  # enabled as bool
+            Source(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), *row[7:])  # enabled as bool
+            for row in rows
         ]
 
     def source_post_counts(self) -> dict[int, int]:
@@ -203,8 +205,8 @@ class PostStore:
             same_content = self._by_content(
                 source_id, {digests[at[-1]] for guid, at in positions.items() if guid not in existing}
             )
-            for found in same_content.values():
-                for pid, guid, digest in found:
+            for matches in same_content.values():
+                for pid, guid, digest in matches:
                     existing.setdefault(guid, (pid, digest))
             # Stored posts this document carries under their own guid are spoken for.
             claimed = {existing[guid][0] for guid in positions if guid in existing}

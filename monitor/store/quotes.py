@@ -244,7 +244,7 @@ class QuoteStore:
                 f"where id in ({','.join('?' * len(chunk))})", chunk,
             ):
                 names[row[0]] = row
-        speakers = [Speaker(*names[sid], quote_count=n) for sid, n in counts if sid in names]
+        speakers = [Speaker(*names[sid] + (n,)) for sid, n in counts if sid in names]
         speakers.sort(key=lambda s: (-s.quote_count, s.name.casefold()))
         if as_of is not None:
             total = len(speakers) if len(speakers) < limit else int(self.db.execute(
@@ -432,6 +432,7 @@ class QuoteStore:
                 "insert into speakers (name, kind, role, organisation, created) values (?, ?, ?, ?, ?)",
                 [quote.speaker, kind, quote.role, quote.organisation, _now()],
             )
+            assert cursor.lastrowid is not None  # set by every INSERT that succeeds
             speaker_id = int(cursor.lastrowid)
         else:
             self._update_speaker(speaker_id, quote)

@@ -34,7 +34,7 @@ def migrate_source_polling(db: Database) -> None:
 
 def _row_to_source(row: tuple) -> Source:
     return Source(
-        *row[:6],
+        row[0], row[1], row[2], row[3], row[4], row[5],
         enabled=bool(row[6]),
         etag=row[7],
         last_modified=row[8],
@@ -76,6 +76,7 @@ class SourceStore:
                     "values (?, ?, ?, ?, ?, 1, 1, ?)",
                     [key, kind, url, title, interval, to_iso(utc_now())],
                 )
+                assert cursor.lastrowid is not None  # set by every INSERT that succeeds
                 source_id = int(cursor.lastrowid)
         found = self.get(source_id)
         assert found is not None
