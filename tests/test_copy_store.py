@@ -1,0 +1,136 @@
+"""`monitor copy`: a whole story moved from SQLite to PostgreSQL and back, verified table by table.
+
+Against the throwaway cluster of `.ci/pg-cluster.sh` (MONITOR_TEST_PG, see the pg_server fixture).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from monitor.service import Monitor
+from monitor.store.transfer import store_digests
+from tests.conftest import add_posts
+
+WHEN = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
+QUERIES = ["Vladivostok", '"armoured train"', "vlad*", "Putin OR Kim", "border crossing", "Khasan 2023"]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def story(seeded_db: Path) -> Path:
+    """The seed story with everything a store holds: an edited post (a revision), an analyst's
+    corrections, a second route chosen (settings), text with accents and marks."""
+    add_posts(seeded_db, [{"guid": "edit-1", "title": "Café at Khasan", "body": "First “version”.",
+                           "published": WHEN, "published_precision": "minute"}])
+    add_posts(seeded_db, [{"guid": "edit-1", "title": "Café at Khasan", "body": "Second version — edited.",
+                           "published": WHEN, "published_precision": "minute"}])
+    with Monitor(seeded_db) as monitor:
+        quotes = monitor.quotes.quotes()
+        speakers = monitor.quotes.speakers()
+        monitor.reject_quote(quotes[0].id)
+        monitor.reassign_quote(quotes[1].id, speakers[-1].id)
+        monitor.set_route("pyongyang-ussuriysk")
+    return seeded_db
+
+
+def test_a_story_goes_to_postgres_and_back_unchanged(story, pg_dsn, tmp_path):
+    code, out, err = run("copy", "--from", str(story), "--to", pg_dsn)
+    assert code == 0, err
+    assert "every count and hash matches" in out
+    back = tmp_path / "back.db"
+    code, out_back, err = run("copy", "--from", pg_dsn, "--to", str(back))
+    assert code == 0, err
+
+    original = store_digests(story)
+    assert store_digests(pg_dsn) == original
+    assert store_digests(back) == original
+    rows = {d.table: d.rows for d in original}
+    # Every kind of row made the trip, not just empty tables hashing alike.
+    for table in ("sources", "posts", "post_revisions", "quotes", "speakers", "speaker_aliases",
+                  "routes", "stops", "observations", "settings", "schema_version"):
+        assert rows[table] > 0, table
+    # The printed table is the verified counts and hashes, the same both ways.
+    for d in original:
+        assert f"{d.rows:>9}  {d.sha256}" in out and f"{d.rows:>9}  {d.sha256}" in out_back
+
+    # The copied-back file answers as the original does, full-text search included.
+    assert run("posts", "--json", "--db", str(back)) == run("posts", "--json", "--db", str(story))
+    for query in QUERIES:
+        found = run("search", "--json", "--db", str(back), *query.split())
+        assert found == run("search", "--json", "--db", str(story), *query.split()), query
+    assert any(run("search", "--json", "--db", str(back), q)[1] for q in QUERIES)
+    with Monitor(back) as monitor:
+        assert monitor.route().name == "pyongyang-ussuriysk"
+        assert monitor.posts.post(monitor.posts.search("edited")[0].id).revision_count == 1
+
+
+def test_postgres_numbers_new_rows_after_the_copied_ones(story, pg_dsn):
+    assert run("copy", "--from", str(story), "--to", pg_dsn)[0] == 0
+    with psycopg.connect(pg_dsn) as conn:
+        highest = conn.execute("select max(id) from posts").fetchone()[0]
+        new = conn.execute("insert into posts (source_id, guid, body, first_seen, content_hash) "
+                           "values (1, 'new', 'b', 't', 'h') returning id").fetchone()[0]
+        conn.rollback()
+    assert new == highest + 1
+
+
+def test_a_target_holding_a_store_is_kept_unless_replace(story, seeded_db, pg_dsn, tmp_path):
+    assert run("copy", "--from", str(story), "--to", pg_dsn)[0] == 0
+    before = store_digests(pg_dsn)
+    other = tmp_path / "other.db"
+    with Monitor(other) as monitor:
+        assert all(r.ok for r in monitor.ingest_path(Path(__file__).parent.parent / "seeds"))
+    code, _, err = run("copy", "--from", str(other), "--to", pg_dsn)
+    assert code == 1
+    assert pg_dsn in err and "already holds a store" in err and "--replace" in err
+    assert store_digests(pg_dsn) == before
+    code, _, err = run("copy", "--from", pg_dsn, "--to", str(other))
+    assert code == 1 and f"{other}: already holds a store" in err
+
+    code, _, err = run("copy", "--from", str(other), "--to", pg_dsn, "--replace")
+    assert code == 0, err
+    assert store_digests(pg_dsn) == store_digests(other) != before
+    code, _, err = run("copy", "--from", pg_dsn, "--to", str(story), "--replace")
+    assert code == 0, err
+    assert store_digests(story) == store_digests(other)
+
+
+def test_a_copy_that_fails_midway_leaves_the_target_as_it_was(story, pg_dsn):
+    assert run("copy", "--from", str(story), "--to", pg_dsn)[0] == 0
+    before = store_digests(pg_dsn)
+    # A NUL character SQLite holds and PostgreSQL's text cannot: the posts table fails to copy
+    # after sources went in, and the whole copy (dropping the old tables too) is rolled back.
+    conn = sqlite3.connect(story)
+    conn.execute("update posts set byline = ? where id = (select max(id) from posts)", ["A\x00B"])
+    conn.commit()
+    conn.close()
+    code, _, err = run("copy", "--from", str(story), "--to", pg_dsn, "--replace")
+    assert code == 1
+    assert f"{pg_dsn}: cannot copy table posts" in err
+    assert store_digests(pg_dsn) == before
+
+
+def test_errors_name_the_file_or_the_server_and_never_the_password(tmp_path):
+    code, _, err = run("copy", "--from", str(tmp_path / "missing.db"), "--to", str(tmp_path / "x.db"))
+    assert code == 1 and f"{tmp_path / 'missing.db'}: no such database" in err
+    assert not (tmp_path / "x.db").exists()
+    dsn = f"postgresql://analyst:s3cret@/story?host={tmp_path}/nowhere&password=s3cret"
+    seed = tmp_path / "s.db"
+    Monitor(seed).close()
+    code, _, err = run("copy", "--from", str(seed), "--to", dsn)
+    assert code == 1
+    assert "cannot connect to PostgreSQL" in err and "analyst:***@/story" in err
+    assert "s3cret" not in err
+    json.dumps(err)  # one line of plain text
