@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -87,6 +88,25 @@ def main_window(qtbot, gui_settings, seeded_db: Path):
     yield window
     if window.runner is not None:
         window.runner.shutdown()
+
+
+@pytest.fixture
+def story_db(seeded_db: Path) -> Path:
+    """The seed story with everything a store holds: an edited post (a revision), an analyst's
+    corrections, a second route chosen (settings), text with accents and marks."""
+    from monitor.service import Monitor
+
+    when = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
+    for body in ("First “version”.", "Second version — edited."):
+        add_posts(seeded_db, [{"guid": "edit-1", "title": "Café at Khasan", "body": body,
+                               "published": when, "published_precision": "minute"}])
+    with Monitor(seeded_db) as monitor:
+        quotes = monitor.quotes.quotes()
+        speakers = monitor.quotes.speakers()
+        monitor.reject_quote(quotes[0].id)
+        monitor.reassign_quote(quotes[1].id, speakers[-1].id)
+        monitor.set_route("pyongyang-ussuriysk")
+    return seeded_db
 
 
 # -- PostgreSQL (the team store) ----------------------------------------------------------------

@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
-import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
 from monitor.service import Monitor
 from monitor.store.transfer import store_digests
-from tests.conftest import add_posts
 
-WHEN = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
 QUERIES = ["Vladivostok", '"armoured train"', "vlad*", "Putin OR Kim", "border crossing", "Khasan 2023"]
 
 
@@ -28,32 +24,15 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture
-def story(seeded_db: Path) -> Path:
-    """The seed story with everything a store holds: an edited post (a revision), an analyst's
-    corrections, a second route chosen (settings), text with accents and marks."""
-    add_posts(seeded_db, [{"guid": "edit-1", "title": "Café at Khasan", "body": "First “version”.",
-                           "published": WHEN, "published_precision": "minute"}])
-    add_posts(seeded_db, [{"guid": "edit-1", "title": "Café at Khasan", "body": "Second version — edited.",
-                           "published": WHEN, "published_precision": "minute"}])
-    with Monitor(seeded_db) as monitor:
-        quotes = monitor.quotes.quotes()
-        speakers = monitor.quotes.speakers()
-        monitor.reject_quote(quotes[0].id)
-        monitor.reassign_quote(quotes[1].id, speakers[-1].id)
-        monitor.set_route("pyongyang-ussuriysk")
-    return seeded_db
-
-
-def test_a_story_goes_to_postgres_and_back_unchanged(story, pg_dsn, tmp_path):
-    code, out, err = run("copy", "--from", str(story), "--to", pg_dsn)
+def test_a_story_goes_to_postgres_and_back_unchanged(story_db, pg_dsn, tmp_path):
+    code, out, err = run("copy", "--from", str(story_db), "--to", pg_dsn)
     assert code == 0, err
     assert "every count and hash matches" in out
     back = tmp_path / "back.db"
     code, out_back, err = run("copy", "--from", pg_dsn, "--to", str(back))
     assert code == 0, err
 
-    original = store_digests(story)
+    original = store_digests(story_db)
     assert store_digests(pg_dsn) == original
     assert store_digests(back) == original
     rows = {d.table: d.rows for d in original}
@@ -66,18 +45,18 @@ def test_a_story_goes_to_postgres_and_back_unchanged(story, pg_dsn, tmp_path):
         assert f"{d.rows:>9}  {d.sha256}" in out and f"{d.rows:>9}  {d.sha256}" in out_back
 
     # The copied-back file answers as the original does, full-text search included.
-    assert run("posts", "--json", "--db", str(back)) == run("posts", "--json", "--db", str(story))
+    assert run("posts", "--json", "--db", str(back)) == run("posts", "--json", "--db", str(story_db))
     for query in QUERIES:
         found = run("search", "--json", "--db", str(back), *query.split())
-        assert found == run("search", "--json", "--db", str(story), *query.split()), query
+        assert found == run("search", "--json", "--db", str(story_db), *query.split()), query
     assert any(run("search", "--json", "--db", str(back), q)[1] for q in QUERIES)
     with Monitor(back) as monitor:
         assert monitor.route().name == "pyongyang-ussuriysk"
         assert monitor.posts.post(monitor.posts.search("edited")[0].id).revision_count == 1
 
 
-def test_postgres_numbers_new_rows_after_the_copied_ones(story, pg_dsn):
-    assert run("copy", "--from", str(story), "--to", pg_dsn)[0] == 0
+def test_postgres_numbers_new_rows_after_the_copied_ones(story_db, pg_dsn):
+    assert run("copy", "--from", str(story_db), "--to", pg_dsn)[0] == 0
     with psycopg.connect(pg_dsn) as conn:
         highest = conn.execute("select max(id) from posts").fetchone()[0]
         new = conn.execute("insert into posts (source_id, guid, body, first_seen, content_hash) "
@@ -86,8 +65,8 @@ def test_postgres_numbers_new_rows_after_the_copied_ones(story, pg_dsn):
     assert new == highest + 1
 
 
-def test_a_target_holding_a_store_is_kept_unless_replace(story, seeded_db, pg_dsn, tmp_path):
-    assert run("copy", "--from", str(story), "--to", pg_dsn)[0] == 0
+def test_a_target_holding_a_store_is_kept_unless_replace(story_db, pg_dsn, tmp_path):
+    assert run("copy", "--from", str(story_db), "--to", pg_dsn)[0] == 0
     before = store_digests(pg_dsn)
     other = tmp_path / "other.db"
     with Monitor(other) as monitor:
@@ -102,21 +81,21 @@ def test_a_target_holding_a_store_is_kept_unless_replace(story, seeded_db, pg_ds
     code, _, err = run("copy", "--from", str(other), "--to", pg_dsn, "--replace")
     assert code == 0, err
     assert store_digests(pg_dsn) == store_digests(other) != before
-    code, _, err = run("copy", "--from", pg_dsn, "--to", str(story), "--replace")
+    code, _, err = run("copy", "--from", pg_dsn, "--to", str(story_db), "--replace")
     assert code == 0, err
-    assert store_digests(story) == store_digests(other)
+    assert store_digests(story_db) == store_digests(other)
 
 
-def test_a_copy_that_fails_midway_leaves_the_target_as_it_was(story, pg_dsn):
-    assert run("copy", "--from", str(story), "--to", pg_dsn)[0] == 0
+def test_a_copy_that_fails_midway_leaves_the_target_as_it_was(story_db, pg_dsn):
+    assert run("copy", "--from", str(story_db), "--to", pg_dsn)[0] == 0
     before = store_digests(pg_dsn)
     # A NUL character SQLite holds and PostgreSQL's text cannot: the posts table fails to copy
     # after sources went in, and the whole copy (dropping the old tables too) is rolled back.
-    conn = sqlite3.connect(story)
+    conn = sqlite3.connect(story_db)
     conn.execute("update posts set byline = ? where id = (select max(id) from posts)", ["A\x00B"])
     conn.commit()
     conn.close()
-    code, _, err = run("copy", "--from", str(story), "--to", pg_dsn, "--replace")
+    code, _, err = run("copy", "--from", str(story_db), "--to", pg_dsn, "--replace")
     assert code == 1
     assert f"{pg_dsn}: cannot copy table posts" in err
     assert store_digests(pg_dsn) == before

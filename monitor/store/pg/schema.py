@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #: The generated column holding a row's full-text vector, on each table of FTS_INDEXES.
 SEARCH_COLUMN = "search_vector"
 #: The text search configuration of the store: English stemming (FTS5's porter) with accents
-#: removed (FTS5's remove_diacritics) when the unaccent extension is available.
+#: removed (FTS5's remove_diacritics) when the unaccent extension is available, no stop words.
 SEARCH_CONFIG = "monitor_search"
 
 
@@ -198,10 +198,13 @@ def _column_sql(table: Table, column: Column) -> str:
 
 
 def _search_column_sql(table: str) -> str:
-    # One vector per column, joined: a phrase never runs from the end of one into the next column
-    # as a run of text would (tsvector || tsvector shifts the positions of the right one).
-    vectors = " || ".join(f"to_tsvector('{SEARCH_CONFIG}'::regconfig, coalesce({quote_ident(c)}, ''))"
-                          for c in FTS_INDEXES[table])
+    # Punctuation becomes a space first, so words are cut as FTS5's unicode61 cuts them
+    # ("Jong-Un", "U.S.", "Korea's" are two words each) rather than by PostgreSQL's parser,
+    # which keeps hyphenated words, hosts and file names whole; tsquery_text cuts queries alike.
+    vectors = " || ".join(
+        f"to_tsvector('{SEARCH_CONFIG}'::regconfig, "
+        f"regexp_replace(coalesce({quote_ident(c)}, ''), '[[:punct:]]+', ' ', 'g'))"
+        for c in FTS_INDEXES[table])
     return f"{quote_ident(SEARCH_COLUMN)} tsvector generated always as ({vectors}) stored"
 
 
@@ -250,12 +253,17 @@ def pg_statements(schema: Schema) -> list[str]:
     return statements + [translate_sql(view.sql) for view in schema.views]
 
 
+#: Every token kind ``english`` stems; the store's configuration maps them to its own stemmer.
+_WORD_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
+
+
 def ensure_search_config(conn: psycopg.Connection) -> None:
     """Create the ``monitor_search`` text search configuration unless it exists.
 
-    It copies ``english`` (stemming, as FTS5's porter tokenizer) and puts ``unaccent`` before the
-    stemmer (as FTS5's remove_diacritics) when that extension can be created here; without it
-    accents stay significant, and everything else works.
+    It copies ``english`` with its own stemmer: Snowball English without a stop-word list, since
+    FTS5 drops no words ("the" or "who" can be searched for). ``unaccent`` goes before it (as
+    FTS5's remove_diacritics) when that extension can be created here; without it accents stay
+    significant, and everything else works.
     """
     exists = conn.execute("select 1 from pg_ts_config where cfgname = %s "
                           "and cfgnamespace = current_schema()::regnamespace", [SEARCH_CONFIG]).fetchone()
@@ -266,13 +274,14 @@ def ensure_search_config(conn: psycopg.Connection) -> None:
     try:
         with conn.transaction():  # a savepoint: a refused extension leaves the rest standing
             conn.execute("create extension if not exists unaccent")
-        unaccent = True
+        unaccent = "unaccent, "
     except psycopg.Error:
-        unaccent = False
+        unaccent = ""
+    conn.execute(f"create text search dictionary {SEARCH_CONFIG}_stem "
+                 "(template = snowball, language = english)")
     conn.execute(f"create text search configuration {SEARCH_CONFIG} (copy = pg_catalog.english)")
-    if unaccent:
-        conn.execute(f"alter text search configuration {SEARCH_CONFIG} "
-                     "alter mapping for hword, hword_part, word with unaccent, english_stem")
+    conn.execute(f"alter text search configuration {SEARCH_CONFIG} "
+                 f"alter mapping for {_WORD_TOKENS} with {unaccent}{SEARCH_CONFIG}_stem")
 
 
 def create_schema(conn: psycopg.Connection, schema: Schema) -> None:
