@@ -14,7 +14,9 @@ from click.testing import CliRunner
 
 from monitor.cli import cli
 from monitor.service import Monitor
-from monitor.store.transfer import store_digests
+from monitor.store import open_database
+from monitor.store.pg import read_schema
+from monitor.store.transfer import copy_store, store_digests
 
 QUERIES = ["Vladivostok", '"armoured train"', "vlad*", "Putin OR Kim", "border crossing", "Khasan 2023"]
 
@@ -113,3 +115,44 @@ def test_errors_name_the_file_or_the_server_and_never_the_password(tmp_path):
     assert "cannot connect to PostgreSQL" in err and "analyst:***@/story" in err
     assert "s3cret" not in err
     json.dumps(err)  # one line of plain text
+
+
+# Tables as later migrations add them (read state, folded story items): a key that is also a
+# reference, ON DELETE CASCADE, bytes, reals.
+LATER_TABLES = [
+    "create table post_reads (post_id integer primary key references posts(id) on delete cascade, "
+    "read_at text not null)",
+    "create table item_posts (post_id integer primary key references posts(id), "
+    "signature blob not null, weight real)",
+]
+
+
+def with_later_tables(path: Path) -> Path:
+    db = open_database(path)
+    for sql in LATER_TABLES:
+        db.execute(sql)
+    db.close()
+    return path
+
+
+def test_tables_a_later_migration_adds_are_copied_both_ways(story_db, pg_dsn, tmp_path):
+    conn = sqlite3.connect(with_later_tables(story_db))
+    conn.execute("insert into post_reads select id, '2023-09-12T00:00:00Z' from posts where id % 2 = 1")
+    conn.executemany("insert into item_posts values (?, ?, ?)",
+                     [(1, bytes(range(256)), 0.1), (2, b"\x00\xff", 1e-300), (3, b"", None)])
+    conn.commit()
+    schema = read_schema(conn)
+    conn.close()
+
+    assert copy_store(story_db, pg_dsn, schema=schema).verified
+    back = with_later_tables(tmp_path / "back.db")
+    assert copy_store(pg_dsn, back, schema=schema).verified
+    original = store_digests(story_db, schema)
+    assert store_digests(back, schema) == store_digests(pg_dsn, schema) == original
+    assert {d.table: d.rows for d in original}["item_posts"] == 3
+    with psycopg.connect(pg_dsn) as pg:
+        rule = pg.execute("select delete_rule from information_schema.referential_constraints r "
+                          "join information_schema.table_constraints t using (constraint_name) "
+                          "where t.table_name = 'post_reads'").fetchone()
+        assert rule == ("CASCADE",)
+        assert pg.execute("select signature from item_posts where post_id = 2").fetchone() == (b"\x00\xff",)

@@ -154,31 +154,33 @@ def _is_text(declared: str) -> bool:
 # -- copying ---------------------------------------------------------------------------------
 
 
-def copy_store(source: str | Path, target: str | Path, *, replace: bool = False) -> CopyReport:
+def copy_store(source: str | Path, target: str | Path, *, replace: bool = False,
+               schema: Schema | None = None) -> CopyReport:
     """Copy the whole store at ``source`` into ``target`` (an SQLite file or a postgresql:// URL).
 
     Refuses a target that already holds rows unless ``replace``; then its tables are emptied
     (SQLite) or dropped and built again (PostgreSQL) in the same transaction as the copy.
     Raises StoreError naming the file or the DSN (password hidden) when either cannot be used,
     when the target holds a store and ``replace`` is not given, or when the copy read back
-    differs from the source (the target is then left as it was).
+    differs from the source (the target is then left as it was). ``schema`` is the one this
+    build writes (``current_schema``) unless given.
     """
     src_name = redact(str(source)) if is_postgres(source) else str(source)
     dst_name = redact(str(target)) if is_postgres(target) else str(target)
     both_files = not is_postgres(source) and not is_postgres(target)
     if str(source) == str(target) or (both_files and Path(source).resolve() == Path(target).resolve()):
         raise StoreError(f"{dst_name}: is the source itself; copy to another file or database")
-    schema = current_schema()
+    schema = schema or current_schema()
     with _open_source(source, src_name, schema) as src:
         if is_postgres(target):
             return _copy_to_pg(src, str(target), dst_name, schema, replace)
         return _copy_to_sqlite(src, Path(target), dst_name, schema, replace)
 
 
-def store_digests(where: str | Path) -> list[TableDigest]:
+def store_digests(where: str | Path, schema: Schema | None = None) -> list[TableDigest]:
     """Each table's row count and content hash for the store at ``where`` (a file or a URL),
     computed as ``copy_store`` computes them, so two stores can be compared."""
-    schema = current_schema()
+    schema = schema or current_schema()
     name = redact(str(where)) if is_postgres(where) else str(where)
     with _open_source(where, name, schema) as side:
         return [digest(t.name, side.rows(t)) for t in schema.tables]
