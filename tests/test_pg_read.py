@@ -86,3 +86,14 @@ def test_a_database_without_a_store_is_named(pg_dsn):
     code, _, err = run("posts", "--db", pg_dsn)
     assert code == 1
     assert f"{pg_dsn}: holds no Situation Monitor store" in err and "monitor copy" in err
+
+
+def test_search_pages_on_postgres_show_every_match_once(team_store):
+    from monitor.store.pg.store import PgReadStore
+
+    with PgReadStore(team_store) as store:
+        everything = [p.id for p in store.posts.search("Putin OR Kim OR version", limit=100)]
+        pages = [p.id for offset in range(0, 8, 2)
+                 for p in store.posts.search("Putin OR Kim OR version", limit=2, offset=offset)]
+    assert len(everything) == 6
+    assert pages == everything
