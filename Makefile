@@ -21,11 +21,15 @@ run:
 
 # Two passes: the fast tests (pytest's default, `-m 'not slow'` in pyproject.toml), then the
 # few slowest (soak, busy writer, kill -9, full disk, corpus, thousand polls; marked `slow`).
+# Each runs beside a throwaway PostgreSQL cluster (the distribution's package, installed when
+# missing; started on a private Unix socket, stopped and deleted after), its DSN in
+# MONITOR_TEST_PG for the tests of the team store.
 test:
 	bash .ci/system-deps.sh offscreen
+	bash .ci/pg-cluster.sh install
 	$(MAKE) --no-print-directory setup
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
-	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -m slow
+	bash .ci/pg-cluster.sh with env QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
+	bash .ci/pg-cluster.sh with env QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -m slow
 
 # ruff (style), import-linter (the layering contracts in pyproject.toml) and mypy (types; which
 # files and how strictly in pyproject.toml's [tool.mypy]).

@@ -59,6 +59,8 @@ def test_ci_runs_the_fast_pass_and_then_the_slow_one():
     recipe = (ROOT / "Makefile").read_text().split("\ntest:", 1)[1].split("\n\n", 1)[0]
     runs = [line.strip() for line in recipe.splitlines() if "-m pytest" in line]
     assert len(runs) == 2 and runs[0].endswith("-m pytest") and runs[1].endswith("-m pytest -m slow"), runs
+    # Both beside a throwaway PostgreSQL cluster, so the team store's tests run rather than fail.
+    assert all(run.startswith("bash .ci/pg-cluster.sh with ") for run in runs), runs
     assert (ROOT / ".ci" / "run").read_text().strip().splitlines()[-1] == "make test"
     assert "make test    #" in (ROOT / "README.md").read_text()
     done = subprocess.run([sys.executable, "-m", "pytest", "-m", "slow", "--collect-only", "-q",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -16,27 +17,54 @@ from monitor import __version__
 from monitor.paths import default_db_path
 from monitor.service import Monitor
 from monitor.store import StoreError
+from monitor.store.pg.connection import is_postgres, redact
+from monitor.store.reader import ReadStore
+
+
+class DatabaseTarget(click.ParamType):
+    """A database file, or a PostgreSQL URL kept as typed (a Path would fold its ``//``)."""
+
+    name = "file|url"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        if isinstance(value, str) and is_postgres(value):
+            return value
+        return click.Path(dir_okay=False, path_type=Path).convert(value, param, ctx)
+
+
+DB_TARGET = DatabaseTarget()
+DB_HELP = ("Database file, or a postgresql:// URL for the commands that read a team store (posts, "
+           "search) (default: $MONITOR_DB or the user data directory).")
 
 
 def db_option(func: Callable) -> Callable:
     """``--db PATH`` on a subcommand (falls back to the group's, then the default)."""
-    return click.option(
-        "--db",
-        "db_path",
-        type=click.Path(dir_okay=False, path_type=Path),
-        default=None,
-        help="Database file (default: $MONITOR_DB or the user data directory).",
-    )(func)
+    return click.option("--db", "db_path", type=DB_TARGET, default=None, help=DB_HELP)(func)
 
 
-def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
-    """The database named on the subcommand, else on the group, else the default."""
+def resolve_target(ctx: click.Context, db_path: Path | str | None) -> Path | str:
+    """The database named on the subcommand, else on the group, else $MONITOR_DB, else the
+    default file; a PostgreSQL URL is returned as the string it is."""
     if db_path is not None:
         return db_path
     root = ctx.find_root()
     if root.obj and root.obj.get("db_path"):
         return root.obj["db_path"]
+    override = os.environ.get("MONITOR_DB", "")
+    if is_postgres(override):
+        return override
     return default_db_path()
+
+
+def resolve_db(ctx: click.Context, db_path: Path | str | None) -> Path:
+    """The database file for a command that works on SQLite only; a PostgreSQL URL is refused
+    with a message naming it (password hidden) and the commands that do read one."""
+    target = resolve_target(ctx, db_path)
+    if isinstance(target, str) and is_postgres(target):
+        raise click.ClickException(
+            f"{redact(target)}: this works on a database file only so far; on a PostgreSQL store, "
+            "monitor posts and monitor search read it, and monitor copy moves a store in or out")
+    return Path(target)
 
 
 def open_monitor(ctx: click.Context, db_path: Path | None, *, seed: bool = False,
@@ -58,6 +86,20 @@ def open_monitor(ctx: click.Context, db_path: Path | None, *, seed: bool = False
     return monitor
 
 
+def open_reader(ctx: click.Context, db_path: Path | str | None) -> ReadStore:
+    """Open the store for the commands that only read posts: a PostgreSQL URL opens the team
+    store, anything else the SQLite file read-only (as ``open_monitor(readonly=True)``)."""
+    target = resolve_target(ctx, db_path)
+    if isinstance(target, str) and is_postgres(target):
+        from monitor.store.pg.store import PgReadStore
+
+        try:
+            return PgReadStore(target)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return open_monitor(ctx, db_path, readonly=True)
+
+
 def emit_json_lines(rows: Iterable[dict[str, Any]]) -> None:
     """One JSON object per line on stdout."""
     out = sys.stdout
@@ -77,16 +119,10 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, invoke_without_command=True)
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Database file (default: $MONITOR_DB or the user data directory).",
-)
+@click.option("--db", "db_path", type=DB_TARGET, default=None, help=DB_HELP)
 @click.version_option(__version__, prog_name="Situation Monitor")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None) -> None:
+def cli(ctx: click.Context, db_path: Path | str | None) -> None:
     """Situation Monitor: follow a developing story.
 
     With no command, opens the desktop app on the database.

@@ -12,9 +12,10 @@ from typing import Any, TextIO
 
 import click
 
-from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
+from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor, open_reader
 from monitor.model import Post
 from monitor.service import Monitor
+from monitor.store.reader import ReadStore
 
 
 def post_json(post: Post, sources: dict[int, str]) -> dict:
@@ -25,7 +26,7 @@ def post_json(post: Post, sources: dict[int, str]) -> dict:
     return row
 
 
-def _source_keys(monitor: Monitor) -> dict[int, str]:
+def _source_keys(monitor: ReadStore) -> dict[int, str]:
     return {s.id: s.key for s in monitor.posts.sources()}
 
 
@@ -82,9 +83,9 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
 @click.option("--limit", type=int, default=None, help="At most this many posts.")
 @db_option
 @click.pass_context
-def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | None) -> None:
+def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | str | None) -> None:
     """List posts, newest first."""
-    with open_monitor(ctx, db_path, readonly=True) as monitor:
+    with open_reader(ctx, db_path) as monitor:
         sources = _source_keys(monitor)
         rows = monitor.posts.posts(limit=limit)
         if as_json:
@@ -101,10 +102,10 @@ def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | 
 @db_option
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int,
-           db_path: Path | None) -> None:
+           db_path: Path | str | None) -> None:
     """Full-text search over posts. Type as you would in a search box."""
     text = " ".join(query)
-    with open_monitor(ctx, db_path, readonly=True) as monitor:
+    with open_reader(ctx, db_path) as monitor:
         sources = _source_keys(monitor)
         found = monitor.posts.search(text, limit=limit)
         if as_json:
