@@ -29,7 +29,8 @@ class DatabaseTarget(click.ParamType):
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
         if isinstance(value, str) and is_postgres(value):
             return value
-        return click.Path(dir_okay=False, path_type=Path).convert(value, param, ctx)
+        path: Path = click.Path(dir_okay=False, path_type=Path).convert(value, param, ctx)  # type: ignore[arg-type]  # (click converts any value it is given; the stub says str or PathLike)
+        return path
 
 
 DB_TARGET = DatabaseTarget()
@@ -67,7 +68,7 @@ def resolve_db(ctx: click.Context, db_path: Path | str | None) -> Path:
     return Path(target)
 
 
-def open_monitor(ctx: click.Context, db_path: Path | None, *, seed: bool = False,
+def open_monitor(ctx: click.Context, db_path: Path | str | None, *, seed: bool = False,
                  readonly: bool = False) -> Monitor:
     """Open the store or exit with a message naming the file.
 

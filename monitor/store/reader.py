@@ -6,7 +6,8 @@ SQLite's ``PostStore`` (held by ``Monitor``) and PostgreSQL's ``PgPostReader`` (
 
 from __future__ import annotations
 
-from typing import Protocol
+from types import TracebackType
+from typing import Any, Protocol
 
 from monitor.model import Post, Source
 
@@ -39,10 +40,14 @@ class PostReader(Protocol):
 class ReadStore(Protocol):
     """An open store that can be read (and closed, as a context manager)."""
 
-    posts: PostReader
+    @property
+    def posts(self) -> PostReader:
+        """The store's posts."""
+        ...
 
     def close(self) -> None: ...
 
-    def __enter__(self) -> ReadStore: ...
+    def __enter__(self) -> Any: ...
 
-    def __exit__(self, *exc: object) -> None: ...
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None, /) -> None: ...

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +25,7 @@ from sqlite_utils import Database
 
 from monitor.store.database import SCHEMA_VERSION, open_database, write_transaction
 from monitor.store.errors import StoreError
-from monitor.store.pg.connection import connect, is_postgres, redact
+from monitor.store.pg.connection import connect, is_postgres, redact, scalar
 from monitor.store.pg.schema import Schema, Table, create_schema, current_schema, drop_schema, quote_ident
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class _PgSide:
 
     def holds_rows(self, schema: Schema) -> int:
         present = self.existing_tables()
-        return sum(int(self.conn.execute(f"select count(*) from {quote_ident(t.name)}").fetchone()[0])
+        return sum(int(scalar(self.conn, f"select count(*) from {quote_ident(t.name)}"))
                    for t in schema.tables if t.name in present and t.name != "schema_version")
 
 
@@ -198,8 +198,9 @@ class _open_source:  # noqa: N801 (a context manager used like a function)
             conn = connect(str(self.source))
             # One snapshot for every table, so counts and hashes describe one moment.
             conn.execute("set transaction isolation level repeatable read, read only")
-            side: _SqliteSide | _PgSide = _PgSide(conn, self.where)
-            _check_pg_source(side, self.schema)
+            pg_side = _PgSide(conn, self.where)
+            _check_pg_source(pg_side, self.schema)
+            side: _SqliteSide | _PgSide = pg_side
         else:
             path = Path(self.source)
             if not path.exists():
@@ -223,7 +224,7 @@ def _check_pg_source(side: _PgSide, schema: Schema) -> None:
     missing = [t.name for t in schema.tables if t.name not in present]
     if missing:
         raise StoreError(f"{side.where}: not a Situation Monitor store (no table {', '.join(missing)})")
-    version = side.conn.execute("select max(version) from schema_version").fetchone()[0] or 0
+    version = scalar(side.conn, "select max(version) from schema_version") or 0
     if version != SCHEMA_VERSION:
         raise StoreError(f"{side.where}: the store is at schema version {version}, this app copies "
                          f"version {SCHEMA_VERSION}; use the app that wrote it")
@@ -234,7 +235,8 @@ def _refuse_unless_replacing(rows: int, where: str, replace: bool) -> None:
         raise StoreError(f"{where}: already holds a store ({rows} rows); pass --replace to overwrite it")
 
 
-def _copy_rows(src: _SqliteSide | _PgSide, schema: Schema, write_table) -> list[TableDigest]:
+def _copy_rows(src: _SqliteSide | _PgSide, schema: Schema,
+               write_table: Callable[[Table, Iterator[tuple]], None]) -> list[TableDigest]:
     """Stream each table from ``src`` through ``write_table(table, rows)``; the source's digests."""
     digests = []
     for table in schema.tables:

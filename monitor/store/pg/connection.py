@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from monitor.store.errors import StoreError
@@ -48,3 +49,11 @@ def connect(dsn: str) -> psycopg.Connection:
     except psycopg.Error as exc:
         problem = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         raise StoreError(f"{redact(dsn)}: cannot connect to PostgreSQL ({problem})") from exc
+
+
+def scalar(conn: psycopg.Connection, sql: str, args: Sequence[object] = ()) -> Any:
+    """The first column of the one row ``sql`` returns (an aggregate, a count)."""
+    row = conn.execute(sql, args).fetchone()
+    if row is None:
+        raise StoreError(f"no row from {sql.split()[0]} …")
+    return row[0]

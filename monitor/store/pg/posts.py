@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from monitor.model import Post, Source
+from monitor.store.pg.connection import scalar
 from monitor.store.pg.schema import SEARCH_COLUMN, SEARCH_CONFIG
 from monitor.store.posts import _POST_COLUMNS, BROAD_MATCHES, SEARCH_CANDIDATES, _row_to_post
 from monitor.store.search import tsquery_text
@@ -30,11 +31,13 @@ class PgPostReader:
         rows = self.conn.execute(
             "select id, key, kind, url, title, interval, enabled, etag, last_modified, last_polled, "
             "last_status, last_error from sources order by id").fetchall()
-        return [Source(*row[:6], bool(row[6]), *row[7:]) for row in rows]
+        names = ("id", "key", "kind", "url", "title", "interval", "enabled", "etag", "last_modified",
+                 "last_polled", "last_status", "last_error")
+        return [Source(**{**dict(zip(names, row, strict=True)), "enabled": bool(row[6])}) for row in rows]
 
     def count(self) -> int:
         """Number of posts."""
-        return int(self.conn.execute("select count(*) from posts").fetchone()[0])
+        return int(scalar(self.conn, "select count(*) from posts"))
 
     def posts(self, *, limit: int | None = None, offset: int = 0,
               source_id: int | None = None) -> list[Post]:
@@ -48,8 +51,7 @@ class PgPostReader:
         row = self.conn.execute(f"select {_POST_COLUMNS} from posts where id = %s", [post_id]).fetchone()
         if row is None:
             return None
-        n = self.conn.execute("select count(*) from post_revisions where post_id = %s",
-                              [post_id]).fetchone()[0]
+        n = scalar(self.conn, "select count(*) from post_revisions where post_id = %s", [post_id])
         return _row_to_post(row, int(n))
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[Post]:
@@ -63,8 +65,8 @@ class PgPostReader:
         query = tsquery_text(text)
         if not query:
             return []
-        broad = self.conn.execute(f"select count(*) from (select 1 {_MATCHES} limit %s) as m",
-                                  [query, BROAD_MATCHES + 1]).fetchone()[0] > BROAD_MATCHES
+        broad = scalar(self.conn, f"select count(*) from (select 1 {_MATCHES} limit %s) as m",
+                       [query, BROAD_MATCHES + 1]) > BROAD_MATCHES
         if broad:
             sql = (f"select {_QUALIFIED_COLUMNS} from posts join ("
                    f"  select id {_MATCHES} order by id desc limit %s offset %s"

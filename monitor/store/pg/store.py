@@ -6,7 +6,7 @@ from types import TracebackType
 
 from monitor.store.database import SCHEMA_VERSION
 from monitor.store.errors import StoreError
-from monitor.store.pg.connection import connect, redact
+from monitor.store.pg.connection import connect, redact, scalar
 from monitor.store.pg.posts import PgPostReader
 
 
@@ -29,11 +29,11 @@ class PgReadStore:
         self.posts = PgPostReader(self.conn)
 
     def _check_version(self) -> None:
-        present = self.conn.execute("select to_regclass('schema_version')").fetchone()[0]
+        present = scalar(self.conn, "select to_regclass('schema_version')")
         if present is None:
             raise StoreError(f"{self.where}: holds no Situation Monitor store; copy one there with "
                              f"monitor copy --from FILE --to URL")
-        version = self.conn.execute("select max(version) from schema_version").fetchone()[0] or 0
+        version = scalar(self.conn, "select max(version) from schema_version") or 0
         if version != SCHEMA_VERSION:
             raise StoreError(f"{self.where}: the store is at schema version {version}; this app reads "
                              f"version {SCHEMA_VERSION}")
