@@ -39,7 +39,9 @@ def test_two_mark_quote_runs_on_over_paragraphs() -> None:
 
 def test_two_mark_partial_quote_keeps_the_marks_out_of_the_words() -> None:
     text = "Mr. Cole called the plan ``reckless'' and said he would vote against it."
-    assert ("partial", "reckless", "Cole", "partial") in _found(text)
+    assert ("mixed", "the plan ``reckless''", "Cole", "partial") in _found(text)
+    (record,) = [q for q in extract_quotes(text) if q.kind == "mixed"]
+    assert [text[s:e] for s, e in record.parts] == ["reckless"]
 
 
 def test_two_apostrophes_inside_words_are_not_marks() -> None:
@@ -304,3 +306,62 @@ def test_participle_sentence_starter_is_not_a_speaker() -> None:
     text = ("Introduced as the “one last thing,” the speaker drew praise from staff, saying it would "
             "“change how we listen”.")
     assert [q.speaker for q in extract_quotes(text) if q.speaker == "Introduced"] == []
+
+
+# -- one record per attribution ------------------------------------------------------------------
+
+
+def _records(text: str) -> list[tuple[str, str, str | None, list[str]]]:
+    """(kind, content, speaker, quoted parts) of each record, after checking parts lie inside."""
+    out = []
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.text
+        assert all(q.start <= s < e <= q.end for s, e in q.parts)
+        out.append((q.kind, q.text, q.speaker, [text[s:e] for s, e in q.parts]))
+    return out
+
+
+def test_a_statement_over_two_quotations_is_one_direct_record() -> None:
+    text = "Senator Ann Lee spoke in Ohio. “This country needs a leader,” she said. “We need one now.”"
+    assert _records(text) == [
+        ("direct", "This country needs a leader,” she said. “We need one now.", "Ann Lee",
+         ["This country needs a leader", "We need one now."]),
+    ]
+
+
+def test_a_quote_with_a_cue_of_its_own_or_after_narrative_is_a_new_record() -> None:
+    text = ("“We will win,” said Ann Lee. “And soon.”\n"
+            "“Not like this,” Bob Roe said.\n"
+            "“It is late,” Lee said, yet the crowd stayed on for hours. “Go home.”")
+    records = _records(text)
+    assert [(r[2], r[3]) for r in records] == [
+        ("Ann Lee", ["We will win", "And soon."]),
+        ("Bob Roe", ["Not like this"]),
+        ("Ann Lee", ["It is late"]),
+        ("Ann Lee", ["Go home."]),
+    ]
+
+
+def test_fragments_after_a_cue_are_one_mixed_record() -> None:
+    text = "Mayor Ann Lee spoke on Monday. She called the plan “reckless” and “a gift to smugglers”."
+    assert _records(text) == [
+        ("mixed", "the plan “reckless” and “a gift to smugglers”", "Ann Lee",
+         ["reckless", "a gift to smugglers"]),
+    ]
+
+
+def test_a_reported_clause_with_quoted_words_is_one_mixed_record() -> None:
+    text = "Foreign Minister Ana Ruiz said the talks would “strengthen” ties with the “old friends”."
+    assert _records(text) == [
+        ("mixed", "the talks would “strengthen” ties with the “old friends”", "Ana Ruiz",
+         ["strengthen", "old friends"]),
+    ]
+
+
+def test_a_lead_in_before_a_framed_quote_keeps_it_direct() -> None:
+    text = ("In those five years, “foreign currency was rare,” says Khan Baz, a trader. "
+            "“By 2003 there was a billion.”")
+    assert _records(text) == [
+        ("direct", "foreign currency was rare,” says Khan Baz, a trader. “By 2003 there was a billion.",
+         "Khan Baz", ["foreign currency was rare", "By 2003 there was a billion."]),
+    ]
