@@ -310,3 +310,15 @@ def test_migrated_database_matches_a_fresh_one(db_path: Path, seed_path: Path, t
     with Monitor(db_path) as old, Monitor(fresh) as new:
         for table in ("quotes", "quotes_by_speaker"):
             assert [c.name for c in old.db[table].columns] == [c.name for c in new.db[table].columns]
+
+
+def test_feed_marks_a_mixed_clause_as_reported_and_its_parts_as_quoted(monitor: Monitor) -> None:
+    from monitor.gui.data import quote_spans
+
+    peskov = _speaker(monitor, "Dmitry Peskov")
+    clause = monitor.quotes.quotes(speaker_id=peskov.id)[0]
+    post = monitor.posts.post(clause.post_id)
+    spans = quote_spans(monitor, [post])[post.id]
+    assert (clause.start, clause.end, "indirect") in spans
+    quoted = [post.body[s:e] for s, e, kind in spans if clause.start <= s < clause.end and kind != "indirect"]
+    assert quoted == ["strengthen", "friendship"]

@@ -55,7 +55,8 @@ SEARCH_TOTAL_CAP = 10_000
 #: Points sampled along the story's span for the distance-time chart.
 ESTIMATE_SAMPLES = 96
 
-#: A quoted passage in a post's body: (start, end, kind) with kind "direct", "partial" or "indirect".
+#: A passage of a post's body someone is credited with: (start, end, kind), kind "indirect" for
+#: reported words (a reported clause, mixed ones included) and "direct" or "mixed" for quoted words.
 Span = tuple[int, int, str]
 
 
@@ -209,16 +210,22 @@ def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, 
 
 
 def quote_spans(monitor: Monitor, posts: list[Post]) -> dict[int, list[Span]]:
-    """Quoted passages of each post as (start, end, kind), offsets in its body (active quotes)."""
-    return {
-        post.id: sorted(
-            (q.start, q.end, q.kind)
-            for q in monitor.quotes.quotes(post_id=post.id)
-            # Offsets of a headline's quotes point into the headline, not the body.
-            if q.field == "body" and q.end > q.start
-        )
-        for post in posts
-    }
+    """Attributed passages of each post as (start, end, kind), offsets in its body (active quotes).
+
+    A mixed clause is given as reported words ("indirect") with its quoted parts ("mixed") on
+    top; a direct statement over several quotations as its quoted parts only (the frame between
+    them, "he said", is the reporter's words)."""
+    return {post.id: sorted(span for q in monitor.quotes.quotes(post_id=post.id)
+                            # Offsets of a headline's quotes point into the headline, not the body.
+                            if q.field == "body" and q.end > q.start for span in _spans_of(q))
+            for post in posts}
+
+
+def _spans_of(quote: Quote) -> list[Span]:
+    parts = [(s, e, quote.kind) for s, e in quote.parts if quote.start <= s < e <= quote.end]
+    if quote.kind == "mixed":
+        return [(quote.start, quote.end, "indirect"), *parts]
+    return parts or [(quote.start, quote.end, quote.kind)]
 
 
 def revisions(monitor: Monitor, post_id: int) -> tuple[Post | None, list[dict]]:
