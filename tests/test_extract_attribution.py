@@ -365,3 +365,9 @@ def test_a_lead_in_before_a_framed_quote_keeps_it_direct() -> None:
         ("direct", "foreign currency was rare,” says Khan Baz, a trader. “By 2003 there was a billion.",
          "Khan Baz", ["foreign currency was rare", "By 2003 there was a billion."]),
     ]
+
+
+def test_a_headline_that_is_only_a_quote_and_its_frame_stays_direct() -> None:
+    text = "‘Our patience is running out’: EU warns Hungary over veto"
+    words = "Our patience is running out"
+    assert _records(text) == [("direct", words, "EU", [words])]

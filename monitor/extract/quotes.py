@@ -1349,11 +1349,17 @@ def _group_partials(doc: _Document) -> None:
         start, end = min(start, lo), max(end, hi)
         if not _only_these(doc, members, start, end):
             start, end = lo, hi
+        parts = [part for claim in members for part in claim.parts]
+        if len(parts) == 1 and text[start:end].strip(_MARKS) == text[parts[0][0]:parts[0][1]].strip(_MARKS):
+            members[0].kind = "direct"  # "‘Our patience is running out’: EU warns": only the quote
+            continue
         for claim in members:
             claim.absorbed = True
-        parts = [part for claim in members for part in claim.parts]
         doc.claims.append(_Claim(start, end, "mixed", members[0].sieve, frame, members[0].para,
                                  max(c.confidence for c in members), parts=parts))
+
+
+_MARKS = " \"“”„‟«»'‘’‚‛`"
 
 
 def _only_these(doc: _Document, members: list[_Claim], start: int, end: int) -> bool:
