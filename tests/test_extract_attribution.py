@@ -371,3 +371,12 @@ def test_a_headline_that_is_only_a_quote_and_its_frame_stays_direct() -> None:
     text = "‘Our patience is running out’: EU warns Hungary over veto"
     words = "Our patience is running out"
     assert _records(text) == [("direct", words, "EU", [words])]
+
+
+def test_a_quote_inside_a_quote_never_shrinks_the_record_around_it() -> None:
+    # found by fuzzing: the inner ‘…’ was taken for a continuation of the outer quote
+    text = ("She(''the plan said \"\"“We will,” Mr. Cole called ‘.  he said\"(‘the planthe planAnn Lee’,  "
+            "according to the plan: ?")
+    for kind, content, _speaker, parts in _records(text):
+        assert kind in ("direct", "indirect", "mixed")
+        assert all(part in content for part in parts)

@@ -1477,7 +1477,8 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim, same_speaker: bool
     ``“A,” he said. “B.”``, ``“A,” said X, “B.”`` and a quote that continues in the next
     paragraph with no cue of its own are one attribution; a quote with a cue of its own, or one
     that narrative separates from the last, is another."""
-    if before.kind != "direct" or claim.kind != "direct" or before.sieve == "unattributed":
+    if before.kind != "direct" or claim.kind != "direct" or before.sieve == "unattributed" \
+            or claim.start < before.end:  # a quote inside a quote is no continuation
         return False
     if claim.frame is not None:
         if claim.frame is not before.frame:
