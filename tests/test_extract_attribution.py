@@ -380,3 +380,22 @@ def test_a_quote_inside_a_quote_never_shrinks_the_record_around_it() -> None:
     for kind, content, _speaker, parts in _records(text):
         assert kind in ("direct", "indirect", "mixed")
         assert all(part in content for part in parts)
+
+
+def test_a_short_when_clause_after_the_frame_does_not_split_the_statement() -> None:
+    text = "Matie Khan drove north. “His son has links to them,” he says as we drive on. “Trust nobody.”"
+    assert [(r[2], r[3]) for r in _records(text)] == [
+        ("Matie Khan", ["His son has links to them", "Trust nobody."])]
+
+
+def test_a_statement_in_parentheses_carries_on_after_its_frame() -> None:
+    text = "(“I told him I would shout,” Matie Khan explains. “I told him not to mind.”)"
+    assert [(r[2], r[3]) for r in _records(text)] == [
+        ("Matie Khan", ["I told him I would shout", "I told him not to mind."])]
+
+
+def test_a_statement_continues_even_when_its_speaker_is_not_found() -> None:
+    # "she" points at nobody named before, yet the second quotation is the same statement
+    text = "“The language is not acceptable,” she said on Monday. “It could hurt children and creators.”"
+    records = _records(text)
+    assert len(records) == 1 and len(records[0][3]) == 2

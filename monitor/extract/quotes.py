@@ -1296,7 +1296,7 @@ def _sieve_carry_over(doc: _Document) -> None:
 
 
 #: What may stand around a quote that is a sentence of its own.
-_BARE = " .,;:!?\"”’"
+_BARE = " .,;:!?\"”’()"
 _NOT_SPACE = re.compile(r"\S")
 
 
@@ -1416,6 +1416,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     last: tuple[int, object] | None = None  # (paragraph, speaker) of the quote before
     for claim in claims:
         speaker = resolved.get(id(claim.frame)) if claim.frame is not None else None
+        # The statement before carries on (its speaker, found or not, is this one's).
+        if results and _continues(doc, results[-1][0], claim):
+            _extend(results[-1][0], claim)
+            continue
         if claim.sieve == "carry_over":
             if last is None or claim.para - last[0] > 1 or last[1] is None:
                 if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
@@ -1423,9 +1427,6 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 claim.sieve, claim.confidence = "unattributed", CONFIDENCE["unattributed"]
             else:
                 speaker = last[1]
-        if results and _continues(doc, results[-1][0], claim, speaker is last[1] if last else False):
-            _extend(results[-1][0], claim)
-            continue
         if claim.sieve != "unattributed":
             last = (claim.para, speaker)
         results.append((claim, speaker))
@@ -1471,7 +1472,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
 _BETWEEN = frozenset(" \t\r\n.,;:!?…—–-\"“”„‟«»'‘’")
 
 
-def _continues(doc: _Document, before: _Claim, claim: _Claim, same_speaker: bool) -> bool:
+def _continues(doc: _Document, before: _Claim, claim: _Claim) -> bool:
     """Does ``claim`` carry on the direct quotation ``before`` as one statement?
 
     ``“A,” he said. “B.”``, ``“A,” said X, “B.”`` and a quote that continues in the next
@@ -1483,7 +1484,7 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim, same_speaker: bool
     if claim.frame is not None:
         if claim.frame is not before.frame:
             return False
-    elif claim.sieve != "carry_over" or not same_speaker:
+    elif claim.sieve != "carry_over":
         return False
     text = doc.text
     frame = before.frame
@@ -1499,12 +1500,18 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim, same_speaker: bool
     return all(ch in _BETWEEN for ch in gap)
 
 
+#: Short clauses that say when or how a statement was made, closing its frame's sentence.
+_FRAME_CLAUSES = frozenset(["as", "while", "when", "before", "after"])
+
+
 def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
     """What follows a frame before its sentence ends belongs to it: an adverbial, an outlet, or
     the person spoken to ("he said to the driver")."""
     words = rest.split()
     if words and words[0] == "to" and len(words) <= 5:
         return True
+    if words and words[0] in _FRAME_CLAUSES and len(words) <= 8:
+        return True  # "he says as we drive on": when and where it was said
     return _only_outlet_or_adverbial(doc, frame, rest)
 
 
