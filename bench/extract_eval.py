@@ -5,8 +5,11 @@ Usage: python bench/extract_eval.py [ANNOTATIONS.json …] [--show]
 With no file, scores every ``tests/data/extract_*.json`` set (the development set and the
 held-out sets written before the rules were tuned on them) and all of them together.
 
-The annotation file holds documents, each with its text and its quotes (``text``, ``start``,
-``end``, ``kind``, ``speaker``) in the same form ``monitor extract --json`` prints. A predicted
+The annotation file holds documents, each with its text and its attributions (``text``,
+``start``, ``end``, ``kind``, ``speaker``, ``parts``) in the same form ``monitor extract --json``
+prints: one record per attribution, ``start``/``end`` its whole content, ``kind`` ``direct``,
+``indirect`` or ``mixed`` and ``parts`` the quoted fragments inside it. (The sets were first
+annotated one record per quoted fragment; they were converted to this definition.) A predicted
 quote matches a gold one *exactly* when the spans are equal and by *overlap* when they share at
 least one character (one-to-one, largest overlap first). Speaker accuracy is measured over the
 overlap matches: *exact* when the names are equal (ignoring case and a leading "the"), *overlap*

@@ -22,7 +22,8 @@ MAX_EXTRACT_BYTES = 50 * 1024 * 1024
 
 
 def extracted_json(path: str, quote: ExtractedQuote) -> dict:
-    """The JSON shape of one quote as ``monitor extract --json`` prints it."""
+    """The JSON shape of one attribution as ``monitor extract --json`` prints it: ``start``/``end``
+    span its whole content, ``parts`` the quoted fragments inside it (``[start, end]`` lists)."""
     return {
         "file": path,
         "text": quote.text,
@@ -39,6 +40,7 @@ def extracted_json(path: str, quote: ExtractedQuote) -> dict:
         "outlet": quote.outlet,
         "sieve": quote.sieve,
         "confidence": quote.confidence,
+        "parts": [[start, end] for start, end in quote.parts],
     }
 
 
@@ -83,7 +85,8 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
         else:
             for q in found:
                 who = q.speaker or "(unattributed)"
-                click.echo(f"{where}:{q.start}-{q.end} [{q.kind}] {who}: “{q.text}”")
+                words = f"“{q.text}”" if q.kind == "direct" else q.text  # reported speech has no marks
+                click.echo(f"{where}:{q.start}-{q.end} [{q.kind}] {who}: {words}")
     if failures:
         sys.exit(1)
 

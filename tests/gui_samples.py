@@ -246,7 +246,7 @@ def live_posts(count: int = 36, start: datetime = datetime(2023, 9, 10, 6, 0, tz
 def sample_speakers() -> list[Speaker]:
     """The seed's speakers with the roles the extractor is expected to find."""
     return [
-        Speaker(1, "Dmitry Peskov", "person", "Kremlin spokesman", "Kremlin", 3),
+        Speaker(1, "Dmitry Peskov", "person", "Kremlin spokesman", "Kremlin", 2),
         Speaker(2, "John Kirby", "person", "National Security Council spokesman",
                 "National Security Council", 1),
         Speaker(3, "Patrick Ryder", "person", "Pentagon press secretary, Brigadier General",
@@ -267,6 +267,19 @@ def _quote(qid: int, post: Post, speaker: int, kind: str, text: str, cue: str, *
     )
 
 
+def _mixed(qid: int, post: Post, speaker: int, clause: str, quoted: tuple[str, ...], cue: str,
+           **kw: object) -> Quote:
+    """A reported clause with quoted words in it: one record, the quoted words its parts."""
+    quote = _quote(qid, post, speaker, "mixed", clause, cue, **kw)
+    parts = []
+    for words in quoted:
+        at = post.body.find(words, parts[-1][1] if parts else quote.start)
+        if not quote.start <= at < quote.end:
+            raise ValueError(f"sample quote {qid}: {words!r} is not inside {clause!r}")
+        parts.append((at, at + len(words)))
+    return replace(quote, parts=tuple(parts))
+
+
 def sample_quotes(posts: list[Post] | None = None) -> list[Quote]:
     """The seed's quotes, located by their real offsets in the post bodies."""
     p = {post.id: post for post in (posts or seed_posts())}
@@ -274,15 +287,20 @@ def sample_quotes(posts: list[Post] | None = None) -> list[Quote]:
         _quote(1, p[1], 6, "indirect", "The two leaders will likely discuss the possibility of North Korea "
                "providing Moscow with weapons to support its war in Ukraine", "told", outlet="CBS",
                confidence=0.78, sieve="reported-speech"),
-        _quote(2, p[1], 2, "partial", "convince Pyongyang to sell artillery ammunition", "said",
-               confidence=0.93, sieve="partial-in-reported"),
+        _mixed(2, p[1], 2, 'Russia\'s Defence Minister, Sergei Shoigu, had tried to "convince Pyongyang to '
+               'sell artillery ammunition" to Russia during a recent visit to North Korea',
+               ("convince Pyongyang to sell artillery ammunition",), "said", confidence=0.93,
+               sieve="reported"),
         # A headline quote: its offsets point into the title.
-        Quote(3, 2, 4, "partial", "full-scale visit", 13, 29, cue="says", confidence=0.81, sieve="headline",
-              field="title"),
-        _quote(4, p[2], 1, "partial", "strengthen", "has said", confidence=0.9, sieve="partial-in-reported"),
-        _quote(5, p[2], 1, "partial", "friendship", "has said", confidence=0.9, sieve="partial-in-reported"),
-        _quote(6, p[2], 1, "partial", "one-on-one format", "added", confidence=0.88,
-               sieve="partial-in-reported"),
+        Quote(3, 2, 4, "mixed", 'Kim set for "full-scale visit"', 0, 30, cue="says", confidence=0.81,
+              sieve="headline", field="title", parts=((13, 29),)),
+        # Peskov's partial quotes are inside one mixed attribution whose content is the clause.
+        _mixed(4, p[2], 1, "the upcoming talks between North Korea’s Kim Jong Un and his country’s Vladimir "
+               "Putin, will “strengthen” the “friendship” between the two nations",
+               ("strengthen", "friendship"), "has said", confidence=0.9, sieve="reported"),
+        _mixed(6, p[2], 1, "the two leaders will continue their communications in a “one-on-one format”, "
+               "should the occasion call for it", ("one-on-one format",), "added", confidence=0.88,
+               sieve="reported"),
         _quote(7, p[4], 5, "indirect", "it believes Kim Jong Un is on his way to Russia to meet Vladimir "
                "Putin", "has confirmed", confidence=0.74, sieve="reported-speech"),
         _quote(8, p[4], 3, "direct", "We do expect some type of meeting,", "said", outlet="CBS",
@@ -294,8 +312,8 @@ def sample_quotes(posts: list[Post] | None = None) -> list[Quote]:
                sieve="pronoun"),
         _quote(11, p[4], 3, "direct", "That would really just serve to perpetuate this needless war.",
                "added", confidence=0.83, sieve="carry-over"),
-        _quote(12, p[5], 4, "partial", "in the coming days", "confirmed", confidence=0.85,
-               sieve="partial-in-reported", source_of_truth="analyst"),
+        _mixed(12, p[5], 4, 'Mr Kim will visit Russia "in the coming days"', ("in the coming days",),
+               "confirmed", confidence=0.85, sieve="reported", source_of_truth="analyst"),
     ]
 
 

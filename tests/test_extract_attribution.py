@@ -39,7 +39,9 @@ def test_two_mark_quote_runs_on_over_paragraphs() -> None:
 
 def test_two_mark_partial_quote_keeps_the_marks_out_of_the_words() -> None:
     text = "Mr. Cole called the plan ``reckless'' and said he would vote against it."
-    assert ("partial", "reckless", "Cole", "partial") in _found(text)
+    assert ("mixed", "the plan ``reckless''", "Cole", "partial") in _found(text)
+    (record,) = [q for q in extract_quotes(text) if q.kind == "mixed"]
+    assert [text[s:e] for s, e in record.parts] == ["reckless"]
 
 
 def test_two_apostrophes_inside_words_are_not_marks() -> None:
@@ -304,3 +306,96 @@ def test_participle_sentence_starter_is_not_a_speaker() -> None:
     text = ("Introduced as the “one last thing,” the speaker drew praise from staff, saying it would "
             "“change how we listen”.")
     assert [q.speaker for q in extract_quotes(text) if q.speaker == "Introduced"] == []
+
+
+# -- one record per attribution ------------------------------------------------------------------
+
+
+def _records(text: str) -> list[tuple[str, str, str | None, list[str]]]:
+    """(kind, content, speaker, quoted parts) of each record, after checking parts lie inside."""
+    out = []
+    for q in extract_quotes(text):
+        assert text[q.start:q.end] == q.text
+        assert all(q.start <= s < e <= q.end for s, e in q.parts)
+        out.append((q.kind, q.text, q.speaker, [text[s:e] for s, e in q.parts]))
+    return out
+
+
+def test_a_statement_over_two_quotations_is_one_direct_record() -> None:
+    text = "Senator Ann Lee spoke in Ohio. “This country needs a leader,” she said. “We need one now.”"
+    assert _records(text) == [
+        ("direct", "This country needs a leader,” she said. “We need one now.", "Ann Lee",
+         ["This country needs a leader", "We need one now."]),
+    ]
+
+
+def test_a_quote_with_a_cue_of_its_own_or_after_narrative_is_a_new_record() -> None:
+    text = ("“We will win,” said Ann Lee. “And soon.”\n"
+            "“Not like this,” Bob Roe said.\n"
+            "“It is late,” Lee said, yet the crowd stayed on for hours. “Go home.”")
+    records = _records(text)
+    assert [(r[2], r[3]) for r in records] == [
+        ("Ann Lee", ["We will win", "And soon."]),
+        ("Bob Roe", ["Not like this"]),
+        ("Ann Lee", ["It is late"]),
+        ("Ann Lee", ["Go home."]),
+    ]
+
+
+def test_fragments_after_a_cue_are_one_mixed_record() -> None:
+    text = "Mayor Ann Lee spoke on Monday. She called the plan “reckless” and “a gift to smugglers”."
+    assert _records(text) == [
+        ("mixed", "the plan “reckless” and “a gift to smugglers”", "Ann Lee",
+         ["reckless", "a gift to smugglers"]),
+    ]
+
+
+def test_a_reported_clause_with_quoted_words_is_one_mixed_record() -> None:
+    text = "Foreign Minister Ana Ruiz said the talks would “strengthen” ties with the “old friends”."
+    assert _records(text) == [
+        ("mixed", "the talks would “strengthen” ties with the “old friends”", "Ana Ruiz",
+         ["strengthen", "old friends"]),
+    ]
+
+
+def test_a_lead_in_before_a_framed_quote_keeps_it_direct() -> None:
+    text = ("In those five years, “foreign currency was rare,” says Khan Baz, a trader. "
+            "“By 2003 there was a billion.”")
+    assert _records(text) == [
+        ("direct", "foreign currency was rare,” says Khan Baz, a trader. “By 2003 there was a billion.",
+         "Khan Baz", ["foreign currency was rare", "By 2003 there was a billion."]),
+    ]
+
+
+def test_a_headline_that_is_only_a_quote_and_its_frame_stays_direct() -> None:
+    text = "‘Our patience is running out’: EU warns Hungary over veto"
+    words = "Our patience is running out"
+    assert _records(text) == [("direct", words, "EU", [words])]
+
+
+def test_a_quote_inside_a_quote_never_shrinks_the_record_around_it() -> None:
+    # found by fuzzing: the inner ‘…’ was taken for a continuation of the outer quote
+    text = ("She(''the plan said \"\"“We will,” Mr. Cole called ‘.  he said\"(‘the planthe planAnn Lee’,  "
+            "according to the plan: ?")
+    for kind, content, _speaker, parts in _records(text):
+        assert kind in ("direct", "indirect", "mixed")
+        assert all(part in content for part in parts)
+
+
+def test_a_short_when_clause_after_the_frame_does_not_split_the_statement() -> None:
+    text = "Matie Khan drove north. “His son has links to them,” he says as we drive on. “Trust nobody.”"
+    assert [(r[2], r[3]) for r in _records(text)] == [
+        ("Matie Khan", ["His son has links to them", "Trust nobody."])]
+
+
+def test_a_statement_in_parentheses_carries_on_after_its_frame() -> None:
+    text = "(“I told him I would shout,” Matie Khan explains. “I told him not to mind.”)"
+    assert [(r[2], r[3]) for r in _records(text)] == [
+        ("Matie Khan", ["I told him I would shout", "I told him not to mind."])]
+
+
+def test_a_statement_continues_even_when_its_speaker_is_not_found() -> None:
+    # "she" points at nobody named before, yet the second quotation is the same statement
+    text = "“The language is not acceptable,” she said on Monday. “It could hurt children and creators.”"
+    records = _records(text)
+    assert len(records) == 1 and len(records[0][3]) == 2

@@ -31,3 +31,18 @@ def test_extract_command_imports_neither_store_nor_gui_nor_numpy(tmp_path: Path)
     lines = done.stdout.splitlines()
     assert lines[0] == f"{path}:1-22 [direct] Reyes: “We will not back down”"
     assert lines[-1] == "[]"
+
+
+def test_extract_json_gives_the_content_span_and_its_quoted_parts(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "story.txt"
+    text = "Foreign Minister Ana Ruiz said the talks would “strengthen” ties.\n"
+    path.write_text(text, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "monitor", "extract", str(path), "--json"], env=env,
+                          capture_output=True, text=True, timeout=60, check=True)
+    (record,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["kind"] == "mixed"
+    assert text[record["start"]:record["end"]] == record["text"] == "the talks would “strengthen” ties"
+    assert [text[s:e] for s, e in record["parts"]] == ["strengthen"]

@@ -22,7 +22,10 @@ def test_annotations_are_well_formed(path: Path) -> None:
     for doc in data["documents"]:
         for quote in doc["quotes"]:
             assert doc["text"][quote["start"]:quote["end"]] == quote["text"]
-            assert quote["kind"] in ("direct", "partial", "indirect")
+            # one record per attribution: the content, and the quoted parts inside it
+            assert quote["kind"] in ("direct", "indirect", "mixed")
+            assert all(quote["start"] <= s < e <= quote["end"] for s, e in quote["parts"])
+            assert bool(quote["parts"]) == (quote["kind"] != "indirect")
             assert quote["speaker_kind"] in ("person", "organisation", "anonymous")
 
 

@@ -6,10 +6,17 @@ from monitor.extract import extract_quotes
 
 
 def _by_text(text: str) -> dict[str, object]:
+    """Each record by its content, and by each quoted part inside it (the record it belongs to)."""
     quotes = extract_quotes(text)
+    found: dict[str, object] = {}
     for q in quotes:
         assert text[q.start:q.end] == q.text
-    return {q.text: q for q in quotes}
+        for start, end in q.parts:
+            assert q.start <= start < end <= q.end
+            found.setdefault(text[start:end], q)
+    for q in quotes:
+        found[q.text] = q
+    return found
 
 
 def test_split_quote_with_inverted_cue_and_appositive() -> None:
@@ -25,10 +32,10 @@ def test_split_quote_with_inverted_cue_and_appositive() -> None:
 
 def test_quote_interrupted_by_its_attribution() -> None:
     text = '"The first half," the finance minister said, "and then the second half."'
-    found = _by_text(text)
-    assert set(found) == {"The first half", "and then the second half."}
-    assert all(q.cue == "said" for q in found.values())
-    assert len({q.speaker_index for q in found.values()}) == 1
+    (record,) = extract_quotes(text)  # one statement, interrupted by its frame: one record
+    assert record.kind == "direct" and record.cue == "said"
+    assert record.text == 'The first half," the finance minister said, "and then the second half.'
+    assert [text[s:e] for s, e in record.parts] == ["The first half", "and then the second half."]
 
 
 def test_quote_over_several_paragraphs() -> None:
@@ -148,7 +155,8 @@ def test_question_and_carry_over() -> None:
     found = _by_text(text)
     assert found["Why now?"].speaker == "Ortiz"
     carried = found["Nobody has given us an answer."]
-    assert carried.speaker == "Ortiz" and carried.sieve == "carry_over"
+    # the question carries on in the next paragraph with no cue of its own: one record
+    assert carried is found["Why now?"] and carried.speaker == "Ortiz" and len(carried.parts) == 2
 
 
 def test_every_quote_names_its_sieve_and_confidence() -> None:
@@ -235,7 +243,9 @@ def test_description_after_a_name_is_that_person() -> None:
             '"I will never forget that night."')
     found = _by_text(text)
     assert found["We had nothing left"].speaker == "Ana Costa"
-    multi = next(q for q in found.values() if q.text.startswith("The children"))
+    # the statement carries on over the next paragraphs with no cue of its own: one record
+    multi = found["We had nothing left"]
+    assert found['The children were crying.\n"I will never forget that night.'] is multi
     assert multi.speaker == "Ana Costa" and multi.text.endswith("that night.")
 
 

@@ -16,7 +16,11 @@ from monitor.gui.inspector import (
     ReassignDialog,
     SpeakerTableModel,
     kind_colour,
+    quote_display,
+    quote_html,
+    quote_segments,
 )
+from monitor.model import Quote
 
 
 @pytest.fixture
@@ -127,7 +131,9 @@ def test_activating_a_quote_emits_its_post_and_span(pane, qtbot, posts):
         qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
     post_id, start, end = blocker.args
     assert post_id == 2
-    assert posts[2].body[start:end] == "one-on-one format"
+    # the whole attribution (the reported clause) is shown, its quoted words inside it
+    assert posts[2].body[start:end].startswith("the two leaders will continue their communications")
+    assert "“one-on-one format”" in posts[2].body[start:end]
 
 
 def test_reassign_through_the_dialog(pane, qtbot):
@@ -261,3 +267,28 @@ def test_quote_sorting_happens_in_the_model_and_keeps_the_selection(pane, qtmode
     again = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
     assert [by_id[i].confidence for i in again] == sorted((q.confidence for q in quotes), reverse=True)
     qtmodeltester.check(pane.quote_model)
+
+
+def test_quoted_parts_are_shown_as_quoted_and_the_rest_as_reported(pane, posts):
+    peskov = next(q for q in sample_quotes() if q.id == 4)
+    assert [words for words, quoted in quote_segments(peskov) if quoted] == ["strengthen", "friendship"]
+    html = quote_html(peskov)
+    assert html.startswith("<i>the upcoming talks between North Korea’s Kim Jong Un")
+    assert "<i>” the “</i>friendship<i>” between the two nations</i>" in html
+    assert quote_display(peskov) == peskov.text  # reported: no marks added around the clause
+    pane.select_speaker(1)
+    pane.set_quotes(quotes_by_speaker(1), posts)
+    pane.select_quote(4)
+    assert "</i>strengthen<i>" in pane.detail.text()
+    tooltip = pane.quote_model.index(0, QuoteTableModel.TEXT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "strengthen" in tooltip and "<i>" in tooltip
+
+
+def test_a_direct_statement_over_two_quotations_shows_its_frame_as_reported():
+    text = "We will win,” said Ann Lee. “And soon."
+    quote = Quote(1, 1, 1, "direct", text, 10, 10 + len(text), parts=((10, 21), (39, 48)))
+    assert quote_html(quote) == "“We will win<i>,” said Ann Lee. “</i>And soon.”"
+    plain = Quote(2, 1, 1, "direct", "<b>not bold</b>", 0, 15)
+    assert quote_html(plain) == "“&lt;b&gt;not bold&lt;/b&gt;”"  # post text is inert
+    reported = Quote(3, 1, 1, "indirect", "the talks failed", 0, 16)
+    assert quote_html(reported) == "<i>the talks failed</i>"

@@ -86,16 +86,18 @@ def test_inspector_on_the_extracted_quotes_and_the_corrections_round_trip(monito
     peskov = next(s for s in monitor.quotes.speakers() if s.name == "Dmitry Peskov")
     with qtbot.waitSignal(pane.speakerSelected):
         pane.select_speaker(peskov.id)
-    texts = {pane.quote_model.quote(r).text for r in range(pane.quote_model.rowCount())}
-    assert {"strengthen", "friendship", "one-on-one format"} <= texts
+    shown = [pane.quote_model.quote(r) for r in range(pane.quote_model.rowCount())]
+    parts = {posts[q.post_id].body[s:e] for q in shown for s, e in q.parts}
+    assert {"strengthen", "friendship", "one-on-one format"} <= parts
 
-    # A body quote activates with its span; a headline quote says where its span is.
-    one_on_one = next(q for q in monitor.quotes.quotes(speaker_id=peskov.id) if q.text == "one-on-one format")
+    # A body quote activates with its span (the whole attribution); a headline quote says where
+    # its span is.
+    one_on_one = next(q for q in monitor.quotes.quotes(speaker_id=peskov.id) if "one-on-one format" in q.text)
     pane.select_quote(one_on_one.id)
     with qtbot.waitSignal(pane.quoteActivated) as blocker:
         pane.quote_view.activated.emit(pane.quote_view.currentIndex())
     post_id, start, end = blocker.args
-    assert posts[post_id].body[start:end] == "one-on-one format"
+    assert posts[post_id].body[start:end] == one_on_one.text
     headline = next(q for q in monitor.quotes.quotes() if q.field == "title")
     with qtbot.waitSignal(pane.speakerSelected):
         pane.select_speaker(None)

@@ -48,14 +48,15 @@ def test_schema_has_foreign_keys_and_fts(monitor: Monitor) -> None:
 
 
 def test_ingest_fills_speakers_and_quotes(monitor: Monitor) -> None:
-    assert monitor.quotes.count() >= 12
+    assert monitor.quotes.count() >= 11
     speakers = monitor.quotes.speakers()
     counts = [s.quote_count for s in speakers]
     assert counts == sorted(counts, reverse=True)
     ryder = _speaker(monitor, "Patrick Ryder")
-    assert ryder.quote_count == 4 and "Brigadier General" in ryder.role
+    # one record per attribution: his statement over two paragraphs, his reported words, his carry-over
+    assert ryder.quote_count == 3 and "Brigadier General" in ryder.role
     peskov = _speaker(monitor, "Dmitry Peskov")
-    assert peskov.quote_count == 3
+    assert peskov.quote_count == 2
     assert "Peskov" in monitor.quotes.aliases(peskov.id)
     kremlin = _speaker(monitor, "Kremlin")
     # The seed's two Kremlin quotes (headline and post 5), and any other statement of the Kremlin.
@@ -66,14 +67,20 @@ def test_ingest_fills_speakers_and_quotes(monitor: Monitor) -> None:
         post = monitor.posts.post(quote.post_id)
         source = post.title if quote.field == "title" else post.body
         assert source[quote.start:quote.end] == quote.text
+        assert all(quote.start <= s < e <= quote.end for s, e in quote.parts)
     headline = [q for q in monitor.quotes.quotes() if q.field == "title"]
-    assert [q.text for q in headline] == ["full-scale visit"]
+    assert [q.text for q in headline] == ['Kim set for "full-scale visit"']
+    title = monitor.posts.post(headline[0].post_id).title
+    assert [title[s:e] for s, e in headline[0].parts] == ["full-scale visit"]
 
 
 def test_quotes_filter_by_speaker_and_post(monitor: Monitor) -> None:
     peskov = _speaker(monitor, "Dmitry Peskov")
-    texts = [q.text for q in monitor.quotes.quotes(speaker_id=peskov.id)]
-    assert texts == ["strengthen", "friendship", "one-on-one format"]
+    quotes = monitor.quotes.quotes(speaker_id=peskov.id)
+    body = monitor.posts.post(quotes[0].post_id).body
+    assert [[body[s:e] for s, e in q.parts] for q in quotes] == [["strengthen", "friendship"],
+                                                                ["one-on-one format"]]
+    assert [q.kind for q in quotes] == ["mixed", "mixed"]
     post_id = monitor.quotes.quotes(speaker_id=peskov.id)[0].post_id
     assert all(q.post_id == post_id for q in monitor.quotes.quotes(post_id=post_id))
     assert monitor.quotes.speaker(peskov.id) == peskov
@@ -158,15 +165,21 @@ def _run(*args: str) -> str:
 def test_cli_speakers_quotes_reextract(db_path: Path, seed_path: Path) -> None:
     _run("--db", str(db_path), "ingest", str(seed_path))
     rows = [json.loads(line) for line in _run("--db", str(db_path), "speakers", "--json").splitlines()]
-    assert rows[0]["name"] == "Patrick Ryder" and rows[0]["quote_count"] == 4
+    ryder = next(r for r in rows if r["name"] == "Patrick Ryder")
+    assert ryder["quote_count"] == 3 == rows[0]["quote_count"]  # most quoted (with the Kremlin)
     quotes = [json.loads(line) for line in
               _run("--db", str(db_path), "quotes", "--speaker", "Peskov", "--json").splitlines()]
-    assert [q["text"] for q in quotes] == ["strengthen", "friendship", "one-on-one format"]
+    assert [q["kind"] for q in quotes] == ["mixed", "mixed"]
+    assert "will “strengthen” the “friendship”" in quotes[0]["text"]
+    with Monitor(db_path) as m:
+        body = m.posts.post(quotes[0]["post_id"]).body
+    assert [[body[s:e] for s, e in q["parts"]] for q in quotes] == [["strengthen", "friendship"],
+                                                                    ["one-on-one format"]]
     assert all(q["speaker"] == "Dmitry Peskov" for q in quotes)
     assert "Patrick Ryder" in _run("--db", str(db_path), "speakers")
     with Monitor(db_path) as m:
         n = m.quotes.count()
-    assert n >= 12
+    assert n >= 11
     assert f"{n} quotes before, {n} after" in _run("--db", str(db_path), "reextract")
     bad = CliRunner().invoke(cli, ["--db", str(db_path), "quotes", "--speaker", "Nobody Atall"])
     assert bad.exit_code != 0 and "no speaker named 'Nobody Atall'" in bad.output
@@ -186,7 +199,7 @@ def test_cli_extract_offsets_are_exact(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert {r["file"] for r in rows} == {str(good)}
     keys = {"file", "text", "start", "end", "kind", "cue", "speaker", "speaker_start", "speaker_end",
-            "speaker_kind", "role", "organisation", "outlet", "sieve", "confidence"}
+            "speaker_kind", "role", "organisation", "outlet", "sieve", "confidence", "parts"}
     for row in rows:
         assert set(row) == keys
         assert text[row["start"]:row["end"]] == row["text"]
@@ -215,7 +228,97 @@ def test_analyst_quote_follows_its_words_when_the_post_is_edited(db_path: Path, 
 def test_search_quotes(monitor: Monitor) -> None:
     found = monitor.quotes.search("needless war")
     assert [q.text for q in found] == ["That would really just serve to perpetuate this needless war."]
-    assert monitor.quotes.search('"one-on-one format"')[0].text == "one-on-one format"
+    assert "“one-on-one format”" in monitor.quotes.search('"one-on-one format"')[0].text
     assert monitor.quotes.search("   ") == []
     monitor.quotes.reject_quote(found[0].id)
     assert monitor.quotes.search("needless war") == []
+
+
+# -- migration 9: one record per attribution ------------------------------------------------------
+
+
+def _schema_8_with_corrections(path: Path, seed_path: Path) -> dict[str, int]:
+    """A database at schema 8 (before records had parts) holding the seed's post 2 with its
+    quotes stored one per quoted fragment, as the extractor of that version stored them, and an
+    analyst's corrections: "strengthen" rejected, "friendship" given to the Kremlin."""
+    from sqlite_utils import Database
+
+    from monitor.sources.livetext import parse_livetext
+    from monitor.store.migrations import MIGRATIONS
+
+    db = Database(path)
+    for number, step in enumerate(MIGRATIONS[:8], start=1):
+        step(db)
+        db.table("schema_version").insert({"version": number, "applied": "2023-09-11T00:00:00Z"},
+                                          pk="version")
+    post = list(parse_livetext(seed_path.read_text(encoding="utf-8")).posts)[1]
+    db.execute("insert into sources (id, key, kind, url) values (1, 'file:seed', 'livetext', 'file://seed')")
+    db.execute("insert into posts (id, source_id, guid, title, body, first_seen, content_hash) "
+               "values (1, 1, 'p2', ?, ?, '2023-09-11T00:00:00Z', 'h')", [post.title, post.body])
+    db.execute("insert into speakers (id, name, kind) values (1, 'Dmitry Peskov', 'person'), "
+               "(2, 'Kremlin', 'organisation')")
+    ids = {}
+    for words, speaker, truth, status in (("strengthen", 1, "analyst", "rejected"),
+                                          ("friendship", 2, "analyst", "active"),
+                                          ("one-on-one format", 1, "extracted", "active")):
+        start = post.body.index(words)
+        cursor = db.execute(
+            "insert into quotes (post_id, speaker_id, field, kind, text, start, end, cue, sieve, "
+            "source_of_truth, status) values (1, ?, 'body', 'partial', ?, ?, ?, 'said', 'partial', ?, ?)",
+            [speaker, words, start, start + len(words), truth, status])
+        ids[words] = int(cursor.lastrowid)
+    db.conn.commit()
+    db.conn.close()
+    return ids
+
+
+def test_schema_8_migrates_in_place_and_analyst_corrections_still_apply(
+        db_path: Path, seed_path: Path) -> None:
+    ids = _schema_8_with_corrections(db_path, seed_path)
+    with Monitor(db_path) as m:
+        assert m.db.execute("select max(version) from schema_version").fetchone()[0] >= 9
+        store = m.quotes
+        rejected, moved = store.quote(ids["strengthen"]), store.quote(ids["friendship"])
+        assert rejected.status == "rejected" and rejected.source_of_truth == "analyst"
+        assert moved.speaker_id == 2 and moved.source_of_truth == "analyst"
+        # the stored fragments are now mixed records whose one part is their words
+        for quote in (rejected, moved, store.quote(ids["one-on-one format"])):
+            assert quote.kind == "mixed" and quote.parts == ((quote.start, quote.end),)
+        assert m.db.execute("select parts from quotes_by_speaker where quote_id = ?",
+                            [moved.id]).fetchone()[0] == f"[[{moved.start},{moved.end}]]"
+
+        m.reextract()
+
+        # Re-extraction rebuilds the machine's records as whole attributions; the analyst's
+        # corrections still apply: nothing new covers the rejected or the reassigned words.
+        assert store.quote(ids["strengthen"]).status == "rejected"
+        assert store.quote(ids["friendship"]).speaker_id == 2
+        active = store.quotes(post_id=1)
+        for quote in active:
+            if quote.source_of_truth == "extracted":
+                assert not (quote.start < moved.end and moved.start < quote.end)
+                assert not (quote.start < rejected.end and rejected.start < quote.end)
+        body = m.posts.post(1).body
+        format_ = [q for q in active if "one-on-one format" in q.text]
+        assert len(format_) == 1 and format_[0].kind == "mixed"
+        assert [body[s:e] for s, e in format_[0].parts] == ["one-on-one format"]
+
+
+def test_migrated_database_matches_a_fresh_one(db_path: Path, seed_path: Path, tmp_path: Path) -> None:
+    _schema_8_with_corrections(db_path, seed_path)
+    fresh = tmp_path / "fresh.db"
+    with Monitor(db_path) as old, Monitor(fresh) as new:
+        for table in ("quotes", "quotes_by_speaker"):
+            assert [c.name for c in old.db[table].columns] == [c.name for c in new.db[table].columns]
+
+
+def test_feed_marks_a_mixed_clause_as_reported_and_its_parts_as_quoted(monitor: Monitor) -> None:
+    from monitor.gui.data import quote_spans
+
+    peskov = _speaker(monitor, "Dmitry Peskov")
+    clause = monitor.quotes.quotes(speaker_id=peskov.id)[0]
+    post = monitor.posts.post(clause.post_id)
+    spans = quote_spans(monitor, [post])[post.id]
+    assert (clause.start, clause.end, "indirect") in spans
+    quoted = [post.body[s:e] for s, e, kind in spans if clause.start <= s < clause.end and kind != "indirect"]
+    assert quoted == ["strengthen", "friendship"]

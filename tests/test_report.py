@@ -216,3 +216,14 @@ def test_list_pages_flow_without_overflow(seeded):
     expected = len(list_items(long_brief, flow.column_width))
     placed = sum(len(page) for page in pages)
     assert expected <= placed <= expected + 2 * len(pages)
+
+
+def test_an_attribution_is_printed_whole_with_its_quoted_words_marked():
+    from monitor.model import Quote
+    from monitor.report.page import _quote_text
+
+    over_paragraphs = Quote(1, 1, 1, "direct", "We expect a meeting,” he said.\n\n“Based on it", 0, 40,
+                            parts=((0, 19), (31, 40)))
+    assert _quote_text(over_paragraphs) == "“We expect a meeting,” he said. “Based on it”"
+    mixed = Quote(2, 1, 1, "mixed", "the talks will “strengthen” ties", 0, 32, parts=((15, 25),))
+    assert _quote_text(mixed) == "the talks will “strengthen” ties"

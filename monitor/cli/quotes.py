@@ -61,7 +61,8 @@ def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path:
         for q in rows:
             who = names[q.speaker_id].name if q.speaker_id in names else "(unattributed)"
             text = q.text if len(q.text) <= 160 else q.text[:159] + "…"
-            click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: “{text}”")
+            words = f"“{text}”" if q.kind == "direct" else text  # reported speech has no marks
+            click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: {words}")
 
 
 @cli.command()

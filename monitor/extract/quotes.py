@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
@@ -130,6 +130,12 @@ class _Claim:
     para: int
     confidence: float
     outlet: str | None = None
+    #: The quoted fragments inside the content, inside their marks: (start, end).
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    #: Set when the claim became a part of a larger attribution (a mixed clause).
+    absorbed: bool = False
+    #: For a quotation: its opening mark and just past its closing mark.
+    outer: tuple[int, int] | None = None
 
 
 class _Document:
@@ -152,6 +158,8 @@ class _Document:
         self.titles = {q.start for q in self.quotes if _is_title(text, q)}
         self.claimed.update(self.titles)
         self.claims: list[_Claim] = []
+        #: The claim each quote span (by its start) was given to.
+        self.claim_of: dict[int, _Claim] = {}
         #: Sentence (or unsearched paragraph) spans: where to look for what "he" refers to.
         self.lead_spans: list[tuple[int, int]] = []
         self.lead_starts: list[int] = []
@@ -511,6 +519,9 @@ class _Document:
         for k in range(i, min(len(toks), i + 10)):
             low = toks[k].low
             if low == "that":
+                if k > i and toks[k - 1].low in _SPEECH_EVENTS and k + 1 < len(toks) and (
+                        toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
+                    return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
                         or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
@@ -627,6 +638,8 @@ def _short_adverbial(toks: list[Tok], k: int) -> int:
     return k
 
 
+#: Words that open a relative clause about a speech event ("an interview that also included …").
+_RELATIVE_VERBS = word_set("also was is were are has had will would aired ran took followed")
 _SPEECH_EVENTS = word_set(
     "statement interview briefing conference address speech post tweet letter video message "
     "remarks comments call session hearing broadcast podcast report memo email e-mail "
@@ -844,6 +857,11 @@ def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
             outside = ""
     kind = "partial" if outside and len(outside.split()) > 1 or (
         outside and not before) else "direct"
+    lead_in = text[max(0, q.start - 12):q.start - 1].rstrip()
+    if kind == "partial" and before and lead_in.endswith((",", ":", "—")):
+        kind = "direct"  # "In those years, “foreign currency was rare,” says X": a lead-in, then speech
+    elif kind == "partial" and not before and text[q.start:q.end].rstrip().endswith(("?", "!", ".", "…")):
+        kind = "direct"  # "asked “are you taking pictures of me?” and …": a whole utterance
     sieve = "headline" if frame.headline else "direct"
     _add(doc, q, kind, sieve, frame)
 
@@ -857,7 +875,10 @@ def _add(doc: _Document, q: Span, kind: str, sieve: str, frame: _Frame | None,
     conf = CONFIDENCE[sieve] if confidence is None else confidence
     if not q.closed:
         conf *= 0.8
-    doc.claims.append(_Claim(start, end, kind, sieve, frame, _para_of(doc, q.start), conf))
+    claim = _Claim(start, end, kind, sieve, frame, _para_of(doc, q.start), conf, parts=[(start, end)],
+                   outer=(q.start - 1, q.end + 1 if q.closed else q.end))
+    doc.claims.append(claim)
+    doc.claim_of[q.start] = claim
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1037,11 +1058,11 @@ def _sieve_reported(doc: _Document) -> None:
                 e = comma if comma > frame.clause_start else other.start
                 break
         start, end = _trim_clause(text, frame.clause_start, e)
-        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+        if len(text[start:end].split()) < 3:
             continue
         sieve = "headline" if frame.headline else "reported"
         conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
-        doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, conf))
+        _add_clause(doc, start, end, sieve, frame, conf)
 
 
 # Where a reported clause ends before its sentence does: another clause, or the reporter's own
@@ -1068,6 +1089,52 @@ def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t.!?;:,":
         end -= 1
     return start, end
+
+
+def _clause_parts(doc: _Document, frame: _Frame, start: int, end: int) -> list[_Claim | Span] | None:
+    """The quotes inside a reported clause that may become its parts: each unclaimed, or claimed
+    as a partial quote of the same frame. None when a quote crosses the clause's edge or is
+    someone else's (the clause is then no attribution of this frame's speaker)."""
+    found: list[_Claim | Span] = []
+    k = max(0, bisect_right(doc.quote_starts, start) - 1)
+    while k < len(doc.quotes) and doc.quotes[k].start < end:
+        q = doc.quotes[k]
+        k += 1
+        if q.end <= start or q.start in doc.titles:
+            continue
+        if q.start - 1 < start or q.end > end:
+            return None
+        if q.start not in doc.claimed:
+            found.append(q)
+            continue
+        claim = doc.claim_of.get(q.start)
+        if claim is None or claim.frame is not frame or claim.kind != "partial" or claim.absorbed:
+            return None
+        found.append(claim)
+    return found
+
+
+def _add_clause(doc: _Document, start: int, end: int, sieve: str, frame: _Frame, confidence: float
+                ) -> bool:
+    """One attribution whose content is a reported clause: ``indirect``, or ``mixed`` when quoted
+    words lie inside it (they become its parts, and are not records of their own)."""
+    inside = _clause_parts(doc, frame, start, end)
+    if inside is None:
+        return False
+    parts: list[tuple[int, int]] = []
+    for item in inside:
+        if isinstance(item, _Claim):
+            item.absorbed = True
+            parts.extend(item.parts)
+        else:
+            doc.claimed.add(item.start)
+            part = _trim(doc.text, item.start, item.end)
+            if part[1] > part[0]:
+                parts.append(part)
+    claim = _Claim(start, end, "mixed" if parts else "indirect", sieve, frame, frame.para, confidence,
+                   parts=parts)
+    doc.claims.append(claim)
+    return True
 
 
 def _has_quote(doc: _Document, start: int, end: int) -> bool:
@@ -1102,12 +1169,14 @@ def _sieve_trailing(doc: _Document) -> None:
         if comma < s or text[comma] != ",":
             continue
         start, end = _trim_clause(text, s, comma)
-        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+        if len(text[start:end].split()) < 3:
             continue
         opener = text[start:end].split(maxsplit=1)[0].lower()
         if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something"):
             continue  # "Speaking to the BBC, X said": a participle, not a statement
         if frame.according and _outlet_only(doc, frame):
+            if _has_quote(doc, start, end):
+                continue
             doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para,
                                      0.4, outlet=_outlet_name(text, tokens(text, frame.mention.start,
                                                                            frame.mention.end))))
@@ -1115,7 +1184,7 @@ def _sieve_trailing(doc: _Document) -> None:
         sieve = "according_to" if frame.according else "trailing"
         if frame.headline:
             sieve = "headline"
-        doc.claims.append(_Claim(start, end, "indirect", sieve, frame, frame.para, CONFIDENCE[sieve]))
+        _add_clause(doc, start, end, sieve, frame, CONFIDENCE[sieve])
 
 
 #: What may follow a trailing frame is at most 14 words: never more characters than this.
@@ -1152,13 +1221,12 @@ def _sieve_parenthetical(doc: _Document) -> None:
         if end < before - 1 or start >= end:
             continue  # the statement stops before the frame ("…; the mayor said, …")
         tail_start, end = _trim_clause(text, after + 1, e)
-        if len(text[tail_start:end].split()) < 2 or _has_quote(doc, start, end):
+        if len(text[tail_start:end].split()) < 2:
             continue
         opener = text[start:before].split(maxsplit=1)[0].lower()
         if opener.endswith("ing") and opener not in ("nothing", "everything", "something"):
             continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
-        doc.claims.append(_Claim(start, end, "indirect", "parenthetical", frame, frame.para,
-                                 CONFIDENCE["parenthetical"]))
+        _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
 
 
 def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
@@ -1190,16 +1258,17 @@ def _sieve_according_lead(doc: _Document) -> None:
         if comma < 0:
             continue
         start, end = _trim_clause(text, comma + 1, e)
-        if _has_quote(doc, start, end) or len(text[start:end].split()) < 3:
+        if len(text[start:end].split()) < 3:
             continue
         if _outlet_only(doc, frame):
+            if _has_quote(doc, start, end):
+                continue
             # "According to Politico, …": what the outlet reports, no speaker named
             doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para, 0.4,
                                      outlet=_outlet_name(text, tokens(text, frame.mention.start,
                                                                       frame.mention.end))))
             continue
-        doc.claims.append(_Claim(start, end, "indirect", "according_to", frame, frame.para,
-                                 CONFIDENCE["according_to"]))
+        _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
 
 
 def _sieve_carry_over(doc: _Document) -> None:
@@ -1228,7 +1297,7 @@ def _sieve_carry_over(doc: _Document) -> None:
 
 
 #: What may stand around a quote that is a sentence of its own.
-_BARE = " .,;:!?\"”’"
+_BARE = " .,;:!?\"”’()"
 _NOT_SPACE = re.compile(r"\S")
 
 
@@ -1243,6 +1312,71 @@ def _sieve_unattributed(doc: _Document) -> None:
             _add(doc, q, "direct", "unattributed", None)
 
 
+def _group_partials(doc: _Document) -> None:
+    """Quoted words of one frame that no reported clause took: one ``mixed`` attribution per
+    frame, whose content is what the cue governs (``called the plan “reckless” and “a gift”``:
+    the words after the cue; ``Kim set for “full-scale visit” says Kremlin``: the words before)."""
+    text = doc.text
+    groups: dict[int, list[_Claim]] = {}
+    for claim in doc.claims:
+        if claim.kind == "partial" and not claim.absorbed and claim.frame is not None:
+            groups.setdefault(id(claim.frame), []).append(claim)
+    # Per sentence, the cue starts and frame ends of its speakers, sorted (looked up by bisection,
+    # so a sentence dense with cues is not read once per cue).
+    bounds: dict[int, tuple[list[int], list[int]]] = {}
+    for members in groups.values():
+        members.sort(key=lambda c: c.start)
+        frame = members[0].frame
+        assert frame is not None
+        s, e = frame.sentence
+        lo = min(c.outer[0] if c.outer else c.start for c in members)
+        hi = max(c.outer[1] if c.outer else c.end for c in members)
+        if s not in bounds:
+            speaking = [f for f in _frames_in(doc, s) if f.mention is not None]
+            bounds[s] = (sorted(f.cue_start for f in speaking), sorted(f.end for f in speaking))
+        cue_starts, ends = bounds[s]
+        if lo >= frame.end:
+            k = bisect_left(cue_starts, hi)
+            stop = cue_starts[k] if k < len(cue_starts) and cue_starts[k] < e else e
+            if stop < e:  # "called the plan “reckless” and said …": the next cue's words are not these
+                stop = max(hi, text.rfind(",", hi, stop), text.rfind(" and ", hi, stop))
+            start, end = _trim_clause(text, frame.end, stop)
+        elif hi <= frame.start:
+            k = bisect_right(ends, lo) - 1
+            begin = max(ends[k], s) if k >= 0 else s
+            start, end = _trim_clause(text, begin, frame.start)
+        else:
+            start, end = lo, hi
+        start, end = min(start, lo), max(end, hi)
+        if not _only_these(doc, members, start, end):
+            start, end = lo, hi
+        parts = [part for claim in members for part in claim.parts]
+        if len(parts) == 1 and text[start:end].strip(_MARKS) == text[parts[0][0]:parts[0][1]].strip(_MARKS):
+            members[0].kind = "direct"  # "‘Our patience is running out’: EU warns": only the quote
+            continue
+        for claim in members:
+            claim.absorbed = True
+        doc.claims.append(_Claim(start, end, "mixed", members[0].sieve, frame, members[0].para,
+                                 max(c.confidence for c in members), parts=parts))
+
+
+_MARKS = " \"“”„‟«»'‘’‚‛`"
+
+
+def _only_these(doc: _Document, members: list[_Claim], start: int, end: int) -> bool:
+    """True when every quotation inside [start, end) (titles aside) is one of ``members``."""
+    k = max(0, bisect_right(doc.quote_starts, start) - 1)
+    while k < len(doc.quotes) and doc.quotes[k].start < end:
+        q = doc.quotes[k]
+        k += 1
+        if q.end <= start or q.start in doc.titles:
+            continue
+        claim = doc.claim_of.get(q.start)
+        if claim is None or all(claim is not m for m in members):
+            return False
+    return True
+
+
 SIEVES = (
     _sieve_direct,
     _sieve_colon,
@@ -1254,6 +1388,7 @@ SIEVES = (
     _sieve_according_lead,
     _sieve_carry_over,
     _sieve_unattributed,
+    _group_partials,
 )
 
 
@@ -1265,7 +1400,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     text = doc.text
     book = SpeakerBook()
     resolved: dict[int, Speaker | None] = {}
-    claims = sorted(doc.claims, key=lambda c: (c.start, c.end))
+    claims = sorted((c for c in doc.claims if not c.absorbed), key=lambda c: (c.start, c.end))
     # Frames are resolved in the order their mentions appear, so "he" means the person before.
     doc.lead_starts = [s for s, _ in doc.lead_spans]
     order = sorted(((f.mention, f) for f in doc.frames if f.mention is not None), key=lambda p: p[0].start)
@@ -1283,6 +1418,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     last: tuple[int, Speaker | None] | None = None  # (paragraph, speaker) of the quote before
     for claim in claims:
         speaker = resolved.get(id(claim.frame)) if claim.frame is not None else None
+        # The statement before carries on (its speaker, found or not, is this one's).
+        if results and _continues(doc, results[-1][0], claim):
+            _extend(results[-1][0], claim)
+            continue
         if claim.sieve == "carry_over":
             if last is None or claim.para - last[0] > 1 or last[1] is None:
                 if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
@@ -1325,9 +1464,64 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 speaker_aliases=tuple(sorted(aliases.get(speaker.index, ())))
                 if speaker is not None else (),
                 mention=text[mention.start:mention.end] if mention is not None else None,
+                parts=tuple(claim.parts),
             )
         )
     return out
+
+
+#: What may stand between two quotations of one statement, besides the frame's sentence.
+_BETWEEN = frozenset(" \t\r\n.,;:!?…—–-\"“”„‟«»'‘’")
+
+
+def _continues(doc: _Document, before: _Claim, claim: _Claim) -> bool:
+    """Does ``claim`` carry on the direct quotation ``before`` as one statement?
+
+    ``“A,” he said. “B.”``, ``“A,” said X, “B.”`` and a quote that continues in the next
+    paragraph with no cue of its own are one attribution; a quote with a cue of its own, or one
+    that narrative separates from the last, is another."""
+    if before.kind != "direct" or claim.kind != "direct" or before.sieve == "unattributed" \
+            or claim.start < before.end:  # a quote inside a quote is no continuation
+        return False
+    if claim.frame is not None:
+        if claim.frame is not before.frame:
+            return False
+    elif claim.sieve != "carry_over":
+        return False
+    text = doc.text
+    frame = before.frame
+    gap = text[before.end:claim.start]
+    if frame is not None and before.end <= frame.start and frame.sentence[1] <= claim.start + 1 and (
+            frame.inverted or frame.sentence[1] - frame.end <= _TRAILING_REST and _closes_frame(
+                doc, frame, text[frame.end:frame.sentence[1]].strip(" .!?\"”’)"))):
+        # The frame and what closes its sentence are no narrative: "…,” he said in a briefing.
+        # “B”, "…,” said X, a scientist at the university. “B”
+        gap = text[before.end:frame.start] + text[frame.sentence[1]:claim.start]
+    elif frame is not None and before.end <= frame.start < claim.start:
+        gap = text[before.end:frame.start] + text[frame.end:claim.start]
+    return all(ch in _BETWEEN for ch in gap)
+
+
+#: Short clauses that say when or how a statement was made, closing its frame's sentence.
+_FRAME_CLAUSES = frozenset(["as", "while", "when", "before", "after"])
+
+
+def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
+    """What follows a frame before its sentence ends belongs to it: an adverbial, an outlet, or
+    the person spoken to ("he said to the driver")."""
+    words = rest.split()
+    if words and words[0] == "to" and len(words) <= 5:
+        return True
+    if words and words[0] in _FRAME_CLAUSES and len(words) <= 8:
+        return True  # "he says as we drive on": when and where it was said
+    return _only_outlet_or_adverbial(doc, frame, rest)
+
+
+def _extend(before: _Claim, claim: _Claim) -> None:
+    """``claim`` becomes the continuation of ``before`` (one record, a part more)."""
+    before.end = claim.end
+    before.parts.extend(claim.parts)
+    before.para = claim.para
 
 
 def _pronoun_kind(mention: Mention) -> str | None:
@@ -1472,9 +1666,21 @@ def _extract(original: str, headline: bool) -> list[ExtractedQuote]:
     quotes = _extract_marked(text, headline)
     if text is original:
         return quotes
-    return [replace(q, text=original[q.start:q.end],
-                    mention=original[q.speaker_start:q.speaker_end] if q.mention is not None else None)
-            for q in quotes]
+    out = []
+    for q in quotes:
+        # A content that opens or closes with a two-character mark takes the whole mark.
+        start, end = q.start, q.end
+        if text[start] == "“" and original[start - 1:start + 1] in _TWO_CHARACTER_MARKS:
+            start -= 1
+        if text[end - 1] == "”" and original[end - 1:end + 1] in _TWO_CHARACTER_MARKS:
+            end += 1
+        out.append(replace(q, start=start, end=end, text=original[start:end],
+                           mention=original[q.speaker_start:q.speaker_end] if q.mention is not None
+                           else None))
+    return out
+
+
+_TWO_CHARACTER_MARKS = frozenset(["``", "''", "‘‘", "’’"])
 
 
 def _extract_marked(text: str, headline: bool) -> list[ExtractedQuote]:

@@ -61,7 +61,7 @@ KIND_COLOURS = {
     "organisation": ("#7b3fa0", "#c39bd3"),
     "anonymous": ("#6b7280", "#a0a7b4"),
     "direct": ("#1e8449", "#58d68d"),
-    "partial": ("#1f6fd1", "#4ea1ff"),
+    "mixed": ("#1f6fd1", "#4ea1ff"),
     "indirect": ("#8a6d00", "#f4d03f"),
 }
 
@@ -103,11 +103,47 @@ def _post_sort_key(post: Post | None) -> str:
 
 
 def quote_display(quote: Quote) -> str:
-    """The quote as printed: marks around direct and partial quotes, none around reported speech."""
+    """The attribution as plain text: marks around a direct quotation; reported speech as it is
+    written, so the quoted words of a mixed clause keep the marks they have in the post."""
     text = " ".join(quote.text.split())
-    if quote.kind == "indirect":
+    if quote.kind != "direct":
         return text
     return "“" + text.strip("“”\"") + "”"
+
+
+def quote_segments(quote: Quote) -> list[tuple[str, bool]]:
+    """The content as (text, quoted) runs: the quoted ``parts`` and the reported words around them.
+
+    A record without parts is all quoted when direct and all reported otherwise. Parts that do
+    not lie inside the content (a hand-made or damaged row) are ignored.
+    """
+    text = quote.text
+    spans = sorted((s - quote.start, e - quote.start) for s, e in quote.parts
+                   if quote.start <= s < e <= quote.end)
+    if not spans:
+        return [(text, quote.kind == "direct")] if text else []
+    out: list[tuple[str, bool]] = []
+    at = 0
+    for start, end in spans:
+        if start < at:
+            continue  # overlapping parts: the first one wins
+        if start > at:
+            out.append((text[at:start], False))
+        out.append((text[start:end], True))
+        at = end
+    if at < len(text):
+        out.append((text[at:], False))
+    return out
+
+
+def quote_html(quote: Quote) -> str:
+    """The attribution as rich text (escaped, inert): the quoted parts upright, the reported words
+    around them in italics (a mixed clause keeps the post's own marks around its parts; a direct
+    quotation is put in marks)."""
+    html = "".join(escape(words) if quoted else f"<i>{escape(words)}</i>"
+                   for words, quoted in quote_segments(quote))
+    html = " ".join(html.split())  # a quotation over paragraphs reads as one line
+    return f"“{html}”" if quote.kind == "direct" else html
 
 
 # -- models -----------------------------------------------------------------------------------------
@@ -354,7 +390,7 @@ class QuoteTableModel(QAbstractTableModel):
 
     def _tooltip(self, q: Quote, post: Post | None) -> str:
         esc = escape
-        rows = [f"{esc(quote_display(q))}", f"— {esc(self.speaker_name(q))}"]
+        rows = [quote_html(q), f"— {esc(self.speaker_name(q))}"]
         facts = [q.kind]
         if q.cue:
             facts.append(f"cue “{q.cue}”")
@@ -470,7 +506,7 @@ class ReassignDialog(_ChooseSpeakerDialog):
                  speakers: Sequence[Speaker]) -> None:
         esc = escape
         message = (
-            f"<p><b>{esc(quote_display(quote))}</b></p>"
+            f"<p><b>{quote_html(quote)}</b></p>"
             f"<p>Now attributed to <b>{esc(current)}</b>. Choose who said it. The change is kept as "
             "your correction: re-extraction will not undo it.</p>"
         )
@@ -885,7 +921,7 @@ class InspectorPane(QWidget):
                 where += f" · {esc(post.byline)}"
             where += "</small>"
         self.detail.setText(
-            f"<b>{esc(quote_display(quote))}</b><br>— {esc(self.quote_model.speaker_name(quote))}"
+            f"<b>{quote_html(quote)}</b><br>— {esc(self.quote_model.speaker_name(quote))}"
             f"{', ' + esc(quote.cue) if quote.cue else ''}{where}"
         )
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation", "anonymous")
-QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "indirect")
+#: ``direct``: the speaker's words in quotation marks; ``indirect``: reported speech with no quoted
+#: words; ``mixed``: a reported clause with quoted words inside it (its ``parts``).
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +24,12 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A statement attributed to a speaker, located by offsets in its post's body."""
+    """One attribution: a statement attributed to a speaker, located by offsets in its post.
+
+    ``start``/``end`` span the whole content (a direct quotation from its first to its last
+    mark, or a reported clause); ``parts`` are the quoted fragments inside it, as
+    ``(start, end)`` offsets into the same field (empty for reported speech).
+    """
 
     id: int
     post_id: int
@@ -42,13 +49,18 @@ class Quote:
     mention: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractedQuote:
-    """One statement found in a text, with its speaker as the text names them.
+    """One attribution found in a text, with its speaker as the text names them.
 
-    ``start``/``end`` are code-point offsets into the text (``text[start:end] == quote.text``);
+    ``start``/``end`` are code-point offsets into the text (``text[start:end] == quote.text``) of
+    the whole attributed content: inside the marks of a direct quotation (from the first mark
+    to the last when one statement runs over several quotations), or the whole reported clause
+    for ``indirect`` and ``mixed`` speech. ``parts`` are the quoted fragments inside it, as
+    ``(start, end)`` offsets into the text, inside their marks;
     ``speaker_start``/``speaker_end`` locate the mention that carries the attribution (for a
     pronoun, the pronoun). ``speaker`` is the speaker's fullest name in the text, and
     ``speaker_index`` numbers the speakers of the text, so that quotes by one speaker under
@@ -72,6 +84,7 @@ class ExtractedQuote:
     speaker_index: int | None = None
     speaker_aliases: tuple[str, ...] = ()
     mention: str | None = None
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 def speaker_key(name: str) -> str:

@@ -206,7 +206,7 @@ class Overview:
         speakers = (f"{b.speaker_count:,}", " · ".join(
             f"{n} {words.get(k, (k, k))[n != 1]}" for k, n in sorted(by_kind.items(), key=lambda kv: -kv[1])
         ) or "none quoted yet")
-        order = {"direct": 0, "partial": 1, "indirect": 2}
+        order = {"direct": 0, "mixed": 1, "indirect": 2}
         ranked = sorted(kinds.items(), key=lambda kv: order.get(kv[0], 9))
         split = " · ".join(f"{n:,} {k}" for k, n in ranked)
         if b.unattributed:
@@ -449,9 +449,13 @@ def _speaker_line(entry: SpeakerQuotes) -> str:
 
 
 def _quote_text(quote: Quote) -> str:
-    if quote.kind == "indirect":
-        return quote.text
-    return f"“{quote.text}”"
+    """An attribution as the report prints it: a direct quotation in marks (one line however many
+    paragraphs it spans); reported speech as written, a mixed clause keeping the post's own marks
+    around its quoted parts."""
+    text = " ".join(quote.text.split())
+    if quote.kind != "direct":
+        return text
+    return f"“{text}”"
 
 
 def _speaker_blocks(entry: SpeakerQuotes, width: float, quotes: int | None,

@@ -90,7 +90,19 @@ order by r.name, st.seq is null, st.seq, o.at, o.id
 """
 
 
+#: ``quotes_by_speaker`` since migration 9: one row per attribution, with its quoted ``parts``.
+QUOTES_BY_SPEAKER_V9 = QUOTES_BY_SPEAKER.replace(
+    "    q.text as text,\n", "    q.text as text,\n    q.parts as parts,\n"
+)
+
+
 def migrate_analysis_views(db: Database) -> None:
     """Create the ``quotes_by_speaker``, ``posts_timeline`` and ``stop_observations`` views."""
     for sql in (QUOTES_BY_SPEAKER, POSTS_TIMELINE, STOP_OBSERVATIONS):
         db.execute(sql)
+
+
+def migrate_quotes_by_speaker_parts(db: Database) -> None:
+    """``quotes_by_speaker`` shows each attribution's quoted ``parts`` (after ``quotes.parts`` exists)."""
+    db.execute("drop view if exists quotes_by_speaker")
+    db.execute(QUOTES_BY_SPEAKER_V9)

@@ -7,6 +7,7 @@ where ``limit/offset`` would shift and show a post twice.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -267,8 +268,12 @@ class FeedQueries:
         return added, edited, count, now
 
     def quote_spans(self, ids: list[int]) -> dict[int, list[Span]]:
-        """Quoted passages in the bodies of these posts as (start, end, kind), in reading order,
-        active quotes only; every id gets a list (empty when nothing is quoted).
+        """Attributed passages in the bodies of these posts as (start, end, kind), in reading
+        order, active quotes only; every id gets a list (empty when nothing is quoted).
+
+        A mixed clause is given as reported words ("indirect") with its quoted parts ("mixed") on
+        top; a direct statement over several quotations as its quoted parts only (the frame
+        between them, "he said", is the reporter's words).
 
         One statement per 500 posts (a page is one), where reading each post's quotes on its
         own cost a statement per row.
@@ -280,13 +285,15 @@ class FeedQueries:
             # left to itself SQLite walks every active quote in the (status, speaker) index
             # (half a second at 100k posts) instead of the page's posts in the post_id index.
             rows = self.db.execute(
-                "select post_id, start, end, kind from quotes "
+                "select post_id, start, end, kind, parts from quotes "
                 f"where post_id in ({','.join('?' * len(chunk))}) and +status = 'active' "
                 "and field = 'body' and end > start order by post_id, start, end, kind",
                 chunk,
             ).fetchall()
-            for post_id, begin, end, kind in rows:
-                spans[post_id].append((int(begin), int(end), kind))
+            for post_id, begin, end, kind, parts in rows:
+                spans[post_id].extend(_spans_of(int(begin), int(end), kind, parts))
+        for found in spans.values():
+            found.sort()
         return spans
 
     def posts_by_id(self, ids: list[int]) -> dict[int, Post]:
@@ -353,3 +360,11 @@ class FeedQueries:
         if not counts:
             return posts
         return [replace(p, revision_count=int(counts.get(p.id, 0))) for p in posts]
+
+
+def _spans_of(start: int, end: int, kind: str, parts_json: str | None) -> list[Span]:
+    """The passages one attribution marks in its post: see ``FeedQueries.quote_spans``."""
+    parts = [(int(s), int(e), kind) for s, e in json.loads(parts_json or "[]") if start <= s < e <= end]
+    if kind == "mixed":
+        return [(start, end, "indirect"), *parts]
+    return parts or [(start, end, kind)]

@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
-from monitor.store.analysis import migrate_analysis_views
+from monitor.store.analysis import migrate_analysis_views, migrate_quotes_by_speaker_parts
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.journey import migrate_journey
-from monitor.store.quotes import migrate_quote_counts, migrate_quotes
+from monitor.store.quotes import migrate_quote_counts, migrate_quote_parts, migrate_quotes
 from monitor.store.sources import migrate_source_polling
 
 
@@ -94,6 +94,12 @@ def _v8_content_index(db: Database) -> None:
                                    if_not_exists=True)
 
 
+def _v9_attribution_parts(db: Database) -> None:
+    """One record per attribution: quotes get their quoted ``parts``; ``partial`` is ``mixed``."""
+    migrate_quote_parts(db)
+    migrate_quotes_by_speaker_parts(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -103,4 +109,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migrate_feed_order,
     migrate_quote_counts,
     _v8_content_index,
+    _v9_attribution_parts,
 ]

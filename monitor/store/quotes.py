@@ -7,6 +7,7 @@ the ``extracted`` quotes of a post, and drops any new one that overlaps an analy
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -22,7 +23,7 @@ FIELDS = ("title", "body")
 _POST_TIME = "coalesce(p.published, p.first_seen)"
 _QUOTE_COLUMNS = (
     "id, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve, "
-    "source_of_truth, status, field, mention, speaker_start, speaker_end"
+    "source_of_truth, status, field, mention, speaker_start, speaker_end, parts"
 )
 
 
@@ -95,14 +96,41 @@ def migrate_quote_counts(db: Database) -> None:
     db.execute("create index if not exists quotes_status_speaker on quotes (status, speaker_id)")
 
 
+def migrate_quote_parts(db: Database) -> None:
+    """One record per attribution: ``quotes.parts`` holds the quoted fragments inside a record's
+    content (a JSON list of ``[start, end]``), and ``partial`` becomes ``mixed``.
+
+    The stored records are kept as they are (a stored partial quote is a mixed record whose
+    content is its quoted words, its one part), so every analyst correction stays where it was;
+    ``monitor reextract`` rebuilds the machine's records as whole attributions.
+    """
+    db.table("quotes").add_column("parts", str)
+    db.execute("update quotes set parts = json_array(json_array(start, \"end\")) "
+               "where kind in ('direct', 'partial')")
+    db.execute("update quotes set parts = '[]' where parts is null")
+    db.execute("update quotes set kind = 'mixed' where kind = 'partial'")
+
+
+def _parts_json(parts: Iterable[tuple[int, int]]) -> str:
+    return json.dumps([[int(start), int(end)] for start, end in parts])
+
+
+def _parts_of(value: str | None) -> tuple[tuple[int, int], ...]:
+    """The stored ``parts`` column as offsets (an unreadable value reads as no parts)."""
+    try:
+        return tuple((int(s), int(e)) for s, e in json.loads(value or "[]"))
+    except (ValueError, TypeError):
+        return ()
+
+
 def _row_to_quote(row: tuple) -> Quote:
     (qid, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve,
-     truth, status, field, mention, s_start, s_end) = row
+     truth, status, field, mention, s_start, s_end, parts) = row
     return Quote(
         id=qid, post_id=post_id, speaker_id=speaker_id, kind=kind, text=text, start=start,
         end=end, cue=cue, outlet=outlet, confidence=confidence or 0.0, sieve=sieve,
         source_of_truth=truth, status=status, field=field, mention=mention,
-        speaker_start=s_start, speaker_end=s_end,
+        speaker_start=s_start, speaker_end=s_end, parts=_parts_of(parts),
     )
 
 
@@ -382,12 +410,12 @@ class QuoteStore:
                     mention = _mention(quote)
                 self.db.execute(
                     "insert into quotes (post_id, speaker_id, field, kind, text, start, end, cue, "
-                    "outlet, mention, speaker_start, speaker_end, confidence, sieve, "
+                    "outlet, mention, speaker_start, speaker_end, confidence, sieve, parts, "
                     "source_of_truth, status, created) "
-                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', 'active', ?)",
+                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', 'active', ?)",
                     [post_id, speaker_id, field, quote.kind, quote.text, quote.start, quote.end,
                      quote.cue, quote.outlet, mention, quote.speaker_start, quote.speaker_end,
-                     quote.confidence, quote.sieve, now],
+                     quote.confidence, quote.sieve, _parts_json(quote.parts), now],
                 )
                 stored += 1
             self._drop_orphans(replaced)
@@ -404,17 +432,19 @@ class QuoteStore:
             return
         fields = {"title": post[0] or "", "body": post[1] or ""}
         rows = self.db.execute(
-            "select id, field, text, start, end from quotes where post_id = ? and "
+            "select id, field, text, start, end, parts from quotes where post_id = ? and "
             "source_of_truth = 'analyst'", [post_id]
         ).fetchall()
-        for qid, field, text, start, end in rows:
+        for qid, field, text, start, end, parts in rows:
             source = fields.get(field, "")
             if source[start:end] == text:
                 continue
             at = source.find(text)
             if at >= 0:
-                self.db.execute("update quotes set start = ?, end = ? where id = ?",
-                                [at, at + len(text), qid])
+                shift = at - start  # the quoted parts move with the content they lie in
+                moved = _parts_json((s + shift, e + shift) for s, e in _parts_of(parts))
+                self.db.execute("update quotes set start = ?, end = ?, parts = ? where id = ?",
+                                [at, at + len(text), moved, qid])
 
     def _speaker_for(self, post_id: int, quote: ExtractedQuote) -> int:
         """Find the stored speaker an extracted quote names, or create them."""
