@@ -11,6 +11,7 @@ from monitor.model.journey import (
     Estimate,
     Observation,
     Route,
+    RouteSuggestion,
     Stop,
     StopEta,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "Post",
     "Quote",
     "Route",
+    "RouteSuggestion",
     "Source",
     "Speaker",
     "Stop",

@@ -25,7 +25,6 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -45,6 +44,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from monitor.model import Estimate, Observation, Route, Stop, StopEta
+from monitor.model.journey_text import (
+    ETA_LEGEND,
+    band_within_one_stop,
+    format_window,
+    state_text,
+    stop_zone,
+    zone_label,
+)
 from monitor.paint.safe_text import escape
 
 #: Gaps longer than this are drawn shortened, with a break mark and the true distance.
@@ -55,6 +62,8 @@ MIN_KEY_GAP_PX = 28.0
 KEY_KINDS = frozenset({"gauge_change", "border", "ceremony"})
 #: How many stops ahead of the train get an ETA line.
 ETA_STOPS = 3
+#: Below this width the header leaves the ETA legend out (the tooltips still say it).
+LEGEND_MIN_WIDTH = 1100
 REPAINT_MS = 60_000
 PAD = 8.0
 TRACK_ZONE = 34.0
@@ -229,45 +238,6 @@ class BarLayout:
     def all_label_rects(self) -> list[tuple[str, QRectF]]:
         """Every text rectangle the bar draws below the header (stop labels and gap distances)."""
         return [(b.stop, b.rect) for b in self.labels] + [(b.stop, b.rect) for b in self.gap_labels]
-
-
-def stop_zone(stop: Stop) -> ZoneInfo | None:
-    """The stop's time zone, or None when it has none or the name is unknown."""
-    if not stop.timezone:
-        return None
-    try:
-        return ZoneInfo(stop.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def zone_label(moment: datetime) -> str:
-    """``KST`` where the zone has a name, ``UTC+10`` where it only has an offset."""
-    name = moment.tzname() or "UTC"
-    if name[:1] in "+-":
-        offset = moment.utcoffset()
-        hours = (offset.total_seconds() / 3600.0) if offset is not None else 0.0
-        name = f"UTC{hours:+g}"
-    return name
-
-
-def format_window(eta: StopEta, zone: ZoneInfo | None) -> str:
-    """``06:20 (05:10–07:40) KST``: the likely time and the window in the stop's local time."""
-    zone = zone or UTC
-
-    def local(moment: datetime | None) -> datetime | None:
-        return moment.astimezone(zone) if moment is not None else None
-
-    likely, early, late = local(eta.likely), local(eta.earliest), local(eta.latest)
-    if likely is None:
-        return "ETA unknown"
-    tz = zone_label(likely)
-    if early is None or late is None:
-        return f"~{likely:%a %H:%M} {tz}"
-    if early.date() == late.date():
-        return f"{likely:%H:%M} ({early:%H:%M}–{late:%H:%M}) {tz}"
-    # A window over midnight names the days so that 23:00–01:00 is not read backwards.
-    return f"{likely:%a %H:%M} ({early:%a %H:%M}–{late:%a %H:%M}) {tz}"
 
 
 def format_minutes(minutes: float) -> str:
@@ -593,6 +563,7 @@ class RouteBar(QWidget):
             eta_for[destination.name] = upcoming[-1]
         next_stop = est.next_stop if est else None
         current = est.stop if est and est.state == "dwelling" else None
+        here = self.train_here()
         train_km = est.km_likely if est else 0.0
 
         def priority(stop: Stop) -> tuple[int, float]:
@@ -616,8 +587,11 @@ class RouteBar(QWidget):
             detail = kind_detail(stop, self.dwell_of(stop)[0])
             if detail and stop.kind in KEY_KINDS:
                 lines.append(LabelLine(detail, True, "gauge" if stop.kind == "gauge_change" else "muted"))
-            if stop.name == current:
+            if stop.name == here:
                 lines.append(LabelLine("train here now", True, "eta"))
+            elif stop.name == current:
+                lines.append(LabelLine("presumed here" if est and est.presumed else "train may be here",
+                                       True, "eta"))
             elif stop.name in eta_for:
                 lines.append(LabelLine(format_window(eta_for[stop.name], stop_zone(stop)), True, "eta"))
             elif detail and stop.kind not in KEY_KINDS:
@@ -676,7 +650,8 @@ class RouteBar(QWidget):
             rows.append(f"<i>{esc(stop.notes)}</i>")
         eta = next((e for e in (self._estimate.etas if self._estimate else ()) if e.stop == name), None)
         if eta is not None and eta.likely is not None:
-            rows.append("ETA " + esc(format_window(eta, zone)) + self._relative(eta.likely))
+            rows.append("ETA " + esc(format_window(eta, zone)) + self._relative(eta.likely)
+                        + f" <small>({esc(ETA_LEGEND)})</small>")
             rows.append(
                 "UTC "
                 + " / ".join(f"{m:%d %b %H:%M}" for m in (eta.earliest, eta.likely, eta.latest) if m)
@@ -733,6 +708,7 @@ class RouteBar(QWidget):
         rows = [
             f"<b>{escape(self.status_text())}</b>",
             f"km {est.km_min:,.0f} – {est.km_max:,.0f} (likely {est.km_likely:,.0f})",
+            escape(ETA_LEGEND),
         ]
         rows += [escape(note) for note in est.notes]
         for obs in est.conflicts:
@@ -805,13 +781,11 @@ class RouteBar(QWidget):
         """One line about the train: state, km band, progress and the next stop."""
         est = self._estimate
         if self._route is None:
-            return "No route loaded"
+            return "No journey — choose or import a route"
         if est is None:
             return "No estimate yet"
-        state = est.state.replace("_", " ")
-        if est.state == "dwelling" and est.stop:
-            state = f"At {est.stop}"
-        parts = [state[:1].upper() + state[1:]]
+        zones = {stop.name: stop.timezone for stop in self._route.stops}
+        parts = [state_text(est, zones)]
         if est.state not in ("not_started", "arrived"):
             parts.append(f"km ~{est.km_likely:,.0f} ({est.km_min:,.0f}–{est.km_max:,.0f})")
         parts.append(f"{est.progress:.0%}")
@@ -828,12 +802,24 @@ class RouteBar(QWidget):
             parts.append(f"⚠ {n} conflicting report{'s' if n != 1 else ''}")
         return " · ".join(parts)
 
+    def train_here(self) -> str | None:
+        """The stop to mark "train here now": the one the train is at, only when the km band stays
+        within that stop (a report put it there, or the schedule is that sure)."""
+        est, route = self._estimate, self._route
+        if est is None or route is None or est.state != "dwelling" or est.presumed:
+            return None
+        return est.stop if band_within_one_stop(est, route.stops) else None
+
     def as_of_text(self) -> str:
-        """When the estimate is for, in UTC."""
+        """When the estimate is for, in UTC; with the ETA legend when ETAs are shown and the bar
+        is wide enough to say it."""
         est = self._estimate
         if est is None:
             return ""
-        return f"as of {est.at.astimezone(UTC):%d %b %H:%M} UTC"
+        text = f"as of {est.at.astimezone(UTC):%d %b %H:%M} UTC"
+        if self._upcoming() and self.width() >= LEGEND_MIN_WIDTH:
+            text += f" · {ETA_LEGEND}"
+        return text
 
     # -- painting ---------------------------------------------------------------------------------
 

@@ -1,0 +1,197 @@
+"""The journey in the window: View → Journey, the route pane and its no-journey line.
+
+A store may follow no journey (see ``Monitor.route``). Then the route pane collapses to one line,
+"No journey — choose or import a route", with a button that opens the same menu as View → Journey:
+each shipped route, **Import route…** (a route JSON, GeoJSON or GPX file) and **None**. When the
+posts name at least three stops of a shipped route, the line offers it ("This story mentions
+Pyongyang, Tumangang and Khasan — follow Pyongyang → Vladivostok?") with a **Follow** button;
+nothing is chosen without the reader. A choice is a write (``data.use_route``) on the writer
+thread; the panes follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from monitor.gui import data
+from monitor.paint.safe_text import plain_label
+
+if TYPE_CHECKING:
+    from monitor.gui.main_window import MainWindow
+
+#: What the collapsed route pane says.
+NO_JOURNEY_TEXT = "No journey — choose or import a route"
+#: What the file dialog offers.
+ROUTE_FILES = "Routes (*.json *.geojson *.gpx);;All files (*)"
+_MAX = 16_777_215  # QWIDGETSIZE_MAX
+
+
+class JourneyControls(QObject):
+    """The route pane (the route bar, or the one-line "no journey" strip) and View → Journey."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.route_bar = window.route_bar
+        self.current: str | None = None  # the route in use, as the last snapshot said
+        self.suggested: str | None = None
+
+        self.strip = QWidget()
+        self.strip.setObjectName("noJourney")
+        row = QHBoxLayout(self.strip)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.label = plain_label(NO_JOURNEY_TEXT, self.strip)
+        self.label.setObjectName("noJourneyLabel")
+        self.choose_button = QPushButton("Choose route…", self.strip)
+        self.choose_button.setObjectName("chooseRouteButton")
+        self.suggestion_label = plain_label("", self.strip)
+        self.suggestion_label.setObjectName("routeSuggestion")
+        self.suggestion_label.setWordWrap(False)
+        self.suggestion_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.follow_button = QPushButton("Follow", self.strip)
+        self.follow_button.setObjectName("followRouteButton")
+        self.follow_button.clicked.connect(self.follow_suggestion)
+        for widget in (self.label, self.choose_button):
+            row.addWidget(widget)
+        row.addSpacing(16)
+        row.addWidget(self.suggestion_label, 1)
+        row.addWidget(self.follow_button)
+        self.suggestion_label.hide()
+        self.follow_button.hide()
+
+        self.pane = QWidget()
+        self.pane.setObjectName("routePane")
+        column = QVBoxLayout(self.pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.strip)
+        column.addWidget(self.route_bar)
+        self.strip.hide()
+
+        self.menu = QMenu("&Journey", window)
+        self.menu.setObjectName("journeyMenu")
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.choose_button.clicked.connect(
+            lambda: self.menu.popup(self.choose_button.mapToGlobal(self.choose_button.rect().bottomLeft())))
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        self._fill_menu()
+
+    # -- the menu ------------------------------------------------------------------------------
+
+    def _fill_menu(self) -> None:
+        """Each shipped route (the one in use checked), Import route…, None."""
+        self.menu.clear()
+        for action in self._group.actions():
+            self._group.removeAction(action)
+        try:
+            routes = data.shipped_routes()
+        except Exception:  # noqa: BLE001 - a broken install still lets the reader import or choose none
+            routes = []
+        for name, title in routes:
+            self._add_choice(title, name, name)
+        self.menu.addSeparator()
+        imported = self.menu.addAction("&Import route…")
+        imported.setObjectName("importRoute")
+        imported.setStatusTip("Follow a route from a route file, a GeoJSON map or a GPX track")
+        imported.triggered.connect(lambda: self.import_route())
+        if self.current is not None and self.current not in {name for name, _ in routes}:
+            self._add_choice(f"{self.current} (imported)", self.current, None)
+        self.menu.addSeparator()
+        self._add_choice("&None", None, "none")
+
+    def _add_choice(self, text: str, name: str | None, ref: str | None) -> QAction:
+        action = self.menu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(name == self.current)
+        action.setData(name)
+        self._group.addAction(action)
+        if ref is not None:
+            action.triggered.connect(lambda _=False, r=ref: self.use(None if r == "none" else r))
+        return action
+
+    def choices(self) -> list[tuple[str, bool]]:
+        """The menu's choices as (text, checked), for the tests and the reader's status."""
+        self._fill_menu()
+        return [(a.text(), a.isChecked()) for a in self._group.actions()]
+
+    # -- choosing ------------------------------------------------------------------------------
+
+    def import_route(self, path: str | None = None) -> None:
+        """Follow a route from a file (asked for when not given)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, "Import route", "", ROUTE_FILES)
+        if path:
+            self.use(path)
+
+    def follow_suggestion(self) -> None:
+        """Follow the route the no-journey line offers."""
+        if self.suggested:
+            self.use(self.suggested)
+
+    def use(self, ref: str | None, on_done: Callable[[], None] | None = None) -> None:
+        """Make ``ref`` (a shipped route, a file, None: no journey) the route in use, on the
+        writer thread; the panes follow. A bad file is named in a warning."""
+        window = self.window
+        if window.runner is None:
+            return
+
+        def done(title: object) -> None:
+            window.statusBar().showMessage(f"Following {title}" if title else "No journey", 8000)
+            window._corrected()
+            if on_done is not None:
+                on_done()
+
+        window.runner.write(data.use_route, ref, on_result=done,
+                            on_error=lambda exc: window._warn("Route not changed", str(exc)))
+
+    # -- showing a snapshot --------------------------------------------------------------------
+
+    def apply(self, snap: data.Snapshot) -> None:
+        """Show the snapshot's journey: the route bar, or the one-line strip when there is none."""
+        self.current = snap.route.name if snap.route is not None else None
+        bar = self.route_bar
+        if snap.route is None:
+            bar.set_route(None)
+            bar.set_estimate(None)
+            bar.set_observations([])
+            found = snap.suggestion
+            self.suggested = found.route if found is not None else None
+            self.suggestion_label.setText(found.text() if found is not None else "")
+            self.suggestion_label.setToolTip(found.text() if found is not None else "")
+            self.suggestion_label.setVisible(found is not None)
+            self.follow_button.setVisible(found is not None)
+            bar.hide()
+            self.strip.show()
+            self.pane.setMaximumHeight(self.strip.sizeHint().height())
+            return
+        self.suggested = None
+        collapsed = self.strip.isVisible()
+        self.strip.hide()
+        bar.show()
+        self.pane.setMaximumHeight(_MAX)
+        bar.set_route(snap.route)
+        if snap.estimate is not None:
+            bar.set_estimate(snap.estimate)
+        bar.set_observations(snap.observations)
+        if collapsed:  # give the bar back its height
+            dock = self.window.docks.get("route")
+            if dock is not None:
+                self.window.resizeDocks([dock], [bar.sizeHint().height()], Qt.Orientation.Vertical)
+
+    def collapsed(self) -> bool:
+        """True when the pane shows the one-line "no journey" strip."""
+        return not self.strip.isHidden()
