@@ -69,6 +69,9 @@ class JourneyControls(QObject):
         row.addSpacing(16)
         row.addWidget(self.suggestion_label, 1)
         row.addWidget(self.follow_button)
+        row.addStretch(0)
+        self.choose_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.follow_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.suggestion_label.hide()
         self.follow_button.hide()
 
