@@ -53,11 +53,12 @@ from monitor.store.quotes import QuoteStore
 
 log = logging.getLogger(__name__)
 
-#: Files we never try to read when walking a directory.
-_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 #: In a seeds folder, the route its story follows (a shipped route's name, a route file beside
-#: it, or "none"); seeding applies it before it reads the stories.
-SEED_ROUTE_FILE = "route.txt"
+#: it, or "none"); seeding applies it before it reads the stories. It is no story: ingesting the
+#: folder passes it over.
+SEED_ROUTE_FILE = "seed-route.txt"
+#: Files we never try to read when walking a directory.
+_SKIP_NAMES = {".DS_Store", "Thumbs.db", SEED_ROUTE_FILE}
 #: A shipped route is suggested when the posts name at least this many of its stops.
 SUGGEST_MIN_STOPS = 3
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -374,7 +375,7 @@ class Monitor:
     def seed_if_empty(self) -> list[IngestReport]:
         """Fill an empty store from the embedded seeds so a new user sees a story at once.
 
-        A ``route.txt`` in the seeds folder names the route the story follows (see
+        A ``seed-route.txt`` in the seeds folder names the route the story follows (see
         ``SEED_ROUTE_FILE``); it is chosen first, so the stories are matched to it as they are
         read. A seeds folder without one gives a store with no journey, like any new store.
         """
@@ -386,9 +387,7 @@ class Monitor:
         if choice.is_file():
             error = self._seed_route(choice)
             reports += [error] if error is not None else []
-        files = sorted(p for p in folder.rglob("*")
-                       if not p.is_dir() and p.name not in _SKIP_NAMES and p != choice)
-        return reports + [self._ingest_file(p, None) for p in files]
+        return reports + self.ingest_path(folder)
 
     def _seed_route(self, choice: Path) -> IngestReport | None:
         """Apply a seeds folder's route choice; a bad one is that file's error (returned), and

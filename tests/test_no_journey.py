@@ -62,14 +62,14 @@ def test_seeding_applies_the_route_its_folder_names(tmp_path, monkeypatch):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / SEED.name).write_bytes(SEED.read_bytes())
-    (seeds / "route.txt").write_text(f"{SEED_ROUTE}\n", encoding="utf-8")
+    (seeds / "seed-route.txt").write_text(f"{SEED_ROUTE}\n", encoding="utf-8")
     monkeypatch.setenv("MONITOR_SEEDS", str(seeds))
     with Monitor(tmp_path / "seeded.db") as monitor:
         reports = monitor.seed_if_empty()
         assert [r.added for r in reports] == [5]  # the choice file is no story
         assert monitor.route() is not None and monitor.route().name == SEED_ROUTE
         assert monitor.situation().estimate is not None
-    (seeds / "route.txt").unlink()  # a seeds folder that names no route gives no journey
+    (seeds / "seed-route.txt").unlink()  # a seeds folder that names no route gives no journey
     with Monitor(tmp_path / "plain.db") as monitor:
         monitor.seed_if_empty()
         assert monitor.route() is None
@@ -270,3 +270,10 @@ def test_the_window_offers_a_route_the_story_names_and_follows_it_when_asked(qtb
             assert monitor.route() is None
     finally:
         window.runner.shutdown()
+
+
+def test_ingesting_the_seeds_folder_reads_only_the_story(db_path):
+    with Monitor(db_path) as monitor:
+        reports = monitor.ingest_path(SEED.parent)
+        assert [r.where.rsplit("/", 1)[-1] for r in reports] == [SEED.name]
+        assert monitor.posts.count() == 5
