@@ -510,9 +510,12 @@ class RouteBar(QWidget):
                 x = layout.xs[stop.name]
                 natural.pop(stop.name, None)
                 best: tuple[float, LabelBox, QRectF | None] | None = None
-                # Full label, then narrower, then the name alone, then the name elided.
-                variants = [(1.0, lines), (0.75, lines), (1.0, lines[:1]), (0.6, lines[:1]),
-                            (0.35, lines[:1])]
+                # Full label, then narrower, then the name and its kind, then the name alone, then
+                # the name elided.
+                variants = [(1.0, lines), (0.75, lines)]
+                if len(lines) > 2:  # what the stop is (gauge change, border) before the name alone
+                    variants += [(1.0, lines[:2]), (0.75, lines[:2])]
+                variants += [(1.0, lines[:1]), (0.6, lines[:1]), (0.35, lines[:1])]
                 for factor, variant in variants:
                     limit = max(max(line_width(line) for line in variant) * factor, 36.0)
                     # A clipped time window misleads: ETA lines are dropped rather than elided.
