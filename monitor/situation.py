@@ -18,7 +18,7 @@ from monitor.journey.estimate import Schedule, estimate_from
 from monitor.journey.estimate import estimate as journey_estimate
 from monitor.journey.estimate import schedule as journey_schedule
 from monitor.journey.estimate import timeline as journey_timeline
-from monitor.journey.route import list_routes, load_route
+from monitor.journey.route import list_routes, load_route, routes_dir
 from monitor.model import (
     Estimate,
     Observation,
@@ -168,16 +168,34 @@ def suggest_route(db: Database, as_of: str | None = None,
     routes' order). Read from the full-text index: one look-up per name."""
     reads = SituationQueries(db)
     best: RouteSuggestion | None = None
-    for info in list_routes():
-        try:
-            route = load_route(info.path)
-        except Exception:  # noqa: BLE001 - list_routes only lists routes that load
-            continue
-        named = reads.named(sorted({n for stop in route.stops for n in (stop.name, *stop.aliases)}), as_of)
+    for route, names in _shipped_routes():
+        named = reads.named(names, as_of)
         stops = tuple(stop.name for stop in route.stops if named & {stop.name, *stop.aliases})
         if len(stops) >= min_stops and (best is None or len(stops) > len(best.stops)):
             best = RouteSuggestion(route=route.name, title=route.title, stops=stops)
     return best
+
+
+#: The shipped routes with the names to look for, read once per set of files (path, mtime).
+_SHIPPED: tuple[tuple, list[tuple[Route, list[str]]]] | None = None
+
+
+def _shipped_routes() -> list[tuple[Route, list[str]]]:
+    """Each shipped route with its stops' names and aliases; the files are read and validated
+    again only when they change (a window asks at every snapshot)."""
+    global _SHIPPED
+    files = sorted(routes_dir().glob("*.json"))
+    key = tuple((str(path), path.stat().st_mtime_ns) for path in files)
+    if _SHIPPED is None or _SHIPPED[0] != key:
+        routes = []
+        for info in list_routes():
+            try:
+                route = load_route(info.path)
+            except Exception:  # noqa: BLE001 - a file that broke since it was listed is left out
+                continue
+            routes.append((route, sorted({n for stop in route.stops for n in (stop.name, *stop.aliases)})))
+        _SHIPPED = (key, routes)
+    return _SHIPPED[1]
 
 
 def _limit(value: int | None) -> int:
