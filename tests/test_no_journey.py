@@ -277,3 +277,26 @@ def test_ingesting_the_seeds_folder_reads_only_the_story(db_path):
         reports = monitor.ingest_path(SEED.parent)
         assert [r.where.rsplit("/", 1)[-1] for r in reports] == [SEED.name]
         assert monitor.posts.count() == 5
+
+
+def test_the_window_imports_a_route_from_a_map_and_names_a_bad_file(qtbot, gui_settings, pmqs_db, tmp_path):
+    window = _open(qtbot, gui_settings, pmqs_db)
+    try:
+        controls = window.journey
+        bad = tmp_path / "broken.geojson"
+        bad.write_text("{not json", encoding="utf-8")
+        controls.import_route(str(bad))
+        qtbot.waitUntil(lambda: getattr(window, "warning_box", None) is not None, timeout=10000)
+        assert "broken.geojson" in window.warning_box.text()
+        assert controls.collapsed()  # nothing changed
+        geojson = Path(__file__).parent / "data" / "routes" / "pyongyang-vladivostok.geojson"
+        with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
+            controls.import_route(str(geojson))
+        qtbot.waitUntil(lambda: not controls.collapsed(), timeout=10000)
+        route = window.route_bar.route()
+        assert route is not None and route.stops[0].name == "Pyongyang"
+        # The drawn route shares the shipped one's name: the menu shows which is in use.
+        assert (f"{route.title} (in use)", True) in controls.choices()
+        assert ("Pyongyang → Tumangang → Khasan → Vladivostok", False) in controls.choices()
+    finally:
+        window.runner.shutdown()

@@ -47,6 +47,7 @@ class JourneyControls(QObject):
         self.window = window
         self.route_bar = window.route_bar
         self.current: str | None = None  # the route in use, as the last snapshot said
+        self.current_title: str | None = None
         self.suggested: str | None = None
 
         self.strip = QWidget()
@@ -104,23 +105,25 @@ class JourneyControls(QObject):
             routes = data.shipped_routes()
         except Exception:  # noqa: BLE001 - a broken install still lets the reader import or choose none
             routes = []
+        shipped_in_use = False
         for name, title in routes:
-            self._add_choice(title, name, name)
+            in_use = name == self.current and title == self.current_title
+            shipped_in_use |= in_use
+            self._add_choice(title, in_use, name)
         self.menu.addSeparator()
         imported = self.menu.addAction("&Import route…")
         imported.setObjectName("importRoute")
         imported.setStatusTip("Follow a route from a route file, a GeoJSON map or a GPX track")
         imported.triggered.connect(lambda: self.import_route())
-        if self.current is not None and self.current not in {name for name, _ in routes}:
-            self._add_choice(f"{self.current} (imported)", self.current, None)
+        if self.current is not None and not shipped_in_use:  # imported, or a file of its own
+            self._add_choice(f"{self.current_title or self.current} (in use)", True, None)
         self.menu.addSeparator()
-        self._add_choice("&None", None, "none")
+        self._add_choice("&None", self.current is None, "none")
 
-    def _add_choice(self, text: str, name: str | None, ref: str | None) -> QAction:
+    def _add_choice(self, text: str, checked: bool, ref: str | None) -> QAction:
         action = self.menu.addAction(text)
         action.setCheckable(True)
-        action.setChecked(name == self.current)
-        action.setData(name)
+        action.setChecked(checked)
         self._group.addAction(action)
         if ref is not None:
             action.triggered.connect(lambda _=False, r=ref: self.use(None if r == "none" else r))
@@ -166,6 +169,7 @@ class JourneyControls(QObject):
     def apply(self, snap: data.Snapshot) -> None:
         """Show the snapshot's journey: the route bar, or the one-line strip when there is none."""
         self.current = snap.route.name if snap.route is not None else None
+        self.current_title = snap.route.title if snap.route is not None else None
         bar = self.route_bar
         if snap.route is None:
             bar.set_route(None)
