@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QMenu,
     QPushButton,
     QSizePolicy,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from monitor.gui import data
-from monitor.paint.safe_text import plain_label
+from monitor.paint.safe_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from monitor.gui.main_window import MainWindow
@@ -37,6 +38,23 @@ NO_JOURNEY_TEXT = "No journey — choose or import a route"
 #: What the file dialog offers.
 ROUTE_FILES = "Routes (*.json *.geojson *.gpx);;All files (*)"
 _MAX = 16_777_215  # QWIDGETSIZE_MAX
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that ends in "…" when it is narrower than its text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt API
+        return QSize(40, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: D102 - Qt API
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()
 
 
 class JourneyControls(QObject):
@@ -58,19 +76,18 @@ class JourneyControls(QObject):
         self.label.setObjectName("noJourneyLabel")
         self.choose_button = QPushButton("Choose route…", self.strip)
         self.choose_button.setObjectName("chooseRouteButton")
-        self.suggestion_label = plain_label("", self.strip)
+        # Elided where the window is narrow (the whole text is its tooltip), never widening it.
+        self.suggestion_label = ElidedLabel(self.strip)
         self.suggestion_label.setObjectName("routeSuggestion")
-        self.suggestion_label.setWordWrap(False)
-        self.suggestion_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.follow_button = QPushButton("Follow", self.strip)
         self.follow_button.setObjectName("followRouteButton")
         self.follow_button.clicked.connect(self.follow_suggestion)
         for widget in (self.label, self.choose_button):
             row.addWidget(widget)
         row.addSpacing(16)
-        row.addWidget(self.suggestion_label, 1)
+        row.addWidget(self.suggestion_label)
         row.addWidget(self.follow_button)
-        row.addStretch(0)
+        row.addStretch(1)
         self.choose_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.follow_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.suggestion_label.hide()
@@ -178,7 +195,7 @@ class JourneyControls(QObject):
             found = snap.suggestion
             self.suggested = found.route if found is not None else None
             self.suggestion_label.setText(found.text() if found is not None else "")
-            self.suggestion_label.setToolTip(found.text() if found is not None else "")
+            self.suggestion_label.setToolTip(plain_tooltip(found.text()) if found is not None else "")
             self.suggestion_label.setVisible(found is not None)
             self.follow_button.setVisible(found is not None)
             bar.hide()
