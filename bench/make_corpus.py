@@ -402,6 +402,7 @@ def build_db(n: int, seed: int, path: Path, *, progress: bool = False) -> dict:
     started = time.perf_counter()
     totals = {"added": 0, "updated": 0, "unchanged": 0}
     with Monitor(path) as monitor:
+        monitor.set_route("pyongyang-vladivostok")  # the story is the train's journey
         for page in pages(n, seed):
             result = ParseResult(kind="livetext", posts=page.parsed())
             report = monitor.ingest_result(result, page.name, source_key=f"file:{page.name}",

@@ -24,7 +24,8 @@ from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
 from monitor.journey.estimate import schedule as journey_schedule
 from monitor.journey.estimate import timeline as journey_timeline
-from monitor.journey.route import DEFAULT_ROUTE, load_route
+from monitor.journey.importers import import_route
+from monitor.journey.route import RouteError, RouteInfo, list_routes, load_route
 from monitor.model import (
     NO_CHANGES,
     Estimate,
@@ -33,8 +34,10 @@ from monitor.model import (
     ParsedPost,
     ParseResult,
     Route,
+    RouteSuggestion,
     Source,
     StopEta,
+    parse_iso,
     to_iso,
     utc_now,
 )
@@ -46,6 +49,7 @@ from monitor.situation import (
     SituationLimits,
     read_quotes,
     read_situation,
+    suggest_route,
 )
 from monitor.sources import poller
 from monitor.sources.decoding import too_large
@@ -59,8 +63,14 @@ from monitor.store.quotes import QuoteStore
 
 log = logging.getLogger(__name__)
 
+#: In a seeds folder, the route its story follows (a shipped route's name, a route file beside
+#: it, or "none"); seeding applies it before it reads the stories. It is no story: ingesting the
+#: folder passes it over.
+SEED_ROUTE_FILE = "seed-route.txt"
 #: Files we never try to read when walking a directory.
-_SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+_SKIP_NAMES = {".DS_Store", "Thumbs.db", SEED_ROUTE_FILE}
+#: A shipped route is suggested when the posts name at least this many of its stops.
+SUGGEST_MIN_STOPS = 3
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -311,6 +321,8 @@ class Monitor:
         for result in self.extraction.extract([found[i] for i in post_ids if i in found], route):
             observations.extend(result.observations)
             self._store_quotes(result)
+        if route is None:  # a store that follows no journey keeps no route reports
+            return OpChanges.of(quote_posts=post_ids, speakers_added=True)
         stored = self.journey.replace_observations(self._route_id(route), post_ids, observations)
         # A new post without reports changes none; an edited one may have lost some.
         edited = any(p.revision_count for p in found.values())
@@ -391,10 +403,36 @@ class Monitor:
         )
 
     def seed_if_empty(self) -> list[IngestReport]:
-        """Fill an empty store from the embedded seeds so a new user sees a story at once."""
-        if self.posts.count() or not seeds_dir().is_dir():
+        """Fill an empty store from the embedded seeds so a new user sees a story at once.
+
+        A ``seed-route.txt`` in the seeds folder names the route the story follows (see
+        ``SEED_ROUTE_FILE``); it is chosen first, so the stories are matched to it as they are
+        read. A seeds folder without one gives a store with no journey, like any new store.
+        """
+        folder = seeds_dir()
+        if self.posts.count() or not folder.is_dir():
             return []
-        return self.ingest_path(seeds_dir())
+        choice = folder / SEED_ROUTE_FILE
+        reports: list[IngestReport] = []
+        if choice.is_file():
+            error = self._seed_route(choice)
+            reports += [error] if error is not None else []
+        return reports + self.ingest_path(folder)
+
+    def _seed_route(self, choice: Path) -> IngestReport | None:
+        """Apply a seeds folder's route choice; a bad one is that file's error (returned), and
+        the stories are read all the same (with no journey)."""
+        where = display_path(choice)
+        text = choice.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        name = text[0].strip() if text else ""
+        target: str | Path | None = None if name.lower() in ("", "none") else name
+        if isinstance(target, str) and target.endswith(".json"):
+            target = choice.parent / target
+        try:
+            self.set_route(target)
+        except RouteError as exc:
+            return IngestReport(where=where, error=f"{where}: {exc}")
+        return None
 
     # -- sources and polling -----------------------------------------------------------------
 
@@ -633,15 +671,18 @@ class Monitor:
 
     # -- journey -----------------------------------------------------------------------------
 
-    def route(self) -> Route:
-        """The route in use: the one chosen for this store, else the default.
+    def route(self) -> Route | None:
+        """The route in use; None when the store follows no journey (a new store, until one is
+        chosen: ``set_route``). See ``JourneyStore.current_route_name`` for stores made before.
 
         Only reads: a route not stored yet is loaded from its file and returned unsaved. Every
         read path (the window's snapshot, ``monitor route``, reports) calls this, and a read that
         wrote would wait for — and fail behind — any other program holding the write lock. The
         first write that needs the route's id stores it (``_route_id``).
         """
-        name = self.journey.current_route_name() or DEFAULT_ROUTE
+        name = self.journey.current_route_name()
+        if name is None:
+            return None
         stored = self.journey.route(name)
         if stored is not None:
             return stored
@@ -649,14 +690,38 @@ class Monitor:
             self._file_routes[name] = load_route(name)
         return self._file_routes[name]
 
-    def set_route(self, name_or_path: str | Path) -> Route:
-        """Replace (or extend) the route in use; every post's observations are re-matched to it.
-        What that changes is always the same, ``monitor.model.ROUTE_CHANGED``.
+    @staticmethod
+    def shipped_routes() -> list[RouteInfo]:
+        """The routes shipped with the program, for a choice of journey."""
+        return list_routes()
+
+    def use_route(self, ref: str | Path | Route | None) -> Route | None:
+        """Choose the journey: a shipped route by name, a route file (JSON), a map to import
+        (GeoJSON ``.geojson``, GPX ``.gpx``), a Route, or None / ``"none"`` for no journey.
+
+        Raises RouteError (RouteImportError for a map) naming the input; the store is then
+        unchanged. ``monitor route --use`` and the window's View → Journey call this.
+        """
+        if ref is None or (isinstance(ref, str) and ref.strip().lower() == "none"):
+            return self.set_route(None)
+        if not isinstance(ref, Route) and Path(ref).suffix.lower() in (".geojson", ".gpx"):
+            ref = import_route(ref).route
+        return self.set_route(ref)
+
+    def set_route(self, name_or_path: str | Path | Route | None) -> Route | None:
+        """Make a route the one in use (None: follow no journey); every post's observations are
+        re-matched to it, or dropped with no journey. What that changes is always the same,
+        ``monitor.model.ROUTE_CHANGED``.
 
         Raises RouteError naming the file, stop and field when the route cannot be loaded; the
         store is then unchanged.
         """
-        route = load_route(name_or_path)
+        if name_or_path is None:
+            with write_transaction(self.db):
+                self.journey.set_current_route(None)
+                self.journey.clear_observations()
+            return None
+        route = name_or_path if isinstance(name_or_path, Route) else load_route(name_or_path)
         with write_transaction(self.db):
             self.journey.save_route(route)
             self.journey.set_current_route(route.name)
@@ -665,21 +730,37 @@ class Monitor:
             self.journey.replace_observations(self._route_id(route), [p.id for p in posts], found)
         return route
 
+    def route_suggestion(self, at: datetime | None = None) -> RouteSuggestion | None:
+        """A shipped route the posts (published up to ``at``) seem to follow, for a store with no
+        journey: the one most of whose stops they name, when that is at least
+        ``SUGGEST_MIN_STOPS``. Only a suggestion: nothing is chosen here."""
+        return suggest_route(self.db, to_iso(at) if at is not None else None, SUGGEST_MIN_STOPS)
+
+    def _journey_route(self, route: Route | None) -> Route:
+        """``route``, else the route in use; RouteError when the store follows no journey."""
+        found = route or self.route()
+        if found is None:
+            raise RouteError(f"{display_path(self.db_path)}: no journey: this store follows no route "
+                             "(choose one with monitor route --use NAME|FILE)")
+        return found
+
     def observations(self, route: Route | None = None) -> list[Observation]:
         """Observations from every post: stored ones for the route in use, fresh ones for another."""
-        if route is None or route == self.route():
-            return self.journey.observations()
+        in_use = self.route()
+        if route is None or route == in_use:
+            return self.journey.observations() if in_use is not None else []
         posts = sorted(self.posts.posts(), key=lambda p: p.id)
         return [obs for post in posts for obs in post_observations(post, route)]
 
     def estimate(self, at: datetime | None = None, route: Route | None = None) -> Estimate:
-        """The journey's state at ``at`` (default: now) on the route in use or on ``route``."""
-        route = route or self.route()
+        """The journey's state at ``at`` (default: now) on the route in use or on ``route``;
+        RouteError when there is neither."""
+        route = self._journey_route(route)
         return estimate_journey(route, self.observations(route), at or utc_now())
 
     def timeline(self, route: Route | None = None) -> list[StopEta]:
         """Every stop's time window on the route in use or on ``route``."""
-        route = route or self.route()
+        route = self._journey_route(route)
         return journey_timeline(route, self.observations(route))
 
     def schedule(self, route: Route | None = None) -> Schedule:
@@ -687,10 +768,14 @@ class Monitor:
 
         ``monitor.journey.estimate.estimate_from(schedule, at)`` then answers for any ``at``.
         """
-        route = route or self.route()
+        route = self._journey_route(route)
         return journey_schedule(route, self.observations(route))
 
     # -- the situation at a time -------------------------------------------------------------
+
+    def last_post_time(self) -> datetime | None:
+        """When the latest post appeared (published, else first seen); None for an empty store."""
+        return parse_iso(FeedQueries(self.db).time_span()[1])
 
     def situation(self, at: datetime | None = None, limits: SituationLimits | None = None) -> Situation:
         """What was known at ``at`` (None: live): posts, speakers and quotes, the journey and the

@@ -18,13 +18,14 @@ from monitor.journey.estimate import Schedule, estimate_from
 from monitor.journey.estimate import estimate as journey_estimate
 from monitor.journey.estimate import schedule as journey_schedule
 from monitor.journey.estimate import timeline as journey_timeline
-from monitor.journey.route import DEFAULT_ROUTE, load_route
+from monitor.journey.route import list_routes, load_route, routes_dir
 from monitor.model import (
     Estimate,
     Observation,
     Post,
     Quote,
     Route,
+    RouteSuggestion,
     Speaker,
     StopEta,
     parse_iso,
@@ -35,6 +36,8 @@ from monitor.store.feed import FeedFilter, FeedQueries, sort_key
 from monitor.store.situation import SituationQueries
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from monitor.service import Monitor
 
 log = logging.getLogger(__name__)
@@ -100,12 +103,14 @@ class Situation:
     #: ("YYYY-MM-DDTHH", posts) oldest first, date-only posts, and where counting began when
     #: older posts were left out.
     post_hours: tuple[list[tuple[str, int]], int, str | None]
-    route: Route
+    #: None when the store follows no journey: then there are no reports, schedule, estimate
+    #: or chart, and ``suggestion`` may name a shipped route the posts seem to follow.
+    route: Route | None
     #: The reports the estimate was made from.
     observations: tuple[Observation, ...]
     #: None when the estimator could not fit the reports (the estimate then says why).
     schedule: Schedule | None
-    estimate: Estimate
+    estimate: Estimate | None
     #: From the first post or report to the latest arrival the schedule allows, at least a day.
     span: tuple[datetime, datetime] | None
     #: Estimates sampled evenly over ``span`` (``limits.chart_samples`` + 1 of them), without notes.
@@ -121,21 +126,30 @@ class Situation:
     speakers_by_kind: dict[str, int] = field(default_factory=dict)
     #: With ``limits.by_kind``: quotes no speaker could be found for.
     unattributed: int = 0
+    #: With no journey: a shipped route most of whose stops the posts by then name (at least
+    #: three), offered to the reader, never chosen silently.
+    suggestion: RouteSuggestion | None = None
 
     def track(self, start: datetime, end: datetime, samples: int) -> tuple[Estimate, ...]:
         """``samples`` estimates (without notes) evenly from ``start`` to ``end`` on this
-        situation's schedule."""
+        situation's schedule; none without a journey."""
+        if self.route is None:
+            return ()
         if samples < 2:
             return (self.estimate_at(end),)
         step = (end - start) / (samples - 1)
         return tuple(_sample(self.estimate_at(start + step * i)) for i in range(samples))
 
     def timeline(self) -> list[StopEta]:
-        """Every stop's time window, from what was known at ``at``."""
+        """Every stop's time window, from what was known at ``at`` (none without a journey)."""
+        if self.route is None:
+            return []
         return journey_timeline(self.route, list(self.observations))
 
     def estimate_at(self, when: datetime) -> Estimate:
-        """The estimate at ``when`` from what was known at ``at`` (no database read)."""
+        """The estimate at ``when`` from what was known at ``at`` (no database read); only for a
+        situation with a journey."""
+        assert self.route is not None, "no journey"
         if self.schedule is None:
             return journey_estimate(self.route, list(self.observations), when)
         return estimate_from(self.schedule, when)
@@ -184,10 +198,47 @@ class ScheduleCache:
         self._entries.clear()
 
 
-def route_in_use(monitor: Monitor) -> Route:
-    """The route in use, read without storing anything: the stored one, else the shipped file."""
-    name = monitor.journey.current_route_name() or DEFAULT_ROUTE
-    return monitor.journey.route(name) or load_route(name)
+def route_in_use(monitor: Monitor) -> Route | None:
+    """The route in use, read without storing anything: the stored one, else the shipped file;
+    None when the store follows no journey."""
+    return monitor.route()
+
+
+def suggest_route(db: Database, as_of: str | None = None,
+                  min_stops: int = 3) -> RouteSuggestion | None:
+    """The shipped route most of whose stops (by name or alias) the posts up to ``as_of`` name,
+    when that is at least ``min_stops``; ties go to the route listed first (the shorter list of
+    routes' order). Read from the full-text index: one look-up per name."""
+    reads = SituationQueries(db)
+    best: RouteSuggestion | None = None
+    for route, names in _shipped_routes():
+        named = reads.named(names, as_of)
+        stops = tuple(stop.name for stop in route.stops if named & {stop.name, *stop.aliases})
+        if len(stops) >= min_stops and (best is None or len(stops) > len(best.stops)):
+            best = RouteSuggestion(route=route.name, title=route.title, stops=stops)
+    return best
+
+
+#: The shipped routes with the names to look for, read once per set of files (path, mtime).
+_SHIPPED: tuple[tuple, list[tuple[Route, list[str]]]] | None = None
+
+
+def _shipped_routes() -> list[tuple[Route, list[str]]]:
+    """Each shipped route with its stops' names and aliases; the files are read and validated
+    again only when they change (a window asks at every snapshot)."""
+    global _SHIPPED
+    files = sorted(routes_dir().glob("*.json"))
+    key = tuple((str(path), path.stat().st_mtime_ns) for path in files)
+    if _SHIPPED is None or _SHIPPED[0] != key:
+        routes = []
+        for info in list_routes():
+            try:
+                route = load_route(info.path)
+            except Exception:  # noqa: BLE001 - a file that broke since it was listed is left out
+                continue
+            routes.append((route, sorted({n for stop in route.stops for n in (stop.name, *stop.aliases)})))
+        _SHIPPED = (key, routes)
+    return _SHIPPED[1]
 
 
 def _limit(value: int | None) -> int:
@@ -227,16 +278,25 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     said = read_quotes(monitor, at, limits, posts)
 
     route = route_in_use(monitor)
-    observations = tuple(monitor.journey.recent_observations(as_of=as_of,
-                                                             limit=_limit(limits.observations)))
     first, last = feed.time_span()
     first_post = parse_iso(first)
-    schedules = getattr(monitor, "schedules", None) or ScheduleCache()
-    sched, estimate, span, chart = _journey(schedules, route, observations, moment, first_post,
-                                            parse_iso(last), limits.chart_samples)
+    suggestion = None
+    if route is None:
+        observations: tuple[Observation, ...] = ()
+        sched, estimate = None, None
+        chart: tuple[Estimate, ...] = ()
+        span = _span(first_post, parse_iso(last), observations, None)
+        start = first_post
+        suggestion = suggest_route(monitor.db, as_of)
+    else:
+        observations = tuple(monitor.journey.recent_observations(as_of=as_of,
+                                                                 limit=_limit(limits.observations)))
+        schedules = getattr(monitor, "schedules", None) or ScheduleCache()
+        sched, estimate, span, chart = _journey(schedules, route, observations, moment, first_post,
+                                                parse_iso(last), limits.chart_samples)
+        start = _story_start(schedules, reads, route, first_post, observations, sched,
+                             _limit(limits.observations))
     totals = reads.quote_totals(as_of) if limits.by_kind else None
-    start = _story_start(schedules, reads, route, first_post, observations, sched,
-                         _limit(limits.observations))
     return Situation(
         at=at, moment=moment, limits=limits, post_count=post_count, source_count=source_count,
         quote_count=said.quote_count, speaker_count=said.speaker_count, posts=posts, quotes=said.quotes,
@@ -245,7 +305,7 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
         estimate=estimate, span=span, chart=chart, first_post=first_post, story_start=start,
         quotes_by_kind=totals.quotes_by_kind if totals else {},
         speakers_by_kind=totals.speakers_by_kind if totals else {},
-        unattributed=totals.unattributed if totals else 0,
+        unattributed=totals.unattributed if totals else 0, suggestion=suggestion,
     )
 
 

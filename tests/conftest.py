@@ -10,6 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_a40eac292bb8ed9e.txt"
+#: The route the seed story follows, as its seeds folder says (seeding chooses it).
+SEED_ROUTE = (ROOT / "seeds" / "seed-route.txt").read_text(encoding="utf-8").strip()
 # Real feed samples, copied into the repository (tests/data/feeds, with their MANIFEST.tsv and
 # where each came from); MONITOR_SHARED_FEEDS points the tests at another folder of them.
 FEED_SAMPLES = ROOT / "tests" / "data" / "feeds"
@@ -55,10 +57,11 @@ def add_posts(db_file: Path, posts: list[dict], source_key: str = "test:feed") -
 
 @pytest.fixture
 def seeded_db(db_path: Path, seed_path: Path) -> Path:
-    """A database holding the seed story."""
+    """A database holding the seed story, following its route (as seeding a new store does)."""
     from monitor.service import Monitor
 
     with Monitor(db_path) as monitor:
+        monitor.set_route(SEED_ROUTE)
         assert all(r.ok for r in monitor.ingest_path(seed_path))
     return db_path
 

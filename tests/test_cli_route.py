@@ -6,6 +6,7 @@ import json
 from datetime import datetime, timedelta
 
 from click.testing import CliRunner
+from conftest import SEED_ROUTE
 
 from monitor.cli import cli
 from monitor.journey.route import load_route, routes_dir
@@ -19,6 +20,7 @@ def _run(*args: str):
 
 
 def _seeded(db_path, seed_path) -> None:
+    assert _run("--db", str(db_path), "route", "--use", SEED_ROUTE).exit_code == 0
     assert _run("--db", str(db_path), "ingest", str(seed_path)).exit_code == 0
 
 

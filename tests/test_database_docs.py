@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+from conftest import SEED_ROUTE
 
 from monitor.service import Monitor
 
@@ -47,6 +48,7 @@ def fresh_database(tmp_path: Path, seed_path: Path | None = None) -> Path:
     path = tmp_path / "fresh.db"
     with Monitor(path) as monitor:
         if seed_path is not None:
+            monitor.set_route(SEED_ROUTE)
             monitor.ingest_path(seed_path)
     return path
 

@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import SEED_ROUTE
 
 from monitor.extract.observations import extract_observations
 from monitor.journey.route import load_route
@@ -105,6 +106,7 @@ def test_mentions_without_a_movement_cue_are_not_observations():
 
 def test_seed_observations_after_ingest(db_path, seed_path):
     with Monitor(db_path) as monitor:
+        monitor.set_route(SEED_ROUTE)
         monitor.ingest_path(seed_path)
         found = monitor.observations()
     kinds = {(o.post_id, o.stop, o.kind) for o in found}
@@ -119,6 +121,7 @@ def test_an_edited_post_replaces_its_observations(db_path, seed_path, tmp_path):
     edited = tmp_path / seed_path.name
     text = seed_path.read_text(encoding="utf-8")
     with Monitor(db_path) as monitor:
+        monitor.set_route(SEED_ROUTE)
         monitor.ingest_path(seed_path)
         before = monitor.journey.observation_count()
         edited.write_text(text.replace("about 70 minutes", "about 90 minutes"), encoding="utf-8")

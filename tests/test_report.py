@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SEED_ROUTE
 from PySide6.QtGui import QColor, QFontDatabase, QImage
 
 from monitor.report import ReportError, gather, render_report
@@ -28,6 +29,7 @@ UPDATE = os.environ.get("MONITOR_UPDATE_GOLDEN") == "1"
 @pytest.fixture
 def seeded(db_path: Path, seed_path: Path, qapp) -> Monitor:
     monitor = Monitor(db_path)
+    monitor.set_route(SEED_ROUTE)
     monitor.ingest_path(seed_path)
     yield monitor
     monitor.close()

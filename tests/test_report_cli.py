@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEED_ROUTE
 from PySide6.QtGui import QImage
 
 from monitor.cli import cli
@@ -26,6 +27,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def seeded_db(db_path: Path, seed_path: Path) -> Path:
+    assert run("route", "--use", SEED_ROUTE, "--db", str(db_path))[0] == 0
     assert run("ingest", str(seed_path), "--db", str(db_path))[0] == 0
     return db_path
 

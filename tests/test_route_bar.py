@@ -248,7 +248,7 @@ def test_a_route_without_estimate_or_with_another_route_name(bar):
     bar.set_route(other)
     assert bar.estimate() is None  # an estimate for another route is not drawn on this one
     bar.set_route(None)
-    assert bar.status_text() == "No route loaded"
+    assert bar.status_text() == "No journey — choose or import a route"
     assert bar.grab().toImage().width() == bar.width()
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from conftest import SEED_ROUTE
+
 from monitor.service import Monitor
 
 PAGE = """date 2023-09-12
@@ -17,6 +19,8 @@ The train entered Khasan station at 06:00 Pyongyang time.
 
 
 def _ingest(monitor: Monitor, tmp_path, seed_path) -> None:
+    if monitor.route() is None:
+        monitor.set_route(SEED_ROUTE)
     monitor.ingest_path(seed_path)
     page = tmp_path / "later.txt"
     page.write_text(PAGE, encoding="utf-8")
@@ -27,7 +31,7 @@ def _ingest(monitor: Monitor, tmp_path, seed_path) -> None:
 def test_route_change_mid_journey_keeps_and_rematches_observations(db_path, tmp_path, seed_path):
     at = datetime(2023, 9, 12, 12, tzinfo=UTC)
     with Monitor(db_path) as monitor:
-        assert monitor.route().name == "pyongyang-vladivostok"  # the default
+        assert monitor.route() is None  # a new store follows no journey until one is chosen
         _ingest(monitor, tmp_path, seed_path)
         before = monitor.observations()
         ussuriysk = [o for o in before if o.stop == "Ussuriysk"]

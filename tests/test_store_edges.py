@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEED, add_posts
+from conftest import SEED, SEED_ROUTE, add_posts
 
 from monitor.cli import cli
 from monitor.gui import data
@@ -39,9 +39,11 @@ def _invoke(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def unrouted_db(db_path: Path) -> Path:
-    """A store with posts whose route was never stored (posts written straight to the store)."""
+    """A store with posts following a route that was never stored (posts written straight to the
+    store, the route chosen by name)."""
     add_posts(db_path, POSTS)
     with sqlite3.connect(db_path) as conn:
+        conn.execute("insert into settings (key, value) values ('journey.route', ?)", [SEED_ROUTE])
         assert conn.execute("select count(*) from routes").fetchone()[0] == 0
     return db_path
 

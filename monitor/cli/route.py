@@ -11,7 +11,8 @@ import click
 
 from monitor.cli.common import cli, db_option, open_monitor, parse_at
 from monitor.journey.route import RouteError, list_routes, load_route
-from monitor.model import Estimate, Observation, StopEta, to_iso, utc_now
+from monitor.model import Estimate, Observation, RouteSuggestion, StopEta, to_iso, utc_now
+from monitor.model.journey_text import ETA_LEGEND, format_window, state_text, zone_of
 from monitor.situation import JOURNEY_ONLY
 
 
@@ -132,26 +133,10 @@ def _print_timeline(rows: list[StopEta], at: datetime) -> None:
     click.echo("times are local to each stop; ✓ = reached for certain")
 
 
-def last_report_text(est: Estimate, zones: dict[str, str | None] | None = None) -> str:
-    """"Mon 11 Sep, 20:00" (the reported stop's local time), or "Mon 11 Sep" for a date-only report."""
-    report, when = est.last_report, est.last_report_at
-    if when is None:
-        return "no report"
-    if report is not None and report.precision == "date":
-        return f"{when:%a %d %b}"
-    zone = (zones or {}).get(report.stop) if report is not None else None
-    return f"{when.astimezone(ZoneInfo(zone) if zone else None):%a %d %b, %H:%M}"
-
-
-def state_text(est: Estimate, zones: dict[str, str | None] | None = None) -> str:
-    """The state in words: "Presumed arrived — no report since Mon 11 Sep, 20:00", "at Khasan"."""
-    if est.presumed:
-        what = "arrived" if est.state == "arrived" else f"at {est.stop}"
-        return f"Presumed {what} — no report since {last_report_text(est, zones)}"
-    if est.state == "possibly_under_way":
-        return f"possibly under way (may have left {est.stop})"
-    where = f"at {est.stop}" if est.state == "dwelling" else f"after {est.stop}"
-    return f"{est.state} {where if est.state in ('dwelling', 'moving') else ''}".rstrip()
+def etas_in_order(est: Estimate) -> list[StopEta]:
+    """The next stop's ETA first, then every other stop still ahead in route order."""
+    first = [e for e in est.etas if e.stop == est.next_stop]
+    return first + [e for e in est.etas if e.stop != est.next_stop]
 
 
 def _print_estimate(est: Estimate, title: str, zones: dict[str, str | None] | None = None) -> None:
@@ -161,9 +146,11 @@ def _print_estimate(est: Estimate, title: str, zones: dict[str, str | None] | No
                f"({est.km_max - est.km_min:.0f} km band), progress {est.progress:.0%}")
     if est.next_stop:
         click.echo(f"  next stop: {est.next_stop}; destination: {est.destination}")
-    for eta in est.etas[-3:]:
-        click.echo(f"  {eta.stop}: {_fmt(eta.earliest, eta.timezone)} … {_fmt(eta.likely, eta.timezone)}"
-                   f" … {_fmt(eta.latest, eta.timezone)} ({eta.timezone})")
+    etas = etas_in_order(est) if est.state != "arrived" else []
+    if etas:
+        click.echo(f"  {ETA_LEGEND}:")
+    for eta in etas:
+        click.echo(f"  {eta.stop}: {format_window(eta, zone_of(eta.timezone))}")
     for note in est.notes:
         click.echo(f"  note: {note}")
     for obs in est.observations:
@@ -171,10 +158,27 @@ def _print_estimate(est: Estimate, title: str, zones: dict[str, str | None] | No
             click.echo(f"  unmatched: post {obs.post_id} names {obs.stop}, which {est.route} lacks")
 
 
+def suggestion_json(found: RouteSuggestion | None) -> dict | None:
+    """The JSON shape of a suggested route."""
+    if found is None:
+        return None
+    return {"route": found.route, "title": found.title, "stops": list(found.stops), "text": found.text()}
+
+
+def _print_no_journey(found: RouteSuggestion | None) -> None:
+    click.echo("No journey: this store follows no route.")
+    if found is not None:
+        click.echo(f"Suggestion: {found.text()}  (monitor route --use {found.route})")
+    click.echo("Choose one with monitor route --use NAME|FILE (monitor route --list names the shipped "
+               "routes; FILE is a route JSON, a GeoJSON or a GPX file).")
+
+
 @cli.command("route")
 @click.option("--route", "route_ref", default=None, metavar="NAME|PATH",
               help="A shipped route by name or a route file (default: the route in use).")
-@click.option("--use", is_flag=True, help="Make --route the route in use; observations are re-matched.")
+@click.option("--use", "use", is_flag=False, flag_value="", default=None, metavar="[NAME|FILE|none]",
+              help="Choose the journey: a shipped route, a route file (JSON, GeoJSON, GPX) or none; "
+                   "alone after --route, that route. Observations are re-matched.")
 @click.option("--at", "at_text", default=None, metavar="ISO-TIME",
               help="The moment to estimate (default: now).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -182,9 +186,12 @@ def _print_estimate(est: Estimate, title: str, zones: dict[str, str | None] | No
 @click.option("--timeline", is_flag=True, help="Print the stop-by-stop schedule as a table.")
 @db_option
 @click.pass_context
-def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text: str | None, as_json: bool,
+def route_command(ctx: click.Context, route_ref: str | None, use: str | None, at_text: str | None,
+                  as_json: bool,
                   as_list: bool, timeline: bool, db_path: Path | None) -> None:
-    """Where the train is: state, km band, next stop and ETA windows for every remaining stop."""
+    """Where the train is: state, km band, next stop and ETA windows for every remaining stop
+    (the next stop's first, then the others in route order). A store follows no journey until
+    one is chosen with --use."""
     if as_list:
         listed = [{"name": r.name, "title": r.title, "stops": r.stops, "length_km": r.length_km,
                    "destination": r.destination, "path": str(r.path)} for r in list_routes()]
@@ -195,19 +202,28 @@ def route_command(ctx: click.Context, route_ref: str | None, use: bool, at_text:
                 click.echo(f"{row['name']:<26} {row['length_km']:>7.1f} km  {row['stops']:>2} stops  "
                            f"{row['title']}")
         return
-    if use and not route_ref:
-        raise click.UsageError("--use needs --route NAME|PATH")
+    if use == "" and not route_ref:
+        raise click.UsageError("--use needs a route: --use NAME|FILE|none, or --route NAME|FILE --use")
+    choice = (use or route_ref) if use is not None else None
     at = _parse_at(at_text)
-    with open_monitor(ctx, db_path, seed=True, readonly=not use) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=choice is None) as monitor:
         try:
-            if use and route_ref:  # --use without --route was refused above
-                monitor.set_route(route_ref)
-            other = load_route(route_ref) if route_ref and not use else None
+            if choice is not None:
+                monitor.use_route(choice)
+            other = load_route(route_ref) if route_ref and choice is None else None
         except RouteError as exc:
             raise click.ClickException(str(exc)) from exc
         if other is None:
             # The route in use: the same situation the app and the reports show for this moment.
             situation = monitor.situation(at if at_text else None, JOURNEY_ONLY)
+            if situation.route is None or situation.estimate is None:
+                found = monitor.route_suggestion(at if at_text else None)
+                if as_json:
+                    click.echo(json.dumps({"route": None, "suggestion": suggestion_json(found)},
+                                          ensure_ascii=False, indent=2))
+                else:
+                    _print_no_journey(found)
+                return
             route, rows, est = situation.route, situation.timeline(), situation.estimate
         else:
             route, rows, est = other, monitor.timeline(other), monitor.estimate(at, other)

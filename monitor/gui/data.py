@@ -26,6 +26,7 @@ from monitor.model import (
     Post,
     Quote,
     Route,
+    RouteSuggestion,
     Source,
     Speaker,
     to_iso,
@@ -272,13 +273,16 @@ class Snapshot:
     quote_posts: dict[int, Post]
     # ("YYYY-MM-DDTHH", posts), date-only posts, and where counting began when older posts were left out
     post_hours: tuple[list[tuple[str, int]], int, str | None]
-    route: Route
-    estimate: Estimate
+    #: None when the store follows no journey (then no estimate, chart or reports either).
+    route: Route | None
+    estimate: Estimate | None
     estimates: list[Estimate]
     observations: list[Observation]
     span: tuple[datetime, datetime] | None
     features: Features
     speaker_count: int = 0  # speakers in all (``speakers`` holds the most quoted of them)
+    #: With no journey: a shipped route the posts seem to follow, to offer (never chosen here).
+    suggestion: RouteSuggestion | None = None
 
 
 #: What a snapshot carries: the newest quotes and the most quoted speakers, the route reports of
@@ -308,6 +312,7 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         span=situation.span,
         features=features(monitor),
         speaker_count=situation.speaker_count,
+        suggestion=situation.suggestion,
     )
 
 
@@ -399,6 +404,19 @@ def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> OpChange
 def reject_quote(monitor: Monitor, quote_id: int) -> OpChanges:
     """Mark a quote as not a quote (stored as the analyst's correction); what changed."""
     return monitor.reject_quote(quote_id)
+
+
+def use_route(monitor: Monitor, ref: str | None) -> str | None:
+    """Choose the journey (a shipped route's name, a route, GeoJSON or GPX file, or None for
+    none); every post is matched to it again. Returns the route's title; RouteError names a bad
+    file."""
+    route = monitor.use_route(ref)
+    return route.title if route is not None else None
+
+
+def shipped_routes() -> list[tuple[str, str]]:
+    """(name, title) of every shipped route, for the journey menu."""
+    return [(info.name, info.title) for info in Monitor.shipped_routes()]
 
 
 def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> OpChanges:

@@ -33,6 +33,7 @@ from monitor.gui.alerts import KeywordsDialog, Notifier, load_keywords, save_key
 from monitor.gui.feed_pane import FeedPane
 from monitor.gui.formatting import local_time, relative_time
 from monitor.gui.inspector import InspectorPane
+from monitor.gui.journey_menu import JourneyControls
 from monitor.gui.replay import ReplayBar
 from monitor.gui.workers import Runner
 from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
@@ -103,13 +104,14 @@ class MainWindow(QMainWindow):
 
         self.feed = FeedPane(self)
         self.route_bar = RouteBar(self)
+        self.journey = JourneyControls(self)  # the route pane and View → Journey
         self.inspector = InspectorPane(self)
         self.charts = ChartsPane(self)
         self.replay = ReplayBar(self)
         self.notifier = Notifier(self.windowIcon(), self)
 
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("route", "Route", self.route_bar, Qt.DockWidgetArea.TopDockWidgetArea)
+        self._dock("route", "Route", self.journey.pane, Qt.DockWidgetArea.TopDockWidgetArea)
         self._dock("feed", "Live feed", self.feed, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("inspector", "Speakers and quotes", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self._dock("charts", "Charts", self.charts, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -229,6 +231,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addAction(self.act_reset_layout)
         view_menu.addSeparator()
+        view_menu.addMenu(self.journey.menu)
         view_menu.addAction(self.act_replay)
         alerts_menu = bar.addMenu("&Alerts")
         alerts_menu.addAction(self.act_keywords)
@@ -377,17 +380,11 @@ class MainWindow(QMainWindow):
             last[key] = value
             return True
 
-        if snap.route is not None:
-            def route_bar() -> None:
-                self.route_bar.set_route(snap.route)
-                if snap.estimate is not None:
-                    self.route_bar.set_estimate(snap.estimate)
-                self.route_bar.set_observations(snap.observations)
-            steps.append(("route bar", route_bar))
-            if changed("journey", (snap.route, snap.at, tuple(snap.observations), len(snap.estimates))):
-                steps.append(("charts: journey",
-                              lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations,
-                                                                snap.estimate)))
+        steps.append(("route bar", lambda: self.journey.apply(snap)))
+        if changed("journey", (snap.route, snap.at, tuple(snap.observations), len(snap.estimates))):
+            steps.append(("charts: journey",
+                          lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations,
+                                                            snap.estimate)))
         if changed("speakers", tuple(snap.speakers)):
             steps.append(("inspector: speakers", lambda: self.inspector.set_speakers(snap.speakers)))
             steps.append(("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)))

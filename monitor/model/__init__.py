@@ -12,6 +12,7 @@ from monitor.model.journey import (
     Estimate,
     Observation,
     Route,
+    RouteSuggestion,
     Stop,
     StopEta,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "Post",
     "Quote",
     "Route",
+    "RouteSuggestion",
     "Source",
     "Speaker",
     "Stop",

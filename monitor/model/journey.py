@@ -136,3 +136,19 @@ class Estimate:
     #: The time of the newest report the schedule rests on (its ``at``; see ``last_report``).
     last_report_at: datetime | None = None
     last_report: Observation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RouteSuggestion:
+    """A shipped route a story without a journey seems to follow: the stops its posts name."""
+
+    route: str
+    title: str
+    #: Stops of the route some post names, in route order.
+    stops: tuple[str, ...]
+
+    def text(self) -> str:
+        """"This story mentions Pyongyang, Tumangang and Khasan — follow Pyongyang → Vladivostok?\""""
+        names = list(self.stops[:5]) + (["others"] if len(self.stops) > 5 else [])
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+        return f"This story mentions {listed} — follow {self.title}?"

@@ -240,6 +240,8 @@ class ChartsPane(QWidget):
         ``now`` is the estimate at the moment shown (live or replayed): the dotted line and the
         band in the title are its. Without it, the last estimate stands for now.
         """
+        # With no journey there is no distance to chart: the plot is not shown at all.
+        self.journey_plot.setVisible(route is not None)
         self._set_stops(route)
         ests = sorted(estimates, key=lambda e: e.at)
         if route is not None:

@@ -14,18 +14,21 @@ Key decisions:
   border, ceremony, upcoming stops, the rest) into one row above and two rows below the track. Each
   candidate (row × anchor) is scored by how much it would crowd labels still to come; a label that
   fits nowhere is elided, and if it still does not fit it is left out — the stop keeps its mark and
-  its tooltip. Placed rectangles never intersect.
+  its tooltip. Placed rectangles never intersect. Each label stays on its own marker: its middle
+  is nearer its stop than any other (``on_marker``), so where the gauge change, the bridge and the
+  border station crowd a label never reads as its neighbour's; their rows are then searched
+  together for the combination that names all of them with most of their detail.
 * **Time.** ETAs are shown in the local time of each stop (``zoneinfo``); a timer repaints every
   minute so relative times stay true between the estimates the owner sends.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -45,6 +48,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from monitor.model import Estimate, Observation, Route, Stop, StopEta
+from monitor.model.journey_text import (
+    ETA_LEGEND,
+    band_within_one_stop,
+    format_window,
+    state_text,
+    stop_zone,
+    zone_label,
+)
 from monitor.paint.safe_text import escape
 
 #: Gaps longer than this are drawn shortened, with a break mark and the true distance.
@@ -53,8 +64,15 @@ COMPRESS_KM = 150.0
 MIN_GAP_PX = 16.0
 MIN_KEY_GAP_PX = 28.0
 KEY_KINDS = frozenset({"gauge_change", "border", "ceremony"})
+#: A label held against the bar's end may start (end) this close to its marker instead of
+#: being centred on it: nothing lies beyond, so it still reads as that marker's label.
+EDGE_MARKER_PX = 12.0
+#: At most this many key stops have their rows searched together (3 ** n placements at worst).
+MAX_KEY_SEARCH = 4
 #: How many stops ahead of the train get an ETA line.
 ETA_STOPS = 3
+#: Below this width the header leaves the ETA legend out (the tooltips still say it).
+LEGEND_MIN_WIDTH = 1100
 REPAINT_MS = 60_000
 PAD = 8.0
 TRACK_ZONE = 34.0
@@ -229,45 +247,6 @@ class BarLayout:
     def all_label_rects(self) -> list[tuple[str, QRectF]]:
         """Every text rectangle the bar draws below the header (stop labels and gap distances)."""
         return [(b.stop, b.rect) for b in self.labels] + [(b.stop, b.rect) for b in self.gap_labels]
-
-
-def stop_zone(stop: Stop) -> ZoneInfo | None:
-    """The stop's time zone, or None when it has none or the name is unknown."""
-    if not stop.timezone:
-        return None
-    try:
-        return ZoneInfo(stop.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def zone_label(moment: datetime) -> str:
-    """``KST`` where the zone has a name, ``UTC+10`` where it only has an offset."""
-    name = moment.tzname() or "UTC"
-    if name[:1] in "+-":
-        offset = moment.utcoffset()
-        hours = (offset.total_seconds() / 3600.0) if offset is not None else 0.0
-        name = f"UTC{hours:+g}"
-    return name
-
-
-def format_window(eta: StopEta, zone: tzinfo | None) -> str:
-    """``06:20 (05:10–07:40) KST``: the likely time and the window in the stop's local time."""
-    zone = zone or UTC
-
-    def local(moment: datetime | None) -> datetime | None:
-        return moment.astimezone(zone) if moment is not None else None
-
-    likely, early, late = local(eta.likely), local(eta.earliest), local(eta.latest)
-    if likely is None:
-        return "ETA unknown"
-    tz = zone_label(likely)
-    if early is None or late is None:
-        return f"~{likely:%a %H:%M} {tz}"
-    if early.date() == late.date():
-        return f"{likely:%H:%M} ({early:%H:%M}–{late:%H:%M}) {tz}"
-    # A window over midnight names the days so that 23:00–01:00 is not read backwards.
-    return f"{likely:%a %H:%M} ({early:%a %H:%M}–{late:%a %H:%M}) {tz}"
 
 
 def format_minutes(minutes: float) -> str:
@@ -447,9 +426,14 @@ class RouteBar(QWidget):
         if not stops:
             return layout
 
+        widths: dict[tuple[str, bool, bool], float] = {}
+
         def line_width(line: LabelLine) -> float:
-            metrics = fm_bold if line.bold else fm[line.small]
-            return metrics.horizontalAdvance(line.text)
+            key = (line.text, line.small, line.bold)
+            if key not in widths:  # measured once: placement tries each label many times
+                metrics = fm_bold if line.bold else fm[line.small]
+                widths[key] = metrics.horizontalAdvance(line.text)
+            return widths[key]
 
         def line_height(line: LabelLine) -> float:
             return fm[line.small].height()
@@ -477,84 +461,157 @@ class RouteBar(QWidget):
         below1_top = layout.track_bottom + 2
         below2_top = below1_top + row_h + 3
         bottom_limit = height - PAD + 1
-        placed: list[QRectF] = []
         spacing = 6.0
 
-        def free(rect: QRectF) -> bool:
-            grown = rect.adjusted(-spacing / 2, 0, spacing / 2, 0)
-            return all(not grown.intersects(other) for other in placed)
+        # Each stop's cell: the x range nearer its marker than any other. A label's middle must
+        # stay in it, so a label never reads as its neighbour's where stops crowd (the gauge
+        # change, the bridge and the border station lie within 3 km).
+        positions = sorted({round(x, 3) for x in layout.xs.values()})
+        cells: dict[str, tuple[float, float]] = {}
+        for name, x in layout.xs.items():
+            i = positions.index(round(x, 3))
+            lo = (positions[i - 1] + positions[i]) / 2 if i > 0 else -math.inf
+            hi = (positions[i] + positions[i + 1]) / 2 if i + 1 < len(positions) else math.inf
+            cells[name] = (lo, hi)
+
+        def on_marker(name: str, x: float, rect: QRectF) -> bool:
+            """True when ``rect`` reads as the label of the marker at ``x``: its middle is in the
+            marker's cell, or it starts (ends) at the marker against the bar's left (right) end."""
+            lo, hi = cells[name]
+            if lo - 0.25 <= rect.center().x() <= hi + 0.25:
+                return True
+            at_left = rect.left() <= PAD + 0.5 and x - rect.left() <= EDGE_MARKER_PX
+            at_right = rect.right() >= width - PAD - 0.5 and rect.right() - x <= EDGE_MARKER_PX
+            return at_left or at_right
 
         blocks = self._label_blocks()
         # Natural (centred, full) spans of labels not yet placed, to steer candidates away from them.
         # Key stops weigh more: crowding them out costs more than crowding a plain station.
-        natural: dict[str, tuple[float, float, float]] = {}
+        spans: dict[str, tuple[float, float, float]] = {}
         for stop, lines in blocks:
             w = max(line_width(line) for line in lines)
             x = layout.xs[stop.name]
-            natural[stop.name] = (x - w / 2, x + w / 2, 3.0 if stop.kind in KEY_KINDS else 1.0)
+            spans[stop.name] = (x - w / 2, x + w / 2, 3.0 if stop.kind in KEY_KINDS else 1.0)
 
-        for stop, lines in blocks:
-            x = layout.xs[stop.name]
-            natural.pop(stop.name, None)
-            best: tuple[float, LabelBox, QRectF | None] | None = None
-            # Full label, then narrower, then the name alone, then the name elided.
-            variants = [(1.0, lines), (0.75, lines), (1.0, lines[:1]), (0.6, lines[:1]), (0.35, lines[:1])]
-            for factor, variant in variants:
-                limit = max(max(line_width(line) for line in variant) * factor, 36.0)
-                # A clipped time window misleads: ETA lines are dropped rather than elided.
-                shown = tuple(
-                    elide(line, limit) if line_width(line) > limit else line
-                    for line in variant
-                    if line.role != "eta" or line_width(line) <= limit
-                )
-                # Drop detail lines that elision has reduced to nothing but "…".
-                shown = tuple(ln for ln in shown if ln.text.strip("…")) or shown[:1]
-                w = max(line_width(line) for line in shown) + 2
-                h = sum(line_height(line) for line in shown)
-                for row_index, (row, top) in enumerate(
-                    (("below1", below1_top), ("above", None), ("below2", below2_top))
-                ):
-                    if row == "above":
-                        top = layout.track_top - 2 - h
-                        if top < above_top - 1:
+        def attempt(forced: dict[str, str], count: int | None = None
+                    ) -> tuple[list[LabelBox], list[tuple[QPointF, QPointF]]]:
+            """Place the first ``count`` labels (None: all) greedily, best row and anchor first;
+            ``forced`` pins stops to a row."""
+            placed: list[QRectF] = []
+            labels: list[LabelBox] = []
+            leaders: list[tuple[QPointF, QPointF]] = []
+            natural = dict(spans)
+
+            def free(rect: QRectF) -> bool:
+                grown = rect.adjusted(-spacing / 2, 0, spacing / 2, 0)
+                return all(not grown.intersects(other) for other in placed)
+
+            for stop, lines in blocks[:count]:
+                x = layout.xs[stop.name]
+                natural.pop(stop.name, None)
+                best: tuple[float, LabelBox, QRectF | None] | None = None
+                # Full label, then narrower, then the name and its kind, then the name alone, then
+                # the name elided.
+                variants = [(1.0, lines), (0.75, lines)]
+                if len(lines) > 2:  # what the stop is (gauge change, border) before the name alone
+                    variants += [(1.0, lines[:2]), (0.75, lines[:2])]
+                variants += [(1.0, lines[:1]), (0.6, lines[:1]), (0.35, lines[:1])]
+                for factor, variant in variants:
+                    limit = max(max(line_width(line) for line in variant) * factor, 36.0)
+                    # A clipped time window misleads: ETA lines are dropped rather than elided.
+                    shown = tuple(
+                        elide(line, limit) if line_width(line) > limit else line
+                        for line in variant
+                        if line.role != "eta" or line_width(line) <= limit
+                    )
+                    # Drop detail lines that elision has reduced to nothing but "…".
+                    shown = tuple(ln for ln in shown if ln.text.strip("…")) or shown[:1]
+                    w = max(line_width(line) for line in shown) + 2
+                    h = sum(line_height(line) for line in shown)
+                    for row_index, (row, top) in enumerate(
+                        (("below1", below1_top), ("above", None), ("below2", below2_top))
+                    ):
+                        if stop.name in forced and row != forced[stop.name]:
                             continue
-                    assert top is not None
-                    if top + h > bottom_limit:
-                        continue
-                    for anchor_index, left in enumerate((x - w / 2, x - w + 10, x - 10)):
-                        left = min(max(left, PAD), width - PAD - w)
-                        rect = QRectF(left, top, w, h)
-                        if not (rect.left() - 0.5 <= x <= rect.right() + 0.5) or not free(rect):
-                            continue
-                        corridor = None
-                        if row == "below2":
-                            corridor = QRectF(x - 1.5, layout.track_bottom, 3, top - layout.track_bottom)
-                            if not free(corridor):
+                        if row == "above":
+                            top = layout.track_top - 2 - h
+                            if top < above_top - 1:
                                 continue
-                        crowding = sum(
-                            weight * max(0.0, min(rect.right(), b) - max(rect.left(), a))
-                            for a, b, weight in natural.values()
-                        )
-                        cost = crowding + 25 * row_index + 8 * anchor_index
-                        if best is None or cost < best[0]:
-                            elided = any(ln.text.endswith("…") for ln in shown) or len(shown) < len(lines)
-                            best = (cost, LabelBox(stop.name, rect, shown, row, elided), corridor)
-                if best is not None:
-                    break
-            if best is None:
-                continue  # no room anywhere: the stop keeps its mark and tooltip
-            _, box, corridor = best
-            placed.append(box.rect)
-            layout.labels.append(box)
-            if corridor is not None:
-                placed.append(corridor)
-                layout.leaders.append(
-                    (QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top()))
-                )
-            elif box.row == "below1":
-                layout.leaders.append((QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top())))
-            elif box.row == "above":
-                layout.leaders.append((QPointF(x, box.rect.bottom()), QPointF(x, layout.track_top + 4)))
+                        assert top is not None
+                        if top + h > bottom_limit:
+                            continue
+                        for anchor_index, left in enumerate((x - w / 2, x - w + 10, x - 10)):
+                            left = min(max(left, PAD), width - PAD - w)
+                            rect = QRectF(left, top, w, h)
+                            if not (rect.left() - 0.5 <= x <= rect.right() + 0.5) or not free(rect):
+                                continue
+                            if not on_marker(stop.name, x, rect):
+                                continue  # its middle would sit nearer another stop's marker
+                            corridor = None
+                            if row == "below2":
+                                corridor = QRectF(x - 1.5, layout.track_bottom, 3, top - layout.track_bottom)
+                                if not free(corridor):
+                                    continue
+                            crowding = sum(
+                                weight * max(0.0, min(rect.right(), b) - max(rect.left(), a))
+                                for a, b, weight in natural.values()
+                            )
+                            cost = crowding + 25 * row_index + 8 * anchor_index
+                            if best is None or cost < best[0]:
+                                elided = any(ln.text.endswith("…") for ln in shown) or len(shown) < len(lines)
+                                best = (cost, LabelBox(stop.name, rect, shown, row, elided), corridor)
+                    if best is not None:
+                        break
+                if best is None:
+                    continue  # no room anywhere: the stop keeps its mark and tooltip
+                _, box, corridor = best
+                placed.append(box.rect)
+                labels.append(box)
+                if corridor is not None:
+                    placed.append(corridor)
+                    leaders.append(
+                        (QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top()))
+                    )
+                elif box.row == "below1":
+                    leaders.append((QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top())))
+                elif box.row == "above":
+                    leaders.append((QPointF(x, box.rect.bottom()), QPointF(x, layout.track_top + 4)))
+            return labels, leaders
+
+        keys = [stop.name for stop, _ in blocks if stop.kind in KEY_KINDS][:MAX_KEY_SEARCH]
+
+        def score(found: list[LabelBox]) -> tuple[int, int, int, int]:
+            """Key stops named, what they are (gauge change, border, ceremony), their ETA lines,
+            labels placed: more is better."""
+            key_boxes = [box for box in found if box.stop in keys]
+            lines = [line for box in key_boxes for line in box.lines[1:]]
+            return (len(key_boxes), sum(line.role != "eta" for line in lines),
+                    sum(line.role == "eta" for line in lines), len(found))
+
+        labels, leaders = attempt({})
+        full = max((len(lines) for stop, lines in blocks if stop.name in keys), default=0)
+        # Where the key stops crowd (the gauge change, the bridge and the border station lie
+        # within 3 km), the greedy order may leave one of them without a label or cut its detail;
+        # then their rows are tried in every combination and the one showing most of them wins.
+        if score(labels)[0] < len(keys) or sum(len(box.lines) for box in labels if box.stop in keys) \
+                < full * len(keys):
+            # Labels are placed in priority order, so only those up to the last key stop decide
+            # the key stops' rows: the combinations are tried on that short prefix, then the
+            # best is placed in full.
+            prefix = max(i for i, (stop, _) in enumerate(blocks) if stop.name in keys) + 1
+            rows = ("below1", "above", "below2")
+            best: tuple[tuple[int, int, int, int], dict[str, str]] | None = None
+            for choice in itertools.product(range(3), repeat=len(keys)):
+                forced = {name: rows[i] for name, i in zip(keys, choice, strict=True)}
+                found = score(attempt(forced, prefix)[0])
+                if best is None or found > best[0]:
+                    best = (found, forced)
+            assert best is not None
+            tried = attempt(best[1])
+            if score(tried[0]) > score(labels):
+                labels, leaders = tried
+        layout.labels.extend(labels)
+        layout.leaders.extend(leaders)
         return layout
 
     def dwell_of(self, stop: Stop) -> tuple[float | None, str | None]:
@@ -593,6 +650,7 @@ class RouteBar(QWidget):
             eta_for[destination.name] = upcoming[-1]
         next_stop = est.next_stop if est else None
         current = est.stop if est and est.state == "dwelling" else None
+        here = self.train_here()
         train_km = est.km_likely if est else 0.0
 
         def priority(stop: Stop) -> tuple[int, float]:
@@ -616,8 +674,11 @@ class RouteBar(QWidget):
             detail = kind_detail(stop, self.dwell_of(stop)[0])
             if detail and stop.kind in KEY_KINDS:
                 lines.append(LabelLine(detail, True, "gauge" if stop.kind == "gauge_change" else "muted"))
-            if stop.name == current:
+            if stop.name == here:
                 lines.append(LabelLine("train here now", True, "eta"))
+            elif stop.name == current:
+                lines.append(LabelLine("presumed here" if est and est.presumed else "train may be here",
+                                       True, "eta"))
             elif stop.name in eta_for:
                 lines.append(LabelLine(format_window(eta_for[stop.name], stop_zone(stop)), True, "eta"))
             elif detail and stop.kind not in KEY_KINDS:
@@ -676,7 +737,8 @@ class RouteBar(QWidget):
             rows.append(f"<i>{esc(stop.notes)}</i>")
         eta = next((e for e in (self._estimate.etas if self._estimate else ()) if e.stop == name), None)
         if eta is not None and eta.likely is not None:
-            rows.append("ETA " + esc(format_window(eta, zone)) + self._relative(eta.likely))
+            rows.append("ETA " + esc(format_window(eta, zone)) + self._relative(eta.likely)
+                        + f" <small>({esc(ETA_LEGEND)})</small>")
             rows.append(
                 "UTC "
                 + " / ".join(f"{m:%d %b %H:%M}" for m in (eta.earliest, eta.likely, eta.latest) if m)
@@ -733,6 +795,7 @@ class RouteBar(QWidget):
         rows = [
             f"<b>{escape(self.status_text())}</b>",
             f"km {est.km_min:,.0f} – {est.km_max:,.0f} (likely {est.km_likely:,.0f})",
+            escape(ETA_LEGEND),
         ]
         rows += [escape(note) for note in est.notes]
         for obs in est.conflicts:
@@ -805,13 +868,11 @@ class RouteBar(QWidget):
         """One line about the train: state, km band, progress and the next stop."""
         est = self._estimate
         if self._route is None:
-            return "No route loaded"
+            return "No journey — choose or import a route"
         if est is None:
             return "No estimate yet"
-        state = est.state.replace("_", " ")
-        if est.state == "dwelling" and est.stop:
-            state = f"At {est.stop}"
-        parts = [state[:1].upper() + state[1:]]
+        zones = {stop.name: stop.timezone for stop in self._route.stops}
+        parts = [state_text(est, zones)]
         if est.state not in ("not_started", "arrived"):
             parts.append(f"km ~{est.km_likely:,.0f} ({est.km_min:,.0f}–{est.km_max:,.0f})")
         parts.append(f"{est.progress:.0%}")
@@ -828,12 +889,24 @@ class RouteBar(QWidget):
             parts.append(f"⚠ {n} conflicting report{'s' if n != 1 else ''}")
         return " · ".join(parts)
 
+    def train_here(self) -> str | None:
+        """The stop to mark "train here now": the one the train is at, only when the km band stays
+        within that stop (a report put it there, or the schedule is that sure)."""
+        est, route = self._estimate, self._route
+        if est is None or route is None or est.state != "dwelling" or est.presumed:
+            return None
+        return est.stop if band_within_one_stop(est, route.stops) else None
+
     def as_of_text(self) -> str:
-        """When the estimate is for, in UTC."""
+        """When the estimate is for, in UTC; with the ETA legend when ETAs are shown and the bar
+        is wide enough to say it."""
         est = self._estimate
         if est is None:
             return ""
-        return f"as of {est.at.astimezone(UTC):%d %b %H:%M} UTC"
+        text = f"as of {est.at.astimezone(UTC):%d %b %H:%M} UTC"
+        if self._upcoming() and self.width() >= LEGEND_MIN_WIDTH:
+            text += f" · {ETA_LEGEND}"
+        return text
 
     # -- painting ---------------------------------------------------------------------------------
 

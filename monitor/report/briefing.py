@@ -16,6 +16,9 @@ from monitor.model import Estimate, Observation, Post, Quote, Route, Speaker, pa
 from monitor.service import Monitor
 from monitor.situation import Situation, SituationLimits
 
+#: A story whose latest post is older than this is finished: without ``--at`` its report is as
+#: of that post, not of a clock that has long moved on.
+FINISHED_AFTER = timedelta(days=1)
 #: How far ``at`` may run ahead of the clock before it counts as "in the future" (clock skew).
 FUTURE_SLACK = timedelta(minutes=1)
 DEFAULT_TITLE = "Situation briefing"
@@ -53,8 +56,9 @@ class Briefing:
     database: str
     posts: tuple[Post, ...]  # newest first, published up to ``at`` (all of them, or the newest)
     source_count: int
-    route: Route
-    estimate: Estimate
+    #: None when the store follows no journey: the report then shows no journey element.
+    route: Route | None
+    estimate: Estimate | None
     #: Estimates from the story's start up to ``at``, for the distance–time chart.
     track: tuple[Estimate, ...]
     observations: tuple[Observation, ...]
@@ -70,6 +74,9 @@ class Briefing:
     quotes_by_kind: dict[str, int] = field(default_factory=dict)
     #: Speakers quoted up to ``at``, by kind.
     speakers_by_kind: dict[str, int] = field(default_factory=dict)
+    #: True when no moment was asked for and the story had ended: the report is as of its last
+    #: post (more than ``FINISHED_AFTER`` before the clock), not as of now.
+    as_of_last_post: bool = False
 
     @property
     def quoted_speakers(self) -> tuple[SpeakerQuotes, ...]:
@@ -117,8 +124,16 @@ def gather(monitor: Monitor, at: datetime | None = None, title: str | None = Non
     """
     if at is not None and at.tzinfo is None:
         raise ReportError(f"--at {at.isoformat()}: no time zone; add Z or an offset such as +09:00")
+    as_of_last_post = False
+    if at is None:
+        last = monitor.last_post_time()
+        now = utc_now()
+        as_of_last_post = last is not None and now - last > FINISHED_AFTER
+        at_moment = last if as_of_last_post and last is not None else now
+    else:
+        at_moment = at
     # Only what had been reported by then: a replayed report must not know the future.
-    situation = monitor.situation(at or utc_now(), limits)
+    situation = monitor.situation(at_moment, limits)
     moment, start = check_moment(situation, str(monitor.db_path))
     track = situation.track(start, moment, CHART_SAMPLES)
     speakers = tuple(
@@ -144,4 +159,5 @@ def gather(monitor: Monitor, at: datetime | None = None, title: str | None = Non
         quote_count=situation.quote_count,
         quotes_by_kind=situation.quotes_by_kind,
         speakers_by_kind=situation.speakers_by_kind,
+        as_of_last_post=as_of_last_post,
     )

@@ -58,7 +58,7 @@ def journey_chart(briefing: Briefing, width: int, height: int, point_size: float
     plot.setLabel("bottom", "UTC")
     plot.getPlotItem().setContentsMargins(2, 6, 10, 2)
     # A little room under km 0 so a departure report on the axis stays visible.
-    length = briefing.route.length_km
+    length = briefing.route.length_km if briefing.route is not None else 0.0
     plot.setYRange(-length * 0.03, length * 1.1, padding=0)
     # On paper the labels must read cleanly where stops crowd (the gauge change, bridge and
     # border lie within 3 km): labels get a white ground and key stops are drawn over the others.

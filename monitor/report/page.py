@@ -21,7 +21,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from monitor.model import Post, Quote
-from monitor.paint.route_bar import RouteBar, format_window, stop_zone, zone_label
+from monitor.model.journey_text import ETA_LEGEND, format_window, state_text, stop_zone, zone_label
+from monitor.paint.route_bar import RouteBar
 from monitor.report.briefing import Briefing, SpeakerQuotes
 from monitor.report.chart import journey_chart
 from monitor.report.qt import font, light_palette
@@ -124,18 +125,24 @@ class Overview:
         b = self.briefing
         painter.fillRect(QRectF(0, 0, self.width, self.height), QColor("#ffffff"))
         y = self._header(painter)
-        y = self._route_bar(painter, y + 14)
+        if b.route is not None:  # a story with no journey shows no journey element at all
+            y = self._route_bar(painter, y + 14)
         y = self._figures(painter, y + 14)
         bottom = self.height - 40
-        inner = self.width - 2 * MARGIN - 2 * GUTTER
-        widths = (inner * 0.35, inner * 0.30, inner * 0.35)
         x = MARGIN
         top = y + 22
-        self._posts(painter, QRectF(x, top, widths[0], bottom - top))
-        x += widths[0] + GUTTER
-        self._speakers(painter, QRectF(x, top, widths[1], bottom - top))
-        x += widths[1] + GUTTER
-        self._chart(painter, QRectF(x, top, widths[2], bottom - top))
+        if b.route is None:
+            inner = self.width - 2 * MARGIN - GUTTER
+            self._posts(painter, QRectF(x, top, inner * 0.55, bottom - top))
+            self._speakers(painter, QRectF(x + inner * 0.55 + GUTTER, top, inner * 0.45, bottom - top))
+        else:
+            inner = self.width - 2 * MARGIN - 2 * GUTTER
+            widths = (inner * 0.35, inner * 0.30, inner * 0.35)
+            self._posts(painter, QRectF(x, top, widths[0], bottom - top))
+            x += widths[0] + GUTTER
+            self._speakers(painter, QRectF(x, top, widths[1], bottom - top))
+            x += widths[1] + GUTTER
+            self._chart(painter, QRectF(x, top, widths[2], bottom - top))
         footer(painter, self.width, self.height, _footer_left(b), self.footer_right)
 
     def _header(self, painter: QPainter) -> float:
@@ -153,7 +160,9 @@ class Overview:
         painter.setFont(sub)
         painter.setPen(QColor(HEADER_MUTED))
         sources = f"{b.source_count} source" + ("" if b.source_count == 1 else "s")
-        line = f"{b.route.title}  ·  {b.post_count:,} posts from {sources}"
+        line = f"{b.post_count:,} posts from {sources}"
+        if b.route is not None:
+            line = f"{b.route.title}  ·  {line}"
         painter.drawText(QRectF(MARGIN, 56, title_w, 24), LEFT,
                          elide(line, sub, title_w))
         # The moment, in UTC and in the origin's local time.
@@ -161,13 +170,13 @@ class Overview:
         label = font(12, bold=True)
         painter.setFont(label)
         painter.drawText(QRectF(right, 12, right_w, 18), RIGHT,
-                         "AS OF")
+                         "AS OF THE LAST POST" if b.as_of_last_post else "AS OF")
         painter.setFont(font(22, bold=True))
         painter.setPen(QColor(HEADER_TEXT))
         painter.drawText(QRectF(right, 30, right_w, 30), RIGHT,
                          utc_text(b.at))
-        zone = stop_zone(b.route.stops[0]) if b.route.stops else None
-        if zone is not None:
+        zone = stop_zone(b.route.stops[0]) if b.route is not None and b.route.stops else None
+        if b.route is not None and zone is not None:
             local = b.at.astimezone(zone)
             painter.setFont(sub)
             painter.setPen(QColor(HEADER_MUTED))
@@ -196,8 +205,6 @@ class Overview:
 
     def _figures(self, painter: QPainter, y: float) -> float:
         b = self.briefing
-        est = b.estimate
-        length = b.route.length_km
         # Counted in SQL: the briefing may carry only the most quoted speakers.
         kinds = {k: n for k, n in b.quotes_by_kind.items() if n}
         by_kind = {k: n for k, n in b.speakers_by_kind.items() if n}
@@ -214,14 +221,17 @@ class Overview:
         quotes = (f"{b.quote_count:,}", split.strip(" ·") or "none yet")
         latest = post_when(b.posts[0], b.post_times) if b.posts else None
         posts = (f"{b.post_count:,}", f"latest {latest}" if latest else "none yet")
-        travelled = (f"~{est.km_likely:,.0f} km",
-                     f"band {est.km_min:,.0f}–{est.km_max:,.0f} km · {est.progress:.0%}")
-        to_go = (f"~{max(length - est.km_likely, 0):,.0f} km",
-                 f"band {max(length - est.km_max, 0):,.0f}–{max(length - est.km_min, 0):,.0f} km"
-                 f" to {b.route.stops[-1].name}")
-        tiles = [("Posts", *posts, INK), ("Speakers", *speakers, INK), ("Quotes", *quotes, INK),
-                 ("Travelled", *travelled, ACCENT), ("To go", *to_go, ACCENT),
-                 ("Next stop", *self._next_stop(), GAUGE if self._next_is_gauge() else INK)]
+        tiles = [("Posts", *posts, INK), ("Speakers", *speakers, INK), ("Quotes", *quotes, INK)]
+        est, route = b.estimate, b.route
+        if est is not None and route is not None:
+            length = route.length_km
+            travelled = (f"~{est.km_likely:,.0f} km",
+                         f"band {est.km_min:,.0f}–{est.km_max:,.0f} km · {est.progress:.0%}")
+            to_go = (f"~{max(length - est.km_likely, 0):,.0f} km",
+                     f"band {max(length - est.km_max, 0):,.0f}–{max(length - est.km_min, 0):,.0f} km"
+                     f" to {route.stops[-1].name}")
+            tiles += [("Travelled", *travelled, ACCENT), ("To go", *to_go, ACCENT),
+                      ("Next stop", *self._next_stop(), GAUGE if self._next_is_gauge() else INK)]
         total = self.width - 2 * MARGIN - 12 * (len(tiles) - 1)
         # Each tile as wide as its text needs; the room left over is shared out evenly.
         needs = [max(text_width(value, font(28, bold=True)), text_width(detail, font(13))) + 30
@@ -237,16 +247,19 @@ class Overview:
         return y + height
 
     def _next_is_gauge(self) -> bool:
-        nxt = self.briefing.estimate.next_stop
-        return any(s.name == nxt and s.kind == "gauge_change" for s in self.briefing.route.stops)
+        est, route = self.briefing.estimate, self.briefing.route
+        assert est is not None and route is not None
+        return any(s.name == est.next_stop and s.kind == "gauge_change" for s in route.stops)
 
     def _next_stop(self) -> tuple[str, str]:
-        est = self.briefing.estimate
+        est, route = self.briefing.estimate, self.briefing.route
+        assert est is not None and route is not None
         if est.state == "arrived":
-            return est.destination or "—", "arrived"
+            zones = {s.name: s.timezone for s in route.stops}
+            return est.destination or "—", state_text(est, zones) if est.presumed else "arrived"
         if not est.next_stop:
             return "—", "no stop ahead"
-        stop = next((s for s in self.briefing.route.stops if s.name == est.next_stop), None)
+        stop = next((s for s in route.stops if s.name == est.next_stop), None)
         eta = next((e for e in est.etas if e.stop == est.next_stop), None)
         if eta is None or stop is None:
             return est.next_stop, "ETA unknown"
@@ -337,6 +350,7 @@ class Overview:
     def _chart(self, painter: QPainter, rect: QRectF) -> None:
         b = self.briefing
         est = b.estimate
+        assert est is not None
         ahead = self._stops_ahead(rect.width())
         table_h = (34 + len(ahead) * ROW_H + 10) if ahead else 0.0
         y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Distance over time",
@@ -356,13 +370,17 @@ class Overview:
                                                     table_h - 10), ahead)
 
     def _stops_ahead(self, width: float) -> list[tuple[str, str, str, str]]:
-        """(name, km, likely, window) for the next few stops, in each stop's local time."""
-        est = self.briefing.estimate
+        """(name, km, likely, window) for the next few stops and the destination, in each stop's
+        local time."""
+        est, route = self.briefing.estimate, self.briefing.route
+        assert est is not None and route is not None
         if est.state == "arrived":
             return []
-        stops = {s.name: s for s in self.briefing.route.stops}
-        rows = []
-        for eta in est.etas:
+        stops = {s.name: s for s in route.stops}
+        rows: list[tuple[str, str, str, str]] = []
+        destination = route.stops[-1].name if route.stops else None
+        final = [e for e in est.etas if e.stop == destination and e.km > est.km_likely]
+        for eta in [e for e in est.etas if e.stop != destination] + final:
             stop = stops.get(eta.stop)
             if stop is None or eta.likely is None or eta.earliest is None or eta.latest is None:
                 continue
@@ -373,21 +391,23 @@ class Overview:
             likely, early, late = (m.astimezone(zone) for m in (eta.likely, eta.earliest, eta.latest))
             rows.append((eta.stop, f"{eta.km:,.0f} km", f"{likely:%a %H:%M} {zone_label(likely)}",
                          f"{early:%a %H:%M} – {late:%a %H:%M}"))
-            if len(rows) == STOPS_AHEAD:
-                break
+        # The next few, and always the destination: where the story is going.
+        if len(rows) > STOPS_AHEAD:
+            last = rows[-1] if rows[-1][0] == destination else rows[STOPS_AHEAD - 1]
+            rows = rows[:STOPS_AHEAD - 1] + [last]
         return rows
 
     def _paint_stops_ahead(self, painter: QPainter, rect: QRectF,
                            rows: list[tuple[str, str, str, str]]) -> None:
-        y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Stops ahead",
-                            "likely arrival (window), local time")
+        y = section_heading(painter, rect.left(), rect.top(), rect.width(), "Stops ahead", ETA_LEGEND)
         name_f, plain, small = font(13, bold=True), font(13), font(12)
         faces = (name_f, small, plain, small)
         # Columns as wide as their widest cell, the spare room shared between them.
         needs = [max(text_width(row[i], faces[i]) for row in rows) + 12 for i in range(4)]
         spare = max(rect.width() - sum(needs), 0) / 4
         shrink = min(1.0, rect.width() / sum(needs))
-        gauge = {s.name for s in self.briefing.route.stops if s.kind == "gauge_change"}
+        route = self.briefing.route
+        gauge = {s.name for s in route.stops if s.kind == "gauge_change"} if route is not None else set()
         for name, km, likely, window in rows:
             cells = ((name, GAUGE if name in gauge else INK), (km, MUTED), (likely, INK), (window, MUTED))
             left = rect.left()
@@ -401,8 +421,12 @@ class Overview:
 
 
 def _footer_left(b: Briefing) -> str:
-    return (f"Situation Monitor briefing · {b.database} · as of {utc_text(b.at)} · "
-            f"positions are estimates from {len(b.estimate.anchors)} timed report(s)")
+    left = f"Situation Monitor briefing · {b.database} · as of {utc_text(b.at)}"
+    if b.as_of_last_post:
+        left += " (the last post)"
+    if b.estimate is None:
+        return left + " · no journey followed"
+    return left + f" · positions are estimates from {len(b.estimate.anchors)} timed report(s)"
 
 
 def footer(painter: QPainter, width: float, height: float, left: str, right: str) -> None:

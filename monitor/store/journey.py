@@ -2,7 +2,7 @@
 
 Tables: ``routes`` (one row per route, by ``name``), ``stops`` (ordered, per route), ``observations``
 (what a post says about a stop, with its time window; foreign keys to ``posts`` and ``routes``) and
-``settings`` (key/value; ``journey.route`` is the route in use).
+``settings`` (key/value; ``journey.route`` is the route in use, ``""`` when none was chosen).
 """
 
 from __future__ import annotations
@@ -167,17 +167,32 @@ class JourneyStore:
     # -- the route in use --------------------------------------------------------------------
 
     def current_route_name(self) -> str | None:
-        """The name of the route in use, if one was chosen."""
-        row = self.db.execute("select value from settings where key = ?", [ROUTE_SETTING]).fetchone()
-        return row[0] if row else None
+        """The name of the route in use; None when the store follows no journey.
 
-    def set_current_route(self, name: str) -> None:
-        """Make ``name`` the route in use."""
+        A choice is the ``journey.route`` setting (``""``: none chosen). A store without the
+        setting was made before a journey could be none, when every store followed the default
+        route implicitly: it keeps the route its stored reports were matched to, and a store with
+        no reports (a new one, or one of a story without a journey) has none.
+        """
+        row = self.db.execute("select value from settings where key = ?", [ROUTE_SETTING]).fetchone()
+        if row is not None:
+            return row[0] or None
+        found = self.db.execute(
+            "select r.name from observations o join routes r on r.id = o.route_id limit 1"
+        ).fetchone()
+        return found[0] if found else None
+
+    def set_current_route(self, name: str | None) -> None:
+        """Make ``name`` the route in use; None: follow no journey."""
         self.db.execute(
             "insert into settings (key, value) values (?, ?) "
             "on conflict(key) do update set value = excluded.value",
-            [ROUTE_SETTING, name],
+            [ROUTE_SETTING, name or ""],
         )
+
+    def clear_observations(self) -> None:
+        """Drop every stored route report (the store follows no journey now)."""
+        self.db.execute("delete from observations")
 
     # -- observations -----------------------------------------------------------------------
 

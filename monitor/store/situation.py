@@ -100,3 +100,22 @@ class SituationQueries:
         ))
         rows.sort(key=lambda r: (r["post_id"], r["start"] or 0, r["id"]))
         return [_observation(r) for r in rows]
+
+    def named(self, names: list[str], as_of: str | None = None) -> set[str]:
+        """Which of ``names`` some post published up to ``as_of`` contains, as a phrase of the
+        full-text index (one indexed look-up per name, so a big store costs what a small one does)."""
+        found: set[str] = set()
+        for name in names:
+            if not any(ch.isalnum() for ch in name):
+                continue
+            phrase = '"' + name.replace('"', '""') + '"'
+            if as_of is None:
+                row = self.db.execute(
+                    "select 1 from posts_fts where posts_fts match ? limit 1", [phrase]).fetchone()
+            else:
+                row = self.db.execute(
+                    "select 1 from posts_fts join posts p on p.id = posts_fts.rowid "
+                    f"where posts_fts match ? and {_POST_TIME} <= ? limit 1", [phrase, as_of]).fetchone()
+            if row is not None:
+                found.add(name)
+        return found

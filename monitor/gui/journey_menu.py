@@ -1,0 +1,223 @@
+"""The journey in the window: View → Journey, the route pane and its no-journey line.
+
+A store may follow no journey (see ``Monitor.route``). Then the route pane collapses to one line,
+"No journey — choose or import a route", with a button that opens the same menu as View → Journey:
+each shipped route, **Import route…** (a route JSON, GeoJSON or GPX file) and **None**. When the
+posts name at least three stops of a shipped route, the line offers it ("This story mentions
+Pyongyang, Tumangang and Khasan — follow Pyongyang → Vladivostok?") with a **Follow** button;
+nothing is chosen without the reader. A choice is a write (``data.use_route``) on the writer
+thread; the panes follow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from monitor.gui import data
+from monitor.paint.safe_text import plain_label, plain_tooltip
+
+if TYPE_CHECKING:
+    from monitor.gui.main_window import MainWindow
+
+#: What the collapsed route pane says.
+NO_JOURNEY_TEXT = "No journey — choose or import a route"
+#: What the file dialog offers.
+ROUTE_FILES = "Routes (*.json *.geojson *.gpx);;All files (*)"
+_MAX = 16_777_215  # QWIDGETSIZE_MAX
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that ends in "…" when it is narrower than its text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt API
+        return QSize(40, super().minimumSizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: D102 - Qt API
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.end()
+
+
+class JourneyControls(QObject):
+    """The route pane (the route bar, or the one-line "no journey" strip) and View → Journey."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.route_bar = window.route_bar
+        self.current: str | None = None  # the route in use, as the last snapshot said
+        self.current_title: str | None = None
+        self.suggested: str | None = None
+
+        self.strip = QWidget()
+        self.strip.setObjectName("noJourney")
+        row = QHBoxLayout(self.strip)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.label = plain_label(NO_JOURNEY_TEXT, self.strip)
+        self.label.setObjectName("noJourneyLabel")
+        self.choose_button = QPushButton("Choose route…", self.strip)
+        self.choose_button.setObjectName("chooseRouteButton")
+        # Elided where the window is narrow (the whole text is its tooltip), never widening it.
+        self.suggestion_label = ElidedLabel(self.strip)
+        self.suggestion_label.setObjectName("routeSuggestion")
+        self.follow_button = QPushButton("Follow", self.strip)
+        self.follow_button.setObjectName("followRouteButton")
+        self.follow_button.clicked.connect(self.follow_suggestion)
+        for widget in (self.label, self.choose_button):
+            row.addWidget(widget)
+        row.addSpacing(16)
+        row.addWidget(self.suggestion_label)
+        row.addWidget(self.follow_button)
+        row.addStretch(1)
+        self.choose_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.follow_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.suggestion_label.hide()
+        self.follow_button.hide()
+
+        self.pane = QWidget()
+        self.pane.setObjectName("routePane")
+        column = QVBoxLayout(self.pane)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.strip)
+        column.addWidget(self.route_bar)
+        self.strip.hide()
+
+        self.menu = QMenu("&Journey", window)
+        self.menu.setObjectName("journeyMenu")
+        self.menu.aboutToShow.connect(self._fill_menu)
+        self.choose_button.clicked.connect(
+            lambda: self.menu.popup(self.choose_button.mapToGlobal(self.choose_button.rect().bottomLeft())))
+        self._group = QActionGroup(self)
+        self._group.setExclusive(True)
+        self._fill_menu()
+
+    # -- the menu ------------------------------------------------------------------------------
+
+    def _fill_menu(self) -> None:
+        """Each shipped route (the one in use checked), Import route…, None."""
+        self.menu.clear()
+        for action in self._group.actions():
+            self._group.removeAction(action)
+        try:
+            routes = data.shipped_routes()
+        except Exception:  # noqa: BLE001 - a broken install still lets the reader import or choose none
+            routes = []
+        shipped_in_use = False
+        for name, title in routes:
+            in_use = name == self.current and title == self.current_title
+            shipped_in_use |= in_use
+            self._add_choice(title, in_use, name)
+        self.menu.addSeparator()
+        imported = self.menu.addAction("&Import route…")
+        imported.setObjectName("importRoute")
+        imported.setStatusTip("Follow a route from a route file, a GeoJSON map or a GPX track")
+        imported.triggered.connect(lambda: self.import_route())
+        if self.current is not None and not shipped_in_use:  # imported, or a file of its own
+            self._add_choice(f"{self.current_title or self.current} (in use)", True, None)
+        self.menu.addSeparator()
+        self._add_choice("&None", self.current is None, "none")
+
+    def _add_choice(self, text: str, checked: bool, ref: str | None) -> QAction:
+        action = self.menu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(checked)
+        self._group.addAction(action)
+        if ref is not None:
+            action.triggered.connect(lambda _=False, r=ref: self.use(None if r == "none" else r))
+        return action
+
+    def choices(self) -> list[tuple[str, bool]]:
+        """The menu's choices as (text, checked), for the tests and the reader's status."""
+        self._fill_menu()
+        return [(a.text(), a.isChecked()) for a in self._group.actions()]
+
+    # -- choosing ------------------------------------------------------------------------------
+
+    def import_route(self, path: str | None = None) -> None:
+        """Follow a route from a file (asked for when not given)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, "Import route", "", ROUTE_FILES)
+        if path:
+            self.use(path)
+
+    def follow_suggestion(self) -> None:
+        """Follow the route the no-journey line offers."""
+        if self.suggested:
+            self.use(self.suggested)
+
+    def use(self, ref: str | None, on_done: Callable[[], None] | None = None) -> None:
+        """Make ``ref`` (a shipped route, a file, None: no journey) the route in use, on the
+        writer thread; the panes follow. A bad file is named in a warning."""
+        window = self.window
+        if window.runner is None:
+            return
+
+        def done(title: object) -> None:
+            window.statusBar().showMessage(f"Following {title}" if title else "No journey", 8000)
+            # A new route re-matches every post: the whole situation and the feed are read again.
+            window.refresh_panes()
+            window.feed.model.reload()
+            if on_done is not None:
+                on_done()
+
+        window.runner.write(data.use_route, ref, on_result=done,
+                            on_error=lambda exc: window._warn("Route not changed", str(exc)))
+
+    # -- showing a snapshot --------------------------------------------------------------------
+
+    def apply(self, snap: data.Snapshot) -> None:
+        """Show the snapshot's journey: the route bar, or the one-line strip when there is none."""
+        self.current = snap.route.name if snap.route is not None else None
+        self.current_title = snap.route.title if snap.route is not None else None
+        bar = self.route_bar
+        if snap.route is None:
+            bar.set_route(None)
+            bar.set_estimate(None)
+            bar.set_observations([])
+            found = snap.suggestion
+            self.suggested = found.route if found is not None else None
+            self.suggestion_label.setText(found.text() if found is not None else "")
+            self.suggestion_label.setToolTip(plain_tooltip(found.text()) if found is not None else "")
+            self.suggestion_label.setVisible(found is not None)
+            self.follow_button.setVisible(found is not None)
+            bar.hide()
+            self.strip.show()
+            self.pane.setMaximumHeight(self.strip.sizeHint().height())
+            return
+        self.suggested = None
+        collapsed = self.strip.isVisible()
+        self.strip.hide()
+        bar.show()
+        self.pane.setMaximumHeight(_MAX)
+        bar.set_route(snap.route)
+        if snap.estimate is not None:
+            bar.set_estimate(snap.estimate)
+        bar.set_observations(snap.observations)
+        if collapsed:  # give the bar back its height
+            dock = self.window.docks.get("route")
+            if dock is not None:
+                self.window.resizeDocks([dock], [bar.sizeHint().height()], Qt.Orientation.Vertical)
+
+    def collapsed(self) -> bool:
+        """True when the pane shows the one-line "no journey" strip."""
+        return not self.strip.isHidden()
