@@ -177,11 +177,12 @@ def read_capped(path: Path, limit: int) -> bytes | None:
 class Monitor:
     """An open store and the operations on it."""
 
-    def __init__(self, db_path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, db_path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         """Open the store at ``db_path``; ``readonly`` opens an existing one for reading only
-        (no migration, no lock, works on a read-only disk; any write then fails)."""
+        (no migration, no lock, works on a read-only disk; any write then fails). Without
+        ``create`` a file that does not exist is an error, and nothing is made."""
         self.db_path = Path(db_path)
-        self.db = open_database(db_path, readonly=readonly)
+        self.db = open_database(db_path, readonly=readonly, create=create)
         self.posts = PostStore(self.db)
         self.sources = SourceStore(self.db)
         self._client: httpx.Client | None = None

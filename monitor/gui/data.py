@@ -69,7 +69,17 @@ class Features:
 
 def features(monitor: Monitor) -> Features:
     """What the open Monitor can do."""
-    return Features(report=_report_function(monitor) is not None)
+    return Features(report=_report_preparer() is not None)
+
+
+def _report_preparer() -> Callable[..., Any] | None:
+    """``monitor.report.prepare_report`` when this build has the renderer."""
+    try:
+        module = importlib.import_module("monitor.report")
+    except ImportError:
+        return None
+    func = getattr(module, "prepare_report", None)
+    return func if callable(func) else None
 
 
 def _report_function(monitor: Monitor) -> Callable[..., Any] | None:
@@ -364,9 +374,22 @@ def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> None:
 
 
 def export_report(monitor: Monitor, out: str, at: datetime | None) -> str:
-    """Render the briefing report to ``out``; returns the path written."""
+    """Render the briefing report to ``out``; returns the path written. Draws in this thread:
+    for scripts and the GUI thread; the window's workers use :func:`prepare_report`."""
     func = _report_function(monitor)
     if func is None:
         raise RuntimeError("this build has no report renderer")
     func(Path(out), at=at)
     return out
+
+
+def prepare_report(monitor: Monitor, out: str, at: datetime | None, into: list) -> Any:
+    """Read what the report at ``at`` shows and check ``out`` (no drawing: a worker never waits
+    on the GUI thread); the result is returned and also appended to ``into``, so a window
+    closing before the result is delivered can still draw it."""
+    func = _report_preparer()
+    if func is None:
+        raise RuntimeError("this build has no report renderer")
+    prepared = func(monitor, Path(out), at=at)
+    into.append(prepared)
+    return prepared

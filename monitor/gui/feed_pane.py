@@ -35,6 +35,8 @@ SEARCH_DELAY_MS = 200
 #: paragraphs in view, but each of those whole: a 5 MB post on one line held the window for
 #: seconds. Longer lines are shown broken at a space (see :func:`lazy_layout_text`).
 DIALOG_LINE_CHARS = 10_000
+#: How many characters of a source's title the source filter is sized for (longer ones elided).
+SOURCE_CHARS = 24
 #: The most characters of a headline used as the post dialog's window title.
 TITLE_CHARS = 200
 
@@ -118,10 +120,17 @@ class FeedPane(QWidget):
         self.search.setObjectName("feedSearch")
         self.search.setPlaceholderText("Search posts (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        # The search box keeps room for its placeholder whatever the sources are called.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Search posts (Ctrl+F)") + 48)
         self.sources = QComboBox(self)
         self.sources.setObjectName("feedSources")
         self.sources.addItem("All sources", None)
-        self.sources.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A source's title comes from its feed and may be any length: the combo is sized for
+        # about 24 characters and elides longer titles (the list shows them whole).
+        self.sources.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sources.setMinimumContentsLength(SOURCE_CHARS)
+        self.sources.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.sources.view().setMinimumWidth(self.sources.fontMetrics().horizontalAdvance("M") * SOURCE_CHARS)
         self.speaker_chip = QToolButton(self)
         self.speaker_chip.setObjectName("speakerChip")
         self.speaker_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -184,6 +193,27 @@ class FeedPane(QWidget):
         """Show the posts of the database behind ``runner``."""
         self._runner = runner
         self.model.set_runner(runner)
+
+    def reset(self) -> None:
+        """Forget the database shown: no posts, no search, no filters, no unread marks."""
+        self.set_runner(None)
+        self._search_timer.stop()
+        for widget in (self.search, self.sources):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.sources.clear()
+        self.sources.addItem("All sources", None)
+        for widget in (self.search, self.sources):
+            widget.blockSignals(False)
+        self._speaker = None
+        self.speaker_chip.hide()
+        self._as_of = None
+        self._pending_highlight = None
+        self.model.reference_time = None
+        self.model.mark_all_read()  # unread marks and alerts belong to the other database
+        self.model.set_sources({})
+        self.model.set_filter(FeedFilter())
+        self.show_message("")
 
     def set_sources(self, sources: list[tuple[int, str]]) -> None:
         """The sources offered in the filter, as (id, title)."""

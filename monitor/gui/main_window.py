@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
     opened = Signal(object)  # data.OpenResult
     openFailed = Signal(str)
     snapshotApplied = Signal(object)  # data.Snapshot
+    reportSaved = Signal(str)  # the path written
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._selected_speaker: int | None = None
         self._speaker_quotes: data.SpeakerQuotes | None = None  # the selected speaker's, once read
         self._quotes_stale = False
+        self._exports: list[list] = []  # reports being read: each list gets the prepared report
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
@@ -184,8 +186,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
-        self.act_open = self._action("&Open database…", self.choose_database, QKeySequence.StandardKey.Open,
-                                     "Open another database file", sp.SP_DirOpenIcon)
+        self.act_new = self._action("&New database…", self.new_database, QKeySequence.StandardKey.New,
+                                    "Make a new, empty database file", sp.SP_FileIcon)
+        self.act_open = self._action("&Open database…", self.choose_database, "Ctrl+Shift+O",
+                                     "Open an existing database file", sp.SP_DirOpenIcon)
         self.act_add_source = self._action("&Add source…", lambda: self.add_source(), "Ctrl+Shift+A",
                                            "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
         self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
@@ -213,7 +217,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for action in (self.act_open, self.act_add_source, self.act_import, self.act_report):
+        for action in (self.act_new, self.act_open, self.act_add_source, self.act_import, self.act_report):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
@@ -273,19 +277,56 @@ class MainWindow(QMainWindow):
 
     # -- opening a database --------------------------------------------------------------
 
-    def open_database(self, db_path: Path, *, seed: bool = False) -> None:
-        """Open ``db_path`` (seeding an empty default one) off the GUI thread."""
+    def open_database(self, db_path: Path, *, seed: bool = False, create: bool = False) -> None:
+        """Open ``db_path`` (seeding an empty default one) off the GUI thread.
+
+        A file that does not exist is an error unless ``create`` (File → New database) or
+        ``seed`` (the default database) says to make it.
+        """
         if self.runner is not None:
             self.runner.shutdown()
             self.runner.deleteLater()
         self.db_path = Path(db_path)
-        self.runner = Runner(self.db_path, self)
+        self._forget_database()
+        self.runner = Runner(self.db_path, self, create=create or seed)
         self.runner.busyChanged.connect(self._busy)
-        self.snapshot = None
-        self._applied = {}
         self.statusBar().showMessage(f"Opening {self.db_path}…")
         self._update_title()
         self.runner.write(data.open_and_seed, seed, on_result=self._opened, on_error=self._open_failed)
+
+    def _forget_database(self) -> None:
+        """Drop everything shown of the previous database: replay, filters, unread marks,
+        alerts, counts, charts and panes start again from the new one."""
+        self.snapshot = None
+        self._applied = {}
+        self._steps = []
+        self._snapshot_busy = False
+        self._snapshot_again = False
+        self._polling = False
+        if self.act_replay.isChecked():
+            self.act_replay.blockSignals(True)
+            self.act_replay.setChecked(False)
+            self.act_replay.blockSignals(False)
+        self.replay_bar.hide()
+        self.replay.reset()
+        self.as_of = None
+        if hasattr(self.route_bar, "clock"):
+            self.route_bar.clock = utc_now
+        self.alert_count = 0
+        self._speaker_names = {}
+        self._selected_speaker = None
+        self._speaker_quotes = None
+        self.feed.reset()
+        self.inspector.set_speakers([])
+        self.inspector.set_quotes([], {})
+        self.charts.clear()
+        self.route_bar.set_route(None)
+        self.route_bar.set_estimate(None)
+        self.route_bar.set_observations([])
+        self.counts_label.setText("")
+        self.sources_label.setText("")
+        self.sources_label.setToolTip("")
+        self.sources_label.setStyleSheet("")
 
     def _opened(self, result: data.OpenResult) -> None:
         self.features = result.features
@@ -321,14 +362,23 @@ class MainWindow(QMainWindow):
         self.error_box = box
 
     def choose_database(self) -> None:
-        """Ask for a database file and open it."""
+        """Ask for an existing database file and open it (nothing is created)."""
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)")
+        if path:
+            self.open_database(Path(path))
+
+    def new_database(self) -> None:
+        """Ask for a new database file's name and make it (an existing database is opened,
+        never overwritten)."""
         start = str(self.db_path.parent) if self.db_path else ""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)",
+            self, "New database", start, "SQLite databases (*.db *.sqlite);;All files (*)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
-            self.open_database(Path(path))
+            self.open_database(Path(path), create=True)
 
     # -- the situation -------------------------------------------------------------------
 
@@ -340,8 +390,11 @@ class MainWindow(QMainWindow):
             self._snapshot_again = True
             return
         self._snapshot_busy = True
-        self.runner.read(data.snapshot, self.as_of, on_result=self._apply_snapshot,
-                         on_error=self._snapshot_failed)
+        runner = self.runner
+        # A snapshot of the database opened before this one may still arrive: it is dropped.
+        self.runner.read(data.snapshot, self.as_of,
+                         on_result=lambda snap: runner is self.runner and self._apply_snapshot(snap),
+                         on_error=lambda exc: runner is self.runner and self._snapshot_failed(exc))
 
     def _apply_snapshot(self, snap: data.Snapshot) -> None:
         self._snapshot_busy = False
@@ -384,6 +437,8 @@ class MainWindow(QMainWindow):
                 steps.append(("charts: journey",
                               lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations,
                                                                 snap.estimate)))
+        elif changed("journey", None):  # this database has no route (yet)
+            steps.append(("charts: journey", lambda: self.charts.set_journey(None, [], [], None)))
         if changed("speakers", tuple(snap.speakers)):
             steps.append(("inspector: speakers", lambda: self.inspector.set_speakers(snap.speakers)))
             steps.append(("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)))
@@ -527,11 +582,28 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, "Export report", "situation-report.pdf",
                                                   "PDF (*.pdf);;PNG image (*.png)")
         if path:
+            # Read on a worker, drawn here: the worker never waits for this thread, so closing
+            # the window during an export cannot deadlock with the shutdown waiting for it.
+            ready: list = []
+            self._exports.append(ready)
             self.runner.read(
-                data.export_report, path, self.as_of,
-                on_result=lambda out: self.statusBar().showMessage(f"Report saved: {out}", 10000),
-                on_error=lambda exc: self._warn("Report failed", str(exc)),
+                data.prepare_report, path, self.as_of, ready,
+                on_result=lambda prepared: self._write_report(ready, prepared),
+                on_error=lambda exc: (self._exports.remove(ready) if ready in self._exports else None,
+                                      self._warn("Report failed", str(exc))),
             )
+
+    def _write_report(self, ready: list, prepared: object) -> None:
+        if ready not in self._exports:
+            return  # already written at close
+        self._exports.remove(ready)
+        try:
+            out = prepared.write()
+        except Exception as exc:  # noqa: BLE001 - a report that cannot be drawn is named, not fatal
+            self._warn("Report failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Report saved: {out}", 10000)
+        self.reportSaved.emit(str(out))
 
     def _correct(self, fn: object, *args: int) -> None:
         if self.runner is None:
@@ -657,6 +729,8 @@ class MainWindow(QMainWindow):
             self._replay_moved(None)
 
     def _replay_moved(self, when: datetime | None) -> None:
+        if when is not None and not self.act_replay.isChecked():
+            return  # the slider is hidden and off: only the reader starts a replay
         if when is None and self.act_replay.isChecked():
             self.act_replay.setChecked(False)  # "Live" pressed: comes back here with replay off
             return
@@ -731,4 +805,13 @@ class MainWindow(QMainWindow):
         self._poll_timer.stop()
         if self.runner is not None:
             self.runner.shutdown()
+        # Reports whose reading finished but whose drawing had not come round yet are drawn
+        # now, so closing never loses one.
+        for ready in list(self._exports):
+            self._exports.remove(ready)
+            for prepared in ready:
+                try:
+                    prepared.write()
+                except Exception as exc:  # noqa: BLE001 - closing goes on
+                    log.warning("report not written at close: %s", exc)
         super().closeEvent(event)

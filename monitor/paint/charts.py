@@ -152,6 +152,12 @@ class ChartsPane(QWidget):
 
     # -- data ------------------------------------------------------------------------------------
 
+    def clear(self) -> None:
+        """Show no data at all (another database is being opened): bars, titles and curves go."""
+        self.set_hour_counts([], 0)
+        self.set_speakers([])
+        self.set_journey(None, [], [], None)
+
     def set_posts(self, posts: Sequence[Post]) -> None:
         """Posts per hour as bars (posts known only to the day are counted in the title)."""
         self._show_hours(*posts_per_hour(posts))

@@ -1,0 +1,134 @@
+"""The window as a reader lives in it: databases one after another, exports while closing,
+read state that lasts, keys, the original of a post."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import add_posts
+from PySide6.QtWidgets import QApplication
+
+from monitor.gui.app import make_application
+from monitor.gui.main_window import MainWindow
+from monitor.service import Monitor
+
+START = datetime(2023, 9, 10, 6, 0, tzinfo=UTC)
+
+
+def _window(qtbot, settings, width: int = 1400) -> MainWindow:
+    make_application([])
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(width, 900)
+    window.show()
+    return window
+
+
+def _open(qtbot, window: MainWindow, path: Path, **kwargs) -> None:
+    with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
+        window.open_database(path, **kwargs)
+
+
+def _posts(count: int, start: datetime = START, prefix: str = "Post") -> list[dict]:
+    return [{"guid": f"{prefix}-{i}", "title": f"{prefix} {i}", "body": f"Body of {prefix.lower()} {i}.",
+             "published": start + timedelta(minutes=10 * i),
+             "published_precision": "minute"} for i in range(count)]
+
+
+# -- one database after another ------------------------------------------------------------------
+
+
+def test_opening_a_new_database_then_importing_never_starts_a_hidden_replay(qtbot, gui_settings, tmp_path,
+                                                                             seeded_db, seed_path):
+    window = _window(qtbot, gui_settings)
+    _open(qtbot, window, seeded_db)
+    fresh = tmp_path / "fresh.db"
+    _open(qtbot, window, fresh, create=True)
+    qtbot.wait(400)  # longer than the replay slider's settle time
+    window.import_files([str(seed_path)])
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 5, timeout=20000)
+    qtbot.wait(400)
+    qtbot.waitUntil(lambda: "5 posts" in window.counts_label.text(), timeout=10000)
+    assert window.as_of is None
+    assert "replay" not in window.windowTitle()
+    assert not window.act_replay.isChecked() and window.replay_bar.isHidden()
+    assert window.feed.model.feed_filter.as_of is None
+    assert window.feed.model.total == 5
+    window.runner.shutdown()
+
+
+def test_nothing_of_the_previous_database_is_shown_after_opening_another(qtbot, gui_settings, tmp_path,
+                                                                          seeded_db):
+    other = tmp_path / "other.db"
+    add_posts(other, _posts(3, prefix="Other"), source_key="test:other")
+    window = _window(qtbot, gui_settings)
+    _open(qtbot, window, seeded_db)
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 5, timeout=10000)
+    add_posts(seeded_db, _posts(1, START + timedelta(days=5), prefix="Kim arrived"))
+    window.feed.refresh()
+    qtbot.waitUntil(lambda: window.feed.model.unread_count() == 1, timeout=10000)
+    source_id = window.snapshot.sources[0].source.id
+    window.feed.set_source_filter(source_id)
+    window.feed.set_search("Kim")
+    window.alert_count = 2
+    window.act_replay.setChecked(True)
+    assert window.charts.speakers_plot.getPlotItem().titleLabel.text
+    _open(qtbot, window, other)
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 3, timeout=10000)
+    assert window.feed.search.text() == ""
+    assert [window.feed.sources.itemText(i) for i in range(window.feed.sources.count())] == \
+        ["All sources", "Test feed"]
+    assert window.feed.sources.currentIndex() == 0
+    assert window.feed.model.unread_count() == 0
+    assert "unread" not in window.feed.status.text() and "3 posts" in window.feed.status.text()
+    assert window.alert_count == 0 and "alert" not in window.windowTitle()
+    assert window.as_of is None and not window.act_replay.isChecked() and window.replay_bar.isHidden()
+    qtbot.waitUntil(lambda: window.charts.is_empty("speakers"), timeout=10000)
+    assert window.charts._titles["speakers"] == "Quotes per speaker"
+    assert window.charts._titles["posts"] == "Posts per hour"  # not the seed's "5 with date only"
+    assert "3 posts" in window.counts_label.text()
+    window.runner.shutdown()
+
+
+# -- closing during an export --------------------------------------------------------------------
+
+
+def test_closing_during_an_export_neither_blocks_nor_loses_the_report(qtbot, main_window, tmp_path):
+    window = main_window
+    out = tmp_path / "closing.png"
+    window.export_report(str(out))
+    window.close()  # while the report is being read: the old code deadlocked here until a timeout
+    QApplication.processEvents()
+    assert out.is_file() and out.stat().st_size > 0
+    assert not window.runner.busy
+
+
+def test_a_missing_database_is_not_created_by_opening_it(qtbot, gui_settings, tmp_path):
+    window = _window(qtbot, gui_settings)
+    missing = tmp_path / "typo" / "nope.db"
+    with qtbot.waitSignal(window.openFailed, timeout=15000) as blocker:
+        window.open_database(missing)
+    assert "no such database" in blocker.args[0]
+    assert not missing.exists() and not missing.parent.exists()
+    window.error_box.close()
+    window.runner.shutdown()
+
+
+@pytest.mark.parametrize("width", [800, 1600])
+def test_a_long_source_title_leaves_the_search_box_room(qtbot, gui_settings, tmp_path, width):
+    db = tmp_path / "long.db"
+    with Monitor(db) as monitor:
+        sid = monitor.posts.ensure_source("test:long", "test", "test:long/feed", "A" * 20 + " very" * 60)
+        from monitor.model import ParsedPost
+        monitor.posts.ingest(sid, [ParsedPost(**p) for p in _posts(2)])
+    window = _window(qtbot, gui_settings, width)
+    _open(qtbot, window, db)
+    qtbot.waitUntil(lambda: window.feed.sources.count() == 2, timeout=10000)
+    qtbot.wait(50)
+    search = window.feed.search
+    wide = search.fontMetrics().horizontalAdvance("Search posts (Ctrl+F)")
+    assert search.width() >= wide
+    assert window.feed.sources.width() <= window.feed.width() // 2
+    window.runner.shutdown()
