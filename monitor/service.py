@@ -40,7 +40,7 @@ from monitor.paths import seeds_dir
 from monitor.situation import Situation, SituationLimits, read_situation
 from monitor.sources import poller
 from monitor.sources.decoding import too_large
-from monitor.sources.errors import SourceError
+from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.feed import FeedQueries
@@ -72,14 +72,20 @@ class IngestReport:
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
     error: str | None = None
+    #: No format recognised the content (the error says what it looks like).
+    unrecognised: bool = False
+    #: Why a folder ingest passed this file over (content it does not recognise); not an error.
+    skipped: str | None = None
 
     @property
     def ok(self) -> bool:
-        """True when the input was read."""
+        """True when the input was read (or, in a folder, knowingly skipped)."""
         return self.error is None
 
     def summary(self) -> str:
         """One line for a person."""
+        if self.skipped:
+            return f"skipped {self.skipped}"
         if self.error:
             return f"error: {self.error}"
         return counts_line(self.where, self.kind, self.added, self.updated, self.unchanged)
@@ -127,6 +133,13 @@ class PollReport:
         if self.outcome == poller.NOT_MODIFIED:
             return f"{self.url}: not modified"
         return counts_line(self.url, self.kind, self.added, self.updated, self.unchanged)
+
+
+def _skip_unrecognised(report: IngestReport) -> IngestReport:
+    """A folder's file whose content no format recognises, as skipped rather than failed."""
+    if report.unrecognised and report.error:
+        report.skipped, report.error = report.error, None
+    return report
 
 
 def display_path(path: Path | str) -> str:
@@ -219,7 +232,7 @@ class Monitor:
         try:
             result = parse_document(data, where)
         except SourceError as exc:
-            return IngestReport(where=where, error=str(exc))
+            return IngestReport(where=where, error=str(exc), unrecognised=isinstance(exc, NotRecognisedError))
         return self.ingest_result(result, where, source_key=source_key, url=url)
 
     def ingest_result(
@@ -333,7 +346,13 @@ class Monitor:
             if not files:
                 return [IngestReport(where=display_path(path),
                                      error=f"{display_path(path)}: directory has no files")]
-            return [self._ingest_file(p, None) for p in files]
+            # A folder holds what it holds (a MANIFEST.tsv, a README, an image): only files whose
+            # content is recognised are taken; the others are named as skipped, not failed.
+            reports = [_skip_unrecognised(self._ingest_file(p, None)) for p in files]
+            if not any(r.ok and not r.skipped for r in reports):
+                reports.append(IngestReport(where=display_path(path), error=(
+                    f"{display_path(path)}: no file in it could be read as a live page, feed or post list")))
+            return reports
         return [self._ingest_file(path, source_key)]
 
     def _ingest_file(self, path: Path, source_key: str | None) -> IngestReport:

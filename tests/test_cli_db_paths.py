@@ -51,3 +51,34 @@ def test_the_commands_that_make_a_database_still_do(tmp_path, seed_path, command
     assert new.is_file()
     code, out = run("posts", "--db", str(new)) if command == ["ingest"] else run("sources", "--db", str(new))
     assert code == 0 and out.strip()
+
+
+def test_a_folder_ingest_skips_what_it_does_not_recognise_and_names_it(tmp_path, seed_path):
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "story.txt").write_bytes(seed_path.read_bytes())
+    (folder / "MANIFEST.tsv").write_text("local_name\trepo\tkind\nstory.txt\tbbc\tlivetext\n")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    db = tmp_path / "m.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.stderr and "MANIFEST.tsv" in result.stderr and "photo.png" in result.stderr
+    code, out = run("posts", "--json", "--db", str(db))
+    assert code == 0 and len(out.splitlines()) == 5
+    assert "local_name" not in out
+
+
+def test_a_table_given_by_name_is_not_read_as_a_live_page(tmp_path):
+    table = tmp_path / "MANIFEST.tsv"
+    table.write_text("local_name\trepo\tkind\nstory.txt\tbbc\tlivetext\n")
+    code, out = run("ingest", str(table), "--db", str(tmp_path / "m.db"))
+    assert code != 0 and "unknown format" in out
+
+
+def test_an_undated_post_says_so_in_the_cli(tmp_path):
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text('{"guid": "x", "title": "No date here", "body": "Text."}\n')
+    db = tmp_path / "m.db"
+    assert run("ingest", str(posts), "--db", str(db))[0] == 0
+    code, out = run("posts", "--db", str(db))
+    assert code == 0 and "undated" in out

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import add_posts
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from monitor.gui.app import make_application
+from monitor.gui.formatting import local_time, row_time
 from monitor.gui.main_window import MainWindow
 from monitor.service import Monitor
 
@@ -132,3 +134,29 @@ def test_a_long_source_title_leaves_the_search_box_room(qtbot, gui_settings, tmp
     assert search.width() >= wide
     assert window.feed.sources.width() <= window.feed.width() // 2
     window.runner.shutdown()
+
+
+# -- undated posts and other years -----------------------------------------------------------------
+
+
+def test_an_undated_post_says_undated_not_just_now(qtbot, gui_settings, seeded_db):
+    add_posts(seeded_db, [{"guid": "no-date", "title": "A post with no date", "body": "Text."}])
+    window = _window(qtbot, gui_settings)
+    _open(qtbot, window, seeded_db)
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 6, timeout=10000)
+    model = window.feed.model
+    row = next(r for r in range(6) if model.post_at(r).guid == "no-date")
+    post = model.post_at(row)
+    assert row_time(post.published, post.published_precision, model.now()) == "undated"
+    assert "undated" in model.data(model.index(row), Qt.ItemDataRole.ToolTipRole)
+    dated = model.post_at(next(r for r in range(6) if r != row))
+    assert "2023" in row_time(dated.published, dated.published_precision, model.now())
+    window.runner.shutdown()
+
+
+def test_times_of_another_year_show_the_year():
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    assert "2023" in local_time(datetime(2023, 9, 11, 12, 0, tzinfo=UTC), "minute", now)
+    assert "2026" not in local_time(datetime(2026, 9, 11, 12, 0, tzinfo=UTC), "minute", now)
+    assert "2023" in row_time("2023-09-11T12:00:00Z", "minute", now)
+    assert row_time(None, None, now) == "undated"

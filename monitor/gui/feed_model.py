@@ -98,7 +98,7 @@ class FeedModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return post.title or post.body[:120]
         if role == Qt.ItemDataRole.ToolTipRole:  # Qt guesses a tooltip's format: never the feed's
-            when = post.published or post.first_seen
+            when = post.published or f"undated (first seen {post.first_seen})"
             return plain_tooltip(f"{post.title or '(no headline)'}\n{when}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title or ''}. {post.body[:300]}"
