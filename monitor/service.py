@@ -47,6 +47,7 @@ from monitor.store.feed import FeedQueries
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
+from monitor.store.reads import ReadStore
 
 log = logging.getLogger(__name__)
 
@@ -202,6 +203,8 @@ class Monitor:
         self._client_settings: poller.PollSettings | None = None
         self.journey = JourneyStore(self.db)
         self.quotes = QuoteStore(self.db)
+        #: Which posts the reader has read.
+        self.reads = ReadStore(self.db)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.

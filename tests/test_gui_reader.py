@@ -70,7 +70,7 @@ def test_nothing_of_the_previous_database_is_shown_after_opening_another(qtbot, 
     qtbot.waitUntil(lambda: window.feed.model.rowCount() == 5, timeout=10000)
     add_posts(seeded_db, _posts(1, START + timedelta(days=5), prefix="Kim arrived"))
     window.feed.refresh()
-    qtbot.waitUntil(lambda: window.feed.model.unread_count() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.feed.model.unread_count() == 6, timeout=10000)
     source_id = window.snapshot.sources[0].source.id
     window.feed.set_source_filter(source_id)
     window.feed.set_search("Kim")
@@ -81,10 +81,11 @@ def test_nothing_of_the_previous_database_is_shown_after_opening_another(qtbot, 
     qtbot.waitUntil(lambda: window.feed.model.rowCount() == 3, timeout=10000)
     assert window.feed.search.text() == ""
     assert [window.feed.sources.itemText(i) for i in range(window.feed.sources.count())] == \
-        ["All sources", "Test feed"]
+        ["All sources (3)", "Test feed (3)"]
     assert window.feed.sources.currentIndex() == 0
-    assert window.feed.model.unread_count() == 0
-    assert "unread" not in window.feed.status.text() and "3 posts" in window.feed.status.text()
+    # Only this database's own unread posts (its three, never stored as read) are counted.
+    assert window.feed.model.unread_count() == 3
+    qtbot.waitUntil(lambda: window.feed.status.text() == "3 posts · 3 unread", timeout=10000)
     assert window.alert_count == 0 and "alert" not in window.windowTitle()
     assert window.as_of is None and not window.act_replay.isChecked() and window.replay_bar.isHidden()
     qtbot.waitUntil(lambda: window.charts.is_empty("speakers"), timeout=10000)
@@ -160,3 +161,112 @@ def test_times_of_another_year_show_the_year():
     assert "2026" not in local_time(datetime(2026, 9, 11, 12, 0, tzinfo=UTC), "minute", now)
     assert "2023" in row_time("2023-09-11T12:00:00Z", "minute", now)
     assert row_time(None, None, now) == "undated"
+
+
+# -- read state that lasts -------------------------------------------------------------------------
+
+
+def _select(qtbot, window: MainWindow, guid: str) -> int:
+    model = window.feed.model
+    row = next(r for r in range(model.rowCount()) if model.post_at(r).guid == guid)
+    window.feed.select_row(row)
+    return model.post_at(row).id
+
+
+def test_read_state_is_kept_in_the_database_and_counted_per_source(qtbot, gui_settings, tmp_path):
+    db = tmp_path / "reads.db"
+    add_posts(db, _posts(4, prefix="Alpha"), source_key="test:alpha")
+    add_posts(db, _posts(2, prefix="Beta"), source_key="test:beta")
+    window = _window(qtbot, gui_settings)
+    _open(qtbot, window, db)
+    feed = window.feed
+    qtbot.waitUntil(lambda: feed.model.rowCount() == 6, timeout=10000)
+    assert feed.unread_count() == 6 and "6 unread" in feed.status.text()
+    labels = [feed.sources.itemText(i) for i in range(feed.sources.count())]
+    assert labels[0] == "All sources (6)" and any(label.endswith("(4)") for label in labels)
+    read_id = _select(qtbot, window, "Alpha-3")  # selecting a post reads it
+    window.act_toggle_read.trigger()  # M: unread again
+    assert feed.model.is_unread(read_id)
+    window.act_toggle_read.trigger()  # M: read
+    assert not feed.model.is_unread(read_id)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10000)
+    assert feed.unread_count() == 5
+    with Monitor(db, readonly=True) as monitor:
+        assert monitor.reads.unread_among([read_id]) == set()
+        assert sum(monitor.reads.unread_counts().values()) == 5
+    window.close()
+    # Another window on the same file finds the same marks.
+    again = _window(qtbot, gui_settings)
+    _open(qtbot, again, db)
+    qtbot.waitUntil(lambda: again.feed.model.rowCount() == 6, timeout=10000)
+    assert not again.feed.model.is_unread(read_id)
+    assert again.feed.unread_count() == 5 and "5 unread" in again.feed.status.text()
+    again.act_read.trigger()  # mark all read
+    qtbot.waitUntil(lambda: not again.runner.busy, timeout=10000)
+    assert again.feed.unread_count() == 0 and again.feed.sources.itemText(0) == "All sources"
+    with Monitor(db, readonly=True) as monitor:
+        assert monitor.reads.unread_counts() == {}
+    again.runner.shutdown()
+
+
+def test_n_goes_to_the_next_unread_post_and_space_pages_then_jumps(qtbot, gui_settings, tmp_path):
+    db = tmp_path / "next.db"
+    ids = add_posts(db, _posts(150))
+    with Monitor(db) as monitor:  # everything read but two posts far down the list
+        monitor.reads.mark_all_read()
+        monitor.reads.set_read([ids[3], ids[1]], False)
+    window = _window(qtbot, gui_settings)
+    _open(qtbot, window, db)
+    feed = window.feed
+    qtbot.waitUntil(lambda: feed.model.rowCount() >= 100, timeout=10000)
+    feed.select_row(0)
+    window.act_next_unread.trigger()  # N: "Post 3" is below the first page
+    qtbot.waitUntil(lambda: feed.current_post() is not None and feed.current_post().guid == "Post-3",
+                    timeout=10000)
+    feed.view.scrollToBottom()
+    qtbot.waitUntil(lambda: feed.view.verticalScrollBar().value() == feed.view.verticalScrollBar().maximum(),
+                    timeout=5000)
+    window.act_page.trigger()  # Space at the end of the list: the next unread
+    qtbot.waitUntil(lambda: feed.current_post() is not None and feed.current_post().guid == "Post-1",
+                    timeout=10000)
+    feed.select_row(0)
+    feed.view.scrollToTop()
+    before = feed.view.verticalScrollBar().value()
+    window.act_page.trigger()  # Space in the middle of the list: a page down
+    assert feed.view.verticalScrollBar().value() > before
+    window.runner.shutdown()
+
+
+# -- keys -------------------------------------------------------------------------------------------
+
+
+def test_every_shortcut_is_in_a_menu_the_help_and_the_docs(main_window):
+    window = main_window
+    in_menus = {id(a) for m in window.menuBar().actions() for a in m.menu().actions()}
+    keyed = [a for a in window.actions() if not a.shortcut().isEmpty()]
+    assert keyed and all(id(a) in in_menus for a in keyed), [a.text() for a in keyed if id(a) not in in_menus]
+    listed = dict(window.shortcuts())
+    for key in ("Return", "Esc", "M", "N", "Space", "Ctrl+O", "J", "K", "F1", "Shift+Esc"):
+        assert key in listed, key
+    window.show_shortcuts()
+    assert "Next unread post" in window.shortcuts_box.text()
+    window.shortcuts_box.close()
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "gui.md").read_text(encoding="utf-8")
+    for key in listed:
+        assert f"`{key}`" in docs, f"{key} is not in docs/gui.md"
+
+
+def test_enter_opens_the_selected_post_and_esc_clears_the_search(qtbot, main_window):
+    window = main_window
+    feed = window.feed
+    feed.select_row(1)
+    feed.view.setFocus()
+    qtbot.keyClick(feed.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: getattr(feed, "post_dialog", None) is not None and feed.post_dialog.isVisible(),
+                    timeout=5000)
+    assert feed.post_dialog._current.id == feed.current_post().id
+    feed.post_dialog.close()
+    feed.search.setFocus()
+    qtbot.keyClicks(feed.search, "Kremlin")
+    qtbot.keyClick(feed.search, Qt.Key.Key_Escape)
+    assert feed.search.text() == ""

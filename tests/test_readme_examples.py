@@ -95,8 +95,12 @@ def test_a_readme_command_runs_as_written(workspace, command, shown):
         pytest.skip(reason)
     env = dict(os.environ, MONITOR_DB=str(workspace / "seed.db"), QT_QPA_PLATFORM="offscreen",
                PYTHONPATH=str(ROOT), PATH=f"{workspace / '.venv' / 'bin'}{os.pathsep}{os.environ['PATH']}")
-    result = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=workspace, env=env,
+    # As a shell runs it: a pipeline's status is its last command's (`monitor … | head -1` ends
+    # the monitor early, as it would for the reader), so a pipeline must also print something.
+    result = subprocess.run(["bash", "-c", command], cwd=workspace, env=env,
                             capture_output=True, text=True, timeout=180)
+    if "|" in shlex.split(command, comments=True):
+        assert result.stdout.strip(), f"{command}: printed nothing\n{result.stderr}"
     # An example that shows an error line is one that exits 1 by design (a bad input among good).
     expected = 1 if re.search(r"^(error|Error):", shown, flags=re.MULTILINE) else 0
     assert result.returncode == expected, f"{command}\n{result.stdout}\n{result.stderr}"

@@ -141,6 +141,7 @@ class FeedPage:
     spans: dict[int, list[Span]]
     total: int | None = None
     mark: ChangeMark | None = None
+    unread: frozenset[int] = frozenset()  # which of the posts the reader has not read
 
 
 def feed_page(
@@ -152,7 +153,11 @@ def feed_page(
     mark = queries.mark() if with_total else None
     posts = queries.page(flt, after=after, limit=limit)
     total = queries.count(flt, cap=SEARCH_TOTAL_CAP if flt.text else None) if with_total else None
-    return FeedPage(posts, quote_spans(monitor, posts), total, mark)
+    return FeedPage(posts, quote_spans(monitor, posts), total, mark, _unread(monitor, posts))
+
+
+def _unread(monitor: Monitor, posts: list[Post]) -> frozenset[int]:
+    return frozenset(monitor.reads.unread_among([p.id for p in posts]))
 
 
 def feed_through(monitor: Monitor, flt: FeedFilter, post_id: int, limit: int = 5000) -> FeedPage | None:
@@ -171,7 +176,7 @@ def feed_through(monitor: Monitor, flt: FeedFilter, post_id: int, limit: int = 5
             posts.append(post)
             if post.id == post_id:
                 total = queries.count(flt, cap=SEARCH_TOTAL_CAP if flt.text else None)
-                return FeedPage(posts, quote_spans(monitor, posts), total, None)
+                return FeedPage(posts, quote_spans(monitor, posts), total, None, _unread(monitor, posts))
         after = sort_key(page[-1])
     return None
 
@@ -204,6 +209,37 @@ def keyword_pattern(keyword: str) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+
+
+# -- read and unread ----------------------------------------------------------------------
+
+
+def set_read(monitor: Monitor, post_ids: list[int], read: bool) -> int:
+    """Keep posts read (or unread again) in the store; returns how many changed."""
+    return monitor.reads.set_read(post_ids, read)
+
+
+def mark_all_read(monitor: Monitor, source_id: int | None = None) -> int:
+    """Keep every post (of one source) read; returns how many were unread."""
+    return monitor.reads.mark_all_read(source_id)
+
+
+def next_unread(monitor: Monitor, flt: FeedFilter, after: SortKey | None, limit: int = 20_000) -> int | None:
+    """The first unread post passing ``flt`` below ``after`` in feed order (from the top when
+    None), looking at most ``limit`` posts down; None when there is none."""
+    queries = FeedQueries(monitor.db)
+    seen = 0
+    while seen < limit:
+        page = queries.page(flt, after=after, limit=500)
+        if not page:
+            return None
+        unread = monitor.reads.unread_among([p.id for p in page])
+        for post in page:
+            if post.id in unread:
+                return post.id
+        seen += len(page)
+        after = sort_key(page[-1])
+    return None
 
 
 def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, list[str]]:
@@ -278,6 +314,7 @@ class Snapshot:
     span: tuple[datetime, datetime] | None
     features: Features
     speaker_count: int = 0  # speakers in all (``speakers`` holds the most quoted of them)
+    unread: dict[int, int] = field(default_factory=dict)  # unread posts per source id
 
 
 #: What a snapshot carries: the newest quotes and the most quoted speakers, the route reports of
@@ -309,6 +346,7 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         span=situation.span,
         features=features(monitor),
         speaker_count=situation.speaker_count,
+        unread=monitor.reads.unread_counts(),
     )
 
 

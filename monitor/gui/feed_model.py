@@ -236,6 +236,22 @@ class FeedModel(QAbstractListModel):
             self._emit_post_changed(post_id)
             self.unreadChanged.emit(len(self._unread))
 
+    def is_unread(self, post_id: int) -> bool:
+        """True while the reader has not read this post."""
+        return post_id in self._unread
+
+    def set_unread(self, post_id: int, unread: bool) -> None:
+        """Show a post as unread (or read) again."""
+        if (post_id in self._unread) != unread:
+            (self._unread.add if unread else self._unread.discard)(post_id)
+            self._emit_post_changed(post_id)
+            self.unreadChanged.emit(len(self._unread))
+
+    def next_unread_row(self, after_row: int) -> int | None:
+        """The first loaded row below ``after_row`` whose post is unread."""
+        return next((r for r in range(after_row + 1, len(self._rows)) if self._rows[r].id in self._unread),
+                    None)
+
     def mark_all_read(self) -> None:
         """The reader has seen everything; alerts are cleared too."""
         self._unread.clear()
@@ -294,6 +310,7 @@ class FeedModel(QAbstractListModel):
             self._total = page.total
             self.totalChanged.emit(page.total)
         self._exhausted = len(page.posts) < self.page_size
+        self._unread.update(page.unread)  # read state kept in the store
         self._append(page.posts, page.spans)
         self._set_loading(False)
 
@@ -365,6 +382,7 @@ class FeedModel(QAbstractListModel):
         self._rows = list(page.posts)
         self._row_of = None
         self._spans.update(page.spans)
+        self._unread.update(page.unread)
         self._exhausted = False
         self.endResetModel()
         row = self.row_of(post_id)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from monitor.gui.feed_model import FeedModel
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
 from monitor.paint.safe_text import plain_label
-from monitor.store.feed import FeedFilter
+from monitor.store.feed import FeedFilter, sort_key
 
 SEARCH_DELAY_MS = 200
 #: The longest line the post dialog lays out in one piece. QPlainTextEdit lays out only the
@@ -63,6 +63,17 @@ def lazy_layout_text(text: str, limit: int = DIALOG_LINE_CHARS) -> str:
                 start = cut + 1
         out.append(line[start:])
     return "\n".join(out)
+
+
+def original_link(post: Post | None) -> QUrl | None:
+    """The web page a post came from, when it is an http(s) address; anything else (a file, a
+    script, a made-up scheme from a feed) is never handed to the system."""
+    if post is None or not post.url:
+        return None
+    url = QUrl(post.url.strip(), QUrl.ParsingMode.StrictMode)
+    if not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host():
+        return None
+    return url
 
 
 class FeedView(QListView):
@@ -109,6 +120,8 @@ class FeedPane(QWidget):
         self._speaker: tuple[int, str] | None = None
         self._as_of: str | None = None
         self._pending_highlight: tuple[int, int, int] | None = None
+        self._unread_counts: dict[int, int] = {}  # unread posts per source, from the store
+        self._source_titles: list[tuple[int, str]] = []
 
         self.model = FeedModel(parent=self)
         self.view = FeedView(self)
@@ -212,15 +225,30 @@ class FeedPane(QWidget):
         self.model.reference_time = None
         self.model.mark_all_read()  # unread marks and alerts belong to the other database
         self.model.set_sources({})
+        self._unread_counts = {}
+        self._source_titles = []
         self.model.set_filter(FeedFilter())
         self.show_message("")
 
-    def set_sources(self, sources: list[tuple[int, str]]) -> None:
-        """The sources offered in the filter, as (id, title)."""
+    def set_sources(self, sources: list[tuple[int, str]], unread: dict[int, int] | None = None) -> None:
+        """The sources offered in the filter, as (id, title), with their unread counts."""
         titles = dict(sources)
         self.model.set_sources(titles)
+        self._source_titles = list(sources)
+        if unread is not None:
+            self._unread_counts = dict(unread)
+        self._fill_sources()
+        self._update_status()
+
+    def _fill_sources(self) -> None:
+        counts = self._unread_counts
+
+        def label(title: str, count: int) -> str:
+            return f"{title} ({count:,})" if count else title
+
         current = self.sources.currentData()
-        wanted = [(None, "All sources"), *sources]
+        wanted = [(None, label("All sources", sum(counts.values()))),
+                  *((sid, label(title, counts.get(sid, 0))) for sid, title in self._source_titles)]
         have = [(self.sources.itemData(i), self.sources.itemText(i)) for i in range(self.sources.count())]
         if have == wanted:
             return
@@ -253,6 +281,27 @@ class FeedPane(QWidget):
         """Search as if typed, at once."""
         self.search.setText(text)
         self._apply_filter()
+
+    def clear_search(self) -> None:
+        """Empty the search box and show every post again (Esc)."""
+        if self.search.text():
+            self.set_search("")
+
+    def open_original(self) -> None:
+        """Open the selected post's web page in the system browser (Ctrl+O)."""
+        post = self.current_post()
+        link = original_link(post)
+        if link is None:
+            self.show_message("This post has no web address to open." if post else "Select a post first.")
+            return
+        if not QDesktopServices.openUrl(link):
+            self.show_message(f"Could not open {link.toString()}")
+
+    def copy_link(self) -> None:
+        """Copy the selected post's web address (Ctrl+Shift+C)."""
+        post = self.current_post()
+        if post is not None and post.url:
+            QGuiApplication.clipboard().setText(post.url)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, its text selected."""
@@ -329,8 +378,9 @@ class FeedPane(QWidget):
             parts = [f"more than {data.SEARCH_TOTAL_CAP:,} posts"]
         else:
             parts = [f"{model.total:,} post{'s' if model.total != 1 else ''}"]
-        if model.unread_count():
-            parts.append(f"{model.unread_count():,} unread")
+        unread = self.unread_count()
+        if unread:
+            parts.append(f"{unread:,} unread")
         if model.pending:
             parts.append(f"{model.pending:,} new")
         if model.loading:
@@ -349,6 +399,78 @@ class FeedPane(QWidget):
             empty = "No posts yet.\nImport a live page or feed (File → Import file) or add a source to poll."
         self.view.empty_text = empty
         self.view.viewport().update()
+
+    def unread_count(self) -> int:
+        """Unread posts of the source shown (all sources: all of them), as the store counts them."""
+        source = self.sources.currentData()
+        if source is not None:
+            return self._unread_counts.get(source, 0)
+        return sum(self._unread_counts.values())
+
+    # -- read and unread -----------------------------------------------------------------
+
+    def _keep_read(self, post: Post, read: bool) -> None:
+        """Show ``post`` read (or unread) and keep that in the store."""
+        if self.model.is_unread(post.id) != read:
+            return
+        self.model.set_unread(post.id, not read)
+        count = self._unread_counts.get(post.source_id, 0) + (-1 if read else 1)
+        self._unread_counts[post.source_id] = max(0, count)
+        self._fill_sources()
+        self._update_status()
+        if self._runner is not None:
+            self._runner.write(data.set_read, [post.id], read,
+                               on_error=lambda exc: self.show_message(f"Read state not saved: {exc}"))
+
+    def toggle_read(self) -> None:
+        """Mark the selected post unread when read, read when unread (M)."""
+        post = self.current_post()
+        if post is not None:
+            self._keep_read(post, self.model.is_unread(post.id))
+
+    def mark_all_read(self) -> None:
+        """Every post read, kept in the store; alerts cleared."""
+        self.model.mark_all_read()
+        self._unread_counts = {}
+        self._fill_sources()
+        self._update_status()
+        if self._runner is not None:
+            self._runner.write(data.mark_all_read,
+                               on_error=lambda exc: self.show_message(f"Read state not saved: {exc}"))
+
+    def next_unread(self) -> None:
+        """Select the next unread post below the selected one, loading pages to find it (N)."""
+        row = self.view.currentIndex().row()
+        found = self.model.next_unread_row(row)
+        if found is not None:
+            self.select_row(found)
+            return
+        if self._runner is None:
+            return
+        last = self.model.post_at(self.model.rowCount() - 1)
+        after = sort_key(last) if last is not None else None
+        self._runner.read(data.next_unread, self.model.feed_filter, after, on_result=self._found_unread)
+
+    def _found_unread(self, post_id: int | None) -> None:
+        if post_id is None:
+            self.show_message("No more unread posts.")
+            QTimer.singleShot(4000, lambda: self.show_message(""))
+            return
+        self.model.locate(post_id)
+
+    def page_or_next_unread(self) -> None:
+        """Page down the list; at its end, jump to the next unread post (Space)."""
+        bar = self.view.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            bar.setValue(min(bar.maximum(), bar.value() + max(1, self.view.viewport().height() - 40)))
+        else:
+            self.next_unread()
+
+    def open_current(self) -> None:
+        """Open the selected post in full (Enter)."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_post(index.row())
 
     def show_message(self, text: str) -> None:
         """A line above the list saying what is wrong (empty hides it)."""
@@ -387,7 +509,7 @@ class FeedPane(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         post = self.model.post_at(current.row()) if current.isValid() else None
         if post is not None:
-            self.model.mark_read(post.id)
+            self._keep_read(post, True)
         self.postSelected.emit(post)
 
     def scroll_to_post(self, post_id: int, start: int = 0, end: int = 0) -> None:
@@ -439,7 +561,11 @@ class FeedPane(QWidget):
             menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(
                 "\n\n".join(x for x in (post.title, post.body) if x)))
             menu.addSeparator()
-        menu.addAction("Mark all as read", self.model.mark_all_read)
+        if post is not None:
+            unread = self.model.is_unread(post.id)
+            menu.addAction("Mark as read" if unread else "Mark as unread",
+                           lambda: self._keep_read(post, unread))
+        menu.addAction("Mark all as read", self.mark_all_read)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def open_post(self, row: int) -> None:

@@ -203,7 +203,30 @@ class MainWindow(QMainWindow):
                                         "Poll sources and look for new posts now", sp.SP_BrowserReload)
         self.act_next = self._action("&Next post", self.feed.next_post, "J")
         self.act_previous = self._action("&Previous post", self.feed.previous_post, "K")
-        self.act_read = self._action("&Mark all as read", self.mark_all_read, "Shift+Esc")
+        self.act_read = self._action("&Mark all as read", self.mark_all_read, "Shift+Esc",
+                                     "Mark every post read (kept in the database) and clear alerts")
+        self.act_toggle_read = self._action("Mark read / &unread", self.feed.toggle_read, "M",
+                                            "Mark the selected post unread, or read again")
+        self.act_next_unread = self._action("Next &unread post", self.feed.next_unread, "N",
+                                            "Select the next unread post")
+        self.act_page = self._action("Page down, then next unread", self.feed.page_or_next_unread, "Space",
+                                     "Scroll a page; at the end of the list, go to the next unread post")
+        # Enter and Esc belong to the list and the search box (a dialog's buttons and other
+        # fields keep their own Enter and Esc).
+        self.act_open_post = self._action("&Open post…", self.feed.open_current, "Return",
+                                          "Show the selected post in full, with its versions")
+        self.act_open_post.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.feed.view.addAction(self.act_open_post)
+        self.act_clear_search = self._action("&Clear search", self.feed.clear_search, "Esc",
+                                             "Empty the search box and show every post")
+        self.act_clear_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.feed.addAction(self.act_clear_search)
+        self.act_open_original = self._action("Open &original", self.feed.open_original, "Ctrl+O",
+                                              "Open the selected post's web page in the browser")
+        self.act_copy_link = self._action("Copy &link", self.feed.copy_link, "Ctrl+Shift+C",
+                                          "Copy the selected post's web address")
+        self.act_shortcuts = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1",
+                                          "Every key the window answers to")
         self.act_replay = self._action("&Replay", self.set_replay, "Ctrl+Shift+R",
                                        "Show the situation as of an earlier time", sp.SP_MediaSeekBackward)
         self.act_replay.setCheckable(True)
@@ -222,8 +245,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view_menu = bar.addMenu("&View")
-        for action in (self.act_search, self.act_refresh, self.act_next, self.act_previous, self.act_read):
+        for action in (self.act_search, self.act_clear_search, self.act_refresh, self.act_next,
+                       self.act_previous, self.act_page):
             view_menu.addAction(action)
+        post_menu = bar.addMenu("&Post")
+        for action in (self.act_open_post, self.act_open_original, self.act_copy_link, self.act_toggle_read,
+                       self.act_next_unread, self.act_read):
+            post_menu.addAction(action)
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -234,6 +262,7 @@ class MainWindow(QMainWindow):
         alerts_menu.addAction(self.act_keywords)
         alerts_menu.addAction(self.act_read)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_shortcuts)
         help_menu.addAction(self.act_about)
 
         tools = QToolBar("Main", self)
@@ -406,7 +435,7 @@ class MainWindow(QMainWindow):
             return  # the replay moved on while this was computed
         self.snapshot = snap
         self._speaker_names = {s.id: s.name for s in snap.speakers}
-        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources])
+        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources], snap.unread)
         if self.as_of is None:
             self.replay.set_span(snap.span)
         self._update_status(snap)
@@ -697,8 +726,8 @@ class MainWindow(QMainWindow):
         )
 
     def mark_all_read(self) -> None:
-        """Clear unread marks and alerts."""
-        self.feed.model.mark_all_read()
+        """Mark every post read (kept in the database) and clear alerts."""
+        self.feed.mark_all_read()
         self.alert_count = 0
         self._update_title()
 
@@ -759,6 +788,29 @@ class MainWindow(QMainWindow):
     def _palette_changed(self, *_: object) -> None:
         self.feed.delegate.clear_cache()
         self.feed.view.viewport().update()
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(key, what it does) for every action with a shortcut, in menu order."""
+        seen: set[int] = set()
+        rows: list[tuple[str, str]] = []
+        for menu_action in self.menuBar().actions():
+            for action in menu_action.menu().actions():
+                if id(action) in seen or action.shortcut().isEmpty():
+                    continue
+                seen.add(id(action))
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                rows.append((key, action.text().replace("&", "").rstrip("…")))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: every key the window answers to."""
+        text = "\n".join(f"{key}\t{what}" for key, what in self.shortcuts())
+        text += "\n\nJ, K, M, N and Space are typed as letters while the search box has focus."
+        box = plain_message_box(QMessageBox.Icon.Information, "Keyboard shortcuts", text,
+                                QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("shortcutsBox")
+        box.open()
+        self.shortcuts_box = box
 
     def about(self) -> None:
         """Name the version and the database in use."""

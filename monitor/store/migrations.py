@@ -13,6 +13,7 @@ from monitor.store.analysis import migrate_analysis_views
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.journey import migrate_journey
 from monitor.store.quotes import migrate_quote_counts, migrate_quotes
+from monitor.store.reads import migrate_read_state
 from monitor.store.sources import migrate_source_polling
 
 
@@ -94,6 +95,11 @@ def _v8_content_index(db: Database) -> None:
                                    if_not_exists=True)
 
 
+def _v10_read_state(db: Database) -> None:
+    """Read and unread posts, kept in the store (``post_reads``)."""
+    migrate_read_state(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -103,4 +109,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migrate_feed_order,
     migrate_quote_counts,
     _v8_content_index,
+    _v10_read_state,
 ]
