@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from conftest import add_posts
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from monitor.gui.app import make_application
 from monitor.gui.formatting import local_time, row_time
 from monitor.gui.main_window import MainWindow
+from monitor.gui.post_diff import word_diff
 from monitor.service import Monitor
 
 START = datetime(2023, 9, 10, 6, 0, tzinfo=UTC)
@@ -270,3 +272,92 @@ def test_enter_opens_the_selected_post_and_esc_clears_the_search(qtbot, main_win
     qtbot.keyClicks(feed.search, "Kremlin")
     qtbot.keyClick(feed.search, Qt.Key.Key_Escape)
     assert feed.search.text() == ""
+
+
+# -- the original ------------------------------------------------------------------------------------
+
+
+def test_word_diff_marks_the_words_an_edit_added_and_removed():
+    runs = word_diff("The train left at dawn for Khasan.", "The armoured train left Pyongyang at dawn.")
+    assert "".join(t for k, t in runs if k != "removed") == "The armoured train left Pyongyang at dawn."
+    assert "".join(t for k, t in runs if k != "added") == "The train left at dawn for Khasan."
+    assert ("added", " armoured") in runs and any(k == "added" and "Pyongyang" in t for k, t in runs)
+    assert any(k == "removed" and "Khasan." in t for k, t in runs)
+
+
+@pytest.mark.parametrize(("url", "opens"), [
+    ("https://www.bbc.co.uk/news/live/x", True), ("http://example.org/a", True),
+    ("javascript:alert(1)", False), ("file:///etc/passwd", False), ("ftp://example.org/x", False),
+    ("https://", False), (None, False),
+])
+def test_only_web_addresses_are_handed_to_the_browser(url, opens):
+    from monitor.gui.feed_pane import original_link
+    from monitor.model import Post
+
+    post = Post(1, 1, "g", 1, "t", None, None, "b", None, None, "2023-09-11T00:00:00Z", None, "h", url)
+    assert (original_link(post) is not None) == opens
+
+
+class _Browser(QObject):
+    """Stands in for the system browser: Qt hands it the address QDesktopServices would open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:  # noqa: A003 - the handler's name
+        self.opened.append(url.toString())
+
+
+def test_the_post_dialog_shows_source_time_link_and_each_edit_word_by_word(qtbot, gui_settings, tmp_path):
+    db = tmp_path / "edits.db"
+    first = {"guid": "e", "title": "Train leaves", "body": "The train left at dawn for Khasan.",
+             "published": START, "published_precision": "minute", "url": "https://example.org/live#e"}
+    add_posts(db, [first])
+    add_posts(db, [dict(first, body="The armoured train left Pyongyang at dawn.")])
+    window = _window(qtbot, gui_settings)
+    _open(qtbot, window, db)
+    feed = window.feed
+    qtbot.waitUntil(lambda: feed.model.rowCount() == 1, timeout=10000)
+    feed.select_row(0)
+    window.act_open_post.trigger()
+    qtbot.waitUntil(lambda: getattr(feed, "post_dialog", None) is not None
+                    and feed.post_dialog.versions.count() == 2, timeout=10000)
+    dialog = feed.post_dialog
+    meta = dialog.meta.text()
+    assert "Test feed" in meta and "published 2023-09-10 06:00" in meta
+    assert "https://example.org/live#e" in meta
+    assert dialog.versions.item(0).text().startswith("Current (updated)")
+    assert not dialog.changes_holder.isHidden()
+    changes = dialog.changes.document()
+    assert "Pyongyang" in dialog.changes_text() and "Khasan." in dialog.changes_text()
+    struck = [b.text() for b in _fragments(changes) if b.charFormat().fontStrikeOut()]
+    underlined = [b.text() for b in _fragments(changes) if b.charFormat().fontUnderline()]
+    assert any("Khasan." in t for t in struck) and any("Pyongyang" in t for t in underlined)
+    dialog.versions.setCurrentRow(1)  # the first version has none before it
+    assert dialog.changes_holder.isHidden()
+    browser = _Browser()
+    QDesktopServices.setUrlHandler("https", browser, "open")
+    try:
+        dialog.open_button.click()
+        window.act_open_original.trigger()
+    finally:
+        QDesktopServices.unsetUrlHandler("https")
+    assert browser.opened == ["https://example.org/live#e"] * 2
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == "https://example.org/live#e"
+    dialog.close()
+    window.runner.shutdown()
+
+
+def _fragments(document):
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.isValid():
+                yield fragment
+            it += 1
+        block = block.next()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from monitor.gui import data
 from monitor.gui.feed_delegate import PostDelegate
 from monitor.gui.feed_model import FeedModel
+from monitor.gui.post_diff import diff_document, version_text, word_diff
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
 from monitor.paint.safe_text import plain_label
@@ -553,6 +555,7 @@ class FeedPane(QWidget):
         post = self.model.post_at(index.row()) if index.isValid() else None
         menu = QMenu(self)
         if post is not None:
+            self.select_row(index.row())  # what the menu's actions act on
             menu.addAction("Open post…", lambda: self.open_post(index.row()))
             history = QAction("Show earlier versions…", menu)
             history.setEnabled(post.revision_count > 0)
@@ -560,6 +563,10 @@ class FeedPane(QWidget):
             menu.addAction(history)
             menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(
                 "\n\n".join(x for x in (post.title, post.body) if x)))
+            original = menu.addAction("Open original", self.open_original)
+            original.setEnabled(original_link(post) is not None)
+            copy = menu.addAction("Copy link", self.copy_link)
+            copy.setEnabled(bool(post.url))
             menu.addSeparator()
         if post is not None:
             unread = self.model.is_unread(post.id)
@@ -573,7 +580,7 @@ class FeedPane(QWidget):
         post = self.model.post_at(row)
         if post is None or self._runner is None:
             return
-        dialog = PostDialog(post, self)
+        dialog = PostDialog(post, self, self.model.data(self.model.index(row), FeedModel.SourceRole) or "")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._runner.read(data.revisions, post.id, on_result=dialog.set_revisions)
         dialog.open()
@@ -581,26 +588,52 @@ class FeedPane(QWidget):
 
 
 class PostDialog(QDialog):
-    """A post in full and, when it was edited, each earlier version."""
+    """A post in full: its source, time and link, and when it was edited each earlier version
+    with what changed from the version before it, word by word."""
 
-    def __init__(self, post: Post, parent: QWidget | None = None) -> None:
+    def __init__(self, post: Post, parent: QWidget | None = None, source: str = "") -> None:
         super().__init__(parent)
         title = post.title or f"Post {post.id}"
         self.setWindowTitle(title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…")
-        self.resize(720, 520)
+        self.resize(760, 560)
         self._current = post
+        self.meta = plain_label(post_meta(post, source), self)  # the source's title is the feed's
+        self.meta.setObjectName("postMeta")
+        self.meta.setWordWrap(True)
         self.versions = QListWidget(self)
         self.versions.setObjectName("postVersions")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)  # plain text: nothing in a post can run or load
+        self.changes_label = plain_label("Changes from the version before", self)
+        self.changes = QTextEdit(self)
+        self.changes.setObjectName("postChanges")
+        self.changes.setReadOnly(True)
+        self.changes.setAcceptRichText(False)
         self._shown = ""
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.text)
+        holder = QWidget(self)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.changes_label)
+        box.addWidget(self.changes, 1)
+        right.addWidget(holder)
+        self.changes_holder = holder
         split = QSplitter(self)
         split.addWidget(self.versions)
-        split.addWidget(self.text)
-        split.setSizes([180, 540])
+        split.addWidget(right)
+        split.setSizes([180, 580])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = buttons.addButton("Open original", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton("Copy link", QDialogButtonBox.ButtonRole.ActionRole)
+        link = original_link(post)
+        self.open_button.setEnabled(link is not None)
+        self.copy_button.setEnabled(bool(post.url))
+        self.open_button.clicked.connect(lambda: link is not None and QDesktopServices.openUrl(link))
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(post.url or ""))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.meta)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
         self._versions: list[dict] = []
@@ -617,18 +650,37 @@ class PostDialog(QDialog):
         self._versions = [current, *reversed(earlier)]
         self.versions.clear()
         for version in self._versions:
-            label = "Current" if version["revision"] is None else f"Version {version['revision']}"
+            label = ("Current" + (" (updated)" if earlier else "")) if version["revision"] is None \
+                else f"Version {version['revision']}"
             self.versions.addItem(f"{label}\n{version.get('seen_at') or ''}")
         self.versions.setCurrentRow(0)
 
+    def changes_text(self) -> str:
+        """The changes shown, as plain text (for tests and screen readers)."""
+        return self.changes.toPlainText()
+
     def _show(self, row: int) -> None:
         if 0 <= row < len(self._versions):
-            v = self._versions[row]
-            head = "\n".join(x for x in (v.get("title"), " · ".join(
-                y for y in (v.get("byline"), v.get("location")) if y)) if x)
-            text = f"{head}\n\n{v.get('body') or ''}" if head else v.get("body") or ""
+            text = version_text(self._versions[row])
+            before = self._versions[row + 1] if row + 1 < len(self._versions) else None
+            self.changes_holder.setVisible(before is not None)
+            if before is not None:
+                diff_document(word_diff(version_text(before), text), self.changes.document())
             if text == self._shown:
                 return  # the same version again (the revisions arrived): no second layout
             self._shown = text
             # Long lines broken at spaces, so that only the lines in view are ever laid out.
             self.text.setPlainText(lazy_layout_text(text))
+
+
+def post_meta(post: Post, source: str) -> str:
+    """The line above a post in its dialog: source, published time, edits, address."""
+    parts = [source or "unknown source",
+             f"published {post.published.replace('T', ' ').removesuffix('Z')} UTC" if post.published
+             else f"undated (first seen {post.first_seen.replace('T', ' ').removesuffix('Z')} UTC)"]
+    if post.revision_count:
+        parts.append(f"updated {post.updated or ''} · {post.revision_count} earlier "
+                     f"version{'s' if post.revision_count != 1 else ''}".replace("  ", " "))
+    if post.url:
+        parts.append(post.url)
+    return " · ".join(parts)
