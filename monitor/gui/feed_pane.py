@@ -405,9 +405,11 @@ class FeedPane(QWidget):
     def unread_count(self) -> int:
         """Unread posts of the source shown (all sources: all of them), as the store counts them."""
         source = self.sources.currentData()
-        if source is not None:
-            return self._unread_counts.get(source, 0)
-        return sum(self._unread_counts.values())
+        counts = self._unread_counts
+        stored = counts.get(source, 0) if source is not None else sum(counts.values())
+        # Both are lower bounds: the store's counts come with the next snapshot (new posts lag
+        # behind), the model knows only the rows it has loaded.
+        return max(stored, self.model.unread_count())
 
     # -- read and unread -----------------------------------------------------------------
 
@@ -679,8 +681,9 @@ def post_meta(post: Post, source: str) -> str:
              f"published {post.published.replace('T', ' ').removesuffix('Z')} UTC" if post.published
              else f"undated (first seen {post.first_seen.replace('T', ' ').removesuffix('Z')} UTC)"]
     if post.revision_count:
-        parts.append(f"updated {post.updated or ''} · {post.revision_count} earlier "
-                     f"version{'s' if post.revision_count != 1 else ''}".replace("  ", " "))
+        when = (post.updated or "").replace("T", " ").removesuffix("Z")
+        parts.append(f"updated {when} UTC · {post.revision_count} earlier "
+                     f"version{'s' if post.revision_count != 1 else ''}")
     if post.url:
         parts.append(post.url)
     return " · ".join(parts)

@@ -16,13 +16,18 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
     QMessageBox,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -804,13 +809,33 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         """Help → Keyboard shortcuts: every key the window answers to."""
-        text = "\n".join(f"{key}\t{what}" for key, what in self.shortcuts())
-        text += "\n\nJ, K, M, N and Space are typed as letters while the search box has focus."
-        box = plain_message_box(QMessageBox.Icon.Information, "Keyboard shortcuts", text,
-                                QMessageBox.StandardButton.Ok, self)
+        rows = self.shortcuts()
+        box = QDialog(self)
         box.setObjectName("shortcutsBox")
+        box.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(rows), 2, box)
+        table.setHorizontalHeaderLabels(["Key", "Does"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (key, what) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(key))
+            table.setItem(row, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        note = plain_label("J, K, M, N and Space are typed as letters while the search box has focus.", box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, box)
+        buttons.rejected.connect(box.reject)
+        layout = QVBoxLayout(box)
+        layout.addWidget(table, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        box.resize(440, min(720, 90 + 26 * len(rows)))
         box.open()
         self.shortcuts_box = box
+
+    def shortcuts_text(self) -> str:
+        """What Help → Keyboard shortcuts lists, as plain text."""
+        return "\n".join(f"{key}  {what}" for key, what in self.shortcuts())
 
     def about(self) -> None:
         """Name the version and the database in use."""
