@@ -273,8 +273,9 @@ class ChartsPane(QWidget):
         label_px = QFontMetricsF(label_font).horizontalAdvance(f" {int(top)}") + 16  # and its padding
         share = min(0.5, label_px / view_px) if view_px > 0 else 0.25
         self._max_count = top if n else 0.0
-        self.speakers_plot.setXRange(0, top / (1 - share), padding=0)
-        self.speakers_plot.setYRange(0.4, max(n, 1) + 0.6, padding=0)
+        if n:  # an empty chart keeps the ranges its note is placed in
+            self.speakers_plot.setXRange(0, top / (1 - share), padding=0)
+            self.speakers_plot.setYRange(0.4, n + 0.6, padding=0)
 
     def set_journey(
         self,
