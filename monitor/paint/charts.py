@@ -452,7 +452,8 @@ class ChartsPane(QWidget):
             return  # still being built
         for key, plot in (("posts", self.posts_plot), ("speakers", self.speakers_plot),
                           ("journey", self.journey_plot)):
-            self._set_title(plot, self._titles[key])
+            if plot.getPlotItem().titleLabel.isVisible():  # a report takes the title off
+                self._set_title(plot, self._titles[key])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Resize:
