@@ -886,6 +886,8 @@ class MainWindow(QMainWindow):
         # now, so closing never loses one.
         for ready in list(self._exports):
             self._exports.remove(ready)
+            if not ready:  # still queued when the window closed: dropped, never half written
+                log.warning("a report export was cancelled by closing the window before it started")
             for prepared in ready:
                 try:
                     prepared.write()
