@@ -21,13 +21,17 @@ def _now() -> str:
 def migrate_read_state(db: Database) -> None:
     """The ``post_reads`` table. Posts stored before it existed count as read: they were shown
     before the app could keep the difference, and an upgrade should not bring back every old post
-    as unread."""
+    as unread. Each row carries its post's source so that unread counts per source are two index
+    scans (posts per source less reads per source), not a look-up per post."""
     db.execute(
         "create table if not exists post_reads ("
         " post_id integer primary key references posts(id) on delete cascade,"
+        " source_id integer not null references sources(id),"
         " read_at text not null)"
     )
-    db.execute("insert or ignore into post_reads (post_id, read_at) select id, ? from posts", [_now()])
+    db.execute("create index if not exists post_reads_source on post_reads (source_id)")
+    db.execute("insert or ignore into post_reads (post_id, source_id, read_at) "
+               "select id, source_id, ? from posts", [_now()])
 
 
 class ReadStore:
@@ -46,8 +50,8 @@ class ReadStore:
                 marks = ",".join("?" * len(chunk))
                 if read:
                     cur = self.db.execute(
-                        f"insert or ignore into post_reads (post_id, read_at) select id, ? from posts "
-                        f"where id in ({marks})", [_now(), *chunk])
+                        f"insert or ignore into post_reads (post_id, source_id, read_at) "
+                        f"select id, source_id, ? from posts where id in ({marks})", [_now(), *chunk])
                 else:
                     cur = self.db.execute(f"delete from post_reads where post_id in ({marks})", chunk)
                 changed += max(cur.rowcount, 0)
@@ -58,7 +62,8 @@ class ReadStore:
         where, args = ("where source_id = ?", [source_id]) if source_id is not None else ("", [])
         with self.db.conn:
             cur = self.db.execute(
-                f"insert or ignore into post_reads (post_id, read_at) select id, ? from posts {where}",
+                f"insert or ignore into post_reads (post_id, source_id, read_at) "
+                f"select id, source_id, ? from posts {where}",
                 [_now(), *args])
         return max(cur.rowcount, 0)
 
@@ -77,7 +82,10 @@ class ReadStore:
 
     def unread_counts(self) -> dict[int, int]:
         """Unread posts per source id (sources with none are left out)."""
-        rows = self.db.execute(
-            "select source_id, count(*) from posts "
-            "where not exists (select 1 from post_reads r where r.post_id = posts.id) group by source_id")
-        return {int(source): int(count) for source, count in rows}
+        def per_source(table: str) -> dict[int, int]:
+            sql = f"select source_id, count(*) from {table} group by source_id"
+            return dict(self.db.execute(sql).fetchall())
+
+        posts, read = per_source("posts"), per_source("post_reads")
+        unread = {int(s): int(n) - int(read.get(s, 0)) for s, n in posts.items()}
+        return {s: n for s, n in unread.items() if n > 0}
