@@ -53,13 +53,14 @@ from monitor.situation import (
 )
 from monitor.sources import poller
 from monitor.sources.decoding import too_large
-from monitor.sources.errors import SourceError
+from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.feed import FeedQueries
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
+from monitor.store.reads import ReadStore
 
 log = logging.getLogger(__name__)
 
@@ -93,14 +94,20 @@ class IngestReport:
     error: str | None = None
     #: What the ingest changed in the store (nothing when it failed).
     changes: OpChanges = NO_CHANGES
+    #: No format recognised the content (the error says what it looks like).
+    unrecognised: bool = False
+    #: Why a folder ingest passed this file over (content it does not recognise); not an error.
+    skipped: str | None = None
 
     @property
     def ok(self) -> bool:
-        """True when the input was read."""
+        """True when the input was read (or, in a folder, knowingly skipped)."""
         return self.error is None
 
     def summary(self) -> str:
         """One line for a person."""
+        if self.skipped:
+            return f"skipped {self.skipped}"
         if self.error:
             return f"error: {self.error}"
         return counts_line(self.where, self.kind, self.added, self.updated, self.unchanged)
@@ -150,6 +157,13 @@ class PollReport:
         if self.outcome == poller.NOT_MODIFIED:
             return f"{self.url}: not modified"
         return counts_line(self.url, self.kind, self.added, self.updated, self.unchanged)
+
+
+def _skip_unrecognised(report: IngestReport) -> IngestReport:
+    """A folder's file whose content no format recognises, as skipped rather than failed."""
+    if report.unrecognised and report.error:
+        report.skipped, report.error = report.error, None
+    return report
 
 
 def display_path(path: Path | str) -> str:
@@ -205,17 +219,20 @@ def read_capped(path: Path, limit: int) -> bytes | None:
 class Monitor:
     """An open store and the operations on it."""
 
-    def __init__(self, db_path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, db_path: str | Path, *, readonly: bool = False, create: bool = True) -> None:
         """Open the store at ``db_path``; ``readonly`` opens an existing one for reading only
-        (no migration, no lock, works on a read-only disk; any write then fails)."""
+        (no migration, no lock, works on a read-only disk; any write then fails). Without
+        ``create`` a file that does not exist is an error, and nothing is made."""
         self.db_path = Path(db_path)
-        self.db = open_database(db_path, readonly=readonly)
+        self.db = open_database(db_path, readonly=readonly, create=create)
         self.posts = PostStore(self.db)
         self.sources = SourceStore(self.db)
         self._client: httpx.Client | None = None
         self._client_settings: poller.PollSettings | None = None
         self.journey = JourneyStore(self.db)
         self.quotes = QuoteStore(self.db)
+        #: Which posts the reader has read.
+        self.reads = ReadStore(self.db)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.
@@ -249,7 +266,7 @@ class Monitor:
         try:
             result = parse_document(data, where)
         except SourceError as exc:
-            return IngestReport(where=where, error=str(exc))
+            return IngestReport(where=where, error=str(exc), unrecognised=isinstance(exc, NotRecognisedError))
         return self.ingest_result(result, where, source_key=source_key, url=url)
 
     def ingest_result(
@@ -372,7 +389,13 @@ class Monitor:
             if not files:
                 return [IngestReport(where=display_path(path),
                                      error=f"{display_path(path)}: directory has no files")]
-            return [self._ingest_file(p, None) for p in files]
+            # A folder holds what it holds (a MANIFEST.tsv, a README, an image): only files whose
+            # content is recognised are taken; the others are named as skipped, not failed.
+            reports = [_skip_unrecognised(self._ingest_file(p, None)) for p in files]
+            if not any(r.ok and not r.skipped for r in reports):
+                reports.append(IngestReport(where=display_path(path), error=(
+                    f"{display_path(path)}: no file in it could be read as a live page, feed or post list")))
+            return reports
         return [self._ingest_file(path, source_key)]
 
     def _ingest_file(self, path: Path, source_key: str | None) -> IngestReport:

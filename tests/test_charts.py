@@ -17,7 +17,7 @@ from gui_samples import (
     sample_speakers,
     seed_posts,
 )
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPalette, QTextDocumentFragment
 
 from monitor.model import Speaker, parse_iso
 from monitor.paint.charts import TOP_SPEAKERS, ChartsPane, posts_per_hour
@@ -212,3 +212,46 @@ def test_hour_counts_from_the_store_match_counting_the_posts(qtbot, tmp_path):
     assert all(hour >= cut_since[:13] for hour, _ in cut_hours)
     widget.set_hour_counts(cut_hours, 0, cut_since)
     assert "since" in widget.posts_plot.getPlotItem().titleLabel.text
+
+
+# -- nothing clipped, whatever the width -----------------------------------------------------------
+
+
+def _visible_labels(pane: ChartsPane) -> list:
+    return [label for label in pane.speaker_count_labels if label.isVisible()]
+
+
+@pytest.mark.parametrize("size", [(800, 260), (1600, 260), (1600, 180)])
+def test_charts_fit_their_plots_at_any_width(qtbot, size):
+    pane = ChartsPane()
+    qtbot.addWidget(pane)
+    pane.resize(*size)
+    pane.show()
+    qtbot.waitExposed(pane)
+    many = [Speaker(100 + i, f"Official spokesperson number {i}", "person", quote_count=i + 1)
+            for i in range(20)]
+    pane.set_speakers(many)
+    pane.set_posts(live_posts())
+    qtbot.wait(50)
+    # Titles: whole or elided with "…" and the whole title as the tooltip, never cut at both ends.
+    for key, plot in (("speakers", pane.speakers_plot), ("posts", pane.posts_plot)):
+        shown = QTextDocumentFragment.fromHtml(plot.getPlotItem().titleLabel.text).toPlainText()
+        whole = pane._titles[key]
+        assert shown == whole or (shown.endswith("…") and whole.startswith(shown[:-1])
+                                  and whole in plot.toolTip())
+        label = plot.getPlotItem().titleLabel
+        assert label.item.boundingRect().width() <= label.boundingRect().width() + 1
+    # Every count label ends inside the plot.
+    view = pane.speakers_plot.getViewBox().sceneBoundingRect()
+    for label in _visible_labels(pane):
+        assert label.sceneBoundingRect().right() <= view.right() + 1
+    # Speaker names do not overlap: each row is at least a line of text tall.
+    rows = len(pane.speaker_bars.opts["width"])
+    line = pane.fontMetrics().height()
+    assert rows >= 1 and pane.speakers_plot.getViewBox().height() / (rows + 0.2) >= line
+    assert f"{20 - rows} more" in pane._titles["speakers"] or rows == 20
+    # Posts are counted in whole numbers.
+    axis = pane.posts_plot.getAxis("left")
+    low, high = pane.posts_plot.getViewBox().viewRange()[1]
+    values = [v for _spacing, level in axis.tickValues(low, high, axis.height()) for v in level]
+    assert values and all(float(v).is_integer() for v in values)

@@ -98,7 +98,7 @@ def test_first_start_seeds_an_empty_store(db_path, seed_path, monkeypatch):
 
 
 def test_a_newer_database_is_refused_with_its_name(db_path):
-    run("posts", "--db", str(db_path))
+    Monitor(db_path).close()
     import sqlite3
 
     conn = sqlite3.connect(db_path)

@@ -70,7 +70,7 @@ def test_the_runner_does_the_work_itself_when_no_child_can_start(qtbot, db_path,
     from monitor.gui import data
     from monitor.gui.workers import Runner
 
-    runner = Runner(db_path)
+    runner = Runner(db_path, create=True)  # a new file: only a runner told to may make it
     runner._process = IngestProcess(executable="/nonexistent/python")
     reports: list = []
     runner.ingest(data.ingest_paths, [str(seed_path)], on_result=reports.append)

@@ -16,6 +16,7 @@ from conftest import SEED_ROUTE
 from PySide6.QtGui import QImage
 
 from monitor.cli import cli
+from monitor.service import Monitor
 
 AT = "2023-09-11T21:00:00Z"
 
@@ -94,6 +95,7 @@ def test_bad_input_is_named_and_writes_nothing(seeded_db, tmp_path, qapp, args, 
 
 
 def test_empty_database(db_path, tmp_path, qapp):
+    Monitor(db_path).close()
     code, _, err = run("report", "--out", str(tmp_path / "x.png"), "--db", str(db_path))
     assert code != 0
     assert "no posts" in err and str(db_path) in err

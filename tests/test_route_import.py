@@ -23,6 +23,7 @@ from monitor.journey.geodesy import Polyline, distance_m
 from monitor.journey.importers import MAX_BYTES, RouteImportError, import_route, read_map
 from monitor.journey.route import load_route
 from monitor.model import Observation
+from monitor.service import Monitor
 
 DATA = Path(__file__).resolve().parent / "data" / "routes"
 PV_GEOJSON = DATA / "pyongyang-vladivostok.geojson"
@@ -202,6 +203,7 @@ def test_cli_writes_a_route_that_monitor_route_uses(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Tumangang" in result.output and f"wrote {out}" in result.output
     assert load_route(out).name == "pv-drawn"
+    Monitor(tmp_path / "m.db").close()  # reading commands never make the file
     shown = runner.invoke(cli, ["route", "--db", str(tmp_path / "m.db"), "--route", str(out), "--json",
                                 "--at", "2023-09-12T06:00:00+09:00"])
     assert shown.exit_code == 0, shown.output

@@ -69,17 +69,20 @@ def resolve_db(ctx: click.Context, db_path: Path | str | None) -> Path:
 
 
 def open_monitor(ctx: click.Context, db_path: Path | str | None, *, seed: bool = False,
-                 readonly: bool = False) -> Monitor:
+                 readonly: bool = False, create: bool = False) -> Monitor:
     """Open the store or exit with a message naming the file.
 
     ``readonly`` is for commands that only read: an existing store is opened read-only, so they
-    work on a read-only disk and never wait for a writer. A store that does not exist yet (or
-    the default one, still to be seeded) is created as before.
+    work on a read-only disk and never wait for a writer. A store that does not exist is made
+    only by the commands meant to make one (``create``: ingest, sources add) and for the
+    default database, which is seeded; anywhere else a missing file (a mistyped ``--db``) is
+    an error and nothing — file or folder — is created.
     """
     path = resolve_db(ctx, db_path)
     seeding = seed and path == default_db_path()
     try:
-        monitor = Monitor(path, readonly=readonly and not seeding and path.exists())
+        monitor = Monitor(path, readonly=readonly and not seeding and path.exists(),
+                          create=create or seeding)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
     if seed and path == default_db_path():

@@ -31,9 +31,10 @@ def _source_keys(monitor: ReadStore) -> dict[int, str]:
 
 
 def display_time(post: Post) -> str:
-    """A post's time as precisely as it is known: a date alone, or minutes in UTC."""
+    """A post's time as precisely as it is known: a date alone, or minutes in UTC; a post with
+    no date says so (and when it arrived), never passing its arrival off as its date."""
     if post.published is None:
-        return f"seen {post.first_seen[:16].replace('T', ' ')} UTC"
+        return f"undated, seen {post.first_seen[:16].replace('T', ' ')} UTC"
     if post.published_precision == "date":
         return post.published[:10]
     return post.published[:16].replace("T", " ") + " UTC"
@@ -64,10 +65,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
     if source_key and (len(paths) > 1 or paths[0].is_dir()):
         raise click.UsageError("--source needs exactly one file")
     failures = 0
-    with open_monitor(ctx, db_path) as monitor:
+    with open_monitor(ctx, db_path, create=True) as monitor:
         for path in paths:
             for report in monitor.ingest_path(path, source_key=source_key):
-                if report.ok:
+                if report.skipped:
+                    click.echo(report.summary(), err=True)
+                elif report.ok:
                     click.echo(report.summary())
                     for note in report.notes:
                         click.echo(f"  note: {note}", err=True)

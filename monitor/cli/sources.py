@@ -72,7 +72,7 @@ def sources_add(ctx: click.Context, targets: tuple[str, ...], interval: int,
                 db_path: Path | None) -> None:
     """Add feeds, live pages or files (URL or PATH) to poll."""
     failures = 0
-    with open_monitor(ctx, db_path or ctx.obj.get("sources_db")) as monitor:
+    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=True) as monitor:
         for target in targets:
             try:
                 source = monitor.add_source(target, interval=interval)
@@ -148,7 +148,8 @@ def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: in
     could not be read.
     """
     _log_to_stderr(debug)
-    with open_monitor(ctx, db_path) as monitor:
+    # Sources named here are added as `sources add` would, so only then may the file be made.
+    with open_monitor(ctx, db_path, create=bool(targets)) as monitor:
         for target in targets:
             try:
                 monitor.add_source(target, interval=interval)

@@ -68,7 +68,17 @@ class Features:
 
 def features(monitor: Monitor) -> Features:
     """What the open Monitor can do."""
-    return Features(report=_report_function(monitor) is not None)
+    return Features(report=_report_preparer() is not None)
+
+
+def _report_preparer() -> Callable[..., Any] | None:
+    """``monitor.report.prepare_report`` when this build has the renderer."""
+    try:
+        module = importlib.import_module("monitor.report")
+    except ImportError:
+        return None
+    func = getattr(module, "prepare_report", None)
+    return func if callable(func) else None
 
 
 def _report_function(monitor: Monitor) -> Callable[..., Any] | None:
@@ -130,6 +140,7 @@ class FeedPage:
     spans: dict[int, list[Span]]
     total: int | None = None
     mark: ChangeMark | None = None
+    unread: frozenset[int] = frozenset()  # which of the posts the reader has not read
 
 
 def feed_page(
@@ -141,7 +152,11 @@ def feed_page(
     mark = queries.mark() if with_total else None
     posts = queries.page(flt, after=after, limit=limit)
     total = queries.count(flt, cap=SEARCH_TOTAL_CAP if flt.text else None) if with_total else None
-    return FeedPage(posts, quote_spans(monitor, posts), total, mark)
+    return FeedPage(posts, quote_spans(monitor, posts), total, mark, _unread(monitor, posts))
+
+
+def _unread(monitor: Monitor, posts: list[Post]) -> frozenset[int]:
+    return frozenset(monitor.reads.unread_among([p.id for p in posts]))
 
 
 def feed_through(monitor: Monitor, flt: FeedFilter, post_id: int, limit: int = 5000) -> FeedPage | None:
@@ -160,7 +175,7 @@ def feed_through(monitor: Monitor, flt: FeedFilter, post_id: int, limit: int = 5
             posts.append(post)
             if post.id == post_id:
                 total = queries.count(flt, cap=SEARCH_TOTAL_CAP if flt.text else None)
-                return FeedPage(posts, quote_spans(monitor, posts), total, None)
+                return FeedPage(posts, quote_spans(monitor, posts), total, None, _unread(monitor, posts))
         after = sort_key(page[-1])
     return None
 
@@ -193,6 +208,37 @@ def keyword_pattern(keyword: str) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+
+
+# -- read and unread ----------------------------------------------------------------------
+
+
+def set_read(monitor: Monitor, post_ids: list[int], read: bool) -> int:
+    """Keep posts read (or unread again) in the store; returns how many changed."""
+    return monitor.reads.set_read(post_ids, read)
+
+
+def mark_all_read(monitor: Monitor, source_id: int | None = None) -> int:
+    """Keep every post (of one source) read; returns how many were unread."""
+    return monitor.reads.mark_all_read(source_id)
+
+
+def next_unread(monitor: Monitor, flt: FeedFilter, after: SortKey | None, limit: int = 20_000) -> int | None:
+    """The first unread post passing ``flt`` below ``after`` in feed order (from the top when
+    None), looking at most ``limit`` posts down; None when there is none."""
+    queries = FeedQueries(monitor.db)
+    seen = 0
+    while seen < limit:
+        page = queries.page(flt, after=after, limit=500)
+        if not page:
+            return None
+        unread = monitor.reads.unread_among([p.id for p in page])
+        for post in page:
+            if post.id in unread:
+                return post.id
+        seen += len(page)
+        after = sort_key(page[-1])
+    return None
 
 
 def match_alerts(posts: Iterable[Post], keywords: tuple[str, ...]) -> dict[int, list[str]]:
@@ -283,6 +329,7 @@ class Snapshot:
     speaker_count: int = 0  # speakers in all (``speakers`` holds the most quoted of them)
     #: With no journey: a shipped route the posts seem to follow, to offer (never chosen here).
     suggestion: RouteSuggestion | None = None
+    unread: dict[int, int] = field(default_factory=dict)  # unread posts per source id
 
 
 #: What a snapshot carries: the newest quotes and the most quoted speakers, the route reports of
@@ -313,6 +360,7 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         features=features(monitor),
         speaker_count=situation.speaker_count,
         suggestion=situation.suggestion,
+        unread=monitor.reads.unread_counts(),
     )
 
 
@@ -425,9 +473,22 @@ def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> OpChanges:
 
 
 def export_report(monitor: Monitor, out: str, at: datetime | None) -> str:
-    """Render the briefing report to ``out``; returns the path written."""
+    """Render the briefing report to ``out``; returns the path written. Draws in this thread:
+    for scripts and the GUI thread; the window's workers use :func:`prepare_report`."""
     func = _report_function(monitor)
     if func is None:
         raise RuntimeError("this build has no report renderer")
     func(Path(out), at=at)
     return out
+
+
+def prepare_report(monitor: Monitor, out: str, at: datetime | None, into: list) -> Any:
+    """Read what the report at ``at`` shows and check ``out`` (no drawing: a worker never waits
+    on the GUI thread); the result is returned and also appended to ``into``, so a window
+    closing before the result is delivered can still draw it."""
+    func = _report_preparer()
+    if func is None:
+        raise RuntimeError("this build has no report renderer")
+    prepared = func(monitor, Path(out), at=at)
+    into.append(prepared)
+    return prepared

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from monitor.gui.data import BODY_PREVIEW_CHARS
 from monitor.gui.feed_model import FeedModel
-from monitor.gui.formatting import post_time
+from monitor.gui.formatting import row_time
 from monitor.model import Post, utc_now
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -215,10 +215,8 @@ class PostDelegate(QStyledItemDelegate):
         y = rect.top() + PAD_Y
 
         # Line 1: time on the right, the headline elided into what is left.
-        local, relative = post_time(post.published or post.first_seen,
-                                    post.published_precision if post.published else "second",
-                                    self._now(index))
-        when = f"{local} · {relative}" if relative else local
+        # A post without a date says so: its arrival time ("just now") would pass it off as news.
+        when = row_time(post.published, post.published_precision, self._now(index))
         painter.setFont(small)
         small_fm = QFontMetrics(small)
         head_fm = QFontMetrics(head)

@@ -124,7 +124,7 @@ class FeedModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return post.title or post.body[:120]
         if role == Qt.ItemDataRole.ToolTipRole:  # Qt guesses a tooltip's format: never the feed's
-            when = post.published or post.first_seen
+            when = post.published or f"undated (first seen {post.first_seen})"
             return plain_tooltip(f"{post.title or '(no headline)'}\n{when}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{post.title or ''}. {post.body[:300]}"
@@ -268,6 +268,21 @@ class FeedModel(QAbstractListModel):
             self._emit_post_changed(post_id)
             self.unreadChanged.emit(len(self._unread))
 
+    def is_unread(self, post_id: int) -> bool:
+        """True while the reader has not read this post."""
+        return post_id in self._unread
+
+    def set_unread(self, post_id: int, unread: bool) -> None:
+        """Show a post as unread (or read) again."""
+        if (post_id in self._unread) != unread:
+            (self._unread.add if unread else self._unread.discard)(post_id)
+            self._emit_post_changed(post_id)
+            self.unreadChanged.emit(len(self._unread))
+
+    def next_unread_row(self, after_row: int) -> int | None:
+        """The first loaded row below ``after_row`` whose post is unread."""
+        return next((r for r in range(after_row + 1, len(self._ids)) if self._ids[r] in self._unread), None)
+
     def mark_all_read(self) -> None:
         """The reader has seen everything; alerts are cleared too."""
         self._unread.clear()
@@ -338,6 +353,7 @@ class FeedModel(QAbstractListModel):
             self._total = page.total
             self.totalChanged.emit(page.total)
         self._exhausted = len(page.posts) < self.page_size
+        self._unread.update(page.unread)  # read state kept in the store
         self._append(page.posts, page.spans)
         self._set_loading(False)
 
@@ -414,6 +430,7 @@ class FeedModel(QAbstractListModel):
         self._row_of = None
         for post in page.posts:
             self._cache.put(post, page.spans.get(post.id, []))
+        self._unread.update(page.unread)
         self._exhausted = False
         self.endResetModel()
         row = self.row_of(post_id)

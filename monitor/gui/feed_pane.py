@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,16 +26,19 @@ from PySide6.QtWidgets import (
 from monitor.gui import data
 from monitor.gui.feed_delegate import PostDelegate
 from monitor.gui.feed_model import FeedModel
+from monitor.gui.post_diff import diff_document, version_text, word_diff
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
 from monitor.paint.safe_text import plain_label
-from monitor.store.feed import FeedFilter
+from monitor.store.feed import FeedFilter, sort_key
 
 SEARCH_DELAY_MS = 200
 #: The longest line the post dialog lays out in one piece. QPlainTextEdit lays out only the
 #: paragraphs in view, but each of those whole: a 5 MB post on one line held the window for
 #: seconds. Longer lines are shown broken at a space (see :func:`lazy_layout_text`).
 DIALOG_LINE_CHARS = 10_000
+#: How many characters of a source's title the source filter is sized for (longer ones elided).
+SOURCE_CHARS = 24
 #: The most characters of a headline used as the post dialog's window title.
 TITLE_CHARS = 200
 
@@ -61,6 +65,17 @@ def lazy_layout_text(text: str, limit: int = DIALOG_LINE_CHARS) -> str:
                 start = cut + 1
         out.append(line[start:])
     return "\n".join(out)
+
+
+def original_link(post: Post | None) -> QUrl | None:
+    """The web page a post came from, when it is an http(s) address; anything else (a file, a
+    script, a made-up scheme from a feed) is never handed to the system."""
+    if post is None or not post.url:
+        return None
+    url = QUrl(post.url.strip(), QUrl.ParsingMode.StrictMode)
+    if not url.isValid() or url.scheme().lower() not in ("http", "https") or not url.host():
+        return None
+    return url
 
 
 class FeedView(QListView):
@@ -107,6 +122,8 @@ class FeedPane(QWidget):
         self._speaker: tuple[int, str] | None = None
         self._as_of: str | None = None
         self._pending_highlight: tuple[int, int, int] | None = None
+        self._unread_counts: dict[int, int] = {}  # unread posts per source, from the store
+        self._source_titles: list[tuple[int, str]] = []
 
         self.model = FeedModel(parent=self)
         self.view = FeedView(self)
@@ -118,10 +135,17 @@ class FeedPane(QWidget):
         self.search.setObjectName("feedSearch")
         self.search.setPlaceholderText("Search posts (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
+        # The search box keeps room for its placeholder whatever the sources are called.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Search posts (Ctrl+F)") + 48)
         self.sources = QComboBox(self)
         self.sources.setObjectName("feedSources")
         self.sources.addItem("All sources", None)
-        self.sources.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # A source's title comes from its feed and may be any length: the combo is sized for
+        # about 24 characters and elides longer titles (the list shows them whole).
+        self.sources.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sources.setMinimumContentsLength(SOURCE_CHARS)
+        self.sources.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.sources.view().setMinimumWidth(self.sources.fontMetrics().horizontalAdvance("M") * SOURCE_CHARS)
         self.speaker_chip = QToolButton(self)
         self.speaker_chip.setObjectName("speakerChip")
         self.speaker_chip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -185,12 +209,48 @@ class FeedPane(QWidget):
         self._runner = runner
         self.model.set_runner(runner)
 
-    def set_sources(self, sources: list[tuple[int, str]]) -> None:
-        """The sources offered in the filter, as (id, title)."""
+    def reset(self) -> None:
+        """Forget the database shown: no posts, no search, no filters, no unread marks."""
+        self.set_runner(None)
+        self._search_timer.stop()
+        for widget in (self.search, self.sources):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.sources.clear()
+        self.sources.addItem("All sources", None)
+        for widget in (self.search, self.sources):
+            widget.blockSignals(False)
+        self._speaker = None
+        self.speaker_chip.hide()
+        self._as_of = None
+        self._pending_highlight = None
+        self.model.reference_time = None
+        self.model.mark_all_read()  # unread marks and alerts belong to the other database
+        self.model.set_sources({})
+        self._unread_counts = {}
+        self._source_titles = []
+        self.model.set_filter(FeedFilter())
+        self.show_message("")
+
+    def set_sources(self, sources: list[tuple[int, str]], unread: dict[int, int] | None = None) -> None:
+        """The sources offered in the filter, as (id, title), with their unread counts."""
         titles = dict(sources)
         self.model.set_sources(titles)
+        self._source_titles = list(sources)
+        if unread is not None:
+            self._unread_counts = dict(unread)
+        self._fill_sources()
+        self._update_status()
+
+    def _fill_sources(self) -> None:
+        counts = self._unread_counts
+
+        def label(title: str, count: int) -> str:
+            return f"{title} ({count:,})" if count else title
+
         current = self.sources.currentData()
-        wanted = [(None, "All sources"), *sources]
+        wanted = [(None, label("All sources", sum(counts.values()))),
+                  *((sid, label(title, counts.get(sid, 0))) for sid, title in self._source_titles)]
         have = [(self.sources.itemData(i), self.sources.itemText(i)) for i in range(self.sources.count())]
         if have == wanted:
             return
@@ -223,6 +283,27 @@ class FeedPane(QWidget):
         """Search as if typed, at once."""
         self.search.setText(text)
         self._apply_filter()
+
+    def clear_search(self) -> None:
+        """Empty the search box and show every post again (Esc)."""
+        if self.search.text():
+            self.set_search("")
+
+    def open_original(self) -> None:
+        """Open the selected post's web page in the system browser (Ctrl+O)."""
+        post = self.current_post()
+        link = original_link(post)
+        if link is None:
+            self.show_message("This post has no web address to open." if post else "Select a post first.")
+            return
+        if not QDesktopServices.openUrl(link):
+            self.show_message(f"Could not open {link.toString()}")
+
+    def copy_link(self) -> None:
+        """Copy the selected post's web address (Ctrl+Shift+C)."""
+        post = self.current_post()
+        if post is not None and post.url:
+            QGuiApplication.clipboard().setText(post.url)
 
     def focus_search(self) -> None:
         """Put the cursor in the search box, its text selected."""
@@ -299,8 +380,9 @@ class FeedPane(QWidget):
             parts = [f"more than {data.SEARCH_TOTAL_CAP:,} posts"]
         else:
             parts = [f"{model.total:,} post{'s' if model.total != 1 else ''}"]
-        if model.unread_count():
-            parts.append(f"{model.unread_count():,} unread")
+        unread = self.unread_count()
+        if unread:
+            parts.append(f"{unread:,} unread")
         if model.pending:
             parts.append(f"{model.pending:,} new")
         if model.loading:
@@ -319,6 +401,80 @@ class FeedPane(QWidget):
             empty = "No posts yet.\nImport a live page or feed (File → Import file) or add a source to poll."
         self.view.empty_text = empty
         self.view.viewport().update()
+
+    def unread_count(self) -> int:
+        """Unread posts of the source shown (all sources: all of them), as the store counts them."""
+        source = self.sources.currentData()
+        counts = self._unread_counts
+        stored = counts.get(source, 0) if source is not None else sum(counts.values())
+        # Both are lower bounds: the store's counts come with the next snapshot (new posts lag
+        # behind), the model knows only the rows it has loaded.
+        return max(stored, self.model.unread_count())
+
+    # -- read and unread -----------------------------------------------------------------
+
+    def _keep_read(self, post: Post, read: bool) -> None:
+        """Show ``post`` read (or unread) and keep that in the store."""
+        if self.model.is_unread(post.id) != read:
+            return
+        self.model.set_unread(post.id, not read)
+        count = self._unread_counts.get(post.source_id, 0) + (-1 if read else 1)
+        self._unread_counts[post.source_id] = max(0, count)
+        self._fill_sources()
+        self._update_status()
+        if self._runner is not None:
+            self._runner.write(data.set_read, [post.id], read,
+                               on_error=lambda exc: self.show_message(f"Read state not saved: {exc}"))
+
+    def toggle_read(self) -> None:
+        """Mark the selected post unread when read, read when unread (M)."""
+        post = self.current_post()
+        if post is not None:
+            self._keep_read(post, self.model.is_unread(post.id))
+
+    def mark_all_read(self) -> None:
+        """Every post read, kept in the store; alerts cleared."""
+        self.model.mark_all_read()
+        self._unread_counts = {}
+        self._fill_sources()
+        self._update_status()
+        if self._runner is not None:
+            self._runner.write(data.mark_all_read,
+                               on_error=lambda exc: self.show_message(f"Read state not saved: {exc}"))
+
+    def next_unread(self) -> None:
+        """Select the next unread post below the selected one, loading pages to find it (N)."""
+        row = self.view.currentIndex().row()
+        found = self.model.next_unread_row(row)
+        if found is not None:
+            self.select_row(found)
+            return
+        if self._runner is None:
+            return
+        last = self.model.post_at(self.model.rowCount() - 1)
+        after = sort_key(last) if last is not None else None
+        self._runner.read(data.next_unread, self.model.feed_filter, after, on_result=self._found_unread)
+
+    def _found_unread(self, post_id: int | None) -> None:
+        if post_id is None:
+            self.show_message("No more unread posts.")
+            QTimer.singleShot(4000, lambda: self.show_message(""))
+            return
+        self.model.locate(post_id)
+
+    def page_or_next_unread(self) -> None:
+        """Page down the list; at its end, jump to the next unread post (Space)."""
+        bar = self.view.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            bar.setValue(min(bar.maximum(), bar.value() + max(1, self.view.viewport().height() - 40)))
+        else:
+            self.next_unread()
+
+    def open_current(self) -> None:
+        """Open the selected post in full (Enter)."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.open_post(index.row())
 
     def show_message(self, text: str) -> None:
         """A line above the list saying what is wrong (empty hides it)."""
@@ -357,7 +513,7 @@ class FeedPane(QWidget):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         post = self.model.post_at(current.row()) if current.isValid() else None
         if post is not None:
-            self.model.mark_read(post.id)
+            self._keep_read(post, True)
         self.postSelected.emit(post)
 
     def scroll_to_post(self, post_id: int, start: int = 0, end: int = 0) -> None:
@@ -401,6 +557,7 @@ class FeedPane(QWidget):
         post = self.model.post_at(index.row()) if index.isValid() else None
         menu = QMenu(self)
         if post is not None:
+            self.select_row(index.row())  # what the menu's actions act on
             menu.addAction("Open post…", lambda: self.open_post(index.row()))
             history = QAction("Show earlier versions…", menu)
             history.setEnabled(post.revision_count > 0)
@@ -408,8 +565,16 @@ class FeedPane(QWidget):
             menu.addAction(history)
             menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(
                 "\n\n".join(x for x in (post.title, post.body) if x)))
+            original = menu.addAction("Open original", self.open_original)
+            original.setEnabled(original_link(post) is not None)
+            copy = menu.addAction("Copy link", self.copy_link)
+            copy.setEnabled(bool(post.url))
             menu.addSeparator()
-        menu.addAction("Mark all as read", self.model.mark_all_read)
+        if post is not None:
+            unread = self.model.is_unread(post.id)
+            menu.addAction("Mark as read" if unread else "Mark as unread",
+                           lambda: self._keep_read(post, unread))
+        menu.addAction("Mark all as read", self.mark_all_read)
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def open_post(self, row: int) -> None:
@@ -417,7 +582,7 @@ class FeedPane(QWidget):
         post = self.model.post_at(row)
         if post is None or self._runner is None:
             return
-        dialog = PostDialog(post, self)
+        dialog = PostDialog(post, self, self.model.data(self.model.index(row), FeedModel.SourceRole) or "")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._runner.read(data.revisions, post.id, on_result=dialog.set_revisions)
         dialog.open()
@@ -425,26 +590,52 @@ class FeedPane(QWidget):
 
 
 class PostDialog(QDialog):
-    """A post in full and, when it was edited, each earlier version."""
+    """A post in full: its source, time and link, and when it was edited each earlier version
+    with what changed from the version before it, word by word."""
 
-    def __init__(self, post: Post, parent: QWidget | None = None) -> None:
+    def __init__(self, post: Post, parent: QWidget | None = None, source: str = "") -> None:
         super().__init__(parent)
         title = post.title or f"Post {post.id}"
         self.setWindowTitle(title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…")
-        self.resize(720, 520)
+        self.resize(760, 560)
         self._current = post
+        self.meta = plain_label(post_meta(post, source), self)  # the source's title is the feed's
+        self.meta.setObjectName("postMeta")
+        self.meta.setWordWrap(True)
         self.versions = QListWidget(self)
         self.versions.setObjectName("postVersions")
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)  # plain text: nothing in a post can run or load
+        self.changes_label = plain_label("Changes from the version before", self)
+        self.changes = QTextEdit(self)
+        self.changes.setObjectName("postChanges")
+        self.changes.setReadOnly(True)
+        self.changes.setAcceptRichText(False)
         self._shown = ""
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.text)
+        holder = QWidget(self)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.changes_label)
+        box.addWidget(self.changes, 1)
+        right.addWidget(holder)
+        self.changes_holder = holder
         split = QSplitter(self)
         split.addWidget(self.versions)
-        split.addWidget(self.text)
-        split.setSizes([180, 540])
+        split.addWidget(right)
+        split.setSizes([180, 580])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.open_button = buttons.addButton("Open original", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton("Copy link", QDialogButtonBox.ButtonRole.ActionRole)
+        link = original_link(post)
+        self.open_button.setEnabled(link is not None)
+        self.copy_button.setEnabled(bool(post.url))
+        self.open_button.clicked.connect(lambda: link is not None and QDesktopServices.openUrl(link))
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(post.url or ""))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.meta)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
         self._versions: list[dict] = []
@@ -461,18 +652,38 @@ class PostDialog(QDialog):
         self._versions = [current, *reversed(earlier)]
         self.versions.clear()
         for version in self._versions:
-            label = "Current" if version["revision"] is None else f"Version {version['revision']}"
+            label = ("Current" + (" (updated)" if earlier else "")) if version["revision"] is None \
+                else f"Version {version['revision']}"
             self.versions.addItem(f"{label}\n{version.get('seen_at') or ''}")
         self.versions.setCurrentRow(0)
 
+    def changes_text(self) -> str:
+        """The changes shown, as plain text (for tests and screen readers)."""
+        return self.changes.toPlainText()
+
     def _show(self, row: int) -> None:
         if 0 <= row < len(self._versions):
-            v = self._versions[row]
-            head = "\n".join(x for x in (v.get("title"), " · ".join(
-                y for y in (v.get("byline"), v.get("location")) if y)) if x)
-            text = f"{head}\n\n{v.get('body') or ''}" if head else v.get("body") or ""
+            text = version_text(self._versions[row])
+            before = self._versions[row + 1] if row + 1 < len(self._versions) else None
+            self.changes_holder.setVisible(before is not None)
+            if before is not None:
+                diff_document(word_diff(version_text(before), text), self.changes.document())
             if text == self._shown:
                 return  # the same version again (the revisions arrived): no second layout
             self._shown = text
             # Long lines broken at spaces, so that only the lines in view are ever laid out.
             self.text.setPlainText(lazy_layout_text(text))
+
+
+def post_meta(post: Post, source: str) -> str:
+    """The line above a post in its dialog: source, published time, edits, address."""
+    parts = [source or "unknown source",
+             f"published {post.published.replace('T', ' ').removesuffix('Z')} UTC" if post.published
+             else f"undated (first seen {post.first_seen.replace('T', ' ').removesuffix('Z')} UTC)"]
+    if post.revision_count:
+        when = (post.updated or "").replace("T", " ").removesuffix("Z")
+        parts.append(f"updated {when} UTC · {post.revision_count} earlier "
+                     f"version{'s' if post.revision_count != 1 else ''}")
+    if post.url:
+        parts.append(post.url)
+    return " · ".join(parts)

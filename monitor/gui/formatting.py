@@ -29,12 +29,19 @@ def relative_time(then: datetime, now: datetime) -> str:
     return f"in {amount}" if future else f"{amount} ago"
 
 
-def local_time(then: datetime, precision: str | None) -> str:
-    """``then`` in the local time zone, as exactly as it is known."""
+#: What a post without a date shows instead of one.
+UNDATED = "undated"
+
+
+def local_time(then: datetime, precision: str | None, now: datetime | None = None) -> str:
+    """``then`` in the local time zone, as exactly as it is known; with the year when it is not
+    the year of ``now`` (default: the clock)."""
     local = then.astimezone()
+    year = (now or datetime.now(local.tzinfo)).astimezone().year
+    day = "%a %d %b" if local.year == year else "%a %d %b %Y"
     if precision == "hour":
-        return local.strftime("%a %d %b, %H:00").replace(" 0", " ", 1)
-    return local.strftime("%a %d %b, %H:%M").replace(" 0", " ", 1)
+        return local.strftime(f"{day}, %H:00").replace(" 0", " ", 1)
+    return local.strftime(f"{day}, %H:%M").replace(" 0", " ", 1)
 
 
 def post_time(published: str | None, precision: str | None, now: datetime) -> tuple[str, str]:
@@ -45,4 +52,13 @@ def post_time(published: str | None, precision: str | None, now: datetime) -> tu
     if precision == "date":
         # A date is the date the source printed, whatever the reader's zone.
         return then.strftime("%a %d %b %Y").replace(" 0", " "), ""
-    return local_time(then, precision), relative_time(then, now)
+    return local_time(then, precision, now), relative_time(then, now)
+
+
+def row_time(published: str | None, precision: str | None, now: datetime) -> str:
+    """What a feed row says of a post's time: "Mon 11 Sep, 14:05 · 3 h ago", a date alone, or
+    "undated" for a post with no date (never its arrival passed off as "just now")."""
+    if not published:
+        return UNDATED
+    local, relative = post_time(published, precision, now)
+    return f"{local} · {relative}" if relative else local

@@ -17,13 +17,19 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
     QInputDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +47,7 @@ from monitor.paint.charts import ChartsPane
 from monitor.paint.route_bar import RouteBar
 from monitor.paint.safe_text import escape, plain_label, plain_message_box, plain_tooltip
 from monitor.paths import resources_dir
+from monitor.report.render import PreparedReport
 from monitor.store import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
     snapshotApplied = Signal(object)  # data.Snapshot
     quotesApplied = Signal(object)  # OpChanges: the panes show a correction
     sourcesApplied = Signal(object)  # list of data.SourceState: the status bar shows a quiet poll
+    reportSaved = Signal(str)  # the path written
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,6 +103,7 @@ class MainWindow(QMainWindow):
         self._selected_speaker: int | None = None
         self._speaker_quotes: data.SpeakerQuotes | None = None  # the selected speaker's, once read
         self._quotes_stale = False
+        self._exports: list[list] = []  # reports being read: each list gets the prepared report
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
@@ -190,8 +199,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
-        self.act_open = self._action("&Open database…", self.choose_database, QKeySequence.StandardKey.Open,
-                                     "Open another database file", sp.SP_DirOpenIcon)
+        self.act_new = self._action("&New database…", self.new_database, QKeySequence.StandardKey.New,
+                                    "Make a new, empty database file", sp.SP_FileIcon)
+        self.act_open = self._action("&Open database…", self.choose_database, "Ctrl+Shift+O",
+                                     "Open an existing database file", sp.SP_DirOpenIcon)
         self.act_add_source = self._action("&Add source…", lambda: self.add_source(), "Ctrl+Shift+A",
                                            "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
         self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
@@ -205,7 +216,30 @@ class MainWindow(QMainWindow):
                                         "Poll sources and look for new posts now", sp.SP_BrowserReload)
         self.act_next = self._action("&Next post", self.feed.next_post, "J")
         self.act_previous = self._action("&Previous post", self.feed.previous_post, "K")
-        self.act_read = self._action("&Mark all as read", self.mark_all_read, "Shift+Esc")
+        self.act_read = self._action("&Mark all as read", self.mark_all_read, "Shift+Esc",
+                                     "Mark every post read (kept in the database) and clear alerts")
+        self.act_toggle_read = self._action("Mark read / &unread", self.feed.toggle_read, "M",
+                                            "Mark the selected post unread, or read again")
+        self.act_next_unread = self._action("Next &unread post", self.feed.next_unread, "N",
+                                            "Select the next unread post")
+        self.act_page = self._action("Page down, then next unread", self.feed.page_or_next_unread, "Space",
+                                     "Scroll a page; at the end of the list, go to the next unread post")
+        # Enter and Esc belong to the list and the search box (a dialog's buttons and other
+        # fields keep their own Enter and Esc).
+        self.act_open_post = self._action("&Open post…", self.feed.open_current, "Return",
+                                          "Show the selected post in full, with its versions")
+        self.act_open_post.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.feed.view.addAction(self.act_open_post)
+        self.act_clear_search = self._action("&Clear search", self.feed.clear_search, "Esc",
+                                             "Empty the search box and show every post")
+        self.act_clear_search.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.feed.addAction(self.act_clear_search)
+        self.act_open_original = self._action("Open &original", self.feed.open_original, "Ctrl+O",
+                                              "Open the selected post's web page in the browser")
+        self.act_copy_link = self._action("Copy &link", self.feed.copy_link, "Ctrl+Shift+C",
+                                          "Copy the selected post's web address")
+        self.act_shortcuts = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1",
+                                          "Every key the window answers to")
         self.act_replay = self._action("&Replay", self.set_replay, "Ctrl+Shift+R",
                                        "Show the situation as of an earlier time", sp.SP_MediaSeekBackward)
         self.act_replay.setCheckable(True)
@@ -219,13 +253,18 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for action in (self.act_open, self.act_add_source, self.act_import, self.act_report):
+        for action in (self.act_new, self.act_open, self.act_add_source, self.act_import, self.act_report):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view_menu = bar.addMenu("&View")
-        for action in (self.act_search, self.act_refresh, self.act_next, self.act_previous, self.act_read):
+        for action in (self.act_search, self.act_clear_search, self.act_refresh, self.act_next,
+                       self.act_previous, self.act_page):
             view_menu.addAction(action)
+        post_menu = bar.addMenu("&Post")
+        for action in (self.act_open_post, self.act_open_original, self.act_copy_link, self.act_toggle_read,
+                       self.act_next_unread, self.act_read):
+            post_menu.addAction(action)
         view_menu.addSeparator()
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -237,6 +276,7 @@ class MainWindow(QMainWindow):
         alerts_menu.addAction(self.act_keywords)
         alerts_menu.addAction(self.act_read)
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.act_shortcuts)
         help_menu.addAction(self.act_about)
 
         tools = QToolBar("Main", self)
@@ -280,19 +320,56 @@ class MainWindow(QMainWindow):
 
     # -- opening a database --------------------------------------------------------------
 
-    def open_database(self, db_path: Path, *, seed: bool = False) -> None:
-        """Open ``db_path`` (seeding an empty default one) off the GUI thread."""
+    def open_database(self, db_path: Path, *, seed: bool = False, create: bool = False) -> None:
+        """Open ``db_path`` (seeding an empty default one) off the GUI thread.
+
+        A file that does not exist is an error unless ``create`` (File → New database) or
+        ``seed`` (the default database) says to make it.
+        """
         if self.runner is not None:
             self.runner.shutdown()
             self.runner.deleteLater()
         self.db_path = Path(db_path)
-        self.runner = Runner(self.db_path, self)
+        self._forget_database()
+        self.runner = Runner(self.db_path, self, create=create or seed)
         self.runner.busyChanged.connect(self._busy)
-        self.snapshot = None
-        self._applied = {}
         self.statusBar().showMessage(f"Opening {self.db_path}…")
         self._update_title()
         self.runner.write(data.open_and_seed, seed, on_result=self._opened, on_error=self._open_failed)
+
+    def _forget_database(self) -> None:
+        """Drop everything shown of the previous database: replay, filters, unread marks,
+        alerts, counts, charts and panes start again from the new one."""
+        self.snapshot = None
+        self._applied = {}
+        self._steps = []
+        self._snapshot_busy = False
+        self._snapshot_again = False
+        self._polling = False
+        if self.act_replay.isChecked():
+            self.act_replay.blockSignals(True)
+            self.act_replay.setChecked(False)
+            self.act_replay.blockSignals(False)
+        self.replay_bar.hide()
+        self.replay.reset()
+        self.as_of = None
+        if hasattr(self.route_bar, "clock"):
+            self.route_bar.clock = utc_now
+        self.alert_count = 0
+        self._speaker_names = {}
+        self._selected_speaker = None
+        self._speaker_quotes = None
+        self.feed.reset()
+        self.inspector.set_speakers([])
+        self.inspector.set_quotes([], {})
+        self.charts.clear()
+        self.route_bar.set_route(None)
+        self.route_bar.set_estimate(None)
+        self.route_bar.set_observations([])
+        self.counts_label.setText("")
+        self.sources_label.setText("")
+        self.sources_label.setToolTip("")
+        self.sources_label.setStyleSheet("")
 
     def _opened(self, result: data.OpenResult) -> None:
         self.features = result.features
@@ -328,14 +405,23 @@ class MainWindow(QMainWindow):
         self.error_box = box
 
     def choose_database(self) -> None:
-        """Ask for a database file and open it."""
+        """Ask for an existing database file and open it (nothing is created)."""
+        start = str(self.db_path.parent) if self.db_path else ""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)")
+        if path:
+            self.open_database(Path(path))
+
+    def new_database(self) -> None:
+        """Ask for a new database file's name and make it (an existing database is opened,
+        never overwritten)."""
         start = str(self.db_path.parent) if self.db_path else ""
         path, _ = QFileDialog.getSaveFileName(
-            self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)",
+            self, "New database", start, "SQLite databases (*.db *.sqlite);;All files (*)",
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
-            self.open_database(Path(path))
+            self.open_database(Path(path), create=True)
 
     # -- the situation -------------------------------------------------------------------
 
@@ -347,8 +433,17 @@ class MainWindow(QMainWindow):
             self._snapshot_again = True
             return
         self._snapshot_busy = True
-        self.runner.read(data.snapshot, self.as_of, on_result=self._apply_snapshot,
-                         on_error=self._snapshot_failed)
+        runner = self.runner
+        # A snapshot of the database opened before this one may still arrive: it is dropped.
+        def applied(snap: data.Snapshot) -> None:
+            if runner is self.runner:
+                self._apply_snapshot(snap)
+
+        def failed(exc: Exception) -> None:
+            if runner is self.runner:
+                self._snapshot_failed(exc)
+
+        self.runner.read(data.snapshot, self.as_of, on_result=applied, on_error=failed)
 
     def _apply_snapshot(self, snap: data.Snapshot) -> None:
         self._snapshot_busy = False
@@ -360,7 +455,7 @@ class MainWindow(QMainWindow):
             return  # the replay moved on while this was computed
         self.snapshot = snap
         self._speaker_names = {s.id: s.name for s in snap.speakers}
-        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources])
+        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources], snap.unread)
         if self.as_of is None:
             self.replay.set_span(snap.span)
         self._update_status(snap)
@@ -556,11 +651,33 @@ class MainWindow(QMainWindow):
             path, _ = QFileDialog.getSaveFileName(self, "Export report", "situation-report.pdf",
                                                   "PDF (*.pdf);;PNG image (*.png)")
         if path:
+            # Read on a worker, drawn here: the worker never waits for this thread, so closing
+            # the window during an export cannot deadlock with the shutdown waiting for it.
+            ready: list = []
+            self._exports.append(ready)
+
+            def failed(exc: Exception) -> None:
+                if ready in self._exports:
+                    self._exports.remove(ready)
+                self._warn("Report failed", str(exc))
+
             self.runner.read(
-                data.export_report, path, self.as_of,
-                on_result=lambda out: self.statusBar().showMessage(f"Report saved: {out}", 10000),
-                on_error=lambda exc: self._warn("Report failed", str(exc)),
+                data.prepare_report, path, self.as_of, ready,
+                on_result=lambda prepared: self._write_report(ready, prepared),
+                on_error=failed,
             )
+
+    def _write_report(self, ready: list, prepared: PreparedReport) -> None:
+        if ready not in self._exports:
+            return  # already written at close
+        self._exports.remove(ready)
+        try:
+            out = prepared.write()
+        except Exception as exc:  # noqa: BLE001 - a report that cannot be drawn is named, not fatal
+            self._warn("Report failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Report saved: {out}", 10000)
+        self.reportSaved.emit(str(out))
 
     def _correct(self, fn: Callable[..., object], *args: int) -> None:
         if self.runner is None:
@@ -702,8 +819,8 @@ class MainWindow(QMainWindow):
         )
 
     def mark_all_read(self) -> None:
-        """Clear unread marks and alerts."""
-        self.feed.model.mark_all_read()
+        """Mark every post read (kept in the database) and clear alerts."""
+        self.feed.mark_all_read()
         self.alert_count = 0
         self._update_title()
 
@@ -734,6 +851,8 @@ class MainWindow(QMainWindow):
             self._replay_moved(None)
 
     def _replay_moved(self, when: datetime | None) -> None:
+        if when is not None and not self.act_replay.isChecked():
+            return  # the slider is hidden and off: only the reader starts a replay
         if when is None and self.act_replay.isChecked():
             self.act_replay.setChecked(False)  # "Live" pressed: comes back here with replay off
             return
@@ -762,6 +881,52 @@ class MainWindow(QMainWindow):
     def _palette_changed(self, *_: object) -> None:
         self.feed.delegate.clear_cache()
         self.feed.view.viewport().update()
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        """(key, what it does) for every action with a shortcut, in menu order."""
+        seen: set[int] = set()
+        rows: list[tuple[str, str]] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if not isinstance(menu, QMenu):
+                continue
+            for action in menu.actions():
+                if id(action) in seen or action.shortcut().isEmpty():
+                    continue
+                seen.add(id(action))
+                key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                rows.append((key, action.text().replace("&", "").rstrip("…")))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        """Help → Keyboard shortcuts: every key the window answers to."""
+        rows = self.shortcuts()
+        box = QDialog(self)
+        box.setObjectName("shortcutsBox")
+        box.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(rows), 2, box)
+        table.setHorizontalHeaderLabels(["Key", "Does"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (key, what) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(key))
+            table.setItem(row, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        note = plain_label("J, K, M, N and Space are typed as letters while the search box has focus.", box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, box)
+        buttons.rejected.connect(box.reject)
+        layout = QVBoxLayout(box)
+        layout.addWidget(table, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        box.resize(440, min(720, 90 + 26 * len(rows)))
+        box.open()
+        self.shortcuts_box = box
+
+    def shortcuts_text(self) -> str:
+        """What Help → Keyboard shortcuts lists, as plain text."""
+        return "\n".join(f"{key}  {what}" for key, what in self.shortcuts())
 
     def about(self) -> None:
         """Name the version and the database in use."""
@@ -808,4 +973,15 @@ class MainWindow(QMainWindow):
         self._poll_timer.stop()
         if self.runner is not None:
             self.runner.shutdown()
+        # Reports whose reading finished but whose drawing had not come round yet are drawn
+        # now, so closing never loses one.
+        for ready in list(self._exports):
+            self._exports.remove(ready)
+            if not ready:  # still queued when the window closed: dropped, never half written
+                log.warning("a report export was cancelled by closing the window before it started")
+            for prepared in ready:
+                try:
+                    prepared.write()
+                except Exception as exc:  # noqa: BLE001 - closing goes on
+                    log.warning("report not written at close: %s", exc)
         super().closeEvent(event)

@@ -52,20 +52,30 @@ class ReplayBar(QWidget):
     def set_span(self, span: tuple[datetime, datetime] | None) -> None:
         """The story's first and last moments; the slider keeps its time where it can."""
         current = self.as_of() if self.slider.maximum() > 0 else None
-        if span is None:
-            self.slider.setEnabled(False)
-            self.slider.setRange(0, 0)
-            self.when.setText("no posts yet")
-            return
-        self._start = span[0]
-        minutes = max(1, int((span[1] - span[0]).total_seconds() // 60))
-        self.slider.setEnabled(True)
+        # A new span is not a move by the reader: changing the range clamps the value, and the
+        # signal that sends must not start a replay nobody asked for (the window once showed
+        # "replay as of …" with the replay bar hidden after opening another database).
         self.slider.blockSignals(True)
-        self.slider.setRange(0, minutes)
-        value = minutes if current is None else int((current - self._start).total_seconds() // 60)
-        self.slider.setValue(min(max(0, value), minutes))
-        self.slider.blockSignals(False)
+        try:
+            if span is None:
+                self.slider.setEnabled(False)
+                self.slider.setRange(0, 0)
+                self.when.setText("no posts yet")
+                return
+            self._start = span[0]
+            minutes = max(1, int((span[1] - span[0]).total_seconds() // 60))
+            self.slider.setEnabled(True)
+            self.slider.setRange(0, minutes)
+            value = minutes if current is None else int((current - self._start).total_seconds() // 60)
+            self.slider.setValue(min(max(0, value), minutes))
+        finally:
+            self.slider.blockSignals(False)
         self._label()
+
+    def reset(self) -> None:
+        """Forget the span and any move still settling (another database was opened)."""
+        self._settle.stop()
+        self.set_span(None)
 
     def as_of(self) -> datetime:
         """The moment the slider points at, in UTC."""

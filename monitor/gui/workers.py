@@ -26,14 +26,15 @@ log = logging.getLogger(__name__)
 _local = threading.local()
 
 
-def thread_monitor(db_path: Path) -> Monitor:
-    """This thread's Monitor on ``db_path``, opened on first use."""
+def thread_monitor(db_path: Path, create: bool = False) -> Monitor:
+    """This thread's Monitor on ``db_path``, opened on first use; a missing file is an error
+    unless ``create``."""
     monitors: dict[str, Monitor] = getattr(_local, "monitors", None) or {}
     _local.monitors = monitors
     key = str(db_path)
     monitor = monitors.get(key)
     if monitor is None:
-        monitor = Monitor(db_path)
+        monitor = Monitor(db_path, create=create)
         monitors[key] = monitor
     return monitor
 
@@ -58,9 +59,11 @@ class Job(QRunnable):
     """One call of ``fn(monitor, *args)`` on a pool thread."""
 
     def __init__(self, db_path: Path, fn: Callable[..., Any], args: tuple,
-                 process: IngestProcess | None = None) -> None:
+                 process: IngestProcess | None = None, create: bool = False) -> None:
         super().__init__()
         self.db_path = db_path
+        # Not ``self.create``: that name is QRunnable's own (a static factory).
+        self.create_db = create
         self.fn = fn
         self.args = args
         self.process = process
@@ -76,7 +79,7 @@ class Job(QRunnable):
                 except ProcessUnavailable:
                     self.process = None  # no child here: the write thread does the work itself
             if self.process is None:
-                result = self.fn(thread_monitor(self.db_path), *self.args)
+                result = self.fn(thread_monitor(self.db_path, self.create_db), *self.args)
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none kills the pool
             log.warning("%s failed: %s", getattr(self.fn, "__name__", self.fn), exc, exc_info=True)
             self.signals.errored.emit(exc)
@@ -91,9 +94,12 @@ class Runner(QObject):
 
     busyChanged = Signal(bool)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db_path: Path, parent: QObject | None = None, *, create: bool = False) -> None:
         super().__init__(parent)
         self.db_path = Path(db_path)
+        #: Whether opening may make the file (File → New, the default database); else a missing
+        #: file is an error and nothing is created.
+        self.create_db = create
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
         self._writes = QThreadPool(self)
@@ -128,7 +134,7 @@ class Runner(QObject):
                on_result: Callable[[Any], None] | None,
                on_error: Callable[[Exception], None] | None,
                process: IngestProcess | None = None) -> WorkerSignals:
-        job = Job(self.db_path, fn, args, process)
+        job = Job(self.db_path, fn, args, process, self.create_db)
         job.setAutoDelete(False)
         if on_result is not None:
             job.signals.returned.connect(on_result)

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 # PySide6 first, so pyqtgraph binds to it and not to another Qt binding that may be installed.
-from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
@@ -26,8 +26,11 @@ from monitor.paint.safe_text import escape, plain_tooltip  # noqa: E402
 
 #: At most this many speakers get a bar; the rest are summed up in the title.
 TOP_SPEAKERS = 12
-#: Stop labels closer than this many pixels to a labelled one are left out.
+#: Stop labels closer than this many pixels to a labelled one are left out (at least: the
+#: labels' own line height is used when it is more).
 LABEL_GAP_PX = 13
+#: Room a speaker's row needs, in lines of the axis font: rows that do not fit are summed up.
+SPEAKER_ROW_LINES = 1.15
 HOUR = 3600.0
 OBSERVATION_SYMBOLS = {"departed": "t1", "arrived": "s", "passed": "o", "dwelling": "d", "expected": "t"}
 
@@ -76,6 +79,8 @@ class ChartsPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._route_key: tuple | None = None
+        self._speakers: list[Speaker] = []
+        self._max_count = 0.0
         self._stop_lines: list[tuple[Stop, pg.InfiniteLine]] = []
 
         self.posts_plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()})
@@ -84,6 +89,8 @@ class ChartsPane(QWidget):
         for plot in (self.posts_plot, self.speakers_plot, self.journey_plot):
             plot.setMenuEnabled(False)
             plot.setMinimumSize(220, 160)
+            plot.installEventFilter(self)  # titles are elided to the plot's width
+            plot.getViewBox().sigResized.connect(lambda *_: self._retitle())
             plot.getPlotItem().hideButtons()
             plot.showGrid(x=False, y=True, alpha=0.15)
 
@@ -98,6 +105,11 @@ class ChartsPane(QWidget):
         self.speakers_plot.addItem(self.speaker_bars)
         self.speakers_plot.setMouseEnabled(x=False, y=False)
         self.speakers_plot.setLabel("bottom", "quotes")
+        # Each bar is labelled with its count: an axis of counts would only repeat them, and its
+        # last value was cut at the plot's edge.
+        self.speakers_plot.getAxis("bottom").setStyle(showValues=False)
+        self.speakers_plot.getAxis("bottom").setTicks([[], []])
+        self.speakers_plot.getViewBox().sigResized.connect(self._fit_speakers)
         self.speaker_count_labels: list[pg.TextItem] = []
 
         # Distance against time.
@@ -152,6 +164,12 @@ class ChartsPane(QWidget):
 
     # -- data ------------------------------------------------------------------------------------
 
+    def clear(self) -> None:
+        """Show no data at all (another database is being opened): bars, titles and curves go."""
+        self.set_hour_counts([], 0)
+        self.set_speakers([])
+        self.set_journey(None, [], [], None)
+
     def set_posts(self, posts: Sequence[Post]) -> None:
         """Posts per hour as bars (posts known only to the day are counted in the title)."""
         self._show_hours(*posts_per_hour(posts))
@@ -184,15 +202,41 @@ class ChartsPane(QWidget):
         self._set_title(self.posts_plot, title)
         self._show_empty("posts", not len(hours))
         if len(hours):
+            top = float(max(counts.max(), 1))
             self.posts_plot.setXRange(hours[0] - HOUR, hours[-1] + 2 * HOUR, padding=0)
-            self.posts_plot.setYRange(0, max(counts.max(), 1) * 1.15, padding=0)
+            self.posts_plot.setYRange(0, top * 1.15, padding=0)
+            # Counts of posts are whole: one labelled tick per whole step, never 0.5 or 2.5.
+            step = max(1.0, float(np.ceil(top / 4)))
+            self.posts_plot.getAxis("left").setTickSpacing(step, step)
 
     def set_speakers(self, speakers: Sequence[Speaker]) -> None:
-        """Quotes per speaker, most quoted first; the rest summed up in the title."""
-        ranked = sorted((s for s in speakers if s.quote_count > 0),
-                        key=lambda s: (-s.quote_count, s.name.casefold()))
-        shown, rest = ranked[:TOP_SPEAKERS], ranked[TOP_SPEAKERS:]
+        """Quotes per speaker, most quoted first, as many as have room; the rest summed up in
+        the title."""
+        self._speakers = sorted((s for s in speakers if s.quote_count > 0),
+                                key=lambda s: (-s.quote_count, s.name.casefold()))
+        self._show_speakers()
+
+    def _speaker_rows(self) -> int:
+        """How many speakers' bars fit the plot's height without their names overlapping."""
+        height = self.speakers_plot.getViewBox().height()
+        line = QFontMetricsF(self.font()).lineSpacing() * SPEAKER_ROW_LINES
+        if height <= 0:
+            return TOP_SPEAKERS
+        return max(1, min(TOP_SPEAKERS, int(height // line)))
+
+    def _fit_speakers(self, *_: object) -> None:
+        rows = self._speaker_rows()
+        if min(rows, len(self._speakers)) != self._speakers_shown or self._max_count:
+            self._show_speakers()
+
+    _speakers_shown = 0
+
+    def _show_speakers(self) -> None:
+        ranked = self._speakers
+        limit = self._speaker_rows()
+        shown, rest = ranked[:limit], ranked[limit:]
         n = len(shown)
+        self._speakers_shown = n
         ys = np.arange(n, 0, -1, dtype=float)  # the most quoted on top
         widths = np.array([s.quote_count for s in shown], dtype=float)
         self.speaker_bars.setOpts(x0=np.zeros(n), y=ys, width=widths, height=0.66,
@@ -222,11 +266,16 @@ class ChartsPane(QWidget):
         self._set_title(self.speakers_plot, title)
         self._show_empty("speakers", n == 0)
         top = float(widths.max()) if n else 1.0
-        # Whole quotes only: one tick per step, no minor ticks between them.
-        step = max(1.0, float(np.ceil(top / 6)))
-        self.speakers_plot.getAxis("bottom").setTickSpacing(step, step)
-        self.speakers_plot.setXRange(0, top * 1.18 + 0.5, padding=0)
-        self.speakers_plot.setYRange(0.4, max(n, 1) + 0.6, padding=0)
+        # Room right of the longest bar for its count label, in data units of this width.
+        view_px = self.speakers_plot.getViewBox().width()
+        labels = self.speaker_count_labels
+        label_font = labels[0].textItem.font() if labels else self.font()
+        label_px = QFontMetricsF(label_font).horizontalAdvance(f" {int(top)}") + 16  # and its padding
+        share = min(0.5, label_px / view_px) if view_px > 0 else 0.25
+        self._max_count = top if n else 0.0
+        if n:  # an empty chart keeps the ranges its note is placed in
+            self.speakers_plot.setXRange(0, top / (1 - share), padding=0)
+            self.speakers_plot.setYRange(0.4, n + 0.6, padding=0)
 
     def set_journey(
         self,
@@ -293,11 +342,13 @@ class ChartsPane(QWidget):
                 "journey": self.journey_plot}[key]
         note = self.empty_notes[key]
         note.setVisible(empty)
-        if key != "journey":  # the journey keeps its km axis and stop lines
-            plot.getAxis("bottom").setStyle(showValues=not empty)
+        bare = key != "journey" or not self._stop_lines  # the journey keeps a route's km axis
+        if bare or not empty:
+            if key != "speakers":  # the speakers' bars carry their counts: no values below
+                plot.getAxis("bottom").setStyle(showValues=not empty)
             plot.getAxis("left").setStyle(showValues=not empty)
         if empty:
-            if key == "journey":
+            if key == "journey" and not bare:
                 y1 = self.journey_plot.getViewBox().viewRange()[1][1]
                 plot.setXRange(0, 1, padding=0)
                 note.setPos(0.5, y1 / 2)
@@ -343,10 +394,11 @@ class ChartsPane(QWidget):
         y0, y1 = vb.viewRange()[1]
         px_per_km = height / max(y1 - y0, 1e-9)
         order = sorted(self._stop_lines, key=lambda item: (_stop_rank(item[0]), item[0].km))
+        gap = max(LABEL_GAP_PX, QFontMetricsF(self._stop_lines[0][1].label.textItem.font()).height() + 1)
         taken: list[float] = []
         for stop, line in order:
             y = stop.km * px_per_km
-            free = all(abs(y - other) >= LABEL_GAP_PX for other in taken)
+            free = all(abs(y - other) >= gap for other in taken)
             line.label.setVisible(free)
             if free:
                 taken.append(y)
@@ -381,8 +433,34 @@ class ChartsPane(QWidget):
         return self._accent(speaker.kind)
 
     def _set_title(self, plot: pg.PlotWidget, text: str) -> None:
+        # Elided to the plot's width (the whole title is the tooltip): pyqtgraph cuts a long
+        # title off at both ends ("Quotes per sp").
+        font = QFont(self.font())
+        font.setPointSizeF(self._title_pt())
+        # The title sits over the plotting area, right of the left axis.
+        room = max(40, plot.width() - plot.getAxis("left").width() - 24)
+        shown = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, room)
         # A plot title is HTML to pyqtgraph: escaped, so that it shows what it says.
-        plot.setTitle(escape(text), color=self._text_colour().name(), size=f"{self._title_pt():.0f}pt")
+        plot.setTitle(escape(shown), color=self._text_colour().name(), size=f"{self._title_pt():.0f}pt")
+        plot.setToolTip(plain_tooltip(text) if shown != text else "")
+
+    def title_shown(self, key: str) -> str:
+        """The title chart ``key`` shows now (perhaps elided), as plain text."""
+        plot = {"posts": self.posts_plot, "speakers": self.speakers_plot, "journey": self.journey_plot}[key]
+        return QTextDocumentFragment.fromHtml(plot.getPlotItem().titleLabel.text).toPlainText()
+
+    def _retitle(self) -> None:
+        if not hasattr(self, "_titles"):
+            return  # still being built
+        for key, plot in (("posts", self.posts_plot), ("speakers", self.speakers_plot),
+                          ("journey", self.journey_plot)):
+            if plot.getPlotItem().titleLabel.isVisible():  # a report takes the title off
+                self._set_title(plot, self._titles[key])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize:
+            self._retitle()
+        return super().eventFilter(watched, event)
 
     def _title_pt(self) -> float:
         size = self.font().pointSizeF()

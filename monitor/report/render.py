@@ -11,6 +11,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -73,13 +74,37 @@ def render_report(monitor: Monitor, out_path: str | Path, at: datetime | None = 
     Raises ReportError naming the input and the problem: an unwritable path, an unknown extension,
     a size out of range, a moment before the story or in the future, an empty database.
     """
+    prepared = prepare_report(monitor, out_path, at, size, title)  # reads in the caller's thread
+    return on_gui_thread(prepared.write)
+
+
+@dataclass(frozen=True)
+class PreparedReport:
+    """A briefing read from the store and checked, waiting to be drawn on the GUI thread."""
+
+    briefing: Briefing
+    path: Path
+    size: tuple[int, int]
+
+    def write(self) -> Path:
+        """Draw and save it (on the GUI thread); returns the path written."""
+        return write_briefing(self.briefing, self.path, self.size)
+
+
+def prepare_report(monitor: Monitor, out_path: str | Path, at: datetime | None = None,
+                   size: tuple[int, int] = DEFAULT_SIZE, title: str | None = None) -> PreparedReport:
+    """Check the arguments and read what the report shows, in the caller's thread (no Qt).
+
+    The desktop app runs this on a worker and draws the result with ``PreparedReport.write`` on
+    its own thread: the worker never waits on the GUI thread, so closing the window during an
+    export neither blocks nor loses the report. Raises ReportError as ``render_report`` does.
+    """
     path = Path(out_path)
     check_output(path)  # before reading anything: bad arguments fail fast
     width, height = check_size(size)
-    # Reads the store in the caller's thread; a PNG is page one alone, which needs far less.
+    # A PNG is page one alone, which needs far less.
     limits = PAGE_LIMITS if path.suffix.lower() == ".png" else FULL_LIMITS
-    briefing = gather(monitor, at, title, limits)
-    return on_gui_thread(lambda: write_briefing(briefing, path, (width, height)))
+    return PreparedReport(gather(monitor, at, title, limits), path, (width, height))
 
 
 def write_briefing(briefing: Briefing, out_path: str | Path,

@@ -10,3 +10,8 @@ class SourceError(Exception):
         super().__init__(f"{where}: {problem}")
         self.where = where
         self.problem = problem
+
+
+class NotRecognisedError(SourceError):
+    """No format recognises the input's content (binary, or text that is no live page, feed or
+    post list). A folder ingest skips such a file and names it, rather than failing on it."""

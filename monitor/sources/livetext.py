@@ -209,6 +209,16 @@ def parse_livetext(text: str) -> ParseResult:
 
 
 def sniff_livetext(text: str) -> bool:
-    """A last-resort format: any text that is not markup or JSON may be a live page."""
+    """A last-resort format: any text that is not markup, JSON or a table may be a live page."""
     head = text.lstrip()[:200]
-    return not head.startswith(("<", "{", "["))
+    return not head.startswith(("<", "{", "[")) and not looks_tabular(text)
+
+
+def looks_tabular(text: str, sample: int = 50) -> bool:
+    """True for tab-separated rows (a MANIFEST.tsv, a spreadsheet export): the first lines all
+    carry the same number of tabs. No live page is written like that."""
+    lines = [line for line in text[:20_000].splitlines()[:sample] if line.strip()]
+    if len(lines) < 2:
+        return False
+    tabs = {line.count("\t") for line in lines}
+    return len(tabs) == 1 and tabs != {0}

@@ -10,7 +10,7 @@ from typing import Any
 from monitor.model import ParseResult
 from monitor.model.timeutil import to_iso, unbelievable
 from monitor.sources.decoding import check_size, decode_text, replace_surrogates, to_utf8
-from monitor.sources.errors import SourceError
+from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.livetext import parse_livetext, sniff_livetext
 
 log = logging.getLogger(__name__)
@@ -86,8 +86,11 @@ def _parse(data: bytes, where: str) -> ParseResult:
                 raise SourceError(where, "; ".join(result.errors))
             return result
     # Nothing recognised it: say what it looks like.
-    decode_text(data, where)  # raises for binary input with a precise message
-    raise SourceError(where, "unknown format (not a live page, feed or post list)")
+    try:
+        decode_text(data, where)  # raises for binary input with a precise message
+    except SourceError as exc:
+        raise NotRecognisedError(where, exc.problem) from exc
+    raise NotRecognisedError(where, "unknown format (not a live page, feed or post list)")
 
 
 def _storable(value: Any) -> Any:

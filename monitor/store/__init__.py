@@ -11,6 +11,7 @@ from monitor.store.database import (
     write_transaction,
 )
 from monitor.store.posts import IngestCounts, PostStore
+from monitor.store.reads import ReadStore
 from monitor.store.search import fts_query
 from monitor.store.sources import SourceStore
 
@@ -22,6 +23,7 @@ __all__ = [
     "IngestCounts",
     "NewerSchemaError",
     "PostStore",
+    "ReadStore",
     "SourceStore",
     "StoreError",
     "fts_query",

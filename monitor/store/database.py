@@ -79,8 +79,45 @@ def _now_iso() -> str:
     return to_iso(utc_now()) or ""
 
 
-def open_database(path: str | Path, *, readonly: bool = False) -> Database:
-    """Open (creating if needed) and migrate the database at ``path``.
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_database_file(path: Path, where: str, *, create: bool) -> None:
+    """Raise StoreError unless ``path`` is an SQLite file, or (with ``create``) missing.
+
+    Opening never overwrites: a file of other content — text, an image, an empty file — is
+    named and left exactly as it was (SQLite would otherwise take an empty file, or one it
+    reads before looking, for a new database and write its pages into it).
+    """
+    if not path.exists():
+        if not create:
+            raise StoreError(f"{where}: no such database (nothing was created; `monitor ingest` or "
+                             "`monitor sources add` make a new one, as does File → New database)")
+        return
+    if path.is_dir():
+        raise StoreError(f"{where}: is a folder, not a database file")
+    if not path.is_file():
+        raise StoreError(f"{where}: not a database file")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{where}: cannot be read ({exc.strerror or exc})") from exc
+    if head == SQLITE_HEADER:
+        return
+    if not head and Path(f"{path}-wal").exists():
+        return  # everything is still in the write-ahead log
+    what = "an empty file" if not head else "not an SQLite database"
+    raise StoreError(f"{where}: {what}; nothing was changed (give the path of a Situation Monitor "
+                     "database, or a new file name to a command that creates one)")
+
+
+def open_database(path: str | Path, *, readonly: bool = False, create: bool = True) -> Database:
+    """Open (creating if needed and ``create``) and migrate the database at ``path``.
+
+    An existing file that is not an SQLite database is refused and never written; a missing
+    file is made only when ``create`` (and never by ``readonly``).
 
     ``readonly=True`` opens an existing file for reading only: nothing is ever written (the
     connection refuses writes), so it works beside another program's write lock and on a
@@ -92,6 +129,7 @@ def open_database(path: str | Path, *, readonly: bool = False) -> Database:
     if readonly:
         return _open_readonly(Path(path), where)
     if str(path) != ":memory:":
+        check_database_file(Path(path), where, create=create)
         _make_folder(Path(path), where)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
@@ -147,9 +185,7 @@ def _open_readonly(path: Path, where: str) -> Database:
     is opened ``immutable=1``: no program can be writing it, since a writer needs that same
     ``-shm`` (and ``-wal``) in the same folder, so reading it as it stands is exact.
     """
-    if not path.is_file():
-        raise StoreError(f"{where}: no such database" if not path.exists() else
-                         f"{where}: not a database file")
+    check_database_file(path, where, create=False)
     writable = _writable(path)
     base = "file:" + quote(str(path.resolve()))
     try:

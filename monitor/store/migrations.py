@@ -13,6 +13,7 @@ from monitor.store.analysis import migrate_analysis_views, migrate_quotes_by_spe
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.journey import migrate_journey
 from monitor.store.quotes import migrate_quote_counts, migrate_quote_parts, migrate_quotes
+from monitor.store.reads import migrate_read_state
 from monitor.store.sources import migrate_source_polling
 
 
@@ -100,6 +101,11 @@ def _v9_attribution_parts(db: Database) -> None:
     migrate_quotes_by_speaker_parts(db)
 
 
+def _v10_read_state(db: Database) -> None:
+    """Read and unread posts, kept in the store (``post_reads``)."""
+    migrate_read_state(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -110,4 +116,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migrate_quote_counts,
     _v8_content_index,
     _v9_attribution_parts,
+    _v10_read_state,
 ]
