@@ -20,8 +20,9 @@ def _run(*args: str):
 
 
 def _seeded(db_path, seed_path) -> None:
-    assert _run("--db", str(db_path), "route", "--use", SEED_ROUTE).exit_code == 0
+    # Ingest makes the database; choosing the route then matches every post to it.
     assert _run("--db", str(db_path), "ingest", str(seed_path)).exit_code == 0
+    assert _run("--db", str(db_path), "route", "--use", SEED_ROUTE).exit_code == 0
 
 
 def test_done_when_on_the_seed(db_path, seed_path):

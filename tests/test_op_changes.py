@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from conftest import SEED_ROUTE
 
 from monitor.model import NO_CHANGES, OpChanges, ParsedPost, ParseResult, merge_changes
 from monitor.service import Monitor
@@ -38,6 +39,7 @@ def test_changes_combine_and_say_what_needs_reading_again():
 
 def test_ingest_reports_the_posts_quotes_sources_and_reports_it_changed(db_path, seed_path):
     with Monitor(db_path) as monitor:
+        monitor.use_route(SEED_ROUTE)  # a new store follows no journey until one is chosen
         reports = monitor.ingest_path(seed_path)
         assert reports and all(r.ok for r in reports)
         changes = merge_changes(r.changes for r in reports)
@@ -53,6 +55,7 @@ def test_ingest_reports_the_posts_quotes_sources_and_reports_it_changed(db_path,
 
 def test_an_edit_is_an_update_and_a_post_without_reports_leaves_the_journey(db_path):
     with Monitor(db_path) as monitor:
+        monitor.use_route(SEED_ROUTE)  # a new store follows no journey until one is chosen
         first = monitor.ingest_result(_result(_post("a", "The train arrived at Khasan at about 10:30.")),
                                       "page", source_key="test:page", url="file:///page")
         (post_id,) = first.changes.posts_added
@@ -106,6 +109,7 @@ def test_a_poll_names_its_source_and_the_posts_it_stored(db_path, seed_path):
 
 def test_the_schedule_is_built_once_until_a_report_changes(db_path):
     with Monitor(db_path) as monitor:
+        monitor.use_route(SEED_ROUTE)  # a new store follows no journey until one is chosen
         monitor.ingest_result(_result(_post("a", "The train arrived at Khasan at about 10:30.")),
                               "page", source_key="test:page", url="file:///page")
         cache = monitor.schedules

@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
+from conftest import SEED_ROUTE
+
 from monitor.extract.parallel import PARALLEL_FROM, ExtractionPool
 from monitor.model import ParsedPost
 from monitor.service import Monitor
@@ -53,6 +55,7 @@ def test_workers_store_what_one_process_stores(tmp_path):
         with Monitor(db_path) as monitor:
             monitor.extraction.close()
             monitor.extraction = ExtractionPool(workers=workers)
+            monitor.use_route(SEED_ROUTE)  # route reports are derived only for a journey followed
             source_id = monitor.posts.ensure_source("test:feed", "test", "test:feed")
             for first in range(0, len(posts), 40):  # batches both above and below the threshold
                 with monitor.db.conn:

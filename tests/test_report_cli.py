@@ -28,8 +28,8 @@ def run(*args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def seeded_db(db_path: Path, seed_path: Path) -> Path:
-    assert run("route", "--use", SEED_ROUTE, "--db", str(db_path))[0] == 0
     assert run("ingest", str(seed_path), "--db", str(db_path))[0] == 0
+    assert run("route", "--use", SEED_ROUTE, "--db", str(db_path))[0] == 0
     return db_path
 
 
