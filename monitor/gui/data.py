@@ -19,7 +19,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from monitor.journey.route import list_routes
 from monitor.model import (
     Estimate,
     Observation,
@@ -32,7 +31,6 @@ from monitor.model import (
     Speaker,
     to_iso,
 )
-from monitor.paths import user_routes_dir
 from monitor.service import Monitor
 from monitor.situation import QuotesAt, SituationLimits
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
@@ -472,10 +470,7 @@ def shipped_routes() -> list[tuple[str, str]]:
 def saved_routes() -> list[tuple[str, str, str]]:
     """(path, name, title) of each route file in the user's routes folder that loads (routes made
     or edited by hand), for the journey menu; none when the folder does not exist."""
-    folder = user_routes_dir()
-    if not folder.is_dir():
-        return []
-    return [(str(info.path), info.name, info.title) for info in list_routes(folder)]
+    return [(str(info.path), info.name, info.title) for info in Monitor.saved_routes()]
 
 
 def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> OpChanges:
