@@ -227,3 +227,19 @@ def test_a_route_that_cannot_be_written_is_named_and_the_dialog_stays_open(qtbot
     box = next(w for w in editor.findChildren(QMessageBox))
     assert "cannot write" in box.text() and "pyongyang-vladivostok.json" in box.text()
     assert editor.isVisible() and editor.result() == 0
+
+
+def test_a_stop_name_with_markup_is_shown_as_written(qtbot, tmp_path):
+    canary = tmp_path / "canary.png"
+    hostile = f"<img src='file://{canary}'><b>Bold</b>"
+    draft = draft_from_route(load_route(SEED_ROUTE))
+    draft.rows[1].name = hostile
+    draft.rows[1].km = 1.0e9  # a problem, so the name reaches the tooltips and the list
+    editor = _editor(qtbot, draft)
+    model = editor.model
+    assert model.index(1, NAME).data() == hostile  # a table cell is plain text
+    for tip in (model.index(1, KM).data(Qt.ItemDataRole.ToolTipRole),
+                model.headerData(1, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)):
+        assert tip.startswith("<p style='white-space:pre'>") and "<img" not in tip and "&lt;img" in tip
+    assert editor.problems_label.textFormat() == Qt.TextFormat.PlainText
+    assert hostile in editor.problems_label.text()

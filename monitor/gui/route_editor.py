@@ -67,7 +67,7 @@ from monitor.journey.editing import (
     write_route_file,
 )
 from monitor.model import Route
-from monitor.paint.safe_text import plain_label, plain_message_box, set_plain
+from monitor.paint.safe_text import plain_label, plain_message_box, plain_tooltip, set_plain
 from monitor.paths import user_routes_dir
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -169,16 +169,8 @@ class StopTableModel(QAbstractTableModel):
                 return None
             value = getattr(stop, COLUMNS[column][1])
             return _number_text(value) if column in _NUMERIC else value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            found = self._problems(row, None if column == PROBLEM else column)
-            if found:
-                return "\n".join(found)
-            if column == KM and stop.km is None and self.checked is not None:
-                return f"computed: {self.checked.km_source[row]}" if self.checked.km_source[row] \
-                    else "give km, or coordinates for this stop and the one before"
-            if column == ZONE and not stop.timezone:
-                return "the route's time zone"
-            return None
+        if role == Qt.ItemDataRole.ToolTipRole:  # names come from route files: shown as written
+            return plain_tooltip(self._tooltip(row, column)) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             if (column == KM and stop.km is None) or (column == ZONE and not stop.timezone):
                 return QBrush(_COMPUTED)
@@ -193,6 +185,18 @@ class StopTableModel(QAbstractTableModel):
             return QBrush(_BAD)
         return None
 
+    def _tooltip(self, row: int, column: int) -> str:
+        stop = self.draft.rows[row]
+        found = self._problems(row, None if column == PROBLEM else column)
+        if found:
+            return "\n".join(found)
+        if column == KM and stop.km is None and self.checked is not None:
+            return f"computed: {self.checked.km_source[row]}" if self.checked.km_source[row] \
+                else "give km, or coordinates for this stop and the one before"
+        if column == ZONE and not stop.timezone:
+            return "the route's time zone"
+        return ""
+
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal:
@@ -204,7 +208,7 @@ class StopTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"⚠ {section + 1}" if self._problems(section) else str(section + 1)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(self._problems(section)) or None
+            return plain_tooltip("\n".join(self._problems(section))) or None
         if role == Qt.ItemDataRole.ForegroundRole and self._problems(section):
             return QBrush(QColor(170, 0, 0))
         return None
