@@ -378,6 +378,8 @@ class RouteEditor(QDialog):
         self.folder = folder
         self.saved_path: Path | None = None
         self._name_typed = bool(self.draft.name)  # a new route's name follows its title until typed
+        if not self.draft.name and self.draft.title:
+            self.draft.name = slug(self.draft.title)
         self.setWindowTitle("Edit route" if self.draft.edited_from else "New route")
 
         self.name_edit = QLineEdit(self.draft.name)
@@ -434,7 +436,7 @@ class RouteEditor(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((NAME, 150), (KIND, 100), (ZONE, 130)):
+        for column, width in ((NAME, 150), (KIND, 100), (KM, 72), (ZONE, 130)):
             header.resizeSection(column, max(header.sectionSize(column), width))
 
         buttons = QHBoxLayout()
