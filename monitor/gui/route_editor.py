@@ -31,7 +31,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QRegularExpressionValidator
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -86,10 +86,26 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
 )
 NAME, KIND, KM, LAT, LON, GAUGE, DWELL, ZONE, PROBLEM = range(len(COLUMNS))
 _NUMERIC = (KM, LAT, LON, DWELL)
-_BAD = QColor(255, 220, 220)
-_COMPUTED = QColor(110, 110, 110)
+#: A bad cell or field: translucent red, so it reads on a light and on a dark palette alike.
+_BAD = QColor(230, 0, 0, 56)
+_BAD_FIELD = "background: rgba(230, 0, 0, 56)"
 _NUMBER = QRegularExpression(r"^\s*(-?\d*([.,]\d*)?)?\s*$")
 _ZONES = sorted(available_timezones())
+
+
+def _dark() -> bool:
+    """True when the application's palette is dark (the Fusion style follows the desktop's)."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def problem_colour() -> QColor:
+    """Red text that keeps its contrast on the palette in use."""
+    return QColor(255, 130, 130) if _dark() else QColor(170, 0, 0)
+
+
+def _muted() -> QColor:
+    """What a value the reader did not type (a measured km, the route's zone) is drawn in."""
+    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
 def gauge_text(gauge: int | None) -> str:
@@ -173,9 +189,9 @@ class StopTableModel(QAbstractTableModel):
             return plain_tooltip(self._tooltip(row, column)) or None
         if role == Qt.ItemDataRole.ForegroundRole:
             if (column == KM and stop.km is None) or (column == ZONE and not stop.timezone):
-                return QBrush(_COMPUTED)
+                return QBrush(_muted())
             if column == PROBLEM:
-                return QBrush(QColor(170, 0, 0))
+                return QBrush(problem_colour())
             return None
         if role == Qt.ItemDataRole.FontRole and column == KM and stop.km is None:
             font = QFont()
@@ -210,7 +226,7 @@ class StopTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip("\n".join(self._problems(section))) or None
         if role == Qt.ItemDataRole.ForegroundRole and self._problems(section):
-            return QBrush(QColor(170, 0, 0))
+            return QBrush(problem_colour())
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:  # noqa: D102 - Qt API
@@ -452,12 +468,11 @@ class RouteEditor(QDialog):
         buttons.addStretch(1)
         hint = QLabel("km empty: measured from the stop before along a straight line, from the coordinates")
         hint.setObjectName("kmHint")
-        hint.setStyleSheet("color: #666")
+        hint.setStyleSheet(f"color: {_muted().name()}")
 
         self.problems_label = plain_label("")
         self.problems_label.setObjectName("routeProblems")
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color: #a00000")
         self.follow_check = QCheckBox("Follow this route in this database when saved")
         self.follow_check.setObjectName("followSaved")
         self.follow_check.setChecked(on_use is not None)
@@ -560,15 +575,16 @@ class RouteEditor(QDialog):
         fields = {p.field for p in checked.problems if p.row is None}
         for key, edit in (("name", self.name_edit), ("title", self.title_edit),
                           *self.speed_edits.items()):
-            edit.setStyleSheet("background: #ffdcdc" if key in fields else "")
+            edit.setStyleSheet(_BAD_FIELD if key in fields else "")
         zone_bad = any(p.field == "timezone" for p in checked.problems) and not self.draft.timezone
-        self.zone_edit.setStyleSheet("background: #ffdcdc" if zone_bad else "")
+        self.zone_edit.setStyleSheet(_BAD_FIELD if zone_bad else "")
         lines = [p.message for p in checked.problems]
         shown = lines[:6] + ([f"… and {len(lines) - 6} more"] if len(lines) > 6 else [])
         set_plain(self.problems_label, "\n".join(shown) if shown else
                   f"Valid: {len(self.draft.rows)} stops, {checked.route.length_km:g} km"
                   if checked.route is not None else "")
-        self.problems_label.setStyleSheet("color: #a00000" if lines else "color: #206020")
+        good = QColor(120, 210, 120) if _dark() else QColor(32, 96, 32)
+        self.problems_label.setStyleSheet(f"color: {(problem_colour() if lines else good).name()}")
         self.save_button.setEnabled(checked.valid)
         self.save_as_button.setEnabled(checked.valid)
         self._update_buttons()
