@@ -33,3 +33,12 @@ def seeds_dir() -> Path:
 def resources_dir() -> Path:
     """Icons, route files and other shipped resources."""
     return _PROJECT_ROOT / "resources"
+
+
+def user_routes_dir() -> Path:
+    """Where routes made or edited by hand are saved (``$MONITOR_ROUTES`` overrides): ``routes``
+    in the user's data directory. The journey menu lists the route files found there."""
+    override = os.environ.get("MONITOR_ROUTES")
+    if override:
+        return Path(override).expanduser()
+    return user_data_path(APP_NAME, appauthor=False) / "routes"

@@ -41,7 +41,7 @@ from monitor.model import (
     to_iso,
     utc_now,
 )
-from monitor.paths import seeds_dir
+from monitor.paths import seeds_dir, user_routes_dir
 from monitor.situation import (
     QuotesAt,
     ScheduleCache,
@@ -717,6 +717,13 @@ class Monitor:
     def shipped_routes() -> list[RouteInfo]:
         """The routes shipped with the program, for a choice of journey."""
         return list_routes()
+
+    @staticmethod
+    def saved_routes() -> list[RouteInfo]:
+        """The route files in the user's routes folder that load (routes made or edited by hand,
+        ``monitor.paths.user_routes_dir``); none when the folder does not exist."""
+        folder = user_routes_dir()
+        return list_routes(folder) if folder.is_dir() else []
 
     def use_route(self, ref: str | Path | Route | None) -> Route | None:
         """Choose the journey: a shipped route by name, a route file (JSON), a map to import

@@ -467,6 +467,12 @@ def shipped_routes() -> list[tuple[str, str]]:
     return [(info.name, info.title) for info in Monitor.shipped_routes()]
 
 
+def saved_routes() -> list[tuple[str, str, str]]:
+    """(path, name, title) of each route file in the user's routes folder that loads (routes made
+    or edited by hand), for the journey menu; none when the folder does not exist."""
+    return [(str(info.path), info.name, info.title) for info in Monitor.saved_routes()]
+
+
 def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> OpChanges:
     """Fold one speaker into another (stored as the analyst's correction); what changed."""
     return monitor.merge_speakers(keep_id, merge_id)

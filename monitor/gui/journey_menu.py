@@ -2,7 +2,9 @@
 
 A store may follow no journey (see ``Monitor.route``). Then the route pane collapses to one line,
 "No journey — choose or import a route", with a button that opens the same menu as View → Journey:
-each shipped route, **Import route…** (a route JSON, GeoJSON or GPX file) and **None**. When the
+each shipped route, the routes saved in the user's routes folder, **Import route…** (a route JSON,
+GeoJSON or GPX file), **New route…** and **Edit route…** (the route editor,
+``monitor/gui/route_editor.py``) and **None**. When the
 posts name at least three stops of a shipped route, the line offers it ("This story mentions
 Pyongyang, Tumangang and Khasan — follow Pyongyang → Vladivostok?") with a **Follow** button;
 nothing is chosen without the reader. A choice is a write (``data.use_route``) on the writer
@@ -28,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from monitor.gui import data
+from monitor.gui.route_editor import RouteEditor
+from monitor.model import Route
 from monitor.paint.safe_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
@@ -66,6 +70,8 @@ class JourneyControls(QObject):
         self.route_bar = window.route_bar
         self.current: str | None = None  # the route in use, as the last snapshot said
         self.current_title: str | None = None
+        self.current_route: Route | None = None  # the route in use, for Edit route…
+        self.editor: RouteEditor | None = None
         self.suggested: str | None = None
 
         self.strip = QWidget()
@@ -114,7 +120,8 @@ class JourneyControls(QObject):
     # -- the menu ------------------------------------------------------------------------------
 
     def _fill_menu(self) -> None:
-        """Each shipped route (the one in use checked), Import route…, None."""
+        """Each shipped route and saved route (the one in use checked), Import route…, New route…,
+        Edit route…, None."""
         self.menu.clear()
         for action in self._group.actions():
             self._group.removeAction(action)
@@ -127,11 +134,27 @@ class JourneyControls(QObject):
             in_use = name == self.current and title == self.current_title
             shipped_in_use |= in_use
             self._add_choice(title, in_use, name)
+        saved = data.saved_routes()
+        if saved:
+            self.menu.addSeparator()
+        for path, name, title in saved:
+            in_use = name == self.current and title == self.current_title and not shipped_in_use
+            shipped_in_use |= in_use
+            self._add_choice(title, in_use, path)
         self.menu.addSeparator()
         imported = self.menu.addAction("&Import route…")
         imported.setObjectName("importRoute")
         imported.setStatusTip("Follow a route from a route file, a GeoJSON map or a GPX track")
         imported.triggered.connect(lambda: self.import_route())
+        made = self.menu.addAction("&New route…")
+        made.setObjectName("newRoute")
+        made.setStatusTip("Make a route by hand: its stops with km or coordinates")
+        made.triggered.connect(lambda: self.edit_route(None))
+        edited = self.menu.addAction("&Edit route…")
+        edited.setObjectName("editRoute")
+        edited.setStatusTip("Change the route in use and save it as a route file of your own")
+        edited.setEnabled(self.current_route is not None)
+        edited.triggered.connect(lambda: self.edit_route(self.current_route))
         if self.current is not None and not shipped_in_use:  # imported, or a file of its own
             self._add_choice(f"{self.current_title or self.current} (in use)", True, None)
         self.menu.addSeparator()
@@ -159,6 +182,13 @@ class JourneyControls(QObject):
             path, _ = QFileDialog.getOpenFileName(self.window, "Import route", "", ROUTE_FILES)
         if path:
             self.use(path)
+
+    def edit_route(self, route: Route | None) -> RouteEditor:
+        """Open the route editor on ``route`` (None: a new route); saving may follow it here."""
+        self.editor = RouteEditor(self.window, route=route,
+                                  on_use=self.use if self.window.runner is not None else None)
+        self.editor.open()
+        return self.editor
 
     def follow_suggestion(self) -> None:
         """Follow the route the no-journey line offers."""
@@ -189,6 +219,7 @@ class JourneyControls(QObject):
         """Show the snapshot's journey: the route bar, or the one-line strip when there is none."""
         self.current = snap.route.name if snap.route is not None else None
         self.current_title = snap.route.title if snap.route is not None else None
+        self.current_route = snap.route
         bar = self.route_bar
         if snap.route is None:
             bar.set_route(None)

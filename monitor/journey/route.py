@@ -307,10 +307,11 @@ def load_route(name_or_path: str | Path) -> Route:
     return route_from_data(data, where)
 
 
-def list_routes() -> list[RouteInfo]:
-    """The shipped routes that load, the default first, then by name."""
+def list_routes(folder: Path | None = None) -> list[RouteInfo]:
+    """The shipped routes (or the route files in ``folder``) that load, the default first, then
+    by name."""
     found = []
-    for path in sorted(routes_dir().glob("*.json")):
+    for path in sorted((folder or routes_dir()).glob("*.json")):
         if path.name == SCHEMA_NAME:
             continue
         try:
