@@ -1262,7 +1262,7 @@ SIEVES = (
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
     """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
-    book = SpeakerBook()
+    book = SpeakerBook(text)
     resolved: dict[int, object] = {}
     claims = sorted(doc.claims, key=lambda c: (c.start, c.end))
     # Frames are resolved in the order their mentions appear, so "he" means the person before.

@@ -17,9 +17,11 @@ from monitor.extract import lexicon as lx
 from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
+#: A capitalised word, or initials ("J.C.").
+_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Z]))*\.?"
 _NAME_SEQUENCE = re.compile(
-    r"[A-Z][\w'’-]*(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
-    r"[A-Z][\w'’-]*){1,4}"
+    _NAME_WORD + r"(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
+    + _NAME_WORD + r"){1,4}"
 )
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»—–]+")
 _MAX_NP_TOKENS = 14
@@ -140,12 +142,36 @@ def _np_word_cached(word: str) -> bool:
     # The answer depends on the word alone, and news repeats its words: cache it.
     tok = Tok(word, 0, len(word))
     low = tok.low
+    if _pronoun_contraction(low) or word == "who":
+        return False  # "I’ve", "You're" open a quote; lower-case "who" is not the WHO
     base = base_word(tok).lower()
     if _lexical(low) or _lexical(base) or low in lx.ORG_NAMES or base in lx.ORG_NAMES:
         return True
     if _cap(tok):
         return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
     return False
+
+
+_CONTRACTED = frozenset(["i", "you", "we", "they", "he", "she", "it", "that", "there", "let", "who",
+                         "what", "here"])
+
+
+def _pronoun_contraction(low: str) -> bool:
+    """"I’ve", "you're", "we'll": a pronoun run together with a verb is never a name."""
+    for mark in ("'", "’"):
+        at = low.find(mark)
+        if at > 0:
+            return low[:at] in _CONTRACTED
+    return False
+
+
+def outside_parentheses(text: str, toks: list[Tok]) -> list[Tok]:
+    """The words before the first one inside parentheses: "Michael Doherty (R-Warren)" and
+    "Alison Thewliss (SNP)" are named without their party label."""
+    for k, tok in enumerate(toks):
+        if k and text.rfind("(", toks[k - 1].end, tok.start) >= 0:
+            return toks[:k]
+    return toks
 
 
 def strip_adverbs(toks: list[Tok]) -> list[Tok]:
@@ -223,6 +249,13 @@ def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
     toks = strip_adverbs(toks)
+    if toks and text.find(")", toks[-1].end, toks[-1].end + 2) >= 0:
+        # "Michael Doherty (R-Warren) said": the label in parentheses is not the speaker
+        opening = text.rfind("(", max(0, toks[-1].start - 40), toks[-1].end)
+        if opening >= 0:
+            toks = strip_adverbs([t for t in toks if t.end <= opening])
+    if len(toks) >= 2 and toks[-1].word in ("who", "that") and np_word(toks[-2]):
+        toks = toks[:-1]  # "the man who said": the relative pronoun stands for the phrase before
     if not toks:
         return None
     last = toks[-1]
@@ -264,6 +297,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
 
 def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
+    toks = outside_parentheses(text, toks)
     if not toks:
         return None
     first = toks[0]
@@ -359,6 +393,7 @@ def _name_run(toks: list[Tok]) -> int:
         if not surname and (
             not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
+            or low in lx.CORPORATE_WORDS
         ):
             break
         if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
@@ -374,6 +409,26 @@ def _first_name(tok: Tok) -> bool:
     low = tok.low
     return _cap(tok) and not possessive(tok) and not _lexical(low) and low not in lx.ORG_NAMES \
         and low not in lx.NOT_NAMES and low not in lx.DETERMINERS and not tok.word.isupper()
+
+
+def _name_gender(name_toks: list[Tok]) -> str | None:
+    """"f" for "Jessica Chastain", "m" for "Oscar Isaac": a common first name says."""
+    first = name_toks[0].low if len(name_toks) > 1 else ""
+    if first in lx.FEMALE_FIRST_NAMES:
+        return "f"
+    if first in lx.MALE_FIRST_NAMES:
+        return "m"
+    return None
+
+
+def _bare_title_surname(tok: Tok) -> bool:
+    """A capitalised singular word for a person's position with no article ("Expert said",
+    "King said"): English needs an article before the noun, so it is a surname."""
+    low = tok.low
+    return _cap(tok) and not tok.word.isupper() and not low.endswith("s") and (
+        low in lx.POSITION_HEADS or low in lx.ANON_HEADS
+    ) and low not in lx.ORG_HEADS and low not in lx.ORG_NAMES and low not in lx.RANKS \
+        and low not in ("official", "source", "family", "police", "management", "staff", "leader")
 
 
 def _join(text: str, toks: list[Tok]) -> str:
@@ -481,7 +536,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "campaign group Global Witness", "state news agency KCNA"
             return Mention(start, end, "organisation", _join(text, name_toks), role=role)
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
-                       gender=_gender(pre))
+                       gender=_gender(pre) or _name_gender(name_toks))
+    if det is None and len(body) == 1 and _bare_title_surname(body[0]):
+        # "Expert said": a singular title word with no article before it is a surname
+        return Mention(start, end, "person", body[0].word)
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                           "from", "to", "in")),
@@ -506,6 +564,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         or any(base_word(t).lower() in lx.ORG_NAMES for t in core)
         or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
         or (head.word.isupper() and len(head.word) > 1)
+        or (_cap(head) and head_low in lx.CORPORATE_WORDS)
     )
     if is_org and det not in ("a", "an"):
         tail_caps = len(body)
@@ -549,6 +608,23 @@ class Speaker:
 
 
 alias_key = speaker_key
+#: Heads that, after "the", stand for an organisation the story has named.
+_GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
+                           "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
+                           "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+#: How far back "the company" looks for the organisation it means (characters).
+_ORG_LOOKBACK = 1500
+#: Capitalised words that may name an organisation.
+_ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
+#: Places in the organisation list: a government, never "the company".
+_PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "berlin", "kyiv", "kiev",
+                         "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "brussels", "ankara",
+                         "delhi", "islamabad", "cairo", "riyadh", "damascus", "baghdad", "minsk",
+                         "warsaw", "russia", "china", "ukraine", "america", "britain", "france",
+                         "germany", "japan", "israel", "iran", "india", "pakistan", "turkey", "taiwan",
+                         "syria", "iraq", "egypt", "canada", "australia", "belarus", "poland", "italy",
+                         "spain", "korea", "whitehall", "westminster", "police", "kremlin", "pentagon",
+                         "nato", "un", "eu", "who", "imf", "opec", "hamas", "hezbollah", "taliban"])
 #: A speaker's roles stop growing past this many characters.
 _MAX_ROLE_CHARS = 300
 #: How many of the latest speakers "the minister" is matched against by a part of a role word
@@ -560,7 +636,9 @@ _ROLE_WORD = re.compile(r"[^\W\d_]+")
 class SpeakerBook:
     """The speakers of one story, in the order they are first quoted."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        #: The story's text: where "the company" looks back for the organisation it means.
+        self.text = text
         self.speakers: list[Speaker] = []
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
@@ -588,6 +666,11 @@ class SpeakerBook:
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
         self.pending = mention
+
+    def knows(self, name: str) -> bool:
+        """Has a person with this (sur)name been quoted already? A lone capitalised word at the
+        head of a sentence ("Matie trundled up…") is a person only then."""
+        return name.casefold() in self._latest_by_word
 
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new."""
@@ -622,6 +705,10 @@ class SpeakerBook:
         else:
             key = alias_key(mention.name)
             speaker = self._by_alias.get((mention.kind, key))
+            if speaker is None and mention.kind == "organisation":
+                speaker = self._generic_org(mention) or self._org_by_prefix(key)
+            if speaker is None and mention.kind == "anonymous":
+                speaker = self._same_source(key)
             if speaker is None:
                 speaker = self._new(mention)
             speaker.add_role(mention.role)
@@ -651,6 +738,45 @@ class SpeakerBook:
             speaker.aliases.add(alias_key(speaker.name))
             if not single:
                 return
+
+    def _generic_org(self, mention: Mention) -> Speaker | None:
+        """"the company", "the firm": the organisation the story named last before the mention
+        (quoted or not: "Meta announced… According to the company, …")."""
+        words = mention.name.lower().split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if len(words) != 1 or words[0] not in _GENERIC_ORGS or not self.text:
+            return None
+        window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
+        best: str | None = None
+        for match in _ORG_CANDIDATE.finditer(window):
+            name = base_word(Tok(match.group(), 0, 0))
+            low = name.lower()
+            if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
+                    and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS:
+                best = name
+        if best is None:
+            return self.last_org
+        found = self._by_alias.get(("organisation", alias_key(best)))
+        return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _org_by_prefix(self, key: str) -> Speaker | None:
+        """"Moody’s" is the Moody’s Analytics quoted before."""
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker.kind == "organisation" and alias_key(speaker.name).startswith(key + " "):
+                return speaker
+        return None
+
+    def _same_source(self, key: str) -> Speaker | None:
+        """"the same official", "the official" after "a Western official": that source."""
+        words = key.split()
+        if len(words) < 2 or words[0] != "the" and key[:4] != "same" or words[-1] not in lx.ANON_HEADS:
+            return None
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker.kind == "anonymous" and alias_key(speaker.name).split()[-1] == words[-1] \
+                    and not alias_key(speaker.name).startswith("same "):
+                return speaker
+        return None
 
     def _definite(self, mention: Mention) -> Speaker:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
@@ -738,6 +864,8 @@ class SpeakerBook:
         name = mention.name
         if mention.kind == "organisation" and name[:4].lower() == "the ":
             name = name[4:]
+        if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
+            name = name[6:]  # "Other critics contended": the critics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
                           mention.organisation, {alias_key(name)}, gender=mention.gender)
         self.speakers.append(speaker)
