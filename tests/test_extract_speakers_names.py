@@ -97,3 +97,37 @@ def test_first_name_tells_she_from_he() -> None:
     text = ("Tom Hardy said the shoot was long. Jessica Lane said the script was good. "
             "“It was a joy,” he said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Hardy", "Jessica Lane", "Tom Hardy"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The rise was driven by hiring, according to a Moody’s Analytics report in April.",
+     "Moody’s Analytics"),
+    ("Jobs are scarce, according to Labor Department data compiled by Bloomberg.", "Labor Department"),
+    ("Jobs are scarce, according to data compiled by Bloomberg.", "Bloomberg"),
+    ("The jets are on their way, according to a report in the Daily Express newspaper.", "Daily Express"),
+])
+def test_a_document_stands_for_its_author(text: str, name: str) -> None:
+    assert _speakers(text) == [(name, "organisation")]
+
+
+def test_a_document_without_author_is_its_own_source() -> None:
+    [q] = extract_quotes("The car was stolen, according to a state police database.")
+    assert q.speaker == "a state police database"
+
+
+def test_an_organisation_takes_its_fullest_name() -> None:
+    text = ("Gary Burtless, a fellow at the Brookings Institution, studies migration. Young adults "
+            "move less, according to a Brookings analysis. Growth was slow, according to Moody’s "
+            "Analytics. Few jobs came back, according to the Moody’s report.")
+    assert [q.speaker for q in extract_quotes(text)] == [
+        "Brookings Institution", "Moody’s Analytics", "Moody’s Analytics"]
+
+
+def test_surname_takes_gender_and_full_name_from_the_text() -> None:
+    text = ("The film stars Oscar Isaac and Jessica Chastain, in J.C. Chandor’s new drama. "
+            "Chastain said the shoot was long. Isaac said the script was good. "
+            "“It was a joy,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == [
+        "Jessica Chastain", "Oscar Isaac", "Oscar Isaac"]
+    text = "Director J.C. Chandor’s film opens on Friday. “It was hard,” Chandor said."
+    assert [q.speaker for q in extract_quotes(text)] == ["J.C. Chandor"]

@@ -17,10 +17,10 @@ from monitor.extract import lexicon as lx
 from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
-#: A capitalised word, or initials ("J.C.").
-_NAME_WORD = r"[A-Z](?:[\w'’-]|\.(?=[A-Z]))*\.?"
+#: A capitalised word, or initials ("J.", "J.C.").
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’-]*)"
 _NAME_SEQUENCE = re.compile(
-    _NAME_WORD + r"(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
+    r"(?<![\w.’'])" + _NAME_WORD + r"(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
     + _NAME_WORD + r"){1,4}"
 )
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»—–]+")
@@ -579,6 +579,43 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     return None
 
 
+def document_author(text: str, toks: list[Tok]) -> Mention | None:
+    """The author a document phrase names: "a Moody’s Analytics report in April" and "the
+    Moody’s report" stand for Moody’s, "Labor Department data compiled by Bloomberg" for the
+    Labor Department, "data compiled by Bloomberg" and "a report in the Daily Express
+    newspaper" for who compiled or printed them. None when it names nobody ("court records")."""
+    at = next((k for k, t in enumerate(toks) if t.word.islower() and t.low in lx.DOCUMENT_NOUNS), None)
+    if at is None:
+        return None
+    owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
+    caps = [t for t in owner if _cap(t)]
+    if caps and all(_cap(t) for t in owner[owner.index(caps[0]):]):
+        name_toks = owner[owner.index(caps[0]):]
+    else:
+        name_toks = []
+        for k in range(at + 1, len(toks) - 1):
+            if toks[k].low in ("by", "from", "of", "in", "at"):
+                run = toks[k + 1:]
+                while run and run[0].low in ("the", "a", "an"):
+                    run = run[1:]
+                n = 0
+                while n < len(run) and (_cap(run[n]) or n and run[n].low == "of" and n + 1 < len(run)
+                                        and _cap(run[n + 1])):
+                    n += 1
+                name_toks = run[:n]
+                break
+    if not name_toks or all(t.low in lx.NOT_NAMES for t in name_toks):
+        return None
+    name = _join(text, name_toks)
+    if possessive(name_toks[-1]):
+        name = base_word(Tok(name, 0, 0))
+    named = classify(text, name_toks)
+    if named is not None and named.kind == "person" and len(name_toks) > 1 and not any(
+            t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES for t in name_toks):
+        return Mention(toks[0].start, toks[-1].end, "person", named.name, gender=named.gender)
+    return Mention(toks[0].start, toks[-1].end, "organisation", name)
+
+
 # -- resolution within a story ------------------------------------------------------------------
 
 
@@ -616,6 +653,8 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
 _ORG_LOOKBACK = 1500
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
+#: Capitalised words right after an organisation's first word ("Brookings| Institution").
+_ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 #: Places in the organisation list: a government, never "the company".
 _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "berlin", "kyiv", "kiev",
                          "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "brussels", "ankara",
@@ -662,6 +701,7 @@ class SpeakerBook:
         #: When each person was last quoted (a counter): compares the recency across genders.
         self._seen_at: dict[int, int] = {}
         self._clock = 0
+        self._surname_genders: dict[str, str | None] = {}
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -675,6 +715,9 @@ class SpeakerBook:
     def resolve(self, mention: Mention) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new."""
         speaker: Speaker | None
+        if mention.kind == "anonymous" and self.text:
+            # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
+            mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) or mention
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
@@ -721,13 +764,20 @@ class SpeakerBook:
         return speaker
 
     def full_names(self, text: str) -> None:
-        """Give a speaker quoted only by surname the fuller name the text uses elsewhere."""
+        """Give a speaker quoted only by surname the fuller name the text uses elsewhere, and an
+        organisation quoted by one word ("Brookings") the name that ends with an organisation's
+        word ("Brookings Institution")."""
+        self._full_org_names(text)
         single = {s.name.casefold(): s for s in self.speakers if s.kind == "person"
                   and " " not in s.name}
         if not single:
             return
         for match in _NAME_SEQUENCE.finditer(text):
             toks = tokens(text, match.start(), match.end())
+            if toks and possessive(toks[-1]):
+                # "J.C. Chandor’s “A Most Violent Year”": the name without the possessive
+                last = toks[-1]
+                toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
             if not toks or toks[-1].low not in single:
                 continue
             cut = _name_run(toks)
@@ -738,6 +788,49 @@ class SpeakerBook:
             speaker.aliases.add(alias_key(speaker.name))
             if not single:
                 return
+
+    def _surname_gender(self, surname: str) -> str | None:
+        """The gender of the first name the text gives a surname ("Jessica Chastain"), so that
+        "Chastain" is a woman before her full name is resolved. Looks at the first 20 places the
+        surname occurs; remembered per surname."""
+        key = surname.casefold()
+        if key in self._surname_genders:
+            return self._surname_genders[key]
+        gender = None
+        text = self.text
+        pos = text.find(surname)
+        seen = 0
+        while pos > 1 and seen < 20 and gender is None:
+            before = text[max(0, pos - 20):pos - 1]
+            if text[pos - 1] == " " and before:
+                first = before.rsplit(None, 1)[-1] if before.strip() else ""
+                gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
+            pos = text.find(surname, pos + 1)
+            seen += 1
+        self._surname_genders[key] = gender
+        return gender
+
+    def _full_org_names(self, text: str) -> None:
+        """"Brookings" is the Brookings Institution the text names elsewhere."""
+        for speaker in self.speakers:
+            name = speaker.name
+            if speaker.kind != "organisation" or " " in name or not name[:1].isupper() \
+                    or name.isupper() or name.lower() in lx.ORG_NAMES:
+                continue
+            pos = text.find(name)
+            seen = 0
+            while pos >= 0 and seen < 20:
+                tail = _ORG_TAIL.match(text, pos + len(name))
+                if tail is not None:
+                    words = tail.group().split()
+                    k = next((k for k, w in enumerate(words) if w.lower() in lx.CORPORATE_WORDS
+                              or w.lower() in lx.ORG_HEADS), None)
+                    if k is not None:
+                        speaker.name = f"{name} {' '.join(words[:k + 1])}"
+                        speaker.aliases.add(alias_key(speaker.name))
+                        break
+                pos = text.find(name, pos + 1)
+                seen += 1
 
     def _generic_org(self, mention: Mention) -> Speaker | None:
         """"the company", "the firm": the organisation the story named last before the mention
@@ -755,15 +848,17 @@ class SpeakerBook:
             if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
                     and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS:
                 best = name
-        if best is None:
-            return self.last_org
+        last = self.last_org
+        if best is None or last is not None and last.name in window:
+            return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
 
     def _org_by_prefix(self, key: str) -> Speaker | None:
         """"Moody’s" is the Moody’s Analytics quoted before."""
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
-            if speaker.kind == "organisation" and alias_key(speaker.name).startswith(key + " "):
+            if speaker.kind == "organisation" and alias_key(speaker.name).startswith(
+                    (key + " ", key + "'s ")):
                 return speaker
         return None
 
@@ -856,6 +951,8 @@ class SpeakerBook:
         found.add_role(mention.role)
         if mention.gender and not found.gender:
             found.gender = mention.gender
+        if not found.gender and self.text:
+            found.gender = self._surname_gender(words[-1])
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
