@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from monitor.extract import lexicon as lx
@@ -168,11 +169,13 @@ class _Document:
                 if self._find_frames(s, e, index, is_headline) or local and self._quote_opens_in(s, e):
                     self.sentences.append((s, e, index))
 
-    def lead_person_before(self, pos: int, floor: int) -> Mention | None:
+    def lead_person_before(self, pos: int, floor: int,
+                           known: Callable[[str], bool] | None = None) -> Mention | None:
         """The nearest person named at the head of a sentence before ``pos`` (and after ``floor``).
 
         "Pollster Jane Kim has tracked the race. “The economy,” she said": "she" is Jane Kim,
-        though Jane Kim was not quoted before. Looks back at most five sentences.
+        though Jane Kim was not quoted before. Looks back at most five sentences. A lone
+        surname ("Matie trundled up…") counts only when ``known(name)`` says it is a speaker.
         """
         starts = self.lead_starts
         k = bisect_right(starts, pos) - 1
@@ -181,7 +184,7 @@ class _Document:
             if k not in self.lead_cache:
                 self.lead_cache[k] = self._lead_person(*self.lead_spans[k])
             mention = self.lead_cache[k]
-            if mention is not None and mention.end <= pos:
+            if mention is not None and mention.end <= pos and _lead_counts(mention, known):
                 return mention
             k -= 1
             looked += 1
@@ -194,6 +197,8 @@ class _Document:
         first = text[s:s + 40].split(None, 1)[0].lower()
         # "The train…", "But…": no person opens this sentence (though one may follow a comma)
         found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
+        if found is None:
+            found = self._lead_person_after_time(s, e)
         if found is None:
             # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"
             comma = text.find(",", s, min(e, s + 80))
@@ -215,13 +220,21 @@ class _Document:
         if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
-        if mention is not None and mention.kind == "person" and (
-            mention.role or " " in mention.name
-        ):
-            return mention
+        if mention is not None and mention.kind == "person":
+            return mention  # a lone surname is checked against the speakers when looked up
         if mention is not None and mention.kind == "definite":
             return mention  # "The minister was asked whether he would resign. “No,” he said."
         return None
+
+    def _lead_person_after_time(self, s: int, e: int) -> Mention | None:
+        """"Last night Tánaiste Leo Varadkar announced…": the person after an opening time."""
+        toks = tokens(self.text, s, min(e, s + 40))
+        k = 0
+        while k < len(toks) and k < 3 and (toks[k].low in TIME_LEADS or toks[k].low in lx.TIME_WORDS):
+            k += 1
+        if k == 0 or k >= len(toks) or not toks[k].word[0].isupper():
+            return None
+        return self._lead_person_at(toks[k].start, e)
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -364,6 +377,7 @@ class _Document:
             if frame.clause_start is None and cue != "telling":
                 frame.clause_start = ce
             return frame
+        s = self._past_opening_quote(s, cs)
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
@@ -384,6 +398,17 @@ class _Document:
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
+
+    def _past_opening_quote(self, s: int, cs: int) -> int:
+        """Where the subject of a sentence that opens with a quote starts: after the quote
+        (“I’ve signed away my organs,” he joked, adding that…: the subject is "he")."""
+        k = s
+        while k < cs and self.text[k].isspace():
+            k += 1
+        q = self.by_open.get(k)
+        if q is None or not q.closed or q.end >= cs:
+            return s
+        return q.end + 1
 
     def _relative_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int, headline: bool,
                         left: int) -> _Frame | None:
@@ -447,6 +472,9 @@ class _Document:
         k = 0
         while k < len(parts):
             kind = _part_kind(text, tokens(text, *parts[k]))
+            if kind == "np" and k + 1 < len(parts) \
+                    and _part_kind(text, tokens(text, *parts[k + 1])) == "place":
+                kind = "place"  # "of Opelika, Alabama,": the state goes with the town
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
@@ -661,6 +689,17 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
             return "role"
     if _loose_role(toks):
         return "role"  # "Rendell, a campaign surrogate, said"
+    return _described_or_placed(toks)
+
+
+def _described_or_placed(toks: list[Tok]) -> str:
+    """"one of the states suing the agency" describes the speaker before it ("role"); "of
+    Opelika" says where they are from ("place"); anything else is the speaker ("np")."""
+    if len(toks) > 2 and toks[0].low in ("one", "among") and toks[1].low == "of" or \
+            toks[0].low == "among":
+        return "role"
+    if toks[0].low in ("of", "from") and len(toks) <= 4 and toks[-1].word[:1].isupper():
+        return "place"
     return "np"
 
 
@@ -672,6 +711,13 @@ def _loose_role(toks: list[Tok]) -> bool:
 
 
 _RELATIVES = frozenset(["that", "who", "which", "whose", "whom", "where", "when"])
+
+
+def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
+    """A lead person with a role or a full name counts; a lone surname only when it is known."""
+    if mention.kind != "person" or mention.role or " " in mention.name:
+        return True
+    return known is not None and known(mention.name)
 
 
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
@@ -1272,7 +1318,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
         mention = frame.mention
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
                 and mention.name in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS:
-            lead = doc.lead_person_before(mention.start, book.last_person_at)
+            lead = doc.lead_person_before(mention.start, book.last_person_at, book.knows)
             if lead is not None:
                 book.note_person(lead)
         resolved[id(frame)] = book.resolve(mention)

@@ -1,0 +1,39 @@
+"""Speakers read from the sentence around the cue: appositives, places, opening quotes, leads."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _said(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Texas, one of the states suing the agency, said the rule was unlawful.", "Texas"),
+    ("Eddie Foreman, 40, of Opelika, Alabama, who has a part-time job, said the jobs are gone.",
+     "Eddie Foreman"),
+    ("Ana Lopes, of Porto, said the jobs are gone.", "Ana Lopes"),
+])
+def test_the_speaker_is_the_head_before_appositives_and_places(text: str, name: str) -> None:
+    assert [s for s, _ in _said(text)] == [name]
+
+
+def test_participle_after_an_opening_quote_takes_the_subject_after_the_quote() -> None:
+    text = "Oscar Isaac spoke. “I’ve signed away my organs,” he joked, adding that filming was great."
+    assert _said(text) == [("Oscar Isaac", "I’ve signed away my organs"),
+                           ("Oscar Isaac", "filming was great")]
+
+
+def test_lead_person_after_an_opening_time_phrase() -> None:
+    text = ("Micheál Martin said the plan was late. Last night Tánaiste Leo Varadkar met the unions. "
+            "“We have to act now,” he said.")
+    assert [s for s, _ in _said(text)] == ["Micheál Martin", "Leo Varadkar"]
+
+
+def test_lone_surname_leading_a_sentence_counts_when_the_person_was_quoted() -> None:
+    text = ("Jim Cole said the port was shut. Tom Ward said the ships were waiting. "
+            "In 2009, Cole, then a young man, rode up to the gate. “It was mined,” he recalls.")
+    assert [s for s, _ in _said(text)] == ["Jim Cole", "Tom Ward", "Jim Cole"]
