@@ -90,6 +90,9 @@ WEAK_CUES = _forms(
     "labelled labeled",
 )
 
+#: Cues that put a question: who asks is who a following "Q:" is.
+ASK_CUES = _forms("asks asked ask asking")
+
 #: Cue verbs whose object is the person spoken to ("told CBS", "assured reporters").
 ADDRESSEE_CUES = _forms("told tells tell telling assured assures asked asks urged urges warned warns")
 

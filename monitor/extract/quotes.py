@@ -998,6 +998,45 @@ def _sieve_transcript(doc: _Document) -> None:
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+#: "Q:" / "A:" at the start of a paragraph or a sentence.
+_QA_LABEL = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!”\"] ))([QA]):[ ]+(?=\S)", re.M)
+
+
+def _sieve_qa_labels(doc: _Document) -> None:
+    """``Tim Loughton asks about the rules. Q: Will my constituent …? A: No. …``: a question
+    after someone is said to ask is theirs, the answer the other side's. Without an asker before
+    it a ``Q:`` is a heading, not a turn of speech. The words run to the next label, the next
+    sentence with a cue of its own, or the end of the paragraph."""
+    text = doc.text
+    if "Q:" not in text:
+        return
+    asks = sorted(f.cue_start for f in doc.frames if f.cue in lx.ASK_CUES and f.mention is not None)
+    cues = sorted(f.sentence[0] for f in doc.frames)
+    asked = False
+    for match in _QA_LABEL.finditer(text):
+        label = match.group(1)
+        at = match.start(1)
+        if label == "Q":
+            asked = bool(asks) and asks[0] < at
+        if not asked or doc.inside_quote(at):
+            continue
+        para = _para_of(doc, at)
+        end = doc.paras[para][1]
+        nxt = _QA_LABEL.search(text, match.end(), end)
+        if nxt is not None:
+            end = nxt.start()
+        k = bisect_right(cues, match.end())
+        if k < len(cues) and cues[k] < end:
+            end = cues[k]
+        content_start, content_end = _trim(text, match.end(), end)
+        if len(text[content_start:content_end].split()) < 2:
+            continue
+        mention = Mention(at, at + 1, "label", label.lower())
+        frame = _Frame(label + ":", at + 1, at + 2, mention, at, at + 2, (at, end), para)
+        doc.frames.append(frame)
+        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, para,
+                                 CONFIDENCE["transcript"]))
+
 
 def _frames_in(doc: _Document, s: int) -> list[_Frame]:
     return doc.frames_by_sentence.get(s, [])
@@ -1292,6 +1331,7 @@ SIEVES = (
     _sieve_direct,
     _sieve_colon,
     _sieve_transcript,
+    _sieve_qa_labels,
     _sieve_partial,
     _sieve_reported,
     _sieve_trailing,
@@ -1321,7 +1361,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             lead = doc.lead_person_before(mention.start, book.last_person_at, book.knows)
             if lead is not None:
                 book.note_person(lead)
-        resolved[id(frame)] = book.resolve(mention)
+        resolved[id(frame)] = book.resolve(mention, frame.cue)
     book.full_names(text)
     results: list[tuple[_Claim, object]] = []
     last: tuple[int, object] | None = None  # (paragraph, speaker) of the quote before
@@ -1375,6 +1415,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
 
 
 def _pronoun_kind(mention: Mention) -> str | None:
+    if mention.kind == "label":
+        return "person"  # "Q:" and "A:" are people, even when the text never names them
     if mention.kind == "pronoun":
         return "person" if mention.name in ("he", "she") else "organisation"
     return mention.kind if mention.kind != "definite" else "anonymous"

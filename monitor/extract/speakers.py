@@ -684,6 +684,8 @@ class SpeakerBook:
         self.last_any: Speaker | None = None
         #: A person named as the subject of a sentence after the last person quoted.
         self.pending: Mention | None = None
+        #: The person said to ask last ("Tim Loughton asks…"): who "Q:" is.
+        self.asker: Speaker | None = None
         #: Where the last person quoted was named.
         self.last_person_at = -1
         #: People quoted so far, the most recent last (a dict as an ordered set, by index).
@@ -707,14 +709,26 @@ class SpeakerBook:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
         self.pending = mention
 
+    def _label(self, label: str) -> Speaker | None:
+        """"Q" is the person said to ask last; "A" the person quoted last who is not them."""
+        if label == "q":
+            return self.asker
+        for speaker in reversed(self.recent.values()):
+            if speaker is not self.asker:
+                return speaker
+        return None
+
     def knows(self, name: str) -> bool:
         """Has a person with this (sur)name been quoted already? A lone capitalised word at the
         head of a sentence ("Matie trundled up…") is a person only then."""
         return name.casefold() in self._latest_by_word
 
-    def resolve(self, mention: Mention) -> Speaker | None:
-        """The speaker a mention refers to, creating it when it is new."""
+    def resolve(self, mention: Mention, cue: str | None = None) -> Speaker | None:
+        """The speaker a mention refers to, creating it when it is new. ``cue`` is the speech
+        word at the mention: who "asks" is who a later "Q:" label is."""
         speaker: Speaker | None
+        if mention.kind == "label":
+            return self._label(mention.name)
         if mention.kind == "anonymous" and self.text:
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
             mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) or mention
@@ -755,6 +769,8 @@ class SpeakerBook:
             if speaker is None:
                 speaker = self._new(mention)
             speaker.add_role(mention.role)
+        if speaker is not None and cue in lx.ASK_CUES and speaker.kind == "person":
+            self.asker = speaker
         if speaker is not None:
             self._seen(speaker)
             self._index_role(speaker)
