@@ -37,3 +37,10 @@ def test_lone_surname_leading_a_sentence_counts_when_the_person_was_quoted() -> 
     text = ("Jim Cole said the port was shut. Tom Ward said the ships were waiting. "
             "In 2009, Cole, then a young man, rode up to the gate. “It was mined,” he recalls.")
     assert [s for s, _ in _said(text)] == ["Jim Cole", "Tom Ward", "Jim Cole"]
+
+
+def test_pronoun_with_nobody_quoted_is_the_person_of_that_gender_named_before() -> None:
+    text = ("The deal was backed by Ted Cruz and Sen. Marsha Blackburn. After calls from Steve Bannon, "
+            "Blackburn relented at the last minute. “The current language is not acceptable,” she "
+            "said in a statement.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Marsha Blackburn"]

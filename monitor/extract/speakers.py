@@ -649,6 +649,9 @@ alias_key = speaker_key
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+#: How far back a pronoun with no speaker to stand for looks for a named person (characters).
+_PRONOUN_LOOKBACK = 400
+_SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: Capitalised words that may name an organisation.
@@ -709,6 +712,22 @@ class SpeakerBook:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
         self.pending = mention
 
+    def _named_before(self, pos: int, want: str) -> Speaker | None:
+        """"she" with nobody quoted to stand for: the person named last before it whose first
+        name says she is a woman (or he a man), anywhere in the sentence ("…, Blackburn relented.
+        “…,” she said", where the text calls her Marsha Blackburn)."""
+        if not self.text:
+            return None
+        found: Mention | None = None
+        for match in _SINGLE_NAME.finditer(self.text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+            word = match.group()
+            if word.lower() in lx.NOT_NAMES or word.lower() in lx.FEMALE_FIRST_NAMES \
+                    or word.lower() in lx.MALE_FIRST_NAMES or _lexical(word.lower()):
+                continue
+            if self._surname_gender(word) == want:
+                found = Mention(match.start(), match.end(), "person", word, gender=want)
+        return self._person(found) if found is not None else None
+
     def _label(self, label: str) -> Speaker | None:
         """"Q" is the person said to ask last; "A" the person quoted last who is not them."""
         if label == "q":
@@ -740,6 +759,8 @@ class SpeakerBook:
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
                         else self._person(pending)
+                if speaker is None:
+                    speaker = self._named_before(mention.start, want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it":
