@@ -197,7 +197,7 @@ class _Document:
         first = text[s:s + 40].split(None, 1)[0].lower()
         # "The train…", "But…": no person opens this sentence (though one may follow a comma)
         found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
-        if found is None:
+        if found is None and (first in TIME_LEADS or first in lx.TIME_WORDS):
             found = self._lead_person_after_time(s, e)
         if found is None:
             # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"

@@ -168,6 +168,8 @@ def _pronoun_contraction(low: str) -> bool:
 def outside_parentheses(text: str, toks: list[Tok]) -> list[Tok]:
     """The words before the first one inside parentheses: "Michael Doherty (R-Warren)" and
     "Alison Thewliss (SNP)" are named without their party label."""
+    if len(toks) < 2 or text.find("(", toks[0].end, toks[-1].start) < 0:
+        return toks
     for k, tok in enumerate(toks):
         if k and text.rfind("(", toks[k - 1].end, tok.start) >= 0:
             return toks[:k]
@@ -748,7 +750,8 @@ class SpeakerBook:
         speaker: Speaker | None
         if mention.kind == "label":
             return self._label(mention.name)
-        if mention.kind == "anonymous" and self.text:
+        if mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
+                mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
             mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) or mention
         if mention.kind == "pronoun":
@@ -784,7 +787,8 @@ class SpeakerBook:
             key = alias_key(mention.name)
             speaker = self._by_alias.get((mention.kind, key))
             if speaker is None and mention.kind == "organisation":
-                speaker = self._generic_org(mention) or self._org_by_prefix(key)
+                speaker = self._generic_org(mention) or (
+                    self._org_by_prefix(key) if " " not in key else None)
             if speaker is None and mention.kind == "anonymous":
                 speaker = self._same_source(key)
             if speaker is None:
@@ -901,12 +905,16 @@ class SpeakerBook:
 
     def _same_source(self, key: str) -> Speaker | None:
         """"the same official", "the official" after "a Western official": that source."""
-        words = key.split()
-        if len(words) < 2 or words[0] != "the" and key[:4] != "same" or words[-1] not in lx.ANON_HEADS:
+        if not key.startswith(("the ", "same ")):
+            return None
+        head = key.rsplit(None, 1)[-1]
+        if head not in lx.ANON_HEADS:
             return None
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
-            if speaker.kind == "anonymous" and alias_key(speaker.name).split()[-1] == words[-1] \
-                    and not alias_key(speaker.name).startswith("same "):
+            if speaker.kind != "anonymous":
+                continue
+            name = alias_key(speaker.name)
+            if name.rsplit(None, 1)[-1] == head and not name.startswith(("same ", "the ")):
                 return speaker
         return None
 
