@@ -44,3 +44,24 @@ def test_pronoun_with_nobody_quoted_is_the_person_of_that_gender_named_before() 
             "Blackburn relented at the last minute. “The current language is not acceptable,” she "
             "said in a statement.")
     assert [q.speaker for q in extract_quotes(text)] == ["Marsha Blackburn"]
+
+
+def test_lone_surname_lead_counts_when_nobody_was_quoted_and_the_text_names_them_in_full() -> None:
+    text = ("Matie hired workers for the job. “I went ahead on a motorcycle,” he recalls. "
+            "Matiullah Matie is now 40.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Matiullah Matie"]
+    # a capitalised word that never follows a first name is no person
+    assert [q.speaker for q in extract_quotes("Construction slowed in May. “It was a bad month,” he said.")] \
+        == [None]
+
+
+def test_contracted_pronoun_before_the_cue_is_the_subject() -> None:
+    text = "Jim Cole rode up. “Hi, sir! Is there anybody to talk to me?” he’d shouted at a Marine."
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.mention) == ("Jim Cole", "he")
+
+
+def test_pleaded_is_a_cue_next_to_a_quote() -> None:
+    text = "“Papa, come home, I still need you,” Angela Ranastianis, his daughter, pleaded on Facebook."
+    [q] = extract_quotes(text)
+    assert q.speaker == "Angela Ranastianis"

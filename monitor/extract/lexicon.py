@@ -62,6 +62,7 @@ CUE_VERBS = _forms(
     "countered counters",
     "continued continues",
     "shouted screamed whispered joked quipped",
+    "pleaded pleads begged begs",
     "revealed reveals",
     "disclosed discloses",
     "indicated indicates",
@@ -87,7 +88,7 @@ WEAK_CUES = _forms(
     "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
-    "labelled labeled",
+    "labelled labeled pleaded pleads begged begs",
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.

@@ -165,6 +165,15 @@ def _pronoun_contraction(low: str) -> bool:
     return False
 
 
+def _contracted_pronoun(tok: Tok) -> Mention | None:
+    """"he’d", "she'll": the pronoun, as the subject of the cue after it."""
+    for mark in ("'", "’"):
+        at = tok.low.find(mark)
+        if at > 0 and tok.low[:at] in lx.PRONOUNS and tok.low[at + 1:] in ("d", "ll", "s", "ve"):
+            return Mention(tok.start, tok.start + at, "pronoun", tok.low[:at])
+    return None
+
+
 def outside_parentheses(text: str, toks: list[Tok]) -> list[Tok]:
     """The words before the first one inside parentheses: "Michael Doherty (R-Warren)" and
     "Alison Thewliss (SNP)" are named without their party label."""
@@ -263,6 +272,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     last = toks[-1]
     if last.low in lx.PRONOUNS:
         return Mention(last.start, last.end, "pronoun", last.low)
+    contracted = _contracted_pronoun(last)
+    if contracted is not None:
+        return contracted  # "he’d shouted", "she'll say"
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
@@ -740,9 +752,27 @@ class SpeakerBook:
         return None
 
     def knows(self, name: str) -> bool:
-        """Has a person with this (sur)name been quoted already? A lone capitalised word at the
-        head of a sentence ("Matie trundled up…") is a person only then."""
-        return name.casefold() in self._latest_by_word
+        """Can a lone capitalised word at the head of a sentence ("Matie trundled up…") be the
+        person a pronoun means? When a person of that surname has been quoted, or when nobody has
+        been quoted yet and the text gives the word elsewhere after a first name ("Matiullah
+        Matie")."""
+        if name.casefold() in self._latest_by_word:
+            return True
+        return not self.recent and self._named_in_full(name)
+
+    def _named_in_full(self, name: str) -> bool:
+        text = self.text
+        pos = text.find(name)
+        seen = 0
+        while pos >= 0 and seen < 20:
+            before = text[max(0, pos - 20):pos - 1].rsplit(None, 1) if pos > 1 else []
+            if before and text[pos - 1] == " " and before[-1][:1].isupper() \
+                    and before[-1].lower() not in lx.NOT_NAMES and not _lexical(before[-1].lower()) \
+                    and before[-1][-1:].isalpha():
+                return True
+            pos = text.find(name, pos + 1)
+            seen += 1
+        return False
 
     def resolve(self, mention: Mention, cue: str | None = None) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new. ``cue`` is the speech
@@ -841,9 +871,9 @@ class SpeakerBook:
         text = self.text
         pos = text.find(surname)
         seen = 0
-        while pos > 1 and seen < 20 and gender is None:
-            before = text[max(0, pos - 20):pos - 1]
-            if text[pos - 1] == " " and before:
+        while pos >= 0 and seen < 20 and gender is None:
+            before = text[max(0, pos - 20):pos - 1] if pos > 1 else ""
+            if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""
                 gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
             pos = text.find(surname, pos + 1)
