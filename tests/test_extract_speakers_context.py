@@ -65,3 +65,13 @@ def test_pleaded_is_a_cue_next_to_a_quote() -> None:
     text = "“Papa, come home, I still need you,” Angela Ranastianis, his daughter, pleaded on Facebook."
     [q] = extract_quotes(text)
     assert q.speaker == "Angela Ranastianis"
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    ("Amazon released a separate statement saying, “It allows us to grow our business with them.”",
+     "Amazon", "It allows us to grow our business with them."),
+    ("The ministry issued a statement saying the border would stay shut.", "ministry",
+     "the border would stay shut"),
+])
+def test_participle_after_a_written_statement_is_the_subjects(text: str, speaker: str, said: str) -> None:
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [(speaker, said)]

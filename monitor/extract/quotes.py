@@ -363,7 +363,7 @@ class _Document:
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
-        if before_cue == s or text[before_cue - 1] != ",":
+        if (before_cue == s or text[before_cue - 1] != ",") and not _after_document(text, s, before_cue):
             # "… with the Kremlin confirming there had been an invitation"
             before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
             mention = parse_before(text, before)
@@ -711,6 +711,16 @@ def _loose_role(toks: list[Tok]) -> bool:
 
 
 _RELATIVES = frozenset(["that", "who", "which", "whose", "whom", "where", "when"])
+
+
+_WRITINGS = word_set("statement email e-mail letter post tweet message note memo video")
+
+
+def _after_document(text: str, s: int, end: int) -> bool:
+    """"Amazon released a statement saying, …": the participle hangs on what was written, so
+    the sentence's subject says it, as after a comma."""
+    words = text[max(s, end - 20):end].split()
+    return bool(words) and words[-1].lower() in _WRITINGS
 
 
 def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
