@@ -131,3 +131,8 @@ def test_surname_takes_gender_and_full_name_from_the_text() -> None:
         "Jessica Chastain", "Oscar Isaac", "Oscar Isaac"]
     text = "Director J.C. Chandor’s film opens on Friday. “It was hard,” Chandor said."
     assert [q.speaker for q in extract_quotes(text)] == ["J.C. Chandor"]
+
+
+def test_plural_possessive_is_not_part_of_an_organisations_name() -> None:
+    text = "Michigan will grow, according to Moody’s Analytics’ forecast."
+    assert _speakers(text) == [("Moody’s Analytics", "organisation")]

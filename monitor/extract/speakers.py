@@ -1038,6 +1038,8 @@ class SpeakerBook:
             name = name[4:]
         if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
             name = name[6:]  # "Other critics contended": the critics
+        if name.endswith(("s’", "s'")) and len(name) > 2:
+            name = name[:-1]  # "according to Moody’s Analytics’ forecast": Moody’s Analytics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
                           mention.organisation, {alias_key(name)}, gender=mention.gender)
         self.speakers.append(speaker)
