@@ -75,3 +75,15 @@ def test_pleaded_is_a_cue_next_to_a_quote() -> None:
 ])
 def test_participle_after_a_written_statement_is_the_subjects(text: str, speaker: str, said: str) -> None:
     assert [(q.speaker, q.text) for q in extract_quotes(text)] == [(speaker, said)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The film is by director J.C. Chandor. “Scripts are vague,” the director said.", "J.C. Chandor"),
+    ("J.C. Chandor, the film’s director, made it. “Scripts are vague,” the director said.",
+     "J.C. Chandor"),
+    ("Health Minister Simon Harris met GPs. Later the minister said the plan was ready.", "Simon Harris"),
+    ("I turned, and the female officer was in her car. The officer said the tickets were waived.",
+     "female officer"),
+])
+def test_the_role_is_the_person_the_text_introduced_with_it(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

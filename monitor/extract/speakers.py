@@ -663,6 +663,22 @@ alias_key = speaker_key
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+#: How far back "the director" looks for the person the text introduced so (characters).
+_DESCRIBED_LOOKBACK = 3000
+
+
+@lru_cache(maxsize=512)
+def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """"director J.C. Chandor", "J.C. Chandor, the director", "a female officer" for ``head``."""
+    word = re.escape(head)
+    name = r"[A-Z][\w.’'-]*(?:[ ][A-Z][\w.’'-]*){0,3}"
+    return (
+        re.compile(rf"\b(?i:{word})[ ]({name})"),
+        re.compile(rf"({name}),[ ](?:the|a|an|its|their)[ ](?:[\w’'-]+[ ]){{0,2}}{word}\b"),
+        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:[a-z][\w-]*[ ]){{0,2}}{word})\b"),
+    )
+
+
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
@@ -952,10 +968,45 @@ class SpeakerBook:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
         speaker = self._by_role(mention.name)
         if speaker is None:
+            described = self._described_before(mention)
+            if described is not None and described.kind == "person":
+                return self._person(described)
+            if described is not None:
+                return self._by_alias.get(("anonymous", alias_key(described.name))) or self._new(described)
+        if speaker is None:
             name = f"the {mention.role or mention.name}"
             speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(Mention(
                 mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
         return speaker
+
+    def _described_before(self, mention: Mention) -> Mention | None:
+        """"the director" with no quoted speaker of that role: the person the text introduced
+        with it ("director J.C. Chandor", "J.C. Chandor, the director"), or the unnamed one it
+        described ("a female officer" for "the officer"), whichever came last before it."""
+        head = mention.name
+        if not self.text or not head.isalpha():
+            return None
+        window_start = max(0, mention.start - _DESCRIBED_LOOKBACK)
+        window = self.text[window_start:mention.start]
+        best: tuple[int, Mention] | None = None
+        for match in _described_patterns(head)[0].finditer(window):
+            toks = tokens(window, match.start(1), match.end(1))
+            if toks and possessive(toks[-1]):
+                toks[-1] = Tok(base_word(toks[-1]), toks[-1].start, toks[-1].start + len(base_word(toks[-1])))
+            names = toks[_name_run(toks):]
+            if names:
+                best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
+                                               role=head))
+        for match in _described_patterns(head)[1].finditer(window):
+            toks = tokens(window, match.start(1), match.end(1))
+            names = toks[_name_run(toks):]
+            if len(names) >= 2 and (best is None or match.start() > best[0]):
+                best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
+                                               role=head))
+        for match in _described_patterns(head)[2].finditer(window):
+            if match.group(1) != head and (best is None or match.start() > best[0]):
+                best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
+        return best[1] if best is not None else None
 
     def _seen(self, speaker: Speaker) -> None:
         self.last_any = speaker
