@@ -737,6 +737,8 @@ class SpeakerBook:
         self._seen_at: dict[int, int] = {}
         self._clock = 0
         self._surname_genders: dict[str, str | None] = {}
+        #: Characters the surname and full-name look-ups may still search (see _positions).
+        self._search_left = 4 * len(text) + 200_000
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -778,17 +780,34 @@ class SpeakerBook:
 
     def _named_in_full(self, name: str) -> bool:
         text = self.text
-        pos = text.find(name)
-        seen = 0
-        while pos >= 0 and seen < 20:
+        for pos in self._positions(name):
             before = text[max(0, pos - 20):pos - 1].rsplit(None, 1) if pos > 1 else []
             if before and text[pos - 1] == " " and before[-1][:1].isupper() \
                     and before[-1].lower() not in lx.NOT_NAMES and not _lexical(before[-1].lower()) \
                     and before[-1][-1:].isalpha():
                 return True
-            pos = text.find(name, pos + 1)
-            seen += 1
         return False
+
+    def _positions(self, word: str, limit: int = 20):
+        """Where ``word`` occurs in the text (at most ``limit`` places). The look-ups of a story
+        share a budget of characters to search, a few times the text's length, so that a text
+        naming thousands of people stays linear."""
+        text = self.text
+        if self._search_left <= 0:
+            return
+        last = 0
+        pos = text.find(word)
+        found = 0
+        while pos >= 0 and found < limit:
+            self._search_left -= pos - last
+            if self._search_left < 0:
+                return
+            yield pos
+            last = pos
+            found += 1
+            pos = text.find(word, pos + 1)
+        if pos < 0:
+            self._search_left -= len(text) - last
 
     def resolve(self, mention: Mention, cue: str | None = None) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new. ``cue`` is the speech
@@ -885,15 +904,13 @@ class SpeakerBook:
             return self._surname_genders[key]
         gender = None
         text = self.text
-        pos = text.find(surname)
-        seen = 0
-        while pos >= 0 and seen < 20 and gender is None:
+        for pos in self._positions(surname):
             before = text[max(0, pos - 20):pos - 1] if pos > 1 else ""
             if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""
                 gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
-            pos = text.find(surname, pos + 1)
-            seen += 1
+                if gender:
+                    break
         self._surname_genders[key] = gender
         return gender
 
@@ -904,9 +921,7 @@ class SpeakerBook:
             if speaker.kind != "organisation" or " " in name or not name[:1].isupper() \
                     or name.isupper() or name.lower() in lx.ORG_NAMES:
                 continue
-            pos = text.find(name)
-            seen = 0
-            while pos >= 0 and seen < 20:
+            for pos in self._positions(name):
                 tail = _ORG_TAIL.match(text, pos + len(name))
                 if tail is not None:
                     words = tail.group().split()
@@ -916,8 +931,6 @@ class SpeakerBook:
                         speaker.name = f"{name} {' '.join(words[:k + 1])}"
                         speaker.aliases.add(alias_key(speaker.name))
                         break
-                pos = text.find(name, pos + 1)
-                seen += 1
 
     def _generic_org(self, mention: Mention) -> Speaker | None:
         """"the company", "the firm": the organisation the story named last before the mention
