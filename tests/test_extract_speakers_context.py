@@ -87,3 +87,12 @@ def test_participle_after_a_written_statement_is_the_subjects(text: str, speaker
 ])
 def test_the_role_is_the_person_the_text_introduced_with_it(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Jim Cole said Tom Ward had told him the port was shut. “We lost a month,” he said.",
+    "Tom Ward spoke first. Jim Cole said Tom Ward had told him the port was shut. “We lost a month,” "
+    "he said.",
+])
+def test_pronoun_means_the_subject_of_the_attribution_not_a_person_inside_it(text: str) -> None:
+    assert extract_quotes(text)[-1].speaker == "Jim Cole"

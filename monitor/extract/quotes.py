@@ -1364,6 +1364,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     # Frames are resolved in the order their mentions appear, so "he" means the person before.
     doc.lead_starts = [s for s, _ in doc.lead_spans]
     order = sorted((f for f in doc.frames if f.mention is not None), key=lambda f: f.mention.start)
+    outer: _Frame | None = None  # the latest frame whose reported clause may hold others
     for frame in order:
         mention = frame.mention
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
@@ -1371,7 +1372,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             lead = doc.lead_person_before(mention.start, book.last_person_at, book.knows)
             if lead is not None:
                 book.note_person(lead)
-        resolved[id(frame)] = book.resolve(mention, frame.cue)
+        nested = _inside_clause(outer, frame)
+        resolved[id(frame)] = book.resolve(mention, frame.cue, nested=nested)
+        if not nested:
+            outer = frame
     book.full_names(text)
     results: list[tuple[_Claim, object]] = []
     last: tuple[int, object] | None = None  # (paragraph, speaker) of the quote before
@@ -1422,6 +1426,13 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             )
         )
     return out
+
+
+def _inside_clause(outer: _Frame | None, frame: _Frame) -> bool:
+    """Is ``frame`` said inside ``outer``'s reported clause ("Jim Cole said Tom Ward had told him
+    …")? Then a later "he" still means Jim Cole, the subject of the attribution."""
+    return outer is not None and outer.sentence == frame.sentence and outer.clause_start is not None \
+        and frame.mention is not None and outer.clause_start <= frame.mention.start
 
 
 def _pronoun_kind(mention: Mention) -> str | None:

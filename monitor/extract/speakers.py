@@ -809,9 +809,11 @@ class SpeakerBook:
         if pos < 0:
             self._search_left -= len(text) - last
 
-    def resolve(self, mention: Mention, cue: str | None = None) -> Speaker | None:
+    def resolve(self, mention: Mention, cue: str | None = None, nested: bool = False) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new. ``cue`` is the speech
-        word at the mention: who "asks" is who a later "Q:" label is."""
+        word at the mention: who "asks" is who a later "Q:" label is. A ``nested`` mention is
+        said inside another speaker's reported clause: it does not become the person a later
+        "he" or "she" means."""
         speaker: Speaker | None
         if mention.kind == "label":
             return self._label(mention.name)
@@ -861,6 +863,9 @@ class SpeakerBook:
             speaker.add_role(mention.role)
         if speaker is not None and cue in lx.ASK_CUES and speaker.kind == "person":
             self.asker = speaker
+        if speaker is not None and nested and speaker.kind == "person":
+            self._index_role(speaker)
+            return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None:
             self._seen(speaker)
             self._index_role(speaker)
