@@ -136,3 +136,20 @@ def test_surname_takes_gender_and_full_name_from_the_text() -> None:
 def test_plural_possessive_is_not_part_of_an_organisations_name() -> None:
     text = "Michigan will grow, according to Moody’s Analytics’ forecast."
     assert _speakers(text) == [("Moody’s Analytics", "organisation")]
+
+
+@pytest.mark.parametrize("title", ["Minister says talks will continue",
+                                   "Spokesman says border will stay shut"])
+def test_headline_title_word_without_article_is_no_surname(title: str) -> None:
+    kinds = [q.speaker_kind for q in extract_quotes(title, headline=True)]
+    assert kinds in ([], ["anonymous"])
+
+
+def test_title_word_surname_after_a_middle_initial() -> None:
+    text = "Paul M. Expert, a lawyer for the family, filed the suit. Expert said the case was strong."
+    assert _speakers(text) == [("Paul M. Expert", "person")]
+
+
+def test_title_word_surname_after_an_honorific_elsewhere() -> None:
+    text = "Ms. Bishop runs the school. Bishop said the roof leaked."
+    assert _speakers(text) == [("Bishop", "person")]

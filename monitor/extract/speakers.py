@@ -398,7 +398,8 @@ def _name_run(toks: list[Tok]) -> int:
             (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
             or low in lx.RANKS or low in lx.ORG_HEADS
         )
-        surname = i == len(toks) and i >= 2 and _first_name(toks[i - 2]) and _cap(tok) \
+        surname = i == len(toks) and i >= 2 and (_first_name(toks[i - 2]) or _initial(toks[i - 2].word)) \
+            and _cap(tok) \
             and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
             and low not in lx.DETERMINERS and not tok.word.isupper()
         # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
@@ -552,8 +553,9 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
                        gender=_gender(pre) or _name_gender(name_toks))
     if det is None and len(body) == 1 and _bare_title_surname(body[0]):
-        # "Expert said": a singular title word with no article before it is a surname
-        return Mention(start, end, "person", body[0].word)
+        # "Expert said", "Bishop said": with no article a title word may be a surname; the
+        # speaker book decides by whether the text names that person in full
+        return Mention(start, end, "anonymous", body[0].word, role=body[0].word)
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                           "from", "to", "in")),
@@ -782,10 +784,14 @@ class SpeakerBook:
         text = self.text
         for pos in self._positions(name):
             before = text[max(0, pos - 20):pos - 1].rsplit(None, 1) if pos > 1 else []
-            if before and text[pos - 1] == " " and before[-1][:1].isupper() \
-                    and before[-1].lower() not in lx.NOT_NAMES and not _lexical(before[-1].lower()) \
-                    and before[-1][-1:].isalpha():
-                return True
+            prev = before[-1] if before else ""
+            if text[pos - 1:pos] != " " or not prev[:1].isupper():
+                continue
+            if prev.lower() in lx.HONORIFICS or prev.lower().rstrip(".") + "." in lx.HONORIFICS:
+                return True  # "Mr. King"
+            if prev.lower() not in lx.NOT_NAMES and not _lexical(prev.lower()) \
+                    and (prev[-1:].isalpha() or _initial(prev)):
+                return True  # "Paul Expert", "Paul M. Expert"
         return False
 
     def _positions(self, word: str, limit: int = 20):
@@ -817,6 +823,11 @@ class SpeakerBook:
         speaker: Speaker | None
         if mention.kind == "label":
             return self._label(mention.name)
+        if mention.kind in ("anonymous", "definite") and " " not in mention.name and self.text \
+                and _bare_title_surname(Tok(mention.name, 0, 0)) and self._named_in_full(mention.name):
+            # "Expert said" where the text names Paul Expert: a singular title word with no
+            # article is a surname (a headline's "Minister says" names nobody in full)
+            mention = Mention(mention.start, mention.end, "person", mention.name)
         if mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
                 mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
