@@ -96,3 +96,12 @@ def test_the_role_is_the_person_the_text_introduced_with_it(text: str, speaker: 
 ])
 def test_pronoun_means_the_subject_of_the_attribution_not_a_person_inside_it(text: str) -> None:
     assert extract_quotes(text)[-1].speaker == "Jim Cole"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Meta recently sent an email to its users that said, in part, \"Meta AI with camera use is "
+     "always enabled on your glasses.\"", "Meta"),
+    ("The ministry sent a letter to schools that said the exams would go ahead.", "ministry"),
+])
+def test_a_written_thing_that_said_is_the_subjects(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

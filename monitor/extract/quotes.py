@@ -323,8 +323,9 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
-        if mention is None and before and before[-1] == "and":
-            # "He denied the report and said it was false": the sentence's subject said it
+        if mention is None and before and (before[-1] == "and" or _written_that(text, left, cs)):
+            # "He denied the report and said it was false", "Meta sent an email to users that
+            # said, …": the sentence's subject said it
             mention = self._coordinated_subject(s, cs)
             m_start = mention.start if mention is not None else cs
         if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
@@ -721,6 +722,13 @@ def _after_document(text: str, s: int, end: int) -> bool:
     the sentence's subject says it, as after a comma."""
     words = text[max(s, end - 20):end].split()
     return bool(words) and words[-1].lower() in _WRITINGS
+
+
+def _written_that(text: str, left: int, cs: int) -> bool:
+    """"… an email to Ray-Ban Meta users that said": a relative "that" after a written thing."""
+    words = text[max(left, cs - 60):cs].lower().split()
+    return len(words) >= 2 and words[-1] in ("that", "which") and any(
+        w.strip(",") in _WRITINGS for w in words[-6:-1])
 
 
 def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
