@@ -153,3 +153,8 @@ def test_title_word_surname_after_a_middle_initial() -> None:
 def test_title_word_surname_after_an_honorific_elsewhere() -> None:
     text = "Ms. Bishop runs the school. Bishop said the roof leaked."
     assert _speakers(text) == [("Bishop", "person")]
+
+
+def test_a_counted_source_keeps_its_count() -> None:
+    text = "More than one person asked “are you taking pictures of me?” and I did not love it."
+    assert _speakers(text) == [("More than one person", "anonymous")]

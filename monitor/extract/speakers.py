@@ -306,7 +306,17 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
     if i > 0 and toks[i - 1].low in lx.DETERMINERS:
         i -= 1
+    if i >= 2 and toks[i].low in lx.DETERMINERS and (toks[i - 2].low, toks[i - 1].low) in _QUANTIFIERS:
+        # "More than one person asked": the whole count is the source
+        mention = classify(text, toks[i:])
+        if mention is not None and mention.kind == "anonymous":
+            return Mention(toks[i - 2].start, mention.end, "anonymous", _join(text, toks[i - 2:]),
+                           role=mention.role, organisation=mention.organisation)
+        return mention
     return classify(text, toks[i:])
+
+
+_QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")])
 
 
 def parse_after(text: str, toks: list[Tok]) -> Mention | None:
