@@ -158,3 +158,14 @@ def test_title_word_surname_after_an_honorific_elsewhere() -> None:
 def test_a_counted_source_keeps_its_count() -> None:
     text = "More than one person asked “are you taking pictures of me?” and I did not love it."
     assert _speakers(text) == [("More than one person", "anonymous")]
+
+
+def test_the_company_is_a_multiword_name_before_it() -> None:
+    text = "Shares in Acme Corp fell. “We will recover,” the company said."
+    assert _speakers(text) == [("Acme Corp", "organisation")]
+
+
+def test_its_document_stands_for_the_organisation_named_before() -> None:
+    text = ("The recovery meshes with the Federal Open Market Committee’s view there is “significant "
+            "slack,” according to the statement after its September meeting, and rates stay low.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Federal Open Market Committee"]

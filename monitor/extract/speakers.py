@@ -841,7 +841,8 @@ class SpeakerBook:
         if mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
                 mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
-            mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) or mention
+            mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) \
+                or self._its_document(mention) or mention
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
@@ -967,18 +968,41 @@ class SpeakerBook:
         if len(words) != 1 or words[0] not in _GENERIC_ORGS or not self.text:
             return None
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
-        best: str | None = None
-        for match in _ORG_CANDIDATE.finditer(window):
-            name = base_word(Tok(match.group(), 0, 0))
-            low = name.lower()
-            if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
-                    and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS:
-                best = name
+        best = self._org_named_in(window)
         last = self.last_org
         if best is None or last is not None and last.name in window:
             return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _its_document(self, mention: Mention) -> Mention | None:
+        """"the statement after its September meeting": the organisation named just before."""
+        words = mention.name.lower().split()
+        if "its" not in words and "their" not in words:
+            return None
+        sentence_start = max(self.text.rfind(". ", 0, mention.start), mention.start - 300, 0)
+        name = self._org_named_in(self.text[sentence_start:mention.start])
+        return Mention(mention.start, mention.end, "organisation", name) if name else None
+
+    def _org_named_in(self, window: str) -> str | None:
+        """The organisation named last in ``window``: one already quoted, one of the known names
+        (Meta, Google), or a capitalised name ending in an organisation's word ("Federal Open
+        Market Committee", "Acme Corp")."""
+        best: tuple[int, str] | None = None
+        for match in _ORG_CANDIDATE.finditer(window):
+            name = base_word(Tok(match.group(), 0, 0))
+            low = name.lower()
+            if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
+                    and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS:
+                best = (match.start(), name)
+        for match in _NAME_SEQUENCE.finditer(window):
+            toks = tokens(window, match.start(), match.end())
+            last = base_word(toks[-1]).lower() if toks else ""
+            if (last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS) and len(toks) >= 2 \
+                    and (best is None or match.start() >= best[0]):
+                name = _join(window, toks)
+                best = (match.start(), base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name)
+        return best[1] if best is not None else None
 
     def _org_by_prefix(self, key: str) -> Speaker | None:
         """"Moody’s" is the Moody’s Analytics quoted before."""
