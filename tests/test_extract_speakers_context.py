@@ -105,3 +105,12 @@ def test_pronoun_means_the_subject_of_the_attribution_not_a_person_inside_it(tex
 ])
 def test_a_written_thing_that_said_is_the_subjects(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("One of the states suing the agency said the rule was unlawful.", "One of the states suing the agency"),
+    ("Lawyers representing the company said the suit was baseless.", "Lawyers representing the company"),
+    ("Officials attending the summit said the talks were over.", "Officials attending the summit"),
+])
+def test_the_object_of_a_participle_in_the_speaker_phrase_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

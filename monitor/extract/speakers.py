@@ -306,6 +306,23 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
     if i > 0 and toks[i - 1].low in lx.DETERMINERS:
         i -= 1
+    if i >= 2 and toks[i - 1].word.islower() and toks[i - 1].low.endswith("ing") and len(toks[i - 1].low) > 4:
+        # "Lawyers representing the company said", "one of the states suing the agency said":
+        # the phrase is the object of a participle; the speaker is the head before it
+        head = parse_before(text, toks[:i - 1])
+        if head is not None and head.kind in ("anonymous", "definite", "organisation"):
+            return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
+                                                                               if t.start >= head.start]))
+        if head is not None and head.kind == "person":
+            return head
+        j = i - 2  # "one of the states": a plain noun phrase, no known head word
+        while j > 0 and i - 2 - j < 5 and (toks[j - 1].low in lx.DETERMINERS or toks[j - 1].low == "of"
+                                           or toks[j - 1].word.islower() and toks[j - 1].low not in
+                                           lx.AUX_ADVERBS and toks[j - 1].low not in lx.CUE_VERBS):
+            j -= 1
+        if head is None and toks[i - 2].word.isalpha() and toks[i - 2].low.endswith("s") \
+                and toks[j].low in lx.DETERMINERS:
+            return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]))
     if i >= 2 and toks[i].low in lx.DETERMINERS and (toks[i - 2].low, toks[i - 1].low) in _QUANTIFIERS:
         # "More than one person asked": the whole count is the source
         mention = classify(text, toks[i:])
