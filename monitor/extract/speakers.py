@@ -4,12 +4,15 @@ A mention is read from the words right before a cue (``Kremlin spokesman Dmitry 
 right after it (``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry``) or after
 ``according to``. :class:`SpeakerBook` then turns mentions into the speakers of one story:
 ``Dmitry Peskov``, ``Peskov`` and ``Press Secretary Peskov`` are one person, ``He added`` is the
-person quoted last, ``it`` the organisation quoted last.
+person of that gender quoted last (or named at the head of a sentence since), ``it`` the
+organisation quoted last, ``the company`` the organisation named last, ``the director`` the
+person the text introduced so; a name is shown in the fullest form the text gives it anywhere.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -821,7 +824,7 @@ class SpeakerBook:
                 return True  # "Paul Expert", "Paul M. Expert"
         return False
 
-    def _positions(self, word: str, limit: int = 20):
+    def _positions(self, word: str, limit: int = 20) -> Iterator[int]:
         """Where ``word`` occurs in the text (at most ``limit`` places). The look-ups of a story
         share a budget of characters to search, a few times the text's length, so that a text
         naming thousands of people stays linear."""
