@@ -114,3 +114,18 @@ def test_a_written_thing_that_said_is_the_subjects(text: str, speaker: str) -> N
 ])
 def test_the_object_of_a_participle_in_the_speaker_phrase_is_not_the_speaker(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Guadalupe Salinas Hernández was arrested. “I don’t regret it, I don’t regret,” local newspapers "
+     "quote Salinas as saying.", "Guadalupe Salinas Hernández"),
+    ("Guadalupe Salinas was arrested. She was quoted as saying, “I don’t regret it.”", "Guadalupe Salinas"),
+    ("Tom Ward spoke. Reuters quoted him as saying the talks had failed.", "Tom Ward"),
+])
+def test_quoted_as_saying_is_the_one_quoted(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_street_is_no_double_surname() -> None:
+    text = "Tom Ward Street was closed. Ward said the road was shut for repairs."
+    assert [q.speaker for q in extract_quotes(text)] == ["Ward"]

@@ -361,6 +361,11 @@ class _Document:
         """``The Met Office issued a warning, saying flooding is possible``: the subject that
         opens the sentence says what follows ``saying`` / ``adding that``."""
         text = self.text
+        quoted = self._quoted_as(s, cs)
+        if quoted is not None:
+            frame = _Frame(cue, cs, ce, quoted, min(quoted.start, cs), ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            return frame
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
@@ -399,6 +404,21 @@ class _Document:
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
+
+    def _quoted_as(self, s: int, cs: int) -> Mention | None:
+        """``newspapers quote Salinas as saying``: the one quoted; ``Salinas was quoted as
+        saying``: the sentence's subject."""
+        text = self.text
+        match = _QUOTED_AS.search(text, max(s, cs - _SUBJECT_WINDOW), cs)
+        if match is None:
+            return None
+        if match.group(1) is None:
+            return self._coordinated_subject(self._past_opening_quote(s, cs), match.start())
+        toks = tokens(text, match.start(1), match.end(1))
+        if len(toks) == 1 and toks[0].low in ("him", "her"):
+            return Mention(toks[0].start, toks[0].end, "pronoun", "he" if toks[0].low == "him" else "she")
+        mention = parse_after(text, toks)
+        return mention if mention is not None and mention.kind != "pronoun" else None
 
     def _past_opening_quote(self, s: int, cs: int) -> int:
         """Where the subject of a sentence that opens with a quote starts: after the quote
@@ -713,6 +733,9 @@ def _loose_role(toks: list[Tok]) -> bool:
 
 _RELATIVES = frozenset(["that", "who", "which", "whose", "whom", "where", "when"])
 
+
+#: "quote Salinas as saying", "quoted him as", "was quoted as" right before a participle cue.
+_QUOTED_AS = re.compile(r"\b(?:[Qq]uot(?:e|es|ed|ing))[ ]+(?:([^,;:.!?“”\"]{1,60}?)[ ]+)?as[ ]+$")
 
 _WRITINGS = word_set("statement email e-mail letter post tweet message note memo video")
 

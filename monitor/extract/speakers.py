@@ -695,6 +695,10 @@ alias_key = speaker_key
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+#: Words that make a name a place ("Tom Ward Street"), not a double surname.
+_PLACE_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "square", "park",
+                          "bridge", "hall", "house", "centre", "center", "stadium", "arena", "field",
+                          "station", "airport", "county", "city", "island", "river", "drive", "way"])
 #: How far back "the director" looks for the person the text introduced so (characters).
 _DESCRIBED_LOOKBACK = 3000
 
@@ -931,12 +935,18 @@ class SpeakerBook:
                 # "J.C. Chandor’s “A Most Violent Year”": the name without the possessive
                 last = toks[-1]
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
-            if not toks or toks[-1].low not in single:
+            if not toks:
+                continue
+            key = toks[-1].low
+            if key not in single and len(toks) >= 3 and toks[-2].low in single \
+                    and key not in _PLACE_WORDS and key not in lx.ORG_HEADS and key not in lx.CORPORATE_WORDS:
+                key = toks[-2].low  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
+            if key not in single:
                 continue
             cut = _name_run(toks)
-            if len(toks) - cut < 2:
+            if len(toks) - cut < 2 or key != toks[-1].low and len(toks) - cut < 3:
                 continue
-            speaker = single.pop(toks[-1].low)
+            speaker = single.pop(key)
             speaker.name = text[toks[cut].start:toks[-1].end]
             speaker.aliases.add(alias_key(speaker.name))
             if not single:
