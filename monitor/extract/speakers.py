@@ -170,6 +170,8 @@ def _pronoun_contraction(low: str) -> bool:
 
 def _contracted_pronoun(tok: Tok) -> Mention | None:
     """"he’d", "she'll": the pronoun, as the subject of the cue after it."""
+    if len(tok.low) > 6 or "'" not in tok.low and "’" not in tok.low:
+        return None
     for mark in ("'", "’"):
         at = tok.low.find(mark)
         if at > 0 and tok.low[:at] in lx.PRONOUNS and tok.low[at + 1:] in ("d", "ll", "s", "ve"):
