@@ -129,3 +129,16 @@ def test_quoted_as_saying_is_the_one_quoted(text: str, speaker: str) -> None:
 def test_a_street_is_no_double_surname() -> None:
     text = "Tom Ward Street was closed. Ward said the road was shut for repairs."
     assert [q.speaker for q in extract_quotes(text)] == ["Ward"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('According to a June 16 Facebook post from "Harbour Animal Friends," the mayor bought an old '
+     'ferry and had it painted.', "Harbour Animal Friends"),
+    ("According to a Tuesday statement from “Anna Berg,” the shelter will stay open all winter.",
+     "Anna Berg"),
+])
+def test_a_quoted_name_after_a_post_from_is_its_author_not_a_quoted_part(text: str, speaker: str) -> None:
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.kind, quote.parts) == (speaker, "indirect", ())
+    assert quote.text.startswith("the ") and quote.text.endswith(("ferry and had it painted",
+                                                                    "stay open all winter"))

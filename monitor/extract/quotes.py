@@ -303,9 +303,15 @@ class _Document:
         if cue == "according to":
             stop = _next_boundary(text, ce, e)
             after = tokens(text, ce, stop)
-            if len(after) > 3 and after[0].low in ("a", "an", "the") and after[1].low in _SPEECH_EVENTS \
-                    and after[2].low in ("from", "by", "of"):
-                after = after[3:]  # "according to a statement from the ministry"
+            author = _event_author(after)
+            named_end = None
+            if author is not None:
+                after = after[author:]  # "according to a statement from the ministry"
+                if not after and stop in self.by_open and self.by_open[stop].start in self.titles:
+                    # "a June 16 Facebook post from "Magic Clement,"": the name in the marks
+                    q = self.by_open[stop]
+                    after = tokens(text, q.start, q.end)
+                    named_end = q.end + 1
             mention = parse_after(text, after)
             phrase = _source_phrase(text, after)
             source_phrase = phrase is not None and (mention is None or mention.end < phrase.end and (
@@ -315,7 +321,8 @@ class _Document:
                 mention = phrase  # "court records", not "court"
             if mention is None:
                 return None
-            return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
+            end = named_end if named_end is not None and mention.end <= named_end else mention.end
+            return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
         dateline = _DATELINE.match(text, s, cs)
@@ -637,6 +644,21 @@ _PHRASE_STOPS = word_set("that which who whose whom and but as when while where 
 _NOT_SOURCES = word_set("plan plans schedule script tradition custom form expectations")
 
 
+def _event_author(toks: list[Tok]) -> int | None:
+    """Where the author starts in "a statement from the ministry" or "a June 16 Facebook post
+    from …" (a determiner, capitalised words or numbers, a speech event, "from", "by" or "of");
+    None when the phrase is not one of those."""
+    if len(toks) < 3 or toks[0].low not in ("a", "an", "the"):
+        return None
+    k = 1
+    while k < min(len(toks), 5) and toks[k].low not in _SPEECH_EVENTS \
+            and (toks[k].word[:1].isupper() or toks[k].word[:1].isdigit()):
+        k += 1
+    if k + 1 < len(toks) and toks[k].low in _SPEECH_EVENTS and toks[k + 1].low in ("from", "by", "of"):
+        return k + 2
+    return None
+
+
 def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
     """The noun phrase after "according to" when it names no person or organisation: a poll,
     a database, records, a court filing (an unnamed source, up to eight words)."""
@@ -864,6 +886,8 @@ def _is_title(text: str, q: Span) -> bool:
     if not q.closed or q.end - q.start > 60:
         return False
     words = text[q.start:q.end].split()
+    if words and words[-1].endswith(",") and len(words[-1]) > 1:
+        words[-1] = words[-1][:-1]  # "from “Magic Clement,” the …": the comma is the sentence's
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or any(
         not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL) or w[-1] in ".,!?;:"
         for w in words
@@ -873,6 +897,8 @@ def _is_title(text: str, q: Span) -> bool:
     if not lead:
         return False
     word = lead[-1]
+    if word.lower() in ("from", "by") and len(lead) > 1 and lead[-2].lower() in _SPEECH_EVENTS:
+        return True  # "a post from “Magic Clement,”": the author's name, not their words
     return word.lower() in _TITLE_LEADS or word.endswith(("'s", "’s"))
 
 
@@ -1381,6 +1407,11 @@ def _sieve_according_lead(doc: _Document) -> None:
         if _NOT_SPACE.search(text, s, frame.cue_start):
             continue
         comma = text.find(",", frame.mention.end, min(e, frame.mention.end + 81))
+        k = bisect_right(doc.quote_starts, frame.mention.start) - 1
+        named = doc.quotes[k] if k >= 0 else None
+        if named is not None and named.start in doc.titles and frame.mention.end <= named.end \
+                and comma == named.end - 1:
+            comma = named.end  # "from “Magic Clement,” the …": the comma inside the marks
         if comma < 0:
             continue
         start, end = _trim_clause(text, comma + 1, e)
