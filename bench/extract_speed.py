@@ -151,6 +151,15 @@ SHAPES = {
     "many_names": lambda n: "".join(
         f"“We agree on this,” said Mr {_name(i)} Smith. “No,” she said. “Yes,” the minister said.\n"
         for i in range(n // 6)),
+    # Many distinct surnames whose gender and full name are looked up in the text, pronouns with
+    # nobody quoted to stand for, "the company" and "the director" read back through the text.
+    "many_surnames": lambda n: "".join(
+        f"Jessica {_name(i)} met staff. {_name(i)} said it was late. “It is done,” she said.\n"
+        for i in range(n // 6)),
+    "role_lookups": lambda n: "".join(
+        f"{_name(i)} Corp grew. The company said sales rose. “It is hard,” the director said.\n"
+        for i in range(n // 6)),
+    "qa_labels": lambda n: "Tom Ward asks about it. Q: Will it change? A: No, it will not. " * (n // 6),
 }
 
 

@@ -187,7 +187,7 @@ def test_cli_speakers_quotes_reextract(db_path: Path, seed_path: Path) -> None:
 
 def test_cli_extract_offsets_are_exact(tmp_path: Path) -> None:
     text = ("\ufeffTitle line\r\n😀 “We are ready,”  said  Maria Zakharova.\r\n\r\n"
-            "He added that talks were possible.\n")
+            "She added that talks were possible.\n")
     good = tmp_path / "a.txt"
     good.write_bytes(text.encode("utf-8"))
     bad = tmp_path / "b.txt"
@@ -203,7 +203,7 @@ def test_cli_extract_offsets_are_exact(tmp_path: Path) -> None:
     for row in rows:
         assert set(row) == keys
         assert text[row["start"]:row["end"]] == row["text"]
-        assert text[row["speaker_start"]:row["speaker_end"]] in ("Maria Zakharova", "He")
+        assert text[row["speaker_start"]:row["speaker_end"]] in ("Maria Zakharova", "She")
     assert [r["speaker"] for r in rows] == ["Maria Zakharova", "Maria Zakharova"]
 
 

@@ -62,6 +62,7 @@ CUE_VERBS = _forms(
     "countered counters",
     "continued continues",
     "shouted screamed whispered joked quipped",
+    "pleaded pleads begged begs",
     "revealed reveals",
     "disclosed discloses",
     "indicated indicates",
@@ -87,8 +88,11 @@ WEAK_CUES = _forms(
     "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
-    "labelled labeled",
+    "labelled labeled pleaded pleads begged begs",
 )
+
+#: Cues that put a question: who asks is who a following "Q:" is.
+ASK_CUES = _forms("asks asked ask asking")
 
 #: Cue verbs whose object is the person spoken to ("told CBS", "assured reporters").
 ADDRESSEE_CUES = _forms("told tells tell telling assured assures asked asks urged urges warned warns")
@@ -138,6 +142,9 @@ TITLE_WORDS = _forms(
     "official officials regional local federal provincial opposition party lead co-author",
     "administrator dean provost rector registrar ombudsman auditor treasurer chairperson "
     "secretary-general director-general president-elect pm",
+    # Irish, US-state and local titles that come before a name ("Tánaiste Leo Varadkar").
+    "tánaiste taoiseach councillor councilor councilman councilwoman alderman alderwoman "
+    "assemblyman assemblywoman assemblymember delegate del.",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "
@@ -230,6 +237,56 @@ ORG_NAMES = _forms(
     "exxonmobil chevron gazprom rosneft huawei alibaba tencent baidu xiaomi toyota volkswagen",
 )
 
+#: Capitalised words that end a company's or an institute's name ("Moody's Analytics",
+#: "Brookings Institution"): never a surname. Compared only when capitalised, since most are
+#: ordinary words too ("research", "capital").
+CORPORATE_WORDS = _forms(
+    "analytics institution research capital partners holdings associates labs laboratories "
+    "economics securities insights advisors advisers consulting investments ventures systems "
+    "technologies solutions brands motors airlines airways pharmaceuticals entertainment "
+    "studios games software industries enterprises logistics trust",
+)
+
+#: Nouns for what is written or counted: "according to a Moody's Analytics report" stands for
+#: Moody's Analytics, "data compiled by Bloomberg" for Bloomberg.
+DOCUMENT_NOUNS = _forms(
+    "report reports analysis data figures study studies survey surveys poll polls statement "
+    "statements research records database filing filings letter memo estimates estimate "
+    "statistics numbers review audit forecast forecasts projections census tally count "
+    "findings paper calculations",
+)
+
+#: Words after an outlet's name that are not part of it ("the Daily Express newspaper").
+OUTLET_KIND_WORDS = _forms("newspaper paper magazine website site blog broadcaster channel")
+
+#: First names that tell "he" from "she" when no title does ("Jessica Chastain ... she said").
+FEMALE_FIRST_NAMES = _forms(
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty "
+    "margaret sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah "
+    "stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma "
+    "nicole helen samantha katherine christine debra rachel catherine carolyn janet ruth maria "
+    "heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith "
+    "megan andrea cheryl hannah jacqueline martha gloria teresa ann sara madison frances kathryn "
+    "janice jean abigail alice julia judy sophia grace denise amber doris marilyn danielle "
+    "beverly isabella theresa diana natalie brittany charlotte marie kayla lori "
+    "hillary kamala nancy marsha elise alison priti liz theresa ursula angela giorgia "
+    "jacinda nicola mairead mary-lou leah claire sinead siobhan aoife niamh "
+    "jane kate sue alexandria ilhan",
+)
+MALE_FIRST_NAMES = _forms(
+    "james robert john michael david william richard joseph thomas charles christopher daniel "
+    "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy "
+    "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "
+    "scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry "
+    "tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy "
+    "christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse "
+    "bryan billy joe bruce gabriel logan albert willie alan juan wayne elijah randy roy "
+    "vincent ralph eugene russell bobby mason philip louis "
+    "boris rishi keir leo micheal simon tony gordon vladimir dmitry sergei joe barack "
+    "emmanuel olaf xi oscar tom tim jim bill mike steve dave ed ted ron chuck mitch "
+    "eddie ian neil enda eamon diarmuid",
+)
+
 #: Capitalised plurals that name a group, not a person ("Democrats said…").
 GROUP_NAMES = _forms(
     "democrats republicans conservatives liberals tories socialists communists greens "
@@ -306,7 +363,8 @@ POSITION_HEADS = _forms(
     "emir judge justice attorney lawyer prosecutor counsel editor correspondent founder owner "
     "administrator dean provost rector registrar ombudsman auditor treasurer chairperson pm "
     "manager coordinator negotiator delegate speaker whip official general colonel admiral "
-    "captain lieutenant sergeant marshal",
+    "captain lieutenant sergeant marshal tánaiste taoiseach councillor councilor councilman "
+    "councilwoman alderman alderwoman assemblyman assemblywoman assemblymember delegate",
     OCCUPATIONS,
 )
 
@@ -317,6 +375,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
     "col.": "Colonel", "col": "Colonel", "maj.": "Major", "capt.": "Captain",
     "adm.": "Admiral", "sgt.": "Sergeant", "gov.": "Governor", "pres.": "President",
     "brig.": "Brigadier", "cmdr.": "Commander", "prof.": "Professor", "prof": "Professor",
+    "del.": "Delegate",
 }
 
 #: Glue words inside a title or an organisation ("Secretary of State", "adviser to the president").

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from monitor.extract import lexicon as lx
@@ -177,11 +178,13 @@ class _Document:
                 if self._find_frames(s, e, index, is_headline) or local and self._quote_opens_in(s, e):
                     self.sentences.append((s, e, index))
 
-    def lead_person_before(self, pos: int, floor: int) -> Mention | None:
+    def lead_person_before(self, pos: int, floor: int,
+                           known: Callable[[str], bool] | None = None) -> Mention | None:
         """The nearest person named at the head of a sentence before ``pos`` (and after ``floor``).
 
         "Pollster Jane Kim has tracked the race. “The economy,” she said": "she" is Jane Kim,
-        though Jane Kim was not quoted before. Looks back at most five sentences.
+        though Jane Kim was not quoted before. Looks back at most five sentences. A lone
+        surname ("Matie trundled up…") counts only when ``known(name)`` says it is a speaker.
         """
         starts = self.lead_starts
         k = bisect_right(starts, pos) - 1
@@ -190,7 +193,7 @@ class _Document:
             if k not in self.lead_cache:
                 self.lead_cache[k] = self._lead_person(*self.lead_spans[k])
             mention = self.lead_cache[k]
-            if mention is not None and mention.end <= pos:
+            if mention is not None and mention.end <= pos and _lead_counts(mention, known):
                 return mention
             k -= 1
             looked += 1
@@ -203,6 +206,8 @@ class _Document:
         first = text[s:s + 40].split(None, 1)[0].lower()
         # "The train…", "But…": no person opens this sentence (though one may follow a comma)
         found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
+        if found is None and (first in TIME_LEADS or first in lx.TIME_WORDS):
+            found = self._lead_person_after_time(s, e)
         if found is None:
             # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"
             comma = text.find(",", s, min(e, s + 80))
@@ -224,13 +229,21 @@ class _Document:
         if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
-        if mention is not None and mention.kind == "person" and (
-            mention.role or " " in mention.name
-        ):
-            return mention
+        if mention is not None and mention.kind == "person":
+            return mention  # a lone surname is checked against the speakers when looked up
         if mention is not None and mention.kind == "definite":
             return mention  # "The minister was asked whether he would resign. “No,” he said."
         return None
+
+    def _lead_person_after_time(self, s: int, e: int) -> Mention | None:
+        """"Last night Tánaiste Leo Varadkar announced…": the person after an opening time."""
+        toks = tokens(self.text, s, min(e, s + 40))
+        k = 0
+        while k < len(toks) and k < 3 and (toks[k].low in TIME_LEADS or toks[k].low in lx.TIME_WORDS):
+            k += 1
+        if k == 0 or k >= len(toks) or not toks[k].word[0].isupper():
+            return None
+        return self._lead_person_at(toks[k].start, e)
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -290,9 +303,15 @@ class _Document:
         if cue == "according to":
             stop = _next_boundary(text, ce, e)
             after = tokens(text, ce, stop)
-            if len(after) > 3 and after[0].low in ("a", "an", "the") and after[1].low in _SPEECH_EVENTS \
-                    and after[2].low in ("from", "by", "of"):
-                after = after[3:]  # "according to a statement from the ministry"
+            author = _event_author(after)
+            named_end = None
+            if author is not None:
+                after = after[author:]  # "according to a statement from the ministry"
+                if not after and stop in self.by_open and self.by_open[stop].start in self.titles:
+                    # "a June 16 Facebook post from "Magic Clement,"": the name in the marks
+                    q = self.by_open[stop]
+                    after = tokens(text, q.start, q.end)
+                    named_end = q.end + 1
             mention = parse_after(text, after)
             phrase = _source_phrase(text, after)
             source_phrase = phrase is not None and (mention is None or mention.end < phrase.end and (
@@ -302,7 +321,8 @@ class _Document:
                 mention = phrase  # "court records", not "court"
             if mention is None:
                 return None
-            return _Frame(cue, cs, ce, mention, cs, mention.end, (s, e), para, according=True,
+            end = named_end if named_end is not None and mention.end <= named_end else mention.end
+            return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
         dateline = _DATELINE.match(text, s, cs)
@@ -319,8 +339,9 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
-        if mention is None and before and before[-1] == "and":
-            # "He denied the report and said it was false": the sentence's subject said it
+        if mention is None and before and (before[-1] == "and" or _written_that(text, left, cs)):
+            # "He denied the report and said it was false", "Meta sent an email to users that
+            # said, …": the sentence's subject said it
             mention = self._coordinated_subject(s, cs)
             m_start = mention.start if mention is not None else cs
         if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
@@ -356,10 +377,15 @@ class _Document:
         """``The Met Office issued a warning, saying flooding is possible``: the subject that
         opens the sentence says what follows ``saying`` / ``adding that``."""
         text = self.text
+        quoted = self._quoted_as(s, cs)
+        if quoted is not None:
+            frame = _Frame(cue, cs, ce, quoted, min(quoted.start, cs), ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            return frame
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
-        if before_cue == s or text[before_cue - 1] != ",":
+        if (before_cue == s or text[before_cue - 1] != ",") and not _after_document(text, s, before_cue):
             # "… with the Kremlin confirming there had been an invitation"
             before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
             mention = parse_before(text, before)
@@ -373,6 +399,7 @@ class _Document:
             if frame.clause_start is None and cue != "telling":
                 frame.clause_start = ce
             return frame
+        s = self._past_opening_quote(s, cs)
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
@@ -393,6 +420,32 @@ class _Document:
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
+
+    def _quoted_as(self, s: int, cs: int) -> Mention | None:
+        """``newspapers quote Salinas as saying``: the one quoted; ``Salinas was quoted as
+        saying``: the sentence's subject."""
+        text = self.text
+        match = _QUOTED_AS.search(text, max(s, cs - _SUBJECT_WINDOW), cs)
+        if match is None:
+            return None
+        if match.group(1) is None:
+            return self._coordinated_subject(self._past_opening_quote(s, cs), match.start())
+        toks = tokens(text, match.start(1), match.end(1))
+        if len(toks) == 1 and toks[0].low in ("him", "her"):
+            return Mention(toks[0].start, toks[0].end, "pronoun", "he" if toks[0].low == "him" else "she")
+        mention = parse_after(text, toks)
+        return mention if mention is not None and mention.kind != "pronoun" else None
+
+    def _past_opening_quote(self, s: int, cs: int) -> int:
+        """Where the subject of a sentence that opens with a quote starts: after the quote
+        (“I’ve signed away my organs,” he joked, adding that…: the subject is "he")."""
+        k = s
+        while k < cs and self.text[k].isspace():
+            k += 1
+        q = self.by_open.get(k)
+        if q is None or not q.closed or q.end >= cs:
+            return s
+        return q.end + 1
 
     def _relative_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int, headline: bool,
                         left: int) -> _Frame | None:
@@ -456,6 +509,9 @@ class _Document:
         k = 0
         while k < len(parts):
             kind = _part_kind(text, tokens(text, *parts[k]))
+            if kind == "np" and k + 1 < len(parts) \
+                    and _part_kind(text, tokens(text, *parts[k + 1])) == "place":
+                kind = "place"  # "of Opelika, Alabama,": the state goes with the town
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
@@ -588,6 +644,21 @@ _PHRASE_STOPS = word_set("that which who whose whom and but as when while where 
 _NOT_SOURCES = word_set("plan plans schedule script tradition custom form expectations")
 
 
+def _event_author(toks: list[Tok]) -> int | None:
+    """Where the author starts in "a statement from the ministry" or "a June 16 Facebook post
+    from …" (a determiner, capitalised words or numbers, a speech event, "from", "by" or "of");
+    None when the phrase is not one of those."""
+    if len(toks) < 3 or toks[0].low not in ("a", "an", "the"):
+        return None
+    k = 1
+    while k < min(len(toks), 5) and toks[k].low not in _SPEECH_EVENTS \
+            and (toks[k].word[:1].isupper() or toks[k].word[:1].isdigit()):
+        k += 1
+    if k + 1 < len(toks) and toks[k].low in _SPEECH_EVENTS and toks[k + 1].low in ("from", "by", "of"):
+        return k + 2
+    return None
+
+
 def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
     """The noun phrase after "according to" when it names no person or organisation: a poll,
     a database, records, a court filing (an unnamed source, up to eight words)."""
@@ -675,6 +746,17 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
             return "role"
     if _loose_role(toks):
         return "role"  # "Rendell, a campaign surrogate, said"
+    return _described_or_placed(toks)
+
+
+def _described_or_placed(toks: list[Tok]) -> str:
+    """"one of the states suing the agency" describes the speaker before it ("role"); "of
+    Opelika" says where they are from ("place"); anything else is the speaker ("np")."""
+    if len(toks) > 2 and toks[0].low in ("one", "among") and toks[1].low == "of" or \
+            toks[0].low == "among":
+        return "role"
+    if toks[0].low in ("of", "from") and len(toks) <= 4 and toks[-1].word[:1].isupper():
+        return "place"
     return "np"
 
 
@@ -686,6 +768,33 @@ def _loose_role(toks: list[Tok]) -> bool:
 
 
 _RELATIVES = frozenset(["that", "who", "which", "whose", "whom", "where", "when"])
+
+
+#: "quote Salinas as saying", "quoted him as", "was quoted as" right before a participle cue.
+_QUOTED_AS = re.compile(r"\b(?:[Qq]uot(?:e|es|ed|ing))[ ]+(?:([^,;:.!?“”\"]{1,60}?)[ ]+)?as[ ]+$")
+
+_WRITINGS = word_set("statement email e-mail letter post tweet message note memo video")
+
+
+def _after_document(text: str, s: int, end: int) -> bool:
+    """"Amazon released a statement saying, …": the participle hangs on what was written, so
+    the sentence's subject says it, as after a comma."""
+    words = text[max(s, end - 20):end].split()
+    return bool(words) and words[-1].lower() in _WRITINGS
+
+
+def _written_that(text: str, left: int, cs: int) -> bool:
+    """"… an email to Ray-Ban Meta users that said": a relative "that" after a written thing."""
+    words = text[max(left, cs - 60):cs].lower().split()
+    return len(words) >= 2 and words[-1] in ("that", "which") and any(
+        w.strip(",") in _WRITINGS for w in words[-6:-1])
+
+
+def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
+    """A lead person with a role or a full name counts; a lone surname only when it is known."""
+    if mention.kind != "person" or mention.role or " " in mention.name:
+        return True
+    return known is not None and known(mention.name)
 
 
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
@@ -777,6 +886,8 @@ def _is_title(text: str, q: Span) -> bool:
     if not q.closed or q.end - q.start > 60:
         return False
     words = text[q.start:q.end].split()
+    if words and words[-1].endswith(",") and len(words[-1]) > 1:
+        words[-1] = words[-1][:-1]  # "from “Magic Clement,” the …": the comma is the sentence's
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or any(
         not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL) or w[-1] in ".,!?;:"
         for w in words
@@ -786,6 +897,8 @@ def _is_title(text: str, q: Span) -> bool:
     if not lead:
         return False
     word = lead[-1]
+    if word.lower() in ("from", "by") and len(lead) > 1 and lead[-2].lower() in _SPEECH_EVENTS:
+        return True  # "a post from “Magic Clement,”": the author's name, not their words
     return word.lower() in _TITLE_LEADS or word.endswith(("'s", "’s"))
 
 
@@ -973,6 +1086,45 @@ def _sieve_transcript(doc: _Document) -> None:
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+#: "Q:" / "A:" at the start of a paragraph or a sentence.
+_QA_LABEL = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!”\"] ))([QA]):[ ]+(?=\S)", re.M)
+
+
+def _sieve_qa_labels(doc: _Document) -> None:
+    """``Tim Loughton asks about the rules. Q: Will my constituent …? A: No. …``: a question
+    after someone is said to ask is theirs, the answer the other side's. Without an asker before
+    it a ``Q:`` is a heading, not a turn of speech. The words run to the next label, the next
+    sentence with a cue of its own, or the end of the paragraph."""
+    text = doc.text
+    if "Q:" not in text:
+        return
+    asks = sorted(f.cue_start for f in doc.frames if f.cue in lx.ASK_CUES and f.mention is not None)
+    cues = sorted(f.sentence[0] for f in doc.frames)
+    asked = False
+    for match in _QA_LABEL.finditer(text):
+        label = match.group(1)
+        at = match.start(1)
+        if label == "Q":
+            asked = bool(asks) and asks[0] < at
+        if not asked or doc.inside_quote(at):
+            continue
+        para = _para_of(doc, at)
+        end = doc.paras[para][1]
+        nxt = _QA_LABEL.search(text, match.end(), end)
+        if nxt is not None:
+            end = nxt.start()
+        k = bisect_right(cues, match.end())
+        if k < len(cues) and cues[k] < end:
+            end = cues[k]
+        content_start, content_end = _trim(text, match.end(), end)
+        if len(text[content_start:content_end].split()) < 2:
+            continue
+        mention = Mention(at, at + 1, "label", label.lower())
+        frame = _Frame(label + ":", at + 1, at + 2, mention, at, at + 2, (at, end), para)
+        doc.frames.append(frame)
+        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, para,
+                                 CONFIDENCE["transcript"]))
 
 
 def _frames_in(doc: _Document, s: int) -> list[_Frame]:
@@ -1255,6 +1407,11 @@ def _sieve_according_lead(doc: _Document) -> None:
         if _NOT_SPACE.search(text, s, frame.cue_start):
             continue
         comma = text.find(",", frame.mention.end, min(e, frame.mention.end + 81))
+        k = bisect_right(doc.quote_starts, frame.mention.start) - 1
+        named = doc.quotes[k] if k >= 0 else None
+        if named is not None and named.start in doc.titles and frame.mention.end <= named.end \
+                and comma == named.end - 1:
+            comma = named.end  # "from “Magic Clement,” the …": the comma inside the marks
         if comma < 0:
             continue
         start, end = _trim_clause(text, comma + 1, e)
@@ -1381,6 +1538,7 @@ SIEVES = (
     _sieve_direct,
     _sieve_colon,
     _sieve_transcript,
+    _sieve_qa_labels,
     _sieve_partial,
     _sieve_reported,
     _sieve_trailing,
@@ -1398,7 +1556,7 @@ SIEVES = (
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
     """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
-    book = SpeakerBook()
+    book = SpeakerBook(text)
     resolved: dict[int, Speaker | None] = {}
     claims = sorted((c for c in doc.claims if not c.absorbed), key=lambda c: (c.start, c.end))
     # Frames are resolved in the order their mentions appear, so "he" means the person before.
@@ -1406,13 +1564,17 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     order = sorted(((f.mention, f) for f in doc.frames if f.mention is not None), key=lambda p: p[0].start)
     mention: Mention | None
     frame: _Frame | None
+    outer: _Frame | None = None  # the latest frame whose reported clause may hold others
     for mention, frame in order:
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
                 and mention.name in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS:
-            lead = doc.lead_person_before(mention.start, book.last_person_at)
+            lead = doc.lead_person_before(mention.start, book.last_person_at, book.knows)
             if lead is not None:
                 book.note_person(lead)
-        resolved[id(frame)] = book.resolve(mention)
+        nested = _inside_clause(outer, frame)
+        resolved[id(frame)] = book.resolve(mention, frame.cue, nested=nested)
+        if not nested:
+            outer = frame
     book.full_names(text)
     results: list[tuple[_Claim, Speaker | None]] = []
     last: tuple[int, Speaker | None] | None = None  # (paragraph, speaker) of the quote before
@@ -1524,7 +1686,16 @@ def _extend(before: _Claim, claim: _Claim) -> None:
     before.para = claim.para
 
 
+def _inside_clause(outer: _Frame | None, frame: _Frame) -> bool:
+    """Is ``frame`` said inside ``outer``'s reported clause ("Jim Cole said Tom Ward had told him
+    …")? Then a later "he" still means Jim Cole, the subject of the attribution."""
+    return outer is not None and outer.sentence == frame.sentence and outer.clause_start is not None \
+        and frame.mention is not None and outer.clause_start <= frame.mention.start
+
+
 def _pronoun_kind(mention: Mention) -> str | None:
+    if mention.kind == "label":
+        return "person"  # "Q:" and "A:" are people, even when the text never names them
     if mention.kind == "pronoun":
         return "person" if mention.name in ("he", "she") else "organisation"
     return mention.kind if mention.kind != "definite" else "anonymous"

@@ -4,12 +4,15 @@ A mention is read from the words right before a cue (``Kremlin spokesman Dmitry 
 right after it (``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry``) or after
 ``according to``. :class:`SpeakerBook` then turns mentions into the speakers of one story:
 ``Dmitry Peskov``, ``Peskov`` and ``Press Secretary Peskov`` are one person, ``He added`` is the
-person quoted last, ``it`` the organisation quoted last.
+person of that gender quoted last (or named at the head of a sentence since), ``it`` the
+organisation quoted last, ``the company`` the organisation named last, ``the director`` the
+person the text introduced so; a name is shown in the fullest form the text gives it anywhere.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,9 +20,11 @@ from monitor.extract import lexicon as lx
 from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
+#: A capitalised word, or initials ("J.", "J.C.").
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’-]*)"
 _NAME_SEQUENCE = re.compile(
-    r"[A-Z][\w'’-]*(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
-    r"[A-Z][\w'’-]*){1,4}"
+    r"(?<![\w.’'])" + _NAME_WORD + r"(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
+    + _NAME_WORD + r"){1,4}"
 )
 _TOKEN = re.compile(r"[^\s,;:()\[\]\"“”«»—–]+")
 _MAX_NP_TOKENS = 14
@@ -140,12 +145,49 @@ def _np_word_cached(word: str) -> bool:
     # The answer depends on the word alone, and news repeats its words: cache it.
     tok = Tok(word, 0, len(word))
     low = tok.low
+    if _pronoun_contraction(low) or word == "who":
+        return False  # "I’ve", "You're" open a quote; lower-case "who" is not the WHO
     base = base_word(tok).lower()
     if _lexical(low) or _lexical(base) or low in lx.ORG_NAMES or base in lx.ORG_NAMES:
         return True
     if _cap(tok):
         return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
     return False
+
+
+_CONTRACTED = frozenset(["i", "you", "we", "they", "he", "she", "it", "that", "there", "let", "who",
+                         "what", "here"])
+
+
+def _pronoun_contraction(low: str) -> bool:
+    """"I’ve", "you're", "we'll": a pronoun run together with a verb is never a name."""
+    for mark in ("'", "’"):
+        at = low.find(mark)
+        if at > 0:
+            return low[:at] in _CONTRACTED
+    return False
+
+
+def _contracted_pronoun(tok: Tok) -> Mention | None:
+    """"he’d", "she'll": the pronoun, as the subject of the cue after it."""
+    if len(tok.low) > 6 or "'" not in tok.low and "’" not in tok.low:
+        return None
+    for mark in ("'", "’"):
+        at = tok.low.find(mark)
+        if at > 0 and tok.low[:at] in lx.PRONOUNS and tok.low[at + 1:] in ("d", "ll", "s", "ve"):
+            return Mention(tok.start, tok.start + at, "pronoun", tok.low[:at])
+    return None
+
+
+def outside_parentheses(text: str, toks: list[Tok]) -> list[Tok]:
+    """The words before the first one inside parentheses: "Michael Doherty (R-Warren)" and
+    "Alison Thewliss (SNP)" are named without their party label."""
+    if len(toks) < 2 or text.find("(", toks[0].end, toks[-1].start) < 0:
+        return toks
+    for k, tok in enumerate(toks):
+        if k and text.rfind("(", toks[k - 1].end, tok.start) >= 0:
+            return toks[:k]
+    return toks
 
 
 def strip_adverbs(toks: list[Tok]) -> list[Tok]:
@@ -223,11 +265,21 @@ def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
     toks = strip_adverbs(toks)
+    if toks and text.find(")", toks[-1].end, toks[-1].end + 2) >= 0:
+        # "Michael Doherty (R-Warren) said": the label in parentheses is not the speaker
+        opening = text.rfind("(", max(0, toks[-1].start - 40), toks[-1].end)
+        if opening >= 0:
+            toks = strip_adverbs([t for t in toks if t.end <= opening])
+    if len(toks) >= 2 and toks[-1].word in ("who", "that") and np_word(toks[-2]):
+        toks = toks[:-1]  # "the man who said": the relative pronoun stands for the phrase before
     if not toks:
         return None
     last = toks[-1]
     if last.low in lx.PRONOUNS:
         return Mention(last.start, last.end, "pronoun", last.low)
+    contracted = _contracted_pronoun(last)
+    if contracted is not None:
+        return contracted  # "he’d shouted", "she'll say"
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
@@ -259,11 +311,39 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
     if i > 0 and toks[i - 1].low in lx.DETERMINERS:
         i -= 1
+    if i >= 2 and toks[i - 1].word.islower() and toks[i - 1].low.endswith("ing") and len(toks[i - 1].low) > 4:
+        # "Lawyers representing the company said", "one of the states suing the agency said":
+        # the phrase is the object of a participle; the speaker is the head before it
+        head = parse_before(text, toks[:i - 1])
+        if head is not None and head.kind in ("anonymous", "definite", "organisation"):
+            return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
+                                                                               if t.start >= head.start]))
+        if head is not None and head.kind == "person":
+            return head
+        j = i - 2  # "one of the states": a plain noun phrase, no known head word
+        while j > 0 and i - 2 - j < 5 and (toks[j - 1].low in lx.DETERMINERS or toks[j - 1].low == "of"
+                                           or toks[j - 1].word.islower() and toks[j - 1].low not in
+                                           lx.AUX_ADVERBS and toks[j - 1].low not in lx.CUE_VERBS):
+            j -= 1
+        if head is None and toks[i - 2].word.isalpha() and toks[i - 2].low.endswith("s") \
+                and toks[j].low in lx.DETERMINERS:
+            return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]))
+    if i >= 2 and toks[i].low in lx.DETERMINERS and (toks[i - 2].low, toks[i - 1].low) in _QUANTIFIERS:
+        # "More than one person asked": the whole count is the source
+        mention = classify(text, toks[i:])
+        if mention is not None and mention.kind == "anonymous":
+            return Mention(toks[i - 2].start, mention.end, "anonymous", _join(text, toks[i - 2:]),
+                           role=mention.role, organisation=mention.organisation)
+        return mention
     return classify(text, toks[i:])
+
+
+_QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")])
 
 
 def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
+    toks = outside_parentheses(text, toks)
     if not toks:
         return None
     first = toks[0]
@@ -350,7 +430,8 @@ def _name_run(toks: list[Tok]) -> int:
             (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
             or low in lx.RANKS or low in lx.ORG_HEADS
         )
-        surname = i == len(toks) and i >= 2 and _first_name(toks[i - 2]) and _cap(tok) \
+        surname = i == len(toks) and i >= 2 and (_first_name(toks[i - 2]) or _initial(toks[i - 2].word)) \
+            and _cap(tok) \
             and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
             and low not in lx.DETERMINERS and not tok.word.isupper()
         # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
@@ -359,6 +440,7 @@ def _name_run(toks: list[Tok]) -> int:
         if not surname and (
             not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
+            or low in lx.CORPORATE_WORDS
         ):
             break
         if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
@@ -374,6 +456,26 @@ def _first_name(tok: Tok) -> bool:
     low = tok.low
     return _cap(tok) and not possessive(tok) and not _lexical(low) and low not in lx.ORG_NAMES \
         and low not in lx.NOT_NAMES and low not in lx.DETERMINERS and not tok.word.isupper()
+
+
+def _name_gender(name_toks: list[Tok]) -> str | None:
+    """"f" for "Jessica Chastain", "m" for "Oscar Isaac": a common first name says."""
+    first = name_toks[0].low if len(name_toks) > 1 else ""
+    if first in lx.FEMALE_FIRST_NAMES:
+        return "f"
+    if first in lx.MALE_FIRST_NAMES:
+        return "m"
+    return None
+
+
+def _bare_title_surname(tok: Tok) -> bool:
+    """A capitalised singular word for a person's position with no article ("Expert said",
+    "King said"): English needs an article before the noun, so it is a surname."""
+    low = tok.low
+    return _cap(tok) and not tok.word.isupper() and not low.endswith("s") and (
+        low in lx.POSITION_HEADS or low in lx.ANON_HEADS
+    ) and low not in lx.ORG_HEADS and low not in lx.ORG_NAMES and low not in lx.RANKS \
+        and low not in ("official", "source", "family", "police", "management", "staff", "leader")
 
 
 def _join(text: str, toks: list[Tok]) -> str:
@@ -481,7 +583,11 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "campaign group Global Witness", "state news agency KCNA"
             return Mention(start, end, "organisation", _join(text, name_toks), role=role)
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
-                       gender=_gender(pre))
+                       gender=_gender(pre) or _name_gender(name_toks))
+    if det is None and len(body) == 1 and _bare_title_surname(body[0]):
+        # "Expert said", "Bishop said": with no article a title word may be a surname; the
+        # speaker book decides by whether the text names that person in full
+        return Mention(start, end, "anonymous", body[0].word, role=body[0].word)
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                           "from", "to", "in")),
@@ -506,6 +612,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         or any(base_word(t).lower() in lx.ORG_NAMES for t in core)
         or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
         or (head.word.isupper() and len(head.word) > 1)
+        or (_cap(head) and head_low in lx.CORPORATE_WORDS)
     )
     if is_org and det not in ("a", "an"):
         tail_caps = len(body)
@@ -518,6 +625,43 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                            role=_join(text, body[:tail_caps]))
         return Mention(start, end, "organisation", _join(text, body))
     return None
+
+
+def document_author(text: str, toks: list[Tok]) -> Mention | None:
+    """The author a document phrase names: "a Moody’s Analytics report in April" and "the
+    Moody’s report" stand for Moody’s, "Labor Department data compiled by Bloomberg" for the
+    Labor Department, "data compiled by Bloomberg" and "a report in the Daily Express
+    newspaper" for who compiled or printed them. None when it names nobody ("court records")."""
+    at = next((k for k, t in enumerate(toks) if t.word.islower() and t.low in lx.DOCUMENT_NOUNS), None)
+    if at is None:
+        return None
+    owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
+    caps = [t for t in owner if _cap(t)]
+    if caps and all(_cap(t) for t in owner[owner.index(caps[0]):]):
+        name_toks = owner[owner.index(caps[0]):]
+    else:
+        name_toks = []
+        for k in range(at + 1, len(toks) - 1):
+            if toks[k].low in ("by", "from", "of", "in", "at"):
+                run = toks[k + 1:]
+                while run and run[0].low in ("the", "a", "an"):
+                    run = run[1:]
+                n = 0
+                while n < len(run) and (_cap(run[n]) or n and run[n].low == "of" and n + 1 < len(run)
+                                        and _cap(run[n + 1])):
+                    n += 1
+                name_toks = run[:n]
+                break
+    if not name_toks or all(t.low in lx.NOT_NAMES for t in name_toks):
+        return None
+    name = _join(text, name_toks)
+    if possessive(name_toks[-1]):
+        name = base_word(Tok(name, 0, 0))
+    named = classify(text, name_toks)
+    if named is not None and named.kind == "person" and len(name_toks) > 1 and not any(
+            t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES for t in name_toks):
+        return Mention(toks[0].start, toks[-1].end, "person", named.name, gender=named.gender)
+    return Mention(toks[0].start, toks[-1].end, "organisation", name)
 
 
 # -- resolution within a story ------------------------------------------------------------------
@@ -549,6 +693,48 @@ class Speaker:
 
 
 alias_key = speaker_key
+#: Heads that, after "the", stand for an organisation the story has named.
+_GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
+                           "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
+                           "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+#: Words that make a name a place ("Tom Ward Street"), not a double surname.
+_PLACE_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "square", "park",
+                          "bridge", "hall", "house", "centre", "center", "stadium", "arena", "field",
+                          "station", "airport", "county", "city", "island", "river", "drive", "way"])
+#: How far back "the director" looks for the person the text introduced so (characters).
+_DESCRIBED_LOOKBACK = 3000
+
+
+@lru_cache(maxsize=512)
+def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """"director J.C. Chandor", "J.C. Chandor, the director", "a female officer" for ``head``."""
+    word = re.escape(head)
+    name = r"[A-Z][\w.’'-]*(?:[ ][A-Z][\w.’'-]*){0,3}"
+    return (
+        re.compile(rf"\b(?i:{word})[ ]({name})"),
+        re.compile(rf"({name}),[ ](?:the|a|an|its|their)[ ](?:[\w’'-]+[ ]){{0,2}}{word}\b"),
+        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:[a-z][\w-]*[ ]){{0,2}}{word})\b"),
+    )
+
+
+#: How far back a pronoun with no speaker to stand for looks for a named person (characters).
+_PRONOUN_LOOKBACK = 400
+_SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
+#: How far back "the company" looks for the organisation it means (characters).
+_ORG_LOOKBACK = 1500
+#: Capitalised words that may name an organisation.
+_ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
+#: Capitalised words right after an organisation's first word ("Brookings| Institution").
+_ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
+#: Places in the organisation list: a government, never "the company".
+_PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "berlin", "kyiv", "kiev",
+                         "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "brussels", "ankara",
+                         "delhi", "islamabad", "cairo", "riyadh", "damascus", "baghdad", "minsk",
+                         "warsaw", "russia", "china", "ukraine", "america", "britain", "france",
+                         "germany", "japan", "israel", "iran", "india", "pakistan", "turkey", "taiwan",
+                         "syria", "iraq", "egypt", "canada", "australia", "belarus", "poland", "italy",
+                         "spain", "korea", "whitehall", "westminster", "police", "kremlin", "pentagon",
+                         "nato", "un", "eu", "who", "imf", "opec", "hamas", "hezbollah", "taliban"])
 #: A speaker's roles stop growing past this many characters.
 _MAX_ROLE_CHARS = 300
 #: How many of the latest speakers "the minister" is matched against by a part of a role word
@@ -560,13 +746,17 @@ _ROLE_WORD = re.compile(r"[^\W\d_]+")
 class SpeakerBook:
     """The speakers of one story, in the order they are first quoted."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        #: The story's text: where "the company" looks back for the organisation it means.
+        self.text = text
         self.speakers: list[Speaker] = []
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
         self.last_any: Speaker | None = None
         #: A person named as the subject of a sentence after the last person quoted.
         self.pending: Mention | None = None
+        #: The person said to ask last ("Tim Loughton asks…"): who "Q:" is.
+        self.asker: Speaker | None = None
         #: Where the last person quoted was named.
         self.last_person_at = -1
         #: People quoted so far, the most recent last (a dict as an ordered set, by index).
@@ -584,14 +774,101 @@ class SpeakerBook:
         #: When each person was last quoted (a counter): compares the recency across genders.
         self._seen_at: dict[int, int] = {}
         self._clock = 0
+        self._surname_genders: dict[str, str | None] = {}
+        #: Characters the surname and full-name look-ups may still search (see _positions).
+        self._search_left = 4 * len(text) + 200_000
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
         self.pending = mention
 
-    def resolve(self, mention: Mention) -> Speaker | None:
-        """The speaker a mention refers to, creating it when it is new."""
+    def _named_before(self, pos: int, want: str) -> Speaker | None:
+        """"she" with nobody quoted to stand for: the person named last before it whose first
+        name says she is a woman (or he a man), anywhere in the sentence ("…, Blackburn relented.
+        “…,” she said", where the text calls her Marsha Blackburn)."""
+        if not self.text:
+            return None
+        found: Mention | None = None
+        for match in _SINGLE_NAME.finditer(self.text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+            word = match.group()
+            if word.lower() in lx.NOT_NAMES or word.lower() in lx.FEMALE_FIRST_NAMES \
+                    or word.lower() in lx.MALE_FIRST_NAMES or _lexical(word.lower()):
+                continue
+            if self._surname_gender(word) == want:
+                found = Mention(match.start(), match.end(), "person", word, gender=want)
+        return self._person(found) if found is not None else None
+
+    def _label(self, label: str) -> Speaker | None:
+        """"Q" is the person said to ask last; "A" the person quoted last who is not them."""
+        if label == "q":
+            return self.asker
+        for speaker in reversed(self.recent.values()):
+            if speaker is not self.asker:
+                return speaker
+        return None
+
+    def knows(self, name: str) -> bool:
+        """Can a lone capitalised word at the head of a sentence ("Matie trundled up…") be the
+        person a pronoun means? When a person of that surname has been quoted, or when nobody has
+        been quoted yet and the text gives the word elsewhere after a first name ("Matiullah
+        Matie")."""
+        if name.casefold() in self._latest_by_word:
+            return True
+        return not self.recent and self._named_in_full(name)
+
+    def _named_in_full(self, name: str) -> bool:
+        text = self.text
+        for pos in self._positions(name):
+            before = text[max(0, pos - 20):pos - 1].rsplit(None, 1) if pos > 1 else []
+            prev = before[-1] if before else ""
+            if text[pos - 1:pos] != " " or not prev[:1].isupper():
+                continue
+            if prev.lower() in lx.HONORIFICS or prev.lower().rstrip(".") + "." in lx.HONORIFICS:
+                return True  # "Mr. King"
+            if prev.lower() not in lx.NOT_NAMES and not _lexical(prev.lower()) \
+                    and (prev[-1:].isalpha() or _initial(prev)):
+                return True  # "Paul Expert", "Paul M. Expert"
+        return False
+
+    def _positions(self, word: str, limit: int = 20) -> Iterator[int]:
+        """Where ``word`` occurs in the text (at most ``limit`` places). The look-ups of a story
+        share a budget of characters to search, a few times the text's length, so that a text
+        naming thousands of people stays linear."""
+        text = self.text
+        if self._search_left <= 0:
+            return
+        last = 0
+        pos = text.find(word)
+        found = 0
+        while pos >= 0 and found < limit:
+            self._search_left -= pos - last
+            if self._search_left < 0:
+                return
+            yield pos
+            last = pos
+            found += 1
+            pos = text.find(word, pos + 1)
+        if pos < 0:
+            self._search_left -= len(text) - last
+
+    def resolve(self, mention: Mention, cue: str | None = None, nested: bool = False) -> Speaker | None:
+        """The speaker a mention refers to, creating it when it is new. ``cue`` is the speech
+        word at the mention: who "asks" is who a later "Q:" label is. A ``nested`` mention is
+        said inside another speaker's reported clause: it does not become the person a later
+        "he" or "she" means."""
         speaker: Speaker | None
+        if mention.kind == "label":
+            return self._label(mention.name)
+        if mention.kind in ("anonymous", "definite") and " " not in mention.name and self.text \
+                and _bare_title_surname(Tok(mention.name, 0, 0)) and self._named_in_full(mention.name):
+            # "Expert said" where the text names Paul Expert: a singular title word with no
+            # article is a surname (a headline's "Minister says" names nobody in full)
+            mention = Mention(mention.start, mention.end, "person", mention.name)
+        if mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
+                mention.name.lower().split()):
+            # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
+            mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) \
+                or self._its_document(mention) or mention
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
@@ -600,6 +877,8 @@ class SpeakerBook:
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
                         else self._person(pending)
+                if speaker is None:
+                    speaker = self._named_before(mention.start, want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it":
@@ -622,9 +901,19 @@ class SpeakerBook:
         else:
             key = alias_key(mention.name)
             speaker = self._by_alias.get((mention.kind, key))
+            if speaker is None and mention.kind == "organisation":
+                speaker = self._generic_org(mention) or (
+                    self._org_by_prefix(key) if " " not in key else None)
+            if speaker is None and mention.kind == "anonymous":
+                speaker = self._same_source(key)
             if speaker is None:
                 speaker = self._new(mention)
             speaker.add_role(mention.role)
+        if speaker is not None and cue in lx.ASK_CUES and speaker.kind == "person":
+            self.asker = speaker
+        if speaker is not None and nested and speaker.kind == "person":
+            self._index_role(speaker)
+            return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None:
             self._seen(speaker)
             self._index_role(speaker)
@@ -634,32 +923,185 @@ class SpeakerBook:
         return speaker
 
     def full_names(self, text: str) -> None:
-        """Give a speaker quoted only by surname the fuller name the text uses elsewhere."""
+        """Give a speaker quoted only by surname the fuller name the text uses elsewhere, and an
+        organisation quoted by one word ("Brookings") the name that ends with an organisation's
+        word ("Brookings Institution")."""
+        self._full_org_names(text)
         single = {s.name.casefold(): s for s in self.speakers if s.kind == "person"
                   and " " not in s.name}
         if not single:
             return
         for match in _NAME_SEQUENCE.finditer(text):
             toks = tokens(text, match.start(), match.end())
-            if not toks or toks[-1].low not in single:
+            if toks and possessive(toks[-1]):
+                # "J.C. Chandor’s “A Most Violent Year”": the name without the possessive
+                last = toks[-1]
+                toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+            if not toks:
+                continue
+            key = toks[-1].low
+            if key not in single and len(toks) >= 3 and toks[-2].low in single \
+                    and key not in _PLACE_WORDS and key not in lx.ORG_HEADS and key not in lx.CORPORATE_WORDS:
+                key = toks[-2].low  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
+            if key not in single:
                 continue
             cut = _name_run(toks)
-            if len(toks) - cut < 2:
+            if len(toks) - cut < 2 or key != toks[-1].low and len(toks) - cut < 3:
                 continue
-            speaker = single.pop(toks[-1].low)
+            speaker = single.pop(key)
             speaker.name = text[toks[cut].start:toks[-1].end]
             speaker.aliases.add(alias_key(speaker.name))
             if not single:
                 return
 
+    def _surname_gender(self, surname: str) -> str | None:
+        """The gender of the first name the text gives a surname ("Jessica Chastain"), so that
+        "Chastain" is a woman before her full name is resolved. Looks at the first 20 places the
+        surname occurs; remembered per surname."""
+        key = surname.casefold()
+        if key in self._surname_genders:
+            return self._surname_genders[key]
+        gender = None
+        text = self.text
+        for pos in self._positions(surname):
+            before = text[max(0, pos - 20):pos - 1] if pos > 1 else ""
+            if before and text[pos - 1] == " ":
+                first = before.rsplit(None, 1)[-1] if before.strip() else ""
+                gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
+                if gender:
+                    break
+        self._surname_genders[key] = gender
+        return gender
+
+    def _full_org_names(self, text: str) -> None:
+        """"Brookings" is the Brookings Institution the text names elsewhere."""
+        for speaker in self.speakers:
+            name = speaker.name
+            if speaker.kind != "organisation" or " " in name or not name[:1].isupper() \
+                    or name.isupper() or name.lower() in lx.ORG_NAMES:
+                continue
+            for pos in self._positions(name):
+                tail = _ORG_TAIL.match(text, pos + len(name))
+                if tail is not None:
+                    words = tail.group().split()
+                    k = next((k for k, w in enumerate(words) if w.lower() in lx.CORPORATE_WORDS
+                              or w.lower() in lx.ORG_HEADS), None)
+                    if k is not None:
+                        speaker.name = f"{name} {' '.join(words[:k + 1])}"
+                        speaker.aliases.add(alias_key(speaker.name))
+                        break
+
+    def _generic_org(self, mention: Mention) -> Speaker | None:
+        """"the company", "the firm": the organisation the story named last before the mention
+        (quoted or not: "Meta announced… According to the company, …")."""
+        words = mention.name.lower().split()
+        if words[:1] == ["the"]:
+            words = words[1:]
+        if len(words) != 1 or words[0] not in _GENERIC_ORGS or not self.text:
+            return None
+        window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
+        best = self._org_named_in(window)
+        last = self.last_org
+        if best is None or last is not None and last.name in window:
+            return last  # the organisation quoted last, if the text still speaks of it
+        found = self._by_alias.get(("organisation", alias_key(best)))
+        return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _its_document(self, mention: Mention) -> Mention | None:
+        """"the statement after its September meeting": the organisation named just before."""
+        words = mention.name.lower().split()
+        if "its" not in words and "their" not in words:
+            return None
+        sentence_start = max(self.text.rfind(". ", 0, mention.start), mention.start - 300, 0)
+        name = self._org_named_in(self.text[sentence_start:mention.start])
+        return Mention(mention.start, mention.end, "organisation", name) if name else None
+
+    def _org_named_in(self, window: str) -> str | None:
+        """The organisation named last in ``window``: one already quoted, one of the known names
+        (Meta, Google), or a capitalised name ending in an organisation's word ("Federal Open
+        Market Committee", "Acme Corp")."""
+        best: tuple[int, str] | None = None
+        for match in _ORG_CANDIDATE.finditer(window):
+            name = base_word(Tok(match.group(), 0, 0))
+            low = name.lower()
+            if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
+                    and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS:
+                best = (match.start(), name)
+        for match in _NAME_SEQUENCE.finditer(window):
+            toks = tokens(window, match.start(), match.end())
+            last = base_word(toks[-1]).lower() if toks else ""
+            if (last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS) and len(toks) >= 2 \
+                    and (best is None or match.start() >= best[0]):
+                name = _join(window, toks)
+                best = (match.start(), base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name)
+        return best[1] if best is not None else None
+
+    def _org_by_prefix(self, key: str) -> Speaker | None:
+        """"Moody’s" is the Moody’s Analytics quoted before."""
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker.kind == "organisation" and alias_key(speaker.name).startswith(
+                    (key + " ", key + "'s ")):
+                return speaker
+        return None
+
+    def _same_source(self, key: str) -> Speaker | None:
+        """"the same official", "the official" after "a Western official": that source."""
+        if not key.startswith(("the ", "same ")):
+            return None
+        head = key.rsplit(None, 1)[-1]
+        if head not in lx.ANON_HEADS:
+            return None
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker.kind != "anonymous":
+                continue
+            name = alias_key(speaker.name)
+            if name.rsplit(None, 1)[-1] == head and not name.startswith(("same ", "the ")):
+                return speaker
+        return None
+
     def _definite(self, mention: Mention) -> Speaker:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
         speaker = self._by_role(mention.name)
+        if speaker is None:
+            described = self._described_before(mention)
+            if described is not None and described.kind == "person":
+                return self._person(described)
+            if described is not None:
+                return self._by_alias.get(("anonymous", alias_key(described.name))) or self._new(described)
         if speaker is None:
             name = f"the {mention.role or mention.name}"
             speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(Mention(
                 mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
         return speaker
+
+    def _described_before(self, mention: Mention) -> Mention | None:
+        """"the director" with no quoted speaker of that role: the person the text introduced
+        with it ("director J.C. Chandor", "J.C. Chandor, the director"), or the unnamed one it
+        described ("a female officer" for "the officer"), whichever came last before it."""
+        head = mention.name
+        if not self.text or not head.isalpha():
+            return None
+        window_start = max(0, mention.start - _DESCRIBED_LOOKBACK)
+        window = self.text[window_start:mention.start]
+        best: tuple[int, Mention] | None = None
+        for match in _described_patterns(head)[0].finditer(window):
+            toks = tokens(window, match.start(1), match.end(1))
+            if toks and possessive(toks[-1]):
+                toks[-1] = Tok(base_word(toks[-1]), toks[-1].start, toks[-1].start + len(base_word(toks[-1])))
+            names = toks[_name_run(toks):]
+            if names:
+                best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
+                                               role=head))
+        for match in _described_patterns(head)[1].finditer(window):
+            toks = tokens(window, match.start(1), match.end(1))
+            names = toks[_name_run(toks):]
+            if len(names) >= 2 and (best is None or match.start() > best[0]):
+                best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
+                                               role=head))
+        for match in _described_patterns(head)[2].finditer(window):
+            if match.group(1) != head and (best is None or match.start() > best[0]):
+                best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
+        return best[1] if best is not None else None
 
     def _seen(self, speaker: Speaker) -> None:
         self.last_any = speaker
@@ -730,6 +1172,8 @@ class SpeakerBook:
         found.add_role(mention.role)
         if mention.gender and not found.gender:
             found.gender = mention.gender
+        if not found.gender and self.text:
+            found.gender = self._surname_gender(words[-1])
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
@@ -738,6 +1182,10 @@ class SpeakerBook:
         name = mention.name
         if mention.kind == "organisation" and name[:4].lower() == "the ":
             name = name[4:]
+        if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
+            name = name[6:]  # "Other critics contended": the critics
+        if name.endswith(("s’", "s'")) and len(name) > 2:
+            name = name[:-1]  # "according to Moody’s Analytics’ forecast": Moody’s Analytics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
                           mention.organisation, {alias_key(name)}, gender=mention.gender)
         self.speakers.append(speaker)

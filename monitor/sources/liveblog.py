@@ -11,6 +11,12 @@ json-repair after strict parsing fails; a block that cannot be repaired is named
 the other blocks are still read. A page with no live-blog updates but an article node (NewsArticle,
 Article, BlogPosting…) gives that article as one post.
 
+Paragraphs: an update's ``articleBody`` often comes with its paragraph breaks stripped, so that
+quotation marks would pair across what were separate paragraphs. Where the page itself holds the
+updates' HTML (``<p>``, ``<li>``, ``<blockquote>`` elements, in the markup or in the strings of a
+saved page object), a body with no breaks gets them back wherever one of those paragraphs starts.
+Failing that, paragraphs run together with no space (``two nations.Kim``) are split there.
+
 Order: updates are listed newest first on most sites, oldest first on others. When the updates
 carry distinct times the list's direction is read from them; when every update has the same time
 (some sites stamp each with the blog's own time) the list is taken as newest first.
@@ -216,6 +222,89 @@ def _update_to_post(
     )
 
 
+_PAGE_PARAGRAPH = re.compile(r"<(p|li|blockquote|h[2-4])\b[^>]*>(.*?)</\1\s*>", re.I | re.S)
+#: At most this many paragraphs of the page are indexed (a page is capped in size anyway).
+_MAX_PAGE_PARAGRAPHS = 20_000
+#: Paragraphs are looked up by their first this many characters.
+_KEY = 24
+#: Where a paragraph may start inside a run-together body: after the end of a sentence, a colon or
+#: a closing quotation mark, and a space.
+_PARAGRAPH_START = re.compile(r"(?<=[.!?:”\"’)])[ ]+(?=\S)")
+#: "two nations.Kim": a sentence end run straight into a capitalised word.
+_RUN_TOGETHER = re.compile(r"(?<=[a-z0-9%)][.!?])([”\"’]?)(?=[A-Z][a-z])")
+
+
+class _PageParagraphs:
+    """The paragraphs the page's own HTML gives, indexed by how they begin."""
+
+    def __init__(self, page: str) -> None:
+        self.by_key: dict[str, list[str]] = {}
+        self.short: dict[str, str] = {}
+        for number, match in enumerate(_PAGE_PARAGRAPH.finditer(page)):
+            if number >= _MAX_PAGE_PARAGRAPHS:
+                break
+            raw = match.group(2).replace("\\'", "'").replace('\\"', '"').replace("\\n", "\n")
+            para = clean_line(raw)
+            if not para:
+                continue
+            if len(para) >= _KEY:
+                self.by_key.setdefault(para[:_KEY], []).append(para)
+            else:
+                self.short[para] = para
+        self.short_lengths = sorted({len(p) for p in self.short}, reverse=True)[:24]
+
+    def __bool__(self) -> bool:
+        return bool(self.by_key or self.short)
+
+    def _paragraphs_at(self, body: str, pos: int) -> Iterator[str]:
+        """The page's paragraphs that ``body`` holds at ``pos``, longest first."""
+        for para in sorted(self.by_key.get(body[pos:pos + _KEY], ()), key=len, reverse=True):
+            if body.startswith(para, pos):
+                yield para
+        for length in self.short_lengths:
+            short = self.short.get(body[pos:pos + length])
+            if short is not None:
+                yield short
+
+    def split(self, body: str) -> str:
+        """``body`` with a paragraph break wherever one of the page's paragraphs starts or ends."""
+        breaks: set[int] = set()
+        starts = [0] + [m.end() for m in _PARAGRAPH_START.finditer(body)]
+        at_start = set(starts)
+        for pos in starts:
+            for para in self._paragraphs_at(body, pos):
+                end = pos + len(para)
+                while end < len(body) and body[end] == " ":
+                    end += 1
+                if end == len(body) or end in at_start:
+                    # a whole paragraph of the page, ending where a sentence does ("Live" in
+                    # "Live body." is not one)
+                    breaks.update((pos, end))
+                    break
+        breaks.discard(0)
+        breaks.discard(len(body))
+        if not breaks:
+            return body
+        pieces, last = [], 0
+        for pos in sorted(breaks):
+            pieces.append(body[last:pos].rstrip())
+            last = pos
+        pieces.append(body[last:])
+        return "\n\n".join(p for p in pieces if p)
+
+
+def restore_paragraphs(body: str, page: _PageParagraphs | None) -> str:
+    """An update's body with the paragraph breaks its ``articleBody`` lost: from the page's own
+    paragraphs when it has them, else at sentence ends run into the next capital ("nations.Kim")."""
+    if "\n\n" in body:
+        return body
+    if page:
+        split = page.split(body)
+        if split != body:
+            return split
+    return _RUN_TOGETHER.sub(r"\1\n\n", body)
+
+
 def _order(posts: list[ParsedPost]) -> list[ParsedPost]:
     """Give ``seq`` (oldest lowest): from the times when they differ, else newest-first order."""
     times = [p.published for p in posts if p.published is not None]
@@ -277,6 +366,8 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
         posts = _order(posts)
     if not posts:
         raise SourceError(where, _nothing_found(text, documents, blogs, errors))
+    page = _PageParagraphs(text) if "<" in text else None
+    posts = [replace(p, body=restore_paragraphs(p.body, page)) for p in posts]
     errors.extend(f"{where}: {note}" for note in dict.fromkeys(tally.notes))
     if left_out := tally.note(where):
         errors.append(left_out)

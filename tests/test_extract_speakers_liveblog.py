@@ -1,0 +1,63 @@
+"""Live-blog updates keep their paragraphs, so quotes never pair across them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from monitor.extract import extract_quotes
+from monitor.sources.liveblog import parse_liveblog, restore_paragraphs
+
+PARAGRAPHS = [
+    "Last night Tánaiste Leo Varadkar met publicans. He said: \"We have to act now, and we will "
+    "review it in a week.",
+    "Publicans were angry at the news. \"This is the end of many family pubs,\" said Donall "
+    "O'Keeffe, the chief executive of the Licensed Vintners Association.",
+]
+
+
+def _page(with_html: bool) -> bytes:
+    """A live-blog page whose JSON-LD update lost its paragraph breaks (as sites often send it),
+    with or without the update's own HTML on the page."""
+    ld = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "headline": "Covid live",
+          "liveBlogUpdate": [{"@type": "BlogPosting", "@id": "block-1", "headline": "Pubs to close",
+                              "datePublished": "2020-10-19T21:05:00Z",
+                              "articleBody": " ".join(PARAGRAPHS)}]}
+    html = "".join(f"<p>{p.replace('&', '&amp;')}</p>\n" for p in PARAGRAPHS) if with_html else ""
+    return (f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+            f'<body><article id="block-1">{html}</article></body></html>').encode()
+
+
+def test_update_takes_its_paragraphs_from_the_page_html() -> None:
+    [post] = parse_liveblog(_page(with_html=True), "page.html").posts
+    assert post.body == "\n\n".join(PARAGRAPHS)
+    said = [(q.speaker, q.text) for q in extract_quotes(post.body)]
+    assert said == [
+        ("Leo Varadkar", "We have to act now, and we will review it in a week."),
+        ("Donall O'Keeffe", "This is the end of many family pubs"),
+    ]
+
+
+def test_without_page_html_the_body_is_left_as_sent() -> None:
+    [post] = parse_liveblog(_page(with_html=False), "page.html").posts
+    assert post.body == " ".join(PARAGRAPHS)
+
+
+def test_paragraphs_run_together_without_a_space_are_split() -> None:
+    body = "Peskov said the talks would strengthen ties between the two nations.Kim arrived on " \
+           "Tuesday. He said “no.”Then he left for the station at 9.30pm. The U.S.A team won."
+    assert restore_paragraphs(body, None) == (
+        "Peskov said the talks would strengthen ties between the two nations.\n\nKim arrived on "
+        "Tuesday. He said “no.”\n\nThen he left for the station at 9.30pm. The U.S.A team won.")
+
+
+def test_saved_guardian_page_object_gives_paragraphs(shared_feeds: Path) -> None:
+    # The page object holds each block's HTML elements beside the JSON-LD, whose articleBody
+    # has lost its breaks: the summary update gets its paragraphs and list items back.
+    name = "gu_live_perseverance.fixture.ts"
+    posts = parse_liveblog((shared_feeds / name).read_bytes(), name).posts
+    summary = next(p for p in posts if p.body.startswith("That’s it for our live coverage"))
+    paragraphs = summary.body.split("\n\n")
+    assert paragraphs[1] == "To recap:"
+    assert paragraphs[2] == "The rover is “healthy” and undergoing systems testing."
+    assert len(paragraphs) > 5
