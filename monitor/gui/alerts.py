@@ -75,9 +75,13 @@ class Notifier:
             self.tray.setToolTip("Situation Monitor")
             self.tray.show()
         self.sent: list[tuple[str, str]] = []
+        #: Preferences → Notifications: off, nothing is raised (nor kept in ``sent``).
+        self.enabled = True
 
     def notify(self, title: str, text: str) -> None:
-        """Raise a desktop notification (kept in ``sent`` either way)."""
+        """Raise a desktop notification (kept in ``sent`` either way) unless notifications are off."""
+        if not self.enabled:
+            return
         self.sent.append((title, text))
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)

@@ -31,6 +31,7 @@ from monitor.model import (
     Speaker,
     to_iso,
 )
+from monitor.model.health import SourceHealth
 from monitor.service import Monitor
 from monitor.situation import QuotesAt, SituationLimits
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
@@ -283,10 +284,11 @@ def revisions(monitor: Monitor, post_id: int) -> tuple[Post | None, list[dict]]:
 
 @dataclass(frozen=True)
 class SourceState:
-    """A source and how its last poll went."""
+    """A source, how its last poll went, and its health (posts a day, warning)."""
 
     source: Source
     post_count: int
+    health: SourceHealth | None = None
 
     @property
     def label(self) -> str:
@@ -301,9 +303,29 @@ class SourceState:
 
 
 def source_states(monitor: Monitor) -> list[SourceState]:
-    """Every source with its post count and how its last poll went (the status bar's line)."""
-    counts = monitor.posts.source_post_counts()
-    return [SourceState(s, counts.get(s.id, 0)) for s in monitor.posts.sources()]
+    """Every source with its post count, how its last poll went and its health (the status
+    bar's line and the Sources dock)."""
+    return [SourceState(h.source, h.posts, h) for h in monitor.source_health()]
+
+
+def remove_source(monitor: Monitor, source_id: int, keep_posts: bool) -> OpChanges:
+    """Stop polling a source for good, keeping or deleting its posts."""
+    return monitor.remove_source(source_id, keep_posts=keep_posts)
+
+
+def set_source_enabled(monitor: Monitor, source_id: int, enabled: bool) -> OpChanges:
+    """Poll a source again, or stop polling it."""
+    return monitor.set_source_enabled(source_id, enabled)
+
+
+def rename_source(monitor: Monitor, source_id: int, title: str) -> OpChanges:
+    """Give a source the reader's title."""
+    return monitor.rename_source(source_id, title)
+
+
+def set_source_interval(monitor: Monitor, source_id: int, interval: int) -> OpChanges:
+    """Change how often a source is polled."""
+    return monitor.set_source_interval(source_id, interval)
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -37,10 +36,12 @@ from monitor import __version__
 from monitor.gui import data
 from monitor.gui.alerts import KeywordsDialog, Notifier, load_keywords, save_keywords
 from monitor.gui.feed_pane import FeedPane
-from monitor.gui.formatting import local_time, relative_time
+from monitor.gui.formatting import local_time, relative_time, set_display_zone
 from monitor.gui.inspector import InspectorPane
 from monitor.gui.journey_menu import JourneyControls
+from monitor.gui.preferences import Preferences, PreferencesDialog, load_preferences, save_preferences
 from monitor.gui.replay import ReplayBar
+from monitor.gui.sources_dock import SourcesPane
 from monitor.gui.workers import Runner
 from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint.charts import ChartsPane
@@ -56,8 +57,6 @@ log = logging.getLogger(__name__)
 CLOCK_MS = 60_000
 #: How often the app asks which sources are due (each source keeps its own interval and backoff).
 POLL_MS = 15_000
-#: The interval a source added from the window is polled at, in seconds.
-SOURCE_INTERVAL_S = 60
 #: After new posts, the feed looks for them within this time and the other panes follow within
 #: the next; a burst of batches costs one look each, not one per batch.
 FEED_SETTLE_MS = 250
@@ -86,6 +85,7 @@ class MainWindow(QMainWindow):
     quotesApplied = Signal(object)  # OpChanges: the panes show a correction
     sourcesApplied = Signal(object)  # list of data.SourceState: the status bar shows a quiet poll
     reportSaved = Signal(str)  # the path written
+    sourcesChanged = Signal(object)  # OpChanges of a change to a source, once asked for again
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.charts = ChartsPane(self)
         self.replay = ReplayBar(self)
         self.notifier = Notifier(self.windowIcon(), self)
+        self.sources_pane = SourcesPane(self)
 
         self.docks: dict[str, QDockWidget] = {}
         self._dock("route", "Route", self.journey.pane, Qt.DockWidgetArea.TopDockWidgetArea)
@@ -127,6 +128,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+        self._dock("sources", "Sources", self.sources_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["charts"], self.docks["sources"])  # a tab beside the charts
+        self.docks["charts"].raise_()
 
         self.replay_bar = QToolBar("Replay", self)
         self.replay_bar.setObjectName("replayToolBar")
@@ -139,6 +143,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
         self.feed.model.keywords = load_keywords(self.settings)
+        self.apply_preferences(load_preferences(self.settings))
 
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_MS)
@@ -203,7 +208,7 @@ class MainWindow(QMainWindow):
                                     "Make a new, empty database file", sp.SP_FileIcon)
         self.act_open = self._action("&Open database…", self.choose_database, "Ctrl+Shift+O",
                                      "Open an existing database file", sp.SP_DirOpenIcon)
-        self.act_add_source = self._action("&Add source…", lambda: self.add_source(), "Ctrl+Shift+A",
+        self.act_add_source = self._action("&Add source…", self.sources_pane.ask_add, "Ctrl+Shift+A",
                                            "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
         self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
                                        "Read live pages, feeds or post lists from files", sp.SP_ArrowDown)
@@ -249,12 +254,16 @@ class MainWindow(QMainWindow):
         self.act_keywords = self._action("Alert &keywords…", self.edit_keywords,
                                          tip="Words that raise an alert")
         self.act_about = self._action("&About Situation Monitor", self.about)
+        self.act_preferences = self._action("P&references…", self.edit_preferences, "Ctrl+,",
+                                            "Default poll interval, display time zone, notifications")
         self.act_report.setEnabled(False)  # until the database is open and a renderer is there
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         for action in (self.act_new, self.act_open, self.act_add_source, self.act_import, self.act_report):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_preferences)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view_menu = bar.addMenu("&View")
@@ -311,6 +320,13 @@ class MainWindow(QMainWindow):
         self.inspector.rejectRequested.connect(lambda quote_id: self._correct(data.reject_quote, quote_id))
         self.route_bar.stopClicked.connect(self._stop_clicked)
         self.feed.model.alertsArrived.connect(self._alerts_arrived)
+        pane = self.sources_pane
+        pane.addRequested.connect(lambda url, interval: self.add_source(url, interval))
+        pane.removeRequested.connect(lambda sid, keep: self._change_source(data.remove_source, sid, keep))
+        pane.enableRequested.connect(lambda sid, on: self._change_source(data.set_source_enabled, sid, on))
+        pane.renameRequested.connect(lambda sid, title: self._change_source(data.rename_source, sid, title))
+        pane.intervalRequested.connect(
+            lambda sid, secs: self._change_source(data.set_source_interval, sid, secs))
         self.docks["inspector"].visibilityChanged.connect(
             lambda visible: self._show_quotes() if visible and self._quotes_stale else None)
         self.replay.asOfChanged.connect(self._replay_moved)
@@ -456,6 +472,7 @@ class MainWindow(QMainWindow):
         self.snapshot = snap
         self._speaker_names = {s.id: s.name for s in snap.speakers}
         self.feed.set_sources([(s.source.id, s.label) for s in snap.sources], snap.unread)
+        self.sources_pane.set_sources(snap.sources)
         if self.as_of is None:
             self.replay.set_span(snap.span)
         self._update_status(snap)
@@ -601,6 +618,7 @@ class MainWindow(QMainWindow):
             return
         self.snapshot = snap = replace(snap, sources=list(sources))
         self.feed.set_sources([(s.source.id, s.label) for s in sources])
+        self.sources_pane.set_sources(sources)
         self._update_status(snap)
         self.sourcesApplied.emit(sources)
 
@@ -628,20 +646,33 @@ class MainWindow(QMainWindow):
             self._warn("Some files could not be read", "\n".join(errors[:20]))
         self.after_new_posts()
 
-    def add_source(self, url: str | None = None) -> None:
-        """Add a feed or page (asking for its address unless given) and poll it at once."""
-        if self.runner is None:
-            return
+    def add_source(self, url: str | None = None, interval: int | None = None) -> None:
+        """Add a feed or page (asking for its address and interval unless given) and poll it at once."""
         if url is None:
-            url, ok = QInputDialog.getText(self, "Add source",
-                                           "Feed or live page address (http, https, file or a path):")
-            if not ok:
-                return
-        if not url.strip():
+            self.sources_pane.ask_add()
             return
-        self.runner.write(data.add_source, url.strip(), SOURCE_INTERVAL_S,
+        if self.runner is None or not url.strip():
+            return
+        self.runner.write(data.add_source, url.strip(), interval or self.sources_pane.default_interval,
                           on_result=lambda _r: self.poll_now(force=True),
                           on_error=lambda exc: self._warn("Cannot add source", str(exc)))
+
+    def _change_source(self, fn: Callable[..., OpChanges], source_id: int, value: object) -> None:
+        """Run a change to one source on the writer thread, then show the sources again (and the
+        feed without the posts of a source deleted with them)."""
+        if self.runner is not None:
+            self.runner.write(fn, source_id, value, on_result=self._source_changed,
+                              on_error=lambda exc: self._warn("Cannot change the source", str(exc)))
+
+    def _source_changed(self, changes: OpChanges) -> None:
+        if changes.posts_updated:  # posts deleted: the feed loses them
+            if self.feed.current_filter().source_id in changes.sources:
+                self.feed.set_source_filter(None)
+            self.feed.model.reload()
+            self.refresh_panes()
+        else:
+            self.refresh_sources()
+        self.sourcesChanged.emit(changes)
 
     def export_report(self, path: str | None = None) -> None:
         """Save a briefing report (PNG or PDF) as of the replay time or now (asking where unless given)."""
@@ -835,6 +866,36 @@ class MainWindow(QMainWindow):
         self.feed.model.keywords = tuple(keywords)
         save_keywords(self.settings, tuple(keywords))
 
+    # -- preferences ---------------------------------------------------------------------
+
+    def edit_preferences(self) -> None:
+        """File → Preferences: edit, then apply and keep them."""
+        dialog = PreferencesDialog(self.prefs, self.snapshot.route if self.snapshot else None, self)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.set_preferences(dialog.preferences())
+
+        dialog.finished.connect(done)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        """Use and keep these preferences."""
+        save_preferences(self.settings, prefs)
+        self.apply_preferences(prefs)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Use ``prefs``: the interval Add source offers, the zone times are shown in,
+        notifications on or off."""
+        self.prefs = prefs
+        self.sources_pane.default_interval = prefs.interval
+        set_display_zone(prefs.zone())
+        self.notifier.enabled = prefs.notify
+        self.feed.delegate.clear_cache()
+        self.feed.view.viewport().update()
+        self._update_title()
+
     # -- replay --------------------------------------------------------------------------
 
     def set_replay(self, on: bool) -> None:
@@ -952,6 +1013,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks["feed"])
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["inspector"])
         self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks["charts"], self.docks["sources"])
+        self.docks["charts"].raise_()
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
