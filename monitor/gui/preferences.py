@@ -64,7 +64,7 @@ def load_preferences(settings: QSettings) -> Preferences:
     """The saved preferences (the defaults for anything not saved or unreadable)."""
     interval_key, zone_key, notify_key = _KEYS
     try:
-        interval = int(settings.value(interval_key, DEFAULT_INTERVAL_S))  # type: ignore[arg-type]
+        interval = int(str(settings.value(interval_key, DEFAULT_INTERVAL_S)))
     except (TypeError, ValueError):
         interval = DEFAULT_INTERVAL_S
     interval = min(max(interval, 1), MAX_INTERVAL_S)
