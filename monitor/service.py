@@ -42,6 +42,7 @@ from monitor.model import (
     to_iso,
     utc_now,
 )
+from monitor.model.alerts import AlertHit, AlertRule
 from monitor.model.health import RECENT_POSTS, SourceHealth, assess
 from monitor.paths import seeds_dir
 from monitor.situation import (
@@ -58,6 +59,7 @@ from monitor.sources.decoding import too_large
 from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
+from monitor.store.alerts import AlertStore
 from monitor.store.feed import FeedQueries
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
@@ -239,6 +241,8 @@ class Monitor:
         self.quotes = QuoteStore(self.db)
         #: Which posts the reader has read.
         self.reads = ReadStore(self.db)
+        #: Alert rules and their hits.
+        self.alerts = AlertStore(self.db)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.
@@ -740,6 +744,35 @@ class Monitor:
             self.sources.next_due,
             on_round=on_round,
         )
+    # -- alert rules -------------------------------------------------------------------------
+
+    def save_alert_rule(self, rule: AlertRule) -> tuple[int, OpChanges]:
+        """Add or change an alert rule and match it against every stored post at once. Raises
+        AlertRuleError naming the rule when it has nothing to look for."""
+        with write_transaction(self.db):
+            rule_id = self.alerts.save_rule(rule)
+            self.alerts.scan()
+        return rule_id, OpChanges(alerts=True)
+
+    def delete_alert_rule(self, rule_id: int) -> OpChanges:
+        """Forget an alert rule and its hits."""
+        with write_transaction(self.db):
+            self.alerts.delete_rule(rule_id)
+        return OpChanges(alerts=True)
+
+    def scan_alerts(self) -> list[AlertHit]:
+        """Match the alert rules against the posts that arrived since they last looked; the new
+        hits (``fresh`` for posts that arrived after their rule was made)."""
+        with write_transaction(self.db):
+            new = self.alerts.scan()
+        return self.alerts.hits(only=new) if new else []
+
+    def dismiss_alerts(self, hits: list[tuple[int, int]] | None = None) -> OpChanges:
+        """Dismiss alert hits (rule id, post id), or all of them: they leave the inbox for good."""
+        with write_transaction(self.db):
+            self.alerts.dismiss(hits)
+        return OpChanges(alerts=True)
+
     # -- analyst corrections -----------------------------------------------------------------
 
     def reassign_quote(self, quote_id: int, speaker_id: int | None) -> OpChanges:
