@@ -31,6 +31,7 @@ from monitor.model import (
     Speaker,
     to_iso,
 )
+from monitor.model.alerts import AlertHit, AlertRule
 from monitor.model.health import SourceHealth
 from monitor.service import Monitor
 from monitor.situation import QuotesAt, SituationLimits
@@ -514,3 +515,60 @@ def prepare_report(monitor: Monitor, out: str, at: datetime | None, into: list) 
     prepared = func(monitor, Path(out), at=at)
     into.append(prepared)
     return prepared
+
+
+# -- alert rules ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertInbox:
+    """The alert rules, the hits not dismissed (newest first) and how many are unread."""
+
+    rules: list[AlertRule]
+    hits: list[AlertHit]
+    total: int
+    unread: int
+
+
+@dataclass(frozen=True)
+class AlertScan:
+    """New hits of a scan, and the inbox after it."""
+
+    new: list[AlertHit]
+    inbox: AlertInbox
+
+
+def alert_inbox(monitor: Monitor) -> AlertInbox:
+    """The alert inbox as stored."""
+    total, unread = monitor.alerts.counts()
+    return AlertInbox(monitor.alerts.rules(), monitor.alerts.hits(), total, unread)
+
+
+def scan_alerts(monitor: Monitor) -> AlertScan:
+    """Match the rules against posts that arrived since they last looked; the inbox after."""
+    new = monitor.scan_alerts()
+    return AlertScan(new, alert_inbox(monitor))
+
+
+def save_alert_rule(monitor: Monitor, rule: AlertRule) -> AlertInbox:
+    """Add or change a rule (matched against every stored post at once); the inbox after."""
+    monitor.save_alert_rule(rule)
+    return alert_inbox(monitor)
+
+
+def delete_alert_rule(monitor: Monitor, rule_id: int) -> AlertInbox:
+    """Forget a rule and its hits; the inbox after."""
+    monitor.delete_alert_rule(rule_id)
+    return alert_inbox(monitor)
+
+
+def dismiss_alerts(monitor: Monitor, hits: list[tuple[int, int]] | None) -> AlertInbox:
+    """Dismiss these hits (or all); the inbox after."""
+    monitor.dismiss_alerts(hits)
+    return alert_inbox(monitor)
+
+
+def read_alert(monitor: Monitor, post_id: int) -> AlertInbox:
+    """Read a hit's post (which reads the hit); the inbox after."""
+    monitor.reads.set_read([post_id])
+    return alert_inbox(monitor)
