@@ -112,6 +112,7 @@ def test_failing_source_is_named_in_the_listing(server, db_path):
     _run(db_path, "watch", "--once")
     rows = _listing(db_path)
     assert rows[broken]["warning"] == "failing" and "500" in rows[broken]["warning_text"]
+    assert broken not in rows[broken]["warning_text"]  # the address is not said twice
     assert rows[quiet]["warning"] == "silent"
     text = _run(db_path, "sources").output
     assert "warning: silent: no new post for 2 days" in text
@@ -129,7 +130,7 @@ def test_health_stale_after_several_usual_gaps():
     fresh = assess(src, 8, hourly, now)
     assert fresh.warning is None and fresh.per_day == pytest.approx(24) and fresh.usual_gap_s == 3600
     late = assess(src, 8, _times(now - timedelta(hours=12), 8, timedelta(hours=1)), now)  # 5 h quiet
-    assert late.warning == "stale" and "usually one every 1.0 h" in late.warning_text
+    assert late.warning == "stale" and "usually one every 1 h" in late.warning_text
     # A file ingested once is never stale: nobody polls it.
     once = assess(Source(2, "file:x", "rss", "file:///x"), 8, hourly[:2], now)
     assert once.warning is None and once.state == "not polled"

@@ -106,16 +106,19 @@ class AlertsPane(QWidget):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         for hit in inbox.hits:
-            when = row_time(hit.published, "minute", now) if hit.published else UNDATED
+            when = row_time(hit.published, hit.published_precision, now) if hit.published else UNDATED
             item = QTreeWidgetItem([hit.rule_name, hit.title or "(no headline)", hit.source, when])
             item.setData(0, Qt.ItemDataRole.UserRole, (hit.rule_id, hit.post_id))
             item.setToolTip(1, plain_tooltip(hit.title))
+            item.setToolTip(2, plain_tooltip(hit.source))
             if hit.unread:
                 for column in range(len(COLUMNS)):
                     item.setFont(column, bold)
             self.tree.addTopLevelItem(item)
             if (hit.rule_id, hit.post_id) in keep:
                 item.setSelected(True)
+        if not self.tree.selectedItems():
+            self.tree.selectionModel().clearCurrentIndex()  # no row looks chosen
         if not inbox.rules:
             text = "No alert rules yet: Rules… makes one (words, a speaker, a source)."
         elif not inbox.total:

@@ -117,7 +117,11 @@ class PreferencesDialog(QDialog):
         self.notify = QCheckBox("Show a desktop notification for alerts", self)
         self.notify.setObjectName("prefsNotify")
         self.notify.setChecked(prefs.notify)
+        self.interval.setMinimumWidth(120)
+        self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
+        # Fields keep their own width: a wide dialog does not stretch a number across it.
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Poll new sources every", self.interval)
         form.addRow("Show times in", self.zone)
         form.addRow("Notifications", self.notify)

@@ -197,6 +197,7 @@ class SourcesPane(QWidget):
                 self.table.selectRow(row)
                 return
         self.table.clearSelection()
+        self.table.selectionModel().clearCurrentIndex()  # no row looks chosen when none is
 
     def current(self) -> SourceState | None:
         """The selected source."""

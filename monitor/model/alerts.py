@@ -36,6 +36,7 @@ class AlertHit:
     title: str
     source: str
     published: str | None
+    published_precision: str | None
     found: str
     unread: bool
     highlight: bool

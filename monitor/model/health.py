@@ -62,7 +62,8 @@ def _gap_words(seconds: float) -> str:
     if seconds < 3600:
         return f"{seconds / 60:.0f} min"
     if seconds < 86400 * 2:
-        return f"{seconds / 3600:.1f} h"
+        hours = seconds / 3600
+        return f"{hours:.0f} h" if hours >= 10 or hours.is_integer() else f"{hours:.1f} h"
     return f"{seconds / 86400:.0f} days"
 
 
@@ -86,7 +87,9 @@ def assess(source: Source, posts: int, recent: list[datetime], now: datetime) ->
     text = ""
     if source.subscribed and source.enabled:
         if source.last_error:
-            warning, text = "failing", f"failing: {source.last_error}"
+            # The poller's errors start with the address, which the listing shows already.
+            error = source.last_error.removeprefix(f"{source.url}: ")
+            warning, text = "failing", f"failing: {error}"
             if source.failures > 1:
                 text += f" ({source.failures} polls in a row)"
         elif source.last_polled and posts == 0:

@@ -151,7 +151,7 @@ class AlertStore:
         """Hits not dismissed, newest post first (at most ``limit``); or just the hits ``only``."""
         sql = (
             "select h.rule_id, r.name, h.post_id, coalesce(p.title, substr(p.body, 1, 120)), "
-            " coalesce(s.title, s.key), p.published, h.found,"
+            " coalesce(s.title, s.key), p.published, p.published_precision, h.found,"
             " not exists (select 1 from post_reads pr where pr.post_id = h.post_id),"
             " r.highlight, r.notify, r.sound, h.fresh "
             "from alert_hits h join alert_rules r on r.id = h.rule_id join posts p on p.id = h.post_id "
@@ -173,8 +173,8 @@ class AlertStore:
     @staticmethod
     def _hit(row: tuple) -> AlertHit:
         return AlertHit(int(row[0]), row[1], int(row[2]), row[3] or "",
-                        (row[4] or "").removeprefix("file:"), row[5], row[6], bool(row[7]),
-                        bool(row[8]), bool(row[9]), bool(row[10]), bool(row[11]))
+                        (row[4] or "").removeprefix("file:"), row[5], row[6], row[7], bool(row[8]),
+                        bool(row[9]), bool(row[10]), bool(row[11]), bool(row[12]))
 
     def counts(self) -> tuple[int, int]:
         """(hits not dismissed, of them the unread ones)."""
