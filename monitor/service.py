@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import random
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ from monitor.model import (
     to_iso,
     utc_now,
 )
+from monitor.model.alerts import AlertHit, AlertRule
+from monitor.model.health import RECENT_POSTS, SourceHealth, assess
 from monitor.paths import seeds_dir, user_routes_dir
 from monitor.situation import (
     QuotesAt,
@@ -56,6 +59,7 @@ from monitor.sources.decoding import too_large
 from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
+from monitor.store.alerts import AlertStore
 from monitor.store.feed import FeedQueries
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
@@ -73,6 +77,10 @@ _SKIP_NAMES = {".DS_Store", "Thumbs.db", SEED_ROUTE_FILE}
 #: A shipped route is suggested when the posts name at least this many of its stops.
 SUGGEST_MIN_STOPS = 3
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: A web address typed without its scheme ("www.example.org/feed", "example.org/live"): a host
+#: of dotted labels ending in letters, then a path. A file by that name, if one exists, wins.
+_BARE_WEB_ADDRESS = re.compile(
+    r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/\S*$|^www\.(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
 
 
 def counts_line(where: str, kind: str | None, added: int, updated: int, unchanged: int) -> str:
@@ -233,6 +241,8 @@ class Monitor:
         self.quotes = QuoteStore(self.db)
         #: Which posts the reader has read.
         self.reads = ReadStore(self.db)
+        #: Alert rules and their hits.
+        self.alerts = AlertStore(self.db)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.
@@ -478,10 +488,81 @@ class Monitor:
             raise SourceError(text, f"unsupported address scheme {scheme!r} (only http, https and file)")
         else:
             path = Path(text).expanduser()
+            if not path.exists() and _BARE_WEB_ADDRESS.match(text):
+                # "www.example.org/feed": what a browser's address bar takes for https.
+                url = f"https://{text}"
+                return self.sources.add_source(url, url, interval=interval)
         if not path.is_file():
             raise SourceError(text, "no such file" if not path.exists() else "not a file")
         path = path.resolve()
         return self.sources.add_source(file_source_key(path), path.as_uri(), interval=interval)
+
+    def source(self, ref: str | int) -> Source:
+        """A source by its id (``7`` or ``#7``), its address or its key. Raises SourceError naming
+        ``ref`` when there is no such source."""
+        text = str(ref).strip()
+        found: Source | None = None
+        if text.removeprefix("#").isdigit():
+            found = self.sources.get(int(text.removeprefix("#")))
+        if found is None:
+            found = self.sources.by_key(text) or next(
+                (s for s in self.sources.all() if text in (s.url, s.title)), None)
+        if found is None:
+            raise SourceError(text, "no such source (see `monitor sources` for ids and addresses)")
+        return found
+
+    def source_health(self, now: datetime | None = None) -> list[SourceHealth]:
+        """Every source with its post count, posts per day and warning (failing, stale, silent)."""
+        counts = self.posts.source_post_counts()
+        recent = self.sources.recent_post_times(RECENT_POSTS)
+        moment = now or utc_now()
+        return [
+            assess(s, counts.get(s.id, 0),
+                   [t for t in (parse_iso(w) for w in recent.get(s.id, [])) if t is not None], moment)
+            for s in self.sources.all()
+        ]
+
+    def set_source_enabled(self, source_id: int, enabled: bool) -> OpChanges:
+        """Poll a source again (at once), or stop polling it; its posts stay."""
+        with write_transaction(self.db):
+            self.source(source_id)
+            if enabled:
+                self.sources.enable(source_id)
+            else:
+                self.sources.pause(source_id)
+        return OpChanges.of(sources=[source_id])
+
+    def rename_source(self, source_id: int, title: str) -> OpChanges:
+        """Give a source a title of the reader's choosing (blank is refused)."""
+        title = title.strip()
+        if not title:
+            raise SourceError(f"#{source_id}", "a source's title cannot be blank")
+        with write_transaction(self.db):
+            self.source(source_id)
+            self.sources.rename(source_id, title)
+        return OpChanges.of(sources=[source_id])
+
+    def set_source_interval(self, source_id: int, interval: int) -> OpChanges:
+        """Poll a source every ``interval`` seconds (at least 1), from its next poll on."""
+        if interval < 1:
+            raise SourceError(f"#{source_id}", f"interval must be at least 1 second, not {interval}")
+        with write_transaction(self.db):
+            self.source(source_id)
+            self.sources.set_interval(source_id, interval)
+        return OpChanges.of(sources=[source_id])
+
+    def remove_source(self, source_id: int, *, keep_posts: bool) -> OpChanges:
+        """Stop polling a source for good. With ``keep_posts`` its posts stay (the source stays
+        as where they came from, not polled, as a file ingested once); without, the source and
+        everything of its posts (versions, quotes, route reports, read marks) are deleted."""
+        with write_transaction(self.db):
+            self.source(source_id)
+            if keep_posts:
+                self.sources.unsubscribe(source_id)
+                return OpChanges.of(sources=[source_id])
+            posts, speakers, reports = self.sources.delete_with_posts(source_id)
+        return OpChanges.of(posts_updated=posts, quote_posts=posts, speakers=speakers,
+                            sources=[source_id], observations=reports)
 
     def poll_once(
         self,
@@ -663,6 +744,35 @@ class Monitor:
             self.sources.next_due,
             on_round=on_round,
         )
+    # -- alert rules -------------------------------------------------------------------------
+
+    def save_alert_rule(self, rule: AlertRule) -> tuple[int, OpChanges]:
+        """Add or change an alert rule and match it against every stored post at once. Raises
+        AlertRuleError naming the rule when it has nothing to look for."""
+        with write_transaction(self.db):
+            rule_id = self.alerts.save_rule(rule)
+            self.alerts.scan()
+        return rule_id, OpChanges(alerts=True)
+
+    def delete_alert_rule(self, rule_id: int) -> OpChanges:
+        """Forget an alert rule and its hits."""
+        with write_transaction(self.db):
+            self.alerts.delete_rule(rule_id)
+        return OpChanges(alerts=True)
+
+    def scan_alerts(self) -> list[AlertHit]:
+        """Match the alert rules against the posts that arrived since they last looked; the new
+        hits (``fresh`` for posts that arrived after their rule was made)."""
+        with write_transaction(self.db):
+            new = self.alerts.scan()
+        return self.alerts.hits(only=new) if new else []
+
+    def dismiss_alerts(self, hits: list[tuple[int, int]] | None = None) -> OpChanges:
+        """Dismiss alert hits (rule id, post id), or all of them: they leave the inbox for good."""
+        with write_transaction(self.db):
+            self.alerts.dismiss(hits)
+        return OpChanges(alerts=True)
+
     # -- analyst corrections -----------------------------------------------------------------
 
     def reassign_quote(self, quote_id: int, speaker_id: int | None) -> OpChanges:

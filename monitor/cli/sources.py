@@ -7,6 +7,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -20,13 +21,24 @@ from monitor.sources.poller import DEFAULT_INTERVAL
 
 
 def _source_rows(monitor: Monitor) -> list[dict]:
-    counts = monitor.posts.source_post_counts()
     rows = []
-    for source in monitor.sources.all():
-        row = asdict(source)
-        row["posts"] = counts.get(source.id, 0)
+    for health in monitor.source_health():
+        row = asdict(health.source)
+        row["posts"] = health.posts
+        row["newest_post"] = health.newest
+        row["per_day"] = round(health.per_day, 1) if health.per_day is not None else None
+        row["state"] = health.state
+        row["warning"] = health.warning
+        row["warning_text"] = health.warning_text
         rows.append(row)
     return rows
+
+
+def _resolve(monitor: Monitor, ref: str) -> int:
+    try:
+        return monitor.source(ref).id
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @cli.group(invoke_without_command=True)
@@ -53,13 +65,16 @@ def sources(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
         head = f"#{row['id']} {row['title'] or row['key']}"
         click.secho(head, bold=True)
         click.echo(f"  {row['url']}")
+        rate = f" ({row['per_day']:g} a day)" if row["per_day"] is not None else ""
         click.echo(
-            f"  {row['kind']}, {row['posts']} posts, every {row['interval']} s; "
+            f"  {row['kind']}, {row['posts']} posts{rate}, every {row['interval']} s; "
             f"last poll {row['last_polled'] or '-'}: {state}"
             + (f" (HTTP {row['http_status']})" if row["http_status"] else "")
         )
         if row["last_error"]:
             click.secho(f"  error: {row['last_error']}", fg="red")
+        if row["warning"] and row["warning"] != "failing":
+            click.secho(f"  warning: {row['warning_text']}", fg="yellow")
 
 
 @sources.command("add")
@@ -83,6 +98,77 @@ def sources_add(ctx: click.Context, targets: tuple[str, ...], interval: int,
             click.echo(f"#{source.id} {source.url} (every {source.interval} s)")
     if failures:
         sys.exit(1)
+
+
+@sources.command("remove")
+@click.argument("source")
+@click.option("--keep-posts/--delete-posts", "keep_posts", default=None,
+              help="Required: keep the source's posts (not polled any more) or delete them with it.")
+@db_option
+@click.pass_context
+def sources_remove(ctx: click.Context, source: str, keep_posts: bool | None, db_path: Path | None) -> None:
+    """Stop polling SOURCE (an id, address or title) for good, keeping or deleting its posts."""
+    if keep_posts is None:
+        raise click.UsageError("say what happens to the source's posts: --keep-posts or --delete-posts")
+    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=False) as monitor:
+        source_id = _resolve(monitor, source)
+        label = monitor.source(source_id).url
+        changes = monitor.remove_source(source_id, keep_posts=keep_posts)
+    if keep_posts:
+        click.echo(f"#{source_id} {label} removed; its posts are kept")
+    else:
+        click.echo(f"#{source_id} {label} removed with its {len(changes.posts_updated)} posts")
+
+
+def _change_one(ctx: click.Context, source: str, db_path: Path | None, action: str,
+                do: Callable[[Monitor, int], object]) -> None:
+    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=False) as monitor:
+        source_id = _resolve(monitor, source)
+        try:
+            do(monitor, source_id)
+        except SourceError as exc:
+            raise click.ClickException(str(exc)) from exc
+        found = monitor.source(source_id)
+    click.echo(f"#{source_id} {found.title or found.url}: {action}")
+
+
+@sources.command("disable")
+@click.argument("source")
+@db_option
+@click.pass_context
+def sources_disable(ctx: click.Context, source: str, db_path: Path | None) -> None:
+    """Stop polling SOURCE (an id, address or title); its posts stay."""
+    _change_one(ctx, source, db_path, "disabled", lambda m, i: m.set_source_enabled(i, False))
+
+
+@sources.command("enable")
+@click.argument("source")
+@db_option
+@click.pass_context
+def sources_enable(ctx: click.Context, source: str, db_path: Path | None) -> None:
+    """Poll SOURCE (an id, address or title) again, from the next round."""
+    _change_one(ctx, source, db_path, "enabled", lambda m, i: m.set_source_enabled(i, True))
+
+
+@sources.command("rename")
+@click.argument("source")
+@click.argument("title")
+@db_option
+@click.pass_context
+def sources_rename(ctx: click.Context, source: str, title: str, db_path: Path | None) -> None:
+    """Call SOURCE (an id, address or title) TITLE."""
+    _change_one(ctx, source, db_path, "renamed", lambda m, i: m.rename_source(i, title))
+
+
+@sources.command("set")
+@click.argument("source")
+@click.option("--interval", type=click.IntRange(min=1), required=True, help="Seconds between polls.")
+@db_option
+@click.pass_context
+def sources_set(ctx: click.Context, source: str, interval: int, db_path: Path | None) -> None:
+    """Change how often SOURCE (an id, address or title) is polled."""
+    _change_one(ctx, source, db_path, f"every {interval} s",
+                lambda m, i: m.set_source_interval(i, interval))
 
 
 class _StderrLog(logging.Handler):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -75,9 +76,21 @@ class Notifier:
             self.tray.setToolTip("Situation Monitor")
             self.tray.show()
         self.sent: list[tuple[str, str]] = []
+        #: Preferences → Notifications: off, nothing is raised (nor kept in ``sent``).
+        self.enabled = True
+        self.beeps = 0
 
     def notify(self, title: str, text: str) -> None:
-        """Raise a desktop notification (kept in ``sent`` either way)."""
+        """Raise a desktop notification (kept in ``sent`` either way) unless notifications are off."""
+        if not self.enabled:
+            return
         self.sent.append((title, text))
         if self.tray is not None:
             self.tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def beep(self) -> None:
+        """Sound an alert (the desktop's bell; counted in ``beeps``) unless notifications are off."""
+        if not self.enabled:
+            return
+        self.beeps += 1
+        QApplication.beep()

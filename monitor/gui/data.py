@@ -31,6 +31,8 @@ from monitor.model import (
     Speaker,
     to_iso,
 )
+from monitor.model.alerts import AlertHit, AlertRule
+from monitor.model.health import SourceHealth
 from monitor.service import Monitor
 from monitor.situation import QuotesAt, SituationLimits
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
@@ -283,10 +285,11 @@ def revisions(monitor: Monitor, post_id: int) -> tuple[Post | None, list[dict]]:
 
 @dataclass(frozen=True)
 class SourceState:
-    """A source and how its last poll went."""
+    """A source, how its last poll went, and its health (posts a day, warning)."""
 
     source: Source
     post_count: int
+    health: SourceHealth | None = None
 
     @property
     def label(self) -> str:
@@ -301,9 +304,29 @@ class SourceState:
 
 
 def source_states(monitor: Monitor) -> list[SourceState]:
-    """Every source with its post count and how its last poll went (the status bar's line)."""
-    counts = monitor.posts.source_post_counts()
-    return [SourceState(s, counts.get(s.id, 0)) for s in monitor.posts.sources()]
+    """Every source with its post count, how its last poll went and its health (the status
+    bar's line and the Sources dock)."""
+    return [SourceState(h.source, h.posts, h) for h in monitor.source_health()]
+
+
+def remove_source(monitor: Monitor, source_id: int, keep_posts: bool) -> OpChanges:
+    """Stop polling a source for good, keeping or deleting its posts."""
+    return monitor.remove_source(source_id, keep_posts=keep_posts)
+
+
+def set_source_enabled(monitor: Monitor, source_id: int, enabled: bool) -> OpChanges:
+    """Poll a source again, or stop polling it."""
+    return monitor.set_source_enabled(source_id, enabled)
+
+
+def rename_source(monitor: Monitor, source_id: int, title: str) -> OpChanges:
+    """Give a source the reader's title."""
+    return monitor.rename_source(source_id, title)
+
+
+def set_source_interval(monitor: Monitor, source_id: int, interval: int) -> OpChanges:
+    """Change how often a source is polled."""
+    return monitor.set_source_interval(source_id, interval)
 
 
 @dataclass(frozen=True)
@@ -498,3 +521,60 @@ def prepare_report(monitor: Monitor, out: str, at: datetime | None, into: list) 
     prepared = func(monitor, Path(out), at=at)
     into.append(prepared)
     return prepared
+
+
+# -- alert rules ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AlertInbox:
+    """The alert rules, the hits not dismissed (newest first) and how many are unread."""
+
+    rules: list[AlertRule]
+    hits: list[AlertHit]
+    total: int
+    unread: int
+
+
+@dataclass(frozen=True)
+class AlertScan:
+    """New hits of a scan, and the inbox after it."""
+
+    new: list[AlertHit]
+    inbox: AlertInbox
+
+
+def alert_inbox(monitor: Monitor) -> AlertInbox:
+    """The alert inbox as stored."""
+    total, unread = monitor.alerts.counts()
+    return AlertInbox(monitor.alerts.rules(), monitor.alerts.hits(), total, unread)
+
+
+def scan_alerts(monitor: Monitor) -> AlertScan:
+    """Match the rules against posts that arrived since they last looked; the inbox after."""
+    new = monitor.scan_alerts()
+    return AlertScan(new, alert_inbox(monitor))
+
+
+def save_alert_rule(monitor: Monitor, rule: AlertRule) -> AlertInbox:
+    """Add or change a rule (matched against every stored post at once); the inbox after."""
+    monitor.save_alert_rule(rule)
+    return alert_inbox(monitor)
+
+
+def delete_alert_rule(monitor: Monitor, rule_id: int) -> AlertInbox:
+    """Forget a rule and its hits; the inbox after."""
+    monitor.delete_alert_rule(rule_id)
+    return alert_inbox(monitor)
+
+
+def dismiss_alerts(monitor: Monitor, hits: list[tuple[int, int]] | None) -> AlertInbox:
+    """Dismiss these hits (or all); the inbox after."""
+    monitor.dismiss_alerts(hits)
+    return alert_inbox(monitor)
+
+
+def read_alert(monitor: Monitor, post_id: int) -> AlertInbox:
+    """Read a hit's post (which reads the hit); the inbox after."""
+    monitor.reads.set_read([post_id])
+    return alert_inbox(monitor)

@@ -92,6 +92,8 @@ class FeedModel(QAbstractListModel):
         self._pending_ids: list[int] = []
         self.hold_new = False
         self.keywords: tuple[str, ...] = ()
+        #: Posts an alert rule that highlights matched (post id -> the rules' names).
+        self.rule_alerts: dict[int, list[str]] = {}
         self.reference_time: datetime | None = None  # "now" for relative times; None: the clock
 
     # -- Qt model API --------------------------------------------------------------------
@@ -107,7 +109,7 @@ class FeedModel(QAbstractListModel):
         if role == self.UnreadRole:
             return post_id in self._unread
         if role == self.AlertRole:
-            return self._alerts.get(post_id, [])
+            return self._alerts.get(post_id, []) + self.rule_alerts.get(post_id, [])
         if role == self.HighlightRole:
             if self._highlight and self._highlight[0] == post_id:
                 return self._highlight[1:]
@@ -180,6 +182,14 @@ class FeedModel(QAbstractListModel):
     def unread_count(self) -> int:
         """New posts not yet read."""
         return len(self._unread)
+
+    def set_rule_alerts(self, alerts: dict[int, list[str]]) -> None:
+        """Mark the posts alert rules matched (post id -> rule names); repaint if that changed."""
+        if alerts == self.rule_alerts:
+            return
+        self.rule_alerts = dict(alerts)
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1), [self.AlertRole])
 
     def alert_ids(self) -> dict[int, list[str]]:
         """Posts that matched an alert keyword, and the keywords."""

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from monitor.model import parse_iso
+
+#: The zone times are shown in (Preferences → Display time zone); None: the system's local zone.
+_display_zone: tzinfo | None = None
+
+
+def set_display_zone(zone: tzinfo | None) -> None:
+    """Show times in ``zone`` from now on (None: the system's local zone)."""
+    global _display_zone
+    _display_zone = zone
+
+
+def display_zone() -> tzinfo | None:
+    """The zone times are shown in; None for the system's local zone."""
+    return _display_zone
 
 
 def relative_time(then: datetime, now: datetime) -> str:
@@ -34,10 +48,10 @@ UNDATED = "undated"
 
 
 def local_time(then: datetime, precision: str | None, now: datetime | None = None) -> str:
-    """``then`` in the local time zone, as exactly as it is known; with the year when it is not
-    the year of ``now`` (default: the clock)."""
-    local = then.astimezone()
-    year = (now or datetime.now(local.tzinfo)).astimezone().year
+    """``then`` in the display time zone (the local one unless Preferences chose another), as
+    exactly as it is known; with the year when it is not the year of ``now`` (default: the clock)."""
+    local = then.astimezone(_display_zone)
+    year = (now or datetime.now(local.tzinfo)).astimezone(local.tzinfo).year
     day = "%a %d %b" if local.year == year else "%a %d %b %Y"
     if precision == "hour":
         return local.strftime(f"{day}, %H:00").replace(" 0", " ", 1)

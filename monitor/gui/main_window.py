@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -36,11 +35,14 @@ from PySide6.QtWidgets import (
 from monitor import __version__
 from monitor.gui import data
 from monitor.gui.alerts import KeywordsDialog, Notifier, load_keywords, save_keywords
+from monitor.gui.alerts_dock import AlertsPane
 from monitor.gui.feed_pane import FeedPane
-from monitor.gui.formatting import local_time, relative_time
+from monitor.gui.formatting import local_time, relative_time, set_display_zone
 from monitor.gui.inspector import InspectorPane
 from monitor.gui.journey_menu import JourneyControls
+from monitor.gui.preferences import Preferences, PreferencesDialog, load_preferences, save_preferences
 from monitor.gui.replay import ReplayBar
+from monitor.gui.sources_dock import SourcesPane
 from monitor.gui.workers import Runner
 from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint.charts import ChartsPane
@@ -56,12 +58,12 @@ log = logging.getLogger(__name__)
 CLOCK_MS = 60_000
 #: How often the app asks which sources are due (each source keeps its own interval and backoff).
 POLL_MS = 15_000
-#: The interval a source added from the window is polled at, in seconds.
-SOURCE_INTERVAL_S = 60
 #: After new posts, the feed looks for them within this time and the other panes follow within
 #: the next; a burst of batches costs one look each, not one per batch.
 FEED_SETTLE_MS = 250
 PANES_SETTLE_MS = 1500
+#: Reads and unread marks in the feed reach the alert inbox (and the title's count) within this.
+ALERTS_SETTLE_MS = 300
 STATE_VERSION = 1
 #: The most quotes the inspector lists at once (the newest); the counts cover all of them.
 QUOTES_SHOWN = data.QUOTES_SHOWN
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
     quotesApplied = Signal(object)  # OpChanges: the panes show a correction
     sourcesApplied = Signal(object)  # list of data.SourceState: the status bar shows a quiet poll
     reportSaved = Signal(str)  # the path written
+    alertsApplied = Signal(object)  # data.AlertInbox shown
+    sourcesChanged = Signal(object)  # OpChanges of a change to a source, once asked for again
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +122,8 @@ class MainWindow(QMainWindow):
         self.charts = ChartsPane(self)
         self.replay = ReplayBar(self)
         self.notifier = Notifier(self.windowIcon(), self)
+        self.sources_pane = SourcesPane(self)
+        self.alerts_pane = AlertsPane(self)
 
         self.docks: dict[str, QDockWidget] = {}
         self._dock("route", "Route", self.journey.pane, Qt.DockWidgetArea.TopDockWidgetArea)
@@ -127,6 +133,11 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+        self._dock("sources", "Sources", self.sources_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self._dock("alerts", "Alerts", self.alerts_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["charts"], self.docks["sources"])  # tabs beside the charts
+        self.tabifyDockWidget(self.docks["charts"], self.docks["alerts"])
+        self.docks["charts"].raise_()
 
         self.replay_bar = QToolBar("Replay", self)
         self.replay_bar.setObjectName("replayToolBar")
@@ -139,6 +150,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
         self.feed.model.keywords = load_keywords(self.settings)
+        self.apply_preferences(load_preferences(self.settings))
 
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_MS)
@@ -161,6 +173,10 @@ class MainWindow(QMainWindow):
         self._panes_settle.setSingleShot(True)
         self._panes_settle.setInterval(PANES_SETTLE_MS)
         self._panes_settle.timeout.connect(self.refresh_panes)
+        self._alerts_settle = QTimer(self)  # reads in the feed change which alerts are unread
+        self._alerts_settle.setSingleShot(True)
+        self._alerts_settle.setInterval(ALERTS_SETTLE_MS)
+        self._alerts_settle.timeout.connect(self.refresh_alerts)
 
         self.resize(1360, 900)
         self.resizeDocks([self.docks["feed"], self.docks["inspector"]], [820, 520], Qt.Orientation.Horizontal)
@@ -203,7 +219,7 @@ class MainWindow(QMainWindow):
                                     "Make a new, empty database file", sp.SP_FileIcon)
         self.act_open = self._action("&Open database…", self.choose_database, "Ctrl+Shift+O",
                                      "Open an existing database file", sp.SP_DirOpenIcon)
-        self.act_add_source = self._action("&Add source…", lambda: self.add_source(), "Ctrl+Shift+A",
+        self.act_add_source = self._action("&Add source…", self.sources_pane.ask_add, "Ctrl+Shift+A",
                                            "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
         self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
                                        "Read live pages, feeds or post lists from files", sp.SP_ArrowDown)
@@ -248,13 +264,19 @@ class MainWindow(QMainWindow):
         self.act_reset_layout = self._action("Reset &layout", self.reset_layout)
         self.act_keywords = self._action("Alert &keywords…", self.edit_keywords,
                                          tip="Words that raise an alert")
+        self.act_rules = self._action("Alert &rules…", self.alerts_pane.edit_rules,
+                                      tip="Searches (words, a speaker, a source) that raise an alert")
         self.act_about = self._action("&About Situation Monitor", self.about)
+        self.act_preferences = self._action("P&references…", self.edit_preferences, "Ctrl+,",
+                                            "Default poll interval, display time zone, notifications")
         self.act_report.setEnabled(False)  # until the database is open and a renderer is there
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         for action in (self.act_new, self.act_open, self.act_add_source, self.act_import, self.act_report):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_preferences)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         view_menu = bar.addMenu("&View")
@@ -273,6 +295,7 @@ class MainWindow(QMainWindow):
         view_menu.addMenu(self.journey.menu)
         view_menu.addAction(self.act_replay)
         alerts_menu = bar.addMenu("&Alerts")
+        alerts_menu.addAction(self.act_rules)
         alerts_menu.addAction(self.act_keywords)
         alerts_menu.addAction(self.act_read)
         help_menu = bar.addMenu("&Help")
@@ -311,6 +334,19 @@ class MainWindow(QMainWindow):
         self.inspector.rejectRequested.connect(lambda quote_id: self._correct(data.reject_quote, quote_id))
         self.route_bar.stopClicked.connect(self._stop_clicked)
         self.feed.model.alertsArrived.connect(self._alerts_arrived)
+        alerts = self.alerts_pane
+        alerts.postActivated.connect(self._open_alert)
+        alerts.dismissRequested.connect(lambda hits: self._alerts_write(data.dismiss_alerts, hits))
+        alerts.ruleSaved.connect(lambda rule: self._alerts_write(data.save_alert_rule, rule))
+        alerts.ruleDeleted.connect(lambda rule_id: self._alerts_write(data.delete_alert_rule, rule_id))
+        self.feed.model.unreadChanged.connect(lambda _n: self._alerts_settle.start())
+        pane = self.sources_pane
+        pane.addRequested.connect(lambda url, interval: self.add_source(url, interval))
+        pane.removeRequested.connect(lambda sid, keep: self._change_source(data.remove_source, sid, keep))
+        pane.enableRequested.connect(lambda sid, on: self._change_source(data.set_source_enabled, sid, on))
+        pane.renameRequested.connect(lambda sid, title: self._change_source(data.rename_source, sid, title))
+        pane.intervalRequested.connect(
+            lambda sid, secs: self._change_source(data.set_source_interval, sid, secs))
         self.docks["inspector"].visibilityChanged.connect(
             lambda visible: self._show_quotes() if visible and self._quotes_stale else None)
         self.replay.asOfChanged.connect(self._replay_moved)
@@ -356,6 +392,8 @@ class MainWindow(QMainWindow):
         if hasattr(self.route_bar, "clock"):
             self.route_bar.clock = utc_now
         self.alert_count = 0
+        self.alerts_pane.set_inbox(data.AlertInbox([], [], 0, 0))
+        self.feed.model.set_rule_alerts({})
         self._speaker_names = {}
         self._selected_speaker = None
         self._speaker_quotes = None
@@ -456,6 +494,10 @@ class MainWindow(QMainWindow):
         self.snapshot = snap
         self._speaker_names = {s.id: s.name for s in snap.speakers}
         self.feed.set_sources([(s.source.id, s.label) for s in snap.sources], snap.unread)
+        self.sources_pane.set_sources(snap.sources)
+        self.alerts_pane.sources = [(s.source.id, s.label) for s in snap.sources]
+        self.alerts_pane.speakers = [s.name for s in snap.speakers]
+        self.scan_alerts()
         if self.as_of is None:
             self.replay.set_span(snap.span)
         self._update_status(snap)
@@ -601,6 +643,7 @@ class MainWindow(QMainWindow):
             return
         self.snapshot = snap = replace(snap, sources=list(sources))
         self.feed.set_sources([(s.source.id, s.label) for s in sources])
+        self.sources_pane.set_sources(sources)
         self._update_status(snap)
         self.sourcesApplied.emit(sources)
 
@@ -628,20 +671,33 @@ class MainWindow(QMainWindow):
             self._warn("Some files could not be read", "\n".join(errors[:20]))
         self.after_new_posts()
 
-    def add_source(self, url: str | None = None) -> None:
-        """Add a feed or page (asking for its address unless given) and poll it at once."""
-        if self.runner is None:
-            return
+    def add_source(self, url: str | None = None, interval: int | None = None) -> None:
+        """Add a feed or page (asking for its address and interval unless given) and poll it at once."""
         if url is None:
-            url, ok = QInputDialog.getText(self, "Add source",
-                                           "Feed or live page address (http, https, file or a path):")
-            if not ok:
-                return
-        if not url.strip():
+            self.sources_pane.ask_add()
             return
-        self.runner.write(data.add_source, url.strip(), SOURCE_INTERVAL_S,
+        if self.runner is None or not url.strip():
+            return
+        self.runner.write(data.add_source, url.strip(), interval or self.sources_pane.default_interval,
                           on_result=lambda _r: self.poll_now(force=True),
                           on_error=lambda exc: self._warn("Cannot add source", str(exc)))
+
+    def _change_source(self, fn: Callable[..., OpChanges], source_id: int, value: object) -> None:
+        """Run a change to one source on the writer thread, then show the sources again (and the
+        feed without the posts of a source deleted with them)."""
+        if self.runner is not None:
+            self.runner.write(fn, source_id, value, on_result=self._source_changed,
+                              on_error=lambda exc: self._warn("Cannot change the source", str(exc)))
+
+    def _source_changed(self, changes: OpChanges) -> None:
+        if changes.posts_updated:  # posts deleted: the feed loses them
+            if self.feed.current_filter().source_id in changes.sources:
+                self.feed.set_source_filter(None)
+            self.feed.model.reload()
+            self.refresh_panes()
+        else:
+            self.refresh_sources()
+        self.sourcesChanged.emit(changes)
 
     def export_report(self, path: str | None = None) -> None:
         """Save a briefing report (PNG or PDF) as of the replay time or now (asking where unless given)."""
@@ -823,6 +879,59 @@ class MainWindow(QMainWindow):
         self.feed.mark_all_read()
         self.alert_count = 0
         self._update_title()
+        self.refresh_alerts()
+
+    def scan_alerts(self) -> None:
+        """Match the alert rules against the posts that arrived since they last looked."""
+        if self.runner is not None:
+            runner = self.runner
+            self.runner.write(data.scan_alerts, on_result=lambda scan: self._alerts_scanned(scan, runner),
+                              on_error=self._read_failed)
+
+    def refresh_alerts(self) -> None:
+        """Read the alert inbox again (after reads: writes run in turn, so it sees them)."""
+        self._alerts_write(data.alert_inbox)
+
+    def _alerts_write(self, fn: Callable[..., data.AlertInbox], *args: object) -> None:
+        if self.runner is None:
+            return
+        runner = self.runner
+
+        def failed(exc: Exception) -> None:
+            if self.alerts_pane.rules_dialog is not None and self.alerts_pane.rules_dialog.isVisible():
+                self.alerts_pane.rules_dialog.show_error(str(exc))
+            else:
+                self._warn("Alerts", str(exc))
+
+        self.runner.write(fn, *args, on_result=lambda inbox: self._apply_alerts(inbox, runner),
+                          on_error=failed)
+
+    def _alerts_scanned(self, scan: data.AlertScan, runner: Runner) -> None:
+        if runner is not self.runner:
+            return  # a scan of the database opened before this one
+        fresh = [h for h in scan.new if h.fresh]
+        told = [h for h in fresh if h.notify]
+        if told:
+            names = sorted({h.rule_name for h in told})
+            self.notifier.notify(
+                f"{len(told)} new post{'s' if len(told) != 1 else ''} for {', '.join(names)}",
+                told[0].title or "Situation Monitor listed them under Alerts.")
+        if any(h.sound for h in fresh):
+            self.notifier.beep()
+        self._apply_alerts(scan.inbox, runner)
+
+    def _apply_alerts(self, inbox: data.AlertInbox, runner: Runner) -> None:
+        if runner is not self.runner:
+            return
+        self.alerts_pane.set_inbox(inbox)
+        self.feed.model.set_rule_alerts(self.alerts_pane.highlights())
+        self._update_title()
+        self.alertsApplied.emit(inbox)
+
+    def _open_alert(self, post_id: int) -> None:
+        self.feed.scroll_to_post(post_id)
+        self.docks["feed"].raise_()
+        self._alerts_write(data.read_alert, post_id)
 
     def edit_keywords(self) -> None:
         """Edit the alert keywords."""
@@ -834,6 +943,36 @@ class MainWindow(QMainWindow):
         """Use and keep these alert keywords."""
         self.feed.model.keywords = tuple(keywords)
         save_keywords(self.settings, tuple(keywords))
+
+    # -- preferences ---------------------------------------------------------------------
+
+    def edit_preferences(self) -> None:
+        """File → Preferences: edit, then apply and keep them."""
+        dialog = PreferencesDialog(self.prefs, self.snapshot.route if self.snapshot else None, self)
+
+        def done(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.set_preferences(dialog.preferences())
+
+        dialog.finished.connect(done)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        """Use and keep these preferences."""
+        save_preferences(self.settings, prefs)
+        self.apply_preferences(prefs)
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Use ``prefs``: the interval Add source offers, the zone times are shown in,
+        notifications on or off."""
+        self.prefs = prefs
+        self.sources_pane.default_interval = prefs.interval
+        set_display_zone(prefs.zone())
+        self.notifier.enabled = prefs.notify
+        self.feed.delegate.clear_cache()
+        self.feed.view.viewport().update()
+        self._update_title()
 
     # -- replay --------------------------------------------------------------------------
 
@@ -871,8 +1010,12 @@ class MainWindow(QMainWindow):
             title += f" — {self.db_path.name}"
         if self.as_of is not None:
             title += f" — replay as of {local_time(self.as_of, 'minute')}"
-        if self.alert_count:
-            title = f"({self.alert_count} alert{'s' if self.alert_count != 1 else ''}) {title}"
+        # Keyword alerts and unread rule hits; a new post both found is counted once.
+        keyword_posts = set(self.feed.model.alert_ids())
+        both = {h.post_id for h in self.alerts_pane.inbox.hits if h.unread} & keyword_posts
+        count = self.alert_count + self.alerts_pane.unread - len(both)
+        if count:
+            title = f"({count} alert{'s' if count != 1 else ''}) {title}"
         self.setWindowTitle(title)
 
     def _busy(self, busy: bool) -> None:
@@ -952,6 +1095,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.docks["feed"])
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.docks["inspector"])
         self.splitDockWidget(self.docks["feed"], self.docks["charts"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.docks["charts"], self.docks["sources"])
+        self.tabifyDockWidget(self.docks["charts"], self.docks["alerts"])
+        self.docks["charts"].raise_()
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

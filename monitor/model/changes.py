@@ -44,6 +44,8 @@ class OpChanges:
     observations: bool = False
     #: The route in use changed (every report was matched to it again).
     route: bool = False
+    #: Alert rules or their hits changed (a rule saved or deleted, hits dismissed).
+    alerts: bool = False
 
     @classmethod
     def of(cls, **kwargs: Any) -> OpChanges:

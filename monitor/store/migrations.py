@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from monitor.store.alerts import migrate_alert_rules
 from monitor.store.analysis import migrate_analysis_views, migrate_quotes_by_speaker_parts
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.journey import migrate_journey
@@ -106,6 +107,11 @@ def _v10_read_state(db: Database) -> None:
     migrate_read_state(db)
 
 
+def _v11_alert_rules(db: Database) -> None:
+    """Alert rules (a search and what to do) and their hits until dismissed."""
+    migrate_alert_rules(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -117,4 +123,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v8_content_index,
     _v9_attribution_parts,
     _v10_read_state,
+    _v11_alert_rules,
 ]

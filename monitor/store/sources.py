@@ -190,3 +190,53 @@ class SourceStore:
         self.db.execute(
             "update sources set enabled = 1, next_poll = null, failures = 0 where id = ?", [source_id]
         )
+
+    def rename(self, source_id: int, title: str) -> None:
+        """Give a source the title a reader chose (a poll never overwrites a title it has)."""
+        self.db.execute("update sources set title = ? where id = ?", [title, source_id])
+
+    def pause(self, source_id: int) -> None:
+        """Stop polling a source by hand: its last poll's status and error are kept as they are."""
+        self.db.execute("update sources set enabled = 0, next_poll = null where id = ?", [source_id])
+
+    def recent_post_times(self, limit: int) -> dict[int, list[str]]:
+        """Each source's newest ``limit`` post times (published, else first seen), ISO 8601 UTC."""
+        rows = self.db.execute(
+            "select source_id, t from (select source_id, coalesce(published, first_seen) as t, "
+            " row_number() over (partition by source_id order by coalesce(published, first_seen) desc)"
+            " as n from posts where coalesce(published, first_seen) is not null) where n <= ?",
+            [limit],
+        )
+        found: dict[int, list[str]] = {}
+        for source_id, when in rows:
+            found.setdefault(int(source_id), []).append(when)
+        return found
+
+    def unsubscribe(self, source_id: int) -> None:
+        """Remove a source from polling but keep it (and its posts) as a source posts came from,
+        like a file ingested once: not polled, its validators forgotten."""
+        self.db.execute(
+            "update sources set subscribed = 0, enabled = 0, next_poll = null, etag = null, "
+            "last_modified = null, body_hash = null where id = ?",
+            [source_id],
+        )
+
+    def delete_with_posts(self, source_id: int) -> tuple[list[int], set[int | None], bool]:
+        """Delete a source and everything of its posts (versions, quotes, route reports, read
+        marks). Returns the posts deleted, the speakers whose quotes went, and whether any route
+        report went. Runs inside the caller's transaction."""
+        post_ids = [int(r[0]) for r in self.db.execute("select id from posts where source_id = ?",
+                                                       [source_id])]
+        speakers = {r[0] for r in self.db.execute(
+            "select distinct speaker_id from quotes where post_id in "
+            "(select id from posts where source_id = ?)", [source_id])}
+        reports = self.db.execute(
+            "select count(*) from observations where post_id in (select id from posts where source_id = ?)",
+            [source_id]).fetchone()[0]
+        for table in ("quotes", "observations", "post_revisions"):
+            self.db.execute(f"delete from {table} where post_id in "
+                            "(select id from posts where source_id = ?)", [source_id])
+        self.db.execute("delete from post_reads where source_id = ?", [source_id])
+        self.db.execute("delete from posts where source_id = ?", [source_id])
+        self.db.execute("delete from sources where id = ?", [source_id])
+        return post_ids, speakers, bool(reports)

@@ -1,0 +1,131 @@
+"""Alert rules and the Alerts dock on a real window and database: a rule reads the stored posts
+and new ones, marks them in the feed, notifies and sounds for new ones; opening a hit reads it
+(the title's count drops); dismissed hits stay dismissed."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from conftest import add_posts
+
+from monitor.gui.feed_model import FeedModel
+from monitor.model import parse_iso
+from monitor.service import Monitor
+
+
+def _title_count(window) -> int:
+    found = re.match(r"\((\d+) alerts?\)", window.windowTitle())
+    return int(found.group(1)) if found else 0
+
+
+def _save_rule(qtbot, window, name: str, query: str = "", speaker: str = "", sound: bool = False):
+    window.act_rules.trigger()
+    dialog = window.alerts_pane.rules_dialog
+    dialog.new_rule()
+    dialog.name.setText(name)
+    dialog.query.setText(query)
+    dialog.speaker.setText(speaker)
+    dialog.sound.setChecked(sound)
+    with qtbot.waitSignal(window.alertsApplied, timeout=10000):
+        dialog.save_button.click()
+    return dialog
+
+
+def test_alert_rules_inbox_and_title(qtbot, main_window):
+    window = main_window
+    window.set_keywords(())  # the rule alone (a keyword would count the same post too)
+    pane = window.alerts_pane
+    assert "No alert rules yet" in pane.summary.text()
+    con = sqlite3.connect(window.db_path)
+    khasan = {r[0] for r in con.execute("select rowid from posts_fts where posts_fts match 'Khasan'")}
+    unread = {r[0] for r in con.execute(
+        "select id from posts where id not in (select post_id from post_reads)")}
+    dialog = _save_rule(qtbot, window, "Border", query="Khasan", sound=True)
+    # Posts already stored are listed; unread ones count in the title; none is news.
+    assert {h.post_id for h in pane.inbox.hits} == khasan
+    assert pane.unread == len(khasan & unread) and _title_count(window) == pane.unread
+    assert window.notifier.sent == [] and window.notifier.beeps == 0
+    assert pane.tree.topLevelItemCount() == len(khasan)
+    # The feed marks the matched posts with the rule's name.
+    model = window.feed.model
+    marked = {model.post_id_at(r) for r in range(model.rowCount())
+              if "Border" in model.data(model.index(r), FeedModel.AlertRole)}
+    loaded = {model.post_id_at(r) for r in range(model.rowCount())}
+    assert marked == khasan & loaded and marked
+    dialog.close()
+
+    # A new post: found, announced, sounded, counted.
+    before = pane.unread
+    new = add_posts(window.db_path, [{"guid": "k1", "title": "Train leaves Khasan",
+                                      "body": "It left Khasan.", "published_precision": "minute",
+                                      "published": parse_iso("2023-09-13T09:00:00Z")}])
+    with qtbot.waitSignal(window.alertsApplied, timeout=15000):
+        window.after_new_posts()
+    qtbot.waitUntil(lambda: pane.unread == before + 1, timeout=10000)
+    assert window.notifier.beeps == 1 and "Border" in window.notifier.sent[-1][0]
+    assert _title_count(window) == before + 1
+
+    # Opening the hit reads it: the title's count drops, the hit stays listed (not bold).
+    item = next(pane.tree.topLevelItem(i) for i in range(pane.tree.topLevelItemCount())
+                if pane.tree.topLevelItem(i).data(0, 256)[1] == new[0])
+    assert item.font(1).bold()
+    with qtbot.waitSignal(window.alertsApplied, timeout=10000):
+        pane.open_hit(item)
+    qtbot.waitUntil(lambda: pane.unread == before, timeout=10000)
+    assert _title_count(window) == before
+    assert new[0] in {h.post_id for h in pane.inbox.hits}
+
+    # Dismissed hits leave the inbox, and stay gone in the database.
+    item = next(pane.tree.topLevelItem(i) for i in range(pane.tree.topLevelItemCount())
+                if pane.tree.topLevelItem(i).data(0, 256)[1] == new[0])
+    item.setSelected(True)
+    with qtbot.waitSignal(window.alertsApplied, timeout=10000):
+        pane.dismiss_button.click()
+    assert new[0] not in {h.post_id for h in pane.inbox.hits}
+    with Monitor(window.db_path, readonly=True) as monitor:
+        assert new[0] not in {h.post_id for h in monitor.alerts.hits()}
+    with qtbot.waitSignal(window.alertsApplied, timeout=10000):
+        pane.dismiss_all_button.click()
+    assert pane.inbox.hits == [] and _title_count(window) == 0
+
+
+def test_a_speaker_rule_and_a_bad_rule(qtbot, main_window):
+    window = main_window
+    pane = window.alerts_pane
+    dialog = _save_rule(qtbot, window, "Peskov", speaker="Dmitry Peskov")
+    assert pane.inbox.hits and all(h.rule_name == "Peskov" for h in pane.inbox.hits)
+    # Saving again changes the same rule (no second one).
+    dialog.query.setText("talks")
+    with qtbot.waitSignal(window.alertsApplied, timeout=10000):
+        dialog.save_button.click()
+    assert len(pane.inbox.rules) == 1 and pane.inbox.rules[0].query == "talks"
+    dialog.new_rule()
+    dialog.name.setText("Nothing")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: "give words, a speaker or a source" in dialog.error.text(), timeout=10000)
+    assert len(pane.inbox.rules) == 1
+
+
+def test_reading_in_the_feed_reads_the_alert(qtbot, main_window):
+    window = main_window
+    pane = window.alerts_pane
+    _save_rule(qtbot, window, "Border", query="Khasan").close()
+    qtbot.waitUntil(lambda: pane.unread > 0, timeout=10000)
+    with qtbot.waitSignal(window.alertsApplied, timeout=10000):
+        window.mark_all_read()
+    assert pane.unread == 0 and _title_count(window) == 0 and pane.inbox.hits
+
+
+def test_a_post_found_by_a_keyword_and_a_rule_counts_once(qtbot, main_window):
+    window = main_window
+    pane = window.alerts_pane
+    _save_rule(qtbot, window, "Border", query="Khasan").close()
+    with qtbot.waitSignal(window.alertsApplied, timeout=10000):
+        window.mark_all_read()
+    add_posts(window.db_path, [{"guid": "k2", "title": "Khasan again", "body": "Khasan.",
+                                "published": parse_iso("2023-09-13T10:00:00Z"),
+                                "published_precision": "minute"}])
+    window.after_new_posts()
+    qtbot.waitUntil(lambda: window.alert_count == 1 and pane.unread == 1, timeout=15000)
+    assert _title_count(window) == 1
