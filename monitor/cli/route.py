@@ -5,21 +5,14 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 
 from monitor.cli.common import cli, db_option, open_monitor, parse_at
 from monitor.journey.route import RouteError, list_routes, load_route
 from monitor.model import Estimate, Observation, StopEta, to_iso, utc_now
+from monitor.model.timefmt import day_time, iso_in_zone, report_time
 from monitor.situation import JOURNEY_ONLY
-
-
-def _local(value: datetime | None, zone: str | None) -> str | None:
-    """ISO time in the stop's own time zone, for people reading local reports."""
-    if value is None or not zone:
-        return None
-    return value.astimezone(ZoneInfo(zone)).isoformat(timespec="minutes")
 
 
 def observation_json(obs: Observation) -> dict:
@@ -50,9 +43,9 @@ def eta_json(eta: StopEta) -> dict:
         "latest": to_iso(eta.latest),
         "timezone": eta.timezone,
         "local": {
-            "earliest": _local(eta.earliest, eta.timezone),
-            "likely": _local(eta.likely, eta.timezone),
-            "latest": _local(eta.latest, eta.timezone),
+            "earliest": iso_in_zone(eta.earliest, eta.timezone),
+            "likely": iso_in_zone(eta.likely, eta.timezone),
+            "latest": iso_in_zone(eta.latest, eta.timezone),
         },
         "window_hours": round((eta.latest - eta.earliest).total_seconds() / 3600, 1)
         if eta.earliest and eta.latest else None,
@@ -112,12 +105,6 @@ def _parse_at(text: str | None) -> datetime:
     return parse_at(text) or utc_now()
 
 
-def _fmt(value: datetime | None, zone: str | None) -> str:
-    if value is None:
-        return "—"
-    return value.astimezone(ZoneInfo(zone) if zone else None).strftime("%d %b %H:%M")
-
-
 def _print_timeline(rows: list[StopEta], at: datetime) -> None:
     click.echo(f"{'stop':<20} {'km':>7}  {'earliest':>12}  {'likely':>12}  {'latest':>12}  "
                f"{'dwell':>6}  zone")
@@ -125,8 +112,9 @@ def _print_timeline(rows: list[StopEta], at: datetime) -> None:
         mark = "✓" if eta.latest and eta.latest <= at else " "
         dwell = f"{eta.dwell_minutes:.0f}m" if eta.dwell_minutes else ""
         click.echo(
-            f"{mark}{eta.stop:<19} {eta.km:>7.1f}  {_fmt(eta.earliest, eta.timezone):>12}  "
-            f"{_fmt(eta.likely, eta.timezone):>12}  {_fmt(eta.latest, eta.timezone):>12}  {dwell:>6}  "
+            f"{mark}{eta.stop:<19} {eta.km:>7.1f}  {day_time(eta.earliest, eta.timezone):>12}  "
+            f"{day_time(eta.likely, eta.timezone):>12}  {day_time(eta.latest, eta.timezone):>12}  "
+            f"{dwell:>6}  "
             f"{eta.timezone or ''}"
         )
     click.echo("times are local to each stop; ✓ = reached for certain")
@@ -137,10 +125,8 @@ def last_report_text(est: Estimate, zones: dict[str, str | None] | None = None) 
     report, when = est.last_report, est.last_report_at
     if when is None:
         return "no report"
-    if report is not None and report.precision == "date":
-        return f"{when:%a %d %b}"
     zone = (zones or {}).get(report.stop) if report is not None else None
-    return f"{when.astimezone(ZoneInfo(zone) if zone else None):%a %d %b, %H:%M}"
+    return report_time(when, report.precision if report is not None else None, zone)
 
 
 def state_text(est: Estimate, zones: dict[str, str | None] | None = None) -> str:
@@ -162,8 +148,9 @@ def _print_estimate(est: Estimate, title: str, zones: dict[str, str | None] | No
     if est.next_stop:
         click.echo(f"  next stop: {est.next_stop}; destination: {est.destination}")
     for eta in est.etas[-3:]:
-        click.echo(f"  {eta.stop}: {_fmt(eta.earliest, eta.timezone)} … {_fmt(eta.likely, eta.timezone)}"
-                   f" … {_fmt(eta.latest, eta.timezone)} ({eta.timezone})")
+        click.echo(f"  {eta.stop}: {day_time(eta.earliest, eta.timezone)} … "
+                   f"{day_time(eta.likely, eta.timezone)} … {day_time(eta.latest, eta.timezone)} "
+                   f"({eta.timezone})")
     for note in est.notes:
         click.echo(f"  note: {note}")
     for obs in est.observations:

@@ -24,8 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -45,6 +44,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from monitor.model import Estimate, Observation, Route, Stop, StopEta
+from monitor.model.timefmt import format_minutes, format_window, relative_minutes, stop_zone, zone_label
 from monitor.paint.safe_text import escape
 
 #: Gaps longer than this are drawn shortened, with a break mark and the true distance.
@@ -229,53 +229,6 @@ class BarLayout:
     def all_label_rects(self) -> list[tuple[str, QRectF]]:
         """Every text rectangle the bar draws below the header (stop labels and gap distances)."""
         return [(b.stop, b.rect) for b in self.labels] + [(b.stop, b.rect) for b in self.gap_labels]
-
-
-def stop_zone(stop: Stop) -> ZoneInfo | None:
-    """The stop's time zone, or None when it has none or the name is unknown."""
-    if not stop.timezone:
-        return None
-    try:
-        return ZoneInfo(stop.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def zone_label(moment: datetime) -> str:
-    """``KST`` where the zone has a name, ``UTC+10`` where it only has an offset."""
-    name = moment.tzname() or "UTC"
-    if name[:1] in "+-":
-        offset = moment.utcoffset()
-        hours = (offset.total_seconds() / 3600.0) if offset is not None else 0.0
-        name = f"UTC{hours:+g}"
-    return name
-
-
-def format_window(eta: StopEta, zone: tzinfo | None) -> str:
-    """``06:20 (05:10–07:40) KST``: the likely time and the window in the stop's local time."""
-    zone = zone or UTC
-
-    def local(moment: datetime | None) -> datetime | None:
-        return moment.astimezone(zone) if moment is not None else None
-
-    likely, early, late = local(eta.likely), local(eta.earliest), local(eta.latest)
-    if likely is None:
-        return "ETA unknown"
-    tz = zone_label(likely)
-    if early is None or late is None:
-        return f"~{likely:%a %H:%M} {tz}"
-    if early.date() == late.date():
-        return f"{likely:%H:%M} ({early:%H:%M}–{late:%H:%M}) {tz}"
-    # A window over midnight names the days so that 23:00–01:00 is not read backwards.
-    return f"{likely:%a %H:%M} ({early:%a %H:%M}–{late:%a %H:%M}) {tz}"
-
-
-def format_minutes(minutes: float) -> str:
-    """``70 min`` or ``2 h 10 min``."""
-    minutes = round(minutes)
-    if minutes < 90:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def kind_detail(stop: Stop, dwell_minutes: float | None = None) -> str | None:
@@ -698,11 +651,7 @@ class RouteBar(QWidget):
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
 
     def _relative(self, moment: datetime) -> str:
-        minutes = (moment - self.clock()).total_seconds() / 60.0
-        if abs(minutes) > 7 * 24 * 60:
-            return ""
-        text = format_minutes(abs(minutes))
-        return f" (in {text})" if minutes >= 0 else f" ({text} ago)"
+        return relative_minutes(moment, self.clock())
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt API
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-from monitor.model import Post, Quote, parse_iso
+from monitor.model import Post, Quote
+from monitor.model.timefmt import short_post_time as format_post_time
 from monitor.paint.safe_text import escape
 from monitor.paint.theme import kind_colour
 
 __all__ = [
     "format_post_time", "kind_colour", "post_sort_key", "quote_display", "quote_html", "quote_segments",
 ]
-
-
-def format_post_time(post: Post | None) -> str:
-    """The post's time as a reader wants it: local time, or only the date when that is all we know."""
-    if post is None or not post.published:
-        return ""
-    try:
-        moment = parse_iso(post.published)
-    except (ValueError, OverflowError):
-        return post.published
-    if moment is None:
-        return ""
-    if post.published_precision == "date":
-        return f"{moment:%-d %b}"
-    local = moment.astimezone()
-    return f"{local:%-d %b %H:%M}"
 
 
 def post_sort_key(post: Post | None) -> str:
