@@ -174,6 +174,14 @@ def _before_utc_text(moment: datetime) -> str:  # report/page.py
     return f"{moment.astimezone(UTC):%d %b %Y, %H:%M} UTC"
 
 
+def _before_chart_since(moment: datetime) -> str:  # paint/charts.py, the posts chart's title
+    return f"{moment.astimezone(UTC):%-d %b %H:%M} UTC"
+
+
+def _before_chart_tip(x: float) -> str:  # paint/charts.py, observation_tip
+    return datetime.fromtimestamp(x, UTC).strftime("%d %b %H:%M UTC")
+
+
 def _before_post_when(post: Post, times: dict[int, datetime]) -> str:  # report/page.py
     moment = times.get(post.id)
     if moment is None:
@@ -268,6 +276,11 @@ def test_the_cli_times_are_as_before(zone_name, reader_zone):
 def test_the_reports_utc_times_are_as_before(reader_zone):
     for moment in moments():
         assert timefmt.utc_text(moment) == _before_utc_text(moment)
+        assert timefmt.utc_since(moment) == _before_chart_since(moment)
+        assert timefmt.utc_day_time(datetime.fromtimestamp(moment.timestamp(), UTC)) == _before_chart_tip(
+            moment.timestamp())
+        assert timefmt.utc_day_time(moment.astimezone(ZoneInfo("Asia/Pyongyang"))) == _before_chart_tip(
+            moment.timestamp())
         for post in _posts(moment):
             for times in ({post.id: moment}, {}):
                 assert timefmt.post_when(post, times) == _before_post_when(post, times)

@@ -188,6 +188,16 @@ def utc_text(moment: datetime) -> str:
     return f"{moment.astimezone(UTC):%d %b %Y, %H:%M} UTC"
 
 
+def utc_day_time(moment: datetime) -> str:
+    """``09 Sep 14:05 UTC``: a moment in UTC without the year (a chart's tip, an estimate's "as of")."""
+    return f"{moment.astimezone(UTC):%d %b %H:%M} UTC"
+
+
+def utc_since(moment: datetime) -> str:
+    """``9 Sep 14:05 UTC``: where a chart's data starts, in its title (the day unpadded)."""
+    return f"{moment.astimezone(UTC):%-d %b %H:%M} UTC"
+
+
 def post_when(post: Post, times: dict[int, datetime]) -> str:
     """A post's time in UTC as precisely as it is known (``times``: each post's moment, by id)."""
     moment = times.get(post.id)

@@ -22,6 +22,7 @@ import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 
 from monitor.model import Estimate, Observation, Post, Route, Speaker, Stop, parse_iso  # noqa: E402
+from monitor.model.timefmt import utc_day_time, utc_since  # noqa: E402
 from monitor.paint import theme  # noqa: E402
 from monitor.paint.safe_text import escape, plain_tooltip  # noqa: E402
 
@@ -181,7 +182,7 @@ class ChartsPane(QWidget):
         title = "Posts per hour"
         moment = parse_iso(since) if since else None
         if moment is not None:
-            title += f" · since {moment.astimezone(UTC):%-d %b %H:%M} UTC"
+            title += f" · since {utc_since(moment)}"
         if date_only:
             title += f" · {date_only} with date only"
         self._titles["posts"] = title
@@ -452,7 +453,7 @@ class ChartsPane(QWidget):
 
 def observation_tip(x: float, y: float, data: object) -> str:
     """The hover tip of an observation point: what was reported, when (UTC) and where (km)."""
-    when = datetime.fromtimestamp(x, UTC).strftime("%d %b %H:%M UTC")
+    when = utc_day_time(datetime.fromtimestamp(x, UTC))
     return plain_tooltip(f"{data}\n{when} · km {y:,.0f}")
 
 
