@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from monitor.gui.feed_model import FeedModel, search_terms
 from monitor.gui.feed_pane import DIALOG_LINE_CHARS, FeedPane, PostDialog, lazy_layout_text
-from monitor.gui.formatting import relative_time
 from monitor.gui.workers import Runner
+from monitor.model.timefmt import relative_time
 from monitor.store.feed import FeedFilter
 
 START = datetime(2023, 9, 10, 6, 0, tzinfo=UTC)

@@ -5,22 +5,15 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 
 from monitor.cli.common import cli, db_option, open_monitor, parse_at
 from monitor.journey.route import RouteError, list_routes, load_route
 from monitor.model import Estimate, Observation, RouteSuggestion, StopEta, to_iso, utc_now
-from monitor.model.journey_text import ETA_LEGEND, format_window, state_text, zone_of
+from monitor.model.journey_text import ETA_LEGEND, state_text
+from monitor.model.timefmt import day_time, format_window, iso_in_zone, zone_named
 from monitor.situation import JOURNEY_ONLY
-
-
-def _local(value: datetime | None, zone: str | None) -> str | None:
-    """ISO time in the stop's own time zone, for people reading local reports."""
-    if value is None or not zone:
-        return None
-    return value.astimezone(ZoneInfo(zone)).isoformat(timespec="minutes")
 
 
 def observation_json(obs: Observation) -> dict:
@@ -51,9 +44,9 @@ def eta_json(eta: StopEta) -> dict:
         "latest": to_iso(eta.latest),
         "timezone": eta.timezone,
         "local": {
-            "earliest": _local(eta.earliest, eta.timezone),
-            "likely": _local(eta.likely, eta.timezone),
-            "latest": _local(eta.latest, eta.timezone),
+            "earliest": iso_in_zone(eta.earliest, eta.timezone),
+            "likely": iso_in_zone(eta.likely, eta.timezone),
+            "latest": iso_in_zone(eta.latest, eta.timezone),
         },
         "window_hours": round((eta.latest - eta.earliest).total_seconds() / 3600, 1)
         if eta.earliest and eta.latest else None,
@@ -113,12 +106,6 @@ def _parse_at(text: str | None) -> datetime:
     return parse_at(text) or utc_now()
 
 
-def _fmt(value: datetime | None, zone: str | None) -> str:
-    if value is None:
-        return "—"
-    return value.astimezone(ZoneInfo(zone) if zone else None).strftime("%d %b %H:%M")
-
-
 def _print_timeline(rows: list[StopEta], at: datetime) -> None:
     click.echo(f"{'stop':<20} {'km':>7}  {'earliest':>12}  {'likely':>12}  {'latest':>12}  "
                f"{'dwell':>6}  zone")
@@ -126,8 +113,9 @@ def _print_timeline(rows: list[StopEta], at: datetime) -> None:
         mark = "✓" if eta.latest and eta.latest <= at else " "
         dwell = f"{eta.dwell_minutes:.0f}m" if eta.dwell_minutes else ""
         click.echo(
-            f"{mark}{eta.stop:<19} {eta.km:>7.1f}  {_fmt(eta.earliest, eta.timezone):>12}  "
-            f"{_fmt(eta.likely, eta.timezone):>12}  {_fmt(eta.latest, eta.timezone):>12}  {dwell:>6}  "
+            f"{mark}{eta.stop:<19} {eta.km:>7.1f}  {day_time(eta.earliest, eta.timezone):>12}  "
+            f"{day_time(eta.likely, eta.timezone):>12}  {day_time(eta.latest, eta.timezone):>12}  "
+            f"{dwell:>6}  "
             f"{eta.timezone or ''}"
         )
     click.echo("times are local to each stop; ✓ = reached for certain")
@@ -150,7 +138,7 @@ def _print_estimate(est: Estimate, title: str, zones: dict[str, str | None] | No
     if etas:
         click.echo(f"  {ETA_LEGEND}:")
     for eta in etas:
-        click.echo(f"  {eta.stop}: {format_window(eta, zone_of(eta.timezone))}")
+        click.echo(f"  {eta.stop}: {format_window(eta, zone_named(eta.timezone))}")
     for note in est.notes:
         click.echo(f"  note: {note}")
     for obs in est.observations:

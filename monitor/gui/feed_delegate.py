@@ -27,8 +27,9 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from monitor.gui.data import BODY_PREVIEW_CHARS
 from monitor.gui.feed_model import FeedModel
-from monitor.gui.formatting import row_time
 from monitor.model import Post, utc_now
+from monitor.model.timefmt import row_time
+from monitor.paint import theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -36,9 +37,9 @@ PAD_X = 14
 PAD_Y = 11
 GAP = 4
 ACCENT_W = 4
-ALERT_COLOR = QColor("#e8590c")
-MATCH_COLOR = QColor("#ffd43b")
-HIGHLIGHT_COLOR = QColor("#ff922b")
+ALERT_COLOR = QColor(theme.ALERT)
+MATCH_COLOR = QColor(theme.MATCH)
+HIGHLIGHT_COLOR = QColor(theme.HIGHLIGHT)
 _CACHE_SIZE = 400
 #: Row heights kept (a few integers each); forgotten all at once past this many.
 _HEIGHTS_KEPT = 50_000
@@ -62,12 +63,12 @@ def term_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def is_dark(palette: QPalette) -> bool:
     """True when the palette draws light text on a dark base."""
-    return palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+    return theme.is_dark(palette)
 
 
 def quote_color(palette: QPalette) -> QColor:
     """The colour of quoted passages: the link colour, readable on the base."""
-    return QColor("#74c0fc") if is_dark(palette) else QColor("#1c5d99")
+    return theme.accent("quote", is_dark(palette))
 
 
 class PostDelegate(QStyledItemDelegate):
@@ -126,7 +127,7 @@ class PostDelegate(QStyledItemDelegate):
 
         quoted = QTextCharFormat()
         # On the selection colour the link blue would vanish: quotes turn pale there.
-        colour = QColor("#fff3bf") if selected else quote_color(option.palette)
+        colour = QColor(theme.SELECTED_QUOTE) if selected else quote_color(option.palette)
         quoted.setForeground(colour)
         tint = QColor(colour)
         tint.setAlpha(28)
@@ -138,13 +139,13 @@ class PostDelegate(QStyledItemDelegate):
             mark(start, end, reported if kind == "indirect" else quoted)
         match = QTextCharFormat()
         match.setBackground(MATCH_COLOR)
-        match.setForeground(QColor("#000000"))
+        match.setForeground(QColor(theme.MATCH_TEXT))
         for start, end in term_spans(text, terms):
             mark(start, end, match)
         if highlight:
             strong = QTextCharFormat()
             strong.setBackground(HIGHLIGHT_COLOR)
-            strong.setForeground(QColor("#000000"))
+            strong.setForeground(QColor(theme.MATCH_TEXT))
             mark(highlight[0], highlight[1], strong)
         if more > 0:
             cursor.movePosition(QTextCursor.MoveOperation.End)

@@ -29,6 +29,7 @@ from monitor.gui.feed_model import FeedModel
 from monitor.gui.post_diff import diff_document, version_text, word_diff
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
+from monitor.model.timefmt import stored_utc
 from monitor.paint.safe_text import plain_label
 from monitor.store.feed import FeedFilter, sort_key
 
@@ -678,11 +679,10 @@ class PostDialog(QDialog):
 def post_meta(post: Post, source: str) -> str:
     """The line above a post in its dialog: source, published time, edits, address."""
     parts = [source or "unknown source",
-             f"published {post.published.replace('T', ' ').removesuffix('Z')} UTC" if post.published
-             else f"undated (first seen {post.first_seen.replace('T', ' ').removesuffix('Z')} UTC)"]
+             f"published {stored_utc(post.published)}" if post.published
+             else f"undated (first seen {stored_utc(post.first_seen)})"]
     if post.revision_count:
-        when = (post.updated or "").replace("T", " ").removesuffix("Z")
-        parts.append(f"updated {when} UTC · {post.revision_count} earlier "
+        parts.append(f"updated {stored_utc(post.updated or '')} · {post.revision_count} earlier "
                      f"version{'s' if post.revision_count != 1 else ''}")
     if post.url:
         parts.append(post.url)

@@ -45,6 +45,7 @@ from monitor.gui.replay import ReplayBar
 from monitor.gui.sources_dock import SourcesPane
 from monitor.gui.workers import Runner
 from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
+from monitor.paint import theme
 from monitor.paint.charts import ChartsPane
 from monitor.paint.route_bar import RouteBar
 from monitor.paint.safe_text import escape, plain_label, plain_message_box, plain_tooltip
@@ -573,7 +574,7 @@ class MainWindow(QMainWindow):
             parts.append(f"{len(snap.sources)} source{'s' if len(snap.sources) != 1 else ''}")
         if failing:
             parts.append(f"{failing} failing")
-            self.sources_label.setStyleSheet("color: #e03131; font-weight: bold;")
+            self.sources_label.setStyleSheet(f"color: {theme.FAILING}; font-weight: bold;")
         else:
             self.sources_label.setStyleSheet("")
         latest = max((t for s in snap.sources if (t := parse_iso(s.source.last_polled)) is not None),

@@ -11,6 +11,8 @@ from difflib import SequenceMatcher
 
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 
+from monitor.paint import theme
+
 #: Words and the white space between them, kept apart so the diff joins back into the text.
 _TOKENS = re.compile(r"\s+|[^\s]+")
 #: Beyond this many words a side, the diff is made line by line (difflib is quadratic at worst).
@@ -55,10 +57,10 @@ def diff_document(runs: list[tuple[str, str]], document: QTextDocument) -> None:
     document.clear()
     cursor = QTextCursor(document)
     added = QTextCharFormat()
-    added.setBackground(QColor(46, 160, 67, 60))
+    added.setBackground(QColor(theme.DIFF_ADDED_BACKGROUND))
     added.setFontUnderline(True)
     removed = QTextCharFormat()
-    removed.setForeground(QColor("#c62828"))
+    removed.setForeground(QColor(theme.DIFF_REMOVED))
     removed.setFontStrikeOut(True)
     same = QTextCharFormat()
     for kind, text in runs:

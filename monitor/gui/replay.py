@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
-from monitor.gui.formatting import local_time
+from monitor.model.timefmt import local_time
 
 #: Slider steps are minutes; a move settles for this long before panes are asked to follow.
 SETTLE_MS = 150

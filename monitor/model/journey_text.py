@@ -1,76 +1,28 @@
 """The journey in words, one wording for the route bar, its tooltips, ``monitor route`` and the report.
 
 Times are in the local time of the stop they are about, named by its zone ("KST", "UTC+10"); an
-ETA is written "likely (earliest–latest) zone", and whoever shows ETAs shows :data:`ETA_LEGEND`
-once. Plain Python: no Qt, no I/O.
+ETA is written "likely (earliest–latest) zone" (:func:`monitor.model.timefmt.format_window`, which
+formats every time here), and whoever shows ETAs shows :data:`ETA_LEGEND` once. Plain Python: no
+Qt, no I/O.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from monitor.model.journey import Estimate, Stop, StopEta
+from monitor.model.journey import Estimate, Stop
+from monitor.model.timefmt import report_time
 
 #: Said once wherever ETAs are listed.
 ETA_LEGEND = "ETA: likely (earliest–latest), local time at each stop"
 
 
-def zone_of(name: str | None) -> ZoneInfo | None:
-    """The zone named ``name``, or None when there is none or the name is unknown."""
-    if not name:
-        return None
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-
-
-def stop_zone(stop: Stop) -> ZoneInfo | None:
-    """The stop's time zone, or None when it has none or the name is unknown."""
-    return zone_of(stop.timezone)
-
-
-def zone_label(moment: datetime) -> str:
-    """``KST`` where the zone has a name, ``UTC+10`` where it only has an offset."""
-    name = moment.tzname() or "UTC"
-    if name[:1] in "+-":
-        offset = moment.utcoffset()
-        hours = (offset.total_seconds() / 3600.0) if offset is not None else 0.0
-        name = f"UTC{hours:+g}"
-    return name
-
-
-def format_window(eta: StopEta, zone: tzinfo | None) -> str:
-    """``06:20 (05:10–07:40) KST``: the likely time and the window in the stop's local time;
-    "unknown" when the schedule has no time for the stop."""
-    zone = zone or UTC
-
-    def local(moment: datetime | None) -> datetime | None:
-        return moment.astimezone(zone) if moment is not None else None
-
-    likely, early, late = local(eta.likely), local(eta.earliest), local(eta.latest)
-    if likely is None:
-        return "unknown"
-    tz = zone_label(likely)
-    if early is None or late is None:
-        return f"~{likely:%a %H:%M} {tz}"
-    if early.date() == late.date():
-        return f"{likely:%H:%M} ({early:%H:%M}–{late:%H:%M}) {tz}"
-    # A window over midnight names the days so that 23:00–01:00 is not read backwards.
-    return f"{likely:%a %H:%M} ({early:%a %H:%M}–{late:%a %H:%M}) {tz}"
-
-
 def last_report_text(est: Estimate, zones: dict[str, str | None] | None = None) -> str:
-    """"Mon 11 Sep, 20:00" (the reported stop's local time), or "Mon 11 Sep" for a date-only report."""
+    """"Mon 11 Sep, 20:00 KST" (the reported stop's local time), or "Mon 11 Sep" for a date-only
+    report; the time itself is formatted by :func:`monitor.model.timefmt.report_time`."""
     report, when = est.last_report, est.last_report_at
     if when is None:
         return "no report"
-    if report is not None and report.precision == "date":
-        return f"{when:%a %d %b}"
-    zone = zone_of((zones or {}).get(report.stop)) if report is not None else None
-    local = when.astimezone(zone or UTC)
-    return f"{local:%a %d %b, %H:%M} {zone_label(local)}"
+    zone = (zones or {}).get(report.stop) if report is not None else None
+    return report_time(when, report.precision if report is not None else None, zone)
 
 
 def state_text(est: Estimate, zones: dict[str, str | None] | None = None) -> str:

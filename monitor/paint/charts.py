@@ -22,10 +22,15 @@ import numpy as np  # noqa: E402
 import pyqtgraph as pg  # noqa: E402
 
 from monitor.model import Estimate, Observation, Post, Route, Speaker, Stop, parse_iso  # noqa: E402
+from monitor.model.timefmt import utc_day_time, utc_since  # noqa: E402
+from monitor.paint import theme  # noqa: E402
 from monitor.paint.safe_text import escape, plain_tooltip  # noqa: E402
 
 #: At most this many speakers get a bar; the rest are summed up in the title.
 TOP_SPEAKERS = 12
+#: The theme's accents the charts draw; anything else is drawn in the theme's grey.
+CHART_ACCENTS = frozenset({"travelled", "train", "gauge_change", "border", "ceremony", "destination",
+                           "person", "organisation", "anonymous"})
 #: Stop labels closer than this many pixels to a labelled one are left out (at least: the
 #: labels' own line height is used when it is more).
 LABEL_GAP_PX = 13
@@ -195,7 +200,7 @@ class ChartsPane(QWidget):
         title = "Posts per hour"
         moment = parse_iso(since) if since else None
         if moment is not None:
-            title += f" · since {moment.astimezone(UTC):%-d %b %H:%M} UTC"
+            title += f" · since {utc_since(moment)}"
         if date_only:
             title += f" · {date_only} with date only"
         self._titles["posts"] = title
@@ -406,7 +411,7 @@ class ChartsPane(QWidget):
     # -- looks -----------------------------------------------------------------------------------
 
     def _dark(self) -> bool:
-        return self.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
+        return theme.is_dark(self.palette(), QPalette.ColorRole.Window)
 
     def _background(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Base)
@@ -415,19 +420,11 @@ class ChartsPane(QWidget):
         return self.palette().color(QPalette.ColorRole.Text)
 
     def _accent(self, what: str) -> QColor:
-        dark = self._dark()
-        return QColor({
-            "bars": "#4ea1ff" if dark else "#1f6fd1",
-            "likely": "#4ea1ff" if dark else "#1f6fd1",
-            "observation": "#ffffff" if dark else "#111827",
-            "gauge_change": "#f5a623" if dark else "#e07b00",
-            "border": "#ff6b6b" if dark else "#c62828",
-            "ceremony": "#c39bd3" if dark else "#7b3fa0",
-            "destination": "#58d68d" if dark else "#1e8449",
-            "person": "#4ea1ff" if dark else "#1f6fd1",
-            "organisation": "#c39bd3" if dark else "#7b3fa0",
-            "anonymous": "#a0a7b4" if dark else "#6b7280",
-        }.get(what, "#888888"))
+        # The bars and the likely line are the route bar's "travelled"; observations its train.
+        name = {"bars": "travelled", "likely": "travelled", "observation": "train"}.get(what, what)
+        if name not in CHART_ACCENTS:
+            return QColor(theme.FALLBACK)
+        return theme.accent(name, self._dark())
 
     def _speaker_brush(self, speaker: Speaker) -> QColor:
         return self._accent(speaker.kind)
@@ -536,7 +533,7 @@ class ChartsPane(QWidget):
 
 def observation_tip(x: float, y: float, data: object) -> str:
     """The hover tip of an observation point: what was reported, when (UTC) and where (km)."""
-    when = datetime.fromtimestamp(x, UTC).strftime("%d %b %H:%M UTC")
+    when = utc_day_time(datetime.fromtimestamp(x, UTC))
     return plain_tooltip(f"{data}\n{when} · km {y:,.0f}")
 
 

@@ -48,14 +48,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from monitor.model import Estimate, Observation, Route, Stop, StopEta
-from monitor.model.journey_text import (
-    ETA_LEGEND,
-    band_within_one_stop,
+from monitor.model.journey_text import ETA_LEGEND, band_within_one_stop, state_text
+from monitor.model.timefmt import (
+    format_minutes,
     format_window,
-    state_text,
+    relative_minutes,
     stop_zone,
+    utc_day_time,
     zone_label,
 )
+from monitor.paint import theme
 from monitor.paint.safe_text import escape
 
 #: Gaps longer than this are drawn shortened, with a break mark and the true distance.
@@ -104,12 +106,12 @@ class BarColours:
         """Pick the colours for ``palette``: brighter accents on a dark window."""
         background = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.WindowText)
-        dark = background.lightnessF() < 0.5
+        dark = theme.is_dark(palette, QPalette.ColorRole.Window)
         muted = QColor(text)
         muted.setAlphaF(0.62)
         track = QColor(text)
         track.setAlphaF(0.18)
-        travelled = QColor("#4ea1ff" if dark else "#1f6fd1")
+        travelled = theme.accent("travelled", dark)
         band = QColor(travelled)
         band.setAlphaF(0.28)
         return cls(
@@ -119,12 +121,12 @@ class BarColours:
             track=track,
             travelled=travelled,
             band=band,
-            train=QColor("#ffffff" if dark else "#111827"),
-            gauge_change=QColor("#f5a623" if dark else "#e07b00"),
-            gauge_text=QColor("#f8c471" if dark else "#a05600"),
-            border=QColor("#ff6b6b" if dark else "#c62828"),
-            ceremony=QColor("#c39bd3" if dark else "#7b3fa0"),
-            destination=QColor("#58d68d" if dark else "#1e8449"),
+            train=theme.accent("train", dark),
+            gauge_change=theme.accent("gauge_change", dark),
+            gauge_text=theme.accent("gauge_text", dark),
+            border=theme.accent("border", dark),
+            ceremony=theme.accent("ceremony", dark),
+            destination=theme.accent("destination", dark),
             station=QColor(text),
         )
 
@@ -247,14 +249,6 @@ class BarLayout:
     def all_label_rects(self) -> list[tuple[str, QRectF]]:
         """Every text rectangle the bar draws below the header (stop labels and gap distances)."""
         return [(b.stop, b.rect) for b in self.labels] + [(b.stop, b.rect) for b in self.gap_labels]
-
-
-def format_minutes(minutes: float) -> str:
-    """``70 min`` or ``2 h 10 min``."""
-    minutes = round(minutes)
-    if minutes < 90:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 def kind_detail(stop: Stop, dwell_minutes: float | None = None) -> str | None:
@@ -760,11 +754,7 @@ class RouteBar(QWidget):
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
 
     def _relative(self, moment: datetime) -> str:
-        minutes = (moment - self.clock()).total_seconds() / 60.0
-        if abs(minutes) > 7 * 24 * 60:
-            return ""
-        text = format_minutes(abs(minutes))
-        return f" (in {text})" if minutes >= 0 else f" ({text} ago)"
+        return relative_minutes(moment, self.clock())
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt API
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -903,7 +893,7 @@ class RouteBar(QWidget):
         est = self._estimate
         if est is None:
             return ""
-        text = f"as of {est.at.astimezone(UTC):%d %b %H:%M} UTC"
+        text = f"as of {utc_day_time(est.at)}"
         if self._upcoming() and self.width() >= LEGEND_MIN_WIDTH:
             text += f" · {ETA_LEGEND}"
         return text

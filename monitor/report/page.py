@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QPoint, QRectF, Qt
@@ -21,22 +21,26 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from monitor.model import Post, Quote
-from monitor.model.journey_text import ETA_LEGEND, format_window, state_text, stop_zone, zone_label
+from monitor.model.journey_text import ETA_LEGEND, state_text
+from monitor.model.timefmt import eta_columns, format_window, post_when, stop_zone, utc_text
 from monitor.paint.route_bar import RouteBar
+from monitor.paint.theme import REPORT
 from monitor.report.briefing import Briefing, SpeakerQuotes
 from monitor.report.chart import journey_chart
 from monitor.report.qt import font, light_palette
 from monitor.report.text import TextBlock, elide, text_width, wrap
 
-INK = "#1b2330"
-MUTED = "#5b6472"
-FAINT = "#d8dde5"
-PANEL = "#f4f6f9"
-HEADER = "#0f2138"
-HEADER_TEXT = "#ffffff"
-HEADER_MUTED = "#b9c6d8"
-ACCENT = "#1f6fd1"
-GAUGE = "#e07b00"
+# The page's colours (monitor/paint/theme.py: paper is light whatever the desktop's palette).
+PAPER = REPORT["paper"]
+INK = REPORT["ink"]
+MUTED = REPORT["muted"]
+FAINT = REPORT["faint"]
+PANEL = REPORT["panel"]
+HEADER = REPORT["header"]
+HEADER_TEXT = REPORT["header_text"]
+HEADER_MUTED = REPORT["header_muted"]
+ACCENT = REPORT["accent"]
+GAUGE = REPORT["gauge"]
 MARGIN = 32.0
 GUTTER = 28.0
 TOP_SPEAKERS = 5
@@ -49,23 +53,6 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 # -- small helpers ----------------------------------------------------------------------------------
 
 
-def utc_text(moment: datetime) -> str:
-    """``12 Sep 2023, 05:00 UTC``."""
-    return f"{moment.astimezone(UTC):%d %b %Y, %H:%M} UTC"
-
-
-def post_when(post: Post, times: dict[int, datetime]) -> str:
-    """A post's time as precisely as it is known."""
-    moment = times.get(post.id)
-    if moment is None:
-        return ""
-    if post.published is None:
-        return f"seen {moment:%d %b %Y %H:%M} UTC"
-    if post.published_precision == "date":
-        return f"{moment:%d %b %Y}"
-    return f"{moment:%d %b %Y %H:%M} UTC"
-
-
 def render_widget(painter: QPainter, widget: QWidget, rect: QRectF, scale: float) -> None:
     """Draw ``widget`` (already sized to ``rect``) into ``rect``, via an image at ``scale``.
 
@@ -74,7 +61,7 @@ def render_widget(painter: QPainter, widget: QWidget, rect: QRectF, scale: float
     """
     image = QImage(round(rect.width() * scale), round(rect.height() * scale), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
-    image.fill(QColor("#ffffff"))
+    image.fill(QColor(PAPER))
     inner = QPainter(image)
     inner.setRenderHint(QPainter.RenderHint.Antialiasing)
     inner.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -123,7 +110,7 @@ class Overview:
     def paint(self, painter: QPainter) -> None:
         """Draw the whole page."""
         b = self.briefing
-        painter.fillRect(QRectF(0, 0, self.width, self.height), QColor("#ffffff"))
+        painter.fillRect(QRectF(0, 0, self.width, self.height), QColor(PAPER))
         y = self._header(painter)
         if b.route is not None:  # a story with no journey shows no journey element at all
             y = self._route_bar(painter, y + 14)
@@ -387,10 +374,10 @@ class Overview:
             # Ahead of the likely position; stops the band has not yet certainly passed stay off.
             if eta.km <= est.km_likely:
                 continue
-            zone = stop_zone(stop) or UTC
-            likely, early, late = (m.astimezone(zone) for m in (eta.likely, eta.earliest, eta.latest))
-            rows.append((eta.stop, f"{eta.km:,.0f} km", f"{likely:%a %H:%M} {zone_label(likely)}",
-                         f"{early:%a %H:%M} – {late:%a %H:%M}"))
+            columns = eta_columns(eta, stop_zone(stop))
+            if columns is None:
+                continue
+            rows.append((eta.stop, f"{eta.km:,.0f} km", *columns))
         # The next few, and always the destination: where the story is going.
         if len(rows) > STOPS_AHEAD:
             last = rows[-1] if rows[-1][0] == destination else rows[STOPS_AHEAD - 1]
@@ -607,7 +594,7 @@ class ListPages:
               total: int) -> None:
         """Draw one of the list pages."""
         b = self.briefing
-        painter.fillRect(QRectF(0, 0, self.width, self.height), QColor("#ffffff"))
+        painter.fillRect(QRectF(0, 0, self.width, self.height), QColor(PAPER))
         painter.fillRect(QRectF(0, 0, self.width, 56), QColor(HEADER))
         head = font(20, bold=True)
         painter.setFont(head)

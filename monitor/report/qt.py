@@ -14,6 +14,7 @@ from functools import lru_cache
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
+from monitor.paint.theme import REPORT_PALETTE
 from monitor.paths import resources_dir
 
 FAMILY = "DejaVu Sans"
@@ -67,20 +68,6 @@ def font(pixels: float, *, bold: bool = False, italic: bool = False) -> QFont:
 def light_palette() -> QPalette:
     """The fixed light palette reports are drawn in, whatever the desktop's theme."""
     palette = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#ffffff",
-        QPalette.ColorRole.WindowText: "#1b2330",
-        QPalette.ColorRole.Base: "#ffffff",
-        QPalette.ColorRole.AlternateBase: "#f3f5f8",
-        QPalette.ColorRole.Text: "#1b2330",
-        QPalette.ColorRole.Button: "#f3f5f8",
-        QPalette.ColorRole.ButtonText: "#1b2330",
-        QPalette.ColorRole.Highlight: "#1f6fd1",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.ToolTipBase: "#ffffff",
-        QPalette.ColorRole.ToolTipText: "#1b2330",
-        QPalette.ColorRole.PlaceholderText: "#6b7280",
-    }
-    for role, colour in roles.items():
+    for role, colour in REPORT_PALETTE.items():
         palette.setColor(role, QColor(colour))
     return palette

@@ -20,6 +20,7 @@ from PySide6.QtCore import QMarginsF, QObject, QSizeF, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
+from monitor.paint.theme import REPORT
 from monitor.report.briefing import FULL_LIMITS, PAGE_LIMITS, Briefing, ReportError, gather
 from monitor.report.page import page_painters
 from monitor.report.qt import ensure_app
@@ -190,7 +191,7 @@ def render_image(briefing: Briefing, width: int, height: int) -> QImage:
     """Page one as an image of ``width`` × ``height`` pixels."""
     ensure_app()
     image = QImage(width, height, QImage.Format.Format_ARGB32)
-    image.fill(QColor("#ffffff"))
+    image.fill(QColor(REPORT["paper"]))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

@@ -1,23 +1,20 @@
-"""The speaker & quote inspector: who said what, and the analyst's corrections.
+"""The speaker & quote inspector pane: who said what, and the analyst's corrections.
 
-Two Qt table models (speakers, quotes) behind sortable, filterable views. The pane shows what it is
-given (:meth:`InspectorPane.set_speakers`, :meth:`InspectorPane.set_quotes`) and turns the analyst's
-actions into signals; the owner writes the corrections to the store and sends fresh data back. It
-never reads the database itself.
+Two tables (speakers, quotes: :mod:`.models` behind :mod:`.proxies`) and the chosen quote in full.
+The pane shows what it is given (:meth:`InspectorPane.set_speakers`, :meth:`InspectorPane.set_quotes`)
+and turns the analyst's actions into signals (through :mod:`.dialogs`); the owner writes the
+corrections to the store and sends fresh data back. It never reads the database itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelection,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QPoint,
     QRect,
     QSortFilterProxyModel,
@@ -25,12 +22,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,494 +34,25 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from monitor.model import Post, Quote, Speaker, parse_iso
+from monitor.gui.inspector.delegates import SingleLineDelegate
+from monitor.gui.inspector.dialogs import MergeDialog, ReassignDialog
+from monitor.gui.inspector.models import ID_ROLE, QuoteTableModel, SpeakerTableModel
+from monitor.gui.inspector.proxies import SortFilterProxy, SourceSortingProxy
+from monitor.gui.inspector.text import format_post_time, quote_display, quote_html
+from monitor.model import Post, Quote, Speaker
 from monitor.paint.safe_text import escape, plain_label
-
-Index = QModelIndex | QPersistentModelIndex
-
-#: The raw value a column sorts by (numbers as numbers, text case-folded).
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-#: The row's id (speaker id or quote id).
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-KIND_COLOURS = {
-    "person": ("#1f6fd1", "#4ea1ff"),
-    "organisation": ("#7b3fa0", "#c39bd3"),
-    "anonymous": ("#6b7280", "#a0a7b4"),
-    "direct": ("#1e8449", "#58d68d"),
-    "mixed": ("#1f6fd1", "#4ea1ff"),
-    "indirect": ("#8a6d00", "#f4d03f"),
-}
-
 
 #: Space between a table cell's edge and its text (the style's margin, and a little air).
 CELL_MARGIN_PX = 4
 
-def _is_dark() -> bool:
-    app = QGuiApplication.instance()
-    if app is None:
-        return False
-    return QGuiApplication.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
-
-
-def kind_colour(kind: str) -> QColor | None:
-    """The accent colour of a speaker or quote kind in the current palette."""
-    pair = KIND_COLOURS.get(kind)
-    return QColor(pair[1] if _is_dark() else pair[0]) if pair else None
-
-
-def format_post_time(post: Post | None) -> str:
-    """The post's time as a reader wants it: local time, or only the date when that is all we know."""
-    if post is None or not post.published:
-        return ""
-    try:
-        moment = parse_iso(post.published)
-    except (ValueError, OverflowError):
-        return post.published
-    if moment is None:
-        return ""
-    if post.published_precision == "date":
-        return f"{moment:%-d %b}"
-    local = moment.astimezone()
-    return f"{local:%-d %b %H:%M}"
-
-
-def _post_sort_key(post: Post | None) -> str:
-    return post.published or "" if post else ""
-
-
-def quote_display(quote: Quote) -> str:
-    """The attribution as plain text: marks around a direct quotation; reported speech as it is
-    written, so the quoted words of a mixed clause keep the marks they have in the post."""
-    text = " ".join(quote.text.split())
-    if quote.kind != "direct":
-        return text
-    return "“" + text.strip("“”\"") + "”"
-
-
-def quote_segments(quote: Quote) -> list[tuple[str, bool]]:
-    """The content as (text, quoted) runs: the quoted ``parts`` and the reported words around them.
-
-    A record without parts is all quoted when direct and all reported otherwise. Parts that do
-    not lie inside the content (a hand-made or damaged row) are ignored.
-    """
-    text = quote.text
-    spans = sorted((s - quote.start, e - quote.start) for s, e in quote.parts
-                   if quote.start <= s < e <= quote.end)
-    if not spans:
-        return [(text, quote.kind == "direct")] if text else []
-    out: list[tuple[str, bool]] = []
-    at = 0
-    for start, end in spans:
-        if start < at:
-            continue  # overlapping parts: the first one wins
-        if start > at:
-            out.append((text[at:start], False))
-        out.append((text[start:end], True))
-        at = end
-    if at < len(text):
-        out.append((text[at:], False))
-    return out
-
-
-def quote_html(quote: Quote) -> str:
-    """The attribution as rich text (escaped, inert): the quoted parts upright, the reported words
-    around them in italics (a mixed clause keeps the post's own marks around its parts; a direct
-    quotation is put in marks)."""
-    html = "".join(escape(words) if quoted else f"<i>{escape(words)}</i>"
-                   for words, quoted in quote_segments(quote))
-    html = " ".join(html.split())  # a quotation over paragraphs reads as one line
-    return f"“{html}”" if quote.kind == "direct" else html
-
-
-# -- models -----------------------------------------------------------------------------------------
-
-
 #: Rows of the speaker list (beyond the visible ones) its content-sized columns are measured on:
 #: none, they fit the rows in view (measuring 100 more costs 30 ms at every change of a count).
 SPEAKER_ROWS_MEASURED = 0
-
-
-class SpeakerTableModel(QAbstractTableModel):
-    """Speakers as rows: name, role, organisation, kind and how many quotes they have."""
-
-    COLUMNS = ("Name", "Role", "Organisation", "Kind", "Quotes")
-    NAME, ROLE, ORGANISATION, KIND, QUOTES = range(5)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._speakers: list[Speaker] = []
-
-    def set_speakers(self, speakers: Sequence[Speaker]) -> None:
-        """Replace every row."""
-        self.beginResetModel()
-        self._speakers = list(speakers)
-        self.endResetModel()
-
-    def update_speakers(self, changed: Sequence[Speaker], removed: Iterable[int] = ()) -> None:
-        """Patch rows in place (counts after a correction): changed speakers replace theirs or are
-        added, removed ones go; the rest of the list, its selection and its scroll stay."""
-        for speaker_id in set(removed):
-            row = self.row_of(speaker_id)
-            if row is not None:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._speakers[row]
-                self.endRemoveRows()
-        for speaker in changed:
-            row = self.row_of(speaker.id)
-            if row is None:
-                self.beginInsertRows(QModelIndex(), len(self._speakers), len(self._speakers))
-                self._speakers.append(speaker)
-                self.endInsertRows()
-            else:
-                self._speakers[row] = speaker
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-
-    def speaker(self, row: int) -> Speaker:
-        """The speaker on ``row``."""
-        return self._speakers[row]
-
-    def speakers(self) -> list[Speaker]:
-        """All speakers, in model order."""
-        return list(self._speakers)
-
-    def row_of(self, speaker_id: int) -> int | None:
-        """The row of speaker ``speaker_id``, or None."""
-        return next((i for i, s in enumerate(self._speakers) if s.id == speaker_id), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, D102 - Qt API
-        return 0 if parent.isValid() else len(self._speakers)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, D102 - Qt API
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: D102 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.COLUMNS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == self.QUOTES:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: D102 - Qt API
-        if not index.isValid() or not (0 <= index.row() < len(self._speakers)):
-            return None
-        s = self._speakers[index.row()]
-        col = index.column()
-        values = (s.name, s.role or "", s.organisation or "", s.kind, s.quote_count)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return values[col]
-        if role == SORT_ROLE:
-            value = values[col]
-            return value.casefold() if isinstance(value, str) else value
-        if role == ID_ROLE:
-            return s.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [f"<b>{escape(s.name)}</b> ({escape(s.kind)})"]
-            if s.role:
-                parts.append(escape(s.role))
-            if s.organisation:
-                parts.append(escape(s.organisation))
-            parts.append(f"{s.quote_count} quote{'s' if s.quote_count != 1 else ''}")
-            return "<br>".join(parts)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.QUOTES:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == self.KIND:
-            return kind_colour(s.kind)
-        if role == Qt.ItemDataRole.FontRole and col == self.NAME:
-            font = QFont()
-            font.setBold(s.kind == "person")
-            return font
-        return None
-
-
-class QuoteTableModel(QAbstractTableModel):
-    """Quotes as rows: kind, text, speaker, cue, outlet, confidence and the post's time."""
-
-    COLUMNS = ("Kind", "Quote", "Speaker", "Cue", "Outlet", "Conf.", "Posted")
-    KIND, TEXT, SPEAKER, CUE, OUTLET, CONFIDENCE, POSTED = range(7)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._quotes: list[Quote] = []
-        self._posts: dict[int, Post] = {}
-        self._speakers: dict[int, Speaker] = {}
-        self._rows_cache: dict[int, tuple[tuple, tuple]] = {}
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-
-    def set_quotes(self, quotes: Sequence[Quote], posts: dict[int, Post]) -> None:
-        """Replace every row; ``posts`` gives each quote's post (for its time and headline)."""
-        self.beginResetModel()
-        self._quotes = list(quotes)
-        self._posts = dict(posts)
-        self._rows_cache.clear()
-        if self._sort is not None:
-            self._order(*self._sort)
-        self.endResetModel()
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows in Python, on keys computed once per quote.
-
-        A sorting proxy would ask for every key n·log n times through Qt; for a few hundred
-        quotes that stalled the window for a tenth of a second.
-        """
-        if not 0 <= column < len(self.COLUMNS):
-            return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        ids = [self._quotes[i.row()].id if 0 <= i.row() < len(self._quotes) else None for i in persistent]
-        self._order(column, order)
-        where = {q.id: row for row, q in enumerate(self._quotes)}
-        self.changePersistentIndexList(
-            persistent,
-            [self.index(where[qid], old.column()) if qid in where else QModelIndex()
-             for qid, old in zip(ids, persistent, strict=True)],
-        )
-        self.layoutChanged.emit()
-
-    def _order(self, column: int, order: Qt.SortOrder) -> None:
-        self._sort = (column, order)
-        keyed = [(self._values(q)[1][column], q.id, q) for q in self._quotes]
-        keyed.sort(key=lambda item: (item[0], item[1]), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._quotes = [q for _, _, q in keyed]
-
-    def set_speaker_names(self, speakers: Sequence[Speaker]) -> None:
-        """The speakers, to name each quote's speaker."""
-        self._speakers = {s.id: s for s in speakers}
-        self._rows_cache.clear()
-        if self._quotes:
-            self.dataChanged.emit(
-                self.index(0, self.SPEAKER), self.index(len(self._quotes) - 1, self.SPEAKER)
-            )
-
-    def quote(self, row: int) -> Quote:
-        """The quote on ``row``."""
-        return self._quotes[row]
-
-    def post_of(self, quote: Quote) -> Post | None:
-        """The post a quote comes from, if it was given."""
-        return self._posts.get(quote.post_id)
-
-    def speaker_name(self, quote: Quote) -> str:
-        """The name of the quote's speaker, or ``unattributed``."""
-        if quote.speaker_id is None:
-            return "unattributed"
-        speaker = self._speakers.get(quote.speaker_id)
-        return speaker.name if speaker else f"speaker #{quote.speaker_id}"
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, D102 - Qt API
-        return 0 if parent.isValid() else len(self._quotes)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, D102 - Qt API
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(  # noqa: D102 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and 0 <= section < len(self.COLUMNS) and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: D102 - Qt API
-        if not index.isValid() or not (0 <= index.row() < len(self._quotes)):
-            return None
-        row, col = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._row_values(row)[0][col]
-        if role == SORT_ROLE:
-            return self._row_values(row)[1][col]
-        q = self._quotes[row]
-        post = self._posts.get(q.post_id)
-        if role == ID_ROLE:
-            return q.id
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(q, post)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.CONFIDENCE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if q.status == "rejected":
-                return QGuiApplication.palette().color(
-                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-                )
-            if col == self.KIND:
-                return kind_colour(q.kind)
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setStrikeOut(q.status == "rejected")
-            font.setItalic(col == self.TEXT and q.kind == "indirect")
-            return font
-        return None
-
-    def _row_values(self, row: int) -> tuple[tuple, tuple]:
-        """A row's display texts and sort keys."""
-        return self._values(self._quotes[row])
-
-    def _values(self, q: Quote) -> tuple[tuple, tuple]:
-        """A quote's display texts and sort keys, computed once per reset."""
-        cached = self._rows_cache.get(q.id)
-        if cached is None:
-            post = self._posts.get(q.post_id)
-            speaker = self.speaker_name(q)
-            display = (
-                q.kind + (" ✎" if q.source_of_truth == "analyst" else ""), quote_display(q), speaker,
-                q.cue or "", q.outlet or "", f"{q.confidence:.0%}", format_post_time(post),
-            )
-            keys = (
-                q.kind, q.text.casefold(), speaker.casefold(), (q.cue or "").casefold(),
-                (q.outlet or "").casefold(), q.confidence, _post_sort_key(post),
-            )
-            cached = self._rows_cache[q.id] = (display, keys)
-        return cached
-
-    def _tooltip(self, q: Quote, post: Post | None) -> str:
-        esc = escape
-        rows = [quote_html(q), f"— {esc(self.speaker_name(q))}"]
-        facts = [q.kind]
-        if q.cue:
-            facts.append(f"cue “{q.cue}”")
-        if q.outlet:
-            facts.append(f"outlet {q.outlet}")
-        facts.append(f"confidence {q.confidence:.0%}")
-        if q.sieve:
-            facts.append(f"rule {q.sieve}")
-        if q.source_of_truth == "analyst":
-            facts.append("corrected by the analyst")
-        if q.status != "active":
-            facts.append(q.status)
-        rows.append("<small>" + esc(" · ".join(facts)) + "</small>")
-        if post is not None:
-            rows.append(f"<small>Post {post.id}: {esc(post.title or '(no headline)')} · "
-                        f"{esc(format_post_time(post))}</small>")
-        return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
-
-
-class SingleLineDelegate(QStyledItemDelegate):
-    """Draws a cell on one line, elided, even when the view wraps text (only the quote wraps)."""
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: D102
-        super().initStyleOption(option, index)
-        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
-
-
-class SourceSortingProxy(QSortFilterProxyModel):
-    """Filters like :class:`SortFilterProxy` but leaves sorting to the source model's ``sort``."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: D102
-        source = self.sourceModel()
-        if source is not None:
-            source.sort(column, order)
-
-
-class SortFilterProxy(QSortFilterProxyModel):
-    """Sorts by :data:`SORT_ROLE` and filters case-insensitively on every column."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-
-# -- dialogs ----------------------------------------------------------------------------------------
-
-
-def _speaker_label(speaker: Speaker) -> str:
-    extra = ", ".join(x for x in (speaker.role, speaker.organisation) if x)
-    return f"{speaker.name} — {extra}" if extra else f"{speaker.name} ({speaker.kind})"
-
-
-class _ChooseSpeakerDialog(QDialog):
-    """A small dialog: an explanation, a list of speakers to choose from, and a confirm button."""
-
-    def __init__(
-        self, parent: QWidget | None, title: str, message: str, confirm: str,
-        speakers: Sequence[Speaker], exclude: int | None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setMinimumWidth(420)
-        layout = QVBoxLayout(self)
-        text = QLabel(message)
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(text)
-        self.combo = QComboBox()
-        self.combo.addItem("Choose a speaker…", None)
-        for speaker in sorted(speakers, key=lambda s: s.name.casefold()):
-            if speaker.id != exclude:
-                self.combo.addItem(_speaker_label(speaker), speaker.id)
-        layout.addWidget(self.combo)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm_button.setText(confirm)
-        self.confirm_button.setEnabled(False)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.combo.currentIndexChanged.connect(
-            lambda _: self.confirm_button.setEnabled(self.selected_speaker_id() is not None)
-        )
-
-    def selected_speaker_id(self) -> int | None:
-        """The chosen speaker's id, or None while nothing is chosen."""
-        value = self.combo.currentData()
-        return int(value) if value is not None else None
-
-    def choose(self, speaker_id: int) -> None:
-        """Select ``speaker_id`` in the list (as the analyst would)."""
-        index = self.combo.findData(speaker_id)
-        if index < 0:
-            raise ValueError(f"speaker {speaker_id} is not offered in this dialog")
-        self.combo.setCurrentIndex(index)
-
-
-class ReassignDialog(_ChooseSpeakerDialog):
-    """Choose who really said a quote."""
-
-    def __init__(self, parent: QWidget | None, quote: Quote, current: str,
-                 speakers: Sequence[Speaker]) -> None:
-        esc = escape
-        message = (
-            f"<p><b>{quote_html(quote)}</b></p>"
-            f"<p>Now attributed to <b>{esc(current)}</b>. Choose who said it. The change is kept as "
-            "your correction: re-extraction will not undo it.</p>"
-        )
-        super().__init__(parent, "Reassign quote", message, "Reassign", speakers, quote.speaker_id)
-        self.quote = quote
-
-
-class MergeDialog(_ChooseSpeakerDialog):
-    """Choose the speaker another one is the same person (or body) as."""
-
-    def __init__(self, parent: QWidget | None, merge: Speaker, speakers: Sequence[Speaker]) -> None:
-        esc = escape
-        message = (
-            f"<p>Merge <b>{esc(merge.name)}</b> ({merge.quote_count} quote"
-            f"{'s' if merge.quote_count != 1 else ''}) into another speaker.</p>"
-            f"<p>All quotes of {esc(merge.name)} move to the speaker you choose, and "
-            f"“{esc(merge.name)}” becomes one of their names. Kept as your correction.</p>"
-        )
-        super().__init__(parent, "Merge speakers", message, "Merge", speakers, merge.id)
-        self.merge = merge
 
 
 # -- the pane ---------------------------------------------------------------------------------------
@@ -1032,4 +558,3 @@ class InspectorPane(QWidget):
             self.dialog.deleteLater()
         self.dialog = dialog
         dialog.open()
-
