@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from monitor import __version__
 from monitor.gui import data
@@ -908,8 +909,8 @@ class MainWindow(QMainWindow):
                           on_error=failed)
 
     def _alerts_scanned(self, scan: data.AlertScan, runner: Runner) -> None:
-        if runner is not self.runner:
-            return  # a scan of the database opened before this one
+        if not isValid(self) or runner is not self.runner:
+            return  # a scan of the database opened before this one, or of a closed window
         fresh = [h for h in scan.new if h.fresh]
         told = [h for h in fresh if h.notify]
         if told:
@@ -922,8 +923,8 @@ class MainWindow(QMainWindow):
         self._apply_alerts(scan.inbox, runner)
 
     def _apply_alerts(self, inbox: data.AlertInbox, runner: Runner) -> None:
-        if runner is not self.runner:
-            return
+        if not isValid(self) or not isValid(self.alerts_pane) or runner is not self.runner:
+            return  # the window closed (or opened another database) while the job ran
         self.alerts_pane.set_inbox(inbox)
         self.feed.model.set_rule_alerts(self.alerts_pane.highlights())
         self._update_title()

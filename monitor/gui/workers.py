@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 from monitor.gui.ingest_process import IngestProcess, ProcessUnavailable
 from monitor.service import Monitor
@@ -100,6 +101,8 @@ class Runner(QObject):
         #: Whether opening may make the file (File → New, the default database); else a missing
         #: file is an error and nothing is created.
         self.create_db = create
+        #: Set by shutdown(): no job starts after it.
+        self._shut = False
         self._reads = QThreadPool(self)
         self._reads.setMaxThreadCount(2)
         self._writes = QThreadPool(self)
@@ -136,6 +139,11 @@ class Runner(QObject):
                process: IngestProcess | None = None) -> WorkerSignals:
         job = Job(self.db_path, fn, args, process, self.create_db)
         job.setAutoDelete(False)
+        if self._shut:
+            # A result that arrived while the window closed asked for more work: nothing runs
+            # after shutdown (its threads closed their connections), and nothing waits for it.
+            log.debug("%s not run: the runner is shut down", getattr(fn, "__name__", fn))
+            return job.signals
         if on_result is not None:
             job.signals.returned.connect(on_result)
         if on_error is not None:
@@ -149,6 +157,8 @@ class Runner(QObject):
 
     def _done(self, job: Job) -> None:
         self._active.discard(job)
+        if not isValid(self):
+            return  # the runner went with its window while the job finished: nobody to tell
         # The callbacks hold the job and the job holds their signals: deleting the signals'
         # QObject drops the connections, so neither outlives the job.
         job.signals.deleteLater()
@@ -166,7 +176,9 @@ class Runner(QObject):
         return self._reads.waitForDone(msecs) and ok
 
     def shutdown(self) -> None:
-        """Drop queued jobs, wait for running ones and close each thread's connections."""
+        """Drop queued jobs, wait for running ones and close each thread's connections; no job
+        starts after it."""
+        self._shut = True
         for pool in (self._reads, self._writes):
             pool.clear()
         self.wait()
@@ -175,3 +187,9 @@ class Runner(QObject):
             for _ in range(pool.maxThreadCount()):
                 pool.start(close_thread_monitors)
             pool.waitForDone(5000)
+        # Every job has ended or was dropped: the runner is idle even where a job's "finished"
+        # signal never arrives (queued to a window already gone).
+        had_jobs = bool(self._active)
+        self._active.clear()
+        if had_jobs and isValid(self):
+            self.busyChanged.emit(False)
