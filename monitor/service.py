@@ -141,6 +141,22 @@ def file_source_key(path: Path) -> str:
     return f"file:{display_path(path.name)}"
 
 
+def _check_web_url(text: str) -> None:
+    """Raise SourceError naming ``text`` when no request could be made to it (a broken IPv6
+    literal, a port out of range, a control character or a space in the host), rather than store
+    a source that fails at every poll."""
+    try:
+        parts = urlsplit(text)
+        if not parts.netloc:
+            raise SourceError(text, "URL has no host")
+        _ = parts.port  # a port out of range raises here
+        httpx.URL(text)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise SourceError(text, f"not a valid URL ({exc})") from exc
+    if any(ch.isspace() for ch in parts.netloc):
+        raise SourceError(text, "not a valid URL (a space in the host)")
+
+
 class NotRegularFileError(OSError):
     """A FIFO, device or socket where a file was expected: never read, it may never end."""
 
@@ -380,8 +396,7 @@ class Monitor:
             raise SourceError(text, f"interval must be at least 1 second, not {interval}")
         scheme = poller.scheme_of(text)
         if scheme in ("http", "https"):
-            if not urlsplit(text).netloc:
-                raise SourceError(text, "URL has no host")
+            _check_web_url(text)
             return self.sources.add_source(text, text, interval=interval)
         if scheme == "file":
             path = Path(unquote(urlsplit(text).path))
