@@ -272,6 +272,8 @@ class Monitor:
             return
         try:
             self.quotes.replace_extracted(result.post_id, result.quotes)
+        except StoreError:
+            raise  # the store's condition (full disk, damaged index), not this post's: stop the write
         except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
             self.extract_errors.append(f"post {result.post_id}: quote extraction failed ({exc})")
             return
