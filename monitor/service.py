@@ -354,8 +354,8 @@ class Monitor:
         Raises SourceError naming the input when it is not something we can poll.
         """
         text = str(url_or_path).strip()
-        if interval < 1:
-            raise SourceError(text, f"interval must be at least 1 second, not {interval}")
+        if not 1 <= interval <= poller.MAX_INTERVAL:
+            raise SourceError(text, f"interval must be 1 to {poller.MAX_INTERVAL} seconds, not {interval}")
         scheme = poller.scheme_of(text)
         if scheme in ("http", "https"):
             _check_web_url(text)

@@ -63,6 +63,8 @@ MAX_BACKOFF = 6 * 3600.0
 #: The longest a server may make us wait with ``Retry-After``.
 MAX_RETRY_AFTER = 86400.0
 DEFAULT_INTERVAL = 60
+#: Longest interval between polls of one source: a year, in seconds.
+MAX_INTERVAL = 366 * 24 * 3600
 SCHEMES = ("http", "https", "file")
 USER_AGENT = f"SituationMonitor/{__version__} (feed reader)"
 ACCEPT = (
