@@ -913,6 +913,12 @@ def beyond(c: Campaign) -> None:
         c.cli_case(f"report --size {size}", "other",
                    ["report", "--out", str(c.work / "r.png"), "--size", size], db=db, expect="nonzero",
                    names=(size,))
+    huge = "99999999999999999999"
+    seed_file = str(next((c.tree / "seeds").glob("*.txt")))
+    for args in (["posts", "--limit", huge], ["search", "train", "--limit", huge],
+                 ["sources", "add", seed_file, "--interval", huge],
+                 ["watch", "--once", "--interval", huge, seed_file]):
+        c.cli_case(" ".join(args[:1] + args[-2:]), "other", args, db=db, expect="nonzero", names=(huge,))
     folder = c.work / "maps"
     folder.mkdir(exist_ok=True)
     fifo = folder / "line.geojson"
@@ -929,6 +935,31 @@ def beyond(c: Campaign) -> None:
         c.cli_case(f"route-import {path.name}", "other", ["route-import", str(path), "--out",
                                                           str(folder / "out.json")],
                    expect="nonzero", names=(path.name,), deadline=20)
+    # monitor extract reads files without the store: the same special files.
+    pipe = folder / "words.txt"
+    os.mkfifo(pipe)
+    odd_name = os.fsdecode(os.path.join(os.fsencode(folder), b"caf\xe9.txt"))
+    Path(odd_name).write_text("\u201cWe will go,\u201d said John Kirby.\n", encoding="utf-8")
+    for target in ("/dev/zero", "/dev/urandom", str(pipe)):
+        c.cli_case(f"extract {Path(target).name}", "other", ["extract", target], expect="nonzero",
+                   names=(Path(target).name,), deadline=20)
+    c.cli_case("extract a non-UTF-8 file name", "other", ["extract", odd_name])
+    # A damaged quotes index: the write stops and names monitor repair, nothing half stored.
+    for damage in ("drop table quotes_fts", "drop table quotes_fts_data"):
+        damaged = c.seeded(f"beyond-{damage.split()[-1]}")
+        con = sqlite3.connect(damaged)
+        try:
+            con.execute(damage)
+            con.commit()
+        finally:
+            con.close()
+        new = c.work / "beyond-new.jsonl"
+        new.write_text(jsonl({"guid": "q1", "title": "Q",
+                              "body": "\u201cWe will go,\u201d said John Kirby."}))
+        c.cli_case(f"ingest with {damage}", "other", ["ingest", str(new)], db=damaged, expect="nonzero",
+                   names=("repair",))
+        c.cli_case(f"reextract with {damage}", "other", ["reextract"], db=damaged, expect="nonzero",
+                   names=("repair",))
     from monitor.service import Monitor
     with Monitor(db) as monitor:
         for text in ('"', "NEAR(", "*", "a OR", "^x", "AND", '""""', "col:x", "\x00", "(((((", "-",
