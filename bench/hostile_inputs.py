@@ -631,26 +631,41 @@ def defect_7(c: Campaign) -> None:
 
 
 def defect_8(c: Campaign) -> None:
-    """Kill the command and look for what it started still running."""
+    """Kill the command once its extraction workers run, and look for what it started still running."""
     folder = c.work / "d8"
-    folder.mkdir(exist_ok=True)
-    many = folder / "many.jsonl"
-    many.write_text(jsonl(*({"guid": f"m{i}", "title": f"Post {i}", "published": "2023-09-12T10:00:00Z",
-                             "body": f"Officials said the train left station {i} on time. " * 40}
-                            for i in range(3000))))
+    posts = folder / "posts"
+    posts.mkdir(parents=True, exist_ok=True)
+
+    def batch(name: str, count: int, words: int) -> Path:
+        path = posts / name if name.startswith("b") else folder / name
+        path.write_text(jsonl(*({"guid": f"{name}-{i}", "title": f"Post {i}",
+                                 "published": "2023-09-12T10:00:00Z",
+                                 "body": f"Officials said the train left station {i} on time. " * words}
+                                for i in range(count))))
+        return path
+
+    for f in range(20):  # files of 40 posts: the workers wait idle between files
+        batch(f"b{f:03}.jsonl", 40, 5)
+    small = batch("sixty.jsonl", 60, 5)  # one round of watch, then the workers wait idle
+    big = batch("many.jsonl", 3000, 40)  # workers busy for a long while
     env = {**os.environ, "PYTHONPATH": str(c.tree), "QT_QPA_PLATFORM": "offscreen"}
-    for how, args, sig in (("kill -9 of ingest", ["ingest", str(many)], signal.SIGKILL),
-                           ("kill of ingest", ["ingest", str(many)], signal.SIGTERM),
-                           ("kill of watch", ["watch", str(many)], signal.SIGTERM)):
-        def run(args=args, sig=sig, how=how) -> str | None:
+    for how, args, sig, stored in (("kill -9 of ingest", ["ingest", str(posts)], signal.SIGKILL, 40),
+                                   ("kill of ingest", ["ingest", str(posts)], signal.SIGTERM, 40),
+                                   ("kill of watch between rounds", ["watch", str(small)], signal.SIGTERM,
+                                    60),
+                                   ("kill of watch mid-batch", ["watch", str(big)], signal.SIGTERM, 0)):
+        def run(args=args, sig=sig, how=how, stored=stored) -> str | None:
             db = folder / f"{how.replace(' ', '_')}.db"
-            proc = subprocess.Popen([PYTHON, "-m", "monitor", "--db", str(db), *args], env=env,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+            # Run in the work folder, not this checkout: `-m monitor` imports from the cwd first.
+            proc = subprocess.Popen([PYTHON, "-m", "monitor", "--db", str(db), *args], env=env, cwd=c.work,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                    start_new_session=True)
             try:
                 # Killed once the extraction workers run (the parent, the resource tracker, two
-                # workers), or after 20 s.
+                # workers) and the first batch is stored, or after 20 s.
                 until = time.monotonic() + 20
-                while time.monotonic() < until and len(_group_alive(proc.pid)) < 4 and proc.poll() is None:
+                while time.monotonic() < until and proc.poll() is None and (
+                        len(_group_alive(proc.pid)) < 4 or store_counts(db)[0] < stored):
                     time.sleep(0.2)
                 os.kill(proc.pid, sig)
                 proc.wait(timeout=10)
@@ -658,13 +673,15 @@ def defect_8(c: Campaign) -> None:
                 while time.monotonic() < deadline and _group_alive(proc.pid):
                     time.sleep(0.2)
                 left = _group_alive(proc.pid)
-                return f"{len(left)} processes left running after {how}" if left else None
+                return f"{len(left)} processes left running 5 s after {how}" if left else None
+            except subprocess.TimeoutExpired:
+                return f"still running 10 s after {how}"
             finally:
                 _kill_group(proc.pid)
                 with contextlib.suppress(Exception):
                     proc.wait(timeout=5)
 
-        c.inproc(how, "8", run, deadline=40)
+        c.inproc(how, "8", run, deadline=45)
 
 
 def _group_alive(pgid: int) -> list[int]:
