@@ -1058,6 +1058,20 @@ def report(runs: list[tuple[str, dict]], details: bool) -> None:
                 print(f"  [{r['defect']}] {r['outcome']}: {r['case']}: {r['why']}")
 
 
+def _json_summary(runs: list[tuple[str, dict]]) -> dict:
+    """Totals per run and per defect, and every input not handled, as one JSON object."""
+    out: dict = {"bench": "hostile_inputs"}
+    for label, run in runs:
+        total, by_defect = _summary(run["results"])
+        out[label] = {
+            "tree": run["tree"], "seconds": run["seconds"], "inputs_tried": sum(total.values()),
+            **{outcome: total[outcome] for outcome in OUTCOMES},
+            "by_defect": {d: dict(by_defect[d]) for d in sorted(by_defect, key=_defect_key)},
+            "not_handled": [r for r in run["results"] if r["outcome"] != "handled"],
+        }
+    return out
+
+
 def _run_child(tree: Path, quick: bool, seed: int, only: list[str]) -> dict:
     env = {**os.environ, "PYTHONPATH": str(tree), "QT_QPA_PLATFORM": "offscreen"}
     args = [PYTHON, str(Path(__file__).resolve()), "--worker", "--tree", str(tree), "--seed", str(seed)]
@@ -1093,7 +1107,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"under test {tree} ...", file=sys.stderr)
     runs.append(("after" if runs else "result", _run_child(tree, args.quick, args.seed, args.only)))
     if args.json:
-        print(json.dumps(dict(runs)))
+        print(json.dumps(_json_summary(runs)))
     else:
         report(runs, args.details)
     current = runs[-1][1]["results"]
