@@ -44,7 +44,7 @@ _MEASURE_HINTS = ("_ms", "ms_", "per_s", "speedup", "_vs_", "pct", "saved", "rat
 AT_1M = ("search_bench.py", "gui_scale.py")
 #: Arguments a script is run with (otherwise none): those that print human-readable text by
 #: default are asked for their JSON.
-ARGS = {"attribution_eval.py": ["--json"]}
+ARGS = {"attribution_eval.py": ["--json"], "hostile_inputs.py": ["--quick", "--json"]}
 #: These run first, in this order; any other script follows by name.
 FIRST = ["ingest_bench.py", "search_bench.py"]
 

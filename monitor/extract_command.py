@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from monitor.extract import extract_quotes_noted
+from monitor.files import NotRegularFileError, display_path, read_capped
 from monitor.model.quotes import ExtractedQuote
 
 #: Largest file ``monitor extract`` reads.
@@ -56,18 +57,20 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
     """
     failures = 0
     for path in files:
-        where = str(path)
+        where = display_path(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_EXTRACT_BYTES:
-                raise ValueError(f"too large: {size / 1e6:.1f} MB is over the "
-                                 f"{MAX_EXTRACT_BYTES / 1e6:.0f} MB limit")
-            text = path.read_bytes().decode("utf-8")
+            data = read_capped(path, MAX_EXTRACT_BYTES)
+            if data is None:
+                raise ValueError(f"too large: over the {MAX_EXTRACT_BYTES // 2**20} MiB limit")
+            text = data.decode("utf-8")
         except FileNotFoundError:
             failures += _fail(f"{where}: no such file")
             continue
         except IsADirectoryError:
             failures += _fail(f"{where}: is a directory")
+            continue
+        except NotRegularFileError as exc:
+            failures += _fail(f"{where}: {exc}")
             continue
         except UnicodeDecodeError as exc:
             failures += _fail(f"{where}: not UTF-8 text (byte {exc.start}: {exc.reason})")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import random
 import re
 import stat
@@ -21,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
+from monitor.files import NotRegularFileError, display_path, read_capped
 from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
 from monitor.journey.estimate import schedule as journey_schedule
@@ -174,13 +174,6 @@ def _skip_unrecognised(report: IngestReport) -> IngestReport:
     return report
 
 
-def display_path(path: Path | str) -> str:
-    """``path`` as text that can be printed and stored: a name that is not UTF-8 (``caf\\xe9.txt``)
-    keeps its odd bytes as ``\\xNN`` escapes instead of the lone surrogates Python decodes them to,
-    which no terminal, JSON writer or SQLite column accepts."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
 def _posts_changed(counts: IngestCounts, sources: list[int | None]) -> OpChanges:
     """The posts an ingest stored, and the sources they went to (read back by the caller)."""
     return OpChanges.of(posts_added=counts.added, posts_updated=counts.updated, sources=sources)
@@ -191,37 +184,20 @@ def file_source_key(path: Path) -> str:
     return f"file:{display_path(path.name)}"
 
 
-class NotRegularFileError(OSError):
-    """A FIFO, device or socket where a file was expected: never read, it may never end."""
-
-
-#: Bytes read per call when reading a file up to its cap.
-_READ_CHUNK = 1024 * 1024
-
-
-def read_capped(path: Path, limit: int) -> bytes | None:
-    """The bytes of the regular file ``path``, or None when it holds more than ``limit`` bytes.
-
-    What is read is capped, not what ``st_size`` promises: a file can grow while read, and
-    /proc-like files say 0. Anything but a regular file is refused with NotRegularFileError
-    (opened non-blocking, so a FIFO with no writer cannot hang us between check and open).
-    """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb", buffering=0) as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or
-                    stat.S_ISBLK(mode) else "a socket" if stat.S_ISSOCK(mode) else "a special file")
-            raise NotRegularFileError(f"not a regular file ({kind}); only files are read")
-        chunks: list[bytes] = []
-        total = 0
-        while total <= limit:
-            chunk = handle.read(min(_READ_CHUNK, limit + 1 - total))
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            total += len(chunk)
-        return None
+def _check_web_url(text: str) -> None:
+    """Raise SourceError naming ``text`` when no request could be made to it (a broken IPv6
+    literal, a port out of range, a control character or a space in the host), rather than store
+    a source that fails at every poll."""
+    try:
+        parts = urlsplit(text)
+        if not parts.netloc:
+            raise SourceError(text, "URL has no host")
+        _ = parts.port  # a port out of range raises here
+        httpx.URL(text)
+    except (ValueError, httpx.InvalidURL) as exc:
+        raise SourceError(text, f"not a valid URL ({exc})") from exc
+    if any(ch.isspace() for ch in parts.netloc):
+        raise SourceError(text, "not a valid URL (a space in the host)")
 
 
 class Monitor:
@@ -363,6 +339,8 @@ class Monitor:
             return
         try:
             self.quotes.replace_extracted(result.post_id, result.quotes)
+        except StoreError:
+            raise  # the store's condition (full disk, damaged index), not this post's: stop the write
         except Exception as exc:  # noqa: BLE001  (one bad post must not stop the rest)
             self.extract_errors.append(f"post {result.post_id}: quote extraction failed ({exc})")
             return
@@ -475,12 +453,11 @@ class Monitor:
         Raises SourceError naming the input when it is not something we can poll.
         """
         text = str(url_or_path).strip()
-        if interval < 1:
-            raise SourceError(text, f"interval must be at least 1 second, not {interval}")
+        if not 1 <= interval <= poller.MAX_INTERVAL:
+            raise SourceError(text, f"interval must be 1 to {poller.MAX_INTERVAL} seconds, not {interval}")
         scheme = poller.scheme_of(text)
         if scheme in ("http", "https"):
-            if not urlsplit(text).netloc:
-                raise SourceError(text, "URL has no host")
+            _check_web_url(text)
             return self.sources.add_source(text, text, interval=interval)
         if scheme == "file":
             path = Path(unquote(urlsplit(text).path))

@@ -107,3 +107,18 @@ def test_a_newer_database_is_refused_with_its_name(db_path):
     conn.close()
     code, _, err = run("posts", "--db", str(db_path))
     assert code == 1 and str(db_path) in err and "newer" in err
+
+
+def test_numbers_sqlite_cannot_hold_are_refused_as_bad_options(db_path, seed_path):
+    # --limit or --interval of 10**20 reached SQLite and ended in an OverflowError traceback.
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db_path), "ingest", str(seed_path)]).exit_code == 0
+    huge = "99999999999999999999"
+    for args in (["posts", "--limit", huge], ["search", "train", "--limit", huge],
+                 ["sources", "add", str(seed_path), "--interval", huge],
+                 ["watch", "--once", "--interval", huge, str(seed_path)]):
+        result = runner.invoke(cli, ["--db", str(db_path), *args])
+        assert result.exit_code == 2 and not isinstance(result.exception, OverflowError), args
+        assert huge in result.output and "range" in result.output, result.output
+    with Monitor(db_path) as monitor:
+        assert monitor.sources.all() == [] or all(s.interval < 10**9 for s in monitor.sources.all())

@@ -112,6 +112,16 @@ def test_at_without_a_zone_is_refused(db_path):
     assert result.exit_code != 0 and "time zone" in result.output
 
 
+def test_at_outside_what_utc_can_hold_is_refused_by_name(db_path, seed_path, tmp_path):
+    # Year 1 at +14:00 is still year 0 in UTC, year 9999 at -12:00 already year 10000: both gave
+    # an OverflowError traceback from route and report.
+    _seeded(db_path, seed_path)
+    for at in ("0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"):
+        for args in (["route"], ["report", "--out", str(tmp_path / "r.png")]):
+            result = _run(*args, "--db", str(db_path), "--at", at)
+            assert result.exit_code == 2 and f"{at!r} is out of range" in result.output, result.output
+
+
 def test_seed_arrival_is_presumed_in_text_and_json(db_path, seed_path):
     _seeded(db_path, seed_path)
     late = "2023-09-14T00:00:00Z"

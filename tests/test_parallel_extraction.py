@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import random
+import signal
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from conftest import SEED_ROUTE
 
 from monitor.extract.parallel import PARALLEL_FROM, ExtractionPool
@@ -77,3 +81,36 @@ def test_results_come_back_in_post_order_from_the_workers(seeded_db):
             pool.close()
         assert [r.post_id for r in results] == [p.id for p in posts]
         assert sum(len(r.quotes or []) for r in results) > len(posts)
+
+
+class _Interrupted(BaseException):
+    """Stands for Ctrl-C or the SIGTERM of `monitor watch` arriving while a batch is extracted."""
+
+
+def test_an_interrupted_batch_stops_its_workers_then(tmp_path):
+    # The workers are stopped when the wait for them is interrupted, not left running the chunks
+    # nobody will store: closing the pool afterwards waited for those, as long as the batch takes.
+    posts = [replace(p, body=p.body * 400) for p in _posts(8 * PARALLEL_FROM, seed=3)]
+    with Monitor(tmp_path / "s.db") as monitor:
+        monitor.extraction.close()
+        monitor.extraction = ExtractionPool(workers=2)
+        source_id = monitor.posts.ensure_source("test:feed", "test", "test:feed")
+        with monitor.db.conn:
+            monitor.posts.ingest(source_id, posts)
+        stored = monitor.posts.posts()
+        seen: list = []
+
+        def interrupt(_signum, _frame):
+            seen.extend(multiprocessing.active_children())
+            raise _Interrupted
+
+        previous = signal.signal(signal.SIGALRM, interrupt)
+        signal.setitimer(signal.ITIMER_REAL, 1.5)
+        try:
+            with pytest.raises(_Interrupted):
+                monitor.extraction.extract(stored, None)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        assert seen, "the batch ended before the interruption; give it more text"
+        assert [p for p in seen if p.is_alive()] == []

@@ -111,3 +111,28 @@ def test_repair_of_a_missing_database_is_named(tmp_path):
     assert code == 1
     assert f"{missing}: no such database" in err
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("damage", ["drop table quotes_fts", "drop table quotes_fts_data"])
+def test_a_broken_quotes_index_is_named_not_noted_per_post(seeded_db, tmp_path, damage):
+    # With quotes_fts gone, every post's quotes failed to store: ingest kept the post without its
+    # quote and exit 0, reextract printed one error per post and exit 0, and neither named the
+    # file or monitor repair. The index is the store's condition, not one post's.
+    db = str(seeded_db)
+    with closing(sqlite3.connect(seeded_db)) as conn:
+        quotes_before = conn.execute("select count(*) from quotes").fetchone()[0]
+    _damage(seeded_db, damage)
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE, encoding="utf-8")
+    for args in (["ingest", str(page)], ["reextract"]):
+        code, out, err = _invoke(*args, "--db", db)
+        assert code == 1 and f"monitor repair --db {db}" in err, err
+        assert "quote extraction failed" not in err
+    with closing(sqlite3.connect(seeded_db)) as conn:
+        assert conn.execute("select count(*) from posts").fetchone()[0] == 5  # nothing half stored
+    code, out, err = _invoke("repair", "--db", db)
+    assert code == 0, err
+    code, out, err = _invoke("ingest", str(page), "--db", db)
+    assert code == 0 and not err, err
+    with closing(sqlite3.connect(seeded_db)) as conn:
+        assert conn.execute("select count(*) from quotes").fetchone()[0] > quotes_before

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -24,6 +27,8 @@ from monitor.journey.importers import MAX_BYTES, RouteImportError, import_route,
 from monitor.journey.route import load_route
 from monitor.model import Observation
 from monitor.service import Monitor
+
+ROOT = Path(__file__).resolve().parent.parent
 
 DATA = Path(__file__).resolve().parent / "data" / "routes"
 PV_GEOJSON = DATA / "pyongyang-vladivostok.geojson"
@@ -301,6 +306,20 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
     with path.open("wb") as handle:
         handle.truncate(MAX_BYTES + 1)  # sparse: no time or disk spent
     assert "larger than" in _cli_error(path)
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_fifo_or_device_is_refused_unread(tmp_path, special):
+    # A FIFO with no writer blocked route-import for ever in open(); a device was read as a file.
+    if special == "fifo":
+        path = tmp_path / "line.geojson"
+        os.mkfifo(path)
+    else:
+        path = Path(special)
+    done = subprocess.run([sys.executable, "-m", "monitor", "route-import", str(path), "--out",
+                           str(tmp_path / "out.json")], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 1 and f"{path}: not a regular file" in done.stderr, done.stderr
 
 
 def test_missing_speeds_are_asked_for(tmp_path):

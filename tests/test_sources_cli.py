@@ -54,6 +54,22 @@ def test_add_list_and_watch_once(server, db_path, tmp_path):
     assert "error: " in text.output and "3 posts" in text.output
 
 
+@pytest.mark.parametrize("url, problem", [
+    ("http://[::1", "Invalid IPv6 URL"), ("http://news.test:99999/feed", "Port out of range"),
+    ("http://news.test/a\x00b", "non-printable"), ("https://exa mple.com/feed", "space"),
+])
+def test_a_malformed_url_is_refused_by_name_when_added(db_path, url, problem):
+    # ``sources add 'http://[::1'`` printed a ValueError traceback; a port or a host no request
+    # can use was stored and failed at every poll.
+    runner = CliRunner()
+    for args in (["sources", "add", url, "news.invalid-missing.xml"], ["watch", "--once", url]):
+        result = runner.invoke(cli, ["--db", str(db_path), *args])
+        assert result.exit_code == 1 and not isinstance(result.exception, ValueError | TypeError)
+        assert f"{url}: not a valid URL" in result.output and problem in result.output, result.output
+    with Monitor(db_path) as monitor:
+        assert monitor.sources.all() == []
+
+
 def test_watch_adds_urls_given_on_the_command_line(server, db_path):
     url = server.route("/feed", _feed(2))
     result = CliRunner().invoke(cli, ["--db", str(db_path), "watch", url, "--once"])

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -151,4 +151,8 @@ def parse_at(text: str | None) -> datetime | None:
     if value.tzinfo is None:
         raise click.BadParameter(f"{text!r} has no time zone; add Z or an offset such as +09:00",
                                  param_hint="--at")
+    try:
+        value.astimezone(UTC)  # times are kept in UTC: year 1 at +14:00 is before year 1 there
+    except OverflowError as exc:
+        raise click.BadParameter(f"{text!r} is out of range once in UTC", param_hint="--at") from exc
     return value

@@ -17,6 +17,9 @@ from monitor.model import Post
 from monitor.service import Monitor
 from monitor.store.reader import ReadStore
 
+#: A count of rows SQLite can take (a signed 64-bit integer).
+LIMIT = click.IntRange(min=0, max=2**63 - 1)
+
 
 def post_json(post: Post, sources: dict[int, str]) -> dict:
     """The JSON shape of a post, as ``monitor posts --json`` prints and ``ingest`` reads back."""
@@ -83,7 +86,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--limit", type=int, default=None, help="At most this many posts.")
+@click.option("--limit", type=LIMIT, default=None, help="At most this many posts.")
 @db_option
 @click.pass_context
 def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | str | None) -> None:
@@ -101,7 +104,7 @@ def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | 
 @cli.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--limit", type=int, default=50, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
 @db_option
 @click.pass_context
 def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int,

@@ -17,7 +17,10 @@ from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
 from monitor.model import utc_now
 from monitor.service import Monitor, PollReport
 from monitor.sources.errors import SourceError
-from monitor.sources.poller import DEFAULT_INTERVAL
+from monitor.sources.poller import DEFAULT_INTERVAL, MAX_INTERVAL
+
+#: Seconds between polls: at least one, at most a year.
+INTERVAL = click.IntRange(min=1, max=MAX_INTERVAL)
 
 
 def _source_rows(monitor: Monitor) -> list[dict]:
@@ -79,7 +82,7 @@ def sources(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
 
 @sources.command("add")
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--interval", type=click.IntRange(min=1), default=DEFAULT_INTERVAL, show_default=True,
+@click.option("--interval", type=INTERVAL, default=DEFAULT_INTERVAL, show_default=True,
               help="Seconds between polls.")
 @db_option
 @click.pass_context
@@ -219,7 +222,7 @@ def _round_line(reports: list[PollReport], wait: float | None, rounds: int) -> s
 @cli.command()
 @click.argument("targets", nargs=-1)
 @click.option("--once", is_flag=True, help="Poll every enabled source once, then exit.")
-@click.option("--interval", type=click.IntRange(min=1), default=DEFAULT_INTERVAL, show_default=True,
+@click.option("--interval", type=INTERVAL, default=DEFAULT_INTERVAL, show_default=True,
               help="Seconds between polls for sources added here.")
 @click.option("--debug", is_flag=True, help="Also print the traceback of an unexpected failure.")
 @db_option

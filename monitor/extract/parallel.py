@@ -114,6 +114,12 @@ class ExtractionPool:
             self.close()
             self.workers = 1
             return _extract_chunk(posts, route)
+        except BaseException:
+            # Interrupted while waiting (Ctrl-C, SIGTERM of `monitor watch`): the batch is given up,
+            # so stop the workers now; close() would wait for the chunks under way, as long as the
+            # batch takes, before the command could end.
+            self.terminate()
+            raise
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -121,6 +127,20 @@ class ExtractionPool:
                                              mp_context=multiprocessing.get_context("spawn"),
                                              initializer=die_with_parent)
         return self._pool
+
+    def terminate(self) -> None:
+        """Stop the worker processes at once, abandoning the work under way."""
+        if self._pool is None:
+            return
+        pool, self._pool = self._pool, None
+        # Before Python 3.14 (terminate_workers) the executor has no public way to stop busy
+        # workers; its table of processes is the only handle on them.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.join(timeout=5)
 
     def close(self) -> None:
         """Stop the worker processes (they start again on the next big batch)."""

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -102,16 +104,22 @@ class ImportResult:
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        # Opened without blocking and checked before reading: a FIFO may never start, a device
+        # never end.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise RouteImportError(f"{path}: cannot read ({exc.strerror})") from exc
-    if size > MAX_BYTES:
-        raise RouteImportError(f"{path}: {size:,} bytes is larger than the {MAX_BYTES:,} a route file may be")
-    try:
-        with path.open("rb") as handle:
+    with os.fdopen(fd, "rb") as handle:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            raise RouteImportError(f"{path}: not a regular file; only files are read")
+        if found.st_size > MAX_BYTES:
+            raise RouteImportError(f"{path}: {found.st_size:,} bytes is larger than the {MAX_BYTES:,} "
+                                   "a route file may be")
+        try:
             data = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise RouteImportError(f"{path}: cannot read ({exc.strerror})") from exc
+        except OSError as exc:
+            raise RouteImportError(f"{path}: cannot read ({exc.strerror})") from exc
     if len(data) > MAX_BYTES:  # grew while being read
         raise RouteImportError(f"{path}: larger than the {MAX_BYTES:,} bytes a route file may be")
     return data

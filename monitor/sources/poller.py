@@ -36,6 +36,7 @@ import logging
 import math
 import queue
 import random
+import re
 import socket
 import threading
 import time
@@ -62,6 +63,8 @@ MAX_BACKOFF = 6 * 3600.0
 #: The longest a server may make us wait with ``Retry-After``.
 MAX_RETRY_AFTER = 86400.0
 DEFAULT_INTERVAL = 60
+#: Longest interval between polls of one source: a year, in seconds.
+MAX_INTERVAL = 366 * 24 * 3600
 SCHEMES = ("http", "https", "file")
 USER_AGENT = f"SituationMonitor/{__version__} (feed reader)"
 ACCEPT = (
@@ -309,9 +312,18 @@ def make_client(settings: PollSettings = DEFAULT_SETTINGS) -> httpx.Client:
     return client
 
 
+#: A URL's scheme as RFC 3986 spells it, read on its own.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+
+
 def scheme_of(url: str) -> str:
-    """The lower-case scheme of ``url`` ('' for a bare path)."""
-    return urlsplit(url).scheme.lower()
+    """The lower-case scheme of ``url`` ('' for a bare path).
+
+    Never raises: only the scheme is read (``urlsplit`` raises for ``http://[::1`` and a port
+    out of range), so that the caller can refuse a malformed address by name.
+    """
+    match = _SCHEME.match(url.lstrip())
+    return match.group(1).lower() if match else ""
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:

@@ -18,13 +18,12 @@ from monitor.store.errors import (
     DatabaseFullError,
     NewerSchemaError,
     StoreError,
-    damaged_index_error,
     database_file,
     full_text_errors,
+    index_error,
     repair_hint,
     store_error,
 )
-from monitor.store.fts import FTS_INDEXES, index_problem
 from monitor.store.migrations import MIGRATIONS
 
 __all__ = [
@@ -236,16 +235,6 @@ def _connect_readonly(target: str, *, uri: bool = True) -> Database:
     return db
 
 
-def _index_error(db: Database, where: str) -> DamagedDatabaseError | None:
-    """After a write failed with an error SQLite did not explain: a damaged full-text index,
-    whose triggers fail on every write ("SQL logic error"), if that is what it is."""
-    try:
-        problems = [p for p in (index_problem(db, t) for t in FTS_INDEXES) if p]
-    except sqlite3.DatabaseError:
-        return None
-    return damaged_index_error(where, "; ".join(problems)) if problems else None
-
-
 @contextmanager
 def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock at the start (BEGIN IMMEDIATE).
@@ -276,7 +265,7 @@ def write_transaction(db: Database) -> Iterator[Database]:
             conn.execute("ROLLBACK")
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, sqlite3.IntegrityError):
             where = database_file(db)
-            translated = store_error(where, exc) or _index_error(db, where)
+            translated = store_error(where, exc) or index_error(db, where)
             if translated is not None:
                 raise translated from exc
         raise

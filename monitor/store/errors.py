@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 from sqlite_utils import Database
 
-from monitor.store.fts import FTS_INDEXES
+from monitor.store.fts import FTS_INDEXES, index_problem
 
 #: How long a writer waits for another writer before giving up, in milliseconds.
 BUSY_TIMEOUT_MS = 30_000
@@ -105,3 +105,31 @@ def full_text_errors(db: Database, active: bool = True) -> Iterator[None]:
             raise
         where = database_file(db)
         raise (store_error(where, exc) or damaged_index_error(where, str(exc))) from exc
+
+
+def index_error(db: Database, where: str) -> DamagedDatabaseError | None:
+    """After a write failed with an error SQLite did not explain: a damaged full-text index,
+    whose triggers fail on every write ("SQL logic error"), if that is what it is."""
+    try:
+        problems = [p for p in (index_problem(db, t) for t in FTS_INDEXES) if p]
+    except sqlite3.DatabaseError:
+        return None
+    return damaged_index_error(where, "; ".join(problems)) if problems else None
+
+
+@contextmanager
+def store_conditions(db: Database) -> Iterator[None]:
+    """Around one write inside a larger transaction: a full disk, a busy or read-only file or a
+    damaged full-text index comes out as the StoreError naming the file (and ``monitor repair``),
+    so that a caller who notes a failed item and goes on does not take the store's condition
+    for the item's own fault. Any other error propagates as it is."""
+    try:
+        yield
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.IntegrityError):
+            raise
+        where = database_file(db)
+        translated = store_error(where, exc) or index_error(db, where)
+        if translated is None:
+            raise
+        raise translated from exc

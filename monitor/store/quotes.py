@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from monitor.model import ExtractedQuote, Quote, Speaker, to_iso, utc_now
 from monitor.model import speaker_key as alias_key
-from monitor.store.errors import full_text_errors
+from monitor.store.errors import full_text_errors, store_conditions
 from monitor.store.search import fts_query
 
 FIELDS = ("title", "body")
@@ -377,7 +377,8 @@ class QuoteStore:
         """
         now = _now()
         stored = 0
-        with self.db.atomic():
+        # Quotes are written through the quotes_fts triggers: a damaged index is the store's error.
+        with store_conditions(self.db), self.db.atomic():
             # Only the speakers of the quotes replaced here can be left without a quote; checking
             # just those keeps an ingest from scanning every speaker once per post.
             replaced = [row[0] for row in self.db.execute(
