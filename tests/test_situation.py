@@ -194,3 +194,21 @@ def test_each_speakers_newest_quotes_walking_the_newest_posts(corpus_db, monkeyp
                 found = reads.speaker_quotes(ids, as_of, per)
                 assert {sid: [q.id for q in qs] for sid, qs in found.items()} \
                     == _reference_speaker_quotes(monitor, ids, at, per)
+
+
+def test_chart_samples_are_the_estimates_without_their_notes(corpus_db):
+    # Samples skip making notes (one per conflicting report, in every sample); otherwise they
+    # are the estimates themselves.
+    from dataclasses import replace
+
+    with Monitor(corpus_db) as monitor:
+        situation = monitor.situation(datetime.now(UTC), SituationLimits(chart_samples=12))
+        assert situation.schedule is not None and situation.schedule.conflicts
+        start, end = situation.span
+        track = situation.track(start, end, 9)
+        step = (end - start) / 8
+        assert track == tuple(replace(situation.estimate_at(start + step * i), notes=()) for i in range(9))
+        assert situation.estimate_at(end).notes
+        step = (end - start) / 12
+        assert situation.chart == tuple(replace(situation.estimate_at(start + step * i), notes=())
+                                        for i in range(13))
