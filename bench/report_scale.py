@@ -10,6 +10,7 @@ so the OS file cache holds Python, Qt and the store as it does for the timed run
 built once and cached as for ``search_bench.py``.
 
     python bench/report_scale.py [--size 100k]       # the issue's target: --size 1M
+    python bench/report_scale.py --db STORE          # any store (migrated first, untimed)
 
 Prints one JSON object with a ``figures`` list for ``bench/run_all.py`` (and the load average
 the run saw, since the figures depend on it).
@@ -82,11 +83,16 @@ def _figure(name: str, value: float, unit: str, baseline: float, baseline_name: 
     return figure
 
 
-def run(size: int, seed: int, cache: Path, at: str | None) -> dict:
-    """Build or reuse the corpus; time the report on it and on the seed store."""
+def run(size: int, seed: int, cache: Path, at: str | None, db: Path | None = None) -> dict:
+    """Build or reuse the corpus (or take ``db``); time the report on it and on the seed store."""
     from search_bench import corpus_db
 
-    corpus = corpus_db(size, seed, cache)
+    from monitor.service import Monitor
+
+    corpus = db or corpus_db(size, seed, cache)
+    if db is not None:
+        with Monitor(db) as monitor:  # migrated here, outside the timed runs
+            size = monitor.posts.count()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         seeds = seed_store(folder / "seeds.db")
@@ -105,8 +111,8 @@ def run(size: int, seed: int, cache: Path, at: str | None) -> dict:
         _figure(f"report.png_cpu_seconds_{label}", big["cpu_seconds"], "s", base["cpu_seconds"], base_name,
                 None),
     ]
-    return {"bench": "report_scale", "size": size, "seed": seed, "at": at or "now", "corpus": big,
-            "seed_store": base, "figures": figures}
+    return {"bench": "report_scale", "db": str(corpus), "size": size, "seed": seed, "at": at or "now",
+            "corpus": big, "seed_store": base, "figures": figures}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)  # gui_scale.py's corpus
     parser.add_argument("--cache", type=Path, default=None, help="corpus database directory")
     parser.add_argument("--at", default=None, help="the report's moment (ISO 8601; default now)")
+    parser.add_argument("--db", type=Path, default=None, help="report this store instead of a corpus")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.size, args.seed, args.cache or default_cache(), args.at)))
+    print(json.dumps(run(args.size, args.seed, args.cache or default_cache(), args.at, args.db)))
     return 0
 
 
