@@ -111,7 +111,8 @@ def run(size: int, seed: int, cache: Path, at: str | None, db: Path | None = Non
         _figure(f"report.png_cpu_seconds_{label}", big["cpu_seconds"], "s", base["cpu_seconds"], base_name,
                 None),
     ]
-    return {"bench": "report_scale", "db": str(corpus), "size": size, "seed": seed, "at": at or "now",
+    return {"bench": "report_scale", "db": str(corpus), "size": size, "seed": None if db else seed,
+            "at": at or "now",
             "corpus": big, "seed_store": base, "figures": figures}
 
 
