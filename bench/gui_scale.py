@@ -256,7 +256,7 @@ def run(size: int, seed: int, cache: Path, db: Path | None = None) -> dict:
         _figure(f"gui.search_first_page_median_ms_{label}", big["search_median_ms"], "ms",
                 bare["search_median_ms"], "bare FTS5 match, first 100 rowids"),
     ]
-    return {"bench": "gui_scale", "size": big["posts"], "seed": seed, "pages": PAGES,
+    return {"bench": "gui_scale", "size": big["posts"], "seed": None if db else seed, "pages": PAGES,
             "queries": len(QUERIES), "window": big, "empty_window": base, "figures": figures}
 
 
