@@ -18,6 +18,7 @@ and the bare SQL a page or a search cannot do without (the next 100 rows by id; 
 FTS5 rowids). The corpus is built once and cached as for ``search_bench.py``.
 
     QT_QPA_PLATFORM=offscreen python bench/gui_scale.py [--size 100k]     # 1M: --size 1M
+    QT_QPA_PLATFORM=offscreen python bench/gui_scale.py --db STORE        # any store
 
 Prints one JSON object.
 """
@@ -211,13 +212,16 @@ def _figure(name: str, value: float, unit: str, baseline: float, baseline_name: 
     return figure
 
 
-def run(size: int, seed: int, cache: Path) -> dict:
-    """Build or reuse the corpus; measure the window on it and on an empty store."""
+def run(size: int, seed: int, cache: Path, db: Path | None = None) -> dict:
+    """Build or reuse the corpus (or take ``db``); measure the window on it and on an empty store."""
     from search_bench import corpus_db
 
     from monitor.service import Monitor
 
-    path = corpus_db(size, seed, cache)
+    path = db or corpus_db(size, seed, cache)
+    if db is not None:
+        with Monitor(db) as monitor:  # migrated here, outside the timed runs
+            size = monitor.posts.count()
     with tempfile.TemporaryDirectory() as tmp:
         empty = Path(tmp) / "empty.db"
         with Monitor(empty):
@@ -252,7 +256,7 @@ def run(size: int, seed: int, cache: Path) -> dict:
         _figure(f"gui.search_first_page_median_ms_{label}", big["search_median_ms"], "ms",
                 bare["search_median_ms"], "bare FTS5 match, first 100 rowids"),
     ]
-    return {"bench": "gui_scale", "size": big["posts"], "seed": seed, "pages": PAGES,
+    return {"bench": "gui_scale", "size": big["posts"], "seed": None if db else seed, "pages": PAGES,
             "queries": len(QUERIES), "window": big, "empty_window": base, "figures": figures}
 
 
@@ -266,13 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--launched", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--scroll", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--db", type=Path, default=None, help="open this store instead of a corpus")
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child, args.launched, args.scroll)))
         return 0
     from search_bench import default_cache
 
-    print(json.dumps(run(args.size, args.seed, args.cache or default_cache())))
+    print(json.dumps(run(args.size, args.seed, args.cache or default_cache(), args.db)))
     return 0
 
 

@@ -138,7 +138,13 @@ class Situation:
         if samples < 2:
             return (self.estimate_at(end),)
         step = (end - start) / (samples - 1)
-        return tuple(_sample(self.estimate_at(start + step * i)) for i in range(samples))
+        return tuple(self._sample_at(start + step * i) for i in range(samples))
+
+    def _sample_at(self, when: datetime) -> Estimate:
+        """A chart's point at ``when``: the estimate without notes, none of them made."""
+        if self.schedule is None:
+            return _sample(self.estimate_at(when))
+        return estimate_from(self.schedule, when, notes=False)
 
     def timeline(self) -> list[StopEta]:
         """Every stop's time window, from what was known at ``at`` (none without a journey)."""
@@ -389,7 +395,7 @@ def _journey(schedules: ScheduleCache, route: Route, observations: tuple[Observa
     chart: tuple[Estimate, ...] = ()
     if span is not None and samples > 0:
         step = (span[1] - span[0]) / samples
-        chart = tuple(_sample(estimate_from(sched, span[0] + step * i)) for i in range(samples + 1))
+        chart = tuple(estimate_from(sched, span[0] + step * i, notes=False) for i in range(samples + 1))
     return sched, estimate, span, chart
 
 

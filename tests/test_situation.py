@@ -117,3 +117,98 @@ def test_reading_the_situation_never_writes(tmp_path, seeded_db):
         gather(monitor, SEED_AT)
         assert monitor.db.conn.total_changes == before
         assert situation.post_count == len(situation.posts) > 0
+
+
+def _reference_counts(monitor: Monitor, at: datetime) -> dict:
+    """Counts of the situation at ``at`` from every row, filtered in Python."""
+    as_of = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    times = dict(monitor.db.execute("select id, coalesce(published, first_seen) from posts").fetchall())
+    kinds = dict(monitor.db.execute("select id, kind from speakers").fetchall())
+    quotes = [(speaker, kind) for post_id, speaker, kind in monitor.db.execute(
+        "select post_id, speaker_id, kind from quotes where status = 'active'") if times[post_id] <= as_of]
+    by_quote_kind: dict[str, int] = {}
+    per_speaker: dict[int, int] = {}
+    for speaker, kind in quotes:
+        if speaker is not None:
+            by_quote_kind[kind] = by_quote_kind.get(kind, 0) + 1
+            per_speaker[speaker] = per_speaker.get(speaker, 0) + 1
+    by_speaker_kind: dict[str, int] = {}
+    for speaker in per_speaker:
+        by_speaker_kind[kinds[speaker]] = by_speaker_kind.get(kinds[speaker], 0) + 1
+    return {"posts": sum(1 for t in times.values() if t <= as_of), "quotes": len(quotes),
+            "quotes_by_kind": by_quote_kind, "speakers_by_kind": by_speaker_kind,
+            "unattributed": sum(1 for s, _ in quotes if s is None),
+            "top": sorted(per_speaker.values(), reverse=True)[:20]}
+
+
+def test_counts_as_of_a_moment_after_every_post_are_those_of_every_post(corpus_db):
+    # A report "as of now" covers every post: its counts skip joining quotes to posts, and must
+    # come out as the filtered counts do (a moment halfway is counted with the join).
+    with Monitor(corpus_db) as monitor:
+        for at in (_middle(monitor), datetime.now(UTC)):
+            situation = monitor.situation(at, PAGE_LIMITS)
+            expected = _reference_counts(monitor, at)
+            assert situation.post_count == expected["posts"]
+            assert situation.quote_count == expected["quotes"]
+            assert situation.quotes_by_kind == expected["quotes_by_kind"]
+            assert situation.speakers_by_kind == expected["speakers_by_kind"]
+            assert situation.unattributed == expected["unattributed"]
+            assert situation.speaker_count == sum(expected["speakers_by_kind"].values())
+            assert [s.quote_count for s in situation.speakers] == expected["top"]
+
+
+def _reference_speaker_quotes(monitor: Monitor, ids: list[int], at: datetime, per: int) -> dict:
+    """Each speaker's newest ``per`` active quotes up to ``at``, sorted in Python."""
+    as_of = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    times = dict(monitor.db.execute("select id, coalesce(published, first_seen) from posts").fetchall())
+    found: dict[int, list[tuple[int, int, int]]] = {i: [] for i in ids}
+    for quote_id, post_id, speaker, start in monitor.db.execute(
+            "select id, post_id, speaker_id, start from quotes where status = 'active'"):
+        if speaker in found and times[post_id] <= as_of:
+            found[speaker].append((quote_id, post_id, start))
+    return {sid: [q[0] for q in sorted(rows, key=lambda q: (times[q[1]], q[1], q[2]), reverse=True)[:per]]
+            for sid, rows in found.items()}
+
+
+@pytest.mark.parametrize("walk_rows", [20_000, 50])
+def test_each_speakers_newest_quotes_walking_the_newest_posts(corpus_db, monkeypatch, walk_rows):
+    # The most quoted speakers' newest quotes are found walking the newest posts; speakers not
+    # filled by the walk (quoted once, or long ago; or a walk cut short) are read whole.
+    from monitor.store import situation as store_situation
+
+    monkeypatch.setattr(store_situation, "_WALK_ROWS", walk_rows)
+    with Monitor(corpus_db) as monitor:
+        top = [s.id for s in monitor.quotes.top_speakers(limit=8)[0]]
+        rare = [row[0] for row in monitor.db.execute(
+            "select speaker_id from quotes where speaker_id is not null group by speaker_id "
+            "having count(*) = 1 limit 3")]
+        oldest = monitor.db.execute(
+            "select q.speaker_id from quotes q join posts p on p.id = q.post_id where q.speaker_id "
+            "is not null order by coalesce(p.published, p.first_seen) limit 1").fetchone()[0]
+        ids = list(dict.fromkeys([*top, *rare, oldest]))
+        assert rare, "the corpus has speakers quoted once"
+        reads = store_situation.SituationQueries(monitor.db)
+        for at in (_middle(monitor), datetime.now(UTC)):
+            as_of = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+            for per in (1, 2, 5):
+                found = reads.speaker_quotes(ids, as_of, per)
+                assert {sid: [q.id for q in qs] for sid, qs in found.items()} \
+                    == _reference_speaker_quotes(monitor, ids, at, per)
+
+
+def test_chart_samples_are_the_estimates_without_their_notes(corpus_db):
+    # Samples skip making notes (one per conflicting report, in every sample); otherwise they
+    # are the estimates themselves.
+    from dataclasses import replace
+
+    with Monitor(corpus_db) as monitor:
+        situation = monitor.situation(datetime.now(UTC), SituationLimits(chart_samples=12))
+        assert situation.schedule is not None and situation.schedule.conflicts
+        start, end = situation.span
+        track = situation.track(start, end, 9)
+        step = (end - start) / 8
+        assert track == tuple(replace(situation.estimate_at(start + step * i), notes=()) for i in range(9))
+        assert situation.estimate_at(end).notes
+        step = (end - start) / 12
+        assert situation.chart == tuple(replace(situation.estimate_at(start + step * i), notes=())
+                                        for i in range(13))

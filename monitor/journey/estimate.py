@@ -431,8 +431,12 @@ def estimate(route: Route, observations: list[Observation] | tuple[Observation, 
     return estimate_from(sched, at)
 
 
-def estimate_from(sched: Schedule, at: datetime) -> Estimate:
-    """The estimate at ``at`` on a schedule already built (for many T over one story)."""
+def estimate_from(sched: Schedule, at: datetime, *, notes: bool = True) -> Estimate:
+    """The estimate at ``at`` on a schedule already built (for many T over one story).
+
+    ``notes=False`` leaves the notes out: a chart's samples never show them, and they repeat one
+    line per conflicting report (thousands in a long story) in every sample.
+    """
     route = sched.route
     if at.tzinfo is None:
         at = at.replace(tzinfo=UTC)
@@ -450,7 +454,7 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
             stop=stops[0].name, next_stop=stops[1].name if len(stops) > 1 else None,
             etas=tuple(_eta(sched, i) for i in range(1, len(stops))),
             notes=("no report fixes the train in time (no departure, arrival or passing with a "
-                   "time): position unknown",),
+                   "time): position unknown",) if notes else (),
             **common,
         )
     t = _seconds(at)
@@ -474,13 +478,14 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
             speed = (stops[index + 1].km - stops[index].km) / (run / 3600)
     etas = tuple(_eta(sched, i) for i in range(1, len(stops)) if sched.latest[2 * i] >= t)
     depart_lo, depart_hi = sched.earliest[1], sched.latest[1]
-    notes = [
+    said = [
         f"departure from {stops[0].name} between {_datetime(depart_lo):%Y-%m-%d %H:%M}Z and "
         f"{_datetime(depart_hi):%Y-%m-%d %H:%M}Z ({(depart_hi - depart_lo) / 3600:.1f} h window)",
         f"km band {km_min:.0f}–{km_max:.0f} ({km_max - km_min:.0f} km wide) from the time windows "
         f"and speeds {sched.speed.min_kmh:g}–{sched.speed.max_kmh:g} km/h",
     ]
-    notes += [f"conflict: {_describe(o)}: {o.conflict}" for o in sched.conflicts]
+    if notes:
+        said += [f"conflict: {_describe(o)}: {o.conflict}" for o in sched.conflicts]
     last = max(sched.anchors, key=lambda o: (o.window_end or o.at or at, o.at or at))
     # "Arrived" or "at X" with no report that puts the train at that stop is the speed model's
     # guess, not a fact: say so, with the time of the newest report it rests on.
@@ -489,12 +494,12 @@ def estimate_from(sched: Schedule, at: datetime) -> Estimate:
     if state == "arrived" and not any(o.stop == stop and o.kind != "departed" for o in sched.anchors):
         presumed = True
     if presumed:
-        notes.append(f"presumed {'arrived' if state == 'arrived' else 'at ' + str(stop)}: no report puts "
+        said.append(f"presumed {'arrived' if state == 'arrived' else 'at ' + str(stop)}: no report puts "
                      f"the train there; the newest report it rests on is {_describe(last)}")
     return Estimate(
         state=state, km_min=km_min, km_likely=km_likely, km_max=km_max,
         progress=min(max(km_likely / length, 0.0), 1.0), stop=stop, next_stop=nxt,
-        speed_kmh=round(speed, 1), etas=etas, notes=tuple(notes),
+        speed_kmh=round(speed, 1), etas=etas, notes=tuple(said) if notes else (),
         departure_earliest=_datetime(depart_lo), departure_latest=_datetime(depart_hi),
         presumed=presumed, last_report_at=last.at or last.window_start, last_report=last,
         **common,

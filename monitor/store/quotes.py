@@ -27,6 +27,20 @@ _QUOTE_COLUMNS = (
 )
 
 
+def filters_posts(db: Database, as_of: str | None) -> bool:
+    """Whether "published up to ``as_of``" leaves any post out: False when ``as_of`` is None or
+    at or after the newest post (one read of the feed-order index).
+
+    A report "as of now" asks for every post; its counts then need not join millions of quotes
+    to their posts only to keep them all (every quote has its post: ``post_id`` is a not-null
+    foreign key).
+    """
+    if as_of is None:
+        return False
+    newest = db.execute(f"select max({_POST_TIME}) from posts p").fetchone()[0]
+    return newest is not None and newest > as_of
+
+
 class QuoteStoreError(LookupError):
     """A quote or speaker named by id does not exist."""
 
@@ -242,8 +256,13 @@ class QuoteStore:
                         key=lambda q: (position[q.post_id], q.start))
         if not with_total:
             return quotes, -1
-        join = " join posts p on p.id = q.post_id" if as_of is not None else ""
-        count = f"select count(*) from quotes q{join} where {clause}"
+        if filters_posts(self.db, as_of):
+            count = f"select count(*) from quotes q join posts p on p.id = q.post_id where {clause}"
+        else:  # no post is left out: count in the (status, speaker) index alone
+            if as_of is not None:  # the time filter was added last
+                where.pop()
+                args.pop()
+            count = f"select count(*) from quotes q where {' and '.join(where)}"
         total = int(self.db.execute(count, args).fetchone()[0])
         return quotes, total
 
@@ -254,9 +273,11 @@ class QuoteStore:
         Live, speakers nobody quotes any more (their quotes rejected) fill the list up to
         ``limit``; in a replay only those quoted by then count.
         """
-        join = " join posts p on p.id = q.post_id" if as_of is not None else ""
-        where = "q.status = 'active'" + (f" and {_POST_TIME} <= ?" if as_of is not None else "")
-        args: list[Any] = [as_of] if as_of is not None else []
+        # Joined to posts only when the moment leaves some out; quoted-by-then still applies.
+        filtered = filters_posts(self.db, as_of)
+        join = " join posts p on p.id = q.post_id" if filtered else ""
+        where = "q.status = 'active'" + (f" and {_POST_TIME} <= ?" if filtered else "")
+        args: list[Any] = [as_of] if filtered else []
         # Counted in the (status, speaker) index alone; names are read for the top ones only.
         counts = self.db.execute(
             f"select q.speaker_id, count(*) as n from quotes q{join} where {where} "

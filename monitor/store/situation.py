@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from monitor.model import Observation, Quote
 from monitor.store.journey import _observation
-from monitor.store.quotes import _POST_TIME, _QUOTE_COLUMNS, _row_to_quote
+from monitor.store.quotes import _POST_TIME, _QUOTE_COLUMNS, _row_to_quote, filters_posts
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,11 @@ class QuoteTotals:
         return sum(self.speakers_by_kind.values())
 
 
+#: Quotes the newest-first walk of ``speaker_quotes`` reads before leaving the speakers still
+#: short of their quotes (rarely quoted, or not lately) to the window query.
+_WALK_ROWS = 20_000
+
+
 class SituationQueries:
     """Read-only queries for one database."""
 
@@ -46,9 +51,17 @@ class SituationQueries:
     def _as_of(self, as_of: str | None) -> tuple[str, list[Any]]:
         return (f" and {_POST_TIME} <= ?", [as_of]) if as_of is not None else ("", [])
 
+    def _counted_as_of(self, as_of: str | None) -> tuple[str, str, list[Any]]:
+        """(join, clause, args) for a count over quotes: no join to posts when ``as_of`` leaves
+        no post out."""
+        if not filters_posts(self.db, as_of):
+            return "", "", []
+        clause, args = self._as_of(as_of)
+        return " join posts p on p.id = q.post_id", clause, args
+
     def post_totals(self, as_of: str | None) -> tuple[int, int]:
         """Posts published up to ``as_of`` and the sources they came from."""
-        clause, args = self._as_of(as_of)
+        clause, args = self._as_of(as_of) if filters_posts(self.db, as_of) else ("", [])
         row = self.db.execute(
             f"select count(*), count(distinct p.source_id) from posts p where 1{clause}", args
         ).fetchone()
@@ -57,10 +70,13 @@ class SituationQueries:
     def quote_totals(self, as_of: str | None) -> QuoteTotals:
         """Attributed active quotes by kind, unattributed ones, and quoted speakers by kind, up to
         ``as_of``."""
-        clause, args = self._as_of(as_of)
-        base = f"from quotes q join posts p on p.id = q.post_id where q.status = 'active'{clause}"
+        join, clause, args = self._counted_as_of(as_of)
+        base = f"from quotes q{join} where q.status = 'active'{clause}"
+        # "+" keeps SQLite off the (status, speaker) index here: it lacks ``kind``, and a row
+        # lookup per quote costs several times a plain scan of the table.
         kinds = {k: int(n) for k, n in self.db.execute(
-            f"select q.kind, count(*) {base} and q.speaker_id is not null group by q.kind", args)}
+            f"select q.kind, count(*) {base.replace('q.status', '+q.status')} and q.speaker_id is not null "
+            "group by q.kind", args)}
         unattributed = int(self.db.execute(
             f"select count(*) {base} and q.speaker_id is null", args).fetchone()[0])
         speakers = {k: int(n) for k, n in self.db.execute(
@@ -75,9 +91,12 @@ class SituationQueries:
         found: dict[int, list[Quote]] = {sid: [] for sid in speaker_ids}
         clause, args = self._as_of(as_of)
         columns = ", ".join(f"q.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
+        rest = speaker_ids
+        if per_speaker is not None and len(speaker_ids) <= 500:
+            rest = self._walk_newest(found, columns, clause, args, per_speaker)
         cap, cap_args = ("where n <= ?", [per_speaker]) if per_speaker is not None else ("", [])
-        for first in range(0, len(speaker_ids), 500):
-            chunk = speaker_ids[first:first + 500]
+        for first in range(0, len(rest), 500):
+            chunk = rest[first:first + 500]
             # A window numbers each speaker's quotes newest first, so the limit is per speaker.
             rows = self.db.execute(
                 f"select * from (select {columns}, row_number() over (partition by q.speaker_id "
@@ -89,6 +108,41 @@ class SituationQueries:
             for row in rows:
                 found[row[2]].append(_row_to_quote(row[:-1]))
         return found
+
+    def _walk_newest(self, found: dict[int, list[Quote]], columns: str, clause: str, args: list[Any],
+                     per_speaker: int) -> list[int]:
+        """Fill ``found`` walking the newest posts' quotes down the feed-order index; return the
+        speakers still short of ``per_speaker`` after ``_WALK_ROWS`` quotes (or every quote).
+
+        The most quoted speakers' newest quotes lie in the newest posts; numbering all of their
+        quotes by time (the window query) sorts millions of rows at a million posts. The walk
+        yields rows in the window's order (SQLite sorts only within posts of one time), so the
+        first ``per_speaker`` of each speaker are the window's.
+        """
+        ids = list(found)
+        cursor = self.db.execute(
+            f"select {columns} from posts p cross join quotes q on q.post_id = p.id "
+            f"where q.status = 'active'{clause} and q.speaker_id in ({','.join('?' * len(ids))}) "
+            f"order by {_POST_TIME} desc, q.post_id desc, q.start desc",
+            [*args, *ids],
+        )
+        short = set(ids)
+        try:
+            for _ in range(0, _WALK_ROWS, 200):
+                rows = cursor.fetchmany(200)
+                for row in rows:
+                    quotes = found[row[2]]
+                    if len(quotes) < per_speaker:
+                        quotes.append(_row_to_quote(row))
+                        if len(quotes) == per_speaker:
+                            short.discard(row[2])
+                if not short or len(rows) < 200:  # every speaker full, or every quote read
+                    return []
+        finally:
+            cursor.close()
+        for sid in short:
+            found[sid] = []  # read whole by the window query
+        return [sid for sid in ids if sid in short]
 
     def first_observations(self, limit: int) -> list[Observation]:
         """The route reports of the oldest posts, at most ``limit``; in post order then text order.
