@@ -101,11 +101,15 @@ def test_an_interrupted_batch_stops_its_workers_then(tmp_path):
         seen: list = []
 
         def interrupt(_signum, _frame):
-            seen.extend(multiprocessing.active_children())
-            raise _Interrupted
+            # Interrupt once the workers are at it (checked every 50 ms): the moment they start
+            # depends on the machine, a fixed delay could come after the batch had ended.
+            busy = multiprocessing.active_children()
+            if busy:
+                seen.extend(busy)
+                raise _Interrupted
 
         previous = signal.signal(signal.SIGALRM, interrupt)
-        signal.setitimer(signal.ITIMER_REAL, 1.5)
+        signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)
         try:
             with pytest.raises(_Interrupted):
                 monitor.extraction.extract(stored, None)
