@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
+from monitor.extract.folding import Folder
 from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
 from monitor.journey.estimate import Schedule
 from monitor.journey.estimate import estimate as estimate_journey
@@ -27,12 +28,14 @@ from monitor.journey.estimate import timeline as journey_timeline
 from monitor.journey.route import DEFAULT_ROUTE, load_route
 from monitor.model import (
     Estimate,
+    ItemCopy,
     Observation,
     ParsedPost,
     ParseResult,
     Route,
     Source,
     StopEta,
+    StoryItem,
     to_iso,
     utc_now,
 )
@@ -44,6 +47,7 @@ from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.feed import FeedQueries
+from monitor.store.items import ItemStore
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
@@ -188,6 +192,9 @@ class Monitor:
         self._client_settings: poller.PollSettings | None = None
         self.journey = JourneyStore(self.db)
         self.quotes = QuoteStore(self.db)
+        self.items = ItemStore(self.db)
+        #: Folds reprints into story items; keeps its candidate index while the store is open.
+        self.folding = Folder(self.items)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.
@@ -283,6 +290,7 @@ class Monitor:
             return
         route = self.route()
         found = FeedQueries(self.db).posts_by_id(post_ids)
+        self.folding.fold([found[i] for i in post_ids if i in found])  # reprints into story items
         observations: list[Observation] = []
         for result in self.extraction.extract([found[i] for i in post_ids if i in found], route):
             observations.extend(result.observations)
@@ -630,6 +638,25 @@ class Monitor:
         return journey_schedule(route, self.observations(route))
 
     # -- the situation at a time -------------------------------------------------------------
+
+    def story_items(self, limit: int | None = None) -> list[StoryItem]:
+        """Story items newest first, each once: its lead post, its copies in other sources."""
+        leads = self.items.lead_post_ids(limit)
+        posts = FeedQueries(self.db).posts_by_id(leads)
+        items = self.items.items_of(leads)
+        copies = self.items.copies(sorted({item for item, _ in items.values()}))
+        found = []
+        for post_id in leads:
+            item_id, also_in = items.get(post_id, (None, 0))
+            own = (ItemCopy(post_id, posts[post_id].source_id, posts[post_id].published or
+                            posts[post_id].first_seen),)
+            found.append(StoryItem(item_id, posts[post_id], also_in,
+                                   tuple(copies[item_id]) if item_id is not None else own))
+        return found
+
+    def items_of(self, post_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """Each folded post's story item and how many other sources hold a copy of it."""
+        return self.items.items_of(post_ids)
 
     def situation(self, at: datetime | None = None, limits: SituationLimits | None = None) -> Situation:
         """What was known at ``at`` (None: live): posts, speakers and quotes, the journey and the

@@ -14,7 +14,7 @@ from monitor.model.journey import (
     Stop,
     StopEta,
 )
-from monitor.model.posts import PRECISIONS, ParsedPost, ParseResult, Post, Source
+from monitor.model.posts import PRECISIONS, ItemCopy, ParsedPost, ParseResult, Post, Source, StoryItem
 from monitor.model.quotes import (
     QUOTE_KINDS,
     SPEAKER_KINDS,
@@ -26,6 +26,8 @@ from monitor.model.quotes import (
 from monitor.model.timeutil import parse_iso, to_iso, utc_now
 
 __all__ = [
+    "ItemCopy",
+    "StoryItem",
     "JOURNEY_STATES",
     "OBSERVATION_KINDS",
     "PRECISIONS",

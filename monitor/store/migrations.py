@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from monitor.store.analysis import migrate_analysis_views
 from monitor.store.feed_order import migrate_feed_order
+from monitor.store.items import migrate_story_items
 from monitor.store.journey import migrate_journey
 from monitor.store.quotes import migrate_quote_counts, migrate_quotes
 from monitor.store.sources import migrate_source_polling
@@ -94,6 +95,11 @@ def _v8_content_index(db: Database) -> None:
                                    if_not_exists=True)
 
 
+def _v11_story_items(db: Database) -> None:
+    """Story items: posts of different sources carrying the same text fold into one item."""
+    migrate_story_items(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -103,4 +109,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     migrate_feed_order,
     migrate_quote_counts,
     _v8_content_index,
+    _v11_story_items,
 ]
