@@ -6,6 +6,7 @@ Everything goes through the real store and the `monitor` command.
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,8 +14,12 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from monitor.cli import cli
+from monitor.extract.reprints import FOLD_THRESHOLD
 from monitor.model import ParsedPost, ParseResult
 from monitor.service import Monitor
+from monitor.store import write_transaction
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -160,3 +165,29 @@ def test_real_feeds_ingested_under_two_names_give_one_item_per_post(shared_feeds
         assert len({(r["source"].split(":", 1)[1], r["guid"]) for r in copies}) == 1, copies
         assert {r["also_in"] for r in copies} == {1}
     assert len(_rows(db_path, "--items")) == len(rows) // 2
+
+
+def test_a_rolled_back_ingest_leaves_nothing_for_later_posts_to_fold_into(db_path):
+    with Monitor(db_path) as monitor:
+        try:
+            with write_transaction(monitor.db):
+                _ingest(monitor, "agency", _post("a", "Original", AGENCY, T0))
+                raise RuntimeError("the batch failed after folding")
+        except RuntimeError:
+            pass
+        _ingest(monitor, "outlet", _post("o", "Reprint", AGENCY, T0 + timedelta(hours=1)))
+        _ingest(monitor, "agency", _post("a", "Original", AGENCY, T0))
+    rows = {r["guid"]: r for r in _rows(db_path)}
+    assert rows["a"]["item"] == rows["o"]["item"] and rows["a"]["also_in"] == 1
+    [item] = _rows(db_path, "--items")
+    assert item["guid"] == "a"  # the earliest copy leads, though stored last
+
+
+def test_the_reprint_corpus_folds_within_the_precision_and_recall_targets(tmp_path):
+    import reprint_corpus as corpus
+
+    docs = corpus.arrival_order(corpus.generate(40, seed=5), seed=5)
+    guid_item, _ = corpus.fold_corpus(docs, tmp_path / "reprints.db", FOLD_THRESHOLD)
+    found = corpus.score(docs, guid_item)
+    assert found["true_pairs"] > 100
+    assert found["precision"] >= corpus.TARGET_PRECISION and found["recall"] >= corpus.TARGET_RECALL, found

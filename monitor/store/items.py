@@ -40,15 +40,13 @@ def migrate_story_items(db: Database) -> None:
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """A folded post that may be a copy of a new one: what the exact check needs."""
+class SignatureRow:
+    """A folded post as the candidate index needs it."""
 
     post_id: int
-    item_id: int
-    source_id: int
     at: str
-    title: str | None
-    body: str
+    signature: bytes
+    source_id: int
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -69,7 +67,7 @@ class ItemStore:
         return self.db.execute("select max(at) from story_item_posts").fetchone()[0]
 
     def signatures(self, *, since: str, before: str | None = None,
-                   after_post: int | None = None) -> list[tuple[int, str, bytes]]:
+                   after_post: int | None = None) -> list[SignatureRow]:
         """(post id, time, signature) of folded posts at or after ``since`` (and before
         ``before``; and, with ``after_post``, only posts with a higher id)."""
         clauses, args = ["at >= ?"], [since]
@@ -79,9 +77,10 @@ class ItemStore:
         if after_post is not None:
             clauses.append("post_id > ?")
             args.append(after_post)
-        return self.db.execute(
-            f"select post_id, at, signature from story_item_posts where {' and '.join(clauses)}", args
-        ).fetchall()
+        rows = self.db.execute(
+            f"select post_id, at, signature, source_id from story_item_posts where {' and '.join(clauses)}",
+            args).fetchall()
+        return [SignatureRow(*row) for row in rows]
 
     def folded(self, post_ids: list[int]) -> set[int]:
         """Which of ``post_ids`` already belong to an item."""
@@ -92,16 +91,23 @@ class ItemStore:
                 f"select post_id from story_item_posts where post_id in ({marks})", chunk))
         return found
 
-    def candidates(self, post_ids: list[int]) -> list[Candidate]:
-        """The folded posts among ``post_ids`` with their item, source, time and text."""
-        found: list[Candidate] = []
+    def placed(self, post_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """The item and source of each folded post among ``post_ids``."""
+        found: dict[int, tuple[int, int]] = {}
         for chunk in _chunks(post_ids):
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
-                "select s.post_id, s.item_id, s.source_id, s.at, p.title, p.body "
-                "from story_item_posts s join posts p on p.id = s.post_id "
-                f"where s.post_id in ({marks})", chunk).fetchall()
-            found.extend(Candidate(*row) for row in rows)
+            found.update((r[0], (r[1], r[2])) for r in self.db.execute(
+                f"select post_id, item_id, source_id from story_item_posts where post_id in ({marks})",
+                chunk))
+        return found
+
+    def texts(self, post_ids: list[int]) -> dict[int, tuple[str | None, str]]:
+        """The headline and body of each post among ``post_ids``."""
+        found: dict[int, tuple[str | None, str]] = {}
+        for chunk in _chunks(post_ids):
+            marks = ",".join("?" * len(chunk))
+            found.update((r[0], (r[1], r[2])) for r in self.db.execute(
+                f"select id, title, body from posts where id in ({marks})", chunk))
         return found
 
     def item_sources(self, item_ids: Iterable[int]) -> dict[int, set[int]]:
