@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
+from monitor.extract.corroboration import Reported, corroboration
 from monitor.extract.folding import Folder
 from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
 from monitor.journey.estimate import Schedule
@@ -32,6 +33,7 @@ from monitor.model import (
     Observation,
     ParsedPost,
     ParseResult,
+    Quote,
     Route,
     Source,
     StopEta,
@@ -46,6 +48,7 @@ from monitor.sources.decoding import too_large
 from monitor.sources.errors import SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
+from monitor.store.corroboration import quote_reports
 from monitor.store.feed import FeedQueries
 from monitor.store.items import ItemStore
 from monitor.store.journey import JourneyStore
@@ -653,6 +656,12 @@ class Monitor:
             found.append(StoryItem(item_id, posts[post_id], also_in,
                                    tuple(copies[item_id]) if item_id is not None else own))
         return found
+
+    def quote_corroboration(self, quotes: list[Quote]) -> dict[int, Reported]:
+        """For each of ``quotes`` with a speaker: by how many sources, and how many independent
+        origins (copies of one text count once), the same statement was reported."""
+        reports = quote_reports(self.db, {q.speaker_id for q in quotes if q.speaker_id is not None})
+        return corroboration(reports)
 
     def items_of(self, post_ids: list[int]) -> dict[int, tuple[int, int]]:
         """Each folded post's story item and how many other sources hold a copy of it."""
