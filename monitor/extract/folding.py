@@ -27,7 +27,7 @@ from monitor.extract.reprints import (
     CandidateIndex,
     Fingerprint,
     fingerprint,
-    overlap,
+    overlaps,
     shingles,
     signature_from_blob,
 )
@@ -41,7 +41,7 @@ _TRIM_SPAN = 4 * WINDOW
 #: Candidates whose signatures estimate a Jaccard similarity below this are not checked exactly
 #: (a reprint that keeps half the agency's text is about 0.4; posts that only share the story's
 #: stock phrases about 0.05).
-PREFILTER = 0.1
+PREFILTER = 0.15
 #: Stored times are to the second: one second past a bound makes it inclusive.
 _TICK = timedelta(seconds=1)
 
@@ -130,9 +130,10 @@ class Folder:
         estimate = (np.stack([self._entries[c].signature for c in near]) == fp.signature).mean(axis=1)
         near = [c for c, e in zip(near, estimate, strict=True) if e >= PREFILTER]
         self._read_shingles([c for c in near if self._entries[c].shingles is None])
+        near = [c for c in near if self._entries[c].shingles is not None]
+        scores = overlaps(fp.shingles, [self._entries[c].shingles for c in near])
         # Best first; between equals, the post stored first (its item is the older one).
-        scored = sorted((-overlap(fp.shingles, self._entries[c].shingles), c) for c in near
-                        if self._entries[c].shingles is not None)
+        scored = sorted((-float(score), c) for score, c in zip(scores, near, strict=True))
         passing = [c for score, c in scored if -score >= self.threshold]
         if not passing:
             return None

@@ -90,6 +90,25 @@ def overlap(a: np.ndarray, b: np.ndarray) -> float:
     return (shared / a.size + shared / b.size) / 2
 
 
+def overlaps(a: np.ndarray, others: list[np.ndarray]) -> np.ndarray:
+    """``overlap(a, b)`` for every ``b`` of ``others`` in a few array operations: the exact
+    check of a post's candidates, which an outlet's stock phrases make dozens."""
+    if not others:
+        return np.zeros(0)
+    sizes = np.array([b.size for b in others])
+    joined = np.concatenate(others)
+    hits = np.isin(joined, a, assume_unique=False).astype(np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    shared = np.add.reduceat(hits, starts) if joined.size else np.zeros(len(others), dtype=np.int64)
+    shared[sizes == 0] = 0  # reduceat gives the next element for an empty slice
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scores = (shared / max(a.size, 1) + shared / np.maximum(sizes, 1)) / 2
+    small = (np.minimum(sizes, a.size) < MIN_SHINGLES) | (sizes == 0) | (a.size == 0)
+    for i in np.flatnonzero(small):  # short texts fold only when equal
+        scores[i] = overlap(a, others[i])
+    return scores
+
+
 @cache
 def _minhash():  # noqa: ANN202  (datasketch's MinHash; imported lazily)
     """One MinHash, cleared and reused for every text: making one draws its permutations anew."""
