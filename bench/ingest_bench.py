@@ -6,6 +6,9 @@ Both sides store the same rows in the same run, each into a fresh database file:
   everything an ingest does: identity and edit detection, the FTS index kept in step by
   triggers, and whatever ``Monitor.after_ingest`` derives (quotes, observations) when present;
 * ``store_only``: the same through ``PostStore.ingest`` alone, without ``after_ingest``;
+* ``store_and_folding``: ``PostStore.ingest`` and folding into story items (``Folder.fold``), in
+  one transaction per page, without extraction; the first fold after reopening the store (the
+  candidate index rebuilt for the window) is timed too (``folding`` in the output);
 * ``baseline``: sqlite-utils ``insert_all`` of the same post rows into a table with no index,
   no trigger and no full-text index, in one transaction (WAL, like the app's store).
 
