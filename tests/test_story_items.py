@@ -191,3 +191,28 @@ def test_the_reprint_corpus_folds_within_the_precision_and_recall_targets(tmp_pa
     found = corpus.score(docs, guid_item)
     assert found["true_pairs"] > 100
     assert found["precision"] >= corpus.TARGET_PRECISION and found["recall"] >= corpus.TARGET_RECALL, found
+
+
+def test_search_rows_carry_the_item_of_each_copy(db_path):
+    with Monitor(db_path) as monitor:
+        _ingest(monitor, "agency", _post("a", "Original", AGENCY, T0))
+        _ingest(monitor, "outlet", _post("o", "Reprint", AGENCY[:3], T0 + timedelta(hours=1)))
+    out = _run("search", "Khasan", "--json", "--db", str(db_path))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert sorted(r["guid"] for r in rows) == ["a", "o"]
+    assert len({r["item"] for r in rows}) == 1 and {r["also_in"] for r in rows} == {1}
+
+
+def test_posts_stored_before_folding_existed_are_items_of_their_own(db_path):
+    with Monitor(db_path) as monitor:
+        _ingest(monitor, "agency", _post("a", "Original", AGENCY, T0))
+        _ingest(monitor, "outlet", _post("o", "Reprint", AGENCY, T0 + timedelta(hours=1)))
+        # What a store migrated from before story items holds: posts, and no item rows.
+        monitor.db.execute("delete from story_item_posts")
+        monitor.db.execute("delete from story_items")
+        monitor.db.conn.commit()
+    rows = _rows(db_path)
+    assert {(r["item"], r["also_in"]) for r in rows} == {(None, 0)}
+    items = _rows(db_path, "--items")
+    assert sorted(i["guid"] for i in items) == ["a", "o"]
+    assert all(i["item"] is None and len(i["copies"]) == 1 for i in items)

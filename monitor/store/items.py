@@ -189,10 +189,3 @@ class ItemStore:
             for item_id, post_id, source_id, at in rows:
                 found[item_id].append(ItemCopy(post_id, source_id, at))
         return found
-
-    def unfolded_post_ids(self, limit: int) -> list[int]:
-        """Up to ``limit`` posts that belong to no item (stored before folding existed), oldest
-        first."""
-        return [r[0] for r in self.db.execute(
-            "select posts.id from posts left join story_item_posts s on s.post_id = posts.id "
-            "where s.post_id is null order by posts.id limit ?", (limit,))]
