@@ -17,19 +17,21 @@ posts another process folded meanwhile are read before each batch.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
 
+from monitor.extract.lsh import CandidateIndex
 from monitor.extract.reprints import (
     FOLD_THRESHOLD,
-    CandidateIndex,
+    NUM_PERM,
     Fingerprint,
-    fingerprint,
+    fingerprints,
     overlaps,
     shingles,
-    signature_from_blob,
+    signatures_from_blobs,
 )
 from monitor.model import Post, parse_iso, to_iso
 from monitor.store.items import ItemStore, SignatureRow
@@ -42,8 +44,14 @@ _TRIM_SPAN = 4 * WINDOW
 #: (a reprint that keeps half the agency's text is about 0.4; posts that only share the story's
 #: stock phrases about 0.05).
 PREFILTER = 0.15
+#: Of the candidates above ``PREFILTER``, only this many, the most similar by their signatures,
+#: are checked exactly: posts on one story share stock phrases, so the index proposes dozens,
+#: and a copy's original is among the first few (measured: bench/reprint_corpus.py).
+CHECKED = 8
 #: Stored times are to the second: one second past a bound makes it inclusive.
 _TICK = timedelta(seconds=1)
+_MIN_SHARED = math.ceil(PREFILTER * NUM_PERM)
+_WINDOW_S = int(WINDOW.total_seconds())
 
 
 @dataclass
@@ -55,16 +63,6 @@ class FoldCounts:
     edited: int = 0
 
 
-@dataclass
-class _Entry:
-    """What the index knows of a folded post; its shingles are read when first needed."""
-
-    at: datetime
-    source_id: int
-    signature: np.ndarray
-    shingles: np.ndarray | None = None
-
-
 def post_time(post: Post) -> str:
     """The time a post is placed at in the window: published, else first seen (ISO, UTC)."""
     return to_iso(parse_iso(post.published or post.first_seen)) or post.first_seen
@@ -73,11 +71,14 @@ def post_time(post: Post) -> str:
 class Folder:
     """Folds posts into story items, keeping the candidate index of the window."""
 
-    def __init__(self, items: ItemStore, *, threshold: float = FOLD_THRESHOLD) -> None:
+    def __init__(self, items: ItemStore, *, threshold: float = FOLD_THRESHOLD,
+                 checked: int = CHECKED) -> None:
         self.items = items
         self.threshold = threshold
+        self.checked = checked
         self._index: CandidateIndex | None = None
-        self._entries: dict[int, _Entry] = {}
+        # Shingles of indexed posts, read from their text when first needed.
+        self._shingles: dict[int, np.ndarray] = {}
         # The index holds every folded post from _low up to _high (and any folded since).
         self._low: datetime | None = None
         self._high: datetime | None = None
@@ -94,16 +95,20 @@ class Folder:
             self._reset()  # the ingest that stored it was rolled back: the index holds ghosts
         elif self._index is not None:
             self._read_others()
-        for post in posts:
-            at_text = post_time(post)
-            at = _when(at_text)
-            fp = fingerprint(post.title, post.body)
-            index = self._cover(at)
+        times = [post_time(post) for post in posts]
+        whens = [_when(text) for text in times]
+        self._cover(min(whens))
+        index = self._cover(max(whens))
+        # Every post of the ingest shingled and signed in one go; then one by one, since a
+        # post may fold into the item of one before it.
+        found = fingerprints([(post.title, post.body) for post in posts])
+        for post, at_text, at, fp in zip(posts, times, whens, found, strict=True):
+            seconds = int(at.timestamp())
             if post.id in already:
                 self.items.update_signature(post.id, at=at_text, signature=fp.blob())
                 counts.edited += 1
             else:
-                item_id = self._best_item(post, at, fp)
+                item_id = self._best_item(post, seconds, fp)
                 self.items.add(post.id, item_id, source_id=post.source_id, at=at_text,
                                signature=fp.blob(), title=_label(post))
                 if item_id is None:
@@ -111,27 +116,23 @@ class Folder:
                 else:
                     counts.folded.append(post.id)
                 already.add(post.id)  # a post added and edited in one ingest comes twice
-            index.add(post.id, fp.signature)
-            self._entries[post.id] = _Entry(at, post.source_id, fp.signature, fp.shingles)
+            index.add([post.id], np.array([seconds]), np.array([post.source_id]), fp.signature[None, :])
+            self._shingles[post.id] = fp.shingles
             self._mark = max(self._mark, post.id)
             self._last = post.id
         self._trim()
         return counts
 
-    def _best_item(self, post: Post, at: datetime, fp: Fingerprint) -> int | None:
+    def _best_item(self, post: Post, at: int, fp: Fingerprint) -> int | None:
         """The item ``post`` is a copy of, or None."""
         assert self._index is not None
-        near = [c for c in self._index.query(fp.signature) if self._near(c, post, at)]
+        near = self._index.candidates(fp.signature, post_id=post.id, source_id=post.source_id, at=at,
+                                      window=_WINDOW_S, min_shared=_MIN_SHARED, limit=self.checked)
         if not near:
             return None
-        # Posts on the same story share stock phrases, so the index proposes dozens; the
-        # signatures' estimate of the Jaccard similarity (all candidates in one array operation)
-        # leaves the few worth an exact check.
-        estimate = (np.stack([self._entries[c].signature for c in near]) == fp.signature).mean(axis=1)
-        near = [c for c, e in zip(near, estimate, strict=True) if e >= PREFILTER]
-        self._read_shingles([c for c in near if self._entries[c].shingles is None])
-        near = [c for c in near if self._entries[c].shingles is not None]
-        scores = overlaps(fp.shingles, [self._entries[c].shingles for c in near])
+        self._read_shingles([c for c in near if c not in self._shingles])
+        near = [c for c in near if c in self._shingles]
+        scores = overlaps(fp.shingles, [self._shingles[c] for c in near])
         # Best first; between equals, the post stored first (its item is the older one).
         scored = sorted((-float(score), c) for score, c in zip(scores, near, strict=True))
         passing = [c for score, c in scored if -score >= self.threshold]
@@ -145,14 +146,9 @@ class Folder:
                 return placed[cand][0]
         return None
 
-    def _near(self, cand: int, post: Post, at: datetime) -> bool:
-        entry = self._entries.get(cand)
-        return (entry is not None and cand != post.id and entry.source_id != post.source_id
-                and abs(entry.at - at) <= WINDOW)
-
     def _read_shingles(self, post_ids: list[int]) -> None:
         for post_id, (title, body) in self.items.texts(post_ids).items():
-            self._entries[post_id].shingles = shingles(title, body)
+            self._shingles[post_id] = shingles(title, body)
 
     def _cover(self, at: datetime) -> CandidateIndex:
         """The index, holding every folded post within the window of ``at``."""
@@ -172,7 +168,7 @@ class Folder:
 
     def _reset(self) -> None:
         self._index, self._low, self._high, self._mark = None, None, None, 0
-        self._entries.clear()
+        self._shingles.clear()
 
     def _read_others(self) -> None:
         """Posts other processes folded since the index was read."""
@@ -181,12 +177,18 @@ class Folder:
                                              after_post=self._mark))
 
     def _add_rows(self, rows: list[SignatureRow]) -> None:
+        """Index stored rows: their signatures converted and banded all at once."""
         assert self._index is not None
+        if not rows:
+            return
+        self._index.add([row.post_id for row in rows],
+                        np.fromiter((_when(row.at).timestamp() for row in rows), dtype=np.int64,
+                                    count=len(rows)),
+                        np.fromiter((row.source_id for row in rows), dtype=np.int64, count=len(rows)),
+                        signatures_from_blobs([row.signature for row in rows]))
         for row in rows:
-            sig = signature_from_blob(row.signature)
-            self._index.add(row.post_id, sig)
-            self._entries[row.post_id] = _Entry(_when(row.at), row.source_id, sig)
-            self._mark = max(self._mark, row.post_id)
+            self._shingles.pop(row.post_id, None)  # another process may have edited it
+        self._mark = max(self._mark, max(row.post_id for row in rows))
 
     def _trim(self) -> None:
         """Forget posts more than two windows below the top of the index once it spans a lot,
@@ -196,9 +198,9 @@ class Folder:
         if self._high - self._low <= _TRIM_SPAN:
             return
         cutoff = self._high - 2 * WINDOW
-        for post_id in [p for p, e in self._entries.items() if e.at < cutoff]:
+        for post_id in self._index.older_than(int(cutoff.timestamp())):
             self._index.remove(post_id)
-            del self._entries[post_id]
+            self._shingles.pop(post_id, None)
         self._low = cutoff
 
 

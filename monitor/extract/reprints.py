@@ -1,42 +1,38 @@
 """Fingerprints of a post's text, for finding reprints of it in other sources.
 
 A post's headline and body are cut into overlapping runs of ``SHINGLE_WORDS`` words (shingles),
-each hashed to 32 bits with CRC-32 — stable across processes and machines, unlike Python's
-``hash``, because the fingerprints are stored. Two posts are copies of one text when the shingles
-each text holds make up most of it, on average over the two (``overlap`` ≥ ``FOLD_THRESHOLD``): an
-outlet that trims the agency copy, adds a paragraph of its own or writes its own headline still
-shares most of its shingles with the agency's text, while a different story on the same topic
-shares only stock phrases and the odd quoted paragraph. The threshold comes from
-``bench/reprint_corpus.py``.
+each hashed to 32 bits from the CRC-32 of its words — stable across processes and machines,
+unlike Python's ``hash``, because the fingerprints are stored. Two posts are copies of one text
+when the shingles each text holds make up most of it, on average over the two (``overlap`` ≥
+``FOLD_THRESHOLD``): an outlet that trims the agency copy, adds a paragraph of its own or writes
+its own headline still shares most of its shingles with the agency's text, while a different
+story on the same topic shares only stock phrases and the odd quoted paragraph. The threshold
+comes from ``bench/reprint_corpus.py``.
 
-Comparing every pair is out of the question, so candidates come from a MinHash LSH index
-(datasketch) over the posts of the time window, with a low Jaccard threshold (``LSH_THRESHOLD``)
-so that trimmed and extended copies are found; each candidate is then checked exactly.
-
-datasketch takes about 0.4 s to import, so it is imported on first use: commands that only read
-never load it.
+Comparing every pair is out of the question, so candidates come from a banded LSH index over
+MinHash signatures (``monitor.extract.lsh``); each candidate is then checked exactly. The
+signature of every post of an ingest is computed at once, in a few numpy operations over a
+(shingles × permutations) array: the MurmurHash3 finaliser spreads each shingle hash, then
+``NUM_PERM`` affine permutations ``a·h + b mod 2³²`` (odd ``a``, drawn from numpy's seeded
+``RandomState``) and the minimum of each. This is the ``affine32`` scheme of datasketch 2, bit for
+bit, so signatures stored before stay valid.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
+from itertools import chain
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from datasketch import MinHashLSH
 
 #: Words per shingle. Four words: long enough that stock phrases of the story ("the Kremlin
 #: said") are rare, short enough that one changed word spoils only four shingles.
 SHINGLE_WORDS = 4
 #: Permutations of the MinHash signature (bytes stored per post: 4 × this).
 NUM_PERM = 64
-#: The Jaccard similarity the LSH index is tuned to find; the exact check decides.
-LSH_THRESHOLD = 0.2
 #: Share of the shorter text's shingles the longer must hold for the two to be one story item
 #: (measured: bench/reprint_corpus.py, see docs/performance.md).
 FOLD_THRESHOLD = 0.55
@@ -47,21 +43,43 @@ MIN_SHINGLES = 8
 SEED = 1
 
 _WORDS = re.compile(r"\w+")
+_EMPTY = np.zeros(0, dtype=np.uint32)
 
 
 def shingles(title: str | None, body: str) -> np.ndarray:
     """The distinct 32-bit hashes of the text's runs of ``SHINGLE_WORDS`` words (case-folded),
-    sorted (an array: a tenth of the memory of a set, and intersected as fast).
+    sorted (an array: a tenth of the memory of a set, and intersected as fast)."""
+    return shingle_sets([(title, body)])[0]
 
-    Each word is hashed once (CRC-32) and a run's hash is a fixed mix of its words' hashes,
-    computed for all runs at once: hashing every run's text cost three times as much."""
-    words = _WORDS.findall(f"{title or ''}\n{body}".casefold())
-    hashed = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64,
-                         count=len(words))
-    if len(words) < SHINGLE_WORDS:
-        return np.unique(_mix(hashed[None, :]).astype(np.uint32)) if words else hashed.astype(np.uint32)
-    runs = np.lib.stride_tricks.sliding_window_view(hashed, SHINGLE_WORDS)
-    return np.unique(_mix(runs).astype(np.uint32))
+
+def shingle_sets(texts: Sequence[tuple[str | None, str]]) -> list[np.ndarray]:
+    """``shingles`` of each (headline, body), computed for all texts at once.
+
+    Each word is hashed once (CRC-32) and a run's hash is a fixed mix of its words' hashes; the
+    runs of every text are mixed in one array operation (runs that straddle two texts are
+    dropped) and made distinct per text by one sort of (text, hash) pairs."""
+    words = [_WORDS.findall(f"{title or ''}\n{body}".casefold()) for title, body in texts]
+    counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    total = int(counts.sum())
+    hashed = np.fromiter(map(zlib.crc32, map(str.encode, chain.from_iterable(words))),
+                         dtype=np.uint64, count=total)
+    ends = np.cumsum(counts)
+    owner = np.repeat(np.arange(len(texts), dtype=np.uint64), counts)
+    found: list[np.ndarray] = [_EMPTY] * len(texts)
+    if total >= SHINGLE_WORDS:
+        runs = np.lib.stride_tricks.sliding_window_view(hashed, SHINGLE_WORDS)
+        starts = np.arange(runs.shape[0])
+        whole = starts + SHINGLE_WORDS <= ends[owner[:runs.shape[0]].astype(np.int64)]
+        keyed = np.unique((owner[:runs.shape[0]][whole] << np.uint64(32)) | _mix(runs[whole]))
+        text_of = keyed >> np.uint64(32)
+        bounds = np.searchsorted(text_of, np.arange(len(texts) + 1, dtype=np.uint64))
+        values = (keyed & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+        for i in np.flatnonzero(counts >= SHINGLE_WORDS):
+            found[i] = values[bounds[i]:bounds[i + 1]]
+    for i in np.flatnonzero((counts > 0) & (counts < SHINGLE_WORDS)):  # a short text: one padded run
+        own = hashed[ends[i] - counts[i]:ends[i]]
+        found[i] = _mix(own[None, :]).astype(np.uint32)
+    return found
 
 
 # Odd multipliers, one per word position of a run: the mix tells "a b c d" from "b a c d".
@@ -92,7 +110,7 @@ def overlap(a: np.ndarray, b: np.ndarray) -> float:
 
 def overlaps(a: np.ndarray, others: list[np.ndarray]) -> np.ndarray:
     """``overlap(a, b)`` for every ``b`` of ``others`` in a few array operations: the exact
-    check of a post's candidates, which an outlet's stock phrases make dozens."""
+    check of a post's candidates."""
     if not others:
         return np.zeros(0)
     sizes = np.array([b.size for b in others])
@@ -109,20 +127,55 @@ def overlaps(a: np.ndarray, others: list[np.ndarray]) -> np.ndarray:
     return scores
 
 
-@cache
-def _minhash():  # noqa: ANN202  (datasketch's MinHash; imported lazily)
-    """One MinHash, cleared and reused for every text: making one draws its permutations anew."""
-    from datasketch import MinHash
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The ``NUM_PERM`` affine permutations (a odd), drawn as datasketch's affine32 draws them."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme="affine32")
+
+_A, _B = _permutations()
+_EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+#: Shingles hashed per array operation: bounds the (shingles × permutations) array to 16 MB.
+_SIGNATURE_CHUNK = 65536
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser, a bijection on 32 bits: spreads shingle hashes before the
+    affine permutations, which on their own would keep the hashes' structure."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def signatures(sets: Sequence[np.ndarray]) -> np.ndarray:
+    """The MinHash signature of each shingle set: an (n, ``NUM_PERM``) uint32 array (all
+    0xFFFFFFFF for an empty set), computed for all sets at once."""
+    out = np.tile(_EMPTY_SIGNATURE, (len(sets), 1))
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    start = 0
+    while start < len(sets):  # chunks of whole sets, so that the array stays small
+        stop, held = start, 0
+        while stop < len(sets) and (stop == start or held + sizes[stop] <= _SIGNATURE_CHUNK):
+            held += int(sizes[stop])
+            stop += 1
+        filled = [i for i in range(start, stop) if sizes[i]]
+        if filled:
+            joined = _fmix32(np.concatenate([sets[i] for i in filled]).astype(np.uint32))
+            with np.errstate(over="ignore"):  # the permutations wrap modulo 2³² on purpose
+                permuted = joined[:, None] * _A + _B
+            offsets = np.concatenate(([0], np.cumsum(sizes[filled])[:-1]))
+            out[filled] = np.minimum.reduceat(permuted, offsets, axis=0)
+        start = stop
+    return out
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
     """The MinHash signature (``NUM_PERM`` uint32 values) of a shingle set."""
-    minhash = _minhash()
-    minhash.clear()
-    minhash.update_batch(hashes.tolist())
-    return minhash.hashvalues.astype(np.uint32)
+    return signatures([hashes])[0]
 
 
 @dataclass(frozen=True)
@@ -139,8 +192,14 @@ class Fingerprint:
 
 def fingerprint(title: str | None, body: str) -> Fingerprint:
     """The fingerprint of a post's headline and body."""
-    found = shingles(title, body)
-    return Fingerprint(found, signature(found))
+    return fingerprints([(title, body)])[0]
+
+
+def fingerprints(texts: Sequence[tuple[str | None, str]]) -> list[Fingerprint]:
+    """The fingerprint of each (headline, body), shingled and signed all at once."""
+    sets = shingle_sets(texts)
+    sigs = signatures(sets)
+    return [Fingerprint(found, sig) for found, sig in zip(sets, sigs, strict=True)]
 
 
 def signature_from_blob(blob: bytes) -> np.ndarray:
@@ -148,37 +207,8 @@ def signature_from_blob(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype="<u4").astype(np.uint32)
 
 
-class CandidateIndex:
-    """MinHash LSH over stored signatures: which posts might be copies of a text.
-
-    Holds post ids only; whether a candidate is a copy is checked against the stored text.
-    """
-
-    def __init__(self) -> None:
-        from datasketch import MinHashLSH
-
-        self._lsh: MinHashLSH = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-
-    def __contains__(self, post_id: int) -> bool:
-        return post_id in self._lsh
-
-    def add(self, post_id: int, sig: np.ndarray) -> None:
-        """Index ``post_id`` under ``sig`` (replacing what it was indexed under)."""
-        if post_id in self._lsh:
-            self._lsh.remove(post_id)
-        self._lsh.insert(post_id, _lean(sig), check_duplication=False)
-
-    def remove(self, post_id: int) -> None:
-        """Forget ``post_id`` (when it leaves the window)."""
-        if post_id in self._lsh:
-            self._lsh.remove(post_id)
-
-    def query(self, sig: np.ndarray) -> list[int]:
-        """Ids of indexed posts that may share text with ``sig``'s."""
-        return list(self._lsh.query(_lean(sig)))
-
-
-def _lean(sig: np.ndarray):  # noqa: ANN202  (datasketch's LeanMinHash; imported lazily)
-    from datasketch import LeanMinHash
-
-    return LeanMinHash(seed=SEED, hashvalues=sig, scheme="affine32")
+def signatures_from_blobs(blobs: Sequence[bytes]) -> np.ndarray:
+    """Stored signatures back as an (n, ``NUM_PERM``) array, in one conversion."""
+    if not blobs:
+        return np.zeros((0, NUM_PERM), dtype=np.uint32)
+    return np.frombuffer(b"".join(blobs), dtype="<u4").astype(np.uint32).reshape(len(blobs), NUM_PERM)
