@@ -116,7 +116,7 @@ def bench_store_fold(corpus: list[tuple[Page, ParseResult]], path: Path) -> tupl
     from monitor.extract.reprints import fingerprint
     from monitor.store.feed import FeedQueries
 
-    fingerprint(None, "datasketch is imported once per process, before the clock")
+    fingerprint(None, "numpy is imported once per process, before the clock")
     with Monitor(path) as monitor:
         started = time.perf_counter()
         for page, result in corpus:

@@ -100,15 +100,18 @@ class Folder:
         self._cover(min(whens))
         index = self._cover(max(whens))
         # Every post of the ingest shingled and signed in one go; then one by one, since a
-        # post may fold into the item of one before it.
+        # post may fold into the item of one before it. A source's posts are never candidates
+        # for each other, so when all come from one source (an ingest) they are indexed at the
+        # end, in one go.
         found = fingerprints([(post.title, post.body) for post in posts])
-        for post, at_text, at, fp in zip(posts, times, whens, found, strict=True):
-            seconds = int(at.timestamp())
+        seconds = [int(at.timestamp()) for at in whens]
+        one_source = len({post.source_id for post in posts}) == 1
+        for post, at_text, at, fp in zip(posts, times, seconds, found, strict=True):
             if post.id in already:
                 self.items.update_signature(post.id, at=at_text, signature=fp.blob())
                 counts.edited += 1
             else:
-                item_id = self._best_item(post, seconds, fp)
+                item_id = self._best_item(post, at, fp)
                 self.items.add(post.id, item_id, source_id=post.source_id, at=at_text,
                                signature=fp.blob(), title=_label(post))
                 if item_id is None:
@@ -116,10 +119,14 @@ class Folder:
                 else:
                     counts.folded.append(post.id)
                 already.add(post.id)  # a post added and edited in one ingest comes twice
-            index.add([post.id], np.array([seconds]), np.array([post.source_id]), fp.signature[None, :])
+            if not one_source:
+                index.add([post.id], np.array([at]), np.array([post.source_id]), fp.signature[None, :])
             self._shingles[post.id] = fp.shingles
             self._mark = max(self._mark, post.id)
             self._last = post.id
+        if one_source:
+            index.add([post.id for post in posts], np.array(seconds),
+                      np.full(len(posts), posts[0].source_id), np.stack([fp.signature for fp in found]))
         self._trim()
         return counts
 

@@ -67,10 +67,11 @@ def shingle_sets(texts: Sequence[tuple[str | None, str]]) -> list[np.ndarray]:
     owner = np.repeat(np.arange(len(texts), dtype=np.uint64), counts)
     found: list[np.ndarray] = [_EMPTY] * len(texts)
     if total >= SHINGLE_WORDS:
-        runs = np.lib.stride_tricks.sliding_window_view(hashed, SHINGLE_WORDS)
-        starts = np.arange(runs.shape[0])
-        whole = starts + SHINGLE_WORDS <= ends[owner[:runs.shape[0]].astype(np.int64)]
-        keyed = np.unique((owner[:runs.shape[0]][whole] << np.uint64(32)) | _mix(runs[whole]))
+        last = total - SHINGLE_WORDS + 1  # runs starting at 0 .. last - 1
+        runs = [hashed[k:k + last] for k in range(SHINGLE_WORDS)]
+        whole = np.arange(SHINGLE_WORDS, total + 1) <= ends[owner[:last].astype(np.int64)]
+        mixed = _mix_columns([run[whole] for run in runs])
+        keyed = np.unique((owner[:last][whole] << np.uint64(32)) | mixed)
         text_of = keyed >> np.uint64(32)
         bounds = np.searchsorted(text_of, np.arange(len(texts) + 1, dtype=np.uint64))
         values = (keyed & np.uint64(0xFFFFFFFF)).astype(np.uint32)
@@ -78,7 +79,7 @@ def shingle_sets(texts: Sequence[tuple[str | None, str]]) -> list[np.ndarray]:
             found[i] = values[bounds[i]:bounds[i + 1]]
     for i in np.flatnonzero((counts > 0) & (counts < SHINGLE_WORDS)):  # a short text: one padded run
         own = hashed[ends[i] - counts[i]:ends[i]]
-        found[i] = _mix(own[None, :]).astype(np.uint32)
+        found[i] = _mix_columns([own[k:k + 1] for k in range(len(own))]).astype(np.uint32)
     return found
 
 
@@ -86,12 +87,13 @@ def shingle_sets(texts: Sequence[tuple[str | None, str]]) -> list[np.ndarray]:
 _MIX = np.array([0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F], dtype=np.uint64)
 
 
-def _mix(runs: np.ndarray) -> np.ndarray:
-    """One 32-bit value per row of word hashes (a run shorter than a shingle pads with 0)."""
-    width = runs.shape[1]
-    mixed = (runs * _MIX[:width]).sum(axis=1, dtype=np.uint64)
+def _mix_columns(columns: list[np.ndarray]) -> np.ndarray:
+    """One 32-bit value per run, from its words' hashes given column by column (the k-th word
+    of every run in ``columns[k]``; a run shorter than a shingle pads with 0)."""
+    mixed = columns[0] * _MIX[0]
+    for k in range(1, len(columns)):
+        mixed += columns[k] * _MIX[k]
     return (mixed ^ (mixed >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-
 
 def overlap(a: np.ndarray, b: np.ndarray) -> float:
     """How much of each text the other holds, averaged, 0–1; 0 for short texts unless equal.
