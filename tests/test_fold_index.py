@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from monitor.extract.lsh import CandidateIndex
-from monitor.extract.reprints import NUM_PERM, fingerprint, fingerprints, overlap
+from monitor.extract.reprints import NUM_PERM, fingerprint, fingerprints, overlap, overlaps
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -123,3 +123,12 @@ def test_a_removed_or_replaced_post_is_no_longer_proposed():
     index.add([2], np.array([1000]), np.array([2]), fingerprint(*OTHER).signature[None, :])
     assert _candidates(index, REPRINT) == [] and _candidates(index, OTHER) == [2]
     assert len(index) == 1
+
+
+def test_the_exact_check_scores_each_candidate_as_a_pair_would_score():
+    """Candidates with no shingles (an empty post) anywhere in the list score 0, and every other
+    candidate as ``overlap`` scores it alone."""
+    agency, reprint, other, short, empty = (fingerprint(*t).shingles for t in TEXTS[:5])
+    for others in ([reprint, other, empty], [empty, reprint], [short, other, reprint, empty]):
+        assert overlaps(agency, others).tolist() == [overlap(agency, b) for b in others]
+    assert overlaps(empty, [agency, empty]).tolist() == [0.0, 0.0]
