@@ -39,7 +39,9 @@ class CandidateIndex:
     """
 
     def __init__(self) -> None:
-        self._tables: list[dict[int, set[int]]] = [{} for _ in range(BANDS)]
+        # Lists, not sets: most buckets hold one post, and a one-item list costs a third of a
+        # set to make and to keep; a post is taken out only when it leaves the window.
+        self._tables: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
         self._slot: dict[int, int] = {}  # post id -> row of the arrays below
         self._free: list[int] = []
         self._keys: list[list[int] | None] = []  # each row's band keys, to take it out again
@@ -67,9 +69,9 @@ class CandidateIndex:
             for table, key in zip(self._tables, keys[n], strict=True):
                 bucket = table.get(key)
                 if bucket is None:
-                    table[key] = {row}
+                    table[key] = [row]
                 else:
-                    bucket.add(row)
+                    bucket.append(row)
         rows = np.fromiter((self._slot[p] for p in post_ids), dtype=np.int64, count=len(post_ids))
         self._post[rows] = post_ids
         self._at[rows] = ats
@@ -85,7 +87,7 @@ class CandidateIndex:
         assert keys is not None
         for table, key in zip(self._tables, keys, strict=True):
             bucket = table[key]
-            bucket.discard(row)
+            bucket.remove(row)
             if not bucket:
                 del table[key]
         self._keys[row] = None
@@ -103,14 +105,14 @@ class CandidateIndex:
         ``sig`` and at least ``min_shared`` of its values: at most ``limit``, the most similar
         first (between equals, the lowest post id)."""
         keys = band_keys(sig[None, :])[0].tolist()
-        found: set[int] = set()
+        found: list[int] = []
         for table, key in zip(self._tables, keys, strict=True):
             bucket = table.get(key)
             if bucket:
-                found |= bucket
+                found += bucket
         if not found:
             return []
-        rows = np.fromiter(found, dtype=np.int64, count=len(found))
+        rows = np.unique(np.array(found, dtype=np.int64))
         shared = (self._sigs[rows] == sig).sum(axis=1)
         keep = ((self._source[rows] != source_id) & (np.abs(self._at[rows] - at) <= window)
                 & (self._post[rows] != post_id) & (shared >= min_shared))
