@@ -1,8 +1,9 @@
 """Folding: a post that carries the same text as a post of another source joins its story item.
 
 Within a rolling window (``WINDOW`` either side of a post's time: published, or first seen when
-the source gives no time) and across sources, a new post's candidates come from a MinHash LSH
-index over the stored signatures, and each is checked exactly (``reprints.overlap``). The post
+the source gives no time) and across sources, a new post's candidates come from a banded LSH
+index over the stored signatures (``monitor.extract.lsh``), and the ``CHECKED`` most similar by
+their signatures are checked exactly (``reprints.overlap``). The post
 joins the item of the best candidate at or above the threshold, unless that item already holds a
 post of the post's own source (a source's own posts never fold into each other: two updates of
 one live blog that say the same thing stay two items); otherwise it starts an item of its own.
