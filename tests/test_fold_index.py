@@ -132,3 +132,18 @@ def test_the_exact_check_scores_each_candidate_as_a_pair_would_score():
     for others in ([reprint, other, empty], [empty, reprint], [short, other, reprint, empty]):
         assert overlaps(agency, others).tolist() == [overlap(agency, b) for b in others]
     assert overlaps(empty, [agency, empty]).tolist() == [0.0, 0.0]
+
+
+def test_candidates_of_several_posts_at_once_are_those_asked_one_by_one():
+    index = _index((1, 1000, 1, AGENCY), (2, 1000, 2, OTHER), (3, 1000, 3, AGENCY), (4, 9000, 4, AGENCY))
+    texts = [REPRINT, OTHER, AGENCY, TEXTS[3], TEXTS[4]]
+    sigs = np.stack([fingerprint(*t).signature for t in texts])
+    many = index.candidates_of_many(sigs, post_ids=[10, 11, 3, 12, 13], source_id=9,
+                                    ats=np.array([1000, 1000, 1000, 1000, 1000]), window=3600,
+                                    min_shared=10, limit=8)
+    one = [index.candidates(sig, post_id=post_id, source_id=9, at=1000, window=3600, min_shared=10, limit=8)
+           for sig, post_id in zip(sigs, [10, 11, 3, 12, 13], strict=True)]
+    assert many == one
+    assert many[0] == [1, 3] and many[2] == [1]  # a post is never its own candidate
+    assert index.candidates_of_many(sigs[:1], post_ids=[10], source_id=9, ats=np.array([1000]), window=3600,
+                                    min_shared=10, limit=1) == [[1]]

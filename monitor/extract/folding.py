@@ -108,12 +108,20 @@ class Folder:
         found = fingerprints([(post.title, post.body) for post in posts])
         seconds = [int(at.timestamp()) for at in whens]
         one_source = len({post.source_id for post in posts}) == 1
-        for post, at_text, at, fp in zip(posts, times, seconds, found, strict=True):
+        # With one source the index does not change until the end: every post's candidates in
+        # one query.
+        near: list[list[int] | None] = [None] * len(posts)
+        if one_source:
+            near = list(index.candidates_of_many(
+                np.stack([fp.signature for fp in found]), post_ids=[post.id for post in posts],
+                source_id=posts[0].source_id, ats=np.array(seconds), window=_WINDOW_S,
+                min_shared=_MIN_SHARED, limit=self.checked))
+        for post, at_text, at, fp, cands in zip(posts, times, seconds, found, near, strict=True):
             if post.id in already:
                 self.items.update_signature(post.id, at=at_text, signature=fp.blob())
                 counts.edited += 1
             else:
-                item_id = self._best_item(post, at, fp)
+                item_id = self._best_item(post, at, fp, cands)
                 self.items.add(post.id, item_id, source_id=post.source_id, at=at_text,
                                signature=fp.blob(), title=_label(post))
                 if item_id is None:
@@ -132,11 +140,12 @@ class Folder:
         self._trim()
         return counts
 
-    def _best_item(self, post: Post, at: int, fp: Fingerprint) -> int | None:
-        """The item ``post`` is a copy of, or None."""
+    def _best_item(self, post: Post, at: int, fp: Fingerprint, near: list[int] | None) -> int | None:
+        """The item ``post`` is a copy of, or None; ``near`` are its candidates when known."""
         assert self._index is not None
-        near = self._index.candidates(fp.signature, post_id=post.id, source_id=post.source_id, at=at,
-                                      window=_WINDOW_S, min_shared=_MIN_SHARED, limit=self.checked)
+        if near is None:
+            near = self._index.candidates(fp.signature, post_id=post.id, source_id=post.source_id, at=at,
+                                          window=_WINDOW_S, min_shared=_MIN_SHARED, limit=self.checked)
         if not near:
             return None
         self._read_shingles([c for c in near if c not in self._shingles])

@@ -120,6 +120,36 @@ class CandidateIndex:
         order = np.lexsort((self._post[rows], -shared))[:limit]
         return self._post[rows[order]].tolist()
 
+    def candidates_of_many(self, sigs: np.ndarray, *, post_ids: list[int], source_id: int, ats: np.ndarray,
+                           window: int, min_shared: int, limit: int) -> list[list[int]]:
+        """``candidates`` for each of several posts of one source at once: the bucket lookups
+        one by one, everything else in a few array operations over all (post, candidate) pairs.
+        The same as asking for each post in turn while the index does not change."""
+        queries, rows = [], []
+        for n, keys in enumerate(band_keys(sigs).tolist()):
+            for table, key in zip(self._tables, keys, strict=True):
+                bucket = table.get(key)
+                if bucket:
+                    rows += bucket
+                    queries += [n] * len(bucket)
+        found: list[list[int]] = [[] for _ in post_ids]
+        if not rows:
+            return found
+        width = len(self._post)
+        pairs = np.unique(np.array(queries, dtype=np.int64) * width + np.array(rows, dtype=np.int64))
+        query, row = pairs // width, pairs % width
+        shared = (self._sigs[row] == sigs[query]).sum(axis=1)
+        keep = ((self._source[row] != source_id) & (np.abs(self._at[row] - ats[query]) <= window)
+                & (self._post[row] != np.asarray(post_ids, dtype=np.int64)[query]) & (shared >= min_shared))
+        query, row, shared = query[keep], row[keep], shared[keep]
+        order = np.lexsort((self._post[row], -shared, query))
+        query, row = query[order], row[order]
+        rank = np.arange(len(query)) - np.searchsorted(query, query)  # place within its post's list
+        query, row = query[rank < limit], row[rank < limit]
+        for n, post_id in zip(query.tolist(), self._post[row].tolist(), strict=True):
+            found[n].append(post_id)
+        return found
+
     def _grow(self) -> int:
         """A new row at the end of the arrays, doubling them when full."""
         row = len(self._keys)
