@@ -19,6 +19,8 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
+from monitor.extract.corroboration import Reported, corroboration
+from monitor.extract.folding import Folder
 from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
 from monitor.files import NotRegularFileError, display_path, read_capped
 from monitor.journey.estimate import Schedule
@@ -30,14 +32,17 @@ from monitor.journey.route import RouteError, RouteInfo, list_routes, load_route
 from monitor.model import (
     NO_CHANGES,
     Estimate,
+    ItemCopy,
     Observation,
     OpChanges,
     ParsedPost,
     ParseResult,
+    Quote,
     Route,
     RouteSuggestion,
     Source,
     StopEta,
+    StoryItem,
     parse_iso,
     to_iso,
     utc_now,
@@ -60,7 +65,9 @@ from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.alerts import AlertStore
+from monitor.store.corroboration import quote_reports
 from monitor.store.feed import FeedQueries
+from monitor.store.items import ItemStore
 from monitor.store.journey import JourneyStore
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
@@ -219,6 +226,9 @@ class Monitor:
         self.reads = ReadStore(self.db)
         #: Alert rules and their hits.
         self.alerts = AlertStore(self.db)
+        self.items = ItemStore(self.db)
+        #: Folds reprints into story items; keeps its candidate index while the store is open.
+        self.folding = Folder(self.items)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
         self.extract_errors: list[str] = []
         #: Extracts big batches on every core.
@@ -320,6 +330,7 @@ class Monitor:
             return NO_CHANGES
         route = self.route()
         found = FeedQueries(self.db).posts_by_id(post_ids)
+        self.folding.fold([found[i] for i in post_ids if i in found])  # reprints into story items
         observations: list[Observation] = []
         for result in self.extraction.extract([found[i] for i in post_ids if i in found], route):
             observations.extend(result.observations)
@@ -893,6 +904,30 @@ class Monitor:
     def last_post_time(self) -> datetime | None:
         """When the latest post appeared (published, else first seen); None for an empty store."""
         return parse_iso(FeedQueries(self.db).time_span()[1])
+    def story_items(self, limit: int | None = None) -> list[StoryItem]:
+        """Story items newest first, each once: its lead post, its copies in other sources."""
+        leads = self.items.lead_post_ids(limit)
+        posts = FeedQueries(self.db).posts_by_id(leads)
+        items = self.items.items_of(leads)
+        copies = self.items.copies(sorted({item for item, _ in items.values()}))
+        found = []
+        for post_id in leads:
+            item_id, also_in = items.get(post_id, (None, 0))
+            own = (ItemCopy(post_id, posts[post_id].source_id, posts[post_id].published or
+                            posts[post_id].first_seen),)
+            found.append(StoryItem(item_id, posts[post_id], also_in,
+                                   tuple(copies[item_id]) if item_id is not None else own))
+        return found
+
+    def quote_corroboration(self, quotes: list[Quote]) -> dict[int, Reported]:
+        """For each of ``quotes`` with a speaker: by how many sources, and how many independent
+        origins (copies of one text count once), the same statement was reported."""
+        reports = quote_reports(self.db, {q.speaker_id for q in quotes if q.speaker_id is not None})
+        return corroboration(reports)
+
+    def items_of(self, post_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """Each folded post's story item and how many other sources hold a copy of it."""
+        return self.items.items_of(post_ids)
 
     def situation(self, at: datetime | None = None, limits: SituationLimits | None = None) -> Situation:
         """What was known at ``at`` (None: live): posts, speakers and quotes, the journey and the

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 import click
 
 from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor, open_reader
-from monitor.model import Post
+from monitor.model import Post, StoryItem
 from monitor.service import Monitor
 from monitor.store.reader import ReadStore
 
@@ -21,11 +21,26 @@ from monitor.store.reader import ReadStore
 LIMIT = click.IntRange(min=0, max=2**63 - 1)
 
 
-def post_json(post: Post, sources: dict[int, str]) -> dict:
-    """The JSON shape of a post, as ``monitor posts --json`` prints and ``ingest`` reads back."""
+def post_json(post: Post, sources: dict[int, str], items: dict[int, tuple[int, int]] | None = None) -> dict:
+    """The JSON shape of a post, as ``monitor posts --json`` prints and ``ingest`` reads back.
+
+    With ``items`` (post id → story item, other sources holding a copy) the row carries ``item``
+    and ``also_in``; a post not folded yet has item null."""
     row = asdict(post)
     row["source"] = sources.get(post.source_id)
     row["revisions"] = row.pop("revision_count")
+    if items is not None:
+        row["item"], row["also_in"] = items.get(post.id, (None, 0))
+    return row
+
+
+def item_json(item: StoryItem, sources: dict[int, str]) -> dict:
+    """One story item: its lead post's row, how many other sources hold a copy, and each copy."""
+    row = post_json(item.lead, sources)
+    row["item"] = item.id
+    row["also_in"] = item.also_in
+    row["copies"] = [{"post": c.post_id, "source": sources.get(c.source_id), "at": c.at}
+                     for c in item.copies]
     return row
 
 
@@ -43,8 +58,10 @@ def display_time(post: Post) -> str:
     return post.published[:16].replace("T", " ") + " UTC"
 
 
-def _print_post(post: Post, sources: dict[int, str]) -> None:
+def _print_post(post: Post, sources: dict[int, str], also_in: int = 0) -> None:
     head = f"#{post.id} [{display_time(post)}] {post.title or '(no headline)'}"
+    if also_in:
+        head += f"  (also in {also_in} source{'s' if also_in > 1 else ''})"
     click.secho(head, bold=True)
     meta = ", ".join(x for x in (post.byline, post.location, sources.get(post.source_id)) if x)
     if meta:
@@ -86,19 +103,42 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
-@click.option("--limit", type=LIMIT, default=None, help="At most this many posts.")
+@click.option("--items", "as_items", is_flag=True,
+              help="One row per story item (its earliest copy), with the copies in other sources.")
+@click.option("--limit", type=LIMIT, default=None, help="At most this many posts (or items).")
 @db_option
 @click.pass_context
-def posts(ctx: click.Context, as_json: bool, limit: int | None, db_path: Path | str | None) -> None:
+def posts(ctx: click.Context, as_json: bool, as_items: bool, limit: int | None,
+          db_path: Path | str | None) -> None:
     """List posts, newest first."""
     with open_reader(ctx, db_path) as monitor:
         sources = _source_keys(monitor)
+        folded = isinstance(monitor, Monitor)  # story items live in the SQLite store only so far
+        if as_items:
+            if not folded:
+                raise click.ClickException("--items reads a database file only so far, not a "
+                                           "PostgreSQL store")
+            _print_items(monitor, sources, limit, as_json)
+            return
         rows = monitor.posts.posts(limit=limit)
+        items = monitor.items_of([p.id for p in rows]) if folded else {}
         if as_json:
-            emit_json_lines(post_json(p, sources) for p in rows)
+            emit_json_lines(post_json(p, sources, items) for p in rows)
         else:
             for post in rows:
-                _print_post(post, sources)
+                _print_post(post, sources, items.get(post.id, (None, 0))[1])
+
+
+def _print_items(monitor: Monitor, sources: dict[int, str], limit: int | None, as_json: bool) -> None:
+    """One row per story item, newest first: the lead post and its copies."""
+    items = monitor.story_items(limit)
+    if as_json:
+        emit_json_lines(item_json(item, sources) for item in items)
+        return
+    for item in items:
+        _print_post(item.lead, sources, item.also_in)
+        for copy in item.copies[1:]:
+            click.echo(f"  also: #{copy.post_id} {sources.get(copy.source_id)} at {copy.at}")
 
 
 @cli.command()
@@ -114,8 +154,9 @@ def search(ctx: click.Context, query: tuple[str, ...], as_json: bool, limit: int
     with open_reader(ctx, db_path) as monitor:
         sources = _source_keys(monitor)
         found = monitor.posts.search(text, limit=limit)
+        items = monitor.items_of([p.id for p in found])
         if as_json:
-            emit_json_lines(post_json(p, sources) for p in found)
+            emit_json_lines(post_json(p, sources, items) for p in found)
         else:
             if not found:
                 click.echo(f"no posts match {text!r}", err=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
+from monitor.extract.corroboration import Reported
 from monitor.extract_command import MAX_EXTRACT_BYTES, extract, extracted_json
 
 # Defined on its own so that ``monitor extract`` can start without the store (monitor/__main__.py).
@@ -52,9 +53,12 @@ def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path:
         else:
             rows = store.quotes()
         names = {s.id: s for s in store.speakers()}
+        reach = monitor.quote_corroboration(rows)
+        alone = Reported(reported_by=1, independent=1)  # no speaker: nothing to match it with
         if as_json:
             emit_json_lines(
-                {**asdict(q), "speaker": names[q.speaker_id].name if q.speaker_id in names else None}
+                {**asdict(q), "speaker": names[q.speaker_id].name if q.speaker_id in names else None,
+                 **asdict(reach.get(q.id, alone))}
                 for q in rows
             )
             return
@@ -62,7 +66,10 @@ def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path:
             who = names[q.speaker_id].name if q.speaker_id in names else "(unattributed)"
             text = q.text if len(q.text) <= 160 else q.text[:159] + "…"
             words = f"“{text}”" if q.kind == "direct" else text  # reported speech has no marks
-            click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: {words}")
+            seen = reach.get(q.id, alone)
+            also = (f" (reported by {seen.reported_by} outlets, {seen.independent} independent)"
+                    if seen.reported_by > 1 else "")
+            click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: {words}{also}")
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from monitor.model.journey import (
     Stop,
     StopEta,
 )
-from monitor.model.posts import PRECISIONS, ParsedPost, ParseResult, Post, Source
+from monitor.model.posts import PRECISIONS, ItemCopy, ParsedPost, ParseResult, Post, Source, StoryItem
 from monitor.model.quotes import (
     QUOTE_KINDS,
     SPEAKER_KINDS,
@@ -28,6 +28,8 @@ from monitor.model.quotes import (
 from monitor.model.timeutil import parse_iso, to_iso, utc_now
 
 __all__ = [
+    "ItemCopy",
+    "StoryItem",
     "JOURNEY_STATES",
     "NO_CHANGES",
     "ROUTE_CHANGED",

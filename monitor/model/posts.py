@@ -97,3 +97,24 @@ class Post:
     content_hash: str
     url: str | None = None
     revision_count: int = 0
+
+
+@dataclass(frozen=True)
+class ItemCopy:
+    """One post of a story item: which post, in which source, placed at what time (UTC)."""
+
+    post_id: int
+    source_id: int
+    at: str
+
+
+@dataclass(frozen=True)
+class StoryItem:
+    """Posts of different sources carrying the same text, as one item. ``id`` is None for a post
+    not folded yet (stored before folding existed); ``lead`` is the earliest copy; ``also_in``
+    counts the other sources holding a copy; ``copies`` are all posts, the lead first."""
+
+    id: int | None
+    lead: Post
+    also_in: int
+    copies: tuple[ItemCopy, ...]

@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from monitor.store.alerts import migrate_alert_rules
 from monitor.store.analysis import migrate_analysis_views, migrate_quotes_by_speaker_parts
 from monitor.store.feed_order import migrate_feed_order
+from monitor.store.items import migrate_story_items
 from monitor.store.journey import migrate_journey
 from monitor.store.quotes import migrate_quote_counts, migrate_quote_parts, migrate_quotes
 from monitor.store.reads import migrate_read_state
@@ -112,6 +113,11 @@ def _v11_alert_rules(db: Database) -> None:
     migrate_alert_rules(db)
 
 
+def _v12_story_items(db: Database) -> None:
+    """Story items: posts of different sources carrying the same text fold into one item."""
+    migrate_story_items(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -124,4 +130,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v9_attribution_parts,
     _v10_read_state,
     _v11_alert_rules,
+    _v12_story_items,
 ]

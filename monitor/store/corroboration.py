@@ -1,0 +1,42 @@
+"""What corroboration counts read: each quote's speaker and words, and where its post came from.
+
+Reads only columns the quotes table has always had (``post_id``, ``speaker_id``, ``text``) with
+the post's source and story item, so it is independent of how quote records are split.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class QuoteReport:
+    """One active quote with where its post came from: ``origin`` is the post's story item, or
+    ``-post_id`` for a post in no item (an origin of its own)."""
+
+    quote_id: int
+    speaker_id: int
+    text: str
+    source_id: int
+    origin: int
+
+
+def quote_reports(db: Database, speaker_ids: Iterable[int]) -> list[QuoteReport]:
+    """Every active quote of these speakers, with its post's source and origin."""
+    ids = sorted(set(speaker_ids))
+    found: list[QuoteReport] = []
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            "select q.id, q.speaker_id, q.text, p.source_id, coalesce(s.item_id, -p.id) "
+            "from quotes q join posts p on p.id = q.post_id "
+            "left join story_item_posts s on s.post_id = q.post_id "
+            f"where q.status = 'active' and q.speaker_id in ({marks})", chunk).fetchall()
+        found.extend(QuoteReport(*row) for row in rows)
+    return found
