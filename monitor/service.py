@@ -549,6 +549,7 @@ class Monitor:
                 self.sources.unsubscribe(source_id)
                 return OpChanges.of(sources=[source_id])
             posts, speakers, reports = self.sources.delete_with_posts(source_id)
+        self.folding.forget()  # its index may hold the deleted posts: read again at the next fold
         return OpChanges.of(posts_updated=posts, quote_posts=posts, speakers=speakers,
                             sources=[source_id], observations=reports)
 

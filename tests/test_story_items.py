@@ -93,6 +93,22 @@ def test_the_earliest_copy_leads_even_when_it_arrives_last(db_path):
     assert [c["source"] for c in item["copies"]] == ["agency", "outlet"]
 
 
+def test_deleting_the_leads_source_leaves_the_item_to_its_other_copies(db_path):
+    with Monitor(db_path) as monitor:
+        _ingest(monitor, "agency", _post("early", "Original", AGENCY, T0))
+        _ingest(monitor, "outlet", _post("late", "Reprint", AGENCY, T0 + timedelta(hours=3)))
+        _ingest(monitor, "alone", _post("own", "Its own story", OTHER, T0 + timedelta(hours=1)))
+        agency = next(s.id for s in monitor.posts.sources() if s.key == "agency")
+        alone = next(s.id for s in monitor.posts.sources() if s.key == "alone")
+        monitor.remove_source(agency, keep_posts=False)
+        monitor.remove_source(alone, keep_posts=False)
+        # A copy folded after the deletion joins what is left, not a post that is gone.
+        _ingest(monitor, "wire", _post("again", "Reprint again", AGENCY, T0 + timedelta(hours=4)))
+    [item] = _rows(db_path, "--items")
+    assert item["guid"] == "late" and item["also_in"] == 1
+    assert [c["source"] for c in item["copies"]] == ["outlet", "wire"]
+
+
 def test_copies_further_apart_than_the_window_stay_apart(db_path):
     with Monitor(db_path) as monitor:
         _ingest(monitor, "agency", _post("a", "Original", AGENCY, T0))

@@ -184,6 +184,10 @@ class Folder:
             self._high = high
         return self._index
 
+    def forget(self) -> None:
+        """Drop the candidate index (after posts were deleted); the next fold reads it again."""
+        self._reset()
+
     def _reset(self) -> None:
         self._index, self._low, self._high, self._mark = None, None, None, 0
         self._shingles.clear()

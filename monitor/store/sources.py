@@ -221,6 +221,18 @@ class SourceStore:
             [source_id],
         )
 
+    def _drop_from_story_items(self, source_id: int) -> None:
+        """Take a source's posts out of their story items: an item left with no copy goes, one
+        whose lead went is led by its earliest remaining copy."""
+        self.db.execute("delete from story_item_posts where source_id = ?", [source_id])
+        gone = "(select id from posts where source_id = ?)"
+        self.db.execute(f"delete from story_items where lead_post_id in {gone} and not exists "
+                        "(select 1 from story_item_posts p where p.item_id = story_items.id)", [source_id])
+        first = ("(select {col} from story_item_posts p where p.item_id = story_items.id "
+                 "order by p.at, p.post_id limit 1)")
+        self.db.execute(f"update story_items set lead_post_id = {first.format(col='post_id')}, "
+                        f"started = {first.format(col='at')} where lead_post_id in {gone}", [source_id])
+
     def delete_with_posts(self, source_id: int) -> tuple[list[int], set[int | None], bool]:
         """Delete a source and everything of its posts (versions, quotes, route reports, read
         marks). Returns the posts deleted, the speakers whose quotes went, and whether any route
@@ -237,6 +249,7 @@ class SourceStore:
             self.db.execute(f"delete from {table} where post_id in "
                             "(select id from posts where source_id = ?)", [source_id])
         self.db.execute("delete from post_reads where source_id = ?", [source_id])
+        self._drop_from_story_items(source_id)
         self.db.execute("delete from posts where source_id = ?", [source_id])
         self.db.execute("delete from sources where id = ?", [source_id])
         return post_ids, speakers, bool(reports)
