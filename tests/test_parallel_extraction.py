@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import random
 import signal
+import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -100,11 +101,20 @@ def test_an_interrupted_batch_stops_its_workers_then(tmp_path):
         stored = monitor.posts.posts()
         seen: list = []
 
+        first_seen: list[float] = []
+
         def interrupt(_signum, _frame):
             # Interrupt once the workers are at it (checked every 50 ms): the moment they start
-            # depends on the machine, a fixed delay could come after the batch had ended.
+            # depends on the machine, so a fixed delay could come after the batch had ended. Not
+            # while they are being started, though: the batch is then still being handed out,
+            # and an interruption there is a failed start (the caller extracts alone), not a
+            # wait given up.
             busy = multiprocessing.active_children()
-            if busy:
+            if not busy:
+                return
+            if not first_seen:
+                first_seen.append(time.monotonic())
+            elif time.monotonic() - first_seen[0] > 0.5:
                 seen.extend(busy)
                 raise _Interrupted
 
