@@ -12,8 +12,6 @@ Prints one JSON object with a ``figures`` list for ``bench/run_all.py``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import shutil
 import statistics
 import sys
@@ -72,16 +70,9 @@ def run(size: int, seed: int, cache: Path, rounds: int) -> dict:
 
 
 def main() -> None:
-    from make_corpus import parse_size
-    from search_bench import default_cache
+    from _corpus_cli import main_for
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=parse_size, default=100_000)
-    parser.add_argument("--seed", type=int, default=1)  # gui_scale.py's corpus
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--cache", type=Path, default=None, help="corpus database directory")
-    args = parser.parse_args()
-    print(json.dumps(run(args.size, args.seed, args.cache or default_cache(), args.rounds)))
+    main_for(run, __doc__.split("\n")[0])
 
 
 if __name__ == "__main__":

@@ -17,8 +17,6 @@ Prints one JSON object with a ``figures`` list for ``bench/run_all.py``.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import shutil
 import statistics
@@ -56,21 +54,14 @@ def _run_until(condition, seconds: float = 60.0) -> None:
 
 def measure(db_path: Path, rounds: int) -> dict:
     """Open the window on ``db_path`` and time ``rounds`` corrections each way."""
-    from PySide6.QtCore import QSettings
+    from _window import open_window
 
     from monitor.gui import data
     from monitor.gui.app import make_application
-    from monitor.gui.main_window import MainWindow
 
     app = make_application([])
     with tempfile.TemporaryDirectory() as tmp:
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings)
-        window.resize(1400, 900)
-        window.show()
-        opened: list[object] = []
-        window.snapshotApplied.connect(opened.append)
-        window.open_database(db_path)
+        window, opened = open_window(db_path, Path(tmp))
         model = window.feed.model
         _run_until(lambda: bool(opened) and not model.loading and not window.runner.busy, 180)
         _run_until(lambda: False, 1.0)  # settle
@@ -154,16 +145,9 @@ def run(size: int, seed: int, cache: Path, rounds: int) -> dict:
 
 
 def main() -> None:
-    from make_corpus import parse_size
-    from search_bench import default_cache
+    from _corpus_cli import main_for
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=parse_size, default=100_000)
-    parser.add_argument("--seed", type=int, default=1)  # gui_scale.py's corpus
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--cache", type=Path, default=None, help="corpus database directory")
-    args = parser.parse_args()
-    print(json.dumps(run(args.size, args.seed, args.cache or default_cache(), args.rounds)))
+    main_for(run, __doc__.split("\n")[0])
 
 
 if __name__ == "__main__":

@@ -27,12 +27,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from _window import open_window  # noqa: E402
 from gui_responsiveness import GapMeter, _figure, run_loop  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from monitor.gui.app import make_application  # noqa: E402
-from monitor.gui.main_window import MainWindow  # noqa: E402
 from monitor.model import ParsedPost  # noqa: E402
 from monitor.service import Monitor  # noqa: E402
 
@@ -68,13 +67,7 @@ def main() -> int:
         with Monitor(db_path) as monitor:
             source_id = monitor.posts.ensure_source("bench:long", "test", "bench://long", "Bench")
             monitor.posts.ingest(source_id, posts)
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings)
-        window.resize(1400, 900)
-        window.show()
-        opened: list[object] = []
-        window.snapshotApplied.connect(opened.append)
-        window.open_database(db_path)
+        window, opened = open_window(db_path, Path(tmp))
         run_loop(60, lambda: bool(opened) and window.feed.model.rowCount() >= 6)
         feed = window.feed
         row = next(r for r in range(feed.model.rowCount())

@@ -27,11 +27,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer  # noqa: E402
+from _window import open_window  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 
 from monitor.gui import data  # noqa: E402
 from monitor.gui.app import make_application  # noqa: E402
-from monitor.gui.main_window import MainWindow  # noqa: E402
 from monitor.model import to_iso  # noqa: E402
 from monitor.service import Monitor  # noqa: E402
 
@@ -133,13 +133,7 @@ def main() -> int:
         db_path = Path(tmp) / "bench.db"
         with Monitor(db_path) as monitor:
             monitor.seed_if_empty()
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(settings)
-        window.resize(1400, 900)
-        window.show()
-        opened: list[object] = []
-        window.snapshotApplied.connect(opened.append)
-        window.open_database(db_path)
+        window, opened = open_window(db_path, Path(tmp))
         run_loop(60, lambda: bool(opened) and not window.feed.model.loading)
 
         meter = GapMeter()

@@ -68,6 +68,46 @@ def seeded_db(db_path: Path, seed_path: Path) -> Path:
 
 
 @pytest.fixture
+def server():
+    """A real HTTP feed server on 127.0.0.1 (tests/_feedserver.py), stopped after the test."""
+    from _feedserver import FeedServer
+
+    with FeedServer() as running:
+        yield running
+
+
+@pytest.fixture
+def monitor(db_path: Path):
+    """An empty store opened on the test's own database file."""
+    from monitor.service import Monitor
+
+    with Monitor(db_path) as opened:
+        yield opened
+
+
+def invoke_cli(*args: str) -> tuple[int, str, str]:
+    """Run ``monitor`` with ``args`` in-process: exit code, stdout, stderr; a crash is raised."""
+    from click.testing import CliRunner
+
+    from monitor.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+#: A small live page in the seed's text format, with characters cp1252 and UTF-16 disagree about.
+KHASAN_PAGE = (
+    "date 2023-09-12\n"
+    "Train reaches Khasan after wheel change\n"
+    "Olga Petrova\n"
+    "In Khasan\n"
+    "The train arrived in Khasan at 06:00, where a café owner said: “We saw it pass.”\n"
+)
+
+
+@pytest.fixture
 def gui_settings(tmp_path: Path):
     """QSettings in a file of the test's own, so tests never share window state."""
     from PySide6.QtCore import QSettings
@@ -75,20 +115,26 @@ def gui_settings(tmp_path: Path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-@pytest.fixture
-def main_window(qtbot, gui_settings, seeded_db: Path):
-    """The main window open on the seed, with its first snapshot applied."""
+def open_main_window(qtbot, settings, db: Path):
+    """A main window shown on ``db``, once its first snapshot is applied and the feed has rows."""
     from monitor.gui.app import make_application
     from monitor.gui.main_window import MainWindow
 
     make_application([])
-    window = MainWindow(gui_settings)
+    window = MainWindow(settings)
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
     with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
-        window.open_database(seeded_db)
+        window.open_database(db)
     qtbot.waitUntil(lambda: window.feed.model.rowCount() > 0, timeout=10000)
+    return window
+
+
+@pytest.fixture
+def main_window(qtbot, gui_settings, seeded_db: Path):
+    """The main window open on the seed, with its first snapshot applied."""
+    window = open_main_window(qtbot, gui_settings, seeded_db)
     yield window
     if window.runner is not None:
         window.runner.shutdown()

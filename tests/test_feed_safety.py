@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
 from _feedserver import FeedServer, send
 
 from monitor.service import Monitor
@@ -17,12 +16,6 @@ FAST = PollSettings(connect_timeout=2.0, read_timeout=2.0)
 
 def _rss(items: str, decl: str = '<?xml version="1.0" encoding="utf-8"?>') -> bytes:
     return (f"{decl}\n<rss version=\"2.0\"><channel><title>T</title>{items}</channel></rss>").encode()
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def _poll_bytes(server: FeedServer, db_path, body: bytes):

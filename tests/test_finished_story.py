@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 import pytest
 from click.testing import CliRunner
 from gui_samples import sample_estimate, sample_route
-from PySide6.QtGui import QImage, QPainter
+from page_text import overview_texts
 
 from monitor.cli import cli
 from monitor.model.journey_text import ETA_LEGEND
@@ -27,36 +27,16 @@ from monitor.service import Monitor
 AT = datetime(2023, 9, 11, 21, 0, tzinfo=UTC)
 
 
-class RecordingPainter(QPainter):
-    """A real painter on a real image that also keeps every string drawn with drawText."""
-
-    def __init__(self, image: QImage) -> None:
-        super().__init__(image)
-        self.texts: list[str] = []
-
-    def drawText(self, *args):  # noqa: N802 - Qt API
-        self.texts += [a for a in args if isinstance(a, str)]
-        return super().drawText(*args)
-
-
-def _page_text(briefing) -> list[str]:
-    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
-    painter = RecordingPainter(image)
-    Overview(briefing, 1600, 1000).paint(painter)
-    painter.end()
-    return painter.texts
-
-
 def test_a_report_without_a_moment_is_as_of_the_last_post(seeded_db, qapp):
     with Monitor(seeded_db) as monitor:
         last = monitor.last_post_time()
         briefing = gather(monitor)
         assert briefing.as_of_last_post and briefing.at == last == datetime(2023, 9, 11, tzinfo=UTC)
-        texts = _page_text(briefing)
+        texts = overview_texts(briefing)
         assert "AS OF THE LAST POST" in texts
         fixed = gather(monitor, AT)
         assert not fixed.as_of_last_post and fixed.at == AT
-        assert "AS OF" in _page_text(fixed) and "AS OF THE LAST POST" not in _page_text(fixed)
+        assert "AS OF" in overview_texts(fixed) and "AS OF THE LAST POST" not in overview_texts(fixed)
 
 
 def test_stops_ahead_always_include_the_destination_and_the_legend(seeded_db, qapp):
@@ -65,7 +45,7 @@ def test_stops_ahead_always_include_the_destination_and_the_legend(seeded_db, qa
     page = Overview(briefing, 1600, 1000)
     rows = page._stops_ahead(500)
     assert rows[-1][0] == "Vladivostok" and len(rows) == 4
-    texts = _page_text(briefing)
+    texts = overview_texts(briefing)
     assert ETA_LEGEND in texts
     assert not any("ETA ETA" in t for t in texts)
 

@@ -30,6 +30,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import open_main_window
 from PySide6.QtCore import QBuffer, QIODevice, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtGui import Qt as GuiQt  # Qt.mightBeRichText lives in QtGui's namespace
@@ -43,9 +44,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QToolTip,
 )
-
-from monitor.gui.app import make_application
-from monitor.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 
@@ -227,14 +225,7 @@ def show_tooltip(text: str, widget) -> bool:
 @pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform, showing tooltips
 def test_hostile_feed_text_is_never_rendered_as_markup(qtbot, gui_settings, seeded_db, canary, tmp_path):
     make_hostile(seeded_db, canary)
-    make_application([])
-    window = MainWindow(gui_settings)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
-        window.open_database(seeded_db)
-    qtbot.waitUntil(lambda: window.feed.model.rowCount() > 0, timeout=10000)
+    window = open_main_window(qtbot, gui_settings, seeded_db)
     qtbot.waitUntil(lambda: window.inspector.quote_model.rowCount() > 0, timeout=10000)
     assert "Evil" in window.sources_label.toolTip()
     assert any("Evil stop" in s.name for s in window.route_bar._route.stops)

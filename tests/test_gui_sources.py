@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-from _feedserver import FeedServer, GrowingFeed, Item, send
+from _feedserver import GrowingFeed, Item, send
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from monitor.gui.sources_dock import FAILING_COLOR
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def _row_of(pane, url: str) -> int:

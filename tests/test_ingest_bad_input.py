@@ -9,33 +9,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import KHASAN_PAGE, invoke_cli
 
-from monitor.cli import cli
 from monitor.service import MAX_FILE_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# A small live page with the characters cp1252 and UTF-16 disagree about.
-PAGE = (
-    "date 2023-09-12\n"
-    "Train reaches Khasan after wheel change\n"
-    "Olga Petrova\n"
-    "In Khasan\n"
-    "The train arrived in Khasan at 06:00, where a café owner said: “We saw it pass.”\n"
-    "Officials said the ceremony lasted about an hour – longer than in 2019.\n"
-)
-
-
-def _invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
+# The small live page with one more line of characters cp1252 and UTF-16 disagree about.
+PAGE = KHASAN_PAGE + "Officials said the ceremony lasted about an hour – longer than in 2019.\n"
 
 
 def _posts(db_path: Path) -> list[dict]:
-    code, out, _ = _invoke("posts", "--json", "--db", str(db_path))
+    code, out, _ = invoke_cli("posts", "--json", "--db", str(db_path))
     assert code == 0
     return [json.loads(line) for line in out.splitlines()]
 
@@ -49,14 +34,14 @@ def good(tmp_path: Path) -> Path:
 
 def test_missing_path_is_named_and_fails(db_path, tmp_path):
     missing = tmp_path / "nowhere" / "live.txt"
-    code, out, err = _invoke("ingest", str(missing), "--db", str(db_path))
+    code, out, err = invoke_cli("ingest", str(missing), "--db", str(db_path))
     assert code != 0
     assert f"{missing}: no such file" in err
 
 
 def test_missing_path_beside_a_good_file_still_ingests_the_good_one(db_path, tmp_path, good):
     missing = tmp_path / "missing.txt"
-    code, out, err = _invoke("ingest", str(missing), str(good), "--db", str(db_path))
+    code, out, err = invoke_cli("ingest", str(missing), str(good), "--db", str(db_path))
     assert code != 0
     assert f"{missing}: no such file" in err
     assert f"{good}: livetext, 1 new" in out
@@ -68,7 +53,7 @@ def test_empty_file(db_path, tmp_path):
     empty.write_bytes(b"")
     blank = tmp_path / "blank.txt"
     blank.write_bytes(b" \n\n\t \n")
-    code, _out, err = _invoke("ingest", str(empty), str(blank), "--db", str(db_path))
+    code, _out, err = invoke_cli("ingest", str(empty), str(blank), "--db", str(db_path))
     assert code != 0
     assert f"{empty}: empty file" in err
     assert f"{blank}: empty file" in err
@@ -80,7 +65,7 @@ def test_binary_file(db_path, tmp_path):
     binary.write_bytes(bytes(range(256)) * 64)
     noisy = tmp_path / "noise.bin"
     noisy.write_bytes(bytes((i * 37 + 11) % 256 for i in range(1, 20000) if (i * 37 + 11) % 256))
-    code, _out, err = _invoke("ingest", str(binary), str(noisy), "--db", str(db_path))
+    code, _out, err = invoke_cli("ingest", str(binary), str(noisy), "--db", str(db_path))
     assert code != 0
     assert f"{binary}: binary file" in err
     assert f"{noisy}: binary file" in err
@@ -94,7 +79,7 @@ def test_other_encodings_are_read_correctly(db_path, tmp_path, encoding, note):
     if encoding == "utf-16":
         assert data.startswith((b"\xff\xfe", b"\xfe\xff"))  # written with a byte-order mark
     path.write_bytes(data)
-    code, out, err = _invoke("ingest", str(path), "--db", str(db_path))
+    code, out, err = invoke_cli("ingest", str(path), "--db", str(db_path))
     assert code == 0, err
     assert f"{path}: livetext, 1 new" in out
     if note:
@@ -112,7 +97,7 @@ def test_file_over_the_limit_is_refused_without_reading_it(db_path, tmp_path, go
         while handle.tell() < 50 * 1024 * 1024:
             handle.write(line * 1000)
     assert huge.stat().st_size > MAX_FILE_BYTES
-    code, out, err = _invoke("ingest", str(huge), str(good), "--db", str(db_path))
+    code, out, err = invoke_cli("ingest", str(huge), str(good), "--db", str(db_path))
     assert code != 0
     size = huge.stat().st_size
     assert f"{huge}: too large: {size:,} bytes is over the 20 MiB limit (20,971,520 bytes)" in err
@@ -129,7 +114,7 @@ def test_directory_of_mixed_files(db_path, tmp_path, seed_path):
     (mixed / "empty.txt").write_bytes(b"")
     (mixed / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (mixed / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1" + bytes(100))
-    code, out, err = _invoke("ingest", str(mixed), "--db", str(db_path))
+    code, out, err = invoke_cli("ingest", str(mixed), "--db", str(db_path))
     assert code != 0  # some inputs could not be read
     assert f"{mixed / 'empty.txt'}: empty file" in err
     assert f"{mixed / 'image.png'}: binary file" in err
@@ -145,12 +130,12 @@ def test_directory_with_nothing_readable_fails(db_path, tmp_path):
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
     (bad / "blob.bin").write_bytes(bytes(range(256)) * 4)
-    code, _out, err = _invoke("ingest", str(bad), "--db", str(db_path))
+    code, _out, err = invoke_cli("ingest", str(bad), "--db", str(db_path))
     assert code != 0
     assert err.count("error: ") == 2
     empty_dir = tmp_path / "nothing"
     empty_dir.mkdir()
-    code, _out, err = _invoke("ingest", str(empty_dir), "--db", str(db_path))
+    code, _out, err = invoke_cli("ingest", str(empty_dir), "--db", str(db_path))
     assert code != 0
     assert f"{empty_dir}: directory has no files" in err
 

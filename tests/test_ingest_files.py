@@ -10,16 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import KHASAN_PAGE
 
 ROOT = Path(__file__).resolve().parent.parent
-
-PAGE = (
-    "date 2023-09-12\n"
-    "Train reaches Khasan after wheel change\n"
-    "Olga Petrova\n"
-    "In Khasan\n"
-    "The train arrived in Khasan at 06:00, where a café owner said: “We saw it pass.”\n"
-)
 
 #: A run that reads without a cap dies of this much memory long before the test times out.
 _MEMORY_LIMIT = 1536 * 1024 * 1024
@@ -42,7 +35,7 @@ def _monitor(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
 @pytest.fixture
 def good(tmp_path: Path) -> Path:
     path = tmp_path / "good.txt"
-    path.write_text(PAGE, encoding="utf-8")
+    path.write_text(KHASAN_PAGE, encoding="utf-8")
     return path
 
 
@@ -61,7 +54,7 @@ def test_a_device_is_refused_by_name_and_the_next_file_goes_in(device, db_path, 
 def test_a_fifo_with_no_writer_is_refused_not_waited_on(db_path, tmp_path, good):
     folder = tmp_path / "folder"
     folder.mkdir()
-    (folder / "page.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "page.txt").write_text(KHASAN_PAGE, encoding="utf-8")
     os.mkfifo(folder / "pipe")
     done = _monitor("ingest", str(folder / "pipe"), str(folder), "--db", str(db_path), timeout=60)
     err = done.stderr.decode()
@@ -90,8 +83,8 @@ def test_a_name_that_is_not_utf8_does_not_stop_its_folder(db_path, tmp_path, goo
     folder = tmp_path / "folder"
     folder.mkdir()
     odd = os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt")
-    Path(odd).write_text(PAGE.replace("Khasan", "Tumangang"), encoding="utf-8")
-    (folder / "zz.txt").write_text(PAGE, encoding="utf-8")
+    Path(odd).write_text(KHASAN_PAGE.replace("Khasan", "Tumangang"), encoding="utf-8")
+    (folder / "zz.txt").write_text(KHASAN_PAGE, encoding="utf-8")
     done = _monitor("ingest", str(folder), "--db", str(db_path))
     out, err = done.stdout.decode(), done.stderr.decode()
     assert done.returncode == 0, err

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import FEED_SAMPLES, SEED, SEED_ROUTE
-from PySide6.QtGui import QImage, QPainter
+from conftest import FEED_SAMPLES, SEED, SEED_ROUTE, open_main_window
+from page_text import overview_texts
+from PySide6.QtGui import QImage
 
 from monitor.cli import cli
 from monitor.report import render_report
 from monitor.report.briefing import gather
-from monitor.report.page import Overview
 from monitor.service import Monitor
 
 PMQS = FEED_SAMPLES / "gu_live_pmqs.liveblogposting.jsonld"
@@ -140,24 +140,8 @@ def test_route_command_chooses_and_suggests(seeded_db):
 # -- the report -------------------------------------------------------------------------------------
 
 
-class RecordingPainter(QPainter):
-    """A real painter on a real image that also keeps every string drawn with drawText."""
-
-    def __init__(self, image: QImage) -> None:
-        super().__init__(image)
-        self.texts: list[str] = []
-
-    def drawText(self, *args):  # noqa: N802 - Qt API
-        self.texts += [a for a in args if isinstance(a, str)]
-        return super().drawText(*args)
-
-
 def _page_one_texts(briefing) -> str:
-    image = QImage(1600, 1000, QImage.Format.Format_RGB32)
-    painter = RecordingPainter(image)
-    Overview(briefing, 1600, 1000).paint(painter)
-    painter.end()
-    return "\n".join(painter.texts)
+    return "\n".join(overview_texts(briefing))
 
 
 def test_the_report_leaves_out_every_journey_element(pmqs_db, tmp_path, qapp):
@@ -199,28 +183,13 @@ def _rows_until_tiles(image: QImage) -> int:
 # -- the window -------------------------------------------------------------------------------------
 
 
-def _open(qtbot, gui_settings, db: Path):
-    from monitor.gui.app import make_application
-    from monitor.gui.main_window import MainWindow
-
-    make_application([])
-    window = MainWindow(gui_settings)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
-        window.open_database(db)
-    qtbot.waitUntil(lambda: window.feed.model.rowCount() > 0, timeout=10000)
-    return window
-
-
 def _journey_menu(window):
     view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     return next(a.menu() for a in view.actions() if a.menu() is not None and a.text() == "&Journey")
 
 
 def test_the_window_shows_no_journey_anywhere(qtbot, gui_settings, pmqs_db):
-    window = _open(qtbot, gui_settings, pmqs_db)
+    window = open_main_window(qtbot, gui_settings, pmqs_db)
     try:
         controls = window.journey
         assert window.snapshot is not None and window.snapshot.route is None
@@ -245,7 +214,7 @@ def test_the_window_offers_a_route_the_story_names_and_follows_it_when_asked(qtb
                                                                            seeded_db):
     with Monitor(seeded_db) as monitor:
         monitor.use_route("none")
-    window = _open(qtbot, gui_settings, seeded_db)
+    window = open_main_window(qtbot, gui_settings, seeded_db)
     try:
         controls = window.journey
         assert controls.collapsed() and window.charts.journey_plot.isHidden()
@@ -280,7 +249,7 @@ def test_ingesting_the_seeds_folder_reads_only_the_story(db_path):
 
 
 def test_the_window_imports_a_route_from_a_map_and_names_a_bad_file(qtbot, gui_settings, pmqs_db, tmp_path):
-    window = _open(qtbot, gui_settings, pmqs_db)
+    window = open_main_window(qtbot, gui_settings, pmqs_db)
     try:
         controls = window.journey
         bad = tmp_path / "broken.geojson"

@@ -12,11 +12,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import invoke_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monitor.cli import cli
 from monitor.model import ParseResult
 from monitor.service import Monitor
 from monitor.sources import registry
@@ -33,13 +32,6 @@ def _rss(item: str) -> bytes:
         "<description>The train left at dawn.</description></item>"
         f"<item><guid>odd</guid>{item}</item></channel></rss>"
     ).encode()
-
-
-def _invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.mark.parametrize(
@@ -145,7 +137,7 @@ def test_ingest_of_a_bad_file_beside_a_folder_stores_the_folder(
     bad.write_bytes(b"CRASH")
     deep = tmp_path / "deep.json"
     deep.write_bytes(b'{"@type": "LiveBlogPosting", "x": ' + b"[" * 50_000 + b"]" * 50_000 + b"}")
-    code, out, err = _invoke("ingest", str(bad), str(deep), str(seed_path.parent), "--db", str(db_path))
+    code, out, err = invoke_cli("ingest", str(bad), str(deep), str(seed_path.parent), "--db", str(db_path))
     assert code == 1
     assert f"{bad}: could not be parsed: KeyError" in err
     assert f"{deep}: " in err and "nested too deeply" in err
@@ -162,8 +154,8 @@ def test_watch_once_records_a_crashing_source_and_polls_the_rest(db_path, tmp_pa
     good = tmp_path / "c_good.txt"
     good.write_bytes(seed_path.read_bytes())
     for path in (deep, odd, good):
-        assert _invoke("--db", str(db_path), "sources", "add", str(path))[0] == 0
-    code, out, err = _invoke("--db", str(db_path), "watch", "--once")
+        assert invoke_cli("--db", str(db_path), "sources", "add", str(path))[0] == 0
+    code, out, err = invoke_cli("--db", str(db_path), "watch", "--once")
     assert code == 1
     assert "Traceback" not in out + err
     with Monitor(db_path) as monitor:

@@ -41,18 +41,6 @@ CRASHING_RSS = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><chan
                 b"<description>Text.</description></item></channel></rss>")
 
 
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture
-def monitor(db_path):
-    with Monitor(db_path) as opened:
-        yield opened
-
-
 def _feed(name: str, n: int = 2) -> GrowingFeed:
     return GrowingFeed(items=[Item(f"{name}-{i}", f"{name} headline {i}", f"{name} body {i}.")
                               for i in range(n)])

@@ -8,7 +8,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from _feedserver import FeedServer, GrowingFeed, Item, send
+from _feedserver import GrowingFeed, Item, send
 
 from monitor.model import parse_iso, utc_now
 from monitor.service import Monitor
@@ -39,18 +39,6 @@ def _revisions(monitor: Monitor, source_id: int) -> dict[str, list[str]]:
     for guid, body in rows:
         out.setdefault(guid, []).append(body)
     return out
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
-
-
-@pytest.fixture
-def monitor(db_path):
-    with Monitor(db_path) as opened:
-        yield opened
 
 
 def _poll(monitor: Monitor, source_id: int, settings: PollSettings = FAST):

@@ -9,9 +9,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import KHASAN_PAGE, invoke_cli
 
-from monitor.cli import cli
 from monitor.service import Monitor
 from monitor.store import DamagedDatabaseError
 from monitor.store.feed import FeedFilter, FeedQueries
@@ -23,22 +22,6 @@ DAMAGE = {
     "no data table": "drop table posts_fts_data",
     "no idx table": "drop table posts_fts_idx",
 }
-
-PAGE = (
-    "date 2023-09-12\n"
-    "Train reaches Khasan after wheel change\n"
-    "Olga Petrova\n"
-    "In Khasan\n"
-    "The train arrived in Khasan at 06:00, where a café owner said: “We saw it pass.”\n"
-)
-
-
-def _invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
-
 
 def _damage(path: Path, sql: str) -> None:
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
@@ -59,7 +42,7 @@ def test_a_broken_index_is_named_and_repair_rebuilds_it(seeded_db, tmp_path, dam
     schema = _fts_schema(seeded_db)
     _damage(seeded_db, DAMAGE[damage])
 
-    code, out, err = _invoke("search", "Peskov", "--db", db)
+    code, out, err = invoke_cli("search", "Peskov", "--db", db)
     assert code == 1
     assert f"{db}: the full-text search index is damaged or missing" in err
     assert f"monitor repair --db {db}" in err
@@ -69,28 +52,28 @@ def test_a_broken_index_is_named_and_repair_rebuilds_it(seeded_db, tmp_path, dam
 
     # An ingest either fails in one line, storing nothing, or goes in whole; nothing is lost.
     page = tmp_path / "page.txt"
-    page.write_text(PAGE, encoding="utf-8")
-    code, out, err = _invoke("ingest", str(page), "--db", db)
+    page.write_text(KHASAN_PAGE, encoding="utf-8")
+    code, out, err = invoke_cli("ingest", str(page), "--db", db)
     assert "Traceback" not in err
     stored = 6 if code == 0 else 5
     if code:
         assert "monitor repair" in err and "nothing from it was stored" in err
 
-    code, out, err = _invoke("repair", "--db", db)
+    code, out, err = invoke_cli("repair", "--db", db)
     assert code == 0, err
     assert f"{db}: full-text search index rebuilt ({stored} posts" in out
     assert f"{db}: integrity check: ok" in out
     assert _fts_schema(seeded_db) == schema  # built exactly as the migrations build it
 
-    code, out, err = _invoke("search", "Peskov", "--json", "--db", db)
+    code, out, err = invoke_cli("search", "Peskov", "--json", "--db", db)
     assert code == 0, err
     assert out.strip()
-    code, out, _ = _invoke("posts", "--json", "--db", db)
+    code, out, _ = invoke_cli("posts", "--json", "--db", db)
     assert len(out.splitlines()) == stored
     # Later writes keep the rebuilt index in step.
-    code, out, err = _invoke("ingest", str(page), "--source", "again", "--db", db)
+    code, out, err = invoke_cli("ingest", str(page), "--source", "again", "--db", db)
     assert code == 0, err
-    code, out, _ = _invoke("search", "café", "--json", "--db", db)
+    code, out, _ = invoke_cli("search", "café", "--json", "--db", db)
     assert len(out.splitlines()) == stored - 4  # the page once or twice
     assert "again" in {json.loads(line)["source"] for line in out.splitlines()}
 
@@ -98,7 +81,7 @@ def test_a_broken_index_is_named_and_repair_rebuilds_it(seeded_db, tmp_path, dam
 def test_repair_of_a_sound_database_changes_no_post(seeded_db):
     with closing(sqlite3.connect(seeded_db)) as conn:
         before = conn.execute("select * from posts order by id").fetchall()
-    code, out, err = _invoke("repair", "--db", str(seeded_db))
+    code, out, err = invoke_cli("repair", "--db", str(seeded_db))
     assert code == 0, err
     assert "integrity check: ok" in out
     with closing(sqlite3.connect(seeded_db)) as conn:
@@ -107,7 +90,7 @@ def test_repair_of_a_sound_database_changes_no_post(seeded_db):
 
 def test_repair_of_a_missing_database_is_named(tmp_path):
     missing = tmp_path / "none.db"
-    code, _out, err = _invoke("repair", "--db", str(missing))
+    code, _out, err = invoke_cli("repair", "--db", str(missing))
     assert code == 1
     assert f"{missing}: no such database" in err
     assert not missing.exists()
@@ -123,16 +106,16 @@ def test_a_broken_quotes_index_is_named_not_noted_per_post(seeded_db, tmp_path, 
         quotes_before = conn.execute("select count(*) from quotes").fetchone()[0]
     _damage(seeded_db, damage)
     page = tmp_path / "page.txt"
-    page.write_text(PAGE, encoding="utf-8")
+    page.write_text(KHASAN_PAGE, encoding="utf-8")
     for args in (["ingest", str(page)], ["reextract"]):
-        code, out, err = _invoke(*args, "--db", db)
+        code, out, err = invoke_cli(*args, "--db", db)
         assert code == 1 and f"monitor repair --db {db}" in err, err
         assert "quote extraction failed" not in err
     with closing(sqlite3.connect(seeded_db)) as conn:
         assert conn.execute("select count(*) from posts").fetchone()[0] == 5  # nothing half stored
-    code, out, err = _invoke("repair", "--db", db)
+    code, out, err = invoke_cli("repair", "--db", db)
     assert code == 0, err
-    code, out, err = _invoke("ingest", str(page), "--db", db)
+    code, out, err = invoke_cli("ingest", str(page), "--db", db)
     assert code == 0 and not err, err
     with closing(sqlite3.connect(seeded_db)) as conn:
         assert conn.execute("select count(*) from quotes").fetchone()[0] > quotes_before

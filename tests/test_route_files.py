@@ -80,14 +80,20 @@ BAD = {
 }
 
 
-@pytest.mark.parametrize("case", list(BAD))
-def test_bad_route_file_names_file_stop_and_field(tmp_path, case):
-    change, stop, field = BAD[case]
+def _assert_refused_naming(tmp_path, change, stop: str, field: str) -> None:
+    """The route file broken by ``change`` is refused; the error's first line names the file, the
+    stop and the field."""
     path = _broken(tmp_path, change)
     with pytest.raises(RouteError) as info:
         load_route(path)
     first = str(info.value).splitlines()[0]
     assert str(path) in first and stop in first and repr(field) in first
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_bad_route_file_names_file_stop_and_field(tmp_path, case):
+    change, stop, field = BAD[case]
+    _assert_refused_naming(tmp_path, change, stop, field)
 
 
 def test_invalid_json_names_the_file_and_the_place(tmp_path):
@@ -152,11 +158,7 @@ NOT_FINITE = {
 @pytest.mark.parametrize("case", list(NOT_FINITE))
 def test_non_finite_and_absurd_numbers_are_refused_naming_stop_and_field(tmp_path, case):
     change, stop, field = NOT_FINITE[case]
-    path = _broken(tmp_path, change)
-    with pytest.raises(RouteError) as info:
-        load_route(path)
-    first = str(info.value).splitlines()[0]
-    assert str(path) in first and stop in first and repr(field) in first
+    _assert_refused_naming(tmp_path, change, stop, field)
 
 
 def test_speed_infinity_is_refused_naming_the_field(tmp_path):

@@ -12,19 +12,13 @@ import time
 from pathlib import Path
 
 import pytest
-from _feedserver import FeedServer, GrowingFeed, Item, send
+from _feedserver import GrowingFeed, Item, send
 from click.testing import CliRunner
 
 from monitor.cli import cli
 from monitor.service import Monitor
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def _feed(n: int) -> GrowingFeed:

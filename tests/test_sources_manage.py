@@ -8,19 +8,13 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from _feedserver import FeedServer, GrowingFeed, Item, send
+from _feedserver import GrowingFeed, Item, send
 from click.testing import CliRunner
 
 from monitor.cli import cli
 from monitor.model import Source
 from monitor.model.health import assess
 from monitor.service import Monitor
-
-
-@pytest.fixture
-def server():
-    with FeedServer() as running:
-        yield running
 
 
 def _feed(n: int) -> GrowingFeed:

@@ -14,10 +14,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import SEED, SEED_ROUTE, add_posts
+from conftest import SEED, SEED_ROUTE, add_posts, invoke_cli
 
-from monitor.cli import cli
 from monitor.gui import data
 from monitor.service import Monitor
 from monitor.store import SCHEMA_VERSION, StoreError, database, open_database
@@ -28,13 +26,6 @@ POSTS = [
     {"guid": f"p{i}", "body": f"The train left Tumangang at 0{i}:00, officials said.", "title": f"Post {i}"}
     for i in range(3)
 ]
-
-
-def _invoke(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
@@ -77,10 +68,10 @@ def test_window_snapshot_reads_beside_a_writer_on_a_store_without_its_route(unro
 
 def test_route_and_posts_commands_read_beside_a_writer(unrouted_db, write_lock, monkeypatch):
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
-    code, out, err = _invoke("route", "--json", "--db", str(unrouted_db))
+    code, out, err = invoke_cli("route", "--json", "--db", str(unrouted_db))
     assert code == 0, err
     assert json.loads(out)
-    code, out, err = _invoke("posts", "--json", "--db", str(unrouted_db))
+    code, out, err = invoke_cli("posts", "--json", "--db", str(unrouted_db))
     assert code == 0, err
     assert len(out.splitlines()) == 3
 
@@ -193,6 +184,6 @@ def test_an_old_schema_on_a_read_only_disk_is_named_not_migrated(read_only_copy)
 def test_a_database_path_under_a_file_is_named(tmp_path, command):
     plain = tmp_path / "file.db"
     plain.write_bytes(b"")
-    code, _out, err = _invoke(*command, "--db", str(plain / "sub.db"))
+    code, _out, err = invoke_cli(*command, "--db", str(plain / "sub.db"))
     assert code == 1
     assert str(plain / "sub.db") in err and (f"{plain} is a file" in err or "no such database" in err)

@@ -257,6 +257,10 @@ class _Document:
             k += 1
         return out
 
+    def spoken_quotes_between(self, start: int, end: int) -> list[Span]:
+        """The quotations overlapping [start, end) that are someone's words (titles left out)."""
+        return [q for q in self._quotes_between(start, end) if q.start not in self.titles]
+
     def inside_quote(self, pos: int) -> bool:
         """True when ``pos`` is inside some quotation (marks excluded)."""
         k = bisect_right(self.quote_starts, pos) - 1
@@ -1248,12 +1252,7 @@ def _clause_parts(doc: _Document, frame: _Frame, start: int, end: int) -> list[_
     as a partial quote of the same frame. None when a quote crosses the clause's edge or is
     someone else's (the clause is then no attribution of this frame's speaker)."""
     found: list[_Claim | Span] = []
-    k = max(0, bisect_right(doc.quote_starts, start) - 1)
-    while k < len(doc.quotes) and doc.quotes[k].start < end:
-        q = doc.quotes[k]
-        k += 1
-        if q.end <= start or q.start in doc.titles:
-            continue
+    for q in doc.spoken_quotes_between(start, end):
         if q.start - 1 < start or q.end > end:
             return None
         if q.start not in doc.claimed:
@@ -1522,12 +1521,7 @@ _MARKS = " \"“”„‟«»'‘’‚‛`"
 
 def _only_these(doc: _Document, members: list[_Claim], start: int, end: int) -> bool:
     """True when every quotation inside [start, end) (titles aside) is one of ``members``."""
-    k = max(0, bisect_right(doc.quote_starts, start) - 1)
-    while k < len(doc.quotes) and doc.quotes[k].start < end:
-        q = doc.quotes[k]
-        k += 1
-        if q.end <= start or q.start in doc.titles:
-            continue
+    for q in doc.spoken_quotes_between(start, end):
         claim = doc.claim_of.get(q.start)
         if claim is None or all(claim is not m for m in members):
             return False

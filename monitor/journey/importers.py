@@ -218,6 +218,18 @@ def _text(element: Element, name: str) -> str | None:
     return (found[0].text or "").strip() if found else None
 
 
+def _gpx_line(points: list[Element], path: Path, count: int, kind: str, where: str
+              ) -> list[tuple[float, float]]:
+    """The (lat, lon) of one GPX track segment or route, ``where`` naming it in errors.
+
+    ``count`` is the number of points read so far, these included: past MAX_POINTS the file is
+    refused before any point is parsed.
+    """
+    if count > MAX_POINTS:
+        raise RouteImportError(f"{path}: more than {MAX_POINTS:,} points in the {kind}")
+    return [_gpx_point(p, path, f"{where} point {n}") for n, p in enumerate(points, start=1)]
+
+
 def _gpx_point(element: Element, path: Path, where: str) -> tuple[float, float]:
     try:
         lat, lon = float(element.attrib["lat"]), float(element.attrib["lon"])
@@ -259,20 +271,14 @@ def read_gpx(path: Path) -> Drawing:
         for s_number, segment in enumerate(_children(track, "trkseg"), start=1):
             points = _children(segment, "trkpt")
             count += len(points)
-            if count > MAX_POINTS:
-                raise RouteImportError(f"{path}: more than {MAX_POINTS:,} points in the track")
-            parts.append([_gpx_point(p, path, f"track {t_number} segment {s_number} point {n}")
-                          for n, p in enumerate(points, start=1)])
+            parts.append(_gpx_line(points, path, count, "track", f"track {t_number} segment {s_number}"))
         if "title" not in drawing.properties and _text(track, "name"):
             drawing.properties["title"] = _text(track, "name")
     if not tracks:
         for r_number, rte in enumerate(_children(root, "rte"), start=1):
             points = _children(rte, "rtept")
             count += len(points)
-            if count > MAX_POINTS:
-                raise RouteImportError(f"{path}: more than {MAX_POINTS:,} points in the route")
-            parts.append([_gpx_point(p, path, f"route {r_number} point {n}")
-                          for n, p in enumerate(points, start=1)])
+            parts.append(_gpx_line(points, path, count, "route", f"route {r_number}"))
     parts = [p for p in parts if len(p) >= 2]
     for number, waypoint in enumerate(_children(root, "wpt"), start=1):
         where = f"waypoint {number}"
