@@ -292,3 +292,15 @@ def test_a_direct_statement_over_two_quotations_shows_its_frame_as_reported():
     assert quote_html(plain) == "“&lt;b&gt;not bold&lt;/b&gt;”"  # post text is inert
     reported = Quote(3, 1, 1, "indirect", "the talks failed", 0, 16)
     assert quote_html(reported) == "<i>the talks failed</i>"
+
+
+def test_a_narrow_quote_table_leaves_out_the_side_columns_and_a_wide_one_shows_them(pane, qtbot):
+    side = (QuoteTableModel.CUE, QuoteTableModel.OUTLET, QuoteTableModel.CONFIDENCE,
+            QuoteTableModel.POSTED)
+    pane.resize(360, 640)
+    qtbot.waitUntil(lambda: all(pane.quote_view.isColumnHidden(c) for c in side))
+    # The quote keeps most of the width rather than wrapping a word a line.
+    text = pane.quote_view.columnWidth(QuoteTableModel.TEXT)
+    assert text >= 0.5 * pane.quote_view.viewport().width()
+    pane.resize(1400, 640)
+    qtbot.waitUntil(lambda: not any(pane.quote_view.isColumnHidden(c) for c in side))

@@ -124,6 +124,9 @@ class InspectorPane(QWidget):
                 self.quote_view.setItemDelegateForColumn(column, self._single_line)
         self.quote_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         qheader.sectionResized.connect(lambda *_: self._fit_rows_soon())
+        #: Side columns hidden because the table is narrow (shown again when it widens); a
+        #: column the reader hid stays hidden.
+        self._narrow_hidden: set[int] = set()
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
@@ -270,8 +273,27 @@ class InspectorPane(QWidget):
         QuoteTableModel.OUTLET: 80, QuoteTableModel.CONFIDENCE: 64, QuoteTableModel.POSTED: 110,
     }
 
+    #: Columns the quote table leaves out when it is narrower than NARROW_PX (a dock beside the
+    #: feed on a small screen): what was cued, where and when is in the detail under the table,
+    #: and the quote itself must keep a readable width rather than wrap a word a line.
+    NARROW_HIDDEN = (QuoteTableModel.CUE, QuoteTableModel.OUTLET, QuoteTableModel.CONFIDENCE,
+                     QuoteTableModel.POSTED)
+    NARROW_PX = 560
+
+    def _hide_side_columns_when_narrow(self) -> None:
+        room = self.quote_view.viewport().width()
+        narrow = 0 < room < self.NARROW_PX
+        for column in self.NARROW_HIDDEN:
+            if narrow and not self.quote_view.isColumnHidden(column):
+                self.quote_view.setColumnHidden(column, True)
+                self._narrow_hidden.add(column)
+            elif not narrow and column in self._narrow_hidden:
+                self.quote_view.setColumnHidden(column, False)
+                self._narrow_hidden.discard(column)
+
     def _fit_columns(self) -> None:
         """Size the side columns to their contents, within caps; the quote takes the rest."""
+        self._hide_side_columns_when_narrow()
         metrics = self.quote_view.fontMetrics()
         header = self.quote_view.horizontalHeader()
         # A sample of the rows is enough to size the side columns, and keeps this quick.
@@ -290,8 +312,9 @@ class InspectorPane(QWidget):
         # elide (their full text is in the tooltip and under the table).
         room = self.quote_view.viewport().width()
         side = sum(widths.values())
-        if room > 0 and side > room * 0.6:
-            factor = room * 0.6 / side
+        share = 0.4 if 0 < room < self.NARROW_PX else 0.6  # narrow: the quote gets 60%
+        if room > 0 and side > room * share:
+            factor = room * share / side
             floors = {
                 QuoteTableModel.KIND: metrics.horizontalAdvance("indirect") + 14,
                 QuoteTableModel.CONFIDENCE: metrics.horizontalAdvance("100%") + 14,
