@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import random
 import signal
-import time
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from conftest import SEED_ROUTE
@@ -91,7 +92,7 @@ class _Interrupted(BaseException):
 def test_an_interrupted_batch_stops_its_workers_then(tmp_path):
     # The workers are stopped when the wait for them is interrupted, not left running the chunks
     # nobody will store: closing the pool afterwards waited for those, as long as the batch takes.
-    posts = [replace(p, body=p.body * 400) for p in _posts(8 * PARALLEL_FROM, seed=3)]
+    posts = [replace(p, body=p.body * 1000) for p in _posts(8 * PARALLEL_FROM, seed=3)]
     with Monitor(tmp_path / "s.db") as monitor:
         monitor.extraction.close()
         monitor.extraction = ExtractionPool(workers=2)
@@ -101,20 +102,20 @@ def test_an_interrupted_batch_stops_its_workers_then(tmp_path):
         stored = monitor.posts.posts()
         seen: list = []
 
-        first_seen: list[float] = []
+        def cpu_seconds(pid: int) -> float:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return 0.0
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
         def interrupt(_signum, _frame):
-            # Interrupt once the workers are at it (checked every 50 ms): the moment they start
-            # depends on the machine, so a fixed delay could come after the batch had ended. Not
-            # while they are being started, though: the batch is then still being handed out,
-            # and an interruption there is a failed start (the caller extracts alone), not a
-            # wait given up.
+            # Interrupt once both workers are at work — each has spent a second of CPU, more
+            # than starting takes — checked every 50 ms: when that happens depends on the
+            # machine, so a fixed delay could come while they start (a failed start, not a
+            # wait given up) or after the batch has ended.
             busy = multiprocessing.active_children()
-            if not busy:
-                return
-            if not first_seen:
-                first_seen.append(time.monotonic())
-            elif time.monotonic() - first_seen[0] > 0.5:
+            if len(busy) >= 2 and all(cpu_seconds(p.pid) >= 1.0 for p in busy if p.pid):
                 seen.extend(busy)
                 raise _Interrupted
 

@@ -111,7 +111,9 @@ class ExtractionPool:
         except (BrokenProcessPool, OSError, RuntimeError) as exc:
             # No workers to be had (a sandbox, a dead child): the caller does the work itself.
             log.warning("extracting in this process: worker processes failed (%s)", exc)
-            self.close()
+            # Not close(): a broken pool is not waited for (its queue's feeder can block on
+            # a pipe no live worker reads, and close() would wait on it for ever).
+            self.terminate()
             self.workers = 1
             return _extract_chunk(posts, route)
         except BaseException:
