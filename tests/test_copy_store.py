@@ -120,7 +120,7 @@ def test_errors_name_the_file_or_the_server_and_never_the_password(tmp_path):
 # Tables as later migrations add them (read state, folded story items): a key that is also a
 # reference, ON DELETE CASCADE, bytes, reals.
 LATER_TABLES = [
-    "create table post_reads (post_id integer primary key references posts(id) on delete cascade, "
+    "create table later_reads (post_id integer primary key references posts(id) on delete cascade, "
     "read_at text not null)",
     "create table item_posts (post_id integer primary key references posts(id), "
     "signature blob not null, weight real)",
@@ -137,7 +137,7 @@ def with_later_tables(path: Path) -> Path:
 
 def test_tables_a_later_migration_adds_are_copied_both_ways(story_db, pg_dsn, tmp_path):
     conn = sqlite3.connect(with_later_tables(story_db))
-    conn.execute("insert into post_reads select id, '2023-09-12T00:00:00Z' from posts where id % 2 = 1")
+    conn.execute("insert into later_reads select id, '2023-09-12T00:00:00Z' from posts where id % 2 = 1")
     conn.executemany("insert into item_posts values (?, ?, ?)",
                      [(1, bytes(range(256)), 0.1), (2, b"\x00\xff", 1e-300), (3, b"", None)])
     conn.commit()
@@ -153,6 +153,6 @@ def test_tables_a_later_migration_adds_are_copied_both_ways(story_db, pg_dsn, tm
     with psycopg.connect(pg_dsn) as pg:
         rule = pg.execute("select delete_rule from information_schema.referential_constraints r "
                           "join information_schema.table_constraints t using (constraint_name) "
-                          "where t.table_name = 'post_reads'").fetchone()
+                          "where t.table_name = 'later_reads'").fetchone()
         assert rule == ("CASCADE",)
         assert pg.execute("select signature from item_posts where post_id = 2").fetchone() == (b"\x00\xff",)

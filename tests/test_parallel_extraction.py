@@ -6,6 +6,8 @@ import multiprocessing
 import os
 import random
 import signal
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -92,6 +94,19 @@ class _Interrupted(BaseException):
 def test_an_interrupted_batch_stops_its_workers_then(tmp_path):
     # The workers are stopped when the wait for them is interrupted, not left running the chunks
     # nobody will store: closing the pool afterwards waited for those, as long as the batch takes.
+    # Run in a fresh interpreter: it times signals against worker processes, and what earlier
+    # tests left in this process (signal handlers, pools, threads) must not decide the outcome.
+    tests = Path(__file__).resolve().parent
+    code = ("import sys; from pathlib import Path; import test_parallel_extraction as t; "
+            "t.interrupted_batch(Path(sys.argv[1])); print('ok')")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), str(tests.parent)])}
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, cwd=tests,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stdout + done.stderr
+
+
+def interrupted_batch(tmp_path: Path) -> None:
+    """Interrupt a batch while both workers extract; the workers must be gone right after."""
     posts = [replace(p, body=p.body * 1000) for p in _posts(8 * PARALLEL_FROM, seed=3)]
     with Monitor(tmp_path / "s.db") as monitor:
         monitor.extraction.close()

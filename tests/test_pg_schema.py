@@ -68,31 +68,31 @@ def test_a_table_column_and_index_a_later_migration_adds_reach_postgres(pg_dsn, 
     # What a new migration does (a table referencing posts, a column on quotes, an expression
     # index, a view): the PostgreSQL schema follows with no change to the code that builds it.
     db = open_database(tmp_path / "later.db")
-    db.execute("create table story_items (id integer primary key, post_id integer not null "
+    db.execute("create table later_items (id integer primary key, post_id integer not null "
                "references posts(id), label text not null default 'new', weight real, "
                "unique (post_id, label))")
     db.execute("alter table quotes add column read_at text")
-    db.execute("create index story_items_label on story_items (lower(label)) where weight > 0")
-    db.execute("create view heavy_items as select id, label collate nocase as label from story_items "
+    db.execute("create index later_items_label on later_items (lower(label)) where weight > 0")
+    db.execute("create view heavy_items as select id, label collate nocase as label from later_items "
                "order by label collate nocase")
     schema = read_schema(db.conn)
     db.close()
     order = [t.name for t in schema.tables]
-    assert order.index("story_items") > order.index("posts")
+    assert order.index("later_items") > order.index("posts")
     with psycopg.connect(pg_dsn) as conn:
         create_schema(conn, schema)
         layout = pg_layout(conn)
         conn.execute("insert into sources (key, kind, url) values ('k', 'feed', 'u')")
         conn.execute("insert into posts (source_id, guid, body, first_seen, content_hash) "
                      "values (1, 'g', 'b', 't', 'h')")
-        conn.execute("insert into story_items (post_id, weight) values (1, 2.5)")
-        assert conn.execute("select label, weight from story_items").fetchone() == ("new", 2.5)
+        conn.execute("insert into later_items (post_id, weight) values (1, 2.5)")
+        assert conn.execute("select label, weight from later_items").fetchone() == ("new", 2.5)
         with pytest.raises(psycopg.errors.UniqueViolation):
-            conn.execute("insert into story_items (post_id) values (1)")
+            conn.execute("insert into later_items (post_id) values (1)")
         conn.rollback()
-    assert layout["tables"]["story_items"] == ["id", "post_id", "label", "weight"]
+    assert layout["tables"]["later_items"] == ["id", "post_id", "label", "weight"]
     assert layout["tables"]["quotes"][-2:] == ["read_at", SEARCH_COLUMN]
-    assert {"story_items_label", "story_items_post_id_label_key"} <= layout["indexes"]
+    assert {"later_items_label", "later_items_post_id_label_key"} <= layout["indexes"]
     assert layout["views"]["heavy_items"] == ["id", "label"]
 
 

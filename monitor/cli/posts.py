@@ -113,7 +113,7 @@ def posts(ctx: click.Context, as_json: bool, as_items: bool, limit: int | None,
     """List posts, newest first."""
     with open_reader(ctx, db_path) as monitor:
         sources = _source_keys(monitor)
-        folded = isinstance(monitor, Monitor)  # story items live in the SQLite store only so far
+        folded = isinstance(monitor, Monitor)  # story items are listed from the SQLite store only
         if as_items:
             if not folded:
                 raise click.ClickException("--items reads a database file only so far, not a "
@@ -121,7 +121,7 @@ def posts(ctx: click.Context, as_json: bool, as_items: bool, limit: int | None,
             _print_items(monitor, sources, limit, as_json)
             return
         rows = monitor.posts.posts(limit=limit)
-        items = monitor.items_of([p.id for p in rows]) if folded else {}
+        items = monitor.items_of([p.id for p in rows])
         if as_json:
             emit_json_lines(post_json(p, sources, items) for p in rows)
         else:

@@ -38,6 +38,18 @@ class PgReadStore:
             raise StoreError(f"{self.where}: the store is at schema version {version}; this app reads "
                              f"version {SCHEMA_VERSION}")
 
+    def items_of(self, post_ids: list[int]) -> dict[int, tuple[int, int]]:
+        """Each folded post's story item and how many OTHER sources hold a copy of it, as
+        ``ItemStore.items_of`` answers on SQLite (the tables came over with ``monitor copy``)."""
+        if not post_ids:
+            return {}
+        rows = self.conn.execute(
+            "select s.post_id, s.item_id, "
+            "(select count(distinct o.source_id) from story_item_posts o "
+            " where o.item_id = s.item_id and o.source_id != s.source_id) "
+            "from story_item_posts s where s.post_id = any(%s)", [post_ids]).fetchall()
+        return {int(post_id): (int(item_id), int(also_in)) for post_id, item_id, also_in in rows}
+
     def close(self) -> None:
         self.conn.close()
 
