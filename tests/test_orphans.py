@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from monitor.service import Monitor
+
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GONE_WITHIN = 15.0
 #: How long to wait for a run to reach the state the test needs.
 START_WITHIN = 60.0
+
 
 
 def _stat(pid: int) -> tuple[str, int, int] | None:
@@ -337,6 +340,8 @@ def start_app(tmp_path: Path) -> subprocess.Popen:
     home = tmp_path / "home"
     env = child_env(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"),
                     XDG_STATE_HOME=str(home / "state"), XDG_DATA_HOME=str(home / "data"))
+    # The window opens an existing database only (a missing --db is an error, not a new file).
+    Monitor(tmp_path / "m.db", create=True).close()
     return subprocess.Popen(monitor_cmd("--db", str(tmp_path / "m.db")), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
