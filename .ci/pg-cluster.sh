@@ -74,7 +74,7 @@ stop() {
 
 with() {
   local dir code
-  dir=$(mktemp -d /tmp/monitor-pg.XXXXXX)
+  dir=$(mktemp -d -t monitor-pg.XXXXXX)
   trap 'stop "$dir"' EXIT INT TERM
   MONITOR_TEST_PG=$(start "$dir")
   export MONITOR_TEST_PG

@@ -18,7 +18,7 @@ real feed samples (``bench/parser_fuzz.py``'s mutators), of which every eighth i
 into a seeded store.
 
 The code under test is the one on ``PYTHONPATH`` (default: this checkout). With
-``--baseline-tree DIR`` (e.g. ``git archive 33fc42d | tar -x -C /tmp/base``) the same campaign
+``--baseline-tree DIR`` (e.g. ``git archive 33fc42d | tar -x -C BASE``) the same campaign
 runs on that tree first and the figures print side by side. Each tree runs in a child process.
 
 Usage: ``python bench/hostile_inputs.py [--quick] [--baseline-tree DIR] [--details] [--seed 18]``

@@ -10,9 +10,9 @@ Usage::
 
     python bench/situation_bench.py                 # builds a 10k-post corpus in a temporary folder
     python bench/situation_bench.py --size 2000     # a smaller one
-    python bench/situation_bench.py --db /tmp/c10k.db [--at ISO-TIME] [--no-baseline]
+    python bench/situation_bench.py --db c10k.db [--at ISO-TIME] [--no-baseline]
 
-(``python bench/make_corpus.py 10k --seed 7 --db /tmp/c10k.db`` builds a store to reuse.)
+(``python bench/make_corpus.py 10k --seed 7 --db c10k.db`` builds a store to reuse.)
 Prints JSON: one row per reader, and a ``figures`` list for ``bench/run_all.py`` (each reader's
 time, statements and peak memory, with the baseline's and the ratio).
 """
