@@ -15,8 +15,9 @@ import pytest
 from conftest import SEED_ROUTE
 from PySide6.QtGui import QColor, QFontDatabase, QImage
 
+from monitor.paint.theme import REPORT
 from monitor.report import ReportError, gather, render_report
-from monitor.report.page import GAUGE, HEADER
+from monitor.report.page import HEADER
 from monitor.report.qt import FAMILY, load_fonts
 from monitor.service import Monitor
 
@@ -70,7 +71,7 @@ def test_png_on_the_seed_is_a_full_briefing(seeded, tmp_path):
     assert len(np.unique(array.reshape(-1, 4), axis=0)) > 500
     assert colour_share(array[:80], HEADER, 8) > 0.8
     # The gauge-change stop is drawn in its own colour in the route bar (below the header).
-    assert colour_share(array[100:260], GAUGE) > 0.0002
+    assert colour_share(array[100:260], REPORT["gauge"]) > 0.0002
     assert image.text("Title") == "Situation briefing"
 
 
@@ -100,7 +101,7 @@ def test_pdf_pages_rasterise_with_content(seeded, tmp_path):
     # Page one carries the route bar with the gauge-change stop in its colour, as the PNG does.
     first = pixels(pages[0])
     band = first[int(first.shape[0] * 0.1):int(first.shape[0] * 0.26)]
-    assert colour_share(band, GAUGE) > 0.0002
+    assert colour_share(band, REPORT["gauge"]) > 0.0002
 
 
 def test_same_database_and_moment_give_the_same_image(seeded, tmp_path):
