@@ -82,7 +82,7 @@ def write_bundle(monitor: Monitor, posts: list[Post], out: Path) -> tuple[list[s
         if not any(d["file"] for d in documents):
             bare.append(post.id)
         text_file = f"post-{post.id}.txt"
-        written[text_file] = post_as_shown(post, source.title or source.url, post.revision_count).encode()
+        written[text_file] = post_as_shown(post, source.title or source.key, post.revision_count).encode()
         entries.append({
             "id": post.id, "guid": post.guid, "title": post.title,
             "source": {"id": source.id, "key": source.key, "url": source.url, "title": source.title},
