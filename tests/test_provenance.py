@@ -55,6 +55,11 @@ def _post_id(monitor: Monitor, guid: str) -> int:
     return int(monitor.db.execute("select id from posts where guid = ?", [guid]).fetchone()[0])
 
 
+def doc_post(path: Path, guid: str = "id-1") -> int:
+    """The id of the post ``guid`` in the database file at ``path``."""
+    return int(sqlite3.connect(path).execute("select id from posts where guid = ?", [guid]).fetchone()[0])
+
+
 def test_poll_keeps_the_document_with_hash_validators_and_bytes(server, monitor):
     feed = _feed()
     url = server.route("/feed", feed)
@@ -142,6 +147,16 @@ def test_over_the_cap_keeps_hash_and_first_bytes_marked_truncated(tmp_path, moni
     assert doc.truncated and doc.size == len(data) and doc.sha256 == hashlib.sha256(data).hexdigest()
     assert monitor.documents.data(doc.id) == data[:100]
 
+    out = tmp_path / "bundle"
+    monitor.close()
+    code, _, stderr = invoke_cli("--db", str(monitor.db_path), "evidence", str(doc_post(monitor.db_path)),
+                                 "--out", str(out))
+    assert code == 0, stderr
+    entry = json.loads((out / "manifest.json").read_text())["posts"][0]["documents"][0]
+    assert entry["truncated"] and entry["sha256"] == doc.sha256 and entry["size"] == len(data)
+    assert entry["file"] == f"documents/{doc.sha256}.partial.xml"
+    assert (out / entry["file"]).read_bytes() == data[:100]
+
 
 def test_prune_drops_old_bytes_and_keeps_hash_and_links(tmp_path, monitor):
     page = tmp_path / "feed.xml"
@@ -154,6 +169,12 @@ def test_prune_drops_old_bytes_and_keeps_hash_and_links(tmp_path, monitor):
     doc = monitor.documents.of_post(post)[0].document
     assert doc.pruned and monitor.documents.data(doc.id) is None
     assert doc.sha256 == hashlib.sha256(page.read_bytes()).hexdigest()
+    out = tmp_path / "bundle"
+    code, _, stderr = invoke_cli("--db", str(monitor.db_path), "evidence", str(post), "--out", str(out))
+    assert code == 0 and f"no document kept for #{post}" in stderr
+    entry = json.loads((out / "manifest.json").read_text())["posts"][0]["documents"][0]
+    assert entry["pruned"] and entry["file"] is None and entry["sha256"] == doc.sha256
+    assert not (out / "documents").exists()
     # The same bytes fetched again bring them back.
     page.touch()
     monitor.ingest_path(page)
@@ -230,6 +251,8 @@ def test_evidence_refuses_unknown_post_and_non_empty_folder(seeded_db, tmp_path)
     (out / "notes.txt").write_text("mine")
     code, _, stderr = invoke_cli("--db", str(seeded_db), "evidence", "1", "--out", str(out))
     assert code != 0 and "not empty" in stderr and not (out / "manifest.json").exists()
+    code, _, stderr = invoke_cli("--db", str(seeded_db), "evidence", "1", "--out", str(out / "notes.txt"))
+    assert code != 0 and "notes.txt' is a file" in stderr
     code, _, stderr = invoke_cli("--db", str(seeded_db), "evidence", "1", "--out", str(out), "--force")
     assert code == 0, stderr
     assert (out / "manifest.json").exists() and (out / "notes.txt").read_text() == "mine"

@@ -96,8 +96,8 @@ def write_bundle(monitor: Monitor, posts: list[Post], out: Path) -> tuple[list[s
     manifest = {"tool": "Situation Monitor", "version": __version__, "schema_version": SCHEMA_VERSION,
                 "created": to_iso(utc_now()), "posts": entries}
     written[MANIFEST] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
-    (out / "documents").mkdir(parents=True, exist_ok=True)
     for name, data in written.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
         (out / name).write_bytes(data)
     # Two spaces between hash and name, as `sha256sum` writes (and `sha256sum -c` reads) them.
     sums = "".join(f"{hashlib.sha256(written[name]).hexdigest()}  {name}\n" for name in sorted(written))
