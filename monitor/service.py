@@ -13,7 +13,8 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -32,6 +33,7 @@ from monitor.journey.route import RouteError, RouteInfo, list_routes, load_route
 from monitor.model import (
     NO_CHANGES,
     Estimate,
+    FetchedDocument,
     ItemCopy,
     Observation,
     OpChanges,
@@ -66,6 +68,7 @@ from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.alerts import AlertStore
 from monitor.store.corroboration import quote_reports
+from monitor.store.documents import DocumentStore
 from monitor.store.feed import FeedQueries
 from monitor.store.items import ItemStore
 from monitor.store.journey import JourneyStore
@@ -227,6 +230,8 @@ class Monitor:
         #: Alert rules and their hits.
         self.alerts = AlertStore(self.db)
         self.items = ItemStore(self.db)
+        #: The documents posts came from (raw bytes, hashes, validators).
+        self.documents = DocumentStore(self.db)
         #: Folds reprints into story items; keeps its candidate index while the store is open.
         self.folding = Folder(self.items)
         #: Posts whose quotes could not be extracted at the last ingest, with the reason.
@@ -256,19 +261,27 @@ class Monitor:
     # -- ingest ------------------------------------------------------------------------------
 
     def ingest_bytes(
-        self, data: bytes, where: str, *, source_key: str, url: str
+        self, data: bytes, where: str, *, source_key: str, url: str,
+        document: FetchedDocument | None = None,
     ) -> IngestReport:
-        """Parse ``data`` and store its posts in one transaction; errors go in the report."""
+        """Parse ``data`` and store its posts in one transaction; errors go in the report.
+
+        The bytes are kept as the posts' document (``document``, else one read from ``url``
+        now, with no validators)."""
         try:
             result = parse_document(data, where)
         except SourceError as exc:
             return IngestReport(where=where, error=str(exc), unrecognised=isinstance(exc, NotRecognisedError))
-        return self.ingest_result(result, where, source_key=source_key, url=url)
+        if document is None:
+            document = FetchedDocument(data, url, to_iso(utc_now()) or "")
+        return self.ingest_result(result, where, source_key=source_key, url=url, document=document)
 
     def ingest_result(
-        self, result: ParseResult, where: str, *, source_key: str, url: str
+        self, result: ParseResult, where: str, *, source_key: str, url: str,
+        document: FetchedDocument | None = None,
     ) -> IngestReport:
-        """Store already parsed posts (and what after_ingest derives) in one transaction.
+        """Store already parsed posts (and what after_ingest derives) in one transaction; with
+        ``document``, the document they were parsed from is kept and linked to them too.
 
         A full disk or a database another program keeps locked is reported, naming the
         database, and rolls back this input only; everything stored before stays.
@@ -284,6 +297,8 @@ class Monitor:
         try:
             with write_transaction(self.db):
                 counts, first = self._store_posts(result, own_source)
+                if document is not None:
+                    self._record_document(document, own[0] if own else first, counts)
                 derived = self.after_ingest(counts.changed)
         except StoreError as exc:
             report.error = f"{exc} (while storing {where}; nothing from it was stored)"
@@ -319,6 +334,14 @@ class Monitor:
             total.updated += counts.updated
             total.unchanged += counts.unchanged
         return total, next(iter(groups))
+
+    def _record_document(self, document: FetchedDocument, source_id: int | None,
+                         counts: IngestCounts) -> int:
+        """Keep the document an ingest or poll read and link the post versions it stored to it;
+        returns the document's id. Runs in the caller's transaction, after the posts were stored."""
+        document_id = self.documents.record(source_id, document)
+        self.documents.link(document_id, counts.added, counts.updated)
+        return document_id
 
     def after_ingest(self, post_ids: list[int]) -> OpChanges:
         """Derive data from new or edited posts (quotes, route observations), inside the ingest's
@@ -417,11 +440,16 @@ class Monitor:
                 where=where,
                 error=f"{where}: too large: it grew past the {MAX_FILE_BYTES // 2**20} MiB limit while read",
             )
+        url = path.resolve().as_uri()
+        # A file has no validators; its modification time stands for Last-Modified.
+        document = FetchedDocument(data, url, to_iso(utc_now()) or "",
+                                   last_modified=formatdate(found.st_mtime, usegmt=True))
         return self.ingest_bytes(
             data,
             where,
             source_key=source_key or file_source_key(path),
-            url=path.resolve().as_uri(),
+            url=url,
+            document=document,
         )
 
     def seed_if_empty(self) -> list[IngestReport]:
@@ -667,6 +695,11 @@ class Monitor:
                     report.kind = parsed.kind
                     report.notes.extend(parsed.errors)
                     counts, _ = self._store_posts(parsed, lambda: source.id)
+                    assert result.body is not None  # parsed only from a fetched body
+                    self._record_document(FetchedDocument(
+                        result.body, result.final_url or source.url, to_iso(now) or "",
+                        content_type=result.content_type, etag=result.etag,
+                        last_modified=result.last_modified), source.id, counts)
                     report.added, report.updated = len(counts.added), len(counts.updated)
                     report.unchanged = counts.unchanged
                     report.changes = _posts_changed(counts, []) | self.after_ingest(counts.changed)
@@ -939,3 +972,12 @@ class Monitor:
     def quotes_at(self, at: datetime | None = None, limits: SituationLimits | None = None) -> QuotesAt:
         """The speakers and quotes of ``situation(at, limits)`` alone (what a correction changes)."""
         return read_quotes(self, at, limits)
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def prune_documents(self, days: int, now: datetime | None = None) -> int:
+        """Drop the bytes of documents fetched more than ``days`` days before ``now``; their
+        hashes, times, URLs, validators and the posts' links to them stay. Returns how many."""
+        moment = now or utc_now()
+        with write_transaction(self.db):
+            return self.documents.prune(to_iso(moment - timedelta(days=days)) or "", to_iso(moment) or "")

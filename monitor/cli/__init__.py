@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from monitor.cli import copy as _copy  # noqa: F401  (registers its commands)
+from monitor.cli import evidence as _evidence  # noqa: F401  (registers its commands)
 from monitor.cli import posts as _posts  # noqa: F401  (registers its commands)
 from monitor.cli import quotes as _quotes  # noqa: F401  (registers its commands)
 from monitor.cli import repair as _repair  # noqa: F401  (registers its commands)

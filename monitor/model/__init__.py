@@ -5,6 +5,7 @@ write ``from monitor.model import Post``.
 """
 
 from monitor.model.changes import NO_CHANGES, ROUTE_CHANGED, OpChanges, merge_changes
+from monitor.model.documents import FetchedDocument, PostDocument, StoredDocument
 from monitor.model.journey import (
     JOURNEY_STATES,
     OBSERVATION_KINDS,
@@ -28,6 +29,9 @@ from monitor.model.quotes import (
 from monitor.model.timeutil import parse_iso, to_iso, utc_now
 
 __all__ = [
+    "FetchedDocument",
+    "PostDocument",
+    "StoredDocument",
     "ItemCopy",
     "StoryItem",
     "JOURNEY_STATES",

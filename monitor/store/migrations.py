@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from monitor.store.alerts import migrate_alert_rules
 from monitor.store.analysis import migrate_analysis_views, migrate_quotes_by_speaker_parts
+from monitor.store.documents import migrate_documents
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.items import migrate_story_items
 from monitor.store.journey import migrate_journey
@@ -118,6 +119,11 @@ def _v12_story_items(db: Database) -> None:
     migrate_story_items(db)
 
 
+def _v13_documents(db: Database) -> None:
+    """Provenance: each fetched or imported document's bytes and the post versions it carried."""
+    migrate_documents(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -131,4 +137,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v10_read_state,
     _v11_alert_rules,
     _v12_story_items,
+    _v13_documents,
 ]
