@@ -276,3 +276,32 @@ def test_pronoun_after_a_definite_description() -> None:
                      "The PM said the plan was 'working'.")
     assert found["No"].speaker == "the minister"
     assert found["working"].speaker == "the PM"
+
+
+def test_statement_goes_on_after_nested_marks_a_space_apart() -> None:
+    # `.’ ”` closes a quote inside a quote; the sentence ends there, so the quote is a sentence
+    # of its own and carries on the statement before it.
+    text = ("Rosa Lind ran the depot for years. “I drove ahead alone,” she recalls. “When the crew "
+            "came, I told them, ‘Stay calm. You will be paid twice over.’ ” The crew stayed a week.")
+    (record,) = extract_quotes(text)
+    assert record.speaker == "Rosa Lind" and record.kind == "direct"
+    assert record.text.startswith("I drove ahead alone") and record.text.endswith("twice over.’")
+
+
+def test_company_abbreviation_before_a_quote_ends_the_sentence() -> None:
+    text = ("“Orders have dried up,” said Omar Veld, owner of Veld Tooling Inc. “We cut the night "
+            "shift in March.”")
+    (record,) = extract_quotes(text)
+    assert record.speaker == "Omar Veld"
+    assert [text[s:e] for s, e in record.parts] == [
+        "Orders have dried up", "We cut the night shift in March."]
+
+
+def test_signs_off_and_laughs_frame_a_quote() -> None:
+    found = _by_text("The briefing is over. Ines Okafor signs off: “See you all on launch day.”")
+    assert found["See you all on launch day."].speaker == "Ines Okafor"
+    text = ("“They all think I am a saint,” the tall, smiling trader laughs. “They do not know the "
+            "half of it.”")
+    (record,) = extract_quotes(text)
+    assert record.kind == "direct" and record.mention == "the tall, smiling trader"
+    assert record.text.endswith("the half of it.")

@@ -62,6 +62,7 @@ CUE_VERBS = _forms(
     "countered counters",
     "continued continues",
     "shouted screamed whispered joked quipped",
+    "laughed laughs sighed sighs",
     "pleaded pleads begged begs",
     "revealed reveals",
     "disclosed discloses",
@@ -88,7 +89,7 @@ WEAK_CUES = _forms(
     "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
-    "labelled labeled pleaded pleads begged begs",
+    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs",
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.

@@ -52,9 +52,10 @@ _WINDOW = 200
 _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
-#: Any speech cue (the cue list as a prefix tree), or "according to".
+#: Any speech cue (the cue list as a prefix tree), "according to", or "signs off" (a live
+#: blog's last words: `McGregor signs off: “…”`).
 CUE_PATTERN = re.compile(
-    r"\b(?:[Aa]ccording to|"
+    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=[:,] *[\"“])|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -496,6 +497,15 @@ class _Document:
         last = cut + 1 if cut >= 0 else left
         toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
         if strip_adverbs(toks):
+            if cut >= 0 and toks[0].low.isalpha() and toks[0].low == toks[0].word:
+                lead = tokens(text, max(left, cut - 30), cut)
+                if 2 <= len(lead) <= 3 and lead[0].low in ("the", "a", "an") \
+                        and all(t.word.isalpha() and t.word.islower() for t in lead[1:]) \
+                        and text[max(0, lead[0].start - 3):lead[0].start].rstrip()[-1:] in ("”", '"') \
+                        and not text[left:lead[0].start].strip(" \t\"“”’"):
+                    # "“…,” the round, bearded businessman laughs": adjectives in a row after a
+                    # quote (not "The museum, the mayor said", a parenthetical cue)
+                    toks = lead + toks
             mention = parse_before(text, toks)
             return mention, (mention.start if mention else cs)
         if cut < 0:
