@@ -52,10 +52,11 @@ _WINDOW = 200
 _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
-#: Any speech cue (the cue list as a prefix tree), "according to", or "signs off" (a live
-#: blog's last words: `McGregor signs off: “…”`).
+#: Any speech cue (the cue list as a prefix tree), "according to", "signs off" (a live blog's
+#: last words: `McGregor signs off: “…”`) or "thought to himself" before a quote (words in the
+#: mind, quoted as said).
 CUE_PATTERN = re.compile(
-    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=[:,] *[\"“])|"
+    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=[:,] *[\"“])|thought to (?:him|her)self(?=[:,] *[\"“])|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -207,6 +208,11 @@ class _Document:
         first = text[s:s + 40].split(None, 1)[0].lower()
         # "The train…", "But…": no person opens this sentence (though one may follow a comma)
         found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
+        if found is not None and found.kind == "definite" and _PRONOUN_SUBJECT.match(
+                text, text.find(",", found.end, min(e, found.end + 200)) + 1 or e):
+            # "The son of a teacher, he had tried many jobs": the description is of whoever "he"
+            # is, not a new person
+            return None
         if found is None and (first in TIME_LEADS or first in lx.TIME_WORDS):
             found = self._lead_person_after_time(s, e)
         if found is None:
@@ -811,6 +817,7 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
     return known is not None and known(mention.name)
 
 
+_PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
                       "when while as if so yet however meanwhile what why how")
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")

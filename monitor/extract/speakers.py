@@ -596,9 +596,11 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     head = core[-1]
     head_low = base_word(head).lower()
     org_tail = _org_in(text, tail) if tail else None
-    if det == "the" and not tail and all(
+    if det == "the" and not tail and head_low in lx.POSITION_HEADS and (all(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
-    ) and head_low in lx.POSITION_HEADS:
+    ) or not _cap(head) and all(_lexical(t.low) or _epithet_word(t) for t in core[:-1])):
+        # "the director", also with what the story says of the person: "the 35-year-old actor",
+        # "the Guatemalan-born actor", "the round bearded businessman"
         return Mention(start, end, "definite", head_low, role=_join(text, core))
     if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
         org = org_tail or _org_in(text, core[:-1])
@@ -625,6 +627,20 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                            role=_join(text, body[:tail_caps]))
         return Mention(start, end, "organisation", _join(text, body))
     return None
+
+
+#: Words before a noun that point back rather than describe: "the same official" is the official
+#: quoted before, "other critics" other people.
+_NOT_EPITHETS = frozenset(["same", "other", "another", "both", "each", "every", "such"])
+
+
+def _epithet_word(tok: Tok) -> bool:
+    """A word that describes a person before the noun naming them: an adjective in lower case
+    ("bearded"), an age ("35-year-old") or a hyphened origin ("Cuban-Guatemalan", "Texas-born")."""
+    word = tok.word
+    if word.islower():
+        return word.replace("-", "").isalnum() and word not in _NOT_EPITHETS
+    return "-" in word and word.replace("-", "").isalnum() and not word.isupper()
 
 
 def document_author(text: str, toks: list[Tok]) -> Mention | None:
@@ -737,10 +753,53 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
                          "nato", "un", "eu", "who", "imf", "opec", "hamas", "hezbollah", "taliban"])
 #: A speaker's roles stop growing past this many characters.
 _MAX_ROLE_CHARS = 300
+#: How far (characters) before "the director" the person it may mean was named as a speaker.
+_EPITHET_REACH = 600
+_FEMALE_NOUNS = lx.word_set("actress spokeswoman woman mother daughter sister wife girl grandmother widow "
+                          "chairwoman congresswoman businesswoman councilwoman alderwoman assemblywoman "
+                          "queen princess")
+_MALE_NOUNS = lx.word_set("actor spokesman man father son brother husband boy grandfather widower chairman "
+                        "congressman businessman councilman alderman assemblyman king prince")
 #: How many of the latest speakers "the minister" is matched against by a part of a role word
 #: (a whole role word is found among all of them through an index).
 _ROLE_LOOKBACK = 50
 _ROLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+_PLURAL_PEOPLE = lx.word_set("people staff police spokespeople spokesmen spokeswomen men women children "
+                           "crew team")
+_COUNTS = lx.word_set("two three four five six several many some both few dozens hundreds")
+
+
+def _one_person(name: str) -> str | None:
+    """"f" or "m" when an unnamed source's phrase is one woman or one man ("the mayor's
+    spokeswoman", "a spokesman for the firm"), "" when it is one person of either ("a US
+    official", "the 35-year-old driver"), None when it is not one person ("officials", "two
+    people familiar with the talks", "a report")."""
+    words = alias_key(name).split()
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for", "at", "with", "from", "in")),
+               len(words))
+    if not cut or any(w in _COUNTS for w in words[:cut]):
+        return None
+    head = words[cut - 1].removesuffix("'s").removesuffix("’s")
+    if head in _PLURAL_PEOPLE or head in lx.DOCUMENT_NOUNS \
+            or head not in lx.ANON_HEADS and head not in lx.POSITION_HEADS:
+        return None
+    if head.endswith("s") and (head[:-1] in lx.ANON_HEADS or head[:-1] in lx.POSITION_HEADS
+                               or head[:-2] in lx.ANON_HEADS or head[:-2] in lx.POSITION_HEADS):
+        return None  # "officials", "witnesses"
+    return "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else ""
+
+
+def _starts_word_in(head: str, role: str) -> bool:
+    """``head`` in ``role`` at the start of a word or of a hyphened part ("minister" in
+    "prime-minister"), not inside one ("man" is not in "businessman")."""
+    pos = role.find(head)
+    while pos >= 0:
+        if pos == 0 or not role[pos - 1].isalpha():
+            return True
+        pos = role.find(head, pos + 1)
+    return False
 
 
 class SpeakerBook:
@@ -809,12 +868,12 @@ class SpeakerBook:
 
     def knows(self, name: str) -> bool:
         """Can a lone capitalised word at the head of a sentence ("Matie trundled up…") be the
-        person a pronoun means? When a person of that surname has been quoted, or when nobody has
-        been quoted yet and the text gives the word elsewhere after a first name ("Matiullah
-        Matie")."""
+        person a pronoun means? When a person of that surname has been quoted, or when the text
+        gives the word elsewhere after a first name ("Matiullah Matie", "J.C. Chandor’s film"),
+        as it does for a person and not for a place or a thing."""
         if name.casefold() in self._latest_by_word:
             return True
-        return not self.recent and self._named_in_full(name)
+        return self._named_in_full(name)
 
     def _named_in_full(self, name: str) -> bool:
         text = self.text
@@ -894,6 +953,8 @@ class SpeakerBook:
                 speaker = self._person(self.pending)
                 speaker.add_role(mention.role)
                 self.pending = None
+            if speaker is None:
+                speaker = self._last_person_described(mention)
             if speaker is None:
                 speaker = self._definite(mention)
         elif mention.kind == "person":
@@ -1074,6 +1135,27 @@ class SpeakerBook:
                 mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
         return speaker
 
+    def _last_person_described(self, mention: Mention) -> Speaker | None:
+        """"For the last scene, Chandor asked the cast to improvise. “…,” the director said": a
+        description of a person ("the director", "the 35-year-old actor") that no speaker's role
+        and no earlier phrase of the text matches is the person named last as the subject of a
+        frame, when that was just before (and had no other role given). Words for an unnamed
+        source ("the official", "the spokesman") are left to mean someone else."""
+        last = self.last_person
+        head = mention.name
+        if last is None or last.role or head in lx.ANON_HEADS or not self.text \
+                or not 0 <= mention.start - self.last_person_at <= _EPITHET_REACH:
+            return None
+        gender = "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else None
+        if gender is not None and last.gender not in (None, gender):
+            return None
+        if self._described_before(mention) is not None:
+            return None
+        if gender is not None:
+            last.gender = gender
+        last.add_role(mention.role)
+        return last
+
     def _described_before(self, mention: Mention) -> Mention | None:
         """"the director" with no quoted speaker of that role: the person the text introduced
         with it ("director J.C. Chandor", "J.C. Chandor, the director"), or the unnamed one it
@@ -1117,6 +1199,17 @@ class SpeakerBook:
             self._seen_at[speaker.index] = self._clock
         elif speaker.kind == "organisation":
             self.last_org = speaker
+        elif speaker.kind == "anonymous":
+            gender = _one_person(speaker.name)
+            if gender is not None:
+                # "The mayor's spokeswoman said … Later, she said …": one unnamed person is who a
+                # later "she" may mean, as a named one is (not "officials", not "the ministry")
+                for by_gender in self._recent_by_gender.values():
+                    by_gender.pop(speaker.index, None)
+                speaker.gender = speaker.gender or (gender or None)
+                self._recent_by_gender.setdefault(speaker.gender, {})[speaker.index] = speaker
+                self._clock += 1
+                self._seen_at[speaker.index] = self._clock
 
     def _latest_recent(self, want: str) -> Speaker | None:
         """The person quoted last whose gender is ``want`` or not known."""
@@ -1135,7 +1228,7 @@ class SpeakerBook:
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if indexed is not None and speaker.index < indexed.index:
                 break
-            if speaker.role and head in speaker.role.lower():
+            if speaker.role and _starts_word_in(head, speaker.role.lower()):
                 return speaker
         return indexed
 

@@ -1,0 +1,63 @@
+"""Who a description, a pronoun or a role word means: the person the story has in play."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in extract_quotes(text)}
+
+
+@pytest.mark.parametrize("description", [
+    "the 35-year-old actor", "the Texas-born actor", "the soft-spoken actor",
+])
+def test_a_described_person_is_the_person_named_before(description: str) -> None:
+    text = f"Oscar Isaac plays a grocer in the film. “It was hard work,” {description} said."
+    assert _speakers(text) == {"It was hard work": "Oscar Isaac"}
+
+
+def test_a_role_word_is_the_subject_named_just_before() -> None:
+    text = ("J.C. Chandor wrote the film. Oscar Isaac praised the script. “It is tight,” Isaac said."
+            "\n\nFor the last scene, Chandor asked the cast to improvise.\n\n"
+            "“Scripts are vague on back-story,” the director said.")
+    assert _speakers(text)["Scripts are vague on back-story"] == "J.C. Chandor"
+
+
+def test_a_role_word_that_the_text_gave_someone_else_is_them() -> None:
+    text = ("Director Ana Berg cast the film. Oscar Isaac praised the script.\n\n"
+            "“It is tight,” Isaac said.\n\n“Scripts are vague,” the director said.")
+    assert _speakers(text)["Scripts are vague"] == "Ana Berg"
+
+
+def test_the_same_official_is_still_the_official_before() -> None:
+    text = ("“The deal is done,” one Western official said. Tom Reed disagreed.\n\n"
+            "“There is more to do,” the same official said.")
+    assert _speakers(text)["There is more to do"] == "one Western official"
+
+
+def test_a_word_inside_a_role_word_is_not_that_role() -> None:
+    # "man" is no role of the businessman: the man who shouts is someone else
+    text = ("Businessman Tom Reed said the market was slow. A man selling fruit walked up. "
+            "“Buy something!” the man said.")
+    assert _speakers(text)["Buy something!"] != "Tom Reed"
+
+
+def test_one_unnamed_person_is_who_a_later_pronoun_means() -> None:
+    text = "The mayor's spokeswoman said the office was closed. Later, she said it would reopen."
+    assert _speakers(text)["it would reopen"] == "The mayor's spokeswoman"
+    plural = "Officials said the office was closed. Later, she said it would reopen."
+    assert _speakers(plural)["it would reopen"] is None
+
+
+def test_a_description_of_the_pronoun_is_not_a_new_person() -> None:
+    text = ("In 2009, Dario Vex founded the firm. “Out of control,” he recalls. The son of a "
+            "teacher, he had tried many jobs. “Hello, is anybody here?” he shouted at a guard.")
+    assert _speakers(text)["Hello, is anybody here?"] == "Dario Vex"
+
+
+def test_words_thought_to_oneself_in_quote_marks() -> None:
+    text = "Ana Berg sat through a seminar when she thought to herself, “I want to be my own boss.”"
+    assert _speakers(text) == {"I want to be my own boss.": "Ana Berg"}
