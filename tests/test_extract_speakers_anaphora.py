@@ -61,3 +61,24 @@ def test_a_description_of_the_pronoun_is_not_a_new_person() -> None:
 def test_words_thought_to_oneself_in_quote_marks() -> None:
     text = "Ana Berg sat through a seminar when she thought to herself, “I want to be my own boss.”"
     assert _speakers(text) == {"I want to be my own boss.": "Ana Berg"}
+
+
+def test_a_profession_before_a_name_is_a_role() -> None:
+    text = ("Brian Good said the roads were empty.\n\nMeteorologist Chad Myers, who tracked the "
+            "storm all day, was less sure. “It's ugly out there,” he said.")
+    assert _speakers(text)["It's ugly out there"] == "Chad Myers"
+
+
+@pytest.mark.parametrize("sentence", [
+    "But Tom Ward, 52, of Leeds, disagreed.",
+    "In Denver, where snow fell overnight, police chief Tom Ward was less sure.",
+])
+def test_the_subject_after_an_opening_word_or_phrase_is_who_he_means(sentence: str) -> None:
+    text = f"Brian Good said the roads were empty. {sentence}\n\n“It's ugly out there,” he said."
+    assert _speakers(text)["It's ugly out there"] == "Tom Ward"
+
+
+def test_they_is_not_one_unnamed_person() -> None:
+    text = ("I saw a female officer. The officer said they had just announced that they would not "
+            "be giving out tickets.")
+    assert _speakers(text)["they would not be giving out tickets"] is None

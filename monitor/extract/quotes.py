@@ -215,11 +215,28 @@ class _Document:
             return None
         if found is None and (first in TIME_LEADS or first in lx.TIME_WORDS):
             found = self._lead_person_after_time(s, e)
-        if found is None:
-            # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"
-            comma = text.find(",", s, min(e, s + 80))
-            if comma > 0 and comma + 2 < e:
-                found = self._lead_person_at(comma + 2, e)
+        if found is None and first in _LEAD_CONJUNCTIONS:
+            # "But Tom Ward, 52, of Leeds, disagreed": the subject after a conjunction
+            at = s + len(text[s:s + 40].split(None, 1)[0])
+            while at < e and text[at] in " ,":
+                at += 1
+            if at < e and text[at].isupper():
+                found = self._lead_person_at(at, e)
+        if found is None or found.kind == "person" and " " not in found.name and not found.role:
+            # (a lone capitalised word may be a place: "In Denver, …")
+            # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…", "In
+            # Denver, where snow fell, police chief James Hall was…": the subject after an
+            # opening phrase (after one of the first three commas within 200 characters; not
+            # after ", and", whose clause may be about someone else than the story's speaker)
+            comma = text.find(",", s, min(e, s + 200))
+            tries = 0
+            later = None
+            while comma > 0 and comma + 2 < e and later is None and tries < 3:
+                later = self._lead_person_at(comma + 2, e)
+                tries += 1
+                comma = text.find(",", comma + 1, min(e, s + 200))
+            if later is not None and (found is None or later.kind == "person"):
+                found = later  # not "the coach" of "Smith, the coach, said" over Smith
         return found
 
     def _lead_person_at(self, s: int, e: int) -> Mention | None:
@@ -817,6 +834,7 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
     return known is not None and known(mention.name)
 
 
+_LEAD_CONJUNCTIONS = word_set("but and yet still so")
 _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
                       "when while as if so yet however meanwhile what why how")

@@ -448,7 +448,18 @@ def _name_run(toks: list[Tok]) -> int:
         i -= 1
     if len(toks) - i > _MAX_NAME_TOKENS:
         return len(toks)
+    if len(toks) - i >= 3 and _profession_word(toks[i].low):
+        i += 1  # "Meteorologist Chad Myers": a profession no list names is a role, not a first name
     return i
+
+
+#: Endings of words for a profession ("meteorologist", "physician", "photographer").
+_PROFESSION_ENDINGS = ("ist", "yst", "ician", "grapher", "ographer", "ineer")
+
+
+def _profession_word(low: str) -> bool:
+    return len(low) >= 7 and low.endswith(_PROFESSION_ENDINGS) and low not in lx.FEMALE_FIRST_NAMES \
+        and low not in lx.MALE_FIRST_NAMES
 
 
 def _first_name(tok: Tok) -> bool:
@@ -944,8 +955,9 @@ class SpeakerBook:
                 speaker = self.last_org
             else:
                 speaker = self.last_org if self.last_any is self.last_org else self.last_any
-                if speaker is not None and speaker.kind == "person":
-                    speaker = None
+                if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
+                                            and _one_person(speaker.name) is not None):
+                    speaker = None  # "they" is no one person ("the female officer said they…")
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
             if speaker is None and self.pending is not None and self.pending.kind == "person":
