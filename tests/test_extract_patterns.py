@@ -305,3 +305,21 @@ def test_signs_off_and_laughs_frame_a_quote() -> None:
     (record,) = extract_quotes(text)
     assert record.kind == "direct" and record.mention == "the tall, smiling trader"
     assert record.text.endswith("the half of it.")
+
+
+def test_a_role_with_no_article_between_commas_is_not_the_speaker() -> None:
+    found = _by_text("Jana Obi, project manager, says the landing was perfect. She says more will come.")
+    assert found["the landing was perfect"].speaker == "Jana Obi"
+    assert found["more will come"].speaker == "Jana Obi"
+
+
+def test_an_organisation_in_the_possessive_before_a_name() -> None:
+    (record,) = extract_quotes("The SNP's Moira Kerr says the budget has failed Scotland.")
+    assert record.speaker == "Moira Kerr" and record.organisation == "SNP"
+
+
+def test_a_clause_with_a_present_tense_verb_after_says() -> None:
+    found = _by_text("Tom Hale says the prime minister has lost control. The Labour leader says the "
+                     "country deserves better.")
+    assert found["the country deserves better"].speaker == "Tom Hale"
+    assert extract_quotes("She said a few words to reporters.") == []

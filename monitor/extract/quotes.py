@@ -70,6 +70,25 @@ _FINITE = word_set(
     "thought began grew left lost won ran paid met kept held brought felt became sent spent "
     "needs wants remains seems appears means plans intends expects believes knows thinks"
 )
+#: Cues that hardly ever take a noun phrase as their object: after them a present-tense verb in
+#: "-s" ("says the country deserves better") is enough to show a clause.
+_CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued argues stressed stresses "
+                        "warned warns")
+#: Words after which an "-s" word is a noun, not a verb ("a few words to reporters").
+_NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
+
+
+def _present_verb(toks: list[Tok]) -> bool:
+    """A present-tense verb in "-s" after the subject's first word: "the country deserves", "Labour
+    wants" (not a last word, nor one before a preposition: "said a few words to reporters")."""
+    for j in range(1, len(toks) - 1):
+        low = toks[j].low
+        if toks[j].word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
+                and len(low) > 3 and toks[j + 1].low not in _NOT_AFTER_VERB and not possessive(toks[j - 1]):
+            return True
+    return False
+
+
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
     "saying adding warning confirming "
@@ -669,7 +688,8 @@ class _Document:
             if len(ahead) < 10 and limit < e and not subject_pronoun:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
-                       or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]):
+                       or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]) \
+                    and not (frame.cue in _CLAUSE_CUES and _present_verb(ahead[:6])):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
 
@@ -783,6 +803,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
             return "role"
     if _loose_role(toks):
         return "role"  # "Rendell, a campaign surrogate, said"
+    core = next((toks[:k] for k, t in enumerate(toks) if k and t.low in ("of", "for", "at")), toks)
+    if len(core) <= 4 and all(t.word.islower() for t in core) and core[-1].low in lx.POSITION_HEADS:
+        return "role"  # "Jennifer Trosper, project manager, says": a role with no article
     return _described_or_placed(toks)
 
 

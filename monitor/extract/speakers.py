@@ -583,6 +583,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
             return None
         role, org = _role_and_org(text, pre)
+        if det == "the" and pre and possessive(pre[-1]) and all(_cap(t) for t in pre) \
+                and len(name_toks) >= 2:
+            # "The SNP's Stephen Flynn", "the Kremlin's Dmitry Peskov": a person of the
+            # organisation the possessive names
+            return Mention(start, end, "person", _join(text, name_toks), role=role,
+                           organisation=org or base_word(pre[-1]), gender=_name_gender(name_toks))
         if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
             return Mention(start, end, "organisation", _join(text, body))
         if len(name_toks) == 1 and name_toks[0].low in lx.GROUP_NAMES:
