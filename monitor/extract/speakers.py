@@ -335,7 +335,39 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(toks[i - 2].start, mention.end, "anonymous", _join(text, toks[i - 2:]),
                            role=mention.role, organisation=mention.organisation)
         return mention
+    owner = _person_of(text, toks, i)
+    if owner is not None:
+        return owner
     return classify(text, toks[i:])
+
+
+def _person_of(text: str, toks: list[Tok], i: int) -> Mention | None:
+    """"The father of one of the victims said", "a friend of Jane Doe said": the phrase before
+    "of" names a person ("father", "friend", "spokesman"), who speaks, not what follows "of"."""
+    k = i
+    while k >= 2 and toks[k - 1].low == "of":
+        head = toks[k - 2]
+        if head.low == "one":
+            k -= 2  # "one of the victims"
+            continue
+        if not head.word.islower() or not (head.low in lx.OCCUPATION_WORDS or head.low in lx.ANON_HEADS
+                                           or head.low in _KIN_WORDS):
+            return None
+        j = k - 2
+        while j > 0 and (toks[j - 1].word.islower() and toks[j - 1].low not in lx.GLUE
+                         and toks[j - 1].low not in lx.CUE_VERBS and toks[j - 1].low not in lx.AUX_ADVERBS
+                         and toks[j - 1].low not in lx.DETERMINERS) and k - 2 - j < 2:
+            j -= 1  # "a close friend of"
+        if j > 0 and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])):
+            j -= 1
+        return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]),
+                       role=head.low)
+    return None
+
+
+#: Words for a relation to someone: "the father of one of the victims".
+_KIN_WORDS = lx.word_set("friend friends relative relatives cousin uncle aunt niece nephew parent parents "
+                         "fiancé fiancée partner colleague colleagues classmate classmates family")
 
 
 _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")])
