@@ -323,3 +323,22 @@ def test_a_clause_with_a_present_tense_verb_after_says() -> None:
                      "country deserves better.")
     assert found["the country deserves better"].speaker == "Tom Hale"
     assert extract_quotes("She said a few words to reporters.") == []
+
+
+def test_a_weak_cue_that_closes_its_sentence_is_a_trailing_frame() -> None:
+    (record,) = extract_quotes("The council will next week cut the housing targets, Nadia Reyes reports.")
+    assert record.speaker == "Nadia Reyes"
+    assert record.text == "The council will next week cut the housing targets"
+    assert extract_quotes("The reports were read out. Her notes were lost.") == []
+
+
+def test_an_outlet_named_with_its_kind() -> None:
+    (record,) = extract_quotes("The pastor served a year in prison, the Lakeside Courier newspaper reported.")
+    assert record.speaker == "Lakeside Courier"
+
+
+def test_claiming_after_a_dash_is_the_subject_s() -> None:
+    (record,) = extract_quotes("Orbis had fought a long battle with Vendo — claiming the retailer was "
+                               "forcing prices down.")
+    assert record.speaker == "Orbis" and record.text == "the retailer was forcing prices down"
+    assert extract_quotes("After claiming the title, the team celebrated.") == []

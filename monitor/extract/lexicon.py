@@ -27,13 +27,13 @@ CUE_VERBS = _forms(
     "asked asks",
     "replied replies",
     "responded responds",
-    "argued argues",
+    "argued argues arguing",
     "confirmed confirms confirming",
     "warned warns warning",
     "urged urges",
     "explained explains",
-    "insisted insists",
-    "claimed claims",
+    "insisted insists insisting",
+    "claimed claims claiming",
     "stressed stresses",
     "stated states",
     "acknowledged acknowledges",
@@ -254,7 +254,7 @@ DOCUMENT_NOUNS = _forms(
     "report reports analysis data figures study studies survey surveys poll polls statement "
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
-    "findings paper calculations",
+    "findings paper calculations article articles",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

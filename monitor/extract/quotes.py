@@ -91,7 +91,7 @@ def _present_verb(toks: list[Tok]) -> bool:
 
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
-    "saying adding warning confirming "
+    "saying adding warning confirming claiming arguing insisting "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
@@ -101,7 +101,7 @@ _ZERO_THAT = word_set(
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
-_ING = frozenset(["saying", "telling", "adding", "confirming", "warning"])
+_ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting"])
 
 CONFIDENCE = {
     "direct": 0.95,
@@ -432,7 +432,9 @@ class _Document:
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
-        if (before_cue == s or text[before_cue - 1] != ",") and not _after_document(text, s, before_cue):
+        after_pause = before_cue > s and text[before_cue - 1] in ",—–"
+        if not after_pause and not _after_document(text, s, before_cue):
+            # (after a comma or a dash the participle is the subject's: "… with Amazon — claiming …")
             # "… with the Kremlin confirming there had been an invitation"
             before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
             mention = parse_before(text, before)
@@ -1362,9 +1364,11 @@ def _sieve_trailing(doc: _Document) -> None:
     for frame in doc.frames:
         if frame.mention is None:
             continue
-        if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",) or frame.clause_start is not None:
+        if frame.cue in ("asked",) or frame.clause_start is not None:
             continue
         s, e = frame.sentence
+        if frame.cue in lx.WEAK_CUES and text[frame.end:e].strip(" .!?\"”’)"):
+            continue  # "…, Kiran Stacey reports." closes its sentence; "reports" elsewhere is a noun
         if e - frame.end > _TRAILING_REST:
             continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")

@@ -277,6 +277,11 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     last = toks[-1]
     if last.low in lx.PRONOUNS:
         return Mention(last.start, last.end, "pronoun", last.low)
+    if len(toks) >= 2 and last.word.islower() and last.low in lx.OUTLET_KIND_WORDS and _cap(toks[-2]):
+        # "The Register-Guard newspaper reported": the outlet, named without its kind
+        outlet = parse_before(text, toks[:-1])
+        if outlet is not None and outlet.kind == "organisation":
+            return Mention(outlet.start, last.end, "organisation", outlet.name)
     contracted = _contracted_pronoun(last)
     if contracted is not None:
         return contracted  # "he’d shouted", "she'll say"
@@ -637,6 +642,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "Expert said", "Bishop said": with no article a title word may be a surname; the
         # speaker book decides by whether the text names that person in full
         return Mention(start, end, "anonymous", body[0].word, role=body[0].word)
+    if len(body) >= 2 and body[-1].word.islower() and body[-1].low in lx.OUTLET_KIND_WORDS \
+            and all(_cap(t) for t in body[:-1]):
+        # "The Register-Guard newspaper reported": the outlet is named without its kind
+        return Mention(start, end, "organisation", _join(text, body[:-1]))
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                           "from", "to", "in")),
