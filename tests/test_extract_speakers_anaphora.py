@@ -82,3 +82,14 @@ def test_they_is_not_one_unnamed_person() -> None:
     text = ("I saw a female officer. The officer said they had just announced that they would not "
             "be giving out tickets.")
     assert _speakers(text)["they would not be giving out tickets"] is None
+
+
+def test_the_airline_is_the_company_named_before() -> None:
+    text = ("Tom Hale said the flight was late. Skyline said the plane was missing. The airline said "
+            "search teams were ready. He said he was worried.")
+    found = {q.text: (q.speaker, q.speaker_kind) for q in extract_quotes(text)}
+    assert found["search teams were ready"] == ("Skyline", "organisation")
+    assert found["the plane was missing"] == ("Skyline", "organisation")
+    assert found["he was worried"] == ("Tom Hale", "person")
+    (alone,) = extract_quotes("A spokesman for the airline said search teams were ready.")
+    assert alone.speaker == "A spokesman for the airline"

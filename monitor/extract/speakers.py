@@ -1122,6 +1122,21 @@ class SpeakerBook:
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
         best = self._org_named_in(window)
         last = self.last_org
+        lone = self.last_any
+        if best is None and (last is None or last.name not in window) and lone is not None \
+                and lone.kind == "person" and " " not in lone.name and lone.gender is None \
+                and not lone.role and lone.name in window and not self._named_in_full(lone.name):
+            # "AirAsia said … The airline said …": a lone name the text never gives a first
+            # name, followed by "the airline", was the company all along
+            lone.kind = "organisation"
+            self.last_org = lone
+            self.recent.pop(lone.index, None)
+            for by_gender in self._recent_by_gender.values():
+                by_gender.pop(lone.index, None)
+            if self.last_person is lone:
+                self.last_person = None
+            self._by_alias.setdefault(("organisation", alias_key(lone.name)), lone)
+            return lone
         if best is None or last is not None and last.name in window:
             return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
