@@ -93,3 +93,13 @@ def test_the_airline_is_the_company_named_before() -> None:
     assert found["he was worried"] == ("Tom Hale", "person")
     (alone,) = extract_quotes("A spokesman for the airline said search teams were ready.")
     assert alone.speaker == "A spokesman for the airline"
+
+
+def test_it_after_a_lone_name_never_given_a_first_name_is_that_company() -> None:
+    found = _speakers("Cloudflare said the outage was fixed. It said a report would follow.")
+    assert found == {"the outage was fixed": "Cloudflare", "a report would follow": "Cloudflare"}
+
+
+def test_a_quoted_person_s_surname_stays_the_person_before_it() -> None:
+    found = _speakers("Ana Hale said the road was closed. Hale said it was a bad day.")
+    assert found["it was a bad day"] == "Ana Hale"

@@ -1000,6 +1000,9 @@ class SpeakerBook:
                     speaker.gender = want
             elif mention.name == "it":
                 speaker = self.last_org
+                if self.text and (speaker is None or self.last_any is not speaker):
+                    speaker = self._lone_name_org(
+                        self.text[max(0, mention.start - _PRONOUN_LOOKBACK):mention.start]) or speaker
             else:
                 speaker = self.last_org if self.last_any is self.last_org else self.last_any
                 if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
@@ -1016,8 +1019,12 @@ class SpeakerBook:
                 speaker = self._last_person_described(mention)
             if speaker is None:
                 speaker = self._definite(mention)
-        elif mention.kind == "person":
-            speaker = self._person(mention)
+        elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
+                and mention.name.casefold() in self._latest_by_word:
+            # ("Ana Hale said … Hale said it was bad": a quoted person's surname, though "it" follows)
+            speaker = self._person(Mention(mention.start, mention.end, "person", mention.name,
+                                           role=mention.role, organisation=mention.organisation,
+                                           gender=mention.gender))
         else:
             key = alias_key(mention.name)
             speaker = self._by_alias.get((mention.kind, key))
@@ -1122,25 +1129,32 @@ class SpeakerBook:
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
         best = self._org_named_in(window)
         last = self.last_org
-        lone = self.last_any
-        if best is None and (last is None or last.name not in window) and lone is not None \
-                and lone.kind == "person" and " " not in lone.name and lone.gender is None \
-                and not lone.role and lone.name in window and not self._named_in_full(lone.name):
-            # "AirAsia said … The airline said …": a lone name the text never gives a first
-            # name, followed by "the airline", was the company all along
-            lone.kind = "organisation"
-            self.last_org = lone
-            self.recent.pop(lone.index, None)
-            for by_gender in self._recent_by_gender.values():
-                by_gender.pop(lone.index, None)
-            if self.last_person is lone:
-                self.last_person = None
-            self._by_alias.setdefault(("organisation", alias_key(lone.name)), lone)
-            return lone
+        if best is None and (last is None or last.name not in window):
+            lone = self._lone_name_org(window)
+            if lone is not None:
+                return lone
         if best is None or last is not None and last.name in window:
             return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _lone_name_org(self, window: str) -> Speaker | None:
+        """"AirAsia said … The airline said …", "Cloudflare said … It said …": the speaker quoted
+        last, by a lone name the text never gives a first name, a gender or a role, and named in
+        ``window`` (the text just before), was a company all along: it becomes an organisation."""
+        lone = self.last_any
+        if lone is None or lone.kind != "person" or " " in lone.name or lone.gender is not None \
+                or lone.role or lone.name not in window or self._named_in_full(lone.name):
+            return None
+        lone.kind = "organisation"
+        self.last_org = lone
+        self.recent.pop(lone.index, None)
+        for by_gender in self._recent_by_gender.values():
+            by_gender.pop(lone.index, None)
+        if self.last_person is lone:
+            self.last_person = None
+        self._by_alias.setdefault(("organisation", alias_key(lone.name)), lone)
+        return lone
 
     def _its_document(self, mention: Mention) -> Mention | None:
         """"the statement after its September meeting": the organisation named just before."""
