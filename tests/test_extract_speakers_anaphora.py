@@ -103,3 +103,14 @@ def test_it_after_a_lone_name_never_given_a_first_name_is_that_company() -> None
 def test_a_quoted_person_s_surname_stays_the_person_before_it() -> None:
     found = _speakers("Ana Hale said the road was closed. Hale said it was a bad day.")
     assert found["it was a bad day"] == "Ana Hale"
+
+
+def test_a_quote_paragraph_after_a_named_person_is_theirs() -> None:
+    text = ("Tom Hale said the roads were bad. Mayor Ana Lopes was blunt about the budget.\n\n"
+            "“We have no money left for the roads this year.”")
+    found = {q.text: (q.speaker, q.sieve) for q in extract_quotes(text)}
+    assert found["We have no money left for the roads this year."] == ("Ana Lopes", "lead")
+    # a title in capitals, or a label before a colon, names nobody
+    for lead in ("Stop Making New Biscuits.", "Credit: Rosa Lind"):
+        (quote,) = extract_quotes(f"{lead}\n\n“We have no money left for the roads this year.”")
+        assert quote.speaker is None

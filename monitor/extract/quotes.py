@@ -114,6 +114,7 @@ CONFIDENCE = {
     "transcript": 0.7,
     "headline": 0.8,
     "carry_over": 0.7,
+    "lead": 0.5,
     "unattributed": 0.2,
 }
 
@@ -267,8 +268,9 @@ class _Document:
         toks = tokens(text, s, min(e, s + 60))
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
-        while n < len(toks) and n < 8 and np_word(toks[n]):
-            n += 1
+        while n < len(toks) and n < 8 and np_word(toks[n]) \
+                and (n == first or ":" not in text[toks[n - 1].end:toks[n].start]):
+            n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…")
         if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
@@ -1642,6 +1644,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
         if results and _continues(doc, results[-1][0], claim):
             _extend(results[-1][0], claim)
             continue
+        if claim.sieve == "carry_over" and results:
+            # "Tom Hale said … Mayor Ana Lopes was blunt. “…”": a person named as a subject since
+            # the quote before is who speaks now
+            speaker = _lead_speaker(doc, book, claim, results)
         if claim.sieve == "carry_over":
             if last is None or claim.para - last[0] > 1 or last[1] is None:
                 if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
@@ -1649,6 +1655,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 claim.sieve, claim.confidence = "unattributed", CONFIDENCE["unattributed"]
             else:
                 speaker = last[1]
+        if speaker is None and claim.frame is None and claim.kind == "direct":
+            speaker = _lead_speaker(doc, book, claim, results)
         if claim.sieve != "unattributed":
             last = (claim.para, speaker)
         results.append((claim, speaker))
@@ -1688,6 +1696,25 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             )
         )
     return out
+
+
+def _lead_speaker(doc: _Document, book: SpeakerBook, claim: _Claim,
+                  results: list[tuple[_Claim, Speaker | None]]) -> Speaker | None:
+    """A quote no frame reaches, in the paragraph of a named person or the one after it
+    ("Mayor Ana Lopes was blunt.\n\n“We have no money left.”"): that person's words. Only a
+    person named as the subject of a sentence since the quote before counts."""
+    floor = doc.para_starts[claim.para - 1] - 1 if claim.para > 0 else -1
+    if results:
+        floor = max(floor, results[-1][0].end)
+    lead = doc.lead_person_before(claim.start, floor, book.knows)
+    if lead is None or lead.kind != "person":
+        return None
+    first = lead.name.split(None, 1)[0].lower()
+    if " " not in lead.name and not book.knows(lead.name) or " " in lead.name and not lead.role \
+            and first not in lx.FEMALE_FIRST_NAMES and first not in lx.MALE_FIRST_NAMES:
+        return None  # a person by a first name or a title, not a title in capitals ("Stop Making New Oreos")
+    claim.sieve, claim.confidence = "lead", CONFIDENCE["lead"]
+    return book.resolve(lead)
 
 
 #: What may stand between two quotations of one statement, besides the frame's sentence.
