@@ -342,3 +342,16 @@ def test_claiming_after_a_dash_is_the_subject_s() -> None:
                                "forcing prices down.")
     assert record.speaker == "Orbis" and record.text == "the retailer was forcing prices down"
     assert extract_quotes("After claiming the title, the team celebrated.") == []
+
+
+def test_a_quote_closing_its_sentence_is_not_framed_by_the_next_sentence() -> None:
+    found = _by_text('Ana Berg said the plan was "dead on arrival." She called it "a fantasy."')
+    assert found['the plan was "dead on arrival."'].kind == "mixed"
+    assert found['the plan was "dead on arrival."'].speaker == "Ana Berg"
+    (framed,) = extract_quotes("“We will win.” Hale said in a statement to reporters.")
+    assert framed.kind == "direct" and framed.speaker == "Hale"
+
+
+def test_a_participle_phrase_before_the_cue_is_looked_past() -> None:
+    (record,) = extract_quotes('The report, released Monday, said the scheme was "a failure."')
+    assert record.speaker == "The report" and record.text == 'the scheme was "a failure."'

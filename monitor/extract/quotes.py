@@ -798,6 +798,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         return "skip"
     if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
         return "skip"  # "Democrats, meanwhile, said"
+    if toks[0].word.islower() and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES) \
+            and len(toks) > 1:
+        return "skip"  # "The report, released Monday, said": a participle phrase
     describes = first in ("a", "an", "the", "his", "her", "its", "their") or possessive(toks[0]) or (
         toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
     )
@@ -813,6 +816,10 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     if len(core) <= 4 and all(t.word.islower() for t in core) and core[-1].low in lx.POSITION_HEADS:
         return "role"  # "Jennifer Trosper, project manager, says": a role with no article
     return _described_or_placed(toks)
+
+
+#: Past participles not in "-ed" that open a phrase about the speaker ("The study, published …").
+_PARTICIPLES = word_set("seen written given made sent taken known shown held led run begun drawn")
 
 
 def _described_or_placed(toks: list[Tok]) -> str:
@@ -994,7 +1001,7 @@ def _sieve_direct(doc: _Document) -> None:
         q = doc.by_close.get(pos)
         if q is not None and pos >= floor and frame.cue not in _ING and (
             frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
-        ):
+        ) and not _new_sentence_frame(doc, q, frame):
             # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
             # marks before a verb ("the so-called “Islamic State” group claimed") does not.
             _claim_mark(doc, q, frame, before=True)
@@ -1019,6 +1026,17 @@ def _sieve_direct(doc: _Document) -> None:
                 q = doc.by_open.get(pos)
         if q is not None and not (frame.clause_start is not None and frame.with_that):
             _claim_mark(doc, q, frame, before=False)
+
+
+def _new_sentence_frame(doc: _Document, q: Span, frame: _Frame) -> bool:
+    """``… the plan was “dead on arrival.” She called it “a fantasy.”``: a quote that closes its
+    sentence with a full stop is not framed by the next sentence's cue when that cue goes on to
+    words of its own (``“We will win.” Hale said.`` is framed)."""
+    text = doc.text
+    if text[q.end - 1] != "." or q.start >= frame.sentence[0]:
+        return False
+    rest = text[frame.end:frame.sentence[1]].strip(" .!?\"”’)")
+    return len(rest.split()) >= 2 and not _closes_frame(doc, frame, rest)
 
 
 def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
