@@ -355,3 +355,15 @@ def test_a_quote_closing_its_sentence_is_not_framed_by_the_next_sentence() -> No
 def test_a_participle_phrase_before_the_cue_is_looked_past() -> None:
     (record,) = extract_quotes('The report, released Monday, said the scheme was "a failure."')
     assert record.speaker == "The report" and record.text == 'the scheme was "a failure."'
+
+
+def test_an_indefinite_appositive_that_names_no_one_describes_the_name_before() -> None:
+    (record,) = extract_quotes('Tom Hale, a Republican, called the plan "reckless."')
+    assert record.speaker == "Tom Hale" and record.kind == "mixed"
+
+
+def test_accused_of_quoted_words_is_mixed() -> None:
+    (record,) = extract_quotes('Tom Hale accused the board of "playing politics" with the budget.')
+    assert record.speaker == "Tom Hale" and record.kind == "mixed"
+    assert record.text == 'the board of "playing politics" with the budget'
+    assert extract_quotes("Hale was accused of fraud. Hale accused the board of lying.") == []

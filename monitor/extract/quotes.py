@@ -572,6 +572,11 @@ class _Document:
             if kind == "np" and k + 1 < len(parts) \
                     and _part_kind(text, tokens(text, *parts[k + 1])) == "place":
                 kind = "place"  # "of Opelika, Alabama,": the state goes with the town
+            if kind == "np" and k + 1 < len(parts):
+                part = tokens(text, *parts[k])
+                if part and part[0].low in ("a", "an") and len(part) <= 5 \
+                        and parse_before(text, part) is None:
+                    kind = "role"  # "Tom Hale, a Republican, called": who the name before is
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
