@@ -114,3 +114,11 @@ def test_a_quote_paragraph_after_a_named_person_is_theirs() -> None:
     for lead in ("Stop Making New Biscuits.", "Credit: Rosa Lind"):
         (quote,) = extract_quotes(f"{lead}\n\n“We have no money left for the roads this year.”")
         assert quote.speaker is None
+
+
+def test_the_person_a_question_asks_about_speaks_next() -> None:
+    text = ("Rodgers shoved Nate Suh after the play. “He stepped on me,” Rodgers said.\n\n"
+            "What did Suh say after the play?\n\n"
+            "“He was running off the field. I was talking to the referee, actually.”")
+    found = _speakers(text)
+    assert found["He was running off the field. I was talking to the referee, actually."] == "Nate Suh"

@@ -226,6 +226,10 @@ class _Document:
         if text[s] in _OPEN_MARKS or not text[s].isupper():
             return None
         first = text[s:s + 40].split(None, 1)[0].lower()
+        asked = _ASKED_ABOUT.match(text, s, e)
+        if asked is not None:
+            # "What did Suh say after the play?": the person asked about is who speaks next
+            return self._lead_person_at(asked.end(), e)
         # "The train…", "But…": no person opens this sentence (though one may follow a comma)
         found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
         if found is not None and found.kind == "definite" and _PRONOUN_SUBJECT.match(
@@ -875,6 +879,7 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
     return known is not None and known(mention.name)
 
 
+_ASKED_ABOUT = re.compile(r"(?:What|How|Why|And what) (?:did|does|do|has|had|would|will|could) (?=[A-Z])")
 _LEAD_CONJUNCTIONS = word_set("but and yet still so")
 _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
