@@ -814,10 +814,10 @@ _MAX_ROLE_CHARS = 300
 #: How far (characters) before "the director" the person it may mean was named as a speaker.
 _EPITHET_REACH = 600
 _FEMALE_NOUNS = lx.word_set("actress spokeswoman woman mother daughter sister wife girl grandmother widow "
-                          "chairwoman congresswoman businesswoman councilwoman alderwoman assemblywoman "
-                          "queen princess")
+                            "chairwoman congresswoman businesswoman councilwoman alderwoman assemblywoman "
+                            "queen princess")
 _MALE_NOUNS = lx.word_set("actor spokesman man father son brother husband boy grandfather widower chairman "
-                        "congressman businessman councilman alderman assemblyman king prince")
+                          "congressman businessman councilman alderman assemblyman king prince")
 #: How many of the latest speakers "the minister" is matched against by a part of a role word
 #: (a whole role word is found among all of them through an index).
 _ROLE_LOOKBACK = 50
@@ -825,7 +825,7 @@ _ROLE_WORD = re.compile(r"[^\W\d_]+")
 
 
 _PLURAL_PEOPLE = lx.word_set("people staff police spokespeople spokesmen spokeswomen men women children "
-                           "crew team")
+                             "crew team")
 _COUNTS = lx.word_set("two three four five six several many some both few dozens hundreds")
 
 
