@@ -276,3 +276,94 @@ def test_pronoun_after_a_definite_description() -> None:
                      "The PM said the plan was 'working'.")
     assert found["No"].speaker == "the minister"
     assert found["working"].speaker == "the PM"
+
+
+def test_statement_goes_on_after_nested_marks_a_space_apart() -> None:
+    # `.’ ”` closes a quote inside a quote; the sentence ends there, so the quote is a sentence
+    # of its own and carries on the statement before it.
+    text = ("Rosa Lind ran the depot for years. “I drove ahead alone,” she recalls. “When the crew "
+            "came, I told them, ‘Stay calm. You will be paid twice over.’ ” The crew stayed a week.")
+    (record,) = extract_quotes(text)
+    assert record.speaker == "Rosa Lind" and record.kind == "direct"
+    assert record.text.startswith("I drove ahead alone") and record.text.endswith("twice over.’")
+
+
+def test_company_abbreviation_before_a_quote_ends_the_sentence() -> None:
+    text = ("“Orders have dried up,” said Omar Veld, owner of Veld Tooling Inc. “We cut the night "
+            "shift in March.”")
+    (record,) = extract_quotes(text)
+    assert record.speaker == "Omar Veld"
+    assert [text[s:e] for s, e in record.parts] == [
+        "Orders have dried up", "We cut the night shift in March."]
+
+
+def test_signs_off_and_laughs_frame_a_quote() -> None:
+    found = _by_text("The briefing is over. Ines Okafor signs off: “See you all on launch day.”")
+    assert found["See you all on launch day."].speaker == "Ines Okafor"
+    text = ("“They all think I am a saint,” the tall, smiling trader laughs. “They do not know the "
+            "half of it.”")
+    (record,) = extract_quotes(text)
+    assert record.kind == "direct" and record.mention == "the tall, smiling trader"
+    assert record.text.endswith("the half of it.")
+
+
+def test_a_role_with_no_article_between_commas_is_not_the_speaker() -> None:
+    found = _by_text("Jana Obi, project manager, says the landing was perfect. She says more will come.")
+    assert found["the landing was perfect"].speaker == "Jana Obi"
+    assert found["more will come"].speaker == "Jana Obi"
+
+
+def test_an_organisation_in_the_possessive_before_a_name() -> None:
+    (record,) = extract_quotes("The SNP's Moira Kerr says the budget has failed Scotland.")
+    assert record.speaker == "Moira Kerr" and record.organisation == "SNP"
+
+
+def test_a_clause_with_a_present_tense_verb_after_says() -> None:
+    found = _by_text("Tom Hale says the prime minister has lost control. The Labour leader says the "
+                     "country deserves better.")
+    assert found["the country deserves better"].speaker == "Tom Hale"
+    assert extract_quotes("She said a few words to reporters.") == []
+
+
+def test_a_weak_cue_that_closes_its_sentence_is_a_trailing_frame() -> None:
+    (record,) = extract_quotes("The council will next week cut the housing targets, Nadia Reyes reports.")
+    assert record.speaker == "Nadia Reyes"
+    assert record.text == "The council will next week cut the housing targets"
+    assert extract_quotes("The reports were read out. Her notes were lost.") == []
+
+
+def test_an_outlet_named_with_its_kind() -> None:
+    (record,) = extract_quotes("The pastor served a year in prison, the Lakeside Courier newspaper reported.")
+    assert record.speaker == "Lakeside Courier"
+
+
+def test_claiming_after_a_dash_is_the_subject_s() -> None:
+    (record,) = extract_quotes("Orbis had fought a long battle with Vendo — claiming the retailer was "
+                               "forcing prices down.")
+    assert record.speaker == "Orbis" and record.text == "the retailer was forcing prices down"
+    assert extract_quotes("After claiming the title, the team celebrated.") == []
+
+
+def test_a_quote_closing_its_sentence_is_not_framed_by_the_next_sentence() -> None:
+    found = _by_text('Ana Berg said the plan was "dead on arrival." She called it "a fantasy."')
+    assert found['the plan was "dead on arrival."'].kind == "mixed"
+    assert found['the plan was "dead on arrival."'].speaker == "Ana Berg"
+    (framed,) = extract_quotes("“We will win.” Hale said in a statement to reporters.")
+    assert framed.kind == "direct" and framed.speaker == "Hale"
+
+
+def test_a_participle_phrase_before_the_cue_is_looked_past() -> None:
+    (record,) = extract_quotes('The report, released Monday, said the scheme was "a failure."')
+    assert record.speaker == "The report" and record.text == 'the scheme was "a failure."'
+
+
+def test_an_indefinite_appositive_that_names_no_one_describes_the_name_before() -> None:
+    (record,) = extract_quotes('Tom Hale, a Republican, called the plan "reckless."')
+    assert record.speaker == "Tom Hale" and record.kind == "mixed"
+
+
+def test_accused_of_quoted_words_is_mixed() -> None:
+    (record,) = extract_quotes('Tom Hale accused the board of "playing politics" with the budget.')
+    assert record.speaker == "Tom Hale" and record.kind == "mixed"
+    assert record.text == 'the board of "playing politics" with the budget'
+    assert extract_quotes("Hale was accused of fraud. Hale accused the board of lying.") == []

@@ -142,3 +142,12 @@ def test_a_quoted_name_after_a_post_from_is_its_author_not_a_quoted_part(text: s
     assert (quote.speaker, quote.kind, quote.parts) == (speaker, "indirect", ())
     assert quote.text.startswith("the ") and quote.text.endswith(("ferry and had it painted",
                                                                     "stay open all winter"))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The father of one of the victims said the school had failed.", "The father of one of the victims"),
+    ("A close friend of Jana Obi said the school had failed.", "A close friend of Jana Obi"),
+    ("Dr. Ana Berg, a psychiatrist at Johns Hopkins who led the study, said the drug worked.", "Ana Berg"),
+])
+def test_nouns_inside_the_speaker_phrase_are_not_the_speaker(text: str, name: str) -> None:
+    assert [s for s, _ in _said(text)] == [name]

@@ -27,13 +27,13 @@ CUE_VERBS = _forms(
     "asked asks",
     "replied replies",
     "responded responds",
-    "argued argues",
+    "argued argues arguing",
     "confirmed confirms confirming",
     "warned warns warning",
     "urged urges",
     "explained explains",
-    "insisted insists",
-    "claimed claims",
+    "insisted insists insisting",
+    "claimed claims claiming",
     "stressed stresses",
     "stated states",
     "acknowledged acknowledges",
@@ -62,6 +62,7 @@ CUE_VERBS = _forms(
     "countered counters",
     "continued continues",
     "shouted screamed whispered joked quipped",
+    "laughed laughs sighed sighs",
     "pleaded pleads begged begs",
     "revealed reveals",
     "disclosed discloses",
@@ -71,6 +72,7 @@ CUE_VERBS = _forms(
     "lamented laments",
     "called calls described describes dubbed branded labelled labeled",
     "rejected rejects dismissed dismisses denounced denounces condemned condemns",
+    "accused accuses",
     "contended contends",
     "estimated estimates",
     "wondered",
@@ -88,7 +90,7 @@ WEAK_CUES = _forms(
     "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
-    "labelled labeled pleaded pleads begged begs",
+    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs accused accuses",
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.
@@ -214,6 +216,8 @@ ORG_HEADS = _forms(
     "coalition alliance fund network guard guards ministry's agency's monitor observatory "
     "prosecutors presidency media watch regulator regulators watchdog firm programme program "
     "initiative project staff "
+    # Kinds of company a story calls a company it has named: "the airline said".
+    "airline carrier startup retailer automaker carmaker insurer lender studio platform "
     # Places that speak as organisations: "the hospital said", "the pub said".
     "hospital clinic school college pub bar restaurant hotel airport museum zoo charity church "
     "prison",
@@ -253,7 +257,7 @@ DOCUMENT_NOUNS = _forms(
     "report reports analysis data figures study studies survey surveys poll polls statement "
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
-    "findings paper calculations",
+    "findings paper calculations article articles",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

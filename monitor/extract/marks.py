@@ -19,14 +19,18 @@ _CLOSE_CONTEXT = frozenset(" \t\r\n.,;:!?)]}—–-…\u00a0\u2009\u202f")
 _PARAGRAPH = re.compile(r"[^\n]+")
 # An HTML tag left in the text: quotation marks inside it are attribute syntax, not quotes.
 _TAG = re.compile(r"</?[A-Za-z!][^<>\n]{0,500}>")
-# A sentence ends at . ! ? or … (and any closing marks after it) followed by white space.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)]*\s+")
+# A sentence ends at . ! ? or … (and any closing marks after it) followed by white space. Nested
+# closing marks may stand a space apart (`…as you want.’ ” The workers…`).
+_SENTENCE_END = re.compile(r"[.!?…]+(?:[\"”’'»)]| (?=[\"”’'»)]))*\s+")
 # Words before a full stop that do not end a sentence.
 _ABBREVIATIONS = word_set(
     "mr mrs ms dr prof sen rep gen lt col maj capt adm sgt cpl st no vs etc jan feb mar apr "
     "jun jul aug sep sept oct nov dec gov pres rev fr jr sr inc corp ltd co brig cmdr insp "
     "det supt u.s u.k u.n e.u a.m p.m i.e e.g approx dept est fig op vol mt ft"
 )
+#: Abbreviations that often end a sentence too (a company's name): before an opening quotation
+#: mark they do (`…of Yearout Mechanical Inc. “The economy went south.”`).
+_CLOSING_ABBREVIATIONS = word_set("inc corp ltd co llc plc bros")
 #: Quotes longer than this (in code points) that never close are not recovered.
 MAX_RECOVERED = 2000
 
@@ -235,7 +239,8 @@ def sentences(text: str, start: int, end: int, quotes: list[Span]) -> list[tuple
             while word_start > floor and not text[word_start - 1].isspace():
                 word_start -= 1
             word = text[word_start:match.start()].lower().lstrip("(\"“'‘")
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) and not (
+                    word in _CLOSING_ABBREVIATIONS and text[cut] in "\"“"):
                 continue
         nxt = text[cut]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'«(["):

@@ -52,9 +52,11 @@ _WINDOW = 200
 _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
-#: Any speech cue (the cue list as a prefix tree), or "according to".
+#: Any speech cue (the cue list as a prefix tree), "according to", "signs off" (a live blog's
+#: last words: `McGregor signs off: “…”`) or "thought to himself" before a quote (words in the
+#: mind, quoted as said).
 CUE_PATTERN = re.compile(
-    r"\b(?:[Aa]ccording to|"
+    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=[:,] *[\"“])|thought to (?:him|her)self(?=[:,] *[\"“])|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -68,9 +70,28 @@ _FINITE = word_set(
     "thought began grew left lost won ran paid met kept held brought felt became sent spent "
     "needs wants remains seems appears means plans intends expects believes knows thinks"
 )
+#: Cues that hardly ever take a noun phrase as their object: after them a present-tense verb in
+#: "-s" ("says the country deserves better") is enough to show a clause.
+_CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued argues stressed stresses "
+                        "warned warns")
+#: Words after which an "-s" word is a noun, not a verb ("a few words to reporters").
+_NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
+
+
+def _present_verb(toks: list[Tok]) -> bool:
+    """A present-tense verb in "-s" after the subject's first word: "the country deserves", "Labour
+    wants" (not a last word, nor one before a preposition: "said a few words to reporters")."""
+    for j in range(1, len(toks) - 1):
+        low = toks[j].low
+        if toks[j].word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
+                and len(low) > 3 and toks[j + 1].low not in _NOT_AFTER_VERB and not possessive(toks[j - 1]):
+            return True
+    return False
+
+
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
-    "saying adding warning confirming "
+    "saying adding warning confirming claiming arguing insisting "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
@@ -80,7 +101,7 @@ _ZERO_THAT = word_set(
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
-_ING = frozenset(["saying", "telling", "adding", "confirming", "warning"])
+_ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting"])
 
 CONFIDENCE = {
     "direct": 0.95,
@@ -93,6 +114,7 @@ CONFIDENCE = {
     "transcript": 0.7,
     "headline": 0.8,
     "carry_over": 0.7,
+    "lead": 0.5,
     "unattributed": 0.2,
 }
 
@@ -204,15 +226,41 @@ class _Document:
         if text[s] in _OPEN_MARKS or not text[s].isupper():
             return None
         first = text[s:s + 40].split(None, 1)[0].lower()
+        asked = _ASKED_ABOUT.match(text, s, e)
+        if asked is not None:
+            # "What did Suh say after the play?": the person asked about is who speaks next
+            return self._lead_person_at(asked.end(), e)
         # "The train…", "But…": no person opens this sentence (though one may follow a comma)
         found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
+        if found is not None and found.kind == "definite" and _PRONOUN_SUBJECT.match(
+                text, text.find(",", found.end, min(e, found.end + 200)) + 1 or e):
+            # "The son of a teacher, he had tried many jobs": the description is of whoever "he"
+            # is, not a new person
+            return None
         if found is None and (first in TIME_LEADS or first in lx.TIME_WORDS):
             found = self._lead_person_after_time(s, e)
-        if found is None:
-            # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…"
-            comma = text.find(",", s, min(e, s + 80))
-            if comma > 0 and comma + 2 < e:
-                found = self._lead_person_at(comma + 2, e)
+        if found is None and first in _LEAD_CONJUNCTIONS:
+            # "But Tom Ward, 52, of Leeds, disagreed": the subject after a conjunction
+            at = s + len(text[s:s + 40].split(None, 1)[0])
+            while at < e and text[at] in " ,":
+                at += 1
+            if at < e and text[at].isupper():
+                found = self._lead_person_at(at, e)
+        if found is None or found.kind == "person" and " " not in found.name and not found.role:
+            # (a lone capitalised word may be a place: "In Denver, …")
+            # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…", "In
+            # Denver, where snow fell, police chief James Hall was…": the subject after an
+            # opening phrase (after one of the first three commas within 200 characters; not
+            # after ", and", whose clause may be about someone else than the story's speaker)
+            comma = text.find(",", s, min(e, s + 200))
+            tries = 0
+            later = None
+            while comma > 0 and comma + 2 < e and later is None and tries < 3:
+                later = self._lead_person_at(comma + 2, e)
+                tries += 1
+                comma = text.find(",", comma + 1, min(e, s + 200))
+            if later is not None and (found is None or later.kind == "person"):
+                found = later  # not "the coach" of "Smith, the coach, said" over Smith
         return found
 
     def _lead_person_at(self, s: int, e: int) -> Mention | None:
@@ -224,8 +272,9 @@ class _Document:
         toks = tokens(text, s, min(e, s + 60))
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
-        while n < len(toks) and n < 8 and np_word(toks[n]):
-            n += 1
+        while n < len(toks) and n < 8 and np_word(toks[n]) \
+                and (n == first or ":" not in text[toks[n - 1].end:toks[n].start]):
+            n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…")
         if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
@@ -389,7 +438,9 @@ class _Document:
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
-        if (before_cue == s or text[before_cue - 1] != ",") and not _after_document(text, s, before_cue):
+        after_pause = before_cue > s and text[before_cue - 1] in ",—–"
+        if not after_pause and not _after_document(text, s, before_cue):
+            # (after a comma or a dash the participle is the subject's: "… with Amazon — claiming …")
             # "… with the Kremlin confirming there had been an invitation"
             before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
             mention = parse_before(text, before)
@@ -496,6 +547,15 @@ class _Document:
         last = cut + 1 if cut >= 0 else left
         toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
         if strip_adverbs(toks):
+            if cut >= 0 and toks[0].low.isalpha() and toks[0].low == toks[0].word:
+                lead = tokens(text, max(left, cut - 30), cut)
+                if 2 <= len(lead) <= 3 and lead[0].low in ("the", "a", "an") \
+                        and all(t.word.isalpha() and t.word.islower() for t in lead[1:]) \
+                        and text[max(0, lead[0].start - 3):lead[0].start].rstrip()[-1:] in ("”", '"') \
+                        and not text[left:lead[0].start].strip(" \t\"“”’"):
+                    # "“…,” the round, bearded businessman laughs": adjectives in a row after a
+                    # quote (not "The museum, the mayor said", a parenthetical cue)
+                    toks = lead + toks
             mention = parse_before(text, toks)
             return mention, (mention.start if mention else cs)
         if cut < 0:
@@ -516,6 +576,11 @@ class _Document:
             if kind == "np" and k + 1 < len(parts) \
                     and _part_kind(text, tokens(text, *parts[k + 1])) == "place":
                 kind = "place"  # "of Opelika, Alabama,": the state goes with the town
+            if kind == "np" and k + 1 < len(parts):
+                part = tokens(text, *parts[k])
+                if part and part[0].low in ("a", "an") and len(part) <= 5 \
+                        and parse_before(text, part) is None:
+                    kind = "role"  # "Tom Hale, a Republican, called": who the name before is
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
@@ -636,7 +701,8 @@ class _Document:
             if len(ahead) < 10 and limit < e and not subject_pronoun:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
-                       or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]):
+                       or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]) \
+                    and not (frame.cue in _CLAUSE_CUES and _present_verb(ahead[:6])):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
 
@@ -741,6 +807,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         return "skip"
     if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
         return "skip"  # "Democrats, meanwhile, said"
+    if toks[0].word.islower() and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES) \
+            and len(toks) > 1:
+        return "skip"  # "The report, released Monday, said": a participle phrase
     describes = first in ("a", "an", "the", "his", "her", "its", "their") or possessive(toks[0]) or (
         toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
     )
@@ -750,7 +819,16 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
             return "role"
     if _loose_role(toks):
         return "role"  # "Rendell, a campaign surrogate, said"
+    if first in ("a", "an") and any(t.low in ("who", "whose") for t in toks[2:]):
+        return "role"  # "Dr. Ana Berg, a psychiatrist at Johns Hopkins who led the study, said"
+    core = next((toks[:k] for k, t in enumerate(toks) if k and t.low in ("of", "for", "at")), toks)
+    if len(core) <= 4 and all(t.word.islower() for t in core) and core[-1].low in lx.POSITION_HEADS:
+        return "role"  # "Jennifer Trosper, project manager, says": a role with no article
     return _described_or_placed(toks)
+
+
+#: Past participles not in "-ed" that open a phrase about the speaker ("The study, published …").
+_PARTICIPLES = word_set("seen written given made sent taken known shown held led run begun drawn")
 
 
 def _described_or_placed(toks: list[Tok]) -> str:
@@ -801,6 +879,9 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
     return known is not None and known(mention.name)
 
 
+_ASKED_ABOUT = re.compile(r"(?:What|How|Why|And what) (?:did|does|do|has|had|would|will|could) (?=[A-Z])")
+_LEAD_CONJUNCTIONS = word_set("but and yet still so")
+_PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
                       "when while as if so yet however meanwhile what why how")
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
@@ -930,7 +1011,7 @@ def _sieve_direct(doc: _Document) -> None:
         q = doc.by_close.get(pos)
         if q is not None and pos >= floor and frame.cue not in _ING and (
             frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
-        ):
+        ) and not _new_sentence_frame(doc, q, frame):
             # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
             # marks before a verb ("the so-called “Islamic State” group claimed") does not.
             _claim_mark(doc, q, frame, before=True)
@@ -955,6 +1036,17 @@ def _sieve_direct(doc: _Document) -> None:
                 q = doc.by_open.get(pos)
         if q is not None and not (frame.clause_start is not None and frame.with_that):
             _claim_mark(doc, q, frame, before=False)
+
+
+def _new_sentence_frame(doc: _Document, q: Span, frame: _Frame) -> bool:
+    """``… the plan was “dead on arrival.” She called it “a fantasy.”``: a quote that closes its
+    sentence with a full stop is not framed by the next sentence's cue when that cue goes on to
+    words of its own (``“We will win.” Hale said.`` is framed)."""
+    text = doc.text
+    if text[q.end - 1] != "." or q.start >= frame.sentence[0]:
+        return False
+    rest = text[frame.end:frame.sentence[1]].strip(" .!?\"”’)")
+    return len(rest.split()) >= 2 and not _closes_frame(doc, frame, rest)
 
 
 def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
@@ -1302,9 +1394,11 @@ def _sieve_trailing(doc: _Document) -> None:
     for frame in doc.frames:
         if frame.mention is None:
             continue
-        if frame.cue in lx.WEAK_CUES or frame.cue in ("asked",) or frame.clause_start is not None:
+        if frame.cue in ("asked",) or frame.clause_start is not None:
             continue
         s, e = frame.sentence
+        if frame.cue in lx.WEAK_CUES and text[frame.end:e].strip(" .!?\"”’)"):
+            continue  # "…, Kiran Stacey reports." closes its sentence; "reports" elsewhere is a noun
         if e - frame.end > _TRAILING_REST:
             continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")
@@ -1578,6 +1672,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
         if results and _continues(doc, results[-1][0], claim):
             _extend(results[-1][0], claim)
             continue
+        if claim.sieve == "carry_over" and results:
+            # "Tom Hale said … Mayor Ana Lopes was blunt. “…”": a person named as a subject since
+            # the quote before is who speaks now
+            speaker = _lead_speaker(doc, book, claim, results)
         if claim.sieve == "carry_over":
             if last is None or claim.para - last[0] > 1 or last[1] is None:
                 if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
@@ -1585,6 +1683,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 claim.sieve, claim.confidence = "unattributed", CONFIDENCE["unattributed"]
             else:
                 speaker = last[1]
+        if speaker is None and claim.frame is None and claim.kind == "direct":
+            speaker = _lead_speaker(doc, book, claim, results)
         if claim.sieve != "unattributed":
             last = (claim.para, speaker)
         results.append((claim, speaker))
@@ -1624,6 +1724,25 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             )
         )
     return out
+
+
+def _lead_speaker(doc: _Document, book: SpeakerBook, claim: _Claim,
+                  results: list[tuple[_Claim, Speaker | None]]) -> Speaker | None:
+    """A quote no frame reaches, in the paragraph of a named person or the one after it
+    ("Mayor Ana Lopes was blunt.\n\n“We have no money left.”"): that person's words. Only a
+    person named as the subject of a sentence since the quote before counts."""
+    floor = doc.para_starts[claim.para - 1] - 1 if claim.para > 0 else -1
+    if results:
+        floor = max(floor, results[-1][0].end)
+    lead = doc.lead_person_before(claim.start, floor, book.knows)
+    if lead is None or lead.kind != "person":
+        return None
+    first = lead.name.split(None, 1)[0].lower()
+    if " " not in lead.name and not book.knows(lead.name) or " " in lead.name and not lead.role \
+            and first not in lx.FEMALE_FIRST_NAMES and first not in lx.MALE_FIRST_NAMES:
+        return None  # a person by a first name or a title, not a title in capitals ("Stop Making New Oreos")
+    claim.sieve, claim.confidence = "lead", CONFIDENCE["lead"]
+    return book.resolve(lead)
 
 
 #: What may stand between two quotations of one statement, besides the frame's sentence.

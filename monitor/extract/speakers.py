@@ -277,6 +277,11 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     last = toks[-1]
     if last.low in lx.PRONOUNS:
         return Mention(last.start, last.end, "pronoun", last.low)
+    if len(toks) >= 2 and last.word.islower() and last.low in lx.OUTLET_KIND_WORDS and _cap(toks[-2]):
+        # "The Register-Guard newspaper reported": the outlet, named without its kind
+        outlet = parse_before(text, toks[:-1])
+        if outlet is not None and outlet.kind == "organisation":
+            return Mention(outlet.start, last.end, "organisation", outlet.name)
     contracted = _contracted_pronoun(last)
     if contracted is not None:
         return contracted  # "he’d shouted", "she'll say"
@@ -335,7 +340,39 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(toks[i - 2].start, mention.end, "anonymous", _join(text, toks[i - 2:]),
                            role=mention.role, organisation=mention.organisation)
         return mention
+    owner = _person_of(text, toks, i)
+    if owner is not None:
+        return owner
     return classify(text, toks[i:])
+
+
+def _person_of(text: str, toks: list[Tok], i: int) -> Mention | None:
+    """"The father of one of the victims said", "a friend of Jane Doe said": the phrase before
+    "of" names a person ("father", "friend", "spokesman"), who speaks, not what follows "of"."""
+    k = i
+    while k >= 2 and toks[k - 1].low == "of":
+        head = toks[k - 2]
+        if head.low == "one":
+            k -= 2  # "one of the victims"
+            continue
+        if not head.word.islower() or not (head.low in lx.OCCUPATION_WORDS or head.low in lx.ANON_HEADS
+                                           or head.low in _KIN_WORDS):
+            return None
+        j = k - 2
+        while j > 0 and (toks[j - 1].word.islower() and toks[j - 1].low not in lx.GLUE
+                         and toks[j - 1].low not in lx.CUE_VERBS and toks[j - 1].low not in lx.AUX_ADVERBS
+                         and toks[j - 1].low not in lx.DETERMINERS) and k - 2 - j < 2:
+            j -= 1  # "a close friend of"
+        if j > 0 and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])):
+            j -= 1
+        return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]),
+                       role=head.low)
+    return None
+
+
+#: Words for a relation to someone: "the father of one of the victims".
+_KIN_WORDS = lx.word_set("friend friends relative relatives cousin uncle aunt niece nephew parent parents "
+                         "fiancé fiancée partner colleague colleagues classmate classmates family")
 
 
 _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")])
@@ -448,7 +485,18 @@ def _name_run(toks: list[Tok]) -> int:
         i -= 1
     if len(toks) - i > _MAX_NAME_TOKENS:
         return len(toks)
+    if len(toks) - i >= 3 and _profession_word(toks[i].low):
+        i += 1  # "Meteorologist Chad Myers": a profession no list names is a role, not a first name
     return i
+
+
+#: Endings of words for a profession ("meteorologist", "physician", "photographer").
+_PROFESSION_ENDINGS = ("ist", "yst", "ician", "grapher", "ographer", "ineer")
+
+
+def _profession_word(low: str) -> bool:
+    return len(low) >= 7 and low.endswith(_PROFESSION_ENDINGS) and low not in lx.FEMALE_FIRST_NAMES \
+        and low not in lx.MALE_FIRST_NAMES
 
 
 def _first_name(tok: Tok) -> bool:
@@ -572,6 +620,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
             return None
         role, org = _role_and_org(text, pre)
+        if det == "the" and pre and possessive(pre[-1]) and all(_cap(t) for t in pre) \
+                and len(name_toks) >= 2:
+            # "The SNP's Stephen Flynn", "the Kremlin's Dmitry Peskov": a person of the
+            # organisation the possessive names
+            return Mention(start, end, "person", _join(text, name_toks), role=role,
+                           organisation=org or base_word(pre[-1]), gender=_name_gender(name_toks))
         if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
             return Mention(start, end, "organisation", _join(text, body))
         if len(name_toks) == 1 and name_toks[0].low in lx.GROUP_NAMES:
@@ -588,6 +642,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "Expert said", "Bishop said": with no article a title word may be a surname; the
         # speaker book decides by whether the text names that person in full
         return Mention(start, end, "anonymous", body[0].word, role=body[0].word)
+    if len(body) >= 2 and body[-1].word.islower() and body[-1].low in lx.OUTLET_KIND_WORDS \
+            and all(_cap(t) for t in body[:-1]):
+        # "The Register-Guard newspaper reported": the outlet is named without its kind
+        return Mention(start, end, "organisation", _join(text, body[:-1]))
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                           "from", "to", "in")),
@@ -596,9 +654,11 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     head = core[-1]
     head_low = base_word(head).lower()
     org_tail = _org_in(text, tail) if tail else None
-    if det == "the" and not tail and all(
+    if det == "the" and not tail and head_low in lx.POSITION_HEADS and (all(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
-    ) and head_low in lx.POSITION_HEADS:
+    ) or not _cap(head) and all(_lexical(t.low) or _epithet_word(t) for t in core[:-1])):
+        # "the director", also with what the story says of the person: "the 35-year-old actor",
+        # "the Guatemalan-born actor", "the round bearded businessman"
         return Mention(start, end, "definite", head_low, role=_join(text, core))
     if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
         org = org_tail or _org_in(text, core[:-1])
@@ -625,6 +685,20 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                            role=_join(text, body[:tail_caps]))
         return Mention(start, end, "organisation", _join(text, body))
     return None
+
+
+#: Words before a noun that point back rather than describe: "the same official" is the official
+#: quoted before, "other critics" other people.
+_NOT_EPITHETS = frozenset(["same", "other", "another", "both", "each", "every", "such"])
+
+
+def _epithet_word(tok: Tok) -> bool:
+    """A word that describes a person before the noun naming them: an adjective in lower case
+    ("bearded"), an age ("35-year-old") or a hyphened origin ("Cuban-Guatemalan", "Texas-born")."""
+    word = tok.word
+    if word.islower():
+        return word.replace("-", "").isalnum() and word not in _NOT_EPITHETS
+    return "-" in word and word.replace("-", "").isalnum() and not word.isupper()
 
 
 def document_author(text: str, toks: list[Tok]) -> Mention | None:
@@ -737,10 +811,53 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
                          "nato", "un", "eu", "who", "imf", "opec", "hamas", "hezbollah", "taliban"])
 #: A speaker's roles stop growing past this many characters.
 _MAX_ROLE_CHARS = 300
+#: How far (characters) before "the director" the person it may mean was named as a speaker.
+_EPITHET_REACH = 600
+_FEMALE_NOUNS = lx.word_set("actress spokeswoman woman mother daughter sister wife girl grandmother widow "
+                            "chairwoman congresswoman businesswoman councilwoman alderwoman assemblywoman "
+                            "queen princess")
+_MALE_NOUNS = lx.word_set("actor spokesman man father son brother husband boy grandfather widower chairman "
+                          "congressman businessman councilman alderman assemblyman king prince")
 #: How many of the latest speakers "the minister" is matched against by a part of a role word
 #: (a whole role word is found among all of them through an index).
 _ROLE_LOOKBACK = 50
 _ROLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+_PLURAL_PEOPLE = lx.word_set("people staff police spokespeople spokesmen spokeswomen men women children "
+                             "crew team")
+_COUNTS = lx.word_set("two three four five six several many some both few dozens hundreds")
+
+
+def _one_person(name: str) -> str | None:
+    """"f" or "m" when an unnamed source's phrase is one woman or one man ("the mayor's
+    spokeswoman", "a spokesman for the firm"), "" when it is one person of either ("a US
+    official", "the 35-year-old driver"), None when it is not one person ("officials", "two
+    people familiar with the talks", "a report")."""
+    words = alias_key(name).split()
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for", "at", "with", "from", "in")),
+               len(words))
+    if not cut or any(w in _COUNTS for w in words[:cut]):
+        return None
+    head = words[cut - 1].removesuffix("'s").removesuffix("’s")
+    if head in _PLURAL_PEOPLE or head in lx.DOCUMENT_NOUNS \
+            or head not in lx.ANON_HEADS and head not in lx.POSITION_HEADS:
+        return None
+    if head.endswith("s") and (head[:-1] in lx.ANON_HEADS or head[:-1] in lx.POSITION_HEADS
+                               or head[:-2] in lx.ANON_HEADS or head[:-2] in lx.POSITION_HEADS):
+        return None  # "officials", "witnesses"
+    return "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else ""
+
+
+def _starts_word_in(head: str, role: str) -> bool:
+    """``head`` in ``role`` at the start of a word or of a hyphened part ("minister" in
+    "prime-minister"), not inside one ("man" is not in "businessman")."""
+    pos = role.find(head)
+    while pos >= 0:
+        if pos == 0 or not role[pos - 1].isalpha():
+            return True
+        pos = role.find(head, pos + 1)
+    return False
 
 
 class SpeakerBook:
@@ -809,12 +926,12 @@ class SpeakerBook:
 
     def knows(self, name: str) -> bool:
         """Can a lone capitalised word at the head of a sentence ("Matie trundled up…") be the
-        person a pronoun means? When a person of that surname has been quoted, or when nobody has
-        been quoted yet and the text gives the word elsewhere after a first name ("Matiullah
-        Matie")."""
+        person a pronoun means? When a person of that surname has been quoted, or when the text
+        gives the word elsewhere after a first name ("Matiullah Matie", "J.C. Chandor’s film"),
+        as it does for a person and not for a place or a thing."""
         if name.casefold() in self._latest_by_word:
             return True
-        return not self.recent and self._named_in_full(name)
+        return self._named_in_full(name)
 
     def _named_in_full(self, name: str) -> bool:
         text = self.text
@@ -883,10 +1000,14 @@ class SpeakerBook:
                     speaker.gender = want
             elif mention.name == "it":
                 speaker = self.last_org
+                if self.text and (speaker is None or self.last_any is not speaker):
+                    speaker = self._lone_name_org(
+                        self.text[max(0, mention.start - _PRONOUN_LOOKBACK):mention.start]) or speaker
             else:
                 speaker = self.last_org if self.last_any is self.last_org else self.last_any
-                if speaker is not None and speaker.kind == "person":
-                    speaker = None
+                if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
+                                            and _one_person(speaker.name) is not None):
+                    speaker = None  # "they" is no one person ("the female officer said they…")
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
             if speaker is None and self.pending is not None and self.pending.kind == "person":
@@ -895,9 +1016,15 @@ class SpeakerBook:
                 speaker.add_role(mention.role)
                 self.pending = None
             if speaker is None:
+                speaker = self._last_person_described(mention)
+            if speaker is None:
                 speaker = self._definite(mention)
-        elif mention.kind == "person":
-            speaker = self._person(mention)
+        elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
+                and mention.name.casefold() in self._latest_by_word:
+            # ("Ana Hale said … Hale said it was bad": a quoted person's surname, though "it" follows)
+            speaker = self._person(Mention(mention.start, mention.end, "person", mention.name,
+                                           role=mention.role, organisation=mention.organisation,
+                                           gender=mention.gender))
         else:
             key = alias_key(mention.name)
             speaker = self._by_alias.get((mention.kind, key))
@@ -1002,10 +1129,32 @@ class SpeakerBook:
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
         best = self._org_named_in(window)
         last = self.last_org
+        if best is None and (last is None or last.name not in window):
+            lone = self._lone_name_org(window)
+            if lone is not None:
+                return lone
         if best is None or last is not None and last.name in window:
             return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _lone_name_org(self, window: str) -> Speaker | None:
+        """"AirAsia said … The airline said …", "Cloudflare said … It said …": the speaker quoted
+        last, by a lone name the text never gives a first name, a gender or a role, and named in
+        ``window`` (the text just before), was a company all along: it becomes an organisation."""
+        lone = self.last_any
+        if lone is None or lone.kind != "person" or " " in lone.name or lone.gender is not None \
+                or lone.role or lone.name not in window or self._named_in_full(lone.name):
+            return None
+        lone.kind = "organisation"
+        self.last_org = lone
+        self.recent.pop(lone.index, None)
+        for by_gender in self._recent_by_gender.values():
+            by_gender.pop(lone.index, None)
+        if self.last_person is lone:
+            self.last_person = None
+        self._by_alias.setdefault(("organisation", alias_key(lone.name)), lone)
+        return lone
 
     def _its_document(self, mention: Mention) -> Mention | None:
         """"the statement after its September meeting": the organisation named just before."""
@@ -1074,6 +1223,27 @@ class SpeakerBook:
                 mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
         return speaker
 
+    def _last_person_described(self, mention: Mention) -> Speaker | None:
+        """"For the last scene, Chandor asked the cast to improvise. “…,” the director said": a
+        description of a person ("the director", "the 35-year-old actor") that no speaker's role
+        and no earlier phrase of the text matches is the person named last as the subject of a
+        frame, when that was just before (and had no other role given). Words for an unnamed
+        source ("the official", "the spokesman") are left to mean someone else."""
+        last = self.last_person
+        head = mention.name
+        if last is None or last.role or head in lx.ANON_HEADS or not self.text \
+                or not 0 <= mention.start - self.last_person_at <= _EPITHET_REACH:
+            return None
+        gender = "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else None
+        if gender is not None and last.gender not in (None, gender):
+            return None
+        if self._described_before(mention) is not None:
+            return None
+        if gender is not None:
+            last.gender = gender
+        last.add_role(mention.role)
+        return last
+
     def _described_before(self, mention: Mention) -> Mention | None:
         """"the director" with no quoted speaker of that role: the person the text introduced
         with it ("director J.C. Chandor", "J.C. Chandor, the director"), or the unnamed one it
@@ -1117,6 +1287,17 @@ class SpeakerBook:
             self._seen_at[speaker.index] = self._clock
         elif speaker.kind == "organisation":
             self.last_org = speaker
+        elif speaker.kind == "anonymous":
+            gender = _one_person(speaker.name)
+            if gender is not None:
+                # "The mayor's spokeswoman said … Later, she said …": one unnamed person is who a
+                # later "she" may mean, as a named one is (not "officials", not "the ministry")
+                for by_gender in self._recent_by_gender.values():
+                    by_gender.pop(speaker.index, None)
+                speaker.gender = speaker.gender or (gender or None)
+                self._recent_by_gender.setdefault(speaker.gender, {})[speaker.index] = speaker
+                self._clock += 1
+                self._seen_at[speaker.index] = self._clock
 
     def _latest_recent(self, want: str) -> Speaker | None:
         """The person quoted last whose gender is ``want`` or not known."""
@@ -1135,7 +1316,7 @@ class SpeakerBook:
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if indexed is not None and speaker.index < indexed.index:
                 break
-            if speaker.role and head in speaker.role.lower():
+            if speaker.role and _starts_word_in(head, speaker.role.lower()):
                 return speaker
         return indexed
 
