@@ -361,9 +361,3 @@ def test_an_indefinite_appositive_that_names_no_one_describes_the_name_before() 
     (record,) = extract_quotes('Tom Hale, a Republican, called the plan "reckless."')
     assert record.speaker == "Tom Hale" and record.kind == "mixed"
 
-
-def test_accused_of_quoted_words_is_mixed() -> None:
-    (record,) = extract_quotes('Tom Hale accused the board of "playing politics" with the budget.')
-    assert record.speaker == "Tom Hale" and record.kind == "mixed"
-    assert record.text == 'the board of "playing politics" with the budget'
-    assert extract_quotes("Hale was accused of fraud. Hale accused the board of lying.") == []

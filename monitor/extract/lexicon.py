@@ -72,7 +72,6 @@ CUE_VERBS = _forms(
     "lamented laments",
     "called calls described describes dubbed branded labelled labeled",
     "rejected rejects dismissed dismisses denounced denounces condemned condemns",
-    "accused accuses",
     "contended contends",
     "estimated estimates",
     "wondered",
@@ -90,7 +89,7 @@ WEAK_CUES = _forms(
     "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
-    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs accused accuses",
+    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs",
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.
