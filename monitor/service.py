@@ -31,6 +31,7 @@ from monitor.journey.importers import import_route
 from monitor.journey.route import RouteError, RouteInfo, list_routes, load_route
 from monitor.model import (
     NO_CHANGES,
+    TIERS,
     Estimate,
     ItemCopy,
     Observation,
@@ -539,6 +540,15 @@ class Monitor:
             self.sources.set_interval(source_id, interval)
         return OpChanges.of(sources=[source_id])
 
+    def set_source_tier(self, source_id: int, tier: str | None) -> OpChanges:
+        """Mark what kind of source this is (one of ``TIERS``; None clears the mark)."""
+        if tier is not None and tier not in TIERS:
+            raise SourceError(f"#{source_id}", f"unknown tier {tier!r}: use one of {', '.join(TIERS)}")
+        with write_transaction(self.db):
+            self.source(source_id)
+            self.sources.set_tier(source_id, tier)
+        return OpChanges.of(sources=[source_id])
+
     def remove_source(self, source_id: int, *, keep_posts: bool) -> OpChanges:
         """Stop polling a source for good. With ``keep_posts`` its posts stay (the source stays
         as where they came from, not polled, as a file ingested once); without, the source and
@@ -919,6 +929,15 @@ class Monitor:
             found.append(StoryItem(item_id, posts[post_id], also_in,
                                    tuple(copies[item_id]) if item_id is not None else own))
         return found
+
+    def item_copies(self, post_id: int) -> tuple[ItemCopy, ...]:
+        """Every post of ``post_id``'s story item, the lead (earliest) first; empty when the post
+        is in no item."""
+        placed = self.items.placed([post_id])
+        if post_id not in placed:
+            return ()
+        item_id = placed[post_id][0]
+        return tuple(self.items.copies([item_id])[item_id])
 
     def quote_corroboration(self, quotes: list[Quote]) -> dict[int, Reported]:
         """For each of ``quotes`` with a speaker: by how many sources, and how many independent

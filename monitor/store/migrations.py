@@ -16,7 +16,7 @@ from monitor.store.items import migrate_story_items
 from monitor.store.journey import migrate_journey
 from monitor.store.quotes import migrate_quote_counts, migrate_quote_parts, migrate_quotes
 from monitor.store.reads import migrate_read_state
-from monitor.store.sources import migrate_source_polling
+from monitor.store.sources import migrate_source_polling, migrate_source_tiers
 
 
 def _v1_posts(db: Database) -> None:
@@ -118,6 +118,11 @@ def _v12_story_items(db: Database) -> None:
     migrate_story_items(db)
 
 
+def _v14_source_tiers(db: Database) -> None:
+    """Source tiers: a reader marks a source as wire, primary, outlet, aggregator or social."""
+    migrate_source_tiers(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -131,4 +136,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v10_read_state,
     _v11_alert_rules,
     _v12_story_items,
+    _v14_source_tiers,
 ]
