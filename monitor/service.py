@@ -11,7 +11,7 @@ import logging
 import random
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -939,11 +939,12 @@ class Monitor:
         item_id = placed[post_id][0]
         return tuple(self.items.copies([item_id])[item_id])
 
-    def quote_corroboration(self, quotes: list[Quote]) -> dict[int, Reported]:
+    def quote_corroboration(self, quotes: Iterable[Quote], as_of: str | None = None) -> dict[int, Reported]:
         """For each of ``quotes`` with a speaker: by how many sources, and how many independent
-        origins (copies of one text count once), the same statement was reported."""
-        reports = quote_reports(self.db, {q.speaker_id for q in quotes if q.speaker_id is not None})
-        return corroboration(reports)
+        origins (copies of one text count once, with their sources' tiers), the same statement
+        was reported (in posts published by ``as_of`` when given)."""
+        speakers = {q.speaker_id for q in quotes if q.speaker_id is not None}
+        return corroboration(quote_reports(self.db, speakers, as_of)) if speakers else {}
 
     def items_of(self, post_ids: list[int]) -> dict[int, tuple[int, int]]:
         """Each folded post's story item and how many other sources hold a copy of it."""

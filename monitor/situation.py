@@ -275,7 +275,9 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     moment = at or utc_now()
     feed = FeedQueries(monitor.db)
     reads = SituationQueries(monitor.db)
-    flt = FeedFilter(as_of=as_of)
+    # Every post, copies too: the counts, the chart and the report's list agree with the store's
+    # totals (each post still carries how many other sources hold its story item).
+    flt = FeedFilter(as_of=as_of, fold=False)
 
     post_count, source_count = reads.post_totals(as_of)
     posts = _newest_posts(feed, flt, limits.posts)
@@ -347,6 +349,12 @@ def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationL
         found = SituationQueries(monitor.db).speaker_quotes([s.id for s in speakers], as_of,
                                                             limits.quotes_per_speaker)
         by_speaker = {sid: tuple(qs) for sid, qs in found.items()}
+    # Each listed quote says how widely its statement was reported by then.
+    reach = monitor.quote_corroboration([*quotes, *(q for qs in by_speaker.values() for q in qs)], as_of)
+    if reach:
+        quotes = [replace(q, reach=reach.get(q.id)) for q in quotes]
+        by_speaker = {sid: tuple(replace(q, reach=reach.get(q.id)) for q in qs)
+                      for sid, qs in by_speaker.items()}
     wanted = {q.post_id for q in quotes} | {q.post_id for qs in by_speaker.values() for q in qs}
     known = {p.id: p for p in posts}
     quote_posts = {i: known[i] for i in wanted if i in known}

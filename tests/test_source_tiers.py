@@ -34,3 +34,48 @@ def test_an_unknown_tier_or_nothing_to_set_is_refused(seeded_db):
     assert code != 0 and "--tier" in err
     with Monitor(seeded_db) as monitor:
         assert monitor.source(1).tier is None
+
+
+def _tiered_store(db_path):
+    from test_quote_corroboration import AGENCY, OWN_WORDS, _ingest
+
+    with Monitor(db_path) as monitor:
+        _ingest(monitor, "agency", "a", AGENCY, 0)
+        _ingest(monitor, "outlet-1", "r", AGENCY[:2] + ["Our correspondent adds that the visit may "
+                                                        "last several days."], 2)
+        _ingest(monitor, "outlet-2", "o", OWN_WORDS, 3)
+        monitor.set_source_tier(monitor.source("agency").id, "wire")
+        monitor.set_source_tier(monitor.source("outlet-2").id, "primary")
+    return db_path
+
+
+REACH = "eported by 3 outlets (2 independent, 1 wire, 1 primary)"
+
+
+def test_the_inspector_says_how_widely_a_quote_was_reported(qtbot, db_path):
+    from monitor.gui.inspector import InspectorPane
+
+    with Monitor(_tiered_store(db_path), readonly=True) as monitor:
+        situation = monitor.situation()
+    talks = [q for q in situation.quotes if "frank and substantive" in q.text]
+    assert talks and all(q.reach is not None and q.reach.independent == 2 for q in talks)
+    pane = InspectorPane()
+    qtbot.addWidget(pane)
+    pane.set_speakers(list(situation.speakers))
+    pane.set_quotes(list(situation.quotes), situation.quote_posts)
+    pane.select_quote(talks[0].id)
+    assert "R" + REACH in pane.detail.text()
+
+
+def test_the_report_says_how_widely_a_quote_was_reported(qtbot, db_path):
+    from page_text import overview_texts
+
+    from monitor.report.briefing import gather
+    from monitor.report.page import list_items
+
+    with Monitor(_tiered_store(db_path), readonly=True) as monitor:
+        briefing = gather(monitor)
+    assert any(REACH in text for text in overview_texts(briefing))
+    # The PDF's list of every quote (a quote's meta line wraps: its lines joined).
+    blocks = [" ".join(block.lines) for item in list_items(briefing, 900) for block, _, _ in item.blocks]
+    assert any(REACH in text for text in blocks)

@@ -24,19 +24,24 @@ class QuoteReport:
     text: str
     source_id: int
     origin: int
+    #: The tier a reader marked the post's source with (None: not marked).
+    tier: str | None = None
 
 
-def quote_reports(db: Database, speaker_ids: Iterable[int]) -> list[QuoteReport]:
-    """Every active quote of these speakers, with its post's source and origin."""
+def quote_reports(db: Database, speaker_ids: Iterable[int], as_of: str | None = None) -> list[QuoteReport]:
+    """Every active quote of these speakers (in posts published by ``as_of`` when given), with
+    its post's source and origin."""
     ids = sorted(set(speaker_ids))
     found: list[QuoteReport] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start:start + _CHUNK]
         marks = ",".join("?" * len(chunk))
         rows = db.execute(
-            "select q.id, q.speaker_id, q.text, p.source_id, coalesce(s.item_id, -p.id) "
-            "from quotes q join posts p on p.id = q.post_id "
+            "select q.id, q.speaker_id, q.text, p.source_id, coalesce(s.item_id, -p.id), src.tier "
+            "from quotes q join posts p on p.id = q.post_id join sources src on src.id = p.source_id "
             "left join story_item_posts s on s.post_id = q.post_id "
-            f"where q.status = 'active' and q.speaker_id in ({marks})", chunk).fetchall()
+            f"where q.status = 'active' and q.speaker_id in ({marks})"
+            + (" and coalesce(p.published, p.first_seen) <= ?" if as_of else ""),
+            [*chunk, *([as_of] if as_of else [])]).fetchall()
         found.extend(QuoteReport(*row) for row in rows)
     return found
