@@ -43,7 +43,7 @@ from monitor.gui.inspector import InspectorPane
 from monitor.gui.journey_menu import JourneyControls
 from monitor.gui.preferences import Preferences, PreferencesDialog, load_preferences, save_preferences
 from monitor.gui.replay import ReplayBar
-from monitor.gui.sources_dock import SourcesPane
+from monitor.gui.sources_dock import SourcesPane, set_source_tier
 from monitor.gui.workers import Runner
 from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint import theme
@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
         pane.renameRequested.connect(lambda sid, title: self._change_source(data.rename_source, sid, title))
         pane.intervalRequested.connect(
             lambda sid, secs: self._change_source(data.set_source_interval, sid, secs))
+        pane.tierRequested.connect(lambda sid, tier: self._change_source(set_source_tier, sid, tier))
         self.docks["inspector"].visibilityChanged.connect(
             lambda visible: self._show_quotes() if visible and self._quotes_stale else None)
         self.replay.asOfChanged.connect(self._replay_moved)
