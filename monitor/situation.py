@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from monitor.journey.corroboration import corroborate
 from monitor.journey.estimate import Schedule, estimate_from
 from monitor.journey.estimate import estimate as journey_estimate
 from monitor.journey.estimate import schedule as journey_schedule
@@ -32,6 +33,7 @@ from monitor.model import (
     to_iso,
     utc_now,
 )
+from monitor.store.corroboration import post_origins
 from monitor.store.feed import FeedFilter, FeedQueries, sort_key
 from monitor.store.situation import SituationQueries
 
@@ -299,6 +301,9 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     else:
         observations = tuple(monitor.journey.recent_observations(as_of=as_of,
                                                                  limit=_limit(limits.observations)))
+        # The same stop, kind and window from several posts: each says by how many origins.
+        observations = corroborate(observations, post_origins(
+            monitor.db, {o.post_id for o in observations if o.post_id is not None}))
         schedules = getattr(monitor, "schedules", None) or ScheduleCache()
         sched, estimate, span, chart = _journey(schedules, route, observations, moment, first_post,
                                                 parse_iso(last), limits.chart_samples)

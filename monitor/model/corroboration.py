@@ -17,6 +17,8 @@ class Corroboration:
     reported_by: int
     independent: int
     tiers: tuple[tuple[str, int], ...] = ()
+    #: How many posts carry it (a route observation's reports; 0 where not counted).
+    reports: int = 0
 
     def tier_counts(self) -> dict[str, int]:
         """``tiers`` as a mapping (for JSON)."""

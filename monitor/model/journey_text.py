@@ -8,7 +8,8 @@ Qt, no I/O.
 
 from __future__ import annotations
 
-from monitor.model.journey import Estimate, Stop
+from monitor.model.corroboration import reports_text
+from monitor.model.journey import Estimate, Observation, Stop
 from monitor.model.timefmt import report_time
 
 #: Said once wherever ETAs are listed.
@@ -51,3 +52,12 @@ def band_within_one_stop(est: Estimate, stops: tuple[Stop, ...] | list[Stop]) ->
     low = stops[i - 1].km if i > 0 else stops[i].km
     high = stops[i + 1].km if i + 1 < len(stops) else stops[i].km
     return low <= est.km_min and est.km_max <= high
+
+
+def corroboration_text(obs: Observation) -> str:
+    """How many posts and independent origins report the same stop, kind and window: "3 reports,
+    2 independent, 1 wire"; empty for an observation one post alone reports with no tier known."""
+    found = obs.corroboration
+    if found is None or (found.reports < 2 and not found.tiers):
+        return ""
+    return reports_text(found, found.reports)

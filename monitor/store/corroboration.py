@@ -45,3 +45,29 @@ def quote_reports(db: Database, speaker_ids: Iterable[int], as_of: str | None = 
             [*chunk, *([as_of] if as_of else [])]).fetchall()
         found.extend(QuoteReport(*row) for row in rows)
     return found
+
+
+@dataclass(frozen=True)
+class PostOrigin:
+    """Where a post came from: its source, that source's tier, and its origin (its story item,
+    or ``-post_id`` for a post in no item)."""
+
+    source_id: int
+    origin: int
+    tier: str | None
+
+
+def post_origins(db: Database, post_ids: Iterable[int]) -> dict[int, PostOrigin]:
+    """The source, tier and origin of each post among ``post_ids``."""
+    ids = sorted(set(post_ids))
+    found: dict[int, PostOrigin] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = db.execute(
+            "select p.id, p.source_id, coalesce(s.item_id, -p.id), src.tier from posts p "
+            "join sources src on src.id = p.source_id "
+            f"left join story_item_posts s on s.post_id = p.id where p.id in ({marks})", chunk).fetchall()
+        found.update((int(pid), PostOrigin(int(source), int(origin), tier))
+                     for pid, source, origin, tier in rows)
+    return found
