@@ -60,8 +60,9 @@ def test_windows_that_do_not_overlap_are_separate_observations(db_path):
         monitor.set_route(SEED_ROUTE)
         for source, guid, when, text in (
             ("desk-a", "a", at, "Railway staff said Kim's train arrived in Khasan at 06:00 on 12 September."),
-            ("desk-b", "b", at, "Residents watching from the platform told our reporter that the "
-                                "convoy got there early: it arrived in Khasan at 06:00 on 12 September, to little fanfare."),
+            ("desk-b", "b", at, "Residents watching from the platform told our reporter that the convoy "
+                                "got there early: it arrived in Khasan at 06:00 on 12 September, "
+                                "to little fanfare."),
             ("desk-c", "c", at + timedelta(days=2),
              "A second train arrived in Khasan at 18:00 on 14 September."),
         ):
