@@ -930,6 +930,26 @@ class Monitor:
                                    tuple(copies[item_id]) if item_id is not None else own))
         return found
 
+    def fold_backlog(self, batch: int = 500,
+                     progress: Callable[[int, int], None] | None = None) -> int:
+        """Fold the posts stored before story items existed into items, oldest first, ``batch``
+        posts a transaction: an interrupted run keeps what it folded and the next goes on from
+        there. ``progress(done, left)`` is called after each batch. Returns how many were folded."""
+        done = 0
+        after: tuple[str, int, int] | None = None
+        while True:
+            with write_transaction(self.db):
+                keys = self.items.unfolded(after, batch)
+                if not keys:
+                    break
+                found = FeedQueries(self.db).posts_by_id([k[2] for k in keys])
+                self.folding.fold([found[k[2]] for k in keys if k[2] in found])
+            done += len(keys)
+            after = keys[-1]
+            if progress is not None:
+                progress(done, self.items.unfolded_count() if len(keys) == batch else 0)
+        return done
+
     def item_copies(self, post_id: int) -> tuple[ItemCopy, ...]:
         """Every post of ``post_id``'s story item, the lead (earliest) first; empty when the post
         is in no item."""
