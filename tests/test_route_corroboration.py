@@ -85,5 +85,7 @@ def test_the_stops_tooltip_says_how_many_origins_report_it(two_desks, qtbot):
     bar.set_estimate(situation.estimate)
     bar.set_observations(situation.observations)
     tip = bar.tooltip_for("Pyongyang")
+    # The report and its reprint are one row of evidence naming both posts.
+    assert tip.count("departed") == 1 and "(posts 2, 7)" in tip
     assert "(2 reports, 1 independent, 1 wire)" in tip
     assert "(4 reports, 2 independent, 2 wire)" in bar.tooltip_for("Vladivostok")

@@ -61,3 +61,16 @@ def corroboration_text(obs: Observation) -> str:
     if found is None or (found.reports < 2 and not found.tiers):
         return ""
     return reports_text(found, found.reports)
+
+
+def distinct_evidence(observations: list[Observation]) -> list[tuple[Observation, tuple[int, ...]]]:
+    """The observations a tooltip lists, each once: copies of one report (the same kind, time and
+    words in several posts, a reprint) are one row, with the ids of every post carrying it."""
+    rows: dict[tuple, tuple[Observation, list[int]]] = {}
+    for obs in observations:
+        key = (obs.stop, obs.kind, obs.at, " ".join(obs.evidence.split()))
+        if key not in rows:
+            rows[key] = (obs, [])
+        if obs.post_id is not None and obs.post_id not in rows[key][1]:
+            rows[key][1].append(obs.post_id)
+    return [(obs, tuple(posts)) for obs, posts in rows.values()]
