@@ -79,3 +79,15 @@ def test_the_report_says_how_widely_a_quote_was_reported(qtbot, db_path):
     # The PDF's list of every quote (a quote's meta line wraps: its lines joined).
     blocks = [" ".join(block.lines) for item in list_items(briefing, 900) for block, _, _ in item.blocks]
     assert any(REACH in text for text in blocks)
+
+
+def test_the_report_says_which_posts_other_sources_also_carry(qtbot, db_path):
+    from page_text import overview_texts
+
+    from monitor.report.briefing import gather
+
+    with Monitor(_tiered_store(db_path), readonly=True) as monitor:
+        briefing = gather(monitor)
+    # The agency's story and the outlet's reprint are one item: each says the other has it.
+    assert sum(p.also_in for p in briefing.posts) == 2
+    assert sum("also in 1 source" in text for text in overview_texts(briefing)) == 2

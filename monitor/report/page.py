@@ -442,7 +442,8 @@ def _more(painter: QPainter, rect: QRectF, y: float, text: str) -> None:
 
 def _post_blocks(post: Post, times: dict[int, datetime], width: float,
                  body_lines: int | None) -> list[tuple[TextBlock, str]]:
-    meta = " · ".join(x for x in (post_when(post, times), post.byline, post.location) if x)
+    also = f"also in {post.also_in} source{'s' if post.also_in != 1 else ''}" if post.also_in else ""
+    meta = " · ".join(x for x in (post_when(post, times), post.byline, post.location, also) if x)
     blocks = [(wrap(meta, font(12), width, max_lines=1), MUTED)]
     if post.title:
         blocks.append((wrap(post.title, font(16, bold=True), width, max_lines=2), INK))
