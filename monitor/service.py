@@ -20,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from monitor.extract.corroboration import Reported, corroboration
+from monitor.extract.folding import WINDOW as FOLD_WINDOW
 from monitor.extract.folding import Folder
 from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
 from monitor.files import NotRegularFileError, display_path, read_capped
@@ -66,7 +67,7 @@ from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.alerts import AlertStore
-from monitor.store.corroboration import quote_reports
+from monitor.store.corroboration import quote_reports, quote_reports_within
 from monitor.store.feed import FeedQueries
 from monitor.store.items import ItemStore
 from monitor.store.journey import JourneyStore
@@ -949,6 +950,31 @@ class Monitor:
             if progress is not None:
                 progress(done, self.items.unfolded_count() if len(keys) == batch else 0)
         return done
+
+    def quote_reach(self, quotes: Iterable[Quote], times: dict[int, str],
+                    as_of: str | None = None) -> dict[int, Reported]:
+        """Like :meth:`quote_corroboration` for a few quotes (a situation's), counting only the
+        reports within the folding window (72 hours) either side of each quote's post time
+        (``times``: post id -> ISO time) and up to ``as_of``: a reprint or a report in other
+        words comes within days, and reading every quote of a much quoted speaker does not
+        (130,000 quotes took 40 s to group)."""
+        listed = [q for q in quotes if q.speaker_id is not None and q.post_id in times]
+        if not listed:
+            return {}
+        spans = sorted(t for t in (parse_iso(times[q.post_id]) for q in listed) if t is not None)
+        windows: list[list[datetime]] = []
+        for at in spans:
+            low, high = at - FOLD_WINDOW, at + FOLD_WINDOW
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], high)
+            else:
+                windows.append([low, high])
+        bounds = [(to_iso(low) or "", min(to_iso(high) or "", as_of) if as_of else to_iso(high) or "")
+                  for low, high in windows]
+        reports = quote_reports_within(self.db, {q.speaker_id for q in listed if q.speaker_id is not None},
+                                       bounds)
+        wanted = {q.id for q in listed}
+        return {qid: found for qid, found in corroboration(reports).items() if qid in wanted}
 
     def item_copies(self, post_id: int) -> tuple[ItemCopy, ...]:
         """Every post of ``post_id``'s story item, the lead (earliest) first; empty when the post

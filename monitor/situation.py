@@ -354,16 +354,17 @@ def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationL
         found = SituationQueries(monitor.db).speaker_quotes([s.id for s in speakers], as_of,
                                                             limits.quotes_per_speaker)
         by_speaker = {sid: tuple(qs) for sid, qs in found.items()}
-    # Each listed quote says how widely its statement was reported by then.
-    reach = monitor.quote_corroboration([*quotes, *(q for qs in by_speaker.values() for q in qs)], as_of)
-    if reach:
-        quotes = [replace(q, reach=reach.get(q.id)) for q in quotes]
-        by_speaker = {sid: tuple(replace(q, reach=reach.get(q.id)) for q in qs)
-                      for sid, qs in by_speaker.items()}
     wanted = {q.post_id for q in quotes} | {q.post_id for qs in by_speaker.values() for q in qs}
     known = {p.id: p for p in posts}
     quote_posts = {i: known[i] for i in wanted if i in known}
     quote_posts.update(FeedQueries(monitor.db).posts_by_id(sorted(wanted - set(known))))
+    # Each listed quote says how widely its statement was reported by then (within days of it).
+    times = {i: p.published or p.first_seen for i, p in quote_posts.items()}
+    reach = monitor.quote_reach([*quotes, *(q for qs in by_speaker.values() for q in qs)], times, as_of)
+    if reach:
+        quotes = [replace(q, reach=reach.get(q.id)) for q in quotes]
+        by_speaker = {sid: tuple(replace(q, reach=reach.get(q.id)) for q in qs)
+                      for sid, qs in by_speaker.items()}
     return QuotesAt(at, quote_count, speaker_count, tuple(quotes), quote_posts, tuple(speakers), by_speaker)
 
 

@@ -47,6 +47,29 @@ def quote_reports(db: Database, speaker_ids: Iterable[int], as_of: str | None = 
     return found
 
 
+def quote_reports_within(db: Database, speaker_ids: Iterable[int],
+                         windows: Iterable[tuple[str, str]]) -> list[QuoteReport]:
+    """Every active quote of these speakers in posts whose time (published, else first seen)
+    falls in one of ``windows`` (ISO 8601 UTC, inclusive; they should not overlap). Each window
+    walks the feed's order index over its posts only, not every quote of the speakers."""
+    ids = sorted(set(speaker_ids))
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found: list[QuoteReport] = []
+    for start, end in windows:
+        rows = db.execute(
+            "select q.id, q.speaker_id, q.text, p.source_id, coalesce(s.item_id, -p.id), src.tier "
+            # "cross join": the window's posts first (the feed order index), then their quotes by
+            # post; left to itself SQLite walks every active quote in the (status, speaker) index.
+            "from posts p cross join quotes q on q.post_id = p.id join sources src on src.id = p.source_id "
+            "left join story_item_posts s on s.post_id = p.id "
+            "where coalesce(p.published, p.first_seen) >= ? and coalesce(p.published, p.first_seen) <= ? "
+            f"and +q.status = 'active' and +q.speaker_id in ({marks})", [start, end, *ids]).fetchall()
+        found.extend(QuoteReport(*row) for row in rows)
+    return found
+
+
 @dataclass(frozen=True)
 class PostOrigin:
     """Where a post came from: its source, that source's tier, and its origin (its story item,
