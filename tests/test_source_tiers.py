@@ -91,3 +91,13 @@ def test_the_report_says_which_posts_other_sources_also_carry(qtbot, db_path):
     # The agency's story and the outlet's reprint are one item: each says the other has it.
     assert sum(p.also_in for p in briefing.posts) == 2
     assert sum("also in 1 source" in text for text in overview_texts(briefing)) == 2
+
+
+def test_a_speakers_own_quote_list_says_how_widely_each_was_reported(db_path):
+    from monitor.gui import data
+
+    with Monitor(_tiered_store(db_path), readonly=True) as monitor:
+        peskov = next(s for s in monitor.quotes.speakers() if s.name == "Dmitry Peskov")
+        found = data.speaker_quotes(monitor, peskov.id, None)
+    talks = [q for q in found.quotes if "frank and substantive" in q.text]
+    assert talks and {(q.reach.reported_by, q.reach.independent) for q in talks} == {(3, 2)}
