@@ -149,3 +149,18 @@ def test_a_new_copy_refreshes_its_lead_row(qtbot, db_path, runner):
     qtbot.waitUntil(lambda: pane.model.post_at(0) is not None and pane.model.post_at(0).also_in == 1,
                     timeout=5000)
     assert pane.model.rowCount() == 1
+
+
+def test_a_story_in_many_sources_lists_a_dozen_copies_and_how_many_more(qtbot, db_path, runner):
+    with Monitor(db_path) as monitor:
+        for n in range(15):
+            _story(monitor, f"outlet-{n:02}", f"s{n}", STORY, T0 + timedelta(minutes=n))
+    pane = _pane(qtbot, runner)
+    assert pane.model.rowCount() == 1 and pane.model.post_at(0).also_in == 14
+    pane.open_post(0)
+    dialog = pane.post_dialog
+    qtbot.waitUntil(lambda: dialog.copies.isVisible(), timeout=5000)
+    lines = dialog.copies.text().splitlines()
+    assert lines[0] == "Also in 14 other sources; 15 copies:"
+    assert lines[1].startswith("outlet-00 ") and lines[1].endswith("lead (earliest)")
+    assert len(lines) == 1 + 12 + 1 and lines[-1] == "… and 3 more"

@@ -35,11 +35,18 @@ def item_copies(monitor: Monitor, post_id: int) -> list[CopyRow]:
     return rows
 
 
+#: Copies listed in the dialog; an agency story in forty outlets says how many more there are.
+SHOWN_COPIES = 12
+
+
 def copies_text(rows: list[CopyRow]) -> str:
-    """The dialog's lines: which source carried each copy and when, the lead marked."""
+    """The dialog's lines: which source carried each copy and when, the lead marked (at most
+    ``SHOWN_COPIES`` of them, then how many more)."""
     lines = []
-    for row in rows:
+    for row in rows[:SHOWN_COPIES]:
         tier = f" [{row.tier}]" if row.tier else ""
         lead = " — lead (earliest)" if row.lead else ""
         lines.append(f"{row.source}{tier} · {stored_utc(row.at)}{lead}")
+    if len(rows) > SHOWN_COPIES:
+        lines.append(f"… and {len(rows) - SHOWN_COPIES} more")
     return "\n".join(lines)
