@@ -164,3 +164,16 @@ def test_a_story_in_many_sources_lists_a_dozen_copies_and_how_many_more(qtbot, d
     assert lines[0] == "Also in 14 other sources; 15 copies:"
     assert lines[1].startswith("outlet-00 ") and lines[1].endswith("lead (earliest)")
     assert len(lines) == 1 + 12 + 1 and lines[-1] == "… and 3 more"
+
+
+def test_searching_the_window_for_words_only_a_copy_has_shows_its_item(qtbot, db_path, runner):
+    with Monitor(db_path) as monitor:
+        _story(monitor, "agency", "a1", STORY, T0)
+        _story(monitor, "outlet", "o1", STORY + " Zebrafish vendors cheered.", T0 + timedelta(hours=1))
+        agency = monitor.source("agency").id
+    pane = _pane(qtbot, runner)
+    pane.set_search("zebrafish")
+    qtbot.waitUntil(lambda: pane.model.feed_filter.text == "zebrafish" and not pane.model.loading
+                    and pane.model.rowCount() == 1, timeout=10000)
+    post = pane.model.post_at(0)
+    assert post.source_id == agency and post.also_in == 1 and pane.model.total == 1
