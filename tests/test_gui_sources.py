@@ -108,6 +108,9 @@ def test_a_tier_set_in_the_dock_is_kept_and_shown(qtbot, main_window):
     with qtbot.waitSignal(window.sourcesApplied, timeout=10000):
         dialog.textValueSelected.emit("primary")
     assert _cell(pane, source.url, 1) == "primary"
+    feed = window.feed.model  # the feed's rows are read again with the tier
+    qtbot.waitUntil(lambda: feed.rowCount() > 0 and feed.post_at(0) is not None
+                    and feed.post_at(0).source_tier == "primary", timeout=10000)
     with sqlite3.connect(window.db_path) as db:
         assert db.execute("select tier from sources where id = ?", [source.id]).fetchone()[0] == "primary"
     with qtbot.waitSignal(window.sourcesApplied, timeout=10000):
