@@ -11,7 +11,7 @@ import logging
 import random
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import formatdate
@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from monitor.extract.corroboration import Reported, corroboration
+from monitor.extract.folding import WINDOW as FOLD_WINDOW
 from monitor.extract.folding import Folder
 from monitor.extract.parallel import Extracted, ExtractionPool, post_observations
 from monitor.files import NotRegularFileError, display_path, read_capped
@@ -32,6 +33,7 @@ from monitor.journey.importers import import_route
 from monitor.journey.route import RouteError, RouteInfo, list_routes, load_route
 from monitor.model import (
     NO_CHANGES,
+    TIERS,
     Estimate,
     FetchedDocument,
     ItemCopy,
@@ -67,7 +69,7 @@ from monitor.sources.errors import NotRecognisedError, SourceError
 from monitor.sources.registry import parse_document
 from monitor.store import PostStore, SourceStore, StoreError, open_database, write_transaction
 from monitor.store.alerts import AlertStore
-from monitor.store.corroboration import quote_reports
+from monitor.store.corroboration import quote_reports, quote_reports_within
 from monitor.store.documents import DocumentStore
 from monitor.store.feed import FeedQueries
 from monitor.store.items import ItemStore
@@ -567,6 +569,15 @@ class Monitor:
             self.sources.set_interval(source_id, interval)
         return OpChanges.of(sources=[source_id])
 
+    def set_source_tier(self, source_id: int, tier: str | None) -> OpChanges:
+        """Mark what kind of source this is (one of ``TIERS``; None clears the mark)."""
+        if tier is not None and tier not in TIERS:
+            raise SourceError(f"#{source_id}", f"unknown tier {tier!r}: use one of {', '.join(TIERS)}")
+        with write_transaction(self.db):
+            self.source(source_id)
+            self.sources.set_tier(source_id, tier)
+        return OpChanges.of(sources=[source_id])
+
     def remove_source(self, source_id: int, *, keep_posts: bool) -> OpChanges:
         """Stop polling a source for good. With ``keep_posts`` its posts stay (the source stays
         as where they came from, not polled, as a file ingested once); without, the source and
@@ -953,11 +964,66 @@ class Monitor:
                                    tuple(copies[item_id]) if item_id is not None else own))
         return found
 
-    def quote_corroboration(self, quotes: list[Quote]) -> dict[int, Reported]:
+    def fold_backlog(self, batch: int = 500,
+                     progress: Callable[[int, int], None] | None = None) -> int:
+        """Fold the posts stored before story items existed into items, oldest first, ``batch``
+        posts a transaction: an interrupted run keeps what it folded and the next goes on from
+        there. ``progress(done, left)`` is called after each batch. Returns how many were folded."""
+        done = 0
+        after: tuple[str, int, int] | None = None
+        while True:
+            with write_transaction(self.db):
+                keys = self.items.unfolded(after, batch)
+                if not keys:
+                    break
+                found = FeedQueries(self.db).posts_by_id([k[2] for k in keys])
+                self.folding.fold([found[k[2]] for k in keys if k[2] in found])
+            done += len(keys)
+            after = keys[-1]
+            if progress is not None:
+                progress(done, self.items.unfolded_count() if len(keys) == batch else 0)
+        return done
+
+    def quote_reach(self, quotes: Iterable[Quote], times: dict[int, str],
+                    as_of: str | None = None) -> dict[int, Reported]:
+        """Like :meth:`quote_corroboration` for a few quotes (a situation's), counting only the
+        reports within the folding window (72 hours) either side of each quote's post time
+        (``times``: post id -> ISO time) and up to ``as_of``: a reprint or a report in other
+        words comes within days, and reading every quote of a much quoted speaker does not
+        (130,000 quotes took 40 s to group)."""
+        listed = [q for q in quotes if q.speaker_id is not None and q.post_id in times]
+        if not listed:
+            return {}
+        spans = sorted(t for t in (parse_iso(times[q.post_id]) for q in listed) if t is not None)
+        windows: list[list[datetime]] = []
+        for at in spans:
+            low, high = at - FOLD_WINDOW, at + FOLD_WINDOW
+            if windows and low <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], high)
+            else:
+                windows.append([low, high])
+        bounds = [(to_iso(low) or "", min(to_iso(high) or "", as_of) if as_of else to_iso(high) or "")
+                  for low, high in windows]
+        reports = quote_reports_within(self.db, {q.speaker_id for q in listed if q.speaker_id is not None},
+                                       bounds)
+        wanted = {q.id for q in listed}
+        return {qid: found for qid, found in corroboration(reports).items() if qid in wanted}
+
+    def item_copies(self, post_id: int) -> tuple[ItemCopy, ...]:
+        """Every post of ``post_id``'s story item, the lead (earliest) first; empty when the post
+        is in no item."""
+        placed = self.items.placed([post_id])
+        if post_id not in placed:
+            return ()
+        item_id = placed[post_id][0]
+        return tuple(self.items.copies([item_id])[item_id])
+
+    def quote_corroboration(self, quotes: Iterable[Quote], as_of: str | None = None) -> dict[int, Reported]:
         """For each of ``quotes`` with a speaker: by how many sources, and how many independent
-        origins (copies of one text count once), the same statement was reported."""
-        reports = quote_reports(self.db, {q.speaker_id for q in quotes if q.speaker_id is not None})
-        return corroboration(reports)
+        origins (copies of one text count once, with their sources' tiers), the same statement
+        was reported (in posts published by ``as_of`` when given)."""
+        speakers = {q.speaker_id for q in quotes if q.speaker_id is not None}
+        return corroboration(quote_reports(self.db, speakers, as_of)) if speakers else {}
 
     def items_of(self, post_ids: list[int]) -> dict[int, tuple[int, int]]:
         """Each folded post's story item and how many other sources hold a copy of it."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from monitor.journey.corroboration import corroborate
 from monitor.journey.estimate import Schedule, estimate_from
 from monitor.journey.estimate import estimate as journey_estimate
 from monitor.journey.estimate import schedule as journey_schedule
@@ -32,6 +33,7 @@ from monitor.model import (
     to_iso,
     utc_now,
 )
+from monitor.store.corroboration import post_origins
 from monitor.store.feed import FeedFilter, FeedQueries, sort_key
 from monitor.store.situation import SituationQueries
 
@@ -275,7 +277,9 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     moment = at or utc_now()
     feed = FeedQueries(monitor.db)
     reads = SituationQueries(monitor.db)
-    flt = FeedFilter(as_of=as_of)
+    # Every post, copies too: the counts, the chart and the report's list agree with the store's
+    # totals (each post still carries how many other sources hold its story item).
+    flt = FeedFilter(as_of=as_of, fold=False)
 
     post_count, source_count = reads.post_totals(as_of)
     posts = _newest_posts(feed, flt, limits.posts)
@@ -297,6 +301,9 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
     else:
         observations = tuple(monitor.journey.recent_observations(as_of=as_of,
                                                                  limit=_limit(limits.observations)))
+        # The same stop, kind and window from several posts: each says by how many origins.
+        observations = corroborate(observations, post_origins(
+            monitor.db, {o.post_id for o in observations if o.post_id is not None}))
         schedules = getattr(monitor, "schedules", None) or ScheduleCache()
         sched, estimate, span, chart = _journey(schedules, route, observations, moment, first_post,
                                                 parse_iso(last), limits.chart_samples)
@@ -351,6 +358,13 @@ def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationL
     known = {p.id: p for p in posts}
     quote_posts = {i: known[i] for i in wanted if i in known}
     quote_posts.update(FeedQueries(monitor.db).posts_by_id(sorted(wanted - set(known))))
+    # Each listed quote says how widely its statement was reported by then (within days of it).
+    times = {i: p.published or p.first_seen for i, p in quote_posts.items()}
+    reach = monitor.quote_reach([*quotes, *(q for qs in by_speaker.values() for q in qs)], times, as_of)
+    if reach:
+        quotes = [replace(q, reach=reach.get(q.id)) for q in quotes]
+        by_speaker = {sid: tuple(replace(q, reach=reach.get(q.id)) for q in qs)
+                      for sid, qs in by_speaker.items()}
     return QuotesAt(at, quote_count, speaker_count, tuple(quotes), quote_posts, tuple(speakers), by_speaker)
 
 

@@ -58,4 +58,23 @@ def test_a_statement_in_a_reprint_and_in_own_words_is_reported_by_three_two_inde
     [other] = [r for r in rows if "no information" in r["text"]]
     assert (other["reported_by"], other["independent"]) == (1, 1)
     text = CliRunner().invoke(cli, ["quotes", "--db", str(db_path)], catch_exceptions=False).stdout
-    assert "reported by 3 outlets, 2 independent" in text
+    assert "reported by 3 outlets (2 independent)" in text
+
+
+def test_corroboration_names_the_tiers_of_the_origins(db_path):
+    with Monitor(db_path) as monitor:
+        _ingest(monitor, "agency", "a", AGENCY, 0)
+        _ingest(monitor, "outlet-1", "r", AGENCY[:2] + ["Our correspondent adds that the visit may "
+                                                        "last several days."], 2)
+        _ingest(monitor, "outlet-2", "o", OWN_WORDS, 3)
+        monitor.set_source_tier(monitor.source("agency").id, "wire")
+        monitor.set_source_tier(monitor.source("outlet-1").id, "outlet")
+        monitor.set_source_tier(monitor.source("outlet-2").id, "primary")
+    result = CliRunner().invoke(cli, ["quotes", "--json", "--db", str(db_path)], catch_exceptions=False)
+    talks = [json.loads(line) for line in result.stdout.splitlines() if "frank and substantive" in line]
+    # The agency copy and its reprint are one origin (a wire and an outlet carry it); the own
+    # words of the primary source another.
+    assert {(r["independent"], json.dumps(r["tiers"], sort_keys=True)) for r in talks} == \
+        {(2, json.dumps({"wire": 1, "primary": 1, "outlet": 1}, sort_keys=True))}
+    text = CliRunner().invoke(cli, ["quotes", "--db", str(db_path)], catch_exceptions=False).stdout
+    assert "reported by 3 outlets (2 independent, 1 wire, 1 primary, 1 outlet)" in text

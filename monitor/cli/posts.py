@@ -29,8 +29,11 @@ def post_json(post: Post, sources: dict[int, str], items: dict[int, tuple[int, i
     row = asdict(post)
     row["source"] = sources.get(post.source_id)
     row["revisions"] = row.pop("revision_count")
+    # What the feed's queries fill in (a source's tier is the source's, listed by `monitor sources`).
+    row.pop("source_tier")
+    also_in = row.pop("also_in")
     if items is not None:
-        row["item"], row["also_in"] = items.get(post.id, (None, 0))
+        row["item"], row["also_in"] = items.get(post.id, (None, also_in))
     return row
 
 

@@ -10,6 +10,7 @@ import click
 from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
 from monitor.extract.corroboration import Reported
 from monitor.extract_command import MAX_EXTRACT_BYTES, extract, extracted_json
+from monitor.model.corroboration import reported_text
 
 # Defined on its own so that ``monitor extract`` can start without the store (monitor/__main__.py).
 cli.add_command(extract)
@@ -58,7 +59,7 @@ def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path:
         if as_json:
             emit_json_lines(
                 {**asdict(q), "speaker": names[q.speaker_id].name if q.speaker_id in names else None,
-                 **asdict(reach.get(q.id, alone))}
+                 **_reach_fields(reach.get(q.id, alone))}
                 for q in rows
             )
             return
@@ -67,9 +68,13 @@ def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path:
             text = q.text if len(q.text) <= 160 else q.text[:159] + "…"
             words = f"“{text}”" if q.kind == "direct" else text  # reported speech has no marks
             seen = reach.get(q.id, alone)
-            also = (f" (reported by {seen.reported_by} outlets, {seen.independent} independent)"
-                    if seen.reported_by > 1 else "")
+            also = f" ({reported_text(seen)})" if seen.reported_by > 1 or seen.tiers else ""
             click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: {words}{also}")
+
+
+def _reach_fields(seen: Reported) -> dict:
+    """A quote's corroboration as JSON fields: reported_by, independent, tiers (tier -> origins)."""
+    return {"reported_by": seen.reported_by, "independent": seen.independent, "tiers": seen.tier_counts()}
 
 
 @cli.command()

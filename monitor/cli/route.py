@@ -31,7 +31,19 @@ def observation_json(obs: Observation) -> dict:
         "duration_minutes": obs.duration_minutes,
         "speed_kmh": obs.speed_kmh,
         "evidence": obs.evidence,
+        "corroboration": corroboration_json(obs),
     }
+
+
+def corroboration_json(obs: Observation) -> dict | None:
+    """How the same stop, kind and overlapping window was reported: ``origins`` (the posts),
+    ``sources``, ``independent`` (distinct origins: reprints of one story item count once) and
+    ``tiers`` (origins per source tier); None where it was not counted."""
+    found = obs.corroboration
+    if found is None:
+        return None
+    return {"origins": found.reports, "sources": found.reported_by, "independent": found.independent,
+            "tiers": found.tier_counts()}
 
 
 def eta_json(eta: StopEta) -> dict:

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor
-from monitor.model import utc_now
+from monitor.model import TIERS, utc_now
 from monitor.service import Monitor, PollReport
 from monitor.sources.errors import SourceError
 from monitor.sources.poller import DEFAULT_INTERVAL, MAX_INTERVAL
@@ -65,7 +65,7 @@ def sources(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
         state = row["last_status"] or ("never polled" if row["subscribed"] else "ingested, not polled")
         if not row["enabled"]:
             state += ", disabled"
-        head = f"#{row['id']} {row['title'] or row['key']}"
+        head = f"#{row['id']} {row['title'] or row['key']}" + (f" [{row['tier']}]" if row["tier"] else "")
         click.secho(head, bold=True)
         click.echo(f"  {row['url']}")
         rate = f" ({row['per_day']:g} a day)" if row["per_day"] is not None else ""
@@ -165,13 +165,29 @@ def sources_rename(ctx: click.Context, source: str, title: str, db_path: Path | 
 
 @sources.command("set")
 @click.argument("source")
-@click.option("--interval", type=click.IntRange(min=1), required=True, help="Seconds between polls.")
+@click.option("--interval", type=click.IntRange(min=1), default=None, help="Seconds between polls.")
+@click.option("--tier", type=click.Choice([*TIERS, "none"]), default=None,
+              help="What kind of source it is (none clears it); corroboration counts name them.")
 @db_option
 @click.pass_context
-def sources_set(ctx: click.Context, source: str, interval: int, db_path: Path | None) -> None:
-    """Change how often SOURCE (an id, address or title) is polled."""
-    _change_one(ctx, source, db_path, f"every {interval} s",
-                lambda m, i: m.set_source_interval(i, interval))
+def sources_set(ctx: click.Context, source: str, interval: int | None, tier: str | None,
+                db_path: Path | None) -> None:
+    """Change how often SOURCE (an id, address or title) is polled, or what kind of source it is."""
+    if interval is None and tier is None:
+        raise click.UsageError("say what to set: --interval SECONDS and/or --tier KIND")
+    said = []
+    if interval is not None:
+        said.append(f"every {interval} s")
+    if tier is not None:
+        said.append(f"tier {tier}")
+
+    def change(monitor: Monitor, source_id: int) -> None:
+        if interval is not None:
+            monitor.set_source_interval(source_id, interval)
+        if tier is not None:
+            monitor.set_source_tier(source_id, None if tier == "none" else tier)
+
+    _change_one(ctx, source, db_path, ", ".join(said), change)
 
 
 class _StderrLog(logging.Handler):

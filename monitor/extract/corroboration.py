@@ -6,7 +6,8 @@ two, at least ``SAME_WORDS`` of each (a reprint that drops a clause or changes "
 still counts; two different sentences about the same thing do not). Statements are grouped
 transitively within a speaker. A group is "reported by N outlets (K independent)": N is the
 number of sources whose posts carry it, K the number of distinct origins — copies of one text
-(posts of one story item) are one origin, a post in its own words is another.
+(posts of one story item) are one origin, a post in its own words is another — and the tiers
+say how many of those origins came from a wire, a primary (official) source, and so on.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from monitor.model.corroboration import Corroboration, tier_tally
 from monitor.store.corroboration import QuoteReport
 
 #: Share of three-word runs two wordings must share (averaged over both) to be one statement.
@@ -26,12 +27,8 @@ _RUN = 3
 _COMMON = 200
 
 
-@dataclass(frozen=True)
-class Reported:
-    """How widely one statement was reported."""
-
-    reported_by: int
-    independent: int
+#: How widely one statement was reported (the shared record of corroboration).
+Reported = Corroboration
 
 
 def _runs(text: str) -> frozenset[str]:
@@ -59,7 +56,10 @@ def corroboration(reports: Iterable[QuoteReport]) -> dict[int, Reported]:
     found: dict[int, Reported] = {}
     for quotes in by_speaker.values():
         for group in _groups(quotes):
-            figures = Reported(len({q.source_id for q in group}), len({q.origin for q in group}))
+            origins: dict[object, set[str]] = defaultdict(set)
+            for q in group:
+                origins[q.origin].update([q.tier] if q.tier else [])
+            figures = Reported(len({q.source_id for q in group}), len(origins), tier_tally(origins))
             found.update((q.quote_id, figures) for q in group)
     return found
 

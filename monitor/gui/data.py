@@ -14,7 +14,7 @@ import importlib
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -438,6 +438,9 @@ def speaker_quotes(monitor: Monitor, speaker_id: int, at: datetime | None,
     quotes, total = monitor.quotes.newest(speaker_id=speaker_id, as_of=to_iso(at) if at else None,
                                           limit=limit)
     posts = FeedQueries(monitor.db).posts_by_id(sorted({q.post_id for q in quotes}))
+    reach = monitor.quote_reach(quotes, {i: p.published or p.first_seen for i, p in posts.items()},
+                                to_iso(at) if at else None)
+    quotes = [replace(q, reach=reach.get(q.id)) for q in quotes] if reach else quotes
     return SpeakerQuotes(speaker_id, at, quotes, posts, total)
 
 

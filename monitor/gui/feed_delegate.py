@@ -61,6 +61,11 @@ def term_spans(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
+def also_in_text(count: int) -> str:
+    """The badge of a story item held by ``count`` other sources."""
+    return f"also in {count} source{'s' if count != 1 else ''}"
+
+
 def is_dark(palette: QPalette) -> bool:
     """True when the palette draws light text on a dark base."""
     return theme.is_dark(palette)
@@ -243,12 +248,18 @@ class PostDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
         y += line_h + GAP
 
-        # Line 2: byline, location, source; "edited" at the end.
-        meta = " · ".join(x[:LINE_CHARS] for x in (post.byline, post.location,
-                                                   index.data(FeedModel.SourceRole)) if x)
-        edited = ""
+        # Line 2: byline, location, source and its tier; "also in N sources" and "edited" at the end.
+        source = index.data(FeedModel.SourceRole) or ""
+        if post.source_tier:
+            source = f"{source} [{post.source_tier}]" if source else f"[{post.source_tier}]"
+        meta = " · ".join(x[:LINE_CHARS] for x in (post.byline, post.location, source) if x)
+        notes = []
+        if post.also_in:
+            notes.append(also_in_text(post.also_in))
         if post.revision_count:
-            edited = f"edited ({post.revision_count} earlier version{'s' if post.revision_count > 1 else ''})"
+            plural = "s" if post.revision_count > 1 else ""
+            notes.append(f"edited ({post.revision_count} earlier version{plural})")
+        edited = " · ".join(notes)
         meta_h = small_fm.height()
         painter.setFont(small)
         edited_w = small_fm.horizontalAdvance(edited) if edited else 0
@@ -259,7 +270,7 @@ class PostDelegate(QStyledItemDelegate):
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              small_fm.elidedText(meta, Qt.TextElideMode.ElideRight, avail))
         if edited:
-            painter.setPen(ALERT_COLOR if not selected else text_color)
+            painter.setPen(ALERT_COLOR if post.revision_count and not selected else text_color)
             painter.drawText(QRect(right - edited_w, y, edited_w, meta_h),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, edited)
         y += meta_h + GAP

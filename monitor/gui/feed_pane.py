@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from monitor.gui import data
 from monitor.gui.feed_delegate import PostDelegate
 from monitor.gui.feed_model import FeedModel
+from monitor.gui.item_copies import CopyRow, copies_text, item_copies
 from monitor.gui.post_diff import diff_document, version_text, word_diff
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
@@ -586,6 +587,8 @@ class FeedPane(QWidget):
         dialog = PostDialog(post, self, self.model.data(self.model.index(row), FeedModel.SourceRole) or "")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._runner.read(data.revisions, post.id, on_result=dialog.set_revisions)
+        if post.also_in:
+            self._runner.read(item_copies, post.id, on_result=dialog.set_copies)
         dialog.open()
         self.post_dialog = dialog
 
@@ -603,6 +606,11 @@ class PostDialog(QDialog):
         self.meta = plain_label(post_meta(post, source), self)  # the source's title is the feed's
         self.meta.setObjectName("postMeta")
         self.meta.setWordWrap(True)
+        # A story item's copies in other sources, each with its source and time (read after).
+        self.copies = plain_label("", self)
+        self.copies.setObjectName("postCopies")
+        self.copies.setWordWrap(True)
+        self.copies.setVisible(False)
         self.versions = QListWidget(self)
         self.versions.setObjectName("postVersions")
         self.text = QPlainTextEdit(self)
@@ -637,6 +645,7 @@ class PostDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.meta)
+        layout.addWidget(self.copies)
         layout.addWidget(split, 1)
         layout.addWidget(buttons)
         self._versions: list[dict] = []
@@ -657,6 +666,16 @@ class PostDialog(QDialog):
                 else f"Version {version['revision']}"
             self.versions.addItem(f"{label}\n{version.get('seen_at') or ''}")
         self.versions.setCurrentRow(0)
+
+    def set_copies(self, rows: list[CopyRow]) -> None:
+        """List the story item's copies: "Also in N sources", then each with source and time."""
+        others = len({r.source_id for r in rows}) - 1
+        if not rows:
+            self.copies.setVisible(False)
+            return
+        self.copies.setText(f"Also in {others} other source{'s' if others != 1 else ''}; "
+                            f"{len(rows)} copies:\n{copies_text(rows)}")
+        self.copies.setVisible(True)
 
     def changes_text(self) -> str:
         """The changes shown, as plain text (for tests and screen readers)."""

@@ -43,7 +43,7 @@ from monitor.gui.inspector import InspectorPane
 from monitor.gui.journey_menu import JourneyControls
 from monitor.gui.preferences import Preferences, PreferencesDialog, load_preferences, save_preferences
 from monitor.gui.replay import ReplayBar
-from monitor.gui.sources_dock import SourcesPane
+from monitor.gui.sources_dock import SourcesPane, set_source_tier
 from monitor.gui.workers import Runner
 from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint import theme
@@ -349,6 +349,7 @@ class MainWindow(QMainWindow):
         pane.renameRequested.connect(lambda sid, title: self._change_source(data.rename_source, sid, title))
         pane.intervalRequested.connect(
             lambda sid, secs: self._change_source(data.set_source_interval, sid, secs))
+        pane.tierRequested.connect(self._change_tier)
         self.docks["inspector"].visibilityChanged.connect(
             lambda visible: self._show_quotes() if visible and self._quotes_stale else None)
         self.replay.asOfChanged.connect(self._replay_moved)
@@ -689,6 +690,16 @@ class MainWindow(QMainWindow):
         feed without the posts of a source deleted with them)."""
         if self.runner is not None:
             self.runner.write(fn, source_id, value, on_result=self._source_changed,
+                              on_error=lambda exc: self._warn("Cannot change the source", str(exc)))
+
+    def _change_tier(self, source_id: int, tier: str) -> None:
+        """Mark a source's tier; the feed's rows are read again to show it."""
+        def done(changes: OpChanges) -> None:
+            self._source_changed(changes)
+            self.feed.model.reload()
+
+        if self.runner is not None:
+            self.runner.write(set_source_tier, source_id, tier, on_result=done,
                               on_error=lambda exc: self._warn("Cannot change the source", str(exc)))
 
     def _source_changed(self, changes: OpChanges) -> None:

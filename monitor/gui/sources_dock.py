@@ -1,5 +1,5 @@
 """The Sources dock: every source with its last poll, status, error, posts a day and warning,
-and the reader's changes to them (add, remove, disable/enable, rename, interval).
+and the reader's changes to them (add, remove, disable/enable, rename, interval, tier).
 
 The pane only shows and asks; the window runs each change on the writer thread (``data``) and
 hands the sources back with :meth:`SourcesPane.set_sources`.
@@ -31,13 +31,16 @@ from PySide6.QtWidgets import (
 
 from monitor.gui.data import SourceState
 from monitor.gui.formatting import relative_time
-from monitor.model import parse_iso, utc_now
+from monitor.model import TIERS, OpChanges, parse_iso, utc_now
 from monitor.paint.safe_text import plain_label, plain_message_box, plain_tooltip
+from monitor.service import Monitor
 
 #: Colours of a row's warning: red for a failing source, amber for a stale or silent one.
 FAILING_COLOR = QColor("#e03131")
 QUIET_COLOR = QColor("#e8590c")
-COLUMNS = ("Source", "Status", "Last poll", "Posts", "A day", "Every", "Warning or error")
+COLUMNS = ("Source", "Tier", "Status", "Last poll", "Posts", "A day", "Every", "Warning or error")
+#: What the tier editor offers: no tier, then the tiers.
+TIER_CHOICES = ("(none)", *TIERS)
 #: Longest interval the dialogs offer: a day.
 MAX_INTERVAL_S = 86400
 
@@ -90,6 +93,7 @@ class SourcesPane(QWidget):
     enableRequested = Signal(int, bool)  # source id, poll it
     renameRequested = Signal(int, str)
     intervalRequested = Signal(int, int)
+    tierRequested = Signal(int, str)  # source id, tier ("" clears it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,14 +124,18 @@ class SourcesPane(QWidget):
         self.enable_button = QPushButton("Disable", self)
         self.rename_button = QPushButton("Rename…", self)
         self.interval_button = QPushButton("Interval…", self)
+        self.tier_button = QPushButton("Tier…", self)
+        self.tier_button.setToolTip("Mark the source as a wire, primary (official) source, outlet, "
+                                    "aggregator or social account")
         self.add_button.clicked.connect(lambda: self.ask_add())
         self.remove_button.clicked.connect(lambda: self.ask_remove())
         self.enable_button.clicked.connect(self.toggle_enabled)
         self.rename_button.clicked.connect(lambda: self.ask_rename())
         self.interval_button.clicked.connect(lambda: self.ask_interval())
+        self.tier_button.clicked.connect(lambda: self.ask_tier())
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.enable_button, self.rename_button,
-                       self.interval_button):
+                       self.interval_button, self.tier_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -155,6 +163,7 @@ class SourcesPane(QWidget):
             warning = health.warning_text if health and health.warning else (src.last_error or "")
             cells = (
                 state.label,
+                src.tier or "",
                 status,
                 relative_time(polled, now) if polled else "never",
                 f"{state.post_count:,}",
@@ -171,9 +180,9 @@ class SourcesPane(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, src.id)
                 item.setToolTip(tip)
-                if column in (3, 4, 5):
+                if column in (4, 5, 6):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if color is not None and column in (1, 6):
+                if color is not None and column in (2, 7):
                     item.setForeground(QBrush(color))
                 if not (src.enabled and src.subscribed):
                     item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled,
@@ -215,7 +224,8 @@ class SourcesPane(QWidget):
 
     def _selection_changed(self) -> None:
         state = self.current()
-        for button in (self.remove_button, self.enable_button, self.rename_button, self.interval_button):
+        for button in (self.remove_button, self.enable_button, self.rename_button, self.interval_button,
+                       self.tier_button):
             button.setEnabled(state is not None)
         polled = state is not None and state.source.subscribed
         self.enable_button.setEnabled(polled)
@@ -305,3 +315,27 @@ class SourcesPane(QWidget):
         dialog.intValueSelected.connect(lambda value: self.ask_interval(value))
         self.dialog = dialog
         dialog.open()
+
+    def ask_tier(self, tier: str | None = None) -> None:
+        """Mark what kind of source the selected one is (asking unless given; "" clears it)."""
+        state = self.current()
+        if state is None:
+            return
+        if tier is not None:
+            self.tierRequested.emit(state.source.id, "" if tier == TIER_CHOICES[0] else tier)
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle("Source tier")
+        dialog.setLabelText(f"What kind of source is {state.label}?\n"
+                            "wire: a news agency · primary: an official channel · outlet: a newsroom · "
+                            "aggregator: republishes others · social: a social-media account")
+        dialog.setComboBoxItems(list(TIER_CHOICES))
+        dialog.setTextValue(state.source.tier or TIER_CHOICES[0])
+        dialog.textValueSelected.connect(lambda text: self.ask_tier(text))
+        self.dialog = dialog
+        dialog.open()
+
+
+def set_source_tier(monitor: Monitor, source_id: int, tier: str) -> OpChanges:
+    """The dock's tier change, run on the writer thread ("" clears the tier)."""
+    return monitor.set_source_tier(source_id, tier or None)

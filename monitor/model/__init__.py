@@ -17,7 +17,7 @@ from monitor.model.journey import (
     Stop,
     StopEta,
 )
-from monitor.model.posts import PRECISIONS, ItemCopy, ParsedPost, ParseResult, Post, Source, StoryItem
+from monitor.model.posts import PRECISIONS, TIERS, ItemCopy, ParsedPost, ParseResult, Post, Source, StoryItem
 from monitor.model.quotes import (
     QUOTE_KINDS,
     SPEAKER_KINDS,
@@ -39,6 +39,7 @@ __all__ = [
     "ROUTE_CHANGED",
     "OBSERVATION_KINDS",
     "PRECISIONS",
+    "TIERS",
     "QUOTE_KINDS",
     "SPEAKER_KINDS",
     "STOP_KINDS",

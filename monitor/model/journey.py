@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from monitor.model.corroboration import Corroboration
+
 STOP_KINDS: tuple[str, ...] = (
     "origin", "station", "gauge_change", "border", "ceremony", "destination",
 )
@@ -81,6 +83,10 @@ class Observation:
     window_end: datetime | None = None
     #: For ``speed`` facts: "max" or "average".
     speed_kind: str | None = None
+    #: The same stop, kind and overlapping window reported by several posts: how many posts
+    #: (``reports``), sources, independent origins and tiers. Filled where the journey is read
+    #: (the situation at T); not part of the observation's identity.
+    corroboration: Corroboration | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

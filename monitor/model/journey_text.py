@@ -8,7 +8,8 @@ Qt, no I/O.
 
 from __future__ import annotations
 
-from monitor.model.journey import Estimate, Stop
+from monitor.model.corroboration import reports_text
+from monitor.model.journey import Estimate, Observation, Stop
 from monitor.model.timefmt import report_time
 
 #: Said once wherever ETAs are listed.
@@ -51,3 +52,25 @@ def band_within_one_stop(est: Estimate, stops: tuple[Stop, ...] | list[Stop]) ->
     low = stops[i - 1].km if i > 0 else stops[i].km
     high = stops[i + 1].km if i + 1 < len(stops) else stops[i].km
     return low <= est.km_min and est.km_max <= high
+
+
+def corroboration_text(obs: Observation) -> str:
+    """How many posts and independent origins report the same stop, kind and window: "3 reports,
+    2 independent, 1 wire"; empty for an observation one post alone reports with no tier known."""
+    found = obs.corroboration
+    if found is None or (found.reports < 2 and not found.tiers):
+        return ""
+    return reports_text(found, found.reports)
+
+
+def distinct_evidence(observations: list[Observation]) -> list[tuple[Observation, tuple[int, ...]]]:
+    """The observations a tooltip lists, each once: copies of one report (the same kind, time and
+    words in several posts, a reprint) are one row, with the ids of every post carrying it."""
+    rows: dict[tuple, tuple[Observation, list[int]]] = {}
+    for obs in observations:
+        key = (obs.stop, obs.kind, obs.at, " ".join(obs.evidence.split()))
+        if key not in rows:
+            rows[key] = (obs, [])
+        if obs.post_id is not None and obs.post_id not in rows[key][1]:
+            rows[key][1].append(obs.post_id)
+    return [(obs, tuple(posts)) for obs, posts in rows.values()]

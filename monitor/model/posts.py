@@ -8,6 +8,11 @@ from datetime import datetime
 #: How exactly a timestamp is known, coarsest first.
 PRECISIONS: tuple[str, ...] = ("date", "hour", "minute", "second")
 
+#: What kind of source a reader says a source is: a news agency (``wire``), an official channel
+#: of someone in the story (``primary``), a newsroom of its own (``outlet``), a site that
+#: republishes others (``aggregator``) or a social-media account (``social``).
+TIERS: tuple[str, ...] = ("wire", "primary", "outlet", "aggregator", "social")
+
 
 @dataclass(frozen=True, slots=True)
 class ParsedPost:
@@ -76,6 +81,8 @@ class Source:
     subscribed: bool = False
     #: Digest of the last document read from the source.
     body_hash: str | None = None
+    #: What kind of source a reader marked it as (one of ``TIERS``); None until marked.
+    tier: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +104,11 @@ class Post:
     content_hash: str
     url: str | None = None
     revision_count: int = 0
+    #: How many other sources hold a copy of this post's story item (filled by the feed's
+    #: queries; 0 elsewhere).
+    also_in: int = 0
+    #: The tier of the post's source (``TIERS``; filled by the feed's queries, None elsewhere).
+    source_tier: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from monitor.model.corroboration import Corroboration
+
 SPEAKER_KINDS: tuple[str, ...] = ("person", "organisation", "anonymous")
 #: ``direct``: the speaker's words in quotation marks; ``indirect``: reported speech with no quoted
 #: words; ``mixed``: a reported clause with quoted words inside it (its ``parts``).
@@ -50,6 +52,9 @@ class Quote:
     speaker_start: int | None = None
     speaker_end: int | None = None
     parts: tuple[tuple[int, int], ...] = ()
+    #: How widely the statement was reported (outlets, independent origins, tiers), where the
+    #: reader asked for it (the situation at T); None elsewhere.
+    reach: Corroboration | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from monitor.model import Estimate, Observation, Route, Stop, StopEta
-from monitor.model.journey_text import ETA_LEGEND, band_within_one_stop, state_text
+from monitor.model.journey_text import (
+    ETA_LEGEND,
+    band_within_one_stop,
+    corroboration_text,
+    distinct_evidence,
+    state_text,
+)
 from monitor.model.timefmt import (
     format_minutes,
     format_window,
@@ -740,17 +746,19 @@ class RouteBar(QWidget):
         evidence = [o for o in self._observations if observation_matches(o, stop)]
         if evidence:
             rows.append("<hr><b>Evidence</b>")
-            for obs in evidence:
+            for obs, posts in distinct_evidence(evidence):
                 when = ""
                 if obs.at is not None:
                     local = obs.at.astimezone(zone or UTC)
                     when = f" {local:%d %b %Y %H:%M} {zone_label(local)}"
                     if obs.precision == "date":
                         when = f" {local:%d %b %Y}"
-                post = f" (post {obs.post_id})" if obs.post_id is not None else ""
+                post = f" (post{'s' if len(posts) > 1 else ''} {', '.join(map(str, posts))})" if posts else ""
                 flag = f" <b>conflict:</b> {esc(obs.conflict)}" if obs.conflict else ""
                 text = obs.evidence if len(obs.evidence) < 220 else obs.evidence[:217] + "…"
-                rows.append(f"{esc(obs.kind)}{esc(when)}{post}: “{esc(text)}”{flag}")
+                seen = corroboration_text(obs)
+                seen = f" <small>({esc(seen)})</small>" if seen else ""
+                rows.append(f"{esc(obs.kind)}{esc(when)}{post}: “{esc(text)}”{flag}{seen}")
         return "<p style='white-space:pre-wrap'>" + "<br>".join(rows) + "</p>"
 
     def _relative(self, moment: datetime) -> str:

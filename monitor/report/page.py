@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from monitor.model import Post, Quote
+from monitor.model.corroboration import reported_text
 from monitor.model.journey_text import ETA_LEGEND, state_text
 from monitor.model.timefmt import eta_columns, format_window, post_when, stop_zone, utc_text
 from monitor.paint.route_bar import RouteBar
@@ -441,7 +442,8 @@ def _more(painter: QPainter, rect: QRectF, y: float, text: str) -> None:
 
 def _post_blocks(post: Post, times: dict[int, datetime], width: float,
                  body_lines: int | None) -> list[tuple[TextBlock, str]]:
-    meta = " · ".join(x for x in (post_when(post, times), post.byline, post.location) if x)
+    also = f"also in {post.also_in} source{'s' if post.also_in != 1 else ''}" if post.also_in else ""
+    meta = " · ".join(x for x in (post_when(post, times), post.byline, post.location, also) if x)
     blocks = [(wrap(meta, font(12), width, max_lines=1), MUTED)]
     if post.title:
         blocks.append((wrap(post.title, font(16, bold=True), width, max_lines=2), INK))
@@ -479,7 +481,16 @@ def _speaker_blocks(entry: SpeakerQuotes, width: float, quotes: int | None,
     for quote in entry.quotes[:quotes]:
         blocks.append((wrap(_quote_text(quote), font(13, italic=True), width - 12,
                             max_lines=quote_lines, line_spacing=1.08), INK))
+        if _reach(quote):
+            blocks.append((wrap(_reach(quote).capitalize(), font(11), width - 12, max_lines=1), MUTED))
     return blocks
+
+
+def _reach(quote: Quote) -> str:
+    """"reported by 3 outlets (2 independent, 1 primary)" when more than one source carried the
+    statement or a tier is known; empty otherwise."""
+    reach = quote.reach
+    return reported_text(reach) if reach is not None and (reach.reported_by > 1 or reach.tiers) else ""
 
 
 # -- further pages: every quote by speaker, every post ---------------------------------------------
@@ -505,7 +516,8 @@ def _quote_item(briefing: Briefing, quote: Quote, width: float,
                 posts: dict[int, Post]) -> list[tuple[TextBlock, str, float]]:
     post = posts.get(quote.post_id)
     where = post_when(post, briefing.post_times) if post else ""
-    meta = " · ".join(x for x in (where, quote.kind, quote.cue, quote.outlet, f"post {quote.post_id}") if x)
+    meta = " · ".join(x for x in (where, quote.kind, quote.cue, quote.outlet, f"post {quote.post_id}",
+                                  _reach(quote)) if x)
     return [
         (wrap(_quote_text(quote), font(13, italic=True), width - 14, line_spacing=1.08), INK, 14),
         (wrap(meta, font(11), width - 14), MUTED, 14),

@@ -40,6 +40,13 @@ OUTSIDE_CHECKS = 500
 SortKey = tuple[str, int, int]
 #: A quoted passage in a post's body: (start, end, kind) with kind "direct", "partial" or "indirect".
 Span = tuple[int, int, str]
+#: A post that is a copy of another source's post (its item is led by another post).
+_IS_COPY = ("exists (select 1 from story_item_posts s join story_items i on i.id = s.item_id "
+            "where s.post_id = posts.id and i.lead_post_id != posts.id)")
+#: The feed row a full-text match stands for: its item's lead, or itself when in no item.
+_MATCH_ROWS = ("select coalesce(i.lead_post_id, f.rowid) from posts_fts f "
+               "left join story_item_posts s on s.post_id = f.rowid "
+               "left join story_items i on i.id = s.item_id where posts_fts match ?")
 #: Post ids per statement when reading rows or spans by id (SQLite's variable limit is 999 on
 #: older builds).
 _IDS_PER_STATEMENT = 500
@@ -63,10 +70,18 @@ class FeedFilter:
     source_id: int | None = None
     speaker_id: int | None = None
     as_of: str | None = None  # ISO 8601 UTC: only posts published up to then
+    #: One row per story item: a copy in another source is hidden behind its item's lead, and a
+    #: search matching a copy finds the lead. A source filter shows that source's own posts.
+    fold: bool = True
 
     def is_empty(self) -> bool:
         """True when every post passes."""
         return not (fts_query(self.text) or self.source_id or self.speaker_id or self.as_of)
+
+    @property
+    def folds(self) -> bool:
+        """True when copies are hidden behind their item's lead."""
+        return self.fold and self.source_id is None
 
 
 @dataclass(frozen=True)
@@ -95,8 +110,13 @@ class FeedQueries:
         args: list = []
         query = fts_query(flt.text)
         if query:
-            clauses.append("posts.id in (select rowid from posts_fts where posts_fts match ?)")
+            if flt.folds:
+                clauses.append(f"posts.id in ({_MATCH_ROWS})")
+            else:
+                clauses.append("posts.id in (select rowid from posts_fts where posts_fts match ?)")
             args.append(query)
+        if flt.folds:
+            clauses.append(f"not {_IS_COPY}")
         if flt.source_id is not None:
             clauses.append("posts.source_id = ?")
             args.append(flt.source_id)
@@ -163,6 +183,8 @@ class FeedQueries:
             return None if upper is not None else []
         lowest = candidates[-1]
         exhausted = len(candidates) < self.candidates and upper is None
+        if flt.folds:  # a matching copy stands for its item's lead
+            candidates = sorted(set(self._leads_of(candidates).values()), reverse=True)
         keyed = self._keys_of(candidates, extra, args, after)
         if len(keyed) < limit and not exhausted:
             self.last_plan = "few ids"
@@ -189,13 +211,27 @@ class FeedQueries:
             if len(outside) > budget:
                 self.last_plan = "out of order"
                 return None
+            check = ("select 1 from posts_fts where posts_fts match ? and rowid = ?" if not flt.folds else
+                     "select 1 from posts_fts where posts_fts match ? and rowid in (select ? union "
+                     "select o.post_id from story_item_posts s join story_item_posts o "
+                     "on o.item_id = s.item_id where s.post_id = ?)")
             found = [pid for pid in outside if self.db.execute(
-                "select 1 from posts_fts where posts_fts match ? and rowid = ?", [query, pid]
-            ).fetchone()]
+                check, [query, pid] if not flt.folds else [query, pid, pid]).fetchone()]
             if found:
                 keyed += self._keys_of(found, extra, args, after)
                 keyed.sort(reverse=True)
         return [key[2] for key in keyed[:limit]]
+
+    def _leads_of(self, ids: list[int]) -> dict[int, int]:
+        """The feed row each post stands for: its item's lead, or itself when in no item."""
+        found = {i: i for i in ids}
+        for start in range(0, len(ids), _IDS_PER_STATEMENT):
+            chunk = ids[start:start + _IDS_PER_STATEMENT]
+            found.update((int(p), int(lead)) for p, lead in self.db.execute(
+                "select s.post_id, i.lead_post_id from story_item_posts s "
+                f"join story_items i on i.id = s.item_id where s.post_id in ({','.join('?' * len(chunk))})",
+                chunk))
+        return found
 
     def _keys_of(self, ids: list[int], extra: str, args: list, after: SortKey | None) -> list[SortKey]:
         """Sort keys of the posts among ``ids`` passing the other filters, below ``after``."""
@@ -223,7 +259,21 @@ class FeedQueries:
                 sql = ("select count(*) from (select 1 from posts_fts "
                        "join posts on posts.id = posts_fts.rowid "
                        f"where posts_fts match ?{extra} limit ?)")
+                if flt.folds:  # matches counted as the items they stand for, each once
+                    sql = ("select count(*) from (select distinct posts.id from posts_fts f "
+                           "left join story_item_posts s on s.post_id = f.rowid "
+                           "left join story_items i on i.id = s.item_id "
+                           "join posts on posts.id = coalesce(i.lead_post_id, f.rowid) "
+                           f"where posts_fts match ?{extra} limit ?)")
                 return int(self.db.execute(sql, [query, *args, cap + 1]).fetchone()[0])
+            if flt.folds and flt.is_empty():
+                # Every item has one lead among its posts: the rest are the copies left out.
+                # Three counts off the smallest indexes, not a look-up per post.
+                posts, folded, items = self.db.execute(
+                    "select (select count(*) from posts), (select count(*) from story_item_posts), "
+                    "(select count(*) from story_items)").fetchone()
+                total = int(posts) - (int(folded) - int(items))
+                return total if cap is None else min(total, cap + 1)
             clauses, args = self._where(flt)
             where = f"where {' and '.join(clauses)}" if clauses else ""
             if cap is None:
@@ -258,10 +308,15 @@ class FeedQueries:
                 f"order by {_SORT_ORDER} limit ?",
                 [since.post_id, now.post_id, *args, limit],
             ).fetchall()
+            # A lead whose item gained a copy in another source is shown again (its count changed).
+            regained = ("" if not flt.folds else
+                        " or posts.id in (select i.lead_post_id from story_item_posts s "
+                        "join story_items i on i.id = s.item_id where s.post_id > ? and s.post_id <= ?)")
             edited_rows = self.db.execute(
-                f"select {_COLUMNS} from posts where posts.id <= ? and posts.id in "
-                f"(select post_id from post_revisions where id > ? and id <= ?){extra}",
-                [since.post_id, since.revision_id, now.revision_id, *args],
+                f"select {_COLUMNS} from posts where posts.id <= ? and (posts.id in "
+                f"(select post_id from post_revisions where id > ? and id <= ?){regained}){extra}",
+                [since.post_id, since.revision_id, now.revision_id,
+                 *([since.post_id, now.post_id] if flt.folds else []), *args],
             ).fetchall()
         added = self._with_revision_counts([_row_to_post(r) for r in added_rows])
         edited = self._with_revision_counts([_row_to_post(r) for r in edited_rows])
@@ -357,9 +412,20 @@ class FeedQueries:
                 ids,
             ).fetchall()
         )
-        if not counts:
+        # How many other sources hold a copy of each post's story item.
+        also = dict(
+            self.db.execute(
+                "select s.post_id, count(distinct o.source_id) from story_item_posts s "
+                "join story_item_posts o on o.item_id = s.item_id and o.source_id != s.source_id "
+                f"where s.post_id in ({marks}) group by s.post_id",
+                ids,
+            ).fetchall()
+        )
+        tiers = dict(self.db.execute("select id, tier from sources where tier is not null").fetchall())
+        if not counts and not also and not tiers:
             return posts
-        return [replace(p, revision_count=int(counts.get(p.id, 0))) for p in posts]
+        return [replace(p, revision_count=int(counts.get(p.id, 0)), also_in=int(also.get(p.id, 0)),
+                        source_tier=tiers.get(p.source_id)) for p in posts]
 
 
 def _spans_of(start: int, end: int, kind: str, parts_json: str | None) -> list[Span]:

@@ -122,6 +122,29 @@ class ItemStore:
                 held[item_id].add(source_id)
         return held
 
+    def unfolded(self, after: tuple[str, int, int] | None, limit: int) -> list[tuple[str, int, int]]:
+        """Posts in no item yet (stored before story items existed), oldest first, after the
+        position ``after``: up to ``limit`` of their (time, seq, id) feed positions. Walks the
+        feed's order index, so a batch costs its size plus the folded posts it steps over."""
+        below = ("and (coalesce(published, first_seen), coalesce(seq, 0), id) > (?, ?, ?) "
+                 "and coalesce(published, first_seen) >= ? ") if after is not None else ""
+        rows = self.db.execute(
+            "select coalesce(published, first_seen), coalesce(seq, 0), id from posts "
+            "where not exists (select 1 from story_item_posts s where s.post_id = posts.id) "
+            f"{below}order by coalesce(published, first_seen), coalesce(seq, 0), id limit ?",
+            [*(list(after) + [after[0]] if after is not None else []), limit]).fetchall()
+        return [(str(t), int(seq), int(i)) for t, seq, i in rows]
+
+    def item_count(self) -> int:
+        """How many story items the store holds."""
+        return int(self.db.execute("select count(*) from story_items").fetchone()[0])
+
+    def unfolded_count(self) -> int:
+        """How many posts are in no item."""
+        return int(self.db.execute(
+            "select count(*) from posts where not exists "
+            "(select 1 from story_item_posts s where s.post_id = posts.id)").fetchone()[0])
+
     # -- what folding writes ----------------------------------------------------------------
 
     def add(self, post_id: int, item_id: int | None, *, source_id: int, at: str, signature: bytes,

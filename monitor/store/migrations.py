@@ -17,7 +17,7 @@ from monitor.store.items import migrate_story_items
 from monitor.store.journey import migrate_journey
 from monitor.store.quotes import migrate_quote_counts, migrate_quote_parts, migrate_quotes
 from monitor.store.reads import migrate_read_state
-from monitor.store.sources import migrate_source_polling
+from monitor.store.sources import migrate_source_polling, migrate_source_tiers
 
 
 def _v1_posts(db: Database) -> None:
@@ -124,6 +124,11 @@ def _v13_documents(db: Database) -> None:
     migrate_documents(db)
 
 
+def _v14_source_tiers(db: Database) -> None:
+    """Source tiers: a reader marks a source as wire, primary, outlet, aggregator or social."""
+    migrate_source_tiers(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -138,4 +143,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v11_alert_rules,
     _v12_story_items,
     _v13_documents,
+    _v14_source_tiers,
 ]

@@ -41,19 +41,26 @@ class ReadStore:
         self.db = db
 
     def set_read(self, post_ids: Iterable[int], read: bool = True) -> int:
-        """Mark posts read (or unread again); returns how many changed."""
+        """Mark posts read (or unread again), each with its copies in other sources (the posts
+        of its story item); returns how many changed."""
         ids = [int(i) for i in post_ids]
         changed = 0
         with self.db.conn:
             for start in range(0, len(ids), _CHUNK):
                 chunk = ids[start:start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
+                # A story item is read once: its copies in other sources go with the post.
+                copies = (f"select o.post_id from story_item_posts s join story_item_posts o "
+                          f"on o.item_id = s.item_id where s.post_id in ({marks})")
                 if read:
                     cur = self.db.execute(
                         f"insert or ignore into post_reads (post_id, source_id, read_at) "
-                        f"select id, source_id, ? from posts where id in ({marks})", [_now(), *chunk])
+                        f"select id, source_id, ? from posts where id in ({marks}) or id in ({copies})",
+                        [_now(), *chunk, *chunk])
                 else:
-                    cur = self.db.execute(f"delete from post_reads where post_id in ({marks})", chunk)
+                    cur = self.db.execute(
+                        f"delete from post_reads where post_id in ({marks}) or post_id in ({copies})",
+                        [*chunk, *chunk])
                 changed += max(cur.rowcount, 0)
         return changed
 

@@ -9,7 +9,7 @@ from monitor.model import Source, to_iso, utc_now
 _UNSET = object()
 _COLUMNS = (
     "id, key, kind, url, title, interval, enabled, etag, last_modified, last_polled, "
-    "last_status, last_error, failures, next_poll, http_status, subscribed, body_hash"
+    "last_status, last_error, failures, next_poll, http_status, subscribed, body_hash, tier"
 )
 
 
@@ -32,6 +32,13 @@ def migrate_source_polling(db: Database) -> None:
     db.execute("create index if not exists sources_next_poll on sources (enabled, next_poll)")
 
 
+def migrate_source_tiers(db: Database) -> None:
+    """What kind of source each is (wire, primary, outlet, aggregator, social), as a reader
+    marks it; null until marked."""
+    if "tier" not in db.table("sources").columns_dict:
+        db.table("sources").add_column("tier", str)
+
+
 def _row_to_source(row: tuple) -> Source:
     return Source(
         row[0], row[1], row[2], row[3], row[4], row[5],
@@ -46,6 +53,7 @@ def _row_to_source(row: tuple) -> Source:
         http_status=row[14],
         subscribed=bool(row[15]),
         body_hash=row[16],
+        tier=row[17],
     )
 
 
@@ -190,6 +198,14 @@ class SourceStore:
         self.db.execute(
             "update sources set enabled = 1, next_poll = null, failures = 0 where id = ?", [source_id]
         )
+
+    def set_tier(self, source_id: int, tier: str | None) -> None:
+        """Mark what kind of source this is (None: not said)."""
+        self.db.execute("update sources set tier = ? where id = ?", [tier, source_id])
+
+    def tiers(self) -> dict[int, str]:
+        """The tier of every source marked with one."""
+        return {int(i): t for i, t in self.db.execute("select id, tier from sources where tier is not null")}
 
     def rename(self, source_id: int, title: str) -> None:
         """Give a source the title a reader chose (a poll never overwrites a title it has)."""

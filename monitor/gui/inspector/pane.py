@@ -45,6 +45,7 @@ from monitor.gui.inspector.models import ID_ROLE, QuoteTableModel, SpeakerTableM
 from monitor.gui.inspector.proxies import SortFilterProxy, SourceSortingProxy
 from monitor.gui.inspector.text import format_post_time, quote_display, quote_html
 from monitor.model import Post, Quote, Speaker
+from monitor.model.corroboration import reported_text
 from monitor.paint.safe_text import escape, plain_label
 
 #: Space between a table cell's edge and its text (the style's margin, and a little air).
@@ -469,6 +470,9 @@ class InspectorPane(QWidget):
             if post.byline:
                 where += f" · {esc(post.byline)}"
             where += "</small>"
+        reach = quote.reach
+        if reach is not None and (reach.reported_by > 1 or reach.tiers):
+            where += f"<br><small>{esc(reported_text(reach).capitalize())}</small>"
         self.detail.setText(
             f"<b>{quote_html(quote)}</b><br>— {esc(self.quote_model.speaker_name(quote))}"
             f"{', ' + esc(quote.cue) if quote.cue else ''}{where}"
