@@ -218,9 +218,11 @@ class SituationState:
         return True
 
     def apply(self, changes: OpChanges) -> frozenset[str]:
-        """Take what a write changed: emit ``rows_changed`` for the posts whose rows it changed,
-        and return the parts to read again (none when it changed nothing shown)."""
-        rows = changes.quote_posts | changes.posts_updated
+        """Take what a write changed: emit ``rows_changed`` for the posts whose quotes changed
+        while the post did not (a correction; added and edited posts reach a feed through its
+        own "changed since"), and return the parts to read again (none when it changed nothing
+        shown)."""
+        rows = changes.quote_posts - changes.posts
         speakers = changes.speakers | changes.speakers_removed
         if rows or speakers:
             self.rows_changed.emit(Rows(frozenset(rows), frozenset(speakers)))
