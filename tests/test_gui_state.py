@@ -38,10 +38,15 @@ def test_a_correction_reads_no_whole_situation(qtbot, main_window, situations):
     situations.clear()
     quote = next(q for q in window.snapshot.quotes if window.feed.model.row_of(q.post_id) is not None)
     count = window.snapshot.quote_count
+    resets: list[str] = []
+    window.inspector.quote_model.modelReset.connect(lambda: resets.append("quotes"))
+    window.inspector.speaker_model.modelReset.connect(lambda: resets.append("speakers"))
+    window.feed.model.modelReset.connect(lambda: resets.append("feed"))
     with qtbot.waitSignal(window.quotesApplied, timeout=10000):
         window.inspector.rejectRequested.emit(quote.id)
     qtbot.waitUntil(lambda: _idle(window), timeout=10000)
     assert situations == []
+    assert resets == []  # the rows were patched: the quote's, its speaker's, its post's
     assert window.state.counts.quotes == window.snapshot.quote_count == count - 1
     assert all(window.inspector.quote_model.quote(r).id != quote.id
                for r in range(window.inspector.quote_model.rowCount()))

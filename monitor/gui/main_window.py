@@ -875,7 +875,9 @@ class MainWindow(QMainWindow):
         self._list_quotes(found.quotes, found.posts, found.total)
 
     def _list_quotes(self, shown: list, posts: dict, total: int) -> None:
-        self.inspector.set_quotes(shown, {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts})
+        # Rows are patched in place when few differ (a correction, a few new quotes).
+        their_posts = {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts}
+        self.inspector.update_quotes(shown, their_posts)
         if total > len(shown):
             who = self._speaker_names.get(self._selected_speaker, "everyone") \
                 if self._selected_speaker is not None else "everyone"
