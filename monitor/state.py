@@ -66,6 +66,23 @@ def versions_of(situation: Situation) -> Versions:
     )
 
 
+#: Most speakers a new situation changes that are patched into the shown list; more, and the
+#: whole list is emitted again.
+PATCH_SPEAKERS_MAX = 50
+
+
+def _speakers_patch(shown: tuple[Speaker, ...], new: tuple[Speaker, ...]) -> SpeakersPatch | None:
+    """The speakers ``new`` changes, adds and drops against ``shown`` when they are few (a
+    correction's patch shown, a poll that quoted a few people), else None: only called when the
+    fingerprints differ, so a list read again unchanged is never walked."""
+    before = {s.id: s for s in shown}
+    changed = tuple(s for s in new if before.get(s.id) != s)
+    removed = frozenset(before) - {s.id for s in new}
+    if len(changed) + len(removed) > PATCH_SPEAKERS_MAX:
+        return None
+    return SpeakersPatch(changed, removed, new)
+
+
 #: Versions given to a part patched in place (a correction): unequal to any situation's.
 _patched = itertools.count(-1, -1)
 
@@ -180,7 +197,7 @@ class SituationState:
         """Show ``situation``; emit for each part whose fingerprint differs from the shown one's
         (every part the first time). Returns the names of the parts that changed."""
         versions = versions or versions_of(situation)
-        old, old_now = self.versions, self.now
+        old, old_now, shown = self.versions, self.now, self.situation
         self.situation, self.versions = situation, versions
         self.now = situation.moment
         changed: set[str] = set()
@@ -192,8 +209,13 @@ class SituationState:
             self.estimate = situation.estimate
             self.estimate_changed.emit(situation.estimate)
         if old is None or old.speakers != versions.speakers:
-            changed.add(SPEAKERS)
-            self.speakers_changed.emit(situation.speakers)
+            patch = _speakers_patch(shown.speakers, situation.speakers) if shown is not None else None
+            if patch is None:
+                changed.add(SPEAKERS)
+                self.speakers_changed.emit(situation.speakers)
+            elif patch.changed or patch.removed:
+                changed.add(SPEAKERS)
+                self.speakers_patched.emit(patch)
         if old is None or old.quotes != versions.quotes:
             changed.add(QUOTES)
             self.quotes_changed.emit(Quotes(situation.at, situation.quotes, situation.quote_posts))

@@ -71,9 +71,26 @@ def test_a_correction_emits_its_rows_and_reads_only_the_quote_side(seeded_db, st
         # The situation read again after it differs in the quote side alone.
         changed = state.set_situation(monitor.situation(SEED_AT, SNAPSHOT_LIMITS))
     assert changed == {QUOTES, SPEAKERS, COUNTS}
-    assert heard.names() == {"quotes_changed", "speakers_changed", "counts_changed"}
+    # One speaker's count changed: that speaker is patched in, the list is not sent again.
+    assert heard.names() == {"quotes_changed", "speakers_patched", "counts_changed"}
+    patch = heard.calls["speakers_patched"][0]
+    # (changed, or gone from the list when it was the speaker's only quote by then)
+    assert {s.id for s in patch.changed} | patch.removed == {quote.speaker_id}
+    assert patch.speakers == state.speakers
     assert quote.id not in {q.id for q in heard.calls["quotes_changed"][0].quotes}
     assert heard.calls["counts_changed"][0].quotes == state.counts.quotes
+
+
+def test_many_changed_speakers_send_the_whole_list(seeded_db, state, monkeypatch):
+    import monitor.state
+
+    monkeypatch.setattr(monitor.state, "PATCH_SPEAKERS_MAX", 0)
+    with Monitor(seeded_db) as monitor:
+        state.set_situation(monitor.situation(SEED_AT, SNAPSHOT_LIMITS))
+        monitor.reject_quote(state.situation.quotes[0].id)
+        heard = Heard(state)
+        state.set_situation(monitor.situation(SEED_AT, SNAPSHOT_LIMITS))
+    assert "speakers_changed" in heard.names() and "speakers_patched" not in heard.names()
 
 
 def test_a_write_that_changed_nothing_shown_emits_nothing(state, seeded_db):
