@@ -304,3 +304,36 @@ def test_a_narrow_quote_table_leaves_out_the_side_columns_and_a_wide_one_shows_t
     assert text >= 0.5 * pane.quote_view.viewport().width()
     pane.resize(1400, 640)
     qtbot.waitUntil(lambda: not any(pane.quote_view.isColumnHidden(c) for c in side))
+
+
+def test_quote_rows_are_patched_in_place(qtbot, qtmodeltester, pane, posts):
+    """A correction's few changed quotes patch their rows (no reset): the selection and the
+    quote read in full stay, a gone quote's row is removed, a changed quote repainted."""
+    from dataclasses import replace
+
+    model = pane.quote_model
+    quotes = sample_quotes()
+    kept = quotes[2]
+    pane.select_quote(kept.id)
+    resets, removed, inserted, painted = [], [], [], []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.rowsRemoved.connect(lambda _p, first, last: removed.append((first, last)))
+    model.rowsInserted.connect(lambda _p, first, last: inserted.append((first, last)))
+    model.dataChanged.connect(lambda first, _last, *_: painted.append(model.quote(first.row()).id))
+    moved = replace(quotes[1], speaker_id=sample_speakers()[-1].id)
+    after = [quotes[0], moved] + quotes[2:]
+    after.remove(quotes[3])
+    pane.update_quotes(after, posts)
+    assert not resets and len(removed) == 1 and not inserted
+    assert painted == [moved.id]
+    assert sorted(model.quote(r).id for r in range(model.rowCount())) == sorted(q.id for q in after)
+    assert pane.selected_quote() == kept
+    qtmodeltester.check(model)
+    # The quote again: one row inserted where the sort puts it.
+    pane.update_quotes(after + [quotes[3]], posts)
+    assert not resets and len(inserted) == 1
+    assert model.quote(inserted[0][0]) == quotes[3]
+    # A list that differs in most rows (another speaker's) replaces the whole list.
+    model.PATCH_ROWS_MAX = 1
+    pane.update_quotes(quotes[:1], posts)
+    assert resets and model.rowCount() == 1

@@ -34,7 +34,8 @@ from monitor.model import (
 from monitor.model.alerts import AlertHit, AlertRule
 from monitor.model.health import SourceHealth
 from monitor.service import Monitor
-from monitor.situation import QuotesAt, SituationLimits
+from monitor.situation import QuotesAt, Situation, SituationLimits
+from monitor.state import Versions, versions_of
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
 
 log = logging.getLogger(__name__)
@@ -353,6 +354,10 @@ class Snapshot:
     #: With no journey: a shipped route the posts seem to follow, to offer (never chosen here).
     suggestion: RouteSuggestion | None = None
     unread: dict[int, int] = field(default_factory=dict)  # unread posts per source id
+    #: The situation itself (its schedule moves the estimate with the clock, no read) and the
+    #: fingerprints of its parts, computed here on the worker (see ``monitor.state``).
+    situation: Situation | None = None
+    versions: Versions | None = None
 
 
 #: What a snapshot carries: the newest quotes and the most quoted speakers, the route reports of
@@ -384,6 +389,8 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         speaker_count=situation.speaker_count,
         suggestion=situation.suggestion,
         unread=monitor.reads.unread_counts(),
+        situation=situation,
+        versions=versions_of(situation),
     )
 
 

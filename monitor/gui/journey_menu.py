@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from monitor.gui import data
 from monitor.gui.route_editor import RouteEditor
-from monitor.model import Route
+from monitor.model import Estimate, Route
 from monitor.paint.safe_text import plain_label, plain_tooltip
+from monitor.state import Journey
 
 if TYPE_CHECKING:
     from monitor.gui.main_window import MainWindow
@@ -213,19 +214,21 @@ class JourneyControls(QObject):
         window.runner.write(data.use_route, ref, on_result=done,
                             on_error=lambda exc: window._warn("Route not changed", str(exc)))
 
-    # -- showing a snapshot --------------------------------------------------------------------
+    # -- showing the journey -------------------------------------------------------------------
 
-    def apply(self, snap: data.Snapshot) -> None:
-        """Show the snapshot's journey: the route bar, or the one-line strip when there is none."""
-        self.current = snap.route.name if snap.route is not None else None
-        self.current_title = snap.route.title if snap.route is not None else None
-        self.current_route = snap.route
+    def apply(self, journey: Journey) -> None:
+        """Show the journey part of the situation (``SituationState.journey_changed``): the route
+        bar, or the one-line strip when there is none."""
+        route = journey.route
+        self.current = route.name if route is not None else None
+        self.current_title = route.title if route is not None else None
+        self.current_route = route
         bar = self.route_bar
-        if snap.route is None:
+        if route is None:
             bar.set_route(None)
             bar.set_estimate(None)
             bar.set_observations([])
-            found = snap.suggestion
+            found = journey.suggestion
             self.suggested = found.route if found is not None else None
             self.suggestion_label.setText(found.text() if found is not None else "")
             self.suggestion_label.setToolTip(plain_tooltip(found.text()) if found is not None else "")
@@ -240,14 +243,20 @@ class JourneyControls(QObject):
         self.strip.hide()
         bar.show()
         self.pane.setMaximumHeight(_MAX)
-        bar.set_route(snap.route)
-        if snap.estimate is not None:
-            bar.set_estimate(snap.estimate)
-        bar.set_observations(snap.observations)
+        bar.set_route(route)
+        if journey.estimate is not None:
+            bar.set_estimate(journey.estimate)
+        bar.set_observations(journey.observations)
         if collapsed:  # give the bar back its height
             dock = self.window.docks.get("route")
             if dock is not None:
                 self.window.resizeDocks([dock], [bar.sizeHint().height()], Qt.Orientation.Vertical)
+
+    def show_estimate(self, estimate: Estimate | None) -> None:
+        """Move the train to ``estimate`` (``SituationState.estimate_changed``: the clock moved, or
+        a new situation); nothing without a journey."""
+        if self.current_route is not None and estimate is not None:
+            self.route_bar.set_estimate(estimate)
 
     def collapsed(self) -> bool:
         """True when the pane shows the one-line "no journey" strip."""

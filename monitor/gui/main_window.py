@@ -45,18 +45,19 @@ from monitor.gui.preferences import Preferences, PreferencesDialog, load_prefere
 from monitor.gui.replay import ReplayBar
 from monitor.gui.sources_dock import SourcesPane, set_source_tier
 from monitor.gui.workers import Runner
-from monitor.model import NO_CHANGES, OpChanges, merge_changes, parse_iso, to_iso, utc_now
+from monitor.model import NO_CHANGES, Estimate, OpChanges, Speaker, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint import theme
 from monitor.paint.charts import ChartsPane
 from monitor.paint.route_bar import RouteBar
 from monitor.paint.safe_text import escape, plain_label, plain_message_box, plain_tooltip
 from monitor.paths import resources_dir
 from monitor.report.render import PreparedReport
+from monitor.state import QUOTES, Counts, Journey, Posts, Quotes, Rows, SituationState, SpeakersPatch
 from monitor.store import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
-#: How often live panes are recomputed even without new posts (the route bar's clock).
+#: How often "now" moves on the route bar (the estimate on the cached schedule; nothing is read).
 CLOCK_MS = 60_000
 #: How often the app asks which sources are due (each source keeps its own interval and backoff).
 POLL_MS = 15_000
@@ -100,6 +101,8 @@ class MainWindow(QMainWindow):
         self.runner: Runner | None = None
         self.features = data.Features()
         self.snapshot: data.Snapshot | None = None
+        #: The situation shown, part by part: the panes follow its signals (see ``_bind_state``).
+        self.state = SituationState()
         self.as_of: datetime | None = None
         self.alert_count = 0
         self._snapshot_busy = False
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self._wire()
+        self._bind_state()
         self.feed.model.keywords = load_keywords(self.settings)
         self.apply_preferences(load_preferences(self.settings))
 
@@ -162,7 +166,6 @@ class MainWindow(QMainWindow):
         self._poll_timer.timeout.connect(self.poll_now)
         self._steps: list[tuple[str, Callable[[], None]]] = []
         self.pane_step_ms: dict[str, float] = {}
-        self._applied: dict[str, object] = {}
         self._step_timer = QTimer(self)
         self._step_timer.setSingleShot(True)
         self._step_timer.setInterval(0)
@@ -380,7 +383,7 @@ class MainWindow(QMainWindow):
         """Drop everything shown of the previous database: replay, filters, unread marks,
         alerts, counts, charts and panes start again from the new one."""
         self.snapshot = None
-        self._applied = {}
+        self.state.clear()
         self._steps = []
         self._snapshot_busy = False
         self._snapshot_again = False
@@ -495,45 +498,79 @@ class MainWindow(QMainWindow):
         if snap.at != self.as_of:
             return  # the replay moved on while this was computed
         self.snapshot = snap
-        self._speaker_names = {s.id: s.name for s in snap.speakers}
         self.feed.set_sources([(s.source.id, s.label) for s in snap.sources], snap.unread)
         self.sources_pane.set_sources(snap.sources)
         self.alerts_pane.sources = [(s.source.id, s.label) for s in snap.sources]
-        self.alerts_pane.speakers = [s.name for s in snap.speakers]
         self.scan_alerts()
         if self.as_of is None:
             self.replay.set_span(snap.span)
-        self._update_status(snap)
-        # Each pane takes its data in an event-loop turn of its own, and only when its data
-        # changed: a stall is then one pane's work, never the sum of all of them.
-        self._steps = self._pane_steps(snap)
-        self._steps.append(("", lambda: self.snapshotApplied.emit(snap)))
+        self._update_sources_status(snap.sources)
+        # The state emits only for the parts whose fingerprints changed; the panes bound to
+        # those signals take their data (see _bind_state).
+        if snap.situation is not None:
+            self.state.set_situation(snap.situation, snap.versions)
+        self._step("", lambda: self.snapshotApplied.emit(snap))
+
+    # -- the panes follow the state --------------------------------------------------------
+
+    def _bind_state(self) -> None:
+        """Connect each part of the situation to the panes that show it. The state is written
+        on this (the GUI) thread only — worker results arrive here — so these run here."""
+        state = self.state
+        state.journey_changed.connect(self._journey_changed)
+        state.estimate_changed.connect(self._estimate_changed)
+        state.now_changed.connect(self._now_changed)
+        state.speakers_changed.connect(self._speakers_changed)
+        state.speakers_patched.connect(self._speakers_patched)
+        state.quotes_changed.connect(self._quotes_changed)
+        state.posts_changed.connect(self._posts_changed)
+        state.counts_changed.connect(self._update_counts)
+        state.rows_changed.connect(self._rows_changed)
+
+    def _step(self, name: str, step: Callable[[], None]) -> None:
+        """Run ``step`` in an event-loop turn of its own, after those already queued: a stall
+        is then one pane's work, never the sum of all of them."""
+        self._steps.append((name, step))
         self._step_timer.start()
 
-    def _pane_steps(self, snap: data.Snapshot) -> list:
-        last = self._applied
-        steps = []
+    def _journey_changed(self, journey: Journey) -> None:
+        self._step("route bar", lambda: self.journey.apply(journey))
+        self._step("charts: journey", lambda: self.charts.set_journey(
+            journey.route, list(journey.chart), list(journey.observations), journey.estimate))
 
-        def changed(key: str, value: object) -> bool:
-            if key in last and last[key] == value:
-                return False
-            last[key] = value
-            return True
+    def _estimate_changed(self, estimate: Estimate | None) -> None:
+        self._step("route bar: estimate", lambda: self.journey.show_estimate(estimate))
 
-        steps.append(("route bar", lambda: self.journey.apply(snap)))
-        if changed("journey", (snap.route, snap.at, tuple(snap.observations), len(snap.estimates))):
-            steps.append(("charts: journey",
-                          lambda: self.charts.set_journey(snap.route, snap.estimates, snap.observations,
-                                                            snap.estimate)))
-        if changed("speakers", tuple(snap.speakers)):
-            steps.append(("inspector: speakers", lambda: self.inspector.set_speakers(snap.speakers)))
-            steps.append(("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)))
-        if changed("quotes", (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))):
-            steps.append(("inspector: quotes", self._show_quotes))
-        hours = snap.post_hours
-        if changed("posts", hours):
-            steps.append(("charts: posts", lambda: self.charts.set_hour_counts(*hours)))
-        return steps
+    def _now_changed(self, _now: object) -> None:
+        self.route_bar.update()  # its relative times ("3 min ago") count from the clock
+
+    def _speakers_changed(self, speakers: tuple[Speaker, ...]) -> None:
+        self._speaker_names = {s.id: s.name for s in speakers}
+        self.alerts_pane.speakers = [s.name for s in speakers]
+        self._step("inspector: speakers", lambda: self.inspector.set_speakers(speakers))
+        self._step("charts: speakers", lambda: self.charts.set_speakers(list(speakers)))
+
+    def _speakers_patched(self, patch: SpeakersPatch) -> None:
+        self._speaker_names = {s.id: s.name for s in patch.speakers}
+        self.alerts_pane.speakers = [s.name for s in patch.speakers]
+        self._step("inspector: speakers",
+                   lambda: self.inspector.update_speakers(patch.changed, patch.removed, patch.speakers))
+        self._step("charts: speakers", lambda: self.charts.set_speakers(list(patch.speakers)))
+
+    def _quotes_changed(self, _quotes: Quotes) -> None:
+        self._step("inspector: quotes", self._show_quotes)
+
+    def _posts_changed(self, posts: Posts) -> None:
+        self._step("charts: posts", lambda: self.charts.set_hour_counts(*posts.post_hours))
+
+    def _rows_changed(self, rows: Rows) -> None:
+        """A write changed these posts' quotes: the feed reads their rows again in place (a feed
+        listing one touched speaker's posts reads its list again: the list itself changed)."""
+        model = self.feed.model
+        if model.feed_filter.speaker_id is not None and model.feed_filter.speaker_id in rows.speakers:
+            model.reload()
+        else:
+            model.refresh_posts(rows.posts)
 
     def _next_step(self) -> None:
         if self._steps:
@@ -556,15 +593,17 @@ class MainWindow(QMainWindow):
     def _read_failed(self, exc: Exception) -> None:
         self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
 
-    def _update_status(self, snap: data.Snapshot) -> None:
-        speakers = max(snap.speaker_count, len(snap.speakers))
-        counts = f"{snap.post_count:,} posts · {snap.quote_count:,} quotes · {speakers:,} speakers"
-        self.counts_label.setText(counts)
+    def _update_counts(self, counts: Counts) -> None:
+        speakers = max(counts.speakers, len(self.state.speakers))
+        self.counts_label.setText(
+            f"{counts.posts:,} posts · {counts.quotes:,} quotes · {speakers:,} speakers")
+
+    def _update_sources_status(self, sources: list[data.SourceState]) -> None:
         now = utc_now()
         parts: list[str] = []
         tips: list[str] = []
         failing = 0
-        for state in snap.sources:
+        for state in sources:
             src = state.source
             name = state.label
             polled = parse_iso(src.last_polled)
@@ -572,14 +611,14 @@ class MainWindow(QMainWindow):
             status = f"error: {src.last_error}" if src.last_error else (src.last_status or "ok")
             tips.append(f"{name} — {state.post_count:,} posts — last poll {when} — {status}")
             failing += bool(src.last_error)
-        if snap.sources:
-            parts.append(f"{len(snap.sources)} source{'s' if len(snap.sources) != 1 else ''}")
+        if sources:
+            parts.append(f"{len(sources)} source{'s' if len(sources) != 1 else ''}")
         if failing:
             parts.append(f"{failing} failing")
             self.sources_label.setStyleSheet(f"color: {theme.FAILING}; font-weight: bold;")
         else:
             self.sources_label.setStyleSheet("")
-        latest = max((t for s in snap.sources if (t := parse_iso(s.source.last_polled)) is not None),
+        latest = max((t for s in sources if (t := parse_iso(s.source.last_polled)) is not None),
                      default=None)
         if latest is not None:
             parts.append(f"polled {relative_time(latest, now)}")
@@ -587,8 +626,11 @@ class MainWindow(QMainWindow):
         self.sources_label.setToolTip(plain_tooltip("\n".join(tips)))
 
     def _tick(self) -> None:
-        if self.as_of is None:
-            self.refresh_panes()
+        """The minute clock: "now" moves (live, the estimate on the cached schedule) and the
+        status bar's relative times follow; nothing is read and no pane is rebuilt."""
+        self.state.set_now(utc_now())
+        if self.snapshot is not None:
+            self._update_sources_status(self.snapshot.sources)
 
     # -- new posts -----------------------------------------------------------------------
 
@@ -624,13 +666,13 @@ class MainWindow(QMainWindow):
         if not (reports or asked):
             return
         changes = merge_changes(getattr(r, "changes", NO_CHANGES) for r in reports)
-        if asked or changes.posts or changes.quotes_changed or changes.journey_changed:
+        if asked or self.state.apply(changes):
             # Asked for: look anyway (posts may come from an import elsewhere).
             self.after_new_posts()
         else:
             # The round stored nothing but the sources' state: the status bar reads the sources
             # alone, and the feed still looks for posts another process wrote (a cheap "since
-            # the mark"); the other panes follow at the next clock tick.
+            # the mark"); the other panes follow the next write that changes what they show.
             self.refresh_sources()
             if not self._feed_settle.isActive():
                 self._feed_settle.start()
@@ -647,7 +689,7 @@ class MainWindow(QMainWindow):
         self.snapshot = snap = replace(snap, sources=list(sources))
         self.feed.set_sources([(s.source.id, s.label) for s in sources])
         self.sources_pane.set_sources(sources)
-        self._update_status(snap)
+        self._update_sources_status(sources)
         self.sourcesApplied.emit(sources)
 
     def _poll_failed(self, exc: Exception) -> None:
@@ -755,17 +797,13 @@ class MainWindow(QMainWindow):
                           on_error=lambda exc: self._warn("Correction not saved", str(exc)))
 
     def _corrected(self, changes: OpChanges) -> None:
-        """Refresh what a correction changed: the quoted posts in the feed and the quote side of
-        the panes, not the whole situation (the route, the charts of posts, the feed's pages)."""
-        model = self.feed.model
-        speaker = model.feed_filter.speaker_id
-        if speaker is not None and speaker in changes.speakers | changes.speakers_removed:
-            model.reload()  # the speaker's posts are the list itself
-        else:
-            model.refresh_posts(changes.quote_posts)
+        """Refresh what a correction changed: the quoted posts' rows in the feed (the state's
+        ``rows_changed``) and the quote side of the panes, not the whole situation (the route,
+        the charts of posts, the feed's pages)."""
+        stale = self.state.apply(changes)
         if self._snapshot_busy:
             self._snapshot_again = True  # one read before the correction must not be the last word
-        if self.runner is not None:
+        if QUOTES in stale and self.runner is not None:
             self.runner.read(data.corrected_quotes, self.as_of, changes,
                              on_result=lambda said: self._apply_quotes(said, changes),
                              on_error=self._read_failed)
@@ -775,36 +813,19 @@ class MainWindow(QMainWindow):
         if snap is None or said.at != self.as_of or snap.at != self.as_of:
             return  # the replay moved on: the next snapshot brings the quotes
         if isinstance(said, data.QuotesPatch):
-            # Patch the speakers the correction touched; the list keeps its order (most quoted
-            # first) and the next snapshot (the minute clock) reads the top speakers again.
-            by_id = {s.id: s for s in snap.speakers if s.id not in said.removed}
-            by_id.update((s.id, s) for s in said.speakers)
-            speakers = sorted(by_id.values(), key=lambda s: (-s.quote_count, s.name.casefold()))
-            count = max(0, snap.speaker_count - len(said.removed))
-            quote_count = max(0, snap.quote_count - len(changes.quotes_deactivated))
-
-            def show_speakers() -> None:
-                self.inspector.update_speakers(said.speakers, said.removed, speakers)
+            # The speakers the correction touched are patched in; the list keeps its order
+            # (most quoted first) and the next situation read gives the top speakers again.
+            self.state.patch_quotes(said.quotes, said.quote_posts, said.speakers, said.removed,
+                                    len(changes.quotes_deactivated))
         else:
-            speakers, count, quote_count = list(said.speakers), said.speaker_count, said.quote_count
-
-            def show_speakers() -> None:
-                self.inspector.set_speakers(speakers)
-        snap = replace(snap, quote_count=quote_count, speaker_count=count, speakers=speakers,
-                       quotes=list(said.quotes), quote_posts=said.quote_posts)
-        self.snapshot = snap
-        self._speaker_names = {s.id: s.name for s in snap.speakers}
-        self._update_status(snap)
-        # What the next snapshot compares against, so it does not apply these again.
-        self._applied["speakers"] = tuple(snap.speakers)
-        self._applied["quotes"] = (tuple(snap.quotes), tuple(sorted(snap.quote_posts)))
-        self._steps += [
-            ("inspector: speakers", show_speakers),
-            ("charts: speakers", lambda: self.charts.set_speakers(snap.speakers)),
-            ("inspector: quotes", self._show_quotes),
-            ("", lambda: self.quotesApplied.emit(changes)),
-        ]
-        self._step_timer.start()
+            self.state.set_quotes(said)
+        situation = self.state.situation
+        if situation is not None:
+            self.snapshot = replace(snap, quote_count=situation.quote_count,
+                                    speaker_count=situation.speaker_count, speakers=list(situation.speakers),
+                                    quotes=list(situation.quotes), quote_posts=situation.quote_posts,
+                                    situation=situation)
+        self._step("", lambda: self.quotesApplied.emit(changes))
 
     def _warn(self, title: str, text: str) -> None:
         self.statusBar().showMessage(f"{title}: {text.splitlines()[0] if text else ''}", 10000)
@@ -865,7 +886,9 @@ class MainWindow(QMainWindow):
         self._list_quotes(found.quotes, found.posts, found.total)
 
     def _list_quotes(self, shown: list, posts: dict, total: int) -> None:
-        self.inspector.set_quotes(shown, {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts})
+        # Rows are patched in place when few differ (a correction, a few new quotes).
+        their_posts = {q.post_id: posts[q.post_id] for q in shown if q.post_id in posts}
+        self.inspector.update_quotes(shown, their_posts)
         if total > len(shown):
             who = self._speaker_names.get(self._selected_speaker, "everyone") \
                 if self._selected_speaker is not None else "everyone"

@@ -153,6 +153,14 @@ class SourcesPane(QWidget):
         keep = self.current_id()
         now = now or utc_now()
         self.states = list(states)
+        # A column sized to its contents measures every row again at each item set, which is
+        # quadratic: a thousand sources held the window for minutes. Fixed while filling, sized
+        # once after.
+        header = self.table.horizontalHeader()
+        sized = [c for c in range(1, len(COLUMNS))
+                 if header.sectionResizeMode(c) == QHeaderView.ResizeMode.ResizeToContents]
+        for column in sized:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.table.setRowCount(len(states))
         warned = 0
         for row, state in enumerate(states):
@@ -188,6 +196,8 @@ class SourcesPane(QWidget):
                     item.setForeground(self.palette().brush(QPalette.ColorGroup.Disabled,
                                                             QPalette.ColorRole.Text))
                 self.table.setItem(row, column, item)
+        for column in sized:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.resizeColumnToContents(0)
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 260))
         polled_n = sum(1 for s in states if s.source.subscribed)

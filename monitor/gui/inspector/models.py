@@ -140,6 +140,47 @@ class QuoteTableModel(QAbstractTableModel):
             self._order(*self._sort)
         self.endResetModel()
 
+    #: Most rows ``update_quotes`` inserts and removes in place (and never half the list); more,
+    #: and the list is replaced.
+    PATCH_ROWS_MAX = 20
+
+    def update_quotes(self, quotes: Sequence[Quote], posts: dict[int, Post]) -> list[int] | None:
+        """Patch the rows to show ``quotes`` (a correction, a few new quotes): rows of quotes no
+        longer listed are removed, new quotes inserted where the sort puts them and changed ones
+        repainted, so selection and scroll stay. Returns the rows inserted, or None when the
+        list was replaced whole instead (many rows differ)."""
+        old = {q.id: q for q in self._quotes}
+        new = {q.id: q for q in quotes}
+        self._posts = dict(posts)
+        changed = [qid for qid, q in new.items() if qid in old and old[qid] != q]
+        for qid in changed:
+            self._rows_cache.pop(qid, None)
+        wanted = self._sorted(list(quotes)) if self._sort is not None else list(quotes)
+        kept_now = [q.id for q in self._quotes if q.id in new]
+        kept_after = [q.id for q in wanted if q.id in old]
+        differing = len(self._quotes) - len(kept_now) + len(wanted) - len(kept_after)
+        # Another list (another speaker's quotes) is replaced, and sized, whole.
+        if kept_now != kept_after or differing > min(self.PATCH_ROWS_MAX, len(wanted) // 2):
+            self.set_quotes(quotes, posts)
+            return None
+        for row in range(len(self._quotes) - 1, -1, -1):
+            if self._quotes[row].id not in new:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._quotes[row]
+                self.endRemoveRows()
+        inserted: list[int] = []
+        for row, quote in enumerate(wanted):
+            if quote.id in old:
+                if quote.id in changed:
+                    self._quotes[row] = quote
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                continue
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._quotes.insert(row, quote)
+            self.endInsertRows()
+            inserted.append(row)
+        return inserted
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows in Python, on keys computed once per quote.
 
@@ -162,9 +203,16 @@ class QuoteTableModel(QAbstractTableModel):
 
     def _order(self, column: int, order: Qt.SortOrder) -> None:
         self._sort = (column, order)
-        keyed = [(self._values(q)[1][column], q.id, q) for q in self._quotes]
+        self._quotes = self._sorted(self._quotes)
+
+    def _sorted(self, quotes: list[Quote]) -> list[Quote]:
+        """``quotes`` in the model's sort order (keys computed once per quote)."""
+        if self._sort is None:
+            return quotes
+        column, order = self._sort
+        keyed = [(self._values(q)[1][column], q.id, q) for q in quotes]
         keyed.sort(key=lambda item: (item[0], item[1]), reverse=order == Qt.SortOrder.DescendingOrder)
-        self._quotes = [q for _, _, q in keyed]
+        return [q for _, _, q in keyed]
 
     def set_speaker_names(self, speakers: Sequence[Speaker]) -> None:
         """The speakers, to name each quote's speaker."""

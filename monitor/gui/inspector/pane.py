@@ -248,15 +248,39 @@ class InspectorPane(QWidget):
     def set_quotes(self, quotes: Sequence[Quote], posts: dict[int, Post]) -> None:
         """Show ``quotes`` (usually the selected speaker's); ``posts`` gives their posts by id."""
         self.quote_model.set_quotes(quotes, posts)
-        # One speaker's quotes need no speaker column; a mixed list does.
-        speaker_ids = {q.speaker_id for q in quotes}
-        self.quote_view.setColumnHidden(QuoteTableModel.SPEAKER, len(speaker_ids) == 1 and
-                                        self._current_speaker in speaker_ids)
+        self._after_new_quotes(quotes)
+
+    def _after_new_quotes(self, quotes: Sequence[Quote]) -> None:
+        self._speaker_column(quotes)
         self._fit_columns()
         self._fit_rows()
         self._update_titles()
         self._update_buttons()
         self._show_detail(None)
+
+    def _speaker_column(self, quotes: Sequence[Quote]) -> None:
+        # One speaker's quotes need no speaker column; a mixed list does.
+        speaker_ids = {q.speaker_id for q in quotes}
+        self.quote_view.setColumnHidden(QuoteTableModel.SPEAKER, len(speaker_ids) == 1 and
+                                        self._current_speaker in speaker_ids)
+
+    def update_quotes(self, quotes: Sequence[Quote], posts: dict[int, Post]) -> None:
+        """Show ``quotes`` by patching the rows that differ (a correction, a few new quotes):
+        only inserted rows are measured, and the selection, the scroll and the quote shown in
+        full stay. Many differing rows replace the list (``set_quotes``)."""
+        selected = self.selected_quote()
+        inserted = self.quote_model.update_quotes(quotes, posts)
+        if inserted is None:
+            self._after_new_quotes(quotes)
+            return
+        self._speaker_column(quotes)
+        for row in inserted:
+            if row < self.FIT_ROWS_MAX:
+                self._fit_row(row)
+        self._update_titles()
+        self._update_buttons()
+        if selected is not None:  # the quote shown in full may be gone, or have a new speaker
+            self._show_detail(self.selected_quote())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: D102 - Qt API
         if watched is self.quote_view.viewport() and event.type() == QEvent.Type.Resize:
@@ -346,21 +370,24 @@ class InspectorPane(QWidget):
         # Only the quote wraps (the other columns are one elided line), so a row's height is its
         # quote's wrapped height: measured here directly, not by asking every cell's delegate
         # (resizeRowToContents), which costs a few milliseconds a row.
+        for row in range(first, last):
+            self._fit_row(row)
+        if last < min(self.quote_model.rowCount(), self.FIT_ROWS_MAX):
+            QTimer.singleShot(0, self, lambda: self._fit_slice(generation, last))
+
+    def _fit_row(self, row: int) -> None:
+        """Size ``row`` to its quote's wrapped text."""
         view = self.quote_view
         header = view.verticalHeader()
         width = max(40, view.columnWidth(QuoteTableModel.TEXT) - 2 * CELL_MARGIN_PX)
-        one_line = header.defaultSectionSize()
-        flags = int(Qt.TextFlag.TextWordWrap)
-        for row in range(first, last):
-            index = self.quote_model.index(row, QuoteTableModel.TEXT)
-            text = str(index.data() or "")
-            # The cell's own font (the model makes reported speech italic), as the view draws it.
-            font = index.data(Qt.ItemDataRole.FontRole)
-            metrics = QFontMetrics(font.resolve(view.font()) if font is not None else view.font())
-            height = metrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
-            header.resizeSection(row, max(one_line, height + 2 * CELL_MARGIN_PX))
-        if last < min(self.quote_model.rowCount(), self.FIT_ROWS_MAX):
-            QTimer.singleShot(0, self, lambda: self._fit_slice(generation, last))
+        index = self.quote_model.index(row, QuoteTableModel.TEXT)
+        text = str(index.data() or "")
+        # The cell's own font (the model makes reported speech italic), as the view draws it.
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = QFontMetrics(font.resolve(view.font()) if font is not None else view.font())
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        height = metrics.boundingRect(QRect(0, 0, width, 100_000), wrap, text).height()
+        header.resizeSection(row, max(header.defaultSectionSize(), height + 2 * CELL_MARGIN_PX))
 
     def select_speaker(self, speaker_id: int | None) -> None:
         """Select speaker ``speaker_id`` (None clears); emits :attr:`speakerSelected` on a change."""
