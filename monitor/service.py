@@ -6,8 +6,11 @@ same way. It never imports Qt.
 
 from __future__ import annotations
 
+import functools
+import getpass
 import hashlib
 import logging
+import os
 import random
 import re
 import stat
@@ -16,9 +19,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.utils import formatdate
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from urllib.parse import unquote, urlsplit
 
 import httpx
+from sqlite_utils import Database
 
 from monitor.extract.corroboration import Reported, corroboration
 from monitor.extract.folding import WINDOW as FOLD_WINDOW
@@ -33,6 +38,7 @@ from monitor.journey.importers import import_route
 from monitor.journey.route import RouteError, RouteInfo, list_routes, load_route
 from monitor.model import (
     NO_CHANGES,
+    ROUTE_CHANGED,
     TIERS,
     Estimate,
     FetchedDocument,
@@ -74,9 +80,15 @@ from monitor.store.documents import DocumentStore
 from monitor.store.feed import FeedQueries
 from monitor.store.items import ItemStore
 from monitor.store.journey import JourneyStore
+from monitor.store.pg.connection import is_postgres, redact
+from monitor.store.pg.locks import SourceLocks
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
 from monitor.store.reads import ReadStore
+
+if TYPE_CHECKING:
+    from monitor.store.pg.database import PgDatabase
+    from monitor.store.pg.notify import ChangeListener
 
 log = logging.getLogger(__name__)
 
@@ -89,10 +101,24 @@ _SKIP_NAMES = {".DS_Store", "Thumbs.db", SEED_ROUTE_FILE}
 #: A shipped route is suggested when the posts name at least this many of its stops.
 SUGGEST_MIN_STOPS = 3
 MAX_FILE_BYTES = 20 * 1024 * 1024
+#: Seconds a watcher waits before asking again for a source another poller was polling.
+HELD_RETRY = 5.0
 #: A web address typed without its scheme ("www.example.org/feed", "example.org/live"): a host
 #: of dotted labels ending in letters, then a path. A file by that name, if one exists, wins.
 _BARE_WEB_ADDRESS = re.compile(
     r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?/\S*$|^www\.(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.IGNORECASE)
+
+
+def correction_author() -> str:
+    """Who corrections made here are signed by, unless the caller names someone:
+    ``$MONITOR_AUTHOR``, else the user logged in (``getpass.getuser``), else "analyst"."""
+    name = os.environ.get("MONITOR_AUTHOR", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name and no user database entry (a bare container)
+        return "analyst"
 
 
 def counts_line(where: str, kind: str | None, added: int, updated: int, unchanged: int) -> str:
@@ -212,6 +238,38 @@ def _check_web_url(text: str) -> None:
         raise SourceError(text, "not a valid URL (a space in the host)")
 
 
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _announces(always: OpChanges | None = None) -> Callable[[_Method], _Method]:
+    """A write of ``Monitor`` whose changes are told to every process on a team store once it
+    returns: ``always``, else those in what it returns (an ``OpChanges``, a report's
+    ``changes``, the ``OpChanges`` in a tuple, a source added)."""
+
+    def wrap(method: _Method) -> _Method:
+        @functools.wraps(method)
+        def announcing(self: Monitor, *args: Any, **kwargs: Any) -> Any:
+            result = method(self, *args, **kwargs)
+            self._announce(always if always is not None else _changes_in(result))
+            return result
+
+        return cast(_Method, announcing)
+
+    return wrap
+
+
+def _changes_in(result: object) -> OpChanges:
+    """What a write's result says it changed (NO_CHANGES when it says nothing)."""
+    if isinstance(result, OpChanges):
+        return result
+    if isinstance(result, Source):
+        return OpChanges.of(sources=[result.id])
+    if isinstance(result, tuple):
+        return next((r for r in result if isinstance(r, OpChanges)), NO_CHANGES)
+    changes = getattr(result, "changes", None)
+    return changes if isinstance(changes, OpChanges) else NO_CHANGES
+
+
 class Monitor:
     """An open store and the operations on it."""
 
@@ -220,7 +278,31 @@ class Monitor:
         (no migration, no lock, works on a read-only disk; any write then fails). Without
         ``create`` a file that does not exist is an error, and nothing is made."""
         self.db_path = Path(db_path)
-        self.db = open_database(db_path, readonly=readonly, create=create)
+        #: On a team store, the sources this process is polling (each a PostgreSQL advisory
+        #: lock), so that two pollers never poll one source at once; None on SQLite.
+        self.source_locks: SourceLocks | None = None
+        #: The team store (PostgreSQL) this Monitor writes, which tells other processes what
+        #: each write changed (LISTEN/NOTIFY); None on SQLite.
+        self.team: PgDatabase | None = None
+        #: Who the analyst's corrections made through this Monitor are signed by.
+        self.author = correction_author()
+        #: The sources the last round left to another poller that was polling them.
+        self.held_elsewhere: list[Source] = []
+        #: Where the store is, for messages: its file, or a PostgreSQL URL with no password.
+        self.where = display_path(self.db_path)
+        if is_postgres(db_path):
+            self.db_path = Path(redact(str(db_path)))  # no password kept where it may be shown
+            # The team store: the same store classes over PostgreSQL (store/pg/database.py).
+            from monitor.store.pg.database import open_pg_database
+
+            team = open_pg_database(str(db_path), create=create)
+            self.where = team.where
+            self.source_locks = SourceLocks(team.raw)
+            self.team = team
+            # The store classes take a sqlite-utils Database; PgDatabase is the part of one they use.
+            self.db: Database = cast(Database, team)
+        else:
+            self.db = open_database(db_path, readonly=readonly, create=create)
         self.posts = PostStore(self.db)
         self.sources = SourceStore(self.db)
         self._client: httpx.Client | None = None
@@ -245,6 +327,22 @@ class Monitor:
         #: Journey schedules by (route, reports): a situation at a new moment with the same
         #: reports (the clock ticking, a poll that found none) does not build one again.
         self.schedules = ScheduleCache()
+
+    def listen(self, on_change: Callable[[OpChanges], None]) -> ChangeListener:
+        """Start listening for what other processes' writes to this team store change;
+        ``on_change`` gets each ``OpChanges`` on the listener's thread (this Monitor's own writes
+        are passed over). Stop it with ``stop()``. Raises StoreError on an SQLite store."""
+        if self.team is None:
+            raise StoreError(f"{self.where}: only a PostgreSQL team store tells of other processes' "
+                             "changes")
+        from monitor.store.pg.notify import ChangeListener
+
+        return ChangeListener(self.team.dsn, on_change, ignore_pids=[self.team.backend_pid]).start()
+
+    def _announce(self, changes: OpChanges) -> None:
+        """Tell the other processes on a team store what a write changed (nothing on SQLite)."""
+        if self.team is not None and changes:
+            self.team.publish(changes)
 
     def close(self) -> None:
         """Close the HTTP client (if one was opened) and the database connection."""
@@ -278,6 +376,7 @@ class Monitor:
             document = FetchedDocument(data, url, to_iso(utc_now()) or "")
         return self.ingest_result(result, where, source_key=source_key, url=url, document=document)
 
+    @_announces()
     def ingest_result(
         self, result: ParseResult, where: str, *, source_key: str, url: str,
         document: FetchedDocument | None = None,
@@ -488,6 +587,7 @@ class Monitor:
 
     # -- sources and polling -----------------------------------------------------------------
 
+    @_announces()
     def add_source(self, url_or_path: str | Path, interval: int = poller.DEFAULT_INTERVAL) -> Source:
         """Add an http(s) URL, a file: URL or a local file path as a source to poll.
 
@@ -540,6 +640,7 @@ class Monitor:
             for s in self.sources.all()
         ]
 
+    @_announces()
     def set_source_enabled(self, source_id: int, enabled: bool) -> OpChanges:
         """Poll a source again (at once), or stop polling it; its posts stay."""
         with write_transaction(self.db):
@@ -550,6 +651,7 @@ class Monitor:
                 self.sources.pause(source_id)
         return OpChanges.of(sources=[source_id])
 
+    @_announces()
     def rename_source(self, source_id: int, title: str) -> OpChanges:
         """Give a source a title of the reader's choosing (blank is refused)."""
         title = title.strip()
@@ -560,6 +662,7 @@ class Monitor:
             self.sources.rename(source_id, title)
         return OpChanges.of(sources=[source_id])
 
+    @_announces()
     def set_source_interval(self, source_id: int, interval: int) -> OpChanges:
         """Poll a source every ``interval`` seconds (at least 1), from its next poll on."""
         if interval < 1:
@@ -569,6 +672,7 @@ class Monitor:
             self.sources.set_interval(source_id, interval)
         return OpChanges.of(sources=[source_id])
 
+    @_announces()
     def set_source_tier(self, source_id: int, tier: str | None) -> OpChanges:
         """Mark what kind of source this is (one of ``TIERS``; None clears the mark)."""
         if tier is not None and tier not in TIERS:
@@ -578,6 +682,7 @@ class Monitor:
             self.sources.set_tier(source_id, tier)
         return OpChanges.of(sources=[source_id])
 
+    @_announces()
     def remove_source(self, source_id: int, *, keep_posts: bool) -> OpChanges:
         """Stop polling a source for good. With ``keep_posts`` its posts stay (the source stays
         as where they came from, not polled, as a file ingested once); without, the source and
@@ -628,14 +733,53 @@ class Monitor:
         stay on this thread (SQLite connections belong to their thread). One report per source,
         in the order given; a source that fails, however it fails, is recorded and the rest go on.
         """
+        sources = self._claim(sources)
         if not sources:
             return []
-        if client is None and any(poller.scheme_of(s.url) != "file" for s in sources):
-            client = self._http_client(settings)
-        reports: dict[int, PollReport] = {}
-        for index, result in poller.fetch_all(client, sources, settings):
-            reports[index] = self._store_poll(sources[index], result, rng)
-        return [reports[i] for i in range(len(sources))]
+        try:
+            if client is None and any(poller.scheme_of(s.url) != "file" for s in sources):
+                client = self._http_client(settings)
+            reports: dict[int, PollReport] = {}
+            for index, result in poller.fetch_all(client, sources, settings):
+                reports[index] = self._store_poll(sources[index], result, rng)
+            return [reports[i] for i in range(len(sources))]
+        finally:
+            self._release(sources)
+
+    def _claim(self, sources: list[Source]) -> list[Source]:
+        """The sources this process may poll now. On SQLite, all of them. On a team store, those
+        whose advisory lock it takes (the others are being polled by another poller: kept in
+        ``held_elsewhere``), read again once held, and left out when another poller polled them
+        between the read that found them due and the lock."""
+        self.held_elsewhere = []
+        if self.source_locks is None:
+            return sources
+        claimed = []
+        for source in sources:
+            if not self.source_locks.try_claim(source.id):
+                self.held_elsewhere.append(source)
+                continue
+            fresh = self.sources.get(source.id)
+            if fresh is None or fresh.last_polled != source.last_polled:
+                self.source_locks.release(source.id)
+                continue
+            claimed.append(fresh)
+        return claimed
+
+    def _release(self, sources: list[Source]) -> None:
+        """Let go of the sources ``_claim`` took (a team store's advisory locks)."""
+        if self.source_locks is not None:
+            for source in sources:
+                self.source_locks.release(source.id)
+
+    def _next_due(self) -> str | None:
+        """When the watcher should poll next: the earliest next poll, but not before
+        ``HELD_RETRY`` seconds when a due source was left to another poller (its poll will move
+        the source's next poll on; asking again at once would only find it held again)."""
+        due = self.sources.next_due()
+        if self.held_elsewhere and due is not None:
+            return max(due, to_iso(utc_now() + timedelta(seconds=HELD_RETRY)) or "")
+        return due
 
     def _http_client(self, settings: poller.PollSettings) -> httpx.Client:
         """One client per Monitor and settings, so connections are reused between polls."""
@@ -663,6 +807,7 @@ class Monitor:
         """
         return self._store_poll(source, poller.poll_source(client, source, settings), rng)
 
+    @_announces()
     def _store_poll(self, source: Source, result: poller.PollResult,
                     rng: random.Random | None) -> PollReport:
         """Parse and store one fetched result (see :meth:`poll_source`)."""
@@ -774,11 +919,12 @@ class Monitor:
         """
         return poller.Watcher(
             lambda: self.poll_due(client=client, settings=settings),
-            self.sources.next_due,
+            self._next_due,
             on_round=on_round,
         )
     # -- alert rules -------------------------------------------------------------------------
 
+    @_announces()
     def save_alert_rule(self, rule: AlertRule) -> tuple[int, OpChanges]:
         """Add or change an alert rule and match it against every stored post at once. Raises
         AlertRuleError naming the rule when it has nothing to look for."""
@@ -787,6 +933,7 @@ class Monitor:
             self.alerts.scan()
         return rule_id, OpChanges(alerts=True)
 
+    @_announces()
     def delete_alert_rule(self, rule_id: int) -> OpChanges:
         """Forget an alert rule and its hits."""
         with write_transaction(self.db):
@@ -800,6 +947,7 @@ class Monitor:
             new = self.alerts.scan()
         return self.alerts.hits(only=new) if new else []
 
+    @_announces()
     def dismiss_alerts(self, hits: list[tuple[int, int]] | None = None) -> OpChanges:
         """Dismiss alert hits (rule id, post id), or all of them: they leave the inbox for good."""
         with write_transaction(self.db):
@@ -808,30 +956,36 @@ class Monitor:
 
     # -- analyst corrections -----------------------------------------------------------------
 
-    def reassign_quote(self, quote_id: int, speaker_id: int | None) -> OpChanges:
-        """Give a quote to another speaker (None: nobody), as the analyst's correction.
-        Raises QuoteStoreError naming the quote or speaker that does not exist."""
+    @_announces()
+    def reassign_quote(self, quote_id: int, speaker_id: int | None, author: str | None = None) -> OpChanges:
+        """Give a quote to another speaker (None: nobody), as the analyst's correction, signed
+        by ``author`` (default: ``self.author``). Raises QuoteStoreError naming the quote or
+        speaker that does not exist."""
         with write_transaction(self.db):
             before = self.quotes.quote(quote_id)
-            self.quotes.reassign_quote(quote_id, speaker_id)
+            self.quotes.reassign_quote(quote_id, speaker_id, author or self.author)
         assert before is not None  # reassign_quote raised otherwise
         return OpChanges.of(quotes=[quote_id], quote_posts=[before.post_id],
                             speakers=[before.speaker_id, speaker_id])
 
-    def reject_quote(self, quote_id: int) -> OpChanges:
-        """Mark a quote as not a quote, as the analyst's correction."""
+    @_announces()
+    def reject_quote(self, quote_id: int, author: str | None = None) -> OpChanges:
+        """Mark a quote as not a quote, as the analyst's correction, signed by ``author``
+        (default: ``self.author``)."""
         with write_transaction(self.db):
             before = self.quotes.quote(quote_id)
-            self.quotes.reject_quote(quote_id)
+            self.quotes.reject_quote(quote_id, author or self.author)
         assert before is not None
         return OpChanges.of(quotes=[quote_id], quote_posts=[before.post_id], speakers=[before.speaker_id],
                             quotes_deactivated=[quote_id] if before.status == "active" else [])
 
-    def merge_speakers(self, keep_id: int, merge_id: int) -> OpChanges:
-        """Fold one speaker into another: the quotes that moved, their posts, both speakers."""
+    @_announces()
+    def merge_speakers(self, keep_id: int, merge_id: int, author: str | None = None) -> OpChanges:
+        """Fold one speaker into another, signed by ``author`` (default: ``self.author``): the
+        quotes that moved, their posts, both speakers."""
         with write_transaction(self.db):
             moved = self.quotes.quotes(speaker_id=merge_id, include_rejected=True)
-            self.quotes.merge_speakers(keep_id, merge_id)
+            self.quotes.merge_speakers(keep_id, merge_id, author or self.author)
         return OpChanges.of(quotes=[q.id for q in moved], quote_posts=[q.post_id for q in moved],
                             speakers=[keep_id, merge_id], speakers_removed=[merge_id])
 
@@ -881,6 +1035,7 @@ class Monitor:
             ref = import_route(ref).route
         return self.set_route(ref)
 
+    @_announces(ROUTE_CHANGED)
     def set_route(self, name_or_path: str | Path | Route | None) -> Route | None:
         """Make a route the one in use (None: follow no journey); every post's observations are
         re-matched to it, or dropped with no journey. What that changes is always the same,
@@ -913,7 +1068,7 @@ class Monitor:
         """``route``, else the route in use; RouteError when the store follows no journey."""
         found = route or self.route()
         if found is None:
-            raise RouteError(f"{display_path(self.db_path)}: no journey: this store follows no route "
+            raise RouteError(f"{self.where}: no journey: this store follows no route "
                              "(choose one with monitor route --use NAME|FILE)")
         return found
 

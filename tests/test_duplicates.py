@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,10 +14,25 @@ from _feedserver import FeedServer, GrowingFeed, Item
 from monitor.model import ParsedPost
 from monitor.service import Monitor
 from monitor.sources.poller import FETCHED, PollSettings
-from monitor.store import PostStore, open_database
+from monitor.store import PostStore
 
 FAST = PollSettings(connect_timeout=2.0, read_timeout=2.0, total_timeout=10.0)
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
+
+@pytest.fixture
+def store(db_path: Path | str) -> Iterator[PostStore]:
+    """The post store of a new store on each engine."""
+    with Monitor(db_path) as monitor:
+        yield monitor.posts
 
 
 def _count(monitor: Monitor, table: str) -> int:
@@ -73,8 +89,7 @@ def test_a_document_repeating_a_guid_changes_nothing_when_ingested_again(db_path
         assert post.body == "Second wording."
 
 
-def test_a_guid_given_back_and_forth_in_one_document_is_stable(db_path):
-    store = PostStore(open_database(db_path))
+def test_a_guid_given_back_and_forth_in_one_document_is_stable(store):
     source = store.ensure_source("test:flip", "test", "x")
     doc = [ParsedPost(guid="a", body="One."), ParsedPost(guid="a", body="Two."),
            ParsedPost(guid="a", body="One.")]
@@ -96,8 +111,7 @@ _URL = "https://example.invalid/1"
     ParsedPost(guid="new", title="Headline", body="Same body.", url=_URL, published=T0 + timedelta(hours=1)),
     ParsedPost(guid="new", title="Headline", body="Same body.", url=_URL, published=T0, byline="Olga"),
 ])
-def test_a_new_guid_that_differs_in_anything_a_reader_sees_is_a_new_post(db_path, other):
-    store = PostStore(open_database(db_path))
+def test_a_new_guid_that_differs_in_anything_a_reader_sees_is_a_new_post(store, other):
     source = store.ensure_source("test:feed", "test", "x")
     store.ingest(source, [ParsedPost(guid="old", title="Headline", body="Same body.", url=_URL,
                                      published=T0)])
@@ -105,8 +119,7 @@ def test_a_new_guid_that_differs_in_anything_a_reader_sees_is_a_new_post(db_path
     assert len(counts.added) == 1 and store.count() == 2
 
 
-def test_a_stored_post_carried_under_its_own_guid_is_not_taken_by_a_copy(db_path):
-    store = PostStore(open_database(db_path))
+def test_a_stored_post_carried_under_its_own_guid_is_not_taken_by_a_copy(store):
     source = store.ensure_source("test:feed", "test", "x")
     store.ingest(source, [ParsedPost(guid="old", body="Same body.")])
     # The document has the post itself and an identical one under a new guid: two posts.

@@ -12,6 +12,15 @@ from pathlib import Path
 import pytest
 from conftest import KHASAN_PAGE
 
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: A run that reads without a cap dies of this much memory long before the test times out.

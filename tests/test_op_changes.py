@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from conftest import SEED_ROUTE
@@ -12,6 +13,15 @@ from monitor.service import Monitor
 from monitor.situation import JOURNEY_ONLY
 from monitor.sources import poller
 from monitor.store.quotes import QuoteStoreError
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
 
 DAY = datetime(2023, 9, 12, 6, 0, tzinfo=UTC)
 

@@ -72,8 +72,8 @@ def test_monitor_db_may_name_the_team_store(story_db, team_store):
 
 def test_commands_that_need_sqlite_refuse_a_team_store_by_name(team_store, seed_path):
     secret = team_store.replace("postgresql://postgres@", "postgresql://postgres:s3cret@")
-    for args in (["ingest", str(seed_path), "--db", secret], ["route", "--db", secret],
-                 ["sources", "--db", secret], ["repair", "--db", secret]):
+    for args in (["reextract", "--db", secret], ["route", "--db", secret],
+                 ["export", "--db", secret], ["repair", "--db", secret]):
         code, out, err = run(*args)
         assert code == 1, args
         assert "postgres:***@" in err and "this works on a database file only" in err, args

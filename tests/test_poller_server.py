@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from _feedserver import GrowingFeed, Item, send
@@ -13,6 +14,15 @@ from _feedserver import GrowingFeed, Item, send
 from monitor.model import parse_iso, utc_now
 from monitor.service import Monitor
 from monitor.sources.poller import FAILED, FETCHED, GONE, NOT_MODIFIED, PollSettings
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
 
 FAST = PollSettings(connect_timeout=2.0, read_timeout=0.5, total_timeout=5.0)
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)

@@ -34,8 +34,9 @@ class DatabaseTarget(click.ParamType):
 
 
 DB_TARGET = DatabaseTarget()
-DB_HELP = ("Database file, or a postgresql:// URL for the commands that read a team store (posts, "
-           "search) (default: $MONITOR_DB or the user data directory).")
+DB_HELP = ("Database file, or a postgresql:// URL for the commands that work on a team store (posts, "
+           "search, quotes, speakers, sources, ingest, watch, sources add) (default: $MONITOR_DB or the "
+           "user data directory).")
 
 
 def db_option(func: Callable) -> Callable:
@@ -64,12 +65,13 @@ def resolve_db(ctx: click.Context, db_path: Path | str | None) -> Path:
     if isinstance(target, str) and is_postgres(target):
         raise click.ClickException(
             f"{redact(target)}: this works on a database file only so far; on a PostgreSQL store, "
-            "monitor posts and monitor search read it, and monitor copy moves a store in or out")
+            "monitor posts, search, quotes, speakers, sources, ingest, watch and sources add work, "
+            "and monitor copy moves a store in or out")
     return Path(target)
 
 
 def open_monitor(ctx: click.Context, db_path: Path | str | None, *, seed: bool = False,
-                 readonly: bool = False, create: bool = False) -> Monitor:
+                 readonly: bool = False, create: bool = False, team: bool = False) -> Monitor:
     """Open the store or exit with a message naming the file.
 
     ``readonly`` is for commands that only read: an existing store is opened read-only, so they
@@ -77,7 +79,17 @@ def open_monitor(ctx: click.Context, db_path: Path | str | None, *, seed: bool =
     only by the commands meant to make one (``create``: ingest, sources add) and for the
     default database, which is seeded; anywhere else a missing file (a mistyped ``--db``) is
     an error and nothing — file or folder — is created.
+
+    ``team`` is for the commands that also work on a PostgreSQL store (ingest, watch, sources
+    add; quotes, speakers and the sources list): a ``postgresql://`` URL opens the team store
+    (``create``: its schema is made in a database that holds none).
     """
+    target = resolve_target(ctx, db_path)
+    if team and isinstance(target, str) and is_postgres(target):
+        try:
+            return Monitor(target, create=create)
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
     path = resolve_db(ctx, db_path)
     seeding = seed and path == default_db_path()
     try:

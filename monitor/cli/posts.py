@@ -88,7 +88,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
     if source_key and (len(paths) > 1 or paths[0].is_dir()):
         raise click.UsageError("--source needs exactly one file")
     failures = 0
-    with open_monitor(ctx, db_path, create=True) as monitor:
+    with open_monitor(ctx, db_path, create=True, team=True) as monitor:
         for path in paths:
             for report in monitor.ingest_path(path, source_key=source_key):
                 if report.skipped:

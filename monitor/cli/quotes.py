@@ -23,7 +23,7 @@ __all__ = ["MAX_EXTRACT_BYTES", "extract", "extracted_json"]
 @click.pass_context
 def speakers(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
     """List who is quoted, most quoted first."""
-    with open_monitor(ctx, db_path, seed=True, readonly=True) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=True, team=True) as monitor:
         rows = monitor.quotes.speakers()
         if as_json:
             emit_json_lines(
@@ -44,7 +44,7 @@ def speakers(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
 @click.pass_context
 def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path: Path | None) -> None:
     """List quotes in reading order, with their speakers."""
-    with open_monitor(ctx, db_path, seed=True, readonly=True) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=True, team=True) as monitor:
         store = monitor.quotes
         if speaker_name is not None:
             found = store.find_speakers(speaker_name)
@@ -69,7 +69,11 @@ def quotes(ctx: click.Context, speaker_name: str | None, as_json: bool, db_path:
             words = f"“{text}”" if q.kind == "direct" else text  # reported speech has no marks
             seen = reach.get(q.id, alone)
             also = f" ({reported_text(seen)})" if seen.reported_by > 1 or seen.tiers else ""
-            click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: {words}{also}")
+            fixed = ""
+            if q.source_of_truth == "analyst":
+                fixed = f" (corrected by {q.corrected_by or 'an analyst'}" + (
+                    f", {q.corrected_at})" if q.corrected_at else ")")
+            click.echo(f"#{q.id} post {q.post_id} {q.field} [{q.kind}] {who}: {words}{also}{fixed}")
 
 
 def _reach_fields(seen: Reported) -> dict:

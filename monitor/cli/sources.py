@@ -54,7 +54,7 @@ def sources(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
     ctx.obj["sources_db"] = db_path
     if ctx.invoked_subcommand is not None:
         return
-    with open_monitor(ctx, db_path, readonly=True) as monitor:
+    with open_monitor(ctx, db_path, readonly=True, team=True) as monitor:
         rows = _source_rows(monitor)
     if as_json:
         emit_json_lines(rows)
@@ -90,7 +90,7 @@ def sources_add(ctx: click.Context, targets: tuple[str, ...], interval: int,
                 db_path: Path | None) -> None:
     """Add feeds, live pages or files (URL or PATH) to poll."""
     failures = 0
-    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=True) as monitor:
+    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=True, team=True) as monitor:
         for target in targets:
             try:
                 source = monitor.add_source(target, interval=interval)
@@ -222,7 +222,7 @@ def _log_to_stderr(debug: bool) -> None:
         logger.setLevel(logging.DEBUG)
 
 
-def _round_line(reports: list[PollReport], wait: float | None, rounds: int) -> str:
+def _round_line(reports: list[PollReport], wait: float | None, rounds: int, held: int = 0) -> str:
     new = sum(r.added for r in reports)
     updated = sum(r.updated for r in reports)
     same = sum(1 for r in reports if r.outcome == "not_modified")
@@ -230,6 +230,8 @@ def _round_line(reports: list[PollReport], wait: float | None, rounds: int) -> s
     stamp = utc_now().strftime("%H:%M:%S")
     line = (f"{stamp} round {rounds}: polled {len(reports)}, {new} new, {updated} updated, "
             f"{same} not modified, {errors} errors")
+    if held:
+        line += f", {held} being polled by another poller"
     if wait is not None:
         line += f"; next in {wait:.0f} s"
     return line
@@ -254,7 +256,7 @@ def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: in
     """
     _log_to_stderr(debug)
     # Sources named here are added as `sources add` would, so only then may the file be made.
-    with open_monitor(ctx, db_path, create=bool(targets)) as monitor:
+    with open_monitor(ctx, db_path, create=bool(targets), team=True) as monitor:
         for target in targets:
             try:
                 monitor.add_source(target, interval=interval)
@@ -272,7 +274,7 @@ def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: in
                         click.echo(f"  note: {note}", err=True)
                 else:
                     click.secho(f"error: {report.error}", fg="red", err=True)
-            click.echo(_round_line(reports, None, 1), err=True)
+            click.echo(_round_line(reports, None, 1, len(monitor.held_elsewhere)), err=True)
             if any(not r.ok for r in reports):
                 sys.exit(1)
             return
@@ -301,7 +303,7 @@ def _watch_forever(monitor: Monitor) -> None:
         for report in reports:
             if not report.ok:
                 click.secho(("\n" if interactive else "") + f"error: {report.error}", fg="red", err=True)
-        line = _round_line(reports, wait, watcher.rounds)
+        line = _round_line(reports, wait, watcher.rounds, len(monitor.held_elsewhere))
         if interactive:
             click.echo("\r\033[K" + line, nl=False, err=True)
         else:

@@ -477,14 +477,16 @@ def poll(monitor: Monitor, force: bool = False) -> list:
     return monitor.poll_once() if force else monitor.poll_due()
 
 
-def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int) -> OpChanges:
-    """Give a quote to another speaker (stored as the analyst's correction); what changed."""
-    return monitor.reassign_quote(quote_id, speaker_id)
+def reassign_quote(monitor: Monitor, quote_id: int, speaker_id: int, author: str | None = None) -> OpChanges:
+    """Give a quote to another speaker (stored as the analyst's correction, signed by
+    ``author``, else the user logged in); what changed."""
+    return monitor.reassign_quote(quote_id, speaker_id, author)
 
 
-def reject_quote(monitor: Monitor, quote_id: int) -> OpChanges:
-    """Mark a quote as not a quote (stored as the analyst's correction); what changed."""
-    return monitor.reject_quote(quote_id)
+def reject_quote(monitor: Monitor, quote_id: int, author: str | None = None) -> OpChanges:
+    """Mark a quote as not a quote (stored as the analyst's correction, signed by ``author``,
+    else the user logged in); what changed."""
+    return monitor.reject_quote(quote_id, author)
 
 
 def use_route(monitor: Monitor, ref: str | None) -> str | None:
@@ -506,9 +508,10 @@ def saved_routes() -> list[tuple[str, str, str]]:
     return [(str(info.path), info.name, info.title) for info in Monitor.saved_routes()]
 
 
-def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int) -> OpChanges:
-    """Fold one speaker into another (stored as the analyst's correction); what changed."""
-    return monitor.merge_speakers(keep_id, merge_id)
+def merge_speakers(monitor: Monitor, keep_id: int, merge_id: int, author: str | None = None) -> OpChanges:
+    """Fold one speaker into another (stored as the analyst's correction, signed by ``author``,
+    else the user logged in); what changed."""
+    return monitor.merge_speakers(keep_id, merge_id, author)
 
 
 def export_report(monitor: Monitor, out: str, at: datetime | None) -> str:

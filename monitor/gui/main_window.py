@@ -793,7 +793,9 @@ class MainWindow(QMainWindow):
     def _correct(self, fn: Callable[..., object], *args: int) -> None:
         if self.runner is None:
             return
-        self.runner.write(fn, *args, on_result=self._corrected,
+        author = self.prefs.author or None  # the name in Preferences; blank: the user logged in
+        self.runner.write(lambda monitor, *rest: fn(monitor, *rest, author=author), *args,
+                          on_result=self._corrected,
                           on_error=lambda exc: self._warn("Correction not saved", str(exc)))
 
     def _corrected(self, changes: OpChanges) -> None:

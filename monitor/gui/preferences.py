@@ -1,5 +1,6 @@
-"""Preferences: the default poll interval of new sources, the time zone times are shown in, and
-desktop notifications on or off. Kept with QSettings; applied by the window."""
+"""Preferences: the default poll interval of new sources, the time zone times are shown in,
+desktop notifications on or off, and the name corrections are signed with. Kept with QSettings;
+applied by the window."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
 
 from monitor.model import Route
 from monitor.paint.safe_text import plain_label
+from monitor.service import correction_author
 
 LOCAL = "local"
 #: The interval a new source is offered, in seconds.
 DEFAULT_INTERVAL_S = 60
 MAX_INTERVAL_S = 86400
 _KEYS = ("prefs/interval", "prefs/timezone", "prefs/notify")
+_AUTHOR_KEY = "prefs/author"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Preferences:
     #: "local", "UTC" or an IANA zone name (a stop's zone).
     timezone: str = LOCAL
     notify: bool = True
+    #: The name the analyst's corrections are signed with; blank: the user logged in.
+    author: str = ""
 
     def zone(self) -> tzinfo | None:
         """The display zone as a tzinfo; None for the system's local zone (also for a zone
@@ -69,7 +75,8 @@ def load_preferences(settings: QSettings) -> Preferences:
         interval = DEFAULT_INTERVAL_S
     interval = min(max(interval, 1), MAX_INTERVAL_S)
     zone = str(settings.value(zone_key, LOCAL) or LOCAL)
-    return Preferences(interval, zone, _as_bool(settings.value(notify_key), True))
+    author = str(settings.value(_AUTHOR_KEY, "") or "").strip()
+    return Preferences(interval, zone, _as_bool(settings.value(notify_key), True), author)
 
 
 def save_preferences(settings: QSettings, prefs: Preferences) -> None:
@@ -78,6 +85,7 @@ def save_preferences(settings: QSettings, prefs: Preferences) -> None:
     settings.setValue(interval_key, prefs.interval)
     settings.setValue(zone_key, prefs.timezone)
     settings.setValue(notify_key, prefs.notify)
+    settings.setValue(_AUTHOR_KEY, prefs.author)
     settings.sync()
 
 
@@ -117,6 +125,10 @@ class PreferencesDialog(QDialog):
         self.notify = QCheckBox("Show a desktop notification for alerts", self)
         self.notify.setObjectName("prefsNotify")
         self.notify.setChecked(prefs.notify)
+        self.author = QLineEdit(prefs.author, self)
+        self.author.setObjectName("prefsAuthor")
+        self.author.setPlaceholderText(correction_author())
+        self.author.setMaxLength(80)
         self.interval.setMinimumWidth(120)
         self.zone.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         form = QFormLayout()
@@ -125,6 +137,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Poll new sources every", self.interval)
         form.addRow("Show times in", self.zone)
         form.addRow("Notifications", self.notify)
+        form.addRow("Sign corrections as", self.author)
         note = plain_label("The interval is what Add source offers; each source keeps its own "
                            "(Sources → Interval…). Times of the route's stops can be shown in "
                            "their own zones.", self)
@@ -142,4 +155,5 @@ class PreferencesDialog(QDialog):
 
     def preferences(self) -> Preferences:
         """The preferences as edited."""
-        return Preferences(self.interval.value(), str(self.zone.currentData()), self.notify.isChecked())
+        return Preferences(self.interval.value(), str(self.zone.currentData()), self.notify.isChecked(),
+                           self.author.text().strip())

@@ -55,6 +55,10 @@ class Quote:
     #: How widely the statement was reported (outlets, independent origins, tiers), where the
     #: reader asked for it (the situation at T); None elsewhere.
     reach: Corroboration | None = None
+    #: Who made the analyst's last correction of it (None: the machine's, or made before
+    #: corrections were signed), and when (ISO 8601 UTC).
+    corrected_by: str | None = None
+    corrected_at: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,6 +125,10 @@ def open_database(path: str | Path, *, readonly: bool = False, create: bool = Tr
     or needs upgrading where it cannot be written.
     """
     where = str(path)
+    if where.startswith(("postgresql://", "postgres://")):
+        # Never taken for a file name (it would make one named after the URL): a team store
+        # opens through Monitor (store/pg/database.py).
+        raise StoreError("a PostgreSQL URL is not a database file; open the team store with Monitor")
     if readonly:
         return _open_readonly(Path(path), where)
     if str(path) != ":memory:":
@@ -239,12 +243,19 @@ def _connect_readonly(target: str, *, uri: bool = True) -> Database:
 def write_transaction(db: Database) -> Iterator[Database]:
     """One write transaction, taking the write lock at the start (BEGIN IMMEDIATE).
 
+    On a PostgreSQL store (``PgDatabase``) its own ``write_transaction``: the store's advisory
+    write lock, held to the end of the transaction.
+
     A deferred transaction that reads first and writes later cannot wait for another writer:
     SQLite fails it at once with "database is locked" when the snapshot it read has gone stale.
     Taking the lock up front lets the busy timeout do its work. Inside an open transaction this
     is a savepoint. Machine conditions (full disk, busy, I/O) come out as StoreError naming the
     file, after the transaction was rolled back.
     """
+    if not isinstance(db, Database):  # the PostgreSQL store (store/pg/database.py) has its own
+        with db.write_transaction():
+            yield db
+        return
     conn = db.conn
     if conn.in_transaction:
         with db.atomic():

@@ -15,7 +15,12 @@ from monitor.store.documents import migrate_documents
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.items import migrate_story_items
 from monitor.store.journey import migrate_journey
-from monitor.store.quotes import migrate_quote_counts, migrate_quote_parts, migrate_quotes
+from monitor.store.quotes import (
+    migrate_correction_authors,
+    migrate_quote_counts,
+    migrate_quote_parts,
+    migrate_quotes,
+)
 from monitor.store.reads import migrate_read_state
 from monitor.store.sources import migrate_source_polling, migrate_source_tiers
 
@@ -127,6 +132,9 @@ def _v13_documents(db: Database) -> None:
 def _v14_source_tiers(db: Database) -> None:
     """Source tiers: a reader marks a source as wire, primary, outlet, aggregator or social."""
     migrate_source_tiers(db)
+def _v15_correction_authors(db: Database) -> None:
+    """Who made each analyst's correction, and when (``quotes.corrected_by``, ``corrected_at``)."""
+    migrate_correction_authors(db)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -144,4 +152,5 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v12_story_items,
     _v13_documents,
     _v14_source_tiers,
+    _v15_correction_authors,
 ]

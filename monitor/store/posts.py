@@ -80,6 +80,15 @@ _INSERT_WIDTH = _INSERT_COLUMNS.count(",") + 1
 INSERT_BATCH_ROWS = 200
 
 
+def variable_limit(db: Database) -> int:
+    """How many bind parameters one statement may take on this store's engine."""
+    if isinstance(db, Database):
+        return db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    from monitor.store.pg.database import MAX_PARAMETERS
+
+    return MAX_PARAMETERS
+
+
 class _PendingInserts:
     """New posts of one ingest, written many rows per INSERT statement."""
 
@@ -89,7 +98,7 @@ class _PendingInserts:
         self.now = now
         self.rows: list[tuple[ParsedPost, str]] = []
         self.guids: set[str] = set()
-        limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        limit = variable_limit(db)
         self.batch = max(1, min(INSERT_BATCH_ROWS, limit // _INSERT_WIDTH))
 
     def add(self, post: ParsedPost, digest: str) -> None:

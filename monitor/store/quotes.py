@@ -23,7 +23,7 @@ FIELDS = ("title", "body")
 _POST_TIME = "coalesce(p.published, p.first_seen)"
 _QUOTE_COLUMNS = (
     "id, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve, "
-    "source_of_truth, status, field, mention, speaker_start, speaker_end, parts"
+    "source_of_truth, status, field, mention, speaker_start, speaker_end, parts, corrected_by, corrected_at"
 )
 
 
@@ -110,6 +110,17 @@ def migrate_quote_counts(db: Database) -> None:
     db.execute("create index if not exists quotes_status_speaker on quotes (status, speaker_id)")
 
 
+def migrate_correction_authors(db: Database) -> None:
+    """Who made an analyst's correction and when: ``quotes.corrected_by`` and ``corrected_at``.
+
+    Corrections made before are kept with their time (the quote's ``updated``) and no name:
+    who made them was never recorded.
+    """
+    db.table("quotes").add_column("corrected_by", str)
+    db.table("quotes").add_column("corrected_at", str)
+    db.execute("update quotes set corrected_at = updated where source_of_truth = 'analyst'")
+
+
 def migrate_quote_parts(db: Database) -> None:
     """One record per attribution: ``quotes.parts`` holds the quoted fragments inside a record's
     content (a JSON list of ``[start, end]``), and ``partial`` becomes ``mixed``.
@@ -139,12 +150,13 @@ def _parts_of(value: str | None) -> tuple[tuple[int, int], ...]:
 
 def _row_to_quote(row: tuple) -> Quote:
     (qid, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve,
-     truth, status, field, mention, s_start, s_end, parts) = row
+     truth, status, field, mention, s_start, s_end, parts, corrected_by, corrected_at) = row
     return Quote(
         id=qid, post_id=post_id, speaker_id=speaker_id, kind=kind, text=text, start=start,
         end=end, cue=cue, outlet=outlet, confidence=confidence or 0.0, sieve=sieve,
         source_of_truth=truth, status=status, field=field, mention=mention,
         speaker_start=s_start, speaker_end=s_end, parts=_parts_of(parts),
+        corrected_by=corrected_by, corrected_at=corrected_at,
     )
 
 
@@ -342,37 +354,47 @@ class QuoteStore:
         if self.speaker(speaker_id) is None:
             raise QuoteStoreError(f"no speaker with id {speaker_id}")
 
-    def reassign_quote(self, quote_id: int, speaker_id: int | None) -> None:
-        """Give a quote to another speaker (None: nobody); re-extraction will keep this."""
+    def reassign_quote(self, quote_id: int, speaker_id: int | None, author: str | None = None) -> None:
+        """Give a quote to another speaker (None: nobody); re-extraction will keep this. The
+        correction carries ``author`` (who made it) and its time."""
         self._require_quote(quote_id)
         if speaker_id is not None:
             self._require_speaker(speaker_id)
+        now = _now()
         self.db.execute(
-            "update quotes set speaker_id = ?, source_of_truth = 'analyst', updated = ? where id = ?",
-            [speaker_id, _now(), quote_id],
+            "update quotes set speaker_id = ?, source_of_truth = 'analyst', updated = ?, "
+            "corrected_by = ?, corrected_at = ? where id = ?",
+            [speaker_id, now, author, now, quote_id],
         )
 
-    def reject_quote(self, quote_id: int) -> None:
-        """Mark a quote as wrong; re-extraction will not bring it back."""
+    def reject_quote(self, quote_id: int, author: str | None = None) -> None:
+        """Mark a quote as wrong; re-extraction will not bring it back. The correction carries
+        ``author`` (who made it) and its time."""
         self._require_quote(quote_id)
+        now = _now()
         self.db.execute(
-            "update quotes set status = 'rejected', source_of_truth = 'analyst', updated = ? "
-            "where id = ?",
-            [_now(), quote_id],
+            "update quotes set status = 'rejected', source_of_truth = 'analyst', updated = ?, "
+            "corrected_by = ?, corrected_at = ? where id = ?",
+            [now, author, now, quote_id],
         )
 
-    def merge_speakers(self, keep_id: int, merge_id: int) -> None:
-        """Fold ``merge_id`` into ``keep_id``: its quotes and aliases move, it is deleted."""
+    def merge_speakers(self, keep_id: int, merge_id: int, author: str | None = None) -> None:
+        """Fold ``merge_id`` into ``keep_id``: its quotes and aliases move, it is deleted. The
+        quotes that moved carry ``author`` and the time as the last correction of each."""
         if keep_id == merge_id:
             raise QuoteStoreError(f"cannot merge speaker {keep_id} into itself")
         self._require_speaker(keep_id)
         self._require_speaker(merge_id)
         with self.db.atomic():
-            self.db.execute("update quotes set speaker_id = ?, updated = ? where speaker_id = ?",
-                            [keep_id, _now(), merge_id])
+            now = _now()
+            self.db.execute("update quotes set speaker_id = ?, updated = ?, corrected_by = ?, "
+                            "corrected_at = ? where speaker_id = ?", [keep_id, now, author, now, merge_id])
+            # An alias both speakers had stays the kept speaker's (and goes with the other below).
             self.db.execute(
-                "update or ignore speaker_aliases set speaker_id = ? where speaker_id = ?",
-                [keep_id, merge_id],
+                "update speaker_aliases set speaker_id = ? where speaker_id = ? and not exists ("
+                "select 1 from speaker_aliases kept "
+                "where kept.speaker_id = ? and kept.key = speaker_aliases.key)",
+                [keep_id, merge_id, keep_id],
             )
             self.db.execute("delete from speaker_aliases where speaker_id = ?", [merge_id])
             keep, gone = self.speaker(keep_id), self.speaker(merge_id)

@@ -220,7 +220,7 @@ class SourceStore:
         rows = self.db.execute(
             "select source_id, t from (select source_id, coalesce(published, first_seen) as t, "
             " row_number() over (partition by source_id order by coalesce(published, first_seen) desc)"
-            " as n from posts where coalesce(published, first_seen) is not null) where n <= ?",
+            " as n from posts where coalesce(published, first_seen) is not null) as recent where n <= ?",
             [limit],
         )
         found: dict[int, list[str]] = {}

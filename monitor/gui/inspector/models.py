@@ -9,8 +9,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QWidget
 
+from monitor.gui.formatting import local_time
 from monitor.gui.inspector.text import format_post_time, kind_colour, post_sort_key, quote_display, quote_html
-from monitor.model import Post, Quote, Speaker
+from monitor.model import Post, Quote, Speaker, parse_iso
 from monitor.paint.safe_text import escape
 
 Index = QModelIndex | QPersistentModelIndex
@@ -315,7 +316,9 @@ class QuoteTableModel(QAbstractTableModel):
         if q.sieve:
             facts.append(f"rule {q.sieve}")
         if q.source_of_truth == "analyst":
-            facts.append("corrected by the analyst")
+            at = parse_iso(q.corrected_at)
+            when = f", {local_time(at, 'minute')}" if at is not None else ""
+            facts.append(f"corrected by {q.corrected_by or 'an analyst'}{when}")
         if q.status != "active":
             facts.append(q.status)
         rows.append("<small>" + esc(" · ".join(facts)) + "</small>")

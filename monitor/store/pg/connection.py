@@ -28,8 +28,9 @@ def redact(dsn: str) -> str:
         userinfo, host = netloc.rsplit("@", 1)
         if ":" in userinfo:
             netloc = userinfo.split(":", 1)[0] + ":***@" + host
+    # "*" kept as it is: the hidden password reads *** in a query as in the user part.
     query = urlencode([(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query)],
-                      safe="/")
+                      safe="/*")
     return parts._replace(netloc=netloc, query=query).geturl()
 
 
