@@ -125,7 +125,9 @@ class DocumentStore:
                 for post_id, count in new_versions.items()
                 for version in range(revisions.get(post_id, 0) + 2 - count, revisions.get(post_id, 0) + 2)]
         self.db.conn.executemany(
-            "insert or replace into post_documents (post_id, version, document_id) values (?, ?, ?)",
+            # An upsert both engines read the same way (a team store's connection translates it).
+            "insert into post_documents (post_id, version, document_id) values (?, ?, ?) "
+            "on conflict (post_id, version) do update set document_id = excluded.document_id",
             rows)
 
     def get(self, document_id: int) -> StoredDocument | None:

@@ -175,6 +175,12 @@ class _SqliteLikeConnection:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._conn, name)
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        """Run one statement written for SQLite once per row, as sqlite3's ``executemany``."""
+        text, _ = translate(sql)
+        with self._conn.cursor() as cursor:
+            cursor.executemany(text, [list(row) for row in rows])
+
     def __enter__(self) -> _SqliteLikeConnection:
         block = self._conn.transaction()
         block.__enter__()
