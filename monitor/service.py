@@ -335,11 +335,12 @@ class Monitor:
         observations: list[Observation] = []
         # The workers extract while this process folds the posts and then stores each chunk's
         # quotes as it comes back (on two cores, neither side waits for the other as long).
-        with self.extraction.start(posts, route) as batch:
+        with self.extraction.start(posts, route) as batch, self.quotes.batched() as refused:
             self.folding.fold(posts)  # reprints into story items
             for result in batch.results():
                 observations.extend(result.observations)
                 self._store_quotes(result)
+        self.extract_errors.extend(refused)
         if route is None:  # a store that follows no journey keeps no route reports
             return OpChanges.of(quote_posts=post_ids, speakers_added=True)
         stored = self.journey.replace_observations(self._route_id(route), post_ids, observations)
@@ -373,9 +374,10 @@ class Monitor:
         self.extract_errors = []
         with write_transaction(self.db):
             posts = sorted(self.posts.posts(), key=lambda p: p.id)
-            with self.extraction.start(posts, None) as batch:
+            with self.extraction.start(posts, None) as batch, self.quotes.batched() as refused:
                 for result in batch.results():
                     self._store_quotes(result)
+            self.extract_errors.extend(refused)
             counts.posts = len(posts)
         counts.after = self.quotes.count()
         counts.analyst = self.quotes.analyst_count()
