@@ -446,7 +446,8 @@ class Monitor:
 
     def after_ingest(self, post_ids: list[int]) -> OpChanges:
         """Derive data from new or edited posts (quotes, route observations), inside the ingest's
-        transaction; a big batch is extracted on every core, then stored here in post order.
+        transaction; a big batch is extracted on every core while this process folds it, and
+        stored here in post order.
         Returns what that changed: the posts' quotes and speakers, and the route reports when
         any were found or may have been removed (an edited post)."""
         self.extract_errors = []
@@ -454,11 +455,16 @@ class Monitor:
             return NO_CHANGES
         route = self.route()
         found = FeedQueries(self.db).posts_by_id(post_ids)
-        self.folding.fold([found[i] for i in post_ids if i in found])  # reprints into story items
+        posts = [found[i] for i in post_ids if i in found]
         observations: list[Observation] = []
-        for result in self.extraction.extract([found[i] for i in post_ids if i in found], route):
-            observations.extend(result.observations)
-            self._store_quotes(result)
+        # The workers extract while this process folds the posts and then stores each chunk's
+        # quotes as it comes back (on two cores, neither side waits for the other as long).
+        with self.extraction.start(posts, route) as batch, self.quotes.batched() as refused:
+            self.folding.fold(posts)  # reprints into story items
+            for result in batch.results():
+                observations.extend(result.observations)
+                self._store_quotes(result)
+        self.extract_errors.extend(refused)
         if route is None:  # a store that follows no journey keeps no route reports
             return OpChanges.of(quote_posts=post_ids, speakers_added=True)
         stored = self.journey.replace_observations(self._route_id(route), post_ids, observations)
@@ -492,8 +498,10 @@ class Monitor:
         self.extract_errors = []
         with write_transaction(self.db):
             posts = sorted(self.posts.posts(), key=lambda p: p.id)
-            for result in self.extraction.extract(posts, None):
-                self._store_quotes(result)
+            with self.extraction.start(posts, None) as batch, self.quotes.batched() as refused:
+                for result in batch.results():
+                    self._store_quotes(result)
+            self.extract_errors.extend(refused)
             counts.posts = len(posts)
         counts.after = self.quotes.count()
         counts.analyst = self.quotes.analyst_count()

@@ -144,3 +144,56 @@ def interrupted_batch(tmp_path: Path) -> None:
             signal.signal(signal.SIGALRM, previous)
         assert seen, "the batch ended before the interruption; give it more text"
         assert [p for p in seen if p.is_alive()] == []
+
+
+def _long_posts(monitor: Monitor, count: int) -> list:
+    """``count`` stored posts long enough that each chunk keeps a worker busy for a while."""
+    posts = [replace(p, body=p.body * 100) for p in _posts(count, seed=5)]
+    source_id = monitor.posts.ensure_source("test:feed", "test", "test:feed")
+    with monitor.db.conn:
+        monitor.posts.ingest(source_id, posts)
+    return monitor.posts.posts()
+
+
+def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path):
+    # The ingest stores a chunk's quotes while the workers extract the next ones; an error
+    # while storing ends the batch, and the workers must not go on extracting for nobody.
+    with Monitor(tmp_path / "s.db") as monitor:
+        monitor.extraction.close()
+        monitor.extraction = ExtractionPool(workers=2)
+        stored = _long_posts(monitor, 8 * PARALLEL_FROM)
+        busy: list = []
+        with pytest.raises(RuntimeError, match="storing failed"), \
+                monitor.extraction.start(stored, None) as batch:
+            for result in batch.results():
+                assert result.post_id == stored[0].id
+                busy.extend(multiprocessing.active_children())
+                assert not all(f.done() for f in batch._futures), "give the posts more text"
+                raise RuntimeError("storing failed")
+        assert busy
+        assert [p for p in busy if p.is_alive()] == []
+        # The next batch starts workers again and loses nothing.
+        again = monitor.extraction.extract(stored[:PARALLEL_FROM], None)
+        assert [r.post_id for r in again] == [p.id for p in stored[:PARALLEL_FROM]]
+
+
+def test_a_worker_lost_in_the_middle_of_a_batch_loses_no_post(tmp_path):
+    # A worker killed while the batch is read (out of memory, kill -9): the chunks it did not
+    # hand back are extracted in this process, and every post still gets its result, in order.
+    with Monitor(tmp_path / "s.db") as monitor:
+        stored = _long_posts(monitor, 4 * PARALLEL_FROM)
+        expected = ExtractionPool(workers=1).extract(stored, None)
+        pool = ExtractionPool(workers=2)
+        try:
+            results = []
+            with pool.start(stored, None) as batch:
+                for result in batch.results():
+                    if not results:
+                        for child in multiprocessing.active_children():
+                            os.kill(child.pid, signal.SIGKILL)
+                    results.append(result)
+        finally:
+            pool.close()
+        assert [r.post_id for r in results] == [p.id for p in stored]
+        assert results == expected
+        assert pool.workers == 1  # and the next batches are extracted here

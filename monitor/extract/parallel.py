@@ -2,9 +2,10 @@
 
 Quote and route extraction read nothing but a post's own text (and the route), so posts can be
 extracted in any order, anywhere. A batch of posts (an archive, a big page) is cut into chunks
-that worker processes extract while the caller waits; the results come back in post order and
-the caller stores them as it would have stored its own. Small batches stay in the caller:
-handing them over would cost more than it saves.
+that worker processes extract while the caller goes on (``ExtractionPool.start``: the ingest
+folds the posts meanwhile); the results come back in post order, a chunk as soon as it is done,
+and the caller stores them as it would have stored its own while the workers extract the next.
+Small batches stay in the caller: handing them over would cost more than it saves.
 
 The workers are started on first use ("spawn": a fresh interpreter, safe beside threads) and
 stopped by ``close``; they end with the caller's process however it ends (``monitor.procs``), so
@@ -17,7 +18,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 
@@ -100,28 +102,34 @@ class ExtractionPool:
 
     def extract(self, posts: list[Post], route: Route | None) -> list[Extracted]:
         """One result per post, in the order given."""
+        with self.start(posts, route) as batch:
+            return list(batch.results())
+
+    def start(self, posts: list[Post], route: Route | None) -> ExtractionBatch:
+        """Hand ``posts`` to the workers and return at once, so the caller can do other work
+        (fold the posts, store the first results) while they extract. Use the batch as a
+        context manager: leaving it before every result was read (an error, Ctrl-C) stops the
+        workers, so none is left extracting what nobody will store."""
         if self.workers < 2 or len(posts) < PARALLEL_FROM:
-            return _extract_chunk(posts, route)
+            return ExtractionBatch(self, [posts], [], route)
         size = -(-len(posts) // (self.workers * CHUNKS_PER_WORKER))
         chunks = [posts[i:i + size] for i in range(0, len(posts), size)]
+        futures: list[Future[list[Extracted]]] = []
         try:
             pool = self._start()
             futures = [pool.submit(_extract_chunk, chunk, route) for chunk in chunks]
-            return [item for future in futures for item in future.result()]
         except (BrokenProcessPool, OSError, RuntimeError) as exc:
-            # No workers to be had (a sandbox, a dead child): the caller does the work itself.
-            log.warning("extracting in this process: worker processes failed (%s)", exc)
-            # Not close(): a broken pool is not waited for (its queue's feeder can block on
-            # a pipe no live worker reads, and close() would wait on it for ever).
-            self.terminate()
-            self.workers = 1
-            return _extract_chunk(posts, route)
-        except BaseException:
-            # Interrupted while waiting (Ctrl-C, SIGTERM of `monitor watch`): the batch is given up,
-            # so stop the workers now; close() would wait for the chunks under way, as long as the
-            # batch takes, before the command could end.
-            self.terminate()
-            raise
+            self._give_up(exc)
+            futures = []
+        return ExtractionBatch(self, chunks, futures, route)
+
+    def _give_up(self, exc: BaseException) -> None:
+        """No workers to be had (a sandbox, a dead child): the caller extracts from now on."""
+        log.warning("extracting in this process: worker processes failed (%s)", exc)
+        # Not close(): a broken pool is not waited for (its queue's feeder can block on a pipe
+        # no live worker reads, and close() would wait on it for ever).
+        self.terminate()
+        self.workers = 1
 
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -149,3 +157,39 @@ class ExtractionPool:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+class ExtractionBatch:
+    """A batch of posts being extracted: its results, read in post order as they come."""
+
+    def __init__(self, pool: ExtractionPool, chunks: list[list[Post]],
+                 futures: list[Future[list[Extracted]]], route: Route | None) -> None:
+        self._owner = pool
+        self._chunks = chunks
+        self._futures = futures  # one per chunk; none when the caller extracts
+        self._route = route
+        self._read = 0  # chunks whose results were handed out
+
+    def results(self) -> Iterator[Extracted]:
+        """One result per post, in the order given; each chunk's as soon as it is extracted."""
+        local = not self._futures
+        for n, chunk in enumerate(self._chunks):
+            got: list[Extracted] | None = None
+            if not local:
+                try:
+                    got = self._futures[n].result()
+                except (BrokenProcessPool, OSError, RuntimeError) as exc:
+                    self._owner._give_up(exc)
+                    local = True  # this chunk and the rest are extracted here
+            yield from (got if got is not None else _extract_chunk(chunk, self._route))
+            self._read = n + 1
+
+    def __enter__(self) -> ExtractionBatch:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._read < len(self._futures) and any(not f.done() for f in self._futures):
+            # Given up before the end (an error while storing, Ctrl-C, the SIGTERM of `monitor
+            # watch`): stop the workers now. close() would wait for the chunks under way, as
+            # long as the batch takes, before the command could end.
+            self._owner.terminate()

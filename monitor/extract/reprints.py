@@ -44,6 +44,29 @@ SEED = 1
 
 _WORDS = re.compile(r"\w+")
 _EMPTY = np.zeros(0, dtype=np.uint32)
+# The words of an ASCII text without the regular expression: every byte that is not a word
+# character of ``\w`` (ASCII letters, digits, underscore) becomes a space.
+_ASCII_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_NOT_WORD_TO_SPACE = bytes(b if b in _ASCII_WORD else 0x20 for b in range(256))
+# Characters of news text outside ASCII that are never word characters (curly quotes, dashes,
+# no-break space, ellipsis): made spaces first, so that most posts take the ASCII way.
+_SEPARATORS = ("\u201c", "\u201d", "\u2018", "\u2019", "\u2014", "\u2013", "\u00a0", "\u2026")
+
+
+def words(text: str) -> list[bytes]:
+    r"""The case-folded runs of word characters (``\w+``) of ``text``, UTF-8 encoded.
+
+    An ASCII text (once the separators above are spaces) is split by a byte table: there ``\w``
+    is exactly ASCII letters, digits and underscore, and case folding is lower-casing, so the
+    words are those of the regular expression, three times faster (finding words was about a
+    third of what shingling a post cost).
+    Any other text goes through the expression."""
+    for separator in _SEPARATORS:
+        if separator in text:
+            text = text.replace(separator, " ")
+    if text.isascii():
+        return text.encode().translate(_NOT_WORD_TO_SPACE).lower().split()
+    return [word.encode() for word in _WORDS.findall(text.casefold())]
 
 
 def shingles(title: str | None, body: str) -> np.ndarray:
@@ -58,11 +81,10 @@ def shingle_sets(texts: Sequence[tuple[str | None, str]]) -> list[np.ndarray]:
     Each word is hashed once (CRC-32) and a run's hash is a fixed mix of its words' hashes; the
     runs of every text are mixed in one array operation (runs that straddle two texts are
     dropped) and made distinct per text by one sort of (text, hash) pairs."""
-    words = [_WORDS.findall(f"{title or ''}\n{body}".casefold()) for title, body in texts]
-    counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+    found_words = [words(f"{title or ''}\n{body}") for title, body in texts]
+    counts = np.fromiter(map(len, found_words), dtype=np.int64, count=len(found_words))
     total = int(counts.sum())
-    hashed = np.fromiter(map(zlib.crc32, map(str.encode, chain.from_iterable(words))),
-                         dtype=np.uint64, count=total)
+    hashed = np.fromiter(map(zlib.crc32, chain.from_iterable(found_words)), dtype=np.uint64, count=total)
     ends = np.cumsum(counts)
     owner = np.repeat(np.arange(len(texts), dtype=np.uint64), counts)
     found: list[np.ndarray] = [_EMPTY] * len(texts)

@@ -8,7 +8,9 @@ the ``extracted`` quotes of a post, and drops any new one that overlaps an analy
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlite_utils import Database
@@ -25,6 +27,16 @@ _QUOTE_COLUMNS = (
     "id, post_id, speaker_id, kind, text, start, end, cue, outlet, confidence, sieve, "
     "source_of_truth, status, field, mention, speaker_start, speaker_end, parts, corrected_by, corrected_at"
 )
+
+# The columns an extracted quote is inserted with, and how many rows go in one INSERT: the
+# quotes_fts trigger writes a new index segment at every statement, so one row per statement
+# spends its time in the index (as posts did; see docs/performance.md).
+_INSERT_COLUMNS = (
+    "post_id, speaker_id, field, kind, text, start, end, cue, outlet, mention, speaker_start, "
+    "speaker_end, confidence, sieve, parts, source_of_truth, status, created"
+)
+_INSERT_WIDTH = 18
+_INSERT_ROWS = 200
 
 
 def filters_posts(db: Database, as_of: str | None) -> bool:
@@ -165,6 +177,13 @@ class QuoteStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # Quote rows replace_extracted keeps for the end of a ``batched`` block (None: outside
+        # one, rows are written at once), and the posts they belong to.
+        self._pending: list[list[Any]] | None = None
+        self._pending_posts: set[int] = set()
+        self._failed: list[str] = []  # notes of posts whose pending rows were refused
+        limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        self._insert_rows = max(1, min(_INSERT_ROWS, limit // _INSERT_WIDTH))
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -419,7 +438,7 @@ class QuoteStore:
         rejected is dropped. Returns the number of quotes stored.
         """
         now = _now()
-        stored = 0
+        rows: list[list[Any]] = []
         # Quotes are written through the quotes_fts triggers: a damaged index is the store's error.
         with store_conditions(self.db), self.db.atomic():
             # Only the speakers of the quotes replaced here can be left without a quote; checking
@@ -431,6 +450,12 @@ class QuoteStore:
             self.db.execute(
                 "delete from quotes where post_id = ? and source_of_truth = 'extracted'", [post_id]
             )
+            if post_id in self._pending_posts and self._pending is not None:
+                # Twice in one batch (added, then edited): the rows kept for it are replaced too.
+                replaced = sorted(set(replaced) | {row[1] for row in self._pending
+                                                   if row[0] == post_id and row[1] is not None})
+                self._pending = [row for row in self._pending if row[0] != post_id]
+                self._pending_posts.discard(post_id)
             self._relocate_analyst(post_id)
             kept = self.db.execute(
                 "select field, start, end from quotes where post_id = ?", [post_id]
@@ -452,18 +477,75 @@ class QuoteStore:
                 mention = None
                 if quote.speaker_start is not None and quote.speaker_end is not None:
                     mention = _mention(quote)
-                self.db.execute(
-                    "insert into quotes (post_id, speaker_id, field, kind, text, start, end, cue, "
-                    "outlet, mention, speaker_start, speaker_end, confidence, sieve, parts, "
-                    "source_of_truth, status, created) "
-                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'extracted', 'active', ?)",
-                    [post_id, speaker_id, field, quote.kind, quote.text, quote.start, quote.end,
-                     quote.cue, quote.outlet, mention, quote.speaker_start, quote.speaker_end,
-                     quote.confidence, quote.sieve, _parts_json(quote.parts), now],
-                )
-                stored += 1
+                rows.append([post_id, speaker_id, field, quote.kind, quote.text, quote.start, quote.end,
+                             quote.cue, quote.outlet, mention, quote.speaker_start, quote.speaker_end,
+                             quote.confidence, quote.sieve, _parts_json(quote.parts), "extracted",
+                             "active", now])
+            if self._pending is None:
+                self._insert(rows)
+            else:
+                # Kept for the end of the batch; written now when speakers may be left without
+                # a quote (an edited post), since the check for orphans reads the quotes table.
+                self._pending += rows
+                self._pending_posts.add(post_id)
+                if replaced:
+                    self._failed += self._flush()
             self._drop_orphans(replaced)
-        return stored
+        return len(rows)
+
+    @contextmanager
+    def batched(self) -> Iterator[list[str]]:
+        """Within the block, the quotes ``replace_extracted`` stores are written when it ends,
+        many rows per statement (an ingest's quotes: one INSERT per quote was most of what
+        storing them cost). Nothing in the block may read the extracted quotes it stored.
+        Yields a list that, after the block, names the posts whose quotes could not be written
+        (their rows refused by the database); the other posts' quotes are stored."""
+        if self._pending is not None:  # already in a batch: its end writes these too
+            yield []
+            return
+        self._pending, self._failed = [], []
+        try:
+            yield self._failed
+            self._failed += self._flush()
+        finally:
+            self._pending = None
+            self._pending_posts.clear()
+
+    def _flush(self) -> list[str]:
+        """Write the pending quote rows; returns a note for each post whose rows were refused."""
+        rows, self._pending = self._pending or [], []
+        self._pending_posts.clear()
+        try:
+            with self.db.atomic():
+                self._insert(rows)
+            return []
+        except sqlite3.IntegrityError:
+            pass
+        # One row broke a constraint: each post's rows on their own, so the rest are stored.
+        failed: list[str] = []
+        speakers: set[int] = set()  # of the refused rows: left without a quote, they go
+        by_post: dict[int, list[list[Any]]] = {}
+        for row in rows:
+            by_post.setdefault(row[0], []).append(row)
+        for post_id, own in by_post.items():
+            try:
+                with self.db.atomic():
+                    self._insert(own)
+            except sqlite3.IntegrityError as exc:
+                failed.append(f"post {post_id}: quote extraction failed ({exc})")
+                speakers.update(row[1] for row in own if row[1] is not None)
+        self._drop_orphans(sorted(speakers))
+        return failed
+
+    def _insert(self, rows: list[list[Any]]) -> None:
+        """Insert quote rows, many per statement."""
+        # Quotes are written through the quotes_fts triggers: a damaged index is the store's error.
+        with store_conditions(self.db):
+            for start in range(0, len(rows), self._insert_rows):
+                chunk = rows[start:start + self._insert_rows]
+                marks = ", ".join(["(" + ", ".join("?" * _INSERT_WIDTH) + ")"] * len(chunk))
+                self.db.execute(f"insert into quotes ({_INSERT_COLUMNS}) values {marks}",
+                                [value for row in chunk for value in row])
 
     def _relocate_analyst(self, post_id: int) -> None:
         """After an edit, move an analyst's quote to where its words now are in the post.
