@@ -15,6 +15,7 @@ extract in the caller).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -34,6 +35,8 @@ log = logging.getLogger(__name__)
 PARALLEL_FROM = 16
 #: Chunks per worker: a few, so one slow chunk does not leave the others idle.
 CHUNKS_PER_WORKER = 2
+#: How often (seconds) a wait for a chunk checks that every worker is still alive.
+LIVENESS_CHECK_S = 0.5
 
 
 @dataclass(frozen=True)
@@ -146,11 +149,30 @@ class ExtractionPool:
         # Before Python 3.14 (terminate_workers) the executor has no public way to stop busy
         # workers; its table of processes is the only handle on them.
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        results = getattr(pool, "_result_queue", None)  # shutdown() lets go of it
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
         for process in processes:
             process.join(timeout=5)
+        # A worker killed in the middle of sending its result leaves half a message in the
+        # result pipe, and the executor's own thread waits in recv() for the rest for ever (it
+        # would also hold up the interpreter's exit, which joins that thread). With every worker
+        # gone, closing this process's end of the pipe too makes that recv() end in EOF.
+        writer = getattr(results, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(OSError):
+                writer.close()
+
+    def processes(self) -> list[multiprocessing.process.BaseProcess]:
+        """The worker processes running now ([] when none are)."""
+        if self._pool is None:
+            return []
+        return list((getattr(self._pool, "_processes", None) or {}).values())
+
+    def lost_a_worker(self) -> bool:
+        """True when a worker process has ended while the pool is in use (killed, out of memory)."""
+        return any(process.exitcode is not None for process in self.processes())
 
     def close(self) -> None:
         """Stop the worker processes (they start again on the next big batch)."""
@@ -177,19 +199,32 @@ class ExtractionBatch:
             got: list[Extracted] | None = None
             if not local:
                 try:
-                    got = self._futures[n].result()
+                    got = self._wait(self._futures[n])
                 except (BrokenProcessPool, OSError, RuntimeError) as exc:
                     self._owner._give_up(exc)
                     local = True  # this chunk and the rest are extracted here
             yield from (got if got is not None else _extract_chunk(chunk, self._route))
             self._read = n + 1
 
+    def _wait(self, future: Future[list[Extracted]]) -> list[Extracted]:
+        """A chunk's results; BrokenProcessPool when a worker dies meanwhile. The executor says
+        so itself in most cases, but not when the worker died halfway through sending a result
+        (see ``terminate``), so the wait looks at the workers now and then."""
+        while True:
+            try:
+                return future.result(timeout=LIVENESS_CHECK_S)
+            except TimeoutError:
+                if self._owner.lost_a_worker():
+                    raise BrokenProcessPool("a worker process ended in the middle of a batch") from None
+
     def __enter__(self) -> ExtractionBatch:
         return self
 
     def __exit__(self, *_: object) -> None:
-        if self._read < len(self._futures) and any(not f.done() for f in self._futures):
+        if self._read < len(self._futures):
             # Given up before the end (an error while storing, Ctrl-C, the SIGTERM of `monitor
             # watch`): stop the workers now. close() would wait for the chunks under way, as
-            # long as the batch takes, before the command could end.
+            # long as the batch takes, before the command could end. Even when every chunk is
+            # done: a batch given up is an error or an interruption, after which a fresh start
+            # costs little and leaves no question of what the workers are still doing.
             self._owner.terminate()

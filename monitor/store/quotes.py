@@ -182,7 +182,11 @@ class QuoteStore:
         self._pending: list[list[Any]] | None = None
         self._pending_posts: set[int] = set()
         self._failed: list[str] = []  # notes of posts whose pending rows were refused
-        limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+        # The engine's limit (a team store's is not sqlite3's); imported here because posts.py
+        # imports the database module, which imports the migrations, which import this one.
+        from monitor.store.posts import variable_limit
+
+        limit = variable_limit(db)
         self._insert_rows = max(1, min(_INSERT_ROWS, limit // _INSERT_WIDTH))
 
     # -- reading ---------------------------------------------------------------------------------
