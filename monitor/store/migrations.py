@@ -14,7 +14,12 @@ from monitor.store.analysis import migrate_analysis_views, migrate_quotes_by_spe
 from monitor.store.feed_order import migrate_feed_order
 from monitor.store.items import migrate_story_items
 from monitor.store.journey import migrate_journey
-from monitor.store.quotes import migrate_quote_counts, migrate_quote_parts, migrate_quotes
+from monitor.store.quotes import (
+    migrate_quote_counts,
+    migrate_quote_parts,
+    migrate_quotes,
+    migrate_report_indexes,
+)
 from monitor.store.reads import migrate_read_state
 from monitor.store.sources import migrate_source_polling
 
@@ -118,6 +123,11 @@ def _v12_story_items(db: Database) -> None:
     migrate_story_items(db)
 
 
+def _v16_report_indexes(db: Database) -> None:
+    """Indexes a report's counts read instead of the tables (quotes by kind)."""
+    migrate_report_indexes(db)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     _v1_posts,
     migrate_journey,
@@ -131,4 +141,16 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v10_read_state,
     _v11_alert_rules,
     _v12_story_items,
+    _v16_report_indexes,
 ]
+
+#: Steps that only add indexes the queries look for before using them (``has_index``): a store
+#: that lacks only these can be read as it is — on a read-only disk, where it cannot be
+#: upgraded, it is read without them (slower) rather than refused.
+READ_OPTIONAL: frozenset[Callable[[Database], None]] = frozenset({_v16_report_indexes})
+
+
+def readable_at(version: int) -> bool:
+    """Whether a store at schema ``version`` can be read without upgrading it: every step it
+    lacks is in ``READ_OPTIONAL``."""
+    return all(step in READ_OPTIONAL for step in MIGRATIONS[version:])
