@@ -102,10 +102,14 @@ class SituationQueries:
             quoted = (f"select s.kind, count(*) from speakers s where s.id in "
                       f"(select q.speaker_id {base} and q.speaker_id is not null) group by s.kind")
         else:
-            # Every quote counts: one look-up per speaker in the (status, speaker) index rather
-            # than collecting the distinct speakers of millions of quotes.
-            quoted = ("select s.kind, count(*) from speakers s where exists (select 1 from quotes q "
-                      "where q.status = 'active' and q.speaker_id = s.id) group by s.kind")
+            # Every quote counts: the distinct speakers come in order off the (status, speaker)
+            # index, each looked up once, with no temporary set of millions of quotes' speakers.
+            # (One look-up per stored speaker instead is quicker where each speaker has dozens of
+            # quotes, slower where most are one-off sources: 0.05 against 0.13 s on the 1M
+            # stand-in, 0.42 against 0.33 s on the generated 1M corpus of 760,000 speakers.)
+            quoted = ("select s.kind, count(*) from (select distinct q.speaker_id as id from quotes q "
+                      "where q.status = 'active' and q.speaker_id is not null) d "
+                      "join speakers s on s.id = d.id group by s.kind")
         speakers = {k: int(n) for k, n in self.db.execute(quoted, args)}
         return QuoteTotals(kinds, unattributed, speakers)
 
