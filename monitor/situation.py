@@ -35,7 +35,7 @@ from monitor.model import (
 )
 from monitor.store.corroboration import post_origins
 from monitor.store.feed import FeedFilter, FeedQueries, sort_key
-from monitor.store.situation import SituationQueries
+from monitor.store.situation import QuoteTotals, SituationQueries
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -67,7 +67,8 @@ class SituationLimits:
     observations: int | None = 5000
     #: Estimates sampled over the story's span for the distance-time chart.
     chart_samples: int = 96
-    #: Days of posts the posts-per-hour series covers, up to the newest post (None: all).
+    #: Days of posts the posts-per-hour series covers, up to the newest post (None: all; 0: no
+    #: series, as a report, which draws none, asks).
     chart_days: int | None = 14
     #: Count quotes and quoted speakers by kind (three more aggregate queries).
     by_kind: bool = False
@@ -283,7 +284,8 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
 
     post_count, source_count = reads.post_totals(as_of)
     posts = _newest_posts(feed, flt, limits.posts)
-    post_hours = feed.hour_counts(flt, days=limits.chart_days)
+    post_hours: tuple[list[tuple[str, int]], int, str | None] = (
+        feed.hour_counts(flt, days=limits.chart_days) if limits.chart_days != 0 else ([], 0, None))
 
     said = read_quotes(monitor, at, limits, posts)
 
@@ -309,7 +311,7 @@ def read_situation(monitor: Monitor, at: datetime | None = None,
                                                 parse_iso(last), limits.chart_samples)
         start = _story_start(schedules, reads, route, first_post, observations, sched,
                              _limit(limits.observations))
-    totals = reads.quote_totals(as_of) if limits.by_kind else None
+    totals = said.totals
     return Situation(
         at=at, moment=moment, limits=limits, post_count=post_count, source_count=source_count,
         quote_count=said.quote_count, speaker_count=said.speaker_count, posts=posts, quotes=said.quotes,
@@ -334,6 +336,8 @@ class QuotesAt:
     quote_posts: dict[int, Post]
     speakers: tuple[Speaker, ...]
     speaker_quotes: dict[int, tuple[Quote, ...]]
+    #: With ``limits.by_kind``: the counts by kind the two counts above are the sums of.
+    totals: QuoteTotals | None = None
 
 
 def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationLimits | None = None,
@@ -344,8 +348,17 @@ def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationL
     limits = limits or SituationLimits()
     as_of = to_iso(at) if at is not None else None
     store = monitor.quotes
-    quotes, quote_count = store.newest(as_of=as_of, limit=_limit(limits.quotes))
-    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=_limit(limits.speakers))
+    # Counted by kind, the totals give the quote count and, up to a moment, the quoted speakers'
+    # count too: each of those is another pass over millions of quotes at a million posts.
+    totals = SituationQueries(monitor.db).quote_totals(as_of) if limits.by_kind else None
+    quotes, quote_count = store.newest(as_of=as_of, limit=_limit(limits.quotes),
+                                       with_total=totals is None)
+    speakers, speaker_count = store.top_speakers(as_of=as_of, limit=_limit(limits.speakers),
+                                                 with_total=totals is None or as_of is None)
+    if totals is not None:
+        quote_count = totals.quotes
+        if as_of is not None:
+            speaker_count = totals.speakers
     # Whoever said a listed quote is named in the list, even when not among the most quoted.
     missing = {q.speaker_id for q in quotes if q.speaker_id is not None} - {s.id for s in speakers}
     speakers += [s for s in (store.speaker(i) for i in sorted(missing)) if s is not None]
@@ -365,7 +378,8 @@ def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationL
         quotes = [replace(q, reach=reach.get(q.id)) for q in quotes]
         by_speaker = {sid: tuple(replace(q, reach=reach.get(q.id)) for q in qs)
                       for sid, qs in by_speaker.items()}
-    return QuotesAt(at, quote_count, speaker_count, tuple(quotes), quote_posts, tuple(speakers), by_speaker)
+    return QuotesAt(at, quote_count, speaker_count, tuple(quotes), quote_posts, tuple(speakers), by_speaker,
+                    totals)
 
 
 def _story_start(schedules: ScheduleCache, reads: SituationQueries, route: Route,

@@ -90,6 +90,33 @@ def _statements(monitor: Monitor, read) -> int:
     return len(seen)
 
 
+def _table_scans(monitor: Monitor, read) -> list[tuple[str, str]]:
+    """(plan step, statement) for each step of ``read``'s statements that reads a table of
+    quotes or posts whole, row by row (not an index)."""
+    seen: list[str] = []
+    monitor.db.conn.set_trace_callback(seen.append)
+    try:
+        read()
+    finally:
+        monitor.db.conn.set_trace_callback(None)
+    scans = []
+    for statement in seen:
+        if not statement.lstrip().lower().startswith("select"):
+            continue
+        for row in monitor.db.conn.execute("explain query plan " + statement):
+            step = row[3]
+            if step.split()[:2] in (["SCAN", "q"], ["SCAN", "quotes"], ["SCAN", "p"], ["SCAN", "posts"]) \
+                    and "INDEX" not in step:
+                scans.append((step, statement))
+    return scans
+
+
+def test_a_report_of_the_whole_story_counts_from_indexes(corpus_db):
+    # Counting quotes by kind read every quote's row, text and all: seconds at a million posts.
+    with Monitor(corpus_db) as monitor:
+        assert _table_scans(monitor, lambda: gather(monitor, limits=PAGE_LIMITS)) == []
+
+
 def test_a_report_reads_in_a_fixed_number_of_statements(seeded_db, corpus_db):
     # One query per speaker (hundreds in a long story) made a 10k-post report take half a minute.
     counts = []

@@ -15,10 +15,16 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED, SEED_ROUTE, add_posts, invoke_cli
+from sqlite_utils import Database
 
 from monitor.gui import data
+from monitor.model import parse_iso
+from monitor.report.briefing import PAGE_LIMITS, gather
 from monitor.service import Monitor
 from monitor.store import SCHEMA_VERSION, StoreError, database, open_database
+from monitor.store.migrations import MIGRATIONS, READ_OPTIONAL, _v16_report_indexes, readable_at
+from monitor.store.quotes import REPORT_KIND_INDEX, has_index
+from monitor.store.situation import SituationQueries
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -167,14 +173,49 @@ def test_read_commands_work_on_a_read_only_disk(read_only_copy):
     assert _digest(read_only_copy) == before
 
 
+def _last_needed_step() -> int:
+    """The number of the newest migration a reader cannot do without (not an index alone)."""
+    return max(n for n, step in enumerate(MIGRATIONS, start=1) if step not in READ_OPTIONAL)
+
+
 def test_an_old_schema_on_a_read_only_disk_is_named_not_migrated(read_only_copy):
+    needed = _last_needed_step()
     with closing(sqlite3.connect(read_only_copy)) as conn:
-        conn.execute("delete from schema_version where version = ?", [SCHEMA_VERSION])
+        conn.execute("delete from schema_version where version >= ?", [needed])
         conn.commit()
     done = _on_read_only_mount(read_only_copy.parent, "posts", "--db", str(read_only_copy))
     assert done.returncode == 1
-    assert f"schema version {SCHEMA_VERSION - 1} and needs upgrading to {SCHEMA_VERSION}" in done.stderr
+    assert f"schema version {needed - 1} and needs upgrading to {SCHEMA_VERSION}" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_store_lacking_only_the_report_index_is_reported_on_a_read_only_disk(read_only_copy, tmp_path):
+    # The same figures from the store with the (status, kind, speaker) index and without it.
+    out = tmp_path / "out"
+    out.mkdir()
+    at = "2023-09-12T00:00:00Z"
+    code, _, err = invoke_cli("report", "--db", str(read_only_copy), "--at", at, "--out", str(out / "a.png"))
+    assert code == 0, err
+    with Monitor(read_only_copy, readonly=True) as monitor:
+        expected = gather(monitor, parse_iso(at), limits=PAGE_LIMITS)
+    step = MIGRATIONS.index(_v16_report_indexes) + 1
+    with closing(sqlite3.connect(read_only_copy)) as conn:
+        conn.execute(f"drop index {REPORT_KIND_INDEX}")
+        conn.execute("delete from schema_version where version >= ?", [step])
+        conn.commit()
+    assert readable_at(step - 1)
+    done = _on_read_only_mount(read_only_copy.parent, "report", "--db", str(read_only_copy), "--at", at,
+                               "--out", str(out / "b.png"))
+    assert done.returncode == 0, done.stderr
+    assert (out / "b.png").read_bytes() == (out / "a.png").read_bytes()
+    # It was read as it stands (not upgraded), and counts the same without the index.
+    with closing(sqlite3.connect(f"file:{read_only_copy}?mode=ro", uri=True)) as conn:
+        assert conn.execute("select max(version) from schema_version").fetchone()[0] == step - 1
+        db = Database(conn)
+        assert not has_index(db, REPORT_KIND_INDEX)
+        totals = SituationQueries(db).quote_totals(None)
+    assert totals.quotes_by_kind == expected.quotes_by_kind and sum(totals.quotes_by_kind.values()) > 0
+    assert totals.speakers_by_kind == expected.speakers_by_kind
 
 
 # -- a path that cannot be a database -------------------------------------------------------------

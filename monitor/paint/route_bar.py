@@ -1,33 +1,25 @@
 """The route progress bar: stops by km, the train's likely position with its band, ETAs.
 
 A custom-painted widget. It draws what it is given (a :class:`Route`, an :class:`Estimate` and the
-:class:`Observation` list) and never reads the database. All geometry comes from
-:meth:`RouteBar.bar_layout`, a pure function of the width, the fonts and the data, so the tests can
-check every label rectangle at any width without painting.
+:class:`Observation` list) and never reads the database. Its parts live apart:
 
-Key decisions:
+* the words (the status line, a stop's detail, "train here now") in
+  :mod:`monitor.model.journey_text`, shared with ``monitor route`` and the report;
+* the geometry (the km scale, the rows, where each label goes) in
+  :mod:`monitor.paint.route_layout`, pure functions of plain numbers: this widget passes its font
+  metrics in (:class:`_FontMetrics`) and turns the result into rectangles;
+* the painting, hit testing, tooltips and keys, here.
 
-* **Scale.** Stops sit at their km, but a gap longer than ``COMPRESS_KM`` is drawn at that length
-  with a break mark and its true distance, and no two neighbouring stops come closer than a few
-  pixels (more around the gauge change, the border and the ceremony, where the story happens).
-* **Labels.** Placed greedily in priority order (gauge change, next stop, destination, origin,
-  border, ceremony, upcoming stops, the rest) into one row above and two rows below the track. Each
-  candidate (row × anchor) is scored by how much it would crowd labels still to come; a label that
-  fits nowhere is elided, and if it still does not fit it is left out — the stop keeps its mark and
-  its tooltip. Placed rectangles never intersect. Each label stays on its own marker: its middle
-  is nearer its stop than any other (``on_marker``), so where the gauge change, the bridge and the
-  border station crowd a label never reads as its neighbour's; their rows are then searched
-  together for the combination that names all of them with most of their detail.
-* **Time.** ETAs are shown in the local time of each stop (``zoneinfo``); a timer repaints every
-  minute so relative times stay true between the estimates the owner sends.
+:meth:`RouteBar.bar_layout` gives the geometry for any width without painting, so the tests can
+check every label rectangle. ETAs are shown in the local time of each stop (``zoneinfo``); a timer
+repaints every minute so relative times stay true between the estimates the owner sends.
 """
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
@@ -50,40 +42,59 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from monitor.model import Estimate, Observation, Route, Stop, StopEta
 from monitor.model.journey_text import (
     ETA_LEGEND,
-    band_within_one_stop,
+    as_of_line,
     corroboration_text,
     distinct_evidence,
-    state_text,
+    kind_detail,
+    observation_matches,
+    presence_text,
+    status_line,
+    stop_dwell,
+    train_here,
+    upcoming_etas,
 )
 from monitor.model.timefmt import (
     format_minutes,
     format_window,
     relative_minutes,
     stop_zone,
-    utc_day_time,
     zone_label,
 )
 from monitor.paint import theme
+from monitor.paint.route_layout import (
+    COMPRESS_KM,
+    EDGE_MARKER_PX,
+    KEY_KINDS,
+    MIN_GAP_PX,
+    MIN_KEY_GAP_PX,
+    PAD,
+    TRACK_ZONE,
+    BarRows,
+    KmScale,
+    LabelLine,
+    LabelSpec,
+    PlacedLabel,
+    Rect,
+    Segment,
+    gap_labels,
+    place_labels,
+    track_scale,
+)
 from monitor.paint.safe_text import escape
 
-#: Gaps longer than this are drawn shortened, with a break mark and the true distance.
-COMPRESS_KM = 150.0
-#: The least distance in pixels between two neighbouring stops, and around the story's key stops.
-MIN_GAP_PX = 16.0
-MIN_KEY_GAP_PX = 28.0
-KEY_KINDS = frozenset({"gauge_change", "border", "ceremony"})
-#: A label held against the bar's end may start (end) this close to its marker instead of
-#: being centred on it: nothing lies beyond, so it still reads as that marker's label.
-EDGE_MARKER_PX = 12.0
-#: At most this many key stops have their rows searched together (3 ** n placements at worst).
-MAX_KEY_SEARCH = 4
+# Names other modules and the tests import from here.
+__all__ = [
+    "COMPRESS_KM", "EDGE_MARKER_PX", "ETA_STOPS", "KEY_KINDS", "LEGEND_MIN_WIDTH", "MIN_GAP_PX",
+    "MIN_KEY_GAP_PX", "PAD", "REPAINT_MS", "TRACK_ZONE", "BarColours", "BarLayout", "KmScale", "LabelBox",
+    "LabelLine", "RouteBar", "Segment", "format_window", "kind_detail", "observation_matches",
+]
+
 #: How many stops ahead of the train get an ETA line.
 ETA_STOPS = 3
 #: Below this width the header leaves the ETA legend out (the tooltips still say it).
 LEGEND_MIN_WIDTH = 1100
+#: Relative times ("in 2 h 10 min") are repainted this often.
 REPAINT_MS = 60_000
-PAD = 8.0
-TRACK_ZONE = 34.0
 
 
 # -- colours ---------------------------------------------------------------------------------------
@@ -137,92 +148,7 @@ class BarColours:
         )
 
 
-# -- scale ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """The stretch between two neighbouring stops as drawn."""
-
-    km0: float
-    km1: float
-    x0: float
-    x1: float
-
-    @property
-    def compressed(self) -> bool:
-        """True when the stretch is drawn shorter than its share of the route."""
-        return self.km1 - self.km0 > COMPRESS_KM
-
-
-class KmScale:
-    """Maps km along the route to x, piecewise linear between stops.
-
-    Each gap gets a weight of ``min(gap, COMPRESS_KM)``; gaps that would come out narrower than
-    their minimum in pixels are pinned to it and the rest share what is left.
-    """
-
-    def __init__(self, stops: Sequence[Stop], left: float, right: float) -> None:
-        self.left, self.right = left, right
-        kms = [s.km for s in stops]
-        self.segments: list[Segment] = []
-        if len(kms) < 2:
-            return
-        gaps = [max(b - a, 0.0) for a, b in zip(kms, kms[1:], strict=False)]
-        weights = [min(g, COMPRESS_KM) for g in gaps]
-        # Around the key stops the floor grows with the width: that is where the story happens.
-        key_floor = max(MIN_KEY_GAP_PX, (right - left) * 0.03)
-        floors = [
-            key_floor if (a.kind in KEY_KINDS or b.kind in KEY_KINDS) else MIN_GAP_PX
-            for a, b in zip(stops, stops[1:], strict=False)
-        ]
-        widths = _share(right - left, weights, floors)
-        x = left
-        for (a, b), w in zip(zip(kms, kms[1:], strict=False), widths, strict=True):
-            self.segments.append(Segment(a, b, x, x + w))
-            x += w
-
-    def x(self, km: float) -> float:
-        """The x of ``km`` (clamped to the route)."""
-        if not self.segments:
-            return self.left
-        if km <= self.segments[0].km0:
-            return self.segments[0].x0
-        for seg in self.segments:
-            if km <= seg.km1:
-                span = seg.km1 - seg.km0
-                t = (km - seg.km0) / span if span > 0 else 1.0
-                return seg.x0 + t * (seg.x1 - seg.x0)
-        return self.segments[-1].x1
-
-
-def _share(total: float, weights: list[float], floors: list[float]) -> list[float]:
-    """Split ``total`` pixels by ``weights``, giving each part at least its floor where possible."""
-    n = len(weights)
-    if total <= sum(floors):
-        return [total / n] * n  # too narrow to honour the floors: fall back to equal parts
-    pinned: set[int] = set()
-    while True:
-        free = total - sum(floors[i] for i in pinned)
-        weight = sum(weights[i] for i in range(n) if i not in pinned) or 1.0
-        widths = [floors[i] if i in pinned else free * weights[i] / weight for i in range(n)]
-        newly = {i for i in range(n) if i not in pinned and widths[i] < floors[i]}
-        if not newly:
-            return widths
-        pinned |= newly
-
-
 # -- labels -----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class LabelLine:
-    """One line of a label: its text, whether it uses the small font, and its role for colour."""
-
-    text: str
-    small: bool = False
-    role: str = "text"  # text | muted | gauge | eta
-    bold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +160,15 @@ class LabelBox:
     lines: tuple[LabelLine, ...]
     row: str  # above | below1 | below2 | track
     elided: bool = False
+
+    @classmethod
+    def of(cls, placed: PlacedLabel) -> LabelBox:
+        """A label ``route_layout`` placed, as the widget draws it."""
+        return cls(placed.stop, _qrect(placed.rect), placed.lines, placed.row, placed.elided)
+
+
+def _qrect(rect: Rect) -> QRectF:
+    return QRectF(rect.left, rect.top, rect.width, rect.height)
 
 
 @dataclass(slots=True)
@@ -257,37 +192,27 @@ class BarLayout:
         return [(b.stop, b.rect) for b in self.labels] + [(b.stop, b.rect) for b in self.gap_labels]
 
 
-def kind_detail(stop: Stop, dwell_minutes: float | None = None) -> str | None:
-    """The second line that says why a stop matters, or None for a plain station.
+class _FontMetrics:
+    """The bar's fonts as ``route_layout.TextMetrics``: the name font, its bold, the small font."""
 
-    ``dwell_minutes`` overrides the route file's figure (the estimate may have a better one from a
-    post).
-    """
-    if dwell_minutes:
-        stop = replace(stop, dwell_minutes=dwell_minutes)
-    if stop.kind == "gauge_change":
-        gauges = (
-            f" {stop.gauge_before} → {stop.gauge_after} mm"
-            if stop.gauge_before and stop.gauge_after else ""
-        )
-        dwell = f", ~{format_minutes(stop.dwell_minutes)}" if stop.dwell_minutes else ""
-        return f"gauge change{gauges}{dwell}"
-    if stop.kind == "border":
-        return "border"
-    if stop.kind == "ceremony":
-        dwell = f" ~{format_minutes(stop.dwell_minutes)}" if stop.dwell_minutes else ""
-        return f"ceremony{dwell}"
-    if stop.kind == "destination":
-        return "destination"
-    if stop.kind == "origin":
-        return "origin"
-    return None
+    def __init__(self, base: QFont, bold: QFont, small: QFont) -> None:
+        self._plain = {False: QFontMetricsF(base), True: QFontMetricsF(small)}
+        self._bold = QFontMetricsF(bold)
 
+    def _of(self, line: LabelLine) -> QFontMetricsF:
+        return self._bold if line.bold else self._plain[line.small]
 
-def observation_matches(observation: Observation, stop: Stop) -> bool:
-    """True when ``observation`` names ``stop`` (by its name or one of its aliases)."""
-    name = observation.stop.casefold()
-    return name == stop.name.casefold() or name in {a.casefold() for a in stop.aliases}
+    def width(self, line: LabelLine) -> float:
+        """The advance of ``line``'s text in its font."""
+        return self._of(line).horizontalAdvance(line.text)
+
+    def height(self, line: LabelLine) -> float:
+        """A line's height: the small font's, else the name font's (bold or not)."""
+        return self._plain[line.small].height()
+
+    def elide(self, line: LabelLine, limit: float) -> str:
+        """``line``'s text cut to ``limit`` pixels with "…"."""
+        return self._of(line).elidedText(line.text, Qt.TextElideMode.ElideRight, limit)
 
 
 # -- the widget -------------------------------------------------------------------------------------
@@ -374,27 +299,22 @@ class RouteBar(QWidget):
         base, _, small = self._fonts()
         return QFontMetricsF(base).height(), QFontMetricsF(small).height()
 
-    def _rows(self) -> tuple[float, float, float, float, float]:
-        """Header height, above-row height, track-zone top, below-row height, total height."""
-        name_h, small_h = self._line_heights()
-        header_h = name_h + 2
-        row_h = name_h + small_h
-        track_top = PAD + header_h + 4 + row_h + 2
-        height = track_top + TRACK_ZONE + 2 + row_h + 3 + row_h + PAD
-        return header_h, row_h, track_top, row_h, height
+    def _rows(self) -> BarRows:
+        """The rows (header, label rows, track zone) for the current font."""
+        return BarRows.for_lines(*self._line_heights())
 
     def sizeHint(self) -> QSize:  # noqa: D102 - Qt API
-        return QSize(1000, math.ceil(self._rows()[-1]))
+        return QSize(1000, math.ceil(self._rows().height))
 
     def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt API
-        return QSize(320, math.ceil(self._rows()[-1]))
+        return QSize(320, math.ceil(self._rows().height))
 
     # -- layout --------------------------------------------------------------------------------
 
     def bar_layout(self, width: float | None = None) -> BarLayout:
         """The geometry for ``width`` (default: the current width): scale, stop x, label rects."""
         width = float(self.width() if width is None else width)
-        height = float(max(self.height(), math.ceil(self._rows()[-1])))
+        height = float(max(self.height(), math.ceil(self._rows().height)))
         key = (width, height, self.font().toString(), id(self._route), id(self._estimate),
                len(self._observations))
         if self._layout_cache is not None and self._layout_cache[0] == key:
@@ -404,239 +324,41 @@ class RouteBar(QWidget):
         return layout
 
     def _compute_layout(self, width: float, height: float) -> BarLayout:
-        header_h, row_h, track_top, _, _ = self._rows()
+        rows = self._rows()
         route = self._route
         stops = route.stops if route else ()
-        base, bold, small = self._fonts()
-        fm = {False: QFontMetricsF(base), True: QFontMetricsF(small)}
-        fm_bold = QFontMetricsF(bold)
-        # Room at the ends for half a label of the origin and the destination.
-        inset = PAD + 10.0
-        scale = KmScale(stops, inset, max(width - inset, inset + 1))
+        metrics = _FontMetrics(*self._fonts())
+        scale = track_scale(stops, width)
         layout = BarLayout(
             width=width,
             height=height,
-            header=QRectF(PAD, PAD, width - 2 * PAD, header_h),
-            track_y=track_top + TRACK_ZONE / 2,
-            track_top=track_top,
-            track_bottom=track_top + TRACK_ZONE,
+            header=QRectF(PAD, PAD, width - 2 * PAD, rows.header_height),
+            track_y=rows.track_y,
+            track_top=rows.track_top,
+            track_bottom=rows.track_bottom,
             scale=scale,
         )
         layout.xs = {s.name: scale.x(s.km) for s in stops}
         if not stops:
             return layout
-
-        widths: dict[tuple[str, bool, bool], float] = {}
-
-        def line_width(line: LabelLine) -> float:
-            key = (line.text, line.small, line.bold)
-            if key not in widths:  # measured once: placement tries each label many times
-                metrics = fm_bold if line.bold else fm[line.small]
-                widths[key] = metrics.horizontalAdvance(line.text)
-            return widths[key]
-
-        def line_height(line: LabelLine) -> float:
-            return fm[line.small].height()
-
-        def elide(line: LabelLine, limit: float) -> LabelLine:
-            metrics = fm_bold if line.bold else fm[line.small]
-            text = metrics.elidedText(line.text, Qt.TextElideMode.ElideRight, limit)
-            return LabelLine(text, line.small, line.role, line.bold)
-
         # Gap labels first: they live inside the track zone and never move.
-        for seg in scale.segments:
-            if not seg.compressed:
-                continue
-            text = f"{seg.km1 - seg.km0:,.0f} km"
-            w = fm[True].horizontalAdvance(text) + 4
-            if seg.x1 - seg.x0 < w + 16:
-                continue
-            mid = (seg.x0 + seg.x1) / 2
-            rect = QRectF(mid - w / 2, layout.track_y + 6, w, fm[True].height())
-            layout.gap_labels.append(
-                LabelBox(f"{seg.km0:g}–{seg.km1:g}", rect, (LabelLine(text, True, "muted"),), "track")
-            )
-
-        above_top = layout.header.bottom() + 4
-        below1_top = layout.track_bottom + 2
-        below2_top = below1_top + row_h + 3
-        bottom_limit = height - PAD + 1
-        spacing = 6.0
-
-        # Each stop's cell: the x range nearer its marker than any other. A label's middle must
-        # stay in it, so a label never reads as its neighbour's where stops crowd (the gauge
-        # change, the bridge and the border station lie within 3 km).
-        positions = sorted({round(x, 3) for x in layout.xs.values()})
-        cells: dict[str, tuple[float, float]] = {}
-        for name, x in layout.xs.items():
-            i = positions.index(round(x, 3))
-            lo = (positions[i - 1] + positions[i]) / 2 if i > 0 else -math.inf
-            hi = (positions[i] + positions[i + 1]) / 2 if i + 1 < len(positions) else math.inf
-            cells[name] = (lo, hi)
-
-        def on_marker(name: str, x: float, rect: QRectF) -> bool:
-            """True when ``rect`` reads as the label of the marker at ``x``: its middle is in the
-            marker's cell, or it starts (ends) at the marker against the bar's left (right) end."""
-            lo, hi = cells[name]
-            if lo - 0.25 <= rect.center().x() <= hi + 0.25:
-                return True
-            at_left = rect.left() <= PAD + 0.5 and x - rect.left() <= EDGE_MARKER_PX
-            at_right = rect.right() >= width - PAD - 0.5 and rect.right() - x <= EDGE_MARKER_PX
-            return at_left or at_right
-
-        blocks = self._label_blocks()
-        # Natural (centred, full) spans of labels not yet placed, to steer candidates away from them.
-        # Key stops weigh more: crowding them out costs more than crowding a plain station.
-        spans: dict[str, tuple[float, float, float]] = {}
-        for stop, lines in blocks:
-            w = max(line_width(line) for line in lines)
-            x = layout.xs[stop.name]
-            spans[stop.name] = (x - w / 2, x + w / 2, 3.0 if stop.kind in KEY_KINDS else 1.0)
-
-        def attempt(forced: dict[str, str], count: int | None = None
-                    ) -> tuple[list[LabelBox], list[tuple[QPointF, QPointF]]]:
-            """Place the first ``count`` labels (None: all) greedily, best row and anchor first;
-            ``forced`` pins stops to a row."""
-            placed: list[QRectF] = []
-            labels: list[LabelBox] = []
-            leaders: list[tuple[QPointF, QPointF]] = []
-            natural = dict(spans)
-
-            def free(rect: QRectF) -> bool:
-                grown = rect.adjusted(-spacing / 2, 0, spacing / 2, 0)
-                return all(not grown.intersects(other) for other in placed)
-
-            for stop, lines in blocks[:count]:
-                x = layout.xs[stop.name]
-                natural.pop(stop.name, None)
-                best: tuple[float, LabelBox, QRectF | None] | None = None
-                # Full label, then narrower, then the name and its kind, then the name alone, then
-                # the name elided.
-                variants = [(1.0, lines), (0.75, lines)]
-                if len(lines) > 2:  # what the stop is (gauge change, border) before the name alone
-                    variants += [(1.0, lines[:2]), (0.75, lines[:2])]
-                variants += [(1.0, lines[:1]), (0.6, lines[:1]), (0.35, lines[:1])]
-                for factor, variant in variants:
-                    limit = max(max(line_width(line) for line in variant) * factor, 36.0)
-                    # A clipped time window misleads: ETA lines are dropped rather than elided.
-                    shown = tuple(
-                        elide(line, limit) if line_width(line) > limit else line
-                        for line in variant
-                        if line.role != "eta" or line_width(line) <= limit
-                    )
-                    # Drop detail lines that elision has reduced to nothing but "…".
-                    shown = tuple(ln for ln in shown if ln.text.strip("…")) or shown[:1]
-                    w = max(line_width(line) for line in shown) + 2
-                    h = sum(line_height(line) for line in shown)
-                    for row_index, (row, top) in enumerate(
-                        (("below1", below1_top), ("above", None), ("below2", below2_top))
-                    ):
-                        if stop.name in forced and row != forced[stop.name]:
-                            continue
-                        if row == "above":
-                            top = layout.track_top - 2 - h
-                            if top < above_top - 1:
-                                continue
-                        assert top is not None
-                        if top + h > bottom_limit:
-                            continue
-                        for anchor_index, left in enumerate((x - w / 2, x - w + 10, x - 10)):
-                            left = min(max(left, PAD), width - PAD - w)
-                            rect = QRectF(left, top, w, h)
-                            if not (rect.left() - 0.5 <= x <= rect.right() + 0.5) or not free(rect):
-                                continue
-                            if not on_marker(stop.name, x, rect):
-                                continue  # its middle would sit nearer another stop's marker
-                            corridor = None
-                            if row == "below2":
-                                corridor = QRectF(x - 1.5, layout.track_bottom, 3, top - layout.track_bottom)
-                                if not free(corridor):
-                                    continue
-                            crowding = sum(
-                                weight * max(0.0, min(rect.right(), b) - max(rect.left(), a))
-                                for a, b, weight in natural.values()
-                            )
-                            cost = crowding + 25 * row_index + 8 * anchor_index
-                            if best is None or cost < best[0]:
-                                elided = any(ln.text.endswith("…") for ln in shown) or len(shown) < len(lines)
-                                best = (cost, LabelBox(stop.name, rect, shown, row, elided), corridor)
-                    if best is not None:
-                        break
-                if best is None:
-                    continue  # no room anywhere: the stop keeps its mark and tooltip
-                _, box, corridor = best
-                placed.append(box.rect)
-                labels.append(box)
-                if corridor is not None:
-                    placed.append(corridor)
-                    leaders.append(
-                        (QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top()))
-                    )
-                elif box.row == "below1":
-                    leaders.append((QPointF(x, layout.track_bottom - 4), QPointF(x, box.rect.top())))
-                elif box.row == "above":
-                    leaders.append((QPointF(x, box.rect.bottom()), QPointF(x, layout.track_top + 4)))
-            return labels, leaders
-
-        keys = [stop.name for stop, _ in blocks if stop.kind in KEY_KINDS][:MAX_KEY_SEARCH]
-
-        def score(found: list[LabelBox]) -> tuple[int, int, int, int]:
-            """Key stops named, what they are (gauge change, border, ceremony), their ETA lines,
-            labels placed: more is better."""
-            key_boxes = [box for box in found if box.stop in keys]
-            lines = [line for box in key_boxes for line in box.lines[1:]]
-            return (len(key_boxes), sum(line.role != "eta" for line in lines),
-                    sum(line.role == "eta" for line in lines), len(found))
-
-        labels, leaders = attempt({})
-        full = max((len(lines) for stop, lines in blocks if stop.name in keys), default=0)
-        # Where the key stops crowd (the gauge change, the bridge and the border station lie
-        # within 3 km), the greedy order may leave one of them without a label or cut its detail;
-        # then their rows are tried in every combination and the one showing most of them wins.
-        if score(labels)[0] < len(keys) or sum(len(box.lines) for box in labels if box.stop in keys) \
-                < full * len(keys):
-            # Labels are placed in priority order, so only those up to the last key stop decide
-            # the key stops' rows: the combinations are tried on that short prefix, then the
-            # best is placed in full.
-            prefix = max(i for i, (stop, _) in enumerate(blocks) if stop.name in keys) + 1
-            rows = ("below1", "above", "below2")
-            best: tuple[tuple[int, int, int, int], dict[str, str]] | None = None
-            for choice in itertools.product(range(3), repeat=len(keys)):
-                forced = {name: rows[i] for name, i in zip(keys, choice, strict=True)}
-                found = score(attempt(forced, prefix)[0])
-                if best is None or found > best[0]:
-                    best = (found, forced)
-            assert best is not None
-            tried = attempt(best[1])
-            if score(tried[0]) > score(labels):
-                labels, leaders = tried
-        layout.labels.extend(labels)
-        layout.leaders.extend(leaders)
+        small_height = metrics.height(LabelLine("", small=True))
+        layout.gap_labels = [LabelBox.of(box)
+                             for box in gap_labels(scale, layout.track_y, metrics, small_height)]
+        specs = [LabelSpec(stop.name, lines, key=stop.kind in KEY_KINDS)
+                 for stop, lines in self._label_blocks()]
+        placed, leaders = place_labels(specs, layout.xs, rows, width, height, metrics)
+        layout.labels = [LabelBox.of(box) for box in placed]
+        layout.leaders = [(QPointF(*a), QPointF(*b)) for a, b in leaders]
         return layout
 
     def dwell_of(self, stop: Stop) -> tuple[float | None, str | None]:
-        """The stop's dwell in minutes and where the figure comes from.
-
-        The estimate's figure wins when it has one (a post may say "the wheel change took about 70
-        minutes"); otherwise the route file's.
-        """
-        est = self._estimate
-        eta = next((e for e in est.etas if e.stop == stop.name), None) if est else None
-        if eta is not None and eta.dwell_minutes:
-            return eta.dwell_minutes, eta.dwell_source or stop.dwell_source
-        # A stop already behind the train has no ETA; a duration reported in a post still beats
-        # the route file's assumption.
-        reported = [o for o in self._observations if o.stop == stop.name and o.duration_minutes]
-        if reported:
-            obs = reported[-1]
-            return obs.duration_minutes, f"post {obs.post_id}: {obs.evidence}"
-        return stop.dwell_minutes, stop.dwell_source
+        """The stop's dwell in minutes and where the figure comes from (the estimate's, a post's,
+        else the route file's: ``journey_text.stop_dwell``)."""
+        return stop_dwell(stop, self._estimate, self._observations)
 
     def _upcoming(self) -> list[StopEta]:
-        est = self._estimate
-        if est is None or est.state == "arrived":
-            return []
-        return [eta for eta in est.etas if eta.km > est.km_likely or eta.stop == est.next_stop]
+        return upcoming_etas(self._estimate)
 
     def _label_blocks(self) -> list[tuple[Stop, tuple[LabelLine, ...]]]:
         """Each stop's label lines, in the order labels are placed (most important first)."""
@@ -674,11 +396,9 @@ class RouteBar(QWidget):
             detail = kind_detail(stop, self.dwell_of(stop)[0])
             if detail and stop.kind in KEY_KINDS:
                 lines.append(LabelLine(detail, True, "gauge" if stop.kind == "gauge_change" else "muted"))
-            if stop.name == here:
-                lines.append(LabelLine("train here now", True, "eta"))
-            elif stop.name == current:
-                lines.append(LabelLine("presumed here" if est and est.presumed else "train may be here",
-                                       True, "eta"))
+            if stop.name in (here, current):
+                presumed = bool(est and est.presumed)
+                lines.append(LabelLine(presence_text(stop.name == here, presumed), True, "eta"))
             elif stop.name in eta_for:
                 lines.append(LabelLine(format_window(eta_for[stop.name], stop_zone(stop)), True, "eta"))
             elif detail and stop.kind not in KEY_KINDS:
@@ -864,47 +584,17 @@ class RouteBar(QWidget):
 
     def status_text(self) -> str:
         """One line about the train: state, km band, progress and the next stop."""
-        est = self._estimate
-        if self._route is None:
-            return "No journey — choose or import a route"
-        if est is None:
-            return "No estimate yet"
-        zones = {stop.name: stop.timezone for stop in self._route.stops}
-        parts = [state_text(est, zones)]
-        if est.state not in ("not_started", "arrived"):
-            parts.append(f"km ~{est.km_likely:,.0f} ({est.km_min:,.0f}–{est.km_max:,.0f})")
-        parts.append(f"{est.progress:.0%}")
-        if est.next_stop and est.state != "arrived":
-            eta = next((e for e in est.etas if e.stop == est.next_stop), None)
-            nxt = f"next {est.next_stop}"
-            if eta is not None and eta.likely is not None:
-                stop = next((s for s in self._route.stops if s.name == est.next_stop), None)
-                local = eta.likely.astimezone((stop_zone(stop) if stop else None) or UTC)
-                nxt += f" ~{local:%H:%M} {zone_label(local)}{self._relative(eta.likely)}"
-            parts.append(nxt)
-        if est.conflicts:
-            n = len(est.conflicts)
-            parts.append(f"⚠ {n} conflicting report{'s' if n != 1 else ''}")
-        return " · ".join(parts)
+        return status_line(self._route, self._estimate, self.clock())
 
     def train_here(self) -> str | None:
-        """The stop to mark "train here now": the one the train is at, only when the km band stays
-        within that stop (a report put it there, or the schedule is that sure)."""
-        est, route = self._estimate, self._route
-        if est is None or route is None or est.state != "dwelling" or est.presumed:
-            return None
-        return est.stop if band_within_one_stop(est, route.stops) else None
+        """The stop to mark "train here now": the one the train is at, only when the km band
+        stays within that stop."""
+        return train_here(self._estimate, self._route)
 
     def as_of_text(self) -> str:
         """When the estimate is for, in UTC; with the ETA legend when ETAs are shown and the bar
         is wide enough to say it."""
-        est = self._estimate
-        if est is None:
-            return ""
-        text = f"as of {utc_day_time(est.at)}"
-        if self._upcoming() and self.width() >= LEGEND_MIN_WIDTH:
-            text += f" · {ETA_LEGEND}"
-        return text
+        return as_of_line(self._estimate, bool(self._upcoming()) and self.width() >= LEGEND_MIN_WIDTH)
 
     # -- painting ---------------------------------------------------------------------------------
 

@@ -26,11 +26,11 @@ DEFAULT_TITLE = "Situation briefing"
 CHART_SAMPLES = 240
 #: A PDF lists every post and every quote up to the moment.
 FULL_LIMITS = SituationLimits(posts=None, quotes=0, speakers=None, quotes_per_speaker=None,
-                              chart_samples=0, by_kind=True)
+                              chart_samples=0, chart_days=0, by_kind=True)
 #: Page one alone (a PNG) has room for a few posts and the most quoted speakers' two latest
 #: quotes; the figures and the "+ N earlier posts" come from counts made in SQL.
 PAGE_LIMITS = SituationLimits(posts=40, quotes=0, speakers=20, quotes_per_speaker=2,
-                              chart_samples=0, by_kind=True)
+                              chart_samples=0, chart_days=0, by_kind=True)
 
 
 class ReportError(Exception):

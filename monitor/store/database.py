@@ -24,7 +24,7 @@ from monitor.store.errors import (
     repair_hint,
     store_error,
 )
-from monitor.store.migrations import MIGRATIONS
+from monitor.store.migrations import MIGRATIONS, readable_at
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -215,7 +215,7 @@ def _open_readonly(path: Path, where: str) -> Database:
             f"{where}: database schema version {version} is newer than this app "
             f"understands ({SCHEMA_VERSION}); upgrade Situation Monitor to open it"
         )
-    if version < SCHEMA_VERSION:
+    if version < SCHEMA_VERSION and (writable or not readable_at(version)):
         db.close()
         if writable:
             upgraded = open_database(path)  # once; every later read finds it up to date
@@ -226,6 +226,7 @@ def _open_readonly(path: Path, where: str) -> Database:
             f"{SCHEMA_VERSION}, but it cannot be written here (read-only file, folder or disk); "
             "open it once where it can be written"
         )
+    # Up to date, or (where it cannot be upgraded) lacking only indexes the queries do without.
     return db
 
 

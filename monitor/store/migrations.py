@@ -20,6 +20,7 @@ from monitor.store.quotes import (
     migrate_quote_counts,
     migrate_quote_parts,
     migrate_quotes,
+    migrate_report_indexes,
 )
 from monitor.store.reads import migrate_read_state
 from monitor.store.sources import migrate_source_polling, migrate_source_tiers
@@ -132,9 +133,16 @@ def _v13_documents(db: Database) -> None:
 def _v14_source_tiers(db: Database) -> None:
     """Source tiers: a reader marks a source as wire, primary, outlet, aggregator or social."""
     migrate_source_tiers(db)
+
+
 def _v15_correction_authors(db: Database) -> None:
     """Who made each analyst's correction, and when (``quotes.corrected_by``, ``corrected_at``)."""
     migrate_correction_authors(db)
+
+
+def _v16_report_indexes(db: Database) -> None:
+    """Indexes a report's counts read instead of the tables (quotes by kind)."""
+    migrate_report_indexes(db)
 
 
 MIGRATIONS: list[Callable[[Database], None]] = [
@@ -153,4 +161,16 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     _v13_documents,
     _v14_source_tiers,
     _v15_correction_authors,
+    _v16_report_indexes,
 ]
+
+#: Steps that only add indexes the queries look for before using them (``has_index``): a store
+#: that lacks only these can be read as it is — on a read-only disk, where it cannot be
+#: upgraded, it is read without them (slower) rather than refused.
+READ_OPTIONAL: frozenset[Callable[[Database], None]] = frozenset({_v16_report_indexes})
+
+
+def readable_at(version: int) -> bool:
+    """Whether a store at schema ``version`` can be read without upgrading it: every step it
+    lacks is in ``READ_OPTIONAL``."""
+    return all(step in READ_OPTIONAL for step in MIGRATIONS[version:])

@@ -131,6 +131,23 @@ def migrate_correction_authors(db: Database) -> None:
     db.table("quotes").add_column("corrected_by", str)
     db.table("quotes").add_column("corrected_at", str)
     db.execute("update quotes set corrected_at = updated where source_of_truth = 'analyst'")
+#: The index that counts active quotes by kind (and attributed or not) from the index alone.
+REPORT_KIND_INDEX = "quotes_status_kind_speaker"
+
+
+def migrate_report_indexes(db: Database) -> None:
+    """An index that counts active quotes by kind from the index alone: a report's figures
+    (quotes by kind, attributed or not) otherwise scan the whole table, text and all, which
+    takes seconds at a million posts. Built in one pass over the table (a few seconds there)."""
+    db.execute(f"create index if not exists {REPORT_KIND_INDEX} on quotes (status, kind, speaker_id)")
+
+
+def has_index(db: Database, name: str) -> bool:
+    """Whether the store has the index ``name``: a store opened read-only may predate it."""
+    if not isinstance(db, Database):  # a team store: PostgreSQL's catalogue
+        return db.execute("select 1 from pg_indexes where indexname = ?", [name]).fetchone() is not None
+    return db.execute("select 1 from sqlite_master where type = 'index' and name = ?",
+                      [name]).fetchone() is not None
 
 
 def migrate_quote_parts(db: Database) -> None:
@@ -301,9 +318,12 @@ class QuoteStore:
         total = int(self.db.execute(count, args).fetchone()[0])
         return quotes, total
 
-    def top_speakers(self, *, as_of: str | None = None, limit: int = 1000) -> tuple[list[Speaker], int]:
+    def top_speakers(self, *, as_of: str | None = None, limit: int = 1000,
+                     with_total: bool = True) -> tuple[list[Speaker], int]:
         """The most quoted speakers with their active quote counts (from posts published up to
-        ``as_of`` when given), at most ``limit``; and how many speakers there are in all.
+        ``as_of`` when given), at most ``limit``; and how many speakers there are in all (-1
+        without ``with_total`` when it would take another pass over the quotes: a caller that
+        counted them already, as a report does, says so).
 
         Live, speakers nobody quotes any more (their quotes rejected) fill the list up to
         ``limit``; in a replay only those quoted by then count.
@@ -330,7 +350,9 @@ class QuoteStore:
                 names[row[0]] = row
         speakers = [Speaker(*names[sid] + (n,)) for sid, n in counts if sid in names]
         speakers.sort(key=lambda s: (-s.quote_count, s.name.casefold()))
-        if as_of is not None:
+        if as_of is not None and len(speakers) >= limit and not with_total:
+            total = -1
+        elif as_of is not None:
             total = len(speakers) if len(speakers) < limit else int(self.db.execute(
                 f"select count(distinct q.speaker_id) from quotes q{join} where {where}", args,
             ).fetchone()[0])

@@ -14,7 +14,14 @@ from sqlite_utils import Database
 
 from monitor.model import Observation, Quote
 from monitor.store.journey import _observation
-from monitor.store.quotes import _POST_TIME, _QUOTE_COLUMNS, _row_to_quote, filters_posts
+from monitor.store.quotes import (
+    _POST_TIME,
+    _QUOTE_COLUMNS,
+    REPORT_KIND_INDEX,
+    _row_to_quote,
+    filters_posts,
+    has_index,
+)
 
 
 @dataclass(frozen=True)
@@ -61,27 +68,49 @@ class SituationQueries:
 
     def post_totals(self, as_of: str | None) -> tuple[int, int]:
         """Posts published up to ``as_of`` and the sources they came from."""
-        clause, args = self._as_of(as_of) if filters_posts(self.db, as_of) else ("", [])
-        row = self.db.execute(
-            f"select count(*), count(distinct p.source_id) from posts p where 1{clause}", args
-        ).fetchone()
+        if filters_posts(self.db, as_of):
+            clause, args = self._as_of(as_of)
+            sql = f"select count(*), count(distinct p.source_id) from posts p where 1{clause}"
+        else:
+            # Every post counts: SQLite counts a whole table off its smallest index, and a
+            # source has posts when one look-up in the (source, ...) index finds one — a few
+            # thousand look-ups instead of a distinct count over a million posts.
+            sql = ("select (select count(*) from posts), (select count(*) from sources s where exists "
+                   "(select 1 from posts p where p.source_id = s.id))")
+            args = []
+        row = self.db.execute(sql, args).fetchone()
         return int(row[0]), int(row[1])
 
     def quote_totals(self, as_of: str | None) -> QuoteTotals:
         """Attributed active quotes by kind, unattributed ones, and quoted speakers by kind, up to
         ``as_of``."""
+        # A store opened read-only may predate the (status, kind, speaker) index (it can be read
+        # without it, more slowly); the answer is the same either way.
+        indexed = has_index(self.db, REPORT_KIND_INDEX)
         join, clause, args = self._counted_as_of(as_of)
         base = f"from quotes q{join} where q.status = 'active'{clause}"
-        # "+" keeps SQLite off the (status, speaker) index here: it lacks ``kind``, and a row
-        # lookup per quote costs several times a plain scan of the table.
-        kinds = {k: int(n) for k, n in self.db.execute(
-            f"select q.kind, count(*) {base.replace('q.status', '+q.status')} and q.speaker_id is not null "
-            "group by q.kind", args)}
+        by_kind = f"select q.kind, count(*) {base} and q.speaker_id is not null group by q.kind"
+        if join or not indexed:
+            # Counted off the (status, kind, speaker) index alone where every quote counts;
+            # otherwise "+" keeps SQLite off the (status, speaker) index: it lacks ``kind``, and
+            # a row lookup per quote costs several times a plain scan of the table.
+            by_kind = by_kind.replace("q.status", "+q.status", 1)
+        kinds = {k: int(n) for k, n in self.db.execute(by_kind, args)}
         unattributed = int(self.db.execute(
             f"select count(*) {base} and q.speaker_id is null", args).fetchone()[0])
-        speakers = {k: int(n) for k, n in self.db.execute(
-            "select s.kind, count(*) from speakers s where s.id in "
-            f"(select q.speaker_id {base} and q.speaker_id is not null) group by s.kind", args)}
+        if join:
+            quoted = (f"select s.kind, count(*) from speakers s where s.id in "
+                      f"(select q.speaker_id {base} and q.speaker_id is not null) group by s.kind")
+        else:
+            # Every quote counts: the distinct speakers come in order off the (status, speaker)
+            # index, each looked up once, with no temporary set of millions of quotes' speakers.
+            # (One look-up per stored speaker instead is quicker where each speaker has dozens of
+            # quotes, slower where most are one-off sources: 0.05 against 0.13 s on the 1M
+            # stand-in, 0.42 against 0.33 s on the generated 1M corpus of 760,000 speakers.)
+            quoted = ("select s.kind, count(*) from (select distinct q.speaker_id as id from quotes q "
+                      "where q.status = 'active' and q.speaker_id is not null) d "
+                      "join speakers s on s.id = d.id group by s.kind")
+        speakers = {k: int(n) for k, n in self.db.execute(quoted, args)}
         return QuoteTotals(kinds, unattributed, speakers)
 
     def speaker_quotes(self, speaker_ids: list[int], as_of: str | None,
