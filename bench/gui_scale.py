@@ -3,8 +3,10 @@
 Each measurement runs the real main window, in a process of its own so start-up and memory are
 the app's alone:
 
-* ``first_paint``: seconds from launching the process to the main window's first paint, and to
-  the first page of posts on screen (every pane's snapshot applied);
+* ``first_paint``: seconds from launching the process to the main window's first paint; to the
+  feed's first page of posts on screen (``first_page``: its rows painted in the list, or for an
+  empty store its empty page read); and to every pane showing the store (``panes_ready``: the
+  situation's snapshot applied too, the measure ``first_page`` used to be);
 * ``rss``: resident memory once the window has opened the store and settled (VmRSS), and its peak;
 * ``fetch_more``: one ``fetchMore`` page of the feed (request on the GUI thread, the read on a
   worker, rows inserted back on the GUI thread, while the list lays out the rows before), 30
@@ -74,6 +76,14 @@ def child(db_path: Path, launched: float, scroll: bool) -> dict:
                 marks["paint"] = time.time()
             return False
 
+    class FirstRows(QObject):
+        """The list's first paint with posts in it: the first page on screen."""
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint and "page" not in marks and window.feed.model.rowCount():
+                marks["page"] = time.time()
+            return False
+
     app = make_application([])
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
@@ -81,11 +91,18 @@ def child(db_path: Path, launched: float, scroll: bool) -> dict:
         window.resize(1400, 900)
         painted = FirstPaint()
         window.installEventFilter(painted)
+        rows = FirstRows()
+        window.feed.view.viewport().installEventFilter(rows)
         window.show()
         opened: list[object] = []
         window.snapshotApplied.connect(opened.append)
-        window.open_database(db_path)
         model = window.feed.model
+        loaded: list[float] = []  # when each page read came back (loading went off)
+        model.loadingChanged.connect(lambda busy: busy or loaded.append(time.time()))
+        window.open_database(db_path)
+        # An empty store's first page has no rows to paint: it is there once read.
+        run_loop(120, lambda: "page" in marks or (bool(loaded) and model.total == 0 and not model.loading))
+        marks.setdefault("page", loaded[0] if loaded else time.time())
         run_loop(120, lambda: bool(opened) and not model.loading and "paint" in marks)
         marks["ready"] = time.time()
         run_loop(60, lambda: not window.runner.busy)
@@ -94,7 +111,8 @@ def child(db_path: Path, launched: float, scroll: bool) -> dict:
         result = {
             "posts": model.total,
             "first_paint_s": round(marks["paint"] - launched, 3),
-            "first_page_s": round(marks["ready"] - launched, 3),
+            "first_page_s": round(marks["page"] - launched, 3),
+            "panes_ready_s": round(marks["ready"] - launched, 3),
             "rss_mb": round(rss / 1024, 1),
             "peak_rss_mb": round(peak / 1024, 1),
         }
@@ -243,6 +261,7 @@ def run(size: int, seed: int, cache: Path, db: Path | None = None) -> dict:
         _figure(f"gui.first_paint_s_{label}", big["first_paint_s"], "s", base["first_paint_s"],
                 empty_name, target(1.5)),
         _figure(f"gui.first_page_s_{label}", big["first_page_s"], "s", base["first_page_s"], empty_name),
+        _figure(f"gui.panes_ready_s_{label}", big["panes_ready_s"], "s", base["panes_ready_s"], empty_name),
         _figure(f"gui.rss_mb_{label}", big["rss_mb"], "MB", base["rss_mb"], empty_name, target(300)),
         _figure(f"gui.peak_rss_mb_{label}", big["peak_rss_mb"], "MB", base["peak_rss_mb"], empty_name),
         _figure(f"gui.fetch_more_page_p95_ms_{label}", big["fetch_more_p95_ms"], "ms",
