@@ -5,7 +5,9 @@ does, and the posts themselves in a bounded row cache (``row_cache.RowCache``): 
 thousands of posts does not keep every body. A row dropped from the cache is read again by id on
 a worker when a view asks for it (its roles answer None until then, and ``dataChanged`` follows).
 ``fetchMore`` asks a worker for the next page and returns at once; the rows arrive later by
-signal. A generation number drops pages that belong to an earlier filter. New posts come from
+signal. The page after the last one loaded is read ahead as soon as that one arrives, so scrolling
+to the bottom usually finds it waiting (the rows then come in the next turn of the event loop, not
+after a read). A generation number drops pages that belong to an earlier filter. New posts come from
 ``refresh``; while the reader is scrolled down (``hold_new``) they are only counted, so the list
 never jumps under the reader's eyes.
 """
@@ -13,7 +15,7 @@ never jumps under the reader's eyes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -75,6 +77,17 @@ class FeedModel(QAbstractListModel):
         self._cache = RowCache(cache_rows, cache_chars)
         self._wanted: set[int] = set()  # ids of rows a view asked for that the cache dropped
         self._fetching = False
+        # The page read ahead: (the sort key it follows, its generation, the page), once read.
+        self._ahead: tuple[SortKey, int, FeedPage] | None = None
+        # The read ahead on its way: (the sort key it follows, its generation, its epoch).
+        self._ahead_wanted: tuple[SortKey, int, int] | None = None
+        # Bumped when a page read ahead may no longer be what the store holds (posts edited or
+        # added, quotes corrected, everything read): a read ahead of an earlier epoch is dropped.
+        self._ahead_epoch = 0
+        # True while fetchMore waits for the read ahead on its way instead of reading again.
+        self._awaiting_ahead = False
+        # Called once the page on its way has arrived (or failed): see after_page().
+        self._after_page: list[Callable[[], None]] = []
         self._unread: set[int] = set()
         self._alerts: dict[int, list[str]] = {}
         self._sources: dict[int, str] = {}
@@ -151,8 +164,25 @@ class FeedModel(QAbstractListModel):
         self._set_loading(True)
         after = self._keys[-1] if self._keys else None
         generation = self._generation
+        ready = self._ahead
+        self._ahead = None
+        if after is not None and ready is not None and ready[:2] == (after, generation):
+            # Read ahead: the rows come in the next turn of the event loop (never inside this
+            # call, which views make from inside their own signals).
+            QTimer.singleShot(0, self, lambda: self._on_page(generation, ready[2]))
+            return
+        wanted = self._ahead_wanted
+        if after is not None and wanted == (after, generation, self._ahead_epoch):
+            self._awaiting_ahead = True  # on its way: its result is this page
+            return
+        self._read_page(after, generation)
+
+    def _read_page(self, after: SortKey | None, generation: int) -> None:
+        """Ask a worker for the page after ``after`` (the first, with its total, when None)."""
+        if self._runner is None:
+            return
         self._runner.read(
-            data.feed_page, self._filter, after, self.page_size, not self._ids,
+            data.feed_page, self._filter, after, self.page_size, after is None,
             on_result=lambda page: self._on_page(generation, page),
             on_error=lambda exc: self._on_error(generation, exc),
         )
@@ -226,8 +256,19 @@ class FeedModel(QAbstractListModel):
 
     def set_runner(self, runner: Runner | None) -> None:
         """Point the model at a database (through its runner) and load from the top."""
+        if runner is not self._runner:
+            self._after_page = []  # they waited for the other database's page
         self._runner = runner
         self.reload()
+
+    def after_page(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the page on its way is in the list (or could not be read);
+        at once when none is. A reload in between (a new filter) makes it wait for the new
+        first page; pointing the model at another database forgets it."""
+        if not self._loading:
+            callback()
+        else:
+            self._after_page.append(callback)
 
     def set_sources(self, titles: dict[int, str]) -> None:
         """Source names shown in each post's byline."""
@@ -249,6 +290,7 @@ class FeedModel(QAbstractListModel):
         self._row_of = None
         self._cache.clear()
         self._wanted.clear()
+        self._drop_ahead()
         self._exhausted = False
         self._mark = None
         self._refreshing = False
@@ -295,6 +337,7 @@ class FeedModel(QAbstractListModel):
 
     def mark_all_read(self) -> None:
         """The reader has seen everything; alerts are cleared too."""
+        self._drop_ahead()  # its unread marks are from before
         self._unread.clear()
         self._alerts.clear()
         self._emit_all_changed()
@@ -326,6 +369,7 @@ class FeedModel(QAbstractListModel):
 
     def refresh_posts(self, post_ids: Iterable[int]) -> None:
         """Read the loaded ones of these posts again (their quotes changed), then repaint them."""
+        self._drop_ahead()  # a page read ahead may hold some of them too
         ids = sorted(pid for pid in set(post_ids) if self.row_of(pid) is not None)
         if not ids or self._runner is None:
             return
@@ -366,6 +410,59 @@ class FeedModel(QAbstractListModel):
         self._unread.update(page.unread)  # read state kept in the store
         self._append(page.posts, page.spans)
         self._set_loading(False)
+        self._read_ahead()
+        self._page_done()
+
+    def _page_done(self) -> None:
+        callbacks, self._after_page = self._after_page, []
+        for callback in callbacks:
+            callback()
+
+    # -- the page read ahead ---------------------------------------------------------------
+
+    def _read_ahead(self) -> None:
+        """Read the page after the last row now, for the next ``fetchMore``."""
+        if self._runner is None or self._exhausted or not self._keys:
+            return
+        after, generation, epoch = self._keys[-1], self._generation, self._ahead_epoch
+        if self._ahead_wanted == (after, generation, epoch):
+            return
+        self._ahead = None
+        self._ahead_wanted = (after, generation, epoch)
+        self._runner.read(
+            data.feed_page, self._filter, after, self.page_size, False,
+            on_result=lambda page: self._on_ahead((after, generation, epoch), page),
+            on_error=lambda exc: self._ahead_failed((after, generation, epoch), exc),
+        )
+
+    def _on_ahead(self, wanted: tuple[SortKey, int, int], page: FeedPage) -> None:
+        if not isValid(self) or wanted != self._ahead_wanted:
+            return  # dropped, or a later read ahead is on its way
+        self._ahead_wanted = None
+        if self._awaiting_ahead:
+            self._awaiting_ahead = False
+            self._on_page(wanted[1], page)
+        else:
+            self._ahead = (wanted[0], wanted[1], page)
+
+    def _ahead_failed(self, wanted: tuple[SortKey, int, int], exc: Exception) -> None:
+        if not isValid(self) or wanted != self._ahead_wanted:
+            return
+        self._ahead_wanted = None
+        if self._awaiting_ahead:  # a fetchMore was waiting for it: its error is the page's
+            self._awaiting_ahead = False
+            self._on_error(wanted[1], exc)
+
+    def _drop_ahead(self) -> None:
+        """Forget the page read ahead (the store changed under it); a fetchMore waiting for
+        the one on its way reads its page again."""
+        self._ahead = None
+        self._ahead_wanted = None
+        self._ahead_epoch += 1
+        if self._awaiting_ahead:
+            self._awaiting_ahead = False
+            if self._loading and self._keys:
+                self._read_page(self._keys[-1], self._generation)
 
     def _append(self, posts: list[Post], spans: dict[int, list[Span]]) -> None:
         known = self.row_of
@@ -386,6 +483,8 @@ class FeedModel(QAbstractListModel):
             return
         self._refreshing = False
         self._mark = changes.mark
+        if changes.added_count or changes.edited:
+            self._drop_ahead()  # read before them: it may lack a post or hold an old version
         edited_any = False
         for post in changes.edited:
             row = self.row_of(post.id)
@@ -455,6 +554,7 @@ class FeedModel(QAbstractListModel):
         self._set_loading(False)
         self._exhausted = True  # do not hammer a failing store; reload() tries again
         self.errorOccurred.emit(f"Could not read posts: {exc}")
+        self._page_done()
 
     # -- helpers -------------------------------------------------------------------------
 
