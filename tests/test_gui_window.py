@@ -485,3 +485,15 @@ def test_a_poll_that_stored_nothing_updates_the_status_bar_without_a_snapshot(qt
     assert "polled" in window.sources_label.text()
     qtbot.wait(window._panes_settle.interval() + 200)
     assert not snapshots  # the panes were not read again for it
+
+
+def test_the_app_hands_the_interpreter_lock_to_its_threads_within_a_millisecond():
+    """A read thread gives the interpreter lock up at every row SQLite steps through; at Python's
+    default 5 ms hand-over it waited that long each time the GUI thread held the lock."""
+    import sys
+
+    from monitor.gui.app import SWITCH_INTERVAL_S
+
+    make_application([])
+    assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
+    assert SWITCH_INTERVAL_S <= 0.001

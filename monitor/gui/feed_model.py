@@ -5,11 +5,11 @@ does, and the posts themselves in a bounded row cache (``row_cache.RowCache``): 
 thousands of posts does not keep every body. A row dropped from the cache is read again by id on
 a worker when a view asks for it (its roles answer None until then, and ``dataChanged`` follows).
 ``fetchMore`` asks a worker for the next page and returns at once; the rows arrive later by
-signal. The page after the last one loaded is read ahead as soon as that one arrives, so scrolling
-to the bottom usually finds it waiting (the rows then come in the next turn of the event loop, not
-after a read). A generation number drops pages that belong to an earlier filter. New posts come from
-``refresh``; while the reader is scrolled down (``hold_new``) they are only counted, so the list
-never jumps under the reader's eyes.
+signal. The next two pages are read ahead, one after the other, as soon as a page arrives, so
+scrolling to the bottom usually finds the next one waiting (its rows then come in the next turn of
+the event loop, not after a read on a worker). A generation number drops pages that belong to an
+earlier filter. New posts come from ``refresh``; while the reader is scrolled down (``hold_new``)
+they are only counted, so the list never jumps under the reader's eyes.
 """
 
 from __future__ import annotations
@@ -31,6 +31,10 @@ from monitor.paint.safe_text import plain_tooltip
 from monitor.store.feed import ChangeMark, FeedFilter, SortKey, sort_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: Pages read ahead of the list (each read when the one before it is in): scrolling down finds
+#: the next page waiting even when pages are asked for faster than one is read.
+AHEAD_PAGES = 2
 
 _TERM = re.compile(r'"([^"]+)"|([^\s"]+)')
 
@@ -77,8 +81,8 @@ class FeedModel(QAbstractListModel):
         self._cache = RowCache(cache_rows, cache_chars)
         self._wanted: set[int] = set()  # ids of rows a view asked for that the cache dropped
         self._fetching = False
-        # The page read ahead: (the sort key it follows, its generation, the page), once read.
-        self._ahead: tuple[SortKey, int, FeedPage] | None = None
+        # Pages read ahead, in order: (the sort key each follows, the page).
+        self._ahead: list[tuple[SortKey, FeedPage]] = []
         # The read ahead on its way: (the sort key it follows, its generation, its epoch).
         self._ahead_wanted: tuple[SortKey, int, int] | None = None
         # Bumped when a page read ahead may no longer be what the store holds (posts edited or
@@ -164,13 +168,13 @@ class FeedModel(QAbstractListModel):
         self._set_loading(True)
         after = self._keys[-1] if self._keys else None
         generation = self._generation
-        ready = self._ahead
-        self._ahead = None
-        if after is not None and ready is not None and ready[:2] == (after, generation):
+        if after is not None and self._ahead and self._ahead[0][0] == after:
             # Read ahead: the rows come in the next turn of the event loop (never inside this
             # call, which views make from inside their own signals).
-            QTimer.singleShot(0, self, lambda: self._on_page(generation, ready[2]))
+            ready = self._ahead.pop(0)[1]
+            QTimer.singleShot(0, self, lambda: self._on_page(generation, ready))
             return
+        self._ahead = []  # they follow other rows (the list was replaced)
         wanted = self._ahead_wanted
         if after is not None and wanted == (after, generation, self._ahead_epoch):
             self._awaiting_ahead = True  # on its way: its result is this page
@@ -420,14 +424,24 @@ class FeedModel(QAbstractListModel):
 
     # -- the page read ahead ---------------------------------------------------------------
 
+    def _ahead_tail(self) -> SortKey | None:
+        """The sort key the next page read ahead follows: the last read ahead, else the last row."""
+        if self._ahead:
+            posts = self._ahead[-1][1].posts
+            return sort_key(posts[-1]) if posts else None
+        return self._keys[-1] if self._keys else None
+
     def _read_ahead(self) -> None:
-        """Read the page after the last row now, for the next ``fetchMore``."""
-        if self._runner is None or self._exhausted or not self._keys:
+        """Read the next pages now, one at a time, until ``AHEAD_PAGES`` wait for ``fetchMore``."""
+        if (self._runner is None or self._exhausted or self._ahead_wanted is not None
+                or len(self._ahead) >= AHEAD_PAGES):
             return
-        after, generation, epoch = self._keys[-1], self._generation, self._ahead_epoch
-        if self._ahead_wanted == (after, generation, epoch):
+        if self._ahead and len(self._ahead[-1][1].posts) < self.page_size:
+            return  # the end of the feed is read
+        after = self._ahead_tail()
+        if after is None:
             return
-        self._ahead = None
+        generation, epoch = self._generation, self._ahead_epoch
         self._ahead_wanted = (after, generation, epoch)
         self._runner.read(
             data.feed_page, self._filter, after, self.page_size, False,
@@ -439,11 +453,12 @@ class FeedModel(QAbstractListModel):
         if not isValid(self) or wanted != self._ahead_wanted:
             return  # dropped, or a later read ahead is on its way
         self._ahead_wanted = None
-        if self._awaiting_ahead:
+        if self._awaiting_ahead:  # fetchMore waits for this one: it is the next page
             self._awaiting_ahead = False
             self._on_page(wanted[1], page)
-        else:
-            self._ahead = (wanted[0], wanted[1], page)
+        elif wanted[0] == self._ahead_tail():
+            self._ahead.append((wanted[0], page))
+            self._read_ahead()
 
     def _ahead_failed(self, wanted: tuple[SortKey, int, int], exc: Exception) -> None:
         if not isValid(self) or wanted != self._ahead_wanted:
@@ -454,9 +469,9 @@ class FeedModel(QAbstractListModel):
             self._on_error(wanted[1], exc)
 
     def _drop_ahead(self) -> None:
-        """Forget the page read ahead (the store changed under it); a fetchMore waiting for
+        """Forget the pages read ahead (the store changed under them); a fetchMore waiting for
         the one on its way reads its page again."""
-        self._ahead = None
+        self._ahead = []
         self._ahead_wanted = None
         self._ahead_epoch += 1
         if self._awaiting_ahead:
