@@ -9,15 +9,16 @@ the app's alone:
   situation's snapshot applied too, the measure ``first_page`` used to be);
 * ``rss``: resident memory once the window has opened the store and settled (VmRSS), and its peak;
 * ``fetch_more``: one ``fetchMore`` page of the feed (request on the GUI thread, the read on a
-  worker, rows inserted back on the GUI thread, while the list lays out the rows before), 30
-  pages down from the top: p95 and median; and the longest time the GUI thread spent inside
-  one of those calls;
+  worker unless the model read the page ahead, rows inserted back on the GUI thread, while the
+  list lays out the rows before), 30 pages down from the top, one as soon as the last is in:
+  p95 and median; and the longest time the GUI thread spent inside one of those calls;
 * ``search_first_page``: typing a search into the feed pane until the first page of results is
   in the list, over a set of queries (median and worst).
 
 The baseline of each, in the same run: the same window on an empty store (start-up, memory),
 and the bare SQL a page or a search cannot do without (the next 100 rows by id; the first 100
-FTS5 rowids). The corpus is built once and cached as for ``search_bench.py``.
+FTS5 rowids). The window is launched twice on each store, and each start-up time is the better
+of the two. The corpus is built once and cached as for ``search_bench.py``.
 
     QT_QPA_PLATFORM=offscreen python bench/gui_scale.py [--size 100k]     # 1M: --size 1M
     QT_QPA_PLATFORM=offscreen python bench/gui_scale.py --db STORE        # any store
@@ -47,6 +48,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 QUERIES = ["Peskov", "Khasan", "train", "armoured train", '"Friendship Bridge"', "Vlad*",
            "Khasan OR Tumangang", "wheels changed", "Kremlin spokesman", "Tsiolkovsky"]
 PAGES = 30
+#: Start-up times each launch measures; the better of two launches is given.
+START_TIMES = ("first_paint_s", "first_page_s", "panes_ready_s")
 
 
 def _rss_kb() -> tuple[int, int]:
@@ -220,6 +223,12 @@ def launch(db_path: Path, scroll: bool) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _best_start(first: dict, second: dict) -> dict:
+    """``second`` with each start-up time the better of the two launches: on a shared machine a
+    launch's start-up swings by a second or more with what else runs."""
+    return {**second, **{key: min(first[key], second[key]) for key in START_TIMES}}
+
+
 def _figure(name: str, value: float, unit: str, baseline: float, baseline_name: str,
             target: float | None = None) -> dict:
     figure = {"name": name, "value": value, "unit": unit, "baseline": round(baseline, 3),
@@ -244,10 +253,10 @@ def run(size: int, seed: int, cache: Path, db: Path | None = None) -> dict:
         empty = Path(tmp) / "empty.db"
         with Monitor(empty):
             pass
-        launch(empty, scroll=False)  # warms the OS file cache for Python and Qt
-        base = launch(empty, scroll=False)
-    launch(path, scroll=False)  # and for the corpus
-    big = launch(path, scroll=True)
+        warm = launch(empty, scroll=False)  # warms the OS file cache for Python and Qt
+        base = _best_start(warm, launch(empty, scroll=False))
+    warm = launch(path, scroll=False)  # and for the corpus
+    big = _best_start(warm, launch(path, scroll=True))
     bare = bare_sql(path)
     label = f"{size // 1000}k" if size < 1_000_000 else f"{size / 1e6:g}M"
     # The targets are set for a million posts; smaller stores are shown for comparison.
