@@ -376,6 +376,7 @@ def test_model_holds_ids_and_a_bounded_row_cache(qtbot, qtmodeltester, db_path):
 
 
 def _scrolled_to_the_end(qtbot, model: FeedModel) -> None:
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)  # a page asked for by someone else
     while model.canFetchMore():
         model.fetchMore()
         qtbot.waitUntil(lambda: not model.loading, timeout=10000)
@@ -387,16 +388,29 @@ def test_the_next_page_is_read_ahead_and_fetch_more_finds_it_waiting(qtbot, qtmo
     model = FeedModel(runner, page_size=3)
     model.fetchMore()
     qtbot.waitUntil(lambda: model.rowCount() == 3 and not model.loading, timeout=10000)
-    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)  # the page after it is read already
-    with qtbot.waitSignal(model.rowsInserted, timeout=10000):
-        model.fetchMore()
-        assert not runner.busy  # no read started: the rows were waiting
-    assert model.rowCount() == 6
-    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)  # the pages after it are read already
+    assert model.canFetchMore()
+    before = model.rowCount()
+    model.fetchMore()
+    assert model.rowCount() > before  # the rows were waiting: no read on a worker
+    assert not model.loading
     _scrolled_to_the_end(qtbot, model)
     titles = [model.post_at(i).title for i in range(model.rowCount())]
     assert titles == [f"Update {i}" for i in range(6, -1, -1)]
     qtmodeltester.check(model)
+    runner.shutdown()
+
+
+def test_pages_read_ahead_pass_the_model_tester_as_they_come(qtbot, qtmodeltester, db_path):
+    add_posts(db_path, _posts(25))
+    runner = Runner(db_path)
+    model = FeedModel(runner, page_size=3)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and not model.loading, timeout=10000)
+    qtmodeltester.check(model)  # it watches the inserts that follow, and fetches pages itself
+    _scrolled_to_the_end(qtbot, model)
+    assert model.rowCount() == 25
+    assert [model.post_at(i).title for i in range(25)] == [f"Update {i}" for i in range(24, -1, -1)]
     runner.shutdown()
 
 

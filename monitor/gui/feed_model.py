@@ -6,10 +6,11 @@ thousands of posts does not keep every body. A row dropped from the cache is rea
 a worker when a view asks for it (its roles answer None until then, and ``dataChanged`` follows).
 ``fetchMore`` asks a worker for the next page and returns at once; the rows arrive later by
 signal. The next two pages are read ahead, one after the other, as soon as a page arrives, so
-scrolling to the bottom usually finds the next one waiting (its rows then come in the next turn of
-the event loop, not after a read on a worker). A generation number drops pages that belong to an
-earlier filter. New posts come from ``refresh``; while the reader is scrolled down (``hold_new``)
-they are only counted, so the list never jumps under the reader's eyes.
+scrolling to the bottom usually finds the next one waiting: its rows are then in the list when
+``fetchMore`` returns, as ``QSqlQueryModel``'s are, with no read on a worker to wait for. A
+generation number drops pages that belong to an earlier filter. New posts come from ``refresh``;
+while the reader is scrolled down (``hold_new``) they are only counted, so the list never jumps
+under the reader's eyes.
 """
 
 from __future__ import annotations
@@ -90,6 +91,8 @@ class FeedModel(QAbstractListModel):
         self._ahead_epoch = 0
         # True while fetchMore waits for the read ahead on its way instead of reading again.
         self._awaiting_ahead = False
+        # True between a beginInsertRows and its endInsertRows.
+        self._inserting = False
         # Called once the page on its way has arrived (or failed): see after_page().
         self._after_page: list[Callable[[], None]] = []
         self._unread: set[int] = set()
@@ -169,10 +172,13 @@ class FeedModel(QAbstractListModel):
         after = self._keys[-1] if self._keys else None
         generation = self._generation
         if after is not None and self._ahead and self._ahead[0][0] == after:
-            # Read ahead: the rows come in the next turn of the event loop (never inside this
-            # call, which views make from inside their own signals).
             ready = self._ahead.pop(0)[1]
-            QTimer.singleShot(0, self, lambda: self._on_page(generation, ready))
+            if self._inserting:
+                # Asked from inside an insertion's own signals (a model tester does): the rows
+                # come in the next turn of the event loop.
+                QTimer.singleShot(0, self, lambda: self._on_page(generation, ready))
+            else:  # read ahead: the rows are in when this returns, as QSqlQueryModel's are
+                self._on_page(generation, ready)
             return
         self._ahead = []  # they follow other rows (the list was replaced)
         wanted = self._ahead_wanted
@@ -487,11 +493,15 @@ class FeedModel(QAbstractListModel):
         first = len(self._ids)
         for post in fresh:
             self._cache.put(post, spans.get(post.id, []))
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._ids.extend(p.id for p in fresh)
-        self._keys.extend(sort_key(p) for p in fresh)
-        self._row_of = None
-        self.endInsertRows()
+        self._inserting = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._ids.extend(p.id for p in fresh)
+            self._keys.extend(sort_key(p) for p in fresh)
+            self._row_of = None
+            self.endInsertRows()
+        finally:
+            self._inserting = False
 
     def _on_changes(self, generation: int, changes: FeedChanges) -> None:
         if not isValid(self) or generation != self._generation:
@@ -536,11 +546,15 @@ class FeedModel(QAbstractListModel):
         if row == len(self._ids) and not self._exhausted:
             return  # older than what is loaded: paging will bring it
         self._cache.put(post, spans)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._ids.insert(row, post.id)
-        self._keys.insert(row, key)
-        self._row_of = None
-        self.endInsertRows()
+        self._inserting = True
+        try:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, post.id)
+            self._keys.insert(row, key)
+            self._row_of = None
+            self.endInsertRows()
+        finally:
+            self._inserting = False
 
     def _on_through(self, generation: int, post_id: int, page: FeedPage | None) -> None:
         if not isValid(self) or generation != self._generation:
