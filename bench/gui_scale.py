@@ -10,7 +10,8 @@ the app's alone:
 * ``rss``: resident memory once the window has opened the store and settled (VmRSS), and its peak;
 * ``fetch_more``: one ``fetchMore`` page of the feed (request on the GUI thread, the read on a
   worker unless the model read the page ahead, rows inserted back on the GUI thread, while the
-  list lays out the rows before), 30 pages down from the top, one as soon as the last is in:
+  list lays out the rows before), 30 pages down from the top, each asked for once the last is
+  in (looked for every 20 ms):
   p95 and median; and the longest time the GUI thread spent inside one of those calls;
 * ``search_first_page``: typing a search into the feed pane until the first page of results is
   in the list, over a set of queries (median and worst).
