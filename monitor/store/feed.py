@@ -359,12 +359,17 @@ class FeedQueries:
         )
         if not counts:
             return posts
-        return [replace(p, revision_count=int(counts.get(p.id, 0))) for p in posts]
+        # Only the edited posts are copied: a page's worker holds the interpreter lock the window
+        # needs for every post it builds.
+        return [replace(p, revision_count=int(counts[p.id])) if p.id in counts else p for p in posts]
 
 
 def _spans_of(start: int, end: int, kind: str, parts_json: str | None) -> list[Span]:
     """The passages one attribution marks in its post: see ``FeedQueries.quote_spans``."""
-    parts = [(int(s), int(e), kind) for s, e in json.loads(parts_json or "[]") if start <= s < e <= end]
+    if not parts_json or parts_json == "[]":  # most attributions: no JSON to decode
+        parts: list[Span] = []
+    else:
+        parts = [(int(s), int(e), kind) for s, e in json.loads(parts_json) if start <= s < e <= end]
     if kind == "mixed":
         return [(start, end, "indirect"), *parts]
     return parts or [(start, end, kind)]
