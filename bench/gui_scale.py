@@ -3,19 +3,23 @@
 Each measurement runs the real main window, in a process of its own so start-up and memory are
 the app's alone:
 
-* ``first_paint``: seconds from launching the process to the main window's first paint, and to
-  the first page of posts on screen (every pane's snapshot applied);
+* ``first_paint``: seconds from launching the process to the main window's first paint; to the
+  feed's first page of posts on screen (``first_page``: its rows painted in the list, or for an
+  empty store its empty page read); and to every pane showing the store (``panes_ready``: the
+  situation's snapshot applied too, the measure ``first_page`` used to be);
 * ``rss``: resident memory once the window has opened the store and settled (VmRSS), and its peak;
 * ``fetch_more``: one ``fetchMore`` page of the feed (request on the GUI thread, the read on a
-  worker, rows inserted back on the GUI thread, while the list lays out the rows before), 30
-  pages down from the top: p95 and median; and the longest time the GUI thread spent inside
-  one of those calls;
+  worker unless the model read the page ahead, rows inserted back on the GUI thread, while the
+  list lays out the rows before), 30 pages down from the top, each asked for once the last is
+  in (looked for every 20 ms):
+  p95 and median; and the longest time the GUI thread spent inside one of those calls;
 * ``search_first_page``: typing a search into the feed pane until the first page of results is
   in the list, over a set of queries (median and worst).
 
 The baseline of each, in the same run: the same window on an empty store (start-up, memory),
 and the bare SQL a page or a search cannot do without (the next 100 rows by id; the first 100
-FTS5 rowids). The corpus is built once and cached as for ``search_bench.py``.
+FTS5 rowids). The window is launched twice on each store, and each start-up time is the better
+of the two. The corpus is built once and cached as for ``search_bench.py``.
 
     QT_QPA_PLATFORM=offscreen python bench/gui_scale.py [--size 100k]     # 1M: --size 1M
     QT_QPA_PLATFORM=offscreen python bench/gui_scale.py --db STORE        # any store
@@ -45,6 +49,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 QUERIES = ["Peskov", "Khasan", "train", "armoured train", '"Friendship Bridge"', "Vlad*",
            "Khasan OR Tumangang", "wheels changed", "Kremlin spokesman", "Tsiolkovsky"]
 PAGES = 30
+#: Start-up times each launch measures; the better of two launches is given.
+START_TIMES = ("first_paint_s", "first_page_s", "panes_ready_s")
 
 
 def _rss_kb() -> tuple[int, int]:
@@ -74,6 +80,14 @@ def child(db_path: Path, launched: float, scroll: bool) -> dict:
                 marks["paint"] = time.time()
             return False
 
+    class FirstRows(QObject):
+        """The list's first paint with posts in it: the first page on screen."""
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt API
+            if event.type() == QEvent.Type.Paint and "page" not in marks and window.feed.model.rowCount():
+                marks["page"] = time.time()
+            return False
+
     app = make_application([])
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
@@ -81,11 +95,18 @@ def child(db_path: Path, launched: float, scroll: bool) -> dict:
         window.resize(1400, 900)
         painted = FirstPaint()
         window.installEventFilter(painted)
+        rows = FirstRows()
+        window.feed.view.viewport().installEventFilter(rows)
         window.show()
         opened: list[object] = []
         window.snapshotApplied.connect(opened.append)
-        window.open_database(db_path)
         model = window.feed.model
+        loaded: list[float] = []  # when each page read came back (loading went off)
+        model.loadingChanged.connect(lambda busy: busy or loaded.append(time.time()))
+        window.open_database(db_path)
+        # An empty store's first page has no rows to paint: it is there once read.
+        run_loop(120, lambda: "page" in marks or (bool(loaded) and model.total == 0 and not model.loading))
+        marks.setdefault("page", loaded[0] if loaded else time.time())
         run_loop(120, lambda: bool(opened) and not model.loading and "paint" in marks)
         marks["ready"] = time.time()
         run_loop(60, lambda: not window.runner.busy)
@@ -94,7 +115,8 @@ def child(db_path: Path, launched: float, scroll: bool) -> dict:
         result = {
             "posts": model.total,
             "first_paint_s": round(marks["paint"] - launched, 3),
-            "first_page_s": round(marks["ready"] - launched, 3),
+            "first_page_s": round(marks["page"] - launched, 3),
+            "panes_ready_s": round(marks["ready"] - launched, 3),
             "rss_mb": round(rss / 1024, 1),
             "peak_rss_mb": round(peak / 1024, 1),
         }
@@ -202,6 +224,12 @@ def launch(db_path: Path, scroll: bool) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _best_start(first: dict, second: dict) -> dict:
+    """``second`` with each start-up time the better of the two launches: on a shared machine a
+    launch's start-up swings by a second or more with what else runs."""
+    return {**second, **{key: min(first[key], second[key]) for key in START_TIMES}}
+
+
 def _figure(name: str, value: float, unit: str, baseline: float, baseline_name: str,
             target: float | None = None) -> dict:
     figure = {"name": name, "value": value, "unit": unit, "baseline": round(baseline, 3),
@@ -226,10 +254,10 @@ def run(size: int, seed: int, cache: Path, db: Path | None = None) -> dict:
         empty = Path(tmp) / "empty.db"
         with Monitor(empty):
             pass
-        launch(empty, scroll=False)  # warms the OS file cache for Python and Qt
-        base = launch(empty, scroll=False)
-    launch(path, scroll=False)  # and for the corpus
-    big = launch(path, scroll=True)
+        warm = launch(empty, scroll=False)  # warms the OS file cache for Python and Qt
+        base = _best_start(warm, launch(empty, scroll=False))
+    warm = launch(path, scroll=False)  # and for the corpus
+    big = _best_start(warm, launch(path, scroll=True))
     bare = bare_sql(path)
     label = f"{size // 1000}k" if size < 1_000_000 else f"{size / 1e6:g}M"
     # The targets are set for a million posts; smaller stores are shown for comparison.
@@ -243,6 +271,7 @@ def run(size: int, seed: int, cache: Path, db: Path | None = None) -> dict:
         _figure(f"gui.first_paint_s_{label}", big["first_paint_s"], "s", base["first_paint_s"],
                 empty_name, target(1.5)),
         _figure(f"gui.first_page_s_{label}", big["first_page_s"], "s", base["first_page_s"], empty_name),
+        _figure(f"gui.panes_ready_s_{label}", big["panes_ready_s"], "s", base["panes_ready_s"], empty_name),
         _figure(f"gui.rss_mb_{label}", big["rss_mb"], "MB", base["rss_mb"], empty_name, target(300)),
         _figure(f"gui.peak_rss_mb_{label}", big["peak_rss_mb"], "MB", base["peak_rss_mb"], empty_name),
         _figure(f"gui.fetch_more_page_p95_ms_{label}", big["fetch_more_p95_ms"], "ms",

@@ -373,3 +373,66 @@ def test_model_holds_ids_and_a_bounded_row_cache(qtbot, qtmodeltester, db_path):
     assert len(model.cache) <= 15
     qtmodeltester.check(model)
     runner.shutdown()
+
+
+def _scrolled_to_the_end(qtbot, model: FeedModel) -> None:
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)  # a page asked for by someone else
+    while model.canFetchMore():
+        model.fetchMore()
+        qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+
+
+def test_the_next_page_is_read_ahead_and_fetch_more_finds_it_waiting(qtbot, qtmodeltester, db_path):
+    add_posts(db_path, _posts(7))
+    runner = Runner(db_path)
+    model = FeedModel(runner, page_size=3)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and not model.loading, timeout=10000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)  # the pages after it are read already
+    assert model.canFetchMore()
+    before = model.rowCount()
+    model.fetchMore()
+    assert model.rowCount() > before  # the rows were waiting: no read on a worker
+    assert not model.loading
+    _scrolled_to_the_end(qtbot, model)
+    titles = [model.post_at(i).title for i in range(model.rowCount())]
+    assert titles == [f"Update {i}" for i in range(6, -1, -1)]
+    qtmodeltester.check(model)
+    runner.shutdown()
+
+
+def test_pages_read_ahead_pass_the_model_tester_as_they_come(qtbot, qtmodeltester, db_path):
+    add_posts(db_path, _posts(25))
+    runner = Runner(db_path)
+    model = FeedModel(runner, page_size=3)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and not model.loading, timeout=10000)
+    qtmodeltester.check(model)  # it watches the inserts that follow, and fetches pages itself
+    _scrolled_to_the_end(qtbot, model)
+    assert model.rowCount() == 25
+    assert [model.post_at(i).title for i in range(25)] == [f"Update {i}" for i in range(24, -1, -1)]
+    runner.shutdown()
+
+
+def test_a_page_read_ahead_is_read_again_when_posts_change_under_it(qtbot, db_path):
+    ids = add_posts(db_path, _posts(7))
+    runner = Runner(db_path)
+    model = FeedModel(runner, page_size=3)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 3 and not model.loading, timeout=10000)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
+    # Posts 3 and 2 were read ahead. Post 3 is edited, and a post published between them arrives.
+    edited = _posts(1, start=3, body="The train was seen leaving.")
+    add_posts(db_path, edited)
+    late = dict(_posts(1, start=50)[0], guid="late", title="Late report",
+                published=START + timedelta(minutes=2, seconds=30))
+    add_posts(db_path, [late])
+    model.refresh()
+    qtbot.waitUntil(lambda: not runner.busy and model.total == 8, timeout=10000)
+    _scrolled_to_the_end(qtbot, model)
+    titles = [model.post_at(i).title for i in range(model.rowCount())]
+    assert titles == ["Update 6", "Update 5", "Update 4", "Update 3", "Late report", "Update 2",
+                      "Update 1", "Update 0"]
+    assert model.post_at(3).body.startswith("The train was seen leaving.")
+    assert model.post_id_at(3) == ids[3]
+    runner.shutdown()

@@ -5,15 +5,18 @@ does, and the posts themselves in a bounded row cache (``row_cache.RowCache``): 
 thousands of posts does not keep every body. A row dropped from the cache is read again by id on
 a worker when a view asks for it (its roles answer None until then, and ``dataChanged`` follows).
 ``fetchMore`` asks a worker for the next page and returns at once; the rows arrive later by
-signal. A generation number drops pages that belong to an earlier filter. New posts come from
-``refresh``; while the reader is scrolled down (``hold_new``) they are only counted, so the list
-never jumps under the reader's eyes.
+signal. The next two pages are read ahead, one after the other, as soon as a page arrives, so
+scrolling to the bottom usually finds the next one waiting: its rows are then in the list when
+``fetchMore`` returns, as ``QSqlQueryModel``'s are, with no read on a worker to wait for. A
+generation number drops pages that belong to an earlier filter. New posts come from ``refresh``;
+while the reader is scrolled down (``hold_new``) they are only counted, so the list never jumps
+under the reader's eyes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
@@ -29,6 +32,10 @@ from monitor.paint.safe_text import plain_tooltip
 from monitor.store.feed import ChangeMark, FeedFilter, SortKey, sort_key
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+#: Pages read ahead of the list (each read when the one before it is in): scrolling down finds
+#: the next page waiting even when pages are asked for faster than one is read.
+AHEAD_PAGES = 2
 
 _TERM = re.compile(r'"([^"]+)"|([^\s"]+)')
 
@@ -75,6 +82,19 @@ class FeedModel(QAbstractListModel):
         self._cache = RowCache(cache_rows, cache_chars)
         self._wanted: set[int] = set()  # ids of rows a view asked for that the cache dropped
         self._fetching = False
+        # Pages read ahead, in order: (the sort key each follows, the page).
+        self._ahead: list[tuple[SortKey, FeedPage]] = []
+        # The read ahead on its way: (the sort key it follows, its generation, its epoch).
+        self._ahead_wanted: tuple[SortKey, int, int] | None = None
+        # Bumped when a page read ahead may no longer be what the store holds (posts edited or
+        # added, quotes corrected, everything read): a read ahead of an earlier epoch is dropped.
+        self._ahead_epoch = 0
+        # True while fetchMore waits for the read ahead on its way instead of reading again.
+        self._awaiting_ahead = False
+        # True between a beginInsertRows and its endInsertRows.
+        self._inserting = False
+        # Called once the page on its way has arrived (or failed): see after_page().
+        self._after_page: list[Callable[[], None]] = []
         self._unread: set[int] = set()
         self._alerts: dict[int, list[str]] = {}
         self._sources: dict[int, str] = {}
@@ -151,8 +171,28 @@ class FeedModel(QAbstractListModel):
         self._set_loading(True)
         after = self._keys[-1] if self._keys else None
         generation = self._generation
+        if after is not None and self._ahead and self._ahead[0][0] == after:
+            ready = self._ahead.pop(0)[1]
+            if self._inserting:
+                # Asked from inside an insertion's own signals (a model tester does): the rows
+                # come in the next turn of the event loop.
+                QTimer.singleShot(0, self, lambda: self._on_page(generation, ready))
+            else:  # read ahead: the rows are in when this returns, as QSqlQueryModel's are
+                self._on_page(generation, ready)
+            return
+        self._ahead = []  # they follow other rows (the list was replaced)
+        wanted = self._ahead_wanted
+        if after is not None and wanted == (after, generation, self._ahead_epoch):
+            self._awaiting_ahead = True  # on its way: its result is this page
+            return
+        self._read_page(after, generation)
+
+    def _read_page(self, after: SortKey | None, generation: int) -> None:
+        """Ask a worker for the page after ``after`` (the first, with its total, when None)."""
+        if self._runner is None:
+            return
         self._runner.read(
-            data.feed_page, self._filter, after, self.page_size, not self._ids,
+            data.feed_page, self._filter, after, self.page_size, after is None,
             on_result=lambda page: self._on_page(generation, page),
             on_error=lambda exc: self._on_error(generation, exc),
         )
@@ -226,8 +266,19 @@ class FeedModel(QAbstractListModel):
 
     def set_runner(self, runner: Runner | None) -> None:
         """Point the model at a database (through its runner) and load from the top."""
+        if runner is not self._runner:
+            self._after_page = []  # they waited for the other database's page
         self._runner = runner
         self.reload()
+
+    def after_page(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once the page on its way is in the list (or could not be read);
+        at once when none is. A reload in between (a new filter) makes it wait for the new
+        first page; pointing the model at another database forgets it."""
+        if not self._loading:
+            callback()
+        else:
+            self._after_page.append(callback)
 
     def set_sources(self, titles: dict[int, str]) -> None:
         """Source names shown in each post's byline."""
@@ -249,6 +300,7 @@ class FeedModel(QAbstractListModel):
         self._row_of = None
         self._cache.clear()
         self._wanted.clear()
+        self._drop_ahead()
         self._exhausted = False
         self._mark = None
         self._refreshing = False
@@ -295,6 +347,7 @@ class FeedModel(QAbstractListModel):
 
     def mark_all_read(self) -> None:
         """The reader has seen everything; alerts are cleared too."""
+        self._drop_ahead()  # its unread marks are from before
         self._unread.clear()
         self._alerts.clear()
         self._emit_all_changed()
@@ -326,6 +379,7 @@ class FeedModel(QAbstractListModel):
 
     def refresh_posts(self, post_ids: Iterable[int]) -> None:
         """Read the loaded ones of these posts again (their quotes changed), then repaint them."""
+        self._drop_ahead()  # a page read ahead may hold some of them too
         ids = sorted(pid for pid in set(post_ids) if self.row_of(pid) is not None)
         if not ids or self._runner is None:
             return
@@ -366,6 +420,70 @@ class FeedModel(QAbstractListModel):
         self._unread.update(page.unread)  # read state kept in the store
         self._append(page.posts, page.spans)
         self._set_loading(False)
+        self._read_ahead()
+        self._page_done()
+
+    def _page_done(self) -> None:
+        callbacks, self._after_page = self._after_page, []
+        for callback in callbacks:
+            callback()
+
+    # -- the page read ahead ---------------------------------------------------------------
+
+    def _ahead_tail(self) -> SortKey | None:
+        """The sort key the next page read ahead follows: the last read ahead, else the last row."""
+        if self._ahead:
+            posts = self._ahead[-1][1].posts
+            return sort_key(posts[-1]) if posts else None
+        return self._keys[-1] if self._keys else None
+
+    def _read_ahead(self) -> None:
+        """Read the next pages now, one at a time, until ``AHEAD_PAGES`` wait for ``fetchMore``."""
+        if (self._runner is None or self._exhausted or self._ahead_wanted is not None
+                or len(self._ahead) >= AHEAD_PAGES):
+            return
+        if self._ahead and len(self._ahead[-1][1].posts) < self.page_size:
+            return  # the end of the feed is read
+        after = self._ahead_tail()
+        if after is None:
+            return
+        generation, epoch = self._generation, self._ahead_epoch
+        self._ahead_wanted = (after, generation, epoch)
+        self._runner.read(
+            data.feed_page, self._filter, after, self.page_size, False,
+            on_result=lambda page: self._on_ahead((after, generation, epoch), page),
+            on_error=lambda exc: self._ahead_failed((after, generation, epoch), exc),
+        )
+
+    def _on_ahead(self, wanted: tuple[SortKey, int, int], page: FeedPage) -> None:
+        if not isValid(self) or wanted != self._ahead_wanted:
+            return  # dropped, or a later read ahead is on its way
+        self._ahead_wanted = None
+        if self._awaiting_ahead:  # fetchMore waits for this one: it is the next page
+            self._awaiting_ahead = False
+            self._on_page(wanted[1], page)
+        elif wanted[0] == self._ahead_tail():
+            self._ahead.append((wanted[0], page))
+            self._read_ahead()
+
+    def _ahead_failed(self, wanted: tuple[SortKey, int, int], exc: Exception) -> None:
+        if not isValid(self) or wanted != self._ahead_wanted:
+            return
+        self._ahead_wanted = None
+        if self._awaiting_ahead:  # a fetchMore was waiting for it: its error is the page's
+            self._awaiting_ahead = False
+            self._on_error(wanted[1], exc)
+
+    def _drop_ahead(self) -> None:
+        """Forget the pages read ahead (the store changed under them); a fetchMore waiting for
+        the one on its way reads its page again."""
+        self._ahead = []
+        self._ahead_wanted = None
+        self._ahead_epoch += 1
+        if self._awaiting_ahead:
+            self._awaiting_ahead = False
+            if self._loading and self._keys:
+                self._read_page(self._keys[-1], self._generation)
 
     def _append(self, posts: list[Post], spans: dict[int, list[Span]]) -> None:
         known = self.row_of
@@ -375,17 +493,23 @@ class FeedModel(QAbstractListModel):
         first = len(self._ids)
         for post in fresh:
             self._cache.put(post, spans.get(post.id, []))
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        self._ids.extend(p.id for p in fresh)
-        self._keys.extend(sort_key(p) for p in fresh)
-        self._row_of = None
-        self.endInsertRows()
+        self._inserting = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+            self._ids.extend(p.id for p in fresh)
+            self._keys.extend(sort_key(p) for p in fresh)
+            self._row_of = None
+            self.endInsertRows()
+        finally:
+            self._inserting = False
 
     def _on_changes(self, generation: int, changes: FeedChanges) -> None:
         if not isValid(self) or generation != self._generation:
             return
         self._refreshing = False
         self._mark = changes.mark
+        if changes.added_count or changes.edited:
+            self._drop_ahead()  # read before them: it may lack a post or hold an old version
         edited_any = False
         for post in changes.edited:
             row = self.row_of(post.id)
@@ -422,11 +546,15 @@ class FeedModel(QAbstractListModel):
         if row == len(self._ids) and not self._exhausted:
             return  # older than what is loaded: paging will bring it
         self._cache.put(post, spans)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._ids.insert(row, post.id)
-        self._keys.insert(row, key)
-        self._row_of = None
-        self.endInsertRows()
+        self._inserting = True
+        try:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._ids.insert(row, post.id)
+            self._keys.insert(row, key)
+            self._row_of = None
+            self.endInsertRows()
+        finally:
+            self._inserting = False
 
     def _on_through(self, generation: int, post_id: int, page: FeedPage | None) -> None:
         if not isValid(self) or generation != self._generation:
@@ -455,6 +583,7 @@ class FeedModel(QAbstractListModel):
         self._set_loading(False)
         self._exhausted = True  # do not hammer a failing store; reload() tries again
         self.errorOccurred.emit(f"Could not read posts: {exc}")
+        self._page_done()
 
     # -- helpers -------------------------------------------------------------------------
 

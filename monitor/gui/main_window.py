@@ -428,7 +428,8 @@ class MainWindow(QMainWindow):
         for note in result.notes:
             log.warning("seeding: %s", note)
         self.feed.set_runner(self.runner)
-        self.refresh_panes()
+        # The feed's first page is read alone; the situation, a far larger read, follows it.
+        self.feed.model.after_page(self.refresh_panes)
         self._clock.start()
         self._poll_timer.start()
         self.opened.emit(result)

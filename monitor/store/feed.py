@@ -424,13 +424,19 @@ class FeedQueries:
         tiers = dict(self.db.execute("select id, tier from sources where tier is not null").fetchall())
         if not counts and not also and not tiers:
             return posts
+        # Only the posts with something to add are copied: a page's worker holds the interpreter
+        # lock the window needs for every post it builds.
         return [replace(p, revision_count=int(counts.get(p.id, 0)), also_in=int(also.get(p.id, 0)),
-                        source_tier=tiers.get(p.source_id)) for p in posts]
+                        source_tier=tiers.get(p.source_id))
+                if p.id in counts or p.id in also or p.source_id in tiers else p for p in posts]
 
 
 def _spans_of(start: int, end: int, kind: str, parts_json: str | None) -> list[Span]:
     """The passages one attribution marks in its post: see ``FeedQueries.quote_spans``."""
-    parts = [(int(s), int(e), kind) for s, e in json.loads(parts_json or "[]") if start <= s < e <= end]
+    if not parts_json or parts_json == "[]":  # most attributions: no JSON to decode
+        parts: list[Span] = []
+    else:
+        parts = [(int(s), int(e), kind) for s, e in json.loads(parts_json) if start <= s < e <= end]
     if kind == "mixed":
         return [(start, end, "indirect"), *parts]
     return parts or [(start, end, kind)]
