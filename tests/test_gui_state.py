@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from conftest import add_posts
 
 from monitor.service import Monitor
 
@@ -93,3 +94,21 @@ def test_a_situation_with_nothing_new_resets_no_pane(qtbot, main_window, situati
     assert len(situations) == 1 and resets == []
     assert window.pane_step_ms == {}  # no pane took any data
     assert window.route_bar.route() is route
+
+
+def test_posts_another_program_writes_reach_every_pane(qtbot, main_window, seeded_db):
+    # `monitor watch` in a terminal stores a post with a quote while the window is open; the
+    # window's own poll stores nothing, and the feed's look for new posts finds it: the
+    # inspector and the counts follow as well as the feed.
+    window = main_window
+    qtbot.waitUntil(lambda: _idle(window), timeout=10000)
+    quotes = window.state.counts.quotes
+    add_posts(seeded_db, [{"guid": "elsewhere-1", "title": "Statement",
+                           "body": 'The governor said: "We are ready for the train."',
+                           "published": datetime(2023, 9, 11, 20, 0, tzinfo=UTC),
+                           "published_precision": "minute"}], source_key="test:other")
+    with Monitor(seeded_db) as monitor:  # as a separate process's ingest would, extraction too
+        monitor.reextract()
+    window.feed.refresh()  # what a poll round that stored nothing does
+    qtbot.waitUntil(lambda: window.state.counts.quotes == quotes + 1, timeout=15000)
+    assert any(q.text.startswith("We are ready") for q in window.snapshot.quotes)

@@ -69,6 +69,9 @@ class FeedModel(QAbstractListModel):
     located = Signal(int)  # row of the post asked for in locate()
     notFound = Signal(int)  # post id locate() could not show under the current filter
     rowsEdited = Signal()
+    #: Posts added or edited since the last look were found (how many): written by this app or by
+    #: another program on the same store (`monitor watch`, `monitor ingest`).
+    postsFound = Signal(int)
     errorOccurred = Signal(str)
 
     def __init__(self, runner: Runner | None = None, page_size: int = 100, parent: Any = None, *,
@@ -536,6 +539,8 @@ class FeedModel(QAbstractListModel):
                 self.unreadChanged.emit(len(self._unread))
             if changes.alerts:
                 self.alertsArrived.emit(dict(changes.alerts))
+        if changes.added_count or changes.edited:
+            self.postsFound.emit(changes.added_count + len(changes.edited))
         if self._refresh_again:
             self._refresh_again = False
             self.refresh()

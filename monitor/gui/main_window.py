@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
         self.inspector.rejectRequested.connect(lambda quote_id: self._correct(data.reject_quote, quote_id))
         self.route_bar.stopClicked.connect(self._stop_clicked)
         self.feed.model.alertsArrived.connect(self._alerts_arrived)
+        self.feed.model.postsFound.connect(self._posts_found)
         alerts = self.alerts_pane
         alerts.postActivated.connect(self._open_alert)
         alerts.dismissRequested.connect(lambda hits: self._alerts_write(data.dismiss_alerts, hits))
@@ -644,6 +645,13 @@ class MainWindow(QMainWindow):
         # Timers that are already running are not restarted, so a steady stream still shows.
         if not self._feed_settle.isActive():
             self._feed_settle.start()
+        if not self._panes_settle.isActive():
+            self._panes_settle.start()
+
+    def _posts_found(self, _count: int) -> None:
+        """The feed found new or edited posts. After this app's own poll or import the panes are
+        already due to follow; posts another program wrote (`monitor watch` in a terminal) bring
+        the other panes up to date too."""
         if not self._panes_settle.isActive():
             self._panes_settle.start()
 
