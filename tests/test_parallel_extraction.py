@@ -181,7 +181,8 @@ def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path):
             for result in batch.results():
                 assert result.post_id == stored[0].id
                 busy.extend(monitor.extraction.processes())  # not other tests' ending pools
-                assert not all(f.done() for f in batch._futures), "give the posts more text"
+                # Whether the other chunks are still under way or already done depends on the
+                # machine; either way a batch given up stops its workers.
                 raise RuntimeError("storing failed")
         assert busy
         assert still_running(busy) == []
