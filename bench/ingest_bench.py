@@ -99,7 +99,7 @@ def bench_monitor(corpus: list[tuple[Page, ParseResult]], path: Path) -> tuple[f
     return first, later, totals
 
 
-def bench_store_only(corpus: list[tuple[Page, ParseResult]], path: Path) -> float:
+def bench_store_only(corpus: list[tuple[Page, ParseResult]], path: Path | str) -> float:
     """Seconds for the first saves through PostStore alone: no after_ingest derivation."""
     with Monitor(path) as monitor:
         monitor.set_route(ROUTE)

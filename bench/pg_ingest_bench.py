@@ -38,12 +38,11 @@ for entry in (ROOT, ROOT / "bench"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
-from ingest_bench import ROUTE, _rows  # noqa: E402
+from ingest_bench import ROUTE, _rows, bench_store_only  # noqa: E402
 from make_corpus import Page, pages, parse_size  # noqa: E402
 
 from monitor.model import ParseResult  # noqa: E402
 from monitor.service import Monitor  # noqa: E402
-from monitor.store import write_transaction  # noqa: E402
 
 TARGET_PER_S = 5000
 _COLUMNS = ("source_id", "guid", "seq", "title", "byline", "location", "body", "url", "published",
@@ -66,18 +65,9 @@ def new_database(dsn: str) -> Iterator[str]:
 
 
 def store_only(corpus: list[tuple[Page, ParseResult]], target: str) -> float:
-    """Seconds for the first saves through PostStore alone, one transaction per page."""
-    with Monitor(target) as monitor:
-        monitor.set_route(ROUTE)
-        started = time.perf_counter()
-        for page, result in corpus:
-            if page.revised:
-                continue
-            with write_transaction(monitor.db):
-                source_id = monitor.posts.ensure_source(f"file:{page.name}", result.kind,
-                                                        f"corpus:{page.name}")
-                monitor.posts.ingest(source_id, result.posts)
-        return time.perf_counter() - started
+    """Seconds for the first saves through PostStore alone, one transaction per page (the same
+    loop as the SQLite bench's, on either engine)."""
+    return bench_store_only(corpus, target)
 
 
 def baseline_copy(rows: list[dict], target: str) -> float:
