@@ -175,12 +175,11 @@ def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path):
         monitor.extraction.close()
         monitor.extraction = ExtractionPool(workers=2)
         stored = _long_posts(monitor, 8 * PARALLEL_FROM)
-        busy: list = []
         with pytest.raises(RuntimeError, match="storing failed"), \
                 monitor.extraction.start(stored, None) as batch:
+            busy = monitor.extraction.processes()  # this batch's workers, not other tests' pools
             for result in batch.results():
                 assert result.post_id == stored[0].id
-                busy.extend(monitor.extraction.processes())  # not other tests' ending pools
                 # Whether the other chunks are still under way or already done depends on the
                 # machine; either way a batch given up stops its workers.
                 raise RuntimeError("storing failed")
