@@ -297,7 +297,7 @@ class Monitor:
 
             team = open_pg_database(str(db_path), create=create)
             self.where = team.where
-            self.source_locks = SourceLocks(team.raw)
+            self.source_locks = SourceLocks(team.raw, team.where)
             self.team = team
             # The store classes take a sqlite-utils Database; PgDatabase is the part of one they use.
             self.db: Database = cast(Database, team)

@@ -193,20 +193,30 @@ def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path):
 def test_a_worker_lost_in_the_middle_of_a_batch_loses_no_post(tmp_path):
     # A worker killed while the batch is read (out of memory, kill -9): the chunks it did not
     # hand back are extracted in this process, and every post still gets its result, in order.
+    # In a fresh interpreter that ends with os._exit: a worker killed in the middle of sending
+    # leaves the executor's own thread waiting for ever (see ExtractionBatch._wait).
+    tests = Path(__file__).resolve().parent
+    code = ("import os, sys; from pathlib import Path; import test_parallel_extraction as t; "
+            "t.lost_worker(Path(sys.argv[1])); print('ok', flush=True); os._exit(0)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tests), str(tests.parent)])}
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], env=env, cwd=tests,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.strip().endswith("ok"), done.stdout + done.stderr
+
+
+def lost_worker(tmp_path: Path) -> None:
+    """Kill every worker once the first result is in; the batch must still come back whole."""
     with Monitor(tmp_path / "s.db") as monitor:
         stored = _long_posts(monitor, 4 * PARALLEL_FROM)
         expected = ExtractionPool(workers=1).extract(stored, None)
         pool = ExtractionPool(workers=2)
-        try:
-            results = []
-            with pool.start(stored, None) as batch:
-                for result in batch.results():
-                    if not results:
-                        for child in multiprocessing.active_children():
-                            os.kill(child.pid, signal.SIGKILL)
-                    results.append(result)
-        finally:
-            pool.close()
+        results = []
+        with pool.start(stored, None) as batch:
+            for result in batch.results():
+                if not results:
+                    for child in pool.processes():
+                        os.kill(child.pid, signal.SIGKILL)
+                results.append(result)
         assert [r.post_id for r in results] == [p.id for p in stored]
         assert results == expected
         assert pool.workers == 1  # and the next batches are extracted here

@@ -15,7 +15,6 @@ extract in the caller).
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import multiprocessing
 import os
@@ -149,20 +148,11 @@ class ExtractionPool:
         # Before Python 3.14 (terminate_workers) the executor has no public way to stop busy
         # workers; its table of processes is the only handle on them.
         processes = list((getattr(pool, "_processes", None) or {}).values())
-        results = getattr(pool, "_result_queue", None)  # shutdown() lets go of it
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
         for process in processes:
             process.join(timeout=5)
-        # A worker killed in the middle of sending its result leaves half a message in the
-        # result pipe, and the executor's own thread waits in recv() for the rest for ever (it
-        # would also hold up the interpreter's exit, which joins that thread). With every worker
-        # gone, closing this process's end of the pipe too makes that recv() end in EOF.
-        writer = getattr(results, "_writer", None)
-        if writer is not None:
-            with contextlib.suppress(OSError):
-                writer.close()
 
     def processes(self) -> list[multiprocessing.process.BaseProcess]:
         """The worker processes running now ([] when none are)."""
@@ -208,8 +198,11 @@ class ExtractionBatch:
 
     def _wait(self, future: Future[list[Extracted]]) -> list[Extracted]:
         """A chunk's results; BrokenProcessPool when a worker dies meanwhile. The executor says
-        so itself in most cases, but not when the worker died halfway through sending a result
-        (see ``terminate``), so the wait looks at the workers now and then."""
+        so itself in most cases, but not when the worker died halfway through sending a result:
+        its own thread then waits for the rest of that message for ever, so the wait looks at the
+        workers now and then, and the batch goes on in this process. (That thread stays stuck, and
+        the interpreter waits for it when it exits: a known limit of ``ProcessPoolExecutor``
+        before Python 3.12's fixes, seen only when a worker is killed in the middle of a send.)"""
         while True:
             try:
                 return future.result(timeout=LIVENESS_CHECK_S)

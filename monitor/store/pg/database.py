@@ -221,7 +221,10 @@ class PgDatabase:
     def query(self, sql: str, params: Sequence[object] | None = None) -> Iterator[dict[str, Any]]:
         """Rows as dicts, as sqlite-utils' ``Database.query``."""
         text, _ = translate(sql)
-        cursor = self.raw.execute(text, list(params or ()))
+        try:
+            cursor = self.raw.execute(text, list(params or ()))
+        except _connection_errors() as exc:
+            raise StoreError(f"{self.where}: {_problem(exc)}") from exc
         names = [c.name for c in cursor.description or ()]
         for row in cursor.fetchall():
             yield dict(zip(names, row, strict=True))

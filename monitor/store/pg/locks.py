@@ -8,8 +8,11 @@ with its connection.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from typing import TYPE_CHECKING
+
+from monitor.store.errors import StoreError
 
 if TYPE_CHECKING:
     import psycopg
@@ -25,15 +28,24 @@ def source_lock_key(source_id: int) -> int:
 class SourceLocks:
     """Claims and releases sources for polling on one connection (autocommit)."""
 
-    def __init__(self, conn: psycopg.Connection) -> None:
+    def __init__(self, conn: psycopg.Connection, where: str = "the team store") -> None:
         self.conn = conn
+        #: How messages name the store (its URL with any password hidden).
+        self.where = where
         self.held: set[int] = set()
 
     def try_claim(self, source_id: int) -> bool:
         """Take the source's lock if no other session holds it; True when this one now does."""
         if source_id in self.held:
             return True
-        row = self.conn.execute("select pg_try_advisory_lock(%s)", [source_lock_key(source_id)]).fetchone()
+        import psycopg
+
+        try:
+            row = self.conn.execute("select pg_try_advisory_lock(%s)",
+                                    [source_lock_key(source_id)]).fetchone()
+        except psycopg.OperationalError as exc:  # a lost connection: the store's error, named
+            problem = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"{self.where}: {problem}") from exc
         if row is not None and row[0]:
             self.held.add(source_id)
             return True
@@ -43,4 +55,9 @@ class SourceLocks:
         """Let go of a source this session claimed (nothing when it holds none)."""
         if source_id in self.held:
             self.held.discard(source_id)
-            self.conn.execute("select pg_advisory_unlock(%s)", [source_lock_key(source_id)])
+            import psycopg
+
+            # A lost connection took the session's advisory locks with it: nothing is left to
+            # release, and the error that lost it is the one to report.
+            with contextlib.suppress(psycopg.OperationalError):
+                self.conn.execute("select pg_advisory_unlock(%s)", [source_lock_key(source_id)])
