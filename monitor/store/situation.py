@@ -22,6 +22,7 @@ from monitor.store.quotes import (
     filters_posts,
     has_index,
 )
+from monitor.store.text_match import TextMatch
 
 
 @dataclass(frozen=True)
@@ -188,17 +189,17 @@ class SituationQueries:
         """Which of ``names`` some post published up to ``as_of`` contains, as a phrase of the
         full-text index (one indexed look-up per name, so a big store costs what a small one does)."""
         found: set[str] = set()
+        match = TextMatch.of(self.db)
         for name in names:
-            if not any(ch.isalnum() for ch in name):
+            phrase = match.phrase(name)
+            if not phrase:
                 continue
-            phrase = '"' + name.replace('"', '""') + '"'
             if as_of is None:
-                row = self.db.execute(
-                    "select 1 from posts_fts where posts_fts match ? limit 1", [phrase]).fetchone()
+                row = self.db.execute(f"select 1 from ({match.ids()}) as m limit 1", [phrase]).fetchone()
             else:
                 row = self.db.execute(
-                    "select 1 from posts_fts join posts p on p.id = posts_fts.rowid "
-                    f"where posts_fts match ? and {_POST_TIME} <= ? limit 1", [phrase, as_of]).fetchone()
+                    f"select 1 from posts p where p.id in ({match.ids()}) "
+                    f"and {_POST_TIME} <= ? limit 1", [phrase, as_of]).fetchone()
             if row is not None:
                 found.add(name)
         return found

@@ -198,6 +198,9 @@ class PgDatabase:
     commit as they run (autocommit), as on an SQLite connection opened by ``open_database``.
     """
 
+    #: Which engine this is, for the few queries written per engine (``store.text_match``).
+    dialect = "postgresql"
+
     def __init__(self, conn: psycopg.Connection, where: str, dsn: str = "") -> None:
         #: The psycopg connection.
         self.raw = conn
