@@ -310,3 +310,35 @@ def test_schema_12_store_migrates_in_place_keeping_every_post(tmp_path, db_path)
     assert code == 0 and f"no document kept for #{two}" in stderr
     assert json.loads((out / "manifest.json").read_text())["posts"][0]["documents"] == []
     assert _sha256sum(out).returncode == 0
+
+
+def test_watch_keeps_documents_only_as_long_as_asked(server, db_path, tmp_path):
+    """`monitor watch --keep-documents DAYS` prunes the bytes of documents older than DAYS after
+    a round; the ones fetched since stay whole, and every document keeps its hash and links."""
+    old_page = tmp_path / "old.xml"
+    old_page.write_bytes(_feed().render())
+    with Monitor(db_path, create=True) as monitor:
+        monitor.ingest_path(old_page)
+        old = monitor.documents.of_post(_post_id(monitor, "id-1"))[0].document
+        # Fetched forty days ago, as a poller left running for months would have kept it.
+        monitor.db.execute("update documents set fetched_at = ? where id = ?",
+                           [(datetime.now(UTC) - timedelta(days=40)).isoformat(), old.id])
+    url = server.route("/feed", GrowingFeed([Item("new-1", "New", "Arrived today.")]))
+
+    code, _, stderr = invoke_cli("--db", str(db_path), "watch", url, "--once", "--keep-documents", "30")
+    assert code == 0, stderr
+    assert "pruned the bytes of 1 document fetched over 30 days ago" in stderr
+    with Monitor(db_path) as monitor:
+        assert monitor.documents.data(old.id) is None
+        assert monitor.documents.of_post(_post_id(monitor, "id-1"))[0].document.sha256 == old.sha256
+        new = monitor.documents.of_post(_post_id(monitor, "new-1"))[0].document
+        assert monitor.documents.data(new.id) is not None
+
+    # Without the option nothing is pruned, however old.
+    code, _, stderr = invoke_cli("--db", str(db_path), "watch", "--once")
+    assert code == 0 and "pruned" not in stderr
+
+
+def test_watch_refuses_a_retention_under_a_day(db_path):
+    code, _, stderr = invoke_cli("--db", str(db_path), "watch", "--once", "--keep-documents", "0")
+    assert code == 2 and "--keep-documents" in stderr

@@ -18,6 +18,7 @@ from monitor.model import TIERS, utc_now
 from monitor.service import Monitor, PollReport
 from monitor.sources.errors import SourceError
 from monitor.sources.poller import DEFAULT_INTERVAL, MAX_INTERVAL
+from monitor.store import StoreError
 
 #: Seconds between polls: at least one, at most a year.
 INTERVAL = click.IntRange(min=1, max=MAX_INTERVAL)
@@ -243,12 +244,21 @@ def _round_line(reports: list[PollReport], wait: float | None, rounds: int, held
 @click.option("--interval", type=INTERVAL, default=DEFAULT_INTERVAL, show_default=True,
               help="Seconds between polls for sources added here.")
 @click.option("--debug", is_flag=True, help="Also print the traceback of an unexpected failure.")
+@click.option("--keep-documents", "keep_days", type=click.IntRange(min=1), default=None,
+              envvar="MONITOR_KEEP_DOCUMENTS", metavar="DAYS",
+              help="Keep the bytes of fetched documents this many days, pruning older ones after a "
+                   "round (at most hourly), as `monitor prune-documents` does "
+                   "($MONITOR_KEEP_DOCUMENTS; default: keep them all).")
 @db_option
 @click.pass_context
 def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: int, debug: bool,
-          db_path: Path | None) -> None:
+          keep_days: int | None, db_path: Path | None) -> None:
     """Poll sources headless, adding any URL or PATH given first. Ctrl-C stops (exit 0); SIGTERM
     stops the same way with exit status 143.
+
+    With --keep-documents DAYS the raw documents' bytes older than DAYS are dropped as the
+    watch goes (their hashes, times and links stay), so a poller left running for months keeps
+    a bounded store.
 
     A source that fails, however it fails, is reported with its error and polled again after a
     backoff; the other sources are polled as usual. With --once, exits non-zero when any source
@@ -265,8 +275,10 @@ def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: in
         if not monitor.sources.pollable():
             raise click.ClickException("no sources to poll: give a URL or PATH, or use "
                                        "`monitor sources add`")
+        retention = _Retention(monitor, keep_days)
         if once:
             reports = monitor.poll_once()
+            retention.after_round()
             for report in reports:
                 if report.ok:
                     click.echo(report.summary())
@@ -278,7 +290,36 @@ def watch(ctx: click.Context, targets: tuple[str, ...], once: bool, interval: in
             if any(not r.ok for r in reports):
                 sys.exit(1)
             return
-        _watch_forever(monitor)
+        _watch_forever(monitor, retention)
+
+
+class _Retention:
+    """Prunes the raw documents' bytes older than ``days`` after a round, at most once every
+    PRUNE_EVERY seconds (one indexed update; an hour's new documents are few)."""
+
+    PRUNE_EVERY = 3600.0
+
+    def __init__(self, monitor: Monitor, days: int | None) -> None:
+        self.monitor = monitor
+        self.days = days
+        self._last: float | None = None
+
+    def after_round(self) -> None:
+        if self.days is None:
+            return
+        now = time.monotonic()
+        if self._last is not None and now - self._last < self.PRUNE_EVERY:
+            return
+        self._last = now
+        try:
+            pruned = self.monitor.prune_documents(self.days)
+        except StoreError as exc:  # a busy or lost store: the next round tries again
+            self._last = None
+            click.secho(f"error: could not prune documents: {exc}", fg="red", err=True)
+            return
+        if pruned:
+            click.echo(f"pruned the bytes of {pruned} document{'' if pruned == 1 else 's'} fetched "
+                       f"over {self.days} days ago", err=True)
 
 
 #: Exit status of ``monitor watch`` stopped by SIGTERM: what a shell reports for a process ended by
@@ -295,7 +336,7 @@ def _raise_terminated(_signum: int, _frame: object) -> None:
     raise _Terminated
 
 
-def _watch_forever(monitor: Monitor) -> None:
+def _watch_forever(monitor: Monitor, retention: _Retention) -> None:
     interactive = sys.stderr.isatty()
     started = time.monotonic()
 
@@ -303,6 +344,7 @@ def _watch_forever(monitor: Monitor) -> None:
         for report in reports:
             if not report.ok:
                 click.secho(("\n" if interactive else "") + f"error: {report.error}", fg="red", err=True)
+        retention.after_round()
         line = _round_line(reports, wait, watcher.rounds, len(monitor.held_elsewhere))
         if interactive:
             click.echo("\r\033[K" + line, nl=False, err=True)
