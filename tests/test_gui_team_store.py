@@ -5,6 +5,7 @@ of `.ci/pg-cluster.sh`), a real poller against a real HTTP feed server on 127.0.
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -17,6 +18,7 @@ import pytest
 from _feedserver import GrowingFeed, Item
 from conftest import SEED_ROUTE, open_main_window
 
+from monitor.gui.team import store_name
 from monitor.service import Monitor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +67,8 @@ def test_the_window_opens_on_a_team_store_with_the_password_hidden(team_window, 
     text = shown_text(window)
     assert SECRET not in text
     assert where in window.windowTitle() and where in window.about_text()
-    assert window.store_label.text() == f"Team store {where} · live"
+    assert window.store_label.text() == f"Team store {store_name(where)} · live"
+    assert where in html.unescape(window.store_label.toolTip())
     window.grab().save(str(tmp_path / "team-window.png"))
 
 
@@ -84,3 +87,166 @@ def test_the_window_polls_nothing_on_a_team_store(team_window, qtbot, server):
     assert server.hits("/feed.xml") == []
     assert "monitor watch" in window.sources_label.text()
     assert "monitor watch" in window.sources_pane.summary.text()
+
+
+# -- live for everyone ---------------------------------------------------------------------------
+
+
+def _watch_once(url: str) -> subprocess.CompletedProcess:
+    """One round of a real `monitor watch` process on the team store."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "monitor", "watch", "--once", "--db", url], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=180)
+
+
+def _post_id(url: str, guid: str) -> int:
+    with Monitor(url) as monitor:
+        found = [p.id for p in monitor.posts.posts() if p.guid == guid]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _author(window, name: str) -> None:
+    from dataclasses import replace
+
+    window.apply_preferences(replace(window.prefs, author=name))
+
+
+def _quote_row_tip(window, quote_id: int) -> str | None:
+    """The inspector's tooltip for a quote's row (None when the quote is not listed)."""
+    from PySide6.QtCore import Qt
+
+    model = window.inspector.quote_model
+    for row in range(model.rowCount()):
+        if model.quote(row).id == quote_id:
+            return model.data(model.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    return None
+
+
+def test_two_windows_show_a_pollers_posts_and_each_others_corrections(qtbot, gui_settings, team_url,
+                                                                      server, tmp_path):
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QSettings
+
+    feed = GrowingFeed([])
+    feed_url = server.route("/live.xml", feed)
+    with Monitor(team_url) as monitor:
+        monitor.add_source(feed_url, 60)
+    a = open_main_window(qtbot, gui_settings, team_url)
+    b = open_main_window(qtbot, QSettings(str(tmp_path / "b.ini"), QSettings.Format.IniFormat), team_url)
+    try:
+        for window in (a, b):
+            qtbot.waitUntil(lambda w=window: w.team is not None and w.team.listening, timeout=10000)
+        posts_before = b.state.counts.posts
+        # A poller (a real `monitor watch` process) stores a new post; neither window polls.
+        feed.add(Item("live-1", "Armoured train crosses the Tumen bridge",
+                      "The train crossed the bridge at noon, witnesses said.", datetime.now(UTC)))
+        done = _watch_once(team_url)
+        assert done.returncode == 0, done.stderr
+        assert "1 new" in done.stderr + done.stdout, done.stderr
+        post_id = _post_id(team_url, "live-1")
+        for window in (a, b):
+            qtbot.waitUntil(lambda w=window: w.feed.model.row_of(post_id) is not None, timeout=10000)
+            qtbot.waitUntil(lambda w=window: w.state.counts.posts == posts_before + 1, timeout=10000)
+        assert [window._poll_timer.isActive() for window in (a, b)] == [False, False]
+        assert len(feed.items) == 1 and feed.served_full == 1  # fetched by the poller alone
+
+        # A correction made in window A reaches window B, signed, without B reading the whole
+        # situation again.
+        qtbot.wait(PANES_QUIET_MS)  # the panes' reads after the new post are over
+        quote = next(q for q in a.state.situation.quotes if q.speaker_id is not None)
+        other = next(s for s in a.state.speakers if s.id != quote.speaker_id)
+        _author(a, "Alice Analyst")
+        b_snapshots = []
+        b.snapshotApplied.connect(b_snapshots.append)
+        with qtbot.waitSignal(b.quotesApplied, timeout=10000):
+            a.inspector.reassignRequested.emit(quote.id, other.id)
+        qtbot.waitUntil(lambda: _b_shows(b, quote.id, other.id), timeout=5000)
+        tip = _quote_row_tip(b, quote.id)
+        assert tip is not None and "corrected by Alice Analyst" in tip
+        assert "corrected by Alice Analyst" in (_quote_row_tip(a, quote.id) or "")
+        assert b_snapshots == []  # the quote side alone was read, no full reset
+    finally:
+        for window in (a, b):
+            window.close()
+
+
+#: After a new post, the panes follow within PANES_SETTLE_MS (1.5 s); wait that out.
+PANES_QUIET_MS = 2500
+
+
+def _b_shows(window, quote_id: int, speaker_id: int) -> bool:
+    situation = window.state.situation
+    if situation is None:
+        return False
+    found = [q for q in situation.quotes if q.id == quote_id]
+    return bool(found) and found[0].speaker_id == speaker_id and found[0].corrected_by is not None
+
+
+def _open_dialogs(window) -> list:
+    from PySide6.QtWidgets import QMessageBox
+
+    return [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+
+
+# -- the server restarting under a window -----------------------------------------------------------
+
+
+def restart_cluster() -> None:
+    """Restart the test cluster as `.ci/pg-cluster.sh` runs it (its owner, fast shutdown)."""
+    folder, bin_dir = os.environ.get("MONITOR_TEST_PG_DIR"), os.environ.get("MONITOR_TEST_PG_BIN")
+    if not folder or not bin_dir:
+        pytest.skip("MONITOR_TEST_PG_DIR/MONITOR_TEST_PG_BIN not set: run under `.ci/pg-cluster.sh with`")
+    command = [str(Path(bin_dir) / "pg_ctl"), "-D", str(Path(folder) / "data"), "-l",
+               str(Path(folder) / "server.log"), "-m", "fast", "-w", "-t", "60", "restart"]
+    if os.geteuid() == 0:  # the cluster runs as postgres (initdb refuses root)
+        command = ["runuser", "-u", "postgres", "--", *command]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_window_lives_through_the_server_restarting(team_window, team_url, qtbot, tmp_path):
+    from datetime import UTC, datetime
+
+    from monitor.model import ParsedPost, ParseResult
+
+    window = team_window
+    rows_before = window.feed.model.rowCount()
+    where = team_url.replace(SECRET, "***")
+    seen: list[tuple[bool, str, str]] = []
+
+    def changed(up: bool) -> None:
+        seen.append((up, window.store_label.text(), window.statusBar().currentMessage()))
+        window.grab().save(str(tmp_path / f"team-{'reconnected' if up else 'lost'}.png"))
+
+    window.connectionChanged.connect(changed)
+    restarting = threading.Thread(target=restart_cluster)
+    started = time.monotonic()
+    restarting.start()
+    qtbot.waitUntil(lambda: any(not up for up, *_ in seen), timeout=30000)
+    # What it showed is still there while the store is away.
+    assert window.feed.model.rowCount() == rows_before
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1][0], timeout=60000)
+    restarting.join(timeout=120)
+    print(f"lost and reconnected in {time.monotonic() - started:.2f} s")
+    label, message = next(text for up, *text in seen if not up)
+    assert label.startswith(f"⚠ Team store {store_name(where)}: connection lost, reconnecting in")
+    assert message.startswith(f"Connection to {where} lost (") and "reconnecting in" in message
+    assert seen[-1][1] == f"Team store {store_name(where)} · reconnected"
+    assert seen[-1][2] == f"Reconnected to {where}"
+    assert all(SECRET not in label + message for _, label, message in seen)
+    assert _open_dialogs(window) == []
+    assert window.team is not None and window.team.listening
+
+    # A post written after the restart, by another program, reaches the window.
+    post = ParsedPost(guid="after-1", title="Written after the restart", body="The store came back.",
+                      published=datetime.now(UTC), published_precision="minute")
+    with Monitor(team_url) as monitor:
+        report = monitor.ingest_result(ParseResult(kind="test", posts=(post,), title="After"), "after",
+                                       source_key="test:after-restart", url="test:after")
+    assert report.ok and report.added == 1, report.summary()
+    post_id = _post_id(team_url, "after-1")
+    qtbot.waitUntil(lambda: window.feed.model.row_of(post_id) is not None, timeout=10000)
+    assert _open_dialogs(window) == []
+

@@ -44,7 +44,7 @@ from monitor.gui.journey_menu import JourneyControls
 from monitor.gui.preferences import Preferences, PreferencesDialog, load_preferences, save_preferences
 from monitor.gui.replay import ReplayBar
 from monitor.gui.sources_dock import SourcesPane, set_source_tier
-from monitor.gui.team import TeamLink
+from monitor.gui.team import TeamLink, store_name
 from monitor.gui.workers import Runner, Target
 from monitor.model import NO_CHANGES, Estimate, OpChanges, Speaker, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint import theme
@@ -70,6 +70,8 @@ PANES_SETTLE_MS = 1500
 #: Reads and unread marks in the feed reach the alert inbox (and the title's count) within this.
 ALERTS_SETTLE_MS = 300
 STATE_VERSION = 1
+#: How long the status bar says "reconnected" after a team store's connection came back.
+RECONNECTED_MS = 10_000
 #: The polling rule on a team store, in words for the status bar and the Sources dock.
 TEAM_POLLING = ("Team store: the team's poller (monitor watch) polls the sources; this window "
                 "polls none and shows what is stored as it arrives.")
@@ -650,7 +652,7 @@ class MainWindow(QMainWindow):
         by = " by monitor watch" if self.team is not None else ""
         if latest is not None:
             parts.append(f"polled{by} {relative_time(latest, now)}")
-        elif sources and self.team is not None:
+        elif self.team is not None and any(s.source.subscribed and s.source.enabled for s in sources):
             parts.append("not polled yet: is monitor watch running?")
         if self.team is not None:
             tips.insert(0, TEAM_POLLING)
@@ -735,8 +737,7 @@ class MainWindow(QMainWindow):
         self.team.changed.connect(self._team_changed)
         self.team.lost.connect(self._connection_lost)
         self.team.reconnected.connect(self._reconnected)
-        self.store_label.setText(f"Team store {where} · live")
-        self.store_label.setToolTip(plain_tooltip(TEAM_POLLING))
+        self._show_store_live(where)
         self.sources_pane.poller_note = TEAM_POLLING
         self.team.start()
 
@@ -767,10 +768,18 @@ class MainWindow(QMainWindow):
             self.refresh_alerts()
         self.teamChangesApplied.emit(changes)
 
+    def _show_store_live(self, where: str, state: str = "live") -> None:
+        self.store_label.setText(f"Team store {store_name(where)} · {state}")
+        self.store_label.setToolTip(plain_tooltip(f"{where}\n{TEAM_POLLING}"))
+        self.store_label.setStyleSheet("")
+
     def _connection_lost(self, message: str) -> None:
         """The team store's connection is lost: say so and keep showing what is there; the
         link reconnects in the background."""
-        self.store_label.setText(f"⚠ {message}")
+        where = self.team.where if self.team is not None else self.db_label
+        wait = message.rsplit("; ", 1)[-1] if "; " in message else "reconnecting"
+        self.store_label.setText(f"⚠ Team store {store_name(where)}: connection lost, {wait}")
+        self.store_label.setToolTip(plain_tooltip(message))
         self.store_label.setStyleSheet(f"color: {theme.FAILING}; font-weight: bold;")
         self.statusBar().showMessage(message)
         self._polling = False
@@ -779,9 +788,15 @@ class MainWindow(QMainWindow):
     def _reconnected(self) -> None:
         """Listening again: say so, then read again what may have changed while nobody listened."""
         where = self.team.where if self.team is not None else self.db_label
-        self.store_label.setText(f"Team store {where} · live")
-        self.store_label.setStyleSheet("")
+        self._show_store_live(where, "reconnected")
         self.statusBar().showMessage(f"Reconnected to {where}", 10000)
+        team = self.team
+
+        def settled() -> None:
+            if isValid(self) and team is self.team and team is not None and not team.is_lost:
+                self._show_store_live(where)
+
+        QTimer.singleShot(RECONNECTED_MS, self, settled)
         self.feed.show_message("")
         if self.feed.model.rowCount() == 0:
             self.feed.model.reload()  # the first page never came: read it now
@@ -1054,16 +1069,20 @@ class MainWindow(QMainWindow):
                               on_error=self._read_failed)
 
     def refresh_alerts(self) -> None:
-        """Read the alert inbox again (after reads: writes run in turn, so it sees them)."""
-        self._alerts_write(data.alert_inbox)
+        """Read the alert inbox again (after reads: writes run in turn, so it sees them). Nobody
+        asked for it, so a failure is said in the status bar, not in a dialog."""
+        self._alerts_write(data.alert_inbox, quiet=True)
 
-    def _alerts_write(self, fn: Callable[..., data.AlertInbox], *args: object) -> None:
+    def _alerts_write(self, fn: Callable[..., data.AlertInbox], *args: object, quiet: bool = False) -> None:
         if self.runner is None:
             return
         runner = self.runner
 
         def failed(exc: Exception) -> None:
-            if self.alerts_pane.rules_dialog is not None and self.alerts_pane.rules_dialog.isVisible():
+            if quiet:
+                self.statusBar().showMessage(f"Alerts: {str(exc).splitlines()[0] if str(exc) else exc!r}",
+                                             10000)
+            elif self.alerts_pane.rules_dialog is not None and self.alerts_pane.rules_dialog.isVisible():
                 self.alerts_pane.rules_dialog.show_error(str(exc))
             else:
                 self._warn("Alerts", str(exc))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl, urlsplit
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, SignalInstance
 from shiboken6 import isValid
@@ -38,6 +39,15 @@ log = logging.getLogger(__name__)
 BACKOFF_S = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0, 30.0)
 #: Notifications arriving within this many milliseconds are taken as one change.
 SETTLE_MS = 40
+
+
+def store_name(where: str) -> str:
+    """A team store's URL (password already hidden) in a few words for the status bar: its
+    database and host, "story on db.example.org" (the title and tooltips give the whole URL)."""
+    parts = urlsplit(where)
+    database = parts.path.lstrip("/") or "postgres"
+    host = parts.hostname or dict(parse_qsl(parts.query)).get("host") or "localhost"
+    return f"{database} on {host}"
 
 
 def backoff(attempt: int) -> float:
