@@ -250,3 +250,63 @@ def test_a_window_lives_through_the_server_restarting(team_window, team_url, qtb
     qtbot.waitUntil(lambda: window.feed.model.row_of(post_id) is not None, timeout=10000)
     assert _open_dialogs(window) == []
 
+
+
+# -- the command -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["--db", "MONITOR_DB"])
+def test_monitor_opens_the_window_on_a_team_store(team_url, tmp_path, how):
+    """`monitor --db postgresql://…` and `MONITOR_DB=postgresql://… monitor` open the window on
+    the team store (before, both refused a URL); its log names the store with the password
+    hidden; SIGTERM closes it as the close button does."""
+    import signal
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "HOME": str(tmp_path), "XDG_STATE_HOME": str(tmp_path / "state"),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    args = [sys.executable, "-m", "monitor"]
+    if how == "--db":
+        args += ["--db", team_url]
+    else:
+        env["MONITOR_DB"] = team_url
+    app = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    log = tmp_path / "state" / "situation-monitor" / "monitor.log"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and app.poll() is None:
+            if log.is_file() and "listening for the team's changes" in log.read_text(encoding="utf-8"):
+                break
+            time.sleep(0.2)
+        assert app.poll() is None, app.communicate()
+        app.send_signal(signal.SIGTERM)
+        out, err = app.communicate(timeout=60)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.communicate()
+    text = log.read_text(encoding="utf-8")
+    assert f"{team_url.replace(SECRET, '***')}: listening for the team's changes" in text
+    assert app.returncode == 128 + signal.SIGTERM, err
+    assert SECRET not in text + out + err and "Traceback" not in err
+
+
+def test_switching_between_a_file_and_a_team_store(qtbot, gui_settings, seeded_db, team_url):
+    """From a file (polled by the window) to a team store (polled by nobody here, listened to)
+    and back: the poll timer and the listener follow the store open."""
+    window = open_main_window(qtbot, gui_settings, seeded_db)
+    try:
+        assert window._poll_timer.isActive() and window.team is None
+        with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
+            window.open_database(team_url)
+        qtbot.waitUntil(lambda: window.team is not None and window.team.listening, timeout=10000)
+        listener = window.team.listener
+        assert not window._poll_timer.isActive()
+        assert gui_settings.value("last_db") == str(seeded_db)  # a URL is never kept
+        with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
+            window.open_database(seeded_db)
+        assert window.team is None and window._poll_timer.isActive()
+        assert window.store_label.text() == "" and SECRET not in window.windowTitle()
+        assert listener is not None and not listener._thread.is_alive()
+    finally:
+        window.close()

@@ -391,6 +391,7 @@ class MainWindow(QMainWindow):
         ``seed`` (the default database) says to make it.
         """
         self._stop_team()
+        self._poll_timer.stop()  # started again once a file is open; never on a team store
         if self.runner is not None:
             self.runner.shutdown()
             self.runner.deleteLater()
