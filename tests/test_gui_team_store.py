@@ -310,3 +310,29 @@ def test_switching_between_a_file_and_a_team_store(qtbot, gui_settings, seeded_d
         assert listener is not None and not listener._thread.is_alive()
     finally:
         window.close()
+
+
+def test_a_read_that_finds_the_store_gone_says_so_though_the_listener_did_not(team_window, team_url,
+                                                                             pg_server, qtbot):
+    """The window's reading connections are dropped and no new one is let in, while its
+    listener's connection lives on: the failed read is enough for the window to say the
+    connection is lost and to reconnect once the store lets it in again."""
+    import psycopg
+
+    window = team_window
+    name = urlsplit(team_url).path.lstrip("/")
+    states: list[bool] = []
+    window.connectionChanged.connect(states.append)
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f'alter database "{name}" allow_connections false')
+        try:
+            admin.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = %s "
+                          "and query not ilike 'listen%%'", [name])
+            window.refresh_panes()
+            qtbot.waitUntil(lambda: states == [False], timeout=20000)
+            assert "connection lost" in window.store_label.text()
+            assert _open_dialogs(window) == []
+        finally:
+            admin.execute(f'alter database "{name}" allow_connections true')
+    qtbot.waitUntil(lambda: states == [False, True], timeout=60000)
+    assert window.team.listening and "reconnected" in window.store_label.text()

@@ -158,6 +158,14 @@ def listen(monitor: Monitor, on_change: Callable[[OpChanges], None],
     return monitor.listen(on_change, on_lost=on_lost)
 
 
+def probe(monitor: Monitor) -> None:
+    """Check that this thread's connection to the team store works (one round trip; nothing on
+    a file). Raises StoreConnectionLost naming the store when it does not (run as a read, it is
+    tried once more on a new connection first), or StoreError when no new one can be made."""
+    if monitor.team is not None and not monitor.team.alive():
+        raise StoreConnectionLost(f"{monitor.where}: the connection was lost")
+
+
 # -- the feed -----------------------------------------------------------------------------
 
 

@@ -619,12 +619,16 @@ class MainWindow(QMainWindow):
     def _snapshot_failed(self, exc: Exception) -> None:
         self._snapshot_busy = False
         self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+        if self.team is not None:
+            self.team.check()  # is the team store still there?
         if self._snapshot_again:
             self._snapshot_again = False
             self.refresh_panes()
 
     def _read_failed(self, exc: Exception) -> None:
         self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+        if self.team is not None:
+            self.team.check()
 
     def _update_counts(self, counts: Counts) -> None:
         speakers = max(counts.speakers, len(self.state.speakers))

@@ -80,6 +80,7 @@ class TeamLink(QObject):
         self.attempts = 0
         self._closed = False
         self._trying = False
+        self._checking = False
         self._pending: OpChanges = NO_CHANGES
         self._heard.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
         self._dropped.connect(self._on_dropped, Qt.ConnectionType.QueuedConnection)
@@ -110,6 +111,23 @@ class TeamLink(QObject):
     def listening(self) -> bool:
         """True while a listener runs."""
         return self.listener is not None and not self.is_lost
+
+    def check(self) -> None:
+        """A read failed: ask the store (off the GUI thread) whether it is still there, and
+        treat the connection as lost when it is not, though the listener has not noticed (its
+        connection may outlive the others', as over a network that drops packets silently)."""
+        if self._closed or self.is_lost or self._checking:
+            return
+        self._checking = True
+
+        def answered(_: object) -> None:
+            self._checking = False
+
+        def failed(exc: Exception) -> None:
+            self._checking = False
+            self._on_dropped(str(exc) or type(exc).__name__)
+
+        self.runner.read(data.probe, on_result=answered, on_error=failed)
 
     def _try(self) -> None:
         if self._closed or self._trying:
@@ -148,8 +166,8 @@ class TeamLink(QObject):
         self._lose(str(exc) or type(exc).__name__)
 
     def _on_dropped(self, reason: str) -> None:
-        if self._closed:
-            return
+        if self._closed or self.is_lost:
+            return  # already trying again (a read and the listener may both find the loss)
         if self.listener is not None:
             self.listener.stop()
             self.listener = None
