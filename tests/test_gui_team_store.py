@@ -336,3 +336,28 @@ def test_a_read_that_finds_the_store_gone_says_so_though_the_listener_did_not(te
             admin.execute(f'alter database "{name}" allow_connections true')
     qtbot.waitUntil(lambda: states == [False, True], timeout=60000)
     assert window.team.listening and "reconnected" in window.store_label.text()
+
+
+@pytest.mark.parametrize("case", ["no such database", "no store in it"])
+def test_a_team_store_that_cannot_be_opened_is_named_with_the_password_hidden(qtbot, gui_settings, pg_dsn,
+                                                                              case):
+    from monitor.gui.app import make_application
+    from monitor.gui.main_window import MainWindow
+
+    url = with_password(pg_dsn)
+    if case == "no such database":
+        url = url.replace(urlsplit(url).path, "/no_such_database_here")
+    make_application([])
+    window = MainWindow(gui_settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.openFailed, timeout=30000) as failed:
+        window.open_database(url)
+    text = failed.args[0]
+    expected = "does not exist" if case == "no such database" else "holds no Situation Monitor store"
+    assert expected in text and url.replace(SECRET, "***").split("?")[0] in text
+    shown = [text, window.statusBar().currentMessage(), window.windowTitle(),
+             *(box.text() for box in _open_dialogs(window))]
+    assert all(SECRET not in part for part in shown) and len(shown) == 4
+    assert window.team is None and not window._poll_timer.isActive()
+    window.close()
