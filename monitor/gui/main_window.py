@@ -1076,7 +1076,7 @@ class MainWindow(QMainWindow):
         if self.runner is not None:
             runner = self.runner
             self.runner.write(data.scan_alerts, on_result=lambda scan: self._alerts_scanned(scan, runner),
-                              on_error=self._read_failed)
+                              on_error=self._alerts_failed)
 
     def refresh_alerts(self) -> None:
         """Read the alert inbox again (after reads: writes run in turn, so it sees them). Nobody
@@ -1090,8 +1090,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc: Exception) -> None:
             if quiet:
-                self.statusBar().showMessage(f"Alerts: {str(exc).splitlines()[0] if str(exc) else exc!r}",
-                                             10000)
+                self._alerts_failed(exc)
             elif self.alerts_pane.rules_dialog is not None and self.alerts_pane.rules_dialog.isVisible():
                 self.alerts_pane.rules_dialog.show_error(str(exc))
             else:
@@ -1099,6 +1098,13 @@ class MainWindow(QMainWindow):
 
         self.runner.write(fn, *args, on_result=lambda inbox: self._apply_alerts(inbox, runner),
                           on_error=failed)
+
+    def _alerts_failed(self, exc: Exception) -> None:
+        """An alert scan or inbox read nobody asked for failed: said in the status bar."""
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self.statusBar().showMessage(f"Alerts: {text}", 10000)
+        if self.team is not None:
+            self.team.check()
 
     def _alerts_scanned(self, scan: data.AlertScan, runner: Runner) -> None:
         if not isValid(self) or runner is not self.runner:
