@@ -384,3 +384,19 @@ def test_a_search_on_a_team_store_answers_or_says_why_and_the_feed_comes_back(te
     feed.set_search("")
     qtbot.waitUntil(lambda: feed.model.rowCount() == rows, timeout=10000)
     qtbot.waitUntil(lambda: feed.message.text() == "", timeout=5000)
+
+
+def test_an_import_in_the_window_writes_the_team_store(team_window, team_url, qtbot, tmp_path):
+    """File → Import runs in the ingest process, which opens the team store's URL itself (kept as
+    the string it is, never folded into a file path)."""
+    from conftest import KHASAN_PAGE
+
+    window = team_window
+    rows = window.feed.model.rowCount()
+    page = tmp_path / "khasan.txt"
+    page.write_text(KHASAN_PAGE, encoding="utf-8")
+    window.import_files([str(page)])
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == rows + 1, timeout=60000)
+    with Monitor(team_url) as monitor:
+        assert any(p.title == "Train reaches Khasan after wheel change" for p in monitor.posts.posts())
+    assert _open_dialogs(window) == []
