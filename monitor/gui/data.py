@@ -48,6 +48,7 @@ class StoreConnectionLost(RuntimeError):
     """A team store's connection did not answer (a job run with ``retry`` then runs again on a
     new one)."""
 
+
 #: Longest body text a list row lays out; the rest is shown when the post is opened.
 BODY_PREVIEW_CHARS = 1500
 #: Days of posts the posts-per-hour chart shows, up to the newest post.
@@ -152,7 +153,9 @@ def listen(monitor: Monitor, on_change: Callable[[OpChanges], None],
     over this thread's own writes), after checking this thread's connection still works: run
     on the writer thread when the window opens the store and again to reconnect, so the writer
     finds out that the server restarted here, and opens a new connection, rather than in the
-    analyst's next correction. Raises StoreError naming the store when it cannot be reached."""
+    analyst's next correction. Raises StoreConnectionLost naming the store when this thread's
+    connection is gone (run with ``retry``, it is tried once more on a new one), StoreError when
+    the store cannot be reached."""
     if monitor.team is not None and not monitor.team.alive():
         raise StoreConnectionLost(f"{monitor.where}: the connection was lost")
     return monitor.listen(on_change, on_lost=on_lost)

@@ -657,12 +657,12 @@ class MainWindow(QMainWindow):
             self.sources_label.setStyleSheet("")
         latest = max((t for s in sources if (t := parse_iso(s.source.last_polled)) is not None),
                      default=None)
-        by = " by monitor watch" if self.team is not None else ""
+        by = " by monitor watch" if self.on_team_store else ""
         if latest is not None:
             parts.append(f"polled{by} {relative_time(latest, now)}")
-        elif self.team is not None and any(s.source.subscribed and s.source.enabled for s in sources):
+        elif self.on_team_store and any(s.source.subscribed and s.source.enabled for s in sources):
             parts.append("not polled yet: is monitor watch running?")
-        if self.team is not None:
+        if self.on_team_store:
             tips.insert(0, TEAM_POLLING)
         self.sources_label.setText(" · ".join(parts) or "no sources")
         self.sources_label.setToolTip(plain_tooltip("\n".join(tips)))
@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
         docs/team-store.md): asked to, it looks for what the poller stored."""
         if self.runner is None or self._polling:
             return
-        if self.team is not None:
+        if self.on_team_store:
             if force:
                 self.statusBar().showMessage(
                     "Team store: the sources are polled by the team's poller (monitor watch), "
@@ -737,6 +737,12 @@ class MainWindow(QMainWindow):
                 self._feed_settle.start()
 
     # -- a team store --------------------------------------------------------------------
+
+    @property
+    def on_team_store(self) -> bool:
+        """True when the window shows a team store (PostgreSQL), from the moment it is asked
+        to open one: the window then polls nothing (the team's ``monitor watch`` does)."""
+        return isinstance(self.db_path, str)
 
     def _start_team(self, where: str) -> None:
         """Listen for other processes' changes to the team store, and say whose polls fill it."""
@@ -870,7 +876,7 @@ class MainWindow(QMainWindow):
     def _source_added(self, _source: object) -> None:
         """Poll a source just added at once; on a team store, the team's poller polls it at its
         next round (a new source is due at once) and the window shows it now."""
-        if self.team is None:
+        if not self.on_team_store:
             self.poll_now(force=True)
             return
         self.statusBar().showMessage("Source added: the team's poller (monitor watch) polls it at its "
