@@ -155,7 +155,10 @@ def test_two_windows_show_a_pollers_posts_and_each_others_corrections(qtbot, gui
 
         # A correction made in window A reaches window B, signed, without B reading the whole
         # situation again.
-        qtbot.wait(PANES_QUIET_MS)  # the panes' reads after the new post are over
+        # The panes' reads after the new post are over in both windows.
+        qtbot.waitUntil(lambda: _quiet(a) and _quiet(b), timeout=30000)
+        qtbot.wait(300)
+        qtbot.waitUntil(lambda: _quiet(a) and _quiet(b), timeout=30000)
         quote = next(q for q in a.state.situation.quotes if q.speaker_id is not None)
         other = next(s for s in a.state.speakers if s.id != quote.speaker_id)
         _author(a, "Alice Analyst")
@@ -173,8 +176,10 @@ def test_two_windows_show_a_pollers_posts_and_each_others_corrections(qtbot, gui
             window.close()
 
 
-#: After a new post, the panes follow within PANES_SETTLE_MS (1.5 s); wait that out.
-PANES_QUIET_MS = 2500
+def _quiet(window) -> bool:
+    """No read or write under way or due in ``window``."""
+    return not (window.runner.busy or window._snapshot_busy or window._panes_settle.isActive()
+                or window._feed_settle.isActive())
 
 
 def _b_shows(window, quote_id: int, speaker_id: int) -> bool:
