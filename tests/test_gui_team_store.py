@@ -405,3 +405,13 @@ def test_an_import_in_the_window_writes_the_team_store(team_window, team_url, qt
     with Monitor(team_url) as monitor:
         assert any(p.title == "Train reaches Khasan after wheel change" for p in monitor.posts.posts())
     assert _open_dialogs(window) == []
+
+
+def test_closing_the_window_while_it_reconnects_leaves_no_listener(team_window, qtbot):
+    """A try to listen again that is under way when the window closes: the listener it starts
+    is stopped too, though its answer never reaches the window."""
+    window = team_window
+    window.team._try()  # as after a lost connection: a job on the writer thread starts a listener
+    window.close()
+    qtbot.waitUntil(lambda: not any(t.name == "pg-change-listener" for t in threading.enumerate()),
+                    timeout=10000)

@@ -147,18 +147,22 @@ def open_and_seed(monitor: Monitor, seed: bool) -> OpenResult:
     )
 
 
-def listen(monitor: Monitor, on_change: Callable[[OpChanges], None],
-           on_lost: Callable[[str], None]) -> ChangeListener:
+def listen(monitor: Monitor, on_change: Callable[[OpChanges], None], on_lost: Callable[[str], None],
+           started: list[ChangeListener] | None = None) -> ChangeListener:
     """Listen for what other processes write to the team store (``Monitor.listen``, passing
     over this thread's own writes), after checking this thread's connection still works: run
     on the writer thread when the window opens the store and again to reconnect, so the writer
     finds out that the server restarted here, and opens a new connection, rather than in the
     analyst's next correction. Raises StoreConnectionLost naming the store when this thread's
     connection is gone (run with ``retry``, it is tried once more on a new one), StoreError when
-    the store cannot be reached."""
+    the store cannot be reached. The listener is also put in ``started``, so the window can stop
+    it though this answer never reaches it."""
     if monitor.team is not None and not monitor.team.alive():
         raise StoreConnectionLost(f"{monitor.where}: the connection was lost")
-    return monitor.listen(on_change, on_lost=on_lost)
+    listener = monitor.listen(on_change, on_lost=on_lost)
+    if started is not None:
+        started.append(listener)
+    return listener
 
 
 def probe(monitor: Monitor) -> None:

@@ -390,11 +390,13 @@ class MainWindow(QMainWindow):
         A file that does not exist is an error unless ``create`` (File → New database) or
         ``seed`` (the default database) says to make it.
         """
-        self._stop_team()
+        team = self._stop_team()
         self._poll_timer.stop()  # started again once a file is open; never on a team store
         if self.runner is not None:
             self.runner.shutdown()
             self.runner.deleteLater()
+        if team is not None:
+            team.stop()
         self.db_path = db_path if is_postgres(db_path) else Path(db_path)
         self.db_label = redact(str(db_path)) if is_postgres(db_path) else str(db_path)
         self._forget_database()
@@ -756,12 +758,15 @@ class MainWindow(QMainWindow):
         self.sources_pane.poller_note = TEAM_POLLING
         self.team.start()
 
-    def _stop_team(self) -> None:
+    def _stop_team(self) -> TeamLink | None:
+        """Stop listening to the team store; the link, to stop once more after the runner shut
+        down (a try under way then may have started a listener whose answer never arrives)."""
         self._panes_settle.setInterval(PANES_SETTLE_MS)
-        if self.team is not None:
-            self.team.stop()
-            self.team.deleteLater()
-            self.team = None
+        team, self.team = self.team, None
+        if team is not None:
+            team.stop()
+            team.deleteLater()
+        return team
 
     def _team_changed(self, changes: OpChanges) -> None:
         """Another process wrote to the team store: refresh what its changes name, as after the
@@ -1326,9 +1331,11 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._clock.stop()
         self._poll_timer.stop()
-        self._stop_team()
+        team = self._stop_team()
         if self.runner is not None:
             self.runner.shutdown()
+        if team is not None:
+            team.stop()
         # Reports whose reading finished but whose drawing had not come round yet are drawn
         # now, so closing never loses one.
         for ready in list(self._exports):

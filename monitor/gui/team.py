@@ -74,6 +74,9 @@ class TeamLink(QObject):
         #: The store as messages name it (no password).
         self.where = where
         self.listener: ChangeListener | None = None
+        #: Every listener a try started (appended on the writer thread), so ``stop`` ends one
+        #: whose answer never reached this thread (the window closed while the try ran).
+        self._started: list[ChangeListener] = []
         #: True from a loss until a new listener runs.
         self.is_lost = False
         #: Tries since the connection was lost.
@@ -99,13 +102,15 @@ class TeamLink(QObject):
         self._try()
 
     def stop(self) -> None:
-        """Stop listening and trying; nothing is emitted after it."""
+        """Stop listening and trying; nothing is emitted after it. Call it again once no try
+        can be running (the runner shut down) to end a listener a late try started."""
         self._closed = True
-        self._retry.stop()
-        self._settle.stop()
-        if self.listener is not None:
-            self.listener.stop()
-            self.listener = None
+        if isValid(self):
+            self._retry.stop()
+            self._settle.stop()
+        self.listener = None
+        while self._started:
+            self._started.pop().stop()
 
     @property
     def listening(self) -> bool:
@@ -134,7 +139,7 @@ class TeamLink(QObject):
             return
         self._trying = True
         self.runner.write(data.listen, self._callback(self._heard), self._callback(self._dropped),
-                          retry=True, on_result=self._listening, on_error=self._failed)
+                          self._started, retry=True, on_result=self._listening, on_error=self._failed)
 
     def _callback(self, signal: SignalInstance) -> Callable[[object], None]:
         """A callback for the listener's thread that emits ``signal`` towards this thread, and
@@ -170,6 +175,8 @@ class TeamLink(QObject):
             return  # already trying again (a read and the listener may both find the loss)
         if self.listener is not None:
             self.listener.stop()
+            if self.listener in self._started:
+                self._started.remove(self.listener)
             self.listener = None
         self._lose(reason)
 
