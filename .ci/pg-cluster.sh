@@ -6,7 +6,9 @@
 #   .ci/pg-cluster.sh start DIR        start a cluster in DIR (created if needed); prints its DSN
 #   .ci/pg-cluster.sh stop DIR         stop the cluster in DIR and delete DIR
 #   .ci/pg-cluster.sh with CMD ARGS…   start one in a new temporary folder, run CMD with its DSN in
-#                                      MONITOR_TEST_PG, stop it whatever CMD does; exits with CMD's code
+#                                      MONITOR_TEST_PG, stop it whatever CMD does; exits with CMD's code.
+#                                      MONITOR_TEST_PG_DIR (the folder: data/, server.log, the socket)
+#                                      and MONITOR_TEST_PG_BIN (pg_ctl's folder) let a test restart it.
 #
 # initdb refuses to run as root, so as root the cluster runs as the `postgres` user (which the
 # package creates) in a folder owned by it; anyone else runs it as themselves.
@@ -77,7 +79,9 @@ with() {
   dir=$(mktemp -d -t monitor-pg.XXXXXX)
   trap 'stop "$dir"' EXIT INT TERM
   MONITOR_TEST_PG=$(start "$dir")
-  export MONITOR_TEST_PG
+  MONITOR_TEST_PG_DIR=$dir
+  MONITOR_TEST_PG_BIN=$(pg_bin)
+  export MONITOR_TEST_PG MONITOR_TEST_PG_DIR MONITOR_TEST_PG_BIN
   echo "PostgreSQL test cluster: $MONITOR_TEST_PG" >&2
   set +e
   "$@"

@@ -328,16 +328,19 @@ class Monitor:
         #: reports (the clock ticking, a poll that found none) does not build one again.
         self.schedules = ScheduleCache()
 
-    def listen(self, on_change: Callable[[OpChanges], None]) -> ChangeListener:
+    def listen(self, on_change: Callable[[OpChanges], None], *,
+               on_lost: Callable[[str], None] | None = None) -> ChangeListener:
         """Start listening for what other processes' writes to this team store change;
         ``on_change`` gets each ``OpChanges`` on the listener's thread (this Monitor's own writes
-        are passed over). Stop it with ``stop()``. Raises StoreError on an SQLite store."""
+        are passed over), and ``on_lost`` the reason, store named, if the connection is lost.
+        Stop it with ``stop()``. Raises StoreError on an SQLite store."""
         if self.team is None:
             raise StoreError(f"{self.where}: only a PostgreSQL team store tells of other processes' "
                              "changes")
         from monitor.store.pg.notify import ChangeListener
 
-        return ChangeListener(self.team.dsn, on_change, ignore_pids=[self.team.backend_pid]).start()
+        return ChangeListener(self.team.dsn, on_change, ignore_pids=[self.team.backend_pid],
+                              on_lost=on_lost).start()
 
     def _announce(self, changes: OpChanges) -> None:
         """Tell the other processes on a team store what a write changed (nothing on SQLite)."""

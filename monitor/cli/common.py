@@ -148,8 +148,8 @@ def cli(ctx: click.Context, db_path: Path | str | None) -> None:
     if ctx.invoked_subcommand is None:
         from monitor.gui.app import run_app
 
-        path = resolve_db(ctx, None)
-        sys.exit(run_app(path, seed=path == default_db_path()))
+        target = resolve_target(ctx, None)  # a file, or a team store's URL (the window opens both)
+        sys.exit(run_app(target, seed=target == default_db_path()))
 
 
 def parse_at(text: str | None) -> datetime | None:

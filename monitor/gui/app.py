@@ -166,8 +166,9 @@ def last_database(settings: QSettings, default: Path) -> Path:
     return default
 
 
-def run_app(db_path: Path, *, seed: bool = False) -> int:
-    """Run the desktop app on ``db_path``; returns the exit code.
+def run_app(db_path: Path | str, *, seed: bool = False) -> int:
+    """Run the desktop app on ``db_path`` (a database file, or a team store's ``postgresql://``
+    URL); returns the exit code.
 
     ``seed`` means ``db_path`` is the default database: the one used last time is opened
     instead when there is one, and an empty default is filled from the built-in story.
@@ -178,7 +179,7 @@ def run_app(db_path: Path, *, seed: bool = False) -> int:
     from monitor.gui.main_window import MainWindow
 
     settings = QSettings()
-    if seed:
+    if seed and isinstance(db_path, Path):
         db_path = last_database(settings, db_path)
     window = MainWindow(settings)
     window.show()

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from monitor.model import (
     Estimate,
@@ -38,7 +38,16 @@ from monitor.situation import QuotesAt, Situation, SituationLimits
 from monitor.state import Versions, versions_of
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, SortKey, Span, sort_key
 
+if TYPE_CHECKING:
+    from monitor.store.pg.notify import ChangeListener
+
 log = logging.getLogger(__name__)
+
+
+class StoreConnectionLost(RuntimeError):
+    """A team store's connection did not answer (a job run with ``retry`` then runs again on a
+    new one)."""
+
 
 #: Longest body text a list row lays out; the rest is shown when the post is opened.
 BODY_PREVIEW_CHARS = 1500
@@ -111,6 +120,10 @@ class OpenResult:
     seeded: int
     notes: tuple[str, ...] = ()
     features: Features = field(default_factory=Features)
+    #: How the store is named to the reader: the file, or a team store's URL with no password.
+    where: str = ""
+    #: A team store (PostgreSQL): the window listens for other processes' changes and polls nothing.
+    team: bool = False
 
 
 def open_and_seed(monitor: Monitor, seed: bool) -> OpenResult:
@@ -129,7 +142,35 @@ def open_and_seed(monitor: Monitor, seed: bool) -> OpenResult:
         seeded=seeded,
         notes=tuple(notes),
         features=features(monitor),
+        where=monitor.where,
+        team=monitor.team is not None,
     )
+
+
+def listen(monitor: Monitor, on_change: Callable[[OpChanges], None], on_lost: Callable[[str], None],
+           started: list[ChangeListener] | None = None) -> ChangeListener:
+    """Listen for what other processes write to the team store (``Monitor.listen``, passing
+    over this thread's own writes), after checking this thread's connection still works: run
+    on the writer thread when the window opens the store and again to reconnect, so the writer
+    finds out that the server restarted here, and opens a new connection, rather than in the
+    analyst's next correction. Raises StoreConnectionLost naming the store when this thread's
+    connection is gone (run with ``retry``, it is tried once more on a new one), StoreError when
+    the store cannot be reached. The listener is also put in ``started``, so the window can stop
+    it though this answer never reaches it."""
+    if monitor.team is not None and not monitor.team.alive():
+        raise StoreConnectionLost(f"{monitor.where}: the connection was lost")
+    listener = monitor.listen(on_change, on_lost=on_lost)
+    if started is not None:
+        started.append(listener)
+    return listener
+
+
+def probe(monitor: Monitor) -> None:
+    """Check that this thread's connection to the team store works (one round trip; nothing on
+    a file). Raises StoreConnectionLost naming the store when it does not (run as a read, it is
+    tried once more on a new connection first), or StoreError when no new one can be made."""
+    if monitor.team is not None and not monitor.team.alive():
+        raise StoreConnectionLost(f"{monitor.where}: the connection was lost")
 
 
 # -- the feed -----------------------------------------------------------------------------

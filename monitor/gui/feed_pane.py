@@ -157,6 +157,7 @@ class FeedPane(QWidget):
         self.status.setObjectName("feedStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.message = plain_label("", self)  # errors name what a server or store said
+        self._read_error = False  # the message says a read failed (cleared once one works)
         self.message.setObjectName("feedMessage")
         self.message.setWordWrap(True)
         self.message.hide()
@@ -200,7 +201,8 @@ class FeedPane(QWidget):
         self.model.located.connect(self._located)
         self.model.notFound.connect(self._not_found)
         self.model.rowsEdited.connect(self.view.doItemsLayout)
-        self.model.errorOccurred.connect(self.show_message)
+        self.model.errorOccurred.connect(self._read_failed)
+        self.model.totalChanged.connect(self._read_again)
         self.model.modelReset.connect(self._update_status)
         self._update_status()
 
@@ -477,6 +479,17 @@ class FeedPane(QWidget):
         index = self.view.currentIndex()
         if index.isValid():
             self.open_post(index.row())
+
+    def _read_failed(self, text: str) -> None:
+        self._read_error = True
+        self.show_message(text)
+
+    def _read_again(self, _total: int) -> None:
+        """A first page was read: a failed read's message (a search the store could not run,
+        a store that was away) is no longer true."""
+        if self._read_error:
+            self._read_error = False
+            self.show_message("")
 
     def show_message(self, text: str) -> None:
         """A line above the list saying what is wrong (empty hides it)."""

@@ -34,14 +34,20 @@ _monitors: dict[str, Any] = {}
 def _call(db_path: str, fn: Callable[..., Any], args: tuple) -> Any:
     """Run ``fn(monitor, *args)`` in the child with its Monitor on ``db_path``."""
     from monitor.extract.parallel import ExtractionPool
-    from monitor.service import Monitor
+    from monitor.service import Monitor, is_postgres
 
     monitor = _monitors.get(db_path)
+    if monitor is not None and monitor.team is not None and not monitor.team.alive():
+        # The team store's server restarted: this connection is gone for good; open a new one.
+        monitor.close()
+        del _monitors[db_path]
+        monitor = None
     if monitor is None:
         for other in _monitors.values():
             other.close()
         _monitors.clear()
-        monitor = _monitors[db_path] = Monitor(Path(db_path))
+        # A team store's URL stays the string it is (a Path would fold its ``//``).
+        monitor = _monitors[db_path] = Monitor(db_path if is_postgres(db_path) else Path(db_path))
         # This process is the app's background already: extracting here, on one core, leaves
         # the other to the window and spares the app two more processes for its whole life.
         monitor.extraction = ExtractionPool(workers=1)
@@ -78,7 +84,7 @@ class IngestProcess:
         self.unavailable: str | None = None  # why no child can be started, once known
         self._answered = False  # a child has answered a call (so one can be started here)
 
-    def call(self, db_path: Path, fn: Callable[..., Any], args: tuple) -> Any:
+    def call(self, db_path: Path | str, fn: Callable[..., Any], args: tuple) -> Any:
         """``fn(monitor, *args)`` in the child; blocks the calling (worker) thread until done."""
         if self.unavailable is not None:
             raise ProcessUnavailable(self.unavailable)

@@ -44,7 +44,8 @@ from monitor.gui.journey_menu import JourneyControls
 from monitor.gui.preferences import Preferences, PreferencesDialog, load_preferences, save_preferences
 from monitor.gui.replay import ReplayBar
 from monitor.gui.sources_dock import SourcesPane, set_source_tier
-from monitor.gui.workers import Runner
+from monitor.gui.team import TeamLink, store_name
+from monitor.gui.workers import Runner, Target
 from monitor.model import NO_CHANGES, Estimate, OpChanges, Speaker, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint import theme
 from monitor.paint.charts import ChartsPane
@@ -52,6 +53,7 @@ from monitor.paint.route_bar import RouteBar
 from monitor.paint.safe_text import escape, plain_label, plain_message_box, plain_tooltip
 from monitor.paths import resources_dir
 from monitor.report.render import PreparedReport
+from monitor.service import is_postgres, redact
 from monitor.state import QUOTES, Counts, Journey, Posts, Quotes, Rows, SituationState, SpeakersPatch
 from monitor.store import SCHEMA_VERSION
 
@@ -65,9 +67,17 @@ POLL_MS = 15_000
 #: the next; a burst of batches costs one look each, not one per batch.
 FEED_SETTLE_MS = 250
 PANES_SETTLE_MS = 1500
+#: On a team store the panes follow within this instead: other processes' changes come already
+#: merged over a burst (``team.SETTLE_MS``), and the window's promise is "within a second".
+TEAM_PANES_SETTLE_MS = 500
 #: Reads and unread marks in the feed reach the alert inbox (and the title's count) within this.
 ALERTS_SETTLE_MS = 300
 STATE_VERSION = 1
+#: How long the status bar says "reconnected" after a team store's connection came back.
+RECONNECTED_MS = 10_000
+#: The polling rule on a team store, in words for the status bar and the Sources dock.
+TEAM_POLLING = ("Team store: the team's poller (monitor watch) polls the sources; this window "
+                "polls none and shows what is stored as it arrives.")
 #: The most quotes the inspector lists at once (the newest); the counts cover all of them.
 QUOTES_SHOWN = data.QUOTES_SHOWN
 
@@ -93,11 +103,18 @@ class MainWindow(QMainWindow):
     reportSaved = Signal(str)  # the path written
     alertsApplied = Signal(object)  # data.AlertInbox shown
     sourcesChanged = Signal(object)  # OpChanges of a change to a source, once asked for again
+    teamChangesApplied = Signal(object)  # OpChanges another process made on a team store, handled
+    connectionChanged = Signal(bool)  # a team store's connection: lost (False), back again (True)
 
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings or QSettings()
-        self.db_path: Path | None = None
+        #: The database file, or a team store's URL (which may hold a password: never shown;
+        #: ``db_label`` is what the window shows).
+        self.db_path: Target | None = None
+        self.db_label = ""
+        #: On a team store: its live link (other processes' changes, reconnecting).
+        self.team: TeamLink | None = None
         self.runner: Runner | None = None
         self.features = data.Features()
         self.snapshot: data.Snapshot | None = None
@@ -325,7 +342,10 @@ class MainWindow(QMainWindow):
         self.counts_label.setObjectName("countsStatus")
         self.busy_label = plain_label("", self)
         self.busy_label.setObjectName("busyStatus")
+        self.store_label = plain_label("", self)  # a team store: its name, live or lost
+        self.store_label.setObjectName("storeStatus")
         bar.addPermanentWidget(self.busy_label)
+        bar.addPermanentWidget(self.store_label)
         bar.addPermanentWidget(self.sources_label)
         bar.addPermanentWidget(self.counts_label)
 
@@ -363,20 +383,26 @@ class MainWindow(QMainWindow):
 
     # -- opening a database --------------------------------------------------------------
 
-    def open_database(self, db_path: Path, *, seed: bool = False, create: bool = False) -> None:
-        """Open ``db_path`` (seeding an empty default one) off the GUI thread.
+    def open_database(self, db_path: Target, *, seed: bool = False, create: bool = False) -> None:
+        """Open ``db_path`` (seeding an empty default one) off the GUI thread: a database file,
+        or a team store's ``postgresql://`` URL (shown with its password hidden).
 
         A file that does not exist is an error unless ``create`` (File → New database) or
         ``seed`` (the default database) says to make it.
         """
+        team = self._stop_team()
+        self._poll_timer.stop()  # started again once a file is open; never on a team store
         if self.runner is not None:
             self.runner.shutdown()
             self.runner.deleteLater()
-        self.db_path = Path(db_path)
+        if team is not None:
+            team.stop()
+        self.db_path = db_path if is_postgres(db_path) else Path(db_path)
+        self.db_label = redact(str(db_path)) if is_postgres(db_path) else str(db_path)
         self._forget_database()
         self.runner = Runner(self.db_path, self, create=create or seed)
         self.runner.busyChanged.connect(self._busy)
-        self.statusBar().showMessage(f"Opening {self.db_path}…")
+        self.statusBar().showMessage(f"Opening {self.db_label}…")
         self._update_title()
         self.runner.write(data.open_and_seed, seed, on_result=self._opened, on_error=self._open_failed)
 
@@ -415,14 +441,18 @@ class MainWindow(QMainWindow):
         self.sources_label.setText("")
         self.sources_label.setToolTip("")
         self.sources_label.setStyleSheet("")
+        self.store_label.setText("")
+        self.store_label.setStyleSheet("")
+        self.sources_pane.poller_note = ""
 
     def _opened(self, result: data.OpenResult) -> None:
         self.features = result.features
-        self.settings.setValue("last_db", result.db_path)
+        if not result.team:  # a file is opened again next time; a URL is given each time
+            self.settings.setValue("last_db", result.db_path)
         self.act_report.setEnabled(result.features.report)
         if not result.features.report:
             self.act_report.setToolTip("Reports are not part of this build")
-        message = f"Opened {result.db_path}: {result.post_count:,} posts"
+        message = f"Opened {result.where if result.team else result.db_path}: {result.post_count:,} posts"
         if result.seeded:
             message += f" ({result.seeded} from the built-in story)"
         self.statusBar().showMessage(message, 8000)
@@ -432,7 +462,10 @@ class MainWindow(QMainWindow):
         # The feed's first page is read alone; the situation, a far larger read, follows it.
         self.feed.model.after_page(self.refresh_panes)
         self._clock.start()
-        self._poll_timer.start()
+        if result.team and self.runner is not None:
+            self._start_team(result.where)
+        else:
+            self._poll_timer.start()
         self.opened.emit(result)
 
     def _open_failed(self, exc: Exception) -> None:
@@ -452,7 +485,7 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> None:
         """Ask for an existing database file and open it (nothing is created)."""
-        start = str(self.db_path.parent) if self.db_path else ""
+        start = str(self.db_path.parent) if isinstance(self.db_path, Path) else ""
         path, _ = QFileDialog.getOpenFileName(
             self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)")
         if path:
@@ -461,7 +494,7 @@ class MainWindow(QMainWindow):
     def new_database(self) -> None:
         """Ask for a new database file's name and make it (an existing database is opened,
         never overwritten)."""
-        start = str(self.db_path.parent) if self.db_path else ""
+        start = str(self.db_path.parent) if isinstance(self.db_path, Path) else ""
         path, _ = QFileDialog.getSaveFileName(
             self, "New database", start, "SQLite databases (*.db *.sqlite);;All files (*)",
             options=QFileDialog.Option.DontConfirmOverwrite,
@@ -588,12 +621,16 @@ class MainWindow(QMainWindow):
     def _snapshot_failed(self, exc: Exception) -> None:
         self._snapshot_busy = False
         self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+        if self.team is not None:
+            self.team.check()  # is the team store still there?
         if self._snapshot_again:
             self._snapshot_again = False
             self.refresh_panes()
 
     def _read_failed(self, exc: Exception) -> None:
         self.statusBar().showMessage(f"Could not read the situation: {exc}", 10000)
+        if self.team is not None:
+            self.team.check()
 
     def _update_counts(self, counts: Counts) -> None:
         speakers = max(counts.speakers, len(self.state.speakers))
@@ -622,8 +659,13 @@ class MainWindow(QMainWindow):
             self.sources_label.setStyleSheet("")
         latest = max((t for s in sources if (t := parse_iso(s.source.last_polled)) is not None),
                      default=None)
+        by = " by monitor watch" if self.on_team_store else ""
         if latest is not None:
-            parts.append(f"polled {relative_time(latest, now)}")
+            parts.append(f"polled{by} {relative_time(latest, now)}")
+        elif self.on_team_store and any(s.source.subscribed and s.source.enabled for s in sources):
+            parts.append("not polled yet: is monitor watch running?")
+        if self.on_team_store:
+            tips.insert(0, TEAM_POLLING)
         self.sources_label.setText(" · ".join(parts) or "no sources")
         self.sources_label.setToolTip(plain_tooltip("\n".join(tips)))
 
@@ -656,8 +698,18 @@ class MainWindow(QMainWindow):
             self._panes_settle.start()
 
     def poll_now(self, force: bool = False) -> None:
-        """Poll the due sources (all of them when ``force``) in the writer thread."""
+        """Poll the due sources (all of them when ``force``) in the writer thread. On a team
+        store the window polls nothing (the team's ``monitor watch`` does, see
+        docs/team-store.md): asked to, it looks for what the poller stored."""
         if self.runner is None or self._polling:
+            return
+        if self.on_team_store:
+            if force:
+                self.statusBar().showMessage(
+                    "Team store: the sources are polled by the team's poller (monitor watch), "
+                    "not by this window; looking for new posts", 8000)
+                self.after_new_posts()
+                self.refresh_sources()
             return
         self._polling = True
         self.runner.ingest(data.poll, bool(force), on_result=lambda reports: self._polled(reports, force),
@@ -685,6 +737,96 @@ class MainWindow(QMainWindow):
             self.refresh_sources()
             if not self._feed_settle.isActive():
                 self._feed_settle.start()
+
+    # -- a team store --------------------------------------------------------------------
+
+    @property
+    def on_team_store(self) -> bool:
+        """True when the window shows a team store (PostgreSQL), from the moment it is asked
+        to open one: the window then polls nothing (the team's ``monitor watch`` does)."""
+        return isinstance(self.db_path, str)
+
+    def _start_team(self, where: str) -> None:
+        """Listen for other processes' changes to the team store, and say whose polls fill it."""
+        assert self.runner is not None
+        self.team = TeamLink(self.runner, where, self)
+        self.team.changed.connect(self._team_changed)
+        self.team.lost.connect(self._connection_lost)
+        self.team.reconnected.connect(self._reconnected)
+        self._panes_settle.setInterval(TEAM_PANES_SETTLE_MS)
+        self._show_store_live(where)
+        self.sources_pane.poller_note = TEAM_POLLING
+        self.team.start()
+
+    def _stop_team(self) -> TeamLink | None:
+        """Stop listening to the team store; the link, to stop once more after the runner shut
+        down (a try under way then may have started a listener whose answer never arrives)."""
+        self._panes_settle.setInterval(PANES_SETTLE_MS)
+        team, self.team = self.team, None
+        if team is not None:
+            team.stop()
+            team.deleteLater()
+        return team
+
+    def _team_changed(self, changes: OpChanges) -> None:
+        """Another process wrote to the team store: refresh what its changes name, as after the
+        window's own writes — new or edited posts through the feed's "changed since" and then
+        the panes; a correction through the quote side and the quoted posts' rows alone; a
+        source's state in the status bar and the Sources dock; the route, the whole situation."""
+        if changes.route:
+            self.feed.model.reload()
+            self.refresh_panes()
+        elif changes.posts:
+            self.state.apply(changes)  # rows whose quotes changed without the post changing
+            self.after_new_posts()
+        elif changes.quotes_changed or changes.journey_changed:
+            self._corrected(changes)
+            if changes.journey_changed:
+                self.refresh_panes()
+        if changes.sources and not (changes.posts or changes.route):
+            self.refresh_sources()
+        if changes.alerts:
+            self.refresh_alerts()
+        self.teamChangesApplied.emit(changes)
+
+    def _show_store_live(self, where: str, state: str = "live") -> None:
+        self.store_label.setText(f"Team store {store_name(where)} · {state}")
+        self.store_label.setToolTip(plain_tooltip(f"{where}\n{TEAM_POLLING}"))
+        self.store_label.setStyleSheet("")
+
+    def _connection_lost(self, message: str) -> None:
+        """The team store's connection is lost: say so and keep showing what is there; the
+        link reconnects in the background."""
+        where = self.team.where if self.team is not None else self.db_label
+        wait = message.rsplit("; ", 1)[-1] if "; " in message else "reconnecting"
+        self.store_label.setText(f"⚠ Team store {store_name(where)}: connection lost, {wait}")
+        self.store_label.setToolTip(plain_tooltip(message))
+        self.store_label.setStyleSheet(f"color: {theme.FAILING}; font-weight: bold;")
+        self.statusBar().showMessage(message)
+        self._polling = False
+        self.connectionChanged.emit(False)
+
+    def _reconnected(self) -> None:
+        """Listening again: say so, then read again what may have changed while nobody listened."""
+        where = self.team.where if self.team is not None else self.db_label
+        self._show_store_live(where, "reconnected")
+        self.statusBar().showMessage(f"Reconnected to {where}", 10000)
+        team = self.team
+
+        def settled() -> None:
+            if isValid(self) and team is self.team and team is not None and not team.is_lost:
+                self._show_store_live(where)
+
+        QTimer.singleShot(RECONNECTED_MS, self, settled)
+        self.feed.show_message("")
+        if self.feed.model.rowCount() == 0:
+            self.feed.model.reload()  # the first page never came: read it now
+        else:
+            self.feed.refresh()
+        self.refresh_panes()
+        self.refresh_sources()
+        self.refresh_alerts()
+        self.connectionChanged.emit(True)
 
     def refresh_sources(self) -> None:
         """Read the sources' state again for the status bar (after a poll that stored nothing)."""
@@ -733,8 +875,18 @@ class MainWindow(QMainWindow):
         if self.runner is None or not url.strip():
             return
         self.runner.write(data.add_source, url.strip(), interval or self.sources_pane.default_interval,
-                          on_result=lambda _r: self.poll_now(force=True),
+                          on_result=self._source_added,
                           on_error=lambda exc: self._warn("Cannot add source", str(exc)))
+
+    def _source_added(self, _source: object) -> None:
+        """Poll a source just added at once; on a team store, the team's poller polls it at its
+        next round (a new source is due at once) and the window shows it now."""
+        if not self.on_team_store:
+            self.poll_now(force=True)
+            return
+        self.statusBar().showMessage("Source added: the team's poller (monitor watch) polls it at its "
+                                     "next round", 10000)
+        self.refresh_sources()
 
     def _change_source(self, fn: Callable[..., OpChanges], source_id: int, value: object) -> None:
         """Run a change to one source on the writer thread, then show the sources again (and the
@@ -840,6 +992,8 @@ class MainWindow(QMainWindow):
 
     def _warn(self, title: str, text: str) -> None:
         self.statusBar().showMessage(f"{title}: {text.splitlines()[0] if text else ''}", 10000)
+        if self.team is not None and self.team.is_lost:
+            return  # the status bar says the connection is lost: no dialog for each failed job
         box = plain_message_box(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
         box.open()
         self.warning_box = box
@@ -933,25 +1087,35 @@ class MainWindow(QMainWindow):
         if self.runner is not None:
             runner = self.runner
             self.runner.write(data.scan_alerts, on_result=lambda scan: self._alerts_scanned(scan, runner),
-                              on_error=self._read_failed)
+                              on_error=self._alerts_failed)
 
     def refresh_alerts(self) -> None:
-        """Read the alert inbox again (after reads: writes run in turn, so it sees them)."""
-        self._alerts_write(data.alert_inbox)
+        """Read the alert inbox again (after reads: writes run in turn, so it sees them). Nobody
+        asked for it, so a failure is said in the status bar, not in a dialog."""
+        self._alerts_write(data.alert_inbox, quiet=True)
 
-    def _alerts_write(self, fn: Callable[..., data.AlertInbox], *args: object) -> None:
+    def _alerts_write(self, fn: Callable[..., data.AlertInbox], *args: object, quiet: bool = False) -> None:
         if self.runner is None:
             return
         runner = self.runner
 
         def failed(exc: Exception) -> None:
-            if self.alerts_pane.rules_dialog is not None and self.alerts_pane.rules_dialog.isVisible():
+            if quiet:
+                self._alerts_failed(exc)
+            elif self.alerts_pane.rules_dialog is not None and self.alerts_pane.rules_dialog.isVisible():
                 self.alerts_pane.rules_dialog.show_error(str(exc))
             else:
                 self._warn("Alerts", str(exc))
 
         self.runner.write(fn, *args, on_result=lambda inbox: self._apply_alerts(inbox, runner),
                           on_error=failed)
+
+    def _alerts_failed(self, exc: Exception) -> None:
+        """An alert scan or inbox read nobody asked for failed: said in the status bar."""
+        text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        self.statusBar().showMessage(f"Alerts: {text}", 10000)
+        if self.team is not None:
+            self.team.check()
 
     def _alerts_scanned(self, scan: data.AlertScan, runner: Runner) -> None:
         if not isValid(self) or runner is not self.runner:
@@ -1053,8 +1217,10 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = "Situation Monitor"
-        if self.db_path is not None:
+        if isinstance(self.db_path, Path):
             title += f" — {self.db_path.name}"
+        elif self.db_path is not None:
+            title += f" — {self.db_label}"  # a team store: its URL with no password
         if self.as_of is not None:
             title += f" — replay as of {local_time(self.as_of, 'minute')}"
         # Keyword alerts and unread rule hits; a new post both found is counted once.
@@ -1120,7 +1286,7 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Name the version and the database in use."""
-        db = str(self.db_path) if self.db_path else "none"
+        db = self.db_label or "none"
         QMessageBox.about(
             self, "About Situation Monitor",
             f"<h3>Situation Monitor {__version__}</h3>"
@@ -1131,7 +1297,8 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         """What Help → About says, as plain text."""
-        return f"Situation Monitor {__version__}\nDatabase: {self.db_path}\nSchema version: {SCHEMA_VERSION}"
+        return (f"Situation Monitor {__version__}\nDatabase: {self.db_label or 'none'}\n"
+                f"Schema version: {SCHEMA_VERSION}")
 
     def reset_layout(self) -> None:
         """Put every pane back where it starts."""
@@ -1164,8 +1331,11 @@ class MainWindow(QMainWindow):
         self.save_layout()
         self._clock.stop()
         self._poll_timer.stop()
+        team = self._stop_team()
         if self.runner is not None:
             self.runner.shutdown()
+        if team is not None:
+            team.stop()
         # Reports whose reading finished but whose drawing had not come round yet are drawn
         # now, so closing never loses one.
         for ready in list(self._exports):

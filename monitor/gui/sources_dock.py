@@ -99,6 +99,8 @@ class SourcesPane(QWidget):
         super().__init__(parent)
         self.setObjectName("sourcesPane")
         self.default_interval = 300
+        #: A line said above the list when someone else polls the sources (a team store's poller).
+        self.poller_note = ""
         self.states: list[SourceState] = []
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setObjectName("sourcesTable")
@@ -205,6 +207,8 @@ class SourcesPane(QWidget):
                 if states else "No sources yet: Add… a feed or live page to poll.")
         if warned:
             text += f" · {warned} need{'s' if warned == 1 else ''} a look"
+        if self.poller_note:
+            text += " · " + self.poller_note
         self.summary.setText(text)
         self.select(keep)
         self._selection_changed()

@@ -6,6 +6,11 @@ widget. Reads go to a small pool; writes go to a pool of one thread, so writes a
 and WAL lets the reads run beside them. Writes heavy on Python work (imports and polls: parsing
 and extraction) are handed from that thread to a child process (``ingest_process.py``), so they
 never hold the interpreter lock the GUI thread needs.
+
+On a team store (a ``postgresql://`` URL) each thread's Monitor has its own connection, as psycopg
+wants (a connection is never used by two threads at once). A connection lost to a server restart
+is replaced at the thread's next job, and a read that failed because of it runs once more on the
+new one.
 """
 
 from __future__ import annotations
@@ -20,20 +25,36 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import isValid
 
 from monitor.gui.ingest_process import IngestProcess, ProcessUnavailable
-from monitor.service import Monitor
+from monitor.service import Monitor, is_postgres
 
 log = logging.getLogger(__name__)
 
 _local = threading.local()
 
 
-def thread_monitor(db_path: Path, create: bool = False) -> Monitor:
-    """This thread's Monitor on ``db_path``, opened on first use; a missing file is an error
-    unless ``create``."""
+#: Where a window's store is: a database file, or a team store's ``postgresql://`` URL kept as
+#: the string it is (a Path would fold its ``//``; the URL may hold a password, so it is never shown).
+Target = Path | str
+
+
+def connection_lost(monitor: Monitor) -> bool:
+    """True when ``monitor`` is on a team store whose connection is gone (the server restarted
+    or went away): it cannot be used again, and a new one must be opened."""
+    return monitor.team is not None and monitor.team.lost
+
+
+def thread_monitor(db_path: Target, create: bool = False) -> Monitor:
+    """This thread's Monitor on ``db_path`` (a file or a team store's URL), opened on first use,
+    and opened again when its team store connection was lost; a missing file is an error unless
+    ``create``. Each thread has its own: a connection is never used by two threads at once."""
     monitors: dict[str, Monitor] = getattr(_local, "monitors", None) or {}
     _local.monitors = monitors
     key = str(db_path)
     monitor = monitors.get(key)
+    if monitor is not None and connection_lost(monitor):
+        del monitors[key]
+        monitor.close()
+        monitor = None
     if monitor is None:
         monitor = Monitor(db_path, create=create)
         monitors[key] = monitor
@@ -59,16 +80,29 @@ class WorkerSignals(QObject):
 class Job(QRunnable):
     """One call of ``fn(monitor, *args)`` on a pool thread."""
 
-    def __init__(self, db_path: Path, fn: Callable[..., Any], args: tuple,
-                 process: IngestProcess | None = None, create: bool = False) -> None:
+    def __init__(self, db_path: Target, fn: Callable[..., Any], args: tuple,
+                 process: IngestProcess | None = None, create: bool = False, retry: bool = False) -> None:
         super().__init__()
         self.db_path = db_path
+        #: A read may run once more on a new connection when the team store's was lost under it
+        #: (the server restarted): nothing was written, and the window gets its answer at once.
+        self.retry = retry
         # Not ``self.create``: that name is QRunnable's own (a static factory).
         self.create_db = create
         self.fn = fn
         self.args = args
         self.process = process
         self.signals = WorkerSignals()
+
+    def _call_here(self) -> Any:
+        monitor = thread_monitor(self.db_path, self.create_db)
+        try:
+            return self.fn(monitor, *self.args)
+        except Exception:
+            if not (self.retry and connection_lost(monitor)):
+                raise
+        log.info("%s: the connection was lost; reading again on a new one", monitor.where)
+        return self.fn(thread_monitor(self.db_path, self.create_db), *self.args)
 
     def run(self) -> None:  # noqa: D102 - QRunnable API
         self.signals.started.emit()
@@ -80,7 +114,7 @@ class Job(QRunnable):
                 except ProcessUnavailable:
                     self.process = None  # no child here: the write thread does the work itself
             if self.process is None:
-                result = self.fn(thread_monitor(self.db_path, self.create_db), *self.args)
+                result = self._call_here()
         except Exception as exc:  # noqa: BLE001 - every failure is reported, none kills the pool
             log.warning("%s failed: %s", getattr(self.fn, "__name__", self.fn), exc, exc_info=True)
             self.signals.errored.emit(exc)
@@ -95,9 +129,10 @@ class Runner(QObject):
 
     busyChanged = Signal(bool)
 
-    def __init__(self, db_path: Path, parent: QObject | None = None, *, create: bool = False) -> None:
+    def __init__(self, db_path: Target, parent: QObject | None = None, *, create: bool = False) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        #: The file, or the team store's URL as given (with any password: never shown).
+        self.db_path: Target = db_path if is_postgres(db_path) else Path(db_path)
         #: Whether opening may make the file (File → New, the default database); else a missing
         #: file is an error and nothing is created.
         self.create_db = create
@@ -117,13 +152,14 @@ class Runner(QObject):
              on_result: Callable[[Any], None] | None = None,
              on_error: Callable[[Exception], None] | None = None) -> WorkerSignals:
         """Run a read-only job; callbacks run on the GUI thread."""
-        return self._start(self._reads, fn, args, on_result, on_error)
+        return self._start(self._reads, fn, args, on_result, on_error, retry=True)
 
     def write(self, fn: Callable[..., Any], *args: Any,
               on_result: Callable[[Any], None] | None = None,
-              on_error: Callable[[Exception], None] | None = None) -> WorkerSignals:
-        """Run a job that writes; writes never overlap."""
-        return self._start(self._writes, fn, args, on_result, on_error)
+              on_error: Callable[[Exception], None] | None = None, retry: bool = False) -> WorkerSignals:
+        """Run a job that writes; writes never overlap. ``retry``: a job safe to run twice runs
+        again on a new connection when the team store's was lost under it."""
+        return self._start(self._writes, fn, args, on_result, on_error, retry=retry)
 
     def ingest(self, fn: Callable[..., Any], *args: Any,
                on_result: Callable[[Any], None] | None = None,
@@ -136,8 +172,8 @@ class Runner(QObject):
     def _start(self, pool: QThreadPool, fn: Callable[..., Any], args: tuple,
                on_result: Callable[[Any], None] | None,
                on_error: Callable[[Exception], None] | None,
-               process: IngestProcess | None = None) -> WorkerSignals:
-        job = Job(self.db_path, fn, args, process, self.create_db)
+               process: IngestProcess | None = None, retry: bool = False) -> WorkerSignals:
+        job = Job(self.db_path, fn, args, process, self.create_db, retry)
         job.setAutoDelete(False)
         if self._shut:
             # A result that arrived while the window closed asked for more work: nothing runs

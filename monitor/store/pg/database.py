@@ -264,6 +264,25 @@ class PgDatabase:
             raise StoreError(f"{self.where}: {_problem(exc)}") from exc
 
     @property
+    def lost(self) -> bool:
+        """True once the connection is gone (the server restarted, stopped or dropped it): it
+        cannot be used again; open the store anew."""
+        return bool(self.raw.closed or self.raw.broken)
+
+    def alive(self) -> bool:
+        """Ask the server (one round trip) whether the connection still works; False when it
+        is lost (a connection idle across a server restart only finds out when it is used)."""
+        import psycopg
+
+        if self.lost:
+            return False
+        try:
+            self.raw.execute("select 1")
+        except psycopg.OperationalError:
+            return False
+        return True
+
+    @property
     def backend_pid(self) -> int:
         """This connection's server process: its own notifications carry it (``ChangeListener``
         passes them over)."""

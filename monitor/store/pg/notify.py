@@ -79,13 +79,17 @@ class ChangeListener:
     ``on_change`` is called on that thread with each change (an ``OpChanges``); notifications
     from the connections whose backend pids are in ``ignore_pids`` (a process's own writer)
     are passed over. ``start()`` returns once it listens; ``stop()`` ends it within ``poll``
-    seconds. ``errors`` keeps the reason it stopped on its own (a lost connection), if it did.
+    seconds. ``errors`` keeps the reason it stopped on its own (a lost connection), if it did,
+    and ``on_lost`` (when given) is called with it on the listener's thread, so a window can say
+    so and listen again once the store is back.
     """
 
     def __init__(self, dsn: str, on_change: Callable[[OpChanges], None], *,
-                 ignore_pids: Iterable[int] = (), poll: float = 0.25) -> None:
+                 ignore_pids: Iterable[int] = (), poll: float = 0.25,
+                 on_lost: Callable[[str], None] | None = None) -> None:
         self.dsn = dsn
         self.on_change = on_change
+        self.on_lost = on_lost
         self.ignore_pids = set(ignore_pids)
         self.poll = poll
         self.errors: list[str] = []
@@ -118,10 +122,13 @@ class ChangeListener:
                         continue
                     self.on_change(changes)
         except psycopg.Error as exc:
-            self.errors.append(f"{redact(self.dsn)}: stopped listening for changes ({exc})")
+            problem = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+            self.errors.append(f"{redact(self.dsn)}: stopped listening for changes ({problem})")
             log.warning("%s", self.errors[-1])
         finally:
             conn.close()
+        if self.errors and self.on_lost is not None and not self._stop.is_set():
+            self.on_lost(self.errors[-1])
 
     def stop(self) -> None:
         """Stop listening and close the connection (thread-safe)."""
