@@ -115,6 +115,12 @@ class PgCursor:
     def fetchall(self) -> list[Any]:
         return self._cursor.fetchall() if self._cursor.description is not None else []
 
+    def fetchmany(self, size: int) -> list[Any]:
+        return self._cursor.fetchmany(size) if self._cursor.description is not None else []
+
+    def close(self) -> None:
+        self._cursor.close()
+
     def __iter__(self) -> Iterator[Any]:
         return iter(self.fetchall())
 
@@ -231,6 +237,19 @@ class PgDatabase:
         names = [c.name for c in cursor.description or ()]
         for row in cursor.fetchall():
             yield dict(zip(names, row, strict=True))
+
+    def table_names(self) -> list[str]:
+        """The store's tables, as sqlite-utils' ``Database.table_names`` (in name order)."""
+        return self._names("BASE TABLE")
+
+    def view_names(self) -> list[str]:
+        """The store's views, as sqlite-utils' ``Database.view_names`` (in name order)."""
+        return self._names("VIEW")
+
+    def _names(self, kind: str) -> list[str]:
+        return [r[0] for r in self.execute(
+            "select table_name from information_schema.tables where table_schema = current_schema() "
+            "and table_type = ? order by table_name", [kind]).fetchall()]
 
     def table(self, name: str) -> PgTable:
         return PgTable(self, name)
