@@ -174,7 +174,7 @@ EXPORT_ALIASES = {"revisions": "post_revisions"}
 
 def exportable_names(monitor: Monitor) -> list[str]:
     """Tables and views that can be exported: everything but the full-text index internals."""
-    names = monitor.db.table_names() + monitor.db.view_names()
+    names = monitor.db.table_names() + monitor.db.view_names()  # (a team store's too: PgDatabase)
     return [n for n in names if not n.startswith(("posts_fts", "quotes_fts"))]
 
 
@@ -189,9 +189,9 @@ def exportable_names(monitor: Monitor) -> list[str]:
 @db_option
 @click.pass_context
 def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
-           db_path: Path | None) -> None:
+           db_path: Path | str | None) -> None:
     """Export a table or view as CSV, a JSON array or JSON lines."""
-    with open_monitor(ctx, db_path, readonly=True) as monitor:
+    with open_monitor(ctx, db_path, readonly=True, team=True) as monitor:
         names = exportable_names(monitor)
         table = EXPORT_ALIASES.get(table, table)
         if table not in names:
@@ -203,7 +203,7 @@ def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
         except OSError as exc:
             raise click.ClickException(f"{out}: cannot write ({exc.strerror})") from exc
         try:
-            _write_rows(rows, fmt, handle, monitor.db[table].columns_dict.keys())
+            _write_rows(rows, fmt, handle, monitor.posts.columns(table))
         finally:
             if out:
                 handle.close()

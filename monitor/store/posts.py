@@ -448,5 +448,21 @@ class PostStore:
         return int(self.db.execute(sql, [query, BROAD_MATCHES + 1]).fetchone()[0])
 
     def iter_rows(self, table: str) -> Iterator[dict]:
-        """Every row of a table or view, for export."""
-        yield from self.db[table].rows
+        """Every row of a table or view, for export (a table's in its key's order)."""
+        if not is_team_store(self.db):
+            yield from self.db[table].rows
+            return
+        team = cast("PgDatabase", self.db)
+        from monitor.store.pg.schema import quote_ident
+
+        # The columns SQLite has (no search vector), in the order SQLite reads a table's rows.
+        key = team.primary_key(table)
+        order = f" order by {', '.join(map(quote_ident, key))}" if key else ""
+        yield from team.query(f"select {', '.join(map(quote_ident, team.columns(table)))} "
+                              f"from {quote_ident(table)}{order}")
+
+    def columns(self, table: str) -> list[str]:
+        """The columns of a table or view, in order."""
+        if is_team_store(self.db):
+            return cast("PgDatabase", self.db).columns(table)
+        return list(self.db[table].columns_dict)

@@ -239,17 +239,37 @@ class PgDatabase:
             yield dict(zip(names, row, strict=True))
 
     def table_names(self) -> list[str]:
-        """The store's tables, as sqlite-utils' ``Database.table_names`` (in name order)."""
-        return self._names("BASE TABLE")
+        """The store's tables, as sqlite-utils' ``Database.table_names``."""
+        return self._names("r")
 
     def view_names(self) -> list[str]:
-        """The store's views, as sqlite-utils' ``Database.view_names`` (in name order)."""
-        return self._names("VIEW")
+        """The store's views, as sqlite-utils' ``Database.view_names``."""
+        return self._names("v")
 
     def _names(self, kind: str) -> list[str]:
+        # In the order they were made, as SQLite lists them: the schema is built in SQLite's
+        # order (schema.py), and an upgrade adds what a migration adds after the rest.
         return [r[0] for r in self.execute(
-            "select table_name from information_schema.tables where table_schema = current_schema() "
-            "and table_type = ? order by table_name", [kind]).fetchall()]
+            "select c.relname from pg_class c where c.relnamespace = current_schema()::regnamespace "
+            "and c.relkind = ? order by c.oid", [kind]).fetchall()]
+
+    def columns(self, table: str) -> list[str]:
+        """The columns of a table or view in order, as SQLite declares them: without the
+        generated full-text column (``schema.SEARCH_COLUMN``), which SQLite keeps in an index."""
+        from monitor.store.pg.schema import SEARCH_COLUMN
+
+        return [r[0] for r in self.execute(
+            "select column_name from information_schema.columns where table_schema = current_schema() "
+            "and table_name = ? and column_name != ? order by ordinal_position",
+            [table, SEARCH_COLUMN]).fetchall()]
+
+    def primary_key(self, table: str) -> list[str]:
+        """The primary key's columns of a table, in order ([] for a view or a table without one)."""
+        return [r[0] for r in self.execute(
+            "select a.attname from pg_index i join pg_class c on c.oid = i.indrelid "
+            "join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) "
+            "where c.relnamespace = current_schema()::regnamespace and c.relname = ? and i.indisprimary "
+            "order by array_position(i.indkey, a.attnum)", [table]).fetchall()]
 
     def table(self, name: str) -> PgTable:
         return PgTable(self, name)
