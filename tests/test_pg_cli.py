@@ -1,5 +1,5 @@
 """Every command that works on a team store answers as it does on the same store as a file:
-route, report, export, reextract, the sources' changes, evidence, prune-documents and
+route, report, export, posts --items, reextract, the sources' changes, evidence, prune-documents and
 repair --items, each run on a database file and on its copy in PostgreSQL. What truly needs a
 file (monitor repair, the app) refuses a URL by name. Against the throwaway cluster of
 `.ci/pg-cluster.sh`.
@@ -70,6 +70,12 @@ def test_export_names_the_same_tables_and_no_search_internals(pair):
     code, _, err = both(pair, "export", "--table", "nothing")
     assert code == 2 and "choose from" in err and "search_vector" not in err and "_fts" not in err
     assert "posts" in err and "quotes_by_speaker" in err
+
+
+def test_posts_listed_as_story_items_are_alike(pair):
+    code, out, _ = both(pair, "posts", "--items", "--json")
+    assert code == 0 and out.strip()
+    assert both(pair, "posts", "--items", "--limit", "2")[0] == 0
 
 
 def test_reextract_gives_the_same_counts_and_quotes(pair):

@@ -114,15 +114,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
 def posts(ctx: click.Context, as_json: bool, as_items: bool, limit: int | None,
           db_path: Path | str | None) -> None:
     """List posts, newest first."""
+    if as_items:  # story items are listed by the store classes (a team store's too)
+        with open_monitor(ctx, db_path, readonly=True, team=True) as monitor:
+            _print_items(monitor, _source_keys(monitor), limit, as_json)
+        return
     with open_reader(ctx, db_path) as monitor:
         sources = _source_keys(monitor)
-        folded = isinstance(monitor, Monitor)  # story items are listed from the SQLite store only
-        if as_items:
-            if not folded:
-                raise click.ClickException("--items reads a database file only so far, not a "
-                                           "PostgreSQL store")
-            _print_items(monitor, sources, limit, as_json)
-            return
         rows = monitor.posts.posts(limit=limit)
         items = monitor.items_of([p.id for p in rows])
         if as_json:
