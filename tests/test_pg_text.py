@@ -73,11 +73,13 @@ def _titles(posts) -> list[tuple[str, str]]:
     return [(p.guid, p.title) for p in posts]
 
 
-def _feed_answers(queries: FeedQueries, flt: FeedFilter) -> dict[str, object]:
+def _feed_answers(queries: FeedQueries, flt: FeedFilter, plans: set[str] | None = None) -> dict[str, object]:
     every, after = [], None
     while page := queries.page(flt, after=after, limit=2):
         every += _titles(page)
         after = sort_key(page[-1])
+        if plans is not None:
+            plans.add(queries.last_plan)
     return {"first page": _titles(queries.page(flt, limit=3)), "all pages": every,
             "count": queries.count(flt), "capped": queries.count(flt, cap=2),
             "hours": queries.hour_counts(flt)[:2]}
@@ -87,13 +89,17 @@ def _feed_answers(queries: FeedQueries, flt: FeedFilter) -> dict[str, object]:
 def test_the_feed_text_filter_answers_alike_on_both_engines(stores, fold):
     file, team = stores
     on_team = FeedQueries(team.db)
-    # The file's feed by each of its plans: every match sorted, and the newest matches by id.
-    on_file = [FeedQueries(file.db), FeedQueries(file.db, sorted_matches=0, candidates=1)]
+    # Each engine's feed by each of its plans: on the file every match sorted, and the newest
+    # matches by id; on the team store the matches' leads sorted, and each row checked.
+    others = [FeedQueries(file.db), FeedQueries(file.db, sorted_matches=0, candidates=3),
+              FeedQueries(team.db, sorted_matches=0)]
+    plans = set()
     for text in QUERIES:
         flt = FeedFilter(text=text, fold=fold)
         expected = _feed_answers(on_team, flt)
-        for queries in on_file:
-            assert _feed_answers(queries, flt) == expected, (text, queries.sorted_matches)
+        for queries in others:
+            assert _feed_answers(queries, flt, plans) == expected, (text, queries.sorted_matches)
+    assert ({"each row"} if fold else {"planned"}) <= plans and "newest ids" in plans
     # The answers are the ones meant, not merely equal.
     found = {t: {g for g, _ in _feed_answers(on_team, FeedFilter(text=t, fold=fold))["all pages"]}
              for t in QUERIES}
@@ -225,3 +231,10 @@ def test_post_search_through_the_store_classes_answers_as_the_file(stores):
     for text in QUERIES:
         assert {p.guid for p in team.posts.search(text)} == {p.guid for p in file.posts.search(text)}, text
     assert [p.guid for p in team.posts.search("zebrafish")] == ["o1"]
+
+
+def test_a_team_store_plans_each_statement_for_its_words(pg_dsn):
+    # A feed page's plan depends on how many posts hold the words typed: one plan made for any
+    # words (a prepared statement's generic plan) reads a common word's page the slow way.
+    with Monitor(pg_dsn) as team:
+        assert team.db.execute("show plan_cache_mode").fetchone()[0] == "force_custom_plan"

@@ -111,18 +111,35 @@ class FeedQueries:
         self.candidates = candidates
         self.outside_checks = outside_checks
         #: How the last text-filtered page was read: "sorted" (every match sorted), "newest ids"
-        #: (the fast path), or why the fast path gave way: "few ids", "out of order".
+        #: (the fast path), or why the fast path gave way: "few ids", "out of order". On
+        #: PostgreSQL: "planned" (one condition on each post; the server's planner chooses the
+        #: GIN index or the feed's order), "sorted", or "each row" (many matches, folded: the
+        #: feed's order walked, each row checked with its copies).
         self.last_plan = ""
 
-    def _where(self, flt: FeedFilter) -> tuple[list[str], list]:
+    def _where(self, flt: FeedFilter, *, each_row: bool = False) -> tuple[list[str], list]:
+        """The conditions of ``flt`` on ``posts`` and their parameters. ``each_row`` (PostgreSQL,
+        folded): a row's text match is checked on the row and its item's copies, not looked up
+        among every match, so a walk of the feed's order stops at a page (a common word)."""
         clauses: list[str] = []
         args: list = []
-        query = self.match.query(flt.text)
+        match = self.match
+        query = match.query(flt.text)
         if query:
-            if flt.folds:
-                clauses.append(f"posts.id in ({_match_rows(self.match)})")
+            if match.postgres and not flt.folds:
+                clauses.append(match.condition("posts"))
+            elif match.postgres and each_row:
+                # A row stands for its item when it is the item's lead (copies are left out
+                # below): it passes when it or any post of its item matches.
+                clauses.append(
+                    f"({match.condition('posts')} or exists (select 1 from story_item_posts s "
+                    "join story_item_posts o on o.item_id = s.item_id join posts c on c.id = o.post_id "
+                    f"where s.post_id = posts.id and {match.condition('c')}))")
+                args.append(query)
+            elif flt.folds:
+                clauses.append(f"posts.id in ({_match_rows(match)})")
             else:
-                clauses.append(f"posts.id in ({self.match.ids()})")
+                clauses.append(f"posts.id in ({match.ids()})")
             args.append(query)
         if flt.folds:
             clauses.append(f"not {_IS_COPY}")
@@ -145,11 +162,10 @@ class FeedQueries:
     def page(self, flt: FeedFilter, *, after: SortKey | None = None, limit: int = 100) -> list[Post]:
         """Up to ``limit`` posts passing ``flt``, newest first, older than ``after`` when given."""
         query = self.match.query(flt.text)
+        if query and self.match.postgres:
+            return self._planned_page(flt, query, after, limit)
         with full_text_errors(self.db, bool(query)):
-            # PostgreSQL plans one statement for itself: a GIN look-up of the matches, or a walk
-            # of the feed's order index checking each post's vector, whichever it finds cheaper.
-            # SQLite would sort every match of a common word, hence its own plan for those.
-            if query and not self.match.postgres and self._matches_more_than(query, self.sorted_matches):
+            if query and self._matches_more_than(query, self.sorted_matches):
                 ids = self._dense_text_page(flt, query, after, limit)
                 if ids is not None:
                     self.last_plan = "newest ids"
@@ -165,6 +181,23 @@ class FeedQueries:
             sql = f"select {_COLUMNS} from posts {where} order by {_SORT_ORDER} limit ?"
             rows = self.db.execute(sql, [*args, limit]).fetchall()
             return self._with_revision_counts([_row_to_post(r) for r in rows])
+
+    def _planned_page(self, flt: FeedFilter, query: str, after: SortKey | None, limit: int) -> list[Post]:
+        """A text-filtered page on PostgreSQL: one statement. Unfolded, the match is a condition
+        on each post, and the planner chooses between the GIN index (few matches, sorted) and
+        a walk of the feed's order index checking each post's vector (a common word: a page is
+        found in the first rows). Folded, a match may be a copy's: a search matching more than
+        ``sorted_matches`` posts checks each row with its copies on that walk; any other
+        gathers its matches' leads from the GIN index and sorts them."""
+        each_row = flt.folds and self._matches_more_than(query, self.sorted_matches)
+        self.last_plan = "each row" if each_row else "sorted" if flt.folds else "planned"
+        clauses, args = self._where(flt, each_row=each_row)
+        if after is not None:
+            clauses.append(_BELOW)
+            args.extend(_below_args(after))
+        sql = f"select {_COLUMNS} from posts where {' and '.join(clauses)} order by {_SORT_ORDER} limit ?"
+        rows = self.db.execute(sql, [*args, limit]).fetchall()
+        return self._with_revision_counts([_row_to_post(r) for r in rows])
 
     def _matches_more_than(self, query: str, count: int) -> bool:
         """True when more than ``count`` posts match a query (counted no further)."""
@@ -264,6 +297,14 @@ class FeedQueries:
         (counting every match of a common word in a million posts takes a tenth of a second)."""
         match = self.match
         query = match.query(flt.text)
+        if cap is not None and query and match.postgres:
+            # Folded, rows are checked with their copies down the feed's order only when more
+            # posts match than are counted (the walk then stops at the cap) and than a sorted
+            # page gathers; otherwise the matches' leads are gathered from the GIN index.
+            each_row = flt.folds and self._matches_more_than(query, max(cap, self.sorted_matches))
+            clauses, args = self._where(flt, each_row=each_row)
+            sql = f"select count(*) from (select 1 from posts where {' and '.join(clauses)} limit ?) as m"
+            return int(self.db.execute(sql, [*args, cap + 1]).fetchone()[0])
         with full_text_errors(self.db, bool(query)):
             if cap is not None and query:
                 # The full-text index leads, so counting stops at the cap instead of first gathering
