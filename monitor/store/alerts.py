@@ -125,7 +125,7 @@ class AlertStore:
             clauses, args = ["p.id > ?", "p.id <= ?"], [seen, top]
             query = match.query(rule.query)
             if query:
-                clauses.append(f"p.id in ({match.ids()})")
+                clauses.append(match.matches("p"))  # on PostgreSQL: only the new posts' vectors
                 args.append(query)
             if rule.source_id is not None:
                 clauses.append("p.source_id = ?")

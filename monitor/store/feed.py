@@ -126,8 +126,8 @@ class FeedQueries:
         match = self.match
         query = match.query(flt.text)
         if query:
-            if match.postgres and not flt.folds:
-                clauses.append(match.condition("posts"))
+            if not flt.folds:
+                clauses.append(match.matches("posts"))
             elif match.postgres and each_row:
                 # A row stands for its item when it is the item's lead (copies are left out
                 # below): it passes when it or any post of its item matches.
@@ -136,10 +136,8 @@ class FeedQueries:
                     "join story_item_posts o on o.item_id = s.item_id join posts c on c.id = o.post_id "
                     f"where s.post_id = posts.id and {match.condition('c')}))")
                 args.append(query)
-            elif flt.folds:
-                clauses.append(f"posts.id in ({_match_rows(match)})")
             else:
-                clauses.append(f"posts.id in ({match.ids()})")
+                clauses.append(f"posts.id in ({_match_rows(match)})")
             args.append(query)
         if flt.folds:
             clauses.append(f"not {_IS_COPY}")

@@ -198,7 +198,7 @@ class SituationQueries:
                 row = self.db.execute(f"select 1 from ({match.ids()}) as m limit 1", [phrase]).fetchone()
             else:
                 row = self.db.execute(
-                    f"select 1 from posts p where p.id in ({match.ids()}) "
+                    f"select 1 from posts p where {match.matches('p')} "
                     f"and {_POST_TIME} <= ? limit 1", [phrase, as_of]).fetchone()
             if row is not None:
                 found.add(name)

@@ -12,6 +12,8 @@ piece               SQLite (FTS5)                           PostgreSQL
 ``source``          ``posts_fts``                           ``posts``
 ``key``             ``rowid``                               ``id``
 ``condition()``     ``posts_fts match ?``                   ``posts.search_vector @@ to_tsquery(…, ?)``
+``matches("p")``    ``p.id in (select rowid from posts_fts  ``p.search_vector @@ to_tsquery(…, ?)``
+                    where posts_fts match ?)``
 ``rows()``          ``from posts_fts join posts on …``      ``from posts, to_tsquery(…, ?) as q``
                     ``where posts_fts match ?``             ``where posts.search_vector @@ q``
 ``best_first()``    ``posts_fts.rank`` (bm25)               ``ts_rank(posts.search_vector, q) desc``
@@ -85,6 +87,13 @@ class TextMatch:
     def ids(self) -> str:
         """A ``select`` of the ids of the rows matching one parameter (a ``query``)."""
         return f"select {self.key} from {self.source} where {self.condition()}"
+
+    def matches(self, alias: str) -> str:
+        """A condition (one parameter: a ``query``) that the row ``alias`` of ``table``, in a
+        query over the table itself, matches: its id among the index's matches on SQLite, its
+        own vector on PostgreSQL (so the planner may check a few rows rather than gather every
+        match)."""
+        return self.condition(alias) if self.postgres else f"{alias}.id in ({self.ids()})"
 
     def row_matches(self, rows: str = "= ?") -> str:
         """A ``select 1`` that finds a row when the rows whose id is ``rows`` (``= ?``, or ``in
