@@ -38,6 +38,9 @@ POSTS = [
     ("outlet", "o1", "Train crosses", "The train crossed into Russia at noon, the railway said. "
                                       "Zebrafish vendors cheered."),
     ("outlet", "o2", "Weather", "Rain and wind in Ussuriysk; the platform was wet."),
+    # Words the Porter stemmer (FTS5's) and Snowball's English cut differently.
+    ("outlet", "o3", "Stems", "The news was general; a strong wind blew."),
+    ("outlet", "o4", "More stems", "Nothing new: the crowd was generous and cheered strongly."),
 ]
 
 #: What people type: phrases, prefixes, OR, odd punctuation, nothing searchable at all.
@@ -47,6 +50,7 @@ QUERIES = [
     "C++", "AT&T", "100%", "foo_bar", "(maybe)", '"unclosed AND (', "-border", "NOT border",
     "border*", "crossing", "crossed", "zebrafish", "Zebra*", "\u201cborder crossing\u201d",
     "!!!", "___", "*", "OR", '""', "", "nothing-here-at-all",
+    "news", "new", "general", "generous", "strong", "strongly", "gener*",
 ]
 
 
@@ -108,6 +112,9 @@ def test_the_feed_text_filter_answers_alike_on_both_engines(stores, fold):
     assert found["Khasan OR Tumangang"] == {"a1", "a3", "a7"}
     assert found["khasan or tumangang"] == set()  # a lower-case "or" is a word to find
     assert found["Jong-Un"] == {"a3"} and found["AT&T"] == {"a4"} and found["C++"] == {"a5"}
+    # One stemmer on both: "news" is "new" and "general" "generous", "strongly" is not "strong".
+    assert found["news"] == found["new"] == {"o3", "o4"} and found["general"] == {"o3", "o4"}
+    assert found["strongly"] == {"o4"} and found["strong"] == {"o3"}
     assert found['"unclosed AND ('] == set()
     everything = {guid for _, guid, _, _ in POSTS} - ({"o1"} if fold else set())
     for nothing in ("!!!", "___", "*", "OR", '""', ""):
