@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 from conftest import SEED_ROUTE
 
@@ -20,6 +21,7 @@ from monitor.model import ParsedPost, ParseResult, parse_iso
 from monitor.model.alerts import AlertRule
 from monitor.service import Monitor
 from monitor.situation import SituationLimits
+from monitor.store.errors import full_text_errors, store_conditions
 from monitor.store.feed import ChangeMark, FeedFilter, FeedQueries, sort_key
 
 T0 = datetime(2026, 3, 1, 6, 0, tzinfo=UTC)
@@ -245,3 +247,13 @@ def test_a_team_store_plans_each_statement_for_its_words(pg_dsn):
     # words (a prepared statement's generic plan) reads a common word's page the slow way.
     with Monitor(pg_dsn) as team:
         assert team.db.execute("show plan_cache_mode").fetchone()[0] == "force_custom_plan"
+
+
+def test_a_team_stores_errors_are_its_own_not_a_damaged_sqlite_index(pg_dsn):
+    # SQLite's damaged-index handling reads the file's catalogue (pragmas, sqlite_master): on a
+    # team store it stands aside and the server's error is what the caller sees.
+    with Monitor(pg_dsn) as team:
+        with pytest.raises(psycopg.errors.UndefinedTable), full_text_errors(team.db):
+            team.db.execute("select rowid from posts_fts")
+        with pytest.raises(psycopg.errors.UndefinedTable), store_conditions(team.db):
+            team.db.execute("select rowid from quotes_fts")
