@@ -34,9 +34,13 @@ class DatabaseTarget(click.ParamType):
 
 
 DB_TARGET = DatabaseTarget()
-DB_HELP = ("Database file, or a postgresql:// URL for the commands that work on a team store (posts, "
-           "search, quotes, speakers, sources, ingest, watch, sources add) (default: $MONITOR_DB or the "
-           "user data directory).")
+#: What works on a database file only, and why: everything else takes a postgresql:// URL too.
+FILE_ONLY = {
+    "repair": "monitor repair rebuilds a database file's SQLite full-text indexes and checks the file; "
+              "a team store has neither (PostgreSQL keeps its search column up to date itself)",
+}
+DB_HELP = ("Database file, or a postgresql:// URL of a team store, which every command but "
+           f"{' and '.join(FILE_ONLY)} takes (default: $MONITOR_DB or the user data directory).")
 
 
 def db_option(func: Callable) -> Callable:
@@ -58,15 +62,17 @@ def resolve_target(ctx: click.Context, db_path: Path | str | None) -> Path | str
     return default_db_path()
 
 
-def resolve_db(ctx: click.Context, db_path: Path | str | None) -> Path:
-    """The database file for a command that works on SQLite only; a PostgreSQL URL is refused
-    with a message naming it (password hidden) and the commands that do read one."""
+def resolve_db(ctx: click.Context, db_path: Path | str | None, *, command: str = "") -> Path:
+    """The database file for ``command`` (a key of FILE_ONLY; "" for another that opens only a
+    file); a PostgreSQL URL is refused with a message naming it (password hidden), why, and
+    that every other command takes one."""
     target = resolve_target(ctx, db_path)
     if isinstance(target, str) and is_postgres(target):
+        why = FILE_ONLY.get(command, "this works on a database file only")
+        others = " and ".join(f"monitor {c}" for c in FILE_ONLY)
         raise click.ClickException(
-            f"{redact(target)}: this works on a database file only so far; on a PostgreSQL store, "
-            "monitor posts, search, quotes, speakers, sources, ingest, watch and sources add work, "
-            "and monitor copy moves a store in or out")
+            f"{redact(target)}: {why}; every command but {others} works on a PostgreSQL store, "
+            "and monitor copy moves a store in or out (copy it to a file to use this)")
     return Path(target)
 
 
@@ -80,9 +86,9 @@ def open_monitor(ctx: click.Context, db_path: Path | str | None, *, seed: bool =
     default database, which is seeded; anywhere else a missing file (a mistyped ``--db``) is
     an error and nothing — file or folder — is created.
 
-    ``team`` is for the commands that also work on a PostgreSQL store (ingest, watch, sources
-    add; quotes, speakers and the sources list): a ``postgresql://`` URL opens the team store
-    (``create``: its schema is made in a database that holds none).
+    ``team`` is for the commands that also work on a PostgreSQL store (all but FILE_ONLY): a
+    ``postgresql://`` URL opens the team store (``create``: its schema is made in a database
+    that holds none).
     """
     target = resolve_target(ctx, db_path)
     if team and isinstance(target, str) and is_postgres(target):
@@ -90,7 +96,7 @@ def open_monitor(ctx: click.Context, db_path: Path | str | None, *, seed: bool =
             return Monitor(target, create=create)
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
-    path = resolve_db(ctx, db_path)
+    path = resolve_db(ctx, db_path, command="")
     seeding = seed and path == default_db_path()
     try:
         monitor = Monitor(path, readonly=readonly and not seeding and path.exists(),

@@ -122,7 +122,7 @@ def evidence(ctx: click.Context, post_ids: tuple[int, ...], out: Path, force: bo
     if out.is_dir() and any(out.iterdir()) and not force:
         raise click.ClickException(f"{out}: folder is not empty; nothing was written "
                                    "(give an empty or new folder, or --force to write into it)")
-    with open_monitor(ctx, db_path, readonly=True) as monitor:
+    with open_monitor(ctx, db_path, readonly=True, team=True) as monitor:
         posts = []
         for post_id in dict.fromkeys(post_ids):
             post = monitor.posts.post(post_id)
@@ -146,7 +146,7 @@ def evidence(ctx: click.Context, post_ids: tuple[int, ...], out: Path, force: bo
 def prune_documents(ctx: click.Context, days: int, db_path: Path | None) -> None:
     """Drop the raw bytes of documents fetched more than DAYS days ago. Their SHA-256, size, fetch
     time, URL and validators stay, and so do the posts' links to them."""
-    with open_monitor(ctx, db_path) as monitor:
+    with open_monitor(ctx, db_path, team=True) as monitor:
         pruned = monitor.prune_documents(days)
     click.echo(f"{pruned} document{'' if pruned == 1 else 's'} pruned (bytes fetched over {days} days "
                "ago dropped; their hashes and the posts' links kept)")

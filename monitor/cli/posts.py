@@ -114,15 +114,12 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], source_key: str | None,
 def posts(ctx: click.Context, as_json: bool, as_items: bool, limit: int | None,
           db_path: Path | str | None) -> None:
     """List posts, newest first."""
+    if as_items:  # story items are listed by the store classes (a team store's too)
+        with open_monitor(ctx, db_path, readonly=True, team=True) as monitor:
+            _print_items(monitor, _source_keys(monitor), limit, as_json)
+        return
     with open_reader(ctx, db_path) as monitor:
         sources = _source_keys(monitor)
-        folded = isinstance(monitor, Monitor)  # story items are listed from the SQLite store only
-        if as_items:
-            if not folded:
-                raise click.ClickException("--items reads a database file only so far, not a "
-                                           "PostgreSQL store")
-            _print_items(monitor, sources, limit, as_json)
-            return
         rows = monitor.posts.posts(limit=limit)
         items = monitor.items_of([p.id for p in rows])
         if as_json:
@@ -174,7 +171,7 @@ EXPORT_ALIASES = {"revisions": "post_revisions"}
 
 def exportable_names(monitor: Monitor) -> list[str]:
     """Tables and views that can be exported: everything but the full-text index internals."""
-    names = monitor.db.table_names() + monitor.db.view_names()
+    names = monitor.db.table_names() + monitor.db.view_names()  # (a team store's too: PgDatabase)
     return [n for n in names if not n.startswith(("posts_fts", "quotes_fts"))]
 
 
@@ -189,9 +186,9 @@ def exportable_names(monitor: Monitor) -> list[str]:
 @db_option
 @click.pass_context
 def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
-           db_path: Path | None) -> None:
+           db_path: Path | str | None) -> None:
     """Export a table or view as CSV, a JSON array or JSON lines."""
-    with open_monitor(ctx, db_path, readonly=True) as monitor:
+    with open_monitor(ctx, db_path, readonly=True, team=True) as monitor:
         names = exportable_names(monitor)
         table = EXPORT_ALIASES.get(table, table)
         if table not in names:
@@ -203,7 +200,7 @@ def export(ctx: click.Context, table: str, fmt: str, out: Path | None,
         except OSError as exc:
             raise click.ClickException(f"{out}: cannot write ({exc.strerror})") from exc
         try:
-            _write_rows(rows, fmt, handle, monitor.db[table].columns_dict.keys())
+            _write_rows(rows, fmt, handle, monitor.posts.columns(table))
         finally:
             if out:
                 handle.close()

@@ -85,9 +85,9 @@ def _reach_fields(seen: Reported) -> dict:
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @db_option
 @click.pass_context
-def reextract(ctx: click.Context, as_json: bool, db_path: Path | None) -> None:
+def reextract(ctx: click.Context, as_json: bool, db_path: Path | str | None) -> None:
     """Extract quotes again from every post; analyst corrections are kept."""
-    with open_monitor(ctx, db_path) as monitor:
+    with open_monitor(ctx, db_path, team=True) as monitor:
         counts = monitor.reextract()
     if as_json:
         emit_json_lines([asdict(counts)])

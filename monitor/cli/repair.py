@@ -30,7 +30,7 @@ def repair(ctx: click.Context, items: bool, db_path: Path | None) -> None:
     if items:
         _fold_items(ctx, db_path)
         return
-    path = resolve_db(ctx, db_path)
+    path = resolve_db(ctx, db_path, command="repair")
     try:
         report = repair_database(path)
     except StoreError as exc:
@@ -46,7 +46,7 @@ def repair(ctx: click.Context, items: bool, db_path: Path | None) -> None:
 
 
 def _fold_items(ctx: click.Context, db_path: Path | None) -> None:
-    with open_monitor(ctx, db_path, create=False) as monitor:
+    with open_monitor(ctx, db_path, create=False, team=True) as monitor:
         before = monitor.items.unfolded_count()
         if not before:
             click.echo("every post is in a story item: nothing to fold")

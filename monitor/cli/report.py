@@ -33,7 +33,7 @@ def parse_size(text: str) -> tuple[int, int]:
 @db_option
 @click.pass_context
 def report_command(ctx: click.Context, out_path: Path, at_text: str | None, size_text: str,
-                   title: str | None, db_path: Path | None) -> None:
+                   title: str | None, db_path: Path | str | None) -> None:
     """Render the situation briefing without a display.
 
     The same database and --at always give the same picture.
@@ -45,7 +45,7 @@ def report_command(ctx: click.Context, out_path: Path, at_text: str | None, size
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from monitor.report import ReportError, render_report
 
-    with open_monitor(ctx, db_path, seed=True, readonly=True) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=True, team=True) as monitor:
         try:
             written = render_report(monitor, out_path, at=at, size=size, title=title)
         except ReportError as exc:

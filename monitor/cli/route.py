@@ -206,7 +206,7 @@ def route_command(ctx: click.Context, route_ref: str | None, use: str | None, at
         raise click.UsageError("--use needs a route: --use NAME|FILE|none, or --route NAME|FILE --use")
     choice = (use or route_ref) if use is not None else None
     at = _parse_at(at_text)
-    with open_monitor(ctx, db_path, seed=True, readonly=choice is None) as monitor:
+    with open_monitor(ctx, db_path, seed=True, readonly=choice is None, team=True) as monitor:
         try:
             if choice is not None:
                 monitor.use_route(choice)

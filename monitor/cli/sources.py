@@ -114,7 +114,7 @@ def sources_remove(ctx: click.Context, source: str, keep_posts: bool | None, db_
     """Stop polling SOURCE (an id, address or title) for good, keeping or deleting its posts."""
     if keep_posts is None:
         raise click.UsageError("say what happens to the source's posts: --keep-posts or --delete-posts")
-    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=False) as monitor:
+    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=False, team=True) as monitor:
         source_id = _resolve(monitor, source)
         label = monitor.source(source_id).url
         changes = monitor.remove_source(source_id, keep_posts=keep_posts)
@@ -126,7 +126,7 @@ def sources_remove(ctx: click.Context, source: str, keep_posts: bool | None, db_
 
 def _change_one(ctx: click.Context, source: str, db_path: Path | None, action: str,
                 do: Callable[[Monitor, int], object]) -> None:
-    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=False) as monitor:
+    with open_monitor(ctx, db_path or ctx.obj.get("sources_db"), create=False, team=True) as monitor:
         source_id = _resolve(monitor, source)
         try:
             do(monitor, source_id)

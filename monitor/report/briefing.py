@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from monitor.model import Estimate, Observation, Post, Quote, Route, Speaker, parse_iso, utc_now
 from monitor.service import Monitor
@@ -96,6 +97,14 @@ def post_time(post: Post) -> datetime:
     return moment
 
 
+def store_name(monitor: Monitor) -> str:
+    """The store as a report names it: a file by its name, a team store by its database's (a
+    URL's last part, read as a URL: its query may hold a socket folder, and never a password)."""
+    if monitor.team is None:
+        return monitor.db_path.name
+    return urlsplit(monitor.where).path.strip("/") or monitor.where
+
+
 def check_moment(situation: Situation, database: str) -> tuple[datetime, datetime]:
     """Validate the situation's moment against the story: returns (moment, story start).
 
@@ -134,7 +143,7 @@ def gather(monitor: Monitor, at: datetime | None = None, title: str | None = Non
         at_moment = at
     # Only what had been reported by then: a replayed report must not know the future.
     situation = monitor.situation(at_moment, limits)
-    moment, start = check_moment(situation, str(monitor.db_path))
+    moment, start = check_moment(situation, monitor.where)
     track = situation.track(start, moment, CHART_SAMPLES)
     speakers = tuple(
         SpeakerQuotes(s, situation.speaker_quotes.get(s.id, ())) for s in situation.speakers
@@ -144,7 +153,7 @@ def gather(monitor: Monitor, at: datetime | None = None, title: str | None = Non
         title=title or DEFAULT_TITLE,
         at=moment,
         fixed_time=at is not None,
-        database=monitor.db_path.name,
+        database=store_name(monitor),
         posts=posts,
         source_count=situation.source_count,
         route=situation.route,

@@ -1,10 +1,10 @@
 """Alert rules and their hits, kept in the store.
 
-A rule is matched with the feed search's query (``search.fts_query``) against the posts it has
-not looked at yet (``scanned_to``, the highest post id it has seen): a new rule reads every
-stored post, and each later scan only the posts that arrived since. A hit stays until it is
-dismissed; it is unread while its post is unread (``post_reads``), so reading the post anywhere
-reads the hit.
+A rule is matched with the feed search's query language (``search.query_terms``, spelled for
+the store's engine by ``text_match.TextMatch``) against the posts it has not looked at yet
+(``scanned_to``, the highest post id it has seen): a new rule reads every stored post, and each
+later scan only the posts that arrived since. A hit stays until it is dismissed; it is unread
+while its post is unread (``post_reads``), so reading the post anywhere reads the hit.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from sqlite_utils import Database
 
 from monitor.model.alerts import AlertHit, AlertRule, AlertRuleError
 from monitor.model.quotes import speaker_key
-from monitor.store.search import fts_query
+from monitor.store.search import query_terms
+from monitor.store.text_match import TextMatch
 
 _RULE_COLUMNS = "id, name, query, speaker, source_id, highlight, notify, sound"
 
@@ -62,7 +63,7 @@ def check_rule(rule: AlertRule) -> None:
     name = rule.name.strip()
     if not name:
         raise AlertRuleError("an alert rule needs a name")
-    if rule.query.strip() and not fts_query(rule.query):
+    if rule.query.strip() and not query_terms(rule.query):
         raise AlertRuleError(f"alert rule {name!r}: nothing to search for in {rule.query!r}")
     if not (rule.query.strip() or rule.speaker.strip() or rule.source_id is not None):
         raise AlertRuleError(f"alert rule {name!r}: give words, a speaker or a source to look for")
@@ -116,14 +117,15 @@ class AlertStore:
         new: list[tuple[int, int]] = []
         found = _now()
         rows = self.db.execute(f"select {_RULE_COLUMNS}, scanned_to from alert_rules").fetchall()
+        match = TextMatch.of(self.db)
         for row in rows:
             rule, seen = _row_to_rule(row), int(row[8])
             if seen >= top:
                 continue
             clauses, args = ["p.id > ?", "p.id <= ?"], [seen, top]
-            query = fts_query(rule.query)
+            query = match.query(rule.query)
             if query:
-                clauses.append("p.id in (select rowid from posts_fts where posts_fts match ?)")
+                clauses.append(match.matches("p"))  # on PostgreSQL: only the new posts' vectors
                 args.append(query)
             if rule.source_id is not None:
                 clauses.append("p.source_id = ?")
@@ -131,7 +133,9 @@ class AlertStore:
             if rule.speaker:
                 clauses.append(
                     "exists (select 1 from quotes q where q.post_id = p.id and q.status = 'active' and "
-                    "q.speaker_id in (select id from speakers where name = ? collate nocase "
+                    # lower() on both sides: PostgreSQL has no NOCASE collation (and SQLite
+                    # cannot use the name index for a NOCASE comparison either).
+                    "q.speaker_id in (select id from speakers where lower(name) = lower(?) "
                     "union select speaker_id from speaker_aliases where key = ?))")
                 args += [rule.speaker, speaker_key(rule.speaker)]
             hits = [int(r[0]) for r in self.db.execute(
@@ -179,8 +183,8 @@ class AlertStore:
     def counts(self) -> tuple[int, int]:
         """(hits not dismissed, of them the unread ones)."""
         row = self.db.execute(
-            "select count(*), coalesce(sum(not exists "
-            " (select 1 from post_reads pr where pr.post_id = h.post_id)), 0) "
+            "select count(*), coalesce(sum(case when not exists "
+            " (select 1 from post_reads pr where pr.post_id = h.post_id) then 1 else 0 end), 0) "
             "from alert_hits h where h.dismissed is null").fetchone()
         return int(row[0]), int(row[1])
 

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from monitor.store.fts import FTS_INDEXES, index_problem
+from monitor.store.text_match import is_team_store
 
 #: How long a writer waits for another writer before giving up, in milliseconds.
 BUSY_TIMEOUT_MS = 30_000
@@ -97,7 +98,11 @@ def full_text_errors(db: Database, active: bool = True) -> Iterator[None]:
     "database disk image is malformed", "SQL logic error" from a lost shadow table) comes out
     as one DamagedDatabaseError naming the file and ``monitor repair`` (a full disk, a busy or
     unreadable file, as those). ``active=False`` (the read uses no index) leaves errors alone.
+    A team store (PostgreSQL) has no such index: its errors are left as they are.
     """
+    if is_team_store(db):
+        yield
+        return
     try:
         yield
     except sqlite3.DatabaseError as exc:
@@ -122,7 +127,11 @@ def store_conditions(db: Database) -> Iterator[None]:
     """Around one write inside a larger transaction: a full disk, a busy or read-only file or a
     damaged full-text index comes out as the StoreError naming the file (and ``monitor repair``),
     so that a caller who notes a failed item and goes on does not take the store's condition
-    for the item's own fault. Any other error propagates as it is."""
+    for the item's own fault. Any other error propagates as it is. On a team store (PostgreSQL:
+    no SQLite file, no FTS5 index) errors are left as they are."""
+    if is_team_store(db):
+        yield
+        return
     try:
         yield
     except sqlite3.DatabaseError as exc:

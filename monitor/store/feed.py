@@ -17,6 +17,7 @@ from monitor.model import Post, parse_iso, to_iso
 from monitor.store.errors import full_text_errors
 from monitor.store.posts import _POST_COLUMNS, _row_to_post
 from monitor.store.search import fts_query
+from monitor.store.text_match import TextMatch
 
 # Sort key of a post in the feed: the same order as PostStore.posts (newest first).
 _SORT_TIME = "coalesce(posts.published, posts.first_seen)"
@@ -43,10 +44,16 @@ Span = tuple[int, int, str]
 #: A post that is a copy of another source's post (its item is led by another post).
 _IS_COPY = ("exists (select 1 from story_item_posts s join story_items i on i.id = s.item_id "
             "where s.post_id = posts.id and i.lead_post_id != posts.id)")
-#: The feed row a full-text match stands for: its item's lead, or itself when in no item.
-_MATCH_ROWS = ("select coalesce(i.lead_post_id, f.rowid) from posts_fts f "
-               "left join story_item_posts s on s.post_id = f.rowid "
-               "left join story_items i on i.id = s.item_id where posts_fts match ?")
+
+
+def _match_rows(match: TextMatch) -> str:
+    """The feed rows full-text matches stand for (one parameter: the query): each matching
+    post's item's lead, or the post itself when in no item."""
+    return (f"select coalesce(i.lead_post_id, f.{match.key}) from {match.source} f "
+            f"left join story_item_posts s on s.post_id = f.{match.key} "
+            f"left join story_items i on i.id = s.item_id where {match.condition('f')}")
+
+
 #: Post ids per statement when reading rows or spans by id (SQLite's variable limit is 999 on
 #: older builds).
 _IDS_PER_STATEMENT = 500
@@ -98,22 +105,39 @@ class FeedQueries:
     def __init__(self, db: Database, *, sorted_matches: int = SORTED_MATCHES,
                  candidates: int = CANDIDATES, outside_checks: int = OUTSIDE_CHECKS) -> None:
         self.db = db
+        #: How this engine matches the posts' full text (the query's spelling and its plans).
+        self.match = TextMatch.of(db)
         self.sorted_matches = sorted_matches
         self.candidates = candidates
         self.outside_checks = outside_checks
         #: How the last text-filtered page was read: "sorted" (every match sorted), "newest ids"
-        #: (the fast path), or why the fast path gave way: "few ids", "out of order".
+        #: (the fast path), or why the fast path gave way: "few ids", "out of order". On
+        #: PostgreSQL: "planned" (one condition on each post; the server's planner chooses the
+        #: GIN index or the feed's order), "sorted", or "each row" (many matches, folded: the
+        #: feed's order walked, each row checked with its copies).
         self.last_plan = ""
 
-    def _where(self, flt: FeedFilter) -> tuple[list[str], list]:
+    def _where(self, flt: FeedFilter, *, each_row: bool = False) -> tuple[list[str], list]:
+        """The conditions of ``flt`` on ``posts`` and their parameters. ``each_row`` (PostgreSQL,
+        folded): a row's text match is checked on the row and its item's copies, not looked up
+        among every match, so a walk of the feed's order stops at a page (a common word)."""
         clauses: list[str] = []
         args: list = []
-        query = fts_query(flt.text)
+        match = self.match
+        query = match.query(flt.text)
         if query:
-            if flt.folds:
-                clauses.append(f"posts.id in ({_MATCH_ROWS})")
+            if not flt.folds:
+                clauses.append(match.matches("posts"))
+            elif match.postgres and each_row:
+                # A row stands for its item when it is the item's lead (copies are left out
+                # below): it passes when it or any post of its item matches.
+                clauses.append(
+                    f"({match.condition('posts')} or exists (select 1 from story_item_posts s "
+                    "join story_item_posts o on o.item_id = s.item_id join posts c on c.id = o.post_id "
+                    f"where s.post_id = posts.id and {match.condition('c')}))")
+                args.append(query)
             else:
-                clauses.append("posts.id in (select rowid from posts_fts where posts_fts match ?)")
+                clauses.append(f"posts.id in ({_match_rows(match)})")
             args.append(query)
         if flt.folds:
             clauses.append(f"not {_IS_COPY}")
@@ -135,7 +159,9 @@ class FeedQueries:
 
     def page(self, flt: FeedFilter, *, after: SortKey | None = None, limit: int = 100) -> list[Post]:
         """Up to ``limit`` posts passing ``flt``, newest first, older than ``after`` when given."""
-        query = fts_query(flt.text)
+        query = self.match.query(flt.text)
+        if query and self.match.postgres:
+            return self._planned_page(flt, query, after, limit)
         with full_text_errors(self.db, bool(query)):
             if query and self._matches_more_than(query, self.sorted_matches):
                 ids = self._dense_text_page(flt, query, after, limit)
@@ -154,9 +180,27 @@ class FeedQueries:
             rows = self.db.execute(sql, [*args, limit]).fetchall()
             return self._with_revision_counts([_row_to_post(r) for r in rows])
 
+    def _planned_page(self, flt: FeedFilter, query: str, after: SortKey | None, limit: int) -> list[Post]:
+        """A text-filtered page on PostgreSQL: one statement. Unfolded, the match is a condition
+        on each post, and the planner chooses between the GIN index (few matches, sorted) and
+        a walk of the feed's order index checking each post's vector (a common word: a page is
+        found in the first rows). Folded, a match may be a copy's: a search matching more than
+        ``sorted_matches`` posts checks each row with its copies on that walk; any other
+        gathers its matches' leads from the GIN index and sorts them."""
+        each_row = flt.folds and self._matches_more_than(query, self.sorted_matches)
+        self.last_plan = "each row" if each_row else "sorted" if flt.folds else "planned"
+        clauses, args = self._where(flt, each_row=each_row)
+        if after is not None:
+            clauses.append(_BELOW)
+            args.extend(_below_args(after))
+        sql = f"select {_COLUMNS} from posts where {' and '.join(clauses)} order by {_SORT_ORDER} limit ?"
+        rows = self.db.execute(sql, [*args, limit]).fetchall()
+        return self._with_revision_counts([_row_to_post(r) for r in rows])
+
     def _matches_more_than(self, query: str, count: int) -> bool:
-        """True when more than ``count`` posts match an FTS5 expression (counted no further)."""
-        sql = "select count(*) from (select 1 from posts_fts where posts_fts match ? limit ?)"
+        """True when more than ``count`` posts match a query (counted no further)."""
+        match = self.match
+        sql = f"select count(*) from (select 1 from {match.source} where {match.condition()} limit ?) as m"
         return int(self.db.execute(sql, [query, count + 1]).fetchone()[0]) > count
 
     def _dense_text_page(self, flt: FeedFilter, query: str, after: SortKey | None,
@@ -174,9 +218,10 @@ class FeedQueries:
         clauses, args = self._where(replace(flt, text=""))
         extra = "".join(f" and {c}" for c in clauses)
         upper = after[2] if after is not None else None
-        bound = "and rowid <= ? " if upper is not None else ""
+        key = self.match.key
+        bound = f"and {key} <= ? " if upper is not None else ""
         candidates = [r[0] for r in self.db.execute(
-            f"select rowid from posts_fts where posts_fts match ? {bound}order by rowid desc limit ?",
+            f"{self.match.ids()} {bound}order by {key} desc limit ?",
             [query, *([upper] if upper is not None else []), self.candidates],
         ).fetchall()]
         if not candidates:
@@ -211,10 +256,9 @@ class FeedQueries:
             if len(outside) > budget:
                 self.last_plan = "out of order"
                 return None
-            check = ("select 1 from posts_fts where posts_fts match ? and rowid = ?" if not flt.folds else
-                     "select 1 from posts_fts where posts_fts match ? and rowid in (select ? union "
-                     "select o.post_id from story_item_posts s join story_item_posts o "
-                     "on o.item_id = s.item_id where s.post_id = ?)")
+            check = (self.match.row_matches() if not flt.folds else self.match.row_matches(
+                "in (select ? union select o.post_id from story_item_posts s join story_item_posts o "
+                "on o.item_id = s.item_id where s.post_id = ?)"))
             found = [pid for pid in outside if self.db.execute(
                 check, [query, pid] if not flt.folds else [query, pid, pid]).fetchone()]
             if found:
@@ -249,22 +293,29 @@ class FeedQueries:
     def count(self, flt: FeedFilter, *, cap: int | None = None) -> int:
         """How many posts pass ``flt``; with ``cap``, counted no further than ``cap + 1``
         (counting every match of a common word in a million posts takes a tenth of a second)."""
-        query = fts_query(flt.text)
+        match = self.match
+        query = match.query(flt.text)
+        if cap is not None and query and match.postgres:
+            # Folded, rows are checked with their copies down the feed's order only when more
+            # posts match than are counted (the walk then stops at the cap) and than a sorted
+            # page gathers; otherwise the matches' leads are gathered from the GIN index.
+            each_row = flt.folds and self._matches_more_than(query, max(cap, self.sorted_matches))
+            clauses, args = self._where(flt, each_row=each_row)
+            sql = f"select count(*) from (select 1 from posts where {' and '.join(clauses)} limit ?) as m"
+            return int(self.db.execute(sql, [*args, cap + 1]).fetchone()[0])
         with full_text_errors(self.db, bool(query)):
             if cap is not None and query:
                 # The full-text index leads, so counting stops at the cap instead of first gathering
                 # every match.
                 clauses, args = self._where(replace(flt, text=""))
                 extra = "".join(f" and {c}" for c in clauses)
-                sql = ("select count(*) from (select 1 from posts_fts "
-                       "join posts on posts.id = posts_fts.rowid "
-                       f"where posts_fts match ?{extra} limit ?)")
+                sql = f"select count(*) from (select 1 {match.rows()}{extra} limit ?) as m"
                 if flt.folds:  # matches counted as the items they stand for, each once
-                    sql = ("select count(*) from (select distinct posts.id from posts_fts f "
-                           "left join story_item_posts s on s.post_id = f.rowid "
+                    sql = (f"select count(*) from (select distinct posts.id from {match.source} f "
+                           f"left join story_item_posts s on s.post_id = f.{match.key} "
                            "left join story_items i on i.id = s.item_id "
-                           "join posts on posts.id = coalesce(i.lead_post_id, f.rowid) "
-                           f"where posts_fts match ?{extra} limit ?)")
+                           f"join posts on posts.id = coalesce(i.lead_post_id, f.{match.key}) "
+                           f"where {match.condition('f')}{extra} limit ?) as m")
                 return int(self.db.execute(sql, [query, *args, cap + 1]).fetchone()[0])
             if flt.folds and flt.is_empty():
                 # Every item has one lead among its posts: the rest are the copies left out.
@@ -278,7 +329,7 @@ class FeedQueries:
             where = f"where {' and '.join(clauses)}" if clauses else ""
             if cap is None:
                 return int(self.db.execute(f"select count(*) from posts {where}", args).fetchone()[0])
-            sql = f"select count(*) from (select 1 from posts {where} limit ?)"
+            sql = f"select count(*) from (select 1 from posts {where} limit ?) as m"
             return int(self.db.execute(sql, [*args, cap + 1]).fetchone()[0])
 
     def mark(self) -> ChangeMark:
@@ -293,7 +344,7 @@ class FeedQueries:
         """What happened after ``since``: (new posts passing ``flt`` newest first, at most
         ``limit``; edited posts passing ``flt``; the number of new posts passing; the new mark)."""
         now = self.mark()
-        with full_text_errors(self.db, bool(fts_query(flt.text))):
+        with full_text_errors(self.db, bool(self.match.query(flt.text))):
             clauses, args = self._where(flt)
             extra = " and ".join(clauses)
             extra = f" and {extra}" if extra else ""

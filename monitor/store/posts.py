@@ -7,12 +7,17 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from sqlite_utils import Database
 
 from monitor.model import ParsedPost, Post, Source, to_iso, utc_now
 from monitor.store.database import full_text_errors, write_transaction
 from monitor.store.search import fts_query
+from monitor.store.text_match import is_team_store
+
+if TYPE_CHECKING:
+    from monitor.store.pg.database import PgDatabase
 
 _POST_COLUMNS = (
     "id, source_id, guid, seq, title, byline, location, body, published, published_precision, "
@@ -393,6 +398,11 @@ class PostStore:
         when there are no more matches than that. The order does not depend on the page asked
         for, so paging shows every match once.
         """
+        if is_team_store(self.db):
+            # The team store's search, tuned for PostgreSQL (GIN, ts_rank), in this order.
+            from monitor.store.pg.posts import PgPostReader
+
+            return PgPostReader(cast("PgDatabase", self.db).raw).search(text, limit=limit, offset=offset)
         query = fts_query(text)
         if not query:
             return []
@@ -438,5 +448,21 @@ class PostStore:
         return int(self.db.execute(sql, [query, BROAD_MATCHES + 1]).fetchone()[0])
 
     def iter_rows(self, table: str) -> Iterator[dict]:
-        """Every row of a table or view, for export."""
-        yield from self.db[table].rows
+        """Every row of a table or view, for export (a table's in its key's order)."""
+        if not is_team_store(self.db):
+            yield from self.db[table].rows
+            return
+        team = cast("PgDatabase", self.db)
+        from monitor.store.pg.schema import quote_ident
+
+        # The columns SQLite has (no search vector), in the order SQLite reads a table's rows.
+        key = team.primary_key(table)
+        order = f" order by {', '.join(map(quote_ident, key))}" if key else ""
+        yield from team.query(f"select {', '.join(map(quote_ident, team.columns(table)))} "
+                              f"from {quote_ident(table)}{order}")
+
+    def columns(self, table: str) -> list[str]:
+        """The columns of a table or view, in order."""
+        if is_team_store(self.db):
+            return cast("PgDatabase", self.db).columns(table)
+        return list(self.db[table].columns_dict)

@@ -18,7 +18,7 @@ from sqlite_utils import Database
 from monitor.model import ExtractedQuote, Quote, Speaker, to_iso, utc_now
 from monitor.model import speaker_key as alias_key
 from monitor.store.errors import full_text_errors, store_conditions
-from monitor.store.search import fts_query
+from monitor.store.text_match import TextMatch
 
 FIELDS = ("title", "body")
 # A post's time, as the feed sorts on it (the same expression as its index).
@@ -371,15 +371,15 @@ class QuoteStore:
 
     def search(self, text: str, *, limit: int = 50) -> list[Quote]:
         """Active quotes whose words match what a person typed, best match first."""
-        query = fts_query(text)
+        match = TextMatch.of(self.db, "quotes")
+        query = match.query(text)
         if not query:
             return []
         with full_text_errors(self.db):
             columns = ", ".join(f"quotes.{c.strip()}" for c in _QUOTE_COLUMNS.split(","))
             rows = self.db.execute(
-                f"select {columns} from quotes_fts join quotes on quotes.id = quotes_fts.rowid "
-                "where quotes_fts match ? and quotes.status = 'active' "
-                "order by quotes_fts.rank, quotes.id limit ?",
+                f"select {columns} {match.rows()} and quotes.status = 'active' "
+                f"order by {match.best_first()}, quotes.id limit ?",
                 [query, limit],
             ).fetchall()
             return [_row_to_quote(r) for r in rows]

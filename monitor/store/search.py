@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # A quoted phrase, or a run of anything that is not white space or a quote mark.
 _TOKEN = re.compile(r'"([^"]*)"?|“([^”]*)”?|([^\s"“”]+)')
-_WORD = re.compile(r"\w", re.UNICODE)
+# A letter or digit: what either engine indexes (an underscore is \w but cuts words in both).
+_WORD = re.compile(r"[^\W_]", re.UNICODE)
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,7 @@ class SituationQueries:
                 f"select * from (select {columns}, row_number() over (partition by q.speaker_id "
                 f"order by {_POST_TIME} desc, q.post_id desc, q.start desc) as n "
                 f"from quotes q join posts p on p.id = q.post_id where q.status = 'active'{clause} "
-                f"and q.speaker_id in ({','.join('?' * len(chunk))})) {cap} order by n",
+                f"and q.speaker_id in ({','.join('?' * len(chunk))})) as w {cap} order by n",
                 [*args, *chunk, *cap_args],
             ).fetchall()
             for row in rows:
@@ -198,7 +198,7 @@ class SituationQueries:
                 row = self.db.execute(f"select 1 from ({match.ids()}) as m limit 1", [phrase]).fetchone()
             else:
                 row = self.db.execute(
-                    f"select 1 from posts p where p.id in ({match.ids()}) "
+                    f"select 1 from posts p where {match.matches('p')} "
                     f"and {_POST_TIME} <= ? limit 1", [phrase, as_of]).fetchone()
             if row is not None:
                 found.add(name)

@@ -115,6 +115,12 @@ class PgCursor:
     def fetchall(self) -> list[Any]:
         return self._cursor.fetchall() if self._cursor.description is not None else []
 
+    def fetchmany(self, size: int) -> list[Any]:
+        return self._cursor.fetchmany(size) if self._cursor.description is not None else []
+
+    def close(self) -> None:
+        self._cursor.close()
+
     def __iter__(self) -> Iterator[Any]:
         return iter(self.fetchall())
 
@@ -232,6 +238,39 @@ class PgDatabase:
         for row in cursor.fetchall():
             yield dict(zip(names, row, strict=True))
 
+    def table_names(self) -> list[str]:
+        """The store's tables, as sqlite-utils' ``Database.table_names``."""
+        return self._names("r")
+
+    def view_names(self) -> list[str]:
+        """The store's views, as sqlite-utils' ``Database.view_names``."""
+        return self._names("v")
+
+    def _names(self, kind: str) -> list[str]:
+        # In the order they were made, as SQLite lists them: the schema is built in SQLite's
+        # order (schema.py), and an upgrade adds what a migration adds after the rest.
+        return [r[0] for r in self.execute(
+            "select c.relname from pg_class c where c.relnamespace = current_schema()::regnamespace "
+            "and c.relkind = ? order by c.oid", [kind]).fetchall()]
+
+    def columns(self, table: str) -> list[str]:
+        """The columns of a table or view in order, as SQLite declares them: without the
+        generated full-text column (``schema.SEARCH_COLUMN``), which SQLite keeps in an index."""
+        from monitor.store.pg.schema import SEARCH_COLUMN
+
+        return [r[0] for r in self.execute(
+            "select column_name from information_schema.columns where table_schema = current_schema() "
+            "and table_name = ? and column_name != ? order by ordinal_position",
+            [table, SEARCH_COLUMN]).fetchall()]
+
+    def primary_key(self, table: str) -> list[str]:
+        """The primary key's columns of a table, in order ([] for a view or a table without one)."""
+        return [r[0] for r in self.execute(
+            "select a.attname from pg_index i join pg_class c on c.oid = i.indrelid "
+            "join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey) "
+            "where c.relnamespace = current_schema()::regnamespace and c.relname = ? and i.indisprimary "
+            "order by array_position(i.indkey, a.attnum)", [table]).fetchall()]
+
     def table(self, name: str) -> PgTable:
         return PgTable(self, name)
 
@@ -326,6 +365,12 @@ def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
     conn = connect(dsn)
     conn.autocommit = True
     try:
+        # psycopg prepares a statement run five times, and the server may then plan it once for
+        # any parameters: a full-text condition planned without its query cannot tell a word in
+        # every post (walk the feed's order) from a rare one (the GIN index), and a feed page
+        # took 100 ms where a plan for its words takes 2 ms. Each statement is planned for its
+        # parameters (a fraction of a millisecond).
+        conn.execute("set plan_cache_mode = force_custom_plan")
         _check_or_create(conn, where, SCHEMA_VERSION, create)
     except BaseException:
         conn.close()

@@ -25,8 +25,9 @@ if TYPE_CHECKING:
 
 #: The generated column holding a row's full-text vector, on each table of FTS_INDEXES.
 SEARCH_COLUMN = "search_vector"
-#: The text search configuration of the store: English stemming (FTS5's porter) with accents
-#: removed (FTS5's remove_diacritics) when the unaccent extension is available, no stop words.
+#: The text search configuration of the store: the Porter stemmer (as FTS5's porter) with
+#: accents removed (FTS5's remove_diacritics) when the unaccent extension is available, no stop
+#: words.
 SEARCH_CONFIG = "monitor_search"
 
 
@@ -271,10 +272,14 @@ _WORD_TOKENS = "asciiword, asciihword, hword_asciipart, word, hword, hword_part"
 def ensure_search_config(conn: psycopg.Connection) -> None:
     """Create the ``monitor_search`` text search configuration unless it exists.
 
-    It copies ``english`` with its own stemmer: Snowball English without a stop-word list, since
-    FTS5 drops no words ("the" or "who" can be searched for). ``unaccent`` goes before it (as
-    FTS5's remove_diacritics) when that extension can be created here; without it accents stay
-    significant, and everything else works.
+    It copies ``english`` with its own stemmer: Snowball's ``porter``, the original Porter
+    stemmer that FTS5's porter tokenizer implements (Snowball's ``english``, Porter's later
+    revision, cuts words differently: "news" and "new", "general" and "generous" are one word to
+    FTS5 and two to it, "strong" and "strongly" the other way round, so the engines would find
+    different posts), without a stop-word list, since FTS5 drops no words ("the" or "who" can be
+    searched for). ``unaccent`` goes before it (as FTS5's remove_diacritics) when that extension
+    can be created here; without it accents stay significant, and everything else works. A
+    store made with ``english`` keeps it (its vectors were built with it).
     """
     exists = conn.execute("select 1 from pg_ts_config where cfgname = %s "
                           "and cfgnamespace = current_schema()::regnamespace", [SEARCH_CONFIG]).fetchone()
@@ -289,7 +294,7 @@ def ensure_search_config(conn: psycopg.Connection) -> None:
     except psycopg.Error:
         unaccent = ""
     conn.execute(f"create text search dictionary {SEARCH_CONFIG}_stem "
-                 "(template = snowball, language = english)")
+                 "(template = snowball, language = porter)")
     conn.execute(f"create text search configuration {SEARCH_CONFIG} (copy = pg_catalog.english)")
     conn.execute(f"alter text search configuration {SEARCH_CONFIG} "
                  f"alter mapping for {_WORD_TOKENS} with {unaccent}{SEARCH_CONFIG}_stem")
