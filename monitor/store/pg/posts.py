@@ -82,10 +82,13 @@ class PgPostReader:
             return [_row_to_post(r) for r in self.conn.execute(sql, [query, limit, offset]).fetchall()]
         # Only a page reaching past the newest matches needs the older ones ranked at all.
         ranked = SEARCH_CANDIDATES if offset + limit <= SEARCH_CANDIDATES else None
+        # The newest matches are picked by id alone and only they are ranked: ts_rank reads a
+        # post's whole vector, which in the select list of the pick would be read for every match.
         sql = (f"select {_QUALIFIED_COLUMNS} from posts join ("
                "  select id, rank, row_number() over (order by id desc) > %s as older from ("
-               f"    select id, ts_rank({SEARCH_COLUMN}, {_TSQUERY}) as rank {_MATCHES}"
-               "    order by id desc limit %s"
+               f"    select p.id, ts_rank(p.{SEARCH_COLUMN}, {_TSQUERY}) as rank from ("
+               f"      select id {_MATCHES} order by id desc limit %s"
+               "    ) as newest join posts as p on p.id = newest.id"
                "  ) as matched order by older, rank desc, id desc limit %s offset %s"
                ") as top on posts.id = top.id order by top.older, top.rank desc, top.id desc")
         rows = self.conn.execute(sql, [SEARCH_CANDIDATES, query, query, ranked, limit, offset]).fetchall()
