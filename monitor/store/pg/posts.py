@@ -119,8 +119,8 @@ class PgPostReader:
                     return True
         # No word is broad; the query is when its alternatives together may match too many:
         # each group matches at most the sum of its terms, each term at most its rarest word.
-        bound = min(sum(max(1.0, min(matches[w] for w in term) * ESTIMATE_MARGIN) for term in group)
-                    for group in shape)
+        bound = min((sum(max(1.0, min(matches[w] for w in term) * ESTIMATE_MARGIN) for term in group)
+                     for group in shape), default=0.0)
         return bound > broad and self._count(query) > broad
 
     def _has_statistics(self) -> bool:
