@@ -3,7 +3,9 @@
 # folder, it listens on no TCP port, and `stop` removes it all.
 #
 #   .ci/pg-cluster.sh install          install the distribution's postgresql package when missing
-#   .ci/pg-cluster.sh start DIR        start a cluster in DIR (created if needed); prints its DSN
+#   .ci/pg-cluster.sh start DIR        start a cluster in DIR (created if needed, reused when DIR
+#                                      already holds one); prints its DSN
+#   .ci/pg-cluster.sh halt DIR         stop the cluster in DIR, keeping its data for a later start
 #   .ci/pg-cluster.sh stop DIR         stop the cluster in DIR and delete DIR
 #   .ci/pg-cluster.sh with CMD ARGS…   start one in a new temporary folder, run CMD with its DSN in
 #                                      MONITOR_TEST_PG, stop it whatever CMD does; exits with CMD's code.
@@ -57,7 +59,8 @@ start() {
   [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
   chmod 700 "$dir"
   # trust on the private socket only: the folder is readable by its owner alone (and root).
-  as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+  # A folder that holds a cluster already (a benchmark's loaded corpus) is started as it is.
+  [ -f "$dir/data/PG_VERSION" ] || as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --no-sync -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; exit 1; }
   as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
     -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c port=5432 -c fsync=off" start >/dev/null \
@@ -65,13 +68,17 @@ start() {
   echo "postgresql://postgres@/postgres?host=$dir&port=5432"
 }
 
-stop() {
+halt() {
   local dir=$1 bin
   bin=$(pg_bin)
   if [ -n "$bin" ] && [ -f "$dir/data/postmaster.pid" ]; then
     as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null || true
   fi
-  rm -rf "$dir"
+}
+
+stop() {
+  halt "$1"
+  rm -rf "$1"
 }
 
 with() {
@@ -93,7 +100,8 @@ with() {
 case "${1:-}" in
   install) install_pg ;;
   start) [ $# -eq 2 ] || { echo "usage: $0 start DIR" >&2; exit 2; }; start "$2" ;;
+  halt) [ $# -eq 2 ] || { echo "usage: $0 halt DIR" >&2; exit 2; }; halt "$2" ;;
   stop) [ $# -eq 2 ] || { echo "usage: $0 stop DIR" >&2; exit 2; }; stop "$2" ;;
   with) shift; [ $# -ge 1 ] || { echo "usage: $0 with CMD [ARGS…]" >&2; exit 2; }; with "$@" ;;
-  *) echo "usage: $0 install | start DIR | stop DIR | with CMD [ARGS…]" >&2; exit 2 ;;
+  *) echo "usage: $0 install | start DIR | halt DIR | stop DIR | with CMD [ARGS…]" >&2; exit 2 ;;
 esac

@@ -11,7 +11,8 @@ in the same run, each into a new database on the cluster named by ``--dsn`` or
   index, no generated column and no key, in one transaction;
 * ``sqlite_store_only``: the same store-only ingest into an SQLite file, for comparison;
 * ``pg_monitor_ingest``: ``Monitor.ingest_result`` with everything an ingest derives (story
-  items, quotes, route observations), on the first pages only (``--full-pages``).
+  items, quotes, route observations), on the first pages only (``--full-pages``);
+* ``sqlite_monitor_ingest``: the same pages the same way into an SQLite file, for comparison.
 
 Parsing is done before the clock starts. Prints one JSON object; without a cluster it says so
 and exits 0 (so ``run_all.py`` passes over it).
@@ -124,16 +125,21 @@ def run(size: int, seed: int, dsn: str, full_pages: int) -> dict:
     first = [(p, r) for p, r in corpus if not p.revised][:full_pages]
     with new_database(dsn) as target:
         full, full_added = monitor_ingest(first, target)
+    with tempfile.TemporaryDirectory() as folder:
+        lite_full, lite_added = monitor_ingest(first, str(Path(folder) / "store.db"))
     n = len(rows)
     return {
         "bench": "pg_ingest", "posts": n, "seed": seed,
         "pg_store_only_per_s": round(n / pg), "pg_baseline_copy_per_s": round(n / copy),
         "sqlite_store_only_per_s": round(n / lite),
         "pg_monitor_ingest_per_s": round(full_added / full), "pg_monitor_ingest_posts": full_added,
+        "sqlite_monitor_ingest_per_s": round(lite_added / lite_full),
         "figures": [
             figure("pg store-only ingest", n / pg, "posts/s", n / copy, target=TARGET_PER_S),
             figure("sqlite store-only ingest (same rows)", n / lite, "posts/s", n / pg),
             figure("pg ingest with what it derives", full_added / full, "posts/s", n / pg),
+            figure("sqlite ingest with what it derives (same pages)", lite_added / lite_full, "posts/s",
+                   full_added / full),
         ],
     }
 

@@ -41,7 +41,7 @@ NOT_BENCHES = {"make_corpus.py", "run_all.py"}
 #: the run's settings: sizes, counts, rates asked for).
 _MEASURE_HINTS = ("_ms", "ms_", "per_s", "speedup", "_vs_", "pct", "saved", "ratio", "f1", "mb_per_second")
 #: These also run on a million posts with --with-1m.
-AT_1M = ("search_bench.py", "gui_scale.py", "report_scale.py")
+AT_1M = ("search_bench.py", "gui_scale.py", "report_scale.py", "pg_search_bench.py")
 #: Arguments a script is run with (otherwise none): those that print human-readable text by
 #: default are asked for their JSON.
 ARGS = {"attribution_eval.py": ["--json"], "hostile_inputs.py": ["--quick", "--json"]}

@@ -462,7 +462,7 @@ class Monitor:
         observations: list[Observation] = []
         # The workers extract while this process folds the posts and then stores each chunk's
         # quotes as it comes back (on two cores, neither side waits for the other as long).
-        with self.extraction.start(posts, route) as batch, self.quotes.batched() as refused:
+        with self.extraction.start(posts, route) as batch, self.quotes.batched(post_ids) as refused:
             self.folding.fold(posts)  # reprints into story items
             for result in batch.results():
                 observations.extend(result.observations)

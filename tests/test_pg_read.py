@@ -6,10 +6,12 @@ Against the throwaway cluster of `.ci/pg-cluster.sh` (MONITOR_TEST_PG, see the p
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
 from click.testing import CliRunner
+from conftest import add_posts
 
 from monitor.cli import cli
 from monitor.store.search import fts_query, tsquery_text
@@ -97,3 +99,38 @@ def test_search_pages_on_postgres_show_every_match_once(team_store):
                  for p in store.posts.search("Putin OR Kim OR version", limit=2, offset=offset)]
     assert len(everything) == 6
     assert pages == everything
+
+
+@pytest.mark.parametrize("analyzed", [False, True], ids=["counted", "estimated"])
+def test_search_on_postgres_ranks_the_queries_sqlite_ranks(db_path, pg_dsn, monkeypatch, analyzed):
+    """A query of several words, one of them in more than BROAD_MATCHES posts, lists its matches
+    newest first on both engines (SQLite's rule), though the query itself matches few posts;
+    whether the team store counts the words or takes the planner's estimates (after ANALYZE)."""
+    import monitor.store.posts as post_store
+    from monitor.service import Monitor
+    from monitor.store.pg.store import PgReadStore
+
+    when = datetime(2023, 9, 12, 8, 0, tzinfo=UTC)
+    posts = []
+    for n in range(40):
+        # Every post mentions the convoy; posts 0-5 Khasan too, the oldest most often (best rank).
+        body = "The convoy moved on. " + ("Khasan " * (8 - n) + "border crossing. " if n < 6 else "")
+        posts.append({"guid": f"p{n}", "title": f"Update {n}", "body": body,
+                      "published": when + timedelta(minutes=n), "published_precision": "minute"})
+    add_posts(db_path, posts)
+    code, _, err = run("copy", "--from", str(db_path), "--to", pg_dsn)
+    assert code == 0, err
+    if analyzed:
+        with psycopg.connect(pg_dsn, autocommit=True) as conn:
+            conn.execute("analyze posts")
+    monkeypatch.setattr(post_store, "BROAD_MATCHES", 10)  # "convoy" is broad, "Khasan" is not
+    with Monitor(db_path, readonly=True) as lite, PgReadStore(pg_dsn) as team:
+        assert team.posts._has_statistics() == analyzed  # the path this run is to take
+        for query in ("convoy Khasan", "Khasan convoy", '"convoy moved" Khasan', "Khasan OR nothing convoy"):
+            newest = [p.id for p in lite.posts.search(query, limit=2)]
+            assert newest == sorted(newest, reverse=True), query  # SQLite: newest first
+            assert [p.id for p in team.posts.search(query, limit=2)] == newest, query
+        # Khasan alone is ranked on both: the same six posts, best first.
+        ranked = [p.id for p in team.posts.search("Khasan", limit=6)]
+        assert sorted(ranked) == sorted(p.id for p in lite.posts.search("Khasan", limit=6))
+        assert ranked[0] == min(ranked)

@@ -6,7 +6,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from monitor.extract import extract_post_noted
+from monitor.model import ExtractedQuote
 from monitor.service import Monitor
 
 
@@ -56,24 +59,54 @@ def test_a_batch_stores_what_storing_one_post_at_a_time_stores(tmp_path, seed_pa
     # without a quote, and the rows waiting before it are written first.
     again_id, again_quotes = quoted[-1]
     tables = []
-    for batched in (False, True):
-        path = tmp_path / f"batched-{batched}.db"
+    # One at a time; batched; batched and told the batch's posts (an ingest: those holding no
+    # quote yet are not cleared one by one).
+    for mode in ("one by one", "batched", "batched, posts named"):
+        path = tmp_path / f"{mode}.db"
         shutil.copy(base, path)
         with Monitor(path) as monitor:
             with monitor.db.conn:
                 monitor.quotes.replace_extracted(again_id, again_quotes)
             with monitor.db.conn:
-                if batched:
-                    with monitor.quotes.batched() as refused:
+                if mode == "one by one":
+                    for post_id, quotes in results:
+                        monitor.quotes.replace_extracted(post_id, quotes)
+                else:
+                    named = [post_id for post_id, _ in results] if mode.endswith("named") else []
+                    with monitor.quotes.batched(named) as refused:
                         for post_id, quotes in results:
                             monitor.quotes.replace_extracted(post_id, quotes)
                     assert refused == []
-                else:
-                    for post_id, quotes in results:
-                        monitor.quotes.replace_extracted(post_id, quotes)
             tables.append(_tables(monitor))
     assert tables[0]["quotes"] and tables[0]["fts"][0] > 0
-    assert tables[0] == tables[1]
+    assert tables[0] == tables[1] == tables[2]
+
+
+def _said(by: str, index: int, field: str = "body") -> tuple[str, ExtractedQuote]:
+    return field, ExtractedQuote(text="We will talk", start=0, end=12, kind="direct", cue="said",
+                                 speaker=by, speaker_start=20, speaker_end=20 + len(by),
+                                 speaker_kind="person", role=None, organisation=None, outlet=None,
+                                 sieve="test", confidence=0.9, speaker_index=index)
+
+
+def test_a_post_given_up_in_a_batch_leaves_the_batch_nothing_of_its_speakers(tmp_path, seed_path):
+    """A post whose quotes cannot be stored is rolled back, the speakers it made with them;
+    a later post of the batch naming the same person makes them again rather than pointing
+    at a speaker no longer there."""
+    path = _posts_only(tmp_path, seed_path, "s.db")
+    with Monitor(path) as monitor:
+        first, second = sorted(p.id for p in monitor.posts.posts())[:2]
+        with monitor.db.conn, monitor.quotes.batched([first, second]) as refused:
+            # The same new name under two speaker numbers (two look-ups), then a bad field.
+            given_up = [_said("Ivan Petrovsky", 0), _said("Ivan Petrovsky", 1), _said("x", 2, "footer")]
+            with pytest.raises(ValueError, match="unknown field"):
+                monitor.quotes.replace_extracted(first, given_up)
+            assert monitor.quotes.replace_extracted(second, [_said("Ivan Petrovsky", 0)]) == 1
+        assert refused == []
+        stored = monitor.quotes.quotes()
+        assert [q.post_id for q in stored] == [second]
+        speaker = monitor.quotes.speaker(stored[0].speaker_id)
+        assert speaker is not None and speaker.name == "Ivan Petrovsky"
 
 
 def test_a_row_the_database_refuses_costs_only_its_post(tmp_path, seed_path):

@@ -37,6 +37,8 @@ _INSERT_COLUMNS = (
 )
 _INSERT_WIDTH = 18
 _INSERT_ROWS = 200
+#: Post ids per statement when a batch reads which posts hold quotes.
+_IDS_PER_STATEMENT = 500
 
 
 def filters_posts(db: Database, as_of: str | None) -> bool:
@@ -199,6 +201,16 @@ class QuoteStore:
         self._pending: list[list[Any]] | None = None
         self._pending_posts: set[int] = set()
         self._failed: list[str] = []  # notes of posts whose pending rows were refused
+        # What a batch has read or written already, so that it is not asked again once per post
+        # (each a statement, a round trip to a team store): posts of the batch that hold no
+        # quote yet, which speaker an alias key names, the aliases stored, speakers' role and
+        # organisation. Valid because a batch runs inside its ingest's write transaction, where
+        # only this store writes quotes and speakers; cleared when the batch ends and whenever
+        # speakers are deleted.
+        self._quoteless: set[int] = set()
+        self._alias_ids: dict[tuple[str, str], int | None] = {}
+        self._aliases: set[tuple[int, str]] = set()
+        self._speaker_rows: dict[int, tuple[str | None, str | None, str]] = {}
         # The engine's limit (a team store's is not sqlite3's); imported here because posts.py
         # imports the database module, which imports the migrations, which import this one.
         from monitor.store.posts import variable_limit
@@ -464,66 +476,93 @@ class QuoteStore:
         rejected is dropped. Returns the number of quotes stored.
         """
         now = _now()
-        rows: list[list[Any]] = []
         # Quotes are written through the quotes_fts triggers: a damaged index is the store's error.
-        with store_conditions(self.db), self.db.atomic():
-            # Only the speakers of the quotes replaced here can be left without a quote; checking
-            # just those keeps an ingest from scanning every speaker once per post.
-            replaced = [row[0] for row in self.db.execute(
-                "select distinct speaker_id from quotes where post_id = ? and "
-                "source_of_truth = 'extracted' and speaker_id is not null", [post_id]
-            ).fetchall()]
-            self.db.execute(
-                "delete from quotes where post_id = ? and source_of_truth = 'extracted'", [post_id]
-            )
-            if post_id in self._pending_posts and self._pending is not None:
-                # Twice in one batch (added, then edited): the rows kept for it are replaced too.
-                replaced = sorted(set(replaced) | {row[1] for row in self._pending
-                                                   if row[0] == post_id and row[1] is not None})
-                self._pending = [row for row in self._pending if row[0] != post_id]
-                self._pending_posts.discard(post_id)
-            self._relocate_analyst(post_id)
-            kept = self.db.execute(
-                "select field, start, end from quotes where post_id = ?", [post_id]
-            ).fetchall()
-            local: dict[tuple[str, int], int] = {}  # (field, speaker_index) -> speaker id
-            for item in extracted:
-                field, quote = item if isinstance(item, tuple) else ("body", item)
-                if field not in FIELDS:
-                    raise ValueError(f"post {post_id}: unknown field {field!r}")
-                if any(f == field and s < quote.end and quote.start < e for f, s, e in kept):
-                    continue
-                speaker_id = None
-                if quote.speaker:
-                    index_key = (field, quote.speaker_index if quote.speaker_index is not None else -1)
-                    speaker_id = local.get(index_key)
-                    if speaker_id is None:
-                        speaker_id = self._speaker_for(post_id, quote)
-                        local[index_key] = speaker_id
-                mention = None
-                if quote.speaker_start is not None and quote.speaker_end is not None:
-                    mention = _mention(quote)
-                rows.append([post_id, speaker_id, field, quote.kind, quote.text, quote.start, quote.end,
-                             quote.cue, quote.outlet, mention, quote.speaker_start, quote.speaker_end,
-                             quote.confidence, quote.sieve, _parts_json(quote.parts), "extracted",
-                             "active", now])
-            if self._pending is None:
-                self._insert(rows)
-            else:
-                # Kept for the end of the batch; written now when speakers may be left without
-                # a quote (an edited post), since the check for orphans reads the quotes table.
-                self._pending += rows
-                self._pending_posts.add(post_id)
-                if replaced:
-                    self._failed += self._flush()
-            self._drop_orphans(replaced)
+        try:
+            with store_conditions(self.db), self.db.atomic():
+                return self._replace_extracted(post_id, extracted, now)
+        except BaseException:
+            # Rolled back: the speakers and aliases it wrote are gone again, and so must be
+            # what the batch learned of them.
+            self._forget_speakers()
+            raise
+
+    def _replace_extracted(self, post_id: int,
+                           extracted: Iterable[ExtractedQuote | tuple[str, ExtractedQuote]], now: str) -> int:
+        """``replace_extracted`` inside its savepoint."""
+        rows: list[list[Any]] = []
+        replaced, kept = self._clear_extracted(post_id)
+        local: dict[tuple[str, int], int] = {}  # (field, speaker_index) -> speaker id
+        for item in extracted:
+            field, quote = item if isinstance(item, tuple) else ("body", item)
+            if field not in FIELDS:
+                raise ValueError(f"post {post_id}: unknown field {field!r}")
+            if any(f == field and s < quote.end and quote.start < e for f, s, e in kept):
+                continue
+            speaker_id = None
+            if quote.speaker:
+                index_key = (field, quote.speaker_index if quote.speaker_index is not None else -1)
+                speaker_id = local.get(index_key)
+                if speaker_id is None:
+                    speaker_id = self._speaker_for(post_id, quote)
+                    local[index_key] = speaker_id
+            mention = None
+            if quote.speaker_start is not None and quote.speaker_end is not None:
+                mention = _mention(quote)
+            rows.append([post_id, speaker_id, field, quote.kind, quote.text, quote.start, quote.end,
+                         quote.cue, quote.outlet, mention, quote.speaker_start, quote.speaker_end,
+                         quote.confidence, quote.sieve, _parts_json(quote.parts), "extracted",
+                         "active", now])
+        if self._pending is None:
+            self._insert(rows)
+        else:
+            # Kept for the end of the batch; written now when speakers may be left without
+            # a quote (an edited post), since the check for orphans reads the quotes table.
+            self._pending += rows
+            self._pending_posts.add(post_id)
+            if replaced:
+                self._failed += self._flush()
+        self._drop_orphans(replaced)
         return len(rows)
 
+    def _clear_extracted(self, post_id: int) -> tuple[list[int], list[tuple[str, int, int]]]:
+        """Delete the machine's quotes of a post (stored or pending in the batch) and move the
+        analyst's to where their words now are; the speakers of the deleted quotes, and the
+        (field, start, end) of the quotes that stay."""
+        if post_id in self._quoteless:
+            # A post of the batch that held no quote when it began (a new post): nothing to
+            # delete, move or keep clear of. Its quotes are stored now, so the next time it is
+            # asked for (an edit later in the batch) it is read like any other.
+            self._quoteless.discard(post_id)
+            return [], []
+        # Only the speakers of the quotes replaced here can be left without a quote; checking
+        # just those keeps an ingest from scanning every speaker once per post.
+        replaced = [row[0] for row in self.db.execute(
+            "select distinct speaker_id from quotes where post_id = ? and "
+            "source_of_truth = 'extracted' and speaker_id is not null", [post_id]
+        ).fetchall()]
+        self.db.execute(
+            "delete from quotes where post_id = ? and source_of_truth = 'extracted'", [post_id]
+        )
+        if post_id in self._pending_posts and self._pending is not None:
+            # Twice in one batch (added, then edited): the rows kept for it are replaced too.
+            replaced = sorted(set(replaced) | {row[1] for row in self._pending
+                                               if row[0] == post_id and row[1] is not None})
+            self._pending = [row for row in self._pending if row[0] != post_id]
+            self._pending_posts.discard(post_id)
+        self._relocate_analyst(post_id)
+        kept = self.db.execute(
+            "select field, start, end from quotes where post_id = ?", [post_id]
+        ).fetchall()
+        return replaced, [(str(f), int(s), int(e)) for f, s, e in kept]
+
     @contextmanager
-    def batched(self) -> Iterator[list[str]]:
+    def batched(self, post_ids: Iterable[int] = ()) -> Iterator[list[str]]:
         """Within the block, the quotes ``replace_extracted`` stores are written when it ends,
         many rows per statement (an ingest's quotes: one INSERT per quote was most of what
-        storing them cost). Nothing in the block may read the extracted quotes it stored.
+        storing them cost), and what it looks up of speakers is read once. Nothing in the
+        block but ``replace_extracted`` may write quotes or speakers, nor read the extracted
+        quotes it stored. ``post_ids`` are the posts the block will extract (read in one
+        statement: those holding no quote need no clearing).
         Yields a list that, after the block, names the posts whose quotes could not be written
         (their rows refused by the database); the other posts' quotes are stored."""
         if self._pending is not None:  # already in a batch: its end writes these too
@@ -531,11 +570,35 @@ class QuoteStore:
             return
         self._pending, self._failed = [], []
         try:
+            self._quoteless = self._without_quotes(post_ids)
             yield self._failed
             self._failed += self._flush()
         finally:
             self._pending = None
             self._pending_posts.clear()
+            self._forget()
+
+    def _without_quotes(self, post_ids: Iterable[int]) -> set[int]:
+        """Which of ``post_ids`` hold no quote at all."""
+        wanted = sorted(set(post_ids))
+        found: set[int] = set()
+        per = max(1, min(_IDS_PER_STATEMENT, self._insert_rows * _INSERT_WIDTH))  # under the engine's limit
+        for start in range(0, len(wanted), per):
+            chunk = wanted[start:start + per]
+            found.update(int(r[0]) for r in self.db.execute(
+                f"select distinct post_id from quotes where post_id in ({', '.join('?' * len(chunk))})",
+                chunk).fetchall())
+        return set(wanted) - found
+
+    def _forget(self) -> None:
+        """Drop what the batch knew of posts and speakers (see ``__init__``)."""
+        self._quoteless = set()
+        self._forget_speakers()
+
+    def _forget_speakers(self) -> None:
+        self._alias_ids.clear()
+        self._aliases.clear()
+        self._speaker_rows.clear()
 
     def _flush(self) -> list[str]:
         """Write the pending quote rows; returns a note for each post whose rows were refused."""
@@ -625,6 +688,8 @@ class QuoteStore:
         return speaker_id
 
     def _by_alias(self, key: str, kind: str) -> int | None:
+        if self._pending is not None and (key, kind) in self._alias_ids:
+            return self._alias_ids[key, kind]
         # A name an analyst merged into another speaker stays with that speaker, whatever kind.
         row = self.db.execute(
             "select a.speaker_id from speaker_aliases a join speakers s on s.id = a.speaker_id "
@@ -632,7 +697,10 @@ class QuoteStore:
             "order by s.source_of_truth = 'analyst' desc, a.speaker_id limit 1",
             [key, kind],
         ).fetchone()
-        return int(row[0]) if row else None
+        found = int(row[0]) if row else None
+        if self._pending is not None:
+            self._alias_ids[key, kind] = found
+        return found
 
     def _by_surname(self, name: str) -> int | None:
         """``Peskov`` is the one stored ``Dmitry Peskov``; ``Dmitry Peskov`` the stored ``Peskov``."""
@@ -652,18 +720,29 @@ class QuoteStore:
         return None
 
     def _update_speaker(self, speaker_id: int, quote: ExtractedQuote) -> None:
-        row = self.db.execute(
-            "select role, organisation, source_of_truth from speakers where id = ?", [speaker_id]
-        ).fetchone()
+        row = self._speaker_rows.get(speaker_id)
+        if row is None:
+            row = self.db.execute(
+                "select role, organisation, source_of_truth from speakers where id = ?", [speaker_id]
+            ).fetchone()
         role, org, truth = row
-        if truth == "analyst":
-            return
-        self.db.execute(
-            "update speakers set role = ?, organisation = coalesce(organisation, ?) where id = ?",
-            [_merge_role(role, quote.role), quote.organisation, speaker_id],
-        )
+        if truth != "analyst":
+            merged = (_merge_role(role, quote.role), org if org is not None else quote.organisation)
+            if merged != (role, org):  # most quotes of a speaker add nothing new: no write
+                self.db.execute("update speakers set role = ?, organisation = ? where id = ?",
+                                [*merged, speaker_id])
+                role, org = merged
+        if self._pending is not None:
+            self._speaker_rows[speaker_id] = (role, org, truth)
 
     def _add_alias(self, speaker_id: int, name: str, key: str) -> None:
+        if self._pending is not None:
+            if (speaker_id, key) in self._aliases:
+                return  # stored (or found stored) earlier in the batch
+            self._aliases.add((speaker_id, key))
+            # The speaker this key names may now be another: asked again next time.
+            for kind in [k for k_key, k in self._alias_ids if k_key == key]:
+                del self._alias_ids[key, kind]
         self.db.execute(
             "insert or ignore into speaker_aliases (speaker_id, name, key) values (?, ?, ?)",
             [speaker_id, name, key],
@@ -676,6 +755,7 @@ class QuoteStore:
         """
         if candidates is not None and not candidates:
             return
+        self._forget_speakers()  # speakers may go: what the batch knew of them is read again
         only = f" and id in ({', '.join('?' * len(candidates))})" if candidates else ""
         orphan = (
             "select id from speakers where source_of_truth = 'extracted' and not exists "

@@ -90,3 +90,17 @@ def tsquery_text(text: str) -> str:
     groups = [[lexeme for t in group if (lexeme := _lexeme(t))] for group in query_terms(text)]
     parts = [" | ".join(group) for group in groups if group]
     return " & ".join(f"({p})" if " | " in p else p for p in parts)
+
+
+def tsquery_words(text: str) -> list[list[list[str]]]:
+    """The words of ``tsquery_text(text)`` one by one, as ``to_tsquery`` inputs, in the query's
+    shape: the groups that must all match, each a list of alternatives (``OR``), each the words
+    of that phrase (a prefix term's words each a prefix, as ``PostStore`` counts them). A search
+    judges how broad a query is by how many posts hold each word."""
+    shaped = []
+    for group in query_terms(text):
+        terms = [[f"'{word}'" + (":*" if term.prefix else "") for word in _NOT_WORD.split(term.text) if word]
+                 for term in group]
+        if any(terms):
+            shaped.append([t for t in terms if t])
+    return shaped

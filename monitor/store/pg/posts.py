@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from monitor.model import Post, Source
+from monitor.store import posts as sqlite_posts
 from monitor.store.pg.connection import scalar
 from monitor.store.pg.schema import SEARCH_COLUMN, SEARCH_CONFIG
-from monitor.store.posts import _POST_COLUMNS, BROAD_MATCHES, SEARCH_CANDIDATES, _row_to_post
-from monitor.store.search import tsquery_text
+from monitor.store.posts import _POST_COLUMNS, SEARCH_CANDIDATES, _row_to_post
+from monitor.store.search import tsquery_text, tsquery_words
 
 if TYPE_CHECKING:
     import psycopg
@@ -17,7 +18,15 @@ if TYPE_CHECKING:
 # and a missing seq after every other (SQLite sorts NULL lowest; PostgreSQL highest).
 NEWEST_FIRST = 'coalesce(published, first_seen) collate "C" desc, seq desc nulls last, id desc'
 _QUALIFIED_COLUMNS = ", ".join("posts." + c.strip() for c in _POST_COLUMNS.split(","))
-_MATCHES = f"from posts, to_tsquery('{SEARCH_CONFIG}', %s) as q where {SEARCH_COLUMN} @@ q"
+#: How far the planner's estimate of a word's posts must be from BROAD_MATCHES (a factor) for
+#: a search to take it instead of counting: ANALYZE's sample of 30,000 rows puts a word in 2 %
+#: of the posts within a few percent, and a word outside the column's most common elements
+#: below the rarest of them.
+ESTIMATE_MARGIN = 1.5
+# The query inline, not joined in: the planner folds it to a constant and estimates its matches
+# from the column's statistics (a join of to_tsquery would get a fixed guess).
+_TSQUERY = f"to_tsquery('{SEARCH_CONFIG}', %s)"
+_MATCHES = f"from posts where {SEARCH_COLUMN} @@ {_TSQUERY}"
 
 
 class PgPostReader:
@@ -56,28 +65,76 @@ class PgPostReader:
 
     def search(self, text: str, *, limit: int = 50, offset: int = 0) -> list[Post]:
         """Posts matching what a person typed (the query language of ``fts_query``), in
-        ``PostStore.search``'s order: a query matching more than BROAD_MATCHES posts lists the
-        newest first; any other puts the SEARCH_CANDIDATES newest matches first, best first,
-        then the older ones, best first. Best is ``ts_rank`` (PostgreSQL has no bm25), so the
-        order among equally good matches may differ from SQLite's; the posts found do not.
-        [] for an empty query.
+        ``PostStore.search``'s order: a query matching more than BROAD_MATCHES posts, or of
+        several words one of which is in more than BROAD_MATCHES posts, lists the newest first;
+        any other puts the SEARCH_CANDIDATES newest matches first, best first, then the older
+        ones, best first. Best is ``ts_rank`` (PostgreSQL has no bm25), so the order among
+        ranked matches may differ from SQLite's; which queries are ranked does not
+        (``_broad``). [] for an empty query.
         """
         query = tsquery_text(text)
         if not query:
             return []
-        broad = scalar(self.conn, f"select count(*) from (select 1 {_MATCHES} limit %s) as m",
-                       [query, BROAD_MATCHES + 1]) > BROAD_MATCHES
-        if broad:
+        if self._broad(query, tsquery_words(text)):
             sql = (f"select {_QUALIFIED_COLUMNS} from posts join ("
                    f"  select id {_MATCHES} order by id desc limit %s offset %s"
                    ") as top on posts.id = top.id order by top.id desc")
             return [_row_to_post(r) for r in self.conn.execute(sql, [query, limit, offset]).fetchall()]
         # Only a page reaching past the newest matches needs the older ones ranked at all.
         ranked = SEARCH_CANDIDATES if offset + limit <= SEARCH_CANDIDATES else None
+        # The newest matches are picked by id alone and only they are ranked: ts_rank reads a
+        # post's whole vector, which in the select list of the pick would be read for every match.
         sql = (f"select {_QUALIFIED_COLUMNS} from posts join ("
                "  select id, rank, row_number() over (order by id desc) > %s as older from ("
-               f"    select id, ts_rank({SEARCH_COLUMN}, q) as rank {_MATCHES} order by id desc limit %s"
+               f"    select p.id, ts_rank(p.{SEARCH_COLUMN}, {_TSQUERY}) as rank from ("
+               f"      select id {_MATCHES} order by id desc limit %s"
+               "    ) as newest join posts as p on p.id = newest.id"
                "  ) as matched order by older, rank desc, id desc limit %s offset %s"
                ") as top on posts.id = top.id order by top.older, top.rank desc, top.id desc")
-        rows = self.conn.execute(sql, [SEARCH_CANDIDATES, query, ranked, limit, offset]).fetchall()
+        rows = self.conn.execute(sql, [SEARCH_CANDIDATES, query, query, ranked, limit, offset]).fetchall()
         return [_row_to_post(r) for r in rows]
+
+    def _broad(self, query: str, shape: list[list[list[str]]]) -> bool:
+        """True when ``PostStore.search`` lists ``query``'s matches newest first: more than
+        BROAD_MATCHES posts match it, or it has several words and one is in more than that.
+
+        Counting up to BROAD_MATCHES + 1 matches reads as many rows (the GIN index cannot
+        count), over 100 ms for a common word, so a word's count is the planner's estimate from
+        the column's statistics when that is clearly on one side (ESTIMATE_MARGIN), and
+        counted only near the line or when the store has no statistics yet.
+        """
+        broad = sqlite_posts.BROAD_MATCHES  # read now, as PostStore reads it: one line for both
+        words = sorted({word for group in shape for term in group for word in term})
+        if not self._has_statistics():
+            if self._count(query) > broad:
+                return True
+            return len(words) > 1 and any(self._count(w) > broad for w in words)
+        matches = {w: self._estimate(w) for w in words}
+        if any(n > broad * ESTIMATE_MARGIN for n in matches.values()):
+            return True  # a single word then matches too many posts itself
+        for word, n in matches.items():
+            if n * ESTIMATE_MARGIN >= broad:  # near the line: count
+                matches[word] = self._count(word)
+                if matches[word] > broad:
+                    return True
+        # No word is broad; the query is when its alternatives together may match too many:
+        # each group matches at most the sum of its terms, each term at most its rarest word.
+        bound = min((sum(max(1.0, min(matches[w] for w in term) * ESTIMATE_MARGIN) for term in group)
+                     for group in shape), default=0.0)
+        return bound > broad and self._count(query) > broad
+
+    def _has_statistics(self) -> bool:
+        """True when ANALYZE has gathered the search column's word frequencies."""
+        return bool(scalar(self.conn, "select exists(select 1 from pg_stats "
+                                      "where schemaname = current_schema() and tablename = 'posts' "
+                                      "and attname = %s and most_common_elems is not null)", [SEARCH_COLUMN]))
+
+    def _estimate(self, word: str) -> float:
+        """The planner's estimate of the posts holding ``word`` (tsquery text)."""
+        plan = scalar(self.conn, f"explain (format json) select 1 {_MATCHES}", [word])
+        return float(plan[0]["Plan"]["Plan Rows"])
+
+    def _count(self, query: str) -> int:
+        """Posts matching ``query`` (tsquery text), counted up to BROAD_MATCHES + 1."""
+        return int(scalar(self.conn, f"select count(*) from (select 1 {_MATCHES} limit %s) as m",
+                          [query, sqlite_posts.BROAD_MATCHES + 1]))
