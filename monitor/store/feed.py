@@ -43,7 +43,12 @@ SortKey = tuple[str, int, int]
 Span = tuple[int, int, str]
 #: A post that is a copy of another source's post (its item is led by another post).
 _IS_COPY = ("exists (select 1 from story_item_posts s join story_items i on i.id = s.item_id "
-            "where s.post_id = posts.id and i.lead_post_id != posts.id)")
+            "where s.post_id = posts.id and i.lead_post_id != posts.id{fence})")
+#: On PostgreSQL the test stays a look-up per row: without the fence (an OFFSET keeps the
+#: planner from pulling the subquery up) "not exists" becomes an anti-join over every post, and a
+#: page of the folded feed at 1M posts sorted 966k rows (2 s) instead of walking the feed's
+#: order index (0.5 ms). SQLite runs it per row anyway.
+_PG_FENCE = " offset 0"
 
 
 def _match_rows(match: TextMatch) -> str:
@@ -140,7 +145,7 @@ class FeedQueries:
                 clauses.append(f"posts.id in ({_match_rows(match)})")
             args.append(query)
         if flt.folds:
-            clauses.append(f"not {_IS_COPY}")
+            clauses.append("not " + _IS_COPY.format(fence=_PG_FENCE if self.match.postgres else ""))
         if flt.source_id is not None:
             clauses.append("posts.source_id = ?")
             args.append(flt.source_id)
