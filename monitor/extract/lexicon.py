@@ -274,7 +274,8 @@ FEMALE_FIRST_NAMES = _forms(
     "beverly isabella theresa diana natalie brittany charlotte marie kayla lori "
     "hillary kamala nancy marsha elise alison priti liz theresa ursula angela giorgia "
     "jacinda nicola mairead mary-lou leah claire sinead siobhan aoife niamh "
-    "jane kate sue alexandria ilhan",
+    "jane kate sue alexandria ilhan "
+    "anne annie beth jo meg jen jenny kim pam sally wendy tina lucy molly holly ellen",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -287,7 +288,8 @@ MALE_FIRST_NAMES = _forms(
     "vincent ralph eugene russell bobby mason philip louis "
     "boris rishi keir leo micheal simon tony gordon vladimir dmitry sergei joe barack "
     "emmanuel olaf xi oscar tom tim jim bill mike steve dave ed ted ron chuck mitch "
-    "eddie ian neil enda eamon diarmuid",
+    "eddie ian neil enda eamon diarmuid "
+    "rick nick dan ben sam matt chris greg jeff ken doug fred ray phil andy rob bob",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").

@@ -37,6 +37,7 @@ from monitor.extract.speakers import (
     Tok,
     base_word,
     classify,
+    leads_to_person,
     np_word,
     parse_after,
     parse_before,
@@ -1655,7 +1656,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     outer: _Frame | None = None  # the latest frame whose reported clause may hold others
     for mention, frame in order:
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
-                and mention.name in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS:
+                and leads_to_person(mention.name):
             lead = doc.lead_person_before(mention.start, book.last_person_at, book.knows)
             if lead is not None:
                 book.note_person(lead)

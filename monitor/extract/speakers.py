@@ -12,6 +12,7 @@ person the text introduced so; a name is shown in the fullest form the text give
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -233,6 +234,9 @@ _LY_NOUNS = frozenset(["family", "assembly", "rally", "supply", "monopoly", "ano
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
+    if toks[i].low in lx.HONORIFICS and prev.word.islower() and prev.low not in lx.TITLE_WORDS \
+            and prev.low not in lx.RANKS:
+        return False  # "in his letter Mrs Thatcher said": an honorific opens the name
     if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
     if prev.low in lx.GLUE and i >= 2:
@@ -308,7 +312,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         for back in (1, 2, 3):
             j = i - back
             if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
-                             and t.low not in lx.AUX_ADVERBS for t in toks[j:i]) \
+                             and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
+                                  and toks[j - 1].low == "the")
+                             for k, t in enumerate(toks[j:i], j)) \
                     and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])):
                 i = j
                 break
@@ -344,6 +350,10 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if owner is not None:
         return owner
     return classify(text, toks[i:])
+
+
+#: Adverbs that, right after "the", date a role: "the then prime minister" is who held it then.
+_FORMER_ADVERBS = frozenset(["then"])
 
 
 def _person_of(text: str, toks: list[Tok], i: int) -> Mention | None:
@@ -484,10 +494,32 @@ def _name_run(toks: list[Tok]) -> int:
             break  # "Secretary of State": the word after "of" belongs to the title
         i -= 1
     if len(toks) - i > _MAX_NAME_TOKENS:
-        return len(toks)
+        # "Veteran Wall Streeter Charlotte Beyer": too long for a name, but a known first name
+        # near its end starts one
+        given = _given_name_in(toks, len(toks) - _MAX_NAME_TOKENS + 1)
+        return given if given is not None else len(toks)
     if len(toks) - i >= 3 and _profession_word(toks[i].low):
         i += 1  # "Meteorologist Chad Myers": a profession no list names is a role, not a first name
+    if len(toks) - i >= 3 and not _known_first_name(toks[i].low):
+        # "Investor Advocate Rick Fleming": capitalised words before a known first name, none
+        # of them a first name itself, are a role ("John Paul Jones" keeps all three)
+        given = _given_name_in(toks, i + 1)
+        if given is not None:
+            i = given
     return i
+
+
+def _known_first_name(low: str) -> bool:
+    return low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES
+
+
+def _given_name_in(toks: list[Tok], start: int) -> int | None:
+    """Where the first known first name at or after ``start`` opens a name of two words or
+    more (None when there is none)."""
+    for k in range(max(start, 0), len(toks) - 1):
+        if _known_first_name(toks[k].low) and _cap(toks[k]):
+            return k
+    return None
 
 
 #: Endings of words for a profession ("meteorologist", "physician", "photographer").
@@ -849,6 +881,19 @@ def _one_person(name: str) -> str | None:
     return "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else ""
 
 
+def _person_word(head: str) -> bool:
+    """A word for what a person is or does ("mother", "actor", "teacher")."""
+    return head in lx.OCCUPATION_WORDS or head in lx.PERSON_NOUNS
+
+
+def leads_to_person(head: str) -> bool:
+    """Can "the <head>" mean the person a sentence just before named as its subject? A word for
+    a person ("the 41-year-old mother", "the actor") or for an office ("the then prime minister",
+    "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
+    who is someone the text has not named."""
+    return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS
+
+
 def _starts_word_in(head: str, role: str) -> bool:
     """``head`` in ``role`` at the start of a word or of a hyphened part ("minister" in
     "prime-minister"), not inside one ("man" is not in "businessman")."""
@@ -858,6 +903,48 @@ def _starts_word_in(head: str, role: str) -> bool:
             return True
         pos = role.find(head, pos + 1)
     return False
+
+
+def _spellings(word: str) -> set[str]:
+    """The keys a name word is matched by: as written (case folded), without its accents
+    ("Muller" for "Müller") and in the German way of writing without them ("Mueller")."""
+    low = word.casefold().strip("'‘’")
+    if low.isascii():
+        return {low}
+    return {low, _unaccented(low), _unaccented(low.translate(_GERMAN))}
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+#: Titles that go with a first name ("Sir Keith", "Dame Judi"), not with a surname.
+_GIVEN_NAME_TITLES = frozenset(["sir", "dame"])
+#: Umlauts as German writes them without the marks.
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spelled_in(table: dict[str, list[Speaker]], word: str) -> bool:
+    return any(key in table for key in _spellings(word))
+
+
+def _take(table: dict[str, list[Speaker]], word: str) -> list[Speaker]:
+    """The speakers ``word`` names in any spelling, taken out of ``table``."""
+    found = {s.index: s for key in _spellings(word) for s in table.get(key, ())}
+    for speaker in found.values():
+        for key in _spellings(speaker.name):
+            left = [s for s in table.get(key, ()) if s.index != speaker.index]
+            if left:
+                table[key] = left
+            else:
+                table.pop(key, None)
+    return list(found.values())
+
+
+def _name_them(speakers: list[Speaker], name: str) -> None:
+    for speaker in speakers:
+        speaker.name = name
+        speaker.aliases.add(alias_key(name))
 
 
 class SpeakerBook:
@@ -894,6 +981,8 @@ class SpeakerBook:
         self._surname_genders: dict[str, str | None] = {}
         #: Characters the surname and full-name look-ups may still search (see _positions).
         self._search_left = 4 * len(text) + 200_000
+        #: Speakers named by a first name after "Sir" or "Dame" ("Sir Keith"), by index.
+        self._given_names: set[int] = set()
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -1010,7 +1099,9 @@ class SpeakerBook:
                     speaker = None  # "they" is no one person ("the female officer said they…")
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
-            if speaker is None and self.pending is not None and self.pending.kind == "person":
+            if speaker is None and self.pending is not None and self.pending.kind == "person" and (
+                    _person_word(mention.name) or self._described_before(mention) is None):
+                # ("the president" the text introduced as "President Joe Biden" stays that person)
                 # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
                 speaker = self._person(self.pending)
                 speaker.add_role(mention.role)
@@ -1052,11 +1143,18 @@ class SpeakerBook:
     def full_names(self, text: str) -> None:
         """Give a speaker quoted only by surname the fuller name the text uses elsewhere, and an
         organisation quoted by one word ("Brookings") the name that ends with an organisation's
-        word ("Brookings Institution")."""
+        word ("Brookings Institution"). A surname matches in any of its spellings ("Mueller" and
+        "Muller" are the "Gerhard Müller" of the text), and a first name after "Sir" or "Dame"
+        ("Sir Keith") is the full name it opens ("Sir Keith Joseph")."""
         self._full_org_names(text)
-        single = {s.name.casefold(): s for s in self.speakers if s.kind == "person"
-                  and " " not in s.name}
-        if not single:
+        single: dict[str, list[Speaker]] = {}
+        given: dict[str, list[Speaker]] = {}
+        for speaker in self.speakers:
+            if speaker.kind == "person" and " " not in speaker.name:
+                table = given if speaker.index in self._given_names else single
+                for key in _spellings(speaker.name):
+                    table.setdefault(key, []).append(speaker)
+        if not single and not given:
             return
         for match in _NAME_SEQUENCE.finditer(text):
             toks = tokens(text, match.start(), match.end())
@@ -1066,20 +1164,48 @@ class SpeakerBook:
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
             if not toks:
                 continue
-            key = toks[-1].low
-            if key not in single and len(toks) >= 3 and toks[-2].low in single \
-                    and key not in _PLACE_WORDS and key not in lx.ORG_HEADS and key not in lx.CORPORATE_WORDS:
-                key = toks[-2].low  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
-            if key not in single:
+            at = len(toks) - 1
+            if not _spelled_in(single, toks[at].word) and len(toks) >= 3 \
+                    and _spelled_in(single, toks[-2].word) and toks[-1].low not in _PLACE_WORDS \
+                    and toks[-1].low not in lx.ORG_HEADS and toks[-1].low not in lx.CORPORATE_WORDS:
+                at = len(toks) - 2  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
+            if _spelled_in(single, toks[at].word):
+                cut = _name_run(toks)
+                if len(toks) - cut >= 2 and (at == len(toks) - 1 or len(toks) - cut >= 3):
+                    _name_them(_take(single, toks[at].word), text[toks[cut].start:toks[-1].end])
+            if given:
+                cut = _name_run(toks)
+                if len(toks) - cut >= 2 and _spelled_in(given, toks[cut].word):
+                    _name_them(_take(given, toks[cut].word), text[toks[cut].start:toks[-1].end])
+            if not single and not given:
+                return
+        for speaker in {s.index: s for found in single.values() for s in found}.values():
+            full = self._full_name_before(speaker.name)
+            if full is not None:
+                _name_them([speaker], full)
+
+    def _full_name_before(self, surname: str) -> str | None:
+        """The name the text gives ``surname`` with a first name before it, where the capitalised
+        words run too long for one name ("Securities and Exchange Commission Investor Advocate
+        Rick Fleming" is Rick Fleming)."""
+        text = self.text
+        for pos in self._positions(surname):
+            end = pos + len(surname)
+            if pos < 2 or text[pos - 1] != " " or text[end:end + 1].isalnum() \
+                    or text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+                continue  # (the surname must end the name: not "Tom Ward Street")
+            toks = tokens(text, max(0, pos - 80), end)
+            run = len(toks) - 1
+            while run > 0 and _cap(toks[run - 1]) and toks[run].start - toks[run - 1].end == 1 \
+                    and not possessive(toks[run - 1]):
+                run -= 1
+            toks = toks[run:]
+            if len(toks) < 2 or toks[-1].word != surname:
                 continue
             cut = _name_run(toks)
-            if len(toks) - cut < 2 or key != toks[-1].low and len(toks) - cut < 3:
-                continue
-            speaker = single.pop(key)
-            speaker.name = text[toks[cut].start:toks[-1].end]
-            speaker.aliases.add(alias_key(speaker.name))
-            if not single:
-                return
+            if len(toks) - cut >= 2 and _known_first_name(toks[cut].low):
+                return text[toks[cut].start:toks[-1].end]
+        return None
 
     def _surname_gender(self, surname: str) -> str | None:
         """The gender of the first name the text gives a surname ("Jessica Chastain"), so that
@@ -1348,6 +1474,9 @@ class SpeakerBook:
                 self._index_words(found)
         if found is None:
             found = self._new(mention)
+        if len(words) == 1 and self.text and " " not in found.name and self.text[
+                mention.start:mention.end].split(None, 1)[0].lower() in _GIVEN_NAME_TITLES:
+            self._given_names.add(found.index)  # "Sir Keith": a first name, not a surname
         found.aliases.add(key)
         self._by_alias[("person", key)] = found
         found.add_role(mention.role)
