@@ -58,3 +58,20 @@ def test_sir_and_a_first_name_is_the_full_name_it_opens() -> None:
     text = ("The plan was a public rebuke of Sir Keith Hollis, the education secretary. Sir Keith "
             "said that the new exam would be “clearer and fairer”. Mr Hollis wrote to her too.")
     assert set(_speakers(text).values()) == {"Keith Hollis"}
+
+
+def test_a_pronoun_means_the_person_named_again_after_an_unnamed_source() -> None:
+    text = ("Mrs Ana Brook said the plan was sound.\n\n“It is workable,” an official said.\n\n"
+            "Mrs Brook had not, Mr Cole added, been impressed by the doubts.\n\n"
+            "Later she agreed with Tom Hale. “I agree - go ahead,” she said.")
+    assert _speakers(text)["I agree - go ahead"] == "Ana Brook"
+    # with no one named again, "she" may still be the unnamed source
+    alone = "“It is workable,” an official said.\n\nLater she agreed. “I agree - go ahead,” she said."
+    assert _speakers(alone)["I agree - go ahead"] == "an official"
+
+
+def test_a_group_is_named_without_its_possessive() -> None:
+    text = 'The chief stepped down, but his lawyers maintain that the charges "are meritless."'
+    assert list(_speakers(text).values()) == ["lawyers"]
+    one = "Her spokesman said she was resting."
+    assert list(_speakers(one).values()) == ["Her spokesman"]

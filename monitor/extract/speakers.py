@@ -823,6 +823,8 @@ def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
+#: How far after an unnamed source spoke a person named again may still be what "she" means.
+_NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
@@ -892,6 +894,20 @@ def leads_to_person(head: str) -> bool:
     "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
     who is someone the text has not named."""
     return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS
+
+
+_OWNERS = frozenset(["his", "her", "their", "its", "our"])
+
+
+def _without_owner(name: str) -> str:
+    """"his lawyers maintain …": a group is named without the possessive, as without an article
+    (the name stands alone in the inspector, where "his" means no one); "her spokesman" keeps it."""
+    owner, _, rest = name.partition(" ")
+    if owner.lower() not in _OWNERS or not rest or " " in rest:
+        return name
+    low = rest.lower()
+    singular = low[:-1] if low.endswith("s") else ""
+    return rest if singular and (singular in lx.ANON_HEADS or singular in lx.POSITION_HEADS) else name
 
 
 def _starts_word_in(head: str, role: str) -> bool:
@@ -981,6 +997,8 @@ class SpeakerBook:
         self._surname_genders: dict[str, str | None] = {}
         #: Characters the surname and full-name look-ups may still search (see _positions).
         self._search_left = 4 * len(text) + 200_000
+        #: Where each speaker was last quoted (by index).
+        self._seen_pos: dict[int, int] = {}
         #: Speakers named by a first name after "Sir" or "Dame" ("Sir Keith"), by index.
         self._given_names: set[int] = set()
 
@@ -1079,6 +1097,8 @@ class SpeakerBook:
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
                 speaker = self._latest_recent(want)
+                if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
+                    speaker = self._named_since(speaker, want, mention.start) or speaker
                 if self.pending is not None and self.pending.gender in (None, want):
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
@@ -1134,6 +1154,7 @@ class SpeakerBook:
             return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None:
             self._seen(speaker)
+            self._seen_pos[speaker.index] = mention.start
             self._index_role(speaker)
             if speaker.kind == "person":
                 self.pending = None
@@ -1425,6 +1446,22 @@ class SpeakerBook:
                 self._clock += 1
                 self._seen_at[speaker.index] = self._clock
 
+    def _named_since(self, unnamed: Speaker, want: str, pos: int) -> Speaker | None:
+        """"“…,” an official said. … Mrs Thatcher had not been impressed … “I agree,” she said":
+        an unnamed source of no known gender is a weaker antecedent than a person of the
+        pronoun's gender, already quoted, whom the text names again after that source spoke."""
+        by_gender = self._recent_by_gender.get(want)
+        since = self._seen_pos.get(unnamed.index, pos)
+        if not by_gender or not 0 < pos - since <= _NAMED_SINCE_REACH:
+            return None
+        person = by_gender[next(reversed(by_gender))]
+        if person.kind != "person":
+            return None
+        surname = person.name.rsplit(None, 1)[-1]
+        at = self.text.find(surname, since, pos)
+        after = self.text[at + len(surname):at + len(surname) + 1]
+        return person if at >= 0 and not after.isalpha() else None
+
     def _latest_recent(self, want: str) -> Speaker | None:
         """The person quoted last whose gender is ``want`` or not known."""
         best: Speaker | None = None
@@ -1494,6 +1531,8 @@ class SpeakerBook:
             name = name[4:]
         if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
             name = name[6:]  # "Other critics contended": the critics
+        if mention.kind == "anonymous":
+            name = _without_owner(name)
         if name.endswith(("s’", "s'")) and len(name) > 2:
             name = name[:-1]  # "according to Moody’s Analytics’ forecast": Moody’s Analytics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
