@@ -75,3 +75,20 @@ def test_a_group_is_named_without_its_possessive() -> None:
     assert list(_speakers(text).values()) == ["lawyers"]
     one = "Her spokesman said she was resting."
     assert list(_speakers(one).values()) == ["Her spokesman"]
+
+
+def test_the_ministry_is_the_ministry_named_before() -> None:
+    text = ("Officials at the Interior Ministry said the border was closed. The ministry said it "
+            "would reopen soon.")
+    assert _speakers(text)["it would reopen soon"] == "Interior Ministry"
+    text = ("The Dallas Police Department said it would review the case. Later the department "
+            "said officers acted properly.")
+    assert _speakers(text)["officers acted properly"] == "Dallas Police Department"
+
+
+def test_a_frame_that_ends_its_paragraph_with_a_colon_gives_the_next_paragraph_s_quote() -> None:
+    signs_off = "The event is over.\n\nMcGregor signs off:\n\n“Everyone have a great day.”"
+    assert _speakers(signs_off) == {"Everyone have a great day.": "McGregor"}
+    placed = "Ana Cruz wrote on Twitter:\n\n“We are safe and back home.”"
+    assert _speakers(placed) == {"We are safe and back home.": "Ana Cruz"}
+    assert extract_quotes("McGregor signed off on the plan.") == []

@@ -54,10 +54,12 @@ _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
 #: Any speech cue (the cue list as a prefix tree), "according to", "signs off" (a live blog's
-#: last words: `McGregor signs off: “…”`) or "thought to himself" before a quote (words in the
-#: mind, quoted as said).
+#: last words: `McGregor signs off: “…”`, or "signs off:" ending a paragraph whose next one is the
+#: quote; the paragraph is searched alone, so its end stands for the quote) or "thought to
+#: himself" before a quote (words in the mind, quoted as said).
 CUE_PATTERN = re.compile(
-    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=[:,] *[\"“])|thought to (?:him|her)self(?=[:,] *[\"“])|"
+    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
+    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -1034,6 +1036,10 @@ def _sieve_direct(doc: _Document) -> None:
                 pos = colon + 1
                 while pos < len(text) and text[pos] in " \t":
                     pos += 1
+                if text[pos:pos + 1] == "\n":
+                    # "McGregor signs off:" ends its paragraph; the quote is the next one
+                    while pos < len(text) and text[pos].isspace():
+                        pos += 1
                 q = doc.by_open.get(pos)
         if q is not None and not (frame.clause_start is not None and frame.with_that):
             _claim_mark(doc, q, frame, before=False)

@@ -803,6 +803,10 @@ alias_key = speaker_key
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+#: Organisation words too vague to stand for one named organisation ("the staff", "the media").
+_VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
+                              "initiative", "service", "services", "force", "forces", "platform",
+                              "network", "authorities", "regulators", "prosecutors", "guards"])
 #: Words that make a name a place ("Tom Ward Street"), not a double surname.
 _PLACE_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "square", "park",
                           "bridge", "hall", "house", "centre", "center", "stadium", "arena", "field",
@@ -1271,8 +1275,10 @@ class SpeakerBook:
         words = mention.name.lower().split()
         if words[:1] == ["the"]:
             words = words[1:]
-        if len(words) != 1 or words[0] not in _GENERIC_ORGS or not self.text:
+        if len(words) != 1 or not self.text:
             return None
+        if words[0] not in _GENERIC_ORGS:
+            return self._org_of_head(mention, words[0])
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
         best = self._org_named_in(window)
         last = self.last_org
@@ -1284,6 +1290,29 @@ class SpeakerBook:
             return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _org_of_head(self, mention: Mention, head: str) -> Speaker | None:
+        """"Officials at the Interior Ministry said … The ministry said …": "the ministry", "the
+        department", "the council" is the organisation the text named last before it with a
+        name that ends in that word."""
+        if head not in lx.ORG_HEADS or head in _VAGUE_ORG_HEADS:
+            return None
+        window_start = max(0, mention.start - _ORG_LOOKBACK)
+        window = self.text[window_start:mention.start]
+        if head not in window.lower():
+            return None  # (the common case: nothing to look for)
+        best: str | None = None
+        for match in _NAME_SEQUENCE.finditer(window):
+            toks = tokens(window, match.start(), match.end())
+            while toks and toks[0].low in lx.DETERMINERS:
+                toks = toks[1:]
+            if len(toks) >= 2 and base_word(toks[-1]).lower() == head:
+                name = _join(window, toks)
+                best = base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name
+        if best is None:
+            return None
+        return self._by_alias.get(("organisation", alias_key(best))) or self._new(
+            Mention(mention.start, mention.end, "organisation", best))
 
     def _lone_name_org(self, window: str) -> Speaker | None:
         """"AirAsia said … The airline said …", "Cloudflare said … It said …": the speaker quoted
