@@ -92,3 +92,27 @@ def test_a_frame_that_ends_its_paragraph_with_a_colon_gives_the_next_paragraph_s
     placed = "Ana Cruz wrote on Twitter:\n\n“We are safe and back home.”"
     assert _speakers(placed) == {"We are safe and back home.": "Ana Cruz"}
     assert extract_quotes("McGregor signed off on the plan.") == []
+
+
+def test_a_colon_after_a_person_s_clause_introduces_their_words() -> None:
+    text = "Rishi Sunak faced questions. Sunak hit back: “Labour has no plan at all.”"
+    assert _speakers(text) == {"Labour has no plan at all.": "Rishi Sunak"}
+    listed = "Tom Reed listed his demands: “more pay”, “less work”."
+    assert "more pay" not in _speakers(listed)
+
+
+def test_a_quote_after_a_described_person_s_sentence_is_theirs() -> None:
+    text = ("Keir Starmer, the Labour leader, asked about bills. Sunak said prices were falling.\n\n"
+            "The Labour leader was unimpressed. “The prime minister is out of touch with families.”")
+    assert _speakers(text)["The prime minister is out of touch with families."] == "Keir Starmer"
+
+
+def test_a_source_is_named_without_the_outlet_that_met_them() -> None:
+    text = "The hackers used phishing, according to a security expert interviewed by Reuters."
+    assert list(_speakers(text).values()) == ["a security expert"]
+
+
+def test_the_company_s_press_release_is_the_company() -> None:
+    text = ("Aflac said the attack lasted hours. According to the company’s press release, customers "
+            "are eligible for credit monitoring.")
+    assert _speakers(text)["customers are eligible for credit monitoring"] == "Aflac"

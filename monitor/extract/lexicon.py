@@ -256,7 +256,7 @@ DOCUMENT_NOUNS = _forms(
     "report reports analysis data figures study studies survey surveys poll polls statement "
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
-    "findings paper calculations article articles",
+    "findings paper calculations article articles release releases announcement",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

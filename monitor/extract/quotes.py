@@ -1134,6 +1134,8 @@ def _sieve_colon(doc: _Document) -> None:
             if not toks or len(toks) > 8:
                 continue
             mention = classify(text, toks)
+            if mention is None:
+                mention = _colon_subject(doc, s, pos, q)
             if mention is None or mention.kind == "anonymous" and len(toks) < 2:
                 continue
             frame = _Frame(":", pos, pos + 1, mention, mention.start, pos + 1, (s, e), para,
@@ -1141,6 +1143,38 @@ def _sieve_colon(doc: _Document) -> None:
             doc.frames.append(frame)
             doc.frames_by_sentence.setdefault(s, []).append(frame)
             _add(doc, q, "direct", "colon", frame)
+
+
+def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | None:
+    """``Sunak hit back: “Labour has no plan.”``, ``The minister was blunt: “…”``: a sentence
+    whose subject is a person, with no speech word before its colon, introduces the quoted
+    sentence after it as that person's words. Only a whole quoted sentence counts (not a list
+    of quoted phrases), and only a short lead-in (a subject and a few words)."""
+    text = doc.text
+    body = text[q.start:q.end].strip()
+    if len(body.split()) < 3 or not body[:1].isupper() or body[-1:] not in ".!?…":
+        return None
+    mention = doc._lead_person(s, colon)
+    if mention is None or mention.kind not in ("person", "definite") or mention.start != s \
+            or mention.kind == "person" and " " not in mention.name and not mention.role \
+            and not _named_elsewhere(doc, mention.name):
+        return None
+    rest = tokens(text, mention.end, colon)
+    if not rest or len(rest) > 5 or not rest[0].word.islower():
+        return None  # "Ann Lee: …" is a label (classified above); a verb must follow the subject
+    return mention
+
+
+def _named_elsewhere(doc: _Document, name: str) -> bool:
+    """Is a lone capitalised word a person's surname: does the text give it after a first name?"""
+    text = doc.text
+    pos = text.find(" " + name)
+    while pos >= 0:
+        before = text[max(0, pos - 20):pos].rsplit(None, 1)
+        if before and before[-1][:1].isupper() and before[-1].isalpha():
+            return True
+        pos = text.find(" " + name, pos + 1)
+    return False
 
 
 # "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph.
@@ -1742,6 +1776,10 @@ def _lead_speaker(doc: _Document, book: SpeakerBook, claim: _Claim,
     if results:
         floor = max(floor, results[-1][0].end)
     lead = doc.lead_person_before(claim.start, floor, book.knows)
+    if lead is not None and lead.kind == "definite" and leads_to_person(lead.name):
+        # "The Labour leader was unimpressed. “…”": the person the description means
+        claim.sieve, claim.confidence = "lead", CONFIDENCE["lead"]
+        return book.resolve(lead)
     if lead is None or lead.kind != "person":
         return None
     first = lead.name.split(None, 1)[0].lower()

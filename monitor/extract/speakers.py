@@ -901,6 +901,10 @@ def leads_to_person(head: str) -> bool:
 
 
 _OWNERS = frozenset(["his", "her", "their", "its", "our"])
+#: "a security expert interviewed by Reuters", "a source quoted by Tass": how the outlet met the
+#: source, not who the source is.
+_OUTLET_TAIL = re.compile(r",?[ ](?:interviewed|quoted|cited|contacted|reached)[ ]by[ ].*$"
+                          r"|,?[ ](?:speaking|talking)[ ]to[ ][A-Z].*$")
 
 
 def _without_owner(name: str) -> str:
@@ -1333,8 +1337,14 @@ class SpeakerBook:
         return lone
 
     def _its_document(self, mention: Mention) -> Mention | None:
-        """"the statement after its September meeting": the organisation named just before."""
+        """"the statement after its September meeting", "the company’s press release": the
+        organisation named just before."""
         words = mention.name.lower().split()
+        owner = next((w[:-2] for w in words if w.endswith(("'s", "’s")) and w[:-2] in _GENERIC_ORGS), None)
+        if owner is not None:
+            # "According to the company’s press release": the company the story named before
+            org = self._generic_org(Mention(mention.start, mention.end, "organisation", f"the {owner}"))
+            return Mention(mention.start, mention.end, "organisation", org.name) if org is not None else None
         if "its" not in words and "their" not in words:
             return None
         sentence_start = max(self.text.rfind(". ", 0, mention.start), mention.start - 300, 0)
@@ -1561,7 +1571,7 @@ class SpeakerBook:
         if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
             name = name[6:]  # "Other critics contended": the critics
         if mention.kind == "anonymous":
-            name = _without_owner(name)
+            name = _OUTLET_TAIL.sub("", _without_owner(name)) or name
         if name.endswith(("s’", "s'")) and len(name) > 2:
             name = name[:-1]  # "according to Moody’s Analytics’ forecast": Moody’s Analytics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
