@@ -116,3 +116,21 @@ def test_the_company_s_press_release_is_the_company() -> None:
     text = ("Aflac said the attack lasted hours. According to the company’s press release, customers "
             "are eligible for credit monitoring.")
     assert _speakers(text)["customers are eligible for credit monitoring"] == "Aflac"
+
+
+def test_a_document_stands_for_its_owner_before_lower_case_words() -> None:
+    text = "According to Aflac's press release describing the incident, any customer who calls is eligible."
+    assert list(_speakers(text).values()) == ["Aflac"]
+
+
+def test_a_description_inside_someone_s_quote_introduces_no_one() -> None:
+    # "the man" is not "such a pious mujahid man", which is Tom Reed's own word for himself
+    text = ("“They think I am such a pious mujahid man,” Tom Reed laughs.\n\nThat is the reason one "
+            "vendor approaches the car. Ann Lee waves.\n\n“Will you all be my guests?” the man asks.")
+    assert _speakers(text)["Will you all be my guests?"] != "pious mujahid man"
+
+
+def test_a_description_never_spans_two_articles() -> None:
+    text = ("That is the reason one man with a beard approaches the car.\n\n"
+            "“Will you all be my guests?” the man asks.")
+    assert _speakers(text) == {"Will you all be my guests?": "the man"}

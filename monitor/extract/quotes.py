@@ -1685,7 +1685,7 @@ SIEVES = (
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
     """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
-    book = SpeakerBook(text)
+    book = SpeakerBook(text, doc.inside_quote)
     resolved: dict[int, Speaker | None] = {}
     claims = sorted((c for c in doc.claims if not c.absorbed), key=lambda c: (c.start, c.end))
     # Frames are resolved in the order their mentions appear, so "he" means the person before.

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -743,8 +743,15 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         return None
     owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
     caps = [t for t in owner if _cap(t)]
+    poss = next((k for k, t in enumerate(owner) if possessive(t) and _cap(t)), None)
     if caps and all(_cap(t) for t in owner[owner.index(caps[0]):]):
         name_toks = owner[owner.index(caps[0]):]
+    elif poss is not None:
+        # "Aflac's press release", "Moody's latest report": the owner before the lower-case words
+        j = poss
+        while j > 0 and _cap(owner[j - 1]) and not possessive(owner[j - 1]):
+            j -= 1
+        name_toks = owner[j:poss + 1]
     else:
         name_toks = []
         for k in range(at + 1, len(toks) - 1):
@@ -823,7 +830,10 @@ def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return (
         re.compile(rf"\b(?i:{word})[ ]({name})"),
         re.compile(rf"({name}),[ ](?:the|a|an|its|their)[ ](?:[\w’'-]+[ ]){{0,2}}{word}\b"),
-        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:[a-z][\w-]*[ ]){{0,2}}{word})\b"),
+        # (the words between are what describes the person, never another article: not "the
+        # reason one man" but "one man")
+        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:(?!(?:an?|one|the)[ ])[a-z][\w-]*[ ]){{0,2}}"
+                   rf"{word})\b"),
     )
 
 
@@ -974,9 +984,12 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
 class SpeakerBook:
     """The speakers of one story, in the order they are first quoted."""
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", quoted: Callable[[int], bool] | None = None) -> None:
         #: The story's text: where "the company" looks back for the organisation it means.
         self.text = text
+        #: Whether a position of the text is inside a quotation: a description there ("“I am
+        #: such a pious man,” he laughs") is someone's words, not the text introducing a person.
+        self.quoted = quoted
         self.speakers: list[Speaker] = []
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
@@ -1455,6 +1468,8 @@ class SpeakerBook:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=head))
         for match in _described_patterns(head)[2].finditer(window):
+            if self.quoted is not None and self.quoted(window_start + match.start()):
+                continue
             if match.group(1) != head and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
         return best[1] if best is not None else None
