@@ -134,3 +134,10 @@ def test_a_description_never_spans_two_articles() -> None:
     text = ("That is the reason one man with a beard approaches the car.\n\n"
             "“Will you all be my guests?” the man asks.")
     assert _speakers(text) == {"Will you all be my guests?": "the man"}
+
+
+def test_a_reported_question_is_what_was_asked() -> None:
+    text = "Ann Cole (Lab) asked why the scheme had failed."
+    [quote] = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("why the scheme had failed", "Ann Cole")
+    assert extract_quotes("Reporters asked about the scheme.") == []

@@ -105,6 +105,8 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting"])
+#: Words that open a reported question after "asked": "asked whether the plan would work".
+_QUESTION_WORDS = word_set("whether if why how what where who")
 
 CONFIDENCE = {
     "direct": 0.95,
@@ -633,6 +635,14 @@ class _Document:
         limit = _next_boundary(text, frame.cue_end, e)
         toks = tokens(text, frame.cue_end, min(limit, frame.cue_end + _SUBJECT_WINDOW))
         i = 0
+        if frame.cue in lx.ASK_CUES and toks and toks[0].low in _QUESTION_WORDS \
+                and not frame.inverted and any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3
+                                               for t in toks[1:10]):
+            # "Stern asked whether Paltrow called them": a reported question is what was asked;
+            # it ends at the sentence's next comma ("When Stern asked whether …, Paltrow said")
+            frame.clause_start = toks[0].start
+            frame.clause_end = limit if limit < e else None
+            return
         if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
             obj_end = _object_end(toks)
             if obj_end:
@@ -1848,7 +1858,8 @@ def _inside_clause(outer: _Frame | None, frame: _Frame) -> bool:
     """Is ``frame`` said inside ``outer``'s reported clause ("Jim Cole said Tom Ward had told him
     …")? Then a later "he" still means Jim Cole, the subject of the attribution."""
     return outer is not None and outer.sentence == frame.sentence and outer.clause_start is not None \
-        and frame.mention is not None and outer.clause_start <= frame.mention.start
+        and frame.mention is not None and outer.clause_start <= frame.mention.start \
+        and (outer.clause_end is None or frame.mention.start < outer.clause_end)
 
 
 def _pronoun_kind(mention: Mention) -> str | None:
