@@ -141,3 +141,11 @@ def test_a_reported_question_is_what_was_asked() -> None:
     [quote] = extract_quotes(text)
     assert (quote.text, quote.speaker) == ("why the scheme had failed", "Ann Cole")
     assert extract_quotes("Reporters asked about the scheme.") == []
+
+
+def test_the_company_is_the_name_that_opens_a_sentence_before() -> None:
+    text = ("Brightwave blocked the bots. The company said it would charge AI firms. It added that "
+            "publishers would decide.")
+    assert set(_speakers(text).values()) == {"Brightwave"}
+    person = "Tom Reed runs a bakery. Reed opened it in 2010. The company said sales were up."
+    assert _speakers(person)["sales were up"] != "Reed"

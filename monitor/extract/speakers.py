@@ -844,6 +844,8 @@ _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
+#: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
@@ -1303,10 +1305,26 @@ class SpeakerBook:
             lone = self._lone_name_org(window)
             if lone is not None:
                 return lone
+            best = self._subject_name_in(window)
         if best is None or last is not None and last.name in window:
             return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _subject_name_in(self, window: str) -> str | None:
+        """"Brightwave blocked the bots. The company said …": a lone capitalised name that opens a
+        sentence before "the company", and is no one's surname, first name, place or weekday, is
+        the company the story is about (the last such name in ``window``)."""
+        best = None
+        for match in _SENTENCE_SUBJECT.finditer(window):
+            word = base_word(Tok(match.group(1), 0, 0))
+            low = word.lower()
+            if low in lx.NOT_NAMES or low in lx.DETERMINERS or low in lx.PRONOUNS or low in _PLACE_ORGS \
+                    or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
+                    or low in self._latest_by_word or self._named_in_full(word):
+                continue
+            best = word
+        return best
 
     def _org_of_head(self, mention: Mention, head: str) -> Speaker | None:
         """"Officials at the Interior Ministry said … The ministry said …": "the ministry", "the
