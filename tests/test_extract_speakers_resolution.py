@@ -149,3 +149,17 @@ def test_the_company_is_the_name_that_opens_a_sentence_before() -> None:
     assert set(_speakers(text).values()) == {"Brightwave"}
     person = "Tom Reed runs a bakery. Reed opened it in 2010. The company said sales were up."
     assert _speakers(person)["sales were up"] != "Reed"
+
+
+def test_what_someone_is_accused_of_is_the_accuser_s_claim() -> None:
+    text = "Sunak accused Starmer of having “no plan” for the economy."
+    [quote] = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("having “no plan” for the economy", "Sunak")
+    assert extract_quotes("He was accused of fraud by the regulator.") == []
+    assert extract_quotes("She accused him.") == []
+
+
+def test_the_church_is_the_church_the_text_named_in_full() -> None:
+    text = ("The Catholic Church released its report.\n\nIn 2009, the Church accused the nuns' group "
+            "of “pushing radical feminist themes incompatible with the faith.”")
+    assert list(_speakers(text).values()) == ["Catholic Church"]

@@ -33,6 +33,7 @@ CUE_VERBS = _forms(
     "urged urges",
     "explained explains",
     "insisted insists insisting",
+    "accused accuses accuse",
     "claimed claims claiming",
     "stressed stresses",
     "stated states",

@@ -105,6 +105,8 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting"])
+#: Cues whose object is who is accused and whose clause, after "of", what of.
+_ACCUSE_CUES = word_set("accused accuses accuse")
 #: Words that open a reported question after "asked": "asked whether the plan would work".
 _QUESTION_WORDS = word_set("whether if why how what where who")
 
@@ -390,6 +392,9 @@ class _Document:
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
         progressive = False
+        if cue in _ACCUSE_CUES and before and before[-1].lower() in ("the", "a", "an", "an", "was", "were",
+                                                                     "is", "are", "been", "being"):
+            return None  # "the accused said", "he was accused of": not an accusation by the subject
         if before and before[-1].lower() in _PASSIVE:
             if cue not in _ING or before[-1].lower() == "being":
                 return None  # "is said to be", "was told"
@@ -635,6 +640,17 @@ class _Document:
         limit = _next_boundary(text, frame.cue_end, e)
         toks = tokens(text, frame.cue_end, min(limit, frame.cue_end + _SUBJECT_WINDOW))
         i = 0
+        if frame.cue in _ACCUSE_CUES:
+            # "accused the LCWR of “pushing radical feminist themes”": what is accused is the clause
+            of = next((k for k, t in enumerate(toks[:8]) if t.low == "of"), None)
+            if of is not None and of > 0 and not any(t.low in lx.CUE_VERBS or t.low == "that"
+                                                     for t in toks[:of]):
+                frame.end = toks[of].end
+                start = toks[of].end
+                while start < e and text[start] == " ":
+                    start += 1
+                frame.clause_start = start
+            return
         if frame.cue in lx.ASK_CUES and toks and toks[0].low in _QUESTION_WORDS \
                 and not frame.inverted and any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3
                                                for t in toks[1:10]):

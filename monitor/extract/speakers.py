@@ -1271,9 +1271,17 @@ class SpeakerBook:
         return gender
 
     def _full_org_names(self, text: str) -> None:
-        """"Brookings" is the Brookings Institution the text names elsewhere."""
+        """"Brookings" is the Brookings Institution the text names elsewhere, "the Church" the
+        Catholic Church."""
         for speaker in self.speakers:
             name = speaker.name
+            if speaker.kind == "organisation" and name.lower() in lx.ORG_HEADS and name[:1].isupper() \
+                    and " " not in name and name.lower() not in _VAGUE_ORG_HEADS:
+                full = self._org_named_before_head(name)
+                if full is not None:
+                    speaker.name = full
+                    speaker.aliases.add(alias_key(full))
+                continue
             if speaker.kind != "organisation" or " " in name or not name[:1].isupper() \
                     or name.isupper() or name.lower() in lx.ORG_NAMES:
                 continue
@@ -1287,6 +1295,24 @@ class SpeakerBook:
                         speaker.name = f"{name} {' '.join(words[:k + 1])}"
                         speaker.aliases.add(alias_key(speaker.name))
                         break
+
+    def _org_named_before_head(self, head: str) -> str | None:
+        """The first name the text gives that ends in the capitalised ``head`` ("Catholic Church"
+        for "Church"), without an article."""
+        text = self.text
+        for pos in self._positions(head):
+            if pos < 2 or text[pos - 1] != " " or text[pos + len(head):pos + len(head) + 1].isalnum():
+                continue
+            toks = tokens(text, max(0, pos - 60), pos)
+            run = len(toks)
+            while run > 0 and _cap(toks[run - 1]) and not possessive(toks[run - 1]) \
+                    and (run == len(toks) or toks[run].start - toks[run - 1].end == 1) \
+                    and len(toks) - run < 3:
+                run -= 1
+            names = [t for t in toks[run:] if t.low not in lx.DETERMINERS and t.low not in lx.NOT_NAMES]
+            if names and toks[-1].end == pos - 1 and names[-1] is toks[-1]:
+                return f"{text[names[0].start:names[-1].end]} {head}"
+        return None
 
     def _generic_org(self, mention: Mention) -> Speaker | None:
         """"the company", "the firm": the organisation the story named last before the mention
