@@ -163,3 +163,26 @@ def test_the_church_is_the_church_the_text_named_in_full() -> None:
     text = ("The Catholic Church released its report.\n\nIn 2009, the Church accused the nuns' group "
             "of “pushing radical feminist themes incompatible with the faith.”")
     assert list(_speakers(text).values()) == ["Catholic Church"]
+
+
+def test_a_participle_s_subject_may_follow_an_opening_phrase() -> None:
+    text = ("But in April, Gerd Hollis, the prefect, quashed that hope, insisting instead that the "
+            "pope backed the report.")
+    [quote] = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("the pope backed the report", "Gerd Hollis")
+    assert extract_quotes("But the plan failed, saying nothing.") == []
+
+
+def test_complaining_reports_speech_only_with_that() -> None:
+    text = "Facebook users are complaining that their groups are being deleted without warning."
+    [quote] = extract_quotes(text)
+    assert (quote.text, quote.speaker) == ("their groups are being deleted without warning",
+                                           "Facebook users")
+    noun = "Ana Cole marked the note, complaining about his use of “an awful lot of high language”."
+    assert [q.speaker for q in extract_quotes(noun)] in ([], [None])
+
+
+def test_a_written_thing_that_said_is_its_sender_s_not_its_readers() -> None:
+    text = ('Brightwave sent an email to its glasses users that said, in part, "camera use is always '
+            'enabled on your glasses."')
+    assert list(_speakers(text).values()) == ["Brightwave"]

@@ -34,6 +34,7 @@ CUE_VERBS = _forms(
     "explained explains",
     "insisted insists insisting",
     "accused accuses accuse",
+    "complaining",
     "claimed claims claiming",
     "stressed stresses",
     "stated states",
@@ -184,6 +185,7 @@ ANON_HEADS = _forms(
     "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
+    "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
     # Documents speak for their authors: "the letter said", "the ruling said".
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
     "study survey report statement",

@@ -104,7 +104,13 @@ _ZERO_THAT = word_set(
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
-_ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting"])
+_ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
+                  "complaining"])
+#: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
+_THAT_ONLY = frozenset(["complaining"])
+#: Adverbs between a cue and its "that": "insisting instead that", "said again that".
+_THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later earlier once "
+                         "previously too")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
 _ACCUSE_CUES = word_set("accused accuses accuse")
 #: Words that open a reported question after "asked": "asked whether the plan would work".
@@ -402,11 +408,14 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
-        if mention is None and before and (before[-1] == "and" or _written_that(text, left, cs)):
+        written = bool(before) and _written_that(text, left, cs)
+        if mention is None and before and before[-1] == "and" or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
-            # said, …": the sentence's subject said it
-            mention = self._coordinated_subject(s, cs)
-            m_start = mention.start if mention is not None else cs
+            # said, …": the sentence's subject said it (not the users the email went to)
+            subject = self._coordinated_subject(s, cs)
+            if subject is not None or not written:
+                mention = subject
+                m_start = mention.start if mention is not None else cs
         if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
             # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
@@ -444,7 +453,7 @@ class _Document:
         if quoted is not None:
             frame = _Frame(cue, cs, ce, quoted, min(quoted.start, cs), ce, (s, e), para, headline=headline)
             self._after_cue(frame, e)
-            return frame
+            return None if cue in _THAT_ONLY and not frame.with_that else frame
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
@@ -461,6 +470,8 @@ class _Document:
                 return None
             frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
             self._after_cue(frame, e)
+            if cue in _THAT_ONLY and not frame.with_that:
+                return None
             if frame.clause_start is None and cue != "telling":
                 frame.clause_start = ce
             return frame
@@ -472,16 +483,21 @@ class _Document:
             n += 1
             if toks[n - 1].low in lx.PRONOUNS:
                 break
-        if n == 0:
-            return None
-        if toks[n - 1].low in lx.PRONOUNS and n == 1:
-            mention = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
-        else:
-            mention = classify(text, toks[:n])
-        if mention is None or mention.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
-            return None
-        frame = _Frame(cue, cs, ce, mention, cs, ce, (s, e), para, headline=headline)
+        subject: Mention | None = None
+        if n and toks[n - 1].low in lx.PRONOUNS and n == 1:
+            subject = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
+        elif n:
+            subject = classify(text, toks[:n])
+        if subject is None or subject.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
+            # "But in April, Gerhard Müller quashed that hope, insisting …": the subject after an
+            # opening conjunction, time or phrase
+            subject = self._lead_person(s, cs)
+            if subject is None or subject.kind != "person" or subject.end > cs:
+                return None
+        frame = _Frame(cue, cs, ce, subject, cs, ce, (s, e), para, headline=headline)
         self._after_cue(frame, e)
+        if cue in _THAT_ONLY and not frame.with_that:
+            return None
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
@@ -678,6 +694,7 @@ class _Document:
                     return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
+                        or k - i <= 2 and all(t.low in _THAT_ADVERBS for t in toks[i:k]) \
                         or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True
