@@ -1200,7 +1200,7 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
     mention = doc._lead_person(s, colon)
     if mention is None or mention.kind not in ("person", "definite") or mention.start != s \
             or mention.kind == "person" and " " not in mention.name and not mention.role \
-            and not _named_elsewhere(doc, mention.name):
+            and not _named_elsewhere(doc, mention.name, s):
         return None
     rest = tokens(text, mention.end, colon)
     if not rest or len(rest) > 5 or not rest[0].word.islower():
@@ -1208,16 +1208,24 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
     return mention
 
 
-def _named_elsewhere(doc: _Document, name: str) -> bool:
-    """Is a lone capitalised word a person's surname: does the text give it after a first name?"""
+def _named_elsewhere(doc: _Document, name: str, at: int) -> bool:
+    """Is a lone capitalised word a person's surname: does the text near ``at`` (a few thousand
+    characters either side, the first 20 places) give it after a first name?"""
     text = doc.text
-    pos = text.find(" " + name)
-    while pos >= 0:
+    stop = min(len(text), at + _NAMED_REACH)
+    pos = text.find(" " + name, max(0, at - _NAMED_REACH), stop)
+    for _ in range(20):
+        if pos < 0:
+            break
         before = text[max(0, pos - 20):pos].rsplit(None, 1)
         if before and before[-1][:1].isupper() and before[-1].isalpha():
             return True
-        pos = text.find(" " + name, pos + 1)
+        pos = text.find(" " + name, pos + 1, stop)
     return False
+
+
+#: How far from a colon's subject its full name is looked for (characters).
+_NAMED_REACH = 5000
 
 
 # "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph.
