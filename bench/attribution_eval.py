@@ -1,6 +1,6 @@
 """Score the quote extractor against the real-text attribution set (one record per attribution).
 
-Usage: python bench/attribution_eval.py [ANNOTATIONS.json] [--json] [--show]
+Usage: python bench/attribution_eval.py [ANNOTATIONS.json] [--json] [--show] [--split dev|test|all]
 
 The set (``bench/data/attribution_eval.json``, built by ``bench/data/build_attribution_eval.py``,
 annotated under ``docs/attribution-guideline.md``) holds real English news text; each gold
@@ -25,7 +25,9 @@ content into a single prediction, so that an extractor that gives each quoted fr
 record is compared fairly before and after it learns to give one record per attribution.
 Figures are given for the held-out documents (``split = test``, chosen before the extractor was
 run on them), the development documents and all together, with breakdowns by gold kind and
-by document. ``--show`` lists misses, false positives and wrong speakers.
+by document. ``--show`` lists misses, false positives and wrong speakers of the documents of one
+split, ``dev`` unless ``--split`` names another, and the by-document table covers the same split:
+the held-out documents are never listed in detail unless asked for by name.
 """
 
 from __future__ import annotations
@@ -174,8 +176,8 @@ def _short(text: str, n: int = 70) -> str:
     return repr(text if len(text) <= n else text[:n - 1] + "…")
 
 
-def evaluate(path: Path = DATA, show: bool = False, out=sys.stdout) -> dict:
-    """Every figure of the set, for both views, as a dict."""
+def evaluate(path: Path = DATA, show: bool = False, out=sys.stdout, show_split: str = "dev") -> dict:
+    """Every figure of the set, for both views, as a dict; ``show`` lists the ``show_split`` documents."""
     documents = json.loads(path.read_text(encoding="utf-8"))["documents"]
     report: dict = {"annotations": path.name, "threshold": THRESHOLD, "documents": len(documents),
                     "gold_attributions": sum(len(d["attributions"]) for d in documents)}
@@ -198,7 +200,7 @@ def evaluate(path: Path = DATA, show: bool = False, out=sys.stdout) -> dict:
             for gi, pi, _ in pairs:
                 for t in tallies + [kinds[doc["split"]][gold[gi]["kind"]], kinds["all"][gold[gi]["kind"]]]:
                     t.add_pair(gold[gi], pred[pi])
-            if show and view == "strict":
+            if show and view == "strict" and show_split in ("all", doc["split"]):
                 _show(doc, gold, pred, pairs, out)
         report[view] = {
             s: dict(splits[s].figures(),
@@ -235,7 +237,7 @@ def _show(doc: dict, gold: list[dict], pred: list[dict], pairs: list, out) -> No
                   f"got={p['speaker']!r} (mention {p['mention']!r}, {p['sieve']})", file=out)
 
 
-def _print_text(report: dict, out=sys.stdout) -> None:
+def _print_text(report: dict, out=sys.stdout, split: str = "dev") -> None:
     print(f"{report['annotations']}: {report['documents']} documents, {report['gold_attributions']} "
           f"gold attributions; match = content Jaccard >= {report['threshold']}, one to one", file=out)
     for view in ("strict", "fragment_merged"):
@@ -254,8 +256,10 @@ def _print_text(report: dict, out=sys.stdout) -> None:
                               f"spk {v['speaker_accuracy']:.2f})"
                               for k, v in report[view][s]["by_kind"].items())
             print(f"  by kind, {s}: {kinds}", file=out)
-    print("\nby document (strict | fragment-merged F1)", file=out)
+    print(f"\nby document, {split} (strict | fragment-merged F1)", file=out)
     for doc_id, f in report["strict"]["by_document"].items():
+        if split not in ("all", f["split"]):
+            continue
         m = report["fragment_merged"]["by_document"][doc_id]
         print(f"  {doc_id:<26} {f['split']:<4} gold {f['gold']:>3} pred {f['predicted']:>3}  "
               f"P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f} spk {f['speaker_accuracy']:.2f}"
@@ -280,15 +284,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("annotations", nargs="?", type=Path, default=DATA)
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--show", action="store_true", help="list misses, false positives, wrong speakers")
+    parser.add_argument("--split", choices=SPLITS, default="dev",
+                        help="the documents --show and the by-document table cover (default: dev, so that "
+                             "the held-out documents are not listed unless asked for)")
     args = parser.parse_args(argv)
     # With --json the listing goes to stderr, so that stdout stays one JSON object.
-    report = evaluate(args.annotations, show=args.show, out=sys.stderr if args.json else sys.stdout)
+    report = evaluate(args.annotations, show=args.show, out=sys.stderr if args.json else sys.stdout,
+                      show_split=args.split)
     if args.json:
         report["bench"] = "attribution_eval"
         report["figures"] = figures(report)
         print(json.dumps(report))
     else:
-        _print_text(report)
+        _print_text(report, split=args.split)
 
 
 if __name__ == "__main__":

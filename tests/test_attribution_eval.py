@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ DATA = ROOT / "bench" / "data"
 sys.path.insert(0, str(DATA))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from attribution_eval import match, merge_fragments  # noqa: E402
+from attribution_eval import evaluate, match, merge_fragments  # noqa: E402
 from build_attribution_eval import build  # noqa: E402
 
 
@@ -74,3 +75,27 @@ def test_matching_is_one_to_one_by_jaccard_and_fragments_merge_per_speaker() -> 
     # Ann Lee's two fragments inside gold 0 become one record; Bo Park's first one is not inside.
     assert [(p["start"], p["end"]) for p in merged] == [(0, 100), (195, 220), (200, 215)]
     assert [(g, p) for g, p, _ in match(gold, merged)] == [(0, 0), (1, 1)]
+
+
+def test_the_listing_covers_only_the_split_asked_for_dev_by_default(tmp_path: Path) -> None:
+    # The held-out documents must never be listed in detail by accident: --show lists dev only
+    # unless another split is named.
+    def doc(doc_id: str, split: str) -> dict:
+        text = f"Nothing quoted in {doc_id}. The rest is narrative."
+        gold = {"start": 0, "end": 10, "content": text[:10], "kind": "indirect", "speaker": "Ann Lee",
+                "mention": None, "mention_start": None, "mention_end": None, "parts": []}
+        return {"id": doc_id, "split": split, "outlet": "Example", "text": text, "attributions": [gold]}
+
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps({"documents": [doc("open-one", "dev"), doc("held-one", "test")]}))
+
+    def listed(split: str) -> str:
+        out = io.StringIO()
+        evaluate(path, show=True, out=out, show_split=split)
+        return out.getvalue()
+
+    assert "open-one" in listed("dev") and "held-one" not in listed("dev")
+    assert "held-one" in listed("test") and "open-one" not in listed("test")
+    default = io.StringIO()
+    evaluate(path, show=True, out=default)
+    assert "missed  open-one" in default.getvalue() and "held-one" not in default.getvalue()

@@ -1,13 +1,15 @@
 """Build ``attribution_eval.json`` from the annotation source, computing and checking every offset.
 
-Usage: python bench/data/build_attribution_eval.py [--check] [--context]
+Usage: python bench/data/build_attribution_eval.py [--check] [--context] [--reload]
 
 The annotations are written as strings, never as offsets, in ``attribution_annotations.txt``
 (format below); this script finds each string in the document's stored text, writes the
 resulting character offsets to ``attribution_eval.json`` and stops with a message naming the
 document and the line when a string is missing or ambiguous. ``--check`` rebuilds in memory and
 fails when the JSON on disk differs; ``--context`` prints every record with its mention and cue
-in context, for proof-reading.
+in context, for proof-reading. A document already in the JSON keeps the text stored there (so
+that a later change to the feed parser or a fixture does not change the set under its
+annotations); only new documents are read from their sources, all of them with ``--reload``.
 
 Source format, one item a line (``#`` starts a comment line)::
 
@@ -194,8 +196,9 @@ def _record(text: str, line: str, cursor: int) -> dict:
 def build(texts: dict[str, str] | None = None) -> dict:
     """Every document of the source with its text and its located attributions.
 
-    ``texts`` (document id → text) replaces loading the texts, so that the annotations can be
-    checked against the texts already stored even if the feed parser has changed since.
+    ``texts`` (document id → text) replaces loading the texts of the documents it names, so that
+    the annotations can be checked against the texts already stored even if the feed parser has
+    changed since.
     """
     documents: list[dict] = []
     doc: dict | None = None
@@ -212,7 +215,8 @@ def build(texts: dict[str, str] | None = None) -> dict:
                 doc_id = meta.pop("id")
                 doc = {"id": doc_id, "split": meta.pop("split"), "outlet": meta.pop("outlet"),
                        "style": meta.pop("style"), "origin": meta,
-                       "text": texts[doc_id] if texts is not None else _load_text(meta["text"]),
+                       "text": texts[doc_id] if texts is not None and doc_id in texts
+                       else _load_text(meta["text"]),
                        "attributions": []}
                 if doc["split"] not in ("dev", "test"):
                     raise AnnotationError("split must be dev or test")
@@ -237,7 +241,10 @@ def build(texts: dict[str, str] | None = None) -> dict:
 
 def main() -> None:
     """Write (or with --check, verify) the JSON; with --context print every record in context."""
-    data = build()
+    stored = None
+    if "--reload" not in sys.argv and OUTPUT.exists():
+        stored = {d["id"]: d["text"] for d in json.loads(OUTPUT.read_text(encoding="utf-8"))["documents"]}
+    data = build(stored)
     rendered = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if "--context" in sys.argv:
         for doc in data["documents"]:

@@ -33,6 +33,8 @@ CUE_VERBS = _forms(
     "urged urges",
     "explained explains",
     "insisted insists insisting",
+    "accused accuses accuse",
+    "complaining",
     "claimed claims claiming",
     "stressed stresses",
     "stated states",
@@ -183,6 +185,7 @@ ANON_HEADS = _forms(
     "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
+    "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
     # Documents speak for their authors: "the letter said", "the ruling said".
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
     "study survey report statement",
@@ -256,7 +259,7 @@ DOCUMENT_NOUNS = _forms(
     "report reports analysis data figures study studies survey surveys poll polls statement "
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
-    "findings paper calculations article articles",
+    "findings paper calculations article articles release releases announcement",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").
@@ -274,7 +277,8 @@ FEMALE_FIRST_NAMES = _forms(
     "beverly isabella theresa diana natalie brittany charlotte marie kayla lori "
     "hillary kamala nancy marsha elise alison priti liz theresa ursula angela giorgia "
     "jacinda nicola mairead mary-lou leah claire sinead siobhan aoife niamh "
-    "jane kate sue alexandria ilhan",
+    "jane kate sue alexandria ilhan "
+    "anne annie beth jo meg jen jenny kim pam sally wendy tina lucy molly holly ellen",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -287,7 +291,8 @@ MALE_FIRST_NAMES = _forms(
     "vincent ralph eugene russell bobby mason philip louis "
     "boris rishi keir leo micheal simon tony gordon vladimir dmitry sergei joe barack "
     "emmanuel olaf xi oscar tom tim jim bill mike steve dave ed ted ron chuck mitch "
-    "eddie ian neil enda eamon diarmuid",
+    "eddie ian neil enda eamon diarmuid "
+    "rick nick dan ben sam matt chris greg jeff ken doug fred ray phil andy rob bob",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").

@@ -37,6 +37,7 @@ from monitor.extract.speakers import (
     Tok,
     base_word,
     classify,
+    leads_to_person,
     np_word,
     parse_after,
     parse_before,
@@ -53,10 +54,12 @@ _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
 #: Any speech cue (the cue list as a prefix tree), "according to", "signs off" (a live blog's
-#: last words: `McGregor signs off: “…”`) or "thought to himself" before a quote (words in the
-#: mind, quoted as said).
+#: last words: `McGregor signs off: “…”`, or "signs off:" ending a paragraph whose next one is the
+#: quote; the paragraph is searched alone, so its end stands for the quote) or "thought to
+#: himself" before a quote (words in the mind, quoted as said).
 CUE_PATTERN = re.compile(
-    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=[:,] *[\"“])|thought to (?:him|her)self(?=[:,] *[\"“])|"
+    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
+    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -101,7 +104,17 @@ _ZERO_THAT = word_set(
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
-_ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting"])
+_ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
+                  "complaining"])
+#: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
+_THAT_ONLY = frozenset(["complaining"])
+#: Adverbs between a cue and its "that": "insisting instead that", "said again that".
+_THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later earlier once "
+                         "previously too")
+#: Cues whose object is who is accused and whose clause, after "of", what of.
+_ACCUSE_CUES = word_set("accused accuses accuse")
+#: Words that open a reported question after "asked": "asked whether the plan would work".
+_QUESTION_WORDS = word_set("whether if why how what where who")
 
 CONFIDENCE = {
     "direct": 0.95,
@@ -385,6 +398,9 @@ class _Document:
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
         progressive = False
+        if cue in _ACCUSE_CUES and before and before[-1].lower() in ("the", "a", "an", "an", "was", "were",
+                                                                     "is", "are", "been", "being"):
+            return None  # "the accused said", "he was accused of": not an accusation by the subject
         if before and before[-1].lower() in _PASSIVE:
             if cue not in _ING or before[-1].lower() == "being":
                 return None  # "is said to be", "was told"
@@ -392,11 +408,14 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
-        if mention is None and before and (before[-1] == "and" or _written_that(text, left, cs)):
+        written = bool(before) and _written_that(text, left, cs)
+        if mention is None and before and before[-1] == "and" or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
-            # said, …": the sentence's subject said it
-            mention = self._coordinated_subject(s, cs)
-            m_start = mention.start if mention is not None else cs
+            # said, …": the sentence's subject said it (not the users the email went to)
+            subject = self._coordinated_subject(s, cs)
+            if subject is not None or not written:
+                mention = subject
+                m_start = mention.start if mention is not None else cs
         if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
             # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
@@ -434,7 +453,7 @@ class _Document:
         if quoted is not None:
             frame = _Frame(cue, cs, ce, quoted, min(quoted.start, cs), ce, (s, e), para, headline=headline)
             self._after_cue(frame, e)
-            return frame
+            return None if cue in _THAT_ONLY and not frame.with_that else frame
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
@@ -451,6 +470,8 @@ class _Document:
                 return None
             frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
             self._after_cue(frame, e)
+            if cue in _THAT_ONLY and not frame.with_that:
+                return None
             if frame.clause_start is None and cue != "telling":
                 frame.clause_start = ce
             return frame
@@ -462,16 +483,21 @@ class _Document:
             n += 1
             if toks[n - 1].low in lx.PRONOUNS:
                 break
-        if n == 0:
-            return None
-        if toks[n - 1].low in lx.PRONOUNS and n == 1:
-            mention = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
-        else:
-            mention = classify(text, toks[:n])
-        if mention is None or mention.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
-            return None
-        frame = _Frame(cue, cs, ce, mention, cs, ce, (s, e), para, headline=headline)
+        subject: Mention | None = None
+        if n and toks[n - 1].low in lx.PRONOUNS and n == 1:
+            subject = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
+        elif n:
+            subject = classify(text, toks[:n])
+        if subject is None or subject.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
+            # "But in April, Gerhard Müller quashed that hope, insisting …": the subject after an
+            # opening conjunction, time or phrase
+            subject = self._lead_person(s, cs)
+            if subject is None or subject.kind != "person" or subject.end > cs:
+                return None
+        frame = _Frame(cue, cs, ce, subject, cs, ce, (s, e), para, headline=headline)
         self._after_cue(frame, e)
+        if cue in _THAT_ONLY and not frame.with_that:
+            return None
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
@@ -630,6 +656,25 @@ class _Document:
         limit = _next_boundary(text, frame.cue_end, e)
         toks = tokens(text, frame.cue_end, min(limit, frame.cue_end + _SUBJECT_WINDOW))
         i = 0
+        if frame.cue in _ACCUSE_CUES:
+            # "accused the LCWR of “pushing radical feminist themes”": what is accused is the clause
+            of = next((k for k, t in enumerate(toks[:8]) if t.low == "of"), None)
+            if of is not None and of > 0 and not any(t.low in lx.CUE_VERBS or t.low == "that"
+                                                     for t in toks[:of]):
+                frame.end = toks[of].end
+                start = toks[of].end
+                while start < e and text[start] == " ":
+                    start += 1
+                frame.clause_start = start
+            return
+        if frame.cue in lx.ASK_CUES and toks and toks[0].low in _QUESTION_WORDS \
+                and not frame.inverted and any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3
+                                               for t in toks[1:10]):
+            # "Stern asked whether Paltrow called them": a reported question is what was asked;
+            # it ends at the sentence's next comma ("When Stern asked whether …, Paltrow said")
+            frame.clause_start = toks[0].start
+            frame.clause_end = limit if limit < e else None
+            return
         if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
             obj_end = _object_end(toks)
             if obj_end:
@@ -649,6 +694,7 @@ class _Document:
                     return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
+                        or k - i <= 2 and all(t.low in _THAT_ADVERBS for t in toks[i:k]) \
                         or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True
@@ -1033,6 +1079,10 @@ def _sieve_direct(doc: _Document) -> None:
                 pos = colon + 1
                 while pos < len(text) and text[pos] in " \t":
                     pos += 1
+                if text[pos:pos + 1] == "\n":
+                    # "McGregor signs off:" ends its paragraph; the quote is the next one
+                    while pos < len(text) and text[pos].isspace():
+                        pos += 1
                 q = doc.by_open.get(pos)
         if q is not None and not (frame.clause_start is not None and frame.with_that):
             _claim_mark(doc, q, frame, before=False)
@@ -1127,6 +1177,8 @@ def _sieve_colon(doc: _Document) -> None:
             if not toks or len(toks) > 8:
                 continue
             mention = classify(text, toks)
+            if mention is None:
+                mention = _colon_subject(doc, s, pos, q)
             if mention is None or mention.kind == "anonymous" and len(toks) < 2:
                 continue
             frame = _Frame(":", pos, pos + 1, mention, mention.start, pos + 1, (s, e), para,
@@ -1134,6 +1186,46 @@ def _sieve_colon(doc: _Document) -> None:
             doc.frames.append(frame)
             doc.frames_by_sentence.setdefault(s, []).append(frame)
             _add(doc, q, "direct", "colon", frame)
+
+
+def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | None:
+    """``Sunak hit back: “Labour has no plan.”``, ``The minister was blunt: “…”``: a sentence
+    whose subject is a person, with no speech word before its colon, introduces the quoted
+    sentence after it as that person's words. Only a whole quoted sentence counts (not a list
+    of quoted phrases), and only a short lead-in (a subject and a few words)."""
+    text = doc.text
+    body = text[q.start:q.end].strip()
+    if len(body.split()) < 3 or not body[:1].isupper() or body[-1:] not in ".!?…":
+        return None
+    mention = doc._lead_person(s, colon)
+    if mention is None or mention.kind not in ("person", "definite") or mention.start != s \
+            or mention.kind == "person" and " " not in mention.name and not mention.role \
+            and not _named_elsewhere(doc, mention.name, s):
+        return None
+    rest = tokens(text, mention.end, colon)
+    if not rest or len(rest) > 5 or not rest[0].word.islower():
+        return None  # "Ann Lee: …" is a label (classified above); a verb must follow the subject
+    return mention
+
+
+def _named_elsewhere(doc: _Document, name: str, at: int) -> bool:
+    """Is a lone capitalised word a person's surname: does the text near ``at`` (a few thousand
+    characters either side, the first 20 places) give it after a first name?"""
+    text = doc.text
+    stop = min(len(text), at + _NAMED_REACH)
+    pos = text.find(" " + name, max(0, at - _NAMED_REACH), stop)
+    for _ in range(20):
+        if pos < 0:
+            break
+        before = text[max(0, pos - 20):pos].rsplit(None, 1)
+        if before and before[-1][:1].isupper() and before[-1].isalpha():
+            return True
+        pos = text.find(" " + name, pos + 1, stop)
+    return False
+
+
+#: How far from a colon's subject its full name is looked for (characters).
+_NAMED_REACH = 5000
 
 
 # "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph.
@@ -1644,7 +1736,7 @@ SIEVES = (
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
     """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
-    book = SpeakerBook(text)
+    book = SpeakerBook(text, doc.inside_quote)
     resolved: dict[int, Speaker | None] = {}
     claims = sorted((c for c in doc.claims if not c.absorbed), key=lambda c: (c.start, c.end))
     # Frames are resolved in the order their mentions appear, so "he" means the person before.
@@ -1655,7 +1747,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     outer: _Frame | None = None  # the latest frame whose reported clause may hold others
     for mention, frame in order:
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
-                and mention.name in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS:
+                and leads_to_person(mention.name):
             lead = doc.lead_person_before(mention.start, book.last_person_at, book.knows)
             if lead is not None:
                 book.note_person(lead)
@@ -1735,6 +1827,10 @@ def _lead_speaker(doc: _Document, book: SpeakerBook, claim: _Claim,
     if results:
         floor = max(floor, results[-1][0].end)
     lead = doc.lead_person_before(claim.start, floor, book.knows)
+    if lead is not None and lead.kind == "definite" and leads_to_person(lead.name):
+        # "The Labour leader was unimpressed. “…”": the person the description means
+        claim.sieve, claim.confidence = "lead", CONFIDENCE["lead"]
+        return book.resolve(lead)
     if lead is None or lead.kind != "person":
         return None
     first = lead.name.split(None, 1)[0].lower()
@@ -1803,7 +1899,8 @@ def _inside_clause(outer: _Frame | None, frame: _Frame) -> bool:
     """Is ``frame`` said inside ``outer``'s reported clause ("Jim Cole said Tom Ward had told him
     …")? Then a later "he" still means Jim Cole, the subject of the attribution."""
     return outer is not None and outer.sentence == frame.sentence and outer.clause_start is not None \
-        and frame.mention is not None and outer.clause_start <= frame.mention.start
+        and frame.mention is not None and outer.clause_start <= frame.mention.start \
+        and (outer.clause_end is None or frame.mention.start < outer.clause_end)
 
 
 def _pronoun_kind(mention: Mention) -> str | None:

@@ -12,7 +12,8 @@ person the text introduced so; a name is shown in the fullest form the text give
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -233,6 +234,9 @@ _LY_NOUNS = frozenset(["family", "assembly", "rally", "supply", "monopoly", "ano
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
+    if toks[i].low in lx.HONORIFICS and prev.word.islower() and prev.low not in lx.TITLE_WORDS \
+            and prev.low not in lx.RANKS:
+        return False  # "in his letter Mrs Thatcher said": an honorific opens the name
     if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
     if prev.low in lx.GLUE and i >= 2:
@@ -308,7 +312,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         for back in (1, 2, 3):
             j = i - back
             if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
-                             and t.low not in lx.AUX_ADVERBS for t in toks[j:i]) \
+                             and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
+                                  and toks[j - 1].low == "the")
+                             for k, t in enumerate(toks[j:i], j)) \
                     and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])):
                 i = j
                 break
@@ -344,6 +350,10 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if owner is not None:
         return owner
     return classify(text, toks[i:])
+
+
+#: Adverbs that, right after "the", date a role: "the then prime minister" is who held it then.
+_FORMER_ADVERBS = frozenset(["then"])
 
 
 def _person_of(text: str, toks: list[Tok], i: int) -> Mention | None:
@@ -484,10 +494,32 @@ def _name_run(toks: list[Tok]) -> int:
             break  # "Secretary of State": the word after "of" belongs to the title
         i -= 1
     if len(toks) - i > _MAX_NAME_TOKENS:
-        return len(toks)
+        # "Veteran Wall Streeter Charlotte Beyer": too long for a name, but a known first name
+        # near its end starts one
+        given = _given_name_in(toks, len(toks) - _MAX_NAME_TOKENS + 1)
+        return given if given is not None else len(toks)
     if len(toks) - i >= 3 and _profession_word(toks[i].low):
         i += 1  # "Meteorologist Chad Myers": a profession no list names is a role, not a first name
+    if len(toks) - i >= 3 and not _known_first_name(toks[i].low):
+        # "Investor Advocate Rick Fleming": capitalised words before a known first name, none
+        # of them a first name itself, are a role ("John Paul Jones" keeps all three)
+        given = _given_name_in(toks, i + 1)
+        if given is not None:
+            i = given
     return i
+
+
+def _known_first_name(low: str) -> bool:
+    return low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES
+
+
+def _given_name_in(toks: list[Tok], start: int) -> int | None:
+    """Where the first known first name at or after ``start`` opens a name of two words or
+    more (None when there is none)."""
+    for k in range(max(start, 0), len(toks) - 1):
+        if _known_first_name(toks[k].low) and _cap(toks[k]):
+            return k
+    return None
 
 
 #: Endings of words for a profession ("meteorologist", "physician", "photographer").
@@ -711,8 +743,15 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         return None
     owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
     caps = [t for t in owner if _cap(t)]
+    poss = next((k for k, t in enumerate(owner) if possessive(t) and _cap(t)), None)
     if caps and all(_cap(t) for t in owner[owner.index(caps[0]):]):
         name_toks = owner[owner.index(caps[0]):]
+    elif poss is not None:
+        # "Aflac's press release", "Moody's latest report": the owner before the lower-case words
+        j = poss
+        while j > 0 and _cap(owner[j - 1]) and not possessive(owner[j - 1]):
+            j -= 1
+        name_toks = owner[j:poss + 1]
     else:
         name_toks = []
         for k in range(at + 1, len(toks) - 1):
@@ -771,6 +810,10 @@ alias_key = speaker_key
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+#: Organisation words too vague to stand for one named organisation ("the staff", "the media").
+_VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
+                              "initiative", "service", "services", "force", "forces", "platform",
+                              "network", "authorities", "regulators", "prosecutors", "guards"])
 #: Words that make a name a place ("Tom Ward Street"), not a double surname.
 _PLACE_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "square", "park",
                           "bridge", "hall", "house", "centre", "center", "stadium", "arena", "field",
@@ -787,15 +830,22 @@ def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return (
         re.compile(rf"\b(?i:{word})[ ]({name})"),
         re.compile(rf"({name}),[ ](?:the|a|an|its|their)[ ](?:[\w’'-]+[ ]){{0,2}}{word}\b"),
-        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:[a-z][\w-]*[ ]){{0,2}}{word})\b"),
+        # (the words between are what describes the person, never another article: not "the
+        # reason one man" but "one man")
+        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:(?!(?:an?|one|the)[ ])[a-z][\w-]*[ ]){{0,2}}"
+                   rf"{word})\b"),
     )
 
 
+#: How far after an unnamed source spoke a person named again may still be what "she" means.
+_NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
+#: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
@@ -849,6 +899,37 @@ def _one_person(name: str) -> str | None:
     return "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else ""
 
 
+def _person_word(head: str) -> bool:
+    """A word for what a person is or does ("mother", "actor", "teacher")."""
+    return head in lx.OCCUPATION_WORDS or head in lx.PERSON_NOUNS
+
+
+def leads_to_person(head: str) -> bool:
+    """Can "the <head>" mean the person a sentence just before named as its subject? A word for
+    a person ("the 41-year-old mother", "the actor") or for an office ("the then prime minister",
+    "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
+    who is someone the text has not named."""
+    return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS
+
+
+_OWNERS = frozenset(["his", "her", "their", "its", "our"])
+#: "a security expert interviewed by Reuters", "a source quoted by Tass": how the outlet met the
+#: source, not who the source is.
+_OUTLET_TAIL = re.compile(r",?[ ](?:interviewed|quoted|cited|contacted|reached)[ ]by[ ].*$"
+                          r"|,?[ ](?:speaking|talking)[ ]to[ ][A-Z].*$")
+
+
+def _without_owner(name: str) -> str:
+    """"his lawyers maintain …": a group is named without the possessive, as without an article
+    (the name stands alone in the inspector, where "his" means no one); "her spokesman" keeps it."""
+    owner, _, rest = name.partition(" ")
+    if owner.lower() not in _OWNERS or not rest or " " in rest:
+        return name
+    low = rest.lower()
+    singular = low[:-1] if low.endswith("s") else ""
+    return rest if singular and (singular in lx.ANON_HEADS or singular in lx.POSITION_HEADS) else name
+
+
 def _starts_word_in(head: str, role: str) -> bool:
     """``head`` in ``role`` at the start of a word or of a hyphened part ("minister" in
     "prime-minister"), not inside one ("man" is not in "businessman")."""
@@ -860,12 +941,57 @@ def _starts_word_in(head: str, role: str) -> bool:
     return False
 
 
+def _spellings(word: str) -> set[str]:
+    """The keys a name word is matched by: as written (case folded), without its accents
+    ("Muller" for "Müller") and in the German way of writing without them ("Mueller")."""
+    low = word.casefold().strip("'‘’")
+    if low.isascii():
+        return {low}
+    return {low, _unaccented(low), _unaccented(low.translate(_GERMAN))}
+
+
+def _unaccented(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+#: Titles that go with a first name ("Sir Keith", "Dame Judi"), not with a surname.
+_GIVEN_NAME_TITLES = frozenset(["sir", "dame"])
+#: Umlauts as German writes them without the marks.
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spelled_in(table: dict[str, list[Speaker]], word: str) -> bool:
+    return any(key in table for key in _spellings(word))
+
+
+def _take(table: dict[str, list[Speaker]], word: str) -> list[Speaker]:
+    """The speakers ``word`` names in any spelling, taken out of ``table``."""
+    found = {s.index: s for key in _spellings(word) for s in table.get(key, ())}
+    for speaker in found.values():
+        for key in _spellings(speaker.name):
+            left = [s for s in table.get(key, ()) if s.index != speaker.index]
+            if left:
+                table[key] = left
+            else:
+                table.pop(key, None)
+    return list(found.values())
+
+
+def _name_them(speakers: list[Speaker], name: str) -> None:
+    for speaker in speakers:
+        speaker.name = name
+        speaker.aliases.add(alias_key(name))
+
+
 class SpeakerBook:
     """The speakers of one story, in the order they are first quoted."""
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", quoted: Callable[[int], bool] | None = None) -> None:
         #: The story's text: where "the company" looks back for the organisation it means.
         self.text = text
+        #: Whether a position of the text is inside a quotation: a description there ("“I am
+        #: such a pious man,” he laughs") is someone's words, not the text introducing a person.
+        self.quoted = quoted
         self.speakers: list[Speaker] = []
         self.last_person: Speaker | None = None
         self.last_org: Speaker | None = None
@@ -894,6 +1020,10 @@ class SpeakerBook:
         self._surname_genders: dict[str, str | None] = {}
         #: Characters the surname and full-name look-ups may still search (see _positions).
         self._search_left = 4 * len(text) + 200_000
+        #: Where each speaker was last quoted (by index).
+        self._seen_pos: dict[int, int] = {}
+        #: Speakers named by a first name after "Sir" or "Dame" ("Sir Keith"), by index.
+        self._given_names: set[int] = set()
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -990,6 +1120,8 @@ class SpeakerBook:
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
                 speaker = self._latest_recent(want)
+                if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
+                    speaker = self._named_since(speaker, want, mention.start) or speaker
                 if self.pending is not None and self.pending.gender in (None, want):
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
@@ -1010,7 +1142,9 @@ class SpeakerBook:
                     speaker = None  # "they" is no one person ("the female officer said they…")
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
-            if speaker is None and self.pending is not None and self.pending.kind == "person":
+            if speaker is None and self.pending is not None and self.pending.kind == "person" and (
+                    _person_word(mention.name) or self._described_before(mention) is None):
+                # ("the president" the text introduced as "President Joe Biden" stays that person)
                 # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
                 speaker = self._person(self.pending)
                 speaker.add_role(mention.role)
@@ -1043,6 +1177,7 @@ class SpeakerBook:
             return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None:
             self._seen(speaker)
+            self._seen_pos[speaker.index] = mention.start
             self._index_role(speaker)
             if speaker.kind == "person":
                 self.pending = None
@@ -1052,11 +1187,18 @@ class SpeakerBook:
     def full_names(self, text: str) -> None:
         """Give a speaker quoted only by surname the fuller name the text uses elsewhere, and an
         organisation quoted by one word ("Brookings") the name that ends with an organisation's
-        word ("Brookings Institution")."""
+        word ("Brookings Institution"). A surname matches in any of its spellings ("Mueller" and
+        "Muller" are the "Gerhard Müller" of the text), and a first name after "Sir" or "Dame"
+        ("Sir Keith") is the full name it opens ("Sir Keith Joseph")."""
         self._full_org_names(text)
-        single = {s.name.casefold(): s for s in self.speakers if s.kind == "person"
-                  and " " not in s.name}
-        if not single:
+        single: dict[str, list[Speaker]] = {}
+        given: dict[str, list[Speaker]] = {}
+        for speaker in self.speakers:
+            if speaker.kind == "person" and " " not in speaker.name:
+                table = given if speaker.index in self._given_names else single
+                for key in _spellings(speaker.name):
+                    table.setdefault(key, []).append(speaker)
+        if not single and not given:
             return
         for match in _NAME_SEQUENCE.finditer(text):
             toks = tokens(text, match.start(), match.end())
@@ -1066,20 +1208,48 @@ class SpeakerBook:
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
             if not toks:
                 continue
-            key = toks[-1].low
-            if key not in single and len(toks) >= 3 and toks[-2].low in single \
-                    and key not in _PLACE_WORDS and key not in lx.ORG_HEADS and key not in lx.CORPORATE_WORDS:
-                key = toks[-2].low  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
-            if key not in single:
+            at = len(toks) - 1
+            if not _spelled_in(single, toks[at].word) and len(toks) >= 3 \
+                    and _spelled_in(single, toks[-2].word) and toks[-1].low not in _PLACE_WORDS \
+                    and toks[-1].low not in lx.ORG_HEADS and toks[-1].low not in lx.CORPORATE_WORDS:
+                at = len(toks) - 2  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
+            if _spelled_in(single, toks[at].word):
+                cut = _name_run(toks)
+                if len(toks) - cut >= 2 and (at == len(toks) - 1 or len(toks) - cut >= 3):
+                    _name_them(_take(single, toks[at].word), text[toks[cut].start:toks[-1].end])
+            if given:
+                cut = _name_run(toks)
+                if len(toks) - cut >= 2 and _spelled_in(given, toks[cut].word):
+                    _name_them(_take(given, toks[cut].word), text[toks[cut].start:toks[-1].end])
+            if not single and not given:
+                return
+        for speaker in {s.index: s for found in single.values() for s in found}.values():
+            full = self._full_name_before(speaker.name)
+            if full is not None:
+                _name_them([speaker], full)
+
+    def _full_name_before(self, surname: str) -> str | None:
+        """The name the text gives ``surname`` with a first name before it, where the capitalised
+        words run too long for one name ("Securities and Exchange Commission Investor Advocate
+        Rick Fleming" is Rick Fleming)."""
+        text = self.text
+        for pos in self._positions(surname):
+            end = pos + len(surname)
+            if pos < 2 or text[pos - 1] != " " or text[end:end + 1].isalnum() \
+                    or text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
+                continue  # (the surname must end the name: not "Tom Ward Street")
+            toks = tokens(text, max(0, pos - 80), end)
+            run = len(toks) - 1
+            while run > 0 and _cap(toks[run - 1]) and toks[run].start - toks[run - 1].end == 1 \
+                    and not possessive(toks[run - 1]):
+                run -= 1
+            toks = toks[run:]
+            if len(toks) < 2 or toks[-1].word != surname:
                 continue
             cut = _name_run(toks)
-            if len(toks) - cut < 2 or key != toks[-1].low and len(toks) - cut < 3:
-                continue
-            speaker = single.pop(key)
-            speaker.name = text[toks[cut].start:toks[-1].end]
-            speaker.aliases.add(alias_key(speaker.name))
-            if not single:
-                return
+            if len(toks) - cut >= 2 and _known_first_name(toks[cut].low):
+                return text[toks[cut].start:toks[-1].end]
+        return None
 
     def _surname_gender(self, surname: str) -> str | None:
         """The gender of the first name the text gives a surname ("Jessica Chastain"), so that
@@ -1101,9 +1271,17 @@ class SpeakerBook:
         return gender
 
     def _full_org_names(self, text: str) -> None:
-        """"Brookings" is the Brookings Institution the text names elsewhere."""
+        """"Brookings" is the Brookings Institution the text names elsewhere, "the Church" the
+        Catholic Church."""
         for speaker in self.speakers:
             name = speaker.name
+            if speaker.kind == "organisation" and name.lower() in lx.ORG_HEADS and name[:1].isupper() \
+                    and " " not in name and name.lower() not in _VAGUE_ORG_HEADS:
+                full = self._org_named_before_head(name)
+                if full is not None:
+                    speaker.name = full
+                    speaker.aliases.add(alias_key(full))
+                continue
             if speaker.kind != "organisation" or " " in name or not name[:1].isupper() \
                     or name.isupper() or name.lower() in lx.ORG_NAMES:
                 continue
@@ -1118,14 +1296,34 @@ class SpeakerBook:
                         speaker.aliases.add(alias_key(speaker.name))
                         break
 
+    def _org_named_before_head(self, head: str) -> str | None:
+        """The first name the text gives that ends in the capitalised ``head`` ("Catholic Church"
+        for "Church"), without an article."""
+        text = self.text
+        for pos in self._positions(head):
+            if pos < 2 or text[pos - 1] != " " or text[pos + len(head):pos + len(head) + 1].isalnum():
+                continue
+            toks = tokens(text, max(0, pos - 60), pos)
+            run = len(toks)
+            while run > 0 and _cap(toks[run - 1]) and not possessive(toks[run - 1]) \
+                    and (run == len(toks) or toks[run].start - toks[run - 1].end == 1) \
+                    and len(toks) - run < 3:
+                run -= 1
+            names = [t for t in toks[run:] if t.low not in lx.DETERMINERS and t.low not in lx.NOT_NAMES]
+            if names and toks[-1].end == pos - 1 and names[-1] is toks[-1]:
+                return f"{text[names[0].start:names[-1].end]} {head}"
+        return None
+
     def _generic_org(self, mention: Mention) -> Speaker | None:
         """"the company", "the firm": the organisation the story named last before the mention
         (quoted or not: "Meta announced… According to the company, …")."""
         words = mention.name.lower().split()
         if words[:1] == ["the"]:
             words = words[1:]
-        if len(words) != 1 or words[0] not in _GENERIC_ORGS or not self.text:
+        if len(words) != 1 or not self.text:
             return None
+        if words[0] not in _GENERIC_ORGS:
+            return self._org_of_head(mention, words[0])
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
         best = self._org_named_in(window)
         last = self.last_org
@@ -1133,10 +1331,49 @@ class SpeakerBook:
             lone = self._lone_name_org(window)
             if lone is not None:
                 return lone
+            best = self._subject_name_in(window)
         if best is None or last is not None and last.name in window:
             return last  # the organisation quoted last, if the text still speaks of it
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
+
+    def _subject_name_in(self, window: str) -> str | None:
+        """"Brightwave blocked the bots. The company said …": a lone capitalised name that opens a
+        sentence before "the company", and is no one's surname, first name, place or weekday, is
+        the company the story is about (the last such name in ``window``)."""
+        best = None
+        for match in _SENTENCE_SUBJECT.finditer(window):
+            word = base_word(Tok(match.group(1), 0, 0))
+            low = word.lower()
+            if low in lx.NOT_NAMES or low in lx.DETERMINERS or low in lx.PRONOUNS or low in _PLACE_ORGS \
+                    or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
+                    or low in self._latest_by_word or self._named_in_full(word):
+                continue
+            best = word
+        return best
+
+    def _org_of_head(self, mention: Mention, head: str) -> Speaker | None:
+        """"Officials at the Interior Ministry said … The ministry said …": "the ministry", "the
+        department", "the council" is the organisation the text named last before it with a
+        name that ends in that word."""
+        if head not in lx.ORG_HEADS or head in _VAGUE_ORG_HEADS:
+            return None
+        window_start = max(0, mention.start - _ORG_LOOKBACK)
+        window = self.text[window_start:mention.start]
+        if head not in window.lower():
+            return None  # (the common case: nothing to look for)
+        best: str | None = None
+        for match in _NAME_SEQUENCE.finditer(window):
+            toks = tokens(window, match.start(), match.end())
+            while toks and toks[0].low in lx.DETERMINERS:
+                toks = toks[1:]
+            if len(toks) >= 2 and base_word(toks[-1]).lower() == head:
+                name = _join(window, toks)
+                best = base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name
+        if best is None:
+            return None
+        return self._by_alias.get(("organisation", alias_key(best))) or self._new(
+            Mention(mention.start, mention.end, "organisation", best))
 
     def _lone_name_org(self, window: str) -> Speaker | None:
         """"AirAsia said … The airline said …", "Cloudflare said … It said …": the speaker quoted
@@ -1157,8 +1394,14 @@ class SpeakerBook:
         return lone
 
     def _its_document(self, mention: Mention) -> Mention | None:
-        """"the statement after its September meeting": the organisation named just before."""
+        """"the statement after its September meeting", "the company’s press release": the
+        organisation named just before."""
         words = mention.name.lower().split()
+        owner = next((w[:-2] for w in words if w.endswith(("'s", "’s")) and w[:-2] in _GENERIC_ORGS), None)
+        if owner is not None:
+            # "According to the company’s press release": the company the story named before
+            org = self._generic_org(Mention(mention.start, mention.end, "organisation", f"the {owner}"))
+            return Mention(mention.start, mention.end, "organisation", org.name) if org is not None else None
         if "its" not in words and "their" not in words:
             return None
         sentence_start = max(self.text.rfind(". ", 0, mention.start), mention.start - 300, 0)
@@ -1269,6 +1512,8 @@ class SpeakerBook:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=head))
         for match in _described_patterns(head)[2].finditer(window):
+            if self.quoted is not None and self.quoted(window_start + match.start()):
+                continue
             if match.group(1) != head and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
         return best[1] if best is not None else None
@@ -1298,6 +1543,22 @@ class SpeakerBook:
                 self._recent_by_gender.setdefault(speaker.gender, {})[speaker.index] = speaker
                 self._clock += 1
                 self._seen_at[speaker.index] = self._clock
+
+    def _named_since(self, unnamed: Speaker, want: str, pos: int) -> Speaker | None:
+        """"“…,” an official said. … Mrs Thatcher had not been impressed … “I agree,” she said":
+        an unnamed source of no known gender is a weaker antecedent than a person of the
+        pronoun's gender, already quoted, whom the text names again after that source spoke."""
+        by_gender = self._recent_by_gender.get(want)
+        since = self._seen_pos.get(unnamed.index, pos)
+        if not by_gender or not 0 < pos - since <= _NAMED_SINCE_REACH:
+            return None
+        person = by_gender[next(reversed(by_gender))]
+        if person.kind != "person":
+            return None
+        surname = person.name.rsplit(None, 1)[-1]
+        at = self.text.find(surname, since, pos)
+        after = self.text[at + len(surname):at + len(surname) + 1]
+        return person if at >= 0 and not after.isalpha() else None
 
     def _latest_recent(self, want: str) -> Speaker | None:
         """The person quoted last whose gender is ``want`` or not known."""
@@ -1348,6 +1609,9 @@ class SpeakerBook:
                 self._index_words(found)
         if found is None:
             found = self._new(mention)
+        if len(words) == 1 and self.text and " " not in found.name and self.text[
+                mention.start:mention.end].split(None, 1)[0].lower() in _GIVEN_NAME_TITLES:
+            self._given_names.add(found.index)  # "Sir Keith": a first name, not a surname
         found.aliases.add(key)
         self._by_alias[("person", key)] = found
         found.add_role(mention.role)
@@ -1365,6 +1629,8 @@ class SpeakerBook:
             name = name[4:]
         if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
             name = name[6:]  # "Other critics contended": the critics
+        if mention.kind == "anonymous":
+            name = _OUTLET_TAIL.sub("", _without_owner(name)) or name
         if name.endswith(("s’", "s'")) and len(name) > 2:
             name = name[:-1]  # "according to Moody’s Analytics’ forecast": Moody’s Analytics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
