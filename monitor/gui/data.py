@@ -234,6 +234,8 @@ class FeedChanges:
     mark: ChangeMark
     spans: dict[int, list[Span]]
     alerts: dict[int, list[str]]  # post id -> keywords it matched
+    #: Posts no longer their item's lead (a late, earlier copy leads now): a folded feed drops them.
+    demoted: list[int] = field(default_factory=list)
 
 
 def feed_changes(
@@ -243,7 +245,8 @@ def feed_changes(
     queries = FeedQueries(monitor.db)
     added, edited, count, mark = queries.changes(flt, since, limit=limit)
     alerts = match_alerts(added, keywords)
-    return FeedChanges(added, edited, count, mark, quote_spans(monitor, added + edited), alerts)
+    demoted = queries.demoted(since, mark) if flt.folds and count else []
+    return FeedChanges(added, edited, count, mark, quote_spans(monitor, added + edited), alerts, demoted)
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str] | None:

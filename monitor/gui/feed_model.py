@@ -523,6 +523,7 @@ class FeedModel(QAbstractListModel):
                 edited_any = True
         if edited_any:
             self.rowsEdited.emit()
+        self._remove_rows(changes.demoted)
         if changes.added_count:
             self._total += changes.added_count
             self.totalChanged.emit(self._total)
@@ -544,6 +545,21 @@ class FeedModel(QAbstractListModel):
         if self._refresh_again:
             self._refresh_again = False
             self.refresh()
+
+    def _remove_rows(self, post_ids: list[int]) -> None:
+        """Drop the rows of these posts (copies now shown through their item's new lead)."""
+        rows = sorted((row for pid in post_ids if (row := self.row_of(pid)) is not None), reverse=True)
+        for row in rows:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._ids[row]
+            del self._keys[row]
+            self._row_of = None
+            self.endRemoveRows()
+        if rows:
+            self._total = max(0, self._total - len(rows))
+            self.totalChanged.emit(self._total)
+            self._unread.difference_update(post_ids)
+            self.unreadChanged.emit(len(self._unread))
 
     def _insert_sorted(self, post: Post, spans: list[Span]) -> None:
         key = sort_key(post)

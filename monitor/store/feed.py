@@ -378,6 +378,19 @@ class FeedQueries:
         edited = self._with_revision_counts([_row_to_post(r) for r in edited_rows])
         return added, edited, count, now
 
+    def demoted(self, since: ChangeMark, now: ChangeMark) -> list[int]:
+        """Posts stored up to ``since`` that a copy stored after it (up to ``now``) displaced as
+        their story item's lead: an earlier copy that arrived late (a wire story polled after an
+        outlet's reprint). A folded feed drops their rows; the new lead comes as an added post.
+        Also lists older copies that were never the lead; a reader holds no row for them."""
+        rows = self.db.execute(
+            "select o.post_id from story_item_posts s "
+            "join story_items i on i.id = s.item_id and i.lead_post_id = s.post_id "
+            "join story_item_posts o on o.item_id = s.item_id "
+            "where s.post_id > ? and s.post_id <= ? and o.post_id <= ?",
+            [since.post_id, now.post_id, since.post_id]).fetchall()
+        return sorted({int(r[0]) for r in rows})
+
     def quote_spans(self, ids: list[int]) -> dict[int, list[Span]]:
         """Attributed passages in the bodies of these posts as (start, end, kind), in reading
         order, active quotes only; every id gets a list (empty when nothing is quoted).
