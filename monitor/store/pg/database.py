@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from monitor.store.errors import StoreError
+from monitor.store.errors import NewerSchemaError, StoreError
 from monitor.store.pg.connection import connect, redact, scalar
 from monitor.store.pg.schema import quote_ident
 
@@ -390,8 +390,9 @@ def _check_or_create(conn: psycopg.Connection, where: str, version: int, create:
             return
     found = int(scalar(conn, "select max(version) from schema_version") or 0)
     if found > version:
-        raise StoreError(f"{where}: the store is at schema version {found}; this app writes "
-                         f"version {version} (upgrade Situation Monitor to open it)")
+        # The same type as a newer file raises (store/database.py), so callers tell it apart alike.
+        raise NewerSchemaError(f"{where}: the store is at schema version {found}; newer than this app "
+                               f"writes ({version}): upgrade Situation Monitor to open it")
     if found < version:
         _upgrade(conn, where, found, version)
 
