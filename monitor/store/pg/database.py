@@ -156,6 +156,19 @@ class PgTable:
                             [r[n] for r in chunk for n in names])
         return self
 
+    @property
+    def columns_dict(self) -> dict[str, type]:
+        """Each column's Python type, as sqlite-utils' ``Table.columns_dict`` (a migration asks
+        whether a column is there yet); without the generated full-text column."""
+        from monitor.store.pg.schema import SEARCH_COLUMN
+
+        types = {"bigint": int, "integer": int, "smallint": int, "double precision": float,
+                 "real": float, "numeric": float, "bytea": bytes}
+        return {name: types.get(kind, str) for name, kind in self.db.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = current_schema() and table_name = ? and column_name != ? "
+            "order by ordinal_position", [self.name, SEARCH_COLUMN]).fetchall()}
+
     def add_column(self, name: str, col_type: type | None = None) -> PgTable:
         """Add a column (a migration's step), typed as sqlite-utils types it on SQLite."""
         types = {str: "text", int: "bigint", float: "double precision", bytes: "bytea"}
@@ -220,6 +233,14 @@ class PgDatabase:
 
     def execute(self, sql: str, params: Sequence[object] | None = None) -> PgCursor:
         """Run one statement written for SQLite; its rows as a sqlite3 cursor gives them."""
+        from monitor.store.pg.schema import create_table_statements
+
+        # A migration's new table: SQLite's types and keys written as the whole schema's are.
+        made = None if params else create_table_statements(sql, self.primary_key)
+        if made:
+            for statement in made[:-1]:
+                self.execute(statement)
+            sql = made[-1]
         text, returns_id = translate(sql)
         try:
             cursor = self.raw.execute(text, list(params or ()))
@@ -351,8 +372,11 @@ def _connection_errors() -> tuple[type[BaseException], ...]:
 
 
 def _problem(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[-1] if text else type(exc).__name__
+    # The lines pointing into a statement ("LINE 1: ...", then a caret under it) say nothing
+    # read alone: the problem is the line before them.
+    lines = [line for line in str(exc).strip().splitlines()
+             if line.strip() and not line.startswith("LINE ") and line.strip() != "^"]
+    return lines[-1] if lines else type(exc).__name__
 
 
 def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
