@@ -379,10 +379,14 @@ def _problem(exc: BaseException) -> str:
     return lines[-1] if lines else type(exc).__name__
 
 
-def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
+def open_pg_database(dsn: str, *, create: bool = True, readonly: bool = False) -> PgDatabase:
     """Open the PostgreSQL store at ``dsn``; with ``create``, build the store's schema in a
     database that holds none. Raises StoreError naming the DSN (password hidden) when it cannot
-    be reached, holds no store (without ``create``) or holds one at another schema version."""
+    be reached, holds no store (without ``create``) or holds one at another schema version.
+
+    ``readonly`` opens an existing store for reading only, as ``open_database`` opens a file:
+    one of an older version is upgraded first (as a file that can be written is), then the
+    connection refuses every write (``default_transaction_read_only``); nothing is ever made."""
     from monitor.store.database import SCHEMA_VERSION
 
     where = redact(dsn)
@@ -395,7 +399,9 @@ def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
         # took 100 ms where a plan for its words takes 2 ms. Each statement is planned for its
         # parameters (a fraction of a millisecond).
         conn.execute("set plan_cache_mode = force_custom_plan")
-        _check_or_create(conn, where, SCHEMA_VERSION, create)
+        _check_or_create(conn, where, SCHEMA_VERSION, create and not readonly)
+        if readonly:
+            conn.execute("set default_transaction_read_only = on")
     except BaseException:
         conn.close()
         raise
@@ -403,15 +409,18 @@ def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
 
 
 def _check_or_create(conn: psycopg.Connection, where: str, version: int, create: bool) -> None:
-    with conn.transaction():
-        # Two processes creating the store at once: the second finds it made.
-        conn.execute("select pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-        if scalar(conn, "select to_regclass('schema_version')") is None:
-            if not create:
-                raise StoreError(f"{where}: holds no Situation Monitor store; copy one there with "
-                                 "monitor copy --from FILE --to URL, or ingest into it")
-            _create_store(conn, version)
-            return
+    # Only making the store takes the write lock: opening one that is there waits for no writer
+    # (a reader opened beside a long ingest reads at once, as on SQLite).
+    if scalar(conn, "select to_regclass('schema_version')") is None:
+        if not create:
+            raise StoreError(f"{where}: holds no Situation Monitor store; copy one there with "
+                             "monitor copy --from FILE --to URL, or ingest into it")
+        with conn.transaction():
+            # Two processes creating the store at once: the second finds it made.
+            conn.execute("select pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+            if scalar(conn, "select to_regclass('schema_version')") is None:
+                _create_store(conn, version)
+                return
     found = int(scalar(conn, "select max(version) from schema_version") or 0)
     if found > version:
         # The same type as a newer file raises (store/database.py), so callers tell it apart alike.
