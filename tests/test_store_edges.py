@@ -175,6 +175,17 @@ def test_a_readonly_open_of_a_missing_file_says_so_and_creates_nothing(tmp_path)
     assert not missing.parent.exists()
 
 
+def test_a_readonly_open_of_a_database_holding_no_store_says_so_and_makes_nothing(pg_dsn):
+    """The same on a team store: a database that holds no store is named, and left empty."""
+    import psycopg
+
+    with pytest.raises(StoreError, match="holds no Situation Monitor store"):
+        Monitor(pg_dsn, readonly=True)
+    with psycopg.connect(pg_dsn) as conn:
+        assert conn.execute("select count(*) from pg_class "
+                            "where relnamespace = current_schema()::regnamespace").fetchone() == (0,)
+
+
 def _read_only_mount_works() -> bool:
     if shutil.which("unshare") is None:
         return False
