@@ -235,15 +235,19 @@ class PgDatabase:
         """Run one statement written for SQLite; its rows as a sqlite3 cursor gives them."""
         from monitor.store.pg.schema import create_table_statements
 
-        # A migration's new table: SQLite's types and keys written as the whole schema's are.
+        # A migration's new table: SQLite's types and keys written as the whole schema's are
+        # (PostgreSQL's own statements then, run as they are).
         made = None if params else create_table_statements(sql, self.primary_key)
         if made:
             for statement in made[:-1]:
-                self.execute(statement)
-            sql = made[-1]
+                self._run(statement, None, False)
+            return self._run(made[-1], None, False)
         text, returns_id = translate(sql)
+        return self._run(text, list(params or ()), returns_id)
+
+    def _run(self, text: str, params: list[object] | None, returns_id: bool) -> PgCursor:
         try:
-            cursor = self.raw.execute(text, list(params or ()))
+            cursor = self.raw.execute(text, params)
         except _connection_errors() as exc:
             raise StoreError(f"{self.where}: {_problem(exc)}") from exc
         return PgCursor(cursor, returns_id)
