@@ -45,11 +45,6 @@ def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
     return request.getfixturevalue("pg_dsn")
 
 
-def _sqlite_only(where: Path | str, why: str) -> None:
-    if is_postgres(where):
-        pytest.skip(f"SQLite only: {why}")
-
-
 def _feed() -> GrowingFeed:
     return GrowingFeed(items=[
         Item("id-2", "Train leaves Tumangang", "The train left at 09:10, a guard said.",
