@@ -143,15 +143,20 @@ def _digest(path: Path) -> tuple[str, int]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
 
 
-def test_a_readonly_open_reads_and_never_writes(seeded_db, tmp_path):
-    refused: type[Exception]
-    if is_postgres(seeded_db):
-        import psycopg  # the optional team extra
+def _write_refused(where: Path | str) -> type[Exception]:
+    """The error a write on a read-only open raises: sqlite3's, or psycopg's (the optional extra)."""
+    if not is_postgres(where):
+        return sqlite3.OperationalError
+    import psycopg
 
+    return psycopg.errors.ReadOnlySqlTransaction
+
+
+def test_a_readonly_open_reads_and_never_writes(seeded_db, tmp_path):
+    if is_postgres(seeded_db):
         # The store's own contents, table by table (as monitor copy checks a copy).
         where: Path | str = seeded_db
         before: object = store_digests(where)
-        refused = psycopg.errors.ReadOnlySqlTransaction
     else:
         where = tmp_path / "copy" / "monitor.db"
         where.parent.mkdir()
@@ -159,13 +164,25 @@ def test_a_readonly_open_reads_and_never_writes(seeded_db, tmp_path):
             conn.execute("pragma wal_checkpoint(truncate)")
             conn.execute(f"vacuum into '{where}'")
         before = _digest(where)  # the file's very bytes
-        refused = sqlite3.OperationalError
     with Monitor(where, readonly=True) as monitor:
         assert monitor.posts.count() == 5
         assert monitor.posts.search("Peskov")
-        with pytest.raises(refused, match="readonly|query_only|read-only"):
+        with pytest.raises(_write_refused(where), match="readonly|query_only|read-only"):
             monitor.db.execute("delete from posts")
     assert (store_digests(where) if is_postgres(where) else _digest(Path(where))) == before
+
+
+def test_a_readonly_open_of_an_older_store_upgrades_it_where_it_can_be_written(seeded_db):
+    step = MIGRATIONS.index(_v16_report_indexes) + 1
+    with Monitor(seeded_db) as monitor:  # the store as the build before that step left it
+        monitor.db.execute(f"drop index {REPORT_KIND_INDEX}")
+        monitor.db.execute("delete from schema_version where version >= ?", [step])
+    with Monitor(seeded_db, readonly=True) as monitor:
+        assert monitor.db.execute("select max(version) from schema_version").fetchone()[0] == SCHEMA_VERSION
+        assert has_index(monitor.db, REPORT_KIND_INDEX)
+        assert monitor.posts.count() == 5
+        with pytest.raises(_write_refused(seeded_db), match="readonly|query_only|read-only"):
+            monitor.db.execute("delete from post_reads")
 
 
 def test_a_readonly_open_of_a_missing_file_says_so_and_creates_nothing(tmp_path):  # a file's own
