@@ -295,7 +295,7 @@ class Monitor:
             # The team store: the same store classes over PostgreSQL (store/pg/database.py).
             from monitor.store.pg.database import open_pg_database
 
-            team = open_pg_database(str(db_path), create=create)
+            team = open_pg_database(str(db_path), create=create, readonly=readonly)
             self.where = team.where
             self.source_locks = SourceLocks(team.raw, team.where)
             self.team = team

@@ -138,3 +138,45 @@ def test_postgres_tests_fail_under_ci_and_skip_by_hand_without_a_cluster(tmp_pat
     in_ci = run(CI="true")
     assert in_ci.returncode == 1, in_ci.stdout
     assert "1 error" in in_ci.stdout and "CI=true" in in_ci.stdout
+
+
+def test_a_migrations_new_table_is_made_as_a_new_stores_table_is(pg_dsn):
+    """A later migration's ``create table`` (SQLite's spelling) on an upgraded team store: the
+    same types, identity column, keys and inline UNIQUE as the schema of a new store would give
+    the table (store/pg/schema.py create_table_statements)."""
+    from typing import cast
+
+    from sqlite_utils import Database
+
+    from monitor.service import Monitor
+    from monitor.store.pg.database import open_pg_database
+
+    later = ("create table if not exists later_notes (id integer primary key,"
+             " post_id integer not null references posts on delete cascade,"
+             " label text not null unique, data blob, score real, made text default 'now')"
+             " without rowid")
+    Monitor(pg_dsn).close()  # a store, then the table as a migration adds it
+    db = open_pg_database(pg_dsn)
+    db.execute(later)
+    db.execute(later)  # IF NOT EXISTS: the second time changes nothing
+    made = cast(Database, db)
+    post = made.table("sources").insert({"key": "k", "kind": "test", "url": "x"}).last_pk
+    db.execute("insert into posts (source_id, guid, body, first_seen, updated, content_hash) "
+               "values (?, 'g', 'b', 't', 't', 'h')", [post])
+    db.execute("insert into later_notes (post_id, label, data) values (1, 'a', ?)", [b"\x00\xff"])
+    assert db.execute("select id, data, made from later_notes").fetchall() == [(1, b"\x00\xff", "now")]
+    db.close()
+    with psycopg.connect(pg_dsn) as conn:
+        columns = conn.execute(
+            "select column_name, data_type, is_nullable, is_identity from information_schema.columns "
+            "where table_name = 'later_notes' order by ordinal_position").fetchall()
+        constraints = {r[0] for r in conn.execute(
+            "select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'later_notes'::regclass")}
+        unique = [r[0] for r in conn.execute(
+            "select indexdef from pg_indexes where tablename = 'later_notes' "
+            "and indexdef like 'CREATE UNIQUE%(label)'")]
+    assert columns == [("id", "bigint", "NO", "YES"), ("post_id", "bigint", "NO", "NO"),
+                       ("label", "text", "NO", "NO"), ("data", "bytea", "YES", "NO"),
+                       ("score", "double precision", "YES", "NO"), ("made", "text", "YES", "NO")]
+    assert {"PRIMARY KEY (id)", "FOREIGN KEY (post_id) REFERENCES posts(id) ON DELETE CASCADE"} <= constraints
+    assert len(unique) == 1

@@ -1,6 +1,7 @@
 """Provenance of posts: every polled or imported document is kept with its hash, time, URL and
 validators, each post version links to the document that carried it, and an evidence bundle
-written by ``monitor evidence`` verifies with the real ``sha256sum -c``."""
+written by ``monitor evidence`` verifies with the real ``sha256sum -c``; on each engine (a file, and
+a PostgreSQL team store)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import shutil
 import sqlite3
 import subprocess
 import zlib
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime, formatdate
 from pathlib import Path
+from typing import cast
 
 import pytest
 from _feedserver import GrowingFeed, Item
@@ -25,10 +28,21 @@ from monitor.sources.registry import parse_document
 from monitor.store import PostStore
 from monitor.store.documents import DocumentStore
 from monitor.store.migrations import MIGRATIONS
+from monitor.store.pg import create_schema, is_postgres, read_schema
+from monitor.store.pg.database import PgDatabase
 
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 SHA256SUM = shutil.which("sha256sum")
 needs_sha256sum = pytest.mark.skipif(SHA256SUM is None, reason="sha256sum (coreutils) not installed")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where the store is (conftest's ``monitor`` and ``seeded_db`` open it too): a new file, or a
+    new database on the throwaway cluster (conftest.py)."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
 
 
 def _feed() -> GrowingFeed:
@@ -55,9 +69,10 @@ def _post_id(monitor: Monitor, guid: str) -> int:
     return int(monitor.db.execute("select id from posts where guid = ?", [guid]).fetchone()[0])
 
 
-def doc_post(path: Path, guid: str = "id-1") -> int:
-    """The id of the post ``guid`` in the database file at ``path``."""
-    return int(sqlite3.connect(path).execute("select id from posts where guid = ?", [guid]).fetchone()[0])
+def doc_post(where: Path | str, guid: str = "id-1") -> int:
+    """The id of the post ``guid`` in the store at ``where``."""
+    with Monitor(where) as monitor:
+        return _post_id(monitor, guid)
 
 
 def test_poll_keeps_the_document_with_hash_validators_and_bytes(server, monitor):
@@ -137,7 +152,7 @@ def test_imported_file_keeps_its_document_once(tmp_path, monitor):
     assert _links(monitor)[("id-3", 1)] != doc.id
 
 
-def test_over_the_cap_keeps_hash_and_first_bytes_marked_truncated(tmp_path, monitor):
+def test_over_the_cap_keeps_hash_and_first_bytes_marked_truncated(tmp_path, db_path, monitor):
     monitor.documents = DocumentStore(monitor.db, cap=100)
     page = tmp_path / "feed.xml"
     page.write_bytes(_feed().render())
@@ -149,8 +164,7 @@ def test_over_the_cap_keeps_hash_and_first_bytes_marked_truncated(tmp_path, moni
 
     out = tmp_path / "bundle"
     monitor.close()
-    code, _, stderr = invoke_cli("--db", str(monitor.db_path), "evidence", str(doc_post(monitor.db_path)),
-                                 "--out", str(out))
+    code, _, stderr = invoke_cli("--db", str(db_path), "evidence", str(doc_post(db_path)), "--out", str(out))
     assert code == 0, stderr
     entry = json.loads((out / "manifest.json").read_text())["posts"][0]["documents"][0]
     assert entry["truncated"] and entry["sha256"] == doc.sha256 and entry["size"] == len(data)
@@ -158,7 +172,7 @@ def test_over_the_cap_keeps_hash_and_first_bytes_marked_truncated(tmp_path, moni
     assert (out / entry["file"]).read_bytes() == data[:100]
 
 
-def test_prune_drops_old_bytes_and_keeps_hash_and_links(tmp_path, monitor):
+def test_prune_drops_old_bytes_and_keeps_hash_and_links(tmp_path, db_path, monitor):
     page = tmp_path / "feed.xml"
     page.write_bytes(_feed().render())
     monitor.ingest_path(page)
@@ -170,7 +184,7 @@ def test_prune_drops_old_bytes_and_keeps_hash_and_links(tmp_path, monitor):
     assert doc.pruned and monitor.documents.data(doc.id) is None
     assert doc.sha256 == hashlib.sha256(page.read_bytes()).hexdigest()
     out = tmp_path / "bundle"
-    code, _, stderr = invoke_cli("--db", str(monitor.db_path), "evidence", str(post), "--out", str(out))
+    code, _, stderr = invoke_cli("--db", str(db_path), "evidence", str(post), "--out", str(out))
     assert code == 0 and f"no document kept for #{post}" in stderr
     entry = json.loads((out / "manifest.json").read_text())["posts"][0]["documents"][0]
     assert entry["pruned"] and entry["file"] is None and entry["sha256"] == doc.sha256
@@ -261,17 +275,28 @@ def test_evidence_refuses_unknown_post_and_non_empty_folder(seeded_db, tmp_path)
 # -- a store made before documents were kept -----------------------------------------------------
 
 
-def _schema_12_store(path: Path, page: Path) -> None:
-    """A database at schema 12 holding the feed in ``page``, one post edited once, written by the
-    store of that version (its migrations and PostStore), as an older install left it."""
-    conn = sqlite3.connect(path)
-    conn.isolation_level = None
-    db = Database(conn)
+def _schema_12_store(where: Path | str, page: Path) -> None:
+    """A store at schema 12 holding the feed in ``page``, one post edited once, written by the
+    store of that version (its migrations and PostStore), as an older install left it: a file, or a
+    team store with the schema that version made (its migrated SQLite schema, store/pg/schema.py)."""
+    made = sqlite3.connect(":memory:" if is_postgres(where) else where)
+    made.isolation_level = None
+    db: Database | PgDatabase = Database(made)
     for number, step in enumerate(MIGRATIONS[:12], start=1):
         step(db)
         db.table("schema_version").insert({"version": number, "applied": "2026-01-01T00:00:00Z"},
                                           pk="version")
-    store = PostStore(db)
+    if is_postgres(where):
+        import psycopg
+
+        team = psycopg.connect(str(where), autocommit=True)
+        with team.transaction():
+            create_schema(team, read_schema(made))
+            for number in range(1, 13):
+                team.execute("insert into schema_version (version, applied) values (%s, %s)",
+                             [number, "2026-01-01T00:00:00Z"])
+        db = PgDatabase(team, str(where))
+    store = PostStore(cast(Database, db))
     for _ in range(2):
         result = parse_document(page.read_bytes(), page.name)
         source = store.ensure_source(file_source_key(page), result.kind, page.as_uri(), result.title)
@@ -279,7 +304,20 @@ def _schema_12_store(path: Path, page: Path) -> None:
         feed = _feed()
         feed.edit("id-1", "It reached the border at 08:05.")
         page.write_bytes(feed.render())
-    conn.close()
+    db.close()
+    made.close()
+
+
+def _rows(where: Path | str, sql: str) -> list[tuple]:
+    """The rows ``sql`` reads from the store at ``where``, on a connection of its own (the store
+    classes never opened)."""
+    if is_postgres(where):
+        import psycopg
+
+        with psycopg.connect(str(where)) as conn:
+            return conn.execute(sql).fetchall()
+    with closing(sqlite3.connect(where)) as conn:
+        return conn.execute(sql).fetchall()
 
 
 @needs_sha256sum
@@ -288,7 +326,7 @@ def test_schema_12_store_migrates_in_place_keeping_every_post(tmp_path, db_path)
     page.write_bytes(_feed().render())
     _schema_12_store(db_path, page)
     columns = "id, source_id, guid, title, body, published, first_seen, updated, content_hash"
-    before = sqlite3.connect(db_path).execute(f"select {columns} from posts order by id").fetchall()
+    before = _rows(db_path, f"select {columns} from posts order by id")
     assert len(before) == 2
 
     with Monitor(db_path) as monitor:

@@ -1,13 +1,24 @@
-"""The store: stable ids, revisions, FTS kept in step, migrations, typed errors."""
+"""The store: stable ids, revisions, FTS kept in step, migrations, typed errors, on each engine
+(a file, and a PostgreSQL team store)."""
 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from monitor.service import Monitor
 from monitor.store import SCHEMA_VERSION, NewerSchemaError, StoreError, fts_query, open_database
+from monitor.store.pg.connection import is_postgres
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where the store is: a new file, or a new database on the throwaway cluster (conftest.py)."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
 
 
 def test_reingest_adds_nothing(db_path, seed_path):
@@ -82,17 +93,18 @@ def test_newest_first_order(db_path, seed_path):
 
 
 def test_schema_version_and_newer_schema_refused(db_path):
-    db = open_database(db_path)
-    assert db.execute("select max(version) from schema_version").fetchone()[0] == SCHEMA_VERSION
-    assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
-    assert db.execute("pragma foreign_keys").fetchone()[0] == 1
-    db.execute("insert into schema_version (version, applied) values (?, 'x')", [SCHEMA_VERSION + 1])
-    db.close()
+    with Monitor(db_path) as monitor:
+        db = monitor.db
+        assert db.execute("select max(version) from schema_version").fetchone()[0] == SCHEMA_VERSION
+        if not is_postgres(db_path):  # how a file is opened: write-ahead log, foreign keys enforced
+            assert db.execute("pragma journal_mode").fetchone()[0] == "wal"
+            assert db.execute("pragma foreign_keys").fetchone()[0] == 1
+        db.execute("insert into schema_version (version, applied) values (?, 'x')", [SCHEMA_VERSION + 1])
     with pytest.raises(NewerSchemaError, match="newer"):
-        open_database(db_path)
+        Monitor(db_path)
 
 
-def test_not_a_database_is_a_store_error(tmp_path):
+def test_not_a_database_is_a_store_error(tmp_path):  # a file's own failure
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(StoreError, match="bogus.db"):
@@ -110,10 +122,12 @@ def test_ingest_is_one_transaction(db_path, seed_path):
         monitor.after_ingest = fail_after_posts  # an instance hook, as a failing extractor would be
         with pytest.raises(RuntimeError):
             monitor.ingest_path(seed_path)
-    conn = sqlite3.connect(db_path)
-    assert conn.execute("select count(*) from posts").fetchone()[0] == 0
-    assert conn.execute("select count(*) from sources").fetchone()[0] == 0
-    assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    with Monitor(db_path) as monitor:
+        assert monitor.posts.count() == 0
+        assert monitor.sources.all() == []
+    if not is_postgres(db_path):  # and the file is whole
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
 
 
 def test_restored_headline_updates_the_cut_off_post(db_path, seed_path, tmp_path):

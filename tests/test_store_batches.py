@@ -1,11 +1,20 @@
-"""The store's batched ingest: identities, ids and the full-text index at volume."""
+"""The store's batched ingest: identities, ids and the full-text index at volume, on each engine
+(a file, and a PostgreSQL team store)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+import pytest
+from sqlite_utils import Database
 
 from monitor.model import ParsedPost
 from monitor.service import Monitor
 from monitor.sources.livetext import parse_livetext
 from monitor.store import PostStore, open_database
+from monitor.store.pg.connection import is_postgres
+from monitor.store.pg.database import open_pg_database
 from monitor.store.posts import INSERT_BATCH_ROWS
 
 OPENING = "Russian state media reported on Tuesday that the armoured train had been seen"
@@ -14,6 +23,21 @@ OPENING = "Russian state media reported on Tuesday that the armoured train had b
 KHASAN = ("10:00", "Train seen near Khasan", "near Khasan")
 TUMANGANG = ("09:00", "Train leaves Tumangang", "leaving Tumangang")
 USSURIYSK = ("11:00", "Train reaches Ussuriysk", "reaching Ussuriysk")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where the store is: a new file, or a new database on the throwaway cluster (conftest.py)."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
+
+def _open(where: Path | str) -> Database:
+    """The store's database at ``where``, opened (and made) as its engine opens it."""
+    if is_postgres(where):
+        return cast(Database, open_pg_database(str(where)))
+    return open_database(where)
 
 
 def _page(*posts: tuple[str, str, str]) -> str:
@@ -45,7 +69,7 @@ def test_many_posts_in_one_document_get_ids_in_page_order_and_are_searchable(db_
         ParsedPost(guid=f"g{i}", body=f"Post number{i} with the word marker{i}.", title=f"Post {i}", seq=i)
         for i in range(n)
     ]
-    db = open_database(db_path)
+    db = _open(db_path)
     store = PostStore(db)
     source = store.ensure_source("test:many", "test", "x")
     counts = store.ingest(source, posts)
@@ -54,11 +78,12 @@ def test_many_posts_in_one_document_get_ids_in_page_order_and_are_searchable(db_
     assert [by_id[i].guid for i in counts.added] == [p.guid for p in posts]
     for i in (0, INSERT_BATCH_ROWS - 1, INSERT_BATCH_ROWS, n - 1):
         assert [p.guid for p in store.search(f"marker{i}")] == [f"g{i}"]
-    assert db.execute("insert into posts_fts(posts_fts) values('integrity-check')").fetchall() == []
+    if not is_postgres(db_path):  # FTS5's own check of its index (PostgreSQL's is a column of the row)
+        assert db.execute("insert into posts_fts(posts_fts) values('integrity-check')").fetchall() == []
 
 
 def test_same_guid_twice_in_one_document_keeps_the_first_as_a_revision(db_path):
-    db = open_database(db_path)
+    db = _open(db_path)
     store = PostStore(db)
     source = store.ensure_source("test:dup", "test", "x")
     counts = store.ingest(source, [
@@ -80,7 +105,7 @@ def test_search_ranks_best_first_and_pages_past_the_candidates(db_path):
     posts = [ParsedPost(guid=f"g{i}", body=f"The train passed station number{i}.", seq=i) for i in range(n)]
     # One older post says it three times: the best match, though not among the newest.
     posts.insert(0, ParsedPost(guid="best", body="Train, train and train again at Khasan.", seq=-1))
-    db = open_database(db_path)
+    db = _open(db_path)
     store = PostStore(db)
     source = store.ensure_source("test:rank", "test", "x")
     store.ingest(source, posts[:1])
@@ -101,7 +126,7 @@ def test_a_word_in_very_many_posts_lists_the_newest_first(db_path):
     posts = [ParsedPost(guid=f"g{i}", body=f"The train passed station number{i}.", seq=i) for i in range(n)]
     posts[10] = ParsedPost(guid="g10", body="Train, train and train again at Khasan, Khasan.", seq=10)
     posts[20] = ParsedPost(guid="g20", body="A train at Khasan.", seq=20)
-    db = open_database(db_path)
+    db = _open(db_path)
     store = PostStore(db)
     source = store.ensure_source("test:broad", "test", "x")
     store.ingest(source, posts)
@@ -119,7 +144,7 @@ def test_reworded_headline_is_the_same_post_by_its_opening_words(db_path):
     first = _page(USSURIYSK, KHASAN)
     reworded = _page(USSURIYSK, ("10:00", "Train spotted at Khasan border station", "near Khasan"))
     # Many other posts in the same source, as in a feed followed for months.
-    db = open_database(db_path)
+    db = _open(db_path)
     store = PostStore(db)
     source = store.ensure_source("file:page.txt", "livetext", "x")
     store.ingest(source, [ParsedPost(guid=f"old{i}", body=f"Old post {i}.") for i in range(500)])

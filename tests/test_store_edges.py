@@ -12,6 +12,7 @@ import subprocess
 import sys
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SEED, SEED_ROUTE, add_posts, invoke_cli
@@ -23,8 +24,11 @@ from monitor.report.briefing import PAGE_LIMITS, gather
 from monitor.service import Monitor
 from monitor.store import SCHEMA_VERSION, StoreError, database, open_database
 from monitor.store.migrations import MIGRATIONS, READ_OPTIONAL, _v16_report_indexes, readable_at
+from monitor.store.pg.connection import is_postgres
+from monitor.store.pg.database import WRITE_LOCK
 from monitor.store.quotes import REPORT_KIND_INDEX, has_index
 from monitor.store.situation import SituationQueries
+from monitor.store.transfer import store_digests
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -34,46 +38,90 @@ POSTS = [
 ]
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """Where the store is (conftest's ``seeded_db`` makes it there too): a new file, or a new
+    database on the throwaway cluster (conftest.py)."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
+
+def _sqlite_only(where: Path | str, why: str) -> None:
+    if is_postgres(where):
+        pytest.skip(f"SQLite only: {why}")
+
+
 @pytest.fixture
-def unrouted_db(db_path: Path) -> Path:
+def unrouted_db(db_path: Path | str) -> Path | str:
     """A store with posts following a route that was never stored (posts written straight to the
     store, the route chosen by name)."""
     add_posts(db_path, POSTS)
-    with sqlite3.connect(db_path) as conn:
-        conn.execute("insert into settings (key, value) values ('journey.route', ?)", [SEED_ROUTE])
-        assert conn.execute("select count(*) from routes").fetchone()[0] == 0
+    with Monitor(db_path) as monitor:
+        monitor.db.execute("insert into settings (key, value) values ('journey.route', ?)", [SEED_ROUTE])
+        assert monitor.db.execute("select count(*) from routes").fetchone()[0] == 0
     return db_path
 
 
+class _OtherWriter:
+    """Another program holding the store's write lock: BEGIN IMMEDIATE on a file, the advisory
+    lock every write transaction takes on a team store (store/pg/database.py)."""
+
+    def __init__(self, where: Path | str) -> None:
+        self.team = is_postgres(where)
+        if self.team:
+            import psycopg
+
+            self.conn: Any = psycopg.connect(str(where), autocommit=True)
+        else:
+            self.conn = sqlite3.connect(where, isolation_level=None)
+        self.hold()
+
+    def hold(self) -> None:
+        self.conn.execute("begin" if self.team else "BEGIN IMMEDIATE")
+        if self.team:
+            self.conn.execute("select pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+
+    def release(self) -> None:
+        self.conn.execute("rollback")
+
+    def count(self, table: str) -> int:
+        return int(self.conn.execute(f"select count(*) from {table}").fetchone()[0])
+
+
 @pytest.fixture
-def write_lock(unrouted_db: Path):
-    """Another program holding the write lock (BEGIN IMMEDIATE) for the whole test."""
-    conn = sqlite3.connect(unrouted_db, isolation_level=None)
-    conn.execute("BEGIN IMMEDIATE")
-    yield conn
-    conn.execute("ROLLBACK")
-    conn.close()
+def write_lock(unrouted_db: Path | str):
+    """Another program holding the write lock for the whole test."""
+    writer = _OtherWriter(unrouted_db)
+    yield writer
+    writer.release()
+    writer.conn.close()
+
+
+@pytest.fixture
+def no_waiting(unrouted_db: Path | str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store opened from now on waits 50 ms for a lock, then fails: a read must not wait at all."""
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setenv("PGOPTIONS", "-c lock_timeout=50")  # libpq's, for every new connection
 
 
 # -- reads never write ----------------------------------------------------------------------------
 
 
-def test_window_snapshot_reads_beside_a_writer_on_a_store_without_its_route(unrouted_db, write_lock):
+def test_window_snapshot_reads_beside_a_writer_on_a_store_without_its_route(unrouted_db, write_lock,
+                                                                            no_waiting):
     with Monitor(unrouted_db) as monitor:
-        # A writer would wait this long for the lock, then fail: a read must not wait at all.
-        monitor.db.execute("pragma busy_timeout = 50")
         snap = data.snapshot(monitor, None)
         assert snap.post_count == 3
         assert snap.route.stops
         assert monitor.route() == snap.route
-    write_lock.execute("ROLLBACK")
-    write_lock.execute("BEGIN IMMEDIATE")
+    write_lock.release()
+    write_lock.hold()
     # Nothing was stored by reading.
-    assert write_lock.execute("select count(*) from routes").fetchone()[0] == 0
+    assert write_lock.count("routes") == 0
 
 
-def test_route_and_posts_commands_read_beside_a_writer(unrouted_db, write_lock, monkeypatch):
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+def test_route_and_posts_commands_read_beside_a_writer(unrouted_db, write_lock, no_waiting):
     code, out, err = invoke_cli("route", "--json", "--db", str(unrouted_db))
     assert code == 0, err
     assert json.loads(out)
@@ -95,26 +143,64 @@ def _digest(path: Path) -> tuple[str, int]:
     return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
 
 
+def _write_refused(where: Path | str) -> type[Exception]:
+    """The error a write on a read-only open raises: sqlite3's, or psycopg's (the optional extra)."""
+    if not is_postgres(where):
+        return sqlite3.OperationalError
+    import psycopg
+
+    return psycopg.errors.ReadOnlySqlTransaction
+
+
 def test_a_readonly_open_reads_and_never_writes(seeded_db, tmp_path):
-    copy = tmp_path / "copy" / "monitor.db"
-    copy.parent.mkdir()
-    with closing(sqlite3.connect(seeded_db)) as conn:  # one self-contained file
-        conn.execute("pragma wal_checkpoint(truncate)")
-        conn.execute(f"vacuum into '{copy}'")
-    before = _digest(copy)
-    with Monitor(copy, readonly=True) as monitor:
+    if is_postgres(seeded_db):
+        # The store's own contents, table by table (as monitor copy checks a copy).
+        where: Path | str = seeded_db
+        before: object = store_digests(where)
+    else:
+        where = tmp_path / "copy" / "monitor.db"
+        where.parent.mkdir()
+        with closing(sqlite3.connect(seeded_db)) as conn:  # one self-contained file
+            conn.execute("pragma wal_checkpoint(truncate)")
+            conn.execute(f"vacuum into '{where}'")
+        before = _digest(where)  # the file's very bytes
+    with Monitor(where, readonly=True) as monitor:
         assert monitor.posts.count() == 5
         assert monitor.posts.search("Peskov")
-        with pytest.raises(sqlite3.OperationalError, match="readonly|query_only"):
+        with pytest.raises(_write_refused(where), match="readonly|query_only|read-only"):
             monitor.db.execute("delete from posts")
-    assert _digest(copy) == before
+    assert (store_digests(where) if is_postgres(where) else _digest(Path(where))) == before
 
 
-def test_a_readonly_open_of_a_missing_file_says_so_and_creates_nothing(tmp_path):
+def test_a_readonly_open_of_an_older_store_upgrades_it_where_it_can_be_written(seeded_db):
+    step = MIGRATIONS.index(_v16_report_indexes) + 1
+    with Monitor(seeded_db) as monitor:  # the store as the build before that step left it
+        monitor.db.execute(f"drop index {REPORT_KIND_INDEX}")
+        monitor.db.execute("delete from schema_version where version >= ?", [step])
+    with Monitor(seeded_db, readonly=True) as monitor:
+        assert monitor.db.execute("select max(version) from schema_version").fetchone()[0] == SCHEMA_VERSION
+        assert has_index(monitor.db, REPORT_KIND_INDEX)
+        assert monitor.posts.count() == 5
+        with pytest.raises(_write_refused(seeded_db), match="readonly|query_only|read-only"):
+            monitor.db.execute("delete from post_reads")
+
+
+def test_a_readonly_open_of_a_missing_file_says_so_and_creates_nothing(tmp_path):  # a file's own
     missing = tmp_path / "nowhere" / "monitor.db"
     with pytest.raises(StoreError, match="no such database"):
         open_database(missing, readonly=True)
     assert not missing.parent.exists()
+
+
+def test_a_readonly_open_of_a_database_holding_no_store_says_so_and_makes_nothing(pg_dsn):
+    """The same on a team store: a database that holds no store is named, and left empty."""
+    import psycopg
+
+    with pytest.raises(StoreError, match="holds no Situation Monitor store"):
+        Monitor(pg_dsn, readonly=True)
+    with psycopg.connect(pg_dsn) as conn:
+        assert conn.execute("select count(*) from pg_class "
+                            "where relnamespace = current_schema()::regnamespace").fetchone() == (0,)
 
 
 def _read_only_mount_works() -> bool:
@@ -141,6 +227,8 @@ def _on_read_only_mount(folder: Path, *args: str) -> subprocess.CompletedProcess
 @pytest.fixture
 def read_only_copy(seeded_db, tmp_path) -> Path:
     """A copy of the seeded store, closed cleanly (no -wal, no -shm), alone in its folder."""
+    _sqlite_only(seeded_db, "a file on a read-only disk, its -wal and -shm (a team store is read by a "
+                 "role without write grants: docs/team-store.md, Roles)")
     if not _read_only_mount_works():
         pytest.skip("cannot mount a folder read-only here (needs unshare and mount)")
     copy = tmp_path / "ro" / "monitor.db"

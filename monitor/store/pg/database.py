@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from monitor.store.errors import StoreError
+from monitor.store.errors import NewerSchemaError, StoreError
 from monitor.store.pg.connection import connect, redact, scalar
 from monitor.store.pg.schema import quote_ident
 
@@ -156,6 +156,19 @@ class PgTable:
                             [r[n] for r in chunk for n in names])
         return self
 
+    @property
+    def columns_dict(self) -> dict[str, type]:
+        """Each column's Python type, as sqlite-utils' ``Table.columns_dict`` (a migration asks
+        whether a column is there yet); without the generated full-text column."""
+        from monitor.store.pg.schema import SEARCH_COLUMN
+
+        types = {"bigint": int, "integer": int, "smallint": int, "double precision": float,
+                 "real": float, "numeric": float, "bytea": bytes}
+        return {name: types.get(kind, str) for name, kind in self.db.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = current_schema() and table_name = ? and column_name != ? "
+            "order by ordinal_position", [self.name, SEARCH_COLUMN]).fetchall()}
+
     def add_column(self, name: str, col_type: type | None = None) -> PgTable:
         """Add a column (a migration's step), typed as sqlite-utils types it on SQLite."""
         types = {str: "text", int: "bigint", float: "double precision", bytes: "bytea"}
@@ -220,9 +233,21 @@ class PgDatabase:
 
     def execute(self, sql: str, params: Sequence[object] | None = None) -> PgCursor:
         """Run one statement written for SQLite; its rows as a sqlite3 cursor gives them."""
+        from monitor.store.pg.schema import create_table_statements
+
+        # A migration's new table: SQLite's types and keys written as the whole schema's are
+        # (PostgreSQL's own statements then, run as they are).
+        made = None if params else create_table_statements(sql, self.primary_key)
+        if made:
+            for statement in made[:-1]:
+                self._run(statement, None, False)
+            return self._run(made[-1], None, False)
         text, returns_id = translate(sql)
+        return self._run(text, list(params or ()), returns_id)
+
+    def _run(self, text: str, params: list[object] | None, returns_id: bool) -> PgCursor:
         try:
-            cursor = self.raw.execute(text, list(params or ()))
+            cursor = self.raw.execute(text, params)
         except _connection_errors() as exc:
             raise StoreError(f"{self.where}: {_problem(exc)}") from exc
         return PgCursor(cursor, returns_id)
@@ -351,14 +376,21 @@ def _connection_errors() -> tuple[type[BaseException], ...]:
 
 
 def _problem(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[-1] if text else type(exc).__name__
+    # The lines pointing into a statement ("LINE 1: ...", then a caret under it) say nothing
+    # read alone: the problem is the line before them.
+    lines = [line for line in str(exc).strip().splitlines()
+             if line.strip() and not line.startswith("LINE ") and line.strip() != "^"]
+    return lines[-1] if lines else type(exc).__name__
 
 
-def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
+def open_pg_database(dsn: str, *, create: bool = True, readonly: bool = False) -> PgDatabase:
     """Open the PostgreSQL store at ``dsn``; with ``create``, build the store's schema in a
     database that holds none. Raises StoreError naming the DSN (password hidden) when it cannot
-    be reached, holds no store (without ``create``) or holds one at another schema version."""
+    be reached, holds no store (without ``create``) or holds one at another schema version.
+
+    ``readonly`` opens an existing store for reading only, as ``open_database`` opens a file:
+    one of an older version is upgraded first (as a file that can be written is), then the
+    connection refuses every write (``default_transaction_read_only``); nothing is ever made."""
     from monitor.store.database import SCHEMA_VERSION
 
     where = redact(dsn)
@@ -371,7 +403,9 @@ def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
         # took 100 ms where a plan for its words takes 2 ms. Each statement is planned for its
         # parameters (a fraction of a millisecond).
         conn.execute("set plan_cache_mode = force_custom_plan")
-        _check_or_create(conn, where, SCHEMA_VERSION, create)
+        _check_or_create(conn, where, SCHEMA_VERSION, create and not readonly)
+        if readonly:
+            conn.execute("set default_transaction_read_only = on")
     except BaseException:
         conn.close()
         raise
@@ -379,19 +413,23 @@ def open_pg_database(dsn: str, *, create: bool = True) -> PgDatabase:
 
 
 def _check_or_create(conn: psycopg.Connection, where: str, version: int, create: bool) -> None:
-    with conn.transaction():
-        # Two processes creating the store at once: the second finds it made.
-        conn.execute("select pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-        if scalar(conn, "select to_regclass('schema_version')") is None:
-            if not create:
-                raise StoreError(f"{where}: holds no Situation Monitor store; copy one there with "
-                                 "monitor copy --from FILE --to URL, or ingest into it")
-            _create_store(conn, version)
-            return
+    # Only making the store takes the write lock: opening one that is there waits for no writer
+    # (a reader opened beside a long ingest reads at once, as on SQLite).
+    if scalar(conn, "select to_regclass('schema_version')") is None:
+        if not create:
+            raise StoreError(f"{where}: holds no Situation Monitor store; copy one there with "
+                             "monitor copy --from FILE --to URL, or ingest into it")
+        with conn.transaction():
+            # Two processes creating the store at once: the second finds it made.
+            conn.execute("select pg_advisory_xact_lock(%s)", [WRITE_LOCK])
+            if scalar(conn, "select to_regclass('schema_version')") is None:
+                _create_store(conn, version)
+                return
     found = int(scalar(conn, "select max(version) from schema_version") or 0)
     if found > version:
-        raise StoreError(f"{where}: the store is at schema version {found}; this app writes "
-                         f"version {version} (upgrade Situation Monitor to open it)")
+        # The same type as a newer file raises (store/database.py), so callers tell it apart alike.
+        raise NewerSchemaError(f"{where}: the store is at schema version {found}; newer than this app "
+                               f"writes ({version}): upgrade Situation Monitor to open it")
     if found < version:
         _upgrade(conn, where, found, version)
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from monitor.store.fts import FTS_INDEXES
@@ -241,6 +243,37 @@ def table_statements(table: Table) -> list[str]:
     if table.name in FTS_INDEXES:
         statements.append(f"create index {quote_ident(table.name + '_search')} on {quote_ident(table.name)} "
                           f"using gin ({quote_ident(SEARCH_COLUMN)})")
+    return statements
+
+
+_CREATE_TABLE = re.compile(r"^\s*create\s+table\s+(if\s+not\s+exists\s+)?", re.IGNORECASE)
+
+
+def create_table_statements(sql: str, primary_key: Callable[[str], list[str]]) -> list[str] | None:
+    """A migration's SQLite ``create table`` statement as PostgreSQL statements (the table, and
+    an index for each inline UNIQUE), or None for any other statement.
+
+    SQLite itself reads the statement (in an empty in-memory database), and the table is written
+    as ``pg_statements`` writes the whole schema: the same type map, identity column and keys, so
+    a table a later migration adds is made on an upgraded team store as on a new one.
+    ``primary_key(table)`` names an existing table's key, for a reference that names no column.
+    """
+    found = _CREATE_TABLE.match(sql)
+    if found is None:
+        return None
+    with closing(sqlite3.connect(":memory:")) as parsed:
+        try:
+            parsed.execute(sql)
+        except sqlite3.Error:
+            return None  # not one table alone (``as select`` from the store): run as written
+        name = parsed.execute("select name from sqlite_master where type = 'table'").fetchone()[0]
+        table = _read_table(parsed, name)
+    keys = tuple(replace(fk, ref=primary_key(fk.table)[0]) if fk.ref == "rowid" and
+                 len(primary_key(fk.table)) == 1 else fk for fk in table.foreign_keys)
+    statements = table_statements(replace(table, foreign_keys=keys))
+    if found.group(1):  # IF NOT EXISTS, for the table and what comes with it
+        statements = [re.sub(r"^create (unique )?(index|table) ", r"create \1\2 if not exists ", s)
+                      for s in statements]
     return statements
 
 
