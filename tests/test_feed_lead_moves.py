@@ -69,8 +69,14 @@ def test_a_late_earlier_copy_takes_the_lead_row(qtbot, db_path, runner):
     assert model.post_at(ids.index(agency)).also_in == 1
 
 
-def test_demoted_names_the_displaced_lead_only_for_items_that_changed_lead(db_path):
-    with Monitor(db_path) as monitor:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, db_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    return db_path if request.param == "sqlite" else request.getfixturevalue("pg_dsn")
+
+
+def test_demoted_names_the_displaced_lead_only_for_items_that_changed_lead(store):
+    with Monitor(store) as monitor:
         first = _story(monitor, "outlet", "o1", STORY, T0 + timedelta(hours=1))
         queries = FeedQueries(monitor.db)
         mark = queries.mark()
