@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
@@ -18,6 +19,15 @@ from monitor.extract.reprints import FOLD_THRESHOLD
 from monitor.model import ParsedPost, ParseResult
 from monitor.service import Monitor
 from monitor.store import write_transaction
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
