@@ -1,17 +1,24 @@
 """The statements a piece of code runs on a store, on either engine.
 
 SQLite reports each statement to a trace callback. psycopg has none, so on a PostgreSQL team
-store the connection's libpq protocol trace is read instead: each statement the client sends is
-one ``Query`` (a statement without parameters) or one ``Execute`` (a statement run with its
-parameters, prepared or not) message, whatever psycopg does to prepare it.
+store the connection's libpq protocol trace is read instead, with psycopg's preparing of
+statements turned off meanwhile, so each statement the client sends is one ``Query`` message
+(without parameters) or one ``Parse`` (with them), each carrying its text.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable
 
 from monitor.service import Monitor
+
+# Each message in the trace starts a line: "F" (sent) or "B" (received), its length, its type,
+# then its fields; a Parse's are the statement's name, its text and its parameters' types, a
+# Query's its text. A text is written as it is, line breaks and all.
+_MESSAGE = re.compile(r"^(?=[FB]\t\d+\t)", re.MULTILINE)
+_SENT = re.compile(r'F\t\d+\t(?:Query\t "(.*)"|Parse\t "[^"]*" "(.*)"(?: \d+)+)\n?', re.DOTALL)
 
 
 def is_team_store(monitor: Monitor) -> bool:
@@ -20,8 +27,8 @@ def is_team_store(monitor: Monitor) -> bool:
 
 
 def statements_run(monitor: Monitor, read: Callable[[], object]) -> list[str]:
-    """What ``read()`` sent to the store, one entry a statement: its text on SQLite, the
-    protocol message that ran it on PostgreSQL (whose text may not repeat a prepared one's)."""
+    """The text of each statement ``read()`` sent to the store, in order (on PostgreSQL as
+    the dialect layer rewrote it)."""
     seen: list[str] = []
     if not is_team_store(monitor):
         monitor.db.conn.set_trace_callback(seen.append)
@@ -32,18 +39,20 @@ def statements_run(monitor: Monitor, read: Callable[[], object]) -> list[str]:
         return seen
     import psycopg
 
-    pgconn = monitor.db.raw.pgconn  # type: ignore[union-attr]
+    raw = monitor.db.raw  # type: ignore[union-attr]
+    threshold = raw.prepare_threshold
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as trace:
-        pgconn.trace(trace.fileno())
-        pgconn.set_trace_flags(psycopg.pq.Trace.SUPPRESS_TIMESTAMPS)
+        raw.prepare_threshold = None  # a prepared statement is run again without its text
+        raw.pgconn.trace(trace.fileno())
+        raw.pgconn.set_trace_flags(psycopg.pq.Trace.SUPPRESS_TIMESTAMPS)
         try:
             read()
         finally:
-            pgconn.untrace()
+            raw.pgconn.untrace()
+            raw.prepare_threshold = threshold
         trace.seek(0)
-        for line in trace:
-            # "F<TAB>length<TAB>Message ..." for what the client sent ("B" for what came back).
-            fields = line.rstrip("\n").split("\t", 3)
-            if len(fields) >= 3 and fields[0] == "F" and fields[2].split(" ", 1)[0] in ("Query", "Execute"):
-                seen.append(fields[2] + (fields[3] if len(fields) > 3 else ""))
+        for message in _MESSAGE.split(trace.read()):
+            sent = _SENT.fullmatch(message)
+            if sent:
+                seen.append(sent.group(1) if sent.group(1) is not None else sent.group(2))
     return seen
