@@ -1,4 +1,4 @@
-"""The statements a piece of code runs on a store, on either engine.
+"""The statements a piece of code runs on a store, on either engine, and their plans on a team store.
 
 SQLite reports each statement to a trace callback. psycopg has none, so on a PostgreSQL team
 store the connection's libpq protocol trace is read instead, with psycopg's preparing of
@@ -39,7 +39,7 @@ def statements_run(monitor: Monitor, read: Callable[[], object]) -> list[str]:
         return seen
     import psycopg
 
-    raw = monitor.db.raw  # type: ignore[union-attr]
+    raw = monitor.db.raw
     threshold = raw.prepare_threshold
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as trace:
         raw.prepare_threshold = None  # a prepared statement is run again without its text
@@ -56,3 +56,30 @@ def statements_run(monitor: Monitor, read: Callable[[], object]) -> list[str]:
             if sent:
                 seen.append(sent.group(1) if sent.group(1) is not None else sent.group(2))
     return seen
+
+
+def pg_plans_run(monitor: Monitor, read: Callable[[], object]) -> list[tuple[str, str]]:
+    """(statement, plan) of each statement ``read()`` ran on a team store, as it ran (with its
+    parameters), sequential scans priced out: PostgreSQL's planner reads a small table whole by
+    choice; priced out, it still does where no index can serve the statement, as it would at a
+    million posts. The plans come back as notices from ``auto_explain`` (the test cluster's
+    superuser loads it for the session)."""
+    raw = monitor.db.raw
+    notices: list[str] = []
+
+    def keep(notice) -> None:
+        notices.append(notice.message_primary or "")
+
+    raw.add_notice_handler(keep)
+    for setting in ("load 'auto_explain'", "set auto_explain.log_min_duration = 0",
+                    "set auto_explain.log_level = notice", "set enable_seqscan = off", "set jit = off"):
+        raw.execute(setting)
+    try:
+        read()
+    finally:
+        for setting in ("reset auto_explain.log_min_duration", "reset enable_seqscan", "reset jit"):
+            raw.execute(setting)
+        raw.remove_notice_handler(keep)
+    plans = [(n.partition("Query Text: ")[2].partition("\n")[0], n) for n in notices if "Query Text: " in n]
+    assert plans, f"auto_explain sent no plan: {notices}"
+    return plans
