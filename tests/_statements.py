@@ -12,6 +12,8 @@ import re
 import tempfile
 from collections.abc import Callable
 
+import pytest
+
 from monitor.service import Monitor
 
 # Each message in the trace starts a line: "F" (sent) or "B" (received), its length, its type,
@@ -64,14 +66,21 @@ def pg_plans_run(monitor: Monitor, read: Callable[[], object]) -> list[tuple[str
     choice; priced out, it still does where no index can serve the statement, as it would at a
     million posts. The plans come back as notices from ``auto_explain`` (the test cluster's
     superuser loads it for the session)."""
+    import psycopg
+
     raw = monitor.db.raw
     notices: list[str] = []
 
     def keep(notice) -> None:
         notices.append(notice.message_primary or "")
 
+    try:
+        raw.execute("load 'auto_explain'")
+    except psycopg.Error as exc:  # not a superuser, or a server without the contrib modules
+        pytest.fail(f"the plans of a team store need auto_explain loaded (the test cluster's "
+                    f"superuser, .ci/pg-cluster.sh): {exc}", pytrace=False)
     raw.add_notice_handler(keep)
-    for setting in ("load 'auto_explain'", "set auto_explain.log_min_duration = 0",
+    for setting in ("set auto_explain.log_min_duration = 0",
                     "set auto_explain.log_level = notice", "set enable_seqscan = off", "set jit = off"):
         raw.execute(setting)
     try:
