@@ -148,7 +148,7 @@ def arrival_order(docs: list[Doc], seed: int) -> list[Doc]:
     return sorted(docs, key=lambda d: d.published + timedelta(minutes=rng.randint(0, 30)))
 
 
-def fold_corpus(docs: list[Doc], path: Path, threshold: float) -> tuple[dict[str, int], float]:
+def fold_corpus(docs: list[Doc], path: Path | str, threshold: float) -> tuple[dict[str, int], float]:
     """Store every post (one ingest each, in arrival order) and fold it; each post's item, and
     the seconds folding took."""
     folding = 0.0

@@ -16,6 +16,15 @@ from monitor.model import ParsedPost, ParseResult
 from monitor.service import Monitor
 from monitor.store.feed import FeedFilter, FeedQueries
 
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
+
 DESKS = ("desk-a", "desk-b")
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 STORY = ("The armoured train crossed the border at Khasan shortly after dawn on Tuesday, the "

@@ -3,21 +3,30 @@ in time order, a batch a transaction, going on from where an interrupted run sto
 
 from __future__ import annotations
 
-import sqlite3
+from pathlib import Path
 
 import pytest
 from conftest import invoke_cli
 from test_feed_items import ingest_twice
 
 from monitor.service import Monitor
+from monitor.store import write_transaction
 from monitor.store.feed import FeedFilter, FeedQueries
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
 
 
 def _without_items(db_path) -> None:
     """What an upgrade to story items leaves: every post stored, none in an item."""
-    with sqlite3.connect(db_path) as db:
-        db.execute("delete from story_item_posts")
-        db.execute("delete from story_items")
+    with Monitor(db_path) as monitor, write_transaction(monitor.db):
+        monitor.db.execute("delete from story_item_posts")
+        monitor.db.execute("delete from story_items")
 
 
 def _rows(db_path) -> list[tuple[int, int]]:

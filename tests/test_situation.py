@@ -3,17 +3,23 @@ of statements, and reading never writes."""
 
 from __future__ import annotations
 
+import re
 import sys
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from _statements import is_team_store, pg_plans_run, statements_run
 
 from monitor.gui.data import snapshot
 from monitor.model import parse_iso
 from monitor.report.briefing import FULL_LIMITS, PAGE_LIMITS, gather
 from monitor.service import Monitor
 from monitor.situation import SituationLimits
+from monitor.store.transfer import copy_store
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -22,12 +28,55 @@ import make_corpus  # noqa: E402
 SEED_AT = datetime(2023, 9, 11, 21, 0, tzinfo=UTC)
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest) -> str:
+    """Which engine this module's stores are on: a file, or a PostgreSQL team store."""
+    if request.param == "postgresql":
+        request.getfixturevalue("pg_server")  # skips (or fails under CI) without a test cluster
+    return request.param
+
+
+def _new_pg_database(pg_server: str) -> Iterator[str]:
+    """A new, empty database on the test cluster, dropped after."""
+    import psycopg
+
+    name = "t_situation_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f'create database "{name}"')
+    yield urlsplit(pg_server)._replace(path="/" + name).geturl()
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f'drop database if exists "{name}" with (force)')
+
+
+@pytest.fixture
+def db_path(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """A new store on the module's engine (``seeded_db`` fills it with the seed)."""
+    if engine == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
+
+@pytest.fixture
+def empty_store(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """Another new store on the module's engine, beside ``db_path``'s."""
+    if engine == "sqlite":
+        yield tmp_path / "empty.db"
+    else:
+        yield from _new_pg_database(request.getfixturevalue("pg_server"))
+
+
 @pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory) -> Path:
-    """A synthetic story of 600 posts (quotes, speakers, route reports, edited posts)."""
+def corpus_db(engine: str, tmp_path_factory, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """A synthetic story of 600 posts (quotes, speakers, route reports, edited posts); on a team
+    store, the same file copied in (``monitor copy``, checked by row counts and hashes)."""
     path = tmp_path_factory.mktemp("corpus") / "corpus.db"
     make_corpus.build_db(600, 3, path)
-    return path
+    if engine == "sqlite":
+        yield path
+        return
+    for url in _new_pg_database(request.getfixturevalue("pg_server")):
+        assert copy_store(path, url).verified
+        yield url
 
 
 def _middle(monitor: Monitor) -> datetime:
@@ -81,26 +130,16 @@ def test_window_and_report_agree_on_a_synthetic_story(corpus_db):
 
 
 def _statements(monitor: Monitor, read) -> int:
-    seen: list[str] = []
-    monitor.db.conn.set_trace_callback(seen.append)
-    try:
-        read()
-    finally:
-        monitor.db.conn.set_trace_callback(None)
-    return len(seen)
+    return len(statements_run(monitor, read))
 
 
 def _table_scans(monitor: Monitor, read) -> list[tuple[str, str]]:
     """(plan step, statement) for each step of ``read``'s statements that reads a table of
     quotes or posts whole, row by row (not an index)."""
-    seen: list[str] = []
-    monitor.db.conn.set_trace_callback(seen.append)
-    try:
-        read()
-    finally:
-        monitor.db.conn.set_trace_callback(None)
+    if is_team_store(monitor):
+        return _pg_table_scans(monitor, read)
     scans = []
-    for statement in seen:
+    for statement in statements_run(monitor, read):
         if not statement.lstrip().lower().startswith("select"):
             continue
         for row in monitor.db.conn.execute("explain query plan " + statement):
@@ -109,6 +148,12 @@ def _table_scans(monitor: Monitor, read) -> list[tuple[str, str]]:
                     and "INDEX" not in step:
                 scans.append((step, statement))
     return scans
+
+
+def _pg_table_scans(monitor: Monitor, read) -> list[tuple[str, str]]:
+    """``_table_scans`` on a team store, from the plans its statements ran with."""
+    return [(step.strip(), statement) for statement, plan in pg_plans_run(monitor, read)
+            for step in plan.splitlines() if re.search(r"Seq Scan on (posts|quotes)\b", step)]
 
 
 def test_a_report_of_the_whole_story_counts_from_indexes(corpus_db):
@@ -127,22 +172,34 @@ def test_a_report_reads_in_a_fixed_number_of_statements(seeded_db, corpus_db):
     assert counts[1] < 40, counts
 
 
-def test_reading_the_situation_never_writes(tmp_path, seeded_db):
+# A statement that changes what is stored: a write, or a data-modifying WITH.
+_WRITES = re.compile(r"^\s*(insert|update|delete|replace|create|drop|alter)\b"
+                     r"|\b(insert\s+into|update\s+\w+\s+set|delete\s+from)\b", re.IGNORECASE)
+
+
+def _writes(monitor: Monitor, read) -> list[str]:
+    """The statements of ``read()`` that write; on SQLite also any row it changed otherwise."""
+    before = None if is_team_store(monitor) else monitor.db.conn.total_changes
+    writes = [s for s in statements_run(monitor, read) if _WRITES.search(s)]
+    if before is not None and monitor.db.conn.total_changes != before:
+        writes.append(f"{monitor.db.conn.total_changes - before} rows changed")
+    return writes
+
+
+def test_reading_the_situation_never_writes(empty_store, seeded_db):
     # A new store has no route saved yet: reading the situation must not save one.
-    with Monitor(tmp_path / "empty.db") as monitor:
-        before = monitor.db.conn.total_changes
-        situation = monitor.situation(None)
-        snapshot(monitor, None)
-        assert monitor.db.conn.total_changes == before
+    with Monitor(empty_store) as monitor:
+        found = {}
+        assert _writes(monitor, lambda: [found.setdefault("situation", monitor.situation(None)),
+                                         snapshot(monitor, None)]) == []
+        situation = found["situation"]
         assert situation.post_count == 0 and situation.story_start is None
         assert monitor.journey.route_names() == []
     with Monitor(seeded_db) as monitor:
-        before = monitor.db.conn.total_changes
-        situation = monitor.situation(SEED_AT, SituationLimits(posts=None, quotes_per_speaker=None,
-                                                               by_kind=True))
-        snapshot(monitor, SEED_AT)
-        gather(monitor, SEED_AT)
-        assert monitor.db.conn.total_changes == before
+        limits = SituationLimits(posts=None, quotes_per_speaker=None, by_kind=True)
+        assert _writes(monitor, lambda: [found.update(situation=monitor.situation(SEED_AT, limits)),
+                                         snapshot(monitor, SEED_AT), gather(monitor, SEED_AT)]) == []
+        situation = found["situation"]
         assert situation.post_count == len(situation.posts) > 0
 
 

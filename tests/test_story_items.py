@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from monitor.cli import cli
@@ -18,6 +19,15 @@ from monitor.extract.reprints import FOLD_THRESHOLD
 from monitor.model import ParsedPost, ParseResult
 from monitor.service import Monitor
 from monitor.store import write_transaction
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_path(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A new store on each engine: a database file, or a PostgreSQL team store's URL."""
+    if request.param == "sqlite":
+        return tmp_path / "monitor.db"
+    return request.getfixturevalue("pg_dsn")
+
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 
@@ -161,8 +171,7 @@ def test_a_post_another_process_folded_is_seen_by_an_open_store(db_path):
     assert {r["also_in"] for r in rows.values()} == {2}
 
 
-def test_real_feeds_ingested_under_two_names_give_one_item_per_post(shared_feeds, tmp_path):
-    db_path = tmp_path / "twice.db"
+def test_real_feeds_ingested_under_two_names_give_one_item_per_post(shared_feeds, db_path):
     for name in ("a", "b"):
         for sample in sorted(shared_feeds.iterdir()):
             if sample.name in ("MANIFEST.tsv", "NOTICE.md"):
@@ -199,11 +208,11 @@ def test_a_rolled_back_ingest_leaves_nothing_for_later_posts_to_fold_into(db_pat
     assert item["guid"] == "a"  # the earliest copy leads, though stored last
 
 
-def test_the_reprint_corpus_folds_within_the_precision_and_recall_targets(tmp_path):
+def test_the_reprint_corpus_folds_within_the_precision_and_recall_targets(db_path):
     import reprint_corpus as corpus
 
     docs = corpus.arrival_order(corpus.generate(40, seed=5), seed=5)
-    guid_item, _ = corpus.fold_corpus(docs, tmp_path / "reprints.db", FOLD_THRESHOLD)
+    guid_item, _ = corpus.fold_corpus(docs, db_path, FOLD_THRESHOLD)
     found = corpus.score(docs, guid_item)
     assert found["true_pairs"] > 100
     assert found["precision"] >= corpus.TARGET_PRECISION and found["recall"] >= corpus.TARGET_RECALL, found
@@ -224,9 +233,9 @@ def test_posts_stored_before_folding_existed_are_items_of_their_own(db_path):
         _ingest(monitor, "agency", _post("a", "Original", AGENCY, T0))
         _ingest(monitor, "outlet", _post("o", "Reprint", AGENCY, T0 + timedelta(hours=1)))
         # What a store migrated from before story items holds: posts, and no item rows.
-        monitor.db.execute("delete from story_item_posts")
-        monitor.db.execute("delete from story_items")
-        monitor.db.conn.commit()
+        with write_transaction(monitor.db):
+            monitor.db.execute("delete from story_item_posts")
+            monitor.db.execute("delete from story_items")
     rows = _rows(db_path)
     assert {(r["item"], r["also_in"]) for r in rows} == {(None, 0)}
     items = _rows(db_path, "--items")
