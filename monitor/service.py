@@ -80,7 +80,12 @@ from monitor.store.documents import DocumentStore
 from monitor.store.feed import FeedQueries
 from monitor.store.items import ItemStore
 from monitor.store.journey import JourneyStore
+from monitor.store.pg.connection import StoreAddress as StoreAddress
 from monitor.store.pg.connection import is_postgres, redact
+from monitor.store.pg.connection import join_url as join_url
+from monitor.store.pg.connection import needs_password as needs_password
+from monitor.store.pg.connection import split_url as split_url
+from monitor.store.pg.connection import without_password as without_password
 from monitor.store.pg.locks import SourceLocks
 from monitor.store.posts import IngestCounts
 from monitor.store.quotes import QuoteStore
