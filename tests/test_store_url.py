@@ -55,5 +55,6 @@ def test_a_bad_url_or_port_is_refused_naming_it_with_the_password_hidden():
 
 def test_a_missing_password_is_told_from_a_wrong_one():
     assert needs_password('postgresql://ann@db/story: cannot connect to PostgreSQL '
-                          '(connection to server at "db", port 5432 failed: fe_sendauth: no password supplied)')
+                          '(connection to server at "db", port 5432 failed: '
+                          'fe_sendauth: no password supplied)')
     assert not needs_password("password authentication failed for user \"ann\"")

@@ -45,6 +45,7 @@ from monitor.gui.preferences import Preferences, PreferencesDialog, load_prefere
 from monitor.gui.replay import ReplayBar
 from monitor.gui.sources_dock import SourcesPane, set_source_tier
 from monitor.gui.team import TeamLink, store_name
+from monitor.gui.team_dialog import TeamStoreDialog
 from monitor.gui.workers import Runner, Target
 from monitor.model import NO_CHANGES, Estimate, OpChanges, Speaker, merge_changes, parse_iso, to_iso, utc_now
 from monitor.paint import theme
@@ -53,7 +54,7 @@ from monitor.paint.route_bar import RouteBar
 from monitor.paint.safe_text import escape, plain_label, plain_message_box, plain_tooltip
 from monitor.paths import resources_dir
 from monitor.report.render import PreparedReport
-from monitor.service import is_postgres, redact
+from monitor.service import StoreError, is_postgres, needs_password, redact, without_password
 from monitor.state import QUOTES, Counts, Journey, Posts, Quotes, Rows, SituationState, SpeakersPatch
 from monitor.store import SCHEMA_VERSION
 
@@ -78,8 +79,19 @@ RECONNECTED_MS = 10_000
 #: The polling rule on a team store, in words for the status bar and the Sources dock.
 TEAM_POLLING = ("Team store: the team's poller (monitor watch) polls the sources; this window "
                 "polls none and shows what is stored as it arrives.")
+#: The settings key of File → Open recent: files by path, team stores by URL without a password.
+RECENT_KEY = "recent"
+RECENT_MAX = 8
 #: The most quotes the inspector lists at once (the newest); the counts cover all of them.
 QUOTES_SHOWN = data.QUOTES_SHOWN
+
+
+def _without_password(url: str) -> str:
+    """``url`` without its password, or "" when it does not read as a URL."""
+    try:
+        return without_password(url)
+    except StoreError:
+        return ""
 
 
 def app_icon() -> QIcon:
@@ -130,6 +142,14 @@ class MainWindow(QMainWindow):
         self._speaker_quotes: data.SpeakerQuotes | None = None  # the selected speaker's, once read
         self._quotes_stale = False
         self._exports: list[list] = []  # reports being read: each list gets the prepared report
+        #: File → Open team store, while it is open; what was open before its first try (opened
+        #: again when it is cancelled after a try failed); a recent team store tried without a
+        #: password (the dialog asks for one when the server wants it).
+        self._team_dialog: TeamStoreDialog | None = None
+        self._before_dialog: Target | None = None
+        self._dialog_tried = False
+        self._recent_try: str | None = None
+        self._open_ok = False
 
         self.setObjectName("MainWindow")
         self.setWindowIcon(app_icon())
@@ -241,6 +261,8 @@ class MainWindow(QMainWindow):
                                     "Make a new, empty database file", sp.SP_FileIcon)
         self.act_open = self._action("&Open database…", self.choose_database, "Ctrl+Shift+O",
                                      "Open an existing database file", sp.SP_DirOpenIcon)
+        self.act_open_team = self._action("Open &team store…", lambda: self.open_team_store(), "Ctrl+Shift+T",
+                                          "Open a PostgreSQL team store the team shares", sp.SP_DriveNetIcon)
         self.act_add_source = self._action("&Add source…", self.sources_pane.ask_add, "Ctrl+Shift+A",
                                            "Add a feed or live page to poll", sp.SP_FileDialogNewFolder)
         self.act_import = self._action("&Import file…", self.import_files, "Ctrl+I",
@@ -295,7 +317,13 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for action in (self.act_new, self.act_open, self.act_add_source, self.act_import, self.act_report):
+        for action in (self.act_new, self.act_open, self.act_open_team):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.setObjectName("recentMenu")
+        self._fill_recent()
+        file_menu.addSeparator()
+        for action in (self.act_add_source, self.act_import, self.act_report):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_preferences)
@@ -397,6 +425,7 @@ class MainWindow(QMainWindow):
             self.runner.deleteLater()
         if team is not None:
             team.stop()
+        self._open_ok = False
         self.db_path = db_path if is_postgres(db_path) else Path(db_path)
         self.db_label = redact(str(db_path)) if is_postgres(db_path) else str(db_path)
         self._forget_database()
@@ -446,9 +475,14 @@ class MainWindow(QMainWindow):
         self.sources_pane.poller_note = ""
 
     def _opened(self, result: data.OpenResult) -> None:
+        self._open_ok = True
+        self._recent_try = None
         self.features = result.features
         if not result.team:  # a file is opened again next time; a URL is given each time
             self.settings.setValue("last_db", result.db_path)
+        self._remember(str(self.db_path) if result.team else result.db_path)
+        if self._team_dialog is not None:
+            self._team_dialog.accept()
         self.act_report.setEnabled(result.features.report)
         if not result.features.report:
             self.act_report.setToolTip("Reports are not part of this build")
@@ -474,6 +508,14 @@ class MainWindow(QMainWindow):
             text += "\n\nAnother program is writing to this database. Close it and try again."
         self.statusBar().showMessage(f"Cannot open the database: {text.splitlines()[0]}")
         self.feed.show_message(f"Cannot open the database. {text.splitlines()[0]}")
+        recent, self._recent_try = self._recent_try, None
+        if recent is not None and needs_password(text) and self._team_dialog is None:
+            # A recent team store is tried without a password first; the server wants one.
+            self.open_team_store(recent)
+        if self._team_dialog is not None:  # the dialog says why and stays open for a fix
+            self._team_dialog.show_error(text)
+            self.openFailed.emit(text)
+            return
         self.openFailed.emit(text)
         box = plain_message_box(QMessageBox.Icon.Critical, "Cannot open database",
                                 f"Situation Monitor cannot open the database.\n\n{text}\n\n"
@@ -490,6 +532,91 @@ class MainWindow(QMainWindow):
             self, "Open database", start, "SQLite databases (*.db *.sqlite);;All files (*)")
         if path:
             self.open_database(Path(path))
+
+    def open_team_store(self, url: str = "") -> TeamStoreDialog:
+        """Ask where a team store is (File → Open team store), filled from ``url`` or the team
+        store open now (without its password); the dialog stays open until one opens."""
+        dialog = self._team_dialog
+        if dialog is None:
+            if not url and isinstance(self.db_path, str):
+                url = _without_password(self.db_path)
+            dialog = TeamStoreDialog(self, url)
+            dialog.openRequested.connect(self._try_team_store)
+            dialog.finished.connect(self._team_dialog_closed)
+            self._team_dialog = dialog
+            self._before_dialog = self.db_path
+            self._dialog_tried = False
+        elif url:
+            dialog.set_url(url)
+        dialog.open()
+        return dialog
+
+    def _try_team_store(self, url: str) -> None:
+        self._dialog_tried = True
+        self.open_database(url)
+
+    def _team_dialog_closed(self, result: int) -> None:
+        dialog, self._team_dialog = self._team_dialog, None
+        if dialog is not None:
+            dialog.password.clear()  # not kept in memory longer than the dialog lives
+            dialog.deleteLater()
+        before, self._before_dialog = self._before_dialog, None
+        if result != QDialog.DialogCode.Accepted and self._dialog_tried and not self._open_ok \
+                and before is not None:
+            self.open_database(before)  # cancelled after a failed try: back to what was open
+
+    # -- File → Open recent --------------------------------------------------------------
+
+    def recent_targets(self) -> list[str]:
+        """What File → Open recent lists, newest first: files' paths, team stores' URLs (never
+        with a password)."""
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):  # an INI file gives back a list of one as its item
+            value = [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _remember(self, target: str) -> None:
+        if is_postgres(target):
+            target = _without_password(target)
+            if not target:
+                return
+        entries = [target] + [t for t in self.recent_targets() if t != target]
+        self.settings.setValue(RECENT_KEY, entries[:RECENT_MAX])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        targets = self.recent_targets()
+        for number, target in enumerate(targets, 1):
+            if is_postgres(target):
+                label, where = f"Team store {store_name(target)}", redact(target)
+            else:
+                label, where = f"{Path(target).name} — {Path(target).parent}", target
+            # Names come from the user's own files and servers: & would be read as a mnemonic.
+            action = menu.addAction(f"&{number} {label.replace('&', '&&')}")
+            action.setToolTip(where)
+            action.setStatusTip(where)
+            action.setData(target)
+            action.triggered.connect(lambda _=False, t=target: self.open_recent(t))
+        menu.setToolTipsVisible(True)
+        if targets:
+            menu.addSeparator()
+            menu.addAction("&Clear list", self._clear_recent)
+        menu.setEnabled(bool(targets))
+
+    def _clear_recent(self) -> None:
+        self.settings.remove(RECENT_KEY)
+        self._fill_recent()
+
+    def open_recent(self, target: str) -> None:
+        """Open a file or a team store again; a team store is tried without a password, and the
+        Open team store dialog asks for one only when the server wants it."""
+        if is_postgres(target):
+            self._recent_try = target
+            self.open_database(target)
+        else:
+            self.open_database(Path(target))
 
     def new_database(self) -> None:
         """Ask for a new database file's name and make it (an existing database is opened,
