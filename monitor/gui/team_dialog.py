@@ -28,9 +28,9 @@ from monitor.paint.safe_text import plain_label
 from monitor.service import StoreAddress, StoreError, join_url, needs_password, redact, split_url
 
 HELP = ("Empty fields use libpq's defaults (PGHOST, PGPORT, PGUSER, PGDATABASE). Best leave the "
-        "password empty: libpq reads it from ~/.pgpass (or the file PGPASSFILE names), and the server "
-        "asks for one only if it wants it. A password typed here is used to connect and never saved: "
-        "the title, the log and File → Open recent show the store without it.")
+        "password empty: libpq reads it from ~/.pgpass (or the file PGPASSFILE names), and this "
+        "dialog asks for one only when the server wants it. A password typed here is used to connect "
+        "and never saved: the title, the log and File → Open recent show the store without it.")
 
 
 class TeamStoreDialog(QDialog):
@@ -47,6 +47,9 @@ class TeamStoreDialog(QDialog):
         self.host = self._field("teamHost", "localhost, db.example.org or a socket folder /run/postgresql")
         self.port = self._field("teamPort", "5432")
         self.port.setMaxLength(5)
+        self.port.setClearButtonEnabled(False)
+        # Five digits wide: a wide dialog widens the names, not the port.
+        self.port.setMaximumWidth(self.port.fontMetrics().horizontalAdvance("000000") + 24)
         self.database = self._field("teamDatabase", "the store's database")
         self.user = self._field("teamUser", "your PostgreSQL role")
         self.password = self._field("teamPassword", "empty: from ~/.pgpass or PGPASSFILE")
@@ -109,6 +112,7 @@ class TeamStoreDialog(QDialog):
         self.url.setText(url)
         self._url_edited(url)
         self._show_url()
+        self.url.setCursorPosition(0)  # the start (the server) in view, not the options
 
     def _url_edited(self, text: str) -> None:
         try:
