@@ -258,3 +258,22 @@ def test_a_recent_store_asks_for_a_password_only_when_the_server_wants_one(
         if window.runner is not None:
             window.runner.shutdown()
     assert urlsplit(kept).password is None
+
+
+def test_cancelling_the_password_asked_for_opens_again_what_was_open(qtbot, gui_settings, seeded_db, team_dsn,
+                                                                    password_role):
+    kept = without_password(with_user(team_dsn, password_role))
+    gui_settings.setValue("recent", [kept])
+    window = open_main_window(qtbot, gui_settings, seeded_db)
+    try:
+        entry = next(a for a in window.recent_menu.actions() if a.data() == kept)
+        with qtbot.waitSignal(window.openFailed, timeout=15000):
+            entry.trigger()
+        assert window._team_dialog is not None
+        with qtbot.waitSignal(window.snapshotApplied, timeout=15000):
+            window._team_dialog.reject()
+        assert window.db_path == seeded_db and window.feed.model.rowCount() > 0
+    finally:
+        window.close()
+        if window.runner is not None:
+            window.runner.shutdown()

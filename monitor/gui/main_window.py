@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self._before_dialog: Target | None = None
         self._dialog_tried = False
         self._recent_try: str | None = None
+        self._before_recent: Target | None = None
         self._open_ok = False
 
         self.setObjectName("MainWindow")
@@ -511,7 +512,9 @@ class MainWindow(QMainWindow):
         recent, self._recent_try = self._recent_try, None
         if recent is not None and needs_password(text) and self._team_dialog is None:
             # A recent team store is tried without a password first; the server wants one.
+            # Cancelled, the dialog opens again what was open before the recent store was chosen.
             self.open_team_store(recent)
+            self._before_dialog, self._dialog_tried = self._before_recent, True
         if self._team_dialog is not None:  # the dialog says why and stays open for a fix
             self._team_dialog.show_error(text)
             self.openFailed.emit(text)
@@ -613,7 +616,7 @@ class MainWindow(QMainWindow):
         """Open a file or a team store again; a team store is tried without a password, and the
         Open team store dialog asks for one only when the server wants it."""
         if is_postgres(target):
-            self._recent_try = target
+            self._recent_try, self._before_recent = target, self.db_path
             self.open_database(target)
         else:
             self.open_database(Path(target))
