@@ -37,7 +37,8 @@ def test_a_pasted_url_with_spaces_around_it_splits():
     assert split_url("  postgresql://ann@db/story\n").database == "story"
 
 
-@pytest.mark.parametrize("url", ["postgresql://ann:secret@db/story", "postgresql://ann@db/story?password=secret"])
+@pytest.mark.parametrize("url", ["postgresql://ann:secret@db/story", "postgresql://ann@db/story?password=secret",
+                                 "postgresql://ann@db/story?sslpassword=secret"])
 def test_the_url_kept_has_no_password_at_all(url):
     kept = without_password(url)
     assert "secret" not in kept and "***" not in kept

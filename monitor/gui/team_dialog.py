@@ -124,7 +124,9 @@ class TeamStoreDialog(QDialog):
                              (self.database, address.database), (self.user, address.user)):
             field.setText(value)
         if address.password:
+            # Moved to the password field at once: a pasted password is never shown in clear.
             self.password.setText(address.password)
+            self.url.setText(join_url(replace(address, password="")))
 
     def _show_url(self) -> None:
         """Show the parts as one URL, without the password (it stays in its own field)."""

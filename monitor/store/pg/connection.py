@@ -110,10 +110,17 @@ def join_url(address: StoreAddress) -> str:
     return "postgresql://" + netloc + path + ("?" + urlencode(query, safe="/") if query else "")
 
 
+#: Options that are secrets too: never kept with a URL.
+_SECRET_OPTIONS = frozenset({"sslpassword"})
+
+
 def without_password(url: str) -> str:
-    """``url`` with no password at all (not even ``***``): what may be kept to open the store
-    again, libpq then finding the password in ~/.pgpass or PGPASSFILE, or the app asking."""
-    return join_url(replace(split_url(url), password=""))
+    """``url`` with no password at all (not even ``***``, nor an ``sslpassword``): what may be
+    kept to open the store again, libpq then finding the password in ~/.pgpass or PGPASSFILE,
+    or the app asking."""
+    address = split_url(url)
+    options = tuple((k, v) for k, v in address.options if k not in _SECRET_OPTIONS)
+    return join_url(replace(address, password="", options=options))
 
 
 def needs_password(message: str) -> bool:
