@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.service import StoreAddress, StoreError, join_url, needs_password, split_url, without_password
+from monitor.service import (
+    StoreAddress,
+    StoreError,
+    join_url,
+    needs_password,
+    redact,
+    split_url,
+    without_password,
+)
 
 
 @pytest.mark.parametrize(("url", "address"), [
@@ -59,3 +67,8 @@ def test_a_missing_password_is_told_from_a_wrong_one():
                           '(connection to server at "db", port 5432 failed: '
                           'fe_sendauth: no password supplied)')
     assert not needs_password("password authentication failed for user \"ann\"")
+
+
+def test_the_client_keys_passphrase_is_hidden_as_a_password_is():
+    assert redact("postgresql://ann@db/story?sslmode=verify-full&sslpassword=secret") == \
+        "postgresql://ann@db/story?sslmode=verify-full&sslpassword=***"

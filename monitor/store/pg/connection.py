@@ -21,6 +21,10 @@ def is_postgres(target: str | object) -> bool:
     return str(target).startswith(PG_SCHEMES)
 
 
+#: Query parameters redact hides: the password, and the client key's passphrase.
+_SECRET_KEYS = frozenset({"password", "sslpassword"})
+
+
 def redact(dsn: str) -> str:
     """``dsn`` with any password replaced by ``***``, for messages, logs and reports."""
     parts = urlsplit(dsn)
@@ -30,7 +34,7 @@ def redact(dsn: str) -> str:
         if ":" in userinfo:
             netloc = userinfo.split(":", 1)[0] + ":***@" + host
     # "*" kept as it is: the hidden password reads *** in a query as in the user part.
-    query = urlencode([(k, "***" if k == "password" else v) for k, v in parse_qsl(parts.query)],
+    query = urlencode([(k, "***" if k in _SECRET_KEYS else v) for k, v in parse_qsl(parts.query)],
                       safe="/*")
     return parts._replace(netloc=netloc, query=query).geturl()
 
@@ -110,7 +114,7 @@ def join_url(address: StoreAddress) -> str:
     return "postgresql://" + netloc + path + ("?" + urlencode(query, safe="/") if query else "")
 
 
-#: Options that are secrets too: never kept with a URL.
+#: Options that are secrets too (the client key's passphrase): never kept with a URL.
 _SECRET_OPTIONS = frozenset({"sslpassword"})
 
 
