@@ -29,6 +29,10 @@ def situations(monkeypatch) -> list:
     return calls
 
 
+#: Writes the window makes on its own after a snapshot or a selection, whatever the clock does.
+BOOKKEEPING = frozenset({"scan_alerts", "alert_inbox", "set_read"})
+
+
 def _idle(window) -> bool:
     return not window.runner.busy and not window._steps and not window.feed.model.loading
 
@@ -60,12 +64,12 @@ def test_a_correction_reads_no_whole_situation(qtbot, main_window, situations):
 def test_the_clock_moves_the_train_without_reading(qtbot, main_window, situations, monkeypatch):
     window = main_window
     qtbot.waitUntil(lambda: _idle(window), timeout=10000)
-    jobs: list[str] = []
+    jobs: list[tuple[str, str]] = []
     runner = window.runner
     for name in ("read", "write", "ingest"):
         real = getattr(runner, name)
-        monkeypatch.setattr(runner, name, lambda *a, _real=real, _name=name, **k: (jobs.append(_name),
-                                                                                    _real(*a, **k))[1])
+        monkeypatch.setattr(runner, name, lambda fn, *a, _real=real, _name=name, **k: (
+            jobs.append((_name, getattr(fn, "__name__", repr(fn)))), _real(fn, *a, **k))[1])
     before = window.route_bar.estimate()
     assert before is not None
     resets: list[bool] = []
@@ -74,7 +78,11 @@ def test_the_clock_moves_the_train_without_reading(qtbot, main_window, situation
     qtbot.waitUntil(lambda: not window._steps, timeout=5000)
     after = window.route_bar.estimate()
     assert after is not None and after.at > before.at
-    assert jobs == [] and situations == [] and not resets
+    # The tick starts no job. The window's own bookkeeping may still finish meanwhile on a busy
+    # machine (an alert scan after the last snapshot, a read mark): those writes are not the
+    # clock's, and they read no situation either.
+    assert [j for j in jobs if j[1] not in BOOKKEEPING] == [], jobs
+    assert situations == [] and not resets
 
 
 def test_a_situation_with_nothing_new_resets_no_pane(qtbot, main_window, situations):
