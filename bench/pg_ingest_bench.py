@@ -28,17 +28,14 @@ import os
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 for entry in (ROOT, ROOT / "bench"):
     if str(entry) not in sys.path:
         sys.path.insert(0, str(entry))
 
+from _pg_database import new_database  # noqa: E402
 from ingest_bench import ROUTE, _rows, bench_store_only  # noqa: E402
 from make_corpus import Page, pages, parse_size  # noqa: E402
 
@@ -48,21 +45,6 @@ from monitor.service import Monitor  # noqa: E402
 TARGET_PER_S = 5000
 _COLUMNS = ("source_id", "guid", "seq", "title", "byline", "location", "body", "url", "published",
             "published_precision", "first_seen", "updated", "content_hash", "match_keys")
-
-
-@contextmanager
-def new_database(dsn: str) -> Iterator[str]:
-    """A new, empty database on the server of ``dsn``, dropped afterwards; its URL."""
-    import psycopg
-
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(dsn, autocommit=True) as admin:
-        admin.execute(f'create database "{name}"')
-    try:
-        yield urlsplit(dsn)._replace(path="/" + name).geturl()
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as admin:
-            admin.execute(f'drop database if exists "{name}" with (force)')
 
 
 def store_only(corpus: list[tuple[Page, ParseResult]], target: str) -> float:

@@ -27,12 +27,9 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 for entry in (ROOT, ROOT / "bench"):
@@ -41,23 +38,10 @@ for entry in (ROOT, ROOT / "bench"):
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from _pg_database import new_database  # noqa: E402
+
 #: "Within a second": the target each latency is held against.
 TARGET_MS = 1000.0
-
-
-@contextmanager
-def new_database(dsn: str) -> Iterator[str]:
-    """A new, empty database on the server of ``dsn``, dropped afterwards; its URL."""
-    import psycopg
-
-    name = f"bench_live_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(dsn, autocommit=True) as admin:
-        admin.execute(f'create database "{name}"')
-    try:
-        yield urlsplit(dsn)._replace(path="/" + name).geturl()
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as admin:
-            admin.execute(f'drop database if exists "{name}" with (force)')
 
 
 def _run_until(condition: Callable[[], bool], seconds: float = 30.0) -> float:
@@ -158,7 +142,7 @@ def run(dsn: str, rounds: int) -> dict:
 
     seed = ROOT / "seeds" / "000_a40eac292bb8ed9e.txt"
     route = (ROOT / "seeds" / "seed-route.txt").read_text(encoding="utf-8").strip()
-    with new_database(dsn) as url, tempfile.TemporaryDirectory() as folder:
+    with new_database(dsn, "bench_live") as url, tempfile.TemporaryDirectory() as folder:
         with Monitor(url) as monitor:
             monitor.set_route(route)
             monitor.ingest_path(seed)
