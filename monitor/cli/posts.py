@@ -13,6 +13,7 @@ from typing import Any, TextIO
 import click
 
 from monitor.cli.common import cli, db_option, emit_json_lines, open_monitor, open_reader
+from monitor.evidence import display_time
 from monitor.model import Post, StoryItem
 from monitor.service import Monitor
 from monitor.store.reader import ReadStore
@@ -49,16 +50,6 @@ def item_json(item: StoryItem, sources: dict[int, str]) -> dict:
 
 def _source_keys(monitor: ReadStore) -> dict[int, str]:
     return {s.id: s.key for s in monitor.posts.sources()}
-
-
-def display_time(post: Post) -> str:
-    """A post's time as precisely as it is known: a date alone, or minutes in UTC; a post with
-    no date says so (and when it arrived), never passing its arrival off as its date."""
-    if post.published is None:
-        return f"undated, seen {post.first_seen[:16].replace('T', ' ')} UTC"
-    if post.published_precision == "date":
-        return post.published[:10]
-    return post.published[:16].replace("T", " ") + " UTC"
 
 
 def _print_post(post: Post, sources: dict[int, str], also_in: int = 0) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -28,9 +29,11 @@ from monitor.gui.feed_delegate import PostDelegate
 from monitor.gui.feed_model import FeedModel
 from monitor.gui.item_copies import CopyRow, copies_text, item_copies
 from monitor.gui.post_diff import diff_document, version_text, word_diff
+from monitor.gui.post_evidence import EvidenceSaved, documents_text, post_documents, save_evidence, saved_text
 from monitor.gui.workers import Runner
 from monitor.model import Post, parse_iso
 from monitor.model.timefmt import stored_utc
+from monitor.paint import theme
 from monitor.paint.safe_text import plain_label
 from monitor.store.feed import FeedFilter, sort_key
 
@@ -602,13 +605,22 @@ class FeedPane(QWidget):
         self._runner.read(data.revisions, post.id, on_result=dialog.set_revisions)
         if post.also_in:
             self._runner.read(item_copies, post.id, on_result=dialog.set_copies)
+        self._runner.read(post_documents, post.id, on_result=dialog.set_documents)
+        runner = self._runner
+        dialog.evidenceRequested.connect(
+            lambda folder: runner.read(save_evidence, post.id, folder, on_result=dialog.evidence_saved,
+                                       on_error=dialog.evidence_failed))
         dialog.open()
         self.post_dialog = dialog
 
 
 class PostDialog(QDialog):
     """A post in full: its source, time and link, and when it was edited each earlier version
-    with what changed from the version before it, word by word."""
+    with what changed from the version before it, word by word; the documents it came from, and
+    "Save evidence…" to write its evidence bundle."""
+
+    #: The folder the user chose to save the post's evidence bundle in.
+    evidenceRequested = Signal(str)
 
     def __init__(self, post: Post, parent: QWidget | None = None, source: str = "") -> None:
         super().__init__(parent)
@@ -624,6 +636,15 @@ class PostDialog(QDialog):
         self.copies.setObjectName("postCopies")
         self.copies.setWordWrap(True)
         self.copies.setVisible(False)
+        # The documents each version came from (read after), and what saving evidence did.
+        self.documents = plain_label("", self)
+        self.documents.setObjectName("postDocuments")
+        self.documents.setWordWrap(True)
+        self.documents.setVisible(False)
+        self.evidence_status = plain_label("", self)
+        self.evidence_status.setObjectName("postEvidenceStatus")
+        self.evidence_status.setWordWrap(True)
+        self.evidence_status.setVisible(False)
         self.versions = QListWidget(self)
         self.versions.setObjectName("postVersions")
         self.text = QPlainTextEdit(self)
@@ -650,6 +671,11 @@ class PostDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.open_button = buttons.addButton("Open original", QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button = buttons.addButton("Copy link", QDialogButtonBox.ButtonRole.ActionRole)
+        self.evidence_button = buttons.addButton("Save evidence…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.evidence_button.setToolTip("Write this post, the documents it came from and a manifest "
+                                        "of their hashes and times into a new folder that anyone can "
+                                        "check with sha256sum -c SHA256SUMS")
+        self.evidence_button.clicked.connect(self.choose_evidence_folder)
         link = original_link(post)
         self.open_button.setEnabled(link is not None)
         self.copy_button.setEnabled(bool(post.url))
@@ -659,7 +685,9 @@ class PostDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.meta)
         layout.addWidget(self.copies)
+        layout.addWidget(self.documents)
         layout.addWidget(split, 1)
+        layout.addWidget(self.evidence_status)
         layout.addWidget(buttons)
         self._versions: list[dict] = []
         self.versions.currentRowChanged.connect(self._show)
@@ -689,6 +717,33 @@ class PostDialog(QDialog):
         self.copies.setText(f"Also in {others} other source{'s' if others != 1 else ''}; "
                             f"{len(rows)} copies:\n{copies_text(rows)}")
         self.copies.setVisible(True)
+
+    def set_documents(self, links: list) -> None:
+        """List the documents the post's versions came from (none kept: nothing shown)."""
+        text = documents_text(links)
+        self.documents.setText(text)
+        self.documents.setVisible(bool(text))
+
+    def choose_evidence_folder(self) -> None:
+        """Ask where to save the evidence bundle (a new folder is made inside the one chosen)."""
+        folder = QFileDialog.getExistingDirectory(self, "Save evidence in a new folder inside…")
+        if folder:
+            self.evidence_button.setEnabled(False)
+            self._say_evidence("Saving evidence…", error=False)
+            self.evidenceRequested.emit(folder)
+
+    def evidence_saved(self, saved: EvidenceSaved) -> None:
+        self.evidence_button.setEnabled(True)
+        self._say_evidence(saved_text(saved), error=False)
+
+    def evidence_failed(self, exc: Exception) -> None:
+        self.evidence_button.setEnabled(True)
+        self._say_evidence(f"Evidence not saved: {exc}", error=True)
+
+    def _say_evidence(self, text: str, *, error: bool) -> None:
+        self.evidence_status.setText(text)
+        self.evidence_status.setStyleSheet(f"color: {theme.FAILING};" if error else "")
+        self.evidence_status.setVisible(True)
 
     def changes_text(self) -> str:
         """The changes shown, as plain text (for tests and screen readers)."""
