@@ -20,6 +20,7 @@ This module is plain Python (no Qt): extraction workers and the app's ingest pro
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import logging
 import multiprocessing
@@ -74,12 +75,13 @@ def _set_parent_death_signal(parent_pid: int) -> bool:
 def _watch_parent(parent_pid: int) -> None:
     parent = multiprocessing.parent_process()
     if parent is not None:
-        try:
-            parent.join()  # returns when the parent's sentinel is ready: the parent is gone
-        except (OSError, ValueError):
-            pass
-        else:
-            os._exit(ORPHANED_EXIT)
+        with contextlib.suppress(OSError, ValueError):
+            parent.join()  # returns when the parent's sentinel is ready: the parent is gone...
+        # ... or when the parent closed its end of the sentinel's pipe while it lives on (a
+        # descriptor closed twice elsewhere in it, since reused by the pipe): then this worker
+        # must not quit, or the pool breaks with "a child process terminated abruptly" in a
+        # parent that is fine. Its pid tells: a child whose parent ended is reparented.
+        _exit_if_orphaned(parent_pid)
     while True:
         _exit_if_orphaned(parent_pid)
         time.sleep(PID_WATCH_SECONDS)

@@ -385,3 +385,33 @@ def test_sigterm_of_the_app_stops_its_ingest_process(tmp_path):
         if app.poll() is None:
             app.kill()
             app.wait()
+
+
+PARENT_THAT_CLOSES_A_SENTINEL = textwrap.dedent("""
+    import os, time
+    from monitor.extract.parallel import ExtractionPool
+
+    if __name__ == "__main__":
+        pool = ExtractionPool(workers=2)
+        executor = pool._start()
+        first = executor.submit(os.getpid).result(timeout=60)
+        # What a descriptor closed twice elsewhere in the app does when its number now belongs
+        # to a worker's sentinel pipe: the parent's end of it closes while the parent lives on.
+        # (multiprocessing keeps that end in the process's finalizer: parent_r, parent_w.)
+        for process in pool.processes():
+            os.close(process._popen.finalizer._args[1])
+        time.sleep(2)
+        print(first, [p.exitcode for p in pool.processes()], executor.submit(os.getpid).result(timeout=60),
+              flush=True)
+        pool.terminate()
+""")
+
+
+def test_a_worker_lives_on_when_its_sentinel_closes_under_a_living_parent(tmp_path):
+    # Seen in long test runs: a worker quit at start-up ("a child process terminated abruptly")
+    # because its parent's sentinel read as closed; only a parent that really ended may end it.
+    result = subprocess.run([sys.executable, "-c", PARENT_THAT_CLOSES_A_SENTINEL],
+                            capture_output=True, timeout=START_WITHIN, env=child_env(PYTHONPATH=str(ROOT)))
+    assert result.returncode == 0, result.stderr.decode()
+    first, *codes, last = result.stdout.decode().replace("[", " ").replace("]", " ").replace(",", " ").split()
+    assert set(codes) == {"None"} and int(last) > 0
