@@ -186,3 +186,15 @@ def test_a_written_thing_that_said_is_its_sender_s_not_its_readers() -> None:
     text = ('Brightwave sent an email to its glasses users that said, in part, "camera use is always '
             'enabled on your glasses."')
     assert list(_speakers(text).values()) == ["Brightwave"]
+
+
+def test_the_country_after_a_town_is_not_the_speaker() -> None:
+    text = ("Reefs are in trouble. “The corals will not recover soon,” Lena Marsh of the "
+            "University of Otago in Dunedin, New Zealand, said to reporters.")
+    assert _speakers(text) == {"The corals will not recover soon": "Lena Marsh"}
+
+
+def test_a_long_description_after_a_name_leaves_the_name_the_speaker() -> None:
+    text = ("Tomas Ek, a marine biologist from the Polar Institute in Tromso, Norway, told "
+            "reporters that the ice is thinning. He said that the boats are careful.")
+    assert _speakers(text) == {"the ice is thinning": "Tomas Ek", "the boats are careful": "Tomas Ek"}
