@@ -198,3 +198,22 @@ def test_a_long_description_after_a_name_leaves_the_name_the_speaker() -> None:
     text = ("Tomas Ek, a marine biologist from the Polar Institute in Tromso, Norway, told "
             "reporters that the ice is thinning. He said that the boats are careful.")
     assert _speakers(text) == {"the ice is thinning": "Tomas Ek", "the boats are careful": "Tomas Ek"}
+
+
+def test_a_center_is_an_organisation_that_writes_a_survey() -> None:
+    text = "Voters back the plan, according to a recent Kerr Research Center survey."
+    assert _speakers(text) == {"Voters back the plan": "Kerr Research Center"}
+
+
+def test_an_organisation_is_shown_by_the_fuller_name_the_text_gives_it() -> None:
+    text = ("A fire closed parts of Brookfield Regional Airport on Monday. Brookfield Airport said "
+            "that flights were delayed. Hale Policy Center counts voters. According to the Hale "
+            "Policy analysis, voters back the plan.")
+    assert _speakers(text) == {"flights were delayed": "Brookfield Regional Airport",
+                               "voters back the plan": "Hale Policy Center"}
+
+
+def test_a_legal_form_does_not_lengthen_a_company_name() -> None:
+    text = ("Jobs grew fast in May, according to a Marlow Analytics report. The firm, Marlow "
+            "Analytics Inc, is based in Ohio.")
+    assert _speakers(text) == {"Jobs grew fast in May": "Marlow Analytics"}

@@ -851,6 +851,9 @@ _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 #: Places in the organisation list: a government, never "the company".
+#: The legal form after a company's name: not part of the name a reader uses.
+_LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "gmbh", "lp", "llp"])
+
 _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "berlin", "kyiv", "kiev",
                          "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "brussels", "ankara",
                          "delhi", "islamabad", "cairo", "riyadh", "damascus", "baghdad", "minsk",
@@ -1282,6 +1285,23 @@ class SpeakerBook:
                     speaker.name = full
                     speaker.aliases.add(alias_key(full))
                 continue
+            if speaker.kind == "person" and " " in name and not _known_first_name(name.split()[0].lower()) \
+                    and speaker.gender is None and not speaker.role:
+                # "the Pew Research analysis": two capitalised words read as a person's name are
+                # the organisation the text names with an organisation's word after them
+                fuller = self._fuller_org_name(name)
+                if fuller is not None and fuller != name:
+                    speaker.name, speaker.kind = fuller, "organisation"
+                    speaker.aliases.add(alias_key(fuller))
+                continue
+            if speaker.kind == "organisation" and " " in name and name[:1].isupper():
+                # "Pew Research" is the Pew Research Center, "Stansted Airport" the Stansted
+                # International Airport the text names elsewhere
+                fuller = self._fuller_org_name(name)
+                if fuller is not None:
+                    speaker.name = fuller
+                    speaker.aliases.add(alias_key(fuller))
+                continue
             if speaker.kind != "organisation" or " " in name or not name[:1].isupper() \
                     or name.isupper() or name.lower() in lx.ORG_NAMES:
                 continue
@@ -1295,6 +1315,41 @@ class SpeakerBook:
                         speaker.name = f"{name} {' '.join(words[:k + 1])}"
                         speaker.aliases.add(alias_key(speaker.name))
                         break
+
+    def _fuller_org_name(self, name: str) -> str | None:
+        """The longer name the text gives an organisation of several words: its words followed by
+        up to three capitalised words ending in an organisation's word ("Pew Research" →
+        "Pew Research Center"), or, for a name ending in such a word, the same first and last
+        word with capitalised words between ("Stansted Airport" → "Stansted International
+        Airport")."""
+        words = name.split()
+        if not all(w[:1].isupper() for w in words) or name.isupper():
+            return None
+        last = words[-1].lower()
+        heads = last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS
+        text = self.text
+        for pos in self._positions(words[0] + " ", limit=10):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'"):
+                continue
+            run = _ORG_TAIL.match(text, pos + len(words[0]))
+            if run is None:
+                continue
+            found = run.group().split()
+            if found[:len(words) - 1] == words[1:] and len(found) > len(words) - 1:
+                more = found[len(words) - 1:]
+                k = next((k for k, w in enumerate(more) if w.lower() in lx.CORPORATE_WORDS
+                          or w.lower() in lx.ORG_HEADS), None)
+                if k is not None and more[k].lower().rstrip(".") not in _LEGAL_SUFFIXES:
+                    # (not "Moody's Analytics Inc": the legal form adds nothing a reader uses)
+                    return " ".join([words[0], *found[:len(words) - 1 + k + 1]])
+            if not heads or words[-1] not in found:
+                continue
+            found = found[:found.index(words[-1]) + 1]
+            middle = found[:-1]
+            if len(found) > len(words) - 1 and all(w in middle for w in words[1:-1]) \
+                    and all(w[:1].isupper() and w.lower() not in lx.NOT_NAMES for w in middle):
+                return " ".join([words[0], *found])
+        return None
 
     def _org_named_before_head(self, head: str) -> str | None:
         """The first name the text gives that ends in the capitalised ``head`` ("Catholic Church"
