@@ -165,6 +165,10 @@ SHAPES = {
     "org_full_names": lambda n: "".join(
         f"{_name(i)} Research Center met. {_name(i)} Airport said it was late. According to the "
         f"{_name(i)} Research analysis, costs rose.\n" for i in range(n // 8)),
+    # Transcript turns in ordinary capitals, and first names the text then gives in full.
+    "mixed_case_labels": lambda n: "".join(
+        f"{_name(i)}: It was hard.\n\nJoe: Sure it was.\n\n{_name(i)}: My name is {_name(i)} Kerr.\n\n"
+        for i in range(n // 12)),
     "towns_and_countries": lambda n: "".join(
         f"Ana {_name(i)} of the University of Otago in Dunedin, New Zealand, said it was late. "
         f"Tom {_name(i)}, an ecologist from the Survey in Cambridge, England, told them so.\n"

@@ -217,3 +217,22 @@ def test_a_legal_form_does_not_lengthen_a_company_name() -> None:
     text = ("Jobs grew fast in May, according to a Marlow Analytics report. The firm, Marlow "
             "Analytics Inc, is based in Ohio.")
     assert _speakers(text) == {"Jobs grew fast in May": "Marlow Analytics"}
+
+
+def test_a_name_in_ordinary_capitals_that_opens_several_paragraphs_is_a_transcript_label() -> None:
+    text = ("Rosa: We opened the bakery in May.\n\nTheo: It was hard at first.\n\n"
+            "Rosa: Thanks, Theo.\n\nTheo: Sure.\n\nReference: a note at the end of the page.")
+    assert _speakers(text) == {"We opened the bakery in May.": "Rosa", "It was hard at first.": "Theo",
+                               "Thanks, Theo.": "Rosa", "Sure.": "Theo"}
+
+
+def test_a_label_used_once_is_a_heading_not_a_speaker() -> None:
+    text = "Background: The bakery opened in May and it was hard at first."
+    assert _speakers(text) == {}
+
+
+def test_a_first_name_or_its_short_form_is_the_person_the_text_names_in_full() -> None:
+    text = ("Joe: My name is Joseph Ward and I served in the Navy.\n\n"
+            "Ann: I met him in 2004, when he came home.\n\n"
+            "Joe: It was a long road.\n\nAnn: Ann Kerr is my name, by the way.")
+    assert set(_speakers(text).values()) == {"Joseph Ward", "Ann Kerr"}

@@ -1275,15 +1275,40 @@ _NOT_LABELS = word_set(
 )
 
 
+#: "Joe: Good boy." — a transcript's label in ordinary capitals, one to three capitalised words.
+_MIXED_LABEL = re.compile(r"((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+): +(?=\S)")
+
+
+def _recurring_labels(doc: _Document) -> set[str]:
+    """Labels in ordinary capitals ("Joe:", "Benjamin:") that open at least two paragraphs of
+    the text: the turns of a transcript, not a heading or a lead-in ("Reference:") used once."""
+    text = doc.text
+    seen: dict[str, int] = {}
+    for start, end in doc.paras:
+        match = _MIXED_LABEL.match(text, start, min(end, start + 40))
+        if match is not None:
+            seen[match.group(1)] = seen.get(match.group(1), 0) + 1
+    return {label for label, count in seen.items() if count >= 2}
+
+
 def _sieve_transcript(doc: _Document) -> None:
     """``PENCE: We will not let this stand.``: a paragraph that opens with a speaker's name in
-    capitals and a colon is that speaker's words (unless the paragraph quotes or cites anyone)."""
+    capitals and a colon is that speaker's words (unless the paragraph quotes or cites anyone);
+    so is one that opens with a name in ordinary capitals that opens other paragraphs too
+    (``Joe: Good boy.`` … ``Joe: …``)."""
     text = doc.text
     cited = {f.para for f in doc.frames}
+    recurring = _recurring_labels(doc) if doc.paras else set()
     for index, (start, end) in enumerate(doc.paras):
         if text[start] not in _UPPER or index in cited:
             continue
         match = _LABEL.match(text, start, min(end, start + 40))
+        turn = False
+        if match is None and recurring:
+            match = _MIXED_LABEL.match(text, start, min(end, start + 40))
+            turn = match is not None and match.group(1) in recurring
+            if not turn:
+                match = None
         if match is None or _has_quote(doc, match.end(), end):
             continue
         words = match.group(1).split()
@@ -1296,7 +1321,7 @@ def _sieve_transcript(doc: _Document) -> None:
             w in lx.TITLE_WORDS or w in lx.TITLE_ABBREVIATIONS or w + "." in lx.TITLE_ABBREVIATIONS)]
         name_words = [w.capitalize() for k, w in enumerate(words) if k not in titled and k not in honorific]
         content_start, content_end = _trim(text, match.end(), end)
-        if not name_words or len(text[content_start:content_end].split()) < 3 \
+        if not name_words or len(text[content_start:content_end].split()) < (1 if turn else 3) \
                 or text[content_end - 1] not in ".!?…" or doc.headline:
             continue  # a heading ("MATCHDAY: FC Utrecht - Cercle Brugge"), not a turn of speech
         role = " ".join(lx.TITLE_ABBREVIATIONS.get(lows[k] + ".", lx.TITLE_ABBREVIATIONS.get(

@@ -957,6 +957,24 @@ def _unaccented(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+#: Short forms of first names and the names they stand for ("Joe" is a Joseph).
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "joe": ("joseph",), "bill": ("william",), "will": ("william",), "bob": ("robert",),
+    "rob": ("robert",), "mike": ("michael",), "jim": ("james",), "jimmy": ("james",),
+    "tom": ("thomas",), "tony": ("anthony",), "dave": ("david",), "dan": ("daniel",),
+    "danny": ("daniel",), "steve": ("steven", "stephen"), "chris": ("christopher", "christine"),
+    "liz": ("elizabeth",), "beth": ("elizabeth",), "kate": ("katherine", "catherine"),
+    "sue": ("susan",), "fran": ("frances", "francis"), "alex": ("alexander", "alexandra"),
+    "sam": ("samuel", "samantha"), "ben": ("benjamin",), "benji": ("benjamin",),
+    "nick": ("nicholas",), "matt": ("matthew",), "pat": ("patrick", "patricia"),
+    "rick": ("richard",), "dick": ("richard",), "ted": ("edward",), "ed": ("edward",),
+    "andy": ("andrew",), "greg": ("gregory",), "jen": ("jennifer",), "jenny": ("jennifer",),
+    "jon": ("jonathan",), "pete": ("peter",), "ron": ("ronald",), "don": ("donald",),
+    "larry": ("lawrence",), "jerry": ("gerald",), "charlie": ("charles",), "chuck": ("charles",),
+    "harry": ("henry",), "maggie": ("margaret",), "meg": ("margaret",), "becky": ("rebecca",),
+    "tim": ("timothy",), "ken": ("kenneth",), "josh": ("joshua",), "vicky": ("victoria",),
+}
+
 #: Titles that go with a first name ("Sir Keith", "Dame Judi"), not with a surname.
 _GIVEN_NAME_TITLES = frozenset(["sir", "dame"])
 #: Umlauts as German writes them without the marks.
@@ -1194,6 +1212,44 @@ class SpeakerBook:
         "Muller" are the "Gerhard Müller" of the text), and a first name after "Sir" or "Dame"
         ("Sir Keith") is the full name it opens ("Sir Keith Joseph")."""
         self._full_org_names(text)
+        self._surnames_in_full(text)
+        self._first_names_in_full(text)
+
+    def _first_names_in_full(self, text: str) -> None:
+        """A speaker named only by a first name, or by its short form, is the person the text
+        names in full with it ("Joe:" in a transcript where the man says "My name's Joseph
+        Worley"), once no surname matched it."""
+        first: dict[str, list[Speaker]] = {}
+        for speaker in self.speakers:
+            low = speaker.name.casefold()
+            if speaker.kind != "person" or " " in low or speaker.index in self._given_names:
+                continue
+            if _known_first_name(low) or low in _SHORT_FORMS:
+                for key in (low, *_SHORT_FORMS.get(low, ())):
+                    first.setdefault(key, []).append(speaker)
+        if not first:
+            return
+        done: set[int] = set()
+        for match in _NAME_SEQUENCE.finditer(text):
+            toks = tokens(text, match.start(), match.end())
+            if toks and possessive(toks[-1]):
+                last = toks[-1]
+                toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+            cut = _name_run(toks)
+            if len(toks) - cut != 2 or toks[cut].low not in first or not _first_name(toks[-1]) \
+                    or toks[-1].low in lx.ORG_HEADS or toks[-1].low in lx.CORPORATE_WORDS \
+                    or toks[-1].low in _PLACE_WORDS:
+                continue
+            # A speaker filed under two keys ("Steve": steven, stephen) is named once; the other
+            # key's entry is dropped when met (lazily, so that many names stay linear).
+            named = [sp for sp in first.pop(toks[cut].low) if sp.index not in done]
+            if named:
+                _name_them(named, text[toks[cut].start:toks[-1].end])
+                done.update(sp.index for sp in named)
+            if not first:
+                return
+
+    def _surnames_in_full(self, text: str) -> None:
         single: dict[str, list[Speaker]] = {}
         given: dict[str, list[Speaker]] = {}
         for speaker in self.speakers:
