@@ -236,3 +236,14 @@ def test_a_first_name_or_its_short_form_is_the_person_the_text_names_in_full() -
             "Ann: I met him in 2004, when he came home.\n\n"
             "Joe: It was a long road.\n\nAnn: Ann Kerr is my name, by the way.")
     assert set(_speakers(text).values()) == {"Joseph Ward", "Ann Kerr"}
+
+
+def test_a_first_name_at_the_head_of_a_sentence_is_who_she_means() -> None:
+    text = ("The police cleared the house, and Hal waited on the lawn. Fran worried that Hal might "
+            "choke. “I was just panicking,” she says. Later Fran Finney spoke to us.")
+    assert _speakers(text) == {"I was just panicking": "Fran Finney"}
+
+
+def test_a_town_before_a_place_word_is_not_a_person() -> None:
+    text = "The storm hit Boston Harbor. Boston closed its port. “It is bad,” she said."
+    assert _speakers(text) == {"It is bad": None}

@@ -1082,7 +1082,30 @@ class SpeakerBook:
         as it does for a person and not for a place or a thing."""
         if name.casefold() in self._latest_by_word:
             return True
-        return self._named_in_full(name)
+        return self._named_in_full(name) or self._first_name_in_full(name)
+
+    def _first_name_in_full(self, name: str) -> bool:
+        """"Fran worried that …" where the text elsewhere names "Fran Finney": a lone word that
+        the text also gives as a first name before a surname (a capitalised word that is no
+        ordinary word, title or organisation's word) is a person, when it is a known first name
+        or the short form of one (not "Boston" of "Boston Harbor")."""
+        low_name = name.lower()
+        if not _known_first_name(low_name) and low_name not in _SHORT_FORMS:
+            return False
+        text = self.text
+        for pos in self._positions(name + " "):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'"):
+                continue
+            after = _SINGLE_NAME.match(text, pos + len(name) + 1)
+            if after is None:
+                continue
+            low = after.group().lower().rstrip("’'s") if after.group().endswith(("’s", "'s")) \
+                else after.group().lower()
+            if low not in lx.NOT_NAMES and not _lexical(low) and low not in lx.ORG_HEADS \
+                    and low not in lx.CORPORATE_WORDS and low not in _PLACE_WORDS \
+                    and low not in lx.ORG_NAMES and low not in lx.TITLE_WORDS:
+                return True
+        return False
 
     def _named_in_full(self, name: str) -> bool:
         text = self.text
