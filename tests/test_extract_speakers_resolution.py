@@ -247,3 +247,14 @@ def test_a_first_name_at_the_head_of_a_sentence_is_who_she_means() -> None:
 def test_a_town_before_a_place_word_is_not_a_person() -> None:
     text = "The storm hit Boston Harbor. Boston closed its port. “It is bad,” she said."
     assert _speakers(text) == {"It is bad": None}
+
+
+def test_a_sentence_adverb_is_not_a_first_name() -> None:
+    text = "Apparently Lindsey’s posts were good. “It is here,” Lindsey wrote."
+    assert _speakers(text) == {"It is here": "Lindsey"}
+
+
+def test_an_alias_is_the_person_the_text_says_it_stands_for() -> None:
+    text = ("“It is here,” Lindsey wrote. We then had an email interview with Carol Walker aka "
+            "“Lindsey”, the writer.")
+    assert _speakers(text) == {"It is here": "Carol Walker"}

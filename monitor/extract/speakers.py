@@ -487,7 +487,7 @@ def _name_run(toks: list[Tok]) -> int:
         if not surname and (
             not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
-            or low in lx.CORPORATE_WORDS
+            or low in lx.CORPORATE_WORDS or _sentence_adverb(low)
         ):
             break
         if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
@@ -507,6 +507,16 @@ def _name_run(toks: list[Tok]) -> int:
         if given is not None:
             i = given
     return i
+
+
+#: Endings of adverbs that open a sentence ("Apparently Lindsey’s posts…"), never of a name
+#: long enough to pass the length test below ("McNally", "Connolly" do not end so).
+_ADVERB_ENDINGS = ("ently", "antly", "ably", "ibly", "ally", "edly", "ously", "ively", "ately")
+
+
+def _sentence_adverb(low: str) -> bool:
+    """"Apparently", "Reportedly", "Notably": capitalised at the head of a sentence, not a name."""
+    return len(low) > 7 and low.endswith(_ADVERB_ENDINGS) and not _known_first_name(low)
 
 
 def _known_first_name(low: str) -> bool:
@@ -957,6 +967,9 @@ def _unaccented(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+#: "aka “" right before an alias: the name before it is whom the alias stands for.
+_ALIAS_BEFORE = re.compile(r"\s(?:aka|a\.k\.a\.|AKA|also known as)\s+[“\"‘']?$")
+
 #: Short forms of first names and the names they stand for ("Joe" is a Joseph).
 _SHORT_FORMS: dict[str, tuple[str, ...]] = {
     "joe": ("joseph",), "bill": ("william",), "will": ("william",), "bob": ("robert",),
@@ -1237,6 +1250,24 @@ class SpeakerBook:
         self._full_org_names(text)
         self._surnames_in_full(text)
         self._first_names_in_full(text)
+        self._names_behind_aliases()
+
+    def _names_behind_aliases(self) -> None:
+        """"C.K. Walker aka “Lindsey”": a speaker named by one word the text gives as someone's
+        alias is that person."""
+        text = self.text
+        for speaker in self.speakers:
+            if speaker.kind != "person" or " " in speaker.name:
+                continue
+            for pos in self._positions(speaker.name, limit=10):
+                match = _ALIAS_BEFORE.search(text, max(0, pos - 60), pos)
+                if match is None or text[pos + len(speaker.name):pos + len(speaker.name) + 1].isalnum():
+                    continue
+                toks = tokens(text, max(0, match.start() - 40), match.start())
+                cut = _name_run(toks)
+                if len(toks) - cut >= 2:
+                    _name_them([speaker], text[toks[cut].start:toks[-1].end])
+                    break
 
     def _first_names_in_full(self, text: str) -> None:
         """A speaker named only by a first name, or by its short form, is the person the text
