@@ -160,6 +160,19 @@ SHAPES = {
         f"{_name(i)} Corp grew. The company said sales rose. “It is hard,” the director said.\n"
         for i in range(n // 6)),
     "qa_labels": lambda n: "Tom Ward asks about it. Q: Will it change? A: No, it will not. " * (n // 6),
+    # Many organisations of two words whose fuller names are looked up in the text, and speakers
+    # placed in a town and a country ("… in Dunedin, New Zealand, said").
+    "org_full_names": lambda n: "".join(
+        f"{_name(i)} Research Center met. {_name(i)} Airport said it was late. According to the "
+        f"{_name(i)} Research analysis, costs rose.\n" for i in range(n // 8)),
+    # Transcript turns in ordinary capitals, and first names the text then gives in full.
+    "mixed_case_labels": lambda n: "".join(
+        f"{_name(i)}: It was hard.\n\nJoe: Sure it was.\n\n{_name(i)}: My name is {_name(i)} Kerr.\n\n"
+        for i in range(n // 12)),
+    "towns_and_countries": lambda n: "".join(
+        f"Ana {_name(i)} of the University of Otago in Dunedin, New Zealand, said it was late. "
+        f"Tom {_name(i)}, an ecologist from the Survey in Cambridge, England, told them so.\n"
+        for i in range(n // 8)),
 }
 
 

@@ -186,3 +186,75 @@ def test_a_written_thing_that_said_is_its_sender_s_not_its_readers() -> None:
     text = ('Brightwave sent an email to its glasses users that said, in part, "camera use is always '
             'enabled on your glasses."')
     assert list(_speakers(text).values()) == ["Brightwave"]
+
+
+def test_the_country_after_a_town_is_not_the_speaker() -> None:
+    text = ("Reefs are in trouble. “The corals will not recover soon,” Lena Marsh of the "
+            "University of Otago in Dunedin, New Zealand, said to reporters.")
+    assert _speakers(text) == {"The corals will not recover soon": "Lena Marsh"}
+
+
+def test_a_long_description_after_a_name_leaves_the_name_the_speaker() -> None:
+    text = ("Tomas Ek, a marine biologist from the Polar Institute in Tromso, Norway, told "
+            "reporters that the ice is thinning. He said that the boats are careful.")
+    assert _speakers(text) == {"the ice is thinning": "Tomas Ek", "the boats are careful": "Tomas Ek"}
+
+
+def test_a_center_is_an_organisation_that_writes_a_survey() -> None:
+    text = "Voters back the plan, according to a recent Kerr Research Center survey."
+    assert _speakers(text) == {"Voters back the plan": "Kerr Research Center"}
+
+
+def test_an_organisation_is_shown_by_the_fuller_name_the_text_gives_it() -> None:
+    text = ("A fire closed parts of Brookfield Regional Airport on Monday. Brookfield Airport said "
+            "that flights were delayed. Hale Policy Center counts voters. According to the Hale "
+            "Policy analysis, voters back the plan.")
+    assert _speakers(text) == {"flights were delayed": "Brookfield Regional Airport",
+                               "voters back the plan": "Hale Policy Center"}
+
+
+def test_a_legal_form_does_not_lengthen_a_company_name() -> None:
+    text = ("Jobs grew fast in May, according to a Marlow Analytics report. The firm, Marlow "
+            "Analytics Inc, is based in Ohio.")
+    assert _speakers(text) == {"Jobs grew fast in May": "Marlow Analytics"}
+
+
+def test_a_name_in_ordinary_capitals_that_opens_several_paragraphs_is_a_transcript_label() -> None:
+    text = ("Rosa: We opened the bakery in May.\n\nTheo: It was hard at first.\n\n"
+            "Rosa: Thanks, Theo.\n\nTheo: Sure.\n\nReference: a note at the end of the page.")
+    assert _speakers(text) == {"We opened the bakery in May.": "Rosa", "It was hard at first.": "Theo",
+                               "Thanks, Theo.": "Rosa", "Sure.": "Theo"}
+
+
+def test_a_label_used_once_is_a_heading_not_a_speaker() -> None:
+    text = "Background: The bakery opened in May and it was hard at first."
+    assert _speakers(text) == {}
+
+
+def test_a_first_name_or_its_short_form_is_the_person_the_text_names_in_full() -> None:
+    text = ("Joe: My name is Joseph Ward and I served in the Navy.\n\n"
+            "Ann: I met him in 2004, when he came home.\n\n"
+            "Joe: It was a long road.\n\nAnn: Ann Kerr is my name, by the way.")
+    assert set(_speakers(text).values()) == {"Joseph Ward", "Ann Kerr"}
+
+
+def test_a_first_name_at_the_head_of_a_sentence_is_who_she_means() -> None:
+    text = ("The police cleared the house, and Hal waited on the lawn. Fran worried that Hal might "
+            "choke. “I was just panicking,” she says. Later Fran Finney spoke to us.")
+    assert _speakers(text) == {"I was just panicking": "Fran Finney"}
+
+
+def test_a_town_before_a_place_word_is_not_a_person() -> None:
+    text = "The storm hit Boston Harbor. Boston closed its port. “It is bad,” she said."
+    assert _speakers(text) == {"It is bad": None}
+
+
+def test_a_sentence_adverb_is_not_a_first_name() -> None:
+    text = "Apparently Lindsey’s posts were good. “It is here,” Lindsey wrote."
+    assert _speakers(text) == {"It is here": "Lindsey"}
+
+
+def test_an_alias_is_the_person_the_text_says_it_stands_for() -> None:
+    text = ("“It is here,” Lindsey wrote. We then had an email interview with Carol Walker aka "
+            "“Lindsey”, the writer.")
+    assert _speakers(text) == {"It is here": "Carol Walker"}

@@ -602,11 +602,24 @@ class _Document:
             if kind == "np" and k + 1 < len(parts) \
                     and _part_kind(text, tokens(text, *parts[k + 1])) == "place":
                 kind = "place"  # "of Opelika, Alabama,": the state goes with the town
+            town_at = _country_after_town(tokens(text, *parts[k]), tokens(text, *parts[k + 1])) \
+                if kind == "np" and k + 1 < len(parts) else None
+            if town_at is not None:
+                # "of the University of Otago in Dunedin, New Zealand,": the country goes with the
+                # town, and "in Dunedin" with whoever is named before it
+                kind = "place"
+                if text[town_at:town_at + 3] in ("in ", "nea"):
+                    parts[k + 1] = (parts[k + 1][0], town_at)
             if kind == "np" and k + 1 < len(parts):
                 part = tokens(text, *parts[k])
                 if part and part[0].low in ("a", "an") and len(part) <= 5 \
                         and parse_before(text, part) is None:
                     kind = "role"  # "Tom Hale, a Republican, called": who the name before is
+                elif part and part[0].low in ("a", "an") and _names_a_person(
+                        parse_before(text, tokens(text, *parts[k + 1]))):
+                    # "Norman Ratcliffe, an ecologist from the Survey in Cambridge, told": a
+                    # longer description of the person named just before
+                    kind = "role"
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
@@ -886,6 +899,30 @@ def _described_or_placed(toks: list[Tok]) -> str:
     if toks[0].low in ("of", "from") and len(toks) <= 4 and toks[-1].word[:1].isupper():
         return "place"
     return "np"
+
+
+#: Prepositions that place a person or an organisation in a town: "… in Dunedin, New Zealand,".
+_PLACE_PREPOSITIONS = frozenset(["in", "of", "from", "at", "near"])
+
+
+def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
+    """"New Zealand" after "… of the University of Otago in Dunedin,": one to three capitalised
+    words (no article, no pronoun) whose part before ends in a preposition and a capitalised town
+    is the town's country or state, not the speaker. Returns where that preposition starts."""
+    if not 1 <= len(part) <= 3 or not all(t.word[:1].isupper() and t.word.isalpha() for t in part):
+        return None
+    if any(t.low in lx.DETERMINERS or t.low in lx.PRONOUNS for t in part):
+        return None
+    tail = 0
+    while tail < min(3, len(before)) and before[-1 - tail].word[:1].isupper():
+        tail += 1
+    if 0 < tail < len(before) - 1 and before[-1 - tail].low in _PLACE_PREPOSITIONS:
+        return before[-1 - tail].start
+    return None
+
+
+def _names_a_person(mention: Mention | None) -> bool:
+    return mention is not None and mention.kind == "person"
 
 
 def _loose_role(toks: list[Tok]) -> bool:
@@ -1238,15 +1275,40 @@ _NOT_LABELS = word_set(
 )
 
 
+#: "Joe: Good boy." — a transcript's label in ordinary capitals, one to three capitalised words.
+_MIXED_LABEL = re.compile(r"((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+): +(?=\S)")
+
+
+def _recurring_labels(doc: _Document) -> set[str]:
+    """Labels in ordinary capitals ("Joe:", "Benjamin:") that open at least two paragraphs of
+    the text: the turns of a transcript, not a heading or a lead-in ("Reference:") used once."""
+    text = doc.text
+    seen: dict[str, int] = {}
+    for start, end in doc.paras:
+        match = _MIXED_LABEL.match(text, start, min(end, start + 40))
+        if match is not None:
+            seen[match.group(1)] = seen.get(match.group(1), 0) + 1
+    return {label for label, count in seen.items() if count >= 2}
+
+
 def _sieve_transcript(doc: _Document) -> None:
     """``PENCE: We will not let this stand.``: a paragraph that opens with a speaker's name in
-    capitals and a colon is that speaker's words (unless the paragraph quotes or cites anyone)."""
+    capitals and a colon is that speaker's words (unless the paragraph quotes or cites anyone);
+    so is one that opens with a name in ordinary capitals that opens other paragraphs too
+    (``Joe: Good boy.`` … ``Joe: …``)."""
     text = doc.text
     cited = {f.para for f in doc.frames}
+    recurring = _recurring_labels(doc) if doc.paras else set()
     for index, (start, end) in enumerate(doc.paras):
         if text[start] not in _UPPER or index in cited:
             continue
         match = _LABEL.match(text, start, min(end, start + 40))
+        turn = False
+        if match is None and recurring:
+            match = _MIXED_LABEL.match(text, start, min(end, start + 40))
+            turn = match is not None and match.group(1) in recurring
+            if not turn:
+                match = None
         if match is None or _has_quote(doc, match.end(), end):
             continue
         words = match.group(1).split()
@@ -1259,7 +1321,7 @@ def _sieve_transcript(doc: _Document) -> None:
             w in lx.TITLE_WORDS or w in lx.TITLE_ABBREVIATIONS or w + "." in lx.TITLE_ABBREVIATIONS)]
         name_words = [w.capitalize() for k, w in enumerate(words) if k not in titled and k not in honorific]
         content_start, content_end = _trim(text, match.end(), end)
-        if not name_words or len(text[content_start:content_end].split()) < 3 \
+        if not name_words or len(text[content_start:content_end].split()) < (1 if turn else 3) \
                 or text[content_end - 1] not in ".!?…" or doc.headline:
             continue  # a heading ("MATCHDAY: FC Utrecht - Cercle Brugge"), not a turn of speech
         role = " ".join(lx.TITLE_ABBREVIATIONS.get(lows[k] + ".", lx.TITLE_ABBREVIATIONS.get(

@@ -487,7 +487,7 @@ def _name_run(toks: list[Tok]) -> int:
         if not surname and (
             not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
-            or low in lx.CORPORATE_WORDS
+            or low in lx.CORPORATE_WORDS or _sentence_adverb(low)
         ):
             break
         if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
@@ -507,6 +507,16 @@ def _name_run(toks: list[Tok]) -> int:
         if given is not None:
             i = given
     return i
+
+
+#: Endings of adverbs that open a sentence ("Apparently Lindsey’s posts…"), never of a name
+#: long enough to pass the length test below ("McNally", "Connolly" do not end so).
+_ADVERB_ENDINGS = ("ently", "antly", "ably", "ibly", "ally", "edly", "ously", "ively", "ately")
+
+
+def _sentence_adverb(low: str) -> bool:
+    """"Apparently", "Reportedly", "Notably": capitalised at the head of a sentence, not a name."""
+    return len(low) > 7 and low.endswith(_ADVERB_ENDINGS) and not _known_first_name(low)
 
 
 def _known_first_name(low: str) -> bool:
@@ -851,6 +861,9 @@ _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 #: Places in the organisation list: a government, never "the company".
+#: The legal form after a company's name: not part of the name a reader uses.
+_LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "gmbh", "lp", "llp"])
+
 _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "berlin", "kyiv", "kiev",
                          "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "brussels", "ankara",
                          "delhi", "islamabad", "cairo", "riyadh", "damascus", "baghdad", "minsk",
@@ -953,6 +966,27 @@ def _spellings(word: str) -> set[str]:
 def _unaccented(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
+
+#: "aka “" right before an alias: the name before it is whom the alias stands for.
+_ALIAS_BEFORE = re.compile(r"\s(?:aka|a\.k\.a\.|AKA|also known as)\s+[“\"‘']?$")
+
+#: Short forms of first names and the names they stand for ("Joe" is a Joseph).
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "joe": ("joseph",), "bill": ("william",), "will": ("william",), "bob": ("robert",),
+    "rob": ("robert",), "mike": ("michael",), "jim": ("james",), "jimmy": ("james",),
+    "tom": ("thomas",), "tony": ("anthony",), "dave": ("david",), "dan": ("daniel",),
+    "danny": ("daniel",), "steve": ("steven", "stephen"), "chris": ("christopher", "christine"),
+    "liz": ("elizabeth",), "beth": ("elizabeth",), "kate": ("katherine", "catherine"),
+    "sue": ("susan",), "fran": ("frances", "francis"), "alex": ("alexander", "alexandra"),
+    "sam": ("samuel", "samantha"), "ben": ("benjamin",), "benji": ("benjamin",),
+    "nick": ("nicholas",), "matt": ("matthew",), "pat": ("patrick", "patricia"),
+    "rick": ("richard",), "dick": ("richard",), "ted": ("edward",), "ed": ("edward",),
+    "andy": ("andrew",), "greg": ("gregory",), "jen": ("jennifer",), "jenny": ("jennifer",),
+    "jon": ("jonathan",), "pete": ("peter",), "ron": ("ronald",), "don": ("donald",),
+    "larry": ("lawrence",), "jerry": ("gerald",), "charlie": ("charles",), "chuck": ("charles",),
+    "harry": ("henry",), "maggie": ("margaret",), "meg": ("margaret",), "becky": ("rebecca",),
+    "tim": ("timothy",), "ken": ("kenneth",), "josh": ("joshua",), "vicky": ("victoria",),
+}
 
 #: Titles that go with a first name ("Sir Keith", "Dame Judi"), not with a surname.
 _GIVEN_NAME_TITLES = frozenset(["sir", "dame"])
@@ -1061,7 +1095,30 @@ class SpeakerBook:
         as it does for a person and not for a place or a thing."""
         if name.casefold() in self._latest_by_word:
             return True
-        return self._named_in_full(name)
+        return self._named_in_full(name) or self._first_name_in_full(name)
+
+    def _first_name_in_full(self, name: str) -> bool:
+        """"Fran worried that …" where the text elsewhere names "Fran Finney": a lone word that
+        the text also gives as a first name before a surname (a capitalised word that is no
+        ordinary word, title or organisation's word) is a person, when it is a known first name
+        or the short form of one (not "Boston" of "Boston Harbor")."""
+        low_name = name.lower()
+        if not _known_first_name(low_name) and low_name not in _SHORT_FORMS:
+            return False
+        text = self.text
+        for pos in self._positions(name + " "):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'"):
+                continue
+            after = _SINGLE_NAME.match(text, pos + len(name) + 1)
+            if after is None:
+                continue
+            low = after.group().lower().rstrip("’'s") if after.group().endswith(("’s", "'s")) \
+                else after.group().lower()
+            if low not in lx.NOT_NAMES and not _lexical(low) and low not in lx.ORG_HEADS \
+                    and low not in lx.CORPORATE_WORDS and low not in _PLACE_WORDS \
+                    and low not in lx.ORG_NAMES and low not in lx.TITLE_WORDS:
+                return True
+        return False
 
     def _named_in_full(self, name: str) -> bool:
         text = self.text
@@ -1191,6 +1248,62 @@ class SpeakerBook:
         "Muller" are the "Gerhard Müller" of the text), and a first name after "Sir" or "Dame"
         ("Sir Keith") is the full name it opens ("Sir Keith Joseph")."""
         self._full_org_names(text)
+        self._surnames_in_full(text)
+        self._first_names_in_full(text)
+        self._names_behind_aliases()
+
+    def _names_behind_aliases(self) -> None:
+        """"C.K. Walker aka “Lindsey”": a speaker named by one word the text gives as someone's
+        alias is that person."""
+        text = self.text
+        for speaker in self.speakers:
+            if speaker.kind != "person" or " " in speaker.name:
+                continue
+            for pos in self._positions(speaker.name, limit=10):
+                match = _ALIAS_BEFORE.search(text, max(0, pos - 60), pos)
+                if match is None or text[pos + len(speaker.name):pos + len(speaker.name) + 1].isalnum():
+                    continue
+                toks = tokens(text, max(0, match.start() - 40), match.start())
+                cut = _name_run(toks)
+                if len(toks) - cut >= 2:
+                    _name_them([speaker], text[toks[cut].start:toks[-1].end])
+                    break
+
+    def _first_names_in_full(self, text: str) -> None:
+        """A speaker named only by a first name, or by its short form, is the person the text
+        names in full with it ("Joe:" in a transcript where the man says "My name's Joseph
+        Worley"), once no surname matched it."""
+        first: dict[str, list[Speaker]] = {}
+        for speaker in self.speakers:
+            low = speaker.name.casefold()
+            if speaker.kind != "person" or " " in low or speaker.index in self._given_names:
+                continue
+            if _known_first_name(low) or low in _SHORT_FORMS:
+                for key in (low, *_SHORT_FORMS.get(low, ())):
+                    first.setdefault(key, []).append(speaker)
+        if not first:
+            return
+        done: set[int] = set()
+        for match in _NAME_SEQUENCE.finditer(text):
+            toks = tokens(text, match.start(), match.end())
+            if toks and possessive(toks[-1]):
+                last = toks[-1]
+                toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+            cut = _name_run(toks)
+            if len(toks) - cut != 2 or toks[cut].low not in first or not _first_name(toks[-1]) \
+                    or toks[-1].low in lx.ORG_HEADS or toks[-1].low in lx.CORPORATE_WORDS \
+                    or toks[-1].low in _PLACE_WORDS:
+                continue
+            # A speaker filed under two keys ("Steve": steven, stephen) is named once; the other
+            # key's entry is dropped when met (lazily, so that many names stay linear).
+            named = [sp for sp in first.pop(toks[cut].low) if sp.index not in done]
+            if named:
+                _name_them(named, text[toks[cut].start:toks[-1].end])
+                done.update(sp.index for sp in named)
+            if not first:
+                return
+
+    def _surnames_in_full(self, text: str) -> None:
         single: dict[str, list[Speaker]] = {}
         given: dict[str, list[Speaker]] = {}
         for speaker in self.speakers:
@@ -1282,6 +1395,23 @@ class SpeakerBook:
                     speaker.name = full
                     speaker.aliases.add(alias_key(full))
                 continue
+            if speaker.kind == "person" and " " in name and not _known_first_name(name.split()[0].lower()) \
+                    and speaker.gender is None and not speaker.role:
+                # "the Pew Research analysis": two capitalised words read as a person's name are
+                # the organisation the text names with an organisation's word after them
+                fuller = self._fuller_org_name(name)
+                if fuller is not None and fuller != name:
+                    speaker.name, speaker.kind = fuller, "organisation"
+                    speaker.aliases.add(alias_key(fuller))
+                continue
+            if speaker.kind == "organisation" and " " in name and name[:1].isupper():
+                # "Pew Research" is the Pew Research Center, "Stansted Airport" the Stansted
+                # International Airport the text names elsewhere
+                fuller = self._fuller_org_name(name)
+                if fuller is not None:
+                    speaker.name = fuller
+                    speaker.aliases.add(alias_key(fuller))
+                continue
             if speaker.kind != "organisation" or " " in name or not name[:1].isupper() \
                     or name.isupper() or name.lower() in lx.ORG_NAMES:
                 continue
@@ -1295,6 +1425,41 @@ class SpeakerBook:
                         speaker.name = f"{name} {' '.join(words[:k + 1])}"
                         speaker.aliases.add(alias_key(speaker.name))
                         break
+
+    def _fuller_org_name(self, name: str) -> str | None:
+        """The longer name the text gives an organisation of several words: its words followed by
+        up to three capitalised words ending in an organisation's word ("Pew Research" →
+        "Pew Research Center"), or, for a name ending in such a word, the same first and last
+        word with capitalised words between ("Stansted Airport" → "Stansted International
+        Airport")."""
+        words = name.split()
+        if not all(w[:1].isupper() for w in words) or name.isupper():
+            return None
+        last = words[-1].lower()
+        heads = last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS
+        text = self.text
+        for pos in self._positions(words[0] + " ", limit=10):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'"):
+                continue
+            run = _ORG_TAIL.match(text, pos + len(words[0]))
+            if run is None:
+                continue
+            found = run.group().split()
+            if found[:len(words) - 1] == words[1:] and len(found) > len(words) - 1:
+                more = found[len(words) - 1:]
+                k = next((k for k, w in enumerate(more) if w.lower() in lx.CORPORATE_WORDS
+                          or w.lower() in lx.ORG_HEADS), None)
+                if k is not None and more[k].lower().rstrip(".") not in _LEGAL_SUFFIXES:
+                    # (not "Moody's Analytics Inc": the legal form adds nothing a reader uses)
+                    return " ".join([words[0], *found[:len(words) - 1 + k + 1]])
+            if not heads or words[-1] not in found:
+                continue
+            found = found[:found.index(words[-1]) + 1]
+            middle = found[:-1]
+            if len(found) > len(words) - 1 and all(w in middle for w in words[1:-1]) \
+                    and all(w[:1].isupper() and w.lower() not in lx.NOT_NAMES for w in middle):
+                return " ".join([words[0], *found])
+        return None
 
     def _org_named_before_head(self, head: str) -> str | None:
         """The first name the text gives that ends in the capitalised ``head`` ("Catholic Church"
