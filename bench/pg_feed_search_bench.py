@@ -5,7 +5,7 @@ For each query, folded (one row per story item, the window's default) and not, p
 count capped at 10,000, with the plan each page took (``FeedQueries.last_plan``) and the rows
 found. The team store is made from the file by ``monitor copy`` beforehand, e.g.::
 
-    cp /work/corpus-cache/corpus-100000-7.db /tmp/feed.db
+    cp "$MONITOR_BENCH_CACHE/corpus-100000-7.db" /tmp/feed.db   # a corpus bench/make_corpus.py made
     monitor copy --from /tmp/feed.db --to postgresql://…/feed
     python bench/pg_feed_search_bench.py --file /tmp/feed.db --url postgresql://…/feed
 
