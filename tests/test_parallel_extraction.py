@@ -168,7 +168,7 @@ def _long_posts(monitor: Monitor, count: int) -> list:
     return monitor.posts.posts()
 
 
-def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path):
+def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path, caplog):
     # The ingest stores a chunk's quotes while the workers extract the next ones; an error
     # while storing ends the batch, and the workers must not go on extracting for nobody.
     with Monitor(tmp_path / "s.db") as monitor:
@@ -186,7 +186,8 @@ def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path):
         if not busy and monitor.extraction.workers == 1:
             # In a process many tests have used, a new pool's worker was seen to end at start-up
             # (the batch was then extracted here, losing nothing): nothing here to check.
-            pytest.skip("the worker processes did not start in this process")
+            why = [r.getMessage() for r in caplog.records if "worker processes failed" in r.getMessage()]
+            pytest.skip(f"the worker processes did not start in this process: {why}")
         assert busy
         assert still_running(busy) == []
         # The next batch starts workers again and loses nothing.
