@@ -233,7 +233,6 @@ def test_analyst_quote_follows_its_words_when_the_post_is_edited(db_path: Path, 
 
 
 def test_search_quotes(monitor: Monitor) -> None:
-    _sqlite_only(monitor, "QuoteStore.search is FTS5's so far")
     found = monitor.quotes.search("needless war")
     assert [q.text for q in found] == ["That would really just serve to perpetuate this needless war."]
     assert "“one-on-one format”" in monitor.quotes.search('"one-on-one format"')[0].text
