@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from monitor.store.search import fts_query, query_terms, tsquery_text
+from monitor.store.search import fts_query, tsquery_text
 
 
 def is_team_store(db: Any) -> bool:
@@ -61,9 +61,7 @@ class TextMatch:
 
     def phrase(self, text: str) -> str:
         """``text`` as one phrase to match; "" when it holds no word."""
-        if not query_terms('"' + text.replace('"', " ") + '"'):
-            return ""
-        return self.query('"' + text.replace('"', " ") + '"')
+        return self.query('"' + text.replace('"', " ") + '"')  # "" when no word is left
 
     @property
     def source(self) -> str:
