@@ -3,7 +3,11 @@
 # only where they are missing. Usage: .ci/system-deps.sh [offscreen|desktop]
 set -euo pipefail
 mode=${1:-offscreen}
-wanted=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core)
+# Fonts: DejaVu for Latin, Greek and Cyrillic; WenQuanYi Micro Hei for Chinese, Japanese and
+# Korean (5 MB, where Noto CJK is 90); Noto Color Emoji. Without the last two a post in Korean
+# or with an emoji is drawn as empty boxes, in the window and in reports.
+wanted=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+        fonts-wqy-microhei fonts-noto-color-emoji)
 if [ "$mode" = desktop ]; then
   wanted+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
            libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xfixes0 libxcb-xkb1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pytest
@@ -212,6 +212,24 @@ def test_hour_counts_from_the_store_match_counting_the_posts(qtbot, tmp_path):
     assert all(hour >= cut_since[:13] for hour, _ in cut_hours)
     widget.set_hour_counts(cut_hours, 0, cut_since)
     assert "since" in widget.posts_plot.getPlotItem().titleLabel.text
+
+
+def test_hour_counts_window_ends_at_the_newest_timed_post_not_an_undated_one(tmp_path):
+    """An archive of last year's posts with one undated post (sorted by when it was first seen,
+    today) still charts last year's hours: the fortnight ends at the newest post with a time."""
+    from monitor.model import ParsedPost
+    from monitor.service import Monitor
+    from monitor.store.feed import FeedFilter, FeedQueries
+
+    old = datetime(2025, 7, 1, 12, tzinfo=UTC)
+    timed = [ParsedPost(guid=f"p{i}", body=f"Post {i} of the archive.", published=old + timedelta(hours=i))
+             for i in range(5)]
+    with Monitor(tmp_path / "archive.db") as monitor:
+        source_id = monitor.posts.ensure_source("test:archive", "test", "test:archive")
+        monitor.posts.ingest(source_id, [*timed, ParsedPost(guid="undated", body="No date here.")])
+        hours, date_only, since = FeedQueries(monitor.db).hour_counts(FeedFilter(), days=14)
+    assert [count for _, count in hours] == [1, 1, 1, 1, 1]
+    assert hours[0][0] == "2025-07-01T12" and date_only == 1 and since is None
 
 
 # -- nothing clipped, whatever the width -----------------------------------------------------------

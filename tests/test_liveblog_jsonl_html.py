@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
+from conftest import FEED_SAMPLES as SAMPLES
 
 from monitor.cli import cli
 from monitor.service import Monitor
@@ -57,6 +58,28 @@ def test_same_time_updates_keep_page_order_and_drop_repeated_headline():
     result = parse_liveblog(json.dumps(doc).encode(), "same.jsonld")
     assert [p.seq for p in result.posts] == [3, 2, 1]
     assert all(p.title is None for p in result.posts)
+
+
+def test_updates_all_stamped_with_one_time_keep_only_its_date_and_say_so():
+    """Three or more updates carrying one and the same time carry the page's time, not their
+    own: kept to the day, with a note; two updates of one minute keep their time."""
+    doc = {"@type": "LiveBlogPosting", "headline": "Blog",
+           "liveBlogUpdate": [_update(n, 0) for n in (3, 2, 1)]}
+    result = parse_liveblog(json.dumps(doc).encode(), "stamped.jsonld")
+    assert {p.published_precision for p in result.posts} == {"date"}
+    assert {p.published.isoformat() for p in result.posts} == {"2026-03-01T01:00:00+00:00"}
+    assert any("all 3 updates carry the same time" in e and e.startswith("stamped.jsonld")
+               for e in result.errors)
+    pair = {"@type": "LiveBlogPosting", "headline": "Blog",
+            "liveBlogUpdate": [_update(n, 0) for n in (2, 1)]}
+    kept = parse_liveblog(json.dumps(pair).encode(), "pair.jsonld")
+    assert {p.published_precision for p in kept.posts} == {"second"} and not kept.errors
+
+
+def test_a_real_blog_that_stamps_every_update_with_the_page_time():
+    result = parse_document(SAMPLES.joinpath("gu_live_pmqs.liveblogposting.jsonld").read_bytes(),
+                            "pmqs.jsonld")
+    assert len(result.posts) == 11 and {p.published_precision for p in result.posts} == {"date"}
 
 
 def test_broken_json_is_repaired_and_a_hopeless_block_is_named():

@@ -62,6 +62,34 @@ def test_fonts_are_bundled_and_load(qapp):
     assert FAMILY in QFontDatabase.families()
 
 
+def _drawn(text: str) -> QImage:
+    """``text`` drawn in the report's font, black on white."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPainter
+
+    from monitor.report.qt import font
+
+    image = QImage(240, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(font(24))
+    painter.setPen(QColor("black"))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+    painter.end()
+    return image
+
+
+@pytest.mark.parametrize("first, second", [("평양", "서울"), ("北京", "东京"), ("💬", "🚂")],
+                         ids=["hangul", "han", "emoji"])
+def test_text_the_bundled_font_lacks_is_drawn_from_a_fallback_not_as_boxes(qapp, first, second):
+    """Posts in Korean, Chinese or with emoji: DejaVu has no such glyphs, and without a fallback
+    font every character is the same empty box, so two different words look alike."""
+    load_fonts()
+    a, b = _drawn(first), _drawn(second)
+    assert a != b, f"{first!r} and {second!r} are drawn alike: no font on this machine has them " \
+                   "(.ci/system-deps.sh installs fonts-droid-fallback and fonts-noto-color-emoji)"
+
+
 def test_png_on_the_seed_is_a_full_briefing(seeded, tmp_path):
     out = render_report(seeded, tmp_path / "brief.png", at=AT)
     image = QImage(str(out))

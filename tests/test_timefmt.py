@@ -189,7 +189,8 @@ def _before_utc_text(moment: datetime) -> str:  # report/page.py
 
 
 def _before_chart_since(moment: datetime) -> str:  # paint/charts.py, the posts chart's title
-    return f"{moment.astimezone(UTC):%-d %b %H:%M} UTC"
+    # (with the year since: an archive's chart said "since 18 Jun" of another year)
+    return f"{moment.astimezone(UTC):%-d %b %Y %H:%M} UTC"
 
 
 def _before_chart_tip(x: float) -> str:  # paint/charts.py, observation_tip

@@ -227,8 +227,9 @@ def utc_day_time(moment: datetime) -> str:
 
 
 def utc_since(moment: datetime) -> str:
-    """``9 Sep 14:05 UTC``: where a chart's data starts, in its title (the day unpadded)."""
-    return f"{moment.astimezone(UTC):%-d %b %H:%M} UTC"
+    """``9 Sep 2023 14:05 UTC``: where a chart's data starts, in its title (the day unpadded; the
+    year given, since a store may hold an archive of any year)."""
+    return f"{moment.astimezone(UTC):%-d %b %Y %H:%M} UTC"
 
 
 def stored_utc(stored: str) -> str:

@@ -2,7 +2,9 @@
 
 Reports must look the same on every machine and without a display, so they never use the system's
 fonts or colours: the DejaVu Sans files shipped in ``resources/fonts`` are loaded once and every
-font is sized in pixels (a PNG at 96 dpi and a PDF at 1200 dpi then lay out identically).
+font is sized in pixels (a PNG at 96 dpi and a PDF at 1200 dpi then lay out identically). Only
+characters DejaVu has no glyph for (Chinese, Japanese, Korean, emoji) come from the system's
+fallback fonts, which ``.ci/system-deps.sh`` installs; without them they would be empty boxes.
 """
 
 from __future__ import annotations

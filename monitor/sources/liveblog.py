@@ -317,6 +317,24 @@ def _order(posts: list[ParsedPost]) -> list[ParsedPost]:
     return out
 
 
+#: Updates that must share one time before it is taken for the page's rather than each one's.
+_SHARED_TIME_MIN = 3
+
+
+def _page_time_only(posts: list[ParsedPost], where: str, errors: list[str]) -> list[ParsedPost]:
+    """Updates that all carry one and the same time (three or more): some sites stamp every
+    update with the page's publication time, which says nothing of when each was written. The
+    time is kept, but as their date only, so that no view shows eleven updates "at 17:25"."""
+    times = {p.published for p in posts}
+    if len(posts) < _SHARED_TIME_MIN or len(times) != 1 or None in times:
+        return posts
+    (when,) = times
+    assert when is not None
+    errors.append(f"{where}: all {len(posts)} updates carry the same time ({when.isoformat()}), "
+                  "the page's rather than each update's; kept as their date only")
+    return [replace(p, published_precision="date") for p in posts]
+
+
 def parse_liveblog(data: bytes, where: str) -> ParseResult:
     """Read every live-blog update (or, failing that, article) in ``data``.
 
@@ -354,7 +372,7 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
                 continue  # the same blog embedded twice on one page
             seen.add(post.guid)
             batch.append(post)
-        posts.extend(_order(batch))
+        posts.extend(_order(_page_time_only(batch, where, errors)))
     if not posts:
         for node in nodes:
             if _types(node) & _ARTICLE_TYPES and not blogs:

@@ -442,10 +442,16 @@ class FeedQueries:
         years of bars)."""
         clauses, args = self._where(flt)
         since = None
+        timed = "posts.published is not null and coalesce(posts.published_precision, '') != 'date'"
         if days is not None:
-            within = f" where {' and '.join(clauses)}" if clauses else ""
-            newest = self.db.execute(f"select max({_SORT_TIME}) from posts{within}", args).fetchone()[0]
-            oldest = self.db.execute(f"select min({_SORT_TIME}) from posts{within}", args).fetchone()[0]
+            # The window ends at the newest post with a time, the only ones a bar can hold: an
+            # undated post (sorted by when it was first seen, today) in an archive of last
+            # year's posts would otherwise leave the chart an empty fortnight.
+            within = " and ".join([*clauses, timed])
+            newest = self.db.execute(f"select max(posts.published) from posts where {within}",
+                                     args).fetchone()[0]
+            oldest = self.db.execute(f"select min(posts.published) from posts where {within}",
+                                     args).fetchone()[0]
             latest = parse_iso(newest) if newest else None
             start = to_iso(latest - timedelta(days=days)) if latest is not None else None
             if start is not None and oldest is not None and oldest < start:
@@ -453,7 +459,6 @@ class FeedQueries:
                 clauses.append(f"{_SORT_TIME} >= ?")
                 args.append(start)
         where = f"where {' and '.join(clauses)}" if clauses else ""
-        timed = "posts.published is not null and coalesce(posts.published_precision, '') != 'date'"
         rows = self.db.execute(
             f"select case when {timed} then substr(posts.published, 1, 13) end as hour, count(*) "
             f"from posts {where} group by hour order by hour",
