@@ -186,3 +186,29 @@ def test_searching_the_window_for_words_only_a_copy_has_shows_its_item(qtbot, db
                     and pane.model.rowCount() == 1, timeout=10000)
     post = pane.model.post_at(0)
     assert post.source_id == agency and post.also_in == 1 and pane.model.total == 1
+
+
+def test_all_sources_counts_each_unread_item_once(qtbot, two_desks, runner):
+    """Every post in two sources: each source counts its own unread posts, "All sources" counts
+    the feed's rows, one per story item; reading an item takes one off the total."""
+    db_path, ids = two_desks
+    items = len(ids["desk-a"])
+    with Monitor(db_path, readonly=True) as monitor:
+        unread, copies = monitor.reads.unread_counts(), monitor.reads.unread_copies()
+    assert sum(unread.values()) == 2 * items and copies == items
+    pane = _pane(qtbot, runner)
+    sources = [(sid, f"source {sid}") for sid in sorted(unread)]
+    pane.set_sources(sources, unread, copies)
+    assert pane.sources.itemText(0) == f"All sources ({items:,})"
+    assert pane.unread_count() == items
+    pane.select_row(0)  # reading the item reads its copy in the other desk's source
+    assert pane.unread_count() == items - 1
+    lead = pane.model.post_at(0)
+
+    def settled() -> bool:
+        with Monitor(db_path, readonly=True) as monitor:
+            return not monitor.reads.unread_among([c.post_id for c in monitor.item_copies(lead.id)])
+    qtbot.waitUntil(settled, timeout=5000)
+    with Monitor(db_path, readonly=True) as monitor:
+        unread, copies = monitor.reads.unread_counts(), monitor.reads.unread_copies()
+    assert sum(unread.values()) - copies == items - 1 and copies == items - 1

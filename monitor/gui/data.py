@@ -398,6 +398,7 @@ class Snapshot:
     #: With no journey: a shipped route the posts seem to follow, to offer (never chosen here).
     suggestion: RouteSuggestion | None = None
     unread: dict[int, int] = field(default_factory=dict)  # unread posts per source id
+    unread_copies: int = 0  # of those, later copies of a story item (counted once in "All sources")
     #: The situation itself (its schedule moves the estimate with the clock, no read) and the
     #: fingerprints of its parts, computed here on the worker (see ``monitor.state``).
     situation: Situation | None = None
@@ -433,6 +434,7 @@ def snapshot(monitor: Monitor, at: datetime | None) -> Snapshot:
         speaker_count=situation.speaker_count,
         suggestion=situation.suggestion,
         unread=monitor.reads.unread_counts(),
+        unread_copies=monitor.reads.unread_copies(),
         situation=situation,
         versions=versions_of(situation),
     )

@@ -128,6 +128,7 @@ class FeedPane(QWidget):
         self._as_of: str | None = None
         self._pending_highlight: tuple[int, int, int] | None = None
         self._unread_counts: dict[int, int] = {}  # unread posts per source, from the store
+        self._unread_copies = 0  # of those, later copies of a story item: "All sources" counts items
         self._source_titles: list[tuple[int, str]] = []
 
         self.model = FeedModel(parent=self)
@@ -235,17 +236,21 @@ class FeedPane(QWidget):
         self.model.mark_all_read()  # unread marks and alerts belong to the other database
         self.model.set_sources({})
         self._unread_counts = {}
+        self._unread_copies = 0
         self._source_titles = []
         self.model.set_filter(FeedFilter())
         self.show_message("")
 
-    def set_sources(self, sources: list[tuple[int, str]], unread: dict[int, int] | None = None) -> None:
-        """The sources offered in the filter, as (id, title), with their unread counts."""
+    def set_sources(self, sources: list[tuple[int, str]], unread: dict[int, int] | None = None,
+                    unread_copies: int = 0) -> None:
+        """The sources offered in the filter, as (id, title), with their unread counts; of those,
+        ``unread_copies`` are later copies of a story item, which "All sources" shows once."""
         titles = dict(sources)
         self.model.set_sources(titles)
         self._source_titles = list(sources)
         if unread is not None:
             self._unread_counts = dict(unread)
+            self._unread_copies = unread_copies
         self._fill_sources()
         self._update_status()
 
@@ -256,7 +261,7 @@ class FeedPane(QWidget):
             return f"{title} ({count:,})" if count else title
 
         current = self.sources.currentData()
-        wanted = [(None, label("All sources", sum(counts.values()))),
+        wanted = [(None, label("All sources", self._unread_total())),
                   *((sid, label(title, counts.get(sid, 0))) for sid, title in self._source_titles)]
         have = [(self.sources.itemData(i), self.sources.itemText(i)) for i in range(self.sources.count())]
         if have == wanted:
@@ -409,11 +414,16 @@ class FeedPane(QWidget):
         self.view.empty_text = empty
         self.view.viewport().update()
 
+    def _unread_total(self) -> int:
+        """Unread story items over every source: each source's unread posts, less the copies
+        (an agency story unread in five sources is one unread row of the feed)."""
+        return max(0, sum(self._unread_counts.values()) - self._unread_copies)
+
     def unread_count(self) -> int:
         """Unread posts of the source shown (all sources: all of them), as the store counts them."""
         source = self.sources.currentData()
         counts = self._unread_counts
-        stored = counts.get(source, 0) if source is not None else sum(counts.values())
+        stored = counts.get(source, 0) if source is not None else self._unread_total()
         # Both are lower bounds: the store's counts come with the next snapshot (new posts lag
         # behind), the model knows only the rows it has loaded.
         return max(stored, self.model.unread_count())
@@ -443,6 +453,7 @@ class FeedPane(QWidget):
         """Every post read, kept in the store; alerts cleared."""
         self.model.mark_all_read()
         self._unread_counts = {}
+        self._unread_copies = 0
         self._fill_sources()
         self._update_status()
         if self._runner is not None:

@@ -663,7 +663,8 @@ class MainWindow(QMainWindow):
         if snap.at != self.as_of:
             return  # the replay moved on while this was computed
         self.snapshot = snap
-        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources], snap.unread)
+        self.feed.set_sources([(s.source.id, s.label) for s in snap.sources], snap.unread,
+                              snap.unread_copies)
         self.sources_pane.set_sources(snap.sources)
         self.alerts_pane.sources = [(s.source.id, s.label) for s in snap.sources]
         self.scan_alerts()

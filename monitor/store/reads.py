@@ -87,6 +87,22 @@ class ReadStore:
             unread.update(int(r[0]) for r in rows)
         return unread
 
+    def unread_copies(self) -> int:
+        """Unread posts that are a later copy of a story item's lead (a reprint in another
+        source): the feed shows an item once, so "All sources" counts it once, and the unread
+        total over every source is ``sum(unread_counts().values()) - unread_copies()``.
+
+        Only items with more than one post are looked at: one pass over the ``item_id`` index
+        finds them (most items are a single post), then their copies."""
+        row = self.db.execute(
+            "select count(*) from (select item_id from story_item_posts group by item_id "
+            "having count(*) > 1) as folded "
+            "join story_items i on i.id = folded.item_id "
+            "join story_item_posts s on s.item_id = folded.item_id and s.post_id != i.lead_post_id "
+            "where not exists (select 1 from post_reads r where r.post_id = s.post_id)"
+        ).fetchone()
+        return int(row[0]) if row else 0
+
     def unread_counts(self) -> dict[int, int]:
         """Unread posts per source id (sources with none are left out)."""
         def per_source(table: str) -> dict[int, int]:
