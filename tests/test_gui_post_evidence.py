@@ -94,3 +94,52 @@ def test_a_bundle_folder_is_never_one_that_exists(tmp_path):
     first.mkdir()
     second = bundle_folder(tmp_path, 7, when)
     assert first.name == "evidence-post-7-20260302T090000Z" and second.name == first.name + "-2"
+
+
+@pytest.mark.skipif(SHA256SUM is None, reason="sha256sum (coreutils) not installed")
+def test_evidence_with_its_copies_holds_every_source_that_carried_the_text(qtbot, db_path, tmp_path,
+                                                                           monkeypatch):
+    """A story in two sources: the post window offers the bundle with both copies, each with
+    the document it came from, and sha256sum verifies it."""
+    import json
+
+    pages = []
+    for desk in ("agency", "outlet"):
+        page = tmp_path / f"{desk}.xml"
+        page.write_bytes(GrowingFeed(items=[Item(
+            f"{desk}-1", "Train reaches the border",
+            "The armoured train reached the border crossing at eight in the morning, a guard at "
+            "the station said, and was expected to leave again within the hour after a change "
+            "of locomotives on the far side of the bridge.", T0)]).render())
+        pages.append(page)
+    with Monitor(db_path, create=True) as monitor:
+        for page in pages:
+            assert all(r.ok for r in monitor.ingest_path(page, source_key=f"file:{page.name}"))
+    runner = Runner(db_path)
+    try:
+        pane = FeedPane()
+        qtbot.addWidget(pane)
+        pane.resize(900, 700)
+        pane.show()
+        pane.set_runner(runner)
+        qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and not pane.model.loading, timeout=15000)
+        chosen = tmp_path / "cases"
+        chosen.mkdir()
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
+        dialog = _open(qtbot, pane)
+        qtbot.waitUntil(lambda: not dialog.evidence_copies.isHidden(), timeout=5000)
+        assert dialog.evidence_copies.text() == "Save evidence with all 2 copies"
+        dialog.grab().save(str(tmp_path / "post-copies.png"))
+        dialog.evidence_copies.setChecked(True)
+        dialog.evidence_button.click()
+        qtbot.waitUntil(lambda: dialog.evidence_status.text().startswith("Evidence saved in"), timeout=10000)
+        (folder,) = chosen.iterdir()
+        assert folder.name.startswith("evidence-item-") and "2 copies" in dialog.evidence_status.text()
+        check = subprocess.run([SHA256SUM, "-c", "SHA256SUMS"], cwd=folder, capture_output=True,
+                               text=True, check=False)
+        assert check.returncode == 0, check.stdout + check.stderr
+        manifest = json.loads((folder / "manifest.json").read_text())
+        assert len(manifest["posts"]) == 2
+        assert len(list((folder / "documents").iterdir())) == 2  # each copy's own document
+    finally:
+        runner.shutdown()

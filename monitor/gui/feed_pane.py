@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QP
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -619,8 +620,9 @@ class FeedPane(QWidget):
         self._runner.read(post_documents, post.id, on_result=dialog.set_documents)
         runner = self._runner
         dialog.evidenceRequested.connect(
-            lambda folder: runner.read(save_evidence, post.id, folder, on_result=dialog.evidence_saved,
-                                       on_error=dialog.evidence_failed))
+            lambda folder, with_copies: runner.read(save_evidence, post.id, folder, with_copies,
+                                                    on_result=dialog.evidence_saved,
+                                                    on_error=dialog.evidence_failed))
         dialog.open()
         self.post_dialog = dialog
 
@@ -630,8 +632,9 @@ class PostDialog(QDialog):
     with what changed from the version before it, word by word; the documents it came from, and
     "Save evidence…" to write its evidence bundle."""
 
-    #: The folder the user chose to save the post's evidence bundle in.
-    evidenceRequested = Signal(str)
+    #: The folder the user chose to save the post's evidence bundle in, and whether the bundle
+    #: holds the post's copies in other sources too.
+    evidenceRequested = Signal(str, bool)
 
     def __init__(self, post: Post, parent: QWidget | None = None, source: str = "") -> None:
         super().__init__(parent)
@@ -652,6 +655,12 @@ class PostDialog(QDialog):
         self.documents.setObjectName("postDocuments")
         self.documents.setWordWrap(True)
         self.documents.setVisible(False)
+        # Shown once the post turns out to have copies: the bundle may hold them all.
+        self.evidence_copies = QCheckBox("Evidence with its copies", self)
+        self.evidence_copies.setObjectName("postEvidenceCopies")
+        self.evidence_copies.setToolTip("Save evidence… writes every copy of this story item, each "
+                                        "with the documents it came from, into one bundle")
+        self.evidence_copies.setVisible(False)
         self.evidence_status = plain_label("", self)
         self.evidence_status.setObjectName("postEvidenceStatus")
         self.evidence_status.setWordWrap(True)
@@ -696,6 +705,7 @@ class PostDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.meta)
         layout.addWidget(self.copies)
+        layout.addWidget(self.evidence_copies)
         layout.addWidget(self.documents)
         layout.addWidget(split, 1)
         layout.addWidget(self.evidence_status)
@@ -728,6 +738,8 @@ class PostDialog(QDialog):
         self.copies.setText(f"Also in {others} other source{'s' if others != 1 else ''}; "
                             f"{len(rows)} copies:\n{copies_text(rows)}")
         self.copies.setVisible(True)
+        self.evidence_copies.setText(f"Save evidence with all {len(rows)} copies")
+        self.evidence_copies.setVisible(True)
 
     def set_documents(self, links: list) -> None:
         """List the documents the post's versions came from (none kept: nothing shown)."""
@@ -741,7 +753,8 @@ class PostDialog(QDialog):
         if folder:
             self.evidence_button.setEnabled(False)
             self._say_evidence("Saving evidence…", error=False)
-            self.evidenceRequested.emit(folder)
+            self.evidenceRequested.emit(folder, not self.evidence_copies.isHidden()
+                                        and self.evidence_copies.isChecked())
 
     def evidence_saved(self, saved: EvidenceSaved) -> None:
         self.evidence_button.setEnabled(True)

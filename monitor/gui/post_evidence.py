@@ -1,6 +1,7 @@
 """Where a post came from, for the post window: the documents that carried each of its versions
-(read on a worker), and "Save evidence…", which writes the post's evidence bundle
-(``monitor.evidence``, as ``monitor evidence`` does) into a new folder of its own."""
+(read on a worker), and "Save evidence…", which writes the post's evidence bundle — with its
+copies in other sources when asked — (``monitor.evidence``, as ``monitor evidence`` does) into a
+new folder of its own."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ class EvidenceSaved:
     folder: Path
     files: int
     bare: bool
+    posts: int = 1
 
 
 def post_documents(monitor: Monitor, post_id: int) -> list[PostDocument]:
@@ -55,20 +57,23 @@ def documents_text(links: list[PostDocument]) -> str:
     return "\n".join(lines)
 
 
-def bundle_folder(parent: Path, post_id: int, now: datetime | None = None) -> Path:
-    """A new folder in ``parent`` for one post's bundle, named by the post and the time; never
-    one that exists (a bundle is never written over another)."""
+def bundle_folder(parent: Path, post_id: int, now: datetime | None = None, kind: str = "post") -> Path:
+    """A new folder in ``parent`` for a bundle, named by its kind (``post``, or ``item`` for a
+    post with its copies), the post and the time; never one that exists (a bundle is never
+    written over another)."""
     stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%SZ")
-    folder = parent / f"evidence-post-{post_id}-{stamp}"
+    folder = parent / f"evidence-{kind}-{post_id}-{stamp}"
     n = 2
     while folder.exists():
-        folder = parent / f"evidence-post-{post_id}-{stamp}-{n}"
+        folder = parent / f"evidence-{kind}-{post_id}-{stamp}-{n}"
         n += 1
     return folder
 
 
-def save_evidence(monitor: Monitor, post_id: int, parent: str) -> EvidenceSaved:
-    """Write the evidence bundle of one post into a new folder in ``parent``. Raises
+def save_evidence(monitor: Monitor, post_id: int, parent: str, with_copies: bool = False) -> EvidenceSaved:
+    """Write the evidence bundle of one post into a new folder in ``parent``; ``with_copies``:
+    of the post and every copy of its story item in other sources (that the same text reached
+    the reader through each of them, each copy with the documents it came from). Raises
     FileNotFoundError naming a post or folder that is gone, OSError when it cannot be written."""
     base = Path(parent)
     if not base.is_dir():
@@ -76,16 +81,23 @@ def save_evidence(monitor: Monitor, post_id: int, parent: str) -> EvidenceSaved:
     post = monitor.posts.post(post_id)
     if post is None:
         raise FileNotFoundError(f"post {post_id}: no longer in the store")
-    folder = bundle_folder(base, post_id)
+    posts = [post]
+    if with_copies:
+        others = (monitor.posts.post(c.post_id) for c in monitor.item_copies(post_id) if c.post_id != post_id)
+        posts += [p for p in others if p is not None]
+    folder = bundle_folder(base, post_id, kind="item" if len(posts) > 1 else "post")
     folder.mkdir()
-    files, bare = write_bundle(monitor, [post], folder)
-    return EvidenceSaved(folder, len(files), bool(bare))
+    files, bare = write_bundle(monitor, posts, folder)
+    return EvidenceSaved(folder, len(files), bool(bare), len(posts))
 
 
 def saved_text(saved: EvidenceSaved) -> str:
     """What the window says once a bundle is written."""
-    text = (f"Evidence saved in {saved.folder} ({saved.files} files); anyone can check it with "
-            f"“sha256sum -c {SUMS}” in that folder.")
+    what = f"{saved.posts} copies, " if saved.posts > 1 else ""
+    text = (f"Evidence saved in {saved.folder} ({what}{saved.files} files); anyone can check it "
+            f"with “sha256sum -c {SUMS}” in that folder.")
     if saved.bare:
-        text += " No document's bytes were kept for this post; the manifest says so."
+        text += (" No document's bytes were kept for some of them; the manifest says which."
+                 if saved.posts > 1
+                 else " No document's bytes were kept for this post; the manifest says so.")
     return text
