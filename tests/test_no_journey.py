@@ -197,6 +197,14 @@ def test_the_window_shows_no_journey_anywhere(qtbot, gui_settings, pmqs_db):
         assert controls.label.text() == "No journey — choose or import a route"
         assert controls.choose_button.isVisibleTo(window)
         assert controls.pane.height() <= controls.strip.sizeHint().height() + 2  # one line
+        dock = window.docks["route"]  # and the dock around it no taller than its title and that line
+        title = dock.widget().geometry().top()
+        qtbot.waitUntil(lambda: dock.height() <= title + controls.strip.sizeHint().height() + 8,
+                        timeout=5000)
+        # and the room it gave up goes to the feed and the inspector, not to an empty band
+        for below in (window.docks["feed"], window.docks["inspector"]):
+            qtbot.waitUntil(lambda below=below: below.geometry().top() - dock.geometry().bottom() <= 10,
+                            timeout=5000)
         assert controls.follow_button.isHidden()  # nothing to suggest for PMQs
         assert window.charts.journey_plot.isHidden()  # no distance chart
         assert window.charts.posts_plot.isVisibleTo(window)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +43,8 @@ NO_JOURNEY_TEXT = "No journey — choose or import a route"
 #: What the file dialog offers.
 ROUTE_FILES = "Routes (*.json *.geojson *.gpx);;All files (*)"
 _MAX = 16_777_215  # QWIDGETSIZE_MAX
+#: Room left between two docks for the splitter handle, in pixels (wider than any style's).
+_DOCK_SEPARATOR = 8
 
 
 class ElidedLabel(QLabel):
@@ -237,6 +239,11 @@ class JourneyControls(QObject):
             bar.hide()
             self.strip.show()
             self.pane.setMaximumHeight(self.strip.sizeHint().height())
+            # The dock keeps the bar's height unless told: a band of nothing under one line.
+            dock = self.window.docks.get("route")
+            if dock is not None and not dock.isFloating():
+                self.window.resizeDocks([dock], [self.strip.sizeHint().height()], Qt.Orientation.Vertical)
+                QTimer.singleShot(0, self._give_docks_the_room)
             return
         self.suggested = None
         collapsed = self.strip.isVisible()
@@ -251,6 +258,24 @@ class JourneyControls(QObject):
             dock = self.window.docks.get("route")
             if dock is not None:
                 self.window.resizeDocks([dock], [bar.sizeHint().height()], Qt.Orientation.Vertical)
+
+    def _give_docks_the_room(self) -> None:
+        """The height the collapsed route pane gave up goes to the docks below it (the feed, the
+        inspector: the first dock of each side), not to an empty band under the strip."""
+        window = self.window
+        route = window.docks.get("route")
+        if route is None or route.isFloating() or not route.isVisible():
+            return
+        bottom = route.geometry().bottom()
+        for area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea):
+            column = [d for d in window.docks.values()
+                      if window.dockWidgetArea(d) == area and d.isVisible() and not d.isFloating()]
+            if not column:
+                continue
+            top = min(column, key=lambda d: d.geometry().top())
+            gap = top.geometry().top() - bottom - _DOCK_SEPARATOR
+            if gap > 0:
+                window.resizeDocks([top], [top.height() + gap], Qt.Orientation.Vertical)
 
     def show_estimate(self, estimate: Estimate | None) -> None:
         """Move the train to ``estimate`` (``SituationState.estimate_changed``: the clock moved, or
