@@ -77,3 +77,22 @@ def test_the_runner_does_the_work_itself_when_no_child_can_start(qtbot, db_path,
     qtbot.waitUntil(lambda: bool(reports), timeout=20000)
     runner.shutdown()
     assert [r.added for r in reports[0]] == [5]
+
+
+def test_a_child_on_another_interpreter_leaves_every_later_spawn_alone(db_path, tmp_path):
+    """The interpreter a spawned child runs is one setting for the whole process: an ingest
+    process told to use another one (here one that does not exist) sets it only while its child
+    starts, so later process pools (the extraction workers) still start."""
+    import multiprocessing.spawn
+
+    before = multiprocessing.spawn.get_executable()
+    process = IngestProcess(executable=str(tmp_path / "no-such-python"))
+    with pytest.raises(ProcessUnavailable):
+        process.call(db_path, where_am_i, ())
+    process.shutdown()
+    assert multiprocessing.spawn.get_executable() == before
+    working = IngestProcess()
+    try:
+        assert working.call(db_path, where_am_i, ())[0] != os.getpid()
+    finally:
+        working.shutdown()

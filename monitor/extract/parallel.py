@@ -120,7 +120,9 @@ class ExtractionPool:
         try:
             pool = self._start()
             futures = [pool.submit(_extract_chunk, chunk, route) for chunk in chunks]
-        except (BrokenProcessPool, OSError, RuntimeError) as exc:
+        except (BrokenProcessPool, OSError, RuntimeError, ValueError) as exc:
+            # ValueError: the start of a child refused outright ("bad value(s) in
+            # fds_to_keep" once an earlier child's pipes were gone)
             self._give_up(exc)
             futures = []
         return ExtractionBatch(self, chunks, futures, route)

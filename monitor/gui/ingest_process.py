@@ -17,9 +17,11 @@ from __future__ import annotations
 import atexit
 import logging
 import multiprocessing
-from collections.abc import Callable
+import multiprocessing.spawn
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,23 @@ class ProcessUnavailable(RuntimeError):
     """No child process could be started here (a sandbox, a missing interpreter)."""
 
 
+@contextmanager
+def _spawning_with(executable: str | None) -> Iterator[None]:
+    """Children started inside use ``executable``: the interpreter a spawned process runs is
+    one setting for the whole process (``multiprocessing.spawn``), so it is set only while
+    this pool starts its child and put back after — set for good, it sent every later pool
+    (the extraction workers') to the same interpreter."""
+    if executable is None:
+        yield
+        return
+    previous = multiprocessing.spawn.get_executable()
+    multiprocessing.spawn.set_executable(executable)
+    try:
+        yield
+    finally:
+        multiprocessing.spawn.set_executable(previous)
+
+
 class IngestProcess:
     """One child process, started on first use, that runs write jobs one at a time.
 
@@ -91,13 +110,11 @@ class IngestProcess:
         pool = self._pool
         if pool is None:
             # "spawn": forking a process that runs Qt and threads is not safe.
-            context = multiprocessing.get_context("spawn")
-            if self._executable is not None:
-                context.set_executable(self._executable)
-            pool = self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
-                                                    initializer=_child_start)
+            pool = self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_child_start)
         try:
-            future = pool.submit(_call, str(db_path), fn, args)
+            with _spawning_with(self._executable):  # the child starts on the first submit
+                future = pool.submit(_call, str(db_path), fn, args)
         except OSError as exc:  # the child could not be started
             self._pool = None
             pool.shutdown(wait=False, cancel_futures=True)
