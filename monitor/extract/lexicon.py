@@ -62,6 +62,7 @@ CUE_VERBS = _forms(
     "cautioned cautions",
     "complained complains",
     "countered counters",
+    "interjected interjects retorted retorts rejoined rejoins",
     "continued continues",
     "shouted screamed whispered joked quipped",
     "laughed laughs sighed sighs",
@@ -91,7 +92,8 @@ WEAK_CUES = _forms(
     "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
-    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs",
+    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
+    "rejoined rejoins",
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.

@@ -259,6 +259,10 @@ class _Document:
                 at += 1
             if at < e and text[at].isupper():
                 found = self._lead_person_at(at, e)
+        if found is not None and _RELATIVE_AFTER.match(text, found.end, e):
+            # "Prelogar, who grew up in Boise, Idaho, graduated…": a name followed by a relative
+            # clause is the sentence's subject; the names inside the clause are not
+            return found
         if found is None or found.kind == "person" and " " not in found.name and not found.role:
             # (a lone capitalised word may be a place: "In Denver, …")
             # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…", "In
@@ -412,7 +416,8 @@ class _Document:
         if mention is None and before and before[-1] == "and" or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
             # said, …": the sentence's subject said it (not the users the email went to)
-            subject = self._coordinated_subject(s, cs)
+            subject = None if written else self._subject_of_cue_before(s, cs)
+            subject = subject or self._coordinated_subject(s, cs)
             if subject is not None or not written:
                 mention = subject
                 m_start = mention.start if mention is not None else cs
@@ -545,6 +550,22 @@ class _Document:
             comma = text.find(",", frame.clause_start, e)
             frame.clause_end = comma if comma > 0 else None
         return frame
+
+    def _subject_of_cue_before(self, s: int, cs: int) -> Mention | None:
+        """The speaker of the cue this one is coordinated with: "Wallace had Trump confirm that he
+        signed … and acknowledge that …" -- who acknowledged is who confirmed (Trump), not the
+        sentence's subject. Only a person or a pronoun named right before that cue counts."""
+        text = self.text
+        window = tokens(text, max(s, cs - 400), cs)
+        for k in range(len(window) - 2, 0, -1):
+            tok = window[k]
+            if tok.low in lx.CUE_VERBS and tok.word.islower() and tok.low not in lx.WEAK_CUES \
+                    and text[tok.end:tok.end + 6].startswith(" that "):
+                mention, _ = self._subject(max(s, tok.start - _SUBJECT_WINDOW), tok.start)
+                if mention is not None and mention.kind in ("person", "pronoun"):
+                    return mention
+                return None
+        return None
 
     def _coordinated_subject(self, s: int, cs: int) -> Mention | None:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
@@ -965,6 +986,8 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
 _ASKED_ABOUT = re.compile(r"(?:What|How|Why|And what) (?:did|does|do|has|had|would|will|could) (?=[A-Z])")
 _LEAD_CONJUNCTIONS = word_set("but and yet still so")
 _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
+#: A relative clause right after a name ("Prelogar, who grew up in Boise, Idaho, …").
+_RELATIVE_AFTER = re.compile(r",? +(?:who|whose|whom)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
                       "when while as if so yet however meanwhile what why how")
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
@@ -1822,15 +1845,21 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     last: tuple[int, Speaker | None] | None = None  # (paragraph, speaker) of the quote before
     for claim in claims:
         speaker = resolved.get(id(claim.frame)) if claim.frame is not None else None
+        # "“… Do you dispute that?” Alito asked.\n\n“There can be …”": the answer of the
+        # person quoted before the asker, not more of the question
+        answerer = _answerer(doc, claim, results) if claim.sieve == "carry_over" and claim.frame is None \
+            else None
         # The statement before carries on (its speaker, found or not, is this one's).
-        if results and _continues(doc, results[-1][0], claim):
+        if answerer is None and results and _continues(doc, results[-1][0], claim):
             _extend(results[-1][0], claim)
             continue
         if claim.sieve == "carry_over" and results:
             # "Tom Hale said … Mayor Ana Lopes was blunt. “…”": a person named as a subject since
             # the quote before is who speaks now
             speaker = _lead_speaker(doc, book, claim, results)
-        if claim.sieve == "carry_over":
+        if answerer is not None and speaker is None:
+            speaker = answerer
+        elif claim.sieve == "carry_over":
             if last is None or claim.para - last[0] > 1 or last[1] is None:
                 if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
                     continue
@@ -1933,6 +1962,31 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim) -> bool:
     elif frame is not None and before.end <= frame.start < claim.start:
         gap = text[before.end:frame.start] + text[frame.end:claim.start]
     return all(ch in _BETWEEN for ch in gap)
+
+
+def _asks(text: str, claim: _Claim) -> bool:
+    """Does the direct quotation end with a question (put to someone who may answer next)?"""
+    return claim.end > claim.start and text[claim.end - 1] == "?"
+
+
+def _answerer(doc: _Document, claim: _Claim, results: list[tuple[_Claim, Speaker | None]]) -> Speaker | None:
+    """A quote with no cue of its own in the paragraph after a quoted question (“… Do you
+    dispute that?” Alito asked.\n\n“There can be …”) is the answer: its speaker is the person
+    quoted before the one who asked, when the two were quoted in turn in the paragraphs before."""
+    if not results:
+        return None
+    before, asker = results[-1]
+    if asker is None or asker.kind != "person" or before.kind != "direct" \
+            or not _asks(doc.text, before) or claim.para - before.para != 1:
+        return None
+    for earlier, speaker in reversed(results[-4:-1]):
+        if speaker is asker:
+            continue
+        if speaker is not None and speaker.kind == "person" and earlier.kind == "direct" \
+                and before.para - earlier.para <= 2:
+            return speaker
+        return None
+    return None
 
 
 #: Short clauses that say when or how a statement was made, closing its frame's sentence.

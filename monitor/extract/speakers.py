@@ -1070,11 +1070,33 @@ class SpeakerBook:
         if not self.text:
             return None
         found: Mention | None = None
-        for match in _SINGLE_NAME.finditer(self.text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+        given = lx.FEMALE_FIRST_NAMES if want == "f" else lx.MALE_FIRST_NAMES
+        text = self.text
+        first_end = -2
+        for match in _SINGLE_NAME.finditer(text, max(0, pos - _PRONOUN_LOOKBACK), pos):
             word = match.group()
-            if word.lower() in lx.NOT_NAMES or word.lower() in lx.FEMALE_FIRST_NAMES \
-                    or word.lower() in lx.MALE_FIRST_NAMES or _lexical(word.lower()):
+            low = word.lower()
+            if self.quoted is not None and self.quoted(match.start()):
+                continue  # a person named only inside someone's quotation is not the speaker
+            if low in given and (found is None or found.end <= match.start()):
+                # "Paul Costa spoke first, then Maria Costa. “…,” she said": the person whose
+                # first name agrees ("Maria Costa"); a first name alone ("her husband, Paul")
+                # is that person
+                after = _SINGLE_NAME.match(text, match.end() + 1) \
+                    if text[match.end():match.end() + 1] == " " else None
+                if after is not None and after.end() <= pos and after.group().lower() not in lx.NOT_NAMES \
+                        and not _lexical(after.group().lower()):
+                    found = Mention(match.start(), after.end(), "person", word + " " + after.group(),
+                                    gender=want)
+                elif after is None:
+                    found = Mention(match.start(), match.end(), "person", word, gender=want)
                 continue
+            if low in lx.NOT_NAMES or low in lx.FEMALE_FIRST_NAMES \
+                    or low in lx.MALE_FIRST_NAMES or _lexical(low):
+                first_end = match.end()
+                continue
+            if found is not None and found.end > match.start() or first_end == match.start() - 1:
+                continue  # the surname of a full name ("Maria Costa" is not the Costa who is "he")
             if self._surname_gender(word) == want:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
         return self._person(found) if found is not None else None

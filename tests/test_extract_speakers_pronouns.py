@@ -1,0 +1,76 @@
+"""Pronoun speakers when several people of both genders are in play: "he" and "she" agree in
+gender with the person they mean (by title or first name), a name inside a relative clause or a
+quotation is nobody's antecedent, a coordinated cue shares its partner's speaker, and the
+answer to a quoted question is the other party's."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in extract_quotes(text)}
+
+
+def test_she_takes_the_woman_whose_first_name_agrees_not_the_man_named_first() -> None:
+    text = ("Paul Costa spoke first, then Maria Costa. “It was a hard year,” she said. Her husband "
+            "disagreed. “It was fine,” he said.")
+    assert _speakers(text) == {"It was a hard year": "Maria Costa", "It was fine": "Paul Costa"}
+
+
+def test_he_takes_a_man_named_by_his_first_name_alone() -> None:
+    text = ("Maria Costa and her husband, Paul, run the farm. “It was a hard year,” he said. "
+            "“We lost half the crop,” she added.")
+    assert _speakers(text) == {"It was a hard year": "Paul", "We lost half the crop": "Maria Costa"}
+
+
+def test_a_person_named_only_inside_a_quotation_is_no_antecedent() -> None:
+    text = ("“Ask Maria Lopez,” Tom Hale told the board. Board members voted. “She knows,” he said. "
+            "Later the board met again and she said she was sorry.")
+    assert _speakers(text) == {"Ask Maria Lopez": "Tom Hale", "She knows": "Tom Hale",
+                               "she was sorry": None}
+
+
+def test_a_place_inside_a_relative_clause_is_not_the_subject_she_means() -> None:
+    # "Idaho" after "Boise," is inside the clause about Prelogar; "Miss Idaho" is a title
+    text = ("Elizabeth Prelogar is the top lawyer at the court. Prelogar, who grew up in Boise, "
+            "Idaho, graduated from Emory University. As a teen she entered state pageants and won "
+            "the Miss Idaho title in 2004. She said she used the scholarship money for law school.")
+    assert _speakers(text) == {"she used the scholarship money for law school": "Elizabeth Prelogar"}
+
+
+def test_a_cue_coordinated_with_another_shares_its_speaker() -> None:
+    text = ("Wallace had Trump confirm that he signed each of the documents and acknowledge that "
+            "they all included clauses requiring annual statements.")
+    found = _speakers(text)
+    assert found["they all included clauses requiring annual statements"] == "Trump"
+    assert set(found.values()) == {"Trump"}  # not Wallace, the sentence's subject
+
+
+def test_a_coordinated_cue_after_a_verb_phrase_is_still_the_subjects() -> None:
+    text = "Mayor Ana Lopes visited the site and said the museum would open in May."
+    assert _speakers(text) == {"the museum would open in May": "Ana Lopes"}
+
+
+def test_the_answer_to_a_quoted_question_is_the_other_partys() -> None:
+    text = ("Justice Samuel Alito pressed Solicitor General Elizabeth Prelogar on the rule.\n\n"
+            "“That can be true,” Prelogar said, “but the risk is small.”\n\n"
+            "“But there is some risk,” Alito interjected. “Do you dispute that?”\n\n"
+            "“There can be a very minimal risk, but the rule is safe.”\n\n"
+            "“Then why were you talking about it,” he rejoined.")
+    found = _speakers(text)
+    assert found["There can be a very minimal risk, but the rule is safe."] == "Elizabeth Prelogar"
+    assert found["Then why were you talking about it"] == "Samuel Alito"
+    interjection = [q for q in extract_quotes(text) if q.text.startswith("But there is some risk")]
+    assert [q.speaker for q in interjection] == ["Samuel Alito"]
+
+
+def test_a_question_with_one_person_in_play_carries_on() -> None:
+    # nobody else was quoted: the next paragraph is more of the same statement
+    text = ('"Why now?" Ms Ortiz asked.\n"Nobody has given us an answer."\nThe weather was cold.')
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ortiz" and len(quote.parts) == 2
+
+
+def test_rejoined_counts_only_next_to_a_quote() -> None:
+    assert _speakers("Sam Hale rejoined the company in May after a year away.") == {}
