@@ -74,3 +74,29 @@ def test_a_question_with_one_person_in_play_carries_on() -> None:
 
 def test_rejoined_counts_only_next_to_a_quote() -> None:
     assert _speakers("Sam Hale rejoined the company in May after a year away.") == {}
+
+
+def test_they_means_the_group_the_sentence_named_when_no_group_was_quoted() -> None:
+    text = ("He said that when he arrived, he granted the activists speaking time after they assured "
+            "him that they were not going to call for violence.")
+    found = _speakers(text)
+    assert found["they were not going to call for violence"] == "activists"
+    # a sentence opening with "They" means the group of the sentence before
+    assert _speakers("Tom Hale met the farmers on Monday. They said the price was too low.") == {
+        "the price was too low": "farmers"}
+    # and no one person: with no group named, "they" stays unresolved
+    assert _speakers("Tom Hale said he was tired.\n\nThey said the price was too low.")[
+        "the price was too low"] is None
+
+
+def test_a_group_named_with_its_work_and_two_heads() -> None:
+    text = ("Since then, prices rose sharply, according to analysts and activists working in the "
+            "region.")
+    assert _speakers(text) == {
+        "Since then, prices rose sharply": "analysts and activists working in the region"}
+
+
+def test_told_me_that_reports_what_was_told() -> None:
+    assert _speakers("Residents told me that they may leave just three days a week.") == {
+        "they may leave just three days a week": "Residents"}
+    assert _speakers("She told her story to the council.") == {}

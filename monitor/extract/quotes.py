@@ -1005,8 +1005,14 @@ def _next_boundary(text: str, start: int, end: int) -> int:
 _BOUNDARY = re.compile(r"[,;:—–\"“”«»(]")
 
 
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
+
+
 def _object_end(toks: list[Tok]) -> int:
-    """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``)."""
+    """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``, ``me``
+    before "that": "Residents told me that …")."""
+    if toks[0].low in _OBJECT_PRONOUNS and len(toks) > 1 and toks[1].low == "that":
+        return 1
     j = 1 if toks[0].low in ("the", "a", "an") else 0
     start = j
     if j:

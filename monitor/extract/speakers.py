@@ -452,6 +452,8 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
             begin -= 1
             if toks[begin].low in lx.DETERMINERS:
                 break
+        if begin >= 2 and toks[begin - 1].low == "and" and toks[begin - 2].low in lx.ANON_HEADS:
+            begin -= 2  # "analysts and activists working in the region": both groups
         if not forward and begin > 0 and toks[begin].low not in lx.DETERMINERS:
             return None
         end_tok = toks[-1]
@@ -852,6 +854,9 @@ _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
+#: "the activists": a group "they" may mean, looked for this far back in the sentence.
+_THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
+_GROUP_LOOKBACK = 250
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
@@ -1101,6 +1106,28 @@ class SpeakerBook:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
         return self._person(found) if found is not None else None
 
+    def _group_before(self, pos: int) -> Speaker | None:
+        """"they" when no organisation or group was quoted last: the group the sentence named last
+        before it ("he granted the activists speaking time after they assured him that …"), a
+        plural head noun after "the" outside any quotation."""
+        start = max(0, pos - _GROUP_LOOKBACK)
+        cut = max(self.text.rfind(". ", start, pos), self.text.rfind("\n", start, pos))
+        if cut >= 0 and not self.text[cut + 1:pos].strip():
+            # "Tom Hale met the farmers. They said …": "They" opening a sentence means the
+            # group of the sentence before
+            cut = max(self.text.rfind(". ", start, cut), self.text.rfind("\n", start, cut))
+        found = None
+        for match in _THE_GROUP.finditer(self.text, cut + 1 if cut >= 0 else start, pos):
+            head = match.group(1).lower()
+            if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head.endswith("s") \
+                    and not (self.quoted is not None and self.quoted(match.start())):
+                found = match
+        if found is None:
+            return None
+        mention = Mention(found.start(), found.end(), "anonymous", found.group(1))
+        speaker = self._by_alias.get(("anonymous", alias_key(mention.name))) or self._new(mention)
+        return speaker
+
     def _label(self, label: str) -> Speaker | None:
         """"Q" is the person said to ask last; "A" the person quoted last who is not them."""
         if label == "q":
@@ -1219,6 +1246,8 @@ class SpeakerBook:
                 if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
                                             and _one_person(speaker.name) is not None):
                     speaker = None  # "they" is no one person ("the female officer said they…")
+                if speaker is None and self.text:
+                    speaker = self._group_before(mention.start)
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
