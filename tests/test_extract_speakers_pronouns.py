@@ -100,3 +100,12 @@ def test_told_me_that_reports_what_was_told() -> None:
     assert _speakers("Residents told me that they may leave just three days a week.") == {
         "they may leave just three days a week": "Residents"}
     assert _speakers("She told her story to the council.") == {}
+
+
+def test_a_pronoun_in_a_clause_about_someones_home_is_the_owner() -> None:
+    text = ("Maria Cartas had met Ana Lopes online. They met at a mall and then went to Lopes’ home, "
+            "where she said she had more things to give her.")
+    assert _speakers(text) == {"she had more things to give her": "Ana Lopes"}
+    # a first name that disagrees with the pronoun leaves the owner out
+    assert _speakers("Anna Hale drove to Tom Reed's house, where she said the door was open.") == {
+        "the door was open": "Anna Hale"}

@@ -854,6 +854,9 @@ _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
+#: "Salinas’ home, where she": the owner of a place a pronoun's clause is about.
+_OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (?:[a-z]+ )?(?:home|house|office|"
+                           r"apartment|flat|farm|shop|store|studio|room|car), (?:where|when) ")
 #: "the activists": a group "they" may mean, looked for this far back in the sentence.
 _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
 _GROUP_LOOKBACK = 250
@@ -1106,6 +1109,18 @@ class SpeakerBook:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
         return self._person(found) if found is not None else None
 
+    def _owner_before(self, pos: int, want: str) -> Mention | None:
+        """"went to Salinas’ home, where she said …": a pronoun in a clause about a place owned
+        by a named person is that person, when no title or first name says otherwise."""
+        match = _OWNER_CLAUSE.search(self.text, max(0, pos - 80), pos)
+        if match is None or match.end() != pos:
+            return None
+        name = match.group(1)
+        if name.lower() in lx.NOT_NAMES or _lexical(name.lower()) \
+                or self._surname_gender(name) not in (None, want):
+            return None
+        return Mention(match.start(1), match.end(1), "person", name)
+
     def _group_before(self, pos: int) -> Speaker | None:
         """"they" when no organisation or group was quoted last: the group the sentence named last
         before it ("he granted the activists speaking time after they assured him that …"), a
@@ -1225,10 +1240,15 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
-                speaker = self._latest_recent(want)
+                owner = self._owner_before(mention.start, want)
+                if owner is not None:
+                    self.pending = None
+                    speaker = self._person(owner)
+                else:
+                    speaker = self._latest_recent(want)
                 if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
                     speaker = self._named_since(speaker, want, mention.start) or speaker
-                if self.pending is not None and self.pending.gender in (None, want):
+                if owner is None and self.pending is not None and self.pending.gender in (None, want):
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
                         else self._person(pending)
