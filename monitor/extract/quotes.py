@@ -556,15 +556,14 @@ class _Document:
         signed … and acknowledge that …" -- who acknowledged is who confirmed (Trump), not the
         sentence's subject. Only a person or a pronoun named right before that cue counts."""
         text = self.text
-        window = tokens(text, max(s, cs - 400), cs)
-        for k in range(len(window) - 2, 0, -1):
-            tok = window[k]
-            if tok.low in lx.CUE_VERBS and tok.word.islower() and tok.low not in lx.WEAK_CUES \
-                    and text[tok.end:tok.end + 6].startswith(" that "):
-                mention, _ = self._subject(max(s, tok.start - _SUBJECT_WINDOW), tok.start)
-                if mention is not None and mention.kind in ("person", "pronoun"):
-                    return mention
-                return None
+        last = None
+        for last in _CUE_THAT.finditer(text, max(s, cs - 400), cs):
+            pass
+        if last is None or last.start() <= s:
+            return None
+        mention, _ = self._subject(max(s, last.start() - _SUBJECT_WINDOW), last.start())
+        if mention is not None and mention.kind in ("person", "pronoun"):
+            return mention
         return None
 
     def _coordinated_subject(self, s: int, cs: int) -> Mention | None:
@@ -986,6 +985,10 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
 _ASKED_ABOUT = re.compile(r"(?:What|How|Why|And what) (?:did|does|do|has|had|would|will|could) (?=[A-Z])")
 _LEAD_CONJUNCTIONS = word_set("but and yet still so")
 _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
+#: A cue verb (not one of the weak ones) followed by "that": what a cue after "and" is
+#: coordinated with ("had Trump confirm that … and acknowledge that …").
+_CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
+    (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
 #: A relative clause right after a name ("Prelogar, who grew up in Boise, Idaho, …").
 _RELATIVE_AFTER = re.compile(r",? +(?:who|whose|whom)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
