@@ -556,9 +556,8 @@ class _Document:
         signed … and acknowledge that …" -- who acknowledged is who confirmed (Trump), not the
         sentence's subject. Only a person or a pronoun named right before that cue counts."""
         text = self.text
-        last = None
-        for last in _CUE_THAT.finditer(text, max(s, cs - 400), cs):
-            pass
+        found = list(_CUE_THAT.finditer(text, max(s, cs - 400), cs))
+        last = found[-1] if found else None
         if last is None or last.start() <= s:
             return None
         mention, _ = self._subject(max(s, last.start() - _SUBJECT_WINDOW), last.start())
