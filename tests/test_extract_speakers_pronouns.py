@@ -109,3 +109,28 @@ def test_a_pronoun_in_a_clause_about_someones_home_is_the_owner() -> None:
     # a first name that disagrees with the pronoun leaves the owner out
     assert _speakers("Anna Hale drove to Tom Reed's house, where she said the door was open.") == {
         "the door was open": "Anna Hale"}
+
+
+def test_a_description_after_an_inverted_cue_is_not_part_of_the_statement() -> None:
+    for text in ("Prices rose sharply this spring, said Tom Hale, a farmer who runs the shop.",
+                 "Prices rose sharply this spring, said Tom Hale, who runs the shop."):
+        assert _speakers(text) == {"Prices rose sharply this spring": "Tom Hale"}
+    # a parenthetical frame still takes both sides
+    assert _speakers("The museum, said Mayor Ana Lopes, would open in May.") == {
+        "The museum, said Mayor Ana Lopes, would open in May": "Ana Lopes"}
+
+
+def test_a_participle_after_an_inverted_cue_is_that_speakers() -> None:
+    text = ("Prices rose sharply this spring, said Tom Hale, who runs the shop in Leeds, adding that "
+            "it was hard.")
+    assert _speakers(text)["it was hard"] == "Tom Hale"  # not "Prices"
+    text = "Tom Hale runs the shop. Prices rose sharply, he said, adding that the budget was tight."
+    assert set(_speakers(text).values()) == {"Tom Hale"}
+
+
+def test_a_company_before_one_more_name_is_a_product_not_a_person() -> None:
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(
+        "Microsoft Teams said users could join by phone.")] == [("Microsoft Teams", "organisation")]
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(
+        "Microsoft Satya Nadella said it was fine.")] == [("Satya Nadella", "person")]
+    assert [q.speaker for q in extract_quotes("Kremlin Peskov said the talks were over.")] == ["Peskov"]

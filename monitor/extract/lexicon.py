@@ -237,14 +237,18 @@ ORG_NAMES = _forms(
     "russia china ukraine america britain france germany japan israel iran india pakistan "
     "turkey taiwan syria iraq egypt canada australia belarus poland italy spain korea "
     "whitehall westminster interpol frontex unicef unesco unhcr iaea fbi cia nsa dhs "
-    "police "
-    # Companies whose one-word names read like surnames.
+    "police",
+)
+#: Companies whose one-word names read like surnames ("Google said"); before one more capitalised
+#: word they name a product or service ("Microsoft Teams").
+COMPANY_NAMES = _forms(
     "google alphabet apple microsoft amazon meta facebook instagram whatsapp youtube tiktok "
     "bytedance valve netflix tesla spacex openai anthropic nvidia intel amd qualcomm samsung sony "
     "nintendo uber lyft airbnb reddit spotify disney boeing airbus ryanair lufthansa "
     "pfizer moderna astrazeneca novartis walmart starbucks mcdonald's nike adidas ikea shell "
     "exxonmobil chevron gazprom rosneft huawei alibaba tencent baidu xiaomi toyota volkswagen",
 )
+ORG_NAMES = ORG_NAMES | COMPANY_NAMES
 
 #: Capitalised words that end a company's or an institute's name ("Moody's Analytics",
 #: "Brookings Institution"): never a surname. Compared only when capitalised, since most are

@@ -480,6 +480,17 @@ class _Document:
             if frame.clause_start is None and cue != "telling":
                 frame.clause_start = ce
             return frame
+        inverted = self._inverted_speaker_before(s, before_cue)
+        if inverted is not None:
+            # "Prices rose, said Tom Hale, who runs the shop, adding that …": the speaker the
+            # inverted cue named, not the statement's first words
+            frame = _Frame(cue, cs, ce, inverted, cs, ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            if cue in _THAT_ONLY and not frame.with_that:
+                return None
+            if frame.clause_start is None and cue != "telling":
+                frame.clause_start = ce
+            return frame
         s = self._past_opening_quote(s, cs)
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
@@ -506,6 +517,22 @@ class _Document:
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
+
+    def _inverted_speaker_before(self, s: int, cs: int) -> Mention | None:
+        """The speaker an inverted cue names earlier in the sentence ("…, said Tom Hale, …")."""
+        text = self.text
+        found = list(_INVERTED_CUE.finditer(text, max(s, cs - 300), cs))
+        if not found:
+            return None
+        if found[-1].group(1):
+            # "…, he said, adding that …": the pronoun's person
+            return Mention(found[-1].start(1), found[-1].end(1), "pronoun", found[-1].group(1))
+        after = found[-1].end()
+        stop = text.find(",", after, cs)
+        mention = parse_after(text, tokens(text, after, stop if stop > 0 else cs))
+        if mention is None or mention.kind == "pronoun":
+            return None
+        return mention
 
     def _quoted_as(self, s: int, cs: int) -> Mention | None:
         """``newspapers quote Salinas as saying``: the one quoted; ``Salinas was quoted as
@@ -1587,7 +1614,7 @@ def _sieve_trailing(doc: _Document) -> None:
         if e - frame.end > _TRAILING_REST:
             continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")
-        if rest and not _only_outlet_or_adverbial(doc, frame, rest):
+        if rest and not _only_outlet_or_adverbial(doc, frame, rest) and not _describes_speaker(frame, rest):
             continue
         head = frame.start
         if frame.according:
@@ -1647,6 +1674,8 @@ def _sieve_parenthetical(doc: _Document) -> None:
         rest = text[frame.end:e].strip(" .!?\"”’)")
         if rest and _only_outlet_or_adverbial(doc, frame, rest):
             continue  # "…, X told CBS, the BBC's partner.": the frame closes the sentence (trailing)
+        if _describes_speaker(frame, rest):
+            continue  # "…, said Tom Hale, a farmer who runs the shop.": about the speaker (trailing)
         start, end = _trim_clause(text, s, before - 1)
         if end < before - 1 or start >= end:
             continue  # the statement stops before the frame ("…; the mayor said, …")
@@ -1657,6 +1686,24 @@ def _sieve_parenthetical(doc: _Document) -> None:
         if opener.endswith("ing") and opener not in ("nothing", "everything", "something"):
             continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
+
+
+#: An inverted cue after a comma: ", said Tom Hale".
+_INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|added|adds|explained|wrote|noted),"
+                           r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
+#: Words that open a description of the speaker named just before, not more of the statement.
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "who", "whose", "which"})
+
+
+def _describes_speaker(frame: _Frame, rest: str) -> bool:
+    """After an inverted frame, a part opening with "a", "an" or a relative pronoun describes
+    the speaker just named ("…, said Tom Hale, who runs the shop."), up to the sentence's end
+    (no cue of its own: "…, adding that …" is another statement)."""
+    if not frame.inverted or not rest.startswith(","):
+        return False
+    words = rest[1:].split()
+    return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
+        and not any(w.lower().strip(",") in lx.CUE_VERBS for w in words[1:])
 
 
 def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:

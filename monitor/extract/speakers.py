@@ -680,6 +680,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         if pre and pre[-1].word.islower() and pre[-1].low in lx.ORG_HEADS:
             # "campaign group Global Witness", "state news agency KCNA"
             return Mention(start, end, "organisation", _join(text, name_toks), role=role)
+        if len(pre) == 1 and len(name_toks) == 1 and det is None and _cap(pre[0]) \
+                and pre[0].low in lx.COMPANY_NAMES and not possessive(pre[0]) \
+                and not _known_first_name(name_toks[0].low):
+            # "Microsoft Teams", "Google Maps", "Amazon Alexa": a company's product or service,
+            # named in full (not a person called "Teams" of Microsoft)
+            return Mention(start, end, "organisation", _join(text, body))
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
                        gender=_gender(pre) or _name_gender(name_toks))
     if det is None and len(body) == 1 and _bare_title_surname(body[0]):
