@@ -134,3 +134,23 @@ def test_a_company_before_one_more_name_is_a_product_not_a_person() -> None:
     assert [(q.speaker, q.speaker_kind) for q in extract_quotes(
         "Microsoft Satya Nadella said it was fine.")] == [("Satya Nadella", "person")]
     assert [q.speaker for q in extract_quotes("Kremlin Peskov said the talks were over.")] == ["Peskov"]
+
+
+def test_a_wire_dateline_is_not_the_subject_of_a_participle() -> None:
+    text = ('SEOUL, Aug. 20 (Yonhap) -- North Korea\'s official newspaper blasted South Korea on Tuesday '
+            'for conducting a joint exercise, warning that Seoul will pay dearly for such "stupid" acts.')
+    assert [q.speaker for q in extract_quotes(text)] == ["North Korea's official newspaper"]
+
+
+def test_the_paper_is_the_newspaper_the_story_named_and_the_north_is_the_country() -> None:
+    text = ('North Korea\'s official newspaper blasted the drill. "It is a provocation," the Rodong '
+            'Sinmun said in a commentary. The paper said that the drill was aimed at the North. '
+            'Earlier, the North warned that dialogue would not resume.')
+    found = _speakers(text)
+    assert found["the drill was aimed at the North"] == "Rodong Sinmun"
+    assert found["dialogue would not resume"] == "North Korea"
+
+
+def test_the_paper_of_a_study_is_no_newspaper() -> None:
+    text = "Researchers at Leeds University studied the birds. The paper said the colony had grown fast."
+    assert _speakers(text) == {"the colony had grown fast": "paper"}

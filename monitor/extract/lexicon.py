@@ -226,6 +226,8 @@ ORG_HEADS = _forms(
     # Places that speak as organisations: "the hospital said", "the pub said".
     "hospital clinic school college pub bar restaurant hotel airport museum zoo charity church "
     "prison",
+    # Outlets that speak for themselves: "North Korea's official newspaper said", "the paper said".
+    "newspaper paper broadcaster",
 )
 
 #: Names that stand for an organisation or a government on their own.

@@ -492,6 +492,9 @@ class _Document:
                 frame.clause_start = ce
             return frame
         s = self._past_opening_quote(s, cs)
+        dateline = _DATELINE.match(text, s, cs)
+        if dateline is not None:
+            s = dateline.end()  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper …, warning"
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS

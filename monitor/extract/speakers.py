@@ -824,10 +824,12 @@ class Speaker:
 
 
 alias_key = speaker_key
+_COMPASS = frozenset(["north", "south", "east", "west"])
 #: Heads that, after "the", stand for an organisation the story has named.
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
-                           "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+                           "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
+                           "newspaper", "paper", "broadcaster"])
 #: Organisation words too vague to stand for one named organisation ("the staff", "the media").
 _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
                               "initiative", "service", "services", "force", "forces", "platform",
@@ -1297,7 +1299,7 @@ class SpeakerBook:
             key = alias_key(mention.name)
             speaker = self._by_alias.get((mention.kind, key))
             if speaker is None and mention.kind == "organisation":
-                speaker = self._generic_org(mention) or (
+                speaker = self._generic_org(mention) or self._compass_country(mention) or (
                     self._org_by_prefix(key) if " " not in key else None)
             if speaker is None and mention.kind == "anonymous":
                 speaker = self._same_source(key)
@@ -1567,6 +1569,8 @@ class SpeakerBook:
         if words[0] not in _GENERIC_ORGS:
             return self._org_of_head(mention, words[0])
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
+        if words[0] == "paper" and "newspaper" not in window.lower():
+            return None  # a research paper, unless the story has spoken of a newspaper
         best = self._org_named_in(window)
         last = self.last_org
         if best is None and (last is None or last.name not in window):
@@ -1669,6 +1673,22 @@ class SpeakerBook:
                 name = _join(window, toks)
                 best = (match.start(), base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name)
         return best[1] if best is not None else None
+
+    def _compass_country(self, mention: Mention) -> Speaker | None:
+        """"the North", "the South": the country the text names with that word ("North Korea"),
+        the name it gives most often, not an organisation whose name merely starts so ("North
+        Korea's official newspaper")."""
+        word = mention.name.split()[-1]
+        if word.lower() not in _COMPASS or " " in mention.name.removeprefix("the ").strip() or not self.text:
+            return None
+        counts: dict[str, int] = {}
+        for match in re.finditer(word + r" ([A-Z][a-z]+)\b", self.text):
+            counts[match.group()] = counts.get(match.group(), 0) + 1
+        if not counts:
+            return None
+        name = max(counts, key=lambda n: counts[n])
+        return self._by_alias.get(("organisation", alias_key(name))) or self._new(
+            Mention(mention.start, mention.end, "organisation", name))
 
     def _org_by_prefix(self, key: str) -> Speaker | None:
         """"Moody’s" is the Moody’s Analytics quoted before."""
