@@ -154,3 +154,16 @@ def test_the_paper_is_the_newspaper_the_story_named_and_the_north_is_the_country
 def test_the_paper_of_a_study_is_no_newspaper() -> None:
     text = "Researchers at Leeds University studied the birds. The paper said the colony had grown fast."
     assert _speakers(text) == {"the colony had grown fast": "paper"}
+
+
+def test_an_honorific_gives_a_surnames_gender() -> None:
+    text = "Ms Lopes met Mr Hale. “It is late,” he said. “It is not,” she said."
+    assert _speakers(text) == {"It is late": "Hale", "It is not": "Lopes"}
+
+
+def test_more_given_names_tell_he_from_she() -> None:
+    # "Ana" is a woman's name: "he" is not her, and "she" is
+    assert _speakers("“Ask Tom Hale,” Ana Lopes said. The council met. “It is late,” he said.")[
+        "It is late"] is None
+    assert _speakers("Tom Hale and Ana Lopes spoke. He said the budget was safe. She said it was not.") == {
+        "the budget was safe": "Tom Hale", "it was not": "Ana Lopes"}

@@ -288,6 +288,15 @@ FEMALE_FIRST_NAMES = _forms(
     "jacinda nicola mairead mary-lou leah claire sinead siobhan aoife niamh "
     "jane kate sue alexandria ilhan "
     "anne annie beth jo meg jen jenny kim pam sally wendy tina lucy molly holly ellen",
+    # More common given names of women, in English news about the world.
+    "ana sofia sophie clara eva eve elena irina olga natalia natasha svetlana tatiana yulia "
+    "marina katarina ingrid astrid greta heidi hilary rosa rose lucia carmen isabel beatriz "
+    "fernanda gabriela paula nadia fatima aisha amina leila layla yasmin zainab mariam miriam "
+    "esther naomi ella chloe zoe lily mia ava amelia harriet fiona eleanor caroline louise "
+    "joanna johanna monica veronica lydia tamara vera nina alexandra anastasia daria ekaterina "
+    "valentina francesca giulia chiara martina annalena sabine petra birgit brigitte agnes marta "
+    "magdalena agnieszka katarzyna priya anjali sunita meera nirmala indira susanne yvonne "
+    "elisabeth gwyneth kristen letitia",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -302,6 +311,14 @@ MALE_FIRST_NAMES = _forms(
     "emmanuel olaf xi oscar tom tim jim bill mike steve dave ed ted ron chuck mitch "
     "eddie ian neil enda eamon diarmuid "
     "rick nick dan ben sam matt chris greg jeff ken doug fred ray phil andy rob bob",
+    # More common given names of men, in English news about the world.
+    "alexei alexey andrei andriy volodymyr oleksandr mykola igor yuri nikolai pavel viktor dmitri "
+    "mikhail ivan sergey ahmed mohammed muhammad mohamed ali omar hassan hussein khalid mahmoud "
+    "ibrahim yusuf mustafa abdullah yair avi moshe yitzhak naftali itamar francois jacques pierre "
+    "friedrich hans klaus jurgen wolfgang heinrich karl giuseppe giovanni matteo marco luca "
+    "antonio carlos miguel pedro luis jorge javier pablo diego rafael fernando alejandro enrique "
+    "manuel francisco narendra rahul amit rajesh sanjay arvind imran nawaz shehbaz recep elon "
+    "satya sundar pete rex norman ahmad",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").

@@ -1107,9 +1107,10 @@ class SpeakerBook:
                 elif after is None:
                     found = Mention(match.start(), match.end(), "person", word, gender=want)
                 continue
-            if low in lx.NOT_NAMES or low in lx.FEMALE_FIRST_NAMES \
-                    or low in lx.MALE_FIRST_NAMES or _lexical(low):
-                first_end = match.end()
+            if low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES:
+                first_end = match.end()  # (a title is no first name: "Mr Hale" is Hale)
+                continue
+            if low in lx.NOT_NAMES or _lexical(low):
                 continue
             if found is not None and found.end > match.start() or first_end == match.start() - 1:
                 continue  # the surname of a full name ("Maria Costa" is not the Costa who is "he")
@@ -1457,6 +1458,9 @@ class SpeakerBook:
             if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""
                 gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
+                if not gender and first:
+                    # "Mr Hale", "Mrs. Lopes": the title says it
+                    gender = _gender([Tok(first, 0, 0)])
                 if gender:
                     break
         self._surname_genders[key] = gender
