@@ -167,3 +167,15 @@ def test_more_given_names_tell_he_from_she() -> None:
         "It is late"] is None
     assert _speakers("Tom Hale and Ana Lopes spoke. He said the budget was safe. She said it was not.") == {
         "the budget was safe": "Tom Hale", "it was not": "Ana Lopes"}
+
+
+def test_the_object_of_a_participle_in_the_speaker_phrase_is_not_the_speaker() -> None:
+    found = _speakers("The attorney general of one of the states suing the agency said the rule "
+                      "was unlawful.")
+    assert found == {"the rule was unlawful":
+                     "The attorney general of one of the states suing the agency"}
+    found = _speakers("A spokesperson for the company operating the plant said the reactor was safe.")
+    assert found == {"the reactor was safe": "A spokesperson for the company operating the plant"}
+    # an article before the -ing word makes it a noun: "the hearing" is no participle
+    assert _speakers("During the hearing the judge said the case would go on.") == {
+        "the case would go on": "the judge"}

@@ -292,6 +292,12 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
+    participle = _participle_at(toks)
+    if participle is not None:
+        # "A spokesperson for the company operating the plant said": not the plant
+        found = _before_participle(text, toks, participle)
+        if found is not None:
+            return found
     surname = len(toks) >= 2 and _first_name(toks[-2]) and _cap(last) and not last.word.isupper() \
         and last.low not in lx.PRONOUNS and last.low not in lx.DETERMINERS
     if not (np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
@@ -325,20 +331,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if i >= 2 and toks[i - 1].word.islower() and toks[i - 1].low.endswith("ing") and len(toks[i - 1].low) > 4:
         # "Lawyers representing the company said", "one of the states suing the agency said":
         # the phrase is the object of a participle; the speaker is the head before it
-        head = parse_before(text, toks[:i - 1])
-        if head is not None and head.kind in ("anonymous", "definite", "organisation"):
-            return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
-                                                                               if t.start >= head.start]))
-        if head is not None and head.kind == "person":
-            return head
-        j = i - 2  # "one of the states": a plain noun phrase, no known head word
-        while j > 0 and i - 2 - j < 5 and (toks[j - 1].low in lx.DETERMINERS or toks[j - 1].low == "of"
-                                           or toks[j - 1].word.islower() and toks[j - 1].low not in
-                                           lx.AUX_ADVERBS and toks[j - 1].low not in lx.CUE_VERBS):
-            j -= 1
-        if head is None and toks[i - 2].word.isalpha() and toks[i - 2].low.endswith("s") \
-                and toks[j].low in lx.DETERMINERS:
-            return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]))
+        found = _before_participle(text, toks, i - 1)
+        if found is not None:
+            return found
     if i >= 2 and toks[i].low in lx.DETERMINERS and (toks[i - 2].low, toks[i - 1].low) in _QUANTIFIERS:
         # "More than one person asked": the whole count is the source
         mention = classify(text, toks[i:])
@@ -350,6 +345,46 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if owner is not None:
         return owner
     return classify(text, toks[i:])
+
+
+def _participle_at(toks: list[Tok]) -> int | None:
+    """Where a participle stands whose object ends ``toks`` ("… operating the plant"): a
+    lower-case word in -ing after a noun (not after an article: "the hearing") and before a
+    determiner, at most five words from the end."""
+    for p in range(len(toks) - 2, max(0, len(toks) - 6), -1):
+        tok = toks[p]
+        if tok.word.islower() and tok.low.endswith("ing") and len(tok.low) > 4 \
+                and toks[p + 1].low in lx.DETERMINERS and toks[p - 1].low not in lx.DETERMINERS \
+                and toks[p - 1].word.isalpha() and toks[p - 1].low not in lx.GLUE:
+            return p
+    return None
+
+
+def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
+    """The speaker before a participle whose object ends the words before a cue ("Lawyers
+    representing the company", "The attorney general of one of the states suing the agency"):
+    the head before the participle with its whole phrase, not the participle's object."""
+    head = parse_before(text, toks[:p])
+    if head is not None and head.kind in ("anonymous", "definite", "organisation"):
+        return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
+                                                                           if t.start >= head.start]))
+    if head is not None and head.kind == "person":
+        return head
+    j = p - 1  # "one of the states": a plain noun phrase, no known head word
+    while j > 0 and p - 1 - j < 9 and (toks[j - 1].low in lx.DETERMINERS or toks[j - 1].low in ("of", "for")
+                                       or toks[j - 1].word.islower() and toks[j - 1].low not in
+                                       lx.AUX_ADVERBS and toks[j - 1].low not in lx.CUE_VERBS
+                                       or j == 1 and _lexical(toks[0].low)):
+        j -= 1
+    # "The attorney general of one of the states suing the agency", "A lawyer for one of the
+    # families suing the city", "Parents of children attending the school": the phrase runs
+    # from its first determiner (or a source word opening the sentence) to the cue
+    while j < p - 1 and toks[j].low not in lx.DETERMINERS and not (j == 0 and _lexical(toks[0].low)):
+        j += 1
+    if head is None and toks[p - 1].word.isalpha() and toks[p - 1].low.endswith("s") \
+            and (toks[j].low in lx.DETERMINERS or j == 0 and _lexical(toks[0].low)):
+        return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]))
+    return None
 
 
 #: Adverbs that, right after "the", date a role: "the then prime minister" is who held it then.
