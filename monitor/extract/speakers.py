@@ -353,7 +353,7 @@ def _participle_at(toks: list[Tok]) -> int | None:
     determiner, at most five words from the end."""
     for p in range(len(toks) - 2, max(0, len(toks) - 6), -1):
         tok = toks[p]
-        if tok.word.islower() and tok.low.endswith("ing") and len(tok.low) > 4 \
+        if tok.low[-3:] == "ing" and len(tok.low) > 4 and tok.word.islower() \
                 and toks[p + 1].low in lx.DETERMINERS and toks[p - 1].low not in lx.DETERMINERS \
                 and toks[p - 1].word.isalpha() and toks[p - 1].low not in lx.GLUE:
             return p
