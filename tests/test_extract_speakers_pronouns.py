@@ -179,3 +179,12 @@ def test_the_object_of_a_participle_in_the_speaker_phrase_is_not_the_speaker() -
     # an article before the -ing word makes it a noun: "the hearing" is no participle
     assert _speakers("During the hearing the judge said the case would go on.") == {
         "the case would go on": "the judge"}
+
+
+def test_a_verb_that_makes_someone_speak_names_the_speaker() -> None:
+    assert _speakers("The leak forced Tom Hale to admit that the plan had failed.") == {
+        "the plan had failed": "Tom Hale"}
+    assert _speakers("Another attack prompted Engoron to say the questioning sounded like a broken "
+                     "record.") == {"the questioning sounded like a broken record": "Engoron"}
+    # a request is not that it was done
+    assert _speakers("Reporters asked Ana Lopes to confirm that the plan had failed.") == {}

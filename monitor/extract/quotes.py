@@ -401,6 +401,13 @@ class _Document:
         before = text[max(left, cs - 8):cs].split()
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
+        if before and before[-1] == "to":
+            caused = self._caused_speaker(left, text.rfind("to", left, cs))
+            if caused is not None:
+                # "… prompted Engoron to say the questioning …", "forced Tom Hale to admit that …"
+                frame = _Frame(cue, cs, ce, caused, caused.start, ce, (s, e), para, headline=headline)
+                self._after_cue(frame, e)
+                return frame
         progressive = False
         if cue in _ACCUSE_CUES and before and before[-1].lower() in ("the", "a", "an", "an", "was", "were",
                                                                      "is", "are", "been", "being"):
@@ -580,6 +587,20 @@ class _Document:
             comma = text.find(",", frame.clause_start, e)
             frame.clause_end = comma if comma > 0 else None
         return frame
+
+    def _caused_speaker(self, left: int, to: int) -> Mention | None:
+        """The person a verb that makes someone speak names before "to" ("prompted Engoron to
+        say", "forced Tom Hale to admit"): they said it. A request ("asked X to confirm") is not
+        that they did."""
+        text = self.text
+        if to < 0:
+            return None
+        toks = tokens(text, max(left, to - _SUBJECT_WINDOW), to)
+        mention = parse_before(text, toks)
+        if mention is None or mention.kind not in ("person", "anonymous", "organisation", "definite"):
+            return None
+        verb = [t for t in toks if t.end <= mention.start]
+        return mention if verb and verb[-1].low in _CAUSATIVES else None
 
     def _subject_of_cue_before(self, s: int, cs: int) -> Mention | None:
         """The speaker of the cue this one is coordinated with: "Wallace had Trump confirm that he
@@ -1018,6 +1039,9 @@ _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 #: coordinated with ("had Trump confirm that … and acknowledge that …").
 _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
+#: Verbs after which "X to <cue>" means that X spoke ("prompted Engoron to say").
+_CAUSATIVES = word_set("prompted prompting prompts forced forcing forces led leading leads caused causing "
+                       "causes compelled compelling pushed pushing spurred spurring")
 #: A relative clause right after a name ("Prelogar, who grew up in Boise, Idaho, …").
 _RELATIVE_AFTER = re.compile(r",? +(?:who|whose|whom)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
