@@ -173,6 +173,18 @@ SHAPES = {
         f"Ana {_name(i)} of the University of Otago in Dunedin, New Zealand, said it was late. "
         f"Tom {_name(i)}, an ecologist from the Survey in Cambridge, England, told them so.\n"
         for i in range(n // 8)),
+    # Pronouns of both genders after full names, a place owner, a group, coordinated cues and
+    # a quoted question answered in the next paragraph.
+    "pronoun_genders": lambda n: "".join(
+        f"Paul {_name(i)} spoke, then Maria {_name(i)}. “It was hard,” she said. “Fine,” he said. "
+        f"They went to {_name(i)}’ home, where she said it was late. He met the farmers. They said "
+        f"so.\n" for i in range(n // 12)),
+    "coordinated_cues": lambda n: "".join(
+        f"Wallace had {_name(i)} confirm that he signed it and acknowledge that it was late. "
+        for i in range(n // 6)),
+    "question_turns": lambda n: "".join(
+        f"“Is it late?” {_name(i)} asked.\n\n“It is not,” Ana Hale said.\n\n“Why?” {_name(i)} "
+        f"asked.\n\n“Because it is early.”\n\n" for i in range(n // 10)),
 }
 
 

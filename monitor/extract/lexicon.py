@@ -62,6 +62,7 @@ CUE_VERBS = _forms(
     "cautioned cautions",
     "complained complains",
     "countered counters",
+    "interjected interjects retorted retorts rejoined rejoins",
     "continued continues",
     "shouted screamed whispered joked quipped",
     "laughed laughs sighed sighs",
@@ -91,7 +92,8 @@ WEAK_CUES = _forms(
     "maintains maintained recalled recalls telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
-    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs",
+    "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
+    "rejoined rejoins",
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.
@@ -205,6 +207,7 @@ ANON_POSTMODIFIERS = (
     "who declined", "who requested", "in the", "at the", "from the", "on the", "with the",
     "knowledgeable about", "aware of", "privy to", "who was not authorized",
     "who were not authorized", "not authorized", "who did not", "who would not",
+    "working in", "working for", "working with", "based in",
 )
 
 #: Head words of organisation names ("the foreign ministry", "Acme Corp").
@@ -223,6 +226,8 @@ ORG_HEADS = _forms(
     # Places that speak as organisations: "the hospital said", "the pub said".
     "hospital clinic school college pub bar restaurant hotel airport museum zoo charity church "
     "prison",
+    # Outlets that speak for themselves: "North Korea's official newspaper said", "the paper said".
+    "newspaper paper broadcaster",
 )
 
 #: Names that stand for an organisation or a government on their own.
@@ -234,14 +239,18 @@ ORG_NAMES = _forms(
     "russia china ukraine america britain france germany japan israel iran india pakistan "
     "turkey taiwan syria iraq egypt canada australia belarus poland italy spain korea "
     "whitehall westminster interpol frontex unicef unesco unhcr iaea fbi cia nsa dhs "
-    "police "
-    # Companies whose one-word names read like surnames.
+    "police",
+)
+#: Companies whose one-word names read like surnames ("Google said"); before one more capitalised
+#: word they name a product or service ("Microsoft Teams").
+COMPANY_NAMES = _forms(
     "google alphabet apple microsoft amazon meta facebook instagram whatsapp youtube tiktok "
     "bytedance valve netflix tesla spacex openai anthropic nvidia intel amd qualcomm samsung sony "
     "nintendo uber lyft airbnb reddit spotify disney boeing airbus ryanair lufthansa "
     "pfizer moderna astrazeneca novartis walmart starbucks mcdonald's nike adidas ikea shell "
     "exxonmobil chevron gazprom rosneft huawei alibaba tencent baidu xiaomi toyota volkswagen",
 )
+ORG_NAMES = ORG_NAMES | COMPANY_NAMES
 
 #: Capitalised words that end a company's or an institute's name ("Moody's Analytics",
 #: "Brookings Institution"): never a surname. Compared only when capitalised, since most are
@@ -279,6 +288,15 @@ FEMALE_FIRST_NAMES = _forms(
     "jacinda nicola mairead mary-lou leah claire sinead siobhan aoife niamh "
     "jane kate sue alexandria ilhan "
     "anne annie beth jo meg jen jenny kim pam sally wendy tina lucy molly holly ellen",
+    # More common given names of women, in English news about the world.
+    "ana sofia sophie clara eva eve elena irina olga natalia natasha svetlana tatiana yulia "
+    "marina katarina ingrid astrid greta heidi hilary rosa rose lucia carmen isabel beatriz "
+    "fernanda gabriela paula nadia fatima aisha amina leila layla yasmin zainab mariam miriam "
+    "esther naomi ella chloe zoe lily mia ava amelia harriet fiona eleanor caroline louise "
+    "joanna johanna monica veronica lydia tamara vera nina alexandra anastasia daria ekaterina "
+    "valentina francesca giulia chiara martina annalena sabine petra birgit brigitte agnes marta "
+    "magdalena agnieszka katarzyna priya anjali sunita meera nirmala indira susanne yvonne "
+    "elisabeth gwyneth kristen letitia",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -293,6 +311,14 @@ MALE_FIRST_NAMES = _forms(
     "emmanuel olaf xi oscar tom tim jim bill mike steve dave ed ted ron chuck mitch "
     "eddie ian neil enda eamon diarmuid "
     "rick nick dan ben sam matt chris greg jeff ken doug fred ray phil andy rob bob",
+    # More common given names of men, in English news about the world.
+    "alexei alexey andrei andriy volodymyr oleksandr mykola igor yuri nikolai pavel viktor dmitri "
+    "mikhail ivan sergey ahmed mohammed muhammad mohamed ali omar hassan hussein khalid mahmoud "
+    "ibrahim yusuf mustafa abdullah yair avi moshe yitzhak naftali itamar francois jacques pierre "
+    "friedrich hans klaus jurgen wolfgang heinrich karl giuseppe giovanni matteo marco luca "
+    "antonio carlos miguel pedro luis jorge javier pablo diego rafael fernando alejandro enrique "
+    "manuel francisco narendra rahul amit rajesh sanjay arvind imran nawaz shehbaz recep elon "
+    "satya sundar pete rex norman ahmad",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").

@@ -259,6 +259,10 @@ class _Document:
                 at += 1
             if at < e and text[at].isupper():
                 found = self._lead_person_at(at, e)
+        if found is not None and _RELATIVE_AFTER.match(text, found.end, e):
+            # "Prelogar, who grew up in Boise, Idaho, graduated…": a name followed by a relative
+            # clause is the sentence's subject; the names inside the clause are not
+            return found
         if found is None or found.kind == "person" and " " not in found.name and not found.role:
             # (a lone capitalised word may be a place: "In Denver, …")
             # "Speaking after the meeting, Taiwan's foreign minister Joseph Wu thanked…", "In
@@ -397,6 +401,13 @@ class _Document:
         before = text[max(left, cs - 8):cs].split()
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
+        if before and before[-1] == "to":
+            caused = self._caused_speaker(left, text.rfind("to", left, cs))
+            if caused is not None:
+                # "… prompted Engoron to say the questioning …", "forced Tom Hale to admit that …"
+                frame = _Frame(cue, cs, ce, caused, caused.start, ce, (s, e), para, headline=headline)
+                self._after_cue(frame, e)
+                return frame
         progressive = False
         if cue in _ACCUSE_CUES and before and before[-1].lower() in ("the", "a", "an", "an", "was", "were",
                                                                      "is", "are", "been", "being"):
@@ -412,7 +423,8 @@ class _Document:
         if mention is None and before and before[-1] == "and" or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
             # said, …": the sentence's subject said it (not the users the email went to)
-            subject = self._coordinated_subject(s, cs)
+            subject = None if written else self._subject_of_cue_before(s, cs)
+            subject = subject or self._coordinated_subject(s, cs)
             if subject is not None or not written:
                 mention = subject
                 m_start = mention.start if mention is not None else cs
@@ -475,7 +487,21 @@ class _Document:
             if frame.clause_start is None and cue != "telling":
                 frame.clause_start = ce
             return frame
+        inverted = self._inverted_speaker_before(s, before_cue)
+        if inverted is not None:
+            # "Prices rose, said Tom Hale, who runs the shop, adding that …": the speaker the
+            # inverted cue named, not the statement's first words
+            frame = _Frame(cue, cs, ce, inverted, cs, ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            if cue in _THAT_ONLY and not frame.with_that:
+                return None
+            if frame.clause_start is None and cue != "telling":
+                frame.clause_start = ce
+            return frame
         s = self._past_opening_quote(s, cs)
+        dateline = _DATELINE.match(text, s, cs)
+        if dateline is not None:
+            s = dateline.end()  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper …, warning"
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
@@ -501,6 +527,22 @@ class _Document:
         if frame.clause_start is None and cue != "telling":
             frame.clause_start = ce
         return frame
+
+    def _inverted_speaker_before(self, s: int, cs: int) -> Mention | None:
+        """The speaker an inverted cue names earlier in the sentence ("…, said Tom Hale, …")."""
+        text = self.text
+        found = list(_INVERTED_CUE.finditer(text, max(s, cs - 300), cs))
+        if not found:
+            return None
+        if found[-1].group(1):
+            # "…, he said, adding that …": the pronoun's person
+            return Mention(found[-1].start(1), found[-1].end(1), "pronoun", found[-1].group(1))
+        after = found[-1].end()
+        stop = text.find(",", after, cs)
+        mention = parse_after(text, tokens(text, after, stop if stop > 0 else cs))
+        if mention is None or mention.kind == "pronoun":
+            return None
+        return mention
 
     def _quoted_as(self, s: int, cs: int) -> Mention | None:
         """``newspapers quote Salinas as saying``: the one quoted; ``Salinas was quoted as
@@ -545,6 +587,34 @@ class _Document:
             comma = text.find(",", frame.clause_start, e)
             frame.clause_end = comma if comma > 0 else None
         return frame
+
+    def _caused_speaker(self, left: int, to: int) -> Mention | None:
+        """The person a verb that makes someone speak names before "to" ("prompted Engoron to
+        say", "forced Tom Hale to admit"): they said it. A request ("asked X to confirm") is not
+        that they did."""
+        text = self.text
+        if to < 0:
+            return None
+        toks = tokens(text, max(left, to - _SUBJECT_WINDOW), to)
+        mention = parse_before(text, toks)
+        if mention is None or mention.kind not in ("person", "anonymous", "organisation", "definite"):
+            return None
+        verb = [t for t in toks if t.end <= mention.start]
+        return mention if verb and verb[-1].low in _CAUSATIVES else None
+
+    def _subject_of_cue_before(self, s: int, cs: int) -> Mention | None:
+        """The speaker of the cue this one is coordinated with: "Wallace had Trump confirm that he
+        signed … and acknowledge that …" -- who acknowledged is who confirmed (Trump), not the
+        sentence's subject. Only a person or a pronoun named right before that cue counts."""
+        text = self.text
+        found = list(_CUE_THAT.finditer(text, max(s, cs - 400), cs))
+        last = found[-1] if found else None
+        if last is None or last.start() <= s:
+            return None
+        mention, _ = self._subject(max(s, last.start() - _SUBJECT_WINDOW), last.start())
+        if mention is not None and mention.kind in ("person", "pronoun"):
+            return mention
+        return None
 
     def _coordinated_subject(self, s: int, cs: int) -> Mention | None:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
@@ -965,6 +1035,15 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
 _ASKED_ABOUT = re.compile(r"(?:What|How|Why|And what) (?:did|does|do|has|had|would|will|could) (?=[A-Z])")
 _LEAD_CONJUNCTIONS = word_set("but and yet still so")
 _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
+#: A cue verb (not one of the weak ones) followed by "that": what a cue after "and" is
+#: coordinated with ("had Trump confirm that … and acknowledge that …").
+_CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
+    (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
+#: Verbs after which "X to <cue>" means that X spoke ("prompted Engoron to say").
+_CAUSATIVES = word_set("prompted prompting prompts forced forcing forces led leading leads caused causing "
+                       "causes compelled compelling pushed pushing spurred spurring")
+#: A relative clause right after a name ("Prelogar, who grew up in Boise, Idaho, …").
+_RELATIVE_AFTER = re.compile(r",? +(?:who|whose|whom)\b")
 _NOT_LEADS = word_set("a an but and it this that there these those in on at for after before "
                       "when while as if so yet however meanwhile what why how")
 _ASIDES = word_set("meanwhile however though too also instead for their part in turn in response")
@@ -982,8 +1061,14 @@ def _next_boundary(text: str, start: int, end: int) -> int:
 _BOUNDARY = re.compile(r"[,;:—–\"“”«»(]")
 
 
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
+
+
 def _object_end(toks: list[Tok]) -> int:
-    """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``)."""
+    """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``, ``me``
+    before "that": "Residents told me that …")."""
+    if toks[0].low in _OBJECT_PRONOUNS and len(toks) > 1 and toks[1].low == "that":
+        return 1
     j = 1 if toks[0].low in ("the", "a", "an") else 0
     start = j
     if j:
@@ -1556,7 +1641,7 @@ def _sieve_trailing(doc: _Document) -> None:
         if e - frame.end > _TRAILING_REST:
             continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")
-        if rest and not _only_outlet_or_adverbial(doc, frame, rest):
+        if rest and not _only_outlet_or_adverbial(doc, frame, rest) and not _describes_speaker(frame, rest):
             continue
         head = frame.start
         if frame.according:
@@ -1616,6 +1701,8 @@ def _sieve_parenthetical(doc: _Document) -> None:
         rest = text[frame.end:e].strip(" .!?\"”’)")
         if rest and _only_outlet_or_adverbial(doc, frame, rest):
             continue  # "…, X told CBS, the BBC's partner.": the frame closes the sentence (trailing)
+        if _describes_speaker(frame, rest):
+            continue  # "…, said Tom Hale, a farmer who runs the shop.": about the speaker (trailing)
         start, end = _trim_clause(text, s, before - 1)
         if end < before - 1 or start >= end:
             continue  # the statement stops before the frame ("…; the mayor said, …")
@@ -1626,6 +1713,24 @@ def _sieve_parenthetical(doc: _Document) -> None:
         if opener.endswith("ing") and opener not in ("nothing", "everything", "something"):
             continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
+
+
+#: An inverted cue after a comma: ", said Tom Hale".
+_INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|added|adds|explained|wrote|noted),"
+                           r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
+#: Words that open a description of the speaker named just before, not more of the statement.
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "who", "whose", "which"})
+
+
+def _describes_speaker(frame: _Frame, rest: str) -> bool:
+    """After an inverted frame, a part opening with "a", "an" or a relative pronoun describes
+    the speaker just named ("…, said Tom Hale, who runs the shop."), up to the sentence's end
+    (no cue of its own: "…, adding that …" is another statement)."""
+    if not frame.inverted or not rest.startswith(","):
+        return False
+    words = rest[1:].split()
+    return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
+        and not any(w.lower().strip(",") in lx.CUE_VERBS for w in words[1:])
 
 
 def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
@@ -1822,15 +1927,21 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     last: tuple[int, Speaker | None] | None = None  # (paragraph, speaker) of the quote before
     for claim in claims:
         speaker = resolved.get(id(claim.frame)) if claim.frame is not None else None
+        # "“… Do you dispute that?” Alito asked.\n\n“There can be …”": the answer of the
+        # person quoted before the asker, not more of the question
+        answerer = _answerer(doc, claim, results) if claim.sieve == "carry_over" and claim.frame is None \
+            else None
         # The statement before carries on (its speaker, found or not, is this one's).
-        if results and _continues(doc, results[-1][0], claim):
+        if answerer is None and results and _continues(doc, results[-1][0], claim):
             _extend(results[-1][0], claim)
             continue
         if claim.sieve == "carry_over" and results:
             # "Tom Hale said … Mayor Ana Lopes was blunt. “…”": a person named as a subject since
             # the quote before is who speaks now
             speaker = _lead_speaker(doc, book, claim, results)
-        if claim.sieve == "carry_over":
+        if answerer is not None and speaker is None:
+            speaker = answerer
+        elif claim.sieve == "carry_over":
             if last is None or claim.para - last[0] > 1 or last[1] is None:
                 if claim.frame is None and len(text[claim.start:claim.end].split()) < 6:
                     continue
@@ -1933,6 +2044,31 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim) -> bool:
     elif frame is not None and before.end <= frame.start < claim.start:
         gap = text[before.end:frame.start] + text[frame.end:claim.start]
     return all(ch in _BETWEEN for ch in gap)
+
+
+def _asks(text: str, claim: _Claim) -> bool:
+    """Does the direct quotation end with a question (put to someone who may answer next)?"""
+    return claim.end > claim.start and text[claim.end - 1] == "?"
+
+
+def _answerer(doc: _Document, claim: _Claim, results: list[tuple[_Claim, Speaker | None]]) -> Speaker | None:
+    """A quote with no cue of its own in the paragraph after a quoted question (“… Do you
+    dispute that?” Alito asked.\n\n“There can be …”) is the answer: its speaker is the person
+    quoted before the one who asked, when the two were quoted in turn in the paragraphs before."""
+    if not results:
+        return None
+    before, asker = results[-1]
+    if asker is None or asker.kind != "person" or before.kind != "direct" \
+            or not _asks(doc.text, before) or claim.para - before.para != 1:
+        return None
+    for earlier, speaker in reversed(results[-4:-1]):
+        if speaker is asker:
+            continue
+        if speaker is not None and speaker.kind == "person" and earlier.kind == "direct" \
+                and before.para - earlier.para <= 2:
+            return speaker
+        return None
+    return None
 
 
 #: Short clauses that say when or how a statement was made, closing its frame's sentence.

@@ -292,6 +292,12 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
+    participle = _participle_at(toks)
+    if participle is not None:
+        # "A spokesperson for the company operating the plant said": not the plant
+        found = _before_participle(text, toks, participle)
+        if found is not None:
+            return found
     surname = len(toks) >= 2 and _first_name(toks[-2]) and _cap(last) and not last.word.isupper() \
         and last.low not in lx.PRONOUNS and last.low not in lx.DETERMINERS
     if not (np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
@@ -325,20 +331,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if i >= 2 and toks[i - 1].word.islower() and toks[i - 1].low.endswith("ing") and len(toks[i - 1].low) > 4:
         # "Lawyers representing the company said", "one of the states suing the agency said":
         # the phrase is the object of a participle; the speaker is the head before it
-        head = parse_before(text, toks[:i - 1])
-        if head is not None and head.kind in ("anonymous", "definite", "organisation"):
-            return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
-                                                                               if t.start >= head.start]))
-        if head is not None and head.kind == "person":
-            return head
-        j = i - 2  # "one of the states": a plain noun phrase, no known head word
-        while j > 0 and i - 2 - j < 5 and (toks[j - 1].low in lx.DETERMINERS or toks[j - 1].low == "of"
-                                           or toks[j - 1].word.islower() and toks[j - 1].low not in
-                                           lx.AUX_ADVERBS and toks[j - 1].low not in lx.CUE_VERBS):
-            j -= 1
-        if head is None and toks[i - 2].word.isalpha() and toks[i - 2].low.endswith("s") \
-                and toks[j].low in lx.DETERMINERS:
-            return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]))
+        found = _before_participle(text, toks, i - 1)
+        if found is not None:
+            return found
     if i >= 2 and toks[i].low in lx.DETERMINERS and (toks[i - 2].low, toks[i - 1].low) in _QUANTIFIERS:
         # "More than one person asked": the whole count is the source
         mention = classify(text, toks[i:])
@@ -350,6 +345,46 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if owner is not None:
         return owner
     return classify(text, toks[i:])
+
+
+def _participle_at(toks: list[Tok]) -> int | None:
+    """Where a participle stands whose object ends ``toks`` ("… operating the plant"): a
+    lower-case word in -ing after a noun (not after an article: "the hearing") and before a
+    determiner, at most five words from the end."""
+    for p in range(len(toks) - 2, max(0, len(toks) - 6), -1):
+        tok = toks[p]
+        if tok.low[-3:] == "ing" and len(tok.low) > 4 and tok.word.islower() \
+                and toks[p + 1].low in lx.DETERMINERS and toks[p - 1].low not in lx.DETERMINERS \
+                and toks[p - 1].word.isalpha() and toks[p - 1].low not in lx.GLUE:
+            return p
+    return None
+
+
+def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
+    """The speaker before a participle whose object ends the words before a cue ("Lawyers
+    representing the company", "The attorney general of one of the states suing the agency"):
+    the head before the participle with its whole phrase, not the participle's object."""
+    head = parse_before(text, toks[:p])
+    if head is not None and head.kind in ("anonymous", "definite", "organisation"):
+        return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
+                                                                           if t.start >= head.start]))
+    if head is not None and head.kind == "person":
+        return head
+    j = p - 1  # "one of the states": a plain noun phrase, no known head word
+    while j > 0 and p - 1 - j < 9 and (toks[j - 1].low in lx.DETERMINERS or toks[j - 1].low in ("of", "for")
+                                       or toks[j - 1].word.islower() and toks[j - 1].low not in
+                                       lx.AUX_ADVERBS and toks[j - 1].low not in lx.CUE_VERBS
+                                       or j == 1 and _lexical(toks[0].low)):
+        j -= 1
+    # "The attorney general of one of the states suing the agency", "A lawyer for one of the
+    # families suing the city", "Parents of children attending the school": the phrase runs
+    # from its first determiner (or a source word opening the sentence) to the cue
+    while j < p - 1 and toks[j].low not in lx.DETERMINERS and not (j == 0 and _lexical(toks[0].low)):
+        j += 1
+    if head is None and toks[p - 1].word.isalpha() and toks[p - 1].low.endswith("s") \
+            and (toks[j].low in lx.DETERMINERS or j == 0 and _lexical(toks[0].low)):
+        return Mention(toks[j].start, toks[-1].end, "anonymous", _join(text, toks[j:]))
+    return None
 
 
 #: Adverbs that, right after "the", date a role: "the then prime minister" is who held it then.
@@ -452,6 +487,8 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
             begin -= 1
             if toks[begin].low in lx.DETERMINERS:
                 break
+        if begin >= 2 and toks[begin - 1].low == "and" and toks[begin - 2].low in lx.ANON_HEADS:
+            begin -= 2  # "analysts and activists working in the region": both groups
         if not forward and begin > 0 and toks[begin].low not in lx.DETERMINERS:
             return None
         end_tok = toks[-1]
@@ -678,6 +715,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         if pre and pre[-1].word.islower() and pre[-1].low in lx.ORG_HEADS:
             # "campaign group Global Witness", "state news agency KCNA"
             return Mention(start, end, "organisation", _join(text, name_toks), role=role)
+        if len(pre) == 1 and len(name_toks) == 1 and det is None and _cap(pre[0]) \
+                and pre[0].low in lx.COMPANY_NAMES and not possessive(pre[0]) \
+                and not _known_first_name(name_toks[0].low):
+            # "Microsoft Teams", "Google Maps", "Amazon Alexa": a company's product or service,
+            # named in full (not a person called "Teams" of Microsoft)
+            return Mention(start, end, "organisation", _join(text, body))
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
                        gender=_gender(pre) or _name_gender(name_toks))
     if det is None and len(body) == 1 and _bare_title_surname(body[0]):
@@ -816,10 +859,12 @@ class Speaker:
 
 
 alias_key = speaker_key
+_COMPASS = frozenset(["north", "south", "east", "west"])
 #: Heads that, after "the", stand for an organisation the story has named.
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
-                           "lender", "bank", "brand", "maker", "platform", "network", "app", "service"])
+                           "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
+                           "newspaper", "paper", "broadcaster"])
 #: Organisation words too vague to stand for one named organisation ("the staff", "the media").
 _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
                               "initiative", "service", "services", "force", "forces", "platform",
@@ -852,6 +897,12 @@ _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
+#: "Salinas’ home, where she": the owner of a place a pronoun's clause is about.
+_OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (?:[a-z]+ )?(?:home|house|office|"
+                           r"apartment|flat|farm|shop|store|studio|room|car), (?:where|when) ")
+#: "the activists": a group "they" may mean, looked for this far back in the sentence.
+_THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
+_GROUP_LOOKBACK = 250
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
@@ -1070,14 +1121,71 @@ class SpeakerBook:
         if not self.text:
             return None
         found: Mention | None = None
-        for match in _SINGLE_NAME.finditer(self.text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+        given = lx.FEMALE_FIRST_NAMES if want == "f" else lx.MALE_FIRST_NAMES
+        text = self.text
+        first_end = -2
+        for match in _SINGLE_NAME.finditer(text, max(0, pos - _PRONOUN_LOOKBACK), pos):
             word = match.group()
-            if word.lower() in lx.NOT_NAMES or word.lower() in lx.FEMALE_FIRST_NAMES \
-                    or word.lower() in lx.MALE_FIRST_NAMES or _lexical(word.lower()):
+            low = word.lower()
+            if self.quoted is not None and self.quoted(match.start()):
+                continue  # a person named only inside someone's quotation is not the speaker
+            if low in given and (found is None or found.end <= match.start()):
+                # "Paul Costa spoke first, then Maria Costa. “…,” she said": the person whose
+                # first name agrees ("Maria Costa"); a first name alone ("her husband, Paul")
+                # is that person
+                after = _SINGLE_NAME.match(text, match.end() + 1) \
+                    if text[match.end():match.end() + 1] == " " else None
+                if after is not None and after.end() <= pos and after.group().lower() not in lx.NOT_NAMES \
+                        and not _lexical(after.group().lower()):
+                    found = Mention(match.start(), after.end(), "person", word + " " + after.group(),
+                                    gender=want)
+                elif after is None:
+                    found = Mention(match.start(), match.end(), "person", word, gender=want)
                 continue
+            if low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES:
+                first_end = match.end()  # (a title is no first name: "Mr Hale" is Hale)
+                continue
+            if low in lx.NOT_NAMES or _lexical(low):
+                continue
+            if found is not None and found.end > match.start() or first_end == match.start() - 1:
+                continue  # the surname of a full name ("Maria Costa" is not the Costa who is "he")
             if self._surname_gender(word) == want:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
         return self._person(found) if found is not None else None
+
+    def _owner_before(self, pos: int, want: str) -> Mention | None:
+        """"went to Salinas’ home, where she said …": a pronoun in a clause about a place owned
+        by a named person is that person, when no title or first name says otherwise."""
+        match = _OWNER_CLAUSE.search(self.text, max(0, pos - 80), pos)
+        if match is None or match.end() != pos:
+            return None
+        name = match.group(1)
+        if name.lower() in lx.NOT_NAMES or _lexical(name.lower()) \
+                or self._surname_gender(name) not in (None, want):
+            return None
+        return Mention(match.start(1), match.end(1), "person", name)
+
+    def _group_before(self, pos: int) -> Speaker | None:
+        """"they" when no organisation or group was quoted last: the group the sentence named last
+        before it ("he granted the activists speaking time after they assured him that …"), a
+        plural head noun after "the" outside any quotation."""
+        start = max(0, pos - _GROUP_LOOKBACK)
+        cut = max(self.text.rfind(". ", start, pos), self.text.rfind("\n", start, pos))
+        if cut >= 0 and not self.text[cut + 1:pos].strip():
+            # "Tom Hale met the farmers. They said …": "They" opening a sentence means the
+            # group of the sentence before
+            cut = max(self.text.rfind(". ", start, cut), self.text.rfind("\n", start, cut))
+        found = None
+        for match in _THE_GROUP.finditer(self.text, cut + 1 if cut >= 0 else start, pos):
+            head = match.group(1).lower()
+            if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head.endswith("s") \
+                    and not (self.quoted is not None and self.quoted(match.start())):
+                found = match
+        if found is None:
+            return None
+        mention = Mention(found.start(), found.end(), "anonymous", found.group(1))
+        speaker = self._by_alias.get(("anonymous", alias_key(mention.name))) or self._new(mention)
+        return speaker
 
     def _label(self, label: str) -> Speaker | None:
         """"Q" is the person said to ask last; "A" the person quoted last who is not them."""
@@ -1176,10 +1284,15 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
-                speaker = self._latest_recent(want)
+                owner = self._owner_before(mention.start, want)
+                if owner is not None:
+                    self.pending = None
+                    speaker = self._person(owner)
+                else:
+                    speaker = self._latest_recent(want)
                 if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
                     speaker = self._named_since(speaker, want, mention.start) or speaker
-                if self.pending is not None and self.pending.gender in (None, want):
+                if owner is None and self.pending is not None and self.pending.gender in (None, want):
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
                         else self._person(pending)
@@ -1197,6 +1310,8 @@ class SpeakerBook:
                 if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
                                             and _one_person(speaker.name) is not None):
                     speaker = None  # "they" is no one person ("the female officer said they…")
+                if speaker is None and self.text:
+                    speaker = self._group_before(mention.start)
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name)
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
@@ -1220,7 +1335,7 @@ class SpeakerBook:
             key = alias_key(mention.name)
             speaker = self._by_alias.get((mention.kind, key))
             if speaker is None and mention.kind == "organisation":
-                speaker = self._generic_org(mention) or (
+                speaker = self._generic_org(mention) or self._compass_country(mention) or (
                     self._org_by_prefix(key) if " " not in key else None)
             if speaker is None and mention.kind == "anonymous":
                 speaker = self._same_source(key)
@@ -1378,6 +1493,9 @@ class SpeakerBook:
             if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""
                 gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
+                if not gender and first:
+                    # "Mr Hale", "Mrs. Lopes": the title says it
+                    gender = _gender([Tok(first, 0, 0)])
                 if gender:
                     break
         self._surname_genders[key] = gender
@@ -1490,6 +1608,8 @@ class SpeakerBook:
         if words[0] not in _GENERIC_ORGS:
             return self._org_of_head(mention, words[0])
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
+        if words[0] == "paper" and "newspaper" not in window.lower():
+            return None  # a research paper, unless the story has spoken of a newspaper
         best = self._org_named_in(window)
         last = self.last_org
         if best is None and (last is None or last.name not in window):
@@ -1592,6 +1712,22 @@ class SpeakerBook:
                 name = _join(window, toks)
                 best = (match.start(), base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name)
         return best[1] if best is not None else None
+
+    def _compass_country(self, mention: Mention) -> Speaker | None:
+        """"the North", "the South": the country the text names with that word ("North Korea"),
+        the name it gives most often, not an organisation whose name merely starts so ("North
+        Korea's official newspaper")."""
+        word = mention.name.split()[-1]
+        if word.lower() not in _COMPASS or " " in mention.name.removeprefix("the ").strip() or not self.text:
+            return None
+        counts: dict[str, int] = {}
+        for match in re.finditer(word + r" ([A-Z][a-z]+)\b", self.text):
+            counts[match.group()] = counts.get(match.group(), 0) + 1
+        if not counts:
+            return None
+        name = max(counts, key=lambda n: counts[n])
+        return self._by_alias.get(("organisation", alias_key(name))) or self._new(
+            Mention(mention.start, mention.end, "organisation", name))
 
     def _org_by_prefix(self, key: str) -> Speaker | None:
         """"Moody’s" is the Moody’s Analytics quoted before."""
