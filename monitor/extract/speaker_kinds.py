@@ -95,12 +95,16 @@ def camel_case(word: str) -> bool:
     return match.group(1).lower().rstrip("'’") not in _NAME_PREFIXES
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=65536)
 def company_shaped_word(word: str) -> bool:
     """A word no person is called: camel case, a domain ("kottke.org"), letters and digits
     mixed ("K9", "3M")."""
     if camel_case(word) or _DOMAIN.match(word):
         return True
-    return any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+    return _DIGIT.search(word) is not None and not word.isdigit() and any(ch.isalpha() for ch in word)
 
 
 def organisation_shaped(words: list[str]) -> bool:
@@ -109,8 +113,9 @@ def organisation_shaped(words: list[str]) -> bool:
     ("Android Headlines")."""
     if not words:
         return False
-    if any(company_shaped_word(w) for w in words):
-        return True
+    for word in words:
+        if company_shaped_word(word):
+            return True
     first = words[0].lower()
     return len(words) >= 2 and words[-1].lower() in _OUTLET_ENDINGS and not known_first_name(first)
 
@@ -175,11 +180,30 @@ def _usage_patterns(name: str) -> tuple[re.Pattern, ...]:
     )
 
 
+#: How much text either side of a name its use is read from, and at how many places.
+_BEFORE, _AFTER, _PLACES = 60, 90, 40
+
+
 def used_like_company(text: str, name: str) -> bool:
-    """Does the text use ``name`` the way it uses a company, an app or an outlet?"""
-    if not name or name not in text:
+    """Does the text use ``name`` the way it uses a company, an app or an outlet? Read around
+    the first places it occurs (a window each side), so that the cost follows the name's
+    occurrences, not the text's length."""
+    if not name:
         return False
-    return any(p.search(text) for p in _usage_patterns(name))
+    patterns = None
+    pos = text.find(name)
+    places = 0
+    while pos >= 0 and places < _PLACES:
+        places += 1
+        end = pos + len(name)
+        if not text[end:end + 1].isalnum():
+            if patterns is None:
+                patterns = _usage_patterns(name)
+            window = text[max(0, pos - _BEFORE):end + _AFTER]
+            if any(p.search(window) for p in patterns):
+                return True
+        pos = text.find(name, end)
+    return False
 
 
 def lone_name_is_organisation(text: str, name: str, named_as_person: bool) -> bool:

@@ -1859,10 +1859,9 @@ class SpeakerBook:
         """sk.used_like_company, once per name, within the story's budget of characters to search."""
         found = self._company_names.get(name)
         if found is None:
-            cost = 6 * len(self.text)
             found = False
-            if self._search_left >= cost:
-                self._search_left -= cost
+            if self._search_left > 0:
+                self._search_left -= len(self.text)  # (at most one pass over the text)
                 found = sk.used_like_company(self.text, name)
             self._company_names[name] = found
         return found
