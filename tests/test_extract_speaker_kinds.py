@@ -164,3 +164,30 @@ def test_feed_samples_name_no_organisation_as_a_person(shared_feeds: Path, db_pa
     assert by_name.get("Solos") == {"organisation"}
     assert by_name.get("Lemi Orhan Ergin") == {"person"}
     assert by_name.get("Clerk", {"anonymous"}) == {"anonymous"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Okafor said users would have to wait.", "Okafor"),
+    ("Okafor's lawyers said customers were never told.", "Okafor"),
+    ("Okafor, a company spokesman, said the plant would close.", "Okafor"),
+    ("Okafor, the company's founder, said the plant would close.", "Okafor"),
+    ("Okafor, a member of the group, said the plant would close.", "Okafor"),
+    ("Okafor criticised its handling of the strike.", "Okafor"),
+    ("Okafor's account of the night differs.", "Okafor"),
+    ("Game developer Ilkay Tosun said the patch was late.", "Ilkay Tosun"),
+    ("a spokesman for Okafor said", "Okafor"),
+])
+def test_a_persons_uses_are_not_a_companys(text: str, name: str) -> None:
+    assert not speaker_kinds.used_like_company(text, name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Plinko users", "Plinko"), ("an Aflux policyholder", "Aflux"), ("a Plinko account", "Plinko"),
+    ("Brindle's press release", "Brindle"), ("Brindle's cycling computer lineup", "Brindle"),
+    ("Quorva recently launched its first tablet", "Quorva"), ("head of trust at Plinko.", "Plinko"),
+    ("smart glasses company Oddly", "Oddly"), ("Plinko.com", "Plinko"),
+    ("Dana's K9 Shelter, one of the pages that shared it", "Dana's K9 Shelter"),
+    ("Lumo Clement (a Facebook clearing house for made-up stories)", "Lumo Clement"),
+])
+def test_a_companys_uses(text: str, name: str) -> None:
+    assert speaker_kinds.used_like_company(text, name)

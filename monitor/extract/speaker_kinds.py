@@ -128,29 +128,48 @@ def known_first_name(low: str) -> bool:
 
 #: Nouns a company's name modifies or owns: "Tinder users", "an Aflac policyholder",
 #: "Aflac's press release", "Garmin's cycling computer lineup". Not the words a politician's
-#: name takes too ("a Starmer spokesman", "Trump supporters", "the Biden administration").
-_COMPANY_NOUNS = (
-    "users?|customers?|subscribers?|policyholders?|shoppers|members|accounts?|apps?|website|"
-    "platform|services?|devices?|products?|phones?|smartphones?|laptops?|stores?|shops?|"
-    "shareholders|stock|shares|employees|headquarters|HQ|CEO|chief executive|engineers|servers|"
-    "software|hardware|lineup|line-up|brand|feature|features|update|updates|data leak|"
-    "data breach|press release|press materials|earnings|subscription|subscriptions|"
-    "dashboard|support page|blog post|help page|terms of service|privacy policy"
+#: name takes too ("a Starmer spokesman", "Trump supporters", "the Biden administration", "the
+#: Trump brand"), nor "Smith's account" (of what happened).
+_OWNED_NOUNS = (
+    "users?|customers?|subscribers?|policyholders?|shoppers|apps?|platform|services?|devices?|"
+    "products?|phones?|smartphones?|laptops?|stores?|shareholders|stock|shares|employees|"
+    "headquarters|HQ|CEO|engineers|servers|software|hardware|lineup|line-up|data leak|"
+    "data breach|press release|press materials|earnings|subscriptions?|dashboard|support page|"
+    "help page|terms of service|privacy policy"
 )
-#: Words for an organisation directly before its name ("smart glasses company Solos").
+_MODIFIED_NOUNS = _OWNED_NOUNS + "|accounts?|website"
+#: Words that end the phrase a possessive opens: "Smith's lawyers said customers…" is no
+#: "Smith's … customers".
+_NOT_BETWEEN = (
+    r"(?!(?:said|says|told|tells|and|or|but|the|a|an|to|of|that|is|was|were|are|has|had|have|"
+    r"will|would|could|can|may|in|on|at|for|with|from|by|as|when|after|before|who|which|not|"
+    r"also)\b)"
+)
+#: Verbs a company does to what is its own: "Garmin recently launched its latest…".
+_OWN_VERBS = (
+    "launched|launches|released|releases|unveiled|unveils|introduced|introduces|debuted|debuts|"
+    "rolled out|rolls out|updated|updates|shipped|ships|discontinued|discontinues|rebranded|"
+    "rebrands|redesigned|redesigns"
+)
+#: Words for an organisation directly before its name ("smart glasses company Solos"). Not
+#: "developer" or "publisher", which are people too ("game developer Ana Ruiz").
 _ORG_KIND_BEFORE = (
-    "company|firm|startup|start-up|maker|brand|app|platform|service|outlet|site|website|"
-    "publication|insurer|retailer|carrier|airline|provider|manufacturer|developer|publisher|"
-    "studio|giant|network|chain|label"
+    "company|firm|startup|start-up|brand|app|platform|outlet|website|publication|insurer|"
+    "retailer|carrier|airline|provider|manufacturer|studio|giant|chain"
 )
 #: Heads of an appositive that make its name an organisation ("Rocky's K9 Rescue, one of the
-#: Facebook pages", "Magic Clement (a Facebook clearing house for …)").
+#: Facebook pages", "Magic Clement (a Facebook clearing house for …)"): the last word of the
+#: appositive's noun phrase (not "a company spokesman", "the company's founder").
 _ORG_APPOSITIVE_HEADS = (
-    "company|companies|firm|firms|startup|start-up|maker|brand|page|pages|account|accounts|"
+    "company|companies|firm|firms|startup|start-up|brand|page|pages|account|accounts|"
     "outlet|outlets|site|sites|website|websites|publication|publications|platform|app|service|"
-    "insurer|retailer|provider|manufacturer|publisher|studio|giant|network|chain|charity|"
-    "nonprofit|non-profit|organisation|organization|group|channel|blog|newsletter|"
+    "insurer|retailer|provider|manufacturer|studio|giant|network|chain|charity|"
+    "nonprofit|non-profit|organisation|organization|channel|blog|newsletter|"
     "clearing ?house|publishing house|fashion house|media house"
+)
+_PHRASE_END = (
+    r"(?=[,;.:)]|[ ](?:for|that|which|whose|with|based|in|from|run|owned|known|behind|"
+    r"dedicated|of)\b)"
 )
 
 
@@ -159,22 +178,22 @@ def _usage_patterns(name: str) -> tuple[re.Pattern, ...]:
     n = re.escape(name)
     own = r"(?:'s|’s)"
     return (
-        # "Tinder users", "an Aflac policyholder", "Aflac's press release", "Garmin's cycling
-        # computer lineup", "Tinder’s ID Check feature"
-        re.compile(rf"(?<![\w.’'-]){n}{own}?(?:[ ][\w-]+){{0,3}}?[ ](?:{_COMPANY_NOUNS})\b"),
-        # "Garmin recently launched its latest…", "Aflac said in its statement": only a thing
-        # is "its"
-        re.compile(rf"(?<![\w.’'-]){n}(?:[ ][a-z]+ly)?[ ](?:has |had |have )?[a-z]+(?:ed|s)[ ]its\b"),
+        # "Tinder users", "an Aflac policyholder", "Tinder Pro subscribers"
+        re.compile(rf"(?<![\w.’'-]){n}(?:[ ][A-Z][\w-]*){{0,2}}[ ](?:{_MODIFIED_NOUNS})\b"),
+        # "Aflac's press release", "Garmin's cycling computer lineup", "Tinder’s ID Check feature"
+        re.compile(rf"(?<![\w.’'-]){n}{own}(?:[ ]{_NOT_BETWEEN}[\w-]+){{0,3}}?[ ](?:{_OWNED_NOUNS})\b"),
+        # "Garmin recently launched its latest…": only a thing is "its"
+        re.compile(rf"(?<![\w.’'-]){n}(?:[ ][a-z]+ly)?[ ](?:has |had |have )?(?:{_OWN_VERBS})[ ]its\b"),
         # "engineers at Cloudflare", "head of trust at Tinder"
         re.compile(rf"\b(?i:employees|engineers|researchers|executives?|staff|workers|developers|"
                    rf"analysts|managers?|director|scientists|designers|spokesperson|"
                    rf"[a-z]+ of [a-z]+(?: and [a-z]+)?) at {n}\b(?!{own})"),
         # "smart glasses company Solos", "dating app Tinder"
         re.compile(rf"\b(?:{_ORG_KIND_BEFORE})[ ]{n}\b"),
-        # "Rocky's K9 Rescue, one of the Facebook pages", "Magic Clement (a Facebook clearing
-        # house for …)", "Solos, a smart glasses company"
+        # "Rocky's K9 Rescue, one of the Facebook pages that…", "Magic Clement (a Facebook
+        # clearing house for …)", "Solos, a smart glasses company,"
         re.compile(rf"(?<![\w.’'-]){n}(?:,|[ ]\()[ ]?(?:one of the|a|an|the)[ ]"
-                   rf"(?:[\w-]+[ ]){{0,3}}?(?:{_ORG_APPOSITIVE_HEADS})\b"),
+                   rf"(?:{_NOT_BETWEEN}[\w-]+[ ]){{0,3}}?(?:{_ORG_APPOSITIVE_HEADS}){_PHRASE_END}"),
         # "kottke.org", "Tinder.com"
         re.compile(rf"(?<![\w.’'-]){n}\.(?:com|org|net|io|co|ai|app)\b"),
     )
