@@ -15,6 +15,7 @@ calls them where it decides a speaker's kind, name and role.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -55,7 +56,7 @@ def never_a_name(low: str) -> bool:
     return low in _NEVER_NAMES
 
 
-def role_start(pre: list[Word]) -> int:
+def role_start(pre: Sequence[Word]) -> int:
     """Where the role begins in the words before a name: after the last word that cannot be in
     one ("Here's how Cookie King": no role; "the developer": all of it)."""
     start = 0
@@ -251,7 +252,7 @@ def name_is_organisation(text: str, words: list[str]) -> bool:
     return not known_first_name(words[0].lower()) and used_like_company(text, " ".join(words))
 
 
-def coordinated_possessive(toks: list[Word]) -> bool:
+def coordinated_possessive(toks: Sequence[Word]) -> bool:
     """"Nvidia and AMD’s added frames": a possessive after "and"/"or" owns what follows; it is
     never the subject of a cue ("AMD's added" as "AMD has added" needs "have" after "and")."""
     if len(toks) < 3:
@@ -260,7 +261,7 @@ def coordinated_possessive(toks: list[Word]) -> bool:
     return last.endswith(("'s", "’s")) and toks[-2].low in ("and", "or", "&")
 
 
-def after_model_number(toks: list[Word], i: int) -> bool:
+def after_model_number(toks: Sequence[Word], i: int) -> bool:
     """"Microsoft 365 Personal adds…": a capitalised word after a product's name and number is
     part of the product's name, not a speaker."""
     if i < 2:
