@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
 from monitor.extract.marks import Span, paragraphs, quote_spans, sentences, two_mark_quotes
+from monitor.extract.speaker_kinds import occupational_title
 from monitor.extract.speakers import (
     TIME_LEADS,
     Mention,
@@ -1301,8 +1302,9 @@ def _sieve_colon(doc: _Document) -> None:
             mention = classify(text, toks)
             if mention is None:
                 mention = _colon_subject(doc, s, pos, q)
-            if mention is None or mention.kind == "anonymous" and len(toks) < 2:
-                continue
+            if mention is None or mention.kind == "anonymous" and len(toks) < 2 \
+                    and not occupational_title(mention.name.lower()):
+                continue  # ("Clerk: “…”" is the clerk's words)
             frame = _Frame(":", pos, pos + 1, mention, mention.start, pos + 1, (s, e), para,
                            headline=_looks_like_headline(text, *doc.paras[para]))
             doc.frames.append(frame)

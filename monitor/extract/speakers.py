@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from monitor.extract import lexicon as lx
+from monitor.extract import speaker_kinds as sk
 from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
@@ -276,8 +277,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
             toks = strip_adverbs([t for t in toks if t.end <= opening])
     if len(toks) >= 2 and toks[-1].word in ("who", "that") and np_word(toks[-2]):
         toks = toks[:-1]  # "the man who said": the relative pronoun stands for the phrase before
-    if not toks:
-        return None
+    if not toks or sk.coordinated_possessive(toks):
+        return None  # ("Nvidia and AMD’s added frames": what they own, not who speaks)
     last = toks[-1]
     if last.low in lx.PRONOUNS:
         return Mention(last.start, last.end, "pronoun", last.low)
@@ -344,6 +345,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     owner = _person_of(text, toks, i)
     if owner is not None:
         return owner
+    if sk.after_model_number(toks, i):
+        return None  # "Microsoft 365 Personal adds": part of a product's name
     return classify(text, toks[i:])
 
 
@@ -574,8 +577,8 @@ _PROFESSION_ENDINGS = ("ist", "yst", "ician", "grapher", "ographer", "ineer")
 
 
 def _profession_word(low: str) -> bool:
-    return len(low) >= 7 and low.endswith(_PROFESSION_ENDINGS) and low not in lx.FEMALE_FIRST_NAMES \
-        and low not in lx.MALE_FIRST_NAMES
+    return (len(low) >= 7 and low.endswith(_PROFESSION_ENDINGS) or sk.occupational_title(low)) \
+        and low not in lx.FEMALE_FIRST_NAMES and low not in lx.MALE_FIRST_NAMES
 
 
 def _first_name(tok: Tok) -> bool:
@@ -600,7 +603,7 @@ def _bare_title_surname(tok: Tok) -> bool:
     "King said"): English needs an article before the noun, so it is a surname."""
     low = tok.low
     return _cap(tok) and not tok.word.isupper() and not low.endswith("s") and (
-        low in lx.POSITION_HEADS or low in lx.ANON_HEADS
+        low in lx.POSITION_HEADS or low in lx.ANON_HEADS or sk.occupational_title(low)
     ) and low not in lx.ORG_HEADS and low not in lx.ORG_NAMES and low not in lx.RANKS \
         and low not in ("official", "source", "family", "police", "management", "staff", "leader")
 
@@ -611,7 +614,8 @@ def _join(text: str, toks: list[Tok]) -> str:
 
 def _role_and_org(text: str, pre: list[Tok]) -> tuple[str | None, str | None]:
     """Split the words before a name into a role (position, then rank) and an organisation."""
-    pre = [t for t in pre if t.low not in lx.HONORIFICS and t.low not in ("the", "a", "an")]
+    pre = [t for t in pre[sk.role_start(pre):]  # (not "Here's how" of "Here's how Cookie King")
+           if t.low not in lx.HONORIFICS and t.low not in ("the", "a", "an")]
     if not pre:
         return None, None
     rank_at = len(pre)
@@ -693,6 +697,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             role, org = _role_and_org(text, pre_glue[:name_at])
             return Mention(start, end, "person", _join(text, pre_glue[name_at:]), role=role,
                            organisation=org or _join(text, tail))
+    if det is None and len(body) == 1 and sk.occupational_title(body[0].low) and _bare_title_surname(body[0]):
+        # "Clerk: “…”": a trade with no article is an unnamed source, or a surname the speaker
+        # book finds in full ("Paul Clerk")
+        return Mention(start, end, "anonymous", body[0].word, role=body[0].word)
     cut = _name_run(body) if not unnamed_lead else len(body)
     if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
         name_toks, pre = body[cut:], body[:cut]
@@ -721,6 +729,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "Microsoft Teams", "Google Maps", "Amazon Alexa": a company's product or service,
             # named in full (not a person called "Teams" of Microsoft)
             return Mention(start, end, "organisation", _join(text, body))
+        if sk.organisation_shaped([t.word for t in name_toks]):
+            return _shaped_organisation(text, start, end, pre, name_toks)
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
                        gender=_gender(pre) or _name_gender(name_toks))
     if det is None and len(body) == 1 and _bare_title_surname(body[0]):
@@ -770,6 +780,14 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                            role=_join(text, body[:tail_caps]))
         return Mention(start, end, "organisation", _join(text, body))
     return None
+
+
+def _shaped_organisation(text: str, start: int, end: int, pre: list[Tok], name_toks: list[Tok]) -> Mention:
+    """"TechCrunch", "Android Headlines", "Rocky's K9 Rescue": a name shaped like an
+    organisation's, with the owner a possessive before it names (which is part of the name)."""
+    if pre and possessive(pre[-1]) and _cap(pre[-1]) and pre[-1].end + 1 == name_toks[0].start:
+        return Mention(start, end, "organisation", _join(text, [pre[-1], *name_toks]))
+    return Mention(start, end, "organisation", _join(text, name_toks))
 
 
 #: Words before a noun that point back rather than describe: "the same official" is the official
@@ -1109,6 +1127,8 @@ class SpeakerBook:
         self._seen_pos: dict[int, int] = {}
         #: Speakers named by a first name after "Sir" or "Dame" ("Sir Keith"), by index.
         self._given_names: set[int] = set()
+        #: Per name: whether the text uses it as it uses a company (see _organisation_named).
+        self._company_names: dict[str, bool] = {}
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -1231,6 +1251,8 @@ class SpeakerBook:
     def _named_in_full(self, name: str) -> bool:
         text = self.text
         for pos in self._positions(name):
+            if text[pos + len(name):pos + len(name) + 1].isalnum():
+                continue  # a longer word ("SolosChat" is no "Solos")
             before = text[max(0, pos - 20):pos - 1].rsplit(None, 1) if pos > 1 else []
             prev = before[-1] if before else ""
             if text[pos - 1:pos] != " " or not prev[:1].isupper():
@@ -1281,6 +1303,8 @@ class SpeakerBook:
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
             mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) \
                 or self._its_document(mention) or mention
+        if mention.kind == "person" and self.text:
+            mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
@@ -1366,6 +1390,7 @@ class SpeakerBook:
         self._surnames_in_full(text)
         self._first_names_in_full(text)
         self._names_behind_aliases()
+        self._one_kind_per_name()
 
     def _names_behind_aliases(self) -> None:
         """"C.K. Walker aka “Lindsey”": a speaker named by one word the text gives as someone's
@@ -1506,8 +1531,9 @@ class SpeakerBook:
         Catholic Church."""
         for speaker in self.speakers:
             name = speaker.name
-            if speaker.kind == "organisation" and name.lower() in lx.ORG_HEADS and name[:1].isupper() \
-                    and " " not in name and name.lower() not in _VAGUE_ORG_HEADS:
+            head = name.lower() in lx.ORG_HEADS or name.lower() in lx.OUTLET_WORDS  # ("Times")
+            if speaker.kind == "organisation" and head and name[:1].isupper() and " " not in name \
+                    and name.lower() not in _VAGUE_ORG_HEADS:
                 full = self._org_named_before_head(name)
                 if full is not None:
                     speaker.name = full
@@ -1632,7 +1658,7 @@ class SpeakerBook:
             low = word.lower()
             if low in lx.NOT_NAMES or low in lx.DETERMINERS or low in lx.PRONOUNS or low in _PLACE_ORGS \
                     or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
-                    or low in self._latest_by_word or self._named_in_full(word):
+                    or low in self._latest_by_word or sk.never_a_name(low) or self._named_in_full(word):
                 continue
             best = word
         return best
@@ -1941,6 +1967,52 @@ class SpeakerBook:
         if speaker.kind == "person":
             self._index_words(speaker)
         return speaker
+
+    def _organisation_named(self, mention: Mention) -> Mention:
+        """A person's mention that names an organisation: "Tinder says", "according to Garmin",
+        where the text never gives the word a first name, a title or a gender and uses it as a
+        company's ("Tinder users", "Garmin launched its…"), or names it as an organisation
+        elsewhere ("dating app Tinder"): one name is one speaker of one kind in a story. A
+        surname the text gives no such use ("McGregor said") stays a person."""
+        name = mention.name
+        if mention.gender is not None or mention.role:
+            return mention
+        if " " in name:
+            company = not sk.known_first_name(name.split(None, 1)[0].lower()) \
+                and ("person", alias_key(name)) not in self._by_alias and self._used_like_company(name)
+        else:
+            key = alias_key(name)
+            if name.casefold() in self._latest_by_word or ("person", key) in self._by_alias \
+                    or self._named_in_full(name):
+                return mention  # a person of that name was quoted or named in full
+            company = ("organisation", key) in self._by_alias or sk.lone_name_is_organisation(
+                "", name, False) or self._used_like_company(name)
+        if not company:
+            return mention
+        return Mention(mention.start, mention.end, "organisation", name)
+
+    def _used_like_company(self, name: str) -> bool:
+        """sk.used_like_company, once per name, within the story's budget of characters to search."""
+        found = self._company_names.get(name)
+        if found is None:
+            found = False
+            if self._search_left > 0:
+                self._search_left -= len(self.text)  # (at most one pass over the text)
+                found = sk.used_like_company(self.text, name)
+            self._company_names[name] = found
+        return found
+
+    def _one_kind_per_name(self) -> None:
+        """A one-word name quoted as an organisation and, elsewhere in the story, as a person
+        with nothing of a person's (no gender, role, first name) is the organisation."""
+        orgs = {alias_key(s.name) for s in self.speakers if s.kind == "organisation"}
+        if not orgs:
+            return
+        for speaker in self.speakers:
+            if speaker.kind == "person" and " " not in speaker.name and speaker.gender is None \
+                    and not speaker.role and alias_key(speaker.name) in orgs \
+                    and not self._named_in_full(speaker.name):
+                speaker.kind = "organisation"
 
     def _index_words(self, speaker: Speaker) -> None:
         words = {w.casefold() for w in speaker.name.split()}
