@@ -191,3 +191,15 @@ def test_a_persons_uses_are_not_a_companys(text: str, name: str) -> None:
 ])
 def test_a_companys_uses(text: str, name: str) -> None:
     assert speaker_kinds.used_like_company(text, name)
+
+
+def test_a_phrase_a_preposition_opens_names_no_speaker():
+    """A sentence opening "To …" before a participle cue: the participle's subject is no "To"."""
+    text = ("To reset the router, you need to hold the button for ten seconds (when the light "
+            "turns red, you'll see a note telling you that the reset has begun). Then wait.")
+    assert all(q.speaker != "To" for q in extract_quotes(text))
+
+
+def test_a_trade_before_a_name_is_a_role_not_an_organisation():
+    quotes = extract_quotes("Developer Ana Ruiz said the update had broken the login page.")
+    assert [(q.speaker, q.role, q.organisation) for q in quotes] == [("Ana Ruiz", "Developer", None)]

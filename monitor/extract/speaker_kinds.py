@@ -51,6 +51,20 @@ _NEVER_NAMES = lx.word_set(
 )
 
 
+#: Words that never open a noun phrase, so a phrase they open names no speaker: prepositions and
+#: conjunctions ("To find the menu, you'll see a message telling you…" has no speaker "To").
+#: Words that are also given names or surnames ("Will", "May", "Young") are left out.
+_NO_NOUN_PHRASE = lx.word_set(
+    "to for from with without by at in on of into onto upon about after before since until "
+    "unless if although though because while whereas whether and but or nor yet than via"
+)
+
+
+def opens_no_noun_phrase(low: str) -> bool:
+    """True for a preposition or conjunction: a phrase it opens is not a speaker's name."""
+    return low in _NO_NOUN_PHRASE
+
+
 def never_a_name(low: str) -> bool:
     """True for words that cannot be a speaker's name or open their role ("My", "Here's")."""
     return low in _NEVER_NAMES

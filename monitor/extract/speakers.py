@@ -634,6 +634,8 @@ def _role_and_org(text: str, pre: list[Tok]) -> tuple[str | None, str | None]:
     if rank:
         parts.append(_expand(text, rank))
     role = ", ".join(parts) or None
+    if position and all(sk.occupational_title(t.low) for t in position):
+        return role, None  # "Developer Ana Ruiz": a trade, no organisation
     return role, _org_in(text, position)
 
 
@@ -674,6 +676,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
     if not toks or len(toks) > _MAX_NP_TOKENS:
         return None
+    if sk.opens_no_noun_phrase(toks[0].low):
+        return None  # "To find the menu, …": a preposition or conjunction opens no speaker
     start, end = toks[0].start, toks[-1].end
     det = toks[0].low if toks[0].low in lx.DETERMINERS else None
     body = toks[1:] if det else toks
