@@ -203,3 +203,14 @@ def test_a_phrase_a_preposition_opens_names_no_speaker():
 def test_a_trade_before_a_name_is_a_role_not_an_organisation():
     quotes = extract_quotes("Developer Ana Ruiz said the update had broken the login page.")
     assert [(q.speaker, q.role, q.organisation) for q in quotes] == [("Ana Ruiz", "Developer", None)]
+
+
+def test_a_ministers_brief_is_not_an_organisation():
+    """"minister for illegal migration" names a brief: the role, no organisation; "chief
+    executive of Acme Rail" names one."""
+    brief = extract_quotes("Michael Hale, the minister for rural transport, told the committee that "
+                           "the figures would be published.")
+    assert [(q.speaker, q.role, q.organisation) for q in brief] == [
+        ("Michael Hale", "minister for rural transport", None)]
+    firm = extract_quotes("Jane Roe, the chief executive of Acme Rail, said the line would reopen.")
+    assert [(q.speaker, q.organisation) for q in firm] == [("Jane Roe", "Acme Rail")]

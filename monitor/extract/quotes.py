@@ -1121,7 +1121,9 @@ def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
     for k, tok in enumerate(words):
         if tok.low in ("for", "at", "of", "with") and k + 1 < len(words):
             rest = [t for t in words[k + 1:] if t.low not in ("the",)]
-            if rest:
+            # "minister for Europe", "chief executive of the company": a name or an
+            # organisation's word; "minister for illegal migration" names a brief, not a body
+            if rest and any(t.word[:1].isupper() or t.low in lx.ORG_HEADS for t in rest):
                 org = text[rest[0].start:rest[-1].end]
             break
     return Mention(head.start, head.end, head.kind, head.name,
