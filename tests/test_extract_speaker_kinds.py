@@ -214,3 +214,14 @@ def test_a_ministers_brief_is_not_an_organisation():
         ("Michael Hale", "minister for rural transport", None)]
     firm = extract_quotes("Jane Roe, the chief executive of Acme Rail, said the line would reopen.")
     assert [(q.speaker, q.organisation) for q in firm] == [("Jane Roe", "Acme Rail")]
+
+
+def test_a_role_the_story_gives_outside_any_attribution_is_the_speakers():
+    """"Tom Hale, the minister for rail, is now being asked…" then "Hale says…": the inspector
+    shows Hale as the minister for rail; an appositive inside a quotation gives nothing."""
+    text = ("Tom Hale, the minister for rail, is now being asked about the new timetable. Hale says "
+            "the trains will run on time from May.")
+    assert [(q.speaker, q.role) for q in extract_quotes(text)] == [("Tom Hale", "minister for rail")]
+    quoted = ("“Ask Tom Hale, the minister for rail, whether it works,” a commuter said. Tom Hale "
+              "says the trains will run on time from May.")
+    assert ("Tom Hale", None) in [(q.speaker, q.role) for q in extract_quotes(quoted)]

@@ -1904,6 +1904,37 @@ SIEVES = (
 # -- resolution ---------------------------------------------------------------------------------
 
 
+#: "Tom Hale, the minister for rail, is now being asked…": a capitalised name of two or more words,
+#: then an appositive opening with an article, up to the comma (or verb) that closes it.
+_APPOSITIVE = re.compile(
+    r"([A-Z][\w'’.-]*(?:[ ][A-Z][\w'’.-]*){1,3}),[ ](?:the|a|an)[ ]([^,.;:!?\n“”\"()]{3,90}?)"
+    r"(?=,|[ ](?:is|was|has|had|who|will|would|says|said|told|tells)\b)")
+
+
+def _roles_from_appositives(doc: _Document, book: SpeakerBook) -> None:
+    """A person quoted with no role takes the one the story gives them elsewhere, in an
+    appositive outside any quotation ("Tom Hale, the minister for rail, is now being asked
+    about…" before "Hale says…"). One pass over the text."""
+    unroled = {s.name: s for s in book.speakers if s.kind == "person" and not s.role}
+    if not unroled:
+        return
+    text = doc.text
+    for match in _APPOSITIVE.finditer(text):
+        if doc.inside_quote(match.start()):
+            continue
+        words = match.group(1).split(" ")
+        # "Meanwhile Tom Hale": the longest tail of the capitalised run that is a speaker
+        speaker = next((unroled[name] for k in range(len(words) - 1)
+                        if (name := " ".join(words[k:])) in unroled), None)
+        if speaker is None or speaker.role:
+            continue
+        head = Mention(match.start(1), match.end(1), "person", speaker.name)
+        found = _apply_appositive(text, head, tokens(text, match.start(2), match.end(2)))
+        if found.role:
+            speaker.add_role(found.role)
+            speaker.organisation = speaker.organisation or found.organisation
+
+
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
     """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
@@ -1927,6 +1958,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
         if not nested:
             outer = frame
     book.full_names(text)
+    _roles_from_appositives(doc, book)
     results: list[tuple[_Claim, Speaker | None]] = []
     last: tuple[int, Speaker | None] | None = None  # (paragraph, speaker) of the quote before
     for claim in claims:
