@@ -182,6 +182,11 @@ SHAPES = {
     "coordinated_cues": lambda n: "".join(
         f"Wallace had {_name(i)} confirm that he signed it and acknowledge that it was late. "
         for i in range(n // 6)),
+    # People quoted with no role whose roles the story gives in appositives elsewhere, many of
+    # them, some inside quotations.
+    "appositive_roles": lambda n: "".join(
+        f"Tom {_name(i)}, the minister for rail, is being asked. {_name(i)} says it is late. "
+        f"“Ask Ana {_name(i)}, the mayor of the town, about it,” he said.\n" for i in range(n // 8)),
     "question_turns": lambda n: "".join(
         f"“Is it late?” {_name(i)} asked.\n\n“It is not,” Ana Hale said.\n\n“Why?” {_name(i)} "
         f"asked.\n\n“Because it is early.”\n\n" for i in range(n // 10)),
