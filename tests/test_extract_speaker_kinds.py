@@ -222,6 +222,9 @@ def test_a_role_the_story_gives_outside_any_attribution_is_the_speakers():
     text = ("Tom Hale, the minister for rail, is now being asked about the new timetable. Hale says "
             "the trains will run on time from May.")
     assert [(q.speaker, q.role) for q in extract_quotes(text)] == [("Tom Hale", "minister for rail")]
+    two = ("Ana Ruiz, the deputy chair and a member of the committee, is asking questions. Ruiz "
+           "says the plan has failed.")
+    assert [(q.speaker, q.role) for q in extract_quotes(two)] == [("Ana Ruiz", "deputy chair")]
     quoted = ("“Ask Tom Hale, the minister for rail, whether it works,” a commuter said. Tom Hale "
               "says the trains will run on time from May.")
     assert ("Tom Hale", None) in [(q.speaker, q.role) for q in extract_quotes(quoted)]

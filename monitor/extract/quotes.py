@@ -1911,6 +1911,9 @@ _APPOSITIVE = re.compile(
     r"(?=,|[ ](?:is|was|has|had|who|will|would|says|said|told|tells)\b)")
 
 
+_SECOND_DESCRIPTION = re.compile(r"[ ]and[ ](?:a|an|the)[ ]")
+
+
 def _roles_from_appositives(doc: _Document, book: SpeakerBook) -> None:
     """A person quoted with no role takes the one the story gives them elsewhere, in an
     appositive outside any quotation ("Tom Hale, the minister for rail, is now being asked
@@ -1929,7 +1932,10 @@ def _roles_from_appositives(doc: _Document, book: SpeakerBook) -> None:
         if speaker is None or speaker.role:
             continue
         head = Mention(match.start(1), match.end(1), "person", speaker.name)
-        found = _apply_appositive(text, head, tokens(text, match.start(2), match.end(2)))
+        # "the Tory deputy chair and a member of the committee": the first description is the role
+        end = match.end(2)
+        second = _SECOND_DESCRIPTION.search(text, match.start(2), end)
+        found = _apply_appositive(text, head, tokens(text, match.start(2), second.start() if second else end))
         if found.role:
             speaker.add_role(found.role)
             speaker.organisation = speaker.organisation or found.organisation
