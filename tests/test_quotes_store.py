@@ -329,3 +329,13 @@ def test_feed_marks_a_mixed_clause_as_reported_and_its_parts_as_quoted(monitor: 
     assert (clause.start, clause.end, "indirect") in spans
     quoted = [post.body[s:e] for s, e, kind in spans if clause.start <= s < clause.end and kind != "indirect"]
     assert quoted == ["strengthen", "friendship"]
+
+
+def test_a_role_said_again_in_other_words_is_not_added_twice() -> None:
+    """A speaker's roles from several posts: one already said by another's words is kept once."""
+    from monitor.store.quotes import _merge_role
+
+    assert _merge_role("Tory party deputy chair", "Tory deputy chair") == "Tory party deputy chair"
+    assert _merge_role("deputy chair", "the Tory party deputy chair") == "the Tory party deputy chair"
+    assert _merge_role("minister for rail", "MP for Dover") == "minister for rail / MP for Dover"
+    assert _merge_role(None, "minister") == "minister" and _merge_role("minister", None) == "minister"

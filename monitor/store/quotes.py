@@ -8,6 +8,7 @@ the ``extracted`` quotes of a post, and drops any new one that overlaps an analy
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -783,13 +784,20 @@ def _merge_role(old: str | None, new: str | None) -> str | None:
     if not old:
         return new
     parts = [p.strip() for p in old.split(" / ")]
-    if any(new.casefold() in p.casefold() for p in parts):
+    # By words, not characters: "Tory deputy chair" is already said by "Tory party deputy chair".
+    new_words = _role_words(new)
+    if any(new_words <= _role_words(p) for p in parts):
         return old
     for k, part in enumerate(parts):
-        if part.casefold() in new.casefold():
+        if _role_words(part) <= new_words:
             parts[k] = new
             return " / ".join(dict.fromkeys(parts))
     return f"{old} / {new}"
+
+
+def _role_words(role: str) -> set[str]:
+    """A role's words, case-folded, without articles."""
+    return {w for w in re.findall(r"[\w'’-]+", role.casefold()) if w not in ("a", "an", "the")}
 
 
 def _now() -> str:
