@@ -481,24 +481,14 @@ class _Document:
             lead = [t for t in before if t.end <= mention.start]
             if not lead or lead[-1].low != "with":
                 return None
-            frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
-            self._after_cue(frame, e)
-            if cue in _THAT_ONLY and not frame.with_that:
-                return None
-            if frame.clause_start is None and cue != "telling":
-                frame.clause_start = ce
-            return frame
+            return self._subject_frame(
+                _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline), e)
         inverted = self._inverted_speaker_before(s, before_cue)
         if inverted is not None:
             # "Prices rose, said Tom Hale, who runs the shop, adding that …": the speaker the
             # inverted cue named, not the statement's first words
-            frame = _Frame(cue, cs, ce, inverted, cs, ce, (s, e), para, headline=headline)
-            self._after_cue(frame, e)
-            if cue in _THAT_ONLY and not frame.with_that:
-                return None
-            if frame.clause_start is None and cue != "telling":
-                frame.clause_start = ce
-            return frame
+            return self._subject_frame(
+                _Frame(cue, cs, ce, inverted, cs, ce, (s, e), para, headline=headline), e)
         s = self._past_opening_quote(s, cs)
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
@@ -521,12 +511,17 @@ class _Document:
             subject = self._lead_person(s, cs)
             if subject is None or subject.kind != "person" or subject.end > cs:
                 return None
-        frame = _Frame(cue, cs, ce, subject, cs, ce, (s, e), para, headline=headline)
+        return self._subject_frame(_Frame(cue, cs, ce, subject, cs, ce, (s, e), para, headline=headline), e)
+
+    def _subject_frame(self, frame: _Frame, e: int) -> _Frame | None:
+        """A participle's frame once its speaker is known: its clause read up to ``e``; none for a
+        cue that reports speech only with "that" when no "that" follows; the clause starts
+        right after the cue unless it was found elsewhere ("telling" names a hearer first)."""
         self._after_cue(frame, e)
-        if cue in _THAT_ONLY and not frame.with_that:
+        if frame.cue in _THAT_ONLY and not frame.with_that:
             return None
-        if frame.clause_start is None and cue != "telling":
-            frame.clause_start = ce
+        if frame.clause_start is None and frame.cue != "telling":
+            frame.clause_start = frame.cue_end
         return frame
 
     def _inverted_speaker_before(self, s: int, cs: int) -> Mention | None:
