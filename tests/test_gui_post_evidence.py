@@ -31,14 +31,19 @@ def pane(qtbot, db_path: Path, tmp_path: Path):
     with Monitor(db_path, create=True) as monitor:
         assert all(r.ok for r in monitor.ingest_path(page))
     runner = Runner(db_path)
+    yield _feed_pane(qtbot, runner)
+    runner.shutdown()
+
+
+def _feed_pane(qtbot, runner: Runner) -> FeedPane:
+    """The feed pane on the store, once its one row is shown."""
     pane = FeedPane()
     qtbot.addWidget(pane)
     pane.resize(900, 700)
     pane.show()
     pane.set_runner(runner)
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and not pane.model.loading, timeout=15000)
-    yield pane
-    runner.shutdown()
+    return pane
 
 
 def _open(qtbot, pane: FeedPane):
@@ -117,12 +122,7 @@ def test_evidence_with_its_copies_holds_every_source_that_carried_the_text(qtbot
             assert all(r.ok for r in monitor.ingest_path(page, source_key=f"file:{page.name}"))
     runner = Runner(db_path)
     try:
-        pane = FeedPane()
-        qtbot.addWidget(pane)
-        pane.resize(900, 700)
-        pane.show()
-        pane.set_runner(runner)
-        qtbot.waitUntil(lambda: pane.model.rowCount() == 1 and not pane.model.loading, timeout=15000)
+        pane = _feed_pane(qtbot, runner)
         chosen = tmp_path / "cases"
         chosen.mkdir()
         monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(chosen))
