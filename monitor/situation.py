@@ -10,6 +10,7 @@ Plain Python, no Qt.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from monitor.model import (
     to_iso,
     utc_now,
 )
+from monitor.model.corroboration import Corroboration
 from monitor.store.corroboration import post_origins
 from monitor.store.feed import FeedFilter, FeedQueries, sort_key
 from monitor.store.situation import QuoteTotals, SituationQueries
@@ -373,13 +375,59 @@ def read_quotes(monitor: Monitor, at: datetime | None = None, limits: SituationL
     quote_posts.update(FeedQueries(monitor.db).posts_by_id(sorted(wanted - set(known))))
     # Each listed quote says how widely its statement was reported by then (within days of it).
     times = {i: p.published or p.first_seen for i, p in quote_posts.items()}
+    items = monitor.items_of(sorted(wanted)) if wanted else {}
+    copied: dict[int, set[int]] = {}  # a kept quote's id: the sources its story's copies carry it in
+    if any(also for _, also in items.values()):
+        listed = quotes
+        quotes = _reprints_once(quotes, items, quote_posts, copied)
+        # A speaker whose every quote is a reprint's copy ("an analyst" of the outlet's copy of
+        # the agency story) is the agency's speaker again: not listed twice.
+        left_out = Counter(q.speaker_id for q in listed if q.speaker_id is not None) - Counter(
+            q.speaker_id for q in quotes if q.speaker_id is not None)
+        speakers = [s for s in speakers if not (left_out[s.id] and s.quote_count <= left_out[s.id])]
+        by_speaker = {sid: tuple(_reprints_once(list(qs), items, quote_posts, copied))
+                      for sid, qs in by_speaker.items()}
     reach = monitor.quote_reach([*quotes, *(q for qs in by_speaker.values() for q in qs)], times, as_of)
+    for quote_id, sources in copied.items():
+        # The copies' own speakers may be separate unnamed sources ("an analyst" in each), which
+        # the statement grouping does not join: the copies still count as sources of one origin.
+        had = reach.get(quote_id)
+        if had is None or had.reported_by < len(sources):
+            reach[quote_id] = Corroboration(len(sources), had.independent if had else 1,
+                                            had.tiers if had else ())
     if reach:
         quotes = [replace(q, reach=reach.get(q.id)) for q in quotes]
         by_speaker = {sid: tuple(replace(q, reach=reach.get(q.id)) for q in qs)
                       for sid, qs in by_speaker.items()}
     return QuotesAt(at, quote_count, speaker_count, tuple(quotes), quote_posts, tuple(speakers), by_speaker,
                     totals)
+
+
+def _reprints_once(quotes: list[Quote], items: dict[int, tuple[int, int]], posts: dict[int, Post],
+                   copied: dict[int, set[int]]) -> list[Quote]:
+    """``quotes`` with a story's reprints listed once: a quote in a copy of a story item (an
+    agency story in forty outlets) whose words another copy of the same item carries too is
+    left out and the earliest copy's kept (order otherwise kept); ``copied`` gets, for each
+    kept quote with copies, the sources that carried it."""
+    def when(quote: Quote) -> tuple[str, int]:
+        post = posts.get(quote.post_id)
+        return ((post.published or post.first_seen or "") if post else "", quote.post_id)
+
+    groups: dict[tuple[int, str, str], list[Quote]] = {}
+    for quote in quotes:
+        item = items.get(quote.post_id)
+        if item is not None and item[1]:
+            key = (item[0], quote.kind, " ".join(quote.text.split()).casefold())
+            groups.setdefault(key, []).append(quote)
+    dropped: set[int] = set()
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        first = min(group, key=when)
+        dropped.update(id(q) for q in group if q is not first)
+        sources = {posts[q.post_id].source_id for q in group if q.post_id in posts}
+        copied.setdefault(first.id, set()).update(sources)
+    return [q for q in quotes if id(q) not in dropped] if dropped else quotes
 
 
 def _story_start(schedules: ScheduleCache, reads: SituationQueries, route: Route,

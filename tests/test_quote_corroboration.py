@@ -78,3 +78,29 @@ def test_corroboration_names_the_tiers_of_the_origins(db_path):
         {(2, json.dumps({"wire": 1, "primary": 1, "outlet": 1}, sort_keys=True))}
     text = CliRunner().invoke(cli, ["quotes", "--db", str(db_path)], catch_exceptions=False).stdout
     assert "reported by 3 outlets (2 independent, 1 wire, 1 primary, 1 outlet)" in text
+
+
+def test_the_situation_lists_a_reprinted_quote_once_reported_by_every_copy(db_path):
+    """An agency story and its reprint: the situation (what the inspector and the report list)
+    carries the statement once, from the earliest copy, reported by both sources; the one told in
+    other words stays a quote of its own. Unnamed speakers are one per copy ("an official" in
+    each) and still count as the copies' sources."""
+    unnamed = ("The crossing would reopen on Friday, an official at the border said, after two "
+               "days of repairs to the bridge and its signalling.")
+    with Monitor(db_path) as monitor:
+        _ingest(monitor, "agency", "a", [*AGENCY, unnamed], 0)
+        _ingest(monitor, "outlet-1", "r", [*AGENCY, unnamed, "Our correspondent adds that the "
+                                           "visit may last several days."], 2)
+        _ingest(monitor, "outlet-2", "o", OWN_WORDS, 3)
+        situation = monitor.situation()
+    talks = [q for q in situation.quotes if "frank and substantive" in q.text]
+    assert len(talks) == 2  # the agency's (its reprint's left out) and the one in other words
+    reprinted = [q for q in talks if "every area" in q.text]
+    assert len(reprinted) == 1 and reprinted[0].reach is not None
+    assert (reprinted[0].reach.reported_by, reprinted[0].reach.independent) == (3, 2)
+    [border] = [q for q in situation.quotes if "crossing would reopen" in q.text]
+    assert border.reach is not None and border.reach.reported_by == 2
+    assert situation.quote_posts[border.post_id].guid == "a"  # the earliest copy's
+    # the copy's own unnamed speaker, all of whose quotes are the copy's, is not listed again
+    assert [s.name for s in situation.speakers].count(
+        next(s.name for s in situation.speakers if s.id == border.speaker_id)) == 1
