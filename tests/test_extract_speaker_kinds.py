@@ -214,6 +214,10 @@ def test_a_ministers_brief_is_not_an_organisation():
         ("Michael Hale", "minister for rural transport", None)]
     firm = extract_quotes("Jane Roe, the chief executive of Acme Rail, said the line would reopen.")
     assert [(q.speaker, q.organisation) for q in firm] == [("Jane Roe", "Acme Rail")]
+    # the brief first, the body after "at"
+    at = extract_quotes("Jane Roe, head of search at Acme, said the feature would ship in May.")
+    assert [(q.speaker, q.role, q.organisation) for q in at] == [
+        ("Jane Roe", "head of search at Acme", "Acme")]
 
 
 def test_a_role_the_story_gives_outside_any_attribution_is_the_speakers():

@@ -1117,10 +1117,11 @@ def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
         if tok.low in ("for", "at", "of", "with") and k + 1 < len(words):
             rest = [t for t in words[k + 1:] if t.low not in ("the",)]
             # "minister for Europe", "chief executive of the company": a name or an
-            # organisation's word; "minister for illegal migration" names a brief, not a body
-            if rest and any(t.word[:1].isupper() or t.low in lx.ORG_HEADS for t in rest):
+            # organisation's word; "minister for illegal migration" names a brief, not a body,
+            # and in "head of search at Google" the brief comes first and the body after "at"
+            if rest and (rest[0].word[:1].isupper() or rest[0].low in lx.ORG_HEADS):
                 org = text[rest[0].start:rest[-1].end]
-            break
+                break
     return Mention(head.start, head.end, head.kind, head.name,
                    role=head.role or role, organisation=head.organisation or org)
 
