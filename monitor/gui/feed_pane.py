@@ -656,7 +656,7 @@ class PostDialog(QDialog):
         self.documents.setWordWrap(True)
         self.documents.setVisible(False)
         # Shown once the post turns out to have copies: the bundle may hold them all.
-        self.evidence_copies = QCheckBox("Evidence with its copies", self)
+        self.evidence_copies = QCheckBox(self)  # its text says how many copies, once known
         self.evidence_copies.setObjectName("postEvidenceCopies")
         self.evidence_copies.setToolTip("Save evidence… writes every copy of this story item, each "
                                         "with the documents it came from, into one bundle")
