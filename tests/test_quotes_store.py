@@ -339,3 +339,27 @@ def test_a_role_said_again_in_other_words_is_not_added_twice() -> None:
     assert _merge_role("deputy chair", "the Tory party deputy chair") == "the Tory party deputy chair"
     assert _merge_role("minister for rail", "MP for Dover") == "minister for rail / MP for Dover"
     assert _merge_role(None, "minister") == "minister" and _merge_role("minister", None) == "minister"
+
+
+def test_the_company_no_post_names_is_no_firm_another_post_named(db_path: Path, tmp_path: Path) -> None:
+    """"The company" meant Valdex in one post; in another post, where no firm is named before
+    it, it is some other company, not Valdex (nor the same unnamed company as a third post's)."""
+    items = [
+        ("1", "Valdex launched a console. The company said the device would ship in May."),
+        ("2", "The new phone unlocks with a face scan. The company says it will work in any light."),
+        ("3", "A new tablet is coming. The company says it will cost less than the last one."),
+    ]
+    rss = "".join(f"<item><guid>{guid}</guid><title>Item {guid}</title><description>{body}</description>"
+                  f"<pubDate>Mon, 0{guid} Jun 2025 10:00:00 GMT</pubDate></item>" for guid, body in items)
+    feed = tmp_path / "feed.xml"
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>Tech</title>{rss}'
+                    "</channel></rss>", encoding="utf-8")
+    with Monitor(db_path) as m:
+        assert all(r.ok for r in m.ingest_path(feed))
+        by_text = {q.text: q for q in m.quotes.quotes()}
+        valdex = _speaker(m, "Valdex")
+        assert by_text["the device would ship in May"].speaker_id == valdex.id
+        others = [by_text["it will work in any light"], by_text["it will cost less than the last one"]]
+        assert all(q.speaker_id != valdex.id for q in others)
+        assert others[0].speaker_id != others[1].speaker_id
+        assert "company" not in m.quotes.aliases(valdex.id)

@@ -1995,7 +1995,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     for claim, speaker in results:
         if speaker is not None and claim.frame is not None and claim.frame.mention is not None:
             mention = claim.frame.mention
-            if mention.kind not in ("pronoun", "definite"):
+            if mention.kind not in ("pronoun", "definite") and _names_someone(mention.name):
                 aliases.setdefault(speaker.index, set()).add(mention.name)
     out = []
     for claim, speaker in results:
@@ -2027,6 +2027,15 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             )
         )
     return out
+
+
+def _names_someone(mention: str) -> bool:
+    """Whether a mention is a name, fit to be a speaker's alias: it has a capital letter. "The
+    company" that meant Valve in one post is no name of Valve's: in another it is another firm."""
+    words = mention.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return any(ch.isupper() for word in words for ch in word)
 
 
 def _lead_speaker(doc: _Document, book: SpeakerBook, claim: _Claim,

@@ -668,8 +668,9 @@ class QuoteStore:
         kind = quote.speaker_kind or "person"
         key = alias_key(quote.speaker)
         # An unnamed source is a speaker of its own in each post: "a US official" in two posts
-        # may be two people.
-        scoped = f"post:{post_id}:{key}" if kind == "anonymous" else key
+        # may be two people, and "the company" no one named in two posts two firms.
+        unnamed = kind == "anonymous" or not any(ch.isupper() for ch in quote.speaker)
+        scoped = f"post:{post_id}:{key}" if unnamed else key
         speaker_id = self._by_alias(scoped, kind)
         if speaker_id is None and kind == "person":
             speaker_id = self._by_surname(quote.speaker)
