@@ -361,3 +361,20 @@ def test_an_indefinite_appositive_that_names_no_one_describes_the_name_before() 
     (record,) = extract_quotes('Tom Hale, a Republican, called the plan "reckless."')
     assert record.speaker == "Tom Hale" and record.kind == "mixed"
 
+
+
+def test_according_to_a_source_ends_before_when_and_a_participle() -> None:
+    """The source is the noun phrase: "on Tuesday", "last week" and "released today" say when,
+    and "compiled by X" still names X."""
+    cases = {
+        "Ferrovia will end the service, according to an announcement on Tuesday.": "an announcement",
+        "The agency missed the deadline, according to a report last week.": "a report",
+        "The agency missed the deadline, according to records released today.": "records",
+        "The agency missed the deadline, according to court documents filed in Miami.": "court documents",
+        "The agency missed the deadline, according to newly released records.": "newly released records",
+        "Prices rose for a third month, according to data compiled by Bloomberg.": "Bloomberg",
+    }
+    for sentence, source in cases.items():
+        (record,) = extract_quotes(sentence)
+        assert record.speaker == source, sentence
+        assert record.kind == "indirect" and record.text == sentence[:sentence.index(",")]

@@ -858,7 +858,7 @@ def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
     """The noun phrase after "according to" when it names no person or organisation: a poll,
     a database, records, a court filing (an unnamed source, up to eight words)."""
     n = 0
-    while n < len(toks) and n < 8 and toks[n].low not in _PHRASE_STOPS:
+    while n < len(toks) and n < 8 and toks[n].low not in _PHRASE_STOPS and not _time_after(toks, n):
         n += 1
     if n == 0 or n == len(toks) and n == 8:
         return None  # nothing, or more words than a source's name
@@ -870,6 +870,22 @@ def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
     if not any(ch.isalpha() for ch in words[-1].word):
         return None
     return Mention(words[0].start, words[-1].end, "anonymous", text[words[0].start:words[-1].end])
+
+
+def _time_after(toks: list[Tok], k: int) -> bool:
+    """Whether the source's noun phrase ends before ``k``: ``on Tuesday``, ``last week`` (when,
+    not who: "according to an announcement on Tuesday" names an announcement) or a participle
+    after the noun ("records released today")."""
+    low = toks[k].low
+    nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+    prev = toks[k - 1].low if k > 0 else ""
+    return k > 0 and (low in ("on", "last", "this", "earlier", "late") and nxt in lx.TIME_WORDS
+                      or low in ("yesterday", "today", "tonight")
+                      # "records released today", "documents filed in court": a participle after
+                      # the noun ("newly released records", "a detailed report" keep theirs)
+                      # ("data compiled by Bloomberg" names its author: left as it was)
+                      or toks[k].word.islower() and low.endswith("ed") and nxt != "by"
+                      and prev not in lx.DETERMINERS and not prev.endswith(("ly", "ed")))
 
 
 def _next_word_continues(toks: list[Tok], end: int) -> bool:
@@ -1741,8 +1757,10 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     if not words:
         return True
     first = words[0].lower()
+    second = words[1].lower().strip(".,;") if len(words) > 1 else ""
     return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
-            or first == "adding" or first == "speaking") and len(words) <= 14 or (
+            or first == "adding" or first == "speaking"
+            or first in ("last", "this", "next") and second in lx.TIME_WORDS) and len(words) <= 14 or (
         first.endswith("ed") and len(words) <= 8  # "in a report published on Monday"
     ) or (
         frame.outlet is not None and len(words) <= 6
