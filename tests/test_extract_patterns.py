@@ -378,3 +378,16 @@ def test_according_to_a_source_ends_before_when_and_a_participle() -> None:
         (record,) = extract_quotes(sentence)
         assert record.speaker == source, sentence
         assert record.kind == "indirect" and record.text == sentence[:sentence.index(",")]
+
+
+def test_words_quoted_before_a_participle_frame_are_not_the_speakers() -> None:
+    text = ("Introduced as a coveted “one last thing,” Ana Ruiz praised the speaker's sound, saying it "
+            "would “change how we listen” at home.")
+    found = _by_text(text)
+    assert "one last thing," not in found and "one last thing" not in found
+    clause = found["change how we listen"]
+    assert clause.speaker == "Ana Ruiz" and clause.kind == "mixed"
+    assert clause.text == "it would “change how we listen” at home"
+    # a quote the frame closes is still the speaker's
+    (record,) = extract_quotes("“We will win,” Ana Ruiz told the crowd, adding that the vote was close.")[:1]
+    assert record.speaker == "Ana Ruiz" and record.text == "We will win"

@@ -1500,6 +1500,11 @@ def _sieve_partial(doc: _Document) -> None:
             if q.end <= frame.start and not frame.headline and not frame.according \
                     and comma_before_first < q.end and doc.text[q.end - 1] not in ",.!?…":
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
+            if q.end <= frame.start and frame.cue in _ING \
+                    and doc.text[max(s, frame.cue_start - 3):frame.cue_start].rstrip().endswith(","):
+                # "Introduced as a coveted “one last thing,” Cook praised it, saying …": what the
+                # speaker says follows the participle; words quoted before the speaker are not his
+                continue
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
 
