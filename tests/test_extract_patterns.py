@@ -391,3 +391,37 @@ def test_words_quoted_before_a_participle_frame_are_not_the_speakers() -> None:
     # a quote the frame closes is still the speaker's
     (record,) = extract_quotes("“We will win,” Ana Ruiz told the crowd, adding that the vote was close.")[:1]
     assert record.speaker == "Ana Ruiz" and record.text == "We will win"
+
+
+def test_what_was_not_said_and_what_is_only_described() -> None:
+    """A modal perfect ("could have called") says what did not happen; "as it's officially
+    described" and "it's telling that" name no speaker; "added it to the settings" adds a thing."""
+    for sentence in (
+        "Apple could have called this “Rumination” or anything really, and few would have minded.",
+        "The minister should have said “sorry” on the first day.",
+        "The last feature is notification stacking, or “forced auto-grouping,” as it's officially described.",
+        "It’s still called the Fold 7, although it’s telling that nothing about it has leaked.",
+        "Apple only added it to the ringtone settings with this latest update.",
+        "With beta 2, Apple added Alt 1 as an option, with the original tone now labeled as “Default.”",
+    ):
+        assert extract_quotes(sentence) == [], sentence
+
+
+def test_a_pronoun_after_a_cue_opens_a_clause_only_with_its_verb() -> None:
+    cases = {
+        "The company says it will close the plant.": "it will close the plant",
+        "The ministry said it still has no plans to change course.": "it still has no plans to change course",
+        "A ruling said it, too, had engaged in price-fixing with the publishers.":
+            "it, too, had engaged in price-fixing with the publishers",
+    }
+    for sentence, clause in cases.items():
+        (record,) = extract_quotes(sentence)
+        assert record.text == clause and record.kind == "indirect", sentence
+
+
+def test_words_the_writer_quotes_after_a_reported_clause_are_the_writers() -> None:
+    text = ("The company boasts that it has 27 exercise modes, which doesn’t sound like a ton, but "
+            "I’m intrigued by the “smart strength training” mode.")
+    (record,) = extract_quotes(text)
+    assert record.kind == "indirect"
+    assert record.text == "it has 27 exercise modes, which doesn’t sound like a ton"

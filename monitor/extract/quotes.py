@@ -66,6 +66,8 @@ CUE_PATTERN = re.compile(
 )
 _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+#: "could have said", "should have called": what was not said.
+_MODALS_OF_WHAT_WAS_NOT = frozenset(["could", "should", "would", "might", "must"])
 # A clause has a finite verb: without one, "announced further production cuts" is an object.
 _FINITE = word_set(
     "is are was were will would can could may might must shall should has have had do does did "
@@ -413,10 +415,17 @@ class _Document:
         if cue in _ACCUSE_CUES and before and before[-1].lower() in ("the", "a", "an", "an", "was", "were",
                                                                      "is", "are", "been", "being"):
             return None  # "the accused said", "he was accused of": not an accusation by the subject
-        if before and before[-1].lower() in _PASSIVE:
-            if cue not in _ING or before[-1].lower() == "being":
-                return None  # "is said to be", "was told"
-            progressive = True  # "The ministry is saying that …": the subject is before "is"
+        wider = text[max(left, cs - 30):cs].split()[1:] if cs - 30 > left else text[left:cs].split()
+        aux = _auxiliary_before(wider)
+        if aux in _PASSIVE:
+            if cue not in _ING or aux == "being":
+                return None  # "is said to be", "was told", "as it's officially described"
+            if wider[-1].lower() in _PASSIVE:
+                progressive = True  # "The ministry is saying that …": the subject is before "is"
+            # ("it’s telling that …" is no one telling)
+        if aux == "have" and len(wider) >= 2 and wider[-2].lower() in _MODALS_OF_WHAT_WAS_NOT \
+                and cue not in _ING:
+            return None  # "Apple could have called this “Rumination”": it did not
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
@@ -822,6 +831,9 @@ class _Document:
             pronoun, _, contraction = first.low.replace("’", "'").partition("'")
             subject_pronoun = pronoun in ("it", "he", "she", "they", "we", "i", "you", "there") and (
                 contraction in ("", "ll", "d", "re", "ve", "m", "s"))  # "says she'll stay"
+            if subject_pronoun and pronoun in ("it", "you") and not contraction \
+                    and not _verb_next(tokens(text, first.end, min(e, first.end + 40))[:2]):
+                return  # "added it to the settings": an object, not a clause's subject
             ahead = toks[k:k + 10]
             if len(ahead) < 10 and limit < e and not subject_pronoun:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
@@ -830,6 +842,35 @@ class _Document:
                     and not (frame.cue in _CLAUSE_CUES and _present_verb(ahead[:6])):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
+
+
+def _auxiliary_before(before: list[str]) -> str:
+    """The auxiliary right before a cue, past one adverb in "-ly" ("is officially described"),
+    with "it's" read as "is"; "" when there is none."""
+    words = [w.lower() for w in before[-2:]]
+    if len(words) == 2 and words[-1].endswith("ly"):
+        words = words[:-1]
+    if not words:
+        return ""
+    last = words[-1].replace("’", "'")
+    if last.endswith("'s") and last[:-2] in ("it", "he", "she", "that", "what", "there"):
+        return "is"
+    if last.endswith("'re"):
+        return "are"
+    return last
+
+
+_VERB_ADVERBS = word_set("still also too now then again already never just only not even")
+
+
+def _verb_next(toks: list[Tok]) -> bool:
+    """A verb right after a pronoun, or after one adverb: "it will", "it still has", "you need"."""
+    if toks and toks[0].word.islower() and (toks[0].low.endswith("ly") or toks[0].low in _VERB_ADVERBS):
+        toks = toks[1:]
+    if not toks or not toks[0].word.islower():
+        return False
+    low = toks[0].low
+    return low in _FINITE or low.endswith(("ed", "s")) and len(low) > 3 and not low.endswith(("ss", "us"))
 
 
 #: Words that end the noun phrase after "according to".
@@ -1500,6 +1541,8 @@ def _sieve_partial(doc: _Document) -> None:
             if q.end <= frame.start and not frame.headline and not frame.according \
                     and comma_before_first < q.end and doc.text[q.end - 1] not in ",.!?…":
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
+            if q.start >= frame.cue_end and _not_the_speakers(doc.text, frame, q.start):
+                continue
             if q.end <= frame.start and frame.cue in _ING \
                     and doc.text[max(s, frame.cue_start - 3):frame.cue_start].rstrip().endswith(","):
                 # "Introduced as a coveted “one last thing,” Cook praised it, saying …": what the
@@ -1507,6 +1550,22 @@ def _sieve_partial(doc: _Document) -> None:
                 continue
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
+
+
+#: "…, but I’m intrigued by the “smart strength training”": the writer's own clause.
+_WRITERS_CLAUSE = re.compile(r"[,;]\s+(?:but|and|though|although|yet)\s+I(?:\s|['’](?:m|ve|d|ll)\b)")
+#: Cues that are also verbs of doing ("added a feature"): speech only with a clause or a mark.
+_DOING_CUES = word_set("added adds")
+
+
+def _not_the_speakers(text: str, frame: _Frame, quote_start: int) -> bool:
+    """Whether words quoted after a frame's cue are someone else's: after the writer's own
+    clause ("…, but I’m intrigued by the “…”"), or after a cue that here means doing, not
+    saying ("Apple added Alt 1 as an option, … labeled as "Default."")."""
+    between = text[frame.cue_end:quote_start]
+    if _WRITERS_CLAUSE.search(between):
+        return True
+    return frame.cue in _DOING_CUES and frame.clause_start is None and len(between.strip(" ,:")) > 0
 
 
 def _nearest_each(frames: list[_Frame], positions: list[int]) -> list[_Frame]:
