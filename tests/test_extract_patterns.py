@@ -425,3 +425,15 @@ def test_words_the_writer_quotes_after_a_reported_clause_are_the_writers() -> No
     (record,) = extract_quotes(text)
     assert record.kind == "indirect"
     assert record.text == "it has 27 exercise modes, which doesn’t sound like a ton"
+
+
+def test_but_that_goes_on_with_the_same_report() -> None:
+    text = ("Tinder says the selfie video is deleted once verification is complete, but that the "
+            "platform stores a “non-reversible, encrypted face map” to detect duplicate accounts.")
+    (record,) = extract_quotes(text)
+    assert record.kind == "mixed" and record.speaker == "Tinder"
+    assert record.text.endswith("to detect duplicate accounts")
+    assert [text[s:e] for s, e in record.parts] == ["non-reversible, encrypted face map"]
+    (cut,) = extract_quotes("The ministry said the road would reopen on Monday, but repairs would "
+                            "take longer.")
+    assert cut.text == "the road would reopen on Monday"

@@ -1633,9 +1633,10 @@ def _sieve_reported(doc: _Document) -> None:
 
 
 # Where a reported clause ends before its sentence does: another clause, or the reporter's own
-# words about the speaker ("…, and declined to comment further").
+# words about the speaker ("…, and declined to comment further"). ", but that …" goes on with
+# what was said.
 _CLAUSE_STOP = re.compile(
-    r"; |, (?:while|whereas|although|though|but|adding|saying|calling|describing|insisting|noting) "
+    r"; |, (?:while|whereas|although|though|but(?! that )|adding|saying|calling|describing|insisting|noting) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
 )
 
