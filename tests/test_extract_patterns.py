@@ -437,3 +437,21 @@ def test_but_that_goes_on_with_the_same_report() -> None:
     (cut,) = extract_quotes("The ministry said the road would reopen on Monday, but repairs would "
                             "take longer.")
     assert cut.text == "the road would reopen on Monday"
+
+
+def test_a_question_asked_of_someone_is_reported() -> None:
+    cases = {
+        "Keir Starmer asks Rishi Sunak whether he will rule out another leadership contest.":
+            ("Keir Starmer", "whether he will rule out another leadership contest"),
+        "The chair asked the home secretary if the scheme had been costed.":
+            ("the chair", "if the scheme had been costed"),
+    }
+    for sentence, (speaker, clause) in cases.items():
+        (record,) = extract_quotes(sentence)
+        assert (record.speaker, record.text, record.kind) == (speaker, clause, "indirect"), sentence
+    assert extract_quotes("She asked Rishi Sunak for a meeting next week.") == []
+
+
+def test_a_clause_whose_verb_is_cannot_is_reported() -> None:
+    (record,) = extract_quotes("Keir Starmer says Sunak cannot even control his own MPs.")
+    assert record.text == "Sunak cannot even control his own MPs"

@@ -72,7 +72,9 @@ _MODALS_OF_WHAT_WAS_NOT = frozenset(["could", "should", "would", "might", "must"
 _FINITE = word_set(
     "is are was were will would can could may might must shall should has have had do does did "
     "won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't wouldn't "
-    "couldn't shouldn't it's there's rose fell said told went came took made gave found saw knew "
+    "couldn't shouldn't cannot won’t can’t isn’t aren’t wasn’t weren’t hasn’t haven’t hadn’t doesn’t "
+    "didn’t wouldn’t couldn’t shouldn’t it’s there’s "
+    "it's there's rose fell said told went came took made gave found saw knew "
     "thought began grew left lost won ran paid met kept held brought felt became sent spent "
     "needs wants remains seems appears means plans intends expects believes knows thinks"
 )
@@ -755,12 +757,15 @@ class _Document:
                     start += 1
                 frame.clause_start = start
             return
-        if frame.cue in lx.ASK_CUES and toks and toks[0].low in _QUESTION_WORDS \
-                and not frame.inverted and any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3
-                                               for t in toks[1:10]):
-            # "Stern asked whether Paltrow called them": a reported question is what was asked;
-            # it ends at the sentence's next comma ("When Stern asked whether …, Paltrow said")
-            frame.clause_start = toks[0].start
+        ask = _asked_question(toks) if frame.cue in lx.ASK_CUES and not frame.inverted else None
+        if ask is not None and any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3
+                                   for t in toks[ask + 1:ask + 10]):
+            # "Stern asked whether Paltrow called them", "asks Rishi Sunak whether he will …": a
+            # reported question is what was asked; it ends at the sentence's next comma ("When
+            # Stern asked whether …, Paltrow said")
+            if ask > 0:
+                frame.end = toks[ask - 1].end
+            frame.clause_start = toks[ask].start
             frame.clause_end = limit if limit < e else None
             return
         if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
@@ -871,6 +876,21 @@ def _verb_next(toks: list[Tok]) -> bool:
         return False
     low = toks[0].low
     return low in _FINITE or low.endswith(("ed", "s")) and len(low) > 3 and not low.endswith(("ss", "us"))
+
+
+def _asked_question(toks: list[Tok]) -> int | None:
+    """Where the question starts after "asked": at once ("asked whether …") or after the person
+    asked ("asks Rishi Sunak whether …", "asked the minister if …"); None when there is none."""
+    for k, tok in enumerate(toks[:6]):
+        if tok.low in _QUESTION_WORDS:
+            return k
+        if k == 0 and tok.low in ("the", "his", "her", "their") or tok.word[:1].isupper():
+            continue
+        if k > 0 and toks[0].low in ("the", "his", "her", "their") and tok.word.islower() \
+                and tok.low not in _FINITE and tok.low not in lx.CUE_VERBS:
+            continue  # "the home secretary"
+        return None
+    return None
 
 
 #: Words that end the noun phrase after "according to".
