@@ -455,3 +455,26 @@ def test_a_question_asked_of_someone_is_reported() -> None:
 def test_a_clause_whose_verb_is_cannot_is_reported() -> None:
     (record,) = extract_quotes("Keir Starmer says Sunak cannot even control his own MPs.")
     assert record.text == "Sunak cannot even control his own MPs"
+
+
+def test_a_paragraph_ending_in_a_cue_and_a_colon_introduces_a_block_quotation() -> None:
+    text = ("Starmer says:\n\nUnder this prime minister, waiting lists have gone up by half a million.\n\n"
+            "Sunak replies:\n\nThe right honourable gentleman talks about waiting lists, but his party "
+            "voted against our reforms.\n\n"
+            "At the Chronicle, Dana Ruiz says that critics who call it a bromance “don't know what "
+            "they're talking about.” She adds:\n\nIt means not just to mock the tyrant but to unmake him.\n\n"
+            "Here is what the company posted:\n\nCredit: Facebook\n\n"
+            "The minister told reporters:\n\nWe will not back down")
+    records = extract_quotes(text)
+    found = {q.text: q for q in records}
+    first = found["Under this prime minister, waiting lists have gone up by half a million."]
+    assert first.speaker == "Starmer" and first.kind == "direct"
+    assert found["The right honourable gentleman talks about waiting lists, but his party voted "
+                 "against our reforms."].speaker == "Sunak"
+    block = found["It means not just to mock the tyrant but to unmake him."]
+    assert block.speaker == "Dana Ruiz" and block.cue == "adds"
+    # the quotation before "She adds:" is the clause "says that" reports, not what she adds
+    clause = next(q for q in records if q.cue == "says" and q.speaker == "Dana Ruiz")
+    assert clause.kind == "mixed" and clause.text.startswith("critics who call it a bromance")
+    # no cue, a credit line, a paragraph that ends no sentence: not block quotations
+    assert not any(q.text.startswith(("Credit", "We will not")) for q in records)

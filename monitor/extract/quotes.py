@@ -124,6 +124,7 @@ _QUESTION_WORDS = word_set("whether if why how what where who")
 CONFIDENCE = {
     "direct": 0.95,
     "colon": 0.8,
+    "block": 0.75,
     "partial": 0.85,
     "reported": 0.8,
     "trailing": 0.8,
@@ -1255,7 +1256,7 @@ def _sieve_direct(doc: _Document) -> None:
         q = doc.by_close.get(pos)
         if q is not None and pos >= floor and frame.cue not in _ING and (
             frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
-        ) and not _new_sentence_frame(doc, q, frame):
+        ) and not _new_sentence_frame(doc, q, frame) and not _points_ahead(text, frame):
             # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
             # marks before a verb ("the so-called “Islamic State” group claimed") does not.
             _claim_mark(doc, q, frame, before=True)
@@ -1284,6 +1285,13 @@ def _sieve_direct(doc: _Document) -> None:
                 q = doc.by_open.get(pos)
         if q is not None and not (frame.clause_start is not None and frame.with_that):
             _claim_mark(doc, q, frame, before=False)
+
+
+def _points_ahead(text: str, frame: _Frame) -> bool:
+    """``…talking about.” He adds:`` — a frame ending in a colon introduces what follows it, not
+    the quotation that closed the sentence before."""
+    return text[frame.end:frame.end + 3].lstrip(" \t").startswith(":") \
+        and text[frame.start - 2:frame.start].strip() != ","
 
 
 def _new_sentence_frame(doc: _Document, q: Span, frame: _Frame) -> bool:
@@ -1385,6 +1393,53 @@ def _sieve_colon(doc: _Document) -> None:
             doc.frames.append(frame)
             doc.frames_by_sentence.setdefault(s, []).append(frame)
             _add(doc, q, "direct", "colon", frame)
+
+
+def _sieve_block(doc: _Document) -> None:
+    """``Sunak replies:`` ⏎ ``The right honourable gentleman talks about …``: a paragraph that
+    ends with a speaker, a cue and a colon introduces the next paragraph as that speaker's words,
+    a block quotation whose marks the page's layout carried (live blogs, interviews). Only a
+    paragraph of prose counts: a few words at least, ending a sentence, with no cue of its own."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.according or frame.mention is None or frame.headline or frame.cue == ":":
+            continue
+        colon = frame.end
+        while colon < len(text) and text[colon] in " \t":
+            colon += 1
+        if text[colon:colon + 1] != ":" or doc.inside_quote(colon):
+            continue
+        start = colon + 1
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        if text[start:start + 1] != "\n" or frame.para + 1 >= len(doc.paras):
+            continue
+        p_start, p_end = doc.paras[frame.para + 1]
+        p_start, p_end = _trim(text, p_start, p_end)
+        body = text[p_start:p_end]
+        if p_start in doc.by_open or p_start + 1 in doc.by_open or body[:1] in _OPENING_MARKS:
+            continue  # a quotation in marks: the direct sieve's
+        if len(body.split()) < 4 or body[-1:] not in _SENTENCE_ENDS or _LABEL.match(body) \
+                or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
+            continue
+        inside = doc.spoken_quotes_between(p_start, p_end)
+        if any(q.start in doc.claimed for q in inside):
+            continue
+        for q in inside:
+            doc.claimed.add(q.start)
+        claim = _Claim(p_start, p_end, "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
+                       parts=[(p_start, p_end)])
+        doc.claims.append(claim)
+
+
+#: Characters a block quotation's paragraph ends with (a sentence, not a heading or a list).
+_SENTENCE_ENDS = frozenset(".!?…\"”’)")
+_OPENING_MARKS = frozenset("\"“‘'«„")
+
+
+def _frames_in_span(doc: _Document, start: int, end: int) -> bool:
+    """Does any frame with a speaker lie in [start, end)?"""
+    return any(start <= f.cue_start < end and f.mention is not None for f in doc.frames)
 
 
 def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | None:
@@ -1987,6 +2042,7 @@ def _only_these(doc: _Document, members: list[_Claim], start: int, end: int) -> 
 SIEVES = (
     _sieve_direct,
     _sieve_colon,
+    _sieve_block,
     _sieve_transcript,
     _sieve_qa_labels,
     _sieve_partial,
