@@ -478,3 +478,13 @@ def test_a_paragraph_ending_in_a_cue_and_a_colon_introduces_a_block_quotation() 
     assert clause.kind == "mixed" and clause.text.startswith("critics who call it a bromance")
     # no cue, a credit line, a paragraph that ends no sentence: not block quotations
     assert not any(q.text.startswith(("Credit", "We will not")) for q in records)
+
+
+def test_who_had_this_to_say_speaks_after_the_colon() -> None:
+    text = ("On Saturday, a spokesman for the defence commission had this to say about the film, "
+            "the release of which it blames on the president: \"He always goes reckless in words and "
+            "deeds.\"")
+    (record,) = extract_quotes(text)
+    assert record.speaker == "a spokesman for the defence commission" and record.kind == "direct"
+    (record,) = extract_quotes('Senator Ana Ruiz had plenty to say about the bill: "It is a disaster."')
+    assert record.speaker == "Ana Ruiz" and record.text == "It is a disaster."

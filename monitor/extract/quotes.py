@@ -414,6 +414,13 @@ class _Document:
                 frame = _Frame(cue, cs, ce, caused, caused.start, ce, (s, e), para, headline=headline)
                 self._after_cue(frame, e)
                 return frame
+            had = _HAD_THIS_TO.search(text, max(left, cs - 30), cs)
+            if had is not None and cue in ("say", "add", "tell"):
+                # "a spokesman … had this to say about the film: “…”": who had it said it
+                mention, _ = self._subject(left, had.start())
+                if mention is None:
+                    return None
+                return _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
         progressive = False
         if cue in _ACCUSE_CUES and before and before[-1].lower() in ("the", "a", "an", "an", "was", "were",
                                                                      "is", "are", "been", "being"):
@@ -1113,6 +1120,10 @@ _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 #: coordinated with ("had Trump confirm that … and acknowledge that …").
 _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
+#: "had this to say", "has plenty to add": the subject of "had" speaks (what follows the cue is
+#: no clause: the quotation comes after a colon).
+_HAD_THIS_TO = re.compile(r"\b(?:had|has|have)\s+"
+                          r"(?:this|that|much|little|plenty|more|nothing|something|a lot)\s+to\s+$")
 #: Verbs after which "X to <cue>" means that X spoke ("prompted Engoron to say").
 _CAUSATIVES = word_set("prompted prompting prompts forced forcing forces led leading leads caused causing "
                        "causes compelled compelling pushed pushing spurred spurring")
