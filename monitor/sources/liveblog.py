@@ -8,8 +8,10 @@ Where the JSON-LD is found:
 
 Broken JSON (trailing commas, ``//`` comments, single quotes, unclosed brackets) is repaired by
 json-repair after strict parsing fails; a block that cannot be repaired is named in the errors and
-the other blocks are still read. A page with no live-blog updates but an article node (NewsArticle,
-Article, BlogPosting…) gives that article as one post.
+the other blocks are still read. A page that declares its LiveBlogPosting only as microdata
+(``itemscope itemtype=".../LiveBlogPosting"``) and has no JSON-LD updates has its updates read from
+the HTML of that element (``microdata.py``). A page with no live-blog updates but an article node
+(NewsArticle, Article, BlogPosting…) gives that article as one post.
 
 Paragraphs: an update's ``articleBody`` often comes with its paragraph breaks stripped, so that
 quotation marks would pair across what were separate paragraphs. Where the page itself holds the
@@ -39,6 +41,7 @@ from monitor.model.timeutil import impossible_iso
 from monitor.sources.decoding import decode_text
 from monitor.sources.errors import SourceError
 from monitor.sources.htmltext import DropTally, clean_line, clean_text
+from monitor.sources.microdata import read_microdata_blog
 
 KIND = "liveblog"
 
@@ -373,6 +376,14 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
             seen.add(post.guid)
             batch.append(post)
         posts.extend(_order(_page_time_only(batch, where, errors)))
+    from_markup = False
+    if not posts and "<" in text and _MICRODATA_LIVEBLOG.search(text):
+        markup = read_microdata_blog(text, nodes, tally,
+                                     lambda batch: _page_time_only(batch, where, errors))
+        if markup is not None:
+            posts, from_markup = markup.posts, True
+            title, link = title or markup.title, link or markup.link
+            errors.extend(f"{where}: {note}" for note in markup.notes)
     if not posts:
         for node in nodes:
             if _types(node) & _ARTICLE_TYPES and not blogs:
@@ -384,8 +395,9 @@ def parse_liveblog(data: bytes, where: str) -> ParseResult:
         posts = _order(posts)
     if not posts:
         raise SourceError(where, _nothing_found(text, documents, blogs, errors))
-    page = _PageParagraphs(text) if "<" in text else None
-    posts = [replace(p, body=restore_paragraphs(p.body, page)) for p in posts]
+    if not from_markup:  # bodies read from the page's own elements have their paragraphs
+        page = _PageParagraphs(text) if "<" in text else None
+        posts = [replace(p, body=restore_paragraphs(p.body, page)) for p in posts]
     errors.extend(f"{where}: {note}" for note in dict.fromkeys(tally.notes))
     if left_out := tally.note(where):
         errors.append(left_out)
@@ -397,8 +409,9 @@ def _nothing_found(text: str, documents: list, blogs: list, errors: list[str]) -
         return "the LiveBlogPosting has no updates (liveBlogUpdate is missing or empty)"
     if _MICRODATA_LIVEBLOG.search(text):
         return (
-            "declares a LiveBlogPosting only as microdata, without JSON-LD updates; the updates "
-            "exist only as page HTML, which is not read"
+            "declares a LiveBlogPosting only as microdata, without JSON-LD updates, and no "
+            "updates could be told in its HTML (no itemprop liveBlogUpdate, and no three or more "
+            "sibling elements of one shape holding a time)"
         )
     if errors and not documents:
         return "; ".join(e.split(": ", 1)[1] for e in errors)
