@@ -41,6 +41,7 @@ from monitor.model.timeutil import impossible_iso
 from monitor.sources.decoding import decode_text
 from monitor.sources.errors import SourceError
 from monitor.sources.htmltext import DropTally, clean_line, clean_text
+from monitor.sources.microdata import BLOG_TYPE as _MICRODATA_LIVEBLOG
 from monitor.sources.microdata import read_microdata_blog
 
 KIND = "liveblog"
@@ -50,7 +51,6 @@ _JSONLD_SCRIPT = re.compile(
     re.I | re.S,
 )
 _ARTICLE_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle"}
-_MICRODATA_LIVEBLOG = re.compile(r"itemtype\s*=\s*[\"']https?://schema\.org/LiveBlogPosting", re.I)
 _TYPED_LIVEBLOG = re.compile(
     rb"""["']?@type["']?\s*:\s*\[?\s*["'](?:https?://schema\.org/)?LiveBlogPosting["']"""
 )

@@ -47,7 +47,8 @@ from monitor.model import ParsedPost, parse_iso
 from monitor.model.timeutil import impossible_iso
 from monitor.sources.htmltext import DropTally, clean_line, clean_text
 
-_BLOG_TYPE = re.compile(r"itemtype\s*=\s*[\"']?\s*https?://schema\.org/LiveBlogPosting\b", re.I)
+#: An element's ``itemtype`` naming LiveBlogPosting (quoted or not, alone or among other types).
+BLOG_TYPE = re.compile(r"""itemtype\s*=\s*["']?[^"'>]{0,300}?schema\.org/LiveBlogPosting\b""", re.I)
 #: Elements of the blog read at most (a page is capped in size anyway; this bounds the tree).
 _MAX_ELEMENTS = 100_000
 #: Updates kept at most, and blog elements tried at most on one page.
@@ -490,10 +491,7 @@ def _page_date_from(value: Any, anchor: str, source: str) -> _PageDate | None:
         parsed = datetime.fromisoformat(match.group(0).replace(" ", "T"))
     except ValueError:
         return None
-    zone = parsed.tzinfo
-    if zone is None and match.group(1):
-        return None
-    return _PageDate(parsed.date(), zone, anchor, source)
+    return _PageDate(parsed.date(), parsed.tzinfo, anchor, source)
 
 
 def _in_updates(updates: list[_Node]) -> set[int]:
@@ -511,7 +509,8 @@ def _blog_dates(root: _Node, updates: list[_Node]) -> Iterator[tuple[str, str, s
                 yield _prop_value(node), anchor, f"the blog's {name}"
 
 
-def _meta_dates(text: str) -> Iterator[tuple[str, str, str]]:
+def _metas(text: str) -> dict[str, str]:
+    """``<meta>`` contents by ``property``, ``name`` or ``itemprop`` (lower case; the first wins)."""
     found: dict[str, str] = {}
     for number, tag in enumerate(_META_TAG.finditer(text)):
         if number > 2_000:
@@ -521,9 +520,13 @@ def _meta_dates(text: str) -> Iterator[tuple[str, str, str]]:
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         if key and attrs.get("content") and key not in found:
             found[key] = attrs["content"]
+    return found
+
+
+def _meta_dates(metas: dict[str, str]) -> Iterator[tuple[str, str, str]]:
     for key, anchor in _META_DATES:
-        if key in found:
-            yield found[key], anchor, f"<meta {key}>"
+        if key in metas:
+            yield metas[key], anchor, f"<meta {key}>"
 
 
 def _jsonld_dates(nodes: list[dict]) -> Iterator[tuple[Any, str, str]]:
@@ -534,7 +537,7 @@ def _jsonld_dates(nodes: list[dict]) -> Iterator[tuple[Any, str, str]]:
 
 
 def _page_date(text: str, root: _Node, updates: list[_Node], nodes: list[dict]) -> _PageDate | None:
-    for value, anchor, source in (*_blog_dates(root, updates), *_meta_dates(text),
+    for value, anchor, source in (*_blog_dates(root, updates), *_meta_dates(_metas(text)),
                                   *_jsonld_dates(nodes)):
         found = _page_date_from(value, anchor, source)
         if found:
@@ -668,7 +671,7 @@ class MicrodataBlog:
 
 
 def _blog_starts(text: str) -> Iterator[int]:
-    for number, match in enumerate(_BLOG_TYPE.finditer(text)):
+    for number, match in enumerate(BLOG_TYPE.finditer(text)):
         if number >= _MAX_BLOGS:
             return
         start = text.rfind("<", 0, match.start())
@@ -687,7 +690,7 @@ def _page_meta(text: str, root: _Node, updates: list[_Node]) -> tuple[str | None
             title = clean_line(_prop_value(node))
         if not link and "url" in props:
             link = _prop_value(node).strip() or None
-    metas = dict(_meta_pairs(text))
+    metas = _metas(text)
     title = title or clean_line(metas.get("og:title"))
     if not title and (found := _TITLE.search(text)):
         title = clean_line(found.group(1))
@@ -696,17 +699,6 @@ def _page_meta(text: str, root: _Node, updates: list[_Node]) -> tuple[str | None
         href = re.search(r"""\bhref\s*=\s*["']([^"']+)""", canonical.group(0))
         link = href.group(1) if href else None
     return title, link
-
-
-def _meta_pairs(text: str) -> Iterator[tuple[str, str]]:
-    for number, tag in enumerate(_META_TAG.finditer(text)):
-        if number > 2_000:
-            return
-        attrs = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
-                 for m in _ATTR.finditer(tag.group(0))}
-        key = (attrs.get("property") or attrs.get("name") or "").lower()
-        if key and attrs.get("content"):
-            yield key, attrs["content"]
 
 
 def read_microdata_blog(
