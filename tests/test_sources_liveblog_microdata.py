@@ -154,7 +154,9 @@ def test_a_block_with_only_a_time_is_skipped_and_named():
     blocks = "".join(f'<div class="u"><time>{t}</time>{text}</div>'
                      for t, text in (("10:03", "<p>Third.</p>"), ("10:02", ""), ("10:01", "<p>First.</p>"),
                                      ("10:00", "<p>Zeroth.</p>")))
-    result = parse_liveblog(_page(f'<div {BLOG}>{blocks}</div>'), "gap.html")
+    # itemtype written without quotes is still the blog's
+    result = parse_liveblog(_page(f'<div itemscope itemtype=https://schema.org/LiveBlogPosting>{blocks}</div>'),
+                            "gap.html")
     assert [p.body for p in result.posts] == ["Third.", "First.", "Zeroth."]
     assert any("update 2 has neither headline nor text" in e for e in result.errors)
 
