@@ -1541,6 +1541,11 @@ def _sieve_reported(doc: _Document) -> None:
             k += 1
             # "…, a claim Hamas rejected as “lies”": the next speaker's words are not these.
             if other.mention is not None and frame.clause_start < other.start < e:
+                # "… that the ministry continued to ignore …": a cue that is also a plain verb
+                # opens no clause without "that" or a quote after it; it is this clause's verb.
+                if (other.cue in lx.WEAK_CUES and not other.with_that
+                        and not any(c in _OPEN_MARKS for c in text[other.cue_end:e])):
+                    continue
                 comma = text.rfind(",", frame.clause_start, other.start)
                 e = comma if comma > frame.clause_start else other.start
                 break

@@ -1459,6 +1459,9 @@ class SpeakerBook:
             return
         for match in _NAME_SEQUENCE.finditer(text):
             toks = tokens(text, match.start(), match.end())
+            owner = next((k for k, tok in enumerate(toks[:-1]) if possessive(tok)), None)
+            if owner is not None:
+                toks = toks[:owner + 1]  # "Howard Stern’s Sirius XM show": the name ends at the ’s
             if toks and possessive(toks[-1]):
                 # "J.C. Chandor’s “A Most Violent Year”": the name without the possessive
                 last = toks[-1]
