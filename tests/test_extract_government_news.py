@@ -35,3 +35,20 @@ def test_a_full_name_in_the_possessive_before_more_capitalised_words_names_the_s
     text = ("Lee stopped by Howard Stern’s Sirius XM radio show on Monday. "
             "Stern asked whether Lee had called them.")
     assert _records(text) == [("Howard Stern", "indirect", "whether Lee had called them")]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("The leader of the party, Ana Ruiz, condemned the vote, saying in a statement that it "
+     "“will not stand.”", "Ana Ruiz", "leader"),
+    ("A spokesman for the ministry, Tom Hale, rejected the claim, saying it was false.",
+     "Tom Hale", "spokesman"),
+])
+def test_a_participle_s_subject_is_the_name_set_off_after_a_description(
+        text: str, name: str, role: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.role) == (name, role)
+
+
+def test_a_place_set_off_after_the_subject_is_not_a_name() -> None:
+    [q] = extract_quotes("The ministry, in Paris, rejected the report, saying it was false.")
+    assert q.speaker is not None and "Paris" not in q.speaker

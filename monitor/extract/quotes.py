@@ -505,6 +505,16 @@ class _Document:
             subject = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
         elif n:
             subject = classify(text, toks[:n])
+            described = _DESCRIBED_NAME.match(text, toks[0].start, cs)
+            if subject is not None and subject.kind in ("definite", "anonymous") and described:
+                # "The leader of Ennahda, Rachid Ghannouchi, condemned …, saying": the name set
+                # off after the description is who it is
+                named = parse_before(text, tokens(text, described.start(1), described.end(1)))
+                desc = classify(text, tokens(text, described.start(), described.start(1) - 2))
+                if named is not None and named.kind == "person" and named.start == described.start(1):
+                    subject = Mention(named.start, named.end, "person", named.name,
+                                      role=desc.role if desc else None,
+                                      organisation=desc.organisation if desc else None, gender=named.gender)
         if subject is None or subject.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
             # "But in April, Gerhard Müller quashed that hope, insisting …": the subject after an
             # opening conjunction, time or phrase
@@ -1724,6 +1734,8 @@ def _sieve_parenthetical(doc: _Document) -> None:
 _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|added|adds|explained|wrote|noted),"
                            r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
 #: Words that open a description of the speaker named just before, not more of the statement.
+#: "The leader of Ennahda, Rachid Ghannouchi, …": a description, then the name set off by commas.
+_DESCRIBED_NAME = re.compile(r"(?:The|A|An|Her|His|Their|Its) [^,;:.“”\"]{1,80}?, ([^,;:.“”\"]{3,60}), ")
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "who", "whose", "which"})
 
 
