@@ -52,3 +52,11 @@ def test_a_participle_s_subject_is_the_name_set_off_after_a_description(
 def test_a_place_set_off_after_the_subject_is_not_a_name() -> None:
     [q] = extract_quotes("The ministry, in Paris, rejected the report, saying it was false.")
     assert q.speaker is not None and "Paris" not in q.speaker
+
+
+@pytest.mark.parametrize("name", ["C. Eugene Steuerle", "J. Austin Hale"])
+def test_a_first_initial_before_a_middle_name_is_part_of_the_name(name: str) -> None:
+    # (the middle names are also places: they must not start the name)
+    text = f"“Everything else is getting squeezed,” said {name}, a fellow at the institute."
+    [q] = extract_quotes(text)
+    assert q.speaker == name

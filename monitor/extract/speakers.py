@@ -540,9 +540,11 @@ def _name_run(toks: list[Tok]) -> int:
         return given if given is not None else len(toks)
     if len(toks) - i >= 3 and _profession_word(toks[i].low):
         i += 1  # "Meteorologist Chad Myers": a profession no list names is a role, not a first name
-    if len(toks) - i >= 3 and not _known_first_name(toks[i].low):
+    if len(toks) - i >= 3 and not _known_first_name(toks[i].low) \
+            and not (len(toks[i].word) == 2 and _initial(toks[i].word)):
         # "Investor Advocate Rick Fleming": capitalised words before a known first name, none
-        # of them a first name itself, are a role ("John Paul Jones" keeps all three)
+        # of them a first name itself, are a role ("John Paul Jones" keeps all three; so does
+        # a first initial before a middle name, "C. Eugene Steuerle")
         given = _given_name_in(toks, i + 1)
         if given is not None:
             i = given
