@@ -60,3 +60,21 @@ def test_a_first_initial_before_a_middle_name_is_part_of_the_name(name: str) -> 
     text = f"“Everything else is getting squeezed,” said {name}, a fellow at the institute."
     [q] = extract_quotes(text)
     assert q.speaker == name
+
+
+@pytest.mark.parametrize("second", ["and added that", "but insisted that", "but insisted"])
+def test_a_second_cue_of_the_same_subject_ends_the_first_clause_and_opens_its_own(second: str) -> None:
+    text = f"Ana Ruiz said the plan had failed {second} progress had been made."
+    assert _records(text) == [("Ana Ruiz", "indirect", "the plan had failed"),
+                              ("Ana Ruiz", "indirect", "progress had been made")]
+
+
+def test_a_verb_of_the_reported_clause_s_subject_after_and_stays_in_the_clause() -> None:
+    text = "Ana Ruiz said the company fired her and denied her the pay."
+    assert _records(text) == [("Ana Ruiz", "indirect", "the company fired her and denied her the pay")]
+
+
+@pytest.mark.parametrize("opening", ["In Lisbon, ", "On Tuesday, ", ""])
+def test_a_cue_after_a_verb_phrase_and_and_is_the_subject_s_past_an_opening_phrase(opening: str) -> None:
+    text = f"{opening}Tom Hale condemned the attack and said the government was willing to help."
+    assert _records(text) == [("Tom Hale", "indirect", "the government was willing to help")]

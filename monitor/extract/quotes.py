@@ -421,7 +421,7 @@ class _Document:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
         written = bool(before) and _written_that(text, left, cs)
-        if mention is None and before and before[-1] == "and" or written:
+        if mention is None and before and before[-1] in ("and", "but") or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
             # said, …": the sentence's subject said it (not the users the email went to)
             subject = None if written else self._subject_of_cue_before(s, cs)
@@ -626,6 +626,10 @@ class _Document:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
         text = self.text
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
+        opening = text.find(",", s, min(cs, s + 40))
+        if toks and toks[0].low in _OPENING_PREPOSITIONS and opening > 0:
+            # "In Washington, Josh Earnest condemned the attack and said …": past the opening phrase
+            toks = tokens(text, opening + 1, min(cs, opening + 1 + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS):
             n += 1
@@ -1550,6 +1554,14 @@ def _sieve_reported(doc: _Document) -> None:
             other = cued[k] if k < len(cued) else colons[k - len(cued)]
             k += 1
             # "…, a claim Hamas rejected as “lies”": the next speaker's words are not these.
+            if other.mention is not None and other.start < frame.clause_start < other.cue_start < e \
+                    and other.clause_start is not None:
+                # "Ana Ruiz said the plan had failed and added that …": the second cue of the same
+                # subject ends the first clause
+                conj = _COORDINATED_CUE.search(text, frame.clause_start, other.cue_start)
+                if conj is not None:
+                    e = conj.start()
+                    break
             if other.mention is not None and frame.clause_start < other.start < e:
                 # "… that the ministry continued to ignore …": a cue that is also a plain verb
                 # opens no clause without "that" or a quote after it; it is this clause's verb.
@@ -1566,6 +1578,11 @@ def _sieve_reported(doc: _Document) -> None:
         conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
         _add_clause(doc, start, end, sieve, frame, conf)
 
+
+#: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
+_OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across"])
+#: "… and added", "…, but insisted": a coordinated cue right at the end of a clause.
+_COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-z]+ly))? +$")
 
 # Where a reported clause ends before its sentence does: another clause, or the reporter's own
 # words about the speaker ("…, and declined to comment further").
