@@ -78,3 +78,19 @@ def test_a_verb_of_the_reported_clause_s_subject_after_and_stays_in_the_clause()
 def test_a_cue_after_a_verb_phrase_and_and_is_the_subject_s_past_an_opening_phrase(opening: str) -> None:
     text = f"{opening}Tom Hale condemned the attack and said the government was willing to help."
     assert _records(text) == [("Tom Hale", "indirect", "the government was willing to help")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Budget hawks have warned for years that a reckoning is coming.", "Budget hawks"),
+    ("Local politicians acknowledged that they had not seen the threat.", "Local politicians"),
+    ("Two politicians said the plan was dead.", "Two politicians"),
+])
+def test_politicians_and_hawks_are_groups_that_speak(text: str, speaker: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
+
+
+def test_divulged_reports_a_clause_with_that_but_not_a_noun_phrase() -> None:
+    assert _records("Officials divulged Thursday that the agency had allowed two visits.") == [
+        ("Officials", "indirect", "the agency had allowed two visits")]
+    assert _records("The report divulged the names of the agents.") == []
