@@ -94,3 +94,21 @@ def test_divulged_reports_a_clause_with_that_but_not_a_noun_phrase() -> None:
     assert _records("Officials divulged Thursday that the agency had allowed two visits.") == [
         ("Officials", "indirect", "the agency had allowed two visits")]
     assert _records("The report divulged the names of the agents.") == []
+
+
+@pytest.mark.parametrize("frame", [
+    "Tom Hale told reporters aboard the plane",
+    "Tom Hale said of himself and his party",
+    "Tom Hale said outside the court",
+])
+def test_a_frame_closed_by_where_or_of_whom_it_was_said_joins_the_quotes_around_it(frame: str) -> None:
+    text = f"“It is over,” {frame}. “We go home.”"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.kind, [text[s:e] for s, e in q.parts]) == (
+        "Tom Hale", "direct", ["It is over", "We go home."])
+
+
+def test_a_long_narrative_after_the_frame_still_separates_the_quotes() -> None:
+    text = ("“It is over,” Tom Hale said of the talks, which had dragged on for years and cost "
+            "millions in fees. “We go home.”")
+    assert len(extract_quotes(text)) == 2

@@ -2145,6 +2145,8 @@ def _answerer(doc: _Document, claim: _Claim, results: list[tuple[_Claim, Speaker
 
 #: Short clauses that say when or how a statement was made, closing its frame's sentence.
 _FRAME_CLAUSES = frozenset(["as", "while", "when", "before", "after"])
+#: Short phrases that say where it was said, or of whom, closing its frame's sentence.
+_FRAME_PLACES = frozenset(["aboard", "outside", "of", "from", "at"])
 
 
 def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
@@ -2155,6 +2157,8 @@ def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
         return True
     if words and words[0] in _FRAME_CLAUSES and len(words) <= 8:
         return True  # "he says as we drive on": when and where it was said
+    if words and words[0] in _FRAME_PLACES and len(words) <= 7:
+        return True  # "told reporters aboard Air Force One", "he said of his party's members"
     return _only_outlet_or_adverbial(doc, frame, rest)
 
 
