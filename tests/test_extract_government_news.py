@@ -112,3 +112,24 @@ def test_a_long_narrative_after_the_frame_still_separates_the_quotes() -> None:
     text = ("“It is over,” Tom Hale said of the talks, which had dragged on for years and cost "
             "millions in fees. “We go home.”")
     assert len(extract_quotes(text)) == 2
+
+
+@pytest.mark.parametrize("source", ["the Tourism Council, an industry body",
+                                    "the Tourism Council, which represents hotels"])
+def test_a_description_after_according_to_names_the_same_source(source: str) -> None:
+    text = f"Tourism is critical to the economy, according to {source}."
+    assert _records(text) == [("Tourism Council", "indirect", "Tourism is critical to the economy")]
+
+
+@pytest.mark.parametrize("text", [
+    "Although no group claimed responsibility, the attack raised fears that militants were back.",
+    "Nobody claimed that the vote was rigged.",
+    "None of the officials said the plan would fail.",
+])
+def test_a_subject_that_says_no_one_spoke_frames_nothing(text: str) -> None:
+    assert _records(text) == []
+
+
+def test_a_negation_elsewhere_in_the_sentence_leaves_the_subject_speaking() -> None:
+    assert _records("No, the minister said, the plan would not fail.")[0][0] == "the minister"
+    assert _records("Officials said no one was hurt.") == [("Officials", "indirect", "no one was hurt")]

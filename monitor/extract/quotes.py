@@ -420,6 +420,8 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
+            return None  # "no group claimed responsibility", "Nobody said …": no one said it
         written = bool(before) and _written_that(text, left, cs)
         if mention is None and before and before[-1] in ("and", "but") or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
@@ -1579,6 +1581,9 @@ def _sieve_reported(doc: _Document) -> None:
         _add_clause(doc, start, end, sieve, frame, conf)
 
 
+#: A subject that says no one spoke.
+_NEGATED_SUBJECT = re.compile(
+    r"(?<![\w’'-])(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)(?: one)?(?= |$)(?=[^,;]*$)")
 #: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
 _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across"])
 #: "… and added", "…, but insisted": a coordinated cue right at the end of a clause.
@@ -1757,10 +1762,11 @@ _APPOSITIVE_OPENERS = frozenset({"a", "an", "who", "whose", "which"})
 
 
 def _describes_speaker(frame: _Frame, rest: str) -> bool:
-    """After an inverted frame, a part opening with "a", "an" or a relative pronoun describes
-    the speaker just named ("…, said Tom Hale, who runs the shop."), up to the sentence's end
-    (no cue of its own: "…, adding that …" is another statement)."""
-    if not frame.inverted or not rest.startswith(","):
+    """After an inverted frame or "according to X", a part opening with "a", "an" or a relative
+    pronoun describes the speaker just named ("…, said Tom Hale, who runs the shop.", "…,
+    according to the Tourism Council, an industry body."), up to the sentence's end (no cue of
+    its own: "…, adding that …" is another statement)."""
+    if not (frame.inverted or frame.according) or not rest.startswith(","):
         return False
     words = rest[1:].split()
     return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
