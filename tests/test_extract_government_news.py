@@ -133,3 +133,28 @@ def test_a_subject_that_says_no_one_spoke_frames_nothing(text: str) -> None:
 def test_a_negation_elsewhere_in_the_sentence_leaves_the_subject_speaking() -> None:
     assert _records("No, the minister said, the plan would not fail.")[0][0] == "the minister"
     assert _records("Officials said no one was hurt.") == [("Officials", "indirect", "no one was hurt")]
+
+
+_LISTED = """The interview ran long.
+
+In a wide-ranging interview, President Ana Ruiz also said:
+
+The treaty must stay in force to keep the peace
+
+She is confident the deal will be passed by Congress
+
+She would speak "bluntly" against corruption in Kenya
+
+Ruiz lands in Kenya later on Friday."""
+
+
+def test_list_items_after_a_cue_and_a_colon_are_the_speaker_s_reported_words() -> None:
+    assert _records(_LISTED) == [
+        ("Ana Ruiz", "indirect", "The treaty must stay in force to keep the peace"),
+        ("Ana Ruiz", "indirect", "She is confident the deal will be passed by Congress"),
+        ("Ana Ruiz", "mixed", 'She would speak "bluntly" against corruption in Kenya'),
+    ]
+
+
+def test_one_heading_after_a_cue_and_a_colon_is_no_list() -> None:
+    assert _records("The minister said:\n\nKenya trip\n\nRuiz lands in Kenya later on Friday.") == []

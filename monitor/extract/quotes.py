@@ -1921,6 +1921,36 @@ def _only_these(doc: _Document, members: list[_Claim], start: int, end: int) -> 
     return True
 
 
+def _sieve_listed(doc: _Document) -> None:
+    """``President Obama also said:`` and then a list, one item a paragraph with no closing
+    full stop and no quote mark to open it: each item is what the speaker said, reported (two
+    items at least, so that a heading after a colon is not taken for one)."""
+    text = doc.text
+    framed = {f.para for f in doc.frames}
+    for frame in doc.frames:
+        if frame.mention is None or frame.according or frame.inverted or frame.cue == ":" \
+                or frame.para + 1 >= len(doc.paras) or frame.para + 1 in framed:
+            continue
+        if text[frame.end:doc.paras[frame.para][1]].strip() != ":":
+            continue
+        items: list[tuple[int, int]] = []
+        for index in range(frame.para + 1, min(len(doc.paras), frame.para + 13)):
+            start, end = doc.paras[index]
+            item = text[start:end].rstrip()
+            if index in framed or not item or item[-1] in _ITEM_ENDS or text[start] in _OPEN_MARKS \
+                    or len(item.split()) > 40:
+                break
+            items.append((start, start + len(item)))
+        if len(items) < 2:
+            continue
+        for start, end in items:
+            _add_clause(doc, start, end, "colon", frame, CONFIDENCE["colon"])
+
+
+#: How a paragraph that is a sentence, not a list item, ends.
+_ITEM_ENDS = frozenset(".!?…:\"”’")
+
+
 SIEVES = (
     _sieve_direct,
     _sieve_colon,
@@ -1931,6 +1961,7 @@ SIEVES = (
     _sieve_trailing,
     _sieve_parenthetical,
     _sieve_according_lead,
+    _sieve_listed,
     _sieve_carry_over,
     _sieve_unattributed,
     _group_partials,
