@@ -158,3 +158,10 @@ def test_list_items_after_a_cue_and_a_colon_are_the_speaker_s_reported_words() -
 
 def test_one_heading_after_a_cue_and_a_colon_is_no_list() -> None:
     assert _records("The minister said:\n\nKenya trip\n\nRuiz lands in Kenya later on Friday.") == []
+
+
+def test_a_quote_after_a_sentence_whose_subject_has_a_title_set_off_is_that_person_s() -> None:
+    text = ("Carl Novak, chairman of the budget council, once summed up the danger with a "
+            "metaphor. “It is not the wolf at the door but termites in the woodwork.”")
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.sieve) == ("Carl Novak", "lead")

@@ -291,8 +291,9 @@ class _Document:
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
         while n < len(toks) and n < 8 and np_word(toks[n]) \
-                and (n == first or ":" not in text[toks[n - 1].end:toks[n].start]):
-            n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…")
+                and (n == first or not any(c in ":," for c in text[toks[n - 1].end:toks[n].start])):
+            n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
+            # is a title set off after it: "Charles Schultze, chairman of the council, …")
         if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
