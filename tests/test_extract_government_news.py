@@ -165,3 +165,17 @@ def test_a_quote_after_a_sentence_whose_subject_has_a_title_set_off_is_that_pers
             "metaphor. “It is not the wolf at the door but termites in the woodwork.”")
     [q] = extract_quotes(text)
     assert (q.speaker, q.sieve) == ("Carl Novak", "lead")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Tom Hale ended the meeting by saying the vote was over.", "Tom Hale", "the vote was over"),
+    ("The warning was about the rhetoric of the Unity party, which tried to rally support "
+     "by saying that the polls were wrong.", "Unity party", "the polls were wrong"),
+])
+def test_by_saying_reports_what_the_subject_or_the_relative_s_antecedent_said(
+        text: str, speaker: str, content: str) -> None:
+    assert _records(text) == [(speaker, "indirect", content)]
+
+
+def test_by_arguing_to_someone_to_do_something_reports_no_clause() -> None:
+    assert _records("Kate Lee responded by arguing to the judge to let the witness speak.") == []

@@ -474,6 +474,23 @@ class _Document:
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
         after_pause = before_cue > s and text[before_cue - 1] in ",—–"
+        if not after_pause and text[s:before_cue].endswith(" by"):
+            # "The party, which tried to rally support by saying that …": who did it said it
+            who = max(text.rfind(", which ", s, cs), text.rfind(", who ", s, cs))
+            if who > s:
+                toks = tokens(text, max(s, who - _SUBJECT_WINDOW), who)
+                mention = parse_before(text, toks)
+                owner = max((k for k, t in enumerate(toks) if possessive(t)), default=len(toks))
+                if mention is None and owner + 1 < len(toks):
+                    mention = parse_before(text, toks[owner + 1:])  # "Netanyahu’s Likud party"
+            else:
+                mention = self._coordinated_subject(s, cs)
+            if mention is None:
+                return None
+            frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            # (a clause must follow: not "by arguing to the judge to let him speak")
+            return frame if frame.clause_start is not None and cue not in _THAT_ONLY else None
         if not after_pause and not _after_document(text, s, before_cue):
             # (after a comma or a dash the participle is the subject's: "… with Amazon — claiming …")
             # "… with the Kremlin confirming there had been an invitation"
