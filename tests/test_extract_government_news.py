@@ -179,3 +179,13 @@ def test_by_saying_reports_what_the_subject_or_the_relative_s_antecedent_said(
 
 def test_by_arguing_to_someone_to_do_something_reports_no_clause() -> None:
     assert _records("Kate Lee responded by arguing to the judge to let the witness speak.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Many Americans say the economy is weak.", "Many Americans"),
+    ("Some Democrats said that the bill would fail.", "Some Democrats"),
+    ("Many Tunisians accuse the ministry of having been slow to act.", "Many Tunisians"),
+])
+def test_part_of_a_people_or_a_party_is_a_group_that_speaks(text: str, speaker: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")

@@ -674,6 +674,10 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
     return base_word(Tok(name, 0, 0)) if possessive(lead[-1]) else name
 
 
+#: Quantifiers before a people or a party that make a group of them speak ("Many Tunisians").
+_GROUP_QUANTIFIERS = frozenset(["many", "some", "most", "few", "several", "other", "two", "three"])
+
+
 def classify(text: str, toks: list[Tok]) -> Mention | None:
     """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
     if not toks or len(toks) > _MAX_NP_TOKENS:
@@ -707,6 +711,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "Clerk: “…”": a trade with no article is an unnamed source, or a surname the speaker
         # book finds in full ("Paul Clerk")
         return Mention(start, end, "anonymous", body[0].word, role=body[0].word)
+    if det in _GROUP_QUANTIFIERS and len(body) == 1 and _cap(body[0]) and (
+            body[0].low in lx.GROUP_NAMES or body[0].low.endswith(("ians", "ans"))):
+        # "Many Tunisians accuse …", "Some Democrats said …": part of a people or a party
+        return Mention(start, end, "anonymous", _join(text, toks))
     cut = _name_run(body) if not unnamed_lead else len(body)
     if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
         name_toks, pre = body[cut:], body[:cut]
