@@ -68,7 +68,7 @@ CUE_VERBS = _forms(
     "laughed laughs sighed sighs",
     "pleaded pleads begged begs",
     "revealed reveals",
-    "disclosed discloses",
+    "disclosed discloses divulged divulges",
     "indicated indicates",
     "assured assures",
     "boasted boasts",
@@ -93,7 +93,7 @@ WEAK_CUES = _forms(
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
-    "rejoined rejoins",
+    "rejoined rejoins divulged divulges",
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.
@@ -188,6 +188,7 @@ ANON_HEADS = _forms(
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
     "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
+    "politicians politician hawks "
     # Documents speak for their authors: "the letter said", "the ruling said".
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
     "study survey report statement",

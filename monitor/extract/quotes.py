@@ -296,8 +296,9 @@ class _Document:
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
         while n < len(toks) and n < 8 and np_word(toks[n]) \
-                and (n == first or ":" not in text[toks[n - 1].end:toks[n].start]):
-            n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…")
+                and (n == first or not any(c in ":," for c in text[toks[n - 1].end:toks[n].start])):
+            n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
+            # is a title set off after it: "Charles Schultze, chairman of the council, …")
         if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
             return None
         mention = classify(text, toks[:n])
@@ -439,8 +440,10 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
+            return None  # "no group claimed responsibility", "Nobody said …": no one said it
         written = bool(before) and _written_that(text, left, cs)
-        if mention is None and before and before[-1] == "and" or written:
+        if mention is None and before and before[-1] in ("and", "but") or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
             # said, …": the sentence's subject said it (not the users the email went to)
             subject = None if written else self._subject_of_cue_before(s, cs)
@@ -490,6 +493,23 @@ class _Document:
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
         after_pause = before_cue > s and text[before_cue - 1] in ",—–"
+        if not after_pause and text[s:before_cue].endswith(" by"):
+            # "The party, which tried to rally support by saying that …": who did it said it
+            who = max(text.rfind(", which ", s, cs), text.rfind(", who ", s, cs))
+            if who > s:
+                toks = tokens(text, max(s, who - _SUBJECT_WINDOW), who)
+                mention = parse_before(text, toks)
+                owner = max((k for k, t in enumerate(toks) if possessive(t)), default=len(toks))
+                if mention is None and owner + 1 < len(toks):
+                    mention = parse_before(text, toks[owner + 1:])  # "Netanyahu’s Likud party"
+            else:
+                mention = self._coordinated_subject(s, cs)
+            if mention is None:
+                return None
+            frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
+            self._after_cue(frame, e)
+            # (a clause must follow: not "by arguing to the judge to let him speak")
+            return frame if frame.clause_start is not None and cue not in _THAT_ONLY else None
         if not after_pause and not _after_document(text, s, before_cue):
             # (after a comma or a dash the participle is the subject's: "… with Amazon — claiming …")
             # "… with the Kremlin confirming there had been an invitation"
@@ -524,6 +544,16 @@ class _Document:
             subject = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
         elif n:
             subject = classify(text, toks[:n])
+            described = _DESCRIBED_NAME.match(text, toks[0].start, cs)
+            if subject is not None and subject.kind in ("definite", "anonymous") and described:
+                # "The leader of Ennahda, Rachid Ghannouchi, condemned …, saying": the name set
+                # off after the description is who it is
+                named = parse_before(text, tokens(text, described.start(1), described.end(1)))
+                desc = classify(text, tokens(text, described.start(), described.start(1) - 2))
+                if named is not None and named.kind == "person" and named.start == described.start(1):
+                    subject = Mention(named.start, named.end, "person", named.name,
+                                      role=desc.role if desc else None,
+                                      organisation=desc.organisation if desc else None, gender=named.gender)
         if subject is None or subject.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
             # "But in April, Gerhard Müller quashed that hope, insisting …": the subject after an
             # opening conjunction, time or phrase
@@ -635,6 +665,10 @@ class _Document:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
         text = self.text
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
+        opening = text.find(",", s, min(cs, s + 40))
+        if toks and toks[0].low in _OPENING_PREPOSITIONS and opening > 0:
+            # "In Washington, Josh Earnest condemned the attack and said …": past the opening phrase
+            toks = tokens(text, opening + 1, min(cs, opening + 1 + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS):
             n += 1
@@ -1706,7 +1740,20 @@ def _sieve_reported(doc: _Document) -> None:
             other = cued[k] if k < len(cued) else colons[k - len(cued)]
             k += 1
             # "…, a claim Hamas rejected as “lies”": the next speaker's words are not these.
+            if other.mention is not None and other.start < frame.clause_start < other.cue_start < e \
+                    and other.clause_start is not None:
+                # "Ana Ruiz said the plan had failed and added that …": the second cue of the same
+                # subject ends the first clause
+                conj = _COORDINATED_CUE.search(text, frame.clause_start, other.cue_start)
+                if conj is not None:
+                    e = conj.start()
+                    break
             if other.mention is not None and frame.clause_start < other.start < e:
+                # "… that the ministry continued to ignore …": a cue that is also a plain verb
+                # opens no clause without "that" or a quote after it; it is this clause's verb.
+                if (other.cue in lx.WEAK_CUES and not other.with_that
+                        and not any(c in _OPEN_MARKS for c in text[other.cue_end:e])):
+                    continue
                 comma = text.rfind(",", frame.clause_start, other.start)
                 e = comma if comma > frame.clause_start else other.start
                 break
@@ -1717,6 +1764,14 @@ def _sieve_reported(doc: _Document) -> None:
         conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
         _add_clause(doc, start, end, sieve, frame, conf)
 
+
+#: A subject that says no one spoke.
+_NEGATED_SUBJECT = re.compile(
+    r"(?<![\w’'-])(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)(?: one)?(?= |$)(?=[^,;]*$)")
+#: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
+_OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across"])
+#: "… and added", "…, but insisted": a coordinated cue right at the end of a clause.
+_COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-z]+ly))? +$")
 
 # Where a reported clause ends before its sentence does: another clause, or the reporter's own
 # words about the speaker ("…, and declined to comment further"). ", but that …" goes on with
@@ -1886,14 +1941,17 @@ def _sieve_parenthetical(doc: _Document) -> None:
 _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|added|adds|explained|wrote|noted),"
                            r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
 #: Words that open a description of the speaker named just before, not more of the statement.
+#: "The leader of Ennahda, Rachid Ghannouchi, …": a description, then the name set off by commas.
+_DESCRIBED_NAME = re.compile(r"(?:The|A|An|Her|His|Their|Its) [^,;:.“”\"]{1,80}?, ([^,;:.“”\"]{3,60}), ")
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "who", "whose", "which"})
 
 
 def _describes_speaker(frame: _Frame, rest: str) -> bool:
-    """After an inverted frame, a part opening with "a", "an" or a relative pronoun describes
-    the speaker just named ("…, said Tom Hale, who runs the shop."), up to the sentence's end
-    (no cue of its own: "…, adding that …" is another statement)."""
-    if not frame.inverted or not rest.startswith(","):
+    """After an inverted frame or "according to X", a part opening with "a", "an" or a relative
+    pronoun describes the speaker just named ("…, said Tom Hale, who runs the shop.", "…,
+    according to the Tourism Council, an industry body."), up to the sentence's end (no cue of
+    its own: "…, adding that …" is another statement)."""
+    if not (frame.inverted or frame.according) or not rest.startswith(","):
         return False
     words = rest[1:].split()
     return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
@@ -2050,6 +2108,36 @@ def _only_these(doc: _Document, members: list[_Claim], start: int, end: int) -> 
     return True
 
 
+def _sieve_listed(doc: _Document) -> None:
+    """``President Obama also said:`` and then a list, one item a paragraph with no closing
+    full stop and no quote mark to open it: each item is what the speaker said, reported (two
+    items at least, so that a heading after a colon is not taken for one)."""
+    text = doc.text
+    framed = {f.para for f in doc.frames}
+    for frame in doc.frames:
+        if frame.mention is None or frame.according or frame.inverted or frame.cue == ":" \
+                or frame.para + 1 >= len(doc.paras) or frame.para + 1 in framed:
+            continue
+        if text[frame.end:doc.paras[frame.para][1]].strip() != ":":
+            continue
+        items: list[tuple[int, int]] = []
+        for index in range(frame.para + 1, min(len(doc.paras), frame.para + 13)):
+            start, end = doc.paras[index]
+            item = text[start:end].rstrip()
+            if index in framed or not item or item[-1] in _ITEM_ENDS or text[start] in _OPEN_MARKS \
+                    or len(item.split()) > 40:
+                break
+            items.append((start, start + len(item)))
+        if len(items) < 2:
+            continue
+        for start, end in items:
+            _add_clause(doc, start, end, "colon", frame, CONFIDENCE["colon"])
+
+
+#: How a paragraph that is a sentence, not a list item, ends.
+_ITEM_ENDS = frozenset(".!?…:\"”’")
+
+
 SIEVES = (
     _sieve_direct,
     _sieve_colon,
@@ -2061,6 +2149,7 @@ SIEVES = (
     _sieve_trailing,
     _sieve_parenthetical,
     _sieve_according_lead,
+    _sieve_listed,
     _sieve_carry_over,
     _sieve_unattributed,
     _group_partials,
@@ -2290,6 +2379,8 @@ def _answerer(doc: _Document, claim: _Claim, results: list[tuple[_Claim, Speaker
 
 #: Short clauses that say when or how a statement was made, closing its frame's sentence.
 _FRAME_CLAUSES = frozenset(["as", "while", "when", "before", "after"])
+#: Short phrases that say where it was said, or of whom, closing its frame's sentence.
+_FRAME_PLACES = frozenset(["aboard", "outside", "of", "from", "at"])
 
 
 def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
@@ -2300,6 +2391,8 @@ def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
         return True
     if words and words[0] in _FRAME_CLAUSES and len(words) <= 8:
         return True  # "he says as we drive on": when and where it was said
+    if words and words[0] in _FRAME_PLACES and len(words) <= 7:
+        return True  # "told reporters aboard Air Force One", "he said of his party's members"
     return _only_outlet_or_adverbial(doc, frame, rest)
 
 

@@ -540,9 +540,11 @@ def _name_run(toks: list[Tok]) -> int:
         return given if given is not None else len(toks)
     if len(toks) - i >= 3 and _profession_word(toks[i].low):
         i += 1  # "Meteorologist Chad Myers": a profession no list names is a role, not a first name
-    if len(toks) - i >= 3 and not _known_first_name(toks[i].low):
+    if len(toks) - i >= 3 and not _known_first_name(toks[i].low) \
+            and not (len(toks[i].word) == 2 and _initial(toks[i].word)):
         # "Investor Advocate Rick Fleming": capitalised words before a known first name, none
-        # of them a first name itself, are a role ("John Paul Jones" keeps all three)
+        # of them a first name itself, are a role ("John Paul Jones" keeps all three; so does
+        # a first initial before a middle name, "C. Eugene Steuerle")
         given = _given_name_in(toks, i + 1)
         if given is not None:
             i = given
@@ -672,6 +674,10 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
     return base_word(Tok(name, 0, 0)) if possessive(lead[-1]) else name
 
 
+#: Quantifiers before a people or a party that make a group of them speak ("Many Tunisians").
+_GROUP_QUANTIFIERS = frozenset(["many", "some", "most", "few", "several", "other", "two", "three"])
+
+
 def classify(text: str, toks: list[Tok]) -> Mention | None:
     """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
     if not toks or len(toks) > _MAX_NP_TOKENS:
@@ -705,6 +711,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "Clerk: “…”": a trade with no article is an unnamed source, or a surname the speaker
         # book finds in full ("Paul Clerk")
         return Mention(start, end, "anonymous", body[0].word, role=body[0].word)
+    if det in _GROUP_QUANTIFIERS and len(body) == 1 and _cap(body[0]) and (
+            body[0].low in lx.GROUP_NAMES or body[0].low.endswith(("ians", "ans"))):
+        # "Many Tunisians accuse …", "Some Democrats said …": part of a people or a party
+        return Mention(start, end, "anonymous", _join(text, toks))
     cut = _name_run(body) if not unnamed_lead else len(body)
     if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
         name_toks, pre = body[cut:], body[:cut]
@@ -1459,6 +1469,9 @@ class SpeakerBook:
             return
         for match in _NAME_SEQUENCE.finditer(text):
             toks = tokens(text, match.start(), match.end())
+            owner = next((k for k, tok in enumerate(toks[:-1]) if possessive(tok)), None)
+            if owner is not None:
+                toks = toks[:owner + 1]  # "Howard Stern’s Sirius XM show": the name ends at the ’s
             if toks and possessive(toks[-1]):
                 # "J.C. Chandor’s “A Most Violent Year”": the name without the possessive
                 last = toks[-1]

@@ -1,0 +1,191 @@
+"""Attribution in government and political news: reported clauses, group sources and names."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str, str]]:
+    return [(q.speaker, q.kind, q.text) for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ana Ruiz said that the ministry continued to ignore the court.",
+     "the ministry continued to ignore the court"),
+    ("Ana Ruiz said that the regime continues to jail reporters.",
+     "the regime continues to jail reporters"),
+    ("Ana Ruiz said the agency continued its inquiry into the loans.",
+     "the agency continued its inquiry into the loans"),
+])
+def test_a_weak_cue_verb_inside_a_reported_clause_opens_no_clause_of_its_own(
+        text: str, content: str) -> None:
+    # "continued" is a cue only before "that" or a quote; as an ordinary verb it is the clause's.
+    assert _records(text) == [("Ana Ruiz", "indirect", content)]
+
+
+def test_a_weak_cue_with_a_quote_still_ends_the_clause_before_it() -> None:
+    text = "The ministry said the figures were final, a claim the union rejected as “a fiction.”"
+    assert ("ministry", "indirect", "the figures were final") in [
+        (s and s.lower().removeprefix("the "), k, c) for s, k, c in _records(text)]
+
+
+def test_a_full_name_in_the_possessive_before_more_capitalised_words_names_the_surname() -> None:
+    text = ("Lee stopped by Howard Stern’s Sirius XM radio show on Monday. "
+            "Stern asked whether Lee had called them.")
+    assert _records(text) == [("Howard Stern", "indirect", "whether Lee had called them")]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("The leader of the party, Ana Ruiz, condemned the vote, saying in a statement that it "
+     "“will not stand.”", "Ana Ruiz", "leader"),
+    ("A spokesman for the ministry, Tom Hale, rejected the claim, saying it was false.",
+     "Tom Hale", "spokesman"),
+])
+def test_a_participle_s_subject_is_the_name_set_off_after_a_description(
+        text: str, name: str, role: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.role) == (name, role)
+
+
+def test_a_place_set_off_after_the_subject_is_not_a_name() -> None:
+    [q] = extract_quotes("The ministry, in Paris, rejected the report, saying it was false.")
+    assert q.speaker is not None and "Paris" not in q.speaker
+
+
+@pytest.mark.parametrize("name", ["C. Eugene Steuerle", "J. Austin Hale"])
+def test_a_first_initial_before_a_middle_name_is_part_of_the_name(name: str) -> None:
+    # (the middle names are also places: they must not start the name)
+    text = f"“Everything else is getting squeezed,” said {name}, a fellow at the institute."
+    [q] = extract_quotes(text)
+    assert q.speaker == name
+
+
+@pytest.mark.parametrize("second", ["and added that", "but insisted that", "but insisted"])
+def test_a_second_cue_of_the_same_subject_ends_the_first_clause_and_opens_its_own(second: str) -> None:
+    text = f"Ana Ruiz said the plan had failed {second} progress had been made."
+    assert _records(text) == [("Ana Ruiz", "indirect", "the plan had failed"),
+                              ("Ana Ruiz", "indirect", "progress had been made")]
+
+
+def test_a_verb_of_the_reported_clause_s_subject_after_and_stays_in_the_clause() -> None:
+    text = "Ana Ruiz said the company fired her and denied her the pay."
+    assert _records(text) == [("Ana Ruiz", "indirect", "the company fired her and denied her the pay")]
+
+
+@pytest.mark.parametrize("opening", ["In Lisbon, ", "On Tuesday, ", ""])
+def test_a_cue_after_a_verb_phrase_and_and_is_the_subject_s_past_an_opening_phrase(opening: str) -> None:
+    text = f"{opening}Tom Hale condemned the attack and said the government was willing to help."
+    assert _records(text) == [("Tom Hale", "indirect", "the government was willing to help")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Budget hawks have warned for years that a reckoning is coming.", "Budget hawks"),
+    ("Local politicians acknowledged that they had not seen the threat.", "Local politicians"),
+    ("Two politicians said the plan was dead.", "Two politicians"),
+])
+def test_politicians_and_hawks_are_groups_that_speak(text: str, speaker: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
+
+
+def test_divulged_reports_a_clause_with_that_but_not_a_noun_phrase() -> None:
+    assert _records("Officials divulged Thursday that the agency had allowed two visits.") == [
+        ("Officials", "indirect", "the agency had allowed two visits")]
+    assert _records("The report divulged the names of the agents.") == []
+
+
+@pytest.mark.parametrize("frame", [
+    "Tom Hale told reporters aboard the plane",
+    "Tom Hale said of himself and his party",
+    "Tom Hale said outside the court",
+])
+def test_a_frame_closed_by_where_or_of_whom_it_was_said_joins_the_quotes_around_it(frame: str) -> None:
+    text = f"“It is over,” {frame}. “We go home.”"
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.kind, [text[s:e] for s, e in q.parts]) == (
+        "Tom Hale", "direct", ["It is over", "We go home."])
+
+
+def test_a_long_narrative_after_the_frame_still_separates_the_quotes() -> None:
+    text = ("“It is over,” Tom Hale said of the talks, which had dragged on for years and cost "
+            "millions in fees. “We go home.”")
+    assert len(extract_quotes(text)) == 2
+
+
+@pytest.mark.parametrize("source", ["the Tourism Council, an industry body",
+                                    "the Tourism Council, which represents hotels"])
+def test_a_description_after_according_to_names_the_same_source(source: str) -> None:
+    text = f"Tourism is critical to the economy, according to {source}."
+    assert _records(text) == [("Tourism Council", "indirect", "Tourism is critical to the economy")]
+
+
+@pytest.mark.parametrize("text", [
+    "Although no group claimed responsibility, the attack raised fears that militants were back.",
+    "Nobody claimed that the vote was rigged.",
+    "None of the officials said the plan would fail.",
+])
+def test_a_subject_that_says_no_one_spoke_frames_nothing(text: str) -> None:
+    assert _records(text) == []
+
+
+def test_a_negation_elsewhere_in_the_sentence_leaves_the_subject_speaking() -> None:
+    assert _records("No, the minister said, the plan would not fail.")[0][0] == "the minister"
+    assert _records("Officials said no one was hurt.") == [("Officials", "indirect", "no one was hurt")]
+
+
+_LISTED = """The interview ran long.
+
+In a wide-ranging interview, President Ana Ruiz also said:
+
+The treaty must stay in force to keep the peace
+
+She is confident the deal will be passed by Congress
+
+She would speak "bluntly" against corruption in Kenya
+
+Ruiz lands in Kenya later on Friday."""
+
+
+def test_list_items_after_a_cue_and_a_colon_are_the_speaker_s_reported_words() -> None:
+    assert _records(_LISTED) == [
+        ("Ana Ruiz", "indirect", "The treaty must stay in force to keep the peace"),
+        ("Ana Ruiz", "indirect", "She is confident the deal will be passed by Congress"),
+        ("Ana Ruiz", "mixed", 'She would speak "bluntly" against corruption in Kenya'),
+    ]
+
+
+def test_one_heading_after_a_cue_and_a_colon_is_no_list() -> None:
+    assert _records("The minister said:\n\nKenya trip\n\nRuiz lands in Kenya later on Friday.") == []
+
+
+def test_a_quote_after_a_sentence_whose_subject_has_a_title_set_off_is_that_person_s() -> None:
+    text = ("Carl Novak, chairman of the budget council, once summed up the danger with a "
+            "metaphor. “It is not the wolf at the door but termites in the woodwork.”")
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.sieve) == ("Carl Novak", "lead")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Tom Hale ended the meeting by saying the vote was over.", "Tom Hale", "the vote was over"),
+    ("The warning was about the rhetoric of the Unity party, which tried to rally support "
+     "by saying that the polls were wrong.", "Unity party", "the polls were wrong"),
+])
+def test_by_saying_reports_what_the_subject_or_the_relative_s_antecedent_said(
+        text: str, speaker: str, content: str) -> None:
+    assert _records(text) == [(speaker, "indirect", content)]
+
+
+def test_by_arguing_to_someone_to_do_something_reports_no_clause() -> None:
+    assert _records("Kate Lee responded by arguing to the judge to let the witness speak.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Many Americans say the economy is weak.", "Many Americans"),
+    ("Some Democrats said that the bill would fail.", "Some Democrats"),
+    ("Many Tunisians accuse the ministry of having been slow to act.", "Many Tunisians"),
+])
+def test_part_of_a_people_or_a_party_is_a_group_that_speaks(text: str, speaker: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
