@@ -46,6 +46,7 @@ from monitor.extract.speakers import (
     strip_adverbs,
     tokens,
 )
+from monitor.extract.titles import is_org_title, org_before_title
 from monitor.model.quotes import ExtractedQuote
 
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
@@ -686,6 +687,11 @@ class _Document:
                     # "Norman Ratcliffe, an ecologist from the Survey in Cambridge, told": a
                     # longer description of the person named just before
                     kind = "role"
+                elif is_org_title(part) and _names_a_person(
+                        parse_before(text, tokens(text, *parts[k + 1]))):
+                    # "Jane Roe, Google head of search, said": an employer and a title after a
+                    # name describe that person; read whole they look like an organisation
+                    kind = "role"
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
@@ -725,8 +731,8 @@ class _Document:
             nxt = _next_boundary(text, stop + 1, e)
             appos = tokens(text, stop + 1, nxt)
         if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their") \
-                and appos[0].low not in lx.POSITION_HEADS:
-            return mention
+                and appos[0].low not in lx.POSITION_HEADS and not is_org_title(appos):
+            return mention  # ("said Jane Roe, Google head of search": an employer and a title)
         return _apply_appositive(text, mention, appos)
 
     def _after_cue(self, frame: _Frame, e: int) -> None:
@@ -1111,6 +1117,14 @@ def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in words
     ):
         return head
+    lead = org_before_title(words) if words[0] is appos[0] else 0
+    if lead:
+        # "Google head of search" (no article): the employer opens the phrase, the role is the
+        # rest; after an article the whole phrase stays the role ("a Pentagon spokeswoman")
+        return Mention(head.start, head.end, head.kind, head.name,
+                       role=head.role or text[words[lead].start:words[-1].end],
+                       organisation=head.organisation or base_word(Tok(
+                           text[words[0].start:words[lead - 1].end], 0, 0)))
     role = text[words[0].start:words[-1].end]
     org = None
     for k, tok in enumerate(words):

@@ -1,0 +1,30 @@
+"""Speaker phrases of political and government news: titles, employers, party tags and offices."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _one(text: str) -> tuple[str | None, str | None, str | None, str | None]:
+    [q] = extract_quotes(text)
+    return q.speaker, q.speaker_kind, q.role, q.organisation
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe, Google head of search, said the company would appeal.",
+    "“We will appeal,” said Jane Roe, Google head of search.",
+    "Jane Roe, Google's head of search, said the company would appeal.",
+])
+def test_employer_before_a_title_in_an_appositive_is_the_organisation(text: str) -> None:
+    assert _one(text) == ("Jane Roe", "person", "head of search", "Google")
+
+
+@pytest.mark.parametrize("text", [
+    "Charlie Bell, Microsoft Vice President of Enterprise and OS Security, said the update fixed the flaw.",
+    "“The flaw is fixed,” said Charlie Bell, Microsoft Vice President of Enterprise and OS Security.",
+])
+def test_capitalised_title_after_an_employer_is_not_the_speaker(text: str) -> None:
+    assert _one(text) == ("Charlie Bell", "person", "Vice President of Enterprise and OS Security",
+                          "Microsoft")
