@@ -28,3 +28,17 @@ def test_employer_before_a_title_in_an_appositive_is_the_organisation(text: str)
 def test_capitalised_title_after_an_employer_is_not_the_speaker(text: str) -> None:
     assert _one(text) == ("Charlie Bell", "person", "Vice President of Enterprise and OS Security",
                           "Microsoft")
+
+
+@pytest.mark.parametrize("text", [
+    "Kevin Munoz, Biden campaign spokesman, said the debate was a win.",
+    "“It was a win,” said Kevin Munoz, Biden campaign spokesman.",
+])
+def test_title_with_lower_case_modifiers_after_a_name_is_the_role(text: str) -> None:
+    assert _one(text) == ("Kevin Munoz", "person", "Biden campaign spokesman", None)
+
+
+def test_relative_clause_after_the_article_describes_the_name_before_it() -> None:
+    text = ("Rep. Jim Jordan, the Ohio Republican who chairs the Judiciary Committee, said the "
+            "subpoena would be issued.")
+    assert _one(text)[:2] == ("Jim Jordan", "person")

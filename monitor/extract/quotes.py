@@ -687,10 +687,12 @@ class _Document:
                     # "Norman Ratcliffe, an ecologist from the Survey in Cambridge, told": a
                     # longer description of the person named just before
                     kind = "role"
-                elif is_org_title(part) and _names_a_person(
+                elif (is_org_title(part) or part and part[0].low == "the" and any(
+                        t.low in ("who", "whose") for t in part[2:])) and _names_a_person(
                         parse_before(text, tokens(text, *parts[k + 1]))):
-                    # "Jane Roe, Google head of search, said": an employer and a title after a
-                    # name describe that person; read whole they look like an organisation
+                    # "Jane Roe, Google head of search, said", "Jim Jordan, the Ohio Republican
+                    # who chairs the committee, said": an employer and a title, or a relative
+                    # clause, after a name describe that person (and name no speaker)
                     kind = "role"
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too

@@ -53,10 +53,15 @@ def org_before_title(words: Sequence[Word]) -> int:
 
 def is_org_title(words: Sequence[Word]) -> bool:
     """Is ``words`` an employer and a title with no personal name after the title words ("Google
-    head of search"), as an appositive after a name is, and not "Google's Jane Roe" or "White
-    House press secretary Lena Marsh" (a title before a name)?"""
-    lead = org_before_title(words)
-    if not lead:
+    head of search", "Biden campaign spokesman"), as an appositive after a name is, and not
+    "Google's Jane Roe" or "White House press secretary Lena Marsh" (a title before a name)?"""
+    if not words or not words[0].word[:1].isupper() or _title_word(words[0].low) \
+            or words[0].low in lx.DETERMINERS or words[0].low in lx.HONORIFICS:
+        return False  # ("Sen. Ted Cruz": a title opening a name)
+    lead = next((k for k, w in enumerate(words) if w.low in lx.POSITION_HEADS), 0)
+    if not lead or lead > _MAX_ORG_WORDS + 2 or any(
+            w.low in lx.GLUE or w.low in lx.DETERMINERS or not w.word.isalpha() and not w.word.endswith(
+                ("'s", "’s", ".")) for w in words[:lead]):
         return False
     rest = words[lead:]
     # After the position's head only glue and what the position is over may follow: "head of
