@@ -42,3 +42,31 @@ def test_relative_clause_after_the_article_describes_the_name_before_it() -> Non
     text = ("Rep. Jim Jordan, the Ohio Republican who chairs the Judiciary Committee, said the "
             "subpoena would be issued.")
     assert _one(text)[:2] == ("Jim Jordan", "person")
+
+
+def _speakers(text: str) -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.mention) for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sen. Brent Calloway, R-Texas, blasted the bill on Tuesday. “This is a disaster,” the Texas "
+     "Republican said.", "Brent Calloway"),
+    ("Rep. Dana Holloway (D-Md.) questioned the witness for an hour. “You lied to this committee,” "
+     "the Maryland Democrat said.", "Dana Holloway"),
+    ("Rep. Jane Doe, a Michigan Democrat, voted against it. “It is a bad bill,” the Michigan "
+     "Democrat said.", "Jane Doe"),
+])
+def test_the_state_and_party_stand_for_the_politician_tagged_so(text: str, name: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (name, "person")
+
+
+def test_two_party_descriptions_follow_their_own_tags() -> None:
+    text = ("Sen. Brent Calloway, R-Texas, and Sen. Carl Moody, D-Conn., clashed on Tuesday. “This "
+            "is a disaster,” the Texas Republican said. “It is not,” the Connecticut Democrat said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Brent Calloway", "Carl Moody"]
+
+
+def test_no_before_a_quotation_ends_the_sentence() -> None:
+    [q] = extract_quotes("Jane Doe voted no. “It is a bad bill,” she said.")
+    assert (q.speaker, q.kind, q.text) == ("Jane Doe", "direct", "It is a bad bill")

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from monitor.extract import lexicon as lx
 from monitor.extract import speaker_kinds as sk
+from monitor.extract import titles
 from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
@@ -683,6 +684,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     body = toks[1:] if det else toks
     if not body:
         return None
+    party = titles.party_member(body) if det == "the" else None
+    if party is not None:
+        # "the Texas Republican said": a politician the story has named, not a party
+        return Mention(start, end, "definite", party, role=_join(text, body))
     glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                       "from", "in")), len(body))
     lead_head = base_word(body[glue_at - 1]).lower() if glue_at < len(body) else ""
@@ -1842,6 +1847,14 @@ class SpeakerBook:
             if len(names) >= 2 and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=head))
+        if head in titles.PARTY_NOUNS:
+            # "Sen. Ted Cruz, R-Texas, …" for "the Texas Republican": the party tag says who
+            for match in titles.party_tag_pattern(head).finditer(window):
+                toks = tokens(window, match.start(1), match.end(1))
+                names = toks[_name_run(toks):]
+                if names and (best is None or match.start() > best[0]):
+                    best = (match.start(), Mention(mention.start, mention.end, "person",
+                                                   _join(window, names), role=mention.role))
         for match in _described_patterns(head)[2].finditer(window):
             if self.quoted is not None and self.quoted(window_start + match.start()):
                 continue

@@ -5,6 +5,9 @@ of search, said", "Charlie Bell, Microsoft Vice President of Enterprise and OS S
 The capitalised words before the first title word are the organisation, the rest is the role;
 read whole, the phrase would be taken for an organisation's name (or for the speaker).
 
+A party noun after "the" ("the Texas Republican said") stands for a politician the story named
+with that party's tag ("Sen. Ted Cruz, R-Texas,"), as "the senator" stands for one it called so.
+
 The functions here read words (anything with ``word`` and ``low``, as
 :class:`~monitor.extract.speakers.Tok`); :mod:`monitor.extract.quotes` calls them where it
 reads the comma-separated parts before and after a cue.
@@ -12,7 +15,9 @@ reads the comma-separated parts before and after a cue.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from monitor.extract import lexicon as lx
@@ -72,3 +77,36 @@ def is_org_title(words: Sequence[Word]) -> bool:
         head += 1
     tail = rest[head + 1:]
     return not tail or tail[0].low in lx.GLUE or tail[0].low in ("and", "in", "on")
+
+
+# -- party descriptions -------------------------------------------------------------------------
+
+#: Singular nouns for a member of a US party, and the letter of the party's tag ("R-Texas").
+PARTY_NOUNS: dict[str, str] = {"republican": "R", "democrat": "D", "independent": "I"}
+
+#: How many words "the … Republican" may have before the party noun ("the Texas Republican",
+#: "the New York Democrat", "the first-term Ohio Republican").
+_MAX_PARTY_EPITHETS = 3
+
+
+def party_member(words: Sequence[Word]) -> str | None:
+    """The party noun of "Texas Republican", "Maryland Democrat", "first-term Republican" (the
+    words after "the"): a description of one politician the story has named, not an
+    organisation. None for anything else ("Republicans", "Republican Party")."""
+    if not words or len(words) > _MAX_PARTY_EPITHETS + 1 or words[-1].low not in PARTY_NOUNS \
+            or not words[-1].word[:1].isupper():
+        return None
+    if any(w.low in lx.GLUE or w.low in lx.DETERMINERS
+           or not w.word.replace("-", "").replace(".", "").isalpha() for w in words[:-1]):
+        return None
+    return words[-1].low
+
+
+@lru_cache(maxsize=8)
+def party_tag_pattern(noun: str) -> re.Pattern[str]:
+    """A name followed by the party tag of ``noun``'s party or by an appositive ending in the
+    noun: "Sen. Ted Cruz, R-Texas,", "Rep. Jamie Raskin (D-Md.)" and "Rep. Jane Doe, a Michigan
+    Democrat," for a later "the Texas Republican", "the Maryland Democrat"."""
+    letter = PARTY_NOUNS[noun]
+    return re.compile(r"((?:[A-Z][\w.’'-]*[ ]){0,4}[A-Z][\w’'-]*)(?:(?:,[ ]|[ ]\()" + letter
+                      + r"-[A-Z]|,[ ](?:a|an|the)[ ](?:[\w.’'-]+[ ]){0,3}" + noun.capitalize() + r"\b)")
