@@ -70,3 +70,23 @@ def test_two_party_descriptions_follow_their_own_tags() -> None:
 def test_no_before_a_quotation_ends_the_sentence() -> None:
     [q] = extract_quotes("Jane Doe voted no. “It is a bad bill,” she said.")
     assert (q.speaker, q.kind, q.text) == ("Jane Doe", "direct", "It is a bad bill")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sen. Carl Moody spoke for an hour. “We will never stop fighting,” the senator from Vermont "
+     "said.", "Carl Moody"),
+    ("Rep. Beto Ruiz voted no. “We will never stop fighting,” the congressman from Texas said.",
+     "Beto Ruiz"),
+])
+def test_where_a_politician_is_from_is_not_the_speaker(text: str, name: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (name, "person")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A senator from Ohio said the bill was dead.", "A senator from Ohio"),
+    ("A Democrat from Ohio said the bill was dead.", "A Democrat from Ohio"),
+])
+def test_an_unnamed_politician_from_a_state_is_one_source(text: str, name: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.speaker_kind) == (name, "anonymous")

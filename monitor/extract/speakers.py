@@ -246,6 +246,11 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
         head = base_word(toks[i - 2]).lower()
         return head in lx.ORG_HEADS or head in lx.ANON_HEADS
+    if prev.low == "from" and i >= 2 and _cap(toks[i]):
+        # "the congressman from Texas", "a senator from Ohio": where the person is from belongs
+        # to the phrase; the place is not the speaker
+        head = base_word(toks[i - 2]).lower()
+        return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
 
 
@@ -684,10 +689,14 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     body = toks[1:] if det else toks
     if not body:
         return None
-    party = titles.party_member(body) if det == "the" else None
-    if party is not None:
+    party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in")), len(body))
+    party = titles.party_member(body[:party_at]) if det in ("the", "a", "an", "one") else None
+    if party is not None and det == "the" and party_at == len(body):
         # "the Texas Republican said": a politician the story has named, not a party
         return Mention(start, end, "definite", party, role=_join(text, body))
+    if party is not None and det != "the":
+        # "a Democrat from Ohio said": one unnamed politician
+        return Mention(start, end, "anonymous", _join(text, toks), role=_join(text, body[:party_at]))
     glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                       "from", "in")), len(body))
     lead_head = base_word(body[glue_at - 1]).lower() if glue_at < len(body) else ""
