@@ -90,3 +90,12 @@ def test_where_a_politician_is_from_is_not_the_speaker(text: str, name: str) -> 
 def test_an_unnamed_politician_from_a_state_is_one_source(text: str, name: str) -> None:
     [q] = extract_quotes(text)
     assert (q.speaker, q.speaker_kind) == (name, "anonymous")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The White House, in a statement, said the president had been briefed.", "White House"),
+    ("Sen. Jon Tate, D-Mont., in a statement, said the vote was a win for veterans.", "Jon Tate"),
+    ("Jane Roe, at a news conference on Tuesday, said the company would appeal.", "Jane Roe"),
+])
+def test_an_adverbial_between_commas_is_not_the_speaker(text: str, name: str) -> None:
+    assert _speakers(text)[0][0] == name

@@ -940,6 +940,8 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         return "skip"
     if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
         return "skip"  # "Democrats, meanwhile, said"
+    if toks[0].word in _ADVERBIAL_LEADS and len(toks) > 1:
+        return "skip"  # "The White House, in a statement, said": where or how, not who
     if toks[0].word.islower() and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES) \
             and len(toks) > 1:
         return "skip"  # "The report, released Monday, said": a participle phrase
@@ -960,6 +962,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     return _described_or_placed(toks)
 
 
+#: Prepositions that open an adverbial part between a speaker and the cue ("in a statement",
+#: "on Tuesday", "at a news conference"), in lower case as they stand inside a sentence.
+_ADVERBIAL_LEADS = frozenset(["in", "on", "at", "during", "after", "before", "via", "through", "later"])
 #: Past participles not in "-ed" that open a phrase about the speaker ("The study, published …").
 _PARTICIPLES = word_set("seen written given made sent taken known shown held led run begun drawn")
 
