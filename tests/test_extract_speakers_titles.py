@@ -99,3 +99,25 @@ def test_an_unnamed_politician_from_a_state_is_one_source(text: str, name: str) 
 ])
 def test_an_adverbial_between_commas_is_not_the_speaker(text: str, name: str) -> None:
     assert _speakers(text)[0][0] == name
+
+
+@pytest.mark.parametrize(("text", "name", "role", "org"), [
+    ("Attorney General Ana Lowell said the department would follow the facts.", "Ana Lowell",
+     "Attorney General", None),
+    ("Texas Attorney General Ken Marsh said the state would sue.", "Ken Marsh",
+     "Texas Attorney General", "Texas"),
+    ("Justice Department spokesman Paul Ferry said in a statement that the review was complete.",
+     "Paul Ferry", "Justice Department spokesman", "Justice Department"),
+    ("Homeland Security Secretary Ana Mayer told lawmakers that the border was secure.", "Ana Mayer",
+     "Homeland Security Secretary", "Homeland Security"),
+    ("Ohio Gov. Mike Dunne said the state would appeal.", "Mike Dunne", "Ohio Gov.", "Ohio"),
+    ("Democratic Rep. Jane Doe of Michigan said the plan would hurt workers.", "Jane Doe",
+     "Democratic Rep.", "Michigan"),  # (where the person is from, as "of" after a name gives)
+    ("Former House Speaker Nora Pell said the party should unite.", "Nora Pell",
+     "Former House Speaker", "House"),
+    ("Senate Republican Leader Walter Quist said the chamber would adjourn.", "Walter Quist",
+     "Senate Republican Leader", "Senate"),
+])
+def test_title_before_a_name_gives_role_and_organisation(text: str, name: str, role: str,
+                                                        org: str | None) -> None:
+    assert _one(text) == (name, "person", role, org)

@@ -634,6 +634,8 @@ def _role_and_org(text: str, pre: list[Tok]) -> tuple[str | None, str | None]:
         position, rank = pre, []
     if len(rank) == 1 and rank[0].low in ("chief", "officer", "field", "air", "rear", "vice"):
         position, rank = pre, []
+    if len(rank) == 1 and rank[0].low == "general" and position and position[-1].low in lx.POSITION_HEADS:
+        position, rank = pre, []  # "Attorney General", "Surgeon General": one title, not a rank
     parts = []
     if position:
         parts.append(_expand(text, position))
@@ -651,6 +653,12 @@ def _expand(text: str, toks: list[Tok]) -> str:
     return _join(text, toks)
 
 
+#: Words before a title that date it ("Former House Speaker"), never part of an organisation.
+_TENURE_WORDS = frozenset(["former", "acting", "then", "interim", "outgoing", "incoming", "retired"])
+#: Title words that also end the name of a department ("Homeland Security", "Veterans Affairs").
+_DOMAIN_WORDS = frozenset(["security", "affairs", "justice", "intelligence", "services"])
+
+
 def _org_in(text: str, toks: list[Tok]) -> str | None:
     """The organisation named in a role: after for/of/at, or the capitalised words before it."""
     for k, tok in enumerate(toks):
@@ -662,15 +670,23 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
                 return None  # "Secretary of State", "Minister of Defence"
             if rest and any(_cap(t) or t.low in lx.ORG_HEADS for t in rest):
                 return _join(text, rest)
-    head = next((k for k, t in enumerate(toks) if t.low in lx.POSITION_HEADS), len(toks))
+    head = next((k for k, t in enumerate(toks)
+                 if (t.low in lx.POSITION_HEADS or t.low in lx.TITLE_ABBREVIATIONS)
+                 and not (k + 1 < len(toks) and toks[k + 1].low in lx.ORG_HEADS)), len(toks))
+    # (a head word before an organisation's word is part of its name: "Justice Department
+    # spokesman"; "Ohio Gov." ends at its abbreviated title)
     lead = toks[:head]
     caps = next((k for k, t in enumerate(lead) if not _cap(t)), len(lead))
     lead = lead[:caps]  # "EU's foreign policy chief": the organisation is the capitalised part
     owner = next((k for k, t in enumerate(lead) if possessive(t)), None)
     if owner is not None:
         lead = lead[: owner + 1]
-    while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS):
-        lead = lead[:-1]
+    while lead and lead[0].low in _TENURE_WORDS:
+        lead = lead[1:]  # "Former House Speaker": the House's
+    while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS
+                    or lead[-1].low in titles.PARTY_ADJECTIVES) \
+            and not (len(lead) >= 2 and lead[-1].low in _DOMAIN_WORDS and lead[-2].low not in lx.TITLE_WORDS):
+        lead = lead[:-1]  # ("Homeland Security Secretary" keeps the department's name whole)
     lead = [t for t in lead if t.low not in lx.DETERMINERS]
     if not lead or not any(_cap(t) for t in lead):
         return None

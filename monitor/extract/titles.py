@@ -84,6 +84,10 @@ def is_org_title(words: Sequence[Word]) -> bool:
 #: Singular nouns for a member of a US party, and the letter of the party's tag ("R-Texas").
 PARTY_NOUNS: dict[str, str] = {"republican": "R", "democrat": "D", "independent": "I"}
 
+#: Adjectives of a party before a title ("Democratic Sen.", "Senate Republican Leader"): the
+#: holder's party, not the organisation whose title it is.
+PARTY_ADJECTIVES = frozenset(["democratic", "republican", "democrat", "gop"])
+
 #: How many words "the … Republican" may have before the party noun ("the Texas Republican",
 #: "the New York Democrat", "the first-term Ohio Republican").
 _MAX_PARTY_EPITHETS = 3
