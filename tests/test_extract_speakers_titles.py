@@ -121,3 +121,15 @@ def test_an_adverbial_between_commas_is_not_the_speaker(text: str, name: str) ->
 def test_title_before_a_name_gives_role_and_organisation(text: str, name: str, role: str,
                                                         org: str | None) -> None:
     assert _one(text) == (name, "person", role, org)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The Supreme Court's ruling, written by the chief justice, said the law was void.",
+     "Supreme Court", "organisation"),
+    ("Judge Rosa Delgado's ruling said the law was unconstitutional.", "Rosa Delgado", "person"),
+    ("A lawsuit filed by the ACLU alleges that the policy is unconstitutional.", "ACLU", "organisation"),
+    ("The lawsuit alleges that the agency ignored its own rules.", "The lawsuit", "anonymous"),
+])
+def test_a_court_paper_stands_for_its_author_when_the_text_names_one(text: str, name: str,
+                                                                      kind: str) -> None:
+    assert _one(text)[:2] == (name, kind)

@@ -269,6 +269,8 @@ DOCUMENT_NOUNS = _forms(
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement",
+    # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
+    "ruling rulings opinion indictment lawsuit complaint motion dissent",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

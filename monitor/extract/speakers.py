@@ -875,6 +875,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     name = _join(text, name_toks)
     if possessive(name_toks[-1]):
         name = base_word(Tok(name, 0, 0))
+    if possessive(name_toks[-1]):
+        # "Judge Rosa Delgado's ruling": the owner's name without the possessive
+        last = name_toks[-1]
+        name_toks = [*name_toks[:-1], Tok(base_word(last), last.start, last.start + len(base_word(last)))]
     named = classify(text, name_toks)
     if named is not None and named.kind == "person" and len(name_toks) > 1 and not any(
             t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES for t in name_toks):
