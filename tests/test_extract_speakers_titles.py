@@ -133,3 +133,21 @@ def test_title_before_a_name_gives_role_and_organisation(text: str, name: str, r
 def test_a_court_paper_stands_for_its_author_when_the_text_names_one(text: str, name: str,
                                                                       kind: str) -> None:
     assert _one(text)[:2] == (name, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "Rod Hale told Fox News host Sean Brady that he would not debate.",
+    "Rod Hale told ABC anchor Dana Fisk that he would not debate.",
+])
+def test_a_titled_addressee_after_told_is_not_the_clause(text: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.kind, q.text) == ("Rod Hale", "indirect", "he would not debate")
+
+
+@pytest.mark.parametrize("text", [
+    "“We need more agents,” Kelly told CNN's “State of the Union.”",
+    "“We need more agents,” Kelly said on “Meet the Press.”",
+])
+def test_a_show_title_with_the_sentences_full_stop_inside_is_no_quote(text: str) -> None:
+    assert [(q.speaker, q.kind, q.text) for q in extract_quotes(text)] == [
+        ("Kelly", "direct", "We need more agents")]

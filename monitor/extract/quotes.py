@@ -1087,13 +1087,26 @@ def _object_end(toks: list[Tok]) -> int:
             if not toks[k].word.islower():
                 break
     while j < len(toks) and j - start < 6 and (toks[j].word[0].isupper() or toks[j].low in lx.AUDIENCES
-                                              or (j > start and toks[j].low in ("news", "agency"))):
+                                              or (j > start and toks[j].low in ("news", "agency"))
+                                              or _titled_addressee(toks, j, start)):
         j += 1
         if toks[j - 1].low in lx.AUDIENCES:
             break
     if j == start:
         return 0
     return j
+
+
+#: Words for who interviews: "told Fox News host Sean Hannity".
+_INTERVIEWERS = word_set("host anchor moderator interviewer presenter")
+
+
+def _titled_addressee(toks: list[Tok], j: int, start: int) -> bool:
+    """Is ``toks[j]`` a lower-case title between an outlet or office and a name ("told Fox News
+    host Sean Hannity", "told Senate Majority Leader …")?"""
+    low = toks[j].low
+    return j > start and toks[j].word.islower() and (low in _INTERVIEWERS or low in lx.POSITION_HEADS) \
+        and j + 1 < len(toks) and toks[j + 1].word[:1].isupper()
 
 
 def _outlet_name(text: str, toks: list[Tok]) -> str | None:
@@ -1159,8 +1172,10 @@ def _is_title(text: str, q: Span) -> bool:
     if not q.closed or q.end - q.start > 60:
         return False
     words = text[q.start:q.end].split()
-    if words and words[-1].endswith(",") and len(words[-1]) > 1:
-        words[-1] = words[-1][:-1]  # "from “Magic Clement,” the …": the comma is the sentence's
+    if words and words[-1].endswith((",", ".")) and len(words[-1]) > 1:
+        # "from “Magic Clement,” the …", "told CNN's “State of the Union.”": the comma or full
+        # stop is the sentence's, put inside the marks
+        words[-1] = words[-1][:-1]
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or any(
         not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL) or w[-1] in ".,!?;:"
         for w in words
