@@ -151,3 +151,22 @@ def test_a_titled_addressee_after_told_is_not_the_clause(text: str) -> None:
 def test_a_show_title_with_the_sentences_full_stop_inside_is_no_quote(text: str) -> None:
     assert [(q.speaker, q.kind, q.text) for q in extract_quotes(text)] == [
         ("Kelly", "direct", "We need more agents")]
+
+
+@pytest.mark.parametrize(("text", "name", "cue"), [
+    ("Cohen testified that Trump had approved the payment.", "Cohen", "testified"),
+    ("Sen. Ann Tull, R-Ohio, asserted that the nominee had misled the panel.", "Ann Tull", "asserted"),
+])
+def test_testimony_cues_report_a_clause(text: str, name: str, cue: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.cue, q.kind) == (name, cue, "indirect")
+
+
+def test_a_participle_cue_after_told_is_the_subjects() -> None:
+    text = "“We are not asking that,” Prelogar told Alito, asserting that the interest was broad."
+    assert {q.speaker for q in extract_quotes(text)} == {"Prelogar"}
+
+
+def test_an_irregular_past_tense_makes_a_clause() -> None:
+    [q] = extract_quotes("Smith said the strike hit a depot.")
+    assert (q.speaker, q.text) == ("Smith", "the strike hit a depot")

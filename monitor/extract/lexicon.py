@@ -80,6 +80,8 @@ CUE_VERBS = _forms(
     "wondered",
     "agreed agrees",
     "advised advises recommended recommends",
+    # What a witness says in news of trials and hearings: "Cohen testified that …".
+    "testified testifies asserted asserts asserting",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
 )

@@ -73,7 +73,11 @@ _FINITE = word_set(
     "won't can't isn't aren't wasn't weren't hasn't haven't hadn't doesn't didn't wouldn't "
     "couldn't shouldn't it's there's rose fell said told went came took made gave found saw knew "
     "thought began grew left lost won ran paid met kept held brought felt became sent spent "
-    "needs wants remains seems appears means plans intends expects believes knows thinks"
+    "needs wants remains seems appears means plans intends expects believes knows thinks "
+    # irregular past tenses ("said the strike hit a depot", "ruled the agency broke the law")
+    "hit struck broke fought sought bought caught taught built meant stood understood chose "
+    "spoke wrote drove threw fled led sold heard hid shook stole swore drew flew withdrew "
+    "overstepped misled forgot"
 )
 #: Cues that hardly ever take a noun phrase as their object: after them a present-tense verb in
 #: "-s" ("says the country deserves better") is enough to show a clause.
@@ -107,6 +111,7 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
+                  "asserting",
                   "complaining"])
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
 _THAT_ONLY = frozenset(["complaining"])
