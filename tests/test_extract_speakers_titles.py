@@ -170,3 +170,9 @@ def test_a_participle_cue_after_told_is_the_subjects() -> None:
 def test_an_irregular_past_tense_makes_a_clause() -> None:
     [q] = extract_quotes("Smith said the strike hit a depot.")
     assert (q.speaker, q.text) == ("Smith", "the strike hit a depot")
+
+
+def test_the_lawmaker_is_the_unnamed_one_another_sentence_introduced() -> None:
+    text = ("A senior aide said the speaker had the votes. But another GOP lawmaker was less sure. "
+            "“I don't know where the votes are,” the lawmaker said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["A senior aide", "GOP lawmaker"]

@@ -942,9 +942,10 @@ def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         re.compile(rf"\b(?i:{word})[ ]({name})"),
         re.compile(rf"({name}),[ ](?:the|a|an|its|their)[ ](?:[\w’'-]+[ ]){{0,2}}{word}\b"),
         # (the words between are what describes the person, never another article: not "the
-        # reason one man" but "one man")
-        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:(?!(?:an?|one|the)[ ])[a-z][\w-]*[ ]){{0,2}}"
-                   rf"{word})\b"),
+        # reason one man" but "one man"; a party's or a place's name may be one: "another GOP
+        # lawmaker")
+        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)[ ]((?:(?!(?:an?|one|the)[ ])"
+                   rf"(?:[a-z][\w-]*|[A-Z]{{2,}})[ ]){{0,2}}{word})\b"),
     )
 
 
