@@ -176,3 +176,14 @@ def test_the_lawmaker_is_the_unnamed_one_another_sentence_introduced() -> None:
     text = ("A senior aide said the speaker had the votes. But another GOP lawmaker was less sure. "
             "“I don't know where the votes are,” the lawmaker said.")
     assert [q.speaker for q in extract_quotes(text)] == ["A senior aide", "GOP lawmaker"]
+
+
+def test_a_surname_keeps_the_first_name_the_text_gave_it_before() -> None:
+    text = ("Former President Donald Hale testified on Monday. “This is a very unfair trial,” Hale "
+            "said. His brother, Eric Hale, said on the stand that he was not involved.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Donald Hale", "Eric Hale"]
+
+
+def test_a_surname_quoted_first_still_takes_the_full_name_given_later() -> None:
+    text = "“We will appeal,” Hale said. Donald Hale, the company's founder, said the case was weak."
+    assert [q.speaker for q in extract_quotes(text)] == ["Donald Hale", "Donald Hale"]

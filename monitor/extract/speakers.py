@@ -1978,6 +1978,8 @@ class SpeakerBook:
                 while singles and " " in singles[-1].name:
                     singles.pop()  # named in full since: no longer a bare surname
                 found = singles[-1] if singles else None
+                if found is not None and self._named_otherwise(found, words, mention.start):
+                    found = None  # "Trump" quoted after "Donald Trump" is not the "Eric Trump" now named
             if found is not None and len(words) > 1:
                 found.name = mention.name
                 self._index_words(found)
@@ -1996,6 +1998,26 @@ class SpeakerBook:
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
+
+    def _named_otherwise(self, single: Speaker, words: list[str], pos: int) -> bool:
+        """Did the text, before ``pos``, give the surname of ``single`` (a speaker quoted by
+        surname alone) with another first name than ``words`` has? Then the bare surname meant
+        that person ("Former President Donald Trump … “…,” Trump said … His brother, Eric Trump,
+        said"), and the full name now met is someone else."""
+        surname, given = words[-1], words[0].casefold()
+        text = self.text
+        for at in self._positions(" " + surname, limit=10):
+            if at >= pos:
+                break
+            end = at + 1 + len(surname)
+            if end < len(text) and (text[end].isalnum() or text[end] in "-"):
+                continue  # a longer word
+            before = text[max(0, at - 30):at].rsplit(None, 1)
+            prev = before[-1] if before else ""
+            low = prev.casefold()
+            if prev[:1].isupper() and prev.isalpha() and low != given and _known_first_name(low):
+                return True
+        return False
 
     def _new(self, mention: Mention) -> Speaker:
         name = mention.name
