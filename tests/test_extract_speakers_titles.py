@@ -187,3 +187,11 @@ def test_a_surname_keeps_the_first_name_the_text_gave_it_before() -> None:
 def test_a_surname_quoted_first_still_takes_the_full_name_given_later() -> None:
     text = "“We will appeal,” Hale said. Donald Hale, the company's founder, said the case was weak."
     assert [q.speaker for q in extract_quotes(text)] == ["Donald Hale", "Donald Hale"]
+
+
+@pytest.mark.parametrize("text", [
+    "Alina Vell, another Hale attorney, said the case should never have been brought.",
+    "“It is a sham,” said Alina Vell, another Hale attorney.",
+])
+def test_an_appositive_opening_with_another_is_the_role(text: str) -> None:
+    assert _one(text)[:3] == ("Alina Vell", "person", "Hale attorney")

@@ -687,7 +687,7 @@ class _Document:
                 if part and part[0].low in ("a", "an") and len(part) <= 5 \
                         and parse_before(text, part) is None:
                     kind = "role"  # "Tom Hale, a Republican, called": who the name before is
-                elif part and part[0].low in ("a", "an") and _names_a_person(
+                elif part and part[0].low in ("a", "an", "another") and _names_a_person(
                         parse_before(text, tokens(text, *parts[k + 1]))):
                     # "Norman Ratcliffe, an ecologist from the Survey in Cambridge, told": a
                     # longer description of the person named just before
@@ -737,7 +737,7 @@ class _Document:
         if len(appos) == 1 and appos[0].word.isdigit() and stop < e and text[stop] == ",":
             nxt = _next_boundary(text, stop + 1, e)
             appos = tokens(text, stop + 1, nxt)
-        if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their") \
+        if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their", "another") \
                 and appos[0].low not in lx.POSITION_HEADS and not is_org_title(appos):
             return mention  # ("said Jane Roe, Google head of search": an employer and a title)
         return _apply_appositive(text, mention, appos)
@@ -950,7 +950,8 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     if toks[0].word.islower() and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES) \
             and len(toks) > 1:
         return "skip"  # "The report, released Monday, said": a participle phrase
-    describes = first in ("a", "an", "the", "his", "her", "its", "their") or possessive(toks[0]) or (
+    describes = first in ("a", "an", "the", "his", "her", "its", "their", "another") \
+        or possessive(toks[0]) or (
         toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
     )
     if describes and any(t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in toks):
@@ -1137,7 +1138,7 @@ def _join_toks(text: str, toks: list[Tok]) -> str:
 
 def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
     """Give ``head`` the role an appositive names."""
-    words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their")]
+    words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their", "another")]
     if not words or len(words) > 12 or not any(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in words
     ):
