@@ -195,3 +195,12 @@ def test_a_surname_quoted_first_still_takes_the_full_name_given_later() -> None:
 ])
 def test_an_appositive_opening_with_another_is_the_role(text: str) -> None:
     assert _one(text)[:3] == ("Alina Vell", "person", "Hale attorney")
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Dale Vann, Hale's running mate, told Fox News that the former governor “did great.”",
+    "Gov. Dale Vann, Harris' running mate, said on MSNBC that the team had won.",
+    "Dale Vann, Harris' chief of staff, said the team had won.",
+])
+def test_an_owner_and_what_the_person_is_to_them_describe_the_name_before(text: str) -> None:
+    assert _speakers(text)[0][0] == "Dale Vann"

@@ -693,7 +693,8 @@ class _Document:
                     # longer description of the person named just before
                     kind = "role"
                 elif (is_org_title(part) or part and part[0].low == "the" and any(
-                        t.low in ("who", "whose") for t in part[2:])) and _names_a_person(
+                        t.low in ("who", "whose") for t in part[2:])
+                        or _owned_description(part)) and _names_a_person(
                         parse_before(text, tokens(text, *parts[k + 1]))):
                     # "Jane Roe, Google head of search, said", "Jim Jordan, the Ohio Republican
                     # who chairs the committee, said": an employer and a title, or a relative
@@ -1004,6 +1005,13 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
     if 0 < tail < len(before) - 1 and before[-1 - tail].low in _PLACE_PREPOSITIONS:
         return before[-1 - tail].start
     return None
+
+
+def _owned_description(toks: list[Tok]) -> bool:
+    """"Trump's running mate", "Harris' chief of staff": an owner and lower-case words for what
+    the person is to them (a description of the name before it, never a speaker of its own)."""
+    return 2 <= len(toks) <= 6 and possessive(toks[0]) and toks[0].word[:1].isupper() \
+        and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in toks[1:])
 
 
 def _names_a_person(mention: Mention | None) -> bool:

@@ -114,8 +114,8 @@ def _cap(tok: Tok) -> bool:
 
 
 def possessive(tok: Tok) -> bool:
-    """True for "Russia's", "leaders'"."""
-    return tok.low.endswith(("'s", "’s", "s'", "s’"))
+    """True for "Russia's", "leaders'", "Harris'" (the word, since ``low`` drops a final mark)."""
+    return tok.low.endswith(("'s", "’s")) or tok.word.endswith(("s'", "s’"))
 
 
 def base_word(tok: Tok) -> str:
