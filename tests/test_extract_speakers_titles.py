@@ -204,3 +204,15 @@ def test_an_appositive_opening_with_another_is_the_role(text: str) -> None:
 ])
 def test_an_owner_and_what_the_person_is_to_them_describe_the_name_before(text: str) -> None:
     assert _speakers(text)[0][0] == "Dale Vann"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("President Ana Ruiz and Vice President Tom Bell spoke in Atlanta. “We will win,” the vice "
+     "president said. “We will fight,” the president said.", ["Tom Bell", "Ana Ruiz"]),
+    ("Former President Dan Hale and President Ana Ruiz both spoke on Monday. “It is rigged,” the "
+     "former president said. “It is not,” the president said.", ["Dan Hale", "Ana Ruiz"]),
+    ("Prime Minister Ana Lee met Foreign Minister Tom Bell. “We are ready,” the prime minister said.",
+     ["Ana Lee"]),
+])
+def test_a_modifier_before_the_head_makes_another_office(text: str, names: list[str]) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == names

@@ -1051,6 +1051,13 @@ def _without_owner(name: str) -> str:
     return rest if singular and (singular in lx.ANON_HEADS or singular in lx.POSITION_HEADS) else name
 
 
+def _fits_office(before: str, head: str, office: str | None) -> bool:
+    """Do the words ``before`` a head in the text make it the office a definite mention names
+    ("Vice President Kamala Harris" for "the vice president", not for "the president")?"""
+    modifier = titles.modifier_before(before)
+    return office == (f"{modifier} {head}" if modifier else None)
+
+
 def _starts_word_in(head: str, role: str) -> bool:
     """``head`` in ``role`` at the start of a word or of a hyphened part ("minister" in
     "prime-minister"), not inside one ("man" is not in "businessman")."""
@@ -1376,7 +1383,7 @@ class SpeakerBook:
                 if speaker is None and self.text:
                     speaker = self._group_before(mention.start)
         elif mention.kind == "definite":
-            speaker = self._by_role(mention.name)
+            speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
                     _person_word(mention.name) or self._described_before(mention) is None):
                 # ("the president" the text introduced as "President Joe Biden" stays that person)
@@ -1819,7 +1826,7 @@ class SpeakerBook:
 
     def _definite(self, mention: Mention) -> Speaker:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
-        speaker = self._by_role(mention.name)
+        speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
         if speaker is None:
             described = self._described_before(mention)
             if described is not None and described.kind == "person":
@@ -1863,20 +1870,25 @@ class SpeakerBook:
         window_start = max(0, mention.start - _DESCRIBED_LOOKBACK)
         window = self.text[window_start:mention.start]
         best: tuple[int, Mention] | None = None
+        office = titles.office_of(mention.role, head)
         for match in _described_patterns(head)[0].finditer(window):
+            if not _fits_office(window[max(0, match.start() - 12):match.start()], head, office):
+                continue  # ("Vice President Kamala Harris" is not "the president")
             toks = tokens(window, match.start(1), match.end(1))
             if toks and possessive(toks[-1]):
                 toks[-1] = Tok(base_word(toks[-1]), toks[-1].start, toks[-1].start + len(base_word(toks[-1])))
             names = toks[_name_run(toks):]
             if names:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
-                                               role=head))
+                                               role=office or head))
         for match in _described_patterns(head)[1].finditer(window):
+            if not _fits_office(window[match.end(1):match.end() - len(head)], head, office):
+                continue
             toks = tokens(window, match.start(1), match.end(1))
             names = toks[_name_run(toks):]
             if len(names) >= 2 and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
-                                               role=head))
+                                               role=office or head))
         if head in titles.PARTY_NOUNS:
             # "Sen. Ted Cruz, R-Texas, …" for "the Texas Republican": the party tag says who
             for match in titles.party_tag_pattern(head).finditer(window):
@@ -1888,7 +1900,8 @@ class SpeakerBook:
         for match in _described_patterns(head)[2].finditer(window):
             if self.quoted is not None and self.quoted(window_start + match.start()):
                 continue
-            if match.group(1) != head and (best is None or match.start() > best[0]):
+            if match.group(1) != head and (best is None or match.start() > best[0]) \
+                    and _fits_office(match.group(1)[:-len(head)], head, office):
                 best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
         return best[1] if best is not None else None
 
@@ -1945,14 +1958,20 @@ class SpeakerBook:
                     best = candidate
         return best
 
-    def _by_role(self, head: str) -> Speaker | None:
-        """The latest speaker whose role names ``head`` ("minister" in "Foreign Minister")."""
+    def _by_role(self, head: str, office: str | None = None) -> Speaker | None:
+        """The latest speaker whose role names ``head`` ("minister" in "Foreign Minister"), as
+        the office it is ("vice president" for ``office``; a "Vice President" is not "the
+        president")."""
         indexed = self._latest_by_role_word.get(head)
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if indexed is not None and speaker.index < indexed.index:
                 break
-            if speaker.role and _starts_word_in(head, speaker.role.lower()):
+            if speaker.role and _starts_word_in(head, speaker.role.lower()) \
+                    and titles.holds_office(speaker.role.lower(), head, office):
                 return speaker
+        if indexed is not None and indexed.role \
+                and not titles.holds_office(indexed.role.lower(), head, office):
+            return None
         return indexed
 
     def _index_role(self, speaker: Speaker) -> None:

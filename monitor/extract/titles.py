@@ -114,3 +114,41 @@ def party_tag_pattern(noun: str) -> re.Pattern[str]:
     letter = PARTY_NOUNS[noun]
     return re.compile(r"((?:[A-Z][\w.’'-]*[ ]){0,4}[A-Z][\w’'-]*)(?:(?:,[ ]|[ ]\()" + letter
                       + r"-[A-Z]|,[ ](?:a|an|the)[ ](?:[\w.’'-]+[ ]){0,3}" + noun.capitalize() + r"\b)")
+
+
+# -- offices ------------------------------------------------------------------------------------
+
+#: Words right before a position's head that make it another office: "the vice president" is not
+#: "the president", nor "the former president", "the deputy director" or "the prime minister".
+OFFICE_MODIFIERS = frozenset(["vice", "deputy", "former", "assistant", "lieutenant", "prime", "ex"])
+
+
+def office_of(role: str | None, head: str) -> str | None:
+    """"vice president" for a definite "the vice president" (role "vice president", head
+    "president"): the modifier and the head when the modifier makes another office; None when
+    the head stands alone or after a mere description ("the president", "the 35-year-old actor")."""
+    words = role.lower().split() if role else []
+    if len(words) >= 2 and words[-1] == head and words[-2] in OFFICE_MODIFIERS:
+        return f"{words[-2]} {head}"
+    return None
+
+
+def modifier_before(text: str) -> str | None:
+    """The office modifier that ends ``text`` (the words before a head), if any."""
+    words = text.lower().replace("-", " ").split()
+    return words[-1] if words and words[-1] in OFFICE_MODIFIERS else None
+
+
+def holds_office(role: str, head: str, office: str | None) -> bool:
+    """Can a speaker whose (lower-case) role is ``role`` be "the <office or head>"? "Vice
+    President" is "the vice president" and not "the president"; "Foreign Minister" is "the
+    minister" but "Prime Minister" is not."""
+    pos = role.find(head)
+    while pos >= 0:
+        if pos == 0 or not role[pos - 1].isalpha():
+            modifier = modifier_before(role[:pos])
+            if office is None and modifier is None or office is not None and modifier is not None \
+                    and office == f"{modifier} {head}":
+                return True
+        pos = role.find(head, pos + 1)
+    return False
