@@ -216,3 +216,11 @@ def test_an_owner_and_what_the_person_is_to_them_describe_the_name_before(text: 
 ])
 def test_a_modifier_before_the_head_makes_another_office(text: str, names: list[str]) -> None:
     assert [q.speaker for q in extract_quotes(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "U.S. Secretary of State Tom Bell, speaking in Tokyo, said Washington wanted a pause.",
+    "U.S. Secretary of State Tom Bell said Washington wanted a pause.",
+])
+def test_a_place_acronym_is_no_initial_before_a_surname(text: str) -> None:
+    assert _one(text)[:3] == ("Tom Bell", "person", "U.S. Secretary of State")

@@ -99,6 +99,11 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+#: Dotted acronyms of places, shaped like initials but never opening a name ("U.S. Secretary of
+#: State Antony Blinken" has no Mr Secretary).
+_PLACE_ACRONYMS = frozenset(["u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.a.e."])
+
+
 def _initial(word: str) -> bool:
     """J. or U.S. — an initial or a dotted acronym keeps its full stop."""
     if len(word) == 2 and word[0].isupper() and word[1] == ".":
@@ -523,7 +528,8 @@ def _name_run(toks: list[Tok]) -> int:
             (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
             or low in lx.RANKS or low in lx.ORG_HEADS
         )
-        surname = i == len(toks) and i >= 2 and (_first_name(toks[i - 2]) or _initial(toks[i - 2].word)) \
+        surname = i == len(toks) and i >= 2 and (_first_name(toks[i - 2]) or _initial(toks[i - 2].word)
+                                                 and toks[i - 2].low not in _PLACE_ACRONYMS) \
             and _cap(tok) \
             and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
             and low not in lx.DETERMINERS and not tok.word.isupper()
