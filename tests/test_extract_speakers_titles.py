@@ -224,3 +224,14 @@ def test_a_modifier_before_the_head_makes_another_office(text: str, names: list[
 ])
 def test_a_place_acronym_is_no_initial_before_a_surname(text: str) -> None:
     assert _one(text)[:3] == ("Tom Bell", "person", "U.S. Secretary of State")
+
+
+def test_transcript_labels_may_carry_a_party_tag_or_a_role() -> None:
+    text = ("JANE TULL, CNN ANCHOR: Senator, will you vote for the bill?\n\n"
+            "SEN. DALE VANN (D-WV): I have not decided yet.\n\n"
+            "SEN. ROD HALE (R-TEXAS): Do you believe the election was stolen?")
+    assert [(q.speaker, q.role, q.text) for q in extract_quotes(text)] == [
+        ("Jane Tull", None, "Senator, will you vote for the bill?"),
+        ("Dale Vann", "Senator", "I have not decided yet."),
+        ("Rod Hale", "Senator", "Do you believe the election was stolen?"),
+    ]

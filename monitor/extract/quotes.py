@@ -1400,8 +1400,11 @@ def _named_elsewhere(doc: _Document, name: str, at: int) -> bool:
 _NAMED_REACH = 5000
 
 
-# "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph.
-_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}): +(?=\S)")
+# "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph; a
+# party tag ("SEN. TED CRUZ (R-TEXAS):") or a role after a comma ("JAKE TAPPER, CNN ANCHOR:")
+# may follow the name.
+_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,})"
+                    r"(?: \([DRI]-[A-Z][A-Z.]*\)|, [A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})?: +(?=\S)")
 #: Capitalised labels that are not speakers.
 _NOT_LABELS = word_set(
     "breaking update updated watch read note editor's editors live video photo photos correction "
@@ -1437,7 +1440,7 @@ def _sieve_transcript(doc: _Document) -> None:
     for index, (start, end) in enumerate(doc.paras):
         if text[start] not in _UPPER or index in cited:
             continue
-        match = _LABEL.match(text, start, min(end, start + 40))
+        match = _LABEL.match(text, start, min(end, start + 60))
         turn = False
         if match is None and recurring:
             match = _MIXED_LABEL.match(text, start, min(end, start + 40))
