@@ -235,3 +235,8 @@ def test_transcript_labels_may_carry_a_party_tag_or_a_role() -> None:
         ("Dale Vann", "Senator", "I have not decided yet."),
         ("Rod Hale", "Senator", "Do you believe the election was stolen?"),
     ]
+
+
+def test_an_appositive_role_ends_at_its_relative_clause() -> None:
+    text = "“Enough is enough,” said Maria Lopez, 54, a nurse from Phoenix who voted for Ruiz in 2020."
+    assert _one(text) == ("Maria Lopez", "person", "nurse from Phoenix", None)

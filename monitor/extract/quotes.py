@@ -1147,6 +1147,9 @@ def _join_toks(text: str, toks: list[Tok]) -> str:
 def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
     """Give ``head`` the role an appositive names."""
     words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their", "another")]
+    relative = next((k for k, t in enumerate(words) if k and t.low in _RELATIVES), None)
+    if relative is not None:
+        words = words[:relative]  # "a nurse from Phoenix who voted for Biden": the role ends at "who"
     if not words or len(words) > 12 or not any(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in words
     ):
