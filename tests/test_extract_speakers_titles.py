@@ -240,3 +240,17 @@ def test_transcript_labels_may_carry_a_party_tag_or_a_role() -> None:
 def test_an_appositive_role_ends_at_its_relative_clause() -> None:
     text = "“Enough is enough,” said Maria Lopez, 54, a nurse from Phoenix who voted for Ruiz in 2020."
     assert _one(text) == ("Maria Lopez", "person", "nurse from Phoenix", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Former President Dan Hale spoke on Monday. Hale said it was a witch hunt.",
+    "The trial began on Monday. Hale said it was a witch hunt. Dan Hale is the nominee.",
+    "Sen. Dan Hale spoke on the floor. Hale said it was time to act.",
+])
+def test_a_surname_the_text_gives_a_first_name_is_a_person_before_it(text: str) -> None:
+    assert _one(text)[:2] == ("Dan Hale", "person")
+
+
+def test_a_company_before_it_stays_a_company() -> None:
+    text = "Tinder launched a new feature. Tinder said it would roll out the feature in May."
+    assert _one(text)[:2] == ("Tinder", "organisation")

@@ -1300,6 +1300,20 @@ class SpeakerBook:
                 return True
         return False
 
+    def _given_a_first_name(self, name: str) -> bool:
+        """Does the text give ``name`` after a known first name, an honorific or a title
+        ("Donald Trump", "Mr. Trump", "Sen. McConnell")? Then it is a person's surname."""
+        text = self.text
+        for pos in self._positions(name, limit=10):
+            if text[pos + len(name):pos + len(name) + 1].isalnum() or text[pos - 1:pos] != " ":
+                continue
+            before = text[max(0, pos - 20):pos - 1].rsplit(None, 1)
+            prev = before[-1].lower() if before else ""
+            if _known_first_name(prev) or prev in lx.HONORIFICS or prev in lx.TITLE_ABBREVIATIONS \
+                    or prev in lx.POSITION_HEADS and before[-1][:1].isupper():
+                return True
+        return False
+
     def _named_in_full(self, name: str) -> bool:
         text = self.text
         for pos in self._positions(name):
@@ -1357,6 +1371,11 @@ class SpeakerBook:
                 or self._its_document(mention) or mention
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
+        elif mention.kind == "organisation" and " " not in mention.name and self.text \
+                and self._given_a_first_name(mention.name):
+            # "Trump said it was a witch hunt" where the text names Donald Trump: the person,
+            # though "it" follows as it follows a company ("Tinder said it would …")
+            mention = Mention(mention.start, mention.end, "person", mention.name)
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
