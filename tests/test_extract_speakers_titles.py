@@ -254,3 +254,12 @@ def test_a_surname_the_text_gives_a_first_name_is_a_person_before_it(text: str) 
 def test_a_company_before_it_stays_a_company() -> None:
     text = "Tinder launched a new feature. Tinder said it would roll out the feature in May."
     assert _one(text)[:2] == ("Tinder", "organisation")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hale attacked Ruiz at a rally in New Hampshire. “She's not ready,” he said.", "Hale"),
+    ("Vann met with Ruiz at the White House. After the meeting, he told reporters that the talks "
+     "were productive.", "Vann"),
+])
+def test_a_pronoun_with_no_one_quoted_before_is_the_last_sentences_subject(text: str, name: str) -> None:
+    assert _one(text)[:2] == (name, "person")

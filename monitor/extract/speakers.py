@@ -955,6 +955,8 @@ def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
+#: Endings of common nouns that open sentences ("Construction slowed"), never of a surname.
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ure", "ing", "ship")
 #: How far after an unnamed source spoke a person named again may still be what "she" means.
 _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
@@ -1225,6 +1227,31 @@ class SpeakerBook:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
         return self._person(found) if found is not None else None
 
+    def _subject_before(self, pos: int, want: str) -> Speaker | None:
+        """"Hale attacked Ruiz at a rally. “…,” he said": with nobody quoted or named by a first
+        name to stand for, "he" is the lone name that opened the sentence before (the subject
+        of the story's last sentence, outside any quotation), unless its gender says otherwise."""
+        if not self.text:
+            return None
+        found: re.Match[str] | None = None
+        for match in _SENTENCE_SUBJECT.finditer(self.text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+            word = match.group(1)
+            low = word.lower()
+            if self.quoted is not None and self.quoted(match.start(1)) or low in lx.NOT_NAMES \
+                    or _lexical(low) or low in lx.ORG_NAMES or low in lx.PRONOUNS \
+                    or low in lx.DETERMINERS or possessive(Tok(word, 0, len(word))) \
+                    or _known_first_name(low) or _sentence_adverb(low) or word.isupper() \
+                    or low.endswith(_NOUN_ENDINGS):
+                continue  # ("Construction slowed in May": a common noun)
+            stop = self.text.find(".", match.end(1), pos)
+            if re.search(r"\bits\b", self.text[match.end(1):stop if stop >= 0 else pos]):
+                found = None  # "Boston closed its port": a place or a company, and no one later
+                continue
+            found = match
+        if found is None or self._surname_gender(found.group(1)) not in (None, want):
+            return None
+        return self._person(Mention(found.start(1), found.end(1), "person", found.group(1), gender=want))
+
     def _owner_before(self, pos: int, want: str) -> Mention | None:
         """"went to Salinas’ home, where she said …": a pronoun in a clause about a place owned
         by a named person is that person, when no title or first name says otherwise."""
@@ -1393,6 +1420,8 @@ class SpeakerBook:
                         else self._person(pending)
                 if speaker is None:
                     speaker = self._named_before(mention.start, want)
+                if speaker is None:
+                    speaker = self._subject_before(mention.start, want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it":
