@@ -263,3 +263,13 @@ def test_a_company_before_it_stays_a_company() -> None:
 ])
 def test_a_pronoun_with_no_one_quoted_before_is_the_last_sentences_subject(text: str, name: str) -> None:
     assert _one(text)[:2] == (name, "person")
+
+
+@pytest.mark.parametrize("text", [
+    "The deal would cut costs, according to Rep. Jane Doe, D-Mich.",
+    "The deal would cut costs, according to Rep. Jane Doe (D-Mich.).",
+    "The deal would cut costs, according to Jane Doe, a Democrat from Michigan.",
+])
+def test_according_to_a_politician_with_a_party_tag_or_description(text: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.cue, q.text) == ("Jane Doe", "according to", "The deal would cut costs")

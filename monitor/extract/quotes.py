@@ -1782,7 +1782,9 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
     """After an inverted frame, a part opening with "a", "an" or a relative pronoun describes
     the speaker just named ("…, said Tom Hale, who runs the shop."), up to the sentence's end
     (no cue of its own: "…, adding that …" is another statement)."""
-    if not frame.inverted or not rest.startswith(","):
+    if (frame.inverted or frame.according) and _PARTY_TAG.fullmatch(rest.lstrip(", ")):
+        return True  # "…, according to Rep. Jane Doe, D-Mich.": the speaker's party tag
+    if not (frame.inverted or frame.according) or not rest.startswith(","):
         return False
     words = rest[1:].split()
     return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
