@@ -273,3 +273,9 @@ def test_a_pronoun_with_no_one_quoted_before_is_the_last_sentences_subject(text:
 def test_according_to_a_politician_with_a_party_tag_or_description(text: str) -> None:
     [q] = extract_quotes(text)
     assert (q.speaker, q.cue, q.text) == ("Jane Doe", "according to", "The deal would cut costs")
+
+
+def test_when_asked_after_the_cue_is_no_reported_clause() -> None:
+    text = ("“I don't think so,” Sen. Lisa Tull of Alaska said when asked whether she would support "
+            "the nominee.")
+    assert [(q.speaker, q.kind) for q in extract_quotes(text)] == [("Lisa Tull", "direct")]

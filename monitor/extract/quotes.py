@@ -98,6 +98,9 @@ def _present_verb(toks: list[Tok]) -> bool:
     return False
 
 
+#: Conjunctions that, before a participle ("said when asked whether …", "said while visiting"),
+#: open an adverbial after a cue, never the reported clause itself.
+_SUBORDINATORS = word_set("when while whilst because although though since unless until whereas")
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
     "saying adding warning confirming claiming arguing insisting "
@@ -824,8 +827,10 @@ class _Document:
         if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted:
             first = toks[k]
             if first.low in ("to", "by", "so", "as", "and", "but", "yes", "of", "with",
-                             "goodbye", "hello", "sorry", "nothing", "something"):
-                return
+                             "goodbye", "hello", "sorry", "nothing", "something") \
+                    or first.low in _SUBORDINATORS and k + 1 < len(toks) \
+                    and toks[k + 1].low.endswith(("ed", "ing")):
+                return  # ("said when asked whether …": when it was said, not what)
             if first.low == "no" and (k + 1 == len(toks) or toks[k + 1].low in ("to", "comment", "more")):
                 return  # "said no", "said no to the plan"; but "said no decision had been made"
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
