@@ -279,3 +279,8 @@ def test_when_asked_after_the_cue_is_no_reported_clause() -> None:
     text = ("“I don't think so,” Sen. Lisa Tull of Alaska said when asked whether she would support "
             "the nominee.")
     assert [(q.speaker, q.kind) for q in extract_quotes(text)] == [("Lisa Tull", "direct")]
+
+
+def test_a_party_description_stands_for_the_person_the_sentence_before_named() -> None:
+    text = "Mike Dunne took questions on Tuesday. “We have a plan,” the Louisiana Republican said."
+    assert _one(text)[:2] == ("Mike Dunne", "person")

@@ -1038,7 +1038,8 @@ def leads_to_person(head: str) -> bool:
     a person ("the 41-year-old mother", "the actor") or for an office ("the then prime minister",
     "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
     who is someone the text has not named."""
-    return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS
+    return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS \
+        or head in titles.PARTY_NOUNS  # "the Louisiana Republican": the politician just named
 
 
 _OWNERS = frozenset(["his", "her", "their", "its", "our"])
