@@ -284,3 +284,14 @@ def test_when_asked_after_the_cue_is_no_reported_clause() -> None:
 def test_a_party_description_stands_for_the_person_the_sentence_before_named() -> None:
     text = "Mike Dunne took questions on Tuesday. “We have a plan,” the Louisiana Republican said."
     assert _one(text)[:2] == ("Mike Dunne", "person")
+
+
+def test_the_party_nominee_is_the_candidate_just_quoted() -> None:
+    text = ("“We're winning,” Hale told the crowd. The Republican nominee also said he would end the "
+            "war in a day.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Hale", "Hale"]
+
+
+def test_a_candidate_title_before_a_name_is_the_role() -> None:
+    text = "Democratic presidential candidate Mary Vann said the party was rigging the primary."
+    assert _one(text)[:3] == ("Mary Vann", "person", "Democratic presidential candidate")

@@ -151,7 +151,7 @@ TITLE_WORDS = _forms(
     "secretary-general director-general president-elect pm",
     # Irish, US-state and local titles that come before a name ("Tánaiste Leo Varadkar").
     "tánaiste taoiseach councillor councilor councilman councilwoman alderman alderwoman "
-    "assemblyman assemblywoman assemblymember delegate del.",
+    "assemblyman assemblywoman assemblymember delegate del. nominee candidate challenger incumbent",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "
@@ -403,6 +403,8 @@ POSITION_HEADS = _forms(
     "manager coordinator negotiator delegate speaker whip official general colonel admiral "
     "captain lieutenant sergeant marshal tánaiste taoiseach councillor councilor councilman "
     "councilwoman alderman alderwoman assemblyman assemblywoman assemblymember delegate",
+    # Candidates in an election: "the Republican nominee", "the Democratic candidate".
+    "nominee candidate challenger incumbent",
     OCCUPATIONS,
 )
 

@@ -839,6 +839,8 @@ def _epithet_word(tok: Tok) -> bool:
     """A word that describes a person before the noun naming them: an adjective in lower case
     ("bearded"), an age ("35-year-old") or a hyphened origin ("Cuban-Guatemalan", "Texas-born")."""
     word = tok.word
+    if tok.low in titles.PARTY_ADJECTIVES:
+        return True  # "the Republican nominee": the party describes the person
     if word.islower():
         return word.replace("-", "").isalnum() and word not in _NOT_EPITHETS
     return "-" in word and word.replace("-", "").isalnum() and not word.isupper()
