@@ -295,3 +295,11 @@ def test_the_party_nominee_is_the_candidate_just_quoted() -> None:
 def test_a_candidate_title_before_a_name_is_the_role() -> None:
     text = "Democratic presidential candidate Mary Vann said the party was rigging the primary."
     assert _one(text)[:3] == ("Mary Vann", "person", "Democratic presidential candidate")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Martin Luther Hale III said the march was peaceful.", "Martin Luther Hale III"),
+    ("Robert F. Vann Jr. said the vaccine was unsafe.", "Robert F. Vann Jr"),
+])
+def test_a_generational_suffix_ends_the_name(text: str, name: str) -> None:
+    assert _one(text)[:2] == (name, "person")

@@ -513,8 +513,17 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
     return None
 
 
+#: Generational suffixes after a surname ("Martin Luther King III", "Robert Kennedy Jr."): part of
+#: the name, though no name begins with them.
+_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
 def _name_run(toks: list[Tok]) -> int:
     """Index where the trailing personal name starts (len(toks) when there is none)."""
+    if len(toks) >= 3 and toks[-1].low in _NAME_SUFFIXES and _cap(toks[-2]):
+        # the name the suffix ends: "King" after "Martin Luther" is a surname, not a title
+        cut = _name_run(toks[:-1])
+        return cut if cut < len(toks) - 1 else len(toks)
     i = len(toks)
     while i > 0:
         tok = toks[i - 1]
