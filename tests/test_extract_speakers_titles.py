@@ -303,3 +303,8 @@ def test_a_candidate_title_before_a_name_is_the_role() -> None:
 ])
 def test_a_generational_suffix_ends_the_name(text: str, name: str) -> None:
     assert _one(text)[:2] == (name, "person")
+
+
+def test_common_us_first_names_tell_he_from_she() -> None:
+    text = "Mitt Dorn and Nikki Vale debated. “It is over,” Dorn said. “He is wrong,” she said."
+    assert [q.speaker for q in extract_quotes(text)] == ["Mitt Dorn", "Nikki Vale"]

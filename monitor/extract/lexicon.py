@@ -301,6 +301,11 @@ FEMALE_FIRST_NAMES = _forms(
     "valentina francesca giulia chiara martina annalena sabine petra birgit brigitte agnes marta "
     "magdalena agnieszka katarzyna priya anjali sunita meera nirmala indira susanne yvonne "
     "elisabeth gwyneth kristen letitia",
+    # common in US politics and courts (not words of their own: no "hope", "cassidy")
+    "nikki karine kari marjorie kyrsten tulsi fani tanya aileen ketanji sonia kirsten tammy "
+    "gretchen kathy kristi stacey rashida ayanna pramila katie shelley cindy joni jeanne maggie "
+    "patty mazie debbie jill melania ivanka kellyanne kayleigh karoline jasmine gina kay jeanine "
+    "maxine"
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -323,6 +328,9 @@ MALE_FIRST_NAMES = _forms(
     "antonio carlos miguel pedro luis jorge javier pablo diego rafael fernando alejandro enrique "
     "manuel francisco narendra rahul amit rajesh sanjay arvind imran nawaz shehbaz recep elon "
     "satya sundar pete rex norman ahmad",
+    # common in US politics and courts (not words of their own: no "hunter", "rand", "tucker")
+    "xavier merrick lloyd antony jake hakeem vivek josh gavin glenn jared kash rudy bennie jamaal "
+    "raphael cory bernie sherrod jon mitt jerome ritchie newt brett clarence alvin",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").
