@@ -308,3 +308,13 @@ def test_a_generational_suffix_ends_the_name(text: str, name: str) -> None:
 def test_common_us_first_names_tell_he_from_she() -> None:
     text = "Mitt Dorn and Nikki Vale debated. “It is over,” Dorn said. “He is wrong,” she said."
     assert [q.speaker for q in extract_quotes(text)] == ["Mitt Dorn", "Nikki Vale"]
+
+
+def test_a_weak_cue_after_a_subject_with_an_appositive_names_no_source() -> None:
+    text = "Chief Justice John Hale, often the court's swing vote, suggested a narrower ruling."
+    assert extract_quotes(text) == []
+
+
+def test_a_weak_cue_closing_a_statement_still_attributes_it() -> None:
+    [q] = extract_quotes("The vote was delayed until May, Kiran Stacey reports.")
+    assert (q.speaker, q.text) == ("Kiran Stacey", "The vote was delayed until May")

@@ -1716,6 +1716,8 @@ def _sieve_trailing(doc: _Document) -> None:
         start, end = _trim_clause(text, s, comma)
         if len(text[start:end].split()) < 3:
             continue
+        if frame.cue in lx.WEAK_CUES and not _has_verb(tokens(text, start, end)):
+            continue  # "Roberts, often the swing vote, suggested a ruling": a subject, no statement
         opener = text[start:end].split(maxsplit=1)[0].lower()
         if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something"):
             continue  # "Speaking to the BBC, X said": a participle, not a statement
@@ -1730,6 +1732,18 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.headline:
             sieve = "headline"
         _add_clause(doc, start, end, sieve, frame, CONFIDENCE[sieve])
+
+
+def _has_verb(toks: list[Tok]) -> bool:
+    """Do the words hold a verb (a finite form, a past in "-ed", a contraction or a present in
+    "-s"), as a statement does and a noun phrase does not?"""
+    return any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3 and t.word.islower()
+               or t.low.endswith(_CONTRACTED_VERBS) and not (possessive(t) and t.low[:-2] not in _IS_HOSTS)
+               for t in toks) or _present_verb(toks)
+
+
+#: Words whose "'s" is "is" or "has" ("it's", "that's"), not a possessive ("the court's").
+_IS_HOSTS = word_set("it that there he she what who here where let")
 
 
 #: What may follow a trailing frame is at most 14 words: never more characters than this.
