@@ -318,3 +318,14 @@ def test_a_weak_cue_after_a_subject_with_an_appositive_names_no_source() -> None
 def test_a_weak_cue_closing_a_statement_still_attributes_it() -> None:
     [q] = extract_quotes("The vote was delayed until May, Kiran Stacey reports.")
     assert (q.speaker, q.text) == ("Kiran Stacey", "The vote was delayed until May")
+
+
+def test_the_campaign_is_the_named_campaign_quoted_just_before() -> None:
+    text = ("The Hale campaign said in a statement that the poll was fake. The campaign added that "
+            "Hale was leading.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Hale campaign", "Hale campaign"]
+
+
+def test_a_chamber_and_a_party_plural_is_a_group() -> None:
+    assert _one("House Republicans said the vote would happen Friday.")[:2] == (
+        "House Republicans", "organisation")

@@ -764,7 +764,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                            organisation=org or base_word(pre[-1]), gender=_name_gender(name_toks))
         if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
             return Mention(start, end, "organisation", _join(text, body))
-        if len(name_toks) == 1 and name_toks[0].low in lx.GROUP_NAMES:
+        if name_toks[-1].low in lx.GROUP_NAMES:
+            # "Democrats", "House Republicans": a group, not a person
             return Mention(start, end, "organisation", _join(text, body), role=role)
         if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1:
             # "AFAD", "Turkey's disaster agency AFAD": an acronym is an organisation
@@ -1779,7 +1780,15 @@ class SpeakerBook:
         """"Officials at the Interior Ministry said … The ministry said …": "the ministry", "the
         department", "the council" is the organisation the text named last before it with a
         name that ends in that word."""
-        if head not in lx.ORG_HEADS or head in _VAGUE_ORG_HEADS:
+        if head in _VAGUE_ORG_HEADS:
+            # "The Trump campaign said … The campaign added": the organisation quoted last, when
+            # its name ends in the word (a campaign no name gave stays "the campaign")
+            last = self.last_org
+            if last is not None and last.name.lower().endswith(" " + head) \
+                    and last.name in self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]:
+                return last
+            return None
+        if head not in lx.ORG_HEADS:
             return None
         window_start = max(0, mention.start - _ORG_LOOKBACK)
         window = self.text[window_start:mention.start]
