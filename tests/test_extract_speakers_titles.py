@@ -329,3 +329,12 @@ def test_the_campaign_is_the_named_campaign_quoted_just_before() -> None:
 def test_a_chamber_and_a_party_plural_is_a_group() -> None:
     assert _one("House Republicans said the vote would happen Friday.")[:2] == (
         "House Republicans", "organisation")
+
+
+def test_a_quip_prompted_by_a_speaker_is_the_quippers() -> None:
+    text = ("Hale said they were “very good” before launching into another attack that prompted "
+            "Judge Ann Vell to quip the questioning sounded like a “broken record.”")
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Hale", "they were “very good”"),
+        ("Ann Vell", "the questioning sounded like a “broken record.”"),
+    ]

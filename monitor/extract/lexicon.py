@@ -64,7 +64,7 @@ CUE_VERBS = _forms(
     "countered counters",
     "interjected interjects retorted retorts rejoined rejoins",
     "continued continues",
-    "shouted screamed whispered joked quipped",
+    "shouted screamed whispered joked quipped quip quips",
     "laughed laughs sighed sighs",
     "pleaded pleads begged begs",
     "revealed reveals",

@@ -601,7 +601,12 @@ class _Document:
         if to < 0:
             return None
         toks = tokens(text, max(left, to - _SUBJECT_WINDOW), to)
-        mention = parse_before(text, toks)
+        causative = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].low in _CAUSATIVES), None)
+        if causative is not None:
+            # the person is what follows the verb ("prompted Judge Ann Vell"), never the phrase
+            # before it ("The attack prompted …")
+            toks = toks[causative:]
+        mention = parse_before(text, toks[1:] if causative is not None else toks)
         if mention is None or mention.kind not in ("person", "anonymous", "organisation", "definite"):
             return None
         verb = [t for t in toks if t.end <= mention.start]
@@ -1618,6 +1623,9 @@ def _sieve_reported(doc: _Document) -> None:
 _CLAUSE_STOP = re.compile(
     r"; |, (?:while|whereas|although|though|but|adding|saying|calling|describing|insisting|noting) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
+    # "said they were “very good” before launching into another attack": what the speaker did
+    # next, after a quotation's closing mark
+    r"|(?<=[”\"]) (?:before|after) [a-z]+ing "
 )
 
 
