@@ -338,3 +338,14 @@ def test_a_quip_prompted_by_a_speaker_is_the_quippers() -> None:
         ("Hale", "they were “very good”"),
         ("Ann Vell", "the questioning sounded like a “broken record.”"),
     ]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Sen. Ann Tull, R-Ohio, said on Fox News Sunday that the deal was dead, but that talks could "
+     "resume.", "the deal was dead, but that talks could resume"),
+    ("Rod Hale told reporters as he left the White House that he was “not worried” about the polls.",
+     "he was “not worried” about the polls"),
+])
+def test_the_reported_clause_is_whole(text: str, content: str) -> None:
+    [q] = extract_quotes(text)
+    assert q.text == content

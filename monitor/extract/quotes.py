@@ -794,6 +794,7 @@ class _Document:
                         toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
                     return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
+                        or toks[i].low in ("as", "when", "while") and k - i <= 8 \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
                         or k - i <= 2 and all(t.low in _THAT_ADVERBS for t in toks[i:k]) \
                         or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
@@ -1621,7 +1622,8 @@ def _sieve_reported(doc: _Document) -> None:
 # Where a reported clause ends before its sentence does: another clause, or the reporter's own
 # words about the speaker ("…, and declined to comment further").
 _CLAUSE_STOP = re.compile(
-    r"; |, (?:while|whereas|although|though|but|adding|saying|calling|describing|insisting|noting) "
+    r"; |, (?:while|whereas|although|though|but(?! that)|adding|saying|calling|describing|insisting|"
+    r"noting) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
     # "said they were “very good” before launching into another attack": what the speaker did
     # next, after a quotation's closing mark
