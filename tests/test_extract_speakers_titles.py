@@ -349,3 +349,10 @@ def test_a_quip_prompted_by_a_speaker_is_the_quippers() -> None:
 def test_the_reported_clause_is_whole(text: str, content: str) -> None:
     [q] = extract_quotes(text)
     assert q.text == content
+
+
+def test_the_answer_is_the_person_named_before_the_question_when_nobody_else_was_quoted() -> None:
+    text = ("President Ana Ruiz sat down with the radio station. Tom Vale asked her about the "
+            "economy.\n\nQ: Are you worried about inflation?\n\nA: I am always worried about prices.")
+    assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
+        ("Tom Vale", "Q"), ("Ana Ruiz", "A")]

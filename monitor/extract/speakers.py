@@ -1306,7 +1306,27 @@ class SpeakerBook:
         for speaker in reversed(self.recent.values()):
             if speaker is not self.asker:
                 return speaker
-        return None
+        return self._asked_person()
+
+    def _asked_person(self) -> Speaker | None:
+        """"President Joe Biden sat down with NPR. Steve Inskeep asked him …", then "A:" with
+        nobody else quoted: the person named last before the asker's question, other than the
+        asker (named in full, outside any quotation)."""
+        asker = self.asker
+        if asker is None or not self.text:
+            return None
+        at = self._seen_pos.get(asker.index, -1)
+        if at < 0:
+            return None
+        found: Mention | None = None
+        for match in _NAME_SEQUENCE.finditer(self.text, max(0, at - _DESCRIBED_LOOKBACK), at):
+            if self.quoted is not None and self.quoted(match.start()):
+                continue
+            toks = tokens(self.text, match.start(), match.end())
+            names = toks[_name_run(toks):]
+            if len(names) >= 2 and alias_key(_join(self.text, names)) not in asker.aliases:
+                found = Mention(names[0].start, names[-1].end, "person", _join(self.text, names))
+        return self._person(found) if found is not None else None
 
     def knows(self, name: str) -> bool:
         """Can a lone capitalised word at the head of a sentence ("Matie trundled up…") be the
