@@ -356,3 +356,10 @@ def test_the_answer_is_the_person_named_before_the_question_when_nobody_else_was
             "economy.\n\nQ: Are you worried about inflation?\n\nA: I am always worried about prices.")
     assert [(q.speaker, q.mention) for q in extract_quotes(text)] == [
         ("Tom Vale", "Q"), ("Ana Ruiz", "A")]
+
+
+def test_the_title_means_the_person_the_sentence_before_named_when_introduced_so() -> None:
+    text = ("Justice Samuel Hale pressed the lawyer. “What is the limit?” Hale asked. Justice Ann "
+            "Vell pushed back. She said the history showed a different purpose. Later, Hale returned "
+            "to the question. “You have not answered it,” the justice said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Samuel Hale", "Ann Vell", "Samuel Hale"]

@@ -1471,6 +1471,14 @@ class SpeakerBook:
                     speaker = self._group_before(mention.start)
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
+            if speaker is not None and self.pending is not None and self.pending.kind == "person" \
+                    and self.pending.start > self._seen_pos.get(speaker.index, -1) \
+                    and self._introduced_as(self.pending.name, mention):
+                # "… Justice Samuel Alito asked … Justice Jackson said … Later, Alito returned to
+                # the question. “…,” the justice told Prelogar": the one the sentence before named,
+                # whom the text introduced so, not the last speaker of that title
+                speaker = self._person(self.pending)
+                self.pending = None
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
                     _person_word(mention.name) or self._described_before(mention) is None):
                 # ("the president" the text introduced as "President Joe Biden" stays that person)
@@ -1954,6 +1962,21 @@ class SpeakerBook:
             last.gender = gender
         last.add_role(mention.role)
         return last
+
+    def _introduced_as(self, name: str, mention: Mention) -> bool:
+        """Did the text, before ``mention``, give ``name`` (by its last word) right after the
+        head of the definite ``mention`` ("Justice Samuel Alito" for "the justice")?"""
+        head = mention.name
+        if not self.text or not head.isalpha():
+            return False
+        surname = name.split()[-1]
+        window = self.text[max(0, mention.start - _DESCRIBED_LOOKBACK):mention.start]
+        office = titles.office_of(mention.role, head)
+        for match in _described_patterns(head)[0].finditer(window):
+            if match.group(1).split()[-1].rstrip("’'s") == surname \
+                    and _fits_office(window[max(0, match.start() - 12):match.start()], head, office):
+                return True
+        return False
 
     def _described_before(self, mention: Mention) -> Mention | None:
         """"the director" with no quoted speaker of that role: the person the text introduced
