@@ -363,3 +363,9 @@ def test_the_title_means_the_person_the_sentence_before_named_when_introduced_so
             "Vell pushed back. She said the history showed a different purpose. Later, Hale returned "
             "to the question. “You have not answered it,” the justice said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Samuel Hale", "Ann Vell", "Samuel Hale"]
+
+
+def test_they_after_a_party_group_opening_the_sentence_before_is_that_group() -> None:
+    text = ("Republicans on the panel disagreed. They said the evidence showed a pattern of "
+            "corruption.")
+    assert _one(text)[:2] == ("Republicans on the panel", "organisation")

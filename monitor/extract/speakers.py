@@ -980,6 +980,8 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
 #: "the activists": a group "they" may mean, looked for this far back in the sentence.
 _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
 _GROUP_LOOKBACK = 250
+#: A capitalised group opening a sentence, with where it sits ("Republicans on the panel").
+_GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|in|at|from) the [a-z]+)?")
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
@@ -1293,6 +1295,15 @@ class SpeakerBook:
             if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head.endswith("s") \
                     and not (self.quoted is not None and self.quoted(match.start())):
                 found = match
+        party = None
+        for match in _GROUP_SUBJECT.finditer(self.text, cut + 1 if cut >= 0 else start, pos):
+            if match.group(1).lower() in lx.GROUP_NAMES \
+                    and not (self.quoted is not None and self.quoted(match.start(1))):
+                party = match  # "Republicans on the panel disagreed. They said …"
+        if party is not None and (found is None or party.start(1) > found.start()):
+            name = party.group(0).strip()
+            return self._by_alias.get(("organisation", alias_key(name))) or self._new(
+                Mention(party.start(1), party.end(), "organisation", name))
         if found is None:
             return None
         mention = Mention(found.start(), found.end(), "anonymous", found.group(1))
