@@ -64,7 +64,7 @@ CUE_VERBS = _forms(
     "countered counters",
     "interjected interjects retorted retorts rejoined rejoins",
     "continued continues",
-    "shouted screamed whispered joked quipped",
+    "shouted screamed whispered joked quipped quip quips",
     "laughed laughs sighed sighs",
     "pleaded pleads begged begs",
     "revealed reveals",
@@ -80,6 +80,8 @@ CUE_VERBS = _forms(
     "wondered",
     "agreed agrees",
     "advised advises recommended recommends",
+    # What a witness says in news of trials and hearings: "Cohen testified that …".
+    "testified testifies asserted asserts asserting",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
 )
@@ -149,7 +151,7 @@ TITLE_WORDS = _forms(
     "secretary-general director-general president-elect pm",
     # Irish, US-state and local titles that come before a name ("Tánaiste Leo Varadkar").
     "tánaiste taoiseach councillor councilor councilman councilwoman alderman alderwoman "
-    "assemblyman assemblywoman assemblymember delegate del.",
+    "assemblyman assemblywoman assemblymember delegate del. nominee candidate challenger incumbent",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "
@@ -270,6 +272,8 @@ DOCUMENT_NOUNS = _forms(
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement",
+    # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
+    "ruling rulings opinion indictment lawsuit complaint motion dissent",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").
@@ -298,6 +302,11 @@ FEMALE_FIRST_NAMES = _forms(
     "valentina francesca giulia chiara martina annalena sabine petra birgit brigitte agnes marta "
     "magdalena agnieszka katarzyna priya anjali sunita meera nirmala indira susanne yvonne "
     "elisabeth gwyneth kristen letitia",
+    # common in US politics and courts (not words of their own: no "hope", "cassidy")
+    "nikki karine kari marjorie kyrsten tulsi fani tanya aileen ketanji sonia kirsten tammy "
+    "gretchen kathy kristi stacey rashida ayanna pramila katie shelley cindy joni jeanne maggie "
+    "patty mazie debbie jill melania ivanka kellyanne kayleigh karoline jasmine gina kay jeanine "
+    "maxine"
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -320,6 +329,9 @@ MALE_FIRST_NAMES = _forms(
     "antonio carlos miguel pedro luis jorge javier pablo diego rafael fernando alejandro enrique "
     "manuel francisco narendra rahul amit rajesh sanjay arvind imran nawaz shehbaz recep elon "
     "satya sundar pete rex norman ahmad",
+    # common in US politics and courts (not words of their own: no "hunter", "rand", "tucker")
+    "xavier merrick lloyd antony jake hakeem vivek josh gavin glenn jared kash rudy bennie jamaal "
+    "raphael cory bernie sherrod jon mitt jerome ritchie newt brett clarence alvin",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").
@@ -400,6 +412,8 @@ POSITION_HEADS = _forms(
     "manager coordinator negotiator delegate speaker whip official general colonel admiral "
     "captain lieutenant sergeant marshal tánaiste taoiseach councillor councilor councilman "
     "councilwoman alderman alderwoman assemblyman assemblywoman assemblymember delegate",
+    # Candidates in an election: "the Republican nominee", "the Democratic candidate".
+    "nominee candidate challenger incumbent",
     OCCUPATIONS,
 )
 

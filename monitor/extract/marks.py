@@ -240,7 +240,9 @@ def sentences(text: str, start: int, end: int, quotes: list[Span]) -> list[tuple
                 word_start -= 1
             word = text[word_start:match.start()].lower().lstrip("(\"“'‘")
             if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) and not (
-                    word in _CLOSING_ABBREVIATIONS and text[cut] in "\"“"):
+                    word in _CLOSING_ABBREVIATIONS and text[cut] in "\"“") \
+                    and not (word == "no" and not text[cut].isdigit()):
+                # ("No. 2" is a number; "voted no. “…”" ends a sentence)
                 continue
         nxt = text[cut]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'«(["):

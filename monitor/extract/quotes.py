@@ -46,6 +46,7 @@ from monitor.extract.speakers import (
     strip_adverbs,
     tokens,
 )
+from monitor.extract.titles import is_org_title, org_before_title
 from monitor.model.quotes import ExtractedQuote
 
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
@@ -76,7 +77,11 @@ _FINITE = word_set(
     "didn’t wouldn’t couldn’t shouldn’t it’s there’s "
     "it's there's rose fell said told went came took made gave found saw knew "
     "thought began grew left lost won ran paid met kept held brought felt became sent spent "
-    "needs wants remains seems appears means plans intends expects believes knows thinks"
+    "needs wants remains seems appears means plans intends expects believes knows thinks "
+    # irregular past tenses ("said the strike hit a depot", "ruled the agency broke the law")
+    "hit struck broke fought sought bought caught taught built meant stood understood chose "
+    "spoke wrote drove threw fled led sold heard hid shook stole swore drew flew withdrew "
+    "overstepped misled forgot"
 )
 #: Cues that hardly ever take a noun phrase as their object: after them a present-tense verb in
 #: "-s" ("says the country deserves better") is enough to show a clause.
@@ -97,6 +102,9 @@ def _present_verb(toks: list[Tok]) -> bool:
     return False
 
 
+#: Conjunctions that, before a participle ("said when asked whether …", "said while visiting"),
+#: open an adverbial after a cue, never the reported clause itself.
+_SUBORDINATORS = word_set("when while whilst because although though since unless until whereas")
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
     "saying adding warning confirming claiming arguing insisting "
@@ -110,6 +118,7 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
+                  "asserting",
                   "complaining"])
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
 _THAT_ONLY = frozenset(["complaining"])
@@ -641,7 +650,12 @@ class _Document:
         if to < 0:
             return None
         toks = tokens(text, max(left, to - _SUBJECT_WINDOW), to)
-        mention = parse_before(text, toks)
+        causative = next((k for k in range(len(toks) - 2, -1, -1) if toks[k].low in _CAUSATIVES), None)
+        if causative is not None:
+            # the person is what follows the verb ("prompted Judge Ann Vell"), never the phrase
+            # before it ("The attack prompted …")
+            toks = toks[causative:]
+        mention = parse_before(text, toks[1:] if causative is not None else toks)
         if mention is None or mention.kind not in ("person", "anonymous", "organisation", "definite"):
             return None
         verb = [t for t in toks if t.end <= mention.start]
@@ -734,10 +748,18 @@ class _Document:
                 if part and part[0].low in ("a", "an") and len(part) <= 5 \
                         and parse_before(text, part) is None:
                     kind = "role"  # "Tom Hale, a Republican, called": who the name before is
-                elif part and part[0].low in ("a", "an") and _names_a_person(
+                elif part and part[0].low in ("a", "an", "another") and _names_a_person(
                         parse_before(text, tokens(text, *parts[k + 1]))):
                     # "Norman Ratcliffe, an ecologist from the Survey in Cambridge, told": a
                     # longer description of the person named just before
+                    kind = "role"
+                elif (is_org_title(part) or part and part[0].low == "the" and any(
+                        t.low in ("who", "whose") for t in part[2:])
+                        or _owned_description(part)) and _names_a_person(
+                        parse_before(text, tokens(text, *parts[k + 1]))):
+                    # "Jane Roe, Google head of search, said", "Jim Jordan, the Ohio Republican
+                    # who chairs the committee, said": an employer and a title, or a relative
+                    # clause, after a name describe that person (and name no speaker)
                     kind = "role"
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
@@ -777,9 +799,9 @@ class _Document:
         if len(appos) == 1 and appos[0].word.isdigit() and stop < e and text[stop] == ",":
             nxt = _next_boundary(text, stop + 1, e)
             appos = tokens(text, stop + 1, nxt)
-        if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their") \
-                and appos[0].low not in lx.POSITION_HEADS:
-            return mention
+        if not appos or appos[0].low not in ("a", "an", "the", "his", "her", "its", "their", "another") \
+                and appos[0].low not in lx.POSITION_HEADS and not is_org_title(appos):
+            return mention  # ("said Jane Roe, Google head of search": an employer and a title)
         return _apply_appositive(text, mention, appos)
 
     def _after_cue(self, frame: _Frame, e: int) -> None:
@@ -828,6 +850,7 @@ class _Document:
                         toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
                     return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
+                        or toks[i].low in ("as", "when", "while") and k - i <= 8 \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
                         or k - i <= 2 and all(t.low in _THAT_ADVERBS for t in toks[i:k]) \
                         or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
@@ -866,8 +889,10 @@ class _Document:
         if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted:
             first = toks[k]
             if first.low in ("to", "by", "so", "as", "and", "but", "yes", "of", "with",
-                             "goodbye", "hello", "sorry", "nothing", "something"):
-                return
+                             "goodbye", "hello", "sorry", "nothing", "something") \
+                    or first.low in _SUBORDINATORS and k + 1 < len(toks) \
+                    and toks[k + 1].low.endswith(("ed", "ing")):
+                return  # ("said when asked whether …": when it was said, not what)
             if first.low == "no" and (k + 1 == len(toks) or toks[k + 1].low in ("to", "comment", "more")):
                 return  # "said no", "said no to the plan"; but "said no decision had been made"
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
@@ -1051,10 +1076,13 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         return "skip"
     if not strip_adverbs(toks) or all(t.low in _ASIDES for t in toks):
         return "skip"  # "Democrats, meanwhile, said"
+    if toks[0].word in _ADVERBIAL_LEADS and len(toks) > 1:
+        return "skip"  # "The White House, in a statement, said": where or how, not who
     if toks[0].word.islower() and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES) \
             and len(toks) > 1:
         return "skip"  # "The report, released Monday, said": a participle phrase
-    describes = first in ("a", "an", "the", "his", "her", "its", "their") or possessive(toks[0]) or (
+    describes = first in ("a", "an", "the", "his", "her", "its", "their", "another") \
+        or possessive(toks[0]) or (
         toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
     )
     if describes and any(t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in toks):
@@ -1071,6 +1099,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     return _described_or_placed(toks)
 
 
+#: Prepositions that open an adverbial part between a speaker and the cue ("in a statement",
+#: "on Tuesday", "at a news conference"), in lower case as they stand inside a sentence.
+_ADVERBIAL_LEADS = frozenset(["in", "on", "at", "during", "after", "before", "via", "through", "later"])
 #: Past participles not in "-ed" that open a phrase about the speaker ("The study, published …").
 _PARTICIPLES = word_set("seen written given made sent taken known shown held led run begun drawn")
 
@@ -1104,6 +1135,13 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
     if 0 < tail < len(before) - 1 and before[-1 - tail].low in _PLACE_PREPOSITIONS:
         return before[-1 - tail].start
     return None
+
+
+def _owned_description(toks: list[Tok]) -> bool:
+    """"Trump's running mate", "Harris' chief of staff": an owner and lower-case words for what
+    the person is to them (a description of the name before it, never a speaker of its own)."""
+    return 2 <= len(toks) <= 6 and possessive(toks[0]) and toks[0].word[:1].isupper() \
+        and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in toks[1:])
 
 
 def _names_a_person(mention: Mention | None) -> bool:
@@ -1197,13 +1235,26 @@ def _object_end(toks: list[Tok]) -> int:
             if not toks[k].word.islower():
                 break
     while j < len(toks) and j - start < 6 and (toks[j].word[0].isupper() or toks[j].low in lx.AUDIENCES
-                                              or (j > start and toks[j].low in ("news", "agency"))):
+                                              or (j > start and toks[j].low in ("news", "agency"))
+                                              or _titled_addressee(toks, j, start)):
         j += 1
         if toks[j - 1].low in lx.AUDIENCES:
             break
     if j == start:
         return 0
     return j
+
+
+#: Words for who interviews: "told Fox News host Sean Hannity".
+_INTERVIEWERS = word_set("host anchor moderator interviewer presenter")
+
+
+def _titled_addressee(toks: list[Tok], j: int, start: int) -> bool:
+    """Is ``toks[j]`` a lower-case title between an outlet or office and a name ("told Fox News
+    host Sean Hannity", "told Senate Majority Leader …")?"""
+    low = toks[j].low
+    return j > start and toks[j].word.islower() and (low in _INTERVIEWERS or low in lx.POSITION_HEADS) \
+        and j + 1 < len(toks) and toks[j + 1].word[:1].isupper()
 
 
 def _outlet_name(text: str, toks: list[Tok]) -> str | None:
@@ -1229,11 +1280,22 @@ def _join_toks(text: str, toks: list[Tok]) -> str:
 
 def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
     """Give ``head`` the role an appositive names."""
-    words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their")]
+    words = [t for t in appos if t.low not in ("a", "an", "the", "his", "her", "its", "their", "another")]
+    relative = next((k for k, t in enumerate(words) if k and t.low in _RELATIVES), None)
+    if relative is not None:
+        words = words[:relative]  # "a nurse from Phoenix who voted for Biden": the role ends at "who"
     if not words or len(words) > 12 or not any(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in words
     ):
         return head
+    lead = org_before_title(words) if words[0] is appos[0] else 0
+    if lead:
+        # "Google head of search" (no article): the employer opens the phrase, the role is the
+        # rest; after an article the whole phrase stays the role ("a Pentagon spokeswoman")
+        return Mention(head.start, head.end, head.kind, head.name,
+                       role=head.role or text[words[lead].start:words[-1].end],
+                       organisation=head.organisation or base_word(Tok(
+                           text[words[0].start:words[lead - 1].end], 0, 0)))
     role = text[words[0].start:words[-1].end]
     org = None
     for k, tok in enumerate(words):
@@ -1261,8 +1323,10 @@ def _is_title(text: str, q: Span) -> bool:
     if not q.closed or q.end - q.start > 60:
         return False
     words = text[q.start:q.end].split()
-    if words and words[-1].endswith(",") and len(words[-1]) > 1:
-        words[-1] = words[-1][:-1]  # "from “Magic Clement,” the …": the comma is the sentence's
+    if words and words[-1].endswith((",", ".")) and len(words[-1]) > 1:
+        # "from “Magic Clement,” the …", "told CNN's “State of the Union.”": the comma or full
+        # stop is the sentence's, put inside the marks
+        words[-1] = words[-1][:-1]
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or any(
         not (w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL) or w[-1] in ".,!?;:"
         for w in words
@@ -1527,8 +1591,11 @@ def _named_elsewhere(doc: _Document, name: str, at: int) -> bool:
 _NAMED_REACH = 5000
 
 
-# "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph.
-_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,}): +(?=\S)")
+# "PENCE: We will not let this stand." — a transcript's speaker label opening a paragraph; a
+# party tag ("SEN. TED CRUZ (R-TEXAS):") or a role after a comma ("JAKE TAPPER, CNN ANCHOR:")
+# may follow the name.
+_LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,})"
+                    r"(?: \([DRI]-[A-Z][A-Z.]*\)|, [A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})?: +(?=\S)")
 #: Capitalised labels that are not speakers.
 _NOT_LABELS = word_set(
     "breaking update updated watch read note editor's editors live video photo photos correction "
@@ -1564,7 +1631,7 @@ def _sieve_transcript(doc: _Document) -> None:
     for index, (start, end) in enumerate(doc.paras):
         if text[start] not in _UPPER or index in cited:
             continue
-        match = _LABEL.match(text, start, min(end, start + 40))
+        match = _LABEL.match(text, start, min(end, start + 60))
         turn = False
         if match is None and recurring:
             match = _MIXED_LABEL.match(text, start, min(end, start + 40))
@@ -1777,8 +1844,12 @@ _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-
 # words about the speaker ("…, and declined to comment further"). ", but that …" goes on with
 # what was said.
 _CLAUSE_STOP = re.compile(
-    r"; |, (?:while|whereas|although|though|but(?! that )|adding|saying|calling|describing|insisting|noting) "
+    r"; |, (?:while|whereas|although|though|but(?! that )|adding|saying|calling|describing|insisting|"
+    r"noting) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
+    # "said they were “very good” before launching into another attack": what the speaker did
+    # next, after a quotation's closing mark
+    r"|(?<=[”\"]) (?:before|after) [a-z]+ing "
 )
 
 
@@ -1877,6 +1948,8 @@ def _sieve_trailing(doc: _Document) -> None:
         start, end = _trim_clause(text, s, comma)
         if len(text[start:end].split()) < 3:
             continue
+        if frame.cue in lx.WEAK_CUES and not _has_verb(tokens(text, start, end)):
+            continue  # "Roberts, often the swing vote, suggested a ruling": a subject, no statement
         opener = text[start:end].split(maxsplit=1)[0].lower()
         if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something"):
             continue  # "Speaking to the BBC, X said": a participle, not a statement
@@ -1891,6 +1964,18 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.headline:
             sieve = "headline"
         _add_clause(doc, start, end, sieve, frame, CONFIDENCE[sieve])
+
+
+def _has_verb(toks: list[Tok]) -> bool:
+    """Do the words hold a verb (a finite form, a past in "-ed", a contraction or a present in
+    "-s"), as a statement does and a noun phrase does not?"""
+    return any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3 and t.word.islower()
+               or t.low.endswith(_CONTRACTED_VERBS) and not (possessive(t) and t.low[:-2] not in _IS_HOSTS)
+               for t in toks) or _present_verb(toks)
+
+
+#: Words whose "'s" is "is" or "has" ("it's", "that's"), not a possessive ("the court's").
+_IS_HOSTS = word_set("it that there he she what who here where let")
 
 
 #: What may follow a trailing frame is at most 14 words: never more characters than this.
@@ -1951,6 +2036,8 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
     pronoun describes the speaker just named ("…, said Tom Hale, who runs the shop.", "…,
     according to the Tourism Council, an industry body."), up to the sentence's end (no cue of
     its own: "…, adding that …" is another statement)."""
+    if (frame.inverted or frame.according) and _PARTY_TAG.fullmatch(rest.lstrip(", ")):
+        return True  # "…, according to Rep. Jane Doe, D-Mich.": the speaker's party tag
     if not (frame.inverted or frame.according) or not rest.startswith(","):
         return False
     words = rest[1:].split()

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from monitor.extract import lexicon as lx
 from monitor.extract import speaker_kinds as sk
+from monitor.extract import titles
 from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
@@ -98,6 +99,11 @@ def tokens(text: str, start: int, end: int) -> list[Tok]:
     return out
 
 
+#: Dotted acronyms of places, shaped like initials but never opening a name ("U.S. Secretary of
+#: State Antony Blinken" has no Mr Secretary).
+_PLACE_ACRONYMS = frozenset(["u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "u.a.e."])
+
+
 def _initial(word: str) -> bool:
     """J. or U.S. — an initial or a dotted acronym keeps its full stop."""
     if len(word) == 2 and word[0].isupper() and word[1] == ".":
@@ -113,8 +119,8 @@ def _cap(tok: Tok) -> bool:
 
 
 def possessive(tok: Tok) -> bool:
-    """True for "Russia's", "leaders'"."""
-    return tok.low.endswith(("'s", "’s", "s'", "s’"))
+    """True for "Russia's", "leaders'", "Harris'" (the word, since ``low`` drops a final mark)."""
+    return tok.low.endswith(("'s", "’s")) or tok.word.endswith(("s'", "s’"))
 
 
 def base_word(tok: Tok) -> str:
@@ -245,6 +251,11 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
         head = base_word(toks[i - 2]).lower()
         return head in lx.ORG_HEADS or head in lx.ANON_HEADS
+    if prev.low == "from" and i >= 2 and _cap(toks[i]):
+        # "the congressman from Texas", "a senator from Ohio": where the person is from belongs
+        # to the phrase; the place is not the speaker
+        head = base_word(toks[i - 2]).lower()
+        return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
 
 
@@ -502,8 +513,17 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
     return None
 
 
+#: Generational suffixes after a surname ("Martin Luther King III", "Robert Kennedy Jr."): part of
+#: the name, though no name begins with them.
+_NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
+
+
 def _name_run(toks: list[Tok]) -> int:
     """Index where the trailing personal name starts (len(toks) when there is none)."""
+    if len(toks) >= 3 and toks[-1].low in _NAME_SUFFIXES and _cap(toks[-2]):
+        # the name the suffix ends: "King" after "Martin Luther" is a surname, not a title
+        cut = _name_run(toks[:-1])
+        return cut if cut < len(toks) - 1 else len(toks)
     i = len(toks)
     while i > 0:
         tok = toks[i - 1]
@@ -517,7 +537,8 @@ def _name_run(toks: list[Tok]) -> int:
             (low in lx.TITLE_WORDS and low not in lx.OCCUPATION_WORDS)
             or low in lx.RANKS or low in lx.ORG_HEADS
         )
-        surname = i == len(toks) and i >= 2 and (_first_name(toks[i - 2]) or _initial(toks[i - 2].word)) \
+        surname = i == len(toks) and i >= 2 and (_first_name(toks[i - 2]) or _initial(toks[i - 2].word)
+                                                 and toks[i - 2].low not in _PLACE_ACRONYMS) \
             and _cap(tok) \
             and not possessive(tok) and low not in lx.ORG_NAMES and low not in lx.ORG_HEADS \
             and low not in lx.DETERMINERS and not tok.word.isupper()
@@ -630,6 +651,8 @@ def _role_and_org(text: str, pre: list[Tok]) -> tuple[str | None, str | None]:
         position, rank = pre, []
     if len(rank) == 1 and rank[0].low in ("chief", "officer", "field", "air", "rear", "vice"):
         position, rank = pre, []
+    if len(rank) == 1 and rank[0].low == "general" and position and position[-1].low in lx.POSITION_HEADS:
+        position, rank = pre, []  # "Attorney General", "Surgeon General": one title, not a rank
     parts = []
     if position:
         parts.append(_expand(text, position))
@@ -647,6 +670,12 @@ def _expand(text: str, toks: list[Tok]) -> str:
     return _join(text, toks)
 
 
+#: Words before a title that date it ("Former House Speaker"), never part of an organisation.
+_TENURE_WORDS = frozenset(["former", "acting", "then", "interim", "outgoing", "incoming", "retired"])
+#: Title words that also end the name of a department ("Homeland Security", "Veterans Affairs").
+_DOMAIN_WORDS = frozenset(["security", "affairs", "justice", "intelligence", "services"])
+
+
 def _org_in(text: str, toks: list[Tok]) -> str | None:
     """The organisation named in a role: after for/of/at, or the capitalised words before it."""
     for k, tok in enumerate(toks):
@@ -658,15 +687,23 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
                 return None  # "Secretary of State", "Minister of Defence"
             if rest and any(_cap(t) or t.low in lx.ORG_HEADS for t in rest):
                 return _join(text, rest)
-    head = next((k for k, t in enumerate(toks) if t.low in lx.POSITION_HEADS), len(toks))
+    head = next((k for k, t in enumerate(toks)
+                 if (t.low in lx.POSITION_HEADS or t.low in lx.TITLE_ABBREVIATIONS)
+                 and not (k + 1 < len(toks) and toks[k + 1].low in lx.ORG_HEADS)), len(toks))
+    # (a head word before an organisation's word is part of its name: "Justice Department
+    # spokesman"; "Ohio Gov." ends at its abbreviated title)
     lead = toks[:head]
     caps = next((k for k, t in enumerate(lead) if not _cap(t)), len(lead))
     lead = lead[:caps]  # "EU's foreign policy chief": the organisation is the capitalised part
     owner = next((k for k, t in enumerate(lead) if possessive(t)), None)
     if owner is not None:
         lead = lead[: owner + 1]
-    while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS):
-        lead = lead[:-1]
+    while lead and lead[0].low in _TENURE_WORDS:
+        lead = lead[1:]  # "Former House Speaker": the House's
+    while lead and (lead[-1].low in lx.TITLE_WORDS and lead[-1].low not in lx.ORG_HEADS
+                    or lead[-1].low in titles.PARTY_ADJECTIVES) \
+            and not (len(lead) >= 2 and lead[-1].low in _DOMAIN_WORDS and lead[-2].low not in lx.TITLE_WORDS):
+        lead = lead[:-1]  # ("Homeland Security Secretary" keeps the department's name whole)
     lead = [t for t in lead if t.low not in lx.DETERMINERS]
     if not lead or not any(_cap(t) for t in lead):
         return None
@@ -689,6 +726,14 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     body = toks[1:] if det else toks
     if not body:
         return None
+    party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in")), len(body))
+    party = titles.party_member(body[:party_at]) if det in ("the", "a", "an", "one") else None
+    if party is not None and det == "the" and party_at == len(body):
+        # "the Texas Republican said": a politician the story has named, not a party
+        return Mention(start, end, "definite", party, role=_join(text, body))
+    if party is not None and det != "the":
+        # "a Democrat from Ohio said": one unnamed politician
+        return Mention(start, end, "anonymous", _join(text, toks), role=_join(text, body[:party_at]))
     glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                       "from", "in")), len(body))
     lead_head = base_word(body[glue_at - 1]).lower() if glue_at < len(body) else ""
@@ -729,7 +774,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                            organisation=org or base_word(pre[-1]), gender=_name_gender(name_toks))
         if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
             return Mention(start, end, "organisation", _join(text, body))
-        if len(name_toks) == 1 and name_toks[0].low in lx.GROUP_NAMES:
+        if name_toks[-1].low in lx.GROUP_NAMES:
+            # "Democrats", "House Republicans": a group, not a person
             return Mention(start, end, "organisation", _join(text, body), role=role)
         if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1:
             # "AFAD", "Turkey's disaster agency AFAD": an acronym is an organisation
@@ -813,6 +859,8 @@ def _epithet_word(tok: Tok) -> bool:
     """A word that describes a person before the noun naming them: an adjective in lower case
     ("bearded"), an age ("35-year-old") or a hyphened origin ("Cuban-Guatemalan", "Texas-born")."""
     word = tok.word
+    if tok.low in titles.PARTY_ADJECTIVES:
+        return True  # "the Republican nominee": the party describes the person
     if word.islower():
         return word.replace("-", "").isalnum() and word not in _NOT_EPITHETS
     return "-" in word and word.replace("-", "").isalnum() and not word.isupper()
@@ -855,6 +903,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     name = _join(text, name_toks)
     if possessive(name_toks[-1]):
         name = base_word(Tok(name, 0, 0))
+    if possessive(name_toks[-1]):
+        # "Judge Rosa Delgado's ruling": the owner's name without the possessive
+        last = name_toks[-1]
+        name_toks = [*name_toks[:-1], Tok(base_word(last), last.start, last.start + len(base_word(last)))]
     named = classify(text, name_toks)
     if named is not None and named.kind == "person" and len(name_toks) > 1 and not any(
             t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES for t in name_toks):
@@ -918,12 +970,15 @@ def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         re.compile(rf"\b(?i:{word})[ ]({name})"),
         re.compile(rf"({name}),[ ](?:the|a|an|its|their)[ ](?:[\w’'-]+[ ]){{0,2}}{word}\b"),
         # (the words between are what describes the person, never another article: not "the
-        # reason one man" but "one man")
-        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he)[ ]((?:(?!(?:an?|one|the)[ ])[a-z][\w-]*[ ]){{0,2}}"
-                   rf"{word})\b"),
+        # reason one man" but "one man"; a party's or a place's name may be one: "another GOP
+        # lawmaker")
+        re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)[ ]((?:(?!(?:an?|one|the)[ ])"
+                   rf"(?:[a-z][\w-]*|[A-Z]{{2,}})[ ]){{0,2}}{word})\b"),
     )
 
 
+#: Endings of common nouns that open sentences ("Construction slowed"), never of a surname.
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ure", "ing", "ship")
 #: How far after an unnamed source spoke a person named again may still be what "she" means.
 _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
@@ -935,6 +990,8 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
 #: "the activists": a group "they" may mean, looked for this far back in the sentence.
 _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
 _GROUP_LOOKBACK = 250
+#: A capitalised group opening a sentence, with where it sits ("Republicans on the panel").
+_GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|in|at|from) the [a-z]+)?")
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
@@ -1005,7 +1062,8 @@ def leads_to_person(head: str) -> bool:
     a person ("the 41-year-old mother", "the actor") or for an office ("the then prime minister",
     "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
     who is someone the text has not named."""
-    return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS
+    return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS \
+        or head in titles.PARTY_NOUNS  # "the Louisiana Republican": the politician just named
 
 
 _OWNERS = frozenset(["his", "her", "their", "its", "our"])
@@ -1024,6 +1082,13 @@ def _without_owner(name: str) -> str:
     low = rest.lower()
     singular = low[:-1] if low.endswith("s") else ""
     return rest if singular and (singular in lx.ANON_HEADS or singular in lx.POSITION_HEADS) else name
+
+
+def _fits_office(before: str, head: str, office: str | None) -> bool:
+    """Do the words ``before`` a head in the text make it the office a definite mention names
+    ("Vice President Kamala Harris" for "the vice president", not for "the president")?"""
+    modifier = titles.modifier_before(before)
+    return office == (f"{modifier} {head}" if modifier else None)
 
 
 def _starts_word_in(head: str, role: str) -> bool:
@@ -1187,6 +1252,31 @@ class SpeakerBook:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
         return self._person(found) if found is not None else None
 
+    def _subject_before(self, pos: int, want: str) -> Speaker | None:
+        """"Hale attacked Ruiz at a rally. “…,” he said": with nobody quoted or named by a first
+        name to stand for, "he" is the lone name that opened the sentence before (the subject
+        of the story's last sentence, outside any quotation), unless its gender says otherwise."""
+        if not self.text:
+            return None
+        found: re.Match[str] | None = None
+        for match in _SENTENCE_SUBJECT.finditer(self.text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+            word = match.group(1)
+            low = word.lower()
+            if self.quoted is not None and self.quoted(match.start(1)) or low in lx.NOT_NAMES \
+                    or _lexical(low) or low in lx.ORG_NAMES or low in lx.PRONOUNS \
+                    or low in lx.DETERMINERS or possessive(Tok(word, 0, len(word))) \
+                    or _known_first_name(low) or _sentence_adverb(low) or word.isupper() \
+                    or low.endswith(_NOUN_ENDINGS):
+                continue  # ("Construction slowed in May": a common noun)
+            stop = self.text.find(".", match.end(1), pos)
+            if re.search(r"\bits\b", self.text[match.end(1):stop if stop >= 0 else pos]):
+                found = None  # "Boston closed its port": a place or a company, and no one later
+                continue
+            found = match
+        if found is None or self._surname_gender(found.group(1)) not in (None, want):
+            return None
+        return self._person(Mention(found.start(1), found.end(1), "person", found.group(1), gender=want))
+
     def _owner_before(self, pos: int, want: str) -> Mention | None:
         """"went to Salinas’ home, where she said …": a pronoun in a clause about a place owned
         by a named person is that person, when no title or first name says otherwise."""
@@ -1215,6 +1305,15 @@ class SpeakerBook:
             if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head.endswith("s") \
                     and not (self.quoted is not None and self.quoted(match.start())):
                 found = match
+        party = None
+        for match in _GROUP_SUBJECT.finditer(self.text, cut + 1 if cut >= 0 else start, pos):
+            if match.group(1).lower() in lx.GROUP_NAMES \
+                    and not (self.quoted is not None and self.quoted(match.start(1))):
+                party = match  # "Republicans on the panel disagreed. They said …"
+        if party is not None and (found is None or party.start(1) > found.start()):
+            name = party.group(0).strip()
+            return self._by_alias.get(("organisation", alias_key(name))) or self._new(
+                Mention(party.start(1), party.end(), "organisation", name))
         if found is None:
             return None
         mention = Mention(found.start(), found.end(), "anonymous", found.group(1))
@@ -1228,7 +1327,27 @@ class SpeakerBook:
         for speaker in reversed(self.recent.values()):
             if speaker is not self.asker:
                 return speaker
-        return None
+        return self._asked_person()
+
+    def _asked_person(self) -> Speaker | None:
+        """"President Joe Biden sat down with NPR. Steve Inskeep asked him …", then "A:" with
+        nobody else quoted: the person named last before the asker's question, other than the
+        asker (named in full, outside any quotation)."""
+        asker = self.asker
+        if asker is None or not self.text:
+            return None
+        at = self._seen_pos.get(asker.index, -1)
+        if at < 0:
+            return None
+        found: Mention | None = None
+        for match in _NAME_SEQUENCE.finditer(self.text, max(0, at - _DESCRIBED_LOOKBACK), at):
+            if self.quoted is not None and self.quoted(match.start()):
+                continue
+            toks = tokens(self.text, match.start(), match.end())
+            names = toks[_name_run(toks):]
+            if len(names) >= 2 and alias_key(_join(self.text, names)) not in asker.aliases:
+                found = Mention(names[0].start, names[-1].end, "person", _join(self.text, names))
+        return self._person(found) if found is not None else None
 
     def knows(self, name: str) -> bool:
         """Can a lone capitalised word at the head of a sentence ("Matie trundled up…") be the
@@ -1259,6 +1378,20 @@ class SpeakerBook:
             if low not in lx.NOT_NAMES and not _lexical(low) and low not in lx.ORG_HEADS \
                     and low not in lx.CORPORATE_WORDS and low not in _PLACE_WORDS \
                     and low not in lx.ORG_NAMES and low not in lx.TITLE_WORDS:
+                return True
+        return False
+
+    def _given_a_first_name(self, name: str) -> bool:
+        """Does the text give ``name`` after a known first name, an honorific or a title
+        ("Donald Trump", "Mr. Trump", "Sen. McConnell")? Then it is a person's surname."""
+        text = self.text
+        for pos in self._positions(name, limit=10):
+            if text[pos + len(name):pos + len(name) + 1].isalnum() or text[pos - 1:pos] != " ":
+                continue
+            before = text[max(0, pos - 20):pos - 1].rsplit(None, 1)
+            prev = before[-1].lower() if before else ""
+            if _known_first_name(prev) or prev in lx.HONORIFICS or prev in lx.TITLE_ABBREVIATIONS \
+                    or prev in lx.POSITION_HEADS and before[-1][:1].isupper():
                 return True
         return False
 
@@ -1319,6 +1452,11 @@ class SpeakerBook:
                 or self._its_document(mention) or mention
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
+        elif mention.kind == "organisation" and " " not in mention.name and self.text \
+                and self._given_a_first_name(mention.name):
+            # "Trump said it was a witch hunt" where the text names Donald Trump: the person,
+            # though "it" follows as it follows a company ("Tinder said it would …")
+            mention = Mention(mention.start, mention.end, "person", mention.name)
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
@@ -1336,6 +1474,8 @@ class SpeakerBook:
                         else self._person(pending)
                 if speaker is None:
                     speaker = self._named_before(mention.start, want)
+                if speaker is None:
+                    speaker = self._subject_before(mention.start, want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it":
@@ -1351,7 +1491,15 @@ class SpeakerBook:
                 if speaker is None and self.text:
                     speaker = self._group_before(mention.start)
         elif mention.kind == "definite":
-            speaker = self._by_role(mention.name)
+            speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
+            if speaker is not None and self.pending is not None and self.pending.kind == "person" \
+                    and self.pending.start > self._seen_pos.get(speaker.index, -1) \
+                    and self._introduced_as(self.pending.name, mention):
+                # "… Justice Samuel Alito asked … Justice Jackson said … Later, Alito returned to
+                # the question. “…,” the justice told Prelogar": the one the sentence before named,
+                # whom the text introduced so, not the last speaker of that title
+                speaker = self._person(self.pending)
+                self.pending = None
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
                     _person_word(mention.name) or self._described_before(mention) is None):
                 # ("the president" the text introduced as "President Joe Biden" stays that person)
@@ -1684,7 +1832,15 @@ class SpeakerBook:
         """"Officials at the Interior Ministry said … The ministry said …": "the ministry", "the
         department", "the council" is the organisation the text named last before it with a
         name that ends in that word."""
-        if head not in lx.ORG_HEADS or head in _VAGUE_ORG_HEADS:
+        if head in _VAGUE_ORG_HEADS:
+            # "The Trump campaign said … The campaign added": the organisation quoted last, when
+            # its name ends in the word (a campaign no name gave stays "the campaign")
+            last = self.last_org
+            if last is not None and last.name.lower().endswith(" " + head) \
+                    and last.name in self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]:
+                return last
+            return None
+        if head not in lx.ORG_HEADS:
             return None
         window_start = max(0, mention.start - _ORG_LOOKBACK)
         window = self.text[window_start:mention.start]
@@ -1797,7 +1953,7 @@ class SpeakerBook:
 
     def _definite(self, mention: Mention) -> Speaker:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
-        speaker = self._by_role(mention.name)
+        speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
         if speaker is None:
             described = self._described_before(mention)
             if described is not None and described.kind == "person":
@@ -1831,6 +1987,21 @@ class SpeakerBook:
         last.add_role(mention.role)
         return last
 
+    def _introduced_as(self, name: str, mention: Mention) -> bool:
+        """Did the text, before ``mention``, give ``name`` (by its last word) right after the
+        head of the definite ``mention`` ("Justice Samuel Alito" for "the justice")?"""
+        head = mention.name
+        if not self.text or not head.isalpha():
+            return False
+        surname = name.split()[-1]
+        window = self.text[max(0, mention.start - _DESCRIBED_LOOKBACK):mention.start]
+        office = titles.office_of(mention.role, head)
+        for match in _described_patterns(head)[0].finditer(window):
+            if match.group(1).split()[-1].rstrip("’'s") == surname \
+                    and _fits_office(window[max(0, match.start() - 12):match.start()], head, office):
+                return True
+        return False
+
     def _described_before(self, mention: Mention) -> Mention | None:
         """"the director" with no quoted speaker of that role: the person the text introduced
         with it ("director J.C. Chandor", "J.C. Chandor, the director"), or the unnamed one it
@@ -1841,24 +2012,38 @@ class SpeakerBook:
         window_start = max(0, mention.start - _DESCRIBED_LOOKBACK)
         window = self.text[window_start:mention.start]
         best: tuple[int, Mention] | None = None
+        office = titles.office_of(mention.role, head)
         for match in _described_patterns(head)[0].finditer(window):
+            if not _fits_office(window[max(0, match.start() - 12):match.start()], head, office):
+                continue  # ("Vice President Kamala Harris" is not "the president")
             toks = tokens(window, match.start(1), match.end(1))
             if toks and possessive(toks[-1]):
                 toks[-1] = Tok(base_word(toks[-1]), toks[-1].start, toks[-1].start + len(base_word(toks[-1])))
             names = toks[_name_run(toks):]
             if names:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
-                                               role=head))
+                                               role=office or head))
         for match in _described_patterns(head)[1].finditer(window):
+            if not _fits_office(window[match.end(1):match.end() - len(head)], head, office):
+                continue
             toks = tokens(window, match.start(1), match.end(1))
             names = toks[_name_run(toks):]
             if len(names) >= 2 and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
-                                               role=head))
+                                               role=office or head))
+        if head in titles.PARTY_NOUNS:
+            # "Sen. Ted Cruz, R-Texas, …" for "the Texas Republican": the party tag says who
+            for match in titles.party_tag_pattern(head).finditer(window):
+                toks = tokens(window, match.start(1), match.end(1))
+                names = toks[_name_run(toks):]
+                if names and (best is None or match.start() > best[0]):
+                    best = (match.start(), Mention(mention.start, mention.end, "person",
+                                                   _join(window, names), role=mention.role))
         for match in _described_patterns(head)[2].finditer(window):
             if self.quoted is not None and self.quoted(window_start + match.start()):
                 continue
-            if match.group(1) != head and (best is None or match.start() > best[0]):
+            if match.group(1) != head and (best is None or match.start() > best[0]) \
+                    and _fits_office(match.group(1)[:-len(head)], head, office):
                 best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
         return best[1] if best is not None else None
 
@@ -1915,14 +2100,20 @@ class SpeakerBook:
                     best = candidate
         return best
 
-    def _by_role(self, head: str) -> Speaker | None:
-        """The latest speaker whose role names ``head`` ("minister" in "Foreign Minister")."""
+    def _by_role(self, head: str, office: str | None = None) -> Speaker | None:
+        """The latest speaker whose role names ``head`` ("minister" in "Foreign Minister"), as
+        the office it is ("vice president" for ``office``; a "Vice President" is not "the
+        president")."""
         indexed = self._latest_by_role_word.get(head)
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if indexed is not None and speaker.index < indexed.index:
                 break
-            if speaker.role and _starts_word_in(head, speaker.role.lower()):
+            if speaker.role and _starts_word_in(head, speaker.role.lower()) \
+                    and titles.holds_office(speaker.role.lower(), head, office):
                 return speaker
+        if indexed is not None and indexed.role \
+                and not titles.holds_office(indexed.role.lower(), head, office):
+            return None
         return indexed
 
     def _index_role(self, speaker: Speaker) -> None:
@@ -1948,6 +2139,8 @@ class SpeakerBook:
                 while singles and " " in singles[-1].name:
                     singles.pop()  # named in full since: no longer a bare surname
                 found = singles[-1] if singles else None
+                if found is not None and self._named_otherwise(found, words, mention.start):
+                    found = None  # "Trump" quoted after "Donald Trump" is not the "Eric Trump" now named
             if found is not None and len(words) > 1:
                 found.name = mention.name
                 self._index_words(found)
@@ -1966,6 +2159,26 @@ class SpeakerBook:
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
+
+    def _named_otherwise(self, single: Speaker, words: list[str], pos: int) -> bool:
+        """Did the text, before ``pos``, give the surname of ``single`` (a speaker quoted by
+        surname alone) with another first name than ``words`` has? Then the bare surname meant
+        that person ("Former President Donald Trump … “…,” Trump said … His brother, Eric Trump,
+        said"), and the full name now met is someone else."""
+        surname, given = words[-1], words[0].casefold()
+        text = self.text
+        for at in self._positions(" " + surname, limit=10):
+            if at >= pos:
+                break
+            end = at + 1 + len(surname)
+            if end < len(text) and (text[end].isalnum() or text[end] in "-"):
+                continue  # a longer word
+            before = text[max(0, at - 30):at].rsplit(None, 1)
+            prev = before[-1] if before else ""
+            low = prev.casefold()
+            if prev[:1].isupper() and prev.isalpha() and low != given and _known_first_name(low):
+                return True
+        return False
 
     def _new(self, mention: Mention) -> Speaker:
         name = mention.name
