@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -130,3 +132,11 @@ class StoryItem:
     lead: Post
     also_in: int
     copies: tuple[ItemCopy, ...]
+
+
+def content_guid(title: str | None, body: str, when: str) -> str:
+    """The id of a post its source gave none: a hash of its title (else the start of its body)
+    and its time, so that the same update read again keeps its id."""
+    basis = re.sub(r"\W+", " ", (title or body[:200]).casefold()).strip()
+    return "c:" + hashlib.sha1(f"{basis}|{when}".encode()).hexdigest()[:20]
+

@@ -26,7 +26,6 @@ carry distinct times the list's direction is read from them; when every update h
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from typing import Any
 import json_repair
 
 from monitor.model import ParsedPost, ParseResult, parse_iso
+from monitor.model.posts import content_guid
 from monitor.model.timeutil import impossible_iso
 from monitor.sources.decoding import decode_text
 from monitor.sources.errors import SourceError
@@ -210,9 +210,7 @@ def _update_to_post(
         url = f"{base_url}#{ident}"
     guid = ident or url
     if not guid:
-        basis = re.sub(r"\W+", " ", (title or body[:200]).casefold()).strip()
-        basis += "|" + (published.isoformat() if published else "")
-        guid = "c:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
+        guid = content_guid(title, body, published.isoformat() if published else "")
     return ParsedPost(
         guid=guid,
         title=title,

@@ -34,7 +34,6 @@ be read is named in the notes while the others are kept.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -44,6 +43,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from monitor.model import ParsedPost, parse_iso
+from monitor.model.posts import content_guid
 from monitor.model.timeutil import impossible_iso
 from monitor.sources.htmltext import DropTally, clean_line, clean_text
 
@@ -653,11 +653,10 @@ def _guid(draft: _Draft, published: datetime | None) -> str:
         return draft.ident
     if draft.url:
         return draft.url
-    basis = re.sub(r"\W+", " ", (draft.title or draft.body[:200]).casefold()).strip()
     when = published.isoformat() if published else ""
     if not when and draft.stamp and draft.stamp.clock:
         when = draft.stamp.clock.isoformat()
-    return "c:" + hashlib.sha1(f"{basis}|{when}".encode()).hexdigest()[:20]
+    return content_guid(draft.title, draft.body, when)
 
 
 @dataclass
