@@ -28,8 +28,8 @@ test:
 	bash .ci/system-deps.sh offscreen
 	bash .ci/pg-cluster.sh install
 	$(MAKE) --no-print-directory setup
-	bash .ci/pg-cluster.sh with env QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest
-	bash .ci/pg-cluster.sh with env QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -m slow
+	bash .ci/pg-cluster.sh with env QT_QPA_PLATFORM=offscreen $(VENV)/bin/python .ci/run_pytest.py
+	bash .ci/pg-cluster.sh with env QT_QPA_PLATFORM=offscreen $(VENV)/bin/python .ci/run_pytest.py -m slow
 
 # ruff (style), import-linter (the layering contracts in pyproject.toml) and mypy (types; which
 # files and how strictly in pyproject.toml's [tool.mypy]).

@@ -195,3 +195,41 @@ def pg_dsn(pg_server: str, request: pytest.FixtureRequest) -> str:
     yield urlsplit(pg_server)._replace(path="/" + name).geturl()
     with psycopg.connect(pg_server, autocommit=True) as admin:
         admin.execute(f'drop database if exists "{name}" with (force)')
+
+
+# -- what the suite leaves running ---------------------------------------------------------------
+
+
+def _child_processes() -> list[str]:
+    """This process's live children, as "pid command" (Linux's /proc; elsewhere none)."""
+    me = str(os.getpid())
+    children = []
+    for entry in Path("/proc").glob("[0-9]*/stat") if Path("/proc/self/stat").exists() else []:
+        try:
+            stat = entry.read_text()
+            fields = stat[stat.rindex(")") + 2:].split()
+            if fields[1] == me and fields[0] != "Z":
+                raw = (entry.parent / "cmdline").read_bytes()
+                cmdline = raw.replace(b"\0", b" ").decode(errors="replace")
+                children.append(f"{entry.parent.name} {cmdline.strip()[:160]}")
+        except (OSError, ValueError, IndexError):
+            continue  # ended while being read
+    return children
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Name what the tests left running: a thread or child process that outlives the session can
+    keep the interpreter from exiting (``.ci/run_pytest.py`` exits regardless, and this says what to fix)."""
+    import threading
+
+    threads = [t for t in threading.enumerate()
+               if t is not threading.main_thread() and t.is_alive() and not t.daemon]
+    # multiprocessing's resource tracker ends by itself when this process does.
+    children = [c for c in _child_processes() if "resource_tracker" not in c]
+    if not threads and not children:
+        return
+    terminalreporter.section("left running after the tests")
+    for thread in threads:
+        terminalreporter.write_line(f"thread {thread.name!r} ({type(thread).__name__})")
+    for child in children:
+        terminalreporter.write_line(f"process {child}")
