@@ -189,3 +189,23 @@ def test_by_arguing_to_someone_to_do_something_reports_no_clause() -> None:
 def test_part_of_a_people_or_a_party_is_a_group_that_speaks(text: str, speaker: str) -> None:
     [q] = extract_quotes(text)
     assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Ana Ruiz has repeatedly claimed, without evidence, that the count was rigged.",
+     "the count was rigged"),
+    ("Ana Ruiz said, however, that the talks would resume in May.", "the talks would resume in May"),
+])
+def test_an_aside_between_the_cue_and_that_leaves_the_clause_whole(text: str, content: str) -> None:
+    assert _records(text) == [("Ana Ruiz", "indirect", content)]
+
+
+def test_a_participle_after_an_opening_quote_takes_the_quoted_words_after_it() -> None:
+    # The participle's clause is its own attribution, with its quoted words as parts: not a
+    # fragment of the statement the sentence opened with, and not starting at "adding that".
+    text = ("“No one is above the law,” Attorney General Ana Ruiz said in a statement Thursday, "
+            "adding that the department would “follow the facts wherever they lead.”")
+    assert _records(text) == [
+        ("Ana Ruiz", "direct", "No one is above the law"),
+        ("Ana Ruiz", "mixed", "the department would “follow the facts wherever they lead.”"),
+    ]

@@ -369,3 +369,20 @@ def test_they_after_a_party_group_opening_the_sentence_before_is_that_group() ->
     text = ("Republicans on the panel disagreed. They said the evidence showed a pattern of "
             "corruption.")
     assert _one(text)[:2] == ("Republicans on the panel", "organisation")
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Senators Chris Coons and Thom Tillis said the measure would pass before the recess.", "Senators"),
+    ("Jane Doe and John Smith said they would appeal the ruling.", None),
+])
+def test_two_people_named_in_full_speak_together(text: str, role: str | None) -> None:
+    speaker, kind, got_role, _ = _one(text)
+    assert (speaker, got_role) == (text.split(" said")[0].removeprefix("Senators "), role)
+    assert kind == "anonymous"
+
+
+def test_a_pronoun_after_two_people_named_together_is_both() -> None:
+    text = ("Sens. Chris Coons and Thom Tillis, who wrote the bill, said it was fair. "
+            "“We did our best,” they said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Chris Coons and Thom Tillis"] * 2
+

@@ -52,6 +52,8 @@ from monitor.model.quotes import ExtractedQuote
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
 _WINDOW = 200
 #: A speaker's noun phrase is at most this long (before the cue, after its last comma).
+#: ", without evidence, that ": a short aside set off by commas between a cue and its "that".
+_ASIDE_THEN_THAT = re.compile(r",[ \t]+([^,.;:!?“”\"«»()\n]{2,40}),[ \t]+that[ \t]+")
 _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
@@ -537,6 +539,7 @@ class _Document:
             # inverted cue named, not the statement's first words
             return self._subject_frame(
                 _Frame(cue, cs, ce, inverted, cs, ce, (s, e), para, headline=headline), e)
+        sentence = (s, e)  # the frame belongs to the sentence, wherever its subject starts
         s = self._past_opening_quote(s, cs)
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
@@ -569,7 +572,7 @@ class _Document:
             subject = self._lead_person(s, cs)
             if subject is None or subject.kind != "person" or subject.end > cs:
                 return None
-        return self._subject_frame(_Frame(cue, cs, ce, subject, cs, ce, (s, e), para, headline=headline), e)
+        return self._subject_frame(_Frame(cue, cs, ce, subject, cs, ce, sentence, para, headline=headline), e)
 
     def _subject_frame(self, frame: _Frame, e: int) -> _Frame | None:
         """A participle's frame once its speaker is known: its clause read up to ``e``; none for a
@@ -820,6 +823,14 @@ class _Document:
                 while start < e and text[start] == " ":
                     start += 1
                 frame.clause_start = start
+            return
+        aside = _ASIDE_THEN_THAT.match(text, frame.cue_end, e) if limit == frame.cue_end else None
+        if aside is not None and not frame.inverted and len(aside.group(1).split()) <= 5 \
+                and not any(w.lower() in lx.CUE_VERBS for w in aside.group(1).split()):
+            # "claimed, without evidence, that …", "said, however, that …": an aside between the
+            # cue and its clause
+            frame.clause_start = aside.end()
+            frame.with_that = True
             return
         ask = _asked_question(toks) if frame.cue in lx.ASK_CUES and not frame.inverted else None
         if ask is not None and any(t.low in _FINITE or t.low.endswith("ed") and len(t.low) > 3

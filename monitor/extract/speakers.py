@@ -301,6 +301,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     contracted = _contracted_pronoun(last)
     if contracted is not None:
         return contracted  # "he’d shouted", "she'll say"
+    pair = _coordinated_people(text, toks)
+    if pair is not None:
+        return pair
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
@@ -359,6 +362,27 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if sk.after_model_number(toks, i):
         return None  # "Microsoft 365 Personal adds": part of a product's name
     return classify(text, toks[i:])
+
+
+def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
+    """"Senators Chris Coons and Thom Tillis said": two people named in full who speak as one.
+    Both sides must read as a person with a first and a last name, so that "Procter and Gamble"
+    or "Smith and Wesson" stay what they were."""
+    k = len(toks) - 1
+    j = k
+    while j > 0 and _cap(toks[j]):
+        j -= 1
+    if j < 2 or toks[j].low != "and" or k - j < 2:
+        return None
+    i = j
+    while i > 0 and _cap(toks[i - 1]) and j - i < _MAX_NP_TOKENS:
+        i -= 1
+    right = classify(text, toks[j + 1:])
+    left = classify(text, toks[i:j])
+    if right is None or left is None or right.kind != "person" or left.kind != "person" \
+            or " " not in right.name or " " not in left.name or right.role:
+        return None
+    return Mention(left.start, right.end, "anonymous", f"{left.name} and {right.name}", role=left.role)
 
 
 def _participle_at(toks: list[Tok]) -> int | None:
