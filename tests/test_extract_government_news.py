@@ -209,3 +209,49 @@ def test_a_participle_after_an_opening_quote_takes_the_quoted_words_after_it() -
         ("Ana Ruiz", "direct", "No one is above the law"),
         ("Ana Ruiz", "mixed", "the department would “follow the facts wherever they lead.”"),
     ]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Pollution fell, but, according to Ana Ruiz, the tradeoff has been faster warming.",
+     "the tradeoff has been faster warming"),
+    ("The talks, according to Ana Ruiz, will resume on Monday.",
+     "The talks, according to Ana Ruiz, will resume on Monday"),
+    ("The talks will resume on Monday, according to Ana Ruiz.", "The talks will resume on Monday"),
+])
+def test_according_to_between_commas_takes_the_clause_it_sets_off(text: str, content: str) -> None:
+    assert _records(text) == [("Ana Ruiz", "indirect", content)]
+
+
+def test_according_to_with_a_description_after_it_is_no_clause() -> None:
+    text = "The talks will resume on Monday, according to the Tourism Council, an industry body."
+    assert _records(text) == [("Tourism Council", "indirect", "The talks will resume on Monday")]
+
+
+def test_a_person_and_the_people_around_them_speak_as_one_group() -> None:
+    text = ("James Hansen published a paper on Monday. Emissions cuts alone will not be enough, "
+            "according to Hansen and his collaborators. Governments will have to impose carbon "
+            "fees, they argue, adding it will also be necessary to study new methods.")
+    assert _records(text) == [
+        ("James Hansen and collaborators", "indirect", "Emissions cuts alone will not be enough"),
+        ("James Hansen and collaborators", "indirect", "Governments will have to impose carbon fees"),
+        ("James Hansen and collaborators", "indirect", "it will also be necessary to study new methods"),
+    ]
+    assert _records("Jane Roe and her lawyers said the ruling would be appealed.") == [
+        ("Jane Roe and lawyers", "indirect", "the ruling would be appealed")]
+
+
+def test_where_and_when_after_a_cue_do_not_split_one_statement() -> None:
+    text = ("“We made a bargain,” Ana Ruiz said alongside other scientists in a webinar introducing "
+            "her new paper on Nov. 2. “Now the first payment is due.”")
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.kind, len(q.parts)) == ("Ana Ruiz", "direct", 2)
+
+
+def test_a_participle_cue_with_a_noun_object_reports_nothing() -> None:
+    text = "Such methods are controversial, with many researchers warning of unintended consequences."
+    assert _records(text) == []
+
+
+def test_what_something_was_called_ends_before_the_reason() -> None:
+    text = "In 2015, Ana Ruiz labeled the agreement “a fraud” because it set no tax on fuel."
+    assert _records(text) == [("Ana Ruiz", "mixed", "the agreement “a fraud”")]

@@ -52,6 +52,14 @@ from monitor.model.quotes import ExtractedQuote
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
 _WINDOW = 200
 #: A speaker's noun phrase is at most this long (before the cue, after its last comma).
+#: Cues that name what something is ("called the plan “reckless”"): their content is the naming.
+_NAMING_CUES = word_set("called calls call described describes dubbed branded labelled labeled labels "
+                        "termed terms")
+#: A reason or a time after the naming, or a comma: the writer's, not part of what was called.
+_REASON_AFTER = re.compile(r"\s*(?:,|;|—|–|\(|(?:because|after|when|since|while|before|as|although|though"
+                           r"|even|until|despite)\b)")
+#: What a participle cue governs when it reports no clause: "warning of …", "arguing about …".
+_NOUN_OBJECT_AFTER = re.compile(r"\s+(?:of|about|against|over|for)\s")
 #: ", without evidence, that ": a short aside set off by commas between a cue and its "that".
 _ASIDE_THEN_THAT = re.compile(r",[ \t]+([^,.;:!?“”\"«»()\n]{2,40}),[ \t]+that[ \t]+")
 _SUBJECT_WINDOW = 100
@@ -582,6 +590,8 @@ class _Document:
         if frame.cue in _THAT_ONLY and not frame.with_that:
             return None
         if frame.clause_start is None and frame.cue != "telling":
+            if _NOUN_OBJECT_AFTER.match(self.text, frame.cue_end):
+                return None  # "warning of dangerous consequences": a noun phrase, no statement
             frame.clause_start = frame.cue_end
         return frame
 
@@ -2034,7 +2044,9 @@ def _sieve_parenthetical(doc: _Document) -> None:
 
 
 #: An inverted cue after a comma: ", said Tom Hale".
-_INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|added|adds|explained|wrote|noted),"
+_INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|adds|add|explained|wrote|noted"
+                           r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
+                           r"|claims|claim|contended|contends|contend|maintained|maintains|maintain),"
                            r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
 #: Words that open a description of the speaker named just before, not more of the statement.
 #: "The leader of Ennahda, Rachid Ghannouchi, …": a description, then the name set off by commas.
@@ -2077,11 +2089,17 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
 def _sieve_according_lead(doc: _Document) -> None:
     """``According to X, …``: the statement follows the comma."""
     text = doc.text
+    speaking: dict[int, int] = {}  # sentence start -> frames that name a speaker
+    for frame in doc.frames:
+        if frame.mention is not None:
+            speaking[frame.sentence[0]] = speaking.get(frame.sentence[0], 0) + 1
     for frame in doc.frames:
         if not frame.according or frame.mention is None:
             continue
         s, e = frame.sentence
         if _NOT_SPACE.search(text, s, frame.cue_start):
+            if speaking.get(s, 0) == 1:
+                _according_between_commas(doc, frame)
             continue
         comma = text.find(",", frame.mention.end, min(e, frame.mention.end + 81))
         k = bisect_right(doc.quote_starts, frame.mention.start) - 1
@@ -2103,6 +2121,47 @@ def _sieve_according_lead(doc: _Document) -> None:
                                                                       frame.mention.end))))
             continue
         _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
+
+
+#: Conjunctions that open a new clause before ", according to X, …": the clause after is X's.
+_CLAUSE_CONJUNCTIONS = word_set("but and yet so while although though because since")
+
+
+def _according_between_commas(doc: _Document, frame: _Frame) -> None:
+    """``…, but, according to Hansen, the tradeoff has been …``: the clause after the frame;
+    ``The talks, according to officials, will resume``: the whole sentence, as with a
+    parenthetical cue. A frame that closes its sentence is the trailing sieve's."""
+    text = doc.text
+    s, e = frame.sentence
+    before = text[s:frame.cue_start].rstrip()
+    after = frame.end
+    while after < e and text[after] == " ":
+        after += 1
+    if not before.endswith(",") or after >= e or text[after] != ",":
+        return
+    rest = text[after:e].strip(" .!?\"”’)")
+    if _describes_speaker(frame, rest) or _only_outlet_or_adverbial(doc, frame, rest):
+        return
+    tail_start, end = _trim_clause(text, after + 1, e)
+    tail = tokens(text, tail_start, end)
+    if len(tail) < 3 or not _has_verb(tail):
+        return
+    lead = before[:-1].rstrip()
+    last_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
+    if last_word in _CLAUSE_CONJUNCTIONS:
+        start = tail_start  # a clause of its own after the conjunction
+    else:
+        start, _ = _trim_clause(text, s, len(lead) + s)
+        head = tokens(text, start, s + len(lead))
+        if not head or len(head) > 12 or "," in text[start:s + len(lead)] or _has_verb(head):
+            return  # not a subject set off by the frame: a clause of its own before it
+    if _outlet_only(doc, frame):
+        if not _has_quote(doc, start, end):
+            doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para, 0.4,
+                                     outlet=_outlet_name(text, tokens(text, frame.mention.start,
+                                                                      frame.mention.end))))
+        return
+    _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
 
 
 def _sieve_carry_over(doc: _Document) -> None:
@@ -2174,6 +2233,8 @@ def _group_partials(doc: _Document) -> None:
             stop = cue_starts[k] if k < len(cue_starts) and cue_starts[k] < e else e
             if stop < e:  # "called the plan “reckless” and said …": the next cue's words are not these
                 stop = max(hi, text.rfind(",", hi, stop), text.rfind(" and ", hi, stop))
+            if frame.cue in _NAMING_CUES and _REASON_AFTER.match(text, hi, stop):
+                stop = hi  # "labeled the agreement “a fraud” because …": what it was called, not why
             start, end = _trim_clause(text, frame.end, stop)
         elif hi <= frame.start:
             k = bisect_right(ends, lo) - 1
@@ -2478,7 +2539,7 @@ def _answerer(doc: _Document, claim: _Claim, results: list[tuple[_Claim, Speaker
 #: Short clauses that say when or how a statement was made, closing its frame's sentence.
 _FRAME_CLAUSES = frozenset(["as", "while", "when", "before", "after"])
 #: Short phrases that say where it was said, or of whom, closing its frame's sentence.
-_FRAME_PLACES = frozenset(["aboard", "outside", "of", "from", "at"])
+_FRAME_PLACES = frozenset(["aboard", "outside", "of", "from", "at", "alongside"])
 
 
 def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
@@ -2491,6 +2552,11 @@ def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
         return True  # "he says as we drive on": when and where it was said
     if words and words[0] in _FRAME_PLACES and len(words) <= 7:
         return True  # "told reporters aboard Air Force One", "he said of his party's members"
+    if words and (words[0] in _FRAME_PLACES or words[0] in lx.ADVERBIAL_PREPOSITIONS) and len(words) <= 16 \
+            and not _has_verb(tokens(rest, 0, len(rest))):
+        # "Hansen said alongside other scientists in a webinar introducing his new paper on
+        # Nov. 2.": where and when, however long, as long as no clause of its own follows
+        return True
     return _only_outlet_or_adverbial(doc, frame, rest)
 
 

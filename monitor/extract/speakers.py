@@ -301,7 +301,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     contracted = _contracted_pronoun(last)
     if contracted is not None:
         return contracted  # "he’d shouted", "she'll say"
-    pair = _coordinated_people(text, toks)
+    pair = _coordinated_people(text, toks) or with_associates(text, toks, parse_before)
     if pair is not None:
         return pair
     anon = _anonymous_with_modifier(text, toks)
@@ -362,6 +362,29 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if sk.after_model_number(toks, i):
         return None  # "Microsoft 365 Personal adds": part of a product's name
     return classify(text, toks[i:])
+
+
+_ASSOCIATE_PRONOUNS = frozenset(["his", "her", "their"])
+
+
+def with_associates(text: str, toks: list[Tok], parse) -> Mention | None:
+    """"Hansen and his collaborators", "Jane Roe and her lawyers": a person with the people
+    around them, named as a group without the possessive ("Hansen and collaborators"). ``toks``
+    must end with the associates; ``parse`` reads the person before "and"."""
+    n = len(toks)
+    for width in (1, 2):
+        a = n - width - 2
+        if a < 1 or toks[a].low != "and" or toks[a + 1].low not in _ASSOCIATE_PRONOUNS:
+            continue
+        group = toks[a + 2:]
+        if not all(t.word.isalpha() and t.word.islower() for t in group) or not group[-1].low.endswith("s"):
+            continue
+        person = parse(text, toks[:a])
+        if person is None or person.kind != "person":
+            return None
+        name = f"{person.name} and {' '.join(t.word for t in group)}"
+        return Mention(person.start, toks[-1].end, "anonymous", name, role=person.role)
+    return None
 
 
 def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
@@ -466,6 +489,9 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     toks = outside_parentheses(text, toks)
     if not toks:
         return None
+    group = with_associates(text, toks, parse_after) if len(toks) <= _MAX_NP_TOKENS else None
+    if group is not None:
+        return group  # "according to Hansen and his collaborators"
     first = toks[0]
     if first.low in lx.PRONOUNS and first.low != "it":
         return Mention(first.start, first.end, "pronoun", first.low)
@@ -1575,8 +1601,22 @@ class SpeakerBook:
         self._full_org_names(text)
         self._surnames_in_full(text)
         self._first_names_in_full(text)
+        self._groups_led_in_full()
         self._names_behind_aliases()
         self._one_kind_per_name()
+
+    def _groups_led_in_full(self) -> None:
+        """"Hansen and collaborators" where the text names James Hansen: the group's person by
+        the full name (a person quoted in full, else the name the text gives the surname)."""
+        full_by_surname = {p.name.rsplit(None, 1)[-1].casefold(): p.name for p in self.speakers
+                           if p.kind == "person" and " " in p.name}
+        for speaker in self.speakers:
+            head, sep, rest = speaker.name.partition(" and ")
+            if speaker.kind != "anonymous" or not sep or " " in head or not rest.islower():
+                continue
+            full = full_by_surname.get(head.casefold()) or self._full_name_before(head)
+            if full is not None:
+                _name_them([speaker], f"{full} and {rest}")
 
     def _names_behind_aliases(self) -> None:
         """"C.K. Walker aka “Lindsey”": a speaker named by one word the text gives as someone's
