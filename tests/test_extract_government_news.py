@@ -255,3 +255,28 @@ def test_a_participle_cue_with_a_noun_object_reports_nothing() -> None:
 def test_what_something_was_called_ends_before_the_reason() -> None:
     text = "In 2015, Ana Ruiz labeled the agreement “a fraud” because it set no tax on fuel."
     assert _records(text) == [("Ana Ruiz", "mixed", "the agreement “a fraud”")]
+
+
+def test_a_long_employer_and_trade_before_a_name_still_lead_the_next_pronoun() -> None:
+    text = ("Pollution continues to rise.\n\nNASA Goddard Institute for Space Studies climatologist "
+            "Gavin Schmidt likened the limit to a speed limit. “The faster you go, the more "
+            "dangerous it is,” he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Gavin Schmidt"]
+
+
+def test_the_report_is_the_author_the_text_gave_it_when_it_introduced_it() -> None:
+    text = ("Warming of 4C is plausible by the end of the century, according to a 2014 report from "
+            "the World Bank.\n\nIn starker language, the report said the impacts would be "
+            "devastating for the tropics.\n\nTuesday’s report added nothing new, the report said.")
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers[:2] == ["World Bank", "World Bank"]
+    assert "Tuesday" not in speakers
+
+
+def test_a_site_named_by_its_address_speaks_after_an_inverted_cue() -> None:
+    text = ("Gmail addresses were cut off in China on Friday, said GreatFire.org, a freedom of "
+            "speech group. The setback could make email harder for companies, said GreatFire.")
+    assert _records(text) == [
+        ("GreatFire.org", "indirect", "Gmail addresses were cut off in China on Friday"),
+        ("GreatFire.org", "indirect", "The setback could make email harder for companies"),
+    ]

@@ -38,6 +38,7 @@ from monitor.extract.speakers import (
     Tok,
     base_word,
     classify,
+    known_first_name,
     leads_to_person,
     np_word,
     parse_after,
@@ -311,10 +312,11 @@ class _Document:
         if len(words) > 1 and words[0].lower() == "the" and words[1].islower() \
                 and not np_word(Tok(words[1], 0, 0)):
             return None  # "The train…": only a title or a name can open a speaker's phrase
-        toks = tokens(text, s, min(e, s + 60))
+        toks = tokens(text, s, min(e, s + 100))
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
-        while n < len(toks) and n < 8 and np_word(toks[n]) \
+        while n < len(toks) and n < 12 and (np_word(toks[n]) and n < 8 or _trade_before_name(toks, n)
+                                               or _glue_inside_name(toks, n)) \
                 and (n == first or not any(c in ":," for c in text[toks[n - 1].end:toks[n].start])):
             n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
             # is a title set off after it: "Charles Schultze, chairman of the council, …")
@@ -473,8 +475,8 @@ class _Document:
         if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
             # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
-            if named is not None and named.kind == "person":
-                mention = None
+            if named is not None and named.kind in ("person", "organisation"):
+                mention = None  # ("…in China on Friday, said GreatFire.org": the site, not China)
         inverted = False
         if mention is None:
             comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
@@ -1197,6 +1199,20 @@ def _written_that(text: str, left: int, cs: int) -> bool:
     words = text[max(left, cs - 60):cs].lower().split()
     return len(words) >= 2 and words[-1] in ("that", "which") and any(
         w.strip(",") in _WRITINGS for w in words[-6:-1])
+
+
+def _trade_before_name(toks: list[Tok], n: int) -> bool:
+    """"NASA Goddard Institute for Space Studies climatologist Gavin Schmidt": a lower-case
+    trade after an employer's name, right before a first name and a surname."""
+    return n > 0 and n + 2 < len(toks) and toks[n].word.isalpha() and toks[n].word.islower() \
+        and known_first_name(toks[n + 1].low) and toks[n + 1].word[:1].isupper() \
+        and toks[n + 2].word[:1].isupper() and toks[n - 1].word[:1].isupper()
+
+
+def _glue_inside_name(toks: list[Tok], n: int) -> bool:
+    """"Institute for Space Studies": "of" or "for" between capitalised words of one name."""
+    return n > 0 and n + 1 < len(toks) and toks[n].low in ("of", "for") \
+        and toks[n - 1].word[:1].isupper() and toks[n + 1].word[:1].isupper()
 
 
 def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:

@@ -636,6 +636,11 @@ def _known_first_name(low: str) -> bool:
     return low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES
 
 
+def known_first_name(low: str) -> bool:
+    """Is the lower-case word a common first name ("gavin", "jessica")?"""
+    return _known_first_name(low)
+
+
 def _given_name_in(toks: list[Tok], start: int) -> int | None:
     """Where the first known first name at or after ``start`` opens a name of two words or
     more (None when there is none)."""
@@ -776,6 +781,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     body = toks[1:] if det else toks
     if not body:
         return None
+    if len(body) == 1 and _WEB_NAME.fullmatch(body[0].word):
+        return Mention(start, end, "organisation", body[0].word)  # "GreatFire.org", "Change.org"
     party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in")), len(body))
     party = titles.party_member(body[:party_at]) if det in ("the", "a", "an", "one") else None
     if party is not None and det == "the" and party_at == len(body):
@@ -1215,6 +1222,12 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
         speaker.aliases.add(alias_key(name))
 
 
+#: A site that speaks for its organisation, named by its address.
+_WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:org|com|net|gov|edu|io|info)")
+#: How far back "the report" looks for the report's introduction ("a report from the World Bank").
+_DOCUMENT_LOOKBACK = 3000
+
+
 class SpeakerBook:
     """The speakers of one story, in the order they are first quoted."""
 
@@ -1499,7 +1512,7 @@ class SpeakerBook:
                 mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
             mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) \
-                or self._its_document(mention) or mention
+                or self._its_document(mention) or self._earlier_document_author(mention) or mention
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
         elif mention.kind == "organisation" and " " not in mention.name and self.text \
@@ -1789,6 +1802,10 @@ class SpeakerBook:
                     or name.isupper() or name.lower() in lx.ORG_NAMES:
                 continue
             for pos in self._positions(name):
+                site = _WEB_NAME.match(text, pos)
+                if site is not None and site.group().startswith(f"{name}."):
+                    _name_them([speaker], site.group())  # "GreatFire" of "GreatFire.org"
+                    break
                 tail = _ORG_TAIL.match(text, pos + len(name))
                 if tail is not None:
                     words = tail.group().split()
@@ -1955,6 +1972,32 @@ class SpeakerBook:
         sentence_start = max(self.text.rfind(". ", 0, mention.start), mention.start - 300, 0)
         name = self._org_named_in(self.text[sentence_start:mention.start])
         return Mention(mention.start, mention.end, "organisation", name) if name else None
+
+    def _earlier_document_author(self, mention: Mention) -> Mention | None:
+        """"the report described …" after "according to a 2014 report from the World Bank": the
+        author the text gave the same document when it introduced it (the nearest earlier
+        mention of the same noun that names one, within a few paragraphs)."""
+        words = mention.name.lower().split()
+        if not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in lx.DOCUMENT_NOUNS:
+            return None
+        text = self.text
+        head = words[-1]
+        floor = max(0, mention.start - _DOCUMENT_LOOKBACK)
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[floor:mention.start], re.I)]
+        for pos in reversed(found[-4:]):
+            pos += floor
+            before = tokens(text, max(0, pos - 60), pos)
+            cut = max((k for k, t in enumerate(before) if t.low in lx.DETERMINERS), default=None)
+            if cut is None:
+                continue
+            stop = min(len(text), pos + 80)
+            boundary = re.compile(r"[,.;:(\n]").search(text, pos, stop)
+            after = tokens(text, pos, boundary.start() if boundary else stop)
+            author = document_author(text, before[cut:] + after)
+            if author is not None and author.name.lower() not in lx.TIME_WORDS:
+                # (not "Tuesday" of "Tuesday’s report": when, not whose)
+                return Mention(mention.start, mention.end, author.kind, author.name, gender=author.gender)
+        return None
 
     def _org_named_in(self, window: str) -> str | None:
         """The organisation named last in ``window``: one already quoted, one of the known names
