@@ -188,3 +188,12 @@ def test_a_verb_that_makes_someone_speak_names_the_speaker() -> None:
                      "record.") == {"the questioning sounded like a broken record": "Engoron"}
     # a request is not that it was done
     assert _speakers("Reporters asked Ana Lopes to confirm that the plan had failed.") == {}
+
+
+def test_a_person_opening_a_later_sentence_of_a_narrative_paragraph_is_who_she_means() -> None:
+    text = ("The partner of star Natalie Guercio is suing the club.\n\n"
+            "The alleged attacker, Rodolfo Lopez, fled the scene and later surrendered.\n\n"
+            "Rene's face was cut in the attack. Guercio, whose family owns a funeral home, "
+            "witnessed it but she was not hurt.\n\n"
+            "“Any one of us could have been a victim,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Natalie Guercio"]

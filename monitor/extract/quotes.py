@@ -230,8 +230,10 @@ class _Document:
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
             if not local and CUE_PATTERN.search(text, start, end) is None:
-                self.lead_spans.append((start, end))
-                continue  # nothing anyone said: most narrative paragraphs stop here
+                # Nothing anyone said: most narrative paragraphs stop here, each sentence a
+                # place where a person may be named as the subject a later "she" means
+                self.lead_spans.extend(sentences(text, start, end, local))
+                continue
             is_headline = headline or _looks_like_headline(text, start, end)
             for s, e in sentences(text, start, end, local):
                 self.lead_spans.append((s, e))
