@@ -280,3 +280,16 @@ def test_a_site_named_by_its_address_speaks_after_an_inverted_cue() -> None:
         ("GreatFire.org", "indirect", "Gmail addresses were cut off in China on Friday"),
         ("GreatFire.org", "indirect", "The setback could make email harder for companies"),
     ]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Jane Roe is alleging the club's security was negligent.", "Jane Roe",
+     "the club's security was negligent"),
+    ("Lawmakers are arguing the bill goes too far.", "Lawmakers", "the bill goes too far"),
+])
+def test_a_progressive_cue_reports_a_clause_without_that(text: str, speaker: str, content: str) -> None:
+    assert _records(text) == [(speaker, "indirect", content)]
+
+
+def test_alleged_as_an_adjective_reports_nothing() -> None:
+    assert _records("The alleged attacker fled the scene on foot.") == []

@@ -56,7 +56,7 @@ CUE_VERBS = _forms(
     "observed observes",
     "reported reports",
     "posted posts",
-    "alleged alleges",
+    "alleged alleges alleging",
     "maintained maintains",
     "conceded concedes",
     "cautioned cautions",

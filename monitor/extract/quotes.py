@@ -97,7 +97,7 @@ _FINITE = word_set(
 #: Cues that hardly ever take a noun phrase as their object: after them a present-tense verb in
 #: "-s" ("says the country deserves better") is enough to show a clause.
 _CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued argues stressed stresses "
-                        "warned warns")
+                        "warned warns arguing insisting claiming alleging alleges")
 #: Words after which an "-s" word is a noun, not a verb ("a few words to reporters").
 _NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
 
@@ -118,7 +118,7 @@ def _present_verb(toks: list[Tok]) -> bool:
 _SUBORDINATORS = word_set("when while whilst because although though since unless until whereas")
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = word_set(
-    "saying adding warning confirming claiming arguing insisting "
+    "saying adding warning confirming claiming arguing insisting alleging alleges "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
@@ -129,7 +129,7 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
-                  "asserting",
+                  "asserting", "alleging",
                   "complaining"])
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
 _THAT_ONLY = frozenset(["complaining"])
