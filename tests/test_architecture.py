@@ -57,8 +57,9 @@ def test_ci_runs_the_fast_pass_and_then_the_slow_one():
     # A test marked slow leaves the everyday `pytest`, never CI: `make test` runs both passes,
     # `.ci/run` runs `make test`, and README's test command is that same command.
     recipe = (ROOT / "Makefile").read_text().split("\ntest:", 1)[1].split("\n\n", 1)[0]
-    runs = [line.strip() for line in recipe.splitlines() if "-m pytest" in line]
-    assert len(runs) == 2 and runs[0].endswith("-m pytest") and runs[1].endswith("-m pytest -m slow"), runs
+    runs = [line.strip() for line in recipe.splitlines() if ".ci/run_pytest.py" in line]
+    assert len(runs) == 2 and runs[0].endswith(".ci/run_pytest.py") \
+        and runs[1].endswith(".ci/run_pytest.py -m slow"), runs
     # Both beside a throwaway PostgreSQL cluster, so the team store's tests run rather than fail.
     assert all(run.startswith("bash .ci/pg-cluster.sh with ") for run in runs), runs
     assert (ROOT / ".ci" / "run").read_text().strip().splitlines()[-1] == "make test"

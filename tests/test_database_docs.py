@@ -128,8 +128,9 @@ def test_opens_in_datasette_as_is(tmp_path, seed_path):
     datasette_app = pytest.importorskip("datasette.app")
     path = fresh_database(tmp_path, seed_path)
 
+    ds = datasette_app.Datasette([str(path)])
+
     async def explore() -> dict:
-        ds = datasette_app.Datasette([str(path)])
         db = ds.get_database("fresh")
         found = {
             "fts": await db.fts_table("posts"),
@@ -142,7 +143,11 @@ def test_opens_in_datasette_as_is(tmp_path, seed_path):
         found["view"] = [row["name"] for row in response.json()["rows"]]
         return found
 
-    found = asyncio.run(explore())
+    try:
+        found = asyncio.run(explore())
+    finally:
+        if ds.executor is not None:
+            ds.executor.shutdown(wait=True)  # its SQL threads would outlive the test run
     assert found["fts"] == "posts_fts"
     assert found["labels"] == {"sources": "title", "posts": "title", "routes": "name", "stops": "name",
                                "speakers": "name"}
