@@ -293,3 +293,28 @@ def test_a_progressive_cue_reports_a_clause_without_that(text: str, speaker: str
 
 def test_alleged_as_an_adjective_reports_nothing() -> None:
     assert _records("The alleged attacker fled the scene on foot.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker", "role"), [
+    ("Her lawyer John Doe said the case against her was weak.", "John Doe", "lawyer"),
+    ("Their spokesman Tom Hale said the plan would work as intended.", "Tom Hale", "spokesman"),
+    ("Hal Finney died in August, and his wife Fran says the extortion continued.", "Fran", "wife"),
+])
+def test_a_possessive_then_a_role_then_a_name_is_that_person(text: str, speaker: str, role: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.role, q.kind) == (speaker, role, "indirect")
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("In private, U.S. officials admit the program has failed badly.", "U.S. officials",
+     "the program has failed badly"),
+    ("Critics argue the new law goes too far.", "Critics", "the new law goes too far"),
+    ("Jane Roe pointed out that the law had never been tested in court.", "Jane Roe",
+     "the law had never been tested in court"),
+])
+def test_present_plural_cues_and_pointed_out(text: str, speaker: str, content: str) -> None:
+    assert _records(text) == [(speaker, "indirect", content)]
+
+
+def test_pointed_out_without_a_clause_is_no_attribution() -> None:
+    assert _records("He pointed out the window at the crowd below.") == []

@@ -68,11 +68,11 @@ _SUBJECT_WINDOW = 100
 _MAX_SENTENCE = 3000
 #: Any speech cue (the cue list as a prefix tree), "according to", "signs off" (a live blog's
 #: last words: `McGregor signs off: “…”`, or "signs off:" ending a paragraph whose next one is the
-#: quote; the paragraph is searched alone, so its end stands for the quote) or "thought to
-#: himself" before a quote (words in the mind, quoted as said).
+#: quote; the paragraph is searched alone, so its end stands for the quote), "thought to
+#: himself" before a quote (words in the mind, quoted as said) or "pointed out that".
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
-    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|"
+    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b)|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -97,7 +97,8 @@ _FINITE = word_set(
 #: Cues that hardly ever take a noun phrase as their object: after them a present-tense verb in
 #: "-s" ("says the country deserves better") is enough to show a clause.
 _CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued argues stressed stresses "
-                        "warned warns arguing insisting claiming alleging alleges")
+                        "warned warns arguing insisting claiming alleging alleges argue insist warn claim "
+                        "admit")
 #: Words after which an "-s" word is a noun, not a verb ("a few words to reporters").
 _NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
 
@@ -122,7 +123,9 @@ _ZERO_THAT = word_set(
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
-    "admitted admits"
+    "admitted admits",
+    # the present of a plural subject: "U.S. officials admit the program has failed"
+    "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
 )
 #: A word ending in one of these holds a verb ("it's", "won't", "they'll").
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"

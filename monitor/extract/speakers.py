@@ -818,6 +818,18 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "Many Tunisians accuse …", "Some Democrats said …": part of a people or a party
         return Mention(start, end, "anonymous", _join(text, toks))
     cut = _name_run(body) if not unnamed_lead else len(body)
+    if det in _POSSESSIVE_DETERMINERS and 0 < cut < len(body) and body[cut - 1].word.islower() \
+            and not possessive(body[cut - 1]) and all(_cap(t) for t in body[cut:]) \
+            and body[-1].low not in lx.GROUP_NAMES \
+            and not sk.organisation_shaped([t.word for t in body[cut:]]):
+        # "her lawyer John Doe", "his wife Fran", "its chief executive Jane Roe": the person,
+        # with the role the possessive's owner gave them
+        pre, name_toks = body[:cut], body[cut:]
+        role, org = _role_and_org(text, pre)
+        noun = pre[-1].low
+        gender = "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else None
+        return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
+                       gender=gender or _name_gender(name_toks))
     if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
         name_toks, pre = body[cut:], body[:cut]
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
@@ -1222,6 +1234,8 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
         speaker.aliases.add(alias_key(name))
 
 
+#: Possessive determiners before a role and a name ("her lawyer John Doe").
+_POSSESSIVE_DETERMINERS = frozenset(["his", "her", "their", "its", "our"])
 #: A site that speaks for its organisation, named by its address.
 _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:org|com|net|gov|edu|io|info)")
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
