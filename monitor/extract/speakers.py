@@ -405,7 +405,8 @@ def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
     if right is None or left is None or right.kind != "person" or left.kind != "person" \
             or " " not in right.name or " " not in left.name or right.role:
         return None
-    return Mention(left.start, right.end, "anonymous", f"{left.name} and {right.name}", role=left.role)
+    role = left.role if left.role and left.role.lower() not in ("both", "neither", "either") else None
+    return Mention(left.start, right.end, "anonymous", f"{left.name} and {right.name}", role=role)
 
 
 def _participle_at(toks: list[Tok]) -> int | None:
