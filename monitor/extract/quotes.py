@@ -230,12 +230,15 @@ class _Document:
         self.lead_starts: list[int] = []
         self.sentence_quotes: dict[int, list[Span]] = {}
         self.lead_cache: dict[int, Mention | None] = {}
+        #: Starts of the lead spans that are whole narrative paragraphs (no quote, no cue).
+        self.narrative: set[int] = set()
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
             if not local and CUE_PATTERN.search(text, start, end) is None:
-                # Nothing anyone said: most narrative paragraphs stop here, each sentence a
-                # place where a person may be named as the subject a later "she" means
-                self.lead_spans.extend(sentences(text, start, end, local))
+                # Nothing anyone said: most narrative paragraphs stop here (their sentences are
+                # read only if a pronoun's search for its person reaches them)
+                self.lead_spans.append((start, end))
+                self.narrative.add(start)
                 continue
             is_headline = headline or _looks_like_headline(text, start, end)
             for s, e in sentences(text, start, end, local):
@@ -257,12 +260,24 @@ class _Document:
         looked = 0
         while k >= 0 and starts[k] > floor and looked < 5:
             if k not in self.lead_cache:
-                self.lead_cache[k] = self._lead_person(*self.lead_spans[k])
+                self.lead_cache[k] = self._last_lead_person(*self.lead_spans[k])
             mention = self.lead_cache[k]
             if mention is not None and mention.end <= pos and _lead_counts(mention, known):
                 return mention
             k -= 1
             looked += 1
+        return None
+
+    def _last_lead_person(self, s: int, e: int) -> Mention | None:
+        """The person opening the span, or for a narrative paragraph the person opening its
+        last sentence that has one ("Rene's face was cut. Guercio, whose family …, saw it":
+        Guercio is who a later "she" means)."""
+        if s not in self.narrative:
+            return self._lead_person(s, e)
+        for start, end in reversed(sentences(self.text, s, e, [])):
+            found = self._lead_person(start, end)
+            if found is not None:
+                return found
         return None
 
     def _lead_person(self, s: int, e: int) -> Mention | None:
