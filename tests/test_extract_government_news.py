@@ -318,3 +318,17 @@ def test_present_plural_cues_and_pointed_out(text: str, speaker: str, content: s
 
 def test_pointed_out_without_a_clause_is_no_attribution() -> None:
     assert _records("He pointed out the window at the crowd below.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A spokesperson of the North's committee handling inter-Korean affairs said Pyongyang has "
+     "no intention of talking again.",
+     "spokesperson of the North's committee handling inter-Korean affairs"),
+    ("A spokesman for the committee that oversees the election said the count would resume.",
+     "spokesman for the committee that oversees the election"),
+])
+def test_a_source_described_by_a_participle_or_a_relative_clause_is_the_whole_phrase(
+        text: str, speaker: str) -> None:
+    [q] = extract_quotes(text)
+    assert (q.speaker or "").removeprefix("A ").removeprefix("a ") == speaker
+    assert q.kind == "indirect"

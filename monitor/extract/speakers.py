@@ -307,6 +307,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
+    relative = _relative_subject(text, toks)
+    if relative is not None:
+        return relative
     participle = _participle_at(toks)
     if participle is not None:
         # "A spokesperson for the company operating the plant said": not the plant
@@ -416,9 +419,36 @@ def _participle_at(toks: list[Tok]) -> int | None:
     for p in range(len(toks) - 2, max(0, len(toks) - 6), -1):
         tok = toks[p]
         if tok.low[-3:] == "ing" and len(tok.low) > 4 and tok.word.islower() \
-                and toks[p + 1].low in lx.DETERMINERS and toks[p - 1].low not in lx.DETERMINERS \
+                and (toks[p + 1].low in lx.DETERMINERS or _bare_object(toks[p + 1:])) \
+                and toks[p - 1].low not in lx.DETERMINERS \
                 and toks[p - 1].word.isalpha() and toks[p - 1].low not in lx.GLUE:
             return p
+    return None
+
+
+def _bare_object(toks: list[Tok]) -> bool:
+    """"inter-Korean affairs", "public housing": a short object without an article, all lower
+    case, ending in a plural or mass noun (not a preposition, an adverb or a name)."""
+    return 1 <= len(toks) <= 3 and all(t.word[:1].islower() and t.low not in lx.GLUE
+                                       and t.low not in lx.ADVERBIAL_PREPOSITIONS
+                                       and not t.low.endswith("ly") for t in toks)
+
+
+def _relative_subject(text: str, toks: list[Tok]) -> Mention | None:
+    """"A spokesman for the committee that oversees the election said": the phrase before the
+    relative clause, with the clause, is the speaker (not "the election")."""
+    for r in range(len(toks) - 2, max(0, len(toks) - 7), -1):
+        if toks[r].low not in ("that", "which") or not toks[r - 1].word.islower() \
+                or not (toks[r + 1].low.endswith(("s", "ed")) and toks[r + 1].word.islower()):
+            continue
+        head = parse_before(text, toks[:r])
+        if head is None or head.kind == "pronoun":
+            return None
+        if head.kind == "person":
+            return head
+        phrase = _join(text, [t for t in toks if t.start >= head.start])
+        return Mention(head.start, toks[-1].end, "anonymous", phrase, role=head.role,
+                       organisation=head.organisation)
     return None
 
 
