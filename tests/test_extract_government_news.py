@@ -332,3 +332,14 @@ def test_a_source_described_by_a_participle_or_a_relative_clause_is_the_whole_ph
     [q] = extract_quotes(text)
     assert (q.speaker or "").removeprefix("A ").removeprefix("a ") == speaker
     assert q.kind == "indirect"
+
+
+def test_the_statement_is_whoever_issued_it() -> None:
+    text = ("Netanyahu’s office said in a statement that he had spoken with Biden. “The prime "
+            "minister thanked the president,” the statement said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Netanyahu’s office"] * 2
+
+
+def test_a_whole_quote_before_according_to_is_direct() -> None:
+    assert _records("“The deal is close,” according to a person familiar with the matter.") == [
+        ("a person familiar with the matter", "direct", "The deal is close")]

@@ -2282,7 +2282,9 @@ def _group_partials(doc: _Document) -> None:
         if not _only_these(doc, members, start, end):
             start, end = lo, hi
         parts = [part for claim in members for part in claim.parts]
-        if len(parts) == 1 and text[start:end].strip(_MARKS) == text[parts[0][0]:parts[0][1]].strip(_MARKS):
+        if len(parts) == 1 and text[start:end].strip(_MARKS).rstrip(",").strip(_MARKS) \
+                == text[parts[0][0]:parts[0][1]].strip(_MARKS):
+            # ("“The deal is close,” according to a person familiar …": the comma is the frame's)
             members[0].kind = "direct"  # "‘Our patience is running out’: EU warns": only the quote
             continue
         for claim in members:

@@ -1269,6 +1269,9 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
 _POSSESSIVE_DETERMINERS = frozenset(["his", "her", "their", "its", "our"])
 #: A site that speaks for its organisation, named by its address.
 _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:org|com|net|gov|edu|io|info)")
+#: A cue and where it was said, before a document's noun: "said in a statement".
+_ISSUED_IN = re.compile(r"\b(?:said|says|announced|announces|wrote|writes|added|stated)\s+"
+                        r"(?:\w+\s+){0,2}?in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?")
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
 _DOCUMENT_LOOKBACK = 3000
 
@@ -2038,11 +2041,24 @@ class SpeakerBook:
             stop = min(len(text), pos + 80)
             boundary = re.compile(r"[,.;:(\n]").search(text, pos, stop)
             after = tokens(text, pos, boundary.start() if boundary else stop)
-            author = document_author(text, before[cut:] + after)
+            author = document_author(text, before[cut:] + after) or self._who_issued(pos)
             if author is not None and author.name.lower() not in lx.TIME_WORDS:
                 # (not "Tuesday" of "Tuesday’s report": when, not whose)
                 return Mention(mention.start, mention.end, author.kind, author.name, gender=author.gender)
         return None
+
+    def _who_issued(self, pos: int) -> Mention | None:
+        """"Netanyahu’s office said in a statement that …": the subject of the cue before "in a
+        statement" is whose statement it is."""
+        text = self.text
+        match = _ISSUED_IN.search(text, max(0, pos - 60), pos)
+        if match is None or match.end() != pos:
+            return None
+        stop = text.rfind(". ", 0, match.start())
+        sentence = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, match.start()) + 1,
+                       match.start() - 150)
+        found = parse_before(text, tokens(text, sentence, match.start()))
+        return found if found is not None and found.kind in ("person", "organisation", "anonymous") else None
 
     def _org_named_in(self, window: str) -> str | None:
         """The organisation named last in ``window``: one already quoted, one of the known names
