@@ -343,3 +343,23 @@ def test_the_statement_is_whoever_issued_it() -> None:
 def test_a_whole_quote_before_according_to_is_direct() -> None:
     assert _records("“The deal is close,” according to a person familiar with the matter.") == [
         ("a person familiar with the matter", "direct", "The deal is close")]
+
+
+def test_a_possessive_noun_that_looks_like_a_cue_does_not_take_the_quote() -> None:
+    text = ("In her ruling, Judge Tanya Chutkan wrote that the former president’s claims were "
+            "“unpersuasive.”")
+    assert _records(text) == [
+        ("Tanya Chutkan", "mixed", "the former president’s claims were “unpersuasive.”")]
+
+
+def test_the_subject_before_a_relative_clause_that_a_quote_closes_speaks_after_it() -> None:
+    text = "Ana Ruiz, who called the inquiry a “witch hunt,” said she would appeal the verdict."
+    assert _records(text) == [("Ana Ruiz", "mixed", "the inquiry a “witch hunt,”"),
+                              ("Ana Ruiz", "indirect", "she would appeal the verdict")]
+    assert _records("The senator, who called the bill “reckless,” voted against it on Tuesday.") == [
+        ("the senator", "mixed", "the bill “reckless,”")]
+
+
+def test_a_second_act_after_and_ends_the_reported_clause() -> None:
+    assert _records("Ana Ruiz said the deal was “a historic step” and urged Congress to approve it.") == [
+        ("Ana Ruiz", "mixed", "the deal was “a historic step”")]

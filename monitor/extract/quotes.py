@@ -61,6 +61,10 @@ _REASON_AFTER = re.compile(r"\s*(?:,|;|—|–|\(|(?:because|after|when|since|wh
                            r"|even|until|despite)\b)")
 #: What a participle cue governs when it reports no clause: "warning of …", "arguing about …".
 _NOUN_OBJECT_AFTER = re.compile(r"\s+(?:of|about|against|over|for)\s")
+#: What makes the next word a noun: a possessive or a determiner right before it ("the
+#: president’s claims", "his remarks", "the reports").
+_NOUN_BEFORE = re.compile(r"(?:\w['’]s|s['’]|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?|[Tt]hese"
+                          r"|[Tt]hose))\s+$")
 #: ", without evidence, that ": a short aside set off by commas between a cue and its "that".
 _ASIDE_THEN_THAT = re.compile(r",[ \t]+([^,.;:!?“”\"«»()\n]{2,40}),[ \t]+that[ \t]+")
 _SUBJECT_WINDOW = 100
@@ -442,6 +446,8 @@ class _Document:
             end = named_end if named_end is not None and mention.end <= named_end else mention.end
             return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
+        if cue in lx.WEAK_CUES and _NOUN_BEFORE.search(text, max(s, cs - 12), cs):
+            return None  # "the former president’s claims were …", "his remarks": a noun
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
@@ -498,6 +504,12 @@ class _Document:
             if named is not None and named.kind in ("person", "organisation"):
                 mention = None  # ("…in China on Friday, said GreatFire.org": the site, not China)
         inverted = False
+        if mention is None and left > s:
+            # "Trump, who called the inquiry a “witch hunt,” said he would appeal": the subject
+            # before the relative clause that the quote closes
+            mention = self._subject_before_relative(s, left, cs)
+            if mention is not None:
+                m_start = mention.start
         if mention is None:
             comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
             if not comma_or_quote:
@@ -519,6 +531,20 @@ class _Document:
                     and text[frame.clause_start:frame.clause_start + 4].lower().startswith(("it ", "its ")):
                 frame.mention = Mention(mention.start, mention.end, "organisation", mention.name)
         return frame
+
+    def _subject_before_relative(self, s: int, left: int, cs: int) -> Mention | None:
+        """The sentence's subject when a relative clause set off by commas ends with a quote
+        right before the cue: "Trump, who called it a “witch hunt,” said …"."""
+        text = self.text
+        if text[left:cs].strip(" \t,”’\"'"):
+            return None
+        rel = max(text.rfind(", who ", s, left), text.rfind(", which ", s, left))
+        if rel <= s or rel - s > _SUBJECT_WINDOW or self.inside_quote(rel):
+            return None  # (not a relative clause inside the quotation itself)
+        mention = parse_before(text, tokens(text, s, rel))
+        if mention is None or mention.kind == "pronoun" or mention.start != tokens(text, s, rel)[0].start:
+            return None  # (the subject must open the sentence)
+        return mention
 
     def _participle_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                           headline: bool) -> _Frame | None:
@@ -1904,6 +1930,10 @@ _CLAUSE_STOP = re.compile(
     r"; |, (?:while|whereas|although|though|but(?! that )|adding|saying|calling|describing|insisting|"
     r"noting) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
+    # "said the deal was “a historic step” and urged Congress to approve it": the subject's next
+    # act, a cue verb of its own with no subject before it
+    r"| and (?:urged|called on|called for|asked|vowed|promised|pledged|warned|accused|thanked"
+    r"|praised|criticized|criticised|condemned|announced|appealed) "
     # "said they were “very good” before launching into another attack": what the speaker did
     # next, after a quotation's closing mark
     r"|(?<=[”\"]) (?:before|after) [a-z]+ing "
@@ -2269,8 +2299,11 @@ def _group_partials(doc: _Document) -> None:
             stop = cue_starts[k] if k < len(cue_starts) and cue_starts[k] < e else e
             if stop < e:  # "called the plan “reckless” and said …": the next cue's words are not these
                 stop = max(hi, text.rfind(",", hi, stop), text.rfind(" and ", hi, stop))
-            if frame.cue in _NAMING_CUES and _REASON_AFTER.match(text, hi, stop):
-                stop = hi  # "labeled the agreement “a fraud” because …": what it was called, not why
+            if frame.cue in _NAMING_CUES and (_REASON_AFTER.match(text, hi, stop)
+                                              or text[hi - 2:hi - 1] == ","):
+                # "labeled the agreement “a fraud” because …", "who called the bill “reckless,”
+                # voted …": what it was called, not why or what the speaker did next
+                stop = hi
             start, end = _trim_clause(text, frame.end, stop)
         elif hi <= frame.start:
             k = bisect_right(ends, lo) - 1
