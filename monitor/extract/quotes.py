@@ -2221,11 +2221,13 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
         head = tokens(text, start, s + len(lead))
         if not head or len(head) > 12 or "," in text[start:s + len(lead)] or _has_verb(head):
             return  # not a subject set off by the frame: a clause of its own before it
+    mention = frame.mention
+    if mention is None:
+        return
     if _outlet_only(doc, frame):
         if not _has_quote(doc, start, end):
             doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para, 0.4,
-                                     outlet=_outlet_name(text, tokens(text, frame.mention.start,
-                                                                      frame.mention.end))))
+                                     outlet=_outlet_name(text, tokens(text, mention.start, mention.end))))
         return
     _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
 

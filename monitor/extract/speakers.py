@@ -370,7 +370,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
 _ASSOCIATE_PRONOUNS = frozenset(["his", "her", "their"])
 
 
-def with_associates(text: str, toks: list[Tok], parse) -> Mention | None:
+def with_associates(text: str, toks: list[Tok],
+                    parse: Callable[[str, list[Tok]], Mention | None]) -> Mention | None:
     """"Hansen and his collaborators", "Jane Roe and her lawyers": a person with the people
     around them, named as a group without the possessive ("Hansen and collaborators"). ``toks``
     must end with the associates; ``parse`` reads the person before "and"."""
