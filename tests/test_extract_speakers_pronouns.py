@@ -197,3 +197,9 @@ def test_a_person_opening_a_later_sentence_of_a_narrative_paragraph_is_who_she_m
             "witnessed it but she was not hurt.\n\n"
             "“Any one of us could have been a victim,” she said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Natalie Guercio"]
+
+
+def test_they_after_there_have_been_critics_is_the_critics() -> None:
+    text = ("Thousands marched on Saturday.\n\nAll the while, there have been critics. They say the "
+            "protests are not about police brutality at all.")
+    assert [q.speaker for q in extract_quotes(text)] == ["critics"]

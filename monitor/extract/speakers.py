@@ -1090,6 +1090,9 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
                            r"apartment|flat|farm|shop|store|studio|room|car), (?:where|when) ")
 #: "the activists": a group "they" may mean, looked for this far back in the sentence.
 _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
+#: "there have been critics": a group the text says exists, whom a later "they" may mean.
+_THERE_GROUP = re.compile(r"\b[Tt]here (?:are|were|have been|had been|has been) (?:many |some |also )?"
+                          r"([a-z]+s)\b")
 _GROUP_LOOKBACK = 250
 #: A capitalised group opening a sentence, with where it sits ("Republicans on the panel").
 _GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|in|at|from) the [a-z]+)?")
@@ -1412,7 +1415,10 @@ class SpeakerBook:
             # group of the sentence before
             cut = max(self.text.rfind(". ", start, cut), self.text.rfind("\n", start, cut))
         found = None
-        for match in _THE_GROUP.finditer(self.text, cut + 1 if cut >= 0 else start, pos):
+        window = (cut + 1 if cut >= 0 else start, pos)
+        groups = sorted([*_THE_GROUP.finditer(self.text, *window),
+                         *_THERE_GROUP.finditer(self.text, *window)], key=lambda m: m.start())
+        for match in groups:
             head = match.group(1).lower()
             if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head.endswith("s") \
                     and not (self.quoted is not None and self.quoted(match.start())):
@@ -1428,7 +1434,7 @@ class SpeakerBook:
                 Mention(party.start(1), party.end(), "organisation", name))
         if found is None:
             return None
-        mention = Mention(found.start(), found.end(), "anonymous", found.group(1))
+        mention = Mention(found.start(1), found.end(), "anonymous", found.group(1))
         speaker = self._by_alias.get(("anonymous", alias_key(mention.name))) or self._new(mention)
         return speaker
 
