@@ -61,3 +61,15 @@ def test_saved_guardian_page_object_gives_paragraphs(shared_feeds: Path) -> None
     assert paragraphs[1] == "To recap:"
     assert paragraphs[2] == "The rover is “healthy” and undergoing systems testing."
     assert len(paragraphs) > 5
+
+
+def test_here_is_a_speaker_on_a_subject_introduces_the_next_paragraph_as_theirs() -> None:
+    text = ("Here is Rachel Reeves, the chancellor, on the budget:\n\n"
+            "The choices we made were difficult but they were the right ones for the country.\n\n"
+            "Here’s the full statement from the Home Office:\n\n"
+            "We are aware of the incident and are working with police to establish the facts.\n\n"
+            "Here is what we know so far:\n\n"
+            "The train left the capital on Sunday and crossed the border at dawn.")
+    found = [(q.speaker, q.kind, q.text[:16]) for q in extract_quotes(text)]
+    assert found == [("Rachel Reeves", "direct", "The choices we m"),
+                     ("Home Office", "direct", "We are aware of ")]

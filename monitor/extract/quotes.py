@@ -1593,6 +1593,7 @@ def _sieve_block(doc: _Document) -> None:
     a block quotation whose marks the page's layout carried (live blogs, interviews). Only a
     paragraph of prose counts: a few words at least, ending a sentence, with no cue of its own."""
     text = doc.text
+    _here_is_frames(doc)
     for frame in doc.frames:
         if frame.according or frame.mention is None or frame.headline or frame.cue == ":":
             continue
@@ -1622,6 +1623,34 @@ def _sieve_block(doc: _Document) -> None:
         claim = _Claim(p_start, p_end, "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
                        parts=[(p_start, p_end)])
         doc.claims.append(claim)
+
+
+#: A live blog's lead-in to a block quotation: "Here is Rachel Reeves, the chancellor, on the budget:".
+_HERE_IS = re.compile(r"(?:Here is|Here's|Here’s|Below is) ([^:\n“”\"]{3,150}?)[ \t]*:[ \t]*$")
+#: Where a lead-in's speaker phrase ends: what the words are about, or where they were said.
+_HERE_IS_TAIL = re.compile(r"(?:,|,? (?:on|about|speaking|talking|in|at|with|during|after|explaining"
+                           r"|responding|reacting|replying)\b)")
+
+
+def _here_is_frames(doc: _Document) -> None:
+    """Frames for a paragraph that only introduces the next ("Here is Rachel Reeves, the
+    chancellor, on the budget:"): its speaker, the cue "here is", the colon ending it."""
+    text = doc.text
+    for para, (start, end) in enumerate(doc.paras):
+        if end - start > 200 or text[start:start + 4] not in ("Here", "Belo"):
+            continue
+        match = _HERE_IS.match(text, start, end)
+        if match is None:
+            continue
+        phrase_end = match.end(1)
+        tail = _HERE_IS_TAIL.search(text, match.start(1), phrase_end)
+        if tail is not None:
+            phrase_end = tail.start()
+        mention = parse_after(text, tokens(text, match.start(1), phrase_end))
+        if mention is None or mention.kind not in ("person", "organisation", "anonymous", "definite"):
+            continue
+        colon = text.index(":", match.end(1))
+        doc.frames.append(_Frame("here is", start, match.start(1), mention, start, colon, (start, end), para))
 
 
 #: Characters a block quotation's paragraph ends with (a sentence, not a heading or a list).
