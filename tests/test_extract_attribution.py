@@ -267,9 +267,9 @@ def test_transcript_labels_are_speakers() -> None:
             "SEN. PAUL: The bill is a disaster for the country.")
     found = [(q.kind, q.sieve, q.speaker, q.role, q.text) for q in extract_quotes(text)]
     assert found == [
-        # the full name is the one the text uses elsewhere
-        ("direct", "transcript", "Mike Pence", None, "We will not let this stand."),
-        ("direct", "transcript", "Kamala Harris", None, "Mr. Vice President, I'm speaking."),
+        # the full name is the one the text uses elsewhere, with the title it gives there
+        ("direct", "transcript", "Mike Pence", "Vice President", "We will not let this stand."),
+        ("direct", "transcript", "Kamala Harris", "Senator", "Mr. Vice President, I'm speaking."),
         ("direct", "transcript", "Paul", "Senator", "The bill is a disaster for the country."),
     ]
 

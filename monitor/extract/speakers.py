@@ -1766,7 +1766,15 @@ class SpeakerBook:
             if _spelled_in(single, toks[at].word):
                 cut = _name_run(toks)
                 if len(toks) - cut >= 2 and (at == len(toks) - 1 or len(toks) - cut >= 3):
-                    _name_them(_take(single, toks[at].word), text[toks[cut].start:toks[-1].end])
+                    named = _take(single, toks[at].word)
+                    _name_them(named, text[toks[cut].start:toks[-1].end])
+                    if cut and any(t.low in lx.TITLE_WORDS for t in toks[:cut]):
+                        # "Attorney General Merrick Garland appointed …": the title the text
+                        # gave the person quoted later as "Garland"
+                        role, _ = _role_and_org(text, toks[:cut])
+                        for speaker in named:
+                            if not speaker.role:
+                                speaker.add_role(role)
             if given:
                 cut = _name_run(toks)
                 if len(toks) - cut >= 2 and _spelled_in(given, toks[cut].word):
