@@ -363,3 +363,11 @@ def test_the_subject_before_a_relative_clause_that_a_quote_closes_speaks_after_i
 def test_a_second_act_after_and_ends_the_reported_clause() -> None:
     assert _records("Ana Ruiz said the deal was “a historic step” and urged Congress to approve it.") == [
         ("Ana Ruiz", "mixed", "the deal was “a historic step”")]
+
+
+def test_a_base_form_after_a_modal_reports_no_clause() -> None:
+    text = ("Michael Tomlinson told Johnson he could just confirm the £100m paid this year and "
+            "the £50m due next year.")
+    assert [r[2] for r in _records(text)] == [
+        "he could just confirm the £100m paid this year and the £50m due next year"]
+    assert _records("He would not say the plan had failed completely.") == []

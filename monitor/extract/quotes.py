@@ -131,6 +131,20 @@ _ZERO_THAT = word_set(
     # the present of a plural subject: "U.S. officials admit the program has failed"
     "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
 )
+#: The cues' base forms, which report a clause without "that" only as a plural's present.
+_BASE_FORMS = word_set("admit argue insist warn claim note acknowledge concede explain stress predict "
+                       "confirm announce say")
+_MODAL_BEFORE = re.compile(r"\b(?:can|could|will|would|shall|should|may|might|must|do|does|did|not|n['’]t"
+                           r"|cannot)(?:\s+(?:just|also|only|still|even|never|not|\w+ly))?\s+$", re.I)
+
+
+def _after_modal(text: str, cue_start: int) -> bool:
+    """"could just confirm the £100m paid", "would not say": a base form after a modal or a
+    negation governs an object (or reports nothing) more often than a clause. (After "to" it may
+    report: "prompted Engoron to say the questioning …".)"""
+    return _MODAL_BEFORE.search(text, max(0, cue_start - 24), cue_start) is not None
+
+
 #: A word ending in one of these holds a verb ("it's", "won't", "they'll").
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
@@ -955,7 +969,8 @@ class _Document:
             frame.end = toks[k - 1].end
         if limit < e and k == len(toks):
             return  # a comma, colon or quotation mark comes next
-        if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted:
+        if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted \
+                and not (frame.cue in _BASE_FORMS and _after_modal(text, frame.cue_start)):
             first = toks[k]
             if first.low in ("to", "by", "so", "as", "and", "but", "yes", "of", "with",
                              "goodbye", "hello", "sorry", "nothing", "something") \
