@@ -170,7 +170,7 @@ def test_a_quote_after_a_sentence_whose_subject_has_a_title_set_off_is_that_pers
 @pytest.mark.parametrize(("text", "speaker", "content"), [
     ("Tom Hale ended the meeting by saying the vote was over.", "Tom Hale", "the vote was over"),
     ("The warning was about the rhetoric of the Unity party, which tried to rally support "
-     "by saying that the polls were wrong.", "Unity party", "the polls were wrong"),
+     "by saying that the polls were wrong.", "Unity", "the polls were wrong"),
 ])
 def test_by_saying_reports_what_the_subject_or_the_relative_s_antecedent_said(
         text: str, speaker: str, content: str) -> None:
@@ -371,3 +371,18 @@ def test_a_base_form_after_a_modal_reports_no_clause() -> None:
     assert [r[2] for r in _records(text)] == [
         "he could just confirm the £100m paid this year and the £50m due next year"]
     assert _records("He would not say the plan had failed completely.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The Likud party said Arab voters were “coming out in droves.”", "Likud"),
+    ("The Labour Party said the plan would fail badly.", "Labour Party"),
+])
+def test_a_lower_case_kind_of_body_is_not_part_of_the_name(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_participle_subject_runs_over_its_description_to_the_verb() -> None:
+    text = ("A spokesperson of the North's committee handling inter-Korean affairs issued a "
+            "statement Friday, saying Pyongyang has no intention to talk with Seoul again.")
+    [q] = extract_quotes(text)
+    assert q.speaker == "A spokesperson of the North's committee handling inter-Korean affairs"

@@ -626,6 +626,14 @@ class _Document:
             subject = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
         elif n:
             subject = classify(text, toks[:n])
+            if subject is not None and subject.kind in ("anonymous", "definite") and n < len(toks) \
+                    and toks[n].low in ("of", "for", "at", "from", "with"):
+                # "A spokesperson of the North's committee handling inter-Korean affairs issued a
+                # statement, saying …": the whole phrase up to the sentence's verb
+                verb = next((m for m in range(n + 1, min(len(toks), n + 14)) if _finite_word(toks[m])), None)
+                longer = parse_before(text, toks[:verb]) if verb is not None else None
+                if longer is not None and longer.start == subject.start and longer.kind == "anonymous":
+                    subject = longer
             described = _DESCRIBED_NAME.match(text, toks[0].start, cs)
             if subject is not None and subject.kind in ("definite", "anonymous") and described:
                 # "The leader of Ennahda, Rachid Ghannouchi, condemned …, saying": the name set
@@ -2095,6 +2103,11 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.headline:
             sieve = "headline"
         _add_clause(doc, start, end, sieve, frame, CONFIDENCE[sieve])
+
+
+def _finite_word(tok: Tok) -> bool:
+    """A lower-case finite verb: "issued", "is", "said" (not "Ted", not "bed")."""
+    return tok.word.islower() and (tok.low in _FINITE or tok.low.endswith("ed") and len(tok.low) > 3)
 
 
 def _has_verb(toks: list[Tok]) -> bool:

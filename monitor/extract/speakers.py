@@ -939,8 +939,16 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "state news agency KCNA": the name is the capitalised words after the description
             return Mention(start, end, "organisation", _join(text, body[tail_caps:]),
                            role=_join(text, body[:tail_caps]))
+        if len(body) >= 2 and body[-1].low in _KIND_OF_BODY and body[-1].word.islower() \
+                and all(_cap(t) for t in body[:-1]):
+            # "the Likud party", "the Wagner group": the name, without the kind of body it is
+            return Mention(start, end, "organisation", _join(text, body[:-1]), role=body[-1].word)
         return Mention(start, end, "organisation", _join(text, body))
     return None
+
+
+#: Lower-case words after a name that say what kind of body it is, not part of its name.
+_KIND_OF_BODY = frozenset(["party", "group", "movement", "militia", "faction", "alliance", "coalition"])
 
 
 def _shaped_organisation(text: str, start: int, end: int, pre: list[Tok], name_toks: list[Tok]) -> Mention:
