@@ -386,3 +386,9 @@ def test_a_participle_subject_runs_over_its_description_to_the_verb() -> None:
             "statement Friday, saying Pyongyang has no intention to talk with Seoul again.")
     [q] = extract_quotes(text)
     assert q.speaker == "A spokesperson of the North's committee handling inter-Korean affairs"
+
+
+def test_the_ags_complaint_is_the_attorney_generals() -> None:
+    text = ("New York Attorney General Letitia James sued the company in 2022. The AG’s complaint "
+            "alleges the company defrauded the bank by inflating its assets.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Letitia James"]

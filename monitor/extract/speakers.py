@@ -1016,6 +1016,11 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         # "Judge Rosa Delgado's ruling": the owner's name without the possessive
         last = name_toks[-1]
         name_toks = [*name_toks[:-1], Tok(base_word(last), last.start, last.start + len(base_word(last)))]
+    spelled = _ROLE_ACRONYMS.get(name.lower())
+    if spelled is not None:
+        # "The AG’s complaint": the attorney general the story names, like "the attorney general"
+        role_toks = tokens(spelled, 0, len(spelled))
+        return Mention(toks[0].start, toks[-1].end, "definite", role_toks[-1].low, role=spelled)
     named = classify(text, name_toks)
     if named is not None and named.kind == "person" and len(name_toks) > 1 and not any(
             t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES for t in name_toks):
@@ -1277,6 +1282,8 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
         speaker.aliases.add(alias_key(name))
 
 
+#: Offices named by their initials before a document ("the AG's complaint", "the DA's office").
+_ROLE_ACRONYMS = {"ag": "attorney general", "da": "district attorney", "pm": "prime minister"}
 #: Possessive determiners before a role and a name ("her lawyer John Doe").
 _POSSESSIVE_DETERMINERS = frozenset(["his", "her", "their", "its", "our"])
 #: A site that speaks for its organisation, named by its address.
