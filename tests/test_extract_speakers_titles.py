@@ -386,3 +386,10 @@ def test_a_pronoun_after_two_people_named_together_is_both() -> None:
             "“We did our best,” they said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Chris Coons and Thom Tillis"] * 2
 
+
+
+def test_a_two_word_office_resolved_from_its_introduction_keeps_both_words() -> None:
+    text = ("Attorney General Letitia James sued the company in 2022. The attorney general said "
+            "the case was strong.")
+    [q] = extract_quotes(text)
+    assert (q.speaker, q.role) == ("Letitia James", "attorney general")

@@ -2220,7 +2220,7 @@ class SpeakerBook:
             names = toks[_name_run(toks):]
             if names:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
-                                               role=office or head))
+                                               role=office or mention.role or head))
         for match in _described_patterns(head)[1].finditer(window):
             if not _fits_office(window[match.end(1):match.end() - len(head)], head, office):
                 continue
@@ -2228,7 +2228,7 @@ class SpeakerBook:
             names = toks[_name_run(toks):]
             if len(names) >= 2 and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
-                                               role=office or head))
+                                               role=office or mention.role or head))
         if head in titles.PARTY_NOUNS:
             # "Sen. Ted Cruz, R-Texas, …" for "the Texas Republican": the party tag says who
             for match in titles.party_tag_pattern(head).finditer(window):
