@@ -4,6 +4,8 @@ capitalised words, pronouns and groups."""
 
 from __future__ import annotations
 
+import pytest
+
 from monitor.extract import extract_quotes
 
 
@@ -258,3 +260,20 @@ def test_an_alias_is_the_person_the_text_says_it_stands_for() -> None:
     text = ("“It is here,” Lindsey wrote. We then had an email interview with Carol Walker aka "
             "“Lindsey”, the writer.")
     assert _speakers(text) == {"It is here": "Carol Walker"}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A Western official said the talks had stalled. The official said no date was set.",
+     "A Western official"),
+    ("Con Edison officials said the blasts were caused by salt. The officials said crews had "
+     "replaced the covers.", "Con Edison officials"),
+    ("Analysts at Morgan Stanley said prices would rise. The analysts said demand was weak.",
+     "Analysts at Morgan Stanley"),
+])
+def test_the_same_unnamed_source_named_again_with_the_article(text: str, speaker: str) -> None:
+    assert {q.speaker for q in extract_quotes(text)} == {speaker}
+
+
+def test_an_irregular_past_makes_a_reported_clause() -> None:
+    assert [q.text for q in extract_quotes("Residents said the noise woke them up.")] == [
+        "the noise woke them up"]

@@ -96,7 +96,12 @@ _FINITE = word_set(
     # irregular past tenses ("said the strike hit a depot", "ruled the agency broke the law")
     "hit struck broke fought sought bought caught taught built meant stood understood chose "
     "spoke wrote drove threw fled led sold heard hid shook stole swore drew flew withdrew "
-    "overstepped misled forgot"
+    "overstepped misled forgot",
+    # more irregular pasts ("residents said the noise woke them up"); none that is also a common
+    # noun or adjective ("ground", "wound", "lit", "spread")
+    "woke awoke rang sang sank swam drank ate blew bled dealt dug fed forgave froze got grew hung "
+    "lent rode sought shone shot slept slid spat sprang stuck stung strode swept swung tore wore "
+    "wept won't began"
 )
 #: Cues that hardly ever take a noun phrase as their object: after them a present-tense verb in
 #: "-s" ("says the country deserves better") is enough to show a clause.

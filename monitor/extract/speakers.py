@@ -1284,6 +1284,8 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
 
 #: Offices named by their initials before a document ("the AG's complaint", "the DA's office").
 _ROLE_ACRONYMS = {"ag": "attorney general", "da": "district attorney", "pm": "prime minister"}
+#: Words that end an unnamed source's head noun phrase ("analysts at Morgan Stanley").
+_HEAD_ENDS = frozenset(["at", "of", "for", "from", "with", "in"])
 #: Possessive determiners before a role and a name ("her lawyer John Doe").
 _POSSESSIVE_DETERMINERS = frozenset(["his", "her", "their", "its", "our"])
 #: A site that speaks for its organisation, named by its address.
@@ -1657,7 +1659,7 @@ class SpeakerBook:
                 speaker = self._generic_org(mention) or self._compass_country(mention) or (
                     self._org_by_prefix(key) if " " not in key else None)
             if speaker is None and mention.kind == "anonymous":
-                speaker = self._same_source(key)
+                speaker = self._same_source(" ".join(mention.name.lower().split()))
             if speaker is None:
                 speaker = self._new(mention)
             speaker.add_role(mention.role)
@@ -2141,11 +2143,16 @@ class SpeakerBook:
         head = key.rsplit(None, 1)[-1]
         if head not in lx.ANON_HEADS:
             return None
+        if len(key.split()) > 3:
+            return None  # ("the officials who run the port" is described anew, not "the officials")
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if speaker.kind != "anonymous":
                 continue
-            name = alias_key(speaker.name)
-            if name.rsplit(None, 1)[-1] == head and not name.startswith(("same ", "the ")):
+            name = speaker.name.lower()
+            words = name.split()
+            cut = next((k for k, w in enumerate(words) if k and w in _HEAD_ENDS), len(words))
+            # "Con Edison officials", "analysts at Morgan Stanley": the phrase's head noun
+            if words[cut - 1] == head and not name.startswith(("same ", "the ")):
                 return speaker
         return None
 
@@ -2158,6 +2165,9 @@ class SpeakerBook:
                 return self._person(described)
             if described is not None:
                 return self._by_alias.get(("anonymous", alias_key(described.name))) or self._new(described)
+        if speaker is None and (not mention.role or mention.role == mention.name):
+            # "A Western official said … The official said": that source, not a new one
+            speaker = self._same_source(f"the {mention.name}")
         if speaker is None:
             name = f"the {mention.role or mention.name}"
             speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(Mention(
