@@ -362,7 +362,18 @@ AUDIENCES = _forms(
     "reporters journalists lawmakers parliament congress supporters crowd crowds audience "
     "students delegates viewers listeners members senators media press correspondents "
     "colleagues staff troops conference briefing hearing committee panel rally meeting "
-    "session summit forum gathering congregation nation country court jury",
+    "session summit forum gathering congregation nation country court jury "
+    # people a statement is made to, as news names them ("told investors", "told the judge")
+    "investors analysts shareholders residents employees workers voters parents donors "
+    "officials police investigators agents officers detectives prosecutors jurors judge board "
+    "council legislators regulators friends family relatives neighbors neighbours attendees "
+    "participants guests fans customers clients patients doctors nurses teachers mourners "
+    "protesters worshippers followers readers reporter interviewer lawmaker senator commission "
+    "assembly legislature chamber house party caucus cabinet union employees staffers aides "
+    "allies donors diplomats counterparts leaders ministers executives bankers traders "
+    "passengers survivors victims families children pupils parishioners subscribers community "
+    "public world investor analyst panelists lawyers "
+    "attorneys representatives delegation visitors crew soldiers sailors",
 )
 
 #: Capitalised words that start sentences and are not names.

@@ -481,6 +481,16 @@ class _Document:
                 frame = _Frame(cue, cs, ce, caused, caused.start, ce, (s, e), para, headline=headline)
                 self._after_cue(frame, e)
                 return frame
+            went = _WENT_ON_TO.search(text, max(left, cs - 30), cs) if cue in ("say", "add", "note") \
+                else None
+            if went is not None:
+                # "She went on to say that …": the subject of "went" says it
+                mention, _ = self._subject(left, went.start())
+                if mention is None:
+                    return None
+                frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
+                self._after_cue(frame, e)
+                return frame
             had = _HAD_THIS_TO.search(text, max(left, cs - 30), cs)
             if had is not None and cue in ("say", "add", "tell"):
                 # "a spokesman … had this to say about the film: “…”": who had it said it
@@ -928,6 +938,10 @@ class _Document:
             frame.clause_start = toks[ask].start
             frame.clause_end = limit if limit < e else None
             return
+        if frame.cue in lx.ADDRESSEE_CUES and toks and limit < e and limit in self.by_open \
+                and self.by_open[limit].start in self.titles and all(t.word[0].isupper() for t in toks):
+            self._after_titled_addressee(frame, self.by_open[limit], e)
+            return
         if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
             obj_end = _object_end(toks)
             if obj_end:
@@ -1011,6 +1025,28 @@ class _Document:
                     and not (frame.cue in _CLAUSE_CUES and _present_verb(ahead[:6])):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
+
+
+    def _after_titled_addressee(self, frame: _Frame, title: Span, e: int) -> None:
+        """``told NBC's “Meet the Press” on Sunday that …``: a programme in quote marks is part of
+        whom the speaker told; the reported clause starts at the "that" after it."""
+        text = self.text
+        after = title.end + 1
+        rest = tokens(text, after, _next_boundary(text, after, e))
+        k = 0
+        while k < len(rest) and (rest[k].low in lx.TIME_WORDS or rest[k].low in ("on", "in", "last", "this")):
+            k += 1
+        if k < len(rest) and rest[k].low == "that":
+            frame.end = rest[k - 1].end if k else after
+            frame.clause_start = rest[k].end
+            frame.with_that = True
+        elif k < len(rest) and rest[k].low in _CLAUSE_OPENERS and frame.cue in _ZERO_THAT:
+            frame.end = rest[k - 1].end if k else after
+            frame.clause_start = rest[k].start  # "… “State of the Union” the deal was close"
+
+
+#: Words that open a reported clause with no "that" after an addressee in quote marks.
+_CLAUSE_OPENERS = word_set("a an the he she they it we i there his her their its this these those")
 
 
 def _auxiliary_before(before: list[str]) -> str:
@@ -1305,6 +1341,11 @@ _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
 #: "had this to say", "has plenty to add": the subject of "had" speaks (what follows the cue is
 #: no clause: the quotation comes after a colon).
+#: Phrases after which a cue in the infinitive is still the subject's statement ("She went on to
+#: say that …", "He was quick to say that …").
+_WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|gone) on"
+                         r"|(?:was|were|is|are) (?:quick|careful|keen|eager)"
+                         r"|took (?:care|pains)|hastened|(?:went|goes) so far as)\s+to\s+$")
 _HAD_THIS_TO = re.compile(r"\b(?:had|has|have)\s+"
                           r"(?:this|that|much|little|plenty|more|nothing|something|a lot)\s+to\s+$")
 #: Verbs after which "X to <cue>" means that X spoke ("prompted Engoron to say").
@@ -1337,7 +1378,8 @@ def _object_end(toks: list[Tok]) -> int:
     before "that": "Residents told me that …")."""
     if toks[0].low in _OBJECT_PRONOUNS and len(toks) > 1 and toks[1].low == "that":
         return 1
-    j = 1 if toks[0].low in ("the", "a", "an") else 0
+    # "told the judge", "told his supporters", "told a news conference"
+    j = 1 if toks[0].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my") else 0
     start = j
     if j:
         for k in range(j, min(len(toks), j + 4)):
