@@ -1339,13 +1339,13 @@ _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 #: coordinated with ("had Trump confirm that … and acknowledge that …").
 _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
-#: "had this to say", "has plenty to add": the subject of "had" speaks (what follows the cue is
-#: no clause: the quotation comes after a colon).
 #: Phrases after which a cue in the infinitive is still the subject's statement ("She went on to
 #: say that …", "He was quick to say that …").
 _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|gone) on"
                          r"|(?:was|were|is|are) (?:quick|careful|keen|eager)"
                          r"|took (?:care|pains)|hastened|(?:went|goes) so far as)\s+to\s+$")
+#: "had this to say", "has plenty to add": the subject of "had" speaks (what follows the cue is
+#: no clause: the quotation comes after a colon).
 _HAD_THIS_TO = re.compile(r"\b(?:had|has|have)\s+"
                           r"(?:this|that|much|little|plenty|more|nothing|something|a lot)\s+to\s+$")
 #: Verbs after which "X to <cue>" means that X spoke ("prompted Engoron to say").
