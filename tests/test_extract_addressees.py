@@ -57,3 +57,22 @@ def test_a_programme_in_quote_marks_is_part_of_whom_the_speaker_told(
 ])
 def test_went_on_to_say_is_the_subject_s_statement(text: str, content: str) -> None:
     assert _records(text) == [("Ana Ruiz", "indirect", content)]
+
+
+def test_the_subject_before_a_relative_clause_set_off_by_commas_tells_not_the_outlet() -> None:
+    # "WKRG" after "told" is whom the owner told; it was taken for an inverted speaker.
+    text = "The owner, whose name was withheld, told WKRG the dog had never bitten anyone."
+    assert _records(text) == [("the owner", "indirect", "the dog had never bitten anyone")]
+
+
+@pytest.mark.parametrize(("text", "mention", "content"), [
+    ("A man whose home was destroyed said he would rebuild.", "A man", "he would rebuild"),
+    ("Residents who live near the plant say the smell is unbearable.", "Residents",
+     "the smell is unbearable"),
+    ("One official who attended the meeting told Reuters the mood was tense.", "One official",
+     "the mood was tense"),
+])
+def test_a_relative_clause_without_commas_between_the_subject_and_the_cue(
+        text: str, mention: str, content: str) -> None:
+    [quote] = extract_quotes(text)
+    assert (quote.mention, quote.kind, quote.text) == (mention, "indirect", content)

@@ -527,7 +527,8 @@ class _Document:
             if subject is not None or not written:
                 mention = subject
                 m_start = mention.start if mention is not None else cs
-        if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(","):
+        if mention is not None and mention.kind != "person" and text[left:cs].rstrip().endswith(",") \
+                and cue not in _TOLD:  # ("The owner, whose name was withheld, told WKRG": whom)
             # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
             if named is not None and named.kind in ("person", "organisation"):
@@ -814,6 +815,8 @@ class _Document:
                     # quote (not "The museum, the mayor said", a parenthetical cue)
                     toks = lead + toks
             mention = parse_before(text, toks)
+            if mention is None:
+                mention = _subject_of_relative(text, toks)
             return mention, (mention.start if mention else cs)
         if cut < 0:
             return None, cs
@@ -1047,6 +1050,21 @@ class _Document:
 
 #: Words that open a reported clause with no "that" after an addressee in quote marks.
 _CLAUSE_OPENERS = word_set("a an the he she they it we i there his her their its this these those")
+
+
+def _subject_of_relative(text: str, toks: list[Tok]) -> Mention | None:
+    """``A man whose home was destroyed said``, ``Residents who live near the plant say``: the
+    noun phrase before a relative clause with no commas that runs up to the cue."""
+    for w in range(len(toks) - 2, 0, -1):
+        if toks[w].low not in ("who", "whose"):
+            continue
+        if len(toks) - w < 2:
+            return None
+        head = parse_before(text, toks[:w])
+        if head is None or head.end != toks[w - 1].end or head.kind == "pronoun":
+            return None
+        return head
+    return None
 
 
 def _auxiliary_before(before: list[str]) -> str:
@@ -1339,6 +1357,8 @@ _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 #: coordinated with ("had Trump confirm that … and acknowledge that …").
 _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
+#: Cues whose object is whom the speaker addressed, never the speaker.
+_TOLD = word_set("told tells tell assured assures")
 #: Phrases after which a cue in the infinitive is still the subject's statement ("She went on to
 #: say that …", "He was quick to say that …").
 _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|gone) on"
