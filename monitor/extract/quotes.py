@@ -73,10 +73,13 @@ _MAX_SENTENCE = 3000
 #: Any speech cue (the cue list as a prefix tree), "according to", "signs off" (a live blog's
 #: last words: `McGregor signs off: “…”`, or "signs off:" ending a paragraph whose next one is the
 #: quote; the paragraph is searched alone, so its end stands for the quote), "thought to
-#: himself" before a quote (words in the mind, quoted as said) or "pointed out that".
+#: himself" before a quote (words in the mind, quoted as said), "pointed out that" or a reply
+#: ("shot back that", "fired back, “…”", "chimed in").
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
-    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b)|"
+    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b)"
+    r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
+    r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -548,6 +551,8 @@ class _Document:
             mention = parse_after(text, tokens(text, ce, stop))
             if mention is None or mention.kind == "pronoun" and mention.name == "it":
                 return None
+            if mention.kind == "pronoun" and text[mention.end:mention.end + 2].strip()[:1].isalpha():
+                return None  # "…, said he had won": the reported clause's subject, not the speaker
             inverted = True
             mention = self._with_appositive(mention, e)
             m_start = cs
@@ -1104,6 +1109,9 @@ def _asked_question(toks: list[Tok]) -> int | None:
             return k
         if k == 0 and tok.low in ("the", "his", "her", "their") or tok.word[:1].isupper():
             continue
+        if k == 0 and tok.low in ("him", "them", "us", "me", "you") and len(toks) > 1 \
+                and toks[1].low in _QUESTION_WORDS:
+            continue  # "asked him why …": the one asked, then the question
         if k > 0 and toks[0].low in ("the", "his", "her", "their") and tok.word.islower() \
                 and tok.low not in _FINITE and tok.low not in lx.CUE_VERBS:
             continue  # "the home secretary"
@@ -1252,7 +1260,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
 
 #: Prepositions that open an adverbial part between a speaker and the cue ("in a statement",
 #: "on Tuesday", "at a news conference"), in lower case as they stand inside a sentence.
-_ADVERBIAL_LEADS = frozenset(["in", "on", "at", "during", "after", "before", "via", "through", "later"])
+_ADVERBIAL_LEADS = frozenset(["in", "on", "at", "during", "after", "before", "via", "through", "later",
+                             # "Trump, for his part, said", "Ana Ruiz, by contrast, said"
+                             "for", "by", "amid", "despite", "unlike", "under", "with", "without", "as"])
 #: Past participles not in "-ed" that open a phrase about the speaker ("The study, published …").
 _PARTICIPLES = word_set("seen written given made sent taken known shown held led run begun drawn")
 

@@ -916,6 +916,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "the director", also with what the story says of the person: "the 35-year-old actor",
         # "the Guatemalan-born actor", "the round bearded businessman"
         return Mention(start, end, "definite", head_low, role=_join(text, core))
+    if det == "the" and not tail and head_low in lx.POSITION_HEADS and head_low not in lx.ANON_HEADS \
+            and not _cap(head) and len(core) >= 2 and not any(possessive(t) for t in core) \
+            and all(_lexical(t.low) or _epithet_word(t) or _cap(t) for t in core[:-1]):
+        # "the Los Angeles mayor", "the former Texas governor": a person the story has named,
+        # described by the place they serve (not an unnamed source of an organisation)
+        return Mention(start, end, "definite", head_low, role=_join(text, core))
     if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
         org = org_tail or _org_in(text, core[:-1])
         if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:

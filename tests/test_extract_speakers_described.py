@@ -1,0 +1,62 @@
+"""Speakers named by what they are after their name was given, and asides between subject and cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str, str]]:
+    return [(q.speaker, q.kind, q.text) for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    ("“We need more help,” said Karen Bass. The Los Angeles mayor added that the city had asked "
+     "for federal funds.", "The Los Angeles mayor"),
+    ("“We will not be moved,” said Karen Bass. The former California congresswoman added that "
+     "the city had asked for federal funds.", "The former California congresswoman"),
+])
+def test_a_place_before_the_office_still_describes_the_person_just_quoted(
+        text: str, description: str) -> None:
+    # "The Los Angeles mayor" was read as an unnamed source of an organisation "Los Angeles".
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.mention) for q in quotes] == [("Karen Bass", "Karen Bass"),
+                                                         ("Karen Bass", description)]
+
+
+def test_a_place_and_office_with_no_one_named_is_its_own_unnamed_speaker() -> None:
+    [quote] = extract_quotes("The Los Angeles mayor said the city had asked for federal funds.")
+    assert quote.speaker == "the Los Angeles mayor"
+
+
+@pytest.mark.parametrize("aside", [
+    "for his part", "by contrast", "as expected", "with his lawyer beside him"])
+def test_an_aside_between_the_subject_and_the_cue_is_looked_past(aside: str) -> None:
+    text = f"Tom Hale, {aside}, said he had won."
+    assert _records(text) == [("Tom Hale", "indirect", "he had won")]
+
+
+def test_a_pronoun_after_an_inverted_cue_is_the_speaker_only_at_the_clause_end() -> None:
+    assert _records("“We won,” said he.") == [(None, "direct", "We won")]
+    # With words after it, the pronoun is the reported clause's subject: no speaker is read.
+    assert _records("Whatever the count, said he had won.") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "content"), [
+    ("Tom Hale shot back that the governor had his facts wrong.", "indirect",
+     "the governor had his facts wrong"),
+    ("“That is simply false,” Tom Hale shot back.", "direct", "That is simply false"),
+    ("“Me too,” Tom Hale chimed in.", "direct", "Me too"),
+])
+def test_a_reply_is_a_cue(text: str, kind: str, content: str) -> None:
+    assert _records(text) == [("Tom Hale", kind, content)]
+
+
+def test_hit_back_at_someone_reports_nothing() -> None:
+    assert _records("The team hit back at critics on Monday.") == []
+
+
+def test_asked_him_why_reports_the_question() -> None:
+    assert _records("Ted Cruz asked him why the company had waited.") == [
+        ("Ted Cruz", "indirect", "why the company had waited")]
