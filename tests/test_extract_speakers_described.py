@@ -60,3 +60,17 @@ def test_hit_back_at_someone_reports_nothing() -> None:
 def test_asked_him_why_reports_the_question() -> None:
     assert _records("Ted Cruz asked him why the company had waited.") == [
         ("Ted Cruz", "indirect", "why the company had waited")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Moody's said the outlook was negative for the sector.", "Moody's"),
+    ("Sainsbury’s said it would cut prices next month.", "Sainsbury’s"),
+    ("Trader Joe's said it would recall the salad.", "Trader Joe's"),
+])
+def test_a_name_in_the_possessive_right_before_the_cue_is_a_company(text: str, speaker: str) -> None:
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.speaker_kind, quote.kind) == (speaker, "organisation", "indirect")
+
+
+def test_a_contraction_is_not_a_company_in_the_possessive() -> None:
+    assert extract_quotes("Let's say we resign ourselves to a warmer future.") == []

@@ -278,6 +278,11 @@ def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
     return tok.low in lx.NAME_PARTICLES and (_cap(toks[j + 1]) or toks[j + 1].low in lx.NAME_PARTICLES)
 
 
+#: Capitalised words whose "'s" is a contraction, not a possessive ("Let's say", "What's said").
+_CONTRACTION_HOSTS = frozenset(["let", "it", "that", "what", "here", "there", "who", "where", "how",
+                                "when", "why", "he", "she", "everyone", "nobody", "everything"])
+
+
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
     toks = strip_adverbs(toks)
@@ -316,6 +321,15 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         found = _before_participle(text, toks, participle)
         if found is not None:
             return found
+    if last.low.endswith(("'s", "’s")) and _cap(last) and base_word(last).lower() not in lx.NOT_NAMES \
+            and base_word(last).lower() not in _CONTRACTION_HOSTS:
+        # "Moody's said", "Trader Joe's said": a possessive right before the cue owns nothing;
+        # it is a name in the possessive form, a company's
+        k = len(toks) - 1
+        while k > 0 and len(toks) - k < 3 and _cap(toks[k - 1]) and not possessive(toks[k - 1]) \
+                and toks[k - 1].low not in lx.DETERMINERS and toks[k - 1].low not in lx.NOT_NAMES:
+            k -= 1
+        return Mention(toks[k].start, last.end, "organisation", _join(text, toks[k:]))
     surname = len(toks) >= 2 and _first_name(toks[-2]) and _cap(last) and not last.word.isupper() \
         and last.low not in lx.PRONOUNS and last.low not in lx.DETERMINERS
     if not (np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
