@@ -74,3 +74,15 @@ def test_a_name_in_the_possessive_right_before_the_cue_is_a_company(text: str, s
 
 def test_a_contraction_is_not_a_company_in_the_possessive() -> None:
     assert extract_quotes("Let's say we resign ourselves to a warmer future.") == []
+
+
+def test_a_quote_closing_a_reported_clause_is_not_framed_by_the_next_sentence() -> None:
+    # "Jared Goff agreed." after the full stop inside the marks took Campbell's words.
+    text = 'Coach Dan Campbell said after the game that his team "never quit." Quarterback Jared ' \
+        "Goff, who threw for 300 yards, agreed."
+    assert _records(text) == [("Dan Campbell", "mixed", 'his team "never quit."')]
+
+
+def test_a_quote_standing_alone_before_the_cue_s_sentence_is_still_framed_by_it() -> None:
+    assert _records('Dan Campbell spoke first. "We never quit." Jared Goff agreed.') == [
+        ("Jared Goff", "direct", "We never quit.")]

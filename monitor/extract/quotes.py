@@ -1593,6 +1593,11 @@ def _new_sentence_frame(doc: _Document, q: Span, frame: _Frame) -> bool:
     text = doc.text
     if text[q.end - 1] != "." or q.start >= frame.sentence[0]:
         return False
+    if any(other.clause_start is not None and other.sentence[0] <= other.clause_start < q.start
+           and q.start < other.sentence[1] <= frame.sentence[0] for other in doc.frames):
+        # "Dan Campbell said that his team “never quit.” Jared Goff agreed.": the quote closes
+        # the reported clause of its own sentence's cue
+        return True
     rest = text[frame.end:frame.sentence[1]].strip(" .!?\"”’)")
     return len(rest.split()) >= 2 and not _closes_frame(doc, frame, rest)
 
