@@ -260,7 +260,8 @@ class _Document:
         self.narrative: set[int] = set()
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
-            if not local and CUE_PATTERN.search(text, start, end) is None:
+            if not local and CUE_PATTERN.search(text, start, end) is None \
+                    and not _title_case_cue(text, start, end):
                 # Nothing anyone said: most narrative paragraphs stop here (their sentences are
                 # read only if a pronoun's search for its person reaches them)
                 self.lead_spans.append((start, end))
@@ -430,6 +431,13 @@ class _Document:
         if e - s > _MAX_SENTENCE:
             return False
         found = False
+        if headline:
+            title_cue = _title_case_cue(text, s, e)
+            if title_cue is not None:
+                frame = self._title_case_frame(title_cue, s, e, para)
+                if frame is not None:
+                    self.frames.append(frame)
+                    return True
         for match in CUE_PATTERN.finditer(text, s, e):
             cs, ce = match.span()
             if self.inside_quote(cs):
@@ -565,6 +573,36 @@ class _Document:
                     and frame.clause_start is not None \
                     and text[frame.clause_start:frame.clause_start + 4].lower().startswith(("it ", "its ")):
                 frame.mention = Mention(mention.start, mention.end, "organisation", mention.name)
+        return frame
+
+    def _title_case_frame(self, cue: re.Match[str], s: int, e: int, para: int) -> _Frame | None:
+        """``Mayor Says New Museum Will Tell of 'Suffering and Delight'``: in a headline in title
+        case the words before the cue are the speaker and the rest of the line what was said."""
+        text = self.text
+        cs, ce = cue.span()
+        before = tokens(text, s, cs)
+        if not before or before[-1].low in ("who", "that", "which"):
+            return None  # "The Man Who Says Yes To Everything": a title, no statement
+        mention = parse_before(text, before)
+        if mention is None or mention.kind == "pronoun":
+            return None
+        end = e
+        while end > ce and text[end - 1] in " \t.":
+            end -= 1
+        start = ce
+        while start < end and text[start] in " \t:":
+            start += 1
+        if text.startswith("That ", start):
+            start += 5
+        if len(text[start:end].split()) < 2:
+            return None
+        for q in self.quotes:
+            if start <= q.start and q.end <= end and q.start in self.titles:
+                # every phrase of a title-case line looks like a work's title: here it is speech
+                self.titles.discard(q.start)
+                self.claimed.discard(q.start)
+        frame = _Frame(cue.group().lower(), cs, ce, mention, mention.start, ce, (s, e), para, headline=True)
+        frame.clause_start, frame.clause_end = start, end
         return frame
 
     def _subject_before_relative(self, s: int, left: int, cs: int) -> Mention | None:
@@ -1522,6 +1560,25 @@ def _is_title(text: str, q: Span) -> bool:
     if word.lower() in ("from", "by") and len(lead) > 1 and lead[-2].lower() in _SPEECH_EVENTS:
         return True  # "a post from “Magic Clement,”": the author's name, not their words
     return word.lower() in _TITLE_LEADS or word.endswith(("'s", "’s"))
+
+
+#: Cue verbs as a headline in title case writes them ("Biden Says U.S. Will Act").
+#: Other cues than "Says" report a clause in a headline only before "That" ("Trump Denies
+#: Report" is an act on a noun phrase).
+_TITLE_CUE = re.compile(r"(?<=\S )(?:Says|Say(?= That)|(?:Tells|Warns|Claims|Insists|Urges|Vows|Admits|"
+                        r"Denies|Predicts|Announces|Confirms|Argues|Suggests|Pledges|Promises)"
+                        r"(?= That ))(?= \S)")
+
+
+def _title_case_cue(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The cue of a headline line in title case (most words capitalised, no closing full stop),
+    or None."""
+    if end - start > 200 or not _looks_like_headline(text, start, end):
+        return None
+    words = [w for w in text[start:end].split() if w[:1].isalpha()]
+    if len(words) < 4 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+        return None
+    return _TITLE_CUE.search(text, start, end)
 
 
 def _looks_like_headline(text: str, start: int, end: int) -> bool:
