@@ -40,3 +40,18 @@ def test_a_title_case_headline_as_the_first_line_of_a_body() -> None:
         "would go on."
     assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
         ("Tom Hale", "Strike Will Go On"), ("Tom Hale", "the strike would go on")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Senator Says Bill Is 'Dead on Arrival'\n\nWASHINGTON — Sen. Ana Ruiz said Tuesday the bill "
+     "was \"dead on arrival.\"", "Ana Ruiz"),
+    ("Mayor Says New Museum Will Tell of 'Suffering and Delight'\n\nMayor Tom Hale on Monday "
+     "unveiled the plans.", "Tom Hale"),
+])
+def test_a_headline_s_bare_title_is_the_person_the_story_names_with_it(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[0].speaker == speaker
+
+
+def test_a_headline_s_bare_title_with_no_one_named_so_stays_the_title() -> None:
+    text = "Mayor Says New Museum Will Open\n\nThe city council met on Monday."
+    assert extract_quotes(text)[0].speaker == "Mayor"

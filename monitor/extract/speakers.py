@@ -1550,6 +1550,20 @@ class SpeakerBook:
                 return True
         return False
 
+    def _titled_in_story(self, mention: Mention) -> Mention | None:
+        """The first person the text after the headline names with the headline's bare title
+        (``Senator`` → ``Sen. Joe Manchin``), or None."""
+        title = mention.name
+        spelled = [re.escape(title)] + [re.escape(short[:1].upper() + short[1:])
+                                        for short, full in lx.TITLE_ABBREVIATIONS.items()
+                                        if full == title and short.endswith(".")]
+        pattern = re.compile(r"\b(?:" + "|".join(spelled) + r")[ ]((?:[A-Z][\w.’'-]*[ ]){1,2}[A-Z][\w’'-]+)")
+        body = self.text.find("\n", mention.end)
+        match = pattern.search(self.text, body, body + 3000)
+        if match is None:
+            return None
+        return Mention(mention.start, mention.end, "person", match.group(1), role=title)
+
     def _named_in_full(self, name: str) -> bool:
         text = self.text
         for pos in self._positions(name):
@@ -1600,6 +1614,12 @@ class SpeakerBook:
             # "Expert said" where the text names Paul Expert: a singular title word with no
             # article is a surname (a headline's "Minister says" names nobody in full)
             mention = Mention(mention.start, mention.end, "person", mention.name)
+        if mention.kind == "anonymous" and " " not in mention.name and self.text \
+                and _cap(Tok(mention.name, 0, 0)) and "\n" in self.text[mention.end:] \
+                and "\n" not in self.text[:mention.start]:
+            # "Mayor Says New Museum Will …" over a story that names "Mayor Eric Adams": the
+            # headline's bare title is the person the story names with it
+            mention = self._titled_in_story(mention) or mention
         if mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
                 mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
