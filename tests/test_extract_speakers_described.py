@@ -86,3 +86,17 @@ def test_a_quote_closing_a_reported_clause_is_not_framed_by_the_next_sentence() 
 def test_a_quote_standing_alone_before_the_cue_s_sentence_is_still_framed_by_it() -> None:
     assert _records('Dan Campbell spoke first. "We never quit." Jared Goff agreed.') == [
         ("Jared Goff", "direct", "We never quit.")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Crossings fell 40 percent in June, according to data released Tuesday by U.S. Customs and "
+     "Border Protection.", "U.S. Customs and Border Protection"),
+    ("Crossings fell 40 percent in June, according to a report published on Monday by the Pew "
+     "Research Center.", "Pew Research Center"),
+    ("Car sales fell by a third last year, according to data calculated for the paper by the "
+     "Ann Arbor-based Center for Automotive Research.", "Center for Automotive Research"),
+])
+def test_according_to_a_document_with_its_author_after_it_names_the_author(
+        text: str, speaker: str) -> None:
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.speaker_kind) == (speaker, "organisation")

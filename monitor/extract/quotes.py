@@ -38,6 +38,7 @@ from monitor.extract.speakers import (
     Tok,
     base_word,
     classify,
+    document_author,
     known_first_name,
     leads_to_person,
     np_word,
@@ -465,6 +466,9 @@ class _Document:
                     after = tokens(text, q.start, q.end)
                     named_end = q.end + 1
             mention = parse_after(text, after)
+            authored = _authored_document(text, after)
+            if authored is not None and (mention is None or mention.end < authored.end):
+                mention = authored  # "data released Tuesday by U.S. Customs and Border Protection"
             phrase = _source_phrase(text, after)
             source_phrase = phrase is not None and (mention is None or mention.end < phrase.end and (
                 mention.kind in ("organisation", "anonymous")
@@ -1137,6 +1141,20 @@ def _verb_next(toks: list[Tok]) -> bool:
         return False
     low = toks[0].low
     return low in _FINITE or low.endswith(("ed", "s")) and len(low) > 3 and not low.endswith(("ss", "us"))
+
+
+def _authored_document(text: str, toks: list[Tok]) -> Mention | None:
+    """``a report published on Monday by the Pew Research Center`` after "according to": the
+    document with its author, as one unnamed source the speaker book reads the author from."""
+    k = 1 if toks and toks[0].low in ("a", "an", "the", "new", "recent", "latest") else 0
+    while k < len(toks) and k < 3 and toks[k].word.islower() and toks[k].low not in lx.DOCUMENT_NOUNS:
+        k += 1  # "a new federal report"
+    if k >= len(toks) or toks[k].low not in lx.DOCUMENT_NOUNS or not toks[k].word.islower():
+        return None
+    author = document_author(text, toks)
+    if author is None or author.kind == "pronoun":
+        return None
+    return Mention(toks[0].start, author.end, "anonymous", text[toks[0].start:toks[k].end])
 
 
 def _asked_question(toks: list[Tok]) -> int | None:

@@ -1022,10 +1022,13 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 while run and run[0].low in ("the", "a", "an"):
                     run = run[1:]
                 n = 0
-                while n < len(run) and (_cap(run[n]) or n and run[n].low == "of" and n + 1 < len(run)
-                                        and _cap(run[n + 1])):
-                    n += 1
+                while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for")
+                                        and n + 1 < len(run) and _cap(run[n + 1])):
+                    n += 1  # "U.S. Customs and Border Protection", "Center for Automotive Research"
                 name_toks = run[:n]
+                based = next((j for j in range(n - 1, -1, -1) if name_toks[j].low.endswith("-based")), None)
+                if based is not None:
+                    name_toks = name_toks[based + 1:]  # "the Ann Arbor-based Center for …"
                 break
     if not name_toks or all(t.low in lx.NOT_NAMES for t in name_toks):
         return None
@@ -1043,7 +1046,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(toks[0].start, toks[-1].end, "definite", role_toks[-1].low, role=spelled)
     named = classify(text, name_toks)
     if named is not None and named.kind == "person" and len(name_toks) > 1 and not any(
-            t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES for t in name_toks):
+            t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES or t.low in ("and", "for", "of")
+            for t in name_toks):
         return Mention(toks[0].start, toks[-1].end, "person", named.name, gender=named.gender)
     return Mention(toks[0].start, toks[-1].end, "organisation", name)
 
