@@ -100,3 +100,12 @@ def test_according_to_a_document_with_its_author_after_it_names_the_author(
         text: str, speaker: str) -> None:
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.speaker_kind) == (speaker, "organisation")
+
+
+def test_a_participle_after_a_comma_inside_the_closing_mark_reports_its_own_clause() -> None:
+    # American style puts the comma inside the marks; the participle's clause was swallowed.
+    text = 'Ana Ruiz said the proposal was "not something we can support," adding that talks ' \
+        "would continue."
+    assert _records(text) == [
+        ("Ana Ruiz", "mixed", 'the proposal was "not something we can support,"'),
+        ("Ana Ruiz", "indirect", "talks would continue")]

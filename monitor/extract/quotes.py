@@ -636,7 +636,8 @@ class _Document:
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
-        after_pause = before_cue > s and text[before_cue - 1] in ",—–"
+        after_pause = before_cue > s and (text[before_cue - 1] in ",—–" or text[before_cue - 2:before_cue]
+                                          in (",”", ',"', ",’", ",'"))  # '“bad,” adding that'
         if not after_pause and text[s:before_cue].endswith(" by"):
             # "The party, which tried to rally support by saying that …": who did it said it
             who = max(text.rfind(", which ", s, cs), text.rfind(", who ", s, cs))
