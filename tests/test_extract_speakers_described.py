@@ -109,3 +109,28 @@ def test_a_participle_after_a_comma_inside_the_closing_mark_reports_its_own_clau
     assert _records(text) == [
         ("Ana Ruiz", "mixed", 'the proposal was "not something we can support,"'),
         ("Ana Ruiz", "indirect", "talks would continue")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Nikki Haley, who has said she will stay in the race, won 40 percent of the vote.",
+     "she will stay in the race"),
+    ("Nikki Haley, who has long argued that the party must change, won 40 percent of the vote.",
+     "the party must change"),
+])
+def test_a_relative_clause_in_the_perfect_reports_its_clause_up_to_its_comma(text: str, content: str) -> None:
+    assert _records(text) == [("Nikki Haley", "indirect", content)]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The White House has made clear it will not negotiate.", "it will not negotiate"),
+    ("The senator made it clear that she would vote no.", "she would vote no"),
+    ("Pelosi made the case that the bill would lower costs.", "the bill would lower costs"),
+])
+def test_making_clear_and_making_the_case_are_cues(text: str, content: str) -> None:
+    [quote] = extract_quotes(text)
+    assert (quote.kind, quote.text) == ("indirect", content)
+
+
+def test_a_participle_set_off_between_the_subject_and_its_verb_ends_at_its_comma() -> None:
+    assert _records("Ana Ruiz, saying that she would not resign, left the room.") == [
+        ("Ana Ruiz", "indirect", "she would not resign")]

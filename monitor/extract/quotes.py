@@ -80,7 +80,9 @@ CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
     r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b)"
     r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
-    r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])|"
+    r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])"
+    r"|(?:made|makes|make|making) (?:it )?clear(?= that\b| (?:he|she|they|it|we|I)\b)"
+    r"|(?:made|makes|making) the case(?= that\b)|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -131,7 +133,8 @@ def _present_verb(toks: list[Tok]) -> bool:
 #: open an adverbial after a cue, never the reported clause itself.
 _SUBORDINATORS = word_set("when while whilst because although though since unless until whereas")
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
-_ZERO_THAT = word_set(
+_ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clear", "makes it clear",
+                        "making clear", "making it clear"]) | word_set(
     "saying adding warning confirming claiming arguing insisting alleging alleges "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
@@ -489,6 +492,10 @@ class _Document:
         before = text[max(left, cs - 8):cs].split()
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
+        if before and _RELATIVE_PERFECT.search(text, max(left, cs - 40), cs) \
+                and text[left:cs].count(",") >= 1:
+            # "Haley, who has said she will stay in the race, won …"
+            return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
         if before and before[-1] == "to":
             caused = self._caused_speaker(left, text.rfind("to", left, cs))
             if caused is not None:
@@ -714,7 +721,18 @@ class _Document:
             subject = self._lead_person(s, cs)
             if subject is None or subject.kind != "person" or subject.end > cs:
                 return None
-        return self._subject_frame(_Frame(cue, cs, ce, subject, cs, ce, sentence, para, headline=headline), e)
+        frame = self._subject_frame(
+            _Frame(cue, cs, ce, subject, cs, ce, sentence, para, headline=headline), e)
+        if frame is not None and frame.clause_start is not None \
+                and text[subject.end:before_cue].strip() == ",":
+            # "Ana Ruiz, saying that she would not resign, left the room": a participle set off
+            # between the subject and its verb ends at its comma
+            comma = text.find(",", frame.clause_start, e)
+            while comma > 0 and self.inside_quote(comma):
+                comma = text.find(",", comma + 1, e)
+            if comma > 0:
+                frame.clause_end = comma
+        return frame
 
     def _subject_frame(self, frame: _Frame, e: int) -> _Frame | None:
         """A participle's frame once its speaker is known: its clause read up to ``e``; none for a
@@ -777,7 +795,9 @@ class _Document:
         phrase before ", who", and the clause ends where the relative clause does."""
         text = self.text
         who = text.rfind(",", left, cs)
-        if text[who + 1:cs].split() not in (["who"], ["which"]):
+        words = text[who + 1:cs].split()
+        if not words or words[0] not in ("who", "which") \
+                or len(words) > 1 and not _RELATIVE_PERFECT.fullmatch(" ".join(words) + " "):
             return None
         mention = parse_before(text, tokens(text, max(left, who - _SUBJECT_WINDOW), who))
         if mention is None or mention.kind == "pronoun":
@@ -1426,6 +1446,9 @@ _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
 #: Cues whose object is whom the speaker addressed, never the speaker.
 _TOLD = word_set("told tells tell assured assures")
+#: "who has said", "who had long argued": a relative clause in the perfect before its cue.
+_RELATIVE_PERFECT = re.compile(r"\b(?:who|which) (?:has|have|had)(?: (?:long|repeatedly|also|often|"
+                               r"previously|publicly|since|already|consistently))? $")
 #: Phrases after which a cue in the infinitive is still the subject's statement ("She went on to
 #: say that …", "He was quick to say that …").
 _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|gone) on"
