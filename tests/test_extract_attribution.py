@@ -107,8 +107,17 @@ def test_according_to_a_document_or_record(text: str, source: str, statement: st
 
 
 def test_according_to_an_outlet_at_the_head_of_the_sentence() -> None:
+    # The outlet is the source of what it reports (and its outlet), with a low confidence.
     [q] = extract_quotes("According to Politico, the senator plans to run again.")
-    assert (q.text, q.speaker, q.outlet) == ("the senator plans to run again", None, "Politico")
+    assert (q.text, q.speaker, q.speaker_kind, q.outlet) == (
+        "the senator plans to run again", "Politico", "organisation", "Politico")
+    assert q.confidence < 0.5
+
+
+def test_according_to_an_outlet_set_off_by_a_relative_clause() -> None:
+    [q] = extract_quotes("According to Reuters, which first reported the story, the deal is worth "
+                         "$2 billion.")
+    assert (q.text, q.speaker) == ("the deal is worth $2 billion", "Reuters")
 
 
 @pytest.mark.parametrize("text", [

@@ -80,8 +80,9 @@ def test_outlet_is_not_the_speaker() -> None:
     assert found["We are ready"].outlet == "BBC"
     assert found["the talks had failed"].outlet == "CNN"
     assert found["the talks had failed"].speaker == "Jane Doe"
-    reuters = found.get("Prices will rise again")
-    assert reuters is None or (reuters.speaker is None and reuters.outlet == "Reuters")
+    # What an outlet reports on its own account: the outlet is its source as well as its outlet.
+    reuters = found["Prices will rise again"]
+    assert (reuters.speaker, reuters.outlet) == ("Reuters", "Reuters")
 
 
 def test_addressee_is_not_an_outlet() -> None:

@@ -2232,6 +2232,13 @@ def _add_clause(doc: _Document, start: int, end: int, sieve: str, frame: _Frame,
     return True
 
 
+def _add_outlet_clause(doc: _Document, start: int, end: int, frame: _Frame) -> None:
+    """"According to Politico, …": what the outlet reports, the outlet its source (and its
+    outlet), with the low confidence of a claim no one is quoted making."""
+    frame.outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start, frame.mention.end))
+    _add_clause(doc, start, end, "according_to", frame, 0.4)
+
+
 def _has_quote(doc: _Document, start: int, end: int) -> bool:
     """Does a quotation (not a title in quote marks) overlap [start, end)?"""
     k = bisect_right(doc.quote_starts, end) - 1
@@ -2274,11 +2281,8 @@ def _sieve_trailing(doc: _Document) -> None:
         if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something"):
             continue  # "Speaking to the BBC, X said": a participle, not a statement
         if frame.according and _outlet_only(doc, frame):
-            if _has_quote(doc, start, end):
-                continue
-            doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para,
-                                     0.4, outlet=_outlet_name(text, tokens(text, frame.mention.start,
-                                                                           frame.mention.end))))
+            if not _has_quote(doc, start, end):
+                _add_outlet_clause(doc, start, end, frame)
             continue
         sieve = "according_to" if frame.according else "trailing"
         if frame.headline:
@@ -2413,16 +2417,17 @@ def _sieve_according_lead(doc: _Document) -> None:
             comma = named.end  # "from “Magic Clement,” the …": the comma inside the marks
         if comma < 0:
             continue
+        if text[comma + 1:comma + 8].lstrip().startswith(("which ", "who ")):
+            # "According to Reuters, which first reported the story, the deal …"
+            comma = text.find(",", comma + 1, e)
+            if comma < 0:
+                continue
         start, end = _trim_clause(text, comma + 1, e)
         if len(text[start:end].split()) < 3:
             continue
         if _outlet_only(doc, frame):
-            if _has_quote(doc, start, end):
-                continue
-            # "According to Politico, …": what the outlet reports, no speaker named
-            doc.claims.append(_Claim(start, end, "indirect", "according_to", None, frame.para, 0.4,
-                                     outlet=_outlet_name(text, tokens(text, frame.mention.start,
-                                                                      frame.mention.end))))
+            if not _has_quote(doc, start, end):
+                _add_outlet_clause(doc, start, end, frame)
             continue
         _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
 
