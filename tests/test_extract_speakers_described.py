@@ -134,3 +134,8 @@ def test_making_clear_and_making_the_case_are_cues(text: str, content: str) -> N
 def test_a_participle_set_off_between_the_subject_and_its_verb_ends_at_its_comma() -> None:
     assert _records("Ana Ruiz, saying that she would not resign, left the room.") == [
         ("Ana Ruiz", "indirect", "she would not resign")]
+
+
+def test_two_people_before_a_participle_both_speak() -> None:
+    text = "Tim Cook and Phil Schiller extolled the device, saying the speaker was going to be great."
+    assert _records(text) == [("Tim Cook and Phil Schiller", "indirect", "the speaker was going to be great")]

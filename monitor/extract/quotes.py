@@ -688,15 +688,19 @@ class _Document:
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
-                                            or toks[n].low in lx.PRONOUNS):
-            n += 1
+                                            or toks[n].low in lx.PRONOUNS
+                                            or toks[n].word == "and" and n and n + 1 < len(toks)
+                                            and toks[n - 1].word[0].isupper()
+                                            and toks[n + 1].word[0].isupper()):
+            n += 1  # ("Tim Cook and Phil Schiller extolled …, saying": both)
             if toks[n - 1].low in lx.PRONOUNS:
                 break
         subject: Mention | None = None
         if n and toks[n - 1].low in lx.PRONOUNS and n == 1:
             subject = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
         elif n:
-            subject = classify(text, toks[:n])
+            subject = parse_before(text, toks[:n]) if any(t.word == "and" for t in toks[:n]) \
+                else classify(text, toks[:n])
             if subject is not None and subject.kind in ("anonymous", "definite") and n < len(toks) \
                     and toks[n].low in ("of", "for", "at", "from", "with"):
                 # "A spokesperson of the North's committee handling inter-Korean affairs issued a
@@ -715,7 +719,8 @@ class _Document:
                     subject = Mention(named.start, named.end, "person", named.name,
                                       role=desc.role if desc else None,
                                       organisation=desc.organisation if desc else None, gender=named.gender)
-        if subject is None or subject.kind == "anonymous" and toks[0].low not in lx.DETERMINERS:
+        if subject is None or subject.kind == "anonymous" and toks[0].low not in lx.DETERMINERS \
+                and " and " not in subject.name:
             # "But in April, Gerhard Müller quashed that hope, insisting …": the subject after an
             # opening conjunction, time or phrase
             subject = self._lead_person(s, cs)
