@@ -139,3 +139,29 @@ def test_a_participle_set_off_between_the_subject_and_its_verb_ends_at_its_comma
 def test_two_people_before_a_participle_both_speak() -> None:
     text = "Tim Cook and Phil Schiller extolled the device, saying the speaker was going to be great."
     assert _records(text) == [("Tim Cook and Phil Schiller", "indirect", "the speaker was going to be great")]
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("The boyfriend told investigators that the shooter had fled.", "the boyfriend", "the shooter had fled"),
+    ("The men in the car told him they were lost.", "The men in the car", "they were lost"),
+    ("Prices will rise sharply next year, search warrant documents say.", "search warrant documents",
+     "Prices will rise sharply next year"),
+    ("Court records say prices will rise sharply next year.", "Court records",
+     "prices will rise sharply next year"),
+])
+def test_people_and_papers_of_a_crime_story_speak(text: str, speaker: str, content: str) -> None:
+    assert _records(text) == [(speaker, "indirect", content)]
+
+
+def test_a_document_cited_after_a_reported_clause_reports_the_whole_of_it() -> None:
+    # Two records: the papers report that Avalos told investigators something; she told it.
+    text = "Avalos told investigators that she had gone to Bakersfield, search warrant documents say."
+    assert _records(text) == [
+        ("search warrant documents", "indirect",
+         "Avalos told investigators that she had gone to Bakersfield"),
+        ("Avalos", "indirect", "she had gone to Bakersfield")]
+
+
+def test_a_place_where_a_document_was_filed_is_not_its_author() -> None:
+    [quote] = extract_quotes("The agency missed the deadline, according to court documents filed in Miami.")
+    assert quote.speaker == "court documents"

@@ -162,7 +162,12 @@ TITLE_WORDS = _forms(
         "physician surgeon epidemiologist virologist researcher scientist economist analyst "
         "strategist consultant entrepreneur businessman businesswoman striker midfielder "
         "defender goalkeeper forward batsman bowler boxer runner athlete swimmer man woman boy "
-        "girl grandmother grandfather widow widower pensioner teenager"
+        "girl grandmother grandfather widow widower pensioner teenager "
+        # people of a crime or family story ("the boyfriend told investigators", "the suspect said")
+        "boyfriend girlfriend fiance fiancee fiancé fiancée spouse cousin uncle aunt niece nephew "
+        "roommate landlord tenant homeowner suspect defendant plaintiff gunman shooter attacker "
+        "passenger bystander motorist shopper customer patient inmate prisoner employee coworker "
+        "caregiver parent"
     ),
 )
 
@@ -190,10 +195,11 @@ ANON_HEADS = _forms(
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
     "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
-    "politicians politician hawks "
-    # Documents speak for their authors: "the letter said", "the ruling said".
+    "politicians politician hawks men women "
+    # Documents speak for their authors: "the letter said", "the ruling said"; court papers
+    # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
-    "study survey report statement",
+    "study survey report statement documents papers records filings transcripts",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -271,7 +277,8 @@ DOCUMENT_NOUNS = _forms(
     "report reports analysis data figures study studies survey surveys poll polls statement "
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
-    "findings paper calculations article articles release releases announcement",
+    "findings paper calculations article articles release releases announcement documents "
+    "papers transcript transcripts",
     # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
 )

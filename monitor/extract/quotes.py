@@ -1491,8 +1491,9 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
 def _object_end(toks: list[Tok]) -> int:
     """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``, ``me``
     before "that": "Residents told me that …")."""
-    if toks[0].low in _OBJECT_PRONOUNS and len(toks) > 1 and toks[1].low == "that":
-        return 1
+    if toks[0].low in _OBJECT_PRONOUNS and len(toks) > 1 and (
+            toks[1].low == "that" or toks[1].low in ("he", "she", "they", "we", "i", "it", "there")):
+        return 1  # "told me that …", "told him they were lost"
     # "told the judge", "told his supporters", "told a news conference"
     j = 1 if toks[0].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my") else 0
     start = j

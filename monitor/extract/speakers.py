@@ -306,6 +306,14 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     contracted = _contracted_pronoun(last)
     if contracted is not None:
         return contracted  # "he’d shouted", "she'll say"
+    if last.word.islower() and last.low in lx.DOCUMENT_NOUNS and len(toks) >= 3:
+        # "…, search warrant documents say": a document named by the words before it
+        k = len(toks) - 1
+        while k > 0 and len(toks) - k < 4 and toks[k - 1].word.isalpha() and toks[k - 1].word.islower() \
+                and toks[k - 1].low not in lx.GLUE:
+            k -= 1
+        if k == 0 and len(toks) - k >= 3:
+            return Mention(toks[0].start, last.end, "anonymous", _join(text, toks))
     pair = _coordinated_people(text, toks) or with_associates(text, toks, parse_before)
     if pair is not None:
         return pair
@@ -590,7 +598,8 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
         if not any(rest.startswith(p) for p in lx.ANON_POSTMODIFIERS):
             continue
         begin = k
-        while begin > 0 and k - begin < 4 and toks[begin - 1].low not in lx.GLUE and (
+        while begin > 0 and k - begin < 4 and (toks[begin - 1].low not in lx.GLUE
+                                                or toks[begin - 1].low in lx.DETERMINERS) and (
             np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
             or toks[begin - 1].word.islower()
         ):
@@ -936,7 +945,9 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "the Los Angeles mayor", "the former Texas governor": a person the story has named,
         # described by the place they serve (not an unnamed source of an organisation)
         return Mention(start, end, "definite", head_low, role=_join(text, core))
-    if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)):
+    if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)) \
+            or det is not None and head_low in _PLURAL_PEOPLE and head.word.islower():
+        # ("The men in the car told him …": people the story has not named)
         org = org_tail or _org_in(text, core[:-1])
         if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
             return Mention(start, end, "definite", head_low, role=_join(text, core), organisation=org)
@@ -1004,6 +1015,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     if at is None:
         return None
     owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
+    if len(owner) == 1 and owner[0].low in lx.ORG_HEADS and not possessive(owner[0]):
+        owner = []  # "Court records say" opening a sentence: a kind of record, no one's name
     caps = [t for t in owner if _cap(t)]
     poss = next((k for k, t in enumerate(owner) if possessive(t) and _cap(t)), None)
     if caps and all(_cap(t) for t in owner[owner.index(caps[0]):]):
@@ -1017,6 +1030,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     else:
         name_toks = []
         for k in range(at + 1, len(toks) - 1):
+            if toks[k].low in ("in", "at") and k > at + 1:
+                continue  # "court documents filed in Miami": where, not who
             if toks[k].low in ("by", "from", "of", "in", "at"):
                 run = toks[k + 1:]
                 while run and run[0].low in ("the", "a", "an"):
@@ -1159,9 +1174,10 @@ _MAX_ROLE_CHARS = 300
 _EPITHET_REACH = 600
 _FEMALE_NOUNS = lx.word_set("actress spokeswoman woman mother daughter sister wife girl grandmother widow "
                             "chairwoman congresswoman businesswoman councilwoman alderwoman assemblywoman "
-                            "queen princess")
+                            "queen princess girlfriend fiancee fiancée aunt niece")
 _MALE_NOUNS = lx.word_set("actor spokesman man father son brother husband boy grandfather widower chairman "
-                          "congressman businessman councilman alderman assemblyman king prince")
+                          "congressman businessman councilman alderman assemblyman king prince boyfriend "
+                          "fiance fiancé uncle nephew gunman")
 #: How many of the latest speakers "the minister" is matched against by a part of a role word
 #: (a whole role word is found among all of them through an index).
 _ROLE_LOOKBACK = 50
