@@ -165,3 +165,17 @@ def test_a_document_cited_after_a_reported_clause_reports_the_whole_of_it() -> N
 def test_a_place_where_a_document_was_filed_is_not_its_author() -> None:
     [quote] = extract_quotes("The agency missed the deadline, according to court documents filed in Miami.")
     assert quote.speaker == "court documents"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("At 9:24 p.m., Ana Ruiz texted to say they were there.", "they were there"),
+    ("Ana Ruiz called to say that the flight was delayed.", "the flight was delayed"),
+    ("Ana Ruiz wrote to a friend saying she wanted to leave.", "she wanted to leave"),
+    ("Ana Ruiz posted a video saying she would not resign.", "she would not resign"),
+])
+def test_a_message_sent_to_say_something_is_the_sender_s_statement(text: str, content: str) -> None:
+    assert _records(text) == [("Ana Ruiz", "indirect", content)]
+
+
+def test_a_thing_released_showing_something_reports_nothing() -> None:
+    assert _records("Police released a photo showing the suspect.") == []

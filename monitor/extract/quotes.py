@@ -662,6 +662,13 @@ class _Document:
             self._after_cue(frame, e)
             # (a clause must follow: not "by arguing to the judge to let him speak")
             return frame if frame.clause_start is not None and cue not in _THAT_ONLY else None
+        if not after_pause and cue == "saying" and _MESSAGE_SENT.search(text, s, before_cue):
+            # "Avalos wrote to someone saying she wanted …", "He sent a letter to the board
+            # saying …": who wrote or sent it says it
+            mention = self._coordinated_subject(s, cs)
+            if mention is not None:
+                return self._subject_frame(
+                    _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline), e)
         if not after_pause and not _after_document(text, s, before_cue):
             # (after a comma or a dash the participle is the subject's: "… with Amazon — claiming …")
             # "… with the Kremlin confirming there had been an invitation"
@@ -1454,11 +1461,17 @@ _TOLD = word_set("told tells tell assured assures")
 #: "who has said", "who had long argued": a relative clause in the perfect before its cue.
 _RELATIVE_PERFECT = re.compile(r"\b(?:who|which) (?:has|have|had)(?: (?:long|repeatedly|also|often|"
                                r"previously|publicly|since|already|consistently))? $")
+#: A message sent before "saying" with no comma: "wrote to someone saying", "sent an email
+#: saying", "posted a video saying".
+_MESSAGE_SENT = re.compile(r"\b(?:wrote|writes|sent|sends|posted|posts|texted|texts|emailed|emails|"
+                           r"tweeted|tweets|issued|issues|released|releases|published|publishes)\b")
 #: Phrases after which a cue in the infinitive is still the subject's statement ("She went on to
-#: say that …", "He was quick to say that …").
+#: say that …", "He was quick to say that …", "She called to say …").
 _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|gone) on"
                          r"|(?:was|were|is|are) (?:quick|careful|keen|eager)"
-                         r"|took (?:care|pains)|hastened|(?:went|goes) so far as)\s+to\s+$")
+                         r"|took (?:care|pains)|hastened|(?:went|goes) so far as"
+                         # "Avalos texted to say they were there", "she called to say that …"
+                         r"|called|phoned|rang|wrote|texted|emailed|messaged|tweeted|posted)\s+to\s+$")
 #: "had this to say", "has plenty to add": the subject of "had" speaks (what follows the cue is
 #: no clause: the quotation comes after a colon).
 _HAD_THIS_TO = re.compile(r"\b(?:had|has|have)\s+"
