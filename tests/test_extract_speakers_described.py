@@ -179,3 +179,18 @@ def test_a_message_sent_to_say_something_is_the_sender_s_statement(text: str, co
 
 def test_a_thing_released_showing_something_reports_nothing() -> None:
     assert _records("Police released a photo showing the suspect.") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Boeing shares fell 8 percent. The planemaker said it was cooperating with regulators.", "Boeing"),
+    ("Microsoft announced the deal on Monday. The Washington-based company said it expected approval.",
+     "Microsoft"),
+    ("Microsoft announced the deal on Monday. The software company said it expected approval.", "Microsoft"),
+])
+def test_a_company_described_by_what_it_does_is_the_one_named_before(text: str, speaker: str) -> None:
+    assert extract_quotes(text)[-1].speaker == speaker
+
+
+def test_a_maker_of_films_is_a_person_not_a_company() -> None:
+    [quote] = extract_quotes("Boeing shares fell. The filmmaker said the movie would premiere in May.")
+    assert quote.speaker != "Boeing" and quote.speaker_kind != "organisation"

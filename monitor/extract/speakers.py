@@ -140,7 +140,19 @@ def _lexical(low: str) -> bool:
     return (
         low in lx.TITLE_WORDS or low in lx.RANKS or low in lx.HONORIFICS
         or low in lx.ORG_HEADS or low in lx.ANON_HEADS or low in lx.TITLE_ABBREVIATIONS
+        or _maker(low)
     )
+
+
+def _maker(low: str) -> bool:
+    """"planemaker", "drugmaker", "chipmaker": a company named by what it makes (not a
+    "lawmaker", "filmmaker" or "winemaker", who are people)."""
+    return low.endswith("maker") and low[:-5] in _MADE_BY_COMPANIES
+
+
+_MADE_BY_COMPANIES = frozenset(["plane", "car", "auto", "chip", "drug", "phone", "steel", "tire", "tyre",
+                                "toy", "truck", "jet", "robot", "battery", "vaccine", "smartphone",
+                                "handset", "aircraft", "ship", "computer", "pc", "engine", "appliance"])
 
 
 def np_word(tok: Tok) -> bool:
@@ -955,7 +967,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             "official", "officials") else None
         return Mention(start, end, "anonymous", _join(text, toks), role=role, organisation=org)
     is_org = (
-        head_low in lx.ORG_HEADS
+        head_low in lx.ORG_HEADS or _maker(head_low)
         or any(base_word(t).lower() in lx.ORG_NAMES for t in core)
         or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
         or (head.word.isupper() and len(head.word) > 1)
@@ -1102,6 +1114,10 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
                            "newspaper", "paper", "broadcaster"])
+def _generic_head(word: str) -> bool:
+    return word in _GENERIC_ORGS or _maker(word)
+
+
 #: Organisation words too vague to stand for one named organisation ("the staff", "the media").
 _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
                               "initiative", "service", "services", "force", "forces", "platform",
@@ -2015,6 +2031,14 @@ class SpeakerBook:
         words = mention.name.lower().split()
         if words[:1] == ["the"]:
             words = words[1:]
+        given = mention.name.split()[-len(words):] if words else []
+        if 1 < len(words) <= 4 and _generic_head(words[-1]) and all(
+                w.isalpha() and w.islower() and w not in lx.DETERMINERS or w.endswith("-based")
+                for w in given[:-1]) and given[-1].islower():
+            # "the software company", "the Washington-based company": what the company is
+            words = words[-1:]
+        if words and _maker(words[0]):
+            words = ["maker"]  # "the automaker", "the planemaker"
         if len(words) != 1 or not self.text:
             return None
         if words[0] not in _GENERIC_ORGS:
