@@ -73,3 +73,41 @@ def test_here_is_a_speaker_on_a_subject_introduces_the_next_paragraph_as_theirs(
     found = [(q.speaker, q.kind, q.text[:16]) for q in extract_quotes(text)]
     assert found == [("Rachel Reeves", "direct", "The choices we m"),
                      ("Home Office", "direct", "We are aware of ")]
+
+
+def test_a_live_blog_entry_time_does_not_hide_the_person_opening_the_entry() -> None:
+    text = ("13.45 David Millward, the paper's correspondent, said the sensors froze.\n\n"
+            "13.08 Tony Fernandes, the airline's chief, has been speaking at the airport.\n\n"
+            "\"The weather is not looking good,\" he told reporters.")
+    assert extract_quotes(text)[-1].speaker == "Tony Fernandes"
+
+
+def test_he_after_a_single_unnamed_source_is_that_source() -> None:
+    # The correspondent named before the source spoke is not who "he" means.
+    text = ("Meanwhile, Jonathan Pearlman in Pangkalan Bun has this wrap of the day's events:\n\n"
+            "The plane made a steep climb before it crashed, a source close to the investigation "
+            "has told Reuters.\n\n"
+            "\"The numbers are unbelievably high,\" he said.\n\n"
+            "The source, who declined to be named, added that more information was needed.")
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers == ["a source close to the investigation"] * 3
+
+
+def test_the_same_official_is_whoever_was_just_quoted() -> None:
+    text = ("\"There is no victim,\" said Tatang Zaenudin, deputy head of operations at the agency.\n\n"
+            "The same official told Reuters earlier that one of the bodies had been wearing a life jacket.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tatang Zaenudin", "Tatang Zaenudin"]
+
+
+def test_a_frame_with_a_few_words_before_its_colon_introduces_the_next_paragraph() -> None:
+    text = ("David Millward, the paper's correspondent, explains the most likely:\n\n"
+            "The smart money seems to be moving towards the sensors freezing. This is what did for "
+            "the other airliner.")
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.kind) == ("David Millward", "direct")
+    assert quote.text.startswith("The smart money")
+
+
+def test_a_reported_clause_ending_in_a_colon_does_not_take_the_next_paragraph() -> None:
+    text = "Officials say there are three options:\n\nThe first is to wait. The second is to act."
+    assert [(q.kind, q.text) for q in extract_quotes(text)] == [("indirect", "there are three options")]

@@ -313,7 +313,10 @@ class _Document:
 
     def _lead_person(self, s: int, e: int) -> Mention | None:
         text = self.text
-        if text[s] in _OPEN_MARKS or not text[s].isupper():
+        stamp = _TIME_STAMP.match(text, s, e)
+        if stamp is not None:
+            s = stamp.end()  # "13.08 Tony Fernandes, the AirAsia chief, …": a live blog's entry time
+        if s >= e or text[s] in _OPEN_MARKS or not text[s].isupper():
             return None
         first = text[s:s + 40].split(None, 1)[0].lower()
         asked = _ASKED_ABOUT.match(text, s, e)
@@ -733,18 +736,18 @@ class _Document:
             subject = self._lead_person(s, cs)
             if subject is None or subject.kind != "person" or subject.end > cs:
                 return None
-        frame = self._subject_frame(
+        found = self._subject_frame(
             _Frame(cue, cs, ce, subject, cs, ce, sentence, para, headline=headline), e)
-        if frame is not None and frame.clause_start is not None \
+        if found is not None and found.clause_start is not None \
                 and text[subject.end:before_cue].strip() == ",":
             # "Ana Ruiz, saying that she would not resign, left the room": a participle set off
             # between the subject and its verb ends at its comma
-            comma = text.find(",", frame.clause_start, e)
+            comma = text.find(",", found.clause_start, e)
             while comma > 0 and self.inside_quote(comma):
                 comma = text.find(",", comma + 1, e)
             if comma > 0:
-                frame.clause_end = comma
-        return frame
+                found.clause_end = comma
+        return found
 
     def _subject_frame(self, frame: _Frame, e: int) -> _Frame | None:
         """A participle's frame once its speaker is known: its clause read up to ``e``; none for a
@@ -1458,6 +1461,8 @@ _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
 #: Cues whose object is whom the speaker addressed, never the speaker.
 _TOLD = word_set("told tells tell assured assures")
+#: A live blog's entry time opening a paragraph: "13.08 ", "9:45am ", "14:07 BST ".
+_TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|BST|CET|ET|UTC))?\s+")
 #: "who has said", "who had long argued": a relative clause in the perfect before its cue.
 _RELATIVE_PERFECT = re.compile(r"\b(?:who|which) (?:has|have|had)(?: (?:long|repeatedly|also|often|"
                                r"previously|publicly|since|already|consistently))? $")
@@ -1823,7 +1828,17 @@ def _sieve_block(doc: _Document) -> None:
         colon = frame.end
         while colon < len(text) and text[colon] in " \t":
             colon += 1
-        if text[colon:colon + 1] != ":" or doc.inside_quote(colon):
+        if text[colon:colon + 1] != ":":
+            # "David Millward … explains the most likely:", "said in a statement on Monday:": a
+            # few words of the frame's own before the colon that ends its paragraph
+            para_end = doc.paras[frame.para][1]
+            last = text[frame.end:para_end].rstrip()
+            words = last[:-1].split()
+            if frame.clause_start is not None or not last.endswith(":") or not 0 < len(words) <= 6 or any(
+                    ch in last for ch in "“”\"") or CUE_PATTERN.search(last):
+                continue
+            colon = frame.end + len(last) - 1
+        if doc.inside_quote(colon):
             continue
         start = colon + 1
         while start < len(text) and text[start] in " \t":
@@ -2254,7 +2269,8 @@ def _add_clause(doc: _Document, start: int, end: int, sieve: str, frame: _Frame,
 def _add_outlet_clause(doc: _Document, start: int, end: int, frame: _Frame) -> None:
     """"According to Politico, …": what the outlet reports, the outlet its source (and its
     outlet), with the low confidence of a claim no one is quoted making."""
-    frame.outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start, frame.mention.end))
+    if frame.mention is not None:
+        frame.outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start, frame.mention.end))
     _add_clause(doc, start, end, "according_to", frame, 0.4)
 
 
@@ -2705,7 +2721,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     for mention, frame in order:
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
                 and leads_to_person(mention.name):
-            lead = doc.lead_person_before(mention.start, book.last_person_at, book.knows)
+            lead = doc.lead_person_before(mention.start, max(book.last_person_at, book.last_source_at),
+                                          book.knows)
             if lead is not None:
                 book.note_person(lead)
         nested = _inside_clause(outer, frame)

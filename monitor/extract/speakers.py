@@ -1205,14 +1205,19 @@ _PLURAL_PEOPLE = lx.word_set("people staff police spokespeople spokesmen spokesw
 _COUNTS = lx.word_set("two three four five six several many some both few dozens hundreds")
 
 
+#: Words that follow the head of an unnamed source's phrase ("a source close to the talks").
+_AFTER_HEAD = frozenset(["of", "for", "at", "with", "from", "in", "close", "familiar", "who", "on",
+                         "briefed", "involved", "knowledgeable", "aware", "speaking", "privy", "based",
+                         "working", "to"])
+
+
 def _one_person(name: str) -> str | None:
     """"f" or "m" when an unnamed source's phrase is one woman or one man ("the mayor's
     spokeswoman", "a spokesman for the firm"), "" when it is one person of either ("a US
     official", "the 35-year-old driver"), None when it is not one person ("officials", "two
     people familiar with the talks", "a report")."""
     words = alias_key(name).split()
-    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for", "at", "with", "from", "in")),
-               len(words))
+    cut = next((k for k, w in enumerate(words) if k and w in _AFTER_HEAD), len(words))
     if not cut or any(w in _COUNTS for w in words[:cut]):
         return None
     head = words[cut - 1].removesuffix("'s").removesuffix("’s")
@@ -1341,7 +1346,8 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
 #: Offices named by their initials before a document ("the AG's complaint", "the DA's office").
 _ROLE_ACRONYMS = {"ag": "attorney general", "da": "district attorney", "pm": "prime minister"}
 #: Words that end an unnamed source's head noun phrase ("analysts at Morgan Stanley").
-_HEAD_ENDS = frozenset(["at", "of", "for", "from", "with", "in"])
+_HEAD_ENDS = frozenset(["at", "of", "for", "from", "with", "in", "close", "familiar", "who", "briefed",
+                        "involved", "knowledgeable", "aware", "speaking", "privy"])
 #: Possessive determiners before a role and a name ("her lawyer John Doe").
 _POSSESSIVE_DETERMINERS = frozenset(["his", "her", "their", "its", "our"])
 #: A site that speaks for its organisation, named by its address.
@@ -1372,6 +1378,8 @@ class SpeakerBook:
         self.asker: Speaker | None = None
         #: Where the last person quoted was named.
         self.last_person_at = -1
+        #: Where a single unnamed source ("a source close to the talks") was last quoted.
+        self.last_source_at = -1
         #: People quoted so far, the most recent last (a dict as an ordered set, by index).
         self.recent: dict[int, Speaker] = {}
         # Indexes, so that a long text with many speakers stays linear.
@@ -1751,6 +1759,11 @@ class SpeakerBook:
             if speaker.kind == "person":
                 self.pending = None
                 self.last_person_at = max(self.last_person_at, mention.start)
+            elif speaker.kind == "anonymous" and _one_person(speaker.name) is not None:
+                # "Pearlman has this wrap: … a source close to the inquiry told Reuters. “…,” he
+                # said": the one source quoted since is who "he" means, not the person before
+                self.pending = None
+                self.last_source_at = max(self.last_source_at, mention.start)
         return speaker
 
     def full_names(self, text: str) -> None:
@@ -2238,6 +2251,10 @@ class SpeakerBook:
             # "Con Edison officials", "analysts at Morgan Stanley": the phrase's head noun
             if words[cut - 1] == head and not name.startswith(("same ", "the ")):
                 return speaker
+        if "same" in key.split()[:2] and self.last_person is not None:
+            # "“…,” said Tatang Zaenudin, deputy head of operations … The same official told
+            # Reuters": "same" points back to whoever was just quoted
+            return self.last_person
         return None
 
     def _definite(self, mention: Mention) -> Speaker:
