@@ -111,3 +111,49 @@ def test_a_frame_with_a_few_words_before_its_colon_introduces_the_next_paragraph
 def test_a_reported_clause_ending_in_a_colon_does_not_take_the_next_paragraph() -> None:
     text = "Officials say there are three options:\n\nThe first is to wait. The second is to act."
     assert [(q.kind, q.text) for q in extract_quotes(text)] == [("indirect", "there are three options")]
+
+
+def test_initials_do_not_end_a_sentence_before_the_name() -> None:
+    text = ('"Rains and winds prevented us from resuming the search this morning," air force rescue '
+            "coordinator S.B. Supriyadi told AFP.")
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.kind) == ("S.B. Supriyadi", "direct")
+
+
+def test_a_rank_of_two_words_is_no_part_of_the_name() -> None:
+    text = 'Lieutenant Airman Tri Wobowo told a newspaper: "There are seven to eight people."'
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.role) == ("Tri Wobowo", "Lieutenant Airman")
+
+
+def test_a_body_described_by_its_nation_and_work_keeps_the_whole_phrase() -> None:
+    text = "The Indonesian search authority says it expects more bodies to wash ashore in the coming days."
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Indonesian search authority"
+
+
+def test_the_agency_is_not_an_airport_named_in_a_caption() -> None:
+    text = ("Relatives pray at Juanda Airport, in Surabaya (EPA)\n\n"
+            "The newspaper quoted the agency as saying the image appeared to show the airplane upside down.")
+    [quote] = extract_quotes(text)
+    assert quote.speaker != "Juanda Airport"
+
+
+def test_a_clause_cut_at_a_comma_is_one_statement_with_the_quote_after_it() -> None:
+    text = ('He also said there had been no confirmation that the plane had been spotted, though some '
+            'searchers have reported seeing something that "seemed" to be the plane.')
+    [quote] = extract_quotes(text)
+    assert quote.kind == "mixed" and quote.text.startswith("there had been no confirmation")
+
+
+def test_an_entry_time_and_label_are_no_part_of_what_the_source_says() -> None:
+    text = "06.10 Update: total of 7 bodies recovered so far, says search chief. One was in uniform."
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.text) == ("search chief", "total of 7 bodies recovered so far")
+
+
+def test_one_of_a_trade_described_after_it_is_an_unnamed_source() -> None:
+    text = ("Three people were holding hands when their bodies were spotted, a pilot involved in the "
+            "search for the missing plane has claimed.")
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "a pilot involved in the search for the missing plane"

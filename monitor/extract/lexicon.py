@@ -128,7 +128,8 @@ RANKS = _forms(
     "general gen gen. brigadier brig. colonel col col. lieutenant lt lt. major maj maj. "
     "captain capt capt. admiral adm adm. rear vice commander cmdr sergeant sgt sgt. corporal "
     "cpl private marshal field air chief petty warrant officer commodore ensign superintendent "
-    "inspector detective constable chief det supt insp dci dc ds pc ch cdr",
+    "inspector detective constable chief det supt insp dci dc ds pc ch cdr airman seaman "
+    "lance specialist",
 )
 
 #: Words that make up positions and titles (their head or their modifiers).

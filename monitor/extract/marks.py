@@ -239,7 +239,8 @@ def sentences(text: str, start: int, end: int, quotes: list[Span]) -> list[tuple
             while word_start > floor and not text[word_start - 1].isspace():
                 word_start -= 1
             word = text[word_start:match.start()].lower().lstrip("(\"“'‘")
-            if (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())) and not (
+            initials = all(len(part) == 1 and part.isalpha() for part in word.split("."))  # "S.B."
+            if (word in _ABBREVIATIONS or initials) and not (
                     word in _CLOSING_ABBREVIATIONS and text[cut] in "\"“") \
                     and not (word == "no" and not text[cut].isdigit()):
                 # ("No. 2" is a number; "voted no. “…”" ends a sentence)

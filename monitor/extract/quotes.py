@@ -1461,8 +1461,14 @@ _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
 #: Cues whose object is whom the speaker addressed, never the speaker.
 _TOLD = word_set("told tells tell assured assures")
+#: A closing mark, then up to four lower-case words right before a frame's speaker: a
+#: description the speaker's name follows ("” air force rescue coordinator S.B. Supriyadi").
+_LOWER_DESCRIPTION = re.compile(r"[”\"’'],? (?:[a-z][a-z-]* ){1,4}\Z")
 #: A live blog's entry time opening a paragraph: "13.08 ", "9:45am ", "14:07 BST ".
 _TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|BST|CET|ET|UTC))?\s+")
+#: A live blog entry's time and label before what it reports: "06.10 Update: ", "Breaking: ".
+_ENTRY_LEAD = re.compile(r"(?:(?:[01]?\d|2[0-3])[.:][0-5]\d\s+)?(?:(?:Update|UPDATE|Breaking|BREAKING|"
+                         r"Latest|LATEST|Developing|DEVELOPING):\s*)|(?:[01]?\d|2[0-3])[.:][0-5]\d\s+")
 #: "who has said", "who had long argued": a relative clause in the perfect before its cue.
 _RELATIVE_PERFECT = re.compile(r"\b(?:who|which) (?:has|have|had)(?: (?:long|repeatedly|also|often|"
                                r"previously|publicly|since|already|consistently))? $")
@@ -1669,6 +1675,15 @@ def _sieve_direct(doc: _Document) -> None:
         while pos >= floor and text[pos] in " \t,":
             pos -= 1
         q = doc.by_close.get(pos)
+        if q is None and frame.mention is not None and frame.mention.kind == "person":
+            # "“…,” air force rescue coordinator S.B. Supriyadi told AFP": lower-case words of
+            # the speaker's description before the part read as the name
+            lead = _LOWER_DESCRIPTION.search(text, max(doc.paras[frame.para][0], frame.start - 50),
+                                             frame.start)
+            if lead is not None:
+                pos = lead.start()
+                q = doc.by_close.get(pos)
+                floor = min(floor, pos)
         if q is not None and pos >= floor and frame.cue not in _ING and (
             frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
         ) and not _new_sentence_frame(doc, q, frame) and not _points_ahead(text, frame):
@@ -2217,6 +2232,9 @@ def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
     dateline = _DATELINE.match(text, start, end)
     if dateline is not None:
         start = dateline.end()
+    entry = _ENTRY_LEAD.match(text, start, end)
+    if entry is not None and entry.end() < end:
+        start = entry.end()  # "06.10 Update: total of 7 bodies …": a live blog's time and label
     stop = _CLAUSE_STOP.search(text, start, end)
     if stop is not None:
         end = stop.start()
@@ -2602,11 +2620,23 @@ def _group_partials(doc: _Document) -> None:
             continue
         for claim in members:
             claim.absorbed = True
+        for claim in doc.claims:
+            if claim.frame is frame and claim.kind == "indirect" and not claim.absorbed \
+                    and start <= claim.start and claim.end <= end \
+                    and not _PARTICIPLE_AFTER_COMMA.search(text, claim.end, lo):
+                # "He said there had been no confirmation …, though some have reported seeing
+                # something that “seemed” to be the plane": one statement, not the clause cut
+                # at the comma and the clause with the quote besides
+                claim.absorbed = True
         doc.claims.append(_Claim(start, end, "mixed", members[0].sieve, frame, members[0].para,
                                  max(c.confidence for c in members), parts=parts))
 
 
 _MARKS = " \"“”„‟«»'‘’‚‛`"
+
+
+#: ", calling them", ", saying": a participle that opens an act of its own after a clause.
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s+[a-z]+ing\b")
 
 
 def _only_these(doc: _Document, members: list[_Claim], start: int, end: int) -> bool:

@@ -144,6 +144,13 @@ def _lexical(low: str) -> bool:
     )
 
 
+def _demonym(tok: Tok) -> bool:
+    """"Indonesian", "Chinese", "British": a capitalised adjective of a people, which may
+    describe an office or a body ("the Indonesian search authority")."""
+    word = tok.word
+    return word[:1].isupper() and word[1:].islower() and word.endswith(("ian", "ese", "ish", "can", "ean"))
+
+
 def _maker(low: str) -> bool:
     """"planemaker", "drugmaker", "chipmaker": a company named by what it makes (not a
     "lawmaker", "filmmaker" or "winemaker", who are people)."""
@@ -369,7 +376,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
         for back in (1, 2, 3):
             j = i - back
-            if j > 0 and all(t.word.islower() and t.low not in lx.GLUE and t.low not in lx.CUE_VERBS
+            if j > 0 and all((t.word.islower() or _demonym(t)) and t.low not in lx.GLUE
+                             and t.low not in lx.CUE_VERBS
                              and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
                                   and toks[j - 1].low == "the")
                              for k, t in enumerate(toks[j:i], j)) \
@@ -571,6 +579,11 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(first.start, mention.end, "person", mention.name,
                            role=f"{first.word} {mention.role}" if mention.role else None,
                            organisation=mention.organisation, gender=mention.gender)
+    if 2 <= len(toks) <= 3 and all(t.word.isalpha() and t.word.islower() for t in toks) \
+            and toks[-1].low in lx.POSITION_HEADS and not any(t.low in lx.GLUE or t.low in lx.CUE_VERBS
+                                                              for t in toks):
+        # "…, says search chief.": a headline's office with no article, after an inverted cue
+        return Mention(first.start, toks[-1].end, "anonymous", _join(text, toks), role=_join(text, toks))
     if first.low in lx.DETERMINERS:
         i = 1
         # "the 41-year-old mother", "a retired teacher": lower-case words before a known head
@@ -604,8 +617,10 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
 def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
     """``a person familiar with the matter``, ``two officials close to the talks``."""
     for k, tok in enumerate(toks):
-        if tok.low not in lx.ANON_HEADS or k == len(toks) - 1:
-            continue
+        if tok.low not in lx.ANON_HEADS and (tok.low not in lx.OCCUPATION_WORDS or not k
+                                             or toks[k - 1].low not in ("a", "an", "one", "another")) \
+                or k == len(toks) - 1:
+            continue  # (also "a pilot involved in the search", one of a trade)
         rest = " ".join(t.low for t in toks[k + 1 : k + 5])
         if not any(rest.startswith(p) for p in lx.ANON_POSTMODIFIERS):
             continue
@@ -1114,6 +1129,13 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
                            "newspaper", "paper", "broadcaster"])
+#: Last words of the names of places, which "the company" or "the agency" never means.
+_PLACES_NOT_BODIES = frozenset(["airport", "hospital", "station", "stadium", "park", "square",
+                                "street", "avenue", "road", "bridge", "river", "lake", "island",
+                                "beach", "mall", "hotel", "church", "cathedral", "mosque", "temple",
+                                "museum", "prison", "port", "harbour", "harbor", "valley", "county"])
+
+
 def _generic_head(word: str) -> bool:
     return word in _GENERIC_ORGS or _maker(word)
 
@@ -2056,8 +2078,15 @@ class SpeakerBook:
             return None
         if words[0] not in _GENERIC_ORGS:
             return self._org_of_head(mention, words[0])
+        found = self._generic_org_named(mention, words[0])
+        if found is not None and found.name.split()[-1].lower() in _PLACES_NOT_BODIES \
+                and found.name.split()[-1].lower() != words[0]:
+            return None  # "the agency" is no "Juanda Airport" named in a photo caption
+        return found
+
+    def _generic_org_named(self, mention: Mention, head: str) -> Speaker | None:
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
-        if words[0] == "paper" and "newspaper" not in window.lower():
+        if head == "paper" and "newspaper" not in window.lower():
             return None  # a research paper, unless the story has spoken of a newspaper
         best = self._org_named_in(window)
         last = self.last_org
