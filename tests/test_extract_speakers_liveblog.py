@@ -157,3 +157,12 @@ def test_one_of_a_trade_described_after_it_is_an_unnamed_source() -> None:
             "search for the missing plane has claimed.")
     [quote] = extract_quotes(text)
     assert quote.speaker == "a pilot involved in the search for the missing plane"
+
+
+def test_laying_out_a_premise_before_a_colon_introduces_the_next_paragraph() -> None:
+    text = ("In a pamphlet, Ana Ruiz laid out the premise for her unexpected turn:\n\n"
+            "So far there seemed to be only one solution. We did not believe that any blueprint "
+            "would work.")
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.kind) == ("Ana Ruiz", "direct")
+    assert extract_quotes("The minister set out the plan in detail. It would cost £2bn.") == []

@@ -75,13 +75,15 @@ _MAX_SENTENCE = 3000
 #: last words: `McGregor signs off: “…”`, or "signs off:" ending a paragraph whose next one is the
 #: quote; the paragraph is searched alone, so its end stands for the quote), "thought to
 #: himself" before a quote (words in the mind, quoted as said), "pointed out that" or a reply
-#: ("shot back that", "fired back, “…”", "chimed in").
+#: ("shot back that", "fired back, “…”", "chimed in"), or what a paragraph ending in a colon
+#: introduces ("laid out the premise for his turn:").
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
     r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b)"
     r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|(?:made|makes|make|making) (?:it )?clear(?= that\b| (?:he|she|they|it|we|I)\b)"
+    r"|(?:laid|lays|set|sets|summed|sums) (?:out|up)(?=[^.\n“”\"]{0,60}:[ \t]*(?:\n|$))"
     r"|(?:made|makes|making) the case(?= that\b)|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
