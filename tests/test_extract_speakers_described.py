@@ -194,3 +194,18 @@ def test_a_company_described_by_what_it_does_is_the_one_named_before(text: str, 
 def test_a_maker_of_films_is_a_person_not_a_company() -> None:
     [quote] = extract_quotes("Boeing shares fell. The filmmaker said the movie would premiere in May.")
     assert quote.speaker != "Boeing" and quote.speaker_kind != "organisation"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("One of them was wearing a life jacket according to reports.", "reports"),
+    ("Prices rose 5 percent last month according to the Labor Department.", "Labor Department"),
+])
+def test_according_to_a_source_with_no_comma_before_it(text: str, speaker: str) -> None:
+    [quote] = extract_quotes(text)
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("text", ["He was paid according to the contract.",
+                                  "Everything went according to plan."])
+def test_according_to_a_rule_with_no_comma_before_it_is_no_source(text: str) -> None:
+    assert extract_quotes(text) == []

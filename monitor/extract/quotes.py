@@ -2326,7 +2326,10 @@ def _sieve_trailing(doc: _Document) -> None:
             comma -= 1
         comma -= 1
         if comma < s or text[comma] != ",":
-            continue
+            if not frame.according or comma < s or not text[comma].isalnum() \
+                    or not _source_without_comma(frame.mention):
+                continue
+            comma = head  # "One was in a life jacket according to reports.": no comma needed
         start, end = _trim_clause(text, s, comma)
         if len(text[start:end].split()) < 3:
             continue
@@ -2343,6 +2346,20 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.headline:
             sieve = "headline"
         _add_clause(doc, start, end, sieve, frame, CONFIDENCE[sieve])
+
+
+def _source_without_comma(mention: Mention | None) -> bool:
+    """Is what follows "according to" with no comma before it a source ("reports", "people
+    familiar with the matter", "Reuters"), not a rule ("according to the contract", "to plan")?"""
+    if mention is None:
+        return False
+    if mention.kind in ("person", "organisation"):
+        return True
+    words = mention.name.lower().split()
+    cut = next((k for k, w in enumerate(words) if k and w in ("of", "for", "at", "with", "from", "in",
+                                                               "familiar", "close", "who")), len(words))
+    head = words[cut - 1] if cut else ""
+    return head in lx.ANON_HEADS or head in lx.DOCUMENT_NOUNS
 
 
 def _finite_word(tok: Tok) -> bool:
