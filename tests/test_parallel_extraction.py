@@ -168,6 +168,14 @@ def _long_posts(monitor: Monitor, count: int) -> list:
     return monitor.posts.posts()
 
 
+def _executor_threads() -> int:
+    """How many process-pool executor threads are alive in this process."""
+    import threading
+
+    return sum(1 for t in threading.enumerate()
+               if type(t).__name__ == "_ExecutorManagerThread" and t.is_alive())
+
+
 def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path, caplog):
     # The ingest stores a chunk's quotes while the workers extract the next ones; an error
     # while storing ends the batch, and the workers must not go on extracting for nobody.
@@ -175,6 +183,7 @@ def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path, c
         monitor.extraction.close()
         monitor.extraction = ExtractionPool(workers=2)
         stored = _long_posts(monitor, 8 * PARALLEL_FROM)
+        managers_before = _executor_threads()
         with pytest.raises(RuntimeError, match="storing failed"), \
                 monitor.extraction.start(stored, None) as batch:
             busy = monitor.extraction.processes()  # this batch's workers, not other tests' pools
@@ -190,6 +199,8 @@ def test_a_batch_left_while_its_results_are_stored_stops_its_workers(tmp_path, c
             pytest.skip(f"the worker processes did not start in this process: {why}")
         assert busy
         assert still_running(busy) == []
+        # Nor is the executor's own thread left behind (it kept the test session's end waiting).
+        assert _executor_threads() <= managers_before
         # The next batch starts workers again and loses nothing.
         again = monitor.extraction.extract(stored[:PARALLEL_FROM], None)
         assert [r.post_id for r in again] == [p.id for p in stored[:PARALLEL_FROM]]

@@ -150,11 +150,23 @@ class ExtractionPool:
         # Before Python 3.14 (terminate_workers) the executor has no public way to stop busy
         # workers; its table of processes is the only handle on them.
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        manager = getattr(pool, "_executor_manager_thread", None)
+        results = getattr(pool, "_result_queue", None)  # shutdown() lets go of it
         pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
         for process in processes:
             process.join(timeout=5)
+        if manager is not None:
+            # A worker killed in the middle of sending a result leaves the executor's own thread
+            # waiting for the rest of that message for ever (and the interpreter waits for that
+            # thread when it exits). With the workers gone, this process holds the last write
+            # end of the results pipe: closing it turns that wait into an end of file, which the
+            # thread takes for a broken pool, and it ends.
+            writer = getattr(results, "_writer", None)
+            if writer is not None:
+                writer.close()
+            manager.join(timeout=5)
 
     def processes(self) -> list[multiprocessing.process.BaseProcess]:
         """The worker processes running now ([] when none are)."""
@@ -202,9 +214,8 @@ class ExtractionBatch:
         """A chunk's results; BrokenProcessPool when a worker dies meanwhile. The executor says
         so itself in most cases, but not when the worker died halfway through sending a result:
         its own thread then waits for the rest of that message for ever, so the wait looks at the
-        workers now and then, and the batch goes on in this process. (That thread stays stuck, and
-        the interpreter waits for it when it exits: a known limit of ``ProcessPoolExecutor``
-        before Python 3.12's fixes, seen only when a worker is killed in the middle of a send.)"""
+        workers now and then, and the batch goes on in this process (terminate() then frees that
+        thread, which the interpreter would otherwise wait for when it exits)."""
         while True:
             try:
                 return future.result(timeout=LIVENESS_CHECK_S)
