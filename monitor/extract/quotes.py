@@ -76,7 +76,8 @@ _MAX_SENTENCE = 3000
 #: quote; the paragraph is searched alone, so its end stands for the quote), "thought to
 #: himself" before a quote (words in the mind, quoted as said), "pointed out that" or a reply
 #: ("shot back that", "fired back, “…”", "chimed in"), or what a paragraph ending in a colon
-#: introduces ("laid out the premise for his turn:").
+#: introduces ("laid out the premise for his turn:"), or a statement named before a colon ("issued
+#: a statement: “…”", "made a surprising announcement on Friday:").
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
     r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b)"
@@ -84,7 +85,11 @@ CUE_PATTERN = re.compile(
     r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|(?:made|makes|make|making) (?:it )?clear(?= that\b| (?:he|she|they|it|we|I)\b)"
     r"|(?:laid|lays|set|sets|summed|sums) (?:out|up)(?=[^.\n“”\"]{0,60}:[ \t]*(?:\n|$))"
-    r"|(?:made|makes|making) the case(?= that\b)|"
+    r"|(?:made|makes|making) the case(?= that\b)"
+    r"|(?:issued|issues|issuing|released|releases|releasing|made|makes|making|posted|posts|gave|gives"
+    r"|delivered|delivers|put out|puts out|sent|sends) (?:a|an) (?:[a-z-]+ ){0,2}?(?:statement|announcement"
+    r"|warning|message|response|reply|explanation|update|plea|assessment|verdict)"
+    r"(?=[^.\n“”\"]{0,60}:[ \t]*(?:[\"“]|\n|$))|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -366,7 +371,7 @@ class _Document:
         text = self.text
         words = text[s:s + 40].split(None, 2)
         if len(words) > 1 and words[0].lower() == "the" and words[1].islower() \
-                and not np_word(Tok(words[1], 0, 0)):
+                and not np_word(Tok(words[1].rstrip(",;:"), 0, 0)):  # ("The president, speaking …")
             return None  # "The train…": only a title or a name can open a speaker's phrase
         toks = tokens(text, s, min(e, s + 100))
         first = 1 if toks and toks[0].low == "the" else 0
@@ -863,12 +868,15 @@ class _Document:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
         text = self.text
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
-        opening = text.find(",", s, min(cs, s + 40))
-        if toks and toks[0].low in _OPENING_PREPOSITIONS and opening > 0:
+        opening = text.find(",", s, min(cs, s + 60))
+        if toks and (toks[0].low in _OPENING_PREPOSITIONS or toks[0].word.endswith("ing")
+                     and toks[0].word[:1].isupper()) and opening > 0:
+            # ("Speaking in the Commons on Monday, Ms Lin said … but warned …": a participle)
             # "In Washington, Josh Earnest condemned the attack and said …": past the opening phrase
             toks = tokens(text, opening + 1, min(cs, opening + 1 + _SUBJECT_WINDOW))
         n = 0
-        while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS):
+        while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS) \
+                and (n == 0 or not text[toks[n - 1].end:toks[n].start].strip()):
             n += 1
         if n == 0 and toks and toks[0].low in ("he", "she", "they", "it"):
             mention: Mention | None = Mention(toks[0].start, toks[0].end, "pronoun", toks[0].low)
@@ -876,10 +884,32 @@ class _Document:
         else:
             mention = classify(text, toks[:n]) if n else None
         verb = toks[n] if n < len(toks) else None
+        if n and verb is not None and (mention is None or verb.low in lx.GLUE
+                                       or text[toks[n - 1].end:verb.start].strip() == ","):
+            # "The chief executive of NHS Providers, Julia Marsh, welcomed the funding but said
+            # …": the subject with its appositives, up to the verb after them
+            return self._subject_through_appositives(s, toks, n)
         if mention is None or verb is None or not verb.word.islower() or verb.low in lx.GLUE \
                 or text[toks[n - 1].end:verb.start].strip():
             return None  # no verb right after the subject, or a comma between
         return mention
+
+    def _subject_through_appositives(self, s: int, toks: list[Tok], n: int) -> Mention | None:
+        """The subject of a sentence whose first noun phrase is followed by comma-separated
+        appositives: the verb is the first lower-case word after a comma that opens no phrase of
+        its own (not "the", "a", "who"); the subject is read back from it."""
+        text = self.text
+        for j in range(n, min(len(toks), n + 25)):
+            if text[toks[j - 1].end:toks[j].start].strip() != ",":
+                continue
+            word = toks[j]
+            if word.word.islower() and word.low not in lx.DETERMINERS and word.low not in lx.GLUE \
+                    and word.low not in _RELATIVES and word.word.isalpha():
+                mention, _ = self._subject(s, word.start)
+                if mention is None or mention.kind == "pronoun" or mention.start > toks[0].start + 40:
+                    return None
+                return mention
+        return None
 
     def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
         """The speaker before a cue, through appositives: ``Maria Zakharova, a spokeswoman for
@@ -946,6 +976,15 @@ class _Document:
                     # "Jane Roe, Google head of search, said", "Jim Jordan, the Ohio Republican
                     # who chairs the committee, said": an employer and a title, or a relative
                     # clause, after a name describe that person (and name no speaker)
+                    kind = "role"
+                elif part and part[0].low in ("of", "from") and _opens_with_a_name(
+                        text, _past_party_tag(text, parts, k + 1)):
+                    kind = "role"  # "Ana Berg, of the University of Otago, said": where she is from
+                elif part and part[0].low == "the" and _unnamed_office(text, part) \
+                        and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
+                    # "Sen. Dana Whitfield, R-Ohio, the ranking member of the budget committee,
+                    # said": an office after a name is that person's (not "Asked about Hale, the
+                    # spokesman said", where the name is not the phrase before)
                     kind = "role"
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
@@ -1384,6 +1423,8 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
         return None
     if any(t.low in lx.DETERMINERS or t.low in lx.PRONOUNS for t in part):
         return None
+    if len(part) >= 2 and (part[0].low in lx.FEMALE_FIRST_NAMES or part[0].low in lx.MALE_FIRST_NAMES):
+        return None  # "The chief executive of Acme, Julia Marsh, said": a person, not a state
     tail = 0
     while tail < min(3, len(before)) and before[-1 - tail].word[:1].isupper():
         tail += 1
@@ -1401,6 +1442,31 @@ def _owned_description(toks: list[Tok]) -> bool:
 
 def _names_a_person(mention: Mention | None) -> bool:
     return mention is not None and mention.kind == "person"
+
+
+def _unnamed_office(text: str, part: list[Tok]) -> bool:
+    """"the ranking member of the budget committee": a phrase for an unnamed holder of a post."""
+    mention = parse_before(text, part)
+    return mention is not None and mention.kind == "anonymous" and mention.role is not None \
+        and mention.start == part[0].start
+
+
+def _past_party_tag(text: str, parts: list[tuple[int, int]], k: int) -> list[Tok]:
+    """The words of comma-separated part ``k``, or of the one before it when it is a party tag
+    ("Sen. Dana Whitfield, R-Ohio, …": the name, not "R-Ohio")."""
+    toks = tokens(text, *parts[k])
+    if len(toks) == 1 and _PARTY_TAG.fullmatch(toks[0].word) and k + 1 < len(parts):
+        return tokens(text, *parts[k + 1])
+    return toks
+
+
+def _opens_with_a_name(text: str, part: list[Tok]) -> bool:
+    """Is the whole comma-separated part a person's name (with a title before it, or a party
+    tag after it: "Sen. Dana Whitfield", "Rep. Ann Lee (D-Md.)")?"""
+    while part and _PARTY_TAG.fullmatch(part[-1].word):
+        part = part[:-1]
+    mention = parse_before(text, part) if part else None
+    return _names_a_person(mention) and mention is not None and mention.start == part[0].start
 
 
 def _loose_role(toks: list[Tok]) -> bool:
@@ -2212,12 +2278,16 @@ _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-
 # what was said.
 _CLAUSE_STOP = re.compile(
     r"; |, (?:while|whereas|although|though|but(?! that )|adding|saying|calling|describing|insisting|"
-    r"noting) "
+    r"noting|according to) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
     # "said the deal was “a historic step” and urged Congress to approve it": the subject's next
     # act, a cue verb of its own with no subject before it
     r"| and (?:urged|called on|called for|asked|vowed|promised|pledged|warned|accused|thanked"
     r"|praised|criticized|criticised|condemned|announced|appealed) "
+    # "said waiting lists had “stabilised” but warned that winter would be hard": a second
+    # statement of the same speaker, with a cue of its own
+    r"|,? but (?:warned|cautioned|added|insisted|conceded|admitted|acknowledged|stressed|noted|argued"
+    r"|said|says|warns|adds|insists|cautions) "
     # "said they were “very good” before launching into another attack": what the speaker did
     # next, after a quotation's closing mark
     r"|(?<=[”\"]) (?:before|after) [a-z]+ing "
@@ -2494,7 +2564,7 @@ def _sieve_according_lead(doc: _Document) -> None:
             comma = text.find(",", comma + 1, e)
             if comma < 0:
                 continue
-        start, end = _trim_clause(text, comma + 1, e)
+        start, end = _trim_clause(text, comma + 1, _before_next_speaker(doc, frame, comma, e))
         if len(text[start:end].split()) < 3:
             continue
         if _outlet_only(doc, frame):
@@ -2502,6 +2572,21 @@ def _sieve_according_lead(doc: _Document) -> None:
                 _add_outlet_clause(doc, start, end, frame)
             continue
         _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
+
+
+#: What joins the clause of "According to X, …" to another speaker's after it (", and", "; but").
+_JOINED_TO_NEXT = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|as|though|although)\b)?[\s,;]*$")
+
+
+def _before_next_speaker(doc: _Document, frame: _Frame, comma: int, end: int) -> int:
+    """Where the clause of "According to X, …" ends: at the sentence's end, or before the
+    subject of another speaker's frame later in it ("According to police, the man fled, and
+    witnesses said he was armed": the police say only that the man fled)."""
+    for other in doc.frames_by_sentence.get(frame.sentence[0], ()):
+        if other is not frame and other.mention is not None and comma < other.mention.start < end:
+            cut = _JOINED_TO_NEXT.search(doc.text, comma, other.mention.start)
+            end = cut.start() if cut is not None else other.mention.start
+    return end
 
 
 #: Conjunctions that open a new clause before ", according to X, …": the clause after is X's.
@@ -3023,6 +3108,13 @@ def _sentence_outlets(doc: _Document) -> None:
                 outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start,
                                                        frame.mention.end)) if frame.mention else None
                 target = targets[id(frame)]
+                if target.mention is not None and frame.end < target.mention.start and len(
+                        doc.text[frame.end:target.mention.start].split()) >= 4:
+                    # "According to police, the man fled, and witnesses said …": a source of
+                    # its own for the clause before the other speaker's (not "According to CBS,
+                    # Smith said …", where CBS reports Smith's words)
+                    keep.append(frame)
+                    continue
                 if outlet and not target.outlet:
                     target.outlet = outlet
                 if outlet or target.end >= frame.cue_start - 3:

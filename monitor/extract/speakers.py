@@ -614,6 +614,18 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     return mention
 
 
+#: Words that join one clause to the next: a noun phrase may open right after them.
+_CLAUSE_JOINS = frozenset(["and", "but", "while", "whereas", "yet", "so"])
+
+
+def _inside_org_name(body: list[Tok], k: int) -> bool:
+    """Is the preposition at ``k`` part of a capitalised name before a lower-case head ("A
+    Department of Health spokesperson", "a Ministry for Education official")?"""
+    return body[k].low in ("of", "for") and _cap(body[k - 1]) and k + 2 < len(body) \
+        and _cap(body[k + 1]) and body[-1].word.islower() and all(
+            _cap(t) or t.low in ("of", "for", "and", "the") for t in body[k + 1:-1])
+
+
 def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
     """``a person familiar with the matter``, ``two officials close to the talks``."""
     for k, tok in enumerate(toks):
@@ -629,14 +641,16 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
                                                 or toks[begin - 1].low in lx.DETERMINERS) and (
             np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
             or toks[begin - 1].word.islower()
-        ):
+        ) and not text[toks[begin - 1].end:toks[begin].start].strip():  # ("died; officials …")
             begin -= 1
             if toks[begin].low in lx.DETERMINERS:
                 break
         if begin >= 2 and toks[begin - 1].low == "and" and toks[begin - 2].low in lx.ANON_HEADS:
             begin -= 2  # "analysts and activists working in the region": both groups
-        if not forward and begin > 0 and toks[begin].low not in lx.DETERMINERS:
-            return None
+        if not forward and begin > 0 and toks[begin].low not in lx.DETERMINERS \
+                and toks[begin - 1].low not in _CLAUSE_JOINS \
+                and not text[toks[begin - 1].end:toks[begin].start].strip():
+            return None  # (but "Forty people died; officials in the region", "… and officials …")
         end_tok = toks[-1]
         name = text[toks[begin].start:end_tok.end]
         span_end = end_tok.end
@@ -954,7 +968,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(start, end, "organisation", _join(text, body[:-1]))
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
-                                                                          "from", "to", "in")),
+                                                                          "from", "to", "in")
+                     and not _inside_org_name(body, k)),
                     len(body))
     core, tail = body[:core_end], body[core_end:]
     head = core[-1]
