@@ -57,3 +57,26 @@ def test_a_spokesperson_of_a_department_named_with_of() -> None:
     text = 'A Department of Health spokesperson said: "We are investing record sums in the service."'
     [quote] = extract_quotes(text)
     assert quote.speaker == "A Department of Health spokesperson"
+
+
+@pytest.mark.parametrize("aside", [
+    "who spoke on condition of anonymity",
+    "who was not authorised to speak publicly",
+    "speaking on condition of anonymity",
+])
+def test_a_source_set_off_by_an_aside_speaks_and_the_clause_after_the_cue_is_theirs(aside: str) -> None:
+    text = f"A senior Nato official, {aside}, said the alliance was preparing for a long winter."
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "A senior Nato official"
+    assert text[quote.start:quote.end] == "the alliance was preparing for a long winter"
+
+
+def test_a_person_named_after_the_cue_in_a_parenthetical_still_speaks() -> None:
+    [quote] = extract_quotes("The museum, said Mayor Ana Lopes, would open in May.")
+    assert quote.speaker == "Ana Lopes"
+
+
+def test_a_name_set_off_after_of_a_country_is_a_person_when_the_text_uses_the_surname() -> None:
+    text = ("Hours earlier the foreign minister of Estonia, Kaja Rand, called on allies to "
+            '"move faster".\n\nRand, speaking in Tallinn, said Nato had been "too slow".')
+    assert [q.speaker for q in extract_quotes(text)] == ["Kaja Rand", "Kaja Rand"]

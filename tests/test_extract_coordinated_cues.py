@@ -35,3 +35,18 @@ def test_a_second_cue_after_but_is_a_second_statement_with_its_quoted_words() ->
 def test_a_verb_that_is_not_a_cue_after_but_stays_in_the_clause() -> None:
     text = "Ms Lin said waiting lists had stabilised but remained far too long."
     assert _records(text) == [("Lin", "said", "waiting lists had stabilised but remained far too long")]
+
+
+@pytest.mark.parametrize(("clause", "cue", "content"), [
+    ('calling it "the most important thing we will do this decade."', "calling",
+     'it "the most important thing we will do this decade."'),
+    ('describing it as "a turning point."', "describing", 'it as "a turning point."'),
+])
+def test_a_naming_participle_after_the_subjects_act_is_theirs(clause: str, cue: str, content: str) -> None:
+    text = f"President Elena Ruiz on Wednesday signed the long-stalled climate bill, {clause}"
+    assert _records(text) == [("Elena Ruiz", cue, content)]
+
+
+def test_calling_for_something_or_calling_people_is_not_speech() -> None:
+    assert extract_quotes("Protesters marched through the city, calling for a ceasefire.") == []
+    assert extract_quotes("He spent the day calling donors.") == []

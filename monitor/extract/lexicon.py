@@ -74,6 +74,7 @@ CUE_VERBS = _forms(
     "boasted boasts",
     "lamented laments",
     "called calls described describes dubbed branded labelled labeled",
+    "calling describing dubbing branding labelling labeling",
     "rejected rejects dismissed dismisses denounced denounces condemned condemns",
     "contended contends",
     "estimated estimates",
@@ -196,7 +197,8 @@ ANON_HEADS = _forms(
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
     "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
-    "politicians politician hawks men women "
+    "politicians politician hawks men women elders nurses pilots academics commentators pundits "
+    "clinicians epidemiologists "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "

@@ -56,7 +56,7 @@ _WINDOW = 200
 #: A speaker's noun phrase is at most this long (before the cue, after its last comma).
 #: Cues that name what something is ("called the plan “reckless”"): their content is the naming.
 _NAMING_CUES = word_set("called calls call described describes dubbed branded labelled labeled labels "
-                        "termed terms")
+                        "termed terms calling describing dubbing branding labelling labeling")
 #: A reason or a time after the naming, or a comma: the writer's, not part of what was called.
 _REASON_AFTER = re.compile(r"\s*(?:,|;|—|–|\(|(?:because|after|when|since|while|before|as|although|though"
                            r"|even|until|despite)\b)")
@@ -80,7 +80,7 @@ _MAX_SENTENCE = 3000
 #: a statement: “…”", "made a surprising announcement on Friday:").
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
-    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b)"
+    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b|,)"
     r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|(?:made|makes|make|making) (?:it )?clear(?= that\b| (?:he|she|they|it|we|I)\b)"
@@ -170,7 +170,7 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
                   "asserting", "alleging",
-                  "complaining"])
+                  "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling"])
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
 _THAT_ONLY = frozenset(["complaining"])
 #: Adverbs between a cue and its "that": "insisting instead that", "said again that".
@@ -563,8 +563,11 @@ class _Document:
                 and cue not in _TOLD:  # ("The owner, whose name was withheld, told WKRG": whom)
             # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
-            if named is not None and named.kind in ("person", "organisation"):
+            if named is not None and named.kind in ("person", "organisation") \
+                    and text[named.end:e].strip()[:1] in ("", ",", ".", ";", "—", "–", "(", ")"):
                 mention = None  # ("…in China on Friday, said GreatFire.org": the site, not China)
+                # (but not "The official, who spoke on condition of anonymity, said the alliance
+                # was preparing": the alliance opens the reported clause)
         inverted = False
         if mention is None and left > s:
             # "Trump, who called the inquiry a “witch hunt,” said he would appeal": the subject
@@ -953,6 +956,8 @@ class _Document:
                 kind = "place"  # "of Opelika, Alabama,": the state goes with the town
             town_at = _country_after_town(tokens(text, *parts[k]), tokens(text, *parts[k + 1])) \
                 if kind == "np" and k + 1 < len(parts) else None
+            if town_at is not None and self._surname_used_alone(tokens(text, *parts[k])):
+                town_at = None  # "the foreign minister of Estonia, Kaja Rand, … Rand said": a person
             if town_at is not None:
                 # "of the University of Otago in Dunedin, New Zealand,": the country goes with the
                 # town, and "in Dunedin" with whoever is named before it
@@ -1012,6 +1017,17 @@ class _Document:
             else:
                 head = _apply_appositive(text, head, role)
         return head, start
+
+    def _surname_used_alone(self, part: list[Tok]) -> bool:
+        """Is the last of two or three capitalised words used on its own elsewhere in the text, as
+        a person's surname is ("Kaja Rand" … "Rand said") and a state's second word is not
+        ("New Zealand")?"""
+        if len(part) < 2:
+            return False
+        last = part[-1].word
+        alone = len(re.findall(rf"(?<![\w.-]){re.escape(last)}\b", self.text))
+        whole = len(re.findall(rf"(?<![\w.-]){re.escape(part[-2].word)}\s+{re.escape(last)}\b", self.text))
+        return alone > whole
 
     def _with_appositive(self, mention: Mention, e: int) -> Mention:
         """``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry.``"""
@@ -2493,6 +2509,33 @@ def _sieve_parenthetical(doc: _Document) -> None:
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
 
 
+#: What may open a sentence before "as X said, …": a conjunction and its comma ("But, as …").
+_AS_LEAD = re.compile(r"(?:(?:But|And|Yet|So|Still|Indeed|However|Now)[ \t]*,?[ \t]+)?[Aa]s[ \t]+")
+
+
+def _sieve_as_cue(doc: _Document) -> None:
+    """``As Smith noted, the plan failed.``, ``But, as the committee has pointed out, it would …``:
+    a frame in an "as" clause opening the sentence; the statement is the clause after its comma."""
+    text = doc.text
+    for frame in doc.frames:
+        if frame.mention is None or frame.according or frame.headline or frame.clause_start is not None \
+                or frame.cue in _ING or frame.cue == ":":
+            continue
+        s, e = frame.sentence
+        lead = _AS_LEAD.match(text, s, frame.mention.start)
+        if lead is None or lead.end() != frame.mention.start:
+            continue
+        after = frame.end
+        while after < e and text[after] == " ":
+            after += 1
+        if after >= e or text[after] != ",":
+            continue
+        start, end = _trim_clause(text, after + 1, e)
+        if len(text[start:end].split()) < 3:
+            continue
+        _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
+
+
 #: An inverted cue after a comma: ", said Tom Hale".
 _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|adds|add|explained|wrote|noted"
                            r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
@@ -2792,6 +2835,7 @@ SIEVES = (
     _sieve_reported,
     _sieve_trailing,
     _sieve_parenthetical,
+    _sieve_as_cue,
     _sieve_according_lead,
     _sieve_listed,
     _sieve_carry_over,
@@ -2994,7 +3038,22 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim) -> bool:
         gap = text[before.end:frame.start] + text[frame.sentence[1]:claim.start]
     elif frame is not None and before.end <= frame.start < claim.start:
         gap = text[before.end:frame.start] + text[frame.end:claim.start]
-    return all(ch in _BETWEEN for ch in gap)
+    return all(ch in _BETWEEN for ch in _without_captions(gap))
+
+
+#: A paragraph that is page furniture: a photo caption or a subheading ("Hori Parata at his farm,
+#: the place where he was born", "whale strandings"): no quote mark, no sentence end, short.
+_CAPTION = re.compile(r"[^\n“”\"«»]{1,300}(?<![.!?…:;”\"’'])")
+
+
+def _without_captions(gap: str) -> str:
+    """The text between two quotes without the whole paragraphs in it that are captions or
+    headings: a quote that goes on after a photo's caption is still one statement."""
+    lines = gap.split("\n")
+    if len(lines) < 3:
+        return gap
+    inner = [line for line in lines[1:-1] if not _CAPTION.fullmatch(line.strip())]
+    return "\n".join([lines[0], *inner, lines[-1]])
 
 
 def _asks(text: str, claim: _Claim) -> bool:

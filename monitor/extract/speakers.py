@@ -267,6 +267,9 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return True
     if prev.low in lx.GLUE and i >= 2:
         return np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
+    if prev.low == "on" and i >= 2 and _cap(toks[i]) and base_word(toks[i - 2]).lower() in lx.ORG_HEADS \
+            and _cap(toks[i - 2]):
+        return True  # "the Joint Committee on Intelligence and Security", "Center on Poverty"
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
         head = base_word(toks[i - 2]).lower()
         return head in lx.ORG_HEADS or head in lx.ANON_HEADS
@@ -381,8 +384,10 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
                              and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
                                   and toks[j - 1].low == "the")
                              for k, t in enumerate(toks[j:i], j)) \
-                    and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])):
-                i = j
+                    and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])
+                         or toks[j - 1].low in _CLAUSE_JOINS and head_is_group(toks[i:])
+                         and not any(t.low in _QUANTITY_WORDS for t in toks[j:i])):
+                i = j  # ("But indigenous elders say": a group's adjective after a conjunction)
                 break
     if i > 0 and possessive(toks[i - 1]) and not toks[i].word[0].isupper():
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
@@ -612,6 +617,36 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
         mention = Mention(toks[0].start, mention.end, mention.kind, mention.name, mention.role,
                           mention.organisation, mention.gender)
     return mention
+
+
+#: Lower-case words inside an organisation's capitalised name ("Center on Poverty and Inequality").
+_ORG_NAME_GLUE = frozenset(["on", "of", "for", "and", "the"])
+
+
+def _owned_organisation(body: list[Tok]) -> list[Tok] | None:
+    """The words of a capitalised organisation's name after a capitalised owner's possessive, when
+    the name has a word for an organisation ("Center", "Committee") and a lower-case "on", "of"
+    or "for" in it; None otherwise."""
+    owner = next((k for k, t in enumerate(body[:-2]) if possessive(t) and _cap(t)), None)
+    if owner is None:
+        return None
+    name = body[owner + 1:]
+    if not _cap(name[0]) or not _cap(name[-1]) or not all(_cap(t) or t.low in _ORG_NAME_GLUE for t in name) \
+            or not any(t.low in ("on", "of", "for") for t in name) \
+            or not any(base_word(t).lower() in lx.ORG_HEADS for t in name if _cap(t)):
+        return None
+    return name
+
+
+#: Words for how many of a group speak ("most experts"), not what the group is.
+_QUANTITY_WORDS = frozenset(["most", "many", "some", "several", "few", "all", "both", "other", "more",
+                             "numerous", "various", "certain"])
+
+
+def head_is_group(toks: list[Tok]) -> bool:
+    """Is the phrase a plural group of people ("elders", "local officials")?"""
+    last = toks[-1].low
+    return toks[-1].word.islower() and last.endswith("s") and last in lx.ANON_HEADS
 
 
 #: Words that join one clause to the next: a noun phrase may open right after them.
@@ -879,6 +914,11 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         return None
     if len(body) == 1 and _WEB_NAME.fullmatch(body[0].word):
         return Mention(start, end, "organisation", body[0].word)  # "GreatFire.org", "Change.org"
+    owned = _owned_organisation(body)
+    if owned is not None:
+        # "Stanford University's Center on Poverty and Inequality", "Parliament’s Joint Committee
+        # on Intelligence and Security": the organisation, named without its owner
+        return Mention(start, end, "organisation", _join(text, owned))
     party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in")), len(body))
     party = titles.party_member(body[:party_at]) if det in ("the", "a", "an", "one") else None
     if party is not None and det == "the" and party_at == len(body):
@@ -1079,11 +1119,15 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 while run and run[0].low in ("the", "a", "an"):
                     run = run[1:]
                 n = 0
-                while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for")
+                while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for", "on")
                                         and n + 1 < len(run) and _cap(run[n + 1])):
                     n += 1  # "U.S. Customs and Border Protection", "Center for Automotive Research"
                 name_toks = run[:n]
-                based = next((j for j in range(n - 1, -1, -1) if name_toks[j].low.endswith("-based")), None)
+                owned = _owned_organisation(name_toks)
+                if owned is not None:
+                    name_toks = owned  # "by Stanford University's Center on Poverty and Inequality"
+                based = next((j for j in range(len(name_toks) - 1, -1, -1)
+                              if name_toks[j].low.endswith("-based")), None)
                 if based is not None:
                     name_toks = name_toks[based + 1:]  # "the Ann Arbor-based Center for …"
                 break
@@ -1812,6 +1856,7 @@ class SpeakerBook:
         self._full_org_names(text)
         self._surnames_in_full(text)
         self._first_names_in_full(text)
+        self._leading_names_in_full(text)
         self._groups_led_in_full()
         self._names_behind_aliases()
         self._one_kind_per_name()
@@ -1879,6 +1924,32 @@ class SpeakerBook:
                 done.update(sp.index for sp in named)
             if not first:
                 return
+
+    def _leading_names_in_full(self, text: str) -> None:
+        """A person quoted by the first words of a longer name the text gives ("says Te
+        Kaurinui" where the text names Te Kaurinui Robert Parata) is named in full, when the text
+        extends those words in one way only."""
+        wanted = {alias_key(sp.name): sp for sp in self.speakers
+                  if sp.kind == "person" and " " in sp.name.strip()}
+        if not wanted:
+            return
+        longer: dict[str, set[str]] = {}
+        for match in _NAME_SEQUENCE.finditer(text):
+            toks = tokens(text, match.start(), match.end())
+            while toks and possessive(toks[-1]):
+                toks = toks[:-1]
+            for n in range(2, len(toks) - 1):
+                key = alias_key(text[toks[0].start:toks[n - 1].end])
+                if key not in wanted:
+                    continue
+                extra = toks[n:]
+                if len(extra) > 2 or any(t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS
+                                         or t.low in _PLACE_WORDS or not _cap(t) for t in extra):
+                    continue
+                longer.setdefault(key, set()).add(text[toks[0].start:toks[-1].end])
+        for key, names in longer.items():
+            if len(names) == 1:
+                _name_them([wanted[key]], names.pop())
 
     def _surnames_in_full(self, text: str) -> None:
         single: dict[str, list[Speaker]] = {}
@@ -2211,7 +2282,9 @@ class SpeakerBook:
             cut = max((k for k, t in enumerate(before) if t.low in lx.DETERMINERS), default=None)
             if cut is None:
                 continue
-            stop = min(len(text), pos + 80)
+            stop = min(len(text), pos + 120)
+            while stop < len(text) and (text[stop].isalnum() or text[stop] in "'’-"):
+                stop += 1  # (never inside a word: "… Center on Poverty and Inequal")
             boundary = re.compile(r"[,.;:(\n]").search(text, pos, stop)
             after = tokens(text, pos, boundary.start() if boundary else stop)
             author = document_author(text, before[cut:] + after) or self._who_issued(pos)
