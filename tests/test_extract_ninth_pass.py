@@ -61,3 +61,16 @@ def test_a_person_quoted_by_the_first_words_of_a_longer_name_is_named_in_full() 
             "“We were never asked,” says Te Aroha.")
     [quote] = extract_quotes(text)
     assert quote.speaker == "Te Aroha James Ruru"
+
+
+def test_a_leading_name_extended_in_several_compatible_ways_takes_the_fullest() -> None:
+    text = ("Aroha (Te Aroha James) Ruru carves at home. His son, Te Aroha James Ruru, joined him; "
+            "Te Aroha Ruru is 22.\n\n“We were never asked,” says Te Aroha.")
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Te Aroha James Ruru"
+
+
+def test_a_leading_name_extended_in_two_different_ways_is_left_as_written() -> None:
+    text = ("Ana Maria Lopez and Ana Maria Costa both spoke.\n\n“We were never asked,” says Ana Maria.")
+    [quote] = extract_quotes(text)
+    assert quote.speaker == "Ana Maria"

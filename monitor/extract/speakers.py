@@ -1401,6 +1401,12 @@ _GIVEN_NAME_TITLES = frozenset(["sir", "dame"])
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
+def _words_within(short: str, full: str) -> bool:
+    """Are the words of ``short`` those of ``full``, in order, with none of its own?"""
+    words = iter(full.split())
+    return all(word in words for word in short.split())
+
+
 def _spelled_in(table: dict[str, list[Speaker]], word: str) -> bool:
     return any(key in table for key in _spellings(word))
 
@@ -1929,27 +1935,30 @@ class SpeakerBook:
         """A person quoted by the first words of a longer name the text gives ("says Te
         Kaurinui" where the text names Te Kaurinui Robert Parata) is named in full, when the text
         extends those words in one way only."""
-        wanted = {alias_key(sp.name): sp for sp in self.speakers
-                  if sp.kind == "person" and " " in sp.name.strip()}
-        if not wanted:
-            return
-        longer: dict[str, set[str]] = {}
-        for match in _NAME_SEQUENCE.finditer(text):
-            toks = tokens(text, match.start(), match.end())
-            while toks and possessive(toks[-1]):
-                toks = toks[:-1]
-            for n in range(2, len(toks) - 1):
-                key = alias_key(text[toks[0].start:toks[n - 1].end])
-                if key not in wanted:
-                    continue
-                extra = toks[n:]
-                if len(extra) > 2 or any(t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS
-                                         or t.low in _PLACE_WORDS or not _cap(t) for t in extra):
-                    continue
-                longer.setdefault(key, set()).add(text[toks[0].start:toks[-1].end])
-        for key, names in longer.items():
-            if len(names) == 1:
-                _name_them([wanted[key]], names.pop())
+        for speaker in self.speakers:
+            name = speaker.name.strip()
+            if speaker.kind != "person" or " " not in name:
+                continue
+            longer: set[str] = set()
+            pos = text.find(name + " ")
+            for _ in range(20):  # (the first places the name is written)
+                if pos < 0:
+                    break
+                match = _NAME_SEQUENCE.match(text, pos)
+                if match is not None and match.end() > pos + len(name):
+                    extra = tokens(text, pos + len(name), match.end())
+                    while extra and possessive(extra[-1]):
+                        extra = extra[:-1]
+                    if extra and len(extra) <= 2 and not any(
+                            t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS or t.low in _PLACE_WORDS
+                            or not _cap(t) for t in extra):
+                        longer.add(text[pos:extra[-1].end])
+                pos = text.find(name + " ", pos + 1)
+            fullest = max(longer, key=len, default=None)
+            if fullest is not None and all(_words_within(n, fullest) for n in longer):
+                # one way of extending it: "Te Kaurinui Robert" and "Te Kaurinui Parata" are both
+                # parts of "Te Kaurinui Robert Parata"
+                _name_them([speaker], fullest)
 
     def _surnames_in_full(self, text: str) -> None:
         single: dict[str, list[Speaker]] = {}
