@@ -74,3 +74,12 @@ def test_a_leading_name_extended_in_two_different_ways_is_left_as_written() -> N
     text = ("Ana Maria Lopez and Ana Maria Costa both spoke.\n\n“We were never asked,” says Ana Maria.")
     [quote] = extract_quotes(text)
     assert quote.speaker == "Ana Maria"
+
+
+def test_what_someone_did_not_say_is_no_attribution() -> None:
+    for text in ("The Government does not deny that the legislation is flawed.",
+                 "She never said that the plan would fail.",
+                 "The minister did not publicly say that the talks had failed."):
+        assert extract_quotes(text) == [], text
+    assert _records("Officials said they had not seen the report.") == [
+        ("Officials", "they had not seen the report")]

@@ -95,6 +95,9 @@ CUE_PATTERN = re.compile(
 )
 _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+#: Words right before a cue that say it was not said ("did not say", "never claimed").
+_NEGATIONS = frozenset(["not", "never", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",
+                        "wouldn't", "won't", "couldn't", "cannot", "can't", "isn't", "wasn't"])
 #: "could have said", "should have called": what was not said.
 _MODALS_OF_WHAT_WAS_NOT = frozenset(["could", "should", "would", "might", "must"])
 # A clause has a finite verb: without one, "announced further production cuts" is an object.
@@ -542,6 +545,9 @@ class _Document:
             if wider[-1].lower() in _PASSIVE:
                 progressive = True  # "The ministry is saying that …": the subject is before "is"
             # ("it’s telling that …" is no one telling)
+        if cue not in _ING and any(w.lower().replace("’", "'") in _NEGATIONS for w in (
+                wider[-2:] if wider and wider[-1].lower().endswith("ly") else wider[-1:])):
+            return None  # "The Government does not deny that …", "She never said that …": unsaid
         if aux == "have" and len(wider) >= 2 and wider[-2].lower() in _MODALS_OF_WHAT_WAS_NOT \
                 and cue not in _ING:
             return None  # "Apple could have called this “Rumination”": it did not
