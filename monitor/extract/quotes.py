@@ -1488,7 +1488,7 @@ def _opens_with_a_name(text: str, part: list[Tok]) -> bool:
     while part and _PARTY_TAG.fullmatch(part[-1].word):
         part = part[:-1]
     mention = parse_before(text, part) if part else None
-    return _names_a_person(mention) and mention is not None and mention.start == part[0].start
+    return mention is not None and mention.kind == "person" and mention.start == part[0].start
 
 
 def _loose_role(toks: list[Tok]) -> bool:
@@ -2306,10 +2306,6 @@ _CLAUSE_STOP = re.compile(
     # act, a cue verb of its own with no subject before it
     r"| and (?:urged|called on|called for|asked|vowed|promised|pledged|warned|accused|thanked"
     r"|praised|criticized|criticised|condemned|announced|appealed) "
-    # "said waiting lists had “stabilised” but warned that winter would be hard": a second
-    # statement of the same speaker, with a cue of its own
-    r"|,? but (?:warned|cautioned|added|insisted|conceded|admitted|acknowledged|stressed|noted|argued"
-    r"|said|says|warns|adds|insists|cautions) "
     # "said they were “very good” before launching into another attack": what the speaker did
     # next, after a quotation's closing mark
     r"|(?<=[”\"]) (?:before|after) [a-z]+ing "

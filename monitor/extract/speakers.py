@@ -385,7 +385,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
                                   and toks[j - 1].low == "the")
                              for k, t in enumerate(toks[j:i], j)) \
                     and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])
-                         or toks[j - 1].low in _CLAUSE_JOINS and head_is_group(toks[i:])
+                         or toks[j - 1].low in _CLAUSE_JOINS and _head_is_group(toks[i:])
                          and not any(t.low in _QUANTITY_WORDS for t in toks[j:i])):
                 i = j  # ("But indigenous elders say": a group's adjective after a conjunction)
                 break
@@ -643,7 +643,7 @@ _QUANTITY_WORDS = frozenset(["most", "many", "some", "several", "few", "all", "b
                              "numerous", "various", "certain"])
 
 
-def head_is_group(toks: list[Tok]) -> bool:
+def _head_is_group(toks: list[Tok]) -> bool:
     """Is the phrase a plural group of people ("elders", "local officials")?"""
     last = toks[-1].low
     return toks[-1].word.islower() and last.endswith("s") and last in lx.ANON_HEADS
@@ -658,7 +658,7 @@ def _inside_org_name(body: list[Tok], k: int) -> bool:
     Department of Health spokesperson", "a Ministry for Education official")?"""
     return body[k].low in ("of", "for") and _cap(body[k - 1]) and k + 2 < len(body) \
         and _cap(body[k + 1]) and body[-1].word.islower() and all(
-            _cap(t) or t.low in ("of", "for", "and", "the") for t in body[k + 1:-1])
+            _cap(t) or t.low in _ORG_NAME_GLUE for t in body[k + 1:-1])
 
 
 def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
@@ -1933,8 +1933,8 @@ class SpeakerBook:
 
     def _leading_names_in_full(self, text: str) -> None:
         """A person quoted by the first words of a longer name the text gives ("says Te
-        Kaurinui" where the text names Te Kaurinui Robert Parata) is named in full, when the text
-        extends those words in one way only."""
+        Kaurinui" where the text names Te Kaurinui Robert Parata) is named in full, when every
+        longer name the text gives them is part of the fullest one."""
         for speaker in self.speakers:
             name = speaker.name.strip()
             if speaker.kind != "person" or " " not in name:
