@@ -95,6 +95,12 @@ CUE_PATTERN = re.compile(
 )
 _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+#: Naming cues whose passive names the speaker after "by" ("was called “reckless” by …").
+_PASSIVE_NAMING = word_set("called described dubbed branded labelled labeled denounced condemned "
+                           "dismissed rejected")
+#: "by" before the agent of a passive cue, after the quoted words (an adverbial may come first:
+#: "called “reckless” on Monday by …" is rare; the plain order is the one taken).
+_BY_AGENT = re.compile(r"\s*by\s+")
 #: Words right before a cue that say it was not said ("did not say", "never claimed").
 _NEGATIONS = frozenset(["not", "never", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't",
                         "wouldn't", "won't", "couldn't", "cannot", "can't", "isn't", "wasn't"])
@@ -223,6 +229,8 @@ class _Frame:
     headline: bool = False
     #: "according to a state police database": a source named by a plain noun phrase.
     source_phrase: bool = False
+    #: "was called “reckless” by Gov. Tom Reeve": the speaker is the agent after the cue.
+    passive: bool = False
 
 
 @dataclass
@@ -442,6 +450,30 @@ class _Document:
         k = bisect_left(self.quote_starts, s)
         return k < len(self.quote_starts) and self.quote_starts[k] < e
 
+    def _passive_agent(self, ce: int, e: int) -> Mention | None:
+        """The agent of a passive naming cue: "described as “heartbreaking” by the conservation
+        department", "called “reckless” by Gov. Tom Reeve" (the words in the marks are the
+        agent's; with no quote between, nothing was quoted and there is no frame)."""
+        text = self.text
+        at = ce
+        while at < e and text[at] == " ":
+            at += 1
+        if text.startswith("as ", at):
+            at += 3
+        quote = self.by_open.get(at)
+        if quote is None or quote.start in self.titles or quote.end >= e:
+            return None
+        at = quote.end + 1
+        if at < e and text[at] == ",":
+            at += 1
+        match = _BY_AGENT.match(text, at, e)
+        if match is None:
+            return None
+        mention = parse_after(text, tokens(text, match.end(), _next_boundary(text, match.end(), e)))
+        if mention is None or mention.kind == "pronoun":
+            return None
+        return mention
+
     def _find_frames(self, s: int, e: int, para: int, headline: bool) -> bool:
         """Add the frames of the sentence [s, e); True when it has any."""
         text = self.text
@@ -540,6 +572,12 @@ class _Document:
         wider = text[max(left, cs - 30):cs].split()[1:] if cs - 30 > left else text[left:cs].split()
         aux = _auxiliary_before(wider)
         if aux in _PASSIVE:
+            if cue in _PASSIVE_NAMING and aux != "being":
+                # "was called “reckless” by Gov. Tom Reeve": the agent after "by" named it
+                agent = self._passive_agent(ce, e)
+                if agent is not None:
+                    return _Frame(cue, cs, ce, agent, cs, agent.end, (s, e), para, headline=headline,
+                                  passive=True)
             if cue not in _ING or aux == "being":
                 return None  # "is said to be", "was told", "as it's officially described"
             if wider[-1].lower() in _PASSIVE:
@@ -2634,6 +2672,8 @@ def _before_next_speaker(doc: _Document, frame: _Frame, comma: int, end: int) ->
     return end
 
 
+#: Words after ", according to X," that carry on the statement before it (no clause of their own).
+_CONTINUING_WORDS = word_set("with including among amid leaving bringing making taking")
 #: Conjunctions that open a new clause before ", according to X, …": the clause after is X's.
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so while although though because since")
 
@@ -2661,6 +2701,12 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
     last_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
     if last_word in _CLAUSE_CONJUNCTIONS:
         start = tail_start  # a clause of its own after the conjunction
+    elif tail[0].low in _CONTINUING_WORDS:
+        # "…, it began with a surge, according to Project Jonah, with 140 whales dying …": the
+        # frame sits inside one statement that goes on after it
+        start, _ = _trim_clause(text, s, len(lead) + s)
+        if not _has_verb(tokens(text, start, s + len(lead))):
+            return
     else:
         start, _ = _trim_clause(text, s, len(lead) + s)
         head = tokens(text, start, s + len(lead))
@@ -2752,6 +2798,12 @@ def _group_partials(doc: _Document) -> None:
                 # voted …": what it was called, not why or what the speaker did next
                 stop = hi
             start, end = _trim_clause(text, frame.end, stop)
+        elif frame.passive:
+            # "The closure has been described as “heartbreaking” by …": what was so described,
+            # from the sentence's subject to the quoted words
+            k = bisect_right(ends, frame.start) - 1
+            begin = max(ends[k], s) if k >= 0 and ends[k] <= frame.start else s
+            start, end = _trim_clause(text, begin, hi)
         elif hi <= frame.start:
             k = bisect_right(ends, lo) - 1
             begin = max(ends[k], s) if k >= 0 else s

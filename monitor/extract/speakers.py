@@ -328,6 +328,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     contracted = _contracted_pronoun(last)
     if contracted is not None:
         return contracted  # "he’d shouted", "she'll say"
+    named = _kind_then_org_name_before(text, toks)
+    if named is not None:
+        return named  # "whale rescue group Project Jonah said"
     if last.word.islower() and last.low in lx.DOCUMENT_NOUNS and len(toks) >= 3:
         # "…, search warrant documents say": a document named by the words before it
         k = len(toks) - 1
@@ -589,7 +592,13 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
                                                               for t in toks):
         # "…, says search chief.": a headline's office with no article, after an inverted cue
         return Mention(first.start, toks[-1].end, "anonymous", _join(text, toks), role=_join(text, toks))
+    named = _kind_then_org_name(text, toks)
+    if named is not None:
+        return named
     if first.low in lx.DETERMINERS:
+        described = _lower_case_organisation(text, toks)
+        if described is not None:
+            return described  # "the state conservation department", not "department"
         i = 1
         # "the 41-year-old mother", "a retired teacher": lower-case words before a known head
         k = 1
@@ -617,6 +626,103 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
         mention = Mention(toks[0].start, mention.end, mention.kind, mention.name, mention.role,
                           mention.organisation, mention.gender)
     return mention
+
+
+#: Kinds of organisation named before its name: "the advocacy group Common Cause".
+_ORG_KIND_WORDS = frozenset(["group", "groups", "firm", "company", "charity", "organisation",
+                             "organization", "nonprofit", "non-profit", "tank", "union", "body",
+                             "agency", "startup", "network", "coalition", "campaign", "lobby",
+                             "association", "foundation", "consultancy", "publisher", "broadcaster",
+                             "manufacturer", "maker", "developer", "retailer", "airline", "chain"])
+
+
+def _kind_then_org_name(text: str, toks: list[Tok]) -> Mention | None:
+    """"whale rescue group Project Jonah", "the consulting firm McKinsey & Co": an organisation
+    whose kind comes first in lower case (up to four words, an article before), then its
+    capitalised name; the name is the organisation, the words before it its description. The
+    phrase must fill ``toks`` up to a boundary word or the end."""
+    k = 1 if toks and toks[0].low in lx.DETERMINERS else 0
+    lead = k
+    while k < len(toks) and k - lead < 4 and toks[k].word.islower() and toks[k].word[0].isalpha() \
+            and toks[k].low not in lx.GLUE and toks[k].low not in lx.CUE_VERBS:
+        k += 1
+    if k == lead or k >= len(toks) or toks[k - 1].low not in _ORG_KIND_WORDS or not _cap(toks[k]) \
+            or text[toks[k - 1].end:toks[k].start].strip():
+        return None
+    j = k
+    while j < len(toks) and (_cap(toks[j]) or toks[j].word == "&" or toks[j].low in _ORG_NAME_GLUE
+                             and j + 1 < len(toks) and _cap(toks[j + 1])) \
+            and not text[toks[j - 1].end:toks[j].start].strip():
+        j += 1
+        if text[toks[j - 1].end:toks[j - 1].end + 1] in (",", ";", ":"):
+            break
+    name = toks[k:j]
+    if not name or any(t.low in lx.CUE_VERBS for t in name) or possessive(name[-1]):
+        return None
+    return Mention(toks[0].start, name[-1].end, "organisation", _join(text, name),
+                   role=_join(text, toks[lead:k]))
+
+
+def _kind_then_org_name_before(text: str, toks: list[Tok]) -> Mention | None:
+    """The phrase of ``_kind_then_org_name`` ending ``toks`` (the words before a cue)."""
+    j = len(toks)
+    while j > 0 and (_cap(toks[j - 1]) or toks[j - 1].word == "&" or toks[j - 1].low in _ORG_NAME_GLUE):
+        j -= 1
+    if j == 0 or j == len(toks) or toks[j - 1].low not in _ORG_KIND_WORDS:
+        return None
+    k = j - 1
+    while k > 0 and j - k < 4 and toks[k - 1].word.islower() and toks[k - 1].word[0].isalpha() \
+            and toks[k - 1].low not in lx.GLUE and toks[k - 1].low not in lx.CUE_VERBS \
+            and toks[k - 1].low not in lx.DETERMINERS and not possessive(toks[k - 1]):
+        k -= 1
+    if k > 0 and toks[k - 1].low in lx.DETERMINERS:
+        k -= 1
+    mention = _kind_then_org_name(text, toks[k:])
+    if mention is None or mention.end != toks[-1].end:
+        return None
+    return mention
+
+
+def _lower_case_organisation(text: str, toks: list[Tok]) -> Mention | None:
+    """"the state conservation department", "the county health department": an organisation
+    described in lower-case words after an article, read as it is before a cue (the whole
+    description is its name, as "the state conservation department said" names it)."""
+    k = 1
+    head = 0  # just past the last organisation word of the run
+    while k < len(toks) and k <= 4 and toks[k].word.isalpha() and toks[k].word.islower() \
+            and toks[k].low not in lx.GLUE and toks[k].low not in lx.CUE_VERBS \
+            and not text[toks[k - 1].end:toks[k].start].strip():
+        k += 1
+        if toks[k - 1].low in lx.ORG_HEADS:
+            head = k
+    k = head
+    if k < 3 or k < len(toks) and (toks[k].low == "of" or _cap(toks[k])):
+        return None  # (one word is the plain case; "the department of …" goes on)
+    mention = parse_before(text, toks[:k])
+    if mention is None or mention.kind != "organisation" or mention.start != toks[0].start:
+        return None
+    return mention
+
+
+#: "of Conservation", "for Education": a capitalised name that goes on after its head word.
+_NAME_GOES_ON = re.compile(r" (?:of|for) (?:the )?[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,3}")
+
+
+def _head_of_described(window: str, head: str, described: list[str]) -> str | None:
+    """The last name in ``window`` of the form "[New Zealand] Department of Conservation": the
+    capitalised head, then "of" or "for" and the described words ("the conservation
+    department"), or any capitalised words when none are given ("the department")."""
+    what = (r" ".join(re.escape(w.capitalize()) for w in described) if described
+            else r"[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,3}")
+    pattern = re.compile(r"(?:(?<![\w’'])[A-Z][\w’'-]* ){0,3}" + re.escape(head.capitalize())
+                         + r" (?:of|for) (?:the )?" + what + r"(?![\w-])")
+    best = None
+    for match in pattern.finditer(window):
+        words = match.group().split()
+        while words and words[0].lower() in lx.DETERMINERS | lx.NOT_NAMES:
+            words = words[1:]
+        best = " ".join(words)
+    return best
 
 
 #: Lower-case words inside an organisation's capitalised name ("Center on Poverty and Inequality").
@@ -2162,6 +2268,7 @@ class SpeakerBook:
         if words[:1] == ["the"]:
             words = words[1:]
         given = mention.name.split()[-len(words):] if words else []
+        described = words[:-1] if len(words) == 2 else []
         if 1 < len(words) <= 4 and _generic_head(words[-1]) and all(
                 w.isalpha() and w.islower() and w not in lx.DETERMINERS or w.endswith("-based")
                 for w in given[:-1]) and given[-1].islower():
@@ -2169,6 +2276,8 @@ class SpeakerBook:
             words = words[-1:]
         if words and _maker(words[0]):
             words = ["maker"]  # "the automaker", "the planemaker"
+        if len(words) == 2 and words[0].isalpha() and words[1] in lx.ORG_HEADS and self.text:
+            return self._org_of_head(mention, words[1], described)  # "the conservation department"
         if len(words) != 1 or not self.text:
             return None
         if words[0] not in _GENERIC_ORGS:
@@ -2210,10 +2319,11 @@ class SpeakerBook:
             best = word
         return best
 
-    def _org_of_head(self, mention: Mention, head: str) -> Speaker | None:
+    def _org_of_head(self, mention: Mention, head: str, described: list[str] | None = None) -> Speaker | None:
         """"Officials at the Interior Ministry said … The ministry said …": "the ministry", "the
         department", "the council" is the organisation the text named last before it with a
-        name that ends in that word."""
+        name that ends in that word; "the conservation department" the one named "… Department
+        of Conservation" (``described``: the lower-case words before the head)."""
         if head in _VAGUE_ORG_HEADS:
             # "The Trump campaign said … The campaign added": the organisation quoted last, when
             # its name ends in the word (a campaign no name gave stays "the campaign")
@@ -2236,6 +2346,12 @@ class SpeakerBook:
             if len(toks) >= 2 and base_word(toks[-1]).lower() == head:
                 name = _join(window, toks)
                 best = base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name
+                goes_on = _NAME_GOES_ON.match(window, match.end())
+                if goes_on is not None:
+                    # "New Zealand Department" is "New Zealand Department of Conservation"
+                    best = name + goes_on.group()
+        if best is None or described and not all(w in best.lower() for w in described):
+            best = _head_of_described(window, head, described or [])
         if best is None:
             return None
         return self._by_alias.get(("organisation", alias_key(best))) or self._new(
