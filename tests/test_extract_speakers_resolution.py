@@ -16,7 +16,9 @@ def _speakers(text: str) -> dict[str, str | None]:
 def test_the_then_holder_of_an_office_is_the_person_named_before() -> None:
     text = ("Ada Brook tried to delay the new tests, papers show. In private notes the then "
             "prime minister said the tests would lower standards.")
-    assert _speakers(text) == {"the tests would lower standards": "Ada Brook"}
+    # ("papers show" after the first clause is a finding of its own: the papers' record)
+    assert _speakers(text) == {"the tests would lower standards": "Ada Brook",
+                               "Ada Brook tried to delay the new tests": "papers"}
 
 
 def test_an_office_the_text_gave_someone_stays_theirs() -> None:

@@ -53,6 +53,8 @@ CUE_VERBS = _forms(
     "remarked remarks",
     "commented comments",
     "concluded concludes",
+    # What a document, a poll or a court found: "court records show that …" (see FINDING_CUES).
+    "show shows showed found finds",
     "observed observes",
     "reported reports",
     "posted posts",
@@ -96,7 +98,19 @@ WEAK_CUES = _forms(
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
-    "rejoined rejoins divulged divulges",
+    "rejoined rejoins divulged divulges show shows showed found finds",
+)
+
+#: Cues that report speech only when a document, a poll, a study or a court is their subject
+#: ("the poll found that …", "court records show that …"; not "she found that the door was
+#: locked").
+FINDING_CUES = _forms("show shows showed found finds")
+
+#: Heads of the subjects that a finding cue reports for, besides ``DOCUMENT_NOUNS``.
+FINDING_SUBJECTS = _forms(
+    "court courts judge judges jury panel investigation investigations inquiry probe "
+    "investigators researchers scientists experiments experiment trial trials tests test "
+    "evidence models model polling"
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.
@@ -198,7 +212,7 @@ ANON_HEADS = _forms(
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
     "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
     "politicians politician hawks men women elders nurses pilots academics commentators pundits "
-    "clinicians epidemiologists "
+    "clinicians epidemiologists poster posters commenter commenters blogger bloggers "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
@@ -281,7 +295,7 @@ DOCUMENT_NOUNS = _forms(
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement documents "
-    "papers transcript transcripts",
+    "papers transcript transcripts emails e-mails messages memos",
     # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
 )
@@ -401,6 +415,8 @@ NOT_NAMES = _forms(
     "eight nine ten some such other another each every any either neither nor "
     # Sentence starters that are not names ("Even Apple said", "Introduced in 2020, the law…").
     "even only just introduced unlike despite",
+    # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").
+    "once whenever unless whether perhaps maybe sometimes soon thus hence",
 )
 
 #: Subject pronouns and the speaker kind they can stand for.

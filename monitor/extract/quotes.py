@@ -95,6 +95,12 @@ CUE_PATTERN = re.compile(
 )
 _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+#: "In Dr. Shadlen's words, …", "In the words of one official, …" (the comma closes it).
+_IN_WORDS = re.compile(r"(?<![\w-])[Ii]n (?:the words of (?P<of>[^,;:“”\"]{2,80})"
+                       r"|(?P<owner>his|her|their|[^,;:“”\"]{2,60}?[’']s?) (?:own )?words),")
+#: "documents seen by Reuters": the outlet that read a document, before the cue of its content.
+_SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed|viewed|acquired|examined) by ")
 #: Naming cues whose passive names the speaker after "by" ("was called “reckless” by …").
 _PASSIVE_NAMING = word_set("called described dubbed branded labelled labeled denounced condemned "
                            "dismissed rejected")
@@ -336,6 +342,8 @@ class _Document:
             s = stamp.end()  # "13.08 Tony Fernandes, the AirAsia chief, …": a live blog's entry time
         if s >= e or text[s] in _OPEN_MARKS or not text[s].isupper():
             return None
+        if e - s <= 60 and _BYLINE.fullmatch(text, s, e - 1 if text[e - 1] == "." else e):
+            return None  # a name on a line of its own (a byline, a photo's label) opens no sentence
         first = text[s:s + 40].split(None, 1)[0].lower()
         asked = _ASKED_ABOUT.match(text, s, e)
         if asked is not None:
@@ -398,6 +406,13 @@ class _Document:
         if mention is not None and mention.kind == "person":
             return mention  # a lone surname is checked against the speakers when looked up
         if mention is not None and mention.kind == "definite":
+            described = _DESCRIBED_NAME.match(text, s, e)
+            if described is not None:
+                # "The mayor of Surabaya, Tri Rismaharini, comforted relatives": the person named
+                named = parse_before(text, tokens(text, described.start(1), described.end(1)))
+                if named is not None and named.kind == "person" and named.start == described.start(1):
+                    return Mention(named.start, named.end, "person", named.name,
+                                   role=named.role or mention.role, gender=named.gender or mention.gender)
             return mention  # "The minister was asked whether he would resign. “No,” he said."
         return None
 
@@ -496,7 +511,39 @@ class _Document:
             if frame is not None:
                 self.frames.append(frame)
                 found = True
+        if "words" in text[s:e]:
+            for match in _IN_WORDS.finditer(text, s, e):
+                frame = self._in_words_frame(match, s, e, para, headline)
+                if frame is not None:
+                    self.frames.append(frame)
+                    found = True
         return found
+
+    def _in_words_frame(self, match: re.Match[str], s: int, e: int, para: int,
+                        headline: bool) -> _Frame | None:
+        """``In Dr. Shadlen's words, “…”``, ``In the words of one official, …``: the words
+        after the comma are the named person's."""
+        if self.inside_quote(match.start()):
+            return None
+        text = self.text
+        if match.group("of") is not None:
+            mention = parse_after(text, tokens(text, match.start("of"), match.end("of")))
+        else:
+            toks = tokens(text, match.start("owner"), match.end("owner"))
+            if not toks:
+                return None
+            if len(toks) == 1 and toks[0].low in _POSSESSIVE_PRONOUNS:
+                # "In her own words, …": whoever "she" is
+                mention = Mention(toks[0].start, toks[0].end, "pronoun", _POSSESSIVE_PRONOUNS[toks[0].low])
+                return _Frame("in the words of", match.start(), match.end() - 1, mention, match.start(),
+                              match.end() - 1, (s, e), para, headline=headline)
+            last = toks[-1]
+            toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+            mention = parse_before(text, toks)
+        if mention is None or mention.kind == "pronoun":
+            return None
+        return _Frame("in the words of", match.start(), match.end() - 1, mention, match.start(),
+                      match.end() - 1, (s, e), para, headline=headline)
 
     def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                headline: bool) -> _Frame | None:
@@ -594,6 +641,11 @@ class _Document:
         mention, m_start = self._subject(left, cs)
         if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
             return None  # "no group claimed responsibility", "Nobody said …": no one said it
+        if cue in lx.FINDING_CUES:
+            if mention is None:
+                mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
+            if not _finding_subject(text, mention):
+                return None  # "she found that the door was locked": a discovery, not a report
         written = bool(before) and _written_that(text, left, cs)
         if mention is None and before and before[-1] in ("and", "but") or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
@@ -930,6 +982,13 @@ class _Document:
             n = 1
         else:
             mention = classify(text, toks[:n]) if n else None
+            if mention is None and toks and toks[0].low in lx.DETERMINERS and n < len(toks) \
+                    and toks[n].word.islower():
+                # "An unidentified poster put up her picture and wrote …": adjectives before the head
+                described = parse_after(text, toks[:8])
+                if described is not None and described.kind == "anonymous":
+                    mention = described
+                    n = sum(1 for t in toks if t.end <= described.end)
         verb = toks[n] if n < len(toks) else None
         if n and verb is not None and (mention is None or verb.low in lx.GLUE
                                        or text[toks[n - 1].end:verb.start].strip() == ","):
@@ -979,6 +1038,15 @@ class _Document:
             mention = parse_before(text, toks)
             if mention is None:
                 mention = _subject_of_relative(text, toks)
+            if mention is not None:
+                seen = _SEEN_BY.search(text, max(left, mention.start - 30), mention.start)
+                if seen is not None and seen.end() == mention.start:
+                    # "Intelligence reports seen by Reuters suggest": the reports, not their reader
+                    head = tokens(text, max(last, seen.start() - _SUBJECT_WINDOW), seen.start())
+                    if head and head[0].low in lx.DETERMINERS:
+                        head = head[1:]
+                    documents = bool(head) and len(head) <= 5 and head[-1].low in lx.DOCUMENT_NOUNS
+                    mention = _source_phrase(text, head) if documents else parse_before(text, head)
             return mention, (mention.start if mention else cs)
         if cut < 0:
             return None, cs
@@ -1334,6 +1402,26 @@ def _event_author(toks: list[Tok]) -> int | None:
     return None
 
 
+def _document_subject(text: str, toks: list[Tok]) -> Mention | None:
+    """"A Gallup poll", "the new analysis": a document named by a noun phrase that ends the
+    words before a finding cue (an article first, at most six words)."""
+    if not toks or toks[-1].low not in lx.DOCUMENT_NOUNS:
+        return None
+    for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+        if toks[k].low in lx.DETERMINERS:
+            return Mention(toks[k].start, toks[-1].end, "anonymous", text[toks[k].start:toks[-1].end])
+    return None
+
+
+def _finding_subject(text: str, mention: Mention | None) -> bool:
+    """Can ``mention`` report by a finding ("the poll found that", "court records show that",
+    "the Supreme Court has found that")?"""
+    if mention is None or mention.kind == "pronoun":
+        return False
+    last = text[mention.start:mention.end].split()[-1].lower().strip(".,;:’'")
+    return last in lx.DOCUMENT_NOUNS or last in lx.FINDING_SUBJECTS
+
+
 def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
     """The noun phrase after "according to" when it names no person or organisation: a poll,
     a database, records, a court filing (an unnamed source, up to eight words)."""
@@ -1489,6 +1577,8 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
     while tail < min(3, len(before)) and before[-1 - tail].word[:1].isupper():
         tail += 1
     if 0 < tail < len(before) - 1 and before[-1 - tail].low in _PLACE_PREPOSITIONS:
+        if len(part) >= 2 and before[-1 - tail].low == "of" and before[-2 - tail].low in lx.POSITION_HEADS:
+            return None  # "The mayor of Surabaya, Tri Rismaharini, said": the office's holder
         return before[-1 - tail].start
     return None
 
@@ -2223,6 +2313,11 @@ def _sieve_partial(doc: _Document) -> None:
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
             if q.start >= frame.cue_end and _not_the_speakers(doc.text, frame, q.start):
                 continue
+            if q.end <= frame.start and _RELATIVE_BEFORE_CUE.search(doc.text, max(s, frame.cue_start - 8),
+                                                                     frame.cue_start):
+                # "Hamilton, who popularized the term “software engineering,” later led the team
+                # that wrote the software": a relative clause's cue says nothing of words before it
+                continue
             if q.end <= frame.start and frame.cue in _ING \
                     and doc.text[max(s, frame.cue_start - 3):frame.cue_start].rstrip().endswith(","):
                 # "Introduced as a coveted “one last thing,” Cook praised it, saying …": what the
@@ -2232,6 +2327,8 @@ def _sieve_partial(doc: _Document) -> None:
             _add(doc, q, "partial", sieve, frame)
 
 
+#: A cue right after a relative pronoun ("the team that wrote …").
+_RELATIVE_BEFORE_CUE = re.compile(r"\b(?:that|who|which) $")
 #: "…, but I’m intrigued by the “smart strength training”": the writer's own clause.
 _WRITERS_CLAUSE = re.compile(r"[,;]\s+(?:but|and|though|although|yet)\s+I(?:\s|['’](?:m|ve|d|ll)\b)")
 #: Cues that are also verbs of doing ("added a feature"): speech only with a clause or a mark.
@@ -3358,7 +3455,9 @@ _BYLINE = re.compile(r"(?:By |by |BY )?[A-Z][\w'’.-]+(?: (?:de |van |von |al-)
 
 
 def _bylines(doc: _Document) -> set[str]:
-    """Names on a line of their own ("By Jane Smith", "Simon Atkinson"): the story's reporters."""
+    """Names on a line of their own ("By Jane Smith", "Simon Atkinson"): the story's reporters. A
+    bare name that the running text also names is a photo's label, not a reporter ("Vanessa
+    Hicks" under her picture, in a story where "Vanessa Hicks said …")."""
     found = set()
     for start, end in doc.paras:
         if end - start > 60:
@@ -3372,8 +3471,21 @@ def _bylines(doc: _Document) -> set[str]:
         if any(w.lower() in lx.NOT_NAMES or w.lower() in lx.ORG_NAMES
                or (not explicit and _lexical_word(w)) for w in words):
             continue
+        if not explicit and _named_in_running_text(doc, words[-1]):
+            continue
         found.add(" ".join(words).casefold())
     return found
+
+
+def _named_in_running_text(doc: _Document, surname: str) -> bool:
+    """Does ``surname`` occur in a paragraph that is more than a name on its line (a story's
+    sentences)?"""
+    pattern = re.compile(r"(?<![\w’'-])" + re.escape(surname) + r"(?![\w-])")
+    for start, end in doc.paras:
+        if pattern.search(doc.text, start, end) and (
+                end - start > 60 or not _BYLINE.fullmatch(doc.text, start, end)):
+            return True
+    return False
 
 
 def _lexical_word(word: str) -> bool:

@@ -307,6 +307,39 @@ _CONTRACTION_HOSTS = frozenset(["let", "it", "that", "what", "here", "there", "w
 
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
+    mention = _parse_before(text, toks)
+    if mention is not None and mention.kind == "anonymous":
+        return _with_group_before(text, toks, mention)
+    return mention
+
+
+#: Words for a body of people that may stand first in "X and security officials".
+_GROUP_NOUNS = frozenset(["enforcement", "police", "military", "intelligence", "government", "staff"])
+
+
+def _with_group_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
+    """"Pilots and aviation experts said", "U.S. law enforcement and security officials said": a
+    group joined by "and" before an unnamed group speaks with it (up to three words, a plural
+    group's word or a body's last)."""
+    k = next((i for i, t in enumerate(toks) if t.start == mention.start), None)
+    if k is None or k < 2 or toks[k - 1].low != "and" or text[toks[k - 2].end:toks[k - 1].start].strip():
+        return mention
+    last = toks[k - 2]
+    if last.low not in lx.ANON_HEADS and last.low not in _GROUP_NOUNS or not last.low.isalpha():
+        return mention
+    i = k - 2
+    while i > 0 and k - 2 - i < 2 and not text[toks[i - 1].end:toks[i].start].strip() \
+            and toks[i - 1].low not in lx.GLUE and toks[i - 1].low not in lx.CUE_VERBS \
+            and toks[i - 1].low not in lx.PRONOUNS and toks[i - 1].low not in ("and", "or", "but") \
+            and (toks[i - 1].word.isalpha() or _cap(toks[i - 1])):
+        i -= 1
+    if toks[i].low in lx.NOT_NAMES and toks[i].low not in lx.DETERMINERS:
+        i += 1
+    return Mention(toks[i].start, mention.end, "anonymous", text[toks[i].start:mention.end],
+                   role=mention.role, organisation=mention.organisation)
+
+
+def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     toks = strip_adverbs(toks)
     if toks and text.find(")", toks[-1].end, toks[-1].end + 2) >= 0:
         # "Michael Doherty (R-Warren) said": the label in parentheses is not the speaker
@@ -723,6 +756,29 @@ def _head_of_described(window: str, head: str, described: list[str]) -> str | No
             words = words[1:]
         best = " ".join(words)
     return best
+
+
+#: Lower-case words that may follow a person's name in a sentence (a verb or a clause opener).
+_AFTER_A_PERSON = frozenset(["who", "and", "or", "of", "in", "at", "from", "had", "has", "is", "was",
+                             "will", "would", "also", "later", "then", "did", "does"])
+
+
+def _attributive_name(text: str, start: int, end: int) -> bool:
+    """Is the capitalised run [start, end) a name used as a modifier ("a Margaret Hamilton Lego
+    minifigure", "the Jane Doe Foundation's"), not a person named in full? An article before it,
+    or a lower-case noun after it that no verb list knows, says so."""
+    before = text[max(0, start - 4):start].lower()
+    if before.endswith((" a ", " an ")) or before in ("a ", "an "):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(1)
+    return word.islower() and word not in _AFTER_A_PERSON and word not in lx.CUE_VERBS \
+        and word not in lx.AUX_ADVERBS and not word.endswith(("ed", "s"))
+
+
+_WORD_AFTER = re.compile(r" ([a-z][a-z’'-]*)")
 
 
 #: Lower-case words inside an organisation's capitalised name ("Center on Poverty and Inequality").
@@ -1602,17 +1658,51 @@ class SpeakerBook:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
         self.pending = mention
 
+    def _pending_may_be(self, want: str) -> bool:
+        """Can "he" or "she" (``want``) be the person named at the head of the sentence? Not when
+        the mention, or the first name the text gives that surname ("Lorenz" of Edward Lorenz),
+        says otherwise."""
+        pending = self.pending
+        if pending is None or pending.gender not in (None, want):
+            return False
+        if pending.gender is None and pending.kind == "person" and self.text:
+            known = self._surname_gender(pending.name.rsplit(None, 1)[-1])
+            if known is not None and known != want:
+                return False
+        return True
+
+    def _newcomer_in_paragraph(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
+        """"she" in a paragraph that names a woman not quoted yet, when the woman quoted last was
+        quoted in an earlier paragraph: the newcomer ("Hamilton said … [paragraphs later] Once
+        Fetter arrived, …. “…,” she said" is Fetter)."""
+        para_start = self.text.rfind("\n\n", 0, pos)
+        para_start = para_start + 2 if para_start >= 0 else 0
+        if self._seen_pos.get(latest.index, -1) >= para_start:
+            return None
+        found = self._named_mention_before(pos, want, para_start)
+        if found is None or found.start < para_start:
+            return None
+        key, known = alias_key(found.name), alias_key(latest.name)
+        if key.rsplit(None, 1)[-1:] == known.rsplit(None, 1)[-1:]:
+            return None  # (the same surname: the woman quoted last)
+        return self._person(found)
+
     def _named_before(self, pos: int, want: str) -> Speaker | None:
         """"she" with nobody quoted to stand for: the person named last before it whose first
         name says she is a woman (or he a man), anywhere in the sentence ("…, Blackburn relented.
         “…,” she said", where the text calls her Marsha Blackburn)."""
+        found = self._named_mention_before(pos, want)
+        return self._person(found) if found is not None else None
+
+    def _named_mention_before(self, pos: int, want: str, floor: int = 0) -> Mention | None:
+        """The mention ``_named_before`` stands for (searched from ``floor`` at the earliest)."""
         if not self.text:
             return None
         found: Mention | None = None
         given = lx.FEMALE_FIRST_NAMES if want == "f" else lx.MALE_FIRST_NAMES
         text = self.text
         first_end = -2
-        for match in _SINGLE_NAME.finditer(text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+        for match in _SINGLE_NAME.finditer(text, max(0, floor, pos - _PRONOUN_LOOKBACK), pos):
             word = match.group()
             low = word.lower()
             if self.quoted is not None and self.quoted(match.start()):
@@ -1639,7 +1729,7 @@ class SpeakerBook:
                 continue  # the surname of a full name ("Maria Costa" is not the Costa who is "he")
             if self._surname_gender(word) == want:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
-        return self._person(found) if found is not None else None
+        return found
 
     def _subject_before(self, pos: int, want: str) -> Speaker | None:
         """"Hale attacked Ruiz at a rally. “…,” he said": with nobody quoted or named by a first
@@ -1878,9 +1968,11 @@ class SpeakerBook:
                     speaker = self._person(owner)
                 else:
                     speaker = self._latest_recent(want)
+                    if speaker is not None and self.text:
+                        speaker = self._newcomer_in_paragraph(speaker, mention.start, want) or speaker
                 if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
                     speaker = self._named_since(speaker, want, mention.start) or speaker
-                if owner is None and self.pending is not None and self.pending.gender in (None, want):
+                if owner is None and self.pending is not None and self._pending_may_be(want):
                     pending, self.pending = self.pending, None
                     speaker = self._definite(pending) if pending.kind == "definite" \
                         else self._person(pending)
@@ -2051,7 +2143,8 @@ class SpeakerBook:
                 if pos < 0:
                     break
                 match = _NAME_SEQUENCE.match(text, pos)
-                if match is not None and match.end() > pos + len(name):
+                if match is not None and match.end() > pos + len(name) \
+                        and not _attributive_name(text, pos, match.end()):
                     extra = tokens(text, pos + len(name), match.end())
                     while extra and possessive(extra[-1]):
                         extra = extra[:-1]
@@ -2152,6 +2245,12 @@ class SpeakerBook:
             if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""
                 gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
+                if not gender and first[:1].isupper():
+                    # "Edward Norton Lorenz": the first of the names before the surname
+                    run = tokens(text, max(0, pos - 40), pos - 1)
+                    cut = _name_run(run)
+                    if cut < len(run) - 1:
+                        gender = _name_gender([run[cut], Tok(surname, 0, 0)])
                 if not gender and first:
                     # "Mr Hale", "Mrs. Lopes": the title says it
                     gender = _gender([Tok(first, 0, 0)])

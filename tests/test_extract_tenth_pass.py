@@ -1,0 +1,103 @@
+"""Invented examples of the patterns met in the tenth batch of real text: a name under a photo
+that is no byline, a name used as a modifier, sentence starters that are no first names,
+"she" for a woman named in the paragraph rather than one quoted paragraphs before, documents
+"seen by" an outlet, findings of documents, polls and courts, "in X's words", relative
+clauses, the holder of an office "of" a place, and groups joined by "and"."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def test_a_name_on_its_own_line_that_the_story_quotes_is_no_byline() -> None:
+    text = ("Ana Ruiz said the photo was meant to honour the flag.\n\nView photo\n\nAna Ruiz\n\n"
+            "“I have seen what desecration is,” Ruiz said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_byline_still_keeps_the_reporter_out() -> None:
+    text = "Simon Hale\n\nThe mayor said the road would reopen on Friday."
+    assert [speaker for speaker, _ in _records(text)] == ["the mayor"]
+
+
+def test_a_name_used_as_a_modifier_is_not_the_persons_full_name() -> None:
+    text = ("“He loved that computer,” Margaret Hamilton said. In 2017 she got a Margaret Hamilton "
+            "Lego minifigure. “It was fun,” Hamilton said.")
+    assert {speaker for speaker, _ in _records(text)} == {"Margaret Hamilton"}
+
+
+def test_she_is_the_woman_the_paragraph_names_not_one_quoted_long_before() -> None:
+    text = ("“He loved that computer,” Margaret Hamilton said.\n\n"
+            "Edward Lorenz bought a new machine in 1960.\n\n"
+            "Two years later Ellen Fetter showed up at the lab.\n\n"
+            "Once Fetter arrived in Building 24, Lorenz gave her a manual. “He carried a lot in his "
+            "head,” she said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Margaret Hamilton", "Ellen Fetter"]
+
+
+def test_she_is_not_a_man_whose_surname_opens_the_sentence() -> None:
+    text = ("Edward Lorenz ran the lab. Ellen Fetter joined in 1961.\n\n"
+            "When Fetter arrived, Lorenz gave her a manual. “He carried a lot in his head,” she said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Ellen Fetter"]
+
+
+def test_the_holder_of_an_office_of_a_place_is_the_person_not_a_state() -> None:
+    text = "The mayor of Surabaya, Tri Rismaharini, said the city would pay for the funerals."
+    assert _records(text) == [("Tri Rismaharini", "the city would pay for the funerals")]
+    text = ("“We are waiting,” Yohannes said.\n\nThe mayor of Surabaya, Tri Rismaharini, comforted "
+            "relatives.\n\n“They are not ours, they belong to God,” she said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Yohannes", "Tri Rismaharini"]
+
+
+def test_documents_seen_by_an_outlet_speak_not_the_outlet() -> None:
+    text = ("Zimbabwean intelligence reports seen by Reuters suggest that the former chief has been "
+            "planning a return.")
+    assert [speaker for speaker, _ in _records(text)] == ["Zimbabwean intelligence reports"]
+    text = "Emails obtained by the newspaper show that the agency knew of the risk in 2019."
+    assert [speaker for speaker, _ in _records(text)] == ["Emails"]
+
+
+def test_findings_of_documents_polls_and_courts() -> None:
+    assert _records("Court records show that the man was arrested twice.") == [
+        ("Court records", "the man was arrested twice")]
+    assert _records("A Gallup poll found that 60 percent of voters backed the plan.") == [
+        ("Gallup", "60 percent of voters backed the plan")]
+    assert _records("In the past, the Supreme Court has found that burning the flag is protected.") == [
+        ("Supreme Court", "burning the flag is protected")]
+
+
+def test_what_a_person_found_is_no_report() -> None:
+    assert extract_quotes("She found that the door was locked.") == []
+    assert extract_quotes("Police found the car abandoned near the river.") == []
+
+
+def test_in_someones_words() -> None:
+    text = "In Dr. Ana Berg’s words, “Could the moment be tied to the decision itself?”"
+    assert [speaker for speaker, _ in _records(text)] == ["Ana Berg"]
+    assert _records("In the words of one senior official, the plan was “dead on arrival.”") == [
+        ("one senior official", "the plan was “dead on arrival.”")]
+    text = "Ana Ruiz wrote the book in 2020. In her own words, the book is “a love letter to the city.”"
+    assert [speaker for speaker, _ in _records(text)] == ["Ana Ruiz"]
+    assert extract_quotes("In other words, the plan failed.") == []
+
+
+def test_a_cue_in_a_relative_clause_takes_no_words_quoted_before_it() -> None:
+    text = ("Hamilton, who popularized the term “software engineering,” later led the team that wrote "
+            "the software for Skylab.")
+    assert extract_quotes(text) == []
+
+
+def test_an_unnamed_person_with_an_adjective_and_two_verbs() -> None:
+    text = "An unidentified poster put up her picture and wrote that it was “disrespectful and rude.”"
+    assert _records(text) == [("An unidentified poster", "it was “disrespectful and rude.”")]
+
+
+def test_groups_joined_by_and_speak_together() -> None:
+    text = "Pilots and aviation experts said the storm was the likely cause."
+    assert [speaker for speaker, _ in _records(text)] == ["Pilots and aviation experts"]
+    text = "U.S. law enforcement and security officials said the lists were being examined."
+    assert [speaker for speaker, _ in _records(text)] == ["U.S. law enforcement and security officials"]
