@@ -101,3 +101,16 @@ def test_groups_joined_by_and_speak_together() -> None:
     assert [speaker for speaker, _ in _records(text)] == ["Pilots and aviation experts"]
     text = "U.S. law enforcement and security officials said the lists were being examined."
     assert [speaker for speaker, _ in _records(text)] == ["U.S. law enforcement and security officials"]
+
+
+def test_an_office_of_a_surname_is_the_office_of_the_full_name() -> None:
+    text = ("Senate Majority Leader Harry Reid met donors in 2012.\n\n"
+            "Reid's office said Reid had never been contacted about the case.")
+    assert [speaker for speaker, _ in _records(text)] == ["Harry Reid's office"]
+
+
+def test_a_body_named_by_its_kind_is_not_the_airline() -> None:
+    text = ("The navy said 40 bodies had been recovered.\n\n"
+            "Flight 12 was operated by Brightwing, whose chief executive flew to the city.\n\n"
+            "The airline said it was inviting family members to the city.")
+    assert [speaker for speaker, _ in _records(text)][-1] != "navy"

@@ -330,7 +330,12 @@ FEMALE_FIRST_NAMES = _forms(
     "nikki karine kari marjorie kyrsten tulsi fani tanya aileen ketanji sonia kirsten tammy "
     "gretchen kathy kristi stacey rashida ayanna pramila katie shelley cindy joni jeanne maggie "
     "patty mazie debbie jill melania ivanka kellyanne kayleigh karoline jasmine gina kay jeanine "
-    "maxine"
+    "maxine",
+    # More given names of women in news of politics and government, here and abroad (names that
+    # are also words or common surnames left out).
+    "alexis antonia beatrice benazir camilla condoleezza dianne dina eugenie golda hanan hasina "
+    "hilda iryna kaja kemi lyudmila madeleine margrethe marianne meghan mette noor olena rania "
+    "sanna segolene suella tzipi yuliia",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -356,6 +361,21 @@ MALE_FIRST_NAMES = _forms(
     # common in US politics and courts (not words of their own: no "hunter", "rand", "tucker")
     "xavier merrick lloyd antony jake hakeem vivek josh gavin glenn jared kash rudy bennie jamaal "
     "raphael cory bernie sherrod jon mitt jerome ritchie newt brett clarence alvin",
+    # More given names of men in news of politics and government, here and abroad (names that
+    # are also words or common surnames left out).
+    "abraham aidan akira aleksandr alistair anatoly andres angelo angus archie ariel arkady asa "
+    "beau benny bernard beto brad callum cesar clifford cody colin connor corey danny declan "
+    "derek derrick dick dimitri dominic donnie duane dustin dwayne eduardo edwin ehud emilio "
+    "enrico ernest frederick fumio gareth gennady geoffrey gerard gerhard gideon giles gough "
+    "gustavo hamad hamish harry hector helmut herman hiroshi hubert hugh humberto ignacio ilham "
+    "ismail jagmeet jair jay jeffery jimmie jimmy jinping joaquin joel johnny julian julio kassym "
+    "kenji kenny keqiang kieran konstantin kurt leonard lev liam lonnie lula lyndon malcolm marc "
+    "marcus mario mathew maurice maxim melvin menachem mick nathaniel nicolas nigel nikol "
+    "nursultan oleg oliver orlando orrin paolo petro ramon randolph raul reginald reince rhys "
+    "ricardo ricky roberto rodney ronnie rory ruben rudolph rupert salvador sandro sebastian "
+    "sergio shane shavkat shawn shimon shinzo silvio spiro stanislav steny takeshi tamim terrence "
+    "theodore tobias todd tommy travis trevor tyrone ulysses victor wes woodrow xiaoping yahya "
+    "yasser yevgeny yoav yoshihide zach",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").

@@ -741,6 +741,19 @@ def _lower_case_organisation(text: str, toks: list[Tok]) -> Mention | None:
 _NAME_GOES_ON = re.compile(r" (?:of|for) (?:the )?[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,3}")
 
 
+#: "Reid's office", "Warren’s campaign": a body named by the surname of whom it serves.
+_OWNED_BODY = re.compile(r"([A-Z][\w-]+)['’]s? (?:office|campaign|team|spokesman|spokeswoman|spokesperson|"
+                         r"lawyers?|attorneys?|aides?|staff|camp|allies|representatives?)")
+
+
+def _generic_body(name: str) -> bool:
+    """"navy", "the police", "government": an organisation named only by its kind."""
+    words = name.lower().split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return len(words) == 1 and (words[0] in lx.ORG_HEADS or words[0] in lx.ANON_HEADS)
+
+
 def _head_of_described(window: str, head: str, described: list[str]) -> str | None:
     """The last name in ``window`` of the form "[New Zealand] Department of Conservation": the
     capitalised head, then "of" or "for" and the described words ("the conservation
@@ -2062,6 +2075,7 @@ class SpeakerBook:
         self._first_names_in_full(text)
         self._leading_names_in_full(text)
         self._groups_led_in_full()
+        self._owners_in_full()
         self._names_behind_aliases()
         self._one_kind_per_name()
 
@@ -2077,6 +2091,20 @@ class SpeakerBook:
             full = full_by_surname.get(head.casefold()) or self._full_name_before(head)
             if full is not None:
                 _name_them([speaker], f"{full} and {rest}")
+
+    def _owners_in_full(self) -> None:
+        """"Reid's office" where the text names Harry Reid: the office of the full name (a
+        person quoted in full, else the name the text gives the surname)."""
+        full_by_surname = {p.name.rsplit(None, 1)[-1].casefold(): p.name for p in self.speakers
+                           if p.kind == "person" and " " in p.name}
+        for speaker in self.speakers:
+            match = _OWNED_BODY.fullmatch(speaker.name)
+            if speaker.kind not in ("organisation", "anonymous") or match is None:
+                continue
+            owner = match.group(1)
+            full = full_by_surname.get(owner.casefold()) or self._full_name_before(owner)
+            if full is not None and full != owner:
+                _name_them([speaker], f"{full}{speaker.name[len(owner):]}")
 
     def _names_behind_aliases(self) -> None:
         """"C.K. Walker aka “Lindsey”": a speaker named by one word the text gives as someone's
@@ -2393,6 +2421,8 @@ class SpeakerBook:
             return None  # a research paper, unless the story has spoken of a newspaper
         best = self._org_named_in(window)
         last = self.last_org
+        if last is not None and _generic_body(last.name) and last.name.lower().split()[-1] != head:
+            last = None  # "The navy said … The airline said": a navy is no airline
         if best is None and (last is None or last.name not in window):
             lone = self._lone_name_org(window)
             if lone is not None:
