@@ -114,3 +114,18 @@ def test_a_body_named_by_its_kind_is_not_the_airline() -> None:
             "Flight 12 was operated by Brightwing, whose chief executive flew to the city.\n\n"
             "The airline said it was inviting family members to the city.")
     assert [speaker for speaker, _ in _records(text)][-1] != "navy"
+
+
+def test_quoted_as_saying_through_an_appositive_is_the_named_person() -> None:
+    text = ("Other media later quoted the head of the rescue agency, Fransiskus Soelistyo, as saying "
+            "only three bodies had been retrieved.")
+    assert _records(text) == [("Fransiskus Soelistyo", "only three bodies had been retrieved")]
+    text = "Reuters quoted a senior official, who asked not to be named, as saying the deal was close."
+    assert _records(text) == [("a senior official", "the deal was close")]
+
+
+def test_a_post_held_for_something_no_word_list_knows() -> None:
+    assert _records("A spokesperson for the festival said tickets were sold out.") == [
+        ("A spokesperson for the festival", "tickets were sold out")]
+    assert _records("A spokesman for the show said the episode was cancelled.") == [
+        ("A spokesman for the show", "the episode was cancelled")]

@@ -896,6 +896,14 @@ class _Document:
         toks = tokens(text, match.start(1), match.end(1))
         if len(toks) == 1 and toks[0].low in ("him", "her"):
             return Mention(toks[0].start, toks[0].end, "pronoun", "he" if toks[0].low == "him" else "she")
+        if "," in match.group(1):
+            # "quoted the head of the agency, Fransiskus Bambang Soelistyo, as saying": the name
+            # set off after the description (else the description itself)
+            named = parse_after(text, tokens(text, text.rfind(",", match.start(1), match.end(1)) + 1,
+                                             match.end(1)))
+            if named is not None and named.kind == "person":
+                return named
+            toks = tokens(text, match.start(1), text.find(",", match.start(1), match.end(1)))
         mention = parse_after(text, toks)
         return mention if mention is not None and mention.kind != "pronoun" else None
 
@@ -1630,7 +1638,7 @@ _RELATIVES = frozenset(["that", "who", "which", "whose", "whom", "where", "when"
 
 
 #: "quote Salinas as saying", "quoted him as", "was quoted as" right before a participle cue.
-_QUOTED_AS = re.compile(r"\b(?:[Qq]uot(?:e|es|ed|ing))[ ]+(?:([^,;:.!?“”\"]{1,60}?)[ ]+)?as[ ]+$")
+_QUOTED_AS = re.compile(r"\b(?:[Qq]uot(?:e|es|ed|ing))[ ]+(?:([^;:.!?“”\"]{1,120}?),?[ ]+)?as[ ]+$")
 
 _WRITINGS = word_set("statement email e-mail letter post tweet message note memo video")
 

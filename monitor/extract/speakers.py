@@ -310,7 +310,22 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     mention = _parse_before(text, toks)
     if mention is not None and mention.kind == "anonymous":
         return _with_group_before(text, toks, mention)
+    if mention is None and len(toks) >= 5:
+        return _post_for_unlisted(text, toks)
     return mention
+
+
+def _post_for_unlisted(text: str, toks: list[Tok]) -> Mention | None:
+    """"A spokesman for the show", "a lawyer for the band": a post held for something named by a
+    lower-case noun no word list knows (the last five words: article, post, "for", article, noun)."""
+    art, post, prep, det, noun = toks[-5:]
+    if art.low in ("a", "an", "the") and post.low in lx.POSITION_HEADS and prep.low in ("for", "at", "with") \
+            and det.low in ("the", "a", "an", "his", "her", "their", "its") and noun.word.isalpha() \
+            and noun.word.islower() and (noun.low not in lx.CUE_VERBS or noun.low in lx.FINDING_CUES) \
+            and not text[art.start:noun.end].count(",") and not any(
+                c in text[art.start:noun.end] for c in "“”\"()"):
+        return Mention(art.start, noun.end, "anonymous", text[art.start:noun.end], role=post.word)
+    return None
 
 
 #: Words for a body of people that may stand first in "X and security officials".
