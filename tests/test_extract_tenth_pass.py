@@ -129,3 +129,12 @@ def test_a_post_held_for_something_no_word_list_knows() -> None:
         ("A spokesperson for the festival", "tickets were sold out")]
     assert _records("A spokesman for the show said the episode was cancelled.") == [
         ("A spokesman for the show", "the episode was cancelled")]
+
+
+def test_a_word_in_ly_that_opens_the_clause_stays_in_it() -> None:
+    assert _records("The minister said only three bodies had been retrieved.") == [
+        ("the minister", "only three bodies had been retrieved")]
+    assert _records("The police said family members had been told.") == [
+        ("The police", "family members had been told")]
+    assert _records("The minister said repeatedly the plan was sound.") == [
+        ("the minister", "the plan was sound")]

@@ -189,6 +189,9 @@ _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claim
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
 _THAT_ONLY = frozenset(["complaining"])
 #: Adverbs between a cue and its "that": "insisting instead that", "said again that".
+#: Words in "-ly" that open a clause rather than qualify the cue ("said only three bodies …",
+#: "said family members had been told").
+_LY_NOT_ADVERBS = word_set("only family rally supply reply assembly ally anomaly monopoly")
 _THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later earlier once "
                          "previously too")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
@@ -1242,7 +1245,8 @@ class _Document:
         k = i
         while k < len(toks):
             low = toks[k].low
-            if low in lx.TIME_WORDS or (low.endswith("ly") and toks[k].word.islower()):
+            if low in lx.TIME_WORDS or (low.endswith("ly") and toks[k].word.islower()
+                                        and low not in _LY_NOT_ADVERBS):
                 k += 1
             elif low in ("this", "last", "next") and k + 1 < len(toks) and toks[k + 1].low in lx.TIME_WORDS:
                 k += 2  # "confirmed this evening the border would reopen"
