@@ -138,3 +138,15 @@ def test_a_word_in_ly_that_opens_the_clause_stays_in_it() -> None:
         ("The police", "family members had been told")]
     assert _records("The minister said repeatedly the plan was sound.") == [
         ("the minister", "the plan was sound")]
+
+
+def test_an_offices_document_is_its_holders() -> None:
+    text = ("New York Attorney General Letitia James is suing the company.\n\n"
+            "The attorney general's complaint alleges the company defrauded the bank.")
+    assert _records(text) == [("Letitia James", "the company defrauded the bank")]
+
+
+def test_a_report_titled_with_its_authors_name() -> None:
+    text = ("Carbon pollution would have to fall within a decade, according to the United Nations "
+            "Environment Program Emissions Gap Report.")
+    assert [speaker for speaker, _ in _records(text)] == ["United Nations Environment Program"]

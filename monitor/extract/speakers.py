@@ -1278,6 +1278,21 @@ def _epithet_word(tok: Tok) -> bool:
     return "-" in word and word.replace("-", "").isalnum() and not word.isupper()
 
 
+def _titled_document_author(text: str, toks: list[Tok]) -> Mention | None:
+    """"the United Nations Environment Program Emissions Gap Report": a document's title that
+    opens with its author's name, up to the last word for an organisation ("Program") before the
+    capitalised document word."""
+    if len(toks) < 3 or not _cap(toks[-1]) or toks[-1].low not in lx.DOCUMENT_NOUNS:
+        return None
+    words = [t for t in toks if t.low not in lx.DETERMINERS]
+    if not words or not all(_cap(t) or t.low in _ORG_NAME_GLUE for t in words):
+        return None
+    head = next((k for k in range(len(words) - 2, 0, -1) if words[k].low in lx.ORG_HEADS), None)
+    if head is None:
+        return None
+    return Mention(words[0].start, words[head].end, "organisation", _join(text, words[:head + 1]))
+
+
 def document_author(text: str, toks: list[Tok]) -> Mention | None:
     """The author a document phrase names: "a Moody’s Analytics report in April" and "the
     Moody’s report" stand for Moody’s, "Labor Department data compiled by Bloomberg" for the
@@ -1285,7 +1300,7 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     newspaper" for who compiled or printed them. None when it names nobody ("court records")."""
     at = next((k for k, t in enumerate(toks) if t.word.islower() and t.low in lx.DOCUMENT_NOUNS), None)
     if at is None:
-        return None
+        return _titled_document_author(text, toks)
     owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
     if len(owner) == 1 and owner[0].low in lx.ORG_HEADS and not possessive(owner[0]):
         owner = []  # "Court records say" opening a sentence: a kind of record, no one's name
@@ -1299,6 +1314,13 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         while j > 0 and _cap(owner[j - 1]) and not possessive(owner[j - 1]):
             j -= 1
         name_toks = owner[j:poss + 1]
+    elif owner and possessive(owner[-1]) and owner[-1].word.islower() and len(owner) <= 3:
+        # "the attorney general's complaint", "the mayor's statement": the office's holder
+        last = owner[-1]
+        base = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+        phrase = [t for t in toks[:at] if t.end < last.end] + [base]
+        held = classify(text, phrase)
+        return held if held is not None and held.kind == "definite" else None
     else:
         name_toks = []
         for k in range(at + 1, len(toks) - 1):
@@ -1975,6 +1997,11 @@ class SpeakerBook:
             # "Mayor Says New Museum Will …" over a story that names "Mayor Eric Adams": the
             # headline's bare title is the person the story names with it
             mention = self._titled_in_story(mention) or mention
+        if mention.kind == "organisation" and self.text and mention.name.rsplit(None, 1)[-1].lower() \
+                in lx.DOCUMENT_NOUNS:
+            # "the United Nations Environment Program Emissions Gap Report": its author
+            mention = _titled_document_author(self.text, tokens(self.text, mention.start, mention.end)) \
+                or mention
         if mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
                 mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
