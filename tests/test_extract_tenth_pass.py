@@ -150,3 +150,9 @@ def test_a_report_titled_with_its_authors_name() -> None:
     text = ("Carbon pollution would have to fall within a decade, according to the United Nations "
             "Environment Program Emissions Gap Report.")
     assert [speaker for speaker, _ in _records(text)] == ["United Nations Environment Program"]
+
+
+def test_they_is_the_group_named_sentences_before_in_the_paragraph() -> None:
+    text = ("All the while, there have been critics. Why, they ask, does it matter? Why not all of it? "
+            "They contend that the protests are anti-police.")
+    assert _records(text) == [("critics", "the protests are anti-police")]

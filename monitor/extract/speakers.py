@@ -1832,13 +1832,20 @@ class SpeakerBook:
         window = (cut + 1 if cut >= 0 else start, pos)
         groups = sorted([*_THE_GROUP.finditer(self.text, *window),
                          *_THERE_GROUP.finditer(self.text, *window)], key=lambda m: m.start())
+        if not groups and _GROUP_SUBJECT.search(self.text, *window) is None:
+            # "There have been critics. Why, they ask, …? They contend …": back to the paragraph's
+            # start when the sentence before names no group
+            para = max(start, self.text.rfind("\n", start, pos) + 1)
+            window = (para, pos)
+            groups = sorted([*_THE_GROUP.finditer(self.text, *window),
+                             *_THERE_GROUP.finditer(self.text, *window)], key=lambda m: m.start())
         for match in groups:
             head = match.group(1).lower()
             if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head.endswith("s") \
                     and not (self.quoted is not None and self.quoted(match.start())):
                 found = match
         party = None
-        for match in _GROUP_SUBJECT.finditer(self.text, cut + 1 if cut >= 0 else start, pos):
+        for match in _GROUP_SUBJECT.finditer(self.text, *window):
             if match.group(1).lower() in lx.GROUP_NAMES \
                     and not (self.quoted is not None and self.quoted(match.start(1))):
                 party = match  # "Republicans on the panel disagreed. They said …"
