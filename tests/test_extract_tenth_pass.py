@@ -156,3 +156,13 @@ def test_they_is_the_group_named_sentences_before_in_the_paragraph() -> None:
     text = ("All the while, there have been critics. Why, they ask, does it matter? Why not all of it? "
             "They contend that the protests are anti-police.")
     assert _records(text) == [("critics", "the protests are anti-police")]
+
+
+def test_what_someone_had_added_inside_anothers_statement_is_the_statement() -> None:
+    text = ("Brandt rejected that. The Indiana senator said Democrats had added “billions in unrelated "
+            "spending” at the last minute.")
+    [(speaker, content)] = _records(text)
+    assert content == "Democrats had added “billions in unrelated spending” at the last minute"
+    assert speaker in ("Brandt", "Indiana senator", "the Indiana senator")
+    text = "“We will win,” she added, “and soon.”"
+    assert len(_records(text)) == 1

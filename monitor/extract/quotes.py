@@ -580,6 +580,11 @@ class _Document:
                           headline=headline, source_phrase=source_phrase)
         if cue in lx.WEAK_CUES and _NOUN_BEFORE.search(text, max(s, cs - 12), cs):
             return None  # "the former president’s claims were …", "his remarks": a noun
+        if cue in _DOING_CUES and _PERFECT_BEFORE.search(text, max(s, cs - 6), cs) \
+                and text[ce:ce + 2].lstrip()[:1] in _OPEN_MARKS:
+            # "said Democrats had added “billions in unrelated spending”": what was added to the
+            # bill, inside someone else's statement, not words someone added
+            return None
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
@@ -2339,6 +2344,8 @@ def _sieve_partial(doc: _Document) -> None:
             _add(doc, q, "partial", sieve, frame)
 
 
+#: "had added", "has added": a perfect before a cue.
+_PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+$")
 #: A cue right after a relative pronoun ("the team that wrote …").
 _RELATIVE_BEFORE_CUE = re.compile(r"\b(?:that|who|which) $")
 #: "…, but I’m intrigued by the “smart strength training”": the writer's own clause.
