@@ -166,3 +166,14 @@ def test_what_someone_had_added_inside_anothers_statement_is_the_statement() -> 
     assert speaker in ("Brandt", "Indiana senator", "the Indiana senator")
     text = "“We will win,” she added, “and soon.”"
     assert len(_records(text)) == 1
+
+
+def test_the_ministry_is_the_countrys_ministry_named_in_lower_case() -> None:
+    text = ("A first group of 262 travellers landed in Lagos on Thursday, Nigeria’s foreign ministry "
+            "reported.\n\nAround 1,000 more want to leave, the ministry has said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Nigeria’s foreign ministry"] * 2
+
+
+def test_an_institute_for_research_is_not_a_report() -> None:
+    text = "Brazil’s National Institute for Space Research said rainfall will be lower this year."
+    assert [speaker for speaker, _ in _records(text)] == ["National Institute for Space Research"]

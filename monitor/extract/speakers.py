@@ -761,6 +761,16 @@ _OWNED_BODY = re.compile(r"([A-Z][\w-]+)['’]s? (?:office|campaign|team|spokesm
                          r"lawyers?|attorneys?|aides?|staff|camp|allies|representatives?)")
 
 
+def _owned_lower_case(window: str, head: str) -> str | None:
+    """"Nigeria’s foreign ministry" for "the ministry": a country's or a body's office named in
+    lower case after its owner (the last such name in ``window``)."""
+    best = None
+    for match in re.finditer(r"(?<![\w’'])[A-Z][\w-]+(?: [A-Z][\w-]+)?[’']s (?:[a-z]+ ){0,2}"
+                             + re.escape(head) + r"(?![\w-])", window):
+        best = match.group()
+    return best
+
+
 def _generic_body(name: str) -> bool:
     """"navy", "the police", "government": an organisation named only by its kind."""
     words = name.lower().split()
@@ -1278,14 +1288,20 @@ def _epithet_word(tok: Tok) -> bool:
     return "-" in word and word.replace("-", "").isalnum() and not word.isupper()
 
 
+#: Last words of the titles of reports ("… Emissions Gap Report"; not "… for Space Research").
+_DOCUMENT_TITLE_WORDS = frozenset(["report", "reports", "survey", "study", "review", "poll", "index",
+                                   "outlook", "assessment", "audit", "census", "analysis"])
+
+
 def _titled_document_author(text: str, toks: list[Tok]) -> Mention | None:
     """"the United Nations Environment Program Emissions Gap Report": a document's title that
     opens with its author's name, up to the last word for an organisation ("Program") before the
     capitalised document word."""
-    if len(toks) < 3 or not _cap(toks[-1]) or toks[-1].low not in lx.DOCUMENT_NOUNS:
+    if len(toks) < 3 or not _cap(toks[-1]) or toks[-1].low not in _DOCUMENT_TITLE_WORDS:
         return None
     words = [t for t in toks if t.low not in lx.DETERMINERS]
-    if not words or not all(_cap(t) or t.low in _ORG_NAME_GLUE for t in words):
+    if not words or not all(_cap(t) or t.low in _ORG_NAME_GLUE for t in words) \
+            or any(possessive(t) for t in words):
         return None
     head = next((k for k in range(len(words) - 2, 0, -1) if words[k].low in lx.ORG_HEADS), None)
     if head is None:
@@ -2005,7 +2021,7 @@ class SpeakerBook:
             # headline's bare title is the person the story names with it
             mention = self._titled_in_story(mention) or mention
         if mention.kind == "organisation" and self.text and mention.name.rsplit(None, 1)[-1].lower() \
-                in lx.DOCUMENT_NOUNS:
+                in _DOCUMENT_TITLE_WORDS:
             # "the United Nations Environment Program Emissions Gap Report": its author
             mention = _titled_document_author(self.text, tokens(self.text, mention.start, mention.end)) \
                 or mention
@@ -2529,7 +2545,8 @@ class SpeakerBook:
                     # "New Zealand Department" is "New Zealand Department of Conservation"
                     best = name + goes_on.group()
         if best is None or described and not all(w in best.lower() for w in described):
-            best = _head_of_described(window, head, described or [])
+            best = _head_of_described(window, head, described or []) or (
+                None if described else _owned_lower_case(window, head))
         if best is None:
             return None
         return self._by_alias.get(("organisation", alias_key(best))) or self._new(
