@@ -177,3 +177,15 @@ def test_the_ministry_is_the_countrys_ministry_named_in_lower_case() -> None:
 def test_an_institute_for_research_is_not_a_report() -> None:
     text = "Brazil’s National Institute for Space Research said rainfall will be lower this year."
     assert [speaker for speaker, _ in _records(text)] == ["National Institute for Space Research"]
+
+
+def test_a_cue_word_before_of_is_a_noun() -> None:
+    text = ("The city, along with parts of the Brazilian states of Mato Grosso and Paraná, was "
+            "blanketed by smoke, according to local news reports.")
+    [(speaker, content)] = _records(text)
+    assert speaker == "local news reports" and content.startswith("The city, along with")
+
+
+def test_a_study_with_its_year() -> None:
+    assert _records("The forest could burn within decades, a 2014 study warned.") == [
+        ("a 2014 study", "The forest could burn within decades")]

@@ -578,8 +578,9 @@ class _Document:
             end = named_end if named_end is not None and mention.end <= named_end else mention.end
             return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
-        if cue in lx.WEAK_CUES and _NOUN_BEFORE.search(text, max(s, cs - 12), cs):
-            return None  # "the former president’s claims were …", "his remarks": a noun
+        if cue in lx.WEAK_CUES and (_NOUN_BEFORE.search(text, max(s, cs - 12), cs)
+                                    or text.startswith(" of ", ce)):
+            return None  # "the former president’s claims were …", "his remarks", "states of …": a noun
         if cue in _DOING_CUES and _PERFECT_BEFORE.search(text, max(s, cs - 6), cs) \
                 and text[ce:ce + 2].lstrip()[:1] in _OPEN_MARKS:
             # "said Democrats had added “billions in unrelated spending”": what was added to the

@@ -309,7 +309,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
     mention = _parse_before(text, toks)
     if mention is not None and mention.kind == "anonymous":
-        return _with_group_before(text, toks, mention)
+        return _with_group_before(text, toks, _with_year_before(text, toks, mention))
     if mention is None and len(toks) >= 5:
         return _post_for_unlisted(text, toks)
     return mention
@@ -330,6 +330,15 @@ def _post_for_unlisted(text: str, toks: list[Tok]) -> Mention | None:
 
 #: Words for a body of people that may stand first in "X and security officials".
 _GROUP_NOUNS = frozenset(["enforcement", "police", "military", "intelligence", "government", "staff"])
+
+
+def _with_year_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
+    """"a 2014 study", "the 2020 census": the article and the year before the head belong to it."""
+    k = next((i for i, t in enumerate(toks) if t.start == mention.start), None)
+    if k is None or k < 2 or not toks[k - 1].word.isdigit() or toks[k - 2].low not in lx.DETERMINERS:
+        return mention
+    return Mention(toks[k - 2].start, mention.end, "anonymous", text[toks[k - 2].start:mention.end],
+                   role=mention.role, organisation=mention.organisation)
 
 
 def _with_group_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
