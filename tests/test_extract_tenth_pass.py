@@ -189,3 +189,24 @@ def test_a_cue_word_before_of_is_a_noun() -> None:
 def test_a_study_with_its_year() -> None:
     assert _records("The forest could burn within decades, a 2014 study warned.") == [
         ("a 2014 study", "The forest could burn within decades")]
+
+
+def test_lawyers_for_a_person_are_not_the_person() -> None:
+    assert _records("Lawyers for Jim Cole said he would testify.") == [
+        ("Lawyers for Jim Cole", "he would testify")]
+
+
+def test_an_inverted_description_with_the_name_after_it() -> None:
+    text = ("“He has nothing to hide,” said Cole's attorney, Mark Dunn. He added that Cole was "
+            "“eager” to speak.")
+    assert [speaker for speaker, _ in _records(text)] == ["Mark Dunn", "Mark Dunn"]
+
+
+def test_he_after_a_paragraph_that_introduces_a_man() -> None:
+    text = ("“We will not raise taxes,” Gov. Tom Reeve said on Monday.\n\n"
+            "But the plan faces resistance from state Rep. Dan Ochoa.\n\n"
+            "“The numbers do not add up,” he said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Tom Reeve", "Dan Ochoa"]
+    text = ("“We will not raise taxes,” Gov. Tom Reeve said on Monday.\n\n"
+            "“The numbers add up,” he said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Tom Reeve", "Tom Reeve"]

@@ -1162,6 +1162,17 @@ class _Document:
         """``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry.``"""
         text = self.text
         pos = mention.end
+        if mention.kind in ("anonymous", "definite") and pos < e and text[pos] == ",":
+            # "said Cole's attorney, Mark Dunn.": the person the description names
+            stop = _next_boundary(text, pos + 1, e)
+            named = parse_after(text, tokens(text, pos + 1, stop))
+            if named is not None and named.kind == "person" and " " in named.name \
+                    and text[named.end:e].strip()[:1] in ("", ".", ",", ";"):
+                return Mention(mention.start, named.end, "person", named.name,
+                               role=named.role or text[mention.start:mention.end],
+                               organisation=named.organisation or mention.organisation,
+                               gender=named.gender or mention.gender)
+            return mention
         if mention.kind != "person" or pos >= e or text[pos] != ",":
             return mention
         stop = _next_boundary(text, pos + 1, e)

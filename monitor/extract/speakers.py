@@ -308,6 +308,8 @@ _CONTRACTION_HOSTS = frozenset(["let", "it", "that", "what", "here", "there", "w
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
     mention = _parse_before(text, toks)
+    if mention is not None and mention.kind == "person":
+        mention = _group_serving(text, mention)
     if mention is not None and mention.kind == "anonymous":
         return _with_group_before(text, toks, _with_year_before(text, toks, mention))
     if mention is None and len(toks) >= 5:
@@ -625,6 +627,23 @@ _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"),
 
 def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
+    mention = _parse_after(text, toks)
+    return _group_serving(text, mention) if mention is not None and mention.kind == "person" else mention
+
+
+def _group_serving(text: str, mention: Mention) -> Mention:
+    """"Lawyers for Jim Cole", "Aides to Ana Ruiz": a group that serves a person (a plural word
+    for people and "for", "to" or "of" before the name), not the person."""
+    words = (mention.role or "").split()
+    if len(words) >= 2 and words[0].lower() in lx.ANON_HEADS and words[0].lower().endswith("s") \
+            and words[1].lower() in ("for", "to", "of", "with", "representing"):
+        phrase = text[mention.start:mention.end]
+        return Mention(mention.start, mention.end, "anonymous", phrase, role=words[0].lower(),
+                       organisation=mention.name)
+    return mention
+
+
+def _parse_after(text: str, toks: list[Tok]) -> Mention | None:
     toks = outside_parentheses(text, toks)
     if not toks:
         return None
@@ -1752,6 +1771,11 @@ class SpeakerBook:
         Fetter arrived, …. “…,” she said" is Fetter)."""
         para_start = self.text.rfind("\n\n", 0, pos)
         para_start = para_start + 2 if para_start >= 0 else 0
+        if self._opens_with_quote(para_start, pos):
+            # "But the plan faces resistance from Rep. Dan Ochoa.¶“…,” he said": a paragraph that
+            # opens with the quote looks back to the paragraph before
+            before = self.text.rfind("\n\n", 0, max(0, para_start - 2))
+            para_start = before + 2 if before >= 0 else 0
         if self._seen_pos.get(latest.index, -1) >= para_start:
             return None
         found = self._named_mention_before(pos, want, para_start)
@@ -1761,6 +1785,12 @@ class SpeakerBook:
         if key.rsplit(None, 1)[-1:] == known.rsplit(None, 1)[-1:]:
             return None  # (the same surname: the woman quoted last)
         return self._person(found)
+
+    def _opens_with_quote(self, para_start: int, pos: int) -> bool:
+        """Does the paragraph at ``para_start`` open with a quotation that ends before ``pos``?"""
+        head = self.text[para_start:para_start + 1]
+        return head in ("“", '"', "‘") and self.quoted is not None and self.quoted(para_start + 1) \
+            and not self.quoted(pos)
 
     def _named_before(self, pos: int, want: str) -> Speaker | None:
         """"she" with nobody quoted to stand for: the person named last before it whose first
