@@ -210,3 +210,22 @@ def test_he_after_a_paragraph_that_introduces_a_man() -> None:
     text = ("“We will not raise taxes,” Gov. Tom Reeve said on Monday.\n\n"
             "“The numbers add up,” he said.")
     assert [speaker for speaker, _ in _records(text)] == ["Tom Reeve", "Tom Reeve"]
+
+
+def test_an_interview_labelled_with_initials() -> None:
+    text = ("Director Ava DuVernay and Oprah Winfrey sat down with us to talk.\n\n"
+            "Ava, how did Oprah do?\n\n"
+            "AD She was all in. I kept saying to them, \"Please, be careful!\"\n\n"
+            "OW I did it every time.\n\n"
+            "Is the film meaningful now?\n\n"
+            "OW It is here for a reason.\n\n"
+            "AD Oh, I agree.")
+    records = _records(text)
+    assert [speaker for speaker, _ in records] == ["Ava DuVernay", "Oprah Winfrey", "Oprah Winfrey",
+                                                   "Ava DuVernay"]
+    assert records[0][1] == "She was all in. I kept saying to them, \"Please, be careful!\""
+
+
+def test_capitals_once_at_the_head_of_a_paragraph_are_no_label() -> None:
+    text = "US officials met on Monday. The mayor said the road would reopen."
+    assert [speaker for speaker, _ in _records(text)] == ["the mayor"]

@@ -2278,6 +2278,55 @@ def _sieve_transcript(doc: _Document) -> None:
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+#: "AD She was all in.", "OW: I did it every time.": a magazine interview's turn, labelled with
+#: the speaker's initials.
+_INITIALS_LABEL = re.compile(r"([A-Z]{2,3}):? +(?=[A-Z“\"‘'(\[])")
+#: A person's name in full (first name, an optional middle one, the last).
+_FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?: ([A-Z][a-z]+))? ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w-])")
+
+
+def _sieve_initials(doc: _Document) -> None:
+    """``AD She was all in.`` … ``OW I did it every time.``: paragraphs that open with the same
+    initials at least twice, initials that the text's names in full give to one person (Ava
+    DuVernay, Oprah Winfrey), are that person's answers, quotations inside them included (the
+    words an answer quotes are part of it, not a statement of their own)."""
+    text = doc.text
+    labelled: dict[str, list[int]] = {}
+    for index, (start, end) in enumerate(doc.paras):
+        match = _INITIALS_LABEL.match(text, start, min(end, start + 6))
+        if match is not None and match.end() < end:
+            labelled.setdefault(match.group(1), []).append(index)
+    labelled = {label: paras for label, paras in labelled.items() if len(paras) >= 2}
+    if not labelled:
+        return
+    names: dict[str, dict[str, int]] = {}
+    for match in _FULL_NAME.finditer(text):
+        first, middle, last = match.groups()
+        # ("Director Ava DuVernay": the name may start at the second capitalised word)
+        for given in (first, middle) if middle else (first,):
+            initials = given[0] + last[0]
+            if initials in labelled:
+                full = f"{given} {last}"
+                names.setdefault(initials, {})[full] = names.get(initials, {}).get(full, 0) + 1
+    for label, paras in labelled.items():
+        found = names.get(label)
+        if not found:
+            continue
+        name = max(found, key=lambda n: found[n])
+        for index in paras:
+            start, end = doc.paras[index]
+            label_end = start + len(label)
+            mention = Mention(start, label_end, "person", name)
+            frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
+            content_start, content_end = _trim(text, _INITIALS_LABEL.match(text, start).end(), end)
+            for q in doc.spoken_quotes_between(content_start, content_end):
+                doc.claimed.add(q.start)  # (an answer's quotations are the answer's)
+            doc.frames = [f for f in doc.frames if not start <= f.cue_start < end]
+            doc.frames.append(frame)
+            doc.frames_by_sentence[start] = [frame]
+            doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
+                                     CONFIDENCE["transcript"]))
+
 #: "Q:" / "A:" at the start of a paragraph or a sentence.
 _QA_LABEL = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!”\"] ))([QA]):[ ]+(?=\S)", re.M)
 
@@ -3008,6 +3057,7 @@ _ITEM_ENDS = frozenset(".!?…:\"”’")
 
 
 SIEVES = (
+    _sieve_initials,
     _sieve_direct,
     _sieve_colon,
     _sieve_block,
