@@ -1059,11 +1059,11 @@ class _Document:
                 seen = _SEEN_BY.search(text, max(left, mention.start - 30), mention.start)
                 if seen is not None and seen.end() == mention.start:
                     # "Intelligence reports seen by Reuters suggest": the reports, not their reader
-                    head = tokens(text, max(last, seen.start() - _SUBJECT_WINDOW), seen.start())
-                    if head and head[0].low in lx.DETERMINERS:
-                        head = head[1:]
-                    documents = bool(head) and len(head) <= 5 and head[-1].low in lx.DOCUMENT_NOUNS
-                    mention = _source_phrase(text, head) if documents else parse_before(text, head)
+                    read = tokens(text, max(last, seen.start() - _SUBJECT_WINDOW), seen.start())
+                    if read and read[0].low in lx.DETERMINERS:
+                        read = read[1:]
+                    documents = bool(read) and len(read) <= 5 and read[-1].low in lx.DOCUMENT_NOUNS
+                    mention = _source_phrase(text, read) if documents else parse_before(text, read)
             return mention, (mention.start if mention else cs)
         if cut < 0:
             return None, cs
@@ -2291,11 +2291,11 @@ def _sieve_initials(doc: _Document) -> None:
     DuVernay, Oprah Winfrey), are that person's answers, quotations inside them included (the
     words an answer quotes are part of it, not a statement of their own)."""
     text = doc.text
-    labelled: dict[str, list[int]] = {}
+    labelled: dict[str, list[tuple[int, int]]] = {}  # label -> (paragraph, where its words start)
     for index, (start, end) in enumerate(doc.paras):
         match = _INITIALS_LABEL.match(text, start, min(end, start + 6))
         if match is not None and match.end() < end:
-            labelled.setdefault(match.group(1), []).append(index)
+            labelled.setdefault(match.group(1), []).append((index, match.end()))
     labelled = {label: paras for label, paras in labelled.items() if len(paras) >= 2}
     if not labelled:
         return
@@ -2313,12 +2313,12 @@ def _sieve_initials(doc: _Document) -> None:
         if not found:
             continue
         name = max(found, key=lambda n: found[n])
-        for index in paras:
+        for index, words_at in paras:
             start, end = doc.paras[index]
             label_end = start + len(label)
             mention = Mention(start, label_end, "person", name)
             frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
-            content_start, content_end = _trim(text, _INITIALS_LABEL.match(text, start).end(), end)
+            content_start, content_end = _trim(text, words_at, end)
             for q in doc.spoken_quotes_between(content_start, content_end):
                 doc.claimed.add(q.start)  # (an answer's quotations are the answer's)
             doc.frames = [f for f in doc.frames if not start <= f.cue_start < end]
