@@ -229,3 +229,27 @@ def test_an_interview_labelled_with_initials() -> None:
 def test_capitals_once_at_the_head_of_a_paragraph_are_no_label() -> None:
     text = "US officials met on Monday. The mayor said the road would reopen."
     assert [speaker for speaker, _ in _records(text)] == ["the mayor"]
+
+
+def test_a_quote_goes_on_after_the_person_spoken_to_or_a_participle() -> None:
+    text = "“We messed up,” Thomas allegedly told a supervisor. “We didn't do any rounds.”"
+    assert len(_records(text)) == 1
+    text = ("“You are in this job because of this crisis,” Sasse told her, repeatedly calling for an "
+            "explanation. “That man now won't be able to testify.”")
+    assert len(_records(text)) == 1
+
+
+def test_the_president_of_an_organisation_is_not_the_president() -> None:
+    text = ("President Trump has spent months fighting a trade war. Mr. Trump said the talks were "
+            "going well.\n\n“Tensions are threatening growth,” John Williams, the president of the "
+            "Federal Reserve Bank of New York, said.\n\nThe president says his approach has created "
+            "leverage.")
+    assert [speaker for speaker, _ in _records(text)] == ["Trump", "John Williams", "Trump"]
+
+
+def test_the_governor_is_the_one_titled_so_the_story_spoke_of_last() -> None:
+    text = ("Republican Gov. Eric Holcomb has avoided criticism of teachers, unlike Kentucky Gov. "
+            "Matt Bevin.\n\n“We get that you’re frustrated,” House Speaker Brian Bosma said.\n\n"
+            "Teachers didn’t see Holcomb at the Statehouse on Tuesday.\n\n"
+            "The governor said he was waiting for a pay commission to report.")
+    assert [speaker for speaker, _ in _records(text)] == ["Brian Bosma", "Eric Holcomb"]

@@ -3325,6 +3325,21 @@ def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
     words = rest.split()
     if words and words[0] == "to" and len(words) <= 5:
         return True
+    if words and frame.cue in lx.ADDRESSEE_CUES and len(words) <= 5 and "," not in rest \
+            and not _has_verb(tokens(rest, 0, len(rest))):
+        return True  # "Thomas allegedly told a supervisor": the person spoken to
+    comma = rest.find(",")
+    if frame.cue in lx.ADDRESSEE_CUES and comma > 0 and len(rest[:comma].split()) <= 4 \
+            and not _has_verb(tokens(rest, 0, comma)):
+        rest = rest[comma:]  # "told her, repeatedly calling for …": past the person spoken to
+        words = rest.split()
+    if rest.startswith(",") and len(words) <= 20 and not any(c in rest for c in _OPEN_MARKS):
+        lead = [w.lower() for w in rest[1:].split()[:2]] or [""]
+        participle = lead[1] if lead[0].endswith("ly") and len(lead) > 1 else lead[0]
+        after = rest.split(participle, 1)[-1].split()[:1] if participle else []
+        calling_for = participle == "calling" and after in (["for"], ["on"])
+        if participle.endswith("ing") and (participle not in lx.CUE_VERBS | _ING or calling_for):
+            return True  # "…,” Sasse told her, repeatedly calling for an explanation. “…”
     if words and words[0] in _FRAME_CLAUSES and len(words) <= 8:
         return True  # "he says as we drive on": when and where it was said
     if words and words[0] in _FRAME_PLACES and len(words) <= 7:

@@ -1786,6 +1786,38 @@ class SpeakerBook:
             return None  # (the same surname: the woman quoted last)
         return self._person(found)
 
+    def _titled_before(self, mention: Mention) -> Mention | None:
+        """The person the text last names with the capitalised title ``mention`` stands for
+        ("President Trump", "Gov. Eric Holcomb" for "the president", "the governor"), the title
+        right before the name and not an organisation's ("President of the Fed")."""
+        head = mention.name.lower()
+        if " " in head or not head.isalpha():
+            return None
+        forms = [re.escape(head.capitalize())]
+        forms += [re.escape(short.capitalize()) for short, full in lx.TITLE_ABBREVIATIONS.items()
+                  if full.lower() == head and short.endswith(".")]
+        pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(forms)
+                             + r") ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)")
+        window = self.text[:mention.start]  # (a title is given once, often at the story's top)
+        names: list[str] = []
+        office = titles.office_of(mention.role, head)
+        for match in pattern.finditer(window):
+            if self.quoted is not None and self.quoted(match.start()):
+                continue
+            if not _fits_office(window[max(0, match.start() - 12):match.start()], head, office):
+                continue  # ("Vice President Tom Bell" is not "the president")
+            name = base_word(Tok(match.group(1), 0, 0))
+            words = name.split()
+            if words[0].lower() in lx.NOT_NAMES or words[0].lower() in lx.ORG_HEADS:
+                continue
+            names.append(name)
+        if not names:
+            return None
+        # Of several so titled ("Gov. Eric Holcomb", "Kentucky GOP Gov. Matt Bevin"), the one the
+        # text spoke of last ("Teachers didn't see Holcomb …. The governor said …")
+        best = max(names, key=lambda n: window.rfind(n.split()[-1]))
+        return Mention(mention.start, mention.end, "person", best, role=mention.role or head)
+
     def _opens_with_quote(self, para_start: int, pos: int) -> bool:
         """Does the paragraph at ``para_start`` open with a quotation that ends before ``pos``?"""
         head = self.text[para_start:para_start + 1]
@@ -2113,6 +2145,13 @@ class SpeakerBook:
                     speaker = self._group_before(mention.start)
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
+            if speaker is not None and speaker.role and self.text \
+                    and f"{mention.name.lower()} of " in speaker.role.lower():
+                # "The president says …" in a story of President Trump is not John Williams, "the
+                # president of the Federal Reserve Bank of New York" quoted last
+                titled = self._titled_before(mention)
+                if titled is not None and alias_key(titled.name) != alias_key(speaker.name):
+                    speaker = self._person(titled)
             if speaker is not None and self.pending is not None and self.pending.kind == "person" \
                     and self.pending.start > self._seen_pos.get(speaker.index, -1) \
                     and self._introduced_as(self.pending.name, mention):
@@ -2128,6 +2167,9 @@ class SpeakerBook:
                 speaker = self._person(self.pending)
                 speaker.add_role(mention.role)
                 self.pending = None
+            if speaker is None and self.text:
+                titled = self._titled_before(mention)  # "Gov. Eric Holcomb … The governor said"
+                speaker = self._person(titled) if titled is not None else None
             if speaker is None:
                 speaker = self._last_person_described(mention)
             if speaker is None:
