@@ -253,3 +253,15 @@ def test_the_governor_is_the_one_titled_so_the_story_spoke_of_last() -> None:
             "Teachers didn’t see Holcomb at the Statehouse on Tuesday.\n\n"
             "The governor said he was waiting for a pay commission to report.")
     assert [speaker for speaker, _ in _records(text)] == ["Brian Bosma", "Eric Holcomb"]
+
+
+def test_a_surname_of_two_words_named_in_full_after_a_first_name() -> None:
+    text = ("Bureau of Prisons Director Kathleen Hawk Sawyer testified on Tuesday. Hawk Sawyer said she "
+            "could not comment.")
+    assert [speaker for speaker, _ in _records(text)] == ["Kathleen Hawk Sawyer"]
+
+
+def test_a_month_is_no_town_before_a_name() -> None:
+    text = ("In a letter to the president in May, Zippy Duvall, the president of the American Farm "
+            "Bureau, said farmers faced “near-unprecedented economic uncertainty.”")
+    assert [speaker for speaker, _ in _records(text)] == ["Zippy Duvall"]

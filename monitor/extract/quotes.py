@@ -1602,6 +1602,8 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
         return None
     if len(part) >= 2 and (part[0].low in lx.FEMALE_FIRST_NAMES or part[0].low in lx.MALE_FIRST_NAMES):
         return None  # "The chief executive of Acme, Julia Marsh, said": a person, not a state
+    if before and (before[-1].low in lx.NOT_NAMES or before[-1].low in lx.TIME_WORDS):
+        return None  # "In a letter in May, Zippy Duvall, …": a month is no town
     tail = 0
     while tail < min(3, len(before)) and before[-1 - tail].word[:1].isupper():
         tail += 1

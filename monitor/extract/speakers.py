@@ -799,6 +799,10 @@ def _owned_lower_case(window: str, head: str) -> str | None:
     return best
 
 
+#: A capitalised first name right before a name ("Kathleen " before "Hawk Sawyer").
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) $")
+
+
 def _generic_body(name: str) -> bool:
     """"navy", "the police", "government": an organisation named only by its kind."""
     words = name.lower().split()
@@ -869,6 +873,7 @@ def _owned_organisation(body: list[Tok]) -> list[Tok] | None:
 #: Words for how many of a group speak ("most experts"), not what the group is.
 _QUANTITY_WORDS = frozenset(["most", "many", "some", "several", "few", "all", "both", "other", "more",
                              "numerous", "various", "certain"])
+
 
 
 def _head_is_group(toks: list[Tok]) -> bool:
@@ -2220,6 +2225,7 @@ class SpeakerBook:
         self._surnames_in_full(text)
         self._first_names_in_full(text)
         self._leading_names_in_full(text)
+        self._compound_surnames_in_full(text)
         self._groups_led_in_full()
         self._owners_in_full()
         self._names_behind_aliases()
@@ -2332,6 +2338,20 @@ class SpeakerBook:
                 # one way of extending it: "Te Kaurinui Robert" and "Te Kaurinui Parata" are both
                 # parts of "Te Kaurinui Robert Parata"
                 _name_them([speaker], fullest)
+
+    def _compound_surnames_in_full(self, text: str) -> None:
+        """A person quoted by a surname of two words ("Hawk Sawyer", "Taylor Greene") that the text
+        gives in full after a first name ("Kathleen Hawk Sawyer") is named in full."""
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            if speaker.kind != "person" or len(words) != 2 or _known_first_name(words[0].lower()):
+                continue
+            for pos in self._positions(speaker.name, limit=10):
+                before = text[max(0, pos - 20):pos]
+                match = _FIRST_NAME_BEFORE.search(before)
+                if match is not None and _known_first_name(match.group(1).lower()):
+                    _name_them([speaker], f"{match.group(1)} {speaker.name}")
+                    break
 
     def _surnames_in_full(self, text: str) -> None:
         single: dict[str, list[Speaker]] = {}
