@@ -265,3 +265,12 @@ def test_a_month_is_no_town_before_a_name() -> None:
     text = ("In a letter to the president in May, Zippy Duvall, the president of the American Farm "
             "Bureau, said farmers faced “near-unprecedented economic uncertainty.”")
     assert [speaker for speaker, _ in _records(text)] == ["Zippy Duvall"]
+
+
+def test_he_in_a_chinese_name_is_no_pronoun() -> None:
+    assert _records("Vice Premier Liu He said the talks had gone well.") == [
+        ("Liu He", "the talks had gone well")]
+    text = ("“What is the incentive?” He Jianxiong, the former executive director for China at the "
+            "International Monetary Fund, said at an event in Washington.")
+    assert [speaker for speaker, _ in _records(text)] == ["He Jianxiong"]
+    assert [speaker for speaker, _ in _records("Tom Hale spoke. “We will win,” he said.")] == ["Tom Hale"]

@@ -307,6 +307,9 @@ _CONTRACTION_HOSTS = frozenset(["let", "it", "that", "what", "here", "there", "w
 
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
+    named = _name_with_he(text, toks)
+    if named is not None:
+        return named
     mention = _parse_before(text, toks)
     if mention is not None and mention.kind == "person":
         mention = _group_serving(text, mention)
@@ -629,6 +632,24 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
     mention = _parse_after(text, toks)
     return _group_serving(text, mention) if mention is not None and mention.kind == "person" else mention
+
+
+def _name_with_he(text: str, toks: list[Tok]) -> Mention | None:
+    """"Liu He said", "He Jianxiong, …, said": a capitalised "He" (or "She") joined to another
+    capitalised word is part of a name (a Chinese surname or given name), not the pronoun."""
+    if len(toks) < 2:
+        return None
+    for a, b in ((toks[-2], toks[-1]), (toks[0], toks[1])):
+        pair = (a, b)
+        he = next((t for t in pair if t.word in ("He", "She")), None)
+        other = b if he is a else a
+        if he is None or not _cap(other) or other.low in lx.NOT_NAMES or other.low in lx.PRONOUNS \
+                or text[a.end:b.start] != " " or not other.word.isalpha() or _lexical(other.low):
+            continue
+        if (a, b) == (toks[0], toks[1]) and len(toks) > 2:
+            continue  # (only a name that is the whole phrase: "He Jianxiong")
+        return Mention(a.start, b.end, "person", f"{a.word} {b.word}")
+    return None
 
 
 def _group_serving(text: str, mention: Mention) -> Mention:
