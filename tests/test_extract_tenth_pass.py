@@ -274,3 +274,9 @@ def test_he_in_a_chinese_name_is_no_pronoun() -> None:
             "International Monetary Fund, said at an event in Washington.")
     assert [speaker for speaker, _ in _records(text)] == ["He Jianxiong"]
     assert [speaker for speaker, _ in _records("Tom Hale spoke. “We will win,” he said.")] == ["Tom Hale"]
+
+
+def test_what_someone_tried_to_suggest() -> None:
+    assert _records("Trump has recently tried to suggest that he barely knows his ambassador.") == [
+        ("Trump", "he barely knows his ambassador")]
+    assert extract_quotes("He tried to explain the delay.") == []

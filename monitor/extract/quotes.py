@@ -604,8 +604,7 @@ class _Document:
                 frame = _Frame(cue, cs, ce, caused, caused.start, ce, (s, e), para, headline=headline)
                 self._after_cue(frame, e)
                 return frame
-            went = _WENT_ON_TO.search(text, max(left, cs - 30), cs) if cue in ("say", "add", "note") \
-                else None
+            went = _WENT_ON_TO.search(text, max(left, cs - 30), cs) if cue in _INFINITIVE_CUES else None
             if went is not None:
                 # "She went on to say that …": the subject of "went" says it
                 mention, _ = self._subject(left, went.start())
@@ -1731,7 +1730,11 @@ _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|gone) on"
                          r"|(?:was|were|is|are) (?:quick|careful|keen|eager)"
                          r"|took (?:care|pains)|hastened|(?:went|goes) so far as"
                          # "Avalos texted to say they were there", "she called to say that …"
-                         r"|called|phoned|rang|wrote|texted|emailed|messaged|tweeted|posted)\s+to\s+$")
+                         r"|called|phoned|rang|wrote|texted|emailed|messaged|tweeted|posted"
+                         # "Trump has tried to suggest that …": who tried said it
+                         r"|tried|tries|sought|seeks|attempted|attempts)\s+to\s+$")
+#: Cues in the infinitive after "went on to", "tried to" ("tried to suggest that …").
+_INFINITIVE_CUES = word_set("say add note suggest claim argue insist explain")
 #: "had this to say", "has plenty to add": the subject of "had" speaks (what follows the cue is
 #: no clause: the quotation comes after a colon).
 _HAD_THIS_TO = re.compile(r"\b(?:had|has|have)\s+"
