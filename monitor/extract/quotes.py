@@ -551,6 +551,8 @@ class _Document:
     def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                headline: bool) -> _Frame | None:
         text = self.text
+        if cue in lx.FINDING_CUES and not _FINDING_AFTER.match(text, ce):
+            return None  # (a finding is reported with "that" or closes its sentence; cheap to tell)
         if cue == "according to":
             stop = _next_boundary(text, ce, e)
             after = tokens(text, ce, stop)
@@ -2298,6 +2300,8 @@ def _sieve_initials(doc: _Document) -> None:
     text = doc.text
     labelled: dict[str, list[tuple[int, int]]] = {}  # label -> (paragraph, where its words start)
     for index, (start, end) in enumerate(doc.paras):
+        if not text[start:start + 2].isupper():
+            continue  # (most paragraphs: no label in capitals)
         match = _INITIALS_LABEL.match(text, start, min(end, start + 6))
         if match is not None and match.end() < end:
             labelled.setdefault(match.group(1), []).append((index, match.end()))
@@ -2410,6 +2414,8 @@ def _sieve_partial(doc: _Document) -> None:
             _add(doc, q, "partial", sieve, frame)
 
 
+#: What may follow a finding cue that reports: "that", or the sentence's end ("…, papers show.").
+_FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 #: "had added", "has added": a perfect before a cue.
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+$")
 #: A cue right after a relative pronoun ("the team that wrote …").

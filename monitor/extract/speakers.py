@@ -634,10 +634,14 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     return _group_serving(text, mention) if mention is not None and mention.kind == "person" else mention
 
 
+_HE_SHE = frozenset(["He", "She"])
+
+
 def _name_with_he(text: str, toks: list[Tok]) -> Mention | None:
     """"Liu He said", "He Jianxiong, …, said": a capitalised "He" (or "She") joined to another
     capitalised word is part of a name (a Chinese surname or given name), not the pronoun."""
-    if len(toks) < 2:
+    if len(toks) < 2 or toks[-1].word not in _HE_SHE and toks[-2].word not in _HE_SHE \
+            and toks[0].word not in _HE_SHE:
         return None
     for a, b in ((toks[-2], toks[-1]), (toks[0], toks[1])):
         pair = (a, b)
@@ -762,6 +766,8 @@ def _kind_then_org_name(text: str, toks: list[Tok]) -> Mention | None:
 
 def _kind_then_org_name_before(text: str, toks: list[Tok]) -> Mention | None:
     """The phrase of ``_kind_then_org_name`` ending ``toks`` (the words before a cue)."""
+    if not toks or not _cap(toks[-1]) or not any(t.low in _ORG_KIND_WORDS for t in toks[-8:]):
+        return None
     j = len(toks)
     while j > 0 and (_cap(toks[j - 1]) or toks[j - 1].word == "&" or toks[j - 1].low in _ORG_NAME_GLUE):
         j -= 1
@@ -818,6 +824,17 @@ def _owned_lower_case(window: str, head: str) -> str | None:
                              + re.escape(head) + r"(?![\w-])", window):
         best = match.group()
     return best
+
+
+@lru_cache(maxsize=256)
+def _title_pattern(head: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A capitalised title before a name ("President Trump", "Gov. Eric Holcomb") for the lower-case
+    ``head``, and the title's written forms."""
+    forms = (head.capitalize(), *(short.capitalize() for short, full in lx.TITLE_ABBREVIATIONS.items()
+                                  if full.lower() == head and short.endswith(".")))
+    pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(f) for f in forms)
+                         + r") ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)")
+    return pattern, forms
 
 
 #: A capitalised first name right before a name ("Kathleen " before "Hawk Sawyer").
@@ -1817,14 +1834,12 @@ class SpeakerBook:
         ("President Trump", "Gov. Eric Holcomb" for "the president", "the governor"), the title
         right before the name and not an organisation's ("President of the Fed")."""
         head = mention.name.lower()
-        if " " in head or not head.isalpha():
+        if " " in head or not head.isalpha() or head not in lx.POSITION_HEADS:
             return None
-        forms = [re.escape(head.capitalize())]
-        forms += [re.escape(short.capitalize()) for short, full in lx.TITLE_ABBREVIATIONS.items()
-                  if full.lower() == head and short.endswith(".")]
-        pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(forms)
-                             + r") ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)")
+        pattern, forms = _title_pattern(head)
         window = self.text[:mention.start]  # (a title is given once, often at the story's top)
+        if not any(form in window for form in forms):
+            return None  # (the common case: the title is not written before a name at all)
         names: list[str] = []
         office = titles.office_of(mention.role, head)
         for match in pattern.finditer(window):
