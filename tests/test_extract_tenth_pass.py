@@ -280,3 +280,35 @@ def test_what_someone_tried_to_suggest() -> None:
     assert _records("Trump has recently tried to suggest that he barely knows his ambassador.") == [
         ("Trump", "he barely knows his ambassador")]
     assert extract_quotes("He tried to explain the delay.") == []
+
+
+def test_an_outlet_named_by_its_last_word_is_the_outlet() -> None:
+    text = ("The San Francisco Chronicle says police are looking into it.\n\n"
+            "The Chronicle says he was arrested a block away.")
+    assert [speaker for speaker, _ in _records(text)] == ["San Francisco Chronicle"] * 2
+
+
+def test_he_after_an_opening_clause_about_a_man() -> None:
+    text = ("“We are hopeful,” Secretary of State Mike Pompeo said.\n\n"
+            "When Afghan President Ashraf Ghani first announced the exchange last week, he said Kabul "
+            "had ensured that the freed militants would not return to the front line.")
+    assert _records(text)[1] == (
+        "Ashraf Ghani", "Kabul had ensured that the freed militants would not return to the front line")
+
+
+def test_a_later_that_inside_a_clause_with_a_named_subject() -> None:
+    assert _records("The minister said Britain has agreed that the talks will resume.")[0] == (
+        "the minister", "Britain has agreed that the talks will resume")
+
+
+def test_the_object_of_a_preposition_is_no_subject_of_the_next_verb() -> None:
+    text = ("During the call, Carlineo asked about the Muslim Brotherhood, called Omar a “terrorist” and "
+            "said he would kill her.")
+    assert [speaker for speaker, _ in _records(text)] == ["Carlineo", "Carlineo"]
+
+
+def test_an_office_named_for_its_post() -> None:
+    text = ("Patrick Carlineo pleaded guilty, the U.S. Attorney’s Office for the Western District of New "
+            "York said.")
+    assert [speaker for speaker, _ in _records(text)] == [
+        "U.S. Attorney’s Office for the Western District of New York"]

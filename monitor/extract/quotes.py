@@ -368,6 +368,14 @@ class _Document:
                 at += 1
             if at < e and text[at].isupper():
                 found = self._lead_person_at(at, e)
+        if found is None and first in _SUBORDINATORS_LEADING:
+            # "When Afghan President Ashraf Ghani announced the exchange, he said …": the person
+            # of the opening clause, whom the main clause's pronoun means
+            at = s + len(text[s:s + 40].split(None, 1)[0]) + 1
+            if at < e and text[at].isupper():
+                found = self._lead_person_at(at, e)
+                if found is not None and found.kind != "person":
+                    found = None
         if found is not None and _RELATIVE_AFTER.match(text, found.end, e):
             # "Prelogar, who grew up in Boise, Idaho, graduated…": a name followed by a relative
             # clause is the sentence's subject; the names inside the clause are not
@@ -398,7 +406,8 @@ class _Document:
         toks = tokens(text, s, min(e, s + 100))
         first = 1 if toks and toks[0].low == "the" else 0
         n = first
-        while n < len(toks) and n < 12 and (np_word(toks[n]) and n < 8 or _trade_before_name(toks, n)
+        while n < len(toks) and n < 12 and (np_word(toks[n]) and n < 8 and not _adverb_after_name(toks[n])
+                                               or _trade_before_name(toks, n)
                                                or _glue_inside_name(toks, n)) \
                 and (n == first or not any(c in ":," for c in text[toks[n - 1].end:toks[n].start])):
             n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
@@ -649,6 +658,13 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is not None and _OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12),
+                                                                    mention.start) \
+                and text[mention.end:cs].strip() == ",":
+            # "he asked about the Muslim Brotherhood, called Omar a “terrorist”": a series of verbs
+            # whose subject opens the sentence, not the object of the verb before
+            mention = self._coordinated_subject(s, cs)
+            m_start = mention.start if mention is not None else cs
         if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
             return None  # "no group claimed responsibility", "Nobody said …": no one said it
         if cue in lx.FINDING_CUES:
@@ -1254,7 +1270,9 @@ class _Document:
                         frame.end = toks[k - 1].end
                     return
                 pronoun = toks[i].low.replace("’", "'").partition("'")[0]
-                if k - i < 2 or pronoun not in _SUBJECT_PRONOUNS:
+                subject_and_verb = pronoun in _SUBJECT_PRONOUNS or toks[i].word[:1].isupper() and any(
+                    t.low in _FINITE for t in toks[i + 1:k])  # "said Kabul had ensured that …"
+                if k - i < 2 or not subject_and_verb:
                     return
                 break  # "said he realised that …": the "that" is inside a clause without one
 
@@ -1704,6 +1722,16 @@ def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:
 
 _ASKED_ABOUT = re.compile(r"(?:What|How|Why|And what) (?:did|does|do|has|had|would|will|could) (?=[A-Z])")
 _LEAD_CONJUNCTIONS = word_set("but and yet still so")
+
+
+def _adverb_after_name(tok: Tok) -> bool:
+    """A lower-case adverb between a subject and its verb ("Ashraf Ghani first announced")."""
+    return tok.word.islower() and (tok.low in lx.AUX_ADVERBS or tok.low in ("first", "last")
+                                   or tok.low.endswith("ly"))
+
+
+#: Words that open a clause before the main one ("When Ghani announced it, he said …").
+_SUBORDINATORS_LEADING = word_set("when after as while before once since although though because if")
 _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 #: A cue verb (not one of the weak ones) followed by "that": what a cue after "and" is
 #: coordinated with ("had Trump confirm that … and acknowledge that …").
@@ -2416,6 +2444,9 @@ def _sieve_partial(doc: _Document) -> None:
 
 #: What may follow a finding cue that reports: "that", or the sentence's end ("…, papers show.").
 _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
+#: A preposition right before a noun phrase: the phrase is an object, no subject.
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards)"
+                                    r" (?:the |a |an )?$")
 #: "had added", "has added": a perfect before a cue.
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+$")
 #: A cue right after a relative pronoun ("the team that wrote …").

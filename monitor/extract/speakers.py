@@ -905,6 +905,12 @@ def _owned_organisation(body: list[Tok]) -> list[Tok] | None:
             or not any(t.low in ("on", "of", "for") for t in name) \
             or not any(base_word(t).lower() in lx.ORG_HEADS for t in name if _cap(t)):
         return None
+    if base_word(body[owner]).lower() in lx.POSITION_HEADS and name[0].low == "office":
+        # "the U.S. Attorney’s Office for the Western District": the post's office is the name
+        start = owner
+        while start > 0 and _cap(body[start - 1]):
+            start -= 1
+        return body[start:]
     return name
 
 
@@ -2145,6 +2151,7 @@ class SpeakerBook:
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
         elif mention.kind == "organisation" and " " not in mention.name and self.text \
+                and mention.name.lower() not in lx.OUTLET_WORDS and mention.name.lower() not in lx.ORG_HEADS \
                 and self._given_a_first_name(mention.name):
             # "Trump said it was a witch hunt" where the text names Donald Trump: the person,
             # though "it" follows as it follows a company ("Tinder said it would …")
@@ -2216,7 +2223,8 @@ class SpeakerBook:
             if speaker is None:
                 speaker = self._definite(mention)
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
-                and mention.name.casefold() in self._latest_by_word:
+                and mention.name.casefold() in self._latest_by_word \
+                and mention.name.lower() not in lx.OUTLET_WORDS and mention.name.lower() not in lx.ORG_HEADS:
             # ("Ana Hale said … Hale said it was bad": a quoted person's surname, though "it" follows)
             speaker = self._person(Mention(mention.start, mention.end, "person", mention.name,
                                            role=mention.role, organisation=mention.organisation,
