@@ -312,3 +312,18 @@ def test_an_office_named_for_its_post() -> None:
             "York said.")
     assert [speaker for speaker, _ in _records(text)] == [
         "U.S. Attorney’s Office for the Western District of New York"]
+
+
+def test_told_a_lower_case_object_then_that() -> None:
+    assert _records("The mayor told the paper that he fought the plan.") == [
+        ("the mayor", "he fought the plan")]
+    assert _records("The mayor tells the newspaper he fought the plan.") == [
+        ("the mayor", "he fought the plan")]
+    assert extract_quotes("She told the story that had made her famous.") == []
+
+
+def test_a_relative_clause_inside_a_clause_with_no_that() -> None:
+    text = ("Authorities say a stabbing that killed a passenger on a commuter train may have occurred "
+            "after a theft.")
+    assert _records(text) == [("Authorities", text[16:-1])]
+    assert extract_quotes("Hamilton wrote the programs that revealed the signatures of chaos.") == []

@@ -1270,8 +1270,15 @@ class _Document:
                         frame.end = toks[k - 1].end
                     return
                 pronoun = toks[i].low.replace("’", "'").partition("'")[0]
-                subject_and_verb = pronoun in _SUBJECT_PRONOUNS or toks[i].word[:1].isupper() and any(
-                    t.low in _FINITE for t in toks[i + 1:k])  # "said Kabul had ensured that …"
+                after = toks[k + 1].low if k + 1 < len(toks) else ""
+                relative = toks[i].low in lx.DETERMINERS and k - i <= 4 and (
+                    after in _FINITE or after.endswith("ed") and len(after) > 3) and any(
+                    t.low in _FINITE for t in tokens(text, toks[k].end, min(e, toks[k].end + 200))[2:])
+                # (the relative clause inside a clause with a verb of its own after it; not "wrote the
+                # programs that revealed the signatures of chaos", an object)
+                subject_and_verb = pronoun in _SUBJECT_PRONOUNS or relative or toks[i].word[:1].isupper() \
+                    and any(t.low in _FINITE for t in toks[i + 1:k])  # "said Kabul had ensured that …"
+                # ("say a stabbing that killed a passenger may have …": a relative clause in it)
                 if k - i < 2 or not subject_and_verb:
                     return
                 break  # "said he realised that …": the "that" is inside a clause without one
@@ -1815,6 +1822,17 @@ def _object_end(toks: list[Tok]) -> int:
         j += 1
         if toks[j - 1].low in lx.AUDIENCES:
             break
+    if j == start and start:
+        # "told the paper that …", "tells the newspaper he …": any short object of lower-case
+        # words, when "that" or a subject pronoun follows it
+        for k in range(start, min(len(toks) - 1, start + 3)):
+            if not toks[k].word.isalpha() or not toks[k].word.islower() or toks[k].low in lx.CUE_VERBS \
+                    or toks[k].low in _FINITE:
+                break
+            after = toks[k + 2].low if k + 2 < len(toks) else ""
+            if toks[k + 1].low == "that" and after and after not in _FINITE and not after.endswith("ed") \
+                    or toks[k + 1].low in _SUBJECT_PRONOUNS:
+                return k + 1  # (not "told the story that had made her famous": a relative clause)
     if j == start:
         return 0
     return j
