@@ -327,3 +327,19 @@ def test_a_relative_clause_inside_a_clause_with_no_that() -> None:
             "after a theft.")
     assert _records(text) == [("Authorities", text[16:-1])]
     assert extract_quotes("Hamilton wrote the programs that revealed the signatures of chaos.") == []
+
+
+def test_told_us_closes_its_sentence() -> None:
+    assert _records("The seizures are measured by pounds, an agency spokesman told us.") == [
+        ("an agency spokesman", "The seizures are measured by pounds")]
+
+
+def test_both_sides() -> None:
+    assert _records("Both sides said they were hopeful the swap could lead to talks.") == [
+        ("Both sides", "they were hopeful the swap could lead to talks")]
+
+
+def test_a_second_verb_after_a_place_and_a_party_tag() -> None:
+    text = ("In October, Rep. David McKinley, R-W.Va., visited the border near McAllen, Texas, and argued "
+            "that the United States needs stronger border security.")
+    assert _records(text) == [("David McKinley", "the United States needs stronger border security")]

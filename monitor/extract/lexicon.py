@@ -206,7 +206,7 @@ ANON_HEADS = _forms(
     "neighbours neighbor neighbors activist activists eyewitness eyewitnesses critics critic "
     "economists economist scientists scientist researchers researcher doctors doctor "
     "campaigners campaigner protesters protester supporters opponents investors traders "
-    "lawyers lawyer parents teachers students voters survivors victims families leaders "
+    "lawyers lawyer parents teachers students voters survivors victims families leaders sides "
     "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "

@@ -673,6 +673,13 @@ class _Document:
             if not _finding_subject(text, mention):
                 return None  # "she found that the door was locked": a discovery, not a report
         written = bool(before) and _written_that(text, left, cs)
+        if mention is not None and before and before[-1] in ("and", "but") \
+                and text[max(left, cs - 8):cs].rstrip().endswith((", and", ", but")) \
+                and mention.kind not in ("person", "pronoun"):
+            # "McKinley, R-W.Va., visited the border near McAllen, Texas, and argued that …": the
+            # verb's subject opens the sentence (a place or a thing before ", and" is no speaker)
+            mention = self._coordinated_subject(s, cs) or mention
+            m_start = mention.start
         if mention is None and before and before[-1] in ("and", "but") or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
             # said, …": the sentence's subject said it (not the users the email went to)
@@ -1040,8 +1047,8 @@ class _Document:
         its own (not "the", "a", "who"); the subject is read back from it."""
         text = self.text
         for j in range(n, min(len(toks), n + 25)):
-            if text[toks[j - 1].end:toks[j].start].strip() != ",":
-                continue
+            if text[toks[j - 1].end:toks[j].start].strip() not in (",", ".,"):
+                continue  # (".," after an abbreviation: "R-W.Va., visited")
             word = toks[j]
             if word.word.islower() and word.low not in lx.DETERMINERS and word.low not in lx.GLUE \
                     and word.low not in _RELATIVES and word.word.isalpha():
@@ -2846,6 +2853,8 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     if not words:
         return True
     first = words[0].lower()
+    if len(words) == 1 and first in _OBJECT_PRONOUNS and frame.cue in lx.ADDRESSEE_CUES:
+        return True  # "…, an agency spokesman told us."
     second = words[1].lower().strip(".,;") if len(words) > 1 else ""
     return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
             or first == "adding" or first == "speaking"

@@ -338,8 +338,11 @@ _GROUP_NOUNS = frozenset(["enforcement", "police", "military", "intelligence", "
 
 
 def _with_year_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
-    """"a 2014 study", "the 2020 census": the article and the year before the head belong to it."""
+    """"a 2014 study", "the 2020 census": the article and the year before the head belong to it
+    (and "both" to "both sides": the two parties of a talk, not some of many)."""
     k = next((i for i, t in enumerate(toks) if t.start == mention.start), None)
+    if k is not None and k >= 1 and toks[k - 1].low == "both" and mention.name.lower() == "sides":
+        return Mention(toks[k - 1].start, mention.end, "anonymous", text[toks[k - 1].start:mention.end])
     if k is None or k < 2 or not toks[k - 1].word.isdigit() or toks[k - 2].low not in lx.DETERMINERS:
         return mention
     return Mention(toks[k - 2].start, mention.end, "anonymous", text[toks[k - 2].start:mention.end],
