@@ -343,3 +343,11 @@ def test_a_second_verb_after_a_place_and_a_party_tag() -> None:
     text = ("In October, Rep. David McKinley, R-W.Va., visited the border near McAllen, Texas, and argued "
             "that the United States needs stronger border security.")
     assert _records(text) == [("David McKinley", "the United States needs stronger border security")]
+
+
+def test_a_quoted_section_heading_is_no_statement() -> None:
+    text = ("“I was not part of it,” Volker said.\n\n3. \"Not some irregular channel\"\n\n"
+            "Volker disputed the notion.\n\n\"My fears have been realized\"\n\nMorrison spoke next.")
+    assert [content for _, content in _records(text)] == ["I was not part of it"]
+    text = "“We will win,” she said.\n\n“We always do.”"
+    assert len(_records(text)) == 1

@@ -2989,9 +2989,26 @@ def _sieve_carry_over(doc: _Document) -> None:
                 outside = first_text < q.start - 1
             else:
                 outside = first_word < q.start - 1 or last_word >= min(q.end + 1, e)
-            if outside:
+            if outside or _quoted_heading(doc, q):
                 continue
             _add(doc, q, "direct", "carry_over", None)
+
+
+#: A numbered heading's number ("3. ").
+_HEADING_NUMBER = re.compile(r"\d{1,2}[.)] +")
+
+
+def _quoted_heading(doc: _Document, q: Span) -> bool:
+    """``3. "Not some irregular channel"``, ``"My fears have been realized"``: a paragraph that is
+    only a short quotation with no sentence end inside it, numbered or not, is a section heading
+    (quoting words the section goes on to give with their speaker), no statement of its own."""
+    text = doc.text
+    start, end = doc.paras[_para_of(doc, q.start)]
+    number = _HEADING_NUMBER.match(text, start, end)
+    head = number.end() if number is not None else start
+    words = text[q.start:q.end].strip()
+    return head == q.start - 1 and end <= q.end + 1 and len(words.split()) <= 10 \
+        and words[-1:] not in (".", "!", "?", "…", ",")
 
 
 #: What may stand around a quote that is a sentence of its own.
