@@ -351,3 +351,21 @@ def test_a_quoted_section_heading_is_no_statement() -> None:
     assert [content for _, content in _records(text)] == ["I was not part of it"]
     text = "“We will win,” she said.\n\n“We always do.”"
     assert len(_records(text)) == 1
+
+
+def test_more_occupations_speak() -> None:
+    assert _records("The real estate agent said she related to him.") == [
+        ("the real estate agent", "she related to him")]
+    assert _records("A state trooper said the road was closed.") == [
+        ("A state trooper", "the road was closed")]
+
+
+def test_a_participle_opening_the_sentence() -> None:
+    text = ("Arguing that voters are just now beginning to tune in, with the first votes less than 100 "
+            "days away, Patrick has said he will have visibility.")
+    assert _records(text) == [("Patrick", "voters are just now beginning to tune in"),
+                              ("Patrick", "he will have visibility")]
+    assert _records("Saying the plan was flawed, Hale voted against it.") == [("Hale", "the plan was flawed")]
+    assert extract_quotes("Warning signs were everywhere.") == []
+    assert [c for _, c in _records("Speaking to reporters, Hale said the plan was flawed.")] == [
+        "the plan was flawed"]

@@ -183,7 +183,10 @@ TITLE_WORDS = _forms(
         "boyfriend girlfriend fiance fiancee fiancé fiancée spouse cousin uncle aunt niece nephew "
         "roommate landlord tenant homeowner suspect defendant plaintiff gunman shooter attacker "
         "passenger bystander motorist shopper customer patient inmate prisoner employee coworker "
-        "caregiver parent"
+        "caregiver parent "
+        # people of local and crime news ("the real estate agent said", "a state trooper said")
+        "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
+        "deputy trooper sheriff"
     ),
 )
 

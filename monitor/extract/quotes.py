@@ -81,6 +81,8 @@ _MAX_SENTENCE = 3000
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
     r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b|,)"
+    # A participle opening a sentence: "Arguing that voters are just now tuning in, Patrick …"
+    r"|(?:Saying|Arguing|Insisting|Claiming|Warning|Asserting|Alleging)(?= )"
     r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|(?:made|makes|make|making) (?:it )?clear(?= that\b| (?:he|she|they|it|we|I)\b)"
@@ -772,11 +774,45 @@ class _Document:
             return None  # (the subject must open the sentence)
         return mention
 
+    def _opening_participle_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
+                                  headline: bool) -> _Frame | None:
+        """``Arguing that voters are just now tuning in, Patrick has said …``: a participle that
+        opens the sentence reports what its clause says (up to the comma), and the subject of the
+        main clause after the comma says it."""
+        text = self.text
+        that = text.startswith(" that ", ce)
+        if not that and cue != "saying":
+            return None  # ("Warning signs were everywhere": a noun's modifier, not a participle)
+        clause_start = ce + 6 if that else ce + 1
+        comma = text.find(",", clause_start, e)
+        if comma < 0 or self.inside_quote(comma):
+            return None
+        clause = tokens(text, clause_start, comma)
+        if len(clause) < 3 or not _has_verb(clause):
+            return None  # ("Speaking to reporters, Hale said …": no statement in the participle)
+        after = tokens(text, comma + 1, min(e, comma + 1 + _SUBJECT_WINDOW))
+        # (past an aside: "…, with the first votes less than 100 days away, Patrick has said")
+        while after and after[0].low in lx.ADVERBIAL_PREPOSITIONS | {"with", "as", "amid"}:
+            nxt = text.find(",", after[0].start, e)
+            if nxt < 0:
+                return None
+            after = tokens(text, nxt + 1, min(e, nxt + 1 + _SUBJECT_WINDOW))
+        mention = parse_after(text, after)
+        if mention is None or mention.kind == "pronoun" and mention.name == "it":
+            return None
+        frame = _Frame(cue, cs, ce, mention, cs, ce, (s, e), para, headline=headline)
+        frame.clause_start = clause_start
+        frame.clause_end = comma
+        frame.with_that = that
+        return frame
+
     def _participle_frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                           headline: bool) -> _Frame | None:
         """``The Met Office issued a warning, saying flooding is possible``: the subject that
         opens the sentence says what follows ``saying`` / ``adding that``."""
         text = self.text
+        if not text[s:cs].strip():
+            return self._opening_participle_frame(cue, cs, ce, s, e, para, headline)
         quoted = self._quoted_as(s, cs)
         if quoted is not None:
             frame = _Frame(cue, cs, ce, quoted, min(quoted.start, cs), ce, (s, e), para, headline=headline)
