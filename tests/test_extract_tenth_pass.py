@@ -369,3 +369,9 @@ def test_a_participle_opening_the_sentence() -> None:
     assert extract_quotes("Warning signs were everywhere.") == []
     assert [c for _, c in _records("Speaking to reporters, Hale said the plan was flawed.")] == [
         "the plan was flawed"]
+
+
+def test_a_group_is_named_without_how_many_of_it_speak() -> None:
+    assert [s for s, _ in _records("Many people said repatriation was their only option.")] == ["people"]
+    assert [s for s, _ in _records("Some Indiana protesters said the rally was peaceful.")] == [
+        "Indiana protesters"]

@@ -314,7 +314,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "person":
         mention = _group_serving(text, mention)
     if mention is not None and mention.kind == "anonymous":
-        return _with_group_before(text, toks, _with_year_before(text, toks, mention))
+        return _without_count(_with_group_before(text, toks, _with_year_before(text, toks, mention)))
     if mention is None and len(toks) >= 5:
         return _post_for_unlisted(text, toks)
     return mention
@@ -335,6 +335,21 @@ def _post_for_unlisted(text: str, toks: list[Tok]) -> Mention | None:
 
 #: Words for a body of people that may stand first in "X and security officials".
 _GROUP_NOUNS = frozenset(["enforcement", "police", "military", "intelligence", "government", "staff"])
+
+
+def _without_count(mention: Mention) -> Mention:
+    """"many people", "some Indiana protesters", "Other critics": the group is named without how
+    many of it speak ("people", "Indiana protesters", "critics"), as "most experts" is."""
+    words = mention.name.split()
+    if len(words) >= 2 and words[0].lower() in _COUNT_WORDS and words[1][:1].isalpha() \
+            and words[1].lower() not in lx.GLUE:
+        return Mention(mention.start, mention.end, mention.kind, " ".join(words[1:]), role=mention.role,
+                       organisation=mention.organisation, gender=mention.gender)
+    return mention
+
+
+#: How many of a group speak ("many people"), dropped from the group's name.
+_COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "numerous", "various"])
 
 
 def _with_year_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
