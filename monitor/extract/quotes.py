@@ -660,9 +660,8 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
-        if mention is not None and _OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12),
-                                                                    mention.start) \
-                and text[mention.end:cs].strip() == ",":
+        if mention is not None and text[mention.end:cs].strip() == "," \
+                and _OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12), mention.start):
             # "he asked about the Muslim Brotherhood, called Omar a “terrorist”": a series of verbs
             # whose subject opens the sentence, not the object of the verb before
             mention = self._coordinated_subject(s, cs)
@@ -2389,7 +2388,8 @@ def _sieve_initials(doc: _Document) -> None:
     text = doc.text
     labelled: dict[str, list[tuple[int, int]]] = {}  # label -> (paragraph, where its words start)
     for index, (start, end) in enumerate(doc.paras):
-        if not text[start:start + 2].isupper():
+        head = text[start:start + 2]
+        if not (head.isalpha() and head.isupper()):
             continue  # (most paragraphs: no label in capitals)
         match = _INITIALS_LABEL.match(text, start, min(end, start + 6))
         if match is not None and match.end() < end:
