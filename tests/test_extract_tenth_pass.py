@@ -375,3 +375,21 @@ def test_a_group_is_named_without_how_many_of_it_speak() -> None:
     assert [s for s, _ in _records("Many people said repatriation was their only option.")] == ["people"]
     assert [s for s, _ in _records("Some Indiana protesters said the rally was peaceful.")] == [
         "Indiana protesters"]
+
+
+def test_an_outlet_named_with_news_is_the_outlet() -> None:
+    assert _records("Bloomberg News reported that WeWork is facing scrutiny.") == [
+        ("Bloomberg News", "WeWork is facing scrutiny")]
+
+
+def test_sources_are_named_without_their_count() -> None:
+    assert [s for s, _ in _records("Two people briefed on the talks said Trump had decided to wait.")] == [
+        "people briefed on the talks"]
+    assert [s for s, _ in _records("A second person briefed on the call said the talks went well.")] == [
+        "person briefed on the call"]
+
+
+def test_an_outlets_correspondent_names_no_organisation() -> None:
+    text = ("Cmdr. Sean Robertson told VOA Pentagon correspondent Carla Babb that the claims were false."
+            "\n\nThe base serves as an outpost, according to the Pentagon.")
+    assert [s for s, _ in _records(text)] == ["Sean Robertson", "Pentagon"]

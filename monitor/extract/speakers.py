@@ -312,7 +312,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         return named
     mention = _parse_before(text, toks)
     if mention is not None and mention.kind == "person":
-        mention = _group_serving(text, mention)
+        mention = _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "anonymous":
         return _without_count(_with_group_before(text, toks, _with_year_before(text, toks, mention)))
     if mention is None and len(toks) >= 5:
@@ -341,15 +341,21 @@ def _without_count(mention: Mention) -> Mention:
     """"many people", "some Indiana protesters", "Other critics": the group is named without how
     many of it speak ("people", "Indiana protesters", "critics"), as "most experts" is."""
     words = mention.name.split()
-    if len(words) >= 2 and words[0].lower() in _COUNT_WORDS and words[1][:1].isalpha() \
-            and words[1].lower() not in lx.GLUE:
-        return Mention(mention.start, mention.end, mention.kind, " ".join(words[1:]), role=mention.role,
+    drop = 0
+    if len(words) >= 3 and words[0].lower() in ("a", "an") and words[1].lower() in _ORDINALS:
+        drop = 2  # "a second person briefed on the call"
+    elif len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
+        drop = 1  # "Two people briefed on the talks", "another official"
+    if drop and words[drop][:1].isalpha() and words[drop].lower() not in lx.GLUE:
+        return Mention(mention.start, mention.end, mention.kind, " ".join(words[drop:]), role=mention.role,
                        organisation=mention.organisation, gender=mention.gender)
     return mention
 
 
 #: How many of a group speak ("many people"), dropped from the group's name.
-_COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "numerous", "various"])
+_COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "numerous", "various", "another",
+                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"])
+_ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
 
 
 def _with_year_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
@@ -649,7 +655,21 @@ _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"),
 def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
     mention = _parse_after(text, toks)
-    return _group_serving(text, mention) if mention is not None and mention.kind == "person" else mention
+    if mention is not None and mention.kind == "person":
+        return _outlet_not_person(text, _group_serving(text, mention))
+    return mention
+
+
+def _outlet_not_person(text: str, mention: Mention) -> Mention:
+    """"Fox News", "Bloomberg News": an outlet named with its kind's word, not a person whose
+    surname is "News" (the whole capitalised phrase is the outlet)."""
+    if mention.kind == "person" and " " not in mention.name and mention.name.lower() in lx.OUTLET_WORDS \
+            and mention.role and mention.role[:1].isupper():
+        phrase = text[mention.start:mention.end]
+        if phrase.lower().startswith("the "):
+            phrase = phrase[4:]
+        return Mention(mention.start, mention.end, "organisation", phrase)
+    return mention
 
 
 _HE_SHE = frozenset(["He", "She"])
@@ -2605,6 +2625,10 @@ class SpeakerBook:
         for pos in self._positions(head):
             if pos < 2 or text[pos - 1] != " " or text[pos + len(head):pos + len(head) + 1].isalnum():
                 continue
+            after = _WORD_AFTER.match(text, pos + len(head))
+            if after is not None and (after.group(1) in lx.POSITION_HEADS
+                                      or after.group(1) in lx.OCCUPATION_WORDS):
+                continue  # "VOA Pentagon correspondent Carla Babb": a post's description, no name
             toks = tokens(text, max(0, pos - 60), pos)
             run = len(toks)
             while run > 0 and _cap(toks[run - 1]) and not possessive(toks[run - 1]) \
@@ -2700,6 +2724,10 @@ class SpeakerBook:
             toks = tokens(window, match.start(), match.end())
             while toks and toks[0].low in lx.DETERMINERS:
                 toks = toks[1:]
+            after = _WORD_AFTER.match(window, match.end())
+            if after is not None and (after.group(1) in lx.POSITION_HEADS
+                                      or after.group(1) in lx.OCCUPATION_WORDS):
+                continue  # ("VOA Pentagon correspondent Carla Babb" names no Pentagon)
             if len(toks) >= 2 and base_word(toks[-1]).lower() == head:
                 name = _join(window, toks)
                 best = base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name
