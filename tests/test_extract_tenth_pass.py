@@ -393,3 +393,9 @@ def test_an_outlets_correspondent_names_no_organisation() -> None:
     text = ("Cmdr. Sean Robertson told VOA Pentagon correspondent Carla Babb that the claims were false."
             "\n\nThe base serves as an outpost, according to the Pentagon.")
     assert [s for s, _ in _records(text)] == ["Sean Robertson", "Pentagon"]
+
+
+def test_what_something_was_rejected_as() -> None:
+    text = ("The Pentagon rejected these accusations as “patently false,” and analysts told reporters "
+            "the claims were false.")
+    assert _records(text)[0] == ("Pentagon", "these accusations as “patently false,”")

@@ -56,7 +56,9 @@ _WINDOW = 200
 #: A speaker's noun phrase is at most this long (before the cue, after its last comma).
 #: Cues that name what something is ("called the plan “reckless”"): their content is the naming.
 _NAMING_CUES = word_set("called calls call described describes dubbed branded labelled labeled labels "
-                        "termed terms calling describing dubbing branding labelling labeling")
+                        "termed terms calling describing dubbing branding labelling labeling "
+                        # "rejected these accusations as “patently false,”": what they were rejected as
+                        "rejected rejects dismissed dismisses denounced denounces condemned condemns")
 #: A reason or a time after the naming, or a comma: the writer's, not part of what was called.
 _REASON_AFTER = re.compile(r"\s*(?:,|;|—|–|\(|(?:because|after|when|since|while|before|as|although|though"
                            r"|even|until|despite)\b)")
