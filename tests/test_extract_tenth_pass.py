@@ -399,3 +399,24 @@ def test_what_something_was_rejected_as() -> None:
     text = ("The Pentagon rejected these accusations as “patently false,” and analysts told reporters "
             "the claims were false.")
     assert _records(text)[0] == ("Pentagon", "these accusations as “patently false,”")
+
+
+def test_a_group_of_something_speaks() -> None:
+    assert _records("Employees of a car dealership said he tried to steal a van.") == [
+        ("Employees of a car dealership", "he tried to steal a van")]
+    assert _records("Residents of the town said the water was brown.") == [
+        ("Residents of the town", "the water was brown")]
+
+
+def test_a_report_inside_anothers_subordinate_clause_is_a_record_of_its_own() -> None:
+    text = ("The Chronicle says he was arrested a block away after employees of a car dealership said he "
+            "tried to steal a van.")
+    assert _records(text) == [
+        ("Chronicle", "he was arrested a block away after employees of a car dealership said he tried to "
+                      "steal a van"),
+        ("employees of a car dealership", "he tried to steal a van")]
+    text = "The mayor said the plan failed because officials said it was too costly."
+    assert [s for s, _ in _records(text)] == ["the mayor", "officials"]
+    text = ("Tom Hale spoke next. He claimed the cuts would pay for themselves even as the budget office "
+            "said they would not.")
+    assert _records(text)[0] == ("Tom Hale", "the cuts would pay for themselves")

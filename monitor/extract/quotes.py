@@ -2510,6 +2510,10 @@ _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 #: A preposition right before a noun phrase: the phrase is an object, no subject.
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards)"
                                     r" (?:the |a |an )?$")
+#: Joining words left at a clause's end when it is cut before another speaker ("even as").
+_TRAILING_JOIN = re.compile(r"(?:\s+(?:even|just|as|while|and|but|whereas|though|although|yet|so))+\s*$")
+#: A subordinator right before a subject: the clause it opens belongs to the one around it.
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|when|since|before|until|once) (?:the |a |an )?$")
 #: "had added", "has added": a perfect before a cue.
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+$")
 #: A cue right after a relative pronoun ("the team that wrote …").
@@ -2596,8 +2600,15 @@ def _sieve_reported(doc: _Document) -> None:
                 if (other.cue in lx.WEAK_CUES and not other.with_that
                         and not any(c in _OPEN_MARKS for c in text[other.cue_end:e])):
                     continue
+                if _SUBORDINATE_BEFORE.search(text, max(frame.clause_start, other.start - 12), other.start):
+                    # "he was arrested after employees … said he tried to steal a van": a report
+                    # inside this one's subordinate clause is part of it (and a record of its own)
+                    continue
                 comma = text.rfind(",", frame.clause_start, other.start)
                 e = comma if comma > frame.clause_start else other.start
+                join = _TRAILING_JOIN.search(text, frame.clause_start, e)
+                if join is not None and join.start() > frame.clause_start:
+                    e = join.start()  # "… would pay for themselves even as the office said …"
                 break
         start, end = _trim_clause(text, frame.clause_start, e)
         if len(text[start:end].split()) < 3:

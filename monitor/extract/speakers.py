@@ -316,8 +316,31 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "anonymous":
         return _without_count(_with_group_before(text, toks, _with_year_before(text, toks, mention)))
     if mention is None and len(toks) >= 5:
-        return _post_for_unlisted(text, toks)
+        mention = _post_for_unlisted(text, toks)
+    if mention is None and len(toks) >= 3:
+        mention = _group_of_something(text, toks)
     return mention
+
+
+_OWNER_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+
+
+def _group_of_something(text: str, toks: list[Tok]) -> Mention | None:
+    """"Employees of a car dealership said", "residents of the town said": a plural word for people
+    and a short phrase of what they belong to, ending the words before the cue."""
+    for k in range(max(0, len(toks) - 7), len(toks) - 2):
+        head, prep = toks[k], toks[k + 1]
+        if head.low not in lx.ANON_HEADS or not head.low.endswith("s") \
+                or prep.low not in ("of", "at", "from", "in", "with") \
+                or not (toks[k + 2].low in _OWNER_DETERMINERS or _cap(toks[k + 2])) \
+                or text[head.end:toks[-1].end].count(",") or len(toks) - k - 2 > 5 or not all(
+                    t.word.replace("-", "").isalpha() and t.low not in lx.CUE_VERBS
+                    and t.low not in lx.PRONOUNS for t in toks[k + 2:]):
+            continue
+        start = toks[k - 1] if k > 0 and toks[k - 1].low in ("the", "some", "several", "many") else head
+        return Mention(start.start, toks[-1].end, "anonymous", text[head.start:toks[-1].end],
+                       role=head.low)
+    return None
 
 
 def _post_for_unlisted(text: str, toks: list[Tok]) -> Mention | None:
@@ -469,7 +492,7 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         for back in (1, 2, 3):
             j = i - back
             if j > 0 and all((t.word.islower() or _demonym(t)) and t.low not in lx.GLUE
-                             and t.low not in lx.CUE_VERBS
+                             and t.low not in lx.CUE_VERBS and t.low not in _CLAUSE_OPENERS
                              and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
                                   and toks[j - 1].low == "the")
                              for k, t in enumerate(toks[j:i], j)) \
@@ -925,6 +948,12 @@ def _attributive_name(text: str, start: int, end: int) -> bool:
 
 
 _WORD_AFTER = re.compile(r" ([a-z][a-z’'-]*)")
+
+
+#: Words that open a clause, never an adjective before a noun ("the plan failed because officials").
+_CLAUSE_OPENERS = frozenset(["because", "after", "when", "since", "before", "until", "while", "although",
+                             "though", "if", "that", "which", "who", "whom", "whose", "where", "or", "but",
+                             "so", "than", "unless", "whether"])
 
 
 #: Lower-case words inside an organisation's capitalised name ("Center on Poverty and Inequality").
