@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -541,25 +542,29 @@ class _Document:
         after the comma are the named person's."""
         if self.inside_quote(match.start()):
             return None
+        mention = self._words_owner(match)
+        if mention is None:
+            return None
+        return _Frame("in the words of", match.start(), match.end() - 1, mention, match.start(),
+                      match.end() - 1, (s, e), para, headline=headline)
+
+    def _words_owner(self, match: re.Match[str]) -> Mention | None:
+        """Whose words ``_IN_WORDS`` names: a speaker's phrase, or "his", "her", "their" (a
+        pronoun, resolved as any other)."""
         text = self.text
         if match.group("of") is not None:
             mention = parse_after(text, tokens(text, match.start("of"), match.end("of")))
         else:
             toks = tokens(text, match.start("owner"), match.end("owner"))
-            if not toks:
-                return None
             if len(toks) == 1 and toks[0].low in _POSSESSIVE_PRONOUNS:
                 # "In her own words, …": whoever "she" is
-                mention = Mention(toks[0].start, toks[0].end, "pronoun", _POSSESSIVE_PRONOUNS[toks[0].low])
-                return _Frame("in the words of", match.start(), match.end() - 1, mention, match.start(),
-                              match.end() - 1, (s, e), para, headline=headline)
+                return Mention(toks[0].start, toks[0].end, "pronoun", _POSSESSIVE_PRONOUNS[toks[0].low])
+            if not toks:
+                return None
             last = toks[-1]
             toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
             mention = parse_before(text, toks)
-        if mention is None or mention.kind == "pronoun":
-            return None
-        return _Frame("in the words of", match.start(), match.end() - 1, mention, match.start(),
-                      match.end() - 1, (s, e), para, headline=headline)
+        return None if mention is None or mention.kind == "pronoun" else mention
 
     def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                headline: bool) -> _Frame | None:
@@ -793,7 +798,7 @@ class _Document:
             return None  # ("Speaking to reporters, Hale said …": no statement in the participle)
         after = tokens(text, comma + 1, min(e, comma + 1 + _SUBJECT_WINDOW))
         # (past an aside: "…, with the first votes less than 100 days away, Patrick has said")
-        while after and after[0].low in lx.ADVERBIAL_PREPOSITIONS | {"with", "as", "amid"}:
+        while after and after[0].low in _ASIDE_OPENERS:
             nxt = text.find(",", after[0].start, e)
             if nxt < 0:
                 return None
@@ -2399,33 +2404,38 @@ def _sieve_initials(doc: _Document) -> None:
     labelled = {label: paras for label, paras in labelled.items() if len(paras) >= 2}
     if not labelled:
         return
-    names: dict[str, dict[str, int]] = {}
+    names: dict[str, Counter[str]] = {}
     for match in _FULL_NAME.finditer(text):
         first, middle, last = match.groups()
         # ("Director Ava DuVernay": the name may start at the second capitalised word)
         for given in (first, middle) if middle else (first,):
             initials = given[0] + last[0]
             if initials in labelled:
-                full = f"{given} {last}"
-                names.setdefault(initials, {})[full] = names.get(initials, {}).get(full, 0) + 1
+                names.setdefault(initials, Counter())[f"{given} {last}"] += 1
+    answers: list[tuple[int, int, str, str]] = []  # (paragraph, where its words start, label, whose)
     for label, paras in labelled.items():
         found = names.get(label)
-        if not found:
-            continue
-        name = max(found, key=lambda n: found[n])
-        for index, words_at in paras:
-            start, end = doc.paras[index]
-            label_end = start + len(label)
-            mention = Mention(start, label_end, "person", name)
-            frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
-            content_start, content_end = _trim(text, words_at, end)
-            for q in doc.spoken_quotes_between(content_start, content_end):
-                doc.claimed.add(q.start)  # (an answer's quotations are the answer's)
-            doc.frames = [f for f in doc.frames if not start <= f.cue_start < end]
-            doc.frames.append(frame)
-            doc.frames_by_sentence[start] = [frame]
-            doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
-                                     CONFIDENCE["transcript"]))
+        if found:
+            name = found.most_common(1)[0][0]
+            answers.extend((index, words_at, label, name) for index, words_at in paras)
+    if not answers:
+        return
+    spans = [doc.paras[index] for index, _, _, _ in answers]
+    doc.frames = [f for f in doc.frames if not any(start <= f.cue_start < end for start, end in spans)]
+    for key in [k for k in doc.frames_by_sentence if any(start <= k < end for start, end in spans)]:
+        del doc.frames_by_sentence[key]  # (the answer's own cues are inside what it says)
+    for (index, words_at, label, name), (start, end) in zip(answers, spans, strict=True):
+        label_end = start + len(label)
+        mention = Mention(start, label_end, "person", name)
+        frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
+        content_start, content_end = _trim(text, words_at, end)
+        for q in doc.spoken_quotes_between(content_start, content_end):
+            doc.claimed.add(q.start)  # (an answer's quotations are the answer's)
+        doc.frames.append(frame)
+        doc.frames_by_sentence[start] = [frame]
+        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
+                                 CONFIDENCE["transcript"]))
+
 
 #: "Q:" / "A:" at the start of a paragraph or a sentence.
 _QA_LABEL = re.compile(r"(?:(?<=\n)|(?<=^)|(?<=[.?!”\"] ))([QA]):[ ]+(?=\S)", re.M)
@@ -2505,6 +2515,11 @@ def _sieve_partial(doc: _Document) -> None:
             _add(doc, q, "partial", sieve, frame)
 
 
+#: Words that open an aside between a comma-clause and a subject ("…, with the first votes less than
+#: 100 days away, Patrick has said").
+_ASIDE_OPENERS = lx.ADVERBIAL_PREPOSITIONS | frozenset(["with", "as", "amid"])
+#: Words in "-ing" that are cues themselves (a participle of its own act, not of the frame's).
+_CUE_PARTICIPLES = lx.CUE_VERBS | _ING
 #: What may follow a finding cue that reports: "that", or the sentence's end ("…, papers show.").
 _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 #: A preposition right before a noun phrase: the phrase is an object, no subject.
@@ -3473,7 +3488,7 @@ def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
         participle = lead[1] if lead[0].endswith("ly") and len(lead) > 1 else lead[0]
         after = rest.split(participle, 1)[-1].split()[:1] if participle else []
         calling_for = participle == "calling" and after in (["for"], ["on"])
-        if participle.endswith("ing") and (participle not in lx.CUE_VERBS | _ING or calling_for):
+        if participle.endswith("ing") and (participle not in _CUE_PARTICIPLES or calling_for):
             return True  # "…,” Sasse told her, repeatedly calling for an explanation. “…”
     if words and words[0] in _FRAME_CLAUSES and len(words) <= 8:
         return True  # "he says as we drive on": when and where it was said

@@ -314,7 +314,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "person":
         mention = _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "anonymous":
-        return _without_count(_with_group_before(text, toks, _with_year_before(text, toks, mention)))
+        return _without_count(_with_group_before(text, toks, _with_year_before(text, toks, _both_sides(
+            text, toks, mention))))
     if mention is None and len(toks) >= 5:
         mention = _post_for_unlisted(text, toks)
     if mention is None and len(toks) >= 3:
@@ -381,12 +382,19 @@ _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "nu
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
 
 
-def _with_year_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
-    """"a 2014 study", "the 2020 census": the article and the year before the head belong to it
-    (and "both" to "both sides": the two parties of a talk, not some of many)."""
+def _both_sides(text: str, toks: list[Tok], mention: Mention) -> Mention:
+    """"Both sides said": the two parties of a talk, "both" kept (not some of many)."""
+    if mention.name.lower() != "sides":
+        return mention
     k = next((i for i, t in enumerate(toks) if t.start == mention.start), None)
-    if k is not None and k >= 1 and toks[k - 1].low == "both" and mention.name.lower() == "sides":
-        return Mention(toks[k - 1].start, mention.end, "anonymous", text[toks[k - 1].start:mention.end])
+    if k is None or k < 1 or toks[k - 1].low != "both":
+        return mention
+    return Mention(toks[k - 1].start, mention.end, "anonymous", text[toks[k - 1].start:mention.end])
+
+
+def _with_year_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
+    """"a 2014 study", "the 2020 census": the article and the year before the head belong to it."""
+    k = next((i for i, t in enumerate(toks) if t.start == mention.start), None)
     if k is None or k < 2 or not toks[k - 1].word.isdigit() or toks[k - 2].low not in lx.DETERMINERS:
         return mention
     return Mention(toks[k - 2].start, mention.end, "anonymous", text[toks[k - 2].start:mention.end],
@@ -705,8 +713,7 @@ def _name_with_he(text: str, toks: list[Tok]) -> Mention | None:
             and toks[0].word not in _HE_SHE:
         return None
     for a, b in ((toks[-2], toks[-1]), (toks[0], toks[1])):
-        pair = (a, b)
-        he = next((t for t in pair if t.word in ("He", "She")), None)
+        he = a if a.word in _HE_SHE else b if b.word in _HE_SHE else None
         other = b if he is a else a
         if he is None or not _cap(other) or other.low in lx.NOT_NAMES or other.low in lx.PRONOUNS \
                 or text[a.end:b.start] != " " or not other.word.isalpha() or _lexical(other.low):
@@ -868,8 +875,10 @@ def _lower_case_organisation(text: str, toks: list[Tok]) -> Mention | None:
     return mention
 
 
+#: Up to four capitalised words ("Health and Human Services"): the rest of a name after "of".
+_CAPITALISED_RUN = r"[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,3}"
 #: "of Conservation", "for Education": a capitalised name that goes on after its head word.
-_NAME_GOES_ON = re.compile(r" (?:of|for) (?:the )?[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,3}")
+_NAME_GOES_ON = re.compile(r" (?:of|for) (?:the )?" + _CAPITALISED_RUN)
 
 
 #: "Reid's office", "Warren’s campaign": a body named by the surname of whom it serves.
@@ -881,10 +890,15 @@ def _owned_lower_case(window: str, head: str) -> str | None:
     """"Nigeria’s foreign ministry" for "the ministry": a country's or a body's office named in
     lower case after its owner (the last such name in ``window``)."""
     best = None
-    for match in re.finditer(r"(?<![\w’'])[A-Z][\w-]+(?: [A-Z][\w-]+)?[’']s (?:[a-z]+ ){0,2}"
-                             + re.escape(head) + r"(?![\w-])", window):
+    for match in _owned_lower_case_pattern(head).finditer(window):
         best = match.group()
     return best
+
+
+@lru_cache(maxsize=64)
+def _owned_lower_case_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'])[A-Z][\w-]+(?: [A-Z][\w-]+)?[’']s (?:[a-z]+ ){0,2}"
+                      + re.escape(head) + r"(?![\w-])")
 
 
 @lru_cache(maxsize=256)
@@ -902,6 +916,13 @@ def _title_pattern(head: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+) $")
 
 
+def _kind_word(name: str) -> bool:
+    """"Chronicle", "Post", "Ministry": a name that is a word for a kind of outlet or body, no
+    person's surname however the text uses it."""
+    low = name.lower()
+    return low in lx.OUTLET_WORDS or low in lx.ORG_HEADS
+
+
 def _generic_body(name: str) -> bool:
     """"navy", "the police", "government": an organisation named only by its kind."""
     words = name.lower().split()
@@ -914,17 +935,20 @@ def _head_of_described(window: str, head: str, described: list[str]) -> str | No
     """The last name in ``window`` of the form "[New Zealand] Department of Conservation": the
     capitalised head, then "of" or "for" and the described words ("the conservation
     department"), or any capitalised words when none are given ("the department")."""
-    what = (r" ".join(re.escape(w.capitalize()) for w in described) if described
-            else r"[A-Z][\w’'-]*(?: (?:and )?[A-Z][\w’'-]*){0,3}")
-    pattern = re.compile(r"(?:(?<![\w’'])[A-Z][\w’'-]* ){0,3}" + re.escape(head.capitalize())
-                         + r" (?:of|for) (?:the )?" + what + r"(?![\w-])")
     best = None
-    for match in pattern.finditer(window):
+    for match in _described_pattern(head, tuple(described)).finditer(window):
         words = match.group().split()
         while words and words[0].lower() in lx.DETERMINERS | lx.NOT_NAMES:
             words = words[1:]
         best = " ".join(words)
     return best
+
+
+@lru_cache(maxsize=64)
+def _described_pattern(head: str, described: tuple[str, ...]) -> re.Pattern[str]:
+    what = " ".join(re.escape(w.capitalize()) for w in described) if described else _CAPITALISED_RUN
+    return re.compile(r"(?:(?<![\w’'])[A-Z][\w’'-]* ){0,3}" + re.escape(head.capitalize())
+                      + r" (?:of|for) (?:the )?" + what + r"(?![\w-])")
 
 
 #: Lower-case words that may follow a person's name in a sentence (a verb or a clause opener).
@@ -948,6 +972,14 @@ def _attributive_name(text: str, start: int, end: int) -> bool:
 
 
 _WORD_AFTER = re.compile(r" ([a-z][a-z’'-]*)")
+
+
+def _post_word_after(text: str, pos: int) -> bool:
+    """Is the word at ``pos`` (after a space) a lower-case word for a post or a trade
+    ("correspondent" in "VOA Pentagon correspondent Carla Babb")?"""
+    after = _WORD_AFTER.match(text, pos)
+    return after is not None and (after.group(1) in lx.POSITION_HEADS
+                                  or after.group(1) in lx.OCCUPATION_WORDS)
 
 
 #: Words that open a clause, never an adjective before a noun ("the plan failed because officials").
@@ -984,7 +1016,6 @@ def _owned_organisation(body: list[Tok]) -> list[Tok] | None:
 #: Words for how many of a group speak ("most experts"), not what the group is.
 _QUANTITY_WORDS = frozenset(["most", "many", "some", "several", "few", "all", "both", "other", "more",
                              "numerous", "various", "certain"])
-
 
 
 def _head_is_group(toks: list[Tok]) -> bool:
@@ -1910,15 +1941,15 @@ class SpeakerBook:
         if " " in head or not head.isalpha() or head not in lx.POSITION_HEADS:
             return None
         pattern, forms = _title_pattern(head)
-        window = self.text[:mention.start]  # (a title is given once, often at the story's top)
-        if not any(form in window for form in forms):
+        text, before = self.text, mention.start  # (a title is given once, often at the story's top)
+        if not any(text.find(form, 0, before) >= 0 for form in forms):
             return None  # (the common case: the title is not written before a name at all)
         names: list[str] = []
         office = titles.office_of(mention.role, head)
-        for match in pattern.finditer(window):
+        for match in pattern.finditer(text, 0, before):
             if self.quoted is not None and self.quoted(match.start()):
                 continue
-            if not _fits_office(window[max(0, match.start() - 12):match.start()], head, office):
+            if not _fits_office(text[max(0, match.start() - 12):match.start()], head, office):
                 continue  # ("Vice President Tom Bell" is not "the president")
             name = base_word(Tok(match.group(1), 0, 0))
             words = name.split()
@@ -1929,7 +1960,7 @@ class SpeakerBook:
             return None
         # Of several so titled ("Gov. Eric Holcomb", "Kentucky GOP Gov. Matt Bevin"), the one the
         # text spoke of last ("Teachers didn't see Holcomb …. The governor said …")
-        best = max(names, key=lambda n: window.rfind(n.split()[-1]))
+        best = max(names, key=lambda n: text.rfind(n.split()[-1], 0, before))
         return Mention(mention.start, mention.end, "person", best, role=mention.role or head)
 
     def _opens_with_quote(self, para_start: int, pos: int) -> bool:
@@ -2218,8 +2249,7 @@ class SpeakerBook:
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
         elif mention.kind == "organisation" and " " not in mention.name and self.text \
-                and mention.name.lower() not in lx.OUTLET_WORDS and mention.name.lower() not in lx.ORG_HEADS \
-                and self._given_a_first_name(mention.name):
+                and not _kind_word(mention.name) and self._given_a_first_name(mention.name):
             # "Trump said it was a witch hunt" where the text names Donald Trump: the person,
             # though "it" follows as it follows a company ("Tinder said it would …")
             mention = Mention(mention.start, mention.end, "person", mention.name)
@@ -2290,8 +2320,7 @@ class SpeakerBook:
             if speaker is None:
                 speaker = self._definite(mention)
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
-                and mention.name.casefold() in self._latest_by_word \
-                and mention.name.lower() not in lx.OUTLET_WORDS and mention.name.lower() not in lx.ORG_HEADS:
+                and mention.name.casefold() in self._latest_by_word and not _kind_word(mention.name):
             # ("Ana Hale said … Hale said it was bad": a quoted person's surname, though "it" follows)
             speaker = self._person(Mention(mention.start, mention.end, "person", mention.name,
                                            role=mention.role, organisation=mention.organisation,
@@ -2654,9 +2683,7 @@ class SpeakerBook:
         for pos in self._positions(head):
             if pos < 2 or text[pos - 1] != " " or text[pos + len(head):pos + len(head) + 1].isalnum():
                 continue
-            after = _WORD_AFTER.match(text, pos + len(head))
-            if after is not None and (after.group(1) in lx.POSITION_HEADS
-                                      or after.group(1) in lx.OCCUPATION_WORDS):
+            if _post_word_after(text, pos + len(head)):
                 continue  # "VOA Pentagon correspondent Carla Babb": a post's description, no name
             toks = tokens(text, max(0, pos - 60), pos)
             run = len(toks)
@@ -2753,9 +2780,7 @@ class SpeakerBook:
             toks = tokens(window, match.start(), match.end())
             while toks and toks[0].low in lx.DETERMINERS:
                 toks = toks[1:]
-            after = _WORD_AFTER.match(window, match.end())
-            if after is not None and (after.group(1) in lx.POSITION_HEADS
-                                      or after.group(1) in lx.OCCUPATION_WORDS):
+            if _post_word_after(window, match.end()):
                 continue  # ("VOA Pentagon correspondent Carla Babb" names no Pentagon)
             if len(toks) >= 2 and base_word(toks[-1]).lower() == head:
                 name = _join(window, toks)
