@@ -420,3 +420,10 @@ def test_a_report_inside_anothers_subordinate_clause_is_a_record_of_its_own() ->
     text = ("Tom Hale spoke next. He claimed the cuts would pay for themselves even as the budget office "
             "said they would not.")
     assert _records(text)[0] == ("Tom Hale", "the cuts would pay for themselves")
+
+
+def test_two_people_named_in_full_speak_together() -> None:
+    text = ("Introduced as a coveted “one last thing,” Tim Cook and Phil Schiller extolled the device, "
+            "saying it was going to “reinvent the way we enjoy music.”")
+    assert [s for s, _ in _records(text)] == ["Tim Cook and Phil Schiller"]
+    assert [q.role for q in extract_quotes(text)] == [None]

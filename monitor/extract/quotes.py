@@ -422,6 +422,9 @@ class _Document:
         mention = classify(text, toks[:n])
         if mention is not None and mention.kind == "person":
             return mention  # a lone surname is checked against the speakers when looked up
+        if mention is not None and mention.kind == "anonymous" and " and " in mention.name \
+                and mention.name[:1].isupper() and mention.role is None:
+            return mention  # "Tim Cook and Phil Schiller extolled …": two people named in full
         if mention is not None and mention.kind == "definite":
             described = _DESCRIBED_NAME.match(text, s, e)
             if described is not None:
@@ -915,7 +918,7 @@ class _Document:
             # "But in April, Gerhard Müller quashed that hope, insisting …": the subject after an
             # opening conjunction, time or phrase
             subject = self._lead_person(s, cs)
-            if subject is None or subject.kind != "person" or subject.end > cs:
+            if subject is None or subject.kind == "definite" or subject.end > cs:
                 return None
         found = self._subject_frame(
             _Frame(cue, cs, ce, subject, cs, ce, sentence, para, headline=headline), e)

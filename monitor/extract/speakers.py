@@ -1278,6 +1278,14 @@ _GROUP_QUANTIFIERS = frozenset(["many", "some", "most", "few", "several", "other
 
 def classify(text: str, toks: list[Tok]) -> Mention | None:
     """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
+    mention = _classify(text, toks)
+    if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" and"):
+        # "Tim Cook and Phil Schiller": two people, not Phil Schiller in the role "Tim Cook and"
+        return _coordinated_people(text, toks) or mention
+    return mention
+
+
+def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks or len(toks) > _MAX_NP_TOKENS:
         return None
     if sk.opens_no_noun_phrase(toks[0].low):
@@ -1904,8 +1912,8 @@ class SpeakerBook:
         the mention, or the first name the text gives that surname ("Lorenz" of Edward Lorenz),
         says otherwise."""
         pending = self.pending
-        if pending is None or pending.gender not in (None, want):
-            return False
+        if pending is None or pending.gender not in (None, want) or pending.kind == "anonymous":
+            return False  # (nor "he" for "Tim Cook and Phil Schiller")
         if pending.gender is None and pending.kind == "person" and self.text:
             known = self._surname_gender(pending.name.rsplit(None, 1)[-1])
             if known is not None and known != want:
