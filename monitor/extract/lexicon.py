@@ -244,7 +244,7 @@ ORG_HEADS = _forms(
     "ministry department office government administration agency council committee "
     "commission parliament congress senate assembly court party army navy military police "
     "force forces command company corporation corp corp. inc inc. ltd ltd. plc group bank "
-    "union association organisation organization federation institute university "
+    "union unions association organisation organization federation institute university "
     "foundation service services authority authorities board bureau embassy consulate "
     "cabinet kremlin pentagon regime campaign team club league commission secretariat "
     "coalition alliance fund network guard guards ministry's agency's monitor observatory "

@@ -688,6 +688,8 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     mention = _parse_after(text, toks)
     if mention is not None and mention.kind == "person":
         return _outlet_not_person(text, _group_serving(text, mention))
+    if mention is not None and mention.kind == "anonymous":
+        return _without_count(mention)  # "according to two people familiar with …", as before a cue
     return mention
 
 
@@ -1610,6 +1612,9 @@ def _generic_head(word: str) -> bool:
     return word in _GENERIC_ORGS or _maker(word)
 
 
+#: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
+_ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
+                              "unions", "organizers", "organisers", "regulators", "rescuers"])
 #: Organisation words too vague to stand for one named organisation ("the staff", "the media").
 _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
                               "initiative", "service", "services", "force", "forces", "platform",
@@ -1662,6 +1667,19 @@ _ORG_LOOKBACK = 1500
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
+#: "AirAsia", "WeWork", "YouTube": a capital inside a capitalised word, as companies write.
+_CAMEL_NAME = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+#: Heads for a business: "the company", "the airline" is never a public body the text names.
+_COMMERCIAL_HEADS = frozenset(["company", "firm", "startup", "carrier", "airline", "retailer",
+                               "manufacturer", "developer", "publisher", "studio", "insurer", "lender",
+                               "brand", "maker", "platform", "app"])
+#: Last words of the names of public bodies, forces and offices.
+_PUBLIC_BODY_ENDS = frozenset(["force", "forces", "navy", "army", "police", "ministry", "department",
+                               "office", "agency", "court", "government", "administration",
+                               "commission", "council", "senate", "congress", "parliament", "nyag",
+                               "general", "prosecutors", "authority", "authorities", "guard"])
+#: A model number after a maker's name ("Airbus A320-200", "Boeing 737").
+_MODEL_AFTER = re.compile(r" [A-Z]{0,3}\d")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 #: Places in the organisation list: a government, never "the company".
@@ -2335,7 +2353,9 @@ class SpeakerBook:
                                            gender=mention.gender))
         else:
             key = alias_key(mention.name)
-            speaker = self._by_alias.get((mention.kind, key))
+            speaker = self._body_named_before(key) if mention.kind in ("anonymous", "organisation") \
+                else None
+            speaker = speaker or self._by_alias.get((mention.kind, key))
             if speaker is None and mention.kind == "organisation":
                 speaker = self._generic_org(mention) or self._compass_country(mention) or (
                     self._org_by_prefix(key) if " " not in key else None)
@@ -2735,8 +2755,11 @@ class SpeakerBook:
         window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
         if head == "paper" and "newspaper" not in window.lower():
             return None  # a research paper, unless the story has spoken of a newspaper
-        best = self._org_named_in(window)
+        commercial = head in _COMMERCIAL_HEADS
+        best = self._org_named_in(window, commercial)
         last = self.last_org
+        if commercial and last is not None and last.name.lower().split()[-1] in _PUBLIC_BODY_ENDS:
+            last = None  # "The attorney general is investigating WeWork. The company said": WeWork
         if last is not None and _generic_body(last.name) and last.name.lower().split()[-1] != head:
             last = None  # "The navy said … The airline said": a navy is no airline
         if best is None and (last is None or last.name not in window):
@@ -2879,20 +2902,27 @@ class SpeakerBook:
         found = parse_before(text, tokens(text, sentence, match.start()))
         return found if found is not None and found.kind in ("person", "organisation", "anonymous") else None
 
-    def _org_named_in(self, window: str) -> str | None:
+    def _org_named_in(self, window: str, commercial: bool = False) -> str | None:
         """The organisation named last in ``window``: one already quoted, one of the known names
         (Meta, Google), or a capitalised name ending in an organisation's word ("Federal Open
-        Market Committee", "Acme Corp")."""
+        Market Committee", "Acme Corp"). For a ``commercial`` head ("the company", "the
+        airline") a public body ("Singapore Air Force", "the attorney general's office") is
+        passed over and a camel-cased name ("AirAsia", "WeWork") counts as a company's."""
         best: tuple[int, str] | None = None
         for match in _ORG_CANDIDATE.finditer(window):
             name = base_word(Tok(match.group(), 0, 0))
             low = name.lower()
+            if _MODEL_AFTER.match(window, match.end()):
+                continue  # ("an Airbus A320-200", "a Boeing 737": a product, not its maker speaking)
             if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
-                    and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS:
+                    and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS \
+                    or commercial and _CAMEL_NAME.fullmatch(name) and low not in self._latest_by_word:
                 best = (match.start(), name)
         for match in _NAME_SEQUENCE.finditer(window):
             toks = tokens(window, match.start(), match.end())
             last = base_word(toks[-1]).lower() if toks else ""
+            if commercial and last in _PUBLIC_BODY_ENDS:
+                continue
             if (last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS) and len(toks) >= 2 \
                     and (best is None or match.start() >= best[0]):
                 name = _join(window, toks)
@@ -2920,6 +2950,19 @@ class SpeakerBook:
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if speaker.kind == "organisation" and alias_key(speaker.name).startswith(
                     (key + " ", key + "'s ")):
+                return speaker
+        return None
+
+    def _body_named_before(self, key: str) -> Speaker | None:
+        """"Federal prosecutors alleged … Prosecutors said …": a bare plural for a body a story
+        has one of ("prosecutors", "police", "the unions") is the group quoted before under a
+        fuller phrase ending in that word. ("Officials" stays itself: a story has many.)"""
+        if key not in _ONE_BODY_GROUPS:
+            return None
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            words = alias_key(speaker.name).split()
+            if speaker.kind in ("anonymous", "organisation") and 2 <= len(words) <= 3 \
+                    and words[-1] == key and not any(w in lx.DETERMINERS for w in words):
                 return speaker
         return None
 

@@ -1,0 +1,51 @@
+"""Invented examples of the patterns met in the eleventh batch of real text: a bare plural for a
+body a story has one of ("prosecutors", "police", "the unions") after the fuller phrase, a
+company the text spells in camel case, a maker's name before a model number, a public body
+that "the company" never means, and counts dropped after "according to"."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_bare_prosecutors_are_the_federal_prosecutors_quoted_before() -> None:
+    text = ("Federal prosecutors alleged that the two guards falsified records.\n\n"
+            "Prosecutors alleged that no checks were made for hours. Later, prosecutors said the "
+            "cameras were off.")
+    assert _speakers(text) == ["Federal prosecutors"] * 3
+
+
+def test_police_and_unions_continue_their_fuller_phrase() -> None:
+    assert _speakers("Dallas police said the suspect fled. Police said he was later arrested.") \
+        == ["Dallas police", "Dallas police"]
+    assert _speakers("Teachers unions said the raise was too small.\n\nThe unions said they would "
+                     "keep pushing.") == ["Teachers unions", "Teachers unions"]
+
+
+def test_officials_stay_officials_a_story_has_many() -> None:
+    assert _speakers("American officials said the talks had stalled. Officials said a new round "
+                     "was possible.") == ["American officials", "Officials"]
+
+
+def test_the_airline_is_no_plane_maker_nor_an_air_force() -> None:
+    text = ("Flight 8501, an Airbus A320-200, lost contact on Sunday. The Singapore Air Force sent "
+            "two planes. “On behalf of AirAsia, my condolences,” airline boss Tony Fernandes "
+            "tweeted.\n\nThe airline said it was inviting families to Surabaya.")
+    assert _speakers(text) == ["Tony Fernandes", "AirAsia"]
+
+
+def test_the_company_is_not_the_office_investigating_it() -> None:
+    text = ("The New York State Attorney General (NYAG) is investigating WeWork, according to "
+            "two people familiar with the matter.\n\nThe company, which is expected to cut jobs, "
+            "said it had been contacted by the office.")
+    assert _speakers(text) == ["people familiar with the matter", "WeWork"]
+
+
+def test_the_agency_may_still_be_a_public_body() -> None:
+    text = ("The Federal Aviation Administration grounded the jets on Monday.\n\n"
+            "The agency said the inspections would take a week.")
+    assert _speakers(text) == ["Federal Aviation Administration"]
