@@ -49,3 +49,25 @@ def test_the_agency_may_still_be_a_public_body() -> None:
     text = ("The Federal Aviation Administration grounded the jets on Monday.\n\n"
             "The agency said the inspections would take a week.")
     assert _speakers(text) == ["Federal Aviation Administration"]
+
+
+def test_a_person_and_a_group_speak_together_named_without_title() -> None:
+    assert _speakers("Gov. Eric Holcomb and legislative leaders said the plan is fine.") \
+        == ["Eric Holcomb and legislative leaders"]
+    assert _speakers("Republican Gov. Eric Holcomb and leaders of the Legislature said the plan "
+                     "is fine.") == ["Eric Holcomb and leaders of the Legislature"]
+    assert _speakers("John Smith and other residents said the plan is fine.") \
+        == ["John Smith and other residents"]
+
+
+def test_they_is_the_group_that_opens_its_paragraph_not_the_last_speaker() -> None:
+    text = ("“The issue is funding,” Gambill said. State police said at least 5,000 people came.\n\n"
+            "Gov. Eric Holcomb and leaders of the Legislature have avoided direct criticism of "
+            "teachers. They seem intent on calm. However, they said they don’t expect to act.")
+    assert _speakers(text) == ["Gambill", "State police", "Eric Holcomb and leaders of the Legislature"]
+
+
+def test_they_in_the_same_paragraph_as_the_group_quoted_last_stays_with_it() -> None:
+    text = ("The ministry said the border would stay shut.\n\nLocal farmers have complained for "
+            "weeks. They said the closure was ruining them.")
+    assert _speakers(text) == ["ministry", "Local farmers"]

@@ -314,8 +314,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "person":
         mention = _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "anonymous":
-        return _without_count(_with_group_before(text, toks, _with_year_before(text, toks, _both_sides(
-            text, toks, mention))))
+        group = _with_year_before(text, toks, _both_sides(text, toks, mention))
+        group = _with_group_before(text, toks, group)
+        return _titles_off_person_and_group(text, _without_count(_person_and_group(text, toks, group)))
     if mention is None and len(toks) >= 5:
         mention = _post_for_unlisted(text, toks)
     if mention is None and len(toks) >= 3:
@@ -420,6 +421,40 @@ def _with_group_before(text: str, toks: list[Tok], mention: Mention) -> Mention:
     if toks[i].low in lx.NOT_NAMES and toks[i].low not in lx.DETERMINERS:
         i += 1
     return Mention(toks[i].start, mention.end, "anonymous", text[toks[i].start:mention.end],
+                   role=mention.role, organisation=mention.organisation)
+
+
+def _titles_off_person_and_group(text: str, mention: Mention) -> Mention:
+    """"Republican Gov. Eric Holcomb and leaders of the Legislature said": a named person and a
+    group speak together; the person is named as anywhere else, without title or party
+    ("Eric Holcomb and leaders of the Legislature")."""
+    left, sep, right = mention.name.partition(" and ")
+    if not sep or not right or " " not in left:
+        return mention
+    start = mention.start
+    if not text.startswith(left, start):
+        return mention  # (already named apart from the words of the text)
+    person = classify(text, tokens(text, start, start + len(left)))
+    if person is None or person.kind != "person" or " " not in person.name or person.name == left:
+        return mention
+    return Mention(mention.start, mention.end, mention.kind, f"{person.name} and {right}",
+                   role=mention.role, organisation=mention.organisation)
+
+
+def _person_and_group(text: str, toks: list[Tok], mention: Mention) -> Mention:
+    """"Gov. Eric Holcomb and legislative leaders said": a person named in full joined by "and"
+    to the unnamed group that speaks with them (not the group alone)."""
+    k = next((i for i, t in enumerate(toks) if t.start == mention.start), None)
+    if k is None or k < 3 or toks[k - 1].low != "and" or not _cap(toks[k - 2]):
+        return mention
+    i = k - 2
+    while i > 0 and k - 2 - i < _MAX_NP_TOKENS \
+            and (_cap(toks[i - 1]) or toks[i - 1].low in lx.TITLE_ABBREVIATIONS):
+        i -= 1
+    person = classify(text, toks[i:k - 1])
+    if person is None or person.kind != "person" or " " not in person.name or person.end != toks[k - 2].end:
+        return mention
+    return Mention(person.start, mention.end, "anonymous", f"{person.name} and {mention.name}",
                    role=mention.role, organisation=mention.organisation)
 
 
@@ -1612,6 +1647,9 @@ def _generic_head(word: str) -> bool:
     return word in _GENERIC_ORGS or _maker(word)
 
 
+#: The verb after a paragraph's opening subject ("… have avoided criticism").
+_SUBJECT_VERB = re.compile(r"[ ](?:have|has|had|are|were|seem|seemed|will|would|did|do|could|can|should|"
+                           r"must|may|might|remain|remained|appear|appeared|want|wanted|plan|planned)\b")
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
                               "unions", "organizers", "organisers", "regulators", "rescuers"])
@@ -1989,6 +2027,31 @@ class SpeakerBook:
         best = max(names, key=lambda n: text.rfind(n.split()[-1], 0, before))
         return Mention(mention.start, mention.end, "person", best, role=mention.role or head)
 
+    def _paragraph_group(self, pos: int) -> Speaker | None:
+        """"they" in a paragraph that opens on a group of its own ("Gov. Eric Holcomb and leaders
+        of the Legislature have avoided … However, they said …"), when the speaker quoted last
+        was quoted in an earlier paragraph: that group, not the last speaker."""
+        text = self.text
+        para_start = text.rfind("\n\n", 0, pos)
+        para_start = para_start + 2 if para_start >= 0 else 0
+        last = self.last_any
+        if last is None or self._seen_pos.get(last.index, -1) >= para_start \
+                or self._opens_with_quote(para_start, pos):
+            return None
+        verb = _SUBJECT_VERB.search(text, para_start, min(pos, para_start + 160))
+        if verb is None:
+            return None
+        toks = tokens(text, para_start, verb.start())
+        if not 2 <= len(toks) <= _MAX_NP_TOKENS * 2 \
+                or any(c in text[para_start:verb.start()] for c in ",“\""):
+            return None
+        mention = parse_before(text, toks)
+        first = 1 if toks[0].low == "the" else 0
+        if mention is None or mention.kind != "anonymous" or mention.start > toks[first].start \
+                or " and " not in mention.name and not mention.name.endswith("s"):
+            return None
+        return self._by_alias.get(("anonymous", alias_key(mention.name))) or self._new(mention)
+
     def _opens_with_quote(self, para_start: int, pos: int) -> bool:
         """Does the paragraph at ``para_start`` open with a quotation that ends before ``pos``?"""
         head = self.text[para_start:para_start + 1]
@@ -2309,6 +2372,8 @@ class SpeakerBook:
                         self.text[max(0, mention.start - _PRONOUN_LOOKBACK):mention.start]) or speaker
             else:
                 speaker = self.last_org if self.last_any is self.last_org else self.last_any
+                if self.text and mention.name == "they":
+                    speaker = self._paragraph_group(mention.start) or speaker
                 if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
                                             and _one_person(speaker.name) is not None):
                     speaker = None  # "they" is no one person ("the female officer said they…")
