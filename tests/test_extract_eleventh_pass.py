@@ -71,3 +71,25 @@ def test_they_in_the_same_paragraph_as_the_group_quoted_last_stays_with_it() -> 
     text = ("The ministry said the border would stay shut.\n\nLocal farmers have complained for "
             "weeks. They said the closure was ruining them.")
     assert _speakers(text) == ["ministry", "Local farmers"]
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def test_a_clause_whose_described_subject_has_a_verb_before_that_is_reported() -> None:
+    text = "James Kennedy said the case highlights that rights carry responsibilities."
+    assert _records(text) == [
+        ("James Kennedy", "the case highlights that rights carry responsibilities")]
+
+
+def test_an_object_with_a_relative_clause_after_wrote_is_no_report() -> None:
+    assert _records("She wrote the specific programs that revealed the signatures of chaos.") == []
+
+
+def test_an_office_of_a_place_after_a_name_names_no_one_else() -> None:
+    text = ("James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said "
+            "the case was about free speech.")
+    assert _speakers(text) == ["James P. Kennedy Jr"]
+    assert _speakers("The Secretary of State, Antony Blinken, said the road was closed.") \
+        == ["Antony Blinken"]

@@ -145,6 +145,21 @@ _CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued
 _NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
 
 
+def _described_subject_verb(toks: list[Tok]) -> bool:
+    """Do the words (from a determiner) open with a described subject and its verb: "the case
+    highlights", "the agency delayed", "the new law will"? The verb comes within four words,
+    before any preposition; an "-s" word after a plural ("the claims") is no verb."""
+    for j in range(2, min(len(toks), 5)):
+        word, prev = toks[j], toks[j - 1]
+        if not word.word.islower() or word.low in _NOT_AFTER_VERB:
+            return False
+        if word.low in _FINITE or word.low.endswith("ed") and len(word.low) > 4 \
+                or word.low.endswith("s") and not word.low.endswith(("ss", "us", "is", "'s", "’s")) \
+                and not prev.low.endswith("s") and not possessive(prev):
+            return True
+    return False
+
+
 def _present_verb(toks: list[Tok]) -> bool:
     """A present-tense verb in "-s" after the subject's first word: "the country deserves", "Labour
     wants" (not a last word, nor one before a preposition: "said a few words to reporters")."""
@@ -1328,7 +1343,11 @@ class _Document:
                     t.low in _FINITE for t in tokens(text, toks[k].end, min(e, toks[k].end + 200))[2:])
                 # (the relative clause inside a clause with a verb of its own after it; not "wrote the
                 # programs that revealed the signatures of chaos", an object)
-                subject_and_verb = pronoun in _SUBJECT_PRONOUNS or relative or toks[i].word[:1].isupper() \
+                # ("said the case highlights that …", "said the agency delayed the report that …")
+                described = frame.cue in _CLAUSE_CUES and toks[i].low in lx.DETERMINERS \
+                    and _described_subject_verb(toks[i:k])
+                subject_and_verb = pronoun in _SUBJECT_PRONOUNS or relative or described \
+                    or toks[i].word[:1].isupper() \
                     and any(t.low in _FINITE for t in toks[i + 1:k])  # "said Kabul had ensured that …"
                 # ("say a stabbing that killed a passenger may have …": a relative clause in it)
                 if k - i < 2 or not subject_and_verb:
@@ -1634,7 +1653,10 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     )
     if describes and any(t.low in lx.TITLE_WORDS or t.low in lx.RANKS for t in toks):
         named = classify(text, toks)
-        if named is None or named.kind != "person":
+        if named is None or named.kind != "person" or " " not in named.name and any(
+                t.low in _PLACE_PREPOSITIONS or t.low == "for" for t in toks[:-1]):
+            # ("the U.S. Attorney for the Western District of New York" names no Mr York; "the
+            # Secretary of State Antony Blinken" names a person)
             return "role"
     if _loose_role(toks):
         return "role"  # "Rendell, a campaign surrogate, said"
