@@ -93,3 +93,27 @@ def test_an_office_of_a_place_after_a_name_names_no_one_else() -> None:
     assert _speakers(text) == ["James P. Kennedy Jr"]
     assert _speakers("The Secretary of State, Antony Blinken, said the road was closed.") \
         == ["Antony Blinken"]
+
+
+def test_has_written_after_a_quote_names_the_writer() -> None:
+    text = ("“If the U.S. imposes a tariff, the duty is paid at the border,” Howard Gleckman, a "
+            "senior fellow at the Tax Policy Center, has written.")
+    assert _speakers(text) == ["Howard Gleckman"]
+    assert _records("She has written three books about tariffs.") == []
+
+
+def test_a_report_opening_the_clause_of_another_is_inside_it_and_its_own() -> None:
+    text = ("Diana Johnson told the committee that the Home Office has said it has spent £22m on "
+            "the scheme.")
+    assert _records(text) == [
+        ("Diana Johnson", "the Home Office has said it has spent £22m on the scheme"),
+        ("Home Office", "it has spent £22m on the scheme")]
+
+
+def test_a_report_after_a_phrase_opening_the_clause_is_inside_it() -> None:
+    text = ("Pompeo said that after legal consultation Washington had concluded the settlements "
+            "were “not, per se, inconsistent with international law.”")
+    records = _records(text)
+    assert records[0][0] == "Pompeo"
+    assert records[0][1].startswith("after legal consultation Washington had concluded")
+    assert records[0][1].endswith("international law.”")

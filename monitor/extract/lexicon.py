@@ -23,7 +23,7 @@ CUE_VERBS = _forms(
     "noted notes",
     "announced announces",
     "tweeted tweets",
-    "wrote writes",
+    "wrote writes written",
     "asked asks",
     "replied replies",
     "responded responds",

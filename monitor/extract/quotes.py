@@ -2554,6 +2554,10 @@ _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|t
 _TRAILING_JOIN = re.compile(r"(?:\s+(?:even|just|as|while|and|but|whereas|though|although|yet|so))+\s*$")
 #: A subordinator right before a subject: the clause it opens belongs to the one around it.
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|when|since|before|until|once) (?:the |a |an )?$")
+#: A phrase opening a reported clause before its subject: "after legal consultation ", "in a
+#: reversal of policy ".
+_ADVERBIAL_OPENING = re.compile(r"\s*(?:after|before|following|despite|amid|under|during|given|in|upon|"
+                                r"without) [a-z][a-z -]{0,50} ")
 #: "had added", "has added": a perfect before a cue.
 _PERFECT_BEFORE = re.compile(r"\b(?:had|has|have)\s+$")
 #: A cue right after a relative pronoun ("the team that wrote …").
@@ -2640,7 +2644,12 @@ def _sieve_reported(doc: _Document) -> None:
                 if (other.cue in lx.WEAK_CUES and not other.with_that
                         and not any(c in _OPEN_MARKS for c in text[other.cue_end:e])):
                     continue
-                if _SUBORDINATE_BEFORE.search(text, max(frame.clause_start, other.start - 12), other.start):
+                if _SUBORDINATE_BEFORE.search(text, max(frame.clause_start, other.start - 12), other.start) \
+                        or _ADVERBIAL_OPENING.fullmatch(text, frame.clause_start, other.start) \
+                        or not text[frame.clause_start:other.start].strip():
+                    # ("said that after legal consultation Washington had concluded …", "told the
+                    # committee that the Home Office has said …": a report that opens this clause,
+                    # or follows a phrase that does, is part of it)
                     # "he was arrested after employees … said he tried to steal a van": a report
                     # inside this one's subordinate clause is part of it (and a record of its own)
                     continue
@@ -2716,6 +2725,10 @@ def _clause_parts(doc: _Document, frame: _Frame, start: int, end: int) -> list[_
             found.append(q)
             continue
         claim = doc.claim_of.get(q.start)
+        if claim is not None and claim.frame is not None and claim.frame is not frame \
+                and claim.frame.mention is not None and start <= claim.frame.mention.start:
+            found.append(q)  # a report nested in this clause: its quoted words are this clause's too
+            continue
         if claim is None or claim.frame is not frame or claim.kind != "partial" or claim.absorbed:
             return None
         found.append(claim)
