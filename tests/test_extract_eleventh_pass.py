@@ -117,3 +117,30 @@ def test_a_report_after_a_phrase_opening_the_clause_is_inside_it() -> None:
     assert records[0][0] == "Pompeo"
     assert records[0][1].startswith("after legal consultation Washington had concluded")
     assert records[0][1].endswith("international law.”")
+
+
+def test_the_doctors_are_the_group_named_doctors_for_something() -> None:
+    text = ("The doctors, members of a recently formed group Doctors for Camp Closure, have offered "
+            "to stage a clinic. The doctors said they would provide 100 doses.")
+    assert _speakers(text) == ["Doctors for Camp Closure"]
+    assert _speakers("Doctors in Gaza treated 40 people. The doctors said they had run out of "
+                     "supplies.") == ["The doctors"]
+
+
+def test_a_source_is_named_without_why_it_is_not_named() -> None:
+    text = ("A spokesperson who did not wish to be named because of agency policy said the agency "
+            "never has given vaccines. “We are a law enforcement agency,” the spokesperson said.")
+    assert _speakers(text) == ["A spokesperson", "A spokesperson"]
+
+
+def test_the_office_release_is_the_office_named_before() -> None:
+    text = ("The man pleaded guilty, the U.S. Attorney’s Office for the Western District of New "
+            "York announced Monday.\n\nHis sentencing is set for Feb. 14, according to the office "
+            "release.")
+    assert _speakers(text) == ["U.S. Attorney’s Office for the Western District of New York"] * 2
+
+
+def test_where_a_company_is_based_is_not_part_of_its_name() -> None:
+    text = ("Companies such as Gannett and McClatchy face the same problems.\n\nSacramento-based "
+            "McClatchy said its finances were so impaired that it would not survive.")
+    assert _speakers(text) == ["McClatchy"]

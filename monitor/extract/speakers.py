@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from monitor.extract import lexicon as lx
@@ -362,9 +362,22 @@ def _post_for_unlisted(text: str, toks: list[Tok]) -> Mention | None:
 _GROUP_NOUNS = frozenset(["enforcement", "police", "military", "intelligence", "government", "staff"])
 
 
+#: "who did not wish to be named because of agency policy": why a source is not named, not who.
+_ANONYMITY_CLAUSE = re.compile(
+    r"\s+(?:who|that)\s+(?:did not|didn['’]t|declined|asked|requested|spoke|was not|were not|wasn['’]t"
+    r"|weren['’]t|is not|are not|would not|wouldn['’]t)\b(?=.*\b(?:named|identified|authori[sz]ed|"
+    r"anonymity|condition)\b).*$")
+
+
 def _without_count(mention: Mention) -> Mention:
     """"many people", "some Indiana protesters", "Other critics": the group is named without how
-    many of it speak ("people", "Indiana protesters", "critics"), as "most experts" is."""
+    many of it speak ("people", "Indiana protesters", "critics"), as "most experts" is; and a
+    source without the clause saying why it is not named ("A spokesperson who did not wish to be
+    named because of agency policy" is "spokesperson")."""
+    clause = _ANONYMITY_CLAUSE.search(mention.name)
+    if clause is not None and clause.start() > 0:
+        mention = Mention(mention.start, mention.end, mention.kind, mention.name[:clause.start()],
+                          role=mention.role, organisation=mention.organisation, gender=mention.gender)
     words = mention.name.split()
     drop = 0
     if len(words) >= 3 and words[0].lower() in ("a", "an") and words[1].lower() in _ORDINALS:
@@ -1650,6 +1663,8 @@ def _generic_head(word: str) -> bool:
 #: The verb after a paragraph's opening subject ("… have avoided criticism").
 _SUBJECT_VERB = re.compile(r"[ ](?:have|has|had|are|were|seem|seemed|will|would|did|do|could|can|should|"
                            r"must|may|might|remain|remained|appear|appeared|want|wanted|plan|planned)\b")
+#: Where an organisation is based, before its name ("Sacramento-based ").
+_BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-based ")
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
                               "unions", "organizers", "organisers", "regulators", "rescuers"])
@@ -2314,6 +2329,11 @@ class SpeakerBook:
         speaker: Speaker | None
         if mention.kind == "label":
             return self._label(mention.name)
+        based = _BASED_IN.match(mention.name)
+        if based is not None and mention.kind in ("organisation", "person") \
+                and based.end() < len(mention.name):
+            # "Sacramento-based McClatchy": the company, not where it is
+            mention = replace(mention, name=mention.name[based.end():])
         if mention.kind in ("anonymous", "definite") and " " not in mention.name and self.text \
                 and _bare_title_surname(Tok(mention.name, 0, 0)) and self._named_in_full(mention.name):
             # "Expert said" where the text names Paul Expert: a singular title word with no
@@ -2425,7 +2445,8 @@ class SpeakerBook:
                 speaker = self._generic_org(mention) or self._compass_country(mention) or (
                     self._org_by_prefix(key) if " " not in key else None)
             if speaker is None and mention.kind == "anonymous":
-                speaker = self._same_source(" ".join(mention.name.lower().split()))
+                speaker = self._same_source(" ".join(mention.name.lower().split())) \
+                    or self._group_named_as_body(mention)
             if speaker is None:
                 speaker = self._new(mention)
             speaker.add_role(mention.role)
@@ -2605,6 +2626,9 @@ class SpeakerBook:
                 # "J.C. Chandor’s “A Most Violent Year”": the name without the possessive
                 last = toks[-1]
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+            based = next((k for k, tok in enumerate(toks) if tok.low.endswith("-based")), None)
+            if based is not None:
+                toks = toks[based + 1:]  # "Sacramento-based McClatchy": no first name "Sacramento-based"
             if not toks:
                 continue
             at = len(toks) - 1
@@ -2890,8 +2914,8 @@ class SpeakerBook:
                 None if described else _owned_lower_case(window, head))
         if best is None:
             return None
-        return self._by_alias.get(("organisation", alias_key(best))) or self._new(
-            Mention(mention.start, mention.end, "organisation", best))
+        known = self._by_alias.get(("organisation", alias_key(best))) or self._org_by_prefix(alias_key(best))
+        return known or self._new(Mention(mention.start, mention.end, "organisation", best))
 
     def _lone_name_org(self, window: str) -> Speaker | None:
         """"AirAsia said … The airline said …", "Cloudflare said … It said …": the speaker quoted
@@ -2919,6 +2943,12 @@ class SpeakerBook:
         if owner is not None:
             # "According to the company’s press release": the company the story named before
             org = self._generic_org(Mention(mention.start, mention.end, "organisation", f"the {owner}"))
+            return Mention(mention.start, mention.end, "organisation", org.name) if org is not None else None
+        if len(words) == 3 and words[0] == "the" and words[1] in lx.ORG_HEADS \
+                and words[2] in lx.DOCUMENT_NOUNS:
+            # "according to the office release": the office named before ("the U.S. Attorney's
+            # Office for …"), as "the office" would be
+            org = self._generic_org(Mention(mention.start, mention.end, "organisation", f"the {words[1]}"))
             return Mention(mention.start, mention.end, "organisation", org.name) if org is not None else None
         if "its" not in words and "their" not in words:
             return None
@@ -3030,6 +3060,25 @@ class SpeakerBook:
                     and words[-1] == key and not any(w in lx.DETERMINERS for w in words):
                 return speaker
         return None
+
+    def _group_named_as_body(self, mention: Mention) -> Speaker | None:
+        """"The doctors said" after "members of a recently formed group Doctors for Camp Closure":
+        a plural group is the organisation named before whose name opens with its word ("Doctors
+        Without Borders", "Mothers Against Drunk Driving")."""
+        words = mention.name.split()
+        if len(words) != 2 or words[0].lower() != "the" or not words[1].islower() \
+                or not words[1].endswith("s") or words[1] not in lx.ANON_HEADS or not self.text:
+            return None
+        pattern = re.compile(rf"\b{words[1].capitalize()} (?:for |against |without )?[A-Z][\w’'-]+"
+                             r"(?: (?:of |for |and )?[A-Z][\w’'-]+){0,3}")
+        best = None
+        for match in pattern.finditer(self.text, max(0, mention.start - _ORG_LOOKBACK), mention.start):
+            if self.quoted is None or not self.quoted(match.start()):
+                best = base_word(Tok(match.group(), 0, 0))  # (the last one named)
+        if best is None:
+            return None
+        return self._by_alias.get(("organisation", alias_key(best))) or self._new(
+            Mention(mention.start, mention.end, "organisation", best))
 
     def _same_source(self, key: str) -> Speaker | None:
         """"the same official", "the official" after "a Western official": that source."""
