@@ -144,3 +144,29 @@ def test_where_a_company_is_based_is_not_part_of_its_name() -> None:
     text = ("Companies such as Gannett and McClatchy face the same problems.\n\nSacramento-based "
             "McClatchy said its finances were so impaired that it would not survive.")
     assert _speakers(text) == ["McClatchy"]
+
+
+def test_an_opening_phrase_is_passed_to_find_who_issued_a_statement() -> None:
+    text = ("In a reflection of the confusion, the Electoral Commission, which regulates campaign "
+            "finances, issued a statement warning that “voters are entitled to transparency.’’ "
+            "Critically, however, it pointed out that it doesn’t have “a role in regulating "
+            "election campaign content.’’")
+    assert _speakers(text) == ["Electoral Commission", "Electoral Commission"]
+
+
+def test_two_surnames_named_in_full_elsewhere_speak_together() -> None:
+    text = ("Alexander Vindman testified on Tuesday. Jennifer Williams, an aide to Mike Pence, also "
+            "appeared.\n\nHowever, both Vindman and Williams told lawmakers that the request was "
+            "improper.")
+    assert _speakers(text) == ["Alexander Vindman and Jennifer Williams"]
+    # (no pair of people without first names in the text: a company's name stays what it was)
+    assert _speakers("Procter and Gamble said the quarter was strong.") \
+        == _speakers("Procter and Gamble said the quarter was strong. Gamble grew.")
+
+
+def test_an_acronym_is_the_name_the_text_spells_out() -> None:
+    text = ("The Chinese Center for Disease Control and Prevention said it had disinfected the "
+            "sites. The CDC said the risk was low. The Chinese CDC has said there is no need to "
+            "worry.")
+    assert set(_speakers(text)) == {"Chinese Center for Disease Control and Prevention"}
+    assert _speakers("The WHO said the risk was low.") == ["WHO"]

@@ -894,6 +894,9 @@ class _Document:
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
             s = dateline.end()  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper …, warning"
+        opening = text.find(",", s, min(cs, s + 60))
+        if opening > 0 and text[s:s + 12].split(" ", 1)[0].lower() in _OPENING_PREPOSITIONS:
+            s = opening + 1  # "In a reflection of the confusion, the Electoral Commission issued …"
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS

@@ -504,7 +504,8 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
             k -= 1
         if k == 0 and len(toks) - k >= 3:
             return Mention(toks[0].start, last.end, "anonymous", _join(text, toks))
-    pair = _coordinated_people(text, toks) or with_associates(text, toks, parse_before)
+    pair = _coordinated_people(text, toks) or _surname_pair(text, toks) \
+        or with_associates(text, toks, parse_before)
     if pair is not None:
         return pair
     anon = _anonymous_with_modifier(text, toks)
@@ -626,6 +627,26 @@ def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
         return None
     role = left.role if left.role and left.role.lower() not in ("both", "neither", "either") else None
     return Mention(left.start, right.end, "anonymous", f"{left.name} and {right.name}", role=role)
+
+
+def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
+    """"Vindman and Williams told lawmakers": two surnames the text names in full elsewhere
+    ("Alexander Vindman", "Jennifer Williams") speak together (not "Procter and Gamble")."""
+    if len(toks) < 3 or toks[-2].low != "and":
+        return None
+    left, right = toks[-3], toks[-1]
+    if not (_cap(left) and _cap(right)) or not left.word.isalpha() or not right.word.isalpha() \
+            or any(t.low in lx.NOT_NAMES or t.low in lx.ORG_NAMES for t in (left, right)):
+        return None
+    if not (_first_name_before(text, left.word) and _first_name_before(text, right.word)):
+        return None
+    return Mention(left.start, right.end, "anonymous", f"{left.word} and {right.word}")
+
+
+def _first_name_before(text: str, surname: str) -> bool:
+    """Does the text give ``surname`` a known first name somewhere ("Jennifer Williams")?"""
+    return any(_known_first_name(m.group(1).lower())
+               for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text))
 
 
 def _participle_at(toks: list[Tok]) -> int | None:
@@ -1663,6 +1684,11 @@ def _generic_head(word: str) -> bool:
 #: The verb after a paragraph's opening subject ("… have avoided criticism").
 _SUBJECT_VERB = re.compile(r"[ ](?:have|has|had|are|were|seem|seemed|will|would|did|do|could|can|should|"
                            r"must|may|might|remain|remained|appear|appeared|want|wanted|plan|planned)\b")
+#: An organisation named by an acronym, maybe after one word: "CDC", "Chinese CDC".
+_ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z]{2,6})")
+#: A name spelled out in capitalised words, minor words between: "Center for Disease Control".
+_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|on|the))* [A-Z][\w’'-]*){1,8}")
+_ACRONYM_MINOR = frozenset(["for", "of", "and", "on", "the"])
 #: Where an organisation is based, before its name ("Sacramento-based ").
 _BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-based ")
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
@@ -2481,6 +2507,8 @@ class SpeakerBook:
         self._leading_names_in_full(text)
         self._compound_surnames_in_full(text)
         self._groups_led_in_full()
+        self._pairs_in_full()
+        self._acronyms_in_full()
         self._owners_in_full()
         self._names_behind_aliases()
         self._one_kind_per_name()
@@ -2497,6 +2525,46 @@ class SpeakerBook:
             full = full_by_surname.get(head.casefold()) or self._full_name_before(head)
             if full is not None:
                 _name_them([speaker], f"{full} and {rest}")
+
+    def _acronyms_in_full(self) -> None:
+        """"The CDC", "the Chinese CDC" where the text spells out the Chinese Center for Disease
+        Control and Prevention: the organisation by the name the text spells out (its words'
+        initials, minor words left out, open with the acronym and add at most one more)."""
+        runs: list[str] | None = None
+        for speaker in self.speakers:
+            match = _ACRONYM_NAME.fullmatch(speaker.name)
+            if speaker.kind != "organisation" or match is None:
+                continue
+            prefix, acronym = match.group(1), match.group(2)
+            if runs is None:
+                runs = [run.group() for run in _SPELLED_RUN.finditer(self.text)]  # (once a text)
+            for run in runs:
+                words = run.split()
+                if words[0] in ("The", "A", "An"):
+                    words = words[1:]  # (a sentence's first word: "The Federal Trade Commission")
+                for core in (words, words[1:]):
+                    if prefix and (core is words or words[0] != prefix):
+                        continue
+                    initials = "".join(w[0] for w in core if w not in _ACRONYM_MINOR)
+                    if len(core) >= 2 and initials.startswith(acronym) and len(initials) <= len(acronym) + 1:
+                        _name_them([speaker], " ".join(words))
+                        break
+                else:
+                    continue
+                break
+
+    def _pairs_in_full(self) -> None:
+        """"Vindman and Williams" where the text names Alexander Vindman and Jennifer Williams:
+        the pair by their full names."""
+        full_by_surname = {p.name.rsplit(None, 1)[-1].casefold(): p.name for p in self.speakers
+                           if p.kind == "person" and " " in p.name}
+        for speaker in self.speakers:
+            left, sep, right = speaker.name.partition(" and ")
+            if speaker.kind != "anonymous" or not sep or " " in left or " " in right:
+                continue
+            names = [full_by_surname.get(w.casefold()) or self._full_name_before(w) for w in (left, right)]
+            if all(names):
+                _name_them([speaker], f"{names[0]} and {names[1]}")
 
     def _owners_in_full(self) -> None:
         """"Reid's office" where the text names Harry Reid: the office of the full name (a
