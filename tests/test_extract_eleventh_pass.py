@@ -170,3 +170,25 @@ def test_an_acronym_is_the_name_the_text_spells_out() -> None:
             "worry.")
     assert set(_speakers(text)) == {"Chinese Center for Disease Control and Prevention"}
     assert _speakers("The WHO said the risk was low.") == ["WHO"]
+
+
+def test_local_bodies_speak() -> None:
+    for body in ("utility", "city", "county", "school district", "panel", "jury", "magazine"):
+        assert _speakers(f"The {body} said the road would reopen on Friday.") != [], body
+
+
+def test_the_utility_is_the_company_joined_by_an_ampersand() -> None:
+    text = ("Pacific Gas & Electric Co. may cut power. PG&E officials said the wind was strong.\n\n"
+            "The utility said it will closely monitor the weather.")
+    assert _speakers(text) == ["PG&E officials", "Pacific Gas & Electric Co"]
+
+
+def test_a_title_after_a_kind_word_opens_a_persons_name() -> None:
+    assert _speakers("“We will not gamble,” company CEO Andy Vesey said.") == ["Andy Vesey"]
+    assert _speakers("The advocacy group Common Cause said the map was unfair.") == ["Common Cause"]
+
+
+def test_claimed_victory_and_tweeted_soon_after_report_nothing() -> None:
+    assert _records("Donald Trump has claimed victory as the House concluded its third hearing.") == []
+    text = "“A great day for Republicans!” Trump tweeted soon after the committee concluded its hearings."
+    assert _records(text) == [("Trump", "A great day for Republicans!")]

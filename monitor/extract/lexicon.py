@@ -214,7 +214,7 @@ ANON_HEADS = _forms(
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
     "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
-    "politicians politician hawks men women elders nurses pilots academics commentators pundits "
+    "politicians politician hawks men women elders nurses pilots academics commentators pundits couple "
     "clinicians epidemiologists poster posters commenter commenters blogger bloggers "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
@@ -255,8 +255,11 @@ ORG_HEADS = _forms(
     # Places that speak as organisations: "the hospital said", "the pub said".
     "hospital clinic school college pub bar restaurant hotel airport museum zoo charity church "
     "prison",
+    # Local bodies and businesses of local news: "the city said", "the utility said".
+    "city county district utility panel jury tribunal chain lab nonprofit operator distributor "
+    "supplier",
     # Outlets that speak for themselves: "North Korea's official newspaper said", "the paper said".
-    "newspaper paper broadcaster",
+    "newspaper paper broadcaster magazine website outlet",
 )
 
 #: Names that stand for an organisation or a government on their own.

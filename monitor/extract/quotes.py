@@ -1390,6 +1390,11 @@ class _Document:
                 return  # ("said when asked whether …": when it was said, not what)
             if first.low == "no" and (k + 1 == len(toks) or toks[k + 1].low in ("to", "comment", "more")):
                 return  # "said no", "said no to the plan"; but "said no decision had been made"
+            if first.low in _WHEN_LEADS and k + 1 < len(toks) \
+                    and toks[k + 1].low in ("after", "before", "later"):
+                return  # "tweeted soon after the committee concluded …": when, not what
+            if frame.cue.startswith("claim") and first.low in _CLAIMED_THINGS:
+                return  # "claimed victory as the House concluded …": a thing claimed, not a clause
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
                 return
@@ -1429,6 +1434,10 @@ class _Document:
             frame.clause_start = rest[k].start  # "… “State of the Union” the deal was close"
 
 
+#: Words before "after"/"before" that say when: "soon after", "hours before".
+_WHEN_LEADS = word_set("soon shortly just right moments minutes hours days weeks months years long")
+#: What is claimed as a thing, not a statement: "claimed victory", "claimed responsibility".
+_CLAIMED_THINGS = word_set("victory credit responsibility ownership success asylum")
 #: Words that open a reported clause with no "that" after an addressee in quote marks.
 _CLAUSE_OPENERS = word_set("a an the he she they it we i there his her their its this these those")
 

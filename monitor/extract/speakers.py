@@ -899,6 +899,9 @@ def _kind_then_org_name(text: str, toks: list[Tok]) -> Mention | None:
     name = toks[k:j]
     if not name or any(t.low in lx.CUE_VERBS for t in name) or possessive(name[-1]):
         return None
+    if len(name) > 1 and (name[0].low in lx.TITLE_WORDS or name[0].low in lx.RANKS) \
+            and (name[0].word.isupper() or _known_first_name(name[1].low)):
+        return None  # "company CEO Andy Vesey": the company's officer, a person (not "Public Citizen")
     return Mention(toks[0].start, name[-1].end, "organisation", _join(text, name),
                    role=_join(text, toks[lead:k]))
 
@@ -1669,7 +1672,8 @@ _COMPASS = frozenset(["north", "south", "east", "west"])
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
-                           "newspaper", "paper", "broadcaster"])
+                           "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
+                           "distributor", "supplier", "nonprofit", "magazine", "website", "outlet"])
 #: Last words of the names of places, which "the company" or "the agency" never means.
 _PLACES_NOT_BODIES = frozenset(["airport", "hospital", "station", "stadium", "park", "square",
                                 "street", "avenue", "road", "bridge", "river", "lake", "island",
@@ -1685,9 +1689,9 @@ def _generic_head(word: str) -> bool:
 _SUBJECT_VERB = re.compile(r"[ ](?:have|has|had|are|were|seem|seemed|will|would|did|do|could|can|should|"
                            r"must|may|might|remain|remained|appear|appeared|want|wanted|plan|planned)\b")
 #: An organisation named by an acronym, maybe after one word: "CDC", "Chinese CDC".
-_ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z]{2,6})")
+_ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Z&]{1,6})")
 #: A name spelled out in capitalised words, minor words between: "Center for Disease Control".
-_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|on|the))* [A-Z][\w’'-]*){1,8}")
+_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|on|the|&))* [A-Z][\w’'-]*){1,8}")
 _ACRONYM_MINOR = frozenset(["for", "of", "and", "on", "the"])
 #: Where an organisation is based, before its name ("Sacramento-based ").
 _BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-based ")
@@ -1746,12 +1750,16 @@ _ORG_LOOKBACK = 1500
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
+#: A company's name joined by "&": "Procter & Gamble", "Pacific Gas & Electric Co.".
+_AMPERSAND_NAME = re.compile(r"\b[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* & [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
+                             r"(?: Co\.| Inc\.)?")
 #: "AirAsia", "WeWork", "YouTube": a capital inside a capitalised word, as companies write.
 _CAMEL_NAME = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
 #: Heads for a business: "the company", "the airline" is never a public body the text names.
 _COMMERCIAL_HEADS = frozenset(["company", "firm", "startup", "carrier", "airline", "retailer",
                                "manufacturer", "developer", "publisher", "studio", "insurer", "lender",
-                               "brand", "maker", "platform", "app"])
+                               "brand", "maker", "platform", "app", "utility", "chain", "operator",
+                               "distributor", "supplier"])
 #: Last words of the names of public bodies, forces and offices.
 _PUBLIC_BODY_ENDS = frozenset(["force", "forces", "navy", "army", "police", "ministry", "department",
                                "office", "agency", "court", "government", "administration",
@@ -3079,8 +3087,12 @@ class SpeakerBook:
                 continue  # ("an Airbus A320-200", "a Boeing 737": a product, not its maker speaking)
             if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
                     and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS \
-                    or commercial and _CAMEL_NAME.fullmatch(name) and low not in self._latest_by_word:
+                    or commercial and (_CAMEL_NAME.fullmatch(name) or "&" in name[1:-1]) \
+                    and low not in self._latest_by_word:
                 best = (match.start(), name)
+        for match in _AMPERSAND_NAME.finditer(window):
+            if best is None or match.start() >= best[0]:
+                best = (match.start(), match.group().rstrip(","))  # "Pacific Gas & Electric Co."
         for match in _NAME_SEQUENCE.finditer(window):
             toks = tokens(window, match.start(), match.end())
             last = base_word(toks[-1]).lower() if toks else ""
