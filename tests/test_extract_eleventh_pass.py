@@ -192,3 +192,21 @@ def test_claimed_victory_and_tweeted_soon_after_report_nothing() -> None:
     assert _records("Donald Trump has claimed victory as the House concluded its third hearing.") == []
     text = "“A great day for Republicans!” Trump tweeted soon after the committee concluded its hearings."
     assert _records(text) == [("Trump", "A great day for Republicans!")]
+
+
+def test_a_name_written_surname_first_after_a_title_is_the_full_name() -> None:
+    text = ("South Korean President Yoon Suk Yeol was impeached on Saturday. Yoon said he would not "
+            "evade responsibility.")
+    assert _speakers(text) == ["Yoon Suk Yeol"]
+    assert _speakers("Opposition leader Lee Jae-myung spoke. Lee said the vote was a victory.") \
+        == ["Lee Jae-myung"]
+    assert _speakers("Senator Warren Makes Case\n\nWarren said the bill was weak.") == ["Warren"]
+
+
+def test_handles_are_people() -> None:
+    assert _speakers("“It is our job to police the market,” elmo666 wrote in a forum post.") \
+        == ["elmo666"]
+    text = ("“Some vendors send poison,” ScreamMyName told me. “It is bad.”\n\n“The program is "
+            "still in its infancy,” he says.")
+    assert _speakers(text) == ["ScreamMyName", "ScreamMyName"]
+    assert _speakers("YouTube said it removed the video. “We act fast,” he said.")[0] == "YouTube"

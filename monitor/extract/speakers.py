@@ -179,7 +179,7 @@ def _np_word_cached(word: str) -> bool:
         return True
     if _cap(tok):
         return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
-    return False
+    return _HANDLE.fullmatch(word) is not None  # "elmo666": a user's handle
 
 
 _CONTRACTED = frozenset(["i", "you", "we", "they", "he", "she", "it", "that", "there", "let", "who",
@@ -1371,6 +1371,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return None
     if len(body) == 1 and _WEB_NAME.fullmatch(body[0].word):
         return Mention(start, end, "organisation", body[0].word)  # "GreatFire.org", "Change.org"
+    if _HANDLE.fullmatch(body[-1].word) and len(body) <= 4 and all(
+            t.word.isalpha() and t.word.islower() for t in body[:-1]):
+        # "elmo666 wrote", "wrote user jayk1984": a forum or social-media handle is who posts
+        return Mention(start, end, "person", body[-1].word, role=_join(text, body[:-1]) or None)
     owned = _owned_organisation(body)
     if owned is not None:
         # "Stanford University's Center on Poverty and Inequality", "Parliament’s Joint Committee
@@ -1693,6 +1697,10 @@ _ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Z&]{1,6})")
 #: A name spelled out in capitalised words, minor words between: "Center for Disease Control".
 _SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|on|the|&))* [A-Z][\w’'-]*){1,8}")
 _ACRONYM_MINOR = frozenset(["for", "of", "and", "on", "the"])
+#: A user name of letters then digits: "elmo666", "jayk1984".
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z_]*\d+[A-Za-z\d_]*")
+#: The given names after a surname written first: " Suk Yeol", " Jong Un", " Jae-myung".
+_GIVEN_AFTER_SURNAME = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])")
 #: Where an organisation is based, before its name ("Sacramento-based ").
 _BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-based ")
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
@@ -2417,6 +2425,8 @@ class SpeakerBook:
                     speaker = self._named_before(mention.start, want)
                 if speaker is None:
                     speaker = self._subject_before(mention.start, want)
+                if speaker is None:
+                    speaker = self._handle_was_person(want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it":
@@ -2513,6 +2523,7 @@ class SpeakerBook:
         self._surnames_in_full(text)
         self._first_names_in_full(text)
         self._leading_names_in_full(text)
+        self._surnames_first_in_full(text)
         self._compound_surnames_in_full(text)
         self._groups_led_in_full()
         self._pairs_in_full()
@@ -2668,6 +2679,33 @@ class SpeakerBook:
                 # one way of extending it: "Te Kaurinui Robert" and "Te Kaurinui Parata" are both
                 # parts of "Te Kaurinui Robert Parata"
                 _name_them([speaker], fullest)
+
+    def _surnames_first_in_full(self, text: str) -> None:
+        """"Yoon said" where the text names "President Yoon Suk Yeol", "Kim" of "leader Kim Jong
+        Un": a name written surname first after a title is the person quoted by that surname,
+        when the text gives only one such name."""
+        for speaker in self.speakers:
+            name = speaker.name
+            if speaker.kind != "person" or " " in name or not name[:1].isupper():
+                continue
+            found: set[str] = set()
+            for pos in self._positions(name, limit=20):
+                before = tokens(text, max(0, pos - 30), pos)
+                if not before or before[-1].end != pos - 1 or not (
+                        before[-1].low in lx.TITLE_WORDS or before[-1].low in lx.POSITION_HEADS):
+                    continue
+                line_start = text.rfind("\n", 0, pos) + 1
+                line_end = text.find("\n", pos)
+                line = text[line_start:line_end if line_end >= 0 else len(text)].split()
+                if len(line) >= 3 and sum(w[:1].isupper() for w in line) >= 0.6 * len(line):
+                    continue  # (a headline's capitals: "Senator Warren Makes Case")
+                match = _GIVEN_AFTER_SURNAME.match(text, pos + len(name))
+                if match is not None and not any(
+                        w.lower() in lx.ORG_HEADS or w.lower() in _PLACE_WORDS or _known_first_name(w.lower())
+                        or w.lower() in lx.NOT_NAMES for w in match.group().split()):
+                    found.add(name + match.group())
+            if len(found) == 1:
+                _name_them([speaker], found.pop())
 
     def _compound_surnames_in_full(self, text: str) -> None:
         """A person quoted by a surname of two words ("Hawk Sawyer", "Taylor Greene") that the text
@@ -2946,6 +2984,7 @@ class SpeakerBook:
             word = base_word(Tok(match.group(1), 0, 0))
             low = word.lower()
             if low in lx.NOT_NAMES or low in lx.DETERMINERS or low in lx.PRONOUNS or low in _PLACE_ORGS \
+                    or sk.opens_no_noun_phrase(low) \
                     or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
                     or low in self._latest_by_word or sk.never_a_name(low) or self._named_in_full(word):
                 continue
@@ -3282,6 +3321,19 @@ class SpeakerBook:
                     and _fits_office(match.group(1)[:-len(head)], head, office):
                 best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
         return best[1] if best is not None else None
+
+    def _handle_was_person(self, want: str) -> Speaker | None:
+        """"“…,” ScreamMyName told me. … “…,” he says": with nobody else for "he" to mean, a
+        one-word name taken for a company's (a camel-cased handle no list knows) is a person."""
+        lone = self.last_any
+        if lone is None or lone.kind != "organisation" or " " in lone.name \
+                or lone.name.lower() in lx.ORG_NAMES or not _CAMEL_NAME.fullmatch(lone.name):
+            return None
+        lone.kind, lone.gender = "person", want
+        self.last_org = None if self.last_org is lone else self.last_org
+        self._by_alias.setdefault(("person", alias_key(lone.name)), lone)
+        self._seen(lone)
+        return lone
 
     def _seen(self, speaker: Speaker) -> None:
         self.last_any = speaker
