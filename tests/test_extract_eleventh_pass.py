@@ -210,3 +210,13 @@ def test_handles_are_people() -> None:
             "still in its infancy,” he says.")
     assert _speakers(text) == ["ScreamMyName", "ScreamMyName"]
     assert _speakers("YouTube said it removed the video. “We act fast,” he said.")[0] == "YouTube"
+
+
+def test_says_that_is_not_true_keeps_that_as_the_subject() -> None:
+    assert _records("Stephen Flynn says that is not true.") == [("Stephen Flynn", "that is not true")]
+
+
+def test_a_plural_subject_in_the_present_opens_a_clause_without_that() -> None:
+    assert _records("Stephen Flynn says Scots deserve better.") == [("Stephen Flynn", "Scots deserve better")]
+    assert _records("The deal is close, said sources close to the minister.") \
+        == [("sources close to the minister", "The deal is close")]

@@ -145,6 +145,22 @@ _CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued
 _NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
 
 
+def _plural_present(toks: list[Tok]) -> bool:
+    """A plural subject of one word and a verb in the present: "Scots deserve better", "families
+    need help" (not "sources close to the minister", whose second word describes the first)."""
+    if len(toks) < 3:
+        return False
+    noun, verb = toks[0], toks[1]
+    return noun.low.endswith("s") and not noun.low.endswith(("ss", "us", "'s", "’s")) and len(noun.low) > 3 \
+        and verb.word.isalpha() and verb.word.islower() and not verb.low.endswith(("s", "ly", "ing", "ed")) \
+        and verb.low not in _NOT_AFTER_VERB and verb.low not in lx.DETERMINERS \
+        and verb.low not in _POSTMODIFIER_WORDS and noun.low not in lx.TIME_WORDS
+
+
+#: Words after a plural that describe it rather than say what it does ("sources close to …").
+_POSTMODIFIER_WORDS = word_set("close familiar who that which there here now alike both all too")
+
+
 def _described_subject_verb(toks: list[Tok]) -> bool:
     """Do the words (from a determiner) open with a described subject and its verb: "the case
     highlights", "the agency delayed", "the new law will"? The verb comes within four words,
@@ -1336,6 +1352,8 @@ class _Document:
                         or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True
+                    if k + 1 < len(toks) and toks[k + 1].low in _FINITE and toks[k + 1].word.islower():
+                        frame.clause_start = toks[k].start  # "says that is not true": "that" the subject
                     if k > i:
                         frame.end = toks[k - 1].end
                     return
@@ -1411,7 +1429,8 @@ class _Document:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
                        or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]) \
-                    and not (frame.cue in _CLAUSE_CUES and _present_verb(ahead[:6])):
+                    and not (frame.cue in _CLAUSE_CUES
+                             and (_present_verb(ahead[:6]) or _plural_present(ahead))):
                 return  # no verb: an object ("announced further cuts"), not a clause
             frame.clause_start = first.start
 
