@@ -220,3 +220,19 @@ def test_a_plural_subject_in_the_present_opens_a_clause_without_that() -> None:
     assert _records("Stephen Flynn says Scots deserve better.") == [("Stephen Flynn", "Scots deserve better")]
     assert _records("The deal is close, said sources close to the minister.") \
         == [("sources close to the minister", "The deal is close")]
+
+
+def test_a_comma_inside_a_quote_within_the_quote_still_closes_it() -> None:
+    assert _speakers("“Part of the challenge is ‘you first,’” Apte said.") == ["Apte"]
+
+
+def test_the_subject_of_a_second_clause_says_what_follows_and_say() -> None:
+    text = ("China said it is committed to the formula, while the city’s police deny accusations "
+            "of brutality and say they show utmost restraint.")
+    assert _speakers(text) == ["China", "the city’s police"]
+
+
+def test_a_name_before_a_description_missing_its_closing_comma_speaks() -> None:
+    text = ("“This is mainly due to the wind,” Kurinji Selvaraj, a research analyst at the "
+            "Delhi-based Council on Energy, Environment and Water think tank told CBS News.")
+    assert _speakers(text) == ["Kurinji Selvaraj"]

@@ -1076,16 +1076,22 @@ class _Document:
         text = self.text
         found = list(_CUE_THAT.finditer(text, max(s, cs - 400), cs))
         last = found[-1] if found else None
-        if last is None or last.start() <= s:
-            return None
+        if last is None or last.start() <= s or _CLAUSE_JOIN.search(text, last.end(), cs):
+            return None  # (", while the police deny … and say": a new subject since that cue)
         mention, _ = self._subject(max(s, last.start() - _SUBJECT_WINDOW), last.start())
         if mention is not None and mention.kind in ("person", "pronoun"):
             return mention
         return None
 
     def _coordinated_subject(self, s: int, cs: int) -> Mention | None:
-        """The subject that opens the sentence, when a verb phrase follows it before ``and``."""
+        """The subject that opens the sentence, when a verb phrase follows it before ``and``; or
+        the clause after ", while" ("China said …, while the city's police deny … and say …")."""
         text = self.text
+        joins = list(_CLAUSE_JOIN.finditer(text, s, cs))
+        if joins:
+            found = self._coordinated_subject(joins[-1].end(), cs)
+            if found is not None:
+                return found
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         opening = text.find(",", s, min(cs, s + 60))
         if toks and (toks[0].low in _OPENING_PREPOSITIONS or toks[0].word.endswith("ing")
@@ -1158,6 +1164,17 @@ class _Document:
             mention = parse_before(text, toks)
             if mention is None:
                 mention = _subject_of_relative(text, toks)
+            desc = max(text.rfind(", a ", left, cs), text.rfind(", an ", left, cs))
+            if (mention is None or mention.kind in ("anonymous", "organisation")) and desc > left:
+                # "“…,” Kurinji Selvaraj, a research analyst at the … think tank told CBS News":
+                # the name right after the quote, before the description whose closing comma is
+                # missing, is who spoke
+                named = parse_before(text, tokens(text, max(left, desc - 40), desc))
+                if named is not None and named.kind == "person" and " " in named.name \
+                        and not text[left:named.start].strip(" \t\"“”’,"):
+                    role = text[desc + 2:cs].strip().split(" ", 1)[-1]
+                    return Mention(named.start, named.end, "person", named.name, role=role,
+                                   gender=named.gender), named.start
             if mention is not None:
                 seen = _SEEN_BY.search(text, max(left, mention.start - 30), mention.start)
                 if seen is not None and seen.end() == mention.start:
@@ -1453,6 +1470,8 @@ class _Document:
             frame.clause_start = rest[k].start  # "… “State of the Union” the deal was close"
 
 
+#: Where a second clause with its own subject starts: ", while the police deny …".
+_CLAUSE_JOIN = re.compile(r"[,;] (?:while|whereas|but|although|though) (?=\w)")
 #: Words before "after"/"before" that say when: "soon after", "hours before".
 _WHEN_LEADS = word_set("soon shortly just right moments minutes hours days weeks months years long")
 #: What is claimed as a thing, not a statement: "claimed victory", "claimed responsibility".
@@ -2091,6 +2110,8 @@ def _sieve_direct(doc: _Document) -> None:
                 floor = min(floor, pos)
         if q is not None and pos >= floor and frame.cue not in _ING and (
             frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
+            # ("… ‘No, you first,’” Apte said": the comma inside a quote within the quote)
+            or text[q.end - 1] in "’'" and text[q.end - 2:q.end - 1] in (",", ".", "!", "?")
         ) and not _new_sentence_frame(doc, q, frame) and not _points_ahead(text, frame):
             # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
             # marks before a verb ("the so-called “Islamic State” group claimed") does not.
