@@ -1253,18 +1253,20 @@ class _Document:
         start = head.start
         if head.kind == "person" and not roles and not head.role and k + 1 < len(parts):
             # "Her lawyer, Mark Jones, said": the phrase before the name says who they are
-            desc = parse_before(text, tokens(text, *parts[k + 1]))
-            if desc is not None and desc.kind in ("anonymous", "definite") and desc.role:
-                head = Mention(head.start, head.end, "person", head.name, role=desc.role,
-                               organisation=head.organisation or desc.organisation,
+            described = parse_before(text, tokens(text, *parts[k + 1]))
+            if described is not None and described.kind in ("anonymous", "definite") \
+                    and described.role:
+                head = Mention(head.start, head.end, "person", head.name, role=described.role,
+                               organisation=head.organisation or described.organisation,
                                gender=head.gender)
-                start = desc.start
-        for role in roles:
-            if _loose_role(role) and not head.role and head.kind == "person":
-                head = Mention(head.start, head.end, head.kind, head.name, role=_join_toks(text, role[1:]),
+                start = described.start
+        for role_toks in roles:
+            if _loose_role(role_toks) and not head.role and head.kind == "person":
+                head = Mention(head.start, head.end, head.kind, head.name,
+                               role=_join_toks(text, role_toks[1:]),
                                organisation=head.organisation, gender=head.gender)
             else:
-                head = _apply_appositive(text, head, role)
+                head = _apply_appositive(text, head, role_toks)
         return head, start
 
     def _surname_used_alone(self, part: list[Tok]) -> bool:
