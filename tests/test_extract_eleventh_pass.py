@@ -1,7 +1,9 @@
 """Invented examples of the patterns met in the eleventh batch of real text: a bare plural for a
 body a story has one of ("prosecutors", "police", "the unions") after the fuller phrase, a
 company the text spells in camel case, a maker's name before a model number, a public body
-that "the company" never means, and counts dropped after "according to"."""
+that "the company" never means, and counts dropped after "according to"; and the near misses
+of those rules (a comma that closes a name, an aside between commas, words said, a surname's
+prefix, an acronym whose initials do not fit) that must stay what they were."""
 
 from __future__ import annotations
 
@@ -159,9 +161,26 @@ def test_two_surnames_named_in_full_elsewhere_speak_together() -> None:
             "appeared.\n\nHowever, both Vindman and Williams told lawmakers that the request was "
             "improper.")
     assert _speakers(text) == ["Alexander Vindman and Jennifer Williams"]
-    # (no pair of people without first names in the text: a company's name stays what it was)
-    assert _speakers("Procter and Gamble said the quarter was strong.") \
-        == _speakers("Procter and Gamble said the quarter was strong. Gamble grew.")
+    # (no pair without both first names named before: a company's name is never two people)
+    assert "Procter and Gamble" not in str(_speakers("Procter and Gamble said sales were strong."))
+    assert _speakers("Jennifer Williams spoke. Williams and Williams said the firm would grow.") \
+        == ["Jennifer Williams"]  # (one surname twice is no pair)
+    assert _speakers("Lisa Ward met John Ward. “We are fine,” Ward and Ward said.") == ["Lisa Ward"]
+    text = ("Vindman and Williams told lawmakers the request was improper. Alexander Vindman and "
+            "Jennifer Williams were both on the call.")
+    assert _speakers(text) != ["Alexander Vindman and Jennifer Williams"]  # (named in full only after)
+
+
+def test_many_surname_pairs_in_a_long_text_stay_fast_to_read() -> None:
+    # Each pair looks up both full names once a text, not once a pair: a story with 1,500 pairs
+    # of the same ten surnames gives 1,500 records (the time is the bench's to report).
+    surnames = ["Ward", "Lee", "Hale", "Moss", "Kerr"]
+    text = "Tom Ward, Ann Lee, Jim Hale, Eva Moss and Ray Kerr spoke.\n\n" + "\n\n".join(
+        f"On day {i}, {surnames[i % 5]} and {surnames[(i + 1) % 5]} said the plan would cost more."
+        for i in range(1500))
+    speakers = _speakers(text)
+    assert len(speakers) == 1500
+    assert speakers[0] == "Tom Ward and Ann Lee" and speakers[-1] == "Ray Kerr and Tom Ward"
 
 
 def test_an_acronym_is_the_name_the_text_spells_out() -> None:
@@ -174,7 +193,7 @@ def test_an_acronym_is_the_name_the_text_spells_out() -> None:
 
 def test_local_bodies_speak() -> None:
     for body in ("utility", "city", "county", "school district", "panel", "jury", "magazine"):
-        assert _speakers(f"The {body} said the road would reopen on Friday.") != [], body
+        assert _speakers(f"The {body} said the road would reopen on Friday.") == [body]
 
 
 def test_the_utility_is_the_company_joined_by_an_ampersand() -> None:
@@ -209,7 +228,14 @@ def test_handles_are_people() -> None:
     text = ("“Some vendors send poison,” ScreamMyName told me. “It is bad.”\n\n“The program is "
             "still in its infancy,” he says.")
     assert _speakers(text) == ["ScreamMyName", "ScreamMyName"]
+    assert {q.speaker_kind for q in extract_quotes(text)} == {"person"}
+    assert [q.speaker_kind for q in extract_quotes("“It is our job,” elmo666 wrote.")] == ["person"]
     assert _speakers("YouTube said it removed the video. “We act fast,” he said.")[0] == "YouTube"
+    # A company "the company" has meant stays a company, whatever "he" says after it.
+    text = "ScreamMyName sells software. The company said sales were up. “It is fine,” he said."
+    assert [q.speaker_kind for q in extract_quotes(text)][0] == "organisation"
+    # Letters and a digit or two are a ward, a seat, a road; a handle has a name's letters.
+    assert _speakers("The nurse on ward c4 said the patients waited for hours.") != ["c4"]
 
 
 def test_says_that_is_not_true_keeps_that_as_the_subject() -> None:
@@ -236,3 +262,78 @@ def test_a_name_before_a_description_missing_its_closing_comma_speaks() -> None:
     text = ("“This is mainly due to the wind,” Kurinji Selvaraj, a research analyst at the "
             "Delhi-based Council on Energy, Environment and Water think tank told CBS News.")
     assert _speakers(text) == ["Kurinji Selvaraj"]
+
+
+def test_an_opening_phrase_is_kept_when_its_comma_closes_a_name() -> None:
+    text = ("On Monday Tom Hale, a lawyer for the family, issued a statement warning that the city "
+            "would pay.")
+    assert _speakers(text) == ["Tom Hale"]
+
+
+def test_an_aside_between_commas_is_no_new_clause() -> None:
+    text = ("The mayor, while the council debated the budget, stood up and said the city would not "
+            "cut services.")
+    assert _speakers(text) == ["the mayor"]
+
+
+def test_words_and_prayers_said_are_no_reported_clause() -> None:
+    assert _records("Mayor Ann Lee spoke. She said a few words that moved the crowd.") == []
+    assert _records("Ann Lee went to the church. She said prayers over the body of her son.") == []
+    assert _records("Ann Lee said the case highlights that the law is broken.") \
+        == [("Ann Lee", "the case highlights that the law is broken")]
+
+
+def test_when_words_lead_only_when_nothing_follows_them() -> None:
+    assert _records("Tom Hardy retired in 1990. He said years later the decision haunted him.") \
+        == [("Tom Hardy", "years later the decision haunted him")]
+    assert _records("Tom Hardy tweeted soon after the vote that it was over.") == []
+
+
+def test_a_thing_claimed_is_no_clause_but_its_word_may_open_one() -> None:
+    assert _records("Rita Mora claimed victory as the votes were counted.") == []
+    assert _records("She said nothing. Rita Mora claimed asylum seekers were turned away.") \
+        == [("Rita Mora", "asylum seekers were turned away")]
+
+
+def test_written_is_a_cue_only_after_has() -> None:
+    assert _records("The company said in a written statement that it would appeal.") \
+        == [("company", "it would appeal")]
+    assert _records("“We will appeal,” the company has written to its staff.") \
+        == [("company", "We will appeal")]
+
+
+def test_a_couple_of_is_a_count() -> None:
+    assert _speakers("A couple of residents said the water was brown.") == ["residents"]
+
+
+def test_an_acronym_needs_its_initials_not_a_place_or_a_person() -> None:
+    text = "Fighting continued in Eastern Ukraine on Sunday. “We are ready,” EUS said."
+    assert _speakers(text) == ["EUS"]
+    assert _speakers("CNN anchor Abby Phillip asked. “No comment,” AP said.") == ["AP"]
+    text = ("The Organisation for the Prohibition of Chemical Weapons met. The OPCW said the samples "
+            "were positive.")
+    assert _speakers(text) == ["Organisation for the Prohibition of Chemical Weapons"]
+
+
+def test_surname_prefixes_are_no_camel_cased_company() -> None:
+    text = "Tom McDonald runs a diner. “We are sorry,” said McDonald. “We will reopen,” he said."
+    assert _speakers(text) == ["Tom McDonald", "Tom McDonald"]
+    assert {q.speaker_kind for q in extract_quotes(text)} == {"person"}
+
+
+def test_an_ampersand_name_starts_after_a_time_word() -> None:
+    text = "In March Procter & Gamble raised prices. “Demand is strong,” the company said."
+    assert _speakers(text) == ["Procter & Gamble"]
+    assert _speakers("After a Q&A with staff, the company said it would hire.") == ["company"]
+
+
+def test_people_named_after_a_plural_are_no_group_of_that_name() -> None:
+    text = ("Residents John and Mary Smith said the road was dangerous. “It is a disaster,” the "
+            "residents said.")
+    assert _speakers(text)[1] == "the residents"
+
+
+def test_a_bare_plural_is_no_body_when_two_were_quoted() -> None:
+    text = ("Israeli police said two men were held. Palestinian police said the men were innocent. "
+            "Police said they would release them.")
+    assert _speakers(text) == ["Israeli police", "Palestinian police", "Police"]

@@ -144,6 +144,15 @@ _CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued
 #: Words after which an "-s" word is a noun, not a verb ("a few words to reporters").
 _NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
 
+#: Words after a plural that describe it rather than say what it does ("sources close to …").
+_POSTMODIFIER_WORDS = word_set("close familiar who that which there here now alike both all too")
+#: Prepositions of place and time: "said prayers over the body" is no "prayers" doing anything.
+_PLACE_WORDS = word_set("over during like about across through into onto upon without within "
+                        "against among around behind beside between beyond near off outside "
+                        "inside under underneath")
+#: Plurals that are said, not sayers: "said prayers", "said thanks", "said goodbyes".
+_SAID_THINGS = word_set("prayers thanks goodbyes words things lines farewells vows grace")
+
 
 def _plural_present(toks: list[Tok]) -> bool:
     """A plural subject of one word and a verb in the present: "Scots deserve better", "families
@@ -154,11 +163,9 @@ def _plural_present(toks: list[Tok]) -> bool:
     return noun.low.endswith("s") and not noun.low.endswith(("ss", "us", "'s", "’s")) and len(noun.low) > 3 \
         and verb.word.isalpha() and verb.word.islower() and not verb.low.endswith(("s", "ly", "ing", "ed")) \
         and verb.low not in _NOT_AFTER_VERB and verb.low not in lx.DETERMINERS \
-        and verb.low not in _POSTMODIFIER_WORDS and noun.low not in lx.TIME_WORDS
-
-
-#: Words after a plural that describe it rather than say what it does ("sources close to …").
-_POSTMODIFIER_WORDS = word_set("close familiar who that which there here now alike both all too")
+        and verb.low not in _POSTMODIFIER_WORDS and noun.low not in lx.TIME_WORDS \
+        and verb.low not in lx.ADVERBIAL_PREPOSITIONS and verb.low not in _PLACE_WORDS \
+        and noun.low not in _SAID_THINGS
 
 
 def _described_subject_verb(toks: list[Tok]) -> bool:
@@ -170,10 +177,16 @@ def _described_subject_verb(toks: list[Tok]) -> bool:
         if not word.word.islower() or word.low in _NOT_AFTER_VERB:
             return False
         if word.low in _FINITE or word.low.endswith("ed") and len(word.low) > 4 \
-                or word.low.endswith("s") and not word.low.endswith(("ss", "us", "is", "'s", "’s")) \
-                and not prev.low.endswith("s") and not possessive(prev):
+                or word.low in _CLAIM_VERBS and not prev.low.endswith("s") and not possessive(prev):
             return True
     return False
+
+
+#: Present verbs in "-s" by which a thing makes a claim ("said the case highlights that …"); any
+#: other "-s" word after a determiner is more likely a plural ("said a few words that moved …").
+_CLAIM_VERBS = word_set("highlights shows means suggests proves underlines underscores reflects "
+                        "demonstrates remains needs requires puts makes gives leaves raises "
+                        "represents marks sends poses deserves risks threatens")
 
 
 def _present_verb(toks: list[Tok]) -> bool:
@@ -632,6 +645,8 @@ class _Document:
             end = named_end if named_end is not None and mention.end <= named_end else mention.end
             return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
+        if cue == "written" and not _PERFECT_WRITTEN.search(text, max(s, cs - 20), cs):
+            return None  # "said in a written statement": a kind of statement; "has written" is a cue
         if cue in lx.WEAK_CUES and (_NOUN_BEFORE.search(text, max(s, cs - 12), cs)
                                     or text.startswith(" of ", ce)):
             return None  # "the former president’s claims were …", "his remarks", "states of …": a noun
@@ -911,8 +926,11 @@ class _Document:
         if dateline is not None:
             s = dateline.end()  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper …, warning"
         opening = text.find(",", s, min(cs, s + 60))
-        if opening > 0 and text[s:s + 12].split(" ", 1)[0].lower() in _OPENING_PREPOSITIONS:
-            s = opening + 1  # "In a reflection of the confusion, the Electoral Commission issued …"
+        if opening > 0 and text[s:s + 12].split(" ", 1)[0].lower() in _OPENING_PREPOSITIONS \
+                and not _appositive_after(text, opening + 1, cs):
+            # "In a reflection of the confusion, the Electoral Commission issued …" (not "On
+            # Monday Mr Smith, a lawyer for the family, issued …": that comma opens a description)
+            s = opening + 1
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         n = 0
         while n < len(toks) and n < 10 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
@@ -1076,7 +1094,8 @@ class _Document:
         text = self.text
         found = list(_CUE_THAT.finditer(text, max(s, cs - 400), cs))
         last = found[-1] if found else None
-        if last is None or last.start() <= s or _CLAUSE_JOIN.search(text, last.end(), cs):
+        if last is None or last.start() <= s or any(
+                "," not in text[j.end():cs] for j in _CLAUSE_JOIN.finditer(text, last.end(), cs)):
             return None  # (", while the police deny … and say": a new subject since that cue)
         mention, _ = self._subject(max(s, last.start() - _SUBJECT_WINDOW), last.start())
         if mention is not None and mention.kind in ("person", "pronoun"):
@@ -1087,8 +1106,8 @@ class _Document:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``; or
         the clause after ", while" ("China said …, while the city's police deny … and say …")."""
         text = self.text
-        joins = list(_CLAUSE_JOIN.finditer(text, s, cs))
-        if joins:
+        joins = [j for j in _CLAUSE_JOIN.finditer(text, s, cs) if "," not in text[j.end():cs]]
+        if joins:  # (not "The mayor, while the council debated, stood up and said": an aside)
             found = self._coordinated_subject(joins[-1].end(), cs)
             if found is not None:
                 return found
@@ -1394,8 +1413,8 @@ class _Document:
                     return
                 break  # "said he realised that …": the "that" is inside a clause without one
 
-            if low in lx.CUE_VERBS:
-                break
+            if low in lx.CUE_VERBS and not (low == "written" and toks[k - 1].low in ("a", "an")):
+                break  # (but "said in a written statement that …": a kind of statement)
         k = i
         while k < len(toks):
             low = toks[k].low
@@ -1427,11 +1446,17 @@ class _Document:
                 return  # ("said when asked whether …": when it was said, not what)
             if first.low == "no" and (k + 1 == len(toks) or toks[k + 1].low in ("to", "comment", "more")):
                 return  # "said no", "said no to the plan"; but "said no decision had been made"
-            if first.low in _WHEN_LEADS and k + 1 < len(toks) \
-                    and toks[k + 1].low in ("after", "before", "later"):
-                return  # "tweeted soon after the committee concluded …": when, not what
-            if frame.cue.startswith("claim") and first.low in _CLAIMED_THINGS:
-                return  # "claimed victory as the House concluded …": a thing claimed, not a clause
+            if first.low in _WHEN_LEADS and k + 1 < len(toks) and (
+                    toks[k + 1].low in ("after", "before")
+                    or toks[k + 1].low == "later" and k + 2 == len(toks)):
+                # "tweeted soon after the committee concluded …": when, not what (but "said
+                # years later the decision haunted him" reports what comes after "later")
+                return
+            if frame.cue.startswith("claim") and first.low in _CLAIMED_THINGS and (
+                    k + 1 == len(toks) or toks[k + 1].low in ("for", "as", "in", "on", "after")):
+                # "claimed victory as the House concluded …": a thing claimed, not a clause (not
+                # "claimed asylum seekers were turned away", whose "asylum" opens a subject)
+                return
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
                 return
@@ -1823,6 +1848,22 @@ def _after_document(text: str, s: int, end: int) -> bool:
     the sentence's subject says it, as after a comma."""
     words = text[max(s, end - 20):end].split()
     return bool(words) and words[-1].lower() in _WRITINGS
+
+
+#: "has written", "had also written": the perfect makes "written" a cue.
+_PERFECT_WRITTEN = re.compile(r"\b(?:has|have|had|'s|’s)(?: (?:also|since|previously|already|recently))? $")
+
+
+def _appositive_after(text: str, start: int, cs: int) -> bool:
+    """Does a short description between commas open at ``start`` ("…Mr Smith, a lawyer for the
+    family, issued"), so the comma before it closes a name rather than an opening phrase?"""
+    close = text.find(",", start, cs)
+    before = text[max(0, start - 30):start - 1].split()
+    if close < 0 or not before or not before[-1][:1].isupper() or before[-1].lower() in lx.TIME_WORDS:
+        return False  # ("In a reflection of the confusion, the Electoral Commission, which …")
+    words = text[start:close].split()
+    return 1 < len(words) <= 8 and (words[0].lower() in ("a", "an", "his", "her", "their")
+                                    or words[0].lower() == "the" and words[1].islower())
 
 
 def _written_that(text: str, left: int, cs: int) -> bool:

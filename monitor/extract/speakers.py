@@ -380,7 +380,10 @@ def _without_count(mention: Mention) -> Mention:
                           role=mention.role, organisation=mention.organisation, gender=mention.gender)
     words = mention.name.split()
     drop = 0
-    if len(words) >= 3 and words[0].lower() in ("a", "an") and words[1].lower() in _ORDINALS:
+    if len(words) >= 4 and words[0].lower() == "a" and words[1].lower() in ("couple", "handful", "number") \
+            and words[2].lower() == "of":
+        drop = 3  # "A couple of residents"
+    elif len(words) >= 3 and words[0].lower() in ("a", "an") and words[1].lower() in _ORDINALS:
         drop = 2  # "a second person briefed on the call"
     elif len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         drop = 1  # "Two people briefed on the talks", "another official"
@@ -630,23 +633,31 @@ def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
 
 
 def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
-    """"Vindman and Williams told lawmakers": two surnames the text names in full elsewhere
-    ("Alexander Vindman", "Jennifer Williams") speak together (not "Procter and Gamble")."""
+    """"Vindman and Williams told lawmakers": two surnames the text has named in full before
+    ("Alexander Vindman", "Jennifer Williams") speak together (not "Procter and Gamble", nor
+    "Johnson and Johnson said" however often a Johnson was named)."""
     if len(toks) < 3 or toks[-2].low != "and":
         return None
     left, right = toks[-3], toks[-1]
     if not (_cap(left) and _cap(right)) or not left.word.isalpha() or not right.word.isalpha() \
+            or left.low == right.low \
             or any(t.low in lx.NOT_NAMES or t.low in lx.ORG_NAMES for t in (left, right)):
         return None
-    if not (_first_name_before(text, left.word) and _first_name_before(text, right.word)):
+    if text.startswith(("'s", "’s", " Co", " Inc", " &", " LLP", " LLC"), right.end):
+        return None  # "Procter and Gamble's", "Smith and Wesson Inc": a firm's name
+    if not (_full_name_at(text, left.word) < left.start and _full_name_at(text, right.word) < left.start):
         return None
     return Mention(left.start, right.end, "anonymous", f"{left.word} and {right.word}")
 
 
-def _first_name_before(text: str, surname: str) -> bool:
-    """Does the text give ``surname`` a known first name somewhere ("Jennifer Williams")?"""
-    return any(_known_first_name(m.group(1).lower())
-               for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text))
+@lru_cache(maxsize=1024)
+def _full_name_at(text: str, surname: str) -> int:
+    """Where the text first gives ``surname`` a known first name ("Jennifer Williams"), or the
+    text's length when it never does. Cached: a long text asks about the same surnames often."""
+    for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text):
+        if _known_first_name(m.group(1).lower()):
+            return m.start()
+    return len(text)
 
 
 def _participle_at(toks: list[Tok]) -> int | None:
@@ -1615,10 +1626,7 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 owned = _owned_organisation(name_toks)
                 if owned is not None:
                     name_toks = owned  # "by Stanford University's Center on Poverty and Inequality"
-                based = next((j for j in range(len(name_toks) - 1, -1, -1)
-                              if name_toks[j].low.endswith("-based")), None)
-                if based is not None:
-                    name_toks = name_toks[based + 1:]  # "the Ann Arbor-based Center for …"
+                name_toks = _past_based_in(name_toks)  # "the Ann Arbor-based Center for …"
                 break
     if not name_toks or all(t.low in lx.NOT_NAMES for t in name_toks):
         return None
@@ -1695,13 +1703,25 @@ _SUBJECT_VERB = re.compile(r"[ ](?:have|has|had|are|were|seem|seemed|will|would|
 #: An organisation named by an acronym, maybe after one word: "CDC", "Chinese CDC".
 _ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Z&]{1,6})")
 #: A name spelled out in capitalised words, minor words between: "Center for Disease Control".
-_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|on|the|&))* [A-Z][\w’'-]*){1,8}")
-_ACRONYM_MINOR = frozenset(["for", "of", "and", "on", "the"])
+#: ("the" only after a joiner: "Organisation for the Prohibition …"; never "on": "Eastern
+#: Ukraine on Sunday" is no name.)
+_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|&)(?: the)?)? [A-Z][\w’'-]*){1,8}")
+#: Words an acronym leaves out ("Center for Disease Control" is CDC; "&" it keeps: "PG&E").
+_ACRONYM_MINOR = frozenset(["for", "of", "and", "the"])
 #: A user name of letters then digits: "elmo666", "jayk1984".
-_HANDLE = re.compile(r"[A-Za-z][A-Za-z_]*\d+[A-Za-z\d_]*")
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{2,}\d+[A-Za-z\d_]*")  # (not "c4", "A1", "ward B12")
 #: The given names after a surname written first: " Suk Yeol", " Jong Un", " Jae-myung".
 _GIVEN_AFTER_SURNAME = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])")
-#: Where an organisation is based, before its name ("Sacramento-based ").
+
+
+def _past_based_in(toks: list[Tok]) -> list[Tok]:
+    """The words of a name after where it is based: "Ann Arbor-based Center for Automotive
+    Research" is the Center for Automotive Research."""
+    based = next((j for j in range(len(toks) - 1, -1, -1) if toks[j].low.endswith("-based")), None)
+    return toks if based is None else toks[based + 1:]
+
+
+#: Where an organisation is based, before its name's text ("Sacramento-based McClatchy").
 _BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-based ")
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
@@ -1759,10 +1779,18 @@ _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z]
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: A company's name joined by "&": "Procter & Gamble", "Pacific Gas & Electric Co.".
-_AMPERSAND_NAME = re.compile(r"\b[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* & [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*"
+#: (Three words a side at most; a time word or preposition before it is not part of the name.)
+_AMPERSAND_NAME = re.compile(r"\b(?!(?:In|On|At|By|For|From|With|After|Before|Since|During|Last|This|Next"
+                             r"|January|February|March|April|May|June|July|August|September|October"
+                             r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                             r"|Sunday)\b)"
+                             r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2} & [A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}"
                              r"(?: Co\.| Inc\.)?")
-#: "AirAsia", "WeWork", "YouTube": a capital inside a capitalised word, as companies write.
-_CAMEL_NAME = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+#: "AirAsia", "WeWork", "YouTube": a capital inside a capitalised word, as companies write (not
+#: a surname's prefix: "McDonald", "DeSantis", "LaGuardia", "MacArthur").
+_CAMEL_NAME = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*")
+#: Short names around "&" that are no company: "Q&A", "R&D", "M&A", "B&B".
+_AMPERSAND_NOT_NAMES = frozenset(["q&a", "r&d", "m&a", "b&b", "p&l", "r&b", "s&p"])
 #: Heads for a business: "the company", "the airline" is never a public body the text names.
 _COMMERCIAL_HEADS = frozenset(["company", "firm", "startup", "carrier", "airline", "retailer",
                                "manufacturer", "developer", "publisher", "studio", "insurer", "lender",
@@ -1771,16 +1799,15 @@ _COMMERCIAL_HEADS = frozenset(["company", "firm", "startup", "carrier", "airline
 #: Last words of the names of public bodies, forces and offices.
 _PUBLIC_BODY_ENDS = frozenset(["force", "forces", "navy", "army", "police", "ministry", "department",
                                "office", "agency", "court", "government", "administration",
-                               "commission", "council", "senate", "congress", "parliament", "nyag",
+                               "commission", "council", "senate", "congress", "parliament",
                                "general", "prosecutors", "authority", "authorities", "guard"])
 #: A model number after a maker's name ("Airbus A320-200", "Boeing 737").
 _MODEL_AFTER = re.compile(r" [A-Z]{0,3}\d")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
-#: Places in the organisation list: a government, never "the company".
 #: The legal form after a company's name: not part of the name a reader uses.
 _LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "gmbh", "lp", "llp"])
-
+#: Places in the organisation list: a government, never "the company".
 _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "berlin", "kyiv", "kiev",
                          "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "brussels", "ankara",
                          "delhi", "islamabad", "cairo", "riyadh", "damascus", "baghdad", "minsk",
@@ -1995,6 +2022,9 @@ class SpeakerBook:
         self.recent: dict[int, Speaker] = {}
         # Indexes, so that a long text with many speakers stays linear.
         self._by_alias: dict[tuple[str, str], Speaker] = {}
+        #: Organisations a description or "it" has referred to ("the company said"): they stay
+        #: organisations whatever a later "he" suggests.
+        self._described_orgs: set[int] = set()
         #: Per name word: the latest speaker whose name has it.
         self._latest_by_word: dict[str, Speaker] = {}
         #: Per word: speakers named by that word alone, oldest first (stale ones dropped lazily).
@@ -2500,6 +2530,8 @@ class SpeakerBook:
             self._index_role(speaker)
             return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None:
+            if speaker.kind == "organisation" and mention.kind in ("definite", "anonymous", "pronoun"):
+                self._described_orgs.add(speaker.index)  # ("the company said": a company for sure)
             self._seen(speaker)
             self._seen_pos[speaker.index] = mention.start
             self._index_role(speaker)
@@ -2550,22 +2582,30 @@ class SpeakerBook:
         Control and Prevention: the organisation by the name the text spells out (its words'
         initials, minor words left out, open with the acronym and add at most one more)."""
         runs: list[str] | None = None
+        people: set[str] = set()
         for speaker in self.speakers:
             match = _ACRONYM_NAME.fullmatch(speaker.name)
             if speaker.kind != "organisation" or match is None:
                 continue
             prefix, acronym = match.group(1), match.group(2)
-            if runs is None:
-                runs = [run.group() for run in _SPELLED_RUN.finditer(self.text)]  # (once a text)
+            if runs is None:  # (once a text)
+                runs = [run.group() for run in _SPELLED_RUN.finditer(self.text)]
+                people = {p.name for p in self.speakers if p.kind == "person"}
             for run in runs:
                 words = run.split()
                 if words[0] in ("The", "A", "An"):
                     words = words[1:]  # (a sentence's first word: "The Federal Trade Commission")
+                if not words or len(words) <= 3 and (_known_first_name(words[0].lower())
+                                                     or " ".join(words) in people):
+                    continue  # "Abby Phillip" is a person, not the AP
                 for core in (words, words[1:]):
                     if prefix and (core is words or words[0] != prefix):
                         continue
                     initials = "".join(w[0] for w in core if w not in _ACRONYM_MINOR)
-                    if len(core) >= 2 and initials.startswith(acronym) and len(initials) <= len(acronym) + 1:
+                    # ("Centers for Disease Control and Prevention" is the CDC: one more word)
+                    extra = 1 if len(acronym) >= 3 else 0
+                    if len(core) >= 2 and initials.startswith(acronym) \
+                            and len(initials) <= len(acronym) + extra:
                         _name_them([speaker], " ".join(words))
                         break
                 else:
@@ -2740,9 +2780,7 @@ class SpeakerBook:
                 # "J.C. Chandor’s “A Most Violent Year”": the name without the possessive
                 last = toks[-1]
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
-            based = next((k for k, tok in enumerate(toks) if tok.low.endswith("-based")), None)
-            if based is not None:
-                toks = toks[based + 1:]  # "Sacramento-based McClatchy": no first name "Sacramento-based"
+            toks = _past_based_in(toks)  # "Sacramento-based McClatchy": no first name "Sacramento-based"
             if not toks:
                 continue
             at = len(toks) - 1
@@ -3126,7 +3164,8 @@ class SpeakerBook:
                 continue  # ("an Airbus A320-200", "a Boeing 737": a product, not its maker speaking)
             if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
                     and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS \
-                    or commercial and (_CAMEL_NAME.fullmatch(name) or "&" in name[1:-1]) \
+                    or commercial and (_CAMEL_NAME.fullmatch(name)
+                                       or "&" in name[1:-1] and low not in _AMPERSAND_NOT_NAMES) \
                     and low not in self._latest_by_word:
                 best = (match.start(), name)
         for match in _AMPERSAND_NAME.finditer(window):
@@ -3173,12 +3212,12 @@ class SpeakerBook:
         fuller phrase ending in that word. ("Officials" stays itself: a story has many.)"""
         if key not in _ONE_BODY_GROUPS:
             return None
-        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
-            words = alias_key(speaker.name).split()
-            if speaker.kind in ("anonymous", "organisation") and 2 <= len(words) <= 3 \
-                    and words[-1] == key and not any(w in lx.DETERMINERS for w in words):
-                return speaker
-        return None
+        found = [speaker for speaker in self.speakers[-_ROLE_LOOKBACK:]
+                 if speaker.kind in ("anonymous", "organisation")
+                 and 2 <= len(words := alias_key(speaker.name).split()) <= 3
+                 and words[-1] == key and not any(w in lx.DETERMINERS for w in words)]
+        # ("Israeli police … Palestinian police … Police said": two bodies, so neither)
+        return found[0] if len(found) == 1 else None
 
     def _group_named_as_body(self, mention: Mention) -> Speaker | None:
         """"The doctors said" after "members of a recently formed group Doctors for Camp Closure":
@@ -3192,6 +3231,13 @@ class SpeakerBook:
                              r"(?: (?:of |for |and )?[A-Z][\w’'-]+){0,3}")
         best = None
         for match in pattern.finditer(self.text, max(0, mention.start - _ORG_LOOKBACK), mention.start):
+            name_words = match.group().split()
+            # "Doctors for Camp Closure", "Nurses United Association": a joiner or an
+            # organisation's word (not "Residents John and Mary Smith": people)
+            if name_words[1] not in ("for", "against", "without") \
+                    and base_word(Tok(name_words[-1], 0, 0)).lower() not in lx.ORG_HEADS \
+                    or _known_first_name(name_words[1].lower()):
+                continue
             if self.quoted is None or not self.quoted(match.start()):
                 best = base_word(Tok(match.group(), 0, 0))  # (the last one named)
         if best is None:
@@ -3327,6 +3373,7 @@ class SpeakerBook:
         one-word name taken for a company's (a camel-cased handle no list knows) is a person."""
         lone = self.last_any
         if lone is None or lone.kind != "organisation" or " " in lone.name \
+                or lone.index in self._described_orgs \
                 or lone.name.lower() in lx.ORG_NAMES or not _CAMEL_NAME.fullmatch(lone.name):
             return None
         lone.kind, lone.gender = "person", want
