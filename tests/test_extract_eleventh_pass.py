@@ -337,3 +337,22 @@ def test_a_bare_plural_is_no_body_when_two_were_quoted() -> None:
     text = ("Israeli police said two men were held. Palestinian police said the men were innocent. "
             "Police said they would release them.")
     assert _speakers(text) == ["Israeli police", "Palestinian police", "Police"]
+
+
+def test_a_title_in_capitals_after_a_name_is_not_part_of_it() -> None:
+    text = ("The firm is run by David Morales. Lahav praised Mr. David Morales CEO in UC Global.\n\n"
+            "Morales said the Americans would pay.")
+    assert _speakers(text) == ["David Morales"]
+    assert _speakers("Ann Lee MP spoke first. Ann Lee MP spoke again. Lee said the vote was close.") \
+        == ["Ann Lee"]
+
+
+def test_a_quotation_signed_after_a_dash_is_its_signer_s() -> None:
+    text = ("“I was the CIA director. We lied, we cheated, we stole.” — Mike Pompeo, College "
+            "Station, TX, April 15, 2019\n\nPompeo outlines the attack.")
+    assert _speakers(text) == ["Mike Pompeo"]
+    assert _speakers("“Ask not what your country can do for you.” —John F. Kennedy") \
+        == ["John F. Kennedy"]
+    # a dash that goes on with a sentence, or names no person, signs nothing
+    assert not any(_speakers("“We will win” — the crowd chanted it again and again."))
+    assert not any(_speakers("“Four more years” — Trump supporters in Ohio."))

@@ -2299,6 +2299,37 @@ def _sieve_colon(doc: _Document) -> None:
             _add(doc, q, "direct", "colon", frame)
 
 
+#: The dash that signs a quotation ("” — Mike Pompeo"), and the name up to a comma or the end.
+_SIGNATURE = re.compile(r"[ \t]*(?:—|–|―|--?)[ \t]*([A-Z][^,\n(]{1,60}?)[ \t]*(?:[,(]|$)", re.M)
+
+
+def _sieve_signed(doc: _Document) -> None:
+    """``“We lied, we cheated, we stole.” — Mike Pompeo, College Station, TX, April 15, 2019``: a
+    quotation that opens its paragraph, signed after a dash by a person's name (an epigraph, a
+    pull quote). The signature ends the paragraph: a place or a date may follow the name, never a
+    sentence ("“…” — the crowd chanted it again" is no signature)."""
+    text = doc.text
+    for para, (p_start, p_end) in enumerate(doc.paras):
+        quotes = doc.spoken_quotes_between(p_start, p_end)
+        if not quotes:
+            continue
+        q = quotes[0]
+        if q.start in doc.claimed or not q.closed or text[p_start:q.start - 1].strip():
+            continue
+        match = _SIGNATURE.match(text, q.end + 1, p_end)
+        if match is None or p_end - match.end() > 80 or any(ch in text[match.end():p_end] for ch in "“\".!?"):
+            continue
+        toks = tokens(text, match.start(1), match.end(1))
+        mention = classify(text, toks) if 0 < len(toks) <= 5 else None
+        if mention is None or mention.kind != "person":
+            continue
+        # (the paragraph is the quotation and its signature: it stands for the sentence)
+        frame = _Frame("—", match.start(), match.start(1), mention, mention.start, mention.end,
+                       (p_start, p_end), para)
+        doc.frames.append(frame)
+        _add(doc, q, "direct", "colon", frame)
+
+
 def _sieve_block(doc: _Document) -> None:
     """``Sunak replies:`` ⏎ ``The right honourable gentleman talks about …``: a paragraph that
     ends with a speaker, a cue and a colon introduces the next paragraph as that speaker's words,
@@ -3343,6 +3374,7 @@ SIEVES = (
     _sieve_initials,
     _sieve_direct,
     _sieve_colon,
+    _sieve_signed,
     _sieve_block,
     _sieve_transcript,
     _sieve_qa_labels,

@@ -1714,6 +1714,13 @@ _HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{2,}\d+[A-Za-z\d_]*")  # (not "c4", "A1"
 _GIVEN_AFTER_SURNAME = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])")
 
 
+def _title_after_name(tok: Tok) -> bool:
+    """A title written after a name: "MP", "CEO" (capitals, not a numeral like "III"), or a
+    title word ("Ann Lee MP", "David Morales CEO")."""
+    return tok.word.isupper() and len(tok.word) > 1 and tok.low not in ("ii", "iii", "iv", "jr", "sr") \
+        or tok.low in lx.TITLE_WORDS
+
+
 def _past_based_in(toks: list[Tok]) -> list[Tok]:
     """The words of a name after where it is based: "Ann Arbor-based Center for Automotive
     Research" is the Center for Automotive Research."""
@@ -2711,7 +2718,8 @@ class SpeakerBook:
                         extra = extra[:-1]
                     if extra and len(extra) <= 2 and not any(
                             t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS or t.low in _PLACE_WORDS
-                            or not _cap(t) for t in extra):
+                            or not _cap(t) or _title_after_name(t) for t in extra):
+                        # (not "David Morales CEO", "Ann Lee MP": a title after the name)
                         longer.add(text[pos:extra[-1].end])
                 pos = text.find(name + " ", pos + 1)
             fullest = max(longer, key=len, default=None)
@@ -2781,6 +2789,8 @@ class SpeakerBook:
                 last = toks[-1]
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
             toks = _past_based_in(toks)  # "Sacramento-based McClatchy": no first name "Sacramento-based"
+            while len(toks) >= 3 and _title_after_name(toks[-1]):
+                toks = toks[:-1]  # "Ann Lee MP", "David Morales CEO": the name before the title
             if not toks:
                 continue
             at = len(toks) - 1
