@@ -109,6 +109,20 @@ def test_a_speaker_rule_and_a_bad_rule(qtbot, main_window):
     assert len(pane.inbox.rules) == 1
 
 
+def test_a_refreshed_rule_list_keeps_the_error_of_the_last_save(qtbot, main_window):
+    # A background scan refreshes the list after a save failed: the reason stays on screen
+    # until the user saves again or chooses another rule.
+    window = main_window
+    dialog = _save_rule(qtbot, window, "Peskov", speaker="Dmitry Peskov")
+    rules = list(window.alerts_pane.inbox.rules)
+    dialog.new_rule()
+    dialog.show_error("alert rule 'Nothing': give words, a speaker or a source to look for")
+    dialog.set_rules(rules)
+    assert "give words" in dialog.error.text()
+    dialog.list.setCurrentRow(0)
+    assert dialog.error.text() == ""
+
+
 def test_reading_in_the_feed_reads_the_alert(qtbot, main_window):
     window = main_window
     pane = window.alerts_pane

@@ -276,7 +276,8 @@ class RulesDialog(QDialog):
         row = next((i for i, r in enumerate(rules) if r.id == chosen), -1)
         if row >= 0:
             self.list.setCurrentRow(row)
-        self.error.setText("")
+        # (The error stays: a list refreshed by a background scan must not wipe out why the
+        # last save failed. Saving again, or choosing another rule, clears it.)
 
     def current_id(self) -> int | None:
         """The chosen rule's id; None for a new one."""
@@ -287,6 +288,7 @@ class RulesDialog(QDialog):
         if not 0 <= row < len(self.rules):
             return
         rule = self.rules[row]
+        self.error.setText("")
         self.name.setText(rule.name)
         self.query.setText(rule.query)
         self.speaker.setText(rule.speaker)
@@ -307,6 +309,7 @@ class RulesDialog(QDialog):
         self.notify.setChecked(True)
         self.sound.setChecked(False)
         self.delete_button.setEnabled(False)
+        self.error.setText("")
         self.name.setFocus()
 
     def rule(self) -> AlertRule:
