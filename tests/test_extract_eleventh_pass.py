@@ -356,3 +356,16 @@ def test_a_quotation_signed_after_a_dash_is_its_signer_s() -> None:
     # a dash that goes on with a sentence, or names no person, signs nothing
     assert not any(_speakers("“We will win” — the crowd chanted it again and again."))
     assert not any(_speakers("“Four more years” — Trump supporters in Ohio."))
+
+
+def test_a_description_with_two_places_ends_at_the_name() -> None:
+    text = ("“Water is hard to find beyond Earth,” study lead author Lucas Paganini, a planetary "
+            "scientist at NASA Goddard in Greenbelt, Maryland, and American University in "
+            "Washington, D.C., said in a statement.")
+    assert _speakers(text) == ["Lucas Paganini"]
+
+
+def test_a_cue_before_its_speaker_and_a_colon() -> None:
+    text = ("Edelstein and Kilian estimated that spending fell. Concluded the researchers: “It takes "
+            "repeated surprise increases.”")
+    assert _speakers(text)[-1] == "the researchers"

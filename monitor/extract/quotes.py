@@ -1217,6 +1217,7 @@ class _Document:
             pos = comma
         roles: list[list[Tok]] = []
         k = 0
+        placed_after = False  # (the part after this one, nearer the cue, said where)
         while k < len(parts):
             kind = _part_kind(text, tokens(text, *parts[k]))
             if kind == "np" and k + 1 < len(parts) \
@@ -1234,7 +1235,16 @@ class _Document:
                     parts[k + 1] = (parts[k + 1][0], town_at)
             if kind == "np" and k + 1 < len(parts):
                 part = tokens(text, *parts[k])
-                if part and part[0].low in ("a", "an") and len(part) <= 5 \
+                after = tokens(text, *parts[k + 1])
+                if len(part) >= 2 and part[0].low == "and" \
+                        and (any(t.low in ("in", "at") for t in part[2:]) or placed_after) \
+                        and (_part_kind(text, after) in ("place", "role")
+                             or 1 <= len(after) <= 3 and all(t.word[:1].isupper() for t in after)
+                             and k + 2 < len(parts)):
+                    # "a scientist at NASA Goddard in Greenbelt, Maryland, and American University
+                    # in Washington, D.C., said": the second place of the description before
+                    kind = "skip"
+                elif part and part[0].low in ("a", "an") and len(part) <= 5 \
                         and parse_before(text, part) is None:
                     kind = "role"  # "Tom Hale, a Republican, called": who the name before is
                 elif part and part[0].low in ("a", "an", "another") and _names_a_person(
@@ -1263,6 +1273,7 @@ class _Document:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
                 roles.append(tokens(text, *parts[k]))
+            placed_after = kind == "place"
             k += 1
         if k >= len(parts):
             return None, cs
@@ -1773,8 +1784,9 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
     """"New Zealand" after "… of the University of Otago in Dunedin,": one to three capitalised
     words (no article, no pronoun) whose part before ends in a preposition and a capitalised town
     is the town's country or state, not the speaker. Returns where that preposition starts."""
-    if not 1 <= len(part) <= 3 or not all(t.word[:1].isupper() and t.word.isalpha() for t in part):
-        return None
+    if not 1 <= len(part) <= 3 or not all(t.word[:1].isupper() and t.word.replace(".", "").isalpha()
+                                          for t in part):
+        return None  # ("Texas", "New Zealand", "D.C.")
     if any(t.low in lx.DETERMINERS or t.low in lx.PRONOUNS for t in part):
         return None
     if len(part) >= 2 and (part[0].low in lx.FEMALE_FIRST_NAMES or part[0].low in lx.MALE_FIRST_NAMES):
@@ -2286,6 +2298,8 @@ def _sieve_colon(doc: _Document) -> None:
             toks = tokens(text, s, pos)
             if not toks or len(toks) > 8:
                 continue
+            if len(toks) > 1 and toks[0].low in lx.CUE_VERBS and toks[0].word[:1].isupper():
+                toks = toks[1:]  # "Concluded the researchers: “…”": the cue comes first
             mention = classify(text, toks)
             if mention is None:
                 mention = _colon_subject(doc, s, pos, q)
