@@ -369,3 +369,11 @@ def test_a_cue_before_its_speaker_and_a_colon() -> None:
     text = ("Edelstein and Kilian estimated that spending fell. Concluded the researchers: “It takes "
             "repeated surprise increases.”")
     assert _speakers(text)[-1] == "the researchers"
+
+
+def test_remembers_next_to_a_quote_is_a_cue_and_a_memory_is_not() -> None:
+    text = ("“Those goats were so smart,” remembers Shanna Challenger, coordinator for the "
+            "restoration programme.")
+    assert _speakers(text) == ["Shanna Challenger"]
+    assert _records("A colleague then remembered that a student had studied there.") == []
+    assert _records("She remembers the war.") == []

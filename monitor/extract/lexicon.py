@@ -49,7 +49,7 @@ CUE_VERBS = _forms(
     "promised promises",
     "pledged pledges",
     "vowed vows",
-    "recalled recalls",
+    "recalled recalls remembered remembers",
     "remarked remarks",
     "commented comments",
     "concluded concludes",
@@ -94,7 +94,7 @@ CUE_VERBS = _forms(
 WEAK_CUES = _forms(
     "states notes claims reports posts remarks comments estimates continued continues "
     "agreed agrees indicated indicates observed observes revealed reveals suggests suggested "
-    "maintains maintained recalled recalls telling tell "
+    "maintains maintained recalled recalls remembered remembers telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "

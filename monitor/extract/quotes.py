@@ -645,6 +645,8 @@ class _Document:
             end = named_end if named_end is not None and mention.end <= named_end else mention.end
             return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
+        if cue.startswith("remember") and not _next_to_quote_mark(text, cs, ce):
+            return None  # "“…,” remembers Shanna Challenger"; "remembered that …" is a memory
         if cue == "written" and not _PERFECT_WRITTEN.search(text, max(s, cs - 20), cs):
             return None  # "said in a written statement": a kind of statement; "has written" is a cue
         if cue in lx.WEAK_CUES and (_NOUN_BEFORE.search(text, max(s, cs - 12), cs)
@@ -1860,6 +1862,15 @@ def _after_document(text: str, s: int, end: int) -> bool:
     the sentence's subject says it, as after a comma."""
     words = text[max(s, end - 20):end].split()
     return bool(words) and words[-1].lower() in _WRITINGS
+
+
+def _next_to_quote_mark(text: str, cs: int, ce: int) -> bool:
+    """Does a quotation mark close just before the cue or open just after it ("“…,” remembers
+    X", "X remembers: “…”")?"""
+    before = text[max(0, cs - 4):cs].rstrip()
+    after = text[ce:ce + 40].lstrip(" :,")
+    return before.endswith(("”", '"', "’", ",”", ",\"")) or after[:1] in ("“", '"') \
+        or bool(re.match(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*[:,]? ?[“\"]", after))
 
 
 #: "has written", "had also written": the perfect makes "written" a cue.
