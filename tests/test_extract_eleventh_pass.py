@@ -377,3 +377,30 @@ def test_remembers_next_to_a_quote_is_a_cue_and_a_memory_is_not() -> None:
     assert _speakers(text) == ["Shanna Challenger"]
     assert _records("A colleague then remembered that a student had studied there.") == []
     assert _records("She remembers the war.") == []
+
+
+def test_a_count_or_a_plural_opening_a_sentence_is_no_company() -> None:
+    for opening in ("Thirty minutes later the machine moves on.", "Rushes of hot air blow across."):
+        text = f"The lab tests drugs. {opening}\n\n“All profits are set aside,” the group said."
+        assert _speakers(text) == ["group"], opening
+
+
+def test_an_office_for_something_is_no_person_named_after_it() -> None:
+    text = ("The United Nations High Commissioner for Human Rights said the decision did not modify "
+            "international law.")
+    assert _speakers(text) == ["United Nations High Commissioner for Human Rights"]
+    assert _speakers("Secretary of State Blinken said the talks were useful.") == ["Blinken"]
+
+
+def test_a_plural_owner_of_a_document_is_its_source() -> None:
+    text = ("The researchers found water. According to the researchers' calculations, there was "
+            "quite a bit of it.")
+    assert _speakers(text) == ["the researchers"]
+
+
+def test_an_age_or_a_people_as_a_noun_is_the_person_just_named() -> None:
+    assert _speakers("Ana Costa lost her home. “It is hard,” says the 41-year-old.") == ["Ana Costa"]
+    text = ("Ellen Mwamulima, a 45-year-old widow, fled a mob.\n\n“We lost everything,” the "
+            "Malawian told Al Jazeera.")
+    assert _speakers(text) == ["Ellen Mwamulima"]
+    assert _speakers("The 52-year-old said he would appeal.") == ["the 52-year-old"]

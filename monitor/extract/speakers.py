@@ -179,7 +179,8 @@ def _np_word_cached(word: str) -> bool:
         return True
     if _cap(tok):
         return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
-    return _HANDLE.fullmatch(word) is not None  # "elmo666": a user's handle
+    # "elmo666": a user's handle; "the 37-year-old": an age as a noun
+    return _HANDLE.fullmatch(word) is not None or _AGED.fullmatch(low) is not None
 
 
 _CONTRACTED = frozenset(["i", "you", "we", "they", "he", "she", "it", "that", "there", "let", "who",
@@ -1386,6 +1387,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             t.word.isalpha() and t.word.islower() for t in body[:-1]):
         # "elmo666 wrote", "wrote user jayk1984": a forum or social-media handle is who posts
         return Mention(start, end, "person", body[-1].word, role=_join(text, body[:-1]) or None)
+    if det == "the" and len(body) == 1 and (_AGED.fullmatch(body[0].low) or _one_of_a_people(body[0])):
+        # "“…,” the 37-year-old said", "the Malawian said": a description of the person the text
+        # has just named (or of one it names next), not an organisation
+        return Mention(start, end, "definite", body[0].low, role=body[0].word)
     owned = _owned_organisation(body)
     if owned is not None:
         # "Stanford University's Center on Poverty and Inequality", "Parliament’s Joint Committee
@@ -1449,7 +1454,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             # organisation the possessive names
             return Mention(start, end, "person", _join(text, name_toks), role=role,
                            organisation=org or base_word(pre[-1]), gender=_name_gender(name_toks))
-        if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre):
+        if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre) or len(name_toks) == 1 \
+                and name_toks[0].low in _OFFICE_OBJECTS and any(t.low in ("for", "of") for t in pre):
+            # ("the United Nations High Commissioner for Human Rights": an office, not a Mr Rights)
             return Mention(start, end, "organisation", _join(text, body))
         if name_toks[-1].low in lx.GROUP_NAMES:
             # "Democrats", "House Republicans": a group, not a person
@@ -1608,6 +1615,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         base = Tok(base_word(last), last.start, last.start + len(base_word(last)))
         phrase = [t for t in toks[:at] if t.end < last.end] + [base]
         held = classify(text, phrase)
+        if held is not None and held.kind == "anonymous" and last.word.endswith(("s'", "s’")):
+            return held  # "the researchers' calculations": the researchers
         return held if held is not None and held.kind == "definite" else None
     else:
         name_toks = []
@@ -1714,6 +1723,34 @@ _HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{2,}\d+[A-Za-z\d_]*")  # (not "c4", "A1"
 _GIVEN_AFTER_SURNAME = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])")
 
 
+#: What an office is for, closing its name ("Commissioner for Human Rights", "Minister for
+#: Foreign Affairs"): never a surname after a title.
+_OFFICE_OBJECTS = lx.word_set(
+    "rights affairs refugees health education trade defence defense justice energy transport "
+    "security development environment finance welfare children women veterans housing labour "
+    "labor agriculture culture tourism industry commerce interior")
+_NUMBER_WORDS = lx.word_set(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions dozen dozens half")
+
+
+def _number_word(low: str) -> bool:
+    """A number written out ("thirty", "twenty-five", "hundreds")."""
+    return all(part in _NUMBER_WORDS for part in low.split("-"))
+
+
+#: An age used as a noun: "the 37-year-old".
+_AGED = re.compile(r"\d{1,3}-year-old")
+
+
+def _one_of_a_people(tok: Tok) -> bool:
+    """One person of a people or a party: "Malawian", "Israeli", "Briton", "Republican"."""
+    low = tok.low
+    return _cap(tok) and low.isalpha() and (low + "s" in lx.GROUP_NAMES
+                                            or low.endswith("ian") and len(low) > 5)
+
+
 def _title_after_name(tok: Tok) -> bool:
     """A title written after a name: "MP", "CEO" (capitals, not a numeral like "III"), or a
     title word ("Ann Lee MP", "David Morales CEO")."""
@@ -1782,7 +1819,8 @@ _GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|i
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
-_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
+#: (Not a plural before "of": "Rushes of hot air blow …".)
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ](?!of )[a-z])")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: A company's name joined by "&": "Procter & Gamble", "Pacific Gas & Electric Co.".
@@ -1880,7 +1918,9 @@ def leads_to_person(head: str) -> bool:
     "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
     who is someone the text has not named."""
     return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS \
-        or head in titles.PARTY_NOUNS  # "the Louisiana Republican": the politician just named
+        or head in titles.PARTY_NOUNS \
+        or _AGED.fullmatch(head) is not None or _one_of_a_people(Tok(head.capitalize(), 0, 0))
+    # ("the Louisiana Republican": the politician just named; "the 37-year-old", "the Malawian")
 
 
 _OWNERS = frozenset(["his", "her", "their", "its", "our"])
@@ -3034,8 +3074,9 @@ class SpeakerBook:
             if low in lx.NOT_NAMES or low in lx.DETERMINERS or low in lx.PRONOUNS or low in _PLACE_ORGS \
                     or sk.opens_no_noun_phrase(low) \
                     or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
-                    or low in self._latest_by_word or sk.never_a_name(low) or self._named_in_full(word):
-                continue
+                    or low in self._latest_by_word or sk.never_a_name(low) or self._named_in_full(word) \
+                    or _number_word(low):
+                continue  # ("Thirty minutes later the machine …": a count, no company)
             best = word
         return best
 
