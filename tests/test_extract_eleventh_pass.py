@@ -404,3 +404,12 @@ def test_an_age_or_a_people_as_a_noun_is_the_person_just_named() -> None:
             "Malawian told Al Jazeera.")
     assert _speakers(text) == ["Ellen Mwamulima"]
     assert _speakers("The 52-year-old said he would appeal.") == ["the 52-year-old"]
+
+
+def test_a_lede_s_unnamed_title_is_the_person_named_with_it_next() -> None:
+    text = ("4:14 p.m.\n\nA California transit chief says a man has been stabbed on a train.\n\n"
+            "Interim BART Police Chief Ed Alvarez told reporters that calls began on Tuesday.")
+    assert _speakers(text) == ["Ed Alvarez", "Ed Alvarez"]
+    # an unnamed source stays unnamed, whoever is named after it
+    text = "A senior official said the talks stalled.\n\nForeign Minister Sergei Lavrov arrived later."
+    assert _speakers(text) == ["A senior official"]

@@ -1819,6 +1819,10 @@ _GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|i
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
+#: How far into its paragraph a lede's subject stands ("A California transit chief says …"),
+#: and how far after it the person it describes is named.
+_LEDE_CHARS = 40
+_LEDE_REACH = 1200
 #: (Not a plural before "of": "Rushes of hot air blow …".)
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ](?!of )[a-z])")
 #: Capitalised words that may name an organisation.
@@ -2403,6 +2407,20 @@ class SpeakerBook:
             return None
         return Mention(mention.start, mention.end, "person", match.group(1), role=title)
 
+    def _named_after_lede(self, mention: Mention) -> Mention | None:
+        """The person the next paragraphs name with the head of the lede's "a … chief" as their
+        title ("Police Chief Ed Alvarez"), or None. A word for an unnamed source ("a senior
+        official") stays unnamed: a story quotes many."""
+        head = mention.name.rsplit(None, 1)[-1].lower()
+        if head not in lx.POSITION_HEADS or head in lx.ANON_HEADS:
+            return None
+        title = re.escape(head.capitalize())
+        pattern = re.compile(rf"\b{title}[ ]((?:[A-Z][\w.’'-]*[ ]){{1,2}}[A-Z][\w’'-]+)")
+        match = pattern.search(self.text, mention.end, mention.end + _LEDE_REACH)
+        if match is None or not _known_first_name(match.group(1).split()[0].lower()):
+            return None
+        return Mention(mention.start, mention.end, "person", match.group(1), role=mention.role)
+
     def _named_in_full(self, name: str) -> bool:
         text = self.text
         for pos in self._positions(name):
@@ -2464,6 +2482,13 @@ class SpeakerBook:
             # "Mayor Says New Museum Will …" over a story that names "Mayor Eric Adams": the
             # headline's bare title is the person the story names with it
             mention = self._titled_in_story(mention) or mention
+        if mention.kind == "anonymous" and self.text \
+                and mention.start - self.text.rfind("\n", 0, mention.start) <= _LEDE_CHARS \
+                and (mention.name[:2].lower() in ("a ", "an")
+                     or mention.name.islower() and " " not in mention.name):
+            # "A California transit chief says a man has been stabbed …" opening a wire story's
+            # paragraph, which then names "Interim BART Police Chief Ed Alvarez": that person
+            mention = self._named_after_lede(mention) or mention
         if mention.kind == "organisation" and self.text and mention.name.rsplit(None, 1)[-1].lower() \
                 in _DOCUMENT_TITLE_WORDS:
             # "the United Nations Environment Program Emissions Gap Report": its author
