@@ -413,3 +413,16 @@ def test_a_lede_s_unnamed_title_is_the_person_named_with_it_next() -> None:
     # an unnamed source stays unnamed, whoever is named after it
     text = "A senior official said the talks stalled.\n\nForeign Minister Sergei Lavrov arrived later."
     assert _speakers(text) == ["A senior official"]
+
+
+def test_common_given_names_start_a_full_name() -> None:
+    text = ("His doctor spoke to Dr. Owen John Dempsey, a consultant chest physician.\n\n“His GP was "
+            "very astute,” Dempsey said.")
+    assert _speakers(text) == ["Owen John Dempsey"]
+
+
+def test_multiple_is_a_count_and_an_executive_s_title_a_role() -> None:
+    assert _speakers("Multiple people familiar with the matter said 4,000 people would go.") \
+        == ["people familiar with the matter"]
+    text = "“Our strategy is to be where the consumer is,” Strauss Zelnick, CEO of Take-Two, adds."
+    assert _speakers(text) == ["Strauss Zelnick"]

@@ -342,6 +342,8 @@ FEMALE_FIRST_NAMES = _forms(
     "alexis antonia beatrice benazir camilla condoleezza dianne dina eugenie golda hanan hasina "
     "hilda iryna kaja kemi lyudmila madeleine margrethe marianne meghan mette noor olena rania "
     "sanna segolene suella tzipi yuliia",
+    # Given names of women common in Irish and British news.
+    "saoirse ciara orla roisin caoimhe grainne eimear",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -382,6 +384,9 @@ MALE_FIRST_NAMES = _forms(
     "sergio shane shavkat shawn shimon shinzo silvio spiro stanislav steny takeshi tamim terrence "
     "theodore tobias todd tommy travis trevor tyrone ulysses victor wes woodrow xiaoping yahya "
     "yasser yevgeny yoav yoshihide zach",
+    # Given names of men common in British, Irish and American news of every kind.
+    "owen lucas aiden caleb evan isaac landon levi luke nolan wyatt brody finn dafydd iain "
+    "fergus ewan niall cian oisin ruairi eoin seamus padraig",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").

@@ -1753,8 +1753,11 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     if first in ("a", "an") and any(t.low in ("who", "whose") for t in toks[2:]):
         return "role"  # "Dr. Ana Berg, a psychiatrist at Johns Hopkins who led the study, said"
     core = next((toks[:k] for k, t in enumerate(toks) if k and t.low in ("of", "for", "at")), toks)
-    if len(core) <= 4 and all(t.word.islower() for t in core) and core[-1].low in lx.POSITION_HEADS:
-        return "role"  # "Jennifer Trosper, project manager, says": a role with no article
+    if len(core) <= 4 and all(t.word.islower() or t.word.isupper() and t.low in lx.POSITION_HEADS
+                              for t in core) and core[-1].low in lx.POSITION_HEADS:
+        # "Jennifer Trosper, project manager, says", "Strauss Zelnick, CEO of Take-Two, adds": a
+        # role with no article
+        return "role"
     return _described_or_placed(toks)
 
 

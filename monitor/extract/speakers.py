@@ -396,7 +396,8 @@ def _without_count(mention: Mention) -> Mention:
 
 #: How many of a group speak ("many people"), dropped from the group's name.
 _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "numerous", "various", "another",
-                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"])
+                          "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "dozens"])
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
 
 
