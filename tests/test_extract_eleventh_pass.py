@@ -426,3 +426,11 @@ def test_multiple_is_a_count_and_an_executive_s_title_a_role() -> None:
         == ["people familiar with the matter"]
     text = "“Our strategy is to be where the consumer is,” Strauss Zelnick, CEO of Take-Two, adds."
     assert _speakers(text) == ["Strauss Zelnick"]
+
+
+def test_a_person_named_before_a_party_tag_is_who_he_means_next() -> None:
+    text = ("Jim Bridenstine expects three rockets. “Adding one could happen,” he said.\n\n"
+            "The hearing was long. At a hearing last month of the House subcommittee that funds NASA, "
+            "Rep. Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for more.\n\n"
+            "“I understand there is a growing confidence,” he said.")
+    assert _speakers(text) == ["Jim Bridenstine", "Robert Aderholt"]

@@ -458,11 +458,12 @@ class _Document:
         while n < len(toks) and n < 12 and (np_word(toks[n]) and n < 8 and not _adverb_after_name(toks[n])
                                                or _trade_before_name(toks, n)
                                                or _glue_inside_name(toks, n)) \
-                and (n == first or not any(c in ":," for c in text[toks[n - 1].end:toks[n].start])):
+                and (n == first or not any(c in ":,(" for c in text[toks[n - 1].end:toks[n].start])):
             n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
             # is a title set off after it: "Charles Schultze, chairman of the council, …")
-        if n == first or n < len(toks) and text[toks[n - 1].end:toks[n].start].strip(" ") not in ("", ","):
-            return None
+        gap = text[toks[n - 1].end:toks[n].start].strip(" ") if 0 < n < len(toks) else ""
+        if n == first or gap not in ("", ",") and not (gap == "(" and _PARTY_TAG.match(text, toks[n].start)):
+            return None  # (but "Rep. Robert Aderholt (R-AL), …, pushed": the name before its party)
         mention = classify(text, toks[:n])
         if mention is not None and mention.kind == "person":
             return mention  # a lone surname is checked against the speakers when looked up
