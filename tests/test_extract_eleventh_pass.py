@@ -434,3 +434,28 @@ def test_a_person_named_before_a_party_tag_is_who_he_means_next() -> None:
             "Rep. Robert Aderholt (R-AL), ranking member of the subcommittee, pushed for more.\n\n"
             "“I understand there is a growing confidence,” he said.")
     assert _speakers(text) == ["Jim Bridenstine", "Robert Aderholt"]
+
+
+def test_a_name_after_the_cue_speaks_when_an_adverbial_stands_before_it() -> None:
+    text = ("Officers arrested Elizabeth A. Burton, 32, after locating drugs in her car, said Lt. "
+            "Matt Harris, Columbus Police Department spokesman.")
+    assert _records(text) == [("Matt Harris", "Officers arrested Elizabeth A. Burton, 32, after "
+                                              "locating drugs in her car")]
+    assert _records("Tom Hale, speaking in Ohio on Monday, said Jane Doe had lied.") \
+        == [("Tom Hale", "Jane Doe had lied")]
+    text = "During a search of the garage, investigators located heroin, Harris said."
+    assert _speakers(text) == ["Harris"]
+
+
+def test_a_name_ending_in_ing_is_no_opening_participle() -> None:
+    text = ("Boeing is one of the companies bidding on the program, and confirmed that its approach "
+            "makes use of the rocket.")
+    assert _records(text) == [("Boeing", "its approach makes use of the rocket")]
+    text = "However, the group raised alarm at the deal, and said that staff were told to sign."
+    assert _speakers(text) == ["group"]
+
+
+def test_concluding_and_noting_that_are_participle_cues() -> None:
+    text = "Babin referred to those comments at the hearing, concluding that the odds were dwindling."
+    assert _records(text) == [("Babin", "the odds were dwindling")]
+    assert _records("She wrote a report noting the risks of the plan.") == []

@@ -233,10 +233,10 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
-                  "asserting", "alleging",
+                  "asserting", "alleging", "concluding", "noting", "stressing", "predicting",
                   "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling"])
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
-_THAT_ONLY = frozenset(["complaining"])
+_THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting"])
 #: Adverbs between a cue and its "that": "insisting instead that", "said again that".
 #: Words in "-ly" that open a clause rather than qualify the cue ("said only three bodies …",
 #: "said family members had been told").
@@ -757,6 +757,14 @@ class _Document:
                 mention = None  # ("…in China on Friday, said GreatFire.org": the site, not China)
                 # (but not "The official, who spoke on condition of anonymity, said the alliance
                 # was preparing": the alliance opens the reported clause)
+        if mention is not None and mention.kind == "person" and text[left:cs].rstrip().endswith(",") \
+                and cue not in _TOLD and _adverbial_before_cue(text, max(left, mention.end), cs):
+            # "Officers arrested Ann Burton, 32, after locating drugs in her car, said Lt. Matt
+            # Harris": the person named after the cue, not the one the statement is about
+            named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
+            if named is not None and named.kind == "person" \
+                    and text[named.end:e].strip()[:1] in ("", ",", ".", ";"):
+                mention = None
         inverted = False
         if mention is None and left > s:
             # "Trump, who called the inquiry a “witch hunt,” said he would appeal": the subject
@@ -1116,8 +1124,8 @@ class _Document:
                 return found
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         opening = text.find(",", s, min(cs, s + 60))
-        if toks and (toks[0].low in _OPENING_PREPOSITIONS or toks[0].word.endswith("ing")
-                     and toks[0].word[:1].isupper()) and opening > 0:
+        if toks and (toks[0].low in _OPENING_PREPOSITIONS or toks[0].low in _ASIDES
+                     or _opening_participle(toks)) and opening > 0:
             # ("Speaking in the Commons on Monday, Ms Lin said … but warned …": a participle)
             # "In Washington, Josh Earnest condemned the attack and said …": past the opening phrase
             toks = tokens(text, opening + 1, min(cs, opening + 1 + _SUBJECT_WINDOW))
@@ -1875,6 +1883,24 @@ def _next_to_quote_mark(text: str, cs: int, ce: int) -> bool:
     after = text[ce:ce + 40].lstrip(" :,")
     return before.endswith(("”", '"', "’", ",”", ",\"")) or after[:1] in ("“", '"') \
         or bool(re.match(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*[:,]? ?[“\"]", after))
+
+
+def _opening_participle(toks: list[Tok]) -> bool:
+    """Does a participle open the sentence ("Speaking in the Commons, …"), not a name that ends
+    so ("Boeing is one of …", "Beijing has said")?"""
+    first = toks[0]
+    return first.word.endswith("ing") and first.word[:1].isupper() and first.low not in lx.ORG_NAMES \
+        and not (len(toks) > 1 and (toks[1].low in _FINITE or _finite_word(toks[1])))
+
+
+def _adverbial_before_cue(text: str, start: int, cs: int) -> bool:
+    """Is the comma-separated part right before the cue an adverbial ("…, after locating drugs
+    in her car, said"), which no speaker's description opens?"""
+    last = text.rfind(",", start, cs)  # the comma that closes the part, right before the cue
+    comma = text.rfind(",", start, last) if last > start else -1
+    words = text[comma + 1 if comma >= 0 else start:max(last, start)].split()
+    return len(words) >= 3 and (words[0] in _ADVERBIAL_LEADS or words[0].endswith("ing")
+                                and words[0].islower())
 
 
 #: "has written", "had also written": the perfect makes "written" a cue.
@@ -2963,7 +2989,7 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.cue in lx.WEAK_CUES and not _has_verb(tokens(text, start, end)):
             continue  # "Roberts, often the swing vote, suggested a ruling": a subject, no statement
         opener = text[start:end].split(maxsplit=1)[0].lower()
-        if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something"):
+        if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something", "during"):
             continue  # "Speaking to the BBC, X said": a participle, not a statement
         if frame.according and _outlet_only(doc, frame):
             if not _has_quote(doc, start, end):
@@ -3045,7 +3071,7 @@ def _sieve_parenthetical(doc: _Document) -> None:
         if len(text[tail_start:end].split()) < 2:
             continue
         opener = text[start:before].split(maxsplit=1)[0].lower()
-        if opener.endswith("ing") and opener not in ("nothing", "everything", "something"):
+        if opener.endswith("ing") and opener not in ("nothing", "everything", "something", "during"):
             continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
 
@@ -3098,6 +3124,9 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
     if not (frame.inverted or frame.according) or not rest.startswith(","):
         return False
     words = rest[1:].split()
+    if 2 <= len(words) <= 8 and words[-1].lower() in lx.POSITION_HEADS and words[-1].islower() \
+            and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
+        return True  # "…, said Lt. Matt Harris, Columbus Police Department spokesman."
     return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
         and not any(w.lower().strip(",") in lx.CUE_VERBS for w in words[1:])
 
