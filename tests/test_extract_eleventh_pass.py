@@ -459,3 +459,8 @@ def test_concluding_and_noting_that_are_participle_cues() -> None:
     text = "Babin referred to those comments at the hearing, concluding that the odds were dwindling."
     assert _records(text) == [("Babin", "the odds were dwindling")]
     assert _records("She wrote a report noting the risks of the plan.") == []
+
+
+def test_still_between_a_subject_and_its_cue() -> None:
+    assert _records("Chris Early runs the unit. Early still says Ubisoft are believers in streaming.") \
+        == [("Chris Early", "Ubisoft are believers in streaming")]

@@ -127,7 +127,7 @@ AUX_ADVERBS = _forms(
     "tonight last night this week just already since never ever had previously "
     "once did does do not only himself herself itself themselves "
     "both all too shortly briefly firmly flatly bluntly openly angrily quietly simply "
-    "separately even further",
+    "separately even further still",
 )
 
 #: Honorifics: dropped from a name; they are not a role.
