@@ -464,3 +464,27 @@ def test_concluding_and_noting_that_are_participle_cues() -> None:
 def test_still_between_a_subject_and_its_cue() -> None:
     assert _records("Chris Early runs the unit. Early still says Ubisoft are believers in streaming.") \
         == [("Chris Early", "Ubisoft are believers in streaming")]
+
+
+def test_a_capitalised_to_opening_a_sentence_is_no_part_of_the_title() -> None:
+    assert _speakers("To LeBron James, triple-doubles are not a goal.\n\n“I am glad,” James said.") \
+        == ["LeBron James"]
+
+
+def test_hyphenated_given_names_open_a_name() -> None:
+    text = ("Deputy Director of Public Prosecution Eva-Marie Persson took the decision.\n\n"
+            "Ms Persson said: “I would like to emphasise that.”")
+    assert _speakers(text) == ["Eva-Marie Persson"]
+
+
+def test_a_box_score_s_team_notes_are_no_transcript() -> None:
+    text = ("The Lakers won.\n\nThunder: F Hamidou Diallo missed his third straight game.\n\n"
+            "Lakers: Kyle Kuzma left the court in the second quarter.\n\nThunder: Host the Lakers "
+            "on Friday.\n\nLakers: Visit the Thunder on Friday.")
+    assert _speakers(text) == []
+
+
+def test_the_author_of_the_statement_is_who_issued_it() -> None:
+    text = ("On Monday, Big Machine Records issued a statement that appeared to allow the show.\n\n"
+            "The statement, obtained by Variety, claimed that the deal was done.")
+    assert _speakers(text) == ["Big Machine Records"]

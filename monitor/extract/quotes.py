@@ -2533,11 +2533,20 @@ def _recurring_labels(doc: _Document) -> set[str]:
     the text: the turns of a transcript, not a heading or a lead-in ("Reference:") used once."""
     text = doc.text
     seen: dict[str, int] = {}
+    spoken: set[str] = set()
     for start, end in doc.paras:
         match = _MIXED_LABEL.match(text, start, min(end, start + 40))
         if match is not None:
             seen[match.group(1)] = seen.get(match.group(1), 0) + 1
-    return {label for label, count in seen.items() if count >= 2}
+            if _FIRST_OR_SECOND_PERSON.search(text, match.end(), end):
+                spoken.add(match.group(1))
+    # (Someone in a transcript says "I", "we" or "you"; "Thunder: F Hamidou Diallo missed his
+    # third game." … "Lakers: Visit the Thunder on Friday." are a box score's notes.)
+    recurring = {label for label, count in seen.items() if count >= 2}
+    return recurring if recurring & spoken else set()
+
+
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
 
 
 def _sieve_transcript(doc: _Document) -> None:

@@ -1191,11 +1191,13 @@ def _name_run(toks: list[Tok]) -> int:
         if not surname and (
             not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
-            or low in lx.CORPORATE_WORDS or _sentence_adverb(low)
+            or low in lx.CORPORATE_WORDS or _sentence_adverb(low) or sk.opens_no_noun_phrase(low)
         ):
+            break  # (a preposition opening a sentence is no name: "To LeBron James, …")
+        if i >= 2 and toks[i - 2].word in ("of", "for", "at", "to"):
+            # "Secretary of State": the word after "of" belongs to the title (a capitalised "To"
+            # opening the sentence is no such word: "To LeBron James, …")
             break
-        if i >= 2 and toks[i - 2].low in ("of", "for", "at", "to"):
-            break  # "Secretary of State": the word after "of" belongs to the title
         i -= 1
     if len(toks) - i > _MAX_NAME_TOKENS:
         # "Veteran Wall Streeter Charlotte Beyer": too long for a name, but a known first name
@@ -1226,6 +1228,8 @@ def _sentence_adverb(low: str) -> bool:
 
 
 def _known_first_name(low: str) -> bool:
+    if "-" in low:  # "Eva-Marie", "Jean-Pierre", "Anne-Marie": each part a given name
+        return all(part in lx.FEMALE_FIRST_NAMES or part in lx.MALE_FIRST_NAMES for part in low.split("-"))
     return low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES
 
 
@@ -2043,8 +2047,11 @@ _POSSESSIVE_DETERMINERS = frozenset(["his", "her", "their", "its", "our"])
 #: A site that speaks for its organisation, named by its address.
 _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:org|com|net|gov|edu|io|info)")
 #: A cue and where it was said, before a document's noun: "said in a statement".
-_ISSUED_IN = re.compile(r"\b(?:said|says|announced|announces|wrote|writes|added|stated)\s+"
-                        r"(?:\w+\s+){0,2}?in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?")
+_ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|added|stated)\s+"
+                        r"(?:\w+\s+){0,2}?in\s+(?:a|an|its|his|her|their)"
+                        r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted)\s+"
+                        r"(?:a|an|its|his|her|their))\s+(?:[\w-]+\s+)?")
+#: ("Big Machine Records issued a statement": the subject before "issued" is its author.)
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
 _DOCUMENT_LOOKBACK = 3000
 
@@ -3199,6 +3206,8 @@ class SpeakerBook:
         found = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[floor:mention.start], re.I)]
         for pos in reversed(found[-4:]):
             pos += floor
+            if self.quoted is not None and self.quoted(pos):
+                continue  # ("“… a statement in partnership with …,” the company said": quoted words)
             before = tokens(text, max(0, pos - 60), pos)
             cut = max((k for k, t in enumerate(before) if t.low in lx.DETERMINERS), default=None)
             if cut is None:
