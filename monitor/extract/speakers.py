@@ -652,14 +652,26 @@ def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
     return Mention(left.start, right.end, "anonymous", f"{left.word} and {right.word}")
 
 
-@lru_cache(maxsize=1024)
 def _full_name_at(text: str, surname: str) -> int:
     """Where the text first gives ``surname`` a known first name ("Jennifer Williams"), or the
-    text's length when it never does. Cached: a long text asks about the same surnames often."""
-    for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text):
+    text's length when it never does."""
+    return _full_names_of(text).get(surname, len(text))
+
+
+@lru_cache(maxsize=8)
+def _full_names_of(text: str) -> dict[str, int]:
+    """Each word the text writes after a known first name, with where it first does: one pass
+    over a text, however many surnames its pairs ask about."""
+    found: dict[str, int] = {}
+    for m in _FIRST_AND_NEXT.finditer(text):
         if _known_first_name(m.group(1).lower()):
-            return m.start()
-    return len(text)
+            found.setdefault(m.group(2), m.start())
+            found.setdefault(base_word(Tok(m.group(2), 0, 0)), m.start())  # ("Williams’s")
+    return found
+
+
+#: A capitalised word and the word after it ("Jennifer Williams").
+_FIRST_AND_NEXT = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w’'-]*))")
 
 
 def _participle_at(toks: list[Tok]) -> int | None:
@@ -2661,36 +2673,46 @@ class SpeakerBook:
         """"The CDC", "the Chinese CDC" where the text spells out the Chinese Center for Disease
         Control and Prevention: the organisation by the name the text spells out (its words'
         initials, minor words left out, open with the acronym and add at most one more)."""
-        runs: list[str] | None = None
-        people: set[str] = set()
+        spelled: list[tuple[str, str, str, str]] | None = None
         for speaker in self.speakers:
             match = _ACRONYM_NAME.fullmatch(speaker.name)
             if speaker.kind != "organisation" or match is None:
                 continue
             prefix, acronym = match.group(1), match.group(2)
-            if runs is None:  # (once a text)
-                runs = [run.group() for run in _SPELLED_RUN.finditer(self.text)]
-                people = {p.name for p in self.speakers if p.kind == "person"}
-            for run in runs:
-                words = run.split()
-                if words[0] in ("The", "A", "An"):
-                    words = words[1:]  # (a sentence's first word: "The Federal Trade Commission")
-                if not words or len(words) <= 3 and (_known_first_name(words[0].lower())
-                                                     or " ".join(words) in people):
-                    continue  # "Abby Phillip" is a person, not the AP
-                for core in (words, words[1:]):
-                    if prefix and (core is words or words[0] != prefix):
+            if spelled is None:
+                spelled = self._spelled_names()  # (once a text)
+            extra = 1 if len(acronym) >= 3 else 0  # "Centers for Disease Control and Prevention"
+            for name, first, initials, rest_initials in spelled:
+                # All the words, or all but the first ("Chinese" of the Chinese CDC, which the
+                # acronym's prefix must then be)
+                for core_initials, whole in ((initials, True), (rest_initials, False)):
+                    if prefix and (whole or first != prefix):
                         continue
-                    initials = "".join(w[0] for w in core if w not in _ACRONYM_MINOR)
-                    # ("Centers for Disease Control and Prevention" is the CDC: one more word)
-                    extra = 1 if len(acronym) >= 3 else 0
-                    if len(core) >= 2 and initials.startswith(acronym) \
-                            and len(initials) <= len(acronym) + extra:
-                        _name_them([speaker], " ".join(words))
+                    if core_initials and core_initials.startswith(acronym) \
+                            and len(core_initials) <= len(acronym) + extra:
+                        _name_them([speaker], name)
                         break
                 else:
                     continue
                 break
+
+    def _spelled_names(self) -> list[tuple[str, str, str, str]]:
+        """The runs of capitalised words of the text that may spell out an acronym: each as its
+        name, first word, initials, and initials without the first word ("Chinese" of the
+        Chinese CDC). A person's name is none ("Abby Phillip" is not the AP)."""
+        people = {p.name for p in self.speakers if p.kind == "person"}
+        found = []
+        for run in _SPELLED_RUN.finditer(self.text):
+            words = run.group().split()
+            if words[0] in ("The", "A", "An"):
+                words = words[1:]  # (a sentence's first word: "The Federal Trade Commission")
+            if len(words) < 2 or len(words) <= 3 and (_known_first_name(words[0].lower())
+                                                      or " ".join(words) in people):
+                continue
+            initials = "".join(w[0] for w in words if w not in _ACRONYM_MINOR)
+            rest = "".join(w[0] for w in words[1:] if w not in _ACRONYM_MINOR) if len(words) >= 3 else ""
+            found.append((" ".join(words), words[0], initials, rest))
+        return found
 
     def _pairs_in_full(self) -> None:
         """"Vindman and Williams" where the text names Alexander Vindman and Jennifer Williams:
