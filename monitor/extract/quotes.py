@@ -758,7 +758,10 @@ class _Document:
                 # (but not "The official, who spoke on condition of anonymity, said the alliance
                 # was preparing": the alliance opens the reported clause)
         if mention is not None and mention.kind == "person" and text[left:cs].rstrip().endswith(",") \
-                and cue not in _TOLD and _adverbial_before_cue(text, max(left, mention.end), cs):
+                and cue in _INVERTING_CUES and _adverbial_before_cue(text, max(left, mention.end), cs) \
+                and _has_verb(tokens(text, left, text.rfind(",", left, text.rfind(",", left, cs)))):
+            # (a statement has a verb of its own before the adverbial: not "Donald Trump, in a
+            # post on Monday, accused Jack Smith")
             # "Officers arrested Ann Burton, 32, after locating drugs in her car, said Lt. Matt
             # Harris": the person named after the cue, not the one the statement is about
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
@@ -1879,18 +1882,28 @@ def _after_document(text: str, s: int, end: int) -> bool:
 def _next_to_quote_mark(text: str, cs: int, ce: int) -> bool:
     """Does a quotation mark close just before the cue or open just after it ("“…,” remembers
     X", "X remembers: “…”")?"""
-    before = text[max(0, cs - 4):cs].rstrip()
-    after = text[ce:ce + 40].lstrip(" :,")
-    return before.endswith(("”", '"', "’", ",”", ",\"")) or after[:1] in ("“", '"') \
-        or bool(re.match(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*[:,]? ?[“\"]", after))
+    before = text[max(0, cs - 60):cs]
+    closing = max(before.rfind("”"), before.rfind('"'))
+    if closing >= 0 and len(before[closing + 1:].split()) <= 4 and "." not in before[closing + 1:]:
+        return True  # "“…,” remembers X", "“…,” she remembers"
+    after = text[ce:ce + 60]
+    # "X remembers: “…”", "remembers Shanna Challenger: “…”" (not "remembers “Star Wars” opening")
+    return bool(re.match(r"(?: [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)?[:,] ?[“\"]", after))
 
 
 def _opening_participle(toks: list[Tok]) -> bool:
     """Does a participle open the sentence ("Speaking in the Commons, …"), not a name that ends
     so ("Boeing is one of …", "Beijing has said")?"""
     first = toks[0]
+    if first.low in ("having", "being"):
+        return True  # "Having lost the vote, Prime Minister Ann Lee resigned …"
     return first.word.endswith("ing") and first.word[:1].isupper() and first.low not in lx.ORG_NAMES \
-        and not (len(toks) > 1 and (toks[1].low in _FINITE or _finite_word(toks[1])))
+        and not (len(toks) > 1 and toks[1].low in _FINITE)
+
+
+#: Cues that may stand before their speaker ("…, said Lt. Matt Harris"), unlike "accused",
+#: "urged", "warned", whose next name is their object.
+_INVERTING_CUES = word_set("said says added adds wrote writes explained explains noted notes")
 
 
 def _adverbial_before_cue(text: str, start: int, cs: int) -> bool:
@@ -2354,6 +2367,8 @@ def _sieve_colon(doc: _Document) -> None:
             _add(doc, q, "direct", "colon", frame)
 
 
+#: A sentence after a signature: a full stop, then a capitalised word and a lower-case one.
+_SENTENCE_IN = re.compile(r"[.] +[A-Z][a-z]+ [a-z]")
 #: The dash that signs a quotation ("” — Mike Pompeo"), and the name up to a comma or the end.
 _SIGNATURE = re.compile(r"[ \t]*(?:—|–|―|--?)[ \t]*([A-Z][^,\n(]{1,60}?)[ \t]*(?:[,(]|$)", re.M)
 
@@ -2372,8 +2387,13 @@ def _sieve_signed(doc: _Document) -> None:
         if q.start in doc.claimed or not q.closed or text[p_start:q.start - 1].strip():
             continue
         match = _SIGNATURE.match(text, q.end + 1, p_end)
-        if match is None or p_end - match.end() > 80 or any(ch in text[match.end():p_end] for ch in "“\".!?"):
-            continue
+        tail = text[match.end():p_end] if match is not None else ""
+        if match is None or p_end - match.end() > 80 or any(ch in tail for ch in "“\"!?") \
+                or _SENTENCE_IN.search(tail):
+            continue  # (a place or a date may follow: "…, Washington, D.C.", "Jan. 5")
+        quoted = text[q.start:q.end].split()
+        if len(quoted) < 4 and not text[q.start:q.end].rstrip().endswith((".", "!", "?")):
+            continue  # "“Espresso” — Sabrina Carpenter": a title and its maker, not words said
         toks = tokens(text, match.start(1), match.end(1))
         mention = classify(text, toks) if 0 < len(toks) <= 5 else None
         if mention is None or mention.kind != "person":
@@ -2533,19 +2553,26 @@ def _recurring_labels(doc: _Document) -> set[str]:
     the text: the turns of a transcript, not a heading or a lead-in ("Reference:") used once."""
     text = doc.text
     seen: dict[str, int] = {}
-    spoken: set[str] = set()
+    spoken = False  # someone says "I", "we" or "you" (outside quotation marks)
+    run: list[str] = []  # the labels of the labelled paragraphs in a row so far
+    exchange = False  # three labelled paragraphs in a row, two speakers at least
     for start, end in doc.paras:
         match = _MIXED_LABEL.match(text, start, min(end, start + 40))
-        if match is not None:
-            seen[match.group(1)] = seen.get(match.group(1), 0) + 1
-            if _FIRST_OR_SECOND_PERSON.search(text, match.end(), end):
-                spoken.add(match.group(1))
-    # (Someone in a transcript says "I", "we" or "you"; "Thunder: F Hamidou Diallo missed his
-    # third game." … "Lakers: Visit the Thunder on Friday." are a box score's notes.)
+        if match is None:
+            run = []
+            continue
+        seen[match.group(1)] = seen.get(match.group(1), 0) + 1
+        run.append(match.group(1))
+        exchange = exchange or len(run) >= 3 and len(set(run)) >= 2
+        said = _QUOTED_PART.sub(" ", text[match.end():end])
+        spoken = spoken or _FIRST_OR_SECOND_PERSON.search(said) is not None
+    # ("Thunder: F Hamidou Diallo missed his third game." … "Lakers: Visit the Thunder on
+    # Friday.": a box score's notes, two by two under their headings, in the third person)
     recurring = {label for label, count in seen.items() if count >= 2}
-    return recurring if recurring & spoken else set()
+    return recurring if spoken or exchange else set()
 
 
+_QUOTED_PART = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|I'm|I’m|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
 
 

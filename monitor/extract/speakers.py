@@ -1404,9 +1404,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             t.word.isalpha() and t.word.islower() for t in body[:-1]):
         # "elmo666 wrote", "wrote user jayk1984": a forum or social-media handle is who posts
         return Mention(start, end, "person", body[-1].word, role=_join(text, body[:-1]) or None)
-    if det == "the" and len(body) == 1 and (_AGED.fullmatch(body[0].low) or _one_of_a_people(body[0])):
-        # "“…,” the 37-year-old said", "the Malawian said": a description of the person the text
-        # has just named (or of one it names next), not an organisation
+    if det == "the" and len(body) == 1 and _AGED.fullmatch(body[0].low):
+        # "“…,” the 37-year-old said": a description of the person the text has just named (or
+        # of one it names next), not an organisation
         return Mention(start, end, "definite", body[0].low, role=body[0].word)
     owned = _owned_organisation(body)
     if owned is not None:
@@ -1761,18 +1761,18 @@ def _number_word(low: str) -> bool:
 _AGED = re.compile(r"\d{1,3}-year-old")
 
 
-def _one_of_a_people(tok: Tok) -> bool:
-    """One person of a people or a party: "Malawian", "Israeli", "Briton", "Republican"."""
-    low = tok.low
-    return _cap(tok) and low.isalpha() and (low + "s" in lx.GROUP_NAMES
-                                            or low.endswith("ian") and len(low) > 5)
+@lru_cache(maxsize=64)
+def _aged_patterns(age: str) -> re.Pattern[str]:
+    """Where a text gives a person an age: "Maria Lopez, 37," or "37-year-old Maria Lopez"."""
+    name = r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3}"
+    return re.compile(rf"({name}), {age}\b|\b{age}-year-old (?:[a-z]+ ){{0,2}}({name})")
 
 
 def _title_after_name(tok: Tok) -> bool:
-    """A title written after a name: "MP", "CEO" (capitals, not a numeral like "III"), or a
-    title word ("Ann Lee MP", "David Morales CEO")."""
-    return tok.word.isupper() and len(tok.word) > 1 and tok.low not in ("ii", "iii", "iv", "jr", "sr") \
-        or tok.low in lx.TITLE_WORDS
+    """A title written in capitals after a name: "MP", "CEO" ("Ann Lee MP", "David Morales
+    CEO"; not a numeral like "III", and never a title word that is also a surname: "Pope",
+    "Bishop", "King")."""
+    return tok.word.isupper() and len(tok.word) > 1 and tok.low not in ("ii", "iii", "iv", "jr", "sr")
 
 
 def _past_based_in(toks: list[Tok]) -> list[Tok]:
@@ -1836,12 +1836,7 @@ _GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|i
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
-#: How far into its paragraph a lede's subject stands ("A California transit chief says …"),
-#: and how far after it the person it describes is named.
-_LEDE_CHARS = 40
-_LEDE_REACH = 1200
-#: (Not a plural before "of": "Rushes of hot air blow …".)
-_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ](?!of )[a-z])")
+_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: A company's name joined by "&": "Procter & Gamble", "Pacific Gas & Electric Co.".
@@ -1940,8 +1935,8 @@ def leads_to_person(head: str) -> bool:
     who is someone the text has not named."""
     return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS \
         or head in titles.PARTY_NOUNS \
-        or _AGED.fullmatch(head) is not None or _one_of_a_people(Tok(head.capitalize(), 0, 0))
-    # ("the Louisiana Republican": the politician just named; "the 37-year-old", "the Malawian")
+        or _AGED.fullmatch(head) is not None
+    # ("the Louisiana Republican": the politician just named; "the 37-year-old")
 
 
 _OWNERS = frozenset(["his", "her", "their", "its", "our"])
@@ -2064,6 +2059,8 @@ _ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|add
                         r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted)\s+"
                         r"(?:a|an|its|his|her|their))\s+(?:[\w-]+\s+)?")
 #: ("Big Machine Records issued a statement": the subject before "issued" is its author.)
+_NEGATED_ISSUE = re.compile(r"\b(?:not|never|n['’]t|yet to)\s+$")
+_ON_BEHALF = re.compile(r"\s+(?:from|on behalf of|by)\s")
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
 _DOCUMENT_LOOKBACK = 3000
 
@@ -2427,19 +2424,19 @@ class SpeakerBook:
             return None
         return Mention(mention.start, mention.end, "person", match.group(1), role=title)
 
-    def _named_after_lede(self, mention: Mention) -> Mention | None:
-        """The person the next paragraphs name with the head of the lede's "a … chief" as their
-        title ("Police Chief Ed Alvarez"), or None. A word for an unnamed source ("a senior
-        official") stays unnamed: a story quotes many."""
-        head = mention.name.rsplit(None, 1)[-1].lower()
-        if head not in lx.POSITION_HEADS or head in lx.ANON_HEADS:
-            return None
-        title = re.escape(head.capitalize())
-        pattern = re.compile(rf"\b{title}[ ]((?:[A-Z][\w.’'-]*[ ]){{1,2}}[A-Z][\w’'-]+)")
-        match = pattern.search(self.text, mention.end, mention.end + _LEDE_REACH)
-        if match is None or not _known_first_name(match.group(1).split()[0].lower()):
-            return None
-        return Mention(mention.start, mention.end, "person", match.group(1), role=mention.role)
+    def _aged(self, mention: Mention) -> Mention | None:
+        """The person the text gave the age of "the 37-year-old" before it ("Maria Lopez, 37,",
+        "37-year-old Maria Lopez"), the last one so named, or None."""
+        age = mention.name.split("-", 1)[0]
+        window_start = max(0, mention.start - _DESCRIBED_LOOKBACK)
+        best = None
+        for match in _aged_patterns(age).finditer(self.text, window_start, mention.start):
+            name = match.group(1) or match.group(2)
+            found = parse_before(self.text, tokens(self.text, *match.span(1 if match.group(1) else 2)))
+            if found is not None and found.kind == "person" and name:
+                best = found
+        return None if best is None else Mention(mention.start, mention.end, "person", best.name,
+                                                 role=best.role, gender=best.gender)
 
     def _named_in_full(self, name: str) -> bool:
         text = self.text
@@ -2502,13 +2499,6 @@ class SpeakerBook:
             # "Mayor Says New Museum Will …" over a story that names "Mayor Eric Adams": the
             # headline's bare title is the person the story names with it
             mention = self._titled_in_story(mention) or mention
-        if mention.kind == "anonymous" and self.text \
-                and mention.start - self.text.rfind("\n", 0, mention.start) <= _LEDE_CHARS \
-                and (mention.name[:2].lower() in ("a ", "an")
-                     or mention.name.islower() and " " not in mention.name):
-            # "A California transit chief says a man has been stabbed …" opening a wire story's
-            # paragraph, which then names "Interim BART Police Chief Ed Alvarez": that person
-            mention = self._named_after_lede(mention) or mention
         if mention.kind == "organisation" and self.text and mention.name.rsplit(None, 1)[-1].lower() \
                 in _DOCUMENT_TITLE_WORDS:
             # "the United Nations Environment Program Emissions Gap Report": its author
@@ -2565,6 +2555,10 @@ class SpeakerBook:
                     speaker = None  # "they" is no one person ("the female officer said they…")
                 if speaker is None and self.text:
                     speaker = self._group_before(mention.start)
+        elif mention.kind == "definite" and self.text and _AGED.fullmatch(mention.name) \
+                and (aged := self._aged(mention)) is not None:
+            # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age
+            speaker = self._person(aged)
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
             if speaker is not None and speaker.role and self.text \
@@ -3130,8 +3124,8 @@ class SpeakerBook:
                     or sk.opens_no_noun_phrase(low) \
                     or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
                     or low in self._latest_by_word or sk.never_a_name(low) or self._named_in_full(word) \
-                    or _number_word(low):
-                continue  # ("Thirty minutes later the machine …": a count, no company)
+                    or _number_word(low) or low.endswith("s") and window.startswith(" of ", match.end(1)):
+                continue  # ("Thirty minutes later", "Rushes of hot air blow …": no company)
             best = word
         return best
 
@@ -3220,8 +3214,9 @@ class SpeakerBook:
         author the text gave the same document when it introduced it (the nearest earlier
         mention of the same noun that names one, within a few paragraphs)."""
         words = mention.name.lower().split()
-        if not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in lx.DOCUMENT_NOUNS:
-            return None
+        if not 2 <= len(words) <= 3 or words[0] != "the" or words[-1] not in lx.DOCUMENT_NOUNS \
+                or any(w.endswith(("'s", "’s", "s'", "s’")) for w in words):
+            return None  # ("the family's statement": its owner is named, not introduced before)
         text = self.text
         head = words[-1]
         floor = max(0, mention.start - _DOCUMENT_LOOKBACK)
@@ -3251,6 +3246,11 @@ class SpeakerBook:
         text = self.text
         match = _ISSUED_IN.search(text, max(0, pos - 60), pos)
         if match is None or match.end() != pos:
+            return None
+        if _NEGATED_ISSUE.search(text, max(0, match.start() - 12), match.start()) \
+                or _ON_BEHALF.match(text, pos + len(text[pos:pos + 30].split(None, 1)[0])):
+            # "Police have not issued a statement", "released a statement from the victim's
+            # family": not the subject's own words
             return None
         stop = text.rfind(". ", 0, match.start())
         sentence = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, match.start()) + 1,
