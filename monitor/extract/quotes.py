@@ -757,13 +757,14 @@ class _Document:
                 mention = None  # ("…in China on Friday, said GreatFire.org": the site, not China)
                 # (but not "The official, who spoke on condition of anonymity, said the alliance
                 # was preparing": the alliance opens the reported clause)
-        if mention is not None and mention.kind == "person" and text[left:cs].rstrip().endswith(",") \
-                and cue in _INVERTING_CUES and _adverbial_before_cue(text, max(left, mention.end), cs) \
-                and _has_verb(tokens(text, left, text.rfind(",", left, text.rfind(",", left, cs)))):
-            # (a statement has a verb of its own before the adverbial: not "Donald Trump, in a
-            # post on Monday, accused Jack Smith")
+        adverbial = _adverbial_before_cue(text, max(left, mention.end), cs) \
+            if mention is not None and mention.kind == "person" and cue in _INVERTING_CUES \
+            and text[left:cs].rstrip().endswith(",") else None
+        if adverbial is not None and _has_verb(tokens(text, left, adverbial)):
             # "Officers arrested Ann Burton, 32, after locating drugs in her car, said Lt. Matt
-            # Harris": the person named after the cue, not the one the statement is about
+            # Harris": the person named after the cue, not the one the statement is about (whose
+            # own verb comes before the adverbial: not "Donald Trump, in a post on Monday,
+            # accused Jack Smith")
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
             if named is not None and named.kind == "person" \
                     and text[named.end:e].strip()[:1] in ("", ",", ".", ";"):
@@ -1108,8 +1109,7 @@ class _Document:
         text = self.text
         found = list(_CUE_THAT.finditer(text, max(s, cs - 400), cs))
         last = found[-1] if found else None
-        if last is None or last.start() <= s or any(
-                "," not in text[j.end():cs] for j in _CLAUSE_JOIN.finditer(text, last.end(), cs)):
+        if last is None or last.start() <= s or _clause_joins(text, last.end(), cs):
             return None  # (", while the police deny … and say": a new subject since that cue)
         mention, _ = self._subject(max(s, last.start() - _SUBJECT_WINDOW), last.start())
         if mention is not None and mention.kind in ("person", "pronoun"):
@@ -1120,8 +1120,8 @@ class _Document:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``; or
         the clause after ", while" ("China said …, while the city's police deny … and say …")."""
         text = self.text
-        joins = [j for j in _CLAUSE_JOIN.finditer(text, s, cs) if "," not in text[j.end():cs]]
-        if joins:  # (not "The mayor, while the council debated, stood up and said": an aside)
+        joins = _clause_joins(text, s, cs)
+        if joins:
             found = self._coordinated_subject(joins[-1].end(), cs)
             if found is not None:
                 return found
@@ -1891,6 +1891,12 @@ def _next_to_quote_mark(text: str, cs: int, ce: int) -> bool:
     return bool(re.match(r"(?: [A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)*)?[:,] ?[“\"]", after))
 
 
+def _clause_joins(text: str, start: int, cs: int) -> list[re.Match[str]]:
+    """The ", while" / ", but" joins between ``start`` and the cue that open the cue's own clause
+    (no comma after them: "The mayor, while the council debated, stood up and said" is an aside)."""
+    return [j for j in _CLAUSE_JOIN.finditer(text, start, cs) if "," not in text[j.end():cs]]
+
+
 def _opening_participle(toks: list[Tok]) -> bool:
     """Does a participle open the sentence ("Speaking in the Commons, …"), not a name that ends
     so ("Boeing is one of …", "Beijing has said")?"""
@@ -1906,14 +1912,15 @@ def _opening_participle(toks: list[Tok]) -> bool:
 _INVERTING_CUES = word_set("said says added adds wrote writes explained explains noted notes")
 
 
-def _adverbial_before_cue(text: str, start: int, cs: int) -> bool:
-    """Is the comma-separated part right before the cue an adverbial ("…, after locating drugs
-    in her car, said"), which no speaker's description opens?"""
+def _adverbial_before_cue(text: str, start: int, cs: int) -> int | None:
+    """Where the comma-separated part right before the cue starts, when it is an adverbial ("…,
+    after locating drugs in her car, said"), which no speaker's description opens; else None."""
     last = text.rfind(",", start, cs)  # the comma that closes the part, right before the cue
     comma = text.rfind(",", start, last) if last > start else -1
     words = text[comma + 1 if comma >= 0 else start:max(last, start)].split()
-    return len(words) >= 3 and (words[0] in _ADVERBIAL_LEADS or words[0].endswith("ing")
-                                and words[0].islower())
+    if len(words) >= 3 and (words[0] in _ADVERBIAL_LEADS or words[0].endswith("ing") and words[0].islower()):
+        return comma
+    return None
 
 
 #: "has written", "had also written": the perfect makes "written" a cue.
