@@ -1946,10 +1946,19 @@ def _written_that(text: str, left: int, cs: int) -> bool:
         w.strip(",") in _WRITINGS for w in words[-6:-1])
 
 
+#: Irregular past tenses that put a person's name after another's ("Obama met Xi Jinping").
+_VERBS_BEFORE_NAMES = word_set("met told beat hit led left took gave sent brought caught fought chose "
+                               "saw thought taught won lost sought struck bought found heard")
+
+
 def _trade_before_name(toks: list[Tok], n: int) -> bool:
     """"NASA Goddard Institute for Space Studies climatologist Gavin Schmidt": a lower-case
     trade after an employer's name, right before a first name and a surname."""
-    return n > 0 and n + 2 < len(toks) and toks[n].word.isalpha() and toks[n].word.islower() \
+    word = toks[n].word
+    if word.endswith(("ed", "es")) or word.endswith("s") and not word.endswith("ss") \
+            or word in lx.CUE_VERBS or word in _VERBS_BEFORE_NAMES:
+        return False  # "Donald Trump attacked Ted Cruz", "Obama meets Xi Jinping": a verb
+    return n > 0 and n + 2 < len(toks) and word.isalpha() and word.islower() \
         and known_first_name(toks[n + 1].low) and toks[n + 1].word[:1].isupper() \
         and toks[n + 2].word[:1].isupper() and toks[n - 1].word[:1].isupper()
 

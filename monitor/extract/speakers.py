@@ -2806,7 +2806,8 @@ class SpeakerBook:
                     while extra and possessive(extra[-1]):
                         extra = extra[:-1]
                     if extra and len(extra) <= 2 and not any(
-                            t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS or t.low in _PLACE_WORDS
+                            t.low.rstrip(".") in _NAME_SUFFIXES  # (Donald Trump Jr. is his son)
+                            or t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS or t.low in _PLACE_WORDS
                             or not _cap(t) or _title_after_name(t) for t in extra):
                         # (not "David Morales CEO", "Ann Lee MP": a title after the name)
                         longer.add(text[pos:extra[-1].end])
@@ -3577,6 +3578,10 @@ class SpeakerBook:
             last = words[-1].casefold()
             if len(words) == 1:
                 found = self._latest_by_word.get(last)
+                if found is not None and self.text and " " in found.name:
+                    principal = self._first_bearer(words[0], found, mention.start)
+                    if principal is not None:
+                        return self._person(principal)
             else:
                 singles = self._single_by_word.get(last)
                 while singles and " " in singles[-1].name:
@@ -3602,6 +3607,30 @@ class SpeakerBook:
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
+
+    def _first_bearer(self, surname: str, latest: Speaker, pos: int) -> Mention | None:
+        """"Donald Trump arrived … His daughter Ivanka Trump introduced him. “…,” she said. “…,”
+        Trump said": a bare surname two people of the text bear is the one the text named
+        first (the others it calls by first name), not the one quoted last."""
+        given = latest.name.split()[0].casefold()
+        if latest.name.split()[-1] != surname or not _known_first_name(given):
+            return None
+        text = self.text
+        for at in self._positions(" " + surname, limit=10):
+            if at >= pos:
+                return None
+            end = at + 1 + len(surname)
+            if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                continue  # a longer word
+            before = text[max(0, at - 30):at].rsplit(None, 1)
+            prev = before[-1] if before else ""
+            low = prev.casefold()
+            if low == given:
+                return None  # the one quoted last is the one named first
+            if prev[:1].isupper() and prev.isalpha() and _known_first_name(low) \
+                    and (self.quoted is None or not self.quoted(at)):
+                return Mention(at - len(prev), end, "person", f"{prev} {surname}")
+        return None
 
     def _named_otherwise(self, single: Speaker, words: list[str], pos: int) -> bool:
         """Did the text, before ``pos``, give the surname of ``single`` (a speaker quoted by

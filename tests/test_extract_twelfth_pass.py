@@ -1,0 +1,65 @@
+"""Invented examples of the patterns of political news met in the twelfth pass: the subject of a
+sentence, not its object, is who a later "he" means; a bare surname two relatives bear is the
+one the story named first; a "Jr." names another person; and a verb between two names is no
+trade ("Donald Trump attacked Ted Cruz" is not "attacked Ted Cruz of Donald Trump"). The near
+misses of each rule stay what they were."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_he_is_the_subject_not_the_object_of_the_sentence_before() -> None:
+    text = ("Donald Trump attacked Ted Cruz on Tuesday over his record on immigration. "
+            "“He is a liar,” he said.")
+    assert _speakers(text) == ["Donald Trump"]
+
+
+def test_a_subject_of_the_other_gender_does_not_take_the_quote() -> None:
+    text = ("Hillary Clinton praised Bernie Sanders at the rally. “We agree on a lot,” he said.")
+    assert _speakers(text) == ["Bernie Sanders"]
+
+
+def test_a_trade_before_a_name_is_still_read() -> None:
+    text = "NASA Goddard Institute for Space Studies climatologist Gavin Schmidt said the year was hot."
+    assert _speakers(text) == ["Gavin Schmidt"]
+
+
+def test_a_verb_between_two_names_is_no_trade() -> None:
+    for verb in ("attacked", "thanks", "met", "told"):
+        text = f"Donald Trump {verb} Ted Cruz in Iowa. “He is weak,” he said."
+        assert _speakers(text) == ["Donald Trump"], verb
+
+
+def test_junior_is_another_person() -> None:
+    text = ("Donald Trump Jr. said on Twitter that his father would win. Donald Trump said the "
+            "polls were rigged.\n\n“We will win big,” Trump said.\n\nTrump Jr. added that the "
+            "media was biased.")
+    assert _speakers(text) == ["Donald Trump Jr", "Donald Trump", "Donald Trump", "Donald Trump Jr"]
+
+
+def test_a_bare_surname_is_the_relative_the_story_named_first() -> None:
+    text = ("Donald Trump arrived in Cleveland on Monday. His daughter Ivanka Trump introduced him "
+            "at the convention. “He is a fighter,” she said.\n\n“She is amazing,” Trump said of "
+            "his daughter.")
+    assert _speakers(text) == ["Ivanka Trump", "Donald Trump"]
+
+
+def test_the_relative_named_first_and_quoted_keeps_the_surname() -> None:
+    text = ("President Donald Trump said the deal was dead. “It is over,” Trump said.\n\nEric Trump, "
+            "who runs the family business, told Fox News that his father was right.\n\nTrump later "
+            "said he might reconsider.")
+    assert _speakers(text) == ["Donald Trump", "Donald Trump", "Eric Trump", "Donald Trump"]
+    text = ("Hillary Clinton spoke in Iowa. Chelsea Clinton introduced her mother. “I am ready,” "
+            "Clinton said.")
+    assert _speakers(text) == ["Hillary Clinton"]
+
+
+def test_a_surname_named_first_inside_a_quotation_is_no_bearer() -> None:
+    text = ("“Tell Paul Hale I said hello,” the caller said. Maria Hale, the mayor, spoke first. "
+            "“We are ready,” Hale said.")
+    assert _speakers(text)[-1] == "Maria Hale"
