@@ -63,3 +63,40 @@ def test_a_surname_named_first_inside_a_quotation_is_no_bearer() -> None:
     text = ("“Tell Paul Hale I said hello,” the caller said. Maria Hale, the mayor, spoke first. "
             "“We are ready,” Hale said.")
     assert _speakers(text)[-1] == "Maria Hale"
+
+
+def test_epithets_of_political_and_business_news_are_the_person_named() -> None:
+    cases = [
+        ("Hillary Clinton campaigned in Ohio on Monday. The former first lady said the economy "
+         "was rigged.", "Hillary Clinton"),
+        ("Donald Trump held a rally in Florida. The real estate mogul said the election was "
+         "rigged.", "Donald Trump"),
+        ("Donald Trump won the election on Tuesday. “We will win again,” the president-elect "
+         "said.", "Donald Trump"),
+        ("Hillary Clinton campaigned in Ohio on Monday. The former secretary of state said the "
+         "economy was rigged.", "Hillary Clinton"),
+    ]
+    for text, speaker in cases:
+        assert _speakers(text) == [speaker], text
+
+
+def test_an_epithet_with_nobody_named_stays_a_description() -> None:
+    assert _speakers("The New York billionaire said the economy was rigged.") \
+        == ["the New York billionaire"]
+    # an office of an organisation is no office of state
+    assert _speakers("The former secretary of the club said the plan was sound.") \
+        == ["The former secretary of the club"]
+
+
+def test_the_state_and_party_is_the_politician_quoted_last() -> None:
+    text = ("House Speaker Paul Ryan said he was “sickened” by the video. The Wisconsin Republican "
+            "said he would no longer defend the nominee.")
+    assert _speakers(text) == ["Paul Ryan", "Paul Ryan"]
+    text = ("Rep. Maxine Waters said the bill was a giveaway. The California Democrat said she "
+            "would vote against it.")
+    assert _speakers(text) == ["Maxine Waters", "Maxine Waters"]
+
+
+def test_the_state_and_party_with_nobody_quoted_is_no_one_named() -> None:
+    assert _speakers("The Wisconsin Republican said he would no longer defend the nominee.") \
+        == ["the Wisconsin Republican"]

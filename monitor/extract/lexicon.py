@@ -186,7 +186,11 @@ TITLE_WORDS = _forms(
         "caregiver parent "
         # people of local and crime news ("the real estate agent said", "a state trooper said")
         "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
-        "deputy trooper sheriff"
+        "deputy trooper sheriff "
+        # people of political, business and celebrity news, called so after they are named
+        # ("the billionaire said", "the former first lady said", "the real estate mogul said")
+        "billionaire millionaire mogul tycoon magnate heiress socialite celebrity "
+        "front-runner frontrunner hopeful contender president-elect lady"
     ),
 )
 

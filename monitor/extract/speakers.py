@@ -1527,6 +1527,14 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             or det is not None and head_low in _PLURAL_PEOPLE and head.word.islower():
         # ("The men in the car told him …": people the story has not named)
         org = org_tail or _org_in(text, core[:-1])
+        if det == "the" and head_low in lx.POSITION_HEADS and head_low not in lx.ANON_HEADS \
+                and len(core) >= 2 and 2 <= len(tail) <= 3 and tail[0].low == "of" \
+                and all(t.word.isalpha() and t.word.islower() and t.low not in lx.DETERMINERS
+                        for t in tail) \
+                and all(_lexical(t.low) or _epithet_word(t) for t in core[:-1]):
+            # "the former secretary of state", "the then secretary of homeland security": an
+            # office the story has given someone it named
+            return Mention(start, end, "definite", head_low, role=_join(text, body))
         if det == "the" and len(core) == 1 and head_low in lx.POSITION_HEADS:
             return Mention(start, end, "definite", head_low, role=_join(text, core), organisation=org)
         role = _join(text, core) if head_low in lx.POSITION_HEADS and head_low not in (
@@ -2588,6 +2596,15 @@ class SpeakerBook:
                 speaker = self._person(titled) if titled is not None else None
             if speaker is None:
                 speaker = self._last_person_described(mention)
+            if speaker is None and mention.name in titles.PARTY_NOUNS \
+                    and self._described_before(mention) is None:
+                # "House Speaker Paul Ryan said …. The Wisconsin Republican said …": the
+                # politician quoted last, when the text tags no one else so ("R-Texas")
+                speaker = self._latest_recent("m") if mention.gender != "f" else None
+                female = self._latest_recent("f")
+                if speaker is None or female is not None \
+                        and self._seen_at[female.index] > self._seen_at[speaker.index]:
+                    speaker = female
             if speaker is None:
                 speaker = self._definite(mention)
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
