@@ -100,3 +100,22 @@ def test_the_state_and_party_is_the_politician_quoted_last() -> None:
 def test_the_state_and_party_with_nobody_quoted_is_no_one_named() -> None:
     assert _speakers("The Wisconsin Republican said he would no longer defend the nominee.") \
         == ["the Wisconsin Republican"]
+
+
+def test_a_state_office_of_several_words_is_a_title_before_the_name() -> None:
+    assert _speakers("Ohio Secretary of State Jon Husted, a Republican, said he was “confident” "
+                     "in the system.") == ["Jon Husted"]
+    # a name, then where the person is from, stays so
+    assert _speakers("Economist Jane Doe of the University of Chicago said rates would rise.") \
+        == ["Jane Doe"]
+
+
+def test_a_name_inside_a_quotation_gives_no_fuller_name() -> None:
+    text = ("Donald Trump said the vote was rigged. “I can reassure Donald Trump I will keep it "
+            "fair,” Jon Husted said.")
+    assert _speakers(text) == ["Donald Trump", "Jon Husted"]
+
+
+def test_a_suffix_the_text_gives_only_one_person_is_part_of_the_name() -> None:
+    assert _speakers("Robert Smith III, the mayor, spoke on Monday. “We are ready,” Robert Smith "
+                     "said.") == ["Robert Smith III"]

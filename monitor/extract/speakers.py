@@ -1435,7 +1435,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         name_at = _name_run(pre_glue)
         tail = [t for t in body[glue_at + 1:] if t.low not in ("the", "a", "an")]
         lone_word = len(tail) == 1 and (tail[0].low in lx.ORG_HEADS or tail[0].low in lx.TITLE_WORDS)
-        if name_at < len(pre_glue) and tail and any(_cap(t) for t in tail) and not lone_word:
+        if name_at < len(pre_glue) and tail and any(_cap(t) for t in tail) and not lone_word \
+                and not _lexical(pre_glue[-1].low):  # ("Ohio Secretary of State Jon Husted": a title)
             role, org = _role_and_org(text, pre_glue[:name_at])
             return Mention(start, end, "person", _join(text, pre_glue[name_at:]), role=role,
                            organisation=org or _join(text, tail))
@@ -2807,6 +2808,7 @@ class SpeakerBook:
         """A person quoted by the first words of a longer name the text gives ("says Te
         Kaurinui" where the text names Te Kaurinui Robert Parata) is named in full, when every
         longer name the text gives them is part of the fullest one."""
+        others = {alias_key(p.name) for p in self.speakers if p.kind == "person"}
         for speaker in self.speakers:
             name = speaker.name.strip()
             if speaker.kind != "person" or " " not in name:
@@ -2818,12 +2820,15 @@ class SpeakerBook:
                     break
                 match = _NAME_SEQUENCE.match(text, pos)
                 if match is not None and match.end() > pos + len(name) \
-                        and not _attributive_name(text, pos, match.end()):
+                        and not _attributive_name(text, pos, match.end()) \
+                        and (self.quoted is None or not self.quoted(pos)):
+                    # (not inside a quotation: "I can reassure Donald Trump I will …")
                     extra = tokens(text, pos + len(name), match.end())
                     while extra and possessive(extra[-1]):
                         extra = extra[:-1]
                     if extra and len(extra) <= 2 and not any(
-                            t.low.rstrip(".") in _NAME_SUFFIXES  # (Donald Trump Jr. is his son)
+                            t.word == "I" or t.low.rstrip(".") in _NAME_SUFFIXES and alias_key(
+                                text[pos:t.end].rstrip(".")) in others  # (Donald Trump Jr. quoted too)
                             or t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS or t.low in _PLACE_WORDS
                             or not _cap(t) or _title_after_name(t) for t in extra):
                         # (not "David Morales CEO", "Ann Lee MP": a title after the name)
