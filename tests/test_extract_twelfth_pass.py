@@ -119,3 +119,17 @@ def test_a_name_inside_a_quotation_gives_no_fuller_name() -> None:
 def test_a_suffix_the_text_gives_only_one_person_is_part_of_the_name() -> None:
     assert _speakers("Robert Smith III, the mayor, spoke on Monday. “We are ready,” Robert Smith "
                      "said.") == ["Robert Smith III"]
+
+
+def test_where_it_was_said_comes_before_a_clause_without_that() -> None:
+    assert [q.text for q in extract_quotes("The mayor said at City Hall the plan would go ahead.")] \
+        == ["the plan would go ahead"]
+    assert [q.text for q in extract_quotes(
+        "Trump told reporters aboard Air Force One the deal was dead.")] == ["the deal was dead"]
+
+
+def test_where_it_was_said_is_no_clause_itself() -> None:
+    text = "“I do not know,” Trump said aboard Air Force One when asked about the deal."
+    assert [(q.kind, q.text) for q in extract_quotes(text)] == [("direct", "I do not know")]
+    assert extract_quotes("Trump told reporters aboard Air Force One when asked about it.") == []
+    assert extract_quotes("The mayor said in Ohio.") == []

@@ -470,7 +470,8 @@ TIME_WORDS = _forms(
 )
 
 #: Prepositions that open an adverbial after a cue ("said in a statement", "told CBS on Monday").
-ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via through over from for")
+ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via through over from for "
+                                "aboard onboard outside inside near amid alongside")
 
 #: Head nouns of positions: a role ends with one of these ("Kremlin spokesman", "Foreign Minister").
 POSITION_HEADS = _forms(

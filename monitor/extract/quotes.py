@@ -1691,6 +1691,10 @@ def _next_word_continues(toks: list[Tok], end: int) -> bool:
         and nxt.low not in _PHRASE_STOPS and nxt.low not in ("by", "in", "on", "from", "with", "at", "to")
 
 
+#: Prepositions before where a thing was said ("said in Ohio", "told reporters aboard Air Force One").
+_WHERE_SAID = frozenset(["in", "at", "aboard", "outside", "inside", "near"])
+
+
 def _short_adverbial(toks: list[Tok], k: int) -> int:
     """Past ``on Monday``, ``in a statement``, ``late on Tuesday``; ``k`` when not one of those."""
     j = k + 1
@@ -1713,7 +1717,25 @@ def _short_adverbial(toks: list[Tok], k: int) -> int:
             j += 1
             continue
         break
-    return k
+    return _place_after(toks, k)
+
+
+def _place_after(toks: list[Tok], k: int) -> int:
+    """Past ``in Ohio``, ``at the White House``, ``aboard Air Force One``: where something was
+    said, a place's capitalised name after the preposition at ``k``; ``k`` when not one."""
+    if toks[k].low not in _WHERE_SAID:
+        return k
+    j = k + 1
+    if j < len(toks) and toks[j].low == "the":
+        j += 1
+    run = j
+    while j < len(toks) and j - run < 4 and (toks[j].word[:1].isupper() or toks[j].low == "of"
+                                              and j > run and j + 1 < len(toks)
+                                              and toks[j + 1].word[:1].isupper()):
+        j += 1
+    if j == run or toks[j - 1].low in lx.CUE_VERBS:
+        return k
+    return j
 
 
 #: Words that open a relative clause about a speech event ("an interview that also included …").
