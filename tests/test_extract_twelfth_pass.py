@@ -133,3 +133,21 @@ def test_where_it_was_said_is_no_clause_itself() -> None:
     assert [(q.kind, q.text) for q in extract_quotes(text)] == [("direct", "I do not know")]
     assert extract_quotes("Trump told reporters aboard Air Force One when asked about it.") == []
     assert extract_quotes("The mayor said in Ohio.") == []
+
+
+def test_an_unnamed_person_the_reporter_spoke_to_is_who_she_means() -> None:
+    text = ("WIRED spoke to one mother, who knew her daughter was on Instagram. “I am so ahead of "
+            "every other parent,” she said.")
+    assert _speakers(text) == ["one mother"]
+    assert _speakers("Reporters spoke to a local farmer, who had lost his crop. “It is gone,” he "
+                     "said.") == ["a local farmer"]
+    assert _speakers("We spoke with an elderly woman. “It is bad,” she said.") == ["an elderly woman"]
+
+
+def test_a_quoted_person_meeting_someone_is_still_who_he_means() -> None:
+    text = ("John Hale said the town was ruined. Hale spoke to a neighbour about it. “It is gone,” "
+            "he said.")
+    assert _speakers(text) == ["John Hale", "John Hale"]
+    # "a man" is no "she"
+    assert _speakers("Mary Hale runs the shop. She talked to a man outside. “It is bad,” she "
+                     "said.") == ["Mary Hale"]

@@ -1890,6 +1890,13 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
 _MAX_ROLE_CHARS = 300
 #: How far (characters) before "the director" the person it may mean was named as a speaker.
 _EPITHET_REACH = 600
+#: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
+#: person (the subject word, then the article of the person's phrase).
+_INTERVIEWED = re.compile(r"\b(\w+) (?:(?:spoke|talked|speaks|talks) (?:to|with)|interviewed) "
+                          r"(a|an|one) ")
+#: Singular nouns for one person ("mother", "farmer", "nurse", "official").
+_SINGLE_PEOPLE = frozenset(w for w in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS | lx.ANON_HEADS
+                           if not w.endswith("s") or w.endswith("ss"))
 _FEMALE_NOUNS = lx.word_set("actress spokeswoman woman mother daughter sister wife girl grandmother widow "
                             "chairwoman congresswoman businesswoman councilwoman alderwoman assemblywoman "
                             "queen princess girlfriend fiancee fiancée aunt niece")
@@ -2160,6 +2167,37 @@ class SpeakerBook:
         if key.rsplit(None, 1)[-1:] == known.rsplit(None, 1)[-1:]:
             return None  # (the same surname: the woman quoted last)
         return self._person(found)
+
+    def _interviewed_before(self, latest: Speaker | None, pos: int, want: str) -> Speaker | None:
+        """"WIRED spoke to one mother, who knew …. “I am …,” she said": an unnamed person the
+        reporter spoke to or interviewed in the sentence before, since anyone was last quoted, is
+        who "she" means (not someone the story quoted before)."""
+        text = self.text
+        floor = max(text.rfind(". ", 0, max(0, pos - 300)), 0)
+        if latest is not None:
+            floor = max(floor, self._seen_pos.get(latest.index, -1))
+        found: re.Match[str] | None = None
+        for match in _INTERVIEWED.finditer(text, floor, pos):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None or found.group(1).lower() in ("he", "she", "they", "who") \
+                or ("person", alias_key(found.group(1))) in self._by_alias:
+            return None  # (a person the story quotes meeting someone is still who "he" may mean)
+        words = text[found.end():found.end() + 60].split()[:3]
+        head = next((k for k, w in enumerate(words) if w.strip(",.;:").lower() in _SINGLE_PEOPLE
+                     and w[:1].islower()), None)
+        if head is None or any(not w.isalpha() or not w.islower() for w in words[:head]):
+            return None
+        noun = words[head].strip(",.;:").lower()
+        gender = "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else None
+        if gender not in (None, want):
+            return None
+        name = " ".join([found.group(2), *words[:head], noun])
+        start = found.start(2)
+        speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(
+            Mention(start, start + len(name), "anonymous", name, gender=gender))
+        speaker.gender = speaker.gender or want
+        return speaker
 
     def _titled_before(self, mention: Mention) -> Mention | None:
         """The person the text last names with the capitalised title ``mention`` stands for
@@ -2536,6 +2574,8 @@ class SpeakerBook:
                     speaker = self._latest_recent(want)
                     if speaker is not None and self.text:
                         speaker = self._newcomer_in_paragraph(speaker, mention.start, want) or speaker
+                    if self.text:
+                        speaker = self._interviewed_before(speaker, mention.start, want) or speaker
                 if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
                     speaker = self._named_since(speaker, want, mention.start) or speaker
                 if owner is None and self.pending is not None and self._pending_may_be(want):
