@@ -151,3 +151,31 @@ def test_a_quoted_person_meeting_someone_is_still_who_he_means() -> None:
     # "a man" is no "she"
     assert _speakers("Mary Hale runs the shop. She talked to a man outside. “It is bad,” she "
                      "said.") == ["Mary Hale"]
+
+
+def test_sentences_a_page_ran_together_are_read_apart() -> None:
+    from monitor.extract.marks import split_run_together
+
+    assert split_run_together("in Virginia.The source said") == ("in Virginia.\n\nThe source said", [12])
+    # a straight mark after an odd number of them closes a quotation; else it opens one
+    assert split_run_together('He called it "a ring of hackers."In May') \
+        == ('He called it "a ring of hackers."\n\nIn May', [33])
+    assert split_run_together('with exciting news."From now on') \
+        == ('with exciting news.\n\n"From now on', [19])
+    # abbreviations, file names and text with spaces are left as they are
+    for text in ("the U.S. The end", "Node.js is fast", "plain text. Fine.", "e.g.The"):
+        assert split_run_together(text) == (text, [])
+
+
+def test_quotes_of_run_together_sentences_keep_offsets_into_the_text() -> None:
+    text = ("The source said the plan was dead in Virginia.The source also told The Grayzone "
+            "that the car was stolen.“We knew,” Maria Hale said.")
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("The source", "the plan was dead in Virginia"),
+        ("The source", "the car was stolen"),
+        ("Maria Hale", "We knew"),
+    ]
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+        assert text[q.speaker_start:q.speaker_end] == q.mention

@@ -172,6 +172,36 @@ def quote_spans(text: str, paras: list[tuple[int, int]]) -> list[Span]:
 # Two apostrophes or backticks used as one quotation mark, as in archive and wire text:
 # ``We will not back down,'' said Ms. Reyes.
 _TWO_MARKS = re.compile(r"``|''|‘‘|’’")
+#: Sentences run together where a page lost its paragraph breaks: "…in Virginia.The source …",
+#: "…all telephone mobiles."Indeed, …", "…a team of hackers.“In a …" (a lower-case letter, the
+#: sentence's stop, perhaps a mark, then a capitalised word or an opening mark, with no space).
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?:([\"”])(?=[A-Z“])|(?=[A-Z][a-z]|“))")
+
+
+def split_run_together(text: str) -> tuple[str, list[int]]:
+    """``text`` with a paragraph break put back where sentences run together, and the offsets of
+    ``text`` where one was put (each break is two characters, ``"\n\n"``).
+
+    A straight mark between two such sentences closes a quotation when an odd number of straight
+    marks came before it in the paragraph (the break goes after it), and opens one otherwise
+    (the break goes before it). Text without such places is returned as it is, with no offsets.
+    """
+    if _RUN_TOGETHER.search(text) is None:
+        return text, []
+    out: list[str] = []
+    at: list[int] = []
+    last = 0
+    for match in _RUN_TOGETHER.finditer(text):
+        pos = match.start()
+        mark = match.group(1)
+        if mark == "”" or mark == '"' and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1:
+            pos += 1  # (a closing mark stays with the sentence it closes)
+        out.append(text[last:pos])
+        out.append("\n\n")
+        at.append(pos)
+        last = pos
+    out.append(text[last:])
+    return "".join(out), at
 
 
 def two_mark_quotes(text: str) -> str:

@@ -29,7 +29,14 @@ from dataclasses import dataclass, field, replace
 
 from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
-from monitor.extract.marks import Span, paragraphs, quote_spans, sentences, two_mark_quotes
+from monitor.extract.marks import (
+    Span,
+    paragraphs,
+    quote_spans,
+    sentences,
+    split_run_together,
+    two_mark_quotes,
+)
 from monitor.extract.speaker_kinds import occupational_title
 from monitor.extract.speakers import (
     TIME_LEADS,
@@ -3958,11 +3965,38 @@ def extract_quotes_noted(text: str, *, headline: bool = False, budget: Budget = 
     return _extract(text[:cut[0]], headline), cut[1]
 
 
+def _extract_split(text: str, headline: bool) -> list[ExtractedQuote]:
+    """Read ``text`` with paragraph breaks put back where a page ran its sentences together
+    ("…in Virginia.The source said …"), and give the quotes offsets into ``text``."""
+    split, breaks = split_run_together(text)
+    quotes = _extract_marked(split, headline)
+    if not breaks:
+        return quotes
+    # Break k sits at split offsets [breaks[k] + 2k, breaks[k] + 2k + 2).
+    ends = [b + 2 * k + 2 for k, b in enumerate(breaks)]
+
+    def back(pos: int) -> int:
+        k = bisect_right(ends, pos)
+        return min(pos - 2 * k, breaks[k]) if k < len(breaks) else pos - 2 * k
+
+    out = []
+    for q in quotes:
+        start, end = back(q.start), back(q.end)
+        s_start = back(q.speaker_start) if q.speaker_start is not None else None
+        s_end = back(q.speaker_end) if q.speaker_end is not None else None
+        out.append(replace(q, start=start, end=end, text=text[start:end],
+                           speaker_start=s_start, speaker_end=s_end,
+                           mention=text[s_start:s_end] if q.mention is not None and s_start is not None
+                           else q.mention,
+                           parts=tuple((back(a), back(b)) for a, b in q.parts)))
+    return out
+
+
 def _extract(original: str, headline: bool) -> list[ExtractedQuote]:
     # Two-character marks are read as curly ones in a copy of the same length; the quotes' words
     # are then taken from the text as given.
     text = two_mark_quotes(original)
-    quotes = _extract_marked(text, headline)
+    quotes = _extract_split(text, headline)
     if text is original:
         return quotes
     out = []
