@@ -179,3 +179,27 @@ def test_quotes_of_run_together_sentences_keep_offsets_into_the_text() -> None:
     for q in quotes:
         assert text[q.start:q.end] == q.text
         assert text[q.speaker_start:q.speaker_end] == q.mention
+
+
+def test_lower_case_words_before_a_trade_and_a_name_are_the_role() -> None:
+    for text in ("“Revenue has not grown,” says veteran industry analyst Ken Doctor.",
+                 "“Revenue has not grown,” said the veteran industry analyst Ken Doctor."):
+        quotes = extract_quotes(text)
+        assert [q.speaker for q in quotes] == ["Ken Doctor"], text
+    # with no name after it, the description stays the speaker
+    assert _speakers("“It is bad,” said the veteran analyst.") == ["the veteran analyst"]
+
+
+def test_an_office_quoted_unnamed_is_the_one_person_named_with_it_later() -> None:
+    text = ("The house will be turned into a police station, Austria's interior minister said on "
+            "Tuesday.\n\nInterior Minister Wolfgang Peschorn told reporters the decision was final.")
+    assert _speakers(text) == ["Wolfgang Peschorn", "Wolfgang Peschorn"]
+
+
+def test_an_office_two_people_hold_stays_unnamed() -> None:
+    text = ("The deputy mayor said the plan was dead. Later, deputy mayor Ana Ruiz and deputy mayor "
+            "Tom Hale met.")
+    assert _speakers(text) == ["the deputy mayor"]
+    # a name inside a quotation names no one
+    text = ("The deputy mayor said the plan was dead. “Ask deputy mayor Ana Ruiz,” a resident said.")
+    assert _speakers(text)[0] == "the deputy mayor"

@@ -843,14 +843,19 @@ def _parse_after(text: str, toks: list[Tok]) -> Mention | None:
     if first.low in lx.PRONOUNS and first.low != "it":
         return Mention(first.start, first.end, "pronoun", first.low)
     i = 0
-    if first.word.islower() and not np_word(first) and first.low not in lx.DETERMINERS \
-            and len(toks) > 2 and toks[1].word.islower() and toks[1].low in lx.POSITION_HEADS \
-            and _cap(toks[2]):
-        # "space analyst Laura Forczyk"
-        mention = classify(text, toks[1:1 + _MAX_NP_TOKENS])
+    lead_at = 1 if first.low in ("the", "a", "an") else 0
+    head = next((h for h in range(lead_at + 1, min(lead_at + 4, len(toks) - 1))
+                 if toks[h].low in lx.POSITION_HEADS and _cap(toks[h + 1])
+                 and all(t.word.islower() and t.word.isalpha() for t in toks[lead_at:h + 1])), None) \
+        if first.word.islower() and (lead_at or first.low not in lx.DETERMINERS) else None
+    if head is not None and not any(t.low in lx.GLUE or t.low in lx.CUE_VERBS
+                                    for t in toks[lead_at:head]):
+        # "space analyst Laura Forczyk", "veteran industry analyst Ken Doctor"
+        mention = classify(text, toks[head:head + _MAX_NP_TOKENS])
         if mention is not None and mention.kind == "person":
+            lead = _join(text, toks[lead_at:head])
             return Mention(first.start, mention.end, "person", mention.name,
-                           role=f"{first.word} {mention.role}" if mention.role else None,
+                           role=f"{lead} {mention.role}" if mention.role else None,
                            organisation=mention.organisation, gender=mention.gender)
     if 2 <= len(toks) <= 3 and all(t.word.isalpha() and t.word.islower() for t in toks) \
             and toks[-1].low in lx.POSITION_HEADS and not any(t.low in lx.GLUE or t.low in lx.CUE_VERBS
@@ -2705,8 +2710,41 @@ class SpeakerBook:
         self._pairs_in_full()
         self._acronyms_in_full()
         self._owners_in_full()
+        self._descriptions_named_later(text)
         self._names_behind_aliases()
         self._one_kind_per_name()
+
+    def _descriptions_named_later(self, text: str) -> None:
+        """"China’s ambassador to Britain accused …" where the story later writes "China’s
+        ambassador to Britain Liu Xiaming", "Austria's interior minister said" and later
+        "Interior Minister Wolfgang Peschorn": an office quoted unnamed is the one person the
+        text names with that office (two words at least, outside quotations)."""
+        for speaker in self.speakers:
+            if speaker.kind != "anonymous" or speaker.gender == "plural":
+                continue
+            words = speaker.name.split()
+            if words and words[0].lower() in ("the", "a", "an"):
+                words = words[1:]
+            if len(words) < 2 or words[-1].lower() not in lx.POSITION_HEADS \
+                    or words[-1].lower() in ("official", "source", "spokesman", "spokeswoman",
+                                             "spokesperson", "representative", "executive"):
+                continue
+            cores = [" ".join(words)]
+            if possessive(Tok(words[0], 0, len(words[0]))) and len(words) >= 3:
+                cores.append(" ".join(words[1:]))  # ("Interior Minister …" without "Austria's")
+            names: set[str] = set()
+            for core in cores:
+                pattern = re.compile("(?i:" + re.escape(core).replace("’", "['’]").replace("'", "['’]")
+                                     + r"),? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w’'-]+|[A-Z]\.)){1,2})")
+                for match in pattern.finditer(text):
+                    if self.quoted is not None and self.quoted(match.start()):
+                        continue
+                    name = match.group(1)
+                    if name[:1].isupper() and _known_first_name(name.split()[0].lower()):
+                        names.add(name)
+            if len(names) == 1:
+                speaker.kind = "person"
+                _name_them([speaker], names.pop())
 
     def _groups_led_in_full(self) -> None:
         """"Hansen and collaborators" where the text names James Hansen: the group's person by
