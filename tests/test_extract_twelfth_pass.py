@@ -203,3 +203,25 @@ def test_an_office_two_people_hold_stays_unnamed() -> None:
     # a name inside a quotation names no one
     text = ("The deputy mayor said the plan was dead. “Ask deputy mayor Ana Ruiz,” a resident said.")
     assert _speakers(text)[0] == "the deputy mayor"
+
+
+def test_the_company_is_no_public_office_given_by_its_acronym() -> None:
+    text = ("The New York State Attorney General (NYAG) is investigating WeWork, according to two "
+            "people familiar with the matter.\n\nThe company confirmed on Monday that it had been "
+            "contacted by the office of the NYAG.")
+    assert _speakers(text) == ["people familiar with the matter", "WeWork"]
+
+
+def test_the_agency_is_no_company() -> None:
+    text = ("NASA wants to land on the Moon by 2024. Boeing builds the rocket's core stage, and "
+            "the agency said the stage would be ready next year.")
+    assert _speakers(text) == ["NASA"]
+    # a body the text names is still "the agency"
+    text = ("The Environmental Protection Agency fined the firm. The agency said the fine was final.")
+    assert _speakers(text) == ["Environmental Protection Agency"]
+
+
+def test_a_photo_credit_is_no_agency() -> None:
+    text = ("Rescuers carry a body (EPA)\n\nThe newspaper quoted the agency as saying the image "
+            "showed the plane upside down.")
+    assert "EPA" not in _speakers(text)

@@ -3197,10 +3197,13 @@ class SpeakerBook:
         if head == "paper" and "newspaper" not in window.lower():
             return None  # a research paper, unless the story has spoken of a newspaper
         commercial = head in _COMMERCIAL_HEADS
-        best = self._org_named_in(window, commercial)
+        best = self._org_named_in(window, commercial, public=head == "agency")
         last = self.last_org
-        if commercial and last is not None and last.name.lower().split()[-1] in _PUBLIC_BODY_ENDS:
+        if commercial and last is not None and (last.name.lower().split()[-1] in _PUBLIC_BODY_ENDS
+                                                or self._public_acronym(last.name)):
             last = None  # "The attorney general is investigating WeWork. The company said": WeWork
+        if head == "agency" and last is not None and self._company_name(last.name):
+            last = None  # "NASA … Boeing builds the stage. The agency said": NASA
         if last is not None and _generic_body(last.name) and last.name.lower().split()[-1] != head:
             last = None  # "The navy said … The airline said": a navy is no airline
         if best is None and (last is None or last.name not in window):
@@ -3359,7 +3362,24 @@ class SpeakerBook:
         found = parse_before(text, tokens(text, sentence, match.start()))
         return found if found is not None and found.kind in ("person", "organisation", "anonymous") else None
 
-    def _org_named_in(self, window: str, commercial: bool = False) -> str | None:
+    def _public_acronym(self, name: str) -> bool:
+        """"NYAG" where the text spells out "The New York State Attorney General (NYAG)": an
+        acronym the text gives in brackets after a public body's or an office's name."""
+        if not name.isupper() or len(name) < 2 or not self.text:
+            return False
+        match = re.search(r"([A-Z][\w’'-]*)[ ]\(" + re.escape(name) + r"\)", self.text)
+        return match is not None and match.group(1).lower() in _PUBLIC_BODY_ENDS
+
+    @staticmethod
+    def _company_name(name: str) -> bool:
+        """A name that is a company's: a known company ("Boeing"), a camel-cased one
+        ("SpaceX"), or one that ends in a company's word ("Acme Corp")."""
+        low = name.lower()
+        last = low.split()[-1].rstrip(".") if low.split() else ""
+        return low in lx.COMPANY_NAMES or last in _LEGAL_SUFFIXES or last in lx.CORPORATE_WORDS \
+            or _CAMEL_NAME.fullmatch(name) is not None
+
+    def _org_named_in(self, window: str, commercial: bool = False, public: bool = False) -> str | None:
         """The organisation named last in ``window``: one already quoted, one of the known names
         (Meta, Google), or a capitalised name ending in an organisation's word ("Federal Open
         Market Committee", "Acme Corp"). For a ``commercial`` head ("the company", "the
@@ -3371,11 +3391,18 @@ class SpeakerBook:
             low = name.lower()
             if _MODEL_AFTER.match(window, match.end()):
                 continue  # ("an Airbus A320-200", "a Boeing 737": a product, not its maker speaking)
+            if commercial and self._public_acronym(name) or public and self._company_name(name):
+                continue  # "the company" is no attorney general's office, "the agency" no Boeing
             if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
                     and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS \
                     or commercial and (_CAMEL_NAME.fullmatch(name)
                                        or "&" in name[1:-1] and low not in _AMPERSAND_NOT_NAMES) \
-                    and low not in self._latest_by_word:
+                    and low not in self._latest_by_word \
+                    or public and name.isupper() and name.isalpha() and len(name) >= 3 \
+                    and low not in lx.OUTLET_NAMES \
+                    and (window[match.start() - 1:match.start()] or " ") not in "(/" \
+                    and (window[match.end():match.end() + 1] or " ") not in ")/":
+                # (an acronym for "the agency": "NASA", "FEMA"; not a photo's credit, "(EPA)")
                 best = (match.start(), name)
         for match in _AMPERSAND_NAME.finditer(window):
             if best is None or match.start() >= best[0]:
