@@ -225,3 +225,18 @@ def test_a_photo_credit_is_no_agency() -> None:
     text = ("Rescuers carry a body (EPA)\n\nThe newspaper quoted the agency as saying the image "
             "showed the plane upside down.")
     assert "EPA" not in _speakers(text)
+
+
+def test_the_kind_of_company_names_it() -> None:
+    text = ("Dick Clark Productions denied the deal.\n\n“At no time did we agree to a statement with "
+            "Big Machine Label Group,” the production company said.")
+    assert _speakers(text) == ["Dick Clark Productions"]
+    text = ("Big Machine Records and Dick Clark Productions met on Monday. The record company said "
+            "the talks had failed.")
+    assert _speakers(text) == ["Big Machine Records"]
+
+
+def test_a_capitalised_common_word_opening_a_sentence_is_no_company() -> None:
+    text = ("Record label approval is only needed for recordings, the label said. The show will go "
+            "on, and the record stands.\n\n“We have no comment,” the company said.")
+    assert "Record" not in _speakers(text)

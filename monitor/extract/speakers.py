@@ -2134,6 +2134,8 @@ class SpeakerBook:
         self._given_names: set[int] = set()
         #: Per name: whether the text uses it as it uses a company (see _organisation_named).
         self._company_names: dict[str, bool] = {}
+        #: Per lower-case word: whether the text writes it so (see _lower_case_word).
+        self._lower_words: dict[str, bool] = {}
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -3173,6 +3175,10 @@ class SpeakerBook:
             words = words[1:]
         given = mention.name.split()[-len(words):] if words else []
         described = words[:-1] if len(words) == 2 else []
+        if described and words[-1] in _GENERIC_ORGS and self.text:
+            found = self._org_named_by_kind(mention, described[0])
+            if found is not None:
+                return found  # "the production company": Dick Clark Productions
         if 1 < len(words) <= 4 and _generic_head(words[-1]) and all(
                 w.isalpha() and w.islower() and w not in lx.DETERMINERS or w.endswith("-based")
                 for w in given[:-1]) and given[-1].islower():
@@ -3192,12 +3198,37 @@ class SpeakerBook:
             return None  # "the agency" is no "Juanda Airport" named in a photo caption
         return found
 
+    def _org_named_by_kind(self, mention: Mention, kind: str) -> Speaker | None:
+        """"Dick Clark Productions denied it. “…,” the production company said": the organisation
+        named last before the mention (outside quotations) with a word for its kind ("record
+        company": "Big Machine Records"; "software firm": "Acme Software")."""
+        if len(kind) < 4 or not kind.isalpha():
+            return None
+        pattern = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ ]){1,4}" + kind.capitalize() + r"[a-z]{0,2}\b")
+        found: re.Match[str] | None = None
+        for match in pattern.finditer(self.text, max(0, mention.start - 2 * _ORG_LOOKBACK), mention.start):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        name = found.group()
+        if name.split()[0] in ("The", "A", "An"):
+            name = name.split(None, 1)[1]
+        speaker = self._by_alias.get(("organisation", alias_key(name))) \
+            or self._by_alias.get(("person", alias_key(name)))
+        if speaker is not None:
+            speaker.kind = "organisation"  # ("Dick Clark Productions" read as a person's name)
+            return speaker
+        return self._new(Mention(found.start(), found.end(), "organisation", name))
+
     def _generic_org_named(self, mention: Mention, head: str) -> Speaker | None:
-        window = self.text[max(0, mention.start - _ORG_LOOKBACK):mention.start]
+        base = max(0, mention.start - _ORG_LOOKBACK)
+        window = self.text[base:mention.start]
         if head == "paper" and "newspaper" not in window.lower():
             return None  # a research paper, unless the story has spoken of a newspaper
         commercial = head in _COMMERCIAL_HEADS
-        best = self._org_named_in(window, commercial, public=head == "agency")
+        best = self._org_named_in(window, commercial, public=head == "agency", base=base) \
+            or self._org_named_in(window, commercial, public=head == "agency")
         last = self.last_org
         if commercial and last is not None and (last.name.lower().split()[-1] in _PUBLIC_BODY_ENDS
                                                 or self._public_acronym(last.name)):
@@ -3216,6 +3247,15 @@ class SpeakerBook:
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
 
+    def _lower_case_word(self, low: str) -> bool:
+        """Does the text write ``low`` in lower case as a word of its own ("Record label approval
+        is …" where the text speaks of "the record")? Then it is a common word, no name."""
+        found = self._lower_words.get(low)
+        if found is None:
+            found = self._lower_words[low] = re.search(
+                r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", self.text) is not None
+        return found
+
     def _subject_name_in(self, window: str) -> str | None:
         """"Brightwave blocked the bots. The company said …": a lone capitalised name that opens a
         sentence before "the company", and is no one's surname, first name, place or weekday, is
@@ -3228,7 +3268,8 @@ class SpeakerBook:
                     or sk.opens_no_noun_phrase(low) \
                     or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
                     or low in self._latest_by_word or sk.never_a_name(low) or self._named_in_full(word) \
-                    or _number_word(low) or low.endswith("s") and window.startswith(" of ", match.end(1)):
+                    or _number_word(low) or low.endswith("s") and window.startswith(" of ", match.end(1)) \
+                    or self._lower_case_word(low):
                 continue  # ("Thirty minutes later", "Rushes of hot air blow …": no company)
             best = word
         return best
@@ -3379,14 +3420,25 @@ class SpeakerBook:
         return low in lx.COMPANY_NAMES or last in _LEGAL_SUFFIXES or last in lx.CORPORATE_WORDS \
             or _CAMEL_NAME.fullmatch(name) is not None
 
-    def _org_named_in(self, window: str, commercial: bool = False, public: bool = False) -> str | None:
+    def _org_named_in(self, window: str, commercial: bool = False, public: bool = False,
+                      base: int | None = None) -> str | None:
         """The organisation named last in ``window``: one already quoted, one of the known names
         (Meta, Google), or a capitalised name ending in an organisation's word ("Federal Open
         Market Committee", "Acme Corp"). For a ``commercial`` head ("the company", "the
         airline") a public body ("Singapore Air Force", "the attorney general's office") is
-        passed over and a camel-cased name ("AirAsia", "WeWork") counts as a company's."""
+        passed over and a camel-cased name ("AirAsia", "WeWork") counts as a company's. Given the
+        ``base`` offset of the window in the text, a name inside a quotation is passed over ("“…
+        in partnership with Big Machine Label Group …,” the production company said"); callers
+        fall back to quoted names when no other is found ("“On behalf of AirAsia, …,” …")."""
         best: tuple[int, str] | None = None
+        quoted = self.quoted if base is not None else None
+
+        def inside(pos: int) -> bool:
+            return quoted is not None and base is not None and quoted(base + pos)
+
         for match in _ORG_CANDIDATE.finditer(window):
+            if inside(match.start()):
+                continue
             name = base_word(Tok(match.group(), 0, 0))
             low = name.lower()
             if _MODEL_AFTER.match(window, match.end()):
@@ -3405,9 +3457,11 @@ class SpeakerBook:
                 # (an acronym for "the agency": "NASA", "FEMA"; not a photo's credit, "(EPA)")
                 best = (match.start(), name)
         for match in _AMPERSAND_NAME.finditer(window):
-            if best is None or match.start() >= best[0]:
+            if (best is None or match.start() >= best[0]) and not inside(match.start()):
                 best = (match.start(), match.group().rstrip(","))  # "Pacific Gas & Electric Co."
         for match in _NAME_SEQUENCE.finditer(window):
+            if inside(match.start()):
+                continue
             toks = tokens(window, match.start(), match.end())
             last = base_word(toks[-1]).lower() if toks else ""
             if commercial and last in _PUBLIC_BODY_ENDS:
