@@ -240,3 +240,18 @@ def test_a_capitalised_common_word_opening_a_sentence_is_no_company() -> None:
     text = ("Record label approval is only needed for recordings, the label said. The show will go "
             "on, and the record stands.\n\n“We have no comment,” the company said.")
     assert "Record" not in _speakers(text)
+
+
+def test_according_to_after_a_connective_is_read_as_at_the_head() -> None:
+    quotes = extract_quotes("For example, according to the Washington Post, the agency spent $30 "
+                            "million on the program.")
+    assert [(q.speaker, q.text) for q in quotes] \
+        == [("Washington Post", "the agency spent $30 million on the program")]
+    quotes = extract_quotes("But according to police, the man fled the scene.")
+    assert [(q.speaker, q.text) for q in quotes] == [("police", "the man fled the scene")]
+
+
+def test_according_to_between_commas_keeps_both_sides() -> None:
+    quotes = extract_quotes("The museum, according to the mayor, would open in May.")
+    assert [(q.speaker, q.text) for q in quotes] \
+        == [("the mayor", "The museum, according to the mayor, would open in May")]

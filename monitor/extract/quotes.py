@@ -3243,7 +3243,10 @@ def _sieve_according_lead(doc: _Document) -> None:
         if not frame.according or frame.mention is None:
             continue
         s, e = frame.sentence
-        if _NOT_SPACE.search(text, s, frame.cue_start):
+        opener = _CONNECTIVE_OPENER.match(text, s, frame.cue_start)
+        if opener is not None and opener.end() == frame.cue_start:
+            s = frame.cue_start  # "For example, according to the Post, …": as at the head
+        elif _NOT_SPACE.search(text, s, frame.cue_start):
             if speaking.get(s, 0) == 1:
                 _according_between_commas(doc, frame)
             continue
@@ -3270,6 +3273,12 @@ def _sieve_according_lead(doc: _Document) -> None:
         _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
 
 
+#: Connectives that may open a sentence before "according to" ("For example, according to …").
+_CONNECTIVE_OPENER = re.compile(
+    r"(?:(?:But|And|Yet|So|Still|Now|Also|Indeed|However|Moreover|Meanwhile|Instead|Similarly|"
+    r"Likewise|Further|Furthermore|Overall|Separately|Elsewhere|Again|"
+    r"For example|For instance|In fact|In addition|At the same time|By contrast|In contrast|"
+    r"Even so|Last year|This year),?[ ]+)+")
 #: What joins the clause of "According to X, …" to another speaker's after it (", and", "; but").
 _JOINED_TO_NEXT = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|as|though|although)\b)?[\s,;]*$")
 
