@@ -255,3 +255,16 @@ def test_according_to_between_commas_keeps_both_sides() -> None:
     quotes = extract_quotes("The museum, according to the mayor, would open in May.")
     assert [(q.speaker, q.text) for q in quotes] \
         == [("the mayor", "The museum, according to the mayor, would open in May")]
+
+
+def test_a_closing_mark_after_a_space_still_closes_the_quotation() -> None:
+    from monitor.extract.marks import close_spaced_marks
+
+    assert close_spaced_marks('"Who are we? " she wrote.') == '"Who are we?"  she wrote.'
+    assert close_spaced_marks("“We will win, ” he said.") == "“We will win,”  he said."
+    # an opening mark after a space stays where it is
+    assert close_spaced_marks('He said " we will win" and left.') == 'He said " we will win" and left.'
+    text = '"Who are we? " she wrote in a letter.'
+    quotes = extract_quotes(text)
+    assert [(q.cue, q.text) for q in quotes] == [("wrote", "Who are we?")]
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text

@@ -178,6 +178,29 @@ _TWO_MARKS = re.compile(r"``|''|‘‘|’’")
 _RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?:([\"”])(?=[A-Z“])|(?=[A-Z][a-z]|“))")
 
 
+#: A closing mark written after a space, before a cue or a stop: "…ourselves? " she wrote".
+_SPACED_CLOSE = re.compile(r"(?<=[\w.,!?…])[ ]([\"”])(?=[ ]+[a-z]|[,.;:]|$)", re.MULTILINE)
+
+
+def close_spaced_marks(text: str) -> str:
+    """``text`` with a closing mark written after a space moved before the space (a copy of the
+    same length, so every offset holds): "…ourselves? " she wrote" is read as "…ourselves?"
+    she wrote". A straight mark moves only when an odd number of straight marks came before it
+    in its paragraph (it closes a quotation); a curly closing mark always."""
+    if ' "' not in text and " ”" not in text:
+        return text
+    chars: list[str] | None = None
+    for match in _SPACED_CLOSE.finditer(text):
+        mark = match.group(1)
+        pos = match.start(1)
+        if mark == '"' and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 0:
+            continue  # (an opening mark after a space: "he said " we …" is read as it is)
+        if chars is None:
+            chars = list(text)
+        chars[pos - 1], chars[pos] = mark, " "
+    return "".join(chars) if chars is not None else text
+
+
 def split_run_together(text: str) -> tuple[str, list[int]]:
     """``text`` with a paragraph break put back where sentences run together, and the offsets of
     ``text`` where one was put (each break is two characters, ``"\n\n"``).

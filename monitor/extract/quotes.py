@@ -31,6 +31,7 @@ from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
 from monitor.extract.marks import (
     Span,
+    close_spaced_marks,
     paragraphs,
     quote_spans,
     sentences,
@@ -4004,7 +4005,7 @@ def _extract_split(text: str, headline: bool) -> list[ExtractedQuote]:
 def _extract(original: str, headline: bool) -> list[ExtractedQuote]:
     # Two-character marks are read as curly ones in a copy of the same length; the quotes' words
     # are then taken from the text as given.
-    text = two_mark_quotes(original)
+    text = close_spaced_marks(two_mark_quotes(original))
     quotes = _extract_split(text, headline)
     if text is original:
         return quotes
