@@ -268,3 +268,18 @@ def test_a_closing_mark_after_a_space_still_closes_the_quotation() -> None:
     quotes = extract_quotes(text)
     assert [(q.cue, q.text) for q in quotes] == [("wrote", "Who are we?")]
     assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
+def test_people_of_an_exchange_are_speakers() -> None:
+    assert _speakers("“I have bought 100 SIM cards but no one buys,” says the guy, a retailer.") \
+        == ["the guy"]
+    assert _speakers("“Are you OK?” the caller asked.") == ["the caller"]
+    # an unnamed caller is no one the story named before
+    assert _speakers("Fran Finney took the call. The caller said he was armed.") == ["the caller"]
+
+
+def test_what_a_relative_clause_says_was_said_is_no_clause() -> None:
+    text = ("Paltrow was game to discuss anything that the host asked about, whether it was her "
+            "“uncoupling” from Chris Martin or her past.")
+    assert extract_quotes(text) == []
+    assert extract_quotes("She repeated everything the mayor said to the crowd.") == []

@@ -190,7 +190,9 @@ TITLE_WORDS = _forms(
         # people of political, business and celebrity news, called so after they are named
         # ("the billionaire said", "the former first lady said", "the real estate mogul said")
         "billionaire millionaire mogul tycoon magnate heiress socialite celebrity "
-        "front-runner frontrunner hopeful contender president-elect lady"
+        "front-runner frontrunner hopeful contender president-elect lady "
+        # people of an exchange a story reports ("says the guy", "the caller said", "the host asked")
+        "guy fellow gentleman caller dispatcher narrator host anchor interviewer moderator"
     ),
 )
 
@@ -220,6 +222,8 @@ ANON_HEADS = _forms(
     "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
     "politicians politician hawks men women elders nurses pilots academics commentators pundits couple "
     "clinicians epidemiologists poster posters commenter commenters blogger bloggers "
+    # someone the story meets and does not name ("the caller said", "says the guy")
+    "caller callers dispatcher guy fellow gentleman "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "

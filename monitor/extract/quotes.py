@@ -735,6 +735,10 @@ class _Document:
             m_start = mention.start if mention is not None else cs
         if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
             return None  # "no group claimed responsibility", "Nobody said …": no one said it
+        if mention is not None and _WHAT_WAS_SAID.search(text, max(left, m_start - 20), m_start):
+            # "anything that the host asked about", "everything the mayor said": what was said is
+            # the thing before, not a clause after the cue
+            return None
         if cue in lx.FINDING_CUES:
             if mention is None:
                 mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
@@ -3280,6 +3284,9 @@ _CONNECTIVE_OPENER = re.compile(
     r"Likewise|Further|Furthermore|Overall|Separately|Elsewhere|Again|"
     r"For example|For instance|In fact|In addition|At the same time|By contrast|In contrast|"
     r"Even so|Last year|This year),?[ ]+)+")
+#: An indefinite pronoun whose relative clause a cue ends: "anything (that) the host asked".
+_WHAT_WAS_SAID = re.compile(r"\b(?:anything|everything|something|nothing|whatever)[ ](?:that[ ])?$",
+                            re.IGNORECASE)
 #: What joins the clause of "According to X, …" to another speaker's after it (", and", "; but").
 _JOINED_TO_NEXT = re.compile(r"[\s,;]*(?:\b(?:and|but|while|whereas|as|though|although)\b)?[\s,;]*$")
 
