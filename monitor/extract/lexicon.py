@@ -191,8 +191,8 @@ TITLE_WORDS = _forms(
         # ("the billionaire said", "the former first lady said", "the real estate mogul said")
         "billionaire millionaire mogul tycoon magnate heiress socialite celebrity "
         "front-runner frontrunner hopeful contender president-elect lady "
-        # people of an exchange a story reports ("says the guy", "the caller said", "the host asked")
-        "guy fellow gentleman caller dispatcher narrator host anchor interviewer moderator"
+        # people of an exchange a story reports, named before ("the host asked", "the moderator said")
+        "narrator host anchor interviewer moderator"
     ),
 )
 
