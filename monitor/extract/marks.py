@@ -175,11 +175,17 @@ _TWO_MARKS = re.compile(r"``|''|‘‘|’’")
 #: Sentences run together where a page lost its paragraph breaks: "…in Virginia.The source …",
 #: "…all telephone mobiles."Indeed, …", "…a team of hackers.“In a …" (a lower-case letter, the
 #: sentence's stop, perhaps a mark, then a capitalised word or an opening mark, with no space).
-_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?:([\"”])(?=[A-Z“])|(?=[A-Z][a-z]|“))")
+#: (The pattern opens with the stop, which the engine scans for quickly; the two lower-case
+#: letters before it are checked by hand.)
+_RUN_TOGETHER = re.compile(r"[.!?](?:([\"”])(?=[A-Z“])|(?=[A-Z][a-z]|“))")
+_TWO_LOWER = re.compile(r"[a-z]{2}")
 
 
 #: A closing mark written after a space, before a cue or a stop: "…ourselves? " she wrote".
-_SPACED_CLOSE = re.compile(r"(?<=[\w.,!?…])[ ]([\"”])(?=[ ]+[a-z]|[,.;:]|$)", re.MULTILINE)
+#: (The pattern opens with the space and the mark, which the engine scans for quickly; the
+#: character before the space is checked by hand.)
+_SPACED_CLOSE = re.compile(r"[ ]([\"”])(?=[ ]+[a-z]|[,.;:]|$)", re.MULTILINE)
+_BEFORE_SPACED_CLOSE = re.compile(r"[\w.,!?…]")
 
 
 def close_spaced_marks(text: str) -> str:
@@ -193,6 +199,8 @@ def close_spaced_marks(text: str) -> str:
     for match in _SPACED_CLOSE.finditer(text):
         mark = match.group(1)
         pos = match.start(1)
+        if pos < 2 or _BEFORE_SPACED_CLOSE.match(text, pos - 2) is None:
+            continue
         if mark == '"' and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 0:
             continue  # (an opening mark after a space: "he said " we …" is read as it is)
         if chars is None:
@@ -209,13 +217,13 @@ def split_run_together(text: str) -> tuple[str, list[int]]:
     marks came before it in the paragraph (the break goes after it), and opens one otherwise
     (the break goes before it). Text without such places is returned as it is, with no offsets.
     """
-    if _RUN_TOGETHER.search(text) is None:
-        return text, []
     out: list[str] = []
     at: list[int] = []
     last = 0
     for match in _RUN_TOGETHER.finditer(text):
-        pos = match.start()
+        if match.start() < 2 or _TWO_LOWER.match(text, match.start() - 2) is None:
+            continue
+        pos = match.start() + 1  # (after the stop)
         mark = match.group(1)
         if mark == "”" or mark == '"' and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1:
             pos += 1  # (a closing mark stays with the sentence it closes)
@@ -223,6 +231,8 @@ def split_run_together(text: str) -> tuple[str, list[int]]:
         out.append("\n\n")
         at.append(pos)
         last = pos
+    if not at:
+        return text, []
     out.append(text[last:])
     return "".join(out), at
 

@@ -1895,6 +1895,10 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
 _MAX_ROLE_CHARS = 300
 #: How far (characters) before "the director" the person it may mean was named as a speaker.
 _EPITHET_REACH = 600
+#: A word written in lower case.
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+#: A name of two or three capitalised words or initials after an office ("… Liu Xiaming").
+_NAME_AFTER_OFFICE = re.compile(r",? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w’'-]+|[A-Z]\.)){1,2})")
 #: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
 #: person (the subject word, then the article of the person's phrase).
 _INTERVIEWED = re.compile(r"\b(\w+) (?:(?:spoke|talked|speaks|talks) (?:to|with)|interviewed) "
@@ -2134,8 +2138,8 @@ class SpeakerBook:
         self._given_names: set[int] = set()
         #: Per name: whether the text uses it as it uses a company (see _organisation_named).
         self._company_names: dict[str, bool] = {}
-        #: Per lower-case word: whether the text writes it so (see _lower_case_word).
-        self._lower_words: dict[str, bool] = {}
+        #: The words the text writes in lower case (see _lower_case_word), read when first asked.
+        self._lower_words: frozenset[str] | None = None
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -2721,6 +2725,7 @@ class SpeakerBook:
         ambassador to Britain Liu Xiaming", "Austria's interior minister said" and later
         "Interior Minister Wolfgang Peschorn": an office quoted unnamed is the one person the
         text names with that office (two words at least, outside quotations)."""
+        folded: str | None = None
         for speaker in self.speakers:
             if speaker.kind != "anonymous" or speaker.gender == "plural":
                 continue
@@ -2735,15 +2740,19 @@ class SpeakerBook:
             if possessive(Tok(words[0], 0, len(words[0]))) and len(words) >= 3:
                 cores.append(" ".join(words[1:]))  # ("Interior Minister …" without "Austria's")
             names: set[str] = set()
+            if folded is None:
+                folded = text.lower().replace("’", "'")
+                if len(folded) != len(text):
+                    return  # (a letter whose lower case is longer: offsets would not hold)
             for core in cores:
-                pattern = re.compile("(?i:" + re.escape(core).replace("’", "['’]").replace("'", "['’]")
-                                     + r"),? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w’'-]+|[A-Z]\.)){1,2})")
-                for match in pattern.finditer(text):
-                    if self.quoted is not None and self.quoted(match.start()):
-                        continue
-                    name = match.group(1)
-                    if name[:1].isupper() and _known_first_name(name.split()[0].lower()):
-                        names.add(name)
+                low = core.lower().replace("’", "'")
+                pos = folded.find(low)
+                while pos >= 0:
+                    match = _NAME_AFTER_OFFICE.match(text, pos + len(low))
+                    if match is not None and (self.quoted is None or not self.quoted(pos)) \
+                            and _known_first_name(match.group(1).split()[0].lower()):
+                        names.add(match.group(1))
+                    pos = folded.find(low, pos + 1)
             if len(names) == 1:
                 speaker.kind = "person"
                 _name_them([speaker], names.pop())
@@ -3250,11 +3259,9 @@ class SpeakerBook:
     def _lower_case_word(self, low: str) -> bool:
         """Does the text write ``low`` in lower case as a word of its own ("Record label approval
         is …" where the text speaks of "the record")? Then it is a common word, no name."""
-        found = self._lower_words.get(low)
-        if found is None:
-            found = self._lower_words[low] = re.search(
-                r"(?<![\w’'-])" + re.escape(low) + r"(?![\w’'-])", self.text) is not None
-        return found
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_WORD.findall(self.text))  # (once a text)
+        return low in self._lower_words
 
     def _subject_name_in(self, window: str) -> str | None:
         """"Brightwave blocked the bots. The company said …": a lone capitalised name that opens a
@@ -3408,8 +3415,11 @@ class SpeakerBook:
         acronym the text gives in brackets after a public body's or an office's name."""
         if not name.isupper() or len(name) < 2 or not self.text:
             return False
-        match = re.search(r"([A-Z][\w’'-]*)[ ]\(" + re.escape(name) + r"\)", self.text)
-        return match is not None and match.group(1).lower() in _PUBLIC_BODY_ENDS
+        at = self.text.find(f" ({name})")
+        if at < 0:
+            return False
+        before = self.text[max(0, at - 40):at].rsplit(None, 1)
+        return bool(before) and before[-1][:1].isupper() and before[-1].lower() in _PUBLIC_BODY_ENDS
 
     @staticmethod
     def _company_name(name: str) -> bool:
