@@ -284,3 +284,40 @@ def test_what_a_relative_clause_says_was_said_is_no_clause() -> None:
             "“uncoupling” from Chris Martin or her past.")
     assert extract_quotes(text) == []
     assert extract_quotes("She repeated everything the mayor said to the crowd.") == []
+
+
+def test_a_share_of_a_group_is_read_without_the_share() -> None:
+    text = ("And if Trump falls short this year, a number of GOP insiders in key early states said "
+            "Pence has impressed them.")
+    assert _speakers(text) == ["GOP insiders in key early states"]
+    assert _speakers("Sixty percent of voters said the economy was bad.") == ["voters"]
+
+
+def test_a_bare_share_is_of_the_group_before() -> None:
+    text = ("As for Kaine, most Democrats were satisfied: 47 percent said Kaine has been deployed in "
+            "the most effective way, and another 43 percent said the Virginian has been deployed well.")
+    assert _speakers(text) == ["Democrats", "Democrats"]
+
+
+def test_one_and_another_are_members_of_the_group_before() -> None:
+    text = ("A couple of Virginia Republicans offered their compliments, too. One called Kaine a "
+            "“trial lawyer who is great on his feet,” and another said the first-term senator is "
+            "“a good talker if you do not challenge him.”")
+    assert _speakers(text) == ["Virginia Republican", "Virginia Republican"]
+    text = "Two officials spoke to reporters. One said the talks had failed."
+    assert _speakers(text) == ["official"]
+    # with no group before, "one" is nobody the text names
+    assert _speakers("One said the plan was bad.") == [None]
+
+
+def test_others_speak() -> None:
+    assert _speakers("But others said they were more interested.") == ["others"]
+
+
+def test_answered_reports_a_quotation_or_a_that_clause_only() -> None:
+    text = "An Iowa Republican seemingly answered that rhetorical question: “Nobody cares.”"
+    assert [(q.kind, q.text) for q in extract_quotes(text)] == [("direct", "Nobody cares.")]
+    assert [q.text for q in extract_quotes("She answered that the plan was dead.")] \
+        == ["the plan was dead"]
+    assert extract_quotes("He answered questions on the marketplace “Evolution.”") == []
+    assert extract_quotes("Trump’s answers, he said, were long.")[0].cue == "said"

@@ -26,6 +26,7 @@ CUE_VERBS = _forms(
     "wrote writes written",
     "asked asks",
     "replied replies",
+    "answered answers",
     "responded responds",
     "argued argues arguing",
     "confirmed confirms confirming",
@@ -98,7 +99,7 @@ WEAK_CUES = _forms(
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
-    "rejoined rejoins divulged divulges show shows showed found finds",
+    "rejoined rejoins divulged divulges show shows showed found finds answered answers",
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject
@@ -223,7 +224,7 @@ ANON_HEADS = _forms(
     "politicians politician hawks men women elders nurses pilots academics commentators pundits couple "
     "clinicians epidemiologists poster posters commenter commenters blogger bloggers "
     # someone the story meets and does not name ("the caller said", "says the guy")
-    "caller callers dispatcher guy fellow gentleman "
+    "caller callers dispatcher guy fellow gentleman others "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "

@@ -1369,6 +1369,10 @@ class _Document:
         limit = _next_boundary(text, frame.cue_end, e)
         toks = tokens(text, frame.cue_end, min(limit, frame.cue_end + _SUBJECT_WINDOW))
         i = 0
+        if _DEMONSTRATIVE_THAT.match(text, frame.cue_end):
+            return  # "answered that rhetorical question: “Nobody cares.”": "that" points, no clause
+        if frame.cue in ("answered", "answers") and not (toks and toks[0].low == "that"):
+            return  # "answered questions on …": what was answered, not what was said
         if frame.cue in _ACCUSE_CUES:
             # "accused the LCWR of “pushing radical feminist themes”": what is accused is the clause
             of = next((k for k, t in enumerate(toks[:8]) if t.low == "of"), None)
@@ -2793,6 +2797,9 @@ def _sieve_partial(doc: _Document) -> None:
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
             if q.start >= frame.cue_end and _not_the_speakers(doc.text, frame, q.start):
                 continue
+            if q.start >= frame.cue_end and frame.cue in ("answered", "answers") \
+                    and frame.clause_start is None and doc.text[frame.cue_end:q.start].strip(" ,:“\"'‘"):
+                continue  # "answered questions on the marketplace “Evolution”": what was answered
             if q.end <= frame.start and _RELATIVE_BEFORE_CUE.search(doc.text, max(s, frame.cue_start - 8),
                                                                      frame.cue_start):
                 # "Hamilton, who popularized the term “software engineering,” later led the team
@@ -3284,6 +3291,8 @@ _CONNECTIVE_OPENER = re.compile(
     r"Likewise|Further|Furthermore|Overall|Separately|Elsewhere|Again|"
     r"For example|For instance|In fact|In addition|At the same time|By contrast|In contrast|"
     r"Even so|Last year|This year),?[ ]+)+")
+#: "that" as a demonstrative before a noun and a colon: "answered that question: “…”".
+_DEMONSTRATIVE_THAT = re.compile(r"[ ]+that(?:[ ]+[a-z-]+){1,3}[ ]*:[ ]*[“\"]")
 #: An indefinite pronoun whose relative clause a cue ends: "anything (that) the host asked".
 _WHAT_WAS_SAID = re.compile(r"\b(?:anything|everything|something|nothing|whatever)[ ](?:that[ ])?$",
                             re.IGNORECASE)

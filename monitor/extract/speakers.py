@@ -476,8 +476,53 @@ def _person_and_group(text: str, toks: list[Tok], mention: Mention) -> Mention:
                    role=mention.role, organisation=mention.organisation)
 
 
+#: Words for one member of a group named before ("One said …, and another said …").
+_ONE_OF_THEM = frozenset(["one", "another", "the other", "one of them", "another one"])
+#: The name such a mention carries until the speaker book finds the group.
+_ONE_OF_THEM_NAME = "one of them"
+#: A share of a group with no group named ("47 percent", "another 27 percent", "a majority").
+_SHARE_ONLY = re.compile(r"(?:(?:another|a|the)[ ])?"
+                         r"(?:\d[\d.,]*(?:[ ]percent|%)|\d+-percent[ ]majority|majority|minority|plurality)",
+                         re.IGNORECASE)
+_SHARE_OF_THEM_NAME = "a share of them"
+#: Words for a share of a group before "of" ("a number of", "a 52-percent majority of").
+_SHARE_NOUNS = frozenset(["number", "couple", "handful", "majority", "minority", "plurality", "group",
+                          "third", "quarter", "half", "share", "percent", "dozens", "hundreds",
+                          "thousands", "many", "most", "some", "several", "few", "all", "none"])
+
+
+def _share_of(toks: list[Tok]) -> int:
+    """Where the group starts after a share of it ("a number of GOP insiders in key early
+    states", "a 52-percent majority of GOP insiders", "most of the residents"); 0 when the
+    words open with no share."""
+    k = 1 if toks and toks[0].low in ("a", "an", "another", "the") else 0
+    if k < len(toks) and (toks[k].word[:1].isdigit() or toks[k].low.endswith("-percent")):
+        k += 1  # ("a 52-percent majority", "another 27 percent")
+    if k < len(toks) and toks[k].low in _SHARE_NOUNS and k + 2 < len(toks) and toks[k + 1].low == "of":
+        return k + 2
+    return 0
+
+
 def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     toks = strip_adverbs(toks)
+    if toks and toks[0].low in ("and", "but") and toks[0].word.islower():
+        toks = toks[1:]  # ("…, and another said …")
+    if " ".join(t.low for t in toks) in _ONE_OF_THEM:
+        # "Two officials spoke. One said …, and another said …": one of the group before,
+        # whom the speaker book names by that group
+        return Mention(toks[0].start, toks[-1].end, "anonymous", _ONE_OF_THEM_NAME)
+    for k in range(max(0, len(toks) - 3), len(toks)):
+        if _SHARE_ONLY.fullmatch(text, toks[k].start, toks[-1].end) and (
+                k == 0 or any(c in text[toks[k - 1].end:toks[k].start] for c in ",:;")):
+            # "47 percent said …", "…: another 43 percent said …": a share of the group before
+            return Mention(toks[k].start, toks[-1].end, "anonymous", _SHARE_OF_THEM_NAME)
+    share = _share_of(toks)
+    if share and len(toks) > _MAX_NP_TOKENS // 2:
+        # "a number of GOP insiders in key early states said": the group, read without its share
+        # (which would make the phrase too long and too nested to read)
+        group = _parse_before(text, toks[share:])
+        if group is not None and group.kind in ("anonymous", "organisation"):
+            return group
     if toks and text.find(")", toks[-1].end, toks[-1].end + 2) >= 0:
         # "Michael Doherty (R-Warren) said": the label in parentheses is not the speaker
         opening = text.rfind("(", max(0, toks[-1].start - 40), toks[-1].end)
@@ -1895,6 +1940,8 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
 _MAX_ROLE_CHARS = 300
 #: How far (characters) before "the director" the person it may mean was named as a speaker.
 _EPITHET_REACH = 600
+#: A plural noun for people with the capitalised words before it ("Virginia Republicans").
+_PEOPLE_PHRASE = re.compile(r"\b((?:[A-Z][\w’'-]*[ ]){0,3})([A-Za-z-]+s|people)\b")
 #: A word written in lower case.
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 #: A name of two or three capitalised words or initials after an office ("… Liu Xiaming").
@@ -2352,6 +2399,31 @@ class SpeakerBook:
             return None
         return Mention(match.start(1), match.end(1), "person", name)
 
+    def _member_of_group_before(self, mention: Mention, plural: bool = False) -> Speaker | None:
+        """"A couple of Virginia Republicans offered compliments. One called Kaine …, and another
+        said …": a member of the group the paragraph named last before the mention, outside any
+        quotation, by the group's name in the singular ("Virginia Republican"); None when the
+        paragraph names no group of people. A share of the group (``plural``: "47 percent said")
+        keeps the group's name as it is ("Democrats")."""
+        text = self.text
+        start = max(0, text.rfind("\n", 0, mention.start) + 1, mention.start - 400)
+        found: re.Match[str] | None = None
+        for match in _PEOPLE_PHRASE.finditer(text, start, mention.start):
+            head = match.group(2).lower()
+            if (head in lx.ANON_HEADS and head.endswith("s") or head in lx.GROUP_NAMES) \
+                    and head not in lx.DOCUMENT_NOUNS and head != "others" \
+                    and (self.quoted is None or not self.quoted(match.start())):
+                found = match
+        if found is None:
+            return None
+        words = [w for w in found.group(1).split() if w[:1].isupper() and w.lower() not in lx.NOT_NAMES
+                 and w.lower() not in lx.DETERMINERS]
+        head = found.group(2)
+        singular = head if plural else "person" if head.lower() == "people" else head[:-1]
+        name = " ".join([*words, singular])
+        return self._by_alias.get(("anonymous", alias_key(name))) or self._new(
+            Mention(mention.start, mention.end, "anonymous", name))
+
     def _group_before(self, pos: int) -> Speaker | None:
         """"they" when no organisation or group was quoted last: the group the sentence named last
         before it ("he granted the activists speaking time after they assured him that …"), a
@@ -2615,6 +2687,8 @@ class SpeakerBook:
                     speaker = None  # "they" is no one person ("the female officer said they…")
                 if speaker is None and self.text:
                     speaker = self._group_before(mention.start)
+        elif mention.kind == "anonymous" and mention.name in (_ONE_OF_THEM_NAME, _SHARE_OF_THEM_NAME):
+            speaker = self._member_of_group_before(mention, plural=mention.name == _SHARE_OF_THEM_NAME)
         elif mention.kind == "definite" and self.text and _AGED.fullmatch(mention.name) \
                 and (aged := self._aged(mention)) is not None:
             # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age
