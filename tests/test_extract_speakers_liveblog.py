@@ -140,10 +140,15 @@ def test_the_agency_is_not_an_airport_named_in_a_caption() -> None:
 
 
 def test_a_clause_cut_at_a_comma_is_one_statement_with_the_quote_after_it() -> None:
-    text = ('He also said there had been no confirmation that the plane had been spotted, though some '
-            'searchers have reported seeing something that "seemed" to be the plane.')
+    text = ('He also said there had been no confirmation that the plane had been spotted, though there '
+            'were sightings of something that "seemed" to be the plane.')
     [quote] = extract_quotes(text)
     assert quote.kind == "mixed" and quote.text.startswith("there had been no confirmation")
+    # a report of its own inside the clause ("some searchers have reported …") is a record of its
+    # own, as for any group of people
+    text = ('He also said there had been no confirmation that the plane had been spotted, though some '
+            'searchers have reported seeing something that "seemed" to be the plane.')
+    assert [(q.speaker, q.kind) for q in extract_quotes(text)] == [(None, "indirect"), ("searchers", "mixed")]
 
 
 def test_an_entry_time_and_label_are_no_part_of_what_the_source_says() -> None:

@@ -321,3 +321,18 @@ def test_answered_reports_a_quotation_or_a_that_clause_only() -> None:
         == ["the plan was dead"]
     assert extract_quotes("He answered questions on the marketplace “Evolution.”") == []
     assert extract_quotes("Trump’s answers, he said, were long.")[0].cue == "said"
+
+
+def test_plural_nouns_for_people_speak_though_no_list_has_them() -> None:
+    assert _speakers("Two Clinton donors tell ABC News that Clinton made the claim on Thursday.") \
+        == ["Clinton donors"]
+    assert _speakers("Lobbyists said the bill was dead.") == ["Lobbyists"]
+    # things with the same endings do not
+    assert extract_quotes("The orders said the troops must leave.") == []
+    assert extract_quotes("The new computers said hello.") == []
+
+
+def test_the_group_named_again_with_the_is_the_group_quoted_before() -> None:
+    text = ("Two Clinton donors tell ABC News that Clinton made the claim on Thursday. The donors "
+            "also say there is growing anger in the camp.")
+    assert _speakers(text) == ["Clinton donors", "Clinton donors"]

@@ -179,8 +179,8 @@ def _np_word_cached(word: str) -> bool:
         return True
     if _cap(tok):
         return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
-    # "elmo666": a user's handle; "the 37-year-old": an age as a noun
-    return _HANDLE.fullmatch(word) is not None or _AGED.fullmatch(low) is not None
+    # "elmo666": a user's handle; "the 37-year-old": an age as a noun; "donors": people
+    return _HANDLE.fullmatch(word) is not None or _AGED.fullmatch(low) is not None or _people_plural(tok)
 
 
 _CONTRACTED = frozenset(["i", "you", "we", "they", "he", "she", "it", "that", "there", "let", "who",
@@ -501,6 +501,30 @@ def _share_of(toks: list[Tok]) -> int:
     if k < len(toks) and toks[k].low in _SHARE_NOUNS and k + 2 < len(toks) and toks[k + 1].low == "of":
         return k + 2
     return 0
+
+
+#: Endings of plural nouns for people ("donors", "followers", "lobbyists", "participants").
+_PEOPLE_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians", "ees", "eers")
+#: Plurals with those endings that are things, not people.
+_NOT_PEOPLE = frozenset(["others", "numbers", "orders", "borders", "powers", "papers", "letters", "matters",
+                         "centers", "sectors", "factors", "monitors", "sensors", "motors", "reactors",
+                         "headquarters", "waters", "layers", "filters", "towers", "markets", "documents",
+                         "comments", "statements", "agreements", "governments", "departments", "events",
+                         "incidents", "accidents", "payments", "elements", "arguments", "developments",
+                         "moments", "investments", "parents", "talents", "contents", "components",
+                         "percents", "cents", "errors", "mirrors", "colors", "colours", "doors",
+                         "floors", "honors", "honours", "terrors", "horrors", "rumors", "rumours",
+                         "favors", "favours", "ventures", "vectors", "indicators", "computers",
+                         "servers", "users", "corners", "chambers", "members", "answers", "quarters",
+                         "guarantees", "fees", "committees", "trees", "degrees", "tickets"])
+
+
+def _people_plural(tok: Tok) -> bool:
+    """A lower-case plural noun for people the lexicon does not list ("donors", "followers",
+    "delegates" not, "lobbyists"): by its ending, leaving out things that end so."""
+    low = tok.low
+    return tok.word.islower() and tok.word.isalpha() and len(low) > 5 and low.endswith(_PEOPLE_ENDINGS) \
+        and low not in _NOT_PEOPLE
 
 
 def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
@@ -1575,7 +1599,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         # described by the place they serve (not an unnamed source of an organisation)
         return Mention(start, end, "definite", head_low, role=_join(text, core))
     if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)) \
-            or det is not None and head_low in _PLURAL_PEOPLE and head.word.islower():
+            or det is not None and head_low in _PLURAL_PEOPLE and head.word.islower() \
+            or _people_plural(head) and not tail:
         # ("The men in the car told him …": people the story has not named)
         org = org_tail or _org_in(text, core[:-1])
         if det == "the" and head_low in lx.POSITION_HEADS and head_low not in lx.ANON_HEADS \
@@ -2743,6 +2768,8 @@ class SpeakerBook:
             key = alias_key(mention.name)
             speaker = self._body_named_before(key) if mention.kind in ("anonymous", "organisation") \
                 else None
+            if speaker is None and mention.kind == "anonymous":
+                speaker = self._same_group_before(mention)
             speaker = speaker or self._by_alias.get((mention.kind, key))
             if speaker is None and mention.kind == "organisation":
                 speaker = self._generic_org(mention) or self._compass_country(mention) or (
@@ -3592,6 +3619,20 @@ class SpeakerBook:
                  and words[-1] == key and not any(w in lx.DETERMINERS for w in words)]
         # ("Israeli police … Palestinian police … Police said": two bodies, so neither)
         return found[0] if len(found) == 1 else None
+
+    def _same_group_before(self, mention: Mention) -> Speaker | None:
+        """"Two Clinton donors tell ABC News …. The donors also say …": "the" and a plural for
+        people is the group quoted last under a fuller phrase ending in that word."""
+        words = mention.name.split()
+        if len(words) != 2 or words[0].lower() != "the" or not words[1].islower() \
+                or not words[1].endswith("s"):
+            return None
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            names = alias_key(speaker.name).split()
+            if speaker.kind == "anonymous" and 2 <= len(names) <= 4 and names[-1] == words[1] \
+                    and not any(w in lx.DETERMINERS for w in names):
+                return speaker
+        return None
 
     def _group_named_as_body(self, mention: Mention) -> Speaker | None:
         """"The doctors said" after "members of a recently formed group Doctors for Camp Closure":
