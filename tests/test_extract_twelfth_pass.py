@@ -336,3 +336,19 @@ def test_the_group_named_again_with_the_is_the_group_quoted_before() -> None:
     text = ("Two Clinton donors tell ABC News that Clinton made the claim on Thursday. The donors "
             "also say there is growing anger in the camp.")
     assert _speakers(text) == ["Clinton donors", "Clinton donors"]
+
+
+def test_a_thing_so_named_is_no_one_naming_it() -> None:
+    text = ("Clinton made the claim on Thursday at the Plaza Hotel during an event dubbed a “thank "
+            "you” party.")
+    assert "Plaza" not in " ".join(str(s) for s in _speakers(text))
+    assert _speakers("A spokesman called the plan “a disgrace.”") == ["A spokesman"]
+    # a pronoun inside the phrase is the one naming it
+    text = "His orders came from an organization he described simply as “the American client.”"
+    assert [q.kind for q in extract_quotes(text)] == ["mixed"]
+
+
+def test_more_words_for_saying() -> None:
+    assert [q.cue for q in extract_quotes("“I won the popular vote,” the President-elect fumed in "
+                                          "a tweet.")] == ["fumed"]
+    assert [q.cue for q in extract_quotes("“Nonsense,” she scoffed.")] == ["scoffed"]

@@ -654,6 +654,12 @@ class _Document:
             end = named_end if named_end is not None and mention.end <= named_end else mention.end
             return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
+        thing = _THING_NAMED.search(text, max(s, cs - 40), cs) if cue in _PASSIVE_NAMING else None
+        if thing is not None and not np_word(Tok(thing.group(1), 0, len(thing.group(1)))) \
+                and not any(w in lx.PRONOUNS for w in thing.group().split()):
+            # "an event dubbed a “thank you” party": a thing so named, no one naming it (not "an
+            # organization he described as …")
+            return None
         if cue.startswith("remember") and not _next_to_quote_mark(text, cs, ce):
             return None  # "“…,” remembers Shanna Challenger"; "remembered that …" is a memory
         if cue == "written" and not _PERFECT_WRITTEN.search(text, max(s, cs - 20), cs):
@@ -3293,6 +3299,8 @@ _CONNECTIVE_OPENER = re.compile(
     r"Even so|Last year|This year),?[ ]+)+")
 #: "that" as a demonstrative before a noun and a colon: "answered that question: “…”".
 _DEMONSTRATIVE_THAT = re.compile(r"[ ]+that(?:[ ]+[a-z-]+){1,3}[ ]*:[ ]*[“\"]")
+#: An indefinite noun phrase right before a naming cue: "an event dubbed …", "a dish called …".
+_THING_NAMED = re.compile(r"\b(?:a|an)[ ](?:[a-z-]+[ ]){0,2}([a-z-]+)[ ]$")
 #: An indefinite pronoun whose relative clause a cue ends: "anything (that) the host asked".
 _WHAT_WAS_SAID = re.compile(r"\b(?:anything|everything|something|nothing|whatever)[ ](?:that[ ])?$",
                             re.IGNORECASE)
