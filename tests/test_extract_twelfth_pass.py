@@ -352,3 +352,11 @@ def test_more_words_for_saying() -> None:
     assert [q.cue for q in extract_quotes("“I won the popular vote,” the President-elect fumed in "
                                           "a tweet.")] == ["fumed"]
     assert [q.cue for q in extract_quotes("“Nonsense,” she scoffed.")] == ["scoffed"]
+
+
+def test_a_verb_coordinated_inside_a_clause_without_that_has_the_clause_subject() -> None:
+    text = ("Another witness, Polly Sheppard, told the jury Roof stood over her with his gun and asked "
+            "her if she had been shot.")
+    assert _speakers(text) == ["Polly Sheppard", "Roof"]
+    # the sentence's subject keeps a verb coordinated with its own
+    assert _speakers("Tom Hale denied the report and said it was false.") == ["Tom Hale"]

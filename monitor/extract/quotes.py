@@ -761,7 +761,7 @@ class _Document:
         if mention is None and before and before[-1] in ("and", "but") or written:
             # "He denied the report and said it was false", "Meta sent an email to users that
             # said, …": the sentence's subject said it (not the users the email went to)
-            subject = None if written else self._subject_of_cue_before(s, cs)
+            subject = None if written else self._subject_of_cue_before(s, cs) or self._inner_subject(s, cs)
             subject = subject or self._coordinated_subject(s, cs)
             if subject is not None or not written:
                 mention = subject
@@ -1119,6 +1119,23 @@ class _Document:
             return None
         verb = [t for t in toks if t.end <= mention.start]
         return mention if verb and verb[-1].low in _CAUSATIVES else None
+
+    def _inner_subject(self, s: int, cs: int) -> Mention | None:
+        """"Polly Sheppard told the jury Roof stood over her with his gun and asked her if …": a
+        verb coordinated inside a reported clause without "that" has the clause's subject (Roof),
+        not the sentence's. Only a name or a pronoun right after the earlier cue and its
+        addressee, with a verb after it, counts."""
+        found = None
+        for match in _INNER_CLAUSE.finditer(self.text, s, cs):
+            found = match
+        if found is None or _clause_joins(self.text, found.end(), cs):
+            return None
+        words = found.group(1)
+        if words.lower() in ("he", "she", "they"):
+            return Mention(found.start(1), found.end(1), "pronoun", words.lower())
+        toks = tokens(self.text, found.start(1), found.end(1))
+        mention = parse_before(self.text, toks)
+        return mention if mention is not None and mention.kind == "person" else None
 
     def _subject_of_cue_before(self, s: int, cs: int) -> Mention | None:
         """The speaker of the cue this one is coordinated with: "Wallace had Trump confirm that he
@@ -3299,6 +3316,11 @@ _CONNECTIVE_OPENER = re.compile(
     r"Even so|Last year|This year),?[ ]+)+")
 #: "that" as a demonstrative before a noun and a colon: "answered that question: “…”".
 _DEMONSTRATIVE_THAT = re.compile(r"[ ]+that(?:[ ]+[a-z-]+){1,3}[ ]*:[ ]*[“\"]")
+#: A cue, its addressee, then the subject of a clause without "that" and its verb ("told the
+#: jury Roof stood …").
+_INNER_CLAUSE = re.compile(r"\b(?:said|says|told|tells|testified)(?:[ ](?:the[ ])?(?:jury|court|judge|"
+                           r"reporters|police|investigators|him|her|them|us|me))?[ ]((?:[A-Z][\w’'-]+)"
+                           r"(?:[ ][A-Z][\w’'-]+){0,2}|he|she|they)[ ](?:had[ ]|was[ ]|then[ ])?[a-z]{3,}\b")
 #: An indefinite noun phrase right before a naming cue: "an event dubbed …", "a dish called …".
 _THING_NAMED = re.compile(r"\b(?:a|an)[ ](?:[a-z-]+[ ]){0,2}([a-z-]+)[ ]$")
 #: An indefinite pronoun whose relative clause a cue ends: "anything (that) the host asked".
