@@ -360,3 +360,16 @@ def test_a_verb_coordinated_inside_a_clause_without_that_has_the_clause_subject(
     assert _speakers(text) == ["Polly Sheppard", "Roof"]
     # the sentence's subject keeps a verb coordinated with its own
     assert _speakers("Tom Hale denied the report and said it was false.") == ["Tom Hale"]
+
+
+def test_accusing_is_a_participle_cue() -> None:
+    quotes = extract_quotes("Putin spoke on Monday, accusing Clinton of inciting the protests.")
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [("Putin", "accusing", "inciting the protests")]
+    assert extract_quotes("The accusing finger pointed at him.") == []
+
+
+def test_a_pronoun_after_the_cue_leaves_a_coordinated_verb_to_the_subject() -> None:
+    text = "Volker said he never used the term “three amigos” and added, “I frankly cringe when I hear it.”"
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Volker", "Volker"]
+    assert quotes[0].text == "he never used the term “three amigos”"

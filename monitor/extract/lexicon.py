@@ -34,7 +34,7 @@ CUE_VERBS = _forms(
     "urged urges",
     "explained explains",
     "insisted insists insisting",
-    "accused accuses accuse",
+    "accused accuses accuse accusing",
     "complaining",
     "claimed claims claiming",
     "stressed stresses stressing",

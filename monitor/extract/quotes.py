@@ -242,7 +242,8 @@ _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
                   "asserting", "alleging", "concluding", "noting", "stressing", "predicting",
-                  "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling"])
+                  "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
+                  "accusing"])
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
 _THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting"])
 #: Adverbs between a cue and its "that": "insisting instead that", "said again that".
@@ -252,7 +253,7 @@ _LY_NOT_ADVERBS = word_set("only family rally supply reply assembly ally anomaly
 _THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later earlier once "
                          "previously too")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
-_ACCUSE_CUES = word_set("accused accuses accuse")
+_ACCUSE_CUES = word_set("accused accuses accuse accusing")
 #: Words that open a reported question after "asked": "asked whether the plan would work".
 _QUESTION_WORDS = word_set("whether if why how what where who")
 
@@ -1123,16 +1124,15 @@ class _Document:
     def _inner_subject(self, s: int, cs: int) -> Mention | None:
         """"Polly Sheppard told the jury Roof stood over her with his gun and asked her if …": a
         verb coordinated inside a reported clause without "that" has the clause's subject (Roof),
-        not the sentence's. Only a name or a pronoun right after the earlier cue and its
-        addressee, with a verb after it, counts."""
+        not the sentence's. Only a name right after the earlier cue and its addressee, with a
+        verb after it, counts (a pronoun there is mostly the sentence's subject again)."""
         found = None
         for match in _INNER_CLAUSE.finditer(self.text, s, cs):
             found = match
         if found is None or _clause_joins(self.text, found.end(), cs):
             return None
-        words = found.group(1)
-        if words.lower() in ("he", "she", "they"):
-            return Mention(found.start(1), found.end(1), "pronoun", words.lower())
+        if found.group(1).lower() in ("he", "she", "they"):
+            return None  # ("Volker said he never used the term and added, …": Volker, as before)
         toks = tokens(self.text, found.start(1), found.end(1))
         mention = parse_before(self.text, toks)
         return mention if mention is not None and mention.kind == "person" else None
