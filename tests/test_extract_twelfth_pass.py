@@ -373,3 +373,23 @@ def test_a_pronoun_after_the_cue_leaves_a_coordinated_verb_to_the_subject() -> N
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Volker", "Volker"]
     assert quotes[0].text == "he never used the term “three amigos”"
+
+
+def test_the_document_is_called_as_the_text_introduced_it() -> None:
+    text = ("An internal report on the shutdown reveals a confused chain of command.\n\n“In hindsight, "
+            "it would have been prudent,” the report concludes.")
+    assert _speakers(text) == ["internal report"]
+    # a document with an author is the author's
+    text = ("A report by the Pew Research Center found that most voters agree. The report said the "
+            "gap was growing.")
+    assert _speakers(text)[-1] == "Pew Research Center"
+
+
+def test_a_company_is_named_as_the_text_names_it_in_full() -> None:
+    text = ("O'Hare is a hub for American Airlines and United Airlines.\n\n“We are working closely "
+            "with our vendors,” American said in a statement.")
+    assert _speakers(text) == ["American Airlines"]
+    text = "The U.S. Federal Reserve raised rates. Risks remain “roughly balanced,” the Fed said."
+    assert _speakers(text) == ["U.S. Federal Reserve"]
+    # a person the text names in full stays the person
+    assert _speakers("Tom Ford runs the Ford Foundation. “It is good,” Ford said.") == ["Tom Ford"]

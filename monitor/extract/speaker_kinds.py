@@ -251,8 +251,16 @@ def used_like_company(text: str, name: str) -> bool:
         end = pos + len(name)
         if not text[end:end + 1].isalnum() and _used_so_at(text, pos, end):
             return True
+        after = _CAPITALISED_AFTER.match(text, end)
+        if after is not None and (after.group(1).lower() in lx.CORPORATE_WORDS
+                                  or after.group(1).lower() in lx.ORG_HEADS):
+            return True  # "American Airlines", "Acme Corp": a company's name opens with it
         pos = text.find(name, end)
     return False
+
+
+#: The capitalised word right after a name ("American| Airlines").
+_CAPITALISED_AFTER = re.compile(r"[ ]([A-Z][a-z]+)\b")
 
 
 def lone_name_is_organisation(text: str, name: str, named_as_person: bool) -> bool:

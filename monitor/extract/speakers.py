@@ -1965,6 +1965,8 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
 _MAX_ROLE_CHARS = 300
 #: How far (characters) before "the director" the person it may mean was named as a speaker.
 _EPITHET_REACH = 600
+#: Short names of organisations news uses, by the full name the text may give.
+_SHORT_ORG_NAMES = {"Fed": "Federal Reserve"}
 #: A plural noun for people with the capitalised words before it ("Virginia Republicans").
 _PEOPLE_PHRASE = re.compile(r"\b((?:[A-Z][\w’'-]*[ ]){0,3})([A-Za-z-]+s|people)\b")
 #: A word written in lower case.
@@ -2663,7 +2665,8 @@ class SpeakerBook:
                 mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
             mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) \
-                or self._its_document(mention) or self._earlier_document_author(mention) or mention
+                or self._its_document(mention) or self._earlier_document_author(mention) \
+                or self._document_introduced(mention) or mention
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
         elif mention.kind == "organisation" and " " not in mention.name and self.text \
@@ -3179,6 +3182,14 @@ class SpeakerBook:
         Catholic Church."""
         for speaker in self.speakers:
             name = speaker.name
+            short = _SHORT_ORG_NAMES.get(name)
+            if speaker.kind == "organisation" and short is not None:
+                # "the Fed" where the text names the U.S. Federal Reserve
+                match = re.search(r"((?:[A-Z][\w.’'-]*[ ]){0,2})" + short, text)
+                if match is not None:
+                    words = [w for w in match.group(1).split() if w not in ("The", "A", "An")]
+                    _name_them([speaker], " ".join([*words, short]))
+                continue
             head = name.lower() in lx.ORG_HEADS or name.lower() in lx.OUTLET_WORDS  # ("Times")
             if speaker.kind == "organisation" and head and name[:1].isupper() and " " not in name \
                     and name.lower() not in _VAGUE_ORG_HEADS:
@@ -3619,6 +3630,24 @@ class SpeakerBook:
                  and words[-1] == key and not any(w in lx.DETERMINERS for w in words)]
         # ("Israeli police … Palestinian police … Police said": two bodies, so neither)
         return found[0] if len(found) == 1 else None
+
+    def _document_introduced(self, mention: Mention) -> Mention | None:
+        """"An internal report on last year's shutdown reveals …. “…,” the report concludes": a
+        document no one is named as writing is called as the text introduced it ("internal
+        report"), the last "a"/"an" with a word or two before the same noun, outside quotations."""
+        words = mention.name.split()
+        if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
+            return None
+        pattern = re.compile(r"\b(?:[Aa]n?)[ ]((?:[a-z][a-z-]+[ ]){1,2})" + re.escape(words[1]) + r"\b")
+        found: re.Match[str] | None = None
+        for match in pattern.finditer(self.text, 0, mention.start):
+            if (self.quoted is None or not self.quoted(match.start())) and not any(
+                    w in lx.DETERMINERS or w in lx.GLUE for w in match.group(1).split()):
+                found = match
+        if found is None:
+            return None
+        name = f"{found.group(1)}{words[1]}"
+        return Mention(mention.start, mention.end, "anonymous", name)
 
     def _same_group_before(self, mention: Mention) -> Speaker | None:
         """"Two Clinton donors tell ABC News …. The donors also say …": "the" and a plural for
