@@ -393,3 +393,7 @@ def test_a_company_is_named_as_the_text_names_it_in_full() -> None:
     assert _speakers(text) == ["U.S. Federal Reserve"]
     # a person the text names in full stays the person
     assert _speakers("Tom Ford runs the Ford Foundation. “It is good,” Ford said.") == ["Tom Ford"]
+
+
+def test_a_degree_word_before_an_adverb_is_passed_like_the_adverb() -> None:
+    assert _speakers("Trump more recently has said he has an open mind about global warming.") == ["Trump"]

@@ -249,9 +249,15 @@ def _strip_aux(toks: list[Tok], end: int) -> int:
         toks[end - 1].low in lx.AUX_ADVERBS and toks[end - 1].word.islower()
         or (toks[end - 1].word.islower() and toks[end - 1].low.endswith("ly") and len(toks[end - 1].low) > 4
             and toks[end - 1].low not in _LY_NOUNS)
+        or toks[end - 1].low in _DEGREE_WORDS and end < len(toks) and toks[end].low.endswith("ly")
+        and toks[end].word.islower()
     ):
         end -= 1
     return end
+
+
+#: Words of degree before an adverb: "Trump more recently has said".
+_DEGREE_WORDS = frozenset(["more", "most", "very", "much", "so", "too", "less", "quite"])
 
 
 #: Nouns that end in -ly like adverbs: "the family said" keeps its speaker.
