@@ -397,3 +397,12 @@ def test_a_company_is_named_as_the_text_names_it_in_full() -> None:
 
 def test_a_degree_word_before_an_adverb_is_passed_like_the_adverb() -> None:
     assert _speakers("Trump more recently has said he has an open mind about global warming.") == ["Trump"]
+
+
+def test_the_department_is_the_office_named_in_lower_case_after_its_owner() -> None:
+    text = ("The Morton County sheriff’s department has refused to say more.\n\nThe department later "
+            "conceded that it had used water on the protesters.")
+    assert _speakers(text) == ["Morton County sheriff’s department"]
+    # an article is no owner
+    text = "The police said on Monday the department would act. The department said it was ready."
+    assert _speakers(text)[-1] == "department"

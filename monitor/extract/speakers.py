@@ -1067,7 +1067,8 @@ _OWNED_BODY = re.compile(r"([A-Z][\w-]+)['’]s? (?:office|campaign|team|spokesm
 
 def _owned_lower_case(window: str, head: str) -> str | None:
     """"Nigeria’s foreign ministry" for "the ministry": a country's or a body's office named in
-    lower case after its owner (the last such name in ``window``)."""
+    lower case after its owner ("Morton County sheriff’s department" too; the last such name
+    in ``window``)."""
     best = None
     for match in _owned_lower_case_pattern(head).finditer(window):
         best = match.group()
@@ -1076,7 +1077,9 @@ def _owned_lower_case(window: str, head: str) -> str | None:
 
 @lru_cache(maxsize=64)
 def _owned_lower_case_pattern(head: str) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w’'])[A-Z][\w-]+(?: [A-Z][\w-]+)?[’']s (?:[a-z]+ ){0,2}"
+    # (also "Morton County sheriff’s department": the owner's office in lower case after it)
+    return re.compile(r"(?<![\w’'])[A-Z][\w-]+(?: [A-Z][\w-]+)?(?:[’']s (?:[a-z]+ ){0,2}|"
+                      r" (?!(?:the|a|an|this|that|its|his|her|their)\b)[a-z]+[’']s (?:[a-z]+ )?)"
                       + re.escape(head) + r"(?![\w-])")
 
 
