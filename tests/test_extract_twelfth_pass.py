@@ -88,15 +88,6 @@ def test_an_epithet_with_nobody_named_stays_a_description() -> None:
         == ["The former secretary of the club"]
 
 
-def test_the_state_and_party_is_the_politician_quoted_last() -> None:
-    text = ("House Speaker Paul Ryan said he was “sickened” by the video. The Wisconsin Republican "
-            "said he would no longer defend the nominee.")
-    assert _speakers(text) == ["Paul Ryan", "Paul Ryan"]
-    text = ("Rep. Maxine Waters said the bill was a giveaway. The California Democrat said she "
-            "would vote against it.")
-    assert _speakers(text) == ["Maxine Waters", "Maxine Waters"]
-
-
 def test_the_state_and_party_with_nobody_quoted_is_no_one_named() -> None:
     assert _speakers("The Wisconsin Republican said he would no longer defend the nominee.") \
         == ["the Wisconsin Republican"]
@@ -236,10 +227,10 @@ def test_the_kind_of_company_names_it() -> None:
     assert _speakers(text) == ["Big Machine Records"]
 
 
-def test_a_capitalised_common_word_opening_a_sentence_is_no_company() -> None:
-    text = ("Record label approval is only needed for recordings, the label said. The show will go "
-            "on, and the record stands.\n\n“We have no comment,” the company said.")
-    assert "Record" not in _speakers(text)
+def test_a_company_named_like_a_common_word_is_still_the_company() -> None:
+    text = ("Slack went down for four hours on Tuesday, leaving workers with some slack. The company "
+            "said the outage was fixed.")
+    assert _speakers(text) == ["Slack"]
 
 
 def test_according_to_after_a_connective_is_read_as_at_the_head() -> None:
@@ -406,3 +397,69 @@ def test_the_department_is_the_office_named_in_lower_case_after_its_owner() -> N
     # an article is no owner
     text = "The police said on Monday the department would act. The department said it was ready."
     assert _speakers(text)[-1] == "department"
+
+
+# Near misses of this pass's rules, found by a review (invented sentences; the old code got them right).
+
+def test_a_body_named_after_a_person_leaves_the_person_a_person() -> None:
+    text = ("President Trump spoke at the rally. The Trump Organization has hotels in Florida. “We "
+            "love Florida,” Trump said.")
+    assert _speakers(text) == ["Trump"]
+    assert _speakers("Vice President Harris toured Harris County on Friday. “We will rebuild,” "
+                     "Harris said.") == ["Harris"]
+
+
+def test_a_verb_after_a_clause_told_to_reporters_stays_the_subjects() -> None:
+    text = "Trump told reporters Biden was weak and said he would win Pennsylvania."
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] \
+        == [("Trump", "Biden was weak"), ("Trump", "he would win Pennsylvania")]
+    assert _speakers("Pelosi said Trump was unfit and added that the House would act.") \
+        == ["Pelosi", "Pelosi"]
+
+
+def test_a_quotation_that_lost_a_space_stays_one_quotation() -> None:
+    quotes = extract_quotes("“We will win this election.We always do,” Trump said.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Trump", "We will win this election.We always do")]
+
+
+def test_a_bare_surname_of_two_unrelated_people_stays_the_one_quoted_last() -> None:
+    text = ("House Speaker Mike Johnson scheduled a vote. Sen. Ron Johnson said the bill was flawed. "
+            "“It is a bad bill,” Johnson said.")
+    assert _speakers(text) == ["Ron Johnson", "Ron Johnson"]
+
+
+def test_a_title_word_of_this_pass_is_no_title_before_a_company() -> None:
+    assert _speakers("Celebrity Cruises said the ship would sail.") == ["Celebrity Cruises"]
+    assert _speakers("A hopeful Biden said the deal was close.") == ["Biden"]
+
+
+def test_an_interview_inside_someone_elses_words_is_no_newcomer() -> None:
+    assert _speakers("Hochul toured the hospital on Monday and spoke to a nurse. “We need more "
+                     "staff,” she said.") == ["Hochul"]
+
+
+def test_an_office_held_by_someone_else_names_no_one() -> None:
+    text = ("Austria's interior minister said the border would stay open. Germany's interior "
+            "minister Nancy Faeser disagreed.")
+    assert _speakers(text) == ["Austria's interior minister"]
+    text = ("The police chief said the officer had been fired. The officer was hired in 2010 by "
+            "former police chief Tom Hale.")
+    assert _speakers(text) == ["the police chief"]
+
+
+def test_a_place_name_before_a_verb_is_the_clause_subject() -> None:
+    assert [q.text for q in extract_quotes("The senator said in Ohio Republicans were worried.")] \
+        == ["Republicans were worried"]
+    assert [q.text for q in extract_quotes("Smith said outside the courtroom he would appeal.")] \
+        == ["outside the courtroom he would appeal"]
+
+
+def test_the_kind_of_company_is_no_place_of_people() -> None:
+    text = ("Georgia Tech researchers found the flaw in software made by CrowdStrike. The tech "
+            "company said a patch was ready.")
+    assert _speakers(text) == ["CrowdStrike"]
+
+
+def test_a_document_a_named_author_filed_is_not_called_as_introduced() -> None:
+    assert _speakers("The ACLU filed a federal lawsuit on Monday. The lawsuit said the policy was "
+                     "illegal.") != ["federal lawsuit"]

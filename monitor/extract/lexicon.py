@@ -188,13 +188,7 @@ TITLE_WORDS = _forms(
         "caregiver parent "
         # people of local and crime news ("the real estate agent said", "a state trooper said")
         "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
-        "deputy trooper sheriff "
-        # people of political, business and celebrity news, called so after they are named
-        # ("the billionaire said", "the former first lady said", "the real estate mogul said")
-        "billionaire millionaire mogul tycoon magnate heiress socialite celebrity "
-        "front-runner frontrunner hopeful contender president-elect lady "
-        # people of an exchange a story reports, named before ("the host asked", "the moderator said")
-        "narrator host anchor interviewer moderator"
+        "deputy trooper sheriff"
     ),
 )
 
@@ -225,7 +219,7 @@ ANON_HEADS = _forms(
     "politicians politician hawks men women elders nurses pilots academics commentators pundits couple "
     "clinicians epidemiologists poster posters commenter commenters blogger bloggers "
     # someone the story meets and does not name ("the caller said", "says the guy")
-    "caller callers dispatcher guy fellow gentleman others "
+    "caller callers guy fellow gentleman others "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
@@ -476,8 +470,7 @@ TIME_WORDS = _forms(
 )
 
 #: Prepositions that open an adverbial after a cue ("said in a statement", "told CBS on Monday").
-ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via through over from for "
-                                "aboard onboard outside inside near amid alongside")
+ADVERBIAL_PREPOSITIONS = _forms("in on at during after before late early via through over from for")
 
 #: Head nouns of positions: a role ends with one of these ("Kremlin spokesman", "Foreign Minister").
 POSITION_HEADS = _forms(
@@ -493,6 +486,11 @@ POSITION_HEADS = _forms(
     "councilwoman alderman alderwoman assemblyman assemblywoman assemblymember delegate",
     # Candidates in an election: "the Republican nominee", "the Democratic candidate".
     "nominee candidate challenger incumbent",
+    # People of political, business and celebrity news, called so after they are named ("the
+    # billionaire said", "the former first lady said"), and of an exchange a story reports ("the
+    # host asked"); heads of a description only, no titles before a name ("Celebrity Cruises").
+    "billionaire millionaire mogul tycoon magnate heiress socialite celebrity front-runner "
+    "frontrunner contender president-elect lady narrator host anchor interviewer moderator",
     OCCUPATIONS,
 )
 

@@ -225,6 +225,8 @@ def split_run_together(text: str) -> tuple[str, list[int]]:
             continue
         pos = match.start() + 1  # (after the stop)
         mark = match.group(1)
+        if mark is None and _inside_quotation(text, pos):
+            continue  # ("“We will win.We always do,” he said": one quotation, its space lost)
         if mark == "”" or mark == '"' and text.count('"', text.rfind("\n", 0, pos) + 1, pos) % 2 == 1:
             pos += 1  # (a closing mark stays with the sentence it closes)
         out.append(text[last:pos])
@@ -235,6 +237,19 @@ def split_run_together(text: str) -> tuple[str, list[int]]:
         return text, []
     out.append(text[last:])
     return "".join(out), at
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a quotation its paragraph opened before it (an odd number of straight
+    marks, or a curly opening mark not closed since) and closes within a sentence or two?"""
+    start = text.rfind("\n", 0, pos) + 1
+    opened = text.count('"', start, pos) % 2 == 1 or text.rfind("“", start, pos) > text.rfind("”", start, pos)
+    if not opened:
+        return False
+    # Only a quotation that closes soon after counts: a page that lost its paragraph breaks
+    # leaves marks whose count says little far from them.
+    ahead = text[pos:pos + 150]
+    return '"' in ahead.split("\n", 1)[0] or "”" in ahead.split("\n", 1)[0]
 
 
 def two_mark_quotes(text: str) -> str:

@@ -1494,6 +1494,8 @@ class _Document:
                 if j == k:
                     return
                 k = j
+            elif low in _WHERE_SAID and _place_after(toks, k) > k:
+                k = _place_after(toks, k)  # "told reporters aboard Air Force One the deal …"
             else:
                 break
         if k > i:
@@ -1772,7 +1774,9 @@ def _place_after(toks: list[Tok], k: int) -> int:
                                               and j > run and j + 1 < len(toks)
                                               and toks[j + 1].word[:1].isupper()):
         j += 1
-    if j == run or toks[j - 1].low in lx.CUE_VERBS:
+    if j < len(toks) and (toks[j].low in _FINITE or toks[j].word.islower() and toks[j].low.endswith("ed")):
+        j -= 1  # "said in Ohio Republicans were worried": the last capitalised word is the subject
+    if j <= run or toks[j - 1].low in lx.CUE_VERBS:
         return k
     return j
 
@@ -2008,7 +2012,7 @@ def _written_that(text: str, left: int, cs: int) -> bool:
 
 
 #: Irregular past tenses that put a person's name after another's ("Obama met Xi Jinping").
-_VERBS_BEFORE_NAMES = word_set("met told beat hit led left took gave sent brought caught fought chose "
+_VERBS_BEFORE_NAMES = word_set("met told beat hit led took gave sent brought caught fought chose "
                                "saw thought taught won lost sought struck bought found heard")
 
 
@@ -3316,11 +3320,12 @@ _CONNECTIVE_OPENER = re.compile(
     r"Even so|Last year|This year),?[ ]+)+")
 #: "that" as a demonstrative before a noun and a colon: "answered that question: “…”".
 _DEMONSTRATIVE_THAT = re.compile(r"[ ]+that(?:[ ]+[a-z-]+){1,3}[ ]*:[ ]*[“\"]")
-#: A cue, its addressee, then the subject of a clause without "that" and its verb ("told the
-#: jury Roof stood …").
-_INNER_CLAUSE = re.compile(r"\b(?:said|says|told|tells|testified)(?:[ ](?:the[ ])?(?:jury|court|judge|"
-                           r"reporters|police|investigators|him|her|them|us|me))?[ ]((?:[A-Z][\w’'-]+)"
-                           r"(?:[ ][A-Z][\w’'-]+){0,2}|he|she|they)[ ](?:had[ ]|was[ ]|then[ ])?[a-z]{3,}\b")
+#: A witness's cue to a court, then the subject of a clause without "that" and its own verb (not
+#: a copula or an auxiliary: "told the jury Roof stood …"; not "told reporters Biden was weak").
+_INNER_CLAUSE = re.compile(r"\b(?:told|tells|testified[ ]to)[ ](?:the[ ])?(?:jury|jurors|court|judge)[ ]"
+                           r"((?:[A-Z][\w’'-]+)(?:[ ][A-Z][\w’'-]+){0,2}|he|she|they)[ ]"
+                           r"(?!(?:was|is|were|are|had|has|would|could|should|will|did)\b)"
+                           r"(?:then[ ])?[a-z]{3,}\b")
 #: An indefinite noun phrase right before a naming cue: "an event dubbed …", "a dish called …".
 _THING_NAMED = re.compile(r"\b(?:a|an)[ ](?:[a-z-]+[ ]){0,2}([a-z-]+)[ ]$")
 #: An indefinite pronoun whose relative clause a cue ends: "anything (that) the host asked".

@@ -252,9 +252,10 @@ def used_like_company(text: str, name: str) -> bool:
         if not text[end:end + 1].isalnum() and _used_so_at(text, pos, end):
             return True
         after = _CAPITALISED_AFTER.match(text, end)
-        if after is not None and (after.group(1).lower() in lx.CORPORATE_WORDS
-                                  or after.group(1).lower() in lx.ORG_HEADS):
-            return True  # "American Airlines", "Acme Corp": a company's name opens with it
+        if after is not None and after.group(1).lower() in lx.CORPORATE_WORDS:
+            # "American Airlines", "Acme Technologies": a company's name opens with it (not "the
+            # Trump Organization", "Harris County": a body named after a person or a place)
+            return True
         pos = text.find(name, end)
     return False
 

@@ -180,7 +180,8 @@ def _np_word_cached(word: str) -> bool:
     if _cap(tok):
         return base not in lx.NOT_NAMES or base in lx.ORG_NAMES
     # "elmo666": a user's handle; "the 37-year-old": an age as a noun; "donors": people
-    return _HANDLE.fullmatch(word) is not None or _AGED.fullmatch(low) is not None or _people_plural(tok)
+    return _HANDLE.fullmatch(word) is not None or _AGED.fullmatch(low) is not None or _people_plural(tok) \
+        or word.islower() and low in lx.POSITION_HEADS  # ("the real estate mogul", "the host")
 
 
 _CONTRACTED = frozenset(["i", "you", "we", "they", "he", "she", "it", "that", "there", "let", "who",
@@ -522,7 +523,8 @@ _NOT_PEOPLE = frozenset(["others", "numbers", "orders", "borders", "powers", "pa
                          "floors", "honors", "honours", "terrors", "horrors", "rumors", "rumours",
                          "favors", "favours", "ventures", "vectors", "indicators", "computers",
                          "servers", "users", "corners", "chambers", "members", "answers", "quarters",
-                         "guarantees", "fees", "committees", "trees", "degrees", "tickets"])
+                         "guarantees", "fees", "committees", "trees", "degrees", "tickets", "speakers",
+                         "loudspeakers", "containers", "boosters", "chargers", "printers", "trailers"])
 
 
 def _people_plural(tok: Tok) -> bool:
@@ -1974,18 +1976,25 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
 _MAX_ROLE_CHARS = 300
 #: How far (characters) before "the director" the person it may mean was named as a speaker.
 _EPITHET_REACH = 600
+#: A word for a relative right before a name: "His daughter Ivanka Trump", "his wife, Melania".
+_KINSHIP_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|father|mother|niece|nephew|"
+                             r"cousin|uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)"
+                             r",?[ ]$")
 #: Short names of organisations news uses, by the full name the text may give.
 _SHORT_ORG_NAMES = {"Fed": "Federal Reserve"}
 #: A plural noun for people with the capitalised words before it ("Virginia Republicans").
 _PEOPLE_PHRASE = re.compile(r"\b((?:[A-Z][\w’'-]*[ ]){0,3})([A-Za-z-]+s|people)\b")
-#: A word written in lower case.
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
+#: Words before an office that make its holder another person than the one quoted.
+_NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "deputy", "acting", "new",
+                                  "incoming", "outgoing"])
 #: A name of two or three capitalised words or initials after an office ("… Liu Xiaming").
 _NAME_AFTER_OFFICE = re.compile(r",? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w’'-]+|[A-Z]\.)){1,2})")
 #: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
 #: person (the subject word, then the article of the person's phrase).
 _INTERVIEWED = re.compile(r"\b(\w+) (?:(?:spoke|talked|speaks|talks) (?:to|with)|interviewed) "
                           r"(a|an|one) ")
+#: A report the meeting may lie inside ("said deputies interviewed a witness").
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told|tells|added|reported)\b")
 #: Singular nouns for one person ("mother", "farmer", "nurse", "official").
 _SINGLE_PEOPLE = frozenset(w for w in lx.OCCUPATION_WORDS | lx.PERSON_NOUNS | lx.ANON_HEADS
                            if not w.endswith("s") or w.endswith("ss"))
@@ -2221,8 +2230,6 @@ class SpeakerBook:
         self._given_names: set[int] = set()
         #: Per name: whether the text uses it as it uses a company (see _organisation_named).
         self._company_names: dict[str, bool] = {}
-        #: The words the text writes in lower case (see _lower_case_word), read when first asked.
-        self._lower_words: frozenset[str] | None = None
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -2274,8 +2281,11 @@ class SpeakerBook:
         for match in _INTERVIEWED.finditer(text, floor, pos):
             if self.quoted is None or not self.quoted(match.start()):
                 found = match
-        if found is None or found.group(1).lower() in ("he", "she", "they", "who") \
-                or ("person", alias_key(found.group(1))) in self._by_alias:
+        sentence = max(text.rfind(". ", 0, found.start()) + 2, text.rfind("\n", 0, found.start()) + 1) \
+            if found is not None else 0
+        if found is None or found.group(1).lower() in ("he", "she", "they", "who", "and", "but", "then") \
+                or ("person", alias_key(found.group(1))) in self._by_alias \
+                or _REPORTING_BEFORE.search(text, sentence, found.start()) is not None:
             return None  # (a person the story quotes meeting someone is still who "he" may mean)
         words = text[found.end():found.end() + 60].split()[:3]
         head = next((k for k, w in enumerate(words) if w.strip(",.;:").lower() in _SINGLE_PEOPLE
@@ -2759,15 +2769,6 @@ class SpeakerBook:
                 speaker = self._person(titled) if titled is not None else None
             if speaker is None:
                 speaker = self._last_person_described(mention)
-            if speaker is None and mention.name in titles.PARTY_NOUNS \
-                    and self._described_before(mention) is None:
-                # "House Speaker Paul Ryan said …. The Wisconsin Republican said …": the
-                # politician quoted last, when the text tags no one else so ("R-Texas")
-                speaker = self._latest_recent("m") if mention.gender != "f" else None
-                female = self._latest_recent("f")
-                if speaker is None or female is not None \
-                        and self._seen_at[female.index] > self._seen_at[speaker.index]:
-                    speaker = female
             if speaker is None:
                 speaker = self._definite(mention)
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
@@ -2862,6 +2863,10 @@ class SpeakerBook:
                 pos = folded.find(low)
                 while pos >= 0:
                     match = _NAME_AFTER_OFFICE.match(text, pos + len(low))
+                    before = text[max(0, pos - 20):pos].split()
+                    if before and (before[-1].lower().rstrip(",") in _NOT_THE_SAME_HOLDER
+                                   or possessive(Tok(before[-1], 0, len(before[-1])))):
+                        match = None  # ("former police chief Tom Hale", "Germany's interior minister")
                     if match is not None and (self.quoted is None or not self.quoted(pos)) \
                             and _known_first_name(match.group(1).split()[0].lower()):
                         names.add(match.group(1))
@@ -3194,10 +3199,9 @@ class SpeakerBook:
             short = _SHORT_ORG_NAMES.get(name)
             if speaker.kind == "organisation" and short is not None:
                 # "the Fed" where the text names the U.S. Federal Reserve
-                match = re.search(r"((?:[A-Z][\w.’'-]*[ ]){0,2})" + short, text)
+                match = re.search(r"(U\.S\.[ ]|US[ ]|United States[ ])?" + short, text)
                 if match is not None:
-                    words = [w for w in match.group(1).split() if w not in ("The", "A", "An")]
-                    _name_them([speaker], " ".join([*words, short]))
+                    _name_them([speaker], match.group())
                 continue
             head = name.lower() in lx.ORG_HEADS or name.lower() in lx.OUTLET_WORDS  # ("Times")
             if speaker.kind == "organisation" and head and name[:1].isupper() and " " not in name \
@@ -3334,9 +3338,14 @@ class SpeakerBook:
         company": "Big Machine Records"; "software firm": "Acme Software")."""
         if len(kind) < 4 or not kind.isalpha():
             return None
-        pattern = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ ]){1,4}" + kind.capitalize() + r"[a-z]{0,2}\b")
+        pattern = re.compile(r"(?<![\w’'-])(?:[A-Z][\w&’'-]*[ ]){1,4}" + kind.capitalize()
+                             + r"[a-z]{0,2}\b(?![ ][A-Z])")
         found: re.Match[str] | None = None
         for match in pattern.finditer(self.text, max(0, mention.start - 2 * _ORG_LOOKBACK), mention.start):
+            after = self.text[match.end():match.end() + 30].split()
+            if after and (after[0].lower() in lx.ANON_HEADS
+                          or _people_plural(Tok(after[0], 0, len(after[0])))):
+                continue  # ("Georgia Tech researchers": people of a place, no company of that kind)
             if self.quoted is None or not self.quoted(match.start()):
                 found = match
         if found is None:
@@ -3344,6 +3353,8 @@ class SpeakerBook:
         name = found.group()
         if name.split()[0] in ("The", "A", "An"):
             name = name.split(None, 1)[1]
+        if " " not in name:
+            return None  # ("The Software …": no name before the kind's word)
         speaker = self._by_alias.get(("organisation", alias_key(name))) \
             or self._by_alias.get(("person", alias_key(name)))
         if speaker is not None:
@@ -3377,13 +3388,6 @@ class SpeakerBook:
         found = self._by_alias.get(("organisation", alias_key(best)))
         return found or self._new(Mention(mention.start, mention.end, "organisation", best))
 
-    def _lower_case_word(self, low: str) -> bool:
-        """Does the text write ``low`` in lower case as a word of its own ("Record label approval
-        is …" where the text speaks of "the record")? Then it is a common word, no name."""
-        if self._lower_words is None:
-            self._lower_words = frozenset(_LOWER_WORD.findall(self.text))  # (once a text)
-        return low in self._lower_words
-
     def _subject_name_in(self, window: str) -> str | None:
         """"Brightwave blocked the bots. The company said …": a lone capitalised name that opens a
         sentence before "the company", and is no one's surname, first name, place or weekday, is
@@ -3396,8 +3400,7 @@ class SpeakerBook:
                     or sk.opens_no_noun_phrase(low) \
                     or _known_first_name(low) or _lexical(low) or low in lx.TIME_WORDS \
                     or low in self._latest_by_word or sk.never_a_name(low) or self._named_in_full(word) \
-                    or _number_word(low) or low.endswith("s") and window.startswith(" of ", match.end(1)) \
-                    or self._lower_case_word(low):
+                    or _number_word(low) or low.endswith("s") and window.startswith(" of ", match.end(1)):
                 continue  # ("Thirty minutes later", "Rushes of hot air blow …": no company)
             best = word
         return best
@@ -3643,13 +3646,15 @@ class SpeakerBook:
     def _document_introduced(self, mention: Mention) -> Mention | None:
         """"An internal report on last year's shutdown reveals …. “…,” the report concludes": a
         document no one is named as writing is called as the text introduced it ("internal
-        report"), the last "a"/"an" with a word or two before the same noun, outside quotations."""
+        report"): the last sentence opening with "a", "an" or "the", a word or two and the same
+        noun, not far before and outside quotations (not "The ACLU filed a federal lawsuit")."""
         words = mention.name.split()
         if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
             return None
-        pattern = re.compile(r"\b(?:[Aa]n?)[ ]((?:[a-z][a-z-]+[ ]){1,2})" + re.escape(words[1]) + r"\b")
+        pattern = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:An?|The)[ ]((?:[a-z][a-z-]+[ ]){1,2})"
+                             + re.escape(words[1]) + r"\b", re.MULTILINE)
         found: re.Match[str] | None = None
-        for match in pattern.finditer(self.text, 0, mention.start):
+        for match in pattern.finditer(self.text, max(0, mention.start - 12_000), mention.start):
             if (self.quoted is None or not self.quoted(match.start())) and not any(
                     w in lx.DETERMINERS or w in lx.GLUE for w in match.group(1).split()):
                 found = match
@@ -3955,11 +3960,15 @@ class SpeakerBook:
     def _first_bearer(self, surname: str, latest: Speaker, pos: int) -> Mention | None:
         """"Donald Trump arrived … His daughter Ivanka Trump introduced him. “…,” she said. “…,”
         Trump said": a bare surname two people of the text bear is the one the text named
-        first (the others it calls by first name), not the one quoted last."""
+        first (the others it calls by first name), not the one quoted last, when the text
+        introduced that one as a relative ("his daughter", "his wife,")."""
         given = latest.name.split()[0].casefold()
         if latest.name.split()[-1] != surname or not _known_first_name(given):
             return None
         text = self.text
+        introduced = text.find(latest.name)
+        if introduced < 0 or _KINSHIP_BEFORE.search(text, max(0, introduced - 30), introduced) is None:
+            return None  # (only a relative introduced so: "Ron Johnson" is no kin of "Mike Johnson")
         for at in self._positions(" " + surname, limit=10):
             if at >= pos:
                 return None
