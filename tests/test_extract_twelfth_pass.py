@@ -463,3 +463,9 @@ def test_the_kind_of_company_is_no_place_of_people() -> None:
 def test_a_document_a_named_author_filed_is_not_called_as_introduced() -> None:
     assert _speakers("The ACLU filed a federal lawsuit on Monday. The lawsuit said the policy was "
                      "illegal.") != ["federal lawsuit"]
+
+
+def test_a_verb_ending_like_a_plural_for_people_is_no_people() -> None:
+    text = ("John Nichols remembers his colleague & friend, the legendary journalist Bill Moyers. “I "
+            "can’t help but think that Bill Moyers was the best president we never had.”")
+    assert _speakers(text) == ["John Nichols"]

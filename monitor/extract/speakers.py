@@ -527,12 +527,26 @@ _NOT_PEOPLE = frozenset(["others", "numbers", "orders", "borders", "powers", "pa
                          "loudspeakers", "containers", "boosters", "chargers", "printers", "trailers"])
 
 
+#: Verbs in the third person with those endings ("John Nichols remembers his colleague").
+_VERBS_LIKE_PEOPLE = lx.word_set(
+    "remembers considers offers delivers gathers discovers covers suffers enters wonders bothers "
+    "lowers renders hovers prefers refers transfers recovers empowers triggers counters alters "
+    "encounters shatters lingers wanders whispers flickers staggers shelters "
+    "honors favors mirrors sponsors mentors authors monitors tutors doctors anchors "
+    "insists exists resists assists persists consists lists twists enlists "
+    "wants grants plants chants implants supplants "
+    "presents represents prevents invents laments comments consents dissents resents repents "
+    "relents augments cements documents implements supplements experiments torments rents "
+    "sees agrees frees guarantees oversees foresees referees decrees")
+
+
 def _people_plural(tok: Tok) -> bool:
     """A lower-case plural noun for people the lexicon does not list ("donors", "followers",
-    "delegates" not, "lobbyists"): by its ending, leaving out things that end so."""
+    "delegates" not, "lobbyists"): by its ending, leaving out things and verbs that end so
+    ("orders", "remembers")."""
     low = tok.low
     return tok.word.islower() and tok.word.isalpha() and len(low) > 5 and low.endswith(_PEOPLE_ENDINGS) \
-        and low not in _NOT_PEOPLE
+        and low not in _NOT_PEOPLE and low not in _VERBS_LIKE_PEOPLE and low not in lx.CUE_VERBS
 
 
 def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
