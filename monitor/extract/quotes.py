@@ -1494,8 +1494,8 @@ class _Document:
                 if j == k:
                     return
                 k = j
-            elif low in _WHERE_SAID and _place_after(toks, k) > k:
-                k = _place_after(toks, k)  # "told reporters aboard Air Force One the deal …"
+            elif low in _WHERE_SAID and (place := _place_after(toks, k)) > k:
+                k = place  # "told reporters aboard Air Force One the deal …"
             else:
                 break
         if k > i:
