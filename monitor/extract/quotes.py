@@ -1312,6 +1312,9 @@ class _Document:
                 elif part and part[0].low in ("of", "from") and _opens_with_a_name(
                         text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Ana Berg, of the University of Otago, said": where she is from
+                elif _pronoun_description(part) \
+                        and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
+                    kind = "role"  # "Tim Kaine, his rival, said": who the named person is to him
                 elif part and part[0].low == "the" and _unnamed_office(text, part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     # "Sen. Dana Whitfield, R-Ohio, the ranking member of the budget committee,
@@ -1428,6 +1431,13 @@ class _Document:
             return
         if frame.cue in lx.ADDRESSEE_CUES and toks and limit < e and limit in self.by_open \
                 and self.by_open[limit].start in self.titles and all(t.word[0].isupper() for t in toks):
+            self._after_titled_addressee(frame, self.by_open[limit], e)
+            return
+        if toks and limit < e and limit in self.by_open and self.by_open[limit].start in self.titles \
+                and any(t.low in ("on", "during") for t in toks) and len(toks) <= 8 \
+                and all(t.low in _ON_A_SHOW or t.low in lx.TIME_WORDS or t.word[0].isupper() for t in toks):
+            # "said Sunday on “Fox News Sunday” that …", "said in an interview on CNN's “State of
+            # the Union” that …": where it was said, a programme in quote marks; the clause follows
             self._after_titled_addressee(frame, self.by_open[limit], e)
             return
         if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
@@ -1563,6 +1573,8 @@ class _Document:
             frame.clause_start = rest[k].start  # "… “State of the Union” the deal was close"
 
 
+#: Words of the phrase that places a statement on a programme: "on", "in an interview on".
+_ON_A_SHOW = word_set("on during in an a interview appearance with at")
 #: Where a second clause with its own subject starts: ", while the police deny …".
 _CLAUSE_JOIN = re.compile(r"[,;] (?:while|whereas|but|although|though) (?=\w)")
 #: Words before "after"/"before" that say when: "soon after", "hours before".
@@ -1921,6 +1933,14 @@ def _opens_with_a_name(text: str, part: list[Tok]) -> bool:
     return mention is not None and mention.kind == "person" and mention.start == part[0].start
 
 
+def _pronoun_description(toks: list[Tok]) -> bool:
+    """"his rival", "her running mate", "their longtime lawyer": a possessive pronoun and a few
+    lower-case words, what the person named before is to someone."""
+    return 2 <= len(toks) <= 5 and toks[0].low in ("his", "her", "their") and all(
+        t.word.islower() and t.low.replace("-", "").isalpha() and t.low not in _RELATIVES
+        for t in toks[1:])
+
+
 def _loose_role(toks: list[Tok]) -> bool:
     """"a campaign surrogate", "the group's founder": a short description with no title word."""
     return 2 <= len(toks) <= 4 and toks[0].low in ("a", "an", "the") and all(
@@ -2127,6 +2147,8 @@ def _object_end(toks: list[Tok]) -> int:
     if j:
         for k in range(j, min(len(toks), j + 4)):
             if toks[k].low in lx.AUDIENCES:
+                while k + 1 < len(toks) and toks[k + 1].low in lx.AUDIENCES:
+                    k += 1  # "told a rally crowd": one audience in two words
                 return k + 1
             if not toks[k].word.islower():
                 break
@@ -2431,11 +2453,11 @@ def _sieve_colon(doc: _Document) -> None:
             if pos <= s or text[pos] != ":" or pos - s > _WINDOW:
                 continue  # (a speaker's phrase is short: never read a long sentence once per quote)
             toks = tokens(text, s, pos)
-            if not toks or len(toks) > 8:
-                continue
+            if not toks or len(toks) > 14:
+                continue  # (a longer lead-in needs a noun for what was said: see _colon_subject)
             if len(toks) > 1 and toks[0].low in lx.CUE_VERBS and toks[0].word[:1].isupper():
                 toks = toks[1:]  # "Concluded the researchers: “…”": the cue comes first
-            mention = classify(text, toks)
+            mention = classify(text, toks) if len(toks) <= 8 else None
             if mention is None:
                 mention = _colon_subject(doc, s, pos, q)
             if mention is None or mention.kind == "anonymous" and len(toks) < 2 \
@@ -2587,9 +2609,19 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
             and not _named_elsewhere(doc, mention.name, s):
         return None
     rest = tokens(text, mention.end, colon)
-    if not rest or len(rest) > 5 or not rest[0].word.islower():
+    if not rest or not rest[0].word.islower():
         return None  # "Ann Lee: …" is a label (classified above); a verb must follow the subject
+    if len(rest) > 5 and not (len(rest) <= 12 and any(t.low in _SAYING_NOUNS for t in rest)):
+        return None  # ("Hale pointed to the sign on the door, which …": the quote is not his)
     return mention
+
+
+#: Nouns for something said: a longer lead-in naming one introduces the speaker's words ("Trump
+#: had a message for his critics: “…”", "The senator offered a blunt assessment: “…”").
+_SAYING_NOUNS = word_set(
+    "message warning words explanation answer response reply advice assessment verdict prediction "
+    "promise plea appeal reminder retort rebuttal challenge prescription diagnosis summary"
+)
 
 
 def _named_elsewhere(doc: _Document, name: str, at: int) -> bool:
@@ -3651,7 +3683,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             if lead is not None:
                 book.note_person(lead)
         nested = _inside_clause(outer, frame)
-        resolved[id(frame)] = book.resolve(mention, frame.cue, nested=nested)
+        resolved[id(frame)] = book.resolve(mention, frame.cue,
+                                           nested=nested or _backgrounded(doc, frame, book))
         if not nested:
             outer = frame
     book.full_names(text)
@@ -3880,6 +3913,37 @@ def _inside_clause(outer: _Frame | None, frame: _Frame) -> bool:
     return outer is not None and outer.sentence == frame.sentence and outer.clause_start is not None \
         and frame.mention is not None and outer.clause_start <= frame.mention.start \
         and (outer.clause_end is None or frame.mention.start < outer.clause_end)
+
+
+#: What puts a speaker in the background of a sentence about someone else: a subordinate
+#: clause ("a day after Jeb Bush said") or a relative clause on an object ("attacked Jeb Bush,
+#: who said").
+_BACKGROUND_CLAUSE_BEFORE = re.compile(r"\b(?:after|before|since|when|while|until|because|as)[ ]$")
+_RELATIVE_ON = re.compile(r",[ ]who[ ](?:[\w-]+[ ]){0,2}")
+#: A sentence that opens on its subject: a pronoun or a capitalised name (possessive allowed).
+_SUBJECT_OPENING = re.compile(r"(?:(He|She)|([A-Z][\w-]+)(?:['’]s)?)\b")
+
+
+def _backgrounded(doc: _Document, frame: _Frame, book: SpeakerBook) -> bool:
+    """"He also attacked Jeb Bush, who said Trump was “unhinged.” ¶ “…,” he said": a person
+    quoted in a subordinate or relative clause of a sentence whose subject is someone already
+    quoted (a pronoun or a known name opening it) does not take over who a later "he" means;
+    the sentence is still about its subject."""
+    mention = frame.mention
+    if mention is None or mention.kind != "person":
+        return False
+    text = doc.text
+    start = frame.sentence[0]
+    if not (_BACKGROUND_CLAUSE_BEFORE.search(text, start, mention.start)
+            or mention.start > start and _RELATIVE_ON.fullmatch(text, mention.end, frame.cue_start)):
+        return False
+    opening = _SUBJECT_OPENING.match(text, start)
+    if opening is None or opening.end() > mention.start:
+        return False
+    if opening.group(1) is not None:
+        return True
+    word = opening.group(2)
+    return word.lower() not in _NOT_LEADS and book.knows(word) and word not in mention.name.split()
 
 
 def _pronoun_kind(mention: Mention) -> str | None:

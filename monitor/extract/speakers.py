@@ -20,6 +20,7 @@ from functools import lru_cache
 from monitor.extract import lexicon as lx
 from monitor.extract import speaker_kinds as sk
 from monitor.extract import titles
+from monitor.extract.marks import sentences
 from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
@@ -2005,6 +2006,8 @@ _NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "d
 _NAME_AFTER_OFFICE = re.compile(r",? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w’'-]+|[A-Z]\.)){1,2})")
 #: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
 #: person (the subject word, then the article of the person's phrase).
+#: After a name, what introduces a person to the story: an appositive, a relative clause, an age.
+_INTRODUCED_AFTER = re.compile(r",[ ](?:who\b|an?[ ]|the[ ]|\d{1,3}\b)")
 _INTERVIEWED = re.compile(r"\b(\w+) (?:(?:spoke|talked|speaks|talks) (?:to|with)|interviewed) "
                           r"(a|an|one) ")
 #: A report the meeting may lie inside ("said deputies interviewed a witness").
@@ -2281,6 +2284,33 @@ class SpeakerBook:
         key, known = alias_key(found.name), alias_key(latest.name)
         if key.rsplit(None, 1)[-1:] == known.rsplit(None, 1)[-1:]:
             return None  # (the same surname: the woman quoted last)
+        return self._person(found)
+
+    def _introduced_since(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
+        """"“We need a deal,” Harkin said. The bill was drafted by Rep. Bill Owens, a Democrat
+        from Ohio. “It is a great day,” he said": a person of the pronoun's gender whom a later
+        sentence of the paragraph introduces (an appositive, a relative clause, an age) is who
+        "he" means, not the person quoted before, unless a sentence since opens with "he" (the
+        one quoted before, still the subject: "He blamed Rep. Bill Owens, a Democrat, …")."""
+        text = self.text
+        since = self._seen_pos.get(latest.index, -1)
+        para_start = text.rfind("\n", 0, pos) + 1
+        if since < para_start or pos - since > _PRONOUN_LOOKBACK:
+            return None
+        spans = sentences(text, since, pos, [])
+        if len(spans) < 2:
+            return None
+        floor = spans[0][1]
+        pronoun = "he" if want == "m" else "she"
+        for start, _ in spans[1:]:
+            head = text[start:start + len(pronoun) + 1].lower()
+            if head[:len(pronoun)] == pronoun and not head[len(pronoun):].isalpha():
+                return None
+        found = self._named_mention_before(pos, want, floor)
+        if found is None or " " not in found.name or _INTRODUCED_AFTER.match(text, found.end) is None:
+            return None
+        if alias_key(found.name).rsplit(None, 1)[-1:] == alias_key(latest.name).rsplit(None, 1)[-1:]:
+            return None
         return self._person(found)
 
     def _interviewed_before(self, latest: Speaker | None, pos: int, want: str) -> Speaker | None:
@@ -2717,7 +2747,8 @@ class SpeakerBook:
                 else:
                     speaker = self._latest_recent(want)
                     if speaker is not None and self.text:
-                        speaker = self._newcomer_in_paragraph(speaker, mention.start, want) or speaker
+                        speaker = self._newcomer_in_paragraph(speaker, mention.start, want) \
+                            or self._introduced_since(speaker, mention.start, want) or speaker
                     if self.text:
                         speaker = self._interviewed_before(speaker, mention.start, want) or speaker
                 if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:

@@ -1,0 +1,104 @@
+"""Invented examples of the patterns met in the thirteenth pass: who a later "he" or "she"
+means when the story brings in someone new (a person introduced after the last quote, a
+person quoted only in a clause about someone else), and descriptions with a possessive
+pronoun ("Tim Kaine, his rival, said"). Each rule's near misses stay what they were."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_a_person_introduced_after_the_quote_is_who_he_means() -> None:
+    for intro in ("Rep. Bill Owens, a Democrat from Ohio", "Rep. Bill Owens, who has pushed for it",
+                  "Bill Owens, 52"):
+        text = (f"“We need a deal,” Senator Tom Harkin said. The bill was drafted by {intro}. "
+                "“It is a great day for the farmers,” he said.")
+        assert _speakers(text) == ["Tom Harkin", "Bill Owens"], intro
+
+
+def test_the_person_quoted_before_stays_the_subject() -> None:
+    # a sentence since that opens with "He" is still about the man quoted before
+    text = ("“We need a deal,” Senator Tom Harkin said. He blamed Rep. Bill Owens, a Democrat "
+            "from Ohio, for the delay. “It is a shame,” he said.")
+    assert _speakers(text) == ["Tom Harkin", "Tom Harkin"]
+    # a person named in the quote's own sentence is not introduced since
+    text = ("“We need a deal,” Senator Tom Harkin said, standing beside Rep. Bill Owens, a "
+            "Democrat from Ohio. “It is a shame,” he said.")
+    assert _speakers(text) == ["Tom Harkin", "Tom Harkin"]
+    # a person named with no introduction is only mentioned
+    text = ("“We need a deal,” Senator Tom Harkin said. The bill was drafted by Rep. Bill Owens. "
+            "“It is a shame,” he said.")
+    assert _speakers(text) == ["Tom Harkin", "Tom Harkin"]
+
+
+def test_a_person_quoted_in_a_clause_about_the_subject_does_not_take_he() -> None:
+    text = ("Donald Trump spoke for an hour in Tampa. “We will win Florida,” he said.\n\n"
+            "He also attacked Jeb Bush, who said Monday that Trump was “unhinged.”\n\n"
+            "“Jeb is a low-energy guy,” he said.")
+    assert _speakers(text) == ["Donald Trump", "Jeb Bush", "Donald Trump"]
+    text = ("Donald Trump spoke for an hour in Tampa. “We will win Florida,” he said.\n\n"
+            "Trump's remarks came a day after Jeb Bush said he was “unhinged.”\n\n"
+            "“Jeb is a low-energy guy,” he said.")
+    assert _speakers(text) == ["Donald Trump", "Jeb Bush", "Donald Trump"]
+
+
+def test_a_person_quoted_in_a_clause_with_no_other_subject_is_who_he_means() -> None:
+    text = "The vote came after Sen. Bob Smith said he would oppose it. “It is a bad bill,” he said."
+    assert _speakers(text) == ["Bob Smith", "Bob Smith"]
+    text = ("Jeb Bush said in Iowa that Trump was “unhinged.” Trump answered on Twitter.\n\n"
+            "“I am not worried,” he said.")
+    assert _speakers(text)[0] == "Jeb Bush"
+
+
+def test_a_description_with_a_possessive_pronoun_is_an_appositive() -> None:
+    text = ("Mike Pence said he was proud of Trump. Tim Kaine, his rival, said Pence had defended "
+            "“the indefensible.”")
+    assert _records(text)[1] == ("Tim Kaine", "Pence had defended “the indefensible.”")
+    text = "Tim Kaine, her running mate, said Trump had been “reckless” with his words."
+    assert _speakers(text) == ["Tim Kaine"]
+    text = "Sen. Rand Paul, R-Ky., his longtime ally, said he would vote no."
+    assert _speakers(text) == ["Rand Paul"]
+
+
+def test_a_possessive_description_with_no_name_before_is_the_speaker() -> None:
+    assert _speakers("After the trial, his wife said the verdict was unfair.") == ["his wife"]
+    assert _speakers("When asked about Smith, his lawyer said the charges were false.") == ["his lawyer"]
+
+
+def test_a_longer_lead_in_naming_what_was_said_introduces_a_quote() -> None:
+    text = "Donald Trump had a message for his critics on Tuesday night: “I will never change.”"
+    assert _records(text) == [("Donald Trump", "I will never change.")]
+    text = "Senator Amy Klobuchar offered a blunt assessment of the bill's chances: “This bill is dead.”"
+    assert _speakers(text) == ["Amy Klobuchar"]
+
+
+def test_a_longer_lead_in_with_no_word_for_what_was_said_introduces_nothing() -> None:
+    text = ("Senator Amy Klobuchar pointed to the sign on the door of the office, which read: "
+            "“Closed for business today.”")
+    assert "Amy Klobuchar" not in _speakers(text)
+
+
+def test_a_programme_in_quote_marks_between_cue_and_clause() -> None:
+    for where in ("Sunday on “Fox News Sunday”", "on CNN's “State of the Union”",
+                  "in an interview on NBC’s “Meet the Press”"):
+        text = f"Sen. Lindsey Graham said {where} that the whistleblower should testify."
+        assert _records(text) == [("Lindsey Graham", "the whistleblower should testify")], where
+    # a title inside the clause is still the clause's
+    text = "Sen. Lindsey Graham said the show “Fox News Sunday” was his favorite."
+    assert _records(text) == [("Lindsey Graham", "the show “Fox News Sunday” was his favorite")]
+
+
+def test_an_audience_of_two_words_is_whom_the_speaker_told() -> None:
+    text = ("“We’re going to win,” Donald Trump told a rally crowd in Ohio, adding that the economy "
+            "was “booming.”")
+    assert [t for _, t in _records(text)] == ["We’re going to win", "the economy was “booming.”"]
+    text = "Donald Trump told a campaign rally crowd in Ohio that the economy was booming."
+    assert _records(text) == [("Donald Trump", "the economy was booming")]
