@@ -102,3 +102,34 @@ def test_an_audience_of_two_words_is_whom_the_speaker_told() -> None:
     assert [t for _, t in _records(text)] == ["We’re going to win", "the economy was “booming.”"]
     text = "Donald Trump told a campaign rally crowd in Ohio that the economy was booming."
     assert _records(text) == [("Donald Trump", "the economy was booming")]
+
+
+def test_an_honorific_picks_the_bearer_of_the_surname_of_its_gender() -> None:
+    intro = "Former President Bill Clinton campaigned for his wife, Hillary Clinton, in Iowa. "
+    text = intro + "“She is ready,” Mr. Clinton said. “We are ready,” Mrs. Clinton said."
+    assert _speakers(text) == ["Bill Clinton", "Hillary Clinton"]
+    text = intro + ("“We are ready,” Mrs. Clinton said. “She is ready,” Mr. Clinton said. "
+                    "“I am ready,” Mrs. Clinton added.")
+    assert _speakers(text) == ["Hillary Clinton", "Bill Clinton", "Hillary Clinton"]
+
+
+def test_an_honorific_with_one_bearer_is_that_person() -> None:
+    text = "Donald J. Trump spoke in Ohio. “We will win,” Mr. Trump said."
+    assert _speakers(text) == ["Donald J. Trump"]
+    text = "Hillary Rodham Clinton campaigned in Iowa. “I am ready,” Mrs. Clinton said."
+    assert _speakers(text) == ["Hillary Rodham Clinton"]
+
+
+def test_a_person_who_said_nothing_is_not_who_he_means() -> None:
+    for silent in ("Robert Mueller declined to comment on Monday.",
+                   "Robert Mueller has not commented publicly.",
+                   "Special counsel Robert Mueller did not respond to a request for comment."):
+        text = (f"“This is a witch hunt,” Trump said of the investigation.\n\n{silent}\n\n"
+                "“It is a disgrace,” he added.")
+        assert _speakers(text) == ["Trump", "Trump"], silent
+
+
+def test_a_person_who_spoke_is_who_he_means() -> None:
+    text = ("“This is a witch hunt,” Trump said of the investigation.\n\n"
+            "Robert Mueller spoke briefly on Monday.\n\n“We will finish the work,” he said.")
+    assert _speakers(text) == ["Trump", "Robert Mueller"]

@@ -40,6 +40,7 @@ from monitor.extract.marks import (
 )
 from monitor.extract.speaker_kinds import occupational_title
 from monitor.extract.speakers import (
+    SILENT_AFTER,
     TIME_LEADS,
     Mention,
     Speaker,
@@ -379,6 +380,8 @@ class _Document:
                 self.lead_cache[k] = self._last_lead_person(*self.lead_spans[k])
             mention = self.lead_cache[k]
             if mention is not None and mention.end <= pos and _lead_counts(mention, known):
+                if SILENT_AFTER.match(self.text, mention.end, min(pos, self.lead_spans[k][1])):
+                    return None  # "Mueller has not commented publicly. “…,” he added": not him
                 return mention
             k -= 1
             looked += 1

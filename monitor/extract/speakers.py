@@ -2004,10 +2004,16 @@ _NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "d
                                   "incoming", "outgoing"])
 #: A name of two or three capitalised words or initials after an office ("… Liu Xiaming").
 _NAME_AFTER_OFFICE = re.compile(r",? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w’'-]+|[A-Z]\.)){1,2})")
-#: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
-#: person (the subject word, then the article of the person's phrase).
+#: After a sentence's subject: that they said nothing ("has not commented", "declined to comment").
+SILENT_AFTER = re.compile(
+    r",?[ ](?:[a-z]+ly[ ])?(?:has|have|had|did|does|do|would|could|was|were)(?:[ ]not|n['’]t)[ ]"
+    r"(?:yet[ ]|immediately[ ])?(?:comment|respond|return|answer|reply|say|speak)"
+    r"|,?[ ](?:[a-z]+ly[ ])?(?:declined|refused|declines|refuses)[ ]to[ ]"
+    r"(?:comment|respond|answer|say|speak)")
 #: After a name, what introduces a person to the story: an appositive, a relative clause, an age.
 _INTRODUCED_AFTER = re.compile(r",[ ](?:who\b|an?[ ]|the[ ]|\d{1,3}\b)")
+#: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
+#: person (the subject word, then the article of the person's phrase).
 _INTERVIEWED = re.compile(r"\b(\w+) (?:(?:spoke|talked|speaks|talks) (?:to|with)|interviewed) "
                           r"(a|an|one) ")
 #: A report the meeting may lie inside ("said deputies interviewed a witness").
@@ -2284,6 +2290,8 @@ class SpeakerBook:
         key, known = alias_key(found.name), alias_key(latest.name)
         if key.rsplit(None, 1)[-1:] == known.rsplit(None, 1)[-1:]:
             return None  # (the same surname: the woman quoted last)
+        if SILENT_AFTER.match(self.text, found.end, min(pos, found.end + 80)):
+            return None  # "Robert Mueller declined to comment": whoever speaks next, not he
         return self._person(found)
 
     def _introduced_since(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
@@ -3966,6 +3974,17 @@ class SpeakerBook:
         words = mention.name.split()
         key = alias_key(mention.name)
         found = self._by_alias.get(("person", key))
+        if found is None and len(words) == 1 and mention.gender:
+            # (a surname quoted last of the other gender: see below)
+            found = self._latest_by_word.get(words[0].casefold())
+            found = found if found is not None and found.gender not in (None, mention.gender) else None
+        if len(words) == 1 and mention.gender and (found is None or found.gender
+                                                     and found.gender != mention.gender):
+            # "Mr. Clinton said … Mrs. Clinton said": the bearer of the surname of that gender
+            other = self._bearer_of_gender(words[0], mention.gender, mention.start)
+            if other is not None:
+                return other
+            found = None
         if found is None:
             # "Peskov" is the Dmitry Peskov quoted before; "Dmitry Peskov" is the Peskov quoted
             # before (who then keeps the full name). The most recently added wins.
@@ -4001,6 +4020,31 @@ class SpeakerBook:
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
+
+    def _bearer_of_gender(self, surname: str, gender: str, pos: int) -> Speaker | None:
+        """The person of ``surname`` whose gender is ``gender``: one already quoted, else the one
+        the text names before ``pos`` with a first name of that gender ("Hillary Clinton" for
+        "Mrs. Clinton" in a story that quoted Mr. Clinton)."""
+        for speaker in reversed(self.speakers):
+            if speaker.kind == "person" and speaker.gender == gender \
+                    and speaker.name.rsplit(None, 1)[-1].casefold() == surname.casefold():
+                return speaker
+        if not self.text:
+            return None
+        given = lx.FEMALE_FIRST_NAMES if gender == "f" else lx.MALE_FIRST_NAMES
+        text = self.text
+        for at in self._positions(" " + surname, limit=20):
+            if at >= pos:
+                break
+            end = at + 1 + len(surname)
+            if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                continue
+            before = text[max(0, at - 30):at].rsplit(None, 1)
+            prev = before[-1] if before else ""
+            if prev[:1].isupper() and prev.isalpha() and prev.casefold() in given \
+                    and (self.quoted is None or not self.quoted(at)):
+                return self._new(Mention(at - len(prev), end, "person", f"{prev} {surname}", gender=gender))
+        return None
 
     def _first_bearer(self, surname: str, latest: Speaker, pos: int) -> Mention | None:
         """"Donald Trump arrived … His daughter Ivanka Trump introduced him. “…,” she said. “…,”
