@@ -133,3 +133,12 @@ def test_a_person_who_spoke_is_who_he_means() -> None:
     text = ("“This is a witch hunt,” Trump said of the investigation.\n\n"
             "Robert Mueller spoke briefly on Monday.\n\n“We will finish the work,” he said.")
     assert _speakers(text) == ["Trump", "Robert Mueller"]
+
+
+def test_suggested_reports_a_clause_without_that() -> None:
+    text = "Senator Ann Lee suggested the bill was flawed."
+    assert _records(text) == [("Ann Lee", "the bill was flawed")]
+    text = "Representatives of the family suggested the financier may have been murdered."
+    assert _records(text) == [("Representatives of the family", "the financier may have been murdered")]
+    # what is suggested as a thing is no statement
+    assert _records("Senator Ann Lee suggested a compromise on Tuesday.") == []

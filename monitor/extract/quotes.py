@@ -219,7 +219,7 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
-    "admitted admits",
+    "admitted admits suggested suggests suggesting",
     # the present of a plural subject: "U.S. officials admit the program has failed"
     "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
 )
