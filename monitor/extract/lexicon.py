@@ -95,7 +95,7 @@ CUE_VERBS = _forms(
 #: before "that" ("member states", "the company's claims", "notes from the meeting").
 WEAK_CUES = _forms(
     "states notes claims reports posts remarks comments estimates continued continues "
-    "agreed agrees indicated indicates observed observes revealed reveals "
+    "agreed agrees indicated indicates observed observes revealed reveals suggests suggested "
     "maintains maintained recalled recalls remembered remembers telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "

@@ -2950,7 +2950,8 @@ def _sieve_reported(doc: _Document) -> None:
     for frame in doc.frames:
         if frame.clause_start is None or frame.mention is None or frame.according:
             continue
-        if frame.cue in lx.WEAK_CUES and not frame.with_that:
+        if frame.cue in lx.WEAK_CUES and not frame.with_that and not (
+                frame.cue in _WEAK_ZERO_THAT and _opens_clause(text, frame.clause_start, frame.sentence[1])):
             continue
         s, e = frame.sentence
         if frame.clause_end is not None:
@@ -3173,6 +3174,19 @@ def _source_without_comma(mention: Mention | None) -> bool:
 def _finite_word(tok: Tok) -> bool:
     """A lower-case finite verb: "issued", "is", "said" (not "Ted", not "bed")."""
     return tok.word.islower() and (tok.low in _FINITE or tok.low.endswith("ed") and len(tok.low) > 3)
+
+
+#: Weak cues that still report a clause without "that" when one follows ("suggested the bill
+#: was flawed"; not "suggested a compromise").
+_WEAK_ZERO_THAT = word_set("suggested suggests")
+
+
+def _opens_clause(text: str, start: int, end: int) -> bool:
+    """Does a clause with a subject and a verb open at ``start``: a determiner, a pronoun or a
+    capitalised word, then a verb within the next six words?"""
+    toks = tokens(text, start, min(end, start + 80))
+    return len(toks) >= 3 and (toks[0].low in _CLAUSE_OPENERS or toks[0].word[:1].isupper()) \
+        and _has_verb(toks[1:7])
 
 
 def _has_verb(toks: list[Tok]) -> bool:
