@@ -142,3 +142,19 @@ def test_suggested_reports_a_clause_without_that() -> None:
     assert _records(text) == [("Representatives of the family", "the financier may have been murdered")]
     # what is suggested as a thing is no statement
     assert _records("Senator Ann Lee suggested a compromise on Tuesday.") == []
+
+
+def test_a_party_member_is_the_person_named_just_before() -> None:
+    intro = "Rep. Mark Smith introduced the bill in May.\n\n“We oppose it,” Sen. John Thune said.\n\n"
+    text = intro + "That view is not shared by Smith. “It is time,” the Ohio Republican said."
+    assert _speakers(text) == ["John Thune", "Mark Smith"]
+    text = intro + ("That view is not shared by Smith. The Ohio Republican has pushed the bill for "
+                    "years.\n\n“It is time,” he said.")
+    assert _speakers(text) == ["John Thune", "Mark Smith"]
+    # the subject of the sentence before comes first
+    text = "Sen. Sherrod Brown attacked Donald Trump on Tuesday. “He is a fraud,” the Ohio Democrat said."
+    assert _speakers(text) == ["Sherrod Brown"]
+
+
+def test_a_party_member_with_nobody_named_is_the_description() -> None:
+    assert _speakers("“It is time,” the Ohio Republican said.") == ["the Ohio Republican"]

@@ -2010,6 +2010,8 @@ SILENT_AFTER = re.compile(
     r"(?:yet[ ]|immediately[ ])?(?:comment|respond|return|answer|reply|say|speak)"
     r"|,?[ ](?:[a-z]+ly[ ])?(?:declined|refused|declines|refuses)[ ]to[ ]"
     r"(?:comment|respond|answer|say|speak)")
+#: Heads of a description by party ("the Ohio Republican", "the New York Democrat").
+_PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "conservative", "liberal"])
 #: After a name, what introduces a person to the story: an appositive, a relative clause, an age.
 _INTRODUCED_AFTER = re.compile(r",[ ](?:who\b|an?[ ]|the[ ]|\d{1,3}\b)")
 #: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
@@ -2423,6 +2425,21 @@ class SpeakerBook:
         found = self._named_mention_before(pos, want)
         return self._person(found) if found is not None else None
 
+    def _pending_definite(self, pending: Mention) -> Speaker:
+        """The speaker a description means when nothing else has: a party's member that no
+        party tag of the text matches is the person named just before it ("… shared by Mark
+        Smith. The Ohio Republican has …"); anyone else is the description itself."""
+        if pending.name in _PARTY_MEMBERS and self.text and self._described_before(pending) is None:
+            named = self._person_named_before(pending.start)
+            if named is not None:
+                return self._person(named)
+        return self._definite(pending)
+
+    def _person_named_before(self, pos: int) -> Mention | None:
+        """The person of either gender named last before ``pos`` (within the pronoun reach)."""
+        found = [m for want in ("m", "f") if (m := self._named_mention_before(pos, want)) is not None]
+        return max(found, key=lambda m: m.start) if found else None
+
     def _named_mention_before(self, pos: int, want: str, floor: int = 0) -> Mention | None:
         """The mention ``_named_before`` stands for (searched from ``floor`` at the earliest)."""
         if not self.text:
@@ -2763,7 +2780,7 @@ class SpeakerBook:
                     speaker = self._named_since(speaker, want, mention.start) or speaker
                 if owner is None and self.pending is not None and self._pending_may_be(want):
                     pending, self.pending = self.pending, None
-                    speaker = self._definite(pending) if pending.kind == "definite" \
+                    speaker = self._pending_definite(pending) if pending.kind == "definite" \
                         else self._person(pending)
                 if speaker is None:
                     speaker = self._named_before(mention.start, want)
@@ -2823,7 +2840,7 @@ class SpeakerBook:
             if speaker is None:
                 speaker = self._last_person_described(mention)
             if speaker is None:
-                speaker = self._definite(mention)
+                speaker = self._pending_definite(mention)
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
                 and mention.name.casefold() in self._latest_by_word and not _kind_word(mention.name):
             # ("Ana Hale said … Hale said it was bad": a quoted person's surname, though "it" follows)
