@@ -158,3 +158,41 @@ def test_a_party_member_is_the_person_named_just_before() -> None:
 
 def test_a_party_member_with_nobody_named_is_the_description() -> None:
     assert _speakers("“It is time,” the Ohio Republican said.") == ["the Ohio Republican"]
+
+
+def test_a_pronoun_inside_a_tellers_clause_is_the_teller() -> None:
+    text = ("Judy Laterza said she was shocked. “It was awful,” she said.\n\nA former model told me "
+            "that her parents called the police after she told them he assaulted her. “I remember "
+            "it,” she says.")
+    assert _speakers(text) == ["Judy Laterza", "Judy Laterza", "A former model", "A former model",
+                               "A former model"]
+
+
+def test_a_pronoun_of_the_other_gender_inside_a_clause_is_someone_else() -> None:
+    text = ("Hillary Clinton spoke in Ohio. “We will win,” she said.\n\nDonald Trump told reporters "
+            "that she lied when she said she would win.")
+    assert _speakers(text) == ["Hillary Clinton", "Donald Trump", "Hillary Clinton"]
+
+
+def test_a_source_cited_is_not_the_subject_a_later_pronoun_means() -> None:
+    text = ("“I will stay,” Megyn Kelly said in May.\n\nIn 2012 Megyn Kelly went to the network’s PR "
+            "chief and attempted an intervention, according to a person close to Kelly. She told "
+            "him the rumors were hurting the network.")
+    assert _speakers(text)[-1] == "Megyn Kelly"
+    text = ("“We run a tight ship,” Roger Ailes said.\n\nHe kept a gun in his office, according to "
+            "Vanity Fair. “Watch out for the enemy within,” he told the staff.")
+    assert _speakers(text)[-1] == "Roger Ailes"
+
+
+def test_a_long_story_resolves_surnames_to_its_full_names_to_the_end() -> None:
+    # the look-ups for full names have a budget; a long story of many names stays inside it
+    filler = "".join(f"Officer Dan Smith{k} arrived. “We came,” Smith{k} said.\n\n" for k in range(60))
+    text = ("Media executive Rupert Murdoch and his sons, James and Lachlan, met.\n\n" + filler
+            + "“We are here,” Murdoch said.\n\nWhen James Murdoch arrived, he smoked.\n\n"
+            "“I am in charge,” Murdoch said.")
+    assert _speakers(text)[-1] == "Rupert Murdoch"
+
+
+def test_more_occupations_name_a_person() -> None:
+    for who in ("A former model", "A dancer", "An intern", "A waitress", "A bartender"):
+        assert _speakers(f"{who} said the manager had lied.") == [who], who

@@ -188,7 +188,10 @@ TITLE_WORDS = _forms(
         "caregiver parent "
         # people of local and crime news ("the real estate agent said", "a state trooper said")
         "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
-        "deputy trooper sheriff"
+        "deputy trooper sheriff "
+        # people of media, entertainment and workplace stories ("a former model told me")
+        "model dancer intern booker receptionist waitress waiter bartender nanny comedian "
+        "musician rapper poet soldier sailor"
     ),
 )
 

@@ -2142,8 +2142,9 @@ def _object_end(toks: list[Tok]) -> int:
     """How many words the object of ``told`` takes (``CBS``, ``the BBC``, ``reporters``, ``me``
     before "that": "Residents told me that …")."""
     if toks[0].low in _OBJECT_PRONOUNS and len(toks) > 1 and (
-            toks[1].low == "that" or toks[1].low in ("he", "she", "they", "we", "i", "it", "there")):
-        return 1  # "told me that …", "told him they were lost"
+            toks[1].low == "that" or toks[1].low in ("he", "she", "they", "we", "i", "it", "there")
+            or toks[1].low in _CLAUSE_OPENERS and _has_verb(toks[2:6])):
+        return 1  # "told me that …", "told him they were lost", "told him the rumors were …"
     # "told the judge", "told his supporters", "told a news conference"
     j = 1 if toks[0].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my") else 0
     start = j
@@ -3700,8 +3701,16 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             if lead is not None:
                 book.note_person(lead)
         nested = _inside_clause(outer, frame)
+        teller = resolved.get(id(outer)) if nested and outer is not None else None
+        if teller is not None and mention.kind == "pronoun" and mention.name in ("he", "she") \
+                and _may_be_one(teller, "m" if mention.name == "he" else "f"):
+            # "A former model told me that her parents called the police after she told them …":
+            # the pronoun inside the teller's clause is the teller
+            resolved[id(frame)] = teller
+            continue
         resolved[id(frame)] = book.resolve(mention, frame.cue,
-                                           nested=nested or _backgrounded(doc, frame, book))
+                                           nested=nested or _backgrounded(doc, frame, book),
+                                           source_only=frame.according)
         if not nested:
             outer = frame
     book.full_names(text)
@@ -3922,6 +3931,19 @@ def _extend(before: _Claim, claim: _Claim) -> None:
     before.end = claim.end
     before.parts.extend(claim.parts)
     before.para = claim.para
+
+
+def _may_be_one(speaker: Speaker, gender: str) -> bool:
+    """Can "he" or "she" (``gender``) be ``speaker``: one person of that gender, or an unnamed
+    one of no known gender ("a former model")?"""
+    if speaker.kind == "person":
+        return speaker.gender == gender
+    return speaker.kind == "anonymous" and speaker.gender in (None, gender) \
+        and _ONE_PERSON_HEAD.search(speaker.name) is not None
+
+
+#: An unnamed single person's phrase: an article or "one", and no plural after it.
+_ONE_PERSON_HEAD = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]he) (?!.*\b(?:and|or)\b)")
 
 
 def _inside_clause(outer: _Frame | None, frame: _Frame) -> bool:

@@ -1993,7 +1993,7 @@ _MAX_ROLE_CHARS = 300
 _EPITHET_REACH = 600
 #: A word for a relative right before a name: "His daughter Ivanka Trump", "his wife, Melania".
 _KINSHIP_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|father|mother|niece|nephew|"
-                             r"cousin|uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)"
+                             r"cousin|uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)s?"
                              r",?[ ]$")
 #: Short names of organisations news uses, by the full name the text may give.
 _SHORT_ORG_NAMES = {"Fed": "Federal Reserve"}
@@ -2248,7 +2248,7 @@ class SpeakerBook:
         self._clock = 0
         self._surname_genders: dict[str, str | None] = {}
         #: Characters the surname and full-name look-ups may still search (see _positions).
-        self._search_left = 4 * len(text) + 200_000
+        self._search_left = 32 * len(text) + 2_000_000
         #: Where each speaker was last quoted (by index).
         self._seen_pos: dict[int, int] = {}
         #: Speakers named by a first name after "Sir" or "Dame" ("Sir Keith"), by index.
@@ -2720,11 +2720,14 @@ class SpeakerBook:
         if pos < 0:
             self._search_left -= len(text) - last
 
-    def resolve(self, mention: Mention, cue: str | None = None, nested: bool = False) -> Speaker | None:
+    def resolve(self, mention: Mention, cue: str | None = None, nested: bool = False,
+                source_only: bool = False) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new. ``cue`` is the speech
         word at the mention: who "asks" is who a later "Q:" label is. A ``nested`` mention is
         said inside another speaker's reported clause: it does not become the person a later
-        "he" or "she" means."""
+        "he" or "she" means. Nor does a ``source_only`` one ("according to …") that is one person
+        of unknown gender or a name of unknown kind: "Megyn Kelly … intervened, according to a
+        person close to Kelly. She told Lewis …" is Kelly."""
         speaker: Speaker | None
         if mention.kind == "label":
             return self._label(mention.name)
@@ -2868,6 +2871,11 @@ class SpeakerBook:
         if speaker is not None and nested and speaker.kind == "person":
             self._index_role(speaker)
             return speaker  # a person only reported on: not the one a later pronoun means
+        if speaker is not None and source_only and mention.kind != "pronoun" and (
+                speaker.kind == "person" and speaker.gender is None
+                or speaker.kind == "anonymous" and _one_person(speaker.name) is not None):
+            self._index_role(speaker)
+            return speaker  # a source cited: not the subject a later pronoun means
         if speaker is not None:
             if speaker.kind == "organisation" and mention.kind in ("definite", "anonymous", "pronoun"):
                 self._described_orgs.add(speaker.index)  # ("the company said": a company for sure)
@@ -4073,8 +4081,12 @@ class SpeakerBook:
             return None
         text = self.text
         introduced = text.find(latest.name)
-        if introduced < 0 or _KINSHIP_BEFORE.search(text, max(0, introduced - 30), introduced) is None:
-            return None  # (only a relative introduced so: "Ron Johnson" is no kin of "Mike Johnson")
+        alone = re.search(rf"\b{re.escape(latest.name.split()[0])}\b", text)
+        if not any(at >= 0 and _KINSHIP_BEFORE.search(text, max(0, at - 30), at) is not None
+                   for at in (introduced, alone.start() if alone is not None else -1)):
+            # (only a relative introduced so: "Ron Johnson" is no kin of "Mike Johnson"; "his
+            # sons, James and Lachlan" introduces James Murdoch by his first name)
+            return None
         for at in self._positions(" " + surname, limit=10):
             if at >= pos:
                 return None
