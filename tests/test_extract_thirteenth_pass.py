@@ -196,3 +196,23 @@ def test_a_long_story_resolves_surnames_to_its_full_names_to_the_end() -> None:
 def test_more_occupations_name_a_person() -> None:
     for who in ("A former model", "A dancer", "An intern", "A waitress", "A bartender"):
         assert _speakers(f"{who} said the manager had lied.") == [who], who
+
+
+def test_the_woman_is_the_unnamed_woman_quoted_last() -> None:
+    text = ("A woman who auditioned in 1968 said he was rude. “He shouted,” she said.\n\nJane Roe did "
+            "not respond to a request for comment.\n\nI spoke with another administrative assistant "
+            "who said Roe invited her to meet him in 2004. The woman, then 25, told him that her "
+            "ambition was to act. “I was terrified,” she said.")
+    assert _speakers(text) == ["A woman", "A woman", "administrative assistant",
+                               "administrative assistant", "administrative assistant"]
+    # with no unnamed person since, "the woman" is the one first called so
+    text = ("A woman who auditioned in 1968 said he was rude.\n\nJohn Roe said he was kind.\n\n"
+            "The woman said she left in 1969.")
+    assert _speakers(text) == ["A woman", "John Roe", "A woman"]
+
+
+def test_an_adjective_between_employer_and_post_stays_in_the_phrase() -> None:
+    text = "A Fox News administrative assistant said the office was locked."
+    assert _speakers(text) == ["A Fox News administrative assistant"]
+    text = "A White House senior adviser said the talks had stalled."
+    assert _speakers(text) == ["A White House senior adviser"]

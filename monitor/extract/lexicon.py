@@ -191,7 +191,7 @@ TITLE_WORDS = _forms(
         "deputy trooper sheriff "
         # people of media, entertainment and workplace stories ("a former model told me")
         "model dancer intern booker receptionist waitress waiter bartender nanny comedian "
-        "musician rapper poet soldier sailor"
+        "musician rapper poet soldier sailor assistant"
     ),
 )
 

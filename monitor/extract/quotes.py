@@ -1807,7 +1807,7 @@ _SPEECH_EVENTS = word_set(
 )
 
 
-_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?|aged \d+|\d{1,3}")
+_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?|aged \d+|(?:then |now )?\d{1,3}")
 
 
 def _part_kind(text: str, toks: list[Tok]) -> str:

@@ -266,6 +266,10 @@ _DEGREE_WORDS = frozenset(["more", "most", "very", "much", "so", "too", "less", 
 _LY_NOUNS = frozenset(["family", "assembly", "rally", "supply", "monopoly", "anomaly", "ally"])
 
 
+#: Endings of adjectives that may stand between an employer and a post ("administrative").
+_ADJECTIVE_ENDINGS = ("ive", "al", "ary", "ic", "ous", "ior")
+
+
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
@@ -274,6 +278,10 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return False  # "in his letter Mrs Thatcher said": an honorific opens the name
     if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
+    if prev.word.islower() and prev.word.isalpha() and prev.low.endswith(_ADJECTIVE_ENDINGS) \
+            and i >= 2 and np_word(toks[i - 2]) and (toks[i].low in lx.POSITION_HEADS
+                                                     or toks[i].low in lx.ANON_HEADS):
+        return True  # "a Fox News administrative assistant", "a White House senior adviser"
     if prev.low in lx.GLUE and i >= 2:
         return np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
     if prev.low == "on" and i >= 2 and _cap(toks[i]) and base_word(toks[i - 2]).lower() in lx.ORG_HEADS \
@@ -2425,6 +2433,18 @@ class SpeakerBook:
         found = self._named_mention_before(pos, want)
         return self._person(found) if found is not None else None
 
+    def _unnamed_since(self, described: Speaker, gender: str) -> Speaker | None:
+        """"A woman who auditioned … said …. ¶ I spoke with an assistant who said …. The woman,
+        then 25, told him …": "the woman" is the unnamed person of that gender (or of none
+        known) quoted since the one first called so."""
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker is described or speaker.index < described.index:
+                return None
+            if speaker.kind == "anonymous" and speaker.gender in (None, gender) \
+                    and _one_person(speaker.name) is not None:
+                return speaker
+        return None
+
     def _pending_definite(self, pending: Mention) -> Speaker:
         """The speaker a description means when nothing else has: a party's member that no
         party tag of the text matches is the person named just before it ("… shared by Mark
@@ -2815,6 +2835,8 @@ class SpeakerBook:
             speaker = self._person(aged)
         elif mention.kind == "definite":
             speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
+            if speaker is not None and mention.name in ("woman", "man"):
+                speaker = self._unnamed_since(speaker, "f" if mention.name == "woman" else "m") or speaker
             if speaker is not None and speaker.role and self.text \
                     and f"{mention.name.lower()} of " in speaker.role.lower():
                 # "The president says …" in a story of President Trump is not John Williams, "the
