@@ -216,3 +216,20 @@ def test_an_adjective_between_employer_and_post_stays_in_the_phrase() -> None:
     assert _speakers(text) == ["A Fox News administrative assistant"]
     text = "A White House senior adviser said the talks had stalled."
     assert _speakers(text) == ["A White House senior adviser"]
+
+
+def test_whom_it_was_said_to_is_no_part_of_the_quote() -> None:
+    for frame in ("remarked to his deputy", "said to reporters", "told his deputy",
+                  "remarked to his deputy Bill Shine", "told reporters:"):
+        text = f"Roger Ailes {frame.rstrip(':')}{':' if frame.endswith(':') else ','} “Look at him.”"
+        assert _records(text) == [("Roger Ailes", "Look at him.")], frame
+    # a reported clause with a quoted word in it stays mixed
+    text = "Roger Ailes said the plan was “reckless” and left."
+    assert _records(text) == [("Roger Ailes", "the plan was “reckless” and left")]
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_is_the_subject() -> None:
+    text = ("Roger Ailes ran the network. According to executives, he instructed Fox’s head of "
+            "engineering, Warren Vandeveer, to install cameras. When Ailes spotted James Murdoch on "
+            "the monitor, he remarked to his deputy, “Look at him.”")
+    assert _records(text)[-1] == ("Roger Ailes", "Look at him.")

@@ -451,6 +451,11 @@ class _Document:
             tries = 0
             later = None
             while comma > 0 and comma + 2 < e and later is None and tries < 3:
+                if _PRONOUN_SUBJECT.match(text, comma + 1) or self.inside_quote(comma + 2):
+                    # "According to executives, he instructed Fox's head of engineering, Warren
+                    # Vandeveer, …": the subject is "he", not a name further on (nor one inside a
+                    # quotation: "When Ailes spotted him, he remarked, “Look …”")
+                    break
                 later = self._lead_person_at(comma + 2, e)
                 tries += 1
                 comma = text.find(",", comma + 1, min(e, s + 200))
@@ -1400,6 +1405,14 @@ class _Document:
         i = 0
         if _DEMONSTRATIVE_THAT.match(text, frame.cue_end):
             return  # "answered that rhetorical question: “Nobody cares.”": "that" points, no clause
+        addressed = _ADDRESSEE_THEN_QUOTE.match(text, frame.cue_end, e)
+        if addressed is not None and not frame.inverted and (
+                addressed.group(1).startswith("to ") or frame.cue in lx.ADDRESSEE_CUES) \
+                and not any(w in lx.CUE_VERBS or w in _FINITE for w in addressed.group(1).lower().split()):
+            # "remarked to his deputy, “Look at him.”", "told his aides: “…”": whom it was said to,
+            # then the words said
+            frame.end = addressed.end(1)
+            return
         if frame.cue in ("answered", "answers") and not (toks and toks[0].low == "that"):
             return  # "answered questions on …": what was answered, not what was said
         if frame.cue in _ACCUSE_CUES:
@@ -1578,6 +1591,9 @@ class _Document:
 
 #: Words of the phrase that places a statement on a programme: "on", "in an interview on".
 _ON_A_SHOW = word_set("on during in an a interview appearance with at")
+#: After a cue, whom it was said to and the quotation ("to his deputy, “…”", "reporters: “…”").
+_ADDRESSEE_THEN_QUOTE = re.compile(
+    r"[ ]+((?:to[ ]+)?(?:[\w.’'-]+[ ]+){0,5}[\w.’'-]+)(?:,|:)[ ]*(?=[“\"])")
 #: Where a second clause with its own subject starts: ", while the police deny …".
 _CLAUSE_JOIN = re.compile(r"[,;] (?:while|whereas|but|although|though) (?=\w)")
 #: Words before "after"/"before" that say when: "soon after", "hours before".
