@@ -233,3 +233,19 @@ def test_a_pronoun_subject_after_an_opening_phrase_is_the_subject() -> None:
             "engineering, Warren Vandeveer, to install cameras. When Ailes spotted James Murdoch on "
             "the monitor, he remarked to his deputy, “Look at him.”")
     assert _records(text)[-1] == ("Roger Ailes", "Look at him.")
+
+
+def test_a_name_of_no_known_first_name_takes_the_gender_of_its_pronouns() -> None:
+    text = ("Roger Ailes ran Fox News. Megyn Kelly was not a household name when she started at Fox "
+            "News in 2004. Kelly left her law firm to join, according to a person close to Kelly. "
+            "“I will stay,” Ailes said. In 2013, Ailes promoted Kelly to a prime-time slot, where "
+            "she declared that Santa is “white.” When asked by a fan, she responded, “Roger Ailes.”")
+    assert _speakers(text)[-2:] == ["Megyn Kelly", "Megyn Kelly"]
+
+
+def test_a_first_name_is_not_read_across_a_sentences_end() -> None:
+    text = ("Megyn Kelly was not a household name when she started. Then came Donald Trump. Kelly’s "
+            "questions were tough. “I asked,” Kelly said. “It was fair,” she said.")
+    assert _speakers(text) == ["Megyn Kelly", "Megyn Kelly"]
+    text = "George W. Bush spoke. “We will win,” Bush said. “It is over,” he said."
+    assert _speakers(text) == ["George W. Bush", "George W. Bush"]

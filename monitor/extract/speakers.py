@@ -2018,6 +2018,9 @@ SILENT_AFTER = re.compile(
     r"(?:yet[ ]|immediately[ ])?(?:comment|respond|return|answer|reply|say|speak)"
     r"|,?[ ](?:[a-z]+ly[ ])?(?:declined|refused|declines|refuses)[ ]to[ ]"
     r"(?:comment|respond|answer|say|speak)")
+#: After a surname, its sentence up to the first third-person pronoun, with no other capitalised
+#: word and no quotation mark on the way ("Kelly was not a household name when she started").
+_PRONOUN_AFTER_NAME = re.compile(r"(?:['’]s)?\b[^.!?;:“”\"A-Z]{1,80}?\b(she|her|he|his|him)\b")
 #: Heads of a description by party ("the Ohio Republican", "the New York Democrat").
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "conservative", "liberal"])
 #: After a name, what introduces a person to the story: an appositive, a relative clause, an age.
@@ -3277,8 +3280,10 @@ class SpeakerBook:
             if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""
                 gender = _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) if first else None
-                if not gender and first[:1].isupper():
-                    # "Edward Norton Lorenz": the first of the names before the surname
+                if not gender and first[:1].isupper() and not (
+                        first.endswith((".", "!", "?")) and len(first) > 2):  # (an initial goes on)
+                    # "Edward Norton Lorenz": the first of the names before the surname (not
+                    # across a sentence's end: "Then came Donald Trump. Kelly’s …")
                     run = tokens(text, max(0, pos - 40), pos - 1)
                     cut = _name_run(run)
                     if cut < len(run) - 1:
@@ -3288,8 +3293,25 @@ class SpeakerBook:
                     gender = _gender([Tok(first, 0, 0)])
                 if gender:
                     break
+        if gender is None:
+            gender = self._pronoun_gender(surname)
         self._surname_genders[key] = gender
         return gender
+
+    def _pronoun_gender(self, surname: str) -> str | None:
+        """The gender the text's own pronouns give a surname ("Megyn Kelly was not a household name
+        when she started"): the first "he", "she", "his", "her" or "him" after each place the
+        surname occurs, in its sentence and before any other capitalised word; at least two
+        places must agree, and none may disagree."""
+        votes: set[str] = set()
+        count = 0
+        for pos in self._positions(surname):
+            match = _PRONOUN_AFTER_NAME.match(self.text, pos + len(surname))
+            if match is None or self.quoted is not None and self.quoted(pos):
+                continue
+            votes.add("f" if match.group(1).lower() in ("she", "her") else "m")
+            count += 1
+        return votes.pop() if count >= 2 and len(votes) == 1 else None
 
     def _full_org_names(self, text: str) -> None:
         """"Brookings" is the Brookings Institution the text names elsewhere, "the Church" the
