@@ -249,3 +249,19 @@ def test_a_first_name_is_not_read_across_a_sentences_end() -> None:
     assert _speakers(text) == ["Megyn Kelly", "Megyn Kelly"]
     text = "George W. Bush spoke. “We will win,” Bush said. “It is over,” he said."
     assert _speakers(text) == ["George W. Bush", "George W. Bush"]
+
+
+def test_words_someone_is_recalled_or_shown_saying_are_theirs() -> None:
+    text = ("Roger Ailes invited her for a drink. “For a man in my position, it would have to be "
+            "alone at a hotel,” she recalls him saying.")
+    assert _records(text) == [("Roger Ailes", "For a man in my position, it would have to be alone "
+                                              "at a hotel")]
+    text = "Roger Ailes invited her. She recalls Ailes saying, “Do you know how to play the game?”"
+    assert _speakers(text) == ["Roger Ailes"]
+    assert _speakers("Video shows Donald Trump saying, “We will win.”") == ["Donald Trump"]
+
+
+def test_saying_with_no_quotation_is_no_statement_of_the_one_recorded() -> None:
+    text = "Carlson secretly recorded him saying the kinds of things he had been saying to her."
+    assert _records(text) == []
+    assert _speakers("Jane Roe left in May. “We were happy,” she recalls.") == ["Jane Roe"]

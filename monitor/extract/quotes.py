@@ -669,6 +669,8 @@ class _Document:
             # "an event dubbed a “thank you” party": a thing so named, no one naming it (not "an
             # organization he described as …")
             return None
+        if cue in _RECALL_VERBS and _SAYING_AFTER.match(text, ce):
+            return None  # "she recalls him saying": the words are his (the "saying" frame's)
         if cue.startswith("remember") and not _next_to_quote_mark(text, cs, ce):
             return None  # "“…,” remembers Shanna Challenger"; "remembered that …" is a memory
         if cue == "written" and not _PERFECT_WRITTEN.search(text, max(s, cs - 20), cs):
@@ -682,6 +684,20 @@ class _Document:
             # bill, inside someone else's statement, not words someone added
             return None
         left = self.quote_end_before(cs, max(s, cs - _WINDOW))
+        recalled = _RECALLED_SAYING.search(text, max(s, left, cs - 60), cs) if cue in _HEARD_CUES else None
+        if recalled is not None:
+            # "she recalls him saying", "Video shows Trump saying, “…”": the words are of the one
+            # recalled or shown saying them
+            who = recalled.group(1)
+            at = recalled.start(1)
+            mention = Mention(at, at + len(who), "pronoun", _OBJECT_TO_SUBJECT[who]) \
+                if who in _OBJECT_TO_SUBJECT else parse_before(text, tokens(text, at, at + len(who)))
+            after_quote = 0 <= recalled.start() - left <= 40 and "." not in text[left:recalled.start()]
+            if mention is not None and mention.kind in ("person", "pronoun") \
+                    and (after_quote or _QUOTE_NEXT.match(text, ce)):
+                # (only with the words quoted: "recorded him saying the kinds of things …" is not)
+                start = left if after_quote else recalled.start()
+                return _Frame(cue, cs, ce, mention, start, ce, (s, e), para, headline=headline)
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
             left = max(left, dateline.end())  # "MIDWAY ATOLL — Officials said": not the place
@@ -1594,6 +1610,18 @@ _ON_A_SHOW = word_set("on during in an a interview appearance with at")
 #: After a cue, whom it was said to and the quotation ("to his deputy, “…”", "reporters: “…”").
 _ADDRESSEE_THEN_QUOTE = re.compile(
     r"[ ]+((?:to[ ]+)?(?:[\w.’'-]+[ ]+){0,5}[\w.’'-]+)(?:,|:)[ ]*(?=[“\"])")
+#: Cues of words someone is recalled, heard or shown saying.
+_HEARD_CUES = word_set("saying telling")
+#: "recalls him saying", "Video shows Trump saying": the verb of recalling or showing and whom.
+_WHO_RECALLED = r"him|her|them|[A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*){0,2}"
+_RECALLED_SAYING = re.compile(
+    r"\b(?:recalls?|recalled|recalling|remembers?|remembered|remembering|heard|hears?|hearing|"
+    rf"shows?|showed|shown|showing|captured|recorded)[ ]+({_WHO_RECALLED})[ ]+$")
+_OBJECT_TO_SUBJECT = {"him": "he", "her": "she", "them": "they"}
+_QUOTE_NEXT = re.compile(r"[,:]?[ ]*[“\"]")
+_RECALL_VERBS = word_set("recalls recalled recalling remembers remembered remembering heard hears")
+#: After a verb of recalling: whom, then "saying" ("recalls him saying").
+_SAYING_AFTER = re.compile(rf"[ ]+(?:{_WHO_RECALLED})[ ]+(?:saying|telling)\b")
 #: Where a second clause with its own subject starts: ", while the police deny …".
 _CLAUSE_JOIN = re.compile(r"[,;] (?:while|whereas|but|although|though) (?=\w)")
 #: Words before "after"/"before" that say when: "soon after", "hours before".
