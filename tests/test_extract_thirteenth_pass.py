@@ -265,3 +265,15 @@ def test_saying_with_no_quotation_is_no_statement_of_the_one_recorded() -> None:
     text = "Carlson secretly recorded him saying the kinds of things he had been saying to her."
     assert _records(text) == []
     assert _speakers("Jane Roe left in May. “We were happy,” she recalls.") == ["Jane Roe"]
+
+
+def test_the_subject_after_but_is_who_he_means() -> None:
+    text = ("“Quantum keys are safe,” said Brian LaMacchia of Microsoft.\n\nVadim Makarov works in "
+            "Moscow. Such flaws may suggest that the systems aren’t ready, but Makarov, during a "
+            "panel discussion, drew the opposite conclusion. “It’s a bit of chicken-and-an-egg "
+            "problem,” he said.")
+    assert _speakers(text) == ["Brian LaMacchia", "Vadim Makarov"]
+    # an object after "but" is no subject
+    text = ("“Quantum keys are safe,” said Brian LaMacchia of Microsoft.\n\nThe flaws are real, but "
+            "critics say the systems work. “It is a small risk,” he said.")
+    assert _speakers(text)[-1] == "Brian LaMacchia"

@@ -461,6 +461,14 @@ class _Document:
                 comma = text.find(",", comma + 1, min(e, s + 200))
             if later is not None and (found is None or later.kind == "person"):
                 found = later  # not "the coach" of "Smith, the coach, said" over Smith
+        if found is None:
+            # "Such flaws may suggest the systems are not ready, but Vadim Makarov, during a
+            # panel, drew the opposite conclusion": the subject of the clause after ", but"
+            but = text.rfind(", but ", s, e)
+            if but > 0 and text[but + 6:but + 7].isupper() and not self.inside_quote(but):
+                later = self._lead_person_at(but + 6, e)
+                if later is not None and later.kind == "person":
+                    found = later
         return found
 
     def _lead_person_at(self, s: int, e: int) -> Mention | None:
