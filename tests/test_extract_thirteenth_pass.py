@@ -277,3 +277,11 @@ def test_the_subject_after_but_is_who_he_means() -> None:
     text = ("“Quantum keys are safe,” said Brian LaMacchia of Microsoft.\n\nThe flaws are real, but "
             "critics say the systems work. “It is a small risk,” he said.")
     assert _speakers(text)[-1] == "Brian LaMacchia"
+
+
+def test_an_acronym_may_keep_a_minor_words_initial() -> None:
+    text = ("The Department of Transportation wouldn't let us in. The DOT says it has donated the "
+            "goods to a museum.")
+    assert _speakers(text) == ["Department of Transportation"]
+    text = "The Federal Trade Commission sued. The FTC said the deal was illegal."
+    assert _speakers(text) == ["Federal Trade Commission"]

@@ -3034,6 +3034,9 @@ class SpeakerBook:
             initials = "".join(w[0] for w in words if w not in _ACRONYM_MINOR)
             rest = "".join(w[0] for w in words[1:] if w not in _ACRONYM_MINOR) if len(words) >= 3 else ""
             found.append((" ".join(words), words[0], initials, rest))
+            if len(initials) < len(words):
+                # "DOT" of the Department of Transportation: a minor word's initial kept
+                found.append((" ".join(words), words[0], "".join(w[0].upper() for w in words), ""))
         return found
 
     def _pairs_in_full(self) -> None:
