@@ -285,3 +285,14 @@ def test_an_acronym_may_keep_a_minor_words_initial() -> None:
     assert _speakers(text) == ["Department of Transportation"]
     text = "The Federal Trade Commission sued. The FTC said the deal was illegal."
     assert _speakers(text) == ["Federal Trade Commission"]
+
+
+def test_according_to_between_a_clause_and_but_takes_the_clause_before() -> None:
+    text = ("James had wanted Ailes to be fired for cause, according to a person close to the family, "
+            "but after reviewing his contract, Rupert decided to keep him as an “adviser.”")
+    assert _records(text) == [("a person close to the family",
+                               "James had wanted Ailes to be fired for cause")]
+    text = "The storm hit at noon, but, according to Hansen, the tradeoff has been warming."
+    assert _records(text) == [("Hansen", "the tradeoff has been warming")]
+    text = "The talks, according to officials, will resume Monday."
+    assert _records(text) == [("officials", "The talks, according to officials, will resume Monday")]

@@ -2907,6 +2907,8 @@ def _sieve_partial(doc: _Document) -> None:
                 continue
             if frame.according and _outlet_only(doc, frame):
                 continue
+            if frame.according and q.start > frame.end and _CLAUSE_AFTER_SOURCE.match(doc.text, frame.end):
+                continue  # "…, according to a friend, but Rupert kept him as an “adviser”": not the friend's
             if q.end <= frame.start and not frame.headline and not frame.according \
                     and comma_before_first < q.end and doc.text[q.end - 1] not in ",.!?…":
                 continue  # part of the speaker's own phrase: the so-called "Islamic State" group
@@ -2929,6 +2931,8 @@ def _sieve_partial(doc: _Document) -> None:
             _add(doc, q, "partial", sieve, frame)
 
 
+#: After "according to X": a new clause of someone else's ("…, according to X, but Rupert …").
+_CLAUSE_AFTER_SOURCE = re.compile(r",[ ]+(?:but|yet|while|although|though|whereas)\b")
 #: Words that open an aside between a comma-clause and a subject ("…, with the first votes less than
 #: 100 days away, Patrick has said").
 _ASIDE_OPENERS = lx.ADVERBIAL_PREPOSITIONS | frozenset(["with", "as", "amid"])
@@ -3477,6 +3481,12 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
     last_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
     if last_word in _CLAUSE_CONJUNCTIONS:
         start = tail_start  # a clause of its own after the conjunction
+    elif tail[0].low in _CLAUSE_CONJUNCTIONS and tail[0].low not in ("so", "because", "since"):
+        # "James had wanted Ailes fired, according to a person close to the family, but Rupert
+        # decided …": the clause before is the source's; the one after the conjunction is not
+        start, end = _trim_clause(text, s, len(lead) + s)
+        if not _has_verb(tokens(text, start, end)):
+            return
     elif tail[0].low in _CONTINUING_WORDS:
         # "…, it began with a surge, according to Project Jonah, with 140 whales dying …": the
         # frame sits inside one statement that goes on after it
