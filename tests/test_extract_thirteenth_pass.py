@@ -296,3 +296,12 @@ def test_according_to_between_a_clause_and_but_takes_the_clause_before() -> None
     assert _records(text) == [("Hansen", "the tradeoff has been warming")]
     text = "The talks, according to officials, will resume Monday."
     assert _records(text) == [("officials", "The talks, according to officials, will resume Monday")]
+
+
+def test_an_indefinite_description_is_not_the_person_named_with_that_post() -> None:
+    text = ("Former Fox producer Andrea Mackris sued in 2004.\n\nAccording to a former Fox producer, "
+            "Laterza entered fake names into the datebook.")
+    assert _speakers(text)[-1] == "a former Fox producer"
+    text = ("“We will respond,” Austria's interior minister said.\n\nInterior Minister Wolfgang "
+            "Peschorn later resigned.")
+    assert _speakers(text) == ["Wolfgang Peschorn"]

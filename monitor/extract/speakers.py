@@ -2947,7 +2947,9 @@ class SpeakerBook:
             if speaker.kind != "anonymous" or speaker.gender == "plural":
                 continue
             words = speaker.name.split()
-            if words and words[0].lower() in ("the", "a", "an"):
+            if words and words[0].lower() in ("a", "an", "one", "another"):
+                continue  # "a former Fox producer": one of many, not the one the text names so
+            if words and words[0].lower() == "the":
                 words = words[1:]
             if len(words) < 2 or words[-1].lower() not in lx.POSITION_HEADS \
                     or words[-1].lower() in ("official", "source", "spokesman", "spokeswoman",
