@@ -305,3 +305,9 @@ def test_an_indefinite_description_is_not_the_person_named_with_that_post() -> N
     text = ("“We will respond,” Austria's interior minister said.\n\nInterior Minister Wolfgang "
             "Peschorn later resigned.")
     assert _speakers(text) == ["Wolfgang Peschorn"]
+
+
+def test_an_adjective_before_a_party_member_keeps_the_unnamed_phrase() -> None:
+    text = "One prominent Republican told me that Ailes had crossed a line."
+    assert _speakers(text) == ["One prominent Republican"]
+    assert _speakers("“It is dead,” a prominent Democrat said.") == ["a prominent Democrat"]

@@ -266,8 +266,13 @@ _DEGREE_WORDS = frozenset(["more", "most", "very", "much", "so", "too", "less", 
 _LY_NOUNS = frozenset(["family", "assembly", "rally", "supply", "monopoly", "anomaly", "ally"])
 
 
+#: Adjectives before a party's member or a post ("a prominent Republican", "a veteran aide").
+_PERSON_ADJECTIVES = frozenset(["prominent", "longtime", "veteran", "leading", "staunch", "vocal",
+                                "wealthy", "young", "elderly", "outgoing", "incoming", "powerful",
+                                "influential", "moderate", "conservative", "liberal", "top", "key"])
+_ARTICLES_AND_ONE = frozenset(["a", "an", "one", "another", "the"])
 #: Endings of adjectives that may stand between an employer and a post ("administrative").
-_ADJECTIVE_ENDINGS = ("ive", "al", "ary", "ic", "ous", "ior")
+_ADJECTIVE_ENDINGS = ("ive", "al", "ary", "ic", "ous", "ior", "ent")
 
 
 def _extends_back(toks: list[Tok], i: int) -> bool:
@@ -282,6 +287,11 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
             and i >= 2 and np_word(toks[i - 2]) and (toks[i].low in lx.POSITION_HEADS
                                                      or toks[i].low in lx.ANON_HEADS):
         return True  # "a Fox News administrative assistant", "a White House senior adviser"
+    if prev.word.islower() and (prev.low in _PERSON_ADJECTIVES or prev.low.endswith(_ADJECTIVE_ENDINGS)
+                                and prev.word.isalpha()) \
+            and i >= 2 and toks[i - 2].low in _ARTICLES_AND_ONE \
+            and (base_word(toks[i]).lower() in titles.PARTY_NOUNS or toks[i].low in lx.POSITION_HEADS):
+        return True  # "one prominent Republican", "a longtime Democrat"
     if prev.low in lx.GLUE and i >= 2:
         return np_word(toks[i - 2]) or toks[i - 2].low in lx.GLUE
     if prev.low == "on" and i >= 2 and _cap(toks[i]) and base_word(toks[i - 2]).lower() in lx.ORG_HEADS \
