@@ -311,3 +311,14 @@ def test_an_adjective_before_a_party_member_keeps_the_unnamed_phrase() -> None:
     text = "One prominent Republican told me that Ailes had crossed a line."
     assert _speakers(text) == ["One prominent Republican"]
     assert _speakers("“It is dead,” a prominent Democrat said.") == ["a prominent Democrat"]
+
+
+def test_a_quotation_and_its_frame_reported_by_a_source_are_the_sources_too() -> None:
+    text = "“This has gone on long enough,” Murdoch said, according to a person briefed on the call."
+    assert _records(text) == [
+        ("a person briefed on the call", "“This has gone on long enough,” Murdoch said"),
+        ("Murdoch", "This has gone on long enough")]
+    # an outlet the quotation came through is its outlet, no speaker
+    text = "“We expect a meeting,” Pentagon press secretary Pat Ryder said, according to CBS."
+    [quote] = extract_quotes(text)
+    assert (quote.speaker, quote.outlet) == ("Pat Ryder", "CBS")

@@ -3168,6 +3168,35 @@ def _has_quote(doc: _Document, start: int, end: int) -> bool:
     return k >= 0 and doc.quotes[k].end > start and doc.quotes[k].start < end
 
 
+def _sieve_according_around_quote(doc: _Document) -> None:
+    """``“This has gone on long enough,” Murdoch said, according to a person briefed on the
+    call.``: the quotation and its frame are what the source reports, one more attribution
+    around the quoted speaker's (who still says the words)."""
+    text = doc.text
+    for claim in list(doc.claims):
+        frame = claim.frame
+        if claim.sieve != "direct" or frame is None or frame.according or claim.outer is None \
+                or frame.end <= frame.cue_end:
+            continue
+        at = text.find(", according to ", frame.cue_end, frame.end)
+        if at < 0 or claim.outer[1] > frame.start:
+            continue  # (only a quotation the frame follows: "“…,” X said, according to Y")
+        cs = at + 2
+        ce = cs + len("according to")
+        stop = _next_boundary(text, ce, frame.sentence[1])
+        mention = parse_after(text, tokens(text, ce, stop)) or _source_phrase(text, tokens(text, ce, stop))
+        if mention is None:
+            continue
+        # (its clause already read: no other sieve takes the frame up again)
+        source = _Frame("according to", cs, ce, mention, cs, mention.end, frame.sentence, frame.para,
+                        according=True, clause_start=claim.outer[0], clause_end=at)
+        if _outlet_only(doc, source):
+            continue  # "…,” Ryder said, according to CBS": the outlet the quote came through
+        doc.frames.append(source)
+        doc.claims.append(_Claim(claim.outer[0], at, "indirect", "according_to", source, claim.para,
+                                 CONFIDENCE["according_to"]))
+
+
 def _sieve_trailing(doc: _Document) -> None:
     """``…, a US official told CBS.`` and ``…, according to X.``: the frame closes the sentence."""
     text = doc.text
@@ -3685,6 +3714,7 @@ _ITEM_ENDS = frozenset(".!?…:\"”’")
 SIEVES = (
     _sieve_initials,
     _sieve_direct,
+    _sieve_according_around_quote,
     _sieve_colon,
     _sieve_signed,
     _sieve_block,
