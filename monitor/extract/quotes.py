@@ -2581,7 +2581,11 @@ def _sieve_block(doc: _Document) -> None:
             # "David Millward … explains the most likely:", "said in a statement on Monday:": a
             # few words of the frame's own before the colon that ends its paragraph
             para_end = doc.paras[frame.para][1]
-            last = text[frame.end:para_end].rstrip()
+            while para_end > frame.end and text[para_end - 1].isspace():
+                para_end -= 1
+            if para_end - frame.end > 200 or text[para_end - 1:para_end] != ":":
+                continue  # (a few words at most: never copy the rest of a long paragraph per frame)
+            last = text[frame.end:para_end]
             words = last[:-1].split()
             if frame.clause_start is not None or not last.endswith(":") or not 0 < len(words) <= 6 or any(
                     ch in last for ch in "“”\"") or CUE_PATTERN.search(last):
