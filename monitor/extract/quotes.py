@@ -4069,7 +4069,7 @@ def _backgrounded(doc: _Document, frame: _Frame, book: SpeakerBook) -> bool:
         return False
     text = doc.text
     start = frame.sentence[0]
-    if not (_BACKGROUND_CLAUSE_BEFORE.search(text, start, mention.start)
+    if not (_BACKGROUND_CLAUSE_BEFORE.search(text, max(start, mention.start - 8), mention.start)
             or mention.start > start and _RELATIVE_ON.fullmatch(text, mention.end, frame.cue_start)):
         return False
     opening = _SUBJECT_OPENING.match(text, start)

@@ -4140,9 +4140,12 @@ class SpeakerBook:
             return None
         text = self.text
         introduced = text.find(latest.name)
-        alone = re.search(rf"\b{re.escape(latest.name.split()[0])}\b", text)
+        first = latest.name.split()[0]
+        after = len(first)
+        alone = next((at for at in self._positions(first, limit=10)
+                      if not text[at - 1:at].isalnum() and not text[at + after:at + after + 1].isalnum()), -1)
         if not any(at >= 0 and _KINSHIP_BEFORE.search(text, max(0, at - 30), at) is not None
-                   for at in (introduced, alone.start() if alone is not None else -1)):
+                   for at in (introduced, alone)):
             # (only a relative introduced so: "Ron Johnson" is no kin of "Mike Johnson"; "his
             # sons, James and Lachlan" introduces James Murdoch by his first name)
             return None
