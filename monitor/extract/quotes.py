@@ -341,6 +341,10 @@ class _Document:
         self.claims: list[_Claim] = []
         #: The claim each quote span (by its start) was given to.
         self.claim_of: dict[int, _Claim] = {}
+        #: How often each word, and each word after another with only spaces between, occurs
+        #: (counted once a text, when first asked: see _surname_used_alone).
+        self.word_counts: Counter[str] | None = None
+        self.pair_counts: Counter[tuple[str, str]] = Counter()
         #: Sentence (or unsearched paragraph) spans: where to look for what "he" refers to.
         self.lead_spans: list[tuple[int, int]] = []
         self.lead_starts: list[int] = []
@@ -1389,10 +1393,14 @@ class _Document:
         ("New Zealand")?"""
         if len(part) < 2:
             return False
-        last = part[-1].word
-        alone = len(re.findall(rf"(?<![\w.-]){re.escape(last)}\b", self.text))
-        whole = len(re.findall(rf"(?<![\w.-]){re.escape(part[-2].word)}\s+{re.escape(last)}\b", self.text))
-        return alone > whole
+        last, prev = part[-1].word, part[-2].word
+        if not (_WORD_RUN.fullmatch(last) and _WORD_RUN.fullmatch(prev)):
+            alone = len(re.findall(rf"(?<![\w.-]){re.escape(last)}\b", self.text))
+            whole = len(re.findall(rf"(?<![\w.-]){re.escape(prev)}\s+{re.escape(last)}\b", self.text))
+            return alone > whole
+        if self.word_counts is None:
+            self.word_counts, self.pair_counts = _word_and_pair_counts(self.text)
+        return self.word_counts[last] > self.pair_counts[(prev, last)]
 
     def _with_appositive(self, mention: Mention, e: int) -> Mention:
         """``said Maria Zakharova, a spokeswoman for the Russian Foreign Ministry.``"""
@@ -1986,6 +1994,25 @@ def _opens_with_a_name(text: str, part: list[Tok]) -> bool:
         part = part[:-1]
     mention = parse_before(text, part) if part else None
     return mention is not None and mention.kind == "person" and mention.start == part[0].start
+
+
+_WORD_RUN = re.compile(r"\w+")
+#: A run of word characters that no word character, stop or hyphen comes before.
+_FREE_WORD = re.compile(r"(?<![\w.-])\w+")
+
+
+def _word_and_pair_counts(text: str) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    """Each free-standing word's count, and each pair of them with only white space between."""
+    words: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    prev: re.Match[str] | None = None
+    for match in _FREE_WORD.finditer(text):
+        word = match.group()
+        words[word] += 1
+        if prev is not None and text[prev.end():match.start()].isspace():
+            pairs[(prev.group(), word)] += 1
+        prev = match
+    return words, pairs
 
 
 def _pronoun_description(toks: list[Tok]) -> bool:
@@ -2969,7 +2996,7 @@ def _not_the_speakers(text: str, frame: _Frame, quote_start: int) -> bool:
     """Whether words quoted after a frame's cue are someone else's: after the writer's own
     clause ("…, but I’m intrigued by the “…”"), or after a cue that here means doing, not
     saying ("Apple added Alt 1 as an option, … labeled as "Default."")."""
-    between = text[frame.cue_end:quote_start]
+    between = text[max(frame.cue_end, quote_start - 300):quote_start]  # (the words near the quote)
     if _WRITERS_CLAUSE.search(between):
         return True
     return frame.cue in _DOING_CUES and frame.clause_start is None and len(between.strip(" ,:")) > 0
