@@ -322,3 +322,22 @@ def test_a_quotation_and_its_frame_reported_by_a_source_are_the_sources_too() ->
     text = "“We expect a meeting,” Pentagon press secretary Pat Ryder said, according to CBS."
     [quote] = extract_quotes(text)
     assert (quote.speaker, quote.outlet) == ("Pat Ryder", "CBS")
+
+
+def test_a_based_modifier_before_a_trade_and_name_after_a_quote() -> None:
+    text = ("\"I thought a lot before writing this post,\" Pakistan-based developer Ammar Askar wrote "
+            "in a blog post.")
+    assert _records(text) == [("Ammar Askar", "I thought a lot before writing this post")]
+
+
+def test_a_capitalised_particle_opening_a_sentence_is_the_name_given_in_full() -> None:
+    text = ("Luis de Miranda wrote a book about neon. De Miranda says that neon was a poor choice for "
+            "interiors.")
+    assert _speakers(text) == ["Luis de Miranda"]
+
+
+def test_a_group_in_two_places_is_no_pair_of_people() -> None:
+    text = "Prosecutors in San Francisco and Los Angeles say Uber has been lying to its customers."
+    assert _speakers(text) == ["Prosecutors in San Francisco and Los Angeles"]
+    text = "Senators Chris Coons and Thom Tillis said the bill would pass."
+    assert _speakers(text) == ["Chris Coons and Thom Tillis"]

@@ -2164,7 +2164,7 @@ _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
 _TOLD = word_set("told tells tell assured assures")
 #: A closing mark, then up to four lower-case words right before a frame's speaker: a
 #: description the speaker's name follows ("” air force rescue coordinator S.B. Supriyadi").
-_LOWER_DESCRIPTION = re.compile(r"[”\"’'],? (?:[a-z][a-z-]* ){1,4}\Z")
+_LOWER_DESCRIPTION = re.compile(r"[”\"’'],? (?:[A-Z][\w.]*-based )?(?:[a-z][a-z-]* ){0,4}\Z")
 #: A live blog's entry time opening a paragraph: "13.08 ", "9:45am ", "14:07 BST ".
 _TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|BST|CET|ET|UTC))?\s+")
 #: A live blog entry's time and label before what it reports: "06.10 Update: ", "Breaking: ".
@@ -2394,7 +2394,7 @@ def _sieve_direct(doc: _Document) -> None:
         while pos >= floor and text[pos] in " \t,":
             pos -= 1
         q = doc.by_close.get(pos)
-        if q is None and frame.mention is not None and frame.mention.kind == "person":
+        if q is None and frame.mention is not None and frame.mention.kind in ("person", "organisation"):
             # "“…,” air force rescue coordinator S.B. Supriyadi told AFP": lower-case words of
             # the speaker's description before the part read as the name
             lead = _LOWER_DESCRIPTION.search(text, max(doc.paras[frame.para][0], frame.start - 50),

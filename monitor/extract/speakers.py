@@ -478,7 +478,10 @@ def _titles_off_person_and_group(text: str, mention: Mention) -> Mention:
     start = mention.start
     if not text.startswith(left, start):
         return mention  # (already named apart from the words of the text)
-    person = classify(text, tokens(text, start, start + len(left)))
+    left_toks = tokens(text, start, start + len(left))
+    if any(t.low in _PLACE_OF_GROUP and t.word.islower() for t in left_toks):
+        return mention  # ("Prosecutors in San Francisco and Los Angeles": a group in places)
+    person = classify(text, left_toks)
     if person is None or person.kind != "person" or " " not in person.name or person.name == left:
         return mention
     return Mention(mention.start, mention.end, mention.kind, f"{person.name} and {right}",
@@ -722,6 +725,10 @@ def with_associates(text: str, toks: list[Tok],
     return None
 
 
+#: Prepositions that put a group in places ("officials in Ohio and Texas").
+_PLACE_OF_GROUP = frozenset(["in", "from", "of", "at", "across"])
+
+
 def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
     """"Senators Chris Coons and Thom Tillis said": two people named in full who speak as one.
     Both sides must read as a person with a first and a last name, so that "Procter and Gamble"
@@ -735,6 +742,8 @@ def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
     i = j
     while i > 0 and _cap(toks[i - 1]) and j - i < _MAX_NP_TOKENS:
         i -= 1
+    if i > 0 and toks[i - 1].low in _PLACE_OF_GROUP:
+        return None  # "Prosecutors in San Francisco and Los Angeles": two places, not two people
     right = classify(text, toks[j + 1:])
     left = classify(text, toks[i:j])
     if right is None or left is None or right.kind != "person" or left.kind != "person" \
@@ -2938,6 +2947,7 @@ class SpeakerBook:
         self._first_names_in_full(text)
         self._leading_names_in_full(text)
         self._surnames_first_in_full(text)
+        self._particle_names_in_full(text)
         self._compound_surnames_in_full(text)
         self._groups_led_in_full()
         self._pairs_in_full()
@@ -2946,6 +2956,22 @@ class SpeakerBook:
         self._descriptions_named_later(text)
         self._names_behind_aliases()
         self._one_kind_per_name()
+
+    def _particle_names_in_full(self, text: str) -> None:
+        """"De Miranda says" at a sentence's head where the text names Luis de Miranda: a surname
+        that opens with a particle, capitalised, is the one full name the text gives it with the
+        particle in lower case."""
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            if speaker.kind not in ("person", "organisation") or len(words) < 2 \
+                    or not words[0][:1].isupper() or words[0].lower() not in lx.NAME_PARTICLES:
+                continue
+            tail = " ".join([words[0].lower(), *words[1:]])
+            found = {m.group(1) for m in re.finditer(rf"\b([A-Z][\w’'-]+) {re.escape(tail)}\b", text)
+                     if m.group(1).lower() not in lx.NOT_NAMES and not _lexical(m.group(1).lower())}
+            if len(found) == 1:
+                speaker.kind = "person"
+                _name_them([speaker], f"{found.pop()} {tail}")
 
     def _descriptions_named_later(self, text: str) -> None:
         """"China’s ambassador to Britain accused …" where the story later writes "China’s
