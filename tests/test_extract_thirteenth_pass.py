@@ -341,3 +341,21 @@ def test_a_group_in_two_places_is_no_pair_of_people() -> None:
     assert _speakers(text) == ["Prosecutors in San Francisco and Los Angeles"]
     text = "Senators Chris Coons and Thom Tillis said the bill would pass."
     assert _speakers(text) == ["Chris Coons and Thom Tillis"]
+
+
+def test_a_source_with_a_relative_clause_after_according_to() -> None:
+    text = "The sheets are dirty, according to the hotel bosses that responded to a thread."
+    assert _records(text) == [("the hotel bosses", "The sheets are dirty")]
+    text = "According to a lawyer who represents the family, the police lied."
+    assert _records(text) == [("a lawyer", "the police lied")]
+
+
+def test_promised_and_the_adverbs_between_subject_and_cue() -> None:
+    text = "Uber has now promised the state of New York that it will cap its surge prices."
+    assert _records(text) == [("Uber", "it will cap its surge prices")]
+    text = "The company now promises it will do a better job at screening drivers."
+    assert _records(text) == [("company", "it will do a better job at screening drivers")]
+    assert _records("Trump has long said the election was rigged.") == [("Trump", "the election was rigged")]
+    assert _records("He promised voters a tax cut.") == []
+    text = "Our sources say Lupita told cops it was taken from her room."
+    assert _records(text)[-1] == ("Lupita", "it was taken from her room")

@@ -119,7 +119,8 @@ FINDING_SUBJECTS = _forms(
 ASK_CUES = _forms("asks asked ask asking")
 
 #: Cue verbs whose object is the person spoken to ("told CBS", "assured reporters").
-ADDRESSEE_CUES = _forms("told tells tell telling assured assures asked asks urged urges warned warns")
+ADDRESSEE_CUES = _forms("told tells tell telling assured assures asked asks urged urges warned warns "
+                        "promised promises reminded reminds informed informs")
 
 #: Words between the speaker and the cue that are not part of either: auxiliaries and adverbs.
 AUX_ADVERBS = _forms(
@@ -129,7 +130,8 @@ AUX_ADVERBS = _forms(
     "tonight last night this week just already since never ever had previously "
     "once did does do not only himself herself itself themselves "
     "both all too shortly briefly firmly flatly bluntly openly angrily quietly simply "
-    "separately even further still",
+    "separately even further still now finally long often frequently consistently routinely "
+    "loudly",
 )
 
 #: Honorifics: dropped from a name; they are not a role.
@@ -427,7 +429,7 @@ AUDIENCES = _forms(
     "session summit forum gathering congregation nation country court jury "
     # people a statement is made to, as news names them ("told investors", "told the judge")
     "investors analysts shareholders residents employees workers voters parents donors "
-    "officials police investigators agents officers detectives prosecutors jurors judge board "
+    "officials police cops investigators agents officers detectives prosecutors jurors judge board "
     "council legislators regulators friends family relatives neighbors neighbours attendees "
     "participants guests fans customers clients patients doctors nurses teachers mourners "
     "protesters worshippers followers readers reporter interviewer lawmaker senator commission "

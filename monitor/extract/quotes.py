@@ -219,7 +219,7 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
-    "admitted admits suggested suggests suggesting",
+    "admitted admits suggested suggests suggesting promised promises",
     # the present of a plural subject: "U.S. officials admit the program has failed"
     "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
 )
@@ -651,6 +651,16 @@ class _Document:
         if cue == "according to":
             stop = _next_boundary(text, ce, e)
             after = tokens(text, ce, stop)
+            relative = next((k for k, t in enumerate(after) if k >= 2 and t.low in ("who", "that", "whose")
+                             and after[k - 1].word.isalpha()), None)
+            relative_end = None
+            if relative is not None:
+                # "according to the hotel bosses that responded to an online thread": the source,
+                # then what is said of it (part of the frame, no statement)
+                after = after[:relative]
+                relative_end = stop
+                while relative_end > ce and text[relative_end - 1] in " .!?":
+                    relative_end -= 1
             author = _event_author(after)
             named_end = None
             if author is not None:
@@ -673,6 +683,8 @@ class _Document:
             if mention is None:
                 return None
             end = named_end if named_end is not None and mention.end <= named_end else mention.end
+            if relative_end is not None and mention.end <= relative_end:
+                end = relative_end
             return _Frame(cue, cs, ce, mention, cs, end, (s, e), para, according=True,
                           headline=headline, source_phrase=source_phrase)
         thing = _THING_NAMED.search(text, max(s, cs - 40), cs) if cue in _PASSIVE_NAMING else None
@@ -2252,6 +2264,13 @@ def _object_end(toks: list[Tok]) -> int:
             if toks[k + 1].low == "that" and after and after not in _FINITE and not after.endswith("ed") \
                     or toks[k + 1].low in _SUBJECT_PRONOUNS:
                 return k + 1  # (not "told the story that had made her famous": a relative clause)
+            if toks[k + 1].low == "of":
+                # "promised the state of New York that …", "told the people of Ohio that …"
+                m = k + 2
+                while m < len(toks) and m - k - 2 < 3 and toks[m].word[:1].isupper():
+                    m += 1
+                if m > k + 2 and m < len(toks) and toks[m].low == "that":
+                    return m
     if j == start:
         return 0
     return j
