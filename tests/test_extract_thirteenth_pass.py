@@ -359,3 +359,11 @@ def test_promised_and_the_adverbs_between_subject_and_cue() -> None:
     assert _records("He promised voters a tax cut.") == []
     text = "Our sources say Lupita told cops it was taken from her room."
     assert _records(text)[-1] == ("Lupita", "it was taken from her room")
+
+
+def test_a_long_title_after_a_noun_for_a_work_is_no_quote() -> None:
+    text = ("In her book “A Paradise Built in Hell: The Extraordinary Communities that Arise in "
+            "Disaster,” Rebecca Solnit wrote of the purpose people find.")
+    assert _records(text) == []
+    text = "In his book, he wrote: “We are all in this together.”"
+    assert [t for _, t in _records(text)] == ["We are all in this together."]

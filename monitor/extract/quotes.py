@@ -2351,6 +2351,8 @@ _TITLE_SMALL = word_set("the of a an and in on for to at with")
 def _is_title(text: str, q: Span) -> bool:
     """A short title-case phrase in quote marks after "on", "told", a possessive or a word such
     as "show" ("Fox News Sunday", MSNBC's "Morning Joe"): a title, not speech."""
+    if q.closed and q.end - q.start <= 160 and _after_work_noun(text, q):
+        return True  # "In her book “A Paradise Built in Hell: The Extraordinary Communities …”"
     if not q.closed or q.end - q.start > 60:
         return False
     words = text[q.start:q.end].split()
@@ -2370,6 +2372,24 @@ def _is_title(text: str, q: Span) -> bool:
     if word.lower() in ("from", "by") and len(lead) > 1 and lead[-2].lower() in _SPEECH_EVENTS:
         return True  # "a post from “Magic Clement,”": the author's name, not their words
     return word.lower() in _TITLE_LEADS or word.endswith(("'s", "’s"))
+
+
+#: Nouns for a work whose title may follow in quote marks ("her book “…”", "the film “…”").
+_WORK_NOUNS = word_set("book books novel memoir film movie documentary album song essay poem play "
+                       "series podcast")
+
+
+def _after_work_noun(text: str, q: Span) -> bool:
+    """A title-case phrase in quote marks right after a noun for a work: its title, however long
+    (a subtitle after a colon included)."""
+    lead = text[max(0, q.start - 20):q.start - 1].split()
+    if not lead or lead[-1].lower() not in _WORK_NOUNS:
+        return False
+    words = [w.strip(".,:;!?") for w in text[q.start:q.end].split()]
+    words = [w for w in words if w]
+    if not words or not words[0][:1].isupper():
+        return False
+    return sum(w[:1].isupper() or w[:1].isdigit() for w in words) >= 0.6 * len(words)
 
 
 #: Cue verbs as a headline in title case writes them ("Biden Says U.S. Will Act").
