@@ -367,3 +367,22 @@ def test_a_long_title_after_a_noun_for_a_work_is_no_quote() -> None:
     assert _records(text) == []
     text = "In his book, he wrote: “We are all in this together.”"
     assert [t for _, t in _records(text)] == ["We are all in this together."]
+
+
+def test_plain_reported_speech_of_long_phrases() -> None:
+    text = ("Senior Executives Association President Bill Valdez said the questionnaire only "
+            "increases the nervousness and apprehension that comes with any change.")
+    assert _speakers(text) == ["Bill Valdez"]
+    text = ("Keith Gambill told a few thousand teachers who covered the Statehouse lawn that the "
+            "Legislature should direct money toward schools.")
+    assert _records(text) == [("Keith Gambill", "the Legislature should direct money toward schools")]
+    text = "Director Bong Joon Ho said backstage that no-one could predict what might happen."
+    assert _records(text) == [("Bong Joon Ho", "no-one could predict what might happen")]
+
+
+def test_a_group_of_a_bare_noun_speaks() -> None:
+    assert _speakers("Backers of tariffs say that they help American companies.") == ["Backers of tariffs"]
+    assert _speakers("Experts on jail suicide said that an inmate can be removed.") == [
+        "Experts on jail suicide"]
+    text = 'The plan appeals to voters in key states like Ohio and its "tough on China" tone.'
+    assert _records(text) == []

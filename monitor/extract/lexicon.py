@@ -206,6 +206,7 @@ PERSON_NOUNS = _forms("man woman boy girl mother father grandmother grandfather 
 
 #: Head nouns that stand for an unnamed source.
 ANON_HEADS = _forms(
+    "backers proponents advocates defenders skeptics sceptics detractors "
     "official officials source sources person people diplomat diplomats aide aides insider "
     "insiders spokesman spokeswoman spokesperson representative representatives officer "
     "officers analyst analysts expert experts resident residents witness witnesses member "

@@ -186,9 +186,14 @@ def _described_subject_verb(toks: list[Tok]) -> bool:
         if not word.word.islower() or word.low in _NOT_AFTER_VERB:
             return False
         if word.low in _FINITE or word.low.endswith("ed") and len(word.low) > 4 \
-                or word.low in _CLAIM_VERBS and not prev.low.endswith("s") and not possessive(prev):
-            return True
+                or word.low in _CLAIM_VERBS and not prev.low.endswith("s") and not possessive(prev) \
+                or word.low.endswith("s") and j >= 3 and (prev.low in _ADVERBS_BEFORE_VERB
+                                                          or prev.low.endswith("ly")):
+            return True  # (an "-s" word after "only", "also", "-ly" is a verb: "the plan only helps")
     return False
+
+
+_ADVERBS_BEFORE_VERB = word_set("only also still now even just already often never always")
 
 
 #: Present verbs in "-s" by which a thing makes a claim ("said the case highlights that …"); any
@@ -252,7 +257,8 @@ _THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "pre
 #: "said family members had been told").
 _LY_NOT_ADVERBS = word_set("only family rally supply reply assembly ally anomaly monopoly")
 _THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later earlier once "
-                         "previously too")
+                         "previously too backstage onstage afterward afterwards then there here "
+                         "separately online recently")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
 _ACCUSE_CUES = word_set("accused accuses accuse accusing")
 #: Words that open a reported question after "asked": "asked whether the plan would work".
@@ -1508,6 +1514,14 @@ class _Document:
                     frame.outlet = outlet
                 frame.end = toks[obj_end - 1].end
                 i = obj_end
+                if i < len(toks) and toks[i].low in ("who", "whom"):
+                    # "told a few thousand teachers who covered the Statehouse lawn that …": the
+                    # addressee's relative clause, then the reported one
+                    that = next((k for k in range(i + 2, min(len(toks), i + 12)) if toks[k].low == "that"),
+                                None)
+                    if that is not None and not any(t.low in lx.CUE_VERBS for t in toks[i + 1:that]):
+                        frame.end = toks[that - 1].end
+                        i = that
             elif frame.cue in ("told", "tells", "tell"):
                 return  # "told" with no object we can read: no clause either
         # "said on Monday that …", "said in a statement that …"

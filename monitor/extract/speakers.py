@@ -359,9 +359,13 @@ def _group_of_something(text: str, toks: list[Tok]) -> Mention | None:
     and a short phrase of what they belong to, ending the words before the cue."""
     for k in range(max(0, len(toks) - 7), len(toks) - 2):
         head, prep = toks[k], toks[k + 1]
-        if head.low not in lx.ANON_HEADS or not head.low.endswith("s") \
-                or prep.low not in ("of", "at", "from", "in", "with") \
-                or not (toks[k + 2].low in _OWNER_DETERMINERS or _cap(toks[k + 2])) \
+        bare = prep.low in ("of", "on", "for") and len(toks) - k - 2 <= 3 \
+            and all(t.word.islower() for t in toks[k + 2:]) \
+            and toks[k + 2].low not in lx.DETERMINERS  # "Backers of tariffs", "Experts on jail suicide"
+        if head.low not in lx.ANON_HEADS and not (head.low.endswith("s") and _people_plural(head)) \
+                or not head.low.endswith("s") \
+                or prep.low not in ("of", "at", "from", "in", "with", "on", "for") \
+                or not (toks[k + 2].low in _OWNER_DETERMINERS or _cap(toks[k + 2]) or bare) \
                 or text[head.end:toks[-1].end].count(",") or len(toks) - k - 2 > 5 or not all(
                     t.word.replace("-", "").isalpha() and t.low not in lx.CUE_VERBS
                     and t.low not in lx.PRONOUNS for t in toks[k + 2:]):
