@@ -386,3 +386,12 @@ def test_a_group_of_a_bare_noun_speaks() -> None:
         "Experts on jail suicide"]
     text = 'The plan appeals to voters in key states like Ohio and its "tough on China" tone.'
     assert _records(text) == []
+
+
+def test_organisations_of_one_kind_speak_together() -> None:
+    text = "While payloads bring cargo, the companies said they wanted to expand their services."
+    assert _records(text) == [("the companies", "they wanted to expand their services")]
+    assert _speakers("Both countries say the talks will resume.") == ["Both countries"]
+    assert _speakers("Tech companies said the rules were unfair.") == ["Tech companies"]
+    text = "Executives across the world say they have no choice but to postpone some hiring."
+    assert _speakers(text) == ["Executives across the world"]

@@ -246,7 +246,7 @@ ANON_POSTMODIFIERS = (
     "who declined", "who requested", "in the", "at the", "from the", "on the", "with the",
     "knowledgeable about", "aware of", "privy to", "who was not authorized",
     "who were not authorized", "not authorized", "who did not", "who would not",
-    "working in", "working for", "working with", "based in",
+    "working in", "working for", "working with", "based in", "across", "around the",
 )
 
 #: Head words of organisation names ("the foreign ministry", "Acme Corp").

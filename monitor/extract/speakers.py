@@ -348,7 +348,50 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         mention = _post_for_unlisted(text, toks)
     if mention is None and len(toks) >= 3:
         mention = _group_of_something(text, toks)
+    if mention is None and toks:
+        mention = _organisations_plural(text, toks)
     return mention
+
+
+#: Plurals of the words for organisations that speak together ("the companies said").
+_ORG_PLURALS = lx.word_set(
+    "companies firms agencies banks airlines hospitals governments countries ministries schools "
+    "networks automakers carmakers retailers insurers lenders carriers studios leagues clubs teams "
+    "universities colleges utilities manufacturers publishers broadcasters platforms "
+    "organizations organisations groups")
+#: Words before such a plural that belong to its phrase ("both", "the two", "several").
+_PLURAL_LEADS = lx.word_set("the both two three four several many some all other these those most")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, as far as the characters before it tell (after
+    a stop and a space, a line break, or the text's start)."""
+    back = pos
+    while back > 0 and text[back - 1] in " \t“\"":
+        back -= 1
+    return pos if back == 0 or text[back - 1] in ".!?\n" else -1
+
+
+def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
+    """"The companies said", "both countries say", "the two airlines said": organisations of
+    one kind speaking together (a group, never one of them)."""
+    last = toks[-1]
+    if not last.word.islower() or last.low not in _ORG_PLURALS:
+        return None
+    k = len(toks) - 1
+    while k > 0 and len(toks) - k < 4 and (toks[k - 1].low in _PLURAL_LEADS
+                                          or toks[k - 1].word.islower() and toks[k - 1].word.isalpha()
+                                          and toks[k - 1].low not in lx.GLUE
+                                          and toks[k - 1].low not in lx.CUE_VERBS
+                                          and toks[k - 1].low not in lx.PRONOUNS):
+        k -= 1
+    if k == 1 and toks[0].word[:1].isupper() and toks[0].word[1:].islower() and toks[0].word.isalpha() \
+            and toks[0].start == _sentence_start(text, toks[0].start):
+        k = 0  # "Tech companies said": the capital is the sentence's
+    elif k > 0 and toks[k - 1].word[:1].isupper() and toks[k - 1].low not in _PLURAL_LEADS:
+        return None  # ("Big Tech companies" of a longer name: left to the organisation rules)
+    name = text[toks[k].start:last.end]
+    return Mention(toks[k].start, last.end, "anonymous", name, gender="plural")
 
 
 _OWNER_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
