@@ -395,3 +395,8 @@ def test_organisations_of_one_kind_speak_together() -> None:
     assert _speakers("Tech companies said the rules were unfair.") == ["Tech companies"]
     text = "Executives across the world say they have no choice but to postpone some hiring."
     assert _speakers(text) == ["Executives across the world"]
+
+
+def test_part_of_a_group_speaks() -> None:
+    text = "Many say the plan is dead, while others say it can be saved."
+    assert _records(text) == [("many", "the plan is dead"), ("others", "it can be saved")]

@@ -350,7 +350,15 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         mention = _group_of_something(text, toks)
     if mention is None and toks:
         mention = _organisations_plural(text, toks)
+    if mention is None and len(toks) == 1 and toks[0].low in _GROUP_PRONOUNS:
+        # "Some said they felt dejected", "Many say the plan is dead": part of the people the
+        # story is about, named by that word
+        mention = Mention(toks[0].start, toks[0].end, "anonymous", toks[0].low, gender="plural")
     return mention
+
+
+#: Words that stand for part of a group, as a speaker.
+_GROUP_PRONOUNS = frozenset(["some", "many", "most", "several", "few"])
 
 
 #: Plurals of the words for organisations that speak together ("the companies said").
