@@ -400,3 +400,9 @@ def test_organisations_of_one_kind_speak_together() -> None:
 def test_part_of_a_group_speaks() -> None:
     text = "Many say the plan is dead, while others say it can be saved."
     assert _records(text) == [("many", "the plan is dead"), ("others", "it can be saved")]
+
+
+def test_by_what_means_a_statement_went() -> None:
+    text = "Mugabe told President Jacob Zuma by telephone on Wednesday that he was confined to his home."
+    assert _records(text) == [("Mugabe", "he was confined to his home")]
+    assert _records("It was said by officials that the deal was off.") == []

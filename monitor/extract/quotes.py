@@ -1532,6 +1532,7 @@ class _Document:
                         toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
                     return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
+                        or toks[i].low == "by" and i + 1 < k and toks[i + 1].low in _MEANS and k - i <= 6 \
                         or toks[i].low in ("as", "when", "while") and k - i <= 8 \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
                         or k - i <= 2 and all(t.low in _THAT_ADVERBS for t in toks[i:k]) \
@@ -1664,6 +1665,9 @@ _QUOTE_NEXT = re.compile(r"[,:]?[ ]*[“\"]")
 _RECALL_VERBS = word_set("recalls recalled recalling remembers remembered remembering heard hears")
 #: After a verb of recalling: whom, then "saying" ("recalls him saying").
 _SAYING_AFTER = re.compile(rf"[ ]+(?:{_WHO_RECALLED})[ ]+(?:saying|telling)\b")
+#: How a statement went to its addressee, after "by" ("told Zuma by telephone that …").
+_MEANS = word_set("phone telephone email e-mail text letter video videolink satellite teleconference "
+                  "videoconference")
 #: Where a second clause with its own subject starts: ", while the police deny …".
 _CLAUSE_JOIN = re.compile(r"[,;] (?:while|whereas|but|although|though) (?=\w)")
 #: Words before "after"/"before" that say when: "soon after", "hours before".
