@@ -406,3 +406,13 @@ def test_by_what_means_a_statement_went() -> None:
     text = "Mugabe told President Jacob Zuma by telephone on Wednesday that he was confined to his home."
     assert _records(text) == [("Mugabe", "he was confined to his home")]
     assert _records("It was said by officials that the deal was off.") == []
+
+
+def test_titles_after_a_maker_or_a_possessive_are_no_quotes() -> None:
+    text = ('Ozzy Inguanzo, a screenwriter and author of "Zombies on Film: The Definitive Story of '
+            'Undead Cinema," spoke at the festival.')
+    assert _records(text) == []
+    assert _records("She talked about the experience on NPR’s “Wait, Wait … Don’t Tell Me!” last year.") == []
+    # words someone said after a possessive stay a quotation
+    text = "Trump’s “very fine people” remark drew criticism, Biden said."
+    assert _records(text) == [("Biden", "Trump’s “very fine people” remark drew criticism")]

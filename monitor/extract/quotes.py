@@ -2397,12 +2397,18 @@ _WORK_NOUNS = word_set("book books novel memoir film movie documentary album son
                        "series podcast")
 
 
+#: Who makes a work: "author of “…”", "the director of “…”".
+_MAKERS = word_set("author co-author authors director producer editor creator writer host star "
+                   "publisher")
+
+
 def _after_work_noun(text: str, q: Span) -> bool:
     """A title-case phrase in quote marks right after a noun for a work: its title, however long
     (a subtitle after a colon included)."""
-    lead = text[max(0, q.start - 20):q.start - 1].split()
-    if not lead or lead[-1].lower() not in _WORK_NOUNS:
-        return False
+    lead = text[max(0, q.start - 30):q.start - 1].split()
+    if not lead or not (lead[-1].lower() in _WORK_NOUNS or lead[-1].endswith(("'s", "’s"))
+                        or len(lead) > 1 and lead[-1] == "of" and lead[-2].lower() in _MAKERS):
+        return False  # ("her book “…”", "NPR’s “Wait, Wait … Don’t Tell Me!”", "author of “…”")
     words = [w.strip(".,:;!?") for w in text[q.start:q.end].split()]
     words = [w for w in words if w]
     if not words or not words[0][:1].isupper():
