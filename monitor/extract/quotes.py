@@ -52,6 +52,7 @@ from monitor.extract.speakers import (
     known_first_name,
     leads_to_person,
     np_word,
+    one_person,
     parse_after,
     parse_before,
     possessive,
@@ -4125,11 +4126,7 @@ def _may_be_one(speaker: Speaker, gender: str) -> bool:
     if speaker.kind == "person":
         return speaker.gender == gender
     return speaker.kind == "anonymous" and speaker.gender in (None, gender) \
-        and _ONE_PERSON_HEAD.search(speaker.name) is not None
-
-
-#: An unnamed single person's phrase: an article or "one", and no plural after it.
-_ONE_PERSON_HEAD = re.compile(r"^(?:[Aa]n?|[Oo]ne|[Tt]he) (?!.*\b(?:and|or)\b)")
+        and one_person(speaker.name) in ("", gender)
 
 
 def _inside_clause(outer: _Frame | None, frame: _Frame) -> bool:

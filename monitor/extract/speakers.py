@@ -2131,7 +2131,7 @@ _AFTER_HEAD = frozenset(["of", "for", "at", "with", "from", "in", "close", "fami
                          "working", "to"])
 
 
-def _one_person(name: str) -> str | None:
+def one_person(name: str) -> str | None:
     """"f" or "m" when an unnamed source's phrase is one woman or one man ("the mayor's
     spokeswoman", "a spokesman for the firm"), "" when it is one person of either ("a US
     official", "the 35-year-old driver"), None when it is not one person ("officials", "two
@@ -2518,7 +2518,7 @@ class SpeakerBook:
             if speaker is described or speaker.index < described.index:
                 return None
             if speaker.kind == "anonymous" and speaker.gender in (None, gender) \
-                    and _one_person(speaker.name) is not None:
+                    and one_person(speaker.name) is not None:
                 return speaker
         return None
 
@@ -2900,7 +2900,7 @@ class SpeakerBook:
                 if self.text and mention.name == "they":
                     speaker = self._paragraph_group(mention.start) or speaker
                 if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
-                                            and _one_person(speaker.name) is not None):
+                                            and one_person(speaker.name) is not None):
                     speaker = None  # "they" is no one person ("the female officer said they…")
                 if speaker is None and self.text:
                     speaker = self._group_before(mention.start)
@@ -2972,7 +2972,7 @@ class SpeakerBook:
             return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None and source_only and mention.kind != "pronoun" and (
                 speaker.kind == "person" and speaker.gender is None
-                or speaker.kind == "anonymous" and _one_person(speaker.name) is not None):
+                or speaker.kind == "anonymous" and one_person(speaker.name) is not None):
             self._index_role(speaker)
             return speaker  # a source cited: not the subject a later pronoun means
         if speaker is not None:
@@ -2984,7 +2984,7 @@ class SpeakerBook:
             if speaker.kind == "person":
                 self.pending = None
                 self.last_person_at = max(self.last_person_at, mention.start)
-            elif speaker.kind == "anonymous" and _one_person(speaker.name) is not None:
+            elif speaker.kind == "anonymous" and one_person(speaker.name) is not None:
                 # "Pearlman has this wrap: … a source close to the inquiry told Reuters. “…,” he
                 # said": the one source quoted since is who "he" means, not the person before
                 self.pending = None
@@ -4073,7 +4073,7 @@ class SpeakerBook:
         elif speaker.kind == "organisation":
             self.last_org = speaker
         elif speaker.kind == "anonymous":
-            gender = _one_person(speaker.name)
+            gender = one_person(speaker.name)
             if gender is not None:
                 # "The mayor's spokeswoman said … Later, she said …": one unnamed person is who a
                 # later "she" may mean, as a named one is (not "officials", not "the ministry")
