@@ -17,11 +17,19 @@ def _speakers(text: str) -> list[str | None]:
 
 
 def test_a_person_introduced_after_the_quote_is_who_he_means() -> None:
-    for intro in ("Rep. Bill Owens, a Democrat from Ohio", "Rep. Bill Owens, who has pushed for it",
-                  "Bill Owens, 52"):
+    for intro in ("Rep. Bill Owens, a Democrat from Ohio", "Rep. Bill Owens, who has pushed for it"):
         text = (f"“We need a deal,” Senator Tom Harkin said. The bill was drafted by {intro}. "
                 "“It is a great day for the farmers,” he said.")
         assert _speakers(text) == ["Tom Harkin", "Bill Owens"], intro
+
+
+def test_a_person_given_an_age_or_done_to_is_not_who_he_means() -> None:
+    # an age alone introduces no one who speaks; nor does a sentence about the dead or a goal
+    for sentence in ("The only touchdown was scored by Travis Kelce, 33.",
+                     "The crash killed Dan Baker, a teacher at the school.",
+                     "Flowers were left at a memorial for Dan Baker, who taught there."):
+        text = f"“We played hard,” Coach Andy Reid said. {sentence} “He was great,” he added."
+        assert _speakers(text) == ["Andy Reid", "Andy Reid"], sentence
 
 
 def test_the_person_quoted_before_stays_the_subject() -> None:
@@ -161,11 +169,11 @@ def test_a_party_member_with_nobody_named_is_the_description() -> None:
 
 
 def test_a_pronoun_inside_a_tellers_clause_is_the_teller() -> None:
-    text = ("Judy Laterza said she was shocked. “It was awful,” she said.\n\nA former model told me "
+    text = ("Judy Laterza said she was shocked. “It was awful,” she said.\n\nA former booker told me "
             "that her parents called the police after she told them he assaulted her. “I remember "
             "it,” she says.")
-    assert _speakers(text) == ["Judy Laterza", "Judy Laterza", "A former model", "A former model",
-                               "A former model"]
+    assert _speakers(text) == ["Judy Laterza", "Judy Laterza", "A former booker", "A former booker",
+                               "A former booker"]
 
 
 def test_a_pronoun_of_the_other_gender_inside_a_clause_is_someone_else() -> None:
@@ -194,17 +202,22 @@ def test_a_long_story_resolves_surnames_to_its_full_names_to_the_end() -> None:
 
 
 def test_more_occupations_name_a_person() -> None:
-    for who in ("A former model", "A dancer", "An intern", "A waitress", "A bartender"):
+    for who in ("A former booker", "A dancer", "An intern", "A waitress", "A bartender"):
         assert _speakers(f"{who} said the manager had lied.") == [who], who
 
 
 def test_the_woman_is_the_unnamed_woman_quoted_last() -> None:
     text = ("A woman who auditioned in 1968 said he was rude. “He shouted,” she said.\n\nJane Roe did "
-            "not respond to a request for comment.\n\nI spoke with another administrative assistant "
-            "who said Roe invited her to meet him in 2004. The woman, then 25, told him that her "
+            "not respond to a request for comment.\n\nAn administrative assistant said Roe "
+            "invited her to lunch. “I went,” she said. The woman, then 25, told him that her "
             "ambition was to act. “I was terrified,” she said.")
-    assert _speakers(text) == ["A woman", "A woman", "administrative assistant",
-                               "administrative assistant", "administrative assistant"]
+    assert _speakers(text) == ["A woman", "A woman", "An administrative assistant",
+                               "An administrative assistant", "An administrative assistant",
+                               "An administrative assistant"]
+    # an unnamed person of no known gender quoted since is not "the woman"
+    text = ("A woman who lives nearby said she heard shots. A police officer said, “Nobody was "
+            "hurt.” The woman said the car had been speeding.")
+    assert _speakers(text) == ["A woman", "A police officer", "A woman"]
     # with no unnamed person since, "the woman" is the one first called so
     text = ("A woman who auditioned in 1968 said he was rude.\n\nJohn Roe said he was kind.\n\n"
             "The woman said she left in 1969.")

@@ -191,7 +191,8 @@ TITLE_WORDS = _forms(
         # people of local and crime news ("the real estate agent said", "a state trooper said")
         "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
         "deputy trooper sheriff "
-        # people of media, entertainment and workplace stories ("a former model told me")
+        # people of media, entertainment and workplace stories ("a former model told me"; a
+        # "model" only after a word for one: see speakers)
         "model dancer intern booker receptionist waitress waiter bartender nanny comedian "
         "musician rapper poet soldier sailor assistant"
     ),
@@ -458,6 +459,8 @@ NOT_NAMES = _forms(
     "even only just introduced unlike despite",
     # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").
     "once whenever unless whether perhaps maybe sometimes soon thus hence",
+    # Records that show someone speaking ("Video shows him telling …").
+    "video videos footage audio tape recording clip photo photos images",
 )
 
 #: Subject pronouns and the speaker kind they can stand for.

@@ -40,7 +40,6 @@ from monitor.extract.marks import (
 )
 from monitor.extract.speaker_kinds import occupational_title
 from monitor.extract.speakers import (
-    SILENT_AFTER,
     TIME_LEADS,
     Mention,
     Speaker,
@@ -56,6 +55,7 @@ from monitor.extract.speakers import (
     parse_after,
     parse_before,
     possessive,
+    silent_after,
     strip_adverbs,
     tokens,
 )
@@ -204,13 +204,17 @@ _CLAIM_VERBS = word_set("highlights shows means suggests proves underlines under
                         "represents marks sends poses deserves risks threatens")
 
 
+_DETERMINERS = word_set("the a an his her their its my our your this these those")
+
+
 def _present_verb(toks: list[Tok]) -> bool:
     """A present-tense verb in "-s" after the subject's first word: "the country deserves", "Labour
     wants" (not a last word, nor one before a preposition: "said a few words to reporters")."""
     for j in range(1, len(toks) - 1):
         low = toks[j].low
         if toks[j].word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
-                and len(low) > 3 and toks[j + 1].low not in _NOT_AFTER_VERB and not possessive(toks[j - 1]):
+                and len(low) > 3 and toks[j + 1].low not in _NOT_AFTER_VERB and not possessive(toks[j - 1]) \
+                and toks[j - 1].low not in _DETERMINERS:  # ("the reasons his campaign failed")
             return True
     return False
 
@@ -391,7 +395,7 @@ class _Document:
                 self.lead_cache[k] = self._last_lead_person(*self.lead_spans[k])
             mention = self.lead_cache[k]
             if mention is not None and mention.end <= pos and _lead_counts(mention, known):
-                if SILENT_AFTER.match(self.text, mention.end, min(pos, self.lead_spans[k][1])):
+                if silent_after(self.text, mention.end, min(pos, self.lead_spans[k][1])):
                     return None  # "Mueller has not commented publicly. “…,” he added": not him
                 return mention
             k -= 1
@@ -462,11 +466,15 @@ class _Document:
             tries = 0
             later = None
             while comma > 0 and comma + 2 < e and later is None and tries < 3:
-                if _PRONOUN_SUBJECT.match(text, comma + 1) or self.inside_quote(comma + 2):
+                if _PRONOUN_SUBJECT.match(text, comma + 1):
                     # "According to executives, he instructed Fox's head of engineering, Warren
-                    # Vandeveer, …": the subject is "he", not a name further on (nor one inside a
-                    # quotation: "When Ailes spotted him, he remarked, “Look …”")
+                    # Vandeveer, …": the subject is "he", not a name further on
                     break
+                if self.inside_quote(comma + 2):
+                    # (no name inside a quotation: "In a speech titled “Hope, not fear,” Gov. Ann
+                    # Lee …" reads on past the title's comma)
+                    comma = text.find(",", comma + 1, min(e, s + 200))
+                    continue
                 later = self._lead_person_at(comma + 2, e)
                 tries += 1
                 comma = text.find(",", comma + 1, min(e, s + 200))
@@ -728,7 +736,11 @@ class _Document:
                     and (after_quote or _QUOTE_NEXT.match(text, ce)):
                 # (only with the words quoted: "recorded him saying the kinds of things …" is not)
                 start = left if after_quote else recalled.start()
-                return _Frame(cue, cs, ce, mention, start, ce, (s, e), para, headline=headline)
+                end = ce
+                addressed = _ADDRESSEE_THEN_QUOTE.match(text, ce, e)
+                if addressed is not None and _addressee_then_sentence(text, addressed):
+                    end = addressed.end(1)  # "telling Ms. Hill, “…”", "saying on Monday, “…”"
+                return _Frame(cue, cs, ce, mention, start, end, (s, e), para, headline=headline)
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
             left = max(left, dateline.end())  # "MIDWAY ATOLL — Officials said": not the place
@@ -1459,7 +1471,7 @@ class _Document:
         addressed = _ADDRESSEE_THEN_QUOTE.match(text, frame.cue_end, e)
         if addressed is not None and not frame.inverted and (
                 addressed.group(1).startswith("to ") or frame.cue in lx.ADDRESSEE_CUES) \
-                and not any(w in lx.CUE_VERBS or w in _FINITE for w in addressed.group(1).lower().split()):
+                and _addressee_then_sentence(text, addressed):
             # "remarked to his deputy, “Look at him.”", "told his aides: “…”": whom it was said to,
             # then the words said
             frame.end = addressed.end(1)
@@ -1654,6 +1666,18 @@ _ON_A_SHOW = word_set("on during in an a interview appearance with at")
 #: After a cue, whom it was said to and the quotation ("to his deputy, “…”", "reporters: “…”").
 _ADDRESSEE_THEN_QUOTE = re.compile(
     r"[ ]+((?:to[ ]+)?(?:[\w.’'-]+[ ]+){0,5}[\w.’'-]+)(?:,|:)[ ]*(?=[“\"])")
+
+
+def _addressee_then_sentence(text: str, addressed: re.Match[str]) -> bool:
+    """Is what `_ADDRESSEE_THEN_QUOTE` found whom it was said to (no verb in it), then a quoted
+    sentence (a capital after the mark), not a clause's subject and a quoted relative clause
+    ("told reporters the plan, “which will cost $3 million,” was approved")?"""
+    if any(w in lx.CUE_VERBS or w in _FINITE for w in addressed.group(1).lower().split()):
+        return False
+    after = text[addressed.end() + 1:addressed.end() + 3].lstrip("“\"‘' ")
+    return not after[:1].islower()
+
+
 #: Cues of words someone is recalled, heard or shown saying.
 _HEARD_CUES = word_set("saying telling")
 #: "recalls him saying", "Video shows Trump saying": the verb of recalling or showing and whom.
@@ -2246,6 +2270,8 @@ _BOUNDARY = re.compile(r"[,;:—–\"“”«»(]")
 
 
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
+#: Audiences that a first audience word can qualify ("a rally crowd", "a press conference").
+_GATHERINGS = word_set("crowd crowds audience audiences gathering meeting briefing conference")
 
 
 def _object_end(toks: list[Tok]) -> int:
@@ -2253,7 +2279,7 @@ def _object_end(toks: list[Tok]) -> int:
     before "that": "Residents told me that …")."""
     if toks[0].low in _OBJECT_PRONOUNS and len(toks) > 1 and (
             toks[1].low == "that" or toks[1].low in ("he", "she", "they", "we", "i", "it", "there")
-            or toks[1].low in _CLAUSE_OPENERS and _has_verb(toks[2:6])):
+            or toks[1].low in _CLAUSE_OPENERS and _clause_opens(toks[1:9])):
         return 1  # "told me that …", "told him they were lost", "told him the rumors were …"
     # "told the judge", "told his supporters", "told a news conference"
     j = 1 if toks[0].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my") else 0
@@ -2261,8 +2287,9 @@ def _object_end(toks: list[Tok]) -> int:
     if j:
         for k in range(j, min(len(toks), j + 4)):
             if toks[k].low in lx.AUDIENCES:
-                while k + 1 < len(toks) and toks[k + 1].low in lx.AUDIENCES:
-                    k += 1  # "told a rally crowd": one audience in two words
+                while k + 1 < len(toks) and toks[k + 1].low in _GATHERINGS:
+                    k += 1  # "told a rally crowd": one audience in two words (not "told the
+                    # judge investors had been repaid": the second noun opens the clause)
                 return k + 1
             if not toks[k].word.islower():
                 break
@@ -2762,9 +2789,15 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
     rest = tokens(text, mention.end, colon)
     if not rest or not rest[0].word.islower():
         return None  # "Ann Lee: …" is a label (classified above); a verb must follow the subject
-    if len(rest) > 5 and not (len(rest) <= 12 and any(t.low in _SAYING_NOUNS for t in rest)):
+    if len(rest) > 5 and not (len(rest) <= 12 and any(t.low in _SAYING_NOUNS for t in rest)
+                              and not any(t.low in _RECEIVED for t in rest)):
         return None  # ("Hale pointed to the sign on the door, which …": the quote is not his)
     return mention
+
+
+#: In a lead-in, words that make the message someone else's ("Trump received a message from
+#: Kim: “…”").
+_RECEIVED = word_set("from received receives got gets read reads heard hears saw sees quoting quoted")
 
 
 #: Nouns for something said: a longer lead-in naming one introduces the speaker's words ("Trump
@@ -3367,7 +3400,33 @@ def _opens_clause(text: str, start: int, end: int) -> bool:
     capitalised word, then a verb within the next six words?"""
     toks = tokens(text, start, min(end, start + 80))
     return len(toks) >= 3 and (toks[0].low in _CLAUSE_OPENERS or toks[0].word[:1].isupper()) \
-        and _has_verb(toks[1:7])
+        and _clause_opens(toks[:9])
+
+
+#: Words that open a second noun phrase inside the first: "the reasons his campaign failed" is a
+#: noun with a relative clause, not a clause.
+_INNER_SUBJECTS = word_set("his her their its my our your he she they we i the a an")
+
+
+def _clause_opens(toks: list[Tok]) -> bool:
+    """Do the words (from the subject's first word) make a clause: a verb within six words, and
+    when a second noun phrase stands between ("the plan his advisers had drafted"), another verb
+    after that relative clause's ("… had drafted was too timid")?"""
+    for i in range(1, min(len(toks), 7)):
+        if not _verb_at(toks, i):
+            continue
+        if not any(t.low in _INNER_SUBJECTS for t in toks[1:i]):
+            return True
+        k = i + 1
+        while k < len(toks) and toks[k].low not in _FINITE and _verb_at(toks, k):
+            k += 1  # the relative clause's verb group: "had drafted" (not the "was" after it)
+        return any(_verb_at(toks, m) for m in range(k, min(len(toks), k + 4)))
+    return False
+
+
+def _verb_at(toks: list[Tok], i: int) -> bool:
+    """Is ``toks[i]`` a verb as `_has_verb` reads one?"""
+    return _has_verb([toks[i]]) or 0 < i < len(toks) - 1 and _present_verb(toks[i - 1:i + 2])
 
 
 def _has_verb(toks: list[Tok]) -> bool:
@@ -3890,8 +3949,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
         nested = _inside_clause(outer, frame)
         teller = resolved.get(id(outer)) if nested and outer is not None else None
         if teller is not None and mention.kind == "pronoun" and mention.name in ("he", "she") \
-                and _may_be_one(teller, "m" if mention.name == "he" else "f"):
-            # "A former model told me that her parents called the police after she told them …":
+                and _may_be_one(teller, "m" if mention.name == "he" else "f") \
+                and outer is not None and outer.clause_start is not None \
+                and _SOMEONE_NAMED.search(text, outer.clause_start, mention.start) is None:
+            # "A former booker told me that her parents called the police after she told them …":
             # the pronoun inside the teller's clause is the teller
             resolved[id(frame)] = teller
             continue
@@ -4120,9 +4181,14 @@ def _extend(before: _Claim, claim: _Claim) -> None:
     before.para = claim.para
 
 
+#: A person named in a clause: a title and a name, or a first name and a surname ("that Sen.
+#: Ann Wells shouted at her after she …": "she" may be Ann Wells, not who told it).
+_SOMEONE_NAMED = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?[ ]|[A-Z][a-z]+[ ])[A-Z][a-z]+")
+
+
 def _may_be_one(speaker: Speaker, gender: str) -> bool:
     """Can "he" or "she" (``gender``) be ``speaker``: one person of that gender, or an unnamed
-    one of no known gender ("a former model")?"""
+    one of no known gender ("a former booker")?"""
     if speaker.kind == "person":
         return speaker.gender == gender
     return speaker.kind == "anonymous" and speaker.gender in (None, gender) \
@@ -4159,6 +4225,8 @@ def _backgrounded(doc: _Document, frame: _Frame, book: SpeakerBook) -> bool:
     if not (_BACKGROUND_CLAUSE_BEFORE.search(text, max(start, mention.start - 8), mention.start)
             or mention.start > start and _RELATIVE_ON.fullmatch(text, mention.end, frame.cue_start)):
         return False
+    if text[max(start, mention.start - 4):mention.start].rstrip().endswith(" by"):
+        return False  # "Hale was rebuked by Sen. Mitt Romney, who said …": the agent is in front
     opening = _SUBJECT_OPENING.match(text, start)
     if opening is None or opening.end() > mention.start:
         return False

@@ -285,7 +285,8 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return True
     if prev.word.islower() and prev.word.isalpha() and prev.low.endswith(_ADJECTIVE_ENDINGS) \
             and i >= 2 and np_word(toks[i - 2]) and (toks[i].low in lx.POSITION_HEADS
-                                                     or toks[i].low in lx.ANON_HEADS):
+                                                     or toks[i].low in lx.ANON_HEADS) \
+            and _employer_opens(toks, i - 2):
         return True  # "a Fox News administrative assistant", "a White House senior adviser"
     if prev.word.islower() and (prev.low in _PERSON_ADJECTIVES or prev.low.endswith(_ADJECTIVE_ENDINGS)
                                 and prev.word.isalpha()) \
@@ -306,6 +307,14 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         head = base_word(toks[i - 2]).lower()
         return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
+
+
+def _employer_opens(toks: list[Tok], k: int) -> bool:
+    """Does the run of capitalised words ending at ``toks[k]`` open the phrase (after an article,
+    or first): "a Fox News administrative assistant", not "a letter to Biden legal experts"?"""
+    while k > 0 and _cap(toks[k - 1]):
+        k -= 1
+    return k == 0 or toks[k - 1].low in _ARTICLES_AND_ONE
 
 
 def _cap_before_particles(toks: list[Tok], k: int) -> bool:
@@ -393,6 +402,8 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
                                           and toks[k - 1].low not in lx.CUE_VERBS
                                           and toks[k - 1].low not in lx.PRONOUNS):
         k -= 1
+    if k > 0 and toks[k - 1].low in lx.GLUE:
+        return None  # ("Mothers at the hospitals said": the organisations are where they are)
     if k == 1 and toks[0].word[:1].isupper() and toks[0].word[1:].islower() and toks[0].word.isalpha() \
             and toks[0].start == _sentence_start(text, toks[0].start):
         k = 0  # "Tech companies said": the capital is the sentence's
@@ -402,6 +413,9 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
     return Mention(toks[k].start, last.end, "anonymous", name, gender="plural")
 
 
+#: Words that make a "model" a person ("a former model", "a fashion model").
+_MODEL_KINDS = frozenset(["former", "fashion", "top", "runway", "aspiring", "professional", "swimsuit",
+                          "teenage", "male", "female", "catalog", "catalogue", "art", "child"])
 _OWNER_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
 
 
@@ -1694,6 +1708,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     head = core[-1]
     head_low = base_word(head).lower()
     org_tail = _org_in(text, tail) if tail else None
+    if head_low in ("model", "models") and not (len(core) >= 2 and core[-2].low in _MODEL_KINDS):
+        return None  # "the model predicted landfall": a forecast's, not a fashion model
     if det == "the" and not tail and head_low in lx.POSITION_HEADS and (all(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
     ) or not _cap(head) and all(_lexical(t.low) or _epithet_word(t) for t in core[:-1])):
@@ -2087,18 +2103,42 @@ _NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "d
 #: A name of two or three capitalised words or initials after an office ("… Liu Xiaming").
 _NAME_AFTER_OFFICE = re.compile(r",? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w’'-]+|[A-Z]\.)){1,2})")
 #: After a sentence's subject: that they said nothing ("has not commented", "declined to comment").
-SILENT_AFTER = re.compile(
+_SILENT_AFTER = re.compile(
     r",?[ ](?:[a-z]+ly[ ])?(?:has|have|had|did|does|do|would|could|was|were)(?:[ ]not|n['’]t)[ ]"
-    r"(?:yet[ ]|immediately[ ])?(?:comment|respond|return|answer|reply|say|speak)"
-    r"|,?[ ](?:[a-z]+ly[ ])?(?:declined|refused|declines|refuses)[ ]to[ ]"
-    r"(?:comment|respond|answer|say|speak)")
+    r"(?:yet[ ]|immediately[ ])?(?:comment|respond\b|return[ ](?:\w+[ ])?(?:calls?|requests?|messages?"
+    r"|emails?|phone))"
+    r"|,?[ ](?:[a-z]+ly[ ])?(?:declined|refused|declines|refuses)[ ]to[ ](?:comment|respond\b)")
+#: A sentence that opens with "he" or "she" (after a short opening phrase): the person who would
+#: not comment is the subject again ("… declined to comment. Later, he told Fox …").
+_PRONOUN_OPENS = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][a-z]+,\s+)?(?:He|She)\b")
+
+
+def silent_after(text: str, end: int, pos: int) -> bool:
+    """Does the text after a name (``end``) say the person would not comment, with no sentence
+    since that opens with "he" or "she" before ``pos``? "Mueller has not commented publicly.
+    “…,” he added" is someone else; "Mueller did not return calls. He later said …" is Mueller."""
+    found = _SILENT_AFTER.match(text, end, pos)
+    return found is not None and _PRONOUN_OPENS.search(text, found.end(), pos) is None
+
+
 #: After a surname, its sentence up to the first third-person pronoun, with no other capitalised
 #: word and no quotation mark on the way ("Kelly was not a household name when she started").
 _PRONOUN_AFTER_NAME = re.compile(r"(?:['’]s)?\b[^.!?;:“”\"A-Z]{1,80}?\b(she|her|he|his|him)\b")
 #: Heads of a description by party ("the Ohio Republican", "the New York Democrat").
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "conservative", "liberal"])
+#: A party tag right after a name: ", a Democrat", ", the Ohio Republican", " (R-Ohio)".
+_PARTY_TAG_AFTER = re.compile(r",[ ](?:an?|the)[ ](?:[A-Z][\w.]*[ ]){0,2}"
+                              r"(Republican|Democrat|Democratic|GOP)\b|[ ]\(([RD])-")
+_PARTY_TAGS = {"republican": "republican", "gop": "republican", "r": "republican",
+               "democrat": "democrat", "democratic": "democrat", "d": "democrat"}
 #: After a name, what introduces a person to the story: an appositive, a relative clause, an age.
-_INTRODUCED_AFTER = re.compile(r",[ ](?:who\b|an?[ ]|the[ ]|\d{1,3}\b)")
+_INTRODUCED_AFTER = re.compile(r",[ ](?:who\b|an?[ ]|the[ ])")
+#: Before a name in its sentence, words that make the person one the story is about, not one
+#: who speaks: the dead, victims, what someone did to them ("killed", "a memorial for").
+_DONE_TO = re.compile(r"\b(?:killed|died|dead|victims?|injured|wounded|murdered|shot|stabbed|funeral"
+                      r"|memorial|mourn\w*|buried|arrested|charged|sentenced|convicted|scored"
+                      r"|by[ ]the[ ]late)\b",
+                      re.IGNORECASE)
 #: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
 #: person (the subject word, then the article of the person's phrase).
 _INTERVIEWED = re.compile(r"\b(\w+) (?:(?:spoke|talked|speaks|talks) (?:to|with)|interviewed) "
@@ -2352,6 +2392,8 @@ class SpeakerBook:
         pending = self.pending
         if pending is None or pending.gender not in (None, want) or pending.kind == "anonymous":
             return False  # (nor "he" for "Tim Cook and Phil Schiller")
+        if pending.kind == "definite" and one_person(pending.name) not in (None, "", want):
+            return False  # ("she" is not "The gunman fled on foot")
         if pending.gender is None and pending.kind == "person" and self.text:
             known = self._surname_gender(pending.name.rsplit(None, 1)[-1])
             if known is not None and known != want:
@@ -2377,7 +2419,7 @@ class SpeakerBook:
         key, known = alias_key(found.name), alias_key(latest.name)
         if key.rsplit(None, 1)[-1:] == known.rsplit(None, 1)[-1:]:
             return None  # (the same surname: the woman quoted last)
-        if SILENT_AFTER.match(self.text, found.end, min(pos, found.end + 80)):
+        if silent_after(self.text, found.end, min(pos, found.end + 80)):
             return None  # "Robert Mueller declined to comment": whoever speaks next, not he
         return self._person(found)
 
@@ -2406,6 +2448,11 @@ class SpeakerBook:
             return None
         if alias_key(found.name).rsplit(None, 1)[-1:] == alias_key(latest.name).rsplit(None, 1)[-1:]:
             return None
+        reach = max(para_start, found.start - _PRONOUN_LOOKBACK)
+        stop = text.rfind(". ", reach, found.start)
+        sentence = stop + 2 if stop >= 0 else reach
+        if _DONE_TO.search(text, sentence, found.start) is not None:
+            return None  # ("Flowers were left for a victim, Tom Baker, a teacher.")
         return self._person(found)
 
     def _interviewed_before(self, latest: Speaker | None, pos: int, want: str) -> Speaker | None:
@@ -2512,12 +2559,13 @@ class SpeakerBook:
 
     def _unnamed_since(self, described: Speaker, gender: str) -> Speaker | None:
         """"A woman who auditioned … said …. ¶ I spoke with an assistant who said …. The woman,
-        then 25, told him …": "the woman" is the unnamed person of that gender (or of none
-        known) quoted since the one first called so."""
+        then 25, told him …": "the woman" is the unnamed person known to be of that gender
+        quoted since the one first called so (not the police officer or the witness quoted since,
+        of no gender known)."""
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if speaker is described or speaker.index < described.index:
                 return None
-            if speaker.kind == "anonymous" and speaker.gender in (None, gender) \
+            if speaker.kind == "anonymous" and (speaker.gender or one_person(speaker.name)) == gender \
                     and one_person(speaker.name) is not None:
                 return speaker
         return None
@@ -2528,9 +2576,22 @@ class SpeakerBook:
         Smith. The Ohio Republican has …"); anyone else is the description itself."""
         if pending.name in _PARTY_MEMBERS and self.text and self._described_before(pending) is None:
             named = self._person_named_before(pending.start)
-            if named is not None:
-                return self._person(named)
+            if named is not None and not self.of_other_party(named, pending.name):
+                speaker = self._person(named)
+                speaker.add_role(pending.role)
+                return speaker
         return self._definite(pending)
+
+    def of_other_party(self, person: Mention, party: str) -> bool:
+        """Does the text tag the person named at ``person`` with a party other than ``party``
+        ("Rep. Adam Schiff, a Democrat, …" is not "the Ohio Republican")?"""
+        if party not in _PARTY_TAGS:
+            return False
+        tag = _PARTY_TAG_AFTER.match(self.text, person.end)
+        if tag is None:
+            return False
+        word = (tag.group(1) or tag.group(2)).lower()
+        return _PARTY_TAGS.get(word, party) != party
 
     def _person_named_before(self, pos: int) -> Mention | None:
         """The person of either gender named last before ``pos`` (within the pronoun reach)."""
@@ -2930,7 +2991,8 @@ class SpeakerBook:
                 speaker = self._person(self.pending)
                 self.pending = None
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
-                    _person_word(mention.name) or self._described_before(mention) is None):
+                    _person_word(mention.name) or self._described_before(mention) is None) \
+                    and not (self.text and self.of_other_party(self.pending, mention.name)):
                 # ("the president" the text introduced as "President Joe Biden" stays that person)
                 # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
                 speaker = self._person(self.pending)
@@ -2972,7 +3034,9 @@ class SpeakerBook:
             return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None and source_only and mention.kind != "pronoun" and (
                 speaker.kind == "person" and speaker.gender is None
-                or speaker.kind == "anonymous" and one_person(speaker.name) is not None):
+                or speaker.kind == "anonymous" and one_person(speaker.name) == ""):
+            # (a source whose phrase gives a gender, "according to his mother", "a GM
+            # spokeswoman", is who a later "she" means)
             self._index_role(speaker)
             return speaker  # a source cited: not the subject a later pronoun means
         if speaker is not None:
@@ -3397,15 +3461,17 @@ class SpeakerBook:
     def _pronoun_gender(self, surname: str) -> str | None:
         """The gender the text's own pronouns give a surname ("Megyn Kelly was not a household name
         when she started"): the first "he", "she", "his", "her" or "him" after each place the
-        surname occurs, in its sentence and before any other capitalised word; at least two
-        places must agree, and none may disagree."""
+        surname occurs, in its sentence and before any other capitalised word, when it is "he",
+        "she" or "his" (an object is someone else); at least two places must agree, and none
+        may disagree."""
         votes: set[str] = set()
         count = 0
         for pos in self._positions(surname):
             match = _PRONOUN_AFTER_NAME.match(self.text, pos + len(surname))
-            if match is None or self.quoted is not None and self.quoted(pos):
-                continue
-            votes.add("f" if match.group(1).lower() in ("she", "her") else "m")
+            if match is None or self.quoted is not None and self.quoted(pos) \
+                    or match.group(1).lower() in ("her", "him"):
+                continue  # ("Kelly praised him": an object is someone else; "her" may be either)
+            votes.add("f" if match.group(1).lower() == "she" else "m")
             count += 1
         return votes.pop() if count >= 2 and len(votes) == 1 else None
 
