@@ -710,6 +710,18 @@ class _Document:
             return None
         if cue in _RECALL_VERBS and _SAYING_AFTER.match(text, ce):
             return None  # "she recalls him saying": the words are his (the "saying" frame's)
+        owned = _OWNED_WORDS.match(text, ce, e) if cue in _RECALL_VERBS or cue in _QUOTING_CUES else None
+        if owned is not None:
+            # "She remembers Ailes’s reply: “…”", "recalled his answer: “…”": the words are the
+            # owner's, not the one who remembers them
+            who = owned.group(1)
+            at = owned.start(1)
+            mention = Mention(at, at + len(who), "pronoun", _OWNER_TO_SUBJECT[who.lower()]) \
+                if who.lower() in _OWNER_TO_SUBJECT else parse_before(text, tokens(text, at, at + len(who)))
+            if mention is not None and mention.kind in ("person", "pronoun", "organisation"):
+                return _Frame(cue, cs, ce, mention, cs, owned.end(2), (s, e), para,
+                              headline=headline)
+            return None
         if cue.startswith("remember") and not _next_to_quote_mark(text, cs, ce):
             return None  # "“…,” remembers Shanna Challenger"; "remembered that …" is a memory
         if cue == "written" and not _PERFECT_WRITTEN.search(text, max(s, cs - 20), cs):
@@ -1688,6 +1700,14 @@ _RECALLED_SAYING = re.compile(
 _OBJECT_TO_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 _QUOTE_NEXT = re.compile(r"[,:]?[ ]*[“\"]")
 _RECALL_VERBS = word_set("recalls recalled recalling remembers remembered remembering heard hears")
+#: After a verb of recalling or quoting, whose words and a quotation: "remembers Ailes’s reply:
+#: “…”", "recalled his answer, “…”".
+_OWNED_WORDS = re.compile(
+    r"[ ]+(his|her|their|[A-Z][\w.-]*(?:['’][A-Z][\w.-]*)?(?:[ ][A-Z][\w.-]*){0,2})(?:['’]s?)?[ ]+"
+    r"((?:\w+[ ]+)?(?:reply|response|answer|retort|words|message|warning|verdict|advice|explanation|remark"
+    r"|remarks|comment|comments|rejoinder))[ ]*[:,][ ]*(?=[“\"])")
+_OWNER_TO_SUBJECT = {"his": "he", "her": "she", "their": "they"}
+_QUOTING_CUES = word_set("quoted quotes quoting cited cites citing recounted recounts recounting")
 #: After a verb of recalling: whom, then "saying" ("recalls him saying").
 _SAYING_AFTER = re.compile(rf"[ ]+(?:{_WHO_RECALLED})[ ]+(?:saying|telling)\b")
 #: How a statement went to its addressee, after "by" ("told Zuma by telephone that …").

@@ -349,6 +349,12 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     mention = _parse_before(text, toks)
     if mention is not None and mention.kind == "person":
         mention = _outlet_not_person(text, _group_serving(text, mention))
+    if mention is not None and mention.kind == "person" and " " not in mention.name:
+        kin = _KIN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        if kin is not None:
+            # "Cyrus Field’s brother, Henry, wrote": the kin's surname
+            mention = replace(mention, name=f"{mention.name} {kin.group(1)}",
+                              role=mention.role or kin.group(2))
     if mention is not None and mention.kind == "anonymous":
         group = _with_year_before(text, toks, _both_sides(text, toks, mention))
         group = _with_group_before(text, toks, group)
@@ -961,6 +967,12 @@ def _person_of(text: str, toks: list[Tok], i: int) -> Mention | None:
 _KIN_WORDS = lx.word_set("friend friends relative relatives cousin uncle aunt niece nephew parent parents "
                          "fiancé fiancée partner colleague colleagues classmate classmates family")
 
+
+#: Before a first name in an appositive: whose kin it is ("Cyrus Field’s brother, ").
+_KIN_BEFORE = re.compile(r"\b([A-Z][\w-]+)['’]s[ ]"
+                         r"(brother|sister|son|daughter|father|grandson|granddaughter|twin),[ ]$")
+#: Kin who share a surname as a rule (not a wife or a mother, who may keep another).
+_BLOOD_KIN = lx.word_set("brother sister son daughter father grandson granddaughter twin")
 
 _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")])
 
@@ -1689,7 +1701,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(start, end, "organisation", _join(text, body))
         if sk.organisation_shaped([t.word for t in name_toks]):
             return _shaped_organisation(text, start, end, pre, name_toks)
-        return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
+        name = _join(text, name_toks)
+        if len(name_toks) == 1 and len(pre) >= 2 and pre[-1].low in _BLOOD_KIN and possessive(pre[-2]) \
+                and _cap(pre[-2]) and base_word(pre[-2])[:1].isupper():
+            # "Ailes’s brother Robert said": the brother's surname is the one his kin is named by
+            name = f"{name} {base_word(pre[-2])}"
+        return Mention(start, end, "person", name, role=role, organisation=org,
                        gender=_gender(pre) or _name_gender(name_toks))
     if det is None and len(body) == 1 and _bare_title_surname(body[0]):
         # "Expert said", "Bishop said": with no article a title word may be a surname; the
@@ -3068,6 +3085,7 @@ class SpeakerBook:
         self._surnames_first_in_full(text)
         self._particle_names_in_full(text)
         self._compound_surnames_in_full(text)
+        self._lone_words_in_full(text)
         self._groups_led_in_full()
         self._pairs_in_full()
         self._acronyms_in_full()
@@ -3273,6 +3291,40 @@ class SpeakerBook:
                 done.update(sp.index for sp in named)
             if not first:
                 return
+
+    def _lone_words_in_full(self, text: str) -> None:
+        """A person quoted by one word that no list knows as a first name, and that the text never
+        writes as a surname, is the one person the text names in full with it first ("Lupita
+        said" where the text names Lupita Nyong’o; none when it names two: "Lupita Nyong’o …
+        Lupita Smith")."""
+        lone: dict[str, list[Speaker]] = {}
+        for speaker in self.speakers:
+            low = speaker.name.casefold()
+            if speaker.kind == "person" and " " not in low and speaker.index not in self._given_names \
+                    and not _known_first_name(low) and low not in _SHORT_FORMS and low.isalpha():
+                lone.setdefault(low, []).append(speaker)
+        if not lone:
+            return
+        full: dict[str, set[str]] = {}
+        as_surname: set[str] = set()
+        for match in _NAME_SEQUENCE.finditer(text):
+            toks = tokens(text, match.start(), match.end())
+            if toks and possessive(toks[-1]):
+                last = toks[-1]
+                toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+            cut = _name_run(toks)
+            if toks[-1].low in lone and len(toks) - cut >= 2:
+                as_surname.add(toks[-1].low)  # ("Tom Lupita" makes it a surname)
+            if len(toks) - cut > 2 and toks[cut].low in lone:
+                as_surname.add(toks[cut].low)  # ("Yoon Suk Yeol": a longer name, not first + last)
+            if len(toks) - cut != 2 or toks[cut].low not in lone or toks[-1].low in lx.ORG_HEADS \
+                    or toks[-1].low in lx.CORPORATE_WORDS or toks[-1].low in _PLACE_WORDS \
+                    or toks[-1].low in lx.NOT_NAMES or _lexical(toks[-1].low):
+                continue
+            full.setdefault(toks[cut].low, set()).add(text[toks[cut].start:toks[-1].end])
+        for low, names in full.items():
+            if len(names) == 1 and low not in as_surname:
+                _name_them(lone[low], names.pop())
 
     def _leading_names_in_full(self, text: str) -> None:
         """A person quoted by the first words of a longer name the text gives ("says Te

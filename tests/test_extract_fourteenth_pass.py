@@ -1,0 +1,48 @@
+"""The fourteenth pass: whose words a recalled reply is, and what a pass over unseen political
+reports showed."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def test_a_recalled_reply_is_its_owners() -> None:
+    text = "She remembers Tom Ailes’s reply: “I’m a multifaceted man.”"
+    assert _records(text) == [("Tom Ailes", "I’m a multifaceted man.")]
+    text = "Mayor Tom Hill was asked about the cuts. She recalled his answer: “We have no money.”"
+    assert _records(text) == [("Tom Hill", "We have no money.")]
+    text = "He recalled Sam Smith’s words, “Never give up.”"
+    assert _records(text) == [("Sam Smith", "Never give up.")]
+
+
+def test_a_recalled_thing_that_is_no_saying_stays_the_rememberers() -> None:
+    # "remembers the day" names no one's words: the one who remembers speaks
+    text = "“It was cold,” Jane Roe remembers. She remembers the day: “We had no coats.”"
+    assert _records(text)[0] == ("Jane Roe", "It was cold")
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_kin_named_by_a_first_name_take_the_surname() -> None:
+    assert _speakers("“He was tough,” Ailes’s brother Robert said.") == ["Robert Ailes"]
+    text = "Cyrus Field’s brother, Henry, wrote that it “joins the sundered hemispheres.”"
+    assert _speakers(text) == ["Henry Field"]
+    # a wife may keep her own name; an owner that is no name gives none
+    assert _speakers("Trump’s wife Melania said the deal was fair.") == ["Melania"]
+    assert _speakers("The company’s founder Jane said the deal was fair.") == ["Jane"]
+
+
+def test_a_lone_word_is_the_one_full_name_it_opens() -> None:
+    text = "Zendaya Coleman wore the dress. “I loved it,” Zendaya said."
+    assert _speakers(text) == ["Zendaya Coleman"]
+    # two full names that open with it, or a longer name, leave it as it is
+    text = "Zendaya Coleman wore it. Zendaya Smith was there. “I loved it,” Zendaya said."
+    assert _speakers(text) == ["Zendaya"]
+    text = "Yoon Suk Yeol spoke. “I regret this,” Yoon said."
+    assert _speakers(text)[0] != "Yoon Suk"
