@@ -46,3 +46,21 @@ def test_a_lone_word_is_the_one_full_name_it_opens() -> None:
     assert _speakers(text) == ["Zendaya"]
     text = "Yoon Suk Yeol spoke. “I regret this,” Yoon said."
     assert _speakers(text)[0] != "Yoon Suk"
+
+
+def test_people_of_someones_circle_are_unnamed_sources() -> None:
+    for who in ("a colleague", "a former colleague", "a teammate", "a classmate", "one co-worker",
+                "a close ally of the president", "an acquaintance"):
+        assert _speakers(f"“It was bad,” {who} said.") == [who], who
+    assert _speakers("A Trump ally said the plan was dead.") == ["A Trump ally"]
+
+
+def test_a_documents_words_read_and_begin() -> None:
+    assert _records("“We were shocked,” the statement read.") == [("the statement", "We were shocked")]
+    assert _records("“I am emailing you,” the email began.") == [("the email", "I am emailing you")]
+    assert _records("“I am emailing you,” the email said.") == [("the email", "I am emailing you")]
+    assert _records("The letter read: “We are leaving.”") == [("The letter", "We are leaving.")]
+    # a person who reads, a sign, or something that began are no document speaking
+    assert _records("He read. “It was good,” she said.")[0][1] == "It was good"
+    assert "The sign" not in _speakers("The sign read, “No entry for anyone today.”")
+    assert _records("The talks began, “slowly,” one aide said.")[0][0] == "one aide"

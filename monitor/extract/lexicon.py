@@ -194,7 +194,10 @@ TITLE_WORDS = _forms(
         # people of media, entertainment and workplace stories ("a former model told me"; a
         # "model" only after a word for one: see speakers)
         "model dancer intern booker receptionist waitress waiter bartender nanny comedian "
-        "musician rapper poet soldier sailor assistant"
+        "musician rapper poet soldier sailor assistant "
+        # people of someone's circle ("a former colleague said", "a Trump ally said")
+        "colleague co-worker teammate classmate schoolmate acquaintance confidant confidante "
+        "associate mentor ally companion housemate flatmate partner"
     ),
 )
 
@@ -230,7 +233,8 @@ ANON_HEADS = _forms(
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
-    "study survey report statement documents papers records filings transcripts",
+    "study survey report statement documents papers records filings transcripts "
+    "email e-mail emails tweet post",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -312,7 +316,8 @@ DOCUMENT_NOUNS = _forms(
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement documents "
-    "papers transcript transcripts emails e-mails messages memos",
+    "papers transcript transcripts emails e-mails messages memos email e-mail message tweet "
+    "tweets post posts",
     # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
 )

@@ -104,7 +104,9 @@ CUE_PATTERN = re.compile(
     r"|(?:issued|issues|issuing|released|releases|releasing|made|makes|making|posted|posts|gave|gives"
     r"|delivered|delivers|put out|puts out|sent|sends) (?:a|an) (?:[a-z-]+ ){0,2}?(?:statement|announcement"
     r"|warning|message|response|reply|explanation|update|plea|assessment|verdict)"
-    r"(?=[^.\n“”\"]{0,60}:[ \t]*(?:[\"“]|\n|$))|"
+    r"(?=[^.\n“”\"]{0,60}:[ \t]*(?:[\"“]|\n|$))"
+    # what a document's words do ("“…,” the statement read.", "the email began: “…”")
+    r"|(?:read|reads|began|begins)(?=[.,:;])|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -830,6 +832,12 @@ class _Document:
                 mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
             if not _finding_subject(text, mention):
                 return None  # "she found that the door was locked": a discovery, not a report
+        if cue in _DOCUMENT_CUES:
+            if mention is None:
+                mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
+            if mention is None or mention.kind == "pronoun" or text[mention.start:mention.end].split()[-1] \
+                    .lower().strip(".,;:’'") not in lx.DOCUMENT_NOUNS:
+                return None  # "He read.", "The talks began, …": no document's words
         written = bool(before) and _written_that(text, left, cs)
         if mention is not None and before and before[-1] in ("and", "but") \
                 and text[max(left, cs - 8):cs].rstrip().endswith((", and", ", but")) \
@@ -1700,6 +1708,8 @@ _RECALLED_SAYING = re.compile(
 _OBJECT_TO_SUBJECT = {"him": "he", "her": "she", "them": "they"}
 _QUOTE_NEXT = re.compile(r"[,:]?[ ]*[“\"]")
 _RECALL_VERBS = word_set("recalls recalled recalling remembers remembered remembering heard hears")
+#: Verbs of what a document's words do: its words only ("the statement read").
+_DOCUMENT_CUES = frozenset(["read", "reads", "began", "begins"])
 #: After a verb of recalling or quoting, whose words and a quotation: "remembers Ailes’s reply:
 #: “…”", "recalled his answer, “…”".
 _OWNED_WORDS = re.compile(
