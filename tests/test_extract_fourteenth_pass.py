@@ -64,3 +64,17 @@ def test_a_documents_words_read_and_begin() -> None:
     assert _records("He read. “It was good,” she said.")[0][1] == "It was good"
     assert "The sign" not in _speakers("The sign read, “No entry for anyone today.”")
     assert _records("The talks began, “slowly,” one aide said.")[0][0] == "one aide"
+
+
+def test_a_citys_name_can_be_a_first_name() -> None:
+    assert _speakers("London Breed said the city was safe.") == ["London Breed"]
+    assert _speakers("San Francisco Mayor London Breed said the city was safe.") == ["London Breed"]
+    text = "London Rene is suing the club. “I was attacked,” Rene said."
+    assert _speakers(text) == ["London Rene"]
+    # a city speaking for a government, an outlet, a force, or a place before a name are not
+    assert _speakers("London said the talks were over.") == ["London"]
+    assert _speakers("Moscow Times said the deal was off.") == ["Moscow Times"]
+    assert _speakers("London police said the man was arrested.") == ["London police"]
+    assert _speakers("In London Sunak said the deal was off.") == ["Sunak"]
+    # with no one so named, a surname stays a surname
+    assert _speakers("Boris Johnson flew to London. Johnson said the deal was off.") == ["Boris Johnson"]

@@ -1476,6 +1476,27 @@ def _profession_word(low: str) -> bool:
         and low not in lx.FEMALE_FIRST_NAMES and low not in lx.MALE_FIRST_NAMES
 
 
+#: Places whose names are also given names ("London Breed", "Paris Hilton", "India Walton").
+_CITY_FIRST_NAMES = frozenset(["london", "paris", "washington", "america", "india", "israel", "china"])
+#: A preposition just before a phrase: "In London Sunak said" is a place, then a name.
+_AFTER_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Oo]f|[Ff]or|[Nn]ear|[Oo]utside)\s+$")
+
+
+def _place_first_name(toks: list[Tok], cut: int) -> int:
+    """Where a name of one word at ``cut`` starts when a city's name before it is its first name
+    ("London Breed", "Mayor London Breed", "Paris Hilton"): first, or after a title, and not
+    before an outlet's or an organisation's word ("Moscow Times", "London police")."""
+    if cut != len(toks) - 1 or cut < 1:
+        return cut
+    place, last = toks[cut - 1], toks[cut]
+    if place.low in _CITY_FIRST_NAMES and _cap(place) and not possessive(place) \
+            and (cut == 1 or toks[cut - 2].low in lx.TITLE_WORDS) \
+            and last.low not in lx.OUTLET_WORDS and last.low not in lx.ORG_HEADS \
+            and last.low not in lx.CORPORATE_WORDS and not _lexical(last.low) and not last.word.isupper():
+        return cut - 1
+    return cut
+
+
 def _first_name(tok: Tok) -> bool:
     """Could ``tok`` be a first name: capitalised, and no title, organisation or function word?"""
     low = tok.low
@@ -1706,6 +1727,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
                 and _cap(pre[-2]) and base_word(pre[-2])[:1].isupper():
             # "Ailes’s brother Robert said": the brother's surname is the one his kin is named by
             name = f"{name} {base_word(pre[-2])}"
+        if det is None and _place_first_name(body, cut) < cut \
+                and not _AFTER_PREPOSITION.search(text, max(0, body[0].start - 12), body[0].start):
+            # "London Breed said", "Mayor London Breed said": a first name that is a city's (the
+            # city speaking for a government comes alone: "London said")
+            role, org = _role_and_org(text, pre[:-1]) if len(pre) > 1 else (None, None)
+            return Mention(start, end, "person", _join(text, body[cut - 1:]), role=role, organisation=org)
         return Mention(start, end, "person", name, role=role, organisation=org,
                        gender=_gender(pre) or _name_gender(name_toks))
     if det is None and len(body) == 1 and _bare_title_surname(body[0]):
@@ -3434,6 +3461,8 @@ class SpeakerBook:
                 at = len(toks) - 2  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
             if _spelled_in(single, toks[at].word):
                 cut = _name_run(toks)
+                if not _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
+                    cut = _place_first_name(toks, cut)  # "Rene" of London Rene
                 if len(toks) - cut >= 2 and (at == len(toks) - 1 or len(toks) - cut >= 3):
                     named = _take(single, toks[at].word)
                     _name_them(named, text[toks[cut].start:toks[-1].end])
