@@ -78,3 +78,9 @@ def test_a_citys_name_can_be_a_first_name() -> None:
     assert _speakers("In London Sunak said the deal was off.") == ["Sunak"]
     # with no one so named, a surname stays a surname
     assert _speakers("Boris Johnson flew to London. Johnson said the deal was off.") == ["Boris Johnson"]
+
+
+def test_an_opening_phrase_of_time_or_place_is_no_speaker() -> None:
+    for opening in ("Hours later", "Within hours", "Amid the uproar", "Days after the vote"):
+        text = f"{opening}, the company released a statement saying, “We take these matters seriously.”"
+        assert _speakers(text) == ["company"], opening

@@ -464,6 +464,11 @@ NOT_NAMES = _forms(
     "even only just introduced unlike despite",
     # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").
     "once whenever unless whether perhaps maybe sometimes soon thus hence",
+    # Prepositions that open a sentence ("Within hours, the heirs persuaded …").
+    "within among amid amidst throughout beyond inside outside across along toward towards "
+    "behind beneath besides except via around between beside",
+    # Spans of time that open a sentence ("Hours later, the company …").
+    "seconds minutes hours days weeks months years decades moments",
     # Records that show someone speaking ("Video shows him telling …").
     "video videos footage audio tape recording clip photo photos images",
 )

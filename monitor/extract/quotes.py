@@ -1047,7 +1047,9 @@ class _Document:
         if dateline is not None:
             s = dateline.end()  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper …, warning"
         opening = text.find(",", s, min(cs, s + 60))
-        if opening > 0 and text[s:s + 12].split(" ", 1)[0].lower() in _OPENING_PREPOSITIONS \
+        if opening > 0 and (text[s:s + 12].split(" ", 1)[0].lower() in _OPENING_PREPOSITIONS
+                            or any(w.lower() in ("later", "ago", "earlier", "after", "before")
+                                   for w in text[s:opening].split()[:3])) \
                 and not _appositive_after(text, opening + 1, cs):
             # "In a reflection of the confusion, the Electoral Commission issued …" (not "On
             # Monday Mr Smith, a lawyer for the family, issued …": that comma opens a description)
@@ -3223,7 +3225,8 @@ def _sieve_reported(doc: _Document) -> None:
 _NEGATED_SUBJECT = re.compile(
     r"(?<![\w’'-])(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)(?: one)?(?= |$)(?=[^,;]*$)")
 #: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
-_OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across"])
+_OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across", "within",
+                                   "amid", "among", "following", "throughout", "despite", "since"])
 #: "… and added", "…, but insisted": a coordinated cue right at the end of a clause.
 _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-z]+ly))? +$")
 
