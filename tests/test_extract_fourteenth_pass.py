@@ -84,3 +84,10 @@ def test_an_opening_phrase_of_time_or_place_is_no_speaker() -> None:
     for opening in ("Hours later", "Within hours", "Amid the uproar", "Days after the vote"):
         text = f"{opening}, the company released a statement saying, “We take these matters seriously.”"
         assert _speakers(text) == ["company"], opening
+
+
+def test_a_long_organisation_after_a_post_stays_one_phrase() -> None:
+    text = ("The workers are not aiming to disrupt travel, a spokeswoman for the Service Employees "
+            "International Union said.\n\n“They do want to gain public support,” she said.")
+    who = "a spokeswoman for the Service Employees International Union"
+    assert _speakers(text) == [who, who]

@@ -1350,9 +1350,11 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
                                              or toks[k - 1].low not in ("a", "an", "one", "another")) \
                 or k == len(toks) - 1:
             continue  # (also "a pilot involved in the search", one of a trade)
-        rest = " ".join(t.low for t in toks[k + 1 : k + 5])
-        if not any(rest.startswith(p) for p in lx.ANON_POSTMODIFIERS):
-            continue
+        if k and _cap(tok) and _cap(toks[k - 1]):
+            continue  # ("the Service Employees International Union": inside a name)
+        rest = " ".join(t.low for t in toks[k + 1 : k + 5]) + " "
+        if not any(rest.startswith(p + " ") for p in lx.ANON_POSTMODIFIERS):
+            continue  # (whole words: "in" is not the start of "International")
         begin = k
         while begin > 0 and k - begin < 4 and (toks[begin - 1].low not in lx.GLUE
                                                 or toks[begin - 1].low in lx.DETERMINERS) and (
