@@ -91,3 +91,9 @@ def test_a_long_organisation_after_a_post_stays_one_phrase() -> None:
             "International Union said.\n\n“They do want to gain public support,” she said.")
     who = "a spokeswoman for the Service Employees International Union"
     assert _speakers(text) == [who, who]
+
+
+def test_a_parenthesis_after_a_full_name_leaves_it_the_subject() -> None:
+    text = ("Mary Steenburgen wrote songs. “It was hard,” she said.\n\nHer son, filmmaker Charlie "
+            "McDowell (“The Discovery,” “The One I Love”), also remembers it. “It was odd,” he said.")
+    assert _speakers(text) == ["Mary Steenburgen", "Charlie McDowell"]

@@ -508,9 +508,12 @@ class _Document:
             n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
             # is a title set off after it: "Charles Schultze, chairman of the council, …")
         gap = text[toks[n - 1].end:toks[n].start].strip(" ") if 0 < n < len(toks) else ""
-        if n == first or gap not in ("", ",") and not (gap == "(" and _PARTY_TAG.match(text, toks[n].start)):
+        if n == first or gap not in ("", ",") and not gap.startswith("("):
             return None  # (but "Rep. Robert Aderholt (R-AL), …, pushed": the name before its party)
         mention = classify(text, toks[:n])
+        if gap.startswith("(") and not (gap == "(" and _PARTY_TAG.match(text, toks[n].start)) \
+                and (mention is None or mention.kind != "person" or " " not in mention.name):
+            return None  # ("filmmaker Charlie McDowell (“The Discovery”), also …": a full name only)
         if mention is not None and mention.kind == "person":
             return mention  # a lone surname is checked against the speakers when looked up
         if mention is not None and mention.kind == "anonymous" and " and " in mention.name \
