@@ -97,3 +97,12 @@ def test_a_parenthesis_after_a_full_name_leaves_it_the_subject() -> None:
     text = ("Mary Steenburgen wrote songs. “It was hard,” she said.\n\nHer son, filmmaker Charlie "
             "McDowell (“The Discovery,” “The One I Love”), also remembers it. “It was odd,” he said.")
     assert _speakers(text) == ["Mary Steenburgen", "Charlie McDowell"]
+
+
+def test_an_unnamed_source_with_a_message_before_a_colon() -> None:
+    text = "A spokesman for the ministry had a warning for Washington: “We will respond to any attack.”"
+    assert _speakers(text) == ["A spokesman for the ministry"]
+    assert _speakers("The company had a message for its critics: “We are not going anywhere.”") == ["company"]
+    # a message received is the sender's, not the receiver's
+    text = "The ministry received a warning from Washington: “We will respond to any attack.”"
+    assert _speakers(text) == [None]

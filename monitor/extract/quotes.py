@@ -2817,7 +2817,9 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
     if len(body.split()) < 3 or not body[:1].isupper() or body[-1:] not in ".!?…":
         return None
     mention = doc._lead_person(s, colon)
-    if mention is None or mention.kind not in ("person", "definite") or mention.start != s \
+    if mention is None:
+        return _source_with_saying_noun(text, s, colon)
+    if mention.kind not in ("person", "definite") or mention.start != s \
             or mention.kind == "person" and " " not in mention.name and not mention.role \
             and not _named_elsewhere(doc, mention.name, s):
         return None
@@ -2830,6 +2832,23 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
     return mention
 
 
+def _source_with_saying_noun(text: str, s: int, colon: int) -> Mention | None:
+    """``A spokesman for the ministry had a warning for Washington: “…”``: an unnamed source or
+    an organisation that opens the sentence, a verb of giving, and a noun for something said."""
+    toks = tokens(text, s, colon)
+    verb = next((k for k, t in enumerate(toks[:10]) if t.low in _GIVING_VERBS), None)
+    if not verb or len(toks) - verb > 8 or not any(t.low in _SAYING_NOUNS for t in toks[verb:]) \
+            or any(t.low in _RECEIVED for t in toks[verb:]):
+        return None
+    mention = classify(text, toks[:verb])
+    if mention is None or mention.kind not in ("anonymous", "organisation") or mention.start != s:
+        return None
+    return mention
+
+
+#: Verbs by which a subject gives words: "had a warning for …", "offered a blunt assessment".
+_GIVING_VERBS = word_set("had has have offered offers gave gives sent sends issued issues delivered "
+                         "delivers")
 #: In a lead-in, words that make the message someone else's ("Trump received a message from
 #: Kim: “…”").
 _RECEIVED = word_set("from received receives got gets read reads heard hears saw sees quoting quoted")
