@@ -106,3 +106,12 @@ def test_an_unnamed_source_with_a_message_before_a_colon() -> None:
     # a message received is the sender's, not the receiver's
     text = "The ministry received a warning from Washington: “We will respond to any attack.”"
     assert _speakers(text) == [None]
+
+
+def test_a_participle_opening_a_sentence_with_its_clause_after_the_comma() -> None:
+    text = ("Excluding the jobs created in Texas, the nation would be 350,000 below the peak, "
+            "according to Federal Reserve Bank of Dallas research.")
+    content = "Excluding the jobs created in Texas, the nation would be 350,000 below the peak"
+    assert _records(text) == [("Federal Reserve Bank of Dallas research", content)]
+    # a participle phrase alone is no statement
+    assert _records("Speaking to the BBC on Monday, he said.") == []

@@ -3414,8 +3414,11 @@ def _sieve_trailing(doc: _Document) -> None:
         if frame.cue in lx.WEAK_CUES and not _has_verb(tokens(text, start, end)):
             continue  # "Roberts, often the swing vote, suggested a ruling": a subject, no statement
         opener = text[start:end].split(maxsplit=1)[0].lower()
-        if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something", "during"):
-            continue  # "Speaking to the BBC, X said": a participle, not a statement
+        if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something", "during") \
+                and "," not in text[start:end]:
+            # "Speaking to the BBC, X said": a participle, not a statement (but "Excluding Texas,
+            # the nation would be below the peak, according to …" has its clause after the comma)
+            continue
         if frame.according and _outlet_only(doc, frame):
             if not _has_quote(doc, start, end):
                 _add_outlet_clause(doc, start, end, frame)
