@@ -115,3 +115,10 @@ def test_a_participle_opening_a_sentence_with_its_clause_after_the_comma() -> No
     assert _records(text) == [("Federal Reserve Bank of Dallas research", content)]
     # a participle phrase alone is no statement
     assert _records("Speaking to the BBC on Monday, he said.") == []
+
+
+def test_that_before_a_time_is_no_clause() -> None:
+    text = "“I am in charge,” Murdoch told Fox staffers later that afternoon with Lachlan at his side."
+    assert _records(text) == [("Murdoch", "I am in charge")]
+    assert _records("He told reporters later that day that the deal was off.")[0][1] == "the deal was off"
+    assert _records("She wrote hundreds of songs that summer and sent them away.") == []

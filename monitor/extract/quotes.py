@@ -1565,6 +1565,15 @@ class _Document:
         # "said on Monday that …", "said in a statement that …"
         for k in range(i, min(len(toks), i + 10)):
             low = toks[k].low
+            if low == "that" and k + 1 < len(toks) and toks[k + 1].low in _THAT_TIMES \
+                    and not (k + 2 < len(toks) and toks[k + 2].low in _FINITE):  # ("that day was …")
+                # "told staffers later that afternoon": a time, not a clause (which may follow it:
+                # "told reporters later that day that …")
+                if k + 2 < len(toks) and toks[k + 2].low == "that":
+                    frame.end = toks[k + 1].end
+                    frame.clause_start = toks[k + 2].end
+                    frame.with_that = True
+                return
             if low == "that":
                 if k > i and toks[k - 1].low in _SPEECH_EVENTS and k + 1 < len(toks) and (
                         toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
@@ -1686,6 +1695,9 @@ class _Document:
             frame.clause_start = rest[k].start  # "… “State of the Union” the deal was close"
 
 
+#: Nouns of time after a demonstrative "that" ("later that afternoon", "earlier that day").
+_THAT_TIMES = word_set("morning afternoon evening night day week weekend month year summer winter spring "
+                       "fall autumn time")
 #: Words of the phrase that places a statement on a programme: "on", "in an interview on".
 _ON_A_SHOW = word_set("on during in an a interview appearance with at")
 #: After a cue, whom it was said to and the quotation ("to his deputy, “…”", "reporters: “…”").
