@@ -1566,6 +1566,7 @@ class _Document:
         for k in range(i, min(len(toks), i + 10)):
             low = toks[k].low
             if low == "that" and k + 1 < len(toks) and toks[k + 1].low in _THAT_TIMES \
+                    and all(t.low in lx.TIME_WORDS for t in toks[i:k]) \
                     and not (k + 2 < len(toks) and toks[k + 2].low in _FINITE):  # ("that day was …")
                 # "told staffers later that afternoon": a time, not a clause (which may follow it:
                 # "told reporters later that day that …")
