@@ -122,3 +122,14 @@ def test_that_before_a_time_is_no_clause() -> None:
     assert _records(text) == [("Murdoch", "I am in charge")]
     assert _records("He told reporters later that day that the deal was off.")[0][1] == "the deal was off"
     assert _records("She wrote hundreds of songs that summer and sent them away.") == []
+
+
+def test_a_quoted_sentence_interrupted_by_its_frame_and_an_aside_is_one_statement() -> None:
+    text = ("“But,” Alito continued, as he confidently addressed Prelogar, “is it not the case that "
+            "these vaccines have risks?”")
+    records = _records(text)
+    assert len(records) == 1 and records[0][0] == "Alito"
+    assert records[0][1].startswith("But,”") and records[0][1].endswith("have risks?")
+    # a second quotation that opens a sentence of its own is not the first one's rest
+    text = "“We won,” Smith said, as the crowd cheered. “The count was fair.”"
+    assert _records(text)[0][1] == "We won"

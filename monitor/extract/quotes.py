@@ -2550,6 +2550,8 @@ def _sieve_direct(doc: _Document) -> None:
             # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
             # marks before a verb ("the so-called “Islamic State” group claimed") does not.
             _claim_mark(doc, q, frame, before=True)
+            if text[q.end - 1] == ",":
+                _claim_interrupted(doc, frame)
         # After the frame: X said: “…” / “…,” said X, “…”
         pos = frame.end
         limit = min(len(text), frame.end + 6)
@@ -2598,6 +2600,27 @@ def _new_sentence_frame(doc: _Document, q: Span, frame: _Frame) -> bool:
         return True
     rest = text[frame.end:frame.sentence[1]].strip(" .!?\"”’)")
     return len(rest.split()) >= 2 and not _closes_frame(doc, frame, rest)
+
+
+#: After a cue that splits a quoted sentence, an aside up to a comma and the rest of the quote:
+#: "“But,” Alito continued, as he addressed Prelogar, “is it not the case …”".
+_ASIDE_TO_QUOTE = re.compile(r"[^“”\"\n.!?;:]{1,120}?,[ \t]*(?=[“\"])")
+
+
+def _claim_interrupted(doc: _Document, frame: _Frame) -> None:
+    """The rest of a quoted sentence that the frame and an aside after it interrupt: a quotation
+    that opens in lower case after a comma, in the same sentence ("“For corporate America,”
+    Prelogar had said as she concluded her arguments, “diversity is essential …”")."""
+    text = doc.text
+    aside = _ASIDE_TO_QUOTE.match(text, frame.end, min(frame.sentence[1], frame.end + 130))
+    if aside is None:
+        return
+    q = doc.by_open.get(aside.end())
+    if q is None or q.start in doc.claimed or not text[q.start:q.start + 1].islower() \
+            or CUE_PATTERN.search(text, frame.end, aside.end()) is not None:
+        return
+    frame.end = aside.end()  # (the aside belongs to the frame: the two parts are one statement)
+    _add(doc, q, "direct", "direct", frame)
 
 
 def _claim_mark(doc: _Document, q: Span, frame: _Frame, before: bool) -> None:
