@@ -133,3 +133,9 @@ def test_a_quoted_sentence_interrupted_by_its_frame_and_an_aside_is_one_statemen
     # a second quotation that opens a sentence of its own is not the first one's rest
     text = "“We won,” Smith said, as the crowd cheered. “The count was fair.”"
     assert _records(text)[0][1] == "We won"
+
+
+def test_continuing_to_do_something_is_no_speech() -> None:
+    text = "The central bank continued to describe that pace as “gradual,” keeping policy loose."
+    assert _records(text) == []
+    assert _records("“We will win,” Tom Hale continued.") == [("Tom Hale", "We will win")]

@@ -729,6 +729,8 @@ class _Document:
             return None
         if cue.startswith("remember") and not _next_to_quote_mark(text, cs, ce):
             return None  # "“…,” remembers Shanna Challenger"; "remembered that …" is a memory
+        if cue in ("continued", "continues") and text.startswith(" to ", ce):
+            return None  # "The bank continued to describe that pace as “gradual”": not speech
         if cue == "written" and not _PERFECT_WRITTEN.search(text, max(s, cs - 20), cs):
             return None  # "said in a written statement": a kind of statement; "has written" is a cue
         if cue in lx.WEAK_CUES and (_NOUN_BEFORE.search(text, max(s, cs - 12), cs)
