@@ -139,3 +139,10 @@ def test_continuing_to_do_something_is_no_speech() -> None:
     text = "The central bank continued to describe that pace as “gradual,” keeping policy loose."
     assert _records(text) == []
     assert _records("“We will win,” Tom Hale continued.") == [("Tom Hale", "We will win")]
+
+
+def test_a_briefs_pages_section_headings_are_no_speakers() -> None:
+    text = ("LAKE ELSINORE: Water board picks president Elsinore Valley director Phil Williams was "
+            "chosen.\n\nWINTER STORM: Rare snowfall a treat for most as the highway reopened.\n\n"
+            "PENCE: We will not let this stand.")
+    assert _speakers(text) == ["Pence"]

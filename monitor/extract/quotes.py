@@ -2929,7 +2929,12 @@ _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,})"
 _NOT_LABELS = word_set(
     "breaking update updated watch read note editor's editors live video photo photos correction "
     "clarification also more related source sources credit tags warning analysis opinion exclusive "
-    "fact check background context summary transcript question answer listen latest news"
+    "fact check background context summary transcript question answer listen latest news",
+    # a briefs page's section and place headings ("LAKE ELSINORE: Water board picks president …")
+    "lake valley river mountain county city town village beach park island storm winter summer "
+    "weather traffic community notes schools school crime sports business politics health "
+    "education events calendar briefs obituaries entertainment local region nation world science "
+    "technology money travel food arts culture",
 )
 
 
