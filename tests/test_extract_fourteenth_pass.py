@@ -146,3 +146,10 @@ def test_a_briefs_pages_section_headings_are_no_speakers() -> None:
             "chosen.\n\nWINTER STORM: Rare snowfall a treat for most as the highway reopened.\n\n"
             "PENCE: We will not let this stand.")
     assert _speakers(text) == ["Pence"]
+
+
+def test_two_surnames_named_together_in_full_are_the_pair() -> None:
+    text = ("The authors, Paul Edelstein and Lutz Kilian, studied prices. Edelstein and Kilian said "
+            "the effect was small.")
+    assert _speakers(text) == ["Paul Edelstein and Lutz Kilian"]
+    assert "Gamble" not in " ".join(s or "" for s in _speakers("Procter and Gamble said sales rose."))

@@ -841,9 +841,16 @@ def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
         return None
     if text.startswith(("'s", "’s", " Co", " Inc", " &", " LLP", " LLC"), right.end):
         return None  # "Procter and Gamble's", "Smith and Wesson Inc": a firm's name
-    if not (_full_name_at(text, left.word) < left.start and _full_name_at(text, right.word) < left.start):
+    if not (_full_name_at(text, left.word) < left.start and _full_name_at(text, right.word) < left.start) \
+            and re.search(rf"\b[A-Z][\w’'-]+ {left.word} and [A-Z][\w’'-]+ {right.word}\b",
+                          text[max(0, left.start - _PAIR_REACH):left.start]) is None:
+        # ("Paul Edelstein and Lutz Kilian … Edelstein and Kilian said": named so together)
         return None
     return Mention(left.start, right.end, "anonymous", f"{left.word} and {right.word}")
+
+
+#: How far back a pair of surnames looks for the two full names written together.
+_PAIR_REACH = 5000
 
 
 def _full_name_at(text: str, surname: str) -> int:
@@ -3248,11 +3255,19 @@ class SpeakerBook:
         the pair by their full names."""
         full_by_surname = {p.name.rsplit(None, 1)[-1].casefold(): p.name for p in self.speakers
                            if p.kind == "person" and " " in p.name}
+        searches = 20  # (a whole-text search per pair: a few pairs only, so that text stays linear)
         for speaker in self.speakers:
             left, sep, right = speaker.name.partition(" and ")
             if speaker.kind != "anonymous" or not sep or " " in left or " " in right:
                 continue
             names = [full_by_surname.get(w.casefold()) or self._full_name_before(w) for w in (left, right)]
+            if not all(names) and self.text and searches:
+                # "Paul Edelstein and Lutz Kilian … Edelstein and Kilian": the two written together
+                searches -= 1
+                pattern = rf"\b([A-Z][\w’'-]+ {re.escape(left)}) and ([A-Z][\w’'-]+ {re.escape(right)})\b"
+                together = re.search(pattern, self.text)
+                if together is not None:
+                    names = [together.group(1), together.group(2)]
             if all(names):
                 _name_them([speaker], f"{names[0]} and {names[1]}")
 
