@@ -152,6 +152,13 @@ def _demonym(tok: Tok) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.endswith(("ian", "ese", "ish", "can", "ean"))
 
 
+def _person_demonym(tok: Tok) -> bool:
+    """"Malawian", "Australian", "American": a word for one person of a people (not one that
+    names a body or an outlet: "the Guardian", "the Smithsonian")."""
+    return _demonym(tok) and tok.word.endswith(("ian", "can", "ean")) and tok.low not in lx.OUTLET_NAMES \
+        and tok.low not in lx.ORG_NAMES and tok.low not in titles.PARTY_NOUNS and not possessive(tok)
+
+
 def _maker(low: str) -> bool:
     """"planemaker", "drugmaker", "chipmaker": a company named by what it makes (not a
     "lawmaker", "filmmaker" or "winemaker", who are people)."""
@@ -1763,6 +1770,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     org_tail = _org_in(text, tail) if tail else None
     if head_low in ("model", "models") and not (len(core) >= 2 and core[-2].low in _MODEL_KINDS):
         return None  # "the model predicted landfall": a forecast's, not a fashion model
+    if det == "the" and len(body) == 1 and _person_demonym(body[0]):
+        # "“…,” the Malawian told Al Jazeera": one of a people, the person the story just named
+        return Mention(start, end, "definite", head_low, role=body[0].word)
     if det == "the" and not tail and head_low in lx.POSITION_HEADS and (all(
         t.low in lx.TITLE_WORDS or t.low in lx.RANKS or _lexical(t.low) for t in core
     ) or not _cap(head) and all(_lexical(t.low) or _epithet_word(t) for t in core[:-1])):
@@ -2254,7 +2264,7 @@ def leads_to_person(head: str) -> bool:
     "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
     who is someone the text has not named."""
     return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS \
-        or head in titles.PARTY_NOUNS \
+        or head in titles.PARTY_NOUNS or _person_demonym(Tok(head.capitalize(), 0, len(head))) \
         or _AGED.fullmatch(head) is not None
     # ("the Louisiana Republican": the politician just named; "the 37-year-old")
 
@@ -3037,7 +3047,10 @@ class SpeakerBook:
                     speaker = self._person(titled)
             if speaker is not None and self.pending is not None and self.pending.kind == "person" \
                     and self.pending.start > self._seen_pos.get(speaker.index, -1) \
-                    and self._introduced_as(self.pending.name, mention):
+                    and (self._introduced_as(self.pending.name, mention)
+                         or _person_demonym(Tok(mention.name.capitalize(), 0, len(mention.name)))):
+                # ("“…,” the Malawian told Al Jazeera": an epithet, like an age, is of the person
+                # the sentence before named, not of a Malawian quoted earlier)
                 # "… Justice Samuel Alito asked … Justice Jackson said … Later, Alito returned to
                 # the question. “…,” the justice told Prelogar": the one the sentence before named,
                 # whom the text introduced so, not the last speaker of that title
