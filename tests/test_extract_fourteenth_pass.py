@@ -156,11 +156,11 @@ def test_two_surnames_named_together_in_full_are_the_pair() -> None:
 
 
 def test_the_demonym_is_the_person_just_named() -> None:
-    text = "Nick Kyrgios won in four sets. “I played well,” the Australian said."
-    assert _speakers(text) == ["Nick Kyrgios"]
+    text = "Victor Osimhen scored twice. “I played well,” the Nigerian said."
+    assert _speakers(text) == ["Victor Osimhen"]
     text = ("“It is hard,” Falesi Chukuwumba, a Malawian national, said.\n\nEllen Mwamulima, a widow, fled "
             "a mob. “We lost everything,” the Malawian told reporters.")
     assert _speakers(text) == ["Falesi Chukuwumba", "Ellen Mwamulima"]
     # an outlet is no person; with nobody named the epithet is all there is
     assert _speakers("The Guardian said the deal was off.") == ["Guardian"]
-    assert _speakers("“I played well,” the Australian said.") == ["the Australian"]
+    assert _speakers("“I played well,” the Nigerian said.") == ["the Nigerian"]

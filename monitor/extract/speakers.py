@@ -156,7 +156,12 @@ def _person_demonym(tok: Tok) -> bool:
     """"Malawian", "Australian", "American": a word for one person of a people (not one that
     names a body or an outlet: "the Guardian", "the Smithsonian")."""
     return _demonym(tok) and tok.word.endswith(("ian", "can", "ean")) and tok.low not in lx.OUTLET_NAMES \
-        and tok.low not in lx.ORG_NAMES and tok.low not in titles.PARTY_NOUNS and not possessive(tok)
+        and tok.low not in lx.ORG_NAMES and tok.low not in titles.PARTY_NOUNS and not possessive(tok) \
+        and tok.low not in _TITLES_OF_PAPERS
+
+
+#: Words of a people that are also newspapers' names ("the Australian said" may be the paper).
+_TITLES_OF_PAPERS = frozenset(["australian", "guardian", "smithsonian"])
 
 
 def _maker(low: str) -> bool:
