@@ -164,3 +164,20 @@ def test_the_demonym_is_the_person_just_named() -> None:
     # an outlet is no person; with nobody named the epithet is all there is
     assert _speakers("The Guardian said the deal was off.") == ["Guardian"]
     assert _speakers("“I played well,” the Nigerian said.") == ["the Nigerian"]
+
+
+def test_a_trailing_frame_reports_the_whole_sentence_before_it() -> None:
+    text = "Selling a product is difficult, but altering behavior is much more difficult, Hege said."
+    assert _records(text) == [("Hege", text[:text.index(", Hege")])]
+    # a gerund for the subject is a statement; a participle phrase alone is not
+    text = "Using weed occasionally is not thought to cause problems, the authors said."
+    assert _records(text) == [("the authors", text[:text.index(", the")])]
+    text = "Targeting audiences is key, Graham said, offering the example of a recent campaign."
+    assert _records(text) == [("Graham", "Targeting audiences is key")]
+    assert _records("Speaking to the BBC on Monday, he said.") == []
+
+
+def test_pointed_out_reports_a_clause_without_that() -> None:
+    text = "Tom Hale pointed out it is difficult to draw firm conclusions."
+    assert _records(text) == [("Tom Hale", "it is difficult to draw firm conclusions")]
+    assert _records("Tom Hale pointed out the flaws in the plan.") == []

@@ -227,7 +227,8 @@ ANON_HEADS = _forms(
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
     "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
     "politicians politician hawks men women elders nurses pilots academics commentators pundits couple "
-    "clinicians epidemiologists poster posters commenter commenters blogger bloggers "
+    "clinicians epidemiologists poster posters commenter commenters blogger bloggers authors "
+    "co-authors coauthors "
     # someone the story meets and does not name ("the caller said", "says the guy")
     "caller callers guy fellow gentleman others "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers

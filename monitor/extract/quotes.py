@@ -93,7 +93,8 @@ _MAX_SENTENCE = 3000
 #: a statement: “…”", "made a surprising announcement on Friday:").
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
-    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b|,)"
+    r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b|,| (?:it|he|she|they"
+    r"|we|there)\b)"
     # A participle opening a sentence: "Arguing that voters are just now tuning in, Patrick …"
     r"|(?:Saying|Arguing|Insisting|Claiming|Warning|Asserting|Alleging)(?= )"
     r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
@@ -226,7 +227,7 @@ def _present_verb(toks: list[Tok]) -> bool:
 _SUBORDINATORS = word_set("when while whilst because although though since unless until whereas")
 #: Cues after which a reported clause may start without "that" ("Kirby said Russia had…").
 _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clear", "makes it clear",
-                        "making clear", "making it clear"]) | word_set(
+                        "making clear", "making it clear", "pointed out", "points out"]) | word_set(
     "saying adding warning confirming claiming arguing insisting alleging alleges "
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
@@ -3298,6 +3299,9 @@ _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-
 # Where a reported clause ends before its sentence does: another clause, or the reporter's own
 # words about the speaker ("…, and declined to comment further"). ", but that …" goes on with
 # what was said.
+#: Where a statement before a trailing frame stops: only a semicolon (its contrasts and asides
+#: are the speaker's).
+_TRAILING_STOP = re.compile(r"; ")
 _CLAUSE_STOP = re.compile(
     r"; |, (?:while|whereas|although|though|but(?! that )|adding|saying|calling|describing|insisting|"
     r"noting|according to) "
@@ -3316,7 +3320,10 @@ _CLAUSE_STOP = re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([A-Za-z ]{2,20}\))? ?[—–-]+ ")
 
 
-def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim_clause(text: str, start: int, end: int, stops: re.Pattern[str] | None = None) -> tuple[int, int]:
+    """The clause in [start, end) without its edges' spaces and punctuation, a dateline or a live
+    blog's entry label before it, and anything after a stop (``_CLAUSE_STOP`` unless given)."""
+    stops = _CLAUSE_STOP if stops is None else stops
     while start < end and text[start] in " \t,":
         start += 1
     dateline = _DATELINE.match(text, start, end)
@@ -3325,7 +3332,7 @@ def _trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
     entry = _ENTRY_LEAD.match(text, start, end)
     if entry is not None and entry.end() < end:
         start = entry.end()  # "06.10 Update: total of 7 bodies …": a live blog's time and label
-    stop = _CLAUSE_STOP.search(text, start, end)
+    stop = stops.search(text, start, end)
     if stop is not None:
         end = stop.start()
     while end > start and text[end - 1] in " \t.!?;:,":
@@ -3451,16 +3458,19 @@ def _sieve_trailing(doc: _Document) -> None:
                     or not _source_without_comma(frame.mention):
                 continue
             comma = head  # "One was in a life jacket according to reports.": no comma needed
-        start, end = _trim_clause(text, s, comma)
+        # (a contrast before the frame is the speaker's too: "Selling a product is difficult,
+        # but altering behavior is much more difficult, Hege said")
+        start, end = _trim_clause(text, s, comma, _TRAILING_STOP)
         if len(text[start:end].split()) < 3:
             continue
         if frame.cue in lx.WEAK_CUES and not _has_verb(tokens(text, start, end)):
             continue  # "Roberts, often the swing vote, suggested a ruling": a subject, no statement
         opener = text[start:end].split(maxsplit=1)[0].lower()
         if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something", "during") \
-                and "," not in text[start:end]:
+                and "," not in text[start:end] and not _finite_in(tokens(text, start, end)):
             # "Speaking to the BBC, X said": a participle, not a statement (but "Excluding Texas,
-            # the nation would be below the peak, according to …" has its clause after the comma)
+            # the nation would be below the peak, according to …" has its clause after the comma,
+            # and "Targeting audiences is key, Graham said" a gerund for its subject)
             continue
         if frame.according and _outlet_only(doc, frame):
             if not _has_quote(doc, start, end):
@@ -3484,6 +3494,11 @@ def _source_without_comma(mention: Mention | None) -> bool:
                                                                "familiar", "close", "who")), len(words))
     head = words[cut - 1] if cut else ""
     return head in lx.ANON_HEADS or head in lx.DOCUMENT_NOUNS
+
+
+def _finite_in(toks: list[Tok]) -> bool:
+    """Is there a finite verb among the words ("is", "was", "has", "will")?"""
+    return any(t.low in _FINITE and t.word.islower() for t in toks)
 
 
 def _finite_word(tok: Tok) -> bool:
@@ -3641,6 +3656,11 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
         and not any(w.lower().strip(",") in lx.CUE_VERBS for w in words[1:])
 
 
+#: Participles after a trailing frame that add to it, not to what was said.
+_AFTER_FRAME_PARTICIPLES = word_set("offering citing pointing referring noting explaining describing "
+                                    "giving recalling gesturing laughing smiling")
+
+
 def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     """What follows a trailing frame: an outlet, a time, "in a statement", "according to CBS"."""
     if rest.startswith(","):
@@ -3655,6 +3675,9 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
             or first == "adding" or first == "speaking"
             or first in ("last", "this", "next") and second in lx.TIME_WORDS) and len(words) <= 14 or (
+        first in _AFTER_FRAME_PARTICIPLES
+        and len(words) <= 14  # "…, Graham said, offering the example of a recent campaign"
+    ) or (
         first.endswith("ed") and len(words) <= 8  # "in a report published on Monday"
     ) or (
         frame.outlet is not None and len(words) <= 6
