@@ -181,3 +181,10 @@ def test_pointed_out_reports_a_clause_without_that() -> None:
     text = "Tom Hale pointed out it is difficult to draw firm conclusions."
     assert _records(text) == [("Tom Hale", "it is difficult to draw firm conclusions")]
     assert _records("Tom Hale pointed out the flaws in the plan.") == []
+
+
+def test_the_statement_is_the_one_issued_in_a_long_sentence_before() -> None:
+    text = ("Two United States service members have been killed in a helicopter crash in Afghanistan, "
+            "the US military said in a statement on Wednesday.\n\n“The cause of the crash is under "
+            "investigation,” the statement said.")
+    assert _speakers(text) == ["US military", "US military"]

@@ -3931,7 +3931,14 @@ class SpeakerBook:
         stop = text.rfind(". ", 0, match.start())
         sentence = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, match.start()) + 1,
                        match.start() - 150)
-        found = parse_before(text, tokens(text, sentence, match.start()))
+        found = None
+        comma = text.rfind(", ", sentence, match.start())
+        if comma >= 0:
+            # "… killed in a crash in Afghanistan, the US military said in a statement": the
+            # subject after the statement's comma (a trailing frame)
+            found = parse_before(text, tokens(text, comma + 2, match.start()))
+        if found is None:
+            found = parse_before(text, tokens(text, sentence, match.start()))
         return found if found is not None and found.kind in ("person", "organisation", "anonymous") else None
 
     def _public_acronym(self, name: str) -> bool:
