@@ -188,3 +188,12 @@ def test_the_statement_is_the_one_issued_in_a_long_sentence_before() -> None:
             "the US military said in a statement on Wednesday.\n\n“The cause of the crash is under "
             "investigation,” the statement said.")
     assert _speakers(text) == ["US military", "US military"]
+
+
+def test_shouting_yelling_and_muttering_are_speech() -> None:
+    assert _speakers("“Open the door! We are coming in!” an officer shouts.") == ["an officer"]
+    assert _speakers("“Let me see your hands!” an officer yells.") == ["an officer"]
+    text = "Tom Hale yelled that the building was on fire."
+    assert _records(text) == [("Tom Hale", "the building was on fire")]
+    # words of other senses count only next to a quote mark
+    assert _records("He snapped a photo of the crowd when she cried.") == []

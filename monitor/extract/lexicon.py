@@ -68,6 +68,7 @@ CUE_VERBS = _forms(
     "interjected interjects retorted retorts rejoined rejoins",
     "continued continues",
     "shouted screamed whispered joked quipped quip quips",
+    "shouts yelled yells screams whispers muttered mutters murmured murmurs cried barked snapped",
     "fumed fumes scoffed scoffs mused muses exclaimed exclaims gushed gushes",
     "laughed laughs sighed sighs",
     "pleaded pleads begged begs",
@@ -100,7 +101,8 @@ WEAK_CUES = _forms(
     "concluded concludes estimated wondered called calls described describes dubbed branded "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
-    "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses",
+    "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses "
+    "cried barked snapped",
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject
