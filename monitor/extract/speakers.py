@@ -3370,6 +3370,9 @@ class SpeakerBook:
         full: dict[str, set[str]] = {}
         as_surname: set[str] = set()
         for match in _NAME_SEQUENCE.finditer(text):
+            if lone.keys().isdisjoint(w.removesuffix("'s").removesuffix("’s")
+                                      for w in match.group().casefold().split()):
+                continue  # (most names hold none of the words: no need to read them closer)
             toks = tokens(text, match.start(), match.end())
             if toks and possessive(toks[-1]):
                 last = toks[-1]
