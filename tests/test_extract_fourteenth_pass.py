@@ -197,3 +197,12 @@ def test_shouting_yelling_and_muttering_are_speech() -> None:
     assert _records(text) == [("Tom Hale", "the building was on fire")]
     # words of other senses count only next to a quote mark
     assert _records("He snapped a photo of the crowd when she cried.") == []
+
+
+def test_a_person_named_after_an_unnamed_source_in_its_sentence_is_who_he_means() -> None:
+    text = ("Roger Ailes moved to New York. A former television producer described an interview with "
+            "Ailes in 1975, in which he said: “If you want to make it here, you have to play along.”")
+    assert _speakers(text) == ["Roger Ailes"]
+    # in a later sentence the source is still who "he" may mean
+    text = ("A former producer described an interview with Ailes in 1975. “It was awful,” he said.")
+    assert _speakers(text) == ["A former producer"]

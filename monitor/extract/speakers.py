@@ -3006,7 +3006,8 @@ class SpeakerBook:
                     if self.text:
                         speaker = self._interviewed_before(speaker, mention.start, want) or speaker
                 if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
-                    speaker = self._named_since(speaker, want, mention.start) or speaker
+                    speaker = self._named_since(speaker, want, mention.start) \
+                        or self._named_in_sources_sentence(speaker, want, mention.start) or speaker
                 if owner is None and self.pending is not None and self._pending_may_be(want):
                     pending, self.pending = self.pending, None
                     speaker = self._pending_definite(pending) if pending.kind == "definite" \
@@ -4275,6 +4276,21 @@ class SpeakerBook:
                 self._recent_by_gender.setdefault(speaker.gender, {})[speaker.index] = speaker
                 self._clock += 1
                 self._seen_at[speaker.index] = self._clock
+
+    def _named_in_sources_sentence(self, unnamed: Speaker, want: str, pos: int) -> Speaker | None:
+        """"A former producer described an interview with Ailes in 1975, in which he said: “…”":
+        a person of the pronoun's gender named after an unnamed source of no known gender, in the
+        pronoun's own sentence, is who the pronoun means."""
+        since = self._seen_pos.get(unnamed.index, pos)
+        if not 0 < pos - since <= 300 or not self.text:
+            return None
+        stop = self.text.rfind(". ", since, pos)
+        if stop >= 0 or "\n" in self.text[since:pos]:
+            return None  # (the source's sentence only)
+        found = self._named_mention_before(pos, want, since + 1)
+        if found is None or found.start <= since or found.kind != "person":
+            return None
+        return self._person(found)
 
     def _named_since(self, unnamed: Speaker, want: str, pos: int) -> Speaker | None:
         """"“…,” an official said. … Mrs Thatcher had not been impressed … “I agree,” she said":
