@@ -206,3 +206,9 @@ def test_a_person_named_after_an_unnamed_source_in_its_sentence_is_who_he_means(
     # in a later sentence the source is still who "he" may mean
     text = ("A former producer described an interview with Ailes in 1975. “It was awful,” he said.")
     assert _speakers(text) == ["A former producer"]
+
+
+def test_a_longer_aside_of_a_preposition_before_that() -> None:
+    text = ("In the Commons yesterday, Yvette Cooper, the shadow home secretary, claimed, on the basis "
+            "of an answer from James Cleverly, that he was admitting a further £100m had been paid.")
+    assert _records(text) == [("Yvette Cooper", "he was admitting a further £100m had been paid")]

@@ -80,7 +80,7 @@ _NOUN_OBJECT_AFTER = re.compile(r"\s+(?:of|about|against|over|for)\s")
 _NOUN_BEFORE = re.compile(r"(?:\w['’]s|s['’]|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Aa]n?|[Tt]hese"
                           r"|[Tt]hose))\s+$")
 #: ", without evidence, that ": a short aside set off by commas between a cue and its "that".
-_ASIDE_THEN_THAT = re.compile(r",[ \t]+([^,.;:!?“”\"«»()\n]{2,40}),[ \t]+that[ \t]+")
+_ASIDE_THEN_THAT = re.compile(r",[ \t]+([^,.;:!?“”\"«»()\n]{2,70}),[ \t]+that[ \t]+")
 _SUBJECT_WINDOW = 100
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
@@ -1518,7 +1518,9 @@ class _Document:
                 frame.clause_start = start
             return
         aside = _ASIDE_THEN_THAT.match(text, frame.cue_end, e) if limit == frame.cue_end else None
-        if aside is not None and not frame.inverted and len(aside.group(1).split()) <= 5 \
+        aside_words = aside.group(1).split() if aside is not None else []
+        if aside is not None and not frame.inverted and (
+                len(aside_words) <= 5 or len(aside_words) <= 10 and aside_words[0].lower() in _ASIDE_PREPOSITIONS) \
                 and not any(w.lower() in lx.CUE_VERBS for w in aside.group(1).split()):
             # "claimed, without evidence, that …", "said, however, that …": an aside between the
             # cue and its clause
@@ -1699,6 +1701,9 @@ class _Document:
             frame.clause_start = rest[k].start  # "… “State of the Union” the deal was close"
 
 
+#: Prepositions that open a longer aside between a cue and its "that" ("claimed, on the basis
+#: of an answer from James Cleverly, that …").
+_ASIDE_PREPOSITIONS = word_set("on in at after before during without with under citing according based")
 #: Nouns of time after a demonstrative "that" ("later that afternoon", "earlier that day").
 _THAT_TIMES = word_set("morning afternoon evening night day week weekend month year summer winter spring "
                        "fall autumn time")
