@@ -1519,9 +1519,10 @@ class _Document:
             return
         aside = _ASIDE_THEN_THAT.match(text, frame.cue_end, e) if limit == frame.cue_end else None
         aside_words = aside.group(1).split() if aside is not None else []
-        if aside is not None and not frame.inverted and (
-                len(aside_words) <= 5 or len(aside_words) <= 10 and aside_words[0].lower() in _ASIDE_PREPOSITIONS) \
-                and not any(w.lower() in lx.CUE_VERBS for w in aside.group(1).split()):
+        if aside is not None and not frame.inverted \
+                and (len(aside_words) <= 5
+                     or len(aside_words) <= 10 and aside_words[0].lower() in _ASIDE_PREPOSITIONS) \
+                and not any(w.lower() in lx.CUE_VERBS for w in aside_words):
             # "claimed, without evidence, that …", "said, however, that …": an aside between the
             # cue and its clause
             frame.clause_start = aside.end()
