@@ -212,3 +212,9 @@ def test_a_longer_aside_of_a_preposition_before_that() -> None:
     text = ("In the Commons yesterday, Yvette Cooper, the shadow home secretary, claimed, on the basis "
             "of an answer from James Cleverly, that he was admitting a further £100m had been paid.")
     assert _records(text) == [("Yvette Cooper", "he was admitting a further £100m had been paid")]
+
+
+def test_an_imperative_opening_a_sentence_is_no_name() -> None:
+    text = ("Remember during lockdown when everyone was telling you to continue dressing for work, "
+            "because it would put you in a “work” mindset?")
+    assert "Remember" not in _speakers(text)

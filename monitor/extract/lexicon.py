@@ -470,6 +470,8 @@ NOT_NAMES = _forms(
     # Prepositions that open a sentence ("Within hours, the heirs persuaded …").
     "within among amid amidst throughout beyond inside outside across along toward towards "
     "behind beneath besides except via around between beside",
+    # Imperatives that open a sentence ("Remember during lockdown when everyone was telling you …").
+    "remember imagine consider picture suppose recall",
     # Spans of time that open a sentence ("Hours later, the company …").
     "seconds minutes hours days weeks months years decades moments",
     # Records that show someone speaking ("Video shows him telling …").
