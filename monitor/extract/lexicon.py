@@ -237,7 +237,7 @@ ANON_HEADS = _forms(
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
     "study survey report statement documents papers records filings transcripts "
-    "email e-mail emails tweet post",
+    "email e-mail emails tweet",
 )
 
 #: Words that open an anonymous noun phrase.

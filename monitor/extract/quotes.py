@@ -1573,7 +1573,7 @@ class _Document:
             low = toks[k].low
             if low == "that" and k + 1 < len(toks) and toks[k + 1].low in _THAT_TIMES \
                     and all(t.low in lx.TIME_WORDS for t in toks[i:k]) \
-                    and not (k + 2 < len(toks) and toks[k + 2].low in _FINITE):  # ("that day was …")
+                    and (k + 2 >= len(toks) or toks[k + 2].low in _AFTER_A_TIME):  # (not "that day care …")
                 # "told staffers later that afternoon": a time, not a clause (which may follow it:
                 # "told reporters later that day that …")
                 if k + 2 < len(toks) and toks[k + 2].low == "that":
@@ -1705,6 +1705,7 @@ class _Document:
 #: Prepositions that open a longer aside between a cue and its "that" ("claimed, on the basis
 #: of an answer from James Cleverly, that …").
 _ASIDE_PREPOSITIONS = word_set("on in at after before during without with under citing according based")
+_AFTER_A_TIME = word_set("that with at in on for to as after before when while and")
 #: Nouns of time after a demonstrative "that" ("later that afternoon", "earlier that day").
 _THAT_TIMES = word_set("morning afternoon evening night day week weekend month year summer winter spring "
                        "fall autumn time")

@@ -363,7 +363,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         mention = _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "person" and " " not in mention.name:
         kin = _KIN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-        if kin is not None:
+        if kin is not None and not _known_first_name(kin.group(1).lower()):
             # "Cyrus Field’s brother, Henry, wrote": the kin's surname
             mention = replace(mention, name=f"{mention.name} {kin.group(1)}",
                               role=mention.role or kin.group(2))
@@ -1745,7 +1745,8 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return _shaped_organisation(text, start, end, pre, name_toks)
         name = _join(text, name_toks)
         if len(name_toks) == 1 and len(pre) >= 2 and pre[-1].low in _BLOOD_KIN and possessive(pre[-2]) \
-                and _cap(pre[-2]) and base_word(pre[-2])[:1].isupper():
+                and _cap(pre[-2]) and base_word(pre[-2])[:1].isupper() \
+                and not _known_first_name(base_word(pre[-2]).lower()):
             # "Ailes’s brother Robert said": the brother's surname is the one his kin is named by
             name = f"{name} {base_word(pre[-2])}"
         if det is None and _place_first_name(body, cut) < cut \
