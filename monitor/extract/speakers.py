@@ -160,6 +160,11 @@ def _person_demonym(tok: Tok) -> bool:
         and tok.low not in _TITLES_OF_PAPERS
 
 
+def _demonym_head(head: str) -> bool:
+    """Is a description's lower-case head a word for one person of a people ("malawian")?"""
+    return _person_demonym(Tok(head.capitalize(), 0, len(head)))
+
+
 #: Words of a people that are also newspapers' names ("the Australian said" may be the paper).
 _TITLES_OF_PAPERS = frozenset(["australian", "guardian", "smithsonian"])
 
@@ -854,8 +859,8 @@ def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
     if text.startswith(("'s", "’s", " Co", " Inc", " &", " LLP", " LLC"), right.end):
         return None  # "Procter and Gamble's", "Smith and Wesson Inc": a firm's name
     if not (_full_name_at(text, left.word) < left.start and _full_name_at(text, right.word) < left.start) \
-            and re.search(rf"\b[A-Z][\w’'-]+ {left.word} and [A-Z][\w’'-]+ {right.word}\b",
-                          text[max(0, left.start - _PAIR_REACH):left.start]) is None:
+            and _written_together(text, left.word, right.word, max(0, left.start - _PAIR_REACH),
+                                  left.start) is None:
         # ("Paul Edelstein and Lutz Kilian … Edelstein and Kilian said": named so together)
         return None
     return Mention(left.start, right.end, "anonymous", f"{left.word} and {right.word}")
@@ -863,6 +868,14 @@ def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
 
 #: How far back a pair of surnames looks for the two full names written together.
 _PAIR_REACH = 5000
+
+
+def _written_together(text: str, left: str, right: str, start: int, end: int) -> tuple[str, str] | None:
+    """The two full names ending in the surnames ``left`` and ``right`` that [start, end) writes
+    together ("Paul Edelstein and Lutz Kilian"), if it does."""
+    found = re.compile(rf"\b([A-Z][\w’'-]+ {re.escape(left)}) and ([A-Z][\w’'-]+ {re.escape(right)})\b") \
+        .search(text, start, end)
+    return (found.group(1), found.group(2)) if found is not None else None
 
 
 def _full_name_at(text: str, surname: str) -> int:
@@ -987,11 +1000,10 @@ _KIN_WORDS = lx.word_set("friend friends relative relatives cousin uncle aunt ni
                          "fiancé fiancée partner colleague colleagues classmate classmates family")
 
 
-#: Before a first name in an appositive: whose kin it is ("Cyrus Field’s brother, ").
-_KIN_BEFORE = re.compile(r"\b([A-Z][\w-]+)['’]s[ ]"
-                         r"(brother|sister|son|daughter|father|grandson|granddaughter|twin),[ ]$")
 #: Kin who share a surname as a rule (not a wife or a mother, who may keep another).
 _BLOOD_KIN = lx.word_set("brother sister son daughter father grandson granddaughter twin")
+#: Before a first name in an appositive: whose kin it is ("Cyrus Field’s brother, ").
+_KIN_BEFORE = re.compile(r"\b([A-Z][\w-]+)['’]s[ ](" + "|".join(sorted(_BLOOD_KIN)) + r"),[ ]$")
 
 _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"), ("at", "least")])
 
@@ -2270,7 +2282,7 @@ def leads_to_person(head: str) -> bool:
     "the governor"), but not a word for an unnamed source ("the official", "the spokesman"),
     who is someone the text has not named."""
     return _person_word(head) or head in lx.POSITION_HEADS and head not in lx.ANON_HEADS \
-        or head in titles.PARTY_NOUNS or _person_demonym(Tok(head.capitalize(), 0, len(head))) \
+        or head in titles.PARTY_NOUNS or _demonym_head(head) \
         or _AGED.fullmatch(head) is not None
     # ("the Louisiana Republican": the politician just named; "the 37-year-old")
 
@@ -3055,7 +3067,7 @@ class SpeakerBook:
             if speaker is not None and self.pending is not None and self.pending.kind == "person" \
                     and self.pending.start > self._seen_pos.get(speaker.index, -1) \
                     and (self._introduced_as(self.pending.name, mention)
-                         or _person_demonym(Tok(mention.name.capitalize(), 0, len(mention.name)))):
+                         or _demonym_head(mention.name)):
                 # ("“…,” the Malawian told Al Jazeera": an epithet, like an age, is of the person
                 # the sentence before named, not of a Malawian quoted earlier)
                 # "… Justice Samuel Alito asked … Justice Jackson said … Later, Alito returned to
@@ -3284,10 +3296,9 @@ class SpeakerBook:
             if not all(names) and self.text and searches:
                 # "Paul Edelstein and Lutz Kilian … Edelstein and Kilian": the two written together
                 searches -= 1
-                pattern = rf"\b([A-Z][\w’'-]+ {re.escape(left)}) and ([A-Z][\w’'-]+ {re.escape(right)})\b"
-                together = re.search(pattern, self.text)
+                together = _written_together(self.text, left, right, 0, len(self.text))
                 if together is not None:
-                    names = [together.group(1), together.group(2)]
+                    names = list(together)
             if all(names):
                 _name_them([speaker], f"{names[0]} and {names[1]}")
 
