@@ -203,6 +203,11 @@ TITLE_WORDS = _forms(
     ),
 )
 
+#: Words for someone of a person's circle: a role only in lower case ("Trump ally Roger Stone");
+#: capitalised, the first word of a company's name ("Ally Financial", "Mentor Graphics").
+CIRCLE_WORDS = _forms("colleague co-worker teammate classmate schoolmate acquaintance confidant "
+                      "confidante mentor ally companion housemate flatmate partner")
+
 #: Occupations: a role before a name ("coach Maria Lopez"), part of a name inside one ("Global Witness").
 OCCUPATION_WORDS = _forms(OCCUPATIONS)
 
@@ -254,7 +259,8 @@ ANON_POSTMODIFIERS = (
     "who declined", "who requested", "in the", "at the", "from the", "on the", "with the",
     "knowledgeable about", "aware of", "privy to", "who was not authorized",
     "who were not authorized", "not authorized", "who did not", "who would not",
-    "working in", "working for", "working with", "based in", "across", "around the",
+    "working in", "working for", "working with", "based in", "across", "around the", "inside",
+    "within",
 )
 
 #: Head words of organisation names ("the foreign ministry", "Acme Corp").
@@ -450,6 +456,21 @@ AUDIENCES = _forms(
     "attorneys representatives delegation visitors crew soldiers sailors",
 )
 
+#: Words that open a sentence before a comma or a lower-case word and are then no names
+#: ("Within hours, the heirs persuaded …", "Remember during lockdown when …", "Video shows him
+#: …"), but begin names before a capitalised word ("Beyond Meat", "Days Inn", "Inside Edition").
+OPENING_WORDS = _forms(
+    # Prepositions that open a sentence ("Within hours, the heirs persuaded …").
+    "within among amid amidst throughout beyond inside outside across along toward towards "
+    "behind beneath besides except via around between beside",
+    # Imperatives that open a sentence ("Remember during lockdown when everyone was telling you …").
+    "remember imagine consider picture suppose recall",
+    # Spans of time that open a sentence ("Hours later, the company …").
+    "seconds minutes hours days weeks months years decades moments",
+    # Records that show someone speaking ("Video shows him telling …").
+    "video videos footage audio tape recording clip photo photos images",
+)
+
 #: Capitalised words that start sentences and are not names.
 NOT_NAMES = _forms(
     "a an the this that these those there here it its he she they we i you his her their our "
@@ -467,16 +488,7 @@ NOT_NAMES = _forms(
     "even only just introduced unlike despite",
     # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").
     "once whenever unless whether perhaps maybe sometimes soon thus hence",
-    # Prepositions that open a sentence ("Within hours, the heirs persuaded …").
-    "within among amid amidst throughout beyond inside outside across along toward towards "
-    "behind beneath besides except via around between beside",
-    # Imperatives that open a sentence ("Remember during lockdown when everyone was telling you …").
-    "remember imagine consider picture suppose recall",
-    # Spans of time that open a sentence ("Hours later, the company …").
-    "seconds minutes hours days weeks months years decades moments",
-    # Records that show someone speaking ("Video shows him telling …").
-    "video videos footage audio tape recording clip photo photos images",
-)
+) | OPENING_WORDS
 
 #: Subject pronouns and the speaker kind they can stand for.
 PRONOUNS: dict[str, str] = {

@@ -730,8 +730,9 @@ class _Document:
             return None
         if cue.startswith("remember") and not _next_to_quote_mark(text, cs, ce):
             return None  # "“…,” remembers Shanna Challenger"; "remembered that …" is a memory
-        if cue in ("continued", "continues") and text.startswith(" to ", ce):
+        if cue in ("continued", "continues") and _CONTINUED_TO_VERB.match(text, ce):
             return None  # "The bank continued to describe that pace as “gradual”": not speech
+            # ("“…,” she continued to reporters", "… to loud applause" are speech)
         if cue == "written" and not _PERFECT_WRITTEN.search(text, max(s, cs - 20), cs):
             return None  # "said in a written statement": a kind of statement; "has written" is a cue
         if cue in lx.WEAK_CUES and (_NOUN_BEFORE.search(text, max(s, cs - 12), cs)
@@ -2328,8 +2329,14 @@ _BOUNDARY = re.compile(r"[,;:—–\"“”«»(]")
 
 
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
-#: Audiences that a first audience word can qualify ("a rally crowd", "a press conference").
-_GATHERINGS = word_set("crowd crowds audience audiences gathering meeting briefing conference")
+#: Audiences that a first audience word can qualify ("a rally crowd", "a press conference",
+#: "the board members").
+_GATHERINGS = word_set("crowd crowds audience audiences gathering meeting briefing conference members")
+
+
+def _plural(word: str) -> bool:
+    """Whether a lower-case noun looks plural ("reporters"; not "press", "business")."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _object_end(toks: list[Tok]) -> int:
@@ -2345,7 +2352,7 @@ def _object_end(toks: list[Tok]) -> int:
     if j:
         for k in range(j, min(len(toks), j + 4)):
             if toks[k].low in lx.AUDIENCES:
-                while k + 1 < len(toks) and toks[k + 1].low in _GATHERINGS:
+                while k + 1 < len(toks) and toks[k + 1].low in _GATHERINGS and not _plural(toks[k].low):
                     k += 1  # "told a rally crowd": one audience in two words (not "told the
                     # judge investors had been repaid": the second noun opens the clause)
                 return k + 1
@@ -2356,6 +2363,8 @@ def _object_end(toks: list[Tok]) -> int:
                                               or _titled_addressee(toks, j, start)):
         j += 1
         if toks[j - 1].low in lx.AUDIENCES:
+            while j < len(toks) and toks[j].low in _GATHERINGS and not _plural(toks[j - 1].low):
+                j += 1  # ("told committee members that …", not "told reporters members had quit")
             break
     if j == start and start:
         # "told the paper that …", "tells the newspaper he …": any short object of lower-case
@@ -2873,7 +2882,7 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
     if not rest or not rest[0].word.islower():
         return None  # "Ann Lee: …" is a label (classified above); a verb must follow the subject
     if len(rest) > 5 and not (len(rest) <= 12 and any(t.low in _SAYING_NOUNS for t in rest)
-                              and not any(t.low in _RECEIVED for t in rest)):
+                              and not _received(rest)):
         return None  # ("Hale pointed to the sign on the door, which …": the quote is not his)
     return mention
 
@@ -2884,7 +2893,7 @@ def _source_with_saying_noun(text: str, s: int, colon: int) -> Mention | None:
     toks = tokens(text, s, colon)
     verb = next((k for k, t in enumerate(toks[:10]) if t.low in _GIVING_VERBS), None)
     if not verb or len(toks) - verb > 8 or not any(t.low in _SAYING_NOUNS for t in toks[verb:]) \
-            or any(t.low in _RECEIVED for t in toks[verb:]):
+            or _received(toks[verb:]):
         return None
     mention = classify(text, toks[:verb])
     if mention is None or mention.kind not in ("anonymous", "organisation") or mention.start != s:
@@ -2898,6 +2907,24 @@ _GIVING_VERBS = word_set("had has have offered offers gave gives sent sends issu
 #: In a lead-in, words that make the message someone else's ("Trump received a message from
 #: Kim: “…”").
 _RECEIVED = word_set("from received receives got gets read reads heard hears saw sees quoting quoted")
+
+
+#: "continued to" and a verb (not "continued to reporters", "to loud applause", "to the crowd").
+_CONTINUED_TO_VERB = re.compile(r" to (?!(?:the|a|an|his|her|their|its|our|loud|cheers|applause|laughter"
+                                r"|reporters|journalists|supporters)\b)[a-z]+\b(?<!ers)(?<!ists)")
+
+
+def _received(toks: list[Tok]) -> bool:
+    """Does a lead-in make the message someone else's ("a message from Kim", "read a letter")?
+    Not by a relative clause about the addressee ("a warning for those who read the bill") nor
+    by "from the heart"."""
+    for k, tok in enumerate(toks):
+        if tok.low not in _RECEIVED or k and toks[k - 1].low in ("who", "that"):
+            continue
+        if tok.low == "from" and [t.low for t in toks[k + 1:k + 3]] == ["the", "heart"]:
+            continue
+        return True
+    return False
 
 
 #: Nouns for something said: a longer lead-in naming one introduces the speaker's words ("Trump
@@ -2938,7 +2965,11 @@ _NOT_LABELS = word_set(
     "breaking update updated watch read note editor's editors live video photo photos correction "
     "clarification also more related source sources credit tags warning analysis opinion exclusive "
     "fact check background context summary transcript question answer listen latest news",
-    # a briefs page's section and place headings ("LAKE ELSINORE: Water board picks president …")
+)
+#: A briefs page's section and place headings ("LAKE ELSINORE: Water board picks president …"),
+#: which are also surnames ("PARK: We will not let this stand."): no label before words in the
+#: third person only.
+_HEADING_LABELS = word_set(
     "lake valley river mountain county city town village beach park island storm winter summer "
     "weather traffic community notes schools school crime sports business politics health "
     "education events calendar briefs obituaries entertainment local region nation world science "
@@ -3002,6 +3033,9 @@ def _sieve_transcript(doc: _Document) -> None:
         lows = [w.lower().rstrip(".") for w in words]
         if any(w in _NOT_LABELS or w in lx.ORG_NAMES or w in lx.OUTLET_NAMES for w in lows):
             continue
+        if any(w in _HEADING_LABELS for w in lows) and _FIRST_OR_SECOND_PERSON.search(
+                _QUOTED_PART.sub(" ", text[match.end():end])) is None:
+            continue  # ("LAKE ELSINORE: Water board picks …", not "PARK: We will not …")
         # Titles and honorifics before the last word ("SEN. PAUL", "MR. KING"): the last is the name.
         honorific = {k for k, w in enumerate(lows[:-1]) if w in lx.HONORIFICS or w + "." in lx.HONORIFICS}
         titled = [k for k, w in enumerate(lows[:-1]) if k not in honorific and (
@@ -3474,10 +3508,11 @@ def _sieve_trailing(doc: _Document) -> None:
             continue  # "Roberts, often the swing vote, suggested a ruling": a subject, no statement
         opener = text[start:end].split(maxsplit=1)[0].lower()
         if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something", "during") \
-                and "," not in text[start:end] and not _finite_in(tokens(text, start, end)):
-            # "Speaking to the BBC, X said": a participle, not a statement (but "Excluding Texas,
-            # the nation would be below the peak, according to …" has its clause after the comma,
-            # and "Targeting audiences is key, Graham said" a gerund for its subject)
+                and not _main_clause_after_participle(text, start, end):
+            # "Speaking to the BBC, X said", "Asked if the deal is dead, the minister said": a
+            # participle, not a statement (but "Excluding Texas, the nation would be below the
+            # peak, according to …" has its clause after the comma, and "Targeting audiences is
+            # key, Graham said" a gerund for its subject)
             continue
         if frame.according and _outlet_only(doc, frame):
             if not _has_quote(doc, start, end):
@@ -3501,6 +3536,26 @@ def _source_without_comma(mention: Mention | None) -> bool:
                                                                "familiar", "close", "who")), len(words))
     head = words[cut - 1] if cut else ""
     return head in lx.ANON_HEADS or head in lx.DOCUMENT_NOUNS
+
+
+#: Words that open a clause inside a participle's phrase ("Asked if the deal is dead").
+_SUBORDINATORS = word_set("if whether which who whom whose that when where why how what while after "
+                          "before because since")
+
+
+def _main_clause_after_participle(text: str, start: int, end: int) -> bool:
+    """Does a span that opens with a participle or a gerund hold a clause of its own: after a
+    comma, one that no relative word or conjunction opens ("Excluding Texas, the nation would be
+    …"; not "Responding to the report, which was published Monday"), or with no comma a finite
+    verb outside the clause its phrase opens ("Targeting audiences is key"; not "Asked if the
+    deal is dead")?"""
+    first, *rest = text[start:end].split(",")
+    if rest:
+        return any(toks and toks[0].low not in _SUBORDINATORS
+                   for toks in (tokens(part, 0, len(part)) for part in rest))
+    toks = tokens(first, 0, len(first))
+    cut = next((j for j, t in enumerate(toks) if j and t.low in _SUBORDINATORS), len(toks))
+    return _finite_in(toks[:cut])
 
 
 def _finite_in(toks: list[Tok]) -> bool:

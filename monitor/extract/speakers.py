@@ -157,7 +157,7 @@ def _person_demonym(tok: Tok) -> bool:
     names a body or an outlet: "the Guardian", "the Smithsonian")."""
     return _demonym(tok) and tok.word.endswith(("ian", "can", "ean")) and tok.low not in lx.OUTLET_NAMES \
         and tok.low not in lx.ORG_NAMES and tok.low not in titles.PARTY_NOUNS and not possessive(tok) \
-        and tok.low not in _TITLES_OF_PAPERS
+        and tok.low not in _TITLES_OF_PAPERS and tok.low not in _DEMONYM_LOOKALIKES
 
 
 def _demonym_head(head: str) -> bool:
@@ -165,8 +165,17 @@ def _demonym_head(head: str) -> bool:
     return _person_demonym(Tok(head.capitalize(), 0, len(head)))
 
 
+#: The end of a relative clause's opening right before a pronoun ("in which ", "where ").
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|where|when|whom)\s+$")
+#: A sentence's opening before a document's noun: "An internal ", "The new annual " (up to it).
+_DOCUMENT_OPENING = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:An?|The)[ ]((?:[a-z][a-z-]+[ ]){1,2})$",
+                               re.MULTILINE)
+#: A first name and a capitalised word opening a sentence ("Tom Hale quit in May").
+_OPENING_FULL_NAME = re.compile(r"[\s“\"]*([A-Z][a-z]+) [A-Z]")
 #: Words of a people that are also newspapers' names ("the Australian said" may be the paper).
 _TITLES_OF_PAPERS = frozenset(["australian", "guardian", "smithsonian"])
+#: Capitalised words with a people's ending that name a body or a place ("the Vatican said").
+_DEMONYM_LOOKALIKES = frozenset(["vatican", "caribbean", "mediterranean", "pelican", "toucan"])
 
 
 def _maker(low: str) -> bool:
@@ -292,9 +301,23 @@ _ARTICLES_AND_ONE = frozenset(["a", "an", "one", "another", "the"])
 _ADJECTIVE_ENDINGS = ("ive", "al", "ary", "ic", "ous", "ior", "ent")
 
 
+def _opens_name(toks: list[Tok], k: int) -> bool:
+    """Is ``toks[k]`` a word that opens sentences ("Beyond", "Inside", "Days") written as the
+    first word of a name, right before another capitalised word ("Beyond Meat", "Inside
+    Edition", "Days Inn"; not "Within hours, …", "Remember during …")?"""
+    tok = toks[k]
+    if tok.low not in lx.OPENING_WORDS or not _cap(tok) or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    return nxt.start == tok.end + 1 and _cap(nxt) and nxt.low not in lx.NOT_NAMES \
+        and nxt.low not in lx.OPENING_WORDS or nxt.start == tok.end + 1 and nxt.low in lx.ORG_HEADS
+
+
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
+    if _opens_name(toks, i - 1):
+        return True  # "Beyond Meat said", "Outside magazine said"
     if toks[i].low in lx.HONORIFICS and prev.word.islower() and prev.low not in lx.TITLE_WORDS \
             and prev.low not in lx.RANKS:
         return False  # "in his letter Mrs Thatcher said": an honorific opens the name
@@ -344,7 +367,7 @@ def _cap_before_particles(toks: list[Tok], k: int) -> bool:
 def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
     """Does ``toks[j]`` carry on the noun phrase that starts at ``toks[i]``?"""
     tok = toks[j]
-    if np_word(tok):
+    if np_word(tok) or _opens_name(toks, j):
         return not (j > i and tok.low in lx.CUE_VERBS)
     if j == i or j + 1 >= len(toks):
         return False
@@ -437,6 +460,9 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
 
 
 #: Words that make a "model" a person ("a former model", "a fashion model").
+#: Verbs only a person does, right after a description ("the model said", "a model told").
+_SPOKEN_AFTER = re.compile(r"\s+(?:said|says|told|tells|recalled|recalls|added|adds|wrote|writes"
+                           r"|explained|explains|admitted|admits)\b")
 _MODEL_KINDS = frozenset(["former", "fashion", "top", "runway", "aspiring", "professional", "swimsuit",
                           "teenage", "male", "female", "catalog", "catalogue", "art", "child"])
 _OWNER_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
@@ -873,9 +899,24 @@ _PAIR_REACH = 5000
 def _written_together(text: str, left: str, right: str, start: int, end: int) -> tuple[str, str] | None:
     """The two full names ending in the surnames ``left`` and ``right`` that [start, end) writes
     together ("Paul Edelstein and Lutz Kilian"), if it does."""
-    found = re.compile(rf"\b([A-Z][\w’'-]+ {re.escape(left)}) and ([A-Z][\w’'-]+ {re.escape(right)})\b") \
-        .search(text, start, end)
-    return (found.group(1), found.group(2)) if found is not None else None
+    # (read at each place the text writes "Edelstein and ": a pattern built for every pair cost
+    # more than the rest of a long text's speakers)
+    middle = f" {left} and "
+    pos = text.find(middle, start, end)
+    while pos >= 0:
+        first = _WORD_BEFORE.search(text, max(start, pos - 40), pos)
+        second = _WORD_THEN.match(text, pos + len(middle))
+        if first is not None and second is not None and text.startswith(right, second.end()) \
+                and not text[second.end() + len(right):second.end() + len(right) + 1].isalnum() \
+                and second.end() + len(right) <= end:
+            return (text[first.start():pos + len(left) + 1], text[second.start():second.end() + len(right)])
+        pos = text.find(middle, pos + 1, end)
+    return None
+
+
+#: A capitalised word right before a place (its end), and one and a space at a place.
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+$")
+_WORD_THEN = re.compile(r"[A-Z][\w’'-]+ ")
 
 
 def _full_name_at(text: str, surname: str) -> int:
@@ -1441,8 +1482,9 @@ def _name_run(toks: list[Tok]) -> int:
         # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
         surname = surname or i == len(toks) and i >= 2 and toks[i - 2].low in lx.HONORIFICS \
             and _cap(tok) and not possessive(tok) and not tok.word.isupper()
-        if not surname and (
-            not _cap(tok) or possessive(tok) or (_lexical(low) and not named_source)
+        if not surname and not _opens_name(toks, i - 1) and (
+            not _cap(tok) or possessive(tok)
+            or (_lexical(low) and not named_source and not (low in lx.CIRCLE_WORDS and i < len(toks)))
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
             or low in lx.CORPORATE_WORDS or _sentence_adverb(low) or sk.opens_no_noun_phrase(low)
         ):
@@ -1511,8 +1553,9 @@ def _profession_word(low: str) -> bool:
 
 #: Places whose names are also given names ("London Breed", "Paris Hilton", "India Walton").
 _CITY_FIRST_NAMES = frozenset(["london", "paris", "washington", "america", "india", "israel", "china"])
-#: A preposition just before a phrase: "In London Sunak said" is a place, then a name.
-_AFTER_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Oo]f|[Ff]or|[Nn]ear|[Oo]utside)\s+$")
+#: A preposition or an article just before a phrase: "In London Sunak said" is a place, then a
+#: name; "at the Paris Hilton" a hotel.
+_AFTER_PREPOSITION = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Tt]o|[Oo]f|[Ff]or|[Nn]ear|[Oo]utside|[Tt]he)\s+$")
 
 
 def _place_first_name(toks: list[Tok], cut: int) -> int:
@@ -1786,8 +1829,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     head = core[-1]
     head_low = base_word(head).lower()
     org_tail = _org_in(text, tail) if tail else None
-    if head_low in ("model", "models") and not (len(core) >= 2 and core[-2].low in _MODEL_KINDS):
-        return None  # "the model predicted landfall": a forecast's, not a fashion model
+    if head_low in ("model", "models") and not (len(core) >= 2 and core[-2].low in _MODEL_KINDS) \
+            and _SPOKEN_AFTER.match(text, end) is None:
+        return None  # "the model predicted landfall": a forecast's; "the model said": a person's
     if det == "the" and len(body) == 1 and _person_demonym(body[0]):
         # "“…,” the Malawian told Al Jazeera": one of a people, the person the story just named
         return Mention(start, end, "definite", head_low, role=body[0].word)
@@ -2187,8 +2231,10 @@ _NAME_AFTER_OFFICE = re.compile(r",? ((?:[A-Z][\w’'-]+|[A-Z]\.)(?: (?:[A-Z][\w
 _SILENT_AFTER = re.compile(
     r",?[ ](?:[a-z]+ly[ ])?(?:has|have|had|did|does|do|would|could|was|were)(?:[ ]not|n['’]t)[ ]"
     r"(?:yet[ ]|immediately[ ])?(?:comment|respond\b|return[ ](?:\w+[ ])?(?:calls?|requests?|messages?"
-    r"|emails?|phone))"
-    r"|,?[ ](?:[a-z]+ly[ ])?(?:declined|refused|declines|refuses)[ ]to[ ](?:comment|respond\b)")
+    r"|emails?|phone)|(?:speak|talk)[ ]to[ ](?:reporters|the[ ]press|journalists)"
+    r"|answer[ ](?:reporters['’][ ])?questions)"
+    r"|,?[ ](?:[a-z]+ly[ ])?(?:declined|refused|declines|refuses)[ ]to[ ](?:comment|respond\b"
+    r"|(?:speak|talk)[ ]to[ ](?:reporters|the[ ]press|journalists)|answer[ ](?:reporters['’][ ])?questions)")
 #: A sentence that opens with "he" or "she" (after a short opening phrase): the person who would
 #: not comment is the subject again ("… declined to comment. Later, he told Fox …").
 _PRONOUN_OPENS = re.compile(r"[.!?][\"”’]?\s+(?:[A-Z][a-z]+,\s+)?(?:He|She)\b")
@@ -2217,7 +2263,7 @@ _INTRODUCED_AFTER = re.compile(r",[ ](?:who\b|an?[ ]|the[ ])")
 #: Before a name in its sentence, words that make the person one the story is about, not one
 #: who speaks: the dead, victims, what someone did to them ("killed", "a memorial for").
 _DONE_TO = re.compile(r"\b(?:killed|died|dead|victims?|injured|wounded|murdered|shot|stabbed|funeral"
-                      r"|memorial|mourn\w*|buried|arrested|charged|sentenced|convicted|scored"
+                      r"|memorial|mourn\w*|buried|arrested|charged|sentenced|convicted|scored[ ]by"
                       r"|by[ ]the[ ]late)\b",
                       re.IGNORECASE)
 #: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
@@ -2411,6 +2457,25 @@ _NEGATED_ISSUE = re.compile(r"\b(?:not|never|n['’]t|yet to)\s+$")
 _ON_BEHALF = re.compile(r"\s+(?:from|on behalf of|by)\s")
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
 _DOCUMENT_LOOKBACK = 3000
+
+
+def _titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
+    """Whether one of the first places that write ``word`` has a title, a rank or an honorific
+    right before it ("Officer Ford", "Mr. Lincoln", "Coach Harley")."""
+    pos = text.find(word)
+    for _ in range(limit):
+        if pos < 0:
+            return False
+        end = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            before = text[max(0, pos - 30):pos].split()
+            if before:
+                prev = before[-1].lower()
+                if prev in lx.HONORIFICS or prev in lx.TITLE_WORDS or prev in lx.RANKS \
+                        or prev in lx.TITLE_ABBREVIATIONS:
+                    return True
+        pos = text.find(word, end)
+    return False
 
 
 class SpeakerBook:
@@ -2959,6 +3024,17 @@ class SpeakerBook:
         if pos < 0:
             self._search_left -= len(text) - last
 
+    def _opened_by_name_of(self, pos: int, gender: str | None) -> bool:
+        """Does the sentence around ``pos`` open with a full name whose first name is one of
+        ``gender`` ("m" or "f")?"""
+        if not gender:
+            return False
+        stop = self.text.rfind(". ", 0, pos)
+        start = max(stop + 2 if stop >= 0 else 0, self.text.rfind("\n", 0, pos) + 1)
+        match = _OPENING_FULL_NAME.match(self.text, start, pos)
+        given = lx.FEMALE_FIRST_NAMES if gender == "f" else lx.MALE_FIRST_NAMES
+        return match is not None and match.group(1).lower() in given
+
     def resolve(self, mention: Mention, cue: str | None = None, nested: bool = False,
                 source_only: bool = False) -> Speaker | None:
         """The speaker a mention refers to, creating it when it is new. ``cue`` is the speech
@@ -3119,9 +3195,12 @@ class SpeakerBook:
             return speaker  # a person only reported on: not the one a later pronoun means
         if speaker is not None and source_only and mention.kind != "pronoun" and (
                 speaker.kind == "person" and speaker.gender is None
-                or speaker.kind == "anonymous" and one_person(speaker.name) == ""):
+                or speaker.kind == "anonymous" and one_person(speaker.name) == ""
+                or speaker.kind == "anonymous" and self._opened_by_name_of(mention.start,
+                                                                         one_person(speaker.name))):
             # (a source whose phrase gives a gender, "according to his mother", "a GM
-            # spokeswoman", is who a later "she" means)
+            # spokeswoman", is who a later "she" means, unless the sentence opens with a person
+            # of that gender: "Tom Hale quit, according to his father. “…,” he said" is Hale)
             self._index_role(speaker)
             return speaker  # a source cited: not the subject a later pronoun means
         if speaker is not None:
@@ -3381,7 +3460,9 @@ class SpeakerBook:
         if not lone:
             return
         full: dict[str, set[str]] = {}
-        as_surname: set[str] = set()
+        # A word the text gives a title or an honorific ("Officer Ford", "Mr. Lincoln") is a
+        # surname: "a Ford Explorer" later is a car, not that officer's full name.
+        as_surname = {low for low in lone if _titled_somewhere(text, lone[low][0].name)}
         for match in _NAME_SEQUENCE.finditer(text):
             if lone.keys().isdisjoint(w.removesuffix("'s").removesuffix("’s")
                                       for w in match.group().casefold().split()):
@@ -4074,17 +4155,24 @@ class SpeakerBook:
         words = mention.name.split()
         if len(words) != 2 or words[0].lower() != "the" or not words[1].islower():
             return None
-        pattern = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:An?|The)[ ]((?:[a-z][a-z-]+[ ]){1,2})"
-                             + re.escape(words[1]) + r"\b", re.MULTILINE)
-        found: re.Match[str] | None = None
-        for match in pattern.finditer(self.text, max(0, mention.start - 12_000), mention.start):
-            if (self.quoted is None or not self.quoted(match.start())) and not any(
+        # (the noun's places, nearest first, each read back to its sentence's opening: a scan of
+        # the window for the opening itself cost a tenth of a long text's extraction)
+        floor = max(0, mention.start - 12_000)
+        noun = words[1]
+        at = self.text.rfind(noun, floor, mention.start)
+        for _ in range(200):
+            if at < 0:
+                break
+            end = at + len(noun)
+            if end < len(self.text) and self.text[end].isalnum() or at and self.text[at - 1].isalnum():
+                at = self.text.rfind(noun, floor, at)
+                continue  # (part of a longer word)
+            match = _DOCUMENT_OPENING.search(self.text, max(0, at - 60), at)
+            at = self.text.rfind(noun, floor, at)
+            if match is not None and (self.quoted is None or not self.quoted(match.start())) and not any(
                     w in lx.DETERMINERS or w in lx.GLUE for w in match.group(1).split()):
-                found = match
-        if found is None:
-            return None
-        name = f"{found.group(1)}{words[1]}"
-        return Mention(mention.start, mention.end, "anonymous", name)
+                return Mention(mention.start, mention.end, "anonymous", f"{match.group(1)}{words[1]}")
+        return None
 
     def _same_group_before(self, mention: Mention) -> Speaker | None:
         """"Two Clinton donors tell ABC News …. The donors also say …": "the" and a plural for
@@ -4292,9 +4380,11 @@ class SpeakerBook:
     def _named_in_sources_sentence(self, unnamed: Speaker, want: str, pos: int) -> Speaker | None:
         """"A former producer described an interview with Ailes in 1975, in which he said: “…”":
         a person of the pronoun's gender named after an unnamed source of no known gender, in the
-        pronoun's own sentence, is who the pronoun means."""
+        pronoun's own sentence, when the pronoun opens a relative clause about that person's
+        words ("in which he said"; not "A witness described how Tom Hale fell, and he said")."""
         since = self._seen_pos.get(unnamed.index, pos)
-        if not 0 < pos - since <= 300 or not self.text:
+        if not 0 < pos - since <= 300 or not self.text \
+                or _RELATIVE_BEFORE.search(self.text, max(0, pos - 20), pos) is None:
             return None
         stop = self.text.rfind(". ", since, pos)
         if stop >= 0 or "\n" in self.text[since:pos]:
