@@ -134,3 +134,4 @@ def test_a_participle_phrase_alone_is_no_statement() -> None:
     assert _records("Targeting audiences is key, Graham said.") == [("Graham", "Targeting audiences is key")]
     text = "Excluding Texas, the nation would be 350,000 below the peak, according to the data."
     assert _records(text)[0][1] == "Excluding Texas, the nation would be 350,000 below the peak"
+

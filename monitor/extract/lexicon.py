@@ -42,7 +42,7 @@ CUE_VERBS = _forms(
     "acknowledged acknowledges",
     "admitted admits",
     "denied denies",
-    "declared declares",
+    "declared declares declaring",
     "emphasised emphasized emphasises emphasizes",
     "reiterated reiterates",
     "suggested suggests",
@@ -79,6 +79,7 @@ CUE_VERBS = _forms(
     "boasted boasts",
     "lamented laments",
     "called calls described describes dubbed branded labelled labeled",
+    "characterized characterizes characterised characterises",
     "calling describing dubbing branding labelling labeling",
     "rejected rejects dismissed dismisses denounced denounces condemned condemns",
     "contended contends",
@@ -99,6 +100,7 @@ WEAK_CUES = _forms(
     "agreed agrees indicated indicates observed observes revealed reveals suggests suggested "
     "maintains maintained recalled recalls remembered remembers telling tell "
     "concluded concludes estimated wondered called calls described describes dubbed branded "
+    "characterized characterizes characterised characterises "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
     "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses "
@@ -237,7 +239,7 @@ ANON_HEADS = _forms(
     "clinicians epidemiologists poster posters commenter commenters blogger bloggers authors "
     "co-authors coauthors "
     # someone the story meets and does not name ("the caller said", "says the guy")
-    "caller callers guy fellow gentleman others "
+    "caller callers guy fellow gentleman others interviewee interviewees respondent respondents "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "

@@ -67,6 +67,7 @@ _WINDOW = 200
 #: A speaker's noun phrase is at most this long (before the cue, after its last comma).
 #: Cues that name what something is ("called the plan “reckless”"): their content is the naming.
 _NAMING_CUES = word_set("called calls call described describes dubbed branded labelled labeled labels "
+                        "characterized characterizes characterised characterises "
                         "termed terms calling describing dubbing branding labelling labeling "
                         # "rejected these accusations as “patently false,”": what they were rejected as
                         "rejected rejects dismissed dismisses denounced denounces condemned condemns")
@@ -96,7 +97,7 @@ CUE_PATTERN = re.compile(
     r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b|,| (?:it|he|she|they"
     r"|we|there)\b)"
     # A participle opening a sentence: "Arguing that voters are just now tuning in, Patrick …"
-    r"|(?:Saying|Arguing|Insisting|Claiming|Warning|Asserting|Alleging)(?= )"
+    r"|(?:Saying|Arguing|Insisting|Claiming|Warning|Asserting|Alleging|Declaring)(?= )"
     r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|(?:made|makes|make|making) (?:it )?clear(?= that\b| (?:he|she|they|it|we|I)\b)"
@@ -216,12 +217,17 @@ def _present_verb(toks: list[Tok]) -> bool:
     for j in range(1, len(toks) - 1):
         low = toks[j].low
         if toks[j].word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
-                and len(low) > 3 and toks[j + 1].low not in _NOT_AFTER_VERB and not possessive(toks[j - 1]) \
+                and len(low) > 3 and (toks[j + 1].low not in _NOT_AFTER_VERB
+                                      or toks[j + 1].low == "to" and low in _CATENATIVES) \
+                and not possessive(toks[j - 1]) \
                 and toks[j - 1].low not in _DETERMINERS:  # ("the reasons his campaign failed")
             return True
     return False
 
 
+#: Verbs in "-s" before "to" and a verb ("his farm stands to lose", "the city plans to appeal").
+_CATENATIVES = word_set("stands plans wants needs hopes seems appears intends continues expects threatens "
+                        "aims tends refuses tries fails vows pledges")
 #: Conjunctions that, before a participle ("said when asked whether …", "said while visiting"),
 #: open an adverbial after a cue, never the reported clause itself.
 _SUBORDINATORS = word_set("when while whilst because although though since unless until whereas")
@@ -232,7 +238,8 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "said says say told tells added adds insisted insists argued argues warned warns stressed "
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
-    "admitted admits suggested suggests suggesting promised promises",
+    "admitted admits suggested suggests suggesting promised promises complained complains "
+    "lamented laments boasted boasts",
     # the present of a plural subject: "U.S. officials admit the program has failed"
     "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
 )
@@ -257,9 +264,13 @@ _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "the
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
                   "asserting", "alleging", "concluding", "noting", "stressing", "predicting",
                   "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
-                  "accusing"])
+                  "accusing", "declaring"])
+#: After a cue, a quoted noun phrase and a verb: the clause of "Declaring “the soul of the
+#: Corps” is at stake, …" (no "that" needed).
+_QUOTED_SUBJECT = re.compile(r"[ ][\"“][^\"“”\n]{3,80}[\"”][ ](?:is|was|are|were|has|had|will|would|could"
+                             r"|must|may|might|should|remains)\b")
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
-_THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting"])
+_THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting", "declaring"])
 #: Adverbs between a cue and its "that": "insisting instead that", "said again that".
 #: Words in "-ly" that open a clause rather than qualify the cue ("said only three bodies …",
 #: "said family members had been told").
@@ -822,6 +833,11 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is not None and mention.kind != "pronoun" \
+                and _AUXILIARY.search(text, mention.start, mention.end) is not None:
+            # "police were investigating whether a manifesto posted …": a clause, not a subject
+            mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
+            m_start = mention.start if mention is not None else cs
         if mention is not None and text[mention.end:cs].strip() == "," \
                 and _OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12), mention.start):
             # "he asked about the Muslim Brotherhood, called Omar a “terrorist”": a series of verbs
@@ -964,8 +980,9 @@ class _Document:
         main clause after the comma says it."""
         text = self.text
         that = text.startswith(" that ", ce)
-        if not that and cue != "saying":
-            return None  # ("Warning signs were everywhere": a noun's modifier, not a participle)
+        if not that and cue != "saying" and _QUOTED_SUBJECT.match(text, ce) is None:
+            return None  # ("Warning signs were everywhere": a noun's modifier, not a participle;
+            # but "Declaring “the maritime soul of the Marine Corps” is at stake, Gates …")
         clause_start = ce + 6 if that else ce + 1
         comma = text.find(",", clause_start, e)
         if comma < 0 or self.inside_quote(comma):
@@ -994,7 +1011,9 @@ class _Document:
         """``The Met Office issued a warning, saying flooding is possible``: the subject that
         opens the sentence says what follows ``saying`` / ``adding that``."""
         text = self.text
-        if not text[s:cs].strip():
+        dateline = _DATELINE.match(text, s, cs)
+        if not text[s if dateline is None else dateline.end():cs].strip():
+            # (after a dateline too: "WASHINGTON (Aug. 13) -- Declaring …, Gates has ordered …")
             return self._opening_participle_frame(cue, cs, ce, s, e, para, headline)
         quoted = self._quoted_as(s, cs)
         if quoted is not None:
@@ -1559,7 +1578,17 @@ class _Document:
                     frame.outlet = outlet
                 frame.end = toks[obj_end - 1].end
                 i = obj_end
-                if i < len(toks) and toks[i].low in ("who", "whom"):
+                if i + 1 < len(toks) and toks[i].low == "that" and toks[i - 1].low in _BODIES_OF_PEOPLE \
+                        and (toks[i + 1].low in _FINITE or toks[i + 1].low.endswith("ed")):
+                    # "told an audience that included retired Marines": the audience's relative
+                    # clause, then a reported one only after another "that"
+                    that = next((k for k in range(i + 2, min(len(toks), i + 12)) if toks[k].low == "that"),
+                                None)
+                    if that is None or any(t.low in lx.CUE_VERBS for t in toks[i + 1:that]):
+                        return
+                    frame.end = toks[that - 1].end
+                    i = that
+                elif i < len(toks) and toks[i].low in ("who", "whom"):
                     # "told a few thousand teachers who covered the Statehouse lawn that …": the
                     # addressee's relative clause, then the reported one
                     that = next((k for k in range(i + 2, min(len(toks), i + 12)) if toks[k].low == "that"),
@@ -2332,6 +2361,11 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
 #: Audiences that a first audience word can qualify ("a rally crowd", "a press conference",
 #: "the board members").
 _GATHERINGS = word_set("crowd crowds audience audiences gathering meeting briefing conference members")
+
+
+#: Addressees that a relative "that" may describe ("an audience that included …").
+_BODIES_OF_PEOPLE = word_set("audience audiences crowd crowds gathering group meeting rally conference "
+                             "panel committee forum summit session assembly congregation")
 
 
 def _plural(word: str) -> bool:
@@ -3194,6 +3228,11 @@ def _sieve_partial(doc: _Document) -> None:
                 # "Introduced as a coveted “one last thing,” Cook praised it, saying …": what the
                 # speaker says follows the participle; words quoted before the speaker are not his
                 continue
+            if frame.clause_end is not None and frame.cue in _ING and q.start > frame.clause_end \
+                    and frame.start < frame.clause_end:
+                # "Declaring “…” is at stake, Gates has ordered a review of a service that has
+                # functioned like a “second land army”": the participle's clause is what he said
+                continue
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
 
@@ -3358,7 +3397,8 @@ _CLAUSE_STOP = re.compile(
 
 
 # "WASHINGTON (AP) — ", "KYIV, Sept 12 (Reuters) - ": where the story was filed, not what was said.
-_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([A-Za-z ]{2,20}\))? ?[—–-]+ ")
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([A-Za-z0-9. ]{2,20}\))?"
+                       r" ?[—–-]+ ")
 
 
 def _trim_clause(text: str, start: int, end: int, stops: re.Pattern[str] | None = None) -> tuple[int, int]:
@@ -3539,8 +3579,8 @@ def _source_without_comma(mention: Mention | None) -> bool:
 
 
 #: Words that open a clause inside a participle's phrase ("Asked if the deal is dead").
-_SUBORDINATORS = word_set("if whether which who whom whose that when where why how what while after "
-                          "before because since")
+_PHRASE_CLAUSE_OPENERS = word_set("if whether which who whom whose that when where why how what while after "
+                                  "before because since")
 
 
 def _main_clause_after_participle(text: str, start: int, end: int) -> bool:
@@ -3551,10 +3591,10 @@ def _main_clause_after_participle(text: str, start: int, end: int) -> bool:
     deal is dead")?"""
     first, *rest = text[start:end].split(",")
     if rest:
-        return any(toks and toks[0].low not in _SUBORDINATORS
+        return any(toks and toks[0].low not in _PHRASE_CLAUSE_OPENERS
                    for toks in (tokens(part, 0, len(part)) for part in rest))
     toks = tokens(first, 0, len(first))
-    cut = next((j for j, t in enumerate(toks) if j and t.low in _SUBORDINATORS), len(toks))
+    cut = next((j for j, t in enumerate(toks) if j and t.low in _PHRASE_CLAUSE_OPENERS), len(toks))
     return _finite_in(toks[:cut])
 
 
@@ -3711,6 +3751,12 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
     if not (frame.inverted or frame.according) or not rest.startswith(","):
         return False
     words = rest[1:].split()
+    if words and words[0] == "who" and len(words) <= 30:
+        return True  # "…, according to police, who said officers arrived …": a statement of its own
+    if words and words[0] == "the" and len(words) <= 12 and frame.mention is not None \
+            and frame.mention.kind == "person" \
+            and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
+        return True  # "…, according to prosecutor Josh Bash, the U.S. Attorney for …"
     if 2 <= len(words) <= 8 and words[-1].lower() in lx.POSITION_HEADS and words[-1].islower() \
             and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
         return True  # "…, said Lt. Matt Harris, Columbus Police Department spokesman."
@@ -3734,6 +3780,11 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     if len(words) == 1 and first in _OBJECT_PRONOUNS and frame.cue in lx.ADDRESSEE_CUES:
         return True  # "…, an agency spokesman told us."
     second = words[1].lower().strip(".,;") if len(words) > 1 else ""
+    if first in ("—", "–") and len(words) <= 16 and not any(w.lower() in lx.CUE_VERBS for w in words):
+        return True  # "…, they said Sunday — murder carrying the possibility of the death penalty."
+    if first in lx.TIME_WORDS and second in ("—", "–") and len(words) <= 16 \
+            and not any(w.lower() in lx.CUE_VERBS for w in words):
+        return True
     return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
             or first == "adding" or first == "speaking"
             or first in ("last", "this", "next") and second in lx.TIME_WORDS) and len(words) <= 14 or (
@@ -3777,6 +3828,16 @@ def _sieve_according_lead(doc: _Document) -> None:
             comma = text.find(",", comma + 1, e)
             if comma < 0:
                 continue
+        named = _APPOSITIVE_NAME.match(text, comma + 1, e)
+        if named is not None and frame.mention.kind in ("definite", "anonymous") \
+                and one_person(frame.mention.name) is not None:
+            # "According to the El Paso mayor, Dee Margo, …": the person so described
+            frame.mention = Mention(named.start(1), named.end(1), "person", named.group(1),
+                                    role=frame.mention.role or frame.mention.name)
+            comma = named.end() - 1
+        aside = _TIME_ASIDE.match(text, comma + 1, e)
+        if aside is not None:
+            comma = aside.end() - 1  # "…, during the weekend, police were …": the clause after
         start, end = _trim_clause(text, comma + 1, _before_next_speaker(doc, frame, comma, e))
         if len(text[start:end].split()) < 3:
             continue
@@ -3787,6 +3848,12 @@ def _sieve_according_lead(doc: _Document) -> None:
         _add_clause(doc, start, end, "according_to", frame, CONFIDENCE["according_to"])
 
 
+#: A lower-case finite auxiliary inside a phrase (no speaker's noun phrase holds one).
+_AUXILIARY = re.compile(r"[ ](?:is|are|was|were|has|have|had|will|would)[ ]")
+#: A person's name set off by commas right after a description ("the El Paso mayor, Dee Margo,").
+_APPOSITIVE_NAME = re.compile(r"[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
+#: A short phrase of time set off by commas ("during the weekend,", "on Monday,").
+_TIME_ASIDE = re.compile(r"[ ](?:during|on|over|earlier|later|late|last|this)\b[ ][^,]{2,25},")
 #: Connectives that may open a sentence before "according to" ("For example, according to …").
 _CONNECTIVE_OPENER = re.compile(
     r"(?:(?:But|And|Yet|So|Still|Now|Also|Indeed|However|Moreover|Meanwhile|Instead|Similarly|"
@@ -4333,6 +4400,10 @@ def _closes_frame(doc: _Document, frame: _Frame, rest: str) -> bool:
     words = rest.split()
     if words and words[0] == "to" and len(words) <= 5:
         return True
+    if 2 <= len(words) <= 10 and words[0] in ("that", "who") and frame.cue in lx.ADDRESSEE_CUES \
+            and (words[1] in _FINITE or words[1].endswith("ed")) \
+            and not any(w.lower() in lx.CUE_VERBS for w in words[1:]) and "," not in rest:
+        return True  # "…,” Gates told an audience that included retired Marines. “…”
     if words and frame.cue in lx.ADDRESSEE_CUES and len(words) <= 5 and "," not in rest \
             and not _has_verb(tokens(rest, 0, len(rest))):
         return True  # "Thomas allegedly told a supervisor": the person spoken to
@@ -4474,6 +4545,12 @@ def _sentence_outlets(doc: _Document) -> None:
                     # "According to police, the man fled, and witnesses said …": a source of
                     # its own for the clause before the other speaker's (not "According to CBS,
                     # Smith said …", where CBS reports Smith's words)
+                    keep.append(frame)
+                    continue
+                if target.mention is not None and frame.mention is not None \
+                        and target.mention.start == frame.mention.start and target.cue_start > frame.end:
+                    # "…, according to police, who said officers arrived …": the source's own
+                    # statement before, and another after
                     keep.append(frame)
                     continue
                 if outlet and not target.outlet:

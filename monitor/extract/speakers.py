@@ -170,6 +170,11 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:which|where|when|whom)\s+$")
 #: A sentence's opening before a document's noun: "An internal ", "The new annual " (up to it).
 _DOCUMENT_OPENING = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:An?|The)[ ]((?:[a-z][a-z-]+[ ]){1,2})$",
                                re.MULTILINE)
+#: Bodies of a state that a people's word names ("the Mexican government", "the French navy").
+_STATE_BODIES = frozenset(["government", "ministry", "military", "army", "navy", "police", "embassy",
+                           "authorities", "parliament", "presidency", "cabinet"])
+#: Finite auxiliaries, in lower case never inside a speaker's noun phrase.
+_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 #: A first name and a capitalised word opening a sentence ("Tom Hale quit in May").
 _OPENING_FULL_NAME = re.compile(r"[\s“\"]*([A-Z][a-z]+) [A-Z]")
 #: Words of a people that are also newspapers' names ("the Australian said" may be the paper).
@@ -1696,6 +1701,8 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks or len(toks) > _MAX_NP_TOKENS:
         return None
+    if any(t.word in _AUXILIARIES for t in toks[1:]):
+        return None  # "police were investigating whether a manifesto": a clause, no noun phrase
     if sk.opens_no_noun_phrase(toks[0].low):
         return None  # "To find the menu, …": a preposition or conjunction opens no speaker
     start, end = toks[0].start, toks[-1].end
@@ -1981,6 +1988,9 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for", "on")
                                         and n + 1 < len(run) and _cap(run[n + 1])):
                     n += 1  # "U.S. Customs and Border Protection", "Center for Automotive Research"
+                if n == 1 and n < len(run) and run[n].word.islower() and run[n].low in _STATE_BODIES \
+                        and _demonym(run[0]):
+                    n += 1  # "a report from the Mexican government": a people's government
                 name_toks = run[:n]
                 owned = _owned_organisation(name_toks)
                 if owned is not None:

@@ -1,0 +1,81 @@
+"""The fifteenth pass: the patterns of batch V's misses (Wikinews and wire reports), each in
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_a_source_with_a_relative_clause_of_its_own_states_both() -> None:
+    text = ("The fire began at 2:15 p.m. local time, according to firefighters, who said crews "
+            "arrived ten minutes later.")
+    assert _records(text) == [("firefighters", "The fire began at 2:15 p.m. local time"),
+                              ("firefighters", "crews arrived ten minutes later")]
+
+
+def test_a_dash_after_a_trailing_frame_belongs_to_the_statement() -> None:
+    text = ("Prosecutors charged the driver with manslaughter, the office said Monday — a charge "
+            "carrying up to ten years.")
+    assert _records(text)[0][1] == "Prosecutors charged the driver with manslaughter"
+
+
+def test_an_appositive_after_according_to_a_person_closes_the_frame() -> None:
+    text = ("The agency is investigating the crash as a criminal case, according to prosecutor Ann "
+            "Lowe, the district attorney for the county.")
+    assert _records(text) == [("Ann Lowe", "The agency is investigating the crash as a criminal case")]
+
+
+def test_according_to_a_post_then_its_holder_by_name() -> None:
+    text = ("According to the county sheriff, Dan Ruiz, during the weekend, deputies were searching "
+            "the lake for a second boat.")
+    assert _records(text) == [("Dan Ruiz", "deputies were searching the lake for a second boat")]
+
+
+def test_a_report_from_a_peoples_government_is_the_governments() -> None:
+    text = "A report from the Mexican government said eight people died in the attack."
+    assert _speakers(text) == ["Mexican government"]
+    text = "The jets are on their way, according to a report in the Daily Express newspaper."
+    assert _speakers(text) == ["Daily Express"]
+
+
+def test_a_clause_is_no_speakers_noun_phrase() -> None:
+    text = "Police were investigating whether a manifesto posted online was written by the suspect."
+    assert _records(text) == []
+
+
+def test_characterized_names_like_described() -> None:
+    text = "Lowe characterized the attack as “designed to intimidate the town.”"
+    records = _records(text)
+    assert records and records[0][0] == "Lowe" and "designed to intimidate" in records[0][1]
+
+
+def test_a_catenative_verb_opens_a_reported_clause() -> None:
+    text = "Farmer Jo Tate said her family farm stands to lose $150,000 this year."
+    assert _records(text) == [("Jo Tate", "her family farm stands to lose $150,000 this year")]
+    assert _records("Builders have complained they cannot find workers.") == [
+        ("Builders", "they cannot find workers")]
+
+
+def test_an_audiences_relative_clause_is_not_what_was_told() -> None:
+    text = ("“It is time to ask hard questions,” Gates told an audience that included retired "
+            "Marines. “The old ways may not work.”")
+    records = _records(text)
+    assert len(records) == 1 and records[0][0] == "Gates" and records[0][1].endswith("may not work.")
+    text = "He told a crowd that had gathered outside that the plan was dead."
+    assert _records(text) == [(None, "the plan was dead")]
+
+
+def test_an_opening_participle_before_a_quoted_subject() -> None:
+    text = ("WASHINGTON (Aug. 13) -- Declaring “the soul of the Corps” is at stake, Defense "
+            "Secretary Robert Gates has ordered a review of a service that works like a “second "
+            "land army.”")
+    assert _records(text) == [("Robert Gates", "“the soul of the Corps” is at stake")]
+    assert _records("Declaring victory, the mayor left.") == []
