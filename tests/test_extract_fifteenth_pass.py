@@ -79,3 +79,17 @@ def test_an_opening_participle_before_a_quoted_subject() -> None:
             "land army.”")
     assert _records(text) == [("Robert Gates", "“the soul of the Corps” is at stake")]
     assert _records("Declaring victory, the mayor left.") == []
+
+
+def test_a_minister_is_the_secretary_of_the_same_portfolio() -> None:
+    text = ("Mexico's Foreign Secretary Rosa Ibarra said the government would act.\n\n"
+            "The foreign minister said Mexico would seek extradition.")
+    assert _speakers(text) == ["Rosa Ibarra", "Rosa Ibarra"]
+    # a title of another portfolio is someone else
+    text = "Health Secretary Ann Lee spoke. The foreign minister said the talks failed."
+    assert _speakers(text) == ["the foreign minister"]
+
+
+def test_an_accented_first_name_is_a_first_name() -> None:
+    text = "Mexican President Andrés Manuel López Obrador said six people were killed."
+    assert _speakers(text) == ["Andrés Manuel López Obrador"]

@@ -173,6 +173,9 @@ _DOCUMENT_OPENING = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:An?|The)[ ]((?:[a
 #: Bodies of a state that a people's word names ("the Mexican government", "the French navy").
 _STATE_BODIES = frozenset(["government", "ministry", "military", "army", "navy", "police", "embassy",
                            "authorities", "parliament", "presidency", "cabinet"])
+#: Titles that name the same office in different governments ("foreign minister", "Foreign
+#: Secretary").
+_SISTER_TITLES = {"minister": "secretary", "secretary": "minister"}
 #: Finite auxiliaries, in lower case never inside a speaker's noun phrase.
 _AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 #: A first name and a capitalised word opening a sentence ("Tom Hale quit in May").
@@ -1530,7 +1533,17 @@ def _sentence_adverb(low: str) -> bool:
 def _known_first_name(low: str) -> bool:
     if "-" in low:  # "Eva-Marie", "Jean-Pierre", "Anne-Marie": each part a given name
         return all(part in lx.FEMALE_FIRST_NAMES or part in lx.MALE_FIRST_NAMES for part in low.split("-"))
-    return low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES
+    if low in lx.FEMALE_FIRST_NAMES or low in lx.MALE_FIRST_NAMES:
+        return True
+    if low.isascii():
+        return False
+    plain = _without_accents(low)  # ("Andrés", "José", "Zoë": the lists spell them plain)
+    return plain in lx.FEMALE_FIRST_NAMES or plain in lx.MALE_FIRST_NAMES
+
+
+@lru_cache(maxsize=4096)
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def known_first_name(low: str) -> bool:
@@ -2488,6 +2501,18 @@ def _titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
     return False
 
 
+def _other_office(role: str | None, mention: Mention) -> bool:
+    """Does a person's title name another portfolio than the description ("Health Secretary Ann
+    Lee" is not "the foreign minister"; a Foreign Secretary may be)?"""
+    # (only two titles that each name their portfolio: "Rep." and "the congressman from Texas"
+    # are one office in other words)
+    words = (role or "").lower().split()
+    qualifier = (mention.role or "").lower().split()[:-1]
+    if len(words) < 2 or not qualifier or words[-1] not in lx.POSITION_HEADS:
+        return False
+    return not any(w in words for w in qualifier)
+
+
 class SpeakerBook:
     """The speakers of one story, in the order they are first quoted."""
 
@@ -3140,7 +3165,8 @@ class SpeakerBook:
             # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age
             speaker = self._person(aged)
         elif mention.kind == "definite":
-            speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
+            speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name)) \
+                or self._by_sister_title(mention)
             if speaker is not None and mention.name in ("woman", "man"):
                 speaker = self._unnamed_since(speaker, "f" if mention.name == "woman" else "m") or speaker
             if speaker is not None and speaker.role and self.text \
@@ -3163,7 +3189,8 @@ class SpeakerBook:
                 self.pending = None
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
                     _person_word(mention.name) or self._described_before(mention) is None) \
-                    and not (self.text and self.of_other_party(self.pending, mention.name)):
+                    and not (self.text and self.of_other_party(self.pending, mention.name)) \
+                    and not _other_office(self.pending.role, mention):
                 # ("the president" the text introduced as "President Joe Biden" stays that person)
                 # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
                 speaker = self._person(self.pending)
@@ -4446,6 +4473,18 @@ class SpeakerBook:
                 and not titles.holds_office(indexed.role.lower(), head, office):
             return None
         return indexed
+
+    def _by_sister_title(self, mention: Mention) -> Speaker | None:
+        """"The foreign minister" where the text named Mexico's Foreign Secretary: a minister is
+        a secretary of the same portfolio (and back), when the portfolio's word is in both."""
+        other = _SISTER_TITLES.get(mention.name)
+        qualifier = (mention.role or "").lower().split()[:-1]
+        if other is None or not qualifier:
+            return None
+        found = self._by_role(other)
+        if found is not None and found.role and all(w in found.role.lower() for w in qualifier):
+            return found
+        return None
 
     def _index_role(self, speaker: Speaker) -> None:
         if not speaker.role:
