@@ -93,3 +93,12 @@ def test_a_minister_is_the_secretary_of_the_same_portfolio() -> None:
 def test_an_accented_first_name_is_a_first_name() -> None:
     text = "Mexican President Andrés Manuel López Obrador said six people were killed."
     assert _speakers(text) == ["Andrés Manuel López Obrador"]
+
+
+def test_a_particle_stays_inside_a_name_opening_a_sentence() -> None:
+    text = "Crown Prince Faisal bin Nayef spoke to PBS. “It happened under my watch,” he said."
+    assert _speakers(text) == ["Faisal bin Nayef"]
+    assert _speakers("Colonel Arnel dela Cruz said the group was suspected.") == ["Arnel dela Cruz"]
+    # a capitalised surname that is also a particle elsewhere stays a surname
+    text = "“It is history,” ISD spokesman Tahir Della said. “This shows it,” said Della."
+    assert _speakers(text) == ["Tahir Della", "Tahir Della"]

@@ -546,7 +546,7 @@ TITLE_ABBREVIATIONS: dict[str, str] = {
 GLUE = _forms("of for at to the and")
 
 #: Name particles written in lower case ("Ursula von der Leyen", "Bashar al-Assad").
-NAME_PARTICLES = _forms("de da van von der den bin ibn al el la le du del di dos das")
+NAME_PARTICLES = _forms("de da van von der den bin bint ibn al el la le du del dela di dos das")
 
 #: Determiners and numbers that open a noun phrase.
 DETERMINERS = _forms(

@@ -515,7 +515,8 @@ class _Document:
         n = first
         while n < len(toks) and n < 12 and (np_word(toks[n]) and n < 8 and not _adverb_after_name(toks[n])
                                                or _trade_before_name(toks, n)
-                                               or _glue_inside_name(toks, n)) \
+                                               or _glue_inside_name(toks, n)
+                                               or _particle_inside_name(toks, n)) \
                 and (n == first or not any(c in ":,(" for c in text[toks[n - 1].end:toks[n].start])):
             n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
             # is a title set off after it: "Charles Schultze, chairman of the council, …")
@@ -2271,6 +2272,12 @@ def _trade_before_name(toks: list[Tok], n: int) -> bool:
     return n > 0 and n + 2 < len(toks) and word.isalpha() and word.islower() \
         and known_first_name(toks[n + 1].low) and toks[n + 1].word[:1].isupper() \
         and toks[n + 2].word[:1].isupper() and toks[n - 1].word[:1].isupper()
+
+
+def _particle_inside_name(toks: list[Tok], n: int) -> bool:
+    """A name's particle between capitalised words ("Mohammad bin Salman", "Arnel dela Vega")."""
+    return 0 < n < len(toks) - 1 and toks[n].word.islower() and toks[n].low in lx.NAME_PARTICLES \
+        and toks[n - 1].word[:1].isupper() and toks[n + 1].word[:1].isupper()
 
 
 def _glue_inside_name(toks: list[Tok], n: int) -> bool:
