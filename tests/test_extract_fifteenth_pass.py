@@ -102,3 +102,15 @@ def test_a_particle_stays_inside_a_name_opening_a_sentence() -> None:
     # a capitalised surname that is also a particle elsewhere stays a surname
     text = "“It is history,” ISD spokesman Tahir Della said. “This shows it,” said Della."
     assert _speakers(text) == ["Tahir Della", "Tahir Della"]
+
+
+def test_an_audience_with_one_modifier_closes_a_trailing_frame() -> None:
+    text = "A total of 39 are confirmed dead, officials told state media, adding that work had ended."
+    assert _records(text)[0] == ("officials", "A total of 39 are confirmed dead")
+    assert _records("She told reporters members had quit.")[0][1] == "members had quit"
+
+
+def test_cautioned_reports_a_clause_but_not_what_it_warns_against() -> None:
+    assert _records("Ana Ruiz cautioned justice does not come swiftly.") == [
+        ("Ana Ruiz", "justice does not come swiftly")]
+    assert _records("Ruiz cautioned against too much tinkering with a body established by law.") == []

@@ -455,7 +455,7 @@ AUDIENCES = _forms(
     "allies donors diplomats counterparts leaders ministers executives bankers traders "
     "passengers survivors victims families children pupils parishioners subscribers community "
     "public world investor analyst panelists lawyers "
-    "attorneys representatives delegation visitors crew soldiers sailors",
+    "attorneys representatives delegation visitors crew soldiers sailors media",
 )
 
 #: Words that open a sentence before a comma or a lower-case word and are then no names

@@ -239,7 +239,7 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
     "admitted admits suggested suggests suggesting promised promises complained complains "
-    "lamented laments boasted boasts",
+    "lamented laments boasted boasts cautioned cautions",
     # the present of a plural subject: "U.S. officials admit the program has failed"
     "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
 )
@@ -1517,6 +1517,9 @@ class _Document:
         i = 0
         if _DEMONSTRATIVE_THAT.match(text, frame.cue_end):
             return  # "answered that rhetorical question: “Nobody cares.”": "that" points, no clause
+        if frame.cue in ("cautioned", "cautions", "complained", "complains") and toks \
+                and toks[0].low in ("against", "about", "of", "over", "to"):
+            return  # "cautioned against too much tinkering": what was warned of, no clause
         addressed = _ADDRESSEE_THEN_QUOTE.match(text, frame.cue_end, e)
         if addressed is not None and not frame.inverted and (
                 addressed.group(1).startswith("to ") or frame.cue in lx.ADDRESSEE_CUES) \
@@ -2387,6 +2390,10 @@ def _object_end(toks: list[Tok]) -> int:
             toks[1].low == "that" or toks[1].low in ("he", "she", "they", "we", "i", "it", "there")
             or toks[1].low in _CLAUSE_OPENERS and _clause_opens(toks[1:9])):
         return 1  # "told me that …", "told him they were lost", "told him the rumors were …"
+    if len(toks) > 1 and toks[0].word.isalpha() and toks[0].word.islower() and toks[1].low in lx.AUDIENCES \
+            and toks[0].low not in lx.AUDIENCES and not _plural(toks[0].low) \
+            and toks[0].low not in _FINITE and toks[0].low not in ("that", "the", "a", "an"):
+        return 2  # "told state media", "told local reporters": one modifier, no article
     # "told the judge", "told his supporters", "told a news conference"
     j = 1 if toks[0].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my") else 0
     start = j
