@@ -114,3 +114,8 @@ def test_cautioned_reports_a_clause_but_not_what_it_warns_against() -> None:
     assert _records("Ana Ruiz cautioned justice does not come swiftly.") == [
         ("Ana Ruiz", "justice does not come swiftly")]
     assert _records("Ruiz cautioned against too much tinkering with a body established by law.") == []
+
+
+def test_reported_without_that_only_before_a_subject_pronoun() -> None:
+    assert _records("TVN24 reported he received surgery.") == [("TVN24", "he received surgery")]
+    assert _records("She reported the crash and two injuries.") == []

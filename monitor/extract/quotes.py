@@ -1675,8 +1675,11 @@ class _Document:
             frame.end = toks[k - 1].end
         if limit < e and k == len(toks):
             return  # a comma, colon or quotation mark comes next
-        if k < len(toks) and frame.cue in _ZERO_THAT and not frame.inverted \
+        if k < len(toks) and (frame.cue in _ZERO_THAT or frame.cue == "reported"
+                              and toks[k].low in ("he", "she", "they")) and not frame.inverted \
                 and not (frame.cue in _BASE_FORMS and _after_modal(text, frame.cue_start)):
+            # ("TVN24 reported he received surgery": "reported" without "that" only before a
+            # subject pronoun, not "reported the call recalled that …")
             first = toks[k]
             if first.low in ("to", "by", "so", "as", "and", "but", "yes", "of", "with",
                              "goodbye", "hello", "sorry", "nothing", "something") \
