@@ -119,3 +119,13 @@ def test_cautioned_reports_a_clause_but_not_what_it_warns_against() -> None:
 def test_reported_without_that_only_before_a_subject_pronoun() -> None:
     assert _records("TVN24 reported he received surgery.") == [("TVN24", "he received surgery")]
     assert _records("She reported the crash and two injuries.") == []
+
+
+def test_as_someone_put_it_is_a_cue() -> None:
+    text = "As one user put it, “I did not pay for a phone to get advertised at.”"
+    assert _speakers(text) == ["one user"]
+    assert _records("“We lost,” as Smith put it.") == [("Smith", "We lost")]
+    assert _records("She put it in the fridge.") == []
+    # one word of someone's inside the writer's own sentence is no statement of theirs
+    text = "They get help from a mixture of “squatters,” as Espinosa put it, and medical students."
+    assert _speakers(text) != ["Espinosa"]

@@ -234,7 +234,7 @@ ANON_HEADS = _forms(
     "ministers senators governors mayors commanders spokespeople meteorologists forecasters "
     "rescuers firefighters paramedics medics engineers historians organisers organizers "
     "prosecutors investigators residents locals villagers farmers owners attorneys attorney family "
-    "users customers fans shoppers passengers viewers readers drivers players consumers buyers "
+    "users user customers fans shoppers passengers viewers readers drivers players consumers buyers "
     "politicians politician hawks men women elders nurses pilots academics commentators pundits couple "
     "clinicians epidemiologists poster posters commenter commenters blogger bloggers authors "
     "co-authors coauthors "

@@ -98,6 +98,8 @@ CUE_PATTERN = re.compile(
     r"|we|there)\b)"
     # A participle opening a sentence: "Arguing that voters are just now tuning in, Patrick …"
     r"|(?:Saying|Arguing|Insisting|Claiming|Warning|Asserting|Alleging|Declaring)(?= )"
+    # "As one user put it, “…”", "“…,” as Smith put it."
+    r"|put it(?=[,:]?\s*[\"“]|\s*[.,;]|\s*$)"
     r"|(?:shot|shoots|fired|fires|hit|hits) back(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|chimed in(?= that\b|\s*[.,:;]|\s*[\"“])"
     r"|(?:made|makes|make|making) (?:it )?clear(?= that\b| (?:he|she|they|it|we|I)\b)"
@@ -742,6 +744,8 @@ class _Document:
             return None
         if cue.startswith("remember") and not _next_to_quote_mark(text, cs, ce):
             return None  # "“…,” remembers Shanna Challenger"; "remembered that …" is a memory
+        if cue == "put it" and not _as_put_it(text, s, cs):
+            return None  # only "As one user put it, …": "put it in the fridge" says nothing
         if cue in ("continued", "continues") and _CONTINUED_TO_VERB.match(text, ce):
             return None  # "The bank continued to describe that pace as “gradual”": not speech
             # ("“…,” she continued to reporters", "… to loud applause" are speech)
@@ -2963,6 +2967,22 @@ _RECEIVED = word_set("from received receives got gets read reads heard hears saw
 #: "continued to" and a verb (not "continued to reporters", "to loud applause", "to the crowd").
 _CONTINUED_TO_VERB = re.compile(r" to (?!(?:the|a|an|his|her|their|its|our|loud|cheers|applause|laughter"
                                 r"|reporters|journalists|supporters)\b)[a-z]+\b(?<!ers)(?<!ists)")
+
+
+#: "As" opening the clause whose subject "put it" ("As one user put it", "as Smith put it").
+_AS_BEFORE_PUT = re.compile(r"\b[Aa]s[ ](?:[\w’'.-]+[ ]){1,5}$")
+
+
+def _as_put_it(text: str, s: int, cs: int) -> bool:
+    """Is "put it" at ``cs`` the cue of "As one user put it, “…”" (opening the sentence) or of
+    "“…,” as Smith put it" after a quotation that opens it (not "a mixture of “squatters,” as
+    Espinosa put it, and students": one word of hers inside the writer's sentence)?"""
+    found = _AS_BEFORE_PUT.search(text, max(s, cs - 60), cs)
+    if found is None:
+        return False
+    if found.start() == s:
+        return True
+    return text[s] in "“\"" and text[max(s, found.start() - 3):found.start()].rstrip().endswith((",”", ",\""))
 
 
 def _received(toks: list[Tok]) -> bool:
