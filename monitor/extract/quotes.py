@@ -3865,13 +3865,13 @@ def _sieve_according_lead(doc: _Document) -> None:
             comma = text.find(",", comma + 1, e)
             if comma < 0:
                 continue
-        named = _APPOSITIVE_NAME.match(text, comma + 1, e)
-        if named is not None and frame.mention.kind in ("definite", "anonymous") \
+        holder = _APPOSITIVE_NAME.match(text, comma + 1, e)
+        if holder is not None and frame.mention.kind in ("definite", "anonymous") \
                 and one_person(frame.mention.name) is not None:
             # "According to the El Paso mayor, Dee Margo, …": the person so described
-            frame.mention = Mention(named.start(1), named.end(1), "person", named.group(1),
+            frame.mention = Mention(holder.start(1), holder.end(1), "person", holder.group(1),
                                     role=frame.mention.role or frame.mention.name)
-            comma = named.end() - 1
+            comma = holder.end() - 1
         aside = _TIME_ASIDE.match(text, comma + 1, e)
         if aside is not None:
             comma = aside.end() - 1  # "…, during the weekend, police were …": the clause after
