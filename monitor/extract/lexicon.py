@@ -492,6 +492,10 @@ NOT_NAMES = _forms(
     "once whenever unless whether perhaps maybe sometimes soon thus hence",
 ) | OPENING_WORDS
 
+#: Finite auxiliaries: in lower case never inside a speaker's noun phrase ("police were
+#: investigating whether a manifesto …" is a clause).
+AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
+
 #: Subject pronouns and the speaker kind they can stand for.
 PRONOUNS: dict[str, str] = {
     "he": "person",

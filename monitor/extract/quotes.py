@@ -3886,7 +3886,7 @@ def _sieve_according_lead(doc: _Document) -> None:
 
 
 #: A lower-case finite auxiliary inside a phrase (no speaker's noun phrase holds one).
-_AUXILIARY = re.compile(r"[ ](?:is|are|was|were|has|have|had|will|would)[ ]")
+_AUXILIARY = re.compile(r"[ ](?:" + "|".join(sorted(lx.AUXILIARIES)) + r")[ ]")
 #: A person's name set off by commas right after a description ("the El Paso mayor, Dee Margo,").
 _APPOSITIVE_NAME = re.compile(r"[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
 #: A short phrase of time set off by commas ("during the weekend,", "on Monday,").

@@ -176,8 +176,6 @@ _STATE_BODIES = frozenset(["government", "ministry", "military", "army", "navy",
 #: Titles that name the same office in different governments ("foreign minister", "Foreign
 #: Secretary").
 _SISTER_TITLES = {"minister": "secretary", "secretary": "minister"}
-#: Finite auxiliaries, in lower case never inside a speaker's noun phrase.
-_AUXILIARIES = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would"])
 #: A first name and a capitalised word opening a sentence ("Tom Hale quit in May").
 _OPENING_FULL_NAME = re.compile(r"[\s“\"]*([A-Z][a-z]+) [A-Z]")
 #: Words of a people that are also newspapers' names ("the Australian said" may be the paper).
@@ -1537,13 +1535,8 @@ def _known_first_name(low: str) -> bool:
         return True
     if low.isascii():
         return False
-    plain = _without_accents(low)  # ("Andrés", "José", "Zoë": the lists spell them plain)
+    plain = _unaccented(low)  # ("Andrés", "José", "Zoë": the lists spell them plain)
     return plain in lx.FEMALE_FIRST_NAMES or plain in lx.MALE_FIRST_NAMES
-
-
-@lru_cache(maxsize=4096)
-def _without_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def known_first_name(low: str) -> bool:
@@ -1714,7 +1707,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks or len(toks) > _MAX_NP_TOKENS:
         return None
-    if any(t.word in _AUXILIARIES for t in toks[1:]):
+    if any(t.word in lx.AUXILIARIES for t in toks[1:]):
         return None  # "police were investigating whether a manifesto": a clause, no noun phrase
     if sk.opens_no_noun_phrase(toks[0].low):
         return None  # "To find the menu, …": a preposition or conjunction opens no speaker
