@@ -781,6 +781,9 @@ class _Document:
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
             left = max(left, dateline.end())  # "MIDWAY ATOLL — Officials said": not the place
+        semicolon = text.rfind(";", left, cs)
+        if semicolon >= 0:
+            left = semicolon + 1  # "… asked Morales about Lahav; Morales claimed": a clause of its own
         before = text[max(left, cs - 8):cs].split()
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
@@ -1679,8 +1682,9 @@ class _Document:
             frame.end = toks[k - 1].end
         if limit < e and k == len(toks):
             return  # a comma, colon or quotation mark comes next
-        if k < len(toks) and (frame.cue in _ZERO_THAT or frame.cue == "reported"
-                              and toks[k].low in ("he", "she", "they")) and not frame.inverted \
+        if k < len(toks) and (frame.cue in _ZERO_THAT or frame.cue in ("reported", "reports")
+                              and (toks[k].low in ("he", "she", "they")
+                                   or _source_then_cue(text, toks[k], e))) and not frame.inverted \
                 and not (frame.cue in _BASE_FORMS and _after_modal(text, frame.cue_start)):
             # ("TVN24 reported he received surgery": "reported" without "that" only before a
             # subject pronoun, not "reported the call recalled that …")
@@ -1860,6 +1864,29 @@ def _authored_document(text: str, toks: list[Tok]) -> Mention | None:
     return Mention(toks[0].start, author.end, "anonymous", text[toks[0].start:toks[k].end])
 
 
+#: Cues a source reported on says things with ("Znak.com reported its source said …").
+_SOURCE_CUES = word_set("said says told claimed claims described stated added")
+
+
+def _source_then_cue(text: str, first: Tok, e: int) -> bool:
+    """Does a reported clause open at ``first`` with a source of its own and its cue: "Znak.com
+    reported its source said …", "Reuters reported a German government source, whom they did
+    not name, said …" (a determiner or a name, then a cue within a dozen words)?"""
+    if not (first.low in lx.DETERMINERS or first.low in ("its", "their", "his", "her")
+            or first.word[:1].isupper()):
+        return False
+    ahead = tokens(text, first.start, min(e, first.start + 100))[:12]
+    for k, tok in enumerate(ahead):
+        if k >= 1 and tok.low in _SOURCE_CUES:
+            return True
+        aside = text.rfind(",", first.start, tok.start) > 0 and \
+            text[first.start:tok.start].count(",") == 1  # (inside ", whom they did not name,")
+        if not aside and (tok.low in lx.CUE_VERBS or tok.low in _FINITE
+                          or tok.word.islower() and tok.low.endswith("ed")) or k >= 10:
+            return False  # "reported the call recalled that": the call's own verb first
+    return False
+
+
 def _asked_question(toks: list[Tok]) -> int | None:
     """Where the question starts after "asked": at once ("asked whether …") or after the person
     asked ("asks Rishi Sunak whether …", "asked the minister if …"); None when there is none."""
@@ -1897,6 +1924,11 @@ def _event_author(toks: list[Tok]) -> int | None:
         k += 1
     if k + 1 < len(toks) and toks[k].low in _SPEECH_EVENTS and toks[k + 1].low in ("from", "by", "of"):
         return k + 2
+    if k + 3 < len(toks) and toks[k].low in _SPEECH_EVENTS and _time_after(toks, k + 1):
+        # "a tweet on Monday by US Secretary of State Mike Pompeo": when, then whose
+        at = k + 2 if toks[k + 1].low in ("yesterday", "today", "tonight") else k + 3
+        if at < len(toks) and toks[at].low in ("from", "by"):
+            return at + 1
     return None
 
 
@@ -2032,7 +2064,7 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         return "skip"
     phrase = text[toks[0].start:toks[-1].end]
     first = toks[0].low
-    if _PARTY_TAG.fullmatch(phrase) or first in ("who", "which", "whose", "speaking", "citing",
+    if _PARTY_TAG.fullmatch(phrase) or first in ("who", "whom", "which", "whose", "speaking", "citing",
                                                   "asked", "when", "writing", "responding",
                                                   "including", "among", "such", "like"):
         return "skip"
@@ -3598,7 +3630,30 @@ def _sieve_trailing(doc: _Document) -> None:
         sieve = "according_to" if frame.according else "trailing"
         if frame.headline:
             sieve = "headline"
+        if frame.mention.kind == "pronoun" and frame.mention.name == "they":
+            group = _official_subject(text, start, end)
+            if group is not None:  # (the pronoun stays the mention; the group is whom it means)
+                frame.mention = replace(group, start=frame.mention.start, end=frame.mention.end)
         _add_clause(doc, start, end, sieve, frame, CONFIDENCE[sieve])
+
+
+#: Plural heads of the groups that speak for an office: "State prosecutors charged …, they said".
+_OFFICIAL_GROUPS = word_set("officials prosecutors investigators police authorities officers "
+                            "detectives spokespeople organisers organizers")
+
+
+def _official_subject(text: str, start: int, end: int) -> Mention | None:
+    """The subject of a clause a trailing "they said" closes, when it is a group that speaks for
+    an office: "State prosecutors charged the suspect with capital murder, they said Sunday"
+    (the prosecutors, not whoever spoke last); None for any other subject ("Rescuers found
+    two bodies, they said": the officials quoted before)."""
+    toks = tokens(text, start, min(end, start + 80))
+    verb = next((k for k, t in enumerate(toks) if k and t.word.islower() and (
+        t.low in _FINITE or t.low in lx.AUXILIARIES or t.low.endswith("ed"))), None)
+    if verb is None or verb > 5 or toks[verb - 1].low not in _OFFICIAL_GROUPS:
+        return None
+    subject = parse_before(text, toks[:verb])
+    return subject if subject is not None and subject.kind in ("anonymous", "organisation") else None
 
 
 def _source_without_comma(mention: Mention | None) -> bool:

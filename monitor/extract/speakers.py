@@ -145,6 +145,13 @@ def _lexical(low: str) -> bool:
     )
 
 
+def _portfolio_word(low: str) -> bool:
+    """A title's modifier that is no office of its own: "energy", "defense", "press", "former"
+    (before "Secretary", "Minister", "spokesman"), not "General", "Justice" or "Deputy"."""
+    return low in lx.TITLE_WORDS and low not in lx.POSITION_HEADS and low not in lx.RANKS \
+        and low not in lx.HONORIFICS and low not in lx.TITLE_ABBREVIATIONS
+
+
 def _demonym(tok: Tok) -> bool:
     """"Indonesian", "Chinese", "British": a capitalised adjective of a people, which may
     describe an office or a body ("the Indonesian search authority")."""
@@ -1783,6 +1790,11 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         name_toks, pre = body[cut:], body[:cut]
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
             return None
+        if det is None and pre and len(name_toks) == 1 \
+                and all(_cap(t) and _portfolio_word(t.low) for t in pre):
+            # "Energy Control", "Energy Transfer": a portfolio's word with no office after it
+            # ("Energy Secretary Chris Wright") titles no one; the words name a body
+            return Mention(start, end, "organisation", _join(text, body))
         role, org = _role_and_org(text, pre)
         if det == "the" and pre and possessive(pre[-1]) and all(_cap(t) for t in pre) \
                 and len(name_toks) >= 2:
@@ -4058,6 +4070,9 @@ class SpeakerBook:
         stop = text.rfind(". ", 0, match.start())
         sentence = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, match.start()) + 1,
                        match.start() - 150)
+        closing = max(text.rfind("”", sentence, match.start()), text.rfind('"', sentence, match.start()))
+        if closing >= 0:
+            sentence = closing + 1  # ("“… a statement in partnership …,” the company said": after the words)
         found = None
         comma = text.rfind(", ", sentence, match.start())
         if comma >= 0:
