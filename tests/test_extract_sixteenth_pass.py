@@ -88,3 +88,52 @@ def test_they_said_after_an_official_group_is_that_group() -> None:
 def test_they_said_after_any_other_subject_is_the_speaker_before() -> None:
     text = "Police said two men were held. Rescuers found two more bodies overnight, they said."
     assert [q.speaker for q in extract_quotes(text)] == ["Police", "Police"]
+
+
+def test_a_performers_rep_speaks_and_the_next_quote_is_theirs() -> None:
+    text = ("The singer's rep told Variety that this, too, was not the whole story. \"The label is "
+            "trying to make this about money.\"")
+    assert _records(text) == [
+        ("The singer's rep", "this, too, was not the whole story"),
+        ("The singer's rep", "The label is trying to make this about money."),
+    ]
+    text = "Rep. Ann Lowe said the vote was close."
+    assert _records(text) == [("Ann Lowe", "the vote was close")]
+
+
+def test_had_this_to_say_introduces_the_quotation_after_its_colon() -> None:
+    text = "The coach had the following to say: \"We were beaten by a better side.\""
+    assert _records(text) == [("the coach", "We were beaten by a better side.")]
+    text = "On Saturday, a spokesman for the commission had this to say about the film: \"It is a lie.\""
+    assert _records(text) == [("a spokesman for the commission", "It is a lie.")]
+
+
+def test_a_quoted_sentence_whose_comma_was_left_out_before_its_cue() -> None:
+    for text in ("\"I am in awe of the people who ran towards danger\" tweeted Mayor Ruth Lane.",
+                 "\"I am in awe of the people who ran towards danger\" Ruth Lane said."):
+        assert _records(text) == [("Ruth Lane", "I am in awe of the people who ran towards danger")]
+
+
+def test_a_name_in_quotation_marks_before_a_cue_is_no_quotation() -> None:
+    text = "“Morning Report” host Dan Ruiz said the show would return."
+    assert _records(text) == [("Dan Ruiz", "the show would return")]
+    text = "The so-called “Northern Front” group claimed the attack."
+    assert [q.kind for q in extract_quotes(text)] != ["direct"]
+
+
+def test_denies_indicated_estimated_and_claims_report_a_clause_without_that() -> None:
+    assert _records("The agency denies the two fires are related.") == [
+        ("agency", "the two fires are related")]
+    assert _records("Deputy Governor Oleg Ray indicated 68 people were missing.") == [
+        ("Oleg Ray", "68 people were missing")]
+    assert _records("The newspaper claims FSB sources have blamed the blast on sabotage.") == [
+        ("newspaper", "FSB sources have blamed the blast on sabotage")]
+
+
+def test_denied_with_an_object_reports_nothing() -> None:
+    for text in ("The company denied the allegations in a statement shared to its website.",
+                 "He denied the allegations and was later found to be innocent.",
+                 "She denied having anything to do with the shooting.",
+                 "The ministry denied all claims that the envoy was slain.",
+                 "She estimated the cost at $5m."):
+        assert extract_quotes(text) == [], text

@@ -240,6 +240,8 @@ ANON_HEADS = _forms(
     "co-authors coauthors "
     # someone the story meets and does not name ("the caller said", "says the guy")
     "caller callers guy fellow gentleman others interviewee interviewees respondent respondents "
+    # who speaks for a performer or a firm ("Swift's rep told Fox News"; "Rep." is a title)
+    "rep reps publicist publicists agent agents manager managers "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "

@@ -91,7 +91,7 @@ _MAX_SENTENCE = 3000
 #: himself" before a quote (words in the mind, quoted as said), "pointed out that" or a reply
 #: ("shot back that", "fired back, “…”", "chimed in"), or what a paragraph ending in a colon
 #: introduces ("laid out the premise for his turn:"), or a statement named before a colon ("issued
-#: a statement: “…”", "made a surprising announcement on Friday:").
+#: a statement: “…”", "made a surprising announcement on Friday:", "had this to say:").
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
     r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b|,| (?:it|he|she|they"
@@ -109,6 +109,8 @@ CUE_PATTERN = re.compile(
     r"|delivered|delivers|put out|puts out|sent|sends) (?:a|an) (?:[a-z-]+ ){0,2}?(?:statement|announcement"
     r"|warning|message|response|reply|explanation|update|plea|assessment|verdict)"
     r"(?=[^.\n“”\"]{0,60}:[ \t]*(?:[\"“]|\n|$))"
+    # "a spokesman had this to say about the film: “…”"
+    r"|(?:had|has|have) (?:this|the following) to say(?=[^.\n“”\"]{0,80}:[ \t]*(?:[\"“]|\n|$))"
     # what a document's words do ("“…,” the statement read.", "the email began: “…”")
     r"|(?:read|reads|began|begins)(?=[.,:;])|"
     + lx.word_alternation(lx.CUE_VERBS)
@@ -242,9 +244,28 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
     "admitted admits suggested suggests suggesting promised promises complained complains "
     "lamented laments boasted boasts cautioned cautions",
+    # (only before a clause with a finite verb near its start: "denied the allegations" is an object)
+    "denied denies indicated indicates estimated estimates",
     # the present of a plural subject: "U.S. officials admit the program has failed"
     "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
 )
+#: Cues that report a clause without "that" only when a finite verb follows within a few words
+#: ("denies the two explosions are related", not "denied the allegations in a statement shared").
+_FINITE_CLAUSE_CUES = word_set("denied denies indicated indicates estimated estimates")
+
+
+def _subject_then_finite(toks: list[Tok]) -> bool:
+    """Do the words open with a short subject and its finite verb ("the two explosions are
+    related", "68 people were missing"), not an object before another clause ("the allegations
+    and was later cleared", "all claims that he was slain", "having anything to do with it")?"""
+    for k, tok in enumerate(toks[:6]):
+        if k and tok.low in _FINITE and tok.word.islower():
+            return True
+        if tok.low in ("and", "or", "that", "to", "which", "who") or tok.low.endswith("ing"):
+            return False
+    return False
+
+
 #: The cues' base forms, which report a clause without "that" only as a plural's present.
 _BASE_FORMS = word_set("admit argue insist warn claim note acknowledge concede explain stress predict "
                        "confirm announce say")
@@ -1721,6 +1742,9 @@ class _Document:
             ahead = toks[k:k + 10]
             if len(ahead) < 10 and limit < e and not subject_pronoun:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
+            if frame.cue in _FINITE_CLAUSE_CUES and not subject_pronoun \
+                    and not _subject_then_finite(ahead):
+                return  # "denied the allegations in a statement shared …": an object
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
                        or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]) \
                     and not (frame.cue in _CLAUSE_CUES
@@ -2652,6 +2676,7 @@ def _sieve_direct(doc: _Document) -> None:
             frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
             # ("… ‘No, you first,’” Apte said": the comma inside a quote within the quote)
             or text[q.end - 1] in "’'" and text[q.end - 2:q.end - 1] in (",", ".", "!", "?")
+            or _sentence_without_its_comma(doc, q, frame)
         ) and not _new_sentence_frame(doc, q, frame) and not _points_ahead(text, frame):
             # "“…,” X said": speech before its frame ends with punctuation; a name in quotation
             # marks before a verb ("the so-called “Islamic State” group claimed") does not.
@@ -2683,6 +2708,19 @@ def _sieve_direct(doc: _Document) -> None:
                 q = doc.by_open.get(pos)
         if q is not None and not (frame.clause_start is not None and frame.with_that):
             _claim_mark(doc, q, frame, before=False)
+
+
+def _sentence_without_its_comma(doc: _Document, q: Span, frame: _Frame) -> bool:
+    """"“I am in awe of the people who ran towards danger” tweeted Sadiq Khan": a quoted
+    sentence that opens its own, with its comma left out, then the cue and a speaker (not "the
+    so-called “Islamic State” group claimed" or "“Fox News Sunday” host Chris Wallace said":
+    a name in the marks, inside a sentence or a few words long)."""
+    text = doc.text
+    if frame.mention is None or frame.mention.kind not in ("person", "pronoun", "organisation") \
+            or len(text[q.start:q.end].split()) < 6 or text[q.end:frame.start].strip(" \t\"”’'"):
+        return False
+    before = text[max(0, q.start - 3):q.start].rstrip(" \t\"“‘'")
+    return not before or before[-1] in ".!?\n"
 
 
 def _points_ahead(text: str, frame: _Frame) -> bool:
@@ -3702,14 +3740,15 @@ def _finite_word(tok: Tok) -> bool:
 
 #: Weak cues that still report a clause without "that" when one follows ("suggested the bill
 #: was flawed"; not "suggested a compromise").
-_WEAK_ZERO_THAT = word_set("suggested suggests")
+_WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates")
 
 
 def _opens_clause(text: str, start: int, end: int) -> bool:
     """Does a clause with a subject and a verb open at ``start``: a determiner, a pronoun or a
     capitalised word, then a verb within the next six words?"""
     toks = tokens(text, start, min(end, start + 80))
-    return len(toks) >= 3 and (toks[0].low in _CLAUSE_OPENERS or toks[0].word[:1].isupper()) \
+    return len(toks) >= 3 and (toks[0].low in _CLAUSE_OPENERS or toks[0].word[:1].isupper()
+                               or toks[0].word[:1].isdigit()) \
         and _clause_opens(toks[:9])
 
 
