@@ -137,3 +137,30 @@ def test_denied_with_an_object_reports_nothing() -> None:
                  "The ministry denied all claims that the envoy was slain.",
                  "She estimated the cost at $5m."):
         assert extract_quotes(text) == [], text
+
+
+def test_according_to_between_a_subject_and_its_verb() -> None:
+    text = "Her chief recruiter, according to court testimony, was Lindqvist."
+    assert _records(text) == [("court testimony", text[:-1])]
+
+
+def test_according_to_between_an_auxiliary_and_its_participle() -> None:
+    text = "He had, according to Ann Lowe of the Daily Ledger, bought and sold the same plot twice."
+    assert _records(text) == [("Ann Lowe", text[:-1])]
+
+
+def test_according_to_after_a_clause_of_time_takes_the_whole_sentence() -> None:
+    text = ("After the hearing began, according to the defence lawyer, a second barrister arrived and "
+            "demanded a seat.")
+    assert _records(text) == [("the defence lawyer", text[:-1])]
+
+
+def test_an_appositive_is_no_clause_with_a_verb_of_its_own() -> None:
+    text = "The plan failed, according to the Tourism Council, an industry body founded in 1990."
+    assert _records(text) == [("Tourism Council", "The plan failed")]
+    text = "The plan failed, said Tom Hale, a lawyer retained by the family."
+    assert _records(text) == [("Tom Hale", "The plan failed")]
+
+
+def test_according_to_an_outlet_alone_is_still_the_outlet() -> None:
+    assert _records("The deal is off, according to the Daily Ledger.")[0][1] == "The deal is off"

@@ -3408,6 +3408,8 @@ def _outlet_only(doc: _Document, frame: _Frame) -> bool:
     mention = frame.mention
     if mention is None:
         return True
+    if mention.kind == "person" and " " in mention.name:
+        return False  # "according to Alex Horton of the Washington Post": the reporter, by name
     name = _outlet_name(doc.text, tokens(doc.text, mention.start, mention.end))
     return name is not None
 
@@ -3892,7 +3894,23 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
             and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
         return True  # "…, said Lt. Matt Harris, Columbus Police Department spokesman."
     return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
-        and not any(w.lower().strip(",") in lx.CUE_VERBS for w in words[1:])
+        and not any(w.lower().strip(",") in lx.CUE_VERBS for w in words[1:]) \
+        and not _main_verb_in(words)
+
+
+def _main_verb_in(words: list[str]) -> bool:
+    """Does a phrase opening with "a" or "an" hold a main clause's verb ("a female barrister
+    arrived and demanded …", "a man was arrested") before any relative pronoun, not only a
+    participle ("a lawyer retained by the family", "a group founded in 1990")?"""
+    for k, word in enumerate(words[1:], 1):
+        low = word.lower().strip(",.")
+        if low in ("who", "whom", "whose", "which", "that"):
+            return False
+        nxt = words[k + 1].lower() if k + 1 < len(words) else ""
+        if low in _FINITE and word.islower() or word.islower() and low.endswith("ed") and len(low) > 3 \
+                and (nxt in ("and", "") or word.endswith(",")):
+            return True
+    return False
 
 
 #: Participles after a trailing frame that add to it, not to what was said.
@@ -4020,7 +4038,9 @@ def _before_next_speaker(doc: _Document, frame: _Frame, comma: int, end: int) ->
 
 
 #: Words after ", according to X," that carry on the statement before it (no clause of their own).
-_CONTINUING_WORDS = word_set("with including among amid leaving bringing making taking")
+_CONTINUING_WORDS = word_set("with including among amid leaving bringing making taking to")
+#: Words that open a clause of time or condition before the main one ("After the hearing began,").
+_SUBORDINATE_OPENERS = word_set("after before when while once since until as if although though because")
 #: Conjunctions that open a new clause before ", according to X, …": the clause after is X's.
 _CLAUSE_CONJUNCTIONS = word_set("but and yet so while although though because since")
 
@@ -4038,16 +4058,29 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
     if not before.endswith(",") or after >= e or text[after] != ",":
         return
     rest = text[after:e].strip(" .!?\"”’)")
-    if _describes_speaker(frame, rest) or _only_outlet_or_adverbial(doc, frame, rest):
-        return
+    auxiliary = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
+    if auxiliary not in lx.AUXILIARIES and (
+            _describes_speaker(frame, rest) or _only_outlet_or_adverbial(doc, frame, rest)):
+        return  # (after "He had, according to …," the participle is the clause's own verb)
     tail_start, end = _trim_clause(text, after + 1, e)
     tail = tokens(text, tail_start, end)
-    if len(tail) < 3 or not _has_verb(tail):
-        return
+    if len(tail) < 2 or not _has_verb(tail) or len(tail) == 2 and tail[0].low not in _FINITE:
+        return  # ("…, according to witness testimony, was Lahav": a verb and its complement)
     lead = before[:-1].rstrip()
     last_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
+    lead_start, _ = _trim_clause(text, s, len(lead) + s)
+    lead_toks = tokens(text, lead_start, s + len(lead))
     if last_word in _CLAUSE_CONJUNCTIONS:
         start = tail_start  # a clause of its own after the conjunction
+    elif lead_toks and lead_toks[0].low in _SUBORDINATE_OPENERS \
+            and "," not in text[lead_start:s + len(lead)] and _has_verb(tail):
+        # "After the hearing began, according to the lawyer, a barrister arrived …": the clause
+        # of time and the main clause after the frame are one statement
+        start = lead_start
+    elif 2 <= len(lead_toks) <= 4 and lead_toks[-1].low in lx.AUXILIARIES and lead_toks[-1].word.islower() \
+            and tail[0].word.isalpha() and tail[0].word.islower() and tail[0].low not in lx.DETERMINERS \
+            and tail[0].low not in lx.ADVERBIAL_PREPOSITIONS:
+        start = lead_start  # "He had, according to the Post, killed and eaten a rabbit …"
     elif tail[0].low in _CLAUSE_CONJUNCTIONS and tail[0].low not in ("so", "because", "since"):
         # "James had wanted Ailes fired, according to a person close to the family, but Rupert
         # decided …": the clause before is the source's; the one after the conjunction is not
