@@ -46,7 +46,7 @@ def test_a_source_of_a_source_without_that_gives_both_statements() -> None:
     text = "The Daily Ledger further reported its source said the tenant moved in the day before the blast."
     assert _records(text) == [
         ("Daily Ledger", "its source said the tenant moved in the day before the blast"),
-        ("its source", "the tenant moved in the day before the blast"),
+        ("Daily Ledger's source", "the tenant moved in the day before the blast"),
     ]
     text = ("Reuters reported a Dutch government source, whom they did not name, said the ban is "
             "not part of a wider plan.")
@@ -164,3 +164,14 @@ def test_an_appositive_is_no_clause_with_a_verb_of_its_own() -> None:
 
 def test_according_to_an_outlet_alone_is_still_the_outlet() -> None:
     assert _records("The deal is off, according to the Daily Ledger.")[0][1] == "The deal is off"
+
+
+def test_its_source_is_named_by_its_owner() -> None:
+    text = "The Daily Ledger further reported its source said the tenant moved in the day before."
+    speakers = [q.speaker for q in extract_quotes(text)]
+    assert speakers == ["Daily Ledger", "Daily Ledger's source"]
+
+
+def test_their_source_with_no_organisation_near_stays_as_written() -> None:
+    text = "The families met the mayor. Their lawyer said the city had failed them."
+    assert [q.speaker for q in extract_quotes(text)] == ["Their lawyer"]
