@@ -175,3 +175,21 @@ def test_its_source_is_named_by_its_owner() -> None:
 def test_their_source_with_no_organisation_near_stays_as_written() -> None:
     text = "The families met the mayor. Their lawyer said the city had failed them."
     assert [q.speaker for q in extract_quotes(text)] == ["Their lawyer"]
+
+
+def test_despite_another_speaker_ends_the_first_statement_and_opens_theirs() -> None:
+    text = "The ministry says the fire was an accident, despite residents saying they heard an explosion."
+    assert _records(text) == [("ministry", "the fire was an accident"),
+                              ("residents", "they heard an explosion")]
+    text = ("The committee says it has found no trace of explosives despite the Daily Ledger claiming "
+            "a source described a depot in the basement.")
+    records = _records(text)
+    assert records[0] == ("committee", "it has found no trace of explosives")
+    assert records[1][0] == "Daily Ledger"
+
+
+def test_announced_plans_to_is_no_clause_but_plans_as_a_subject_are() -> None:
+    text = "Firms including Daimler and Siemens have announced plans to pull out of the country."
+    assert extract_quotes(text) == []
+    text = "The mayor said plans to close the road were dropped."
+    assert _records(text) == [("the mayor", "plans to close the road were dropped")]

@@ -1081,13 +1081,13 @@ class _Document:
         if not after_pause and not _after_document(text, s, before_cue):
             # (after a comma or a dash the participle is the subject's: "… with Amazon — claiming …")
             # "… with the Kremlin confirming there had been an invitation"
-            before = tokens(text, max(s, cs - _SUBJECT_WINDOW), cs)
+            before = tokens(text, max(s, cs - _SUBJECT_WINDOW, text.rfind(",", s, cs) + 1), cs)
             mention = parse_before(text, before)
             if mention is None or mention.kind == "pronoun":
                 return None
             lead = [t for t in before if t.end <= mention.start]
-            if not lead or lead[-1].low != "with":
-                return None
+            if not lead or lead[-1].low not in ("with", "despite", "amid"):
+                return None  # ("… despite Znak.com claiming an anonymous source described …")
             return self._subject_frame(
                 _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline), e)
         inverted = self._inverted_speaker_before(s, before_cue)
@@ -1727,6 +1727,11 @@ class _Document:
                     k + 1 == len(toks) or toks[k + 1].low in ("for", "as", "in", "on", "after")):
                 # "claimed victory as the House concluded …": a thing claimed, not a clause (not
                 # "claimed asylum seekers were turned away", whose "asylum" opens a subject)
+                return
+            if first.low in _CATENATIVES and k + 1 < len(toks) and toks[k + 1].low == "to" \
+                    and not any(t.low in _FINITE for t in toks[k + 2:k + 12]):
+                # "have announced plans to pull out": a noun and its infinitive, no clause (but
+                # "said plans to close the road were dropped")
                 return
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
@@ -3357,7 +3362,8 @@ _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards)"
                                     r" (?:the |a |an )?$")
 #: Joining words left at a clause's end when it is cut before another speaker ("even as").
-_TRAILING_JOIN = re.compile(r"(?:\s+(?:even|just|as|while|and|but|whereas|though|although|yet|so))+\s*$")
+_TRAILING_JOIN = re.compile(
+    r"(?:\s+(?:even|just|as|while|and|but|whereas|though|although|yet|so|despite|amid))+\s*$")
 #: A subordinator right before a subject: the clause it opens belongs to the one around it.
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:after|because|when|since|before|until|once) (?:the |a |an )?$")
 #: A phrase opening a reported clause before its subject: "after legal consultation ", "in a
@@ -3502,6 +3508,8 @@ _CLAUSE_STOP = re.compile(
     # "said they were “very good” before launching into another attack": what the speaker did
     # next, after a quotation's closing mark
     r"|(?<=[”\"]) (?:before|after) [a-z]+ing "
+    # "says it found no trace of explosives despite Znak.com claiming …": another's words
+    r"|,? (?:despite|amid) (?:[\w.’'-]+ ){1,4}(?:saying|claiming|insisting|arguing|warning|alleging) "
 )
 
 
