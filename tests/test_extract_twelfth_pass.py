@@ -355,7 +355,8 @@ def test_a_verb_coordinated_inside_a_clause_without_that_has_the_clause_subject(
 
 def test_accusing_is_a_participle_cue() -> None:
     quotes = extract_quotes("Putin spoke on Monday, accusing Clinton of inciting the protests.")
-    assert [(q.speaker, q.cue, q.text) for q in quotes] == [("Putin", "accusing", "inciting the protests")]
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Putin", "accusing", "Clinton of inciting the protests")]
     assert extract_quotes("The accusing finger pointed at him.") == []
 
 

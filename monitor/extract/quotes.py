@@ -1559,15 +1559,12 @@ class _Document:
         if frame.cue in ("answered", "answers") and not (toks and toks[0].low == "that"):
             return  # "answered questions on …": what was answered, not what was said
         if frame.cue in _ACCUSE_CUES:
-            # "accused the LCWR of “pushing radical feminist themes”": what is accused is the clause
+            # "accused the LCWR of “pushing radical feminist themes”": the accused and what of, as
+            # "called the impact “pretty minimal”" holds what is called and what it is called
             of = next((k for k, t in enumerate(toks[:8]) if t.low == "of"), None)
             if of is not None and of > 0 and not any(t.low in lx.CUE_VERBS or t.low == "that"
                                                      for t in toks[:of]):
-                frame.end = toks[of].end
-                start = toks[of].end
-                while start < e and text[start] == " ":
-                    start += 1
-                frame.clause_start = start
+                frame.clause_start = toks[0].start
             return
         aside = _ASIDE_THEN_THAT.match(text, frame.cue_end, e) if limit == frame.cue_end else None
         aside_words = aside.group(1).split() if aside is not None else []
