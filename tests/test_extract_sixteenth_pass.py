@@ -199,3 +199,23 @@ def test_an_accusation_holds_the_accused_and_what_of() -> None:
     assert _records("Putin accused her of inciting them.") == [("Putin", "her of inciting them")]
     assert _records("The coach accused the team of being “disrespectful”.") == [
         ("the coach", "the team of being “disrespectful”")]
+
+
+def test_described_as_holds_the_thing_and_what_it_is_called() -> None:
+    text = "The chairman of the Liberal Party described the doctored video as lighthearted satire."
+    assert _records(text) == [
+        ("the chairman of the Liberal Party", "the doctored video as lighthearted satire")]
+    assert _records("The ministry dismissed the report as fake news.") == [
+        ("ministry", "the report as fake news")]
+    for text in ("She described how the water rose.", "The photo was described as fake.",
+                 "The patient, whom sources described as a female aid worker, is stable."):
+        assert extract_quotes(text) == [], text
+
+
+def test_an_office_of_a_named_body_is_not_the_person_named_just_before() -> None:
+    text = ("The video had been altered to show Tom Reed, a senior Labour figure, failing to answer. "
+            "In fact, he responded quickly. The chairman of the Liberal Party described the video "
+            "as satire.")
+    assert [q.speaker for q in extract_quotes(text)][-1] == "the chairman of the Liberal Party"
+    text = ("For the last scene, Chandor asked the cast to improvise. “It worked,” the director said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Chandor"]

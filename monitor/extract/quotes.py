@@ -301,6 +301,10 @@ _LY_NOT_ADVERBS = word_set("only family rally supply reply assembly ally anomaly
 _THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later earlier once "
                          "previously too backstage onstage afterward afterwards then there here "
                          "separately online recently")
+#: Cues whose object is described "as" something ("described the video as satire").
+_DESCRIBING_CUES = word_set("described describes describing characterized characterizes characterised "
+                            "characterises portrayed portrays dismissed dismisses branded brands "
+                            "labelled labeled labels")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
 _ACCUSE_CUES = word_set("accused accuses accuse accusing")
 #: Words that open a reported question after "asked": "asked whether the plan would work".
@@ -347,6 +351,8 @@ class _Frame:
     source_phrase: bool = False
     #: "was called “reckless” by Gov. Tom Reeve": the speaker is the agent after the cue.
     passive: bool = False
+    #: "described the video as lighthearted satire": what is described and as what.
+    described_as: bool = False
 
 
 @dataclass
@@ -1558,6 +1564,16 @@ class _Document:
             return
         if frame.cue in ("answered", "answers") and not (toks and toks[0].low == "that"):
             return  # "answered questions on …": what was answered, not what was said
+        if frame.cue in _DESCRIBING_CUES and not frame.inverted:
+            # "described the doctored video as lighthearted satire": the thing and what it is
+            # called, with or without quotation marks (not "described how …": a clause of its own)
+            as_at = next((k for k, t in enumerate(toks[:10]) if t.low == "as"), None)
+            if as_at is not None and 0 < as_at < len(toks) - 1 and toks[0].low not in _QUESTION_WORDS \
+                    and not any(t.low in lx.CUE_VERBS or t.low in _FINITE or t.low == "that"
+                                for t in toks[:as_at]):
+                frame.clause_start = toks[0].start
+                frame.described_as = True
+                return
         if frame.cue in _ACCUSE_CUES:
             # "accused the LCWR of “pushing radical feminist themes”": the accused and what of, as
             # "called the impact “pretty minimal”" holds what is called and what it is called
@@ -3425,7 +3441,7 @@ def _sieve_reported(doc: _Document) -> None:
     for frame in doc.frames:
         if frame.clause_start is None or frame.mention is None or frame.according:
             continue
-        if frame.cue in lx.WEAK_CUES and not frame.with_that and not (
+        if frame.cue in lx.WEAK_CUES and not frame.with_that and not frame.described_as and not (
                 frame.cue in _WEAK_ZERO_THAT and _opens_clause(text, frame.clause_start, frame.sentence[1])):
             continue
         s, e = frame.sentence

@@ -4315,6 +4315,9 @@ class SpeakerBook:
             speaker = self._same_source(f"the {mention.name}")
         if speaker is None:
             name = f"the {mention.role or mention.name}"
+            phrase = self.text[mention.start:mention.end].split() if self.text else []
+            if mention.organisation and 3 <= len(phrase) <= 8 and phrase[0].lower() == "the":
+                name = f"the {' '.join(phrase[1:])}"  # "the chairman of the Conservative Party"
             speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(Mention(
                 mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
         return speaker
@@ -4328,7 +4331,10 @@ class SpeakerBook:
         last = self.last_person
         head = mention.name
         if last is None or last.role or head in lx.ANON_HEADS or not self.text \
-                or not 0 <= mention.start - self.last_person_at <= _EPITHET_REACH:
+                or not 0 <= mention.start - self.last_person_at <= _EPITHET_REACH \
+                or mention.organisation and not self._introduced_as(last.name, mention):
+            # ("The chairman of the Conservative Party" after Keir Starmer: an office of a body
+            # the text never gave him)
             return None
         gender = "f" if head in _FEMALE_NOUNS else "m" if head in _MALE_NOUNS else None
         if gender is not None and last.gender not in (None, gender):
