@@ -219,3 +219,21 @@ def test_an_office_of_a_named_body_is_not_the_person_named_just_before() -> None
     assert [q.speaker for q in extract_quotes(text)][-1] == "the chairman of the Liberal Party"
     text = ("For the last scene, Chandor asked the cast to improvise. “It worked,” the director said.")
     assert [q.speaker for q in extract_quotes(text)] == ["Chandor"]
+
+
+def test_a_court_or_an_examiner_rules_that() -> None:
+    text = "The country's top court ruled that shops must label goods made in the territory."
+    assert _records(text) == [("country's top court", "shops must label goods made in the territory")]
+    text = "The city's chief medical examiner ruled that the inmate hanged himself."
+    assert _records(text)[0][1] == "the inmate hanged himself"
+    for text in ("Police ruled out foul play in the death.", "The king ruled for forty years.",
+                 "The judge ruled in favour of the city.", "She said the court rules that apply are clear."):
+        assert all(q.cue != "ruled" and q.speaker != "court" for q in extract_quotes(text)), text
+
+
+def test_a_finding_of_a_document_by_its_author() -> None:
+    text = "A study by NASA found that western Antarctica lost ice faster than expected."
+    assert _records(text) == [("NASA", "western Antarctica lost ice faster than expected")]
+    text = "A 2019 report from the World Bank found that poverty fell in every region."
+    assert _records(text) == [("World Bank", "poverty fell in every region")]
+    assert extract_quotes("A search by police found that the car was empty.") == []

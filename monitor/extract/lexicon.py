@@ -56,6 +56,8 @@ CUE_VERBS = _forms(
     "concluded concludes concluding",
     # What a document, a poll or a court found: "court records show that …" (see FINDING_CUES).
     "show shows showed found finds",
+    # What a court or an examiner decided: "the court ruled that …" (a finding: see FINDING_CUES).
+    "ruled",
     "observed observes",
     "reported reports",
     "posted posts",
@@ -110,13 +112,13 @@ WEAK_CUES = _forms(
 #: Cues that report speech only when a document, a poll, a study or a court is their subject
 #: ("the poll found that …", "court records show that …"; not "she found that the door was
 #: locked").
-FINDING_CUES = _forms("show shows showed found finds")
+FINDING_CUES = _forms("show shows showed found finds ruled")
 
 #: Heads of the subjects that a finding cue reports for, besides ``DOCUMENT_NOUNS``.
 FINDING_SUBJECTS = _forms(
     "court courts judge judges jury panel investigation investigations inquiry probe "
     "investigators researchers scientists experiments experiment trial trials tests test "
-    "evidence models model polling"
+    "evidence models model polling examiner examiners coroner coroners tribunal tribunals"
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.
@@ -240,6 +242,7 @@ ANON_HEADS = _forms(
     "co-authors coauthors "
     # someone the story meets and does not name ("the caller said", "says the guy")
     "caller callers guy fellow gentleman others interviewee interviewees respondent respondents "
+    "examiner examiners coroner coroners "
     # who speaks for a performer or a firm ("Swift's rep told Fox News"; "Rep." is a title)
     "rep reps publicist publicists agent agents manager managers "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers

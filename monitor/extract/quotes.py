@@ -888,7 +888,16 @@ class _Document:
         if cue in lx.FINDING_CUES:
             if mention is None:
                 mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
-            if not _finding_subject(text, mention):
+            authored = None
+            if not _finding_subject(text, mention) and mention is not None:
+                # "A study by NASA found that …": the document and its author
+                lead = tokens(text, max(left, cs - _SUBJECT_WINDOW), mention.start)
+                det = max((k for k, t in enumerate(lead) if t.low in ("a", "an", "the")), default=None)
+                if det is not None and lead[-1].low in ("by", "from"):
+                    authored = _authored_document(text, lead[det:] + tokens(text, mention.start, cs))
+            if authored is not None:
+                mention, m_start = authored, authored.start
+            elif not _finding_subject(text, mention):
                 return None  # "she found that the door was locked": a discovery, not a report
         if cue in _DOCUMENT_CUES:
             if mention is None:
@@ -1896,8 +1905,9 @@ def _authored_document(text: str, toks: list[Tok]) -> Mention | None:
     """``a report published on Monday by the Pew Research Center`` after "according to": the
     document with its author, as one unnamed source the speaker book reads the author from."""
     k = 1 if toks and toks[0].low in ("a", "an", "the", "new", "recent", "latest") else 0
-    while k < len(toks) and k < 3 and toks[k].word.islower() and toks[k].low not in lx.DOCUMENT_NOUNS:
-        k += 1  # "a new federal report"
+    while k < len(toks) and k < 3 and (toks[k].word.islower() or toks[k].word.isdigit()) \
+            and toks[k].low not in lx.DOCUMENT_NOUNS:
+        k += 1  # "a new federal report", "a 2019 report"
     if k >= len(toks) or toks[k].low not in lx.DOCUMENT_NOUNS or not toks[k].word.islower():
         return None
     author = document_author(text, toks)
