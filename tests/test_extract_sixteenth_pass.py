@@ -237,3 +237,14 @@ def test_a_finding_of_a_document_by_its_author() -> None:
     text = "A 2019 report from the World Bank found that poverty fell in every region."
     assert _records(text) == [("World Bank", "poverty fell in every region")]
     assert extract_quotes("A search by police found that the car was empty.") == []
+
+
+def test_called_one_thing_another_without_quotation_marks() -> None:
+    assert _records("The White House called the impeachment process a sham.") == [
+        ("White House", "the impeachment process a sham")]
+    assert _records("Pyongyang called it a rehearsal for invasion.") == [
+        ("Pyongyang", "it a rehearsal for invasion")]
+    for text in ("She called the police.", "He called the office a dozen times.",
+                 "The union called for calm.",
+                 "Officials began receiving 911 calls Tuesday afternoon about a fight aboard a train."):
+        assert extract_quotes(text) == [], text

@@ -305,6 +305,31 @@ _THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later
 _DESCRIBING_CUES = word_set("described describes describing characterized characterizes characterised "
                             "characterises portrayed portrays dismissed dismisses branded brands "
                             "labelled labeled labels")
+#: Words after "called a" that count, not name ("called the office a dozen times").
+_QUANTITY_WORDS = word_set("dozen few couple number lot total second third handful half hundred "
+                           "thousand million day week month year time times while")
+
+
+def _called_one_thing_another(toks: list[Tok]) -> bool:
+    """"called it a rehearsal for invasion", "called the decision a landmark judgment": an
+    object (a pronoun, or a short noun phrase with its article or a name), then "a", "an" or
+    "the" opening what it was called (not "called the police", "called for calm", "called the
+    office a dozen times")."""
+    if len(toks) < 3 or toks[0].low in ("for", "on", "off", "in", "up", "back", "out", "to", "upon"):
+        return False
+    if toks[0].low in ("it", "him", "her", "them", "this", "that", "these", "those"):
+        k = 1
+    elif toks[0].low in ("the", "his", "her", "their", "its", "our") or toks[0].word[:1].isupper():
+        k = next((j for j in range(1, min(len(toks), 7)) if toks[j].low in ("a", "an")), 0)
+    else:
+        return False
+    if not 0 < k < len(toks) - 1 or toks[k].low not in ("a", "an", "the") \
+            or toks[k + 1].low in _QUANTITY_WORDS:
+        return False
+    return not any(t.low in _FINITE or t.low in lx.CUE_VERBS or t.low == "and" or t.low in lx.TIME_WORDS
+                   or t.low in lx.ADVERBIAL_PREPOSITIONS for t in toks[:k])
+
+
 #: Cues whose object is who is accused and whose clause, after "of", what of.
 _ACCUSE_CUES = word_set("accused accuses accuse accusing")
 #: Words that open a reported question after "asked": "asked whether the plan would work".
@@ -1583,6 +1608,11 @@ class _Document:
                 frame.clause_start = toks[0].start
                 frame.described_as = True
                 return
+        if frame.cue in ("called", "calling") and not frame.inverted and _called_one_thing_another(toks):
+            # "called the impeachment process a sham": what was called and what it was called
+            frame.clause_start = toks[0].start
+            frame.described_as = True
+            return
         if frame.cue in _ACCUSE_CUES:
             # "accused the LCWR of “pushing radical feminist themes”": the accused and what of, as
             # "called the impact “pretty minimal”" holds what is called and what it is called
