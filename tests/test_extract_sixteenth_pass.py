@@ -248,3 +248,11 @@ def test_called_one_thing_another_without_quotation_marks() -> None:
                  "The union called for calm.",
                  "Officials began receiving 911 calls Tuesday afternoon about a fight aboard a train."):
         assert extract_quotes(text) == [], text
+
+
+def test_reported_without_that_before_a_subject_and_its_finite_verb() -> None:
+    assert _records("Politico reported the aid had been paused.") == [("Politico", "the aid had been paused")]
+    for text in ("The agency reported the call recalled that the man was armed.",
+                 "The company reported a loss that was bigger than expected.",
+                 "She reported the crash to police."):
+        assert all(q.cue != "reported" for q in extract_quotes(text)), text

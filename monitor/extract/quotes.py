@@ -1757,7 +1757,8 @@ class _Document:
             return  # a comma, colon or quotation mark comes next
         if k < len(toks) and (frame.cue in _ZERO_THAT or frame.cue in ("reported", "reports")
                               and (toks[k].low in ("he", "she", "they")
-                                   or _source_then_cue(text, toks[k], e))) and not frame.inverted \
+                                   or _source_then_cue(text, toks[k], e)
+                                   or _subject_then_finite(toks[k:k + 8]))) and not frame.inverted \
                 and not (frame.cue in _BASE_FORMS and _after_modal(text, frame.cue_start)):
             # ("TVN24 reported he received surgery": "reported" without "that" only before a
             # subject pronoun, not "reported the call recalled that …")
