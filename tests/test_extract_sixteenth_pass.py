@@ -256,3 +256,18 @@ def test_reported_without_that_before_a_subject_and_its_finite_verb() -> None:
                  "The company reported a loss that was bigger than expected.",
                  "She reported the crash to police."):
         assert all(q.cue != "reported" for q in extract_quotes(text)), text
+
+
+def test_object_prone_cues_need_a_subject_and_its_verb_for_a_clause_without_that() -> None:
+    for text in ("She wrote individual reports on each of the convents she visited, and the last was sent.",
+                 "Luhn wrote a letter to the company's lawyer in 2011.",
+                 "NASA announced the newest milestone in the development of its rocket.",
+                 "Trump tweeted a dozen times about the recount efforts, which were stalled.",
+                 "The doctors noted findings of overcrowded and unsanitary conditions that were reported."):
+        assert extract_quotes(text) == [], text
+    assert _records("The minister admitted mistakes had been made.") == [
+        ("the minister", "mistakes had been made")]
+    assert _records("The company announced profits rose 5 percent.") == [
+        ("company", "profits rose 5 percent")]
+    text = "The government announced the new region, to be called Bangsamoro, would govern itself."
+    assert _records(text) == [("government", "the new region, to be called Bangsamoro, would govern itself")]

@@ -254,16 +254,47 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
 _FINITE_CLAUSE_CUES = word_set("denied denies indicated indicates estimated estimates")
 
 
-def _subject_then_finite(toks: list[Tok]) -> bool:
+def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") -> bool:
     """Do the words open with a short subject and its finite verb ("the two explosions are
     related", "68 people were missing"), not an object before another clause ("the allegations
-    and was later cleared", "all claims that he was slain", "having anything to do with it")?"""
-    for k, tok in enumerate(toks[:6]):
+    and was later cleared", "all claims that he was slain", "having anything to do with it")?
+    With ``past``, a verb in "-ed" counts too, unless a preposition follows it (a participle:
+    "a letter signed by", "reports filed in court"). Given the ``text``, an aside set off by
+    commas after the subject is passed over ("the new region, to be called Bangsamoro, would")."""
+    aside_end = -1
+    skipped = 0
+    for j, tok in enumerate(toks[:12]):
+        if tok.start < aside_end:
+            skipped += 1
+            continue
+        if j and text and text[tok.start - 2:tok.start] == ", " and tok.start != aside_end + 2:
+            close = text.find(", ", tok.start, tok.start + 60)
+            if close > 0:
+                aside_end = close
+                skipped += 1
+                continue
+        k = j - skipped
+        if k >= 6:
+            return False
         if k and tok.low in _FINITE and tok.word.islower():
             return True
-        if tok.low in ("and", "or", "that", "to", "which", "who") or tok.low.endswith("ing"):
+        if past and k and tok.word.islower() and tok.low.endswith("ed") and len(tok.low) > 3 \
+                and (j + 1 == len(toks) or toks[j + 1].low not in _PARTICIPLE_PREPOSITIONS):
+            return True
+        if tok.low in ("and", "or", "that", "to", "which", "who", "of", "in", "on", "for", "about", "with") \
+                or tok.low.endswith("ing"):
             return False
     return False
+
+
+#: Prepositions after a participle that make it a noun's modifier ("a letter signed by …").
+_PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under")
+#: Cues that take a noun as their object as often as a clause ("wrote a letter to", "announced
+#: the newest milestone", "tweeted a dozen times"): a clause without "that" needs its subject and
+#: verb in the first words.
+_OBJECT_PRONE_CUES = word_set("wrote writes tweeted tweets acknowledged acknowledges argues argued "
+                              "announced announces noted notes admitted admits predicted predicts "
+                              "promised promises explained explains")
 
 
 #: The cues' base forms, which report a clause without "that" only as a plural's present.
@@ -1801,7 +1832,9 @@ class _Document:
             if len(ahead) < 10 and limit < e and not subject_pronoun:
                 ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
             if frame.cue in _FINITE_CLAUSE_CUES and not subject_pronoun \
-                    and not _subject_then_finite(ahead):
+                    and not _subject_then_finite(ahead) \
+                    or frame.cue in _OBJECT_PRONE_CUES and not subject_pronoun \
+                    and not _subject_then_finite(ahead, past=True, text=text):
                 return  # "denied the allegations in a statement shared …": an object
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
                        or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]) \
