@@ -271,3 +271,13 @@ def test_object_prone_cues_need_a_subject_and_its_verb_for_a_clause_without_that
         ("company", "profits rose 5 percent")]
     text = "The government announced the new region, to be called Bangsamoro, would govern itself."
     assert _records(text) == [("government", "the new region, to be called Bangsamoro, would govern itself")]
+
+
+def test_a_name_in_quotation_marks_right_after_called_is_no_statement() -> None:
+    text = ("He was hosting a programme about rehabilitation at Fishmongers' Hall called "
+            "\"Learning Together\" when the attack began.")
+    assert extract_quotes(text) == []
+    text = "Horror took off in 1932 with a film starring Bela Lugosi called \"White Zombie.\""
+    assert all(q.speaker != "Bela Lugosi" for q in extract_quotes(text))
+    assert _records("The mayor called the plan \"Reckless And Dangerous\".") == [
+        ("the mayor", "the plan \"Reckless And Dangerous\"")]

@@ -811,6 +811,10 @@ class _Document:
             # "an event dubbed a “thank you” party": a thing so named, no one naming it (not "an
             # organization he described as …")
             return None
+        if cue in ("called", "named", "titled", "entitled", "dubbed") and _TITLE_IN_MARKS.match(text, ce):
+            # "a film starring Bela Lugosi called “White Zombie.”", "a program at Fishmongers' Hall
+            # called “Learning Together”": the name of a thing, right after the cue
+            return None
         if cue in _RECALL_VERBS and _SAYING_AFTER.match(text, ce):
             return None  # "she recalls him saying": the words are his (the "saying" frame's)
         owned = _OWNED_WORDS.match(text, ce, e) if cue in _RECALL_VERBS or cue in _QUOTING_CUES else None
@@ -4112,6 +4116,8 @@ _INNER_CLAUSE = re.compile(r"\b(?:told|tells|testified[ ]to)[ ](?:the[ ])?(?:jur
                            r"((?:[A-Z][\w’'-]+)(?:[ ][A-Z][\w’'-]+){0,2}|he|she|they)[ ]"
                            r"(?!(?:was|is|were|are|had|has|would|could|should|will|did)\b)"
                            r"(?:then[ ])?[a-z]{3,}\b")
+#: A name in quotation marks right after "called": a few capitalised words ("“White Zombie.”").
+_TITLE_IN_MARKS = re.compile(r",?[ ]+[“\"‘](?:[A-Z0-9][\w’'&:-]*[ ]?){1,5}[.,!?]?[”\"’]")
 #: An indefinite noun phrase right before a naming cue: "an event dubbed …", "a dish called …".
 _THING_NAMED = re.compile(r"\b(?:a|an)[ ](?:[a-z-]+[ ]){0,2}([a-z-]+)[ ]$")
 #: An indefinite pronoun whose relative clause a cue ends: "anything (that) the host asked".
