@@ -281,3 +281,13 @@ def test_a_name_in_quotation_marks_right_after_called_is_no_statement() -> None:
     assert all(q.speaker != "Bela Lugosi" for q in extract_quotes(text))
     assert _records("The mayor called the plan \"Reckless And Dangerous\".") == [
         ("the mayor", "the plan \"Reckless And Dangerous\"")]
+
+
+def test_quoted_words_inside_a_reported_command_are_no_statement() -> None:
+    for text in ("The scientists asked five people to perform a \"direction discrimination\" task.",
+                 "The office called on the \"interim\" government to withdraw its troops."):
+        assert extract_quotes(text) == [], text
+    # the command's own words quoted are the speaker's
+    text = "He told the crowd to \"go home\"."
+    assert [q.kind for q in extract_quotes(text)] == ["mixed"]
+    assert _records("She told reporters the plan was \"dead\".") == [(None, "the plan was \"dead\"")]

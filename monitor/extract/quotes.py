@@ -3436,10 +3436,25 @@ def _sieve_partial(doc: _Document) -> None:
                 # "Declaring “…” is at stake, Gates has ordered a review of a service that has
                 # functioned like a “second land army”": the participle's clause is what he said
                 continue
+            if q.start >= frame.cue_end and frame.cue in _COMMAND_CUES \
+                    and _COMMAND_AFTER.match(doc.text, frame.cue_end, q.start) \
+                    and not _TO_QUOTE.search(doc.text, frame.cue_end, q.start):
+                # "telling Kise to “control your client”", "asked five people to perform a
+                # “direction discrimination” task": a command reported, not a statement
+                continue
             sieve = "headline" if frame.headline else "partial"
             _add(doc, q, "partial", sieve, frame)
 
 
+#: Cues that report a command with an object and "to" ("told his lawyer to …").
+_COMMAND_CUES = word_set("told tells telling tell asked asks asking urged urges urging ordered orders "
+                         "instructed begged called calling")
+#: After such a cue: whom, then "to" or "for" (an object of at most five words; "called on" and
+#: "asked for" with none), not right before the quotation ("called on allies to “move faster”"
+#: quotes the command's own words).
+_COMMAND_AFTER = re.compile(r"\s+(?:on\s+|for\s+|(?:[\w’'.-]+\s+){1,5}to\s)")
+#: The command's own words quoted right after its "to" ("called on allies to “move faster”").
+_TO_QUOTE = re.compile(r"\bto\s*[“\"‘]?$")
 #: After "according to X": a new clause of someone else's ("…, according to X, but Rupert …").
 _CLAUSE_AFTER_SOURCE = re.compile(r",[ ]+(?:but|yet|while|although|though|whereas)\b")
 #: Words that open an aside between a comma-clause and a subject ("…, with the first votes less than
