@@ -291,3 +291,10 @@ def test_quoted_words_inside_a_reported_command_are_no_statement() -> None:
     text = "He told the crowd to \"go home\"."
     assert [q.kind for q in extract_quotes(text)] == ["mixed"]
     assert _records("She told reporters the plan was \"dead\".") == [(None, "the plan was \"dead\"")]
+
+
+def test_according_to_a_source_named_with_a_word_in_quotation_marks() -> None:
+    text = ("Officials raised their rate outlook since September, according to the new \"dot plot\" "
+            "of rate projections.")
+    assert _records(text) == [("new dot plot of rate projections",
+                               "Officials raised their rate outlook since September")]

@@ -788,6 +788,21 @@ class _Document:
                     q = self.by_open[stop]
                     after = tokens(text, q.start, q.end)
                     named_end = q.end + 1
+            quoted_word = self.by_open.get(stop)
+            if quoted_word is not None and 1 <= len(after) <= 3 and after[0].low in ("the", "a", "an") \
+                    and not any(t.low in lx.DOCUMENT_NOUNS or t.low in lx.ANON_HEADS for t in after) \
+                    and len(text[quoted_word.start:quoted_word.end].split()) <= 3:
+                # "according to the new “dot plot” of rate projections": a source named with a
+                # word in quotation marks, not words of the source's own
+                phrase_end = _next_boundary(text, quoted_word.end + 1, e)
+                while phrase_end > quoted_word.end and text[phrase_end - 1] in " .!?":
+                    phrase_end -= 1
+                name = text[after[1].start if len(after) > 1 else quoted_word.start:phrase_end]
+                name = " ".join(name.translate(_NO_MARKS).split())
+                self.titles.add(quoted_word.start)
+                self.claimed.add(quoted_word.start)
+                return _Frame(cue, cs, ce, Mention(after[0].start, phrase_end, "anonymous", name), cs,
+                              phrase_end, (s, e), para, according=True, headline=headline, source_phrase=True)
             mention = parse_after(text, after)
             authored = _authored_document(text, after)
             if authored is not None and (mention is None or mention.end < authored.end):
@@ -3446,6 +3461,8 @@ def _sieve_partial(doc: _Document) -> None:
             _add(doc, q, "partial", sieve, frame)
 
 
+#: Quotation marks dropped from a name read through them ("the new “dot plot” of …").
+_NO_MARKS = str.maketrans("", "", "\"“”‘’«»")
 #: Cues that report a command with an object and "to" ("told his lawyer to …").
 _COMMAND_CUES = word_set("told tells telling tell asked asks asking urged urges urging ordered orders "
                          "instructed begged called calling")
