@@ -57,9 +57,10 @@ _MINOR = frozenset({"of", "the", "and", "for"})
 
 
 def speaker_key(name: str | None) -> str:
-    """A name as compared: ``alias_key`` without leading articles and titles or trailing dots."""
+    """A name as compared: ``alias_key`` without leading articles and titles or trailing dots
+    (but never its last word: "a judge" is "judge", not nothing)."""
     words = alias_key(name or "").replace(".", " ").split()
-    while words and words[0] in _TITLES:
+    while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     return " ".join(words)
 

@@ -12,7 +12,7 @@ DATA = ROOT / "bench" / "data"
 sys.path.insert(0, str(DATA))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from attribution_eval import evaluate, match, merge_fragments  # noqa: E402
+from attribution_eval import evaluate, match, merge_fragments, same_speaker  # noqa: E402
 from build_attribution_eval import build  # noqa: E402
 
 
@@ -99,3 +99,9 @@ def test_the_listing_covers_only_the_split_asked_for_dev_by_default(tmp_path: Pa
     default = io.StringIO()
     evaluate(path, show=True, out=default)
     assert "missed  open-one" in default.getvalue() and "held-one" not in default.getvalue()
+
+
+def test_a_name_of_title_words_alone_keeps_its_last_word() -> None:
+    assert same_speaker("judge", "a judge")
+    assert same_speaker("Dr. Ana Berg", "Ana Berg")
+    assert not same_speaker("judge", "a senator")
