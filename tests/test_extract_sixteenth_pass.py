@@ -298,3 +298,50 @@ def test_according_to_a_source_named_with_a_word_in_quotation_marks() -> None:
             "of rate projections.")
     assert _records(text) == [("new dot plot of rate projections",
                                "Officials raised their rate outlook since September")]
+
+
+def test_a_title_with_its_own_of_then_the_name_then_the_body() -> None:
+    text = ("Member of Parliament (MP) Ruth Lane of the Labour Party added, \"This is a dangerous way "
+            "to govern.\"")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ruth Lane"]
+    for phrase, org in (("Professor Ana Berg of the University of Otago", "University of Otago"),
+                        ("Secretary of State Tom Reed of the State Department", "State Department")):
+        mention = classify(phrase, tokens(phrase, 0, len(phrase)))
+        assert mention is not None and mention.organisation == org, phrase
+
+
+def test_according_to_him_is_whoever_he_is() -> None:
+    text = ("Sarea said the drones struck two sites. According to him, it was among the largest raids "
+            "in years.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Sarea", "Sarea"]
+
+
+def test_a_statement_issued_in_an_aside_is_its_subjects() -> None:
+    text = ("Late on Sunday, President Tom Reed, in a statement delivered via the press secretary, announced "
+            "troops would leave. The statement also said the troops had defeated the militia.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_statement_by_someones_office_is_the_offices() -> None:
+    text = "According to a statement released by Erdogan's office, \"neutralizing the threat\" is the aim."
+    assert [q.speaker for q in extract_quotes(text)] == ["Erdogan's office"]
+
+
+def test_called_a_thing_the_worst() -> None:
+    text = "The United Nations called the resulting humanitarian crisis the worst in the world."
+    assert _records(text) == [("United Nations", "the resulting humanitarian crisis the worst in the world")]
+    assert extract_quotes("She called the police the next day.") == []
+
+
+def test_both_officers_are_the_two_the_text_named_with_that_word() -> None:
+    text = ("Spanton met officers Antoine Quirin and Nicolas Redouane at a pub.\n\n"
+            "Both officers indicated they would appeal.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Antoine Quirin and Nicolas Redouane"]
+    assert [q.speaker for q in extract_quotes("The officers said they were attacked.")] == ["The officers"]
+
+
+def test_told_whom_then_an_aside_then_the_quotation() -> None:
+    text = "She told a guard at the door, in French and English, \"they raped me\"."
+    assert _records(text) == [(None, "they raped me")]
+    text = "He told reporters the plan, \"which will cost $3 million,\" was approved."
+    assert [q.kind for q in extract_quotes(text)] == ["mixed"]

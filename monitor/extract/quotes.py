@@ -332,6 +332,14 @@ _LY_NOT_ADVERBS = word_set("only family rally supply reply assembly ally anomaly
 _THAT_ADVERBS = word_set("instead again also repeatedly publicly privately later earlier once "
                          "previously too backstage onstage afterward afterwards then there here "
                          "separately online recently")
+def _superlative_after(toks: list[Tok], j: int) -> bool:
+    """"the worst", "the biggest", "the most …" at ``j``: what something is called, after "called
+    X" ("called the crisis the worst in the world")."""
+    return toks[j].low == "the" and j + 1 < len(toks) and (
+        toks[j + 1].low.endswith("est") and len(toks[j + 1].low) > 4
+        or toks[j + 1].low in ("most", "least", "worst", "best", "first", "last", "only"))
+
+
 #: Cues whose object is described "as" something ("described the video as satire").
 _DESCRIBING_CUES = word_set("described describes describing characterized characterizes characterised "
                             "characterises portrayed portrays dismissed dismisses branded brands "
@@ -351,7 +359,8 @@ def _called_one_thing_another(toks: list[Tok]) -> bool:
     if toks[0].low in ("it", "him", "her", "them", "this", "that", "these", "those"):
         k = 1
     elif toks[0].low in ("the", "his", "her", "their", "its", "our") or toks[0].word[:1].isupper():
-        k = next((j for j in range(1, min(len(toks), 7)) if toks[j].low in ("a", "an")), 0)
+        k = next((j for j in range(1, min(len(toks), 7))
+                  if toks[j].low in ("a", "an") or _superlative_after(toks, j)), 0)
     else:
         return False
     if not 0 < k < len(toks) - 1 or toks[k].low not in ("a", "an", "the") \
@@ -804,6 +813,9 @@ class _Document:
                 return _Frame(cue, cs, ce, Mention(after[0].start, phrase_end, "anonymous", name), cs,
                               phrase_end, (s, e), para, according=True, headline=headline, source_phrase=True)
             mention = parse_after(text, after)
+            if len(after) == 1 and after[0].low in _OBJECT_TO_SUBJECT:
+                # "According to him, …": whoever "he" is
+                mention = Mention(after[0].start, after[0].end, "pronoun", _OBJECT_TO_SUBJECT[after[0].low])
             authored = _authored_document(text, after)
             if authored is not None and (mention is None or mention.end < authored.end):
                 mention = authored  # "data released Tuesday by U.S. Customs and Border Protection"
@@ -1892,7 +1904,9 @@ _THAT_TIMES = word_set("morning afternoon evening night day week weekend month y
 _ON_A_SHOW = word_set("on during in an a interview appearance with at")
 #: After a cue, whom it was said to and the quotation ("to his deputy, “…”", "reporters: “…”").
 _ADDRESSEE_THEN_QUOTE = re.compile(
-    r"[ ]+((?:to[ ]+)?(?:[\w.’'-]+[ ]+){0,5}[\w.’'-]+)(?:,|:)[ ]*(?=[“\"])")
+    r"[ ]+((?:to[ ]+)?(?:[\w.’'-]+[ ]+){0,5}[\w.’'-]+"
+    # (an aside of how or where after whom: "told a guard at the door, in French and English,")
+    r"(?:,[ ]+(?:in|on|at|via|through|over|during)[ ][^,;:“”\"]{1,40})?)(?:,|:)[ ]*(?=[“\"])")
 
 
 def _addressee_then_sentence(text: str, addressed: re.Match[str]) -> bool:
@@ -1901,8 +1915,9 @@ def _addressee_then_sentence(text: str, addressed: re.Match[str]) -> bool:
     ("told reporters the plan, “which will cost $3 million,” was approved")?"""
     if any(w in lx.CUE_VERBS or w in _FINITE for w in addressed.group(1).lower().split()):
         return False
-    after = text[addressed.end() + 1:addressed.end() + 3].lstrip("“\"‘' ")
-    return not after[:1].islower()
+    after = text[addressed.end() + 1:addressed.end() + 12].lstrip("“\"‘' ")
+    # (or a subject pronoun: "told a guard at the door, “they raped me”")
+    return not after[:1].islower() or after.split(" ", 1)[0] in ("i", "we", "they", "he", "she", "you")
 
 
 #: Cues of words someone is recalled, heard or shown saying.

@@ -1748,6 +1748,17 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(start, end, "anonymous", _join(text, toks), role=_join(text, body[:party_at]))
     glue_at = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                       "from", "in")), len(body))
+    last_glue = max((k for k, t in enumerate(body) if k > glue_at and t.low in ("of", "at", "from")),
+                    default=None)
+    if det is None and last_glue is not None and last_glue + 1 < len(body):
+        # "Member of Parliament Yvette Cooper of the Labour Party", "Secretary of State Mike
+        # Pompeo of the State Department": a title with its own "of", the name, then the body
+        titled = _classify(text, body[:last_glue])
+        if titled is not None and titled.kind == "person" and " " in titled.name and titled.role \
+                and text.find(titled.name, body[glue_at].end) >= 0:  # (the name after the title's "of")
+            tail = [t for t in body[last_glue + 1:] if t.low not in ("the", "a", "an")]
+            return Mention(start, end, "person", titled.name, role=titled.role,
+                           organisation=_join(text, tail) or titled.organisation, gender=titled.gender)
     lead_head = base_word(body[glue_at - 1]).lower() if glue_at < len(body) else ""
     unnamed_lead = glue_at < len(body) and body[glue_at - 1].word.islower() and (
         lead_head in lx.ANON_HEADS or lead_head in lx.POSITION_HEADS
@@ -2009,6 +2020,9 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 if n == 1 and n < len(run) and run[n].word.islower() and run[n].low in _STATE_BODIES \
                         and _demonym(run[0]):
                     n += 1  # "a report from the Mexican government": a people's government
+                elif n and n < len(run) and possessive(run[n - 1]) and run[n].word.islower() \
+                        and run[n].low in lx.ORG_HEADS:
+                    n += 1  # "a statement released by Erdogan's office": the office, not the man
                 name_toks = run[:n]
                 owned = _owned_organisation(name_toks)
                 if owned is not None:
@@ -2196,6 +2210,8 @@ _GROUP_LOOKBACK = 250
 _GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|in|at|from) the [a-z]+)?")
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
+#: How far back "both officers" may find the two it means ("officers A and B").
+_PAIR_LOOKBACK = 6000
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
 _SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
 #: Capitalised words that may name an organisation.
@@ -2478,6 +2494,8 @@ _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:org|com|net|gov|edu|io|info)")
 #: A cue and where it was said, before a document's noun: "said in a statement".
 _ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|added|stated)\s+"
                         r"(?:\w+\s+){0,2}?in\s+(?:a|an|its|his|her|their)"
+                        # "Donald Trump, in a statement delivered via the press secretary, announced"
+                        r"|,\s+in\s+(?:a|an|its|his|her|their)"
                         r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted)\s+"
                         r"(?:a|an|its|his|her|their))\s+(?:[\w-]+\s+)?")
 #: ("Big Machine Records issued a statement": the subject before "issued" is its author.)
@@ -3222,7 +3240,7 @@ class SpeakerBook:
             speaker = self._body_named_before(key) if mention.kind in ("anonymous", "organisation") \
                 else None
             if speaker is None and mention.kind == "anonymous":
-                speaker = self._same_group_before(mention)
+                speaker = self._same_group_before(mention) or self._named_pair_before(mention)
             speaker = speaker or self._by_alias.get((mention.kind, key))
             if speaker is None and mention.kind == "organisation":
                 speaker = self._generic_org(mention) or self._compass_country(mention) or (
@@ -4251,6 +4269,26 @@ class SpeakerBook:
                 return speaker
         return None
 
+    def _named_pair_before(self, mention: Mention) -> Speaker | None:
+        """"Both officers indicated …", "The two officers said …" after "officers Antoine Quirin
+        and Nicolas Redouane": the two people the text named with that word."""
+        words = mention.name.split()
+        if not self.text or not words or not words[-1].islower() or not words[-1].endswith("s"):
+            return None
+        before = self.text[max(0, mention.start - 9):mention.start].lower()
+        if not (len(words) == 2 and words[0].lower() in ("both", "the")
+                or len(words) == 1 and before.endswith(("both ", "the two "))):
+            return None
+        pattern = re.compile(rf"\b{re.escape(words[-1])}[ ]+((?:[A-Z][\w’'.-]+[ ]+){{0,2}}[A-Z][\w’'-]+"
+                             r"[ ]+and[ ]+(?:[A-Z][\w’'.-]+[ ]+){0,2}[A-Z][\w’'-]+)")
+        found = None
+        for match in pattern.finditer(self.text, max(0, mention.start - _PAIR_LOOKBACK), mention.start):
+            found = match  # (the last pair named so before the mention)
+        if found is None:
+            return None
+        pair = Mention(mention.start, mention.end, "anonymous", found.group(1))
+        return self._by_alias.get(("anonymous", alias_key(pair.name))) or self._new(pair)
+
     def _group_named_as_body(self, mention: Mention) -> Speaker | None:
         """"The doctors said" after "members of a recently formed group Doctors for Camp Closure":
         a plural group is the organisation named before whose name opens with its word ("Doctors
@@ -4316,8 +4354,11 @@ class SpeakerBook:
         if speaker is None:
             name = f"the {mention.role or mention.name}"
             phrase = self.text[mention.start:mention.end].split() if self.text else []
-            if mention.organisation and 3 <= len(phrase) <= 8 and phrase[0].lower() == "the":
-                name = f"the {' '.join(phrase[1:])}"  # "the chairman of the Conservative Party"
+            if (mention.organisation or "of" in phrase[2:3]) and 3 <= len(phrase) <= 8 \
+                    and phrase[0].lower() == "the":
+                # "the chairman of the Conservative Party", "the head of the police's internal
+                # investigators": whose office it is, kept
+                name = f"the {' '.join(phrase[1:])}"
             speaker = self._by_alias.get(("anonymous", alias_key(name))) or self._new(Mention(
                 mention.start, mention.end, "anonymous", name, organisation=mention.organisation))
         return speaker
