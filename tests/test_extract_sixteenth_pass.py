@@ -345,3 +345,11 @@ def test_told_whom_then_an_aside_then_the_quotation() -> None:
     assert _records(text) == [(None, "they raped me")]
     text = "He told reporters the plan, \"which will cost $3 million,\" was approved."
     assert [q.kind for q in extract_quotes(text)] == ["mixed"]
+
+
+def test_they_in_a_paragraph_that_opens_on_a_body_named_in_full_is_that_body() -> None:
+    text = ("UNESCO said the change would need approval.\n\nThis Thursday the United States Commission "
+            "on Religious Freedom (USCIRF) also criticized the move. They released a statement which "
+            "said, \"Its status as a museum must be maintained\".")
+    assert [q.speaker for q in extract_quotes(text)] == [
+        "UNESCO", "United States Commission on Religious Freedom"]

@@ -2100,7 +2100,9 @@ def _generic_head(word: str) -> bool:
 
 #: The verb after a paragraph's opening subject ("… have avoided criticism").
 _SUBJECT_VERB = re.compile(r"[ ](?:have|has|had|are|were|seem|seemed|will|would|did|do|could|can|should|"
-                           r"must|may|might|remain|remained|appear|appeared|want|wanted|plan|planned)\b")
+                           r"must|may|might|remain|remained|appear|appeared|want|wanted|plan|planned"
+                           # a past after its subject ("… (USCIRF) also criticized the move")
+                           r"|(?:also[ ]|then[ ]|later[ ]|again[ ])?[a-z]{3,}ed)\b")
 #: An organisation named by an acronym, maybe after one word: "CDC", "Chinese CDC".
 _ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Z&]{1,6})")
 #: A name spelled out in capitalised words, minor words between: "Center for Disease Control".
@@ -2210,6 +2212,8 @@ _GROUP_LOOKBACK = 250
 _GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|in|at|from) the [a-z]+)?")
 #: How far back "the company" looks for the organisation it means (characters).
 _ORG_LOOKBACK = 1500
+#: Words of a time phrase that may open a paragraph before its subject ("This Thursday the …").
+_TIME_LEADS = frozenset(["this", "last", "on", "early", "late", "earlier", "later", "next"])
 #: How far back "both officers" may find the two it means ("officers A and B").
 _PAIR_LOOKBACK = 6000
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
@@ -2743,8 +2747,16 @@ class SpeakerBook:
             return None
         mention = parse_before(text, toks)
         first = 1 if toks[0].low == "the" else 0
-        if mention is None or mention.kind != "anonymous" or mention.start > toks[first].start \
-                or " and " not in mention.name and not mention.name.endswith("s"):
+        while first < len(toks) - 1 and (toks[first].low in lx.TIME_WORDS or toks[first].low in _TIME_LEADS):
+            first += 1  # "This Thursday the United States Commission … also criticized the move"
+        if first < len(toks) - 1 and toks[first].low == "the":
+            first += 1
+        if mention is None or mention.start > toks[first].start:
+            return None
+        if mention.kind == "organisation" and " " in mention.name:
+            # (a body named in full that opens the paragraph: "They released a statement …")
+            return self._by_alias.get(("organisation", alias_key(mention.name))) or self._new(mention)
+        if mention.kind != "anonymous" or " and " not in mention.name and not mention.name.endswith("s"):
             return None
         return self._by_alias.get(("anonymous", alias_key(mention.name))) or self._new(mention)
 
