@@ -353,3 +353,8 @@ def test_they_in_a_paragraph_that_opens_on_a_body_named_in_full_is_that_body() -
             "said, \"Its status as a museum must be maintained\".")
     assert [q.speaker for q in extract_quotes(text)] == [
         "UNESCO", "United States Commission on Religious Freedom"]
+
+
+def test_a_subject_of_both_parts_before_its_verb() -> None:
+    assert _records("Reuters reported both production and export of oil had been disrupted.") == [
+        ("Reuters", "both production and export of oil had been disrupted")]

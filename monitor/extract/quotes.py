@@ -274,13 +274,15 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
                 skipped += 1
                 continue
         k = j - skipped
-        if k >= 6:
+        if k >= (8 if toks[0].low in ("both", "either", "neither") else 6):
             return False
         if k and tok.low in _FINITE and tok.word.islower():
             return True
         if past and k and tok.word.islower() and tok.low.endswith("ed") and len(tok.low) > 3 \
                 and (j + 1 == len(toks) or toks[j + 1].low not in _PARTICIPLE_PREPOSITIONS):
             return True
+        if tok.low in ("and", "or", "of") and toks[0].low in ("both", "either", "neither"):
+            continue  # "both production and export of oil had been disrupted": one subject
         if tok.low in ("and", "or", "that", "to", "which", "who", "of", "in", "on", "for", "about", "with") \
                 or tok.low.endswith("ing"):
             return False
