@@ -358,3 +358,10 @@ def test_they_in_a_paragraph_that_opens_on_a_body_named_in_full_is_that_body() -
 def test_a_subject_of_both_parts_before_its_verb() -> None:
     assert _records("Reuters reported both production and export of oil had been disrupted.") == [
         ("Reuters", "both production and export of oil had been disrupted")]
+
+
+def test_a_group_with_a_relative_clause_without_that_before_its_cue() -> None:
+    text = "Some of the protesters the Herald interviewed said they had marched to \"defend their jobs\"."
+    assert [q.speaker for q in extract_quotes(text)] == ["the protesters"]
+    assert _records("Residents the BBC spoke to said the water had risen overnight.") == [
+        ("Residents", "the water had risen overnight")]

@@ -1466,6 +1466,11 @@ class _Document:
         text = self.text
         cut = text.rfind(",", left, cs)
         last = cut + 1 if cut >= 0 else left
+        reduced = _REDUCED_RELATIVE.search(text, max(last, cs - _SUBJECT_WINDOW), cs)
+        if reduced is not None and reduced.end() == cs and reduced.start() > last:
+            # "Some of the protesters Wikinews interviewed said", "Residents the BBC spoke to
+            # said": the people, not the outlet that met them
+            cs = reduced.start()
         toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
         if strip_adverbs(toks):
             if cut >= 0 and toks[0].low.isalpha() and toks[0].low == toks[0].word:
@@ -3480,6 +3485,11 @@ def _sieve_partial(doc: _Document) -> None:
 
 #: Quotation marks dropped from a name read through them ("the new “dot plot” of …").
 _NO_MARKS = str.maketrans("", "", "\"“”‘’«»")
+#: A relative clause with no "that" between a group and its cue: whom an outlet or "we" met.
+_REDUCED_RELATIVE = re.compile(
+    r"[ ](?:we|I|the[ ][A-Z][\w.’'-]*(?:[ ][A-Z][\w.’'-]*)?|[A-Z][\w.’'-]*(?:[ ][A-Z][\w.’'-]*)?)[ ]"
+    r"(?:interviewed|surveyed|polled|contacted|questioned|met|reached|spoke[ ]to|spoke[ ]with"
+    r"|talked[ ]to|talked[ ]with)[ ]+$")
 #: Cues that report a command with an object and "to" ("told his lawyer to …").
 _COMMAND_CUES = word_set("told tells telling tell asked asks asking urged urges urging ordered orders "
                          "instructed begged called calling")
