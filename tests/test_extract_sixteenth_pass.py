@@ -365,3 +365,14 @@ def test_a_group_with_a_relative_clause_without_that_before_its_cue() -> None:
     assert [q.speaker for q in extract_quotes(text)] == ["the protesters"]
     assert _records("Residents the BBC spoke to said the water had risen overnight.") == [
         ("Residents", "the water had risen overnight")]
+
+
+def test_adding_after_a_bare_plural_subject_or_a_closing_frame() -> None:
+    assert _records("Officials said 39 people are dead, adding that rescuers ended their work.") == [
+        ("Officials", "39 people are dead"), ("Officials", "rescuers ended their work")]
+    text = ("A total of 39 are confirmed dead, officials told state media, adding that rescuers ended "
+            "their work.")
+    assert _records(text) == [("officials", "A total of 39 are confirmed dead"),
+                              ("officials", "rescuers ended their work")]
+    text = "Prices rose sharply, the ministry said on Monday, adding that demand would fall."
+    assert [speaker for speaker, _ in _records(text)] == ["ministry", "ministry"]

@@ -1247,8 +1247,10 @@ class _Document:
                     subject = Mention(named.start, named.end, "person", named.name,
                                       role=desc.role if desc else None,
                                       organisation=desc.organisation if desc else None, gender=named.gender)
+        bare_group = subject is not None and subject.start == toks[0].start and subject.name.endswith("s") \
+            and subject.name.split()[-1].lower() in lx.ANON_HEADS  # ("Officials said …, adding")
         if subject is None or subject.kind == "anonymous" and toks[0].low not in lx.DETERMINERS \
-                and " and " not in subject.name:
+                and " and " not in subject.name and not bare_group:
             # "But in April, Gerhard Müller quashed that hope, insisting …": the subject after an
             # opening conjunction, time or phrase
             subject = self._lead_person(s, cs)
@@ -1285,6 +1287,13 @@ class _Document:
         text = self.text
         found = list(_INVERTED_CUE.finditer(text, max(s, cs - 300), cs))
         if not found:
+            trailing = _TRAILING_FRAME_BEFORE.search(text, max(s, cs - 160), cs)
+            if trailing is not None:
+                # "A total of 39 are dead, officials told state media, adding that …": the
+                # speaker of the frame that closed the statement before the participle
+                mention = parse_before(text, tokens(text, trailing.start(1), trailing.end(1)))
+                if mention is not None and mention.kind != "pronoun" and mention.end == trailing.end(1):
+                    return mention
             return None
         if found[-1].group(1):
             # "…, he said, adding that …": the pronoun's person
@@ -4026,6 +4035,9 @@ _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|ad
                            r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
                            r"|claims|claim|contended|contends|contend|maintained|maintains|maintain),"
                            r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
+#: A frame that closes a statement right before a participle: ", officials told state media, ".
+_TRAILING_FRAME_BEFORE = re.compile(
+    r",[ ]([^,;:“”\"]{2,60}?)[ ](?:said|says|told|tells)\b[^,;:“”\"]{0,40},[ ]*$")
 #: Words that open a description of the speaker named just before, not more of the statement.
 #: "The leader of Ennahda, Rachid Ghannouchi, …": a description, then the name set off by commas.
 _DESCRIBED_NAME = re.compile(r"(?:The|A|An|Her|His|Their|Its) [^,;:.“”\"]{1,80}?, ([^,;:.“”\"]{3,60}), ")
