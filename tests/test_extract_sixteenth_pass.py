@@ -376,3 +376,11 @@ def test_adding_after_a_bare_plural_subject_or_a_closing_frame() -> None:
                               ("officials", "rescuers ended their work")]
     text = "Prices rose sharply, the ministry said on Monday, adding that demand would fall."
     assert [speaker for speaker, _ in _records(text)] == ["ministry", "ministry"]
+
+
+def test_a_document_with_its_author_in_an_aside() -> None:
+    text = ("The report, published Tuesday by the Government Accountability Office, found that the "
+            "agency had overspent.")
+    assert _records(text) == [("Government Accountability Office", "the agency had overspent")]
+    assert _records("The report, released on Monday, said the program had failed.") == [
+        ("The report", "the program had failed")]

@@ -957,6 +957,13 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is not None and mention.kind == "anonymous" \
+                and text[mention.start:mention.end].split()[-1].lower() in lx.DOCUMENT_NOUNS:
+            aside = _AUTHOR_ASIDE.match(text, mention.end, cs)
+            if aside is not None:
+                # "The report, published Tuesday by the Government Accountability Office, found
+                # that …": the document with its author, whom the speaker book reads from it
+                mention = replace(mention, end=aside.end(1))
         if mention is not None and mention.kind != "pronoun" \
                 and _AUXILIARY.search(text, mention.start, mention.end) is not None:
             # "police were investigating whether a manifesto posted …": a clause, not a subject
@@ -2114,8 +2121,10 @@ def _finding_subject(text: str, mention: Mention | None) -> bool:
     "the Supreme Court has found that")?"""
     if mention is None or mention.kind == "pronoun":
         return False
-    last = text[mention.start:mention.end].split()[-1].lower().strip(".,;:’'")
-    return last in lx.DOCUMENT_NOUNS or last in lx.FINDING_SUBJECTS
+    # (the name's last word too: "The report, published Tuesday by the GAO," ends on its author)
+    return any(last in lx.DOCUMENT_NOUNS or last in lx.FINDING_SUBJECTS for last in (
+        text[mention.start:mention.end].split()[-1].lower().strip(".,;:’'"),
+        mention.name.split()[-1].lower().strip(".,;:’'") if mention.name else ""))
 
 
 def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:
@@ -4035,6 +4044,9 @@ _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|ad
                            r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
                            r"|claims|claim|contended|contends|contend|maintained|maintains|maintain),"
                            r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
+#: An aside after a document naming who made it: ", published Tuesday by the GAO,".
+_AUTHOR_ASIDE = re.compile(r",[ ]((?:published|released|issued|compiled|written|prepared|commissioned|"
+                           r"produced|conducted)[ ][^,;:“”\"]{0,40}?\bby[ ][^,;:“”\"]{2,80}),[ ]")
 #: A frame that closes a statement right before a participle: ", officials told state media, ".
 _TRAILING_FRAME_BEFORE = re.compile(
     r",[ ]([^,;:“”\"]{2,60}?)[ ](?:said|says|told|tells)\b[^,;:“”\"]{0,40},[ ]*$")
