@@ -384,3 +384,12 @@ def test_a_document_with_its_author_in_an_aside() -> None:
     assert _records(text) == [("Government Accountability Office", "the agency had overspent")]
     assert _records("The report, released on Monday, said the program had failed.") == [
         ("The report", "the program had failed")]
+
+
+def test_a_relative_pronoun_as_the_subject_of_what_was_said() -> None:
+    text = "The attack, which officials said killed at least 12 people, was the deadliest this year."
+    assert _records(text) == [("officials", "killed at least 12 people")]
+    assert _records("The fires, which state media said were under control, burned for hours.") == [
+        ("state media", "were under control")]
+    assert _records("He is the man who police said fired the first shot.") == [
+        ("police", "fired the first shot")]

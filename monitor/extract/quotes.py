@@ -1874,6 +1874,19 @@ class _Document:
             at_least = first.low == "at" and k + 1 < len(toks) and toks[k + 1].low in ("least", "most")
             if first.low in lx.CUE_VERBS or (first.low in lx.ADVERBIAL_PREPOSITIONS and not at_least):
                 return
+            said_by = frame.mention
+            if said_by is not None and _RELATIVE_GAP.search(text, max(0, said_by.start - 8), said_by.start):
+                # "The attack, which officials said killed at least 12 people, was …": the
+                # relative pronoun is the clause's subject; its verb opens what was said, and a
+                # relative clause set off by commas ends at its comma
+                if first.low in lx.DETERMINERS or not first.word.islower():
+                    return
+                opened = text.rfind(",", max(0, said_by.start - 10), said_by.start)
+                close = text.find(",", first.start, e)
+                frame.clause_start = first.start
+                if opened >= 0 and close > 0:
+                    frame.clause_end = close
+                return
             if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
                 return  # "warned in a report published on Monday": no clause follows
             pronoun, _, contraction = first.low.replace("’", "'").partition("'")
@@ -4044,6 +4057,8 @@ _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|ad
                            r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
                            r"|claims|claim|contended|contends|contend|maintained|maintains|maintain),"
                            r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
+#: A relative pronoun right before a cue's subject: "…, which officials said killed …".
+_RELATIVE_GAP = re.compile(r"\b(?:which|that|who)[ ]+$")
 #: An aside after a document naming who made it: ", published Tuesday by the GAO,".
 _AUTHOR_ASIDE = re.compile(r",[ ]((?:published|released|issued|compiled|written|prepared|commissioned|"
                            r"produced|conducted)[ ][^,;:“”\"]{0,40}?\bby[ ][^,;:“”\"]{2,80}),[ ]")
