@@ -393,3 +393,11 @@ def test_a_relative_pronoun_as_the_subject_of_what_was_said() -> None:
         ("state media", "were under control")]
     assert _records("He is the man who police said fired the first shot.") == [
         ("police", "fired the first shot")]
+
+
+def test_a_bodys_statement_is_the_body_the_text_named() -> None:
+    text = ("Chelsea said the manager was staying. The club's statement said the manager had left "
+            "\"by mutual consent\".")
+    assert [q.speaker for q in extract_quotes(text)] == ["Chelsea", "Chelsea"]
+    text = "Chelsea sacked its manager on Monday. The club said the decision was final."
+    assert [q.speaker for q in extract_quotes(text)] == ["Chelsea"]

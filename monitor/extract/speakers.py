@@ -2003,7 +2003,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         held = classify(text, phrase)
         if held is not None and held.kind == "anonymous" and last.word.endswith(("s'", "s’")):
             return held  # "the researchers' calculations": the researchers
-        return held if held is not None and held.kind == "definite" else None
+        # ("the club's statement", "the company's letter": the body, found as "the club" is)
+        return held if held is not None and held.kind in ("definite", "organisation") else None
     else:
         name_toks = []
         for k in range(at + 1, len(toks) - 1):
@@ -2086,7 +2087,7 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
                            "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
-                           "distributor", "supplier", "nonprofit", "magazine", "website", "outlet"])
+                           "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club"])
 #: Last words of the names of places, which "the company" or "the agency" never means.
 _PLACES_NOT_BODIES = frozenset(["airport", "hospital", "station", "stadium", "park", "square",
                                 "street", "avenue", "road", "bridge", "river", "lake", "island",
