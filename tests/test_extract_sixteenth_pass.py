@@ -401,3 +401,17 @@ def test_a_bodys_statement_is_the_body_the_text_named() -> None:
     assert [q.speaker for q in extract_quotes(text)] == ["Chelsea", "Chelsea"]
     text = "Chelsea sacked its manager on Monday. The club said the decision was final."
     assert [q.speaker for q in extract_quotes(text)] == ["Chelsea"]
+
+
+def test_a_pronoun_with_no_one_named_is_the_described_subject_before() -> None:
+    text = ("The senator's wife, Anne, spoke first. \"He has given his life to this state,\" she said. "
+            "Then the senator took the stage. \"I am not done yet,\" he said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Anne", "the senator"]
+    text = "The report was published on Monday. \"It is flawed,\" she said."
+    assert [q.speaker for q in extract_quotes(text)] == [None]
+
+
+def test_a_name_set_off_by_an_appositive_opens_its_sentence_as_subject() -> None:
+    text = ("Jones, the defence lawyer, cross-examined the witness for two hours. \"Did you see the "
+            "car?\" she asked.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Jones"]

@@ -2218,7 +2218,13 @@ _TIME_LEADS = frozenset(["this", "last", "on", "early", "late", "earlier", "late
 #: How far back "both officers" may find the two it means ("officers A and B").
 _PAIR_LOOKBACK = 6000
 #: A single capitalised word opening a sentence, then a lower-case word ("Brightwave blocked").
-_SENTENCE_SUBJECT = re.compile(r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z])")
+_SENTENCE_SUBJECT = re.compile(
+    r"(?:^|[.!?][ ]+|\n)([A-Z][\w&'’-]+)(?=[ ][a-z]|,[ ](?:the|a|an|his|her|who)[ ][^.!?]{0,60},[ ][a-z])")
+#: A description opening a sentence as its subject, then its verb: "Then the senator took …".
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?:^|[.!?][ ]+|\n)(?:(?:Then|Later|Afterwards|Earlier|Finally|Now|Next),?[ ]+)?"
+    r"([Tt]he[ ](?:[a-z-]+[ ]){0,2}?([a-z]+|[A-Z]{2,4}))[ ]"
+    r"(?:[a-z]{3,}ed|was|is|had|has|took|went|came|made|gave|spoke|stood|rose|sat|left|said|told)\b")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: A company's name joined by "&": "Procter & Gamble", "Pacific Gas & Electric Co.".
@@ -2877,6 +2883,28 @@ class SpeakerBook:
             return None
         return self._person(Mention(found.start(1), found.end(1), "person", found.group(1), gender=want))
 
+    def _described_subject_before(self, pos: int, want: str) -> Speaker | None:
+        """"Then the senator took the stage. “…,” he said": with no one named for "he" or "she",
+        the person a description names as the subject of the sentence just before (the office
+        or role given a speaker of its own, as "the senator said" would be)."""
+        if not self.text:
+            return None
+        found = None
+        for match in _DESCRIBED_SUBJECT.finditer(self.text, max(0, pos - 240), pos):
+            if self.quoted is None or not self.quoted(match.start(1)):
+                found = match
+        if found is None:
+            return None
+        noun = found.group(2).lower()
+        if not (noun in lx.POSITION_HEADS or noun in lx.OCCUPATIONS or noun in lx.PERSON_NOUNS) \
+                or noun in lx.DOCUMENT_NOUNS or noun.endswith("s") and noun not in lx.POSITION_HEADS:
+            return None
+        gender = "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else None
+        if gender not in (None, want):
+            return None
+        start = found.start(1)
+        return self._definite(Mention(start, found.end(1), "definite", noun, role=found.group(2)))
+
     def _owner_before(self, pos: int, want: str) -> Mention | None:
         """"went to Salinas’ home, where she said …": a pronoun in a clause about a place owned
         by a named person is that person, when no title or first name says otherwise."""
@@ -3179,6 +3207,8 @@ class SpeakerBook:
                     speaker = self._named_before(mention.start, want)
                 if speaker is None:
                     speaker = self._subject_before(mention.start, want)
+                if speaker is None:
+                    speaker = self._described_subject_before(mention.start, want)
                 if speaker is None:
                     speaker = self._handle_was_person(want)
                 if speaker is not None and speaker.gender is None:
