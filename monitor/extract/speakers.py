@@ -2896,7 +2896,7 @@ class SpeakerBook:
         if found is None:
             return None
         noun = found.group(2).lower()
-        if not (noun in lx.POSITION_HEADS or noun in lx.OCCUPATIONS or noun in lx.PERSON_NOUNS) \
+        if not (noun in lx.POSITION_HEADS or noun in lx.OCCUPATION_WORDS or noun in lx.PERSON_NOUNS) \
                 or noun in lx.DOCUMENT_NOUNS or noun.endswith("s") and noun not in lx.POSITION_HEADS:
             return None
         gender = "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else None
