@@ -290,7 +290,7 @@ ORG_HEADS = _forms(
     "city county district utility panel jury tribunal chain lab nonprofit operator distributor "
     "supplier",
     # Outlets that speak for themselves: "North Korea's official newspaper said", "the paper said".
-    "newspaper paper broadcaster magazine website outlet",
+    "newspaper paper broadcaster magazine website outlet publication journal",
 )
 
 #: Names that stand for an organisation or a government on their own.
@@ -455,7 +455,7 @@ AUDIENCES = _forms(
     "officials police cops investigators agents officers detectives prosecutors jurors judge board "
     "council legislators regulators friends family relatives neighbors neighbours attendees "
     "participants guests fans customers clients patients doctors nurses teachers mourners "
-    "protesters worshippers followers readers reporter interviewer lawmaker senator commission "
+    "protesters worshippers followers readers reporter interviewer lawmaker senator commission correspondent "
     "assembly legislature chamber house party caucus cabinet union employees staffers aides "
     "allies donors diplomats counterparts leaders ministers executives bankers traders "
     "passengers survivors victims families children pupils parishioners subscribers community "

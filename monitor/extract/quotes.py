@@ -120,8 +120,13 @@ _OPEN_MARKS = "“\"„«‘'‚‟"
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 #: "In Dr. Shadlen's words, …", "In the words of one official, …" (the comma closes it).
-_IN_WORDS = re.compile(r"(?<![\w-])[Ii]n (?:the words of (?P<of>[^,;:“”\"]{2,80})"
-                       r"|(?P<owner>his|her|their|[^,;:“”\"]{2,60}?[’']s?) (?:own )?words),")
+#: "In his view, …", "In the opinion of most economists, …": a view reported, read the same way.
+_IN_WORDS = re.compile(r"(?<![\w-])[Ii]n (?:the (?P<noun>words|view|opinion|estimation) of "
+                       r"(?P<of>[^,;:“”\"]{2,80})"
+                       r"|(?P<owner>his|her|their|[^,;:“”\"]{2,60}?[’']s?) (?:own )?"
+                       r"(?P<noun2>words|view|opinion|estimation|assessment|judgment|judgement)),")
+#: What every match of ``_IN_WORDS`` holds: a cheap test before the costlier search.
+_IN_WORDS_HINT = re.compile(r"(?:words|view|opinion|estimation|assessment|judge?ment)(?:,| of )")
 #: "documents seen by Reuters": the outlet that read a document, before the cue of its content.
 _SEEN_BY = re.compile(r"\b(?:seen|obtained|reviewed|viewed|acquired|examined) by ")
 #: Naming cues whose passive names the speaker after "by" ("was called “reckless” by …").
@@ -147,7 +152,7 @@ _FINITE = word_set(
     # irregular past tenses ("said the strike hit a depot", "ruled the agency broke the law")
     "hit struck broke fought sought bought caught taught built meant stood understood chose "
     "spoke wrote drove threw fled led sold heard hid shook stole swore drew flew withdrew "
-    "overstepped misled forgot",
+    "overstepped misled forgot overran outran overtook undertook underwent",
     # more irregular pasts ("residents said the noise woke them up"); none that is also a common
     # noun or adjective ("ground", "wound", "lit", "spread")
     "woke awoke rang sang sank swam drank ate blew bled dealt dug fed forgave froze got grew hung "
@@ -243,7 +248,7 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
     "admitted admits suggested suggests suggesting promised promises complained complains "
-    "lamented laments boasted boasts cautioned cautions",
+    "lamented laments boasted boasts cautioned cautions stated states declared declares",
     # (only before a clause with a finite verb near its start: "denied the allegations" is an object)
     "denied denies indicated indicates estimated estimates",
     # the present of a plural subject: "U.S. officials admit the program has failed"
@@ -264,6 +269,8 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
     aside_end = -1
     skipped = 0
     for j, tok in enumerate(toks[:12]):
+        if j and text and "." in text[toks[j - 1].end:tok.start]:
+            return False  # a sentence's end the splitter missed ("a homicide. #BlackLivesMatter has")
         if tok.start < aside_end:
             skipped += 1
             continue
@@ -284,9 +291,19 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
         if tok.low in ("and", "or", "of") and toks[0].low in ("both", "either", "neither"):
             continue  # "both production and export of oil had been disrupted": one subject
         if tok.low in ("and", "or", "that", "to", "which", "who", "of", "in", "on", "for", "about", "with") \
-                or tok.low.endswith("ing"):
-            return False
+                or tok.low.endswith("ing") and not (j and toks[j - 1].low in lx.DETERMINERS):
+            return False  # (but "the landing at Fath … was": a noun in "-ing" after its article)
     return False
+
+
+def _reported_subject_then_finite(text: str, start: int, end: int) -> bool:
+    """After "reported" with no "that": a subject and its verb, past tenses in "-ed" too ("reported
+    the plane crashed"), but not another cue ("reported the call recalled that …": the one who
+    reported, then what the call's witness recalled)."""
+    ahead = tokens(text, start, min(end, start + 160))
+    if any(t.low in lx.CUE_VERBS for t in ahead[1:6]):
+        return _subject_then_finite(ahead[:8])
+    return _subject_then_finite(ahead, past=True, text=text)
 
 
 #: Prepositions after a participle that make it a noun's modifier ("a letter signed by …").
@@ -296,7 +313,7 @@ _PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under"
 #: verb in the first words.
 _OBJECT_PRONE_CUES = word_set("wrote writes tweeted tweets acknowledged acknowledges argues argued "
                               "announced announces noted notes admitted admits predicted predicts "
-                              "promised promises explained explains")
+                              "promised promises explained explains stated states declared declares")
 
 
 #: The cues' base forms, which report a clause without "that" only as a plural's present.
@@ -476,7 +493,8 @@ class _Document:
         for index, (start, end) in enumerate(self.paras):
             local = self._quotes_between(start, end)
             if not local and CUE_PATTERN.search(text, start, end) is None \
-                    and not _title_case_cue(text, start, end):
+                    and not _title_case_cue(text, start, end) \
+                    and _IN_WORDS_HINT.search(text, start, end) is None:
                 # Nothing anyone said: most narrative paragraphs stop here (their sentences are
                 # read only if a pronoun's search for its person reaches them)
                 self.lead_spans.append((start, end))
@@ -734,7 +752,7 @@ class _Document:
             if frame is not None:
                 self.frames.append(frame)
                 found = True
-        if "words" in text[s:e]:
+        if _IN_WORDS_HINT.search(text, s, e) is not None:
             for match in _IN_WORDS.finditer(text, s, e):
                 frame = self._in_words_frame(match, s, e, para, headline)
                 if frame is not None:
@@ -751,8 +769,12 @@ class _Document:
         mention = self._words_owner(match)
         if mention is None:
             return None
-        return _Frame("in the words of", match.start(), match.end() - 1, mention, match.start(),
-                      match.end() - 1, (s, e), para, headline=headline)
+        noun = match.group("noun") or match.group("noun2")
+        # With no quotation after the comma, the rest of the sentence is the owner's reported
+        # view, read as after "According to X," ("In his view, this is a nationwide problem")
+        reported = self.text[match.end():match.end() + 3].lstrip()[:1] not in _OPEN_MARKS
+        return _Frame(f"in the {noun} of", match.start(), match.end() - 1, mention, match.start(),
+                      match.end() - 1, (s, e), para, headline=headline, according=reported)
 
     def _words_owner(self, match: re.Match[str]) -> Mention | None:
         """Whose words ``_IN_WORDS`` names: a speaker's phrase, or "his", "her", "their" (a
@@ -1843,7 +1865,8 @@ class _Document:
         if k < len(toks) and (frame.cue in _ZERO_THAT or frame.cue in ("reported", "reports")
                               and (toks[k].low in ("he", "she", "they")
                                    or _source_then_cue(text, toks[k], e)
-                                   or _subject_then_finite(toks[k:k + 8]))) and not frame.inverted \
+                                   or _reported_subject_then_finite(text, toks[k].start, e))) \
+                and not frame.inverted \
                 and not (frame.cue in _BASE_FORMS and _after_modal(text, frame.cue_start)):
             # ("TVN24 reported he received surgery": "reported" without "that" only before a
             # subject pronoun, not "reported the call recalled that …")
@@ -2620,7 +2643,7 @@ def _object_end(toks: list[Tok]) -> int:
     if len(toks) > 1 and toks[0].word.isalpha() and toks[0].word.islower() and toks[1].low in lx.AUDIENCES \
             and toks[0].low not in lx.AUDIENCES and not _plural(toks[0].low) \
             and toks[0].low not in _FINITE and toks[0].low not in ("that", "the", "a", "an"):
-        return 2  # "told state media", "told local reporters": one modifier, no article
+        return 2 + _name_after_title(toks, 2)  # "told state media", "told local reporters": one modifier
     # "told the judge", "told his supporters", "told a news conference"
     j = 1 if toks[0].low in ("the", "a", "an", "his", "her", "their", "its", "our", "my") else 0
     start = j
@@ -2640,6 +2663,7 @@ def _object_end(toks: list[Tok]) -> int:
         if toks[j - 1].low in lx.AUDIENCES:
             while j < len(toks) and toks[j].low in _GATHERINGS and not _plural(toks[j - 1].low):
                 j += 1  # ("told committee members that …", not "told reporters members had quit")
+            j += _name_after_title(toks, j)
             break
     if j == start and start:
         # "told the paper that …", "tells the newspaper he …": any short object of lower-case
@@ -2662,6 +2686,17 @@ def _object_end(toks: list[Tok]) -> int:
     if j == start:
         return 0
     return j
+
+
+def _name_after_title(toks: list[Tok], j: int) -> int:
+    """How many capitalised words after a singular audience word name the one it titles ("told
+    VOA Pentagon correspondent Carla Babb that …"): up to three, then a lower-case word."""
+    if not j or not toks[j - 1].word.islower() or _plural(toks[j - 1].low):
+        return 0
+    named = j
+    while named < len(toks) and named - j < 3 and toks[named].word[:1].isupper():
+        named += 1
+    return named - j if named == len(toks) or not toks[named].word[:1].isupper() else 0
 
 
 #: Words for who interviews: "told Fox News host Sean Hannity".
@@ -3825,6 +3860,9 @@ def _sieve_trailing(doc: _Document) -> None:
         rest = text[frame.end:e].strip(" .!?\"”’)")
         if rest and not _only_outlet_or_adverbial(doc, frame, rest) and not _describes_speaker(frame, rest):
             continue
+        if rest.startswith(",") and _subject_then_predicate(
+                text, _after_semicolon(text, s, frame.start), frame.start - 1, rest):
+            continue  # "Around 50 gallons, officials said, spilled and ignited": parenthetical
         head = frame.start
         if frame.according:
             head = frame.cue_start
@@ -3931,7 +3969,7 @@ def _finite_word(tok: Tok) -> bool:
 
 #: Weak cues that still report a clause without "that" when one follows ("suggested the bill
 #: was flawed"; not "suggested a compromise").
-_WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates")
+_WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates states")
 
 
 def _opens_clause(text: str, start: int, end: int) -> bool:
@@ -4009,11 +4047,13 @@ def _sieve_parenthetical(doc: _Document) -> None:
         if before <= s or text[before - 1] != "," or after >= e or text[after] != ",":
             continue
         rest = text[frame.end:e].strip(" .!?\"”’)")
-        if rest and _only_outlet_or_adverbial(doc, frame, rest):
+        lead_from = _after_semicolon(text, s, before)  # "…; around 50 gallons, officials said, spilled"
+        verb_after = _subject_then_predicate(text, lead_from, before - 1, rest)
+        if rest and not verb_after and _only_outlet_or_adverbial(doc, frame, rest):
             continue  # "…, X told CBS, the BBC's partner.": the frame closes the sentence (trailing)
         if _describes_speaker(frame, rest):
             continue  # "…, said Tom Hale, a farmer who runs the shop.": about the speaker (trailing)
-        start, end = _trim_clause(text, s, before - 1)
+        start, end = _trim_clause(text, lead_from, before - 1)
         if end < before - 1 or start >= end:
             continue  # the statement stops before the frame ("…; the mayor said, …")
         tail_start, end = _trim_clause(text, after + 1, e)
@@ -4023,6 +4063,25 @@ def _sieve_parenthetical(doc: _Document) -> None:
         if opener.endswith("ing") and opener not in ("nothing", "everything", "something", "during"):
             continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
+
+
+def _after_semicolon(text: str, s: int, before: int) -> int:
+    """Where the clause ending at ``before`` starts: after the sentence's last semicolon."""
+    semicolon = text.rfind("; ", s, before)
+    return semicolon + 2 if semicolon >= 0 else s
+
+
+def _subject_then_predicate(text: str, start: int, end: int, rest: str) -> bool:
+    """Is [start, end) a bare subject (no verb) and ``rest``, after a frame set off by commas,
+    its predicate, opening with a verb in the past or a finite one ("Around 50 gallons of fuel,
+    officials said, spilled and ignited")? Then the frame sits inside the statement."""
+    lead = tokens(text, start, end)
+    if not lead or len(lead) > 12 or _has_verb(lead):
+        return False
+    rest = rest.lstrip(", ")
+    first = rest.split(None, 1)[0] if rest else ""
+    return first.isalpha() and first.islower() and (
+        first in _FINITE or first.endswith("ed") and len(first) > 4)
 
 
 #: What may open a sentence before "as X said, …": a conjunction and its comma ("But, as …").
@@ -4146,10 +4205,13 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
 def _sieve_according_lead(doc: _Document) -> None:
     """``According to X, …``: the statement follows the comma."""
     text = doc.text
-    speaking: dict[int, int] = {}  # sentence start -> frames that name a speaker
+    # sentence start -> where its frames' speakers stand (a cue whose subject search lands on the
+    # source of "according to" names no one new: "Local authorities, according to the Bulletin,
+    # have noted …")
+    speaking: dict[int, set[int]] = {}
     for frame in doc.frames:
         if frame.mention is not None:
-            speaking[frame.sentence[0]] = speaking.get(frame.sentence[0], 0) + 1
+            speaking.setdefault(frame.sentence[0], set()).add(frame.mention.start)
     for frame in doc.frames:
         if not frame.according or frame.mention is None:
             continue
@@ -4158,7 +4220,7 @@ def _sieve_according_lead(doc: _Document) -> None:
         if opener is not None and opener.end() == frame.cue_start:
             s = frame.cue_start  # "For example, according to the Post, …": as at the head
         elif _NOT_SPACE.search(text, s, frame.cue_start):
-            if speaking.get(s, 0) == 1:
+            if len(speaking.get(s, ())) == 1:
                 _according_between_commas(doc, frame)
             continue
         comma = text.find(",", frame.mention.end, min(e, frame.mention.end + 81))
@@ -4286,6 +4348,13 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
         start, end = _trim_clause(text, s, len(lead) + s)
         if not _has_verb(tokens(text, start, end)):
             return
+    elif tail[0].low == "that" and lead_toks and lead_toks[-1].word.isalpha() \
+            and lead_toks[-1].word.islower() and lead_toks[-1].low not in lx.DETERMINERS \
+            and lead_toks[-1].low not in lx.ADVERBIAL_PREPOSITIONS \
+            and _has_verb(lead_toks) and "," not in text[lead_start:s + len(lead)]:
+        # "Kelly had begun to speculate, according to one source, that Trump …": the verb before
+        # the frame takes the clause after it; the source reports the whole sentence
+        start = lead_start
     elif tail[0].low in _CONTINUING_WORDS:
         # "…, it began with a surge, according to Project Jonah, with 140 whales dying …": the
         # frame sits inside one statement that goes on after it

@@ -2087,7 +2087,8 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
                            "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
-                           "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club"])
+                           "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club",
+                           "publication"])
 #: Last words of the names of places, which "the company" or "the agency" never means.
 _PLACES_NOT_BODIES = frozenset(["airport", "hospital", "station", "stadium", "park", "square",
                                 "street", "avenue", "road", "bridge", "river", "lake", "island",
@@ -2156,12 +2157,18 @@ def _title_after_name(tok: Tok) -> bool:
 def _past_based_in(toks: list[Tok]) -> list[Tok]:
     """The words of a name after where it is based: "Ann Arbor-based Center for Automotive
     Research" is the Center for Automotive Research."""
-    based = next((j for j in range(len(toks) - 1, -1, -1) if toks[j].low.endswith("-based")), None)
+    based = next((j for j in range(len(toks) - 1, -1, -1)
+                  if toks[j].low.endswith(_AFFILIATION_SUFFIXES)), None)
     return toks if based is None else toks[based + 1:]
 
 
+#: Endings of a word that says where a body is based or who leads or backs it ("Moscow-based",
+#: "Kurdish-led", "Iran-backed"): a modifier before the body's name, not part of it.
+_AFFILIATION_SUFFIXES = ("-based", "-led", "-backed", "-owned", "-run", "-controlled", "-funded",
+                         "-allied", "-aligned", "-affiliated", "-sponsored", "-supported")
 #: Where an organisation is based, before its name's text ("Sacramento-based McClatchy").
-_BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-based ")
+_BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-(?:"
+                       + "|".join(x[1:] for x in _AFFILIATION_SUFFIXES) + ") ")
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
                               "unions", "organizers", "organisers", "regulators", "rescuers"])
@@ -3456,6 +3463,8 @@ class SpeakerBook:
             words = run.group().split()
             if words[0] in ("The", "A", "An"):
                 words = words[1:]  # (a sentence's first word: "The Federal Trade Commission")
+            while words and words[0].lower().endswith(_AFFILIATION_SUFFIXES):
+                words = words[1:]  # "Kurdish-led Syrian Democratic Forces" spells out the SDF
             if len(words) < 2 or len(words) <= 3 and (_known_first_name(words[0].lower())
                                                       or " ".join(words) in people):
                 continue

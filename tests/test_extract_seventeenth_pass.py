@@ -1,0 +1,113 @@
+"""The seventeenth pass: reports the engine missed on patterns any story has ("according to X"
+inside a sentence with another cue word, "In his view, …", zero-that after "stated" and
+"declared", a frame set off by commas before the subject's verb, bodies named with "-led" or
+"-backed"), each in sentences written for these tests."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def test_according_to_between_a_subject_and_a_cue_verb_of_its_own() -> None:
+    # "noted" is the subject's verb; its search for a speaker must not make the source a second
+    # speaker of the sentence
+    text = ("The ferry left on Monday. Port workers, according to the harbour master, have noted "
+            "unusual radio traffic since then.")
+    assert _records(text) == [("the harbour master", "Port workers, according to the harbour master, "
+                                                     "have noted unusual radio traffic since then")]
+
+
+def test_according_to_between_a_verb_and_its_that_clause() -> None:
+    text = ("The coach had begun to wonder, according to one club source, that the owners might "
+            "sell before the season.")
+    ((speaker, content),) = _records(text)
+    assert speaker == "one club source"
+    assert content == text[:-1]
+
+
+def test_in_someones_view_reports_the_rest_of_the_sentence() -> None:
+    text = ("Marta Ilves chairs the jury. In her view, the shortage of trained staff is a national "
+            "problem. In her opinion, the new centres are as good as any abroad.")
+    assert _records(text) == [
+        ("Marta Ilves", "the shortage of trained staff is a national problem"),
+        ("Marta Ilves", "the new centres are as good as any abroad"),
+    ]
+    text = "In the words of one official, the ferry had never been seaworthy."
+    assert _records(text) == [("one official", "the ferry had never been seaworthy")]
+
+
+def test_in_someones_words_before_a_quotation_stays_a_direct_quote() -> None:
+    text = "In Okafor's own words, “we were never told.”"
+    ((speaker, content),) = _records(text)
+    assert speaker == "Okafor" and content.startswith("we were never told")
+    (record,) = extract_quotes(text)
+    assert record.kind == "direct"
+
+
+def test_stated_and_declared_report_a_clause_without_that() -> None:
+    text = "Authorities stated the bridge was damaged by the heat."
+    assert _records(text) == [("Authorities", "the bridge was damaged by the heat")]
+    text = "The website declared the vessel was not actually there."
+    assert _records(text) == [("website", "the vessel was not actually there")]
+    text = "The trade journal states the aircraft overran the runway."
+    assert _records(text) == [("trade journal", "the aircraft overran the runway")]
+
+
+def test_stated_and_declared_before_an_object_report_nothing() -> None:
+    assert _records("He stated the obvious in a long speech.") == []
+    assert _records("The governor declared a state of emergency on Monday.") == []
+
+
+def test_reported_before_a_subject_and_its_past_tense() -> None:
+    text = "The paper reported the plane crashed."
+    assert _records(text) == [("paper", "the plane crashed")]
+    text = ("The Aviation Herald reported the landing at Fath, which has a much shorter runway, "
+            "was a mistake.")
+    assert _records(text) == [("Aviation Herald", "the landing at Fath, which has a much shorter "
+                                                  "runway, was a mistake")]
+    assert _records("The company reported increased sales in the third quarter.") == []
+
+
+def test_a_missed_sentence_end_is_no_clause() -> None:
+    # "#" after a full stop is not taken for a new sentence, but no clause runs over it
+    text = ("He was choked in what the coroner declared a homicide. #JusticeForAll has been the "
+            "message of the marches.")
+    assert _records(text) == []
+
+
+def test_a_publication_is_the_outlet_it_stands_for() -> None:
+    text = ("The Aviation Herald reported the plane had crashed at the airport. The industry "
+            "publication said the crew had died in the fire.")
+    assert [speaker for speaker, _ in _records(text)] == ["Aviation Herald", "Aviation Herald"]
+
+
+def test_led_and_backed_are_no_part_of_a_bodys_name() -> None:
+    text = ("The Kurdish-led Syrian Democratic Forces said it had reached a deal. The SDF said the "
+            "deal would hold.")
+    assert [speaker for speaker, _ in _records(text)] == ["Syrian Democratic Forces"] * 2
+    text = "The Iran-backed Coastal Guard Council said the strike hit a depot."
+    assert _records(text)[0][0] == "Coastal Guard Council"
+
+
+def test_told_a_titled_addressee_then_a_clause() -> None:
+    text = "Dana Kerr of Kerr Marine told our correspondent a transponder broadcasts whenever it has power."
+    assert _records(text) == [("Dana Kerr", "a transponder broadcasts whenever it has power")]
+    text = ("Cmdr. Ray Holt told radio correspondent Lena Babb on Monday that the claim was "
+            "“patently false.”")
+    ((speaker, content),) = _records(text)
+    assert speaker == "Ray Holt" and content.startswith("the claim was")
+
+
+def test_a_frame_between_a_subject_and_its_verb() -> None:
+    text = "Around 50 gallons of fuel, officials said, spilled and ignited."
+    assert _records(text) == [("officials", "Around 50 gallons of fuel, officials said, spilled and ignited")]
+    text = ("Two lorries broke through the barrier; around 50 gallons of fuel, officials said, "
+            "spilled and ignited.")
+    assert _records(text) == [("officials", "around 50 gallons of fuel, officials said, spilled and ignited")]
+    # a participle after a statement that has its own verb is still the trailing frame's
+    text = "The decision was a mistake, the mayor said, speaking in the Times."
+    assert _records(text) == [("the mayor", "The decision was a mistake")]
