@@ -111,3 +111,40 @@ def test_a_frame_between_a_subject_and_its_verb() -> None:
     # a participle after a statement that has its own verb is still the trailing frame's
     text = "The decision was a mistake, the mayor said, speaking in the Times."
     assert _records(text) == [("the mayor", "The decision was a mistake")]
+
+
+def test_a_places_office_is_the_person_quoted_with_that_title() -> None:
+    text = ("Regional governor Anna Petrova said rescuers were at the site. Later, Tver's governor "
+            "said each family would be paid.")
+    assert [speaker for speaker, _ in _records(text)] == ["Anna Petrova", "Anna Petrova"]
+    # a title that names another place is another office
+    text = ("Texas Governor Greg Abbott said the roads were closed. Ohio's governor said the "
+            "roads were open.")
+    assert [speaker for speaker, _ in _records(text)] == ["Greg Abbott", "Ohio's governor"]
+
+
+def test_a_bodys_short_name_is_the_longer_name_the_text_gave_it() -> None:
+    text = ("We asked the Coast Guard and the National Search and Rescue Agency. Yesterday the "
+            "Search and Rescue Agency told a newspaper it was ending its search.")
+    assert _records(text) == [("National Search and Rescue Agency", "it was ending its search")]
+    # a modifier in front is no part of the name
+    text = ("Data from the Lakeside-based Center for Port Research show trade fell. The Center for "
+            "Port Research said exports had halved.")
+    assert _records(text)[-1] == ("Center for Port Research", "exports had halved")
+
+
+def test_he_after_a_newcomer_with_a_given_name_from_abroad() -> None:
+    text = ("Alexander Gagay said the tasks were hard.\n\nSeveral people returned to the contest after "
+            "last year. One is Denis Orlov, a sixth year student at Buryat State University. He said "
+            "he had wanted to be a surgeon since his first year.")
+    assert [speaker for speaker, _ in _records(text)] == ["Alexander Gagay", "Denis Orlov"]
+
+
+def test_they_after_two_people_named_in_full() -> None:
+    text = ("The statistics agency said prices fell sharply. The authors of the paper, Paul Edel and "
+            "Lutz Kiel, looked mainly at sudden increases; they estimated that each rise cut spending.")
+    assert _records(text)[-1] == ("Paul Edel and Lutz Kiel", "each rise cut spending")
+    # named before the one quoted last, the pair is not who "they" are
+    text = ("Paul Edel and Lutz Kiel studied the data. The statistics agency said prices fell sharply. "
+            "They said that each rise cut spending.")
+    assert _records(text)[-1][0] != "Paul Edel and Lutz Kiel"

@@ -376,6 +376,22 @@ FEMALE_FIRST_NAMES = _forms(
     "sanna segolene suella tzipi yuliia",
     # Given names of women common in Irish and British news.
     "saoirse ciara orla roisin caoimhe grainne eimear",
+    # Common given names of women across Europe, Latin America, the Middle East, Asia and Africa,
+    # as English news spells them (none that is a place, a brand or an English word).
+    "oksana ksenia kseniya polina alina alisa valeria veronika viktoria yana galina larisa "
+    "ludmila tatyana nataliya natalya evgenia sofiya ewa malgorzata zofia aleksandra lenka zuzana "
+    "marketa ivana jelena milica dragana mirjana mateja sanne femke anke ilse ulrike katrin "
+    "kathrin claudia silke steffi anja lena leonie frida freja linnea elin karin marit liisa aino "
+    "helene aurelie camille celine chantal christelle elodie emilie isabelle juliette laetitia "
+    "mathilde nathalie pauline sandrine sylvie valerie veronique virginie manon margaux agathe "
+    "anais alessandra elisa federica ilaria roberta silvia simona antonella daniela patrizia "
+    "raffaella alicia ines marisol pilar rocio consuelo ximena luisa mariana catalina juliana "
+    "camila renata adriana luciana ayse fatma elif zeynep emine hatice merve esra noura samira "
+    "salma huda dalia rasha lina amal maha maryam zahra fatemeh narges shirin parisa mahsa neda "
+    "yuko keiko yoko akiko naoko tomoko sakura hana miyu haruka priyanka deepika aishwarya shreya "
+    "pooja neha kavita rekha lakshmi shabana ngozi chimamanda fatou aminata winnie graca "
+    "nkosazana naledi thandi zanele wanjiru akosua abena efua funmilayo folake chioma adaeze "
+    "nneka",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "
@@ -419,6 +435,25 @@ MALE_FIRST_NAMES = _forms(
     # Given names of men common in British, Irish and American news of every kind.
     "owen lucas aiden caleb evan isaac landon levi luke nolan wyatt brody finn dafydd iain "
     "fergus ewan niall cian oisin ruairi eoin seamus padraig",
+    # Common given names of men across Europe, Latin America, the Middle East, Asia and Africa,
+    # as English news spells them (none that is a place, a title or an English word).
+    "denis anton artem artyom maksim kirill ruslan timur vadim vitaly vitaliy valery valeriy "
+    "yaroslav bogdan taras vasily gleb grigory leonid stepan fyodor semyon yegor ilya nikita "
+    "evgeny evgeniy denys serhiy mykhailo oleh yuriy dmytro vitali andrzej piotr tomasz krzysztof "
+    "pawel marcin michal jakub mateusz lukasz wojciech grzegorz jiri petr miroslav zoran goran "
+    "dragan nikola aleksandar matej andrej janez florian matthias stefan markus jonas lukas "
+    "niklas felix moritz maximilian sven lars nils bjorn anders henrik jens soren mikkel rasmus "
+    "mats jukka mikko antti juha sami pekka timo olli arnaud olivier thierry didier laurent "
+    "philippe christophe sebastien guillaume antoine etienne mathieu benoit yves herve jeremie "
+    "yannick fabien cedric ludovic loic alain gilles rene andre marcel dario massimo stefano "
+    "alessandro davide fabio gianluca lorenzo riccardo emanuele federico vittorio umberto alberto "
+    "joao rui tiago gonzalo rodrigo mateo hernan esteban fabian kemal mehmet ahmet emre "
+    "murat hakan cem selim hamid reza hossein mehdi javad saeed majid bashar walid tariq "
+    "samir karim nabil rami fadi youssef anwar jamal faisal salman osama hamza bilal adel ayman "
+    "amr hazem hisham wael ziad raed abdul abdel takashi haruki kazuo shigeru taro koji ravi "
+    "vijay sunil anil ajay vikram rohit arjun karan manish deepak ashok suresh ramesh mahesh "
+    "prakash anand nitin sachin rajiv mukesh gautam kwame kofi chinedu emeka tunde olusegun "
+    "muhammadu uhuru cyril thabo yoweri abiy nnamdi emmerson",
 )
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").

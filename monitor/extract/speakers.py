@@ -2169,6 +2169,17 @@ _AFFILIATION_SUFFIXES = ("-based", "-led", "-backed", "-owned", "-run", "-contro
 #: Where an organisation is based, before its name's text ("Sacramento-based McClatchy").
 _BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-(?:"
                        + "|".join(x[1:] for x in _AFFILIATION_SUFFIXES) + ") ")
+#: Capitalised words before a body's name that are not part of it: "the January Search …".
+_NOT_NAME_PREFIXES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                "sunday", "january", "february", "march", "april", "may", "june", "july",
+                                "august", "september", "october", "november", "december", "the", "a", "an"])
+#: Two people named in full and joined by "and": "Paul Edelstein and Lutz Kilian".
+_NAMED_PAIR = re.compile(r"\b[A-Z][a-z][\w’'-]* [A-Z][\w’'-]+ and [A-Z][a-z][\w’'-]* [A-Z][\w’'-]+\b")
+#: Words before a title that say its level, not its place ("Regional governor").
+_LEVELS_OF_OFFICE = frozenset(["regional", "provincial", "federal", "state", "local", "national",
+                               "city", "county", "municipal", "district", "interim", "acting"])
+#: A place's office: "Chelyabinsk's governor", "Russia's foreign minister".
+_PLACE_OFFICE = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[’']s ((?:[a-z-]+ ){0,2}[a-z]+)")
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
                               "unions", "organizers", "organisers", "regulators", "rescuers"])
@@ -2741,6 +2752,29 @@ class SpeakerBook:
         best = max(names, key=lambda n: text.rfind(n.split()[-1], 0, before))
         return Mention(mention.start, mention.end, "person", best, role=mention.role or head)
 
+    def _pair_named_before(self, pos: int, latest: Speaker | None) -> Speaker | None:
+        """"they" right after a sentence or clause that names two people in full ("The authors,
+        Paul Edelstein and Lutz Kilian, concentrated on …; they estimated …"): the pair, when
+        they were named after whoever was quoted last."""
+        text = self.text
+        start = max(0, pos - _GROUP_LOOKBACK)
+        cut = max(text.rfind(". ", start, pos), text.rfind("\n", start, pos))
+        if cut >= 0:  # this sentence and the one before it
+            cut = max(text.rfind(". ", start, cut), text.rfind("\n", start, cut))
+        floor = cut + 1 if cut >= 0 else start
+        if latest is not None:
+            floor = max(floor, self._seen_pos.get(latest.index, -1) + 1)
+        found = None
+        for match in _NAMED_PAIR.finditer(text, floor, pos):
+            if self.quoted is not None and self.quoted(match.start()):
+                continue
+            pair = _coordinated_people(text, tokens(text, match.start(), match.end()))
+            if pair is not None:
+                found = Mention(match.start(), match.end(), "anonymous", pair.name)
+        if found is None:
+            return None
+        return self._by_alias.get(("anonymous", alias_key(found.name))) or self._new(found)
+
     def _paragraph_group(self, pos: int) -> Speaker | None:
         """"they" in a paragraph that opens on a group of its own ("Gov. Eric Holcomb and leaders
         of the Legislature have avoided … However, they said …"), when the speaker quoted last
@@ -3182,6 +3216,8 @@ class SpeakerBook:
         if mention.kind == "anonymous" and self.text \
                 and mention.name.split(None, 1)[0].lower() in ("its", "their"):
             mention = self._owned_source(mention)  # "its source" after Znak.com: Znak.com’s source
+        if mention.kind == "anonymous" and self.text:
+            mention = self._place_office_holder(mention)  # "Chelyabinsk's governor": the governor named
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
         elif mention.kind == "organisation" and " " not in mention.name and self.text \
@@ -3229,6 +3265,7 @@ class SpeakerBook:
                 speaker = self.last_org if self.last_any is self.last_org else self.last_any
                 if self.text and mention.name == "they":
                     speaker = self._paragraph_group(mention.start) or speaker
+                    speaker = self._pair_named_before(mention.start, speaker) or speaker
                 if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
                                             and one_person(speaker.name) is not None):
                     speaker = None  # "they" is no one person ("the female officer said they…")
@@ -3349,6 +3386,7 @@ class SpeakerBook:
         self._groups_led_in_full()
         self._pairs_in_full()
         self._acronyms_in_full()
+        self._short_names_in_full(text)
         self._owners_in_full()
         self._descriptions_named_later(text)
         self._names_behind_aliases()
@@ -3452,6 +3490,23 @@ class SpeakerBook:
                 else:
                     continue
                 break
+
+    def _short_names_in_full(self, text: str) -> None:
+        """"The Search and Rescue Agency said" where the text names the National Search and Rescue
+        Agency: a body by the one longer name the text gives it, one or two capitalised words more
+        in front, inside a sentence (not a sentence's first word, nor an owner's "Russia's")."""
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            if speaker.kind != "organisation" or len(words) < 2 \
+                    or not all(w[:1].isupper() or w in _ACRONYM_MINOR for w in words):
+                continue
+            extras = {match.group(1) for match in re.finditer(
+                r"(?<=[a-z,] )((?:[A-Z][\w-]* ){1,2})" + re.escape(speaker.name) + r"(?![\w-])", text)}
+            # (not a date's word, an acronym, nor a hyphened modifier: "Kurdish-led", "Ann Arbor-based")
+            extras = {e.strip() for e in extras if not any(w.lower() in _NOT_NAME_PREFIXES or w.isupper()
+                                                            or "-" in w for w in e.split())}
+            if len(extras) == 1:
+                _name_them([speaker], f"{extras.pop()} {speaker.name}")
 
     def _spelled_names(self) -> list[tuple[str, str, str, str]]:
         """The runs of capitalised words of the text that may spell out an acronym: each as its
@@ -4598,6 +4653,28 @@ class SpeakerBook:
                 and not titles.holds_office(indexed.role.lower(), head, office):
             return None
         return indexed
+
+    def _place_office_holder(self, mention: Mention) -> Mention:
+        """"Chelyabinsk's governor", "Russia's foreign minister": an office of a place, which is the
+        person the text quoted before with that office's title ("Regional governor Boris
+        Dubrovsky"), unless that title names another place ("US Foreign Minister …")."""
+        match = _PLACE_OFFICE.fullmatch(mention.name)
+        if match is None:
+            return mention
+        place, office_words = match.group(1), match.group(2)
+        head = office_words.rsplit(None, 1)[-1]
+        if head not in lx.POSITION_HEADS or head in lx.ANON_HEADS:
+            return mention
+        found = self._by_role(head, titles.office_of(office_words, head))
+        if found is None or found.kind != "person" or not found.role:
+            return mention
+        other_places = [w for w in found.role.split()[:-1] if w[:1].isupper() and w.lower() not in
+                        office_words.split() and w.lower() not in titles.OFFICE_MODIFIERS
+                        and w.lower() not in _LEVELS_OF_OFFICE and not _portfolio_word(w.lower())]
+        if other_places and place not in found.role:
+            return mention  # ("Russia's foreign minister" is not the "US Foreign Minister")
+        return Mention(mention.start, mention.end, "definite", head, role=office_words,
+                       organisation=mention.organisation)
 
     def _by_sister_title(self, mention: Mention) -> Speaker | None:
         """"The foreign minister" where the text named Mexico's Foreign Secretary: a minister is
