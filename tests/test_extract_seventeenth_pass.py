@@ -148,3 +148,19 @@ def test_they_after_two_people_named_in_full() -> None:
     text = ("Paul Edel and Lutz Kiel studied the data. The statistics agency said prices fell sharply. "
             "They said that each rise cut spending.")
     assert _records(text)[-1][0] != "Paul Edel and Lutz Kiel"
+
+
+def test_he_in_a_new_paragraph_opened_by_a_described_surname() -> None:
+    text = ("Tom Smith said the plan had failed.\n\nJones, a trader, disagreed with him at the meeting. "
+            "“We will go on,” he said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Tom Smith", "Jones"]
+    # a place opening the paragraph is nobody's "he"
+    text = ("Tom Smith said the plan had failed.\n\nUkraine launched an attack on the bridge. "
+            "“We will go on,” he said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Tom Smith", "Tom Smith"]
+
+
+def test_she_after_a_newcomer_with_a_spelling_of_a_given_name_from_abroad() -> None:
+    text = ("Sheriff Anna Payne said the lab was busy.\n\nThe tests are run by Cristina Lladanosa "
+            "and Tom Baker. “We test everything,” she said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Anna Payne", "Cristina Lladanosa"]

@@ -391,7 +391,7 @@ FEMALE_FIRST_NAMES = _forms(
     "yuko keiko yoko akiko naoko tomoko sakura hana miyu haruka priyanka deepika aishwarya shreya "
     "pooja neha kavita rekha lakshmi shabana ngozi chimamanda fatou aminata winnie graca "
     "nkosazana naledi thandi zanele wanjiru akosua abena efua funmilayo folake chioma adaeze "
-    "nneka",
+    "nneka cristina kristina katrina katharina caterina christiane kristin katja krystyna yekaterina",
 )
 MALE_FIRST_NAMES = _forms(
     "james robert john michael david william richard joseph thomas charles christopher daniel "

@@ -2646,7 +2646,8 @@ class SpeakerBook:
             para_start = before + 2 if before >= 0 else 0
         if self._seen_pos.get(latest.index, -1) >= para_start:
             return None
-        found = self._named_mention_before(pos, want, para_start)
+        found = self._named_mention_before(pos, want, para_start) \
+            or self._person_subject_in(para_start, pos, want)
         if found is None or found.start < para_start:
             return None
         key, known = alias_key(found.name), alias_key(latest.name)
@@ -2899,14 +2900,27 @@ class SpeakerBook:
                 found = Mention(match.start(), match.end(), "person", word, gender=want)
         return found
 
-    def _subject_before(self, pos: int, want: str) -> Speaker | None:
-        """"Hale attacked Ruiz at a rally. “…,” he said": with nobody quoted or named by a first
-        name to stand for, "he" is the lone name that opened the sentence before (the subject
-        of the story's last sentence, outside any quotation), unless its gender says otherwise."""
-        if not self.text:
+    def _person_subject_in(self, start: int, pos: int, want: str) -> Mention | None:
+        """A lone name opening a sentence of [start, pos) as its subject that is surely a person's
+        though no first name gives its gender ("Jones, a trader, disagreed …", "Lladanosa has
+        found …" where the text named Cristina Lladanosa): the text gave it a first name, a
+        description in commas, or it is a speaker's surname; nor is its gender known otherwise."""
+        match = self._lone_subject(max(0, start - 1), pos)  # (from the newline before: "\nJones, …")
+        if match is None or match.start(1) < start \
+                or self._surname_gender(match.group(1)) not in (None, want):
             return None
+        word = match.group(1)
+        described = self.text[match.end(1):match.end(1) + 2] == ", "
+        if not (described or _full_name_at(self.text, word) < match.start(1)
+                or word.casefold() in self._latest_by_word):
+            return None
+        return Mention(match.start(1), match.end(1), "person", word, gender=want)
+
+    def _lone_subject(self, start: int, pos: int) -> re.Match[str] | None:
+        """The last lone name opening a sentence of [start, pos) as its subject, outside any
+        quotation (no common noun, pronoun, place or company that "its" follows)."""
         found: re.Match[str] | None = None
-        for match in _SENTENCE_SUBJECT.finditer(self.text, max(0, pos - _PRONOUN_LOOKBACK), pos):
+        for match in _SENTENCE_SUBJECT.finditer(self.text, start, pos):
             word = match.group(1)
             low = word.lower()
             if self.quoted is not None and self.quoted(match.start(1)) or low in lx.NOT_NAMES \
@@ -2920,6 +2934,15 @@ class SpeakerBook:
                 found = None  # "Boston closed its port": a place or a company, and no one later
                 continue
             found = match
+        return found
+
+    def _subject_before(self, pos: int, want: str) -> Speaker | None:
+        """"Hale attacked Ruiz at a rally. “…,” he said": with nobody quoted or named by a first
+        name to stand for, "he" is the lone name that opened the sentence before (the subject
+        of the story's last sentence, outside any quotation), unless its gender says otherwise."""
+        if not self.text:
+            return None
+        found = self._lone_subject(max(0, pos - _PRONOUN_LOOKBACK), pos)
         if found is None or self._surname_gender(found.group(1)) not in (None, want):
             return None
         return self._person(Mention(found.start(1), found.end(1), "person", found.group(1), gender=want))
