@@ -164,3 +164,27 @@ def test_she_after_a_newcomer_with_a_spelling_of_a_given_name_from_abroad() -> N
     text = ("Sheriff Anna Payne said the lab was busy.\n\nThe tests are run by Cristina Lladanosa "
             "and Tom Baker. “We test everything,” she said.")
     assert [speaker for speaker, _ in _records(text)] == ["Anna Payne", "Cristina Lladanosa"]
+
+
+def test_words_in_parentheses_do_not_hide_the_clauses_verb() -> None:
+    text = ("The army said hundreds of ISIS (Islamic State of Iraq and Syria) fighters escaped "
+            "after the strikes.")
+    assert _records(text) == [("army", "hundreds of ISIS (Islamic State of Iraq and Syria) fighters "
+                                       "escaped after the strikes")]
+
+
+def test_a_companys_management_speaks() -> None:
+    text = "Home Depot management said sales growth will be slower."
+    assert _records(text) == [("Home Depot management", "sales growth will be slower")]
+
+
+def test_a_share_of_them_is_of_the_group_before() -> None:
+    text = ("Officers described a chaotic night. Many of them said they learned about the order "
+            "from the TV address.")
+    assert _records(text) == [("Officers", "they learned about the order from the TV address")]
+
+
+def test_a_person_after_a_bodys_possessive() -> None:
+    for owner in ("The We Company’s", "the company’s"):
+        text = f"Job cuts will be announced later this week, said {owner} Marcelo Claure."
+        assert _records(text) == [("Marcelo Claure", "Job cuts will be announced later this week")]

@@ -306,6 +306,19 @@ def _reported_subject_then_finite(text: str, start: int, end: int) -> bool:
     return _subject_then_finite(ahead, past=True, text=text)
 
 
+def _unbracketed(text: str, toks: list[Tok]) -> list[Tok]:
+    """The words not inside parentheses (an acronym spelled out, an aside)."""
+    if len(toks) < 2 or text.find("(", toks[0].end, toks[-1].start) < 0:
+        return toks
+    kept, depth = [toks[0]], 0
+    for before, tok in zip(toks, toks[1:], strict=False):
+        gap = text[before.end:tok.start]
+        depth = max(0, depth + gap.count("(") - gap.count(")"))
+        if not depth:
+            kept.append(tok)
+    return kept
+
+
 #: Prepositions after a participle that make it a noun's modifier ("a letter signed by …").
 _PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under")
 #: Cues that take a noun as their object as often as a clause ("wrote a letter to", "announced
@@ -1918,9 +1931,10 @@ class _Document:
             if subject_pronoun and pronoun in ("it", "you") and not contraction \
                     and not _verb_next(tokens(text, first.end, min(e, first.end + 40))[:2]):
                 return  # "added it to the settings": an object, not a clause's subject
-            ahead = toks[k:k + 10]
+            ahead = _unbracketed(text, toks[k:k + 20])[:10]  # ("hundreds of ISIS (Islamic State …) fighters")
             if len(ahead) < 10 and limit < e and not subject_pronoun:
-                ahead = tokens(text, first.start, min(e, first.start + 80))  # past a comma or mark
+                ahead = _unbracketed(text, tokens(text, first.start, min(e, first.start + 160)))[:10]
+                # (past a comma, a parenthesis or a mark)
             if frame.cue in _FINITE_CLAUSE_CUES and not subject_pronoun \
                     and not _subject_then_finite(ahead) \
                     or frame.cue in _OBJECT_PRONE_CUES and not subject_pronoun \

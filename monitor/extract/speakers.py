@@ -710,6 +710,10 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         # "Two officials spoke. One said …, and another said …": one of the group before,
         # whom the speaker book names by that group
         return Mention(toks[0].start, toks[-1].end, "anonymous", _ONE_OF_THEM_NAME)
+    if len(toks) == 3 and toks[0].low in _SHARE_NOUNS and toks[1].low == "of" \
+            and toks[2].low in ("them", "those"):
+        # "Many of them said …", "Some of those said …": a share of the group before
+        return Mention(toks[0].start, toks[-1].end, "anonymous", _SHARE_OF_THEM_NAME)
     for k in range(max(0, len(toks) - 3), len(toks)):
         if _SHARE_ONLY.fullmatch(text, toks[k].start, toks[-1].end) and (
                 k == 0 or any(c in text[toks[k - 1].end:toks[k].start] for c in ",:;")):
@@ -1127,6 +1131,9 @@ def _parse_after(text: str, toks: list[Tok]) -> Mention | None:
     first = toks[0]
     if first.low in lx.PRONOUNS and first.low != "it":
         return Mention(first.start, first.end, "pronoun", first.low)
+    owned = _person_of_owner(text, toks)
+    if owned is not None:
+        return owned
     i = 0
     lead_at = 1 if first.low in ("the", "a", "an") else 0
     head = next((h for h in range(lead_at + 1, min(lead_at + 4, len(toks) - 1))
@@ -1181,6 +1188,25 @@ def _parse_after(text: str, toks: list[Tok]) -> Mention | None:
         mention = Mention(toks[0].start, mention.end, mention.kind, mention.name, mention.role,
                           mention.organisation, mention.gender)
     return mention
+
+
+def _person_of_owner(text: str, toks: list[Tok]) -> Mention | None:
+    """"The We Company’s Marcelo Claure", "the company’s Marcelo Claure": a person named in full
+    after a body's possessive, of that body (its words capitalised, or a kind of company)."""
+    lead = 1 if toks[0].low == "the" else 0
+    owner = next((k for k in range(lead, min(len(toks) - 2, lead + 4)) if possessive(toks[k])), None)
+    if owner is None or not _cap(toks[owner + 1]):
+        return None
+    body = toks[lead:owner + 1]
+    generic = len(body) == 1 and base_word(body[0]).lower() in _GENERIC_ORGS  # "the company’s"
+    if not generic and not all(_cap(t) for t in body):
+        return None
+    person = classify(text, toks[owner + 1:owner + 1 + _MAX_NP_TOKENS])
+    if person is None or person.kind != "person" or " " not in person.name or person.role:
+        return None
+    words = [t.word for t in body[:-1]] + [base_word(body[-1])]
+    return Mention(toks[0].start, person.end, "person", person.name, organisation=" ".join(words),
+                   gender=person.gender)
 
 
 #: Kinds of organisation named before its name: "the advocacy group Common Cause".
