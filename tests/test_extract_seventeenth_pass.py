@@ -188,3 +188,67 @@ def test_a_person_after_a_bodys_possessive() -> None:
     for owner in ("The We Company’s", "the company’s"):
         text = f"Job cuts will be announced later this week, said {owner} Marcelo Claure."
         assert _records(text) == [("Marcelo Claure", "Job cuts will be announced later this week")]
+
+
+# -- patterns of batch Z, in sentences written for these tests ---------------------------------
+
+
+def test_alleged_reports_a_clause_without_that() -> None:
+    text = "Police alleged the accused staged two raids. The first was at dawn."
+    assert _records(text) == [("Police", "the accused staged two raids")]
+    assert _records("The alleged thief said nothing in court.") == []
+    assert _records("Police alleged fraud by the company.") == []
+
+
+def test_a_catenative_past_and_a_share_of_a_group_open_clauses() -> None:
+    text = "Népszava noted the purchase appeared to bypass the ministry."
+    assert _records(text) == [("Népszava", "the purchase appeared to bypass the ministry")]
+    text = "Local media reported most of the guests escaped."
+    assert _records(text) == [("Local media", "most of the guests escaped")]
+    text = "The engineer noted the parts in the kit are also sold separately."
+    assert _records(text) == [("the engineer", "the parts in the kit are also sold separately")]
+
+
+def test_a_press_conference_and_a_time_before_a_clause_without_that() -> None:
+    text = "The premier said at a press conference yesterday morning the rules should change."
+    assert _records(text) == [("the premier", "the rules should change")]
+
+
+def test_a_dates_comma_does_not_end_a_source() -> None:
+    text = ("According to a March 14, 2019 NATO press release, the country spent 1.15% of its "
+            "output on defence.")
+    assert _records(text) == [("NATO", "the country spent 1.15% of its output on defence")]
+
+
+def test_a_relative_clause_of_some_of_whom_goes_on_with_the_statement() -> None:
+    text = ("Nine people died and 35 were rescued, according to officials, some of whom were "
+            "taken to hospital.")
+    assert _records(text) == [("officials", text[:-1])]
+
+
+def test_according_to_after_a_copula() -> None:
+    text = "One guest was, according to the fire service, among the dead."
+    assert _records(text) == [("fire service", text[:-1])]
+
+
+def test_a_channel_speaks_for_its_owner() -> None:
+    text = ("A fire broke out at the Hotel Riverside Palace on Monday. The hotel's website estimated "
+            "120 people were in the building.")
+    assert _records(text) == [("Hotel Riverside Palace", "120 people were in the building")]
+    assert _records("Acme's website says the product is safe.") == [("Acme", "the product is safe")]
+
+
+def test_a_capitalised_title_set_off_by_commas_describes_the_name_before_it() -> None:
+    text = ("Professor Greg Barton, Chair In Global Politics in the Faculty of Arts at Deakin "
+            "University, said the attacker used two guns.")
+    assert _records(text) == [("Greg Barton", "the attacker used two guns")]
+    text = "Greg Barton, Director of the Faculty of Arts, said the attacker used two guns."
+    assert _records(text) == [("Greg Barton", "the attacker used two guns")]
+
+
+def test_a_journal_a_study_was_published_in_is_not_its_author() -> None:
+    text = ("Professor Mia Siegel, co-author of a new study published in the American Journal of "
+            "Preventive Medicine on January 17, spoke to us. The study says the two rates were "
+            "closely correlated.")
+    (record,) = extract_quotes(text)
+    assert "Preventive" not in (record.speaker or "")

@@ -248,7 +248,7 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
     "admitted admits suggested suggests suggesting promised promises complained complains "
-    "lamented laments boasted boasts cautioned cautions stated states declared declares",
+    "lamented laments boasted boasts cautioned cautions stated states declared declares alleged",
     # (only before a clause with a finite verb near its start: "denied the allegations" is an object)
     "denied denies indicated indicates estimated estimates",
     # the present of a plural subject: "U.S. officials admit the program has failed"
@@ -286,10 +286,17 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
         if k and tok.low in _FINITE and tok.word.islower():
             return True
         if past and k and tok.word.islower() and tok.low.endswith("ed") and len(tok.low) > 3 \
-                and (j + 1 == len(toks) or toks[j + 1].low not in _PARTICIPLE_PREPOSITIONS):
-            return True
+                and (j + 1 == len(toks) or toks[j + 1].low not in _PARTICIPLE_PREPOSITIONS
+                     or toks[j + 1].low == "to" and tok.low in _CATENATIVES_PAST):
+            return True  # ("the purchase appeared to circumvent …": a verb and its infinitive)
         if tok.low in ("and", "or", "of") and toks[0].low in ("both", "either", "neither"):
             continue  # "both production and export of oil had been disrupted": one subject
+        if tok.low == "of" and j == 1 and (toks[0].low in _QUANTIFIERS or toks[0].word.isdigit()):
+            continue  # "most of the deceased suffocated": a share of a group as the subject
+        if k and tok.low in ("in", "on", "for", "about", "with", "of") and j + 1 < len(toks) \
+                and (toks[j + 1].low in lx.DETERMINERS or toks[j + 1].word[:1].isupper()) \
+                and toks[j - 1].word.isalpha() and toks[j - 1].low not in _FINITE:
+            continue  # "the ingredients in the sprays are …": a noun's phrase inside the subject
         if tok.low in ("and", "or", "that", "to", "which", "who", "of", "in", "on", "for", "about", "with") \
                 or tok.low.endswith("ing") and not (j and toks[j - 1].low in lx.DETERMINERS):
             return False  # (but "the landing at Fath … was": a noun in "-ing" after its article)
@@ -319,6 +326,12 @@ def _unbracketed(text: str, toks: list[Tok]) -> list[Tok]:
     return kept
 
 
+#: Past tenses before "to" and a verb ("appeared to circumvent", "wanted to leave").
+_CATENATIVES_PAST = word_set("appeared seemed wanted planned tried failed continued refused managed agreed "
+                             "decided needed hoped expected intended threatened vowed pledged aimed tended")
+#: Words for a share of a group before "of" ("most of the deceased").
+_QUANTIFIERS = word_set("most many some all none several few half one two three four five dozens "
+                        "hundreds thousands each both either neither")
 #: Prepositions after a participle that make it a noun's modifier ("a letter signed by …").
 _PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under")
 #: Cues that take a noun as their object as often as a clause ("wrote a letter to", "announced
@@ -326,7 +339,8 @@ _PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under"
 #: verb in the first words.
 _OBJECT_PRONE_CUES = word_set("wrote writes tweeted tweets acknowledged acknowledges argues argued "
                               "announced announces noted notes admitted admits predicted predicts "
-                              "promised promises explained explains stated states declared declares")
+                              "promised promises explained explains stated states declared declares "
+                              "alleged")
 
 
 #: The cues' base forms, which report a clause without "that" only as a plural's present.
@@ -1090,6 +1104,11 @@ class _Document:
                 return None
             if mention.kind == "pronoun" and text[mention.end:mention.end + 2].strip()[:1].isalpha():
                 return None  # "…, said he had won": the reported clause's subject, not the speaker
+            following = text[mention.end:mention.end + 40].split(None, 2)
+            if mention.kind != "person" and following and following[0].isalpha() and following[0].islower() \
+                    and (following[0] in _FINITE or following[0].endswith("ed") and not (
+                        len(following) > 1 and following[1].lower() in _PARTICIPLE_PREPOSITIONS)):
+                return None  # "…, said the attacker used two guns": the clause's subject and verb
             inverted = True
             mention = self._with_appositive(mention, e)
             m_start = cs
@@ -2240,11 +2259,16 @@ def _short_adverbial(toks: list[Tok], k: int) -> int:
             return j
         if low in ("a", "an", "the", "his", "her", "its", "their", "this", "last", "next") or (
             toks[j].word.islower() and low.endswith(("ed", "ing", "al", "ly", "-camera"))
-        ) or toks[j].word[0].isupper():
+        ) or toks[j].word[0].isupper() or low in _EVENT_MODIFIERS:
             j += 1
             continue
         break
     return _place_after(toks, k)
+
+
+#: Nouns before a speech event's word: "a press conference", "a news briefing", "a phone call".
+_EVENT_MODIFIERS = word_set("press news radio television tv phone telephone video online virtual joint "
+                            "weekly daily campaign town")
 
 
 def _place_after(toks: list[Tok], k: int) -> int:
@@ -2278,6 +2302,9 @@ _SPEECH_EVENTS = word_set(
 )
 
 
+#: Words before a title's head in a capitalised title ("Deputy Director", "Senior Vice President").
+_TITLE_MODIFIERS = word_set("vice deputy assistant associate executive senior chief managing interim acting "
+                            "general principal")
 _PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?|aged \d+|(?:then |now )?\d{1,3}")
 
 
@@ -2315,11 +2342,18 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         return "role"  # "Rendell, a campaign surrogate, said"
     if first in ("a", "an") and any(t.low in ("who", "whose") for t in toks[2:]):
         return "role"  # "Dr. Ana Berg, a psychiatrist at Johns Hopkins who led the study, said"
-    core = next((toks[:k] for k, t in enumerate(toks) if k and t.low in ("of", "for", "at")), toks)
+    core = next((toks[:k] for k, t in enumerate(toks) if k and t.low in ("of", "for", "at", "in")), toks)
     if len(core) <= 4 and all(t.word.islower() or t.word.isupper() and t.low in lx.POSITION_HEADS
                               for t in core) and core[-1].low in lx.POSITION_HEADS:
         # "Jennifer Trosper, project manager, says", "Strauss Zelnick, CEO of Take-Two, adds": a
         # role with no article
+        return "role"
+    if len(core) <= 3 and len(core) < len(toks) and core[-1].low in lx.POSITION_HEADS \
+            and all(t.word[:1].isupper() for t in core) \
+            and all(t.low in lx.POSITION_HEADS or t.low in lx.TITLE_WORDS or t.low in _TITLE_MODIFIERS
+                    for t in core):
+        # "Greg Barton, Director of the Faculty of Arts, said", "…, Chair In Global Islamic
+        # Politics at Deakin University, said": a title in capitals, then whose office it is
         return "role"
     return _described_or_placed(toks)
 
@@ -2625,10 +2659,17 @@ def _next_boundary(text: str, start: int, end: int) -> int:
     """The next comma, semicolon, colon, dash or quotation mark from ``start`` (or ``end``)."""
     limit = min(end, start + _WINDOW)
     match = _BOUNDARY.search(text, start, limit)
+    while match is not None and match.group() == "," and _YEAR_AFTER.match(text, match.end()) \
+            and _MONTH_DAY_BEFORE.search(text, max(start, match.start() - 16), match.start()):
+        match = _BOUNDARY.search(text, match.end(), limit)  # "a March 14, 2019 press release"
     return match.start() if match else limit
 
 
 _BOUNDARY = re.compile(r"[,;:—–\"“”«»(]")
+#: The comma of a date inside a phrase: "March 14, 2019".
+_MONTH_DAY_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+                               r" \d{1,2}$")
+_YEAR_AFTER = re.compile(r" \d{4}\b")
 
 
 _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
@@ -3877,6 +3918,9 @@ def _sieve_trailing(doc: _Document) -> None:
         if rest.startswith(",") and _subject_then_predicate(
                 text, _after_semicolon(text, s, frame.start), frame.start - 1, rest):
             continue  # "Around 50 gallons, officials said, spilled and ignited": parenthetical
+        if rest.startswith(",") and _ENDS_ON_AUXILIARY.search(text, s, (frame.cue_start if frame.according
+                                                                          else frame.start)):
+            continue  # "The suspect was, according to police, in the car": the frame is inside
         head = frame.start
         if frame.according:
             head = frame.cue_start
@@ -4312,6 +4356,11 @@ def _before_next_speaker(doc: _Document, frame: _Frame, comma: int, end: int) ->
     return end
 
 
+#: A clause cut off after its auxiliary or copula by a frame in commas ("One child was, …").
+_ENDS_ON_AUXILIARY = re.compile(r"[ ](?:" + "|".join(sorted(lx.AUXILIARIES)) + r"),[ ]*$")
+#: A relative clause about some of what was just said: "some of whom", "many of which".
+_OF_WHOM = re.compile(r"(?:some|many|most|all|none|one|two|three|several|few|both|each|half)"
+                      r" of (?:whom|which)\b")
 #: Words after ", according to X," that carry on the statement before it (no clause of their own).
 _CONTINUING_WORDS = word_set("with including among amid leaving bringing making taking to")
 #: Words that open a clause of time or condition before the main one ("After the hearing began,").
@@ -4339,7 +4388,9 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
         return  # (after "He had, according to …," the participle is the clause's own verb)
     tail_start, end = _trim_clause(text, after + 1, e)
     tail = tokens(text, tail_start, end)
-    if len(tail) < 2 or not _has_verb(tail) or len(tail) == 2 and tail[0].low not in _FINITE:
+    copula = auxiliary in _PASSIVE  # "One child was, according to the fire service, among the dead"
+    if len(tail) < 2 or not (_has_verb(tail) or copula) or len(tail) == 2 and tail[0].low not in _FINITE \
+            and not copula:
         return  # ("…, according to witness testimony, was Lahav": a verb and its complement)
     lead = before[:-1].rstrip()
     last_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
@@ -4354,8 +4405,14 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
         start = lead_start
     elif 2 <= len(lead_toks) <= 4 and lead_toks[-1].low in lx.AUXILIARIES and lead_toks[-1].word.islower() \
             and tail[0].word.isalpha() and tail[0].word.islower() and tail[0].low not in lx.DETERMINERS \
-            and tail[0].low not in lx.ADVERBIAL_PREPOSITIONS:
-        start = lead_start  # "He had, according to the Post, killed and eaten a rabbit …"
+            and (tail[0].low not in lx.ADVERBIAL_PREPOSITIONS or lead_toks[-1].low in _PASSIVE):
+        # "He had, according to the Post, killed and eaten a rabbit …"; "One child was, according
+        # to the fire service, among the dead"
+        start = lead_start
+    elif _OF_WHOM.match(text, tail_start) and _has_verb(tokens(text, lead_start, s + len(lead))):
+        # "At least 17 died and 35 were rescued, according to officials, some of whom were
+        # hospitalised": the relative clause goes on with the statement before the frame
+        start = lead_start
     elif tail[0].low in _CLAUSE_CONJUNCTIONS and tail[0].low not in ("so", "because", "since"):
         # "James had wanted Ailes fired, according to a person close to the family, but Rupert
         # decided …": the clause before is the source's; the one after the conjunction is not

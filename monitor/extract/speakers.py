@@ -2009,6 +2009,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     if at is None:
         return _titled_document_author(text, toks)
     owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
+    while len(owner) > 1 and owner[-1].low in _DOCUMENT_MODIFIERS and owner[-1].word.islower():
+        owner = owner[:-1]  # "a NATO press release", "the ministry's annual report": the owner
+    while owner and (owner[0].word[:1].isdigit() or owner[0].low.rstrip(".") in _MONTHS):
+        owner = owner[1:]  # "a March 14, 2019 NATO press release": a date, then the owner
     if len(owner) == 1 and owner[0].low in lx.ORG_HEADS and not possessive(owner[0]):
         owner = []  # "Court records say" opening a sentence: a kind of record, no one's name
     caps = [t for t in owner if _cap(t)]
@@ -2036,6 +2040,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         for k in range(at + 1, len(toks) - 1):
             if toks[k].low in ("in", "at") and k > at + 1:
                 continue  # "court documents filed in Miami": where, not who
+            if toks[k].low == "of" and _cap(toks[k - 1]) and k > at + 1:
+                continue  # "published in the Journal of Preventive Medicine": inside a name
             if toks[k].low in ("by", "from", "of", "in", "at"):
                 run = toks[k + 1:]
                 while run and run[0].low in ("the", "a", "an"):
@@ -2199,6 +2205,20 @@ _BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-(?:"
 _NOT_NAME_PREFIXES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                 "sunday", "january", "february", "march", "april", "may", "june", "july",
                                 "august", "september", "october", "november", "december", "the", "a", "an"])
+#: Kinds of place whose names may open with the kind's word ("Hotel Arpit Palace").
+_NAMED_FIRST_HEADS = frozenset(["hotel", "hospital", "museum", "bank", "club", "school", "college", "church"])
+#: Channels that speak for their owner: "the hotel's website", "the city's Twitter account".
+_OWNED_CHANNEL = re.compile(r"(?P<owner>.+?)[’']s (?:official )?(?:[A-Z]\w+ )?"
+                            r"(?:website|site|account|page|blog|feed|channel|newsletter|handle)")
+#: Words of a document's kind before its noun ("a NATO press release", "Moody's latest report").
+_DOCUMENT_MODIFIERS = frozenset(["press", "news", "annual", "latest", "new", "recent", "final", "official",
+                                 "internal", "draft", "weekly", "monthly", "quarterly", "daily",
+                                 "preliminary", "initial", "full", "written", "joint", "public", "leaked",
+                                 "confidential", "secret", "technical", "special"])
+#: Months and their short forms, which open a date before a document's owner.
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                     "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+                     "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 #: Two people named in full and joined by "and": "Paul Edelstein and Lutz Kilian".
 _NAMED_PAIR = re.compile(r"\b[A-Z][a-z][\w’'-]* [A-Z][\w’'-]+ and [A-Z][a-z][\w’'-]* [A-Z][\w’'-]+\b")
 #: Words before a title that say its level, not its place ("Regional governor").
@@ -3267,6 +3287,8 @@ class SpeakerBook:
             mention = self._owned_source(mention)  # "its source" after Znak.com: Znak.com’s source
         if mention.kind == "anonymous" and self.text:
             mention = self._place_office_holder(mention)  # "Chelyabinsk's governor": the governor named
+        if mention.kind == "organisation" and self.text:
+            mention = self._channel_owner(mention)  # "The hotel's website": the hotel
         if mention.kind == "person" and self.text:
             mention = self._organisation_named(mention)  # "Tinder says": an app, not a Mr Tinder
         elif mention.kind == "organisation" and " " not in mention.name and self.text \
@@ -4162,6 +4184,10 @@ class SpeakerBook:
                 toks = toks[1:]
             if _post_word_after(window, match.end()):
                 continue  # ("VOA Pentagon correspondent Carla Babb" names no Pentagon)
+            if len(toks) >= 3 and toks[0].low == head and head in _NAMED_FIRST_HEADS \
+                    and not possessive(toks[-1]):
+                best = _join(window, toks)  # "Hotel Arpit Palace … the hotel said"
+                continue
             if len(toks) >= 2 and base_word(toks[-1]).lower() == head:
                 name = _join(window, toks)
                 best = base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name
@@ -4702,6 +4728,21 @@ class SpeakerBook:
                 and not titles.holds_office(indexed.role.lower(), head, office):
             return None
         return indexed
+
+    def _channel_owner(self, mention: Mention) -> Mention:
+        """"The hotel's website estimated …", "Acme's website says …": the owner of the channel,
+        found as "the hotel" or "Acme" would be."""
+        phrase = self.text[mention.start:mention.end]
+        match = _OWNED_CHANNEL.fullmatch(phrase)
+        if match is None:
+            return mention
+        owner = match.group("owner")
+        owned = parse_before(owner, tokens(owner, 0, len(owner)))
+        if owned is None or owned.kind not in ("organisation", "person"):
+            return mention
+        # (a lone name's channel is a body's: "Acme" is no Mr Acme; "Tom Hale's blog" is his)
+        kind = "person" if owned.kind == "person" and " " in owned.name else "organisation"
+        return Mention(mention.start, mention.end, kind, owned.name, organisation=owned.organisation)
 
     def _place_office_holder(self, mention: Mention) -> Mention:
         """"Chelyabinsk's governor", "Russia's foreign minister": an office of a place, which is the
