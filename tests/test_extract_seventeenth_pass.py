@@ -252,3 +252,9 @@ def test_a_journal_a_study_was_published_in_is_not_its_author() -> None:
             "closely correlated.")
     (record,) = extract_quotes(text)
     assert "Preventive" not in (record.speaker or "")
+
+
+def test_the_fire_service_is_no_company_quoted_before() -> None:
+    text = ("Local media reported most of the guests escaped. One child was, according to the fire "
+            "service, among the dead.")
+    assert [speaker for speaker, _ in _records(text)] == ["Local media", "fire service"]

@@ -2117,7 +2117,7 @@ _COMPASS = frozenset(["north", "south", "east", "west"])
 #: Heads that, after "the", stand for an organisation the story has named.
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
-                           "lender", "bank", "brand", "maker", "platform", "network", "app", "service",
+                           "lender", "bank", "brand", "maker", "platform", "network", "app",
                            "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
                            "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club",
                            "publication"])
