@@ -258,3 +258,22 @@ def test_the_fire_service_is_no_company_quoted_before() -> None:
     text = ("Local media reported most of the guests escaped. One child was, according to the fire "
             "service, among the dead.")
     assert [speaker for speaker, _ in _records(text)] == ["Local media", "fire service"]
+
+
+def test_a_comma_after_when_it_was_reported_then_the_clause() -> None:
+    text = "Al Jazeera reported on Thursday, coverage had risen to 55 percent."
+    assert _records(text) == [("Al Jazeera", "coverage had risen to 55 percent")]
+    text = "Police said on Monday, after the raid, the suspects were released."
+    assert all(content != "after the raid" for _, content in _records(text))
+
+
+def test_a_report_in_the_passive_with_its_source() -> None:
+    text = ("Two ministers were reported by local media to have visited the hospital while the mayor "
+            "was in surgery.")
+    assert _records(text) == [("local media", text[:-1])]
+    text = "A cargo plane, reported by local press as belonging to the air force, crashed on Monday."
+    assert _records(text) == [("local press", "A cargo plane, reported by local press as belonging "
+                                              "to the air force")]
+    # the one quoted is who speaks, not the outlet that quoted them
+    assert _records("The minister was quoted by Reuters as saying the deal was dead.") == []
+    assert _records("The bill was passed by the Senate to applause from the gallery.") == []

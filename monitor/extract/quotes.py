@@ -1892,6 +1892,18 @@ class _Document:
                 break
         if k > i:
             frame.end = toks[k - 1].end
+        if limit < e and k == len(toks) and k > i and text[limit] == "," \
+                and (frame.cue in _ZERO_THAT or frame.cue in ("reported", "reports")) and not frame.inverted:
+            # "Al Jazeera reported on Thursday, coverage had risen to 55 percent": a comma after
+            # when it was said, then the clause's subject and verb
+            ahead = tokens(text, limit + 1, min(e, limit + 160))
+            parenthetical = text[frame.sentence[0]:frame.start].rstrip().endswith(",")
+            if ahead and ahead[0].word.islower() and ahead[0].low not in _SUBORDINATORS \
+                    and ahead[0].low not in _FINITE and not parenthetical \
+                    and ahead[0].low not in lx.ADVERBIAL_PREPOSITIONS \
+                    and _subject_then_finite(ahead, past=True, text=text):
+                frame.clause_start = ahead[0].start
+                return
         if limit < e and k == len(toks):
             return  # a comma, colon or quotation mark comes next
         if k < len(toks) and (frame.cue in _ZERO_THAT or frame.cue in ("reported", "reports")
@@ -4146,6 +4158,54 @@ def _subject_then_predicate(text: str, start: int, end: int, rest: str) -> bool:
 _AS_LEAD = re.compile(r"(?:(?:But|And|Yet|So|Still|Indeed|However|Now)[ \t]*,?[ \t]+)?[Aa]s[ \t]+")
 
 
+#: A report in the passive with its source: "were reported by local media to have visited …",
+#: ", reported by local press as belonging to …,".
+_PASSIVE_REPORT = re.compile(r"(?P<lead>\b(?:was|were|is|are|been)[ ]+(?:[a-z]+ly[ ]+)?|,[ ]+)"
+                             r"(?:reported|described)[ ]+by[ ]+(?P<source>[^,;:“”\"]{2,60}?)"
+                             r"[ ]+(?P<link>to|as)[ ]")
+
+
+#: Words for the press as a whole: "local press", "state media".
+_PRESS_WORDS = word_set("press media outlets newspapers papers reports")
+
+
+def _sieve_passive_report(doc: _Document) -> None:
+    """``Politicians were reported by local media to have visited the hospital``: the source
+    after "by" reports the whole sentence; ``A cargo plane, reported by local press as belonging
+    to the military, crashed``: the noun phrase and what it was reported as, to the comma."""
+    text = doc.text
+    # (every sentence: one whose cue found no speaker before it is in no frame's list)
+    for s, e in doc.lead_spans:
+        if s in doc.narrative or " by " not in text[s:e]:
+            continue
+        para = bisect_right(doc.para_starts, s) - 1
+        for match in _PASSIVE_REPORT.finditer(text, s, e):
+            if doc.inside_quote(match.start()):
+                continue
+            source = tokens(text, match.start("source"), match.end("source"))
+            mention = parse_after(text, source)
+            if mention is None and 1 <= len(source) <= 4 and source[-1].low in _PRESS_WORDS:
+                # "by local press", "by state media": the press of a place, no outlet by name
+                named = source[1:] if source[0].low in lx.DETERMINERS else source
+                mention = Mention(named[0].start, named[-1].end, "organisation",
+                                  text[named[0].start:named[-1].end])
+            if mention is None or mention.kind == "pronoun":
+                continue
+            if match.group("lead").startswith(","):
+                if match.group("link") != "as":
+                    continue
+                close = text.find(",", match.end(), e)
+                start, end = _trim_clause(text, s, close if close > 0 else e)
+            else:
+                start, end = _trim_clause(text, s, e)
+            if len(text[start:end].split()) < 4 or any(c.start < end and start < c.end for c in doc.claims):
+                continue
+            frame = _Frame("reported by", match.start(), match.end("source"), mention, match.start(),
+                           match.end("source"), (s, e), para, passive=True)
+            doc.frames.append(frame)
+            _add_clause(doc, start, end, "reported", frame, CONFIDENCE["reported"] * 0.9)
+
+
 def _sieve_as_cue(doc: _Document) -> None:
     """``As Smith noted, the plan failed.``, ``But, as the committee has pointed out, it would …``:
     a frame in an "as" clause opening the sentence; the statement is the clause after its comma."""
@@ -4635,6 +4695,7 @@ SIEVES = (
     _sieve_trailing,
     _sieve_parenthetical,
     _sieve_as_cue,
+    _sieve_passive_report,
     _sieve_according_lead,
     _sieve_listed,
     _sieve_carry_over,
