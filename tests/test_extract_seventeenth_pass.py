@@ -277,3 +277,33 @@ def test_a_report_in_the_passive_with_its_source() -> None:
     # the one quoted is who speaks, not the outlet that quoted them
     assert _records("The minister was quoted by Reuters as saying the deal was dead.") == []
     assert _records("The bill was passed by the Senate to applause from the gallery.") == []
+
+
+# -- patterns of batch AA ------------------------------------------------------------------------
+
+
+def test_an_interview_with_labels_in_double_parentheses() -> None:
+    text = ("We spoke to Jane Doe, a former maintainer.\n\n"
+            "((WN))  When did you hear of the notice?\n\n"
+            "((Jane Doe))  I saw it on a forum along with everyone else.\n\n"
+            "It was a surprise to all of us.\n\n"
+            "((WN))  What do you think of it?\n\n"
+            "((Jane Doe))  I think it is not warranted.")
+    records = _records(text)
+    assert records == [
+        ("Jane Doe", "I saw it on a forum along with everyone else.\n\nIt was a surprise to all of us."),
+        ("Jane Doe", "I think it is not warranted."),
+    ]
+
+
+def test_religious_titles_are_roles_not_names() -> None:
+    text = "Group president Swami Chakrapani said the party would go on. Chakrapani said it was safe."
+    assert [speaker for speaker, _ in _records(text)] == ["Chakrapani", "Chakrapani"]
+    assert _records("Rev. Al Sharpton said the march would go on.")[0][0] == "Al Sharpton"
+
+
+def test_a_contrast_after_a_reported_clause_is_the_speakers() -> None:
+    text = ("Russell Zimmer said retailers try to raise stock, but council limits on truck deliveries "
+            "make it hard.")
+    assert _records(text) == [("Russell Zimmer", "retailers try to raise stock, but council limits on "
+                                                 "truck deliveries make it hard")]

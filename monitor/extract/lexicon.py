@@ -141,7 +141,7 @@ AUX_ADVERBS = _forms(
 )
 
 #: Honorifics: dropped from a name; they are not a role.
-HONORIFICS = _forms("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady madam mx")
+HONORIFICS = _forms("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady madam mx rev rev.")
 
 #: Honorifics and titles that tell "he" from "she".
 MALE_TITLES = _forms("mr mr. sir lord king prince emir sheikh pope duke baron father brother")
@@ -178,6 +178,9 @@ TITLE_WORDS = _forms(
     # Irish, US-state and local titles that come before a name ("Tánaiste Leo Varadkar").
     "tánaiste taoiseach councillor councilor councilman councilwoman alderman alderwoman "
     "assemblyman assemblywoman assemblymember delegate del. nominee candidate challenger incumbent",
+    # Religious titles before a name ("Swami Chakrapani", "Ayatollah Ali Khamenei", "Monseñor
+    # Jorge Scheinig", "Rev. Al Sharpton"): the role, not part of the name.
+    "swami ayatollah sayyid mufti maulana reverend rev. monsignor monseñor monsenor",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "

@@ -3464,6 +3464,39 @@ def _sieve_transcript(doc: _Document) -> None:
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+#: An interview's turn labelled in double parentheses, as Wikinews prints them: "((Jane Doe))  …".
+_PAREN_LABEL = re.compile(r"\(\(([^()\n]{2,40})\)\)[ \t]+(?=\S)")
+
+
+def _sieve_paren_labels(doc: _Document) -> None:
+    """``((Philipp Hagemeister))  I saw the notice …`` … ``((WN))  What do you think …?``: an
+    interview whose turns open with labels in double parentheses. A label that names a person
+    (a first and a last name) is that person's answer, running on over the unlabelled
+    paragraphs after it up to the next label; the interviewer's labels (initials, the outlet)
+    are no statement anyone is quoted making."""
+    text = doc.text
+    if "((" not in text:
+        return
+    labelled = [(index, match) for index, (start, end) in enumerate(doc.paras)
+                if (match := _PAREN_LABEL.match(text, start, end)) is not None]
+    if len(labelled) < 2:
+        return  # (one label is no interview)
+    for n, (index, match) in enumerate(labelled):
+        toks = tokens(text, match.start(1), match.end(1))
+        mention = classify(text, toks) if 2 <= len(toks) <= 4 else None
+        if mention is None or mention.kind != "person" or " " not in mention.name:
+            continue
+        last = labelled[n + 1][0] - 1 if n + 1 < len(labelled) else index
+        while last > index and not doc.paras[last][1] > doc.paras[last][0]:
+            last -= 1
+        start, end = _trim(text, match.end(), doc.paras[last][1])
+        if end - start < 2 or any(c.start < end and start < c.end for c in doc.claims):
+            continue
+        frame = _Frame(":", match.start(), match.end(), Mention(match.start(1), match.end(1), "person",
+                                                                 mention.name, gender=mention.gender),
+                       match.start(), match.end(), doc.paras[index], index)
+        doc.frames.append(frame)
+        doc.claims.append(_Claim(start, end, "direct", "transcript", frame, index, CONFIDENCE["transcript"]))
 
 #: "AD She was all in.", "OW: I did it every time.": a magazine interview's turn, labelled with
 #: the speaker's initials.
@@ -3775,13 +3808,14 @@ _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during"
 _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-z]+ly))? +$")
 
 # Where a reported clause ends before its sentence does: another clause, or the reporter's own
-# words about the speaker ("…, and declined to comment further"). ", but that …" goes on with
-# what was said.
+# words about the speaker ("…, and declined to comment further"). ", but …" goes on with what was
+# said ("said the road would reopen, but repairs would take longer"), unless the writer speaks in
+# the first person after it ("…, but I'm intrigued by …").
 #: Where a statement before a trailing frame stops: only a semicolon (its contrasts and asides
 #: are the speaker's).
 _TRAILING_STOP = re.compile(r"; ")
 _CLAUSE_STOP = re.compile(
-    r"; |, (?:while|whereas|although|though|but(?! that )|adding|saying|calling|describing|insisting|"
+    r"; |, (?:while|whereas|although|though|but(?= I\b| I['’]| we\b)|adding|saying|calling|describing|insisting|"
     r"noting|according to) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
     # "said the deal was “a historic step” and urged Congress to approve it": the subject's next
@@ -4689,6 +4723,7 @@ SIEVES = (
     _sieve_signed,
     _sieve_block,
     _sieve_transcript,
+    _sieve_paren_labels,
     _sieve_qa_labels,
     _sieve_partial,
     _sieve_reported,
