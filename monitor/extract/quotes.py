@@ -3815,8 +3815,8 @@ _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-
 #: are the speaker's).
 _TRAILING_STOP = re.compile(r"; ")
 _CLAUSE_STOP = re.compile(
-    r"; |, (?:while|whereas|although|though|but(?= I\b| I['’]| we\b)|adding|saying|calling|describing|insisting|"
-    r"noting|according to) "
+    r"; |, (?:while|whereas|although|though|but(?= I\b| I['’]| we\b)|adding|saying|calling|describing"
+    r"|insisting|noting|according to) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
     # "said the deal was “a historic step” and urged Congress to approve it": the subject's next
     # act, a cue verb of its own with no subject before it
