@@ -189,6 +189,12 @@ SHAPES = {
     "appositive_roles": lambda n: "".join(
         f"Tom {_name(i)}, the minister for rail, is being asked. {_name(i)} says it is late. "
         f"“Ask Ana {_name(i)}, the mayor of the town, about it,” he said.\n" for i in range(n // 8)),
+    # Many bodies of several words, each quoted by a shorter name after the text gave a longer
+    # one ("the National Ba Agency … the Ba Agency said"): their fuller names looked up once a text.
+    "short_body_names": lambda n: "".join(
+        f"We asked the National {_name(i)} Rescue Agency. Yesterday the {_name(i)} Rescue Agency said it "
+        f"was late. In her view, the {_name(i)} Lakeside Council was reported by local media to act.\n"
+        for i in range(n // 10)),
     "question_turns": lambda n: "".join(
         f"“Is it late?” {_name(i)} asked.\n\n“It is not,” Ana Hale said.\n\n“Why?” {_name(i)} "
         f"asked.\n\n“Because it is early.”\n\n" for i in range(n // 10)),

@@ -2951,7 +2951,8 @@ class SpeakerBook:
         though no first name gives its gender ("Jones, a trader, disagreed …", "Lladanosa has
         found …" where the text named Cristina Lladanosa): the text gave it a first name, a
         description in commas, or it is a speaker's surname; nor is its gender known otherwise."""
-        match = self._lone_subject(max(0, start - 1), pos)  # (from the newline before: "\nJones, …")
+        # (from the newline before: "\nJones, …"; never further back than a pronoun looks)
+        match = self._lone_subject(max(0, start - 1, pos - _PRONOUN_LOOKBACK), pos)
         if match is None or match.start(1) < start \
                 or self._surname_gender(match.group(1)) not in (None, want):
             return None
@@ -3566,18 +3567,38 @@ class SpeakerBook:
         """"The Search and Rescue Agency said" where the text names the National Search and Rescue
         Agency: a body by the one longer name the text gives it, one or two capitalised words more
         in front, inside a sentence (not a sentence's first word, nor an owner's "Russia's")."""
+        wanted: dict[str, Speaker] = {}
         for speaker in self.speakers:
             words = speaker.name.split()
-            if speaker.kind != "organisation" or len(words) < 2 \
-                    or not all(w[:1].isupper() or w in _ACRONYM_MINOR for w in words):
-                continue
-            extras = {match.group(1) for match in re.finditer(
-                r"(?<=[a-z,] )((?:[A-Z][\w-]* ){1,2})" + re.escape(speaker.name) + r"(?![\w-])", text)}
-            # (not a date's word, an acronym, nor a hyphened modifier: "Kurdish-led", "Ann Arbor-based")
-            extras = {e.strip() for e in extras if not any(w.lower() in _NOT_NAME_PREFIXES or w.isupper()
-                                                            or "-" in w for w in e.split())}
-            if len(extras) == 1:
-                _name_them([speaker], f"{extras.pop()} {speaker.name}")
+            if speaker.kind == "organisation" and len(words) >= 2 \
+                    and all(w[:1].isupper() or w in _ACRONYM_MINOR for w in words):
+                wanted[speaker.name] = speaker
+        if not wanted:
+            return
+        extras: dict[str, set[str]] = {}
+        # (one pass over the text's capitalised runs, not one search per body: long texts name
+        # many bodies)
+        for run in _SPELLED_RUN.finditer(text):
+            words = run.group().split()
+            starts = [m.start() + run.start() for m in re.finditer(r"\S+", run.group())]
+            for i in range(1, len(words) - 1):
+                name = " ".join(words[i:])
+                if name not in wanted:
+                    continue
+                # one or two capitalised words right before the name, after a lower-case word or
+                # a comma (not a sentence's first word), none a date's word, an acronym, an
+                # owner's ("Brazil’s") or a hyphened modifier ("Kurdish-led")
+                j = i
+                while j > 0 and i - j < 2 and words[j - 1][:1].isupper():
+                    j -= 1
+                before = text[max(0, starts[j] - 2):starts[j]] if j < i else ""
+                inside = len(before) == 2 and before[1] == " " and (before[0].islower() or before[0] == ",")
+                if j < i and inside and not any(w.lower() in _NOT_NAME_PREFIXES or w.isupper() or "-" in w
+                                    or "’" in w or "'" in w for w in words[j:i]):
+                    extras.setdefault(name, set()).add(" ".join(words[j:i]))
+        for name, found in extras.items():
+            if len(found) == 1:
+                _name_them([wanted[name]], f"{found.pop()} {name}")
 
     def _spelled_names(self) -> list[tuple[str, str, str, str]]:
         """The runs of capitalised words of the text that may spell out an acronym: each as its
