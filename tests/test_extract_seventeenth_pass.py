@@ -307,3 +307,8 @@ def test_a_contrast_after_a_reported_clause_is_the_speakers() -> None:
             "make it hard.")
     assert _records(text) == [("Russell Zimmer", "retailers try to raise stock, but council limits on "
                                                  "truck deliveries make it hard")]
+
+
+def test_a_conjunction_after_a_quote_opens_another_speakers_clause() -> None:
+    text = "Coles called the demand “unprecedented”, while ALDI called it “unexpected”."
+    assert _records(text) == [("Coles", "the demand “unprecedented”"), ("ALDI", "it “unexpected”")]

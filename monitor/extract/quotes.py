@@ -2627,6 +2627,9 @@ _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
 _TOLD = word_set("told tells tell assured assures")
 #: A closing mark, then up to four lower-case words right before a frame's speaker: a
 #: description the speaker's name follows ("” air force rescue coordinator S.B. Supriyadi").
+#: Conjunctions that open a clause of their own, never a speaker's description.
+_CONJUNCTION_WORDS = frozenset(["while", "whereas", "but", "and", "as", "although", "though", "because",
+                                "when", "after", "before", "if", "since", "until", "so", "yet", "or"])
 _LOWER_DESCRIPTION = re.compile(r"[”\"’'],? (?:[A-Z][\w.]*-based )?(?:[a-z][a-z-]* ){0,4}\Z")
 #: A live blog's entry time opening a paragraph: "13.08 ", "9:45am ", "14:07 BST ".
 _TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|BST|CET|ET|UTC))?\s+")
@@ -2934,7 +2937,8 @@ def _sieve_direct(doc: _Document) -> None:
             # the speaker's description before the part read as the name
             lead = _LOWER_DESCRIPTION.search(text, max(doc.paras[frame.para][0], frame.start - 50),
                                              frame.start)
-            if lead is not None:
+            if lead is not None and not _CONJUNCTION_WORDS.intersection(lead.group().split()):
+                # (not "“unprecedented”, while ALDI called it …": a clause of its own)
                 pos = lead.start()
                 q = doc.by_close.get(pos)
                 floor = min(floor, pos)
