@@ -2628,7 +2628,7 @@ _TOLD = word_set("told tells tell assured assures")
 #: A closing mark, then up to four lower-case words right before a frame's speaker: a
 #: description the speaker's name follows ("” air force rescue coordinator S.B. Supriyadi").
 #: Conjunctions that open a clause of their own, never a speaker's description.
-_CONJUNCTION_WORDS = frozenset(["while", "whereas", "but", "and", "as", "although", "though", "because",
+_CONJUNCTION_WORDS = frozenset(["while", "whereas", "but", "and", "although", "though", "because",
                                 "when", "after", "before", "if", "since", "until", "so", "yet", "or"])
 _LOWER_DESCRIPTION = re.compile(r"[”\"’'],? (?:[A-Z][\w.]*-based )?(?:[a-z][a-z-]* ){0,4}\Z")
 #: A live blog's entry time opening a paragraph: "13.08 ", "9:45am ", "14:07 BST ".
