@@ -312,3 +312,9 @@ def test_a_contrast_after_a_reported_clause_is_the_speakers() -> None:
 def test_a_conjunction_after_a_quote_opens_another_speakers_clause() -> None:
     text = "Coles called the demand “unprecedented”, while ALDI called it “unexpected”."
     assert _records(text) == [("Coles", "the demand “unprecedented”"), ("ALDI", "it “unexpected”")]
+
+
+def test_someone_who_might_argue_said_nothing() -> None:
+    assert _records("One could argue that disputes of this sort prove bad planning.") == []
+    assert _records("Others, though, might argue that the plan should be reviewed.") == []
+    assert _records("Smith argued that the plan was sound.") == [("Smith", "the plan was sound")]

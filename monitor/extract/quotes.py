@@ -3752,6 +3752,8 @@ def _sieve_reported(doc: _Document) -> None:
                 frame.cue in _WEAK_ZERO_THAT and _opens_clause(text, frame.clause_start, frame.sentence[1])):
             continue
         s, e = frame.sentence
+        if _HYPOTHETICAL_SPEAKER.search(text, max(s, frame.cue_start - 40), frame.cue_start):
+            continue  # "One could argue that …", "Others might argue that …": no one said it
         if frame.clause_end is not None:
             e = frame.clause_end
         if s not in index:
@@ -3802,6 +3804,9 @@ def _sieve_reported(doc: _Document) -> None:
         _add_clause(doc, start, end, sieve, frame, conf)
 
 
+#: Someone who might say a thing, not someone who said it: "One could argue", "Others might say".
+_HYPOTHETICAL_SPEAKER = re.compile(r"\b(?:[Oo]ne|[Yy]ou|[Ss]omeone|[Aa]nyone|[Oo]thers|[Ss]ome|[Cc]ritics)"
+                                   r"(?:,[^,]{1,20},)?[ ]+(?:could|might|may)(?:[ ]+well)?[ ]+$")
 #: A subject that says no one spoke.
 _NEGATED_SUBJECT = re.compile(
     r"(?<![\w’'-])(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)(?: one)?(?= |$)(?=[^,;]*$)")
