@@ -318,3 +318,20 @@ def test_someone_who_might_argue_said_nothing() -> None:
     assert _records("One could argue that disputes of this sort prove bad planning.") == []
     assert _records("Others, though, might argue that the plan should be reviewed.") == []
     assert _records("Smith argued that the plan was sound.") == [("Smith", "the plan was sound")]
+
+
+# -- patterns of batch AB ------------------------------------------------------------------------
+
+
+def test_a_trade_before_a_full_name_whose_surname_is_a_place() -> None:
+    ((speaker, _),) = _records("Actor Denzel Washington said he was a gentle soul.")
+    assert speaker == "Denzel Washington"
+
+
+def test_the_health_minister_is_not_the_minister_of_another_portfolio() -> None:
+    text = ("Civil Aviation Minister Hardeep Puri said the plane broke apart. The local health "
+            "minister said the injured were in hospital.")
+    assert [speaker for speaker, _ in _records(text)] == ["Hardeep Puri", "the local health minister"]
+    text = ("Foreign Minister Sergei Lavrov said the talks failed. The foreign minister said they "
+            "would resume.")
+    assert [speaker for speaker, _ in _records(text)] == ["Sergei Lavrov", "Sergei Lavrov"]

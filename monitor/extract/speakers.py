@@ -1882,6 +1882,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             and all(_cap(t) for t in body[:-1]):
         # "The Register-Guard newspaper reported": the outlet is named without its kind
         return Mention(start, end, "organisation", _join(text, body[:-1]))
+    if det is None and 3 <= len(body) <= 4 and _cap(body[0]) and body[0].low in lx.OCCUPATION_WORDS \
+            and body[0].low not in lx.ORG_HEADS and all(_cap(t) and t.word.isalpha() for t in body[1:]) \
+            and base_word(body[1]).lower() not in lx.ORG_NAMES \
+            and not any(t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS for t in body[1:]):
+        # "Actor Denzel Washington": a trade before a full name whose surname is also a place
+        return Mention(start, end, "person", _join(text, body[1:]), role=body[0].word)
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
                                                                           "from", "to", "in")
@@ -2201,6 +2207,24 @@ _AFFILIATION_SUFFIXES = ("-based", "-led", "-backed", "-owned", "-run", "-contro
 #: Where an organisation is based, before its name's text ("Sacramento-based McClatchy").
 _BASED_IN = re.compile(r"(?:[Tt]he )?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?-(?:"
                        + "|".join(x[1:] for x in _AFFILIATION_SUFFIXES) + ") ")
+#: Portfolios of a minister or a secretary: "the health minister" holds no other.
+_PORTFOLIOS = frozenset(["health", "foreign", "defence", "defense", "finance", "interior", "energy",
+                         "education", "transport", "transportation", "justice", "agriculture",
+                         "environment", "trade", "economy", "labour", "labor", "culture", "aviation",
+                         "treasury", "home", "tourism", "housing", "sports", "communications", "science",
+                         "commerce", "industry", "emergencies", "emergency", "railways", "water"])
+
+
+def _portfolio_clash(wanted: str | None, held: str | None) -> bool:
+    """Do a definite mention's role (``wanted``: "local health minister") and a speaker's role
+    (``held``: "Civil Aviation Minister") name different portfolios?"""
+    if not wanted or not held:
+        return False
+    mine = {w for w in wanted.lower().split() if w in _PORTFOLIOS}
+    theirs = {w for w in held.lower().split() if w in _PORTFOLIOS}
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
 #: Capitalised words before a body's name that are not part of it: "the January Search …".
 _NOT_NAME_PREFIXES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                 "sunday", "january", "february", "march", "april", "may", "june", "july",
@@ -2787,6 +2811,8 @@ class SpeakerBook:
                 continue
             if not _fits_office(text[max(0, match.start() - 12):match.start()], head, office):
                 continue  # ("Vice President Tom Bell" is not "the president")
+            if _portfolio_clash(mention.role, text[max(0, match.start() - 30):match.end()]):
+                continue  # ("the health minister" is not "Civil Aviation Minister Hardeep Puri")
             name = base_word(Tok(match.group(1), 0, 0))
             words = name.split()
             if words[0].lower() in lx.NOT_NAMES or words[0].lower() in lx.ORG_HEADS:
@@ -3350,8 +3376,8 @@ class SpeakerBook:
             # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age
             speaker = self._person(aged)
         elif mention.kind == "definite":
-            speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name)) \
-                or self._by_sister_title(mention)
+            office = titles.office_of(mention.role, mention.name)
+            speaker = self._by_role(mention.name, office, mention.role) or self._by_sister_title(mention)
             if speaker is not None and mention.name in ("woman", "man"):
                 speaker = self._unnamed_since(speaker, "f" if mention.name == "woman" else "m") or speaker
             if speaker is not None and speaker.role and self.text \
@@ -3375,7 +3401,8 @@ class SpeakerBook:
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
                     _person_word(mention.name) or self._described_before(mention) is None) \
                     and not (self.text and self.of_other_party(self.pending, mention.name)) \
-                    and not _other_office(self.pending.role, mention):
+                    and not _other_office(self.pending.role, mention) \
+                    and not _portfolio_clash(mention.role, self.pending.role):
                 # ("the president" the text introduced as "President Joe Biden" stays that person)
                 # "Ana Costa knew they had to leave. '…,' says the 41-year-old mother"
                 speaker = self._person(self.pending)
@@ -3383,6 +3410,8 @@ class SpeakerBook:
                 self.pending = None
             if speaker is None and self.text:
                 titled = self._titled_before(mention)  # "Gov. Eric Holcomb … The governor said"
+                if titled is not None and _portfolio_clash(mention.role, titled.role):
+                    titled = None  # ("the health minister" is not Civil Aviation Minister Puri)
                 speaker = self._person(titled) if titled is not None else None
             if speaker is None:
                 speaker = self._last_person_described(mention)
@@ -4544,7 +4573,7 @@ class SpeakerBook:
 
     def _definite(self, mention: Mention) -> Speaker:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
-        speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name))
+        speaker = self._by_role(mention.name, titles.office_of(mention.role, mention.name), mention.role)
         if speaker is None:
             described = self._described_before(mention)
             if described is not None and described.kind == "person":
@@ -4619,6 +4648,8 @@ class SpeakerBook:
         for match in _described_patterns(head)[0].finditer(window):
             if not _fits_office(window[max(0, match.start() - 12):match.start()], head, office):
                 continue  # ("Vice President Kamala Harris" is not "the president")
+            if _portfolio_clash(mention.role, window[max(0, match.start() - 30):match.end()]):
+                continue  # ("the health minister" is not "Civil Aviation Minister Hardeep Puri")
             toks = tokens(window, match.start(1), match.end(1))
             if toks and possessive(toks[-1]):
                 toks[-1] = Tok(base_word(toks[-1]), toks[-1].start, toks[-1].start + len(base_word(toks[-1])))
@@ -4627,7 +4658,8 @@ class SpeakerBook:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=office or mention.role or head))
         for match in _described_patterns(head)[1].finditer(window):
-            if not _fits_office(window[match.end(1):match.end() - len(head)], head, office):
+            if not _fits_office(window[match.end(1):match.end() - len(head)], head, office) \
+                    or _portfolio_clash(mention.role, window[match.end(1):match.end()]):
                 continue
             toks = tokens(window, match.start(1), match.end(1))
             names = toks[_name_run(toks):]
@@ -4734,19 +4766,22 @@ class SpeakerBook:
                     best = candidate
         return best
 
-    def _by_role(self, head: str, office: str | None = None) -> Speaker | None:
+    def _by_role(self, head: str, office: str | None = None, role: str | None = None) -> Speaker | None:
         """The latest speaker whose role names ``head`` ("minister" in "Foreign Minister"), as
         the office it is ("vice president" for ``office``; a "Vice President" is not "the
-        president")."""
+        president"), and of the same portfolio when ``role`` names one ("the health minister"
+        is not the Civil Aviation Minister)."""
         indexed = self._latest_by_role_word.get(head)
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if indexed is not None and speaker.index < indexed.index:
                 break
             if speaker.role and _starts_word_in(head, speaker.role.lower()) \
                     and titles.holds_office(speaker.role.lower(), head, office):
-                return speaker
+                return None if _portfolio_clash(role, speaker.role) else speaker
         if indexed is not None and indexed.role \
                 and not titles.holds_office(indexed.role.lower(), head, office):
+            return None
+        if indexed is not None and _portfolio_clash(role, indexed.role):
             return None
         return indexed
 
