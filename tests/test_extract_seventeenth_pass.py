@@ -335,3 +335,10 @@ def test_the_health_minister_is_not_the_minister_of_another_portfolio() -> None:
     text = ("Foreign Minister Sergei Lavrov said the talks failed. The foreign minister said they "
             "would resume.")
     assert [speaker for speaker, _ in _records(text)] == ["Sergei Lavrov", "Sergei Lavrov"]
+
+
+def test_maintained_and_concluded_report_a_clause_without_that() -> None:
+    text = "DeJoy maintained the service could handle the increased demand for mail-in ballots."
+    assert _records(text) == [("DeJoy", "the service could handle the increased demand for mail-in ballots")]
+    assert _records("The company maintained its lead in the market.") == []
+    assert _records("The leaders concluded the summit on Monday.") == []

@@ -248,7 +248,8 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "stresses explained explains confirmed confirms announced announces wrote writes tweeted "
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
     "admitted admits suggested suggests suggesting promised promises complained complains "
-    "lamented laments boasted boasts cautioned cautions stated states declared declares alleged",
+    "lamented laments boasted boasts cautioned cautions stated states declared declares alleged "
+    "maintained maintains concluded concludes",
     # (only before a clause with a finite verb near its start: "denied the allegations" is an object)
     "denied denies indicated indicates estimated estimates",
     # the present of a plural subject: "U.S. officials admit the program has failed"
@@ -340,7 +341,7 @@ _PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under"
 _OBJECT_PRONE_CUES = word_set("wrote writes tweeted tweets acknowledged acknowledges argues argued "
                               "announced announces noted notes admitted admits predicted predicts "
                               "promised promises explained explains stated states declared declares "
-                              "alleged")
+                              "alleged maintained maintains concluded concludes")
 
 
 #: The cues' base forms, which report a clause without "that" only as a plural's present.
@@ -4082,7 +4083,8 @@ def _finite_word(tok: Tok) -> bool:
 
 #: Weak cues that still report a clause without "that" when one follows ("suggested the bill
 #: was flawed"; not "suggested a compromise").
-_WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates states")
+_WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates states "
+                           "maintained maintains concluded concludes")
 
 
 def _opens_clause(text: str, start: int, end: int) -> bool:
