@@ -342,3 +342,12 @@ def test_maintained_and_concluded_report_a_clause_without_that() -> None:
     assert _records(text) == [("DeJoy", "the service could handle the increased demand for mail-in ballots")]
     assert _records("The company maintained its lead in the market.") == []
     assert _records("The leaders concluded the summit on Monday.") == []
+
+
+def test_the_last_word_of_an_office_is_no_name() -> None:
+    text = "The Director of Public Prosecutions said the charges would stand."
+    assert _records(text) == [("Director of Public Prosecutions", "the charges would stand")]
+    text = "Director General of Civil Aviation Arun Kumar said the aircraft broke in two."
+    assert _records(text) == [("Arun Kumar", "the aircraft broke in two")]
+    text = "Commissioner for Human Rights Dunja Mijatovic said the law was a step back."
+    assert _records(text)[0][0] == "Dunja Mijatovic"

@@ -1827,6 +1827,15 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         name_toks, pre = body[cut:], body[:cut]
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
             return None
+        if pre and any(t.low in ("of", "for") for t in pre) and name_toks[0].word.isalpha() \
+                and (name_toks[0].low.endswith(_OFFICE_NOUN_ENDINGS)
+                     or len(name_toks) >= 3 and name_toks[0].low in _OFFICE_OBJECTS):
+            # "the Director of Public Prosecutions", "Director General of Civil Aviation Arun
+            # Kumar": the office's last word ("Prosecutions", "Aviation") is no one's name
+            if len(name_toks) == 1:
+                return Mention(start, end, "organisation", _join(text, body))
+            pre, name_toks = body[:cut + 1], body[cut + 1:]
+            cut += 1
         if det is None and pre and len(name_toks) == 1 \
                 and all(_cap(t) and _portfolio_word(t.low) for t in pre):
             # "Energy Control", "Energy Transfer": a portfolio's word with no office after it
@@ -2159,6 +2168,9 @@ _GIVEN_AFTER_SURNAME = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])")
 
 #: What an office is for, closing its name ("Commissioner for Human Rights", "Minister for
 #: Foreign Affairs"): never a surname after a title.
+#: Endings of the nouns an office's name ends with ("Prosecutions", "Aviation", "Development").
+_OFFICE_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance",
+                        "ence", "ure", "ship", "ics")
 _OFFICE_OBJECTS = lx.word_set(
     "rights affairs refugees health education trade defence defense justice energy transport "
     "security development environment finance welfare children women veterans housing labour "
