@@ -351,3 +351,10 @@ def test_the_last_word_of_an_office_is_no_name() -> None:
     assert _records(text) == [("Arun Kumar", "the aircraft broke in two")]
     text = "Commissioner for Human Rights Dunja Mijatovic said the law was a step back."
     assert _records(text)[0][0] == "Dunja Mijatovic"
+
+
+def test_the_secretary_of_state_is_the_person_the_text_gave_that_office() -> None:
+    text = ("Secretary of State Antony Blinken met the prince. The Secretary of State said the talks "
+            "were useful.")
+    assert _records(text) == [("Antony Blinken", "the talks were useful")]
+    assert _records("The Bank of England said rates would rise.")[0][0] == "Bank of England"

@@ -1949,6 +1949,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         or (head.word.isupper() and len(head.word) > 1)
         or (_cap(head) and head_low in lx.CORPORATE_WORDS)
     )
+    if is_org and det == "the" and 3 <= len(body) <= 6 and body[0].low in _HELD_OFFICES \
+            and body[1].low in ("of", "for") and all(_cap(t) or t.low in lx.GLUE for t in body) \
+            and body[-1].low not in lx.ORG_HEADS:
+        # "The Secretary of State said": an office someone holds (the person the text named
+        # with it: "Secretary of State Antony Blinken"), not a body
+        return Mention(start, end, "definite", body[0].low, role=_join(text, body))
     if is_org and det not in ("a", "an"):
         tail_caps = len(body)
         while tail_caps > 0 and _cap(body[tail_caps - 1]):
@@ -2168,6 +2174,11 @@ _GIVEN_AFTER_SURNAME = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])")
 
 #: What an office is for, closing its name ("Commissioner for Human Rights", "Minister for
 #: Foreign Affairs"): never a surname after a title.
+#: Offices one person holds, named with "of" or "for" ("the Secretary of State", "the
+#: Minister for Health"): not "the Department of …" or "the Bank of …".
+_HELD_OFFICES = frozenset(["secretary", "minister", "director", "chief", "commissioner", "governor",
+                           "chancellor", "attorney", "president", "chairman", "chairwoman", "chair",
+                           "head", "mayor", "speaker", "leader", "ambassador"])
 #: Endings of the nouns an office's name ends with ("Prosecutions", "Aviation", "Development").
 _OFFICE_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance",
                         "ence", "ure", "ship", "ics")
