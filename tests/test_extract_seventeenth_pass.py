@@ -358,3 +358,9 @@ def test_the_secretary_of_state_is_the_person_the_text_gave_that_office() -> Non
             "were useful.")
     assert _records(text) == [("Antony Blinken", "the talks were useful")]
     assert _records("The Bank of England said rates would rise.")[0][0] == "Bank of England"
+
+
+def test_a_captions_label_after_a_name_is_no_part_of_it() -> None:
+    text = ("Party Vice Chairman Mark Seidel Image: Party.\n\nSeidel defended the payments: "
+            "“The advances were to cover hotels.”")
+    assert [speaker for speaker, _ in _records(text)] == ["Mark Seidel"]

@@ -3821,6 +3821,8 @@ class SpeakerBook:
                     extra = tokens(text, pos + len(name), match.end())
                     while extra and possessive(extra[-1]):
                         extra = extra[:-1]
+                    if extra and text[extra[-1].end:extra[-1].end + 1] == ":":
+                        extra = []  # "Mark Seidenberg Image: AIP.": a caption's label, no name
                     if extra and len(extra) <= 2 and not any(
                             t.word == "I" or t.low.rstrip(".") in _NAME_SUFFIXES and alias_key(
                                 text[pos:t.end].rstrip(".")) in others  # (Donald Trump Jr. quoted too)
