@@ -364,3 +364,10 @@ def test_a_captions_label_after_a_name_is_no_part_of_it() -> None:
     text = ("Party Vice Chairman Mark Seidel Image: Party.\n\nSeidel defended the payments: "
             "“The advances were to cover hotels.”")
     assert [speaker for speaker, _ in _records(text)] == ["Mark Seidel"]
+
+
+def test_an_ordinal_in_figures_stays_in_a_bodys_name() -> None:
+    text = "The 14th Amendment states: “All persons born here are citizens.”"
+    assert _records(text)[0][0] == "14th Amendment"
+    text = "The 82nd Airborne Division said the drill would go ahead as planned."
+    assert _records(text) == [("82nd Airborne Division", "the drill would go ahead as planned")]

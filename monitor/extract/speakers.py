@@ -331,6 +331,9 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     prev = toks[i - 1]
     if _opens_name(toks, i - 1):
         return True  # "Beyond Meat said", "Outside magazine said"
+    if _ORDINAL.fullmatch(prev.word) and _cap(toks[i]) and i >= 2 and toks[i - 2].low == "the" \
+            and not _known_first_name(toks[i].low):
+        return True  # "the 14th Amendment states", "the 82nd Airborne Division said"
     if toks[i].low in lx.HONORIFICS and prev.word.islower() and prev.low not in lx.TITLE_WORDS \
             and prev.low not in lx.RANKS:
         return False  # "in his letter Mrs Thatcher said": an honorific opens the name
@@ -2179,6 +2182,8 @@ _GIVEN_AFTER_SURNAME = re.compile(r"(?: [A-Z][a-z]+(?:-[a-z]+)?){1,2}(?![\w-])")
 _HELD_OFFICES = frozenset(["secretary", "minister", "director", "chief", "commissioner", "governor",
                            "chancellor", "attorney", "president", "chairman", "chairwoman", "chair",
                            "head", "mayor", "speaker", "leader", "ambassador"])
+#: An ordinal in figures: "14th", "82nd", "1st".
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Endings of the nouns an office's name ends with ("Prosecutions", "Aviation", "Development").
 _OFFICE_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ness", "ity", "ities", "ance",
                         "ence", "ure", "ship", "ics")
