@@ -2626,11 +2626,11 @@ _CUE_THAT = re.compile(r"(?<![\w’'-])(?:" + "|".join(sorted(
     (w for w in lx.CUE_VERBS if w.isalpha() and w not in lx.WEAK_CUES), key=len, reverse=True)) + r") that ")
 #: Cues whose object is whom the speaker addressed, never the speaker.
 _TOLD = word_set("told tells tell assured assures")
-#: A closing mark, then up to four lower-case words right before a frame's speaker: a
-#: description the speaker's name follows ("” air force rescue coordinator S.B. Supriyadi").
 #: Conjunctions that open a clause of their own, never a speaker's description.
 _CONJUNCTION_WORDS = frozenset(["while", "whereas", "but", "and", "although", "though", "because",
                                 "when", "after", "before", "if", "since", "until", "so", "yet", "or"])
+#: A closing mark, then up to four lower-case words right before a frame's speaker: a
+#: description the speaker's name follows ("” air force rescue coordinator S.B. Supriyadi").
 _LOWER_DESCRIPTION = re.compile(r"[”\"’'],? (?:[A-Z][\w.]*-based )?(?:[a-z][a-z-]* ){0,4}\Z")
 #: A live blog's entry time opening a paragraph: "13.08 ", "9:45am ", "14:07 BST ".
 _TIME_STAMP = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?(?:[ap]\.?m\.?|GMT|BST|CET|ET|UTC))?\s+")
@@ -3492,16 +3492,20 @@ def _sieve_paren_labels(doc: _Document) -> None:
         if mention is None or mention.kind != "person" or " " not in mention.name:
             continue
         last = labelled[n + 1][0] - 1 if n + 1 < len(labelled) else index
-        while last > index and not doc.paras[last][1] > doc.paras[last][0]:
-            last -= 1
         start, end = _trim(text, match.end(), doc.paras[last][1])
-        if end - start < 2 or any(c.start < end and start < c.end for c in doc.claims):
+        if end - start < 2 or _overlaps_claim(doc, start, end):
             continue
         frame = _Frame(":", match.start(), match.end(), Mention(match.start(1), match.end(1), "person",
                                                                  mention.name, gender=mention.gender),
                        match.start(), match.end(), doc.paras[index], index)
         doc.frames.append(frame)
         doc.claims.append(_Claim(start, end, "direct", "transcript", frame, index, CONFIDENCE["transcript"]))
+
+
+def _overlaps_claim(doc: _Document, start: int, end: int) -> bool:
+    """Does [start, end) overlap any attribution a sieve before has made?"""
+    return any(c.start < end and start < c.end for c in doc.claims)
+
 
 #: "AD She was all in.", "OW: I did it every time.": a magazine interview's turn, labelled with
 #: the speaker's initials.
@@ -4243,7 +4247,7 @@ def _sieve_passive_report(doc: _Document) -> None:
                 start, end = _trim_clause(text, s, close if close > 0 else e)
             else:
                 start, end = _trim_clause(text, s, e)
-            if len(text[start:end].split()) < 4 or any(c.start < end and start < c.end for c in doc.claims):
+            if len(text[start:end].split()) < 4 or _overlaps_claim(doc, start, end):
                 continue
             frame = _Frame("reported by", match.start(), match.end("source"), mention, match.start(),
                            match.end("source"), (s, e), para, passive=True)

@@ -2253,10 +2253,6 @@ def _portfolio_clash(wanted: str | None, held: str | None) -> bool:
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
-#: Capitalised words before a body's name that are not part of it: "the January Search …".
-_NOT_NAME_PREFIXES = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                "sunday", "january", "february", "march", "april", "may", "june", "july",
-                                "august", "september", "october", "november", "december", "the", "a", "an"])
 #: Kinds of place whose names may open with the kind's word ("Hotel Arpit Palace").
 _NAMED_FIRST_HEADS = frozenset(["hotel", "hospital", "museum", "bank", "club", "school", "college", "church"])
 #: Channels that speak for their owner: "the hotel's website", "the city's Twitter account".
@@ -2271,6 +2267,8 @@ _DOCUMENT_MODIFIERS = frozenset(["press", "news", "annual", "latest", "new", "re
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
                      "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+#: Capitalised words before a body's name that are not part of it: "the January Search …".
+_NOT_NAME_PREFIXES = _WEEKDAYS | _MONTHS | frozenset(["the", "a", "an"])
 #: Two people named in full and joined by "and": "Paul Edelstein and Lutz Kilian".
 _NAMED_PAIR = re.compile(r"\b[A-Z][a-z][\w’'-]* [A-Z][\w’'-]+ and [A-Z][a-z][\w’'-]* [A-Z][\w’'-]+\b")
 #: Words before a title that say its level, not its place ("Regional governor").
@@ -3637,11 +3635,11 @@ class SpeakerBook:
         # many bodies)
         for run in _SPELLED_RUN.finditer(text):
             words = run.group().split()
-            starts = [m.start() + run.start() for m in re.finditer(r"\S+", run.group())]
             for i in range(1, len(words) - 1):
                 name = " ".join(words[i:])
                 if name not in wanted:
                     continue
+                starts = [m.start() + run.start() for m in re.finditer(r"\S+", run.group())]
                 # one or two capitalised words right before the name, after a lower-case word or
                 # a comma (not a sentence's first word), none a date's word, an acronym, an
                 # owner's ("Brazil’s") or a hyphened modifier ("Kurdish-led")
