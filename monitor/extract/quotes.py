@@ -632,6 +632,8 @@ class _Document:
                     comma = text.find(",", comma + 1, min(e, s + 200))
                     continue
                 later = self._lead_person_at(comma + 2, e)
+                if later is not None and _place_after_comma(text, later.end, e):
+                    later = None  # "… on his way to West Point, New York, with supporters": a place
                 tries += 1
                 comma = text.find(",", comma + 1, min(e, s + 200))
             if later is not None and (found is None or later.kind == "person"):
@@ -658,7 +660,8 @@ class _Document:
         while n < len(toks) and n < 12 and (np_word(toks[n]) and n < 8 and not _adverb_after_name(toks[n])
                                                or _trade_before_name(toks, n)
                                                or _glue_inside_name(toks, n)
-                                               or _particle_inside_name(toks, n)) \
+                                               or _particle_inside_name(toks, n)
+                                               or _second_title_before_name(toks, n)) \
                 and (n == first or not any(c in ":,(" for c in text[toks[n - 1].end:toks[n].start])):
             n += 1  # (a label is no name: "Credit: Stephen Johnson", "AI: Depending on…"; nor
             # is a title set off after it: "Charles Schultze, chairman of the council, …")
@@ -2588,6 +2591,21 @@ def _trade_before_name(toks: list[Tok], n: int) -> bool:
         and toks[n + 2].word[:1].isupper() and toks[n - 1].word[:1].isupper()
 
 
+def _second_title_before_name(toks: list[Tok], n: int) -> bool:
+    """"Former Trump adviser and retired general Michael Flynn": "and" between two lower-case
+    titles, and the words of the second, up to the first name that follows (within four words)."""
+    j = next((k for k in range(n, max(n - 4, 0), -1) if toks[k].low == "and"), -1)
+    if j <= 0 or not toks[j - 1].word.islower() or not toks[j + 1:j + 2] \
+            or not toks[j + 1].word.islower():
+        return False
+    for f in range(j + 1, min(j + 5, len(toks) - 1)):
+        if toks[f].word[:1].isupper():
+            return n < f and known_first_name(toks[f].low) and toks[f + 1].word[:1].isupper()
+        if not toks[f].word.isalpha() or toks[f].low in lx.CUE_VERBS:
+            return False
+    return False
+
+
 def _particle_inside_name(toks: list[Tok], n: int) -> bool:
     """A name's particle between capitalised words ("Mohammad bin Salman", "Arnel dela Vega")."""
     return 0 < n < len(toks) - 1 and toks[n].word.islower() and toks[n].low in lx.NAME_PARTICLES \
@@ -2598,6 +2616,24 @@ def _glue_inside_name(toks: list[Tok], n: int) -> bool:
     """"Institute for Space Studies": "of" or "for" between capitalised words of one name."""
     return n > 0 and n + 1 < len(toks) and toks[n].low in ("of", "for") \
         and toks[n - 1].word[:1].isupper() and toks[n + 1].word[:1].isupper()
+
+
+#: Words after a name and its comma that show the name was a place in a phrase, not a subject.
+#: ("Alexander Moor, during his message, offered": a subject may have an adverbial after it)
+_PLACE_FOLLOWERS = word_set("with where near which")
+
+
+def _place_after_comma(text: str, end: int, stop: int) -> bool:
+    """Does the name ending at ``end`` close its sentence, or stand before a comma and a
+    preposition ("West Point, New York, with supporters cheering"), as a place in a phrase
+    does and a subject ("In Denver, police chief James Hall was …") does not?"""
+    rest = text[end:min(stop, end + 30)]
+    if not rest.strip() or rest.lstrip()[:1] in ".;":
+        return True
+    if not rest.startswith(","):
+        return False
+    words = rest[1:].split(None, 1)
+    return bool(words) and words[0].islower() and words[0] in _PLACE_FOLLOWERS
 
 
 def _lead_counts(mention: Mention, known: Callable[[str], bool] | None) -> bool:

@@ -1,0 +1,23 @@
+"""The eighteenth pass: whom "he" and "she" mean when the sentences before name several people
+and places (a place set off by commas is no subject, two titles joined by "and" before one
+name), each in sentences written for these tests."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def test_a_place_set_off_by_commas_is_no_subject_for_a_later_pronoun() -> None:
+    text = ("Grant Hale said the trip was long. Hale drove to Cold Spring, New Hampshire, with his "
+            "aides following. He said \u201cWe came a long way.\u201d")
+    assert _speakers(text) == ["Grant Hale", "Grant Hale"]
+
+
+def test_two_titles_joined_by_and_before_one_name_open_the_sentence() -> None:
+    text = ("Governor Ray Boyd spoke first. Former Boyd aide and retired colonel Mark Tessel was "
+            "on the stage. He said \u201cThis is the day we waited for.\u201d")
+    assert _speakers(text) == ["Mark Tessel"]
