@@ -21,3 +21,12 @@ def test_two_titles_joined_by_and_before_one_name_open_the_sentence() -> None:
     text = ("Governor Ray Boyd spoke first. Former Boyd aide and retired colonel Mark Tessel was "
             "on the stage. He said \u201cThis is the day we waited for.\u201d")
     assert _speakers(text) == ["Mark Tessel"]
+
+
+def test_the_name_before_a_parenthetical_pronoun_frame_is_who_is_spoken_of() -> None:
+    text = ("Senator Lena Ortiz criticized Governor Paul Drake on Sunday. Drake, she said, was "
+            "\u201ca danger to the state.\u201d")
+    assert _speakers(text) == ["Lena Ortiz"]
+    text = ("Tom Reyes said the race was over. Governor Paul Drake spoke in Reno. Drake, he said, "
+            "had lost the room.")
+    assert _speakers(text) == ["Tom Reyes", "Tom Reyes"]

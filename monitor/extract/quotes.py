@@ -4847,6 +4847,14 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 and leads_to_person(mention.name):
             lead = doc.lead_person_before(mention.start, max(book.last_person_at, book.last_source_at),
                                           book.knows)
+            if lead is not None and mention.kind == "pronoun" \
+                    and text[lead.end:mention.start].strip() == ",":
+                # "Trump, he said, was a liar": the one spoken of, not the speaker; the person
+                # opening a sentence before may be
+                spoken_of = lead.name.rsplit(None, 1)[-1]
+                while lead is not None and lead.name.rsplit(None, 1)[-1] == spoken_of:
+                    lead = doc.lead_person_before(lead.start, max(book.last_person_at,
+                                                                  book.last_source_at), book.knows)
             if lead is not None:
                 book.note_person(lead)
         nested = _inside_clause(outer, frame)
