@@ -6,6 +6,8 @@ lower case; callers compare with ``word.lower()``.
 
 from __future__ import annotations
 
+from importlib import resources
+
 
 def word_set(*groups: str) -> frozenset[str]:
     """The words of one or more space-separated strings."""
@@ -458,6 +460,24 @@ MALE_FIRST_NAMES = _forms(
     "prakash anand nitin sachin rajiv mukesh gautam kwame kofi chinedu emeka tunde olusegun "
     "muhammadu uhuru cyril thabo yoweri abiy nnamdi emmerson",
 )
+
+
+def _census_first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The female and the male first names of ``data/census_first_names.tsv`` (the US Census
+    list: many names American news quotes that the lists above leave out, "Megan", "Troy")."""
+    female: set[str] = set()
+    male: set[str] = set()
+    table = resources.files(__package__).joinpath("data", "census_first_names.tsv")
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            (female if gender == "f" else male).add(name)
+    return frozenset(female), frozenset(male)
+
+
+_CENSUS_FEMALE, _CENSUS_MALE = _census_first_names()
+FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | (_CENSUS_FEMALE - MALE_FIRST_NAMES)
+MALE_FIRST_NAMES = MALE_FIRST_NAMES | (_CENSUS_MALE - FEMALE_FIRST_NAMES)
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").
 GROUP_NAMES = _forms(
