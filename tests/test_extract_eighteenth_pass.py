@@ -40,3 +40,40 @@ def test_first_names_of_the_census_list_tell_he_from_she() -> None:
     text = ("Troy Bellamy spoke first. Yvette Marsh spoke after him. "
             "\u201cWe will not back down,\u201d he said.")
     assert _speakers(text) == ["Troy Bellamy"]
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def test_zero_that_after_commented_asserted_and_underlined() -> None:
+    text = ("Senate leader Ruth Ambler commented the governor's letters are as near as he will come "
+            "to a concession.")
+    assert _records(text) == [("Ruth Ambler", "the governor's letters are as near as he will come to a "
+                                              "concession")]
+    text = "Mayor Dan Okoro asserted he had won the count despite the recount."
+    assert _records(text) == [("Dan Okoro", "he had won the count despite the recount")]
+    text = "Premier Ana Vouris underlined that they keep channels to the north open."
+    assert _records(text) == [("Ana Vouris", "they keep channels to the north open")]
+
+
+def test_underlined_with_a_noun_object_reports_nothing() -> None:
+    assert _records("Premier Ana Vouris underlined the importance of the pipeline.") == []
+
+
+def test_according_to_before_but_and_another_speaker() -> None:
+    text = ("The mayor ordered the payments, according to prosecutors, but his office has denied "
+            "any wrongdoing.")
+    assert _records(text) == [("prosecutors", "The mayor ordered the payments")]
+
+
+def test_a_party_of_capitalised_words_after_of_is_a_body_not_a_person() -> None:
+    text = ("Progressive Party of Working People, the main opposition force, underlined that the "
+            "agreement is only a framework.")
+    assert _records(text) == [("Progressive Party of Working People", "the agreement is only a framework")]
+
+
+def test_an_acronym_spelled_out_before_an_owners_s_is_named_without_it() -> None:
+    text = ("The European Union's top court ruled in May. The EU reaffirmed that it still considers "
+            "the settlements illegal.")
+    assert _records(text) == [("European Union", "it still considers the settlements illegal")]

@@ -93,6 +93,8 @@ CUE_VERBS = _forms(
     "advised advises recommended recommends",
     # What a witness says in news of trials and hearings: "Cohen testified that …".
     "testified testifies asserted asserts asserting",
+    # What a leader restates or stresses: "Mitsotakis underlined that …", "reaffirmed that …".
+    "underlined underscored reaffirmed reaffirms",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
 )
@@ -108,7 +110,7 @@ WEAK_CUES = _forms(
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
     "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses "
-    "cried barked snapped",
+    "cried barked snapped underlined underscored reaffirmed reaffirms",
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject

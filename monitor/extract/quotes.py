@@ -249,7 +249,9 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     "tweets predicted predicts noted notes acknowledged acknowledges claimed claims conceded concedes "
     "admitted admits suggested suggests suggesting promised promises complained complains "
     "lamented laments boasted boasts cautioned cautions stated states declared declares alleged "
-    "maintained maintains concluded concludes",
+    "maintained maintains concluded concludes commented asserted asserts reiterated reiterates "
+    "emphasized emphasizes emphasised emphasises contended contends underlined underscored "
+    "reaffirmed reaffirms",
     # (only before a clause with a finite verb near its start: "denied the allegations" is an object)
     "denied denies indicated indicates estimated estimates",
     # the present of a plural subject: "U.S. officials admit the program has failed"
@@ -339,6 +341,8 @@ _PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under"
 #: the newest milestone", "tweeted a dozen times"): a clause without "that" needs its subject and
 #: verb in the first words.
 _OBJECT_PRONE_CUES = word_set("wrote writes tweeted tweets acknowledged acknowledges argues argued "
+                              "commented reiterated reiterates emphasized emphasizes emphasised "
+                              "emphasises underlined underscored reaffirmed reaffirms "
                               "announced announces noted notes admitted admits predicted predicts "
                               "promised promises explained explains stated states declared declares "
                               "alleged maintained maintains concluded concludes")
@@ -4123,7 +4127,8 @@ def _finite_word(tok: Tok) -> bool:
 
 #: Weak cues that still report a clause without "that" when one follows ("suggested the bill
 #: was flawed"; not "suggested a compromise").
-_WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates states "
+_WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates states notes "
+                           "underlined underscored reaffirmed reaffirms "
                            "maintained maintains concluded concludes")
 
 
@@ -4423,7 +4428,12 @@ def _sieve_according_lead(doc: _Document) -> None:
         if opener is not None and opener.end() == frame.cue_start:
             s = frame.cue_start  # "For example, according to the Post, …": as at the head
         elif _NOT_SPACE.search(text, s, frame.cue_start):
-            if len(speaking.get(s, ())) == 1:
+            others = speaking.get(s, set())
+            if len(others) > 1 and _CLAUSE_AFTER_SOURCE.match(text, frame.end):
+                # "Trump ordered the payments, according to prosecutors, but the White House has
+                # denied it": a speaker of the clause after "but" is no rival of the source's
+                others = {m for m in others if m < frame.end}
+            if len(others) == 1:
                 _according_between_commas(doc, frame)
             continue
         comma = text.find(",", frame.mention.end, min(e, frame.mention.end + 81))
@@ -5203,6 +5213,11 @@ def _sentence_outlets(doc: _Document) -> None:
                     # "According to police, the man fled, and witnesses said …": a source of
                     # its own for the clause before the other speaker's (not "According to CBS,
                     # Smith said …", where CBS reports Smith's words)
+                    keep.append(frame)
+                    continue
+                if target.cue_start > frame.end and _CLAUSE_AFTER_SOURCE.match(doc.text, frame.end):
+                    # "The mayor ordered it, according to prosecutors, but his office denied it":
+                    # the source of the clause before "but", the other speaker's clause after
                     keep.append(frame)
                     continue
                 if target.mention is not None and frame.mention is not None \

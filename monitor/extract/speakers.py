@@ -1740,6 +1740,19 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     return mention
 
 
+def _organisation_of(body: list[Tok]) -> bool:
+    """Is the phrase a body's name in capitals: an organisation's head word, "of" or "for", and
+    more capitalised words with no title and no first name among them ("Party of Working People",
+    not "Bank of England Governor Andrew Bailey")?"""
+    glue = next((k for k, t in enumerate(body) if t.low in ("of", "for")), 0)
+    head = glue - 1  # (the first "of" right after the head: not "Wray Grimaldi of the University")
+    if head < 0 or glue + 1 >= len(body) or body[head].low not in lx.ORG_HEADS or not _cap(body[head]):
+        return False
+    rest = body[head + 2:]
+    return all(_cap(t) or t.low in ("of", "for", "and", "the") for t in body) \
+        and not any(t.low in lx.TITLE_WORDS or known_first_name(t.low) for t in rest)
+
+
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks or len(toks) > _MAX_NP_TOKENS:
         return None
@@ -1767,6 +1780,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         # "Stanford University's Center on Poverty and Inequality", "Parliament’s Joint Committee
         # on Intelligence and Security": the organisation, named without its owner
         return Mention(start, end, "organisation", _join(text, owned))
+    if det in (None, "the") and _organisation_of(body):
+        # "Progressive Party of Working People": a body's name, not a person "People"
+        return Mention(start, end, "organisation", _join(text, body))
     party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in")), len(body))
     party = titles.party_member(body[:party_at]) if det in ("the", "a", "an", "one") else None
     if party is not None and det == "the" and party_at == len(body):
@@ -3667,6 +3683,8 @@ class SpeakerBook:
                 words = words[1:]  # (a sentence's first word: "The Federal Trade Commission")
             while words and words[0].lower().endswith(_AFFILIATION_SUFFIXES):
                 words = words[1:]  # "Kurdish-led Syrian Democratic Forces" spells out the SDF
+            if words and words[-1].endswith(("'s", "’s")):
+                words[-1] = words[-1][:-2]  # "the European Union's top court": the EU, no owner's "'s"
             if len(words) < 2 or len(words) <= 3 and (_known_first_name(words[0].lower())
                                                       or " ".join(words) in people):
                 continue
