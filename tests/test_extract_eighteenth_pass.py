@@ -77,3 +77,22 @@ def test_an_acronym_spelled_out_before_an_owners_s_is_named_without_it() -> None
     text = ("The European Union's top court ruled in May. The EU reaffirmed that it still considers "
             "the settlements illegal.")
     assert _records(text) == [("European Union", "it still considers the settlements illegal")]
+
+
+def test_according_to_an_employer_and_trade_before_a_full_name_is_the_person() -> None:
+    text = ("According to Rutgers University political scholar Kelly Dittmar, the gap is closing. "
+            "According to the Brookings Institution senior fellow William Galston, the race is tied.")
+    assert [speaker for speaker, _ in _records(text)] == ["Kelly Dittmar", "William Galston"]
+
+
+def test_a_legal_team_is_named_without_the_possessive() -> None:
+    text = "Tom Avery was convicted on Friday. His legal team said he would appeal."
+    assert _records(text) == [("legal team", "he would appeal")]
+
+
+def test_a_document_is_not_by_a_place_named_after_its_own_verb() -> None:
+    text = ("The groups sued the state. The complaint notes many residents of Montana's reservations "
+            "live far from the polls. Many of the cultures in Montana, the complaint pointed out, "
+            "have a broad idea of family.")
+    speakers = [speaker for speaker, _ in _records(text)]
+    assert speakers and all(s is not None and s.lower().endswith("complaint") for s in speakers)

@@ -872,6 +872,13 @@ class _Document:
                 return _Frame(cue, cs, ce, Mention(after[0].start, phrase_end, "anonymous", name), cs,
                               phrase_end, (s, e), para, according=True, headline=headline, source_phrase=True)
             mention = parse_after(text, after)
+            if mention is not None and mention.kind != "person" and len(after) > 2:
+                whole = classify(text, after[1:] if after[0].low == "the" else after)
+                if whole is not None and whole.kind == "person" and " " in whole.name \
+                        and whole.end == after[-1].end and known_first_name(whole.name.split()[0].lower()):
+                    # "According to Rutgers University political scholar Kelly Dittmar, …": the
+                    # person the phrase ends on, not the employer it opens with
+                    mention = whole
             if len(after) == 1 and after[0].low in _OBJECT_TO_SUBJECT:
                 # "According to him, …": whoever "he" is
                 mention = Mention(after[0].start, after[0].end, "pronoun", _OBJECT_TO_SUBJECT[after[0].low])

@@ -2525,13 +2525,22 @@ _OUTLET_TAIL = re.compile(r",?[ ](?:interviewed|quoted|cited|contacted|reached)[
                           r"|,?[ ](?:speaking|talking)[ ]to[ ][A-Z].*$")
 
 
+#: Words for a group that works for someone: "his legal team", "her campaign staff".
+_TEAM_NOUNS = frozenset(["team", "staff"])
+
+
 def _without_owner(name: str) -> str:
-    """"his lawyers maintain …": a group is named without the possessive, as without an article
-    (the name stands alone in the inspector, where "his" means no one); "her spokesman" keeps it."""
+    """"his lawyers maintain …", "his legal team said": a group is named without the possessive,
+    as without an article (the name stands alone in the inspector, where "his" means no one);
+    "her spokesman" keeps it."""
     owner, _, rest = name.partition(" ")
-    if owner.lower() not in _OWNERS or not rest or " " in rest:
+    if owner.lower() not in _OWNERS or not rest or rest.count(" ") > 1:
         return name
-    low = rest.lower()
+    low = rest.lower().rsplit(None, 1)[-1]
+    if low in _TEAM_NOUNS:
+        return rest
+    if " " in rest:
+        return name
     singular = low[:-1] if low.endswith("s") else ""
     return rest if singular and (singular in lx.ANON_HEADS or singular in lx.POSITION_HEADS) else name
 
@@ -4363,6 +4372,12 @@ class SpeakerBook:
                 stop += 1  # (never inside a word: "… Center on Poverty and Inequal")
             boundary = re.compile(r"[,.;:(\n]").search(text, pos, stop)
             after = tokens(text, pos, boundary.start() if boundary else stop)
+            verb = next((k for k, t in enumerate(after) if k and t.word.islower()
+                         and (t.low in lx.CUE_VERBS or t.low in lx.AUXILIARIES)), None)
+            if verb is not None:
+                # ("The complaint notes many residents of Montana …": the document's own
+                # statement, not an author after "of")
+                after = after[:verb]
             author = document_author(text, before[cut:] + after) or self._who_issued(pos)
             if author is not None and author.name.lower() not in lx.TIME_WORDS:
                 # (not "Tuesday" of "Tuesday’s report": when, not whose)
