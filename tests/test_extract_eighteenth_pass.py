@@ -96,3 +96,18 @@ def test_a_document_is_not_by_a_place_named_after_its_own_verb() -> None:
             "have a broad idea of family.")
     speakers = [speaker for speaker, _ in _records(text)]
     assert speakers and all(s is not None and s.lower().endswith("complaint") for s in speakers)
+
+
+def test_a_lead_in_with_a_verb_before_a_colon_is_its_subjects() -> None:
+    text = ("Governor Paulo Reis opposed Lamont's statement: \u201cThe suggestion evokes a colonial "
+            "mentality that is out of place.\u201d")
+    assert [speaker for speaker, _ in _records(text)] == ["Paulo Reis"]
+
+
+def test_a_participle_after_a_document_named_after_a_preposition_is_no_cue() -> None:
+    text = ("According to a memo posted by Senator Juan Dalmau, the Senate has cancelled its planned "
+            "hearing.")
+    assert _records(text) == [("Juan Dalmau", "the Senate has cancelled its planned hearing")]
+    text = ("In a statement posted to her account, Governor Ana Reyes accepted the role, writing, "
+            "\u201cThe island needs certainty and stability.\u201d")
+    assert [speaker for speaker, _ in _records(text)] == ["Ana Reyes"]

@@ -1039,6 +1039,11 @@ class _Document:
             # whose subject opens the sentence, not the object of the verb before
             mention = self._coordinated_subject(s, cs)
             m_start = mention.start if mention is not None else cs
+        if mention is not None and _MODIFYING_PARTICIPLE.match(text, ce) \
+                and _PREPOSITION_BEFORE.search(text, max(s, m_start - 14), m_start):
+            # "In a statement posted to her account, …", "according to a memo posted online by
+            # Senator Dalmau": a participle that describes a document named after a preposition
+            return None
         if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
             return None  # "no group claimed responsibility", "Nobody said …": no one said it
         if mention is not None and _WHAT_WAS_SAID.search(text, max(left, m_start - 20), m_start):
@@ -3164,7 +3169,9 @@ def _sieve_colon(doc: _Document) -> None:
                 continue  # (a longer lead-in needs a noun for what was said: see _colon_subject)
             if len(toks) > 1 and toks[0].low in lx.CUE_VERBS and toks[0].word[:1].isupper():
                 toks = toks[1:]  # "Concluded the researchers: “…”": the cue comes first
-            mention = classify(text, toks) if len(toks) <= 8 else None
+            # (a lead-in with a verb is a sentence, its subject the speaker: "Jair Bolsonaro
+            # opposed Macron's statement: “…”" is no statement of Macron's)
+            mention = classify(text, toks) if len(toks) <= 8 and not _has_verb(toks[1:]) else None
             if mention is None:
                 mention = _colon_subject(doc, s, pos, q)
             if mention is None or mention.kind == "anonymous" and len(toks) < 2 \
@@ -3731,6 +3738,11 @@ _CUE_PARTICIPLES = lx.CUE_VERBS | _ING
 #: What may follow a finding cue that reports: "that", or the sentence's end ("…, papers show.").
 _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 #: A preposition right before a noun phrase: the phrase is an object, no subject.
+#: After a cue: a preposition that makes the cue a participle describing the noun before it
+#: ("a statement posted to her account", "a memo posted online by", "a letter written in 1990").
+_MODIFYING_PARTICIPLE = re.compile(r"\s+(?:online\s+)?(?:to|by|on|in|at|via|from)\b")
+#: A preposition that ends just before a noun phrase (the phrase is its object, no subject).
+_PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|[Bb]y|[Aa]t|[Ii]nto)\s+$")
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards)"
                                     r" (?:the |a |an )?$")
 #: Joining words left at a clause's end when it is cut before another speaker ("even as").
