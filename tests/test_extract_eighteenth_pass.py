@@ -111,3 +111,17 @@ def test_a_participle_after_a_document_named_after_a_preposition_is_no_cue() -> 
     text = ("In a statement posted to her account, Governor Ana Reyes accepted the role, writing, "
             "\u201cThe island needs certainty and stability.\u201d")
     assert [speaker for speaker, _ in _records(text)] == ["Ana Reyes"]
+
+
+def test_a_surname_is_not_completed_by_a_building_named_after_it() -> None:
+    text = ("Asked about the wall on Tuesday, Hoskins said the state would pay. \u201cBelieve me,\u201d "
+            "he told reporters at Hoskins Tower.")
+    assert [speaker for speaker, _ in _records(text)] == ["Hoskins", "Hoskins"]
+
+
+def test_a_quote_after_a_framed_quote_goes_on_with_its_speaker_before_a_reaction() -> None:
+    text = ("Senator Ann Graham and Senator Chuck Grassley met on Tuesday. \u201cWe need answers,\u201d "
+            "Graham said. \u201cThe FBI has stonewalled us.\u201d Grassley agreed.")
+    records = _records(text)
+    assert [speaker for speaker, _ in records] == ["Ann Graham"]
+    assert records[0][1].endswith("The FBI has stonewalled us.")

@@ -3065,6 +3065,12 @@ def _new_sentence_frame(doc: _Document, q: Span, frame: _Frame) -> bool:
         # "Dan Campbell said that his team “never quit.” Jared Goff agreed.": the quote closes
         # the reported clause of its own sentence's cue
         return True
+    if frame.cue in lx.WEAK_CUES and any(
+            other.end <= q.start and other.para == frame.para and other.mention is not None
+            and text[other.end:q.start].translate(_NO_MARKS).strip(" \t") == "." for other in doc.frames):
+        # "“We need answers,” Graham said. “The FBI has stonewalled us.” Grassley agreed.": the
+        # quote goes on with the speaker just named; the next sentence reacts to it
+        return True
     rest = text[frame.end:frame.sentence[1]].strip(" .!?\"”’)")
     return len(rest.split()) >= 2 and not _closes_frame(doc, frame, rest)
 

@@ -2302,7 +2302,10 @@ _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "
 #: Words that make a name a place ("Tom Ward Street"), not a double surname.
 _PLACE_WORDS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "square", "park",
                           "bridge", "hall", "house", "centre", "center", "stadium", "arena", "field",
-                          "station", "airport", "county", "city", "island", "river", "drive", "way"])
+                          "station", "airport", "county", "city", "island", "river", "drive", "way",
+                          "tower", "towers", "plaza", "building", "hotel", "resort", "casino",
+                          "boulevard", "mall", "palace", "port", "harbor", "harbour", "valley",
+                          "mountain", "lake", "beach", "bay", "heights", "gardens", "terrace"])
 #: How far back "the director" looks for the person the text introduced so (characters).
 _DESCRIBED_LOOKBACK = 3000
 
