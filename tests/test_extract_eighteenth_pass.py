@@ -125,3 +125,12 @@ def test_a_quote_after_a_framed_quote_goes_on_with_its_speaker_before_a_reaction
     records = _records(text)
     assert [speaker for speaker, _ in records] == ["Ann Graham"]
     assert records[0][1].endswith("The FBI has stonewalled us.")
+
+
+def test_a_document_that_specifies_reports_its_clause() -> None:
+    text = ("The state constitution specifies that officials are removed after being convicted of "
+            "\u201cbribery or other high crimes.\u201d")
+    ((speaker, content),) = _records(text)
+    assert speaker is not None and speaker.lower().removeprefix("the ") == "state constitution"
+    assert content.startswith("officials are removed")
+    assert _records("The contract specifies a price of ten dollars.") == []

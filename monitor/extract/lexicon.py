@@ -95,6 +95,8 @@ CUE_VERBS = _forms(
     "testified testifies asserted asserts asserting",
     # What a leader restates or stresses: "Mitsotakis underlined that …", "reaffirmed that …".
     "underlined underscored reaffirmed reaffirms",
+    # What a law or a person lays down: "The Constitution specifies that …".
+    "specified specifies stipulated stipulates",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
 )
@@ -110,7 +112,8 @@ WEAK_CUES = _forms(
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
     "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses "
-    "cried barked snapped underlined underscored reaffirmed reaffirms",
+    "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
+    "stipulated stipulates",
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject
@@ -256,7 +259,7 @@ ANON_HEADS = _forms(
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
     "study survey report statement documents papers records filings transcripts "
-    "email e-mail emails tweet",
+    "email e-mail emails tweet constitution charter treaty statute",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -343,6 +346,8 @@ DOCUMENT_NOUNS = _forms(
     "tweets post posts",
     # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
+    # Founding texts that lay things down: "the state constitution specifies that …".
+    "constitution charter treaty statute",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").
