@@ -134,3 +134,16 @@ def test_a_document_that_specifies_reports_its_clause() -> None:
     assert speaker is not None and speaker.lower().removeprefix("the ") == "state constitution"
     assert content.startswith("officials are removed")
     assert _records("The contract specifies a price of ten dollars.") == []
+
+
+def test_a_colon_that_ends_a_reported_clause_opens_the_speakers_own_words() -> None:
+    text = ("Mayor Lena Ortiz announced on Monday that the city would close three libraries and cut "
+            "hours at the rest: \u201cWe have no choice. The budget is what it is.\u201d")
+    assert _records(text) == [
+        ("Lena Ortiz", "the city would close three libraries and cut hours at the rest"),
+        ("Lena Ortiz", "We have no choice. The budget is what it is."),
+    ]
+    # a quoted list that completes the clause stays inside it
+    text = ("Karl Benn claimed that the forces against him included: \u201cthe police, the press, "
+            "the courts.\u201d")
+    assert len(_records(text)) == 1

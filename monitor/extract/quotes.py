@@ -3029,8 +3029,33 @@ def _sieve_direct(doc: _Document) -> None:
                     while pos < len(text) and text[pos].isspace():
                         pos += 1
                 q = doc.by_open.get(pos)
-        if q is not None and not (frame.clause_start is not None and frame.with_that):
+        if q is None and frame.clause_start is not None and not frame.according:
+            q = _quote_after_clause_colon(doc, frame)
+            if q is not None:
+                _claim_mark(doc, q, frame, before=False)
+                continue
+        if q is not None and not (frame.clause_start is not None and frame.with_that
+                                  and not (text[:q.start - 1].rstrip().endswith(":")
+                                           and text[q.start:q.start + 1].isupper())):
+            # (a that-clause's quotation is its own, unless a colon ends the clause before a
+            # quoted sentence: not "included: “the FBI, the CIA …”", the clause's own list)
             _claim_mark(doc, q, frame, before=False)
+
+
+#: A colon that closes a reported clause and opens a quotation.
+_COLON_QUOTE = re.compile(r":[ \t]*(?=[“\"][A-Z])")
+
+
+def _quote_after_clause_colon(doc: _Document, frame: _Frame) -> Span | None:
+    """``Mayor Ortiz announced that the city would close three libraries: “We have no choice.”``:
+    a colon that ends the reported clause opens the speaker's own words (no other cue between)."""
+    text = doc.text
+    assert frame.clause_start is not None
+    colon = _COLON_QUOTE.search(text, frame.clause_start, frame.sentence[1])
+    if colon is None or doc.inside_quote(colon.start()) \
+            or CUE_PATTERN.search(text, frame.cue_end, colon.start()) is not None:
+        return None
+    return doc.by_open.get(colon.end())
 
 
 def _sentence_without_its_comma(doc: _Document, q: Span, frame: _Frame) -> bool:
@@ -3894,7 +3919,9 @@ _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-
 #: are the speaker's).
 _TRAILING_STOP = re.compile(r"; ")
 _CLAUSE_STOP = re.compile(
-    r"; |, (?:while|whereas|although|though|but(?= I\b| I['’]| we\b)|adding|saying|calling|describing"
+    # (a colon before a quoted sentence: the speaker's own words follow, a record of their own)
+    r"; |:[ ]?(?=[“\"][A-Z])"
+    r"|, (?:while|whereas|although|though|but(?= I\b| I['’]| we\b)|adding|saying|calling|describing"
     r"|insisting|noting|according to) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
     # "said the deal was “a historic step” and urged Congress to approve it": the subject's next
