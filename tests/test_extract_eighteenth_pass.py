@@ -147,3 +147,10 @@ def test_a_colon_that_ends_a_reported_clause_opens_the_speakers_own_words() -> N
     text = ("Karl Benn claimed that the forces against him included: \u201cthe police, the press, "
             "the courts.\u201d")
     assert len(_records(text)) == 1
+
+
+def test_a_described_politician_of_another_state_is_not_the_one_meant() -> None:
+    text = ("Representative Ann Kessler, an Illinois Republican, criticized the plan. \u201cIt is "
+            "wrong,\u201d Kessler said.\n\nSenator Ron Pauling of Kentucky disagreed. \u201cWe have been "
+            "there too long,\u201d the Kentucky Republican told reporters.")
+    assert [speaker for speaker, _ in _records(text)] == ["Ann Kessler", "Ron Pauling"]

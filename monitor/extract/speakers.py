@@ -2266,7 +2266,27 @@ def _portfolio_clash(wanted: str | None, held: str | None) -> bool:
         return False
     mine = {w for w in wanted.lower().split() if w in _PORTFOLIOS}
     theirs = {w for w in held.lower().split() if w in _PORTFOLIOS}
-    return bool(mine) and bool(theirs) and not mine & theirs
+    return bool(mine) and bool(theirs) and not mine & theirs or _place_clash(wanted, held)
+
+
+def _place_clash(wanted: str, held: str) -> bool:
+    """Do the two roles put different places before the same head: "Kentucky Republican" and
+    "an Illinois Republican", "the Texas senator" and "Ohio senator"?"""
+    words = wanted.split()
+    if len(words) < 2 or not words[-2][:1].isupper() or words[-2].lower() in _ROLE_OPENERS:
+        return False
+    head = words[-1].lower()
+    theirs = held.split()
+    for k in range(1, len(theirs)):
+        if theirs[k].lower() == head and theirs[k - 1][:1].isupper() \
+                and theirs[k - 1].lower() not in _ROLE_OPENERS:
+            return theirs[k - 1].lower() != words[-2].lower()
+    return False
+
+
+#: Capitalised words before a role's head that name no place ("Former Senator", "The Republican").
+_ROLE_OPENERS = frozenset(["the", "a", "an", "former", "senior", "junior", "deputy", "acting", "vice",
+                           "chief", "top", "new", "then"])
 
 
 #: Kinds of place whose names may open with the kind's word ("Hotel Arpit Palace").
@@ -4733,6 +4753,8 @@ class SpeakerBook:
         if head in titles.PARTY_NOUNS:
             # "Sen. Ted Cruz, R-Texas, …" for "the Texas Republican": the party tag says who
             for match in titles.party_tag_pattern(head).finditer(window):
+                if _place_clash(mention.role or "", window[match.end(1):match.end()]):
+                    continue  # ("the Kentucky Republican" is not "Adam Kinzinger, an Illinois Republican")
                 toks = tokens(window, match.start(1), match.end(1))
                 names = toks[_name_run(toks):]
                 if names and (best is None or match.start() > best[0]):
