@@ -154,3 +154,10 @@ def test_a_described_politician_of_another_state_is_not_the_one_meant() -> None:
             "wrong,\u201d Kessler said.\n\nSenator Ron Pauling of Kentucky disagreed. \u201cWe have been "
             "there too long,\u201d the Kentucky Republican told reporters.")
     assert [speaker for speaker, _ in _records(text)] == ["Ann Kessler", "Ron Pauling"]
+
+
+def test_a_surname_is_the_father_not_the_son_named_with_a_suffix() -> None:
+    text = ("Paul Lander Jr. met the lawyer in June. His father, Governor Paul Lander, defended him. "
+            "\u201cHe is a good son,\u201d Lander said. Lander Jr. said in a statement that the "
+            "meeting was brief.")
+    assert [speaker for speaker, _ in _records(text)] == ["Paul Lander", "Paul Lander Jr"]

@@ -2284,6 +2284,16 @@ def _place_clash(wanted: str, held: str) -> bool:
     return False
 
 
+def _written_without_suffix(text: str, name: str) -> bool:
+    """Does the text introduce ``name`` with a title and no generation's suffix after it
+    ("President Donald Trump" beside "Donald Trump Jr.": two people)?"""
+    pattern = re.compile(r"([\w.]+) " + re.escape(name) + r"(?![\w’'-])(?!,? (?:Jr|Sr|II|III|IV)\b)")
+    return any(m.group(1).lower() in lx.TITLE_WORDS or m.group(1).lower() in lx.HONORIFICS
+               for m in pattern.finditer(text))
+
+
+#: Suffixes of a generation after a surname: "Donald Trump Jr.", "Martin Luther King III".
+_GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 #: Capitalised words before a role's head that name no place ("Former Senator", "The Republican").
 _ROLE_OPENERS = frozenset(["the", "a", "an", "former", "senior", "junior", "deputy", "acting", "vice",
                            "chief", "top", "new", "then"])
@@ -3862,6 +3872,9 @@ class SpeakerBook:
             if speaker.kind != "person" or " " not in name:
                 continue
             longer: set[str] = set()
+            # (a name the text also writes without a generation's suffix is not the suffixed
+            # one: "President Donald Trump" is not "Donald Trump Jr.")
+            bare = _written_without_suffix(text, name)
             pos = text.find(name + " ")
             for _ in range(20):  # (the first places the name is written)
                 if pos < 0:
@@ -3877,8 +3890,8 @@ class SpeakerBook:
                     if extra and text[extra[-1].end:extra[-1].end + 1] == ":":
                         extra = []  # "Mark Seidenberg Image: AIP.": a caption's label, no name
                     if extra and len(extra) <= 2 and not any(
-                            t.word == "I" or t.low.rstrip(".") in _NAME_SUFFIXES and alias_key(
-                                text[pos:t.end].rstrip(".")) in others  # (Donald Trump Jr. quoted too)
+                            t.word == "I" or t.low.rstrip(".") in _NAME_SUFFIXES and (bare or alias_key(
+                                text[pos:t.end].rstrip(".")) in others)  # (Donald Trump Jr. quoted too)
                             or t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS or t.low in _PLACE_WORDS
                             or not _cap(t) or _title_after_name(t) for t in extra):
                         # (not "David Morales CEO", "Ann Lee MP": a title after the name)
@@ -3941,6 +3954,9 @@ class SpeakerBook:
                     table.setdefault(key, []).append(speaker)
         if not single and not given:
             return
+        #: Per surname: a name with a generation's suffix ("Donald Trump Jr."), used only when
+        #: the text gives the surname no other full name ("Trump" is "Donald Trump", his father)
+        suffixed: dict[str, str] = {}
         for match in _NAME_SEQUENCE.finditer(text):
             toks = tokens(text, match.start(), match.end())
             owner = next((k for k, tok in enumerate(toks[:-1]) if possessive(tok)), None)
@@ -3960,6 +3976,11 @@ class SpeakerBook:
                     and _spelled_in(single, toks[-2].word) and toks[-1].low not in _PLACE_WORDS \
                     and toks[-1].low not in lx.ORG_HEADS and toks[-1].low not in lx.CORPORATE_WORDS:
                 at = len(toks) - 2  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
+                if toks[-1].low.rstrip(".") in _GENERATIONS:
+                    cut = _name_run(toks)
+                    if len(toks) - cut >= 3:
+                        suffixed.setdefault(toks[at].word.casefold(), text[toks[cut].start:toks[-1].end])
+                    continue
             if _spelled_in(single, toks[at].word):
                 cut = _name_run(toks)
                 if not _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
@@ -3981,7 +4002,7 @@ class SpeakerBook:
             if not single and not given:
                 return
         for speaker in {s.index: s for found in single.values() for s in found}.values():
-            full = self._full_name_before(speaker.name)
+            full = self._full_name_before(speaker.name) or suffixed.get(speaker.name.casefold())
             if full is not None:
                 _name_them([speaker], full)
 
