@@ -161,3 +161,14 @@ def test_a_surname_is_the_father_not_the_son_named_with_a_suffix() -> None:
             "\u201cHe is a good son,\u201d Lander said. Lander Jr. said in a statement that the "
             "meeting was brief.")
     assert [speaker for speaker, _ in _records(text)] == ["Paul Lander", "Paul Lander Jr"]
+
+
+def test_a_romanised_given_name_after_an_office_of_a_body() -> None:
+    text = ("\u201cThis changes nothing,\u201d said Hong Kong director of Amnesty International "
+            "Man-kei Tam.")
+    assert [speaker for speaker, _ in _records(text)] == ["Man-kei Tam"]
+
+
+def test_according_to_a_titled_person_and_a_time() -> None:
+    text = "The former leader has died, according to current president Emmerson Mnangagwa on Friday."
+    assert _records(text) == [("Emmerson Mnangagwa", "The former leader has died")]

@@ -872,12 +872,12 @@ class _Document:
                 return _Frame(cue, cs, ce, Mention(after[0].start, phrase_end, "anonymous", name), cs,
                               phrase_end, (s, e), para, according=True, headline=headline, source_phrase=True)
             mention = parse_after(text, after)
-            if mention is not None and mention.kind != "person" and len(after) > 2:
-                whole = classify(text, after[1:] if after[0].low == "the" else after)
-                if whole is not None and whole.kind == "person" and " " in whole.name \
-                        and whole.end == after[-1].end and known_first_name(whole.name.split()[0].lower()):
+            if (mention is None or mention.kind != "person") and len(after) > 2:
+                whole = _person_ending_phrase(text, after)
+                if whole is not None:
                     # "According to Rutgers University political scholar Kelly Dittmar, …": the
-                    # person the phrase ends on, not the employer it opens with
+                    # person the phrase ends on, not the employer it opens with; "according to
+                    # current president Emmerson Mnangagwa on Friday": the person before the time
                     mention = whole
             if len(after) == 1 and after[0].low in _OBJECT_TO_SUBJECT:
                 # "According to him, …": whoever "he" is
@@ -3040,6 +3040,21 @@ def _sieve_direct(doc: _Document) -> None:
             # (a that-clause's quotation is its own, unless a colon ends the clause before a
             # quoted sentence: not "included: “the FBI, the CIA …”", the clause's own list)
             _claim_mark(doc, q, frame, before=False)
+
+
+def _person_ending_phrase(text: str, after: list[Tok]) -> Mention | None:
+    """The person, named in full with a known first name, whose name ends the words after
+    "according to" (or ends them but for a time: "… Emmerson Mnangagwa on Friday")."""
+    toks = after[1:] if after[0].low == "the" else after
+    for stop in range(len(toks), 2, -1):
+        if stop < len(toks) and toks[stop].low not in lx.ADVERBIAL_PREPOSITIONS \
+                and toks[stop].low not in lx.TIME_WORDS:
+            continue  # (only the whole phrase, or the phrase before "on Friday", "in a statement")
+        whole = classify(text, toks[:stop])
+        if whole is not None and whole.kind == "person" and " " in whole.name \
+                and whole.end == toks[stop - 1].end and known_first_name(whole.name.split()[0].lower()):
+            return whole
+    return None
 
 
 #: A colon that closes a reported clause and opens a quotation.

@@ -1524,7 +1524,8 @@ def _name_run(toks: list[Tok]) -> int:
         # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
         surname = surname or i == len(toks) and i >= 2 and toks[i - 2].low in lx.HONORIFICS \
             and _cap(tok) and not possessive(tok) and not tok.word.isupper()
-        if not surname and not _opens_name(toks, i - 1) and (
+        if not surname and not _opens_name(toks, i - 1) and not (
+                i < len(toks) and _romanised_given_name(tok.word)) and (
             not _cap(tok) or possessive(tok)
             or (_lexical(low) and not named_source and not (low in lx.CIRCLE_WORDS and i < len(toks)))
             or low in lx.ORG_NAMES or low in lx.NOT_NAMES or low in lx.DETERMINERS
@@ -1618,6 +1619,22 @@ def _place_first_name(toks: list[Tok], cut: int) -> int:
             and last.low not in lx.CORPORATE_WORDS and not _lexical(last.low) and not last.word.isupper():
         return cut - 1
     return cut
+
+
+#: A given name romanised in two hyphened syllables: "Man-kei", "Ming-yen", "Jae-in".
+_ROMANISED_GIVEN = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,5}")
+#: Second parts of hyphened words that are English, not a syllable of a name ("Ex-aide").
+_NOT_SYLLABLES = frozenset(["elect", "in", "led", "based", "born", "owned", "run", "like", "wide",
+                            "era", "aged", "old"])
+
+
+def _romanised_given_name(word: str) -> bool:
+    """Is ``word`` a two-syllable given name ("Man-kei"), not an English compound ("Ex-aide",
+    "Vice-chair")?"""
+    if not _ROMANISED_GIVEN.fullmatch(word):
+        return False
+    first, second = word.lower().split("-")
+    return second not in _NOT_SYLLABLES and not _lexical(second) and first not in ("ex", "vice", "co", "non")
 
 
 def _first_name(tok: Tok) -> bool:
@@ -1808,6 +1825,15 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     unnamed_lead = glue_at < len(body) and body[glue_at - 1].word.islower() and (
         lead_head in lx.ANON_HEADS or lead_head in lx.POSITION_HEADS
     )
+    if unnamed_lead and det is None:
+        run = next((k for k in range(max(glue_at + 2, len(body) - 3), len(body) - 1)
+                    if known_first_name(body[k].low) or _romanised_given_name(body[k].word)), len(body))
+        if run < len(body) and all(_cap(t) and (_romanised_given_name(t.word) or not _lexical(t.low))
+                                   for t in body[run:]):
+            # "Hong Kong director of Amnesty International Man-kei Tam": the office, then the name
+            role, org = _role_and_org(text, body[:run])
+            return Mention(start, end, "person", _join(text, body[run:]), role=role, organisation=org,
+                           gender=_name_gender(body[run:]))
     if glue_at < len(body) and not unnamed_lead and det is None and body[glue_at].low in (
         "of", "at", "from", "with"
     ):
