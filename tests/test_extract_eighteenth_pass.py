@@ -172,3 +172,23 @@ def test_a_romanised_given_name_after_an_office_of_a_body() -> None:
 def test_according_to_a_titled_person_and_a_time() -> None:
     text = "The former leader has died, according to current president Emmerson Mnangagwa on Friday."
     assert _records(text) == [("Emmerson Mnangagwa", "The former leader has died")]
+
+
+def test_an_appositive_opening_with_a_hyphened_title_is_the_named_persons_role() -> None:
+    text = ("Chad Hollis, co-director of the Center of Civic Life in the U.S. at Arizona State "
+            "University, said the election divided the community.")
+    assert [speaker for speaker, _ in _records(text)] == ["Chad Hollis"]
+    text = ("\u201cWe believe the policy will hold,\u201d Tsai Ming-yen, Director-General of the "
+            "National Security Bureau, told journalists.")
+    assert [speaker for speaker, _ in _records(text)] == ["Tsai Ming-yen"]
+
+
+def test_told_takes_whom_after_it_never_the_speaker() -> None:
+    text = "\u201cWe will hold,\u201d Ann Lee, Vice-Chancellor of the Bureau, told journalists."
+    assert [speaker for speaker, _ in _records(text)] == ["Ann Lee"]
+
+
+def test_who_after_a_description_of_a_named_person_is_that_person() -> None:
+    text = ("\u201cI am tired of career politicians,\u201d said Nagi Almoud, a Dearborn data analyst, "
+            "who said he voted straight Republican.")
+    assert [speaker for speaker, _ in _records(text)] == ["Nagi Almoud", "Nagi Almoud"]

@@ -1116,8 +1116,8 @@ class _Document:
                 m_start = mention.start
         if mention is None:
             comma_or_quote = text[left:cs].strip(" \t,") == "" or text[left:cs].rstrip().endswith(",")
-            if not comma_or_quote:
-                return None
+            if not comma_or_quote or cue in ("told", "tells", "tell", "telling"):
+                return None  # (after "told" comes whom, never who: "…, told journalists")
             stop = _next_boundary(text, ce, e)
             mention = parse_after(text, tokens(text, ce, stop))
             if mention is None or mention.kind == "pronoun" and mention.name == "it":
@@ -1433,6 +1433,14 @@ class _Document:
         mention = parse_before(text, tokens(text, max(left, who - _SUBJECT_WINDOW), who))
         if mention is None or mention.kind == "pronoun":
             return None
+        comma = text.rfind(",", left, who)
+        if mention.kind in ("anonymous", "definite") and comma > left \
+                and text[comma + 1:who].split()[:1] in (["a"], ["an"], ["the"]):
+            # "said Nagi Almudhegi, a Dearborn data analyst, who said he voted …": the person the
+            # description is of
+            named = parse_before(text, tokens(text, max(left, comma - _SUBJECT_WINDOW), comma))
+            if named is not None and named.kind == "person" and " " in named.name:
+                mention = named
         frame = _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline)
         self._after_cue(frame, e)
         if frame.clause_start is not None:
@@ -2340,12 +2348,28 @@ _TITLE_MODIFIERS = word_set("vice deputy assistant associate executive senior ch
 _PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?|aged \d+|(?:then |now )?\d{1,3}")
 
 
+#: Prefixes of a title that leave it a title: "co-director", "vice-chair", "ex-minister".
+_TITLE_PREFIXES = frozenset(["co", "vice", "deputy", "ex", "acting"])
+
+
+def _hyphened_title(tok: Tok) -> Tok:
+    """"co-director" and "Director-General" read as the title they hold ("director"), so that an
+    appositive opening with one is a role; any other word as it is."""
+    parts = tok.word.split("-")
+    for part in (parts[1:] if parts[0].lower() in _TITLE_PREFIXES else parts[:1]):
+        if part.lower() in lx.POSITION_HEADS or part.lower() in lx.TITLE_WORDS:
+            return Tok(part, tok.start, tok.end)
+    return tok
+
+
 def _part_kind(text: str, toks: list[Tok]) -> str:
     """What a comma-separated part before a cue is: the speaker ("np"), a role appositive
     ("role": "a spokeswoman for the ministry"), or something to look past ("skip": "R-Ky.",
     "62", "who voted against it", "speaking on condition of anonymity")."""
     if not toks:
         return "skip"
+    if "-" in toks[0].word:
+        toks = [_hyphened_title(toks[0])] + toks[1:]
     phrase = text[toks[0].start:toks[-1].end]
     first = toks[0].low
     if _PARTY_TAG.fullmatch(phrase) or first in ("who", "whom", "which", "whose", "speaking", "citing",
