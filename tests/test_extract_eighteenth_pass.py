@@ -192,3 +192,10 @@ def test_who_after_a_description_of_a_named_person_is_that_person() -> None:
     text = ("\u201cI am tired of career politicians,\u201d said Nagi Almoud, a Dearborn data analyst, "
             "who said he voted straight Republican.")
     assert [speaker for speaker, _ in _records(text)] == ["Nagi Almoud", "Nagi Almoud"]
+
+
+def test_a_place_that_opens_with_a_first_name_is_no_one_a_pronoun_means() -> None:
+    text = ("Maria Lopez runs a bakery in Ann Arbor. Last month, a man demanded cash from her "
+            "cashier, Tom Reyes. Reyes handed over $200 and the man fled.\n\n\u201cI was terrified,"
+            "\u201d she said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Maria Lopez"]

@@ -2318,6 +2318,8 @@ def _written_without_suffix(text: str, name: str) -> bool:
                for m in pattern.finditer(text))
 
 
+#: A preposition of place right before a word: "in Ann Arbor", "near Santa Clara".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 #: Suffixes of a generation after a surname: "Donald Trump Jr.", "Martin Luther King III".
 _GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 #: Capitalised words before a role's head that name no place ("Former Senator", "The Republican").
@@ -3053,11 +3055,16 @@ class SpeakerBook:
         given = lx.FEMALE_FIRST_NAMES if want == "f" else lx.MALE_FIRST_NAMES
         text = self.text
         first_end = -2
+        place_end = -2  # (where the last name after a preposition of place ends)
         for match in _SINGLE_NAME.finditer(text, max(0, floor, pos - _PRONOUN_LOOKBACK), pos):
             word = match.group()
             low = word.lower()
             if self.quoted is not None and self.quoted(match.start()):
                 continue  # a person named only inside someone's quotation is not the speaker
+            if place_end == match.start() - 1 or _PLACE_PREPOSITION_BEFORE.search(
+                    text, max(0, match.start() - 8), match.start()):
+                place_end = match.end()
+                continue  # "a bakery in Ann Arbor", "near Santa Clara": a place, not Ann or Clara
             if low in given and (found is None or found.end <= match.start()):
                 # "Paul Costa spoke first, then Maria Costa. “…,” she said": the person whose
                 # first name agrees ("Maria Costa"); a first name alone ("her husband, Paul")
