@@ -199,3 +199,20 @@ def test_a_place_that_opens_with_a_first_name_is_no_one_a_pronoun_means() -> Non
             "cashier, Tom Reyes. Reyes handed over $200 and the man fled.\n\n\u201cI was terrified,"
             "\u201d she said.")
     assert [speaker for speaker, _ in _records(text)] == ["Maria Lopez"]
+
+
+def test_a_participle_after_a_while_clause_is_that_clauses_subjects() -> None:
+    text = ("Hale had repeatedly belittled the senator, while Ruiz questioned the investor's "
+            "fitness for office, calling Hale \u201ca con man.\u201d")
+    assert [speaker for speaker, _ in _records(text)] == ["Ruiz"]
+
+
+def test_an_auxiliary_opening_a_question_is_no_part_of_a_name() -> None:
+    text = "Can Hale's return to the capital be an opportunity?\n\nHale said the troops would come home."
+    assert [speaker for speaker, _ in _records(text)] == ["Hale"]
+
+
+def test_a_weak_cue_word_after_a_preposition_at_a_sentences_end_is_a_noun() -> None:
+    text = ("Ana Bach said the urgency is not evenly spread across EU member states.\n\n"
+            "\u201cSome actors are convinced,\u201d she told VOA.")
+    assert [speaker for speaker, _ in _records(text)] == ["Ana Bach", "Ana Bach"]

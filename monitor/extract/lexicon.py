@@ -560,6 +560,8 @@ NOT_NAMES = _forms(
     "even only just introduced unlike despite",
     # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").
     "once whenever unless whether perhaps maybe sometimes soon thus hence",
+    # Auxiliaries that open a question ("Can Trump's return …?", "Does Europe …?").
+    "can could would should shall might must does did do is are was were has have had",
 ) | OPENING_WORDS
 
 #: Finite auxiliaries: in lower case never inside a speaker's noun phrase ("police were

@@ -1044,6 +1044,10 @@ class _Document:
             # "In a statement posted to her account, …", "according to a memo posted online by
             # Senator Dalmau": a participle that describes a document named after a preposition
             return None
+        if mention is not None and cue in lx.WEAK_CUES and mention.kind != "pronoun" \
+                and not text[ce:e].strip(" .!?\"”’)") \
+                and _PREPOSITION_BEFORE_WORD.search(text, max(left, m_start - 12), m_start):
+            return None  # "… distributed across EU member states.": a noun after a preposition
         if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
             return None  # "no group claimed responsibility", "Nobody said …": no one said it
         if mention is not None and _WHAT_WAS_SAID.search(text, max(left, m_start - 20), m_start):
@@ -1282,6 +1286,11 @@ class _Document:
             return self._subject_frame(
                 _Frame(cue, cs, ce, inverted, cs, ce, (s, e), para, headline=headline), e)
         sentence = (s, e)  # the frame belongs to the sentence, wherever its subject starts
+        joins = [j for j in _CLAUSE_JOIN.finditer(text, s, cs) if "," not in text[j.end():before_cue - 1]]
+        if joins and after_pause and text[before_cue - 1] == ",":
+            # "Trump had belittled the senator, while Rubio questioned his fitness, calling Trump
+            # “a con man”": the participle is the subject's of the clause after ", while"
+            s = joins[-1].end()
         s = self._past_opening_quote(s, cs)
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
@@ -3811,6 +3820,9 @@ _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 #: After a cue: a preposition that makes the cue a participle describing the noun before it
 #: ("a statement posted to her account", "a memo posted online by", "a letter written in 1990").
 _MODIFYING_PARTICIPLE = re.compile(r"\s+(?:online\s+)?(?:to|by|on|in|at|via|from)\b")
+#: A lower-case preposition right before a word: what follows is its object.
+_PREPOSITION_BEFORE_WORD = re.compile(r"\b(?:in|on|at|across|among|between|of|for|to|from|with|by|about|into"
+                                      r"|over|under|throughout|within|among)\s+$")
 #: A preposition that ends just before a noun phrase (the phrase is its object, no subject).
 _PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|[Bb]y|[Aa]t|[Ii]nto)\s+$")
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards)"
