@@ -216,3 +216,9 @@ def test_a_weak_cue_word_after_a_preposition_at_a_sentences_end_is_a_noun() -> N
     text = ("Ana Bach said the urgency is not evenly spread across EU member states.\n\n"
             "\u201cSome actors are convinced,\u201d she told VOA.")
     assert [speaker for speaker, _ in _records(text)] == ["Ana Bach", "Ana Bach"]
+
+
+def test_a_readout_released_by_a_body_named_after_its_owner_is_the_bodys() -> None:
+    text = ("The two sides will cooperate, according to a readout released by China\u2019s official "
+            "Xinhua News Agency on Thursday.")
+    assert _records(text) == [("Xinhua News Agency", "The two sides will cooperate")]

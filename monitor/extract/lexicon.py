@@ -259,7 +259,7 @@ ANON_HEADS = _forms(
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
     "study survey report statement documents papers records filings transcripts "
-    "email e-mail emails tweet constitution charter treaty statute",
+    "email e-mail emails tweet constitution charter treaty statute readout",
 )
 
 #: Words that open an anonymous noun phrase.
@@ -343,7 +343,7 @@ DOCUMENT_NOUNS = _forms(
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement documents "
     "papers transcript transcripts emails e-mails messages memos email e-mail message tweet "
-    "tweets post posts",
+    "tweets post posts readout readouts",
     # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
     # Founding texts that lay things down: "the state constitution specifies that …".

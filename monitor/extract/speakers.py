@@ -2122,6 +2122,17 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 elif n and n < len(run) and possessive(run[n - 1]) and run[n].word.islower() \
                         and run[n].low in lx.ORG_HEADS:
                     n += 1  # "a statement released by Erdogan's office": the office, not the man
+                elif n and n < len(run) and possessive(run[n - 1]):
+                    # "a readout released by China’s official Xinhua News Agency": the body named
+                    # after its owner and a word or two in lower case
+                    j = n
+                    while j < min(len(run), n + 2) and run[j].word.islower() and run[j].word.isalpha():
+                        j += 1
+                    m = j
+                    while m < len(run) and _cap(run[m]):
+                        m += 1
+                    if j > n and m > j:
+                        run, n = run[j:], m - j
                 name_toks = run[:n]
                 owned = _owned_organisation(name_toks)
                 if owned is not None:
