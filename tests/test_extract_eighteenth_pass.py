@@ -222,3 +222,9 @@ def test_a_readout_released_by_a_body_named_after_its_owner_is_the_bodys() -> No
     text = ("The two sides will cooperate, according to a readout released by China\u2019s official "
             "Xinhua News Agency on Thursday.")
     assert _records(text) == [("Xinhua News Agency", "The two sides will cooperate")]
+
+
+def test_a_sentence_full_of_names_is_no_headline_for_a_surname_written_first() -> None:
+    text = ("Biden met with South Korean President Yoon Suk Yeol and Japanese Prime Minister Shigeru "
+            "Ishiba Friday.\n\nYoon said the alliance was strong.")
+    assert _records(text) == [("Yoon Suk Yeol", "the alliance was strong")]

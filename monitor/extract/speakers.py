@@ -3964,8 +3964,9 @@ class SpeakerBook:
                 line_start = text.rfind("\n", 0, pos) + 1
                 line_end = text.find("\n", pos)
                 line = text[line_start:line_end if line_end >= 0 else len(text)].split()
-                if len(line) >= 3 and sum(w[:1].isupper() for w in line) >= 0.6 * len(line):
-                    continue  # (a headline's capitals: "Senator Warren Makes Case")
+                if len(line) >= 3 and sum(w[:1].isupper() for w in line) >= 0.6 * len(line) \
+                        and not line[-1].rstrip("\"”’)").endswith("."):
+                    continue  # (a headline's capitals: "Senator Warren Makes Case"; not a sentence)
                 match = _GIVEN_AFTER_SURNAME.match(text, pos + len(name))
                 if match is not None and not any(
                         w.lower() in lx.ORG_HEADS or w.lower() in _PLACE_WORDS or _known_first_name(w.lower())
