@@ -3916,9 +3916,6 @@ class SpeakerBook:
             if speaker.kind != "person" or " " not in name:
                 continue
             longer: set[str] = set()
-            # (a name the text also writes without a generation's suffix is not the suffixed
-            # one: "President Donald Trump" is not "Donald Trump Jr.")
-            bare = _written_without_suffix(text, name)
             pos = text.find(name + " ")
             for _ in range(20):  # (the first places the name is written)
                 if pos < 0:
@@ -3934,8 +3931,11 @@ class SpeakerBook:
                     if extra and text[extra[-1].end:extra[-1].end + 1] == ":":
                         extra = []  # "Mark Seidenberg Image: AIP.": a caption's label, no name
                     if extra and len(extra) <= 2 and not any(
-                            t.word == "I" or t.low.rstrip(".") in _NAME_SUFFIXES and (bare or alias_key(
-                                text[pos:t.end].rstrip(".")) in others)  # (Donald Trump Jr. quoted too)
+                            t.word == "I" or t.low.rstrip(".") in _NAME_SUFFIXES and (alias_key(
+                                text[pos:t.end].rstrip(".")) in others  # (Donald Trump Jr. quoted too)
+                                # (or a name the text also titles without the suffix: "President
+                                # Donald Trump" is not "Donald Trump Jr.")
+                                or _written_without_suffix(text, name))
                             or t.low in lx.ORG_HEADS or t.low in lx.CORPORATE_WORDS or t.low in _PLACE_WORDS
                             or not _cap(t) or _title_after_name(t) for t in extra):
                         # (not "David Morales CEO", "Ann Lee MP": a title after the name)
