@@ -228,3 +228,22 @@ def test_a_sentence_full_of_names_is_no_headline_for_a_surname_written_first() -
     text = ("Biden met with South Korean President Yoon Suk Yeol and Japanese Prime Minister Shigeru "
             "Ishiba Friday.\n\nYoon said the alliance was strong.")
     assert _records(text) == [("Yoon Suk Yeol", "the alliance was strong")]
+
+
+def test_a_window_never_cuts_a_word_into_a_speakers_name() -> None:
+    text = ("The Iran-based human rights group Human Rights Activists in Iran (HRAI) and the "
+            "U.S.-based media rights group Committee to Protect Journalists reported in mid-October "
+            "that the man had been held without a lawyer.")
+    ((speaker, _),) = _records(text)
+    assert speaker is not None and speaker.split()[0] in ("Human", "Rights", "Activists")
+
+
+def test_a_conjunction_opens_no_document_source() -> None:
+    text = ("The toll far exceeds any confirmed count, although some estimates say about one million "
+            "people have been killed and injured.")
+    assert [speaker for speaker, _ in _records(text)] == ["estimates"]
+
+
+def test_documents_obtained_by_an_outlet_are_not_the_outlets() -> None:
+    text = "Wu returned to China, according to federal documents obtained by VOA\u2019s Mandarin Service."
+    assert _records(text) == [("federal documents", "Wu returned to China")]

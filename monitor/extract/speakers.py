@@ -78,8 +78,12 @@ _TRIM = frozenset(".'’‘")
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    """Words in text[start:end] with their offsets; trailing full stops and commas trimmed."""
+    """Words in text[start:end] with their offsets; trailing full stops and commas trimmed. A
+    word cut by ``start`` (a window's edge inside it) is left out: "hts" is no word of "Rights"."""
     out: list[Tok] = []
+    if 0 < start < end and text[start - 1].isalnum() and text[start].isalnum():
+        while start < end and text[start].isalnum():
+            start += 1
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         s, e = match.span()
@@ -756,8 +760,10 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         # "…, search warrant documents say": a document named by the words before it
         k = len(toks) - 1
         while k > 0 and len(toks) - k < 4 and toks[k - 1].word.isalpha() and toks[k - 1].word.islower() \
-                and toks[k - 1].low not in lx.GLUE:
-            k -= 1
+                and toks[k - 1].low not in lx.GLUE and toks[k - 1].low not in _CLAUSE_OPENERS:
+            k -= 1  # (not "although" of "…, although some estimates say")
+        if k > 0 and toks[k - 1].low in _CLAUSE_OPENERS:
+            return Mention(toks[k].start, last.end, "anonymous", _join(text, toks[k:]))
         if k == 0 and len(toks) - k >= 3:
             return Mention(toks[0].start, last.end, "anonymous", _join(text, toks))
     pair = _coordinated_people(text, toks) or _surname_pair(text, toks) \
@@ -2104,6 +2110,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     else:
         name_toks = []
         for k in range(at + 1, len(toks) - 1):
+            if toks[k].low == "by" and _READ_BY.match(" " + toks[k - 1].low + " by"):
+                return None  # "documents obtained by VOA", "emails seen by Reuters": a reader
             if toks[k].low in ("in", "at") and k > at + 1:
                 continue  # "court documents filed in Miami": where, not who
             if toks[k].low == "of" and _cap(toks[k - 1]) and k > at + 1:
@@ -2331,6 +2339,8 @@ def _written_without_suffix(text: str, name: str) -> bool:
 
 #: A preposition of place right before a word: "in Ann Arbor", "near Santa Clara".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
+#: A participle of reading after a document's noun: who read it, not who wrote it.
+_READ_BY = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|examined|acquired|analy[sz]ed)\s+by\b")
 #: Suffixes of a generation after a surname: "Donald Trump Jr.", "Martin Luther King III".
 _GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 #: Capitalised words before a role's head that name no place ("Former Senator", "The Republican").
@@ -3431,7 +3441,12 @@ class SpeakerBook:
             # "the United Nations Environment Program Emissions Gap Report": its author
             mention = _titled_document_author(self.text, tokens(self.text, mention.start, mention.end)) \
                 or mention
-        if mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
+        read = _READ_BY.search(mention.name) if mention.kind == "anonymous" else None
+        if read is not None and not lx.DOCUMENT_NOUNS.isdisjoint(mention.name[:read.start()].lower().split()):
+            # "federal documents obtained by VOA", "emails seen by Reuters": the documents (whoever
+            # read them wrote nothing of them)
+            mention = replace(mention, name=mention.name[:read.start()])
+        elif mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
                 mention.name.lower().split()):
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
             mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) \
