@@ -247,3 +247,12 @@ def test_a_conjunction_opens_no_document_source() -> None:
 def test_documents_obtained_by_an_outlet_are_not_the_outlets() -> None:
     text = "Wu returned to China, according to federal documents obtained by VOA\u2019s Mandarin Service."
     assert _records(text) == [("federal documents", "Wu returned to China")]
+
+
+def test_names_inside_the_words_a_trailing_pronoun_frame_closes_are_not_its_speaker() -> None:
+    text = ("\u201cI voted for the independent,\u201d Luqman said in an interview.\n\nIn her own family, "
+            "the vote was split between Dana Ruiz and Jill Stein, she said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Luqman", "Luqman"]
+    text = ("\u201cIt is an important opportunity,\u201d said Sullivan.\n\nBeijing will look ahead to "
+            "the incoming Trump administration, he told VOA.")
+    assert [speaker for speaker, _ in _records(text)] == ["Sullivan", "Sullivan"]

@@ -4955,7 +4955,22 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
     mention: Mention | None
     frame: _Frame | None
     outer: _Frame | None = None  # the latest frame whose reported clause may hold others
+    # Where the reported words a frame closes begin: names inside them are not whom its "he" or
+    # "she" means ("…, the vote was split between Trump and Stein, she said"; "Beijing will look to
+    # the incoming Trump administration, he told VOA" after Sullivan's quote)
+    reported_from: dict[int, int] = {}
+    for claim in claims:
+        if claim.frame is not None and claim.kind != "direct" and claim.frame.mention is not None \
+                and claim.end <= claim.frame.mention.start \
+                and text[claim.frame.sentence[0]:claim.frame.sentence[0] + 12].split(" ", 1)[0].lower() \
+                not in _SUBORDINATORS_LEADING:
+            # (only words the frame closes: in "Luhn later moved in, she says, and …" the person
+            # the words open with may be the speaker; so may the one of an opening clause: "While
+            # the campaign did not appeal to Julie Graham, …, she said")
+            reported_from[id(claim.frame)] = min(claim.start, reported_from.get(id(claim.frame), claim.start))
     for mention, frame in order:
+        if mention.kind == "pronoun" and mention.name in ("he", "she") and id(frame) in reported_from:
+            mention = replace(mention, start=reported_from[id(frame)], end=reported_from[id(frame)])
         if mention.kind == "pronoun" and mention.name in ("he", "she") or mention.kind == "definite" \
                 and leads_to_person(mention.name):
             lead = doc.lead_person_before(mention.start, max(book.last_person_at, book.last_source_at),
