@@ -256,3 +256,10 @@ def test_names_inside_the_words_a_trailing_pronoun_frame_closes_are_not_its_spea
     text = ("\u201cIt is an important opportunity,\u201d said Sullivan.\n\nBeijing will look ahead to "
             "the incoming Trump administration, he told VOA.")
     assert [speaker for speaker, _ in _records(text)] == ["Sullivan", "Sullivan"]
+
+
+def test_a_public_bodys_acronym_is_no_company() -> None:
+    text = ("The DOJ announced charges against Acme Widgets LLC on Monday.\n\n\u201cWe deny every "
+            "charge,\u201d the company said.")
+    ((speaker, _),) = _records(text)
+    assert speaker != "DOJ"

@@ -2462,6 +2462,20 @@ _PUBLIC_BODY_ENDS = frozenset(["force", "forces", "navy", "army", "police", "min
                                "office", "agency", "court", "government", "administration",
                                "commission", "council", "senate", "congress", "parliament",
                                "general", "prosecutors", "authority", "authorities", "guard"])
+#: Acronyms of public bodies American and world news use bare: agencies, departments, alliances.
+_PUBLIC_ACRONYMS = frozenset(["doj", "fbi", "cia", "nsa", "dhs", "epa", "fda", "cdc", "irs", "sec", "ftc",
+                              "fcc", "dod", "doe", "hhs", "ice", "cbp", "tsa", "nasa", "fema", "nih",
+                              "usda", "atf", "dea", "gao", "cbo", "omb", "nato", "un", "eu", "who", "imf",
+                              "nhs", "mod", "fsb", "kgb", "mi5", "mi6", "idf", "pla", "ntsb", "faa"])
+
+
+def _public_body_of(name: str) -> bool:
+    """A public body named with "of" after its head ("Department of Justice", "Ministry of
+    Defence"): no company."""
+    words = name.lower().split()
+    return "of" in words[1:] and words[words.index("of") - 1] in _PUBLIC_BODY_ENDS
+
+
 #: A model number after a maker's name ("Airbus A320-200", "Boeing 737").
 _MODEL_AFTER = re.compile(r" [A-Z]{0,3}\d")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
@@ -4334,6 +4348,7 @@ class SpeakerBook:
             or self._org_named_in(window, commercial, public=head == "agency")
         last = self.last_org
         if commercial and last is not None and (last.name.lower().split()[-1] in _PUBLIC_BODY_ENDS
+                                                or _public_body_of(last.name)
                                                 or self._public_acronym(last.name)):
             last = None  # "The attorney general is investigating WeWork. The company said": WeWork
         if head == "agency" and last is not None and self._company_name(last.name):
@@ -4521,6 +4536,8 @@ class SpeakerBook:
         acronym the text gives in brackets after a public body's or an office's name."""
         if not name.isupper() or len(name) < 2 or not self.text:
             return False
+        if name.lower() in _PUBLIC_ACRONYMS:
+            return True  # "The DOJ announced … “…,” the company said": the DOJ is no company
         at = self.text.find(f" ({name})")
         if at < 0:
             return False
