@@ -263,3 +263,12 @@ def test_a_public_bodys_acronym_is_no_company() -> None:
             "charge,\u201d the company said.")
     ((speaker, _),) = _records(text)
     assert speaker != "DOJ"
+
+
+def test_a_campaign_is_named_by_its_candidate() -> None:
+    text = ("Governor Dan Reyes spoke in Dearborn on Friday. \u201cWe will win,\u201d he said. His "
+            "campaign said the rally drew 5,000 people.\n\nSenator Ana Holt has courted the same "
+            "voters. The Holt campaign said it was working hard. The campaign said its volunteers "
+            "had knocked on every door.")
+    assert [speaker for speaker, _ in _records(text)] == [
+        "Dan Reyes", "Reyes campaign", "Holt campaign", "Holt campaign"]

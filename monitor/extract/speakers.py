@@ -2341,6 +2341,8 @@ def _written_without_suffix(text: str, name: str) -> bool:
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 #: A participle of reading after a document's noun: who read it, not who wrote it.
 _READ_BY = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|examined|acquired|analy[sz]ed)\s+by\b")
+#: A campaign named by its candidate: "the Trump campaign", "Harris' campaign", "the Biden-Harris campaign".
+_NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w'’-]*?)(?:[’']s?)? campaign\b")
 #: Suffixes of a generation after a surname: "Donald Trump Jr.", "Martin Luther King III".
 _GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 #: Capitalised words before a role's head that name no place ("Former Senator", "The Republican").
@@ -3471,6 +3473,8 @@ class SpeakerBook:
             mention = self._owned_source(mention)  # "its source" after Znak.com: Znak.com’s source
         if mention.kind == "anonymous" and self.text:
             mention = self._place_office_holder(mention)  # "Chelyabinsk's governor": the governor named
+        if mention.kind == "organisation" and self.text and mention.name.lower() == "campaign":
+            mention = self._campaign_of(mention)  # "His campaign said": the Trump campaign
         if mention.kind == "organisation" and self.text:
             mention = self._channel_owner(mention)  # "The hotel's website": the hotel
         if mention.kind == "person" and self.text:
@@ -4282,7 +4286,10 @@ class SpeakerBook:
         if words and _maker(words[0]):
             words = ["maker"]  # "the automaker", "the planemaker"
         if len(words) == 2 and words[0].isalpha() and words[1] in lx.ORG_HEADS and self.text:
-            return self._org_of_head(mention, words[1], described)  # "the conservation department"
+            found = self._org_of_head(mention, words[1], described)  # "the conservation department"
+            if found is not None and given[0][:1].isupper() and words[0] not in found.name.lower().split():
+                return None  # (not "the Harris campaign" for the Trump campaign: a name of its own)
+            return found
         if len(words) != 1 or not self.text:
             return None
         if words[0] not in _GENERIC_ORGS:
@@ -4968,6 +4975,24 @@ class SpeakerBook:
         if indexed is not None and _portfolio_clash(role, indexed.role):
             return None
         return indexed
+
+    def _campaign_of(self, mention: Mention) -> Mention:
+        """Whose campaign "his campaign" or "the campaign" is: the candidate's surname before it
+        ("the Harris campaign" named before, or the last man quoted for "his"), as the text
+        would name it ("Trump campaign"); the mention as it is when none is known."""
+        text = self.text
+        owner = text[max(0, mention.start - 1):mention.end].split(None, 1)[0].lower().strip(" ")
+        named = None
+        for match in _NAMED_CAMPAIGN.finditer(text, max(0, mention.start - _ORG_LOOKBACK), mention.start):
+            if self.quoted is None or not self.quoted(match.start()):
+                named = match
+        if owner in ("his", "her"):
+            person = self._latest_recent("m" if owner == "his" else "f")
+            if person is not None and person.kind == "person":
+                return replace(mention, name=f"{person.name.split()[-1]} campaign")
+        if named is not None and owner in ("the", "campaign", "his", "her", "their"):
+            return replace(mention, name=f"{named.group(1)} campaign")
+        return mention
 
     def _channel_owner(self, mention: Mention) -> Mention:
         """"The hotel's website estimated …", "Acme's website says …": the owner of the channel,
