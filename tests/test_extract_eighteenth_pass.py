@@ -272,3 +272,17 @@ def test_a_campaign_is_named_by_its_candidate() -> None:
             "had knocked on every door.")
     assert [speaker for speaker, _ in _records(text)] == [
         "Dan Reyes", "Reyes campaign", "Holt campaign", "Holt campaign"]
+
+
+def test_a_nominee_of_one_party_is_not_the_nominee_of_the_other() -> None:
+    text = ("Donald Trump attacked the media again. \u201cThey are dishonest,\u201d the GOP nominee "
+            "said. Hillary Clinton called his remarks \u201cdangerous.\u201d The Democratic nominee said "
+            "Trump was unfit.")
+    assert [speaker for speaker, _ in _records(text)][-1] == "Hillary Clinton"
+
+
+def test_an_office_that_clarified_that_reports_the_clause() -> None:
+    text = ("Senator Ann Marsh said she would vote no. Marsh's office later clarified that she had not "
+            "made a final decision.")
+    assert _records(text)[-1] == ("Ann Marsh's office", "she had not made a final decision")
+    assert _records("The shop charged $5 for the service.") == []

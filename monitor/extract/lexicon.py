@@ -97,6 +97,9 @@ CUE_VERBS = _forms(
     "underlined underscored reaffirmed reaffirms",
     # What a law or a person lays down: "The Constitution specifies that …".
     "specified specifies stipulated stipulates",
+    # Statements politicians' offices make: "McConnell's office clarified that …", "hinted that".
+    "clarified clarifies hinted hints signaled signalled signals bragged brags proclaimed "
+    "proclaims charged",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
 )
@@ -113,7 +116,8 @@ WEAK_CUES = _forms(
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
     "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses "
     "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
-    "stipulated stipulates",
+    "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
+    "brags proclaimed proclaims charged",
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject

@@ -4869,7 +4869,9 @@ class SpeakerBook:
             if self.quoted is not None and self.quoted(window_start + match.start()):
                 continue
             if match.group(1) != head and (best is None or match.start() > best[0]) \
-                    and _fits_office(match.group(1)[:-len(head)], head, office):
+                    and _fits_office(match.group(1)[:-len(head)], head, office) \
+                    and not _portfolio_clash(mention.role, match.group(1)):
+                # (not "the GOP nominee" for "the Democratic nominee")
                 best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
         return best[1] if best is not None else None
 
