@@ -286,3 +286,30 @@ def test_an_office_that_clarified_that_reports_the_clause() -> None:
             "made a final decision.")
     assert _records(text)[-1] == ("Ann Marsh's office", "she had not made a final decision")
     assert _records("The shop charged $5 for the service.") == []
+
+
+def test_documents_report_a_clause_without_that() -> None:
+    assert _records("Polls suggest support for the mayor is unlikely to grow.") == [
+        ("Polls", "support for the mayor is unlikely to grow")]
+    assert [content for _, content in _records(
+        "Shipping records indicate his companies were involved in exporting goods.")] == [
+        "his companies were involved in exporting goods"]
+    # the writer's hedge names no source
+    assert _records("Reports indicate the vehicle may have struck victims on the road.") == []
+
+
+def test_a_promise_reports_a_clause_without_that() -> None:
+    assert _records("Mayor Dan Ruiz vowed he would bring down rents.") == [
+        ("Dan Ruiz", "he would bring down rents")]
+
+
+def test_netizens_are_a_group_that_speaks() -> None:
+    assert _records("Chinese netizens said they expect trade tensions to rise.") == [
+        ("Chinese netizens", "they expect trade tensions to rise")]
+
+
+def test_a_subject_starts_after_a_colon_that_opens_a_sentence() -> None:
+    text = ("There is more in the case: Russian company records show that a man named Dmitry Smirnov "
+            "replaced him as owner.")
+    ((speaker, _),) = _records(text)
+    assert speaker is not None and not speaker.startswith("the case")

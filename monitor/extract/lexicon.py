@@ -99,7 +99,7 @@ CUE_VERBS = _forms(
     "specified specifies stipulated stipulates",
     # Statements politicians' offices make: "McConnell's office clarified that …", "hinted that".
     "clarified clarifies hinted hints signaled signalled signals bragged brags proclaimed "
-    "proclaims charged",
+    "proclaims charged indicate",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
 )
@@ -117,7 +117,7 @@ WEAK_CUES = _forms(
     "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses "
     "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
     "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
-    "brags proclaimed proclaims charged",
+    "brags proclaimed proclaims charged indicate",
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject
@@ -263,6 +263,7 @@ ANON_HEADS = _forms(
     # speak for themselves ("search warrant documents say", "court records show").
     "letter letters ruling filing memo complaint lawsuit indictment judgment judgement verdict "
     "study survey report statement documents papers records filings transcripts "
+    "netizen netizens commenter commenters "
     "email e-mail emails tweet constitution charter treaty statute readout",
 )
 

@@ -255,7 +255,11 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     # (only before a clause with a finite verb near its start: "denied the allegations" is an object)
     "denied denies indicated indicates estimated estimates",
     # the present of a plural subject: "U.S. officials admit the program has failed"
-    "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce"
+    "admit argue insist warn claim note acknowledge concede explain stress predict confirm announce "
+    # (and what documents a plural names do: "Shipping records indicate his companies were …")
+    "indicate suggest show",
+    # promises: "Trump vowed he would bring down inflation"
+    "vowed vows pledged pledges"
 )
 #: Cues that report a clause without "that" only when a finite verb follows within a few words
 #: ("denies the two explosions are related", not "denied the allegations in a statement shared").
@@ -832,7 +836,8 @@ class _Document:
     def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                headline: bool) -> _Frame | None:
         text = self.text
-        if cue in lx.FINDING_CUES and not _FINDING_AFTER.match(text, ce):
+        if cue in lx.FINDING_CUES and not _FINDING_AFTER.match(text, ce) \
+                and not _reported_subject_then_finite(text, ce + 1, e):
             return None  # (a finding is reported with "that" or closes its sentence; cheap to tell)
         if cue == "according to":
             stop = _next_boundary(text, ce, e)
@@ -964,6 +969,10 @@ class _Document:
         semicolon = text.rfind(";", left, cs)
         if semicolon >= 0:
             left = semicolon + 1  # "… asked Morales about Lahav; Morales claimed": a clause of its own
+        colon = text.rfind(": ", left, cs)
+        if colon >= 0 and not self.inside_quote(colon) and cs - colon < _SUBJECT_WINDOW \
+                and text[colon + 2:colon + 3].isupper():
+            left = colon + 1  # "… materials in the case: Russian company records indicate …"
         before = text[max(left, cs - 8):cs].split()
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
@@ -1048,6 +1057,8 @@ class _Document:
                 and not text[ce:e].strip(" .!?\"”’)") \
                 and _PREPOSITION_BEFORE_WORD.search(text, max(left, m_start - 12), m_start):
             return None  # "… distributed across EU member states.": a noun after a preposition
+        if mention is not None and mention.name.lower() in _SOURCELESS and cue in _WEAK_ZERO_THAT:
+            return None  # "Reports indicate …", "Reports suggest …": the writer's hedge, no one's words
         if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
             return None  # "no group claimed responsibility", "Nobody said …": no one said it
         if mention is not None and _WHAT_WAS_SAID.search(text, max(left, m_start - 20), m_start):
@@ -3820,6 +3831,8 @@ _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 #: After a cue: a preposition that makes the cue a participle describing the noun before it
 #: ("a statement posted to her account", "a memo posted online by", "a letter written in 1990").
 _MODIFYING_PARTICIPLE = re.compile(r"\s+(?:online\s+)?(?:to|by|on|in|at|via|from)\b")
+#: Subjects that name no source: "Reports indicate …" (the writer's hedge, no one's words).
+_SOURCELESS = frozenset(["reports", "rumors", "rumours"])
 #: A lower-case preposition right before a word: what follows is its object.
 _PREPOSITION_BEFORE_WORD = re.compile(r"\b(?:in|on|at|across|among|between|of|for|to|from|with|by|about|into"
                                       r"|over|under|throughout|within|among)\s+$")
@@ -4231,6 +4244,7 @@ def _finite_word(tok: Tok) -> bool:
 #: Weak cues that still report a clause without "that" when one follows ("suggested the bill
 #: was flawed"; not "suggested a compromise").
 _WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates states notes "
+                           "indicate suggest show shows showed "
                            "underlined underscored reaffirmed reaffirms "
                            "maintained maintains concluded concludes")
 

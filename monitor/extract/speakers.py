@@ -1788,6 +1788,13 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     body = toks[1:] if det else toks
     if not body:
         return None
+    if len(body) == 1 and body[0].word[:1].isupper() and (
+            body[0].low in lx.DOCUMENT_NOUNS and body[0].low.endswith("s") and body[0].low != "reports"
+            or body[0].low == "data"):
+        # ("Reports say …" names no source: no one's words)
+        # "Polls show …", "Studies suggest …", "Data released Monday show …" opening a sentence:
+        # documents, no one named Polls
+        return Mention(start, end, "anonymous", _join(text, toks))
     if len(body) == 1 and _WEB_NAME.fullmatch(body[0].word):
         return Mention(start, end, "organisation", body[0].word)  # "GreatFire.org", "Change.org"
     if _HANDLE.fullmatch(body[-1].word) and len(body) <= 4 and all(
