@@ -313,3 +313,17 @@ def test_a_subject_starts_after_a_colon_that_opens_a_sentence() -> None:
             "replaced him as owner.")
     ((speaker, _),) = _records(text)
     assert speaker is not None and not speaker.startswith("the case")
+
+
+def test_its_website_is_the_body_opening_the_sentence_before() -> None:
+    text = ("Lau wrote to VOA on Monday. VOA requested comments from Automattic.\n\nAutomattic, a "
+            "technology company headquartered in San Francisco, provides web services in 92 countries. "
+            "According to its website, the company serves many well-known sites.")
+    assert _records(text) == [("Automattic", "the company serves many well-known sites")]
+
+
+def test_it_is_the_body_opening_the_sentence_before_not_one_written_to() -> None:
+    text = ("\u201cIt is vital,\u201d Lau wrote to Brightline on Monday. \u201cWe need help,\u201d "
+            "Brightline said.\n\nAcmecorp, a web company in Ohio, hosts the site. \u201cWe never "
+            "remove lawful content,\u201d it said.")
+    assert [speaker for speaker, _ in _records(text)][-1] == "Acmecorp"

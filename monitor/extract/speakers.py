@@ -2350,6 +2350,9 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 _READ_BY = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|examined|acquired|analy[sz]ed)\s+by\b")
 #: A campaign named by its candidate: "the Trump campaign", "Harris' campaign", "the Biden-Harris campaign".
 _NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w'’-]*?)(?:[’']s?)? campaign\b")
+#: A channel of a body named by "its": "its website", "its official Twitter account".
+_ITS_CHANNEL = re.compile(r"[Ii]ts (?:official )?(?:[A-Z]\w+ )?"
+                          r"(?:website|site|account|page|blog|feed|channel|newsletter)")
 #: Suffixes of a generation after a surname: "Donald Trump Jr.", "Martin Luther King III".
 _GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
 #: Capitalised words before a role's head that name no place ("Former Senator", "The Republican").
@@ -3527,6 +3530,16 @@ class SpeakerBook:
                 if self.text and (speaker is None or self.last_any is not speaker):
                     speaker = self._lone_name_org(
                         self.text[max(0, mention.start - _PRONOUN_LOOKBACK):mention.start]) or speaker
+                if self.text and speaker is not None and speaker.kind == "organisation":
+                    # "Automattic, a technology company, provides … “…,” it says": the body opening
+                    # the sentence before, not one quoted (or written to) earlier
+                    window = self.text[max(0, mention.start - 600):mention.start]
+                    recent = self._subject_name_in(window[-300:])
+                    if recent is not None and not speaker.name.startswith(recent) \
+                            and alias_key(recent) not in speaker.aliases \
+                            and window.rfind(recent) > window.rfind(speaker.name):
+                        speaker = self._by_alias.get(("organisation", alias_key(recent))) \
+                            or self._new(Mention(mention.start, mention.end, "organisation", recent))
             else:
                 speaker = self.last_org if self.last_any is self.last_org else self.last_any
                 if self.text and mention.name == "they":
@@ -4344,8 +4357,12 @@ class SpeakerBook:
         shows it ("Znak.com’s source"); unchanged when no such organisation is near."""
         window = self.text[max(0, mention.start - 600):mention.start]
         last = self.last_org
-        owner = last.name if last is not None and last.name in window else \
-            self._subject_name_in(window[-300:])
+        recent = self._subject_name_in(window[-300:])
+        owner = last.name if last is not None and last.name in window else recent
+        if recent is not None and owner != recent and window.rfind(recent) > window.rfind(owner or recent):
+            # "Automattic, a technology company …, provides … According to its website, …": the
+            # body opening the sentence just before, not one quoted (or written to) earlier
+            owner = recent
         words = mention.name.split(None, 1)
         if owner is None or len(words) < 2:
             return mention
@@ -5007,6 +5024,12 @@ class SpeakerBook:
         """"The hotel's website estimated …", "Acme's website says …": the owner of the channel,
         found as "the hotel" or "Acme" would be."""
         phrase = self.text[mention.start:mention.end]
+        if _ITS_CHANNEL.fullmatch(phrase):
+            # "According to its website, …": the body the text spoke of last, as "its source" is
+            named = self._owned_source(Mention(mention.start, mention.end, "anonymous", "its source"))
+            if named.name != "its source":
+                return Mention(mention.start, mention.end, "organisation", named.name.rsplit(None, 1)[0][:-2])
+            return mention
         match = _OWNED_CHANNEL.fullmatch(phrase)
         if match is None:
             return mention
