@@ -327,3 +327,14 @@ def test_it_is_the_body_opening_the_sentence_before_not_one_written_to() -> None
             "Brightline said.\n\nAcmecorp, a web company in Ohio, hosts the site. \u201cWe never "
             "remove lawful content,\u201d it said.")
     assert [speaker for speaker, _ in _records(text)][-1] == "Acmecorp"
+
+
+def test_a_while_phrase_between_a_subject_and_its_cue_is_when() -> None:
+    text = ("Biden, while campaigning in Michigan, called the plan \u201ca betrayal.\u201d He described it "
+            "as \u201cbeyond despicable.\u201d")
+    assert [speaker for speaker, _ in _records(text)] == ["Biden", "Biden"]
+
+
+def test_an_auxiliary_before_the_cue_is_no_part_of_a_group() -> None:
+    assert _records("Members of opposition parties have claimed the vote was rigged.") == [
+        ("Members of opposition parties", "the vote was rigged")]

@@ -2392,6 +2392,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         toks = [_hyphened_title(toks[0])] + toks[1:]
     phrase = text[toks[0].start:toks[-1].end]
     first = toks[0].low
+    if first in ("while", "after", "before", "during", "though", "although") and len(toks) > 1 \
+            and toks[1].word.islower() and toks[1].low not in lx.DETERMINERS:
+        return "skip"  # "Biden, while campaigning in Michigan, called …": when, not who
     if _PARTY_TAG.fullmatch(phrase) or first in ("who", "whom", "which", "whose", "speaking", "citing",
                                                   "asked", "when", "writing", "responding",
                                                   "including", "among", "such", "like"):

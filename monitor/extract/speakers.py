@@ -403,6 +403,7 @@ _CONTRACTION_HOSTS = frozenset(["let", "it", "that", "what", "here", "there", "w
 
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
+    toks = strip_adverbs(toks)  # ("Members of opposition parties have claimed": no "have" in it)
     named = _name_with_he(text, toks)
     if named is not None:
         return named
