@@ -2351,6 +2351,8 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 _READ_BY = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|examined|acquired|analy[sz]ed)\s+by\b")
 #: A campaign named by its candidate: "the Trump campaign", "Harris' campaign", "the Biden-Harris campaign".
 _NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w'’-]*?)(?:[’']s?)? campaign\b")
+#: A body's name followed by what it is: "Automattic, a technology company …".
+_DESCRIBED_BODY = re.compile(r",[ ]an?[ ]")
 #: A channel of a body named by "its": "its website", "its official Twitter account".
 _ITS_CHANNEL = re.compile(r"[Ii]ts (?:official )?(?:[A-Z]\w+ )?"
                           r"(?:website|site|account|page|blog|feed|channel|newsletter)")
@@ -3538,7 +3540,9 @@ class SpeakerBook:
                     recent = self._subject_name_in(window[-300:])
                     if recent is not None and not speaker.name.startswith(recent) \
                             and alias_key(recent) not in speaker.aliases \
-                            and window.rfind(recent) > window.rfind(speaker.name):
+                            and window.rfind(recent) > window.rfind(speaker.name) \
+                            and (("organisation", alias_key(recent)) in self._by_alias
+                                 or _DESCRIBED_BODY.match(window, window.rfind(recent) + len(recent))):
                         speaker = self._by_alias.get(("organisation", alias_key(recent))) \
                             or self._new(Mention(mention.start, mention.end, "organisation", recent))
             else:
@@ -4360,7 +4364,8 @@ class SpeakerBook:
         last = self.last_org
         recent = self._subject_name_in(window[-300:])
         owner = last.name if last is not None and last.name in window else recent
-        if recent is not None and owner != recent and window.rfind(recent) > window.rfind(owner or recent):
+        if recent is not None and owner != recent and window.rfind(recent) > window.rfind(owner or recent) \
+                and (owner is None or _DESCRIBED_BODY.match(window, window.rfind(recent) + len(recent))):
             # "Automattic, a technology company …, provides … According to its website, …": the
             # body opening the sentence just before, not one quoted (or written to) earlier
             owner = recent
