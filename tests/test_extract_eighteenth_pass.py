@@ -338,3 +338,14 @@ def test_a_while_phrase_between_a_subject_and_its_cue_is_when() -> None:
 def test_an_auxiliary_before_the_cue_is_no_part_of_a_group() -> None:
     assert _records("Members of opposition parties have claimed the vote was rigged.") == [
         ("Members of opposition parties", "the vote was rigged")]
+
+
+def test_the_lawmaker_is_the_legislator_the_text_titled() -> None:
+    text = "Rep. Jane Doe said the bill was flawed. The lawmaker added that she would vote no."
+    assert [speaker for speaker, _ in _records(text)] == ["Jane Doe", "Jane Doe"]
+    text = ("Representative Raja Krishnamoorthi wrote to the company on Monday. \u201cThis is wrong,\u201d "
+            "the congressman said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Raja Krishnamoorthi"]
+    # a congressman is no congresswoman
+    text = "Rep. Jane Doe said the bill was flawed. \u201cIt is wrong,\u201d the congressman said."
+    assert [speaker for speaker, _ in _records(text)][-1] != "Jane Doe"

@@ -2351,6 +2351,15 @@ _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 _READ_BY = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|examined|acquired|analy[sz]ed)\s+by\b")
 #: A campaign named by its candidate: "the Trump campaign", "Harris' campaign", "the Biden-Harris campaign".
 _NAMED_CAMPAIGN = re.compile(r"\b([A-Z][\w'’-]*?)(?:[’']s?)? campaign\b")
+#: Words for a member of a legislature that a text uses for one it titled so before.
+_LEGISLATOR_WORDS = frozenset(["lawmaker", "legislator", "congressman", "congresswoman", "congressmember"])
+#: Titles of members of a legislature ("Rep. Jane Doe" is "Representative", "Sen." "Senator").
+_LEGISLATOR_TITLES = frozenset(["representative", "senator", "congressman", "congresswoman", "lawmaker",
+                                "legislator", "assemblyman", "assemblywoman", "delegate", "mp",
+                                "congressmember", "rep.", "sen."])
+#: A legislator's title before a full name in the text.
+_TITLED_LEGISLATOR = re.compile(r"\b(?:Rep\.|Representative|Sen\.|Senator|Congressman|Congresswoman)[ ]"
+                                r"((?:[A-Z][\w’'.-]+[ ]){1,2}[A-Z][\w’'-]+)")
 #: A body's name followed by what it is: "Automattic, a technology company …".
 _DESCRIBED_BODY = re.compile(r",[ ]an?[ ]")
 #: A channel of a body named by "its": "its website", "its official Twitter account".
@@ -3563,7 +3572,8 @@ class SpeakerBook:
             speaker = self._person(aged)
         elif mention.kind == "definite":
             office = titles.office_of(mention.role, mention.name)
-            speaker = self._by_role(mention.name, office, mention.role) or self._by_sister_title(mention)
+            speaker = self._by_role(mention.name, office, mention.role) or self._by_sister_title(mention) \
+                or self._by_legislator(mention)
             if speaker is not None and mention.name in ("woman", "man"):
                 speaker = self._unnamed_since(speaker, "f" if mention.name == "woman" else "m") or speaker
             if speaker is not None and speaker.role and self.text \
@@ -5068,6 +5078,36 @@ class SpeakerBook:
             return mention  # ("Russia's foreign minister" is not the "US Foreign Minister")
         return Mention(mention.start, mention.end, "definite", head, role=office_words,
                        organisation=mention.organisation)
+
+    def _by_legislator(self, mention: Mention) -> Speaker | None:
+        """"The lawmaker", "the congressman": the latest person quoted with a legislator's title
+        ("Rep. Jane Doe", "Senator Tom Ruiz"), of the gender the word gives."""
+        if mention.name not in _LEGISLATOR_WORDS:
+            return None
+        gender = "f" if mention.name.endswith("woman") else "m" if mention.name.endswith("man") else None
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker.kind == "person" and speaker.role \
+                    and speaker.gender in (None, gender or speaker.gender) \
+                    and not _LEGISLATOR_TITLES.isdisjoint(speaker.role.lower().replace(",", " ").split()):
+                return speaker
+        if not self.text:
+            return None
+        # one the text titled so, though not quoted yet: "Representative Raja Krishnamoorthi wrote …
+        # “…,” the congressman said"
+        found = None
+        for match in _TITLED_LEGISLATOR.finditer(self.text, max(0, mention.start - _DESCRIBED_LOOKBACK),
+                                                 mention.start):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        named = Mention(found.start(1), found.end(1), "person", found.group(1),
+                        role=found.group(0).split()[0])
+        person = self._person(named)
+        if gender is not None and person.gender not in (None, gender):
+            return None
+        person.gender = person.gender or gender
+        return person
 
     def _by_sister_title(self, mention: Mention) -> Speaker | None:
         """"The foreign minister" where the text named Mexico's Foreign Secretary: a minister is
