@@ -346,6 +346,14 @@ def test_the_lawmaker_is_the_legislator_the_text_titled() -> None:
     text = ("Representative Raja Krishnamoorthi wrote to the company on Monday. \u201cThis is wrong,\u201d "
             "the congressman said.")
     assert [speaker for speaker, _ in _records(text)] == ["Raja Krishnamoorthi"]
+    assert _records("Rep. Jane Doe said the bill was flawed. \u201cIt is wrong,\u201d the congresswoman "
+                    "said.")[-1][0] == "Jane Doe"
     # a congressman is no congresswoman
     text = "Rep. Jane Doe said the bill was flawed. \u201cIt is wrong,\u201d the congressman said."
     assert [speaker for speaker, _ in _records(text)][-1] != "Jane Doe"
+
+
+def test_a_present_verb_after_a_name_before_a_preposition_opens_a_clause() -> None:
+    assert _records("The watchdog said AI learns from low-quality sources.") == [
+        ("watchdog", "AI learns from low-quality sources")]
+    assert _records("The mayor said a few words to reporters.") == []

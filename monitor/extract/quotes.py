@@ -227,13 +227,27 @@ def _present_verb(toks: list[Tok]) -> bool:
         low = toks[j].low
         if toks[j].word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) \
                 and len(low) > 3 and (toks[j + 1].low not in _NOT_AFTER_VERB
-                                      or toks[j + 1].low == "to" and low in _CATENATIVES) \
+                                      or toks[j + 1].low == "to" and low in _CATENATIVES
+                                      or _named_subject_before(toks, j)) \
                 and not possessive(toks[j - 1]) \
                 and toks[j - 1].low not in _DETERMINERS:  # ("the reasons his campaign failed")
             return True
     return False
 
 
+def _named_subject_before(toks: list[Tok], j: int) -> bool:
+    """Is the word before ``toks[j]`` a name or a subject pronoun (an adverb between allowed): "said
+    Trump lies about taxes", "said AI often learns from …", where a plural noun before a
+    preposition ("said a few words to reporters") follows a determiner instead?"""
+    k = j - 1
+    if k > 0 and toks[k].low in _FREQUENCY_ADVERBS:
+        k -= 1
+    return k == 0 and (toks[0].word[:1].isupper() and toks[0].low not in _DETERMINERS
+                       or toks[0].low in ("he", "she", "it", "they"))
+
+
+#: Adverbs of frequency between a subject and its verb ("Trump often lies").
+_FREQUENCY_ADVERBS = word_set("often also still usually now always never rarely sometimes already")
 #: Verbs in "-s" before "to" and a verb ("his farm stands to lose", "the city plans to appeal").
 _CATENATIVES = word_set("stands plans wants needs hopes seems appears intends continues expects threatens "
                         "aims tends refuses tries fails vows pledges")
