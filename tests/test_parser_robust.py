@@ -221,3 +221,15 @@ def test_mutated_real_samples_give_a_result_or_a_source_error(shared_feeds, inde
     for post in result.posts:
         post.body.encode("utf-8")  # storable: no lone surrogate
         (post.title or "").encode("utf-8")
+
+
+def test_a_namespace_uri_with_a_next_line_character_is_read_leniently():
+    # U+0085 in a namespace's address splits the element names feedparser's strict reader
+    # unpacks into a namespace and a local name; the feed is read by its lenient reader instead
+    data = (b'<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+            b'xmlns:slash="http://purl.org/rss/1.0/\xc2\x85odules/slash/"><channel><title>T</title>'
+            b"<item><title>One</title><description>Body one.</description><guid>a1</guid>"
+            b"<slash:comments>3</slash:comments></item></channel></rss>")
+    result = parse_document(data, "ns.xml")
+    assert [post.title for post in result.posts] == ["One"]
+    assert any("read leniently" in error for error in result.errors)

@@ -22,6 +22,7 @@ import calendar
 import hashlib
 import io
 import re
+import threading
 from datetime import UTC, datetime
 from time import struct_time
 from typing import Any
@@ -163,6 +164,22 @@ def _content_key(title: str | None, body: str, published: datetime | None) -> st
     return "c:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:20]
 
 
+#: Held while feedparser is told to use its lenient reader (a module-wide switch).
+_LENIENT = threading.Lock()
+
+
+def _parse_leniently(data: bytes) -> Any:
+    """feedparser's result from its lenient (non-XML) reader, which ``feedparser.parse`` uses for
+    feeds its strict reader rejects; the switch is module-wide, so one thread at a time."""
+    with _LENIENT:
+        saved = feedparser.api._XML_AVAILABLE
+        feedparser.api._XML_AVAILABLE = False
+        try:
+            return feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+        finally:
+            feedparser.api._XML_AVAILABLE = saved
+
+
 def parse_feed(data: bytes, where: str) -> ParseResult:
     """Parse RSS or Atom ``data`` (named ``where`` in errors) into posts, newest first.
 
@@ -174,8 +191,15 @@ def parse_feed(data: bytes, where: str) -> ParseResult:
     # feedparser's own sanitiser keeps "safe" markup and costs more than half the parse; we keep
     # no markup at all (htmltext drops scripts, styles, frames and images), so it is off, and
     # relative links need no resolving because addresses are not kept.
-    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
     errors: list[str] = [f"{where}: {encoding_note}"] if encoding_note else []
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
+    except ValueError as exc:
+        # feedparser's strict reader unpacks every element name into a namespace and a local
+        # name, and a name the SAX parser splits otherwise (a mangled prefix) breaks it; its own
+        # lenient reader, which it uses for feeds that are not well-formed, reads such a feed
+        parsed = _parse_leniently(data)
+        errors.append(f"{where}: malformed element name ({exc}); read leniently")
     bozo = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = parsed.get("entries") or []
     if bozo is not None:
