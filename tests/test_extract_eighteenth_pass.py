@@ -357,3 +357,9 @@ def test_a_present_verb_after_a_name_before_a_preposition_opens_a_clause() -> No
     assert _records("The watchdog said AI learns from low-quality sources.") == [
         ("watchdog", "AI learns from low-quality sources")]
     assert _records("The mayor said a few words to reporters.") == []
+
+
+def test_a_dash_ends_the_subject_of_a_participle() -> None:
+    text = ("Pai \u2014 a Trump administration appointee \u2014 declined to investigate, saying the First "
+            "Amendment prevented the agency \u201cfrom interfering.\u201d")
+    assert [speaker for speaker, _ in _records(text)] == ["Pai"]

@@ -1334,7 +1334,10 @@ class _Document:
                                             or toks[n].low in lx.PRONOUNS
                                             or toks[n].word == "and" and n and n + 1 < len(toks)
                                             and toks[n - 1].word[0].isupper()
-                                            and toks[n + 1].word[0].isupper()):
+                                            and toks[n + 1].word[0].isupper()) \
+                and not (n and text[s] != "("
+                         and any(d in text[toks[n - 1].end:toks[n].start] for d in "—–(")):
+            # (a dash or a bracket ends the subject: "Pai — a Trump administration appointee —")
             n += 1  # ("Tim Cook and Phil Schiller extolled …, saying": both)
             if toks[n - 1].low in lx.PRONOUNS:
                 break
