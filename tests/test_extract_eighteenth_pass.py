@@ -363,3 +363,9 @@ def test_a_dash_ends_the_subject_of_a_participle() -> None:
     text = ("Pai \u2014 a Trump administration appointee \u2014 declined to investigate, saying the First "
             "Amendment prevented the agency \u201cfrom interfering.\u201d")
     assert [speaker for speaker, _ in _records(text)] == ["Pai"]
+
+
+def test_a_city_ending_in_ing_opens_a_statement_not_a_participle() -> None:
+    text = ("Beijing ships many items to Russia, according to an analysis of Chinese customs data by "
+            "the Carnegie Endowment think tank.")
+    assert _records(text) == [("Carnegie Endowment", "Beijing ships many items to Russia")]

@@ -2612,7 +2612,12 @@ def _opening_participle(toks: list[Tok]) -> bool:
     if first.low in ("having", "being"):
         return True  # "Having lost the vote, Prime Minister Ann Lee resigned …"
     return first.word.endswith("ing") and first.word[:1].isupper() and first.low not in lx.ORG_NAMES \
-        and not (len(toks) > 1 and toks[1].low in _FINITE)
+        and first.low not in _ING_NAMES and not (len(toks) > 1 and toks[1].low in _FINITE)
+
+
+#: Names that end in "-ing" and open sentences as subjects, never as participles ("Beijing ships …").
+_ING_NAMES = word_set("beijing nanjing chongqing kunming xining nanning harbing peking wyoming boeing "
+                      "reading ealing woking dorking kettering worthing sterling viking king")
 
 
 #: Cues that may stand before their speaker ("…, said Lt. Matt Harris"), unlike "accused",
@@ -4178,6 +4183,7 @@ def _sieve_trailing(doc: _Document) -> None:
             continue  # "Roberts, often the swing vote, suggested a ruling": a subject, no statement
         opener = text[start:end].split(maxsplit=1)[0].lower()
         if opener.endswith(("ing", "ed")) and opener not in ("nothing", "everything", "something", "during") \
+                and opener.strip(",") not in _ING_NAMES \
                 and not _main_clause_after_participle(text, start, end):
             # "Speaking to the BBC, X said", "Asked if the deal is dead, the minister said": a
             # participle, not a statement (but "Excluding Texas, the nation would be below the

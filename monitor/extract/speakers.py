@@ -2149,6 +2149,9 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                         m += 1
                     if j > n and m > j:
                         run, n = run[j:], m - j
+                if toks[k].low == "of" and n == 1 and n < len(run) and run[n].word.islower() \
+                        and _demonym(run[0]):
+                    continue  # "an analysis of Chinese customs data by the Carnegie Endowment"
                 name_toks = run[:n]
                 owned = _owned_organisation(name_toks)
                 if owned is not None:
