@@ -369,3 +369,10 @@ def test_a_city_ending_in_ing_opens_a_statement_not_a_participle() -> None:
     text = ("Beijing ships many items to Russia, according to an analysis of Chinese customs data by "
             "the Carnegie Endowment think tank.")
     assert _records(text) == [("Carnegie Endowment", "Beijing ships many items to Russia")]
+
+
+def test_a_gerund_subject_opens_a_parenthetical_statement() -> None:
+    text = ("Paul Eck spoke on Monday.\n\nServing on a protective detail is extremely intense work, he "
+            "said, with agents often working weeks without a day off.")
+    ((speaker, content),) = _records(text)
+    assert speaker == "Paul Eck" and content.startswith("Serving on a protective detail")

@@ -4249,6 +4249,7 @@ def _main_clause_after_participle(text: str, start: int, end: int) -> bool:
     verb outside the clause its phrase opens ("Targeting audiences is key"; not "Asked if the
     deal is dead")?"""
     first, *rest = text[start:end].split(",")
+    rest = [part for part in rest if part.strip()]  # (a comma closing the span opens nothing)
     if rest:
         return any(toks and toks[0].low not in _PHRASE_CLAUSE_OPENERS
                    for toks in (tokens(part, 0, len(part)) for part in rest))
@@ -4363,8 +4364,12 @@ def _sieve_parenthetical(doc: _Document) -> None:
         if len(text[tail_start:end].split()) < 2:
             continue
         opener = text[start:before].split(maxsplit=1)[0].lower()
-        if opener.endswith("ing") and opener not in ("nothing", "everything", "something", "during"):
-            continue  # "Speaking to reporters, the mayor said, …": a participle, not a statement
+        if opener.endswith("ing") and opener not in ("nothing", "everything", "something", "during") \
+                and opener.strip(",") not in _ING_NAMES \
+                and not _main_clause_after_participle(text, start, before):
+            # "Speaking to reporters, the mayor said, …": a participle, not a statement (but
+            # "Serving on a detail is intense work, he said, …" has a gerund for its subject)
+            continue
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
 
 
