@@ -376,3 +376,8 @@ def test_a_gerund_subject_opens_a_parenthetical_statement() -> None:
             "said, with agents often working weeks without a day off.")
     ((speaker, content),) = _records(text)
     assert speaker == "Paul Eck" and content.startswith("Serving on a protective detail")
+
+
+def test_a_cue_verb_inside_an_if_clause_is_a_condition() -> None:
+    text = "Trump said that if the Senate confirms his choices, he will act."
+    assert _records(text) == [("Trump", "if the Senate confirms his choices, he will act")]

@@ -1071,6 +1071,8 @@ class _Document:
                 and not text[ce:e].strip(" .!?\"”’)") \
                 and _PREPOSITION_BEFORE_WORD.search(text, max(left, m_start - 12), m_start):
             return None  # "… distributed across EU member states.": a noun after a preposition
+        if mention is not None and _CONDITIONAL_BEFORE.search(text, max(left, m_start - 10), m_start):
+            return None  # "Trump said that if the Senate confirms his choices, …": a condition
         if mention is not None and mention.name.lower() in _SOURCELESS and cue in _WEAK_ZERO_THAT:
             return None  # "Reports indicate …", "Reports suggest …": the writer's hedge, no one's words
         if mention is not None and _NEGATED_SUBJECT.search(text, max(left, m_start - 10), mention.end):
@@ -3856,6 +3858,8 @@ _FINDING_AFTER = re.compile(r" that |[.!?;”\"’]| *$")
 #: After a cue: a preposition that makes the cue a participle describing the noun before it
 #: ("a statement posted to her account", "a memo posted online by", "a letter written in 1990").
 _MODIFYING_PARTICIPLE = re.compile(r"\s+(?:online\s+)?(?:to|by|on|in|at|via|from)\b")
+#: "if" or "unless" right before a subject: its verb is a condition, nobody's report.
+_CONDITIONAL_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+$")
 #: Subjects that name no source: "Reports indicate …" (the writer's hedge, no one's words).
 _SOURCELESS = frozenset(["reports", "rumors", "rumours"])
 #: A lower-case preposition right before a word: what follows is its object.
