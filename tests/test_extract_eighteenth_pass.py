@@ -381,3 +381,9 @@ def test_a_gerund_subject_opens_a_parenthetical_statement() -> None:
 def test_a_cue_verb_inside_an_if_clause_is_a_condition() -> None:
     text = "Trump said that if the Senate confirms his choices, he will act."
     assert _records(text) == [("Trump", "if the Senate confirms his choices, he will act")]
+
+
+def test_an_acronym_of_a_name_with_to_in_it_is_that_name() -> None:
+    text = ("The Committee to Protect Journalists (CPJ) called the policy an \u201caggressive war on "
+            "leaks.\u201d CPJ said the law was needed.")
+    assert [speaker for speaker, _ in _records(text)] == ["Committee to Protect Journalists"] * 2

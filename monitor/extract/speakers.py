@@ -2238,9 +2238,9 @@ _ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Z&]{1,6})")
 #: A name spelled out in capitalised words, minor words between: "Center for Disease Control".
 #: ("the" only after a joiner: "Organisation for the Prohibition …"; never "on": "Eastern
 #: Ukraine on Sunday" is no name.)
-_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|&)(?: the)?)? [A-Z][\w’'-]*){1,8}")
+_SPELLED_RUN = re.compile(r"[A-Z][\w’'-]*(?:(?: (?:for|of|and|to|&)(?: the)?)? [A-Z][\w’'-]*){1,8}")
 #: Words an acronym leaves out ("Center for Disease Control" is CDC; "&" it keeps: "PG&E").
-_ACRONYM_MINOR = frozenset(["for", "of", "and", "the"])
+_ACRONYM_MINOR = frozenset(["for", "of", "and", "the", "to"])
 #: A user name of letters then digits: "elmo666", "jayk1984".
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z_]{2,}\d+[A-Za-z\d_]*")  # (not "c4", "A1", "ward B12")
 #: The given names after a surname written first: " Suk Yeol", " Jong Un", " Jae-myung".
@@ -3836,8 +3836,11 @@ class SpeakerBook:
         found = []
         for run in _SPELLED_RUN.finditer(self.text):
             words = run.group().split()
-            if words[0] in ("The", "A", "An"):
-                words = words[1:]  # (a sentence's first word: "The Federal Trade Commission")
+            while words and (words[0] in ("The", "A", "An") or words[0].lower() in _ACRONYM_MINOR
+                             or words[0].lower() in lx.NOT_NAMES):
+                # (a sentence's first word: "The Federal Trade Commission", "According to the
+                # World Health Organization")
+                words = words[1:]
             while words and words[0].lower().endswith(_AFFILIATION_SUFFIXES):
                 words = words[1:]  # "Kurdish-led Syrian Democratic Forces" spells out the SDF
             if words and words[-1].endswith(("'s", "’s")):
