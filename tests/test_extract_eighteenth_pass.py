@@ -387,3 +387,14 @@ def test_an_acronym_of_a_name_with_to_in_it_is_that_name() -> None:
     text = ("The Committee to Protect Journalists (CPJ) called the policy an \u201caggressive war on "
             "leaks.\u201d CPJ said the law was needed.")
     assert [speaker for speaker, _ in _records(text)] == ["Committee to Protect Journalists"] * 2
+
+
+def test_a_lower_cased_dateline_opens_no_speakers_phrase() -> None:
+    text = ("washington  \u2014 U.S. lawmakers confirmed a second key member of President Donald "
+            "Trump's national security team Thursday, voting 74-25 to make John Ratcliffe the director.")
+    assert all(not (speaker or "").startswith("washington") for speaker, _ in _records(text))
+
+
+def test_shortly_opening_a_sentence_is_no_body() -> None:
+    text = "Shortly after the inauguration, the agency said the app was no longer in use."
+    assert [speaker for speaker, _ in _records(text)] == ["agency"]

@@ -564,7 +564,8 @@ NOT_NAMES = _forms(
     # Sentence starters that are not names ("Even Apple said", "Introduced in 2020, the law…").
     "even only just introduced unlike despite",
     # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").
-    "once whenever unless whether perhaps maybe sometimes soon thus hence",
+    "once whenever unless whether perhaps maybe sometimes soon thus hence shortly lately likewise "
+    "otherwise nonetheless thereafter afterward afterwards elsewhere together",
     # Auxiliaries that open a question ("Can Trump's return …?", "Does Europe …?").
     "can could would should shall might must does did do is are was were has have had",
 ) | OPENING_WORDS

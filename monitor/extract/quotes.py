@@ -4031,7 +4031,9 @@ _CLAUSE_STOP = re.compile(
 
 # "WASHINGTON (AP) — ", "KYIV, Sept 12 (Reuters) - ": where the story was filed, not what was said.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([A-Za-z0-9. ]{2,20}\))?"
-                       r" ?[—–-]+ ")
+                       r" ?[—–-]+ "
+                       # (a feed's lower-cased dateline: "washington  — U.S. lawmakers …")
+                       r"|[a-z][a-z.'’]{2,20}(?: [a-z.'’]{2,20}){0,2}[ ]+[—–][ ]")
 
 
 def _trim_clause(text: str, start: int, end: int, stops: re.Pattern[str] | None = None) -> tuple[int, int]:
