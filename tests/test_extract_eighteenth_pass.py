@@ -399,3 +399,8 @@ def test_a_lower_cased_dateline_opens_no_speakers_phrase() -> None:
 def test_shortly_opening_a_sentence_is_no_body() -> None:
     text = "Shortly after the inauguration, the agency said the app was no longer in use."
     assert [speaker for speaker, _ in _records(text)] == ["agency"]
+
+
+def test_a_plural_of_bodies_is_named_without_its_quantifier() -> None:
+    assert _records("Several press freedom groups said they were making a final push.") == [
+        ("press freedom groups", "they were making a final push")]

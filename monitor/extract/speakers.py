@@ -426,6 +426,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         mention = _group_of_something(text, toks)
     if mention is None and toks:
         mention = _organisations_plural(text, toks)
+        if mention is not None and mention.kind == "anonymous":
+            mention = _without_count(mention)  # "Several press freedom groups": press freedom groups
     if mention is None and len(toks) == 1 and toks[0].low in _GROUP_PRONOUNS:
         # "Some said they felt dejected", "Many say the plan is dead": part of the people the
         # story is about, named by that word
