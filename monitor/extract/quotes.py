@@ -3864,7 +3864,7 @@ _CONDITIONAL_BEFORE = re.compile(r"\b(?:[Ii]f|[Uu]nless)\s+$")
 _SOURCELESS = frozenset(["reports", "rumors", "rumours"])
 #: A lower-case preposition right before a word: what follows is its object.
 _PREPOSITION_BEFORE_WORD = re.compile(r"\b(?:in|on|at|across|among|between|of|for|to|from|with|by|about|into"
-                                      r"|over|under|throughout|within|among)\s+$")
+                                      r"|over|under|throughout|within)\s+$")
 #: A preposition that ends just before a noun phrase (the phrase is its object, no subject).
 _PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|[Bb]y|[Aa]t|[Ii]nto)\s+$")
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards)"

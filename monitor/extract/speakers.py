@@ -4378,20 +4378,26 @@ class SpeakerBook:
         said …": an unnamed source of "its" or "their" is named by its owner, the organisation
         the text spoke of last (quoted, or opening a sentence just before), as the inspector
         shows it ("Znak.com’s source"); unchanged when no such organisation is near."""
-        window = self.text[max(0, mention.start - 600):mention.start]
-        last = self.last_org
-        recent = self._subject_name_in(window[-300:])
-        owner = last.name if last is not None and last.name in window else recent
-        if recent is not None and owner != recent and window.rfind(recent) > window.rfind(owner or recent) \
-                and (owner is None or _DESCRIBED_BODY.match(window, window.rfind(recent) + len(recent))):
-            # "Automattic, a technology company …, provides … According to its website, …": the
-            # body opening the sentence just before, not one quoted (or written to) earlier
-            owner = recent
+        owner = self._its_owner(mention.start)
         words = mention.name.split(None, 1)
         if owner is None or len(words) < 2:
             return mention
         mark = "’" if "’" in self.text else "'"
         return replace(mention, name=f"{owner}{mark}s {words[1]}")
+
+    def _its_owner(self, pos: int) -> str | None:
+        """The name of the organisation an "its" at ``pos`` belongs to: the one quoted last if the
+        text still speaks of it, else the one opening a sentence just before; but the one opening
+        the sentence just before when the text describes it ("Automattic, a technology company …,
+        provides … According to its website, …"), not one quoted (or written to) earlier."""
+        window = self.text[max(0, pos - 600):pos]
+        last = self.last_org
+        recent = self._subject_name_in(window[-300:])
+        owner = last.name if last is not None and last.name in window else recent
+        if recent is not None and owner != recent and window.rfind(recent) > window.rfind(owner or recent) \
+                and (owner is None or _DESCRIBED_BODY.match(window, window.rfind(recent) + len(recent))):
+            owner = recent
+        return owner
 
     def _generic_org_named(self, mention: Mention, head: str) -> Speaker | None:
         base = max(0, mention.start - _ORG_LOOKBACK)
@@ -5049,11 +5055,10 @@ class SpeakerBook:
         found as "the hotel" or "Acme" would be."""
         phrase = self.text[mention.start:mention.end]
         if _ITS_CHANNEL.fullmatch(phrase):
-            # "According to its website, …": the body the text spoke of last, as "its source" is
-            named = self._owned_source(Mention(mention.start, mention.end, "anonymous", "its source"))
-            if named.name != "its source":
-                return Mention(mention.start, mention.end, "organisation", named.name.rsplit(None, 1)[0][:-2])
-            return mention
+            # "According to its website, …": the body "its source" would belong to
+            owner_name = self._its_owner(mention.start)
+            return mention if owner_name is None else \
+                Mention(mention.start, mention.end, "organisation", owner_name)
         match = _OWNED_CHANNEL.fullmatch(phrase)
         if match is None:
             return mention
