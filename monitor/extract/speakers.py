@@ -1506,11 +1506,12 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
 _NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 
 
-def _name_run(toks: list[Tok]) -> int:
-    """Index where the trailing personal name starts (len(toks) when there is none)."""
+def _name_run(toks: list[Tok], text: str | None = None) -> int:
+    """Index where the trailing personal name starts (len(toks) when there is none). With the
+    ``text`` the tokens come from, the word before them tells a given name from a role."""
     if len(toks) >= 3 and toks[-1].low in _NAME_SUFFIXES and _cap(toks[-2]):
         # the name the suffix ends: "King" after "Martin Luther" is a surname, not a title
-        cut = _name_run(toks[:-1])
+        cut = _name_run(toks[:-1], text)
         return cut if cut < len(toks) - 1 else len(toks)
     i = len(toks)
     while i > 0:
@@ -1559,9 +1560,38 @@ def _name_run(toks: list[Tok]) -> int:
         # of them a first name itself, are a role ("John Paul Jones" keeps all three; so does
         # a first initial before a middle name, "C. Eugene Steuerle")
         given = _given_name_in(toks, i + 1)
-        if given is not None:
+        if given is not None and not _foreign_given_name(toks, i, given, text):
             i = given
     return i
+
+
+_ANY_WORD = re.compile(r"[\w’'.-]+")
+#: Words after which a capitalised word is more likely a place or a role than a given name.
+_BEFORE_ROLE = frozenset(["of", "from", "the", "in", "for", "to", "at", "a", "an", "and", "by"])
+
+
+def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -> bool:
+    """Is the one word before a known first name a given name of its own, as in "Ja Ian Chong",
+    "Zsuzsa Anna Ferenczy", "Khan Mohammad Baz": no title, rank, party, people or profession,
+    and a full name of three words? ("Investor Advocate Rick Fleming" has a role before it.)"""
+    if given != i + 1 or len(toks) - i != 3:
+        return False
+    if i > 0:
+        before = toks[i - 1].word
+    elif text is None:
+        return False  # (nothing says what comes before: the word is read as a role, as it was)
+    else:
+        last = None
+        for last in _ANY_WORD.finditer(text, max(0, toks[i].start - 40), toks[i].start):
+            pass
+        # (a word before a comma or a quote mark is of another phrase: "… China,” Ja Ian Chong")
+        before = last.group() if last is not None and not text[last.end():toks[i].start].strip() else ""
+    if before and (before[0].isupper() or before.lower() in _BEFORE_ROLE):
+        return False  # "Commission Investor Advocate Rick Fleming", "Senator from Vermont Bernie …"
+    low = toks[i].low
+    return not _lexical(low) and not _demonym(toks[i]) and low not in _PARTY_MEMBERS \
+        and not _profession_word(low) and low not in lx.NOT_NAMES and low not in lx.ORG_NAMES \
+        and low not in lx.OCCUPATION_WORDS and not toks[i].word.isupper() and "-" not in low
 
 
 #: Endings of adverbs that open a sentence ("Apparently Lindsey’s posts…"), never of a name
@@ -1855,7 +1885,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     ):
         # "economist Jane Doe of the University of Chicago": a person, then where they are from
         pre_glue = body[:glue_at]
-        name_at = _name_run(pre_glue)
+        name_at = _name_run(pre_glue, text)
         tail = [t for t in body[glue_at + 1:] if t.low not in ("the", "a", "an")]
         lone_word = len(tail) == 1 and (tail[0].low in lx.ORG_HEADS or tail[0].low in lx.TITLE_WORDS)
         if name_at < len(pre_glue) and tail and any(_cap(t) for t in tail) and not lone_word \
@@ -1871,7 +1901,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             body[0].low in lx.GROUP_NAMES or body[0].low.endswith(("ians", "ans"))):
         # "Many Tunisians accuse …", "Some Democrats said …": part of a people or a party
         return Mention(start, end, "anonymous", _join(text, toks))
-    cut = _name_run(body) if not unnamed_lead else len(body)
+    cut = _name_run(body, text) if not unnamed_lead else len(body)
     if det in _POSSESSIVE_DETERMINERS and 0 < cut < len(body) and body[cut - 1].word.islower() \
             and not possessive(body[cut - 1]) and all(_cap(t) for t in body[cut:]) \
             and body[-1].low not in lx.GROUP_NAMES \
@@ -3325,7 +3355,7 @@ class SpeakerBook:
             if self.quoted is not None and self.quoted(match.start()):
                 continue
             toks = tokens(self.text, match.start(), match.end())
-            names = toks[_name_run(toks):]
+            names = toks[_name_run(toks, self.text):]
             if len(names) >= 2 and alias_key(_join(self.text, names)) not in asker.aliases:
                 found = Mention(names[0].start, names[-1].end, "person", _join(self.text, names))
         return self._person(found) if found is not None else None
@@ -3904,7 +3934,7 @@ class SpeakerBook:
                 if match is None or text[pos + len(speaker.name):pos + len(speaker.name) + 1].isalnum():
                     continue
                 toks = tokens(text, max(0, match.start() - 40), match.start())
-                cut = _name_run(toks)
+                cut = _name_run(toks, text)
                 if len(toks) - cut >= 2:
                     _name_them([speaker], text[toks[cut].start:toks[-1].end])
                     break
@@ -3929,7 +3959,7 @@ class SpeakerBook:
             if toks and possessive(toks[-1]):
                 last = toks[-1]
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
-            cut = _name_run(toks)
+            cut = _name_run(toks, text)
             if len(toks) - cut != 2 or toks[cut].low not in first or not _first_name(toks[-1]) \
                     or toks[-1].low in lx.ORG_HEADS or toks[-1].low in lx.CORPORATE_WORDS \
                     or toks[-1].low in _PLACE_WORDS:
@@ -3968,7 +3998,7 @@ class SpeakerBook:
             if toks and possessive(toks[-1]):
                 last = toks[-1]
                 toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
-            cut = _name_run(toks)
+            cut = _name_run(toks, text)
             if toks[-1].low in lone and len(toks) - cut >= 2:
                 as_surname.add(toks[-1].low)  # ("Tom Lupita" makes it a surname)
             if len(toks) - cut > 2 and toks[cut].low in lone:
@@ -4098,12 +4128,12 @@ class SpeakerBook:
                     and toks[-1].low not in lx.ORG_HEADS and toks[-1].low not in lx.CORPORATE_WORDS:
                 at = len(toks) - 2  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
                 if toks[-1].low.rstrip(".") in _GENERATIONS:
-                    cut = _name_run(toks)
+                    cut = _name_run(toks, text)
                     if len(toks) - cut >= 3:
                         suffixed.setdefault(toks[at].word.casefold(), text[toks[cut].start:toks[-1].end])
                     continue
             if _spelled_in(single, toks[at].word):
-                cut = _name_run(toks)
+                cut = _name_run(toks, text)
                 if not _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
                     cut = _place_first_name(toks, cut)  # "Rene" of London Rene
                 if len(toks) - cut >= 2 and (at == len(toks) - 1 or len(toks) - cut >= 3):
@@ -4117,7 +4147,7 @@ class SpeakerBook:
                             if not speaker.role:
                                 speaker.add_role(role)
             if given:
-                cut = _name_run(toks)
+                cut = _name_run(toks, text)
                 if len(toks) - cut >= 2 and _spelled_in(given, toks[cut].word):
                     _name_them(_take(given, toks[cut].word), text[toks[cut].start:toks[-1].end])
             if not single and not given:
@@ -4145,7 +4175,7 @@ class SpeakerBook:
             toks = toks[run:]
             if len(toks) < 2 or toks[-1].word != surname:
                 continue
-            cut = _name_run(toks)
+            cut = _name_run(toks, text)
             if len(toks) - cut >= 2 and _known_first_name(toks[cut].low):
                 return text[toks[cut].start:toks[-1].end]
         return None
@@ -4169,7 +4199,7 @@ class SpeakerBook:
                     # "Edward Norton Lorenz": the first of the names before the surname (not
                     # across a sentence's end: "Then came Donald Trump. Kelly’s …")
                     run = tokens(text, max(0, pos - 40), pos - 1)
-                    cut = _name_run(run)
+                    cut = _name_run(run, text)
                     if cut < len(run) - 1:
                         gender = _name_gender([run[cut], Tok(surname, 0, 0)])
                 if not gender and first:
@@ -4896,7 +4926,7 @@ class SpeakerBook:
             toks = tokens(window, match.start(1), match.end(1))
             if toks and possessive(toks[-1]):
                 toks[-1] = Tok(base_word(toks[-1]), toks[-1].start, toks[-1].start + len(base_word(toks[-1])))
-            names = toks[_name_run(toks):]
+            names = toks[_name_run(toks, window):]
             if names:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=office or mention.role or head))
@@ -4905,7 +4935,7 @@ class SpeakerBook:
                     or _portfolio_clash(mention.role, window[match.end(1):match.end()]):
                 continue
             toks = tokens(window, match.start(1), match.end(1))
-            names = toks[_name_run(toks):]
+            names = toks[_name_run(toks, window):]
             if len(names) >= 2 and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=office or mention.role or head))
@@ -4915,7 +4945,7 @@ class SpeakerBook:
                 if _place_clash(mention.role or "", window[match.end(1):match.end()]):
                     continue  # ("the Kentucky Republican" is not "Adam Kinzinger, an Illinois Republican")
                 toks = tokens(window, match.start(1), match.end(1))
-                names = toks[_name_run(toks):]
+                names = toks[_name_run(toks, window):]
                 if names and (best is None or match.start() > best[0]):
                     best = (match.start(), Mention(mention.start, mention.end, "person",
                                                    _join(window, names), role=mention.role))
