@@ -29,3 +29,22 @@ def test_a_role_word_before_a_known_given_name_is_still_a_role() -> None:
     text = ("United States Senator from Vermont Bernie Sandler said he would leave. \u201cIt is "
             "time,\u201d Sandler said.")
     assert set(_speakers(text)) == {"Bernie Sandler"}
+
+
+def test_a_lower_case_post_with_and_after_a_name_is_that_persons() -> None:
+    text = ("Carla Lim, international advocacy and program associate at the Democracy Council, "
+            "said the crackdown was spreading.")
+    assert _records(text) == [("Carla Lim", "the crackdown was spreading")]
+
+
+def test_a_list_of_places_inside_an_appositive_post_is_no_speaker() -> None:
+    text = ("\u201cIt is very concerning,\u201d Kate Jansen, the U.S., Canada and Caribbean program "
+            "coordinator at the Press Freedom Fund, told reporters.")
+    assert _records(text) == [("Kate Jansen", "It is very concerning")]
+
+
+def test_an_indefinite_description_before_a_named_speaker_leaves_the_quote_direct() -> None:
+    text = "\u201cWe were close,\u201d a top White House official, Frances Bowen, told reporters."
+    records = extract_quotes(text)
+    assert [(q.speaker, q.kind, text[q.start:q.end]) for q in records] == [
+        ("Frances Bowen", "direct", "We were close")]

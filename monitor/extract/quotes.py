@@ -1705,6 +1705,17 @@ class _Document:
                 elif _pronoun_description(part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Tim Kaine, his rival, said": who the named person is to him
+                elif _lower_case_post(part) and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
+                    # "Carmen Lau, international advocacy and program associate at the Hong Kong
+                    # Democracy Council, said": a post in lower case, however long, is hers
+                    kind = "role"
+                elif (listed := _listed_before_post(text, parts, k)) is not None:
+                    # "Katherine Jacobsen, the U.S., Canada and Caribbean program coordinator at
+                    # the Committee to Protect Journalists, told": the list's first items are of
+                    # the post, which is the person's named before it
+                    roles.append(tokens(text, parts[listed - 1][0], parts[k][1]))
+                    k = listed
+                    continue
                 elif part and part[0].low == "the" and _unnamed_office(text, part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     # "Sen. Dana Whitfield, R-Ohio, the ranking member of the budget committee,
@@ -1732,6 +1743,10 @@ class _Document:
                                organisation=head.organisation or described.organisation,
                                gender=head.gender)
                 start = described.start
+            elif described is not None and described.kind == "anonymous" \
+                    and not text[parts[k + 1][0]:described.start].strip() \
+                    and one_person(described.name) is not None:
+                start = described.start  # "“…,” a top White House official, Frances Brown, told"
         for role_toks in roles:
             if _loose_role(role_toks) and not head.role and head.kind == "person":
                 head = Mention(head.start, head.end, head.kind, head.name,
@@ -2508,6 +2523,47 @@ def _owned_description(toks: list[Tok]) -> bool:
     the person is to them (a description of the name before it, never a speaker of its own)."""
     return 2 <= len(toks) <= 6 and possessive(toks[0]) and toks[0].word[:1].isupper() \
         and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in toks[1:])
+
+
+#: Words that end the core of a post before whose it is: "coordinator at …", "head of …".
+_POST_ENDS = frozenset(["of", "for", "at", "in", "with"])
+
+
+def _post_core(part: list[Tok]) -> list[Tok]:
+    return next((part[:k] for k, t in enumerate(part) if k and t.low in _POST_ENDS), part)
+
+
+def _lower_case_post(part: list[Tok]) -> bool:
+    """"international advocacy and program associate at the Council": words in lower case (no
+    article) that end with a post, before whose post it is."""
+    core = _post_core(part)
+    return 2 <= len(core) <= 6 and len(core) < len(part) and core[-1].low in lx.POSITION_HEADS \
+        and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in core) \
+        and core[0].low not in lx.DETERMINERS and not any(t.low in lx.CUE_VERBS for t in core)
+
+
+def _listed_before_post(text: str, parts: list[tuple[int, int]], k: int) -> int | None:
+    """Where the person's name is when part ``k`` ends a list of places before a post ("the
+    U.S., Canada and Caribbean program coordinator at the Committee …") and the list's first
+    items are the parts before it, each one to three capitalised words: the index of the name's
+    part, else None."""
+    part = tokens(text, *parts[k])
+    core = _post_core(part)
+    if len(core) < 3 or len(core) == len(part) or core[-1].low not in lx.POSITION_HEADS \
+            or not core[0].word[:1].isupper() or not any(t.low == "and" for t in core[1:-1]):
+        return None
+    j = k + 1
+    while j < len(parts) and j - k <= 4:
+        items = tokens(text, *parts[j])
+        if items and items[0].low == "the":
+            items = items[1:]
+        if not 1 <= len(items) <= 3 or not all(t.word[:1].isupper() for t in items):
+            return None
+        if j + 1 < len(parts) and _opens_with_a_name(text, tokens(text, *parts[j + 1])) \
+                and tokens(text, *parts[j])[0].low == "the":
+            return j + 1
+        j += 1
+    return None
 
 
 def _names_a_person(mention: Mention | None) -> bool:
