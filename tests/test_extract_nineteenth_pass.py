@@ -48,3 +48,27 @@ def test_an_indefinite_description_before_a_named_speaker_leaves_the_quote_direc
     records = extract_quotes(text)
     assert [(q.speaker, q.kind, text[q.start:q.end]) for q in records] == [
         ("Frances Bowen", "direct", "We were close")]
+
+
+def test_a_lead_that_describes_its_speaker_names_her_in_the_next_paragraph() -> None:
+    text = ("Nominee vows tough line\n\n"
+            "WASHINGTON \u2014 The president's nominee for ambassador to the alliance told senators "
+            "on Tuesday that she will push members to spend more on defense if confirmed.\n\n"
+            "\u201cIt is time for allies to carry their share,\u201d Carla Brandt told the Foreign "
+            "Relations Committee.")
+    assert _speakers(text) == ["Carla Brandt", "Carla Brandt"]
+
+
+def test_a_lead_description_is_not_a_person_the_next_paragraph_names_after_another() -> None:
+    text = ("Nominee vows tough line\n\n"
+            "WASHINGTON \u2014 The president's nominee for ambassador to the alliance told senators "
+            "on Tuesday that she will push members to spend more on defense if confirmed.\n\n"
+            "Senator Mark Hollis opened the hearing. \u201cWe need answers,\u201d Carla Brandt told "
+            "the committee.")
+    assert _speakers(text)[0] != "Carla Brandt"
+    text = ("Nominee vows tough line\n\n"
+            "WASHINGTON \u2014 The president's nominee for ambassador to the alliance told senators "
+            "on Tuesday that she will push members to spend more on defense if confirmed.\n\n"
+            "\u201cIt is time for allies to carry their share,\u201d Robert Brandt told the "
+            "committee.")
+    assert _speakers(text)[0] != "Robert Brandt"

@@ -1581,9 +1581,8 @@ def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -
     elif text is None:
         return False  # (nothing says what comes before: the word is read as a role, as it was)
     else:
-        last = None
-        for last in _ANY_WORD.finditer(text, max(0, toks[i].start - 40), toks[i].start):
-            pass
+        words = list(_ANY_WORD.finditer(text, max(0, toks[i].start - 40), toks[i].start))
+        last = words[-1] if words else None
         # (a word before a comma or a quote mark is of another phrase: "… China,” Ja Ian Chong")
         before = last.group() if last is not None and not text[last.end():toks[i].start].strip() else ""
     if before and (before[0].isupper() or before.lower() in _BEFORE_ROLE):
@@ -2781,6 +2780,33 @@ def _take(table: dict[str, list[Speaker]], word: str) -> list[Speaker]:
     return list(found.values())
 
 
+def _pronoun_gender_after(text: str, pos: int, end: int) -> str | None:
+    """The gender the first "he" or "she" (or "his", "him", "her") of the sentence after ``pos``
+    gives, None when there is none."""
+    stop = text.find(". ", pos, end)
+    match = _GENDERED_PRONOUN.search(text, pos, stop if stop >= 0 else end)
+    if match is None:
+        return None
+    return "m" if match.group().lower() in ("he", "his", "him") else "f"
+
+
+_GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
+
+
+def _head_word(phrase: str) -> str:
+    """The head of a noun phrase in lower case: its last word before "of", "for", "at", "to",
+    "in", "with" or "who" ("nominee" of "the nominee for ambassador to the United Nations")."""
+    words = phrase.lower().split()
+    cut = next((k for k, word in enumerate(words) if k and word in _HEAD_ENDS | {"to"}), len(words))
+    return words[cut - 1] if cut else ""
+
+
+#: A paragraph: text between blank lines.
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+#: Two capitalised words in a row, the least a full name is.
+_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?=[ ][A-Z][a-z]+\b)")
+
+
 def _name_them(speakers: list[Speaker], name: str) -> None:
     for speaker in speakers:
         speaker.name = name
@@ -3721,6 +3747,7 @@ class SpeakerBook:
         self._short_names_in_full(text)
         self._owners_in_full()
         self._descriptions_named_later(text)
+        self._lead_description_named_next(text)
         self._names_behind_aliases()
         self._one_kind_per_name()
 
@@ -3782,6 +3809,45 @@ class SpeakerBook:
             if len(names) == 1:
                 speaker.kind = "person"
                 _name_them([speaker], names.pop())
+
+    def _lead_description_named_next(self, text: str) -> None:
+        """"A top U.S. lawmaker has pledged … / Representative Jamie Raskin, the top Democrat on
+        the committee, announced …": a story that opens on one person described, not named, names
+        them in the next paragraph. The description quoted in the lead is the one person whose
+        full name first appears, before any other, in the paragraph after it (of no other gender
+        than the lead gave)."""
+        paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
+        lead = next((k for k, (a, b) in enumerate(paragraphs[:3]) if len(text[a:b].split()) >= 15), None)
+        if lead is None or lead + 1 >= len(paragraphs):
+            return
+        (lead_start, lead_end), (next_start, next_end) = paragraphs[lead], paragraphs[lead + 1]
+        described = [s for s in self.speakers if s.kind == "anonymous" and s.gender != "plural"
+                     and one_person(s.name) is not None and lead_start <= text.find(s.name) < lead_end
+                     and _head_word(s.name) in lx.POSITION_HEADS | lx.PERSON_NOUNS]
+        if len(described) != 1:
+            return
+        first: tuple[int, Speaker] | None = None
+        for speaker in self.speakers:
+            if speaker.kind != "person" or " " not in speaker.name:
+                continue
+            at = text.find(speaker.name)
+            if at < 0 or at < next_start:
+                continue  # (named before: someone the lead already speaks of)
+            if first is None or at < first[0]:
+                first = (at, speaker)
+        if first is None or first[0] >= next_end:
+            return
+        unnamed, named = described[0], first[1]
+        gender = unnamed.gender or _pronoun_gender_after(text, text.find(unnamed.name) + len(unnamed.name),
+                                                         lead_end)
+        if gender and named.gender and gender != named.gender:
+            return  # ("… told senators that she will …" is no Robert)
+        if any(_known_first_name(m.group(1).lower()) and not (self.quoted and self.quoted(m.start()))
+               for m in _FULL_NAME.finditer(text, next_start, first[0])):
+            return  # (another name opens the paragraph: not the one described)
+        unnamed.kind = "person"
+        unnamed.gender = unnamed.gender or named.gender
+        _name_them([unnamed], named.name)
 
     def _groups_led_in_full(self) -> None:
         """"Hansen and collaborators" where the text names James Hansen: the group's person by
