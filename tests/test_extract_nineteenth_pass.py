@@ -72,3 +72,12 @@ def test_a_lead_description_is_not_a_person_the_next_paragraph_names_after_anoth
             "\u201cIt is time for allies to carry their share,\u201d Robert Brandt told the "
             "committee.")
     assert _speakers(text)[0] != "Robert Brandt"
+
+
+def test_a_time_or_place_abbreviation_ends_a_sentence_before_its_first_word() -> None:
+    text = ("A tornado touched down near a mall around 1:40 p.m. The tornado overturned cars and "
+            "toppled trees, the weather service said.")
+    assert _records(text) == [("weather service", "The tornado overturned cars and toppled trees")]
+    text = ("Drones were seen near four bases in the U.K. The U.S. Air Force said several small "
+            "aircraft were detected.")
+    assert _records(text) == [("U.S. Air Force", "several small aircraft were detected")]

@@ -31,6 +31,11 @@ _ABBREVIATIONS = word_set(
 #: Abbreviations that often end a sentence too (a company's name): before an opening quotation
 #: mark they do (`…of Yearout Mechanical Inc. “The economy went south.”`).
 _CLOSING_ABBREVIATIONS = word_set("inc corp ltd co llc plc bros")
+#: Abbreviations that end a sentence when a sentence's first word follows them ("… around
+#: 1:40 p.m. The tornado …", "… in the U.K. The U.S. Air Force said …").
+_FINAL_ABBREVIATIONS = word_set("u.s u.k u.n e.u a.m p.m etc jr sr inc corp ltd co")
+_OPENER = re.compile(r"(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|There|His|Her|Its|"
+                     r"Their|But|And|In|On|At|After|When|While|Some|Many|Officials|Police)\b")
 #: Quotes longer than this (in code points) that never close are not recovered.
 MAX_RECOVERED = 2000
 
@@ -320,7 +325,8 @@ def sentences(text: str, start: int, end: int, quotes: list[Span]) -> list[tuple
             initials = all(len(part) == 1 and part.isalpha() for part in word.split("."))  # "S.B."
             if (word in _ABBREVIATIONS or initials) and not (
                     word in _CLOSING_ABBREVIATIONS and text[cut] in "\"“") \
-                    and not (word == "no" and not text[cut].isdigit()):
+                    and not (word == "no" and not text[cut].isdigit()) \
+                    and not (word in _FINAL_ABBREVIATIONS and _OPENER.match(text, cut)):
                 # ("No. 2" is a number; "voted no. “…”" ends a sentence)
                 continue
         nxt = text[cut]
