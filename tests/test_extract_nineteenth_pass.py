@@ -81,3 +81,20 @@ def test_a_time_or_place_abbreviation_ends_a_sentence_before_its_first_word() ->
     text = ("Drones were seen near four bases in the U.K. The U.S. Air Force said several small "
             "aircraft were detected.")
     assert _records(text) == [("U.S. Air Force", "several small aircraft were detected")]
+
+
+def test_a_lower_case_post_before_a_name_closing_a_sentence_is_part_of_the_frame() -> None:
+    text = ("The damage was due to straight-line winds, not a tornado, weather service "
+            "meteorologist Dana Birch said Sunday.")
+    assert _records(text) == [("Dana Birch", "The damage was due to straight-line winds, not a tornado")]
+    text = "The road was closed, and Tom Hale said nothing."
+    assert _records(text) == []
+
+
+def test_an_acronym_the_text_defines_is_the_name_it_stands_for_whatever_its_letters() -> None:
+    text = ("Journalists protested on Tuesday. The High Media and Audiovisual Authority, or HAMA, "
+            "accuses them of reposting videos. \u201cThe ban stays,\u201d HAMA said.")
+    assert _speakers(text) == ["High Media and Audiovisual Authority"] * 2
+    text = ("The Kurdish-led Syrian Democratic Forces (SDF) held the town. \u201cWe will stay,\u201d "
+            "the SDF said.")
+    assert _speakers(text) == ["Syrian Democratic Forces"]

@@ -4202,6 +4202,30 @@ def _sieve_according_around_quote(doc: _Document) -> None:
                                  CONFIDENCE["according_to"]))
 
 
+#: Up to four words in lower case right before a name: "weather service meteorologist ".
+_LOWER_CASE_WORDS = re.compile(r"(?:[a-z][a-z-]*[ ]){1,4}$")
+
+
+def _before_lower_case_post(text: str, s: int, head: int, mention: Mention) -> int:
+    """Where a person's frame starts when a post in lower case comes before the name ("…, weather
+    service meteorologist Dalton Behringer said"): the post's first word, else ``head``."""
+    if mention.kind != "person" or head != mention.start:
+        return head
+    words = _LOWER_CASE_WORDS.search(text, max(s, head - 60), head)
+    if words is None:
+        return head
+    post = words.group().split()
+    if not (post[-1] in lx.POSITION_HEADS or occupational_title(post[-1]) or len(post[-1]) > 6
+            and post[-1].endswith(("ist", "ician", "grapher"))) \
+            or any(word in lx.GLUE or word in _CLAUSE_WORDS or word in lx.CUE_VERBS for word in post):
+        return head
+    return words.start()
+
+
+#: Words that join clauses, never part of a post before a name.
+_CLAUSE_WORDS = frozenset(["and", "but", "or", "so", "while", "as", "because", "if", "when", "then"])
+
+
 def _sieve_trailing(doc: _Document) -> None:
     """``…, a US official told CBS.`` and ``…, according to X.``: the frame closes the sentence."""
     text = doc.text
@@ -4227,6 +4251,7 @@ def _sieve_trailing(doc: _Document) -> None:
         head = frame.start
         if frame.according:
             head = frame.cue_start
+        head = _before_lower_case_post(text, s, head, frame.mention)
         comma = head  # the comma right before the frame (spaces between)
         while comma > s and text[comma - 1] == " ":
             comma -= 1

@@ -2807,6 +2807,28 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 _FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?=[ ][A-Z][a-z]+\b)")
 
 
+#: A name that the text abbreviates right after it: "The National Transport Safety Board, or
+#: NTSB,", "the High Media and Audiovisual Authority (HAMA)".
+_DEFINED_ACRONYM = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ](?:(?:of|and|for|the|on|in|de|du|des|la|le)[ ])*)+[A-Z][\w’'-]*)"
+    r"(?:,[ ]or[ ]|[ ]\()([A-Z][A-Za-z]{1,7})(?=[,)])")
+
+
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """Each acronym the text defines, with the name it stands for (the last definition wins;
+    the words before the acronym's first letter, and an owner's name, left out)."""
+    found: dict[str, str] = {}
+    for match in _DEFINED_ACRONYM.finditer(text):
+        words, acronym = match.group(1).split(), match.group(2)
+        owner = max((k + 1 for k, word in enumerate(words) if possessive(Tok(word, 0, 0))), default=0)
+        # The name opens with the acronym's letter: "Kurdish-led Syrian Democratic Forces (SDF)"
+        # is the Syrian Democratic Forces, "Secret Service's National … Center" the center
+        first = next((k for k in range(owner, len(words)) if words[k][0] == acronym[0]), None)
+        if first is not None and len(words) - first >= 2 and acronym.isupper():
+            found[acronym] = " ".join(words[first:])
+    return found
+
+
 def _name_them(speakers: list[Speaker], name: str) -> None:
     for speaker in speakers:
         speaker.name = name
@@ -3867,9 +3889,17 @@ class SpeakerBook:
         Control and Prevention: the organisation by the name the text spells out (its words'
         initials, minor words left out, open with the acronym and add at most one more)."""
         spelled: list[tuple[str, str, str, str]] | None = None
+        defined: dict[str, str] | None = None
         for speaker in self.speakers:
             match = _ACRONYM_NAME.fullmatch(speaker.name)
             if speaker.kind != "organisation" or match is None:
+                continue
+            if defined is None:
+                defined = _defined_acronyms(self.text)
+            if not match.group(1) and match.group(2) in defined:
+                # "The High Media and Audiovisual Authority, or HAMA": the text says what it
+                # stands for, whatever its letters (a French acronym here)
+                _name_them([speaker], defined[match.group(2)])
                 continue
             prefix, acronym = match.group(1), match.group(2)
             if spelled is None:
