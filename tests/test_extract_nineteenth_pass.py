@@ -98,3 +98,20 @@ def test_an_acronym_the_text_defines_is_the_name_it_stands_for_whatever_its_lett
     text = ("The Kurdish-led Syrian Democratic Forces (SDF) held the town. \u201cWe will stay,\u201d "
             "the SDF said.")
     assert _speakers(text) == ["Syrian Democratic Forces"]
+
+
+def test_a_pronoun_in_a_clause_about_a_persons_writing_is_that_person() -> None:
+    text = ("\u201cWe will not comment,\u201d Joe Biden said.\n\n"
+            "The group is headed by Dale Roofe, who in 2015 killed nine people. At his sentencing, "
+            "prosecutors quoted Roofe\u2019s prison diary, in which he wrote: \u201cI am not sorry.\u201d")
+    assert _speakers(text) == ["Joe Biden", "Dale Roofe"]
+
+
+def test_a_pronoun_inside_a_sentence_whose_subject_is_a_man_named_alone_is_that_man() -> None:
+    text = ("Recent U.S. polls show younger voters have driven down support.\n\n"
+            "Trump, in his first term, pushed through 13 executions. Trump has often praised what "
+            "he says is a practice of swift trials.")
+    assert _records(text) == [("Trump", "is a practice of swift trials")]
+    text = ("\u201cWe will act,\u201d Anna Ruiz said. Trump has often praised what he says is a "
+            "practice of swift trials.")
+    assert _speakers(text) == ["Anna Ruiz", "Trump"]

@@ -2471,8 +2471,13 @@ _NAMED_SINCE_REACH = 3000
 _PRONOUN_LOOKBACK = 400
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
 #: "Salinas’ home, where she": the owner of a place a pronoun's clause is about.
-_OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (?:[a-z]+ )?(?:home|house|office|"
-                           r"apartment|flat|farm|shop|store|studio|room|car), (?:where|when) ")
+_OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (?:[a-z]+ ){0,2}"
+                           r"(?:home|house|office|apartment|flat|farm|shop|store|studio|room|car|diary|journal|notebook|"
+                           r"letter|memoir|book|blog|testimony|interview|speech|manifesto), "
+                           r"(?:where|when|in which) ")
+#: A lone capitalised word opening a sentence, then a word in lower case: "Trump has …".
+_OPENING_SURNAME = re.compile(r"[ \t]*([A-Z][a-z][\w-]*)(?=[ ][a-z])")
+_CAPITAL_OR_MARK = re.compile(r"[A-Z“”\"]")
 #: "the activists": a group "they" may mean, looked for this far back in the sentence.
 _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
 #: "there have been critics": a group the text says exists, whom a later "they" may mean.
@@ -2803,8 +2808,8 @@ def _head_word(phrase: str) -> str:
 
 #: A paragraph: text between blank lines.
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
-#: Two capitalised words in a row, the least a full name is.
-_FULL_NAME = re.compile(r"\b([A-Z][a-z]+)(?=[ ][A-Z][a-z]+\b)")
+#: What may come before a name that opens a paragraph: a quotation, then titles.
+_OPENS_PARAGRAPH = re.compile(r"(?:[“\"][^”\"\n]*[”\"],?[ ]+)?(?:[A-Z][\w.-]*[ ]+){0,3}")
 
 
 #: A name that the text abbreviates right after it: "The National Transport Safety Board, or
@@ -3301,6 +3306,28 @@ class SpeakerBook:
         start = found.start(1)
         return self._definite(Mention(start, found.end(1), "definite", noun, role=found.group(2)))
 
+    def _own_sentence_subject(self, pos: int, want: str) -> Mention | None:
+        """"Trump has frequently praised what he says is …": a pronoun inside the sentence whose
+        subject is a lone person's name, with no other capitalised word or quotation between them,
+        is that person (a surname the text gives a first name or a gender, or a speaker's, of no
+        other gender)."""
+        text = self.text
+        floor = max(0, pos - 200)
+        stop = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos))
+        if stop < 0:
+            return None
+        match = _OPENING_SURNAME.match(text, stop + 1)
+        if match is None or match.end() >= pos or _CAPITAL_OR_MARK.search(text, match.end(), pos):
+            return None
+        word = match.group(1)
+        low = word.lower()
+        if low in lx.NOT_NAMES or _lexical(low) or low in lx.ORG_NAMES or low in lx.DETERMINERS \
+                or _known_first_name(low) or self._surname_gender(word) not in (None, want) \
+                or not (word.casefold() in self._latest_by_word or self._surname_gender(word) == want
+                        or _full_name_at(text, word) < match.start(1)):
+            return None
+        return Mention(match.start(1), match.end(1), "person", word)
+
     def _owner_before(self, pos: int, want: str) -> Mention | None:
         """"went to Salinas’ home, where she said …": a pronoun in a clause about a place owned
         by a named person is that person, when no title or first name says otherwise."""
@@ -3592,7 +3619,8 @@ class SpeakerBook:
         if mention.kind == "pronoun":
             if mention.name in ("he", "she"):
                 want = "m" if mention.name == "he" else "f"
-                owner = self._owner_before(mention.start, want)
+                owner = self._owner_before(mention.start, want) \
+                    or self._own_sentence_subject(mention.start, want)
                 if owner is not None:
                     self.pending = None
                     speaker = self._person(owner)
@@ -3864,9 +3892,12 @@ class SpeakerBook:
                                                          lead_end)
         if gender and named.gender and gender != named.gender:
             return  # ("… told senators that she will …" is no Robert)
-        if any(_known_first_name(m.group(1).lower()) and not (self.quoted and self.quoted(m.start()))
-               for m in _FULL_NAME.finditer(text, next_start, first[0])):
-            return  # (another name opens the paragraph: not the one described)
+        if _OPENS_PARAGRAPH.fullmatch(text, next_start, first[0]) is None:
+            return  # (the name opens the paragraph, or follows the quote that opens it)
+        stop = text.find(". ", first[0], next_end)
+        if not any(word in lx.CUE_VERBS and word not in lx.WEAK_CUES
+                   for word in text[first[0]:stop if stop >= 0 else next_end].split()):
+            return  # (named as someone who speaks there: "The dispute comes as Joe Biden urged …")
         unnamed.kind = "person"
         unnamed.gender = unnamed.gender or named.gender
         _name_them([unnamed], named.name)
