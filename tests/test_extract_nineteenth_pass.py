@@ -115,3 +115,12 @@ def test_a_pronoun_inside_a_sentence_whose_subject_is_a_man_named_alone_is_that_
     text = ("\u201cWe will act,\u201d Anna Ruiz said. Trump has often praised what he says is a "
             "practice of swift trials.")
     assert _speakers(text) == ["Anna Ruiz", "Trump"]
+
+
+def test_an_organisations_possessive_before_a_surname_the_text_names_in_full_is_a_person() -> None:
+    text = ("\u201cWe have support in Congress,\u201d said Lin Wei-Chen, president of The Harbor "
+            "Foundation, a think tank.\n\nThe Harbor Foundation\u2019s Lin said the coast guard "
+            "ships were large.")
+    assert _speakers(text) == ["Lin Wei-Chen", "Lin Wei-Chen"]
+    text = "The BBC's Newsnight reported that the plan failed."
+    assert _speakers(text) != ["Newsnight"]

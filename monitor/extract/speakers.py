@@ -1933,9 +1933,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(start, end, "organisation", _join(text, body))
         role, org = _role_and_org(text, pre)
         if det == "the" and pre and possessive(pre[-1]) and all(_cap(t) for t in pre) \
-                and len(name_toks) >= 2:
-            # "The SNP's Stephen Flynn", "the Kremlin's Dmitry Peskov": a person of the
-            # organisation the possessive names
+                and (len(name_toks) >= 2 or _named_in_full_elsewhere(text, name_toks[0])):
+            # "The SNP's Stephen Flynn", "the Kremlin's Dmitry Peskov", "The Prospect Foundation’s
+            # Lai": a person of the organisation the possessive names
             return Mention(start, end, "person", _join(text, name_toks), role=role,
                            organisation=org or base_word(pre[-1]), gender=_name_gender(name_toks))
         if det == "the" and not any(t.low in lx.POSITION_HEADS for t in pre) or len(name_toks) == 1 \
@@ -2064,6 +2064,16 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
 
 #: Lower-case words after a name that say what kind of body it is, not part of its name.
 _KIND_OF_BODY = frozenset(["party", "group", "movement", "militia", "faction", "alliance", "coalition"])
+
+
+def _named_in_full_elsewhere(text: str, tok: Tok) -> bool:
+    """Is a lone capitalised word a surname the text writes in a fuller name somewhere ("Lai" of
+    "Lai I-Chung", "Hale" of "Tom Hale"), and no word for a kind of body?"""
+    if not _first_name(tok) or _kind_word(tok.word) or tok.low in lx.CORPORATE_WORDS \
+            or tok.low in lx.GROUP_NAMES:
+        return False
+    return _full_name_at(text, tok.word) < len(text) \
+        or re.search(rf"(?<![\w’'-]){re.escape(tok.word)}[ ][A-Z][a-z]*-?[A-Z]?[a-z]+\b", text) is not None
 
 
 def _shaped_organisation(text: str, start: int, end: int, pre: list[Tok], name_toks: list[Tok]) -> Mention:
