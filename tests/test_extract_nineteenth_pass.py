@@ -124,3 +124,11 @@ def test_an_organisations_possessive_before_a_surname_the_text_names_in_full_is_
     assert _speakers(text) == ["Lin Wei-Chen", "Lin Wei-Chen"]
     text = "The BBC's Newsnight reported that the plan failed."
     assert _speakers(text) != ["Newsnight"]
+
+
+def test_a_frame_closing_a_clause_then_a_coordinated_cue_gives_two_records_of_one_speaker() -> None:
+    text = "Breeding is vital for diversity, Brunner said, but added that more work is needed."
+    assert _records(text) == [("Brunner", "Breeding is vital for diversity"),
+                              ("Brunner", "more work is needed")]
+    text = "The plan is vital, the minister said on Tuesday, but warned that more work is needed."
+    assert [speaker for speaker, _ in _records(text)] == ["the minister", "the minister"]

@@ -1540,6 +1540,12 @@ class _Document:
         """The subject that opens the sentence, when a verb phrase follows it before ``and``; or
         the clause after ", while" ("China said …, while the city's police deny … and say …")."""
         text = self.text
+        framed = _FRAME_THEN_JOIN.search(text, max(s, cs - 120), cs)
+        if framed is not None and framed.end() == cs:
+            # "Breeding is vital, Brunner said, but added that …": who said the words before
+            found = parse_before(text, tokens(text, framed.start(1), framed.end(1)))
+            if found is not None and found.kind in ("person", "pronoun", "definite", "anonymous"):
+                return found
         joins = _clause_joins(text, s, cs)
         if joins:
             found = self._coordinated_subject(joins[-1].end(), cs)
@@ -4057,6 +4063,15 @@ _NEGATED_SUBJECT = re.compile(
 #: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
 _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across", "within",
                                    "amid", "among", "following", "throughout", "despite", "since"])
+#: After a frame, a cue coordinated with it: "…, Brunner said, but added that …".
+_JOINED_CUE_AFTER = re.compile(r"(?:[ ](?:on[ ])?[A-Z][a-z]+day)?,[ ]+(?:but|and)[ ]+(?:[a-z]+ly[ ]+)?"
+                               r"(?:added|adds|warned|warns|noted|notes|said|says|insisted|insists|"
+                               r"stressed|stresses|cautioned|cautions|acknowledged|acknowledges)\b")
+#: A frame closing a clause, then a coordinated cue: "…, Brunner said, but added that …".
+_FRAME_THEN_JOIN = re.compile(
+    r",[ ]+((?:[A-Z][\w.’'-]*[ ]){0,3}[A-Z][\w’'-]*|he|she|they|the[ ][a-z]+)[ ]+"
+    r"(?:said|says|told[ ][\w]+|tells[ ][\w]+|noted|notes|explained|explains|wrote|writes)"
+    r"(?:[ ](?:on[ ])?[A-Z][a-z]+day)?,[ ]+(?:but|and)[ ]+(?:[a-z]+ly[ ]+)?")
 #: "… and added", "…, but insisted": a coordinated cue right at the end of a clause.
 _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-z]+ly))? +$")
 
@@ -4237,10 +4252,12 @@ def _sieve_trailing(doc: _Document) -> None:
         s, e = frame.sentence
         if frame.cue in lx.WEAK_CUES and text[frame.end:e].strip(" .!?\"”’)"):
             continue  # "…, Kiran Stacey reports." closes its sentence; "reports" elsewhere is a noun
-        if e - frame.end > _TRAILING_REST:
+        joined = _JOINED_CUE_AFTER.match(text, frame.end, e)
+        if e - frame.end > _TRAILING_REST and joined is None:
             continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")
-        if rest and not _only_outlet_or_adverbial(doc, frame, rest) and not _describes_speaker(frame, rest):
+        if rest and joined is None and not _only_outlet_or_adverbial(doc, frame, rest) \
+                and not _describes_speaker(frame, rest):
             continue
         if rest.startswith(",") and _subject_then_predicate(
                 text, _after_semicolon(text, s, frame.start), frame.start - 1, rest):
