@@ -132,3 +132,11 @@ def test_a_frame_closing_a_clause_then_a_coordinated_cue_gives_two_records_of_on
                               ("Brunner", "more work is needed")]
     text = "The plan is vital, the minister said on Tuesday, but warned that more work is needed."
     assert [speaker for speaker, _ in _records(text)] == ["the minister", "the minister"]
+
+
+def test_a_participle_that_qualifies_a_post_stays_in_the_speakers_phrase() -> None:
+    text = ("Rep. Chris Smyth said a Coast Guard commanding officer told him a dozen drones "
+            "followed a lifeboat.")
+    assert _records(text) == [
+        ("Chris Smyth", "a Coast Guard commanding officer told him a dozen drones followed a lifeboat"),
+        ("a Coast Guard commanding officer", "a dozen drones followed a lifeboat")]

@@ -316,6 +316,11 @@ _PERSON_ADJECTIVES = frozenset(["prominent", "longtime", "veteran", "leading", "
 _ARTICLES_AND_ONE = frozenset(["a", "an", "one", "another", "the"])
 #: Endings of adjectives that may stand between an employer and a post ("administrative").
 _ADJECTIVE_ENDINGS = ("ive", "al", "ary", "ic", "ous", "ior", "ent")
+#: Participles that qualify a post as adjectives do: "a Coast Guard commanding officer".
+_POST_PARTICIPLES = frozenset(["commanding", "presiding", "ruling", "leading", "governing", "visiting",
+                               "managing", "founding", "ranking", "sitting", "serving", "consulting",
+                               "supervising", "investigating", "arresting", "prosecuting", "attending",
+                               "treating", "reporting", "outgoing", "incoming", "acting"])
 
 
 def _opens_name(toks: list[Tok], k: int) -> bool:
@@ -343,7 +348,8 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return False  # "in his letter Mrs Thatcher said": an honorific opens the name
     if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
-    if prev.word.islower() and prev.word.isalpha() and prev.low.endswith(_ADJECTIVE_ENDINGS) \
+    if prev.word.islower() and prev.word.isalpha() and (prev.low.endswith(_ADJECTIVE_ENDINGS)
+                                                        or prev.low in _POST_PARTICIPLES) \
             and i >= 2 and np_word(toks[i - 2]) and (toks[i].low in lx.POSITION_HEADS
                                                      or toks[i].low in lx.ANON_HEADS) \
             and _employer_opens(toks, i - 2):
