@@ -140,3 +140,11 @@ def test_a_participle_that_qualifies_a_post_stays_in_the_speakers_phrase() -> No
     assert _records(text) == [
         ("Chris Smyth", "a Coast Guard commanding officer told him a dozen drones followed a lifeboat"),
         ("a Coast Guard commanding officer", "a dozen drones followed a lifeboat")]
+
+
+def test_a_nickname_in_quote_marks_inside_a_name_is_no_quotation() -> None:
+    text = ("\u201cIt made no noise,\u201d he added.\n\nThe Guard had no aircraft in the area Thursday "
+            "night, according to spokesperson A.A. \u201cCotton\u201d Purcell. Its leadership is aware.")
+    assert all("Cotton" not in text[q.start:q.end] for q in extract_quotes(text))
+    text = "Dwayne \u201cThe Rock\u201d Jonson said he would run."
+    assert all(q.kind == "indirect" and text[q.start:q.end] == "he would run" for q in extract_quotes(text))

@@ -524,7 +524,7 @@ class _Document:
         self.frames: list[_Frame] = []
         self.claimed: set[int] = set()  # starts of quote spans already attributed
         # Titles of shows, books and columns in quote marks are nobody's words.
-        self.titles = {q.start for q in self.quotes if _is_title(text, q)}
+        self.titles = {q.start for q in self.quotes if _is_title(text, q) or _is_nickname(text, q)}
         self.claimed.update(self.titles)
         self.claims: list[_Claim] = []
         #: The claim each quote span (by its start) was given to.
@@ -3051,6 +3051,25 @@ def _is_title(text: str, q: Span) -> bool:
     if word.lower() in ("from", "by") and len(lead) > 1 and lead[-2].lower() in _SPEECH_EVENTS:
         return True  # "a post from “Magic Clement,”": the author's name, not their words
     return word.lower() in _TITLE_LEADS or word.endswith(("'s", "’s"))
+
+
+#: A given name or initials, a space, then the mark opening a nickname: "A.A. “", "Robert “".
+_BEFORE_NICKNAME = re.compile(r"(?<![\w.’'-])(?:[A-Z][a-z]+|(?:[A-Z]\.){1,3})[ ]$")
+#: After the nickname's closing mark, the surname: "” Puryear".
+_AFTER_NICKNAME = re.compile(r"[ ][A-Z][\w’'-]+")
+
+
+def _is_nickname(text: str, q: Span) -> bool:
+    """One to three capitalised words in quote marks between a given name and a surname
+    ("A.A. “Cotton” Puryear", "Dwayne “The Rock” Johnson"): part of a name, not speech."""
+    if not q.closed or q.end - q.start > 30:
+        return False
+    words = text[q.start:q.end].split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    opening = q.start - 1  # (the mark's position)
+    return _BEFORE_NICKNAME.search(text, max(0, opening - 20), opening) is not None \
+        and _AFTER_NICKNAME.match(text, q.end + 1) is not None
 
 
 #: Nouns for a work whose title may follow in quote marks ("her book “…”", "the film “…”").
