@@ -148,3 +148,10 @@ def test_a_nickname_in_quote_marks_inside_a_name_is_no_quotation() -> None:
     assert all("Cotton" not in text[q.start:q.end] for q in extract_quotes(text))
     text = "Dwayne \u201cThe Rock\u201d Jonson said he would run."
     assert all(q.kind == "indirect" and text[q.start:q.end] == "he would run" for q in extract_quotes(text))
+
+
+def test_it_after_a_clause_that_opens_on_a_named_body_is_that_body() -> None:
+    text = ("The U.S. Treasury Department said last year he was an agent. \u201cWe are glad,\u201d "
+            "the FBI said.\n\nWhen the Treasury Department imposed sanctions on Bazran, it said he "
+            "had plotted against journalists. The FBI declined to comment.")
+    assert _speakers(text)[-1] == "U.S. Treasury Department"

@@ -2491,6 +2491,11 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
                            r"(?:home|house|office|apartment|flat|farm|shop|store|studio|room|car|diary|journal|notebook|"
                            r"letter|memoir|book|blog|testimony|interview|speech|manifesto), "
                            r"(?:where|when|in which) ")
+#: A sentence opening with a clause whose subject is a named body, up to the comma that ends
+#: the clause: "When the Treasury Department imposed sanctions on Bazghandi, ".
+_SUBORDINATE_ORG = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:When|After|As|Although|While|Since|Before|Once|Because)[ ]+(?:the[ ]+)?"
+    r"((?:[A-Z][\w.’'&-]*[ ]+(?:(?:of|for|and)[ ]+)?){0,5}[A-Z][\w’'-]*)[ ]+[a-z][^,.;:!?“”\"]*,[ ]+")
 #: A lone capitalised word opening a sentence, then a word in lower case: "Trump has …".
 _OPENING_SURNAME = re.compile(r"[ \t]*([A-Z][a-z][\w-]*)(?=[ ][a-z])")
 _CAPITAL_OR_MARK = re.compile(r"[A-Z“”\"]")
@@ -3664,6 +3669,19 @@ class SpeakerBook:
                     speaker = self._handle_was_person(want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
+            elif mention.name == "it" and self.text \
+                    and (opened := _SUBORDINATE_ORG.search(self.text, max(0, mention.start - 200),
+                                                           mention.start)) is not None \
+                    and opened.end() == mention.start \
+                    and opened.group(1).rsplit(None, 1)[-1].lower() in lx.ORG_HEADS:
+                # "When the Treasury Department imposed sanctions on him, it said …": the body
+                # the clause before the pronoun opens with
+                name = opened.group(1)
+                key = alias_key(name)
+                speaker = self._by_alias.get(("organisation", key)) or next(
+                    (known for known in reversed(self.speakers) if known.kind == "organisation"
+                     and alias_key(known.name).endswith(" " + key)), None) \
+                    or self._new(Mention(opened.start(1), opened.end(1), "organisation", name))
             elif mention.name == "it":
                 speaker = self.last_org
                 if self.text and (speaker is None or self.last_any is not speaker):
