@@ -155,3 +155,15 @@ def test_it_after_a_clause_that_opens_on_a_named_body_is_that_body() -> None:
             "the FBI said.\n\nWhen the Treasury Department imposed sanctions on Bazran, it said he "
             "had plotted against journalists. The FBI declined to comment.")
     assert _speakers(text)[-1] == "U.S. Treasury Department"
+
+
+def test_that_after_a_preposition_points_and_opens_no_clause() -> None:
+    text = "Cole said Taiwan still faces challenges in that regard."
+    assert _records(text) == [("Cole", "Taiwan still faces challenges in that regard")]
+
+
+def test_how_often_between_a_subject_and_its_cue_is_looked_past() -> None:
+    text = "Biden has on multiple occasions said his administration would defend the island."
+    assert _records(text) == [("Biden", "his administration would defend the island")]
+    text = "Biden has in the past said the plan was bad."
+    assert _records(text) == [("Biden", "the plan was bad")]

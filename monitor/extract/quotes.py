@@ -1922,6 +1922,8 @@ class _Document:
                     frame.clause_start = toks[k + 2].end
                     frame.with_that = True
                 return
+            if low == "that" and k > i and toks[k - 1].low in _BEFORE_DEMONSTRATIVE:
+                continue  # "said Taiwan still faces challenges in that regard": "that" points
             if low == "that":
                 if k > i and toks[k - 1].low in _SPEECH_EVENTS and k + 1 < len(toks) and (
                         toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
@@ -4082,6 +4084,9 @@ _NEGATED_SUBJECT = re.compile(
 #: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
 _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across", "within",
                                    "amid", "among", "following", "throughout", "despite", "since"])
+#: Prepositions after which "that" points at something ("in that regard"), opening no clause.
+_BEFORE_DEMONSTRATIVE = frozenset(["in", "on", "at", "of", "for", "by", "with", "from", "about", "to",
+                                   "into", "under", "over", "after", "before", "like"])
 #: After a frame, a cue coordinated with it: "…, Brunner said, but added that …".
 _JOINED_CUE_AFTER = re.compile(r"(?:[ ](?:on[ ])?[A-Z][a-z]+day)?,[ ]+(?:but|and)[ ]+(?:[a-z]+ly[ ]+)?"
                                r"(?:added|adds|warned|warns|noted|notes|said|says|insisted|insists|"

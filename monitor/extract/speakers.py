@@ -267,6 +267,11 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
     """Drop auxiliaries, adverbs and a time between a subject and its cue ("has also",
     "earlier", "Ms. Park on Tuesday said", "officials this week said")."""
     end = _strip_aux(toks, len(toks))
+    for width in (4, 3, 2):
+        if end > width and _OCCASION_PHRASE.fullmatch(" ".join(t.low for t in toks[end - width:end])) \
+                and all(t.word.islower() for t in toks[end - width:end]):
+            end = _strip_aux(toks, end - width)  # "Biden has on multiple occasions said"
+            break
     time_at = end
     while time_at and _time_word(toks[time_at - 1]):
         time_at -= 1
@@ -279,6 +284,10 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
     return toks[:end]
 
 
+#: How often or when, between a subject and its cue: "on multiple occasions", "in the past".
+_OCCASION_PHRASE = re.compile(r"(?:on|at|in)(?: the)?(?: (?:multiple|several|many|numerous|other|"
+                              r"various|separate|two|three|recent|previous|past))? (?:occasions|times|past|"
+                              r"interviews|speeches|remarks)")
 #: Words that open a time phrase: "on Tuesday", "this evening", "late on Monday", "last week".
 TIME_LEADS = frozenset(["on", "this", "last", "next", "late", "early", "earlier", "in", "at",
                         "that", "each", "every"])
