@@ -167,3 +167,9 @@ def test_how_often_between_a_subject_and_its_cue_is_looked_past() -> None:
     assert _records(text) == [("Biden", "his administration would defend the island")]
     text = "Biden has in the past said the plan was bad."
     assert _records(text) == [("Biden", "the plan was bad")]
+
+
+def test_people_a_participle_and_preposition_describe_are_the_speaker() -> None:
+    text = "Journalists reporting for online media platforms say they are surprised by the ban."
+    assert _records(text) == [("Journalists reporting for online media platforms",
+                               "they are surprised by the ban")]

@@ -992,11 +992,19 @@ def _participle_at(toks: list[Tok]) -> int | None:
     for p in range(len(toks) - 2, max(0, len(toks) - 6), -1):
         tok = toks[p]
         if tok.low[-3:] == "ing" and len(tok.low) > 4 and tok.word.islower() \
-                and (toks[p + 1].low in lx.DETERMINERS or _bare_object(toks[p + 1:])) \
+                and (toks[p + 1].low in lx.DETERMINERS or _bare_object(toks[p + 1:])
+                     # "Journalists reporting for online media platforms say": people who do it
+                     or toks[p + 1].low in _PARTICIPLE_PREPOSITIONS and toks[p - 1].low.endswith("s")
+                     and (toks[p - 1].low in lx.ANON_HEADS or toks[p - 1].low in lx.OCCUPATION_WORDS
+                          or _people_plural(Tok(toks[p - 1].low, 0, 0)))) \
                 and toks[p - 1].low not in lx.DETERMINERS \
                 and toks[p - 1].word.isalpha() and toks[p - 1].low not in lx.GLUE:
             return p
     return None
+
+
+#: Prepositions a participle of people's work takes: "reporting for", "working in", "living near".
+_PARTICIPLE_PREPOSITIONS = frozenset(["for", "in", "at", "on", "with", "near", "inside", "outside"])
 
 
 def _bare_object(toks: list[Tok]) -> bool:
@@ -1030,6 +1038,9 @@ def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
     representing the company", "The attorney general of one of the states suing the agency"):
     the head before the participle with its whole phrase, not the participle's object."""
     head = parse_before(text, toks[:p])
+    if head is not None and head.kind == "person" and " " not in head.name \
+            and (head.name.lower() in lx.ANON_HEADS or _people_plural(Tok(head.name.lower(), 0, 0))):
+        head = replace(head, kind="anonymous")  # ("Journalists" opening a sentence: people, no name)
     if head is not None and head.kind in ("anonymous", "definite", "organisation"):
         return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
                                                                            if t.start >= head.start]))
