@@ -173,3 +173,9 @@ def test_people_a_participle_and_preposition_describe_are_the_speaker() -> None:
     text = "Journalists reporting for online media platforms say they are surprised by the ban."
     assert _records(text) == [("Journalists reporting for online media platforms",
                                "they are surprised by the ban")]
+
+
+def test_people_a_relative_clause_makes_speak_after_a_commaed_subject_say_its_clause() -> None:
+    text = ("Biden, with two weeks left in office, is also meeting with investigators who say that "
+            "the driver acted alone.")
+    assert _records(text) == [("investigators", "the driver acted alone")]

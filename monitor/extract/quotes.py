@@ -988,7 +988,13 @@ class _Document:
                 and text[colon + 2:colon + 3].isupper():
             left = colon + 1  # "… materials in the case: Russian company records indicate …"
         before = text[max(left, cs - 8):cs].split()
-        if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1:
+        antecedent = text[max(left, cs - 30):cs].split()[-2:-1]
+        if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1 and not (
+                cue in ("say", "said") and antecedent and antecedent[0].endswith("s")
+                and antecedent[0].lower() in lx.ANON_HEADS
+                and text[text.rfind(",", left, cs) + 1:cs].split()[:1] not in (["who"], ["which"])):
+            # (", who said …"; but "Biden, with two weeks left, met investigators who say …" is
+            # the investigators' statement)
             return self._relative_frame(cue, cs, ce, s, e, para, headline, left)
         if before and _RELATIVE_PERFECT.search(text, max(left, cs - 40), cs) \
                 and text[left:cs].count(",") >= 1:

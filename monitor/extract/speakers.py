@@ -1003,6 +1003,7 @@ def _participle_at(toks: list[Tok]) -> int | None:
     return None
 
 
+_RELATIVES = frozenset(["who", "whom", "whose", "which", "that"])
 #: Prepositions a participle of people's work takes: "reporting for", "working in", "living near".
 _PARTICIPLE_PREPOSITIONS = frozenset(["for", "in", "at", "on", "with", "near", "inside", "outside"])
 
@@ -1012,6 +1013,7 @@ def _bare_object(toks: list[Tok]) -> bool:
     case, ending in a plural or mass noun (not a preposition, an adverb or a name)."""
     return 1 <= len(toks) <= 3 and all(t.word[:1].islower() and t.low not in lx.GLUE
                                        and t.low not in lx.ADVERBIAL_PREPOSITIONS
+                                       and t.low not in _PARTICIPLE_PREPOSITIONS and t.low not in _RELATIVES
                                        and not t.low.endswith("ly") for t in toks)
 
 
