@@ -179,3 +179,9 @@ def test_people_a_relative_clause_makes_speak_after_a_commaed_subject_say_its_cl
     text = ("Biden, with two weeks left in office, is also meeting with investigators who say that "
             "the driver acted alone.")
     assert _records(text) == [("investigators", "the driver acted alone")]
+
+
+def test_according_to_a_list_of_countries_is_all_of_them() -> None:
+    text = "The North has sent about 12,000 troops, according to South Korea, the United States and Ukraine."
+    assert _records(text) == [("South Korea, the United States and Ukraine",
+                               "The North has sent about 12,000 troops")]

@@ -912,6 +912,12 @@ class _Document:
                 mention = phrase  # "court records", not "court"
             if mention is None:
                 return None
+            listed = _NAME_LIST_TAIL.match(text, stop) if mention.kind in ("organisation", "person") \
+                and not text[mention.end:stop].strip() else None
+            if listed is not None:
+                # "according to South Korea, the United States and Ukraine": all of them
+                mention = Mention(mention.start, listed.end(), "organisation",
+                                  " ".join(text[mention.start:listed.end()].split()))
             end = named_end if named_end is not None and mention.end <= named_end else mention.end
             if relative_end is not None and mention.end <= relative_end:
                 end = relative_end
@@ -4090,6 +4096,10 @@ _NEGATED_SUBJECT = re.compile(
 #: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
 _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across", "within",
                                    "amid", "among", "following", "throughout", "despite", "since"])
+_CAPITALISED_RUN = r"(?:the[ ])?[A-Z][\w.’'-]*(?:[ ](?:of[ ])?[A-Z][\w.’'-]*){0,4}"
+#: The rest of a list of names after its first one, to the sentence's end: ", the United States
+#: and Ukraine."
+_NAME_LIST_TAIL = re.compile(rf"(?:,[ ]{_CAPITALISED_RUN})*,?[ ]and[ ]{_CAPITALISED_RUN}(?=[.!?])")
 #: Prepositions after which "that" points at something ("in that regard"), opening no clause.
 _BEFORE_DEMONSTRATIVE = frozenset(["in", "on", "at", "of", "for", "by", "with", "from", "about", "to",
                                    "into", "under", "over", "after", "before", "like"])
