@@ -185,3 +185,9 @@ def test_according_to_a_list_of_countries_is_all_of_them() -> None:
     text = "The North has sent about 12,000 troops, according to South Korea, the United States and Ukraine."
     assert _records(text) == [("South Korea, the United States and Ukraine",
                                "The North has sent about 12,000 troops")]
+
+
+def test_called_a_thing_a_judging_adjective_is_what_was_said_of_it() -> None:
+    text = "Rep. Chip Rowe called the president's decision unconscionable."
+    assert _records(text) == [("Chip Rowe", "the president's decision unconscionable")]
+    assert _records("He called the police.") == []

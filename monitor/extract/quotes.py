@@ -423,7 +423,16 @@ def _called_one_thing_another(toks: list[Tok]) -> bool:
     object (a pronoun, or a short noun phrase with its article or a name), then "a", "an" or
     "the" opening what it was called (not "called the police", "called for calm", "called the
     office a dozen times")."""
-    if len(toks) < 3 or toks[0].low in ("for", "on", "off", "in", "up", "back", "out", "to", "upon"):
+    if not toks or toks[0].low in ("for", "on", "off", "in", "up", "back", "out", "to", "upon"):
+        return False
+    last = toks[-1]
+    if 2 <= len(toks) <= 6 and last.word.islower() and last.word.isalpha() \
+            and last.low.endswith(_JUDGING_ENDINGS) and last.low not in _FINITE \
+            and (toks[0].low in ("it", "him", "her", "them", "this", "that") or toks[0].low in (
+                "the", "his", "her", "their", "its", "our") or possessive(toks[0])) \
+            and not any(t.low in _FINITE or t.low in lx.CUE_VERBS or t.low == "and" for t in toks[:-1]):
+        return True  # "called the president's decision unconscionable": the thing, then a judgement
+    if len(toks) < 3:
         return False
     if toks[0].low in ("it", "him", "her", "them", "this", "that", "these", "those"):
         k = 1
@@ -439,6 +448,8 @@ def _called_one_thing_another(toks: list[Tok]) -> bool:
                    or t.low in lx.ADVERBIAL_PREPOSITIONS for t in toks[:k])
 
 
+#: Endings of adjectives that judge ("unconscionable", "outrageous", "irresponsible").
+_JUDGING_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ic", "ent", "ant")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
 _ACCUSE_CUES = word_set("accused accuses accuse accusing")
 #: Words that open a reported question after "asked": "asked whether the plan would work".
