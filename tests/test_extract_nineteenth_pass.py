@@ -191,3 +191,9 @@ def test_called_a_thing_a_judging_adjective_is_what_was_said_of_it() -> None:
     text = "Rep. Chip Rowe called the president's decision unconscionable."
     assert _records(text) == [("Chip Rowe", "the president's decision unconscionable")]
     assert _records("He called the police.") == []
+
+
+def test_a_pledge_with_to_reports_what_was_promised() -> None:
+    text = "Lawmakers vowed to work toward renewing the law next session."
+    assert _records(text) == [("Lawmakers", "to work toward renewing the law next session")]
+    assert _records("He promised to Ann that he would call.") != [("He", "to Ann that he would call")]

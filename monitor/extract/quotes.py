@@ -448,6 +448,8 @@ def _called_one_thing_another(toks: list[Tok]) -> bool:
                    or t.low in lx.ADVERBIAL_PREPOSITIONS for t in toks[:k])
 
 
+#: Cues that commit the speaker to an act, reported with "to": "vowed to", "pledged to".
+_COMMISSIVE_CUES = word_set("vowed vows vow pledged pledges pledge promised promises promise")
 #: Endings of adjectives that judge ("unconscionable", "outrageous", "irresponsible").
 _JUDGING_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ic", "ent", "ant")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
@@ -1845,6 +1847,12 @@ class _Document:
             # "remarked to his deputy, “Look at him.”", "told his aides: “…”": whom it was said to,
             # then the words said
             frame.end = addressed.end(1)
+            return
+        if frame.cue in _COMMISSIVE_CUES and not frame.inverted and len(toks) >= 3 and toks[0].low == "to" \
+                and toks[1].word.islower() and toks[1].word.isalpha():
+            # "Trump has pledged to quickly issue pardons", "Lawmakers vowed to work toward …": what
+            # was promised, from "to"
+            frame.clause_start = toks[0].start
             return
         if frame.cue in ("answered", "answers") and not (toks and toks[0].low == "that"):
             return  # "answered questions on …": what was answered, not what was said
