@@ -197,3 +197,11 @@ def test_a_pledge_with_to_reports_what_was_promised() -> None:
     text = "Lawmakers vowed to work toward renewing the law next session."
     assert _records(text) == [("Lawmakers", "to work toward renewing the law next session")]
     assert _records("He promised to Ann that he would call.") != [("He", "to Ann that he would call")]
+
+
+def test_an_acronym_ends_no_persons_name() -> None:
+    text = ("Imports from the two neighbours make up around 4% of U.S. GDP, while exports make up "
+            "around 3% of U.S. GDP, said Brad Setzer, a senior fellow at the Council on Trade\n\n"
+            "A tariff \u201cwill have an immediate and negative impact,\u201d he told VOA.")
+    assert _speakers(text) == ["Brad Setzer", "Brad Setzer"]
+

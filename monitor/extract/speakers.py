@@ -1976,6 +1976,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         if len(name_toks) == 1 and name_toks[0].word.isupper() and len(name_toks[0].word) > 1:
             # "AFAD", "Turkey's disaster agency AFAD": an acronym is an organisation
             return Mention(start, end, "organisation", name_toks[0].word, role=role)
+        if len(name_toks) >= 2 and name_toks[-1].word.isupper() and name_toks[-1].word.isalpha() \
+                and len(name_toks[-1].word) > 1 and name_toks[-1].low not in _NAME_SUFFIXES:
+            # "U.S. GDP", "Chinese CDC": no one's surname is an acronym
+            return Mention(start, end, "organisation", _join(text, name_toks), role=role)
         if pre and pre[-1].word.islower() and pre[-1].low in lx.ORG_HEADS:
             # "campaign group Global Witness", "state news agency KCNA"
             return Mention(start, end, "organisation", _join(text, name_toks), role=role)
