@@ -205,3 +205,15 @@ def test_an_acronym_ends_no_persons_name() -> None:
             "A tariff \u201cwill have an immediate and negative impact,\u201d he told VOA.")
     assert _speakers(text) == ["Brad Setzer", "Brad Setzer"]
 
+
+
+def test_a_name_after_a_preposition_before_an_inverted_cue_is_no_subject() -> None:
+    text = "The pact is unlikely to survive in its current form under Trump, said Zack Cowper."
+    assert _records(text) == [("Zack Cowper", "The pact is unlikely to survive in its current form under Trump")]
+
+
+def test_a_bare_post_after_an_inverted_speaker_describes_him() -> None:
+    text = ("The pact is unlikely to survive, said Zack Cowper, senior fellow at the Enterprise "
+            "Institute.\n\n\u201cMany countries have been disappointed,\u201d he said.")
+    assert _records(text) == [("Zack Cowper", "The pact is unlikely to survive"),
+                              ("Zack Cowper", "Many countries have been disappointed")]

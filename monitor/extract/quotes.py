@@ -1151,6 +1151,15 @@ class _Document:
                 mention = None  # ("…in China on Friday, said GreatFire.org": the site, not China)
                 # (but not "The official, who spoke on condition of anonymity, said the alliance
                 # was preparing": the alliance opens the reported clause)
+        if mention is not None and mention.kind == "person" and text[left:cs].rstrip().endswith(",") \
+                and cue in _INVERTING_CUES \
+                and _OBJECT_PREPOSITION.search(text, max(left, m_start - 12), m_start):
+            # "IPEF is unlikely to continue under Trump, said Zack Cooper": a name after a
+            # preposition is no subject; the person named after the cue speaks
+            named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
+            if named is not None and named.kind == "person" \
+                    and text[named.end:e].strip()[:1] in ("", ",", ".", ";"):
+                mention = None
         adverbial = _adverbial_before_cue(text, max(left, mention.end), cs) \
             if mention is not None and mention.kind == "person" and cue in _INVERTING_CUES \
             and text[left:cs].rstrip().endswith(",") else None
@@ -4630,6 +4639,9 @@ def _sieve_as_cue(doc: _Document) -> None:
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
 
 
+#: A preposition right before a name, which makes it an object: "under Trump", "with Putin".
+_OBJECT_PREPOSITION = re.compile(r"\b(?:under|with|by|for|against|to|from|about|of|on|at|than|like|"
+                                 r"toward|towards|between|among)[ ]+(?:the[ ]+)?$")
 #: An inverted cue after a comma: ", said Tom Hale".
 _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|adds|add|explained|wrote|noted"
                            r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
@@ -4668,6 +4680,11 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
     if 2 <= len(words) <= 8 and words[-1].lower() in lx.POSITION_HEADS and words[-1].islower() \
             and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
         return True  # "…, said Lt. Matt Harris, Columbus Police Department spokesman."
+    core = next((words[:k] for k, w in enumerate(words) if k and w in _POST_ENDS), [])
+    if frame.inverted and 1 <= len(core) <= 4 and len(words) <= 16 and all(w.islower() for w in core) \
+            and (core[-1] in lx.POSITION_HEADS or core[-1] == "fellow") \
+            and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
+        return True  # "…, said Zack Cooper, senior fellow at the American Enterprise Institute."
     return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \
         and not any(w.lower().strip(",") in lx.CUE_VERBS for w in words[1:]) \
         and not _main_verb_in(words)
