@@ -217,3 +217,9 @@ def test_a_bare_post_after_an_inverted_speaker_describes_him() -> None:
             "Institute.\n\n\u201cMany countries have been disappointed,\u201d he said.")
     assert _records(text) == [("Zack Cowper", "The pact is unlikely to survive"),
                               ("Zack Cowper", "Many countries have been disappointed")]
+
+
+def test_a_participle_after_told_someone_is_the_subjects_not_the_hearers() -> None:
+    text = ("Chen Wei, a Chinese media influencer living in the United States, told VOA that the "
+            "trend is big, calling it a form of \u201cdeprogramming.\u201d")
+    assert _speakers(text) == ["Chen Wei", "Chen Wei"]

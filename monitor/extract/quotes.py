@@ -1372,8 +1372,10 @@ class _Document:
                                             and toks[n - 1].word[0].isupper()
                                             and toks[n + 1].word[0].isupper()) \
                 and not (n and text[s] != "("
-                         and any(d in text[toks[n - 1].end:toks[n].start] for d in "—–(")):
-            # (a dash or a bracket ends the subject: "Pai — a Trump administration appointee —")
+                         and any(d in text[toks[n - 1].end:toks[n].start] for d in "—–(")) \
+                and not (n and "," in text[toks[n - 1].end:toks[n].start] and toks[n].low in ("a", "an")):
+            # (a dash or a bracket ends the subject: "Pai — a Trump administration appointee —";
+            # so does a comma before an appositive: "Chen Weiyu, a Chinese media influencer, …")
             n += 1  # ("Tim Cook and Phil Schiller extolled …, saying": both)
             if toks[n - 1].low in lx.PRONOUNS:
                 break
@@ -4646,7 +4648,8 @@ _OBJECT_PREPOSITION = re.compile(r"\b(?:under|with|by|for|against|to|from|about|
 _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|adds|add|explained|wrote|noted"
                            r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
                            r"|claims|claim|contended|contends|contend|maintained|maintains|maintain),"
-                           r"|(?:said|says|told|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
+                           # (never "told": whom it was told to follows it, not who told it)
+                           r"|(?:said|says|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
 #: A relative pronoun right before a cue's subject: "…, which officials said killed …".
 _RELATIVE_GAP = re.compile(r"\b(?:which|that|who)[ ]+$")
 #: An aside after a document naming who made it: ", published Tuesday by the GAO,".
