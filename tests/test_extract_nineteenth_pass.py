@@ -223,3 +223,8 @@ def test_a_participle_after_told_someone_is_the_subjects_not_the_hearers() -> No
     text = ("Chen Wei, a Chinese media influencer living in the United States, told VOA that the "
             "trend is big, calling it a form of \u201cdeprogramming.\u201d")
     assert _speakers(text) == ["Chen Wei", "Chen Wei"]
+
+
+def test_a_description_of_a_body_after_its_name_is_no_speaker() -> None:
+    text = "OpenMind, the U.S.-based company behind ChatBot, now claims a rival used its data."
+    assert _records(text) == [("OpenMind", "a rival used its data")]

@@ -1747,6 +1747,11 @@ class _Document:
                 elif _pronoun_description(part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Tim Kaine, his rival, said": who the named person is to him
+                elif part and part[0].low in ("the", "a", "an") and _body_description(part) \
+                        and _names_a_body(parse_before(text, tokens(text, *parts[k + 1]))):
+                    # "OpenAI, the U.S.-based company behind ChatGPT, now claims …": what the body
+                    # named before it is, not a speaker ("ChatGPT")
+                    kind = "role"
                 elif _lower_case_post(part) and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     # "Carmen Lau, international advocacy and program associate at the Hong Kong
                     # Democracy Council, said": a post in lower case, however long, is hers
@@ -2614,6 +2619,25 @@ def _listed_before_post(text: str, parts: list[tuple[int, int]], k: int) -> int 
             return j + 1
         j += 1
     return None
+
+
+#: Heads of a description of an organisation: "the U.S.-based company behind ChatGPT".
+_BODY_HEADS = word_set("company firm group startup maker developer organization organisation agency "
+                       "nonprofit charity network platform outlet newspaper broadcaster bank fund "
+                       "lab laboratory institute association union coalition")
+
+
+def _body_description(part: list[Tok]) -> bool:
+    """"the U.S.-based company behind ChatGPT", "a nonprofit in Boston": an article, words in
+    lower case, and a word for an organisation before whatever says more of it."""
+    head = next((k for k, t in enumerate(part) if k and t.low in _POST_ENDS | {"behind"}), len(part))
+    core = part[1:head]
+    return 1 <= len(core) <= 4 and core[-1].low in _BODY_HEADS \
+        and all(t.word.islower() or t.word[:1].isupper() and "-" in t.word for t in core)
+
+
+def _names_a_body(mention: Mention | None) -> bool:
+    return mention is not None and mention.kind == "organisation"
 
 
 def _names_a_person(mention: Mention | None) -> bool:
