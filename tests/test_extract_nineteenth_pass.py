@@ -228,3 +228,9 @@ def test_a_participle_after_told_someone_is_the_subjects_not_the_hearers() -> No
 def test_a_description_of_a_body_after_its_name_is_no_speaker() -> None:
     text = "OpenMind, the U.S.-based company behind ChatBot, now claims a rival used its data."
     assert _records(text) == [("OpenMind", "a rival used its data")]
+
+
+def test_the_two_agencies_are_the_pair_of_bodies_quoted_last() -> None:
+    text = ("The FBI and the Cyber Security Agency warned on Wednesday that the breach was broad.\n\n"
+            "The two agencies said in a statement that their inquiry found more.")
+    assert _speakers(text) == ["FBI and Cyber Security Agency"] * 2

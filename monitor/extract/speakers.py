@@ -2881,6 +2881,17 @@ def _defined_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+#: "and the" between two names: "… Committee and the Federal Security Service".
+_AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
+
+
+def _singular(word: str) -> str:
+    """"agencies" → "agency", "firms" → "firm": a plural noun's singular, by its ending."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") else word
+
+
 def _name_them(speakers: list[Speaker], name: str) -> None:
     for speaker in speakers:
         speaker.name = name
@@ -4967,6 +4978,12 @@ class SpeakerBook:
         words = mention.name.split()
         if not self.text or not words or not words[-1].islower() or not words[-1].endswith("s"):
             return None
+        if len(words) == 3 and words[0].lower() == "the" and words[1] in ("two", "both") \
+                and _singular(words[2]) in _GENERIC_ORGS | lx.ORG_HEADS:
+            # "The FBI and CISA warned … The two agencies said": the pair of bodies quoted last
+            return next((known for known in reversed(self.speakers) if known.kind == "organisation"
+                         and " and " in known.name and self._seen_pos.get(known.index, -1) < mention.start),
+                        None)
         before = self.text[max(0, mention.start - 9):mention.start].lower()
         if not (len(words) == 2 and words[0].lower() in ("both", "the")
                 or len(words) == 1 and before.endswith(("both ", "the two "))):
@@ -5494,6 +5511,9 @@ class SpeakerBook:
         name = mention.name
         if mention.kind == "organisation" and name[:4].lower() == "the ":
             name = name[4:]
+        if mention.kind == "organisation":
+            # "The Investigative Committee and the Federal Security Service": each without "the"
+            name = _AND_THE_NAME.sub(" and ", name)
         if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
             name = name[6:]  # "Other critics contended": the critics
         if mention.kind == "anonymous":
