@@ -234,3 +234,14 @@ def test_the_two_agencies_are_the_pair_of_bodies_quoted_last() -> None:
     text = ("The FBI and the Cyber Security Agency warned on Wednesday that the breach was broad.\n\n"
             "The two agencies said in a statement that their inquiry found more.")
     assert _speakers(text) == ["FBI and Cyber Security Agency"] * 2
+
+
+def test_a_bare_post_after_according_to_a_person_describes_him() -> None:
+    text = ("The treaty expires in February, according to Xiao Liang, senior analyst for arms "
+            "policy at the Arms Control Association.")
+    assert _records(text) == [("Xiao Liang", "The treaty expires in February")]
+
+
+def test_bodies_of_a_country_named_by_its_initials_speak_together() -> None:
+    text = "U.S. intelligence agencies warned for months that foreign hackers were busy."
+    assert _records(text) == [("U.S. intelligence agencies", "foreign hackers were busy")]

@@ -4708,7 +4708,8 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
             and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
         return True  # "…, said Lt. Matt Harris, Columbus Police Department spokesman."
     core = next((words[:k] for k, w in enumerate(words) if k and w in _POST_ENDS), [])
-    if frame.inverted and 1 <= len(core) <= 4 and len(words) <= 16 and all(w.islower() for w in core) \
+    if (frame.inverted or frame.according) and 1 <= len(core) <= 4 and len(words) <= 16 \
+            and all(w.islower() for w in core) \
             and (core[-1] in lx.POSITION_HEADS or core[-1] == "fellow") \
             and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
         return True  # "…, said Zack Cooper, senior fellow at the American Enterprise Institute."

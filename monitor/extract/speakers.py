@@ -473,6 +473,10 @@ def _sentence_start(text: str, pos: int) -> int:
     return pos if back == 0 or text[back - 1] in ".!?\n" else -1
 
 
+#: Countries and unions abbreviated as they stand before a noun: "U.S. intelligence agencies".
+_COUNTRY_ABBREVIATIONS = frozenset(["U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N."])
+
+
 def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
     """"The companies said", "both countries say", "the two airlines said": organisations of
     one kind speaking together (a group, never one of them)."""
@@ -491,6 +495,8 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
     if k == 1 and toks[0].word[:1].isupper() and toks[0].word[1:].islower() and toks[0].word.isalpha() \
             and toks[0].start == _sentence_start(text, toks[0].start):
         k = 0  # "Tech companies said": the capital is the sentence's
+    elif k > 0 and (toks[k - 1].word in _COUNTRY_ABBREVIATIONS or _demonym(toks[k - 1])):
+        k -= 1  # "U.S. intelligence agencies warned", "British intelligence agencies said"
     elif k > 0 and toks[k - 1].word[:1].isupper() and toks[k - 1].low not in _PLURAL_LEADS:
         return None  # ("Big Tech companies" of a longer name: left to the organisation rules)
     name = text[toks[k].start:last.end]
