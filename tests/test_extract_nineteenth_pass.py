@@ -245,3 +245,8 @@ def test_a_bare_post_after_according_to_a_person_describes_him() -> None:
 def test_bodies_of_a_country_named_by_its_initials_speak_together() -> None:
     text = "U.S. intelligence agencies warned for months that foreign hackers were busy."
     assert _records(text) == [("U.S. intelligence agencies", "foreign hackers were busy")]
+
+
+def test_according_to_a_post_then_its_holders_name_is_that_person() -> None:
+    text = "Another outlet has already cut staff, according to its chief editor, Wunna Khin."
+    assert _records(text) == [("Wunna Khin", "Another outlet has already cut staff")]

@@ -925,6 +925,13 @@ class _Document:
                 mention = phrase  # "court records", not "court"
             if mention is None:
                 return None
+            named_after = _NAME_CLOSING.match(text, stop) if mention.kind in ("anonymous", "definite") \
+                and not text[mention.end:stop].strip() else None
+            if named_after is not None:
+                # "according to its chief editor, Wunna Khwar Nyo.": the person the post is
+                person = parse_after(text, tokens(text, named_after.start(1), named_after.end(1)))
+                if person is not None and person.kind == "person" and person.end == named_after.end(1):
+                    mention = replace(person, role=mention.role or mention.name)
             listed = _NAME_LIST_TAIL.match(text, stop) if mention.kind in ("organisation", "person") \
                 and not text[mention.end:stop].strip() else None
             if listed is not None:
@@ -4150,6 +4157,8 @@ _NEGATED_SUBJECT = re.compile(
 #: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
 _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across", "within",
                                    "amid", "among", "following", "throughout", "despite", "since"])
+#: A name set off by a comma that closes the sentence: ", Wunna Khwar Nyo."
+_NAME_CLOSING = re.compile(r",[ ]((?:[A-Z][\w’'.-]*[ ]){1,3}[A-Z][\w’'-]*)(?=[.!?])")
 _CAPITALISED_RUN = r"(?:the[ ])?[A-Z][\w.’'-]*(?:[ ](?:of[ ])?[A-Z][\w.’'-]*){0,4}"
 #: The rest of a list of names after its first one, to the sentence's end: ", the United States
 #: and Ukraine."
