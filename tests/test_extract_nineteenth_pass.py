@@ -250,3 +250,9 @@ def test_bodies_of_a_country_named_by_its_initials_speak_together() -> None:
 def test_according_to_a_post_then_its_holders_name_is_that_person() -> None:
     text = "Another outlet has already cut staff, according to its chief editor, Wunna Khin."
     assert _records(text) == [("Wunna Khin", "Another outlet has already cut staff")]
+
+
+def test_rejected_a_thing_as_something_reports_what_it_was_called() -> None:
+    text = "Liu Peng rejected the latest U.S. statements as disinformation."
+    assert _records(text) == [("Liu Peng", "the latest U.S. statements as disinformation")]
+    assert _records("The court rejected the appeal.") == []

@@ -412,7 +412,7 @@ def _superlative_after(toks: list[Tok], j: int) -> bool:
 #: Cues whose object is described "as" something ("described the video as satire").
 _DESCRIBING_CUES = word_set("described describes describing characterized characterizes characterised "
                             "characterises portrayed portrays dismissed dismisses branded brands "
-                            "labelled labeled labels")
+                            "labelled labeled labels rejected rejects denounced denounces")
 #: Words after "called a" that count, not name ("called the office a dozen times").
 _QUANTITY_WORDS = word_set("dozen few couple number lot total second third handful half hundred "
                            "thousand million day week month year time times while")
@@ -1882,7 +1882,7 @@ class _Document:
         if frame.cue in _DESCRIBING_CUES and not frame.inverted:
             # "described the doctored video as lighthearted satire": the thing and what it is
             # called, with or without quotation marks (not "described how …": a clause of its own)
-            as_at = next((k for k, t in enumerate(toks[:10]) if t.low == "as"), None)
+            as_at = next((k for k, t in enumerate(toks[:30]) if t.low == "as"), None)
             if as_at is not None and 0 < as_at < len(toks) - 1 and toks[0].low not in _QUESTION_WORDS \
                     and not any(t.low in lx.CUE_VERBS or t.low in _FINITE or t.low == "that"
                                 for t in toks[:as_at]):
