@@ -256,3 +256,13 @@ def test_rejected_a_thing_as_something_reports_what_it_was_called() -> None:
     text = "Liu Peng rejected the latest U.S. statements as disinformation."
     assert _records(text) == [("Liu Peng", "the latest U.S. statements as disinformation")]
     assert _records("The court rejected the appeal.") == []
+
+
+def test_a_surname_after_another_bearer_was_introduced_is_the_newcomers() -> None:
+    text = ("Sean Lau, who lives in Virginia, told VOA that he had bought a new phone.\n\n"
+            "Lau Longzhu, a California lawyer and party delegate, sees tariffs as the key to growth."
+            "\n\n\u201cThe main purpose of tariffs is to protect American jobs,\u201d Lau said.")
+    assert _speakers(text) == ["Sean Lau", "Lau Longzhu"]
+    text = ("Marco Rubio spoke first. \u201cWe will act,\u201d Rubio said.\n\nIf Rubio, a senator, "
+            "wins, things change. \u201cIt is time,\u201d Rubio said.")
+    assert _speakers(text) == ["Marco Rubio", "Marco Rubio"]

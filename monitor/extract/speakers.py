@@ -2891,6 +2891,18 @@ def _defined_acronyms(text: str) -> dict[str, str]:
 _AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
 
 
+#: A capitalised word right before: the name goes on further back ("Khan Mohammad Baz").
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ ]$")
+
+
+@lru_cache(maxsize=256)
+def _introduced_name(word: str) -> re.Pattern[str]:
+    """A full name holding ``word`` first or last, then an appositive: "Liu Longzhu, a …"."""
+    w = re.escape(word)
+    return re.compile(rf"(?<![\w’'-])((?:{w}[ ][A-Z][\w’'-]+)|(?:[A-Z][\w’'-]+[ ]{w}))"
+                      r"(?=,[ ](?:a|an|the|who|whose)[ ])")
+
+
 def _singular(word: str) -> str:
     """"agencies" → "agency", "firms" → "firm": a plural noun's singular, by its ending."""
     if word.endswith("ies"):
@@ -5386,6 +5398,10 @@ class SpeakerBook:
         words = mention.name.split()
         key = alias_key(mention.name)
         found = self._by_alias.get(("person", key))
+        if found is not None and len(words) == 1 and " " in found.name and self.text:
+            other = self._introduced_bearer_since(words[0], found, mention.start)
+            if other is not None:
+                return self._person(other)  # "Sean Liu … Liu Longzhu, a lawyer, … Liu said"
         if found is None and len(words) == 1 and mention.gender:
             # (a surname quoted last of the other gender: see below)
             found = self._latest_by_word.get(words[0].casefold())
@@ -5403,6 +5419,10 @@ class SpeakerBook:
             last = words[-1].casefold()
             if len(words) == 1:
                 found = self._latest_by_word.get(last)
+                other = self._introduced_bearer_since(words[0], found, mention.start) \
+                    if found is not None and self.text and " " in found.name else None
+                if other is not None:
+                    return self._person(other)
                 if found is not None and self.text and " " in found.name:
                     principal = self._first_bearer(words[0], found, mention.start)
                     if principal is not None:
@@ -5432,6 +5452,25 @@ class SpeakerBook:
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
+
+    def _introduced_bearer_since(self, word: str, known: Speaker, pos: int) -> Mention | None:
+        """Another person of the surname ``word`` whom the text introduced (the full name, then
+        an appositive) since ``known`` was last named and within a pronoun's reach before
+        ``pos``: "Liu Longzhu, a California lawyer, …" after Sean Liu was quoted."""
+        since = max(self._seen_pos.get(known.index, -1) + 1, pos - 2 * _PRONOUN_LOOKBACK)
+        found = None
+        known_words = set(alias_key(known.name).split()) - {word.casefold()}
+        for match in _introduced_name(word).finditer(self.text, max(0, since), pos):
+            words = match.group(1).split()
+            other = words[1] if words[0] == word else words[0]
+            if other.lower() in lx.NOT_NAMES or _lexical(other.lower()) or other.lower() in lx.DETERMINERS \
+                    or other.casefold() in known_words or _CAPITALISED_BEFORE.search(
+                        self.text, max(0, match.start() - 30), match.start()):
+                continue  # ("If Rubio, …", "Asm Kamal Rahman, …": no other person of the name)
+            found = match
+        if found is None or (self.quoted is not None and self.quoted(found.start(1))):
+            return None
+        return Mention(found.start(1), found.end(1), "person", found.group(1))
 
     def _bearer_of_gender(self, surname: str, gender: str, pos: int) -> Speaker | None:
         """The person of ``surname`` whose gender is ``gender``: one already quoted, else the one
