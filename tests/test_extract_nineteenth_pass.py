@@ -266,3 +266,10 @@ def test_a_surname_after_another_bearer_was_introduced_is_the_newcomers() -> Non
     text = ("Marco Rubio spoke first. \u201cWe will act,\u201d Rubio said.\n\nIf Rubio, a senator, "
             "wins, things change. \u201cIt is time,\u201d Rubio said.")
     assert _speakers(text) == ["Marco Rubio", "Marco Rubio"]
+
+
+def test_the_person_asked_a_question_by_name_answers_it() -> None:
+    text = ("\u201cIt is a good tool,\u201d Liang said. Vladimir Putin did not comment.\n\n"
+            "At the ceremony, VOA asked former Colombian President Juan Manuel Santo what he viewed "
+            "as the biggest hurdle.\n\n\u201cThe biggest challenge is for them to talk,\u201d he said.")
+    assert _speakers(text)[-1] == "Juan Manuel Santo"

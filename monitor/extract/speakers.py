@@ -2665,6 +2665,9 @@ _DONE_TO = re.compile(r"\b(?:killed|died|dead|victims?|injured|wounded|murdered|
                       re.IGNORECASE)
 #: "WIRED spoke to one mother", "The Times interviewed a nurse": the reporter meets an unnamed
 #: person (the subject word, then the article of the person's phrase).
+#: A person asked a question by name: "asked former President Juan Manuel Santos what …".
+_ASKED_NAMED = re.compile(r"\basked[ ]+((?:[\w.’'-]+[ ]+){0,8}?[A-Z][\w’'-]*)[ ]+"
+                          r"(?:what|whether|if|how|why|about|when|where|who)\b")
 _INTERVIEWED = re.compile(r"\b(\w+) (?:(?:spoke|talked|speaks|talks) (?:to|with)|interviewed) "
                           r"(a|an|one) ")
 #: A report the meeting may lie inside ("said deputies interviewed a witness").
@@ -3093,6 +3096,26 @@ class SpeakerBook:
         if _DONE_TO.search(text, sentence, found.start) is not None:
             return None  # ("Flowers were left for a victim, Tom Baker, a teacher.")
         return self._person(found)
+
+    def _asked_before(self, latest: Speaker | None, pos: int, want: str) -> Mention | None:
+        """"VOA asked former Colombian President Juan Manuel Santos what he viewed as the biggest
+        hurdle. “…,” he said": the person asked, since anyone was last quoted, answers (when
+        the name's gender does not say otherwise)."""
+        text = self.text
+        floor = max(0, pos - _PRONOUN_LOOKBACK)
+        if latest is not None:
+            floor = max(floor, self._seen_pos.get(latest.index, -1))
+        found: re.Match[str] | None = None
+        for match in _ASKED_NAMED.finditer(text, floor, pos):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        named = parse_before(text, tokens(text, found.start(1), found.end(1)))
+        if named is None or named.kind != "person" or " " not in named.name \
+                or (named.gender or self._surname_gender(named.name.split()[-1])) not in (None, want):
+            return None
+        return named
 
     def _interviewed_before(self, latest: Speaker | None, pos: int, want: str) -> Speaker | None:
         """"WIRED spoke to one mother, who knew …. “I am …,” she said": an unnamed person the
@@ -3714,6 +3737,10 @@ class SpeakerBook:
                     pending, self.pending = self.pending, None
                     speaker = self._pending_definite(pending) if pending.kind == "definite" \
                         else self._person(pending)
+                asked = self._asked_before(speaker, mention.start, want) \
+                    if owner is None and self.text else None
+                if asked is not None:
+                    speaker = self._person(asked)
                 if speaker is None:
                     speaker = self._named_before(mention.start, want)
                 if speaker is None:
@@ -5468,8 +5495,9 @@ class SpeakerBook:
                         self.text, max(0, match.start() - 30), match.start()):
                 continue  # ("If Rubio, …", "Asm Kamal Rahman, …": no other person of the name)
             found = match
-        if found is None or (self.quoted is not None and self.quoted(found.start(1))):
-            return None
+        if found is None or (self.quoted is not None and self.quoted(found.start(1))) \
+                or ("person", alias_key(found.group(1))) in self._by_alias:
+            return None  # (a bearer quoted since is a speaker of their own: "Trump" stays Donald)
         return Mention(found.start(1), found.end(1), "person", found.group(1))
 
     def _bearer_of_gender(self, surname: str, gender: str, pos: int) -> Speaker | None:
