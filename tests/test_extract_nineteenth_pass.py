@@ -273,3 +273,9 @@ def test_the_person_asked_a_question_by_name_answers_it() -> None:
             "At the ceremony, VOA asked former Colombian President Juan Manuel Santo what he viewed "
             "as the biggest hurdle.\n\n\u201cThe biggest challenge is for them to talk,\u201d he said.")
     assert _speakers(text)[-1] == "Juan Manuel Santo"
+
+
+def test_an_inverted_speaker_after_a_clause_ending_on_an_object_is_the_speaker() -> None:
+    text = ("Trump may deploy resources to put military pressure on Hamas, said Ahmed Khatib, a "
+            "senior fellow at the Atlantic Council.")
+    assert _records(text) == [("Ahmed Khatib", "Trump may deploy resources to put military pressure on Hamas")]

@@ -1089,7 +1089,8 @@ class _Document:
             mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
             m_start = mention.start if mention is not None else cs
         if mention is not None and text[mention.end:cs].strip() == "," \
-                and _OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12), mention.start):
+                and _OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12), mention.start) \
+                and not self._inverted_name_after(ce, e):
             # "he asked about the Muslim Brotherhood, called Omar a “terrorist”": a series of verbs
             # whose subject opens the sentence, not the object of the verb before
             mention = self._coordinated_subject(s, cs)
@@ -1444,6 +1445,14 @@ class _Document:
                 return None  # "warning of dangerous consequences": a noun phrase, no statement
             frame.clause_start = frame.cue_end
         return frame
+
+    def _inverted_name_after(self, ce: int, e: int) -> bool:
+        """Does a person's name follow the cue and end its phrase (", said Ahmed Alkhatib, a
+        senior fellow"): an inverted frame, not a series of verbs?"""
+        text = self.text
+        named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
+        return named is not None and named.kind == "person" \
+            and text[named.end:e].strip()[:1] in ("", ",", ".", ";")
 
     def _inverted_speaker_before(self, s: int, cs: int) -> Mention | None:
         """The speaker an inverted cue names earlier in the sentence ("…, said Tom Hale, …")."""
