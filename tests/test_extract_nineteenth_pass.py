@@ -279,3 +279,15 @@ def test_an_inverted_speaker_after_a_clause_ending_on_an_object_is_the_speaker()
     text = ("Trump may deploy resources to put military pressure on Hamas, said Ahmed Khatib, a "
             "senior fellow at the Atlantic Council.")
     assert _records(text) == [("Ahmed Khatib", "Trump may deploy resources to put military pressure on Hamas")]
+
+
+def test_a_party_named_with_its_kind_and_leaning_is_named_by_its_name() -> None:
+    text = ("The center-right Democratic Union party opposed the law, calling it \u201cunfortunate.\u201d"
+            "\n\n\u201cIt would be a tragedy,\u201d the party said in a statement.")
+    assert _speakers(text) == ["Democratic Union", "Democratic Union"]
+
+
+def test_a_research_fellow_post_with_capitals_after_a_name_is_that_persons() -> None:
+    text = ("Robert Peet, research fellow for Nuclear Deterrence at the Heritage Foundation, said "
+            "the shield is feasible.")
+    assert _records(text) == [("Robert Peet", "the shield is feasible")]

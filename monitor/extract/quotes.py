@@ -2608,7 +2608,8 @@ def _lower_case_post(part: list[Tok]) -> bool:
     """"international advocacy and program associate at the Council": words in lower case (no
     article) that end with a post, before whose post it is."""
     core = _post_core(part)
-    return 2 <= len(core) <= 6 and len(core) < len(part) and core[-1].low in lx.POSITION_HEADS \
+    return 2 <= len(core) <= 6 and len(core) < len(part) \
+        and (core[-1].low in lx.POSITION_HEADS or core[-1].low == "fellow") \
         and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in core) \
         and core[0].low not in lx.DETERMINERS and not any(t.low in lx.CUE_VERBS for t in core)
 

@@ -2295,7 +2295,7 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "lender", "bank", "brand", "maker", "platform", "network", "app",
                            "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
                            "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club",
-                           "publication"])
+                           "publication", "party"])
 #: Last words of the names of places, which "the company" or "the agency" never means.
 _PLACES_NOT_BODIES = frozenset(["airport", "hospital", "station", "stadium", "park", "square",
                                 "street", "avenue", "road", "bridge", "river", "lake", "island",
@@ -2890,6 +2890,8 @@ def _defined_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+#: A party named with its lower-case kind and leaning: "center-right Democratic Alliance party".
+_DESCRIBED_PARTY = re.compile(r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'-]*[ ])*[A-Z][\w’'-]*)[ ]party")
 #: "and the" between two names: "… Committee and the Federal Security Service".
 _AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
 
@@ -5587,6 +5589,9 @@ class SpeakerBook:
         if mention.kind == "organisation":
             # "The Investigative Committee and the Federal Security Service": each without "the"
             name = _AND_THE_NAME.sub(" and ", name)
+            described = _DESCRIBED_PARTY.fullmatch(name)
+            if described is not None:
+                name = described.group(1)  # "center-right Democratic Alliance party": the party's name
         if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
             name = name[6:]  # "Other critics contended": the critics
         if mention.kind == "anonymous":
