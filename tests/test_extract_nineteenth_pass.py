@@ -291,3 +291,9 @@ def test_a_research_fellow_post_with_capitals_after_a_name_is_that_persons() -> 
     text = ("Robert Peet, research fellow for Nuclear Deterrence at the Heritage Foundation, said "
             "the shield is feasible.")
     assert _records(text) == [("Robert Peet", "the shield is feasible")]
+
+
+def test_the_statement_a_sentence_opened_on_is_its_subjects() -> None:
+    text = ("In a statement, the prime minister\u2019s office said Monday that Spain was a "
+            "\u201cserious\u201d ally.\n\n\u201cOur commitment is firm,\u201d the statement said.")
+    assert _speakers(text) == ["prime minister\u2019s office"] * 2

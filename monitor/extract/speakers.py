@@ -2931,12 +2931,17 @@ _POSSESSIVE_DETERMINERS = frozenset(["his", "her", "their", "its", "our"])
 #: A site that speaks for its organisation, named by its address.
 _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:org|com|net|gov|edu|io|info)")
 #: A cue and where it was said, before a document's noun: "said in a statement".
-_ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|added|stated)\s+"
+_ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|added|stated|concluded|"
+                        r"concludes|found|finds|determined|assessed|warned|warns|estimated)\s+"
                         r"(?:\w+\s+){0,2}?in\s+(?:a|an|its|his|her|their)"
                         # "Donald Trump, in a statement delivered via the press secretary, announced"
                         r"|,\s+in\s+(?:a|an|its|his|her|their)"
                         r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted)\s+"
                         r"(?:a|an|its|his|her|their))\s+(?:[\w-]+\s+)?")
+#: A sentence opening on the document it reports: "In a statement, ".
+_IN_A_DOCUMENT = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?:a|an|its|his|her|their)[ ](?:[\w-]+[ ])?$")
+#: After that document's noun, its comma, the subject, then the cue: "statement, X said".
+_AFTER_OPENING = re.compile(r"\w*,[ ]([^,.;:“”\"]{2,80}?)[ ](?:said|says|announced|stated|wrote|added)\b")
 #: ("Big Machine Records issued a statement": the subject before "issued" is its author.)
 _NEGATED_ISSUE = re.compile(r"\b(?:not|never|n['’]t|yet to)\s+$")
 _ON_BEHALF = re.compile(r"\s+(?:from|on behalf of|by)\s")
@@ -4843,6 +4848,13 @@ class SpeakerBook:
         """"Netanyahu’s office said in a statement that …": the subject of the cue before "in a
         statement" is whose statement it is."""
         text = self.text
+        opening = _IN_A_DOCUMENT.search(text, max(0, pos - 30), pos)
+        if opening is not None and opening.end() == pos:
+            # "In a statement, the prime minister’s office said …": the subject after the comma
+            frame = _AFTER_OPENING.match(text, pos)
+            found = parse_before(text, tokens(text, frame.start(1), frame.end(1))) if frame else None
+            return found if found is not None and found.kind in ("person", "organisation", "anonymous") \
+                else None
         match = _ISSUED_IN.search(text, max(0, pos - 60), pos)
         if match is None or match.end() != pos:
             return None
