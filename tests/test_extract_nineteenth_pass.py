@@ -297,3 +297,11 @@ def test_the_statement_a_sentence_opened_on_is_its_subjects() -> None:
     text = ("In a statement, the prime minister\u2019s office said Monday that Spain was a "
             "\u201cserious\u201d ally.\n\n\u201cOur commitment is firm,\u201d the statement said.")
     assert _speakers(text) == ["prime minister\u2019s office"] * 2
+
+
+def test_words_describing_the_speaker_before_his_name_keep_a_quote_going_on() -> None:
+    text = ("\u201cRepublicans have a mandate,\u201d newly reelected House Speaker Mike Johnsen said "
+            "earlier this week. \u201cThe American people want us to deliver.\u201d")
+    records = extract_quotes(text)
+    assert len(records) == 1 and records[0].speaker == "Mike Johnsen"
+    assert text[records[0].start:records[0].end].endswith("want us to deliver.")

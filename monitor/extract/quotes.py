@@ -5400,10 +5400,24 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim) -> bool:
                 doc, frame, text[frame.end:frame.sentence[1]].strip(" .!?\"”’)"))):
         # The frame and what closes its sentence are no narrative: "…,” he said in a briefing.
         # “B”, "…,” said X, a scientist at the university. “B”
-        gap = text[before.end:frame.start] + text[frame.sentence[1]:claim.start]
+        gap = _before_modifiers(text[before.end:frame.start]) + text[frame.sentence[1]:claim.start]
     elif frame is not None and before.end <= frame.start < claim.start:
-        gap = text[before.end:frame.start] + text[frame.end:claim.start]
+        gap = _before_modifiers(text[before.end:frame.start]) + text[frame.end:claim.start]
     return all(ch in _BETWEEN for ch in _without_captions(gap))
+
+
+#: Up to three words in lower case ending a stretch: "newly reelected ".
+_LOWER_CASE_TAIL = re.compile(r"(?:[a-z][a-z-]*[ ]){1,3}$")
+
+
+def _before_modifiers(lead: str) -> str:
+    """The text between a quote and its frame without the words in lower case that describe
+    the speaker right before the name ("“…,” newly reelected House Speaker Mike Johnson said")."""
+    tail = _LOWER_CASE_TAIL.search(lead)
+    if tail is None or any(w in lx.CUE_VERBS or w in lx.GLUE or w in _CLAUSE_WORDS
+                           for w in tail.group().split()):
+        return lead
+    return lead[:tail.start()]
 
 
 #: A paragraph that is page furniture: a photo caption or a subheading ("Hori Parata at his farm,

@@ -5440,9 +5440,9 @@ class SpeakerBook:
         key = alias_key(mention.name)
         found = self._by_alias.get(("person", key))
         if found is not None and len(words) == 1 and " " in found.name and self.text:
-            other = self._introduced_bearer_since(words[0], found, mention.start)
-            if other is not None:
-                return self._person(other)  # "Sean Liu … Liu Longzhu, a lawyer, … Liu said"
+            newcomer = self._introduced_bearer_since(words[0], found, mention.start)
+            if newcomer is not None:
+                return self._person(newcomer)  # "Sean Liu … Liu Longzhu, a lawyer, … Liu said"
         if found is None and len(words) == 1 and mention.gender:
             # (a surname quoted last of the other gender: see below)
             found = self._latest_by_word.get(words[0].casefold())
@@ -5460,10 +5460,10 @@ class SpeakerBook:
             last = words[-1].casefold()
             if len(words) == 1:
                 found = self._latest_by_word.get(last)
-                other = self._introduced_bearer_since(words[0], found, mention.start) \
+                newcomer = self._introduced_bearer_since(words[0], found, mention.start) \
                     if found is not None and self.text and " " in found.name else None
-                if other is not None:
-                    return self._person(other)
+                if newcomer is not None:
+                    return self._person(newcomer)
                 if found is not None and self.text and " " in found.name:
                     principal = self._first_bearer(words[0], found, mention.start)
                     if principal is not None:
