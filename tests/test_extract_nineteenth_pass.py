@@ -305,3 +305,16 @@ def test_words_describing_the_speaker_before_his_name_keep_a_quote_going_on() ->
     records = extract_quotes(text)
     assert len(records) == 1 and records[0].speaker == "Mike Johnsen"
     assert text[records[0].start:records[0].end].endswith("want us to deliver.")
+
+
+def test_a_name_after_a_dash_is_the_subject_not_the_words_before_it() -> None:
+    text = ("\u201cIt is very positive,\u201d Xiao Liang told VOA.\n\nSince a deal could take years "
+            "\u2014 possibly beyond the four years of the second Trump presidency \u2014 Liang says "
+            "the president should sign an interim agreement.")
+    assert _speakers(text) == ["Xiao Liang", "Xiao Liang"]
+
+
+def test_a_comma_before_the_appositive_ends_a_participles_subject() -> None:
+    text = ("David Sachs, the White House czar for AI, was more measured, saying only that it is "
+            "\u201cpossible\u201d that the firm had stolen property.")
+    assert _speakers(text) == ["David Sachs"]

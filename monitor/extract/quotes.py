@@ -1381,7 +1381,8 @@ class _Document:
                                             and toks[n + 1].word[0].isupper()) \
                 and not (n and text[s] != "("
                          and any(d in text[toks[n - 1].end:toks[n].start] for d in "—–(")) \
-                and not (n and "," in text[toks[n - 1].end:toks[n].start] and toks[n].low in ("a", "an")):
+                and not (n and "," in text[toks[n - 1].end:toks[n].start]
+                         and toks[n].low in ("a", "an", "the")):
             # (a dash or a bracket ends the subject: "Pai — a Trump administration appointee —";
             # so does a comma before an appositive: "Chen Weiyu, a Chinese media influencer, …")
             n += 1  # ("Tim Cook and Phil Schiller extolled …, saying": both)
@@ -1659,6 +1660,10 @@ class _Document:
         the Russian Foreign Ministry, said``; ``Sen. Rand Paul, R-Ky., who voted against it,
         said``; ``Her lawyer, Mark Jones, said``."""
         text = self.text
+        dash = max(text.rfind(" — ", left, cs), text.rfind(" – ", left, cs))
+        if dash >= 0 and "," not in text[dash + 3:cs] and "—" not in text[dash + 3:cs] \
+                and text[dash + 3:dash + 4].isupper():
+            left = dash + 3  # "… the second Trump presidency — Liang suggests": after the dash
         cut = text.rfind(",", left, cs)
         last = cut + 1 if cut >= 0 else left
         reduced = _REDUCED_RELATIVE.search(text, max(last, cs - _SUBJECT_WINDOW), cs)
