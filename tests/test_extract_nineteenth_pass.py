@@ -318,3 +318,8 @@ def test_a_comma_before_the_appositive_ends_a_participles_subject() -> None:
     text = ("David Sachs, the White House czar for AI, was more measured, saying only that it is "
             "\u201cpossible\u201d that the firm had stolen property.")
     assert _speakers(text) == ["David Sachs"]
+
+
+def test_at_the_time_between_a_subject_and_its_cue_is_looked_past() -> None:
+    text = "The Chinese Embassy in Washington at the time dismissed the allegations as disinformation."
+    assert _records(text) == [("Chinese Embassy in Washington", "the allegations as disinformation")]

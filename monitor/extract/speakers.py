@@ -285,9 +285,9 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
 
 
 #: How often or when, between a subject and its cue: "on multiple occasions", "in the past".
-_OCCASION_PHRASE = re.compile(r"(?:on|at|in)(?: the)?(?: (?:multiple|several|many|numerous|other|"
+_OCCASION_PHRASE = re.compile(r"(?:on|at|in)(?: the| that)?(?: (?:multiple|several|many|numerous|other|"
                               r"various|separate|two|three|recent|previous|past))? (?:occasions|times|past|"
-                              r"interviews|speeches|remarks)")
+                              r"interviews|speeches|remarks|time|response|turn)")
 #: Words that open a time phrase: "on Tuesday", "this evening", "late on Monday", "last week".
 TIME_LEADS = frozenset(["on", "this", "last", "next", "late", "early", "earlier", "in", "at",
                         "that", "each", "every"])
