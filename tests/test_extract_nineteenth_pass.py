@@ -323,3 +323,9 @@ def test_a_comma_before_the_appositive_ends_a_participles_subject() -> None:
 def test_at_the_time_between_a_subject_and_its_cue_is_looked_past() -> None:
     text = "The Chinese Embassy in Washington at the time dismissed the allegations as disinformation."
     assert _records(text) == [("Chinese Embassy in Washington", "the allegations as disinformation")]
+
+
+def test_an_acronym_is_the_fullest_name_with_its_country() -> None:
+    text = ("On Jan. 6, the U.S. Department of Homeland Security ran a flight.\n\n"
+            "\u201cThese flights were the product of cooperation,\u201d DHS said in a statement.")
+    assert _speakers(text) == ["U.S. Department of Homeland Security"]

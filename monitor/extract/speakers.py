@@ -473,6 +473,8 @@ def _sentence_start(text: str, pos: int) -> int:
     return pos if back == 0 or text[back - 1] in ".!?\n" else -1
 
 
+#: A country's initials right before a name: "U.S. " of "the U.S. Department of …".
+_COUNTRY_BEFORE = re.compile(r"(?<![\w.])(U\.S\.|U\.K\.)[ ]$")
 #: Countries and unions abbreviated as they stand before a noun: "U.S. intelligence agencies".
 _COUNTRY_ABBREVIATIONS = frozenset(["U.S.", "US", "U.K.", "UK", "EU", "E.U.", "UN", "U.N."])
 
@@ -4132,6 +4134,11 @@ class SpeakerBook:
                 continue
             initials = "".join(w[0] for w in words if w not in _ACRONYM_MINOR)
             rest = "".join(w[0] for w in words[1:] if w not in _ACRONYM_MINOR) if len(words) >= 3 else ""
+            country = _COUNTRY_BEFORE.search(self.text, max(0, run.start() - 6), run.start()) \
+                if words[0] == run.group().split()[0] else None
+            if country is not None:
+                # "the U.S. Department of Homeland Security" is the fullest name of the DHS
+                found.append((f"{country.group(1)} {' '.join(words)}", words[0], initials, ""))
             found.append((" ".join(words), words[0], initials, rest))
             if len(initials) < len(words):
                 # "DOT" of the Department of Transportation: a minor word's initial kept
