@@ -329,3 +329,22 @@ def test_an_acronym_is_the_fullest_name_with_its_country() -> None:
     text = ("On Jan. 6, the U.S. Department of Homeland Security ran a flight.\n\n"
             "\u201cThese flights were the product of cooperation,\u201d DHS said in a statement.")
     assert _speakers(text) == ["U.S. Department of Homeland Security"]
+
+
+def test_a_description_in_the_paragraph_after_the_lead_is_named_in_the_next() -> None:
+    text = ("Detainees rising at the base\n\n"
+            "WASHINGTON \u2014 The U.S. military is now housing about 68 detainees at its prison at "
+            "the base, as part of an effort to assist with mass deportations.\n\n"
+            "The commander of U.S. Southern Command, which oversees the naval base at the bay, "
+            "shared the updated figure with lawmakers Wednesday, but said he could not yet provide "
+            "details on the cost.\n\n"
+            "Admiral Alvin Holsen said those efforts include detention of migrants.")
+    assert _speakers(text) == ["Alvin Holsen", "Alvin Holsen"]
+
+
+def test_a_plural_subject_with_its_determiner_then_a_present_verb_is_a_clause() -> None:
+    assert _records("Tom Hale said the rules apply to everyone.") == [
+        ("Tom Hale", "the rules apply to everyone")]
+    assert _records("Tom Hale said those efforts include detention.") == [
+        ("Tom Hale", "those efforts include detention")]
+    assert _records("She announced the results last week.") == []

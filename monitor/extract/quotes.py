@@ -177,14 +177,30 @@ _PLACE_WORDS = word_set("over during like about across through into onto upon wi
 _SAID_THINGS = word_set("prayers thanks goodbyes words things lines farewells vows grace")
 
 
+#: Verbs that end as adverbs do: "the rules apply", "families rely on".
+_LY_VERBS = frozenset(["apply", "rely", "reply", "supply", "comply", "imply", "multiply", "fly"])
+#: Determiners of a plural subject: "the rules apply", "those efforts include".
+_PLURAL_DETERMINERS = frozenset(["the", "these", "those", "some", "many", "most", "their", "its", "our",
+                                 "his", "her", "such", "all", "both", "several", "other"])
+
+
 def _plural_present(toks: list[Tok]) -> bool:
     """A plural subject of one word and a verb in the present: "Scots deserve better", "families
     need help" (not "sources close to the minister", whose second word describes the first)."""
     if len(toks) < 3:
         return False
+    if toks[0].low in _PLURAL_DETERMINERS and toks[0].word.islower():
+        # "the rules apply", "those efforts include", "the new rules apply": past the
+        # determiner and an adjective
+        for at in (1, 2):
+            if at + 2 <= len(toks) and all(t.word.isalpha() and t.word.islower() and not t.low.endswith("s")
+                                           for t in toks[1:at]) and _plural_present(toks[at:] + toks[-1:]):
+                return True
+        return False
     noun, verb = toks[0], toks[1]
     return noun.low.endswith("s") and not noun.low.endswith(("ss", "us", "'s", "’s")) and len(noun.low) > 3 \
-        and verb.word.isalpha() and verb.word.islower() and not verb.low.endswith(("s", "ly", "ing", "ed")) \
+        and verb.word.isalpha() and verb.word.islower() \
+        and (not verb.low.endswith(("s", "ly", "ing", "ed")) or verb.low in _LY_VERBS) \
         and verb.low not in _NOT_AFTER_VERB and verb.low not in lx.DETERMINERS \
         and verb.low not in _POSTMODIFIER_WORDS and noun.low not in lx.TIME_WORDS \
         and verb.low not in lx.ADVERBIAL_PREPOSITIONS and verb.low not in _PLACE_WORDS \

@@ -2856,6 +2856,14 @@ def _pronoun_gender_after(text: str, pos: int, end: int) -> str | None:
 _GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 
 
+def _find_as_written(text: str, name: str, start: int) -> int:
+    """Where ``name`` is first written from ``start``, its first letter in either case ("the
+    commander of …" opening a sentence as "The commander of …"); -1 when it is not."""
+    at = text.find(name, start)
+    other = text.find(name[:1].swapcase() + name[1:], start) if name else -1
+    return min((p for p in (at, other) if p >= 0), default=-1)
+
+
 def _head_word(phrase: str) -> str:
     """The head of a noun phrase in lower case: its last word before "of", "for", "at", "to",
     "in", "with" or "who" ("nominee" of "the nominee for ambassador to the United Nations")."""
@@ -3988,19 +3996,31 @@ class SpeakerBook:
     def _lead_description_named_next(self, text: str) -> None:
         """"A top U.S. lawmaker has pledged … / Representative Jamie Raskin, the top Democrat on
         the committee, announced …": a story that opens on one person described, not named, names
-        them in the next paragraph. The description quoted in the lead is the one person whose
-        full name first appears, before any other, in the paragraph after it (of no other gender
-        than the lead gave)."""
+        them in the next paragraph. The description quoted in the lead (or the paragraph after
+        it) is the one person whose full name first appears, before any other, in the paragraph
+        that follows it (of no other gender than the description's sentence gave)."""
         paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
         lead = next((k for k, (a, b) in enumerate(paragraphs[:3]) if len(text[a:b].split()) >= 15), None)
-        if lead is None or lead + 1 >= len(paragraphs):
+        if lead is None:
             return
-        (lead_start, lead_end), (next_start, next_end) = paragraphs[lead], paragraphs[lead + 1]
+        for k in (lead, lead + 1):
+            if k + 1 < len(paragraphs) and self._described_then_named(text, paragraphs[k], paragraphs[k + 1]):
+                return
+
+    def _described_then_named(self, text: str, described_in: tuple[int, int],
+                              named_in: tuple[int, int]) -> bool:
+        """Name the one person described in the paragraph ``described_in`` by the full name that
+        opens ``named_in`` as its speaker; True when it did."""
+        (lead_start, lead_end), (next_start, next_end) = described_in, named_in
         described = [s for s in self.speakers if s.kind == "anonymous" and s.gender != "plural"
-                     and one_person(s.name) is not None and lead_start <= text.find(s.name) < lead_end
+                     and one_person(s.name) is not None
+                     and lead_start <= _find_as_written(text, s.name, lead_start) < lead_end
                      and _head_word(s.name) in lx.POSITION_HEADS | lx.PERSON_NOUNS]
+        # (a headline's "Incoming national security adviser" is the lead's "Trump’s incoming …")
+        described = [s for s in described if not any(
+            o is not s and s.name.lower() in o.name.lower() for o in described)]
         if len(described) != 1:
-            return
+            return False
         first: tuple[int, Speaker] | None = None
         for speaker in self.speakers:
             if speaker.kind != "person" or " " not in speaker.name:
@@ -4011,21 +4031,22 @@ class SpeakerBook:
             if first is None or at < first[0]:
                 first = (at, speaker)
         if first is None or first[0] >= next_end:
-            return
+            return False
         unnamed, named = described[0], first[1]
-        gender = unnamed.gender or _pronoun_gender_after(text, text.find(unnamed.name) + len(unnamed.name),
-                                                         lead_end)
+        at = _find_as_written(text, unnamed.name, lead_start)
+        gender = unnamed.gender or _pronoun_gender_after(text, at + len(unnamed.name), lead_end)
         if gender and named.gender and gender != named.gender:
-            return  # ("… told senators that she will …" is no Robert)
+            return False  # ("… told senators that she will …" is no Robert)
         if _OPENS_PARAGRAPH.fullmatch(text, next_start, first[0]) is None:
-            return  # (the name opens the paragraph, or follows the quote that opens it)
+            return False  # (the name opens the paragraph, or follows the quote that opens it)
         stop = text.find(". ", first[0], next_end)
         if not any(word in lx.CUE_VERBS and word not in lx.WEAK_CUES
                    for word in text[first[0]:stop if stop >= 0 else next_end].split()):
-            return  # (named as someone who speaks there: "The dispute comes as Joe Biden urged …")
+            return False  # (named as someone who speaks there: "The dispute comes as Joe Biden urged …")
         unnamed.kind = "person"
         unnamed.gender = unnamed.gender or named.gender
         _name_them([unnamed], named.name)
+        return True
 
     def _groups_led_in_full(self) -> None:
         """"Hansen and collaborators" where the text names James Hansen: the group's person by
