@@ -348,3 +348,16 @@ def test_a_plural_subject_with_its_determiner_then_a_present_verb_is_a_clause() 
     assert _records("Tom Hale said those efforts include detention.") == [
         ("Tom Hale", "those efforts include detention")]
     assert _records("She announced the results last week.") == []
+
+
+def test_a_body_named_with_its_kind_and_owner_is_named_by_its_name() -> None:
+    text = "The law is rarely enforced, according to the Morrison Forster law firm."
+    assert _speakers(text) == ["Morrison Forster"]
+    text = "Secure areas will be built, Egypt's state-run Al-Ahrem newspaper reported."
+    assert _speakers(text) == ["Al-Ahrem"]
+
+
+def test_how_the_words_came_is_no_part_of_an_unnamed_sources_name() -> None:
+    text = ("\u201cThere is a system,\u201d said a senior Homeland Security official in a written "
+            "statement shared with VOA.")
+    assert _speakers(text) == ["a senior Homeland Security official"]

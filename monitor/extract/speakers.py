@@ -2900,6 +2900,14 @@ def _defined_acronyms(text: str) -> dict[str, str]:
     return found
 
 
+#: How the words came, after a source's phrase: " in a written statement shared with VOA".
+_HOW_SAID_TAIL = re.compile(r"[ ](?:in|during|via)[ ](?:a|an)[ ](?:[\w-]+[ ]){0,2}?(?:statement|interview|"
+                            r"post|email|e-mail|letter|briefing|call|conference|speech)\b.*$")
+#: A body named between its owner or its kind's adjectives and its kind in lower case: "the
+#: Morrison Foerster law firm", "Egypt's state-run Al-Ahram newspaper".
+_KIND_NAMED = re.compile(r"(?:the[ ]|a[ ]|an[ ])?(?:[A-Z][\w.-]*(?:[ ][A-Z][\w.-]*)?['’]s[ ])?"
+                         r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)[ ]"
+                         r"(?:law[ ]firm|newspaper|news[ ]agency|think[ ]tank|daily|magazine|broadcaster)")
 #: A party named with its lower-case kind and leaning: "center-right Democratic Alliance party".
 _DESCRIBED_PARTY = re.compile(r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'-]*[ ])*[A-Z][\w’'-]*)[ ]party")
 #: "and the" between two names: "… Committee and the Federal Security Service".
@@ -5636,6 +5644,13 @@ class SpeakerBook:
             name = name[6:]  # "Other critics contended": the critics
         if mention.kind == "anonymous":
             name = _OUTLET_TAIL.sub("", _without_owner(name)) or name
+            # "a senior Homeland Security official in a written statement shared with VOA": the
+            # official, not how the words came
+            name = _HOW_SAID_TAIL.sub("", name) or name
+        if mention.kind in ("anonymous", "organisation"):
+            kind_named = _KIND_NAMED.fullmatch(name)
+            if kind_named is not None:
+                name = kind_named.group(1)  # "the Morrison Foerster law firm": Morrison Foerster
         if name.endswith(("s’", "s'")) and len(name) > 2:
             name = name[:-1]  # "according to Moody’s Analytics’ forecast": Moody’s Analytics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
