@@ -361,3 +361,9 @@ def test_how_the_words_came_is_no_part_of_an_unnamed_sources_name() -> None:
     text = ("\u201cThere is a system,\u201d said a senior Homeland Security official in a written "
             "statement shared with VOA.")
     assert _speakers(text) == ["a senior Homeland Security official"]
+
+
+def test_an_acronym_spelled_after_a_place_is_the_name_without_the_place() -> None:
+    text = ("Thousands gathered near Washington for the Conservative Political Action Conference "
+            "this week.\n\nThe conferences, CPAC says, serve to unite conservatives.")
+    assert _speakers(text) == ["Conservative Political Action Conference"]

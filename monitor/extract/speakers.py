@@ -4098,6 +4098,13 @@ class SpeakerBook:
                         continue
                     if core_initials and core_initials.startswith(acronym) \
                             and len(core_initials) <= len(acronym) + extra:
+                        if not whole and not prefix:
+                            # "Washington for the Conservative Political Action Conference" spells
+                            # CPAC without its first word (nor the minor words after it)
+                            rest = name.split()[1:]
+                            while rest and rest[0].lower() in _ACRONYM_MINOR:
+                                rest = rest[1:]
+                            name = " ".join(rest) or name
                         _name_them([speaker], name)
                         break
                 else:
