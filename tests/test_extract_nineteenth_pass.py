@@ -367,3 +367,10 @@ def test_an_acronym_spelled_after_a_place_is_the_name_without_the_place() -> Non
     text = ("Thousands gathered near Washington for the Conservative Political Action Conference "
             "this week.\n\nThe conferences, CPAC says, serve to unite conservatives.")
     assert _speakers(text) == ["Conservative Political Action Conference"]
+
+
+def test_he_in_what_he_described_is_the_sentences_subject_not_its_object() -> None:
+    text = ("\u201cYou will rue the day,\u201d Kash Patell said.\n\n"
+            "Democrat Peter Welsh, also speaking outside the building, called Patell "
+            "\u201ca crown jewel\u201d in what he described as a \u201clawless rampage\u201d by the president.")
+    assert _speakers(text)[-1] == "Peter Welsh"

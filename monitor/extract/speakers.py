@@ -2530,6 +2530,10 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
 _SUBORDINATE_ORG = re.compile(
     r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:When|After|As|Although|While|Since|Before|Once|Because)[ ]+(?:the[ ]+)?"
     r"((?:[A-Z][\w.’'&-]*[ ]+(?:(?:of|for|and)[ ]+)?){0,5}[A-Z][\w’'-]*)[ ]+[a-z][^,.;:!?“”\"]*,[ ]+")
+#: "what" or "as" right before a pronoun: "in what he described as", "as he put it".
+_WHAT_BEFORE = re.compile(r"\b(?:what|whom)[ ]+$")
+#: A name opening a sentence (titles before it), then a comma or a word in lower case.
+_OPENING_NAME = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ ]){1,4}[A-Z][\w’'-]+)(?=,|[ ][a-z])")
 #: A lone capitalised word opening a sentence, then a word in lower case: "Trump has …".
 _OPENING_SURNAME = re.compile(r"[ \t]*([A-Z][a-z][\w-]*)(?=[ ][a-z])")
 _CAPITAL_OR_MARK = re.compile(r"[A-Z“”\"]")
@@ -3440,6 +3444,15 @@ class SpeakerBook:
         stop = max(text.rfind(". ", floor, pos), text.rfind("\n", floor, pos))
         if stop < 0:
             return None
+        if _WHAT_BEFORE.search(text, max(0, pos - 8), pos):
+            # "Democrat Peter Welch … called Patel “a crown jewel” in what he described as …": in
+            # a clause of what was said, the sentence's subject is who speaks, objects between
+            opening = _OPENING_NAME.match(text, stop + 1)
+            if opening is not None and opening.end() < pos:
+                named = parse_before(text, tokens(text, opening.start(1), opening.end(1)))
+                if named is not None and named.kind == "person" and " " in named.name \
+                        and (named.gender or self._surname_gender(named.name.split()[-1])) in (None, want):
+                    return named
         match = _OPENING_SURNAME.match(text, stop + 1)
         if match is None or match.end() >= pos or _CAPITAL_OR_MARK.search(text, match.end(), pos):
             return None
