@@ -374,3 +374,9 @@ def test_he_in_what_he_described_is_the_sentences_subject_not_its_object() -> No
             "Democrat Peter Welsh, also speaking outside the building, called Patell "
             "\u201ca crown jewel\u201d in what he described as a \u201clawless rampage\u201d by the president.")
     assert _speakers(text)[-1] == "Peter Welsh"
+
+
+def test_a_past_participle_before_by_is_no_verb_of_a_reported_clause() -> None:
+    assert _records("The White House also announced the release of three prisoners held by Belarus.") == []
+    assert _records("The ministry announced the prisoners held by Belarus were freed.") == [
+        ("ministry", "the prisoners held by Belarus were freed")]

@@ -321,6 +321,8 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
         if k >= (8 if toks[0].low in ("both", "either", "neither") else 6):
             return False
         if k and tok.low in _FINITE and tok.word.islower():
+            if tok.low in _PARTICIPLES_TOO and j + 1 < len(toks) and toks[j + 1].low == "by":
+                continue  # "the release of three prisoners held by Belarus": a participle
             return True
         if past and k and tok.word.islower() and tok.low.endswith("ed") and len(tok.low) > 3 \
                 and (j + 1 == len(toks) or toks[j + 1].low not in _PARTICIPLE_PREPOSITIONS
@@ -371,6 +373,9 @@ _QUANTIFIERS = word_set("most many some all none several few half one two three 
                         "hundreds thousands each both either neither")
 #: Prepositions after a participle that make it a noun's modifier ("a letter signed by …").
 _PARTICIPLE_PREPOSITIONS = word_set("by in on at to with from for as into under")
+#: Finite forms that are past participles too ("held", "made"): before "by", a participle.
+_PARTICIPLES_TOO = word_set("held made given taken sent led run seen shown written known built brought found "
+                            "kept told paid sold caught won")
 #: Cues that take a noun as their object as often as a clause ("wrote a letter to", "announced
 #: the newest milestone", "tweeted a dozen times"): a clause without "that" needs its subject and
 #: verb in the first words.

@@ -4111,7 +4111,8 @@ class SpeakerBook:
                         continue
                     if core_initials and core_initials.startswith(acronym) \
                             and len(core_initials) <= len(acronym) + extra:
-                        if not whole and not prefix:
+                        if not whole and not prefix and len(name.split()) > 2 \
+                                and name.split()[1].lower() in _ACRONYM_MINOR:
                             # "Washington for the Conservative Political Action Conference" spells
                             # CPAC without its first word (nor the minor words after it)
                             rest = name.split()[1:]
