@@ -1035,7 +1035,8 @@ class _Document:
                 and text[colon + 2:colon + 3].isupper():
             left = colon + 1  # "… materials in the case: Russian company records indicate …"
         before = text[max(left, cs - 8):cs].split()
-        antecedent = text[max(left, cs - 30):cs].split()[-2:-1]
+        antecedent = text[max(left, cs - 30):cs].split()[-2:-1] if before and before[-1] in ("who", "which") \
+            else []
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1 and not (
                 cue in ("say", "said") and antecedent and antecedent[0].endswith("s")
                 and antecedent[0].lower() in lx.ANON_HEADS

@@ -267,11 +267,12 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
     """Drop auxiliaries, adverbs and a time between a subject and its cue ("has also",
     "earlier", "Ms. Park on Tuesday said", "officials this week said")."""
     end = _strip_aux(toks, len(toks))
-    for width in (4, 3, 2):
-        if end > width and _OCCASION_PHRASE.fullmatch(" ".join(t.low for t in toks[end - width:end])) \
-                and all(t.word.islower() for t in toks[end - width:end]):
-            end = _strip_aux(toks, end - width)  # "Biden has on multiple occasions said"
-            break
+    if end > 2 and toks[end - 1].low in _OCCASION_HEADS:
+        for width in (4, 3, 2):
+            if end > width and _OCCASION_PHRASE.fullmatch(" ".join(t.low for t in toks[end - width:end])) \
+                    and all(t.word.islower() for t in toks[end - width:end]):
+                end = _strip_aux(toks, end - width)  # "Biden has on multiple occasions said"
+                break
     time_at = end
     while time_at and _time_word(toks[time_at - 1]):
         time_at -= 1
@@ -284,6 +285,9 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
     return toks[:end]
 
 
+#: The last words of such a phrase (checked first: most subjects end otherwise).
+_OCCASION_HEADS = frozenset(["occasions", "times", "past", "interviews", "speeches", "remarks", "time",
+                             "response", "turn"])
 #: How often or when, between a subject and its cue: "on multiple occasions", "in the past".
 _OCCASION_PHRASE = re.compile(r"(?:on|at|in)(?: the| that)?(?: (?:multiple|several|many|numerous|other|"
                               r"various|separate|two|three|recent|previous|past))? (?:occasions|times|past|"
