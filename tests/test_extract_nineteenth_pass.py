@@ -380,3 +380,16 @@ def test_a_past_participle_before_by_is_no_verb_of_a_reported_clause() -> None:
     assert _records("The White House also announced the release of three prisoners held by Belarus.") == []
     assert _records("The ministry announced the prisoners held by Belarus were freed.") == [
         ("ministry", "the prisoners held by Belarus were freed")]
+
+
+def test_a_name_the_text_also_writes_with_a_middle_initial_takes_it() -> None:
+    text = ("In a report, Elaine McCusk and Frederick W. Kagen of the institute looked at costs.\n\n"
+            "In an interview, Frederick Kagen said a Russian victory would embolden Iran.")
+    assert _speakers(text) == ["Frederick W. Kagen"]
+
+
+def test_the_letter_a_body_sent_is_that_bodys() -> None:
+    text = ("The National Association of State Clerks sent a letter Friday to the secretary warning "
+            "of changes.\n\nThe letter says that elections \u201cfirmly remain a state "
+            "responsibility.\u201d")
+    assert _speakers(text) == ["National Association of State Clerks"]

@@ -2962,7 +2962,8 @@ _ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|add
                         r"(?:\w+\s+){0,2}?in\s+(?:a|an|its|his|her|their)"
                         # "Donald Trump, in a statement delivered via the press secretary, announced"
                         r"|,\s+in\s+(?:a|an|its|his|her|their)"
-                        r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted)\s+"
+                        r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted|sent|"
+                        r"sends|wrote|writes|filed|files)\s+"
                         r"(?:a|an|its|his|her|their))\s+(?:[\w-]+\s+)?")
 #: A sentence opening on the document it reports: "In a statement, ".
 _IN_A_DOCUMENT = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?:a|an|its|his|her|their)[ ](?:[\w-]+[ ])?$")
@@ -3943,6 +3944,7 @@ class SpeakerBook:
         ("Sir Keith") is the full name it opens ("Sir Keith Joseph")."""
         self._full_org_names(text)
         self._surnames_in_full(text)
+        self._middle_initials_in_full(text)
         self._first_names_in_full(text)
         self._leading_names_in_full(text)
         self._surnames_first_in_full(text)
@@ -3958,6 +3960,19 @@ class SpeakerBook:
         self._lead_description_named_next(text)
         self._names_behind_aliases()
         self._one_kind_per_name()
+
+    def _middle_initials_in_full(self, text: str) -> None:
+        """"Frederick Kagan" where the text also writes "Frederick W. Kagan": the fuller name,
+        with the middle initial."""
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            if speaker.kind != "person" or len(words) != 2:
+                continue
+            fuller = re.search(rf"(?<![\w.]){re.escape(words[0])}[ ][A-Z]\.[ ]{re.escape(words[1])}\b", text)
+            if fuller is not None and not re.search(
+                    rf"\b{re.escape(speaker.name)},?[ ](?:Jr|Sr|II|III|IV)\b", text):
+                # (a name the text also writes with a generation's suffix keeps that form)
+                _name_them([speaker], fuller.group())
 
     def _particle_names_in_full(self, text: str) -> None:
         """"De Miranda says" at a sentence's head where the text names Luis de Miranda: a surname
