@@ -209,7 +209,8 @@ def test_an_acronym_ends_no_persons_name() -> None:
 
 def test_a_name_after_a_preposition_before_an_inverted_cue_is_no_subject() -> None:
     text = "The pact is unlikely to survive in its current form under Trump, said Zack Cowper."
-    assert _records(text) == [("Zack Cowper", "The pact is unlikely to survive in its current form under Trump")]
+    assert _records(text) == [
+        ("Zack Cowper", "The pact is unlikely to survive in its current form under Trump")]
 
 
 def test_a_bare_post_after_an_inverted_speaker_describes_him() -> None:
@@ -278,7 +279,8 @@ def test_the_person_asked_a_question_by_name_answers_it() -> None:
 def test_an_inverted_speaker_after_a_clause_ending_on_an_object_is_the_speaker() -> None:
     text = ("Trump may deploy resources to put military pressure on Hamas, said Ahmed Khatib, a "
             "senior fellow at the Atlantic Council.")
-    assert _records(text) == [("Ahmed Khatib", "Trump may deploy resources to put military pressure on Hamas")]
+    assert _records(text) == [
+        ("Ahmed Khatib", "Trump may deploy resources to put military pressure on Hamas")]
 
 
 def test_a_party_named_with_its_kind_and_leaning_is_named_by_its_name() -> None:
@@ -372,7 +374,8 @@ def test_an_acronym_spelled_after_a_place_is_the_name_without_the_place() -> Non
 def test_he_in_what_he_described_is_the_sentences_subject_not_its_object() -> None:
     text = ("\u201cYou will rue the day,\u201d Kash Patell said.\n\n"
             "Democrat Peter Welsh, also speaking outside the building, called Patell "
-            "\u201ca crown jewel\u201d in what he described as a \u201clawless rampage\u201d by the president.")
+            "\u201ca crown jewel\u201d in what he described as a \u201clawless rampage\u201d by the "
+            "president.")
     assert _speakers(text)[-1] == "Peter Welsh"
 
 
@@ -393,3 +396,20 @@ def test_the_letter_a_body_sent_is_that_bodys() -> None:
             "of changes.\n\nThe letter says that elections \u201cfirmly remain a state "
             "responsibility.\u201d")
     assert _speakers(text) == ["National Association of State Clerks"]
+
+
+def test_the_executive_order_is_the_president_who_signed_it() -> None:
+    text = ("President Donald Trump signed an executive order on Tuesday.\n\nThe executive order "
+            "said that the council has protected abusers.")
+    assert _speakers(text) == ["Donald Trump"]
+
+
+def test_people_after_a_thing_they_speak_of_are_the_speaker() -> None:
+    text = "The tariffs would hit cars, an action analysts say could significantly raise prices."
+    assert _speakers(text) == ["analysts"]
+
+
+def test_a_body_named_after_its_kind_in_lower_case_is_named_by_its_name() -> None:
+    text = ("Tariffs impart a shock, according to a report issued Thursday by financial services "
+            "provider Wells Fargo.")
+    assert _speakers(text) == ["Wells Fargo"]

@@ -353,6 +353,8 @@ DOCUMENT_NOUNS = _forms(
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
     # Founding texts that lay things down: "the state constitution specifies that …".
     "constitution charter treaty statute",
+    # What a president or a court orders in writing: "The executive order said that …".
+    "order orders",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

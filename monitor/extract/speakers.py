@@ -763,6 +763,13 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         group = _parse_before(text, toks[share:])
         if group is not None and group.kind in ("anonymous", "organisation"):
             return group
+    if len(toks) >= 3 and toks[-1].low in lx.ANON_HEADS and toks[-1].low.endswith("s") \
+            and toks[-1].word.islower() and toks[-2].word.islower() and toks[-2].word.isalpha() \
+            and not toks[-2].low.endswith("s") and toks[-2].low not in lx.ANON_HEADS \
+            and toks[-3].low in ("a", "an"):
+        # "…, an action analysts say could raise prices": the people, after the thing they
+        # speak of (no one thing is "an action analysts")
+        return Mention(toks[-1].start, toks[-1].end, "anonymous", toks[-1].word)
     if toks and text.find(")", toks[-1].end, toks[-1].end + 2) >= 0:
         # "Michael Doherty (R-Warren) said": the label in parentheses is not the speaker
         opening = text.rfind("(", max(0, toks[-1].start - 40), toks[-1].end)
@@ -794,6 +801,9 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
             k -= 1  # (not "although" of "…, although some estimates say")
         if k > 0 and toks[k - 1].low in _CLAUSE_OPENERS:
             return Mention(toks[k].start, last.end, "anonymous", _join(text, toks[k:]))
+        if k == 1 and toks[0].low in ("the", "his", "her", "its", "their") and len(toks) >= 3:
+            # "The executive order said": the document, whose author the speaker book finds
+            return Mention(toks[0].start, last.end, "anonymous", _join(text, toks))
         if k == 0 and len(toks) - k >= 3:
             return Mention(toks[0].start, last.end, "anonymous", _join(text, toks))
     pair = _coordinated_people(text, toks) or _surname_pair(text, toks) \
@@ -2916,6 +2926,10 @@ _HOW_SAID_TAIL = re.compile(r"[ ](?:in|during|via)[ ](?:a|an)[ ](?:[\w-]+[ ]){0,
 _KIND_NAMED = re.compile(r"(?:the[ ]|a[ ]|an[ ])?(?:[A-Z][\w.-]*(?:[ ][A-Z][\w.-]*)?['’]s[ ])?"
                          r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)[ ]"
                          r"(?:law[ ]firm|newspaper|news[ ]agency|think[ ]tank|daily|magazine|broadcaster)")
+#: A body named after its kind in lower case: "financial services provider Wells Fargo".
+_KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|"
+                               r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
+                               r"think[ ]tank)[ ]((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)")
 #: A party named with its lower-case kind and leaning: "center-right Democratic Alliance party".
 _DESCRIBED_PARTY = re.compile(r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'-]*[ ])*[A-Z][\w’'-]*)[ ]party")
 #: "and the" between two names: "… Committee and the Federal Security Service".
@@ -2963,7 +2977,7 @@ _ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|add
                         # "Donald Trump, in a statement delivered via the press secretary, announced"
                         r"|,\s+in\s+(?:a|an|its|his|her|their)"
                         r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted|sent|"
-                        r"sends|wrote|writes|filed|files)\s+"
+                        r"sends|wrote|writes|filed|files|signed|signs)\s+"
                         r"(?:a|an|its|his|her|their))\s+(?:[\w-]+\s+)?")
 #: A sentence opening on the document it reports: "In a statement, ".
 _IN_A_DOCUMENT = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?:a|an|its|his|her|their)[ ](?:[\w-]+[ ])?$")
@@ -5688,7 +5702,7 @@ class SpeakerBook:
             # official, not how the words came
             name = _HOW_SAID_TAIL.sub("", name) or name
         if mention.kind in ("anonymous", "organisation"):
-            kind_named = _KIND_NAMED.fullmatch(name)
+            kind_named = _KIND_NAMED.fullmatch(name) or _KIND_BEFORE_NAME.fullmatch(name)
             if kind_named is not None:
                 name = kind_named.group(1)  # "the Morrison Foerster law firm": Morrison Foerster
         if name.endswith(("s’", "s'")) and len(name) > 2:
