@@ -413,3 +413,9 @@ def test_a_body_named_after_its_kind_in_lower_case_is_named_by_its_name() -> Non
     text = ("Tariffs impart a shock, according to a report issued Thursday by financial services "
             "provider Wells Fargo.")
     assert _speakers(text) == ["Wells Fargo"]
+
+
+def test_the_news_agency_is_the_outlet_named_last() -> None:
+    text = ("The White House blocked an Associated Press reporter from an event in the Oval Office "
+            "on Tuesday because the agency has not altered its style, the news agency said.")
+    assert _speakers(text) == ["Associated Press"]

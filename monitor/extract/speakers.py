@@ -2926,6 +2926,9 @@ _HOW_SAID_TAIL = re.compile(r"[ ](?:in|during|via)[ ](?:a|an)[ ](?:[\w-]+[ ]){0,
 _KIND_NAMED = re.compile(r"(?:the[ ]|a[ ]|an[ ])?(?:[A-Z][\w.-]*(?:[ ][A-Z][\w.-]*)?['’]s[ ])?"
                          r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)[ ]"
                          r"(?:law[ ]firm|newspaper|news[ ]agency|think[ ]tank|daily|magazine|broadcaster)")
+#: A news outlet's name: capitalised words ending in an outlet's word ("Associated Press").
+_OUTLET_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ ]){0,3}(?:Press|News|Times|Post|Journal|Herald|"
+                          r"Tribune|Telegraph|Guardian|Gazette|Radio|Television|Network|Wire|Agency))\b")
 #: A body named after its kind in lower case: "financial services provider Wells Fargo".
 _KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|"
                                r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
@@ -4685,6 +4688,12 @@ class SpeakerBook:
         words = mention.name.lower().split()
         if words[:1] == ["the"]:
             words = words[1:]
+        if words in (["news", "agency"], ["news", "outlet"], ["news", "organization"], ["wire", "service"]) \
+                and self.text:
+            # "the news agency said" after the Associated Press: the outlet named last
+            outlet = self._outlet_named_before(mention.start)
+            if outlet is not None:
+                return outlet
         given = mention.name.split()[-len(words):] if words else []
         described = words[:-1] if len(words) == 2 else []
         if described and words[-1] in _GENERIC_ORGS and self.text:
@@ -4712,6 +4721,19 @@ class SpeakerBook:
                 and found.name.split()[-1].lower() != words[0]:
             return None  # "the agency" is no "Juanda Airport" named in a photo caption
         return found
+
+    def _outlet_named_before(self, pos: int) -> Speaker | None:
+        """The news outlet the text named last before ``pos`` (a name ending in an outlet's word,
+        "Associated Press", "The Washington Post", or one the lexicon knows)."""
+        found = None
+        for match in _OUTLET_NAME.finditer(self.text, max(0, pos - _ORG_LOOKBACK), pos):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        name = found.group(1)
+        return self._by_alias.get(("organisation", alias_key(name))) \
+            or self._new(Mention(found.start(1), found.end(1), "organisation", name))
 
     def _org_named_by_kind(self, mention: Mention, kind: str) -> Speaker | None:
         """"Dick Clark Productions denied it. “…,” the production company said": the organisation
