@@ -2929,6 +2929,10 @@ _KIND_NAMED = re.compile(r"(?:the[ ]|a[ ]|an[ ])?(?:[A-Z][\w.-]*(?:[ ][A-Z][\w.-
 #: A news outlet's name: capitalised words ending in an outlet's word ("Associated Press").
 _OUTLET_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ ]){0,3}(?:Press|News|Times|Post|Journal|Herald|"
                           r"Tribune|Telegraph|Guardian|Gazette|Radio|Television|Network|Wire|Agency))\b")
+#: A first name, a middle initial and a surname: "Frederick W. Kagan".
+_MIDDLE_INITIAL_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ][A-Z]\.[ ]([A-Z][\w’'-]+)\b")
+#: A first name and a surname with a generation's suffix: "Patrick Carlineo Jr.".
+_SUFFIXED_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ]([A-Z][\w’'-]+),?[ ](?:Jr|Sr|II|III|IV)\b")
 #: A body named after its kind in lower case: "financial services provider Wells Fargo".
 _KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|"
                                r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
@@ -3980,16 +3984,21 @@ class SpeakerBook:
 
     def _middle_initials_in_full(self, text: str) -> None:
         """"Frederick Kagan" where the text also writes "Frederick W. Kagan": the fuller name,
-        with the middle initial."""
-        for speaker in self.speakers:
-            words = speaker.name.split()
-            if speaker.kind != "person" or len(words) != 2:
-                continue
-            fuller = re.search(rf"(?<![\w.]){re.escape(words[0])}[ ][A-Z]\.[ ]{re.escape(words[1])}\b", text)
-            if fuller is not None and not re.search(
-                    rf"\b{re.escape(speaker.name)},?[ ](?:Jr|Sr|II|III|IV)\b", text):
-                # (a name the text also writes with a generation's suffix keeps that form)
-                _name_them([speaker], fuller.group())
+        with the middle initial (unless the text writes the name with a generation's suffix,
+        "Patrick Carlineo Jr.", which keeps that form). One pass over the text for all names."""
+        pairs = [s for s in self.speakers if s.kind == "person" and len(s.name.split()) == 2]
+        if not pairs:
+            return
+        fuller: dict[tuple[str, str], str] = {}
+        for match in _MIDDLE_INITIAL_NAME.finditer(text):
+            fuller.setdefault((match.group(1), match.group(2)), match.group())
+        if not fuller:
+            return
+        suffixed = {(m.group(1), m.group(2)) for m in _SUFFIXED_NAME.finditer(text)}
+        for speaker in pairs:
+            first, last = speaker.name.split()
+            if (first, last) in fuller and (first, last) not in suffixed:
+                _name_them([speaker], fuller[(first, last)])
 
     def _particle_names_in_full(self, text: str) -> None:
         """"De Miranda says" at a sentence's head where the text names Luis de Miranda: a surname
