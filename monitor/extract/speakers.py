@@ -2544,12 +2544,13 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
 _SUBORDINATE_ORG = re.compile(
     r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:When|After|As|Although|While|Since|Before|Once|Because)[ ]+(?:the[ ]+)?"
     r"((?:[A-Z][\w.’'&-]*[ ]+(?:(?:of|for|and)[ ]+)?){0,5}[A-Z][\w’'-]*)[ ]+[a-z][^,.;:!?“”\"]*,[ ]+")
-#: "what" or "as" right before a pronoun: "in what he described as", "as he put it".
+#: "what" or "whom" right before a pronoun: "in what he described as".
 _WHAT_BEFORE = re.compile(r"\b(?:what|whom)[ ]+$")
 #: A name opening a sentence (titles before it), then a comma or a word in lower case.
 _OPENING_NAME = re.compile(r"[ \t]*((?:[A-Z][\w.’'-]*[ ]){1,4}[A-Z][\w’'-]+)(?=,|[ ][a-z])")
 #: A lone capitalised word opening a sentence, then a word in lower case: "Trump has …".
 _OPENING_SURNAME = re.compile(r"[ \t]*([A-Z][a-z][\w-]*)(?=[ ][a-z])")
+#: A capital or a quotation mark: another name, or someone's words, between a subject and a pronoun.
 _CAPITAL_OR_MARK = re.compile(r"[A-Z“”\"]")
 #: "the activists": a group "they" may mean, looked for this far back in the sentence.
 _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
