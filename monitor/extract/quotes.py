@@ -185,19 +185,21 @@ _PLURAL_DETERMINERS = frozenset(["the", "these", "those", "some", "many", "most"
 
 
 def _plural_present(toks: list[Tok]) -> bool:
-    """A plural subject of one word and a verb in the present: "Scots deserve better", "families
-    need help" (not "sources close to the minister", whose second word describes the first)."""
+    """A plural subject and a verb in the present: "Scots deserve better", "families need help",
+    and after a determiner and an adjective "the rules apply", "those efforts include" (not
+    "sources close to the minister", whose second word describes the first)."""
     if len(toks) < 3:
         return False
     if toks[0].low in _PLURAL_DETERMINERS and toks[0].word.islower():
-        # "the rules apply", "those efforts include", "the new rules apply": past the
-        # determiner and an adjective
-        for at in (1, 2):
-            if at + 2 <= len(toks) and all(t.word.isalpha() and t.word.islower() and not t.low.endswith("s")
-                                           for t in toks[1:at]) and _plural_present(toks[at:] + toks[-1:]):
-                return True
-        return False
-    noun, verb = toks[0], toks[1]
+        return any(at + 1 < len(toks) and _noun_then_present(toks[at], toks[at + 1])
+                   and all(t.word.isalpha() and t.word.islower() and not t.low.endswith("s")
+                           for t in toks[1:at])
+                   for at in (1, 2))
+    return _noun_then_present(toks[0], toks[1])
+
+
+def _noun_then_present(noun: Tok, verb: Tok) -> bool:
+    """A plural noun, then a verb in the present ("families need", "rules apply")."""
     return noun.low.endswith("s") and not noun.low.endswith(("ss", "us", "'s", "’s")) and len(noun.low) > 3 \
         and verb.word.isalpha() and verb.word.islower() \
         and (not verb.low.endswith(("s", "ly", "ing", "ed")) or verb.low in _LY_VERBS) \
