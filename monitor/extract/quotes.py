@@ -1185,7 +1185,7 @@ class _Document:
                 # was preparing": the alliance opens the reported clause)
         if mention is not None and mention.kind == "person" and text[left:cs].rstrip().endswith(",") \
                 and cue in _INVERTING_CUES \
-                and _OBJECT_PREPOSITION.search(text, max(left, m_start - 12), m_start):
+                and _OBJECT_OF_PREPOSITION.search(text, max(left, m_start - 12), m_start):
             # "IPEF is unlikely to continue under Trump, said Zack Cooper": a name after a
             # preposition is no subject; the person named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
@@ -2633,12 +2633,17 @@ def _post_core(part: list[Tok]) -> list[Tok]:
     return next((part[:k] for k, t in enumerate(part) if k and t.low in _POST_ENDS), part)
 
 
+def _post_word(low: str) -> bool:
+    """A word for a post, a fellowship too ("associate", "senior fellow")."""
+    return low in lx.POSITION_HEADS or low == "fellow"
+
+
 def _lower_case_post(part: list[Tok]) -> bool:
     """"international advocacy and program associate at the Council": words in lower case (no
     article) that end with a post, before whose post it is."""
     core = _post_core(part)
     return 2 <= len(core) <= 6 and len(core) < len(part) \
-        and (core[-1].low in lx.POSITION_HEADS or core[-1].low == "fellow") \
+        and _post_word(core[-1].low) \
         and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in core) \
         and core[0].low not in lx.DETERMINERS and not any(t.low in lx.CUE_VERBS for t in core)
 
@@ -4062,8 +4067,8 @@ _PREPOSITION_BEFORE_WORD = re.compile(r"\b(?:in|on|at|across|among|between|of|fo
                                       r"|over|under|throughout|within)\s+$")
 #: A preposition that ends just before a noun phrase (the phrase is its object, no subject).
 _PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|[Bb]y|[Aa]t|[Ii]nto)\s+$")
-_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards)"
-                                    r" (?:the |a |an )?$")
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards|"
+                                    r"under|than|like|between|among) (?:the |a |an )?$")
 #: Joining words left at a clause's end when it is cut before another speaker ("even as").
 _TRAILING_JOIN = re.compile(
     r"(?:\s+(?:even|just|as|while|and|but|whereas|though|although|yet|so|despite|amid))+\s*$")
@@ -4713,9 +4718,6 @@ def _sieve_as_cue(doc: _Document) -> None:
         _add_clause(doc, start, end, "parenthetical", frame, CONFIDENCE["parenthetical"])
 
 
-#: A preposition right before a name, which makes it an object: "under Trump", "with Putin".
-_OBJECT_PREPOSITION = re.compile(r"\b(?:under|with|by|for|against|to|from|about|of|on|at|than|like|"
-                                 r"toward|towards|between|among)[ ]+(?:the[ ]+)?$")
 #: An inverted cue after a comma: ", said Tom Hale".
 _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|adds|add|explained|wrote|noted"
                            r"|argued|argues|argue|insisted|insists|insist|warned|warns|warn|claimed"
@@ -4758,7 +4760,7 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
     core = next((words[:k] for k, w in enumerate(words) if k and w in _POST_ENDS), [])
     if (frame.inverted or frame.according) and 1 <= len(core) <= 4 and len(words) <= 16 \
             and all(w.islower() for w in core) \
-            and (core[-1] in lx.POSITION_HEADS or core[-1] == "fellow") \
+            and _post_word(core[-1]) \
             and not any(w.lower().strip(",") in lx.CUE_VERBS or w.lower() in _FINITE for w in words):
         return True  # "…, said Zack Cooper, senior fellow at the American Enterprise Institute."
     return bool(words) and words[0].lower() in _APPOSITIVE_OPENERS and len(words) <= 20 \

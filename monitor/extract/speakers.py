@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 
 from monitor.extract import lexicon as lx
 from monitor.extract import speaker_kinds as sk
@@ -2923,10 +2924,12 @@ def _defined_acronyms(text: str) -> dict[str, str]:
 _HOW_SAID_TAIL = re.compile(r"[ ](?:in|during|via)[ ](?:a|an)[ ](?:[\w-]+[ ]){0,2}?(?:statement|interview|"
                             r"post|email|e-mail|letter|briefing|call|conference|speech)\b.*$")
 #: A body named between its owner or its kind's adjectives and its kind in lower case: "the
-#: Morrison Foerster law firm", "Egypt's state-run Al-Ahram newspaper".
+#: Morrison Foerster law firm", "Egypt's state-run Al-Ahram newspaper", "center-right
+#: Democratic Alliance party".
 _KIND_NAMED = re.compile(r"(?:the[ ]|a[ ]|an[ ])?(?:[A-Z][\w.-]*(?:[ ][A-Z][\w.-]*)?['’]s[ ])?"
                          r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)[ ]"
-                         r"(?:law[ ]firm|newspaper|news[ ]agency|think[ ]tank|daily|magazine|broadcaster)")
+                         r"(?:law[ ]firm|newspaper|news[ ]agency|think[ ]tank|daily|magazine|broadcaster|"
+                         r"party)")
 #: A news outlet's name: capitalised words ending in an outlet's word ("Associated Press").
 _OUTLET_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ ]){0,3}(?:Press|News|Times|Post|Journal|Herald|"
                           r"Tribune|Telegraph|Guardian|Gazette|Radio|Television|Network|Wire|Agency))\b")
@@ -2938,8 +2941,6 @@ _SUFFIXED_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ]([A-Z][\w’'-]
 _KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|"
                                r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
                                r"think[ ]tank)[ ]((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)")
-#: A party named with its lower-case kind and leaning: "center-right Democratic Alliance party".
-_DESCRIBED_PARTY = re.compile(r"(?:[a-z][\w-]*[ ])*((?:[A-Z][\w’'-]*[ ])*[A-Z][\w’'-]*)[ ]party")
 #: "and the" between two names: "… Committee and the Federal Security Service".
 _AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
 
@@ -3169,9 +3170,14 @@ class SpeakerBook:
             return None
         named = parse_before(text, tokens(text, found.start(1), found.end(1)))
         if named is None or named.kind != "person" or " " not in named.name \
-                or (named.gender or self._surname_gender(named.name.split()[-1])) not in (None, want):
+                or not self._may_be_of(named, want):
             return None
         return named
+
+    def _may_be_of(self, named: Mention, want: str) -> bool:
+        """Can a named person be of the gender ``want`` (by the mention, else by the gender the
+        text gives the surname)?"""
+        return (named.gender or self._surname_gender(named.name.split()[-1])) in (None, want)
 
     def _interviewed_before(self, latest: Speaker | None, pos: int, want: str) -> Speaker | None:
         """"WIRED spoke to one mother, who knew …. “I am …,” she said": an unnamed person the
@@ -3478,7 +3484,7 @@ class SpeakerBook:
             if opening is not None and opening.end() < pos:
                 named = parse_before(text, tokens(text, opening.start(1), opening.end(1)))
                 if named is not None and named.kind == "person" and " " in named.name \
-                        and (named.gender or self._surname_gender(named.name.split()[-1])) in (None, want):
+                        and self._may_be_of(named, want):
                     return named
         match = _OPENING_SURNAME.match(text, stop + 1)
         if match is None or match.end() >= pos or _CAPITAL_OR_MARK.search(text, match.end(), pos):
@@ -4066,7 +4072,8 @@ class SpeakerBook:
         them in the next paragraph. The description quoted in the lead (or the paragraph after
         it) is the one person whose full name first appears, before any other, in the paragraph
         that follows it (of no other gender than the description's sentence gave)."""
-        paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
+        # (the lead is among the first three paragraphs; two more may follow it)
+        paragraphs = [m.span() for m in islice(_PARAGRAPH.finditer(text), 5)]
         lead = next((k for k, (a, b) in enumerate(paragraphs[:3]) if len(text[a:b].split()) >= 15), None)
         if lead is None:
             return
@@ -5723,9 +5730,6 @@ class SpeakerBook:
         if mention.kind == "organisation":
             # "The Investigative Committee and the Federal Security Service": each without "the"
             name = _AND_THE_NAME.sub(" and ", name)
-            described = _DESCRIBED_PARTY.fullmatch(name)
-            if described is not None:
-                name = described.group(1)  # "center-right Democratic Alliance party": the party's name
         if mention.kind == "anonymous" and name[:6].lower() == "other " and len(name) > 6:
             name = name[6:]  # "Other critics contended": the critics
         if mention.kind == "anonymous":
