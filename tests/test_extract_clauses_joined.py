@@ -24,9 +24,10 @@ def test_according_to_before_a_relative_clause_with_a_cue_keeps_its_clause() -> 
     assert content.startswith("40 people died")
 
 
-def test_an_outlet_reporting_a_speakers_words_is_not_a_second_attribution() -> None:
+def test_a_source_reporting_a_speakers_words_holds_them_in_a_record_of_its_own() -> None:
+    # (nested attributions: the source reports Smith's report, which is a record too)
     assert _records("According to CBS, Smith said the talks had failed.") == [
-        ("Smith", "the talks had failed")]
+        ("CBS", "Smith said the talks had failed"), ("Smith", "the talks had failed")]
 
 
 def test_a_trailing_according_to_is_not_part_of_the_reported_clause() -> None:

@@ -267,6 +267,30 @@ ANON_HEADS = _forms(
     "email e-mail emails tweet constitution charter treaty statute readout",
 )
 
+
+def _plural(word: str) -> str:
+    """"friend" → "friends", "wife" → "wives", "actress" → "actresses", "man" → "men"."""
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("fe"):
+        return word[:-2] + "ves"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"
+
+
+#: A group of people named by what they are ("The friends said", "Two of the nurses said"):
+#: plurals of the words for a person, unnamed sources as much as "officials" are.
+ANON_HEADS = ANON_HEADS | frozenset(_plural(w) for w in OCCUPATION_WORDS | PERSON_NOUNS) - _forms(
+    # (those a story's sources talk to, as a rule, rather than speak as: "spoke to reporters")
+    "reporters journalists photographers"
+) | _forms(
+    # documents that speak for whoever issued them ("The document last year said", "A 2015
+    # federal court decision said")
+    "document decision proclamation notice announcement assessment analysis audit proposal "
+    "resolution guidance affidavit petition warrant dossier declaration communique communiqué"
+)
+
 #: Words that open an anonymous noun phrase.
 ANON_DETERMINERS = _forms(
     "a an one two three four five six several some many multiple other another senior "
@@ -304,6 +328,10 @@ ORG_HEADS = _forms(
     # Local bodies and businesses of local news: "the city said", "the utility said".
     "city county district utility panel jury tribunal chain lab nonprofit operator distributor "
     "supplier",
+    # More kinds of firm and body a story names a second time by what it is ("the brokerage said").
+    "brokerage consultancy exchange conglomerate chipmaker drugmaker manufacturer developer "
+    "publisher producer bottler refiner miner shipper railroad railway telecom "
+    "conservancy think-tank thinktank caucus junta",
     # Outlets that speak for themselves: "North Korea's official newspaper said", "the paper said".
     "newspaper paper broadcaster magazine website outlet publication journal",
 )
@@ -355,6 +383,10 @@ DOCUMENT_NOUNS = _forms(
     "constitution charter treaty statute",
     # What a president or a court orders in writing: "The executive order said that …".
     "order orders",
+    # and what else an office issues in writing: "The document last year said", "a federal court
+    # decision said", "the proclamation said", "the assessment warned"
+    "document decision decisions proclamation notice assessment assessments proposal resolution "
+    "guidance affidavit petition warrant dossier declaration communique communiqué",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

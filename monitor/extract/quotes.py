@@ -163,7 +163,7 @@ _FINITE = word_set(
 #: "-s" ("says the country deserves better") is enough to show a clause.
 _CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued argues stressed stresses "
                         "warned warns arguing insisting claiming alleging alleges argue insist warn claim "
-                        "admit")
+                        "admit told tells")
 #: Words after which an "-s" word is a noun, not a verb ("a few words to reporters").
 _NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
 
@@ -1696,6 +1696,13 @@ class _Document:
             # said": the people, not the outlet that met them
             cs = reduced.start()
         toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
+        if cut >= 0 and _occasion_only(toks):
+            # "The head of the police, Neil Basu, on Sunday said", "Trump, alongside Modi, at a
+            # news conference said": when or where, after the subject's closing comma
+            return self._subject(left, cut + 1)
+        occasion = _occasion_at(toks)
+        if occasion is not None:
+            toks = toks[:occasion]  # "Trump at a Thursday evening news conference said"
         if strip_adverbs(toks):
             if cut >= 0 and toks[0].low.isalpha() and toks[0].low == toks[0].word:
                 lead = tokens(text, max(left, cut - 30), cut)
@@ -1999,8 +2006,18 @@ class _Document:
                     if that is not None and not any(t.low in lx.CUE_VERBS for t in toks[i + 1:that]):
                         frame.end = toks[that - 1].end
                         i = that
-            elif frame.cue in ("told", "tells", "tell"):
-                return  # "told" with no object we can read: no clause either
+            else:
+                ahead_toks = tokens(text, frame.cue_end, min(e, frame.cue_end + 160))
+                that_at = _addressee_then_that(ahead_toks)
+                if that_at is not None:
+                    # "told me over the phone that …", "told local TV that …", "told him during
+                    # a phone call that …": whom and when, then the clause after "that"
+                    frame.end = ahead_toks[that_at].start - 1
+                    frame.clause_start = ahead_toks[that_at].end
+                    frame.with_that = True
+                    return
+                if frame.cue in ("told", "tells", "tell"):
+                    return  # "told" with no object we can read: no clause either
         # "said on Monday that …", "said in a statement that …"
         for k in range(i, min(len(toks), i + 10)):
             low = toks[k].low
@@ -2045,7 +2062,10 @@ class _Document:
                     and _described_subject_verb(toks[i:k])
                 subject_and_verb = pronoun in _SUBJECT_PRONOUNS or relative or described \
                     or toks[i].word[:1].isupper() \
-                    and any(t.low in _FINITE for t in toks[i + 1:k])  # "said Kabul had ensured that …"
+                    and any(t.low in _FINITE for t in toks[i + 1:k]) \
+                    or toks[i].low not in lx.ADVERBIAL_PREPOSITIONS and toks[i].low not in _NOT_SUBJECTS \
+                    and _finite_before_relative(toks[i + 1:k])
+                # ("said Kabul had ensured that …"; "said one of his war goals is to ensure that …")
                 # ("say a stabbing that killed a passenger may have …": a relative clause in it)
                 if k - i < 2 or not subject_and_verb:
                     return
@@ -2136,8 +2156,11 @@ class _Document:
                 if opened >= 0 and close > 0:
                     frame.clause_end = close
                 return
-            if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4:
-                return  # "warned in a report published on Monday": no clause follows
+            if first.word.islower() and first.low.endswith("ed") and len(first.low) > 4 \
+                    and not _adjective_then_verb(toks[k:k + 9]):
+                # "warned in a report published on Monday": no clause follows (but "said
+                # unspecified foreign forces were involved": an adjective of the clause's subject)
+                return
             pronoun, _, contraction = first.low.replace("’", "'").partition("'")
             subject_pronoun = pronoun in ("it", "he", "she", "they", "we", "i", "you", "there") and (
                 contraction in ("", "ll", "d", "re", "ve", "m", "s"))  # "says she'll stay"
@@ -2156,8 +2179,12 @@ class _Document:
             if not subject_pronoun and not any(t.low in _FINITE or (t.low.endswith("ed") and len(t.low) > 3)
                        or t.low.endswith(_CONTRACTED_VERBS) for t in ahead[:10]) \
                     and not (frame.cue in _CLAUSE_CUES
-                             and (_present_verb(ahead[:6]) or _plural_present(ahead))):
-                return  # no verb: an object ("announced further cuts"), not a clause
+                             and (_present_verb(ahead[:6]) or _plural_present(ahead))) \
+                    and not (frame.cue in _CLAUSE_CUES and first.low in lx.DETERMINERS
+                             and _finite_before_relative(_unbracketed(text, toks[k:k + 20])[1:15])):
+                # no verb: an object ("announced further cuts"), not a clause (but "said the cost
+                # and logistical complexity of such a plan does not faze him": a long subject)
+                return
             frame.clause_start = first.start
 
 
@@ -2435,12 +2462,109 @@ def _next_word_continues(toks: list[Tok], end: int) -> bool:
 _WHERE_SAID = frozenset(["in", "at", "aboard", "outside", "inside", "near"])
 
 
+def _occasion_phrase(toks: list[Tok], k: int) -> bool:
+    """Do the words from ``k`` on make one phrase of when or at what event ("on Sunday", "at a
+    Thursday evening news conference", "in an interview with CNN", "last year")?"""
+    rest = toks[k:]
+    if not rest or not rest[0].word.islower() or len(rest) > 8:
+        return False
+    if all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in rest):
+        return any(t.low in lx.TIME_WORDS for t in rest)
+    if rest[0].low not in lx.ADVERBIAL_PREPOSITIONS:
+        return False
+    event = next((j for j, t in enumerate(rest) if j and (t.low in lx.TIME_WORDS or t.low in _SPEECH_EVENTS)),
+                 None)
+    if event is None or any(t.low in _FINITE or t.low in lx.AUXILIARIES for t in rest):
+        return False
+    if not all(t.low in lx.DETERMINERS or t.low in _EVENT_MODIFIERS or t.low in lx.TIME_WORDS
+               or t.word[:1].isupper() or t.word.isdigit() for t in rest[1:event]):
+        return False  # ("after an Inland woman recently claimed": a person, not an occasion)
+    tail = rest[event + 1:]
+    # (the event's words end the phrase, or "with"/"in" and a name: "in an interview with CNN")
+    if all(t.low in lx.TIME_WORDS or t.low in _SPEECH_EVENTS or t.low in _EVENT_MODIFIERS for t in tail):
+        return True
+    return len(tail) >= 2 and tail[0].low in ("with", "in", "on", "to") \
+        and all(t.word[:1].isupper() for t in tail[1:])
+
+
+def _occasion_only(toks: list[Tok]) -> bool:
+    """Is the part before a cue only a phrase of when or at what event?"""
+    return _occasion_phrase(toks, 0)
+
+
+def _occasion_at(toks: list[Tok]) -> int | None:
+    """Where a phrase of when or at what event closes a subject ("Trump at a news conference"),
+    or None."""
+    for k in range(1, len(toks)):
+        if toks[k].low in lx.ADVERBIAL_PREPOSITIONS and toks[k].word.islower():
+            if toks[k].low in ("for", "from") \
+                    or toks[k - 1].word.islower() and toks[k - 1].low.endswith("ed"):
+                return None  # "A spokesman for the show", "a person briefed on the call": who
+            return k if _occasion_phrase(toks, k) else None
+    return None
+
+
+def _addressee_then_that(toks: list[Tok]) -> int | None:
+    """Where "that" opens the reported clause after an addressee and a phrase of when or how
+    that ``_object_end`` cannot read ("me over the phone that", "local TV that", "lawyers at Paul,
+    Weiss that"): no verb, cue or relative pronoun before it, and no verb right after it (a
+    relative clause: "the story that had made her famous")."""
+    for k, tok in enumerate(toks[:13]):
+        if tok.low == "that":
+            after = toks[k + 1].low if k + 1 < len(toks) else ""
+            if k == 0 or not after or after in _FINITE or after in lx.AUXILIARIES \
+                    or after.endswith("ed") and len(after) > 3:
+                return None
+            return k
+        if tok.low in _FINITE or tok.low in lx.CUE_VERBS or tok.low in lx.AUXILIARIES \
+                or tok.low in ("who", "whom", "which", "whose", "and", "but", "to") \
+                or tok.word.islower() and tok.low.endswith("ing") and k == 0:
+            return None
+    return None
+
+
+def _adjective_then_verb(toks: list[Tok]) -> bool:
+    """Do the words open with an adjective in "-ed" and a noun, then a finite verb ("unspecified
+    foreign forces were", "surged assistance to Ukraine would"), not a participle and its
+    phrase ("published on Monday", "based in Kyiv")?"""
+    if len(toks) < 3 or toks[1].low in _PARTICIPLE_PREPOSITIONS or toks[1].low in lx.DETERMINERS \
+            or not toks[1].word.islower():
+        return False
+    for tok in toks[2:]:
+        if tok.low in ("that", "which", "who", ",") or tok.low in lx.CUE_VERBS:
+            return False
+        if tok.word.islower() and (tok.low in _FINITE or tok.low in lx.AUXILIARIES):
+            return True
+    return False
+
+
+def _finite_before_relative(toks: list[Tok]) -> bool:
+    """Is there a lower-case finite verb among the words, before any relative pronoun ("one of
+    his war goals is to ensure", not "the report which was released")?"""
+    for j, tok in enumerate(toks):
+        if tok.low in ("that", "which", "who", "whom", "whose"):
+            return False
+        if tok.low in _FINITE and tok.word.islower():
+            return True
+        if j and tok.word.islower() and tok.low.endswith("ed") and len(tok.low) > 4 \
+                and toks[j - 1].low not in lx.DETERMINERS and toks[j - 1].low not in lx.AUXILIARIES \
+                and (j + 1 == len(toks) or toks[j + 1].low not in _PARTICIPLE_PREPOSITIONS):
+            return True  # "the White House informed the agency that …" (not "a man arrested in …")
+    return False
+
+
+#: Words that open no subject of a clause after a cue ("said so", "said nothing of").
+_NOT_SUBJECTS = word_set("so as and but or nothing something to by of with for yes no hello goodbye sorry")
+#: Nouns of time not in the time-word list that end "at the time", "at that moment".
+_TIME_NOUNS = word_set("time moment")
+
+
 def _short_adverbial(toks: list[Tok], k: int) -> int:
     """Past ``on Monday``, ``in a statement``, ``late on Tuesday``; ``k`` when not one of those."""
     j = k + 1
     while j < len(toks) and j - k <= 4:
         low = toks[j].low
-        if low in lx.TIME_WORDS or low in _SPEECH_EVENTS:
+        if low in lx.TIME_WORDS or low in _SPEECH_EVENTS or low in _TIME_NOUNS:
             j += 1
             while j < len(toks) and (toks[j].low in lx.TIME_WORDS or toks[j].low in _SPEECH_EVENTS):
                 j += 1
@@ -2575,7 +2699,9 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
 #: "on Tuesday", "at a news conference"), in lower case as they stand inside a sentence.
 _ADVERBIAL_LEADS = frozenset(["in", "on", "at", "during", "after", "before", "via", "through", "later",
                              # "Trump, for his part, said", "Ana Ruiz, by contrast, said"
-                             "for", "by", "amid", "despite", "unlike", "under", "with", "without", "as"])
+                             "for", "by", "amid", "despite", "unlike", "under", "with", "without", "as",
+                             # "Trump, alongside Modi, said": who was with the speaker
+                             "alongside", "beside", "besides", "accompanied"])
 #: Past participles not in "-ed" that open a phrase about the speaker ("The study, published …").
 _PARTICIPLES = word_set("seen written given made sent taken known shown held led run begun drawn")
 
@@ -4185,11 +4311,28 @@ def _sieve_reported(doc: _Document) -> None:
                     e = join.start()  # "… would pay for themselves even as the office said …"
                 break
         start, end = _trim_clause(text, frame.clause_start, e)
+        act = _NEXT_ACT.search(text, start, end)
+        if act is not None and act.start() > start:
+            end = act.start()  # "said Taiwan should pay for defense and compared …": the first act
         if len(text[start:end].split()) < 3:
             continue
         sieve = "headline" if frame.headline else "reported"
         conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
         _add_clause(doc, start, end, sieve, frame, conf)
+        for _ in range(3):
+            # "… and compared U.S. spending to an insurance policy", "…, but added the exact
+            # circumstances remained unclear", "…, emphasizing that …": the subject's next act of
+            # speech, with no subject of its own, is a second record of the same speaker
+            act = _NEXT_ACT.match(text, end)
+            if act is None or act.end() >= e:
+                break
+            start, end = _trim_clause(text, act.end(), e)
+            further = _NEXT_ACT.search(text, start, end)
+            if further is not None and further.start() > start:
+                end = further.start()
+            if len(text[start:end].split()) < 3 or _frames_between(doc, s, act.end(), end):
+                break
+            _add_clause(doc, start, end, sieve, frame, conf * 0.9)
 
 
 #: Someone who might say a thing, not someone who said it: "One could argue", "Others might say".
@@ -4226,6 +4369,30 @@ _COORDINATED_CUE = re.compile(r",? +(?:and|but)(?: +(?:also|then|later|again|[a-
 # words about the speaker ("…, and declined to comment further"). ", but …" goes on with what was
 # said ("said the road would reopen, but repairs would take longer"), unless the writer speaks in
 # the first person after it ("…, but I'm intrigued by …").
+#: The speech verbs a subject may go on with after its reported clause, with no subject of their
+#: own ("…, and compared …", "…, but added …", "…, emphasizing that …"), then "that" if any.
+_NEXT_ACT_VERBS = (r"compared|credited|identified|offered|threatened|hinted|touted|blamed|dismissed"
+                   r"|defended|demanded|questioned|reiterated|repeated|emphasized|emphasised|stressed"
+                   r"|highlighted|predicted|insisted|acknowledged|conceded|described|labeled|labelled"
+                   r"|dubbed|slammed|blasted|denounced|rejected|cited|recalled|declared|suggested"
+                   r"|proposed|noted|added|argued|complained|lamented|warned|accused|criticized"
+                   r"|criticised|condemned|announced|saying|calling|said|admitted")
+_NEXT_ACT = re.compile(
+    rf"[ ]*,?[ ]+and[ ]+(?:also[ ]+|then[ ]+|later[ ]+)?(?:{_NEXT_ACT_VERBS})[ ]+(?:that[ ]+)?"
+    r"|[ ]*,[ ]+but[ ]+(?:also[ ]+|later[ ]+)?(?:added|said|noted|warned|cautioned|insisted|stressed"
+    r"|acknowledged|conceded|admitted|argued|emphasized|emphasised)[ ]+(?:that[ ]+)?"
+    r"|[ ]*,[ ]+(?:citing|emphasizing|emphasising|stressing|declaring|stating|arguing|warning"
+    r"|explaining|suggesting|asserting|acknowledging|reiterating|repeating|accusing|blaming"
+    r"|praising|criticizing|criticising|touting|pointing[ ]out|noting|adding|saying|calling"
+    r"|insisting|describing),?[ ]+(?:that[ ]+)?")
+
+
+def _frames_between(doc: _Document, sentence: int, start: int, end: int) -> bool:
+    """Is a speaker's frame (a cue with its own subject) of the sentence inside [start, end)?"""
+    return any(start <= f.cue_start < end and f.mention is not None and f.mention.start >= start
+               for f in _frames_in(doc, sentence))
+
+
 #: Where a statement before a trailing frame stops: only a semicolon (its contrasts and asides
 #: are the speaker's).
 _TRAILING_STOP = re.compile(r"; ")
@@ -4804,6 +4971,9 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     if first in lx.TIME_WORDS and second in ("—", "–") and len(words) <= 16 \
             and not any(w.lower() in lx.CUE_VERBS for w in words):
         return True
+    if first in ("without", "while", "when", "before", "after", "despite") and second.endswith("ing") \
+            and len(words) <= 14:
+        return True  # "…, Sullivan said without providing details", "Cook said while visiting …"
     return (first in lx.ADVERBIAL_PREPOSITIONS or first in lx.TIME_WORDS or first == "according"
             or first == "adding" or first == "speaking"
             or first in ("last", "this", "next") and second in lx.TIME_WORDS) and len(words) <= 14 or (
@@ -4912,6 +5082,10 @@ def _before_next_speaker(doc: _Document, frame: _Frame, comma: int, end: int) ->
     witnesses said he was armed": the police say only that the man fled)."""
     for other in doc.frames_by_sentence.get(frame.sentence[0], ()):
         if other is not frame and other.mention is not None and comma < other.mention.start < end:
+            if _NESTED_REPORT_AFTER.fullmatch(doc.text, comma, min(other.start, other.mention.start)):
+                # "According to a source, Kelly told Murdoch that …": the source reports the
+                # whole of Kelly's report (and Kelly's clause is a record of its own)
+                continue
             cut = _JOINED_TO_NEXT.search(doc.text, comma, other.mention.start)
             end = cut.start() if cut is not None else other.mention.start
     return end
@@ -5625,6 +5799,20 @@ def _outlets_in(doc: _Document, s: int, e: int) -> list[tuple[int, str]]:
     return found
 
 
+#: Between "According to X" and the next speaker's subject: the comma, and at most a short aside
+#: in commas ("According to Carlson’s attorney, in 2002, Laterza remarked …").
+_NESTED_REPORT_AFTER = re.compile(r",[ ]+(?:[^,.;:!?]{1,30},[ ]+)?")
+
+
+def _leads_sentence(text: str, frame: _Frame) -> bool:
+    """Does the frame open its sentence (after a connective at most: "But according to …")?"""
+    s = frame.sentence[0]
+    if not text[s:frame.cue_start].strip():
+        return True
+    opener = _CONNECTIVE_OPENER.match(text, s, frame.cue_start)
+    return opener is not None and opener.end() == frame.cue_start
+
+
 def _sentence_outlets(doc: _Document) -> None:
     """``…, according to CBS`` after a frame that already has a speaker names the outlet."""
     by_sentence: dict[int, list[_Frame]] = {}
@@ -5643,6 +5831,17 @@ def _sentence_outlets(doc: _Document) -> None:
                 outlet = _outlet_name(doc.text, tokens(doc.text, frame.mention.start,
                                                        frame.mention.end)) if frame.mention else None
                 target = targets[id(frame)]
+                if target.mention is not None and frame.end < target.mention.start \
+                        and _leads_sentence(doc.text, frame) \
+                        and _NESTED_REPORT_AFTER.fullmatch(doc.text, frame.end,
+                                                           min(target.start, target.mention.start)):
+                    # "According to a source, Kelly told Murdoch that …", "According to CNN, a
+                    # source told them …": the source reports the other's report (a record of
+                    # its own, holding the other's)
+                    if outlet and not target.outlet:
+                        target.outlet = outlet
+                    keep.append(frame)
+                    continue
                 if target.mention is not None and frame.end < target.mention.start and len(
                         doc.text[frame.end:target.mention.start].split()) >= 4:
                     # "According to police, the man fled, and witnesses said …": a source of

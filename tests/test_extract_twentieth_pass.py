@@ -1,0 +1,189 @@
+"""Reported speech in plain news sentences that the extractor used to pass over: long subjects,
+a time or an occasion between a speaker and the cue, whom something was told and when, a
+speaker's next act of speech after its clause, sources that report another's report, groups
+named by what their members are, and documents that speak for whoever issued them."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+_LEAD = "The talks ended on Monday. "
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _one(text: str) -> tuple[str | None, str]:
+    [record] = _records(_LEAD + text)
+    return record
+
+
+# -- the clause after "said" -------------------------------------------------------------------
+
+def test_a_long_subject_before_its_verb_is_still_a_clause() -> None:
+    assert _one("Trump said the cost and logistical complexity of such a massive deportation plan "
+                "does not faze him.") == (
+        "Trump", "the cost and logistical complexity of such a massive deportation plan does not faze him")
+
+
+def test_a_that_inside_a_clause_with_its_own_verb_does_not_hide_the_clause() -> None:
+    assert _one("Netanyahu said one of his war goals is to ensure that Hamas never poses a threat.") == (
+        "Netanyahu", "one of his war goals is to ensure that Hamas never poses a threat")
+
+
+@pytest.mark.parametrize("clause", [
+    "the White House informed the news agency that the AP would be blocked",
+    "the language from the officials resembled that used against protesters",
+])
+def test_a_past_verb_before_a_later_that_makes_the_whole_clause(clause: str) -> None:
+    assert _one(f"Julie Pace said {clause}.") == ("Julie Pace", clause)
+
+
+def test_a_relative_that_after_an_object_still_opens_no_clause() -> None:
+    assert _records(_LEAD + "She told the story that had made her famous.") == []
+
+
+def test_at_the_time_between_cue_and_clause_is_when() -> None:
+    assert _one("Refugee advocates said at the time the reductions marked a departure from the "
+                "country's role.") == (
+        "Refugee advocates", "the reductions marked a departure from the country's role")
+
+
+@pytest.mark.parametrize("clause", [
+    "unspecified foreign security forces were involved in the protests",
+    "surged assistance to Ukraine would turn it into a bulwark",
+])
+def test_a_clause_may_open_with_an_adjective_in_ed(clause: str) -> None:
+    assert _one(f"The president said {clause}.")[1] == clause
+
+
+def test_a_participle_after_the_cue_still_opens_no_clause() -> None:
+    speaker, content = _one("She warned in a report published on Monday that prices would rise.")
+    assert content == "prices would rise"
+
+
+# -- "told" ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("told", ["told me over the phone that", "told local TV that",
+                                  "told him during a phone call that"])
+def test_whom_and_when_something_was_told_come_before_that(told: str) -> None:
+    assert _one(f"The prince {told} he planned to invest $600 billion.") == (
+        "the prince", "he planned to invest $600 billion")
+
+
+def test_told_an_audience_a_clause_without_that_in_the_present() -> None:
+    assert _one("Hawk Sawyer told lawmakers no evidence supports anything other than suicide.") == (
+        "Hawk Sawyer", "no evidence supports anything other than suicide")
+
+
+# -- who speaks --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("subject", "speaker"), [
+    ("The head of the police, Neil Basu, on Sunday said", "Neil Basu"),
+    ("Trump, alongside Modi, at a news conference said", "Trump"),
+    ("Trump at a Thursday evening news conference said", "Trump"),
+    ("Trump in an interview with CNN said", "Trump"),
+])
+def test_an_occasion_between_the_speaker_and_the_cue_is_passed_over(subject: str, speaker: str) -> None:
+    assert _one(f"{subject} the police found nothing.") == (speaker, "the police found nothing")
+
+
+@pytest.mark.parametrize(("subject", "speaker"), [
+    ("A spokesman for the show said", "A spokesman for the show"),
+    ("A second person briefed on the call said", "person briefed on the call"),
+    ("Officials in Washington said", "Officials in Washington"),
+])
+def test_a_phrase_of_who_the_speaker_is_stays_with_the_speaker(subject: str, speaker: str) -> None:
+    assert _one(f"{subject} the episode was cancelled.")[0] == speaker
+
+
+def test_a_person_after_a_time_word_is_not_an_occasion() -> None:
+    text = ("Prosecutors declined to charge Bill Cosby after an Inland woman recently claimed the "
+            "comedian molested her.")
+    assert _one(text) == ("an Inland woman", "the comedian molested her")
+
+
+@pytest.mark.parametrize("subject", ["The friends", "Two of the nurses", "Her cousins"])
+def test_a_group_named_by_what_its_members_are_speaks(subject: str) -> None:
+    speaker, content = _one(f"{subject} said they heard shots.")
+    assert speaker is not None and content == "they heard shots"
+
+
+def test_those_spoken_to_are_not_whom_one_of_them_means() -> None:
+    text = "Two officials spoke to reporters. One said the talks had failed."
+    assert [s for s, _ in _records(text)] == ["official"]
+
+
+@pytest.mark.parametrize("subject", ["The document last year", "A 2015 federal court decision",
+                                     "The proclamation"])
+def test_a_document_speaks(subject: str) -> None:
+    assert _one(f"{subject} said there were credible reports of killings.")[1] == (
+        "there were credible reports of killings")
+
+
+def test_a_firm_named_by_its_trade_speaks() -> None:
+    assert _one("An extended slowdown could hurt demand, the brokerage said.") == (
+        "brokerage", "An extended slowdown could hurt demand")
+
+
+# -- after the speaker's words -----------------------------------------------------------------
+
+@pytest.mark.parametrize("rest", ["without providing details of the consequences",
+                                  "while visiting the Dreamforce conference"])
+def test_what_the_speaker_did_while_speaking_follows_a_closing_frame(rest: str) -> None:
+    assert _one(f"Biden warned China over its role in the hacking, Sullivan said {rest}.") == (
+        "Sullivan", "Biden warned China over its role in the hacking")
+
+
+@pytest.mark.parametrize(("sentence", "second"), [
+    ("Trump said Taiwan should pay the U.S. for defense and compared U.S. spending on Taiwan to an "
+     "insurance policy.", "U.S. spending on Taiwan to an insurance policy"),
+    ("The office said another 30 people had been injured, but added the exact circumstances "
+     "remained unclear.", "the exact circumstances remained unclear"),
+    ("The ministry said the talks were over, emphasizing that the new arrangement ensures safe "
+     "conditions.", "the new arrangement ensures safe conditions"),
+])
+def test_the_speakers_next_act_of_speech_is_a_record_of_its_own(sentence: str, second: str) -> None:
+    records = _records(_LEAD + sentence)
+    assert len(records) == 2
+    assert records[1][1] == second
+    assert records[0][0] == records[1][0]
+    assert second not in records[0][1]
+
+
+def test_a_verb_coordinated_inside_the_clause_stays_in_it() -> None:
+    assert _one("He said the company had hired staff and trained them.") == (
+        None, "the company had hired staff and trained them")
+
+
+def test_a_coordinated_verb_after_according_to_is_the_clause_subjects() -> None:
+    text = ("After the hearing began, according to the defence lawyer, a barrister arrived and "
+            "demanded a seat.")
+    assert _records(text)[0][1].endswith("arrived and demanded a seat")
+
+
+# -- a source that reports another's report ----------------------------------------------------
+
+@pytest.mark.parametrize("source", ["a source", "a source close to her", "CNN"])
+def test_according_to_before_another_report_gives_both_records(source: str) -> None:
+    text = f"According to {source}, Kelly told James Murdoch that Ailes had made harassing comments."
+    records = _records(text)
+    assert ("Kelly", "Ailes had made harassing comments") in records
+    assert any(content == "Kelly told James Murdoch that Ailes had made harassing comments"
+               for _, content in records)
+
+
+def test_according_to_before_an_appositive_speaker_holds_the_whole_report() -> None:
+    text = ("According to news agency ISNA, the prosecutor general of Tehran, Ali Mehr, said the 36 "
+            "must face charges.")
+    records = _records(text)
+    assert ("ISNA", "the prosecutor general of Tehran, Ali Mehr, said the 36 must face charges") in records
+    assert ("Ali Mehr", "the 36 must face charges") in records
+
+
+def test_according_to_then_a_clause_then_another_speaker_stays_two_sources() -> None:
+    text = "According to police, the man fled, and witnesses said he was armed."
+    assert _records(text) == [("police", "the man fled"), ("witnesses", "he was armed")]
