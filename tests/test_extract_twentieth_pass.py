@@ -187,3 +187,43 @@ def test_according_to_before_an_appositive_speaker_holds_the_whole_report() -> N
 def test_according_to_then_a_clause_then_another_speaker_stays_two_sources() -> None:
     text = "According to police, the man fled, and witnesses said he was armed."
     assert _records(text) == [("police", "the man fled"), ("witnesses", "he was armed")]
+
+
+# -- more cues ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cue", ["confirmed to WIRED that", "confirmed to VOA by email in late December that",
+                                 "said to reporters that"])
+def test_whom_it_was_said_to_comes_before_that(cue: str) -> None:
+    assert _one(f"Kym Lino {cue} the company notifies its users.") == (
+        "Kym Lino", "the company notifies its users")
+
+
+@pytest.mark.parametrize("adverb", ["implausibly", "falsely", "repeatedly"])
+def test_an_adverb_between_the_cue_and_that(adverb: str) -> None:
+    assert _one(f"Trump claimed {adverb} that Ukraine started the war.") == (
+        "Trump", "Ukraine started the war")
+
+
+def test_claimed_to_be_or_to_have_is_what_was_claimed() -> None:
+    assert _one("Azerbaijan claimed to have killed about 2,300 soldiers.") == (
+        "Azerbaijan", "to have killed about 2,300 soldiers")
+
+
+def test_claimed_with_an_object_and_to_is_no_claim_of_words() -> None:
+    assert _records(_LEAD + "The group claimed responsibility for the attack.") == []
+
+
+@pytest.mark.parametrize("gerund", ["hearing gunfire near the fuel facility",
+                                    "seeing drones over the state in November"])
+def test_a_gerund_after_reported_is_what_was_reported(gerund: str) -> None:
+    assert _one(f"Dozens of witnesses have reported {gerund}.") == ("witnesses", gerund)
+
+
+@pytest.mark.parametrize("noun", ["a building collapse", "wrongdoing when the suit was filed"])
+def test_a_noun_after_reported_or_denied_is_no_clause(noun: str) -> None:
+    assert _records(_LEAD + f"The agency reported {noun}.") == []
+
+
+def test_news_outlets_speak_together() -> None:
+    assert _one("Thousands of people lost electricity on Saturday, local news outlets reported.") == (
+        "local news outlets", "Thousands of people lost electricity on Saturday")

@@ -473,6 +473,14 @@ def _called_one_thing_another(toks: list[Tok]) -> bool:
 
 #: Cues that commit the speaker to an act, reported with "to": "vowed to", "pledged to".
 _COMMISSIVE_CUES = word_set("vowed vows vow pledged pledges pledge promised promises promise")
+#: Cues whose infinitive ("to be", "to have") is what was claimed.
+_CLAIM_CUES = word_set("claimed claims claim claiming")
+#: Cues whose gerund opens what was said ("reported hearing gunfire", "recalls being …").
+_GERUND_CUES = word_set("reported reports recalled recalls recall admitted admits")
+#: Words in "-ing" that are nouns, not gerunds ("reported a building collapse" has none).
+_ING_NOUNS = word_set("building morning evening meeting briefing funding spending bombing shooting "
+                      "ruling finding findings wedding thing nothing something anything everything "
+                      "housing training warning warnings earnings savings wrongdoing")
 #: Endings of adjectives that judge ("unconscionable", "outrageous", "irresponsible").
 _JUDGING_ENDINGS = ("able", "ible", "ous", "ful", "less", "ive", "ic", "ent", "ant")
 #: Cues whose object is who is accused and whose clause, after "of", what of.
@@ -1916,10 +1924,19 @@ class _Document:
             # then the words said
             frame.end = addressed.end(1)
             return
-        if frame.cue in _COMMISSIVE_CUES and not frame.inverted and len(toks) >= 3 and toks[0].low == "to" \
+        if (frame.cue in _COMMISSIVE_CUES or frame.cue in _CLAIM_CUES and len(toks) >= 3
+                and toks[1].low in ("be", "have")) \
+                and not frame.inverted and len(toks) >= 3 and toks[0].low == "to" \
                 and toks[1].word.islower() and toks[1].word.isalpha():
+            # ("Azerbaijan claimed to have killed about 2,300 soldiers": what was claimed)
             # "Trump has pledged to quickly issue pardons", "Lawmakers vowed to work toward …": what
             # was promised, from "to"
+            frame.clause_start = toks[0].start
+            return
+        if frame.cue in _GERUND_CUES and not frame.inverted and len(toks) >= 2 and toks[0].word.islower() \
+                and toks[0].low.endswith("ing") and toks[0].low not in _ING_NOUNS:
+            # "reported hearing gunfire near the plant", "recalled being out at a party": what
+            # was reported, from its gerund
             frame.clause_start = toks[0].start
             return
         if frame.cue in ("answered", "answers") and not (toks and toks[0].low == "that"):
@@ -2042,6 +2059,9 @@ class _Document:
                         or toks[i].low in ("as", "when", "while") and k - i <= 8 \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
                         or k - i <= 2 and all(t.low in _THAT_ADVERBS for t in toks[i:k]) \
+                        or k - i <= 2 and all(t.word.islower() and t.low.endswith("ly") for t in toks[i:k]) \
+                        or toks[i].low == "to" and k - i <= 10 and _addressee_then_that(toks[i + 1:k + 2]) \
+                        == k - i - 1 \
                         or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True

@@ -464,7 +464,7 @@ _ORG_PLURALS = lx.word_set(
     "companies firms agencies banks airlines hospitals governments countries ministries schools "
     "networks automakers carmakers retailers insurers lenders carriers studios leagues clubs teams "
     "universities colleges utilities manufacturers publishers broadcasters platforms "
-    "organizations organisations groups")
+    "organizations organisations groups outlets")
 #: Words before such a plural that belong to its phrase ("both", "the two", "several").
 _PLURAL_LEADS = lx.word_set("the both two three four several many some all other these those most")
 
