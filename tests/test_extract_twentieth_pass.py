@@ -227,3 +227,30 @@ def test_a_noun_after_reported_or_denied_is_no_clause(noun: str) -> None:
 def test_news_outlets_speak_together() -> None:
     assert _one("Thousands of people lost electricity on Saturday, local news outlets reported.") == (
         "local news outlets", "Thousands of people lost electricity on Saturday")
+
+
+# -- findings ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("subject", "speaker"), [
+    ("The investigation", "The investigation"),
+    ("A government land audit in 2017", "A government land audit"),
+    ("Researchers at IBM Research India in Bangalore", "Researchers at IBM Research India"),
+    ("The USTR", "USTR"),
+])
+def test_a_finding_of_a_study_an_inquiry_or_a_body(subject: str, speaker: str) -> None:
+    assert _one(f"{subject} found that 72% of the farms were white-owned.") == (
+        speaker, "72% of the farms were white-owned")
+
+
+def test_a_person_finding_something_out_is_no_report() -> None:
+    assert _records(_LEAD + "She found that the door was locked.") == []
+
+
+def test_a_body_that_shows_something_is_no_finding_of_its_own() -> None:
+    text = ("Analysts say the stop in Cambodia’s port city of Sihanoukville shows that the country "
+            "wants closer ties.")
+    assert [speaker for speaker, _ in _records(text)] == ["Analysts"]
+
+
+def test_a_town_stays_in_a_group_named_by_where_it_is() -> None:
+    assert _one("Officials in Washington said the deal was done.")[0] == "Officials in Washington"

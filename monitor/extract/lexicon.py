@@ -386,6 +386,7 @@ DOCUMENT_NOUNS = _forms(
     # and what else an office issues in writing: "The document last year said", "a federal court
     # decision said", "the proclamation said", "the assessment warned"
     "document decision decisions proclamation notice assessment assessments proposal resolution "
+    "investigation investigations inquiry probe "
     "guidance affidavit petition warrant dossier declaration communique communiqué",
 )
 

@@ -1158,8 +1158,12 @@ class _Document:
                     authored = _authored_document(text, lead[det:] + tokens(text, mention.start, cs))
             if authored is not None:
                 mention, m_start = authored, authored.start
-            elif not _finding_subject(text, mention):
-                return None  # "she found that the door was locked": a discovery, not a report
+            elif not _finding_subject(text, mention) and not (
+                    mention is not None and mention.kind == "organisation" and cue in ("found", "finds")
+                    and text.startswith(" that ", ce)):
+                # "she found that the door was locked": a discovery, not a report (but "The USTR
+                # found that …": a body's finding)
+                return None
         if cue in _DOCUMENT_CUES:
             if mention is None:
                 mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
@@ -2432,9 +2436,14 @@ def _finding_subject(text: str, mention: Mention | None) -> bool:
     if mention is None or mention.kind == "pronoun":
         return False
     # (the name's last word too: "The report, published Tuesday by the GAO," ends on its author)
-    return any(last in lx.DOCUMENT_NOUNS or last in lx.FINDING_SUBJECTS for last in (
-        text[mention.start:mention.end].split()[-1].lower().strip(".,;:’'"),
-        mention.name.split()[-1].lower().strip(".,;:’'") if mention.name else ""))
+    if any(last in lx.DOCUMENT_NOUNS or last in lx.FINDING_SUBJECTS for last in (
+            text[mention.start:mention.end].split()[-1].lower().strip(".,;:’'"),
+            mention.name.split()[-1].lower().strip(".,;:’'") if mention.name else "")):
+        return True
+    # "A government land audit in 2017", "researchers at IBM Research India in Bangalore": the
+    # head of the phrase, before what places it
+    head = re.split(r"\s(?:in|at|of|from|by|on|for|with)\s", text[mention.start:mention.end], maxsplit=1)[0]
+    return head.split()[-1].lower().strip(".,;:’'") in lx.DOCUMENT_NOUNS | lx.FINDING_SUBJECTS
 
 
 def _source_phrase(text: str, toks: list[Tok]) -> Mention | None:

@@ -584,9 +584,24 @@ def _without_count(mention: Mention) -> Mention:
     elif len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         drop = 1  # "Two people briefed on the talks", "another official"
     if drop and words[drop][:1].isalpha() and words[drop].lower() not in lx.GLUE:
-        return Mention(mention.start, mention.end, mention.kind, " ".join(words[drop:]), role=mention.role,
-                       organisation=mention.organisation, gender=mention.gender)
+        mention = Mention(mention.start, mention.end, mention.kind, " ".join(words[drop:]), role=mention.role,
+                          organisation=mention.organisation, gender=mention.gender)
+    # "A government land audit in 2017", "researchers at IBM Research India in Bangalore": when
+    # and in which town are not part of whom the inspector names
+    tail = _WHEN_TAIL.search(mention.name)
+    if tail is None:
+        town = _TOWN_AFTER_PLACE.search(mention.name)
+        tail = town if town is not None and " at " in mention.name[:town.start()] else None
+    if tail is not None and tail.start() > 0:
+        mention = replace(mention, name=mention.name[:tail.start()])
     return mention
+
+
+#: A time closing a description: " in 2017", " last year", " on Monday".
+_WHEN_TAIL = re.compile(r"[ ](?:in[ ](?:\d{4}|the[ ]past)|(?:last|this)[ ](?:year|week|month)"
+                        r"|on[ ](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))$")
+#: A town after where a group works: "… at IBM Research India in Bangalore".
+_TOWN_AFTER_PLACE = re.compile(r"(?<=[a-z])[ ]in[ ][A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)?$")
 
 
 #: How many of a group speak ("many people"), dropped from the group's name.
