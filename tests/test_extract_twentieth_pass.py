@@ -254,3 +254,13 @@ def test_a_body_that_shows_something_is_no_finding_of_its_own() -> None:
 
 def test_a_town_stays_in_a_group_named_by_where_it_is() -> None:
     assert _one("Officials in Washington said the deal was done.")[0] == "Officials in Washington"
+
+
+def test_a_date_between_the_cue_and_that() -> None:
+    assert _one("NASA announced Nov. 18 that it was adding five companies to a contract.") == (
+        "NASA", "it was adding five companies to a contract")
+
+
+@pytest.mark.parametrize("side", ["prosecution", "defense"])
+def test_the_sides_of_a_court_case_speak(side: str) -> None:
+    assert _one(f"The {side} argued that the evidence was thin.") == (side, "the evidence was thin")

@@ -332,6 +332,8 @@ ORG_HEADS = _forms(
     "brokerage consultancy exchange conglomerate chipmaker drugmaker manufacturer developer "
     "publisher producer bottler refiner miner shipper railroad railway telecom "
     "conservancy think-tank thinktank caucus junta",
+    # The sides of a court case speak as bodies: "The prosecution states that …", "the defense argued".
+    "prosecution defense defence",
     # Outlets that speak for themselves: "North Korea's official newspaper said", "the paper said".
     "newspaper paper broadcaster magazine website outlet publication journal",
 )

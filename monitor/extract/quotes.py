@@ -163,7 +163,8 @@ _FINITE = word_set(
 #: "-s" ("says the country deserves better") is enough to show a clause.
 _CLAUSE_CUES = word_set("said says say saying added adds insisted insists argued argues stressed stresses "
                         "warned warns arguing insisting claiming alleging alleges argue insist warn claim "
-                        "admit told tells")
+                        "admit told tells noted notes wrote writes explained explains acknowledged "
+                        "acknowledges conceded concedes predicted predicts stated states")
 #: Words after which an "-s" word is a noun, not a verb ("a few words to reporters").
 _NOT_AFTER_VERB = word_set("to and or of for in on at with by from as than")
 
@@ -2066,7 +2067,8 @@ class _Document:
                         or k - i <= 2 and all(t.word.islower() and t.low.endswith("ly") for t in toks[i:k]) \
                         or toks[i].low == "to" and k - i <= 10 and _addressee_then_that(toks[i + 1:k + 2]) \
                         == k - i - 1 \
-                        or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS for t in toks[i:k]):
+                        or all(t.low in lx.TIME_WORDS or t.low in TIME_LEADS or _date_word(t)
+                               for t in toks[i:k]):
                     frame.clause_start = toks[k].end
                     frame.with_that = True
                     if k + 1 < len(toks) and toks[k + 1].low in _FINITE and toks[k + 1].word.islower():
@@ -2489,6 +2491,17 @@ def _next_word_continues(toks: list[Tok], end: int) -> bool:
 
 #: Prepositions before where a thing was said ("said in Ohio", "told reporters aboard Air Force One").
 _WHERE_SAID = frozenset(["in", "at", "aboard", "outside", "inside", "near"])
+
+
+#: Month names as a date writes them ("Nov. 18", "on January 6").
+_MONTHS = word_set("January February March April May June July August September October November "
+                   "December Jan Jan. Feb Feb. Mar Mar. Apr Apr. Jun Jun. Jul Jul. Aug Aug. Sep Sep. Sept "
+                   "Sept. Oct Oct. Nov Nov. Dec Dec.")
+
+
+def _date_word(tok: Tok) -> bool:
+    """A word of a date: a month as written ("Nov.", "January"), a day or a year ("18", "2020")."""
+    return tok.word in _MONTHS or tok.word.rstrip(".,").isdigit() or tok.low in ("on", "in")
 
 
 def _occasion_phrase(toks: list[Tok], k: int) -> bool:
