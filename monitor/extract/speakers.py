@@ -427,7 +427,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     named = _name_with_he(text, toks)
     if named is not None:
         return named
-    mention = _parse_before(text, toks)
+    mention = _regnal_name(_parse_before(text, toks))
     if mention is not None and mention.kind == "person":
         mention = _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "person" and " " not in mention.name:
@@ -1146,12 +1146,30 @@ _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"),
 
 def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
-    mention = _parse_after(text, toks)
+    mention = _regnal_name(_parse_after(text, toks))
     if mention is not None and mention.kind == "person":
         return _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "anonymous":
         return _without_count(mention)  # "according to two people familiar with …", as before a cue
     return mention
+
+
+#: Titles that are part of the name of one who goes by a given name alone ("Pope Francis",
+#: "King Charles III", "Prince Harry").
+_REGNAL_TITLES = frozenset(["Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Empress"])
+_REGNAL_NUMBER = re.compile(r"[IVX]+")
+
+
+def _regnal_name(mention: Mention | None) -> Mention | None:
+    """"Pope Francis", "King Charles III": with a given name alone (and its number), the title
+    is part of how the person is named; "Crown Prince Mohammed bin Salman" keeps his name."""
+    if mention is None or mention.role not in _REGNAL_TITLES or mention.kind not in ("person", "organisation"):
+        return mention
+    words = mention.name.split()
+    if not words or len(words) > 2 or len(words) == 2 and not _REGNAL_NUMBER.fullmatch(words[1]):
+        return mention
+    return replace(mention, kind="person", name=f"{mention.role} {mention.name}", role=None,
+                   gender=mention.gender or ("f" if mention.role in ("Queen", "Princess", "Empress") else "m"))
 
 
 def _outlet_not_person(text: str, mention: Mention) -> Mention:
