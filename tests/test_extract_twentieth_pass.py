@@ -264,3 +264,37 @@ def test_a_date_between_the_cue_and_that() -> None:
 @pytest.mark.parametrize("side", ["prosecution", "defense"])
 def test_the_sides_of_a_court_case_speak(side: str) -> None:
     assert _one(f"The {side} argued that the evidence was thin.") == (side, "the evidence was thin")
+
+
+# -- names and sources of Wikinews copy --------------------------------------------------------
+
+@pytest.mark.parametrize(("subject", "name"), [("Pope Francis", "Pope Francis"),
+                                               ("King Charles III", "King Charles III"),
+                                               ("Prince Harry", "Prince Harry"),
+                                               ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman")])
+def test_a_title_that_goes_with_a_given_name_alone_is_part_of_the_name(subject: str, name: str) -> None:
+    assert _one(f"{subject} said the talks must go on.")[0] == name
+
+
+def test_the_given_name_alone_later_is_the_titled_person() -> None:
+    text = _LEAD + "Pope Francis said the church must act. “We must act,” Francis added."
+    assert [s for s, _ in _records(text)] == ["Pope Francis", "Pope Francis"]
+
+
+@pytest.mark.parametrize(("opening", "speaker"), [
+    ("Per the decree", "the decree"),
+    ("Per numbers reported by The Associated Press", "Associated Press"),
+])
+def test_per_opens_a_source_as_according_to_does(opening: str, speaker: str) -> None:
+    assert _one(f"{opening}, 415 thousand priests are subject to the rule.") == (
+        speaker, "415 thousand priests are subject to the rule")
+
+
+def test_per_capita_and_per_cent_are_no_sources() -> None:
+    assert _records(_LEAD + "Prices rose 5 per cent. Per capita income fell by a third last year.") == []
+
+
+def test_a_preposition_opening_a_sentence_is_no_one_who_speaks() -> None:
+    text = (_LEAD + "Amongst reported incidents of abuse, Cardinal George Pell was convicted.\n\n"
+            "The decree read “The crimes of sexual abuse offend Our Lord.”")
+    assert all(speaker != "Amongst" for speaker, _ in _records(text))

@@ -600,6 +600,8 @@ NOT_NAMES = _forms(
     "eight nine ten some such other another each every any either neither nor "
     # Sentence starters that are not names ("Even Apple said", "Introduced in 2020, the law…").
     "even only just introduced unlike despite",
+    # Prepositions that open a sentence ("Amongst reported incidents, …", "Per the decree, …").
+    "amongst among amid amidst whilst throughout per beyond within across around toward towards",
     # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").
     "once whenever unless whether perhaps maybe sometimes soon thus hence shortly lately likewise "
     "otherwise nonetheless thereafter afterward afterwards elsewhere together",

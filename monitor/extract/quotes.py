@@ -93,7 +93,10 @@ _MAX_SENTENCE = 3000
 #: introduces ("laid out the premise for his turn:"), or a statement named before a colon ("issued
 #: a statement: “…”", "made a surprising announcement on Friday:", "had this to say:").
 CUE_PATTERN = re.compile(
-    r"\b(?:[Aa]ccording to|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
+    r"\b(?:[Aa]ccording to"
+    # "Per the decree, …" opening a sentence (not "Per capita", "per cent")
+    r"|(?<![\w,] )Per(?= (?!capita\b|se\b|annum\b|cent\b)[\w“\"])"
+    r"|sign(?:s|ed|ing)? off(?=:?\s*$|[:,] *[\"“])"
     r"|thought to (?:him|her)self(?=:?\s*$|[:,] *[\"“])|point(?:s|ed|ing)? out(?= that\b|,| (?:it|he|she|they"
     r"|we|there)\b)"
     # A participle opening a sentence: "Arguing that voters are just now tuning in, Patrick …"
@@ -846,6 +849,8 @@ class _Document:
             if self.inside_quote(cs):
                 continue
             cue = match.group().lower()
+            if cue == "per":
+                cue = "according to"  # "Per the decree, …", "Per numbers reported by the AP, …"
             frame = self._frame(cue, cs, ce, s, e, para, headline)
             if frame is not None:
                 self.frames.append(frame)

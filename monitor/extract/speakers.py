@@ -1163,13 +1163,15 @@ _REGNAL_NUMBER = re.compile(r"[IVX]+")
 def _regnal_name(mention: Mention | None) -> Mention | None:
     """"Pope Francis", "King Charles III": with a given name alone (and its number), the title
     is part of how the person is named; "Crown Prince Mohammed bin Salman" keeps his name."""
-    if mention is None or mention.role not in _REGNAL_TITLES or mention.kind not in ("person", "organisation"):
+    if mention is None or mention.role not in _REGNAL_TITLES \
+            or mention.kind not in ("person", "organisation"):
         return mention
     words = mention.name.split()
     if not words or len(words) > 2 or len(words) == 2 and not _REGNAL_NUMBER.fullmatch(words[1]):
         return mention
+    female = mention.role in ("Queen", "Princess", "Empress")
     return replace(mention, kind="person", name=f"{mention.role} {mention.name}", role=None,
-                   gender=mention.gender or ("f" if mention.role in ("Queen", "Princess", "Empress") else "m"))
+                   gender=mention.gender or ("f" if female else "m"))
 
 
 def _outlet_not_person(text: str, mention: Mention) -> Mention:
