@@ -298,3 +298,14 @@ def test_a_preposition_opening_a_sentence_is_no_one_who_speaks() -> None:
     text = (_LEAD + "Amongst reported incidents of abuse, Cardinal George Pell was convicted.\n\n"
             "The decree read “The crimes of sexual abuse offend Our Lord.”")
     assert all(speaker != "Amongst" for speaker, _ in _records(text))
+
+
+@pytest.mark.parametrize("source", ["the National Conference of State Legislatures",
+                                    "the Center for Strategic and International Studies"])
+def test_a_bodys_name_with_of_or_for_is_whole_after_according_to(source: str) -> None:
+    assert _one(f"According to {source}, the party is scheduled to continue.")[0] == source[4:]
+
+
+def test_a_participle_that_works_as_a_preposition_is_no_speaker() -> None:
+    assert _one("Officials, following an investigation, stated it was a coconut.") == (
+        "Officials", "it was a coconut")

@@ -334,6 +334,8 @@ ORG_HEADS = _forms(
     "conservancy think-tank thinktank caucus junta",
     # The sides of a court case speak as bodies: "The prosecution states that …", "the defense argued".
     "prosecution defense defence",
+    # Bodies named "Conference of …": "the National Conference of State Legislatures".
+    "conference",
     # Outlets that speak for themselves: "North Korea's official newspaper said", "the paper said".
     "newspaper paper broadcaster magazine website outlet publication journal",
 )

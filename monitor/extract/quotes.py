@@ -2416,8 +2416,9 @@ def _event_author(toks: list[Tok]) -> int | None:
     while k < min(len(toks), 5) and toks[k].low not in _SPEECH_EVENTS \
             and (toks[k].word[:1].isupper() or toks[k].word[:1].isdigit()):
         k += 1
-    if k + 1 < len(toks) and toks[k].low in _SPEECH_EVENTS and toks[k + 1].low in ("from", "by", "of"):
-        return k + 2
+    if k + 1 < len(toks) and toks[k].low in _SPEECH_EVENTS and toks[k + 1].low in ("from", "by", "of") \
+            and not (toks[k].word[:1].isupper() and toks[k + 1].low == "of"):
+        return k + 2  # (not "the National Conference of State Legislatures": a body's name)
     if k + 3 < len(toks) and toks[k].low in _SPEECH_EVENTS and _time_after(toks, k + 1):
         # "a tweet on Monday by US Secretary of State Mike Pompeo": when, then whose
         at = k + 2 if toks[k + 1].low in ("yesterday", "today", "tonight") else k + 3
@@ -2711,6 +2712,8 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     if toks[0].word.islower() and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES) \
             and len(toks) > 1:
         return "skip"  # "The report, released Monday, said": a participle phrase
+    if first in _PREPOSITION_PARTICIPLES and len(toks) > 1:
+        return "skip"  # "Officials, following an investigation, stated": when, not who
     describes = first in ("a", "an", "the", "his", "her", "its", "their", "another") \
         or possessive(toks[0]) or (
         toks[0].word.islower() and (first in lx.POSITION_HEADS or first in lx.TITLE_WORDS)
@@ -2749,6 +2752,9 @@ _ADVERBIAL_LEADS = frozenset(["in", "on", "at", "during", "after", "before", "vi
                              "for", "by", "amid", "despite", "unlike", "under", "with", "without", "as",
                              # "Trump, alongside Modi, said": who was with the speaker
                              "alongside", "beside", "besides", "accompanied"])
+#: Participles that work as prepositions ("following an investigation", "pending a review").
+_PREPOSITION_PARTICIPLES = word_set("following pending concerning regarding considering excluding "
+                                    "notwithstanding barring")
 #: Past participles not in "-ed" that open a phrase about the speaker ("The study, published …").
 _PARTICIPLES = word_set("seen written given made sent taken known shown held led run begun drawn")
 
