@@ -309,3 +309,20 @@ def test_a_bodys_name_with_of_or_for_is_whole_after_according_to(source: str) ->
 def test_a_participle_that_works_as_a_preposition_is_no_speaker() -> None:
     assert _one("Officials, following an investigation, stated it was a coconut.") == (
         "Officials", "it was a coconut")
+
+
+@pytest.mark.parametrize(("source", "speaker"), [
+    ("the Cambodia-based anti-pedophile group Action pour les Enfants", "Action pour les Enfants"),
+    ("the medic and healer council", "the medic and healer council"),
+])
+def test_a_closing_source_runs_to_the_end_of_the_sentence(source: str, speaker: str) -> None:
+    assert _one(f"He worked as a missionary for about a decade, according to {source}.") == (
+        speaker, "He worked as a missionary for about a decade")
+
+
+@pytest.mark.parametrize("tail", ["a survey conducted this month", "Emmerson Mnangagwa on Friday",
+                                  "a study by a bipartisan research group"])
+def test_when_and_by_whom_are_not_part_of_a_closing_source(tail: str) -> None:
+    for speaker, _ in _records(_LEAD + f"The general public disapproves of the plan, according to {tail}."):
+        assert "Friday" not in (speaker or "") and "conducted" not in (speaker or "") \
+            and not (speaker or "").startswith("study by")

@@ -4623,6 +4623,13 @@ def _sieve_trailing(doc: _Document) -> None:
         if e - frame.end > _TRAILING_REST and joined is None:
             continue  # more than an outlet or an adverbial can follow (and never slice it all)
         rest = text[frame.end:e].strip(" .!?\"”’)")
+        if rest and joined is None and frame.according:
+            whole = _whole_source(text, frame.mention, frame.end + len(text[frame.end:e]) - len(
+                text[frame.end:e].lstrip()) + len(rest))
+            if whole is not None:
+                # "…, according to the medic and healer council.", "according to the
+                # Cambodia-based group Action pour les Enfants.": the source runs to the end
+                frame.mention, frame.end, rest = whole, whole.end, ""
         if rest and joined is None and not _only_outlet_or_adverbial(doc, frame, rest) \
                 and not _describes_speaker(frame, rest):
             continue
@@ -4673,6 +4680,40 @@ def _sieve_trailing(doc: _Document) -> None:
             if group is not None:  # (the pronoun stays the mention; the group is whom it means)
                 frame.mention = replace(group, start=frame.mention.start, end=frame.mention.end)
         _add_clause(doc, start, end, sieve, frame, CONFIDENCE[sieve])
+
+
+#: The end of a name after its description: "group Action pour les Enfants", "agency Xinhua".
+_NAME_AT_END = re.compile(r"(?<=[a-z] )((?:[A-Z][\w’'.&-]*)(?:[ ](?:(?:of|for|and|de|du|des|la|le|les|pour|"
+                          r"el|al|the|on)[ ])*[A-Z][\w’'.&-]*)*)$")
+
+
+def _whole_source(text: str, mention: Mention | None, end: int) -> Mention | None:
+    """The source after "according to" when its phrase runs on past what was parsed to the end
+    of the sentence with no verb, cue or comma in it: the whole phrase, or the name it ends with
+    after a description ("the Cambodia-based anti-pedophile group Action pour les Enfants")."""
+    if mention is None or end <= mention.end:
+        return None
+    rest = text[mention.end:end]
+    words = rest.split()
+    if not words or len(words) > 10 or any(c in rest for c in ",;:()“”\"—–") \
+            or any(w.lower() in lx.CUE_VERBS or w.lower() in _FINITE or w.lower() in lx.AUXILIARIES
+                   or w.lower() in lx.TIME_WORDS or w.strip(".") in _MONTHS or w.isdigit()
+                   or w.islower() and (w.endswith("ed") or w in _NOT_IN_A_SOURCE) for w in words):
+        return None  # (not "a survey conducted this month", "a study by …", "Mnangagwa on Friday")
+    phrase = " ".join(text[mention.start:end].split())
+    named = _NAME_AT_END.search(phrase)
+    if named is not None and named.start() > 0:
+        return Mention(end - len(named.group(1)), end, "organisation", named.group(1),
+                       role=phrase[:named.start()].strip() or None)
+    kind = "organisation" if any(w[:1].isupper() for w in phrase.split()[1:]) else "anonymous"
+    if kind == "organisation" and phrase.lower().startswith(("the ", "a ", "an ")):
+        phrase = phrase.split(" ", 1)[1]
+    return Mention(mention.start, end, kind, phrase)
+
+
+#: Words that end a source's phrase: what follows is when, where or by whom, not the source.
+_NOT_IN_A_SOURCE = word_set("who which that but while by in on at from to with during after before since "
+                            "last this next ago")
 
 
 #: Plural heads of the groups that speak for an office: "State prosecutors charged …, they said".
