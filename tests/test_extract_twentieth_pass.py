@@ -326,3 +326,21 @@ def test_when_and_by_whom_are_not_part_of_a_closing_source(tail: str) -> None:
     for speaker, _ in _records(_LEAD + f"The general public disapproves of the plan, according to {tail}."):
         assert "Friday" not in (speaker or "") and "conducted" not in (speaker or "") \
             and not (speaker or "").startswith("study by")
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("The Biden campaign criticized the commutation as an abuse of power, pointing to the case.",
+     "the commutation as an abuse of power"),
+    ("Trump attacked the impeachment investigation as “Witch Hunt garbage.”",
+     "the impeachment investigation as “Witch Hunt garbage.”"),
+    ("Cotton praised Ratcliffe as someone capable of getting the CIA back on track.",
+     "Ratcliffe as someone capable of getting the CIA back on track"),
+    ("The party hailed the pipeline as an advance for the nation.",
+     "the pipeline as an advance for the nation"),
+])
+def test_a_judgement_with_as_is_what_was_said(sentence: str, content: str) -> None:
+    assert _one(sentence)[1] == content
+
+
+def test_a_judgement_without_as_or_a_quote_reports_nothing() -> None:
+    assert _records(_LEAD + "Trump praised the workers at the plant.") == []

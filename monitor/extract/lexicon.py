@@ -17,6 +17,12 @@ def word_set(*groups: str) -> frozenset[str]:
 _forms = word_set
 
 
+#: Verbs of judgement that report speech only with "as" (or a quote, or "that") after their object.
+_JUDGING_AS = ("describe attacked attacks assailed assails hailed hails praised praises blasted blasts "
+               "criticized criticizes criticised criticises touted touts pitched pitches denigrated "
+               "slammed slams portrayed portrays lauded lauds derided derides mocked mocks decried decries "
+               "depicted depicts")
+
 #: Verbs that introduce speech in any position (before, after or around a quote, or before "that").
 CUE_VERBS = _forms(
     "said says say saying",
@@ -102,6 +108,9 @@ CUE_VERBS = _forms(
     "proclaims charged indicate",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
+    # Judgements with what is judged and "as" what: "attacked the inquiry as “garbage”", "hailed
+    # the pipeline as an advance", "criticized the commutation as an abuse of power".
+    _JUDGING_AS,
 )
 
 #: Cue verbs that double as nouns or have other senses: they count only next to a quote mark or
@@ -118,6 +127,7 @@ WEAK_CUES = _forms(
     "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
     "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
     "brags proclaimed proclaims charged indicate",
+    _JUDGING_AS,
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject

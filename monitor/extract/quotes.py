@@ -437,9 +437,12 @@ def _superlative_after(toks: list[Tok], j: int) -> bool:
 
 
 #: Cues whose object is described "as" something ("described the video as satire").
+#: Verbs of judgement that report words only with "as" or a quote after them.
+_JUDGING = word_set(lx._JUDGING_AS)
 _DESCRIBING_CUES = word_set("described describes describing characterized characterizes characterised "
                             "characterises portrayed portrays dismissed dismisses branded brands "
-                            "labelled labeled labels rejected rejects denounced denounces")
+                            "labelled labeled labels rejected rejects denounced denounces",
+                            lx._JUDGING_AS)
 #: Words after "called a" that count, not name ("called the office a dozen times").
 _QUANTITY_WORDS = word_set("dozen few couple number lot total second third handful half hundred "
                            "thousand million day week month year time times while")
@@ -852,6 +855,9 @@ class _Document:
             if cue == "per":
                 cue = "according to"  # "Per the decree, …", "Per numbers reported by the AP, …"
             frame = self._frame(cue, cs, ce, s, e, para, headline)
+            if frame is not None and cue in _JUDGING and frame.clause_start is None \
+                    and not any(c in _OPEN_MARKS for c in text[ce:e]):
+                continue  # "Brown attacked Trump on Tuesday": a judgement with no words of it
             if frame is not None:
                 self.frames.append(frame)
                 found = True
@@ -3445,7 +3451,7 @@ def _sieve_direct(doc: _Document) -> None:
                 pos = lead.start()
                 q = doc.by_close.get(pos)
                 floor = min(floor, pos)
-        if q is not None and pos >= floor and frame.cue not in _ING and (
+        if q is not None and pos >= floor and frame.cue not in _ING and frame.cue not in _JUDGING and (
             frame.headline or text[q.end - 1] in ",.!?…—–-" or "," in text[q.end:frame.start]
             # ("… ‘No, you first,’” Apte said": the comma inside a quote within the quote)
             or text[q.end - 1] in "’'" and text[q.end - 2:q.end - 1] in (",", ".", "!", "?")
@@ -4188,6 +4194,8 @@ def _sieve_partial(doc: _Document) -> None:
                 # "Hamilton, who popularized the term “software engineering,” later led the team
                 # that wrote the software": a relative clause's cue says nothing of words before it
                 continue
+            if q.end <= frame.start and frame.cue in _JUDGING:
+                continue  # "Introduced as a coveted “one last thing,” Ruiz praised …": not what she judged
             if q.end <= frame.start and frame.cue in _ING \
                     and doc.text[max(s, frame.cue_start - 3):frame.cue_start].rstrip().endswith(","):
                 # "Introduced as a coveted “one last thing,” Cook praised it, saying …": what the
@@ -4453,6 +4461,7 @@ _CLAUSE_STOP = re.compile(
     # (a colon before a quoted sentence: the speaker's own words follow, a record of their own)
     r"; |:[ ]?(?=[“\"][A-Z])"
     r"|, (?:while|whereas|although|though|but(?= I\b| I['’]| we\b)|adding|saying|calling|describing"
+    r"|pointing to|referring to"
     r"|insisting|noting|according to) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
     # "said the deal was “a historic step” and urged Congress to approve it": the subject's next
