@@ -344,3 +344,12 @@ def test_a_judgement_with_as_is_what_was_said(sentence: str, content: str) -> No
 
 def test_a_judgement_without_as_or_a_quote_reports_nothing() -> None:
     assert _records(_LEAD + "Trump praised the workers at the plant.") == []
+
+
+def test_a_name_and_its_present_verb_after_a_cue_is_a_clause() -> None:
+    assert _one("Tancredo predicts President Trump wins re-election with 362 electoral votes.") == (
+        "Tancredo", "President Trump wins re-election with 362 electoral votes")
+
+
+def test_a_name_before_a_plural_noun_is_no_clause() -> None:
+    assert _records(_LEAD + "The company denied the Trump claims of fraud.") == []

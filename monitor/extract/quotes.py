@@ -330,6 +330,11 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
             if tok.low in _PARTICIPLES_TOO and j + 1 < len(toks) and toks[j + 1].low == "by":
                 continue  # "the release of three prisoners held by Belarus": a participle
             return True
+        if k and tok.word.islower() and toks[0].low not in lx.DETERMINERS and tok.low.endswith("s") \
+                and not tok.low.endswith(("ss", "us", "is", "'s", "’s")) and len(tok.low) > 3 \
+                and toks[j - 1].word[:1].isupper() \
+                and (j + 1 == len(toks) or toks[j + 1].low not in _NOT_AFTER_VERB):
+            return True  # "predicts President Trump wins re-election": a name, then its verb
         if past and k and tok.word.islower() and tok.low.endswith("ed") and len(tok.low) > 3 \
                 and (j + 1 == len(toks) or toks[j + 1].low not in _PARTICIPLE_PREPOSITIONS
                      or toks[j + 1].low == "to" and tok.low in _CATENATIVES_PAST):
