@@ -2044,7 +2044,7 @@ class _Document:
                     if that is not None and not any(t.low in lx.CUE_VERBS for t in toks[i + 1:that]):
                         frame.end = toks[that - 1].end
                         i = that
-            else:
+            elif " that " in text[frame.cue_end:min(e, frame.cue_end + 100)]:
                 ahead_toks = tokens(text, frame.cue_end, min(e, frame.cue_end + 160))
                 that_at = _addressee_then_that(ahead_toks)
                 if that_at is not None:
@@ -2056,6 +2056,8 @@ class _Document:
                     return
                 if frame.cue in ("told", "tells", "tell"):
                     return  # "told" with no object we can read: no clause either
+            elif frame.cue in ("told", "tells", "tell"):
+                return
         # "said on Monday that …", "said in a statement that …"
         for k in range(i, min(len(toks), i + 10)):
             low = toks[k].low
