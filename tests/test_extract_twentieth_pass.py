@@ -353,3 +353,13 @@ def test_a_name_and_its_present_verb_after_a_cue_is_a_clause() -> None:
 
 def test_a_name_before_a_plural_noun_is_no_clause() -> None:
     assert _records(_LEAD + "The company denied the Trump claims of fraud.") == []
+
+
+def test_a_pronoun_subject_before_a_colon_and_a_quoted_sentence_speaks() -> None:
+    text = "Rose-Lynn sings on. She apologizes to her family: “I pushed you away, put a pin in a map.”"
+    assert _records(text) == [("Rose-Lynn", "I pushed you away, put a pin in a map.")]
+
+
+def test_words_received_before_a_colon_are_not_the_subjects() -> None:
+    text = "Trump met Kim. He received a message from Kim: “We will meet again.”"
+    assert all(speaker != "Trump" for speaker, _ in _records(text))

@@ -3832,14 +3832,22 @@ def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | Non
         return None
     mention = doc._lead_person(s, colon)
     if mention is None:
-        return _source_with_saying_noun(text, s, colon)
-    if mention.kind not in ("person", "definite") or mention.start != s \
+        opening = _PRONOUN_OPENING.match(text, s, colon)
+        if opening is not None:
+            # "They often chant: “…”", "She apologizes to her family: “…”": whoever the
+            # pronoun is, as after a cue
+            mention = Mention(s, s + len(opening.group(1)), "pronoun", opening.group(1).lower())
+        else:
+            return _source_with_saying_noun(text, s, colon)
+    if mention.kind not in ("person", "definite", "pronoun") or mention.start != s \
             or mention.kind == "person" and " " not in mention.name and not mention.role \
             and not _named_elsewhere(doc, mention.name, s):
         return None
     rest = tokens(text, mention.end, colon)
     if not rest or not rest[0].word.islower():
         return None  # "Ann Lee: …" is a label (classified above); a verb must follow the subject
+    if _received(rest):
+        return None  # "He received a message from Kim: “…”": the words are Kim's, not his
     if len(rest) > 5 and not (len(rest) <= 12 and any(t.low in _SAYING_NOUNS for t in rest)
                               and not _received(rest)):
         return None  # ("Hale pointed to the sign on the door, which …": the quote is not his)
@@ -3860,9 +3868,11 @@ def _source_with_saying_noun(text: str, s: int, colon: int) -> Mention | None:
     return mention
 
 
+#: A subject pronoun opening a sentence, then a lower-case word.
+_PRONOUN_OPENING = re.compile(r"(He|She|They)[ ]+(?=[a-z])")
 #: Verbs by which a subject gives words: "had a warning for …", "offered a blunt assessment".
 _GIVING_VERBS = word_set("had has have offered offers gave gives sent sends issued issues delivered "
-                         "delivers")
+                         "delivers made makes posted posts")
 #: In a lead-in, words that make the message someone else's ("Trump received a message from
 #: Kim: “…”").
 _RECEIVED = word_set("from received receives got gets read reads heard hears saw sees quoting quoted")
