@@ -363,3 +363,9 @@ def test_a_pronoun_subject_before_a_colon_and_a_quoted_sentence_speaks() -> None
 def test_words_received_before_a_colon_are_not_the_subjects() -> None:
     text = "Trump met Kim. He received a message from Kim: “We will meet again.”"
     assert all(speaker != "Trump" for speaker, _ in _records(text))
+
+
+@pytest.mark.parametrize("count", ["Fifty", "Hundreds of", "Thousands of"])
+def test_a_group_is_named_without_its_count_in_words(count: str) -> None:
+    assert _one(f"{count} former intelligence officials said the report was suspect.")[0] == (
+        "former intelligence officials")

@@ -684,7 +684,7 @@ NAME_PARTICLES = _forms("de da van von der den bin bint ibn al el la le du del d
 #: Determiners and numbers that open a noun phrase.
 DETERMINERS = _forms(
     "the a an one two three four five six seven eight nine ten several some many multiple "
-    "other another his her their its our two-thirds dozens",
+    "other another his her their its our two-thirds dozens hundreds thousands",
 )
 
 

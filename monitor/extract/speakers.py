@@ -607,7 +607,9 @@ _TOWN_AFTER_PLACE = re.compile(r"(?<=[a-z])[ ]in[ ][A-Z][\w’'.-]*(?:[ ][A-Z][\
 #: How many of a group speak ("many people"), dropped from the group's name.
 _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "numerous", "various", "another",
                           "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                          "dozens"])
+                          "dozens", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+                          "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands",
+                          "scores", "countless"])
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
 
 
