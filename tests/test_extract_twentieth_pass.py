@@ -369,3 +369,16 @@ def test_words_received_before_a_colon_are_not_the_subjects() -> None:
 def test_a_group_is_named_without_its_count_in_words(count: str) -> None:
     assert _one(f"{count} former intelligence officials said the report was suspect.")[0] == (
         "former intelligence officials")
+
+
+def test_an_acronym_in_another_language_stands_for_the_name_before_it() -> None:
+    text = ("The report by the Netherlands Organisation for Applied Scientific Research (TNO) was "
+            "released. TNO said the journalists were visible.")
+    assert [s for s, _ in _records(text)] == ["Netherlands Organisation for Applied Scientific Research"]
+
+
+@pytest.mark.parametrize("later", ["The newspaper", "The paper"])
+def test_the_paper_is_the_newspaper_named_after_its_kind(later: str) -> None:
+    text = (f"The revelations by newspaper Dagens Nyheter were serious. {later} said the leaks were "
+            "real.")
+    assert _records(text) == [("Dagens Nyheter", "the leaks were real")]

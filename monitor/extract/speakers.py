@@ -2952,6 +2952,11 @@ def _defined_acronyms(text: str) -> dict[str, str]:
         # The name opens with the acronym's letter: "Kurdish-led Syrian Democratic Forces (SDF)"
         # is the Syrian Democratic Forces, "Secret Service's National … Center" the center
         first = next((k for k in range(owner, len(words)) if words[k][0] == acronym[0]), None)
+        if first is None and len(words) - owner >= 3 and words[owner] not in ("The", "A", "An") \
+                and text[max(0, match.start(1) - 2):match.start(1)] != ", ":
+            # "the Netherlands Organisation for Applied Scientific Research (TNO)": an acronym in
+            # another language, for the whole name before it
+            first = owner
         if first is not None and len(words) - first >= 2 and acronym.isupper():
             found[acronym] = " ".join(words[first:])
     return found
@@ -3007,6 +3012,11 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
         speaker.aliases.add(alias_key(name))
 
 
+#: Words for a kind of body that a story puts before the body's name ("newspaper Dagens
+#: Nyheter"), and the words it may use for that body later ("the paper").
+_KIND_WORDS = {"paper": ("newspaper", "daily", "paper"), "newspaper": ("newspaper", "daily"),
+               "daily": ("newspaper", "daily"), "broadcaster": ("broadcaster",),
+               "magazine": ("magazine",), "tabloid": ("tabloid",)}
 #: Offices named by their initials before a document ("the AG's complaint", "the DA's office").
 _ROLE_ACRONYMS = {"ag": "attorney general", "da": "district attorney", "pm": "prime minister"}
 #: Words that end an unnamed source's head noun phrase ("analysts at Morgan Stanley").
@@ -4748,6 +4758,12 @@ class SpeakerBook:
             outlet = self._outlet_named_before(mention.start)
             if outlet is not None:
                 return outlet
+        if len(words) == 1 and words[0] in _KIND_WORDS and self.text:
+            # "the paper said" after "revelations by newspaper Dagens Nyheter": the body named
+            # last after that word for its kind
+            named = self._named_after_kind(mention.start, _KIND_WORDS[words[0]])
+            if named is not None:
+                return named
         given = mention.name.split()[-len(words):] if words else []
         described = words[:-1] if len(words) == 2 else []
         if described and words[-1] in _GENERIC_ORGS and self.text:
@@ -4788,6 +4804,24 @@ class SpeakerBook:
         name = found.group(1)
         return self._by_alias.get(("organisation", alias_key(name))) \
             or self._new(Mention(found.start(1), found.end(1), "organisation", name))
+
+    def _named_after_kind(self, pos: int, kinds: tuple[str, ...]) -> Speaker | None:
+        """The body named last before ``pos`` right after a word for its kind in lower case
+        ("newspaper Dagens Nyheter", "broadcaster NRK"), outside quotations."""
+        pattern = re.compile(r"\b(?:" + "|".join(kinds) + r")[ ]((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)")
+        found: re.Match[str] | None = None
+        for match in pattern.finditer(self.text, max(0, pos - 2 * _ORG_LOOKBACK), pos):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        name = found.group(1).rstrip(".")  # (not the full stop after it: "… Dagens Nyheter.")
+        speaker = self._by_alias.get(("organisation", alias_key(name))) \
+            or self._by_alias.get(("person", alias_key(name)))
+        if speaker is not None:
+            speaker.kind = "organisation"
+            return speaker
+        return self._new(Mention(found.start(1), found.start(1) + len(name), "organisation", name))
 
     def _org_named_by_kind(self, mention: Mention, kind: str) -> Speaker | None:
         """"Dick Clark Productions denied it. “…,” the production company said": the organisation
