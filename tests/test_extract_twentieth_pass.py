@@ -382,3 +382,8 @@ def test_the_paper_is_the_newspaper_named_after_its_kind(later: str) -> None:
     text = (f"The revelations by newspaper Dagens Nyheter were serious. {later} said the leaks were "
             "real.")
     assert _records(text) == [("Dagens Nyheter", "the leaks were real")]
+
+
+def test_jean_with_a_second_given_name_is_a_mans_name() -> None:
+    text = "Jean Luc Brunel spoke on Monday. He said he was tired."
+    assert _records(text) == [("Jean Luc Brunel", "he was tired")]

@@ -1773,6 +1773,9 @@ def _first_name(tok: Tok) -> bool:
 def _name_gender(name_toks: list[Tok]) -> str | None:
     """"f" for "Jessica Chastain", "m" for "Oscar Isaac": a common first name says."""
     first = name_toks[0].low if len(name_toks) > 1 else ""
+    if first.startswith("jean-") \
+            or first == "jean" and len(name_toks) >= 3 and name_toks[1].word[:1].isupper():
+        return "m"  # "Jean Luc Brunel", "Jean-Pierre Raffarin": the French man's name, not "Jean"
     if first in lx.FEMALE_FIRST_NAMES:
         return "f"
     if first in lx.MALE_FIRST_NAMES:
