@@ -387,3 +387,24 @@ def test_the_paper_is_the_newspaper_named_after_its_kind(later: str) -> None:
 def test_jean_with_a_second_given_name_is_a_mans_name() -> None:
     text = "Jean Luc Brunel spoke on Monday. He said he was tired."
     assert _records(text) == [("Jean Luc Brunel", "he was tired")]
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Tester bills himself as a moderate Democrat willing to criticize his party.",
+     "himself as a moderate Democrat willing to criticize his party"),
+    ("The campaign casts itself as “the clear underdogs” in the contest.",
+     "itself as “the clear underdogs” in the contest"),
+])
+def test_a_speaker_naming_itself_as_something(sentence: str, content: str) -> None:
+    assert _one(sentence)[1] == content
+
+
+def test_naming_verbs_without_a_reflexive_report_nothing() -> None:
+    assert _records(_LEAD + "The senator introduces a bill on Tuesday and casts a vote.") == []
+
+
+def test_a_report_in_a_relative_clause_stays_inside_the_clause_around_it() -> None:
+    text = (_LEAD + "The secretary said he is skipping the Munich Security Conference, which bills "
+            "itself as “the world's leading forum for debating security policy,” this year.")
+    outer = [content for speaker, content in _records(text) if speaker == "the secretary"]
+    assert outer and outer[0].startswith("he is skipping") and "this year" in outer[0]

@@ -23,6 +23,11 @@ _JUDGING_AS = ("describe attacked attacks assailed assails hailed hails praised 
                "slammed slams portrayed portrays lauded lauds derided derides mocked mocks decried decries "
                "depicted depicts")
 
+#: Verbs by which a speaker names itself, a report only before "himself as", "herself as" …:
+#: "bills himself as a moderate", "casts itself as the underdog", "introducing herself as Saya".
+SELF_NAMING = "bills billing casts casting introduces introducing styles styling"
+# (not the past forms, which are passives as often: "the conference, billed as …")
+
 #: Verbs that introduce speech in any position (before, after or around a quote, or before "that").
 CUE_VERBS = _forms(
     "said says say saying",
@@ -111,6 +116,7 @@ CUE_VERBS = _forms(
     # Judgements with what is judged and "as" what: "attacked the inquiry as “garbage”", "hailed
     # the pipeline as an advance", "criticized the commutation as an abuse of power".
     _JUDGING_AS,
+    SELF_NAMING,
 )
 
 #: Cue verbs that double as nouns or have other senses: they count only next to a quote mark or
@@ -128,6 +134,7 @@ WEAK_CUES = _forms(
     "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
     "brags proclaimed proclaims charged indicate",
     _JUDGING_AS,
+    SELF_NAMING,
 )
 
 #: Cues that report speech only when a document, a poll, a study or a court is their subject

@@ -444,10 +444,13 @@ def _superlative_after(toks: list[Tok], j: int) -> bool:
 #: Cues whose object is described "as" something ("described the video as satire").
 #: Verbs of judgement that report words only with "as" or a quote after them.
 _JUDGING = word_set(lx._JUDGING_AS)
+#: Verbs by which a speaker names itself, and the reflexive "as" they need.
+_SELF_NAMING = word_set(lx.SELF_NAMING)
+_SELF_AS = re.compile(r"[ ](?:him|her|it|them|my|your|our)sel(?:f|ves)[ ]as[ ]")
 _DESCRIBING_CUES = word_set("described describes describing characterized characterizes characterised "
                             "characterises portrayed portrays dismissed dismisses branded brands "
                             "labelled labeled labels rejected rejects denounced denounces",
-                            lx._JUDGING_AS)
+                            lx._JUDGING_AS, lx.SELF_NAMING)
 #: Words after "called a" that count, not name ("called the office a dozen times").
 _QUANTITY_WORDS = word_set("dozen few couple number lot total second third handful half hundred "
                            "thousand million day week month year time times while")
@@ -863,6 +866,8 @@ class _Document:
             if frame is not None and cue in _JUDGING and frame.clause_start is None \
                     and not any(c in _OPEN_MARKS for c in text[ce:e]):
                 continue  # "Brown attacked Trump on Tuesday": a judgement with no words of it
+            if frame is not None and cue in _SELF_NAMING and not _SELF_AS.match(text, ce):
+                continue  # "introduced a bill", "cast a vote": no one naming themselves
             if frame is not None:
                 self.frames.append(frame)
                 found = True
@@ -4373,6 +4378,9 @@ def _sieve_reported(doc: _Document) -> None:
                 if (other.cue in lx.WEAK_CUES and not other.with_that
                         and not any(c in _OPEN_MARKS for c in text[other.cue_end:e])):
                     continue
+                if other.cue_start > frame.clause_start and _RELATIVE_BEFORE_CUE.search(
+                        text, max(frame.clause_start, other.cue_start - 8), other.cue_start):
+                    continue  # "… the conference, which bills itself as “…”": a report inside this one
                 if _SUBORDINATE_BEFORE.search(text, max(frame.clause_start, other.start - 12), other.start) \
                         or _ADVERBIAL_OPENING.fullmatch(text, frame.clause_start, other.start) \
                         or not text[frame.clause_start:other.start].strip():
