@@ -51,6 +51,9 @@ _TITLES = frozenset({
     "a", "an", "the", "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady",
     "gov", "governor", "sen", "senator", "rep", "del", "president", "pres", "gen", "col", "capt",
     "lt", "sgt", "det", "detective", "chief", "justice", "judge", "rev", "fr", "st", "one",
+    # titles that go with a given name alone: "King Charles" and "Charles", "Pope Francis" and
+    # "Francis" name the same person, whichever the annotator wrote
+    "king", "queen", "prince", "princess", "pope", "emperor", "empress",
 })
 #: Words an acronym skips.
 _MINOR = frozenset({"of", "the", "and", "for"})

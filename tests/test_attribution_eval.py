@@ -105,3 +105,9 @@ def test_a_name_of_title_words_alone_keeps_its_last_word() -> None:
     assert same_speaker("judge", "a judge")
     assert same_speaker("Dr. Ana Berg", "Ana Berg")
     assert not same_speaker("judge", "a senator")
+
+
+def test_a_title_that_goes_with_a_given_name_alone_does_not_change_the_speaker() -> None:
+    assert same_speaker("Charles", "King Charles")
+    assert same_speaker("Pope Francis", "Francis")
+    assert not same_speaker("Charles", "King Edward")
