@@ -18,7 +18,7 @@ _forms = word_set
 
 
 #: Verbs of judgement that report speech only with "as" (or a quote, or "that") after their object.
-_JUDGING_AS = ("describe attacked attacks assailed assails hailed hails praised praises blasted blasts "
+JUDGING_AS = ("describe attacked attacks assailed assails hailed hails praised praises blasted blasts "
                "criticized criticizes criticised criticises touted touts pitched pitches denigrated "
                "slammed slams portrayed portrays lauded lauds derided derides mocked mocks decried decries "
                "depicted depicts")
@@ -115,7 +115,7 @@ CUE_VERBS = _forms(
     "acknowledge maintain contend",
     # Judgements with what is judged and "as" what: "attacked the inquiry as “garbage”", "hailed
     # the pipeline as an advance", "criticized the commutation as an abuse of power".
-    _JUDGING_AS,
+    JUDGING_AS,
     SELF_NAMING,
 )
 
@@ -133,7 +133,7 @@ WEAK_CUES = _forms(
     "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
     "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
     "brags proclaimed proclaims charged indicate",
-    _JUDGING_AS,
+    JUDGING_AS,
     SELF_NAMING,
 )
 
@@ -298,15 +298,14 @@ def _plural(word: str) -> str:
 
 #: A group of people named by what they are ("The friends said", "Two of the nurses said"):
 #: plurals of the words for a person, unnamed sources as much as "officials" are.
+#: What an office issues in writing, a speaker for whoever issued it ("The document last year
+#: said", "A 2015 federal court decision said", "the proclamation said", "the assessment warned").
+_ISSUED_DOCUMENTS = ("document decision proclamation notice assessment proposal resolution guidance "
+                     "affidavit petition warrant dossier declaration communique communiqué")
 ANON_HEADS = ANON_HEADS | frozenset(_plural(w) for w in OCCUPATION_WORDS | PERSON_NOUNS) - _forms(
     # (those a story's sources talk to, as a rule, rather than speak as: "spoke to reporters")
     "reporters journalists photographers"
-) | _forms(
-    # documents that speak for whoever issued them ("The document last year said", "A 2015
-    # federal court decision said")
-    "document decision proclamation notice announcement assessment analysis audit proposal "
-    "resolution guidance affidavit petition warrant dossier declaration communique communiqué"
-)
+) | _forms(_ISSUED_DOCUMENTS, "announcement analysis audit")
 
 #: Words that open an anonymous noun phrase.
 ANON_DETERMINERS = _forms(
@@ -404,11 +403,8 @@ DOCUMENT_NOUNS = _forms(
     "constitution charter treaty statute",
     # What a president or a court orders in writing: "The executive order said that …".
     "order orders",
-    # and what else an office issues in writing: "The document last year said", "a federal court
-    # decision said", "the proclamation said", "the assessment warned"
-    "document decision decisions proclamation notice assessment assessments proposal resolution "
-    "investigation investigations inquiry probe "
-    "guidance affidavit petition warrant dossier declaration communique communiqué",
+    # and what else an office issues in writing, or an inquiry finds
+    _ISSUED_DOCUMENTS, "decisions assessments investigation investigations inquiry probe",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

@@ -443,14 +443,14 @@ def _superlative_after(toks: list[Tok], j: int) -> bool:
 
 #: Cues whose object is described "as" something ("described the video as satire").
 #: Verbs of judgement that report words only with "as" or a quote after them.
-_JUDGING = word_set(lx._JUDGING_AS)
+_JUDGING = word_set(lx.JUDGING_AS)
 #: Verbs by which a speaker names itself, and the reflexive "as" they need.
 _SELF_NAMING = word_set(lx.SELF_NAMING)
 _SELF_AS = re.compile(r"[ ](?:him|her|it|them|my|your|our)sel(?:f|ves)[ ]as[ ]")
 _DESCRIBING_CUES = word_set("described describes describing characterized characterizes characterised "
                             "characterises portrayed portrays dismissed dismisses branded brands "
                             "labelled labeled labels rejected rejects denounced denounces",
-                            lx._JUDGING_AS, lx.SELF_NAMING)
+                            lx.JUDGING_AS, lx.SELF_NAMING)
 #: Words after "called a" that count, not name ("called the office a dozen times").
 _QUANTITY_WORDS = word_set("dozen few couple number lot total second third handful half hundred "
                            "thousand million day week month year time times while")
@@ -1730,7 +1730,7 @@ class _Document:
             # said": the people, not the outlet that met them
             cs = reduced.start()
         toks = tokens(text, max(last, cs - _SUBJECT_WINDOW), cs)
-        if cut >= 0 and _occasion_only(toks):
+        if cut >= 0 and _occasion_phrase(toks, 0):
             # "The head of the police, Neil Basu, on Sunday said", "Trump, alongside Modi, at a
             # news conference said": when or where, after the subject's closing comma
             return self._subject(left, cut + 1)
@@ -1950,7 +1950,7 @@ class _Document:
             # then the words said
             frame.end = addressed.end(1)
             return
-        if (frame.cue in _COMMISSIVE_CUES or frame.cue in _CLAIM_CUES and len(toks) >= 3
+        if (frame.cue in _COMMISSIVE_CUES or frame.cue in _CLAIM_CUES and toks[1:2] != []
                 and toks[1].low in ("be", "have")) \
                 and not frame.inverted and len(toks) >= 3 and toks[0].low == "to" \
                 and toks[1].word.islower() and toks[1].word.isalpha():
@@ -2049,8 +2049,10 @@ class _Document:
                     if that is not None and not any(t.low in lx.CUE_VERBS for t in toks[i + 1:that]):
                         frame.end = toks[that - 1].end
                         i = that
-            elif " that " in text[frame.cue_end:min(e, frame.cue_end + 100)]:
-                ahead_toks = tokens(text, frame.cue_end, min(e, frame.cue_end + 160))
+            else:
+                # (tokenised only when a "that" lies ahead)
+                ahead_toks = tokens(text, frame.cue_end, min(e, frame.cue_end + 160)) \
+                    if " that " in text[frame.cue_end:min(e, frame.cue_end + 100)] else []
                 that_at = _addressee_then_that(ahead_toks)
                 if that_at is not None:
                     # "told me over the phone that …", "told local TV that …", "told him during
@@ -2061,8 +2063,6 @@ class _Document:
                     return
                 if frame.cue in ("told", "tells", "tell"):
                     return  # "told" with no object we can read: no clause either
-            elif frame.cue in ("told", "tells", "tell"):
-                return
         # "said on Monday that …", "said in a statement that …"
         for k in range(i, min(len(toks), i + 10)):
             low = toks[k].low
@@ -2525,7 +2525,7 @@ _MONTHS = word_set("January February March April May June July August September 
 
 def _date_word(tok: Tok) -> bool:
     """A word of a date: a month as written ("Nov.", "January"), a day or a year ("18", "2020")."""
-    return tok.word in _MONTHS or tok.word.rstrip(".,").isdigit() or tok.low in ("on", "in")
+    return tok.word in _MONTHS or tok.word.rstrip(".,").isdigit()
 
 
 def _occasion_phrase(toks: list[Tok], k: int) -> bool:
@@ -2551,11 +2551,6 @@ def _occasion_phrase(toks: list[Tok], k: int) -> bool:
         return True
     return len(tail) >= 2 and tail[0].low in ("with", "in", "on", "to") \
         and all(t.word[:1].isupper() for t in tail[1:])
-
-
-def _occasion_only(toks: list[Tok]) -> bool:
-    """Is the part before a cue only a phrase of when or at what event?"""
-    return _occasion_phrase(toks, 0)
 
 
 def _occasion_at(toks: list[Tok]) -> int | None:
