@@ -204,11 +204,13 @@ TITLE_WORDS = _forms(
     "administrator dean provost rector registrar ombudsman auditor treasurer chairperson "
     "secretary-general director-general president-elect pm",
     # Irish, US-state and local titles that come before a name ("Tánaiste Leo Varadkar").
-    "tánaiste taoiseach councillor councilor councilman councilwoman alderman alderwoman "
+    "tánaiste taoiseach councillor councilor cllr cllr. councilman councilwoman alderman alderwoman "
     "assemblyman assemblywoman assemblymember delegate del. nominee candidate challenger incumbent",
     # Religious titles before a name ("Swami Chakrapani", "Ayatollah Ali Khamenei", "Monseñor
     # Jorge Scheinig", "Rev. Al Sharpton"): the role, not part of the name.
     "swami ayatollah sayyid mufti maulana reverend rev. monsignor monseñor monsenor",
+    # Malaysian honorifics before a name ("Datuk Seri Anwar Ibrahim").
+    "datuk datin dato dato' seri tun",
     OCCUPATIONS := (
         "coach player author writer novelist actor actress singer artist farmer driver nurse "
         "doctor teacher pilot student resident mother father wife husband son daughter brother "
@@ -372,6 +374,7 @@ ORG_NAMES = _forms(
 COMPANY_NAMES = _forms(
     "google alphabet apple microsoft amazon meta facebook instagram whatsapp youtube tiktok "
     "bytedance valve netflix tesla spacex openai anthropic nvidia intel amd qualcomm samsung sony "
+    "twitter telegram snapchat linkedin bluesky threads weibo wechat "
     "nintendo uber lyft airbnb reddit spotify disney boeing airbus ryanair lufthansa "
     "pfizer moderna astrazeneca novartis walmart starbucks mcdonald's nike adidas ikea shell "
     "exxonmobil chevron gazprom rosneft huawei alibaba tencent baidu xiaomi toyota volkswagen",

@@ -91,7 +91,8 @@ _MAX_SENTENCE = 3000
 #: himself" before a quote (words in the mind, quoted as said), "pointed out that" or a reply
 #: ("shot back that", "fired back, “…”", "chimed in"), or what a paragraph ending in a colon
 #: introduces ("laid out the premise for his turn:"), or a statement named before a colon ("issued
-#: a statement: “…”", "made a surprising announcement on Friday:", "had this to say:").
+#: a statement: “…”", "has issued the following statement:", "made a surprising announcement on
+#: Friday:", "had this to say:").
 CUE_PATTERN = re.compile(
     r"\b(?:[Aa]ccording to"
     # "Per the decree, …" opening a sentence (not "Per capita", "per cent")
@@ -109,8 +110,8 @@ CUE_PATTERN = re.compile(
     r"|(?:laid|lays|set|sets|summed|sums) (?:out|up)(?=[^.\n“”\"]{0,60}:[ \t]*(?:\n|$))"
     r"|(?:made|makes|making) the case(?= that\b)"
     r"|(?:issued|issues|issuing|released|releases|releasing|made|makes|making|posted|posts|gave|gives"
-    r"|delivered|delivers|put out|puts out|sent|sends) (?:a|an) (?:[a-z-]+ ){0,2}?(?:statement|announcement"
-    r"|warning|message|response|reply|explanation|update|plea|assessment|verdict)"
+    r"|delivered|delivers|put out|puts out|sent|sends) (?:a|an|the following) (?:[a-z-]+ ){0,2}?"
+    r"(?:statement|announcement|warning|message|response|reply|explanation|update|plea|assessment|verdict)"
     r"(?=[^.\n“”\"]{0,60}:[ \t]*(?:[\"“]|\n|$))"
     # "a spokesman had this to say about the film: “…”"
     r"|(?:had|has|have) (?:this|the following) to say(?=[^.\n“”\"]{0,80}:[ \t]*(?:[\"“]|\n|$))"

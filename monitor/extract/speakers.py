@@ -432,7 +432,10 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         mention = _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "person" and " " not in mention.name:
         kin = _KIN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-        if kin is not None and not _known_first_name(kin.group(1).lower()):
+        if kin is not None and not _known_first_name(kin.group(1).lower()) \
+                and not re.search(rf"\b{re.escape(kin.group(1))}[ ][A-Z]", text):
+            # (not when the text writes the kin's name first: "Mattia Ahmet Minguzzi … Mattia’s
+            # father, Andrea,": a first name, not the family's)
             # "Cyrus Field’s brother, Henry, wrote": the kin's surname
             mention = replace(mention, name=f"{mention.name} {kin.group(1)}",
                               role=mention.role or kin.group(2))
@@ -595,6 +598,72 @@ def _without_count(mention: Mention) -> Mention:
     if tail is not None and tail.start() > 0:
         mention = replace(mention, name=mention.name[:tail.start()])
     return mention
+
+
+def _medium_before_name(words: list[str]) -> int:
+    """How many of ``words`` name a platform or an outlet before a name ("Twitter" of "Twitter
+    West", "the Daily Mail" of "the Daily Mail Lacerda"); 0 when they do not."""
+    first = 1 if words[:1] in (["the"], ["The"]) else 0
+    for k in range(min(first + 3, len(words) - 1), first, -1):
+        last = words[k - 1].lower()
+        rest = [w.lower() for w in words[k:]]
+        medium = last in lx.COMPANY_NAMES or last in lx.OUTLET_WORDS or last in lx.OUTLET_NAMES
+        if medium and all(w[:1].isupper() for w in words[first:]) \
+                and not any(w in lx.ORG_NAMES or w in lx.OUTLET_WORDS or w in lx.ORG_HEADS
+                            or w in lx.CORPORATE_WORDS for w in rest):
+            return k  # (not "NBC News", "Saudi Press Agency": the rest must read as a person's name)
+    return 0
+
+#: Where words went, right before a mention: "on ", "to ", "told ".
+_PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?<!according )(?:on|to|told|with|via)[ ]$", re.IGNORECASE)
+
+
+def _bare_person_name(text: str, mention: Mention) -> Mention:
+    """A person's name without a title before it or the letters of a seat or an honour after it
+    ("Councillor Afrasiab Anwar MBE", "Ann Lee MP", "Cllr Louise Gittins"), the role keeping
+    them; at least a first name and a surname stay."""
+    words = mention.name.split()
+    medium = _medium_before_name(words)
+    if medium and _PREPOSITION_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        # "The next day on Twitter West accused …", "Speaking to the Daily Mail Lacerda
+        # claimed": where the words went, then who said them (no comma between)
+        words = words[medium:]
+        mention = replace(mention, kind="person", name=" ".join(words))
+    role = []
+    given = (mention.role or "").split()
+    if len(words) >= 2 and words[-1] in _POST_NOMINALS:
+        role.append(words.pop())
+        if len(words) == 1 and given and given[-1][:1].isupper() and given[-1].isalpha() \
+                and given[-1].lower() not in lx.TITLE_WORDS:
+            # "Councillor Afrasiab | Anwar MBE": the given name was read into the title
+            words.insert(0, given.pop())
+            mention = replace(mention, role=" ".join(given) or None)
+    elif mention.kind != "person":
+        return mention  # (an organisation's name keeps its words: "Mayor's Office")
+    if len(words) < 2:
+        return mention
+    while len(words) >= 3 and words[0][:1].isupper() and words[0].lower() in lx.TITLE_WORDS \
+            and words[0].lower() not in lx.NOT_NAMES and words[0] not in _REGNAL_TITLES:
+        role.insert(0, words.pop(0))
+    if not role or mention.kind != "person" and not all(w[:1].isupper() and w.isalpha() for w in words):
+        return mention
+    return replace(mention, kind="person", name=" ".join(words), role=mention.role or " ".join(role))
+
+
+def _without_epithets(mention: Mention) -> Mention:
+    """An organisation's name without the words in lower case a story puts before it ("the
+    non-partisan Death Penalty Information Center", "the annual Munich Security Conference"):
+    they describe the body, its name is the capitalised words."""
+    words = mention.name.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].islower() and words[lead].replace("-", "").isalpha() \
+            and words[lead] not in lx.GLUE and words[lead] not in lx.ADVERBIAL_PREPOSITIONS \
+            and words[lead] not in ("of", "with", "by", "to"):
+        lead += 1  # (not "authorities in Beijing": a group and where it is)
+    if not lead or not all(w[:1].isupper() or w in ("of", "for", "and", "the", "on", "in")
+                           for w in words[lead:]) or not words[lead][:1].isupper():
+        return mention
+    return replace(mention, name=" ".join(words[lead:]))
 
 
 #: A time closing a description: " in 2017", " last year", " on Monday".
@@ -1886,6 +1955,11 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     return mention
 
 
+#: Letters after a person's name for a seat or an honour ("Ann Lee MP", "Jane Doe KC").
+_POST_NOMINALS = frozenset(["MP", "MPs", "MSP", "MEP", "MLA", "MS", "TD", "MBE", "OBE", "CBE", "KBE", "DBE",
+                            "KC", "QC", "FRS", "PhD"])
+
+
 def _organisation_of(body: list[Tok]) -> bool:
     """Is the phrase a body's name in capitals: an organisation's head word, "of" or "for", and
     more capitalised words with no title and no first name among them ("Party of Working People",
@@ -2216,6 +2290,12 @@ def _titled_document_author(text: str, toks: list[Tok]) -> Mention | None:
     return Mention(words[0].start, words[head].end, "organisation", _join(text, words[:head + 1]))
 
 
+#: Sources a document may come from that a story writes in lower case ("reports from local
+#: press").
+_LOWER_CASE_SOURCES = frozenset(["press", "media", "police", "authorities", "officials", "prosecutors",
+                                 "investigators"])
+
+
 def document_author(text: str, toks: list[Tok]) -> Mention | None:
     """The author a document phrase names: "a Moody’s Analytics report in April" and "the
     Moody’s report" stand for Moody’s, "Labor Department data compiled by Bloomberg" for the
@@ -2229,8 +2309,11 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         owner = owner[:-1]  # "a NATO press release", "the ministry's annual report": the owner
     while owner and (owner[0].word[:1].isdigit() or owner[0].low.rstrip(".") in _MONTHS):
         owner = owner[1:]  # "a March 14, 2019 NATO press release": a date, then the owner
-    if len(owner) == 1 and owner[0].low in lx.ORG_HEADS and not possessive(owner[0]):
-        owner = []  # "Court records say" opening a sentence: a kind of record, no one's name
+    if len(owner) == 1 and owner[0].low in lx.ORG_HEADS and not possessive(owner[0]) \
+            and (owner[0] is toks[0] or not _cap(owner[0])):
+        # "Court records say" opening a sentence: a kind of record, no one's name (but "A
+        # Pentagon statement" names the Pentagon)
+        owner = []
     caps = [t for t in owner if _cap(t)]
     poss = next((k for k, t in enumerate(owner) if possessive(t) and _cap(t)), None)
     if caps and all(_cap(t) for t in owner[owner.index(caps[0]):]):
@@ -2288,6 +2371,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 if toks[k].low == "of" and n == 1 and n < len(run) and run[n].word.islower() \
                         and _demonym(run[0]):
                     continue  # "an analysis of Chinese customs data by the Carnegie Endowment"
+                if not n and 1 <= len(run) <= 3 and all(t.word.islower() and t.word.isalpha() for t in run) \
+                        and run[-1].low in _LOWER_CASE_SOURCES and toks[k].low in ("by", "from", "in"):
+                    # "reports from local press", "a statement by police": who, in lower case
+                    return Mention(run[0].start, run[-1].end, "anonymous", _join(text, run))
                 name_toks = run[:n]
                 owned = _owned_organisation(name_toks)
                 if owned is not None:
@@ -2347,6 +2434,13 @@ class Speaker:
 alias_key = speaker_key
 _COMPASS = frozenset(["north", "south", "east", "west"])
 #: Heads that, after "the", stand for an organisation the story has named.
+#: The capitalised words opening a sentence.
+_OPENING_CAPITALS = re.compile(r"\s*([A-Z][\w.&’'-]*(?:[ ][A-Z][\w.&’'-]*){0,3})")
+#: A post of an organisation a generic word stands for: "the company’s spokesperson", "a
+#: spokesperson from the company".
+_POST_OF_GENERIC = re.compile(r"(?i:the)[ ](company|firm|group|agency|airline|bank|ministry|department)['’]s"
+                              r"[ ]([a-z]+)|(?i:an?|the)[ ]([a-z]+)[ ](?:from|for|at)[ ]the[ ]"
+                              r"(company|firm|group|agency|airline|bank|ministry|department)")
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app",
@@ -2682,6 +2776,23 @@ _SHORT_ORG_NAMES = {"Fed": "Federal Reserve"}
 #: A plural noun for people with the capitalised words before it ("Virginia Republicans").
 _PEOPLE_PHRASE = re.compile(r"\b((?:[A-Z][\w’'-]*[ ]){0,3})([A-Za-z-]+s|people)\b")
 #: Words before an office that make its holder another person than the one quoted.
+#: Words for a public body whose name the text may write fuller elsewhere (see
+#: SpeakerBook._org_names_in_context).
+_PUBLIC_BODY_HEADS = frozenset(["ministry", "department", "embassy", "consulate", "federation", "chiefs",
+                                "agency", "commission", "council", "office", "service", "bureau",
+                                "directorate", "inspectorate", "authority", "committee"])
+#: Institutions that own bodies of their own ("Parliament’s Joint Committee"): no place.
+_INSTITUTIONS = frozenset(["parliament", "congress", "senate", "government", "cabinet", "assembly"])
+#: The country or state that owns a body, right before its name: "China’s ", "U.S. ", "South
+#: Dakota's ".
+_BODY_OWNER = re.compile(r"(?<![\w.’'-])((?:U\.S\.|US|UK|(?:[A-Z][a-z]+[ ])?[A-Z][a-z]+['’]s))[ ]$")
+#: What a body is of, or where it sits, right after its name: " of England and Wales", " in New
+#: Delhi".
+_BODY_PLACE = re.compile(r"[ ](?:of|in)[ ](?:[A-Z][\w’'.-]*[ ]){0,2}[A-Z][\w’'.-]*"
+                         r"(?:[ ]and[ ](?:[A-Z][\w’'.-]*[ ]){0,1}[A-Z][\w’'.-]*)?(?![ ][A-Z])")
+
+#: Words that open what an office is of or for: "ambassador to Britain", "minister for health".
+_OFFICE_COMPLEMENTS = frozenset(["to", "for", "of", "at"])
 _NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "deputy", "acting", "new",
                                   "incoming", "outgoing"])
 #: A name of two or three capitalised words or initials after an office ("… Liu Xiaming").
@@ -2802,8 +2913,9 @@ _OUTLET_TAIL = re.compile(r",?[ ](?:interviewed|quoted|cited|contacted|reached)[
                           r"|,?[ ](?:speaking|talking)[ ]to[ ][A-Z].*$")
 
 
-#: Words for a group that works for someone: "his legal team", "her campaign staff".
-_TEAM_NOUNS = frozenset(["team", "staff"])
+#: Words for a group that works for or belongs to someone: "his legal team", "her campaign
+#: staff", "His family".
+_TEAM_NOUNS = frozenset(["team", "staff", "family", "relatives", "parents"])
 
 
 def _without_owner(name: str) -> str:
@@ -2962,6 +3074,12 @@ def _defined_acronyms(text: str) -> dict[str, str]:
             first = owner
         if first is not None and len(words) - first >= 2 and acronym.isupper():
             found[acronym] = " ".join(words[first:])
+        elif not acronym.isupper() and len(words) - owner >= 2 and words[-1].lower() in lx.ORG_HEADS \
+                and not _lexical(acronym.lower()):
+            # "the National Water Commission (Conagua)": a body's short name in another
+            # language, written as a word
+            start = owner + (1 if words[owner] in ("The", "A", "An") else 0)
+            found[acronym] = " ".join(words[start:])
     return found
 
 
@@ -2985,7 +3103,8 @@ _SUFFIXED_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ]([A-Z][\w’'-]
 #: A body named after its kind in lower case: "financial services provider Wells Fargo".
 _KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|"
                                r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
-                               r"think[ ]tank)[ ]((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)")
+                               r"blog|website|magazine|charity|think[ ]tank)[ ]((?:[A-Z][\w’'&.-]*[ ])*"
+                               r"[A-Z][\w’'&.-]*)")
 #: "and the" between two names: "… Committee and the Federal Security Service".
 _AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
 
@@ -3793,6 +3912,12 @@ class SpeakerBook:
                 and based.end() < len(mention.name):
             # "Sacramento-based McClatchy": the company, not where it is
             mention = replace(mention, name=mention.name[based.end():])
+        if mention.kind in ("person", "organisation"):
+            mention = _bare_person_name(self.text, mention)  # "Councillor Afrasiab Anwar MBE"
+        if mention.kind == "organisation":
+            mention = _without_epithets(mention)  # "the non-partisan Death Penalty Information Center"
+        elif mention.kind == "anonymous":
+            mention = _without_count(mention)  # "Fifty former intelligence officials signed a letter saying"
         if mention.kind in ("anonymous", "definite") and " " not in mention.name and self.text \
                 and _bare_title_surname(Tok(mention.name, 0, 0)) and self._named_in_full(mention.name):
             # "Expert said" where the text names Paul Expert: a singular title word with no
@@ -3814,8 +3939,11 @@ class SpeakerBook:
             # "federal documents obtained by VOA", "emails seen by Reuters": the documents (whoever
             # read them wrote nothing of them)
             mention = replace(mention, name=mention.name[:read.start()])
-        elif mention.kind == "anonymous" and self.text and not lx.DOCUMENT_NOUNS.isdisjoint(
-                mention.name.lower().split()):
+        elif self.text and (
+                mention.kind == "anonymous" and not lx.DOCUMENT_NOUNS.isdisjoint(mention.name.lower().split())
+                or mention.kind == "organisation"
+                and not lx.DOCUMENT_NOUNS.isdisjoint(w for w in mention.name.split() if w.islower())):
+            # (also "U.S. Census Bureau data presented by the economy minister", read as one name)
             # "a Moody’s Analytics report", "the letter from Sir Matthew Rycroft": the author
             mention = document_author(self.text, tokens(self.text, mention.start, mention.end)) \
                 or self._its_document(mention) or self._earlier_document_author(mention) \
@@ -3823,6 +3951,8 @@ class SpeakerBook:
         if mention.kind == "anonymous" and self.text \
                 and mention.name.split(None, 1)[0].lower() in ("its", "their"):
             mention = self._owned_source(mention)  # "its source" after Znak.com: Znak.com’s source
+        if mention.kind == "anonymous" and self.text:
+            mention = self._post_of_generic_org(mention)  # "the company’s spokesperson": Temu's
         if mention.kind == "anonymous" and self.text:
             mention = self._place_office_holder(mention)  # "Chelyabinsk's governor": the governor named
         if mention.kind == "organisation" and self.text and mention.name.lower() == "campaign":
@@ -3975,6 +4105,8 @@ class SpeakerBook:
                 speaker = self._same_group_before(mention) or self._named_pair_before(mention)
             speaker = speaker or self._by_alias.get((mention.kind, key))
             if speaker is None and mention.kind == "organisation":
+                speaker = self._office_by_acronym(mention)
+            if speaker is None and mention.kind == "organisation":
                 speaker = self._generic_org(mention) or self._compass_country(mention) or (
                     self._org_by_prefix(key) if " " not in key else None)
             if speaker is None and mention.kind == "anonymous":
@@ -4021,6 +4153,7 @@ class SpeakerBook:
         "Muller" are the "Gerhard Müller" of the text), and a first name after "Sir" or "Dame"
         ("Sir Keith") is the full name it opens ("Sir Keith Joseph")."""
         self._full_org_names(text)
+        self._org_names_in_context()
         self._surnames_in_full(text)
         self._middle_initials_in_full(text)
         self._first_names_in_full(text)
@@ -4067,11 +4200,20 @@ class SpeakerBook:
                     or not words[0][:1].isupper() or words[0].lower() not in lx.NAME_PARTICLES:
                 continue
             tail = " ".join([words[0].lower(), *words[1:]])
-            found = {m.group(1) for m in re.finditer(rf"\b([A-Z][\w’'-]+) {re.escape(tail)}\b", text)
-                     if m.group(1).lower() not in lx.NOT_NAMES and not _lexical(m.group(1).lower())}
+            # The particle in lower case ("Luis de Miranda") or as the speaker wrote it ("Craig Le
+            # Clair"), after one to three given names ("Abu Anas Al Saud")
+            pattern = rf"\b((?:[A-Z][\w’'-]+ ){{1,3}})({re.escape(tail)}|{re.escape(speaker.name)})\b"
+            found = set()
+            for match in re.finditer(pattern, text):
+                given = match.group(1).split()
+                while given and (given[0].lower() in lx.NOT_NAMES or _lexical(given[0].lower())
+                                 or given[0].lower() in lx.TITLE_WORDS):
+                    given = given[1:]
+                if given and not any(w.lower() in lx.NOT_NAMES or _lexical(w.lower()) for w in given):
+                    found.add(f"{' '.join(given)} {match.group(2)}")
             if len(found) == 1:
                 speaker.kind = "person"
-                _name_them([speaker], f"{found.pop()} {tail}")
+                _name_them([speaker], found.pop())
 
     def _descriptions_named_later(self, text: str) -> None:
         """"China’s ambassador to Britain accused …" where the story later writes "China’s
@@ -4087,9 +4229,13 @@ class SpeakerBook:
                 continue  # "a former Fox producer": one of many, not the one the text names so
             if words and words[0].lower() == "the":
                 words = words[1:]
-            if len(words) < 2 or words[-1].lower() not in lx.POSITION_HEADS \
-                    or words[-1].lower() in ("official", "source", "spokesman", "spokeswoman",
-                                             "spokesperson", "representative", "executive"):
+            # The office's word before what it is of or for: "ambassador" of "China’s
+            # ambassador to Britain", "minister" of "Uganda's minister for health"
+            head = next((words[k - 1] for k in range(1, len(words)) if words[k] in _OFFICE_COMPLEMENTS),
+                        words[-1] if words else "").lower()
+            if len(words) < 2 or head not in lx.POSITION_HEADS \
+                    or head in ("official", "source", "spokesman", "spokeswoman",
+                                "spokesperson", "representative", "executive"):
                 continue
             cores = [" ".join(words)]
             if possessive(Tok(words[0], 0, len(words[0]))) and len(words) >= 3:
@@ -4109,7 +4255,10 @@ class SpeakerBook:
                                    or possessive(Tok(before[-1], 0, len(before[-1])))):
                         match = None  # ("former police chief Tom Hale", "Germany's interior minister")
                     if match is not None and (self.quoted is None or not self.quoted(pos)) \
-                            and _known_first_name(match.group(1).split()[0].lower()):
+                            and (_known_first_name(match.group(1).split()[0].lower())
+                                 or ("person", alias_key(match.group(1))) in self._by_alias):
+                        # (a first name the lexicon knows, or a person quoted by that name:
+                        # "Liu Xiaming", surname first)
                         names.add(match.group(1))
                     pos = folded.find(low, pos + 1)
             if len(names) == 1:
@@ -4192,6 +4341,14 @@ class SpeakerBook:
         spelled: list[tuple[str, str, str, str]] | None = None
         defined: dict[str, str] | None = None
         for speaker in self.speakers:
+            if speaker.kind in ("organisation", "person") and " " not in speaker.name \
+                    and not speaker.name.isupper() and "(" in self.text:
+                if defined is None:
+                    defined = _defined_acronyms(self.text)
+                if speaker.name in defined:
+                    speaker.kind = "organisation"  # ("Conagua said": the commission it stands for)
+                    _name_them([speaker], defined[speaker.name])
+                    continue
             match = _ACRONYM_NAME.fullmatch(speaker.name)
             if speaker.kind != "organisation" or match is None:
                 continue
@@ -4544,6 +4701,8 @@ class SpeakerBook:
                     continue
             if _spelled_in(single, toks[at].word):
                 cut = _name_run(toks, text)
+                # (not "the Daily Mail Lacerda" of "Speaking to the Daily Mail Lacerda claimed")
+                cut += _medium_before_name([t.word for t in toks[cut:]])
                 if not _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
                     cut = _place_first_name(toks, cut)  # "Rene" of London Rene
                 if len(toks) - cut >= 2 and (at == len(toks) - 1 or len(toks) - cut >= 3):
@@ -4693,6 +4852,43 @@ class SpeakerBook:
                         speaker.name = f"{name} {' '.join(words[:k + 1])}"
                         speaker.aliases.add(alias_key(speaker.name))
                         break
+
+    def _org_names_in_context(self) -> None:
+        """A public body quoted by the name it shares with a fuller one the text gives it
+        elsewhere: "Police Federation" where the text writes the Police Federation of England and
+        Wales, "Ministry of Commerce" where it writes China’s Ministry of Commerce, "US Embassy"
+        where it writes the US Embassy in New Delhi. The longest such form wins."""
+        text = self.text
+        for speaker in self.speakers:
+            name = speaker.name
+            words = name.split()
+            if speaker.kind != "organisation" or len(words) < 2 or not name[:1].isupper() \
+                    or name.isupper() or not any(w.lower() in _PUBLIC_BODY_HEADS for w in words):
+                continue
+            best = name
+            for pos in self._positions(name, limit=10):
+                end = pos + len(name)
+                if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'.") \
+                        or text[end:end + 1].isalnum():
+                    continue
+                owner = _BODY_OWNER.search(text, max(0, pos - 40), pos)
+                owner_words = owner.group(1).split() if owner is not None else []
+                if owner_words and (owner_words[0].lower() in lx.NOT_NAMES
+                                    or _known_first_name(owner_words[0].lower())
+                                    or base_word(Tok(owner_words[-1], 0, 0)).lower() in lx.ORG_HEADS
+                                    or base_word(Tok(owner_words[-1], 0, 0)).lower() in _INSTITUTIONS):
+                    owner = None  # ("The Ministry …", "Sarah's …", "Parliament’s …": no place)
+                if len(words) > 4:
+                    owner = None  # (a long name is its own: not "Germany's Federal Office for …")
+                place = _BODY_PLACE.match(text, end) if " of " not in name and " in " not in name else None
+                fuller = "".join([owner.group() if owner is not None else "", name,
+                                  place.group() if place is not None else ""])
+                if fuller.endswith(".") and not re.search(r"\b[A-Z]\.$", fuller):
+                    fuller = fuller[:-1]  # (the full stop ending the sentence: "… of England and Wales.")
+                if len(fuller) > len(best):
+                    best = fuller
+            if best != name:
+                _name_them([speaker], best)
 
     def _fuller_org_name(self, name: str) -> str | None:
         """The longer name the text gives an organisation of several words: its words followed by
@@ -4867,6 +5063,41 @@ class SpeakerBook:
             return mention
         mark = "’" if "’" in self.text else "'"
         return replace(mention, name=f"{owner}{mark}s {words[1]}")
+
+    def _post_of_generic_org(self, mention: Mention) -> Mention:
+        """"Temu didn’t comment …, but the company’s spokesperson replied", "a spokesperson from
+        the company": the post named by the organisation "the company" means ("Temu
+        spokesperson"); unchanged when the story names no such organisation."""
+        match = _POST_OF_GENERIC.fullmatch(mention.name)
+        if match is None:
+            return mention
+        body, post = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        if post.lower() not in lx.ANON_HEADS and post.lower() not in lx.POSITION_HEADS:
+            return mention
+        # The body opening the mention's sentence ("Temu didn’t comment …, but the company’s
+        # spokesperson replied"), else the one "its spokesperson" would belong to
+        text, pos = self.text, mention.start
+        sentence = text[max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1):pos]
+        opening = _OPENING_CAPITALS.match(sentence)
+        known = None
+        if opening is not None:
+            # the body opening the sentence: quoted as an organisation, or by one word
+            key = alias_key(opening.group(1))
+            known = self._by_alias.get(("organisation", key)) or (
+                self._by_alias.get(("person", key)) if " " not in key else None)
+        if known is None and not opening:
+            known = self._generic_org(Mention(pos, pos, "organisation", f"the {body.lower()}"))
+        if known is not None:
+            owner: str | None = known.name
+        elif opening is not None and _SENTENCE_SUBJECT.match(sentence) and " " not in opening.group(1) \
+                and not _lexical(opening.group(1).lower()) and opening.group(1).lower() not in lx.NOT_NAMES \
+                and not _known_first_name(opening.group(1).lower()):
+            owner = opening.group(1)  # (a one-word name the sentence is about: "Temu didn’t …")
+        else:
+            owner = self._subject_name_in(sentence) or self._its_owner(pos)
+        if owner is None or owner.lower() in lx.OUTLET_NAMES:
+            return mention
+        return replace(mention, name=f"{owner} {post}")
 
     def _its_owner(self, pos: int) -> str | None:
         """The name of the organisation an "its" at ``pos`` belongs to: the one quoted last if the
@@ -5527,6 +5758,29 @@ class SpeakerBook:
         if indexed is not None and _portfolio_clash(role, indexed.role):
             return None
         return indexed
+
+    def _office_by_acronym(self, mention: Mention) -> Speaker | None:
+        """"The MEC emphasised" after "MEC for Cooperative Governance …, Jacob Mamabolo, said":
+        an office written as an acronym after "the" is the person quoted last whose role opens
+        with it, when the text defines no body by that acronym."""
+        name = mention.name
+        if not (2 <= len(name) <= 5 and name.isupper() and name.isalpha()) \
+                or self.text[max(0, mention.start - 4):mention.start + 4].lower().find("the ") < 0 \
+                or name in _defined_acronyms(self.text):
+            return None
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker.kind != "person" or " " not in speaker.name:
+                continue
+            # The acronym is the office itself, not the body a post belongs to ("FAA spokesman
+            # Paul Takemoto" is not "the FAA"): the role is the acronym, or what it is of or for
+            role = (speaker.role or "").split()
+            if role[:1] == [name] and (len(role) == 1 or role[1] in _OFFICE_COMPLEMENTS):
+                return speaker
+            # (the office before the name, as an appositive: "MEC for …, Jacob Mamabolo")
+            if re.search(rf"\b{name}(?: (?:for|of) [^.;“”\"]{{0,80}})?, {re.escape(speaker.name)}\b",
+                         self.text[:mention.start]):
+                return speaker
+        return None
 
     def _campaign_of(self, mention: Mention) -> Mention:
         """Whose campaign "his campaign" or "the campaign" is: the candidate's surname before it

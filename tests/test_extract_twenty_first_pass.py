@@ -1,0 +1,203 @@
+"""Who speaks, named as the story names them: an office described before its holder is named,
+an office written as an acronym, surnames that open with a capitalised particle, a public body
+by the fullest form the text gives it, a document by its author, a post of "the company", and
+names cleared of titles, honours, counts and the outlet or platform the words went to."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+# -- descriptions and offices tied to the person the story names ---------------------------------
+
+def test_an_office_with_what_it_is_for_is_the_holder_named_later() -> None:
+    text = ("China’s ambassador to Britain accused the UK and the US of meddling in the country’s "
+            "affairs.\n\nChina’s ambassador to Britain Liu Xiaming has said that China has the "
+            "“resolution and power” to end the unrest.")
+    assert _speakers(text) == ["Liu Xiaming", "Liu Xiaming"]
+
+
+def test_an_office_holder_named_later_by_another_office_stays_unnamed() -> None:
+    text = ("China’s ambassador to Britain accused the UK of meddling in the country’s affairs.\n\n"
+            "China’s ambassador to France Lu Shaye has said that the protests would fail.")
+    assert _speakers(text)[0] == "China’s ambassador to Britain"
+
+
+def test_an_office_written_as_an_acronym_is_its_holder() -> None:
+    text = ("MEC for Cooperative Governance and Traditional Affairs, Jacob Mamabolo, said the "
+            "disaster centre was on high alert.\n\nThe MEC emphasised that the combination of "
+            "abnormal weather patterns was dangerous.")
+    assert _speakers(text) == ["Jacob Mamabolo", "Jacob Mamabolo"]
+
+
+def test_a_body_s_acronym_opening_a_post_is_not_the_post_holder() -> None:
+    text = ("FAA spokesman Paul Takemoto said the runway would reopen on Friday.\n\n"
+            "The FAA said the planes could take off again right after the inspection.")
+    assert _speakers(text) == ["Paul Takemoto", "FAA"]
+
+
+# -- names in full ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("intro", "quoted", "full"), [
+    ("Craig Le Clair, principal analyst at Forrester, sees the platforms as ripe.", "Le Clair",
+     "Craig Le Clair"),
+    ("Gaza resident Abu Anas Al Saud, 40, lost his home in the strikes.", "Al Saud", "Abu Anas Al Saud"),
+    ("Luis de Miranda wrote a book on the subject last year.", "De Miranda", "Luis de Miranda"),
+])
+def test_a_surname_opening_with_a_particle_is_the_full_name_the_text_gives(
+        intro: str, quoted: str, full: str) -> None:
+    text = f"{intro}\n\nThe old plan had failed over and over again, {quoted} said."
+    assert _speakers(text) == [full]
+
+
+def test_a_particle_surname_two_people_share_stays_as_quoted() -> None:
+    text = ("Marine Le Pen and Jean-Marie Le Pen spoke at the rally.\n\n"
+            "The old plan had failed over and over again, Le Pen said.")
+    assert _speakers(text) == ["Le Pen"]
+
+
+@pytest.mark.parametrize(("intro", "quoted", "full"), [
+    ("Tiffany Lynch leads the Police Federation of England and Wales.", "the Police Federation",
+     "Police Federation of England and Wales"),
+    ("China’s Ministry of Commerce criticised the rules on Friday.", "the Ministry of Commerce",
+     "China’s Ministry of Commerce"),
+    ("The US Embassy in New Delhi publishes hourly readings.", "the US Embassy", "US Embassy in New Delhi"),
+    ("The U.S. State Department did not respond on Monday.", "the State Department", "U.S. State Department"),
+])
+def test_a_public_body_is_named_by_the_fullest_form_the_text_gives(
+        intro: str, quoted: str, full: str) -> None:
+    # (the fuller form may come before the short one or after it)
+    for text in (f"{intro}\n\nThe rules were unfair to everyone involved, {quoted} said.",
+                 f"The rules were unfair to everyone involved, {quoted} said.\n\n{intro}"):
+        assert _speakers(text) == [full]
+
+
+def test_a_long_body_name_keeps_no_country_before_it() -> None:
+    text = ("Germany's Federal Office for the Protection of the Constitution watches the party.\n\n"
+            "The party is a suspected extreme-right group, the Federal Office for the Protection of "
+            "the Constitution said.")
+    assert _speakers(text) == ["Federal Office for the Protection of the Constitution"]
+
+
+def test_a_short_name_in_another_language_stands_for_the_body_it_follows() -> None:
+    text = ("The National Water Commission (Conagua) manages the dams. Conagua said the reservoirs "
+            "were at 60 per cent of capacity.")
+    assert _speakers(text) == ["National Water Commission"]
+
+
+def test_a_kin_s_first_name_is_not_taken_for_the_family_name() -> None:
+    text = ("Mattia Ahmet Minguzzi is the son of chef Andrea Minguzzi. Mattia’s father, Andrea, posted "
+            "on social media: “He had asked his mother for money.”")
+    assert _speakers(text) == ["Andrea Minguzzi"]
+
+
+def test_a_kin_s_family_name_is_still_given() -> None:
+    text = "Cyrus Field laid the cable. Field’s brother, Henry, wrote that the cable was a marvel of the age."
+    assert _speakers(text) == ["Henry Field"]
+
+
+# -- names cleared of what is not the name ------------------------------------------------------
+
+@pytest.mark.parametrize(("subject", "name"), [
+    ("Ann Lee MP", "Ann Lee"),
+    ("Afrasiab Anwar MBE", "Afrasiab Anwar"),
+    ("Cllr Louise Gittins", "Louise Gittins"),
+    ("Datuk Seri Anwar Ibrahim", "Anwar Ibrahim"),
+    ("King Charles III", "King Charles III"),
+])
+def test_titles_and_letters_after_a_name_are_not_the_name(subject: str, name: str) -> None:
+    assert _speakers(f"{subject} said the attack on the cemetery was a disgrace.") == [name]
+
+
+def test_a_title_and_honour_around_a_name_in_an_appositive() -> None:
+    text = ("The Leader of Burnley Council, Councillor Afrasiab Anwar MBE, has issued the following "
+            "statement:\n\n“We are working with the police to identify the perpetrator.”")
+    assert _records(text) == [
+        ("Afrasiab Anwar", "We are working with the police to identify the perpetrator.")]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The next day on Twitter West accused his wife of attempting to lock him up in a hospital.", "West"),
+    ("Speaking to the Daily Mail Lacerda claimed: “A lot of things happened in that house.”", "Lacerda"),
+    ("Speaking to Sky News Ann Lee said the decision was wrong and would be appealed.", "Ann Lee"),
+])
+def test_the_platform_or_outlet_the_words_went_to_is_not_part_of_the_name(text: str, name: str) -> None:
+    assert _speakers(text) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "The rules were unfair to everyone, according to NBC News.",
+    "The attacks came at 4 a.m., according to the Saudi Press Agency.",
+])
+def test_an_outlet_s_own_name_is_kept_whole(text: str) -> None:
+    assert _speakers(text)[0] in ("NBC News", "Saudi Press Agency")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The non-partisan Death Penalty Information Center said executions had fallen to a record low.",
+     "Death Penalty Information Center"),
+    ("The annual Munich Security Conference said the forum would open on Friday.",
+     "Munich Security Conference"),
+    ("Officials said authorities in Beijing announced that two people sought treatment at a hospital.",
+     "authorities in Beijing"),
+])
+def test_words_in_lower_case_before_a_body_s_name_are_not_the_name(text: str, name: str) -> None:
+    assert name in _speakers(text)
+
+
+def test_a_count_opening_a_group_is_dropped_whatever_the_construction() -> None:
+    text = ("Fifty former intelligence officials signed a letter saying the emails had all the "
+            "hallmarks of a Russian operation.")
+    assert _speakers(text) == ["former intelligence officials"]
+
+
+def test_a_family_is_named_without_whose_it_is() -> None:
+    assert _speakers("His family say they are distraught following the attack on the young man.") == [
+        "family"]
+
+
+# -- documents, posts and statements ------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A Pentagon statement said the migrants were dangerous criminals.", "Pentagon"),
+    ("Exports fell by 20 per cent, according to U.S. Census Bureau data presented by the economy "
+     "minister.", "U.S. Census Bureau"),
+    ("Both teens had run-ins with the police, according to reports from local press.", "local press"),
+    ("The bills have an error, according to the personal finance blog Wealthynickel, which tracks "
+     "them.", "Wealthynickel"),
+])
+def test_a_document_or_a_kind_of_body_stands_for_whom_it_names(text: str, name: str) -> None:
+    assert _speakers(text) == [name]
+
+
+def test_court_records_opening_a_sentence_name_no_author() -> None:
+    assert _speakers("Court records said the man had been arrested twice before.") == ["Court records"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Temu did not comment on election sales in the U.S., but the company’s spokesperson replied "
+     "in an email to VOA that the products follow all laws.", "Temu spokesperson"),
+    ("Meta removed both pages last week. A spokesperson from the company said the pages violated "
+     "its policies on hate speech.", "Meta spokesperson"),
+])
+def test_a_post_of_the_company_is_named_by_the_company(text: str, name: str) -> None:
+    assert _speakers(text) == [name]
+
+
+@pytest.mark.parametrize("intro", [
+    "The council has issued the following statement:",
+    "The council issued a statement:",
+])
+def test_a_statement_announced_before_a_colon_is_its_issuer_s(intro: str) -> None:
+    text = f"{intro}\n\n“We are working with the police to identify the perpetrator.”"
+    assert _speakers(text) == ["council"]
