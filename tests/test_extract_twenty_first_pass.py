@@ -201,3 +201,77 @@ def test_a_post_of_the_company_is_named_by_the_company(text: str, name: str) -> 
 def test_a_statement_announced_before_a_colon_is_its_issuer_s(intro: str) -> None:
     text = f"{intro}\n\n“We are working with the police to identify the perpetrator.”"
     assert _speakers(text) == ["council"]
+
+
+# -- who "he" is, and who speaks before a relative clause ---------------------------------------
+
+def test_a_person_named_after_a_copula_is_whom_he_means_next() -> None:
+    text = ("Zuma-Sambudla pleaded not guilty to the charges on Monday.\n\n"
+            "The first witness at the trial was Hawks head Major-Gen Gopaul Govender, who was "
+            "appointed to lead the investigation.\n\n"
+            "He said Zuma-Sambudla had been a person of interest long before the incarceration of "
+            "Jacob Zuma.\n\n"
+            "In his evidence, he said there had been intelligence gathering at a high level.")
+    assert _speakers(text) == ["Gopaul Govender", "Gopaul Govender"]
+
+
+def test_a_name_inside_a_who_clause_is_not_the_speaker() -> None:
+    text = ("The talks ended on Monday.\n\nA woman who was attacked from the ages of 14 to 17 by "
+            "Jeffrey Epstein has said that she was never allowed into his bedroom.")
+    assert _speakers(text) == ["A woman"]
+
+
+def test_a_name_opening_a_who_clause_is_still_the_speaker() -> None:
+    text = ("The talks ended on Monday.\n\nJane Doe, who worked with John Smith for years, said that "
+            "she was never late for work.")
+    assert _speakers(text) == ["Jane Doe"]
+
+
+def test_a_clause_after_an_inverted_cue_is_not_a_speaker() -> None:
+    text = ("The talks ended on Monday.\n\nMarina Lacerda, identified as “Minor Victim 1” in the files, "
+            "says the predator treated his victims like dolls.")
+    assert "the predator treated his victims" not in _speakers(text)
+
+
+def test_a_participle_after_an_inverted_cue_still_names_the_speaker() -> None:
+    assert _speakers("“We will not stop,” said lawyers retained by the family on Monday.") == ["lawyers"]
+
+
+# -- reported clauses without "that" ------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "clause"), [
+    ("The 37-year-old revealed Epstein groomed her very slowly over several months.",
+     "Epstein groomed her very slowly over several months"),
+    ("Fahmi also clarified Anwar’s daughter, Nurul Izzah, joined his delegation in her official "
+     "capacity.", "Anwar’s daughter, Nurul Izzah, joined his delegation in her official capacity"),
+])
+def test_revealed_and_clarified_report_a_clause_without_that(sentence: str, clause: str) -> None:
+    records = _records(f"The talks ended on Monday.\n\n{sentence}")
+    assert [content for _, content in records] == [clause]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company revealed a new phone on Monday at its event in California.",
+    "The minister revealed plans to cut taxes for families with children.",
+])
+def test_revealed_with_an_object_reports_nothing(sentence: str) -> None:
+    assert _records(f"The talks ended on Monday.\n\n{sentence}") == []
+
+
+def test_records_that_have_shown_something_report_it() -> None:
+    text = ("The talks ended on Monday.\n\nStudies have shown that the drug works in most patients who "
+            "take it.")
+    assert _records(text) == [("Studies", "the drug works in most patients who take it")]
+
+
+def test_a_person_who_has_shown_something_reports_nothing() -> None:
+    text = "The talks ended on Monday.\n\nHe has shown that he can win in difficult districts."
+    assert _records(text) == []
+
+
+@pytest.mark.parametrize(("subject", "name"), [
+    ("Ex-friends", "Ex-friends"), ("Two ex-officials", "ex-officials")])
+def test_a_group_of_former_members_written_with_ex_speaks(subject: str, name: str) -> None:
+    text = (f"The talks ended on Monday.\n\n{subject} told the Daily Mail that the star was growing "
+            "frustrated with how her career was going.")
+    assert _speakers(text) == [name]

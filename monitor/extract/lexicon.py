@@ -68,7 +68,7 @@ CUE_VERBS = _forms(
     "commented comments",
     "concluded concludes concluding",
     # What a document, a poll or a court found: "court records show that …" (see FINDING_CUES).
-    "show shows showed found finds",
+    "show shows showed shown found finds",
     # What a court or an examiner decided: "the court ruled that …" (a finding: see FINDING_CUES).
     "ruled",
     "observed observes",
@@ -129,7 +129,7 @@ WEAK_CUES = _forms(
     "characterized characterizes characterised characterises "
     "rejected rejects dismissed dismisses denounced denounces condemned condemns "
     "labelled labeled pleaded pleads begged begs laughed laughs sighed sighs "
-    "rejoined rejoins divulged divulges show shows showed found finds answered answers mused muses "
+    "rejoined rejoins divulged divulges show shows showed shown found finds answered answers mused muses "
     "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
     "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
     "brags proclaimed proclaims charged indicate",
@@ -140,7 +140,7 @@ WEAK_CUES = _forms(
 #: Cues that report speech only when a document, a poll, a study or a court is their subject
 #: ("the poll found that …", "court records show that …"; not "she found that the door was
 #: locked").
-FINDING_CUES = _forms("show shows showed found finds ruled")
+FINDING_CUES = _forms("show shows showed shown found finds ruled")
 
 #: Heads of the subjects that a finding cue reports for, besides ``DOCUMENT_NOUNS``.
 FINDING_SUBJECTS = _forms(

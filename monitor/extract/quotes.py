@@ -296,7 +296,9 @@ _ZERO_THAT = frozenset(["made clear", "makes clear", "make clear", "made it clea
     # (and what documents a plural names do: "Shipping records indicate his companies were …")
     "indicate suggest show",
     # promises: "Trump vowed he would bring down inflation"
-    "vowed vows pledged pledges"
+    "vowed vows pledged pledges",
+    # (weak: only before a clause that opens with a subject and its verb, see _WEAK_ZERO_THAT)
+    "revealed reveals clarified clarifies",
 )
 #: Cues that report a clause without "that" only when a finite verb follows within a few words
 #: ("denies the two explosions are related", not "denied the allegations in a statement shared").
@@ -720,6 +722,14 @@ class _Document:
                 comma = text.find(",", comma + 1, min(e, s + 200))
             if later is not None and (found is None or later.kind == "person"):
                 found = later  # not "the coach" of "Smith, the coach, said" over Smith
+        if found is None and first in ("the", "a", "an", "another", "one", "among"):
+            # "The first witness at the trial was Hawks head Major-Gen Gopaul Govender, who …": a
+            # person named after the copula a description opens with is whom the story turns to
+            copula = _COPULAR_INTRODUCTION.match(text, s, e)
+            if copula is not None and text[copula.end():copula.end() + 1].isupper():
+                later = self._lead_person_at(copula.end(), e)
+                if later is not None and later.kind == "person" and " " in later.name:
+                    found = later
         if found is None:
             # "Such flaws may suggest the systems are not ready, but Vadim Makarov, during a
             # panel, drew the opposite conclusion": the subject of the clause after ", but"
@@ -4813,7 +4823,7 @@ def _finite_word(tok: Tok) -> bool:
 #: Weak cues that still report a clause without "that" when one follows ("suggested the bill
 #: was flawed"; not "suggested a compromise").
 _WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estimated estimates states notes "
-                           "indicate suggest show shows showed "
+                           "indicate suggest show shows showed revealed reveals clarified clarifies "
                            "underlined underscored reaffirmed reaffirms "
                            "maintained maintains concluded concludes")
 
@@ -5542,6 +5552,11 @@ def _roles_from_appositives(doc: _Document, book: SpeakerBook) -> None:
         if found.role:
             speaker.add_role(found.role)
             speaker.organisation = speaker.organisation or found.organisation
+
+
+#: A sentence that opens on a description and names someone after its copula: "The first
+#: witness at the trial was ", "Among those arrested was ".
+_COPULAR_INTRODUCTION = re.compile(r"(?:The|A|An|Another|One|Among)\b[^.,;:“”\"]{0,80}?[ ](?:was|is)[ ]")
 
 
 def _resolve(doc: _Document) -> list[ExtractedQuote]:

@@ -429,6 +429,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         return named
     mention = _regnal_name(_parse_before(text, toks))
     if mention is not None and mention.kind == "person":
+        mention = _head_before_who(text, toks, mention) or mention
+    if mention is not None and mention.kind == "person":
         mention = _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "person" and " " not in mention.name:
         kin = _KIN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
@@ -1126,6 +1128,27 @@ def _bare_object(toks: list[Tok]) -> bool:
                                        and not t.low.endswith("ly") for t in toks)
 
 
+def _head_before_who(text: str, toks: list[Tok], named: Mention) -> Mention | None:
+    """"A woman who was raped … by Jeffrey Epstein has revealed": a name that ends a "who"
+    clause after a description, as its object, is not the speaker; the description is."""
+    at = next((k for k, t in enumerate(toks) if t.start == named.start), None)
+    if at is None or at < 3 or toks[at - 1].low not in _OBJECT_PREPOSITIONS:
+        return None
+    for r in range(at - 2, max(0, at - 20), -1):
+        if toks[r].low != "who":
+            continue
+        if not toks[r - 1].word.isalpha() or not toks[r - 1].word.islower() \
+                or text[toks[r - 1].end:toks[r].start] != " ":
+            return None
+        head = _parse_before(text, toks[:r])
+        return head if head is not None and head.kind in ("anonymous", "definite") else None
+    return None
+
+
+#: Prepositions whose object a name may be inside a relative clause ("who was attacked by …").
+_OBJECT_PREPOSITIONS = frozenset(["by", "with", "to", "for", "from", "against", "of", "about"])
+
+
 def _relative_subject(text: str, toks: list[Tok]) -> Mention | None:
     """"A spokesman for the committee that oversees the election said": the phrase before the
     relative clause, with the clause, is the speaker (not "the election")."""
@@ -1220,9 +1243,22 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     mention = _regnal_name(_parse_after(text, toks))
     if mention is not None and mention.kind == "person":
         return _outlet_not_person(text, _group_serving(text, mention))
+    if mention is not None and mention.kind == "anonymous" and _clause_not_speaker(toks, mention):
+        return None
     if mention is not None and mention.kind == "anonymous":
         return _without_count(mention)  # "according to two people familiar with …", as before a cue
     return mention
+
+
+def _clause_not_speaker(toks: list[Tok], mention: Mention) -> bool:
+    """"…, says the predator treated his victims like dolls": a phrase after a cue whose verb in
+    -ed takes an object and then goes on in lower case is a reported clause, not a speaker
+    modified by a participle ("said a man representing the family.")."""
+    inside = [t for t in toks if mention.start <= t.start and t.end <= mention.end]
+    after = [t for t in toks if t.start >= mention.end]
+    return any(t.low.endswith("ed") and t.word.islower() and k > 0 for k, t in enumerate(inside)) \
+        and bool(after) and after[0].word.isalpha() and after[0].word.islower() \
+        and after[0].low not in lx.ADVERBIAL_PREPOSITIONS and after[0].low not in ("and", "who", "which")
 
 
 #: Titles that are part of the name of one who goes by a given name alone ("Pope Francis",
@@ -1949,6 +1985,16 @@ _GROUP_QUANTIFIERS = frozenset(["many", "some", "most", "few", "several", "other
 def classify(text: str, toks: list[Tok]) -> Mention | None:
     """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
     mention = _classify(text, toks)
+    if mention is None and toks and toks[-1].low.startswith("ex-") and len(toks[-1].low) > 4:
+        # "Ex-friends told the Daily Mail", "two ex-officials said": the group its head names
+        last = toks[-1]
+        head = Tok(last.word[3:], last.start + 3, last.end)
+        found = _classify(text, [*toks[:-1], head])
+        if found is not None and found.kind == "anonymous":
+            name = found.name
+            if name.endswith(head.word) and not name.endswith(last.word):
+                name = f"{name[:-len(head.word)]}{last.word}"
+            mention = replace(found, start=toks[0].start, end=last.end, name=name)
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" and"):
         # "Tim Cook and Phil Schiller": two people, not Phil Schiller in the role "Tim Cook and"
         return _coordinated_people(text, toks) or mention
