@@ -4352,8 +4352,9 @@ def _sieve_reported(doc: _Document) -> None:
         if frame.clause_start is None or frame.mention is None or frame.according:
             continue
         if frame.cue in lx.WEAK_CUES and not frame.with_that and not frame.described_as and not (
-                frame.cue in _WEAK_ZERO_THAT and _opens_clause(text, frame.clause_start, frame.sentence[1])):
-            continue
+                frame.cue in _WEAK_ZERO_THAT and _opens_clause(text, frame.clause_start, frame.sentence[1])
+                and (frame.cue not in _DISCLOSING or _discloses_clause(text, frame))):
+            continue  # (and "reveals a confused chain of command" is an object, not a clause)
         s, e = frame.sentence
         if _HYPOTHETICAL_SPEAKER.search(text, max(s, frame.cue_start - 40), frame.cue_start):
             continue  # "One could argue that …", "Others might argue that …": no one said it
@@ -4826,6 +4827,21 @@ _WEAK_ZERO_THAT = word_set("suggested suggests claims indicated indicates estima
                            "indicate suggest show shows showed revealed reveals clarified clarifies "
                            "underlined underscored reaffirmed reaffirms "
                            "maintained maintains concluded concludes")
+
+
+#: Weak cues that take a clause without "that" only after a subject and a finite verb of its
+#: own: "revealed she was never allowed", not "reveals a confused chain of command".
+_DISCLOSING = word_set("revealed reveals clarified clarifies")
+
+
+def _discloses_clause(text: str, frame: _Frame) -> bool:
+    """After "revealed" or "clarified": a subject and its finite verb, not an adjective in -ed
+    after an article ("reveals a confused chain of command")."""
+    assert frame.clause_start is not None
+    toks = tokens(text, frame.clause_start, min(frame.sentence[1], frame.clause_start + 160))
+    if len(toks) >= 2 and toks[0].low in ("a", "an", "the") and toks[1].low.endswith("ed"):
+        return False
+    return _subject_then_finite(toks, past=True, text=text)
 
 
 def _opens_clause(text: str, start: int, end: int) -> bool:

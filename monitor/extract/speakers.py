@@ -1256,9 +1256,14 @@ def _clause_not_speaker(toks: list[Tok], mention: Mention) -> bool:
     modified by a participle ("said a man representing the family.")."""
     inside = [t for t in toks if mention.start <= t.start and t.end <= mention.end]
     after = [t for t in toks if t.start >= mention.end]
-    return any(t.low.endswith("ed") and t.word.islower() and k > 0 for k, t in enumerate(inside)) \
+    return any(t.low.endswith("ed") and t.word.islower() and 0 < k < len(inside) - 1
+               and inside[k + 1].low in _OBJECT_DETERMINERS for k, t in enumerate(inside)) \
         and bool(after) and after[0].word.isalpha() and after[0].word.islower() \
         and after[0].low not in lx.ADVERBIAL_PREPOSITIONS and after[0].low not in ("and", "who", "which")
+
+
+#: Words that open a verb's object: "treated his victims", "attacked the town".
+_OBJECT_DETERMINERS = frozenset(["his", "her", "their", "its", "the", "a", "an", "our", "my", "your"])
 
 
 #: Titles that are part of the name of one who goes by a given name alone ("Pope Francis",
