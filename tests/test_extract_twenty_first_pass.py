@@ -275,3 +275,64 @@ def test_a_group_of_former_members_written_with_ex_speaks(subject: str, name: st
     text = (f"The talks ended on Monday.\n\n{subject} told the Daily Mail that the star was growing "
             "frustrated with how her career was going.")
     assert _speakers(text) == [name]
+
+
+# -- block quotations, interview labels and posts -------------------------------------------------
+
+def test_labels_an_interview_defines_as_it_opens_name_each_turn() -> None:
+    text = ("Global Voices (GV): How did you come up with the idea for the page?\n\n"
+            "Youssef R (YR): Months before creating the page, I discovered a type of internet meme.\n\n"
+            "GV: Do you take the photos yourself?\n\n"
+            "YR: I simply use Google to search for photos. I do not have designer skills.")
+    assert _records(text) == [
+        ("Global Voices", "How did you come up with the idea for the page?"),
+        ("Youssef R", "Months before creating the page, I discovered a type of internet meme."),
+        ("Global Voices", "Do you take the photos yourself?"),
+        ("Youssef R", "I simply use Google to search for photos. I do not have designer skills."),
+    ]
+
+
+def test_a_post_opening_with_a_handle_is_the_account_s() -> None:
+    text = ("Addameer Prisoner Support and Human Rights Association has been tweeting updates:\n\n"
+            "@Addameer_ps: 220 prisoners are on hunger strike in Ofer prison. #palhunger\n\n"
+            "Activist Ali Abunimah commented:\n\n"
+            "@AliAbunimah: Western media kept demanding Gandhis. Now they ignore the strike.\n\n"
+            "@imatambo: are the supreme court judges above the law?")
+    assert _speakers(text) == ["Addameer Prisoner Support and Human Rights Association", "Ali Abunimah",
+                               "@imatambo"]
+
+
+def test_a_handle_with_too_few_words_after_it_is_no_post() -> None:
+    assert _records("The talks ended on Monday.\n\n@someone: thanks!") == []
+
+
+def test_a_block_quotation_runs_on_while_it_speaks_in_the_first_person() -> None:
+    text = ("The talks ended on Monday.\n\nAt Translating Cuba, Anddy Sierra Alvarez writes:\n\n"
+            "The propaganda has begun for participation on May Day. No one is forced to go.\n\n"
+            "All we Cubans who are trying to change the government are painted as liars.\n\n"
+            "The march began at dawn in the capital and ended at noon.")
+    [record] = _records(text)
+    assert record[0] == "Anddy Sierra Alvarez"
+    assert record[1].startswith("The propaganda") and record[1].endswith("painted as liars.")
+
+
+@pytest.mark.parametrize("lead_in", [
+    "Wisdom Gokoko is sorry for church leaders in Zimbabwe:",
+    "However, Berihun Mekonnen disagreed with the observations:",
+])
+def test_a_named_subject_s_sentence_ending_on_a_colon_introduces_a_block(lead_in: str) -> None:
+    text = (f"The talks ended on Monday.\n\n{lead_in}\n\n"
+            "I am really sorry for these church leaders. This shows they are not doing their job.")
+    assert _records(text) == [(lead_in.split(", ")[-1].split(" is ")[0].split(" disagreed")[0],
+                               "I am really sorry for these church leaders. This shows they are not "
+                               "doing their job.")]
+
+
+def test_a_reported_clause_ending_on_a_colon_still_takes_no_block() -> None:
+    text = "Officials say there are three options:\n\nThe first is to wait. The second is to act."
+    assert [(q.kind, q.text) for q in extract_quotes(text)] == [("indirect", "there are three options")]
+
+
+def test_a_lone_place_opening_a_lead_in_is_no_speaker() -> None:
+    text = "The talks ended on Monday.\n\nBrussels remained calm:\n\nThe shops were open and the trams ran."
+    assert _records(text) == []

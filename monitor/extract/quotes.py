@@ -549,6 +549,9 @@ class _Frame:
     passive: bool = False
     #: "described the video as lighthearted satire": what is described and as what.
     described_as: bool = False
+    #: "Rick Lowe gave a quick overview:": a named subject's sentence ending a paragraph on a
+    #: colon, with no cue of its own; the colon is the cue of the block after it.
+    lead_in: bool = False
 
 
 @dataclass
@@ -3749,8 +3752,10 @@ def _sieve_block(doc: _Document) -> None:
     paragraph of prose counts: a few words at least, ending a sentence, with no cue of its own."""
     text = doc.text
     _here_is_frames(doc)
+    _lead_in_frames(doc)
     for frame in doc.frames:
-        if frame.according or frame.mention is None or frame.headline or frame.cue == ":":
+        if frame.according or frame.mention is None or frame.headline \
+                or frame.cue == ":" and not frame.lead_in:
             continue
         colon = frame.end
         while colon < len(text) and text[colon] in " \t":
@@ -3765,8 +3770,16 @@ def _sieve_block(doc: _Document) -> None:
                 continue  # (a few words at most: never copy the rest of a long paragraph per frame)
             last = text[frame.end:para_end]
             words = last[:-1].split()
-            if frame.clause_start is not None or not last.endswith(":") or not 0 < len(words) <= 6 or any(
-                    ch in last for ch in "“”\"") or CUE_PATTERN.search(last):
+            if not last.endswith(":") or CUE_PATTERN.search(last):
+                continue
+            if any(ch in last for ch in "“”\""):
+                # 'also suggested that this was "an historic opportunity for Mr. Christie":' —
+                # words quoted that end the paragraph on a colon: the block after it is the
+                # speaker's too (the clause is a record of its own); a clause alone is not
+                # ("Officials say there are three options:" ⏎ "The first is to wait.")
+                if _frames_in_span(doc, frame.end, para_end) or len(words) > 40:
+                    continue
+            elif frame.clause_start is not None or not 0 < len(words) <= 10:
                 continue
             colon = frame.end + len(last) - 1
         if doc.inside_quote(colon):
@@ -3787,11 +3800,65 @@ def _sieve_block(doc: _Document) -> None:
         inside = doc.spoken_quotes_between(p_start, p_end)
         if any(q.start in doc.claimed for q in inside):
             continue
+        parts = [(p_start, p_end)]
+        # A block quotation of several paragraphs: the next ones that still speak as the quoted
+        # writer does (in the first or second person) and introduce no one else
+        for index in range(frame.para + 2, min(len(doc.paras), frame.para + 6)):
+            n_start, n_end = _trim(text, *doc.paras[index])
+            more = text[n_start:n_end]
+            if not _continues_block(doc, more, n_start, n_end):
+                break
+            inside += doc.spoken_quotes_between(n_start, n_end)
+            parts.append((n_start, n_end))
+        if any(q.start in doc.claimed for q in inside):
+            continue
         for q in inside:
             doc.claimed.add(q.start)
-        claim = _Claim(p_start, p_end, "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
-                       parts=[(p_start, p_end)])
+        claim = _Claim(p_start, parts[-1][1], "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
+                       parts=parts)
         doc.claims.append(claim)
+
+
+def _continues_block(doc: _Document, body: str, start: int, end: int) -> bool:
+    """Does the paragraph ``body`` go on with a block quotation: prose that speaks in the first
+    or second person, with no quotation marks opening it, no cue, label or colon lead-in of its
+    own?"""
+    if len(body.split()) < 4 or body[-1:] not in _SENTENCE_ENDS or body[:1] in _OPENING_MARKS \
+            or start in doc.by_open or _LABEL.match(body) or _MIXED_LABEL.match(body) \
+            or _frames_in_span(doc, start, end) or CUE_PATTERN.search(body):
+        return False
+    return _FIRST_OR_SECOND_PERSON.search(_QUOTED_PART.sub(" ", body)) is not None
+
+
+#: What may open a lead-in's sentence before its speaker: "However, ", "On Twitter, ", "At
+#: Translating Cuba, ".
+_OPENING_PHRASE = re.compile(r"(?:[A-Z][\w’'-]*(?:[ ][\w’'-]+){0,3},[ ])?")
+
+
+def _lead_in_frames(doc: _Document) -> None:
+    """Frames for a paragraph whose last sentence opens with a named speaker and ends in a colon
+    with no cue of its own ("Generation Y draws a parallel to the papal mass:", "Rick Lowe gave a
+    quick overview:"): the speaker, the colon as the cue. The block sieve then reads the prose
+    paragraph after it as their words."""
+    text = doc.text
+    framed = {f.para for f in doc.frames}
+    for para, (start, end) in enumerate(doc.paras[:-1]):
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if para in framed or end - start > 400 or text[end - 1:end] != ":" or doc.inside_quote(end - 1):
+            continue
+        stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end))
+        sentence = stop + 2 if stop >= 0 else start
+        lead = doc._lead_person(sentence, end)
+        if lead is None or lead.kind not in ("person", "organisation") or not lead.name[:1].isupper() \
+                or _OPENING_PHRASE.fullmatch(text, sentence, lead.start) is None \
+                or " " not in lead.name and lead.kind == "person":
+            continue  # (a lone capitalised word may be a place: "Brussels insisted:")
+        after = text[lead.end:end - 1].split()
+        if not after or not after[0].isalpha() or not after[0].islower() or len(after) > 25:
+            continue  # (a verb right after the name: "Rick Lowe gave a quick overview:")
+        frame = _Frame(":", end - 1, end, lead, sentence, end - 1, (sentence, end), para, lead_in=True)
+        doc.frames.append(frame)
 
 
 #: A live blog's lead-in to a block quotation: "Here is Rachel Reeves, the chancellor, on the budget:".
@@ -4052,6 +4119,68 @@ def _sieve_transcript(doc: _Document) -> None:
                                  CONFIDENCE["transcript"]))
 
 
+#: A post quoted as its handle, a colon and its words: "@Addameer_ps: 220 prisoners are on …".
+_HANDLE_LABEL = re.compile(r"@(\w{2,30}):[ ]+(?=\S)")
+
+
+#: Capitalised words that may name an account's owner, minor words between: "Addameer Prisoner
+#: Support and Human Rights Association".
+_OWNER_NAME = re.compile(r"(?<![\w@’'-])[A-Z][\w’'.-]*(?:[ ](?:(?:and|of|for|the)[ ])?[A-Z][\w’'.-]*){0,7}")
+
+
+def _handle_owner(text: str, handle: str) -> str | None:
+    """The name the text gives the owner of ``handle``: the longest run of capitalised words
+    whose letters open with the handle's first five ("Walaa Al Ghussein" for @WalaaGh,
+    "Addameer Prisoner Support …" for @Addameer_ps)."""
+    key = re.sub(r"[^a-z]", "", handle.lower())
+    if len(key) < 5:
+        return None
+    best: str | None = None
+    for match in _OWNER_NAME.finditer(text):
+        words = match.group().rstrip(".").split()
+        for k in range(len(words) - 1):  # (from any word: "Activist Ali Abunimah")
+            name = " ".join(words[k:])
+            if re.sub(r"[^a-z]", "", name.lower()).startswith(key[:5]):
+                if best is None or len(name) > len(best):
+                    best = name
+                break
+    return best
+
+
+def _sieve_handles(doc: _Document) -> None:
+    """``@Addameer_ps: 220 prisoners are on hunger strike …``: a paragraph that opens with a
+    social-media handle and a colon is that account's post, named as the text names the account
+    ("Addameer Prisoner Support (@Addameer_ps)"), else by its handle."""
+    text = doc.text
+    if "@" not in text:
+        return
+    cited = {f.para for f in doc.frames}
+    names: dict[str, str | None] = {}
+    for index, (start, end) in enumerate(doc.paras):
+        if text[start] != "@" or index in cited or _overlaps_claim(doc, start, end):
+            continue
+        match = _HANDLE_LABEL.match(text, start, min(end, start + 40))
+        if match is None:
+            continue
+        content_start, content_end = _trim(text, match.end(), end)
+        if len(text[content_start:content_end].split()) < 3:
+            continue
+        handle = match.group(1)
+        if handle not in names:
+            names[handle] = _handle_owner(text, handle)
+        label_end = match.end(1)
+        owner = names[handle]
+        mention = Mention(start, label_end, "person" if owner is None or _FULL_NAME.fullmatch(owner)
+                          else "organisation", owner or f"@{handle}")
+        frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
+        for q in doc.spoken_quotes_between(content_start, content_end):
+            doc.claimed.add(q.start)  # (a post's quotations are the post's)
+        doc.frames.append(frame)
+        doc.frames_by_sentence.setdefault(start, []).append(frame)
+        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
+                                 CONFIDENCE["transcript"]))
+
+
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 #: An interview's turn labelled in double parentheses, as Wikinews prints them: "((Jane Doe))  …".
 _PAREN_LABEL = re.compile(r"\(\(([^()\n]{2,40})\)\)[ \t]+(?=\S)")
@@ -4094,6 +4223,8 @@ def _overlaps_claim(doc: _Document, start: int, end: int) -> bool:
 #: "AD She was all in.", "OW: I did it every time.": a magazine interview's turn, labelled with
 #: the speaker's initials.
 _INITIALS_LABEL = re.compile(r"([A-Z]{2,3}):? +(?=[A-Z“\"‘'(\[])")
+#: A turn that defines its label as it opens: "Youssef R (YR): ", "Global Voices (GV): ".
+_DEFINED_LABEL = re.compile(r"((?:[A-Z][\w’'.-]*[ ]){0,3}[A-Z][\w’'.-]*)[ ]\(([A-Z]{2,3})\):[ ]+(?=\S)")
 #: A person's name in full (first name, an optional middle one, the last).
 _FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)(?: ([A-Z][a-z]+))? ([A-Z][\w’'-]*[a-z][\w’'-]*)(?![\w-])")
 
@@ -4105,8 +4236,16 @@ def _sieve_initials(doc: _Document) -> None:
     words an answer quotes are part of it, not a statement of their own)."""
     text = doc.text
     labelled: dict[str, list[tuple[int, int]]] = {}  # label -> (paragraph, where its words start)
+    #: Labels a turn defines as it opens: "Youssef R (YR): Months before …", "Global Voices (GV): …"
+    defined: dict[str, str] = {}
     for index, (start, end) in enumerate(doc.paras):
         head = text[start:start + 2]
+        if head[:1].isupper() and not head.isupper():
+            definition = _DEFINED_LABEL.match(text, start, min(end, start + 60))
+            if definition is not None and definition.end() < end:
+                defined.setdefault(definition.group(2), definition.group(1))
+                labelled.setdefault(definition.group(2), []).append((index, definition.end()))
+            continue
         if not (head.isalpha() and head.isupper()):
             continue  # (most paragraphs: no label in capitals)
         match = _INITIALS_LABEL.match(text, start, min(end, start + 6))
@@ -4115,13 +4254,13 @@ def _sieve_initials(doc: _Document) -> None:
     labelled = {label: paras for label, paras in labelled.items() if len(paras) >= 2}
     if not labelled:
         return
-    names: dict[str, Counter[str]] = {}
-    for match in _FULL_NAME.finditer(text):
+    names: dict[str, Counter[str]] = {label: Counter([name]) for label, name in defined.items()}
+    for match in _FULL_NAME.finditer(text) if len(defined) < len(labelled) else ():
         first, middle, last = match.groups()
         # ("Director Ava DuVernay": the name may start at the second capitalised word)
         for given in (first, middle) if middle else (first,):
             initials = given[0] + last[0]
-            if initials in labelled:
+            if initials in labelled and initials not in defined:
                 names.setdefault(initials, Counter())[f"{given} {last}"] += 1
     answers: list[tuple[int, int, str, str]] = []  # (paragraph, where its words start, label, whose)
     for label, paras in labelled.items():
@@ -4136,7 +4275,8 @@ def _sieve_initials(doc: _Document) -> None:
     for key in [k for k in doc.frames_by_sentence if any(start <= k < end for start, end in spans)]:
         del doc.frames_by_sentence[key]  # (the answer's own cues are inside what it says)
     for (index, words_at, label, name), (start, end) in zip(answers, spans, strict=True):
-        label_end = start + len(label)
+        colon = text.rfind(":", start, words_at)
+        label_end = colon if colon >= 0 else start + len(label)  # ("Youssef R (YR):" as a whole)
         mention = Mention(start, label_end, "person", name)
         frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
         content_start, content_end = _trim(text, words_at, end)
@@ -5514,6 +5654,7 @@ SIEVES = (
     _sieve_signed,
     _sieve_block,
     _sieve_transcript,
+    _sieve_handles,
     _sieve_paren_labels,
     _sieve_qa_labels,
     _sieve_partial,
@@ -5683,7 +5824,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 cue=frame.cue if frame is not None else None,
                 speaker=speaker.name if speaker is not None else None,
                 speaker_start=mention.start if mention is not None else None,
-                speaker_end=mention.end if mention is not None else None,
+                # (within the text, whatever a mention built from odd characters claims)
+                speaker_end=min(mention.end, len(text)) if mention is not None else None,
                 speaker_kind=(speaker.kind if speaker is not None
                               else (_pronoun_kind(mention) if mention is not None else None)),
                 role=speaker.role if speaker is not None else None,
