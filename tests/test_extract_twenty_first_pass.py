@@ -336,3 +336,18 @@ def test_a_reported_clause_ending_on_a_colon_still_takes_no_block() -> None:
 def test_a_lone_place_opening_a_lead_in_is_no_speaker() -> None:
     text = "The talks ended on Monday.\n\nBrussels remained calm:\n\nThe shops were open and the trams ran."
     assert _records(text) == []
+
+
+# -- full names of the speaker's gender only -----------------------------------------------------
+
+def test_a_full_name_of_another_gender_is_not_the_speaker_s() -> None:
+    text = ("The talks ended on Monday.\n\nMr. Trump said he was considering five candidates. Earlier "
+            "he said that his daughter Ivanka Trump “would be incredible, but it does not mean I would "
+            "pick her.”\n\n“She has done a fantastic job,” Mr. Trump said.")
+    assert set(_speakers(text)) == {"Trump"}
+
+
+def test_a_full_name_of_the_speaker_s_gender_is_still_taken() -> None:
+    text = ("The talks ended on Monday.\n\nHis son Eric Trump runs the company.\n\n"
+            "“We will build it,” Mr. Trump said.")
+    assert _speakers(text) == ["Eric Trump"]

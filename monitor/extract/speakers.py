@@ -2842,6 +2842,10 @@ _BODY_OWNER = re.compile(r"(?<![\w.’'-])((?:U\.S\.|US|UK|(?:[A-Z][a-z]+[ ])?[A
 _BODY_PLACE = re.compile(r"[ ](?:of|in)[ ](?:[A-Z][\w’'.-]*[ ]){0,2}[A-Z][\w’'.-]*"
                          r"(?:[ ]and[ ](?:[A-Z][\w’'.-]*[ ]){0,1}[A-Z][\w’'.-]*)?(?![ ][A-Z])")
 
+#: A kin word right before a name, which gives its gender: "his daughter Ivanka Trump".
+_KIN_GENDER_BEFORE = re.compile(r"\b(daughter|wife|mother|sister|son|husband|father|brother)[ ]$",
+                                re.IGNORECASE)
+
 #: Words that open what an office is of or for: "ambassador to Britain", "minister for health".
 _OFFICE_COMPLEMENTS = frozenset(["to", "for", "of", "at"])
 _NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "deputy", "acting", "new",
@@ -3053,9 +3057,22 @@ def _spelled_in(table: dict[str, list[Speaker]], word: str) -> bool:
     return any(key in table for key in _spellings(word))
 
 
-def _take(table: dict[str, list[Speaker]], word: str) -> list[Speaker]:
-    """The speakers ``word`` names in any spelling, taken out of ``table``."""
-    found = {s.index: s for key in _spellings(word) for s in table.get(key, ())}
+def _full_name_gender(text: str, name_toks: list[Tok]) -> str | None:
+    """The gender of a full name in the text: its first name's, or a kin word's right before it
+    ("his daughter Ivanka Trump")."""
+    gender = _name_gender(name_toks)
+    if gender is None and name_toks:
+        kin = _KIN_GENDER_BEFORE.search(text, max(0, name_toks[0].start - 16), name_toks[0].start)
+        if kin is not None:
+            gender = "f" if kin.group(1).lower() in _FEMALE_NOUNS else "m"
+    return gender
+
+
+def _take(table: dict[str, list[Speaker]], word: str, gender: str | None = None) -> list[Speaker]:
+    """The speakers ``word`` names in any spelling (of no other ``gender``), taken out of
+    ``table``."""
+    found = {s.index: s for key in _spellings(word) for s in table.get(key, ())
+             if gender is None or s.gender in (None, gender)}
     for speaker in found.values():
         for key in _spellings(speaker.name):
             left = [s for s in table.get(key, ()) if s.index != speaker.index]
@@ -4757,7 +4774,9 @@ class SpeakerBook:
                 if not _AFTER_PREPOSITION.search(text, max(0, match.start() - 12), match.start()):
                     cut = _place_first_name(toks, cut)  # "Rene" of London Rene
                 if len(toks) - cut >= 2 and (at == len(toks) - 1 or len(toks) - cut >= 3):
-                    named = _take(single, toks[at].word)
+                    # (of the name's gender only: "his daughter Ivanka Trump" is no full name of
+                    # "Mr. Trump", "Scott Lassiter" none of "Ms. Lassiter")
+                    named = _take(single, toks[at].word, _full_name_gender(text, toks[cut:]))
                     _name_them(named, text[toks[cut].start:toks[-1].end])
                     if cut and any(t.low in lx.TITLE_WORDS for t in toks[:cut]):
                         # "Attorney General Merrick Garland appointed …": the title the text
@@ -4774,6 +4793,10 @@ class SpeakerBook:
                 return
         for speaker in {s.index: s for found in single.values() for s in found}.values():
             full = self._full_name_before(speaker.name) or suffixed.get(speaker.name.casefold())
+            if full is not None and speaker.gender is not None:
+                at = text.find(full)
+                if _full_name_gender(text, tokens(text, at, at + len(full))) not in (None, speaker.gender):
+                    continue  # (the same guard as above: "his daughter Ivanka Trump")
             if full is not None:
                 _name_them([speaker], full)
 
