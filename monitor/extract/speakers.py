@@ -2468,6 +2468,9 @@ class Speaker:
     organisation: str | None = None
     aliases: set[str] = field(default_factory=set)
     gender: str | None = None
+    #: The gender the mention that first named the speaker gave ("Mr. Trump"), not one guessed
+    #: later from a first name elsewhere in the text.
+    stated_gender: str | None = None
 
     def add_role(self, role: str | None) -> None:
         """Keep every distinct role a story gives the speaker (up to a length: a text that gives
@@ -2484,7 +2487,6 @@ class Speaker:
 
 alias_key = speaker_key
 _COMPASS = frozenset(["north", "south", "east", "west"])
-#: Heads that, after "the", stand for an organisation the story has named.
 #: The capitalised words opening a sentence.
 _OPENING_CAPITALS = re.compile(r"\s*([A-Z][\w.&’'-]*(?:[ ][A-Z][\w.&’'-]*){0,3})")
 #: A post of an organisation a generic word stands for: "the company’s spokesperson", "a
@@ -2492,6 +2494,7 @@ _OPENING_CAPITALS = re.compile(r"\s*([A-Z][\w.&’'-]*(?:[ ][A-Z][\w.&’'-]*){0
 _POST_OF_GENERIC = re.compile(r"(?i:the)[ ](company|firm|group|agency|airline|bank|ministry|department)['’]s"
                               r"[ ]([a-z]+)|(?i:an?|the)[ ]([a-z]+)[ ](?:from|for|at)[ ]the[ ]"
                               r"(company|firm|group|agency|airline|bank|ministry|department)")
+#: Heads that, after "the", stand for an organisation the story has named.
 _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "carrier", "airline",
                            "retailer", "manufacturer", "developer", "publisher", "studio", "insurer",
                            "lender", "bank", "brand", "maker", "platform", "network", "app",
@@ -3069,10 +3072,10 @@ def _full_name_gender(text: str, name_toks: list[Tok]) -> str | None:
 
 
 def _take(table: dict[str, list[Speaker]], word: str, gender: str | None = None) -> list[Speaker]:
-    """The speakers ``word`` names in any spelling (of no other ``gender``), taken out of
-    ``table``."""
+    """The speakers ``word`` names in any spelling (whose first mention gave no other gender than
+    ``gender``, when given), taken out of ``table``."""
     found = {s.index: s for key in _spellings(word) for s in table.get(key, ())
-             if gender is None or s.gender in (None, gender)}
+             if gender is None or s.stated_gender in (None, gender)}
     for speaker in found.values():
         for key in _spellings(speaker.name):
             left = [s for s in table.get(key, ()) if s.index != speaker.index]
@@ -4793,9 +4796,10 @@ class SpeakerBook:
                 return
         for speaker in {s.index: s for found in single.values() for s in found}.values():
             full = self._full_name_before(speaker.name) or suffixed.get(speaker.name.casefold())
-            if full is not None and speaker.gender is not None:
+            stated = speaker.stated_gender
+            if full is not None and stated is not None:
                 at = text.find(full)
-                if _full_name_gender(text, tokens(text, at, at + len(full))) not in (None, speaker.gender):
+                if _full_name_gender(text, tokens(text, at, at + len(full))) not in (None, stated):
                     continue  # (the same guard as above: "his daughter Ivanka Trump")
             if full is not None:
                 _name_them([speaker], full)
@@ -6019,6 +6023,8 @@ class SpeakerBook:
         found.add_role(mention.role)
         if mention.gender and not found.gender:
             found.gender = mention.gender
+        if mention.gender and not found.stated_gender:
+            found.stated_gender = mention.gender  # ("the president … Mr. Trump said": the title's)
         if not found.gender and self.text:
             found.gender = self._surname_gender(words[-1])
         if mention.organisation and not found.organisation:
@@ -6146,7 +6152,8 @@ class SpeakerBook:
         if name.endswith(("s’", "s'")) and len(name) > 2:
             name = name[:-1]  # "according to Moody’s Analytics’ forecast": Moody’s Analytics
         speaker = Speaker(len(self.speakers), name, mention.kind, mention.role,
-                          mention.organisation, {alias_key(name)}, gender=mention.gender)
+                          mention.organisation, {alias_key(name)}, gender=mention.gender,
+                          stated_gender=mention.gender)
         self.speakers.append(speaker)
         self._by_alias.setdefault((speaker.kind, alias_key(name)), speaker)
         if speaker.kind == "person":
