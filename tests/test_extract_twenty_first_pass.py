@@ -351,3 +351,20 @@ def test_a_full_name_of_the_speaker_s_gender_is_still_taken() -> None:
     text = ("The talks ended on Monday.\n\nHis son Eric Trump runs the company.\n\n"
             "“We will build it,” Mr. Trump said.")
     assert _speakers(text) == ["Eric Trump"]
+
+
+@pytest.mark.parametrize("lead", [
+    "Former business partner Tony Bobulinski held a press conference on Monday.",
+    "Just before the debate, Hunter Biden's former business partner Tony Bobulinski held a press "
+    "conference.",
+])
+def test_a_person_a_description_names_is_whom_he_means_next(lead: str) -> None:
+    text = ("The talks ended on Monday.\n\nSenator Bernie Sanders slammed Trump for a story about his "
+            f"taxes.\n\n{lead} He claimed to have evidence supporting the claim.")
+    assert _speakers(text) == ["Tony Bobulinski"]
+
+
+def test_a_place_a_description_names_is_no_one() -> None:
+    text = ("The talks ended on Monday.\n\nSenator Bernie Sanders slammed the plan.\n\n"
+            "The provincial capital Lashkar Gah fell quiet. He said the town would recover.")
+    assert _speakers(text) == ["Bernie Sanders"]

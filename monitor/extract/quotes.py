@@ -718,13 +718,15 @@ class _Document:
                     # Lee …" reads on past the title's comma)
                     comma = text.find(",", comma + 1, min(e, s + 200))
                     continue
-                later = self._lead_person_at(comma + 2, e)
+                later = self._lead_person_at(comma + 2, e) or self._described_lead(comma + 2, e)
                 if later is not None and _place_after_comma(text, later.end, e):
                     later = None  # "… on his way to West Point, New York, with supporters": a place
                 tries += 1
                 comma = text.find(",", comma + 1, min(e, s + 200))
             if later is not None and (found is None or later.kind == "person"):
                 found = later  # not "the coach" of "Smith, the coach, said" over Smith
+        if found is None:
+            found = self._described_lead(s, e)
         if found is None and first in ("the", "a", "an", "another", "one", "among"):
             # "The first witness at the trial was Hawks head Major-Gen Gopaul Govender, who …": a
             # person named after the copula a description opens with is whom the story turns to
@@ -742,6 +744,16 @@ class _Document:
                 if later is not None and later.kind == "person":
                     found = later
         return found
+
+    def _described_lead(self, s: int, e: int) -> Mention | None:
+        """"Former business partner Tony Bobulinski held …", "Hunter Biden's former business
+        partner Tony Bobulinski held …": the person a description in lower case names, when the
+        name opens with a first name."""
+        described = _DESCRIPTION_THEN_NAME.match(self.text, s, e)
+        if described is None or not known_first_name(described.group(1).split()[0].lower()):
+            return None
+        found = self._lead_person_at(described.start(1), e)
+        return found if found is not None and found.kind == "person" and " " in found.name else None
 
     def _lead_person_at(self, s: int, e: int) -> Mention | None:
         text = self.text
@@ -5711,6 +5723,12 @@ def _roles_from_appositives(doc: _Document, book: SpeakerBook) -> None:
             speaker.organisation = speaker.organisation or found.organisation
 
 
+#: A sentence that opens on a description in lower case (after a possessive name, or one
+#: capitalised word opening the sentence), then a full name and a verb: "Former business partner
+#: Tony Bobulinski held", "Hunter Biden's former business partner Tony Bobulinski held".
+_DESCRIPTION_THEN_NAME = re.compile(
+    r"(?:(?:[A-Z][\w.-]*[ ]){0,2}[A-Z][\w.-]*['’]s[ ]|[A-Z][a-z]+[ ])(?:[a-z][\w-]*[ ]){0,4}"
+    r"([A-Z][\w’'.-]+(?:[ ][A-Z][\w’'.-]+){1,2})(?=[ ][a-z])")
 #: A sentence that opens on a description and names someone after its copula: "The first
 #: witness at the trial was ", "Among those arrested was ".
 _COPULAR_INTRODUCTION = re.compile(r"(?:The|A|An|Another|One|Among)\b[^.,;:“”\"]{0,80}?[ ](?:was|is)[ ]")
