@@ -368,3 +368,26 @@ def test_a_place_a_description_names_is_no_one() -> None:
     text = ("The talks ended on Monday.\n\nSenator Bernie Sanders slammed the plan.\n\n"
             "The provincial capital Lashkar Gah fell quiet. He said the town would recover.")
     assert _speakers(text) == ["Bernie Sanders"]
+
+
+# -- "the company", "the group" and what they stand for -----------------------------------------
+
+def test_an_outlet_that_reported_on_a_company_is_not_the_company() -> None:
+    text = ("The talks ended on Monday.\n\nBoeing is in only the early stages of building the plane. "
+            "Yesterday, the Washington Post reported that Boeing was planning to move production. The "
+            "company said in a statement today that it is under contract for $170 million.")
+    assert _speakers(text) == ["Washington Post", "Boeing"]
+
+
+def test_a_body_an_appositive_calls_a_group_is_the_group_and_its_letter_s_author() -> None:
+    text = ("The talks ended on Monday.\n\nMs. Haley has been criticized by Citizens for Responsibility "
+            "and Ethics in Washington, a liberal nonprofit watchdog group. On Monday, the group sent a "
+            "letter to Steve A. Linick, asking for an investigation.\n\nThe letter said Ms. Haley and her "
+            "husband accepted seven free flights from three businessmen in 2017.")
+    assert _speakers(text) == ["Citizens for Responsibility and Ethics in Washington"]
+
+
+def test_a_post_an_appositive_names_is_no_company() -> None:
+    text = ("The talks ended on Monday.\n\nThe deal was signed by the CEO of Acme Therapeutics, a biotech "
+            "company, and by Beta Labs. The company said it had licensed the patent from the university.")
+    assert "CEO of Acme Therapeutics" not in _speakers(text)

@@ -3071,6 +3071,21 @@ def _full_name_gender(text: str, name_toks: list[Tok]) -> str | None:
     return gender
 
 
+#: A body's name, then an appositive saying what kind of body it is: "Citizens for Responsibility
+#: and Ethics in Washington, a liberal nonprofit watchdog group".
+_DESCRIBED_AS_KIND = re.compile(
+    r"((?:[A-Z][\w’'.&-]*)(?:[ ](?:for|of|and|in|on|the|[A-Z][\w’'.&-]*))*[ ][A-Z][\w’'.&-]*),[ ]"
+    r"(?:a|an)[ ](?:[\w-]+[ ]){0,4}(company|firm|group|agency|startup|nonprofit|organization|organisation|"
+    r"charity|network|platform|bank|airline|union|think[ ]tank)\b")
+
+
+def _news_outlet(name: str) -> bool:
+    """Is ``name`` a news outlet's ("Washington Post", "The New York Times", "Reuters")?"""
+    words = name.lower().replace("’s", "").replace("'s", "").split()
+    return bool(words) and (" ".join(words) in lx.OUTLET_NAMES or words[-1] in lx.OUTLET_NAMES
+                            or len(words) >= 2 and words[-1] in lx.OUTLET_WORDS)
+
+
 def _take(table: dict[str, list[Speaker]], word: str, gender: str | None = None) -> list[Speaker]:
     """The speakers ``word`` names in any spelling (whose first mention gave no other gender than
     ``gender``, when given), taken out of ``table``."""
@@ -5194,6 +5209,19 @@ class SpeakerBook:
     def _generic_org_named(self, mention: Mention, head: str) -> Speaker | None:
         base = max(0, mention.start - _ORG_LOOKBACK)
         window = self.text[base:mention.start]
+        described = None
+        for match in _DESCRIBED_AS_KIND.finditer(window):
+            first = match.group(1).split()[0].lower()
+            if first in lx.TITLE_WORDS or _known_first_name(first):
+                continue  # ("CEO of CRISPR Therapeutics, a biotech company": a person's post)
+            if match.group(2).lower() == head \
+                    and (self.quoted is None or not self.quoted(base + match.start())):
+                described = match  # "Citizens for … in Washington, a liberal nonprofit watchdog group"
+        if described is not None:
+            name = described.group(1)
+            start = base + described.start(1)
+            return self._by_alias.get(("organisation", alias_key(name))) \
+                or self._new(Mention(start, start + len(name), "organisation", name))
         if head == "paper" and "newspaper" not in window.lower():
             return None  # a research paper, unless the story has spoken of a newspaper
         commercial = head in _COMMERCIAL_HEADS
@@ -5206,6 +5234,8 @@ class SpeakerBook:
             last = None  # "The attorney general is investigating WeWork. The company said": WeWork
         if head == "agency" and last is not None and self._company_name(last.name):
             last = None  # "NASA … Boeing builds the stage. The agency said": NASA
+        if commercial and last is not None and _news_outlet(last.name):
+            last = None  # (an outlet that reported on the company is not "the company")
         if last is not None and _generic_body(last.name) and last.name.lower().split()[-1] != head:
             last = None  # "The navy said … The airline said": a navy is no airline
         if best is None and (last is None or last.name not in window):
@@ -5351,6 +5381,12 @@ class SpeakerBook:
                 # statement, not an author after "of")
                 after = after[:verb]
             author = document_author(text, before[cut:] + after) or self._who_issued(pos)
+            generic = author.name.lower().removeprefix("the ") if author is not None else ""
+            if generic in _GENERIC_ORGS:
+                # "the group sent a letter …. The letter said": the body "the group" is
+                body = self._generic_org(Mention(pos, pos, "organisation", f"the {generic}"))
+                if body is not None:
+                    return Mention(mention.start, mention.end, "organisation", body.name)
             if author is not None and author.name.lower() not in lx.TIME_WORDS:
                 # (not "Tuesday" of "Tuesday’s report": when, not whose)
                 return Mention(mention.start, mention.end, author.kind, author.name, gender=author.gender)
@@ -5438,6 +5474,8 @@ class SpeakerBook:
                 continue  # ("an Airbus A320-200", "a Boeing 737": a product, not its maker speaking)
             if commercial and self._public_acronym(name) or public and self._company_name(name):
                 continue  # "the company" is no attorney general's office, "the agency" no Boeing
+            if commercial and _news_outlet(name):
+                continue  # ("the Washington Post reported … The company said": the company it wrote of)
             if ("organisation", alias_key(name)) in self._by_alias or low in lx.ORG_NAMES \
                     and low not in lx.OUTLET_NAMES and low not in _PLACE_ORGS \
                     or commercial and (_CAMEL_NAME.fullmatch(name)
@@ -5457,7 +5495,7 @@ class SpeakerBook:
                 continue
             toks = tokens(window, match.start(), match.end())
             last = base_word(toks[-1]).lower() if toks else ""
-            if commercial and last in _PUBLIC_BODY_ENDS:
+            if commercial and (last in _PUBLIC_BODY_ENDS or _news_outlet(_join(window, toks))):
                 continue
             if (last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS) and len(toks) >= 2 \
                     and (best is None or match.start() >= best[0]):
