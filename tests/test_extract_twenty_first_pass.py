@@ -391,3 +391,18 @@ def test_a_post_an_appositive_names_is_no_company() -> None:
     text = ("The talks ended on Monday.\n\nThe deal was signed by the CEO of Acme Therapeutics, a biotech "
             "company, and by Beta Labs. The company said it had licensed the patent from the university.")
     assert "CEO of Acme Therapeutics" not in _speakers(text)
+
+
+def test_a_post_after_a_lead_in_is_the_lead_in_speaker_s() -> None:
+    text = ("The talks ended on Monday.\n\nTalal, a British-Yemeni activist in London, urged:\n\n"
+            "@25FebFreedom: US killing innocent civilians in Yemen in the name of war on terror #NoDrones\n\n"
+            "A Yemeni journalist who goes by the name Sana2 Al-Yemen tweeted her contempt:\n\n"
+            "@Sanasiino: It is a disgusting thought to know officials are playing a video game with us.\n\n"
+            "@Sanasiino: Decreasing support would need to start with a no drones policy in Yemen.")
+    assert _speakers(text) == ["Talal", "Sana2 Al-Yemen", "Sana2 Al-Yemen"]
+
+
+def test_a_place_in_a_lead_in_is_not_the_post_s_author() -> None:
+    text = ("The talks ended on Monday.\n\nMai Saleh in Yemen tweeted:\n\n"
+            "@A4Mai: Take a moment and shout with us: no to the killing of innocent civilians #NoDrones")
+    assert _speakers(text) != ["Yemen"]

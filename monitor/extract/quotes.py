@@ -4150,6 +4150,8 @@ def _handle_owner(text: str, handle: str) -> str | None:
     best: str | None = None
     for match in _OWNER_NAME.finditer(text):
         words = match.group().rstrip(".").split()
+        if any(word.endswith(".") for word in words[:-1]):
+            continue  # (a sentence's end inside the run: "Kenya. Various …")
         for k in range(len(words) - 1):  # (from any word: "Activist Ali Abunimah")
             name = " ".join(words[k:])
             if re.sub(r"[^a-z]", "", name.lower()).startswith(key[:5]):
@@ -4157,6 +4159,28 @@ def _handle_owner(text: str, handle: str) -> str | None:
                     best = name
                 break
     return best
+
+
+def _lead_in_speaker(doc: _Document, index: int, handle: str) -> Mention | None:
+    """The speaker of the paragraph that introduces the post in paragraph ``index`` ("Mai Saleh
+    in Yemen tweeted:" before "@A4Mai: …"), over any posts of the same handle between them."""
+    text = doc.text
+    para = index - 1
+    while para >= 0 and text.startswith(f"@{handle}:", doc.paras[para][0]):
+        para -= 1
+    if para < 0:
+        return None
+    start, end = doc.paras[para]
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    framed = [f for f in doc.frames if f.para == para and f.mention is not None
+              and f.mention.kind in ("person", "organisation")
+              and not _PLACE_BEFORE.search(text, max(0, f.mention.start - 6), f.mention.start)]
+    return framed[-1].mention if framed else None  # (not "Yemen" of "Mai Saleh in Yemen tweeted:")
+
+
+#: A preposition of place right before a name: "in Yemen", "from Gaza".
+_PLACE_BEFORE = re.compile(r"\b(?:in|from|at|of|near)[ ]$")
 
 
 def _sieve_handles(doc: _Document) -> None:
@@ -4182,8 +4206,10 @@ def _sieve_handles(doc: _Document) -> None:
             names[handle] = _handle_owner(text, handle)
         label_end = match.end(1)
         owner = names[handle]
-        mention = Mention(start, label_end, "person" if owner is None or _FULL_NAME.fullmatch(owner)
-                          else "organisation", owner or f"@{handle}")
+        lead_in = _lead_in_speaker(doc, index, handle) if owner is None else None
+        mention = lead_in or Mention(
+            start, label_end, "person" if owner is None or _FULL_NAME.fullmatch(owner) else "organisation",
+            owner or f"@{handle}")
         frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
         for q in doc.spoken_quotes_between(content_start, content_end):
             doc.claimed.add(q.start)  # (a post's quotations are the post's)
