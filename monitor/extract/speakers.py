@@ -2849,6 +2849,9 @@ _BODY_PLACE = re.compile(r"[ ](?:of|in)[ ](?:[A-Z][\w’'.-]*[ ]){0,2}[A-Z][\w�
 _KIN_GENDER_BEFORE = re.compile(r"\b(daughter|wife|mother|sister|son|husband|father|brother)[ ]$",
                                 re.IGNORECASE)
 
+#: How far back an office written as an acronym looks for the name it was given.
+_OFFICE_LOOKBACK = 6000
+
 #: Words that open what an office is of or for: "ambassador to Britain", "minister for health".
 _OFFICE_COMPLEMENTS = frozenset(["to", "for", "of", "at"])
 _NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "deputy", "acting", "new",
@@ -3333,6 +3336,8 @@ class SpeakerBook:
         self._given_names: set[int] = set()
         #: Per name: whether the text uses it as it uses a company (see _organisation_named).
         self._company_names: dict[str, bool] = {}
+        #: The acronyms the text defines (see _defined_acronyms), read once when first needed.
+        self._acronyms: dict[str, str] | None = None
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -5881,9 +5886,17 @@ class SpeakerBook:
         with it, when the text defines no body by that acronym."""
         name = mention.name
         if not (2 <= len(name) <= 5 and name.isupper() and name.isalpha()) \
-                or self.text[max(0, mention.start - 4):mention.start + 4].lower().find("the ") < 0 \
-                or name in _defined_acronyms(self.text):
+                or self.text[max(0, mention.start - 4):mention.start + 4].lower().find("the ") < 0:
             return None
+        if self._acronyms is None:
+            self._acronyms = _defined_acronyms(self.text)  # (once a story)
+        if name in self._acronyms:
+            return None
+        # The names the text gives the office as an appositive, in the stretch before the mention
+        window = self.text[max(0, mention.start - _OFFICE_LOOKBACK):mention.start]
+        introduced = {m.group(1) for m in re.finditer(
+            rf"\b{name}(?: (?:for|of) [^.;“”\"]{{0,80}})?, ((?:[A-Z][\w’'.-]*[ ]){{1,3}}[A-Z][\w’'-]+)",
+            window)}
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if speaker.kind != "person" or " " not in speaker.name:
                 continue
@@ -5892,10 +5905,8 @@ class SpeakerBook:
             role = (speaker.role or "").split()
             if role[:1] == [name] and (len(role) == 1 or role[1] in _OFFICE_COMPLEMENTS):
                 return speaker
-            # (the office before the name, as an appositive: "MEC for …, Jacob Mamabolo")
-            if re.search(rf"\b{name}(?: (?:for|of) [^.;“”\"]{{0,80}})?, {re.escape(speaker.name)}\b",
-                         self.text[:mention.start]):
-                return speaker
+            if speaker.name in introduced:
+                return speaker  # (the office before the name, as an appositive: "MEC for …, Jacob Mamabolo")
         return None
 
     def _campaign_of(self, mention: Mention) -> Mention:
