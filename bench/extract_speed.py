@@ -171,6 +171,17 @@ SHAPES = {
     "mixed_case_labels": lambda n: "".join(
         f"{_name(i)}: It was hard.\n\nJoe: Sure it was.\n\n{_name(i)}: My name is {_name(i)} Kerr.\n\n"
         for i in range(n // 12)),
+    # Posts opening with distinct handles after lead-ins, bodies named by their acronym as an
+    # office, surnames with particles: each looked up against the whole text.
+    "handle_posts": lambda n: "".join(
+        f"{_name(i)} Kerr of {_name(i)} Group tweeted:\n\n"
+        f"@{_name(i)}kerr: The plan will fail soon, I think.\n\n"
+        for i in range(n // 12)),
+    "office_acronyms": lambda n: "".join(
+        f"MEC for {_name(i)}, Ana {_name(i)}, said it was late. The MEC said it was done.\n"
+        for i in range(n // 12)),
+    "particle_surnames": lambda n: "".join(
+        f"Luis de {_name(i)} wrote. De {_name(i)} said it was late.\n" for i in range(n // 8)),
     "towns_and_countries": lambda n: "".join(
         f"Ana {_name(i)} of the University of Otago in Dunedin, New Zealand, said it was late. "
         f"Tom {_name(i)}, an ecologist from the Survey in Cambridge, England, told them so.\n"

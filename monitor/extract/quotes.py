@@ -585,6 +585,9 @@ class _Document:
         self.by_open = {q.start - 1: q for q in self.quotes}
         self.by_close = {q.end: q for q in self.quotes if q.closed}
         self.headline = headline
+        #: How many frames the cue index was built for, and their cues' positions, sorted (see
+        #: _frames_in_span).
+        self.cue_index: tuple[int, list[int]] = (-1, [])
         self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
         self.frames: list[_Frame] = []
         self.claimed: set[int] = set()  # starts of quote spans already attributed
@@ -3907,8 +3910,13 @@ _OPENING_MARKS = frozenset("\"“‘'«„")
 
 
 def _frames_in_span(doc: _Document, start: int, end: int) -> bool:
-    """Does any frame with a speaker lie in [start, end)?"""
-    return any(start <= f.cue_start < end and f.mention is not None for f in doc.frames)
+    """Does any frame with a speaker lie in [start, end)? (Over the cues' positions, sorted once
+    for as many frames as the document has: a text of many block quotations stays linear.)"""
+    if doc.cue_index[0] != len(doc.frames):
+        doc.cue_index = (len(doc.frames), sorted(f.cue_start for f in doc.frames if f.mention is not None))
+    starts = doc.cue_index[1]
+    k = bisect_left(starts, start)
+    return k < len(starts) and starts[k] < end
 
 
 def _colon_subject(doc: _Document, s: int, colon: int, q: Span) -> Mention | None:
@@ -4140,25 +4148,30 @@ _HANDLE_LABEL = re.compile(r"@(\w{2,30}):[ ]+(?=\S)")
 _OWNER_NAME = re.compile(r"(?<![\w@’'-])[A-Z][\w’'.-]*(?:[ ](?:(?:and|of|for|the)[ ])?[A-Z][\w’'.-]*){0,7}")
 
 
-def _handle_owner(text: str, handle: str) -> str | None:
-    """The name the text gives the owner of ``handle``: the longest run of capitalised words
-    whose letters open with the handle's first five ("Walaa Al Ghussein" for @WalaaGh,
-    "Addameer Prisoner Support …" for @Addameer_ps)."""
-    key = re.sub(r"[^a-z]", "", handle.lower())
-    if len(key) < 5:
-        return None
-    best: str | None = None
+def _owner_names(text: str) -> dict[str, str]:
+    """Per five letters: the longest run of capitalised words (from any of its words but the
+    last) whose letters open with them, the names an account's owner may go by ("Walaa Al
+    Ghussein" under "walaa", "Ali Abunimah" of "Activist Ali Abunimah" under "aliab"). One pass
+    over the text, however many handles it quotes."""
+    found: dict[str, str] = {}
     for match in _OWNER_NAME.finditer(text):
         words = match.group().rstrip(".").split()
         if any(word.endswith(".") for word in words[:-1]):
             continue  # (a sentence's end inside the run: "Kenya. Various …")
-        for k in range(len(words) - 1):  # (from any word: "Activist Ali Abunimah")
+        for k in range(len(words) - 1):
             name = " ".join(words[k:])
-            if re.sub(r"[^a-z]", "", name.lower()).startswith(key[:5]):
-                if best is None or len(name) > len(best):
-                    best = name
-                break
-    return best
+            key = re.sub(r"[^a-z]", "", name.lower())[:5]
+            if len(key) == 5 and len(name) > len(found.get(key, "")):
+                found[key] = name
+    return found
+
+
+def _handle_owner(owners: dict[str, str], handle: str) -> str | None:
+    """The name the text gives the owner of ``handle``: the longest run of capitalised words
+    whose letters open with the handle's first five ("Walaa Al Ghussein" for @WalaaGh,
+    "Addameer Prisoner Support …" for @Addameer_ps)."""
+    key = re.sub(r"[^a-z]", "", handle.lower())
+    return owners.get(key[:5]) if len(key) >= 5 else None
 
 
 def _lead_in_speaker(doc: _Document, index: int, handle: str) -> Mention | None:
@@ -4192,8 +4205,12 @@ def _sieve_handles(doc: _Document) -> None:
         return
     cited = {f.para for f in doc.frames}
     names: dict[str, str | None] = {}
+    owners: dict[str, str] | None = None
+    # (the paragraphs a claim made before covers, found once: not every claim per paragraph)
+    claimed = {k for c in doc.claims for k in range(bisect_right(doc.para_starts, c.start) - 1,
+                                                   bisect_left(doc.para_starts, c.end))}
     for index, (start, end) in enumerate(doc.paras):
-        if text[start] != "@" or index in cited or _overlaps_claim(doc, start, end):
+        if text[start] != "@" or index in cited or index in claimed:
             continue
         match = _HANDLE_LABEL.match(text, start, min(end, start + 40))
         if match is None:
@@ -4203,7 +4220,9 @@ def _sieve_handles(doc: _Document) -> None:
             continue
         handle = match.group(1)
         if handle not in names:
-            names[handle] = _handle_owner(text, handle)
+            if owners is None:
+                owners = _owner_names(text)
+            names[handle] = _handle_owner(owners, handle)
         label_end = match.end(1)
         owner = names[handle]
         lead_in = _lead_in_speaker(doc, index, handle) if owner is None else None

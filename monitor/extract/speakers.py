@@ -4290,6 +4290,9 @@ class SpeakerBook:
             if speaker.kind not in ("person", "organisation") or len(words) < 2 \
                     or not words[0][:1].isupper() or words[0].lower() not in lx.NAME_PARTICLES:
                 continue
+            self._search_left -= len(text)
+            if self._search_left < 0:
+                return  # (the story's budget of look-ups is spent: see _positions)
             tail = " ".join([words[0].lower(), *words[1:]])
             # The particle in lower case ("Luis de Miranda") or as the speaker wrote it ("Craig Le
             # Clair"), after one to three given names ("Abu Anas Al Saud")
@@ -4680,10 +4683,8 @@ class SpeakerBook:
             if speaker.kind != "person" or " " not in name:
                 continue
             longer: set[str] = set()
-            pos = text.find(name + " ")
-            for _ in range(20):  # (the first places the name is written)
-                if pos < 0:
-                    break
+            # (the first places the name is written, within the story's budget of look-ups)
+            for pos in self._positions(name + " ", limit=20):
                 match = _NAME_SEQUENCE.match(text, pos)
                 if match is not None and match.end() > pos + len(name) \
                         and not _attributive_name(text, pos, match.end()) \
@@ -4704,7 +4705,6 @@ class SpeakerBook:
                             or not _cap(t) or _title_after_name(t) for t in extra):
                         # (not "David Morales CEO", "Ann Lee MP": a title after the name)
                         longer.add(text[pos:extra[-1].end])
-                pos = text.find(name + " ", pos + 1)
             fullest = max(longer, key=len, default=None)
             if fullest is not None and all(_words_within(n, fullest) for n in longer):
                 # one way of extending it: "Te Kaurinui Robert" and "Te Kaurinui Parata" are both
