@@ -374,7 +374,7 @@ ORG_NAMES = _forms(
 COMPANY_NAMES = _forms(
     "google alphabet apple microsoft amazon meta facebook instagram whatsapp youtube tiktok "
     "bytedance valve netflix tesla spacex openai anthropic nvidia intel amd qualcomm samsung sony "
-    "twitter telegram snapchat linkedin bluesky threads weibo wechat "
+    "twitter snapchat linkedin bluesky weibo wechat "
     "nintendo uber lyft airbnb reddit spotify disney boeing airbus ryanair lufthansa "
     "pfizer moderna astrazeneca novartis walmart starbucks mcdonald's nike adidas ikea shell "
     "exxonmobil chevron gazprom rosneft huawei alibaba tencent baidu xiaomi toyota volkswagen",
