@@ -585,9 +585,9 @@ class _Document:
         self.by_open = {q.start - 1: q for q in self.quotes}
         self.by_close = {q.end: q for q in self.quotes if q.closed}
         self.headline = headline
-        #: How many frames the cue index was built for, and their cues' positions, sorted (see
-        #: _frames_in_span).
-        self.cue_index: tuple[int, list[int]] = (-1, [])
+        #: Which list of frames (and how long) the cue index was built for, and their cues'
+        #: positions, sorted (see _frames_in_span).
+        self.cue_index: tuple[tuple[int, int], list[int]] = ((0, -1), [])
         self.sentences: list[tuple[int, int, int]] = []  # (start, end, paragraph)
         self.frames: list[_Frame] = []
         self.claimed: set[int] = set()  # starts of quote spans already attributed
@@ -3813,8 +3813,6 @@ def _sieve_block(doc: _Document) -> None:
                 or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
             continue
         inside = doc.spoken_quotes_between(p_start, p_end)
-        if any(q.start in doc.claimed for q in inside):
-            continue
         parts = [(p_start, p_end)]
         # A block quotation of several paragraphs: the next ones that still speak as the quoted
         # writer does (in the first or second person) and introduce no one else
@@ -3911,9 +3909,11 @@ _OPENING_MARKS = frozenset("\"“‘'«„")
 
 def _frames_in_span(doc: _Document, start: int, end: int) -> bool:
     """Does any frame with a speaker lie in [start, end)? (Over the cues' positions, sorted once
-    for as many frames as the document has: a text of many block quotations stays linear.)"""
-    if doc.cue_index[0] != len(doc.frames):
-        doc.cue_index = (len(doc.frames), sorted(f.cue_start for f in doc.frames if f.mention is not None))
+    for the document's list of frames as long as it is: a text of many block quotations stays
+    linear.)"""
+    built_for = (id(doc.frames), len(doc.frames))
+    if doc.cue_index[0] != built_for:
+        doc.cue_index = (built_for, sorted(f.cue_start for f in doc.frames if f.mention is not None))
     starts = doc.cue_index[1]
     k = bisect_left(starts, start)
     return k < len(starts) and starts[k] < end

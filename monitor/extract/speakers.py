@@ -616,6 +616,7 @@ def _medium_before_name(words: list[str]) -> int:
             return k  # (not "NBC News", "Saudi Press Agency": the rest must read as a person's name)
     return 0
 
+
 #: Where words went, right before a mention: "on ", "to ", "told ".
 _PREPOSITION_BEFORE = re.compile(r"(?:^|\W)(?<!according )(?:on|to|told|with|via)[ ]$", re.IGNORECASE)
 
@@ -2829,7 +2830,6 @@ _KINSHIP_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|fat
 _SHORT_ORG_NAMES = {"Fed": "Federal Reserve"}
 #: A plural noun for people with the capitalised words before it ("Virginia Republicans").
 _PEOPLE_PHRASE = re.compile(r"\b((?:[A-Z][\w’'-]*[ ]){0,3})([A-Za-z-]+s|people)\b")
-#: Words before an office that make its holder another person than the one quoted.
 #: Words for a public body whose name the text may write fuller elsewhere (see
 #: SpeakerBook._org_names_in_context).
 _PUBLIC_BODY_HEADS = frozenset(["ministry", "department", "embassy", "consulate", "federation", "chiefs",
@@ -2854,6 +2854,7 @@ _OFFICE_LOOKBACK = 6000
 
 #: Words that open what an office is of or for: "ambassador to Britain", "minister for health".
 _OFFICE_COMPLEMENTS = frozenset(["to", "for", "of", "at"])
+#: Words before an office that make its holder another person than the one quoted.
 _NOT_THE_SAME_HOLDER = frozenset(["former", "previous", "ex", "then", "late", "deputy", "acting", "new",
                                   "incoming", "outgoing"])
 #: A name of two or three capitalised words or initials after an office ("… Liu Xiaming").
@@ -5172,30 +5173,35 @@ class SpeakerBook:
         body, post = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
         if post.lower() not in lx.ANON_HEADS and post.lower() not in lx.POSITION_HEADS:
             return mention
-        # The body opening the mention's sentence ("Temu didn’t comment …, but the company’s
-        # spokesperson replied"), else the one "its spokesperson" would belong to
-        text, pos = self.text, mention.start
-        sentence = text[max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1):pos]
-        opening = _OPENING_CAPITALS.match(sentence)
-        known = None
-        if opening is not None:
-            # the body opening the sentence: quoted as an organisation, or by one word
-            key = alias_key(opening.group(1))
-            known = self._by_alias.get(("organisation", key)) or (
-                self._by_alias.get(("person", key)) if " " not in key else None)
-        if known is None and not opening:
-            known = self._generic_org(Mention(pos, pos, "organisation", f"the {body.lower()}"))
-        if known is not None:
-            owner: str | None = known.name
-        elif opening is not None and _SENTENCE_SUBJECT.match(sentence) and " " not in opening.group(1) \
-                and not _lexical(opening.group(1).lower()) and opening.group(1).lower() not in lx.NOT_NAMES \
-                and not _known_first_name(opening.group(1).lower()):
-            owner = opening.group(1)  # (a one-word name the sentence is about: "Temu didn’t …")
-        else:
-            owner = self._subject_name_in(sentence) or self._its_owner(pos)
+        owner = self._body_of_sentence(mention.start, body)
         if owner is None or owner.lower() in lx.OUTLET_NAMES:
             return mention
         return replace(mention, name=f"{owner} {post}")
+
+    def _body_of_sentence(self, pos: int, body: str) -> str | None:
+        """The organisation "the company" (``body``) at ``pos`` stands for: the one opening its
+        sentence ("Temu didn’t comment …, but the company’s spokesperson replied"), quoted as an
+        organisation or named by one word the sentence is about; else the one "its
+        spokesperson" would belong to."""
+        text = self.text
+        sentence = text[max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1):pos]
+        opening = _OPENING_CAPITALS.match(sentence)
+        if opening is None:
+            found = self._generic_org(Mention(pos, pos, "organisation", f"the {body.lower()}"))
+            if found is not None:
+                return found.name
+            return self._subject_name_in(sentence) or self._its_owner(pos)
+        word = opening.group(1)
+        key = alias_key(word)
+        known = self._by_alias.get(("organisation", key)) or (
+            self._by_alias.get(("person", key)) if " " not in key else None)
+        if known is not None:
+            return known.name
+        low = word.lower()
+        if _SENTENCE_SUBJECT.match(sentence) and " " not in word and not _lexical(low) \
+                and low not in lx.NOT_NAMES and not _known_first_name(low):
+            return word  # (a one-word name the sentence is about: "Temu didn’t …")
+        return self._subject_name_in(sentence) or self._its_owner(pos)
 
     def _its_owner(self, pos: int) -> str | None:
         """The name of the organisation an "its" at ``pos`` belongs to: the one quoted last if the
