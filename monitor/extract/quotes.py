@@ -116,7 +116,10 @@ CUE_PATTERN = re.compile(
     # "a spokesman had this to say about the film: “…”"
     r"|(?:had|has|have) (?:this|the following) to say(?=[^.\n“”\"]{0,80}:[ \t]*(?:[\"“]|\n|$))"
     # what a document's words do ("“…,” the statement read.", "the email began: “…”")
-    r"|(?:read|reads|began|begins)(?=[.,:;])|"
+    r"|(?:read|reads|began|begins)(?=[.,:;])"
+    # "“…,” read the ruling.": the document after its verb, once the quotation has closed
+    r"|(?<=[,”\"] )(?:read|reads)(?= (?:the|a|an|its|his|her|their) (?:[\w’'-]+ ){0,4}?(?:"
+    + lx.word_alternation(lx.DOCUMENT_NOUNS) + r")\b)|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -1216,6 +1219,22 @@ class _Document:
                 # found that …": a body's finding)
                 return None
         if cue in _DOCUMENT_CUES:
+            if mention is None and cue in ("read", "reads") and not text[left:cs].strip(" \t,"):
+                # "“…,” read the ruling.": the document named after the verb (the cue pattern
+                # takes "read" there only before a document's noun)
+                words = tokens(text, ce, _next_boundary(text, ce, e))
+                noun = next((k for k, t in enumerate(words) if t.low in lx.DOCUMENT_NOUNS), None)
+                found = _document_subject(text, words[:noun + 1]) if noun is not None else None
+                if found is None:
+                    return None
+                after = noun + 1 + (noun + 1 < len(words) and words[noun + 1].low == "piece")
+                if len(words) <= after + 7 and words[after:] and words[after].low in ("in", "from", "by"):
+                    # "read a recent opinion piece in the Hankyoreh newspaper": where it appeared
+                    # or who wrote it, which the speaker book reads as its author
+                    found = replace(found, end=words[-1].end, name=text[found.start:words[-1].end])
+                found = self._with_appositive(found, e)
+                return _Frame(cue, cs, ce, found, cs, found.end, (s, e), para, inverted=True,
+                              headline=headline)
             if mention is None:
                 mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
             if mention is None or mention.kind == "pronoun" or text[mention.start:mention.end].split()[-1] \

@@ -750,13 +750,18 @@ def _person_and_group(text: str, toks: list[Tok], mention: Mention) -> Mention:
     """"Gov. Eric Holcomb and legislative leaders said": a person named in full joined by "and"
     to the unnamed group that speaks with them (not the group alone)."""
     k = next((i for i, t in enumerate(toks) if t.start == mention.start), None)
-    if k is None or k < 3 or toks[k - 1].low != "and" or not _cap(toks[k - 2]):
+    if k is None or k < 2 or toks[k - 1].low != "and" or not _cap(toks[k - 2]):
         return mention
     i = k - 2
     while i > 0 and k - 2 - i < _MAX_NP_TOKENS \
             and (_cap(toks[i - 1]) or toks[i - 1].low in lx.TITLE_ABBREVIATIONS):
         i -= 1
     person = classify(text, toks[i:k - 1])
+    if person is not None and person.kind in ("person", "organisation") and " " not in person.name \
+            and person.name[:1].isupper() and _full_name_at(text, person.name) < person.start:
+        # "Holcomb and GOP legislative leaders" where the text named Eric Holcomb before
+        at = _full_name_at(text, person.name)
+        person = replace(person, kind="person", name=" ".join(text[at:at + 80].split()[:2]))
     if person is None or person.kind != "person" or " " not in person.name or person.end != toks[k - 2].end:
         return mention
     return Mention(person.start, mention.end, "anonymous", f"{person.name} and {mention.name}",
@@ -940,7 +945,9 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
         for back in (1, 2, 3):
             j = i - back
-            if j > 0 and all((t.word.islower() or _demonym(t)) and t.low not in lx.GLUE
+            if j > 0 and all((t.word.islower() or _demonym(t)
+                              or t.word.isupper() and t.word.isalpha())  # "and GOP legislative leaders"
+                             and t.low not in lx.GLUE
                              and t.low not in lx.CUE_VERBS and t.low not in _CLAUSE_OPENERS
                              and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
                                   and toks[j - 1].low == "the")
@@ -950,6 +957,8 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
                          and not any(t.low in _QUANTITY_WORDS for t in toks[j:i])):
                 i = j  # ("But indigenous elders say": a group's adjective after a conjunction)
                 break
+    if 0 < i < len(toks) and toks[i - 1].low not in lx.DETERMINERS and _head_is_group(toks[i:]):
+        i = _group_modifiers_opening(text, toks, i)  # "Foreign policy analysts say …"
     if i > 0 and possessive(toks[i - 1]) and not toks[i].word[0].isupper():
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
     if i > 0 and toks[i - 1].low in lx.DETERMINERS:
@@ -973,6 +982,43 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if sk.after_model_number(toks, i):
         return None  # "Microsoft 365 Personal adds": part of a product's name
     return classify(text, toks[i:])
+
+
+#: Words that link a sentence to the one before ("However analysts say …") or open a clause:
+#: never a modifier of the group after them.
+_CONNECTIVES = frozenset(["however", "meanwhile", "still", "now", "yet", "also", "instead", "moreover",
+                          "furthermore", "nonetheless", "nevertheless", "indeed", "thus", "therefore",
+                          "then", "later", "earlier", "so", "but", "and", "or", "plus", "besides",
+                          "otherwise", "hence", "elsewhere", "there", "here", "even", "only", "again",
+                          # (nor a preposition or a subordinator: "As officials have said, …")
+                          "as", "like", "unlike", "with", "without", "for", "by", "from", "to", "at",
+                          "in", "on", "among", "despite", "after", "before", "since", "though",
+                          "although", "because", "if", "when", "while", "whether", "once", "unless",
+                          "until", "not", "no", "what", "how", "why", "where", "of", "about"])
+
+
+def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
+    """Where a plural group's phrase starts when lower-case modifiers before it open the
+    sentence: "Foreign policy analysts", "Free speech advocates", "Most mainstream economists"
+    (less its quantifier); not after a first name, a sentence adverb or a time word."""
+    j = i
+    while j > 0 and i - j < 3 and toks[j - 1].word.isalpha() and toks[j - 1].word[1:].islower() \
+            and toks[j - 1].low not in lx.GLUE and toks[j - 1].low not in lx.CUE_VERBS \
+            and toks[j - 1].low not in _CLAUSE_OPENERS and toks[j - 1].low not in lx.AUX_ADVERBS \
+            and toks[j - 1].low not in lx.DETERMINERS and toks[j - 1].low not in lx.PRONOUNS:
+        j -= 1
+        if toks[j].word[0].isupper():
+            break
+    if j == i or not toks[j].word[0].isupper() or _sentence_start(text, toks[j].start) < 0:
+        return i  # (only at the sentence's opening: "… for Biden legal experts" is no group)
+    first = toks[j].low
+    if _known_first_name(first) or _sentence_adverb(first) or _time_word(toks[j]) \
+            or first in _CONNECTIVES or first.endswith("ly") \
+            or re.search(r"[,;:()—–]", text[toks[j].end:toks[i].start]):
+        return i  # ("Maria …", "Meanwhile local officials", "Today, officials": not the group's)
+    while j < i and toks[j].low in _QUANTITY_WORDS:
+        j += 1  # "Most mainstream economists": the group, without its share
+    return j
 
 
 _ASSOCIATE_PRONOUNS = frozenset(["his", "her", "their"])
@@ -3256,6 +3302,12 @@ _NEGATED_ISSUE = re.compile(r"\b(?:not|never|n['’]t|yet to)\s+$")
 _ON_BEHALF = re.compile(r"\s+(?:from|on behalf of|by)\s")
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
 _DOCUMENT_LOOKBACK = 3000
+#: The verb that says what a document's noun names: "X reported that …" is "the report".
+_DOCUMENT_VERBS = {
+    noun: re.compile(rf"\b(?:{verbs})\b")
+    for noun, verbs in (("report", "reported|reports"), ("ruling", "ruled|rules"),
+                        ("announcement", "announced|announces"), ("assessment", "assessed|assesses"))
+}
 
 
 def _titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
@@ -5401,7 +5453,32 @@ class SpeakerBook:
             if author is not None and author.name.lower() not in lx.TIME_WORDS:
                 # (not "Tuesday" of "Tuesday’s report": when, not whose)
                 return Mention(mention.start, mention.end, author.kind, author.name, gender=author.gender)
-        return None
+        return None if found else self._reported_by(mention, head, floor)
+
+    def _reported_by(self, mention: Mention, noun: str, floor: int) -> Mention | None:
+        """"the United Nations reported that …. “…,” read the report": for a document the text
+        never named before, who the text says did what its noun names (the verb: reported,
+        ruled, announced, assessed): the subject of the verb's last place since ``floor``."""
+        verb = _DOCUMENT_VERBS.get(noun)
+        if verb is None:
+            return None
+        text = self.text
+        found = None
+        for match in verb.finditer(text, floor, mention.start):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        stop = max(text.rfind(". ", max(0, found.start() - 200), found.start()),
+                   text.rfind("\n", max(0, found.start() - 200), found.start()))
+        words = tokens(text, stop + 1 if stop >= 0 else max(0, found.start() - 200), found.start())
+        last = max((k for k, t in enumerate(words) if t.low in ("after", "that", "when", "as", "because",
+                                                              "since", "before", "while")), default=-1)
+        subject = parse_before(text, words[last + 1:])
+        if subject is None or subject.kind not in ("person", "organisation", "anonymous") \
+                or subject.name.lower() in lx.PRONOUNS:
+            return None
+        return Mention(mention.start, mention.end, subject.kind, subject.name, gender=subject.gender)
 
     def _who_issued(self, pos: int) -> Mention | None:
         """"Netanyahu’s office said in a statement that …": the subject of the cue before "in a

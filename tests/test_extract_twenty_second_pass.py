@@ -1,0 +1,120 @@
+"""Who speaks, as the story names them, in constructions that fail most on unseen news: a
+document quoted after its verb ("“…,” read the ruling") and one the text introduced with a verb
+("the United Nations reported …"), a group whose lower-case modifiers open the sentence, and a
+person joined to a group by "and" and named by surname alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in extract_quotes(text)]
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+# -- a document after "read" -----------------------------------------------------------------------
+
+def test_a_quotation_followed_by_read_and_a_document_is_the_documents() -> None:
+    text = ("Data case\n\nThe court published its decision on Monday.\n\n"
+            "“The transfer of data violates the law,” read the ruling.")
+    assert _records(text) == [("the ruling", "The transfer of data violates the law")]
+
+
+def test_reads_before_a_document_with_an_aside_is_the_documents() -> None:
+    text = ("Senators write to the FBI\n\nThe senators sent a letter to the FBI on Monday.\n\n"
+            "“We are deeply concerned,” reads the letter, signed by 12 senators.")
+    assert [t for _, t in _records(text)] == ["We are deeply concerned"]
+    assert _speakers(text)[0] is not None
+
+
+def test_read_before_a_person_is_no_cue() -> None:
+    text = "Books\n\n“I loved it,” read the boy, who had a new book."
+    assert _speakers(text) == []
+
+
+def test_a_document_piece_in_a_newspaper_is_the_newspapers() -> None:
+    text = ("Seoul reacts\n\n“The election heralds a tectonic shift,” read a recent opinion piece in "
+            "the prominent Hankyoreh newspaper.")
+    assert _speakers(text) == ["Hankyoreh"]
+
+
+# -- a document the text introduced with its verb --------------------------------------------------
+
+def test_the_report_of_a_body_that_reported_is_that_body() -> None:
+    text = ("Afghanistan\n\nRubio’s comments came days after the United Nations reported that "
+            "al-Qaida operatives continued to find shelter across Afghanistan.\n\n"
+            "“The Taliban have maintained a permissive environment,” read the report.")
+    assert _speakers(text) == ["United Nations", "United Nations"]
+
+
+def test_the_ruling_of_a_court_that_ruled_is_the_courts() -> None:
+    text = ("Facebook loses\n\nThe European Court of Justice ruled on Thursday that Facebook must "
+            "remove the posts.\n\nAccording to the ruling, a host must remove re-posts as well.")
+    assert _records(text) == [("European Court of Justice", "a host must remove re-posts as well")]
+
+
+def test_a_report_introduced_by_its_noun_keeps_that_introduction() -> None:
+    # the noun came first ("An internal report …"): a later "reported" by others is not its author
+    text = ("Schools\n\nAn internal report on last year's shutdown reveals serious problems.\n\n"
+            "Cafeteria staff reported that the doors were locked.\n\n"
+            "“It would have been prudent to brief other staff,” the report concludes.")
+    assert _speakers(text)[-1] != "Cafeteria staff"
+
+
+# -- groups whose modifiers open the sentence ------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Foreign policy analysts said the deal was weak.", "Foreign policy analysts"),
+    ("Independent election experts said the count was done.", "Independent election experts"),
+    ("Free speech advocates said the ban was wrong.", "Free speech advocates"),
+    ("Most mainstream economists say tariffs raise prices.", "mainstream economists"),
+    ("Google engineers said the model was safe.", "Google engineers"),
+])
+def test_a_group_keeps_the_modifiers_that_open_its_sentence(sentence: str, speaker: str) -> None:
+    assert _speakers(f"Title\n\nThe talks ended. {sentence}") == [speaker]
+
+
+@pytest.mark.parametrize("sentence", [
+    "However analysts said the deal was weak.",
+    "Meanwhile local officials said the road was closed.",
+    "Today angry residents said the road was closed.",
+])
+def test_a_connective_or_time_word_is_no_modifier_of_the_group(sentence: str) -> None:
+    speaker = _speakers(f"Title\n\nThe talks ended. {sentence}")[0]
+    assert speaker is not None and speaker.split()[0].lower() not in ("however", "meanwhile", "today")
+
+
+def test_a_clause_opener_before_a_group_keeps_the_clause() -> None:
+    text = ("Uzbekistan\n\nMeanwhile, experts in Tashkent support the approach. As officials have "
+            "said, Uzbekistan will engage with whoever governs Afghanistan.")
+    assert ("officials", "Uzbekistan will engage with whoever governs Afghanistan") in _records(text)
+
+
+# -- a person and a group ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Budget deal\n\nGov. Eric Holcomb met lawmakers on Monday.\n\n"
+     "Holcomb and GOP legislative leaders said the budget would pass.",
+     "Eric Holcomb and GOP legislative leaders"),
+    ("Drones\n\nGov. Phil Murphy met police on Monday.\n\n"
+     "Murphy and law enforcement officials said the threat was low.",
+     "Phil Murphy and law enforcement officials"),
+])
+def test_a_surname_and_a_group_is_the_person_in_full_and_the_group(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_surname_the_text_never_names_in_full_is_not_expanded() -> None:
+    text = "Budget deal\n\nHolcomb and GOP legislative leaders said the budget would pass."
+    assert _speakers(text)[0] != "Eric Holcomb and GOP legislative leaders"
+
+
+def test_an_acronym_opens_a_group_after_and() -> None:
+    text = "Vote\n\nThe bill passed, and GOP leaders said it was fine."
+    assert _speakers(text) == ["GOP leaders"]
