@@ -118,3 +118,55 @@ def test_a_surname_the_text_never_names_in_full_is_not_expanded() -> None:
 def test_an_acronym_opens_a_group_after_and() -> None:
     text = "Vote\n\nThe bill passed, and GOP leaders said it was fine."
     assert _speakers(text) == ["GOP leaders"]
+
+
+# -- bodies, pairs and outlets ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("phrase", "speaker"), [
+    ("Authorities in Florida", "Authorities in Florida"),
+    ("Police in Ohio", "Police in Ohio"),
+    ("Health authorities in Florida", "Health authorities in Florida"),
+])
+def test_a_body_of_people_in_a_place_is_no_person_named_for_the_place(phrase: str, speaker: str) -> None:
+    text = f"Storm\n\nThe storm hit. {phrase} said Friday that it was bad."
+    assert _speakers(text) == [speaker]
+
+
+def test_a_clause_opener_is_not_part_of_a_group_in_a_place() -> None:
+    text = "Storm\n\nThe storm hit, when authorities in Beijing said it was bad."
+    assert _speakers(text) == ["authorities in Beijing"]
+
+
+def test_two_surnames_one_named_with_initials_are_both_in_full() -> None:
+    text = ("Clash\n\nU.S. President Donald Trump and Vice President JD Vance met Zelenskyy.\n\n"
+            "Both Vance and Trump accused the Ukrainian leader of not being thankful for the aid.")
+    assert _speakers(text) == ["JD Vance and Donald Trump"]
+
+
+def test_a_firm_named_for_two_founders_is_no_pair() -> None:
+    text = "Soap\n\nShoppers like Procter and Gamble. Procter and Gamble said sales rose."
+    assert "Procter" not in " ".join(s or "" for s in _speakers(text)).replace("Procter and Gamble", "")
+
+
+def test_a_body_is_not_the_longer_body_named_after_it() -> None:
+    text = ("Press\n\nThe White House Correspondents' Association said the move was wrong.\n\n"
+            "In its statement after the hearing, the White House said, \"We stand by our decision.\"")
+    assert _speakers(text) == ["White House Correspondents' Association", "White House"]
+
+
+def test_a_short_name_is_still_the_longer_name_the_text_gives_it() -> None:
+    text = ("Poll\n\nThe Pew Research Center published the survey.\n\n"
+            "Pew Research said most adults use the internet daily.")
+    assert _speakers(text) == ["Pew Research Center"]
+
+
+def test_the_news_agency_is_the_agency_named_before() -> None:
+    text = ("Deal talks\n\nReuters reported the deal on Monday. The ministry denied it.\n\n"
+            "The news agency said it stood by its reporting.")
+    assert _speakers(text) == ["Reuters"]
+
+
+def test_a_document_by_a_body_named_after_its_kind_is_the_bodys() -> None:
+    text = ("Tariffs\n\nAccording to an analysis by the research firm Rhodium Group, Chinese companies "
+            "invested $2.72 billion in the automotive sector.")
+    assert _speakers(text) == ["Rhodium Group"]

@@ -1086,7 +1086,8 @@ def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
         return None
     if text.startswith(("'s", "’s", " Co", " Inc", " &", " LLP", " LLC"), right.end):
         return None  # "Procter and Gamble's", "Smith and Wesson Inc": a firm's name
-    if not (_full_name_at(text, left.word) < left.start and _full_name_at(text, right.word) < left.start) \
+    if not all(_full_name_at(text, w) < left.start or _after_a_capital(text, w, left.start)
+               for w in (left.word, right.word)) \
             and _written_together(text, left.word, right.word, max(0, left.start - _PAIR_REACH),
                                   left.start) is None:
         # ("Paul Edelstein and Lutz Kilian … Edelstein and Kilian said": named so together)
@@ -1094,6 +1095,15 @@ def _surname_pair(text: str, toks: list[Tok]) -> Mention | None:
     return Mention(left.start, right.end, "anonymous", f"{left.word} and {right.word}")
 
 
+def _after_a_capital(text: str, word: str, end: int) -> bool:
+    """Does the text before ``end`` write ``word`` after another capitalised word, as a surname
+    after a given name or a title ("JD Vance", "President Trump"), not opening a sentence?"""
+    before = text[max(0, end - _PAIR_REACH):end]
+    return re.search(rf"(?<![.!?\n] )\b[A-Z][\w.’'-]*[ ]{re.escape(word)}\b", before) is not None
+
+
+#: Initials that stand for given names: "JD" of "JD Vance", "J.D.", "A.J.".
+_GIVEN_INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){1,3}")
 #: How far back a pair of surnames looks for the two full names written together.
 _PAIR_REACH = 5000
 
@@ -1711,11 +1721,17 @@ def _inside_org_name(body: list[Tok], k: int) -> bool:
             _cap(t) or t.low in _ORG_NAME_GLUE for t in body[k + 1:-1])
 
 
+#: Bodies named as the people in them, which a place after "in" qualifies as it does a group
+#: ("Authorities in Florida said", "Police in Ohio said": not a person called Florida).
+_BODIES_OF_PEOPLE = frozenset(["authorities", "police"])
+
+
 def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
     """``a person familiar with the matter``, ``two officials close to the talks``."""
     for k, tok in enumerate(toks):
-        if tok.low not in lx.ANON_HEADS and (tok.low not in lx.OCCUPATION_WORDS or not k
-                                             or toks[k - 1].low not in ("a", "an", "one", "another")) \
+        if tok.low not in lx.ANON_HEADS and tok.low not in _BODIES_OF_PEOPLE \
+                and (tok.low not in lx.OCCUPATION_WORDS or not k
+                     or toks[k - 1].low not in ("a", "an", "one", "another")) \
                 or k == len(toks) - 1:
             continue  # (also "a pilot involved in the search", one of a trade)
         if k and _cap(tok) and _cap(toks[k - 1]):
@@ -1724,8 +1740,9 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
         if not any(rest.startswith(p + " ") for p in lx.ANON_POSTMODIFIERS):
             continue  # (whole words: "in" is not the start of "International")
         begin = k
-        while begin > 0 and k - begin < 4 and (toks[begin - 1].low not in lx.GLUE
-                                                or toks[begin - 1].low in lx.DETERMINERS) and (
+        while begin > 0 and k - begin < 4 and toks[begin - 1].low not in _CLAUSE_OPENERS \
+                and toks[begin - 1].low not in lx.CUE_VERBS \
+                and (toks[begin - 1].low not in lx.GLUE or toks[begin - 1].low in lx.DETERMINERS) and (
             np_word(toks[begin - 1]) or toks[begin - 1].low in lx.DETERMINERS
             or toks[begin - 1].word.islower()
         ) and not text[toks[begin - 1].end:toks[begin].start].strip():  # ("died; officials …")
@@ -1735,7 +1752,7 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
         if begin >= 2 and toks[begin - 1].low == "and" and toks[begin - 2].low in lx.ANON_HEADS:
             begin -= 2  # "analysts and activists working in the region": both groups
         if not forward and begin > 0 and toks[begin].low not in lx.DETERMINERS \
-                and toks[begin - 1].low not in _CLAUSE_JOINS \
+                and toks[begin - 1].low not in _CLAUSE_JOINS and toks[begin - 1].low not in _CLAUSE_OPENERS \
                 and not text[toks[begin - 1].end:toks[begin].start].strip():
             return None  # (but "Forty people died; officials in the region", "… and officials …")
         end_tok = toks[-1]
@@ -2445,6 +2462,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 run = toks[k + 1:]
                 while run and run[0].low in ("the", "a", "an"):
                     run = run[1:]
+                kind = next((j for j in range(1, min(4, len(run))) if _cap(run[j])), 0)
+                if kind and all(t.word.islower() and t.word.isalpha() for t in run[:kind]) \
+                        and (run[kind - 1].low in _NAMED_KINDS or run[kind - 1].low in lx.ORG_HEADS):
+                    run = run[kind:]  # "an analysis by the research firm Rhodium Group": the firm's name
                 n = 0
                 while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for", "on")
                                         and n + 1 < len(run) and _cap(run[n + 1])):
@@ -3232,6 +3253,10 @@ _KIND_NAMED = re.compile(r"(?:the[ ]|a[ ]|an[ ])?(?:[A-Z][\w.-]*(?:[ ][A-Z][\w.-
 #: A news outlet's name: capitalised words ending in an outlet's word ("Associated Press").
 _OUTLET_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'&.-]*[ ]){0,3}(?:Press|News|Times|Post|Journal|Herald|"
                           r"Tribune|Telegraph|Guardian|Gazette|Radio|Television|Network|Wire|Agency))\b")
+#: News agencies known by a name with no outlet's word in it ("Reuters reported …. The news
+#: agency said …").
+_NEWS_AGENCY = re.compile(r"(?<![\w’'-])(Reuters|AP|AFP|Agence France-Presse|Bloomberg|TASS|Tass|RIA Novosti|"
+                          r"Interfax|Xinhua|Yonhap|KCNA|DPA|dpa|EFE|ANSA|Kyodo)\b")
 #: A first name, a middle initial and a surname: "Frederick W. Kagan".
 _MIDDLE_INITIAL_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ][A-Z]\.[ ]([A-Z][\w’'-]+)\b")
 #: A first name and a surname with a generation's suffix: "Patrick Carlineo Jr.".
@@ -3241,6 +3266,11 @@ _KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm
                                r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
                                r"blog|website|magazine|charity|think[ ]tank)[ ]((?:[A-Z][\w’'&.-]*[ ])*"
                                r"[A-Z][\w’'&.-]*)")
+#: Words for a kind of body written before its name ("the research firm Rhodium Group").
+_NAMED_KINDS = frozenset(["provider", "company", "firm", "bank", "lender", "insurer", "consultancy",
+                          "nonprofit", "watchdog", "broadcaster", "newspaper", "platform", "blog",
+                          "website", "magazine", "charity", "tank", "group", "organization",
+                          "organisation", "institute", "outlet", "agency"])
 #: "and the" between two names: "… Committee and the Federal Security Service".
 _AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
 
@@ -4896,8 +4926,9 @@ class SpeakerBook:
             if len(toks) < 2 or toks[-1].word != surname:
                 continue
             cut = _name_run(toks, text)
-            if len(toks) - cut >= 2 and _known_first_name(toks[cut].low):
-                return text[toks[cut].start:toks[-1].end]
+            if len(toks) - cut >= 2 and (_known_first_name(toks[cut].low)
+                                         or _GIVEN_INITIALS.fullmatch(toks[cut].word)):
+                return text[toks[cut].start:toks[-1].end]  # ("Donald Trump", "JD Vance")
         return None
 
     def _surname_gender(self, surname: str) -> str | None:
@@ -5064,8 +5095,10 @@ class SpeakerBook:
                 more = found[len(words) - 1:]
                 k = next((k for k, w in enumerate(more) if w.lower() in lx.CORPORATE_WORDS
                           or w.lower() in lx.ORG_HEADS), None)
-                if k is not None and more[k].lower().rstrip(".") not in _LEGAL_SUFFIXES:
-                    # (not "Moody's Analytics Inc": the legal form adds nothing a reader uses)
+                if k is not None and more[k].lower().rstrip(".") not in _LEGAL_SUFFIXES \
+                        and not any(w.endswith(("'", "’", "'s", "’s")) for w in more[:k]):
+                    # (not "Moody's Analytics Inc": the legal form adds nothing a reader uses; nor
+                    # "White House Correspondents' Association": a body of its own, named for it)
                     return " ".join([words[0], *found[:len(words) - 1 + k + 1]])
             if not heads or words[-1] not in found:
                 continue
@@ -5146,9 +5179,11 @@ class SpeakerBook:
         """The news outlet the text named last before ``pos`` (a name ending in an outlet's word,
         "Associated Press", "The Washington Post", or one the lexicon knows)."""
         found = None
-        for match in _OUTLET_NAME.finditer(self.text, max(0, pos - _ORG_LOOKBACK), pos):
-            if self.quoted is None or not self.quoted(match.start()):
-                found = match
+        for pattern in (_OUTLET_NAME, _NEWS_AGENCY):
+            for match in pattern.finditer(self.text, max(0, pos - _ORG_LOOKBACK), pos):
+                if (self.quoted is None or not self.quoted(match.start())) \
+                        and (found is None or match.start() > found.start()):
+                    found = match
         if found is None:
             return None
         name = found.group(1)
