@@ -170,3 +170,59 @@ def test_a_document_by_a_body_named_after_its_kind_is_the_bodys() -> None:
     text = ("Tariffs\n\nAccording to an analysis by the research firm Rhodium Group, Chinese companies "
             "invested $2.72 billion in the automotive sector.")
     assert _speakers(text) == ["Rhodium Group"]
+
+
+# -- whom "he" and "she" and a description mean -----------------------------------------------------
+
+def test_he_after_a_new_subject_is_that_subject_not_the_object() -> None:
+    text = ("Race\n\n“I am proud,” said Joe Biden.\n\nWednesday, the same day that he dropped out, "
+            "Michael Bloomberg endorsed his former rival, Joe Biden. \"Three months ago,\" he said, "
+            "\"I entered the race.\"")
+    assert _speakers(text) == ["Joe Biden", "Michael Bloomberg"]
+
+
+def test_he_with_no_one_quoted_is_the_last_subject_not_the_last_name() -> None:
+    text = ("Race\n\nMichael Bloomberg spent heavily.\n\nWednesday, the same day that he dropped out, "
+            "Bloomberg endorsed his former rival, Joe Biden. \"Three months ago,\" he said, "
+            "\"I entered the race.\"")
+    assert _speakers(text) == ["Michael Bloomberg"]
+
+
+def test_he_after_the_speaker_named_again_as_subject_stays_the_speaker() -> None:
+    text = ("Race\n\n“I am proud,” said Joe Biden.\n\nOn Wednesday Biden thanked Michael Bloomberg. "
+            "\"Three months ago,\" he said, \"nobody knew me.\"")
+    assert _speakers(text) == ["Joe Biden", "Joe Biden"]
+
+
+def test_a_description_opening_the_sentence_after_a_heading_is_the_person_named() -> None:
+    text = ("CPAC\n\nLiz Truss, former British prime minister\n\nThe former Conservative Party leader "
+            "made her second CPAC appearance on Wednesday. \"We want a revolution in Britain,\" she said.")
+    assert _speakers(text) == ["Liz Truss"]
+
+
+def test_a_description_after_a_sentence_about_another_such_person_is_not_the_person_named() -> None:
+    text = "Budget\n\nTom Hale met the governor on Monday. The governor said the budget was fine."
+    assert _speakers(text) == ["the governor"]
+
+
+def test_a_post_named_with_its_body_is_not_the_person_named_before() -> None:
+    text = ("Election\n\nThe video had been altered to show Keir Starmer failing to answer, when in fact "
+            "he responded quickly. The chairman of the Conservative Party described the video as "
+            "satire.")
+    assert "Keir Starmer" not in _speakers(text)
+
+
+def test_a_name_before_a_possessive_is_the_person_without_it() -> None:
+    text = ("Hegseth\n\nCritics raised concerns about Pete Hegseth's lack of a managerial background. "
+            "The Pentagon chief would oversee two million troops.\n\nSome critics have raised "
+            "concerns about a tattoo on Hegseth's chest, which he said was a Christian symbol.")
+    assert _speakers(text) == ["Pete Hegseth"]
+
+
+def test_a_description_after_a_byline_is_not_the_reporter() -> None:
+    assert _speakers("Simon Hale\n\nThe mayor said the road would reopen on Friday.") == ["the mayor"]
+
+
+def test_he_after_a_silent_subject_stays_the_speaker() -> None:
+    text = "“We are done,” Sen. Tom Hale said. Robert Mueller declined to comment. “This is over,” he added."
+    assert _speakers(text) == ["Tom Hale", "Tom Hale"]

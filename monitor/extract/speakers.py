@@ -761,7 +761,7 @@ def _person_and_group(text: str, toks: list[Tok], mention: Mention) -> Mention:
             and person.name[:1].isupper() and _full_name_at(text, person.name) < person.start:
         # "Holcomb and GOP legislative leaders" where the text named Eric Holcomb before
         at = _full_name_at(text, person.name)
-        person = replace(person, kind="person", name=" ".join(text[at:at + 80].split()[:2]))
+        person = replace(person, kind="person", name=_name_written_at(text, at))
     if person is None or person.kind != "person" or " " not in person.name or person.end != toks[k - 2].end:
         return mention
     return Mention(person.start, mention.end, "anonymous", f"{person.name} and {mention.name}",
@@ -1147,6 +1147,12 @@ def _full_names_of(text: str) -> dict[str, int]:
             found.setdefault(m.group(2), m.start())
             found.setdefault(base_word(Tok(m.group(2), 0, 0)), m.start())  # ("Williams’s")
     return found
+
+
+def _name_written_at(text: str, at: int) -> str:
+    """The first name and surname written at ``at``, where ``_full_name_at`` found them."""
+    match = _FIRST_AND_NEXT.match(text, at)
+    return f"{match.group(1)} {base_word(Tok(match.group(2), 0, 0))}" if match else ""
 
 
 #: A capitalised word and the word after it ("Jennifer Williams").
@@ -2790,6 +2796,14 @@ _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "
 _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
+#: How far after the words of the person quoted last a new subject may take "he" or "she" over.
+_SUBJECT_SINCE_REACH = 800
+#: A sentence's subject named after an opening phrase and its comma, then a verb: "Wednesday,
+#: the day he dropped out, Bloomberg endorsed …", "Milei campaigned …".
+_SUBJECT_AFTER_OPENING = re.compile(
+    r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:[^.!?\n“”\"]{0,80}?,[ ])?((?:[A-Z][\w’'-]+[ ]){0,2}[A-Z][\w’'-]+)"
+    r"(?=[ ](?:[a-z]+ed|[a-z]+s|has|had|is|was|will|would|told|made|took|went|gave|led|won|ran|began|"
+    r"became|did|can|could|also|then|later)\b)", re.MULTILINE)
 _SINGLE_NAME = re.compile(r"(?<![\w.’'])[A-Z][a-z][\w'’-]*")
 #: "Salinas’ home, where she": the owner of a place a pronoun's clause is about.
 _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (?:[a-z]+ ){0,2}"
@@ -3497,6 +3511,53 @@ class SpeakerBook:
             return None  # ("Flowers were left for a victim, Tom Baker, a teacher.")
         return self._person(found)
 
+    def _subject_since(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
+        """"“…,” said Joe Biden. … Wednesday, the day he dropped out, Michael Bloomberg endorsed
+        his former rival, Joe Biden. “…,” he said": the person the last sentence since the
+        latest speaker's words to open on a person names as its subject, not the person quoted
+        last nor the object of the sentence."""
+        since = self._seen_pos.get(latest.index, -1)
+        if since < 0 or pos - since > _SUBJECT_SINCE_REACH:
+            return None
+        found = self._last_subject(since + 1, pos, want)
+        if found is None or alias_key(found.name).rsplit(None, 1)[-1:] \
+                == alias_key(latest.name).rsplit(None, 1)[-1:]:
+            return None  # (the person quoted last, named again)
+        return self._person(found)
+
+    def _last_subject(self, floor: int, pos: int, want: str) -> Mention | None:
+        """The person the last sentence of [floor, pos) to open on a person names as its subject
+        (after an opening phrase and its comma, a verb after the name), outside quotations, when
+        nothing says that person is not of the pronoun's gender (``want``); a lone surname only
+        when the text gives it a first name or a speaker has it."""
+        text = self.text
+        found: Mention | None = None
+        for match in _SUBJECT_AFTER_OPENING.finditer(text, floor, pos):
+            if self.quoted is not None and self.quoted(match.start(1)):
+                continue
+            toks = tokens(text, match.start(1), match.end(1))
+            named = classify(text, toks)
+            gender = _name_gender(toks)
+            if named is not None and (named.kind == "person" or gender is not None and len(toks) > 1
+                                      or len(toks) == 1 and _full_name_at(text, toks[0].word) < named.start):
+                # ("Michael Bloomberg", and "Bloomberg" after it: a person, whatever company
+                # shares the surname)
+                found = Mention(named.start, named.end, "person", named.name, gender=named.gender or gender)
+        if found is None or found.gender not in (None, want) \
+                or silent_after(text, found.end, min(pos, found.end + 80)):
+            return None  # (nor "Robert Mueller declined to comment": whoever speaks next, not he)
+        surname = found.name.rsplit(None, 1)[-1]
+        if self._surname_gender(surname) not in (None, want):
+            return None
+        if " " not in found.name and not (surname.casefold() in self._latest_by_word
+                                          or _full_name_at(text, surname) < found.start):
+            return None  # (a lone capitalised word the text gives no first name: maybe a place)
+        if " " not in found.name and _full_name_at(text, surname) < found.start \
+                and surname.casefold() not in self._latest_by_word:
+            at = _full_name_at(text, surname)  # ("Bloomberg" after "Michael Bloomberg")
+            found = replace(found, name=_name_written_at(text, at))
+        return found
+
     def _asked_before(self, latest: Speaker | None, pos: int, want: str) -> Mention | None:
         """"VOA asked former Colombian President Juan Manuel Santos what he viewed as the biggest
         hurdle. “…,” he said": the person asked, since anyone was last quoted, answers (when
@@ -3680,7 +3741,67 @@ class SpeakerBook:
                 speaker = self._person(named)
                 speaker.add_role(pending.role)
                 return speaker
+        if self.text and pending.kind == "definite" and self._by_role(pending.name) is None \
+                and self._described_before(pending) is None:
+            named = self._described_anaphor(pending)
+            if named is not None:
+                speaker = self._person(named)
+                speaker.add_role(pending.role)
+                return speaker
         return self._definite(pending)
+
+    def _another_so_described(self, person: Mention, mention: Mention) -> bool:
+        """"Tom Hale met the governor on Monday. The governor said …": the sentence that names the
+        person also speaks of someone by the description's noun, who is the one meant."""
+        text = self.text
+        start = max(text.rfind(". ", 0, person.start), text.rfind("\n", 0, person.start)) + 1
+        stop = text.find(". ", person.end, mention.start)
+        end = stop if stop >= 0 else mention.start
+        return re.search(rf"\b{re.escape(mention.name)}\b", text[start:end], re.IGNORECASE) is not None \
+            and text[start:end].lower().find(mention.name.lower()) > person.end - start
+
+    def _described_anaphor(self, pending: Mention) -> Mention | None:
+        """"Liz Truss, former British prime minister ¶ The former Conservative Party leader …
+        made her second appearance": a description of a person's post or trade opening a
+        sentence is the one person the sentence or heading just before names, when no one else
+        holds that post in the story, that sentence does not speak of another such person ("Tom
+        Hale met the governor. The governor said …"), and no title or gender says otherwise."""
+        text = self.text
+        noun = pending.name.lower()
+        if pending.organisation or " of " in text[pending.start:pending.end]:
+            return None  # ("The chairman of the Conservative Party": a post named with its body)
+        if not text[pending.start:pending.start + 4].lower().startswith("the ") \
+                or not (noun in lx.POSITION_HEADS or noun in lx.OCCUPATION_WORDS or noun in lx.PERSON_NOUNS) \
+                or noun.endswith("s") and noun not in lx.POSITION_HEADS or noun in lx.DOCUMENT_NOUNS:
+            return None
+        stop = max(text.rfind(". ", 0, pending.start), text.rfind("\n", 0, pending.start))
+        if stop < 0 or text[stop + 1:pending.start].strip(" “\""):
+            return None  # (the description opens its sentence)
+        before = max(text.rfind(". ", 0, stop), text.rfind("\n", 0, max(0, stop - 1)))
+        while before > 0 and not text[before + 1:stop].strip():
+            before = max(text.rfind(". ", 0, before), text.rfind("\n", 0, before - 1))  # (blank lines)
+        floor = before + 1 if before >= 0 else 0
+        named = self._person_named_before(pending.start)
+        if named is None or named.start < floor:
+            return None
+        line_start = text.rfind("\n", 0, named.start) + 1
+        line_end = text.find("\n", named.end)
+        if not text[line_start:line_end if line_end >= 0 else len(text)].replace(named.name, "", 1).strip():
+            return None  # (a name alone on its line: a byline, the reporter's)
+        if re.search(rf"\b{re.escape(noun)}\b", text[floor:stop], re.IGNORECASE) \
+                or self.quoted is not None and self.quoted(named.start):
+            return None  # ("Tom Hale met the governor."; a name inside someone's words)
+        gender = "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else None
+        title = tokens(text, max(floor, named.start - 60), named.start)
+        k = len(title)
+        while k > 0 and _cap(title[k - 1]) and title[k - 1].low not in lx.DETERMINERS:
+            k -= 1
+        role = _join(text, title[k:]) if k < len(title) else named.role  # ("Health Secretary Ann Lee")
+        if gender is not None and named.gender not in (None, gender) \
+                or self.of_other_party(named, noun) or _other_office(role, pending) \
+                or _portfolio_clash(pending.role, role):
+            return None
+        return named
 
     def of_other_party(self, person: Mention, party: str) -> bool:
         """Does the text tag the person named at ``person`` with a party other than ``party``
@@ -3724,8 +3845,9 @@ class SpeakerBook:
                     if text[match.end():match.end() + 1] == " " else None
                 if after is not None and after.end() <= pos and after.group().lower() not in lx.NOT_NAMES \
                         and not _lexical(after.group().lower()):
-                    found = Mention(match.start(), after.end(), "person", word + " " + after.group(),
-                                    gender=want)
+                    surname = base_word(Tok(after.group(), 0, 0))  # ("Pete Hegseth's lack")
+                    found = Mention(match.start(), after.start() + len(surname), "person",
+                                    word + " " + surname, gender=want)
                 elif after is None:
                     found = Mention(match.start(), match.end(), "person", word, gender=want)
                 continue
@@ -4152,7 +4274,8 @@ class SpeakerBook:
                     speaker = self._latest_recent(want)
                     if speaker is not None and self.text:
                         speaker = self._newcomer_in_paragraph(speaker, mention.start, want) \
-                            or self._introduced_since(speaker, mention.start, want) or speaker
+                            or self._introduced_since(speaker, mention.start, want) \
+                            or self._subject_since(speaker, mention.start, want) or speaker
                     if self.text:
                         speaker = self._interviewed_before(speaker, mention.start, want) or speaker
                 if speaker is not None and speaker.kind == "anonymous" and speaker.gender is None:
@@ -4166,6 +4289,10 @@ class SpeakerBook:
                     if owner is None and self.text else None
                 if asked is not None:
                     speaker = self._person(asked)
+                if speaker is None and self.text:
+                    floor = max(0, mention.start - _PRONOUN_LOOKBACK)
+                    subject = self._last_subject(floor, mention.start, want)
+                    speaker = self._person(subject) if subject is not None else None
                 if speaker is None:
                     speaker = self._named_before(mention.start, want)
                 if speaker is None:
@@ -4249,6 +4376,7 @@ class SpeakerBook:
             if speaker is None and self.pending is not None and self.pending.kind == "person" and (
                     _person_word(mention.name) or self._described_before(mention) is None) \
                     and not (self.text and self.of_other_party(self.pending, mention.name)) \
+                    and not (self.text and self._another_so_described(self.pending, mention)) \
                     and not _other_office(self.pending.role, mention) \
                     and not _portfolio_clash(mention.role, self.pending.role):
                 # ("the president" the text introduced as "President Joe Biden" stays that person)
