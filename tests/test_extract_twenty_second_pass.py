@@ -226,3 +226,43 @@ def test_a_description_after_a_byline_is_not_the_reporter() -> None:
 def test_he_after_a_silent_subject_stays_the_speaker() -> None:
     text = "“We are done,” Sen. Tom Hale said. Robert Mueller declined to comment. “This is over,” he added."
     assert _speakers(text) == ["Tom Hale", "Tom Hale"]
+
+
+# -- from the fresh batches: verbs, short names, kinds, appositives and occasions -------------------
+
+def test_a_verb_opening_the_sentence_is_no_first_name() -> None:
+    text = ("Moving Trump’s inauguration indoors means most guests won’t see the ceremony\n\n"
+            "Moving the inauguration of President-elect Donald Trump indoors means guests will not "
+            "attend.\n\n\"I don’t want to see people hurt,\" Trump said.")
+    assert _speakers(text) == ["Donald Trump"]
+
+
+def test_a_given_name_in_ing_stays_a_given_name() -> None:
+    text = ("Music\n\nSterling Manning said the show was over. Rising star Channing Tatum said the "
+            "band was back.")
+    assert _speakers(text) == ["Sterling Manning", "Channing Tatum"]
+
+
+def test_a_short_name_the_text_says_a_body_is_known_as_is_that_body() -> None:
+    text = ("Fires\n\nThe Palisades Fire was 43% contained, according to the California Department "
+            "of Forestry and Fire Protection, known as Cal Fire.\n\nThe Eaton Fire was 73% contained, "
+            "according to Cal Fire.")
+    assert _speakers(text)[-1] == "California Department of Forestry and Fire Protection"
+
+
+def test_an_agency_named_after_its_kind_is_its_name() -> None:
+    text = ("Fires\n\nThe department's liability will depend on the lines, according to the credit "
+            "rating agency Moody’s.")
+    assert _speakers(text) == ["Moody’s"]
+
+
+@pytest.mark.parametrize("lead", ["then-Attorney General William Barr", "William Barr"])
+def test_an_appositive_opening_with_an_adverb_describes_the_name_before(lead: str) -> None:
+    text = f"Patel\n\nTrump named Patel, but {lead}, now a Trump critic, said the appointment would fail."
+    assert _speakers(text) == ["William Barr"]
+
+
+def test_a_source_briefing_reporters_somewhere_is_the_source() -> None:
+    text = ("G20\n\nA senior administration official briefing reporters in Rio told VOA they are "
+            "“working full speed” to get the loan disbursed.")
+    assert _speakers(text) == ["A senior administration official"]

@@ -124,6 +124,9 @@ CUE_PATTERN = re.compile(
     + r")\b"
 )
 _OPEN_MARKS = "“\"„«‘'‚‟"
+#: Adverbs that open an appositive about the person named before ("now a Trump critic").
+_APPOSITIVE_ADVERBS = frozenset(["now", "then", "once", "formerly", "still", "also", "himself", "herself",
+                                 "currently", "later"])
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 #: "In Dr. Shadlen's words, …", "In the words of one official, …" (the comma closes it).
@@ -1850,6 +1853,9 @@ class _Document:
                     parts[k + 1] = (parts[k + 1][0], town_at)
             if kind == "np" and k + 1 < len(parts):
                 part = tokens(text, *parts[k])
+                while len(part) > 2 and part[0].low in _APPOSITIVE_ADVERBS \
+                        and part[1].low in ("a", "an", "the"):
+                    part = part[1:]  # "William Barr, now a Trump critic, said": who he is now
                 after = tokens(text, *parts[k + 1])
                 if len(part) >= 2 and part[0].low == "and" \
                         and (any(t.low in ("in", "at") for t in part[2:]) or placed_after) \

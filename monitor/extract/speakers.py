@@ -1167,6 +1167,7 @@ def _participle_at(toks: list[Tok]) -> int | None:
         tok = toks[p]
         if tok.low[-3:] == "ing" and len(tok.low) > 4 and tok.word.islower() \
                 and (toks[p + 1].low in lx.DETERMINERS or _bare_object(toks[p + 1:])
+                     or _bare_object(toks[p + 1:_placed_from(toks, p + 2)])  # "briefing reporters in Rio"
                      # "Journalists reporting for online media platforms say": people who do it
                      or toks[p + 1].low in _PARTICIPLE_PREPOSITIONS and toks[p - 1].low.endswith("s")
                      and (toks[p - 1].low in lx.ANON_HEADS or toks[p - 1].low in lx.OCCUPATION_WORDS
@@ -1180,6 +1181,15 @@ def _participle_at(toks: list[Tok]) -> int | None:
 _RELATIVES = frozenset(["who", "whom", "whose", "which", "that"])
 #: Prepositions a participle of people's work takes: "reporting for", "working in", "living near".
 _PARTICIPLE_PREPOSITIONS = frozenset(["for", "in", "at", "on", "with", "near", "inside", "outside"])
+
+
+def _placed_from(toks: list[Tok], start: int) -> int:
+    """Where a closing "in Rio", "at the White House" starts from ``start`` on (len(toks) when
+    the words do not end on such a place)."""
+    for q in range(start, len(toks) - 1):
+        if toks[q].low in ("in", "at", "near") and all(_cap(t) or t.low == "the" for t in toks[q + 1:]):
+            return q
+    return len(toks)
 
 
 def _bare_object(toks: list[Tok]) -> bool:
@@ -1238,6 +1248,8 @@ def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
     if head is not None and head.kind == "person" and " " not in head.name \
             and (head.name.lower() in lx.ANON_HEADS or _people_plural(Tok(head.name.lower(), 0, 0))):
         head = replace(head, kind="anonymous")  # ("Journalists" opening a sentence: people, no name)
+    if head is not None and head.kind in ("anonymous", "definite") and toks[p].low in _OCCASION_PARTICIPLES:
+        return head  # "A senior official briefing reporters in Rio told VOA": what they were doing
     if head is not None and head.kind in ("anonymous", "definite", "organisation"):
         return Mention(head.start, toks[-1].end, "anonymous", _join(text, [t for t in toks
                                                                            if t.start >= head.start]))
@@ -1260,6 +1272,10 @@ def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
     return None
 
 
+#: Participles of what a source was doing when it spoke, not of who it is ("an official
+#: briefing reporters", unlike "lawyers representing the company").
+_OCCASION_PARTICIPLES = frozenset(["briefing", "speaking", "addressing", "traveling", "travelling",
+                                   "testifying", "appearing"])
 #: Adverbs that, right after "the", date a role: "the then prime minister" is who held it then.
 _FORMER_ADVERBS = frozenset(["then"])
 
@@ -1822,6 +1838,9 @@ def _name_run(toks: list[Tok], text: str | None = None) -> int:
         return given if given is not None else len(toks)
     if len(toks) - i >= 3 and _profession_word(toks[i].low):
         i += 1  # "Meteorologist Chad Myers": a profession no list names is a role, not a first name
+    if len(toks) - i >= 2 and toks[i].low.endswith("ing") and text is not None \
+            and not _known_first_name(toks[i].low) and _verb_elsewhere(text, toks[i].word):
+        i += 1  # "Moving Trump’s inauguration indoors …": a verb opening the sentence, no first name
     if len(toks) - i >= 3 and not _known_first_name(toks[i].low) \
             and not (len(toks[i].word) == 2 and _initial(toks[i].word)):
         # "Investor Advocate Rick Fleming": capitalised words before a known first name, none
@@ -1831,6 +1850,14 @@ def _name_run(toks: list[Tok], text: str | None = None) -> int:
         if given is not None and not _foreign_given_name(toks, i, given, text):
             i = given
     return i
+
+
+@lru_cache(maxsize=64)
+def _verb_elsewhere(text: str, word: str) -> bool:
+    """Does the text write ``word`` before a determiner or a possessive pronoun, as a verb takes
+    its object ("Moving the inauguration …"), which no given name does ("Sterling Manning")?"""
+    return re.search(rf"\b{re.escape(word)}[ ](?:the|a|an|his|her|their|its|our|this|that|these|those)\b",
+                     text) is not None
 
 
 _ANY_WORD = re.compile(r"[\w’'.-]+")
@@ -3228,6 +3255,12 @@ _DEFINED_ACRONYM = re.compile(
     r"(?:,[ ]or[ ]|[ ]\()([A-Z][A-Za-z]{1,7})(?=[,)])")
 
 
+#: A body's full name and the shorter name it is known by: "…, known as Cal Fire".
+_KNOWN_AS = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ](?:(?:of|and|for|the|on|in)[ ])*)+[A-Z][\w’'-]*),?[ ]"
+    r"(?:also[ ])?known[ ]as[ ]((?:[A-Z][\w’'-]*[ ]){0,2}[A-Z][\w’'-]*)")
+
+
 def _defined_acronyms(text: str) -> dict[str, str]:
     """Each acronym the text defines, with the name it stands for (the last definition wins;
     the words before the acronym's first letter, and an owner's name, left out)."""
@@ -3276,7 +3309,7 @@ _MIDDLE_INITIAL_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ][A-Z]\.[ 
 #: A first name and a surname with a generation's suffix: "Patrick Carlineo Jr.".
 _SUFFIXED_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ]([A-Z][\w’'-]+),?[ ](?:Jr|Sr|II|III|IV)\b")
 #: A body named after its kind in lower case: "financial services provider Wells Fargo".
-_KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|"
+_KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|agency|"
                                r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
                                r"blog|website|magazine|charity|think[ ]tank)[ ]((?:[A-Z][\w’'&.-]*[ ])*"
                                r"[A-Z][\w’'&.-]*)")
@@ -4645,7 +4678,18 @@ class SpeakerBook:
         initials, minor words left out, open with the acronym and add at most one more)."""
         spelled: list[tuple[str, str, str, str]] | None = None
         defined: dict[str, str] | None = None
+        known_as: dict[str, str] | None = None
         for speaker in self.speakers:
+            if speaker.kind in ("organisation", "person") and " " in speaker.name \
+                    and " known as " in self.text:
+                if known_as is None:
+                    known_as = {m.group(2): m.group(1) for m in _KNOWN_AS.finditer(self.text)}
+                if speaker.name in known_as:
+                    # "the California Department of Forestry and Fire Protection, known as Cal
+                    # Fire": the body it is the short name of (not a Mr Fire called Cal)
+                    speaker.kind = "organisation"
+                    _name_them([speaker], known_as[speaker.name])
+                    continue
             if speaker.kind in ("organisation", "person") and " " not in speaker.name \
                     and not speaker.name.isupper() and "(" in self.text:
                 if defined is None:
