@@ -266,3 +266,47 @@ def test_a_source_briefing_reporters_somewhere_is_the_source() -> None:
     text = ("G20\n\nA senior administration official briefing reporters in Rio told VOA they are "
             "“working full speed” to get the loan disbursed.")
     assert _speakers(text) == ["A senior administration official"]
+
+
+# -- names with where they work, names after a post, nouns that look like cues ----------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Protest\n\nHowever, as Jerome Ross from Roar Magazine wrote the night before, \"Frankfurt is "
+     "on lock-down.\"", "Jerome Ross"),
+    ("Jobs\n\nDavid Watt of Rosenberg Research & Associates Inc. said that the economy is barely "
+     "scraping by.", "David Watt"),
+    ("Shops\n\nIn a News.com.au report, Dr Gary Mortimer, retail expert from Queensland University of "
+     "Technology, said the stores fill the stock every night.", "Gary Mortimer"),
+])
+def test_a_person_named_with_where_they_work_is_the_person(text: str, speaker: str) -> None:
+    assert _speakers(text) == [speaker]
+
+
+def test_a_firm_named_with_an_ampersand_stays_whole_before_its_appositive() -> None:
+    text = ("Ads\n\nJeff Sanborn, president of Chapter & Verse, a Spokane advertising agency, said he "
+            "thought the campaign was meant to raise eyebrows.")
+    assert _speakers(text) == ["Jeff Sanborn"]
+
+
+def test_according_to_a_post_then_the_name_between_commas_is_the_person() -> None:
+    text = ("Crash\n\nAccording to Windsor Locks' first selectman, Chris Kervick, there were ten "
+            "passengers aboard the aircraft.")
+    assert _records(text) == [("Chris Kervick", "there were ten passengers aboard the aircraft")]
+    text = "Crash\n\nAccording to the mayor, John Smith was driving the car."
+    assert _speakers(text) == ["the mayor"]
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
+    text = ("Hegseth\n\nA woman accused Hegseth in 2017.\n\nParlatore told The Washington Post that "
+            "Hegseth settled the woman’s claim a few years later.")
+    assert _records(text)[-1] == ("Parlatore", "Hegseth settled the woman’s claim a few years later")
+
+
+def test_a_company_named_in_the_possessive_still_speaks() -> None:
+    text = "Fires\n\nBut Moody’s said the utility’s lines will not hurt its finances."
+    assert _speakers(text) == ["Moody’s"]
+
+
+def test_a_clause_opening_with_this_and_a_noun_is_what_was_said() -> None:
+    text = "Iran\n\nAlinejad said this indictment confirms the lengths the government will go to."
+    assert _records(text)[0] == ("Alinejad", "this indictment confirms the lengths the government will go to")

@@ -951,6 +951,8 @@ class _Document:
     def _frame(self, cue: str, cs: int, ce: int, s: int, e: int, para: int,
                headline: bool) -> _Frame | None:
         text = self.text
+        if cue.lower() in _NOUN_CUES and _POSSESSIVE_BEFORE.search(text, max(s, cs - 30), cs):
+            return None  # "the woman’s claim", "OpenAI’s accusations", "his warning": a noun, no cue
         if cue in lx.FINDING_CUES and not _FINDING_AFTER.match(text, ce) \
                 and not _reported_subject_then_finite(text, ce + 1, e):
             return None  # (a finding is reported with "that" or closes its sentence; cheap to tell)
@@ -1013,13 +1015,17 @@ class _Document:
                 mention = phrase  # "court records", not "court"
             if mention is None:
                 return None
-            named_after = _NAME_CLOSING.match(text, stop) if mention.kind in ("anonymous", "definite") \
-                and not text[mention.end:stop].strip() else None
+            named_after = (_NAME_CLOSING.match(text, stop) or _NAME_APPOSED.match(text, stop)) \
+                if mention.kind in ("anonymous", "definite") and not text[mention.end:stop].strip() else None
             if named_after is not None:
-                # "according to its chief editor, Wunna Khwar Nyo.": the person the post is
+                # "according to its chief editor, Wunna Khwar Nyo.": the person the post is;
+                # "According to Windsor Locks' first selectman, Chris Kervick, there were …": the
+                # person named between commas after the post, before what was said
                 person = parse_after(text, tokens(text, named_after.start(1), named_after.end(1)))
                 if person is not None and person.kind == "person" and person.end == named_after.end(1):
                     mention = replace(person, role=mention.role or mention.name)
+                    if named_after.re is _NAME_APPOSED:
+                        named_end = named_after.end(1) + 1
             listed = _NAME_LIST_TAIL.match(text, stop) if mention.kind in ("organisation", "person") \
                 and not text[mention.end:stop].strip() else None
             if listed is not None:
@@ -2872,7 +2878,7 @@ def _owned_description(toks: list[Tok]) -> bool:
 
 
 #: Words that end the core of a post before whose it is: "coordinator at …", "head of …".
-_POST_ENDS = frozenset(["of", "for", "at", "in", "with"])
+_POST_ENDS = frozenset(["of", "for", "at", "in", "with", "from"])
 
 
 def _post_core(part: list[Tok]) -> list[Tok]:
@@ -4661,6 +4667,18 @@ _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during"
                                    "amid", "among", "following", "throughout", "despite", "since"])
 #: A name set off by a comma that closes the sentence: ", Wunna Khwar Nyo."
 _NAME_CLOSING = re.compile(r",[ ]((?:[A-Z][\w’'.-]*[ ]){1,3}[A-Z][\w’'-]*)(?=[.!?])")
+#: Cue words that are also nouns: after a possessive they are things said, not saying.
+_NOUN_CUES = lx.word_set("claim claims warning warnings comment comments accusation accusations denial "
+                         "denials response responses reply replies answer answers promise promises "
+                         "pledge pledges threat threats report reports note notes remark remarks "
+                         "argument arguments boast boasts complaint complaints admission admissions "
+                         "statement statements estimate estimates assertion assertions allegation "
+                         "allegations suggestion suggestions explanation explanations insistence "
+                         "concern concerns prediction predictions announcement announcements")
+#: A possessive right before a word: the word is a noun ("the woman’s claim", "his warning").
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|my|our|your)|\w['’]s|s['’])[ ]$", re.IGNORECASE)
+#: A name between commas after a source's post: ", Chris Kervick, there were …".
+_NAME_APPOSED = re.compile(r",[ ]((?:[A-Z][\w’'.-]*[ ]){1,3}[A-Z][\w’'-]*),[ ]")
 _CAPITALISED_RUN = r"(?:the[ ])?[A-Z][\w.’'-]*(?:[ ](?:of[ ])?[A-Z][\w.’'-]*){0,4}"
 #: The rest of a list of names after its first one, to the sentence's end: ", the United States
 #: and Ukraine."

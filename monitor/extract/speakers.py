@@ -383,9 +383,14 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return head in lx.ORG_HEADS or head in lx.ANON_HEADS
     if prev.low == "from" and i >= 2 and _cap(toks[i]):
         # "the congressman from Texas", "a senator from Ohio": where the person is from belongs
-        # to the phrase; the place is not the speaker
+        # to the phrase; the place is not the speaker; so does "Jerome Ross from Roar Magazine":
+        # where a person named in full works
         head = base_word(toks[i - 2]).lower()
-        return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS
+        return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS \
+            or i >= 3 and _cap(toks[i - 2]) and not possessive(toks[i - 2]) and _first_name(toks[i - 3])
+    if prev.word == "&" and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) \
+            and (toks[i].low in lx.CORPORATE_WORDS or toks[i].low in ("associates", "sons", "partners")):
+        return True  # "Rosenberg Research & Associates Inc.": one company's name
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
 
 
@@ -961,8 +966,9 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         i = _group_modifiers_opening(text, toks, i)  # "Foreign policy analysts say …"
     if i > 0 and possessive(toks[i - 1]) and not toks[i].word[0].isupper():
         i -= 1  # "the EU's foreign policy chief", "the company's chief executive"
-    if i > 0 and toks[i - 1].low in lx.DETERMINERS:
-        i -= 1
+    if i > 0 and (toks[i - 1].low in lx.DETERMINERS
+                  or toks[i - 1].low in ("this", "these") and toks[i - 1].word.islower()):
+        i -= 1  # ("said this indictment confirms …": the phrase with its demonstrative)
     if i >= 2 and toks[i - 1].word.islower() and toks[i - 1].low.endswith("ing") and len(toks[i - 1].low) > 4:
         # "Lawyers representing the company said", "one of the states suing the agency said":
         # the phrase is the object of a participle; the speaker is the head before it
