@@ -310,3 +310,24 @@ def test_a_company_named_in_the_possessive_still_speaks() -> None:
 def test_a_clause_opening_with_this_and_a_noun_is_what_was_said() -> None:
     text = "Iran\n\nAlinejad said this indictment confirms the lengths the government will go to."
     assert _records(text)[0] == ("Alinejad", "this indictment confirms the lengths the government will go to")
+
+
+# -- coordinated verbs and subjects that open with a pronoun -----------------------------------------
+
+def test_a_second_verb_after_an_object_is_the_sentence_subjects() -> None:
+    text = ("Trump\n\nShortly after his inaugural speech, Trump spoke to a smaller group of supporters "
+            "at the Capitol and reiterated claims that the 2020 election was \"totally rigged.\"")
+    assert _speakers(text) == ["Trump"]
+
+
+def test_a_name_ending_in_ly_opening_a_sentence_is_no_adverb() -> None:
+    text = ("Penny\n\nNeely, whom Yoran said was homeless, entered the subway train on May 1, threw his "
+            "coat to the ground and told the riders he was hungry and wanted to return to jail.")
+    assert _records(text)[-1] == ("Neely", "he was hungry and wanted to return to jail")
+
+
+def test_a_clause_whose_subject_opens_with_a_pronoun_stays_whole() -> None:
+    text = ("Trump\n\nBefore noon Wednesday, Trump announced that he and Russian President Vladimir "
+            "Putin had agreed, by phone, to \"immediately\" begin negotiations.")
+    assert _speakers(text)[0] == "Trump"
+    assert _records(text)[0][1].startswith("he and Russian President Vladimir Putin had agreed")

@@ -1171,6 +1171,19 @@ class _Document:
         if cue in _ING and not progressive:
             return self._participle_frame(cue, cs, ce, s, e, para, headline)
         mention, m_start = self._subject(left, cs)
+        if mention is not None and mention.kind in ("person", "anonymous", "organisation") \
+                and before and before[-1] in ("and", "but") and not text[mention.end:cs].strip() \
+                and mention.name.rsplit(None, 1)[-1] in ("and", "but"):
+            # "Trump spoke to a group of supporters at the Capitol and reiterated claims …": the
+            # subject of the first verb said it, not the object it ends on
+            mention = self._coordinated_subject(s, cs) or mention
+            m_start = mention.start
+        pair = _PRONOUN_AND.search(text, max(left, m_start - 12), m_start) if mention is not None else None
+        if pair is not None and pair.end() == m_start:
+            # "Trump announced that he and Russian President Vladimir Putin had agreed …": the
+            # subject opens with the pronoun, so that the clause holding it stays whole
+            m_start = pair.start()
+            mention = replace(mention, start=pair.start())
         if mention is not None and mention.kind == "anonymous" \
                 and text[mention.start:mention.end].split()[-1].lower() in lx.DOCUMENT_NOUNS:
             aside = _AUTHOR_ASIDE.match(text, mention.end, cs)
@@ -1722,7 +1735,10 @@ class _Document:
         toks = tokens(text, s, min(cs, s + _SUBJECT_WINDOW))
         opening = text.find(",", s, min(cs, s + 60))
         if toks and (toks[0].low in _OPENING_PREPOSITIONS or toks[0].low in _ASIDES
-                     or _opening_participle(toks)) and opening > 0:
+                     or _opening_participle(toks) or toks[0].low.endswith("ly") and len(toks[0].low) > 4
+                     and len(toks) > 1 and toks[1].word.islower() and opening > toks[1].start) \
+                and opening > 0:
+            # ("Shortly after his inaugural speech, Trump spoke …": an adverb's phrase, too)
             # ("Speaking in the Commons on Monday, Ms Lin said … but warned …": a participle)
             # "In Washington, Josh Earnest condemned the attack and said …": past the opening phrase
             toks = tokens(text, opening + 1, min(cs, opening + 1 + _SUBJECT_WINDOW))
@@ -4675,6 +4691,8 @@ _NOUN_CUES = lx.word_set("claim claims warning warnings comment comments accusat
                          "statement statements estimate estimates assertion assertions allegation "
                          "allegations suggestion suggestions explanation explanations insistence "
                          "concern concerns prediction predictions announcement announcements")
+#: A pronoun and "and" opening a subject: "he and Russian President Vladimir Putin".
+_PRONOUN_AND = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)[ ]and[ ]")
 #: A possessive right before a word: the word is a noun ("the woman’s claim", "his warning").
 _POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|my|our|your)|\w['’]s|s['’])[ ]$", re.IGNORECASE)
 #: A name between commas after a source's post: ", Chris Kervick, there were …".
