@@ -1179,7 +1179,7 @@ class _Document:
             mention = self._coordinated_subject(s, cs) or mention
             m_start = mention.start
         pair = _PRONOUN_AND.search(text, max(left, m_start - 12), m_start) if mention is not None else None
-        if pair is not None and pair.end() == m_start:
+        if mention is not None and pair is not None and pair.end() == m_start:
             # "Trump announced that he and Russian President Vladimir Putin had agreed …": the
             # subject opens with the pronoun, so that the clause holding it stays whole
             m_start = pair.start()
@@ -1247,10 +1247,10 @@ class _Document:
                 words = tokens(text, ce, _next_boundary(text, ce, e))
                 noun = next((k for k, t in enumerate(words) if t.low in lx.DOCUMENT_NOUNS), None)
                 found = _document_subject(text, words[:noun + 1]) if noun is not None else None
-                if found is None:
+                if found is None or noun is None:
                     return None
-                after = noun + 1 + (noun + 1 < len(words) and words[noun + 1].low == "piece")
-                if len(words) <= after + 7 and words[after:] and words[after].low in ("in", "from", "by"):
+                tail = noun + 1 + (noun + 1 < len(words) and words[noun + 1].low == "piece")
+                if len(words) <= tail + 7 and words[tail:] and words[tail].low in ("in", "from", "by"):
                     # "read a recent opinion piece in the Hankyoreh newspaper": where it appeared
                     # or who wrote it, which the speaker book reads as its author
                     found = replace(found, end=words[-1].end, name=text[found.start:words[-1].end])

@@ -3283,6 +3283,8 @@ def _defined_acronyms(text: str) -> dict[str, str]:
             # another language, for the whole name before it
             first = owner
         if first is not None and len(words) - first >= 2 and acronym.isupper():
+            if first > owner and words[first - 1] in _COUNTRY_ABBREVIATIONS:
+                first -= 1  # "U.S. Central Command (CENTCOM)": the country's body, by its name
             found[acronym] = " ".join(words[first:])
         elif not acronym.isupper() and len(words) - owner >= 2 and words[-1].lower() in lx.ORG_HEADS \
                 and not _lexical(acronym.lower()):
