@@ -331,3 +331,45 @@ def test_a_clause_whose_subject_opens_with_a_pronoun_stays_whole() -> None:
             "Putin had agreed, by phone, to \"immediately\" begin negotiations.")
     assert _speakers(text)[0] == "Trump"
     assert _records(text)[0][1].startswith("he and Russian President Vladimir Putin had agreed")
+
+
+# -- initials, datelines, accounts and interviewers ---------------------------------------------------
+
+def test_initials_end_no_sentence_before_a_body_that_issued_a_document() -> None:
+    text = ("Gaza\n\nThe U.N. Conference on Trade and Development released a report on Tuesday. The "
+            "report said even if the war ended tomorrow, it could take years to recover.")
+    assert _speakers(text) == ["U.N. Conference on Trade and Development"]
+
+
+def test_a_dateline_opens_no_sentence_with_a_person() -> None:
+    text = ("New Orleans\n\nNEW ORLEANS — Less than a week after the attack, residents are moving "
+            "forward. \"We’ve been through this before,\" he said.")
+    assert _speakers(text) != ["NEW ORLEANS — Less"]
+    text = "Washington\n\nWASHINGTON — Senator Tom Hale criticized the plan. \"It is a mistake,\" he said."
+    assert _speakers(text) == ["Tom Hale"]
+
+
+def test_an_account_is_its_tellers() -> None:
+    text = "Afghanistan\n\nBy mid-August, $575,000 had been allocated, according to Tobin’s account."
+    assert _speakers(text) == ["Tobin"]
+
+
+def test_a_countrys_news_of_a_kind_is_no_country() -> None:
+    text = "Missiles\n\nAccording to U.S. news accounts, the missiles were sent last week."
+    assert _speakers(text) != ["U.S."]
+
+
+@pytest.mark.parametrize("intro", [
+    "In an interview with VOA's Patsy Widakuswara, Kirby spoke about the war.",
+    "VOA White House bureau chief Patsy Widakuswara spoke with John Kirby about the war.",
+])
+def test_an_outlet_s_turns_are_its_interviewer_s(intro: str) -> None:
+    text = (f"Interview\n\n{intro}\n\nVOA: Do you support Israeli demands?\n\n"
+            "Kirby: We support Israel's right to defend itself.")
+    assert _speakers(text)[0] == "Patsy Widakuswara"
+
+
+def test_an_outlet_s_turns_with_no_interviewer_named_are_the_outlet_s() -> None:
+    text = ("Interview\n\nJohn Kirby spoke about the war.\n\nVOA: Do you support Israeli demands?\n\n"
+            "Kirby: We support Israel's right to defend itself.")
+    assert _speakers(text)[0] == "VOA"

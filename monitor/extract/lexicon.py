@@ -408,6 +408,8 @@ DOCUMENT_NOUNS = _forms(
     "order orders",
     # and what else an office issues in writing, or an inquiry finds
     _ISSUED_DOCUMENTS, "decisions assessments investigation investigations inquiry probe",
+    # A telling of events: "according to Tobin’s account" is Tobin's.
+    "account accounts",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").
@@ -560,7 +562,7 @@ OUTLET_NAMES = _forms(
     "ria interfax xinhua yonhap nhk aljazeera sky itv channel guardian times telegraph post "
     "journal independent economist mirror sun observer express spiegel bild monde figaro "
     "izvestia kommersant vedomosti pravda rt sputnik dpa efe ansa kyodo asahi mainichi "
-    "wsj nyt ft lbc rte cbc abc7 newsmax semafor vox",
+    "wsj nyt ft lbc rte cbc abc7 newsmax semafor vox voa rfa",
 )
 #: Words that mark a capitalised phrase as a news organisation ("Fox News", "The Washington Post").
 OUTLET_WORDS = _forms(

@@ -671,6 +671,9 @@ class _Document:
         stamp = _TIME_STAMP.match(text, s, e)
         if stamp is not None:
             s = stamp.end()  # "13.08 Tony Fernandes, the AirAsia chief, …": a live blog's entry time
+        dateline = _DATELINE.match(text, s, e)
+        if dateline is not None:
+            s = dateline.end()  # "NEW ORLEANS — Less than a week after …": the place a report is from
         if s >= e or text[s] in _OPEN_MARKS or not text[s].isupper():
             return None
         if e - s <= 60 and _BYLINE.fullmatch(text, s, e - 1 if text[e - 1] == "." else e):
@@ -4161,6 +4164,21 @@ def _sieve_transcript(doc: _Document) -> None:
             continue
         words = match.group(1).split()
         lows = [w.lower().rstrip(".") for w in words]
+        if len(words) == 1 and lows[0] in lx.OUTLET_NAMES and words[0].isupper() and _QUESTION_END.search(
+                text, start, end):
+            # "VOA: Do you support …?" where the text names "VOA's Patsy Widakuswara": the
+            # outlet's interviewer asks (else the outlet itself)
+            interviewer = _interviewer_of(text, words[0])
+            content_start, content_end = _trim(text, match.end(), end)
+            label_end = match.end(1)
+            mention = Mention(start, label_end, "person", interviewer) if interviewer is not None \
+                else Mention(start, label_end, "organisation", words[0])
+            frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
+            doc.frames.append(frame)
+            doc.frames_by_sentence.setdefault(start, []).append(frame)
+            doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
+                                     CONFIDENCE["transcript"]))
+            continue
         if any(w in _NOT_LABELS or w in lx.ORG_NAMES or w in lx.OUTLET_NAMES for w in lows):
             continue
         if any(w in _HEADING_LABELS for w in lows) and _FIRST_OR_SECOND_PERSON.search(
@@ -4184,6 +4202,25 @@ def _sieve_transcript(doc: _Document) -> None:
         doc.frames_by_sentence.setdefault(start, []).append(frame)
         doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
                                  CONFIDENCE["transcript"]))
+
+
+#: A question mark in a turn: an interviewer's turn asks.
+_QUESTION_END = re.compile(r"\?")
+
+
+def _interviewer_of(text: str, outlet: str) -> str | None:
+    """The person the text names as an outlet's own ("VOA's Patsy Widakuswara", "an interview
+    with CNN's Jake Tapper"), who asks in the outlet's name in a transcript; None if none."""
+    for at in re.finditer(rf"\b{re.escape(outlet)}\b", text):
+        near = text[at.end():at.end() + 80]  # ("VOA White House bureau chief Patsy Widakuswara")
+        for pair in _GIVEN_AND_SURNAME.finditer(near):
+            if known_first_name(pair.group(1).lower()):
+                return f"{pair.group(1)} {pair.group(2)}"
+    return None
+
+
+#: A capitalised word and the capitalised word after it: a given name and a surname.
+_GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+)")
 
 
 #: A post quoted as its handle, a colon and its words: "@Addameer_ps: 220 prisoners are on …".

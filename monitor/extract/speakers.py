@@ -2459,6 +2459,9 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     if at is None:
         return _titled_document_author(text, toks)
     owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
+    if len(owner) >= 2 and owner[0].word in _COUNTRY_ABBREVIATIONS and owner[-1].word.islower() \
+            and not any(possessive(t) for t in owner):
+        return None  # "U.S. news accounts": accounts of a kind, by no one named
     while len(owner) > 1 and owner[-1].low in _DOCUMENT_MODIFIERS and owner[-1].word.islower():
         owner = owner[:-1]  # "a NATO press release", "the ministry's annual report": the owner
     while owner and (owner[0].word[:1].isdigit() or owner[0].low.rstrip(".") in _MONTHS):
@@ -3393,6 +3396,23 @@ _DOCUMENT_VERBS = {
     for noun, verbs in (("report", "reported|reports"), ("ruling", "ruled|rules"),
                         ("announcement", "announced|announces"), ("assessment", "assessed|assesses"))
 }
+
+
+def _stop_before(text: str, pos: int) -> int:
+    """Where the full stop ending the sentence before ``pos`` is (-1 for none), past the stops
+    of initials and abbreviations ("The U.N. Conference on Trade and Development released …")."""
+    stop = text.rfind(". ", 0, pos)
+    while stop > 0 and (text[stop - 1].isupper() and (stop < 2 or not text[stop - 2].isalpha())
+                        or _ABBREVIATION_BEFORE.search(text, max(0, stop - 5), stop + 1)):
+        stop = text.rfind(". ", 0, stop)
+    return stop
+
+
+#: A word opening a clause inside a sentence: its subject comes after it.
+_CLAUSE_OPENING = re.compile(r"\b(?:that|while|because|whereas|after|when)[ ]")
+#: Abbreviations whose full stop ends no sentence: "U.N.", "Mr.", "Dr.", "St.".
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Jr|Sr))\.$")
 
 
 def _titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
@@ -5714,9 +5734,12 @@ class SpeakerBook:
             # "Police have not issued a statement", "released a statement from the victim's
             # family": not the subject's own words
             return None
-        stop = text.rfind(". ", 0, match.start())
+        stop = _stop_before(text, match.start())
         sentence = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, match.start()) + 1,
                        match.start() - 150)
+        openers = list(_CLAUSE_OPENING.finditer(text, sentence, match.start()))
+        if openers:
+            sentence = openers[-1].end()  # "… confirm Wu's release and that President Joe Biden signed …"
         closing = max(text.rfind("”", sentence, match.start()), text.rfind('"', sentence, match.start()))
         if closing >= 0:
             sentence = closing + 1  # ("“… a statement in partnership …,” the company said": after the words)
