@@ -373,3 +373,28 @@ def test_an_outlet_s_turns_with_no_interviewer_named_are_the_outlet_s() -> None:
     text = ("Interview\n\nJohn Kirby spoke about the war.\n\nVOA: Do you support Israeli demands?\n\n"
             "Kirby: We support Israel's right to defend itself.")
     assert _speakers(text)[0] == "VOA"
+
+
+# -- offices, documents from several bodies ------------------------------------------------------------
+
+def test_an_office_the_last_speaker_was_never_given_is_not_theirs() -> None:
+    text = ("Ukraine\n\nRussia’s military said air defense units had downed four missiles. Trump said "
+            "the war must end. The regional governor said the strikes had damaged a building.")
+    assert _speakers(text)[-1] != "Trump"
+
+
+@pytest.mark.parametrize("named", ["said Gov. Eric Holcomb", "said Eric Holcomb, the state's governor"])
+def test_an_office_the_last_speaker_was_given_is_theirs(named: str) -> None:
+    text = f"Budget\n\n“The budget is done,” {named}. The governor said the state would save money."
+    assert _speakers(text) == ["Eric Holcomb", "Eric Holcomb"]
+
+
+def test_a_description_with_a_name_set_off_after_it_is_that_person() -> None:
+    text = ("Haley\n\nThe daughter of immigrants from India, Ms. Haley favored free markets. During the "
+            "campaign, she said it was time for a change.")
+    assert _speakers(text) == ["Haley"]
+
+
+def test_documents_from_two_bodies_are_both_bodies() -> None:
+    text = "Influence\n\nThe reports from Microsoft and Recorded Future warn Beijing is not alone."
+    assert _speakers(text) == ["Microsoft and Recorded Future"]

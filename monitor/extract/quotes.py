@@ -1187,6 +1187,17 @@ class _Document:
             # subject opens with the pronoun, so that the clause holding it stays whole
             m_start = pair.start()
             mention = replace(mention, start=pair.start())
+        if mention is not None and cue not in lx.FINDING_CUES and mention.kind in ("person", "organisation"):
+            lead = tokens(text, max(left, cs - _SUBJECT_WINDOW), mention.start)
+            if len(lead) >= 3 and lead[-1].low in ("by", "from") and lead[-2].low in lx.DOCUMENT_NOUNS \
+                    and lead[-2].word.islower():
+                det = max((k for k, t in enumerate(lead) if t.low in ("a", "an", "the")), default=None)
+                authored = _authored_document(text, lead[det:] + tokens(text, mention.start, cs)) \
+                    if det is not None and det >= len(lead) - 5 else None
+                if authored is not None:
+                    # "The reports from Microsoft and Recorded Future warn …": the documents and
+                    # their authors, whom the speaker book reads from them
+                    mention, m_start = authored, authored.start
         if mention is not None and mention.kind == "anonymous" \
                 and text[mention.start:mention.end].split()[-1].lower() in lx.DOCUMENT_NOUNS:
             aside = _AUTHOR_ASIDE.match(text, mention.end, cs)

@@ -3408,6 +3408,18 @@ def _stop_before(text: str, pos: int) -> int:
     return stop
 
 
+#: Offices of government a description may name: one a person is given by the text before a
+#: description of it stands for them.
+_PUBLIC_OFFICES = frozenset(["governor", "president", "senator", "mayor", "minister", "premier",
+                             "chancellor", "ambassador", "congressman", "congresswoman", "judge",
+                             "prosecutor", "sheriff", "commissioner", "secretary"])
+_OFFICE_ABBREVIATIONS = {"governor": ("gov",), "senator": ("sen",), "president": ("pres",),
+                         "secretary": ("sec",), "commissioner": ("commr",)}
+#: A name set off after a description that opens a sentence: ", Ms. Haley favored".
+_NAME_AFTER_DESCRIPTION = re.compile(
+    r"[^,.;:\n]{0,80}?,[ ]((?:(?:Mr|Mrs|Ms|Dr)\.?[ ])?(?:[A-Z][\w’'-]+[ ]){0,2}[A-Z][\w’'-]+)(?=[ ][a-z])")
+#: Words of a description that say nothing of whom it describes ("the former …").
+_NOT_DESCRIBING = frozenset(["the", "a", "an", "former", "new", "then", "and", "of", "for", "top", "senior"])
 #: A word opening a clause inside a sentence: its subject comes after it.
 _CLAUSE_OPENING = re.compile(r"\b(?:that|while|because|whereas|after|when)[ ]")
 #: Abbreviations whose full stop ends no sentence: "U.N.", "Mr.", "Dr.", "St.".
@@ -3821,7 +3833,7 @@ class SpeakerBook:
         return re.search(rf"\b{re.escape(mention.name)}\b", text[start:end], re.IGNORECASE) is not None \
             and text[start:end].lower().find(mention.name.lower()) > person.end - start
 
-    def _described_anaphor(self, pending: Mention) -> Mention | None:
+    def _described_anaphor(self, pending: Mention) -> Mention | None:  # noqa: C901 (one guard per case)
         """"Liz Truss, former British prime minister ¶ The former Conservative Party leader …
         made her second appearance": a description of a person's post or trade opening a
         sentence is the one person the sentence or heading just before names, when no one else
@@ -3838,6 +3850,13 @@ class SpeakerBook:
         stop = max(text.rfind(". ", 0, pending.start), text.rfind("\n", 0, pending.start))
         if stop < 0 or text[stop + 1:pending.start].strip(" “\""):
             return None  # (the description opens its sentence)
+        named_next = _NAME_AFTER_DESCRIPTION.match(text, pending.end)
+        if named_next is not None:
+            # "The daughter of immigrants from India, Ms. Haley favored …": the name set off after
+            # the description is whom it describes
+            found = parse_before(text, tokens(text, named_next.start(1), named_next.end(1)))
+            if found is not None and found.kind == "person":
+                return found
         before = max(text.rfind(". ", 0, stop), text.rfind("\n", 0, max(0, stop - 1)))
         while before > 0 and not text[before + 1:stop].strip():
             before = max(text.rfind(". ", 0, before), text.rfind("\n", 0, before - 1))  # (blank lines)
@@ -3861,6 +3880,14 @@ class SpeakerBook:
         if gender is not None and named.gender not in (None, gender) \
                 or self.of_other_party(named, noun) or _other_office(role, pending) \
                 or _portfolio_clash(pending.role, role):
+            return None
+        # The text must have described the person so: a word of the description in the title
+        # before the name or the words set off after it ("President Donald Trump … The
+        # president-elect", "Liz Truss, former British prime minister … The former prime
+        # minister"; not "Trump said … The regional governor said")
+        around = text[max(floor, named.start - 60):named.start] + " " + text[named.end:named.end + 80]
+        words = {w.split("-")[0] for w in (pending.role or noun).lower().split()} - _NOT_DESCRIBING
+        if not any(re.search(rf"\b{re.escape(w)}\b", around, re.IGNORECASE) for w in words):
             return None
         return named
 
@@ -5005,9 +5032,9 @@ class SpeakerBook:
             found: set[str] = set()
             for pos in self._positions(name, limit=20):
                 before = tokens(text, max(0, pos - 30), pos)
-                if not before or before[-1].end != pos - 1 or not (
+                if not before or text[before[-1].end:pos].strip(" ])") or not (
                         before[-1].low in lx.TITLE_WORDS or before[-1].low in lx.POSITION_HEADS):
-                    continue
+                    continue  # ("[North Korean leader] Kim Jong Un": an editor's brackets too)
                 line_start = text.rfind("\n", 0, pos) + 1
                 line_end = text.find("\n", pos)
                 line = text[line_start:line_end if line_end >= 0 else len(text)].split()
@@ -6026,10 +6053,27 @@ class SpeakerBook:
             return None
         if self._described_before(mention) is not None:
             return None
+        if head in _PUBLIC_OFFICES and not self._titled_so(last, head):
+            return None  # ("Trump said … The regional governor said": an office he was never given)
         if gender is not None:
             last.gender = gender
         last.add_role(mention.role)
         return last
+
+    def _titled_so(self, person: Speaker, office: str) -> bool:
+        """Does the text give ``person`` the ``office`` (or its abbreviation) right before or
+        after a place that names them ("Gov. Eric Holcomb", "Holcomb, the governor")?"""
+        words = (office, *_OFFICE_ABBREVIATIONS.get(office, ()))
+        pattern = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+        surname = person.name.rsplit(None, 1)[-1]
+        text = self.text
+        for pos in self._positions(surname, limit=10):
+            start = max(text.rfind(". ", max(0, pos - 60), pos) + 1, pos - 60, 0)
+            stop = text.find(". ", pos, pos + len(surname) + 60)
+            end = stop if stop >= 0 else min(len(text), pos + len(surname) + 60)
+            if pattern.search(text, start, end):  # (in the sentence that names them)
+                return True
+        return False
 
     def _introduced_as(self, name: str, mention: Mention) -> bool:
         """Did the text, before ``mention``, give ``name`` (by its last word) right after the
