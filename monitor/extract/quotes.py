@@ -4372,6 +4372,39 @@ def _overlaps_claim(doc: _Document, start: int, end: int) -> bool:
     return any(c.start < end and start < c.end for c in doc.claims)
 
 
+def _overlaps_recent(claims: list[_Claim], since: int, start: int, end: int) -> bool:
+    """Does [start, end) overlap one of ``claims[since:]``, made in reading order by the sieve
+    asking (so the search stops at the first that ends before ``start``)?"""
+    for k in range(len(claims) - 1, since - 1, -1):
+        claim = claims[k]
+        if claim.start < end and start < claim.end:
+            return True
+        if claim.end <= start:
+            return False
+    return False
+
+
+class _ClaimIndex:
+    """The claims made so far, by where they start, with the furthest end of those starting at or
+    before each: whether a span overlaps any of them is a binary search, not a scan (a sieve that
+    asks once a sentence stays linear on a text of many claims)."""
+
+    def __init__(self, claims: list[_Claim]) -> None:
+        self.size = len(claims)
+        spans = sorted((c.start, c.end) for c in claims)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does [start, end) overlap a claim of the index?"""
+        k = bisect_left(self.starts, end) - 1  # (the claims starting before ``end``)
+        return k >= 0 and self.reach[k] > start
+
+
 #: "AD She was all in.", "OW: I did it every time.": a magazine interview's turn, labelled with
 #: the speaker's initials.
 _INITIALS_LABEL = re.compile(r"([A-Z]{2,3}):? +(?=[A-Z“\"‘'(\[])")
@@ -5286,6 +5319,7 @@ def _sieve_passive_report(doc: _Document) -> None:
     after "by" reports the whole sentence; ``A cargo plane, reported by local press as belonging
     to the military, crashed``: the noun phrase and what it was reported as, to the comma."""
     text = doc.text
+    claimed = _ClaimIndex(doc.claims)  # (the claims before this sieve, looked up by position)
     # (every sentence: one whose cue found no speaker before it is in no frame's list)
     for s, e in doc.lead_spans:
         if s in doc.narrative or " by " not in text[s:e]:
@@ -5310,7 +5344,8 @@ def _sieve_passive_report(doc: _Document) -> None:
                 start, end = _trim_clause(text, s, close if close > 0 else e)
             else:
                 start, end = _trim_clause(text, s, e)
-            if len(text[start:end].split()) < 4 or _overlaps_claim(doc, start, end):
+            if len(text[start:end].split()) < 4 or claimed.overlaps(start, end) \
+                    or _overlaps_recent(doc.claims, claimed.size, start, end):
                 continue
             frame = _Frame("reported by", match.start(), match.end("source"), mention, match.start(),
                            match.end("source"), (s, e), para, passive=True)

@@ -4734,9 +4734,9 @@ class SpeakerBook:
         spelled: list[tuple[str, str, str, str]] | None = None
         defined: dict[str, str] | None = None
         known_as: dict[str, str] | None = None
+        says_known_as = " known as " in self.text  # (once a text: not once a speaker)
         for speaker in self.speakers:
-            if speaker.kind in ("organisation", "person") and " " in speaker.name \
-                    and " known as " in self.text:
+            if says_known_as and speaker.kind in ("organisation", "person") and " " in speaker.name:
                 if known_as is None:
                     known_as = {m.group(2): m.group(1) for m in _KNOWN_AS.finditer(self.text)}
                 if speaker.name in known_as:
