@@ -112,7 +112,8 @@ def test_a_participle_opening_a_sentence_with_its_clause_after_the_comma() -> No
     text = ("Excluding the jobs created in Texas, the nation would be 350,000 below the peak, "
             "according to Federal Reserve Bank of Dallas research.")
     content = "Excluding the jobs created in Texas, the nation would be 350,000 below the peak"
-    assert _records(text) == [("Federal Reserve Bank of Dallas research", content)]
+    # (the research stands for its author, whom the text names: the bank)
+    assert _records(text) == [("Federal Reserve Bank of Dallas", content)]
     # a participle phrase alone is no statement
     assert _records("Speaking to the BBC on Monday, he said.") == []
 

@@ -398,3 +398,35 @@ def test_a_description_with_a_name_set_off_after_it_is_that_person() -> None:
 def test_documents_from_two_bodies_are_both_bodies() -> None:
     text = "Influence\n\nThe reports from Microsoft and Recorded Future warn Beijing is not alone."
     assert _speakers(text) == ["Microsoft and Recorded Future"]
+
+
+# -- owners, party labels, places and bodies with minor words ------------------------------------------
+
+def test_a_surname_after_an_acronym_owner_is_the_person() -> None:
+    text = ("Syria\n\nSinam Mohamad leads the SDC office. “They are trying to stop the fighting,” the "
+            "SDC’s Mohamad said.")
+    assert _speakers(text) == ["Sinam Mohamad"]
+
+
+def test_a_company_named_in_the_possessive_keeps_its_name() -> None:
+    text = "Moody\n\nMoody’s Analytics said the lines will not hurt the utility’s finances."
+    assert _speakers(text) == ["Moody’s Analytics"]
+
+
+def test_a_party_before_a_name_is_a_role() -> None:
+    text = "Somali\n\n“I don’t support Biden and Harris,” said Democrat Nimo Ahmed."
+    assert _speakers(text) == ["Nimo Ahmed"]
+
+
+def test_a_person_in_a_place_is_the_person() -> None:
+    text = ("Jordan\n\nAnalyst Osama Al Sharif in Amman said he believes Trump will pressure Netanyahu to "
+            "end the conflicts.")
+    assert _speakers(text) == ["Osama Al Sharif"]
+    assert _speakers("Votes\n\nSupporters of Donald Trump in Ohio said the vote was fair.") \
+        == ["Supporters of Donald Trump in Ohio"]
+
+
+def test_a_document_of_a_body_with_minor_words_is_the_bodys() -> None:
+    text = ("Knox\n\nKnox appealed after a European Court of Human Rights ruling that said her rights "
+            "had been violated.")
+    assert _speakers(text) == ["European Court of Human Rights"]

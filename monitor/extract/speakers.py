@@ -380,18 +380,32 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return True  # "the Joint Committee on Intelligence and Security", "Center on Poverty"
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
         head = base_word(toks[i - 2]).lower()
-        return head in lx.ORG_HEADS or head in lx.ANON_HEADS
+        return head in lx.ORG_HEADS or head in lx.ANON_HEADS or _full_name_ends(toks, i - 2)
     if prev.low == "from" and i >= 2 and _cap(toks[i]):
         # "the congressman from Texas", "a senator from Ohio": where the person is from belongs
         # to the phrase; the place is not the speaker; so does "Jerome Ross from Roar Magazine":
         # where a person named in full works
         head = base_word(toks[i - 2]).lower()
         return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS \
-            or i >= 3 and _cap(toks[i - 2]) and not possessive(toks[i - 2]) and _first_name(toks[i - 3])
+            or _full_name_ends(toks, i - 2)
     if prev.word == "&" and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) \
             and (toks[i].low in lx.CORPORATE_WORDS or toks[i].low in ("associates", "sons", "partners")):
         return True  # "Rosenberg Research & Associates Inc.": one company's name
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
+
+
+def _full_name_ends(toks: list[Tok], j: int) -> bool:
+    """Does a person's full name end at ``toks[j]`` (a known given name opening the capitalised
+    run before it: "Jerome Ross", "Analyst Osama Al Sharif"), where a place or an employer after
+    "in" or "from" says where they are?"""
+    if j < 1 or not _cap(toks[j]) or possessive(toks[j]):
+        return False
+    k = j
+    while k > 0 and j - k < 4 and _cap(toks[k - 1]) and not possessive(toks[k - 1]):
+        k -= 1
+    run = toks[k:j + 1]
+    cut = _name_run(run)
+    return len(run) - cut >= 2 and _known_first_name(run[cut].low)
 
 
 def _employer_opens(toks: list[Tok], k: int) -> bool:
@@ -646,13 +660,24 @@ def _bare_person_name(text: str, mention: Mention) -> Mention:
             # "Councillor Afrasiab | Anwar MBE": the given name was read into the title
             words.insert(0, given.pop())
             mention = replace(mention, role=" ".join(given) or None)
+    elif len(words) in (2, 3) and possessive(Tok(words[0], 0, len(words[0]))) and words[0][:1].isupper() \
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not _lexical(w.lower())
+                    and w.lower() not in lx.CORPORATE_WORDS and w.lower() not in lx.OUTLET_WORDS
+                    for w in words[1:]) \
+            and (_known_first_name(words[1].lower()) or _full_name_at(text, words[-1]) < len(text)
+                 or len(words) == 2 and base_word(Tok(words[0], 0, len(words[0]))).isupper()
+                 and _after_a_capital(text, words[1], mention.start)):
+        # "the SDC’s Mohamad" where the text names Sinam Mohamad: the person, whoever's they are
+        return replace(mention, kind="person", name=" ".join(words[1:]),
+                       organisation=mention.organisation or base_word(Tok(words[0], 0, len(words[0]))))
     elif mention.kind != "person":
         return mention  # (an organisation's name keeps its words: "Mayor's Office")
     if len(words) < 2:
         return mention
-    while len(words) >= 3 and words[0][:1].isupper() and words[0].lower() in lx.TITLE_WORDS \
+    while len(words) >= 3 and words[0][:1].isupper() and (
+            words[0].lower() in lx.TITLE_WORDS or words[0].lower() in _PARTY_MEMBERS) \
             and words[0].lower() not in lx.NOT_NAMES and words[0] not in _REGNAL_TITLES:
-        role.insert(0, words.pop(0))
+        role.insert(0, words.pop(0))  # ("Councillor …", "Democrat Nimo Ahmed")
     if not role or mention.kind != "person" and not all(w[:1].isupper() and w.isalpha() for w in words):
         return mention
     return replace(mention, kind="person", name=" ".join(words), role=mention.role or " ".join(role))
@@ -987,6 +1012,14 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         return owner
     if sk.after_model_number(toks, i):
         return None  # "Microsoft 365 Personal adds": part of a product's name
+    placed = next((k for k in range(i + 2, len(toks) - 1)
+                   if toks[k].low == "in" and _full_name_ends(toks, k - 1)), None)
+    if placed is not None and all(_cap(t) for t in toks[i:placed]) \
+            and all(_cap(t) for t in toks[placed + 1:]):
+        # "Analyst Osama Al Sharif in Amman said": the person, where they are left out
+        person = classify(text, toks[i:placed])
+        if person is not None and person.kind == "person":
+            return person
     return classify(text, toks[i:])
 
 
@@ -2473,7 +2506,9 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         owner = []
     caps = [t for t in owner if _cap(t)]
     poss = next((k for k, t in enumerate(owner) if possessive(t) and _cap(t)), None)
-    if caps and all(_cap(t) for t in owner[owner.index(caps[0]):]):
+    if caps and _cap(owner[-1]) and all(_cap(t) or t.low in ("of", "and", "for", "on") and k + 1 < len(owner)
+                                        for k, t in enumerate(owner) if k >= owner.index(caps[0])):
+        # ("a European Court of Human Rights ruling": the court, minor words and all)
         name_toks = owner[owner.index(caps[0]):]
     elif poss is not None:
         # "Aflac's press release", "Moody's latest report": the owner before the lower-case words
