@@ -430,3 +430,15 @@ def test_a_document_of_a_body_with_minor_words_is_the_bodys() -> None:
     text = ("Knox\n\nKnox appealed after a European Court of Human Rights ruling that said her rights "
             "had been violated.")
     assert _speakers(text) == ["European Court of Human Rights"]
+
+
+def test_a_clause_of_place_inside_the_sentence_has_its_own_subject() -> None:
+    text = ("Vote\n\nThe race is tight in seven political battleground states, where surveys show the "
+            "two candidates are within 2 percentage points.")
+    assert _speakers(text) == ["surveys"]
+
+
+def test_a_named_team_keeps_the_name_that_opens_it() -> None:
+    text = ("Energy\n\nIn a statement, the Trump-Vance transition team said Steven Cheung will return "
+            "to the White House.")
+    assert _speakers(text) == ["the Trump-Vance transition team"]

@@ -866,6 +866,12 @@ def _people_plural(tok: Tok) -> bool:
 
 def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     toks = strip_adverbs(toks)
+    opener = max((k for k, t in enumerate(toks[:-1]) if t.low in _WHERE_WORDS and t.word.islower()),
+                 default=None)
+    if opener is not None:
+        toks = toks[opener + 1:]  # "… battleground states, where surveys show …": the surveys
+        if len(toks) == 1 and toks[0].low in lx.DOCUMENT_NOUNS and toks[0].word.islower():
+            return Mention(toks[0].start, toks[0].end, "anonymous", toks[0].word)
     if toks and toks[0].low in ("and", "but") and toks[0].word.islower():
         toks = toks[1:]  # ("…, and another said …")
     if " ".join(t.low for t in toks) in _ONE_OF_THEM:
@@ -976,7 +982,8 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         for back in (1, 2, 3):
             j = i - back
             if j > 0 and all((t.word.islower() or _demonym(t)
-                              or t.word.isupper() and t.word.isalpha())  # "and GOP legislative leaders"
+                              or t.word.isupper() and t.word.isalpha()  # "and GOP legislative leaders"
+                              or k == j and _cap(t) and not possessive(t) and toks[j - 1].low == "the")
                              and t.low not in lx.GLUE
                              and t.low not in lx.CUE_VERBS and t.low not in _CLAUSE_OPENERS
                              and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
@@ -1060,6 +1067,8 @@ def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
     return j
 
 
+#: Words that open a clause of place or time inside a sentence: its own subject follows.
+_WHERE_WORDS = frozenset(["where", "whereas"])
 _ASSOCIATE_PRONOUNS = frozenset(["his", "her", "their"])
 
 
