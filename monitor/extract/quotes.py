@@ -4161,6 +4161,7 @@ def _sieve_transcript(doc: _Document) -> None:
     text = doc.text
     cited = {f.para for f in doc.frames}
     recurring = _recurring_labels(doc) if doc.paras else set()
+    interviewers: dict[str, str | None] = {}  # (an outlet's interviewer, looked up once a text)
     for index, (start, end) in enumerate(doc.paras):
         if text[start] not in _UPPER or index in cited:
             continue
@@ -4175,20 +4176,16 @@ def _sieve_transcript(doc: _Document) -> None:
             continue
         words = match.group(1).split()
         lows = [w.lower().rstrip(".") for w in words]
-        if len(words) == 1 and lows[0] in lx.OUTLET_NAMES and words[0].isupper() and _QUESTION_END.search(
-                text, start, end):
-            # "VOA: Do you support …?" where the text names "VOA's Patsy Widakuswara": the
-            # outlet's interviewer asks (else the outlet itself)
-            interviewer = _interviewer_of(text, words[0])
-            content_start, content_end = _trim(text, match.end(), end)
+        if len(words) == 1 and lows[0] in lx.OUTLET_NAMES and words[0].isupper() and "?" in text[start:end]:
+            # "VOA: Do you support …?" where the text names "VOA White House bureau chief Patsy
+            # Widakuswara": the outlet's interviewer asks (else the outlet itself)
+            if words[0] not in interviewers:
+                interviewers[words[0]] = _interviewer_of(text, words[0])  # (once an outlet)
+            interviewer = interviewers[words[0]]
             label_end = match.end(1)
             mention = Mention(start, label_end, "person", interviewer) if interviewer is not None \
                 else Mention(start, label_end, "organisation", words[0])
-            frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
-            doc.frames.append(frame)
-            doc.frames_by_sentence.setdefault(start, []).append(frame)
-            doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
-                                     CONFIDENCE["transcript"]))
+            _add_turn(doc, index, mention, label_end, *_trim(text, match.end(), end))
             continue
         if any(w in _NOT_LABELS or w in lx.ORG_NAMES or w in lx.OUTLET_NAMES for w in lows):
             continue
@@ -4208,15 +4205,18 @@ def _sieve_transcript(doc: _Document) -> None:
             lows[k], words[k].capitalize())) for k in titled) or None
         label_end = match.end(1)
         mention = Mention(start, label_end, "person", " ".join(name_words), role=role)
-        frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
-        doc.frames.append(frame)
-        doc.frames_by_sentence.setdefault(start, []).append(frame)
-        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
-                                 CONFIDENCE["transcript"]))
+        _add_turn(doc, index, mention, label_end, content_start, content_end)
 
 
-#: A question mark in a turn: an interviewer's turn asks.
-_QUESTION_END = re.compile(r"\?")
+def _add_turn(doc: _Document, index: int, mention: Mention, label_end: int,
+              content_start: int, content_end: int) -> None:
+    """A transcript's turn: the label's frame and the words after it, the speaker's."""
+    start, end = doc.paras[index]
+    frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
+    doc.frames.append(frame)
+    doc.frames_by_sentence.setdefault(start, []).append(frame)
+    doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
+                             CONFIDENCE["transcript"]))
 
 
 def _interviewer_of(text: str, outlet: str) -> str | None:

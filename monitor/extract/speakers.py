@@ -3452,6 +3452,8 @@ def _stop_before(text: str, pos: int) -> int:
     return stop
 
 
+#: How far back a description looks for the sentence before it and the person that names.
+_DESCRIBED_REACH = 1_500
 #: Offices of government a description may name: one a person is given by the text before a
 #: description of it stands for them.
 _PUBLIC_OFFICES = frozenset(["governor", "president", "senator", "mayor", "minister", "premier",
@@ -3871,13 +3873,15 @@ class SpeakerBook:
         """"Tom Hale met the governor on Monday. The governor said …": the sentence that names the
         person also speaks of someone by the description's noun, who is the one meant."""
         text = self.text
-        start = max(text.rfind(". ", 0, person.start), text.rfind("\n", 0, person.start)) + 1
+        reach = max(0, person.start - _DESCRIBED_REACH)
+        start = max(text.rfind(". ", reach, person.start), text.rfind("\n", reach, person.start),
+                    reach - 1) + 1
         stop = text.find(". ", person.end, mention.start)
         end = stop if stop >= 0 else mention.start
         return re.search(rf"\b{re.escape(mention.name)}\b", text[start:end], re.IGNORECASE) is not None \
             and text[start:end].lower().find(mention.name.lower()) > person.end - start
 
-    def _described_anaphor(self, pending: Mention) -> Mention | None:  # noqa: C901 (one guard per case)
+    def _described_anaphor(self, pending: Mention) -> Mention | None:
         """"Liz Truss, former British prime minister ¶ The former Conservative Party leader …
         made her second appearance": a description of a person's post or trade opening a
         sentence is the one person the sentence or heading just before names, when no one else
@@ -3891,7 +3895,8 @@ class SpeakerBook:
                 or not (noun in lx.POSITION_HEADS or noun in lx.OCCUPATION_WORDS or noun in lx.PERSON_NOUNS) \
                 or noun.endswith("s") and noun not in lx.POSITION_HEADS or noun in lx.DOCUMENT_NOUNS:
             return None
-        stop = max(text.rfind(". ", 0, pending.start), text.rfind("\n", 0, pending.start))
+        reach = max(0, pending.start - _DESCRIBED_REACH)  # (never the whole text back: linear)
+        stop = max(text.rfind(". ", reach, pending.start), text.rfind("\n", reach, pending.start))
         if stop < 0 or text[stop + 1:pending.start].strip(" “\""):
             return None  # (the description opens its sentence)
         named_next = _NAME_AFTER_DESCRIPTION.match(text, pending.end)
@@ -3901,15 +3906,15 @@ class SpeakerBook:
             found = parse_before(text, tokens(text, named_next.start(1), named_next.end(1)))
             if found is not None and found.kind == "person":
                 return found
-        before = max(text.rfind(". ", 0, stop), text.rfind("\n", 0, max(0, stop - 1)))
-        while before > 0 and not text[before + 1:stop].strip():
-            before = max(text.rfind(". ", 0, before), text.rfind("\n", 0, before - 1))  # (blank lines)
+        before = max(text.rfind(". ", reach, stop), text.rfind("\n", reach, max(reach, stop - 1)))
+        while before > reach and not text[before + 1:stop].strip():  # (past blank lines)
+            before = max(text.rfind(". ", reach, before), text.rfind("\n", reach, before - 1))
         floor = before + 1 if before >= 0 else 0
         named = self._person_named_before(pending.start)
         if named is None or named.start < floor:
             return None
-        line_start = text.rfind("\n", 0, named.start) + 1
-        line_end = text.find("\n", named.end)
+        line_start = text.rfind("\n", reach, named.start) + 1 or reach
+        line_end = text.find("\n", named.end, pending.start)
         if not text[line_start:line_end if line_end >= 0 else len(text)].replace(named.name, "", 1).strip():
             return None  # (a name alone on its line: a byline, the reporter's)
         if re.search(rf"\b{re.escape(noun)}\b", text[floor:stop], re.IGNORECASE) \
