@@ -3860,13 +3860,12 @@ class SpeakerBook:
                 speaker = self._person(named)
                 speaker.add_role(pending.role)
                 return speaker
-        if self.text and pending.kind == "definite" and self._by_role(pending.name) is None \
-                and self._described_before(pending) is None:
-            named = self._described_anaphor(pending)
-            if named is not None:
-                speaker = self._person(named)
-                speaker.add_role(pending.role)
-                return speaker
+        named = self._described_anaphor(pending) if self.text and pending.kind == "definite" else None
+        if named is not None and self._by_role(pending.name) is None \
+                and self._described_before(pending) is None:  # (the costlier checks last)
+            speaker = self._person(named)
+            speaker.add_role(pending.role)
+            return speaker
         return self._definite(pending)
 
     def _another_so_described(self, person: Mention, mention: Mention) -> bool:
