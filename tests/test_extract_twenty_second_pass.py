@@ -442,3 +442,18 @@ def test_a_named_team_keeps_the_name_that_opens_it() -> None:
     text = ("Energy\n\nIn a statement, the Trump-Vance transition team said Steven Cheung will return "
             "to the White House.")
     assert _speakers(text) == ["the Trump-Vance transition team"]
+
+
+def test_a_generation_suffix_after_a_comma_is_no_speaker() -> None:
+    text = ("FEMA\n\nMichael A. Coen, Jr., who served as chief of staff at FEMA, said Trump has been "
+            "“misinformed” about the agency.")
+    assert _speakers(text) == ["Michael A. Coen"]
+
+
+def test_a_month_after_a_body_is_when_not_where() -> None:
+    text = ("Pakistan\n\nMore than 44,000 Afghans live in Pakistan, according to Pakistan’s Foreign "
+            "Office in July.")
+    assert _speakers(text) == ["Pakistan’s Foreign Office"]
+    text = ("Visas\n\nThe embassy said the visas were late. The US Embassy in New Delhi said they would "
+            "come.")
+    assert _speakers(text)[-1] == "US Embassy in New Delhi"

@@ -2804,6 +2804,8 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     if first in ("while", "after", "before", "during", "though", "although") and len(toks) > 1 \
             and toks[1].word.islower() and toks[1].low not in lx.DETERMINERS:
         return "skip"  # "Biden, while campaigning in Michigan, called …": when, not who
+    if len(toks) == 1 and first.rstrip(".") in ("jr", "sr", "ii", "iii", "iv"):
+        return "skip"  # "Michael A. Coen, Jr., who …, said": the name's suffix, not a speaker
     if _PARTY_TAG.fullmatch(phrase) or first in ("who", "whom", "which", "whose", "speaking", "citing",
                                                   "asked", "when", "writing", "responding",
                                                   "including", "among", "such", "like"):

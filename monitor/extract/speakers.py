@@ -3003,7 +3003,9 @@ _INSTITUTIONS = frozenset(["parliament", "congress", "senate", "government", "ca
 _BODY_OWNER = re.compile(r"(?<![\w.’'-])((?:U\.S\.|US|UK|(?:[A-Z][a-z]+[ ])?[A-Z][a-z]+['’]s))[ ]$")
 #: What a body is of, or where it sits, right after its name: " of England and Wales", " in New
 #: Delhi".
-_BODY_PLACE = re.compile(r"[ ](?:of|in)[ ](?:[A-Z][\w’'.-]*[ ]){0,2}[A-Z][\w’'.-]*"
+_BODY_PLACE = re.compile(r"[ ](?:of|in)[ ](?!(?:January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                         r"Sunday)\b)(?:[A-Z][\w’'.-]*[ ]){0,2}[A-Z][\w’'.-]*"
                          r"(?:[ ]and[ ](?:[A-Z][\w’'.-]*[ ]){0,1}[A-Z][\w’'.-]*)?(?![ ][A-Z])")
 
 #: A kin word right before a name, which gives its gender: "his daughter Ivanka Trump".
