@@ -1900,12 +1900,21 @@ def _name_run(toks: list[Tok], text: str | None = None) -> int:
     return i
 
 
-@lru_cache(maxsize=64)
 def _verb_elsewhere(text: str, word: str) -> bool:
     """Does the text write ``word`` before a determiner or a possessive pronoun, as a verb takes
     its object ("Moving the inauguration …"), which no given name does ("Sterling Manning")?"""
-    return re.search(rf"\b{re.escape(word)}[ ](?:the|a|an|his|her|their|its|our|this|that|these|those)\b",
-                     text) is not None
+    return word.lower() in _verbs_before_objects(text)
+
+
+@lru_cache(maxsize=8)
+def _verbs_before_objects(text: str) -> frozenset[str]:
+    """Every word in -ing the text writes before a determiner or a possessive pronoun: one pass
+    over a text, however many capitalised words in -ing open its names."""
+    return frozenset(m.group(1).lower() for m in _ING_BEFORE_OBJECT.finditer(text))
+
+
+_ING_BEFORE_OBJECT = re.compile(r"\b(\w+ing)[ ](?:the|a|an|his|her|their|its|our|this|that|these|those)\b",
+                                re.IGNORECASE)
 
 
 _ANY_WORD = re.compile(r"[\w’'.-]+")
