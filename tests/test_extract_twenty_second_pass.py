@@ -457,3 +457,15 @@ def test_a_month_after_a_body_is_when_not_where() -> None:
     text = ("Visas\n\nThe embassy said the visas were late. The US Embassy in New Delhi said they would "
             "come.")
     assert _speakers(text)[-1] == "US Embassy in New Delhi"
+
+
+# -- pairs of people ---------------------------------------------------------------------------------
+
+def test_a_pair_is_named_without_the_appositive_after_it_and_is_no_he() -> None:
+    text = ("SoftBank\n\nIn a joint appearance Monday morning, President-elect Donald Trump and Masayoshi "
+            "Son, chairman and CEO of the Japanese technology conglomerate SoftBank Group, announced that "
+            "the company would invest $100 billion, saying that the infusion of cash would create 100,000 "
+            "jobs.\n\nThe president-elect asked Son to double the sum. \"I'm going to ask him right now,\" "
+            "he said.")
+    assert _speakers(text) == ["Donald Trump and Masayoshi Son", "Donald Trump and Masayoshi Son",
+                               "Donald Trump"]

@@ -1524,7 +1524,7 @@ class _Document:
                 and not (n and text[s] != "("
                          and any(d in text[toks[n - 1].end:toks[n].start] for d in "—–(")) \
                 and not (n and "," in text[toks[n - 1].end:toks[n].start]
-                         and toks[n].low in ("a", "an", "the")):
+                         and (toks[n].low in ("a", "an", "the") or toks[n].word.islower())):
             # (a dash or a bracket ends the subject: "Pai — a Trump administration appointee —";
             # so does a comma before an appositive: "Chen Weiyu, a Chinese media influencer, …")
             n += 1  # ("Tim Cook and Phil Schiller extolled …, saying": both)

@@ -1118,6 +1118,8 @@ def _coordinated_people(text: str, toks: list[Tok]) -> Mention | None:
             or " " not in right.name or " " not in left.name or right.role:
         return None
     role = left.role if left.role and left.role.lower() not in ("both", "neither", "either") else None
+    if role is not None and not role.rsplit(None, 1)[-1].lower().endswith("s"):
+        role = None  # ("President-elect Donald Trump and Masayoshi Son": the first one's title only)
     return Mention(left.start, right.end, "anonymous", f"{left.name} and {right.name}", role=role)
 
 
@@ -3110,6 +3112,8 @@ def one_person(name: str) -> str | None:
     spokeswoman", "a spokesman for the firm"), "" when it is one person of either ("a US
     official", "the 35-year-old driver"), None when it is not one person ("officials", "two
     people familiar with the talks", "a report")."""
+    if re.search(r"[ ]and[ ][A-Z]", name):
+        return None  # "Donald Trump and Masayoshi Son": two people, whatever the last word says
     words = alias_key(name).split()
     cut = next((k for k, w in enumerate(words) if k and w in _AFTER_HEAD), len(words))
     if not cut or any(w in _COUNTS for w in words[:cut]):
