@@ -469,3 +469,10 @@ def test_a_pair_is_named_without_the_appositive_after_it_and_is_no_he() -> None:
             "he said.")
     assert _speakers(text) == ["Donald Trump and Masayoshi Son", "Donald Trump and Masayoshi Son",
                                "Donald Trump"]
+
+
+def test_an_office_named_without_an_article_speaks_of_no_other_holder() -> None:
+    text = ("Economy\n\nU.S. President-elect Donald Trump has left little question about the policies he "
+            "will pursue when he is sworn in for a second term as president in January.\n\nThe "
+            "once-and-future president has promised to extend existing tax cuts.")
+    assert _speakers(text) == ["Donald Trump"]

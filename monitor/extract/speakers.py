@@ -3931,9 +3931,9 @@ class SpeakerBook:
         line_end = text.find("\n", named.end, pending.start)
         if not text[line_start:line_end if line_end >= 0 else len(text)].replace(named.name, "", 1).strip():
             return None  # (a name alone on its line: a byline, the reporter's)
-        if re.search(rf"\b{re.escape(noun)}\b", text[floor:stop], re.IGNORECASE) \
-                or self.quoted is not None and self.quoted(named.start):
-            return None  # ("Tom Hale met the governor."; a name inside someone's words)
+        if re.search(rf"\b(?:the|a|an|another)[ ](?:[\w-]+[ ]){{0,2}}{re.escape(noun)}\b", text[floor:stop],
+                     re.IGNORECASE) or self.quoted is not None and self.quoted(named.start):
+            return None  # ("Tom Hale met the governor."; not "a term as president"; a name in quotes)
         gender = "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else None
         title = tokens(text, max(floor, named.start - 60), named.start)
         k = len(title)
