@@ -476,3 +476,15 @@ def test_an_office_named_without_an_article_speaks_of_no_other_holder() -> None:
             "will pursue when he is sworn in for a second term as president in January.\n\nThe "
             "once-and-future president has promised to extend existing tax cuts.")
     assert _speakers(text) == ["Donald Trump"]
+
+
+def test_allies_somewhere_are_a_group_not_the_place() -> None:
+    text = "Syria\n\nU.S. allies on the ground in Syria say IS has already begun ramping up its attacks."
+    assert _speakers(text) == ["U.S. allies on the ground in Syria"]
+
+
+def test_a_fact_sheet_is_its_issuers() -> None:
+    text = ("Pakistan\n\nThe accompanying U.S. State Department fact sheet said the complex has worked to "
+            "acquire launch equipment.\n\nThe other companies hit with sanctions are all located in "
+            "Karachi, according to the fact sheet.")
+    assert _speakers(text)[-1] == "U.S. State Department"

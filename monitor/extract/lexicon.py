@@ -408,8 +408,8 @@ DOCUMENT_NOUNS = _forms(
     "order orders",
     # and what else an office issues in writing, or an inquiry finds
     _ISSUED_DOCUMENTS, "decisions assessments investigation investigations inquiry probe",
-    # A telling of events: "according to Tobin’s account" is Tobin's.
-    "account accounts",
+    # A telling of events: "according to Tobin’s account" is Tobin's; a fact sheet is its issuer's.
+    "account accounts sheet sheets",
 )
 
 #: Words after an outlet's name that are not part of it ("the Daily Express newspaper").

@@ -1795,7 +1795,7 @@ def _inside_org_name(body: list[Tok], k: int) -> bool:
 
 #: Bodies named as the people in them, which a place after "in" qualifies as it does a group
 #: ("Authorities in Florida said", "Police in Ohio said": not a person called Florida).
-_BODIES_OF_PEOPLE = frozenset(["authorities", "police"])
+_BODIES_OF_PEOPLE = frozenset(["authorities", "police", "allies"])
 
 
 def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
@@ -2833,7 +2833,7 @@ _OWNED_CHANNEL = re.compile(r"(?P<owner>.+?)[’']s (?:official )?(?:[A-Z]\w+ )?
 _DOCUMENT_MODIFIERS = frozenset(["press", "news", "annual", "latest", "new", "recent", "final", "official",
                                  "internal", "draft", "weekly", "monthly", "quarterly", "daily",
                                  "preliminary", "initial", "full", "written", "joint", "public", "leaked",
-                                 "confidential", "secret", "technical", "special"])
+                                 "confidential", "secret", "technical", "special", "fact"])
 #: Months and their short forms, which open a date before a document's owner.
 _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
                      "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
