@@ -488,3 +488,10 @@ def test_a_fact_sheet_is_its_issuers() -> None:
             "acquire launch equipment.\n\nThe other companies hit with sanctions are all located in "
             "Karachi, according to the fact sheet.")
     assert _speakers(text)[-1] == "U.S. State Department"
+
+
+def test_people_who_spoke_with_an_outlet_are_the_speakers_and_they() -> None:
+    text = ("Pardons\n\nBen Pollock and others who spoke with VOA said they felt vindicated.\n\nFor "
+            "them, Trump’s pardon confirmed their belief that the 2020 election was rigged, they told VOA.")
+    assert _speakers(text) == ["Ben Pollock and others", "Ben Pollock and others"]
+    assert _speakers("Crash\n\nWitnesses who talked to reporters said the plane fell.") == ["Witnesses"]

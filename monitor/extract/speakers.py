@@ -944,7 +944,7 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     anon = _anonymous_with_modifier(text, toks)
     if anon is not None:
         return anon
-    relative = _relative_subject(text, toks)
+    relative = _relative_subject(text, toks) or _who_subject(text, toks)
     if relative is not None:
         return relative
     participle = _participle_at(toks)
@@ -1288,6 +1288,26 @@ def _relative_subject(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(head.start, toks[-1].end, "anonymous", phrase, role=head.role,
                        organisation=head.organisation)
     return None
+
+
+def _who_subject(text: str, toks: list[Tok]) -> Mention | None:
+    """"Ben Pollock and others who spoke with VOA said", "Analysts who spoke with VOA said": the
+    people before a "who" clause of talking that ends right before the cue speak, not the outlet
+    or person the clause ends on (the clause only says where they spoke)."""
+    for r in range(len(toks) - 2, max(0, len(toks) - 9), -1):
+        after = toks[r + 1]
+        if toks[r].word != "who" or not after.word.islower()                 or not (after.low in _WHO_VERBS or after.low.endswith("ed")):
+            continue
+        head = parse_before(text, toks[:r])
+        if head is None or head.kind == "pronoun" or head.end != toks[r - 1].end:
+            return None
+        return head
+    return None
+
+
+#: Verbs a "who" clause of people who talked opens with: "who spoke with VOA".
+_WHO_VERBS = frozenset(["spoke", "speak", "speaks", "talked", "talk", "talks", "met", "meet", "meets",
+                        "told", "wrote", "sat"])
 
 
 def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
@@ -3112,8 +3132,8 @@ def one_person(name: str) -> str | None:
     spokeswoman", "a spokesman for the firm"), "" when it is one person of either ("a US
     official", "the 35-year-old driver"), None when it is not one person ("officials", "two
     people familiar with the talks", "a report")."""
-    if re.search(r"[ ]and[ ][A-Z]", name):
-        return None  # "Donald Trump and Masayoshi Son": two people, whatever the last word says
+    if re.search(r"[ ]and[ ](?:[A-Z]|others?\b|his\b|her\b|their\b)", name):
+        return None  # "Donald Trump and Masayoshi Son", "Ben Pollock and others": more than one
     words = alias_key(name).split()
     cut = next((k for k, w in enumerate(words) if k and w in _AFTER_HEAD), len(words))
     if not cut or any(w in _COUNTS for w in words[:cut]):
