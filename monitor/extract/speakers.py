@@ -1296,7 +1296,8 @@ def _who_subject(text: str, toks: list[Tok]) -> Mention | None:
     or person the clause ends on (the clause only says where they spoke)."""
     for r in range(len(toks) - 2, max(0, len(toks) - 9), -1):
         after = toks[r + 1]
-        if toks[r].word != "who" or not after.word.islower()                 or not (after.low in _WHO_VERBS or after.low.endswith("ed")):
+        if toks[r].word != "who" or not after.word.islower() \
+                or not (after.low in _WHO_VERBS or after.low.endswith("ed")):
             continue
         head = parse_before(text, toks[:r])
         if head is None or head.kind == "pronoun" or head.end != toks[r - 1].end:
