@@ -495,3 +495,12 @@ def test_people_who_spoke_with_an_outlet_are_the_speakers_and_they() -> None:
             "them, Trump’s pardon confirmed their belief that the 2020 election was rigged, they told VOA.")
     assert _speakers(text) == ["Ben Pollock and others", "Ben Pollock and others"]
     assert _speakers("Crash\n\nWitnesses who talked to reporters said the plane fell.") == ["Witnesses"]
+
+
+def test_a_town_in_a_title_case_dateline_or_after_everyone_in_is_no_speaker() -> None:
+    text = ("Carter\n\nPlains, Ga. — In a cavernous store filled with trinkets, Philip Kurland is "
+            "surrounded by politics.\n\nKurland said not everyone in Plains agrees with Jimmy Carter, as "
+            "he sees the locals stopping in.\n\n“Some days you can’t get eight people to say the sun is "
+            "shining at the same time,” he said.")
+    assert _speakers(text) == ["Philip Kurland"]
+    assert _speakers("Town\n\nEveryone in the town says the mayor must go.") == ["Everyone in the town"]

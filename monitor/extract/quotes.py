@@ -4760,7 +4760,8 @@ _HYPOTHETICAL_SPEAKER = re.compile(r"\b(?:[Oo]ne|[Yy]ou|[Ss]omeone|[Aa]nyone|[Oo
                                    r"(?:,[^,]{1,20},)?[ ]+(?:could|might|may)(?:[ ]+well)?[ ]+$")
 #: A subject that says no one spoke.
 _NEGATED_SUBJECT = re.compile(
-    r"(?<![\w’'-])(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either)(?: one)?(?= |$)(?=[^,;]*$)")
+    r"(?<![\w’'-])(?:[Nn]o|[Nn]obody|[Nn]one|[Nn]either|[Nn]ot[ ](?:everyone|everybody|all))(?: one)?(?= |$)"
+    r"(?=[^,;]*$)")
 #: Prepositions that open a short phrase before a sentence's subject ("In Washington, …").
 _OPENING_PREPOSITIONS = frozenset(["in", "on", "at", "after", "before", "during", "from", "across", "within",
                                    "amid", "among", "following", "throughout", "despite", "since"])
@@ -4853,7 +4854,9 @@ _CLAUSE_STOP = re.compile(
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([A-Za-z0-9. ]{2,20}\))?"
                        r" ?[—–-]+ "
                        # (a feed's lower-cased dateline: "washington  — U.S. lawmakers …")
-                       r"|[a-z][a-z.'’]{2,20}(?: [a-z.'’]{2,20}){0,2}[ ]+[—–][ ]")
+                       r"|[a-z][a-z.'’]{2,20}(?: [a-z.'’]{2,20}){0,2}[ ]+[—–][ ]"
+                       # (a town in title case and its state's abbreviation: "Plains, Ga. — In a …")
+                       r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z][a-z]{1,4}\.[ ]+[—–][ ]")
 
 
 def _trim_clause(text: str, start: int, end: int, stops: re.Pattern[str] | None = None) -> tuple[int, int]:

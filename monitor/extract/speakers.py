@@ -380,7 +380,8 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return True  # "the Joint Committee on Intelligence and Security", "Center on Poverty"
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
         head = base_word(toks[i - 2]).lower()
-        return head in lx.ORG_HEADS or head in lx.ANON_HEADS or _full_name_ends(toks, i - 2)
+        return head in lx.ORG_HEADS or head in lx.ANON_HEADS or head in _BODIES_OF_PEOPLE \
+            or _full_name_ends(toks, i - 2)
     if prev.low == "from" and i >= 2 and _cap(toks[i]):
         # "the congressman from Texas", "a senator from Ohio": where the person is from belongs
         # to the phrase; the place is not the speaker; so does "Jerome Ross from Roar Magazine":
@@ -1816,7 +1817,7 @@ def _inside_org_name(body: list[Tok], k: int) -> bool:
 
 #: Bodies named as the people in them, which a place after "in" qualifies as it does a group
 #: ("Authorities in Florida said", "Police in Ohio said": not a person called Florida).
-_BODIES_OF_PEOPLE = frozenset(["authorities", "police", "allies"])
+_BODIES_OF_PEOPLE = frozenset(["authorities", "police", "allies", "everyone", "everybody"])
 
 
 def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) -> Mention | None:
