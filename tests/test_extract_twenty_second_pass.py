@@ -504,3 +504,13 @@ def test_a_town_in_a_title_case_dateline_or_after_everyone_in_is_no_speaker() ->
             "shining at the same time,” he said.")
     assert _speakers(text) == ["Philip Kurland"]
     assert _speakers("Town\n\nEveryone in the town says the mayor must go.") == ["Everyone in the town"]
+
+
+def test_who_told_someone_in_the_passive_is_the_agent() -> None:
+    text = ("Russia\n\nIn a meeting that day he was told by Emergencies Minister Yevgeny Zinichev of "
+            "\"presumably between 36 and 40 people under the rubble\".")
+    assert _speakers(text) == ["Yevgeny Zinichev"]
+    assert _records("Town\n\nThe mayor was told by police that the road would close.") \
+        == [("police", "the road would close")]
+    text = "Deal\n\nEmployees were told by WeWork to sign the terms of the contract by Monday."
+    assert _speakers(text) == []

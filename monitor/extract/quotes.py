@@ -1160,6 +1160,16 @@ class _Document:
                 if agent is not None:
                     return _Frame(cue, cs, ce, agent, cs, agent.end, (s, e), para, headline=headline,
                                   passive=True)
+            told = _TOLD_BY.match(text, ce, e) if cue in ("told", "informed", "assured") else None
+            if told is not None:
+                # "he was told by Emergencies Minister Yevgeny Zinichev of “…”", "The mayor was told
+                # by police that …": the agent told it, and what follows "that" or "of" is theirs
+                agent = parse_after(text, tokens(text, told.start(1), told.end(1)))
+                if agent is not None and agent.kind != "pronoun":
+                    frame = _Frame(cue, cs, ce, agent, cs, agent.end, (s, e), para, headline=headline,
+                                   passive=True)
+                    frame.clause_start = told.end()
+                    return frame
             if cue not in _ING or aux == "being":
                 return None  # "is said to be", "was told", "as it's officially described"
             if wider[-1].lower() in _PASSIVE:
@@ -4775,6 +4785,9 @@ _NOUN_CUES = lx.word_set("claim claims warning warnings comment comments accusat
                          "statement statements estimate estimates assertion assertions allegation "
                          "allegations suggestion suggestions explanation explanations insistence "
                          "concern concerns prediction predictions announcement announcements")
+#: A passive cue's agent and what it told: " by police that …", " by Minister X of “…”".
+_TOLD_BY = re.compile(r"[ ]by[ ]((?:the[ ])?(?:[A-Z][\w.’'-]*[ ]){0,4}(?:[A-Z][\w.’'-]*|[a-z]+))"
+                      r"[ ](?:that|of)[ ](?=\S)")
 #: A pronoun and "and" opening a subject: "he and Russian President Vladimir Putin".
 _PRONOUN_AND = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)[ ]and[ ]")
 #: A possessive right before a word: the word is a noun ("the woman’s claim", "his warning").
