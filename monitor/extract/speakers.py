@@ -661,16 +661,10 @@ def _bare_person_name(text: str, mention: Mention) -> Mention:
             # "Councillor Afrasiab | Anwar MBE": the given name was read into the title
             words.insert(0, given.pop())
             mention = replace(mention, role=" ".join(given) or None)
-    elif len(words) in (2, 3) and possessive(Tok(words[0], 0, len(words[0]))) and words[0][:1].isupper() \
-            and all(w[:1].isupper() and w.replace("-", "").isalpha() and not _lexical(w.lower())
-                    and w.lower() not in lx.CORPORATE_WORDS and w.lower() not in lx.OUTLET_WORDS
-                    for w in words[1:]) \
-            and (_known_first_name(words[1].lower()) or _full_name_at(text, words[-1]) < len(text)
-                 or len(words) == 2 and base_word(Tok(words[0], 0, len(words[0]))).isupper()
-                 and _after_a_capital(text, words[1], mention.start)):
+    elif (owner := _owner_of_person(text, mention, words)) is not None:
         # "the SDC’s Mohamad" where the text names Sinam Mohamad: the person, whoever's they are
         return replace(mention, kind="person", name=" ".join(words[1:]),
-                       organisation=mention.organisation or base_word(Tok(words[0], 0, len(words[0]))))
+                       organisation=mention.organisation or owner)
     elif mention.kind != "person":
         return mention  # (an organisation's name keeps its words: "Mayor's Office")
     if len(words) < 2:
@@ -682,6 +676,23 @@ def _bare_person_name(text: str, mention: Mention) -> Mention:
     if not role or mention.kind != "person" and not all(w[:1].isupper() and w.isalpha() for w in words):
         return mention
     return replace(mention, kind="person", name=" ".join(words), role=mention.role or " ".join(role))
+
+
+def _owner_of_person(text: str, mention: Mention, words: list[str]) -> str | None:
+    """The owner before a person's name in the possessive ("SDC" of "the SDC’s Mohamad"), when
+    the words after it are a name (a known first name, a surname the text gives in full, or a
+    surname written after a capital elsewhere after an acronym's possessive); None otherwise."""
+    first = Tok(words[0], 0, len(words[0]))
+    if len(words) not in (2, 3) or not possessive(first) or not words[0][:1].isupper() \
+            or not all(w[:1].isupper() and w.replace("-", "").isalpha() and not _lexical(w.lower())
+                       and w.lower() not in lx.CORPORATE_WORDS and w.lower() not in lx.OUTLET_WORDS
+                       for w in words[1:]):
+        return None
+    owner = base_word(first)
+    if _known_first_name(words[1].lower()) or _full_name_at(text, words[-1]) < len(text) \
+            or len(words) == 2 and owner.isupper() and _after_a_capital(text, words[1], mention.start):
+        return owner
+    return None
 
 
 def _without_epithets(mention: Mention) -> Mention:
@@ -788,11 +799,12 @@ def _person_and_group(text: str, toks: list[Tok], mention: Mention) -> Mention:
             and (_cap(toks[i - 1]) or toks[i - 1].low in lx.TITLE_ABBREVIATIONS):
         i -= 1
     person = classify(text, toks[i:k - 1])
-    if person is not None and person.kind in ("person", "organisation") and " " not in person.name \
-            and person.name[:1].isupper() and _full_name_at(text, person.name) < person.start:
+    full = _full_name_before(text, person.name, person.start) \
+        if person is not None and person.kind in ("person", "organisation") and " " not in person.name \
+        and person.name[:1].isupper() else None
+    if person is not None and full is not None:
         # "Holcomb and GOP legislative leaders" where the text named Eric Holcomb before
-        at = _full_name_at(text, person.name)
-        person = replace(person, kind="person", name=_name_written_at(text, at))
+        person = replace(person, kind="person", name=full)
     if person is None or person.kind != "person" or " " not in person.name or person.end != toks[k - 2].end:
         return mention
     return Mention(person.start, mention.end, "anonymous", f"{person.name} and {mention.name}",
@@ -1200,10 +1212,12 @@ def _full_names_of(text: str) -> dict[str, int]:
     return found
 
 
-def _name_written_at(text: str, at: int) -> str:
-    """The first name and surname written at ``at``, where ``_full_name_at`` found them."""
-    match = _FIRST_AND_NEXT.match(text, at)
-    return f"{match.group(1)} {base_word(Tok(match.group(2), 0, 0))}" if match else ""
+def _full_name_before(text: str, surname: str, pos: int) -> str | None:
+    """The first name and surname the text writes for ``surname`` before ``pos`` ("Eric Holcomb"
+    for "Holcomb"), where ``_full_name_at`` finds them; None when it gives none there."""
+    at = _full_name_at(text, surname)
+    match = _FIRST_AND_NEXT.match(text, at) if at < pos else None
+    return f"{match.group(1)} {base_word(Tok(match.group(2), 0, 0))}" if match else None
 
 
 #: A capitalised word and the word after it ("Jennifer Williams").
@@ -3401,15 +3415,14 @@ _MIDDLE_INITIAL_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ][A-Z]\.[ 
 #: A first name and a surname with a generation's suffix: "Patrick Carlineo Jr.".
 _SUFFIXED_NAME = re.compile(r"(?<![\w.’'-])([A-Z][\w’'-]+)[ ]([A-Z][\w’'-]+),?[ ](?:Jr|Sr|II|III|IV)\b")
 #: A body named after its kind in lower case: "financial services provider Wells Fargo".
-_KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:provider|company|firm|bank|lender|insurer|agency|"
-                               r"consultancy|nonprofit|watchdog|broadcaster|newspaper|platform|"
-                               r"blog|website|magazine|charity|think[ ]tank)[ ]((?:[A-Z][\w’'&.-]*[ ])*"
-                               r"[A-Z][\w’'&.-]*)")
+_BODY_KINDS = ("provider", "company", "firm", "bank", "lender", "insurer", "agency", "consultancy",
+               "nonprofit", "watchdog", "broadcaster", "newspaper", "platform", "blog", "website",
+               "magazine", "charity")
+_KIND_BEFORE_NAME = re.compile(r"(?:[a-z][\w-]*[ ]){0,3}(?:" + "|".join(_BODY_KINDS) + r"|think[ ]tank)[ ]"
+                               r"((?:[A-Z][\w’'&.-]*[ ])*[A-Z][\w’'&.-]*)")
 #: Words for a kind of body written before its name ("the research firm Rhodium Group").
-_NAMED_KINDS = frozenset(["provider", "company", "firm", "bank", "lender", "insurer", "consultancy",
-                          "nonprofit", "watchdog", "broadcaster", "newspaper", "platform", "blog",
-                          "website", "magazine", "charity", "tank", "group", "organization",
-                          "organisation", "institute", "outlet", "agency"])
+_NAMED_KINDS = frozenset(_BODY_KINDS) | {"tank", "group", "organization", "organisation", "institute",
+                                         "outlet"}
 #: "and the" between two names: "… Committee and the Federal Security Service".
 _AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
 
@@ -3498,6 +3511,12 @@ _PUBLIC_OFFICES = frozenset(["governor", "president", "senator", "mayor", "minis
                              "prosecutor", "sheriff", "commissioner", "secretary"])
 _OFFICE_ABBREVIATIONS = {"governor": ("gov",), "senator": ("sen",), "president": ("pres",),
                          "secretary": ("sec",), "commissioner": ("commr",)}
+#: Each office, or its abbreviation, as a word of the text.
+_OFFICE_PATTERNS = {
+    office: re.compile(r"\b(?:" + "|".join((office, *_OFFICE_ABBREVIATIONS.get(office, ()))) + r")\b",
+                       re.IGNORECASE)
+    for office in _PUBLIC_OFFICES
+}
 #: A name set off after a description that opens a sentence: ", Ms. Haley favored".
 _NAME_AFTER_DESCRIPTION = re.compile(
     r"[^,.;:\n]{0,80}?,[ ]((?:(?:Mr|Mrs|Ms|Dr)\.?[ ])?(?:[A-Z][\w’'-]+[ ]){0,2}[A-Z][\w’'-]+)(?=[ ][a-z])")
@@ -3708,10 +3727,9 @@ class SpeakerBook:
         if " " not in found.name and not (surname.casefold() in self._latest_by_word
                                           or _full_name_at(text, surname) < found.start):
             return None  # (a lone capitalised word the text gives no first name: maybe a place)
-        if " " not in found.name and _full_name_at(text, surname) < found.start \
-                and surname.casefold() not in self._latest_by_word:
-            at = _full_name_at(text, surname)  # ("Bloomberg" after "Michael Bloomberg")
-            found = replace(found, name=_name_written_at(text, at))
+        full = _full_name_before(text, surname, found.start) if " " not in found.name else None
+        if full is not None and surname.casefold() not in self._latest_by_word:
+            found = replace(found, name=full)  # ("Bloomberg" after "Michael Bloomberg")
         return found
 
     def _asked_before(self, latest: Speaker | None, pos: int, want: str) -> Mention | None:
@@ -6148,8 +6166,7 @@ class SpeakerBook:
     def _titled_so(self, person: Speaker, office: str) -> bool:
         """Does the text give ``person`` the ``office`` (or its abbreviation) right before or
         after a place that names them ("Gov. Eric Holcomb", "Holcomb, the governor")?"""
-        words = (office, *_OFFICE_ABBREVIATIONS.get(office, ()))
-        pattern = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+        pattern = _OFFICE_PATTERNS[office]
         surname = person.name.rsplit(None, 1)[-1]
         text = self.text
         for pos in self._positions(surname, limit=10):
