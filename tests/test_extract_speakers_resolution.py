@@ -217,10 +217,11 @@ def test_an_organisation_is_shown_by_the_fuller_name_the_text_gives_it() -> None
                                "voters back the plan": "Hale Policy Center"}
 
 
-def test_a_legal_form_does_not_lengthen_a_company_name() -> None:
+def test_a_legal_form_the_text_writes_is_part_of_the_company_name() -> None:
+    # the fullest name the text gives (docs/attribution-guideline.md)
     text = ("Jobs grew fast in May, according to a Marlow Analytics report. The firm, Marlow "
             "Analytics Inc, is based in Ohio.")
-    assert _speakers(text) == {"Jobs grew fast in May": "Marlow Analytics"}
+    assert _speakers(text) == {"Jobs grew fast in May": "Marlow Analytics Inc"}
 
 
 def test_a_name_in_ordinary_capitals_that_opens_several_paragraphs_is_a_transcript_label() -> None:

@@ -113,6 +113,14 @@ CUE_VERBS = _forms(
     "proclaims charged indicate",
     "warn argue insist claim admit deny suggest predict allege confirm announce explain stress "
     "acknowledge maintain contend",
+    # More ways of saying: "Martin opines", "the ex-associate recounted", "he groused".
+    "opined opines recounted recounts confided confides speculated speculates theorized "
+    "theorised posited reasoned surmised elaborated elaborates affirmed affirms intoned groused "
+    "griped grumbled bellowed thundered queried",
+    # Ways of saying that have other senses ("questioned a witness", "sang a song"): next to a
+    # quote mark or before "that" only (WEAK_CUES).
+    "questioned ventured chanted texted emailed messaged "
+    "raged roared teased chuckled pondered sang rumbled objected protested interrupted",
     # Judgements with what is judged and "as" what: "attacked the inquiry as “garbage”", "hailed
     # the pipeline as an advance", "criticized the commutation as an abuse of power".
     JUDGING_AS,
@@ -132,7 +140,9 @@ WEAK_CUES = _forms(
     "rejoined rejoins divulged divulges show shows showed shown found finds answered answers mused muses "
     "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
     "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
-    "brags proclaimed proclaims charged indicate",
+    "brags proclaimed proclaims charged indicate "
+    "questioned ventured chanted texted emailed messaged "
+    "raged roared teased chuckled pondered sang rumbled objected protested interrupted",
     JUDGING_AS,
     SELF_NAMING,
 )

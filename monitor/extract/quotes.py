@@ -6117,9 +6117,13 @@ def _continues(doc: _Document, before: _Claim, claim: _Claim) -> bool:
     if claim.frame is not None:
         if claim.frame is not before.frame:
             return False
-    elif claim.sieve != "carry_over":
+    elif claim.sieve not in ("carry_over", "unattributed"):
+        # (a quote that opens the sentence after the frame's and ends inside it, "“A,” the
+        # official said. “B, but C” in the number of sightings.", goes on with A as well)
         return False
     text = doc.text
+    if claim.sieve == "unattributed" and "\n" in text[before.end:claim.start]:
+        return False  # (in a paragraph of its own: "‘BoC to stay on sidelines’: TD Economics")
     frame = before.frame
     gap = text[before.end:claim.start]
     if frame is not None and before.end <= frame.start and frame.sentence[1] <= claim.start + 1 and (

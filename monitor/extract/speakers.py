@@ -3016,7 +3016,11 @@ _MODEL_AFTER = re.compile(r" [A-Z]{0,3}\d")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 #: The legal form after a company's name: not part of the name a reader uses.
-_LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "gmbh", "lp", "llp"])
+_LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "se", "nv", "gmbh",
+                             "lp", "llp"])
+#: A company's legal form written after its name: "Boeing Co.", "Airbus SE", "Amazon.com, Inc.".
+_LEGAL_FORM = re.compile(r",?[ ](Inc\.?|Co\.|Corp\.?|Ltd\.?|LLC|PLC|plc|AG|SE|S\.A\.|N\.V\.|GmbH|LLP|LP)"
+                         r"(?![\w&'’-]|\.\w)")
 #: Places in the organisation list: a government, never "the company".
 _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "berlin", "kyiv", "kiev",
                          "tokyo", "seoul", "pyongyang", "tehran", "jerusalem", "brussels", "ankara",
@@ -4646,6 +4650,7 @@ class SpeakerBook:
         "Muller" are the "Gerhard Müller" of the text), and a first name after "Sir" or "Dame"
         ("Sir Keith") is the full name it opens ("Sir Keith Joseph")."""
         self._full_org_names(text)
+        self._legal_forms_in_full()
         self._org_names_in_context()
         self._surnames_in_full(text)
         self._middle_initials_in_full(text)
@@ -5364,6 +5369,28 @@ class SpeakerBook:
                         speaker.name = f"{name} {' '.join(words[:k + 1])}"
                         speaker.aliases.add(alias_key(speaker.name))
                         break
+
+    def _legal_forms_in_full(self) -> None:
+        """"Boeing" is the "Boeing Co." the text names elsewhere, "Airbus" its "Airbus SE": the
+        fullest name a story gives a company includes the legal form it writes after it. Two
+        capitalised words read as a person's name that the text writes with a legal form are
+        a company ("Pew Research Inc.")."""
+        text = self.text
+        for speaker in self.speakers:
+            name = speaker.name
+            if speaker.kind not in ("organisation", "person") or not name[:1].isupper() \
+                    or name.rsplit(None, 1)[-1].lower().rstrip(".") in _LEGAL_SUFFIXES \
+                    or speaker.kind == "person" and (" " not in name or speaker.gender is not None
+                                                     or speaker.role):
+                continue
+            for pos in self._positions(name, limit=10):
+                if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'.&"):
+                    continue
+                form = _LEGAL_FORM.match(text, pos + len(name))
+                if form is not None:
+                    speaker.kind = "organisation"
+                    _name_them([speaker], f"{name} {form.group(1)}")
+                    break
 
     def _org_names_in_context(self) -> None:
         """A public body quoted by the name it shares with a fuller one the text gives it

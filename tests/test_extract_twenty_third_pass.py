@@ -1,0 +1,88 @@
+"""Who speaks, and how much they said, where the first pass over unseen news most often left a
+quote without a speaker or gave a speaker a shorter name than the story does: a quote that goes
+on after its frame's sentence and ends inside a sentence of the writer's, ways of saying the
+cue list lacked, and a company's legal form."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+# -- a quote going on after the frame, ending inside the writer's sentence -------------------------
+
+@pytest.mark.parametrize("tail", [" in the number of claimed sightings.", " espoused by the party.",
+                                  ", a detail that fits the plot."])
+def test_a_quote_after_the_frame_ending_inside_a_sentence_goes_on_with_the_statement(tail: str) -> None:
+    text = ("“We cannot ignore the sightings that are there,” the official said. “We are doing "
+            f"our best to find the origin, but there has been an over-reaction”{tail}")
+    records = _records(text)
+    assert len(records) == 1
+    speaker, content = records[0]
+    assert speaker == "the official"
+    assert content.startswith("We cannot ignore") and content.endswith("over-reaction")
+
+
+def test_a_quote_in_a_paragraph_of_its_own_is_no_continuation() -> None:
+    # a heading quoting the words of the section after it, with its speaker after a colon
+    text = ("“We are in a stronger position,” he says. “It matters a great deal.”\n\n"
+            "‘The bank will stay on the sidelines next week’: Marlow Economics\n\n"
+            "Marlow Economics director Ann Hale said rates would hold.")
+    contents = [content for _, content in _records(text)]
+    assert not any("sidelines" in c and "stronger" in c for c in contents)
+
+
+def test_a_quote_ending_inside_a_sentence_with_no_frame_before_keeps_no_speaker() -> None:
+    text = ("The campaign went on.\n\n“We will deliver the agenda to the American people” was "
+            "printed on every poster.")
+    assert all(speaker is None for speaker, _ in _records(text))
+
+
+# -- ways of saying -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("verb", ["opines", "opined", "recounted", "confided", "speculated",
+                                  "groused", "elaborated", "texted", "emailed", "protested"])
+def test_more_speech_verbs_after_a_quote(verb: str) -> None:
+    text = f"“Harris can probably rest easy despite the renewed debate,” Andy Martin {verb}."
+    assert _records(text) == [("Andy Martin", "Harris can probably rest easy despite the renewed debate")]
+
+
+def test_a_speech_verb_with_another_sense_needs_a_quote_or_that() -> None:
+    # "sang" and "questioned" speak only next to a quote mark or before "that"
+    text = "Ana Lopes sang a song at the rally. The police questioned a witness on Monday."
+    assert _records(text) == []
+
+
+def test_a_protest_before_that_is_reported_speech() -> None:
+    text = "Ana Lopes protested that the vote had been rushed through without debate."
+    assert _records(text) == [("Ana Lopes", "the vote had been rushed through without debate")]
+
+
+# -- a company's legal form -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "quoted", "name"), [
+    ("Boeing Co.", "the company", "Boeing Co."),
+    ("Airbus SE", "Airbus", "Airbus SE"),
+    ("Marlow Research Inc.", "Marlow Research", "Marlow Research Inc."),
+])
+def test_the_legal_form_the_text_writes_is_part_of_the_name(written: str, quoted: str, name: str) -> None:
+    text = (f"The deal was signed with {written} on Monday.\n\n"
+            f"“We look forward to working with the administration,” {quoted} said in a statement.")
+    assert [speaker for speaker, _ in _records(text)] == [name]
+
+
+def test_a_county_abbreviated_co_is_no_legal_form() -> None:
+    text = ("The firm works with Co. Kerry farmers.\n\n"
+            "“We are pleased with the harvest this year,” Mary Kerry said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Mary Kerry"]
+
+
+def test_a_person_keeps_a_name_the_text_also_gives_a_company() -> None:
+    text = ("Tom Ford Inc. opened a shop in Paris.\n\n"
+            "“It is a proud day for all of us,” Mr. Tom Ford said.")
+    assert [speaker for speaker, _ in _records(text)] == ["Tom Ford"]
