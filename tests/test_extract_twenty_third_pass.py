@@ -86,3 +86,36 @@ def test_a_person_keeps_a_name_the_text_also_gives_a_company() -> None:
     text = ("Tom Ford Inc. opened a shop in Paris.\n\n"
             "“It is a proud day for all of us,” Mr. Tom Ford said.")
     assert [speaker for speaker, _ in _records(text)] == ["Tom Ford"]
+
+
+# -- people described by kin, by a group's singular, and appositives with an adverb ---------------
+
+@pytest.mark.parametrize("kin", ["grandson", "granddaughter", "stepfather", "son-in-law"])
+def test_kin_of_a_named_person_after_a_name_is_a_description_of_it(kin: str) -> None:
+    text = (f"“He was excited to turn 100, but he is more excited to vote,” Jason Hale, Jimmy "
+            f"Carter’s {kin}, said at the event.")
+    assert [speaker for speaker, _ in _records(text)] == ["Jason Hale"]
+
+
+def test_kin_alone_speaks_as_an_unnamed_source() -> None:
+    text = "“It was a shock to all of us,” the victim’s stepfather told reporters."
+    assert [speaker for speaker, _ in _records(text)] == ["the victim’s stepfather"]
+
+
+@pytest.mark.parametrize("adverb", ["also", "formerly", "now"])
+def test_an_adverb_before_where_a_person_is_from(adverb: str) -> None:
+    text = (f"“There is definitely a threat in that region,” Jon Rahbek-Clemmensen, {adverb} of the "
+            "Royal Danish Defence College, told VOA.")
+    assert [speaker for speaker, _ in _records(text)] == ["Jon Rahbek-Clemmensen"]
+
+
+@pytest.mark.parametrize("who", ["voter", "viewer", "villager", "tourist", "commuter"])
+def test_one_of_a_group_named_in_the_singular_speaks(who: str) -> None:
+    text = f"“It is not a good thing for him to come back to the city,” said a {who}."
+    assert [speaker for speaker, _ in _records(text)] == [f"a {who}"]
+
+
+def test_how_an_unnamed_source_said_it_is_not_who() -> None:
+    text = "“It is not a good thing for him to come back to the city,” said a netizen in one comment."
+    assert [speaker for speaker, _ in _records(text)] == ["a netizen"]
+

@@ -236,7 +236,8 @@ TITLE_WORDS = _forms(
         "boyfriend girlfriend fiance fiancee fiancé fiancée spouse cousin uncle aunt niece nephew "
         "roommate landlord tenant homeowner suspect defendant plaintiff gunman shooter attacker "
         "passenger bystander motorist shopper customer patient inmate prisoner employee coworker "
-        "caregiver parent "
+        "caregiver parent grandson granddaughter grandchild stepson stepdaughter stepfather "
+        "stepmother sibling twin son-in-law daughter-in-law father-in-law mother-in-law "
         # people of local and crime news ("the real estate agent said", "a state trooper said")
         "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
         "deputy trooper sheriff "
@@ -294,6 +295,12 @@ ANON_HEADS = _forms(
     "study survey report statement documents papers records filings transcripts "
     "netizen netizens commenter commenters "
     "email e-mail emails tweet constitution charter treaty statute readout",
+    # one of a group the list names in the plural ("said a voter", "a viewer wrote")
+    "backer proponent advocate defender skeptic sceptic detractor supporter investor "
+    "trader parent teacher student voter villager farmer owner customer fan shopper "
+    "passenger viewer reader driver player consumer buyer elder academic pundit clinician "
+    "author co-author listener follower subscriber tourist visitor commuter onlooker "
+    "demonstrator",
 )
 
 

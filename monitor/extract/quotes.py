@@ -1900,8 +1900,10 @@ class _Document:
             if kind == "np" and k + 1 < len(parts):
                 part = tokens(text, *parts[k])
                 while len(part) > 2 and part[0].low in _APPOSITIVE_ADVERBS \
-                        and part[1].low in ("a", "an", "the"):
-                    part = part[1:]  # "William Barr, now a Trump critic, said": who he is now
+                        and part[1].low in ("a", "an", "the", "of", "from"):
+                    # "William Barr, now a Trump critic, said": who he is now; "Jon Rahbek-
+                    # Clemmensen, also of the Royal Danish Defence College, told": where from
+                    part = part[1:]
                 after = tokens(text, *parts[k + 1])
                 if len(part) >= 2 and part[0].low == "and" \
                         and (any(t.low in ("in", "at") for t in part[2:]) or placed_after) \

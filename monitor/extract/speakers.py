@@ -3398,8 +3398,9 @@ def _defined_acronyms(text: str) -> dict[str, str]:
 
 
 #: How the words came, after a source's phrase: " in a written statement shared with VOA".
-_HOW_SAID_TAIL = re.compile(r"[ ](?:in|during|via)[ ](?:a|an)[ ](?:[\w-]+[ ]){0,2}?(?:statement|interview|"
-                            r"post|email|e-mail|letter|briefing|call|conference|speech)\b.*$")
+_HOW_SAID_TAIL = re.compile(r"[ ](?:in|during|via)[ ](?:a|an|one)[ ](?:[\w-]+[ ]){0,2}?"
+                            r"(?:statement|interview|post|email|e-mail|letter|briefing|call|"
+                            r"conference|speech|comment|message|tweet|video)\b.*$")
 #: A body named between its owner or its kind's adjectives and its kind in lower case: "the
 #: Morrison Foerster law firm", "Egypt's state-run Al-Ahram newspaper", "center-right
 #: Democratic Alliance party".
