@@ -119,3 +119,29 @@ def test_how_an_unnamed_source_said_it_is_not_who() -> None:
     text = "“It is not a good thing for him to come back to the city,” said a netizen in one comment."
     assert [speaker for speaker, _ in _records(text)] == ["a netizen"]
 
+
+
+# -- names with an Arabic article -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Bashar al-Assad said the talks would resume next week.", "Bashar al-Assad"),
+    ("Syrian President Bashar al-Assad said the talks would resume next week.", "Bashar al-Assad"),
+    ("Abdel Fattah el-Sisi told reporters the talks would resume next week.", "Abdel Fattah el-Sisi"),
+    ("“The talks will resume next week,” said Abdel Fattah el-Sisi.", "Abdel Fattah el-Sisi"),
+    ("President Abdel Fattah el-Sisi of Egypt said the talks would resume next week.",
+     "Abdel Fattah el-Sisi"),
+])
+def test_a_name_with_an_arabic_article_is_a_name(text: str, speaker: str) -> None:
+    assert [s for s, _ in _records(text)] == [speaker]
+
+
+@pytest.mark.parametrize("later", ["al-Sudani", "Sudani"])
+def test_a_surname_with_or_without_its_article_is_the_full_name_given_before(later: str) -> None:
+    text = ("Iraqi Prime Minister Mohammed al-Sudani met the delegation on Monday.\n\n"
+            f"“The talks will resume next week,” {later} said.")
+    assert [s for s, _ in _records(text)] == ["Mohammed al-Sudani"]
+
+
+def test_an_organisation_with_an_arabic_article_stays_an_organisation() -> None:
+    text = "The al-Qaida group said the talks would resume next week."
+    assert [s for s, _ in _records(text)] == ["al-Qaida"]

@@ -26,7 +26,7 @@ from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
 #: A capitalised word, or initials ("J.", "J.C.").
-_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’-]*)"
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’-]*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-[A-Z][\w'’-]*)"
 _NAME_SEQUENCE = re.compile(
     r"(?<![\w.’'])" + _NAME_WORD + r"(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
     + _NAME_WORD + r"){1,4}"
@@ -119,9 +119,14 @@ def _initial(word: str) -> bool:
     )
 
 
+#: A surname after an Arabic article joined by a hyphen: "al-Assad", "el-Sisi", "as-Sadr".
+_ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-[A-Z]")
+
+
 def _cap(tok: Tok) -> bool:
     ch = tok.word[0]
-    return ch.isupper() or (ch.isdigit() is False and ch.isalpha() and tok.word[:2].isupper())
+    return ch.isupper() or (ch.isdigit() is False and ch.isalpha() and tok.word[:2].isupper()) \
+        or ch in "aeu" and _ARTICLE_SURNAME.match(tok.word) is not None
 
 
 def possessive(tok: Tok) -> bool:
@@ -3234,6 +3239,10 @@ def _spellings(word: str) -> set[str]:
     """The keys a name word is matched by: as written (case folded), without its accents
     ("Muller" for "Müller") and in the German way of writing without them ("Mueller")."""
     low = word.casefold().strip("'‘’")
+    article = _ARTICLE_SURNAME.match(word)
+    if article is not None:
+        # "al-Sudani" is the "Sudani" a story writes later (and the other way round)
+        return _spellings(word[article.end() - 1:]) | {low}
     if low.isascii():
         return {low}
     return {low, _unaccented(low), _unaccented(low.translate(_GERMAN))}
