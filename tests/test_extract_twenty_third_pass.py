@@ -145,3 +145,20 @@ def test_a_surname_with_or_without_its_article_is_the_full_name_given_before(lat
 def test_an_organisation_with_an_arabic_article_stays_an_organisation() -> None:
     text = "The al-Qaida group said the talks would resume next week."
     assert [s for s, _ in _records(text)] == ["al-Qaida"]
+
+
+# -- who a "who" clause is about, and groups of war and migration news ----------------------------
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Refugees who have been waiting in Pakistan told VOA that they feared deportation.", "Refugees"),
+    ("Afghan refugees who have been waiting in Pakistan for resettlement in the U.S. told VOA that "
+     "they feared deportation.", "Afghan refugees"),
+])
+def test_people_before_a_who_clause_speak_not_the_place_it_ends_on(text: str, speaker: str) -> None:
+    assert [s for s, _ in _records(text)] == [speaker]
+
+
+@pytest.mark.parametrize("who", ["a migrant", "a detainee", "an evacuee", "a pilgrim"])
+def test_people_of_war_and_migration_news_speak_unnamed(who: str) -> None:
+    text = f"“We have nowhere to go now that the camp is closed,” {who} told reporters."
+    assert [s for s, _ in _records(text)] == [who]

@@ -301,6 +301,10 @@ ANON_HEADS = _forms(
     "passenger viewer reader driver player consumer buyer elder academic pundit clinician "
     "author co-author listener follower subscriber tourist visitor commuter onlooker "
     "demonstrator",
+    # people of war, disaster and migration news ("Refugees who fled said", "a migrant told")
+    "refugee refugees migrant migrants evacuee evacuees immigrant immigrants mourner mourners "
+    "worshipper worshippers pilgrim pilgrims hostage hostages detainee detainees fighter "
+    "fighters rebel rebels militant militants settler settlers",
 )
 
 

@@ -1314,10 +1314,12 @@ def _who_subject(text: str, toks: list[Tok]) -> Mention | None:
     """"Ben Pollock and others who spoke with VOA said", "Analysts who spoke with VOA said": the
     people before a "who" clause of talking that ends right before the cue speak, not the outlet
     or person the clause ends on (the clause only says where they spoke)."""
-    for r in range(len(toks) - 2, max(0, len(toks) - 9), -1):
+    for r in range(len(toks) - 2, max(0, len(toks) - 16), -1):
         after = toks[r + 1]
         if toks[r].word != "who" or not after.word.islower() \
-                or not (after.low in _WHO_VERBS or after.low.endswith("ed")):
+                or not (after.low in _WHO_VERBS or after.low.endswith("ed") or after.low in lx.AUXILIARIES
+                        and len(toks) - r > 3):
+            # ("Refugees who have been waiting in Pakistan told VOA": who is waiting, not where)
             continue
         head = parse_before(text, toks[:r])
         if head is None or head.kind == "pronoun" or head.end != toks[r - 1].end:
