@@ -162,3 +162,37 @@ def test_people_before_a_who_clause_speak_not_the_place_it_ends_on(text: str, sp
 def test_people_of_war_and_migration_news_speak_unnamed(who: str) -> None:
     text = f"“We have nowhere to go now that the camp is closed,” {who} told reporters."
     assert [s for s, _ in _records(text)] == [who]
+
+
+# -- names the first-name list does not know, and "Un" -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Luiz Inácio Lula da Silva said the talks would resume next week.",
+    "Officials met on Monday.\n\nLuiz Inácio Lula da Silva said the talks would resume next week.",
+    "Brazilian President Luiz Inácio Lula da Silva said the talks would resume next week.",
+    "According to Luiz Inácio Lula da Silva, the talks will resume next week.",
+])
+def test_two_given_names_before_a_known_one_are_the_name(text: str) -> None:
+    assert [s for s, _ in _records(text)] == ["Luiz Inácio Lula da Silva"]
+
+
+@pytest.mark.parametrize("text", [
+    "Commission Investor Advocate Rick Fleming said the talks would resume next week.",
+    "Veteran Wall Streeter Charlotte Beyer said the talks would resume next week.",
+])
+def test_role_words_before_a_known_first_name_stay_a_role(text: str) -> None:
+    speakers = [s for s, _ in _records(text)]
+    assert speakers in (["Rick Fleming"], ["Charlotte Beyer"])
+
+
+@pytest.mark.parametrize("appositive", [", North Korea's leader,", ", the North Korean leader,", ", 41,"])
+def test_kim_jong_un_is_a_person_not_the_un(appositive: str) -> None:
+    text = f"Kim Jong Un{appositive} said the talks would resume next week."
+    records = extract_quotes(text)
+    assert [(q.speaker, q.speaker_kind) for q in records] == [("Kim Jong Un", "person")]
+
+
+def test_the_un_in_capitals_is_still_the_organisation() -> None:
+    text = "“The convoy reached the city on Monday,” the UN said."
+    records = extract_quotes(text)
+    assert [(q.speaker, q.speaker_kind) for q in records] == [("UN", "organisation")]

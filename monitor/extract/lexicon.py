@@ -381,7 +381,7 @@ ORG_HEADS = _forms(
 
 #: Names that stand for an organisation or a government on their own.
 ORG_NAMES = _forms(
-    "kremlin pentagon nato un eu who imf opec hamas hezbollah taliban reuters ap afp "
+    "kremlin pentagon nato eu who imf opec hamas hezbollah taliban reuters ap afp "
     "bloomberg cbs nbc abc cnn bbc fox msnbc pbs npr kcna tass ria interfax xinhua yonhap "
     "moscow washington beijing london paris berlin kyiv kiev tokyo seoul pyongyang tehran "
     "jerusalem brussels ankara delhi islamabad cairo riyadh damascus baghdad minsk warsaw "

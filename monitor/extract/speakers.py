@@ -1924,7 +1924,8 @@ def _name_run(toks: list[Tok], text: str | None = None) -> int:
             # opening the sentence is no such word: "To LeBron James, …")
             break
         i -= 1
-    if len(toks) - i > _MAX_NAME_TOKENS:
+    if len(toks) - i - sum(t.low in lx.NAME_PARTICLES for t in toks[i:]) > _MAX_NAME_TOKENS:
+        # (particles do not count: "Luiz Inácio Lula da Silva" is one name)
         # "Veteran Wall Streeter Charlotte Beyer": too long for a name, but a known first name
         # near its end starts one
         given = _given_name_in(toks, len(toks) - _MAX_NAME_TOKENS + 1)
@@ -1971,8 +1972,9 @@ def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -
     """Is the one word before a known first name a given name of its own, as in "Ja Ian Chong",
     "Zsuzsa Anna Ferenczy", "Khan Mohammad Baz": no title, rank, party, people or profession,
     and a full name of three words? ("Investor Advocate Rick Fleming" has a role before it.)"""
-    if given != i + 1 or len(toks) - i != 3:
-        return False
+    if given - i not in (1, 2) or len(toks) - i - sum(t.low in lx.NAME_PARTICLES for t in toks[i:]) \
+            != given - i + 2:
+        return False  # (two given names before a known one: "Luiz Inácio Lula da Silva")
     if i > 0:
         before = toks[i - 1].word
     elif text is None:
@@ -1982,12 +1984,33 @@ def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -
         last = words[-1] if words else None
         # (a word before a comma or a quote mark is of another phrase: "… China,” Ja Ian Chong")
         before = last.group() if last is not None and not text[last.end():toks[i].start].strip() else ""
-    if before and (before[0].isupper() or before.lower() in _BEFORE_ROLE):
-        return False  # "Commission Investor Advocate Rick Fleming", "Senator from Vermont Bernie …"
-    low = toks[i].low
-    return not _lexical(low) and not _demonym(toks[i]) and low not in _PARTY_MEMBERS \
+        if "\n" in text[last.end() if last is not None else 0:toks[i].start] \
+                or before.endswith((".", "!", "?")) and before.lower() not in _OFFICES_BEFORE_NAMES \
+                and not _initial(before) and len(before) > 4:
+            before = ""  # (the end of the sentence before: "… on Monday. Luiz Inácio Lula da Silva")
+        elif text[max(0, toks[i].start - 13):toks[i].start].lower() == "according to ":
+            before = ""  # (who is cited: "According to Luiz Inácio Lula da Silva, …")
+    if before and (before[0].isupper() and before.lower() not in _OFFICES_BEFORE_NAMES
+                   or before.lower() in _BEFORE_ROLE):
+        # "Commission Investor Advocate Rick Fleming", "Senator from Vermont Bernie …" (a title
+        # right before is the name's: "President Luiz Inácio Lula da Silva")
+        return False
+    return all(_unknown_given_name(tok) for tok in toks[i:given])
+
+
+#: Offices whose holder's name follows at once: "President Luiz Inácio Lula da Silva".
+_OFFICES_BEFORE_NAMES = frozenset(["president", "minister", "chancellor", "premier", "senator", "sen.",
+                                   "governor", "gov.", "mayor", "king", "queen", "prince",
+                                   "princess", "emperor", "sheikh", "ambassador", "secretary"])
+
+
+def _unknown_given_name(tok: Tok) -> bool:
+    """Can a capitalised word no list knows be a given name (no word of the language, people,
+    party, profession or organisation, no acronym)?"""
+    low = tok.low
+    return not _lexical(low) and not _demonym(tok) and low not in _PARTY_MEMBERS \
         and not _profession_word(low) and low not in lx.NOT_NAMES and low not in lx.ORG_NAMES \
-        and low not in lx.OCCUPATION_WORDS and not toks[i].word.isupper() and "-" not in low
+        and low not in lx.OCCUPATION_WORDS and not tok.word.isupper() and "-" not in low
 
 
 #: Endings of adverbs that open a sentence ("Apparently Lindsey’s posts…"), never of a name
