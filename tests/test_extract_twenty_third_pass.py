@@ -196,3 +196,32 @@ def test_the_un_in_capitals_is_still_the_organisation() -> None:
     text = "“The convoy reached the city on Monday,” the UN said."
     records = extract_quotes(text)
     assert [(q.speaker, q.speaker_kind) for q in records] == [("UN", "organisation")]
+
+
+# -- blogs that quote blogs and posts -------------------------------------------------------------
+
+def test_a_block_quotation_may_end_on_a_mark_of_words_left_out() -> None:
+    text = ("Marek Siwiec, a Polish politician, explained on his blog:\n\n"
+            "[...] The boycott would isolate the country and harm its people. The political costs "
+            "will be long lasting. [...]\n\nOthers disagree.")
+    records = _records(text)
+    assert [s for s, _ in records] == ["Marek Siwiec"]
+    assert "political costs" in records[0][1]
+
+
+def test_the_language_of_a_linked_page_after_a_cue_is_no_word_of_the_sentence() -> None:
+    text = "Ana Lopes said [ru] that the plan would go ahead next year."
+    assert _records(text) == [("Ana Lopes", "the plan would go ahead next year")]
+
+
+def test_posts_copied_by_handle_under_a_lead_in_are_their_accounts() -> None:
+    text = ("Netizens raised their voices to criticize the superstar:\n\n"
+            "@BarryLikumahuwa Random country? Thanks, but we got the biggest jazz festival.\n\n"
+            "@kartika_mariana don't judge my lovely country with word random. You are nothing "
+            "without your fans here.\n\nOthers defended him.")
+    assert [s for s, _ in _records(text)] == ["@BarryLikumahuwa", "@kartika_mariana"]
+
+
+def test_a_paragraph_opening_with_a_handle_and_no_lead_in_is_narrative() -> None:
+    text = "The account was suspended.\n\n@BarryLikumahuwa has posted a video of the protest on Monday."
+    assert _records(text) == []

@@ -2036,6 +2036,11 @@ class _Document:
     def _after_cue(self, frame: _Frame, e: int) -> None:
         """Find the addressee or outlet (``told CBS``) and where the reported clause starts."""
         text = self.text
+        marker = _LANGUAGE_MARK.match(text, frame.cue_end)
+        if marker is not None and not frame.inverted:
+            # "quipping [ru] that …": the language of the page linked from the cue is no word of
+            # the sentence
+            frame.cue_end = frame.end = marker.end()
         limit = _next_boundary(text, frame.cue_end, e)
         toks = tokens(text, frame.cue_end, min(limit, frame.cue_end + _SUBJECT_WINDOW))
         i = 0
@@ -3884,9 +3889,9 @@ def _sieve_block(doc: _Document) -> None:
         body = text[p_start:p_end]
         if p_start in doc.by_open or p_start + 1 in doc.by_open or body[:1] in _OPENING_MARKS:
             continue  # a quotation in marks: the direct sieve's
-        if len(body.split()) < 4 or body[-1:] not in _SENTENCE_ENDS or _LABEL.match(body) \
-                or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
-            continue
+        if len(body.split()) < 4 or _ELIDED_END.sub("", body)[-1:] not in _SENTENCE_ENDS \
+                or _LABEL.match(body) or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
+            continue  # ("[...] The political costs will be long lasting. [...]": words left out)
         inside = doc.spoken_quotes_between(p_start, p_end)
         parts = [(p_start, p_end)]
         # A block quotation of several paragraphs: the next ones that still speak as the quoted
@@ -3979,6 +3984,10 @@ def _here_is_frames(doc: _Document) -> None:
 
 #: Characters a block quotation's paragraph ends with (a sentence, not a heading or a list).
 _SENTENCE_ENDS = frozenset(".!?…\"”’)")
+#: The language of a linked page, after the word that links it: "wrote [ru]".
+_LANGUAGE_MARK = re.compile(r"[ ]\[[a-z]{2}\](?=[ ,.:;])")
+#: A mark of words left out that ends a block quotation: "[...]", "[…]".
+_ELIDED_END = re.compile(r"\s*\[(?:\.\.\.|…)\]$")
 _OPENING_MARKS = frozenset("\"“‘'«„")
 
 
@@ -4250,6 +4259,22 @@ _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+
 
 #: A post quoted as its handle, a colon and its words: "@Addameer_ps: 220 prisoners are on …".
 _HANDLE_LABEL = re.compile(r"@(\w{2,30}):[ ]+(?=\S)")
+#: A post copied as its handle and its words, with no colon: "@BarryLikumahuwa Random country? …".
+_BARE_HANDLE = re.compile(r"@(\w{2,30})[ ]+(?=\S)")
+
+
+def _listed_after_colon(doc: _Document, index: int) -> bool:
+    """Is paragraph ``index`` one of the posts a paragraph ending in a colon lists ("Netizens
+    raise their voices:" ⏎ "@a …" ⏎ "@b …"): the paragraphs before it up to that one all open
+    with a handle."""
+    text = doc.text
+    para = index - 1
+    while para >= 0 and text[doc.paras[para][0]] == "@":
+        para -= 1
+    if para < 0 or index - para > 20:
+        return False
+    start, end = doc.paras[para]
+    return text[start:end].rstrip().endswith(":")
 
 
 #: Capitalised words that may name an account's owner, minor words between: "Addameer Prisoner
@@ -4288,7 +4313,8 @@ def _lead_in_speaker(doc: _Document, index: int, handle: str) -> Mention | None:
     in Yemen tweeted:" before "@A4Mai: …"), over any posts of the same handle between them."""
     text = doc.text
     para = index - 1
-    while para >= 0 and text.startswith(f"@{handle}:", doc.paras[para][0]):
+    while para >= 0 and (text.startswith(f"@{handle}:", doc.paras[para][0])
+                         or text.startswith(f"@{handle} ", doc.paras[para][0])):
         para -= 1
     if para < 0:
         return None
@@ -4323,7 +4349,11 @@ def _sieve_handles(doc: _Document) -> None:
             continue
         match = _HANDLE_LABEL.match(text, start, min(end, start + 40))
         if match is None:
-            continue
+            # "@BarryLikumahuwa Random country? …" under "Netizens raise their voices:": a post
+            # copied without a colon, one of those a lead-in lists
+            match = _BARE_HANDLE.match(text, start, min(end, start + 40))
+            if match is None or not _listed_after_colon(doc, index):
+                continue
         content_start, content_end = _trim(text, match.end(), end)
         if len(text[content_start:content_end].split()) < 3:
             continue
