@@ -225,3 +225,13 @@ def test_posts_copied_by_handle_under_a_lead_in_are_their_accounts() -> None:
 def test_a_paragraph_opening_with_a_handle_and_no_lead_in_is_narrative() -> None:
     text = "The account was suspended.\n\n@BarryLikumahuwa has posted a video of the protest on Monday."
     assert _records(text) == []
+
+
+def test_a_body_named_by_who_runs_it_keeps_that_name() -> None:
+    text = "The Hamas-run health ministry in Gaza said 20 people were killed."
+    assert [s for s, _ in _records(text)] == ["Hamas-run health ministry in Gaza"]
+
+
+def test_a_named_body_drops_where_it_is_based() -> None:
+    text = "The Kurdish-led Syrian Democratic Forces said they had captured the town."
+    assert [s for s, _ in _records(text)] == ["Syrian Democratic Forces"]

@@ -4435,8 +4435,9 @@ class SpeakerBook:
             return self._label(mention.name)
         based = _BASED_IN.match(mention.name)
         if based is not None and mention.kind in ("organisation", "person") \
-                and based.end() < len(mention.name):
-            # "Sacramento-based McClatchy": the company, not where it is
+                and based.end() < len(mention.name) and mention.name[based.end()].isupper():
+            # "Sacramento-based McClatchy": the company, not where it is (but "the Hamas-run
+            # health ministry" is named by who runs it)
             mention = replace(mention, name=mention.name[based.end():])
         if mention.kind in ("person", "organisation"):
             mention = _bare_person_name(self.text, mention)  # "Councillor Afrasiab Anwar MBE"
