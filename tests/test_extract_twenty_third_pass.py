@@ -235,3 +235,9 @@ def test_a_body_named_by_who_runs_it_keeps_that_name() -> None:
 def test_a_named_body_drops_where_it_is_based() -> None:
     text = "The Kurdish-led Syrian Democratic Forces said they had captured the town."
     assert [s for s, _ in _records(text)] == ["Syrian Democratic Forces"]
+
+
+def test_a_compound_word_for_a_job_is_no_given_name() -> None:
+    text = ("Not everyone agrees with the decision of the court. Videoblogger Daniel Fraga argues "
+            "in this video that racial mixing is very high.")
+    assert [s for s, _ in _records(text)] == ["Daniel Fraga"]

@@ -2010,7 +2010,21 @@ def _unknown_given_name(tok: Tok) -> bool:
     low = tok.low
     return not _lexical(low) and not _demonym(tok) and low not in _PARTY_MEMBERS \
         and not _profession_word(low) and low not in lx.NOT_NAMES and low not in lx.ORG_NAMES \
-        and low not in lx.OCCUPATION_WORDS and not tok.word.isupper() and "-" not in low
+        and low not in lx.OCCUPATION_WORDS and not tok.word.isupper() and "-" not in low \
+        and not _compound_occupation(low)
+
+
+def _compound_occupation(low: str) -> bool:
+    """"Videoblogger", "filmmaker", "policymaker": a word for a job that ends in another."""
+    return any(low.endswith(word) and len(low) > len(word) + 2
+               for word in _OCCUPATION_ENDINGS.get(low[-3:], ()))
+
+
+#: Words for an occupation of five letters or more, by their last three letters.
+_OCCUPATION_ENDINGS: dict[str, tuple[str, ...]] = {}
+for _word in sorted(lx.OCCUPATION_WORDS | lx.ANON_HEADS | {"maker", "keeper", "caster", "founder"}):
+    if len(_word) >= 5 and _word.isalpha():
+        _OCCUPATION_ENDINGS[_word[-3:]] = (*_OCCUPATION_ENDINGS.get(_word[-3:], ()), _word)
 
 
 #: Endings of adverbs that open a sentence ("Apparently Lindsey’s posts…"), never of a name
