@@ -241,3 +241,34 @@ def test_a_compound_word_for_a_job_is_no_given_name() -> None:
     text = ("Not everyone agrees with the decision of the court. Videoblogger Daniel Fraga argues "
             "in this video that racial mixing is very high.")
     assert [s for s, _ in _records(text)] == ["Daniel Fraga"]
+
+
+# -- block quotations in another language, with their translation --------------------------------
+
+def test_a_block_in_chinese_and_its_translation_are_one_statement() -> None:
+    text = ("Chu Ka Yu criticized the evangelist group for spreading a message [zh]:\n\n"
+            "將社會分化，還要說是為了青年人好。我反對教會。\n\n"
+            "Dividing society and saying it is for the good of young people. I oppose the Church.\n\n"
+            "Others disagree.")
+    records = _records(text)
+    assert [s for s, _ in records] == ["Chu Ka Yu"]
+    assert records[0][1].startswith("將社會分化") and records[0][1].endswith("I oppose the Church.")
+
+
+def test_a_post_in_spanish_ending_on_a_hashtag_and_its_translation() -> None:
+    text = ("Carlos Gutiérrez writes enthusiastically about his proposal for Medellín:\n\n"
+            "Ojalá Campus Party 2013 sea en Medellín, estoy seguro que sería una buena plaza! #CPCO\n\n"
+            "I hope Campus Party 2013 comes to Medellín, I am sure it would be a great place to hold "
+            "it! #CPCO\n\nOthers disagree with the plan.")
+    records = _records(text)
+    assert [s for s, _ in records] == ["Carlos Gutiérrez"]
+    assert records[0][1].startswith("Ojalá") and records[0][1].endswith("#CPCO")
+    assert "Others disagree" not in records[0][1]
+
+
+def test_an_english_block_in_the_third_person_takes_no_more_paragraphs() -> None:
+    text = ("Ana Lopes writes:\n\nThe council has failed to deliver on its promises to the town.\n\n"
+            "The council denies this and says the work will start in May.")
+    records = _records(text)
+    assert [c for s, c in records if s == "Ana Lopes"] == [
+        "The council has failed to deliver on its promises to the town."]

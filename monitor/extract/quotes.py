@@ -3889,18 +3889,28 @@ def _sieve_block(doc: _Document) -> None:
         body = text[p_start:p_end]
         if p_start in doc.by_open or p_start + 1 in doc.by_open or body[:1] in _OPENING_MARKS:
             continue  # a quotation in marks: the direct sieve's
-        if len(body.split()) < 4 or _ELIDED_END.sub("", body)[-1:] not in _SENTENCE_ENDS \
+        if _HANDLE_LABEL.match(body):
+            continue  # a post by its handle ("@Addameer_ps: …"): the handles sieve's
+        if _block_words(body) < 4 or not _ends_block(body) \
                 or _LABEL.match(body) or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
             continue  # ("[...] The political costs will be long lasting. [...]": words left out)
         inside = doc.spoken_quotes_between(p_start, p_end)
         parts = [(p_start, p_end)]
+        # Paragraphs of the original language not yet followed by their translation ("Chu Ka Yu
+        # criticized the group [zh]:" ⏎ Chinese ⏎ English): the translation is the same words
+        untranslated = 0 if _english(body) else 1
         # A block quotation of several paragraphs: the next ones that still speak as the quoted
         # writer does (in the first or second person) and introduce no one else
         for index in range(frame.para + 2, min(len(doc.paras), frame.para + 6)):
             n_start, n_end = _trim(text, *doc.paras[index])
             more = text[n_start:n_end]
-            if not _continues_block(doc, more, n_start, n_end):
+            if not _continues_block(doc, more, n_start, n_end) \
+                    and not (untranslated and _plain_paragraph(doc, more, n_start, n_end)):
                 break
+            if not _english(more):
+                untranslated += 1
+            elif untranslated:
+                untranslated -= 1
             inside += doc.spoken_quotes_between(n_start, n_end)
             parts.append((n_start, n_end))
         if any(q.start in doc.claimed for q in inside):
@@ -3910,6 +3920,47 @@ def _sieve_block(doc: _Document) -> None:
         claim = _Claim(p_start, parts[-1][1], "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
                        parts=parts)
         doc.claims.append(claim)
+
+
+#: Sentence ends of other scripts: Chinese and Japanese, Armenian, Arabic, Devanagari.
+_OTHER_SENTENCE_ENDS = frozenset("。！？」』։؟।")
+#: What may trail a post after its last sentence: hashtags, handles, links.
+_POST_TAIL = re.compile(r"(?:\s+(?:[#@][\w-]+|https?://\S+))+$")
+#: English words that no language a story quotes beside English writes as often.
+_ENGLISH_FUNCTION_WORDS = word_set("the and of to is that it you we was for are with this be have not they "
+                                   "but on at by from")
+_LATIN_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _block_words(body: str) -> int:
+    """Words of a paragraph, counting two characters of a script written without spaces
+    (Chinese, Japanese, Korean) as one."""
+    unspaced = sum("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in body)
+    return len(body.split()) + unspaced // 2
+
+
+def _ends_block(body: str) -> bool:
+    """Does a paragraph end a sentence, in any script, before a mark of words left out or a
+    post's hashtags, handles and links?"""
+    core = _POST_TAIL.sub("", _ELIDED_END.sub("", body)).rstrip()
+    return core[-1:] in _SENTENCE_ENDS or core[-1:] in _OTHER_SENTENCE_ENDS
+
+
+def _english(body: str) -> bool:
+    """Is a paragraph written in English (not a post quoted in its own language before its
+    translation)? Mostly Latin letters, and English function words among its words."""
+    letters = [ch for ch in body if ch.isalpha()]
+    if not letters or sum(ch.isascii() for ch in letters) < len(letters) / 2:
+        return False
+    words = _LATIN_WORD.findall(body.lower())
+    return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= max(1, len(words) // 10)
+
+
+def _plain_paragraph(doc: _Document, body: str, start: int, end: int) -> bool:
+    """A paragraph of words only, fit to go on with a block quotation in another language or
+    to translate it: no quotation marks opening it, no label, no cue's frame of its own."""
+    return _block_words(body) >= 2 and body[:1] not in _OPENING_MARKS and start not in doc.by_open \
+        and not _LABEL.match(body) and not _MIXED_LABEL.match(body) and not _frames_in_span(doc, start, end)
 
 
 def _continues_block(doc: _Document, body: str, start: int, end: int) -> bool:
