@@ -272,3 +272,23 @@ def test_an_english_block_in_the_third_person_takes_no_more_paragraphs() -> None
     records = _records(text)
     assert [c for s, c in records if s == "Ana Lopes"] == [
         "The council has failed to deliver on its promises to the town."]
+
+
+@pytest.mark.parametrize("lead", [
+    "Diana Galindo (@dianagalindob) makes a comparison [es] between the two events:",
+    "Cari Isa Vanegas (@Caricilla) suggests [es] Barranquilla:",
+    "Sebas R. Sarmiento (@sebas779) regrets [es] that the town hall cannot support the event:",
+])
+def test_a_named_lead_in_with_a_handle_introduces_a_post_and_its_translation(lead: str) -> None:
+    text = (f"{lead}\n\nEn Barranquilla no tendríamos problema en recibir la Campus Party\n\n"
+            "We would have no trouble welcoming the Campus Party in Barranquilla\n\nOthers disagree.")
+    records = _records(text)
+    speaker = lead.split(" (@")[0]
+    assert [(s, c) for s, c in records if c.startswith("En Barranquilla")] == [
+        (speaker, "En Barranquilla no tendríamos problema en recibir la Campus Party\n\n"
+                  "We would have no trouble welcoming the Campus Party in Barranquilla")]
+
+
+def test_a_paragraph_without_a_sentence_end_and_no_translation_is_no_block() -> None:
+    text = "Officials listed three options:\n\nThe first option for the council\n\nOthers disagree."
+    assert _records(text) == []

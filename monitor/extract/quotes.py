@@ -3891,7 +3891,8 @@ def _sieve_block(doc: _Document) -> None:
             continue  # a quotation in marks: the direct sieve's
         if _HANDLE_LABEL.match(body):
             continue  # a post by its handle ("@Addameer_ps: …"): the handles sieve's
-        if _block_words(body) < 4 or not _ends_block(body) \
+        ended = _ends_block(body) or _translated_after(doc, body, frame.para + 2)
+        if _block_words(body) < 4 or not ended \
                 or _LABEL.match(body) or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
             continue  # ("[...] The political costs will be long lasting. [...]": words left out)
         inside = doc.spoken_quotes_between(p_start, p_end)
@@ -3956,6 +3957,16 @@ def _english(body: str) -> bool:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= max(1, len(words) // 10)
 
 
+def _translated_after(doc: _Document, body: str, index: int) -> bool:
+    """Is ``body``, not in English, followed by paragraph ``index`` in English (its translation,
+    which a post need not end with a full stop any more than the original)?"""
+    if index >= len(doc.paras) or _english(body):
+        return False
+    start, end = _trim(doc.text, *doc.paras[index])
+    following = doc.text[start:end]
+    return _english(following) and _plain_paragraph(doc, following, start, end)
+
+
 def _plain_paragraph(doc: _Document, body: str, start: int, end: int) -> bool:
     """A paragraph of words only, fit to go on with a block quotation in another language or
     to translate it: no quotation marks opening it, no label, no cue's frame of its own."""
@@ -3974,9 +3985,16 @@ def _continues_block(doc: _Document, body: str, start: int, end: int) -> bool:
     return _FIRST_OR_SECOND_PERSON.search(_QUOTED_PART.sub(" ", body)) is not None
 
 
+#: A person's handle in brackets after their name: "Diana Galindo (@dianagalindob) makes …".
+_HANDLE_AFTER_NAME = re.compile(r"^[ ]*\(@\w{1,30}\)")
 #: What may open a lead-in's sentence before its speaker: "However, ", "On Twitter, ", "At
 #: Translating Cuba, ".
 _OPENING_PHRASE = re.compile(r"(?:[A-Z][\w’'-]*(?:[ ][\w’'-]+){0,3},[ ])?")
+
+
+def _last_stop(text: str, start: int, end: int) -> int:
+    """Where the last ". ", "? " or "! " between ``start`` and ``end`` is (-1: none)."""
+    return max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end))
 
 
 def _lead_in_frames(doc: _Document) -> None:
@@ -3991,14 +4009,17 @@ def _lead_in_frames(doc: _Document) -> None:
             end -= 1
         if para in framed or end - start > 400 or text[end - 1:end] != ":" or doc.inside_quote(end - 1):
             continue
-        stop = max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end))
+        stop = _last_stop(text, start, end)
+        while stop > start + 1 and text[stop] == "." and text[stop - 1].isupper() \
+                and not text[stop - 2].isalnum():
+            stop = _last_stop(text, start, stop)  # (a middle initial: "Sebas R. Sarmiento regrets …:")
         sentence = stop + 2 if stop >= 0 else start
         lead = doc._lead_person(sentence, end)
         if lead is None or lead.kind not in ("person", "organisation") or not lead.name[:1].isupper() \
                 or _OPENING_PHRASE.fullmatch(text, sentence, lead.start) is None \
                 or " " not in lead.name and lead.kind == "person":
             continue  # (a lone capitalised word may be a place: "Brussels insisted:")
-        after = text[lead.end:end - 1].split()
+        after = _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1).split()
         if not after or not after[0].isalpha() or not after[0].islower() or len(after) > 25:
             continue  # (a verb right after the name: "Rick Lowe gave a quick overview:")
         frame = _Frame(":", end - 1, end, lead, sentence, end - 1, (sentence, end), para, lead_in=True)
