@@ -292,3 +292,25 @@ def test_a_named_lead_in_with_a_handle_introduces_a_post_and_its_translation(lea
 def test_a_paragraph_without_a_sentence_end_and_no_translation_is_no_block() -> None:
     text = "Officials listed three options:\n\nThe first option for the council\n\nOthers disagree."
     assert _records(text) == []
+
+
+def test_comments_quoted_one_after_another_under_full_names() -> None:
+    text = ("Comments poured in on Facebook:\n\n"
+            "Miko Lucena: Call it desperate to regain economic strength. They need another "
+            "source of income.\n\n"
+            "Ed Dalisay: China has a bigger problem at home. Their economy is falling.\n\n"
+            "Joseph Corpuz: We may not be strong as China but we can be self-reliant.\n\nThe row went on.")
+    assert [s for s, _ in _records(text)] == ["Miko Lucena", "Ed Dalisay", "Joseph Corpuz"]
+
+
+def test_picture_credits_under_names_are_no_comments() -> None:
+    text = ("Tom Tancredo Image: US Congress, the official portrait.\n\n"
+            "Thomas Knapp Image: Avens O'Brien, a photographer.\n\n"
+            "Ron Gunzburger Image: Ron Gunzburger, his own.")
+    assert _records(text) == []
+
+
+def test_two_labelled_notes_in_the_third_person_are_no_comments() -> None:
+    text = ("Thunder: F Hamidou Diallo missed his third game.\n\n"
+            "Lakers: Visit the Thunder on Friday night.")
+    assert _records(text) == []

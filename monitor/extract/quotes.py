@@ -4203,7 +4203,8 @@ _LABEL = re.compile(r"((?:[A-Z][A-Z.'’-]+ ){0,2}[A-Z][A-Z'’-]{2,})"
 _NOT_LABELS = word_set(
     "breaking update updated watch read note editor's editors live video photo photos correction "
     "clarification also more related source sources credit tags warning analysis opinion exclusive "
-    "fact check background context summary transcript question answer listen latest news",
+    "fact check background context summary transcript question answer listen latest news "
+    "image picture caption",
 )
 #: A briefs page's section and place headings ("LAKE ELSINORE: Water board picks president …"),
 #: which are also surnames ("PARK: We will not let this stand."): no label before words in the
@@ -4228,8 +4229,27 @@ def _recurring_labels(doc: _Document) -> set[str]:
     spoken = False  # someone says "I", "we" or "you" (outside quotation marks)
     run: list[str] = []  # the labels of the labelled paragraphs in a row so far
     exchange = False  # three labelled paragraphs in a row, two speakers at least
-    for start, end in doc.paras:
+    listed: set[str] = set()  # people's full names labelling a run of three paragraphs or more
+    names: list[str] = []  # full names labelling paragraphs, at most one paragraph apart
+    gap = 0
+    for start, end in [*doc.paras, (len(text), len(text))]:
         match = _MIXED_LABEL.match(text, start, min(end, start + 40))
+        named = match is not None and _FULL_NAME.fullmatch(match.group(1)) is not None \
+            and len(text[match.end():end].split()) >= 4 \
+            and _NOT_LABELS.isdisjoint(w.lower() for w in match.group(1).split())
+        # (not "Tom Tancredo Image: US Congress.": a picture's credit, no words of his)
+        if named:
+            names.append(match.group(1))
+            gap = 0
+        else:
+            gap += 1
+            if gap > 1 or end == len(text):
+                if len(names) >= 3 and len(set(names)) >= 2:
+                    # "Miko Lucena: Call it desperate …" ⏎ "Ed Dalisay: China has …": comments
+                    # quoted one after another (a translation between them), each under its
+                    # writer's full name once
+                    listed.update(names)
+                names = []
         if match is None:
             run = []
             continue
@@ -4240,7 +4260,7 @@ def _recurring_labels(doc: _Document) -> set[str]:
         spoken = spoken or _FIRST_OR_SECOND_PERSON.search(said) is not None
     # ("Thunder: F Hamidou Diallo missed his third game." … "Lakers: Visit the Thunder on
     # Friday.": a box score's notes, two by two under their headings, in the third person)
-    recurring = {label for label, count in seen.items() if count >= 2}
+    recurring = {label for label, count in seen.items() if count >= 2} | listed
     return recurring if spoken or exchange else set()
 
 

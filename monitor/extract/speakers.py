@@ -126,7 +126,7 @@ _ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-[A-Z]")
 def _cap(tok: Tok) -> bool:
     ch = tok.word[0]
     return ch.isupper() or (ch.isdigit() is False and ch.isalpha() and tok.word[:2].isupper()) \
-        or ch in "aeu" and _ARTICLE_SURNAME.match(tok.word) is not None
+        or ch in "aeu" and "-" in tok.word[2:4] and _ARTICLE_SURNAME.match(tok.word) is not None
 
 
 def possessive(tok: Tok) -> bool:
@@ -3278,7 +3278,7 @@ def _spellings(word: str) -> set[str]:
     """The keys a name word is matched by: as written (case folded), without its accents
     ("Muller" for "Müller") and in the German way of writing without them ("Mueller")."""
     low = word.casefold().strip("'‘’")
-    article = _ARTICLE_SURNAME.match(word)
+    article = _ARTICLE_SURNAME.match(word) if "-" in word[2:4] else None
     if article is not None:
         # "al-Sudani" is the "Sudani" a story writes later (and the other way round)
         return _spellings(word[article.end() - 1:]) | {low}

@@ -1,0 +1,139 @@
+"""A checklist of attribution constructions any story writes, run over the quote extractor.
+
+Usage: python bench/attribution_checklist.py [--show N]
+
+Every combination of a speaker (names of many languages' shapes, titles before them,
+organisations), an appositive after the speaker (an age, a post, where they are from, whose kin
+they are, a relative clause …) and a frame (a quote before or after the cue, a reported clause
+with and without "that", "according to", a told outlet, a trailing cue) is written as one short
+story and extracted. A cell is right when the extractor gives exactly one record and its
+speaker is the expected name, compared as ``bench/attribution_eval.py`` compares names (case,
+titles, articles and full stops aside). Prints one JSON object: the cells, the wrong ones, and
+the wrong ones by speaker, appositive and frame; ``--show N`` adds up to N wrong stories of the
+worst rows.
+
+Unlike the annotated set this measures nothing about how often a construction occurs in news:
+it finds constructions the engine gets wrong whenever they occur, whatever the story.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from attribution_eval import same_speaker  # noqa: E402
+
+from monitor.extract import extract_quotes  # noqa: E402
+
+#: (as written, the speaker expected)
+PEOPLE = [
+    ("Ana Lopes", "Ana Lopes"), ("Bashar al-Assad", "Bashar al-Assad"),
+    ("Jean-Luc Martin", "Jean-Luc Martin"), ("Mary O'Brien", "Mary O'Brien"), ("Xi Jinping", "Xi Jinping"),
+    ("Kim Jong Un", "Kim Jong Un"), ("Kim Yo Jong", "Kim Yo Jong"), ("Moon Jae-in", "Moon Jae-in"),
+    ("Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan"), ("Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Luiz Inácio Lula da Silva", "Luiz Inácio Lula da Silva"), ("Dr. Anthony Fauci", "Anthony Fauci"),
+    ("Sen. Elizabeth Warren", "Elizabeth Warren"), ("Mohammed bin Salman", "Mohammed bin Salman"),
+    ("J.D. Vance", "J.D. Vance"), ("Alexandria Ocasio-Cortez", "Alexandria Ocasio-Cortez"),
+    ("Beto O'Rourke", "Beto O'Rourke"), ("Nguyen Thi Lan", "Nguyen Thi Lan"),
+    ("Olusegun Obasanjo", "Olusegun Obasanjo"), ("Foreign Minister Sergey Lavrov", "Sergey Lavrov"),
+    ("Gov. Gavin Newsom", "Gavin Newsom"), ("Tánaiste Leo Varadkar", "Leo Varadkar"),
+    ("Prime Minister Narendra Modi", "Narendra Modi"), ("Chief Justice John Roberts", "John Roberts"),
+    ("Tom Hale Jr.", "Tom Hale Jr."),
+]
+APPOSITIVES = [
+    "", ", a spokesperson for the ministry,", ", 45,", ", who leads the group,", ", the former minister,",
+    ", of the University of Otago,", ", also of the University of Otago,", ", Jimmy Carter's grandson,",
+    ", from New York,", ", a Republican from Texas,", ", an economist at Capital Economics in London,",
+    ", now a critic of the plan,", ", the group's founder and chief executive,",
+    ", a professor of law at Yale University who studies elections,", ", a farmer in Iowa,",
+    ", head of the Red Cross in Geneva,", ", the country's first female leader,",
+]
+FRAMES = [
+    "“We will not back down on this plan,” {s}{a} said.",
+    "“We will not back down on this plan,” said {s}{b}.",
+    "{s}{a} said that the plan would go ahead next year.",
+    "{s}{a} said the plan would go ahead next year.",
+    "According to {s}{b}, the plan will go ahead next year.",
+    "“We will not back down on this plan,” {s}{a} told reporters on Monday.",
+    "{s}{a} told reporters the plan would go ahead next year.",
+    "The plan will go ahead next year, {s}{a} said on Monday.",
+]
+BODIES = [
+    ("Human Rights Watch", "Human Rights Watch"), ("Amnesty International", "Amnesty International"),
+    ("The World Health Organization", "World Health Organization"), ("The Red Cross", "Red Cross"),
+    ("Médecins Sans Frontières", "Médecins Sans Frontières"), ("The Kremlin", "Kremlin"),
+    ("Doctors Without Borders", "Doctors Without Borders"), ("The UN refugee agency", "UN refugee agency"),
+    ("Hamas", "Hamas"), ("The Israel Defense Forces", "Israel Defense Forces"),
+    ("Ukraine's foreign ministry", "Ukraine's foreign ministry"), ("Pope Francis", "Pope Francis"),
+]
+BODY_FRAMES = [
+    "{S} said in a statement that the talks would resume next week.",
+    "{S} said in a statement on Monday: “The talks will resume next week.”",
+    "In a statement, {S} said the talks would resume next week.",
+    "{S} wrote on X that the talks would resume next week.",
+    "“The talks will resume next week,” {S} wrote on Telegram.",
+    "{S} added: “The talks will resume next week.”",
+    "{S} told the BBC the talks would resume next week.",
+    "The talks will resume next week, {s} said in a statement.",
+    "{S} has said the talks will resume next week.",
+    "{S} on Monday said the talks would resume next week.",
+    "“The talks will resume next week,” according to {s}.",
+    "Asked about the talks, {S} said they would resume next week.",
+    "“The talks,” {s} said, “will resume next week.”",
+]
+#: A sentence before each story, so that no speaker opens the text.
+LEAD = "Officials met on Monday.\n\n"
+
+
+def _cells() -> list[tuple[str, str, str, str, str]]:
+    """(story, expected speaker, speaker row, appositive row, frame row) for every cell."""
+    cells = []
+    for (written, expected), appositive, frame in itertools.product(PEOPLE, APPOSITIVES, FRAMES):
+        story = frame.format(s=written, a=appositive, b=appositive.rstrip(","))
+        cells.append((LEAD + story, expected, written, appositive or "(none)", frame))
+    for (written, expected), frame in itertools.product(BODIES, BODY_FRAMES):
+        lower = written[0].lower() + written[1:] if written.startswith("The ") else written
+        cells.append((LEAD + frame.format(S=written, s=lower), expected, written, "(body)", frame))
+    return cells
+
+
+def run(show: int = 0) -> dict:
+    """Extract every cell; the counts of wrong ones, by row."""
+    wrong: dict[str, Counter] = {"speaker": Counter(), "appositive": Counter(), "frame": Counter()}
+    total: dict[str, Counter] = {"speaker": Counter(), "appositive": Counter(), "frame": Counter()}
+    examples: dict[tuple[str, str], list] = defaultdict(list)
+    cells = _cells()
+    bad = 0
+    for story, expected, *rows in cells:
+        got = [q.speaker for q in extract_quotes(story)]
+        ok = len(got) == 1 and same_speaker(expected, got[0])
+        bad += not ok
+        for axis, row in zip(("speaker", "appositive", "frame"), rows, strict=True):
+            total[axis][row] += 1
+            if not ok:
+                wrong[axis][row] += 1
+                examples[(axis, row)].append({"story": story[len(LEAD):], "speakers": got})
+    by_axis = {axis: {row: f"{n}/{total[axis][row]}" for row, n in wrong[axis].most_common()}
+               for axis in wrong}
+    report: dict = {"bench": "attribution_checklist", "cells": len(cells), "wrong": bad, "wrong_by": by_axis}
+    if show:
+        worst = sorted(examples, key=lambda k: -len(examples[k]) / total[k[0]][k[1]])[:show]
+        report["examples"] = {f"{axis}: {row}": examples[(axis, row)][:3] for axis, row in worst}
+    return report
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--show", type=int, default=0, help="wrong stories of the N worst rows")
+    args = parser.parse_args(argv)
+    print(json.dumps(run(args.show), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
