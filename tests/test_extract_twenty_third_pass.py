@@ -314,3 +314,21 @@ def test_two_labelled_notes_in_the_third_person_are_no_comments() -> None:
     text = ("Thunder: F Hamidou Diallo missed his third game.\n\n"
             "Lakers: Visit the Thunder on Friday night.")
     assert _records(text) == []
+
+
+@pytest.mark.parametrize("lead", [
+    "Pierre De Vos explains why the ANC might lose their case:",
+    "Carol Araullo advises the Aquino government to resolve the issue over the shoal without inviting "
+    "foreign powers:",
+    "Rieya Piscano comments on the ongoing war of words between nationalist netizens of the two countries:",
+])
+def test_a_lead_in_with_a_question_or_a_long_object_introduces_a_block(lead: str) -> None:
+    text = f"{lead}\n\nWe must not allow the issue to become a pretext for anything.\n\nOthers disagree."
+    speaker = " ".join(lead.split()[:3]) if lead.startswith("Pierre") else " ".join(lead.split()[:2])
+    assert (speaker, "We must not allow the issue to become a pretext for anything.") in _records(text)
+
+
+def test_a_reported_clause_ending_on_a_colon_introduces_no_block() -> None:
+    text = ("Officials say there are three options for the council:\n\n"
+            "The first is to wait for the courts to decide the case.\n\nOthers disagree.")
+    assert [c for _, c in _records(text)] == ["there are three options for the council"]

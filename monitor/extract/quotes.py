@@ -3874,7 +3874,10 @@ def _sieve_block(doc: _Document) -> None:
                 # ("Officials say there are three options:" ⏎ "The first is to wait.")
                 if _frames_in_span(doc, frame.end, para_end) or len(words) > 40:
                     continue
-            elif frame.clause_start is not None or not 0 < len(words) <= 10:
+            elif frame.clause_start is not None and not _asks_question(text, frame.clause_start) \
+                    or not 0 < len(words) <= 25:
+                # (a question is what the block answers: "Pierre De Vos explains why the ANC might
+                # lose their case:"; a clause of its own is not: "Officials say there are …:")
                 continue
             colon = frame.end + len(last) - 1
         if doc.inside_quote(colon):
@@ -3972,6 +3975,11 @@ def _plain_paragraph(doc: _Document, body: str, start: int, end: int) -> bool:
     to translate it: no quotation marks opening it, no label, no cue's frame of its own."""
     return _block_words(body) >= 2 and body[:1] not in _OPENING_MARKS and start not in doc.by_open \
         and not _LABEL.match(body) and not _MIXED_LABEL.match(body) and not _frames_in_span(doc, start, end)
+
+
+def _asks_question(text: str, start: int) -> bool:
+    """Does the clause at ``start`` open with a question word ("why the ANC might lose …")?"""
+    return text[start:start + 8].split(" ", 1)[0].lower() in _QUESTION_WORDS
 
 
 def _continues_block(doc: _Document, body: str, start: int, end: int) -> bool:
