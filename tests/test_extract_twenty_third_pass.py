@@ -332,3 +332,16 @@ def test_a_reported_clause_ending_on_a_colon_introduces_no_block() -> None:
     text = ("Officials say there are three options for the council:\n\n"
             "The first is to wait for the courts to decide the case.\n\nOthers disagree.")
     assert [c for _, c in _records(text)] == ["there are three options for the council"]
+
+
+def test_a_lead_in_by_a_first_name_alone_introduces_a_block() -> None:
+    text = ("Ricky considers fear of the naked body to be un-African:\n\n"
+            "Ma-K, I find this fear of nudity strange. It is not a uniquely European thing.\n\n"
+            "Others disagree.")
+    assert [s for s, _ in _records(text)] == ["Ricky"]
+
+
+def test_a_lead_in_by_a_lone_place_name_introduces_no_block() -> None:
+    text = ("Paris considers the plan to be a mistake:\n\n"
+            "The rules must be followed by every member state without exception.\n\nOthers disagree.")
+    assert _records(text) == []

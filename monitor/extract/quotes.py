@@ -4025,8 +4025,8 @@ def _lead_in_frames(doc: _Document) -> None:
         lead = doc._lead_person(sentence, end)
         if lead is None or lead.kind not in ("person", "organisation") or not lead.name[:1].isupper() \
                 or _OPENING_PHRASE.fullmatch(text, sentence, lead.start) is None \
-                or " " not in lead.name and lead.kind == "person":
-            continue  # (a lone capitalised word may be a place: "Brussels insisted:")
+                or " " not in lead.name and lead.kind == "person" and not known_first_name(lead.name.lower()):
+            continue  # (a lone capitalised word may be a place: "Brussels insisted:"; not "Ricky")
         after = _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1).split()
         if not after or not after[0].isalpha() or not after[0].islower() or len(after) > 25:
             continue  # (a verb right after the name: "Rick Lowe gave a quick overview:")
