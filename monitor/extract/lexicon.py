@@ -119,8 +119,8 @@ CUE_VERBS = _forms(
     "griped grumbled bellowed thundered queried",
     # Ways of saying that have other senses ("questioned a witness", "sang a song"): next to a
     # quote mark or before "that" only (WEAK_CUES).
-    "questioned ventured chanted texted emailed messaged "
-    "raged roared teased chuckled pondered sang rumbled objected protested interrupted",
+    _OTHER_SENSES := "questioned ventured chanted texted emailed messaged raged roared teased " \
+                     "chuckled pondered sang rumbled objected protested interrupted",
     # Judgements with what is judged and "as" what: "attacked the inquiry as “garbage”", "hailed
     # the pipeline as an advance", "criticized the commutation as an abuse of power".
     JUDGING_AS,
@@ -140,9 +140,8 @@ WEAK_CUES = _forms(
     "rejoined rejoins divulged divulges show shows showed shown found finds answered answers mused muses "
     "cried barked snapped underlined underscored reaffirmed reaffirms specified specifies "
     "stipulated stipulates clarified clarifies hinted hints signaled signalled signals bragged "
-    "brags proclaimed proclaims charged indicate "
-    "questioned ventured chanted texted emailed messaged "
-    "raged roared teased chuckled pondered sang rumbled objected protested interrupted",
+    "brags proclaimed proclaims charged indicate",
+    _OTHER_SENSES,
     JUDGING_AS,
     SELF_NAMING,
 )

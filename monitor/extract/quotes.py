@@ -4231,7 +4231,9 @@ _MIXED_LABEL = re.compile(r"((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+): +(?=\S
 
 def _recurring_labels(doc: _Document) -> set[str]:
     """Labels in ordinary capitals ("Joe:", "Benjamin:") that open at least two paragraphs of
-    the text: the turns of a transcript, not a heading or a lead-in ("Reference:") used once."""
+    the text: the turns of a transcript, not a heading or a lead-in ("Reference:") used once; and
+    people's full names that label three paragraphs or more at most one paragraph apart, each
+    perhaps once: comments quoted one after another ("Miko Lucena: …" ⏎ "Ed Dalisay: …")."""
     text = doc.text
     seen: dict[str, int] = {}
     spoken = False  # someone says "I", "we" or "you" (outside quotation marks)
@@ -4242,12 +4244,12 @@ def _recurring_labels(doc: _Document) -> set[str]:
     gap = 0
     for start, end in [*doc.paras, (len(text), len(text))]:
         match = _MIXED_LABEL.match(text, start, min(end, start + 40))
-        named = match is not None and _FULL_NAME.fullmatch(match.group(1)) is not None \
-            and len(text[match.end():end].split()) >= 4 \
-            and _NOT_LABELS.isdisjoint(w.lower() for w in match.group(1).split())
-        # (not "Tom Tancredo Image: US Congress.": a picture's credit, no words of his)
-        if named:
-            names.append(match.group(1))
+        label = match.group(1) if match is not None else ""
+        if match is not None and _FULL_NAME.fullmatch(label) is not None \
+                and len(text[match.end():end].split()) >= 4 \
+                and _NOT_LABELS.isdisjoint(w.lower() for w in label.split()):
+            # (not "Tom Tancredo Image: US Congress.": a picture's credit, no words of his)
+            names.append(label)
             gap = 0
         else:
             gap += 1

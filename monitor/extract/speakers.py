@@ -26,7 +26,9 @@ from monitor.model.quotes import speaker_key
 
 # A run of capitalised words (with name particles): where full names are found.
 #: A capitalised word, or initials ("J.", "J.C.").
-_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’-]*|(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-[A-Z][\w'’-]*)"
+#: The Arabic article joined by a hyphen to a surname: "al-Assad", "el-Sisi", "as-Sadr".
+_ARABIC_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-"
+_NAME_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w'’-]*|" + _ARABIC_ARTICLE + r"[A-Z][\w'’-]*)"
 _NAME_SEQUENCE = re.compile(
     r"(?<![\w.’'])" + _NAME_WORD + r"(?:[ ](?:(?:de|da|van|von|der|den|bin|ibn|al|el|la|le|du|del|di)[ ])*"
     + _NAME_WORD + r"){1,4}"
@@ -119,8 +121,8 @@ def _initial(word: str) -> bool:
     )
 
 
-#: A surname after an Arabic article joined by a hyphen: "al-Assad", "el-Sisi", "as-Sadr".
-_ARTICLE_SURNAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ud)-[A-Z]")
+#: A surname after an Arabic article (see _ARABIC_ARTICLE).
+_ARTICLE_SURNAME = re.compile(_ARABIC_ARTICLE + r"[A-Z]")
 
 
 def _cap(tok: Tok) -> bool:
@@ -1311,9 +1313,11 @@ def _relative_subject(text: str, toks: list[Tok]) -> Mention | None:
 
 
 def _who_subject(text: str, toks: list[Tok]) -> Mention | None:
-    """"Ben Pollock and others who spoke with VOA said", "Analysts who spoke with VOA said": the
-    people before a "who" clause of talking that ends right before the cue speak, not the outlet
-    or person the clause ends on (the clause only says where they spoke)."""
+    """"Ben Pollock and others who spoke with VOA said", "Analysts who spoke with VOA said",
+    "Refugees who have been waiting in Pakistan told VOA": the people before a "who" clause
+    that ends right before the cue speak, not the outlet, place or person the clause ends on
+    (the clause only says where they spoke or who they are). The clause opens with a verb of
+    talking, a past form, or an auxiliary and two words more."""
     for r in range(len(toks) - 2, max(0, len(toks) - 16), -1):
         after = toks[r + 1]
         if toks[r].word != "who" or not after.word.islower() \
@@ -1969,9 +1973,10 @@ _BEFORE_ROLE = frozenset(["of", "from", "the", "in", "for", "to", "at", "a", "an
 
 
 def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -> bool:
-    """Is the one word before a known first name a given name of its own, as in "Ja Ian Chong",
-    "Zsuzsa Anna Ferenczy", "Khan Mohammad Baz": no title, rank, party, people or profession,
-    and a full name of three words? ("Investor Advocate Rick Fleming" has a role before it.)"""
+    """Are the one or two words before a known first name given names of their own, as in "Ja
+    Ian Chong", "Zsuzsa Anna Ferenczy", "Khan Mohammad Baz", "Luiz Inácio Lula da Silva": no
+    title, rank, party, people or profession, and a full name of one surname after the known
+    name (particles aside)? ("Investor Advocate Rick Fleming" has a role before it.)"""
     if given - i not in (1, 2) or len(toks) - i - sum(t.low in lx.NAME_PARTICLES for t in toks[i:]) \
             != given - i + 2:
         return False  # (two given names before a known one: "Luiz Inácio Lula da Silva")
@@ -3059,7 +3064,8 @@ def _public_body_of(name: str) -> bool:
 _MODEL_AFTER = re.compile(r" [A-Z]{0,3}\d")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
-#: The legal form after a company's name: not part of the name a reader uses.
+#: Legal forms after a company's name, in lower case without a full stop (a name that ends in one
+#: has its fullest form already).
 _LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "se", "nv", "gmbh",
                              "lp", "llp"])
 #: A company's legal form written after its name: "Boeing Co.", "Airbus SE", "Amazon.com, Inc.".
@@ -5504,8 +5510,9 @@ class SpeakerBook:
                           or w.lower() in lx.ORG_HEADS), None)
                 if k is not None and more[k].lower().rstrip(".") not in _LEGAL_SUFFIXES \
                         and not any(w.endswith(("'", "’", "'s", "’s")) for w in more[:k]):
-                    # (not "Moody's Analytics Inc": the legal form adds nothing a reader uses; nor
-                    # "White House Correspondents' Association": a body of its own, named for it)
+                    # (not "Moody's Analytics Inc" here: a legal form is added by
+                    # _legal_forms_in_full, only where the text writes it right after the name;
+                    # nor "White House Correspondents' Association": a body of its own, named for it)
                     return " ".join([words[0], *found[:len(words) - 1 + k + 1]])
             if not heads or words[-1] not in found:
                 continue
