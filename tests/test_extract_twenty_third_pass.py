@@ -345,3 +345,11 @@ def test_a_lead_in_by_a_lone_place_name_introduces_no_block() -> None:
     text = ("Paris considers the plan to be a mistake:\n\n"
             "The rules must be followed by every member state without exception.\n\nOthers disagree.")
     assert _records(text) == []
+
+
+def test_a_post_under_a_display_name_with_a_space_is_that_name_s() -> None:
+    text = ("Netizens reacted on Weibo:\n\n"
+            "@Liu Yadong [zh]: No matter whether its praise or criticism, it must be based on "
+            "understanding.\n\n"
+            "@Zhao Chu [zh]: Beijing Daily is a joke. They are a bunch of fools.\n\nThe row went on.")
+    assert [s for s, _ in _records(text)] == ["Liu Yadong", "Zhao Chu"]

@@ -4361,6 +4361,8 @@ _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+
 
 #: A post quoted as its handle, a colon and its words: "@Addameer_ps: 220 prisoners are on …".
 _HANDLE_LABEL = re.compile(r"@(\w{2,30}):[ ]+(?=\S)")
+#: A post under a display name of two or three words, a colon and its words: "@Liu Yadong [zh]: …".
+_NAMED_HANDLE_LABEL = re.compile(r"@([A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){1,2})(?:[ ]\[[a-z]{2}\])?:[ ]+(?=\S)")
 #: A post copied as its handle and its words, with no colon: "@BarryLikumahuwa Random country? …".
 _BARE_HANDLE = re.compile(r"@(\w{2,30})[ ]+(?=\S)")
 
@@ -4450,6 +4452,12 @@ def _sieve_handles(doc: _Document) -> None:
         if text[start] != "@" or index in cited or index in claimed:
             continue
         match = _HANDLE_LABEL.match(text, start, min(end, start + 40))
+        if match is None:
+            # "@Liu Yadong [zh]: No matter whether …": a display name with spaces, as some
+            # platforms show their users, is the name the account goes by
+            match = _NAMED_HANDLE_LABEL.match(text, start, min(end, start + 60))
+            if match is not None:
+                names.setdefault(match.group(1), match.group(1))
         if match is None:
             # "@BarryLikumahuwa Random country? …" under "Netizens raise their voices:": a post
             # copied without a colon, one of those a lead-in lists
