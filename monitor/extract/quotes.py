@@ -3894,7 +3894,8 @@ def _sieve_block(doc: _Document) -> None:
             continue  # a quotation in marks: the direct sieve's
         if _HANDLE_LABEL.match(body):
             continue  # a post by its handle ("@Addameer_ps: …"): the handles sieve's
-        ended = _ends_block(body) or _translated_after(doc, body, frame.para + 2)
+        english = _english(body)
+        ended = _ends_block(body) or not english and _translated_after(doc, frame.para + 2)
         if _block_words(body) < 4 or not ended \
                 or _LABEL.match(body) or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
             continue  # ("[...] The political costs will be long lasting. [...]": words left out)
@@ -3902,7 +3903,7 @@ def _sieve_block(doc: _Document) -> None:
         parts = [(p_start, p_end)]
         # Paragraphs of the original language not yet followed by their translation ("Chu Ka Yu
         # criticized the group [zh]:" ⏎ Chinese ⏎ English): the translation is the same words
-        untranslated = 0 if _english(body) else 1
+        untranslated = 0 if english else 1
         # A block quotation of several paragraphs: the next ones that still speak as the quoted
         # writer does (in the first or second person) and introduce no one else
         for index in range(frame.para + 2, min(len(doc.paras), frame.para + 6)):
@@ -3960,10 +3961,10 @@ def _english(body: str) -> bool:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= max(1, len(words) // 10)
 
 
-def _translated_after(doc: _Document, body: str, index: int) -> bool:
-    """Is ``body``, not in English, followed by paragraph ``index`` in English (its translation,
+def _translated_after(doc: _Document, index: int) -> bool:
+    """Is paragraph ``index``, after a paragraph not in English, in English (its translation,
     which a post need not end with a full stop any more than the original)?"""
-    if index >= len(doc.paras) or _english(body):
+    if index >= len(doc.paras):
         return False
     start, end = _trim(doc.text, *doc.paras[index])
     following = doc.text[start:end]

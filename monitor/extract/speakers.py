@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
@@ -1887,6 +1887,11 @@ def _anonymous_with_modifier(text: str, toks: list[Tok], forward: bool = False) 
 _NAME_SUFFIXES = frozenset(["jr", "jr.", "sr", "sr.", "ii", "iii", "iv"])
 
 
+def _name_length(toks: list[Tok]) -> int:
+    """How many words a name has, its particles aside ("Luiz Inácio Lula da Silva": four)."""
+    return sum(t.low not in lx.NAME_PARTICLES for t in toks)
+
+
 def _name_run(toks: list[Tok], text: str | None = None) -> int:
     """Index where the trailing personal name starts (len(toks) when there is none). With the
     ``text`` the tokens come from, the word before them tells a given name from a role."""
@@ -1928,8 +1933,7 @@ def _name_run(toks: list[Tok], text: str | None = None) -> int:
             # opening the sentence is no such word: "To LeBron James, …")
             break
         i -= 1
-    if len(toks) - i - sum(t.low in lx.NAME_PARTICLES for t in toks[i:]) > _MAX_NAME_TOKENS:
-        # (particles do not count: "Luiz Inácio Lula da Silva" is one name)
+    if _name_length(toks[i:]) > _MAX_NAME_TOKENS:
         # "Veteran Wall Streeter Charlotte Beyer": too long for a name, but a known first name
         # near its end starts one
         given = _given_name_in(toks, len(toks) - _MAX_NAME_TOKENS + 1)
@@ -1977,8 +1981,7 @@ def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -
     Ian Chong", "Zsuzsa Anna Ferenczy", "Khan Mohammad Baz", "Luiz Inácio Lula da Silva": no
     title, rank, party, people or profession, and a full name of one surname after the known
     name (particles aside)? ("Investor Advocate Rick Fleming" has a role before it.)"""
-    if given - i not in (1, 2) or len(toks) - i - sum(t.low in lx.NAME_PARTICLES for t in toks[i:]) \
-            != given - i + 2:
+    if given - i not in (1, 2) or _name_length(toks[i:]) != given - i + 2:
         return False  # (two given names before a known one: "Luiz Inácio Lula da Silva")
     if i > 0:
         before = toks[i - 1].word
@@ -2025,11 +2028,17 @@ def _compound_occupation(low: str) -> bool:
                for word in _OCCUPATION_ENDINGS.get(low[-3:], ()))
 
 
-#: Words for an occupation of five letters or more, by their last three letters.
-_OCCUPATION_ENDINGS: dict[str, tuple[str, ...]] = {}
-for _word in sorted(lx.OCCUPATION_WORDS | lx.ANON_HEADS | {"maker", "keeper", "caster", "founder"}):
-    if len(_word) >= 5 and _word.isalpha():
-        _OCCUPATION_ENDINGS[_word[-3:]] = (*_OCCUPATION_ENDINGS.get(_word[-3:], ()), _word)
+def _by_last_letters(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Words of five letters or more, grouped by their last three letters."""
+    grouped: dict[str, tuple[str, ...]] = {}
+    for word in sorted(w for w in words if len(w) >= 5 and w.isalpha()):
+        grouped[word[-3:]] = (*grouped.get(word[-3:], ()), word)
+    return grouped
+
+
+#: Words for an occupation (or a person an unnamed source is), by their last three letters.
+_OCCUPATION_ENDINGS = _by_last_letters(lx.OCCUPATION_WORDS | lx.ANON_HEADS | {"maker", "keeper", "caster",
+                                                                           "founder"})
 
 
 #: Endings of adverbs that open a sentence ("Apparently Lindsey’s posts…"), never of a name
