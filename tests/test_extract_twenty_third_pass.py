@@ -353,3 +353,36 @@ def test_a_post_under_a_display_name_with_a_space_is_that_name_s() -> None:
             "understanding.\n\n"
             "@Zhao Chu [zh]: Beijing Daily is a joke. They are a bunch of fools.\n\nThe row went on.")
     assert [s for s, _ in _records(text)] == ["Liu Yadong", "Zhao Chu"]
+
+
+# -- found on the feed samples and earlier blog batches ------------------------------------------
+
+def test_a_list_of_products_under_two_word_names_is_no_comment_thread() -> None:
+    text = ("Amazon Pharmacy: Access to free two-day delivery and other savings on medications.\n\n"
+            "Prime Video: Prime includes unlimited streaming of movies and shows.\n\n"
+            "Prime Gaming: A perk that offers free video games and a channel subscription each month.\n\n"
+            "Amazon Luna: A cloud gaming platform that offers new free games every month.")
+    assert _records(text) == []
+
+
+def test_a_colon_of_the_writer_s_next_sentence_introduces_no_block() -> None:
+    text = ("Software engineer Stijn Spanhove recently posted a concept video of ad-blocking glasses, "
+            "and I really want it. Check it out:\n\n"
+            "This Tweet is currently unavailable. It might be loading or has been removed.\n\n"
+            "The idea is simple.")
+    assert _records(text) == []
+
+
+def test_a_lead_in_after_another_sentence_of_its_paragraph_introduces_the_block() -> None:
+    text = ("Bloggers call it a landslide, the paper said.  Rick Lowe at Weblog Bahamas gave a quick "
+            "overview of the results:\n\nReports are the party has won at least 27 of the 38 seats and "
+            "will form the new government.\n\nOthers disagree.")
+    assert ("Rick Lowe", "Reports are the party has won at least 27 of the 38 seats and will form the "
+            "new government.") in _records(text)
+
+
+def test_a_surname_named_in_full_before_leads_in_a_block() -> None:
+    text = ("Aleksei Navalny was named on the list.\n\nNavalny quoted the text of another tweet, altering "
+            "the final line:\n\nOfficials have been in contact and promise to approve the march within an "
+            "hour.\n\nOthers disagree.")
+    assert [s for s, c in _records(text) if c.startswith("Officials have been")] == ["Aleksei Navalny"]

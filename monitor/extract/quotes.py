@@ -3865,8 +3865,8 @@ def _sieve_block(doc: _Document) -> None:
                 continue  # (a few words at most: never copy the rest of a long paragraph per frame)
             last = text[frame.end:para_end]
             words = last[:-1].split()
-            if not last.endswith(":") or CUE_PATTERN.search(last):
-                continue
+            if not last.endswith(":") or CUE_PATTERN.search(last) or _SENTENCE_BREAK.search(last):
+                continue  # (nor a colon of the writer's next sentence: "… posted a video. Check it out:")
             if any(ch in last for ch in "“”\""):
                 # 'also suggested that this was "an historic opportunity for Mr. Christie":' —
                 # words quoted that end the paragraph on a colon: the block after it is the
@@ -3927,6 +3927,8 @@ def _sieve_block(doc: _Document) -> None:
         doc.claims.append(claim)
 
 
+#: The end of a sentence and the start of the next inside a stretch of text.
+_SENTENCE_BREAK = re.compile(r"[.!?][ ]+[A-Z]")
 #: Sentence ends of other scripts: Chinese and Japanese, Armenian, Arabic, Devanagari.
 _OTHER_SENTENCE_ENDS = frozenset("。！？」』։؟।")
 #: What may trail a post after its last sentence: hashtags, handles, links.
@@ -4006,29 +4008,45 @@ def _last_stop(text: str, start: int, end: int) -> int:
     return max(text.rfind(". ", start, end), text.rfind("? ", start, end), text.rfind("! ", start, end))
 
 
+def _named_in_full_before(text: str, lead: Mention) -> bool:
+    """Does the text name ``lead``'s surname with a first name in the 3,000 characters before it
+    ("Aleksei Navalny" … "Navalny quoted …:")?"""
+    window = text[max(0, lead.start - 3000):lead.start]
+    return re.search(rf"[A-Z][a-z]+[ ]{re.escape(lead.name)}\b", window) is not None
+
+
 def _lead_in_frames(doc: _Document) -> None:
     """Frames for a paragraph whose last sentence opens with a named speaker and ends in a colon
     with no cue of its own ("Generation Y draws a parallel to the papal mass:", "Rick Lowe gave a
     quick overview:"): the speaker, the colon as the cue. The block sieve then reads the prose
     paragraph after it as their words."""
     text = doc.text
-    framed = {f.para for f in doc.frames}
+    last_frame: dict[int, int] = {}  # per paragraph, where its last frame starts
+    for f in doc.frames:
+        last_frame[f.para] = max(f.start, last_frame.get(f.para, -1))
     for para, (start, end) in enumerate(doc.paras[:-1]):
         while end > start and text[end - 1].isspace():
             end -= 1
-        if para in framed or end - start > 400 or text[end - 1:end] != ":" or doc.inside_quote(end - 1):
+        if end - start > 400 or text[end - 1:end] != ":" or doc.inside_quote(end - 1):
             continue
         stop = _last_stop(text, start, end)
         while stop > start + 1 and text[stop] == "." and text[stop - 1].isupper() \
                 and not text[stop - 2].isalnum():
             stop = _last_stop(text, start, stop)  # (a middle initial: "Sebas R. Sarmiento regrets …:")
         sentence = stop + 2 if stop >= 0 else start
+        while sentence < end and text[sentence] == " ":
+            sentence += 1  # ("…  Rick Lowe at Weblog Bahamas gave …:": two spaces after the full stop)
+        if last_frame.get(para, -1) >= sentence:
+            continue  # (the sentence has a cue of its own: its frame introduces the block)
         lead = doc._lead_person(sentence, end)
         if lead is None or lead.kind not in ("person", "organisation") or not lead.name[:1].isupper() \
                 or _OPENING_PHRASE.fullmatch(text, sentence, lead.start) is None \
-                or " " not in lead.name and lead.kind == "person" and not known_first_name(lead.name.lower()):
-            continue  # (a lone capitalised word may be a place: "Brussels insisted:"; not "Ricky")
-        after = _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1).split()
+                or " " not in lead.name and lead.kind == "person" \
+                and not known_first_name(lead.name.lower()) and not _named_in_full_before(text, lead):
+            # (a lone capitalised word may be a place: "Brussels insisted:"; not "Ricky", nor
+            # "Navalny" after "Aleksei Navalny")
+            continue
+        after = _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1).lstrip(" ,").split()
         if not after or not after[0].isalpha() or not after[0].islower() or len(after) > 25:
             continue  # (a verb right after the name: "Rick Lowe gave a quick overview:")
         frame = _Frame(":", end - 1, end, lead, sentence, end - 1, (sentence, end), para, lead_in=True)
@@ -4255,10 +4273,12 @@ def _recurring_labels(doc: _Document) -> set[str]:
         else:
             gap += 1
             if gap > 1 or end == len(text):
-                if len(names) >= 3 and len(set(names)) >= 2:
+                if len(names) >= 3 and len(set(names)) >= 2 \
+                        and sum(known_first_name(name.split()[0].lower()) for name in set(names)) >= 2:
                     # "Miko Lucena: Call it desperate …" ⏎ "Ed Dalisay: China has …": comments
                     # quoted one after another (a translation between them), each under its
-                    # writer's full name once
+                    # writer's full name once, two at least opening with a known first name (not
+                    # "Prime Gaming: A perk that …": a list of products)
                     listed.update(names)
                 names = []
         if match is None:
