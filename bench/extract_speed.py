@@ -3,6 +3,8 @@
 Usage: python bench/extract_speed.py [MEGABYTES]   (default 10)
        python bench/extract_speed.py --scaling [N [SHAPE…]]   (hostile shapes only; N 20000)
        python bench/extract_speed.py --real   (the annotated real news texts: first pass, later passes)
+       python bench/extract_speed.py --command [KILOCHARS]   (`monitor extract` on a file, start-up
+                                                              included; default 400)
 
 Generates a news-like corpus (articles of narrative, direct and reported speech, partial
 quotes, multi-paragraph quotes) of at least MEGABYTES million characters, then times:
@@ -16,6 +18,11 @@ Times are CPU seconds of this process, best of three runs, so other work on the 
 does not count against the figure. Prints one JSON object: characters per second for each,
 and the ratio.
 
+``--command`` writes the first KILOCHARS thousand characters of the annotated real texts to a
+file and times ``python -m monitor extract FILE`` (wall clock, best and median of five runs, after
+one run that leaves the bytecode cache written, as an installed copy has it) against the start-up
+of a bare ``python -c pass`` and ``monitor extract`` on a one-line file.
+
 ``--scaling`` times each hostile shape (many marks, many cues, many sentences, long text without
 punctuation, many names, dense sentences just under the reported-speech limit) at n and 2n units
 in the same run, with the per-post budget off so the whole text is read, and prints the ratio of
@@ -25,9 +32,13 @@ the two times: near 2 is linear, near 4 quadratic.
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
+import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -255,11 +266,52 @@ def real_text() -> dict:
     }
 
 
+def _wall_seconds(argv: list[str], runs: int) -> list[float]:
+    """Wall-clock seconds of each of ``runs`` runs of ``argv`` (output discarded)."""
+    # (with the bytecode cache written: PYTHONDONTWRITEBYTECODE would make every run compile the
+    # sources again, which no installed copy does)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+    out = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, check=True)
+        out.append(time.perf_counter() - began)
+    return out
+
+
+def command(kilochars: int, runs: int = 5) -> dict:
+    """``monitor extract`` on ``kilochars`` thousand characters of the annotated real texts,
+    start-up included, against a bare interpreter's start-up and a one-line file."""
+    data = Path(__file__).resolve().parent / "data" / "attribution_eval.json"
+    docs = json.loads(data.read_text(encoding="utf-8"))["documents"]
+    text = "\n\n".join(doc["text"] for doc in docs)[:kilochars * 1000]
+    with tempfile.TemporaryDirectory() as folder:
+        big, small = Path(folder) / "big.txt", Path(folder) / "small.txt"
+        big.write_text(text, encoding="utf-8")
+        small.write_text("“It is late,” the minister said.\n", encoding="utf-8")
+        extract = [sys.executable, "-m", "monitor", "extract"]
+        timings = {"python_pass": _wall_seconds([sys.executable, "-c", "pass"], runs),
+                   "extract_small_file": _wall_seconds([*extract, str(small)], runs),
+                   "extract_big_file": _wall_seconds([*extract, str(big)], runs)}
+    best = min(timings["extract_big_file"])
+    return {
+        "chars": len(text), "runs": runs,
+        **{name: {"best": round(min(t), 3), "median": round(statistics.median(t), 3)}
+           for name, t in timings.items()},
+        "big_file_chars_per_second_best": round(len(text) / best),
+        "big_file_chars_per_second_median": round(len(text) / statistics.median(timings["extract_big_file"])),
+    }
+
+
 def main() -> None:
     """Build the corpus, time both extractors and the pathological inputs, print JSON."""
     if sys.argv[1:2] == ["--scaling"]:
         n = int(sys.argv[2]) if len(sys.argv) > 2 else 20_000
         print(json.dumps({"n": n, "scaling": scaling(n, sys.argv[3:])}, indent=2))
+        return
+    if sys.argv[1:2] == ["--command"]:
+        print(json.dumps(command(int(sys.argv[2]) if len(sys.argv) > 2 else 400), indent=2))
         return
     if sys.argv[1:2] == ["--real"]:
         print(json.dumps(real_text(), indent=2))

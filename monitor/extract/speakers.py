@@ -3397,11 +3397,13 @@ def _pronoun_gender_after(text: str, pos: int, end: int) -> str | None:
 _GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 
 
-def _find_as_written(text: str, name: str, start: int) -> int:
-    """Where ``name`` is first written from ``start``, its first letter in either case ("the
-    commander of …" opening a sentence as "The commander of …"); -1 when it is not."""
-    at = text.find(name, start)
-    other = text.find(name[:1].swapcase() + name[1:], start) if name else -1
+def _find_as_written(text: str, name: str, start: int, before: int | None = None) -> int:
+    """Where ``name`` is first written from ``start`` (and starting before ``before``), its first
+    letter in either case ("the commander of …" opening a sentence as "The commander of …"); -1
+    when it is not."""
+    end = len(text) if before is None else min(len(text), before + len(name) - 1)
+    at = text.find(name, start, end)
+    other = text.find(name[:1].swapcase() + name[1:], start, end) if name else -1
     return min((p for p in (at, other) if p >= 0), default=-1)
 
 
@@ -3497,6 +3499,27 @@ _AND_THE_NAME = re.compile(r"[ ]and[ ]the[ ](?=[A-Z])")
 
 #: A capitalised word right before: the name goes on further back ("Khan Mohammad Baz").
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ ]$")
+
+
+#: Two words, then an appositive: "Liu Longzhu, a …" (see _introduced_names).
+_TWO_WORDS_INTRODUCED = re.compile(r"(?<![\w’'-])([\w’'-]+[ ][\w’'-]+)(?=,[ ](?:a|an|the|who|whose)[ ])")
+_NAME_WORD_CHARS = re.compile(r"[\w’'-]+")
+_CAPITALISED_NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _introduced_names(word: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Full names in ``text[start:end]`` holding ``word`` first or last, then an appositive:
+    "Liu Longzhu, a …"; group 1 is the name."""
+    if not _NAME_WORD_CHARS.fullmatch(word):
+        yield from _introduced_name(word).finditer(text, start, end)
+        return
+    # (one pattern for any such word, the word checked after: compiling one for each word cost
+    # more than the search)
+    for match in _TWO_WORDS_INTRODUCED.finditer(text, start, end):
+        first, second = match.group(1).split(" ")
+        if (first == word and _CAPITALISED_NAME_WORD.fullmatch(second)) \
+                or (second == word and _CAPITALISED_NAME_WORD.fullmatch(first)):
+            yield match
 
 
 @lru_cache(maxsize=256)
@@ -4853,7 +4876,7 @@ class SpeakerBook:
         (lead_start, lead_end), (next_start, next_end) = described_in, named_in
         described = [s for s in self.speakers if s.kind == "anonymous" and s.gender != "plural"
                      and one_person(s.name) is not None
-                     and lead_start <= _find_as_written(text, s.name, lead_start) < lead_end
+                     and lead_start <= _find_as_written(text, s.name, lead_start, lead_end) < lead_end
                      and _head_word(s.name) in lx.POSITION_HEADS | lx.PERSON_NOUNS]
         # (a headline's "Incoming national security adviser" is the lead's "Trump’s incoming …")
         described = [s for s in described if not any(
@@ -4872,7 +4895,7 @@ class SpeakerBook:
         if first is None or first[0] >= next_end:
             return False
         unnamed, named = described[0], first[1]
-        at = _find_as_written(text, unnamed.name, lead_start)
+        at = _find_as_written(text, unnamed.name, lead_start, lead_end)
         gender = unnamed.gender or _pronoun_gender_after(text, at + len(unnamed.name), lead_end)
         if gender and named.gender and gender != named.gender:
             return False  # ("… told senators that she will …" is no Robert)
@@ -4921,7 +4944,7 @@ class SpeakerBook:
             if speaker.kind in ("organisation", "person") and " " not in speaker.name \
                     and not speaker.name.isupper() and "(" in self.text:
                 if defined is None:
-                    defined = _defined_acronyms(self.text)
+                    defined = self._text_acronyms()
                 if speaker.name in defined:
                     speaker.kind = "organisation"  # ("Conagua said": the commission it stands for)
                     _name_them([speaker], defined[speaker.name])
@@ -4930,7 +4953,7 @@ class SpeakerBook:
             if speaker.kind != "organisation" or match is None:
                 continue
             if defined is None:
-                defined = _defined_acronyms(self.text)
+                defined = self._text_acronyms()
             if not match.group(1) and match.group(2) in defined:
                 # "The High Media and Audiovisual Authority, or HAMA": the text says what it
                 # stands for, whatever its letters (a French acronym here)
@@ -6440,6 +6463,12 @@ class SpeakerBook:
             return None
         return indexed
 
+    def _text_acronyms(self) -> dict[str, str]:
+        """The acronyms the text defines, with the names they stand for (read once a story)."""
+        if self._acronyms is None:
+            self._acronyms = _defined_acronyms(self.text)
+        return self._acronyms
+
     def _office_by_acronym(self, mention: Mention) -> Speaker | None:
         """"The MEC emphasised" after "MEC for Cooperative Governance …, Jacob Mamabolo, said":
         an office written as an acronym after "the" is the person quoted last whose role opens
@@ -6448,9 +6477,7 @@ class SpeakerBook:
         if not (2 <= len(name) <= 5 and name.isupper() and name.isalpha()) \
                 or self.text[max(0, mention.start - 4):mention.start + 4].lower().find("the ") < 0:
             return None
-        if self._acronyms is None:
-            self._acronyms = _defined_acronyms(self.text)  # (once a story)
-        if name in self._acronyms:
+        if name in self._text_acronyms():
             return None
         # The names the text gives the office as an appositive, in the stretch before the mention
         window = self.text[max(0, mention.start - _OFFICE_LOOKBACK):mention.start]
@@ -6647,7 +6674,7 @@ class SpeakerBook:
         since = max(self._seen_pos.get(known.index, -1) + 1, pos - 2 * _PRONOUN_LOOKBACK)
         found = None
         known_words = set(alias_key(known.name).split()) - {word.casefold()}
-        for match in _introduced_name(word).finditer(self.text, max(0, since), pos):
+        for match in _introduced_names(word, self.text, max(0, since), pos):
             words = match.group(1).split()
             other = words[1] if words[0] == word else words[0]
             if other.lower() in lx.NOT_NAMES or _lexical(other.lower()) or other.lower() in lx.DETERMINERS \
