@@ -630,7 +630,7 @@ NOT_NAMES = _forms(
     "a an the this that these those there here it its he she they we i you his her their our "
     "but and or so yet still however meanwhile also now then later earlier today yesterday "
     "tomorrow tonight when while after before since as if though although because in on at "
-    "by for from with without about against over under into onto during until upon "
+    "by for from with about over under into onto during until upon "
     "speaking asked asking writing according meanwhile instead indeed moreover furthermore "
     "previously separately separately last next first second finally overall nevertheless "
     "monday tuesday wednesday thursday friday saturday sunday january february march april "

@@ -2274,11 +2274,29 @@ def _organisation_of(body: list[Tok]) -> bool:
         and not any(t.low in lx.TITLE_WORDS or known_first_name(t.low) for t in rest)
 
 
+#: Prepositions that join the words of a body's name when capitalised ("Doctors Without Borders",
+#: "Mothers Against Drunk Driving"): no person's name holds one.
+_NAME_PREPOSITIONS = frozenset(["Without", "Against", "Beyond"])
+
+
+def _preposition_in_name(body: list[Tok]) -> bool:
+    """Is the phrase a body named by a plural noun, a capitalised preposition and more
+    capitalised words ("Doctors Without Borders", "Reporters Without Borders")?"""
+    return len(body) >= 3 and body[0].word[:1].isupper() and body[0].low.endswith("s") \
+        and not known_first_name(body[0].low) \
+        and any(t.word in _NAME_PREPOSITIONS for t in body[1:-1]) \
+        and all(_cap(t) or t.low in ("the", "and", "of") for t in body)
+
+
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks or len(toks) > _MAX_NP_TOKENS:
         return None
     if any(t.word in lx.AUXILIARIES for t in toks[1:]):
         return None  # "police were investigating whether a manifesto": a clause, no noun phrase
+    if toks[0].word in _NAME_PREPOSITIONS and len(toks) >= 2 and all(_cap(t) for t in toks):
+        # "Without Evasion notes that …": a name in capitals that opens on a preposition is a
+        # blog's or a group's, never a person's
+        return Mention(toks[0].start, toks[-1].end, "organisation", _join(text, toks))
     if sk.opens_no_noun_phrase(toks[0].low):
         return None  # "To find the menu, …": a preposition or conjunction opens no speaker
     start, end = toks[0].start, toks[-1].end
@@ -2308,7 +2326,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         # "Stanford University's Center on Poverty and Inequality", "Parliament’s Joint Committee
         # on Intelligence and Security": the organisation, named without its owner
         return Mention(start, end, "organisation", _join(text, owned))
-    if det in (None, "the") and _organisation_of(body):
+    if det in (None, "the") and (_organisation_of(body) or _preposition_in_name(body)):
         # "Progressive Party of Working People": a body's name, not a person "People"
         return Mention(start, end, "organisation", _join(text, body))
     party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in")), len(body))
