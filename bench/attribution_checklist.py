@@ -1,6 +1,6 @@
 """A checklist of attribution constructions any story writes, run over the quote extractor.
 
-Usage: python bench/attribution_checklist.py [--show N]
+Usage: python bench/attribution_checklist.py [--show N] [--who]
 
 Every combination of a speaker (names of many languages' shapes, titles before them,
 organisations), an appositive after the speaker (an age, a post, where they are from, whose kin
@@ -11,6 +11,11 @@ speaker is the expected name, compared as ``bench/attribution_eval.py`` compares
 titles, articles and full stops aside). Prints one JSON object: the cells, the wrong ones, and
 the wrong ones by speaker, appositive and frame; ``--show N`` adds up to N wrong stories of the
 worst rows.
+
+``--who`` runs the second table instead: stories of two people, each introduced with a post,
+then quoted by a description ("the mayor said"), a pronoun ("she said", after the other person
+spoke or not) or a surname; a cell is right when every record's speaker is the person meant, in
+order. Rows are the person meant, the template and the post.
 
 Unlike the annotated set this measures nothing about how often a construction occurs in news:
 it finds constructions the engine gets wrong whenever they occur, whatever the story.
@@ -87,6 +92,47 @@ BODY_FRAMES = [
     "Asked about the talks, {S} said they would resume next week.",
     "“The talks,” {s} said, “will resume next week.”",
 ]
+#: (as written, surname, gender) of the people of the --who table.
+WHO_PEOPLE = [
+    ("Ana Lopes", "Lopes", "f"), ("Maria Zakharova", "Zakharova", "f"), ("Nguyen Thi Lan", "Lan", "f"),
+    ("Ursula von der Leyen", "von der Leyen", "f"), ("Tom Hale", "Hale", "m"),
+    ("Sergey Lavrov", "Lavrov", "m"), ("Olusegun Obasanjo", "Obasanjo", "m"), ("Moon Jae-in", "Moon", "m"),
+]
+#: (the post as an appositive, the description that later stands for its holder, the post as a
+#: title before the name)
+WHO_POSTS = [
+    ("the foreign minister", "the minister", "Foreign Minister"), ("the mayor of Lviv", "the mayor", "Mayor"),
+    ("a senior police officer", "the officer", "Police Officer"),
+    ("the company's chief executive", "the chief executive", "Chief Executive"),
+    ("a lawyer for the family", "the lawyer", "Lawyer"),
+    ("a professor of history at Yale", "the professor", "Prof."),
+    ("the army's top general", "the general", "Gen."), ("the regional governor", "the governor", "Gov."),
+    ("a local doctor", "the doctor", "Dr."), ("the union's leader", "the union leader", "Union Leader"),
+]
+#: Templates: {x} is the person meant, {y} the other one, {px}/{py} their posts, {dx} the
+#: description of x's post ({Dx} capitalised), {Tx} x's post as a title, {hx} x's pronoun, {sx}
+#: x's surname, {Sy} y's last word; then whose
+#: words each record is, in order, and whether the two must be of different genders.
+WHO_TEMPLATES = [
+    ("{x}, {px}, met {y}, {py}, on Monday.\n\n“We will talk again next week,” {dx} said.", "x", False),
+    ("{y}, {py}, met {x}, {px}, on Monday.\n\n“We will talk again next week,” {dx} said.", "x", False),
+    ("{y}, {py}, met {x}, {px}, on Monday.\n\n{Dx} said the talks would resume next week.", "x", False),
+    ("“The talks were useful,” said {y}, {py}.\n\n{x}, {px}, was less sure. “We will see,” {dx} "
+     "said.", "yx", False),
+    ("“The talks were useful,” said {y}, {py}.\n\n{x}, {px}, disagreed. “They were a waste of "
+     "time,” {hx} said.", "yx", False),
+    ("{x}, {px}, met {y}, {py}, on Monday.\n\n“We will talk again next week,” {hx} said.", "x", True),
+    ("{y}, {py}, met {x}, {px}, on Monday.\n\n“We will talk again next week,” {sx} said.", "x", False),
+    ("“The talks were useful,” said {x}, {px}.\n\n{y}, {py}, agreed. “We will meet again,” {dx} "
+     "added.", "xx", False),
+    ("“The talks were useful,” said {y}, {py}.\n\n{Dx}, {x}, said the talks would resume next "
+     "week.", "yx", False),
+    ("{Tx} {x} met {y}, {py}, on Monday.\n\n“We will talk again next week,” {dx} said.", "x", False),
+    ("“The talks were useful,” said {y}, {py}.\n\n{Tx} {x} was less sure. “We will see,” {dx} "
+     "said.", "yx", False),
+    ("“The talks were useful,” {y} said.\n\n“We will see,” said {x}, {px}. “Nothing is agreed.”\n\n"
+     "{Sy} left early; {dx} stayed.\n\n“It was a long day,” {dx} said.", "yxx", False),
+]
 #: A sentence before each story, so that no speaker opens the text.
 LEAD = "Officials met on Monday.\n\n"
 
@@ -103,25 +149,44 @@ def _cells() -> list[tuple[str, str, str, str, str]]:
     return cells
 
 
-def run(show: int = 0) -> dict:
+def _who_cells() -> list[tuple[str, list[str], str, str, str]]:
+    """(story, expected speakers, person row, template row, post row) for the --who table."""
+    cells = []
+    for (x, sx, gx), (y, _, gy) in itertools.permutations(WHO_PEOPLE, 2):
+        for k, (post_x, dx, title_x) in enumerate(WHO_POSTS):
+            post_y = WHO_POSTS[(k + 3) % len(WHO_POSTS)][0]
+            for template, whose, other_gender in WHO_TEMPLATES:
+                if other_gender and gx == gy:
+                    continue
+                story = template.format(x=x, y=y, px=post_x, py=post_y, dx=dx, Dx=dx[0].upper() + dx[1:],
+                                        hx="she" if gx == "f" else "he", sx=sx, Tx=title_x,
+                                        Sy=y.split()[-1])
+                expected = [x if who == "x" else y for who in whose]
+                cells.append((LEAD + story, expected, x, template, post_x))
+    return cells
+
+
+def run(show: int = 0, who: bool = False) -> dict:
     """Extract every cell; the counts of wrong ones, by row."""
-    wrong: dict[str, Counter] = {"speaker": Counter(), "appositive": Counter(), "frame": Counter()}
-    total: dict[str, Counter] = {"speaker": Counter(), "appositive": Counter(), "frame": Counter()}
+    axes = ("person", "template", "post") if who else ("speaker", "appositive", "frame")
+    wrong: dict[str, Counter] = {axis: Counter() for axis in axes}
+    total: dict[str, Counter] = {axis: Counter() for axis in axes}
     examples: dict[tuple[str, str], list] = defaultdict(list)
-    cells = _cells()
+    cells = _who_cells() if who else [(story, [expected], *rows) for story, expected, *rows in _cells()]
     bad = 0
     for story, expected, *rows in cells:
         got = [q.speaker for q in extract_quotes(story)]
-        ok = len(got) == 1 and same_speaker(expected, got[0])
+        ok = len(got) == len(expected) and all(same_speaker(e, g) for e, g in zip(expected, got, strict=True))
         bad += not ok
-        for axis, row in zip(("speaker", "appositive", "frame"), rows, strict=True):
+        for axis, row in zip(axes, rows, strict=True):
             total[axis][row] += 1
             if not ok:
                 wrong[axis][row] += 1
                 examples[(axis, row)].append({"story": story[len(LEAD):], "speakers": got})
     by_axis = {axis: {row: f"{n}/{total[axis][row]}" for row, n in wrong[axis].most_common()}
                for axis in wrong}
-    report: dict = {"bench": "attribution_checklist", "cells": len(cells), "wrong": bad, "wrong_by": by_axis}
+    report: dict = {"bench": "attribution_checklist" + (" --who" if who else ""), "cells": len(cells),
+                    "wrong": bad, "wrong_by": by_axis}
     if show:
         worst = sorted(examples, key=lambda k: -len(examples[k]) / total[k[0]][k[1]])[:show]
         report["examples"] = {f"{axis}: {row}": examples[(axis, row)][:3] for axis, row in worst}
@@ -131,8 +196,9 @@ def run(show: int = 0) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", type=int, default=0, help="wrong stories of the N worst rows")
+    parser.add_argument("--who", action="store_true", help="the table of who is meant (two people)")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.show), ensure_ascii=False, indent=2))
+    print(json.dumps(run(args.show, args.who), ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

@@ -47,3 +47,38 @@ def test_a_blog_whose_name_opens_on_a_preposition_speaks_by_its_name() -> None:
 def test_a_sentence_opening_on_such_a_preposition_names_no_one_by_it(text: str) -> None:
     speakers = [speaker for speaker, _, _ in _records(text)]
     assert speakers and not any(s and s.split()[0] in ("Without", "Against") for s in speakers)
+
+
+# -- who a description or a pronoun means, two people in play --------------------------------------
+
+@pytest.mark.parametrize(("post", "description"), [("the foreign minister", "the minister"),
+                                                   ("a local doctor", "the doctor"),
+                                                   ("a senior police officer", "the officer"),
+                                                   ("the regional governor", "the governor")])
+@pytest.mark.parametrize("person", ["Ana Lopes", "Ursula von der Leyen"])
+def test_a_description_means_the_person_whose_appositive_gave_the_post(
+        person: str, post: str, description: str) -> None:
+    text = (f"Officials met on Monday.\n\nTom Hale, the company's chief executive, met {person}, "
+            f"{post}, on Monday.\n\n“We will talk again next week,” {description} said.")
+    assert [speaker for speaker, _, _ in _records(text)] == [person]
+
+
+def test_a_description_of_an_unnamed_holder_stays_unnamed() -> None:
+    text = ("Officials met on Monday.\n\nA local doctor treated the wounded.\n\n"
+            "“We ran out of bandages,” the doctor said.")
+    speakers = [speaker for speaker, _, _ in _records(text)]
+    assert len(speakers) == 1 and speakers[0] and "doctor" in speakers[0]
+
+
+@pytest.mark.parametrize("text", [
+    "“The talks were useful,” said Ana Lopes.\n\nUrsula von der Leyen, the foreign minister, "
+    "disagreed. “They were a waste of time,” she said.",
+    "Ursula von der Leyen, the foreign minister, met Tom Hale on Monday.\n\n“We will talk again "
+    "next week,” she said.",
+    "Foreign Minister Ursula von der Leyen met Ana Lopes on Monday.\n\n“We will talk again next "
+    "week,” the minister said.",
+    "Mayor Ursula von der Leyen met Ana Lopes, a lawyer for the family, on Monday.\n\n“We will "
+    "talk again next week,” the mayor said.",
+])
+def test_a_name_with_two_particles_is_whole_where_a_pronoun_or_title_finds_it(text: str) -> None:
+    assert _records(text)[-1][0] == "Ursula von der Leyen"

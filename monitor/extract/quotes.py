@@ -3172,9 +3172,17 @@ def _second_title_before_name(toks: list[Tok], n: int) -> bool:
 
 
 def _particle_inside_name(toks: list[Tok], n: int) -> bool:
-    """A name's particle between capitalised words ("Mohammad bin Salman", "Arnel dela Vega")."""
-    return 0 < n < len(toks) - 1 and toks[n].word.islower() and toks[n].low in lx.NAME_PARTICLES \
-        and toks[n - 1].word[:1].isupper() and toks[n + 1].word[:1].isupper()
+    """A name's particle between capitalised words ("Mohammad bin Salman", "Arnel dela Vega"),
+    one of two ("Ursula von der Leyen")."""
+    def particle(k: int) -> bool:
+        return 0 < k < len(toks) - 1 and toks[k].word.islower() and toks[k].low in lx.NAME_PARTICLES
+
+    if not particle(n):
+        return False
+    before = n - 1 if not particle(n - 1) else n - 2
+    after = n + 1 if not particle(n + 1) else n + 2
+    return before >= 0 and after < len(toks) and toks[before].word[:1].isupper() \
+        and toks[after].word[:1].isupper()
 
 
 def _glue_inside_name(toks: list[Tok], n: int) -> bool:

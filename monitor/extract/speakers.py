@@ -1705,6 +1705,11 @@ def _owned_lower_case_pattern(head: str) -> re.Pattern[str]:
                       + re.escape(head) + r"(?![\w-])")
 
 
+#: Name particles as a pattern's alternatives, longest first.
+_PARTICLE_ALTERNATION = "|".join(sorted((re.escape(p) for p in lx.NAME_PARTICLES if p.islower()),
+                                        key=len, reverse=True))
+
+
 @lru_cache(maxsize=256)
 def _title_pattern(head: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     """A capitalised title before a name ("President Trump", "Gov. Eric Holcomb") for the lower-case
@@ -1712,7 +1717,8 @@ def _title_pattern(head: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     forms = (head.capitalize(), *(short.capitalize() for short, full in lx.TITLE_ABBREVIATIONS.items()
                                   if full.lower() == head and short.endswith(".")))
     pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(f) for f in forms)
-                         + r") ((?:[A-Z][\w’'-]+ ){0,2}[A-Z][\w’'-]+)")
+                         + r") ((?:[A-Z][\w’'-]+ (?:(?:" + _PARTICLE_ALTERNATION + r") ){0,2}){0,2}"
+                         r"[A-Z][\w’'-]+)")
     return pattern, forms
 
 
@@ -2981,7 +2987,8 @@ _DESCRIBED_LOOKBACK = 3000
 def _described_patterns(head: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """"director J.C. Chandor", "J.C. Chandor, the director", "a female officer" for ``head``."""
     word = re.escape(head)
-    name = r"[A-Z][\w.’'-]*(?:[ ][A-Z][\w.’'-]*){0,3}"
+    # (a name's particles in lower case between its words: "Ursula von der Leyen")
+    name = r"[A-Z][\w.’'-]*(?:[ ](?:(?:" + _PARTICLE_ALTERNATION + r")[ ]){0,2}[A-Z][\w.’'-]*){0,3}"
     return (
         re.compile(rf"\b(?i:{word})[ ]({name})"),
         re.compile(rf"({name}),[ ](?:the|a|an|its|their)[ ](?:[\w’'-]+[ ]){{0,2}}{word}\b"),
@@ -6349,12 +6356,17 @@ class SpeakerBook:
             if names:
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=office or mention.role or head))
+        #: Where a named person's appositive gives the description ("Ana Lopes, the foreign
+        #: minister"): the description there is that person's, not someone unnamed.
+        appositives: list[tuple[int, int]] = []
         for match in _described_patterns(head)[1].finditer(window):
             if not _fits_office(window[match.end(1):match.end() - len(head)], head, office) \
                     or _portfolio_clash(mention.role, window[match.end(1):match.end()]):
                 continue
             toks = tokens(window, match.start(1), match.end(1))
             names = toks[_name_run(toks, window):]
+            if len(names) >= 2:
+                appositives.append((match.end(1), match.end()))
             if len(names) >= 2 and (best is None or match.start() > best[0]):
                 best = (match.start(), Mention(mention.start, mention.end, "person", _join(window, names),
                                                role=office or mention.role or head))
@@ -6373,7 +6385,8 @@ class SpeakerBook:
                 continue
             if match.group(1) != head and (best is None or match.start() > best[0]) \
                     and _fits_office(match.group(1)[:-len(head)], head, office) \
-                    and not _portfolio_clash(mention.role, match.group(1)):
+                    and not _portfolio_clash(mention.role, match.group(1)) \
+                    and not any(a <= match.start() and match.end() <= b for a, b in appositives):
                 # (not "the GOP nominee" for "the Democratic nominee")
                 best = (match.start(), Mention(mention.start, mention.end, "anonymous", match.group(1)))
         return best[1] if best is not None else None
