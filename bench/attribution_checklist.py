@@ -111,7 +111,7 @@ WHO_POSTS = [
 ]
 #: Templates: {x} is the person meant, {y} the other one, {px}/{py} their posts, {dx} the
 #: description of x's post ({Dx} capitalised), {Tx} x's post as a title, {hx} x's pronoun, {sx}
-#: x's surname, {Sy} y's last word; then whose
+#: x's surname, {Sy} y's last word; then whose (a: the unnamed official)
 #: words each record is, in order, and whether the two must be of different genders.
 WHO_TEMPLATES = [
     ("{x}, {px}, met {y}, {py}, on Monday.\n\n“We will talk again next week,” {dx} said.", "x", False),
@@ -132,6 +132,40 @@ WHO_TEMPLATES = [
      "said.", "yx", False),
     ("“The talks were useful,” {y} said.\n\n“We will see,” said {x}, {px}. “Nothing is agreed.”\n\n"
      "{Sy} left early; {dx} stayed.\n\n“It was a long day,” {dx} said.", "yxx", False),
+    ("A senior official said the talks had stalled.\n\n{x}, {px}, disagreed. “They were a waste "
+     "of time,” {hx} said.", "ax", False),
+    ("{x}, {px}, spoke after a senior official briefed reporters.\n\n“We will see,” {hx} said.", "x", False),
+    ("“The talks stalled,” a senior official said.\n\n{x}, {px}, was not there. “I was not "
+     "invited,” {hx} said.", "ax", False),
+]
+#: (as written opening a sentence, as written inside one, the speaker expected, the noun a later
+#: sentence calls it by) for the --documents table.
+DOC_BODIES = [
+    ("Human Rights Watch", "Human Rights Watch", "Human Rights Watch", "group"),
+    ("Amnesty International", "Amnesty International", "Amnesty International", "group"),
+    ("The World Health Organization", "the World Health Organization", "World Health Organization", "agency"),
+    ("Moody's Analytics", "Moody's Analytics", "Moody's Analytics", "firm"),
+    ("The Congressional Budget Office", "the Congressional Budget Office", "Congressional Budget Office",
+     "office"),
+    ("NATO", "NATO", "NATO", "alliance"),
+    ("The Pentagon", "the Pentagon", "Pentagon", "department"),
+    ("Doctors for Camp Closure", "Doctors for Camp Closure", "Doctors for Camp Closure", "doctors"),
+]
+DOCUMENTS = ["report", "study", "statement", "memo", "assessment", "letter"]
+#: Templates: {X}/{x} the body as written, {d} the document ({a}/{A} its article), {n} the
+#: body's noun; whose words
+#: each record is ("b": the body's, "d": the document's own, no author named).
+DOC_TEMPLATES = [
+    ("{X} published {a} {d} on Monday.\n\nThe {d} said the talks had stalled.", "b"),
+    ("{A} {d} by {x} said the talks had stalled.", "b"),
+    ("According to {a} {d} from {x}, the talks have stalled.", "b"),
+    ("In {a} {d} released on Monday, {x} said the talks had stalled.", "b"),
+    ("{X} released {a} {d} on Monday. “The talks have stalled,” the {d} said.", "b"),
+    ("The {d}, released by {x} on Monday, said the talks had stalled.", "b"),
+    ("A new {d} from {x} says the talks have stalled.", "b"),
+    ("{X} criticised the plan on Monday.\n\n“It is reckless,” the {n} said.", "b"),
+    ("{X} said on Monday that the plan was reckless. The {n} also said that it would appeal.", "bb"),
+    ("{A} {d} seen by reporters said the talks had stalled.", "d"),
 ]
 #: A sentence before each story, so that no speaker opens the text.
 LEAD = "Officials met on Monday.\n\n"
@@ -161,18 +195,33 @@ def _who_cells() -> list[tuple[str, list[str], str, str, str]]:
                 story = template.format(x=x, y=y, px=post_x, py=post_y, dx=dx, Dx=dx[0].upper() + dx[1:],
                                         hx="she" if gx == "f" else "he", sx=sx, Tx=title_x,
                                         Sy=y.split()[-1])
-                expected = [x if who == "x" else y for who in whose]
+                expected = [x if who == "x" else y if who == "y" else "a senior official" for who in whose]
                 cells.append((LEAD + story, expected, x, template, post_x))
     return cells
 
 
-def run(show: int = 0, who: bool = False) -> dict:
+def _document_cells() -> list[tuple[str, list[str], str, str, str]]:
+    """(story, expected speakers, body row, template row, document row) for --documents."""
+    cells = []
+    for (opening, inside, expected, noun), template, document in itertools.product(
+            DOC_BODIES, DOC_TEMPLATES, DOCUMENTS):
+        text, whose = template
+        article = "an" if document[0] in "aeiou" else "a"
+        story = text.format(X=opening, x=inside, d=document, n=noun, a=article, A=article.capitalize())
+        cells.append((LEAD + story, [expected if w == "b" else document for w in whose], expected,
+                      text, document))
+    return cells
+
+
+def run(show: int = 0, who: bool = False, documents: bool = False) -> dict:
     """Extract every cell; the counts of wrong ones, by row."""
-    axes = ("person", "template", "post") if who else ("speaker", "appositive", "frame")
+    axes = ("person", "template", "post") if who else ("body", "template", "document") if documents \
+        else ("speaker", "appositive", "frame")
     wrong: dict[str, Counter] = {axis: Counter() for axis in axes}
     total: dict[str, Counter] = {axis: Counter() for axis in axes}
     examples: dict[tuple[str, str], list] = defaultdict(list)
-    cells = _who_cells() if who else [(story, [expected], *rows) for story, expected, *rows in _cells()]
+    cells = _who_cells() if who else _document_cells() if documents else [
+        (story, [expected], *rows) for story, expected, *rows in _cells()]
     bad = 0
     for story, expected, *rows in cells:
         got = [q.speaker for q in extract_quotes(story)]
@@ -185,7 +234,8 @@ def run(show: int = 0, who: bool = False) -> dict:
                 examples[(axis, row)].append({"story": story[len(LEAD):], "speakers": got})
     by_axis = {axis: {row: f"{n}/{total[axis][row]}" for row, n in wrong[axis].most_common()}
                for axis in wrong}
-    report: dict = {"bench": "attribution_checklist" + (" --who" if who else ""), "cells": len(cells),
+    table = " --who" if who else " --documents" if documents else ""
+    report: dict = {"bench": "attribution_checklist" + table, "cells": len(cells),
                     "wrong": bad, "wrong_by": by_axis}
     if show:
         worst = sorted(examples, key=lambda k: -len(examples[k]) / total[k[0]][k[1]])[:show]
@@ -197,8 +247,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", type=int, default=0, help="wrong stories of the N worst rows")
     parser.add_argument("--who", action="store_true", help="the table of who is meant (two people)")
+    parser.add_argument("--documents", action="store_true",
+                        help="the table of documents and bodies named by a noun")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.show, args.who), ensure_ascii=False, indent=2))
+    print(json.dumps(run(args.show, args.who, args.documents), ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

@@ -82,3 +82,65 @@ def test_a_description_of_an_unnamed_holder_stays_unnamed() -> None:
 ])
 def test_a_name_with_two_particles_is_whole_where_a_pronoun_or_title_finds_it(text: str) -> None:
     assert _records(text)[-1][0] == "Ursula von der Leyen"
+
+
+# -- documents and bodies named by a common noun ---------------------------------------------------
+
+@pytest.mark.parametrize("body", ["Amnesty International", "NATO", "the Congressional Budget Office"])
+@pytest.mark.parametrize("document", ["report", "statement", "letter"])
+def test_a_document_released_by_a_body_on_a_day_is_the_body_s(body: str, document: str) -> None:
+    text = f"Officials met.\n\nThe {document}, released by {body} on Monday, said the talks had stalled."
+    records = _records(text)
+    assert len(records) == 1
+    assert records[0][0] == body.removeprefix("the ")
+
+
+def test_a_name_with_on_and_a_capitalised_word_keeps_its_on() -> None:
+    text = ("Officials met.\n\nThe report, released by the Center on Budget and Policy Priorities, "
+            "said the talks had stalled.")
+    assert _records(text)[0][0] == "Center on Budget and Policy Priorities"
+
+
+@pytest.mark.parametrize("preposition", ["by", "from"])
+def test_a_document_by_a_body_whose_name_ends_in_an_organisation_word(preposition: str) -> None:
+    text = f"Officials met.\n\nA report {preposition} Human Rights Watch said the talks had stalled."
+    assert [s for s, _, _ in _records(text)] == ["Human Rights Watch"]
+
+
+@pytest.mark.parametrize("name", ["Amnesty International", "Transparency International"])
+def test_a_name_ending_in_international_is_a_body(name: str) -> None:
+    text = f"Officials met.\n\n{name} criticised the plan on Monday.\n\n“It is reckless,” the group said."
+    records = _records(text)
+    assert [(s, k) for s, k, _ in records] == [(name, "organisation")]
+
+
+@pytest.mark.parametrize(("named", "noun"), [("NATO", "alliance"), ("The European Union", "bloc"),
+                                             ("NATO", "bloc"), ("OPEC+", "cartel"),
+                                             ("The Pentagon", "department")])
+def test_a_body_called_by_the_noun_a_story_uses_for_it(named: str, noun: str) -> None:
+    text = f"Officials met.\n\n{named} criticised the plan on Monday.\n\n“It is reckless,” the {noun} said."
+    assert [s for s, _, _ in _records(text)] == [named.removeprefix("The ")]
+
+
+def test_a_department_named_by_its_name_is_still_the_department() -> None:
+    text = "Officials met.\n\nThe State Department and the Pentagon met. “We will act,” the department said."
+    assert [s for s, _, _ in _records(text)] == ["State Department"]
+
+
+def test_a_party_named_after_its_leader_is_the_party() -> None:
+    text = "Officials met.\n\nNetanyahu’s Likud party said that Arab voters were “coming out in droves.”"
+    assert [s for s, _, _ in _records(text)] == ["Likud"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("He spoke during testimony in a lawsuit with Orbital Games, which accuses the firm of "
+     "“misappropriating” trade secrets.", "Orbital Games"),
+    ("She wore a blanket designed by Pueblo artist Ana Pruitt, who says the motif is meant to "
+     "evoke a storm.", "Ana Pruitt"),
+])
+def test_who_or_which_after_a_preposition_speaks_for_the_name_after_it(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in _records("Officials met.\n\n" + text)] == [speaker]
+
+
+def test_a_search_by_someone_finds_no_one_s_words() -> None:
+    assert _records("Officials met.\n\nA search by police found that the car was empty.") == []

@@ -884,6 +884,19 @@ def _people_plural(tok: Tok) -> bool:
         and low not in _NOT_PEOPLE and low not in _VERBS_LIKE_PEOPLE and low not in lx.CUE_VERBS
 
 
+#: Prepositions, never among the adjectives before a head.
+_PREPOSITIONS = frozenset(["by", "from", "with", "in", "on", "about", "against", "into", "over", "under",
+                           "through"])
+
+
+def _preposition_between(toks: list[Tok], k: int) -> bool:
+    """Is ``toks[k]`` a preposition that ends the noun phrase before it ("a lawsuit with ZeniMax
+    Media, which accuses …", "a blanket designed by artist Pat Pruitt, who says …")? "by" after a
+    noun keeps it ("A search by police found …" is the search's, no one's words)."""
+    tok = toks[k]
+    return tok.low in _PREPOSITIONS and (tok.low != "by" or k > 0 and toks[k - 1].low.endswith("ed"))
+
+
 def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     toks = strip_adverbs(toks)
     opener = max((k for k, t in enumerate(toks[:-1]) if t.low in _WHERE_WORDS and t.word.islower()),
@@ -1004,7 +1017,7 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
             if j > 0 and all((t.word.islower() or _demonym(t)
                               or t.word.isupper() and t.word.isalpha()  # "and GOP legislative leaders"
                               or k == j and _cap(t) and not possessive(t) and toks[j - 1].low == "the")
-                             and t.low not in lx.GLUE
+                             and t.low not in lx.GLUE and not _preposition_between(toks, k)
                              and t.low not in lx.CUE_VERBS and t.low not in _CLAUSE_OPENERS
                              and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
                                   and toks[j - 1].low == "the")
@@ -2294,6 +2307,10 @@ def _preposition_in_name(body: list[Tok]) -> bool:
         and all(_cap(t) or t.low in ("the", "and", "of") for t in body)
 
 
+#: Last words of bodies' names that are no one's surname.
+_BODY_NAME_ENDINGS = frozenset(["International", "Worldwide"])
+
+
 def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if not toks or len(toks) > _MAX_NP_TOKENS:
         return None
@@ -2453,6 +2470,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(start, end, "organisation", _join(text, body))
         if sk.organisation_shaped([t.word for t in name_toks]):
             return _shaped_organisation(text, start, end, pre, name_toks)
+        if len(name_toks) >= 2 and name_toks[-1].word in _BODY_NAME_ENDINGS \
+                and not _known_first_name(name_toks[0].low):
+            # "Amnesty International", "Transparency International": no one's surname
+            return Mention(start, end, "organisation", _join(text, body), role=role)
         name = _join(text, name_toks)
         if len(name_toks) == 1 and len(pre) >= 2 and pre[-1].low in _BLOOD_KIN and possessive(pre[-2]) \
                 and _cap(pre[-2]) and base_word(pre[-2])[:1].isupper() \
@@ -2483,7 +2504,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(start, end, "person", _join(text, body[1:]), role=body[0].word)
     # No personal name: an organisation or an unnamed source.
     core_end = next((k for k, t in enumerate(body) if k and t.low in ("of", "for", "at", "with",
-                                                                          "from", "to", "in")
+                                                                          "from", "to", "in", "by")
                      and not _inside_org_name(body, k)),
                     len(body))
     core, tail = body[:core_end], body[core_end:]
@@ -2550,8 +2571,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
                            role=_join(text, body[:tail_caps]))
         if len(body) >= 2 and body[-1].low in _KIND_OF_BODY and body[-1].word.islower() \
                 and all(_cap(t) for t in body[:-1]):
-            # "the Likud party", "the Wagner group": the name, without the kind of body it is
-            return Mention(start, end, "organisation", _join(text, body[:-1]), role=body[-1].word)
+            # "the Likud party", "the Wagner group": the name, without the kind of body it is (nor
+            # its leader's: "Netanyahu’s Likud party" is Likud)
+            named = body[1:-1] if len(body) >= 3 and possessive(body[0]) else body[:-1]
+            return Mention(start, end, "organisation", _join(text, named), role=body[-1].word)
         return Mention(start, end, "organisation", _join(text, body))
     return None
 
@@ -2621,6 +2644,12 @@ _LOWER_CASE_SOURCES = frozenset(["press", "media", "police", "authorities", "off
                                  "investigators"])
 
 
+#: "on Monday", "on May 3": a date after a name, none of its words.
+_DATE_AFTER_ON = re.compile(r"on[ ](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+                            r"February|March|April|May|June|July|August|September|October|November|"
+                            r"December)\b")
+
+
 def document_author(text: str, toks: list[Tok]) -> Mention | None:
     """The author a document phrase names: "a Moody’s Analytics report in April" and "the
     Moody’s report" stand for Moody’s, "Labor Department data compiled by Bloomberg" for the
@@ -2683,8 +2712,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                     run = run[kind:]  # "an analysis by the research firm Rhodium Group": the firm's name
                 n = 0
                 while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for", "on")
-                                        and n + 1 < len(run) and _cap(run[n + 1])):
+                                        and n + 1 < len(run) and _cap(run[n + 1])
+                                        and not _DATE_AFTER_ON.match(text, run[n].start)):
                     n += 1  # "U.S. Customs and Border Protection", "Center for Automotive Research"
+                    # (not "released by NATO on Monday": when it was, not a name's words)
                 if n == 1 and n < len(run) and run[n].word.islower() and run[n].low in _STATE_BODIES \
                         and _demonym(run[0]):
                     n += 1  # "a report from the Mexican government": a people's government
@@ -2784,6 +2815,18 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
                            "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club",
                            "publication", "party"])
+#: Bodies a story calls by a common noun that their names do not hold ("NATO … the alliance",
+#: "the European Union … the bloc").
+_KNOWN_BODY_KINDS = {
+    noun: re.compile(r"(?<![\w.’'-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w’'-])")
+    for noun, names in {
+        "alliance": ("North Atlantic Treaty Organization", "NATO"),
+        "bloc": ("European Union", "EU", "E.U.", "Association of Southeast Asian Nations", "ASEAN",
+                 "BRICS", "Mercosur", "African Union", "North Atlantic Treaty Organization", "NATO"),
+        "cartel": ("OPEC+", "OPEC"),
+        "department": ("Pentagon",),
+    }.items()
+}
 #: Last words of the names of places, which "the company" or "the agency" never means.
 _PLACES_NOT_BODIES = frozenset(["airport", "hospital", "station", "stadium", "park", "square",
                                 "street", "avenue", "road", "bridge", "river", "lake", "island",
@@ -5639,12 +5682,29 @@ class SpeakerBook:
         if len(words) != 1 or not self.text:
             return None
         if words[0] not in _GENERIC_ORGS:
-            return self._org_of_head(mention, words[0])
+            return self._org_of_head(mention, words[0]) or self._known_body_of_kind(mention, words[0])
         found = self._generic_org_named(mention, words[0])
         if found is not None and found.name.split()[-1].lower() in _PLACES_NOT_BODIES \
                 and found.name.split()[-1].lower() != words[0]:
             return None  # "the agency" is no "Juanda Airport" named in a photo caption
         return found
+
+    def _known_body_of_kind(self, mention: Mention, noun: str) -> Speaker | None:
+        """"NATO said … The alliance said": the body the text named last before the mention (and
+        not inside a quotation) of those a story calls by ``noun`` (see _KNOWN_BODY_KINDS)."""
+        pattern = _KNOWN_BODY_KINDS.get(noun)
+        if pattern is None or not self.text:
+            return None
+        base = max(0, mention.start - _ORG_LOOKBACK)
+        found = None
+        for match in pattern.finditer(self.text, base, mention.start):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        name = found.group()
+        return self._by_alias.get(("organisation", alias_key(name))) \
+            or self._new(Mention(found.start(), found.end(), "organisation", name))
 
     def _outlet_named_before(self, pos: int) -> Speaker | None:
         """The news outlet the text named last before ``pos`` (a name ending in an outlet's word,
@@ -6094,7 +6154,8 @@ class SpeakerBook:
             last = base_word(toks[-1]).lower() if toks else ""
             if commercial and (last in _PUBLIC_BODY_ENDS or _news_outlet(_join(window, toks))):
                 continue
-            if (last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS) and len(toks) >= 2 \
+            if (last in lx.ORG_HEADS or last in lx.CORPORATE_WORDS
+                    or toks and toks[-1].word in _BODY_NAME_ENDINGS) and len(toks) >= 2 \
                     and (best is None or match.start() >= best[0]):
                 name = _join(window, toks)
                 best = (match.start(), base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name)
