@@ -144,3 +144,62 @@ def test_who_or_which_after_a_preposition_speaks_for_the_name_after_it(text: str
 
 def test_a_search_by_someone_finds_no_one_s_words() -> None:
     assert _records("Officials met.\n\nA search by police found that the car was empty.") == []
+
+
+# -- found on the Global Voices batch CF -----------------------------------------------------------
+
+def test_a_person_known_by_one_name_and_given_an_age_is_who_he_means() -> None:
+    text = ("Officials met.\n\nKarlos, also 44, stepped in carrying a backpack.\n\n“The prospect is "
+            "raw,” said Miguel Ángel.\n\nKarlos has found an escape valve. “I am living this with a "
+            "lot of hope,” he said.")
+    assert [s for s, _, _ in _records(text)] == ["Miguel Ángel", "Karlos"]
+
+
+def test_a_place_given_no_age_is_no_one_he_means() -> None:
+    text = ("Officials met.\n\nMiguel Ángel, 44 years old, joined the protest in Denver.\n\n“The "
+            "prospect is raw,” said Miguel Ángel.\n\nDenver has found an escape valve. “I am living "
+            "this with a lot of hope,” he said.")
+    assert [s for s, _, _ in _records(text)] == ["Miguel Ángel", "Miguel Ángel"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The blog Desde Abajo posted a comment from Ana Jarquin, in which she suggests that the "
+     "murder threatens free speech.", "Ana Jarquin"),
+    ("The paper ran an interview with Tom Hale, in which he said the plan was wrong.", "Tom Hale"),
+    ("Maria Lopez published a letter from John Smith, in which she said the plan was wrong.", "Maria Lopez"),
+])
+def test_a_pronoun_in_a_clause_about_a_named_author_s_words(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in _records("Officials met.\n\n" + text)] == [speaker]
+
+
+def test_a_relative_after_a_preposition_leaves_no_gap_before_the_clause() -> None:
+    text = "Officials met.\n\nMaria Lopez gave a speech in which she argued the plan was wrong."
+    assert [(s, c) for s, _, c in _records(text)] == [("Maria Lopez", "the plan was wrong")]
+    text = "Officials met.\n\nThe attack, which officials said killed at least 12 people, was condemned."
+    assert [(s, c) for s, _, c in _records(text)] == [("officials", "killed at least 12 people")]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Kenya: Ana Kaigwa to Global Voices: "The East is coming to Africa."\n\nAna Kaigwa is a blogger.',
+     "Ana Kaigwa"),
+    ('Zelensky to CNN: "We will win."\n\nZelensky spoke on Monday.', "Zelensky"),
+])
+def test_a_headline_speaker_to_an_outlet_is_the_speaker(text: str, speaker: str) -> None:
+    assert [s for s, _, _ in _records(text)] == [speaker]
+
+
+def test_a_headline_of_a_message_to_someone_names_no_speaker_message() -> None:
+    assert not any(s == "Message" for s, _, _ in _records("Officials met.\n\nMessage to Moscow: “We "
+                                                          "will not back down.”"))
+
+
+def test_a_group_whose_including_list_lacks_its_closing_comma_is_the_speaker() -> None:
+    text = ("Officials met.\n\nTop Israeli officials, including the Minister of Interior Eli Yishai "
+            "and Prime Minister Netanyahu have consistently claimed that the refugees pose a threat.")
+    assert [s for s, _, _ in _records(text)] == ["Top Israeli officials"]
+
+
+def test_a_statement_released_by_a_government_in_lower_case_is_the_government_s() -> None:
+    text = ("Officials met.\n\nAccording to an initial statement released by the local government, "
+            "her body showed signs of heavy blows.")
+    assert [s for s, _, _ in _records(text)] == ["local government"]

@@ -1821,6 +1821,12 @@ class _Document:
                 and text[dash + 3:dash + 4].isupper():
             left = dash + 3  # "… the second Trump presidency — Liang suggests": after the dash
         cut = text.rfind(",", left, cs)
+        if cut >= 0 and text.startswith(", including ", cut):
+            # "Top officials, including the interior minister and the prime minister have
+            # claimed": the group, whose list lacks its closing comma
+            group, at = self._subject(left, cut)
+            if group is not None and group.kind in ("anonymous", "organisation"):
+                return group, at
         last = cut + 1 if cut >= 0 else left
         reduced = _REDUCED_RELATIVE.search(text, max(last, cs - _SUBJECT_WINDOW), cs)
         if reduced is not None and reduced.end() == cs and reduced.start() > last:
@@ -3791,6 +3797,7 @@ def _sieve_colon(doc: _Document) -> None:
                 continue  # (a longer lead-in needs a noun for what was said: see _colon_subject)
             if len(toks) > 1 and toks[0].low in lx.CUE_VERBS and toks[0].word[:1].isupper():
                 toks = toks[1:]  # "Concluded the researchers: “…”": the cue comes first
+            toks = _speaker_to_outlet(text, s, pos, toks)
             # (a lead-in with a verb is a sentence, its subject the speaker: "Jair Bolsonaro
             # opposed Macron's statement: “…”" is no statement of Macron's)
             mention = classify(text, toks) if len(toks) <= 8 and not _has_verb(toks[1:]) else None
@@ -3804,6 +3811,18 @@ def _sieve_colon(doc: _Document) -> None:
             doc.frames.append(frame)
             doc.frames_by_sentence.setdefault(s, []).append(frame)
             _add(doc, q, "direct", "colon", frame)
+
+
+def _speaker_to_outlet(text: str, s: int, pos: int, toks: list[Tok]) -> list[Tok]:
+    """"Kenya: Mark Kaigwa to Global Voices: “…”": a headline's speaker, then the outlet spoken
+    to, after the story's place; the words of the speaker alone."""
+    kicker = text.rfind(": ", s, pos)
+    words = [t for t in toks if t.start > kicker] if kicker >= 0 else toks
+    cut = next((k for k, t in enumerate(words) if 0 < k < len(words) - 1 and t.word == "to"), None)
+    if cut is None or not all(t.word[:1].isupper() for k, t in enumerate(words) if k != cut) \
+            or text.find(words[cut - 1].word, pos + 1) < 0:
+        return toks  # (the speaker is named again in the story: "Message to Moscow: …" is no one)
+    return words[:cut]
 
 
 #: A sentence after a signature: a full stop, then a capitalised word and a lower-case one.
@@ -5568,7 +5587,10 @@ _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|ad
                            # (never "told": whom it was told to follows it, not who told it)
                            r"|(?:said|says|added|adds|explained|wrote|noted) (?=[A-Za-z]))")
 #: A relative pronoun right before a cue's subject: "…, which officials said killed …".
-_RELATIVE_GAP = re.compile(r"\b(?:which|that|who)[ ]+$")
+_RELATIVE_GAP = re.compile(r"(?<!\bin[ ])(?<!\bat[ ])(?<!\bon[ ])(?<!\bby[ ])(?<!\bof[ ])(?<!\bwith[ ])"
+                           r"(?<!\bduring[ ])(?<!\bafter[ ])(?<!\bunder[ ])\b(?:which|that|who)[ ]+$")
+#: (a relative after a preposition, "an interview in which he said the plan was wrong", leaves no
+#: gap: the clause after the cue has a subject of its own)
 #: An aside after a document naming who made it: ", published Tuesday by the GAO,".
 _AUTHOR_ASIDE = re.compile(r",[ ]((?:published|released|issued|compiled|written|prepared|commissioned|"
                            r"produced|conducted)[ ][^,;:“”\"]{0,40}?\bby[ ][^,;:“”\"]{2,80}),[ ]")

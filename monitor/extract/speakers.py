@@ -2641,7 +2641,8 @@ def _titled_document_author(text: str, toks: list[Tok]) -> Mention | None:
 #: Sources a document may come from that a story writes in lower case ("reports from local
 #: press").
 _LOWER_CASE_SOURCES = frozenset(["press", "media", "police", "authorities", "officials", "prosecutors",
-                                 "investigators"])
+                                 "investigators", "government", "administration", "ministry", "military",
+                                 "army"])
 
 
 #: "on Monday", "on May 3": a date after a name, none of its words.
@@ -3063,6 +3064,11 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
                            r"(?:home|house|office|apartment|flat|farm|shop|store|studio|room|car|diary|journal|notebook|"
                            r"letter|memoir|book|blog|testimony|interview|speech|manifesto), "
                            r"(?:where|when|in which) ")
+#: Something written or said by a named person, then a clause about it: "a comment from Soledad
+#: Jarquin, in which she suggests …".
+_AUTHOR_CLAUSE = re.compile(r"\b(?:comment|statement|letter|post|message|column|tweet|note|article|essay|"
+                            r"editorial|op-ed|speech|video|interview|testimony)[ ](?:from|by|with)[ ]"
+                            r"((?:[A-Z][\w’'-]+[ ]){0,3}[A-Z][\w’'-]+),[ ](?:in[ ]which|where)[ ]")
 #: A sentence opening with a clause whose subject is a named body, up to the comma that ends
 #: the clause: "When the Treasury Department imposed sanctions on Bazghandi, ".
 _SUBORDINATE_ORG = re.compile(
@@ -4318,7 +4324,17 @@ class SpeakerBook:
         by a named person is that person, when no title or first name says otherwise."""
         match = _OWNER_CLAUSE.search(self.text, max(0, pos - 80), pos)
         if match is None or match.end() != pos:
-            return None
+            match = _AUTHOR_CLAUSE.search(self.text, max(0, pos - 120), pos)
+            if match is None or match.end() != pos:
+                return None
+            # "posted a comment from Soledad Jarquin, in which she suggests …": the author
+            name = match.group(1)
+            words = name.split()
+            if any(w.lower() in lx.NOT_NAMES or _lexical(w.lower()) for w in words) \
+                    or self._surname_gender(words[-1]) not in (None, want) \
+                    or _name_gender(tokens(name, 0, len(name))) not in (None, want):
+                return None
+            return Mention(match.start(1), match.end(1), "person", name)
         name = match.group(1)
         if name.lower() in lx.NOT_NAMES or _lexical(name.lower()) \
                 or self._surname_gender(name) not in (None, want):
@@ -4427,7 +4443,16 @@ class SpeakerBook:
         as it does for a person and not for a place or a thing."""
         if name.casefold() in self._latest_by_word:
             return True
-        return self._named_in_full(name) or self._first_name_in_full(name)
+        return self._named_in_full(name) or self._first_name_in_full(name) or self._given_an_age(name)
+
+    def _given_an_age(self, name: str) -> bool:
+        """"Karlos, also 44, stepped in", "Sixty-nine year old Josep": a word the text gives an
+        age, as it gives one to a person known by one name only."""
+        if not self.text or not name.isalpha():
+            return False
+        return re.search(rf"(?<![\w’'-]){name},[ ](?:also[ ]|now[ ])?\d{{1,3}}(?:[ ]years[ ]old)?,|"
+                         rf"\b(?:\d{{1,3}}|[A-Z]?[a-z]+-[a-z]+)[- ]years?[- ]old[ ]{name}(?![\w’'-])",
+                         self.text) is not None
 
     def _first_name_in_full(self, name: str) -> bool:
         """"Fran worried that …" where the text elsewhere names "Fran Finney": a lone word that
