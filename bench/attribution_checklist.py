@@ -167,6 +167,27 @@ DOC_TEMPLATES = [
     ("{X} said on Monday that the plan was reckless. The {n} also said that it would appeal.", "bb"),
     ("{A} {d} seen by reporters said the talks had stalled.", "d"),
 ]
+#: (as written, the speaker expected) of the --clauses table.
+CLAUSE_SUBJECTS = [("Ana Lopes", "Ana Lopes"), ("The Interior Ministry", "Interior Ministry"),
+                   ("Officials", "officials"), ("The mayor of Lviv", "mayor of Lviv"),
+                   ("Sen. Tom Hale", "Tom Hale")]
+CLAUSE_CUES = ["said", "says", "noted", "acknowledged", "claimed", "argued", "insisted", "conceded",
+               "warned", "added", "confirmed", "stressed", "explained", "suggested", "announced",
+               "admitted"]
+#: Templates: {S} the subject, {c} the cue; then each record expected, in reading order: its
+#: speaker (None: the subject) and its content, the whole reported clause.
+CLAUSE_TEMPLATES = [
+    ("{S} {c} that the border would stay shut.", [(None, "the border would stay shut")]),
+    ("{S} {c} the border would stay shut.", [(None, "the border would stay shut")]),
+    ("{S} on Tuesday {c} that the border would stay shut.", [(None, "the border would stay shut")]),
+    ("{S} {c} no decision had been made on the border.", [(None, "no decision had been made on the border")]),
+    ("{S} {c} it'd stay shut until May.", [(None, "it'd stay shut until May")]),
+    # (a third party's attribution inside the clause is a record of its own as well)
+    ("{S} {c} that the plan, which critics say is flawed, would go ahead.",
+     [(None, "the plan, which critics say is flawed, would go ahead"), ("critics", "is flawed")]),
+    ("{S} {c} they realised that the plan had failed.", [(None, "they realised that the plan had failed")]),
+    ("{S} {c} in a statement that the border would stay shut.", [(None, "the border would stay shut")]),
+]
 #: A sentence before each story, so that no speaker opens the text.
 LEAD = "Officials met on Monday.\n\n"
 
@@ -213,19 +234,38 @@ def _document_cells() -> list[tuple[str, list[str], str, str, str]]:
     return cells
 
 
-def run(show: int = 0, who: bool = False, documents: bool = False) -> dict:
+def _clause_cells() -> list[tuple[str, list[tuple[str, str]], str, str, str]]:
+    """(story, expected (speaker, content), subject row, template row, cue row) for --clauses."""
+    cells = []
+    for (written, expected), (template, records), cue in itertools.product(
+            CLAUSE_SUBJECTS, CLAUSE_TEMPLATES, CLAUSE_CUES):
+        story = template.format(S=written, c=cue)
+        cells.append((LEAD + story, [(who or expected, content) for who, content in records], written,
+                      template, cue))
+    return cells
+
+
+def run(show: int = 0, who: bool = False, documents: bool = False, clauses: bool = False) -> dict:
     """Extract every cell; the counts of wrong ones, by row."""
     axes = ("person", "template", "post") if who else ("body", "template", "document") if documents \
-        else ("speaker", "appositive", "frame")
+        else ("subject", "template", "cue") if clauses else ("speaker", "appositive", "frame")
     wrong: dict[str, Counter] = {axis: Counter() for axis in axes}
     total: dict[str, Counter] = {axis: Counter() for axis in axes}
     examples: dict[tuple[str, str], list] = defaultdict(list)
-    cells = _who_cells() if who else _document_cells() if documents else [
-        (story, [expected], *rows) for story, expected, *rows in _cells()]
+    cells = _who_cells() if who else _document_cells() if documents else _clause_cells() if clauses \
+        else [(story, [expected], *rows) for story, expected, *rows in _cells()]
     bad = 0
     for story, expected, *rows in cells:
-        got = [q.speaker for q in extract_quotes(story)]
-        ok = len(got) == len(expected) and all(same_speaker(e, g) for e, g in zip(expected, got, strict=True))
+        found = extract_quotes(story)
+        got: list = [q.speaker for q in found]
+        if clauses:
+            # (the content as well: the whole reported clause, no more and no less)
+            got = [(q.speaker, story[q.start:q.end].rstrip(".")) for q in found]
+            ok = len(got) == len(expected) and all(
+                same_speaker(e[0], g[0]) and e[1] == g[1] for e, g in zip(expected, got, strict=True))
+        else:
+            ok = len(got) == len(expected) and all(
+                same_speaker(e, g) for e, g in zip(expected, got, strict=True))
         bad += not ok
         for axis, row in zip(axes, rows, strict=True):
             total[axis][row] += 1
@@ -234,7 +274,7 @@ def run(show: int = 0, who: bool = False, documents: bool = False) -> dict:
                 examples[(axis, row)].append({"story": story[len(LEAD):], "speakers": got})
     by_axis = {axis: {row: f"{n}/{total[axis][row]}" for row, n in wrong[axis].most_common()}
                for axis in wrong}
-    table = " --who" if who else " --documents" if documents else ""
+    table = " --who" if who else " --documents" if documents else " --clauses" if clauses else ""
     report: dict = {"bench": "attribution_checklist" + table, "cells": len(cells),
                     "wrong": bad, "wrong_by": by_axis}
     if show:
@@ -249,8 +289,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--who", action="store_true", help="the table of who is meant (two people)")
     parser.add_argument("--documents", action="store_true",
                         help="the table of documents and bodies named by a noun")
+    parser.add_argument("--clauses", action="store_true",
+                        help="the table of reported clauses (speaker and content)")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.show, args.who, args.documents), ensure_ascii=False, indent=2))
+    print(json.dumps(run(args.show, args.who, args.documents, args.clauses), ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The attribution checklist (bench/attribution_checklist.py) runs and every cell of its three
+"""The attribution checklist (bench/attribution_checklist.py) runs and every cell of its four
 tables holds: a construction it lists that goes wrong is a regression, whatever the story."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "attribution_checklist.py"
 
 
-@pytest.mark.parametrize("table", [[], ["--who"], ["--documents"]])
+@pytest.mark.parametrize("table", [[], ["--who"], ["--documents"], ["--clauses"]])
 def test_every_cell_of_the_checklist_is_right(table: list[str]) -> None:
     out = subprocess.run([sys.executable, str(SCRIPT), *table, "--show", "3"], capture_output=True,
                          text=True, check=True)

@@ -203,3 +203,39 @@ def test_a_statement_released_by_a_government_in_lower_case_is_the_government_s(
     text = ("Officials met.\n\nAccording to an initial statement released by the local government, "
             "her body showed signs of heavy blows.")
     assert [s for s, _, _ in _records(text)] == ["local government"]
+
+
+# -- reported clauses ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cue", ["said", "noted", "argued", "warned", "suggested"])
+def test_a_relative_with_its_own_source_stays_inside_the_clause(cue: str) -> None:
+    text = f"Officials met.\n\nAna Lopes {cue} that the plan, which critics say is flawed, would go ahead."
+    assert [(s, c) for s, _, c in _records(text)] == [
+        ("Ana Lopes", "the plan, which critics say is flawed, would go ahead"), ("critics", "is flawed")]
+
+
+def test_a_relative_s_two_word_predicate_is_a_clause() -> None:
+    text = "Officials met.\n\nThe plan, which critics say is flawed, would go ahead."
+    assert [(s, c) for s, _, c in _records(text)] == [("critics", "is flawed")]
+
+
+def test_a_subject_pronoun_after_warned_opens_the_clause() -> None:
+    text = "Officials met.\n\nAna Lopes warned they realised that the plan had failed."
+    assert [(s, c) for s, _, c in _records(text)] == [("Ana Lopes", "they realised that the plan had failed")]
+    text = "Officials met.\n\nAna Lopes warned them that the plan had failed."
+    assert [(s, c) for s, _, c in _records(text)] == [("Ana Lopes", "the plan had failed")]
+
+
+@pytest.mark.parametrize(("clause", "expected"), [("no decision had been made on the border.",
+                                                   "no decision had been made on the border"),
+                                                  ("it'd stay shut until May.", "it'd stay shut until May")])
+def test_suggested_takes_a_clause_without_that(clause: str, expected: str) -> None:
+    text = f"Officials met.\n\nThe Interior Ministry suggested {clause}"
+    assert [(s, c) for s, _, c in _records(text)] == [("Interior Ministry", expected)]
+
+
+def test_it_said_after_an_opening_phrase_still_reports() -> None:
+    text = ("Officials met.\n\nIn a statement released November 5, the day the proposals were due, "
+            "it said it submitted a proposal that would involve the launch of a lander.")
+    assert [c for _, _, c in _records(text)] == [
+        "it submitted a proposal that would involve the launch of a lander"]

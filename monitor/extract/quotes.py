@@ -2137,7 +2137,8 @@ class _Document:
             # the Union” that …": where it was said, a programme in quote marks; the clause follows
             self._after_titled_addressee(frame, self.by_open[limit], e)
             return
-        if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that":
+        if frame.cue in lx.ADDRESSEE_CUES and toks and toks[0].low != "that" \
+                and toks[0].word not in _NOMINATIVE_PRONOUNS:  # ("warned they …": a clause's subject)
             obj_end = _object_end(toks)
             if obj_end:
                 outlet = _outlet_name(text, toks[:obj_end])
@@ -4911,6 +4912,8 @@ def _sieve_reported(doc: _Document) -> None:
                 if other.cue_start > frame.clause_start and _RELATIVE_BEFORE_CUE.search(
                         text, max(frame.clause_start, other.cue_start - 8), other.cue_start):
                     continue  # "… the conference, which bills itself as “…”": a report inside this one
+                if _RELATIVE_GAP.search(text, max(frame.clause_start, other.start - 12), other.start):
+                    continue  # "… that the plan, which critics say is flawed, would go ahead": the same
                 if _SUBORDINATE_BEFORE.search(text, max(frame.clause_start, other.start - 12), other.start) \
                         or _ADVERBIAL_OPENING.fullmatch(text, frame.clause_start, other.start) \
                         or not text[frame.clause_start:other.start].strip():
@@ -4930,8 +4933,9 @@ def _sieve_reported(doc: _Document) -> None:
         act = _NEXT_ACT.search(text, start, end)
         if act is not None and act.start() > start:
             end = act.start()  # "said Taiwan should pay for defense and compared …": the first act
-        if len(text[start:end].split()) < 3:
-            continue
+        if len(text[start:end].split()) < (2 if _RELATIVE_GAP.search(
+                text, max(0, frame.mention.start - 12), frame.mention.start) else 3):
+            continue  # (a relative's gap is the clause's subject: "which critics say is flawed")
         sieve = "headline" if frame.headline else "reported"
         conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
         _add_clause(doc, start, end, sieve, frame, conf)
@@ -4951,6 +4955,8 @@ def _sieve_reported(doc: _Document) -> None:
             _add_clause(doc, start, end, sieve, frame, conf * 0.9)
 
 
+#: Pronouns that are only ever a subject: none is whom a cue addressed.
+_NOMINATIVE_PRONOUNS = frozenset(["he", "she", "they", "we", "I"])
 #: Someone who might say a thing, not someone who said it: "One could argue", "Others might say".
 _HYPOTHETICAL_SPEAKER = re.compile(r"\b(?:[Oo]ne|[Yy]ou|[Ss]omeone|[Aa]nyone|[Oo]thers|[Ss]ome|[Cc]ritics)"
                                    r"(?:,[^,]{1,20},)?[ ]+(?:could|might|may)(?:[ ]+well)?[ ]+$")
@@ -5391,9 +5397,17 @@ def _opens_clause(text: str, start: int, end: int) -> bool:
     """Does a clause with a subject and a verb open at ``start``: a determiner, a pronoun or a
     capitalised word, then a verb within the next six words?"""
     toks = tokens(text, start, min(end, start + 80))
-    return len(toks) >= 3 and (toks[0].low in _CLAUSE_OPENERS or toks[0].word[:1].isupper()
-                               or toks[0].word[:1].isdigit()) \
+    if len(toks) >= 3 and _PRONOUN_CONTRACTION.fullmatch(toks[0].low):
+        return True  # "suggested it'd stay shut": the subject and its verb in one word
+    return len(toks) >= 3 and (toks[0].low in _CLAUSE_OPENERS or toks[0].low in _NEGATING_OPENERS
+                               or toks[0].word[:1].isupper() or toks[0].word[:1].isdigit()) \
         and _clause_opens(toks[:9])
+
+
+#: A subject pronoun and a contracted verb: "it'd", "she'll", "they're".
+_PRONOUN_CONTRACTION = re.compile(r"(?:he|she|it|they|we|i|there)['’](?:d|ll|s|re|ve|m)")
+#: Words that open a negated subject: "suggested no decision had been made".
+_NEGATING_OPENERS = word_set("no none nobody nothing neither")
 
 
 #: Words that open a second noun phrase inside the first: "the reasons his campaign failed" is a
