@@ -98,6 +98,9 @@ WHO_PEOPLE = [
     ("Ursula von der Leyen", "von der Leyen", "f"), ("Tom Hale", "Hale", "m"),
     ("Sergey Lavrov", "Lavrov", "m"), ("Olusegun Obasanjo", "Obasanjo", "m"), ("Moon Jae-in", "Moon", "m"),
 ]
+#: Of those, the ones whose given name does not say their gender to a reader who does not know them
+#: (the templates where only a pronoun's gender tells the two apart leave them out).
+WHO_GENDER_UNSAID = frozenset(["Nguyen Thi Lan", "Moon Jae-in"])
 #: (the post as an appositive, the description that later stands for its holder, the post as a
 #: title before the name)
 WHO_POSTS = [
@@ -110,7 +113,8 @@ WHO_POSTS = [
     ("a local doctor", "the doctor", "Dr."), ("the union's leader", "the union leader", "Union Leader"),
 ]
 #: Templates: {x} is the person meant, {y} the other one, {px}/{py} their posts, {dx} the
-#: description of x's post ({Dx} capitalised), {Tx} x's post as a title, {hx} x's pronoun, {sx}
+#: description of x's post ({Dx} capitalised), {Tx} x's post as a title, {hx}/{hy} x's and y's
+#: pronouns ({Hx} capitalised), {sx}
 #: x's surname, {Sy} y's last word; then whose (a: the unnamed official)
 #: words each record is, in order, and whether the two must be of different genders.
 WHO_TEMPLATES = [
@@ -137,6 +141,14 @@ WHO_TEMPLATES = [
     ("{x}, {px}, spoke after a senior official briefed reporters.\n\n“We will see,” {hx} said.", "x", False),
     ("“The talks stalled,” a senior official said.\n\n{x}, {px}, was not there. “I was not "
      "invited,” {hx} said.", "ax", False),
+    ("{x} spoke first.\n\n“We will wait,” {hx} said.\n\n{y}, {py}, was not convinced.\n\n“We "
+     "cannot wait,” {hy} said.\n\n“Then we part,” {hx} added.", "xyx", True),
+    ("“We will wait,” said {x}, {px}.\n\nThe plan was criticised by {y}, {py}.\n\n“We have "
+     "waited long enough,” {hx} said.", "xx", True),
+    ("“We will wait,” said {Tx} {x}.\n\n“We cannot wait,” said {y}, {py}.\n\n“Then we part,” "
+     "{dx} added.", "xyx", False),
+    ("“We will wait,” {x} said.\n\n{y}, {py}, said the talks had failed. {Hx} disagreed: “Nothing "
+     "has failed.”", "xyx", True),
 ]
 #: (as written opening a sentence, as written inside one, the speaker expected, the noun a later
 #: sentence calls it by) for the --documents table.
@@ -188,6 +200,28 @@ CLAUSE_TEMPLATES = [
     ("{S} {c} they realised that the plan had failed.", [(None, "they realised that the plan had failed")]),
     ("{S} {c} in a statement that the border would stay shut.", [(None, "the border would stay shut")]),
 ]
+#: Templates of the --quotes table: {S}/{s} the subject opening a sentence or inside one; then
+#: each record expected (its content, the whole attributed span).
+QUOTE_TEMPLATES = [
+    ("“We will not back down,” {s} said. “We need a deal now.”",
+     ["We will not back down,” {s} said. “We need a deal now."]),
+    ("“We will not back down,” {s} said, “and we need a deal now.”",
+     ["We will not back down,” {s} said, “and we need a deal now."]),
+    ("{S} said: “We will not back down.”", ["We will not back down."]),
+    ("“Will you back down?” {s} asked.", ["Will you back down?"]),
+    ("{S} called the plan “reckless” and “a gift to smugglers”.",
+     ["the plan “reckless” and “a gift to smugglers”"]),
+    ("{S} said the talks would “strengthen” ties with Kyiv.",
+     ["the talks would “strengthen” ties with Kyiv"]),
+    ("''We will not back down,'' said {s}.", ["We will not back down"]),
+    ('"We will not back down," {s} said.', ["We will not back down"]),
+    ("‘We will not back down,’ {s} said.", ["We will not back down"]),
+    ("{S} told the BBC: “We will not back down.”", ["We will not back down."]),
+    ("“We will not back down,” {s} said.\n\n“We need a deal now,” {s} added.",
+     ["We will not back down", "We need a deal now"]),
+    ("{S} said: “We will not back down.\n\n“We need a deal now.”",
+     ["We will not back down.\n\n“We need a deal now."]),
+]
 #: A sentence before each story, so that no speaker opens the text.
 LEAD = "Officials met on Monday.\n\n"
 
@@ -211,10 +245,11 @@ def _who_cells() -> list[tuple[str, list[str], str, str, str]]:
         for k, (post_x, dx, title_x) in enumerate(WHO_POSTS):
             post_y = WHO_POSTS[(k + 3) % len(WHO_POSTS)][0]
             for template, whose, other_gender in WHO_TEMPLATES:
-                if other_gender and gx == gy:
+                if other_gender and (gx == gy or x in WHO_GENDER_UNSAID or y in WHO_GENDER_UNSAID):
                     continue
+                hx, hy = ("she" if gx == "f" else "he"), ("she" if gy == "f" else "he")
                 story = template.format(x=x, y=y, px=post_x, py=post_y, dx=dx, Dx=dx[0].upper() + dx[1:],
-                                        hx="she" if gx == "f" else "he", sx=sx, Tx=title_x,
+                                        hx=hx, hy=hy, Hx=hx.capitalize(), sx=sx, Tx=title_x,
                                         Sy=y.split()[-1])
                 expected = [x if who == "x" else y if who == "y" else "a senior official" for who in whose]
                 cells.append((LEAD + story, expected, x, template, post_x))
@@ -245,22 +280,35 @@ def _clause_cells() -> list[tuple[str, list[tuple[str, str]], str, str, str]]:
     return cells
 
 
-def run(show: int = 0, who: bool = False, documents: bool = False, clauses: bool = False) -> dict:
+def _quote_cells() -> list[tuple[str, list[tuple[str, str]], str, str, str]]:
+    """(story, expected (speaker, content), subject row, template row, "-") for --quotes."""
+    cells = []
+    for (written, expected), (template, contents) in itertools.product(CLAUSE_SUBJECTS, QUOTE_TEMPLATES):
+        inside = written[0].lower() + written[1:] if written.split()[0] in ("The", "Officials") else written
+        story = template.format(S=written, s=inside)
+        cells.append((LEAD + story, [(expected, c.format(S=written, s=inside)) for c in contents], written,
+                      template, "-"))
+    return cells
+
+
+def run(show: int = 0, who: bool = False, documents: bool = False, clauses: bool = False,
+        quotes: bool = False) -> dict:
     """Extract every cell; the counts of wrong ones, by row."""
     axes = ("person", "template", "post") if who else ("body", "template", "document") if documents \
-        else ("subject", "template", "cue") if clauses else ("speaker", "appositive", "frame")
+        else ("subject", "template", "cue") if clauses or quotes else ("speaker", "appositive", "frame")
     wrong: dict[str, Counter] = {axis: Counter() for axis in axes}
     total: dict[str, Counter] = {axis: Counter() for axis in axes}
     examples: dict[tuple[str, str], list] = defaultdict(list)
     cells = _who_cells() if who else _document_cells() if documents else _clause_cells() if clauses \
-        else [(story, [expected], *rows) for story, expected, *rows in _cells()]
+        else _quote_cells() if quotes else [(story, [expected], *rows) for story, expected, *rows in _cells()]
     bad = 0
     for story, expected, *rows in cells:
         found = extract_quotes(story)
         got: list = [q.speaker for q in found]
-        if clauses:
-            # (the content as well: the whole reported clause, no more and no less)
-            got = [(q.speaker, story[q.start:q.end].rstrip(".")) for q in found]
+        if clauses or quotes:
+            # (the content as well: the whole attributed span, no more and no less)
+            got = [(q.speaker, story[q.start:q.end].rstrip(".") if clauses else story[q.start:q.end])
+                   for q in found]
             ok = len(got) == len(expected) and all(
                 same_speaker(e[0], g[0]) and e[1] == g[1] for e, g in zip(expected, got, strict=True))
         else:
@@ -274,7 +322,8 @@ def run(show: int = 0, who: bool = False, documents: bool = False, clauses: bool
                 examples[(axis, row)].append({"story": story[len(LEAD):], "speakers": got})
     by_axis = {axis: {row: f"{n}/{total[axis][row]}" for row, n in wrong[axis].most_common()}
                for axis in wrong}
-    table = " --who" if who else " --documents" if documents else " --clauses" if clauses else ""
+    table = " --who" if who else " --documents" if documents else " --clauses" if clauses \
+        else " --quotes" if quotes else ""
     report: dict = {"bench": "attribution_checklist" + table, "cells": len(cells),
                     "wrong": bad, "wrong_by": by_axis}
     if show:
@@ -291,8 +340,11 @@ def main(argv: list[str] | None = None) -> None:
                         help="the table of documents and bodies named by a noun")
     parser.add_argument("--clauses", action="store_true",
                         help="the table of reported clauses (speaker and content)")
+    parser.add_argument("--quotes", action="store_true",
+                        help="the table of quotation shapes (speaker and content)")
     args = parser.parse_args(argv)
-    print(json.dumps(run(args.show, args.who, args.documents, args.clauses), ensure_ascii=False, indent=2))
+    print(json.dumps(run(args.show, args.who, args.documents, args.clauses, args.quotes), ensure_ascii=False,
+                     indent=2))
 
 
 if __name__ == "__main__":

@@ -239,3 +239,30 @@ def test_it_said_after_an_opening_phrase_still_reports() -> None:
             "it said it submitted a proposal that would involve the launch of a lander.")
     assert [c for _, _, c in _records(text)] == [
         "it submitted a proposal that would involve the launch of a lander"]
+
+
+# -- who is meant across paragraphs ----------------------------------------------------------------
+
+@pytest.mark.parametrize("person", ["Ana Lopes", "Ursula von der Leyen", "Tom Hale"])
+def test_the_doctor_is_the_person_titled_dr(person: str) -> None:
+    text = (f"Officials met.\n\n“We will wait,” said Dr. {person}.\n\n“We cannot wait,” said Maria "
+            "Zakharova, the mayor of Lviv.\n\n“Then we part,” the doctor added.")
+    assert [s for s, _, _ in _records(text)] == [person, "Maria Zakharova", person]
+
+
+def test_a_description_after_a_clause_s_closing_name_is_its_appositive() -> None:
+    text = ("Officials met.\n\n“We will wait,” said Ana Lopes.\n\nThe plan was criticised by Tom Hale, "
+            "the mayor of Lviv.\n\n“We have waited long enough,” she said.")
+    assert [s for s, _, _ in _records(text)] == ["Ana Lopes", "Ana Lopes"]
+
+
+def test_a_description_after_an_opening_phrase_is_the_subject() -> None:
+    text = ("Officials met.\n\n“We will wait,” said Tom Hale.\n\nIn an interview with Tom Hale, the "
+            "mayor of Lviv was furious. “We have waited long enough,” she said.")
+    assert _records(text)[-1][0] != "Tom Hale"
+
+
+def test_a_name_given_a_post_keeps_the_gender_its_first_name_says() -> None:
+    text = ("Officials met.\n\n“We will wait,” Tom Hale said.\n\nUrsula von der Leyen, a lawyer for the "
+            "family, said the talks had failed. He disagreed: “Nothing has failed.”")
+    assert [s for s, _, _ in _records(text)] == ["Tom Hale", "Ursula von der Leyen", "Tom Hale"]

@@ -734,6 +734,12 @@ class _Document:
                 later = self._lead_person_at(comma + 2, e) or self._described_lead(comma + 2, e)
                 if later is not None and _place_after_comma(text, later.end, e):
                     later = None  # "… on his way to West Point, New York, with supporters": a place
+                if later is not None and later.kind == "definite" and text[comma - 1:comma].isalpha() \
+                        and _NAME_BEFORE_COMMA.search(text, max(s, comma - 40), comma) \
+                        and _clause_before(tokens(text, s, comma)):
+                    # "The plan was criticised by Tom Hale, the mayor of Lviv.": the description
+                    # after a clause's closing name is that person's appositive, no new subject
+                    later = None
                 tries += 1
                 comma = text.find(",", comma + 1, min(e, s + 200))
             if later is not None and (found is None or later.kind == "person"):
@@ -3436,7 +3442,7 @@ def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
         return Mention(head.start, head.end, head.kind, head.name,
                        role=head.role or text[words[lead].start:words[-1].end],
                        organisation=head.organisation or base_word(Tok(
-                           text[words[0].start:words[lead - 1].end], 0, 0)))
+                           text[words[0].start:words[lead - 1].end], 0, 0)), gender=head.gender)
     role = text[words[0].start:words[-1].end]
     org = None
     for k, tok in enumerate(words):
@@ -3449,7 +3455,7 @@ def _apply_appositive(text: str, head: Mention, appos: list[Tok]) -> Mention:
                 org = text[rest[0].start:rest[-1].end]
                 break
     return Mention(head.start, head.end, head.kind, head.name,
-                   role=head.role or role, organisation=head.organisation or org)
+                   role=head.role or role, organisation=head.organisation or org, gender=head.gender)
 
 
 #: Words before a title in quote marks: `appeared on “Fox News Sunday”`, `told “Meet the Press”`.
@@ -3812,6 +3818,17 @@ def _sieve_colon(doc: _Document) -> None:
             doc.frames.append(frame)
             doc.frames_by_sentence.setdefault(s, []).append(frame)
             _add(doc, q, "direct", "colon", frame)
+
+
+def _clause_before(toks: list[Tok]) -> bool:
+    """Do the words make a clause with a verb, not an opening phrase ("According to news agency
+    ISNA", "In Denver")?"""
+    return bool(toks) and toks[0].low not in _OPENING_PREPOSITIONS and toks[0].low != "according" \
+        and _has_verb(toks)
+
+
+#: A capitalised name right before a comma ("… by Tom Hale,").
+_NAME_BEFORE_COMMA = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+$")
 
 
 def _speaker_to_outlet(text: str, s: int, pos: int, toks: list[Tok]) -> list[Tok]:

@@ -4728,7 +4728,7 @@ class SpeakerBook:
         elif mention.kind == "definite":
             office = titles.office_of(mention.role, mention.name)
             speaker = self._by_role(mention.name, office, mention.role) or self._by_sister_title(mention) \
-                or self._by_legislator(mention)
+                or self._by_legislator(mention) or self._titled_doctor(mention)
             if speaker is not None and mention.name in ("woman", "man"):
                 speaker = self._unnamed_since(speaker, "f" if mention.name == "woman" else "m") or speaker
             if speaker is not None and speaker.role and self.text \
@@ -6702,6 +6702,21 @@ class SpeakerBook:
             return None
         person.gender = person.gender or gender
         return person
+
+    def _titled_doctor(self, mention: Mention) -> Speaker | None:
+        """"“…,” said Dr. Ana Lopes. … “…,” the doctor added": the person quoted last whom the
+        text titled "Dr." before the mention."""
+        if mention.name not in ("doctor", "physician") or not self.text:
+            return None
+        before = self.text[:mention.start]
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            if speaker.kind != "person":
+                continue
+            surname = speaker.name.rsplit(None, 1)[-1]
+            if re.search(rf"\bDr\.?[ ](?:[A-Z][\w.’'-]*[ ](?:(?:{_PARTICLE_ALTERNATION})[ ]){{0,2}}){{0,3}}"
+                         rf"{re.escape(surname)}(?![\w’'-])", before):
+                return speaker
+        return None
 
     def _by_sister_title(self, mention: Mention) -> Speaker | None:
         """"The foreign minister" where the text named Mexico's Foreign Secretary: a minister is
