@@ -3064,6 +3064,26 @@ _OWNER_CLAUSE = re.compile(r"(?<![\w.’'])([A-Z][a-z][\w-]*)(?:’s|'s|’|') (
                            r"(?:home|house|office|apartment|flat|farm|shop|store|studio|room|car|diary|journal|notebook|"
                            r"letter|memoir|book|blog|testimony|interview|speech|manifesto), "
                            r"(?:where|when|in which) ")
+#: An age after a word ("Karlos, also 44,"), and the word before it; an age before a word
+#: ("Sixty-nine year old Josep"), and what comes before the age. Each pattern opens on a literal,
+#: which the regular expression engine looks for first.
+_AGE_AFTER = re.compile(r",[ ](?:also[ ]|now[ ])?\d{1,3}(?:[ ]years[ ]old)?,")
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([^\W\d_]+)$")
+_AGE_BEFORE = re.compile(r"years?[- ]old[ ]([^\W\d_]+)(?![\w’'-])")
+_AGE_NUMBER_BEFORE = re.compile(r"\b(?:\d{1,3}|[A-Z]?[a-z]+-[a-z]+)[- ]$")
+
+
+def _words_given_an_age(text: str) -> set[str]:
+    """The words ``text`` gives an age: "Karlos, also 44,", "Sixty-nine year old Josep"."""
+    found = set()
+    for match in _AGE_AFTER.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if word is not None:
+            found.add(word.group(1))
+    for match in _AGE_BEFORE.finditer(text):
+        if _AGE_NUMBER_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            found.add(match.group(1))
+    return found
 #: Something written or said by a named person, then a clause about it: "a comment from Soledad
 #: Jarquin, in which she suggests …".
 _AUTHOR_CLAUSE = re.compile(r"\b(?:comment|statement|letter|post|message|column|tweet|note|article|essay|"
@@ -3775,6 +3795,8 @@ class SpeakerBook:
         self._company_names: dict[str, bool] = {}
         #: The acronyms the text defines (see _defined_acronyms), read once when first needed.
         self._acronyms: dict[str, str] | None = None
+        #: The words the text gives an age (see _given_an_age), read once when first needed.
+        self._aged_words: set[str] | None = None
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -4448,11 +4470,11 @@ class SpeakerBook:
     def _given_an_age(self, name: str) -> bool:
         """"Karlos, also 44, stepped in", "Sixty-nine year old Josep": a word the text gives an
         age, as it gives one to a person known by one name only."""
-        if not self.text or not name.isalpha():
-            return False
-        return re.search(rf"(?<![\w’'-]){name},[ ](?:also[ ]|now[ ])?\d{{1,3}}(?:[ ]years[ ]old)?,|"
-                         rf"\b(?:\d{{1,3}}|[A-Z]?[a-z]+-[a-z]+)[- ]years?[- ]old[ ]{name}(?![\w’'-])",
-                         self.text) is not None
+        if self._aged_words is None:
+            # (the words given an age, read once a text: a search for each name asked about
+            # read a long text once per sentence)
+            self._aged_words = _words_given_an_age(self.text or "")
+        return name in self._aged_words
 
     def _first_name_in_full(self, name: str) -> bool:
         """"Fran worried that …" where the text elsewhere names "Fran Finney": a lone word that
