@@ -266,3 +266,11 @@ def test_a_name_given_a_post_keeps_the_gender_its_first_name_says() -> None:
     text = ("Officials met.\n\n“We will wait,” Tom Hale said.\n\nUrsula von der Leyen, a lawyer for the "
             "family, said the talks had failed. He disagreed: “Nothing has failed.”")
     assert [s for s, _, _ in _records(text)] == ["Tom Hale", "Ursula von der Leyen", "Tom Hale"]
+
+
+def test_a_relative_with_a_source_that_ends_the_sentence_is_the_writer_s_addition() -> None:
+    text = ("Officials met.\n\nRubio also announced Friday the United States was rejoining the "
+            "declaration, which critics say aims to limit abortion access around the world.")
+    assert [(s, c) for s, _, c in _records(text)] == [
+        ("Rubio", "the United States was rejoining the declaration"),
+        ("critics", "aims to limit abortion access around the world")]

@@ -2305,7 +2305,9 @@ class _Document:
                 # "claimed victory as the House concluded …": a thing claimed, not a clause (not
                 # "claimed asylum seekers were turned away", whose "asylum" opens a subject)
                 return
-            if first.low in _CATENATIVES and k + 1 < len(toks) and toks[k + 1].low == "to" \
+            gap = frame.mention is not None and _RELATIVE_GAP.search(
+                text, max(0, frame.mention.start - 12), frame.mention.start) is not None
+            if first.low in _CATENATIVES and k + 1 < len(toks) and toks[k + 1].low == "to" and not gap \
                     and not any(t.low in _FINITE for t in toks[k + 2:k + 12]):
                 # "have announced plans to pull out": a noun and its infinitive, no clause (but
                 # "said plans to close the road were dropped")
@@ -4929,8 +4931,15 @@ def _sieve_reported(doc: _Document) -> None:
                 if other.cue_start > frame.clause_start and _RELATIVE_BEFORE_CUE.search(
                         text, max(frame.clause_start, other.cue_start - 8), other.cue_start):
                     continue  # "… the conference, which bills itself as “…”": a report inside this one
-                if _RELATIVE_GAP.search(text, max(frame.clause_start, other.start - 12), other.start):
-                    continue  # "… that the plan, which critics say is flawed, would go ahead": the same
+                if _RELATIVE_GAP.search(text, max(frame.clause_start, other.start - 12), other.start) \
+                        and not (_SET_OFF_RELATIVE.search(text, max(frame.clause_start, other.start - 12),
+                                                          other.start)
+                                 and (other.clause_end is None or other.clause_end >= e)):
+                    # "… that the plan, which critics say is flawed, would go ahead", "… tariffs
+                    # that Trump has vowed to impose …": a relative with a source of its own is
+                    # inside the clause (but one set off by a comma that ends the sentence, "…
+                    # the declaration, which critics say aims to …", is the writer's addition)
+                    continue
                 if _SUBORDINATE_BEFORE.search(text, max(frame.clause_start, other.start - 12), other.start) \
                         or _ADVERBIAL_OPENING.fullmatch(text, frame.clause_start, other.start) \
                         or not text[frame.clause_start:other.start].strip():
@@ -5620,6 +5629,8 @@ _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|ad
 #: A relative pronoun right before a cue's subject: "…, which officials said killed …".
 _RELATIVE_GAP = re.compile(r"(?<!\bin[ ])(?<!\bat[ ])(?<!\bon[ ])(?<!\bby[ ])(?<!\bof[ ])(?<!\bwith[ ])"
                            r"(?<!\bduring[ ])(?<!\bafter[ ])(?<!\bunder[ ])\b(?:which|that|who)[ ]+$")
+#: A relative set off by a comma right before its source: ", which critics say".
+_SET_OFF_RELATIVE = re.compile(r",[ ]+(?:which|who)[ ]+$")
 #: (a relative after a preposition, "an interview in which he said the plan was wrong", leaves no
 #: gap: the clause after the cue has a subject of its own)
 #: An aside after a document naming who made it: ", published Tuesday by the GAO,".
