@@ -274,3 +274,33 @@ def test_a_relative_with_a_source_that_ends_the_sentence_is_the_writer_s_additio
     assert [(s, c) for s, _, c in _records(text)] == [
         ("Rubio", "the United States was rejoining the declaration"),
         ("critics", "aims to limit abortion access around the world")]
+
+
+# -- posts and their translations (found on batch CH) ---------------------------------------------
+
+def _spans(text: str) -> list[tuple[str | None, str, list[str]]]:
+    return [(q.speaker, text[q.start:q.end], [text[a:b] for a, b in q.parts]) for q in extract_quotes(text)]
+
+
+def test_a_listed_post_and_its_translation_are_one_statement_without_the_handle() -> None:
+    text = ("Officials met.\n\nMonther Hassouneh added:\n\n@mhassouneh:#شكرا على محاربة الفقر\n\n"
+            "Thank you for fighting poverty\n\nNabil Barqawi wrote:\n\n@Bani_2adam:#شكرا على بيع كل "
+            "ما يمكن بيعه\n\nThank you for selling whatever can be sold")
+    records = _spans(text)
+    assert [(s, parts) for s, _, parts in records] == [
+        ("Monther Hassouneh", ["#شكرا على محاربة الفقر", "Thank you for fighting poverty"]),
+        ("Nabil Barqawi", ["#شكرا على بيع كل ما يمكن بيعه", "Thank you for selling whatever can be sold"])]
+
+
+def test_posts_under_one_handle_then_its_translation_are_one_statement() -> None:
+    text = ("Officials met.\n\n@Nofwer: #YoVoy12M: Por la busqueda de una Democracia Total! Y no este "
+            "simulacro.\n\n@Nofwer: #YoVoy12M: In search of Total Democracy. And not this sham.\n\n"
+            "@Other: We will all be there.")
+    records = _spans(text)
+    assert [(s, len(parts)) for s, _, parts in records] == [("@Nofwer", 2), ("@Other", 0)]
+    assert records[0][2][1] == "#YoVoy12M: In search of Total Democracy. And not this sham."
+
+
+def test_two_english_posts_under_one_handle_stay_two() -> None:
+    text = "Officials met.\n\n@Nofwer: We will all be there.\n\n@Nofwer: And we will stay all night."
+    assert len(_spans(text)) == 2

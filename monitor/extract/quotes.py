@@ -3937,6 +3937,10 @@ def _sieve_block(doc: _Document) -> None:
             continue  # a quotation in marks: the direct sieve's
         if _HANDLE_LABEL.match(body):
             continue  # a post by its handle ("@Addameer_ps: …"): the handles sieve's
+        label = _LISTED_HANDLE.match(body)
+        if label is not None:
+            p_start += label.end()  # ("@mhassouneh:#شكرا …": the words after the handle)
+            body = text[p_start:p_end]
         english = _english(body)
         ended = _ends_block(body) or not english and _translated_after(doc, frame.para + 2)
         if _block_words(body) < 4 or not ended \
@@ -4512,6 +4516,8 @@ def _sieve_handles(doc: _Document) -> None:
     # (the paragraphs a claim made before covers, found once: not every claim per paragraph)
     claimed = {k for c in doc.claims for k in range(bisect_right(doc.para_starts, c.start) - 1,
                                                    bisect_left(doc.para_starts, c.end))}
+    #: The post read last: its handle, paragraph, whether it is in English, and its claim.
+    last: tuple[str, int, bool, _Claim] | None = None
     for index, (start, end) in enumerate(doc.paras):
         if text[start] != "@" or index in cited or index in claimed:
             continue
@@ -4542,13 +4548,24 @@ def _sieve_handles(doc: _Document) -> None:
         mention = lead_in or Mention(
             start, label_end, "person" if owner is None or _FULL_NAME.fullmatch(owner) else "organisation",
             owner or f"@{handle}")
-        frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
         for q in doc.spoken_quotes_between(content_start, content_end):
             doc.claimed.add(q.start)  # (a post's quotations are the post's)
+        english = _english(text[content_start:content_end])
+        if last is not None and last[0] == handle and last[1] == index - 1 and not last[2] and english:
+            # "@Nofwer: #YoVoy12M: Por la busqueda …" ⏎ "@Nofwer: #YoVoy12M: In search of …": the
+            # post and its translation under the same handle are one statement
+            claim = last[3]
+            claim.parts = [*(claim.parts or [(claim.start, claim.end)]), (content_start, content_end)]
+            claim.end = content_end
+            last = None
+            continue
+        frame = _Frame(":", label_end, label_end + 1, mention, start, label_end + 1, (start, end), index)
         doc.frames.append(frame)
         doc.frames_by_sentence.setdefault(start, []).append(frame)
-        doc.claims.append(_Claim(content_start, content_end, "direct", "transcript", frame, index,
-                                 CONFIDENCE["transcript"]))
+        claim = _Claim(content_start, content_end, "direct", "transcript", frame, index,
+                       CONFIDENCE["transcript"])
+        doc.claims.append(claim)
+        last = (handle, index, english, claim)
 
 
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -6072,6 +6089,7 @@ def _sieve_listed(doc: _Document) -> None:
     items at least, so that a heading after a colon is not taken for one)."""
     text = doc.text
     framed = {f.para for f in doc.frames}
+    earlier = _ClaimIndex(doc.claims)  # (no two frames' lists share a paragraph)
     for frame in doc.frames:
         if frame.mention is None or frame.according or frame.inverted or frame.cue == ":" \
                 or frame.para + 1 >= len(doc.paras) or frame.para + 1 in framed:
@@ -6088,10 +6106,34 @@ def _sieve_listed(doc: _Document) -> None:
             items.append((start, start + len(item)))
         if len(items) < 2:
             continue
-        for start, end in items:
-            _add_clause(doc, start, end, "colon", frame, CONFIDENCE["colon"])
+        k = 0
+        while k < len(items):
+            start, end = items[k]
+            if earlier.overlaps(start, end):
+                k += 1
+                continue  # (a block quotation, or a post and its translation, read it already)
+            label = _LISTED_HANDLE.match(text, start, end)
+            if label is None:
+                _add_clause(doc, start, end, "colon", frame, CONFIDENCE["colon"])
+                k += 1
+                continue
+            # "Monther Hassouneh added:" ⏎ "@mhassouneh:#شكرا على محاربة الفقر" ⏎ "Thank you for
+            # fighting poverty": a post quoted by its handle is the words after the handle, and
+            # its translation in the item after it is the same words
+            parts = [(label.end(), end)]
+            if k + 1 < len(items) and not _english(text[label.end():end]) \
+                    and _english(text[items[k + 1][0]:items[k + 1][1]]) \
+                    and _LISTED_HANDLE.match(text, *items[k + 1]) is None:
+                parts.append(items[k + 1])
+                k += 1
+            doc.claims.append(_Claim(parts[0][0], parts[-1][1], "direct", "colon", frame,
+                                     bisect_right(doc.para_starts, start) - 1, CONFIDENCE["colon"],
+                                     parts=parts))
+            k += 1
 
 
+#: A post's handle opening a list item: "@mhassouneh:#شكرا …" (no space needed after the colon).
+_LISTED_HANDLE = re.compile(r"@\w{2,30}:[ ]*(?=\S)")
 #: How a paragraph that is a sentence, not a list item, ends.
 _ITEM_ENDS = frozenset(".!?…:\"”’")
 
