@@ -304,3 +304,20 @@ def test_posts_under_one_handle_then_its_translation_are_one_statement() -> None
 def test_two_english_posts_under_one_handle_stay_two() -> None:
     text = "Officials met.\n\n@Nofwer: We will all be there.\n\n@Nofwer: And we will stay all night."
     assert len(_spans(text)) == 2
+
+
+def test_a_handle_is_the_one_person_of_two_named_together_whose_name_it_spells() -> None:
+    text = ("Officials met.\n\nIyad El-Baghdadi and Dalia Ezzat summarized the arguments:\n\n"
+            "@iyad_elbaghdadi: Abdulfutouh is playing on his ability to unite everyone. #Monazarat\n\n"
+            "@DaliaEzzat_: The debate in a nutshell: you're Ikhwani! #Fail")
+    assert [s for s, _, _ in _records(text)] == ["Iyad El-Baghdadi", "Dalia Ezzat"]
+
+
+def test_a_camel_cased_handle_before_a_quoted_name_is_no_display_name() -> None:
+    text = ("Officials met.\n\nRegarding Israel, he had a clear reply, tweeted by Egyptian professor "
+            "Rasha Abdullah:\n\n@RashaAbdulla Aboul Fotouh: Israel is an enemy, with a history of "
+            "occupation #monazarat")
+    assert [s for s, _, _ in _records(text)] == ["Rasha Abdullah"]
+    text = ("Officials met.\n\nNetizens reacted:\n\n@Liu Yadong [zh]: No matter whether it is praise "
+            "or criticism, it must be based on understanding.")
+    assert [s for s, _, _ in _records(text)] == ["Liu Yadong"]

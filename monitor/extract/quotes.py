@@ -4430,7 +4430,10 @@ _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+
 #: A post quoted as its handle, a colon and its words: "@Addameer_ps: 220 prisoners are on …".
 _HANDLE_LABEL = re.compile(r"@(\w{2,30}):[ ]+(?=\S)")
 #: A post under a display name of two or three words, a colon and its words: "@Liu Yadong [zh]: …".
-_NAMED_HANDLE_LABEL = re.compile(r"@([A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){1,2})(?:[ ]\[[a-z]{2}\])?:[ ]+(?=\S)")
+_NAMED_HANDLE_LABEL = re.compile(r"@([A-Z][^\W\dA-Z_]*(?:[ ][A-Z][\w’'-]*){1,2})(?:[ ]\[[a-z]{2}\])?"
+                                 r":[ ]+(?=\S)")
+#: (a camel-cased first word is a handle's, not a display name's: "@RashaAbdulla Aboul Fotouh: …"
+#: is Rasha Abdullah's post quoting Aboul Fotouh)
 #: A post copied as its handle and its words, with no colon: "@BarryLikumahuwa Random country? …".
 _BARE_HANDLE = re.compile(r"@(\w{2,30})[ ]+(?=\S)")
 
@@ -4464,11 +4467,17 @@ def _owner_names(text: str) -> dict[str, str]:
         words = match.group().rstrip(".").split()
         if any(word.endswith(".") for word in words[:-1]):
             continue  # (a sentence's end inside the run: "Kenya. Various …")
-        for k in range(len(words) - 1):
-            name = " ".join(words[k:])
-            key = re.sub(r"[^a-z]", "", name.lower())[:5]
-            if len(key) == 5 and len(name) > len(found.get(key, "")):
-                found[key] = name
+        # Two people named in one run are two runs ("Iyad El-Baghdadi and Dalia Ezzat"): an "and"
+        # before a first name ends the first name
+        cut = next((k for k in range(1, len(words) - 1) if words[k] == "and"
+                    and known_first_name(words[k + 1].lower())), None)
+        runs = [words] if cut is None else [words[:cut], words[cut + 1:]]
+        for run in runs:
+            for k in range(len(run) - 1):
+                name = " ".join(run[k:])
+                key = re.sub(r"[^a-z]", "", name.lower())[:5]
+                if len(key) == 5 and len(name) > len(found.get(key, "")):
+                    found[key] = name
     return found
 
 
