@@ -321,3 +321,32 @@ def test_a_camel_cased_handle_before_a_quoted_name_is_no_display_name() -> None:
     text = ("Officials met.\n\nNetizens reacted:\n\n@Liu Yadong [zh]: No matter whether it is praise "
             "or criticism, it must be based on understanding.")
     assert [s for s, _, _ in _records(text)] == ["Liu Yadong"]
+
+
+# -- found on batch CG ------------------------------------------------------------------------------
+
+def test_the_holder_of_a_post_of_a_body_described_by_adjectives_is_a_person() -> None:
+    from monitor.extract.speakers import parse_before, tokens
+    for text in ("The president of the transitional council said", "The president of Haiti’s interim "
+                 "council said", "Members of the electoral commission said"):
+        mention = parse_before(text, tokens(text, 0, text.find(" said")))
+        assert mention is not None and mention.start == 0 and mention.kind in ("definite", "anonymous")
+
+
+def test_a_person_who_made_the_comment_is_the_one_the_paragraph_before_described() -> None:
+    text = ("Leader: the plans will be catastrophic\n\nROME — The president of Haiti’s transitional "
+            "council said the decisions to freeze aid will be “catastrophic” for Haiti.\n\nLeslie "
+            "Voltaire made the comment in an interview on Saturday. He visited the pope.\n\n“I’m "
+            "knocking on the doors of people who love Haiti,” Haiti’s interim president said.")
+    assert [s for s, _, _ in _records(text)] == ["Leslie Voltaire", "Leslie Voltaire"]
+
+
+def test_a_double_surname_is_the_person_quoted_with_a_first_name_before_it() -> None:
+    text = ("Officials met.\n\nJaneen Madan Keller, a policy fellow, said research showed that the "
+            "order led to more abortions.\n\n“These decisions set the country back,” Madan Keller said.")
+    assert [s for s, _, _ in _records(text)] == ["Janeen Madan Keller", "Janeen Madan Keller"]
+
+
+def test_one_of_the_sources_is_a_source() -> None:
+    text = "Officials met.\n\nThe management would remain in place, according to one of the sources."
+    assert [s for s, _, _ in _records(text)] == ["source"]

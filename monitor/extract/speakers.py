@@ -607,6 +607,13 @@ def _without_count(mention: Mention) -> Mention:
         mention = Mention(mention.start, mention.end, mention.kind, mention.name[:clause.start()],
                           role=mention.role, organisation=mention.organisation, gender=mention.gender)
     words = mention.name.split()
+    if len(words) >= 4 and words[0].lower() == "one" and words[1] == "of" \
+            and words[2].lower() in ("the", "those", "these") and words[-1].endswith("s") \
+            and words[-1].islower() and words[-1].isalpha():
+        # "one of the sources": a source (as "one source" is)
+        return Mention(mention.start, mention.end, mention.kind,
+                       " ".join([*words[3:-1], _singular(words[-1])]), role=mention.role,
+                       organisation=mention.organisation, gender=mention.gender)
     drop = 0
     if len(words) >= 4 and words[0].lower() == "a" and words[1].lower() in ("couple", "handful", "number") \
             and words[2].lower() == "of":
@@ -1027,6 +1034,16 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
                          and not any(t.low in _QUANTITY_WORDS for t in toks[j:i])):
                 i = j  # ("But indigenous elders say": a group's adjective after a conjunction)
                 break
+        # "The president of the transitional council", "the president of Haiti’s interim council":
+        # the post whose body the adjectives describe (not the body)
+        at = i - 1 if i >= 1 and (toks[i - 1].low in ("the", "a", "an") or possessive(toks[i - 1])) else i
+        if at >= 2 and toks[at - 1].low in ("of", "for") and toks[at - 1].word.islower() \
+                and (base_word(toks[at - 2]).lower() in lx.POSITION_HEADS
+                     or toks[at - 2].low in lx.ANON_HEADS) \
+                and (toks[at - 2].word.islower() or at == 2):
+            i = at - 2
+            while i > 0 and len(toks) - i < _MAX_NP_TOKENS and _extends_back(toks, i):
+                i -= 1
     if 0 < i < len(toks) and toks[i - 1].low not in lx.DETERMINERS and _head_is_group(toks[i:]):
         i = _group_modifiers_opening(text, toks, i)  # "Foreign policy analysts say …"
     if i > 0 and possessive(toks[i - 1]) and not toks[i].word[0].isupper():
@@ -3509,6 +3526,10 @@ def _head_word(phrase: str) -> str:
     return words[cut - 1] if cut else ""
 
 
+#: A paragraph opening on a person who made the remark the paragraph before reported: "Leslie
+#: Voltaire made the comment in an interview …".
+_REMARK_MADE = re.compile(r"((?:[A-Z][\w’'.-]+[ ]){1,3}[A-Z][\w’'-]+)[ ](?:made|gave|delivered)[ ]"
+                          r"(?:the|those|these|his|her)[ ](?:comment|remark|statement)s?\b")
 #: A paragraph: text between blank lines.
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 #: What may come before a name that opens a paragraph: a quotation, then titles.
@@ -4870,6 +4891,8 @@ class SpeakerBook:
         self._owners_in_full()
         self._descriptions_named_later(text)
         self._lead_description_named_next(text)
+        self._described_then_named_by_remark(text)
+        self._double_surnames_in_full()
         self._names_behind_aliases()
         self._one_kind_per_name()
 
@@ -4983,6 +5006,46 @@ class SpeakerBook:
         for k in (lead, lead + 1):
             if k + 1 < len(paragraphs) and self._described_then_named(text, paragraphs[k], paragraphs[k + 1]):
                 return
+
+    def _double_surnames_in_full(self) -> None:
+        """"Madan Keller said" where the text quotes "Janeen Madan Keller": a person named by two
+        words is the one person quoted with a name of three that ends with them (a double surname,
+        or a middle name and a surname)."""
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            if speaker.kind != "person" or len(words) != 2 or not all(w[:1].isupper() for w in words):
+                continue
+            fuller = {p.name for p in self.speakers if p is not speaker and p.kind == "person"
+                      and p.name.endswith(" " + speaker.name) and len(p.name.split()) == 3}
+            if len(fuller) == 1:
+                _name_them([speaker], fuller.pop())
+
+    def _described_then_named_by_remark(self, text: str) -> None:
+        """"The president of Haiti’s transitional council said … ¶ Leslie Voltaire made the
+        comment in an interview …": the one person described in a paragraph is the person the
+        next paragraph opens with as the one who made the comment."""
+        if " made the " not in text and " made those " not in text and " made his " not in text \
+                and " made her " not in text:
+            return  # (the common case: no remark named)
+        described = [s for s in self.speakers if s.kind in ("anonymous", "definite")
+                     and s.gender != "plural" and one_person(s.name) is not None]
+        if not described:
+            return
+        paragraphs = [m.span() for m in _PARAGRAPH.finditer(text)]
+        for k in range(1, len(paragraphs)):
+            remark = _REMARK_MADE.match(text, *paragraphs[k])
+            if remark is None:
+                continue
+            named = classify(text, tokens(text, remark.start(1), remark.end(1)))
+            if named is None or named.kind != "person" or " " not in named.name:
+                continue
+            start, end = paragraphs[k - 1]
+            here = [s for s in described if start <= _find_as_written(text, s.name, start, end) < end]
+            if len(here) == 1:
+                unnamed = here[0]
+                unnamed.kind = "person"
+                unnamed.gender = unnamed.gender or named.gender
+                _name_them([unnamed], named.name)
 
     def _described_then_named(self, text: str, described_in: tuple[int, int],
                               named_in: tuple[int, int]) -> bool:
@@ -6685,6 +6748,15 @@ class SpeakerBook:
         if head not in lx.POSITION_HEADS or head in lx.ANON_HEADS:
             return mention
         found = self._by_role(head, titles.office_of(office_words, head))
+        if found is None:
+            described = next((s for s in reversed(self.speakers[-_ROLE_LOOKBACK:]) if s.kind == "anonymous"
+                              and s.name.lower().removeprefix("the ").startswith(f"{head} of ")
+                              and place in s.name), None)
+            if described is not None:
+                # "The president of Haiti’s transitional council said … “…,” Haiti’s interim
+                # president said": the one the text described so before (and may name later)
+                return Mention(mention.start, mention.end, "anonymous", described.name,
+                               role=office_words, organisation=described.organisation)
         if found is None or found.kind != "person" or not found.role:
             return mention
         other_places = [w for w in found.role.split()[:-1] if w[:1].isupper() and w.lower() not in
