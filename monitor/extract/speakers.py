@@ -891,6 +891,27 @@ def _people_plural(tok: Tok) -> bool:
         and low not in _NOT_PEOPLE and low not in _VERBS_LIKE_PEOPLE and low not in lx.CUE_VERBS
 
 
+def _adjectives_before(toks: list[Tok], i: int) -> int:
+    """Where the phrase opening at ``toks[i]`` starts with up to three adjectives after a
+    determiner, a possessive or a joining word before them ("the electoral commission", "a senior
+    Turkish official", "But indigenous elders say"); ``i`` when none come before it."""
+    for back in (1, 2, 3):
+        j = i - back
+        if j > 0 and all((t.word.islower() or _demonym(t)
+                          or t.word.isupper() and t.word.isalpha()  # "and GOP legislative leaders"
+                          or k == j and _cap(t) and not possessive(t) and toks[j - 1].low == "the")
+                         and t.low not in lx.GLUE and not _preposition_between(toks, k)
+                         and t.low not in lx.CUE_VERBS and t.low not in _CLAUSE_OPENERS
+                         and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
+                              and toks[j - 1].low == "the")
+                         for k, t in enumerate(toks[j:i], j)) \
+                and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])
+                     or toks[j - 1].low in _CLAUSE_JOINS and _head_is_group(toks[i:])
+                     and not any(t.low in _QUANTITY_WORDS for t in toks[j:i])):
+            return j  # ("But indigenous elders say": a group's adjective after a conjunction)
+    return i
+
+
 #: Prepositions, never among the adjectives before a head.
 _PREPOSITIONS = frozenset(["by", "from", "with", "in", "on", "about", "against", "into", "over", "under",
                            "through"])
@@ -1019,31 +1040,18 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         or base_word(t).lower() in lx.POSITION_HEADS for t in toks[i:]
     ):
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
-        for back in (1, 2, 3):
-            j = i - back
-            if j > 0 and all((t.word.islower() or _demonym(t)
-                              or t.word.isupper() and t.word.isalpha()  # "and GOP legislative leaders"
-                              or k == j and _cap(t) and not possessive(t) and toks[j - 1].low == "the")
-                             and t.low not in lx.GLUE and not _preposition_between(toks, k)
-                             and t.low not in lx.CUE_VERBS and t.low not in _CLAUSE_OPENERS
-                             and (t.low not in lx.AUX_ADVERBS or t.low in _FORMER_ADVERBS and k == j
-                                  and toks[j - 1].low == "the")
-                             for k, t in enumerate(toks[j:i], j)) \
-                    and (toks[j - 1].low in lx.DETERMINERS or possessive(toks[j - 1])
-                         or toks[j - 1].low in _CLAUSE_JOINS and _head_is_group(toks[i:])
-                         and not any(t.low in _QUANTITY_WORDS for t in toks[j:i])):
-                i = j  # ("But indigenous elders say": a group's adjective after a conjunction)
-                break
+        i = _adjectives_before(toks, i)
         # "The president of the transitional council", "the president of Haiti’s interim council":
         # the post whose body the adjectives describe (not the body)
         at = i - 1 if i >= 1 and (toks[i - 1].low in ("the", "a", "an") or possessive(toks[i - 1])) else i
         if at >= 2 and toks[at - 1].low in ("of", "for") and toks[at - 1].word.islower() \
                 and (base_word(toks[at - 2]).lower() in lx.POSITION_HEADS
                      or toks[at - 2].low in lx.ANON_HEADS) \
-                and (toks[at - 2].word.islower() or at == 2):
+                and (toks[at - 2].word.islower() or at == 2) \
+                and (at == 2 or toks[at - 3].low in lx.DETERMINERS):
+            # (only a post right after its article: "the ranking member of the budget committee"
+            # is read as before)
             i = at - 2
-            while i > 0 and len(toks) - i < _MAX_NP_TOKENS and _extends_back(toks, i):
-                i -= 1
     if 0 < i < len(toks) and toks[i - 1].low not in lx.DETERMINERS and _head_is_group(toks[i:]):
         i = _group_modifiers_opening(text, toks, i)  # "Foreign policy analysts say …"
     if i > 0 and possessive(toks[i - 1]) and not toks[i].word[0].isupper():
