@@ -350,3 +350,30 @@ def test_a_double_surname_is_the_person_quoted_with_a_first_name_before_it() -> 
 def test_one_of_the_sources_is_a_source() -> None:
     text = "Officials met.\n\nThe management would remain in place, according to one of the sources."
     assert [s for s, _, _ in _records(text)] == ["source"]
+
+
+# -- found on batch CJ ------------------------------------------------------------------------------
+
+def test_a_surname_with_a_straight_apostrophe_is_the_one_written_with_a_curly_one() -> None:
+    text = ("Officials met.\n\nCollin O’Mara, CEO of the National Wildlife Foundation, spoke on Monday."
+            "\n\nThe plan is a precursor to widespread fracking, O'Mara said.")
+    assert [s for s, _, _ in _records(text)] == ["Collin O’Mara"]
+
+
+def test_a_body_s_shorter_name_after_or_is_the_body() -> None:
+    text = ("Officials met.\n\nThe California Department of Forestry and Fire Protection, or Cal Fire, "
+            "said Monday the fire was 14% contained.\n\nAnother blaze was 89% contained, Cal Fire said.")
+    assert [(s, k) for s, k, _ in _records(text)] == [
+        ("California Department of Forestry and Fire Protection", "organisation")] * 2
+
+
+def test_two_people_joined_by_or_stay_people() -> None:
+    assert _records("Officials met.\n\nAna Lopes, or Tom Hale, said the fire was contained.")[0][0] != \
+        "Ana Lopes"
+
+
+def test_an_unnamed_source_named_by_the_same_noun_soon_after_is_that_person() -> None:
+    text = ("Officials met.\n\nA spokeswoman for Trump mocked Biden, saying, “Joe Biden clearly wants "
+            "high gas prices to be his legacy.”\n\nThe spokeswoman, Karoline Leavitt, called the "
+            "action “a disgraceful decision.”")
+    assert [s for s, _, _ in _records(text)] == ["Karoline Leavitt", "Karoline Leavitt"]

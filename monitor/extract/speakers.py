@@ -3411,7 +3411,7 @@ def _starts_word_in(head: str, role: str) -> bool:
 def _spellings(word: str) -> set[str]:
     """The keys a name word is matched by: as written (case folded), without its accents
     ("Muller" for "Müller") and in the German way of writing without them ("Mueller")."""
-    low = word.casefold().strip("'‘’")
+    low = word.casefold().replace("’", "'").replace("‘", "'").strip("'")  # ("O’Mara" is "O'Mara")
     article = _ARTICLE_SURNAME.match(word) if "-" in word[2:4] else None
     if article is not None:
         # "al-Sudani" is the "Sudani" a story writes later (and the other way round)
@@ -3534,6 +3534,8 @@ def _head_word(phrase: str) -> str:
     return words[cut - 1] if cut else ""
 
 
+#: How far after an unnamed source the text may name it ("The spokeswoman, Karoline Leavitt, …").
+_APPOSED_NAME_REACH = 800
 #: A paragraph opening on a person who made the remark the paragraph before reported: "Leslie
 #: Voltaire made the comment in an interview …".
 _REMARK_MADE = re.compile(r"((?:[A-Z][\w’'.-]+[ ]){1,3}[A-Z][\w’'-]+)[ ](?:made|gave|delivered)[ ]"
@@ -3552,6 +3554,10 @@ _DEFINED_ACRONYM = re.compile(
 
 
 #: A body's full name and the shorter name it is known by: "…, known as Cal Fire".
+#: A body's name, then the shorter one it goes by between commas: "…, or Cal Fire,".
+_OR_SHORT_NAME = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ](?:(?:of|and|for|the|on|in)[ ])*)+[A-Z][\w’'-]*),[ ]or[ ]"
+    r"((?:[A-Z][\w’'-]*[ ]){0,2}[A-Z][\w’'-]*),")
 _KNOWN_AS = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ](?:(?:of|and|for|the|on|in)[ ])*)+[A-Z][\w’'-]*),?[ ]"
     r"(?:also[ ])?known[ ]as[ ]((?:[A-Z][\w’'-]*[ ]){0,2}[A-Z][\w’'-]*)")
@@ -4900,6 +4906,7 @@ class SpeakerBook:
         self._descriptions_named_later(text)
         self._lead_description_named_next(text)
         self._described_then_named_by_remark(text)
+        self._unnamed_then_named_in_apposition(text)
         self._double_surnames_in_full()
         self._names_behind_aliases()
         self._one_kind_per_name()
@@ -5015,6 +5022,33 @@ class SpeakerBook:
             if k + 1 < len(paragraphs) and self._described_then_named(text, paragraphs[k], paragraphs[k + 1]):
                 return
 
+    def _unnamed_then_named_in_apposition(self, text: str) -> None:
+        """"A spokeswoman for Trump mocked Biden, saying, “…” ¶ The spokeswoman, Karoline Leavitt,
+        called …": one unnamed source is the person the text names right after "the" and the
+        same noun, set off by commas, shortly after."""
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            if speaker.kind != "anonymous" or speaker.gender == "plural" or len(words) < 2 \
+                    or words[0].lower() not in ("a", "an", "one"):
+                continue
+            head = words[1].lower() if len(words) == 2 or words[2] in ("for", "of", "at", "with") \
+                else words[2].lower() if len(words) > 2 and words[1].islower() else ""
+            if head not in lx.POSITION_HEADS and head not in lx.ANON_HEADS or head.endswith("s"):
+                continue
+            at = _find_as_written(text, speaker.name, 0)
+            if at < 0:
+                continue
+            named = re.compile(rf"\b[Tt]he[ ]{re.escape(head)},[ ]"
+                               r"((?:[A-Z][\w.’'-]+[ ]){1,3}[A-Z][\w’'-]+),")
+            found = {m.group(1) for m in named.finditer(text, at, at + _APPOSED_NAME_REACH)}
+            if len(found) == 1:
+                name = found.pop()
+                mention = classify(name, tokens(name, 0, len(name)))
+                if mention is not None and mention.kind == "person":
+                    speaker.kind = "person"
+                    speaker.gender = speaker.gender or mention.gender
+                    _name_them([speaker], mention.name)
+
     def _double_surnames_in_full(self) -> None:
         """"Madan Keller said" where the text quotes "Janeen Madan Keller": a person named by two
         words is the one person quoted with a name of three that ends with them (a double surname,
@@ -5116,11 +5150,17 @@ class SpeakerBook:
         spelled: list[tuple[str, str, str, str]] | None = None
         defined: dict[str, str] | None = None
         known_as: dict[str, str] | None = None
-        says_known_as = " known as " in self.text  # (once a text: not once a speaker)
+        says_known_as = " known as " in self.text or ", or " in self.text  # (once a text)
         for speaker in self.speakers:
             if says_known_as and speaker.kind in ("organisation", "person") and " " in speaker.name:
                 if known_as is None:
                     known_as = {m.group(2): m.group(1) for m in _KNOWN_AS.finditer(self.text)}
+                    # "the California Department of Forestry and Fire Protection, or Cal Fire,":
+                    # a body's name, then the shorter one it goes by
+                    known_as.update({m.group(2): m.group(1).removeprefix("The ")
+                                     for m in _OR_SHORT_NAME.finditer(self.text)
+                                     if any(w.lower() in lx.ORG_HEADS for w in m.group(1).split()[1:])
+                                     and m.group(2) not in known_as})
                 if speaker.name in known_as:
                     # "the California Department of Forestry and Fire Protection, known as Cal
                     # Fire": the body it is the short name of (not a Mr Fire called Cal)
