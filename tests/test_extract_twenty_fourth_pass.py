@@ -377,3 +377,11 @@ def test_an_unnamed_source_named_by_the_same_noun_soon_after_is_that_person() ->
             "high gas prices to be his legacy.”\n\nThe spokeswoman, Karoline Leavitt, called the "
             "action “a disgraceful decision.”")
     assert [s for s, _, _ in _records(text)] == ["Karoline Leavitt", "Karoline Leavitt"]
+
+
+def test_a_country_before_a_document_is_where_it_is_from_not_its_author() -> None:
+    text = ("Officials met.\n\nMore than 45 trials are underway, according to a U.S. database of "
+            "studies.")
+    assert [s for s, _, _ in _records(text)] == ["a U.S. database of studies"]
+    text = "Officials met.\n\nA Pentagon statement said the flights would continue."
+    assert [s for s, _, _ in _records(text)] == ["Pentagon"]

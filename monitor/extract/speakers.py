@@ -2688,6 +2688,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     if len(owner) >= 2 and owner[0].word in _COUNTRY_ABBREVIATIONS and owner[-1].word.islower() \
             and not any(possessive(t) for t in owner):
         return None  # "U.S. news accounts": accounts of a kind, by no one named
+    if len(owner) == 1 and owner[0].word in ("U.S.", "US", "U.K.", "UK"):
+        # "a U.S. database of studies": the country the document is from, not who wrote it (a body,
+        # "a UN report", is its author)
+        return None
     while len(owner) > 1 and owner[-1].low in _DOCUMENT_MODIFIERS and owner[-1].word.islower():
         owner = owner[:-1]  # "a NATO press release", "the ministry's annual report": the owner
     while owner and (owner[0].word[:1].isdigit() or owner[0].low.rstrip(".") in _MONTHS):
