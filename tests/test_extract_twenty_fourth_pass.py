@@ -385,3 +385,9 @@ def test_a_country_before_a_document_is_where_it_is_from_not_its_author() -> Non
     assert [s for s, _, _ in _records(text)] == ["a U.S. database of studies"]
     text = "Officials met.\n\nA Pentagon statement said the flights would continue."
     assert [s for s, _, _ in _records(text)] == ["Pentagon"]
+
+
+def test_a_that_clause_after_a_cue_is_no_relative_with_a_gap() -> None:
+    # (found on the generated 100k store: a two-word object after "denied" was read as a clause)
+    text = "Officials met.\n\nEarlier, Kyodo reported that Mr Putin has denied labour exports."
+    assert [(s, c) for s, _, c in _records(text)] == [("Kyodo", "Mr Putin has denied labour exports")]

@@ -2305,8 +2305,7 @@ class _Document:
                 # "claimed victory as the House concluded …": a thing claimed, not a clause (not
                 # "claimed asylum seekers were turned away", whose "asylum" opens a subject)
                 return
-            gap = frame.mention is not None and _RELATIVE_GAP.search(
-                text, max(0, frame.mention.start - 12), frame.mention.start) is not None
+            gap = frame.mention is not None and _wh_relative_before(text, frame.mention.start)
             if first.low in _CATENATIVES and k + 1 < len(toks) and toks[k + 1].low == "to" and not gap \
                     and not any(t.low in _FINITE for t in toks[k + 2:k + 12]):
                 # "have announced plans to pull out": a noun and its infinitive, no clause (but
@@ -4985,8 +4984,7 @@ def _sieve_reported(doc: _Document) -> None:
         act = _NEXT_ACT.search(text, start, end)
         if act is not None and act.start() > start:
             end = act.start()  # "said Taiwan should pay for defense and compared …": the first act
-        if len(text[start:end].split()) < (2 if _RELATIVE_GAP.search(
-                text, max(0, frame.mention.start - 12), frame.mention.start) else 3):
+        if len(text[start:end].split()) < (2 if _wh_relative_before(text, frame.mention.start) else 3):
             continue  # (a relative's gap is the clause's subject: "which critics say is flawed")
         sieve = "headline" if frame.headline else "reported"
         conf = CONFIDENCE[sieve] * (1.0 if frame.with_that else 0.9)
@@ -5655,6 +5653,14 @@ _INVERTED_CUE = re.compile(r"[,”\"] (?:(he|she|they) (?:said|says|say|added|ad
 #: A relative pronoun right before a cue's subject: "…, which officials said killed …".
 _RELATIVE_GAP = re.compile(r"(?<!\bin[ ])(?<!\bat[ ])(?<!\bon[ ])(?<!\bby[ ])(?<!\bof[ ])(?<!\bwith[ ])"
                            r"(?<!\bduring[ ])(?<!\bafter[ ])(?<!\bunder[ ])\b(?:which|that|who)[ ]+$")
+def _wh_relative_before(text: str, pos: int) -> bool:
+    """Does "which" or "who" come right before ``pos``, leaving its clause a gap for a subject
+    ("which critics say is flawed")? ("that" may be a conjunction: "reported that Mr Putin has
+    denied …")"""
+    match = _RELATIVE_GAP.search(text, max(0, pos - 12), pos)
+    return match is not None and not match.group().startswith("that")
+
+
 #: A relative set off by a comma right before its source: ", which critics say".
 _SET_OFF_RELATIVE = re.compile(r",[ ]+(?:which|who)[ ]+$")
 #: (a relative after a preposition, "an interview in which he said the plan was wrong", leaves no
