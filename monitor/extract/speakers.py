@@ -5057,14 +5057,20 @@ class SpeakerBook:
         """"Madan Keller said" where the text quotes "Janeen Madan Keller": a person named by two
         words is the one person quoted with a name of three that ends with them (a double surname,
         or a middle name and a surname)."""
+        by_tail: dict[str, set[str]] = {}  # (one pass over the speakers, not one per speaker)
+        for person in self.speakers:
+            words = person.name.split()
+            if person.kind == "person" and len(words) == 3:
+                by_tail.setdefault(" ".join(words[1:]), set()).add(person.name)
+        if not by_tail:
+            return
         for speaker in self.speakers:
             words = speaker.name.split()
             if speaker.kind != "person" or len(words) != 2 or not all(w[:1].isupper() for w in words):
                 continue
-            fuller = {p.name for p in self.speakers if p is not speaker and p.kind == "person"
-                      and p.name.endswith(" " + speaker.name) and len(p.name.split()) == 3}
+            fuller = by_tail.get(speaker.name, set())
             if len(fuller) == 1:
-                _name_them([speaker], fuller.pop())
+                _name_them([speaker], next(iter(fuller)))
 
     def _described_then_named_by_remark(self, text: str) -> None:
         """"The president of Haiti’s transitional council said … ¶ Leslie Voltaire made the
