@@ -391,3 +391,18 @@ def test_a_that_clause_after_a_cue_is_no_relative_with_a_gap() -> None:
     # (found on the generated 100k store: a two-word object after "denied" was read as a clause)
     text = "Officials met.\n\nEarlier, Kyodo reported that Mr Putin has denied labour exports."
     assert [(s, c) for s, _, c in _records(text)] == [("Kyodo", "Mr Putin has denied labour exports")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met.\n\nBoth companies have been in operation since the 1970s, according to USA Today.",
+    "Officials met.\n\nUSA Today reported that the companies had been in operation since the 1970s.",
+    "Officials met.\n\nThe companies have been in operation since the 1970s, USA Today reported.",
+])
+def test_usa_today_is_an_outlet_not_a_time(text: str) -> None:
+    # (found on batch CI)
+    assert [(s, k) for s, k, _ in _records(text)] == [("USA Today", "organisation")]
+
+
+def test_today_opening_a_sentence_is_still_a_time() -> None:
+    assert [s for s, _, _ in _records("Officials met.\n\nToday officials said the border would close.")] \
+        == ["officials"]

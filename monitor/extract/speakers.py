@@ -431,10 +431,17 @@ def _cap_before_particles(toks: list[Tok], k: int) -> bool:
     return _cap(toks[k]) and toks[k].low not in lx.NAME_PARTICLES
 
 
+def _today_in_name(toks: list[Tok], j: int) -> bool:
+    """"USA Today", "Psychology Today": a capitalised "Today" right after a capitalised word is
+    the end of a name, not a time."""
+    return toks[j].word == "Today" and j > 0 and _cap(toks[j - 1]) \
+        and toks[j - 1].low not in lx.NOT_NAMES and toks[j - 1].end + 1 == toks[j].start
+
+
 def _extends_forward(toks: list[Tok], i: int, j: int) -> bool:
     """Does ``toks[j]`` carry on the noun phrase that starts at ``toks[i]``?"""
     tok = toks[j]
-    if np_word(tok) or _opens_name(toks, j):
+    if np_word(tok) or _opens_name(toks, j) or _today_in_name(toks, j):
         return not (j > i and tok.low in lx.CUE_VERBS)
     if j == i or j + 1 >= len(toks):
         return False
@@ -1025,7 +1032,8 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(toks[k].start, last.end, "organisation", _join(text, toks[k:]))
     surname = len(toks) >= 2 and _first_name(toks[-2]) and _cap(last) and not last.word.isupper() \
         and last.low not in lx.PRONOUNS and last.low not in lx.DETERMINERS
-    if not (np_word(last) or surname) or last.low in lx.NAME_PARTICLES:
+    if not (np_word(last) or surname or _today_in_name(toks, len(toks) - 1)) \
+            or last.low in lx.NAME_PARTICLES:
         return None
     i = len(toks) - 1
     while i > 0 and len(toks) - i < _MAX_NP_TOKENS:
@@ -2573,7 +2581,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             "official", "officials") else None
         return Mention(start, end, "anonymous", _join(text, toks), role=role, organisation=org)
     is_org = (
-        head_low in lx.ORG_HEADS or _maker(head_low)
+        head_low in lx.ORG_HEADS or _maker(head_low) or _today_in_name(core, len(core) - 1)
         or any(base_word(t).lower() in lx.ORG_NAMES for t in core)
         or (det == "the" and all(_cap(t) or t.low in lx.GLUE for t in body))
         or (head.word.isupper() and len(head.word) > 1)
