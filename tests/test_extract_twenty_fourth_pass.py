@@ -406,3 +406,17 @@ def test_usa_today_is_an_outlet_not_a_time(text: str) -> None:
 def test_today_opening_a_sentence_is_still_a_time() -> None:
     assert [s for s, _, _ in _records("Officials met.\n\nToday officials said the border would close.")] \
         == ["officials"]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials met.\n\nCNN Philippines reported that residents fear to return home.",
+    "Officials met.\n\nResidents fear to return home, CNN Philippines reported.",
+])
+def test_an_outlet_s_edition_is_the_outlet_not_a_person(text: str) -> None:
+    # (found on batch CI)
+    assert [(s, k) for s, k, _ in _records(text)] == [("CNN Philippines", "organisation")]
+
+
+def test_an_outlet_s_reporter_named_in_full_is_still_a_person() -> None:
+    text = "Officials met.\n\nCNN reporter Jake Tapper said the border would close."
+    assert [(s, k) for s, k, _ in _records(text)] == [("Jake Tapper", "person")]

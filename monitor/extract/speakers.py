@@ -2507,6 +2507,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
                 and not _known_first_name(name_toks[0].low):
             # "Amnesty International", "Transparency International": no one's surname
             return Mention(start, end, "organisation", _join(text, body), role=role)
+        if det is None and len(pre) == 1 and len(name_toks) == 1 and pre[0].low in lx.OUTLET_NAMES \
+                and pre[0].word.isupper() and not possessive(pre[0]) and name_toks[0].word.isalpha() \
+                and not _known_first_name(name_toks[0].low):
+            # "CNN Philippines", "BBC Arabic": an outlet's edition, not a reporter called
+            # Philippines (a reporter comes with a full name: "CNN's Jake Tapper")
+            return Mention(start, end, "organisation", _join(text, body))
         name = _join(text, name_toks)
         if len(name_toks) == 1 and len(pre) >= 2 and pre[-1].low in _BLOOD_KIN and possessive(pre[-2]) \
                 and _cap(pre[-2]) and base_word(pre[-2])[:1].isupper() \
