@@ -420,3 +420,12 @@ def test_an_outlet_s_edition_is_the_outlet_not_a_person(text: str) -> None:
 def test_an_outlet_s_reporter_named_in_full_is_still_a_person() -> None:
     text = "Officials met.\n\nCNN reporter Jake Tapper said the border would close."
     assert [(s, k) for s, k, _ in _records(text)] == [("Jake Tapper", "person")]
+
+
+def test_a_body_s_dotted_acronym_is_the_name_the_text_spells_out() -> None:
+    # (found on batch CK)
+    text = ("Officials met.\n\nAbout 40% of plastics are used in packaging, according to the United "
+            "Nations. Every day, trucks of plastic are dumped, the U.N. said.")
+    assert [s for s, _, _ in _records(text)] == ["United Nations", "United Nations"]
+    text = "Officials met.\n\nThe United States voted. The U.S. said the border would close."
+    assert [s for s, _, _ in _records(text)][-1] == "U.S."

@@ -2889,6 +2889,8 @@ _SUBJECT_VERB = re.compile(r"[ ](?:have|has|had|are|were|seem|seemed|will|would|
                            r"|(?:also[ ]|then[ ]|later[ ]|again[ ])?[a-z]{3,}ed)\b")
 #: An organisation named by an acronym, maybe after one word: "CDC", "Chinese CDC".
 _ACRONYM_NAME = re.compile(r"(?:([A-Z][a-z]+) )?([A-Z][A-Z&]{1,6})")
+#: Bodies' acronyms written with full stops.
+_DOTTED_BODIES = frozenset(["U.N.", "E.U."])
 #: A name spelled out in capitalised words, minor words between: "Center for Disease Control".
 #: ("the" only after a joiner: "Organisation for the Prohibition …"; never "on": "Eastern
 #: Ukraine on Sunday" is no name.)
@@ -5199,7 +5201,10 @@ class SpeakerBook:
                     speaker.kind = "organisation"  # ("Conagua said": the commission it stands for)
                     _name_them([speaker], defined[speaker.name])
                     continue
-            match = _ACRONYM_NAME.fullmatch(speaker.name)
+            # (a body's dotted acronym spells the same letters: "U.N." is the UN the text spells
+            # out; a country's, "U.S.", and a person's initials, "H.Y.", stay as written)
+            match = _ACRONYM_NAME.fullmatch(speaker.name.replace(".", "")
+                                            if speaker.name in _DOTTED_BODIES else speaker.name)
             if speaker.kind != "organisation" or match is None:
                 continue
             if defined is None:
