@@ -6104,7 +6104,8 @@ def _sieve_listed(doc: _Document) -> None:
     items at least, so that a heading after a colon is not taken for one)."""
     text = doc.text
     framed = {f.para for f in doc.frames}
-    earlier = _ClaimIndex(doc.claims)  # (no two frames' lists share a paragraph)
+    before = len(doc.claims)  # (the claims of the sieves before: no two frames' lists share a paragraph)
+    earlier: _ClaimIndex | None = None  # (indexed only for a text that has a list)
     for frame in doc.frames:
         if frame.mention is None or frame.according or frame.inverted or frame.cue == ":" \
                 or frame.para + 1 >= len(doc.paras) or frame.para + 1 in framed:
@@ -6121,6 +6122,8 @@ def _sieve_listed(doc: _Document) -> None:
             items.append((start, start + len(item)))
         if len(items) < 2:
             continue
+        if earlier is None:
+            earlier = _ClaimIndex(doc.claims[:before])
         k = 0
         while k < len(items):
             start, end = items[k]
