@@ -3413,13 +3413,27 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     lows = [base_word(t).lower() for t in body]
     named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
     acronym = len(body) == 1 and body[0].word.isupper() and 2 <= len(body[0].word) <= 5 \
-        and body[0].low not in lx.ORG_NAMES
+        and body[0].low not in lx.ORG_NAMES and not _spelled_out_as_body(text, body[0].word)
     if not (named or acronym) or not all(t.word[0].isupper() or t.low in ("of", "and") for t in body):
         return None
     name = text[body[0].start:body[-1].end].rstrip(".")
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
+
+
+def _spelled_out_as_body(text: str, acronym: str) -> bool:
+    """Does the text spell ``acronym`` out as the name of a body that is no news outlet ("the
+    International Rescue Committee" for "according to IRC"; not "Korean Central News Agency")?"""
+    if not acronym.isalpha():
+        return False
+    pattern = r"(?<![\w’'-])" + r"[ ]+(?:(?:of|and|for|the|on|in)[ ]+)*".join(
+        rf"{letter}[\w’'-]*" for letter in acronym) + r"(?![\w’'-])"
+    for match in re.finditer(pattern, text):
+        words = [w.lower() for w in match.group().split()]
+        if not any(w in lx.OUTLET_WORDS or w in lx.OUTLET_NAMES for w in words):
+            return True
+    return False
 
 
 def _join_toks(text: str, toks: list[Tok]) -> str:

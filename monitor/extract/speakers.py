@@ -367,6 +367,16 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     if toks[i].low in lx.HONORIFICS and prev.word.islower() and prev.low not in lx.TITLE_WORDS \
             and prev.low not in lx.RANKS:
         return False  # "in his letter Mrs Thatcher said": an honorific opens the name
+    if prev.low == "the" and i >= 3 and toks[i - 2].low in ("in", "on") and toks[i - 2].word.islower() \
+            and (_cap(toks[i]) or toks[i].low in _SEATS_OF_POSTS) \
+            and (base_word(toks[i - 3]).lower() in lx.POSITION_HEADS
+                 or base_word(toks[i - 3]).lower().removesuffix("s") in titles.PARTY_NOUNS):
+        return True  # (the article of the place, below)
+    if prev.low in ("in", "on") and prev.word.islower() and i >= 2 and i + 1 < len(toks) \
+            and toks[i].low == "the" and (_cap(toks[i + 1]) or toks[i + 1].low in _SEATS_OF_POSTS) \
+            and (base_word(toks[i - 2]).lower() in lx.POSITION_HEADS
+                 or base_word(toks[i - 2]).lower().removesuffix("s") in titles.PARTY_NOUNS):
+        return True  # "the top Republican in the House", "the ranking Democrat on the committee"
     if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
     if prev.word.islower() and prev.word.isalpha() and (prev.low.endswith(_ADJECTIVE_ENDINGS)
@@ -388,7 +398,7 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     if prev.low == "in" and i >= 2 and _cap(toks[i]):
         head = base_word(toks[i - 2]).lower()
         return head in lx.ORG_HEADS or head in lx.ANON_HEADS or head in _BODIES_OF_PEOPLE \
-            or _full_name_ends(toks, i - 2)
+            or head.removesuffix("s") in titles.PARTY_NOUNS or _full_name_ends(toks, i - 2)
     if prev.low == "from" and i >= 2 and _cap(toks[i]):
         # "the congressman from Texas", "a senator from Ohio": where the person is from belongs
         # to the phrase; the place is not the speaker; so does "Jerome Ross from Roar Magazine":
@@ -400,6 +410,12 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
             and (toks[i].low in lx.CORPORATE_WORDS or toks[i].low in ("associates", "sons", "partners")):
         return True  # "Rosenberg Research & Associates Inc.": one company's name
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
+
+
+#: Where a post is held, after "in the" or "on the" ("the top Democrat in the state").
+_SEATS_OF_POSTS = frozenset(["state", "city", "county", "chamber", "region", "party", "country",
+                             "district", "committee", "panel", "legislature", "assembly", "senate",
+                             "house", "council", "board", "province"])
 
 
 def _full_name_ends(toks: list[Tok], j: int) -> bool:
@@ -1015,6 +1031,19 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     relative = _relative_subject(text, toks) or _who_subject(text, toks)
     if relative is not None:
         return relative
+    published = _published_at(toks)
+    if published is not None:
+        # "The report released Thursday said", "A search warrant affidavit issued Thursday said",
+        # "An affidavit filed in court said": the document, not the time or place of its issue
+        document = parse_before(text, toks[:published])
+        if document is not None and document.kind in ("anonymous", "definite", "organisation"):
+            if published + 2 < len(toks) and toks[published + 1].low == "by" \
+                    and not _READ_BY.match(f" {toks[published].low} by") and document.kind == "anonymous":
+                # "a report released by Human Rights Watch on Monday": the phrase whole, whose
+                # author the speaker book reads after "by"
+                return Mention(document.start, toks[-1].end, "anonymous",
+                               text[document.start:toks[-1].end])
+            return document
     participle = _participle_at(toks)
     if participle is not None:
         # "A spokesperson for the company operating the plant said": not the plant
@@ -1293,6 +1322,26 @@ def _participle_at(toks: list[Tok]) -> int | None:
                 and toks[p - 1].low not in lx.DETERMINERS \
                 and toks[p - 1].word.isalpha() and toks[p - 1].low not in lx.GLUE:
             return p
+    return None
+
+
+#: Past participles that say how a document came out ("a report released Thursday").
+_PUBLISHED = frozenset(["released", "issued", "published", "filed", "obtained", "seen", "posted",
+                        "sent", "signed", "submitted", "presented", "dated", "written", "prepared",
+                        "commissioned", "leaked", "unsealed", "circulated", "distributed",
+                        "compiled", "produced", "delivered", "reviewed", "unveiled", "updated"])
+
+
+def _published_at(toks: list[Tok]) -> int | None:
+    """Where a past participle of publication follows a document's noun before the cue ("The report
+    released Thursday", "an affidavit filed in court", "a statement issued by the ministry on
+    Monday"), at most six words from the end."""
+    for p in range(max(1, len(toks) - 7), len(toks)):
+        if toks[p].low in _PUBLISHED and toks[p].word.islower() and (
+                base_word(toks[p - 1]).lower() in lx.DOCUMENT_NOUNS and toks[p - 1].word.islower()
+                or any(toks[k].low in lx.DOCUMENT_NOUNS and toks[k].word.islower() and toks[k + 1].low == "by"
+                       for k in range(max(0, p - 6), p - 2))):
+            return p  # (also "a report by Human Rights Watch released …")
     return None
 
 
@@ -2377,6 +2426,12 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         # "“…,” the 37-year-old said": a description of the person the text has just named (or
         # of one it names next), not an organisation
         return Mention(start, end, "definite", body[0].low, role=body[0].word)
+    if det == "the" and len(body) >= 2 and _AGED.fullmatch(body[0].low) and _cap(body[1]):
+        # "the 30-year-old Hurst", "the 45-year-old Maria Lopez": a person given an age, as
+        # "30-year-old Hurst" is (no body is "the 30-year-old …")
+        aged = _classify(text, body)
+        if aged is not None and aged.kind == "person":
+            return replace(aged, start=start)
     owned = _owned_organisation(body)
     if owned is not None:
         # "Stanford University's Center on Poverty and Inequality", "Parliament’s Joint Committee
@@ -2385,10 +2440,15 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     if det in (None, "the") and (_organisation_of(body) or _preposition_in_name(body)):
         # "Progressive Party of Working People": a body's name, not a person "People"
         return Mention(start, end, "organisation", _join(text, body))
-    party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in")), len(body))
+    if det is None and len(body) >= 3 and body[0].low.endswith("s") and _cap(body[0]) \
+            and body[0].low[:-1] in titles.PARTY_NOUNS and body[1].low in ("in", "on"):
+        # "Democrats in Congress said", "Republicans on the committee": the group, not the chamber
+        return Mention(start, end, "anonymous", _join(text, toks))
+    party_at = next((k for k, t in enumerate(body) if t.low in ("from", "of", "in", "on")), len(body))
     party = titles.party_member(body[:party_at]) if det in ("the", "a", "an", "one") else None
-    if party is not None and det == "the" and party_at == len(body):
-        # "the Texas Republican said": a politician the story has named, not a party
+    if party is not None and det == "the" and (party_at == len(body) or body[party_at].low in ("in", "on")):
+        # "the Texas Republican said", "the top Republican in the House": a politician the
+        # story has named, not a party (nor the chamber)
         return Mention(start, end, "definite", party, role=_join(text, body))
     if party is not None and det != "the":
         # "a Democrat from Ohio said": one unnamed politician
@@ -2609,7 +2669,7 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(start, end, "organisation", _join(text, body[tail_caps:]),
                            role=_join(text, body[:tail_caps]))
         if len(body) >= 2 and body[-1].low in _KIND_OF_BODY and body[-1].word.islower() \
-                and all(_cap(t) for t in body[:-1]):
+                and all(_cap(t) for t in body[:-1]) and not body[-2].low.endswith("-based"):
             # "the Likud party", "the Wagner group": the name, without the kind of body it is (nor
             # its leader's: "Netanyahu’s Likud party" is Likud)
             named = body[1:-1] if len(body) >= 3 and possessive(body[0]) else body[:-1]
@@ -2859,6 +2919,10 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
                            "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club",
                            "publication", "party"])
+#: Words for any body at all: "the organization" is the one whose name says so ("World Health
+#: Organization"), else the body named last ("the International Rescue Committee … the
+#: organization said").
+_ANY_BODY = frozenset(["organization", "organisation", "charity"])
 #: Bodies a story calls by a common noun that their names do not hold ("NATO … the alliance",
 #: "the European Union … the bloc").
 _KNOWN_BODY_KINDS = {
@@ -3788,6 +3852,39 @@ def _titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
     return False
 
 
+#: Descriptions that name one post in other words ("the top U.S. diplomat" is the Secretary of State).
+_SAME_POST = {
+    "diplomat": frozenset(["secretary", "minister", "ambassador", "envoy", "diplomat"]),
+    "lawmaker": frozenset(["senator", "representative", "congressman", "congresswoman", "rep",
+                           "sen", "mp", "legislator", "member", "lawmaker"]),
+    "legislator": frozenset(["senator", "representative", "congressman", "congresswoman", "rep",
+                             "sen", "mp", "lawmaker", "legislator", "member"]),
+    "executive": frozenset(["ceo", "president", "chairman", "chairwoman", "chief", "founder", "executive"]),
+}
+
+
+#: "the top U.S. diplomat", "the nation's top diplomat": the one holder of a post.
+_TOP_POST = re.compile(r"(?i:the)[ ](?:[\w.’']+[ ]){0,2}top[ ](?:[\w.]+[ ]){0,2}[a-z]+$")
+
+
+#: A post of a body named in the phrase ("the chairman of the party", "the head of Pfizer"; not
+#: "the former secretary of state").
+_OF_A_BODY = re.compile(r" of (?:the |[A-Z])")
+
+
+def _role_clash(role: str | None, head: str) -> bool:
+    """Does every post the text gave a person differ from the description's ``head`` ("Robby
+    Mook, campaign manager" is not "the Democratic nominee"; "Secretary of State Marco Rubio" may
+    be "the top U.S. diplomat")?"""
+    posts = []
+    for part in (role or "").lower().split(" / "):
+        words = [w for w in re.split(r"[^\w-]+", part.split(" of ")[0]) if w]
+        if words and (words[-1] in lx.POSITION_HEADS or _person_word(words[-1])):
+            posts.append(words[-1])
+    same = _SAME_POST.get(head, frozenset([head]))
+    return bool(posts) and not any(post in same or post == head for post in posts)
+
+
 def _other_office(role: str | None, mention: Mention) -> bool:
     """Does a person's title name another portfolio than the description ("Health Secretary Ann
     Lee" is not "the foreign minister"; a Foreign Secretary may be)?"""
@@ -3825,6 +3922,8 @@ class SpeakerBook:
         self.recent: dict[int, Speaker] = {}
         # Indexes, so that a long text with many speakers stays linear.
         self._by_alias: dict[tuple[str, str], Speaker] = {}
+        #: Per title word: where the text writes it before a name (see _titled_names).
+        self._titled_by_head: dict[str, list[tuple[int, int, str]]] = {}
         #: Organisations a description or "it" has referred to ("the company said"): they stay
         #: organisations whatever a later "he" suggests.
         self._described_orgs: set[int] = set()
@@ -4033,6 +4132,19 @@ class SpeakerBook:
         speaker.gender = speaker.gender or want
         return speaker
 
+    def _titled_names(self, head: str) -> list[tuple[int, int, str]]:
+        """Every place the text writes the capitalised title ``head`` before a name: start, end and
+        the name as written, in order (found once per title, so that a long story's many "the
+        president"s do not each read the text from its top)."""
+        found = self._titled_by_head.get(head)
+        if found is None:
+            pattern, forms = _title_pattern(head)
+            text = self.text
+            found = [] if not any(form in text for form in forms) else [
+                (match.start(), match.end(), match.group(1)) for match in pattern.finditer(text)]
+            self._titled_by_head[head] = found
+        return found
+
     def _titled_before(self, mention: Mention) -> Mention | None:
         """The person the text last names with the capitalised title ``mention`` stands for
         ("President Trump", "Gov. Eric Holcomb" for "the president", "the governor"), the title
@@ -4040,20 +4152,22 @@ class SpeakerBook:
         head = mention.name.lower()
         if " " in head or not head.isalpha() or head not in lx.POSITION_HEADS:
             return None
-        pattern, forms = _title_pattern(head)
         text, before = self.text, mention.start  # (a title is given once, often at the story's top)
-        if not any(text.find(form, 0, before) >= 0 for form in forms):
+        found = self._titled_names(head)
+        if not found or found[0][0] >= before:
             return None  # (the common case: the title is not written before a name at all)
         names: list[str] = []
         office = titles.office_of(mention.role, head)
-        for match in pattern.finditer(text, 0, before):
-            if self.quoted is not None and self.quoted(match.start()):
+        for start, end, written in found:
+            if end > before:
+                break
+            if self.quoted is not None and self.quoted(start):
                 continue
-            if not _fits_office(text[max(0, match.start() - 12):match.start()], head, office):
+            if not _fits_office(text[max(0, start - 12):start], head, office):
                 continue  # ("Vice President Tom Bell" is not "the president")
-            if _portfolio_clash(mention.role, text[max(0, match.start() - 30):match.end()]):
+            if _portfolio_clash(mention.role, text[max(0, start - 30):end]):
                 continue  # ("the health minister" is not "Civil Aviation Minister Hardeep Puri")
-            name = base_word(Tok(match.group(1), 0, 0))
+            name = base_word(Tok(written, 0, 0))
             words = name.split()
             if words[0].lower() in lx.NOT_NAMES or words[0].lower() in lx.ORG_HEADS:
                 continue
@@ -4844,6 +4958,8 @@ class SpeakerBook:
                 speaker = self._person(titled) if titled is not None else None
             if speaker is None:
                 speaker = self._last_person_described(mention)
+            if speaker is None and self._described_before(mention) is None:
+                speaker = self._epithet_of_quoted(mention)
             if speaker is None:
                 speaker = self._pending_definite(mention)
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
@@ -4867,6 +4983,9 @@ class SpeakerBook:
             if speaker is None and mention.kind == "anonymous":
                 speaker = self._same_source(" ".join(mention.name.lower().split())) \
                     or self._group_named_as_body(mention)
+            if speaker is None and mention.kind == "anonymous" and _TOP_POST.match(mention.name):
+                # ("the top U.S. diplomat": one person's post, not an unnamed source)
+                speaker = self._epithet_of_quoted(replace(mention, name=mention.name.split()[-1]))
             if speaker is None:
                 speaker = self._new(mention)
             speaker.add_role(mention.role)
@@ -5854,10 +5973,12 @@ class SpeakerBook:
             found = self._org_named_by_kind(mention, described[0])
             if found is not None:
                 return found  # "the production company": Dick Clark Productions
-        if 1 < len(words) <= 4 and _generic_head(words[-1]) and all(
+        based = next((k for k, w in enumerate(given[:-1]) if w.endswith("-based")), -1)
+        if 1 < len(words) <= 4 and (_generic_head(words[-1]) or words[-1] in _ANY_BODY) and all(
                 w.isalpha() and w.islower() and w not in lx.DETERMINERS or w.endswith("-based")
-                for w in given[:-1]) and given[-1].islower():
-            # "the software company", "the Washington-based company": what the company is
+                or k < based and w[:1].isupper() for k, w in enumerate(given[:-1])) and given[-1].islower():
+            # "the software company", "the Washington-based company", "the New York-based
+            # organization": what the company is
             words = words[-1:]
         if words and _maker(words[0]):
             words = ["maker"]  # "the automaker", "the planemaker"
@@ -5869,7 +5990,8 @@ class SpeakerBook:
         if len(words) != 1 or not self.text:
             return None
         if words[0] not in _GENERIC_ORGS:
-            return self._org_of_head(mention, words[0]) or self._known_body_of_kind(mention, words[0])
+            return self._org_of_head(mention, words[0]) or self._known_body_of_kind(mention, words[0]) \
+                or (self._generic_org_named(mention, words[0]) if words[0] in _ANY_BODY else None)
         found = self._generic_org_named(mention, words[0])
         if found is not None and found.name.split()[-1].lower() in _PLACES_NOT_BODIES \
                 and found.name.split()[-1].lower() != words[0]:
@@ -6552,6 +6674,38 @@ class SpeakerBook:
         last.add_role(mention.role)
         return last
 
+    def _epithet_of_quoted(self, mention: Mention) -> Speaker | None:
+        """"“…,” Rubio said. ¶ “…,” the top U.S. diplomat said": a description of a person's post
+        or trade that no one in the story was introduced with, right after a quotation of one
+        person with nobody else named between, is that person's epithet, when it suits what the
+        text has made of them (their gender, party and the posts it gave them)."""
+        last, text = self.last_person, self.text
+        if last is None or not text or not 0 <= mention.start - self.last_person_at <= _EPITHET_REACH:
+            return None
+        head = mention.name.lower()
+        phrase = text[mention.start:mention.end]
+        top = _TOP_POST.match(phrase) is not None
+        if phrase[:4].lower() != "the " or _OF_A_BODY.search(phrase) or mention.organisation \
+                or not (head in lx.POSITION_HEADS or _person_word(head) or top) or head in lx.DOCUMENT_NOUNS \
+                or head.endswith("s") and head not in lx.POSITION_HEADS \
+                or head in lx.ANON_HEADS and not top:
+            return None  # ("the official said": an unnamed source of its own)
+        gender = "f" if head in _FEMALE_NOUNS or head == "lady" else "m" if head in _MALE_NOUNS else None
+        if gender is not None and last.gender not in (None, gender) or _role_clash(last.role, head) \
+                or self.of_other_party(Mention(0, 0, "person", last.name), head) \
+                or _other_office(last.role, mention) or _portfolio_clash(mention.role, last.role) \
+                or head in _PUBLIC_OFFICES and not self._titled_so(last, head):
+            return None
+        named = self._person_named_before(mention.start)
+        if named is not None and named.start > self.last_person_at \
+                and alias_key(named.name) != alias_key(last.name) \
+                and last.name.split()[-1] not in named.name.split():
+            return None  # (someone else named since: the description may be theirs)
+        if gender is not None:
+            last.gender = gender
+        last.add_role(mention.role)
+        return last
+
     def _titled_so(self, person: Speaker, office: str) -> bool:
         """Does the text give ``person`` the ``office`` (or its abbreviation) right before or
         after a place that names them ("Gov. Eric Holcomb", "Holcomb, the governor")?"""
@@ -6786,9 +6940,14 @@ class SpeakerBook:
             if self.quoted is None or not self.quoted(match.start()):
                 named = match
         if owner in ("his", "her"):
-            person = self._latest_recent("m" if owner == "his" else "f")
+            want = "m" if owner == "his" else "f"
+            person = self._latest_recent(want)
             if person is not None and person.kind == "person":
                 return replace(mention, name=f"{person.name.split()[-1]} campaign")
+            if named is None:  # ("Harris visited Raleigh. … , her campaign said": no one quoted yet)
+                found = self._named_mention_before(mention.start, want)
+                if found is not None and " " in found.name:  # (a name in full: not "Helene" the storm)
+                    return replace(mention, name=f"{found.name.split()[-1]} campaign")
         if named is not None and owner in ("the", "campaign", "his", "her", "their"):
             return replace(mention, name=f"{named.group(1)} campaign")
         return mention

@@ -1,0 +1,198 @@
+"""Who speaks in the constructions of the twenty-fifth pass: epithets after a quotation ("the top
+U.S. diplomat"), posts held "in the House", documents "released Thursday", bodies "based" in a
+place, "her campaign", and acronyms the text spells out after "according to"."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract import extract_quotes
+from monitor.extract.speakers import parse_before, tokens
+
+
+def _records(text: str) -> list[tuple[str | None, str | None, str]]:
+    return [(q.speaker, q.speaker_kind, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [speaker for speaker, _, _ in _records(text)]
+
+
+def _parsed(phrase: str) -> tuple[str, str, str | None] | None:
+    """How a speaker phrase right before "said" reads: kind, name and role."""
+    text = f"“Hi,” {phrase} said."
+    start = text.index(phrase)
+    mention = parse_before(text, tokens(text, start, start + len(phrase)))
+    return None if mention is None else (mention.kind, mention.name, mention.role)
+
+
+# -- an epithet right after one person's quotation -------------------------------------------------
+
+@pytest.mark.parametrize("named", ["Rubio", "Secretary of State Marco Rubio"])
+@pytest.mark.parametrize("epithet", ["the top U.S. diplomat", "the nation's top diplomat"])
+def test_the_top_diplomat_after_a_quotation_of_the_secretary_is_him(named: str, epithet: str) -> None:
+    text = (f"“I think it creates the opportunity for these groups,” {named} said.\n\n"
+            f"“We don't have American elements on the ground,” {epithet} said.")
+    speakers = _speakers(text)
+    assert len(speakers) == 2
+    assert speakers[0] == speakers[1]
+    assert speakers[1].endswith("Rubio")
+
+
+def test_a_top_executive_after_a_chief_executive_is_her() -> None:
+    text = ("“Sales rose,” said Mary Barra, chief executive of General Motors.\n\n"
+            "“We are ready,” the top executive told analysts.")
+    assert _speakers(text) == ["Mary Barra", "Mary Barra"]
+
+
+def test_a_victim_quoted_after_the_named_victim_is_her() -> None:
+    text = ("Marina Lacerda said the abuse took place in the massage room. But she remembered "
+            "the room had soft sheets. The victim added she was lured into the room.")
+    assert _speakers(text)[-1] == "Marina Lacerda"
+
+
+def test_an_unnamed_source_after_a_quotation_stays_a_source_of_its_own() -> None:
+    text = "“We will not back down,” Rubio said.\n\n“Talks are stalled,” the official said."
+    assert _speakers(text) == ["Rubio", "the official"]
+
+
+def test_a_minister_of_another_portfolio_is_not_the_minister_quoted_before() -> None:
+    text = ("“The plane overshot the runway,” Civil Aviation Minister Hardeep Singh Puri said.\n\n"
+            "“Ten patients are critical,” the local health minister said.")
+    speakers = _speakers(text)
+    assert speakers[0] == "Hardeep Singh Puri"
+    assert speakers[1] != "Hardeep Singh Puri"
+
+
+# -- a post held "in the House", a party's members "in Congress" --------------------------------------
+
+@pytest.mark.parametrize(("phrase", "role"), [
+    ("the top Republican in the House", "top Republican in the House"),
+    ("the top Democrat in the state", "top Democrat in the state"),
+    ("the ranking Democrat on the House Intelligence Committee",
+     "ranking Democrat on the House Intelligence Committee"),
+    ("the highest-ranking Republican in Congress", "highest-ranking Republican in Congress"),
+])
+def test_a_party_member_holding_a_place_in_a_chamber_is_a_person_not_the_chamber(
+        phrase: str, role: str) -> None:
+    kind, _, parsed_role = _parsed(phrase)
+    assert kind == "definite"
+    assert parsed_role == role
+
+
+@pytest.mark.parametrize("phrase", ["Democrats in Congress", "Republicans in the House",
+                                    "Republicans on the committee"])
+def test_a_party_s_members_in_a_chamber_are_a_group(phrase: str) -> None:
+    assert _parsed(phrase) == ("anonymous", phrase, None)
+
+
+def test_the_top_democrat_in_the_state_is_quoted() -> None:
+    records = _records("“I won't resign,” the top Democrat in the state said.")
+    assert [(speaker, kind) for speaker, kind, _ in records] == [
+        ("the top Democrat in the state", "anonymous")]
+
+
+def test_a_mayor_in_a_statement_is_not_read_as_holding_a_post_in_it() -> None:
+    assert _parsed("The mayor in a statement") != ("definite", "mayor", "mayor in a statement")
+
+
+# -- a person given an age before the name ------------------------------------------------------------
+
+@pytest.mark.parametrize(("phrase", "name"), [("the 30-year-old Hurst", "Hurst"),
+                                              ("the 45-year-old Maria Lopez", "Maria Lopez")])
+def test_a_name_after_an_age_is_a_person(phrase: str, name: str) -> None:
+    assert _parsed(phrase) == ("person", name, phrase.split()[1])
+
+
+def test_the_aged_surname_is_the_person_named_in_full_before() -> None:
+    text = ("Brandon Hurst sells plants.\n\nA year after joining TikTok, the 30-year-old Hurst, who "
+            "sells plants, said his sales doubled.")
+    assert _speakers(text) == ["Brandon Hurst"]
+
+
+# -- documents "released Thursday", "filed in court", "issued by the ministry" ---------------------------
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The report released Thursday said the circumstances were suspicious.", "The report"),
+    ("A search warrant affidavit issued Thursday said the circumstances were suspicious.",
+     "A search warrant affidavit"),
+    ("An affidavit filed in court said the circumstances were suspicious.", "An affidavit"),
+    ("A letter sent to lawmakers last week said the plan was unworkable.", "A letter"),
+])
+def test_a_document_said_when_it_came_out_speaks_as_itself(sentence: str, speaker: str) -> None:
+    records = _records(sentence)
+    assert len(records) == 1
+    assert records[0][0] == speaker
+    assert records[0][2].startswith("the ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A report by Human Rights Watch said the circumstances were suspicious.",
+    "A report by Human Rights Watch released on Monday said the circumstances were suspicious.",
+    "A report released by Human Rights Watch on Monday said the circumstances were suspicious.",
+])
+def test_a_document_released_by_a_body_is_the_body_s(sentence: str) -> None:
+    assert _speakers(sentence) == ["Human Rights Watch"]
+
+
+def test_documents_obtained_by_an_outlet_are_not_the_outlet_s() -> None:
+    speakers = _speakers("Documents obtained by the Associated Press show the agency knew of the flaw.")
+    assert speakers == ["Documents"]
+
+
+def test_a_ruling_that_made_proclamations_is_no_document_made_public() -> None:
+    assert _parsed("The ruling made proclamations which analysts") != ("anonymous", "The ruling", None)
+
+
+# -- bodies described by kind and place ------------------------------------------------------------------
+
+IRC = "Sudan is in crisis, the International Rescue Committee said on Wednesday.\n\n"
+
+
+@pytest.mark.parametrize("described", ["the organization", "the New York-based organization",
+                                       "the Washington-based organization", "the New York-based group"])
+def test_a_body_described_by_kind_or_base_is_the_body_named_before(described: str) -> None:
+    text = IRC + f"“It is bad,” {described} said."
+    assert _speakers(text) == ["International Rescue Committee"] * 2
+
+
+def test_the_organization_is_the_body_whose_name_says_so() -> None:
+    text = ("The World Health Organization said the virus spread. Pfizer said its vaccine works. "
+            "The organization said more data was needed.")
+    assert _speakers(text)[-1] == "World Health Organization"
+
+
+def test_a_named_group_keeps_its_name() -> None:
+    assert _speakers("Sudan is in crisis, the Wagner group said on Wednesday.") == ["Wagner"]
+
+
+# -- "her campaign" with no one quoted yet -------------------------------------------------------------------
+
+def test_her_campaign_is_the_campaign_of_the_woman_named_before() -> None:
+    text = ("Kamala Harris visited Raleigh on Saturday. She was also scheduled to hold a rally, her "
+            "campaign said.")
+    assert _speakers(text) == ["Harris campaign"]
+
+
+def test_a_storm_with_a_woman_s_name_runs_no_campaign() -> None:
+    text = ("Helene hit the state last month. She was also scheduled to hold a rally, her campaign "
+            "said.")
+    assert _speakers(text) == ["campaign"]
+
+
+# -- an acronym the text spells out, after "according to" ----------------------------------------------
+
+def test_a_body_s_acronym_after_according_to_is_the_body() -> None:
+    text = ("The International Rescue Committee warned of collapse.\n\nAround 305 million people "
+            "worldwide are in need of humanitarian support, according to IRC, with 82% of them in "
+            "watchlist areas such as the occupied Palestinian territories, Myanmar, Syria, South Sudan "
+            "and Lebanon.")
+    records = _records(text)
+    assert [speaker for speaker, _, _ in records] == ["International Rescue Committee"]
+
+
+def test_a_news_agency_s_acronym_stays_an_outlet() -> None:
+    text = ("The Korean Central News Agency reported the launch. The missile flew 500 km, "
+            "according to KCNA.")
+    records = extract_quotes(text)
+    assert records and records[-1].speaker == "Korean Central News Agency"
