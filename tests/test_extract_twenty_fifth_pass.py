@@ -196,3 +196,56 @@ def test_a_news_agency_s_acronym_stays_an_outlet() -> None:
             "according to KCNA.")
     records = extract_quotes(text)
     assert records and records[-1].speaker == "Korean Central News Agency"
+
+
+# -- a long place before "that", a long name as a clause's subject ----------------------------------------
+
+def test_a_long_phrase_of_where_before_that_leaves_the_clause_reported() -> None:
+    text = ("Ford said in a financial filing to the Securities and Exchange Commission that the "
+            "investigation started in May.")
+    records = _records(text)
+    assert [body for _, _, body in records] == ["the investigation started in May"]
+
+
+def test_a_clause_after_a_long_where_with_a_verb_is_not_read_past_it() -> None:
+    text = ("Ford said in a speech the company would cut jobs at plants in Ohio and Michigan that "
+            "had lost money.")
+    records = _records(text)
+    assert records and not records[0][2].startswith("had lost")
+
+
+@pytest.mark.parametrize("subject", ["the United States Department of Justice",
+                                     "the Justice Department"])
+def test_a_clause_whose_subject_is_a_long_name_is_reported_after_announced(subject: str) -> None:
+    text = f"On Friday Ford Motor Company announced {subject} was performing a criminal investigation."
+    assert _records(text) == [("Ford Motor Company", "organisation",
+                               f"{subject} was performing a criminal investigation")]
+
+
+def test_a_company_s_first_word_is_the_company_quoted_before() -> None:
+    text = ("On Friday Ford Motor Company announced the Justice Department was investigating. Ford "
+            "said in a filing that the probe started in May. “We are cooperating,” Ford said.")
+    assert _speakers(text) == ["Ford Motor Company"] * 3
+
+
+def test_a_person_s_surname_is_not_a_body_named_for_their_things() -> None:
+    text = ("Doris Day's animal foundation said she was in good health. Day said she loved animals.")
+    assert _speakers(text)[-1] == "Doris Day"
+
+
+# -- a state's body named by its people's word ------------------------------------------------------------
+
+@pytest.mark.parametrize(("first", "later", "name"), [
+    ("The Brazilian government announced new targets.", "The government", "Brazilian government"),
+    ("The Danish government rejected the offer.", "The government", "Danish government"),
+    ("The Chinese foreign ministry summoned the envoy.", "The ministry", "Chinese foreign ministry"),
+    ("Pakistan's foreign ministry summoned the envoy.", "The foreign ministry",
+     "Pakistan's foreign ministry"),
+])
+def test_the_body_is_the_state_s_body_named_before(first: str, later: str, name: str) -> None:
+    assert _speakers(f"{first} {later} said the strike was illegal.")[-1] == name
+
+
+def test_an_ambassador_s_people_do_not_name_the_government() -> None:
+    text = "The American ambassador met the government. The government said the talks went well."
+    assert _speakers(text) == ["government"]

@@ -333,6 +333,11 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
                 aside_end = close
                 skipped += 1
                 continue
+        if j and toks[j - 1].word[:1].isupper() and (
+                tok.word[:1].isupper() and tok.word.isalpha()
+                or tok.low in ("of", "and", "for") and j + 1 < len(toks) and toks[j + 1].word[:1].isupper()):
+            skipped += 1  # one name, however long: "the United States Department of Justice was"
+            continue
         k = j - skipped
         if k >= (8 if toks[0].low in ("both", "either", "neither") else 6):
             return False
@@ -2185,8 +2190,12 @@ class _Document:
                 if frame.cue in ("told", "tells", "tell"):
                     return  # "told" with no object we can read: no clause either
         # "said on Monday that …", "said in a statement that …"
-        for k in range(i, min(len(toks), i + 10)):
+        for k in range(i, min(len(toks), i + 16)):
             low = toks[k].low
+            if k - i >= 10 and (toks[i].low not in lx.ADVERBIAL_PREPOSITIONS or low in _FINITE
+                                or low.endswith("ed") and toks[k].word.islower()):
+                break  # (a longer stretch only as one phrase of where: "in a financial filing to the
+                # Securities and Exchange Commission that …", with no verb of a clause in it)
             if low == "that" and k + 1 < len(toks) and toks[k + 1].low in _THAT_TIMES \
                     and all(t.low in lx.TIME_WORDS for t in toks[i:k]) \
                     and (k + 2 >= len(toks) or toks[k + 2].low in _AFTER_A_TIME):  # (not "that day care …")

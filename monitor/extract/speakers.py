@@ -1792,6 +1792,34 @@ def _owned_lower_case(window: str, head: str) -> str | None:
     return best
 
 
+def _people_s_body(window: str, head: str) -> str | None:
+    """"the Brazilian government", "the Chinese foreign ministry" for "the government", "the
+    ministry": a state's body named by its people's word (the last such name in ``window``)."""
+    if head not in _STATE_BODIES:
+        return None
+    found: set[str] = set()
+    for match in _people_s_body_pattern(head).finditer(window):
+        word = Tok(match.group(1), 0, len(match.group(1)))
+        if (_demonym(word) or word.low in _OTHER_PEOPLES_WORDS) and word.low not in _DEMONYM_LOOKALIKES \
+                and word.low not in lx.OUTLET_NAMES and word.low not in lx.ORG_NAMES:
+            found.add(match.group())
+    # ("Israeli police … Palestinian police … Police said": two such bodies, so neither)
+    return found.pop() if len(found) == 1 else None
+
+
+#: A people's words that no common ending gives ("the French government", "the Israeli army").
+_OTHER_PEOPLES_WORDS = frozenset(["french", "dutch", "greek", "swiss", "czech", "thai", "afghan",
+                                  "israeli", "iraqi", "pakistani", "saudi", "yemeni", "kuwaiti", "qatari",
+                                  "omani", "bangladeshi", "nepali", "somali", "emirati", "filipino",
+                                  "azerbaijani", "uzbek", "kazakh", "tajik", "turkmen", "kyrgyz",
+                                  "bahraini", "iranian", "sudanese", "lebanese"])
+
+
+@lru_cache(maxsize=16)
+def _people_s_body_pattern(head: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'-])([A-Z][a-z]+) (?:[a-z]+ )?" + re.escape(head) + r"(?![\w-])")
+
+
 @lru_cache(maxsize=64)
 def _owned_lower_case_pattern(head: str) -> re.Pattern[str]:
     # (also "Morton County sheriff’s department": the owner's office in lower case after it)
@@ -4962,6 +4990,11 @@ class SpeakerBook:
                 speaker = self._epithet_of_quoted(mention)
             if speaker is None:
                 speaker = self._pending_definite(mention)
+        elif mention.kind == "person" and " " not in mention.name and mention.gender is None \
+                and mention.name.casefold() not in self._latest_by_word \
+                and (company := self._company_named_from(mention.name)) is not None:
+            # "Ford Motor Company announced … Ford said": the company quoted before, not a Mr Ford
+            speaker = company
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
                 and mention.name.casefold() in self._latest_by_word and not _kind_word(mention.name):
             # ("Ana Hale said … Hale said it was bad": a quoted person's surname, though "it" follows)
@@ -6241,8 +6274,10 @@ class SpeakerBook:
                     # "New Zealand Department" is "New Zealand Department of Conservation"
                     best = name + goes_on.group()
         if best is None or described and not all(w in best.lower() for w in described):
-            best = _head_of_described(window, head, described or []) or (
-                None if described else _owned_lower_case(window, head))
+            owned = _owned_lower_case(window, head) or _people_s_body(window, head)
+            if owned is not None and described and not all(w in owned.lower().split() for w in described):
+                owned = None  # ("the foreign ministry" is "Pakistan's foreign ministry", not its army)
+            best = _head_of_described(window, head, described or []) or owned
         if best is None:
             return None
         known = self._by_alias.get(("organisation", alias_key(best))) or self._org_by_prefix(alias_key(best))
@@ -6485,6 +6520,16 @@ class SpeakerBook:
         name = max(counts, key=lambda n: counts[n])
         return self._by_alias.get(("organisation", alias_key(name))) or self._new(
             Mention(mention.start, mention.end, "organisation", name))
+
+    def _company_named_from(self, word: str) -> Speaker | None:
+        """"Ford Motor Company" for "Ford": a body quoted before whose name, all in capitals, opens
+        on the word (not "Day's animal foundation" for Doris Day's "Day")."""
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            words = speaker.name.split()
+            if speaker.kind == "organisation" and len(words) >= 2 and words[0] == word \
+                    and all(w[:1].isupper() for w in words):
+                return speaker
+        return None
 
     def _org_by_prefix(self, key: str) -> Speaker | None:
         """"Moody’s" is the Moody’s Analytics quoted before."""
