@@ -249,3 +249,30 @@ def test_the_body_is_the_state_s_body_named_before(first: str, later: str, name:
 def test_an_ambassador_s_people_do_not_name_the_government() -> None:
     text = "The American ambassador met the government. The government said the talks went well."
     assert _speakers(text) == ["government"]
+
+
+# -- batch CP: a judge's middle initial, a post "on X", "the administration" --------------------------------
+
+def test_the_judge_is_the_judge_titled_with_a_middle_initial() -> None:
+    text = ("Judge Dale E. Ho's written order means he won't decide before mid-March. The judge "
+            "said he would rule later.")
+    assert _speakers(text) == ["Dale E. Ho"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Musk on X on Sunday called the email “a very basic pulse check.”", "Musk"),
+    ("Trump on Truth Social wrote that the deal was done.", "Trump"),
+])
+def test_where_a_post_went_up_is_not_who_posted_it(sentence: str, speaker: str) -> None:
+    assert _speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize("named", ["The Trump administration fired the generals.",
+                                   "The Biden administration said the rule would stand."])
+def test_the_administration_is_the_one_named_before(named: str) -> None:
+    text = f"{named} The administration said it would appeal the ruling."
+    assert _speakers(text)[-1] == f"{named.split()[1]} administration"
+
+
+def test_an_administration_no_one_named_stays_itself() -> None:
+    assert _speakers("The administration said it would appeal the ruling.") == ["administration"]

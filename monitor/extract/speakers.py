@@ -281,16 +281,37 @@ def strip_adverbs(toks: list[Tok]) -> list[Tok]:
                     and all(t.word.islower() for t in toks[end - width:end]):
                 end = _strip_aux(toks, end - width)  # "Biden has on multiple occasions said"
                 break
-    time_at = end
-    while time_at and _time_word(toks[time_at - 1]):
-        time_at -= 1
-    if time_at < end:
-        lead_at = time_at
-        while lead_at and toks[lead_at - 1].low in TIME_LEADS and toks[lead_at - 1].word.islower():
-            lead_at -= 1
-        if lead_at > 0:
-            end = _strip_aux(toks, lead_at)
+    for _ in range(2):  # ("Musk on X on Sunday called": a time, then where it was posted)
+        time_at = end
+        while time_at and _time_word(toks[time_at - 1]):
+            time_at -= 1
+        if time_at < end:
+            lead_at = time_at
+            while lead_at and toks[lead_at - 1].low in TIME_LEADS and toks[lead_at - 1].word.islower():
+                lead_at -= 1
+            if lead_at > 0:
+                end = _strip_aux(toks, lead_at)
+        platform = _platform_at_end(toks, end)
+        if platform is None:
+            break
+        end = _strip_aux(toks, platform)
     return toks[:end]
+
+
+#: Where a post is published, after its author and before the cue ("Musk on X called …").
+_PLATFORMS = frozenset(["x", "twitter", "facebook", "instagram", "telegram", "tiktok", "threads",
+                        "bluesky", "youtube", "linkedin", "weibo", "wechat", "reddit", "truth social"])
+
+
+def _platform_at_end(toks: list[Tok], end: int) -> int | None:
+    """Where "on X", "on Truth Social" starts when it ends ``toks[:end]`` after other words."""
+    for width in (2, 1):
+        at = end - width - 1
+        if at > 0 and toks[at].low == "on" and toks[at].word.islower() \
+                and " ".join(t.low for t in toks[at + 1:end]) in _PLATFORMS \
+                and all(_cap(t) for t in toks[at + 1:end]):
+            return at
+    return None
 
 
 #: The last words of such a phrase (checked first: most subjects end otherwise).
@@ -1840,8 +1861,8 @@ def _title_pattern(head: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
     forms = (head.capitalize(), *(short.capitalize() for short, full in lx.TITLE_ABBREVIATIONS.items()
                                   if full.lower() == head and short.endswith(".")))
     pattern = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(f) for f in forms)
-                         + r") ((?:[A-Z][\w’'-]+ (?:(?:" + _PARTICLE_ALTERNATION + r") ){0,2}){0,2}"
-                         r"[A-Z][\w’'-]+)")
+                         + r") ((?:(?:[A-Z][\w’'-]+|[A-Z]\.) (?:(?:" + _PARTICLE_ALTERNATION
+                         + r") ){0,2}){0,3}[A-Z][\w’'-]+)")  # (with initials: "Judge Dale E. Ho")
     return pattern, forms
 
 
@@ -3150,6 +3171,8 @@ _PLACE_OFFICE = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[’']s ((?:[a-z-]+
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
                               "unions", "organizers", "organisers", "regulators", "rescuers"])
 #: Organisation words too vague to stand for one named organisation ("the staff", "the media").
+#: An administration named by its president: "the Trump administration", "Biden's administration".
+_NAMED_ADMINISTRATION = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*?)(?:[’']s?)? administration\b")
 _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
                               "initiative", "service", "services", "force", "forces", "platform",
                               "network", "authorities", "regulators", "prosecutors", "guards"])
@@ -5988,6 +6011,18 @@ class SpeakerBook:
         words = mention.name.lower().split()
         if words[:1] == ["the"]:
             words = words[1:]
+        if words == ["administration"] and self.text:
+            # "The Biden administration said … The administration said": the one named last
+            named = None
+            for match in _NAMED_ADMINISTRATION.finditer(self.text, max(0, mention.start - _ORG_LOOKBACK),
+                                                        mention.start):
+                if (self.quoted is None or not self.quoted(match.start())) \
+                        and match.group(1).lower() not in lx.NOT_NAMES:
+                    named = match
+            if named is not None:
+                name = f"{named.group(1)} administration"
+                return self._by_alias.get(("organisation", alias_key(name))) or self._new(
+                    Mention(mention.start, mention.end, "organisation", name))
         if words in (["news", "agency"], ["news", "outlet"], ["news", "organization"], ["wire", "service"]) \
                 and self.text:
             # "the news agency said" after the Associated Press: the outlet named last
