@@ -276,3 +276,32 @@ def test_the_administration_is_the_one_named_before(named: str) -> None:
 
 def test_an_administration_no_one_named_stays_itself() -> None:
     assert _speakers("The administration said it would appeal the ruling.") == ["administration"]
+
+
+# -- batch CL: an index's owner, a document with its matter, reports of a kind -------------------------------
+
+@pytest.mark.parametrize(("sentence", "owner"), [
+    ("Costs are at an all-time high, according to the U.S. Bureau of Labor Statistics' producer "
+     "price index.", "U.S. Bureau of Labor Statistics"),
+    ("Prices rose 3 percent, according to the Labor Department's consumer price index.",
+     "Labor Department"),
+])
+def test_an_index_after_according_to_is_its_owner_s(sentence: str, owner: str) -> None:
+    assert _speakers(sentence) == [owner]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The initial findings of autopsies on the couple revealed that Hackman and his wife both "
+     "tested negative.", "The initial findings of autopsies on the couple"),
+    ("A review of the agency's records found that the money was missing.",
+     "A review of the agency's records"),
+])
+def test_a_document_with_what_it_is_of_speaks_as_itself(sentence: str, speaker: str) -> None:
+    assert _speakers(sentence) == [speaker]
+
+
+@pytest.mark.parametrize("source", ["Earlier reports", "Media reports", "Local media reports",
+                                    "Initial reports"])
+def test_reports_of_a_kind_are_the_source(source: str) -> None:
+    assert _records(f"{source} said the front door was open.") == [
+        (source, "anonymous", "the front door was open")]

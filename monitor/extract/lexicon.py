@@ -419,7 +419,7 @@ DOCUMENT_NOUNS = _forms(
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement documents "
     "papers transcript transcripts emails e-mails messages memos email e-mail message tweet "
-    "tweets post posts readout readouts",
+    "tweets post posts readout readouts index indexes indices",
     # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
     # Founding texts that lay things down: "the state constitution specifies that …".

@@ -970,6 +970,10 @@ def _preposition_between(toks: list[Tok], k: int) -> bool:
 
 
 def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
+    if 2 <= len(toks) <= 4 and _REPORTS_OF_A_KIND.fullmatch(text, toks[0].start, toks[-1].end):
+        # "Media reports said", "Earlier reports said", "Local news reports say": reports the
+        # text cites as such (a source, as "Reports said" is)
+        return Mention(toks[0].start, toks[-1].end, "anonymous", _join(text, toks))
     toks = strip_adverbs(toks)
     opener = max((k for k, t in enumerate(toks[:-1]) if t.low in _WHERE_WORDS and t.word.islower()),
                  default=None)
@@ -1052,6 +1056,9 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     relative = _relative_subject(text, toks) or _who_subject(text, toks)
     if relative is not None:
         return relative
+    document = _document_with_its_matter(text, toks)
+    if document is not None:
+        return document
     published = _published_at(toks)
     if published is not None:
         # "The report released Thursday said", "A search warrant affidavit issued Thursday said",
@@ -1343,6 +1350,27 @@ def _participle_at(toks: list[Tok]) -> int | None:
                 and toks[p - 1].low not in lx.DETERMINERS \
                 and toks[p - 1].word.isalpha() and toks[p - 1].low not in lx.GLUE:
             return p
+    return None
+
+
+#: Reports named by their kind or their time only: "media reports", "earlier reports".
+_REPORTS_OF_A_KIND = re.compile(r"(?i:(?:local|national|state|foreign|international|earlier|initial|previous|"
+                                r"early|recent|unconfirmed|media|news|press)[ ]){1,3}reports")
+
+
+def _document_with_its_matter(text: str, toks: list[Tok]) -> Mention | None:
+    """"The initial findings of autopsies on the couple revealed …", "A review of the agency's
+    records found …": a document's noun after its article, then what it is of or about, all
+    the way to the cue: the document speaks (not "the couple", the last noun of its matter)."""
+    if len(toks) < 4 or toks[0].low not in ("the", "a", "an") or not toks[0].word[:1].isupper():
+        return None  # (only a phrase that opens its sentence: its whole reach is known)
+    for k in range(1, min(4, len(toks) - 2)):
+        if toks[k].low in lx.DOCUMENT_NOUNS and toks[k].word.islower() \
+                and toks[k + 1].low in ("of", "on", "into", "about") \
+                and all(t.word.islower() and t.word.isalpha() for t in toks[1:k]):
+            return Mention(toks[0].start, toks[-1].end, "anonymous", _join(text, toks))
+        if not (toks[k].word.islower() and toks[k].word.isalpha()):
+            return None
     return None
 
 
@@ -2808,6 +2836,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     if at is None:
         return _titled_document_author(text, toks)
     owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
+    if owner and _REPORTS_OF_A_KIND.fullmatch(text, owner[0].start, toks[at].end):
+        return None  # "Initial reports", "Media reports": reports of a kind, by no one named
     if len(owner) >= 2 and owner[0].word in _COUNTRY_ABBREVIATIONS and owner[-1].word.islower() \
             and not any(possessive(t) for t in owner):
         return None  # "U.S. news accounts": accounts of a kind, by no one named
@@ -2833,8 +2863,10 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     elif poss is not None:
         # "Aflac's press release", "Moody's latest report": the owner before the lower-case words
         j = poss
-        while j > 0 and _cap(owner[j - 1]) and not possessive(owner[j - 1]):
-            j -= 1
+        while j > 0 and (_cap(owner[j - 1]) or j > 1 and owner[j - 1].low in ("of", "and", "for")
+                         and owner[j - 1].word.islower() and _cap(owner[j - 2])) \
+                and not possessive(owner[j - 1]):
+            j -= 1  # (minor words inside the name: "the U.S. Bureau of Labor Statistics' index")
         name_toks = owner[j:poss + 1]
     elif owner and possessive(owner[-1]) and owner[-1].word.islower() and len(owner) <= 3:
         # "the attorney general's complaint", "the mayor's statement": the office's holder
