@@ -305,3 +305,33 @@ def test_a_document_with_what_it_is_of_speaks_as_itself(sentence: str, speaker: 
 def test_reports_of_a_kind_are_the_source(source: str) -> None:
     assert _records(f"{source} said the front door was open.") == [
         (source, "anonymous", "the front door was open")]
+
+
+# -- batches CQ and CR: the president-elect, a name after an honorific, a firm by its people -----------------
+
+def test_the_president_elect_is_the_one_titled_so_not_the_subject_before() -> None:
+    text = ("President-elect Donald Trump has selected North Dakota Governor Doug Burgum to run the "
+            "Interior Department.\n\nAs chairman of the National Energy Council, Burgum will have a "
+            "seat on the National Security Council, the president-elect said.")
+    assert _speakers(text) == ["Donald Trump"]
+
+
+@pytest.mark.parametrize(("phrase", "name"), [("Dr Meerjady Sabrina Flora", "Meerjady Sabrina Flora"),
+                                              ("Mr Kwame Nkrumah Mensah", "Kwame Nkrumah Mensah"),
+                                              ("Dr. Anthony Fauci", "Anthony Fauci")])
+def test_every_capitalised_word_after_an_honorific_is_the_name(phrase: str, name: str) -> None:
+    kind, parsed, _ = _parsed(phrase)
+    assert (kind, parsed) == ("person", name)
+
+
+def test_the_doctor_s_given_name_alone_is_her() -> None:
+    text = ("In an online news briefing, the director of IEDCR, Dr Meerjady Sabrina Flora, said the "
+            "fatalities included four males and one female. According to Dr Meerjady, two cases were "
+            "aged above 60.")
+    assert _speakers(text) == ["Meerjady Sabrina Flora"] * 2
+
+
+def test_a_firm_described_by_its_people_is_the_company_named_before() -> None:
+    text = ("Nippon Steel Corp. said on Monday it would keep the plant open.\n\n“We will invest "
+            "$2.7 billion,” the Japanese firm said.")
+    assert _speakers(text) == ["Nippon Steel Corp"] * 2

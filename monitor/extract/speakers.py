@@ -2503,6 +2503,13 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         # "“…,” the 37-year-old said": a description of the person the text has just named (or
         # of one it names next), not an organisation
         return Mention(start, end, "definite", body[0].low, role=body[0].word)
+    if det is None and 3 <= len(body) <= 5 and body[0].low in lx.HONORIFICS and all(
+            _cap(t) and t.word.isalpha() and t.low not in lx.ORG_HEADS and t.low not in lx.TITLE_WORDS
+            for t in body[1:]):
+        # "Dr Meerjady Sabrina Flora": after an honorific, every capitalised word is the name (no
+        # employer stands between: "Meerjady" is a given name the lexicon does not know)
+        return Mention(start, end, "person", _join(text, body[1:]),
+                       gender=_gender(body[:1]) or _name_gender(body[1:]))
     if det == "the" and len(body) >= 2 and _AGED.fullmatch(body[0].low) and _cap(body[1]):
         # "the 30-year-old Hurst", "the 45-year-old Maria Lopez": a person given an age, as
         # "30-year-old Hurst" is (no body is "the 30-year-old …")
@@ -4233,7 +4240,7 @@ class SpeakerBook:
         ("President Trump", "Gov. Eric Holcomb" for "the president", "the governor"), the title
         right before the name and not an organisation's ("President of the Fed")."""
         head = mention.name.lower()
-        if " " in head or not head.isalpha() or head not in lx.POSITION_HEADS:
+        if " " in head or not head.replace("-", "").isalpha() or head not in lx.POSITION_HEADS:
             return None
         text, before = self.text, mention.start  # (a title is given once, often at the story's top)
         found = self._titled_names(head)
@@ -6076,9 +6083,11 @@ class SpeakerBook:
         based = next((k for k, w in enumerate(given[:-1]) if w.endswith("-based")), -1)
         if 1 < len(words) <= 4 and (_generic_head(words[-1]) or words[-1] in _ANY_BODY) and all(
                 w.isalpha() and w.islower() and w not in lx.DETERMINERS or w.endswith("-based")
-                or k < based and w[:1].isupper() for k, w in enumerate(given[:-1])) and given[-1].islower():
+                or k < based and w[:1].isupper() or _demonym(Tok(w, 0, len(w)))
+                or w.lower() in _OTHER_PEOPLES_WORDS
+                for k, w in enumerate(given[:-1])) and given[-1].islower():
             # "the software company", "the Washington-based company", "the New York-based
-            # organization": what the company is
+            # organization", "the Japanese firm": what the company is
             words = words[-1:]
         if words and _maker(words[0]):
             words = ["maker"]  # "the automaker", "the planemaker"
@@ -6852,7 +6861,7 @@ class SpeakerBook:
         with it ("director J.C. Chandor", "J.C. Chandor, the director"), or the unnamed one it
         described ("a female officer" for "the officer"), whichever came last before it."""
         head = mention.name
-        if not self.text or not head.isalpha():
+        if not self.text or not head.replace("-", "").isalpha():
             return None
         window_start = max(0, mention.start - _DESCRIBED_LOOKBACK)
         window = self.text[window_start:mention.start]
