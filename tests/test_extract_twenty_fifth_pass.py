@@ -335,3 +335,11 @@ def test_a_firm_described_by_its_people_is_the_company_named_before() -> None:
     text = ("Nippon Steel Corp. said on Monday it would keep the plant open.\n\n“We will invest "
             "$2.7 billion,” the Japanese firm said.")
     assert _speakers(text) == ["Nippon Steel Corp"] * 2
+
+
+def test_a_presidential_nominee_is_not_the_president() -> None:
+    text = ("President Joe Biden visited Florida on Sunday. Republican presidential nominee Donald "
+            "Trump said the response was weak.\n\nBiden said Trump was “not singularly” to blame.\n\n"
+            "The president is pressing for swift action by Congress. He said Friday that Milton alone "
+            "had caused an estimated $50 billion in damages.")
+    assert _speakers(text)[-1] == "Joe Biden"

@@ -3576,10 +3576,15 @@ def _starts_word_in(head: str, role: str) -> bool:
     "prime-minister"), not inside one ("man" is not in "businessman")."""
     pos = role.find(head)
     while pos >= 0:
-        if pos == 0 or not role[pos - 1].isalpha():
-            return True
+        if (pos == 0 or not role[pos - 1].isalpha()) \
+                and not _ADJECTIVE_OF_OFFICE.match(role, pos + len(head)):
+            return True  # (not "president" in "presidential", "minister" in "ministerial")
         pos = role.find(head, pos + 1)
     return False
+
+
+#: The ending that makes an office's word an adjective: "presidential", "mayoral", "senatorial".
+_ADJECTIVE_OF_OFFICE = re.compile(r"(?:ial|al|ic|ical)(?![a-z])")
 
 
 def _spellings(word: str) -> set[str]:
