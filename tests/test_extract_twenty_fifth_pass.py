@@ -343,3 +343,16 @@ def test_a_presidential_nominee_is_not_the_president() -> None:
             "The president is pressing for swift action by Congress. He said Friday that Milton alone "
             "had caused an estimated $50 billion in damages.")
     assert _speakers(text)[-1] == "Joe Biden"
+
+
+def test_a_handle_s_later_post_is_the_owner_a_lead_in_named_before() -> None:
+    text = ("Abeer Al Yosofi wondered:\n\n@im_abeer: Until when will Yemeni women be the victim of "
+            "unfair and unfounded reports? #yemen\n\nShe said:\n\n@im_abeer: I am against the figure "
+            "and I do not agree that harassment in my country exceeds other countries.")
+    assert _speakers(text) == ["Abeer Al Yosofi"] * 2
+
+
+def test_a_handle_no_lead_in_named_stays_the_handle() -> None:
+    text = ("Netizens reacted:\n\n@im_abeer: Until when will Yemeni women be the victim of unfair "
+            "reports? #yemen")
+    assert _speakers(text) == ["@im_abeer"]

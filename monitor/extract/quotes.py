@@ -4549,6 +4549,8 @@ def _sieve_handles(doc: _Document) -> None:
                                                    bisect_left(doc.para_starts, c.end))}
     #: The post read last: its handle, paragraph, whether it is in English, and its claim.
     last: tuple[str, int, bool, _Claim] | None = None
+    #: Per handle: the person a lead-in named as its owner.
+    lead_ins: dict[str, Mention] = {}
     for index, (start, end) in enumerate(doc.paras):
         if text[start] != "@" or index in cited or index in claimed:
             continue
@@ -4576,6 +4578,12 @@ def _sieve_handles(doc: _Document) -> None:
         label_end = match.end(1)
         owner = names[handle]
         lead_in = _lead_in_speaker(doc, index, handle) if owner is None else None
+        if lead_in is None and owner is None and handle in lead_ins:
+            # "Abeer Al Yosofi wondered: ¶ @im_abeer: … ¶ She said: ¶ @im_abeer: …": the account's
+            # owner, as a lead-in named them before
+            lead_in = replace(lead_ins[handle], start=start, end=label_end)
+        if lead_in is not None and lead_in.kind == "person":
+            lead_ins.setdefault(handle, lead_in)
         mention = lead_in or Mention(
             start, label_end, "person" if owner is None or _FULL_NAME.fullmatch(owner) else "organisation",
             owner or f"@{handle}")
