@@ -356,3 +356,30 @@ def test_a_handle_no_lead_in_named_stays_the_handle() -> None:
     text = ("Netizens reacted:\n\n@im_abeer: Until when will Yemeni women be the victim of unfair "
             "reports? #yemen")
     assert _speakers(text) == ["@im_abeer"]
+
+
+# -- batches CO–CQ: a bulletin, a body's name with "for a", what a text calls a body, allies ---------
+
+def test_a_bulletin_obtained_by_an_outlet_is_the_bulletin_s() -> None:
+    text = ("A law enforcement bulletin obtained by The Associated Press said that at the time of his "
+            "arrest, Mangione was carrying a handwritten document.")
+    records = _records(text)
+    assert len(records) == 1
+    assert records[0][0] == "law enforcement bulletin"
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("The nonpartisan Committee for a Responsible Federal Budget",
+     "Committee for a Responsible Federal Budget"),
+    ("The nonpartisan Tax Foundation", "Tax Foundation"),
+    ("the conservative Heritage Foundation", "Heritage Foundation"),
+])
+def test_a_body_is_named_without_what_the_text_calls_it(phrase: str, name: str) -> None:
+    kind, parsed, _ = _parsed(phrase)
+    assert (kind, parsed) == ("organisation", name)
+
+
+def test_a_president_s_allies_are_a_group() -> None:
+    text = "Biden's allies have said a concerted push to confirm his nominees would build his legacy."
+    assert _records(text) == [("Biden's allies", "anonymous",
+                               "a concerted push to confirm his nominees would build his legacy")]

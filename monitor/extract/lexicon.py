@@ -285,7 +285,7 @@ ANON_HEADS = _forms(
     "co-authors coauthors "
     # someone the story meets and does not name ("the caller said", "says the guy")
     "caller callers guy fellow gentleman others interviewee interviewees respondent respondents "
-    "examiner examiners coroner coroners "
+    "examiner examiners coroner coroners allies ally "
     # who speaks for a performer or a firm ("Swift's rep told Fox News"; "Rep." is a title)
     "rep reps publicist publicists agent agents manager managers "
     # Documents speak for their authors: "the letter said", "the ruling said"; court papers
@@ -419,7 +419,8 @@ DOCUMENT_NOUNS = _forms(
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement documents "
     "papers transcript transcripts emails e-mails messages memos email e-mail message tweet "
-    "tweets post posts readout readouts index indexes indices",
+    "tweets post posts readout readouts index indexes indices bulletin bulletins advisory "
+    "advisories cable cables presentation presentations",
     # Court papers: "the Supreme Court's ruling" stands for the court, "Trump's lawsuit" for him.
     "ruling rulings opinion indictment lawsuit complaint motion dissent",
     # Founding texts that lay things down: "the state constitution specifies that …".

@@ -388,6 +388,10 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     if toks[i].low in lx.HONORIFICS and prev.word.islower() and prev.low not in lx.TITLE_WORDS \
             and prev.low not in lx.RANKS:
         return False  # "in his letter Mrs Thatcher said": an honorific opens the name
+    if prev.low in ("a", "an", "the") and prev.word.islower() and i >= 3 and _cap(toks[i]) \
+            and toks[i - 2].low in ("for", "of") and toks[i - 2].word.islower() and _cap(toks[i - 3]) \
+            and base_word(toks[i - 3]).lower() in lx.ORG_HEADS:
+        return True  # (inside a body's name: "Committee for a Responsible Federal Budget")
     if prev.low == "the" and i >= 3 and toks[i - 2].low in ("in", "on") and toks[i - 2].word.islower() \
             and (_cap(toks[i]) or toks[i].low in _SEATS_OF_POSTS) \
             and (base_word(toks[i - 3]).lower() in lx.POSITION_HEADS
@@ -2431,6 +2435,11 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" and"):
         # "Tim Cook and Phil Schiller": two people, not Phil Schiller in the role "Tim Cook and"
         return _coordinated_people(text, toks) or mention
+    if mention is not None and mention.kind == "organisation" and " " in mention.name:
+        first, rest = mention.name.split(" ", 1)
+        if first in _BODY_EPITHETS and rest[:1].isupper():
+            # "the nonpartisan Tax Foundation": the name, without what the text calls the body
+            return replace(mention, name=rest, role=mention.role or first)
     return mention
 
 
@@ -2760,6 +2769,13 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
             return Mention(start, end, "organisation", _join(text, named), role=body[-1].word)
         return Mention(start, end, "organisation", _join(text, body))
     return None
+
+
+#: Words a text puts before a body's name to say what it is ("the nonpartisan Tax Foundation").
+_BODY_EPITHETS = frozenset(["nonpartisan", "non-partisan", "bipartisan", "independent", "conservative",
+                            "liberal", "progressive", "left-leaning", "right-leaning", "nonprofit",
+                            "non-profit", "influential", "powerful", "embattled", "troubled", "rival",
+                            "state-run", "state-owned", "government-run", "privately", "respected"])
 
 
 #: Lower-case words after a name that say what kind of body it is, not part of its name.
