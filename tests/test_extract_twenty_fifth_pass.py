@@ -383,3 +383,11 @@ def test_a_president_s_allies_are_a_group() -> None:
     text = "Biden's allies have said a concerted push to confirm his nominees would build his legacy."
     assert _records(text) == [("Biden's allies", "anonymous",
                                "a concerted push to confirm his nominees would build his legacy")]
+
+
+@pytest.mark.parametrize("subject", ["Court documents filed by prosecutors",
+                                     "A report released by the agency"])
+def test_a_document_said_how_it_came_out_can_show_a_finding(subject: str) -> None:
+    records = _records(f"{subject} show that Patel was in the U.S. illegally.".replace(
+        "agency show", "agency shows"))
+    assert [body for _, _, body in records] == ["Patel was in the U.S. illegally"]

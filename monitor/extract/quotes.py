@@ -2587,6 +2587,11 @@ def _document_subject(text: str, toks: list[Tok]) -> Mention | None:
     return None
 
 
+#: Where the head of a finding's subject ends: what places it, or how it came out.
+_HEAD_ENDS = re.compile(r"\s(?:in|at|of|from|by|on|for|with|filed|released|issued|published|obtained|seen|"
+                        r"reviewed|prepared|compiled|submitted)\s")
+
+
 def _finding_subject(text: str, mention: Mention | None) -> bool:
     """Can ``mention`` report by a finding ("the poll found that", "court records show that",
     "the Supreme Court has found that")?"""
@@ -2599,7 +2604,9 @@ def _finding_subject(text: str, mention: Mention | None) -> bool:
         return True
     # "A government land audit in 2017", "researchers at IBM Research India in Bangalore": the
     # head of the phrase, before what places it
-    head = re.split(r"\s(?:in|at|of|from|by|on|for|with)\s", text[mention.start:mention.end], maxsplit=1)[0]
+    # ("court documents filed by prosecutors", "a report released by the agency": before how it
+    # came out)
+    head = _HEAD_ENDS.split(text[mention.start:mention.end], maxsplit=1)[0]
     return head.split()[-1].lower().strip(".,;:’'") in lx.DOCUMENT_NOUNS | lx.FINDING_SUBJECTS
 
 
