@@ -391,3 +391,21 @@ def test_a_document_said_how_it_came_out_can_show_a_finding(subject: str) -> Non
     records = _records(f"{subject} show that Patel was in the U.S. illegally.".replace(
         "agency show", "agency shows"))
     assert [body for _, _, body in records] == ["Patel was in the U.S. illegally"]
+
+
+# -- batch CU: a link's language mark between a cue and what was said --------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("On May 10, Grigory Yavlinsky [en] controversially wrote [ru] in his LiveJournal blog that the "
+     "opposition's recent turn to confrontation is a bad omen.", "Grigory Yavlinsky",
+     "the opposition's recent turn to confrontation is a bad omen"),
+    ("Journalist Carlos Puig [es] recalled that this is not an isolated case in the country.",
+     "Carlos Puig", "this is not an isolated case in the country"),
+])
+def test_a_language_mark_is_read_past(text: str, speaker: str, content: str) -> None:
+    assert _records(text) == [(speaker, "person", content)]
+
+
+def test_a_display_name_s_post_with_its_language_mark_is_still_the_name_s() -> None:
+    text = "@Liu Yadong [zh]: No matter whether the ambassador flies economy, the story is the same."
+    assert _speakers(text) == ["Liu Yadong"]

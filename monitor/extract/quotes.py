@@ -4459,8 +4459,8 @@ _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+
 #: A post quoted as its handle, a colon and its words: "@Addameer_ps: 220 prisoners are on …".
 _HANDLE_LABEL = re.compile(r"@(\w{2,30}):[ ]+(?=\S)")
 #: A post under a display name of two or three words, a colon and its words: "@Liu Yadong [zh]: …".
-_NAMED_HANDLE_LABEL = re.compile(r"@([A-Z][^\W\dA-Z_]*(?:[ ][A-Z][\w’'-]*){1,2})(?:[ ]\[[a-z]{2}\])?"
-                                 r":[ ]+(?=\S)")
+_NAMED_HANDLE_LABEL = re.compile(r"@([A-Z][^\W\dA-Z_]*(?:[ ][A-Z][\w’'-]*){1,2})(?:[ ]\[[a-z]{2}\]|[ ]{5})?"
+                                 r":[ ]+(?=\S)")  # (a language mark, or the blanks it is read as)
 #: (a camel-cased first word is a handle's, not a display name's: "@RashaAbdulla Aboul Fotouh: …"
 #: is Rasha Abdullah's post quoting Aboul Fotouh)
 #: A post copied as its handle and its words, with no colon: "@BarryLikumahuwa Random country? …".
@@ -6843,7 +6843,7 @@ def _extract_split(text: str, headline: bool) -> list[ExtractedQuote]:
 def _extract(original: str, headline: bool) -> list[ExtractedQuote]:
     # Two-character marks are read as curly ones in a copy of the same length; the quotes' words
     # are then taken from the text as given.
-    text = close_spaced_marks(two_mark_quotes(original))
+    text = _without_language_marks(close_spaced_marks(two_mark_quotes(original)))
     quotes = _extract_split(text, headline)
     if text is original:
         return quotes
@@ -6862,6 +6862,17 @@ def _extract(original: str, headline: bool) -> list[ExtractedQuote]:
 
 
 _TWO_CHARACTER_MARKS = frozenset(["``", "''", "‘‘", "’’"])
+#: A link's language, as translated posts mark it: "wrote [ru] in his blog", "tweeted [es]:".
+_LANGUAGE_MARK = re.compile(r"(?<=\w) \[[a-z]{2}(?:-[A-Za-z]{2})?\](?=[ :,.;)])")
+
+
+def _without_language_marks(text: str) -> str:
+    """The text with each language mark after a word read as blanks of the same length, so that
+    "tweeted [ru]:" is "tweeted:" to the frames (the quotes' words are then taken from the text
+    as given)."""
+    if " [" not in text:
+        return text
+    return _LANGUAGE_MARK.sub(lambda m: " " * len(m.group()), text)
 
 
 def _extract_marked(text: str, headline: bool) -> list[ExtractedQuote]:
