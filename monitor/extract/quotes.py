@@ -3429,7 +3429,7 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     lows = [base_word(t).lower() for t in body]
     named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
     acronym = len(body) == 1 and body[0].word.isupper() and 2 <= len(body[0].word) <= 5 \
-        and body[0].low not in lx.ORG_NAMES and not _spelled_out_as_body(text, body[0].word)
+        and body[0].low not in lx.ORG_NAMES and not _spelled_out_as_body(text, body[0].word, body[0].start)
     if not (named or acronym) or not all(t.word[0].isupper() or t.low in ("of", "and") for t in body):
         return None
     name = text[body[0].start:body[-1].end].rstrip(".")
@@ -3438,18 +3438,23 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
 
 
 
-def _spelled_out_as_body(text: str, acronym: str) -> bool:
-    """Does the text spell ``acronym`` out as the name of a body that is no news outlet ("the
-    International Rescue Committee" for "according to IRC"; not "Korean Central News Agency")?"""
+def _spelled_out_as_body(text: str, acronym: str, before: int) -> bool:
+    """Does the text, before ``before`` (and within a long story's reach), spell ``acronym`` out
+    as the name of a body that is no news outlet ("the International Rescue Committee" for
+    "according to IRC"; not "Korean Central News Agency")?"""
     if not acronym.isalpha():
         return False
-    pattern = r"(?<![\w’'-])" + r"[ ]+(?:(?:of|and|for|the|on|in)[ ]+)*".join(
-        rf"{letter}[\w’'-]*" for letter in acronym) + r"(?![\w’'-])"
-    for match in re.finditer(pattern, text):
+    pattern = re.compile(r"(?<![\w’'-])" + r"[ ]+(?:(?:of|and|for|the|on|in)[ ]+)*".join(
+        rf"{letter}[\w’'-]*" for letter in acronym) + r"(?![\w’'-])")
+    for match in pattern.finditer(text, max(0, before - _SPELLED_OUT_REACH), before):
         words = [w.lower() for w in match.group().split()]
         if not any(w in lx.OUTLET_WORDS or w in lx.OUTLET_NAMES for w in words):
             return True
     return False
+
+
+#: How far back an acronym is looked for spelled out (a story's length, not a whole archive's).
+_SPELLED_OUT_REACH = 20_000
 
 
 def _join_toks(text: str, toks: list[Tok]) -> str:
