@@ -3429,7 +3429,8 @@ def _outlet_name(text: str, toks: list[Tok]) -> str | None:
     lows = [base_word(t).lower() for t in body]
     named = any(w in lx.OUTLET_NAMES for w in lows) or any(w in lx.OUTLET_WORDS for w in lows[1:])
     acronym = len(body) == 1 and body[0].word.isupper() and 2 <= len(body[0].word) <= 5 \
-        and body[0].low not in lx.ORG_NAMES and not _spelled_out_as_body(text, body[0].word, body[0].start)
+        and body[0].low not in lx.ORG_NAMES and body[0].word not in _PLACE_ACRONYMS \
+        and not _spelled_out_as_body(text, body[0].word, body[0].start)
     if not (named or acronym) or not all(t.word[0].isupper() or t.low in ("of", "and") for t in body):
         return None
     name = text[body[0].start:body[-1].end].rstrip(".")
@@ -3453,6 +3454,8 @@ def _spelled_out_as_body(text: str, acronym: str, before: int) -> bool:
     return False
 
 
+#: Acronyms of countries and unions of them: no outlet ("… on US choppers, according to …").
+_PLACE_ACRONYMS = frozenset(["US", "USA", "UK", "EU", "UN", "UAE", "DRC", "PRC", "ROK", "DPRK"])
 #: How far back an acronym is looked for spelled out (a story's length, not a whole archive's).
 _SPELLED_OUT_REACH = 20_000
 
