@@ -409,3 +409,16 @@ def test_a_language_mark_is_read_past(text: str, speaker: str, content: str) -> 
 def test_a_display_name_s_post_with_its_language_mark_is_still_the_name_s() -> None:
     text = "@Liu Yadong [zh]: No matter whether the ambassador flies economy, the story is the same."
     assert _speakers(text) == ["Liu Yadong"]
+
+
+# -- batches CS and CT: a document of the one who sued, issued or wrote it -----------------------------------
+
+@pytest.mark.parametrize(("text", "author"), [
+    ("Republican presidential nominee Donald Trump sued CBS News on Thursday over an interview.\n\n"
+     "The lawsuit, filed in federal court in Texas, alleged that the network aired two different "
+     "responses.", "Donald Trump"),
+    ("New Attorney General Pam Bondi on Wednesday issued a series of directives.\n\nThe group will "
+     "also review unethical prosecutions stemming from the riot, according to the memo.", "Pam Bondi"),
+])
+def test_a_document_is_the_one_s_who_sued_issued_or_wrote_it(text: str, author: str) -> None:
+    assert _speakers(text)[-1] == author

@@ -3903,7 +3903,12 @@ _DOCUMENT_LOOKBACK = 3000
 _DOCUMENT_VERBS = {
     noun: re.compile(rf"\b(?:{verbs})\b")
     for noun, verbs in (("report", "reported|reports"), ("ruling", "ruled|rules"),
-                        ("announcement", "announced|announces"), ("assessment", "assessed|assesses"))
+                        ("announcement", "announced|announces"), ("assessment", "assessed|assesses"),
+                        # "Donald Trump sued CBS News … The lawsuit alleged": who sued, filed or wrote
+                        ("lawsuit", "sued|sues"), ("suit", "sued|sues"), ("filing", "filed|files"),
+                        ("memo", "issued|issues|sent|sends|wrote|writes"),
+                        ("letter", "wrote|writes|sent|sends"),
+                        ("order", "ordered|orders|signed|signs"), ("directive", "issued|issues"))
 }
 
 
