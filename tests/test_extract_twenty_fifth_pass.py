@@ -422,3 +422,12 @@ def test_a_display_name_s_post_with_its_language_mark_is_still_the_name_s() -> N
 ])
 def test_a_document_is_the_one_s_who_sued_issued_or_wrote_it(text: str, author: str) -> None:
     assert _speakers(text)[-1] == author
+
+
+@pytest.mark.parametrize(("opening", "name"), [
+    ("Democrats warned President Donald Trump on Tuesday.", "Trump administration"),
+    ("Former President Barack Obama spoke on Tuesday.", "administration"),
+])
+def test_the_administration_with_no_name_is_the_president_s(opening: str, name: str) -> None:
+    text = f"{opening} The administration has said it is reviewing the agency's work."
+    assert _speakers(text) == [name]

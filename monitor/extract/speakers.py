@@ -6084,8 +6084,13 @@ class SpeakerBook:
                 if (self.quoted is None or not self.quoted(match.start())) \
                         and match.group(1).lower() not in lx.NOT_NAMES:
                     named = match
-            if named is not None:
-                name = f"{named.group(1)} administration"
+            surname = named.group(1) if named is not None else None
+            if surname is None:
+                # "President Donald Trump … The administration has said": the president's
+                president = self._titled_before(Mention(mention.start, mention.end, "definite", "president"))
+                surname = president.name.split()[-1] if president is not None else None
+            if surname is not None:
+                name = f"{surname} administration"
                 return self._by_alias.get(("organisation", alias_key(name))) or self._new(
                     Mention(mention.start, mention.end, "organisation", name))
         if words in (["news", "agency"], ["news", "outlet"], ["news", "organization"], ["wire", "service"]) \
