@@ -431,3 +431,10 @@ def test_a_document_is_the_one_s_who_sued_issued_or_wrote_it(text: str, author: 
 def test_the_administration_with_no_name_is_the_president_s(opening: str, name: str) -> None:
     text = f"{opening} The administration has said it is reviewing the agency's work."
     assert _speakers(text) == [name]
+
+
+@pytest.mark.parametrize("owner", ["Tester's", "Tester’s", "Tester’"])
+def test_a_candidate_s_campaign_is_named_as_the_campaign_of_the_surname(owner: str) -> None:
+    text = (f"Sen. Jon Tester campaigned in Montana. {owner} campaign said the proposals were "
+            "amendments to spending bills.")
+    assert _speakers(text) == ["Tester campaign"]

@@ -3226,6 +3226,8 @@ _PLACE_OFFICE = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[’']s ((?:[a-z-]+
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
                               "unions", "organizers", "organisers", "regulators", "rescuers"])
 #: Organisation words too vague to stand for one named organisation ("the staff", "the media").
+#: A campaign named by its candidate's possessive: "Tester's campaign", "Harris’ campaign".
+_OWNED_CAMPAIGN = re.compile(r"([A-Z][\w’'-]*?)(?:[’']s|[’'])[ ]campaign")
 #: An administration named by its president: "the Trump administration", "Biden's administration".
 _NAMED_ADMINISTRATION = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*?)(?:[’']s?)? administration\b")
 _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
@@ -4936,6 +4938,9 @@ class SpeakerBook:
             mention = self._place_office_holder(mention)  # "Chelyabinsk's governor": the governor named
         if mention.kind == "organisation" and self.text and mention.name.lower() == "campaign":
             mention = self._campaign_of(mention)  # "His campaign said": the Trump campaign
+        elif mention.kind == "organisation" and (owned := _OWNED_CAMPAIGN.fullmatch(mention.name)):
+            # "Tester's campaign said": the Tester campaign, as "the Trump campaign" is named
+            mention = replace(mention, name=f"{owned.group(1)} campaign")
         if mention.kind == "organisation" and self.text:
             mention = self._channel_owner(mention)  # "The hotel's website": the hotel
         if mention.kind == "person" and self.text:
