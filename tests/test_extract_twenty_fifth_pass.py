@@ -438,3 +438,10 @@ def test_a_candidate_s_campaign_is_named_as_the_campaign_of_the_surname(owner: s
     text = (f"Sen. Jon Tester campaigned in Montana. {owner} campaign said the proposals were "
             "amendments to spending bills.")
     assert _speakers(text) == ["Tester campaign"]
+
+
+def test_a_description_inside_the_quoted_person_s_own_words_is_someone_else() -> None:
+    text = ("Michael Tomlinson, the minister for illegal migration, says the PM has made it clear "
+            "that he will not let a foreign court stop a flight leaving.")
+    speakers = _speakers(text)
+    assert "the PM" in speakers

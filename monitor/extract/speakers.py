@@ -6839,6 +6839,9 @@ class SpeakerBook:
         last, text = self.last_person, self.text
         if last is None or not text or not 0 <= mention.start - self.last_person_at <= _EPITHET_REACH:
             return None
+        if _stop_before(text, mention.start) < self.last_person_at and "\n" not in text[
+                self.last_person_at:mention.start]:
+            return None  # ("Tomlinson says the PM has made it clear …": someone in their words)
         head = mention.name.lower()
         phrase = text[mention.start:mention.end]
         top = _TOP_POST.match(phrase) is not None
