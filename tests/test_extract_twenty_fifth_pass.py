@@ -445,3 +445,9 @@ def test_a_description_inside_the_quoted_person_s_own_words_is_someone_else() ->
             "that he will not let a foreign court stop a flight leaving.")
     speakers = _speakers(text)
     assert "the PM" in speakers
+
+
+def test_a_noun_object_before_a_later_name_and_verb_is_no_clause() -> None:
+    records = _records("Analysts say North Korea has denied a new treaty, though Mr Putin is "
+                       "preparing a visit.")
+    assert [body for _, _, body in records] == ["North Korea has denied a new treaty"]

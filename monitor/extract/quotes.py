@@ -335,9 +335,11 @@ def _subject_then_finite(toks: list[Tok], past: bool = False, text: str = "") ->
                 continue
         if j and toks[j - 1].word[:1].isupper() and (
                 tok.word[:1].isupper() and tok.word.isalpha()
-                or tok.low in ("of", "and", "for") and j + 1 < len(toks) and toks[j + 1].word[:1].isupper()):
-            skipped += 1  # one name, however long: "the United States Department of Justice was"
-            continue
+                or tok.low in ("of", "and", "for") and j + 1 < len(toks) and toks[j + 1].word[:1].isupper()) \
+                and all(t.word[:1].isupper() or t.low in lx.DETERMINERS or t.low in ("of", "and", "for")
+                        for t in toks[:j]):
+            skipped += 1  # one name, however long, as the subject: "the United States Department
+            continue  # of Justice was" (not "a new treaty, though Mr Putin is")
         k = j - skipped
         if k >= (8 if toks[0].low in ("both", "either", "neither") else 6):
             return False
