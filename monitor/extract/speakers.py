@@ -6083,13 +6083,12 @@ class SpeakerBook:
             words = words[1:]
         if words == ["administration"] and self.text:
             # "The Biden administration said … The administration said": the one named last
-            named = None
+            surname: str | None = None
             for match in _NAMED_ADMINISTRATION.finditer(self.text, max(0, mention.start - _ORG_LOOKBACK),
                                                         mention.start):
                 if (self.quoted is None or not self.quoted(match.start())) \
                         and match.group(1).lower() not in lx.NOT_NAMES:
-                    named = match
-            surname = named.group(1) if named is not None else None
+                    surname = match.group(1)
             if surname is None:
                 # "President Donald Trump … The administration has said": the president's
                 president = self._titled_before(Mention(mention.start, mention.end, "definite", "president"))
