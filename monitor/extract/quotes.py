@@ -1955,6 +1955,12 @@ class _Document:
                 elif _pronoun_description(part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Tim Kaine, his rival, said": who the named person is to him
+                elif part and part[0].low in ("a", "an") and k + 2 < len(parts) \
+                        and _unnamed_office(text, tokens(text, *parts[k + 1])) \
+                        and _opens_with_a_name(text, tokens(text, *parts[k + 2])):
+                    # "Jeff Sanborn, president of Chapter & Verse, a Spokane advertising agency,
+                    # said": what the body of his post is; the person named before is the speaker
+                    kind = "role"
                 elif part and part[0].low in ("the", "a", "an") and _body_description(part) \
                         and _names_a_body(parse_before(text, tokens(text, *parts[k + 1]))):
                     # "OpenAI, the U.S.-based company behind ChatGPT, now claims …": what the body
@@ -2851,6 +2857,8 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
         toks = [_hyphened_title(toks[0])] + toks[1:]
     phrase = text[toks[0].start:toks[-1].end]
     first = toks[0].low
+    if first in ("who's", "who’s", "who'd", "who’d"):
+        first = "who"  # "The president, who's a nondenominational Christian, called"
     if first in ("while", "after", "before", "during", "though", "although") and len(toks) > 1 \
             and toks[1].word.islower() and toks[1].low not in lx.DETERMINERS:
         return "skip"  # "Biden, while campaigning in Michigan, called …": when, not who
@@ -5159,7 +5167,9 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([
                        # (a feed's lower-cased dateline: "washington  — U.S. lawmakers …")
                        r"|[a-z][a-z.'’]{2,20}(?: [a-z.'’]{2,20}){0,2}[ ]+[—–][ ]"
                        # (a town in title case and its state's abbreviation: "Plains, Ga. — In a …")
-                       r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z][a-z]{1,4}\.[ ]+[—–][ ]")
+                       r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z][a-z]{1,4}\.[ ]+[—–][ ]"
+                       # (a city and its country in title case: "The Hague, Netherlands — ")
+                       r"|(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z][a-z]+(?: [A-Z][a-z]+)?[ ]+[—–][ ]")
 
 
 def _trim_clause(text: str, start: int, end: int, stops: re.Pattern[str] | None = None) -> tuple[int, int]:

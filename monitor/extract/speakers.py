@@ -431,9 +431,10 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         head = base_word(toks[i - 2]).lower()
         return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS \
             or _full_name_ends(toks, i - 2)
-    if prev.word == "&" and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) \
-            and (toks[i].low in lx.CORPORATE_WORDS or toks[i].low in ("associates", "sons", "partners")):
-        return True  # "Rosenberg Research & Associates Inc.": one company's name
+    if prev.word == "&" and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) and not possessive(toks[i - 2]):
+        # "Rosenberg Research & Associates Inc.", "Bernstein Litowitz Berger & Grossmann": one
+        # company's name
+        return True
     return prev.low in lx.NAME_PARTICLES and _cap_before_particles(toks, i - 1)
 
 
@@ -1037,7 +1038,8 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     named = _kind_then_org_name_before(text, toks)
     if named is not None:
         return named  # "whale rescue group Project Jonah said"
-    if last.word.islower() and last.low in lx.DOCUMENT_NOUNS and len(toks) >= 3:
+    if last.word.islower() and last.low in lx.DOCUMENT_NOUNS \
+            and (len(toks) >= 3 or len(toks) == 2 and last.low == "order"):
         # "…, search warrant documents say": a document named by the words before it
         k = len(toks) - 1
         while k > 0 and len(toks) - k < 4 and toks[k - 1].word.isalpha() and toks[k - 1].word.islower() \
@@ -1045,7 +1047,8 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
             k -= 1  # (not "although" of "…, although some estimates say")
         if k > 0 and toks[k - 1].low in _CLAUSE_OPENERS:
             return Mention(toks[k].start, last.end, "anonymous", _join(text, toks[k:]))
-        if k == 1 and toks[0].low in ("the", "his", "her", "its", "their") and len(toks) >= 3:
+        if k == 1 and toks[0].low in ("the", "his", "her", "its", "their") \
+                and (len(toks) >= 3 or last.low == "order"):
             # "The executive order said": the document, whose author the speaker book finds
             return Mention(toks[0].start, last.end, "anonymous", _join(text, toks))
         if k == 0 and len(toks) - k >= 3:
@@ -2435,6 +2438,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" and"):
         # "Tim Cook and Phil Schiller": two people, not Phil Schiller in the role "Tim Cook and"
         return _coordinated_people(text, toks) or mention
+    if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" &"):
+        # "Procter & Gamble", "Bernstein Litowitz Berger & Grossmann": a company's name
+        begin = next(k for k, t in enumerate(toks) if t.word == "&")
+        while begin > 0 and _cap(toks[begin - 1]) and not possessive(toks[begin - 1]):
+            begin -= 1
+        return Mention(toks[begin].start, mention.end, "organisation", text[toks[begin].start:mention.end])
     if mention is not None and mention.kind == "organisation" and " " in mention.name:
         first, rest = mention.name.split(" ", 1)
         if first in _BODY_EPITHETS and rest[:1].isupper():
@@ -2903,9 +2912,14 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         return held if held is not None and held.kind in ("definite", "organisation") else None
     else:
         name_toks = []
+        topic = False
         for k in range(at + 1, len(toks) - 1):
             if toks[k].low == "by" and _READ_BY.match(" " + toks[k - 1].low + " by"):
                 return None  # "documents obtained by VOA", "emails seen by Reuters": a reader
+            if toks[k].low in ("on", "about", "into", "regarding", "concerning"):
+                topic = True  # "a report on the shutdown of Los Angeles schools": what it is about
+            if topic and toks[k].low != "by":
+                continue
             if toks[k].low in ("in", "at") and k > at + 1:
                 continue  # "court documents filed in Miami": where, not who
             if toks[k].low == "of" and _cap(toks[k - 1]) and k > at + 1:
@@ -2919,14 +2933,20 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                         and (run[kind - 1].low in _NAMED_KINDS or run[kind - 1].low in lx.ORG_HEADS):
                     run = run[kind:]  # "an analysis by the research firm Rhodium Group": the firm's name
                 n = 0
-                while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for", "on")
+                while n < len(run) and (_cap(run[n]) or n and run[n].low in ("of", "and", "for", "on", "&")
                                         and n + 1 < len(run) and _cap(run[n + 1])
                                         and not _DATE_AFTER_ON.match(text, run[n].start)):
                     n += 1  # "U.S. Customs and Border Protection", "Center for Automotive Research"
                     # (not "released by NATO on Monday": when it was, not a name's words)
+                office = next((j for j in range(n + 1, min(len(run), n + 4))
+                               if run[j].word.islower() and run[j].low in lx.ORG_HEADS), None) if n else None
                 if n == 1 and n < len(run) and run[n].word.islower() and run[n].low in _STATE_BODIES \
                         and _demonym(run[0]):
                     n += 1  # "a report from the Mexican government": a people's government
+                elif office is not None and all(t.word.islower() and t.word.rstrip("'’s").isalpha()
+                                                for t in run[n:office]):
+                    # "by the Justice Department inspector general's office": the office
+                    n = office + 1
                 elif n and n < len(run) and possessive(run[n - 1]) and run[n].word.islower() \
                         and run[n].low in lx.ORG_HEADS:
                     n += 1  # "a statement released by Erdogan's office": the office, not the man
@@ -3893,14 +3913,29 @@ _ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|add
                         r"sends|wrote|writes|filed|files|signed|signs)\s+"
                         r"(?:a|an|its|his|her|their))\s+(?:[\w-]+\s+)?")
 #: A sentence opening on the document it reports: "In a statement, ".
-_IN_A_DOCUMENT = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?:a|an|its|his|her|their)[ ](?:[\w-]+[ ])?$")
+_IN_A_DOCUMENT = re.compile(r"(?:^|(?<=[.!?][ ])|(?<=\n))(?:[A-Z][a-z]+,[ ]i|I)n[ ]"
+                            r"(?:a|an|its|his|her|their)[ ](?:[\w-]+[ ]){0,3}$")
 #: After that document's noun, its comma, the subject, then the cue: "statement, X said".
 _AFTER_OPENING = re.compile(r"\w*,[ ]([^,.;:“”\"]{2,80}?)[ ](?:said|says|announced|stated|wrote|added)\b")
+#: The rest of an opening on a document up to its comma: "report issued Thursday morning, ",
+#: "report (pdf) released this month, " (how and when it came out, nothing said yet).
+_OPENING_REST = re.compile(r"\w*(?:[ ]\(\w+\))?(?:[ ](?:issued|released|published|posted|filed|unveiled|"
+                           r"out|made[ ]public)(?:[ ][\w-]+){0,6})?"
+                           r"(?:[ ](?:on[ ])?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                           r"Sunday))?,[ ]")
+#: A capitalised name, its comma, then an appositive: "Hannibal Ware, the chairman".
+_NAME_THEN_APPOSITIVE = re.compile(r"((?:[A-Z][\w.'’-]*[ ]){1,3}[A-Z][\w'’-]+),[ ](?:the|a|an)[ ]")
 #: ("Big Machine Records issued a statement": the subject before "issued" is its author.)
 _NEGATED_ISSUE = re.compile(r"\b(?:not|never|n['’]t|yet to)\s+$")
 _ON_BEHALF = re.compile(r"\s+(?:from|on behalf of|by)\s")
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
-_DOCUMENT_LOOKBACK = 3000
+_DOCUMENT_LOOKBACK = 6000
+#: How many of the noun's places "the report" reads back through (the nearest few are often
+#: "the report's findings", "The report found": no author named there).
+_DOCUMENT_PLACES = 12
+#: Verbs of a document's author in the present that are not cues: "the Pentagon highlights".
+_OPENING_VERBS = frozenset(["highlights", "details", "outlines", "lists", "documents", "describes",
+                            "brings", "offers", "presents", "examines", "concludes", "makes"])
 #: The verb that says what a document's noun names: "X reported that …" is "the report".
 _DOCUMENT_VERBS = {
     noun: re.compile(rf"\b(?:{verbs})\b")
@@ -3910,7 +3945,8 @@ _DOCUMENT_VERBS = {
                         ("lawsuit", "sued|sues"), ("suit", "sued|sues"), ("filing", "filed|files"),
                         ("memo", "issued|issues|sent|sends|wrote|writes"),
                         ("letter", "wrote|writes|sent|sends"),
-                        ("order", "ordered|orders|signed|signs"), ("directive", "issued|issues"))
+                        ("order", "ordered|orders|signed|signs|issued|issues"),
+                        ("directive", "issued|issues"))
 }
 
 
@@ -6445,7 +6481,7 @@ class SpeakerBook:
         head = words[-1]
         floor = max(0, mention.start - _DOCUMENT_LOOKBACK)
         found = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", text[floor:mention.start], re.I)]
-        for pos in reversed(found[-4:]):
+        for pos in reversed(found[-_DOCUMENT_PLACES:]):
             pos += floor
             if self.quoted is not None and self.quoted(pos):
                 continue  # ("“… a statement in partnership with …,” the company said": quoted words)
@@ -6484,22 +6520,22 @@ class SpeakerBook:
         if verb is None:
             return None
         text = self.text
-        found = None
-        for match in verb.finditer(text, floor, mention.start):
-            if self.quoted is None or not self.quoted(match.start()):
-                found = match
-        if found is None:
-            return None
-        stop = max(text.rfind(". ", max(0, found.start() - 200), found.start()),
-                   text.rfind("\n", max(0, found.start() - 200), found.start()))
-        words = tokens(text, stop + 1 if stop >= 0 else max(0, found.start() - 200), found.start())
-        last = max((k for k, t in enumerate(words) if t.low in ("after", "that", "when", "as", "because",
-                                                              "since", "before", "while")), default=-1)
-        subject = parse_before(text, words[last + 1:])
-        if subject is None or subject.kind not in ("person", "organisation", "anonymous") \
-                or subject.name.lower() in lx.PRONOUNS:
-            return None
-        return Mention(mention.start, mention.end, subject.kind, subject.name, gender=subject.gender)
+        places = [match for match in verb.finditer(text, floor, mention.start)
+                  if self.quoted is None or not self.quoted(match.start())]
+        for found in reversed(places[-3:]):
+            stop = max(text.rfind(". ", max(0, found.start() - 200), found.start()),
+                       text.rfind("\n", max(0, found.start() - 200), found.start()))
+            words = tokens(text, stop + 1 if stop >= 0 else max(0, found.start() - 200), found.start())
+            last = max((k for k, t in enumerate(words) if t.low in ("after", "that", "when", "as", "because",
+                                                                  "since", "before", "while")), default=-1)
+            subject = parse_before(text, words[last + 1:])
+            if subject is not None and subject.name.lower() in ("they", "it"):
+                continue  # "The researchers reported …. They also reported …": who "they" are, before
+            if subject is None or subject.kind not in ("person", "organisation", "anonymous") \
+                    or subject.name.lower() in lx.PRONOUNS:
+                return None
+            return Mention(mention.start, mention.end, subject.kind, subject.name, gender=subject.gender)
+        return None
 
     def _who_issued(self, pos: int) -> Mention | None:
         """"Netanyahu’s office said in a statement that …": the subject of the cue before "in a
@@ -6510,8 +6546,12 @@ class SpeakerBook:
             # "In a statement, the prime minister’s office said …": the subject after the comma
             frame = _AFTER_OPENING.match(text, pos)
             found = parse_before(text, tokens(text, frame.start(1), frame.end(1))) if frame else None
+            if found is None:
+                # "In a report issued Thursday, the panel praised …", "In a paper published in
+                # Nature, he warns …": the subject of the sentence's verb, whatever it is
+                found = self._opening_subject(pos)
             return found if found is not None and found.kind in ("person", "organisation", "anonymous") \
-                else None
+                or found is not None and found.kind == "pronoun" and found.name in ("he", "she") else None
         match = _ISSUED_IN.search(text, max(0, pos - 60), pos)
         if match is None or match.end() != pos:
             return None
@@ -6537,7 +6577,30 @@ class SpeakerBook:
             found = parse_before(text, tokens(text, comma + 2, match.start()))
         if found is None:
             found = parse_before(text, tokens(text, sentence, match.start()))
-        return found if found is not None and found.kind in ("person", "organisation", "anonymous") else None
+        return found if found is not None \
+            and found.kind in ("person", "organisation", "anonymous", "definite") else None
+
+    def _opening_subject(self, pos: int) -> Mention | None:
+        """The subject after an opening on a document that ends at ``pos``'s comma: the words
+        up to the sentence's first lower-case cue or past-tense verb ("the UN Office on Drugs
+        and Crime (UNODC) estimates"), or a name before its appositive ("Hannibal Ware, the
+        chairman of …, noted")."""
+        text = self.text
+        rest = _OPENING_REST.match(text, pos)
+        if rest is None:
+            return None
+        appositive = _NAME_THEN_APPOSITIVE.match(text, rest.end())
+        if appositive is not None:
+            found = parse_before(text, tokens(text, rest.end(), appositive.end(1)))
+            return found if found is not None and found.kind == "person" else None
+        words = tokens(text, rest.end(), min(len(text), rest.end() + 120))
+        verb = next((k for k, t in enumerate(words[:12]) if k and t.word.islower()
+                     and (t.low in lx.CUE_VERBS or t.low.endswith("ed") or t.low in _OPENING_VERBS)), None)
+        if verb is None or any(t.low in ("to", "that", "which", "who", "at") for t in words[:verb]) \
+                or any(c in text[rest.end():words[verb].start] for c in ",;:“”\""):
+            return None  # (a clause, not a subject)
+        words = [t for t in words[:verb] if t.word not in ("(", ")")]
+        return parse_before(text, words) if words else None
 
     def _public_acronym(self, name: str) -> bool:
         """"NYAG" where the text spells out "The New York State Attorney General (NYAG)": an
