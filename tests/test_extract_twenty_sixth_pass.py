@@ -126,3 +126,86 @@ def test_a_dateline_of_a_city_and_its_country_in_title_case_is_no_speaker() -> N
     text = ("The Hague, Netherlands — The president of the International Criminal Court lashed "
             "out at the United States, calling attacks on the court “appalling.”")
     assert _speakers(text) == ["the president"]
+
+
+# -- the second slice: posts, bodies of posts, transcripts ---------------------------------------------------
+
+def test_the_statement_sent_to_an_outlet_is_the_body_the_opening_names() -> None:
+    text = ("In a statement sent to VOA, the Chinese Embassy in Washington condemned the sanctions.\n\n"
+            "“The semiconductor industry is highly globalized,” the statement said.")
+    assert _speakers(text) == ["Chinese Embassy in Washington"]
+
+
+def test_a_judge_in_her_ruling_is_the_judge_not_the_ruling() -> None:
+    text = "The judge in her January ruling called the pay package the “biggest compensation plan ever.”"
+    assert _speakers(text) == ["the judge"]
+
+
+def test_a_name_then_a_lower_case_post_with_its_closing_comma_missing_is_the_person() -> None:
+    text = ("Zhao Minghao, international relations expert at Shanghai's Fudan University said China "
+            "probably wouldn't replay the playbook.")
+    assert _speakers(text) == ["Zhao Minghao"]
+
+
+def test_what_a_body_named_in_a_post_is_after_its_owner_does_not_take_the_person_s_place() -> None:
+    text = ("Winston Ma, a former managing director for the China Investment Corporation (CIC), "
+            "China's sovereign wealth fund, said a major trigger was the ban.")
+    assert _speakers(text) == ["Winston Ma"]
+
+
+def test_a_magistrate_s_title_is_no_part_of_the_name() -> None:
+    text = "Magistrate Zia Faruqui said the riot was bad. “It was terrible,” Faruqui said."
+    assert _speakers(text) == ["Zia Faruqui", "Zia Faruqui"]
+
+
+@pytest.mark.parametrize("phrase, name", [("an unnamed Trump aide", "Trump aide"),
+                                          ("Unnamed officials", "officials"),
+                                          ("an anonymous source", "source")])
+def test_that_a_source_goes_unnamed_is_not_who_it_is(phrase: str, name: str) -> None:
+    assert _speakers(f"{phrase} said the two spoke often.".capitalize().replace(
+        phrase.capitalize(), phrase[0].upper() + phrase[1:])) == [name]
+
+
+def test_the_consultancy_is_the_consulting_firm_the_text_named() -> None:
+    text = ("Lawmakers want an inquiry into the U.S. consulting firm McKinsey. McKinsey declined to "
+            "comment. The consultancy has said it does not work for the party.")
+    assert _speakers(text) == ["McKinsey"]
+
+
+def test_it_after_a_company_the_text_called_a_firm_is_the_company() -> None:
+    text = ("Lawmakers want an inquiry into the U.S. consulting firm McKinsey.\n\n"
+            "“McKinsey’s activities pose a serious risk,” according to the letter signed by "
+            "Representative John Moolenaar of Michigan.\n\n"
+            "McKinsey declined to comment on the letter. It has said it follows strict policies.")
+    speakers = _speakers(text)
+    assert speakers[0] == "John Moolenaar"
+    assert speakers[-1] == "McKinsey"
+
+
+def test_a_letter_by_a_party_s_lawmakers_is_theirs() -> None:
+    text = "The letter by Republican lawmakers accuses the firm of helping China."
+    assert _speakers(text) == ["Republican lawmakers"]
+
+
+_INTERVIEW = (
+    "White House adviser John Kirby spoke with VOA Turkish’s White House correspondent Begum "
+    "Donmez Ersoz and said the process must be Syrian-led.\n\n"
+    "VOA: Did Israel give the United States prior notification of their strikes?\n\n"
+    "John Kirby, White House national security communications adviser: I’m going to let the "
+    "Israelis speak to their operations. They have the right to self-defense.\n\n"
+    "VOA: Will President-elect Donald Trump keep the troops there?\n\n"
+    "Kirby: I think it's too soon to tell. We have to wait and see what they actually do.\n\n"
+    "VOA: Would the United States accept a hard-line government?\n\n"
+    "Kirby: What we want to see is governance that meets the aspirations of the Syrian people.")
+
+
+def test_an_outlet_s_label_is_its_correspondent_named_with_her_post() -> None:
+    speakers = _speakers(_INTERVIEW)
+    assert speakers.count("Begum Donmez Ersoz") == 3
+    assert "Donald Trump" not in speakers
+
+
+def test_a_full_name_and_post_label_opens_the_turns_of_a_recurring_label() -> None:
+    records = _records(_INTERVIEW)
+    first_answer = next(r for r in records if r[2].startswith("I’m going to let"))
+    assert first_answer[0] == "John Kirby"

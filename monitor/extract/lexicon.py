@@ -202,7 +202,7 @@ TITLE_WORDS = _forms(
     "ambassador envoy diplomat consul director chief head chairman chairwoman chair ceo cfo coo",
     "executive officer commissioner commander adviser advisor aide analyst expert professor",
     "researcher economist strategist scientist leader king queen prince princess pope sheikh",
-    "emir crown judge justice attorney lawyer prosecutor counsel editor correspondent",
+    "emir crown judge magistrate justice attorney lawyer prosecutor counsel editor correspondent",
     "founder co-founder owner manager coordinator negotiator delegate representative",
     "press foreign defence defense interior finance health security national state senior",
     "former acting assistant associate special military top deputy principal general chief",

@@ -1868,6 +1868,12 @@ class _Document:
             if mention is None:
                 mention = _subject_of_relative(text, toks)
             desc = max(text.rfind(", a ", left, cs), text.rfind(", an ", left, cs))
+            role = text[desc + 2:cs].strip().split(" ", 1)[-1]
+            if desc < 0 and cut > left and mention is not None and mention.kind == "anonymous" \
+                    and _lower_case_post(toks):
+                # "Zhao Minghao, international relations expert at Fudan University said": a post
+                # in lower case with no article, its closing comma missing
+                desc, role = cut, text[cut + 1:cs].strip()
             if (mention is None or mention.kind in ("anonymous", "organisation")) and desc > left:
                 # "“…,” Kurinji Selvaraj, a research analyst at the … think tank told CBS News":
                 # the name right after the quote, before the description whose closing comma is
@@ -1875,7 +1881,6 @@ class _Document:
                 named = parse_before(text, tokens(text, max(left, desc - 40), desc))
                 if named is not None and named.kind == "person" and " " in named.name \
                         and not text[left:named.start].strip(" \t\"“”’,"):
-                    role = text[desc + 2:cs].strip().split(" ", 1)[-1]
                     return Mention(named.start, named.end, "person", named.name, role=role,
                                    gender=named.gender), named.start
             if mention is not None:
@@ -1955,6 +1960,12 @@ class _Document:
                 elif _pronoun_description(part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Tim Kaine, his rival, said": who the named person is to him
+                elif _owned_description(part) and part[-1].low in _BODY_HEADS and k + 2 < len(parts) \
+                        and _unnamed_office(text, tokens(text, *parts[k + 1])) \
+                        and _opens_with_a_name(text, tokens(text, *parts[k + 2])):
+                    # "Winston Ma, a former managing director for the China Investment Corporation
+                    # (CIC), China's sovereign wealth fund, said": what the body of his post is
+                    kind = "role"
                 elif part and part[0].low in ("a", "an") and k + 2 < len(parts) \
                         and _unnamed_office(text, tokens(text, *parts[k + 1])) \
                         and _opens_with_a_name(text, tokens(text, *parts[k + 2])):
@@ -2823,7 +2834,7 @@ _SPEECH_EVENTS = word_set(
     "remarks comments call session hearing broadcast podcast report memo email e-mail "
     "communique communiqué announcement rally meeting summit event appearance debate "
     "programme program show app channel platform account website page blog feed site "
-    "network"
+    "network ruling opinion decision filing testimony"
 )
 
 
@@ -4340,6 +4351,10 @@ _HEADING_LABELS = word_set(
 
 #: "Joe: Good boy." — a transcript's label in ordinary capitals, one to three capitalised words.
 _MIXED_LABEL = re.compile(r"((?:[A-Z][a-z'’-]+ ){0,2}[A-Z][a-z'’-]+): +(?=\S)")
+#: A full name and a post after its comma as a label: "John Kirby, White House national
+#: security communications adviser: ".
+_NAME_AND_POST_LABEL = re.compile(r"((?:[A-Z][a-z'’-]+ ){1,2}[A-Z][a-z'’-]+), [A-Za-z][\w’'. -]{2,90}?"
+                                  r": +(?=\S)")
 
 
 def _recurring_labels(doc: _Document) -> set[str]:
@@ -4411,6 +4426,12 @@ def _sieve_transcript(doc: _Document) -> None:
             match = _MIXED_LABEL.match(text, start, min(end, start + 40))
             turn = match is not None and match.group(1) in recurring
             if not turn:
+                # "John Kirby, White House national security communications adviser: …" opening
+                # the turns "Kirby: …": the full name and post of a recurring label, once
+                match = _NAME_AND_POST_LABEL.match(text, start, min(end, start + 120))
+                turn = match is not None and match.group(1).split()[-1] in recurring \
+                    and " " in match.group(1)
+            if not turn:
                 match = None
         if match is None or _has_quote(doc, match.end(), end):
             continue
@@ -4463,13 +4484,22 @@ def _interviewer_of(text: str, outlet: str) -> str | None:
     """The person the text names as an outlet's own ("VOA's Patsy Widakuswara", "an interview
     with CNN's Jake Tapper"), who asks in the outlet's name in a transcript; None if none."""
     for at in re.finditer(rf"\b{re.escape(outlet)}\b", text):
+        if text.startswith(":", at.end()):
+            continue  # (a label of the transcript: the words after it are the question)
         near = text[at.end():at.end() + 80]  # ("VOA White House bureau chief Patsy Widakuswara")
+        near = re.split(r"[.?!]\s|\n", near, maxsplit=1)[0]
+        posted = _REPORTER_NAMED.search(near)
+        if posted is not None:
+            return posted.group(1)  # "VOA Turkish’s White House correspondent Begum Donmez Ersoz"
         for pair in _GIVEN_AND_SURNAME.finditer(near):
             if known_first_name(pair.group(1).lower()):
                 return f"{pair.group(1)} {pair.group(2)}"
     return None
 
 
+#: A reporter's post and their name: "correspondent Begum Donmez Ersoz".
+_REPORTER_NAMED = re.compile(r"\b(?:correspondent|reporter|anchor|host|interviewer|editor|bureau chief)[ ]"
+                             r"((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+)")
 #: A capitalised word and the capitalised word after it: a given name and a surname.
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+)")
 

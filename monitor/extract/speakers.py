@@ -671,6 +671,10 @@ def _without_count(mention: Mention) -> Mention:
         drop = 2  # "a second person briefed on the call"
     elif len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         drop = 1  # "Two people briefed on the talks", "another official"
+    elif len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[1].lower() in _UNNAMED:
+        drop = 2  # "an unnamed Trump aide": whom it names, not that it does not
+    elif len(words) >= 2 and words[0].lower() in _UNNAMED:
+        drop = 1  # "Unnamed officials"
     if drop and words[drop][:1].isalpha() and words[drop].lower() not in lx.GLUE:
         mention = Mention(mention.start, mention.end, mention.kind, " ".join(words[drop:]), role=mention.role,
                           organisation=mention.organisation, gender=mention.gender)
@@ -782,6 +786,8 @@ _TOWN_AFTER_PLACE = re.compile(r"(?<=[a-z])[ ]in[ ][A-Z][\w’'.-]*(?:[ ][A-Z][\
 
 
 #: How many of a group speak ("many people"), dropped from the group's name.
+#: Words that say a source goes unnamed, and nothing of who it is.
+_UNNAMED = frozenset(["unnamed", "anonymous"])
 _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "numerous", "various", "another",
                           "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                           "dozens", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
@@ -2938,6 +2944,11 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                                         and not _DATE_AFTER_ON.match(text, run[n].start)):
                     n += 1  # "U.S. Customs and Border Protection", "Center for Automotive Research"
                     # (not "released by NATO on Monday": when it was, not a name's words)
+                if n and n < len(run) and run[n].word.islower() and run[n].low in lx.ANON_HEADS \
+                        and run[n].low.endswith("s") and toks[k].low in ("by", "from"):
+                    group = classify(text, run[:n + 1])
+                    if group is not None and group.kind == "anonymous":
+                        return group  # "The letter by Republican lawmakers": the lawmakers
                 office = next((j for j in range(n + 1, min(len(run), n + 4))
                                if run[j].word.islower() and run[j].low in lx.ORG_HEADS), None) if n else None
                 if n == 1 and n < len(run) and run[n].word.islower() and run[n].low in _STATE_BODIES \
@@ -2988,6 +2999,12 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         # "The AG’s complaint": the attorney general the story names, like "the attorney general"
         role_toks = tokens(spelled, 0, len(spelled))
         return Mention(toks[0].start, toks[-1].end, "definite", role_toks[-1].low, role=spelled)
+    of = next((k for k, t in enumerate(name_toks) if k > 1 and t.low == "of"), None)
+    if of is not None:
+        titled = classify(text, name_toks[:of])
+        if titled is not None and titled.kind == "person" and titled.role and " " in titled.name:
+            # "signed by Representative John Moolenaar of Michigan": the person, not a body
+            return Mention(toks[0].start, toks[-1].end, "person", titled.name, gender=titled.gender)
     named = classify(text, name_toks)
     if named is not None and named.kind == "person" and len(name_toks) > 1 and not any(
             t.low in lx.OUTLET_WORDS or t.low in lx.OUTLET_NAMES or t.low in ("and", "for", "of")
@@ -3042,7 +3059,7 @@ _GENERIC_ORGS = frozenset(["company", "firm", "group", "agency", "startup", "car
                            "lender", "bank", "brand", "maker", "platform", "network", "app",
                            "newspaper", "paper", "broadcaster", "utility", "chain", "operator",
                            "distributor", "supplier", "nonprofit", "magazine", "website", "outlet", "club",
-                           "publication", "party"])
+                           "publication", "party", "consultancy"])
 #: Words for any body at all: "the organization" is the one whose name says so ("World Health
 #: Organization"), else the body named last ("the International Rescue Committee … the
 #: organization said").
@@ -3893,7 +3910,8 @@ def _name_them(speakers: list[Speaker], name: str) -> None:
 #: Nyheter"), and the words it may use for that body later ("the paper").
 _KIND_WORDS = {"paper": ("newspaper", "daily", "paper"), "newspaper": ("newspaper", "daily"),
                "daily": ("newspaper", "daily"), "broadcaster": ("broadcaster",),
-               "magazine": ("magazine",), "tabloid": ("tabloid",)}
+               "magazine": ("magazine",), "tabloid": ("tabloid",),
+               "consultancy": ("consultancy", "consulting firm", "consulting company")}
 #: Offices named by their initials before a document ("the AG's complaint", "the DA's office").
 _ROLE_ACRONYMS = {"ag": "attorney general", "da": "district attorney", "pm": "prime minister"}
 #: Words that end an unnamed source's head noun phrase ("analysts at Morgan Stanley").
@@ -3920,7 +3938,7 @@ _AFTER_OPENING = re.compile(r"\w*,[ ]([^,.;:“”\"]{2,80}?)[ ](?:said|says|ann
 #: The rest of an opening on a document up to its comma: "report issued Thursday morning, ",
 #: "report (pdf) released this month, " (how and when it came out, nothing said yet).
 _OPENING_REST = re.compile(r"\w*(?:[ ]\(\w+\))?(?:[ ](?:issued|released|published|posted|filed|unveiled|"
-                           r"out|made[ ]public)(?:[ ][\w-]+){0,6})?"
+                           r"sent|provided|emailed|given|shared|out|made[ ]public)(?:[ ][\w-]+){0,6})?"
                            r"(?:[ ](?:on[ ])?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                            r"Sunday))?,[ ]")
 #: A capitalised name, its comma, then an appositive: "Hannibal Ware, the chairman".
@@ -5045,16 +5063,17 @@ class SpeakerBook:
                 if self.text and (speaker is None or self.last_any is not speaker):
                     speaker = self._lone_name_org(
                         self.text[max(0, mention.start - _PRONOUN_LOOKBACK):mention.start]) or speaker
-                if self.text and speaker is not None and speaker.kind == "organisation":
+                if self.text and (speaker is None or speaker.kind == "organisation"):
                     # "Automattic, a technology company, provides … “…,” it says": the body opening
                     # the sentence before, not one quoted (or written to) earlier
                     window = self.text[max(0, mention.start - 600):mention.start]
                     recent = self._subject_name_in(window[-300:])
-                    if recent is not None and not speaker.name.startswith(recent) \
-                            and alias_key(recent) not in speaker.aliases \
-                            and window.rfind(recent) > window.rfind(speaker.name) \
+                    if recent is not None and (speaker is None or not speaker.name.startswith(recent)
+                                               and alias_key(recent) not in speaker.aliases
+                                               and window.rfind(recent) > window.rfind(speaker.name)) \
                             and (("organisation", alias_key(recent)) in self._by_alias
-                                 or _DESCRIBED_BODY.match(window, window.rfind(recent) + len(recent))):
+                                 or _DESCRIBED_BODY.match(window, window.rfind(recent) + len(recent))
+                                 or self._called_a_body(recent, mention.start)):
                         speaker = self._by_alias.get(("organisation", alias_key(recent))) \
                             or self._new(Mention(mention.start, mention.end, "organisation", recent))
             else:
@@ -6178,6 +6197,13 @@ class SpeakerBook:
             return None  # "the agency" is no "Juanda Airport" named in a photo caption
         return found
 
+    def _called_a_body(self, name: str, pos: int) -> bool:
+        """Has the text, before ``pos``, put a word for a company or a body right before the name
+        ("the U.S. consulting firm McKinsey", "drugmaker Pfizer")?"""
+        kinds = "|".join(sorted(_GENERIC_ORGS | _COMMERCIAL_HEADS))
+        window = self.text[max(0, pos - 6000):pos]
+        return re.search(rf"\b(?:{kinds})[ ]{re.escape(name)}\b", window) is not None
+
     def _known_body_of_kind(self, mention: Mention, noun: str) -> Speaker | None:
         """"NATO said … The alliance said": the body the text named last before the mention (and
         not inside a quotation) of those a story calls by ``noun`` (see _KNOWN_BODY_KINDS)."""
@@ -6220,7 +6246,8 @@ class SpeakerBook:
                 found = match
         if found is None:
             return None
-        name = found.group(1).rstrip(".")  # (not the full stop after it: "… Dagens Nyheter.")
+        # (not the full stop after it, nor the sentence after that: "… Dagens Nyheter. Dagens …")
+        name = found.group(1).split(". ", 1)[0].rstrip(".")
         speaker = self._by_alias.get(("organisation", alias_key(name))) \
             or self._by_alias.get(("person", alias_key(name)))
         if speaker is not None:
