@@ -209,3 +209,44 @@ def test_a_full_name_and_post_label_opens_the_turns_of_a_recurring_label() -> No
     records = _records(_INTERVIEW)
     first_answer = next(r for r in records if r[2].startswith("I’m going to let"))
     assert first_answer[0] == "John Kirby"
+
+
+# -- the third slice: unnamed sources taken up again, first names of either sex, posts -------------------
+
+@pytest.mark.parametrize("introduced, later", [
+    ("One former Pentagon official, who spoke to VOA on condition of anonymity, praised the pick.",
+     "“He will fight for them because he really cares,” the former official said."),
+    ("A State Department spokesperson declined to comment on the bill.",
+     "“As a general matter, we do not comment,” the spokesperson said in an emailed statement."),
+    ("The discussions accelerated, a French military official and two diplomats said.",
+     "Air assets could be based in Poland, the official said."),
+])
+def test_the_source_a_sentence_introduced_is_who_the_definite_description_means(
+        introduced: str, later: str) -> None:
+    speakers = _speakers(f"{introduced}\n\n{later}")
+    assert speakers[-1] in ("former Pentagon official", "State Department spokesperson",
+                            "French military official")
+    assert speakers[-1].split()[-1] in later
+
+
+def test_a_description_with_a_word_the_source_lacks_is_not_that_source() -> None:
+    text = ("A senior U.S. official said the talks failed.\n\n"
+            "“It is hard,” the former official said.")
+    assert _speakers(text) == ["A senior U.S. official", "the former official"]
+
+
+def test_the_former_official_quoted_before_is_that_source() -> None:
+    text = "A former U.S. official said the talks failed. “It is hard,” the former official said."
+    assert _speakers(text) == ["A former U.S. official"] * 2
+
+
+def test_a_unisex_first_name_does_not_say_she() -> None:
+    text = ("Perry Jansen, a board member, said the vote was fair. Kelly Aberasturi voted against "
+            "the change.\n\nHe said he was disappointed.")
+    assert _speakers(text)[-1] == "Kelly Aberasturi"
+
+
+def test_a_post_of_an_occupation_word_then_the_body_is_the_person_s() -> None:
+    text = ("“Much has changed in society and science since the plan was created,” Jacque Buchanan, "
+            "regional forester for the Forest Service's Pacific Northwest Region, said in a statement.")
+    assert _speakers(text) == ["Jacque Buchanan"]

@@ -239,7 +239,7 @@ TITLE_WORDS = _forms(
         "stepmother sibling twin son-in-law daughter-in-law father-in-law mother-in-law "
         # people of local and crime news ("the real estate agent said", "a state trooper said")
         "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
-        "deputy trooper sheriff "
+        "deputy trooper sheriff forester ranger planner forecaster "
         # people of media, entertainment and workplace stories ("a former model told me"; a
         # "model" only after a word for one: see speakers)
         "model dancer intern booker receptionist waitress waiter bartender nanny comedian "
@@ -568,6 +568,10 @@ def _census_first_names() -> tuple[frozenset[str], frozenset[str]]:
 _CENSUS_FEMALE, _CENSUS_MALE = _census_first_names()
 FEMALE_FIRST_NAMES = FEMALE_FIRST_NAMES | (_CENSUS_FEMALE - MALE_FIRST_NAMES)
 MALE_FIRST_NAMES = MALE_FIRST_NAMES | (_CENSUS_MALE - FEMALE_FIRST_NAMES)
+
+#: First names given to men and women alike, which tell neither ("Kelly Aberasturi … He said",
+#: "Kim Jong Un … he said").
+UNISEX_FIRST_NAMES = _forms("kelly kim robin")
 
 #: Capitalised plurals that name a group, not a person ("Democrats said…").
 GROUP_NAMES = _forms(

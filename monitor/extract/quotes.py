@@ -2988,7 +2988,8 @@ def _post_core(part: list[Tok]) -> list[Tok]:
 
 def _post_word(low: str) -> bool:
     """A word for a post, a fellowship too ("associate", "senior fellow")."""
-    return low in lx.POSITION_HEADS or low == "fellow"
+    return low in lx.POSITION_HEADS or low == "fellow" or low in lx.OCCUPATION_WORDS \
+        or len(low) > 6 and low.endswith(("ist", "ician"))  # ("meteorologist", "statistician")
 
 
 def _lower_case_post(part: list[Tok]) -> bool:

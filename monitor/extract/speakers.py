@@ -2327,6 +2327,8 @@ def _name_gender(name_toks: list[Tok]) -> str | None:
     if first.startswith("jean-") \
             or first == "jean" and len(name_toks) >= 3 and name_toks[1].word[:1].isupper():
         return "m"  # "Jean Luc Brunel", "Jean-Pierre Raffarin": the French man's name, not "Jean"
+    if first in lx.UNISEX_FIRST_NAMES:
+        return None
     if first in lx.FEMALE_FIRST_NAMES:
         return "f"
     if first in lx.MALE_FIRST_NAMES:
@@ -3398,6 +3400,8 @@ _COMMERCIAL_HEADS = frozenset(["company", "firm", "startup", "carrier", "airline
                                "manufacturer", "developer", "publisher", "studio", "insurer", "lender",
                                "brand", "maker", "platform", "app", "utility", "chain", "operator",
                                "distributor", "supplier"])
+#: Words for a company or a body, as one pattern ("firm|company|…").
+_BODY_KIND_WORDS = "|".join(sorted(_GENERIC_ORGS | _COMMERCIAL_HEADS))
 #: Last words of the names of public bodies, forces and offices.
 _PUBLIC_BODY_ENDS = frozenset(["force", "forces", "navy", "army", "police", "ministry", "department",
                                "office", "agency", "court", "government", "administration",
@@ -3946,6 +3950,15 @@ _NAME_THEN_APPOSITIVE = re.compile(r"((?:[A-Z][\w.'’-]*[ ]){1,3}[A-Z][\w'’-]
 #: ("Big Machine Records issued a statement": the subject before "issued" is its author.)
 _NEGATED_ISSUE = re.compile(r"\b(?:not|never|n['’]t|yet to)\s+$")
 _ON_BEHALF = re.compile(r"\s+(?:from|on behalf of|by)\s")
+#: Head nouns of unnamed sources a story introduces with "a" and takes up with "the".
+_SOURCE_HEADS = frozenset(["official", "spokesperson", "spokesman", "spokeswoman", "diplomat", "source",
+                           "aide", "officer", "adviser", "advisor", "analyst", "executive"])
+#: "a State Department spokesperson", "One former Pentagon official": an unnamed source introduced.
+_INTRODUCED_SOURCE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)[ ]((?:[A-Z][\w.'’-]*[ ]|[a-z][a-z-]+[ ]){0,4}"
+                                r"(?:official|spokesperson|spokesman|spokeswoman|diplomat|source|aide|"
+                                r"officer|adviser|advisor|analyst|executive))\b")
+#: How far back "the spokesperson" looks for the source's introduction.
+_SOURCE_LOOKBACK = 2500
 #: How far back "the report" looks for the report's introduction ("a report from the World Bank").
 _DOCUMENT_LOOKBACK = 6000
 #: How many of the noun's places "the report" reads back through (the nearest few are often
@@ -6200,9 +6213,8 @@ class SpeakerBook:
     def _called_a_body(self, name: str, pos: int) -> bool:
         """Has the text, before ``pos``, put a word for a company or a body right before the name
         ("the U.S. consulting firm McKinsey", "drugmaker Pfizer")?"""
-        kinds = "|".join(sorted(_GENERIC_ORGS | _COMMERCIAL_HEADS))
         window = self.text[max(0, pos - 6000):pos]
-        return re.search(rf"\b(?:{kinds})[ ]{re.escape(name)}\b", window) is not None
+        return re.search(rf"\b(?:{_BODY_KIND_WORDS})[ ]{re.escape(name)}\b", window) is not None
 
     def _known_body_of_kind(self, mention: Mention, noun: str) -> Speaker | None:
         """"NATO said … The alliance said": the body the text named last before the mention (and
@@ -6846,8 +6858,10 @@ class SpeakerBook:
         return self._by_alias.get(("organisation", alias_key(best))) or self._new(
             Mention(mention.start, mention.end, "organisation", best))
 
-    def _same_source(self, key: str) -> Speaker | None:
-        """"the same official", "the official" after "a Western official": that source."""
+    def _same_source(self, key: str, modifiers: tuple[str, ...] = ()) -> Speaker | None:
+        """"the same official", "the official" after "a Western official": that source; "the
+        former official" after "a former U.S. official" too (every one of ``modifiers`` in its
+        name)."""
         if not key.startswith(("the ", "same ")):
             return None
         head = key.rsplit(None, 1)[-1]
@@ -6862,13 +6876,33 @@ class SpeakerBook:
             words = name.split()
             cut = next((k for k, w in enumerate(words) if k and w in _HEAD_ENDS), len(words))
             # "Con Edison officials", "analysts at Morgan Stanley": the phrase's head noun
-            if words[cut - 1] == head and not name.startswith(("same ", "the ")):
+            if words[cut - 1] == head and not name.startswith(("same ", "the ")) \
+                    and all(m in words[:cut - 1] for m in modifiers):
                 return speaker
         if "same" in key.split()[:2] and self.last_person is not None:
             # "“…,” said Tatang Zaenudin, deputy head of operations … The same official told
             # Reuters": "same" points back to whoever was just quoted
             return self.last_person
         return None
+
+    def _source_described(self, mention: Mention) -> Speaker | None:
+        """The unnamed source a sentence before introduced with "a", "an" or "one" and the
+        mention's head noun ("One former Pentagon official, who spoke …, praised"), every word
+        of the mention's description in it, outside quotations and not far back."""
+        head = mention.name.lower()
+        modifiers = (mention.role or "").lower().split()[:-1]
+        floor = max(0, mention.start - _SOURCE_LOOKBACK)
+        found = None
+        for match in _INTRODUCED_SOURCE.finditer(self.text, floor, mention.start):
+            words = match.group(1).lower().split()
+            if words[-1] == head and all(m in words[:-1] for m in modifiers) and len(words) >= 2 \
+                    and (self.quoted is None or not self.quoted(match.start())):
+                found = match
+        if found is None:
+            return None
+        name = found.group(1)
+        return self._by_alias.get(("anonymous", alias_key(name))) \
+            or self._new(Mention(found.start(1), found.end(1), "anonymous", name))
 
     def _definite(self, mention: Mention) -> Speaker:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
@@ -6882,6 +6916,16 @@ class SpeakerBook:
         if speaker is None and (not mention.role or mention.role == mention.name):
             # "A Western official said … The official said": that source, not a new one
             speaker = self._same_source(f"the {mention.name}")
+        elif speaker is None and mention.role and mention.role.lower().endswith(" " + mention.name.lower()):
+            # "A former U.S. official said … the former official said": that source, every word
+            # of the description in its name
+            modifiers = tuple(mention.role.lower().split()[:-1])
+            speaker = self._same_source(f"the {mention.name}", modifiers)
+        if speaker is None and mention.name.lower() in _SOURCE_HEADS \
+                and (not mention.role or mention.role.lower().endswith(mention.name.lower())):
+            # "A State Department spokesperson declined to comment. … “…,” the spokesperson said":
+            # the source the text described, though it did not speak there
+            speaker = self._source_described(mention)
         if speaker is None:
             name = f"the {mention.role or mention.name}"
             phrase = self.text[mention.start:mention.end].split() if self.text else []
