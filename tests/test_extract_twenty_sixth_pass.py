@@ -250,3 +250,29 @@ def test_a_post_of_an_occupation_word_then_the_body_is_the_person_s() -> None:
     text = ("“Much has changed in society and science since the plan was created,” Jacque Buchanan, "
             "regional forester for the Forest Service's Pacific Northwest Region, said in a statement.")
     assert _speakers(text) == ["Jacque Buchanan"]
+
+
+# -- the fourth slice: where a person is from, around the name -------------------------------------------
+
+def test_a_town_and_state_before_a_voter_named_after_the_cue_are_where_he_is_from() -> None:
+    text = "Voting was “just a smooth process,” said Arlington, Virginia, voter Neil Puri."
+    assert _speakers(text) == ["Neil Puri"]
+
+
+@pytest.mark.parametrize("phrase", ["U.S. District Judge Lewis Liman in Manhattan",
+                                    "Judge Lewis Liman in Manhattan"])
+def test_a_titled_name_then_in_and_a_place_is_the_person(phrase: str) -> None:
+    assert _parsed(phrase)[:2] == ("person", "Lewis Liman")
+
+
+def test_where_a_person_is_from_with_its_closing_comma_missing_is_not_the_speaker() -> None:
+    text = "“The election was stolen. We all see it,” Stephanie Liu, from New York told VOA."
+    assert _speakers(text) == ["Stephanie Liu"]
+
+
+def test_a_name_of_an_owner_s_division_is_the_person() -> None:
+    assert _parsed("Christopher Raia of the FBI’s counterterrorism division")[:2] == \
+        ("person", "Christopher Raia")
+    text = ("“We’re confident that there are no accomplices,” Christopher Raia of the FBI’s "
+            "counterterrorism division said Thursday in a news conference.")
+    assert _speakers(text) == ["Christopher Raia"]

@@ -1358,7 +1358,15 @@ class _Document:
             if not comma_or_quote or cue in ("told", "tells", "tell", "telling"):
                 return None  # (after "told" comes whom, never who: "…, told journalists")
             stop = _next_boundary(text, ce, e)
-            mention = parse_after(text, tokens(text, ce, stop))
+            placed = _PLACE_THEN_PERSON.match(text, ce, e)
+            if placed is not None:
+                # "said Arlington, Virginia, voter Neil Puri": where the person is from, then
+                # the person
+                mention = parse_after(text, tokens(text, placed.start(1), placed.end(1)))
+                mention = mention if mention is not None and mention.kind == "person" \
+                    else parse_after(text, tokens(text, ce, stop))
+            else:
+                mention = parse_after(text, tokens(text, ce, stop))
             if mention is None or mention.kind == "pronoun" and mention.name == "it":
                 return None
             if mention.kind == "pronoun" and text[mention.end:mention.end + 2].strip()[:1].isalpha():
@@ -1868,13 +1876,19 @@ class _Document:
             if mention is None:
                 mention = _subject_of_relative(text, toks)
             desc = max(text.rfind(", a ", left, cs), text.rfind(", an ", left, cs))
-            role = text[desc + 2:cs].strip().split(" ", 1)[-1]
+            role: str | None = text[desc + 2:cs].strip().split(" ", 1)[-1]
             if desc < 0 and cut > left and mention is not None and mention.kind == "anonymous" \
                     and _lower_case_post(toks):
                 # "Zhao Minghao, international relations expert at Fudan University said": a post
                 # in lower case with no article, its closing comma missing
                 desc, role = cut, text[cut + 1:cs].strip()
-            if (mention is None or mention.kind in ("anonymous", "organisation")) and desc > left:
+            from_where = desc < 0 and cut > left and len(toks) >= 2 and toks[0].low in ("from", "of") \
+                and all(t.word[:1].isupper() for t in toks[1:])
+            if from_where:
+                # "Stephanie Liu, from New York told VOA": where she is from, its comma missing
+                desc, role = cut, None
+            if (mention is None or mention.kind in ("anonymous", "organisation") or from_where) \
+                    and desc > left:
                 # "“…,” Kurinji Selvaraj, a research analyst at the … think tank told CBS News":
                 # the name right after the quote, before the description whose closing comma is
                 # missing, is who spoke
@@ -2683,6 +2697,12 @@ _MONTHS = word_set("January February March April May June July August September 
 def _date_word(tok: Tok) -> bool:
     """A word of a date: a month as written ("Nov.", "January"), a day or a year ("18", "2020")."""
     return tok.word in _MONTHS or tok.word.rstrip(".,").isdigit()
+
+
+#: After a cue, a town and its state, then a person in lower-case words and a name: " Arlington,
+#: Virginia, voter Neil Puri."
+_PLACE_THEN_PERSON = re.compile(r"[ ]+[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?,[ ]"
+                                r"((?:[a-z-]+[ ]){1,3}(?:[A-Z][\w.'’-]+[ ]?){2,3})(?=[.,;]|$)")
 
 
 def _occasion_phrase(toks: list[Tok], k: int) -> bool:

@@ -404,6 +404,10 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         return True  # "the top Republican in the House", "the ranking Democrat on the committee"
     if np_word(prev) and prev.low not in lx.DETERMINERS:
         return True
+    if prev.word.islower() and prev.word.isalpha() and i >= 2 and possessive(toks[i - 2]) \
+            and _cap(toks[i - 2]) and toks[i].word.islower() \
+            and (toks[i].low in lx.ORG_HEADS or toks[i].low in lx.POSITION_HEADS):
+        return True  # "the FBI’s counterterrorism division": a body of the owner's
     if prev.word.islower() and prev.word.isalpha() and (prev.low.endswith(_ADJECTIVE_ENDINGS)
                                                         or prev.low in _POST_PARTICIPLES) \
             and i >= 2 and np_word(toks[i - 2]) and (toks[i].low in lx.POSITION_HEADS
@@ -455,7 +459,9 @@ def _full_name_ends(toks: list[Tok], j: int) -> bool:
         k -= 1
     run = toks[k:j + 1]
     cut = _name_run(run)
-    return len(run) - cut >= 2 and _known_first_name(run[cut].low)
+    # (a title before the name says so too: "Judge Lewis Liman in Manhattan")
+    return len(run) - cut >= 2 and (_known_first_name(run[cut].low)
+                                    or cut > 0 and run[cut - 1].low in lx.TITLE_WORDS)
 
 
 def _employer_opens(toks: list[Tok], k: int) -> bool:
