@@ -1876,7 +1876,7 @@ class _Document:
             if mention is None:
                 mention = _subject_of_relative(text, toks)
             desc = max(text.rfind(", a ", left, cs), text.rfind(", an ", left, cs))
-            role: str | None = text[desc + 2:cs].strip().split(" ", 1)[-1]
+            role: str | None = ""  # (", a research analyst at …": read below, only when used)
             if desc < 0 and cut > left and mention is not None and mention.kind == "anonymous" \
                     and _lower_case_post(toks):
                 # "Zhao Minghao, international relations expert at Fudan University said": a post
@@ -1892,6 +1892,8 @@ class _Document:
                 # "“…,” Kurinji Selvaraj, a research analyst at the … think tank told CBS News":
                 # the name right after the quote, before the description whose closing comma is
                 # missing, is who spoke
+                if role == "":
+                    role = text[desc + 2:cs].strip().split(" ", 1)[-1]
                 named = parse_before(text, tokens(text, max(left, desc - 40), desc))
                 if named is not None and named.kind == "person" and " " in named.name \
                         and not text[left:named.start].strip(" \t\"“”’,"):
