@@ -276,3 +276,26 @@ def test_a_name_of_an_owner_s_division_is_the_person() -> None:
     text = ("“We’re confident that there are no accomplices,” Christopher Raia of the FBI’s "
             "counterterrorism division said Thursday in a news conference.")
     assert _speakers(text) == ["Christopher Raia"]
+
+
+# -- the fifth slice: an age and a trade for the one person the sentence names ----------------------------
+
+@pytest.mark.parametrize("cue", ["said the 47-year-old electrician from Lincoln, Nebraska",
+                                 "the 47-year-old electrician said", "said the 47-year-old"])
+def test_an_age_description_is_the_one_person_the_sentence_names(cue: str) -> None:
+    text = f"Election news was taking up too much of Sam Gude's time, {cue}."
+    assert _speakers(text) == ["Sam Gude"]
+
+
+def test_an_age_description_with_no_one_named_stays_a_source_of_its_own() -> None:
+    assert _speakers("The war is bad, said the 47-year-old electrician.") == ["the 47-year-old electrician"]
+
+
+@pytest.mark.parametrize("trade", ["electrician", "plumber", "pharmacist", "technician"])
+def test_a_trade_speaks(trade: str) -> None:
+    assert _speakers(f"The war is bad, the {trade} said.") == [f"the {trade}"]
+
+
+def test_a_surname_that_is_also_a_trade_stays_a_surname() -> None:
+    text = "“The deal is big,” Lionel Barber said. Barber added that it would take years."
+    assert _speakers(text) == ["Lionel Barber", "Lionel Barber"]

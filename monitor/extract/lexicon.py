@@ -240,6 +240,12 @@ TITLE_WORDS = _forms(
         # people of local and crime news ("the real estate agent said", "a state trooper said")
         "agent clerk veteran retiree trucker miner contractor developer paramedic firefighter "
         "deputy trooper sheriff forester ranger planner forecaster "
+        # trades and services ("the 47-year-old electrician said")
+        # (not those that are also surnames or papers' names: Barber, Baker, Carpenter, Courier)
+        "electrician plumber mechanic welder accountant cashier janitor hairdresser rancher "
+        "dentist pharmacist therapist counselor counsellor psychologist psychiatrist veterinarian "
+        "librarian programmer technician realtor salesman saleswoman homemaker housewife caretaker "
+        "dockworker longshoreman midwife "
         # people of media, entertainment and workplace stories ("a former model told me"; a
         # "model" only after a word for one: see speakers)
         "model dancer intern booker receptionist waitress waiter bartender nanny comedian "

@@ -3143,6 +3143,8 @@ def _number_word(low: str) -> bool:
     return all(part in _NUMBER_WORDS for part in low.split("-"))
 
 
+#: A person described by an age and a noun: "the 47-year-old electrician".
+_AGED_PERSON = re.compile(r"[Tt]he \d{1,3}-year-old [a-z-]+")
 #: An age used as a noun: "the 37-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")
 
@@ -4887,6 +4889,28 @@ class SpeakerBook:
             return None
         return Mention(mention.start, mention.end, "person", match.group(1), role=title)
 
+    def _one_person_in_sentence(self, pos: int) -> Mention | None:
+        """The one person named in full in the sentence before ``pos`` (a possessive too: "Sam
+        Gude's time"), outside quotations; None when none or several are."""
+        text = self.text
+        start = max(_stop_before(text, pos) + 1, text.rfind("\n", 0, pos) + 1, pos - 400)
+        found: list[str] = []
+        for match in _NAME_SEQUENCE.finditer(text, start, pos):
+            if self.quoted is not None and self.quoted(match.start()):
+                continue
+            toks = tokens(text, match.start(), match.end())
+            if toks and possessive(toks[-1]):
+                last = toks[-1]
+                toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
+            names = toks[_name_run(toks, text):]
+            if len(names) >= 2 and _known_first_name(names[0].low):
+                name = _join(text, names)
+                if name not in found:
+                    found.append(name)
+        if len(found) != 1:
+            return None
+        return Mention(pos, pos, "person", found[0])
+
     def _aged(self, mention: Mention) -> Mention | None:
         """The person the text gave the age of "the 37-year-old" before it ("Maria Lopez, 37,",
         "37-year-old Maria Lopez"), the last one so named, or None."""
@@ -5107,9 +5131,14 @@ class SpeakerBook:
                     speaker = self._group_before(mention.start)
         elif mention.kind == "anonymous" and mention.name in (_ONE_OF_THEM_NAME, _SHARE_OF_THEM_NAME):
             speaker = self._member_of_group_before(mention, plural=mention.name == _SHARE_OF_THEM_NAME)
-        elif mention.kind == "definite" and self.text and _AGED.fullmatch(mention.name) \
-                and (aged := self._aged(mention)) is not None:
-            # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age
+        elif mention.kind == "definite" and self.text and (
+                _AGED.fullmatch(mention.name) and (aged := self._aged(mention)
+                                                   or self._one_person_in_sentence(mention.start)) is not None
+                or _AGED.match(mention.role or "") and (aged := self._one_person_in_sentence(mention.start))
+                is not None):
+            # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age;
+            # "Election news was taking up too much of Sam Gude's time, said the 47-year-old": the
+            # one person the sentence names
             speaker = self._person(aged)
         elif mention.kind == "definite":
             office = titles.office_of(mention.role, mention.name)
@@ -5183,6 +5212,12 @@ class SpeakerBook:
             if speaker is None and mention.kind == "anonymous":
                 speaker = self._same_source(" ".join(mention.name.lower().split())) \
                     or self._group_named_as_body(mention)
+            if speaker is None and mention.kind == "anonymous" and self.text \
+                    and _AGED_PERSON.fullmatch(mention.name):
+                # "Election news was taking up too much of Sam Gude's time, said the 47-year-old
+                # electrician": the one person the sentence names
+                named = self._one_person_in_sentence(mention.start)
+                speaker = self._person(named) if named is not None else None
             if speaker is None and mention.kind == "anonymous" and _TOP_POST.match(mention.name):
                 # ("the top U.S. diplomat": one person's post, not an unnamed source)
                 speaker = self._epithet_of_quoted(replace(mention, name=mention.name.split()[-1]))
