@@ -299,3 +299,33 @@ def test_a_trade_speaks(trade: str) -> None:
 def test_a_surname_that_is_also_a_trade_stays_a_surname() -> None:
     text = "“The deal is big,” Lionel Barber said. Barber added that it would take years."
     assert _speakers(text) == ["Lionel Barber", "Lionel Barber"]
+
+
+# -- the sixth slice: clauses found where none was --------------------------------------------------------
+
+def test_that_s_after_a_cue_opens_the_clause() -> None:
+    text = "Critics say that’s a loophole that allows foreign influence in U.K. politics.\n\nThe end came."
+    assert _records(text)[0][2].startswith("that’s a loophole")
+
+
+def test_a_second_cue_in_ing_after_a_clause_is_a_record_of_its_own() -> None:
+    text = ("Zelenskyy said he was willing to give up his presidency if it meant peace, quipping that "
+            "he could exchange his departure for NATO entry.")
+    assert _records(text)[0][2] == "he was willing to give up his presidency if it meant peace"
+
+
+@pytest.mark.parametrize("phrase, name", [("Various estimates", "estimates"),
+                                          ("Recent polls", "Recent polls")])
+def test_documents_of_a_kind_speak(phrase: str, name: str) -> None:
+    text = f"{phrase} say the fires are likely to be the costliest ever.\n\nThe end came."
+    assert _speakers(text) == [name]
+
+
+def test_a_body_and_a_group_speak_together() -> None:
+    text = "But the U.N. and aid groups say Israel recently has again blocked almost all aid.\n\nThe end."
+    assert _speakers(text) == ["the U.N. and aid groups"]
+
+
+def test_a_time_before_the_vote_between_subject_and_cue_is_looked_past() -> None:
+    text = "Johnson before the vote told reporters that the package would avoid disruption."
+    assert _speakers(text) == ["Johnson"]

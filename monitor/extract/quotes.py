@@ -436,7 +436,7 @@ _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "the
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
                   "asserting", "alleging", "concluding", "noting", "stressing", "predicting",
                   "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
-                  "accusing", "declaring"])
+                  "accusing", "declaring", "quipping", "joking"])
 #: After a cue, a quoted noun phrase and a verb: the clause of "Declaring “the soul of the
 #: Corps” is at stake, …" (no "that" needed).
 _QUOTED_SUBJECT = re.compile(r"[ ][\"“][^\"“”\n]{3,80}[\"”][ ](?:is|was|are|were|has|had|will|would|could"
@@ -2224,6 +2224,10 @@ class _Document:
                     return
                 if frame.cue in ("told", "tells", "tell"):
                     return  # "told" with no object we can read: no clause either
+        if i < len(toks) and toks[i].low in ("that's", "that’s") and frame.cue in _ZERO_THAT \
+                and not frame.inverted:
+            frame.clause_start = toks[i].start  # "Critics say that’s a loophole": "that" its subject
+            return
         # "said on Monday that …", "said in a statement that …"
         for k in range(i, min(len(toks), i + 16)):
             low = toks[k].low
@@ -2856,7 +2860,7 @@ _SPEECH_EVENTS = word_set(
     "remarks comments call session hearing broadcast podcast report memo email e-mail "
     "communique communiqué announcement rally meeting summit event appearance debate "
     "programme program show app channel platform account website page blog feed site "
-    "network ruling opinion decision filing testimony"
+    "network ruling opinion decision filing testimony vote trial ceremony funeral visit talks"
 )
 
 
@@ -5199,7 +5203,7 @@ _CLAUSE_STOP = re.compile(
     # (a colon before a quoted sentence: the speaker's own words follow, a record of their own)
     r"; |:[ ]?(?=[“\"][A-Z])"
     r"|, (?:while|whereas|although|though|but(?= I\b| I['’]| we\b)|adding|saying|calling|describing"
-    r"|pointing to|referring to"
+    r"|pointing to|referring to|quipping|joking|explaining|arguing|stressing|claiming|asserting|warning that"
     r"|insisting|noting|according to) "
     r"| and (?:declined|refused|did not|would not|gave no|provided no|offered no) "
     # "said the deal was “a historic step” and urged Congress to approve it": the subject's next

@@ -535,11 +535,37 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         mention = _organisations_plural(text, toks)
         if mention is not None and mention.kind == "anonymous":
             mention = _without_count(mention)  # "Several press freedom groups": press freedom groups
+    if mention is None and len(toks) == 2 and toks[0].low in _COUNT_WORDS | _FRESH_WORDS \
+            and toks[1].word.islower() and toks[1].low in lx.DOCUMENT_NOUNS and toks[1].low.endswith("s"):
+        # "Various estimates say", "Recent polls show": documents of a kind, by no one named
+        mention = Mention(toks[0].start, toks[1].end, "anonymous", _join(text, toks))
+    if mention is None and 3 <= len(toks) <= 8:
+        mention = _body_and_group(text, toks)  # "the U.N. and aid groups say"
     if mention is None and len(toks) == 1 and toks[0].low in _GROUP_PRONOUNS:
         # "Some said they felt dejected", "Many say the plan is dead": part of the people the
         # story is about, named by that word
         mention = Mention(toks[0].start, toks[0].end, "anonymous", toks[0].low, gender="plural")
     return mention
+
+
+#: Words for documents that are new ("Recent polls show").
+_FRESH_WORDS = frozenset(["recent", "new", "latest", "early", "initial", "preliminary"])
+
+
+def _body_and_group(text: str, toks: list[Tok]) -> Mention | None:
+    """"the U.N. and aid groups", "Hamas and other militant groups": a body and a group (or
+    two bodies) that speak together, each side read as a speaker of its own."""
+    at = next((k for k, t in enumerate(toks) if t.low == "and"), None)
+    if at is None or at == 0 or at == len(toks) - 1:
+        return None
+    left, right = toks[:at], toks[at + 1:]
+    first, second = parse_before(text, left), parse_before(text, right)
+    kinds = ("organisation", "anonymous")
+    if first is None or second is None or first.kind not in kinds or second.kind not in kinds \
+            or first.kind == "anonymous" and second.kind == "anonymous":
+        return None
+    start = first.start  # (not "But" or "the" before the first body)
+    return Mention(start, toks[-1].end, "anonymous", text[start:toks[-1].end], gender="plural")
 
 
 #: Words that stand for part of a group, as a speaker.
@@ -2881,7 +2907,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
     at = next((k for k, t in enumerate(toks) if t.word.islower() and t.low in lx.DOCUMENT_NOUNS), None)
     if at is None:
         return _titled_document_author(text, toks)
-    owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS]
+    owner = [t for t in toks[:at] if t.low not in lx.DETERMINERS and t.low not in _COUNT_WORDS
+             and t.low not in _FRESH_WORDS]  # (not "Various" of "Various estimates")
     if owner and _REPORTS_OF_A_KIND.fullmatch(text, owner[0].start, toks[at].end):
         return None  # "Initial reports", "Media reports": reports of a kind, by no one named
     if len(owner) >= 2 and owner[0].word in _COUNTRY_ABBREVIATIONS and owner[-1].word.islower() \
