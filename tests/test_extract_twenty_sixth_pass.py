@@ -329,3 +329,40 @@ def test_a_body_and_a_group_speak_together() -> None:
 def test_a_time_before_the_vote_between_subject_and_cue_is_looked_past() -> None:
     text = "Johnson before the vote told reporters that the package would avoid disruption."
     assert _speakers(text) == ["Johnson"]
+
+
+# -- the seventh slice: bodies by what their names say; a named body's post after a name -----------------
+
+def test_the_department_is_the_one_whose_bureau_the_text_named() -> None:
+    text = ("The export controls were announced by the Commerce Department’s Bureau of Industry and "
+            "Security. “AI models could be used for war,” the department said.")
+    assert _speakers(text) == ["Commerce Department"]
+
+
+def test_the_panel_is_the_committee_the_text_named() -> None:
+    text = "The House Ethics Committee released its report. The panel said the congressman paid women."
+    assert _speakers(text) == ["House Ethics Committee"]
+
+
+def test_the_named_company_is_its_name() -> None:
+    text = "Nielsen measured the ratings. The ratings fell, the Nielsen company said."
+    assert _speakers(text) == ["Nielsen"]
+
+
+def test_the_airline_is_the_body_whose_name_says_airline() -> None:
+    text = ("American Airlines grounded flights, according to Cirium, an aviation analytics company. "
+            "Dennis Tajer said the airline told pilots that there was an outage.")
+    assert _speakers(text)[-1] == "American Airlines"
+
+
+@pytest.mark.parametrize("post", ["State Department spokesman", "National Security Council spokesman"])
+def test_a_named_body_s_post_after_a_name_is_that_person_s(post: str) -> None:
+    text = f"“Mr Putin would welcome a new treaty,” Matthew Miller, {post}, told a briefing."
+    assert _records(text) == [("Matthew Miller", "person", "Mr Putin would welcome a new treaty")]
+
+
+def test_a_tradesman_quoted_in_the_lead_is_not_the_named_spokesman_after_it() -> None:
+    text = ("The delegation left the train at Khabarovsk and continued by car, a railway worker said.\n\n"
+            "“The United Nations will discuss fuel deliveries in the coming days,” Matthew Miller, State "
+            "Department spokesman, told a briefing.")
+    assert _speakers(text) == ["a railway worker", "Matthew Miller"]

@@ -1976,6 +1976,12 @@ class _Document:
                 elif _pronoun_description(part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Tim Kaine, his rival, said": who the named person is to him
+                elif part and part[0].word[:1].isupper() and part[-1].low in lx.POSITION_HEADS \
+                        and _unnamed_office(text, part) \
+                        and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
+                    # "Matthew Miller, State Department spokesman, said": the post of a named
+                    # body, with no article, after the person's name
+                    kind = "role"
                 elif _owned_description(part) and part[-1].low in _BODY_HEADS and k + 2 < len(parts) \
                         and _unnamed_office(text, tokens(text, *parts[k + 1])) \
                         and _opens_with_a_name(text, tokens(text, *parts[k + 2])):

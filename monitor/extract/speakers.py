@@ -2484,6 +2484,13 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         while begin > 0 and _cap(toks[begin - 1]) and not possessive(toks[begin - 1]):
             begin -= 1
         return Mention(toks[begin].start, mention.end, "organisation", text[toks[begin].start:mention.end])
+    if mention is not None and mention.kind == "organisation" and len(toks) >= 3 \
+            and toks[0].low == "the" and toks[-1].low in ("company", "firm") and toks[-1].word.islower() \
+            and all(_cap(t) and not possessive(t) and "-" not in t.word for t in toks[1:-1]) \
+            and not (len(toks) == 3 and _demonym(toks[1])):
+        # "the Nielsen company": the company's name, without the word for what it is (not "the
+        # Japanese firm": what the firm is)
+        return replace(mention, name=_join(text, toks[1:-1]))
     if mention is not None and mention.kind == "organisation" and " " in mention.name:
         first, rest = mention.name.split(" ", 1)
         if first in _BODY_EPITHETS and rest[:1].isupper():
@@ -3435,6 +3442,18 @@ _COMMERCIAL_HEADS = frozenset(["company", "firm", "startup", "carrier", "airline
                                "manufacturer", "developer", "publisher", "studio", "insurer", "lender",
                                "brand", "maker", "platform", "app", "utility", "chain", "operator",
                                "distributor", "supplier"])
+#: Words inside a body's name that say what kind it is ("the airline": "American Airlines").
+_KIND_IN_NAMES = {"airline": ("Airlines", "Airline", "Airways"), "carrier": ("Airlines", "Airways"),
+                  "bank": ("Bank",), "automaker": ("Motors", "Motor"), "carmaker": ("Motors", "Motor")}
+
+
+@lru_cache(maxsize=16)
+def _kind_in_name_pattern(kind: str) -> re.Pattern[str]:
+    """Capitalised words up to and including a word of ``_KIND_IN_NAMES[kind]``."""
+    words = "|".join(_KIND_IN_NAMES[kind])
+    return re.compile(rf"(?:[A-Z][\w&.'’-]*[ ]){{1,3}}(?:{words})\b(?:[’']s)?")
+
+
 #: Words for a company or a body, as one pattern ("firm|company|…").
 _BODY_KIND_WORDS = "|".join(sorted(_GENERIC_ORGS | _COMMERCIAL_HEADS))
 #: Last words of the names of public bodies, forces and offices.
@@ -5526,6 +5545,11 @@ class SpeakerBook:
         gender = unnamed.gender or _pronoun_gender_after(text, at + len(unnamed.name), lead_end)
         if gender and named.gender and gender != named.gender:
             return False  # ("… told senators that she will …" is no Robert)
+        head = _head_word(unnamed.name)
+        post = (named.role or "").lower().split()
+        if head in lx.OCCUPATION_WORDS and post and post[-1] in lx.POSITION_HEADS \
+                and post[-1] not in lx.OCCUPATION_WORDS:
+            return False  # ("a railway worker said" is no "Matthew Miller, State Department spokesman")
         if _OPENS_PARAGRAPH.fullmatch(text, next_start, first[0]) is None:
             return False  # (the name opens the paragraph, or follows the quote that opens it)
         stop = text.find(". ", first[0], next_end)
@@ -6269,14 +6293,39 @@ class SpeakerBook:
             return found
         if len(words) != 1 or not self.text:
             return None
+        if words[0] == "panel":
+            # "The House Ethics Committee released its report. The panel said …": a committee,
+            # commission or board the text named, when it named no panel
+            found = self._org_of_head(mention, "panel") or self._org_of_head(mention, "committee") \
+                or self._org_of_head(mention, "commission")
+            if found is not None:
+                return found
         if words[0] not in _GENERIC_ORGS:
             return self._org_of_head(mention, words[0]) or self._known_body_of_kind(mention, words[0]) \
                 or (self._generic_org_named(mention, words[0]) if words[0] in _ANY_BODY else None)
-        found = self._generic_org_named(mention, words[0])
+        found = self._named_with_kind_word(mention, words[0]) or self._generic_org_named(mention, words[0])
         if found is not None and found.name.split()[-1].lower() in _PLACES_NOT_BODIES \
                 and found.name.split()[-1].lower() != words[0]:
             return None  # "the agency" is no "Juanda Airport" named in a photo caption
         return found
+
+    def _named_with_kind_word(self, mention: Mention, kind: str) -> Speaker | None:
+        """"the airline" after "American Airlines … according to Cirium, an aviation analytics
+        company": the body named last whose name holds a word for that kind ("Airlines",
+        "Airways"), outside quotations."""
+        words = _KIND_IN_NAMES.get(kind)
+        if words is None or not self.text:
+            return None
+        pattern = _kind_in_name_pattern(kind)
+        found = None
+        for match in pattern.finditer(self.text, max(0, mention.start - _ORG_LOOKBACK), mention.start):
+            if self.quoted is None or not self.quoted(match.start()):
+                found = match
+        if found is None:
+            return None
+        name = found.group().removesuffix("’s").removesuffix("'s")
+        return self._by_alias.get(("organisation", alias_key(name))) \
+            or self._new(Mention(found.start(), found.start() + len(name), "organisation", name))
 
     def _called_a_body(self, name: str, pos: int) -> bool:
         """Has the text, before ``pos``, put a word for a company or a body right before the name
@@ -6520,10 +6569,16 @@ class SpeakerBook:
                     and not possessive(toks[-1]):
                 best = _join(window, toks)  # "Hotel Arpit Palace … the hotel said"
                 continue
+            inner = next((k for k in range(1, len(toks) - 1)
+                          if possessive(toks[k]) and base_word(toks[k]).lower() == head
+                          and any(t.low in lx.ORG_HEADS for t in toks[k + 1:])), None)
+            if inner is not None:
+                # "the Commerce Department’s Bureau of Industry and Security": the department
+                toks = toks[:inner + 1]
             if len(toks) >= 2 and base_word(toks[-1]).lower() == head:
                 name = _join(window, toks)
                 best = base_word(Tok(name, 0, 0)) if possessive(toks[-1]) else name
-                goes_on = _NAME_GOES_ON.match(window, match.end())
+                goes_on = _NAME_GOES_ON.match(window, match.end()) if inner is None else None
                 if goes_on is not None:
                     # "New Zealand Department" is "New Zealand Department of Conservation"
                     best = name + goes_on.group()
