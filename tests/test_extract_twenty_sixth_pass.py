@@ -366,3 +366,10 @@ def test_a_tradesman_quoted_in_the_lead_is_not_the_named_spokesman_after_it() ->
             "“The United Nations will discuss fuel deliveries in the coming days,” Matthew Miller, State "
             "Department spokesman, told a briefing.")
     assert _speakers(text) == ["a railway worker", "Matthew Miller"]
+
+
+@pytest.mark.parametrize("tag", ["R-Ohio", "a Republican"])
+def test_a_party_tag_where_the_text_first_named_the_person_rules_out_the_other_party(tag: str) -> None:
+    text = (f"“We will win,” said Rep. Jim Jordan, {tag}, on Monday.\n\n"
+            "“It is over,” the Democrat said.")
+    assert _speakers(text) == ["Jim Jordan", "the Democrat"]

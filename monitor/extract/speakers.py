@@ -3566,7 +3566,7 @@ _PRONOUN_AFTER_NAME = re.compile(r"(?:['’]s)?\b[^.!?;:“”\"A-Z]{1,80}?\b(sh
 _PARTY_MEMBERS = frozenset(["republican", "democrat", "independent", "conservative", "liberal"])
 #: A party tag right after a name: ", a Democrat", ", the Ohio Republican", " (R-Ohio)".
 _PARTY_TAG_AFTER = re.compile(r",[ ](?:an?|the)[ ](?:[A-Z][\w.]*[ ]){0,2}"
-                              r"(Republican|Democrat|Democratic|GOP)\b|[ ]\(([RD])-")
+                              r"(Republican|Democrat|Democratic|GOP)\b|[ ]\(([RD])-|,[ ]([RD])-[A-Z]")
 _PARTY_TAGS = {"republican": "republican", "gop": "republican", "r": "republican",
                "democrat": "democrat", "democratic": "democrat", "d": "democrat"}
 #: After a name, what introduces a person to the story: an appositive, a relative clause, an age.
@@ -4597,7 +4597,7 @@ class SpeakerBook:
         tag = _PARTY_TAG_AFTER.match(self.text, person.end)
         if tag is None:
             return False
-        word = (tag.group(1) or tag.group(2)).lower()
+        word = (tag.group(1) or tag.group(2) or tag.group(3)).lower()
         return _PARTY_TAGS.get(word, party) != party
 
     def _person_named_before(self, pos: int) -> Mention | None:
@@ -7108,7 +7108,7 @@ class SpeakerBook:
             return None  # ("the official said": an unnamed source of its own)
         gender = "f" if head in _FEMALE_NOUNS or head == "lady" else "m" if head in _MALE_NOUNS else None
         if gender is not None and last.gender not in (None, gender) or _role_clash(last.role, head) \
-                or self.of_other_party(Mention(0, 0, "person", last.name), head) \
+                or self._tagged_other_party(last.name, head) \
                 or _other_office(last.role, mention) or _portfolio_clash(mention.role, last.role) \
                 or head in _PUBLIC_OFFICES and not self._titled_so(last, head):
             return None
@@ -7121,6 +7121,12 @@ class SpeakerBook:
             last.gender = gender
         last.add_role(mention.role)
         return last
+
+    def _tagged_other_party(self, name: str, party: str) -> bool:
+        """Does the text tag the person, where it first names them in full, with a party other
+        than ``party`` ("Rep. Adam Schiff, a Democrat, …" is not "the Ohio Republican")?"""
+        at = self.text.find(name)
+        return at >= 0 and self.of_other_party(Mention(at, at + len(name), "person", name), party)
 
     def _titled_so(self, person: Speaker, office: str) -> bool:
         """Does the text give ``person`` the ``office`` (or its abbreviation) right before or
