@@ -373,3 +373,31 @@ def test_a_party_tag_where_the_text_first_named_the_person_rules_out_the_other_p
     text = (f"“We will win,” said Rep. Jim Jordan, {tag}, on Monday.\n\n"
             "“It is over,” the Democrat said.")
     assert _speakers(text) == ["Jim Jordan", "the Democrat"]
+
+
+# -- the eighth slice: a body the text describes, not names --------------------------------------------------
+
+_TASK_FORCE = ("A congressional task force investigating the attempts is recommending changes.\n\n"
+               "The 180-page report by the bipartisan task force released Tuesday is detailed.\n\n")
+
+
+def test_the_task_force_is_the_one_the_text_introduced() -> None:
+    text = _TASK_FORCE + "The task force said the agency failed."
+    assert _speakers(text) == ["congressional task force"]
+
+
+def test_the_report_by_the_task_force_is_that_task_force_s() -> None:
+    text = _TASK_FORCE + "Such a team was in place, the report noted."
+    assert _speakers(text) == ["congressional task force"]
+
+
+def test_the_report_s_authors_are_whoever_wrote_it() -> None:
+    text = _TASK_FORCE + ("The report's authors noted that the number of people protected has grown. "
+                          "The events were preventable, the authors wrote.")
+    assert _speakers(text) == ["congressional task force"] * 2
+
+
+def test_a_study_by_an_unnamed_group_is_that_group_as_the_text_calls_it() -> None:
+    text = ("The Interior Department opened the monument. Native youth lag behind, according to a study "
+            "by a bipartisan research group.")
+    assert _speakers(text)[-1] == "bipartisan research group"

@@ -3017,6 +3017,17 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                 if toks[k].low == "of" and n == 1 and n < len(run) and run[n].word.islower() \
                         and _demonym(run[0]):
                     continue  # "an analysis of Chinese customs data by the Carnegie Endowment"
+                body_end = next((j for j in range(1, min(4, len(run))) if run[j].low in lx.ORG_HEADS), None)
+                if not n and toks[k].low == "by" and body_end is not None \
+                        and all(t.word.islower() and t.word.isalpha() for t in run[:body_end + 1]) \
+                        and run[body_end].low not in _LOWER_CASE_SOURCES:
+                    # "The 180-page report by the bipartisan task force": a body the text describes
+                    # ("a study by a bipartisan research group": one it does not name, as it is)
+                    if toks[k + 1].low in ("a", "an"):
+                        return Mention(run[0].start, run[body_end].end, "anonymous",
+                                       _join(text, run[:body_end + 1]))
+                    return Mention(run[0].start, run[body_end].end, "organisation",
+                                   f"the {_join(text, run[:body_end + 1])}")
                 if not n and 1 <= len(run) <= 3 and all(t.word.islower() and t.word.isalpha() for t in run) \
                         and run[-1].low in _LOWER_CASE_SOURCES and toks[k].low in ("by", "from", "in"):
                     # "reports from local press", "a statement by police": who, in lower case
@@ -3442,6 +3453,10 @@ _COMMERCIAL_HEADS = frozenset(["company", "firm", "startup", "carrier", "airline
                                "manufacturer", "developer", "publisher", "studio", "insurer", "lender",
                                "brand", "maker", "platform", "app", "utility", "chain", "operator",
                                "distributor", "supplier"])
+#: The authors of a document: "the report's authors", "the authors".
+_AUTHORS_OF = re.compile(r"(?:[Tt]he|[Ii]ts|[Tt]heir)[ ](?:(report|study|paper|letter)['’]s[ ])?authors")
+#: How far back "the task force" looks for "A congressional task force" (a story's length).
+_BODY_INTRODUCED_REACH = 12_000
 #: Words inside a body's name that say what kind it is ("the airline": "American Airlines").
 _KIND_IN_NAMES = {"airline": ("Airlines", "Airline", "Airways"), "carrier": ("Airlines", "Airways"),
                   "bank": ("Bank",), "automaker": ("Motors", "Motor"), "carmaker": ("Motors", "Motor")}
@@ -5258,6 +5273,17 @@ class SpeakerBook:
             if speaker is None and mention.kind == "anonymous":
                 speaker = self._same_source(" ".join(mention.name.lower().split())) \
                     or self._group_named_as_body(mention)
+            authors = _AUTHORS_OF.fullmatch(mention.name) if speaker is None and mention.kind == "anonymous" \
+                and self.text else None
+            if authors is not None:
+                # "The report's authors noted …", "the authors said": whoever the text says wrote it
+                nouns = [authors.group(1).lower()] if authors.group(1) else ["report", "study", "paper"]
+                for noun in nouns:
+                    wrote = self._earlier_document_author(
+                        Mention(mention.start, mention.end, "anonymous", f"the {noun}"))
+                    if wrote is not None and wrote.kind in ("organisation", "person"):
+                        speaker = self._by_alias.get((wrote.kind, alias_key(wrote.name))) or self._new(wrote)
+                        break
             if speaker is None and mention.kind == "anonymous" and self.text \
                     and _AGED_PERSON.fullmatch(mention.name):
                 # "Election news was taking up too much of Sam Gude's time, said the 47-year-old
@@ -6290,6 +6316,8 @@ class SpeakerBook:
             found = self._org_of_head(mention, words[1], described)  # "the conservation department"
             if found is not None and given[0][:1].isupper() and words[0] not in found.name.lower().split():
                 return None  # (not "the Harris campaign" for the Trump campaign: a name of its own)
+            if found is None and all(w.islower() for w in given):
+                found = self._body_introduced(mention, words)  # "A congressional task force …"
             return found
         if len(words) != 1 or not self.text:
             return None
@@ -6297,7 +6325,7 @@ class SpeakerBook:
             # "The House Ethics Committee released its report. The panel said …": a committee,
             # commission or board the text named, when it named no panel
             found = self._org_of_head(mention, "panel") or self._org_of_head(mention, "committee") \
-                or self._org_of_head(mention, "commission")
+                or self._org_of_head(mention, "commission") or self._body_introduced(mention, words)
             if found is not None:
                 return found
         if words[0] not in _GENERIC_ORGS:
@@ -6308,6 +6336,25 @@ class SpeakerBook:
                 and found.name.split()[-1].lower() != words[0]:
             return None  # "the agency" is no "Juanda Airport" named in a photo caption
         return found
+
+    def _body_introduced(self, mention: Mention, words: list[str]) -> Speaker | None:
+        """"A congressional task force investigating … The task force said": the unnamed body
+        the text introduced with "a" or "an", a word or two and the mention's words, outside
+        quotations and not far back, by those words ("congressional task force")."""
+        phrase = " ".join(words)
+        pattern = re.compile(rf"\b[Aa]n?[ ]((?:[a-z][a-z-]+[ ]){{1,2}}{re.escape(phrase)})\b")
+        found = None
+        floor = max(0, mention.start - _BODY_INTRODUCED_REACH)
+        for match in pattern.finditer(self.text, floor, mention.start):
+            described = match.group(1).split()[:-len(words)]
+            if (self.quoted is None or not self.quoted(match.start())) \
+                    and not any(w in lx.DETERMINERS or w in lx.GLUE for w in described):
+                found = match
+        if found is None:
+            return None
+        name = found.group(1)
+        return self._by_alias.get(("organisation", alias_key(name))) \
+            or self._new(Mention(found.start(1), found.end(1), "organisation", name))
 
     def _named_with_kind_word(self, mention: Mention, kind: str) -> Speaker | None:
         """"the airline" after "American Airlines … according to Cirium, an aviation analytics
@@ -6664,6 +6711,13 @@ class SpeakerBook:
                 after = after[:verb]
             author = document_author(text, before[cut:] + after) or self._who_issued(pos)
             generic = author.name.lower().removeprefix("the ") if author is not None else ""
+            if author is not None and author.kind == "organisation" and author.name.startswith("the ") \
+                    and author.name.islower() and len(generic.split()) >= 2:
+                # "the report by the bipartisan task force": the body the text described so
+                last_two = " ".join(generic.split()[-2:])
+                body = self._generic_org(Mention(pos, pos, "organisation", f"the {last_two}"))
+                if body is not None:
+                    return Mention(mention.start, mention.end, "organisation", body.name)
             if generic in _GENERIC_ORGS:
                 # "the group sent a letter …. The letter said": the body "the group" is
                 body = self._generic_org(Mention(pos, pos, "organisation", f"the {generic}"))
