@@ -401,3 +401,20 @@ def test_a_study_by_an_unnamed_group_is_that_group_as_the_text_calls_it() -> Non
     text = ("The Interior Department opened the monument. Native youth lag behind, according to a study "
             "by a bipartisan research group.")
     assert _speakers(text)[-1] == "bipartisan research group"
+
+
+# -- the ninth slice: who "who" is after a name and its description ----------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("This concern is not new, said Mike Koehler, a law professor and leading authority on the FCPA, "
+     "who noted that both parties have raised similar issues.", "Mike Koehler"),
+    ("Morales urged special attention to Stella Morris, a member of the legal team who recently "
+     "revealed she began a relationship with Assange.", "Stella Morris"),
+])
+def test_who_after_a_name_and_its_description_is_the_named_person(text: str, name: str) -> None:
+    assert _speakers(text) == [name]
+
+
+def test_who_after_a_description_with_no_name_stays_the_description() -> None:
+    text = "The senator, who recently said the bill was flawed, voted against it."
+    assert _speakers(text) == ["the senator"]

@@ -1125,6 +1125,10 @@ class _Document:
                 and text[colon + 2:colon + 3].isupper():
             left = colon + 1  # "… materials in the case: Russian company records indicate …"
         before = text[max(left, cs - 8):cs].split()
+        if len(before) == 1 and before[0].endswith("ly") and before[0].islower():
+            # "a member of the legal team who recently revealed": the relative past its adverb
+            wide = text[max(left, cs - 30):cs].split()
+            before = wide[-2:-1] if len(wide) >= 2 and wide[-2] in ("who", "which") else before
         antecedent = text[max(left, cs - 30):cs].split()[-2:-1] if before and before[-1] in ("who", "which") \
             else []
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1 and not (
@@ -1693,6 +1697,17 @@ class _Document:
         text = self.text
         who = text.rfind(",", left, cs)
         words = text[who + 1:cs].split()
+        if len(words) > 1 and words[-1].endswith("ly") and words[-1].islower() and words[-2] == "who":
+            words = words[:-1]  # ("who recently revealed": the adverb is no part of the relative)
+        if 3 <= len(words) <= 10 and words[0] in ("a", "an") and words[-1] == "who" and who > left:
+            # "Trump, a famously transactional leader who has advocated …": the person the
+            # description right before "who" is of
+            named = parse_before(text, tokens(text, max(left, who - _SUBJECT_WINDOW), who))
+            if named is not None and named.kind == "person":
+                frame = _Frame(cue, cs, ce, named, named.start, ce, (s, e), para, headline=headline)
+                self._after_cue(frame, e)
+                return frame
+            return None
         if not words or words[0] not in ("who", "which") \
                 or len(words) > 1 and not _RELATIVE_PERFECT.fullmatch(" ".join(words) + " "):
             return None
@@ -1700,7 +1715,7 @@ class _Document:
         if mention is None or mention.kind == "pronoun":
             return None
         comma = text.rfind(",", left, who)
-        if mention.kind in ("anonymous", "definite") and comma > left \
+        if mention.kind in ("anonymous", "definite", "organisation") and comma > left \
                 and text[comma + 1:who].split()[:1] in (["a"], ["an"], ["the"]):
             # "said Nagi Almudhegi, a Dearborn data analyst, who said he voted …": the person the
             # description is of
