@@ -418,3 +418,9 @@ def test_who_after_a_name_and_its_description_is_the_named_person(text: str, nam
 def test_who_after_a_description_with_no_name_stays_the_description() -> None:
     text = "The senator, who recently said the bill was flawed, voted against it."
     assert _speakers(text) == ["the senator"]
+
+
+def test_an_owner_s_choice_after_a_name_describes_the_person() -> None:
+    text = ("Jamieson Greer, President Donald Trump's choice to be the top U.S. trade negotiator, "
+            "promised to pursue the president's hard-line trade policies in testimony Thursday.")
+    assert _speakers(text) == ["Jamieson Greer"]

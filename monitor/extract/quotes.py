@@ -1988,6 +1988,11 @@ class _Document:
                 elif part and part[0].low in ("of", "from") and _opens_with_a_name(
                         text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Ana Berg, of the University of Otago, said": where she is from
+                elif _owner_s_choice(part) \
+                        and _names_a_person(parse_before(text, tokens(text, *parts[k + 1]))):
+                    # "Jamieson Greer, President Donald Trump's choice to be the top U.S. trade
+                    # negotiator, promised": what the person is to the owner
+                    kind = "role"
                 elif _pronoun_description(part) \
                         and _opens_with_a_name(text, _past_party_tag(text, parts, k + 1)):
                     kind = "role"  # "Tim Kaine, his rival, said": who the named person is to him
@@ -3016,6 +3021,15 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
             return None  # "The mayor of Surabaya, Tri Rismaharini, said": the office's holder
         return before[-1 - tail].start
     return None
+
+
+def _owner_s_choice(toks: list[Tok]) -> bool:
+    """"President Donald Trump's choice to be the top U.S. trade negotiator", "Biden's pick for
+    the court": an owner named in capitals (a title before it too), then a word in lower case for
+    what the person is to them, whatever follows."""
+    owner = next((k for k, t in enumerate(toks[:5]) if possessive(t) and t.word[:1].isupper()), None)
+    return owner is not None and owner + 1 < len(toks) and toks[owner + 1].word.islower() \
+        and toks[owner + 1].word.isalpha() and all(t.word[:1].isupper() for t in toks[:owner])
 
 
 def _owned_description(toks: list[Tok]) -> bool:
