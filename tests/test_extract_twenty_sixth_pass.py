@@ -424,3 +424,14 @@ def test_an_owner_s_choice_after_a_name_describes_the_person() -> None:
     text = ("Jamieson Greer, President Donald Trump's choice to be the top U.S. trade negotiator, "
             "promised to pursue the president's hard-line trade policies in testimony Thursday.")
     assert _speakers(text) == ["Jamieson Greer"]
+
+
+def test_a_statement_earlier_this_month_is_the_body_that_opened_with_it() -> None:
+    text = ("In a statement earlier this month, CBS said the show gave an excerpt. "
+            "“We stand by it,” the statement said.")
+    assert _speakers(text) == ["CBS", "CBS"]
+
+
+def test_the_family_s_statement_is_the_family_s() -> None:
+    text = "Imus died Friday. “He loved his family,” the family's statement said."
+    assert _speakers(text) == ["the family"]

@@ -2893,6 +2893,8 @@ def _titled_document_author(text: str, toks: list[Tok]) -> Mention | None:
     return Mention(words[0].start, words[head].end, "organisation", _join(text, words[:head + 1]))
 
 
+#: Groups of people whose statement is theirs ("The family's statement said").
+_GROUP_OWNERS = frozenset(["family", "families", "victims", "victim", "parents", "lawyers", "attorneys"])
 #: Sources a document may come from that a story writes in lower case ("reports from local
 #: press").
 _LOWER_CASE_SOURCES = frozenset(["press", "media", "police", "authorities", "officials", "prosecutors",
@@ -2957,6 +2959,9 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         if held is not None and held.kind == "anonymous" and last.word.endswith(("s'", "s’")):
             return held  # "the researchers' calculations": the researchers
         # ("the club's statement", "the company's letter": the body, found as "the club" is)
+        if held is not None and held.kind == "anonymous" and held.name.lower().removeprefix("the ") \
+                in _GROUP_OWNERS:
+            return held  # "The family's statement": the family
         return held if held is not None and held.kind in ("definite", "organisation") else None
     else:
         name_toks = []
@@ -4013,7 +4018,7 @@ _AFTER_OPENING = re.compile(r"\w*,[ ]([^,.;:“”\"]{2,80}?)[ ](?:said|says|ann
 _OPENING_REST = re.compile(r"\w*(?:[ ]\(\w+\))?(?:[ ](?:issued|released|published|posted|filed|unveiled|"
                            r"sent|provided|emailed|given|shared|out|made[ ]public)(?:[ ][\w-]+){0,6})?"
                            r"(?:[ ](?:on[ ])?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-                           r"Sunday))?,[ ]")
+                           r"Sunday)|[ ](?:earlier|later)(?:[ ](?:this|last)[ ](?:week|month|year))?)?,[ ]")
 #: A capitalised name, its comma, then an appositive: "Hannibal Ware, the chairman".
 _NAME_THEN_APPOSITIVE = re.compile(r"((?:[A-Z][\w.'’-]*[ ]){1,3}[A-Z][\w'’-]+),[ ](?:the|a|an)[ ]")
 #: ("Big Machine Records issued a statement": the subject before "issued" is its author.)
