@@ -356,7 +356,7 @@ ANON_POSTMODIFIERS = (
 #: Head words of organisation names ("the foreign ministry", "Acme Corp").
 ORG_HEADS = _forms(
     "ministry department office bloc cartel government administration agency council committee "
-    "commission parliament congress senate assembly court party army navy military intelligence police "
+    "commission parliament congress senate assembly court party army navy military police "
     "force forces command company corporation corp corp. inc inc. ltd ltd. plc group bank "
     "union unions association organisation organization federation institute university "
     "foundation service services authority authorities board bureau embassy consulate "

@@ -1125,12 +1125,11 @@ class _Document:
                 and text[colon + 2:colon + 3].isupper():
             left = colon + 1  # "… materials in the case: Russian company records indicate …"
         before = text[max(left, cs - 8):cs].split()
-        if len(before) == 1 and before[0].endswith("ly") and before[0].islower():
+        wide = text[max(left, cs - 30):cs].split()
+        if len(wide) >= 2 and wide[-1].endswith("ly") and wide[-1].islower() and wide[-2] in ("who", "which"):
             # "a member of the legal team who recently revealed": the relative past its adverb
-            wide = text[max(left, cs - 30):cs].split()
-            before = wide[-2:-1] if len(wide) >= 2 and wide[-2] in ("who", "which") else before
-        antecedent = text[max(left, cs - 30):cs].split()[-2:-1] if before and before[-1] in ("who", "which") \
-            else []
+            before, wide = [wide[-2]], wide[:-1]
+        antecedent = wide[-2:-1] if before and before[-1] in ("who", "which") else []
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1 and not (
                 cue in ("say", "said") and antecedent and antecedent[0].endswith("s")
                 and antecedent[0].lower() in lx.ANON_HEADS
@@ -1699,11 +1698,15 @@ class _Document:
         words = text[who + 1:cs].split()
         if len(words) > 1 and words[-1].endswith("ly") and words[-1].islower() and words[-2] == "who":
             words = words[:-1]  # ("who recently revealed": the adverb is no part of the relative)
-        if 3 <= len(words) <= 10 and words[0] in ("a", "an") and words[-1] == "who" and who > left:
+        if 3 <= len(words) <= 10 and words[0] in ("a", "an") and words[-1] == "who" and who > left \
+                and words[-2].lower() not in lx.PERSON_NOUNS and words[-2].lower() != "veteran":
             # "Trump, a famously transactional leader who has advocated …": the person the
-            # description right before "who" is of
+            # description right before "who" is of (not "According to Sarah Smith, a man who said
+            # …", "After meeting Joe Biden, a veteran who …": someone else after an opening)
             named = parse_before(text, tokens(text, max(left, who - _SUBJECT_WINDOW), who))
-            if named is not None and named.kind == "person":
+            opening = _OPENING_BEFORE_NAME.search(text, max(left, named.start - 20), named.start) \
+                if named is not None else None
+            if named is not None and named.kind == "person" and opening is None:
                 frame = _Frame(cue, cs, ce, named, named.start, ce, (s, e), para, headline=headline)
                 self._after_cue(frame, e)
                 return frame
@@ -2731,6 +2734,9 @@ def _date_word(tok: Tok) -> bool:
     return tok.word in _MONTHS or tok.word.rstrip(".,").isdigit()
 
 
+#: An opening phrase that ends right before a name: "According to ", "After meeting ".
+_OPENING_BEFORE_NAME = re.compile(r"(?:[Aa]ccording to|[Ww]ith|[Mm]eeting|[Aa]fter|[Bb]efore)[ ]+"
+                                  r"(?:\w+[ ]+)?$")
 #: After a cue, a town and its state, then a person in lower-case words and a name: " Arlington,
 #: Virginia, voter Neil Puri."
 _PLACE_THEN_PERSON = re.compile(r"[ ]+[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?,[ ]"
@@ -4549,7 +4555,7 @@ def _interviewer_of(text: str, outlet: str) -> str | None:
         if text.startswith(":", at.end()):
             continue  # (a label of the transcript: the words after it are the question)
         near = text[at.end():at.end() + 80]  # ("VOA White House bureau chief Patsy Widakuswara")
-        near = re.split(r"[.?!]\s|\n", near, maxsplit=1)[0]
+        near = re.split(r"(?<![A-Z])[.?!]\s|\n", near, maxsplit=1)[0]  # (not at "U.S. ")
         posted = _REPORTER_NAMED.search(near)
         if posted is not None:
             return posted.group(1)  # "VOA Turkish’s White House correspondent Begum Donmez Ersoz"
@@ -5260,8 +5266,10 @@ _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,30}(?:,[ A-Za-z0-9.]{1,20})?(?: \([
                        r"|[a-z][a-z.'’]{2,20}(?: [a-z.'’]{2,20}){0,2}[ ]+[—–][ ]"
                        # (a town in title case and its state's abbreviation: "Plains, Ga. — In a …")
                        r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z][a-z]{1,4}\.[ ]+[—–][ ]"
-                       # (a city and its country in title case: "The Hague, Netherlands — ")
-                       r"|(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z][a-z]+(?: [A-Z][a-z]+)?[ ]+[—–][ ]")
+                       # (a city and its country in title case, opening its paragraph: "The Hague,
+                       # Netherlands — "; not "In Washington, Democrats — the minority party — said")
+                       r"|(?:(?<=\n)|^)(?!(?:In|At|On|For|From|After|Before|But|And|As)\b)"
+                       r"(?:The )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}, [A-Z][a-z]+(?: [A-Z][a-z]+)?[ ]+[—–][ ]")
 
 
 def _trim_clause(text: str, start: int, end: int, stops: re.Pattern[str] | None = None) -> tuple[int, int]:

@@ -539,6 +539,11 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
             and toks[1].word.islower() and toks[1].low in lx.DOCUMENT_NOUNS and toks[1].low.endswith("s"):
         # "Various estimates say", "Recent polls show": documents of a kind, by no one named
         mention = Mention(toks[0].start, toks[1].end, "anonymous", _join(text, toks))
+    if mention is None and 2 <= len(toks) <= 4 and toks[-1].low == "intelligence" and (
+            toks[-2].word in _COUNTRY_ABBREVIATIONS or _demonym(toks[-2]) or toks[-2].low == "military"):
+        # "U.S. intelligence concluded", "British intelligence said" (not "artificial intelligence")
+        first = 1 if toks[0].low == "the" else 0
+        mention = Mention(toks[first].start, toks[-1].end, "organisation", _join(text, toks[first:]))
     if mention is None and 3 <= len(toks) <= 8:
         mention = _body_and_group(text, toks)  # "the U.N. and aid groups say"
     if mention is None and len(toks) == 1 and toks[0].low in _GROUP_PRONOUNS:
@@ -2440,8 +2445,9 @@ def _org_in(text: str, toks: list[Tok]) -> str | None:
     # (a head word before an organisation's word is part of its name: "Justice Department
     # spokesman"; "Ohio Gov." ends at its abbreviated title)
     lead = toks[:head]
-    caps = next((k for k, t in enumerate(lead) if not _cap(t)), len(lead))
+    caps = next((k for k, t in enumerate(lead) if not _cap(t) and t.word != "&"), len(lead))
     lead = lead[:caps]  # "EU's foreign policy chief": the organisation is the capitalised part
+    # ("Smith & Wesson spokesman": "&" inside a company's name)
     owner = next((k for k, t in enumerate(lead) if possessive(t)), None)
     if owner is not None:
         lead = lead[: owner + 1]
@@ -2969,8 +2975,11 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         for k in range(at + 1, len(toks) - 1):
             if toks[k].low == "by" and _READ_BY.match(" " + toks[k - 1].low + " by"):
                 return None  # "documents obtained by VOA", "emails seen by Reuters": a reader
-            if toks[k].low in ("on", "about", "into", "regarding", "concerning"):
+            if toks[k].low in ("on", "about", "into", "regarding", "concerning") and not (
+                    k + 1 < len(toks) and (toks[k + 1].low in lx.TIME_WORDS
+                                           or toks[k + 1].low.rstrip(".") in _MONTHS)):
                 topic = True  # "a report on the shutdown of Los Angeles schools": what it is about
+                # (not "a statement on Monday from the Kremlin": when)
             if topic and toks[k].low != "by":
                 continue
             if toks[k].low in ("in", "at") and k > at + 1:
@@ -3002,6 +3011,7 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
                         and _demonym(run[0]):
                     n += 1  # "a report from the Mexican government": a people's government
                 elif office is not None and all(t.word.islower() and t.word.rstrip("'’s").isalpha()
+                                                and t.low not in lx.GLUE and t.low not in ("on", "in", "over")
                                                 for t in run[n:office]):
                     # "by the Justice Department inspector general's office": the office
                     n = office + 1
@@ -3193,8 +3203,6 @@ def _number_word(low: str) -> bool:
     return all(part in _NUMBER_WORDS for part in low.split("-"))
 
 
-#: A person described by an age and a noun: "the 47-year-old electrician".
-_AGED_PERSON = re.compile(r"[Tt]he \d{1,3}-year-old [a-z-]+")
 #: An age used as a noun: "the 37-year-old".
 _AGED = re.compile(r"\d{1,3}-year-old")
 
@@ -3467,6 +3475,12 @@ _KIND_IN_NAMES = {"airline": ("Airlines", "Airline", "Airways"), "carrier": ("Ai
                   "bank": ("Bank",), "automaker": ("Motors", "Motor"), "carmaker": ("Motors", "Motor")}
 
 
+@lru_cache(maxsize=64)
+def _introduced_body_pattern(phrase: str) -> re.Pattern[str]:
+    """"A congressional task force": "a" or "an", a word or two in lower case, then ``phrase``."""
+    return re.compile(rf"\b[Aa]n?[ ]((?:[a-z][a-z-]+[ ]){{1,2}}{re.escape(phrase)})\b")
+
+
 @lru_cache(maxsize=16)
 def _kind_in_name_pattern(kind: str) -> re.Pattern[str]:
     """Capitalised words up to and including a word of ``_KIND_IN_NAMES[kind]``."""
@@ -3474,8 +3488,9 @@ def _kind_in_name_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?:[A-Z][\w&.'’-]*[ ]){{1,3}}(?:{words})\b(?:[’']s)?")
 
 
-#: Words for a company or a body, as one pattern ("firm|company|…").
-_BODY_KIND_WORDS = "|".join(sorted(_GENERIC_ORGS | _COMMERCIAL_HEADS))
+#: A word for a company or a body, then a name: "consulting firm McKinsey", "drugmaker Pfizer".
+_KIND_THEN_NAME = re.compile(r"\b(?:" + "|".join(sorted(_GENERIC_ORGS | _COMMERCIAL_HEADS))
+                             + r")[ ]([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*)*)")
 #: Last words of the names of public bodies, forces and offices.
 _PUBLIC_BODY_ENDS = frozenset(["force", "forces", "navy", "army", "police", "ministry", "department",
                                "office", "agency", "court", "government", "administration",
@@ -4955,28 +4970,6 @@ class SpeakerBook:
             return None
         return Mention(mention.start, mention.end, "person", match.group(1), role=title)
 
-    def _one_person_in_sentence(self, pos: int) -> Mention | None:
-        """The one person named in full in the sentence before ``pos`` (a possessive too: "Sam
-        Gude's time"), outside quotations; None when none or several are."""
-        text = self.text
-        start = max(_stop_before(text, pos) + 1, text.rfind("\n", 0, pos) + 1, pos - 400)
-        found: list[str] = []
-        for match in _NAME_SEQUENCE.finditer(text, start, pos):
-            if self.quoted is not None and self.quoted(match.start()):
-                continue
-            toks = tokens(text, match.start(), match.end())
-            if toks and possessive(toks[-1]):
-                last = toks[-1]
-                toks[-1] = Tok(base_word(last), last.start, last.start + len(base_word(last)))
-            names = toks[_name_run(toks, text):]
-            if len(names) >= 2 and _known_first_name(names[0].low):
-                name = _join(text, names)
-                if name not in found:
-                    found.append(name)
-        if len(found) != 1:
-            return None
-        return Mention(pos, pos, "person", found[0])
-
     def _aged(self, mention: Mention) -> Mention | None:
         """The person the text gave the age of "the 37-year-old" before it ("Maria Lopez, 37,",
         "37-year-old Maria Lopez"), the last one so named, or None."""
@@ -5197,14 +5190,9 @@ class SpeakerBook:
                     speaker = self._group_before(mention.start)
         elif mention.kind == "anonymous" and mention.name in (_ONE_OF_THEM_NAME, _SHARE_OF_THEM_NAME):
             speaker = self._member_of_group_before(mention, plural=mention.name == _SHARE_OF_THEM_NAME)
-        elif mention.kind == "definite" and self.text and (
-                _AGED.fullmatch(mention.name) and (aged := self._aged(mention)
-                                                   or self._one_person_in_sentence(mention.start)) is not None
-                or _AGED.match(mention.role or "") and (aged := self._one_person_in_sentence(mention.start))
-                is not None):
-            # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age;
-            # "Election news was taking up too much of Sam Gude's time, said the 47-year-old": the
-            # one person the sentence names
+        elif mention.kind == "definite" and self.text and _AGED.fullmatch(mention.name) \
+                and (aged := self._aged(mention)) is not None:
+            # "Maria Lopez, 37, … Tom Baker, 62, … the 37-year-old said": the one given that age
             speaker = self._person(aged)
         elif mention.kind == "definite":
             office = titles.office_of(mention.role, mention.name)
@@ -5289,12 +5277,6 @@ class SpeakerBook:
                     if wrote is not None and wrote.kind in ("organisation", "person"):
                         speaker = self._by_alias.get((wrote.kind, alias_key(wrote.name))) or self._new(wrote)
                         break
-            if speaker is None and mention.kind == "anonymous" and self.text \
-                    and _AGED_PERSON.fullmatch(mention.name):
-                # "Election news was taking up too much of Sam Gude's time, said the 47-year-old
-                # electrician": the one person the sentence names
-                named = self._one_person_in_sentence(mention.start)
-                speaker = self._person(named) if named is not None else None
             if speaker is None and mention.kind == "anonymous" and _TOP_POST.match(mention.name):
                 # ("the top U.S. diplomat": one person's post, not an unnamed source)
                 speaker = self._epithet_of_quoted(replace(mention, name=mention.name.split()[-1]))
@@ -6346,8 +6328,7 @@ class SpeakerBook:
         """"A congressional task force investigating … The task force said": the unnamed body
         the text introduced with "a" or "an", a word or two and the mention's words, outside
         quotations and not far back, by those words ("congressional task force")."""
-        phrase = " ".join(words)
-        pattern = re.compile(rf"\b[Aa]n?[ ]((?:[a-z][a-z-]+[ ]){{1,2}}{re.escape(phrase)})\b")
+        pattern = _introduced_body_pattern(" ".join(words))
         found = None
         floor = max(0, mention.start - _BODY_INTRODUCED_REACH)
         for match in pattern.finditer(self.text, floor, mention.start):
@@ -6382,8 +6363,8 @@ class SpeakerBook:
     def _called_a_body(self, name: str, pos: int) -> bool:
         """Has the text, before ``pos``, put a word for a company or a body right before the name
         ("the U.S. consulting firm McKinsey", "drugmaker Pfizer")?"""
-        window = self.text[max(0, pos - 6000):pos]
-        return re.search(rf"\b(?:{_BODY_KIND_WORDS})[ ]{re.escape(name)}\b", window) is not None
+        return any(match.group(1).rstrip(".") == name or match.group(1).startswith(name + " ")
+                   for match in _KIND_THEN_NAME.finditer(self.text, max(0, pos - 6000), pos))
 
     def _known_body_of_kind(self, mention: Mention, noun: str) -> Speaker | None:
         """"NATO said … The alliance said": the body the text named last before the mention (and
@@ -7077,6 +7058,9 @@ class SpeakerBook:
         found = None
         for match in _INTRODUCED_SOURCE.finditer(self.text, floor, mention.start):
             words = match.group(1).lower().split()
+            if any(w in lx.DETERMINERS or w in lx.GLUE or w in lx.CUE_VERBS or w.endswith("ing")
+                   for w in words[:-1]):
+                continue  # ("a plan to fire the official": no source introduced)
             if words[-1] == head and all(m in words[:-1] for m in modifiers) and len(words) >= 2 \
                     and (self.quoted is None or not self.quoted(match.start())):
                 found = match
