@@ -6328,19 +6328,11 @@ class SpeakerBook:
         """"A congressional task force investigating … The task force said": the unnamed body
         the text introduced with "a" or "an", a word or two and the mention's words, outside
         quotations and not far back, by those words ("congressional task force")."""
-        pattern = _introduced_body_pattern(" ".join(words))
-        found = None
-        floor = max(0, mention.start - _BODY_INTRODUCED_REACH)
-        for match in pattern.finditer(self.text, floor, mention.start):
-            described = match.group(1).split()[:-len(words)]
-            if (self.quoted is None or not self.quoted(match.start())) \
-                    and not any(w in lx.DETERMINERS or w in lx.GLUE for w in described):
-                found = match
-        if found is None:
-            return None
-        name = found.group(1)
-        return self._by_alias.get(("organisation", alias_key(name))) \
-            or self._new(Mention(found.start(1), found.end(1), "organisation", name))
+        found = self._last_unquoted(
+            _introduced_body_pattern(" ".join(words)), max(0, mention.start - _BODY_INTRODUCED_REACH),
+            mention.start, lambda match: not any(w in lx.DETERMINERS or w in lx.GLUE
+                                                 for w in match.group(1).split()[:-len(words)]))
+        return self._body_at(found.start(1), found.group(1)) if found is not None else None
 
     def _named_with_kind_word(self, mention: Mention, kind: str) -> Speaker | None:
         """"the airline" after "American Airlines … according to Cirium, an aviation analytics
@@ -6349,16 +6341,26 @@ class SpeakerBook:
         words = _KIND_IN_NAMES.get(kind)
         if words is None or not self.text:
             return None
-        pattern = _kind_in_name_pattern(kind)
-        found = None
-        for match in pattern.finditer(self.text, max(0, mention.start - _ORG_LOOKBACK), mention.start):
-            if self.quoted is None or not self.quoted(match.start()):
-                found = match
+        found = self._last_unquoted(_kind_in_name_pattern(kind), max(0, mention.start - _ORG_LOOKBACK),
+                                    mention.start)
         if found is None:
             return None
-        name = found.group().removesuffix("’s").removesuffix("'s")
+        return self._body_at(found.start(), found.group().removesuffix("’s").removesuffix("'s"))
+
+    def _last_unquoted(self, pattern: re.Pattern[str], floor: int, pos: int,
+                       keep: Callable[[re.Match[str]], bool] | None = None) -> re.Match[str] | None:
+        """The last match of ``pattern`` in [floor, pos) outside quotations (and that ``keep``
+        accepts, when given)."""
+        found = None
+        for match in pattern.finditer(self.text, floor, pos):
+            if (self.quoted is None or not self.quoted(match.start())) and (keep is None or keep(match)):
+                found = match
+        return found
+
+    def _body_at(self, start: int, name: str) -> Speaker:
+        """The organisation of that name the story knows, else a new one named at ``start``."""
         return self._by_alias.get(("organisation", alias_key(name))) \
-            or self._new(Mention(found.start(), found.start() + len(name), "organisation", name))
+            or self._new(Mention(start, start + len(name), "organisation", name))
 
     def _called_a_body(self, name: str, pos: int) -> bool:
         """Has the text, before ``pos``, put a word for a company or a body right before the name
@@ -6372,16 +6374,8 @@ class SpeakerBook:
         pattern = _KNOWN_BODY_KINDS.get(noun)
         if pattern is None or not self.text:
             return None
-        base = max(0, mention.start - _ORG_LOOKBACK)
-        found = None
-        for match in pattern.finditer(self.text, base, mention.start):
-            if self.quoted is None or not self.quoted(match.start()):
-                found = match
-        if found is None:
-            return None
-        name = found.group()
-        return self._by_alias.get(("organisation", alias_key(name))) \
-            or self._new(Mention(found.start(), found.end(), "organisation", name))
+        found = self._last_unquoted(pattern, max(0, mention.start - _ORG_LOOKBACK), mention.start)
+        return self._body_at(found.start(), found.group()) if found is not None else None
 
     def _outlet_named_before(self, pos: int) -> Speaker | None:
         """The news outlet the text named last before ``pos`` (a name ending in an outlet's word,
@@ -7054,16 +7048,16 @@ class SpeakerBook:
         of the mention's description in it, outside quotations and not far back."""
         head = mention.name.lower()
         modifiers = (mention.role or "").lower().split()[:-1]
-        floor = max(0, mention.start - _SOURCE_LOOKBACK)
-        found = None
-        for match in _INTRODUCED_SOURCE.finditer(self.text, floor, mention.start):
+
+        def introduces(match: re.Match[str]) -> bool:
             words = match.group(1).lower().split()
-            if any(w in lx.DETERMINERS or w in lx.GLUE or w in lx.CUE_VERBS or w.endswith("ing")
-                   for w in words[:-1]):
-                continue  # ("a plan to fire the official": no source introduced)
-            if words[-1] == head and all(m in words[:-1] for m in modifiers) and len(words) >= 2 \
-                    and (self.quoted is None or not self.quoted(match.start())):
-                found = match
+            # (not "a plan to fire the official": no source introduced)
+            return len(words) >= 2 and words[-1] == head and all(m in words[:-1] for m in modifiers) \
+                and not any(w in lx.DETERMINERS or w in lx.GLUE or w in lx.CUE_VERBS or w.endswith("ing")
+                            for w in words[:-1])
+
+        found = self._last_unquoted(_INTRODUCED_SOURCE, max(0, mention.start - _SOURCE_LOOKBACK),
+                                    mention.start, introduces)
         if found is None:
             return None
         name = found.group(1)
