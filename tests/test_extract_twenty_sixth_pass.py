@@ -479,3 +479,8 @@ def test_an_outlet_s_correspondent_after_us_is_found() -> None:
             "VOA: What now?\n\nGraham: We will win this fight, I think.\n\nVOA: Really?\n\n"
             "Graham: Yes, I am sure of it.")
     assert _speakers(text).count("Katherine Gypson") == 2
+
+
+def test_adding_after_a_town_and_state_before_the_named_person_is_that_person() -> None:
+    text = "“It is over,” said Arlington, Virginia, mayor Jane Doe, adding that the case was weak."
+    assert _speakers(text) == ["Jane Doe", "Jane Doe"]

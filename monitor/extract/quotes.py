@@ -1649,6 +1649,13 @@ class _Document:
             # "…, he said, adding that …": the pronoun's person
             return Mention(found[-1].start(1), found[-1].end(1), "pronoun", found[-1].group(1))
         after = found[-1].end()
+        placed = _PLACE_THEN_PERSON.match(text, after - 1, cs)
+        if placed is not None:
+            # "…, said Arlington, Virginia, mayor Jane Doe, adding that …": the person after the
+            # town and its state
+            named = parse_after(text, tokens(text, placed.start(1), placed.end(1)))
+            if named is not None and named.kind == "person":
+                return named
         stop = text.find(",", after, cs)
         mention = parse_after(text, tokens(text, after, stop if stop > 0 else cs))
         if mention is None or mention.kind == "pronoun":
