@@ -1126,9 +1126,9 @@ class _Document:
             left = colon + 1  # "… materials in the case: Russian company records indicate …"
         before = text[max(left, cs - 8):cs].split()
         wide = text[max(left, cs - 30):cs].split()
-        if len(wide) >= 2 and wide[-1].endswith("ly") and wide[-1].islower() and wide[-2] in ("who", "which"):
-            # "a member of the legal team who recently revealed": the relative past its adverb
-            before, wide = [wide[-2]], wide[:-1]
+        trimmed = _past_adverb_of_relative(wide)
+        if trimmed is not wide:
+            before, wide = trimmed[-1:], trimmed  # "a member of the legal team who recently revealed"
         antecedent = wide[-2:-1] if before and before[-1] in ("who", "which") else []
         if before and before[-1] in ("who", "which") and text[left:cs].count(",") >= 1 and not (
                 cue in ("say", "said") and antecedent and antecedent[0].endswith("s")
@@ -1361,15 +1361,8 @@ class _Document:
             if not comma_or_quote or cue in ("told", "tells", "tell", "telling"):
                 return None  # (after "told" comes whom, never who: "…, told journalists")
             stop = _next_boundary(text, ce, e)
-            placed = _PLACE_THEN_PERSON.match(text, ce, e)
-            if placed is not None:
-                # "said Arlington, Virginia, voter Neil Puri": where the person is from, then
-                # the person
-                mention = parse_after(text, tokens(text, placed.start(1), placed.end(1)))
-                mention = mention if mention is not None and mention.kind == "person" \
-                    else parse_after(text, tokens(text, ce, stop))
-            else:
-                mention = parse_after(text, tokens(text, ce, stop))
+            # ("said Arlington, Virginia, voter Neil Puri": where the person is from, then the person)
+            mention = _person_after_place(text, ce, e) or parse_after(text, tokens(text, ce, stop))
             if mention is None or mention.kind == "pronoun" and mention.name == "it":
                 return None
             if mention.kind == "pronoun" and text[mention.end:mention.end + 2].strip()[:1].isalpha():
@@ -1649,13 +1642,9 @@ class _Document:
             # "…, he said, adding that …": the pronoun's person
             return Mention(found[-1].start(1), found[-1].end(1), "pronoun", found[-1].group(1))
         after = found[-1].end()
-        placed = _PLACE_THEN_PERSON.match(text, after - 1, cs)
-        if placed is not None:
-            # "…, said Arlington, Virginia, mayor Jane Doe, adding that …": the person after the
-            # town and its state
-            named = parse_after(text, tokens(text, placed.start(1), placed.end(1)))
-            if named is not None and named.kind == "person":
-                return named
+        named = _person_after_place(text, after - 1, cs)
+        if named is not None:
+            return named  # "…, said Arlington, Virginia, mayor Jane Doe, adding that …"
         stop = text.find(",", after, cs)
         mention = parse_after(text, tokens(text, after, stop if stop > 0 else cs))
         if mention is None or mention.kind == "pronoun":
@@ -1703,8 +1692,7 @@ class _Document:
         text = self.text
         who = text.rfind(",", left, cs)
         words = text[who + 1:cs].split()
-        if len(words) > 1 and words[-1].endswith("ly") and words[-1].islower() and words[-2] == "who":
-            words = words[:-1]  # ("who recently revealed": the adverb is no part of the relative)
+        words = _past_adverb_of_relative(words, ("who",))  # ("who recently revealed")
         if 3 <= len(words) <= 10 and words[0] in ("a", "an") and words[-1] == "who" and who > left \
                 and words[-2].lower() not in lx.PERSON_NOUNS and words[-2].lower() != "veteran":
             # "Trump, a famously transactional leader who has advocated …": the person the
@@ -2748,6 +2736,24 @@ _OPENING_BEFORE_NAME = re.compile(r"(?:[Aa]ccording to|[Ww]ith|[Mm]eeting|[Aa]ft
 #: Virginia, voter Neil Puri."
 _PLACE_THEN_PERSON = re.compile(r"[ ]+[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?,[ ][A-Z][\w.]*(?:[ ][A-Z][\w.]*)?,[ ]"
                                 r"((?:[a-z-]+[ ]){1,3}(?:[A-Z][\w.'’-]+[ ]?){2,3})(?=[.,;]|$)")
+
+
+def _past_adverb_of_relative(words: list[str], relatives: tuple[str, ...] = ("who", "which")) -> list[str]:
+    """The words before a cue without an adverb right after one of ``relatives`` ("who recently
+    revealed"); the same list when there is none."""
+    if len(words) >= 2 and words[-1].endswith("ly") and words[-1].islower() and words[-2] in relatives:
+        return words[:-1]
+    return words
+
+
+def _person_after_place(text: str, start: int, end: int) -> Mention | None:
+    """The person named after a town and its state right after a cue (" Arlington, Virginia,
+    voter Neil Puri"), or None."""
+    placed = _PLACE_THEN_PERSON.match(text, start, end)
+    if placed is None:
+        return None
+    named = parse_after(text, tokens(text, placed.start(1), placed.end(1)))
+    return named if named is not None and named.kind == "person" else None
 
 
 def _occasion_phrase(toks: list[Tok], k: int) -> bool:

@@ -822,9 +822,9 @@ _WHEN_TAIL = re.compile(r"[ ](?:in[ ](?:\d{4}|the[ ]past)|(?:last|this)[ ](?:yea
 _TOWN_AFTER_PLACE = re.compile(r"(?<=[a-z])[ ]in[ ][A-Z][\w’'.-]*(?:[ ][A-Z][\w’'.-]*)?$")
 
 
-#: How many of a group speak ("many people"), dropped from the group's name.
 #: Words that say a source goes unnamed, and nothing of who it is.
 _UNNAMED = frozenset(["unnamed", "anonymous"])
+#: How many of a group speak ("many people"), dropped from the group's name.
 _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "numerous", "various", "another",
                           "multiple", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                           "dozens", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
@@ -3330,11 +3330,11 @@ _PLACE_OFFICE = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)[’']s ((?:[a-z-]+
 #: Plural words for a body a story has one of: "prosecutors" after "federal prosecutors" is them.
 _ONE_BODY_GROUPS = frozenset(["prosecutors", "police", "investigators", "detectives", "authorities",
                               "unions", "organizers", "organisers", "regulators", "rescuers"])
-#: Organisation words too vague to stand for one named organisation ("the staff", "the media").
 #: A campaign named by its candidate's possessive: "Tester's campaign", "Harris’ campaign".
 _OWNED_CAMPAIGN = re.compile(r"([A-Z][\w’'-]*?)(?:[’']s|[’'])[ ]campaign")
 #: An administration named by its president: "the Trump administration", "Biden's administration".
 _NAMED_ADMINISTRATION = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]*?)(?:[’']s?)? administration\b")
+#: Organisation words too vague to stand for one named organisation ("the staff", "the media").
 _VAGUE_ORG_HEADS = frozenset(["staff", "media", "team", "campaign", "project", "program", "programme",
                               "initiative", "service", "services", "force", "forces", "platform",
                               "network", "authorities", "regulators", "prosecutors", "guards"])
@@ -3488,6 +3488,8 @@ def _kind_in_name_pattern(kind: str) -> re.Pattern[str]:
     return re.compile(rf"(?:[A-Z][\w&.'’-]*[ ]){{1,3}}(?:{words})\b(?:[’']s)?")
 
 
+#: How far back "It" looks for its company called by its kind ("consulting firm McKinsey").
+_KIND_NAME_REACH = 6000
 #: A word for a company or a body, then a name: "consulting firm McKinsey", "drugmaker Pfizer".
 _KIND_THEN_NAME = re.compile(r"\b(?:" + "|".join(sorted(_GENERIC_ORGS | _COMMERCIAL_HEADS))
                              + r")[ ]([A-Z][\w&.'’-]*(?:[ ][A-Z][\w&.'’-]*)*)")
@@ -6338,8 +6340,7 @@ class SpeakerBook:
         """"the airline" after "American Airlines … according to Cirium, an aviation analytics
         company": the body named last whose name holds a word for that kind ("Airlines",
         "Airways"), outside quotations."""
-        words = _KIND_IN_NAMES.get(kind)
-        if words is None or not self.text:
+        if kind not in _KIND_IN_NAMES or not self.text:
             return None
         found = self._last_unquoted(_kind_in_name_pattern(kind), max(0, mention.start - _ORG_LOOKBACK),
                                     mention.start)
@@ -6357,16 +6358,17 @@ class SpeakerBook:
                 found = match
         return found
 
-    def _body_at(self, start: int, name: str) -> Speaker:
-        """The organisation of that name the story knows, else a new one named at ``start``."""
-        return self._by_alias.get(("organisation", alias_key(name))) \
-            or self._new(Mention(start, start + len(name), "organisation", name))
+    def _body_at(self, start: int, name: str, kind: str = "organisation") -> Speaker:
+        """The organisation (or unnamed source) of that name the story knows, else a new one
+        named at ``start``."""
+        return self._by_alias.get((kind, alias_key(name))) \
+            or self._new(Mention(start, start + len(name), kind, name))
 
     def _called_a_body(self, name: str, pos: int) -> bool:
         """Has the text, before ``pos``, put a word for a company or a body right before the name
         ("the U.S. consulting firm McKinsey", "drugmaker Pfizer")?"""
         return any(match.group(1).rstrip(".") == name or match.group(1).startswith(name + " ")
-                   for match in _KIND_THEN_NAME.finditer(self.text, max(0, pos - 6000), pos))
+                   for match in _KIND_THEN_NAME.finditer(self.text, max(0, pos - _KIND_NAME_REACH), pos))
 
     def _known_body_of_kind(self, mention: Mention, noun: str) -> Speaker | None:
         """"NATO said … The alliance said": the body the text named last before the mention (and
@@ -7058,11 +7060,7 @@ class SpeakerBook:
 
         found = self._last_unquoted(_INTRODUCED_SOURCE, max(0, mention.start - _SOURCE_LOOKBACK),
                                     mention.start, introduces)
-        if found is None:
-            return None
-        name = found.group(1)
-        return self._by_alias.get(("anonymous", alias_key(name))) \
-            or self._new(Mention(found.start(1), found.end(1), "anonymous", name))
+        return self._body_at(found.start(1), found.group(1), "anonymous") if found is not None else None
 
     def _definite(self, mention: Mention) -> Speaker:
         """"the minister": the speaker whose role names it, else an unnamed source of its own."""
@@ -7073,16 +7071,16 @@ class SpeakerBook:
                 return self._person(described)
             if described is not None:
                 return self._by_alias.get(("anonymous", alias_key(described.name))) or self._new(described)
-        if speaker is None and (not mention.role or mention.role == mention.name):
-            # "A Western official said … The official said": that source, not a new one
-            speaker = self._same_source(f"the {mention.name}")
-        elif speaker is None and mention.role and mention.role.lower().endswith(" " + mention.name.lower()):
-            # "A former U.S. official said … the former official said": that source, every word
-            # of the description in its name
-            modifiers = tuple(mention.role.lower().split()[:-1])
+        role = mention.role or ""
+        described_more = role != mention.name and role.lower().endswith(" " + mention.name.lower())
+        if speaker is None and (not role or role == mention.name or described_more):
+            # "A Western official said … The official said": that source, not a new one; "A
+            # former U.S. official said … the former official said": every word of the
+            # description in its name
+            modifiers = tuple(role.lower().split()[:-1]) if described_more else ()
             speaker = self._same_source(f"the {mention.name}", modifiers)
         if speaker is None and mention.name.lower() in _SOURCE_HEADS \
-                and (not mention.role or mention.role.lower().endswith(mention.name.lower())):
+                and (not role or role.lower().endswith(mention.name.lower())):
             # "A State Department spokesperson declined to comment. … “…,” the spokesperson said":
             # the source the text described, though it did not speak there
             speaker = self._source_described(mention)
