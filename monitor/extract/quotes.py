@@ -4057,9 +4057,12 @@ def _sieve_block(doc: _Document) -> None:
                 if _frames_in_span(doc, frame.end, para_end) or len(words) > 40:
                     continue
             elif frame.clause_start is not None and not _asks_question(text, frame.clause_start) \
+                    and words != ["that"] and not _original_language_after(doc, frame.para) \
                     or not 0 < len(words) <= 25:
                 # (a question is what the block answers: "Pierre De Vos explains why the ANC might
-                # lose their case:"; a clause of its own is not: "Officials say there are …:")
+                # lose their case:"; a clause of its own is not: "Officials say there are …:"; but
+                # "He further noted that:" has no clause, and "X says it is a given that … will be
+                # in Medellín:" before a post in Spanish quotes the post)
                 continue
             colon = frame.end + len(last) - 1
         if doc.inside_quote(colon):
@@ -4149,6 +4152,15 @@ def _english(body: str) -> bool:
     return sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= max(1, len(words) // 10)
 
 
+def _original_language_after(doc: _Document, para: int) -> bool:
+    """Is the paragraph after ``para`` not in English (a post quoted in its own language, which
+    no writer's own next paragraph is)?"""
+    if para + 1 >= len(doc.paras):
+        return False
+    start, end = _trim(doc.text, *doc.paras[para + 1])
+    return _block_words(doc.text[start:end]) >= 4 and not _english(doc.text[start:end])
+
+
 def _translated_after(doc: _Document, index: int) -> bool:
     """Is paragraph ``index``, after a paragraph not in English, in English (its translation,
     which a post need not end with a full stop any more than the original)?"""
@@ -4225,12 +4237,16 @@ def _lead_in_frames(doc: _Document) -> None:
         if last_frame.get(para, -1) >= sentence:
             continue  # (the sentence has a cue of its own: its frame introduces the block)
         lead = doc._lead_person(sentence, end)
-        if lead is None or lead.kind not in ("person", "organisation") or not lead.name[:1].isupper() \
+        if lead is None:
+            lead = _lead_handle(text, sentence, end)  # (a handle is its owner's name as it is)
+        elif lead.kind not in ("person", "organisation") or not lead.name[:1].isupper() \
                 or _OPENING_PHRASE.fullmatch(text, sentence, lead.start) is None \
                 or " " not in lead.name and lead.kind == "person" \
                 and not known_first_name(lead.name.lower()) and not _named_in_full_before(text, lead):
             # (a lone capitalised word may be a place: "Brussels insisted:"; not "Ricky", nor
             # "Navalny" after "Aleksei Navalny")
+            continue
+        if lead is None:
             continue
         after = _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1).lstrip(" ,").split()
         if not after or not after[0].isalpha() or not after[0].islower() or len(after) > 25:
@@ -4239,6 +4255,18 @@ def _lead_in_frames(doc: _Document) -> None:
         doc.frames.append(frame)
 
 
+def _lead_handle(text: str, sentence: int, end: int) -> Mention | None:
+    """A handle that opens a lead-in, after an opening phrase at most: "On Twitter, @supinya
+    expressed her sadness:" is @supinya's block."""
+    opening = _OPENING_PHRASE.match(text, sentence, end)
+    match = _LEAD_HANDLE.match(text, opening.end() if opening is not None else sentence, end)
+    if match is None:
+        return None
+    return Mention(match.start(), match.start() + len(match.group(1)), "person", match.group(1))
+
+
+#: A handle, then a lower-case word: "@supinya expressed …".
+_LEAD_HANDLE = re.compile(r"(@\w{2,30})[ ]+(?=[a-z])")
 #: A live blog's lead-in to a block quotation: "Here is Rachel Reeves, the chancellor, on the budget:".
 _HERE_IS = re.compile(r"(?:Here is|Here's|Here’s|Below is) ([^:\n“”\"]{3,150}?)[ \t]*:[ \t]*$")
 #: Where a lead-in's speaker phrase ends: what the words are about, or where they were said.

@@ -434,7 +434,7 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
         # where a person named in full works
         head = base_word(toks[i - 2]).lower()
         return head in lx.POSITION_HEADS or head in lx.ANON_HEADS or head in titles.PARTY_NOUNS \
-            or _full_name_ends(toks, i - 2)
+            or _full_name_ends(toks, i - 2) or _name_opens_phrase(toks, i - 2)
     if prev.word == "&" and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) and not possessive(toks[i - 2]):
         # "Rosenberg Research & Associates Inc.", "Bernstein Litowitz Berger & Grossmann": one
         # company's name
@@ -462,6 +462,16 @@ def _full_name_ends(toks: list[Tok], j: int) -> bool:
     # (a title before the name says so too: "Judge Lewis Liman in Manhattan")
     return len(run) - cut >= 2 and (_known_first_name(run[cut].low)
                                     or cut > 0 and run[cut - 1].low in lx.TITLE_WORDS)
+
+
+def _name_opens_phrase(toks: list[Tok], j: int) -> bool:
+    """Is ``toks[:j + 1]`` two or three capitalised words that open the phrase and name no body
+    ("Katya Albiter from Vivir México": a given name the lists lack, then a surname)?"""
+    run = toks[:j + 1]
+    return 2 <= len(run) <= 3 and all(_cap(t) and not possessive(t) and not t.word.isupper()
+                                      and t.low not in lx.ORG_NAMES and not _lexical(t.low)
+                                      for t in run) \
+        and base_word(run[-1]).lower() not in lx.ORG_HEADS
 
 
 def _employer_opens(toks: list[Tok], k: int) -> bool:

@@ -1,0 +1,84 @@
+"""Who speaks in the constructions of the twenty-seventh pass: block quotations introduced by a
+handle, by "noted that:" with no clause of its own, or by a reported clause before a post in its
+own language; a person "from" where they work."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+from monitor.extract.speakers import parse_before, tokens
+
+
+def _records(text: str) -> list[tuple[str | None, str | None, str, str]]:
+    return [(q.speaker, q.speaker_kind, q.sieve, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _blocks(text: str) -> list[tuple[str | None, str]]:
+    return [(speaker, words) for speaker, _, sieve, words in _records(text) if sieve == "block"]
+
+
+def _parsed(phrase: str) -> tuple[str, str, str | None] | None:
+    """How a speaker phrase right before "said" reads: kind, name and organisation."""
+    text = f"“Hi,” {phrase} said."
+    start = text.index(phrase)
+    mention = parse_before(text, tokens(text, start, start + len(phrase)))
+    return None if mention is None else (mention.kind, mention.name, mention.organisation)
+
+
+# -- block quotations and their lead-ins --------------------------------------------------------------
+
+_POST = ("Rest in peace, uncle, speechless as always. Sadness from both angles. My condolences to "
+         "your family and friends.")
+
+
+def test_a_handle_that_opens_a_lead_in_owns_the_block_after_it() -> None:
+    text = (f"Thailand mourned on Tuesday.\n\nOn Twitter, @supinya expressed her sadness:\n\n{_POST}"
+            "\n\nOthers disagreed.")
+    assert _blocks(text) == [("@supinya", _POST)]
+
+
+def test_a_handle_with_no_verb_after_it_opens_no_block() -> None:
+    text = f"Thailand mourned on Tuesday.\n\nOn Twitter, @supinya:\n\n{_POST}\n\nOthers disagreed."
+    assert all(speaker != "@supinya" or sieve != "block" for speaker, _, sieve, _ in _records(text))
+
+
+_BLOCK = ("What’s required is what I call development thinking, an approach based on identifying "
+          "what the country has.")
+
+
+def test_noted_that_before_a_colon_has_no_clause_and_introduces_the_block() -> None:
+    text = (f"“Africa can industrialise,” Justin Yifu Lin wrote on his blog.\n\nHe further noted that:\n\n"
+            f"{_BLOCK}\n\nThe post drew comments.")
+    assert _blocks(text) == [("Justin Yifu Lin", _BLOCK)]
+
+
+def test_a_clause_before_a_colon_is_not_a_lead_in_to_an_english_paragraph() -> None:
+    text = ("Officials say there are three options:\n\nThe first is to wait and see what the courts "
+            "decide in the spring.\n\nThe second is to appeal.")
+    assert _blocks(text) == []
+
+
+def test_a_clause_before_a_post_in_its_own_language_introduces_the_post_and_its_translation() -> None:
+    original = "Este será el último campus Party en Bogotá! (Fijo se lo queda Medellín)"
+    english = "This will be the last Campus Party in Bogotá! (The next will definitely be in Medellín)"
+    text = (f"Camilo Galeano (@camilogaleano) says it is a given [es] that Campus Party 2013 will be "
+            f"in Medellín:\n\n{original}\n\n{english}\n\nOthers disagreed.")
+    records = _records(text)
+    blocks = [(speaker, words) for speaker, _, sieve, words in records if sieve == "block"]
+    assert blocks == [("Camilo Galeano", f"{original}\n\n{english}")]
+    # the clause is a record of its own still
+    assert any(sieve == "reported" and words.startswith("it is a given") for _, _, sieve, words in records)
+
+
+# -- a person from where they work -----------------------------------------------------------------------
+
+def test_a_name_the_lists_lack_from_an_organisation_is_the_person() -> None:
+    assert _parsed("Katya Albiter from Vivir México") == ("person", "Katya Albiter", "Vivir México")
+
+
+def test_a_known_name_from_an_organisation_is_still_the_person() -> None:
+    assert _parsed("John Smith from Reuters") == ("person", "John Smith", "Reuters")
+
+
+def test_an_organisation_from_a_place_is_not_read_as_a_person_from_a_place() -> None:
+    mention = _parsed("The Pentagon from Washington")
+    assert mention is None or mention[1] != "The Pentagon"
