@@ -82,3 +82,46 @@ def test_a_known_name_from_an_organisation_is_still_the_person() -> None:
 def test_an_organisation_from_a_place_is_not_read_as_a_person_from_a_place() -> None:
     mention = _parsed("The Pentagon from Washington")
     assert mention is None or mention[1] != "The Pentagon"
+
+
+# -- "according to" inside a longer sentence ---------------------------------------------------------------
+
+def _according(text: str) -> list[tuple[str | None, str]]:
+    return [(speaker, words) for speaker, _, sieve, words in _records(text) if sieve == "according_to"]
+
+
+def test_a_clause_after_the_source_does_not_cancel_it() -> None:
+    text = ("Trump has admitted to ordering the payments, according to prosecutors, but the judge "
+            "has not ruled.")
+    assert _according(text) == [("prosecutors", "Trump has admitted to ordering the payments")]
+
+
+def test_a_cue_with_no_clause_of_its_own_is_no_rival_source() -> None:
+    # "admitted to ordering" reports what he did; the prosecutors report it
+    text = "Trump admitted to ordering the payments, according to prosecutors, but the judge has not ruled."
+    assert [speaker for speaker, _ in _according(text)] == ["prosecutors"]
+
+
+def test_a_rival_speaker_with_a_clause_still_blocks_the_source() -> None:
+    text = "Trump said he ordered the payments, according to prosecutors, but the judge has not ruled."
+    assert [speaker for speaker, _ in _according(text)] != ["prosecutors"] or len(_records(text)) > 1
+
+
+def test_the_source_runs_to_its_comma_before_an_adverbial() -> None:
+    text = ("The war has killed more than 39,000 people, according to Palestinian tallies, over the "
+            "past 10 months.")
+    assert _according(text) == [("Palestinian tallies", "The war has killed more than 39,000 people")]
+
+
+def test_a_statement_that_goes_on_after_the_source_is_the_source_s() -> None:
+    text = ("Lockbit extorted at least $500 million from victims, according to the Justice Department, "
+            "as well as causing significant costs from lost revenue.")
+    records = _according(text)
+    assert [speaker for speaker, _ in records] == ["Justice Department"]
+    assert records[0][1].startswith("Lockbit extorted") and records[0][1].endswith("lost revenue")
+
+
+def test_sources_cited_by_others_are_the_sources() -> None:
+    text = ("Valizadeh was slated to go on trial, according to sources cited by HRAI and journalist "
+            "Nejat Bahrami, who first reported the arrest.")
+    assert _according(text) == [("sources", "Valizadeh was slated to go on trial")]

@@ -5469,6 +5469,14 @@ def _sieve_trailing(doc: _Document) -> None:
                 # "…, according to the medic and healer council.", "according to the
                 # Cambodia-based group Action pour les Enfants.": the source runs to the end
                 frame.mention, frame.end, rest = whole, whole.end, ""
+            elif text[s:frame.cue_start].strip() and (comma := text.find(",", frame.end, e)) > frame.end \
+                    and (whole := _whole_source(text, frame.mention, comma)) is not None \
+                    and (_only_outlet_or_adverbial(doc, frame, after := text[comma:e].strip(" .!?\"”’)"))
+                         or _describes_speaker(frame, after)):
+                # "…, according to Palestinian tallies, over the past 10 months": the source
+                # runs to the comma before an adverbial or a relative clause of its own
+                frame.mention, frame.end = whole, whole.end
+                rest = text[frame.end:e].strip(" .!?\"”’)")
         if rest and joined is None and not _only_outlet_or_adverbial(doc, frame, rest) \
                 and not _describes_speaker(frame, rest):
             continue
@@ -5539,6 +5547,9 @@ def _whole_source(text: str, mention: Mention | None, end: int) -> Mention | Non
                    or w.lower() in lx.TIME_WORDS or w.strip(".") in _MONTHS or w.isdigit()
                    or w.islower() and (w.endswith("ed") or w in _NOT_IN_A_SOURCE) for w in words):
         return None  # (not "a survey conducted this month", "a study by …", "Mnangagwa on Friday")
+    if " by " in mention.name:
+        # "sources cited by HRAI and journalist Nejat Bahrami": more of whom they were cited by
+        return replace(mention, end=end)
     phrase = " ".join(text[mention.start:end].split())
     named = _NAME_AT_END.search(phrase)
     if named is not None and named.start() > 0:
@@ -5957,6 +5968,11 @@ def _only_outlet_or_adverbial(doc: _Document, frame: _Frame, rest: str) -> bool:
     )
 
 
+#: A cue that takes no clause, only what someone did ("Trump has admitted to ordering the
+#: payments, according to prosecutors": the prosecutors' statement, Trump no rival source).
+_TO_GERUND = re.compile(r"[ ]+to[ ]+[a-z]+ing\b")
+
+
 def _sieve_according_lead(doc: _Document) -> None:
     """``According to X, …``: the statement follows the comma."""
     text = doc.text
@@ -5965,7 +5981,7 @@ def _sieve_according_lead(doc: _Document) -> None:
     # have noted …")
     speaking: dict[int, set[int]] = {}
     for frame in doc.frames:
-        if frame.mention is not None:
+        if frame.mention is not None and (frame.according or _TO_GERUND.match(text, frame.end) is None):
             speaking.setdefault(frame.sentence[0], set()).add(frame.mention.start)
     for frame in doc.frames:
         if not frame.according or frame.mention is None:
@@ -6095,8 +6111,11 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
     tail_start, end = _trim_clause(text, after + 1, e)
     tail = tokens(text, tail_start, end)
     copula = auxiliary in _PASSIVE  # "One child was, according to the fire service, among the dead"
-    if len(tail) < 2 or not (_has_verb(tail) or copula) or len(tail) == 2 and tail[0].low not in _FINITE \
-            and not copula:
+    # "Lockbit extorted $500 million, according to the department, as well as causing costs …":
+    # the statement goes on after the frame, whatever its verb
+    going_on = text.startswith("as well as ", tail_start)
+    if not going_on and (len(tail) < 2 or not (_has_verb(tail) or copula)
+                         or len(tail) == 2 and tail[0].low not in _FINITE and not copula):
         return  # ("…, according to witness testimony, was Lahav": a verb and its complement)
     lead = before[:-1].rstrip()
     last_word = lead.rsplit(None, 1)[-1].lower() if lead else ""
@@ -6132,7 +6151,7 @@ def _according_between_commas(doc: _Document, frame: _Frame) -> None:
         # "Kelly had begun to speculate, according to one source, that Trump …": the verb before
         # the frame takes the clause after it; the source reports the whole sentence
         start = lead_start
-    elif tail[0].low in _CONTINUING_WORDS:
+    elif tail[0].low in _CONTINUING_WORDS or going_on:
         # "…, it began with a surge, according to Project Jonah, with 140 whales dying …": the
         # frame sits inside one statement that goes on after it
         start, _ = _trim_clause(text, s, len(lead) + s)
