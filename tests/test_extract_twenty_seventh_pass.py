@@ -125,3 +125,67 @@ def test_sources_cited_by_others_are_the_sources() -> None:
     text = ("Valizadeh was slated to go on trial, according to sources cited by HRAI and journalist "
             "Nejat Bahrami, who first reported the arrest.")
     assert _according(text) == [("sources", "Valizadeh was slated to go on trial")]
+
+
+# -- names in social-media posts and around them ----------------------------------------------------
+
+def _speakers(text: str) -> list[str | None]:
+    return [speaker for speaker, _, _, _ in _records(text)]
+
+
+def test_a_people_s_word_before_a_name_is_no_part_of_it() -> None:
+    text = "Palestinian Roba Salibi wrote: “The concert was wonderful.”"
+    assert _speakers(text) == ["Roba Salibi"]
+
+
+def test_a_given_name_shaped_like_a_people_s_word_stays_in_the_name() -> None:
+    assert _speakers("Damian Mac Con Uladh said: “We need action now.”") == ["Damian Mac Con Uladh"]
+    assert _speakers("Duncan Ross Smith said: “We need action now.”") == ["Duncan Ross Smith"]
+
+
+def test_a_body_named_after_a_people_keeps_its_name() -> None:
+    assert _speakers("“We help,” American Red Cross said.") == ["American Red Cross"]
+
+
+def test_a_handle_in_brackets_after_a_name_labels_that_person_s_posts() -> None:
+    text = ("Addressing Citizen Protection Minister Michalis Chrisochoidis (@chrisochoidis), journalist "
+            "Damian Mac Con Uladh (@damomac) urged the minister to act:\n\n"
+            "@chrisochoidis: Even an injured democracy is better than no democracy.\n\n"
+            "@damomac: @chrisochoidis Minister, please help this wounded democracy by dismissing "
+            "those officers.")
+    records = [(speaker, kind) for speaker, kind, sieve, _ in _records(text) if sieve == "transcript"]
+    assert records == [("Michalis Chrisochoidis", "person"), ("Damian Mac Con Uladh", "person")]
+
+
+def test_a_handle_with_a_full_width_colon_labels_a_post_in_a_script_without_spaces() -> None:
+    text = ("The expulsion drew few comments at home.\n\n"
+            "@毛聊：“半岛”怎说也是第三世界媒体，不依附西方媒体。\n\n"
+            "@毛聊：Al Jazeera is a third-world outlet and is independent from Western media.")
+    records = [(speaker, words) for speaker, _, sieve, words in _records(text) if sieve == "transcript"]
+    assert len(records) == 1 and records[0][0] == "@毛聊"
+    assert records[0][1].startswith("“半岛”") and records[0][1].endswith("Western media.")
+
+
+def test_a_man_called_by_his_name_is_that_person() -> None:
+    text = ("The most moving response came from a man called Raja Farah, who invited the writer to "
+            "have coffee. He wrote:\n\nI’m a 33-year-old man. Everything you have written is something "
+            "I have read before.\n\nOthers agreed.")
+    assert _blocks(text)[0][0] == "Raja Farah"
+
+
+def test_a_group_called_by_a_name_is_not_made_a_person() -> None:
+    text = "“We were scared,” a group called Mothers Against Drunk Driving said."
+    assert all(kind != "person" or speaker != "Mothers Against Drunk Driving"
+               for speaker, kind, _, _ in _records(text))
+
+
+def test_according_to_a_description_then_the_name_with_its_role() -> None:
+    text = ("According to the festival's founder, Egyptian novelist Ahdaf Soueif, having the festival "
+            "in Gaza has been the ultimate goal of the event.")
+    assert _according(text) == [
+        ("Ahdaf Soueif", "having the festival in Gaza has been the ultimate goal of the event")]
+
+
+def test_according_to_a_description_then_a_clause_is_not_a_name() -> None:
+    text = "According to the mayor, the city council, which met Monday, will decide."
+    assert [speaker for speaker, _ in _according(text)] == ["the mayor"]

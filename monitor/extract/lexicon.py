@@ -496,6 +496,7 @@ FEMALE_FIRST_NAMES = _forms(
     "nneka cristina kristina katrina katharina caterina christiane kristin katja krystyna yekaterina",
 )
 MALE_FIRST_NAMES = _forms(
+    "duncan kristian killian cassian lucian "
     "james robert john michael david william richard joseph thomas charles christopher daniel "
     "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy "
     "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "

@@ -2113,7 +2113,7 @@ class _Document:
     def _after_cue(self, frame: _Frame, e: int) -> None:
         """Find the addressee or outlet (``told CBS``) and where the reported clause starts."""
         text = self.text
-        marker = _LANGUAGE_MARK.match(text, frame.cue_end)
+        marker = _LANGUAGE_AFTER_CUE.match(text, frame.cue_end)
         if marker is not None and not frame.inverted:
             # "quipping [ru] that …": the language of the page linked from the cue is no word of
             # the sentence
@@ -4298,7 +4298,7 @@ def _here_is_frames(doc: _Document) -> None:
 #: Characters a block quotation's paragraph ends with (a sentence, not a heading or a list).
 _SENTENCE_ENDS = frozenset(".!?…\"”’)")
 #: The language of a linked page, after the word that links it: "wrote [ru]".
-_LANGUAGE_MARK = re.compile(r"[ ]\[[a-z]{2}\](?=[ ,.:;])")
+_LANGUAGE_AFTER_CUE = re.compile(r"[ ]\[[a-z]{2}\](?=[ ,.:;])")
 #: A mark of words left out that ends a block quotation: "[...]", "[…]".
 _ELIDED_END = re.compile(r"\s*\[(?:\.\.\.|…)\]$")
 _OPENING_MARKS = frozenset("\"“‘'«„")
@@ -4614,7 +4614,7 @@ _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+
 
 
 #: A post quoted as its handle, a colon and its words: "@Addameer_ps: 220 prisoners are on …".
-_HANDLE_LABEL = re.compile(r"@(\w{2,30}):[ ]+(?=\S)")
+_HANDLE_LABEL = re.compile(r"@(\w{2,30})(?::[ ]+|：[ ]*)(?=\S)")  # (also a full-width colon: "@毛聊：…")
 #: A post under a display name of two or three words, a colon and its words: "@Liu Yadong [zh]: …".
 _NAMED_HANDLE_LABEL = re.compile(r"@([A-Z][^\W\dA-Z_]*(?:[ ][A-Z][\w’'-]*){1,2})(?:[ ]\[[a-z]{2}\]|[ ]{5})?"
                                  r":[ ]+(?=\S)")  # (a language mark, or the blanks it is read as)
@@ -4667,6 +4667,22 @@ def _owner_names(text: str) -> dict[str, str]:
     return found
 
 
+def _bracketed_handles(text: str) -> dict[str, Mention]:
+    """Per handle (in lower case): the person or body the text names right before it in brackets, without
+    a title ("Citizen Protection Minister Michalis Chrisochoidis (@chrisochoidis)", "journalist
+    Damian Mac Con Uladh (@damomac)")."""
+    found: dict[str, Mention] = {}
+    for match in _NAME_THEN_HANDLE.finditer(text):
+        mention = classify(text, tokens(text, match.start(1), match.end(1)))
+        if mention is not None and mention.kind in ("person", "organisation"):
+            found.setdefault(match.group(2).lower(), mention)
+    return found
+
+
+#: A capitalised run, then a handle in brackets: "Michalis Chrisochoidis (@chrisochoidis)".
+_NAME_THEN_HANDLE = re.compile(r"((?:[A-Z][\w’'-]*[ ]){0,5}[A-Z][\w’'-]+)[ ]\(@(\w{2,30})\)")
+
+
 def _handle_owner(owners: dict[str, str], handle: str) -> str | None:
     """The name the text gives the owner of ``handle``: the longest run of capitalised words
     whose letters open with the handle's first five ("Walaa Al Ghussein" for @WalaaGh,
@@ -4708,6 +4724,7 @@ def _sieve_handles(doc: _Document) -> None:
     cited = {f.para for f in doc.frames}
     names: dict[str, str | None] = {}
     owners: dict[str, str] | None = None
+    bracketed: dict[str, Mention] = {}
     # (the paragraphs a claim made before covers, found once: not every claim per paragraph)
     claimed = {k for c in doc.claims for k in range(bisect_right(doc.para_starts, c.start) - 1,
                                                    bisect_left(doc.para_starts, c.end))}
@@ -4732,13 +4749,15 @@ def _sieve_handles(doc: _Document) -> None:
             if match is None or not _listed_after_colon(doc, index):
                 continue
         content_start, content_end = _trim(text, match.end(), end)
-        if len(text[content_start:content_end].split()) < 3:
-            continue
+        if _block_words(text[content_start:content_end]) < 3:
+            continue  # (counting a script written without spaces by its characters: "@毛聊：“半岛”…")
         handle = match.group(1)
         if handle not in names:
             if owners is None:
                 owners = _owner_names(text)
-            names[handle] = _handle_owner(owners, handle)
+                bracketed = _bracketed_handles(text)
+            named = bracketed.get(handle.lower())
+            names[handle] = named.name if named is not None else _handle_owner(owners, handle)
         label_end = match.end(1)
         owner = names[handle]
         lead_in = _lead_in_speaker(doc, index, handle) if owner is None else None
@@ -4748,9 +4767,10 @@ def _sieve_handles(doc: _Document) -> None:
             lead_in = replace(lead_ins[handle], start=start, end=label_end)
         if lead_in is not None and lead_in.kind == "person":
             lead_ins.setdefault(handle, lead_in)
-        mention = lead_in or Mention(
-            start, label_end, "person" if owner is None or _FULL_NAME.fullmatch(owner) else "organisation",
-            owner or f"@{handle}")
+        named = bracketed.get(handle.lower())
+        kind = named.kind if named is not None and named.name == owner else \
+            "person" if owner is None or _FULL_NAME.fullmatch(owner) else "organisation"
+        mention = lead_in or Mention(start, label_end, kind, owner or f"@{handle}")
         for q in doc.spoken_quotes_between(content_start, content_end):
             doc.claimed.add(q.start)  # (a post's quotations are the post's)
         english = _english(text[content_start:content_end])
@@ -6013,10 +6033,14 @@ def _sieve_according_lead(doc: _Document) -> None:
             if comma < 0:
                 continue
         holder = _APPOSITIVE_NAME.match(text, comma + 1, e)
+        if holder is None and (described := _ROLE_THEN_NAME.match(text, comma + 1, e)) is not None \
+                and not any(w in lx.DETERMINERS for w in described.group(1).lower().split()):
+            holder = described  # "According to the festival's founder, Egyptian novelist Ahdaf Soueif, …"
         if holder is not None and frame.mention.kind in ("definite", "anonymous") \
                 and one_person(frame.mention.name) is not None:
             # "According to the El Paso mayor, Dee Margo, …": the person so described
-            frame.mention = Mention(holder.start(1), holder.end(1), "person", holder.group(1),
+            group = holder.lastindex or 1  # (the name's group: the last, after any role)
+            frame.mention = Mention(holder.start(group), holder.end(group), "person", holder.group(group),
                                     role=frame.mention.role or frame.mention.name)
             comma = holder.end() - 1
         aside = _TIME_ASIDE.match(text, comma + 1, e)
@@ -6036,6 +6060,9 @@ def _sieve_according_lead(doc: _Document) -> None:
 _AUXILIARY = re.compile(r"[ ](?:" + "|".join(sorted(lx.AUXILIARIES)) + r")[ ]")
 #: A person's name set off by commas right after a description ("the El Paso mayor, Dee Margo,").
 _APPOSITIVE_NAME = re.compile(r"[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
+#: The same, its role before it: "the festival's founder, Egyptian novelist Ahdaf Soueif,".
+_ROLE_THEN_NAME = re.compile(r"[ ]((?:[A-Z][a-z]+[ ])?[a-z]+(?:[ ][a-z]+){0,2})[ ]"
+                             r"((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
 #: A short phrase of time set off by commas ("during the weekend,", "on Monday,").
 _TIME_ASIDE = re.compile(r"[ ](?:during|on|over|earlier|later|late|last|this)\b[ ][^,]{2,25},")
 #: Connectives that may open a sentence before "according to" ("For example, according to …").

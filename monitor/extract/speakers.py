@@ -787,9 +787,31 @@ def _bare_person_name(text: str, mention: Mention) -> Mention:
             words[0].lower() in lx.TITLE_WORDS or words[0].lower() in _PARTY_MEMBERS) \
             and words[0].lower() not in lx.NOT_NAMES and words[0] not in _REGNAL_TITLES:
         role.insert(0, words.pop(0))  # ("Councillor …", "Democrat Nimo Ahmed")
+    if len(words) >= 3 and not role and _person_demonym(Tok(words[0], 0, 0)) \
+            and not _known_first_name(words[0].lower()) and _plain_name(words[1:]):
+        role.append(words.pop(0))  # "Palestinian Roba Salibi": a people's word, then the name
     if not role or mention.kind != "person" and not all(w[:1].isupper() and w.isalpha() for w in words):
         return mention
     return replace(mention, kind="person", name=" ".join(words), role=mention.role or " ".join(role))
+
+
+def _plain_name(words: list[str]) -> bool:
+    """Are ``words`` a person's name and nothing else: capitalised, no title, body or common
+    word among them ("Roba Salibi", "Saif Al Yazori"; not "Red Cross", "Liberties Union")?"""
+    return 2 <= len(words) <= 4 and not sk.organisation_shaped(words) and all(
+        w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper()
+        and (w.lower() in lx.NAME_PARTICLES or not _lexical(w.lower()))
+        and w.lower() not in lx.ORG_NAMES and w.lower() not in lx.ORG_HEADS
+        and w.lower() not in lx.TITLE_WORDS and w.lower() not in _BODY_NAME_WORDS for w in words)
+
+
+#: Words of the names of bodies that follow a people's word ("American Red Cross", "British
+#: Broadcasting Corporation", "Russian Academy of Sciences"), never a person's name.
+_BODY_NAME_WORDS = frozenset(["red", "cross", "crescent", "national", "civil", "express", "air", "airlines",
+                              "airways", "motors", "railways", "broadcasting", "academy", "society", "news",
+                              "post", "times", "heritage", "democratic", "republican", "socialist",
+                              "liberal", "conservative", "medical", "central", "international", "federal",
+                              "general", "royal", "state", "people's", "peoples", "workers", "open"])
 
 
 def _owner_of_person(text: str, mention: Mention, words: list[str]) -> str | None:
@@ -1349,7 +1371,7 @@ def _written_together(text: str, left: str, right: str, start: int, end: int) ->
     middle = f" {left} and "
     pos = text.find(middle, start, end)
     while pos >= 0:
-        first = _WORD_BEFORE.search(text, max(start, pos - 40), pos)
+        first = _CAPITAL_WORD_BEFORE.search(text, max(start, pos - 40), pos)
         second = _WORD_THEN.match(text, pos + len(middle))
         if first is not None and second is not None and text.startswith(right, second.end()) \
                 and not text[second.end() + len(right):second.end() + len(right) + 1].isalnum() \
@@ -1360,7 +1382,7 @@ def _written_together(text: str, left: str, right: str, start: int, end: int) ->
 
 
 #: A capitalised word right before a place (its end), and one and a space at a place.
-_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+$")
+_CAPITAL_WORD_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+$")
 _WORD_THEN = re.compile(r"[A-Z][\w’'-]+ ")
 
 
@@ -3456,6 +3478,8 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:^|[.!?][ ]+|\n)(?:(?:Then|Later|Afterwards|Earlier|Finally|Now|Next),?[ ]+)?"
     r"([Tt]he[ ](?:[a-z-]+[ ]){0,2}?([a-z]+|[A-Z]{2,4}))[ ]"
     r"(?:[a-z]{3,}ed|was|is|had|has|took|went|came|made|gave|spoke|stood|rose|sat|left|said|told)\b")
+#: A name given right after a description: "(a man) called Raja Farah", "(a woman) named Ana Ruiz".
+_CALLED_NAME = re.compile(r",?[ ](?:called|named)[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+)\b(?![ ][A-Z])")
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: A company's name joined by "&": "Procter & Gamble", "Pacific Gas & Electric Co.".
@@ -5100,6 +5124,11 @@ class SpeakerBook:
         if mention.kind == "anonymous" and self.text \
                 and mention.name.split(None, 1)[0].lower() in ("its", "their"):
             mention = self._owned_source(mention)  # "its source" after Znak.com: Znak.com’s source
+        if mention.kind == "anonymous" and self.text \
+                and (called := _CALLED_NAME.match(self.text, mention.end)) is not None \
+                and _head_word(mention.name) in lx.PERSON_NOUNS | lx.OCCUPATION_WORDS:
+            # "a man called Raja Farah": the person so named
+            mention = Mention(called.start(1), called.end(1), "person", called.group(1), role=mention.name)
         if mention.kind == "anonymous" and self.text:
             mention = self._post_of_generic_org(mention)  # "the company’s spokesperson": Temu's
         if mention.kind == "anonymous" and self.text:
