@@ -4,6 +4,8 @@ own language; a person "from" where they work."""
 
 from __future__ import annotations
 
+import pytest
+
 from monitor.extract import extract_quotes
 from monitor.extract.speakers import parse_before, tokens
 
@@ -189,3 +191,28 @@ def test_according_to_a_description_then_the_name_with_its_role() -> None:
 def test_according_to_a_description_then_a_clause_is_not_a_name() -> None:
     text = "According to the mayor, the city council, which met Monday, will decide."
     assert [speaker for speaker, _ in _according(text)] == ["the mayor"]
+
+
+# -- cues in the present of a plural subject, and after "rushed to" ----------------------------------------
+
+def _reported(text: str) -> list[tuple[str | None, str]]:
+    return [(speaker, words) for speaker, _, sieve, words in _records(text) if sieve == "reported"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Other former officials note that the talks are not a crime.", "former officials"),
+    ("Former officials, though, caution that the talks are not a crime.", "Former officials"),
+    ("Critics argue that the talks are not a crime.", "Critics"),
+])
+def test_a_plural_subject_s_present_before_that_is_a_cue(sentence: str, speaker: str) -> None:
+    assert _reported(sentence) == [(speaker, "the talks are not a crime")]
+
+
+def test_a_noun_before_that_is_no_cue() -> None:
+    assert _records("The report was a note that the board kept for years.") == []
+
+
+@pytest.mark.parametrize("verb", ["was quick to add", "hastened to add", "rushed to explain"])
+def test_the_subject_of_rushed_to_explain_says_the_clause(verb: str) -> None:
+    assert _reported(f"The mayor {verb} that the city would recover.") == [
+        ("the mayor", "the city would recover")]

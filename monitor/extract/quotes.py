@@ -120,7 +120,13 @@ CUE_PATTERN = re.compile(
     r"|(?:read|reads|began|begins)(?=[.,:;])"
     # "“…,” read the ruling.": the document after its verb, once the quotation has closed
     r"|(?<=[,”\"] )(?:read|reads)(?= (?:the|a|an|its|his|her|their) (?:[\w’'-]+ ){0,4}?(?:"
-    + lx.word_alternation(lx.DOCUMENT_NOUNS) + r")\b)|"
+    + lx.word_alternation(lx.DOCUMENT_NOUNS) + r")\b)"
+    # a plural subject's present before "that" ("Other former officials note that …"; not "a note
+    # that …", nor any of these as nouns without "that")
+    r"|(?<![Aa] )(?<![Tt]he )(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!my )(?<!your )"
+    r"(?:note|add|caution|concede|emphasi[sz]e|stress|argue|warn|acknowledge|admit|claim|contend"
+    r"|maintain|recall|explain|agree|complain|observe|predict|allege|assert|respond|testify"
+    r"|declare|deny|suggest|confirm|reiterate|announce|conclude|remark|reply|write|report)(?= that\b)|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -3390,6 +3396,8 @@ _MESSAGE_SENT = re.compile(r"\b(?:wrote|writes|sent|sends|posted|posts|texted|te
 _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|gone) on"
                          r"|(?:was|were|is|are) (?:quick|careful|keen|eager)"
                          r"|took (?:care|pains)|hastened|(?:went|goes) so far as"
+                         # "Biden and the White House rushed to explain that …"
+                         r"|rushed|rushes|hurried|hurries|scrambled|scrambles|moved|moves"
                          # "Avalos texted to say they were there", "she called to say that …"
                          r"|called|phoned|rang|wrote|texted|emailed|messaged|tweeted|posted"
                          # "Trump has tried to suggest that …": who tried said it
