@@ -216,3 +216,22 @@ def test_a_noun_before_that_is_no_cue() -> None:
 def test_the_subject_of_rushed_to_explain_says_the_clause(verb: str) -> None:
     assert _reported(f"The mayor {verb} that the city would recover.") == [
         ("the mayor", "the city would recover")]
+
+
+# -- findings by a judge named with the title, and by analysts ------------------------------------------
+
+_STORY = "The storm hit the coast on Friday.\n\n"
+
+
+def test_a_judge_named_with_the_title_rules_that() -> None:
+    text = _STORY + "Judge Robert McBurney ruled that no election board may refuse to certify results."
+    assert _reported(text) == [("Robert McBurney", "no election board may refuse to certify results")]
+
+
+def test_analysts_find_that() -> None:
+    text = _STORY + "Microsoft’s analysts found that a criminal group infiltrated a dating site."
+    assert _reported(text) == [("Microsoft’s analysts", "a criminal group infiltrated a dating site")]
+
+
+def test_a_person_who_finds_something_reports_nothing() -> None:
+    assert _records(_STORY + "The neighbour found that the door was locked.") == []

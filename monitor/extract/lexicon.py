@@ -155,7 +155,8 @@ FINDING_CUES = _forms("show shows showed shown found finds ruled")
 FINDING_SUBJECTS = _forms(
     "court courts judge judges jury panel investigation investigations inquiry probe "
     "investigators researchers scientists experiments experiment trial trials tests test "
-    "evidence models model polling examiner examiners coroner coroners tribunal tribunals"
+    "evidence models model polling examiner examiners coroner coroners tribunal tribunals "
+    "analysts analyst analyses analysis auditors auditor"
 )
 
 #: Cues that put a question: who asks is who a following "Q:" is.

@@ -2666,6 +2666,9 @@ def _finding_subject(text: str, mention: Mention | None) -> bool:
     "the Supreme Court has found that")?"""
     if mention is None or mention.kind == "pronoun":
         return False
+    if mention.kind == "person" and mention.role \
+            and mention.role.split()[-1].lower() in lx.FINDING_SUBJECTS:
+        return True  # "Fulton County Superior Court Judge Robert McBurney ruled that …"
     # (the name's last word too: "The report, published Tuesday by the GAO," ends on its author)
     if any(last in lx.DOCUMENT_NOUNS or last in lx.FINDING_SUBJECTS for last in (
             text[mention.start:mention.end].split()[-1].lower().strip(".,;:’'"),
