@@ -235,3 +235,22 @@ def test_analysts_find_that() -> None:
 
 def test_a_person_who_finds_something_reports_nothing() -> None:
     assert _records(_STORY + "The neighbour found that the door was locked.") == []
+
+
+# -- a group named for its members ------------------------------------------------------------------------
+
+def test_the_doctors_are_the_group_named_for_doctors() -> None:
+    text = ("In a letter, the doctors pleaded with the administration.\n\n"
+            "The doctors, members of a recently formed group Doctors for Camp Closure, offered help.\n\n"
+            "“We can help,” the doctors said.")
+    assert _speakers(text) == ["Doctors for Camp Closure"]
+
+
+def test_a_group_named_with_a_capitalised_preposition_opening_a_sentence() -> None:
+    text = "Mothers Against Drunk Driving marched on Sunday. “Never again,” the mothers said."
+    assert _speakers(text) == ["Mothers Against Drunk Driving"]
+
+
+def test_a_plural_opening_a_sentence_before_a_place_is_no_group() -> None:
+    text = "Prosecutors in Sweden dropped the case. “We have no evidence,” the prosecutors said."
+    assert _speakers(text) == ["the prosecutors"]

@@ -3480,6 +3480,21 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:[a-z]{3,}ed|was|is|had|has|took|went|came|made|gave|spoke|stood|rose|sat|left|said|told)\b")
 #: A name given right after a description: "(a man) called Raja Farah", "(a woman) named Ana Ruiz".
 _CALLED_NAME = re.compile(r",?[ ](?:called|named)[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+)\b(?![ ][A-Z])")
+#: How far after "the doctors" the group may be named ("In a letter, the doctors pleaded … The
+#: doctors, members of a recently formed group Doctors for Camp Closure, …").
+_MEMBERS_AHEAD = 1000
+#: "the doctors", "the mothers": members of a group named for them.
+_MEMBERS = re.compile(r"[Tt]he ([a-z]{3,}s)")
+
+
+@lru_cache(maxsize=64)
+def _group_for_members_pattern(plural: str) -> re.Pattern[str]:
+    """A group's name that opens with ``plural`` and a preposition: "Doctors for Camp Closure"."""
+    return re.compile(rf"(?<![\w’'-]){plural}[ ]([Ff]or|[Oo]f|[Aa]gainst|[Ww]ithout|[Ii]n|[Oo]n|[Ww]ith)[ ]"
+                      r"(?:(?:the|and|of|for|on)[ ])?[A-Z][\w’'-]*"
+                      r"(?:[ ](?:(?:the|and|of|for|on)[ ])?[A-Z][\w’'-]*)*")
+
+
 #: Capitalised words that may name an organisation.
 _ORG_CANDIDATE = re.compile(r"\b[A-Z][\w&'’-]*")
 #: A company's name joined by "&": "Procter & Gamble", "Pacific Gas & Electric Co.".
@@ -5130,6 +5145,10 @@ class SpeakerBook:
             # "a man called Raja Farah": the person so named
             mention = Mention(called.start(1), called.end(1), "person", called.group(1), role=mention.name)
         if mention.kind == "anonymous" and self.text:
+            members = self._group_named_for_members(mention)
+            if members is not None:
+                return members  # "the doctors" of "a group Doctors for Camp Closure"
+        if mention.kind == "anonymous" and self.text:
             mention = self._post_of_generic_org(mention)  # "the company’s spokesperson": Temu's
         if mention.kind == "anonymous" and self.text:
             mention = self._place_office_holder(mention)  # "Chelyabinsk's governor": the governor named
@@ -6364,6 +6383,28 @@ class SpeakerBook:
                 and found.name.split()[-1].lower() != words[0]:
             return None  # "the agency" is no "Juanda Airport" named in a photo caption
         return found
+
+    def _group_named_for_members(self, mention: Mention) -> Speaker | None:
+        """"The doctors said" where the text named the group "Doctors for Camp Closure" (or
+        "Mothers Against Drunk Driving", "Lawyers Without Borders"): a group named by its members'
+        plural noun, outside quotations, before the mention or soon after it."""
+        plural = _MEMBERS.fullmatch(mention.name)
+        if plural is None:
+            return None
+        pattern = _group_for_members_pattern(plural.group(1).capitalize())
+        text = self.text
+
+        def named(match: re.Match[str]) -> bool:
+            # (a sentence's first word is capitalised anyway: "Prosecutors in Sweden said" is
+            # no group's name, "Mothers Against Drunk Driving said" is)
+            opening = match.start() == 0 or text[max(0, match.start() - 2):match.start()] in (". ", "\n") \
+                or text[match.start() - 1] == "\n"
+            return not opening or match.group(1)[:1].isupper()
+
+        # (a name so distinctive is read back over the whole text: the group stays the doctors')
+        found = self._last_unquoted(pattern, 0, mention.start, named) \
+            or self._last_unquoted(pattern, mention.end, min(len(text), mention.end + _MEMBERS_AHEAD), named)
+        return self._body_at(found.start(), found.group()) if found is not None else None
 
     def _body_introduced(self, mention: Mention, words: list[str]) -> Speaker | None:
         """"A congressional task force investigating … The task force said": the unnamed body
