@@ -4264,6 +4264,8 @@ class SpeakerBook:
         self._seen_at: dict[int, int] = {}
         self._clock = 0
         self._surname_genders: dict[str, str | None] = {}
+        #: Per members' plural ("Doctors"): the groups named for them, found once a text.
+        self._member_groups: dict[str, list[re.Match[str]]] = {}
         #: Characters the surname and full-name look-ups may still search (see _positions).
         self._search_left = 32 * len(text) + 2_000_000
         #: Where each speaker was last quoted (by index).
@@ -6391,19 +6393,22 @@ class SpeakerBook:
         plural = _MEMBERS.fullmatch(mention.name)
         if plural is None:
             return None
-        pattern = _group_for_members_pattern(plural.group(1).capitalize())
-        text = self.text
-
-        def named(match: re.Match[str]) -> bool:
-            # (a sentence's first word is capitalised anyway: "Prosecutors in Sweden said" is
-            # no group's name, "Mothers Against Drunk Driving said" is)
-            opening = match.start() == 0 or text[max(0, match.start() - 2):match.start()] in (". ", "\n") \
-                or text[match.start() - 1] == "\n"
-            return not opening or match.group(1)[:1].isupper()
-
+        key = plural.group(1).capitalize()
+        groups = self._member_groups.get(key)
+        if groups is None:
+            text = self.text
+            # (a sentence's first word is capitalised anyway: "Prosecutors in Sweden said" is no
+            # group's name, "Mothers Against Drunk Driving said" is)
+            groups = [match for match in _group_for_members_pattern(key).finditer(text)
+                      if (self.quoted is None or not self.quoted(match.start()))
+                      and (match.group(1)[:1].isupper() or not (
+                          match.start() == 0 or text[match.start() - 1] == "\n"
+                          or text[max(0, match.start() - 2):match.start()] == ". "))]
+            self._member_groups[key] = groups
         # (a name so distinctive is read back over the whole text: the group stays the doctors')
-        found = self._last_unquoted(pattern, 0, mention.start, named) \
-            or self._last_unquoted(pattern, mention.end, min(len(text), mention.end + _MEMBERS_AHEAD), named)
+        before = [match for match in groups if match.start() < mention.start]
+        found = before[-1] if before else next(
+            (match for match in groups if mention.end <= match.start() < mention.end + _MEMBERS_AHEAD), None)
         return self._body_at(found.start(), found.group()) if found is not None else None
 
     def _body_introduced(self, mention: Mention, words: list[str]) -> Speaker | None:
