@@ -254,3 +254,10 @@ def test_a_group_named_with_a_capitalised_preposition_opening_a_sentence() -> No
 def test_a_plural_opening_a_sentence_before_a_place_is_no_group() -> None:
     text = "Prosecutors in Sweden dropped the case. “We have no evidence,” the prosecutors said."
     assert _speakers(text) == ["the prosecutors"]
+
+
+def test_a_cue_word_as_a_noun_after_a_possessive_leaves_the_lead_in_whole() -> None:
+    block = "I felt it is my duty as a holder of a biology degree to answer. He is ignorant of both."
+    text = (f"The court ruled on Monday.\n\nElie Fares responded to Mohamad's claims one by one:\n\n{block}"
+            "\n\nThe post was shared.")
+    assert _blocks(text) == [("Elie Fares", block)]

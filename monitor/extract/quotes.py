@@ -4058,7 +4058,7 @@ def _sieve_block(doc: _Document) -> None:
                 continue  # (a few words at most: never copy the rest of a long paragraph per frame)
             last = text[frame.end:para_end]
             words = last[:-1].split()
-            if not last.endswith(":") or CUE_PATTERN.search(last) or _SENTENCE_BREAK.search(last):
+            if not last.endswith(":") or _verb_cue_in(last) or _SENTENCE_BREAK.search(last):
                 continue  # (nor a colon of the writer's next sentence: "… posted a video. Check it out:")
             if any(ch in last for ch in "“”\""):
                 # 'also suggested that this was "an historic opportunity for Mr. Christie":' —
@@ -4125,6 +4125,13 @@ def _sieve_block(doc: _Document) -> None:
         claim = _Claim(p_start, parts[-1][1], "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
                        parts=parts)
         doc.claims.append(claim)
+
+
+def _verb_cue_in(words: str) -> bool:
+    """Is a cue in ``words`` a verb, not a noun after a possessive ("responded to Mohamad's
+    claims one by one:" has none)?"""
+    return any(not _POSSESSIVE_BEFORE.search(words, 0, match.start())
+               for match in CUE_PATTERN.finditer(words))
 
 
 #: The end of a sentence and the start of the next inside a stretch of text.
