@@ -261,3 +261,25 @@ def test_a_cue_word_as_a_noun_after_a_possessive_leaves_the_lead_in_whole() -> N
     text = (f"The court ruled on Monday.\n\nElie Fares responded to Mohamad's claims one by one:\n\n{block}"
             "\n\nThe post was shared.")
     assert _blocks(text) == [("Elie Fares", block)]
+
+
+# -- documents after "U.S.", and datelines in capitals -------------------------------------------------
+
+def test_a_statement_from_an_office_after_us_is_that_office_s() -> None:
+    text = ("The judge ordered him to pay $20 million, according to a statement from the U.S. "
+            "Attorney's Office. “He was a menace,” the statement said.")
+    assert _speakers(text)[-1] == "U.S. Attorney's Office"
+
+
+def test_what_an_order_does_names_no_author() -> None:
+    text = ("Last Tuesday, President Donald Trump signed an executive order pulling the U.S. out of the "
+            "U.N. Human Rights Council.\n\nThe executive order said that the council has "
+            "“protected human rights abusers.”")
+    assert _speakers(text)[0] == "Donald Trump"
+
+
+def test_a_dateline_s_place_in_capitals_is_no_full_name() -> None:
+    text = ("RAMAT TRUMP, Golan Heights — Residents cheered on Wednesday.\n\n"
+            "That changed in 2019 when Trump, without notice, tweeted that the U.S. would recognize "
+            "the annexation.")
+    assert _speakers(text) == ["Trump"]

@@ -3483,6 +3483,11 @@ _CALLED_NAME = re.compile(r",?[ ](?:called|named)[ ]((?:[A-Z][\w’'-]+[ ]){1,2}
 #: How far after "the doctors" the group may be named ("In a letter, the doctors pleaded … The
 #: doctors, members of a recently formed group Doctors for Camp Closure, …").
 _MEMBERS_AHEAD = 1000
+#: Where a document's phrase ends: a comma, a colon, a bracket, a line's end or a full stop
+#: (not the dots of "U.S." in "a statement from the U.S. Attorney's Office").
+_PHRASE_BOUNDARY = re.compile(r"[,;:(\n]|(?<!\b[A-Z])\.(?=\s|$)")
+#: What follows a dateline's place in capitals: its region and a dash, or the dash.
+_DATELINE_AFTER_PLACE = re.compile(r"(?:,[ ][A-Z][\w. ’'-]{1,40})?[ ]?[—–-]")
 #: "the doctors", "the mothers": members of a group named for them.
 _MEMBERS = re.compile(r"[Tt]he ([a-z]{3,}s)")
 
@@ -6008,6 +6013,8 @@ class SpeakerBook:
         #: the text gives the surname no other full name ("Trump" is "Donald Trump", his father)
         suffixed: dict[str, str] = {}
         for match in _NAME_SEQUENCE.finditer(text):
+            if match.group().isupper() and _DATELINE_AFTER_PLACE.match(text, match.end()):
+                continue  # "RAMAT TRUMP, Golan Heights —": a dateline's place, no full name of "Trump"
             toks = tokens(text, match.start(), match.end())
             owner = next((k for k, tok in enumerate(toks[:-1]) if possessive(tok)), None)
             if owner is not None:
@@ -6768,10 +6775,13 @@ class SpeakerBook:
             stop = min(len(text), pos + 120)
             while stop < len(text) and (text[stop].isalnum() or text[stop] in "'’-"):
                 stop += 1  # (never inside a word: "… Center on Poverty and Inequal")
-            boundary = re.compile(r"[,.;:(\n]").search(text, pos, stop)
+            boundary = _PHRASE_BOUNDARY.search(text, pos, stop)
             after = tokens(text, pos, boundary.start() if boundary else stop)
             verb = next((k for k, t in enumerate(after) if k and t.word.islower()
-                         and (t.low in lx.CUE_VERBS or t.low in lx.AUXILIARIES)), None)
+                         and (t.low in lx.CUE_VERBS or t.low in lx.AUXILIARIES)
+                         # ("an executive order pulling the U.S. out of the U.N. Human Rights
+                         # Council": what the order does, not whose it is)
+                         or k == 1 and t.word.islower() and t.low.endswith("ing")), None)
             if verb is not None:
                 # ("The complaint notes many residents of Montana …": the document's own
                 # statement, not an author after "of")
