@@ -283,3 +283,24 @@ def test_a_dateline_s_place_in_capitals_is_no_full_name() -> None:
             "That changed in 2019 when Trump, without notice, tweeted that the U.S. would recognize "
             "the annexation.")
     assert _speakers(text) == ["Trump"]
+
+
+# -- accounts named by their handles -------------------------------------------------------------------
+
+def test_a_user_named_by_a_handle_is_the_account() -> None:
+    assert _reported("Another user @opentree20 tweeted that the protest was large.") == [
+        ("@opentree20", "the protest was large")]
+
+
+def test_a_user_s_handle_before_a_cue_and_a_colon_owns_the_block() -> None:
+    text = ("The protest grew.\n\nTwitter user @notable1980 tweeted [ko] with a photo of the protest:\n\n"
+            "작은 실천이 세상을 바꿉니다. 우리는 다시 모였습니다.\n\n"
+            "Small actions change the world. We gathered again.\n\nOthers disagreed.")
+    assert [speaker for speaker, _ in _blocks(text)] == ["@notable1980"]
+
+
+def test_a_name_with_its_handle_and_the_page_s_language_opens_a_lead_in() -> None:
+    text = ("The protest grew.\n\nIvan Martinez (@ OlimacNavi) [es] thinks that the march [es] was "
+            "affected by communists:\n\nOtra vez los comunistas tirándose la ciudad. Luego dicen que no.\n\n"
+            "Again the communists ruining the city. Then they say no.\n\nOthers disagreed.")
+    assert [speaker for speaker, _ in _blocks(text)] == ["Ivan Martinez"]

@@ -1856,6 +1856,10 @@ class _Document:
         the Russian Foreign Ministry, said``; ``Sen. Rand Paul, R-Ky., who voted against it,
         said``; ``Her lawyer, Mark Jones, said``."""
         text = self.text
+        handle = _HANDLE_BEFORE_CUE.search(text, max(left, cs - 60), cs)
+        if handle is not None:
+            # "Twitter user @notable1980 tweeted [ko] …": the account speaks
+            return Mention(handle.start(1), handle.end(1), "person", handle.group(1)), handle.start(1)
         dash = max(text.rfind(" — ", left, cs), text.rfind(" – ", left, cs))
         if dash >= 0 and "," not in text[dash + 3:cs] and "—" not in text[dash + 3:cs] \
                 and text[dash + 3:dash + 4].isupper():
@@ -4134,6 +4138,9 @@ def _verb_cue_in(words: str) -> bool:
                for match in CUE_PATTERN.finditer(words))
 
 
+#: A handle right before a cue, after a word for its holder ("Twitter user @notable1980 tweeted").
+_HANDLE_BEFORE_CUE = re.compile(r"\b(?:[Uu]ser|[Bb]logger|[Nn]etizen|[Aa]ccount|[Tt]weeter)[ ]+"
+                                r"(@\w{2,30})[ ]*$")
 #: The end of a sentence and the start of the next inside a stretch of text.
 _SENTENCE_BREAK = re.compile(r"[.!?][ ]+[A-Z]")
 #: Sentence ends of other scripts: Chinese and Japanese, Armenian, Arabic, Devanagari.
@@ -4213,7 +4220,7 @@ def _continues_block(doc: _Document, body: str, start: int, end: int) -> bool:
 
 
 #: A person's handle in brackets after their name: "Diana Galindo (@dianagalindob) makes …".
-_HANDLE_AFTER_NAME = re.compile(r"^[ ]*\(@\w{1,30}\)")
+_HANDLE_AFTER_NAME = re.compile(r"^[ ]*\(@[ ]?\w{1,30}\)")  # (also "(@ pachitoelche)")
 #: What may open a lead-in's sentence before its speaker: "However, ", "On Twitter, ", "At
 #: Translating Cuba, ".
 _OPENING_PHRASE = re.compile(r"(?:[A-Z][\w’'-]*(?:[ ][\w’'-]+){0,3},[ ])?")
@@ -4260,13 +4267,15 @@ def _lead_in_frames(doc: _Document) -> None:
         elif lead.kind not in ("person", "organisation") or not lead.name[:1].isupper() \
                 or _OPENING_PHRASE.fullmatch(text, sentence, lead.start) is None \
                 or " " not in lead.name and lead.kind == "person" \
-                and not known_first_name(lead.name.lower()) and not _named_in_full_before(text, lead):
+                and not known_first_name(lead.name.lower()) and not _named_in_full_before(text, lead) \
+                and not _HANDLE_AFTER_NAME.match(text, lead.end):
             # (a lone capitalised word may be a place: "Brussels insisted:"; not "Ricky", nor
-            # "Navalny" after "Aleksei Navalny")
+            # "Navalny" after "Aleksei Navalny"; but "Pacho (@ pachitoelche) talks …:" is an account's)
             continue
         if lead is None:
             continue
-        after = _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1).lstrip(" ,").split()
+        after = _LANGUAGE_AFTER_CUE.sub("", _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1)) \
+            .lstrip(" ,").split()  # (nor the page's language: "Pacho (@ pachitoelche) [es] talks …:")
         if not after or not after[0].isalpha() or not after[0].islower() or len(after) > 25:
             continue  # (a verb right after the name: "Rick Lowe gave a quick overview:")
         frame = _Frame(":", end - 1, end, lead, sentence, end - 1, (sentence, end), para, lead_in=True)

@@ -3478,6 +3478,11 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:^|[.!?][ ]+|\n)(?:(?:Then|Later|Afterwards|Earlier|Finally|Now|Next),?[ ]+)?"
     r"([Tt]he[ ](?:[a-z-]+[ ]){0,2}?([a-z]+|[A-Z]{2,4}))[ ]"
     r"(?:[a-z]{3,}ed|was|is|had|has|took|went|came|made|gave|spoke|stood|rose|sat|left|said|told)\b")
+#: A handle right after a description of its holder: "(Another user) @opentree20".
+_HANDLE_AFTER_USER = re.compile(r"[ ]+(@\w{2,30})\b")
+#: Who holds an account: "user", "blogger", "netizen", "tweeter".
+_ACCOUNT_HOLDERS = frozenset(["user", "users", "blogger", "netizen", "tweeter", "tweep", "account",
+                              "commenter", "activist", "journalist", "writer"])
 #: A name given right after a description: "(a man) called Raja Farah", "(a woman) named Ana Ruiz".
 _CALLED_NAME = re.compile(r",?[ ](?:called|named)[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+)\b(?![ ][A-Z])")
 #: How far after "the doctors" the group may be named ("In a letter, the doctors pleaded … The
@@ -5146,6 +5151,11 @@ class SpeakerBook:
         if mention.kind == "anonymous" and self.text \
                 and mention.name.split(None, 1)[0].lower() in ("its", "their"):
             mention = self._owned_source(mention)  # "its source" after Znak.com: Znak.com’s source
+        if mention.kind in ("anonymous", "definite") and self.text \
+                and (handle := _HANDLE_AFTER_USER.match(self.text, mention.end)) is not None \
+                and _head_word(mention.name) in _ACCOUNT_HOLDERS:
+            # "Another user @opentree20 tweeted", "Twitter user @notable1980": the account
+            mention = Mention(handle.start(1), handle.end(1), "person", handle.group(1))
         if mention.kind == "anonymous" and self.text \
                 and (called := _CALLED_NAME.match(self.text, mention.end)) is not None \
                 and _head_word(mention.name) in lx.PERSON_NOUNS | lx.OCCUPATION_WORDS:
