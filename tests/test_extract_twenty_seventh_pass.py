@@ -304,3 +304,12 @@ def test_a_name_with_its_handle_and_the_page_s_language_opens_a_lead_in() -> Non
             "affected by communists:\n\nOtra vez los comunistas tirándose la ciudad. Luego dicen que no.\n\n"
             "Again the communists ruining the city. Then they say no.\n\nOthers disagreed.")
     assert [speaker for speaker, _ in _blocks(text)] == ["Ivan Martinez"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Eagle-eyed readers will note that these images are AI-generated.",
+    "It is important to note that the data is incomplete.",
+    "Readers may note that the figures differ.",
+])
+def test_a_base_form_after_a_modal_or_to_is_no_one_s_statement(sentence: str) -> None:
+    assert _records(sentence) == []

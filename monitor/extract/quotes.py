@@ -123,7 +123,10 @@ CUE_PATTERN = re.compile(
     + lx.word_alternation(lx.DOCUMENT_NOUNS) + r")\b)"
     # a plural subject's present before "that" ("Other former officials note that …"; not "a note
     # that …", nor any of these as nouns without "that")
+    # (nor after a modal: "readers will note that …"; after "to" only where "went on to" or "was
+    # quick to" comes before it, as the frame reads)
     r"|(?<![Aa] )(?<![Tt]he )(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!my )(?<!your )"
+    r"(?<!will )(?<!would )(?<!\bmay )(?<!might )(?<!\bcan )(?<!could )(?<!should )(?<!must )"
     r"(?:note|add|caution|concede|emphasi[sz]e|stress|argue|warn|acknowledge|admit|claim|contend"
     r"|maintain|recall|explain|agree|complain|observe|predict|allege|assert|respond|testify"
     r"|declare|deny|suggest|confirm|reiterate|announce|conclude|remark|reply|write|report)(?= that\b)|"
