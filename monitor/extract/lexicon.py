@@ -159,6 +159,11 @@ FINDING_SUBJECTS = _forms(
     "analysts analyst analyses analysis auditors auditor"
 )
 
+#: Who holds a social-media account, before its handle: "Another user @opentree20",
+#: "Twitter user @notable1980 tweeted".
+ACCOUNT_HOLDERS = frozenset(["user", "users", "blogger", "netizen", "tweeter", "tweep", "account",
+                             "commenter"])
+
 #: Cues that put a question: who asks is who a following "Q:" is.
 ASK_CUES = _forms("asks asked ask asking")
 
@@ -497,7 +502,6 @@ FEMALE_FIRST_NAMES = _forms(
     "nneka cristina kristina katrina katharina caterina christiane kristin katja krystyna yekaterina",
 )
 MALE_FIRST_NAMES = _forms(
-    "duncan kristian killian cassian lucian "
     "james robert john michael david william richard joseph thomas charles christopher daniel "
     "matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy "
     "ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin "

@@ -129,7 +129,10 @@ CUE_PATTERN = re.compile(
     r"(?<!will )(?<!would )(?<!\bmay )(?<!might )(?<!\bcan )(?<!could )(?<!should )(?<!must )"
     r"(?:note|add|caution|concede|emphasi[sz]e|stress|argue|warn|acknowledge|admit|claim|contend"
     r"|maintain|recall|explain|agree|complain|observe|predict|allege|assert|respond|testify"
-    r"|declare|deny|suggest|confirm|reiterate|announce|conclude|remark|reply|write|report)(?= that\b)|"
+    r"|declare|deny|suggest|confirm|reiterate|announce|conclude|remark|reply|write|report)"
+    # (a relative clause after a noun is no statement: "a police note that was filed …")
+    r"(?= that\b(?! (?:was|were|is|are|had|has|have|will|would|could|can|may|might|should|must)\b)"
+    r"(?! [a-z]+ed\b))|"
     + lx.word_alternation(lx.CUE_VERBS)
     + r")\b"
 )
@@ -2126,7 +2129,7 @@ class _Document:
     def _after_cue(self, frame: _Frame, e: int) -> None:
         """Find the addressee or outlet (``told CBS``) and where the reported clause starts."""
         text = self.text
-        marker = _LANGUAGE_AFTER_CUE.match(text, frame.cue_end)
+        marker = _LANGUAGE_MARK_AFTER_WORD.match(text, frame.cue_end)
         if marker is not None and not frame.inverted:
             # "quipping [ru] that …": the language of the page linked from the cue is no word of
             # the sentence
@@ -2668,13 +2671,17 @@ _HEAD_ENDS = re.compile(r"\s(?:in|at|of|from|by|on|for|with|filed|released|issue
                         r"reviewed|prepared|compiled|submitted)\s")
 
 
+#: Titles of a named person who finds or rules (not "model" of "Model Bella Hadid found that").
+_FINDING_TITLES = word_set("judge justice magistrate examiner coroner auditor analyst researcher scientist "
+                           "investigator inspector")
+
+
 def _finding_subject(text: str, mention: Mention | None) -> bool:
     """Can ``mention`` report by a finding ("the poll found that", "court records show that",
     "the Supreme Court has found that")?"""
     if mention is None or mention.kind == "pronoun":
         return False
-    if mention.kind == "person" and mention.role \
-            and mention.role.split()[-1].lower() in lx.FINDING_SUBJECTS:
+    if mention.kind == "person" and mention.role and mention.role.split()[-1].lower() in _FINDING_TITLES:
         return True  # "Fulton County Superior Court Judge Robert McBurney ruled that …"
     # (the name's last word too: "The report, published Tuesday by the GAO," ends on its author)
     if any(last in lx.DOCUMENT_NOUNS or last in lx.FINDING_SUBJECTS for last in (
@@ -4142,8 +4149,7 @@ def _verb_cue_in(words: str) -> bool:
 
 
 #: A handle right before a cue, after a word for its holder ("Twitter user @notable1980 tweeted").
-_HANDLE_BEFORE_CUE = re.compile(r"\b(?:[Uu]ser|[Bb]logger|[Nn]etizen|[Aa]ccount|[Tt]weeter)[ ]+"
-                                r"(@\w{2,30})[ ]*$")
+_HANDLE_BEFORE_CUE = re.compile(r"\b(?i:" + "|".join(sorted(lx.ACCOUNT_HOLDERS)) + r")[ ]+(@\w{2,30})[ ]*$")
 #: The end of a sentence and the start of the next inside a stretch of text.
 _SENTENCE_BREAK = re.compile(r"[.!?][ ]+[A-Z]")
 #: Sentence ends of other scripts: Chinese and Japanese, Armenian, Arabic, Devanagari.
@@ -4277,8 +4283,9 @@ def _lead_in_frames(doc: _Document) -> None:
             continue
         if lead is None:
             continue
-        after = _LANGUAGE_AFTER_CUE.sub("", _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1)) \
-            .lstrip(" ,").split()  # (nor the page's language: "Pacho (@ pachitoelche) [es] talks …:")
+        # (past the handle and the page's language: "Pacho (@ pachitoelche) [es] talks …:")
+        rest = _HANDLE_AFTER_NAME.sub("", text[lead.end:end - 1], count=1)
+        after = _LANGUAGE_MARK_AFTER_WORD.sub("", rest).lstrip(" ,").split()
         if not after or not after[0].isalpha() or not after[0].islower() or len(after) > 25:
             continue  # (a verb right after the name: "Rick Lowe gave a quick overview:")
         frame = _Frame(":", end - 1, end, lead, sentence, end - 1, (sentence, end), para, lead_in=True)
@@ -4327,8 +4334,9 @@ def _here_is_frames(doc: _Document) -> None:
 
 #: Characters a block quotation's paragraph ends with (a sentence, not a heading or a list).
 _SENTENCE_ENDS = frozenset(".!?…\"”’)")
-#: The language of a linked page, after the word that links it: "wrote [ru]".
-_LANGUAGE_AFTER_CUE = re.compile(r"[ ]\[[a-z]{2}\](?=[ ,.:;])")
+#: The language of a linked page, after the word that links it: "wrote [ru]", "Pacho (@ pachitoelche)
+#: [es] talks …".
+_LANGUAGE_MARK_AFTER_WORD = re.compile(r"[ ]\[[a-z]{2}\](?=[ ,.:;])")
 #: A mark of words left out that ends a block quotation: "[...]", "[…]".
 _ELIDED_END = re.compile(r"\s*\[(?:\.\.\.|…)\]$")
 _OPENING_MARKS = frozenset("\"“‘'«„")
@@ -6064,7 +6072,7 @@ def _sieve_according_lead(doc: _Document) -> None:
                 continue
         holder = _APPOSITIVE_NAME.match(text, comma + 1, e)
         if holder is None and (described := _ROLE_THEN_NAME.match(text, comma + 1, e)) is not None \
-                and not any(w in lx.DETERMINERS for w in described.group(1).lower().split()):
+                and _role_words(described.group(1)):
             holder = described  # "According to the festival's founder, Egyptian novelist Ahdaf Soueif, …"
         if holder is not None and frame.mention.kind in ("definite", "anonymous") \
                 and one_person(frame.mention.name) is not None:
@@ -6093,6 +6101,19 @@ _APPOSITIVE_NAME = re.compile(r"[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),
 #: The same, its role before it: "the festival's founder, Egyptian novelist Ahdaf Soueif,".
 _ROLE_THEN_NAME = re.compile(r"[ ]((?:[A-Z][a-z]+[ ])?[a-z]+(?:[ ][a-z]+){0,2})[ ]"
                              r"((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
+def _role_words(words: str) -> bool:
+    """Are ``words`` a role before a name ("Egyptian novelist", "senior analyst"): a title, an
+    occupation or a post last, no determiner or preposition among them (not "prosecutors in" of
+    "prosecutors in Fulton County, Georgia,", nor "troops from")?"""
+    low = words.lower().split()
+    return bool(low) and not any(w in lx.DETERMINERS or w in lx.GLUE or w in _PREPOSITION_WORDS
+                                 for w in low) \
+        and (low[-1] in lx.OCCUPATION_WORDS or low[-1] in lx.POSITION_HEADS or low[-1] in lx.TITLE_WORDS) \
+        and not low[-1].endswith("s")
+
+
+#: Prepositions that no role before a name holds ("troops from North Korea").
+_PREPOSITION_WORDS = word_set("in from of at for with by to on near across over under about")
 #: A short phrase of time set off by commas ("during the weekend,", "on Monday,").
 _TIME_ASIDE = re.compile(r"[ ](?:during|on|over|earlier|later|late|last|this)\b[ ][^,]{2,25},")
 #: Connectives that may open a sentence before "according to" ("For example, according to …").

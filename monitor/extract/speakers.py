@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -787,24 +788,47 @@ def _bare_person_name(text: str, mention: Mention) -> Mention:
             words[0].lower() in lx.TITLE_WORDS or words[0].lower() in _PARTY_MEMBERS) \
             and words[0].lower() not in lx.NOT_NAMES and words[0] not in _REGNAL_TITLES:
         role.insert(0, words.pop(0))  # ("Councillor …", "Democrat Nimo Ahmed")
-    if len(words) >= 3 and not role and _person_demonym(Tok(words[0], 0, 0)) \
-            and not _known_first_name(words[0].lower()) and _plain_name(words[1:]):
+    if len(words) >= 3 and not role and words[0].lower() in _PEOPLES_BEFORE_NAMES and _plain_name(words[1:]):
         role.append(words.pop(0))  # "Palestinian Roba Salibi": a people's word, then the name
     if not role or mention.kind != "person" and not all(w[:1].isupper() and w.isalpha() for w in words):
         return mention
     return replace(mention, kind="person", name=" ".join(words), role=mention.role or " ".join(role))
 
 
+#: A people's words that may stand before a person's name as its description ("Palestinian Roba
+#: Salibi", "Egyptian Samia Jaheen"): a closed list, so that no given name ("Gian Piero
+#: Gasperini", "Cristian Romero") is read as one.
+_PEOPLES_BEFORE_NAMES = lx.word_set(
+    "afghan albanian algerian american angolan argentine argentinian armenian australian austrian "
+    "azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian "
+    "burmese cambodian cameroonian canadian chilean chinese colombian congolese croatian cuban cypriot "
+    "czech danish dominican dutch ecuadorian egyptian emirati english eritrean estonian ethiopian "
+    "filipino finnish french german ghanaian greek guatemalan haitian honduran hungarian icelandic "
+    "indian indonesian iranian iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh "
+    "kenyan korean kosovar kurdish kuwaiti kyrgyz laotian latvian lebanese liberian libyan lithuanian "
+    "malagasy malawian malaysian malian mexican moldovan mongolian moroccan mozambican namibian nepali "
+    "nicaraguan nigerian nigerien norwegian omani pakistani palestinian panamanian paraguayan peruvian "
+    "polish portuguese qatari romanian russian rwandan salvadoran saudi scottish senegalese serbian "
+    "singaporean slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik tanzanian "
+    "thai tibetan togolese trinidadian tunisian turkish turkmen ugandan ukrainian uruguayan uzbek "
+    "venezuelan vietnamese welsh yemeni zambian zimbabwean "
+    "bahamian barbadian belizean bermudian grenadian guadeloupean guyanese martinican surinamese")
+
+
 def _plain_name(words: list[str]) -> bool:
     """Are ``words`` a person's name and nothing else: capitalised, no title, body or common
     word among them ("Roba Salibi", "Saif Al Yazori"; not "Red Cross", "Liberties Union")?"""
-    return 2 <= len(words) <= 4 and not sk.organisation_shaped(words) and all(
+    return 2 <= len(words) <= 4 and not sk.organisation_shaped(words) \
+        and not words[-1].lower().endswith(_COMPANY_PLURALS) and all(
         w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper()
         and (w.lower() in lx.NAME_PARTICLES or not _lexical(w.lower()))
         and w.lower() not in lx.ORG_NAMES and w.lower() not in lx.ORG_HEADS
         and w.lower() not in lx.TITLE_WORDS and w.lower() not in _BODY_NAME_WORDS for w in words)
 
 
+#: Plural endings of a company's name after a people's word ("American Eagle Outfitters",
+#: "Canadian Natural Resources", "Mexican Cemex Holdings"); a surname so ending keeps the word.
+_COMPANY_PLURALS = ("ers", "ces", "ings", "ics", "ries", "ties", "ments", "ways", "lines", "works")
 #: Words of the names of bodies that follow a people's word ("American Red Cross", "British
 #: Broadcasting Corporation", "Russian Academy of Sciences"), never a person's name.
 _BODY_NAME_WORDS = frozenset(["red", "cross", "crescent", "national", "civil", "express", "air", "airlines",
@@ -3480,11 +3504,12 @@ _DESCRIBED_SUBJECT = re.compile(
     r"(?:[a-z]{3,}ed|was|is|had|has|took|went|came|made|gave|spoke|stood|rose|sat|left|said|told)\b")
 #: A handle right after a description of its holder: "(Another user) @opentree20".
 _HANDLE_AFTER_USER = re.compile(r"[ ]+(@\w{2,30})\b")
-#: Who holds an account: "user", "blogger", "netizen", "tweeter".
-_ACCOUNT_HOLDERS = frozenset(["user", "users", "blogger", "netizen", "tweeter", "tweep", "account",
-                              "commenter", "activist", "journalist", "writer"])
 #: A name given right after a description: "(a man) called Raja Farah", "(a woman) named Ana Ruiz".
-_CALLED_NAME = re.compile(r",?[ ](?:called|named)[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+)\b(?![ ][A-Z])")
+#: (A name set off: not "called Thames Valley Police and said".)
+_CALLED_NAME = re.compile(r",?[ ](?:called|named)[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+)\b"
+                          r"(?=,|[.;]|[ ]who\b)")
+#: Heads of a description a name may follow with "called" or "named".
+_NAMED_PEOPLE_HEADS = lx.PERSON_NOUNS | lx.OCCUPATION_WORDS
 #: How far after "the doctors" the group may be named ("In a letter, the doctors pleaded … The
 #: doctors, members of a recently formed group Doctors for Camp Closure, …").
 _MEMBERS_AHEAD = 1000
@@ -4275,7 +4300,7 @@ class SpeakerBook:
         self._clock = 0
         self._surname_genders: dict[str, str | None] = {}
         #: Per members' plural ("Doctors"): the groups named for them, found once a text.
-        self._member_groups: dict[str, list[re.Match[str]]] = {}
+        self._member_groups: dict[str, tuple[list[re.Match[str]], list[int]]] = {}
         #: Characters the surname and full-name look-ups may still search (see _positions).
         self._search_left = 32 * len(text) + 2_000_000
         #: Where each speaker was last quoted (by index).
@@ -5153,13 +5178,16 @@ class SpeakerBook:
             mention = self._owned_source(mention)  # "its source" after Znak.com: Znak.com’s source
         if mention.kind in ("anonymous", "definite") and self.text \
                 and (handle := _HANDLE_AFTER_USER.match(self.text, mention.end)) is not None \
-                and _head_word(mention.name) in _ACCOUNT_HOLDERS:
+                and _head_word(mention.name) in lx.ACCOUNT_HOLDERS:
             # "Another user @opentree20 tweeted", "Twitter user @notable1980": the account
             mention = Mention(handle.start(1), handle.end(1), "person", handle.group(1))
         if mention.kind == "anonymous" and self.text \
                 and (called := _CALLED_NAME.match(self.text, mention.end)) is not None \
-                and _head_word(mention.name) in lx.PERSON_NOUNS | lx.OCCUPATION_WORDS:
-            # "a man called Raja Farah": the person so named
+                and _head_word(mention.name) in _NAMED_PEOPLE_HEADS \
+                and (named := classify(self.text, tokens(self.text, called.start(1), called.end(1)))) \
+                is not None and named.kind == "person" and named.name == called.group(1):
+            # "a man called Raja Farah, who …": the person so named (not "A neighbour called West
+            # Midlands Police": whom the neighbour rang)
             mention = Mention(called.start(1), called.end(1), "person", called.group(1), role=mention.name)
         if mention.kind == "anonymous" and self.text:
             members = self._group_named_for_members(mention)
@@ -6404,29 +6432,46 @@ class SpeakerBook:
         return found
 
     def _group_named_for_members(self, mention: Mention) -> Speaker | None:
-        """"The doctors said" where the text named the group "Doctors for Camp Closure" (or
-        "Mothers Against Drunk Driving", "Lawyers Without Borders"): a group named by its members'
-        plural noun, outside quotations, before the mention or soon after it."""
+        """"The doctors said" where the text named the group "Doctors for Camp Closure" in a
+        sentence that also calls them "the doctors" ("The doctors, members of a recently formed
+        group Doctors for Camp Closure, …"): a group named by its members' plural noun, outside
+        quotations, anywhere before the mention or soon after it (a group merely named elsewhere
+        is not whom "the reporters" are: "the index published by Reporters Without Borders")."""
         plural = _MEMBERS.fullmatch(mention.name)
         if plural is None:
             return None
         key = plural.group(1).capitalize()
-        groups = self._member_groups.get(key)
-        if groups is None:
-            text = self.text
-            # (a sentence's first word is capitalised anyway: "Prosecutors in Sweden said" is no
-            # group's name, "Mothers Against Drunk Driving said" is)
-            groups = [match for match in _group_for_members_pattern(key).finditer(text)
-                      if (self.quoted is None or not self.quoted(match.start()))
-                      and (match.group(1)[:1].isupper() or not (
-                          match.start() == 0 or text[match.start() - 1] == "\n"
-                          or text[max(0, match.start() - 2):match.start()] == ". "))]
-            self._member_groups[key] = groups
-        # (a name so distinctive is read back over the whole text: the group stays the doctors')
-        before = [match for match in groups if match.start() < mention.start]
-        found = before[-1] if before else next(
-            (match for match in groups if mention.end <= match.start() < mention.end + _MEMBERS_AHEAD), None)
+        if key not in self._member_groups:
+            named = self._groups_named_for(key)
+            self._member_groups[key] = (named, [match.start() for match in named])
+        groups, starts = self._member_groups[key]
+        k = bisect_left(starts, mention.start)
+        if k:
+            found: re.Match[str] | None = groups[k - 1]
+        else:
+            found = groups[0] if groups and groups[0].start() < mention.end + _MEMBERS_AHEAD else None
         return self._body_at(found.start(), found.group()) if found is not None else None
+
+    def _groups_named_for(self, plural: str) -> list[re.Match[str]]:
+        """The places the text names a group for its members ("Doctors for Camp Closure") in a
+        sentence that also calls them by the plural ("the doctors"), outside quotations (not a
+        sentence's capitalised first word: "Prosecutors in Sweden said")."""
+        text = self.text
+        members = re.compile(rf"\b[Tt]he {plural.lower()}\b")
+        found = []
+        for match in _group_for_members_pattern(plural).finditer(text):
+            at = match.start()
+            if self.quoted is not None and self.quoted(at):
+                continue
+            opening = at == 0 or text[at - 1] in "\n—–\"”“" or text[max(0, at - 2):at] in (". ", "— ", "” ")
+            if opening and not match.group(1)[:1].isupper():
+                continue
+            begin = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+            stop = min((p for p in (text.find(". ", match.end()), text.find("\n", match.end())) if p >= 0),
+                       default=len(text))
+            if members.search(text, begin, stop):
+                found.append(match)
+        return found
 
     def _body_introduced(self, mention: Mention, words: list[str]) -> Speaker | None:
         """"A congressional task force investigating … The task force said": the unnamed body
