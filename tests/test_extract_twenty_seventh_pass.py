@@ -352,3 +352,16 @@ def test_a_name_with_its_handle_and_the_page_s_language_opens_a_lead_in() -> Non
 ])
 def test_a_base_form_after_a_modal_or_to_is_no_one_s_statement(sentence: str) -> None:
     assert _records(sentence) == []
+
+
+# -- a place before an inverted cue ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Prices rose sharply in Ohio, said Tom Hale.", "Tom Hale"),
+    ("Wild birds likely carried the strain to cattle in Nevada, said J.J. Goicoechea, the state's "
+     "agriculture director.", "J.J. Goicoechea"),
+    ("The talks ended in Geneva, said the spokesman.", "the spokesman"),
+    ("The talks ended under Trump, said a senior official.", "a senior official"),
+])
+def test_a_place_before_an_inverted_cue_is_no_subject(sentence: str, speaker: str) -> None:
+    assert _speakers(sentence) == [speaker]

@@ -1342,11 +1342,13 @@ class _Document:
                 # was preparing": the alliance opens the reported clause)
         if mention is not None and mention.kind == "person" and text[left:cs].rstrip().endswith(",") \
                 and cue in _INVERTING_CUES \
-                and _OBJECT_OF_PREPOSITION.search(text, max(left, m_start - 12), m_start):
-            # "IPEF is unlikely to continue under Trump, said Zack Cooper": a name after a
-            # preposition is no subject; the person named after the cue speaks
+                and (_OBJECT_OF_PREPOSITION.search(text, max(left, m_start - 12), m_start)
+                     or _PLACE_PREPOSITION.search(text, max(left, m_start - 12), m_start)):
+            # "IPEF is unlikely to continue under Trump, said Zack Cooper", "… to cattle in
+            # Nevada, said J.J. Goicoechea": a name after a preposition is no subject; the
+            # person (or the source described: "…, said the spokesman") named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
-            if named is not None and named.kind == "person" \
+            if named is not None and named.kind in ("person", "definite", "anonymous") \
                     and text[named.end:e].strip()[:1] in ("", ",", ".", ";"):
                 mention = None
         adverbial = _adverbial_before_cue(text, max(left, mention.end), cs) \
@@ -5105,6 +5107,9 @@ _PREPOSITION_BEFORE_WORD = re.compile(r"\b(?:in|on|at|across|among|between|of|fo
 _PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|[Bb]y|[Aa]t|[Ii]nto)\s+$")
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards|"
                                     r"under|than|like|between|among) (?:the |a |an )?$")
+#: A preposition of place or time right before a name ("in Nevada", "across Ohio").
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|across|outside|inside|around|across|throughout|through|"
+                                r"during|after|before|since|until|over|within) (?:the )?$")
 #: Joining words left at a clause's end when it is cut before another speaker ("even as").
 _TRAILING_JOIN = re.compile(
     r"(?:\s+(?:even|just|as|while|and|but|whereas|though|although|yet|so|despite|amid))+\s*$")
