@@ -63,6 +63,12 @@ from monitor.extract.speakers import (
 from monitor.extract.titles import is_org_title, org_before_title
 from monitor.model.quotes import ExtractedQuote
 
+#: Speech verbs in the base form, cues only before "that" after a plural subject ("Critics argue
+#: that …").
+_BASE_FORM_CUES = (r"(?:note|add|caution|concede|emphasi[sz]e|stress|argue|warn|acknowledge|admit|claim"
+                   r"|contend|maintain|recall|explain|agree|complain|observe|predict|allege|assert|respond"
+                   r"|testify|declare|deny|suggest|confirm|reiterate|announce|conclude|remark|reply|write"
+                   r"|report)")
 #: How far before a cue the speaker's noun phrase may start, and after it the reported clause.
 _WINDOW = 200
 #: A speaker's noun phrase is at most this long (before the cue, after its last comma).
@@ -125,11 +131,11 @@ CUE_PATTERN = re.compile(
     # that …", nor any of these as nouns without "that")
     # (nor after a modal: "readers will note that …"; after "to" only where "went on to" or "was
     # quick to" comes before it, as the frame reads)
-    r"|(?<![Aa] )(?<![Tt]he )(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!my )(?<!your )"
+    # (the words first, so that the lookbehinds run only where one of them stands)
+    r"|(?=" + _BASE_FORM_CUES + r" that\b)"
+    r"(?<![Aa] )(?<![Tt]he )(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!my )(?<!your )"
     r"(?<!will )(?<!would )(?<!\bmay )(?<!might )(?<!\bcan )(?<!could )(?<!should )(?<!must )"
-    r"(?:note|add|caution|concede|emphasi[sz]e|stress|argue|warn|acknowledge|admit|claim|contend"
-    r"|maintain|recall|explain|agree|complain|observe|predict|allege|assert|respond|testify"
-    r"|declare|deny|suggest|confirm|reiterate|announce|conclude|remark|reply|write|report)"
+    + _BASE_FORM_CUES +
     # (a relative clause after a noun is no statement: "a police note that was filed …")
     r"(?= that\b(?! (?:was|were|is|are|had|has|have|will|would|could|can|may|might|should|must)\b)"
     r"(?! [a-z]+ed\b))|"

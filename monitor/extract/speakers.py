@@ -6457,6 +6457,8 @@ class SpeakerBook:
         sentence that also calls them by the plural ("the doctors"), outside quotations (not a
         sentence's capitalised first word: "Prosecutors in Sweden said")."""
         text = self.text
+        if f"{plural} " not in text:
+            return []  # (most plurals name no group: no pass over the text)
         members = re.compile(rf"\b[Tt]he {plural.lower()}\b")
         found = []
         for match in _group_for_members_pattern(plural).finditer(text):
