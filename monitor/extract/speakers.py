@@ -3525,7 +3525,9 @@ _MEMBERS = re.compile(r"[Tt]he ([a-z]{3,}s)")
 @lru_cache(maxsize=64)
 def _group_for_members_pattern(plural: str) -> re.Pattern[str]:
     """A group's name that opens with ``plural`` and a preposition: "Doctors for Camp Closure"."""
-    return re.compile(rf"(?<![\w’'-]){plural}[ ]([Ff]or|[Oo]f|[Aa]gainst|[Ww]ithout|[Ii]n|[Oo]n|[Ww]ith)[ ]"
+    # (the word first, its boundary looked back at after it: a literal the engine finds fast)
+    return re.compile(rf"{plural}(?<![\w’'-]{plural})[ ]"
+                      r"([Ff]or|[Oo]f|[Aa]gainst|[Ww]ithout|[Ii]n|[Oo]n|[Ww]ith)[ ]"
                       r"(?:(?:the|and|of|for|on)[ ])?[A-Z][\w’'-]*"
                       r"(?:[ ](?:(?:the|and|of|for|on)[ ])?[A-Z][\w’'-]*)*")
 
