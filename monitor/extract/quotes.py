@@ -127,11 +127,10 @@ CUE_PATTERN = re.compile(
     # "“…,” read the ruling.": the document after its verb, once the quotation has closed
     r"|(?<=[,”\"] )(?:read|reads)(?= (?:the|a|an|its|his|her|their) (?:[\w’'-]+ ){0,4}?(?:"
     + lx.word_alternation(lx.DOCUMENT_NOUNS) + r")\b)"
-    # a plural subject's present before "that" ("Other former officials note that …"; not "a note
-    # that …", nor any of these as nouns without "that")
-    # (nor after a modal: "readers will note that …"; after "to" only where "went on to" or "was
-    # quick to" comes before it, as the frame reads)
-    # (the words first, so that the lookbehinds run only where one of them stands)
+    # a plural subject's present before "that" ("Other former officials note that …"), looked
+    # ahead for first so that the lookbehinds run only where one stands; not after an article or a
+    # possessive ("a note that …") nor a modal ("readers will note that …"); after "to" only
+    # where "went on to" or "was quick to" comes before it, as the frame reads
     r"|(?=" + _BASE_FORM_CUES + r" that\b)"
     r"(?<![Aa] )(?<![Tt]he )(?<!his )(?<!her )(?<!its )(?<!their )(?<!our )(?<!my )(?<!your )"
     r"(?<!will )(?<!would )(?<!\bmay )(?<!might )(?<!\bcan )(?<!could )(?<!should )(?<!must )"
@@ -4714,9 +4713,9 @@ def _owner_names(text: str) -> dict[str, str]:
 
 
 def _bracketed_handles(text: str) -> dict[str, Mention]:
-    """Per handle (in lower case): the person or body the text names right before it in brackets, without
-    a title ("Citizen Protection Minister Michalis Chrisochoidis (@chrisochoidis)", "journalist
-    Damian Mac Con Uladh (@damomac)")."""
+    """Per handle (in lower case): the person or body the text names right before it in
+    brackets, without a title ("Citizen Protection Minister Michalis Chrisochoidis
+    (@chrisochoidis)", "journalist Damian Mac Con Uladh (@damomac)")."""
     found: dict[str, Mention] = {}
     for match in _NAME_THEN_HANDLE.finditer(text):
         mention = classify(text, tokens(text, match.start(1), match.end(1)))
@@ -4769,6 +4768,8 @@ def _sieve_handles(doc: _Document) -> None:
         return
     cited = {f.para for f in doc.frames}
     names: dict[str, str | None] = {}
+    #: Per handle: the kind of the name written before it in brackets, when that is its owner's.
+    kinds: dict[str, str] = {}
     owners: dict[str, str] | None = None
     bracketed: dict[str, Mention] = {}
     # (the paragraphs a claim made before covers, found once: not every claim per paragraph)
@@ -4804,6 +4805,8 @@ def _sieve_handles(doc: _Document) -> None:
                 bracketed = _bracketed_handles(text)
             named = bracketed.get(handle.lower())
             names[handle] = named.name if named is not None else _handle_owner(owners, handle)
+            if named is not None:
+                kinds[handle] = named.kind
         label_end = match.end(1)
         owner = names[handle]
         lead_in = _lead_in_speaker(doc, index, handle) if owner is None else None
@@ -4813,9 +4816,8 @@ def _sieve_handles(doc: _Document) -> None:
             lead_in = replace(lead_ins[handle], start=start, end=label_end)
         if lead_in is not None and lead_in.kind == "person":
             lead_ins.setdefault(handle, lead_in)
-        named = bracketed.get(handle.lower())
-        kind = named.kind if named is not None and named.name == owner else \
-            "person" if owner is None or _FULL_NAME.fullmatch(owner) else "organisation"
+        kind = kinds.get(handle) or (
+            "person" if owner is None or _FULL_NAME.fullmatch(owner) else "organisation")
         mention = lead_in or Mention(start, label_end, kind, owner or f"@{handle}")
         for q in doc.spoken_quotes_between(content_start, content_end):
             doc.claimed.add(q.start)  # (a post's quotations are the post's)
@@ -5114,7 +5116,7 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards|"
                                     r"under|than|like|between|among) (?:the |a |an )?$")
 #: A preposition of place or time right before a name ("in Nevada", "across Ohio").
-_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|across|outside|inside|around|across|throughout|through|"
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|across|outside|inside|around|throughout|through|"
                                 r"during|after|before|since|until|over|within) (?:the )?$")
 #: Joining words left at a clause's end when it is cut before another speaker ("even as").
 _TRAILING_JOIN = re.compile(
@@ -6112,6 +6114,10 @@ _APPOSITIVE_NAME = re.compile(r"[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),
 #: The same, its role before it: "the festival's founder, Egyptian novelist Ahdaf Soueif,".
 _ROLE_THEN_NAME = re.compile(r"[ ]((?:[A-Z][a-z]+[ ])?[a-z]+(?:[ ][a-z]+){0,2})[ ]"
                              r"((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
+#: Prepositions that no role before a name holds ("troops from North Korea").
+_PREPOSITION_WORDS = word_set("in from of at for with by to on near across over under about")
+
+
 def _role_words(words: str) -> bool:
     """Are ``words`` a role before a name ("Egyptian novelist", "senior analyst"): a title, an
     occupation or a post last, no determiner or preposition among them (not "prosecutors in" of
@@ -6123,8 +6129,6 @@ def _role_words(words: str) -> bool:
         and not low[-1].endswith("s")
 
 
-#: Prepositions that no role before a name holds ("troops from North Korea").
-_PREPOSITION_WORDS = word_set("in from of at for with by to on near across over under about")
 #: A short phrase of time set off by commas ("during the weekend,", "on Monday,").
 _TIME_ASIDE = re.compile(r"[ ](?:during|on|over|earlier|later|late|last|this)\b[ ][^,]{2,25},")
 #: Connectives that may open a sentence before "according to" ("For example, according to …").
