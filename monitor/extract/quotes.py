@@ -90,6 +90,8 @@ _NOUN_BEFORE = re.compile(r"(?:\w['’]s|s['’]|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]t
 #: ", without evidence, that ": a short aside set off by commas between a cue and its "that".
 _ASIDE_THEN_THAT = re.compile(r",[ \t]+([^,.;:!?“”\"«»()\n]{2,70}),[ \t]+that[ \t]+")
 _SUBJECT_WINDOW = 100
+#: One item of a list of names before a cue: "Britain", " Frederick W. Kagan" (capitalised words).
+_LIST_ITEM = re.compile(r"\s*(?:The[ ])?[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}\s*")
 #: Sentences longer than this are not searched for reported speech (quotes still are).
 _MAX_SENTENCE = 3000
 #: Any speech cue (the cue list as a prefix tree), "according to", "signs off" (a live blog's
@@ -1864,6 +1866,36 @@ class _Document:
                 return mention
         return None
 
+    def _listed_before(self, left: int, cut: int, toks: list[Tok], mention: Mention | None) -> Mention | None:
+        """"Britain, France and Germany told …", "Hawkins, Blankenship, and Carroll said": a list
+        of names before the cue whose last one or two the words after its last comma give; the
+        whole list speaks (each earlier item a name of its own, the list the sentence's opening)."""
+        if mention is None or cut < 0 or not toks \
+                or mention.kind not in ("person", "organisation", "anonymous"):
+            return None
+        text = self.text
+        if toks[0].low != "and" and not (mention.start == toks[0].start and " and " in mention.name):
+            return None
+        begin = left
+        items = text[left:cut].split(",")
+        if len(items) > 4 or not all(_LIST_ITEM.fullmatch(item) for item in items):
+            return None
+        for item in items:
+            words = tokens(text, left, left + len(item))
+            left += len(item) + 1
+            if not words or words[0].low in lx.GLUE or words[0].low in lx.TIME_WORDS:
+                return None  # ("In Washington, Biden and Harris said": where, not who)
+            named = parse_before(text, words)
+            if named is None or named.kind != mention.kind \
+                    and {named.kind, mention.kind} != {"person", "anonymous"}:
+                return None
+            if named.start != words[0].start and words[0].low != "the":
+                return None
+        start = next(t.start for t in tokens(text, begin, cut) if t.low != "the")
+        name = " ".join(text[start:mention.end].split())
+        kind = "organisation" if mention.kind == "organisation" else "anonymous"
+        return Mention(start, mention.end, kind, name, gender="plural")
+
     def _subject(self, left: int, cs: int) -> tuple[Mention | None, int]:
         """The speaker before a cue, through appositives: ``Maria Zakharova, a spokeswoman for
         the Russian Foreign Ministry, said``; ``Sen. Rand Paul, R-Ky., who voted against it,
@@ -1911,6 +1943,9 @@ class _Document:
             mention = parse_before(text, toks)
             if mention is None:
                 mention = _subject_of_relative(text, toks)
+            whole_list = self._listed_before(left, cut, toks, mention)
+            if whole_list is not None:
+                return whole_list, whole_list.start
             desc = max(text.rfind(", a ", left, cs), text.rfind(", an ", left, cs))
             role: str | None = ""  # (", a research analyst at …": read below, only when used)
             if desc < 0 and cut > left and mention is not None and mention.kind == "anonymous" \
@@ -2044,6 +2079,12 @@ class _Document:
                     # "Carmen Lau, international advocacy and program associate at the Hong Kong
                     # Democracy Council, said": a post in lower case, however long, is hers
                     kind = "role"
+                elif (description_at := _list_ending_description(text, parts, k)) is not None:
+                    # "Justin Hughes, a professor specializing in intellectual property, AI, and
+                    # data rights, said": a list inside the description of the name before it
+                    roles.append(tokens(text, parts[description_at][0], parts[k][1]))
+                    k = description_at + 1
+                    continue
                 elif (listed := _listed_before_post(text, parts, k)) is not None:
                     # "Katherine Jacobsen, the U.S., Canada and Caribbean program coordinator at
                     # the Committee to Protect Journalists, told": the list's first items are of
@@ -2057,6 +2098,10 @@ class _Document:
                     # said": an office after a name is that person's (not "Asked about Hale, the
                     # spokesman said", where the name is not the phrase before)
                     kind = "role"
+            if kind == "np" and k + 1 < len(parts) and not roles:
+                source = _source_before_body_name(text, parts, k)
+                if source is not None:
+                    return source, source.start
             if kind == "np" or kind == "role" and k == len(parts) - 1:
                 break  # the speaker; a role-like phrase with nothing before it is the speaker too
             if kind == "role":
@@ -3068,6 +3113,11 @@ def _country_after_town(part: list[Tok], before: list[Tok]) -> int | None:
     if 0 < tail < len(before) - 1 and before[-1 - tail].low in _PLACE_PREPOSITIONS:
         if len(part) >= 2 and before[-1 - tail].low == "of" and before[-2 - tail].low in lx.POSITION_HEADS:
             return None  # "The mayor of Surabaya, Tri Rismaharini, said": the office's holder
+        if len(part) >= 2 and before[-1 - tail].low == "of" and before[-2 - tail].word[:1].isupper() \
+                and (before[-2 - tail].low in lx.ORG_HEADS or before[-2 - tail].low == "house"):
+            # "The delegate to the U.S. House of Representatives, Aumua Amata, told": "of" inside
+            # a body's name, and the person after it
+            return None
         return before[-1 - tail].start
     return None
 
@@ -3110,6 +3160,47 @@ def _lower_case_post(part: list[Tok]) -> bool:
         and _post_word(core[-1].low) \
         and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in core) \
         and core[0].low not in lx.DETERMINERS and not any(t.low in lx.CUE_VERBS for t in core)
+
+
+def _source_before_body_name(text: str, parts: list[tuple[int, int]], k: int) -> Mention | None:
+    """"A spokesperson for Hamas' armed wing, the al-Qassam Brigades, said": part ``k`` names the
+    body that the unnamed source's phrase before it describes in lower case (its last word an
+    organisation's); the source speaks, for that body."""
+    body = parse_before(text, tokens(text, *parts[k]))
+    if body is None or body.kind != "organisation":
+        return None
+    words = tokens(text, *parts[k + 1])
+    source = parse_before(text, words)
+    if source is None or source.kind != "anonymous" or not source.organisation or not words \
+            or source.start != words[0].start or source.end != words[-1].end:
+        return None
+    last = source.organisation.split()[-1]
+    if not last.islower() or last not in lx.ORG_HEADS:
+        return None
+    return replace(source, organisation=body.name)
+
+
+def _list_ending_description(text: str, parts: list[tuple[int, int]], k: int) -> int | None:
+    """Where the description is whose list part ``k`` ends ("a professor specializing in
+    intellectual property, AI, and data rights,"): part ``k`` holds "and" or "or", the parts
+    before it are items of one to three words, and the first is a description ("a …", "an …")
+    right after a person's name. The index of the description's part, else None."""
+    part = tokens(text, *parts[k])
+    joined = next((i for i, t in enumerate(part) if t.low in ("and", "or")), None)
+    if not 2 <= len(part) <= 5 or joined is None or joined == len(part) - 1 \
+            or part[0].low in lx.DETERMINERS \
+            or _names_a_person(parse_before(text, part[joined + 1:])):
+        return None  # (", and Sara Lee, a Democrat, said": another speaker)
+    j = k + 1
+    while j < len(parts) and j - k <= 4:
+        items = tokens(text, *parts[j])
+        if items and items[0].low in ("a", "an") and len(items) >= 3:
+            named = parse_before(text, tokens(text, *parts[j + 1])) if j + 1 < len(parts) else None
+            return j if _names_a_person(named) else None
+        if not 1 <= len(items) <= 3 or any(t.low in lx.DETERMINERS or t.low in lx.CUE_VERBS for t in items):
+            return None
+        j += 1
+    return None
 
 
 def _listed_before_post(text: str, parts: list[tuple[int, int]], k: int) -> int | None:

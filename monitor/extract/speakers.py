@@ -1385,6 +1385,12 @@ def _after_a_capital(text: str, word: str, end: int) -> bool:
 _GIVEN_INITIALS = re.compile(r"[A-Z]{2}|(?:[A-Z]\.){1,3}")
 #: How far back a pair of surnames looks for the two full names written together.
 _PAIR_REACH = 5000
+#: Three or more surnames that speak together: "Hawkins, Blankenship, and Carroll".
+_SURNAME_LIST = re.compile(r"[A-Z][\w’'-]+(?:,[ ][A-Z][\w’'-]+)+,?[ ]and[ ][A-Z][\w’'-]+")
+#: A capitalised word right after a name's word: " Katz" of "Israel Katz".
+_NAME_WORD_AFTER = re.compile(r"[ ]([A-Z][a-z’'-]+)\b")
+#: What stands between the names of such a list (kept, so that the list is written as it was).
+_LIST_SEPARATOR = re.compile(r"(,[ ](?:and[ ])?|[ ]and[ ])")
 
 
 def _written_together(text: str, left: str, right: str, start: int, end: int) -> tuple[str, str] | None:
@@ -1902,6 +1908,14 @@ def _kind_then_org_name_before(text: str, toks: list[Tok]) -> Mention | None:
     mention = _kind_then_org_name(text, toks[k:])
     if mention is None or mention.end != toks[-1].end:
         return None
+    if k > 2 and toks[k - 1].low in ("of", "at", "from"):
+        person = parse_before(text, toks[:k - 1])
+        if person is not None and person.kind == "person" and " " in person.name \
+                and person.end == toks[k - 2].end:
+            # "Peter Iseley of worldwide victim group Ending Clergy Abuse said": the person, of
+            # the group
+            return Mention(person.start, mention.end, "person", person.name, role=person.role,
+                           organisation=mention.name, gender=person.gender)
     return mention
 
 
@@ -2832,6 +2846,13 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
     ) or not _cap(head) and all(_lexical(t.low) or _epithet_word(t) for t in core[:-1])):
         # "the director", also with what the story says of the person: "the 35-year-old actor",
         # "the Guatemalan-born actor", "the round bearded businessman"
+        return Mention(start, end, "definite", head_low, role=_join(text, core))
+    if det == "the" and not tail and head_low in lx.POSITION_HEADS and head_low not in lx.ANON_HEADS \
+            and _cap(head) and len(core) >= 2 \
+            and (core[0].word in _COUNTRY_ABBREVIATIONS or _demonym(core[0])) \
+            and all(_cap(t) and t.low in lx.TITLE_WORDS for t in core[1:-1]):
+        # "the US President", "the French Foreign Minister": an office of a country, capitalised,
+        # held by someone the story names (not a body called "US President")
         return Mention(start, end, "definite", head_low, role=_join(text, core))
     if det == "the" and not tail and head_low in lx.POSITION_HEADS and head_low not in lx.ANON_HEADS \
             and not _cap(head) and len(core) >= 2 and not any(possessive(t) for t in core) \
@@ -3965,7 +3986,7 @@ _OPENS_PARAGRAPH = re.compile(r"(?:[“\"][^”\"\n]*[”\"],?[ ]+)?(?:[A-Z][\w.
 #: NTSB,", "the High Media and Audiovisual Authority (HAMA)".
 _DEFINED_ACRONYM = re.compile(
     r"(?<![\w’'-])((?:[A-Z][\w’'-]*[ ](?:(?:of|and|for|the|on|in|de|du|des|la|le)[ ])*)+[A-Z][\w’'-]*)"
-    r"(?:,[ ]or[ ]|[ ]\()([A-Z][A-Za-z]{1,7})(?=[,)])")
+    r"(?:,[ ]or[ ]|[ ]\()([A-Z](?:[A-Za-z]|&(?=[A-Z])){1,7})(?=[,)])")
 
 
 #: A body's full name and the shorter name it is known by: "…, known as Cal Fire".
@@ -3996,7 +4017,11 @@ def _defined_acronyms(text: str) -> dict[str, str]:
         if first is not None and len(words) - first >= 2 and acronym.isupper():
             if first > owner and words[first - 1] in _COUNTRY_ABBREVIATIONS:
                 first -= 1  # "U.S. Central Command (CENTCOM)": the country's body, by its name
-            found[acronym] = " ".join(words[first:])
+            country = _COUNTRY_BEFORE.search(text, max(0, match.start(1) - 6), match.start(1)) \
+                if first == 0 else None
+            # ("U.S. Central Command, or CENTCOM,": the initials with dots stand before the match)
+            found[acronym] = " ".join(words[first:]) if country is None \
+                else f"{country.group(1)} {' '.join(words)}"
         elif not acronym.isupper() and len(words) - owner >= 2 and words[-1].lower() in lx.ORG_HEADS \
                 and not _lexical(acronym.lower()):
             # "the National Water Commission (Conagua)": a body's short name in another
@@ -5032,6 +5057,15 @@ class SpeakerBook:
                 return True
         return False
 
+    def _first_name_of_quoted(self, word: str) -> bool:
+        """Is ``word`` the first name of the person of that word quoted last ("Israel" of Israel
+        Katz), so that a body named by it ("Israel says") is not that person? (A known first
+        name, or a country's whose people the text names: "Israeli".)"""
+        latest = self._latest_by_word.get(word.casefold())
+        return latest is not None and latest.kind == "person" and " " in latest.name \
+            and latest.name.split()[0] == word and (_known_first_name(word.lower()) or re.search(
+                rf"\b{re.escape(word)}(?:i|ian|n|ese)\b", self.text or "") is not None)
+
     def _given_a_first_name(self, name: str) -> bool:
         """Does the text give ``name`` after a known first name, an honorific or a title
         ("Donald Trump", "Mr. Trump", "Sen. McConnell")? Then it is a person's surname."""
@@ -5039,6 +5073,10 @@ class SpeakerBook:
         for pos in self._positions(name, limit=10):
             if text[pos + len(name):pos + len(name) + 1].isalnum() or text[pos - 1:pos] != " ":
                 continue
+            after = _NAME_WORD_AFTER.match(text, pos + len(name))
+            if after is not None and after.group(1).lower() not in lx.NOT_NAMES \
+                    and after.group(1).lower() not in lx.TIME_WORDS and not _lexical(after.group(1).lower()):
+                continue  # ("Defense Minister Israel Katz": a first name there, not a surname)
             before = text[max(0, pos - 20):pos - 1].rsplit(None, 1)
             prev = before[-1].lower() if before else ""
             if _known_first_name(prev) or prev in lx.HONORIFICS or prev in lx.TITLE_ABBREVIATIONS \
@@ -5353,7 +5391,8 @@ class SpeakerBook:
             # "Ford Motor Company announced … Ford said": the company quoted before, not a Mr Ford
             speaker = company
         elif mention.kind == "person" or mention.kind == "organisation" and " " not in mention.name \
-                and mention.name.casefold() in self._latest_by_word and not _kind_word(mention.name):
+                and mention.name.casefold() in self._latest_by_word and not _kind_word(mention.name) \
+                and not self._first_name_of_quoted(mention.name):
             # ("Ana Hale said … Hale said it was bad": a quoted person's surname, though "it" follows)
             speaker = self._person(Mention(mention.start, mention.end, "person", mention.name,
                                            role=mention.role, organisation=mention.organisation,
@@ -5842,6 +5881,14 @@ class SpeakerBook:
                            if p.kind == "person" and " " in p.name}
         searches = 20  # (a whole-text search per pair: a few pairs only, so that text stays linear)
         for speaker in self.speakers:
+            if speaker.kind == "anonymous" and _SURNAME_LIST.fullmatch(speaker.name):
+                # "Hawkins, Blankenship, and Carroll" where the text named all three in full
+                parts = _LIST_SEPARATOR.split(speaker.name)  # surnames at even places, separators between
+                fuller = [full_by_surname.get(w.casefold()) or self._full_name_before(w)
+                          or self._given_name_before(w) if k % 2 == 0 else w for k, w in enumerate(parts)]
+                if all(fuller):
+                    _name_them([speaker], "".join(w or "" for w in fuller))
+                continue
             left, sep, right = speaker.name.partition(" and ")
             if speaker.kind != "anonymous" or not sep or " " in left or " " in right:
                 continue
@@ -6111,6 +6158,23 @@ class SpeakerBook:
                     continue  # (the same guard as above: "his daughter Ivanka Trump")
             if full is not None:
                 _name_them([speaker], full)
+
+    def _given_name_before(self, surname: str) -> str | None:
+        """The capitalised word the text first writes right before ``surname``, as its given name
+        ("Howie Hawkins"), when that word is no title, article or other word never a name."""
+        text = self.text
+        for pos in self._positions(surname, limit=10):
+            match = _CAPITAL_WORD_BEFORE.search(text, max(0, pos - 30), max(0, pos - 1))
+            end = pos + len(surname)
+            if match is None or text[pos - 1:pos] != " " or text[end:end + 1].isalnum():
+                continue
+            word = match.group()
+            low = word.lower()
+            if low in lx.NOT_NAMES or low in lx.TITLE_WORDS or low in lx.DETERMINERS or low in lx.GLUE \
+                    or low in lx.TIME_WORDS or possessive(Tok(word, 0, 0)):
+                continue
+            return f"{word} {surname}"
+        return None
 
     def _full_name_before(self, surname: str) -> str | None:
         """The name the text gives ``surname`` with a first name before it, where the capitalised

@@ -1,0 +1,141 @@
+"""Who speaks in the constructions of the twenty-eighth pass: a list of names before the cue, an
+office of a country written with capitals ("the US President")."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+from monitor.extract.speakers import parse_before, tokens
+
+
+def _speakers(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _parsed(phrase: str) -> tuple[str, str, str | None] | None:
+    """How a speaker phrase right before "said" reads: kind, name and role."""
+    text = f"“Hi,” {phrase} said."
+    start = text.index(phrase)
+    mention = parse_before(text, tokens(text, start, start + len(phrase)))
+    return None if mention is None else (mention.kind, mention.name, mention.role)
+
+
+# -- lists of names --------------------------------------------------------------------------------
+
+
+def test_a_list_of_three_countries_speaks_whole() -> None:
+    text = "Britain, France and Germany told the Security Council in December they are ready to act."
+    assert _speakers(text) == [("Britain, France and Germany", "they are ready to act")]
+
+
+def test_a_list_of_three_people_named_in_full_speaks_whole() -> None:
+    text = "Elaine McCusker, Frederick W. Kagan and Richard Sims said the cost would be high."
+    assert _speakers(text) == [("Elaine McCusker, Frederick W. Kagan and Richard Sims",
+                                "the cost would be high")]
+
+
+def test_a_list_of_surnames_is_the_people_the_text_named_in_full() -> None:
+    text = ("Howie Hawkins, Don Blankenship and Brian Carroll debated on Tuesday. Hawkins, Blankenship, "
+            "and Carroll said they would debate again.")
+    assert _speakers(text) == [("Howie Hawkins, Don Blankenship, and Brian Carroll",
+                                "they would debate again")]
+
+
+def test_a_surname_list_keeps_its_surnames_when_one_was_never_named_in_full() -> None:
+    text = ("Howie Hawkins and Don Blankenship debated on Tuesday. Hawkins, Blankenship, and Carroll "
+            "said they would debate again.")
+    assert _speakers(text) == [("Hawkins, Blankenship, and Carroll", "they would debate again")]
+
+
+def test_a_place_or_a_time_before_a_pair_is_no_item_of_a_list() -> None:
+    assert _speakers("On Tuesday, France and Germany said they would act.") == [
+        ("France and Germany", "they would act")]
+    speakers = _speakers("In Washington, Biden and Harris said they would act.")
+    assert speakers and "Washington" not in (speakers[0][0] or "")
+
+
+def test_a_list_of_companies_speaks_whole() -> None:
+    assert _speakers("Apple, Google and Microsoft said they would comply.") == [
+        ("Apple, Google and Microsoft", "they would comply")]
+
+
+# -- offices of a country in capitals ----------------------------------------------------------------
+
+
+def test_a_countrys_office_in_capitals_is_a_description_not_a_body() -> None:
+    assert _parsed("the US President") == ("definite", "president", "US President")
+    assert _parsed("the Indian Prime Minister") == ("definite", "minister", "Indian Prime Minister")
+
+
+def test_the_us_president_is_the_president_the_story_named() -> None:
+    text = ("US President Donald Trump met Mark Rutte on Monday. Trump has questioned Nato.\n\n"
+            "In a post, the US President said: \"NATO was not there.\"")
+    assert ("Donald Trump", "NATO was not there.") in _speakers(text)
+
+
+# -- appositives and names -------------------------------------------------------------------------
+
+
+def test_of_inside_a_bodys_name_is_no_town_before_a_persons_name() -> None:
+    text = ("The American Samoan delegate to the U.S. House of Representatives, Aumua Amata, told the "
+            "press: \"We will fight.\"")
+    assert _speakers(text) == [("Aumua Amata", "We will fight.")]
+
+
+def test_a_person_of_a_group_named_with_its_kind_is_the_person() -> None:
+    text = ("To this, Peter Iseley of worldwide victim group Ending Clergy Abuse said, \"The church "
+            "should act.\"")
+    assert _speakers(text) == [("Peter Iseley", "The church should act.")]
+
+
+def test_a_list_inside_a_description_leaves_the_name_before_it() -> None:
+    for items in ("property, AI, and data rights", "property, AI and data rights"):
+        text = f"Justin Hughes, a professor specializing in {items}, said the accusations are ironic."
+        assert _speakers(text) == [("Justin Hughes", "the accusations are ironic")]
+
+
+def test_another_speaker_after_and_is_no_list_inside_a_description() -> None:
+    text = "Tom Hale, a Republican senator, and Sara Lee, a Democrat, said they agreed."
+    assert all(speaker != "Tom Hale" for speaker, _ in _speakers(text))
+
+
+def test_a_bodys_name_in_apposition_after_its_source_is_not_the_speaker() -> None:
+    text = ("A spokesperson for Hamas' armed wing, the al-Qassam Brigades, said in a statement the "
+            "militants remain committed.")
+    assert _speakers(text) == [("A spokesperson for Hamas' armed wing", "the militants remain committed")]
+
+
+def test_a_persons_name_in_apposition_after_a_source_is_the_speaker() -> None:
+    text = "A spokesman for the company, John Smith, said it would act."
+    assert _speakers(text) == [("John Smith", "it would act")]
+
+
+def test_an_armed_wing_is_a_body() -> None:
+    assert _parsed("A spokesperson for Hamas's armed wing") == (
+        "anonymous", "A spokesperson for Hamas's armed wing", "spokesperson")
+
+
+# -- acronyms and bodies named by a first name ----------------------------------------------------------
+
+
+def test_initials_with_dots_before_a_body_stay_in_its_name_for_its_acronym() -> None:
+    text = "U.S. Central Command, or CENTCOM, said Wednesday that its forces had conducted strikes."
+    assert _speakers(text) == [("U.S. Central Command", "its forces had conducted strikes")]
+
+
+def test_an_acronym_with_an_ampersand_is_the_body_it_stands_for() -> None:
+    text = ("The utility Pacific Gas and Electric Company (PG&E) began turning off power. PG&E stated "
+            "it scheduled the blackouts because of wind.")
+    assert _speakers(text) == [("Pacific Gas and Electric Company",
+                                "it scheduled the blackouts because of wind")]
+
+
+def test_a_country_is_not_the_quoted_person_whose_first_name_it_is() -> None:
+    text = ("Israeli Defense Minister Israel Katz said any delay would be a violation.\n\n"
+            "Israel says the death toll includes 17,000 militants.")
+    assert _speakers(text) == [("Israel Katz", "any delay would be a violation"),
+                               ("Israel", "the death toll includes 17,000 militants")]
+
+
+def test_a_surname_given_a_title_is_still_the_person() -> None:
+    text = "Sen. Mitch McConnell spoke on Monday. McConnell said it was fine."
+    assert _speakers(text) == [("Mitch McConnell", "it was fine")]
