@@ -139,3 +139,61 @@ def test_a_country_is_not_the_quoted_person_whose_first_name_it_is() -> None:
 def test_a_surname_given_a_title_is_still_the_person() -> None:
     text = "Sen. Mitch McConnell spoke on Monday. McConnell said it was fine."
     assert _speakers(text) == [("Mitch McConnell", "it was fine")]
+
+
+# -- participles, groups, papers and lead-ins ----------------------------------------------------------
+
+
+def test_a_participles_phrase_between_a_name_and_its_verb_leaves_the_name() -> None:
+    text = ("Peskov, referring to a new round of military aid approved by the U.S. and its allies on "
+            "Thursday, also accused the outgoing administration of trying to hurt relations.")
+    assert [speaker for speaker, _ in _speakers(text)] == ["Peskov"]
+
+
+def test_according_to_between_commas_is_no_participles_phrase() -> None:
+    text = ("The ship's signal was lost on Tuesday.\n\nLocal authorities, according to Maritime "
+            "Bulletin, have noted other unusual AIS data.")
+    assert ("Maritime Bulletin", "Local authorities, according to Maritime Bulletin, have noted other "
+            "unusual AIS data") in [(s, w.rstrip(".")) for s, w in _speakers(text)]
+
+
+def test_a_group_after_an_opening_word_keeps_its_modifier() -> None:
+    text = "Meanwhile, probation officers said their guidelines would have the senator serve 24 years."
+    assert _speakers(text) == [("probation officers",
+                                "their guidelines would have the senator serve 24 years")]
+
+
+def test_a_lead_in_that_quotes_someone_gives_the_block_to_the_one_quoted() -> None:
+    text = ("Njeri  quotes Kenyan actor Anthony Mwangi, who plays Kenneth in the series:\n\n"
+            "At first I was just acting out my part, but then I realised the story was mine too.\n\n"
+            "Others agreed.")
+    assert ("Anthony Mwangi", "At first I was just acting out my part, but then I realised the story "
+            "was mine too.") in _speakers(text)
+
+
+def test_a_weekday_opening_a_papers_name_stays_in_it() -> None:
+    assert _speakers("The Sunday Times reported that the minister would resign.") == [
+        ("Sunday Times", "the minister would resign")]
+    assert _speakers("The Pentagon Wednesday confirmed that ten migrants arrived.") == [
+        ("Pentagon", "ten migrants arrived")]
+
+
+def test_a_news_agency_is_named_without_its_kind_and_its_country() -> None:
+    assert _speakers("China's official Xinhua news agency said the talks failed.") == [
+        ("Xinhua", "the talks failed")]
+    paper = _speakers("The Post and Courier newspaper reported that the jury was out.")
+    assert paper[0][0] == "Post and Courier"
+
+
+def test_the_object_of_an_opening_participle_is_not_the_pronoun_after_it() -> None:
+    text = ("Israeli journalist Tal Schneider wrote on her blog about the winners and losers of this deal. "
+            "Listing Mofaz as a loser, she explained:\n\nMofaz's public image will be hurt badly.")
+    assert _speakers(text) == [("Tal Schneider", "Mofaz's public image will be hurt badly.")]
+
+
+def test_an_outlets_interviewer_is_named_after_a_capitalised_post() -> None:
+    text = ("In an exclusive interview with VOA’s Eastern Europe Bureau Chief Myroslava Gongadze, "
+            "Lieutenant General Charles Costanza, commander of the V Corps in Poland, discusses NATO.\n\n"
+            "VOA: Can you explain the threat?\n\n"
+            "Costanza: Clearly, in the eastern flank of Europe, the threat is near.")
+    assert _speakers(text)[0] == ("Myroslava Gongadze", "Can you explain the threat?")

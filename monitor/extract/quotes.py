@@ -712,6 +712,12 @@ class _Document:
             return self._lead_person_at(asked.end(), e)
         # "The train…", "But…": no person opens this sentence (though one may follow a comma)
         found = None if first in _NOT_LEADS else self._lead_person_at(s, e)
+        if found is not None and found.start == s and first.endswith("ing") and len(first) > 5 \
+                and not known_first_name(first) and _PRONOUN_SUBJECT.match(
+                    text, text.find(",", found.end, min(e, found.end + 200)) + 1 or e):
+            # "Listing Mofaz as a loser, she explained": whom the opening participle is about,
+            # not the "she" of the sentence
+            return None
         if found is not None and found.kind == "definite" and _PRONOUN_SUBJECT.match(
                 text, text.find(",", found.end, min(e, found.end + 200)) + 1 or e):
             # "The son of a teacher, he had tried many jobs": the description is of whoever "he"
@@ -2098,6 +2104,8 @@ class _Document:
                     # said": an office after a name is that person's (not "Asked about Hale, the
                     # spokesman said", where the name is not the phrase before)
                     kind = "role"
+            if kind == "np" and k + 1 < len(parts) and _participle_phrase(text, parts, k):
+                kind = "skip"  # "Peskov, referring to the new aid, also accused": what he did meanwhile
             if kind == "np" and k + 1 < len(parts) and not roles:
                 source = _source_before_body_name(text, parts, k)
                 if source is not None:
@@ -3160,6 +3168,20 @@ def _lower_case_post(part: list[Tok]) -> bool:
         and _post_word(core[-1].low) \
         and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in core) \
         and core[0].low not in lx.DETERMINERS and not any(t.low in lx.CUE_VERBS for t in core)
+
+
+def _participle_phrase(text: str, parts: list[tuple[int, int]], k: int) -> bool:
+    """Is part ``k`` a participle's phrase between a name and its verb ("Peskov, referring to a
+    new round of military aid, also accused"): a lower-case word in -ing opening it, after a part
+    that names a person or a body?"""
+    part = tokens(text, *parts[k])
+    if len(part) < 2 or not part[0].word.islower() or not part[0].low.endswith("ing") \
+            or len(part[0].low) < 6 or part[0].low in _PREPOSITION_PARTICIPLES \
+            or part[0].low in ("according", "including"):
+        return False  # (not "Local authorities, according to Maritime Bulletin, have noted")
+    named = parse_before(text, tokens(text, *parts[k + 1]))
+    return named is not None and named.kind in ("person", "organisation") \
+        and named.start == tokens(text, *parts[k + 1])[0].start
 
 
 def _source_before_body_name(text: str, parts: list[tuple[int, int]], k: int) -> Mention | None:
@@ -4368,6 +4390,15 @@ def _lead_in_frames(doc: _Document) -> None:
             sentence += 1  # ("…  Rick Lowe at Weblog Bahamas gave …:": two spaces after the full stop)
         if last_frame.get(para, -1) >= sentence:
             continue  # (the sentence has a cue of its own: its frame introduces the block)
+        quoted = _QUOTES_NAME.search(text, sentence, end)
+        named = parse_after(text, tokens(text, quoted.start(1), quoted.end(1))) if quoted else None
+        if quoted is not None and named is not None and named.kind in ("person", "organisation") \
+                and named.end == quoted.end(1):
+            # "Njeri quotes Kenyan actor Anthony Mwangi, who plays Kenneth in the series:": the
+            # words are the one quoted, not the one quoting
+            doc.frames.append(_Frame(":", end - 1, end, named, sentence, end - 1, (sentence, end), para,
+                                     lead_in=True))
+            continue
         lead = doc._lead_person(sentence, end)
         if lead is None:
             lead = _lead_handle(text, sentence, end)  # (a handle is its owner's name as it is)
@@ -4400,6 +4431,9 @@ def _lead_handle(text: str, sentence: int, end: int) -> Mention | None:
     return Mention(match.start(), match.start() + len(match.group(1)), "person", match.group(1))
 
 
+#: The one a lead-in quotes, up to its comma or the colon: "The newspaper quotes Mary Phiri-Tembo,".
+_QUOTES_NAME = re.compile(r"\b(?:quotes|quoted|cites|cited)[ ]+((?:[\w’'-]+[ ]){0,3}?"
+                          r"[A-Z][\w.’'-]*(?:[ ][A-Z][\w.’'-]*){0,4})(?=,|:)")
 #: A handle, then a lower-case word: "@supinya expressed …".
 _LEAD_HANDLE = re.compile(r"(@\w{2,30})[ ]+(?=[a-z])")
 #: A live blog's lead-in to a block quotation: "Here is Rachel Reeves, the chancellor, on the budget:".
@@ -4731,7 +4765,10 @@ def _interviewer_of(text: str, outlet: str) -> str | None:
     for at in re.finditer(rf"\b{re.escape(outlet)}\b", text):
         if text.startswith(":", at.end()):
             continue  # (a label of the transcript: the words after it are the question)
-        near = text[at.end():at.end() + 80]  # ("VOA White House bureau chief Patsy Widakuswara")
+        stop = at.end() + 80
+        while stop < len(text) and (text[stop].isalnum() or text[stop] in "’'-"):
+            stop += 1  # (never inside a name: "… Charles Co")
+        near = text[at.end():stop]  # ("VOA White House bureau chief Patsy Widakuswara")
         near = re.split(r"(?<![A-Z])[.?!]\s|\n", near, maxsplit=1)[0]  # (not at "U.S. ")
         posted = _REPORTER_NAMED.search(near)
         if posted is not None:
@@ -4743,7 +4780,7 @@ def _interviewer_of(text: str, outlet: str) -> str | None:
 
 
 #: A reporter's post and their name: "correspondent Begum Donmez Ersoz".
-_REPORTER_NAMED = re.compile(r"\b(?:correspondent|reporter|anchor|host|interviewer|editor|bureau chief)[ ]"
+_REPORTER_NAMED = re.compile(r"\b(?i:correspondent|reporter|anchor|host|interviewer|editor|bureau[ ]chief)[ ]"
                              r"((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+)")
 #: A capitalised word and the capitalised word after it: a given name and a surname.
 _GIVEN_AND_SURNAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ]([A-Z][\w’'-]+)")

@@ -378,11 +378,19 @@ def _opens_name(toks: list[Tok], k: int) -> bool:
         and nxt.low not in lx.OPENING_WORDS or nxt.start == tok.end + 1 and nxt.low in lx.ORG_HEADS
 
 
+#: Words that end a newspaper's name after a weekday ("The Sunday Times", "Saturday Post").
+_WEEKDAY_PAPERS = frozenset(["times", "telegraph", "post", "mail", "express", "herald", "star", "mirror",
+                             "independent", "tribune", "observer", "nation", "standard", "sun", "world",
+                             "journal", "record", "review", "business", "people"])
+
+
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
     if _opens_name(toks, i - 1):
         return True  # "Beyond Meat said", "Outside magazine said"
+    if prev.low in _WEEKDAYS and _cap(prev) and _cap(toks[i]) and toks[i].low in _WEEKDAY_PAPERS:
+        return True  # "The Sunday Times reported", "Zambia's Saturday Post reports": a paper's name
     if _ORDINAL.fullmatch(prev.word) and _cap(toks[i]) and i >= 2 and toks[i - 2].low == "the" \
             and not _known_first_name(toks[i].low):
         return True  # "the 14th Amendment states", "the 82nd Airborne Division said"
@@ -1126,9 +1134,21 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     last = toks[-1]
     if last.low in lx.PRONOUNS:
         return Mention(last.start, last.end, "pronoun", last.low)
-    if len(toks) >= 2 and last.word.islower() and last.low in lx.OUTLET_KIND_WORDS and _cap(toks[-2]):
-        # "The Register-Guard newspaper reported": the outlet, named without its kind
-        outlet = parse_before(text, toks[:-1])
+    kind_words = 2 if len(toks) >= 3 and last.low in ("agency", "service") and toks[-2].word in (
+        "news", "wire", "press") and _cap(toks[-3]) else 1
+    if len(toks) > kind_words and last.word.islower() and _cap(toks[-1 - kind_words]) \
+            and (kind_words == 2 or last.low in lx.OUTLET_KIND_WORDS):
+        # "The Register-Guard newspaper reported", "China's Xinhua news agency said": the outlet,
+        # named without its kind (and without the country that owns it)
+        name_toks = toks[:-kind_words]
+        j = len(name_toks)
+        while j > 0 and _cap(name_toks[j - 1]) and not possessive(name_toks[j - 1]):
+            j -= 1
+        before = name_toks[j - 1] if 0 < j < len(name_toks) else None
+        if before is not None and (possessive(before) or before.word.islower() and before.low not in lx.GLUE
+                                   and before.low not in lx.DETERMINERS):
+            name_toks = name_toks[j:]  # ("Egypt's state-run Al-Ahram newspaper": Al-Ahram)
+        outlet = parse_before(text, name_toks)
         if outlet is not None and outlet.kind == "organisation":
             return Mention(outlet.start, last.end, "organisation", outlet.name)
     contracted = _contracted_pronoun(last)
@@ -1272,6 +1292,21 @@ _CONNECTIVES = frozenset(["however", "meanwhile", "still", "now", "yet", "also",
                           "until", "not", "no", "what", "how", "why", "where", "of", "about"])
 
 
+def _opener_before(text: str, pos: int) -> bool:
+    """Does the sentence open right before ``pos`` with a connective, a sentence adverb or a
+    time word and its comma ("Meanwhile, ", "On Tuesday, " is not one word and does not count)?"""
+    match = _OPENING_WORD_COMMA.search(text, max(0, pos - 30), pos)
+    if match is None:
+        return False
+    word = Tok(match.group(1), match.start(1), match.end(1))
+    return _sentence_start(text, match.start(1)) >= 0 and (
+        _sentence_adverb(word.low) or _time_word(word) or word.low in _CONNECTIVES or word.low.endswith("ly"))
+
+
+#: A capitalised word and its comma right before a place: "Meanwhile, ".
+_OPENING_WORD_COMMA = re.compile(r"(?<![\w’'-])([A-Z][a-z]+),[ ]$")
+
+
 def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
     """Where a plural group's phrase starts when lower-case modifiers before it open the
     sentence: "Foreign policy analysts", "Free speech advocates", "Most mainstream economists"
@@ -1284,12 +1319,16 @@ def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
         j -= 1
         if toks[j].word[0].isupper():
             break
+    if j < i and toks[j].word.islower() and _opener_before(text, toks[j].start):
+        return j  # "Meanwhile, probation officers said" read from after its comma
     if j == i or not toks[j].word[0].isupper() or _sentence_start(text, toks[j].start) < 0:
         return i  # (only at the sentence's opening: "… for Biden legal experts" is no group)
     first = toks[j].low
-    if _known_first_name(first) or _sentence_adverb(first) or _time_word(toks[j]) \
-            or first in _CONNECTIVES or first.endswith("ly") \
-            or re.search(r"[,;:()—–]", text[toks[j].end:toks[i].start]):
+    opener = _sentence_adverb(first) or _time_word(toks[j]) or first in _CONNECTIVES or first.endswith("ly")
+    if opener and j + 1 < i and text[toks[j].end:toks[j + 1].start] == ", " \
+            and not re.search(r"[,;:()—–]", text[toks[j + 1].end:toks[i].start]):
+        j += 1  # "Meanwhile, probation officers said": the group after the sentence's opening word
+    elif _known_first_name(first) or opener or re.search(r"[,;:()—–]", text[toks[j].end:toks[i].start]):
         return i  # ("Maria …", "Meanwhile local officials", "Today, officials": not the group's)
     while j < i and toks[j].low in _QUANTITY_WORDS:
         j += 1  # "Most mainstream economists": the group, without its share
@@ -4441,6 +4480,9 @@ class SpeakerBook:
             if self.quoted is not None and self.quoted(match.start(1)):
                 continue
             toks = tokens(text, match.start(1), match.end(1))
+            if toks and toks[0].low.endswith("ing") and len(toks[0].low) > 5 \
+                    and not _known_first_name(toks[0].low):
+                continue  # ("Listing Mofaz as a loser, she explained": the participle's object)
             named = classify(text, toks)
             gender = _name_gender(toks)
             if named is not None and (named.kind == "person" or gender is not None and len(toks) > 1
