@@ -197,3 +197,34 @@ def test_an_outlets_interviewer_is_named_after_a_capitalised_post() -> None:
             "VOA: Can you explain the threat?\n\n"
             "Costanza: Clearly, in the eastern flank of Europe, the threat is near.")
     assert _speakers(text)[0] == ("Myroslava Gongadze", "Can you explain the threat?")
+
+
+# -- adverbials, plural bodies, occupations ---------------------------------------------------------------
+
+
+def test_last_week_then_a_place_before_that_opens_the_clause() -> None:
+    text = ("Navy Adm. Samuel Paparo said last week at a forum held by the Brookings Institution that "
+            "China conducted its largest rehearsal to date.")
+    assert _speakers(text) == [("Samuel Paparo", "China conducted its largest rehearsal to date")]
+
+
+def test_parties_speak_together() -> None:
+    text = "Venezuelan opposition parties maintain that Maduro lost the election to Edmundo González."
+    assert _speakers(text) == [("Venezuelan opposition parties",
+                                "Maduro lost the election to Edmundo González")]
+
+
+def test_two_peoples_bodies_of_one_kind_speak_together() -> None:
+    assert _parsed("the Russian and Syrian defense ministries") == (
+        "anonymous", "Russian and Syrian defense ministries", None)
+
+
+def test_a_scientist_named_by_field_is_a_role_before_the_name() -> None:
+    text = ("According to ecologist Chip Taylor of the University of Kansas, the cool temperatures kept "
+            "them in the right place.")
+    assert _speakers(text) == [("Chip Taylor", "the cool temperatures kept them in the right place")]
+
+
+def test_a_bodys_lower_case_words_opening_a_trailing_clause_belong_to_the_title() -> None:
+    text = "The damage was due to winds, not a tornado, weather service meteorologist Dalton Behringer said."
+    assert _speakers(text) == [("Dalton Behringer", "The damage was due to winds, not a tornado")]

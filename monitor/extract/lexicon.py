@@ -258,7 +258,13 @@ TITLE_WORDS = _forms(
         "musician rapper poet soldier sailor assistant "
         # people of someone's circle ("a former colleague said", "a Trump ally said")
         "colleague co-worker teammate classmate schoolmate acquaintance confidant confidante "
-        "associate mentor ally companion housemate flatmate partner"
+        "associate mentor ally companion housemate flatmate partner "
+        # scientists and writers by their field ("ecologist Chip Taylor of the University of Kansas")
+        "ecologist biologist zoologist geologist sociologist climatologist meteorologist seismologist "
+        "archaeologist archeologist anthropologist criminologist toxicologist pathologist cardiologist "
+        "oncologist neurologist entomologist ornithologist botanist chemist physicist geneticist "
+        "linguist volcanologist glaciologist oceanographer astronomer astrophysicist primatologist "
+        "immunologist pediatrician demographer statistician mathematician playwright columnist cartoonist"
     ),
 )
 

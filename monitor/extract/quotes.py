@@ -2329,9 +2329,11 @@ class _Document:
             frame.clause_start = toks[i].start  # "Critics say that’s a loophole": "that" its subject
             return
         # "said on Monday that …", "said in a statement that …"
+        opening = i + 2 if i + 2 < len(toks) and toks[i].low in ("last", "this") \
+            and toks[i + 1].low in lx.TIME_WORDS else i  # ("said last week at a forum held by …")
         for k in range(i, min(len(toks), i + 16)):
             low = toks[k].low
-            if k - i >= 10 and (toks[i].low not in lx.ADVERBIAL_PREPOSITIONS or low in _FINITE
+            if k - i >= 10 and (toks[opening].low not in lx.ADVERBIAL_PREPOSITIONS or low in _FINITE
                                 or low.endswith("ed") and toks[k].word.islower()):
                 break  # (a longer stretch only as one phrase of where: "in a financial filing to the
                 # Securities and Exchange Commission that …", with no verb of a clause in it)
@@ -2352,6 +2354,8 @@ class _Document:
                         toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
                     return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
+                        or toks[i].low in ("last", "this") and i + 1 < k \
+                        and toks[i + 1].low in lx.TIME_WORDS \
                         or toks[i].low == "by" and i + 1 < k and toks[i + 1].low in _MEANS and k - i <= 6 \
                         or toks[i].low in ("as", "when", "while") and k - i <= 8 \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \

@@ -601,7 +601,7 @@ _ORG_PLURALS = lx.word_set(
     "companies firms agencies banks airlines hospitals governments countries ministries schools "
     "networks automakers carmakers retailers insurers lenders carriers studios leagues clubs teams "
     "universities colleges utilities manufacturers publishers broadcasters platforms "
-    "organizations organisations groups outlets")
+    "organizations organisations groups outlets parties")
 #: Words before such a plural that belong to its phrase ("both", "the two", "several").
 _PLURAL_LEADS = lx.word_set("the both two three four several many some all other these those most")
 
@@ -639,8 +639,16 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
     if k == 1 and toks[0].word[:1].isupper() and toks[0].word[1:].islower() and toks[0].word.isalpha() \
             and toks[0].start == _sentence_start(text, toks[0].start):
         k = 0  # "Tech companies said": the capital is the sentence's
-    elif k > 0 and (toks[k - 1].word in _COUNTRY_ABBREVIATIONS or _demonym(toks[k - 1])):
-        k -= 1  # "U.S. intelligence agencies warned", "British intelligence agencies said"
+    elif k > 0 and (toks[k - 1].word in _COUNTRY_ABBREVIATIONS or _demonym(toks[k - 1])
+                    or toks[k - 1].word[1:].islower() and toks[k - 1].word.endswith("an")):
+        # "U.S. intelligence agencies warned", "British intelligence agencies said", "Venezuelan
+        # opposition parties maintain"
+        k -= 1
+        if k > 1 and toks[k - 1].low == "and" and (toks[k - 2].word in _COUNTRY_ABBREVIATIONS
+                                                  or _demonym(toks[k - 2])):
+            k -= 2  # "the Russian and Syrian defense ministries accused"
+        elif k > 0 and toks[k - 1].low == "and":
+            return None  # ("The U.S. and Venezuelan opposition parties": a body and a group, below)
     elif k > 0 and toks[k - 1].word[:1].isupper() and toks[k - 1].low not in _PLURAL_LEADS:
         return None  # ("Big Tech companies" of a longer name: left to the organisation rules)
     name = text[toks[k].start:last.end]
@@ -1232,6 +1240,13 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     ):
         # "the electoral commission", "a senior Turkish official": adjectives after a determiner
         i = _adjectives_before(toks, i)
+        if 0 < i <= 2 and toks[i].word.islower() and base_word(toks[i]).lower() in lx.ORG_HEADS \
+                and all(t.word.isalpha() and t.word.islower() and t.low not in lx.GLUE
+                        and t.low not in lx.CUE_VERBS and t.low not in _CLAUSE_OPENERS for t in toks[:i]) \
+                and text[max(0, toks[0].start - 2):toks[0].start] in (", ", ""):
+            # "…, weather service meteorologist Dalton Behringer said": the body's words in lower
+            # case opening the clause belong to the title
+            i = 0
         # "The president of the transitional council", "the president of Haiti’s interim council":
         # the post whose body the adjectives describe (not the body)
         at = i - 1 if i >= 1 and (toks[i - 1].low in ("the", "a", "an") or possessive(toks[i - 1])) else i
