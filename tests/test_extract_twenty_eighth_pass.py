@@ -228,3 +228,14 @@ def test_a_scientist_named_by_field_is_a_role_before_the_name() -> None:
 def test_a_bodys_lower_case_words_opening_a_trailing_clause_belong_to_the_title() -> None:
     text = "The damage was due to winds, not a tornado, weather service meteorologist Dalton Behringer said."
     assert _speakers(text) == [("Dalton Behringer", "The damage was due to winds, not a tornado")]
+
+
+def test_a_comment_after_a_cue_and_its_colon_may_end_with_no_stop() -> None:
+    text = ("Netizens reacted to the news on Facebook. Khalil notes:\n\nShe dnt have a choice\n\n"
+            "Others were silent.")
+    assert ("Khalil", "She dnt have a choice") in _speakers(text)
+
+
+def test_a_heading_after_a_lead_in_with_words_of_its_own_is_no_comment() -> None:
+    text = "The minister spoke at length about the plan:\n\nThe plan in brief\n\nIt starts in May."
+    assert all(words != "The plan in brief" for _, words in _speakers(text))

@@ -4186,7 +4186,8 @@ def _sieve_block(doc: _Document) -> None:
         colon = frame.end
         while colon < len(text) and text[colon] in " \t":
             colon += 1
-        if text[colon:colon + 1] != ":":
+        right_after = text[colon:colon + 1] == ":"  # ("Khalil notes:": the cue's own colon)
+        if not right_after:
             # "David Millward … explains the most likely:", "said in a statement on Monday:": a
             # few words of the frame's own before the colon that ends its paragraph
             para_end = doc.paras[frame.para][1]
@@ -4233,7 +4234,11 @@ def _sieve_block(doc: _Document) -> None:
             p_start += label.end()  # ("@mhassouneh:#شكرا …": the words after the handle)
             body = text[p_start:p_end]
         english = _english(body)
-        ended = _ends_block(body) or not english and _translated_after(doc, frame.para + 2)
+        ended = _ends_block(body) or not english and _translated_after(doc, frame.para + 2) \
+            or right_after and len(body) < 300 and "\n" not in body and not frame.inverted \
+            and _prose_or_lead_in_after(doc, frame.para + 2)
+        # (a comment quoted after "Khalil notes:" may end with no stop: "She dnt have a choice";
+        # not the first of a list of reported items, each with no stop, after "also said:")
         if _block_words(body) < 4 or not ended \
                 or _LABEL.match(body) or _MIXED_LABEL.match(body) or _frames_in_span(doc, p_start, p_end):
             continue  # ("[...] The political costs will be long lasting. [...]": words left out)
@@ -4263,6 +4268,15 @@ def _sieve_block(doc: _Document) -> None:
         claim = _Claim(p_start, parts[-1][1], "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
                        parts=parts)
         doc.claims.append(claim)
+
+
+def _prose_or_lead_in_after(doc: _Document, index: int) -> bool:
+    """Is there a paragraph ``index``, ending a sentence or a lead-in's colon (not another item
+    of a list with no stop, nor the text's end after a line that may be cut off)?"""
+    if index >= len(doc.paras):
+        return False
+    start, end = _trim(doc.text, *doc.paras[index])
+    return doc.text[end - 1:end] in _SENTENCE_ENDS or doc.text[end - 1:end] == ":"
 
 
 def _verb_cue_in(words: str) -> bool:
