@@ -239,3 +239,9 @@ def test_a_comment_after_a_cue_and_its_colon_may_end_with_no_stop() -> None:
 def test_a_heading_after_a_lead_in_with_words_of_its_own_is_no_comment() -> None:
     text = "The minister spoke at length about the plan:\n\nThe plan in brief\n\nIt starts in May."
     assert all(words != "The plan in brief" for _, words in _speakers(text))
+
+
+def test_a_comment_before_another_lead_in_is_the_commenters() -> None:
+    text = ("Netizens reacted to the news on Facebook. Khalil notes:\n\nShe dnt have a choice\n\n"
+            "Isaac disagrees:\n\nShe had a choice of keeping quiet.")
+    assert ("Khalil", "She dnt have a choice") in _speakers(text)

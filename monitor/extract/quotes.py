@@ -4275,8 +4275,8 @@ def _prose_or_lead_in_after(doc: _Document, index: int) -> bool:
     of a list with no stop, nor the text's end after a line that may be cut off)?"""
     if index >= len(doc.paras):
         return False
-    start, end = _trim(doc.text, *doc.paras[index])
-    return doc.text[end - 1:end] in _SENTENCE_ENDS or doc.text[end - 1:end] == ":"
+    last = doc.text[slice(*doc.paras[index])].rstrip()[-1:]
+    return last in _SENTENCE_ENDS or last == ":"
 
 
 def _verb_cue_in(words: str) -> bool:
