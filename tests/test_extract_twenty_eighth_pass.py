@@ -245,3 +245,28 @@ def test_a_comment_before_another_lead_in_is_the_commenters() -> None:
     text = ("Netizens reacted to the news on Facebook. Khalil notes:\n\nShe dnt have a choice\n\n"
             "Isaac disagrees:\n\nShe had a choice of keeping quiet.")
     assert ("Khalil", "She dnt have a choice") in _speakers(text)
+
+
+# -- names, plural bodies and posted bodies -----------------------------------------------------------------
+
+
+def test_one_given_name_before_a_known_one_after_an_office_is_the_names() -> None:
+    assert _parsed("Taliban Deputy Foreign Minister Sher Mohammad Abbas Stanikzai") == (
+        "person", "Sher Mohammad Abbas Stanikzai", "Taliban Deputy Foreign Minister")
+    assert _parsed("Investor Advocate Rick Fleming") == ("person", "Rick Fleming", "Investor Advocate")
+
+
+def test_a_clause_opener_is_no_part_of_a_plural_body() -> None:
+    assert _parsed("While payment companies") == ("anonymous", "payment companies", None)
+
+
+def test_a_body_posted_to_a_place_keeps_the_place_in_its_name() -> None:
+    text = ("The U.N. Assistance Mission in Afghanistan denies that cash shipments for humanitarian "
+            "programs are financing the Taliban.")
+    assert _speakers(text)[0][0] == "U.N. Assistance Mission in Afghanistan"
+
+
+def test_a_month_after_a_trade_is_a_given_name() -> None:
+    text = ("On a drizzly day, journalist April Xu suggested stopping at a bakery.\n\n"
+            "\"But not Fay Da,\" she said.\n\nMany people feel connected to the famous bakery, Xu told VOA.")
+    assert [speaker for speaker, _ in _speakers(text)] == ["April Xu", "April Xu"]

@@ -378,6 +378,11 @@ def _opens_name(toks: list[Tok], k: int) -> bool:
         and nxt.low not in lx.OPENING_WORDS or nxt.start == tok.end + 1 and nxt.low in lx.ORG_HEADS
 
 
+#: Months that are also given names ("April Xu", "June Carter").
+_MONTH_GIVEN_NAMES = frozenset(["april", "may", "june", "august"])
+#: Bodies named with the place they are posted to: "Mission in Afghanistan", "Embassy in Kyiv".
+_POSTED_BODIES = frozenset(["mission", "embassy", "consulate", "delegation", "office", "command",
+                            "representation", "bureau"])
 #: Words that end a newspaper's name after a weekday ("The Sunday Times", "Saturday Post").
 _WEEKDAY_PAPERS = frozenset(["times", "telegraph", "post", "mail", "express", "herald", "star", "mirror",
                              "independent", "tribune", "observer", "nation", "standard", "sun", "world",
@@ -389,6 +394,13 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     prev = toks[i - 1]
     if _opens_name(toks, i - 1):
         return True  # "Beyond Meat said", "Outside magazine said"
+    if prev.low in _MONTH_GIVEN_NAMES and _cap(prev) and _cap(toks[i]) and i >= 2 \
+            and toks[i - 2].word.islower() \
+            and (toks[i - 2].low in lx.OCCUPATION_WORDS or toks[i - 2].low in lx.TITLE_WORDS):
+        return True  # "journalist April Xu": a month after a trade in lower case is a given name
+    if prev.low == "in" and prev.word.islower() and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) \
+            and toks[i - 2].low in _POSTED_BODIES:
+        return True  # "The U.N. Assistance Mission in Afghanistan denies": a body's name goes on
     if prev.low in _WEEKDAYS and _cap(prev) and _cap(toks[i]) and toks[i].low in _WEEKDAY_PAPERS:
         return True  # "The Sunday Times reported", "Zambia's Saturday Post reports": a paper's name
     if _ORDINAL.fullmatch(prev.word) and _cap(toks[i]) and i >= 2 and toks[i - 2].low == "the" \
@@ -637,8 +649,8 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
     if k > 0 and toks[k - 1].low in lx.GLUE:
         return None  # ("Mothers at the hospitals said": the organisations are where they are)
     if k == 1 and toks[0].word[:1].isupper() and toks[0].word[1:].islower() and toks[0].word.isalpha() \
-            and toks[0].start == _sentence_start(text, toks[0].start):
-        k = 0  # "Tech companies said": the capital is the sentence's
+            and toks[0].start == _sentence_start(text, toks[0].start) and toks[0].low not in _CLAUSE_OPENERS:
+        k = 0  # "Tech companies said": the capital is the sentence's (not "While payment companies")
     elif k > 0 and (toks[k - 1].word in _COUNTRY_ABBREVIATIONS or _demonym(toks[k - 1])
                     or toks[k - 1].word[1:].islower() and toks[k - 1].word.endswith("an")):
         # "U.S. intelligence agencies warned", "British intelligence agencies said", "Venezuelan
@@ -649,7 +661,8 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
             k -= 2  # "the Russian and Syrian defense ministries accused"
         elif k > 0 and toks[k - 1].low == "and":
             return None  # ("The U.S. and Venezuelan opposition parties": a body and a group, below)
-    elif k > 0 and toks[k - 1].word[:1].isupper() and toks[k - 1].low not in _PLURAL_LEADS:
+    elif k > 0 and toks[k - 1].word[:1].isupper() and toks[k - 1].low not in _PLURAL_LEADS \
+            and toks[k - 1].low not in _CLAUSE_OPENERS:
         return None  # ("Big Tech companies" of a longer name: left to the organisation rules)
     name = text[toks[k].start:last.end]
     return Mention(toks[k].start, last.end, "anonymous", name, gender="plural")
@@ -2272,7 +2285,10 @@ def _name_run(toks: list[Tok], text: str | None = None) -> int:
         # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
         surname = surname or i == len(toks) and i >= 2 and toks[i - 2].low in lx.HONORIFICS \
             and _cap(tok) and not possessive(tok) and not tok.word.isupper()
-        if not surname and not _opens_name(toks, i - 1) and not (
+        month_name = low in _MONTH_GIVEN_NAMES and i < len(toks) and i >= 2 and toks[i - 2].word.islower() \
+            and (toks[i - 2].low in lx.OCCUPATION_WORDS or toks[i - 2].low in lx.TITLE_WORDS)
+        # ("journalist April Xu": after a trade in lower case a month is a given name)
+        if not surname and not month_name and not _opens_name(toks, i - 1) and not (
                 i < len(toks) and _romanised_given_name(tok.word)) and (
             not _cap(tok) or possessive(tok)
             or (_lexical(low) and not named_source and not (low in lx.CIRCLE_WORDS and i < len(toks)))
@@ -2333,7 +2349,8 @@ def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -
     Ian Chong", "Zsuzsa Anna Ferenczy", "Khan Mohammad Baz", "Luiz Inácio Lula da Silva": no
     title, rank, party, people or profession, and a full name of one surname after the known
     name (particles aside)? ("Investor Advocate Rick Fleming" has a role before it.)"""
-    if given - i not in (1, 2) or _name_length(toks[i:]) != given - i + 2:
+    after_known = _name_length(toks[i:]) - (given - i)  # the known name and what follows it
+    if given - i not in (1, 2) or after_known not in (2, 3) or after_known == 3 and given - i != 1:
         return False  # (two given names before a known one: "Luiz Inácio Lula da Silva")
     if i > 0:
         before = toks[i - 1].word
@@ -2350,6 +2367,10 @@ def _foreign_given_name(toks: list[Tok], i: int, given: int, text: str | None) -
             before = ""  # (the end of the sentence before: "… on Monday. Luiz Inácio Lula da Silva")
         elif text[max(0, toks[i].start - 13):toks[i].start].lower() == "according to ":
             before = ""  # (who is cited: "According to Luiz Inácio Lula da Silva, …")
+    if after_known == 3 and before.lower().rstrip(".") not in _OFFICES_BEFORE_NAMES:
+        # (one word before a known name and two after it only right after an office: "Deputy
+        # Foreign Minister Sher Mohammad Abbas Stanikzai")
+        return False
     if before and (before[0].isupper() and before.lower() not in _OFFICES_BEFORE_NAMES
                    or before.lower() in _BEFORE_ROLE):
         # "Commission Investor Advocate Rick Fleming", "Senator from Vermont Bernie …" (a title
