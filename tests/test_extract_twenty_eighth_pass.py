@@ -270,3 +270,23 @@ def test_a_month_after_a_trade_is_a_given_name() -> None:
     text = ("On a drizzly day, journalist April Xu suggested stopping at a bakery.\n\n"
             "\"But not Fay Da,\" she said.\n\nMany people feel connected to the famous bakery, Xu told VOA.")
     assert [speaker for speaker, _ in _speakers(text)] == ["April Xu", "April Xu"]
+
+
+# -- crime stories, long labels, people close to someone ------------------------------------------------
+
+
+def test_a_crime_word_before_a_name_is_the_role_of_a_coordinated_subject() -> None:
+    text = ("Serial killer Michael Ross appeared before a Connecticut court today, and told Judge "
+            "Patrick Clifford that he wanted to die.")
+    assert _speakers(text) == [("Michael Ross", "he wanted to die")]
+
+
+def test_a_label_with_a_long_title_is_the_full_name_that_ends_it() -> None:
+    text = ("The exchange follows:\n\nCivilian Deputy Undersecretary of the Air Force for Acquisition "
+            "Darleen Druyun: \"I read with disgust the article on Airbus tankers today.\"")
+    assert _speakers(text) == [("Darleen Druyun", "I read with disgust the article on Airbus tankers today.")]
+
+
+def test_people_close_to_someone_are_the_speakers() -> None:
+    assert _parsed("Republicans and lobbyists close to President George W. Bush") == (
+        "anonymous", "Republicans and lobbyists close to President George W. Bush", None)

@@ -278,7 +278,9 @@ OCCUPATION_WORDS = _forms(OCCUPATIONS)
 
 #: Nouns for a person that a story uses after naming them ("the 41-year-old", "the father").
 PERSON_NOUNS = _forms("man woman boy girl mother father grandmother grandfather widow pensioner "
-                      "teenager resident survivor victim")
+                      "teenager resident survivor victim "
+                      # people of crime stories, before their names ("Serial killer Michael Ross told")
+                      "killer murderer bomber hijacker rapist kidnapper assailant")
 
 #: Head nouns that stand for an unnamed source.
 ANON_HEADS = _forms(

@@ -1829,7 +1829,8 @@ class _Document:
             # "In Washington, Josh Earnest condemned the attack and said …": past the opening phrase
             toks = tokens(text, opening + 1, min(cs, opening + 1 + _SUBJECT_WINDOW))
         n = 0
-        while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS) \
+        while n < len(toks) and n < 8 and (np_word(toks[n]) or toks[n].low in lx.DETERMINERS
+                                           or _role_before_name(toks, n)) \
                 and (n == 0 or not text[toks[n - 1].end:toks[n].start].strip()):
             n += 1
         if n == 0 and toks and toks[0].low in ("he", "she", "they", "it"):
@@ -3174,6 +3175,14 @@ def _lower_case_post(part: list[Tok]) -> bool:
         and core[0].low not in lx.DETERMINERS and not any(t.low in lx.CUE_VERBS for t in core)
 
 
+def _role_before_name(toks: list[Tok], n: int) -> bool:
+    """Is ``toks[n]`` a word for a person in lower case between a capitalised word and a name
+    ("Serial killer Michael Ross", "Former president Donald Trump")?"""
+    tok = toks[n]
+    return n > 0 and n + 1 < len(toks) and tok.word.islower() and toks[n + 1].word[:1].isupper() \
+        and (tok.low in lx.PERSON_NOUNS or tok.low in lx.OCCUPATION_WORDS or tok.low in lx.TITLE_WORDS)
+
+
 def _participle_phrase(text: str, parts: list[tuple[int, int]], k: int) -> bool:
     """Is part ``k`` a participle's phrase between a name and its verb ("Peskov, referring to a
     new round of military aid, also accused"): a lower-case word in -ing opening it, after a part
@@ -4098,6 +4107,9 @@ def _sieve_colon(doc: _Document) -> None:
             # (a lead-in with a verb is a sentence, its subject the speaker: "Jair Bolsonaro
             # opposed Macron's statement: “…”" is no statement of Macron's)
             mention = classify(text, toks) if len(toks) <= 8 and not _has_verb(toks[1:]) else None
+            if mention is None and len(toks) > 8 \
+                    and all(t.word[:1].isupper() or t.low in lx.GLUE for t in toks):
+                mention = _name_after_long_title(text, toks)
             if mention is None:
                 mention = _colon_subject(doc, s, pos, q)
             if mention is None or mention.kind == "anonymous" and len(toks) < 2 \
@@ -4108,6 +4120,18 @@ def _sieve_colon(doc: _Document) -> None:
             doc.frames.append(frame)
             doc.frames_by_sentence.setdefault(s, []).append(frame)
             _add(doc, q, "direct", "colon", frame)
+
+
+def _name_after_long_title(text: str, toks: list[Tok]) -> Mention | None:
+    """"Civilian Deputy Undersecretary of the Air Force for Acquisition Darleen Druyun: “…”": a
+    label whose title is too long to read whole; the full name that ends it, the rest its role."""
+    for size in (3, 2):
+        named = classify(text, toks[-size:])
+        if named is not None and named.kind == "person" and " " in named.name \
+                and named.start == toks[-size].start and toks[-size - 1].low not in lx.GLUE:
+            return Mention(toks[0].start, named.end, "person", named.name,
+                           role=text[toks[0].start:toks[-size - 1].end], gender=named.gender)
+    return None
 
 
 def _clause_before(toks: list[Tok]) -> bool:

@@ -541,6 +541,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if named is not None:
         return named
     mention = _regnal_name(_parse_before(text, toks))
+    if mention is not None and mention.kind in ("person", "definite", "organisation"):
+        mention = _group_close_to(text, toks, mention) or mention
     if mention is not None and mention.kind == "person":
         mention = _head_before_who(text, toks, mention) or mention
     if mention is not None and mention.kind == "person":
@@ -582,6 +584,20 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         # story is about, named by that word
         mention = Mention(toks[0].start, toks[0].end, "anonymous", toks[0].low, gender="plural")
     return mention
+
+
+def _group_close_to(text: str, toks: list[Tok], mention: Mention) -> Mention | None:
+    """"Republicans and lobbyists close to President George W. Bush have reported": the people
+    close to the one named, not that person."""
+    k = next((k for k in range(1, len(toks) - 1) if toks[k].low == "close" and toks[k + 1].low == "to"
+              and toks[k + 1].end <= mention.start), None)
+    if k is None:
+        return None
+    group = parse_before(text, toks[:k])
+    if group is None or group.kind != "anonymous" or group.end != toks[k - 1].end:
+        return None
+    return Mention(group.start, mention.end, "anonymous", " ".join(text[group.start:mention.end].split()),
+                   gender="plural")
 
 
 #: Words for documents that are new ("Recent polls show").
