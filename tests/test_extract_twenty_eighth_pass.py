@@ -290,3 +290,13 @@ def test_a_label_with_a_long_title_is_the_full_name_that_ends_it() -> None:
 def test_people_close_to_someone_are_the_speakers() -> None:
     assert _parsed("Republicans and lobbyists close to President George W. Bush") == (
         "anonymous", "Republicans and lobbyists close to President George W. Bush", None)
+
+
+def test_a_name_set_off_after_according_to_a_source_may_carry_a_long_rank() -> None:
+    text = "According to a witness, Sergeant First Class Michael Marciello, the captain became angry."
+    assert _speakers(text) == [("Michael Marciello", "the captain became angry")]
+
+
+def test_a_bodys_kind_then_its_name_with_its_own_article() -> None:
+    assert _parsed("The activist organization the Project on Government Oversight") == (
+        "organisation", "Project on Government Oversight", "activist organization")

@@ -5471,7 +5471,7 @@ _PRONOUN_AND = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)[ ]and[ ]")
 #: A possessive right before a word: the word is a noun ("the woman’s claim", "his warning").
 _POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|my|our|your)|\w['’]s|s['’])[ ]$", re.IGNORECASE)
 #: A name between commas after a source's post: ", Chris Kervick, there were …".
-_NAME_APPOSED = re.compile(r",[ ]((?:[A-Z][\w’'.-]*[ ]){1,3}[A-Z][\w’'-]*),[ ]")
+_NAME_APPOSED = re.compile(r",[ ]((?:[A-Z][\w’'.-]*[ ]){1,5}[A-Z][\w’'-]*),[ ]")
 _CAPITALISED_RUN = r"(?:the[ ])?[A-Z][\w.’'-]*(?:[ ](?:of[ ])?[A-Z][\w.’'-]*){0,4}"
 #: The rest of a list of names after its first one, to the sentence's end: ", the United States
 #: and Ukraine."

@@ -1952,8 +1952,12 @@ def _kind_then_org_name(text: str, toks: list[Tok]) -> Mention | None:
     while k < len(toks) and k - lead < 4 and toks[k].word.islower() and toks[k].word[0].isalpha() \
             and toks[k].low not in lx.GLUE and toks[k].low not in lx.CUE_VERBS:
         k += 1
-    if k == lead or k >= len(toks) or toks[k - 1].low not in _ORG_KIND_WORDS or not _cap(toks[k]) \
-            or text[toks[k - 1].end:toks[k].start].strip():
+    kind_end = k
+    if k + 1 < len(toks) and k > lead and toks[k].low == "the" and toks[k].word.islower() \
+            and toks[k - 1].low in _ORG_KIND_WORDS and _cap(toks[k + 1]):
+        k += 1  # "The activist organization the Project on Government Oversight": the name's own article
+    if kind_end == lead or k >= len(toks) or toks[kind_end - 1].low not in _ORG_KIND_WORDS \
+            or not _cap(toks[k]) or text[toks[k - 1].end:toks[k].start].strip():
         return None
     j = k
     while j < len(toks) and (_cap(toks[j]) or toks[j].word == "&" or toks[j].low in _ORG_NAME_GLUE
@@ -1969,7 +1973,7 @@ def _kind_then_org_name(text: str, toks: list[Tok]) -> Mention | None:
             and (name[0].word.isupper() or _known_first_name(name[1].low)):
         return None  # "company CEO Andy Vesey": the company's officer, a person (not "Public Citizen")
     return Mention(toks[0].start, name[-1].end, "organisation", _join(text, name),
-                   role=_join(text, toks[lead:k]))
+                   role=_join(text, toks[lead:kind_end]))
 
 
 def _kind_then_org_name_before(text: str, toks: list[Tok]) -> Mention | None:
