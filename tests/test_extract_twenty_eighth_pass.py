@@ -300,3 +300,19 @@ def test_a_name_set_off_after_according_to_a_source_may_carry_a_long_rank() -> N
 def test_a_bodys_kind_then_its_name_with_its_own_article() -> None:
     assert _parsed("The activist organization the Project on Government Oversight") == (
         "organisation", "Project on Government Oversight", "activist organization")
+
+
+# -- two bearers of a surname ----------------------------------------------------------------------------
+
+_KENNEDYS = ("WASHINGTON — A key senator said he was struggling with Robert F. Kennedy Jr.'s nomination to "
+             "run the top U.S. health agency.\n\n"
+             "Kennedy also said he would address rapidly increasing rates of chronic disease.\n\n"
+             "Caroline Kennedy, another member of the storied American political family, on Tuesday urged "
+             "senators to vote against her cousin's nomination, calling him a predator with dangerous views.")
+
+
+def test_a_bare_surname_is_the_principal_named_with_a_middle_initial_in_the_lead() -> None:
+    speakers = _speakers(_KENNEDYS)
+    assert ("Robert F. Kennedy Jr.",
+            "he would address rapidly increasing rates of chronic disease") in speakers
+    assert all(speaker != "Caroline Kennedy" for speaker, words in speakers if "chronic" in words)

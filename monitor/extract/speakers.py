@@ -3742,6 +3742,40 @@ _EPITHET_REACH = 600
 _KINSHIP_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|father|mother|niece|nephew|"
                              r"cousin|uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)s?"
                              r",?[ ]$")
+def _bare_before_other_bearer(text: str, surname: str, start: int) -> bool:
+    """Does the text, after ``start``, use ``surname`` alone before it names anyone else of that
+    surname in full ("Kennedy also said …" before "Caroline Kennedy, another member of …"; not
+    "His father, Governor Paul Lander, … Lander said")?"""
+    for found in re.finditer(rf"\b{re.escape(surname)}\b", text[start:]):
+        at = start + found.start()
+        if text.startswith((" Jr", " Sr", ", Jr"), at + len(surname)):
+            continue  # the principal named again
+        before = text[max(0, at - 30):at].rstrip(" ").rsplit(None, 1)
+        word = before[-1] if before and text[at - 1:at] == " " else ""
+        # (a given name before it, inside a sentence: another bearer named first)
+        return not (word[:1].isupper() and word.isalpha() and _sentence_start(text, at - len(word) - 1) < 0)
+    return False
+
+
+#: How far into a text its lead runs, for a name with a generation's suffix to be its principal.
+_LEAD_REACH = 400
+
+
+def _with_period(text: str, start: int, end: int) -> str:
+    """The name in [start, end) with the full stop of an abbreviation that ends it ("Jr.")."""
+    if text[end:end + 1] == "." and text[end - 2:end] in ("Jr", "Sr"):
+        return text[start:end + 1]
+    return text[start:end]
+
+
+#: An appositive that makes the one just named a member of a family: ", another member of the
+#: storied American political family,".
+_FAMILY_APPOSITIVE = re.compile(r",[ ](?:another|a|the)[ ](?:[\w-]+[ ]){0,4}?(?:member|scion|relative|"
+                                r"descendant)[ ]of[ ](?:[\w-]+[ ]){0,5}?famil(?:y|ies)\b")
+#: A given name and a middle initial right before a surname: "Robert F. " of "Robert F. Kennedy".
+_GIVEN_AND_INITIAL_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ][A-Z]\.[ ]$")
+#: A generation's suffix after a surname: " Jr.", ", Jr.", " III".
+_GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.?|Sr\.?|II|III|IV)(?![\w])")
 #: Short names of organisations news uses, by the full name the text may give.
 _SHORT_ORG_NAMES = {"Fed": "Federal Reserve"}
 #: A plural noun for people with the capitalised words before it ("Virginia Republicans").
@@ -6220,7 +6254,13 @@ class SpeakerBook:
                 at = len(toks) - 2  # "Salinas" in "Guadalupe Salinas Hernández": a double surname
                 if toks[-1].low.rstrip(".") in _GENERATIONS:
                     cut = _name_run(toks, text)
-                    if len(toks) - cut >= 3:
+                    if len(toks) - cut >= 3 and match.start() < _LEAD_REACH \
+                            and _bare_before_other_bearer(text, toks[at].word, match.end()):
+                        # "Robert F. Kennedy Jr.'s nomination" in the story's lead: its principal,
+                        # whom the bare surname means (not a Caroline Kennedy named later)
+                        _name_them(_take(single, toks[at].word), _with_period(text, toks[cut].start,
+                                                                               toks[-1].end))
+                    elif len(toks) - cut >= 3:
                         suffixed.setdefault(toks[at].word.casefold(), text[toks[cut].start:toks[-1].end])
                     continue
             if _spelled_in(single, toks[at].word):
@@ -7962,9 +8002,11 @@ class SpeakerBook:
         alone = next((at for at in self._positions(first, limit=10)
                       if not text[at - 1:at].isalnum() and not text[at + after:at + after + 1].isalnum()), -1)
         if not any(at >= 0 and _KINSHIP_BEFORE.search(text, max(0, at - 30), at) is not None
-                   for at in (introduced, alone)):
+                   for at in (introduced, alone)) \
+                and not (introduced >= 0 and _FAMILY_APPOSITIVE.match(text, introduced + len(latest.name))):
             # (only a relative introduced so: "Ron Johnson" is no kin of "Mike Johnson"; "his
-            # sons, James and Lachlan" introduces James Murdoch by his first name)
+            # sons, James and Lachlan" introduces James Murdoch by his first name; "Caroline
+            # Kennedy, another member of the storied American political family," too)
             return None
         for at in self._positions(" " + surname, limit=10):
             if at >= pos:
@@ -7980,6 +8022,13 @@ class SpeakerBook:
             if prev[:1].isupper() and prev.isalpha() and _known_first_name(low) \
                     and (self.quoted is None or not self.quoted(at)):
                 return Mention(at - len(prev), end, "person", f"{prev} {surname}")
+            initialled = _GIVEN_AND_INITIAL_BEFORE.search(text, max(0, at - 30), at + 1)
+            if initialled is not None and _known_first_name(initialled.group(1).lower()) \
+                    and (self.quoted is None or not self.quoted(at)):
+                # "Robert F. Kennedy Jr.": a given name and a middle initial before the surname
+                suffix = _GENERATION_AFTER.match(text, end)
+                name = text[initialled.start(1):suffix.end() if suffix else end]
+                return Mention(initialled.start(1), end, "person", name.rstrip(","))
         return None
 
     def _named_otherwise(self, single: Speaker, words: list[str], pos: int) -> bool:
@@ -8000,6 +8049,10 @@ class SpeakerBook:
             low = prev.casefold()
             if prev[:1].isupper() and prev.isalpha() and low != given and _known_first_name(low):
                 return True
+            initialled = _GIVEN_AND_INITIAL_BEFORE.search(text, max(0, at - 30), at + 1)
+            if initialled is not None and initialled.group(1).casefold() != given \
+                    and _known_first_name(initialled.group(1).lower()):
+                return True  # ("Robert F. Kennedy Jr.'s nomination … Caroline Kennedy": someone else)
         return False
 
     def _new(self, mention: Mention) -> Speaker:
