@@ -316,3 +316,18 @@ def test_a_bare_surname_is_the_principal_named_with_a_middle_initial_in_the_lead
     assert ("Robert F. Kennedy Jr.",
             "he would address rapidly increasing rates of chronic disease") in speakers
     assert all(speaker != "Caroline Kennedy" for speaker, words in speakers if "chronic" in words)
+
+
+def test_whom_a_speaking_participle_names_is_not_the_speaker() -> None:
+    text = ("Pushed to clarify the position, a senior administration official speaking on background to "
+            "reporters Thursday said there were \"concerns\" about the troops.")
+    assert _speakers(text)[0][0] == "a senior administration official"
+    plain = "A senior official speaking to reporters said there were concerns about the troops."
+    assert _speakers(plain)[0][0] == "A senior official"
+
+
+def test_based_opening_a_sentence_is_no_name() -> None:
+    text = ("Maria Van Kerkhove spoke in Geneva. Van Kerkhove noted that Australia also reported "
+            "outbreaks this year.\n\nBased on available information, she said that the H5N1 viruses "
+            "have remained avian viruses.")
+    assert all(speaker != "Based" for speaker, _ in _speakers(text))

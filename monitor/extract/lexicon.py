@@ -665,7 +665,7 @@ NOT_NAMES = _forms(
     "mr mrs ms dr all both some many several most no not one two three four five six seven "
     "eight nine ten some such other another each every any either neither nor "
     # Sentence starters that are not names ("Even Apple said", "Introduced in 2020, the law…").
-    "even only just introduced unlike despite",
+    "even only just introduced unlike despite based",
     # Prepositions that open a sentence ("Amongst reported incidents, …", "Per the decree, …").
     "amongst among amid amidst whilst throughout per beyond within across around toward towards",
     # Sentence starters that open a clause ("Once Fetter arrived …", "Whether Cole knew …").

@@ -1532,9 +1532,15 @@ _FIRST_AND_NEXT = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w’'-]*))")
 def _participle_at(toks: list[Tok]) -> int | None:
     """Where a participle stands whose object ends ``toks`` ("… operating the plant"): a
     lower-case word in -ing after a noun (not after an article: "the hearing") and before a
-    determiner, at most five words from the end."""
-    for p in range(len(toks) - 2, max(0, len(toks) - 6), -1):
+    determiner, at most five words from the end; a participle of speaking at most eight
+    ("A senior official speaking on background to reporters Thursday said")."""
+    for p in range(len(toks) - 2, max(0, len(toks) - 9), -1):
         tok = toks[p]
+        if tok.low in _SPEAKING_PARTICIPLES and tok.word.islower() and toks[p - 1].word.isalpha() \
+                and toks[p - 1].low not in lx.DETERMINERS and toks[p - 1].low not in lx.GLUE:
+            return p
+        if p <= len(toks) - 6:
+            continue
         if tok.low[-3:] == "ing" and len(tok.low) > 4 and tok.word.islower() \
                 and (toks[p + 1].low in lx.DETERMINERS or _bare_object(toks[p + 1:])
                      or _bare_object(toks[p + 1:_placed_from(toks, p + 2)])  # "briefing reporters in Rio"
@@ -1591,6 +1597,8 @@ def _published_at(toks: list[Tok]) -> int | None:
 
 _RELATIVES = frozenset(["who", "whom", "whose", "which", "that"])
 #: Prepositions a participle of people's work takes: "reporting for", "working in", "living near".
+#: Participles of speaking: whom and where they name is never the one who speaks.
+_SPEAKING_PARTICIPLES = frozenset(["speaking", "talking", "testifying", "writing"])
 _PARTICIPLE_PREPOSITIONS = frozenset(["for", "in", "at", "on", "with", "near", "inside", "outside"])
 
 
