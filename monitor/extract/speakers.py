@@ -1596,9 +1596,9 @@ def _published_at(toks: list[Tok]) -> int | None:
 
 
 _RELATIVES = frozenset(["who", "whom", "whose", "which", "that"])
-#: Prepositions a participle of people's work takes: "reporting for", "working in", "living near".
 #: Participles of speaking: whom and where they name is never the one who speaks.
 _SPEAKING_PARTICIPLES = frozenset(["speaking", "talking", "testifying", "writing"])
+#: Prepositions a participle of people's work takes: "reporting for", "working in", "living near".
 _PARTICIPLE_PREPOSITIONS = frozenset(["for", "in", "at", "on", "with", "near", "inside", "outside"])
 
 
@@ -3750,6 +3750,8 @@ _EPITHET_REACH = 600
 _KINSHIP_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|father|mother|niece|nephew|"
                              r"cousin|uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)s?"
                              r",?[ ]$")
+
+
 def _bare_before_other_bearer(text: str, surname: str, start: int) -> bool:
     """Does the text, after ``start``, use ``surname`` alone before it names anyone else of that
     surname in full ("Kennedy also said …" before "Caroline Kennedy, another member of …"; not
@@ -3776,14 +3778,10 @@ def _with_period(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-#: An appositive that makes the one just named a member of a family: ", another member of the
-#: storied American political family,".
-_FAMILY_APPOSITIVE = re.compile(r",[ ](?:another|a|the)[ ](?:[\w-]+[ ]){0,4}?(?:member|scion|relative|"
-                                r"descendant)[ ]of[ ](?:[\w-]+[ ]){0,5}?famil(?:y|ies)\b")
 #: A given name and a middle initial right before a surname: "Robert F. " of "Robert F. Kennedy".
 _GIVEN_AND_INITIAL_BEFORE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)[ ][A-Z]\.[ ]$")
-#: A generation's suffix after a surname: " Jr.", ", Jr.", " III".
-_GENERATION_AFTER = re.compile(r",?[ ](?:Jr\.?|Sr\.?|II|III|IV)(?![\w])")
+
+
 #: Short names of organisations news uses, by the full name the text may give.
 _SHORT_ORG_NAMES = {"Fed": "Federal Reserve"}
 #: A plural noun for people with the capitalised words before it ("Virginia Republicans").
@@ -8010,11 +8008,9 @@ class SpeakerBook:
         alone = next((at for at in self._positions(first, limit=10)
                       if not text[at - 1:at].isalnum() and not text[at + after:at + after + 1].isalnum()), -1)
         if not any(at >= 0 and _KINSHIP_BEFORE.search(text, max(0, at - 30), at) is not None
-                   for at in (introduced, alone)) \
-                and not (introduced >= 0 and _FAMILY_APPOSITIVE.match(text, introduced + len(latest.name))):
+                   for at in (introduced, alone)):
             # (only a relative introduced so: "Ron Johnson" is no kin of "Mike Johnson"; "his
-            # sons, James and Lachlan" introduces James Murdoch by his first name; "Caroline
-            # Kennedy, another member of the storied American political family," too)
+            # sons, James and Lachlan" introduces James Murdoch by his first name)
             return None
         for at in self._positions(" " + surname, limit=10):
             if at >= pos:
@@ -8030,13 +8026,6 @@ class SpeakerBook:
             if prev[:1].isupper() and prev.isalpha() and _known_first_name(low) \
                     and (self.quoted is None or not self.quoted(at)):
                 return Mention(at - len(prev), end, "person", f"{prev} {surname}")
-            initialled = _GIVEN_AND_INITIAL_BEFORE.search(text, max(0, at - 30), at + 1)
-            if initialled is not None and _known_first_name(initialled.group(1).lower()) \
-                    and (self.quoted is None or not self.quoted(at)):
-                # "Robert F. Kennedy Jr.": a given name and a middle initial before the surname
-                suffix = _GENERATION_AFTER.match(text, end)
-                name = text[initialled.start(1):suffix.end() if suffix else end]
-                return Mention(initialled.start(1), end, "person", name.rstrip(","))
         return None
 
     def _named_otherwise(self, single: Speaker, words: list[str], pos: int) -> bool:
