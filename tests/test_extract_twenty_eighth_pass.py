@@ -331,3 +331,15 @@ def test_based_opening_a_sentence_is_no_name() -> None:
             "outbreaks this year.\n\nBased on available information, she said that the H5N1 viruses "
             "have remained avian viruses.")
     assert all(speaker != "Based" for speaker, _ in _speakers(text))
+
+
+def test_a_mission_is_a_body() -> None:
+    text = ("The U.N. Assistance Mission in Afghanistan denies that cash shipments are financing the "
+            "Taliban. The mission says the current setup is in place because of a ban on transfers.")
+    assert [speaker for speaker, _ in _speakers(text)] == ["U.N. Assistance Mission in Afghanistan"] * 2
+
+
+def test_a_bodys_description_may_open_on_a_capital_and_go_on_in_a_relative_clause() -> None:
+    text = ("Water Mission, a Christian engineering nonprofit that builds safe water solutions in disaster "
+            "areas, confirmed that the South Carolina-based ministry had also received funds.")
+    assert _speakers(text) == [("Water Mission", "the South Carolina-based ministry had also received funds")]

@@ -378,7 +378,7 @@ ORG_HEADS = _forms(
     "coalition alliance fund network guard guards ministry's agency's monitor observatory "
     "prosecutors presidency media watch regulator regulators watchdog firm programme program "
     "initiative project staff center centre laboratory management leadership directorate inspectorate "
-    "division unit branch wing "
+    "division unit branch wing mission "
     # Kinds of company a story calls a company it has named: "the airline said".
     "airline carrier startup retailer automaker carmaker insurer lender studio platform "
     # Places that speak as organisations: "the hospital said", "the pub said".

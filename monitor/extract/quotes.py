@@ -3271,10 +3271,17 @@ _BODY_HEADS = word_set("company firm group startup maker developer organization 
 def _body_description(part: list[Tok]) -> bool:
     """"the U.S.-based company behind ChatGPT", "a nonprofit in Boston": an article, words in
     lower case, and a word for an organisation before whatever says more of it."""
-    head = next((k for k, t in enumerate(part) if k and t.low in _POST_ENDS | {"behind"}), len(part))
+    head = next((k for k, t in enumerate(part)
+                 if k and (t.low in _POST_ENDS or t.low in _BODY_DESCRIPTION_ENDS)), len(part))
     core = part[1:head]
+    # (a capital opening the words: "a Christian engineering nonprofit that builds …")
     return 1 <= len(core) <= 4 and core[-1].low in _BODY_HEADS \
-        and all(t.word.islower() or t.word[:1].isupper() and "-" in t.word for t in core)
+        and all(t.word.islower() or t.word[:1].isupper() and ("-" in t.word or k == 0 and t.word.isalpha())
+                for k, t in enumerate(core))
+
+
+#: Words after which a body's description says more of it: "behind", a relative pronoun.
+_BODY_DESCRIPTION_ENDS = frozenset(["behind", "that", "which", "whose"])
 
 
 def _names_a_body(mention: Mention | None) -> bool:
