@@ -90,6 +90,9 @@ _NOUN_BEFORE = re.compile(r"(?:\w['’]s|s['’]|\b(?:[Tt]he|[Hh]is|[Hh]er|[Ii]t
 #: ", without evidence, that ": a short aside set off by commas between a cue and its "that".
 _ASIDE_THEN_THAT = re.compile(r",[ \t]+([^,.;:!?“”\"«»()\n]{2,70}),[ \t]+that[ \t]+")
 _SUBJECT_WINDOW = 100
+#: Words that open a sentence's phrase before its subject, never a name: "Like Britain, …".
+_LIST_OPENERS = frozenset(["like", "besides", "alongside", "unlike", "beyond", "within", "including",
+                           "excluding", "except", "outside", "inside"])
 #: One item of a list of names before a cue: "Britain", " Frederick W. Kagan" (capitalised words).
 _LIST_ITEM = re.compile(r"\s*(?:The[ ])?[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3}\s*")
 #: Sentences longer than this are not searched for reported speech (quotes still are).
@@ -1890,8 +1893,12 @@ class _Document:
         for item in items:
             words = tokens(text, left, left + len(item))
             left += len(item) + 1
-            if not words or words[0].low in lx.GLUE or words[0].low in lx.TIME_WORDS:
-                return None  # ("In Washington, Biden and Harris said": where, not who)
+            if not words or words[0].low in lx.GLUE or words[0].low in lx.TIME_WORDS \
+                    or words[0].low in lx.NOT_NAMES or words[0].low in _LIST_OPENERS \
+                    or item.strip().isupper() and len(item.strip()) > 3 or _PARTY_TAG.match(item.strip()):
+                # ("In Washington, Biden and Harris said": where, not who; nor "Like Britain, …",
+                # a dateline "WASHINGTON, …", a party's tag "Gov. Gavin Newsom, D-Calif., and …")
+                return None
             named = parse_before(text, words)
             if named is None or named.kind != mention.kind \
                     and {named.kind, mention.kind} != {"person", "anonymous"}:
@@ -2355,8 +2362,7 @@ class _Document:
                         toks[k + 1].low in _RELATIVE_VERBS or toks[k + 1].low.endswith("ed")):
                     return  # "during an interview that also included Chastain": about the interview
                 if k == i or toks[i].low in lx.ADVERBIAL_PREPOSITIONS or toks[i].low in lx.TIME_WORDS \
-                        or toks[i].low in ("last", "this") and i + 1 < k \
-                        and toks[i + 1].low in lx.TIME_WORDS \
+                        or _time_then_place(toks, i, k) \
                         or toks[i].low == "by" and i + 1 < k and toks[i + 1].low in _MEANS and k - i <= 6 \
                         or toks[i].low in ("as", "when", "while") and k - i <= 8 \
                         or all(t.low in _SPEECH_EVENTS or t.word[0].isupper() for t in toks[i:k]) \
@@ -3173,6 +3179,13 @@ def _lower_case_post(part: list[Tok]) -> bool:
         and _post_word(core[-1].low) \
         and all(t.word.islower() and t.word.replace("-", "").isalpha() for t in core) \
         and core[0].low not in lx.DETERMINERS and not any(t.low in lx.CUE_VERBS for t in core)
+
+
+def _time_then_place(toks: list[Tok], i: int, k: int) -> bool:
+    """Do ``toks[i:k]`` open on "last week" or "this week" and then a preposition of where or
+    how ("said last week at a forum held by … that")?"""
+    return toks[i].low in ("last", "this") and i + 2 < k and toks[i + 1].low in lx.TIME_WORDS \
+        and toks[i + 2].low in lx.ADVERBIAL_PREPOSITIONS
 
 
 def _role_before_name(toks: list[Tok], n: int) -> bool:
@@ -4115,7 +4128,11 @@ def _sieve_colon(doc: _Document) -> None:
             # opposed Macron's statement: “…”" is no statement of Macron's)
             mention = classify(text, toks) if len(toks) <= 8 and not _has_verb(toks[1:]) else None
             if mention is None and len(toks) > 8 \
-                    and all(t.word[:1].isupper() or t.low in lx.GLUE for t in toks):
+                    and all(t.word[:1].isupper() or t.low in lx.GLUE for t in toks) \
+                    and not any(t.low in lx.DOCUMENT_NOUNS or t.low in ("open", "about", "regarding")
+                                for t in toks):
+                # (not "Open Letter to Chief Executive Officer of Tesla Motors Elon Musk:", whom
+                # the letter is to)
                 mention = _name_after_long_title(text, toks)
             if mention is None:
                 mention = _colon_subject(doc, s, pos, q)
@@ -4267,6 +4284,8 @@ def _sieve_block(doc: _Document) -> None:
         english = _english(body)
         ended = _ends_block(body) or not english and _translated_after(doc, frame.para + 2) \
             or right_after and len(body) < 300 and "\n" not in body and not frame.inverted \
+            and (not english or _PERSONAL_WORD.search(body) is not None) \
+            and _PAGE_FURNITURE.match(body) is None \
             and _prose_or_lead_in_after(doc, frame.para + 2)
         # (a comment quoted after "Khalil notes:" may end with no stop: "She dnt have a choice";
         # not the first of a list of reported items, each with no stop, after "also said:")
@@ -4299,6 +4318,15 @@ def _sieve_block(doc: _Document) -> None:
         claim = _Claim(p_start, parts[-1][1], "direct", "block", frame, frame.para + 1, CONFIDENCE["block"],
                        parts=parts)
         doc.claims.append(claim)
+
+
+#: A word a comment in the first or second person, or a sentence, holds ("She dnt have a choice"),
+#: which a heading or a caption does not ("Open access to publications").
+_PERSONAL_WORD = re.compile(r"(?i)\b(?:i|we|you|he|she|they|it|my|our|your|his|her|their|this|is|are|was|"
+                            r"were|have|has|had|do|does|did|can|will|would|should|must|not|dnt|don't|can't)\b")
+#: The start of a page's own line after a lead-in: "Updated at 14.05", "Watch the full interview".
+_PAGE_FURNITURE = re.compile(r"(?:Updated|Watch|Scroll|Related|Read|Listen|See|Click|Photograph|Photo)\b"
+                             r"|.*\b(?:Photograph|Photo|Image|Credit):")
 
 
 def _prose_or_lead_in_after(doc: _Document, index: int) -> bool:
@@ -5478,7 +5506,9 @@ _PRONOUN_AND = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)[ ]and[ ]")
 #: A possessive right before a word: the word is a noun ("the woman’s claim", "his warning").
 _POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:his|her|their|its|my|our|your)|\w['’]s|s['’])[ ]$", re.IGNORECASE)
 #: A name between commas after a source's post: ", Chris Kervick, there were …".
-_NAME_APPOSED = re.compile(r",[ ]((?:[A-Z][\w’'.-]*[ ]){1,5}[A-Z][\w’'-]*),[ ]")
+_NAME_APPOSED = re.compile(r",[ ]((?:(?:Sergeant|Private|Petty|Staff|Master|Corporal|Specialist|Lieutenant|"
+                           r"Captain|Major|Colonel|General|Admiral)[ ](?:First[ ]Class[ ]|Officer[ ]|"
+                           r"Sergeant[ ])?)?(?:[A-Z][\w’'.-]*[ ]){1,3}[A-Z][\w’'-]*),[ ]")
 _CAPITALISED_RUN = r"(?:the[ ])?[A-Z][\w.’'-]*(?:[ ](?:of[ ])?[A-Z][\w.’'-]*){0,4}"
 #: The rest of a list of names after its first one, to the sentence's end: ", the United States
 #: and Ukraine."

@@ -401,8 +401,11 @@ def _extends_back(toks: list[Tok], i: int) -> bool:
     if prev.low == "in" and prev.word.islower() and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) \
             and toks[i - 2].low in _POSTED_BODIES:
         return True  # "The U.N. Assistance Mission in Afghanistan denies": a body's name goes on
-    if prev.low in _WEEKDAYS and _cap(prev) and _cap(toks[i]) and toks[i].low in _WEEKDAY_PAPERS:
-        return True  # "The Sunday Times reported", "Zambia's Saturday Post reports": a paper's name
+    if prev.low in _WEEKDAYS and _cap(prev) and _cap(toks[i]) and toks[i].low in _WEEKDAY_PAPERS \
+            and (i < 2 or toks[i - 2].low == "the" or possessive(toks[i - 2])):
+        # "The Sunday Times reported", "Zambia's Saturday Post reports": a paper's name (not "On
+        # Wednesday Standard Chartered said": a time, then a company)
+        return True
     if _ORDINAL.fullmatch(prev.word) and _cap(toks[i]) and i >= 2 and toks[i - 2].low == "the" \
             and not _known_first_name(toks[i].low):
         return True  # "the 14th Amendment states", "the 82nd Airborne Division said"
@@ -600,6 +603,10 @@ def _group_close_to(text: str, toks: list[Tok], mention: Mention) -> Mention | N
                    gender="plural")
 
 
+#: Two words for a news outlet's kind after its name ("Xinhua news agency"; not "press service",
+#: an office's own: "Zelensky's press service said").
+_OUTLET_KINDS_OF_TWO = frozenset([("news", "agency"), ("news", "service"), ("wire", "service"),
+                                  ("press", "agency")])
 #: Words for documents that are new ("Recent polls show").
 _FRESH_WORDS = frozenset(["recent", "new", "latest", "early", "initial", "preliminary"])
 
@@ -1171,8 +1178,8 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     last = toks[-1]
     if last.low in lx.PRONOUNS:
         return Mention(last.start, last.end, "pronoun", last.low)
-    kind_words = 2 if len(toks) >= 3 and last.low in ("agency", "service") and toks[-2].word in (
-        "news", "wire", "press") and _cap(toks[-3]) else 1
+    kind_words = 2 if len(toks) >= 3 and (toks[-2].word, last.low) in _OUTLET_KINDS_OF_TWO \
+        and _cap(toks[-3]) else 1
     if len(toks) > kind_words and last.word.islower() and _cap(toks[-1 - kind_words]) \
             and (kind_words == 2 or last.low in lx.OUTLET_KIND_WORDS):
         # "The Register-Guard newspaper reported", "China's Xinhua news agency said": the outlet,
@@ -1186,7 +1193,7 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
                                    and before.low not in lx.DETERMINERS):
             name_toks = name_toks[j:]  # ("Egypt's state-run Al-Ahram newspaper": Al-Ahram)
         outlet = parse_before(text, name_toks)
-        if outlet is not None and outlet.kind == "organisation":
+        if outlet is not None and outlet.kind == "organisation" and not outlet.name.endswith(("'s", "’s")):
             return Mention(outlet.start, last.end, "organisation", outlet.name)
     contracted = _contracted_pronoun(last)
     if contracted is not None:
@@ -1537,7 +1544,8 @@ def _participle_at(toks: list[Tok]) -> int | None:
     for p in range(len(toks) - 2, max(0, len(toks) - 9), -1):
         tok = toks[p]
         if tok.low in _SPEAKING_PARTICIPLES and tok.word.islower() and toks[p - 1].word.isalpha() \
-                and toks[p - 1].low not in lx.DETERMINERS and toks[p - 1].low not in lx.GLUE:
+                and toks[p - 1].low not in lx.DETERMINERS and toks[p - 1].low not in lx.GLUE \
+                and toks[p + 1].low in _AFTER_SPEAKING:  # (not "Republican talking points")
             return p
         if p <= len(toks) - 6:
             continue
@@ -1598,6 +1606,9 @@ def _published_at(toks: list[Tok]) -> int | None:
 _RELATIVES = frozenset(["who", "whom", "whose", "which", "that"])
 #: Participles of speaking: whom and where they name is never the one who speaks.
 _SPEAKING_PARTICIPLES = frozenset(["speaking", "talking", "testifying", "writing"])
+#: Words that follow such a participle: "speaking to reporters", "speaking on background".
+_AFTER_SPEAKING = frozenset(["to", "on", "with", "at", "in", "from", "before", "after", "during", "about",
+                             "for", "outside", "privately", "anonymously"])
 #: Prepositions a participle of people's work takes: "reporting for", "working in", "living near".
 _PARTICIPLE_PREPOSITIONS = frozenset(["for", "in", "at", "on", "with", "near", "inside", "outside"])
 
@@ -3756,10 +3767,13 @@ def _bare_before_other_bearer(text: str, surname: str, start: int) -> bool:
     """Does the text, after ``start``, use ``surname`` alone before it names anyone else of that
     surname in full ("Kennedy also said …" before "Caroline Kennedy, another member of …"; not
     "His father, Governor Paul Lander, … Lander said")?"""
+    if _KIN_APPOSITIVE.search(text, start):
+        return False  # ("Kerry Kennedy, his sister, …", "His brother Billy Ripken": kin named too)
     for found in re.finditer(rf"\b{re.escape(surname)}\b", text[start:]):
         at = start + found.start()
-        if text.startswith((" Jr", " Sr", ", Jr"), at + len(surname)):
-            continue  # the principal named again
+        if text.startswith((" Jr", " Sr", ", Jr", "'s", "’s"), at + len(surname)) \
+                or text[at + len(surname):at + len(surname) + 2].strip()[:1].isupper():
+            continue  # the principal named again, or the surname as an owner ("King's", "King holiday")
         before = text[max(0, at - 30):at].rstrip(" ").rsplit(None, 1)
         word = before[-1] if before and text[at - 1:at] == " " else ""
         # (a given name before it, inside a sentence: another bearer named first)
@@ -3767,6 +3781,13 @@ def _bare_before_other_bearer(text: str, surname: str, start: int) -> bool:
     return False
 
 
+#: A relative named with a kin word, before or after the name: "His brother Billy Ripken",
+#: "Kerry Kennedy, his sister,", "Martin Luther King III, the late King's eldest son,".
+_KIN_APPOSITIVE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ ](?:\w+[ ])?(?:son|daughter|sister|brother|wife|husband|father|mother|"
+    r"cousin|uncle|aunt|niece|nephew|grandson|granddaughter)s?,?[ ][A-Z]"
+    r"|[A-Z][\w’'-]+,[ ](?:his|her|their|the[ ](?:late[ ])?[A-Z][\w’'-]+['’]s)[ ](?:\w+[ ])?(?:son|daughter|"
+    r"sister|brother|wife|husband|father|mother|cousin|uncle|aunt|niece|nephew)\b")
 #: How far into a text its lead runs, for a name with a generation's suffix to be its principal.
 _LEAD_REACH = 400
 
