@@ -402,3 +402,10 @@ def test_a_letters_title_is_no_label_of_its_writer() -> None:
 def test_talking_points_are_no_participle_of_speaking() -> None:
     text = 'Republican talking points circulated to members say the bill is a "disaster."'
     assert all(s != "Republican" for s, _ in _speakers(text))
+
+
+def test_a_body_only_reported_on_is_not_the_it_of_the_next_sentence() -> None:
+    text = ("The Ministry of Commerce said that the companies had sold arms to Taiwan, the island that "
+            "China claims as its own territory. It said the new restrictions were meant to protect "
+            "national security.")
+    assert [s for s, _ in _speakers(text)] == ["Ministry of Commerce", "Ministry of Commerce"]

@@ -5590,9 +5590,11 @@ class SpeakerBook:
             speaker.add_role(mention.role)
         if speaker is not None and cue in lx.ASK_CUES and speaker.kind == "person":
             self.asker = speaker
-        if speaker is not None and nested and speaker.kind == "person":
+        if speaker is not None and nested and speaker.kind in ("person", "organisation"):
             self._index_role(speaker)
-            return speaker  # a person only reported on: not the one a later pronoun means
+            # a person or a body only reported on ("the island that China claims as its own"):
+            # not the one a later pronoun means ("It said …" is the ministry that spoke)
+            return speaker
         if speaker is not None and source_only and mention.kind != "pronoun" and (
                 speaker.kind == "person" and speaker.gender is None
                 or speaker.kind == "anonymous" and one_person(speaker.name) == ""
