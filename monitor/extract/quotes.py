@@ -2337,8 +2337,7 @@ class _Document:
             frame.clause_start = toks[i].start  # "Critics say that’s a loophole": "that" its subject
             return
         # "said on Monday that …", "said in a statement that …"
-        opening = i + 2 if i + 2 < len(toks) and toks[i].low in ("last", "this") \
-            and toks[i + 1].low in lx.TIME_WORDS else i  # ("said last week at a forum held by …")
+        opening = i + 2 if _time_then_place(toks, i, len(toks)) else i  # ("said last week at a forum …")
         for k in range(i, min(len(toks), i + 16)):
             low = toks[k].low
             if k - i >= 10 and (toks[opening].low not in lx.ADVERBIAL_PREPOSITIONS or low in _FINITE
@@ -3184,7 +3183,7 @@ def _lower_case_post(part: list[Tok]) -> bool:
 def _time_then_place(toks: list[Tok], i: int, k: int) -> bool:
     """Do ``toks[i:k]`` open on "last week" or "this week" and then a preposition of where or
     how ("said last week at a forum held by … that")?"""
-    return toks[i].low in ("last", "this") and i + 2 < k and toks[i + 1].low in lx.TIME_WORDS \
+    return i + 2 < k and toks[i].low in ("last", "this") and toks[i + 1].low in lx.TIME_WORDS \
         and toks[i + 2].low in lx.ADVERBIAL_PREPOSITIONS
 
 
@@ -3205,9 +3204,9 @@ def _participle_phrase(text: str, parts: list[tuple[int, int]], k: int) -> bool:
             or len(part[0].low) < 6 or part[0].low in _PREPOSITION_PARTICIPLES \
             or part[0].low in ("according", "including"):
         return False  # (not "Local authorities, according to Maritime Bulletin, have noted")
-    named = parse_before(text, tokens(text, *parts[k + 1]))
-    return named is not None and named.kind in ("person", "organisation") \
-        and named.start == tokens(text, *parts[k + 1])[0].start
+    before = tokens(text, *parts[k + 1])
+    named = parse_before(text, before)
+    return named is not None and named.kind in ("person", "organisation") and named.start == before[0].start
 
 
 def _source_before_body_name(text: str, parts: list[tuple[int, int]], k: int) -> Mention | None:

@@ -389,14 +389,19 @@ _WEEKDAY_PAPERS = frozenset(["times", "telegraph", "post", "mail", "express", "h
                              "journal", "record", "review", "business", "people"])
 
 
+def _month_given_name(toks: list[Tok], k: int) -> bool:
+    """Is ``toks[k]`` a month that is a given name after a trade in lower case ("journalist
+    April Xu")?"""
+    return toks[k].low in _MONTH_GIVEN_NAMES and k >= 1 and toks[k - 1].word.islower() \
+        and (toks[k - 1].low in lx.OCCUPATION_WORDS or toks[k - 1].low in lx.TITLE_WORDS)
+
+
 def _extends_back(toks: list[Tok], i: int) -> bool:
     """Does the word before ``toks[i]`` belong to the same noun phrase?"""
     prev = toks[i - 1]
     if _opens_name(toks, i - 1):
         return True  # "Beyond Meat said", "Outside magazine said"
-    if prev.low in _MONTH_GIVEN_NAMES and _cap(prev) and _cap(toks[i]) and i >= 2 \
-            and toks[i - 2].word.islower() \
-            and (toks[i - 2].low in lx.OCCUPATION_WORDS or toks[i - 2].low in lx.TITLE_WORDS):
+    if _cap(prev) and _cap(toks[i]) and _month_given_name(toks, i - 1):
         return True  # "journalist April Xu": a month after a trade in lower case is a given name
     if prev.low == "in" and prev.word.islower() and i >= 2 and _cap(toks[i]) and _cap(toks[i - 2]) \
             and toks[i - 2].low in _POSTED_BODIES:
@@ -675,7 +680,7 @@ def _organisations_plural(text: str, toks: list[Tok]) -> Mention | None:
             and toks[0].start == _sentence_start(text, toks[0].start) and toks[0].low not in _CLAUSE_OPENERS:
         k = 0  # "Tech companies said": the capital is the sentence's (not "While payment companies")
     elif k > 0 and (toks[k - 1].word in _COUNTRY_ABBREVIATIONS or _demonym(toks[k - 1])
-                    or toks[k - 1].word[1:].islower() and toks[k - 1].word.endswith("an")):
+                    or toks[k - 1].low in _PEOPLES_BEFORE_NAMES):
         # "U.S. intelligence agencies warned", "British intelligence agencies said", "Venezuelan
         # opposition parties maintain"
         k -= 1
@@ -2324,9 +2329,8 @@ def _name_run(toks: list[Tok], text: str | None = None) -> int:
         # "Mr. King", "Ms. Bishop": after an honorific a title word is a surname
         surname = surname or i == len(toks) and i >= 2 and toks[i - 2].low in lx.HONORIFICS \
             and _cap(tok) and not possessive(tok) and not tok.word.isupper()
-        month_name = low in _MONTH_GIVEN_NAMES and i < len(toks) and i >= 2 and toks[i - 2].word.islower() \
-            and (toks[i - 2].low in lx.OCCUPATION_WORDS or toks[i - 2].low in lx.TITLE_WORDS)
         # ("journalist April Xu": after a trade in lower case a month is a given name)
+        month_name = i < len(toks) and _month_given_name(toks, i - 1)
         if not surname and not month_name and not _opens_name(toks, i - 1) and not (
                 i < len(toks) and _romanised_given_name(tok.word)) and (
             not _cap(tok) or possessive(tok)
@@ -3757,10 +3761,11 @@ _PLACE_ORGS = frozenset(["moscow", "washington", "beijing", "london", "paris", "
 _MAX_ROLE_CHARS = 300
 #: How far (characters) before "the director" the person it may mean was named as a speaker.
 _EPITHET_REACH = 600
+#: Words for a relative, as a pattern's alternation.
+_KIN_ALTERNATION = (r"(?:daughter|son|wife|husband|brother|sister|father|mother|niece|nephew|cousin|"
+                    r"uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)")
 #: A word for a relative right before a name: "His daughter Ivanka Trump", "his wife, Melania".
-_KINSHIP_BEFORE = re.compile(r"\b(?:daughter|son|wife|husband|brother|sister|father|mother|niece|nephew|"
-                             r"cousin|uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)s?"
-                             r",?[ ]$")
+_KINSHIP_BEFORE = re.compile(rf"\b{_KIN_ALTERNATION}s?,?[ ]$")
 
 
 def _bare_before_other_bearer(text: str, surname: str, start: int) -> bool:
@@ -3784,10 +3789,9 @@ def _bare_before_other_bearer(text: str, surname: str, start: int) -> bool:
 #: A relative named with a kin word, before or after the name: "His brother Billy Ripken",
 #: "Kerry Kennedy, his sister,", "Martin Luther King III, the late King's eldest son,".
 _KIN_APPOSITIVE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ ](?:\w+[ ])?(?:son|daughter|sister|brother|wife|husband|father|mother|"
-    r"cousin|uncle|aunt|niece|nephew|grandson|granddaughter)s?,?[ ][A-Z]"
-    r"|[A-Z][\w’'-]+,[ ](?:his|her|their|the[ ](?:late[ ])?[A-Z][\w’'-]+['’]s)[ ](?:\w+[ ])?(?:son|daughter|"
-    r"sister|brother|wife|husband|father|mother|cousin|uncle|aunt|niece|nephew)\b")
+    rf"\b(?:[Hh]is|[Hh]er|[Tt]heir)[ ](?:\w+[ ])?{_KIN_ALTERNATION}s?,?[ ][A-Z]"
+    rf"|[A-Z][\w’'-]+,[ ](?:his|her|their|the[ ](?:late[ ])?[A-Z][\w’'-]+['’]s)[ ](?:\w+[ ])?"
+    rf"{_KIN_ALTERNATION}\b")
 #: How far into a text its lead runs, for a name with a generation's suffix to be its principal.
 _LEAD_REACH = 400
 
