@@ -114,6 +114,8 @@ def test_a_refreshed_rule_list_keeps_the_error_of_the_last_save(qtbot, main_wind
     # until the user saves again or chooses another rule.
     window = main_window
     dialog = _save_rule(qtbot, window, "Peskov", speaker="Dmitry Peskov")
+    # (waiting for the inbox itself: an apply from the window's first scan may signal first)
+    qtbot.waitUntil(lambda: len(window.alerts_pane.inbox.rules) == 1, timeout=10000)
     rules = list(window.alerts_pane.inbox.rules)
     dialog.new_rule()
     dialog.show_error("alert rule 'Nothing': give words, a speaker or a source to look for")
