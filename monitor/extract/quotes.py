@@ -1919,6 +1919,13 @@ class _Document:
         if handle is not None:
             # "Twitter user @notable1980 tweeted [ko] …": the account speaks
             return Mention(handle.start(1), handle.end(1), "person", handle.group(1)), handle.start(1)
+        closing = _DASH_CLOSED_ASIDE.search(text, left, cs)
+        if closing is not None and closing.end() == cs:
+            # "The OPCW — the implementing body for the … Convention — said": the subject stands
+            # before the aside the two dashes set off
+            found, at = self._subject(left, closing.start())
+            if found is not None:
+                return found, at
         dash = max(text.rfind(" — ", left, cs), text.rfind(" – ", left, cs))
         if dash >= 0 and "," not in text[dash + 3:cs] and "—" not in text[dash + 3:cs] \
                 and text[dash + 3:dash + 4].isupper():
@@ -3048,7 +3055,7 @@ def _part_kind(text: str, toks: list[Tok]) -> str:
     if toks[0].word in _ADVERBIAL_LEADS and len(toks) > 1:
         return "skip"  # "The White House, in a statement, said": where or how, not who
     if toks[0].word.islower() and (first.endswith("ed") and len(first) > 4 or first in _PARTICIPLES) \
-            and len(toks) > 1:
+            and len(toks) > 1 and not _named_after_participle(text, toks):
         return "skip"  # "The report, released Monday, said": a participle phrase
     if first in _PREPOSITION_PARTICIPLES and len(toks) > 1:
         return "skip"  # "Officials, following an investigation, stated": when, not who
@@ -3170,6 +3177,17 @@ def _post_word(low: str) -> bool:
         or len(low) > 6 and low.endswith(("ist", "ician"))  # ("meteorologist", "statistician")
 
 
+def _named_after_participle(text: str, toks: list[Tok]) -> bool:
+    """"“…,” retired Rear Admiral Mark Montgomery, …, said": an adjective in -ed before a
+    person's title and full name describes the person (not "released Monday", a participle's
+    phrase)."""
+    if not toks[1].word[:1].isupper():
+        return False
+    named = parse_before(text, toks[1:])
+    return named is not None and named.kind == "person" and " " in named.name \
+        and named.start == toks[1].start and named.end == toks[-1].end
+
+
 def _lower_case_post(part: list[Tok]) -> bool:
     """"international advocacy and program associate at the Council": words in lower case (no
     article) that end with a post, before whose post it is."""
@@ -3241,7 +3259,9 @@ def _list_ending_description(text: str, parts: list[tuple[int, int]], k: int) ->
     j = k + 1
     while j < len(parts) and j - k <= 4:
         items = tokens(text, *parts[j])
-        if items and items[0].low in ("a", "an") and len(items) >= 3:
+        if items and (items[0].low in ("a", "an") and len(items) >= 3 or _lower_case_post(items)):
+            # (or a post in lower case: "Jim Chilton, senior vice president at Boeing Defense,
+            # Space, and Security, said")
             named = parse_before(text, tokens(text, *parts[j + 1])) if j + 1 < len(parts) else None
             return j if _names_a_person(named) else None
         if not 1 <= len(items) <= 3 or any(t.low in lx.DETERMINERS or t.low in lx.CUE_VERBS for t in items):
@@ -6290,6 +6310,9 @@ def _sieve_according_lead(doc: _Document) -> None:
             if comma < 0:
                 continue
         holder = _APPOSITIVE_NAME.match(text, comma + 1, e)
+        if holder is None and (given := _GIVEN_NAME_APPOSED.match(text, comma + 1, e)) is not None \
+                and known_first_name(given.group(1).lower()):
+            holder = given  # "According to his wife, Amanda, Huber succumbed …": her first name
         if holder is None and (described := _ROLE_THEN_NAME.match(text, comma + 1, e)) is not None \
                 and _role_words(described.group(1)):
             holder = described  # "According to the festival's founder, Egyptian novelist Ahdaf Soueif, …"
@@ -6316,6 +6339,11 @@ def _sieve_according_lead(doc: _Document) -> None:
 #: A lower-case finite auxiliary inside a phrase (no speaker's noun phrase holds one).
 _AUXILIARY = re.compile(r"[ ](?:" + "|".join(sorted(lx.AUXILIARIES)) + r")[ ]")
 #: A person's name set off by commas right after a description ("the El Paso mayor, Dee Margo,").
+#: An aside set off by two dashes that ends right before a cue ("— the implementing body for
+#: the Convention — said"), with no sentence end inside it.
+_DASH_CLOSED_ASIDE = re.compile(r"[ ][—–][ ][^—–.!?\n]{3,160}[ ][—–][ ]")
+#: One capitalised word set off by commas: a first name given alone ("his wife, Amanda,").
+_GIVEN_NAME_APPOSED = re.compile(r"[ ]([A-Z][a-z]+),")
 _APPOSITIVE_NAME = re.compile(r"[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
 #: The same, its role before it: "the festival's founder, Egyptian novelist Ahdaf Soueif,".
 _ROLE_THEN_NAME = re.compile(r"[ ]((?:[A-Z][a-z]+[ ])?[a-z]+(?:[ ][a-z]+){0,2})[ ]"

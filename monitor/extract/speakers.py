@@ -549,6 +549,8 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if named is not None:
         return named
     mention = _regnal_name(_parse_before(text, toks))
+    if mention is not None and mention.kind in ("person", "organisation"):
+        mention = _placed_unnamed(text, toks, mention) or mention
     if mention is not None and mention.kind in ("person", "definite", "organisation"):
         mention = _group_close_to(text, toks, mention) or mention
     if mention is not None and mention.kind == "person":
@@ -592,6 +594,23 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         # story is about, named by that word
         mention = Mention(toks[0].start, toks[0].end, "anonymous", toks[0].low, gender="plural")
     return mention
+
+
+def _placed_unnamed(text: str, toks: list[Tok], mention: Mention) -> Mention | None:
+    """"a judge in Massachusetts said", "a federal judge in Washington, D.C., said": one unnamed
+    person of a kind and where they are, not a person or a body named by the place."""
+    k = next((k for k, t in enumerate(toks) if t.start >= mention.start), None)
+    if k is None or k < 3 or toks[k - 1].low not in ("in", "from") or not toks[k - 1].word.islower():
+        return None
+    head = toks[k - 2]
+    if not head.word.islower() or not (head.low in lx.TITLE_WORDS or head.low in lx.OCCUPATION_WORDS
+                                       or head.low in lx.POSITION_HEADS):
+        return None
+    det = next((j for j in range(k - 3, max(-1, k - 6), -1) if toks[j].low in ("a", "an", "another", "one")),
+               None)
+    if det is None or not all(t.word.islower() and t.word.isalpha() for t in toks[det + 1:k - 2]):
+        return None
+    return Mention(toks[det].start, mention.end, "anonymous", _join(text, toks[det:]), role=head.low)
 
 
 def _group_close_to(text: str, toks: list[Tok], mention: Mention) -> Mention | None:
@@ -1780,6 +1799,10 @@ _QUANTIFIERS = frozenset([("more", "than"), ("fewer", "than"), ("less", "than"),
 def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase opens the word list ``toks`` (the words after a cue)."""
     mention = _regnal_name(_parse_after(text, toks))
+    if mention is None:
+        mention = _owner_s_described_person(text, toks)
+    if mention is not None and mention.kind == "organisation":
+        mention = _employee_after_body(text, toks, mention) or mention
     if mention is not None and mention.kind == "person":
         return _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "anonymous" and _clause_not_speaker(toks, mention):
@@ -1787,6 +1810,49 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "anonymous":
         return _without_count(mention)  # "according to two people familiar with …", as before a cue
     return mention
+
+
+def _owner_s_described_person(text: str, toks: list[Tok]) -> Mention | None:
+    """"writes Huber's longtime tag team partner Erick Rowan on Instagram": after a cue, a
+    capitalised possessive, up to four words in lower case for what the person is to the owner,
+    then the person's full name."""
+    if len(toks) < 4 or not possessive(toks[0]) or not _cap(toks[0]):
+        return None
+    k = 1
+    while k < len(toks) and k <= 5 and toks[k].word.islower() and toks[k].word.isalpha():
+        k += 1
+    end = k
+    while end < len(toks) and _cap(toks[end]) and not possessive(toks[end]):
+        end += 1
+    if k == 1 or k > 5 or end - k < 2:
+        return None
+    person = parse_before(text, toks[:end])
+    if person is None or person.kind != "person" or person.start != toks[0].start or " " not in person.name:
+        return None
+    return person
+
+
+def _employee_after_body(text: str, toks: list[Tok], body: Mention) -> Mention | None:
+    """"said Vanderbilt University vaccine expert Dr. William Schaffner": after a cue, a body's
+    name, up to three words in lower case ending in a post or an occupation, then a person's
+    full name: the person, of that body."""
+    k = next((k for k, t in enumerate(toks) if t.start >= body.end), None)
+    if k is None:
+        return None
+    j = k
+    while j < len(toks) and j - k < 3 and toks[j].word.islower() and toks[j].word.isalpha():
+        j += 1
+    if j == k or j >= len(toks) or not _cap(toks[j]) or not (
+            toks[j - 1].low in lx.OCCUPATION_WORDS or toks[j - 1].low in lx.POSITION_HEADS):
+        return None
+    end = j
+    while end < len(toks) and _cap(toks[end]) and not possessive(toks[end]):
+        end += 1
+    person = classify(text, toks[j:end])
+    if person is None or person.kind != "person" or " " not in person.name:
+        return None
+    return Mention(toks[0].start, person.end, "person", person.name,
+                   role=_join(text, toks[k:j]), organisation=body.name, gender=person.gender)
 
 
 def _clause_not_speaker(toks: list[Tok], mention: Mention) -> bool:
@@ -2671,7 +2737,13 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             mention = replace(found, start=toks[0].start, end=last.end, name=name)
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" and"):
         # "Tim Cook and Phil Schiller": two people, not Phil Schiller in the role "Tim Cook and"
-        return _coordinated_people(text, toks) or mention
+        people = _coordinated_people(text, toks)
+        if people is None and all(_cap(t) or t.low == "and" for t in toks) \
+                and (left := classify(text, toks[:next(k for k, t in enumerate(toks) if t.low == "and")])) \
+                is not None and left.kind == "organisation":
+            # "U.S. Immigration and Customs Enforcement": one body's name
+            return Mention(mention.start, mention.end, "organisation", _join(text, toks))
+        return people or mention
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" &"):
         # "Procter & Gamble", "Bernstein Litowitz Berger & Grossmann": a company's name
         begin = next(k for k, t in enumerate(toks) if t.word == "&")
@@ -2685,6 +2757,13 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "the Nielsen company": the company's name, without the word for what it is (not "the
         # Japanese firm": what the firm is)
         return replace(mention, name=_join(text, toks[1:-1]))
+    if mention is not None and mention.kind == "person" and " " in mention.name:
+        words = mention.name.split()
+        at = 1 if len(words) >= 3 and words[0].lower().endswith("ed") else 0
+        if words[at] in _COUNTRY_ABBREVIATIONS:
+            # "US Steel", "Embattled US Steel": a body named for its country, never a person's
+            # name (whose country a title before the name carries: "U.S. Rep. Jane Doe")
+            return Mention(mention.start, mention.end, "organisation", " ".join(words[at:]))
     if mention is not None and mention.kind == "organisation" and " " in mention.name:
         first, rest = mention.name.split(" ", 1)
         if first in _BODY_EPITHETS and rest[:1].isupper():
@@ -2915,6 +2994,10 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
                 and not _known_first_name(name_toks[0].low):
             # "CNN Philippines", "BBC Arabic": an outlet's edition, not a reporter called
             # Philippines (a reporter comes with a full name: "CNN's Jake Tapper")
+            return Mention(start, end, "organisation", _join(text, body))
+        if len(name_toks) == 1 and len(pre) >= 2 and pre[-1].word == "in" \
+                and (body_in := _classify(text, pre[:-1])) is not None and body_in.kind == "organisation":
+            # "U.S. Air Forces in Europe": a body's command in a place, not a person named Europe
             return Mention(start, end, "organisation", _join(text, body))
         name = _join(text, name_toks)
         if len(name_toks) == 1 and len(pre) >= 2 and pre[-1].low in _BLOOD_KIN and possessive(pre[-2]) \
@@ -4290,7 +4373,7 @@ _WEB_NAME = re.compile(r"[A-Z][\w-]*\.(?:org|com|net|gov|edu|io|info)")
 #: A cue and where it was said, before a document's noun: "said in a statement".
 _ISSUED_IN = re.compile(r"\b(?:(?:said|says|announced|announces|wrote|writes|added|stated|concluded|"
                         r"concludes|found|finds|determined|assessed|warned|warns|estimated)\s+"
-                        r"(?:\w+\s+){0,2}?in\s+(?:a|an|its|his|her|their)"
+                        r"(?:[\w’'-]+\s+){0,3}?in\s+(?:a|an|its|his|her|their)"
                         # "Donald Trump, in a statement delivered via the press secretary, announced"
                         r"|,\s+in\s+(?:a|an|its|his|her|their)"
                         r"|(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted|sent|"

@@ -1,0 +1,147 @@
+"""Who speaks in the constructions of the twenty-ninth pass: a retired officer and a post with a
+list after a quote, bodies named for their country, a person of a kind in a place, a name set
+off after "according to", an aside between two dashes, an employee named after the body."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+from monitor.extract.speakers import parse_after, parse_before, tokens
+
+
+def _speakers(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _parsed(phrase: str) -> tuple[str, str] | None:
+    """How a speaker phrase right before "said" reads: kind and name."""
+    text = f"“Hi,” {phrase} said."
+    start = text.index(phrase)
+    mention = parse_before(text, tokens(text, start, start + len(phrase)))
+    return None if mention is None else (mention.kind, mention.name)
+
+
+def _parsed_after(phrase: str) -> tuple[str, str] | None:
+    """How a speaker phrase right after "said" reads: kind and name."""
+    text = f"“Hi,” said {phrase}"
+    start = text.index(phrase)
+    mention = parse_after(text, tokens(text, start, len(text)))
+    return None if mention is None else (mention.kind, mention.name)
+
+
+# -- after a quote: an adjective in -ed before a title, a list inside a post -------------------------
+
+
+def test_a_retired_officer_with_a_description_after_a_quote_speaks() -> None:
+    text = ("“The idea that one might be abandoned causes them to be petrified,” retired Rear Admiral "
+            "Mark Montgomery, currently a defense analyst at the Foundation for Defense of "
+            "Democracies, said during a recent webinar.")
+    assert [s for s, _ in _speakers(text)] == ["Mark Montgomery"]
+
+
+def test_a_participle_phrase_between_commas_is_still_no_speaker() -> None:
+    text = "“The report is clear,” the report, released Monday, said."
+    assert [s for s, _ in _speakers(text)] == ["the report"]
+
+
+def test_a_lower_case_post_ending_in_a_list_of_a_body_s_name_is_the_person_s() -> None:
+    text = ("“Using the lift capability, we have developed a ‘Fewest Steps to the Moon’ approach,” "
+            "Jim Chilton, senior vice president for space and launch at Boeing Defense, Space, and "
+            "Security, said in that statement.")
+    assert [s for s, _ in _speakers(text)] == ["Jim Chilton"]
+
+
+# -- bodies named for their country, a command in a place ------------------------------------------
+
+
+def test_a_company_named_for_its_country_is_a_body_and_the_it_after_it() -> None:
+    text = ("Embattled US Steel has argued that it needs the deal to ensure investment in its plants, "
+            "which it says it may have to shutter if the sale is blocked.")
+    assert [s for s, _ in _speakers(text)] == ["US Steel", "US Steel"]
+
+
+def test_a_title_with_a_country_before_a_name_still_names_the_person() -> None:
+    assert _parsed("U.S. Rep. Jane Doe") == ("person", "Jane Doe")
+
+
+def test_a_body_s_command_in_a_place_is_the_body_and_it_speaks_again() -> None:
+    text = ("In a statement issued Wednesday, U.S. Air Forces in Europe said that the systems continue "
+            "to be spotted. It said the number of drones sighted has fluctuated.")
+    assert [s for s, _ in _speakers(text)] == ["U.S. Air Forces in Europe", "U.S. Air Forces in Europe"]
+
+
+def test_a_body_s_name_with_and_stays_one_body() -> None:
+    assert _parsed("U.S. Immigration and Customs Enforcement") == (
+        "organisation", "U.S. Immigration and Customs Enforcement")
+    assert _parsed("Tim Cook and Phil Schiller") == ("anonymous", "Tim Cook and Phil Schiller")
+
+
+# -- a person of a kind in a place ---------------------------------------------------------------------
+
+
+def test_a_judge_in_a_state_is_an_unnamed_judge_not_the_state() -> None:
+    assert _parsed("a judge in Massachusetts") == ("anonymous", "a judge in Massachusetts")
+    assert _parsed("a federal judge in Washington, D.C.") == (
+        "anonymous", "a federal judge in Washington, D.C.")
+    text = "Earlier this month, a judge in Massachusetts said the unions lacked standing to sue."
+    assert _speakers(text) == [("a judge in Massachusetts", "the unions lacked standing to sue")]
+
+
+def test_a_named_person_before_a_judge_in_a_place_is_the_speaker() -> None:
+    text = "Tom Hale, a judge in Texas, said the case would go on."
+    assert [s for s, _ in _speakers(text)] == ["Tom Hale"]
+
+
+# -- after the cue: an owner's description, an employee after the body -------------------------------
+
+
+def test_an_owner_s_long_description_then_a_name_after_the_cue_is_the_person() -> None:
+    assert _parsed_after("Huber's longtime tag team partner Erick Rowan on Instagram.") == (
+        "person", "Erick Rowan")
+    text = ('"Heartbroken and numb," writes Huber\'s longtime tag team partner Erick Rowan on '
+            'Instagram. "I have lost not only a friend but a brother!"')
+    assert {s for s, _ in _speakers(text)} == {"Erick Rowan"}
+
+
+def test_an_expert_named_after_a_university_after_the_cue_is_the_person() -> None:
+    assert _parsed_after("Vanderbilt University vaccine expert Dr. William Schaffner.") == (
+        "person", "William Schaffner")
+    assert _parsed_after("the World Bank in a statement") == ("organisation", "World Bank")
+
+
+# -- according to a description, then a first name ------------------------------------------------
+
+
+def test_a_first_name_set_off_after_according_to_a_relative_is_the_source() -> None:
+    text = ("According to his wife, Amanda, Huber succumbed to an unspecified lung disorder, unrelated "
+            "to COVID-19, for which he received treatment.")
+    assert _speakers(text) == [("Amanda", "Huber succumbed to an unspecified lung disorder, unrelated "
+                                          "to COVID-19, for which he received treatment")]
+
+
+def test_a_surname_after_according_to_a_spokesman_is_the_subject_not_the_source() -> None:
+    text = "According to his spokesman, Trump, who is travelling, will not attend the summit."
+    assert [s for s, _ in _speakers(text)] == ["his spokesman"]
+
+
+# -- an aside between two dashes --------------------------------------------------------------------
+
+
+def test_the_subject_before_an_aside_in_dashes_speaks() -> None:
+    assert _speakers("The senator — a longtime critic of the plan — said it would fail.") == [
+        ("the senator", "it would fail")]
+    assert [s for s, _ in _speakers("Senator Tom Hale — a longtime critic of the plan — said it would "
+                                    "fail.")] == ["Tom Hale"]
+    text = ("Meanwhile, the Organization for the Prohibition of Chemical Weapons, or OPCW, will hold an "
+            "emergency session. The OPCW — the implementing body for the 1997 Chemical Weapons "
+            "Convention — said it is monitoring Syria.")
+    assert [s for s, _ in _speakers(text)] == ["Organization for the Prohibition of Chemical Weapons"]
+
+
+# -- a document sent in a message ----------------------------------------------------------------------
+
+
+def test_the_email_is_who_announced_something_in_it() -> None:
+    text = ("Lake’s boss Roman Napoli announced Lake’s arrival in an email to the staff. Napoli is "
+            "carrying out the duties of chief executive.\n\n“Kari will help the agency implement the "
+            "policies,” the email said.")
+    assert [s for s, _ in _speakers(text)] == ["Roman Napoli"]
