@@ -145,3 +145,88 @@ def test_the_email_is_who_announced_something_in_it() -> None:
             "carrying out the duties of chief executive.\n\n“Kari will help the agency implement the "
             "policies,” the email said.")
     assert [s for s, _ in _speakers(text)] == ["Roman Napoli"]
+
+
+# -- a relative clause holding a list of a body's name, a dated report of a named body ---------------
+
+
+def test_a_name_before_a_relative_clause_with_a_list_of_a_body_s_words_speaks() -> None:
+    text = ("Rangsiman, who chairs the Thai House of Representatives National Security, Border Affairs, "
+            "National Strategy and National Reform Committee, which monitors the refugee camps, "
+            "confirmed Friday that the order has put a stop to the deal.\n\n“We are aware that the "
+            "deal is on hold,” he told VOA.")
+    assert [s for s, _ in _speakers(text)] == ["Rangsiman", "Rangsiman"]
+
+
+def test_a_body_s_report_dated_by_a_month_is_the_body_s() -> None:
+    text = ("The U.S. Energy Information Administration’s October report, citing data from analytics "
+            "company Vortexa, said Iran’s oil exports increased to 1.5 million barrels per day.")
+    assert [s for s, _ in _speakers(text)] == ["U.S. Energy Information Administration"]
+
+
+# -- a person's possessive before a body --------------------------------------------------------------
+
+
+def test_a_body_owned_by_a_named_person_is_the_body() -> None:
+    text = ("President Joe Biden left office in January. Biden’s State Department said anyone "
+            "considering deals with Iran would face sanctions.")
+    assert [s for s, _ in _speakers(text)] == ["State Department"]
+
+
+def test_a_country_s_ministry_keeps_its_country() -> None:
+    text = ("Ukraine’s Defense Ministry said it downed 30 drones. Russia’s Defense Ministry said it "
+            "downed 33 drones.")
+    assert [s for s, _ in _speakers(text)] == ["Ukraine’s Defense Ministry", "Russia’s Defense Ministry"]
+
+
+# -- a clause with no "that" after an addressee ------------------------------------------------------
+
+
+def test_a_plural_subject_with_an_adverb_before_its_verb_opens_a_clause() -> None:
+    text = ("Ivy Yang, an expert on digital interaction, told VOA many young Americans also find it "
+            "unlikely that they would ever be caught up in an investigation.")
+    assert _speakers(text) == [("Ivy Yang", "many young Americans also find it unlikely that they "
+                                            "would ever be caught up in an investigation")]
+    assert _speakers("Ivy Yang told VOA young Americans also find it unlikely.") == [
+        ("Ivy Yang", "young Americans also find it unlikely")]
+
+
+def test_a_participle_and_a_demonstrative_open_no_clause() -> None:
+    text = ("“No one else in the chat can see that you summarized unread messages,” the company says in "
+            "its blog post announcing this feature.")
+    assert [t for _, t in _speakers(text)] == [
+        "No one else in the chat can see that you summarized unread messages"]
+
+
+# -- a surname with a generation's suffix --------------------------------------------------------------
+
+
+def test_a_surname_with_jr_is_the_full_name_the_text_gives_it() -> None:
+    text = ("President Surangel Whipps Jr. is running again. Whipps Jr. said the U.S. military would "
+            "protect Palau. “We have reefs,” he said.")
+    assert [s for s, _ in _speakers(text)] == ["Surangel Whipps Jr", "Surangel Whipps Jr"]
+    text = "Martin Luther King Jr. spoke in Washington. King Jr. said he had a dream."
+    assert [s for s, _ in _speakers(text)] == ["Martin Luther King Jr"]
+
+
+def test_the_sentence_before_and_a_monarch_s_numeral_give_no_suffixed_full_name() -> None:
+    assert [s for s, _ in _speakers("He lives in Palau. Whipps Jr. said the U.S. would help.")] == [
+        "Whipps Jr"]
+    text = "The United Kingdom's Queen Elizabeth II said she will comply with the request."
+    assert [s for s, _ in _speakers(text)] == ["Elizabeth II"]
+
+
+# -- one of two bodies, and the two ------------------------------------------------------------------
+
+
+def test_one_body_of_a_pair_named_before_is_itself() -> None:
+    text = ("After several decades, tech giants Microsoft and Google have recently announced "
+            "investments in the technology.\n\nIn its announcement last month, Microsoft revealed that "
+            "it has reached an agreement to restart a reactor.")
+    assert [s for s, _ in _speakers(text)] == ["Microsoft"]
+
+
+def test_the_companies_after_a_pair_of_bodies_spoke_are_the_pair() -> None:
+    text = ("“The design can reduce timelines,” Google and Kairos said in a press release.\n\nThe "
+            "companies said they intend to have the first reactors online by 2030.")
+    assert [s for s, _ in _speakers(text)] == ["Google and Kairos", "Google and Kairos"]

@@ -221,20 +221,39 @@ _PLURAL_DETERMINERS = frozenset(["the", "these", "those", "some", "many", "most"
 def _plural_present(toks: list[Tok]) -> bool:
     """A plural subject and a verb in the present: "Scots deserve better", "families need help",
     and after a determiner and an adjective "the rules apply", "those efforts include" (not
-    "sources close to the minister", whose second word describes the first)."""
+    "sources close to the minister", whose second word describes the first); an adverb of
+    frequency may stand between them ("many young Americans also find …")."""
     if len(toks) < 3:
         return False
     if toks[0].low in _PLURAL_DETERMINERS and toks[0].word.islower():
-        return any(at + 1 < len(toks) and _noun_then_present(toks[at], toks[at + 1])
+        return any(_noun_then_present_at(toks, at)
                    and all(t.word.isalpha() and t.word.islower() and not t.low.endswith("s")
                            for t in toks[1:at])
                    for at in (1, 2))
-    return _noun_then_present(toks[0], toks[1])
+    if _noun_then_present_at(toks, 0):
+        return True
+    # "young Americans find …": an adjective before the plural
+    return toks[0].word.isalpha() and toks[0].word.islower() and not toks[0].low.endswith(("s", "ing")) \
+        and toks[0].low not in lx.DETERMINERS and toks[0].low not in lx.ADVERBIAL_PREPOSITIONS \
+        and toks[0].low not in lx.GLUE and toks[0].low not in lx.CUE_VERBS and _noun_then_present_at(toks, 1)
+
+
+def _noun_then_present_at(toks: list[Tok], at: int) -> bool:
+    """A plural noun at ``at`` and its verb in the present right after it or after an adverb of
+    frequency ("Americans often say")."""
+    if at + 1 >= len(toks):
+        return False
+    if _noun_then_present(toks[at], toks[at + 1]):
+        return True
+    return at + 2 < len(toks) and toks[at + 1].low in _FREQUENCY_ADVERBS \
+        and _noun_then_present(toks[at], toks[at + 2])
+
 
 
 def _noun_then_present(noun: Tok, verb: Tok) -> bool:
     """A plural noun, then a verb in the present ("families need", "rules apply")."""
     return noun.low.endswith("s") and not noun.low.endswith(("ss", "us", "'s", "’s")) and len(noun.low) > 3 \
+        and noun.low not in lx.DETERMINERS \
         and verb.word.isalpha() and verb.word.islower() \
         and (not verb.low.endswith(("s", "ly", "ing", "ed")) or verb.low in _LY_VERBS) \
         and verb.low not in _NOT_AFTER_VERB and verb.low not in lx.DETERMINERS \
@@ -2396,6 +2415,7 @@ class _Document:
                 described = frame.cue in _CLAUSE_CUES and toks[i].low in lx.DETERMINERS \
                     and _described_subject_verb(toks[i:k])
                 subject_and_verb = pronoun in _SUBJECT_PRONOUNS or relative or described \
+                    or frame.cue in _CLAUSE_CUES and _plural_present(toks[i:k]) \
                     or toks[i].word[:1].isupper() \
                     and any(t.low in _FINITE for t in toks[i + 1:k]) \
                     or toks[i].low not in lx.ADVERBIAL_PREPOSITIONS and toks[i].low not in _NOT_SUBJECTS \
@@ -3252,16 +3272,20 @@ def _list_ending_description(text: str, parts: list[tuple[int, int]], k: int) ->
     right after a person's name. The index of the description's part, else None."""
     part = tokens(text, *parts[k])
     joined = next((i for i, t in enumerate(part) if t.low in ("and", "or")), None)
-    if not 2 <= len(part) <= 5 or joined is None or joined == len(part) - 1 \
+    capitalised = all(t.word[:1].isupper() or t.low in ("and", "or") for t in part)  # (a body's name)
+    if not 2 <= len(part) <= (7 if capitalised else 5) or joined is None or joined == len(part) - 1 \
             or part[0].low in lx.DETERMINERS \
             or _names_a_person(parse_before(text, part[joined + 1:])):
         return None  # (", and Sara Lee, a Democrat, said": another speaker)
     j = k + 1
     while j < len(parts) and j - k <= 4:
         items = tokens(text, *parts[j])
-        if items and (items[0].low in ("a", "an") and len(items) >= 3 or _lower_case_post(items)):
+        if items and (items[0].low in ("a", "an", "who", "whose") and len(items) >= 3
+                      or _lower_case_post(items)):
             # (or a post in lower case: "Jim Chilton, senior vice president at Boeing Defense,
-            # Space, and Security, said")
+            # Space, and Security, said"; or a relative clause: "Rangsiman, who chairs the …
+            # National Security, Border Affairs, National Strategy and National Reform Committee,
+            # confirmed")
             named = parse_before(text, tokens(text, *parts[j + 1])) if j + 1 < len(parts) else None
             return j if _names_a_person(named) else None
         if not 1 <= len(items) <= 3 or any(t.low in lx.DETERMINERS or t.low in lx.CUE_VERBS for t in items):

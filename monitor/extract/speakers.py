@@ -545,6 +545,13 @@ _CONTRACTION_HOSTS = frozenset(["let", "it", "that", "what", "here", "there", "w
 def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     """The speaker whose noun phrase ends the word list ``toks`` (the words before a cue)."""
     toks = strip_adverbs(toks)  # ("Members of opposition parties have claimed": no "have" in it)
+    if len(toks) >= 3 and toks[-1].low in lx.DOCUMENT_NOUNS and toks[-1].word.islower() \
+            and toks[-2].low in _MONTHS | _WEEKDAYS and possessive(toks[-3]):
+        # "The U.S. Energy Information Administration’s October report": whose report, read
+        # without the month that dates it
+        dated = parse_before(text, [*toks[:-2], toks[-1]])
+        if dated is not None:
+            return replace(dated, end=toks[-1].end)
     named = _name_with_he(text, toks)
     if named is not None:
         return named
@@ -2757,6 +2764,14 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
         # "the Nielsen company": the company's name, without the word for what it is (not "the
         # Japanese firm": what the firm is)
         return replace(mention, name=_join(text, toks[1:-1]))
+    if mention is not None and mention.kind in ("person", "organisation") and len(toks) >= 3 \
+            and possessive(toks[0]) and _cap(toks[0]) and all(_cap(t) for t in toks[1:]) \
+            and _named_with_first_name(text, base_word(toks[0])) \
+            and (body := _classify(text, toks[1:])) is not None and body.kind == "organisation":
+        # "Biden’s State Department", "Trump's Justice Department": the body, whoever leads it
+        # (a person's possessive, whom the text names with a first name: not "Russia’s Defense
+        # Ministry", another than Ukraine's)
+        return Mention(mention.start, mention.end, "organisation", body.name)
     if mention is not None and mention.kind == "person" and " " in mention.name:
         words = mention.name.split()
         at = 1 if len(words) >= 3 and words[0].lower().endswith("ed") else 0
@@ -2770,6 +2785,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "the nonpartisan Tax Foundation": the name, without what the text calls the body
             return replace(mention, name=rest, role=mention.role or first)
     return mention
+
+
+def _named_with_first_name(text: str, surname: str) -> bool:
+    """Does the text write ``surname`` after a known first name somewhere ("Joe Biden")?"""
+    return any(known_first_name(m.group(1).lower())
+               for m in re.finditer(rf"\b([A-Z][a-z]+)[ ]{re.escape(surname)}\b", text))
 
 
 #: Letters after a person's name for a seat or an honour ("Ann Lee MP", "Jane Doe KC").
@@ -3215,6 +3236,8 @@ def document_author(text: str, toks: list[Tok]) -> Mention | None:
         owner = owner[:-1]  # "a NATO press release", "the ministry's annual report": the owner
     while owner and (owner[0].word[:1].isdigit() or owner[0].low.rstrip(".") in _MONTHS):
         owner = owner[1:]  # "a March 14, 2019 NATO press release": a date, then the owner
+    while len(owner) > 1 and owner[-1].low in _MONTHS | _WEEKDAYS and possessive(owner[-2]):
+        owner = owner[:-1]  # "the Energy Information Administration’s October report": whose
     if len(owner) == 1 and owner[0].low in lx.ORG_HEADS and not possessive(owner[0]) \
             and (owner[0] is toks[0] or not _cap(owner[0])):
         # "Court records say" opening a sentence: a kind of record, no one's name (but "A
@@ -5718,6 +5741,7 @@ class SpeakerBook:
         self._legal_forms_in_full()
         self._org_names_in_context()
         self._surnames_in_full(text)
+        self._suffixed_surnames_in_full(text)
         self._middle_initials_in_full(text)
         self._first_names_in_full(text)
         self._leading_names_in_full(text)
@@ -6413,6 +6437,30 @@ class SpeakerBook:
             if full is not None:
                 _name_them([speaker], full)
 
+    def _suffixed_surnames_in_full(self, text: str) -> None:
+        """"Whipps Jr." quoted where the text names Surangel Whipps Jr.: a surname with a
+        generation's suffix is the full name the text gives it with given names before it (the
+        capitalised words before the surname, past any title)."""
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            if speaker.kind != "person" or len(words) != 2 \
+                    or words[1].lower().rstrip(".") not in ("jr", "sr"):
+                continue  # (not a numeral: "Elizabeth II" is a monarch's whole name)
+            for found in re.finditer(rf"((?:[A-Z][\w’'-]*\.?[ ]){{1,4}}){re.escape(words[0])}[ ]"
+                                     rf"{re.escape(words[1].rstrip('.'))}\b", text):
+                given = found.group(1).split()
+                ends = [k for k, w in enumerate(given) if w.endswith(".") and len(w) > 2
+                        or possessive(Tok(w, 0, 0))]
+                if ends:
+                    given = given[ends[-1] + 1:]  # ("… in Palau. Whipps Jr. said": the sentence before)
+                while given and (given[0].lower().rstrip(".") in lx.TITLE_WORDS
+                                 or given[0].lower() in lx.NOT_NAMES | lx.DETERMINERS | lx.TIME_WORDS
+                                 or given[0].lower() in _ROLE_OPENERS or possessive(Tok(given[0], 0, 0))):
+                    given = given[1:]  # (a title or a word opening the sentence: no given name)
+                if given and len(given[0]) > 2:
+                    _name_them([speaker], " ".join([*given, *words]))
+                    break
+
     def _given_name_before(self, surname: str) -> str | None:
         """The capitalised word the text first writes right before ``surname``, as its given name
         ("Howie Hawkins"), when that word is no title, article or other word never a name."""
@@ -6603,8 +6651,12 @@ class SpeakerBook:
                 if owner_words and (owner_words[0].lower() in lx.NOT_NAMES
                                     or _known_first_name(owner_words[0].lower())
                                     or base_word(Tok(owner_words[-1], 0, 0)).lower() in lx.ORG_HEADS
-                                    or base_word(Tok(owner_words[-1], 0, 0)).lower() in _INSTITUTIONS):
-                    owner = None  # ("The Ministry …", "Sarah's …", "Parliament’s …": no place)
+                                    or base_word(Tok(owner_words[-1], 0, 0)).lower() in _INSTITUTIONS
+                                    or len(owner_words) == 1 and _named_with_first_name(
+                                        text, base_word(Tok(owner_words[0], 0, 0)))):
+                    # ("The Ministry …", "Sarah's …", "Parliament’s …": no place; nor "Biden’s"
+                    # where the text names Joe Biden)
+                    owner = None
                 if len(words) > 4:
                     owner = None  # (a long name is its own: not "Germany's Federal Office for …")
                 place = _BODY_PLACE.match(text, end) if " of " not in name and " in " not in name else None
@@ -7379,8 +7431,9 @@ class SpeakerBook:
         """"Moody’s" is the Moody’s Analytics quoted before."""
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             if speaker.kind == "organisation" and alias_key(speaker.name).startswith(
-                    (key + " ", key + "'s ")):
-                return speaker
+                    (key + " ", key + "'s ")) and not alias_key(speaker.name).startswith(
+                    (key + " and ", key + " & ")):
+                return speaker  # (not "Microsoft and Google": two bodies, of which it is one)
         return None
 
     def _body_named_before(self, key: str) -> Speaker | None:
@@ -7449,6 +7502,13 @@ class SpeakerBook:
             return next((known for known in reversed(self.speakers) if known.kind == "organisation"
                          and " and " in known.name and self._seen_pos.get(known.index, -1) < mention.start),
                         None)
+        if len(words) == 2 and words[0].lower() in ("the", "both") \
+                and _singular(words[1]) in _GENERIC_ORGS | lx.ORG_HEADS \
+                and self.last_org is not None and " and " in self.last_org.name \
+                and self.last_any is self.last_org:
+            # "Google and Kairos said in a press release. The companies said …": the pair of
+            # bodies that spoke last
+            return self.last_org
         before = self.text[max(0, mention.start - 9):mention.start].lower()
         if not (len(words) == 2 and words[0].lower() in ("both", "the")
                 or len(words) == 1 and before.endswith(("both ", "the two "))):
