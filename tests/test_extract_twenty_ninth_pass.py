@@ -230,3 +230,37 @@ def test_the_companies_after_a_pair_of_bodies_spoke_are_the_pair() -> None:
     text = ("“The design can reduce timelines,” Google and Kairos said in a press release.\n\nThe "
             "companies said they intend to have the first reactors online by 2030.")
     assert [s for s, _ in _speakers(text)] == ["Google and Kairos", "Google and Kairos"]
+
+
+# -- "they" and "it" with no speaker quoted before them -----------------------------------------------
+
+
+def test_they_is_a_group_named_without_an_article_before_it() -> None:
+    text = ("The police presence was substantial. And even though supporters at one point briefly "
+            "rushed the prison entrance, they still told VOA that the gathering was joyous.")
+    assert [s for s, _ in _speakers(text)] == ["supporters"]
+    text = "On Monday, hundreds of protesters converged on Helena. “Let her speak,” they chanted."
+    assert [s for s, _ in _speakers(text)] == ["protesters"]
+
+
+def test_they_is_never_a_bare_group_of_victims_or_children() -> None:
+    text = "The flood left children stranded on roofs. They said the water rose within minutes."
+    assert [s for s, _ in _speakers(text)] == [None]
+
+
+def test_it_and_they_are_the_body_their_own_sentence_opens_with() -> None:
+    text = ("The State Department on Tuesday issued a lengthy explainer on the order, which it said "
+            "seeks to ensure that programs are “efficient.”")
+    assert [s for s, _ in _speakers(text)] == ["State Department"]
+    text = ("The Taliban did not immediately respond to the remarks, but they have persistently claimed "
+            "to be in control of the entire country.")
+    assert [s for s, _ in _speakers(text)] == ["Taliban"]
+    text = ("China sanctioned Rubio, a longtime critic of the government in Beijing, citing what it "
+            "described as “egregious behavior.”")
+    assert [s for s, _ in _speakers(text)] == ["China"]
+
+
+def test_a_person_opening_the_sentence_is_no_it() -> None:
+    text = ("The ministry spoke on Monday. Tom Hale signed the order on Tuesday, which it said would "
+            "take effect at once.")
+    assert "Tom Hale" not in [s for s, _ in _speakers(text)]

@@ -3727,10 +3727,20 @@ _OPENING_SURNAME = re.compile(r"[ \t]*([A-Z][a-z][\w-]*)(?=[ ][a-z])")
 _CAPITAL_OR_MARK = re.compile(r"[A-Z“”\"]")
 #: "the activists": a group "they" may mean, looked for this far back in the sentence.
 _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
+#: A plural in lower case with no article ("supporters at one point rushed", "hundreds of
+#: protesters converged"): a group a later "they" may mean when no group came with "the".
+_BARE_GROUP = re.compile(r"(?<![\w’'-])([a-z]+s)\b")
 #: "there have been critics": a group the text says exists, whom a later "they" may mean.
 _THERE_GROUP = re.compile(r"\b[Tt]here (?:are|were|have been|had been|has been) (?:many |some |also )?"
                           r"([a-z]+s)\b")
 _GROUP_LOOKBACK = 250
+#: Words opening a clause of time or condition before a sentence's subject ("Even though …,").
+_OPENING_SUBORDINATORS = frozenset(["after", "before", "when", "while", "although", "though", "even",
+                                    "because", "since", "as", "if", "once", "despite", "following"])
+#: Plurals for people that a later "they" hardly means when they stand bare (the people
+#: spoken of, not who speaks): "victims", "children".
+_NOT_THEY_GROUPS = frozenset(["victims", "children", "people", "others", "persons", "patients", "users",
+                              "customers", "viewers", "readers", "listeners"])
 #: A capitalised group opening a sentence, with where it sits ("Republicans on the panel").
 _GROUP_SUBJECT = re.compile(r"(?:^|(?<=[.!?] )|(?<=\n))([A-Z][a-z]+s)(?: (?:on|in|at|from) the [a-z]+)?")
 #: How far back "the company" looks for the organisation it means (characters).
@@ -5215,6 +5225,42 @@ class SpeakerBook:
         return self._by_alias.get(("anonymous", alias_key(name))) or self._new(
             Mention(mention.start, mention.end, "anonymous", name))
 
+    def _own_sentence_body(self, pos: int, plural: bool) -> Speaker | None:
+        """The body (for "it") or the group or body (for "they", ``plural``) that opens the
+        sentence of a pronoun at ``pos`` as its subject, the pronoun further on in a clause of its
+        own ("The State Department issued an explainer, which it said …"; "The Taliban did not
+        respond, but they have claimed …"). An opening phrase of where or when ("In its
+        announcement last month,") is passed over; the subject runs to its verb."""
+        text = self.text
+        floor = max(0, pos - 400)
+        stop = text.rfind(". ", floor, pos)
+        start = max(stop + 2 if stop >= 0 else floor, text.rfind("\n", floor, pos) + 1)
+        toks = tokens(text, start, pos)
+        if len(toks) < 4 or self.quoted is not None and self.quoted(start):
+            return None
+        if toks[0].low in ("and", "but", "so", "yet"):
+            toks = toks[1:]
+        if toks and toks[0].low in lx.ADVERBIAL_PREPOSITIONS | _OPENING_SUBORDINATORS:
+            comma = text.find(", ", toks[0].end, pos)
+            if comma < 0:
+                return None
+            toks = [t for t in toks if t.start > comma]
+        verb = next((k for k, t in enumerate(toks) if k and t.word.islower() and (
+            t.low in lx.AUXILIARIES or t.low in lx.CUE_VERBS or t.low in ("did", "does", "do")
+            or t.low.endswith("ed") and len(t.low) > 4)), None)
+        if verb is None or verb > 8 or any(t.low in lx.PRONOUNS for t in toks[:verb]) \
+                or text.find(",", toks[0].start, toks[verb - 1].end) >= 0:
+            return None
+        subject = parse_before(text, toks[:verb])
+        if subject is None or subject.start != toks[0].start and toks[0].low not in lx.DETERMINERS \
+                or subject.kind == "organisation" and not subject.name[:1].isupper():
+            return None  # ("The company said …, which it …": the company the text named, as before)
+        if subject.kind == "organisation" or plural and subject.kind == "anonymous" \
+                and subject.gender == "plural" or plural and subject.kind == "anonymous" \
+                and subject.name.split()[-1].lower() in lx.ANON_HEADS and subject.name.endswith("s"):
+            return self._by_alias.get((subject.kind, alias_key(subject.name))) or self._new(subject)
+        return None
+
     def _group_before(self, pos: int) -> Speaker | None:
         """"they" when no organisation or group was quoted last: the group the sentence named last
         before it ("he granted the activists speaking time after they assured him that …"), a
@@ -5241,6 +5287,12 @@ class SpeakerBook:
             if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head.endswith("s") \
                     and not (self.quoted is not None and self.quoted(match.start())):
                 found = match
+        if found is None:
+            for match in _BARE_GROUP.finditer(self.text, *window):
+                head = match.group(1)
+                if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head not in _NOT_THEY_GROUPS \
+                        and not (self.quoted is not None and self.quoted(match.start())):
+                    found = match
         party = None
         for match in _GROUP_SUBJECT.finditer(self.text, *window):
             if match.group(1).lower() in lx.GROUP_NAMES \
@@ -5574,6 +5626,11 @@ class SpeakerBook:
                     (known for known in reversed(self.speakers) if known.kind == "organisation"
                      and alias_key(known.name).endswith(" " + key)), None) \
                     or self._new(Mention(opened.start(1), opened.end(1), "organisation", name))
+            elif mention.name == "it" and self.text \
+                    and (own := self._own_sentence_body(mention.start, plural=False)) is not None:
+                # "The State Department issued an explainer on the order, which it said …": the
+                # body the pronoun's own sentence opens with
+                speaker = own
             elif mention.name == "it":
                 speaker = self.last_org
                 if self.text and (speaker is None or self.last_any is not speaker):
@@ -5600,6 +5657,10 @@ class SpeakerBook:
                 if speaker is not None and (speaker.kind == "person" or speaker.kind == "anonymous"
                                             and one_person(speaker.name) is not None):
                     speaker = None  # "they" is no one person ("the female officer said they…")
+                if speaker is None and self.text and mention.name == "they":
+                    # "The Taliban did not respond, but they have claimed …": the group or body
+                    # the pronoun's own sentence opens with
+                    speaker = self._own_sentence_body(mention.start, plural=True)
                 if speaker is None and self.text:
                     speaker = self._group_before(mention.start)
         elif mention.kind == "anonymous" and mention.name in (_ONE_OF_THEM_NAME, _SHARE_OF_THEM_NAME):
