@@ -264,3 +264,23 @@ def test_a_person_opening_the_sentence_is_no_it() -> None:
     text = ("The ministry spoke on Monday. Tom Hale signed the order on Tuesday, which it said would "
             "take effect at once.")
     assert "Tom Hale" not in [s for s, _ in _speakers(text)]
+
+
+# -- one of a group ------------------------------------------------------------------------------------
+
+
+def test_one_of_a_group_of_people_is_one_member() -> None:
+    assert _parsed("One of the children") == ("anonymous", "child")
+    assert _parsed("one of the victims") == ("anonymous", "victim")
+    assert _parsed("One of them") == ("anonymous", "one of them")
+    text = ('The mother said "I look forward to the day."\n\nOne of the children said, "Sometimes I '
+            'still have nightmares."')
+    assert [s for s, _ in _speakers(text)] == ["the mother", "child"]
+
+
+def test_one_of_a_group_quoted_before_is_one_member_of_that_group() -> None:
+    text = ("Senior administration officials said the memo was routine. One of the officials said the "
+            "document is intended to help the next administration. The official added that it was "
+            "not binding.")
+    assert [(s or "").lower() for s, _ in _speakers(text)] == [
+        "senior administration officials", "senior administration official", "senior administration official"]

@@ -556,6 +556,9 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if named is not None:
         return named
     mention = _regnal_name(_parse_before(text, toks))
+    member = _one_of_group(text, toks, mention)
+    if member is not None:
+        return member
     if mention is not None and mention.kind in ("person", "organisation"):
         mention = _placed_unnamed(text, toks, mention) or mention
     if mention is not None and mention.kind in ("person", "definite", "organisation"):
@@ -601,6 +604,28 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
         # story is about, named by that word
         mention = Mention(toks[0].start, toks[0].end, "anonymous", toks[0].low, gender="plural")
     return mention
+
+
+#: Irregular plurals of words for people, to their singular.
+_IRREGULAR_PLURALS = {"children": "child", "men": "man", "women": "woman", "people": "person"}
+
+
+def _one_of_group(text: str, toks: list[Tok], mention: Mention | None) -> Mention | None:
+    """"One of the children said", "one of the victims told reporters": one member of a group
+    of people, named as the group's singular ("child", "victim"), as "one of the sources" is."""
+    if len(toks) != 4 or toks[0].low != "one" or toks[1].low != "of" \
+            or toks[2].low not in ("the", "those", "these", "his", "her", "their") \
+            or not toks[3].word.islower() or not toks[3].word.isalpha():
+        return None
+    head = toks[3].low
+    single = _IRREGULAR_PLURALS.get(head) or (_singular(head) if head.endswith("s") else None)
+    if single is None or not (head in lx.ANON_HEADS or single in lx.PERSON_NOUNS
+                              or single in lx.OCCUPATION_WORDS or head in _IRREGULAR_PLURALS):
+        return None
+    if mention is not None and mention.kind not in ("anonymous", "definite"):
+        return None
+    return Mention(toks[0].start, toks[3].end, "anonymous", single,
+                   role=_join(text, toks), gender=None)
 
 
 def _placed_unnamed(text: str, toks: list[Tok], mention: Mention) -> Mention | None:
@@ -5731,6 +5756,10 @@ class SpeakerBook:
             key = alias_key(mention.name)
             speaker = self._body_named_before(key) if mention.kind in ("anonymous", "organisation") \
                 else None
+            if speaker is None and mention.kind == "anonymous" \
+                    and (mention.role or "").lower().startswith("one of "):
+                mention = self._member_of_named_group(mention)
+                key = alias_key(mention.name)
             if speaker is None and mention.kind == "anonymous":
                 speaker = self._same_group_before(mention) or self._named_pair_before(mention)
             speaker = speaker or self._by_alias.get((mention.kind, key))
@@ -7536,6 +7565,17 @@ class SpeakerBook:
                     w in lx.DETERMINERS or w in lx.GLUE for w in match.group(1).split()):
                 return Mention(mention.start, mention.end, "anonymous", f"{match.group(1)}{words[1]}")
         return None
+
+    def _member_of_named_group(self, mention: Mention) -> Mention:
+        """"Senior administration officials said … One of the officials said": one member of
+        the group quoted before under a fuller name ("senior administration official")."""
+        plural = (mention.role or "").split()[-1].lower()
+        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
+            words = speaker.name.split()
+            if speaker.kind == "anonymous" and 2 <= len(words) <= 4 and words[-1].lower() == plural \
+                    and not any(w.lower() in lx.DETERMINERS for w in words):
+                return replace(mention, name=" ".join([*words[:-1], mention.name]))
+        return mention
 
     def _same_group_before(self, mention: Mention) -> Speaker | None:
         """"Two Clinton donors tell ABC News …. The donors also say …": "the" and a plural for
