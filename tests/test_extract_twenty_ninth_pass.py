@@ -284,3 +284,24 @@ def test_one_of_a_group_quoted_before_is_one_member_of_that_group() -> None:
             "not binding.")
     assert [(s or "").lower() for s, _ in _speakers(text)] == [
         "senior administration officials", "senior administration official", "senior administration official"]
+
+
+# -- a body's source after the cue, a number's comma, a long employer before a post ------------------
+
+
+def test_an_administration_official_after_the_cue_is_the_official() -> None:
+    assert _parsed_after("the second administration official in response to a question.") == (
+        "anonymous", "second administration official")
+    assert _parsed_after("the White House in a statement.") == ("organisation", "White House")
+
+
+def test_a_number_s_comma_in_a_relative_clause_splits_no_part() -> None:
+    text = ("The U.S. Capitol Police, whose 2,400 officers and civilian employees are responsible for "
+            "protecting the Capitol and members of Congress, also said they were more prepared.")
+    assert [s for s, _ in _speakers(text)] == ["U.S. Capitol Police"]
+
+
+def test_a_long_employer_before_a_post_after_a_name_is_the_person_s() -> None:
+    text = ('"That has never happened before," Matt McCool, U.S. Secret Service Washington Field Office '
+            'special agent in charge, told reporters Friday.\n\n"But we are flexible," he said.')
+    assert [s for s, _ in _speakers(text)] == ["Matt McCool", "Matt McCool"]

@@ -2027,6 +2027,8 @@ class _Document:
         pos = cut
         while len(parts) < 5 and pos > left:
             comma = text.rfind(",", max(left, pos - _WINDOW), pos)
+            while comma > 0 and text[comma - 1:comma].isdigit() and text[comma + 1:comma + 2].isdigit():
+                comma = text.rfind(",", max(left, pos - _WINDOW), comma)  # ("2,400 officers": a number)
             parts.append((comma + 1 if comma >= 0 else max(left, pos - _WINDOW), pos))
             if comma < 0:
                 break

@@ -1834,7 +1834,7 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     if mention is None:
         mention = _owner_s_described_person(text, toks)
     if mention is not None and mention.kind == "organisation":
-        mention = _employee_after_body(text, toks, mention) or mention
+        mention = _employee_after_body(text, toks, mention) or _source_of_body(text, toks, mention) or mention
     if mention is not None and mention.kind == "person":
         return _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "anonymous" and _clause_not_speaker(toks, mention):
@@ -1862,6 +1862,18 @@ def _owner_s_described_person(text: str, toks: list[Tok]) -> Mention | None:
     if person is None or person.kind != "person" or person.start != toks[0].start or " " not in person.name:
         return None
     return person
+
+
+def _source_of_body(text: str, toks: list[Tok], body: Mention) -> Mention | None:
+    """"said the first administration official", "said the second administration official": a
+    body's word then an unnamed source's head in lower case is the source, not the body."""
+    k = next((k for k, t in enumerate(toks) if t.start >= body.end), None)
+    if k is None or not toks[k].word.islower() or toks[k].low not in lx.ANON_HEADS \
+            or text[body.end:toks[k].start] != " " or toks[k].low in lx.DOCUMENT_NOUNS:
+        return None
+    first = 1 if toks[0].low in ("the", "a", "an") else 0
+    return Mention(toks[0].start, toks[k].end, "anonymous", _join(text, toks[first:k + 1]),
+                   role=toks[k].low, organisation=body.name)
 
 
 def _employee_after_body(text: str, toks: list[Tok], body: Mention) -> Mention | None:

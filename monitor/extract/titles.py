@@ -64,7 +64,7 @@ def is_org_title(words: Sequence[Word]) -> bool:
             or words[0].low in lx.DETERMINERS or words[0].low in lx.HONORIFICS:
         return False  # ("Sen. Ted Cruz": a title opening a name)
     lead = next((k for k, w in enumerate(words) if w.low in lx.POSITION_HEADS), 0)
-    if not lead or lead > _MAX_ORG_WORDS + 2 or any(
+    if not lead or lead > _MAX_ORG_WORDS + 4 or any(
             w.low in lx.GLUE or w.low in lx.DETERMINERS or not w.word.isalpha() and not w.word.endswith(
                 ("'s", "’s", ".")) for w in words[:lead]):
         return False
