@@ -305,3 +305,30 @@ def test_a_long_employer_before_a_post_after_a_name_is_the_person_s() -> None:
     text = ('"That has never happened before," Matt McCool, U.S. Secret Service Washington Field Office '
             'special agent in charge, told reporters Friday.\n\n"But we are flexible," he said.')
     assert [s for s, _ in _speakers(text)] == ["Matt McCool", "Matt McCool"]
+
+
+# -- an unnamed person opening a sentence -------------------------------------------------------------
+
+
+def test_he_after_an_unnamed_person_opening_the_sentence_is_that_person() -> None:
+    text = ('"I will not stop," Ni said.\n\nAnother Chinese immigrant who entered the United States last '
+            'year is now living in New York.\n\nIn a telephone interview, he said that many in the '
+            'community are a little panicked.')
+    assert [s for s, _ in _speakers(text)] == ["Ni", "Chinese immigrant"]
+
+
+def test_a_description_set_off_before_a_name_opens_no_unnamed_person() -> None:
+    text = ('"We say local elections matter," Khan said.\n\nA consummate activist, Khan views the council '
+            'as an extension of her activism. Her goal, she said, is to inspire future generations.')
+    assert [s for s, _ in _speakers(text)] == ["Khan", "Khan"]
+
+
+def test_a_body_is_named_without_the_outlet_it_spoke_to() -> None:
+    assert _parsed_after("the Chinese Embassy to VOA Mandarin in an emailed response Wednesday.") == (
+        "organisation", "Chinese Embassy")
+
+
+def test_a_party_is_not_another_party_whose_name_ends_like_it() -> None:
+    text = ("Japan’s ruling Liberal Democratic Party met on Monday. In Seoul, the main opposition "
+            "Democratic Party said it would seek an impeachment vote again.")
+    assert [s for s, _ in _speakers(text)] == ["Democratic Party"]

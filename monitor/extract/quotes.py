@@ -706,14 +706,21 @@ class _Document:
     def _last_lead_person(self, s: int, e: int) -> Mention | None:
         """The person opening the span, or for a narrative paragraph the person opening its
         last sentence that has one ("Rene's face was cut. Guercio, whose family …, saw it":
-        Guercio is who a later "she" means)."""
+        Guercio is who a later "she" means); or one unnamed person opening the span ("Another
+        Chinese immigrant … spoke with VOA")."""
         if s not in self.narrative:
-            return self._lead_person(s, e)
+            return self._lead_person_or_unnamed(s, e)
         for start, end in reversed(sentences(self.text, s, e, [])):
-            found = self._lead_person(start, end)
+            found = self._lead_person_or_unnamed(start, end)
             if found is not None:
                 return found
         return None
+
+    def _lead_person_or_unnamed(self, s: int, e: int) -> Mention | None:
+        found = self._lead_person(s, e)
+        if found is None and self.text[s:s + 10].split(None, 1)[:1] in (["A"], ["An"], ["Another"]):
+            found = self._unnamed_lead(s, e)
+        return found
 
     def _lead_person(self, s: int, e: int) -> Mention | None:
         text = self.text
@@ -867,6 +874,25 @@ class _Document:
                                    role=named.role or mention.role, gender=named.gender or mention.gender)
             return mention  # "The minister was asked whether he would resign. “No,” he said."
         return None
+
+    def _unnamed_lead(self, s: int, e: int) -> Mention | None:
+        """"Another Chinese immigrant who entered the United States last year … spoke with VOA.
+        In a telephone interview, he said …": one unnamed person of a kind opening a sentence as
+        its subject, whom a later "he" or "she" may mean (the phrase runs to "who", a comma or a
+        verb)."""
+        toks = tokens(self.text, s, min(e, s + 80))
+        end = next((k for k, t in enumerate(toks) if k and (
+            t.low in ("who", "whose", "that", "which") or t.low in lx.AUXILIARIES or t.low in lx.CUE_VERBS
+            or t.word.islower() and t.low.endswith("ed") and len(t.low) > 4
+            or "," in self.text[toks[k - 1].end:t.start])), None)
+        if end is None or end < 2 or end > 6 \
+                or "," in self.text[toks[end - 1].end:toks[end].start] and toks[end].word[:1].isupper():
+            return None  # ("A consummate activist, Khan views …": the description of the name after it)
+        found = classify(self.text, toks[:end])
+        if found is None or found.kind != "anonymous" or " and " in found.name \
+                or one_person(found.name) is None:
+            return None
+        return found
 
     def _lead_person_after_time(self, s: int, e: int) -> Mention | None:
         """"Last night Tánaiste Leo Varadkar announced…": the person after an opening time."""

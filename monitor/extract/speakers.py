@@ -1835,6 +1835,7 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
         mention = _owner_s_described_person(text, toks)
     if mention is not None and mention.kind == "organisation":
         mention = _employee_after_body(text, toks, mention) or _source_of_body(text, toks, mention) or mention
+        mention = _without_addressee(text, mention)
     if mention is not None and mention.kind == "person":
         return _outlet_not_person(text, _group_serving(text, mention))
     if mention is not None and mention.kind == "anonymous" and _clause_not_speaker(toks, mention):
@@ -1862,6 +1863,18 @@ def _owner_s_described_person(text: str, toks: list[Tok]) -> Mention | None:
     if person is None or person.kind != "person" or person.start != toks[0].start or " " not in person.name:
         return None
     return person
+
+
+def _without_addressee(text: str, mention: Mention) -> Mention:
+    """"said the Chinese Embassy to VOA Mandarin": the body, without the outlet it spoke to."""
+    at = mention.name.find(" to ")
+    if at < 0:
+        return mention
+    after = mention.name[at + 4:].split()
+    if not after or after[0].lower() not in lx.OUTLET_NAMES and after[0].lower() not in lx.AUDIENCES:
+        return mention
+    cut = text.find(" to ", mention.start, mention.end)
+    return replace(mention, name=mention.name[:at], end=cut if cut >= 0 else mention.end)
 
 
 def _source_of_body(text: str, toks: list[Tok], body: Mention) -> Mention | None:
@@ -2816,6 +2829,13 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "US Steel", "Embattled US Steel": a body named for its country, never a person's
             # name (whose country a title before the name carries: "U.S. Rep. Jane Doe")
             return Mention(mention.start, mention.end, "organisation", " ".join(words[at:]))
+    if mention is not None and mention.kind == "organisation" and mention.name[:1].islower():
+        words = mention.name.split()
+        k = next((k for k, w in enumerate(words) if w[:1].isupper()), len(words))
+        if 0 < k <= 3 and len(words) - k >= 2 and all(w.isalpha() for w in words[:k]) \
+                and words[-1].lower() in lx.ORG_HEADS and all(w[:1].isupper() for w in words[k:]):
+            # "the main opposition Democratic Party": the party's name, not what the text calls it
+            return replace(mention, name=" ".join(words[k:]), role=mention.role or " ".join(words[:k]))
     if mention is not None and mention.kind == "organisation" and " " in mention.name:
         first, rest = mention.name.split(" ", 1)
         if first in _BODY_EPITHETS and rest[:1].isupper():
@@ -4658,13 +4678,20 @@ class SpeakerBook:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
         self.pending = mention
 
+    def _unnamed_person(self, mention: Mention) -> Speaker:
+        """The unnamed person a phrase names ("another Chinese immigrant"), without its count."""
+        mention = _without_count(mention)
+        return self._by_alias.get(("anonymous", alias_key(mention.name))) or self._new(mention)
+
     def _pending_may_be(self, want: str) -> bool:
         """Can "he" or "she" (``want``) be the person named at the head of the sentence? Not when
         the mention, or the first name the text gives that surname ("Lorenz" of Edward Lorenz),
         says otherwise."""
         pending = self.pending
-        if pending is None or pending.gender not in (None, want) or pending.kind == "anonymous":
-            return False  # (nor "he" for "Tim Cook and Phil Schiller")
+        if pending is None or pending.gender not in (None, want) or pending.kind == "anonymous" and (
+                " and " in pending.name or one_person(pending.name) not in (None, "", want)
+                or one_person(pending.name) is None):
+            return False  # (nor "he" for "Tim Cook and Phil Schiller"; but "Another Chinese immigrant")
         if pending.kind == "definite" and one_person(pending.name) not in (None, "", want):
             return False  # ("she" is not "The gunman fled on foot")
         if pending.gender is None and pending.kind == "person" and self.text:
@@ -5631,6 +5658,7 @@ class SpeakerBook:
                 if owner is None and self.pending is not None and self._pending_may_be(want):
                     pending, self.pending = self.pending, None
                     speaker = self._pending_definite(pending) if pending.kind == "definite" \
+                        else self._unnamed_person(pending) if pending.kind == "anonymous" \
                         else self._person(pending)
                 asked = self._asked_before(speaker, mention.start, want) \
                     if owner is None and self.text else None
@@ -6185,9 +6213,9 @@ class SpeakerBook:
         wanted: dict[str, Speaker] = {}
         for speaker in self.speakers:
             words = speaker.name.split()
-            if speaker.kind == "organisation" and len(words) >= 2 \
+            if speaker.kind == "organisation" and len(words) >= 2 and words[-1] != "Party" \
                     and all(w[:1].isupper() or w in _ACRONYM_MINOR for w in words):
-                wanted[speaker.name] = speaker
+                wanted[speaker.name] = speaker  # (not a party: "Democratic Party" is not the "Liberal …")
         if not wanted:
             return
         extras: dict[str, set[str]] = {}
@@ -6884,6 +6912,15 @@ class SpeakerBook:
             found = self._org_of_head(mention, words[1], described)  # "the conservation department"
             if found is not None and given[0][:1].isupper() and words[0] not in found.name.lower().split():
                 return None  # (not "the Harris campaign" for the Trump campaign: a name of its own)
+            own = " ".join(given)
+            if found is not None and all(w[:1].isupper() for w in given) and found.name != own \
+                    and found.name.endswith(" " + own) \
+                    and not found.name[:-len(own)].rstrip().endswith(("'s", "’s")) \
+                    and found.name[:-len(own)].strip() not in _COUNTRY_ABBREVIATIONS \
+                    and not _demonym(Tok(found.name.split()[0], 0, 0)):
+                # (not the "Liberal Democratic Party" for a "Democratic Party"; but "the Africa
+                # Command" is U.S. Africa Command, "the Foreign Ministry" Russia's)
+                return None
             if found is None and all(w.islower() for w in given):
                 found = self._body_introduced(mention, words)  # "A congressional task force …"
             return found
