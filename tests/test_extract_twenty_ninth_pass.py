@@ -332,3 +332,15 @@ def test_a_party_is_not_another_party_whose_name_ends_like_it() -> None:
     text = ("Japan’s ruling Liberal Democratic Party met on Monday. In Seoul, the main opposition "
             "Democratic Party said it would seek an impeachment vote again.")
     assert [s for s, _ in _speakers(text)] == ["Democratic Party"]
+
+
+def test_a_suffix_set_off_by_a_comma_is_part_of_the_name() -> None:
+    text = ("“The giant pandas are an iconic part of the city’s story,” said Elliott L. Ferguson, II, "
+            "president and CEO of Destination DC.")
+    assert [s for s, _ in _speakers(text)] == ["Elliott L. Ferguson II"]
+
+
+def test_polling_by_a_body_is_the_body_s() -> None:
+    text = ("Only a third of Americans trust the media, according to polling by the Pew Research "
+            "Center.")
+    assert [s for s, _ in _speakers(text)] == ["Pew Research Center"]

@@ -435,7 +435,7 @@ CORPORATE_WORDS = _forms(
 #: Nouns for what is written or counted: "according to a Moody's Analytics report" stands for
 #: Moody's Analytics, "data compiled by Bloomberg" for Bloomberg.
 DOCUMENT_NOUNS = _forms(
-    "report reports analysis data figures study studies survey surveys poll polls statement "
+    "report reports analysis data figures study studies survey surveys poll polls polling statement "
     "statements research records database filing filings letter memo estimates estimate "
     "statistics numbers review audit forecast forecasts projections census tally count "
     "findings paper calculations article articles release releases announcement documents "

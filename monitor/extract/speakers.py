@@ -1833,6 +1833,10 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     mention = _regnal_name(_parse_after(text, toks))
     if mention is None:
         mention = _owner_s_described_person(text, toks)
+    if mention is not None and mention.kind == "person" and " " in mention.name \
+            and (suffix := _SUFFIX_AFTER_COMMA.match(text, mention.end)) is not None:
+        # "said Elliott L. Ferguson, II, president and CEO of Destination DC": the name's suffix
+        mention = replace(mention, name=f"{mention.name} {suffix.group(1)}", end=suffix.end(1))
     if mention is not None and mention.kind == "organisation":
         mention = _employee_after_body(text, toks, mention) or _source_of_body(text, toks, mention) or mention
         mention = _without_addressee(text, mention)
@@ -1843,6 +1847,10 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "anonymous":
         return _without_count(mention)  # "according to two people familiar with …", as before a cue
     return mention
+
+
+#: A generation's suffix set off by a comma after a full name (", II,", ", Jr.,").
+_SUFFIX_AFTER_COMMA = re.compile(r",[ ](Jr\.|Sr\.|II|III|IV)(?=[,.;]|$)")
 
 
 def _owner_s_described_person(text: str, toks: list[Tok]) -> Mention | None:
