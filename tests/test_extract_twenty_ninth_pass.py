@@ -344,3 +344,24 @@ def test_polling_by_a_body_is_the_body_s() -> None:
     text = ("Only a third of Americans trust the media, according to polling by the Pew Research "
             "Center.")
     assert [s for s, _ in _speakers(text)] == ["Pew Research Center"]
+
+
+def test_a_name_inside_words_a_later_frame_closes_is_not_whom_its_pronoun_means() -> None:
+    text = ("“President Carter was four decades ahead of his time,” said Manish Bapna, who leads the "
+            "council. Carter called for cuts in emissions well before “climate change” was part of the "
+            "lexicon, he said.")
+    assert [s for s, _ in _speakers(text)] == ["Manish Bapna", "Manish Bapna"]
+
+
+def test_she_after_a_person_introduced_in_the_paragraph_before_is_that_person() -> None:
+    text = ("“We oppose the sanctions,” Guo Jiakun said on Monday.\n\nThe speculation garnered so much "
+            "attention that Mao Ning, a spokesperson for China’s foreign ministry, was asked about it on "
+            "Wednesday.\n\n“I am not yet aware of what you mentioned,” she said.")
+    assert [s for s, _ in _speakers(text)] == ["Guo Jiakun", "Mao Ning"]
+
+
+def test_a_woman_introduced_before_is_no_he() -> None:
+    text = ("“We oppose the sanctions,” Guo Jiakun said on Monday.\n\nThe speculation grew so much that "
+            "Maria Lopez, a spokesperson for the ministry, was asked about it.\n\n“I am not aware of "
+            "it,” he said.")
+    assert [s for s, _ in _speakers(text)] == ["Guo Jiakun", "Guo Jiakun"]

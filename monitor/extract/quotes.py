@@ -6854,6 +6854,11 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             # the words open with may be the speaker; so may the one of an opening clause: "While
             # the campaign did not appeal to Julie Graham, …, she said")
             reported_from[id(claim.frame)] = min(claim.start, reported_from.get(id(claim.frame), claim.start))
+    # The reported words that a frame after them closes: a name opening a frame of its own inside
+    # them ("Carter called for cuts …, he said") is only reported on, as inside a clause after a cue
+    closed = [(c.start, c.end, id(c.frame)) for c in claims
+              if c.frame is not None and c.frame.mention is not None and id(c.frame) in reported_from
+              and c.end <= c.frame.mention.start]
     for mention, frame in order:
         if mention.kind == "pronoun" and mention.name in ("he", "she") and id(frame) in reported_from:
             mention = replace(mention, start=reported_from[id(frame)], end=reported_from[id(frame)])
@@ -6871,7 +6876,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                                                                   book.last_source_at), book.knows)
             if lead is not None:
                 book.note_person(lead)
-        nested = _inside_clause(outer, frame)
+        nested = _inside_clause(outer, frame) or mention.kind != "pronoun" and any(
+            start <= mention.start < end and owner != id(frame) for start, end, owner in closed)
         teller = resolved.get(id(outer)) if nested and outer is not None else None
         if teller is not None and mention.kind == "pronoun" and mention.name in ("he", "she") \
                 and _may_be_one(teller, "m" if mention.name == "he" else "f") \

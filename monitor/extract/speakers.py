@@ -4764,6 +4764,39 @@ class SpeakerBook:
             return None  # ("Flowers were left for a victim, Tom Baker, a teacher.")
         return self._person(found)
 
+    def _introduced_in_paragraph_before(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
+        """"“…,” Guo Jiakun said. ¶ … attention that Mao Ning, a spokesperson for China’s foreign
+        ministry, was asked about it. ¶ “…,” she said": a person the paragraph just before
+        introduces with an appositive, after the one quoted last, is whom the pronoun of a
+        paragraph opening on a quotation means (if no first name says otherwise)."""
+        text = self.text
+        para_start = text.rfind("\n", 0, pos) + 1
+        if not para_start or text[para_start:para_start + 1] not in ("“", '"') \
+                or not text[para_start:pos].rstrip().endswith((",”", ',"', "”", '"')):
+            return None
+        before_end = para_start - 1
+        while before_end > 0 and text[before_end - 1] == "\n":
+            before_end -= 1
+        before_start = text.rfind("\n", 0, before_end) + 1
+        if self._seen_pos.get(latest.index, -1) >= before_start or before_end - before_start > 600:
+            return None
+        found = None
+        for match in _NAME_THEN_APPOSITIVE.finditer(text, before_start, before_end):
+            if self.quoted is not None and self.quoted(match.start()):
+                continue
+            named = parse_before(text, tokens(text, match.start(1), match.end(1)))
+            if named is None or named.kind != "person" or " " not in named.name \
+                    or named.gender not in (None, want) \
+                    or _name_gender(tokens(named.name, 0, len(named.name))) not in (None, want):
+                continue
+            if alias_key(named.name).rsplit(None, 1)[-1:] == alias_key(latest.name).rsplit(None, 1)[-1:]:
+                continue
+            sentence = max(text.rfind(". ", before_start, match.start()) + 2, before_start)
+            if _DONE_TO.search(text, sentence, match.start()) is not None:
+                continue
+            found = named
+        return self._person(found) if found is not None else None
+
     def _subject_since(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
         """"“…,” said Joe Biden. … Wednesday, the day he dropped out, Michael Bloomberg endorsed
         his former rival, Joe Biden. “…,” he said": the person the last sentence since the
@@ -5657,6 +5690,7 @@ class SpeakerBook:
                     if speaker is not None and self.text:
                         speaker = self._newcomer_in_paragraph(speaker, mention.start, want) \
                             or self._introduced_since(speaker, mention.start, want) \
+                            or self._introduced_in_paragraph_before(speaker, mention.start, want) \
                             or self._subject_since(speaker, mention.start, want) or speaker
                     if self.text:
                         speaker = self._interviewed_before(speaker, mention.start, want) or speaker
