@@ -365,3 +365,56 @@ def test_a_woman_introduced_before_is_no_he() -> None:
             "Maria Lopez, a spokesperson for the ministry, was asked about it.\n\n“I am not aware of "
             "it,” he said.")
     assert [s for s, _ in _speakers(text)] == ["Guo Jiakun", "Guo Jiakun"]
+
+
+# -- the review's guards -----------------------------------------------------------------------------
+
+
+def test_a_closing_it_said_is_the_body_quoted_before_not_the_sentence_s_subject() -> None:
+    text = ("The Israeli military said it had killed a senior commander. Hezbollah fired more than 100 "
+            "rockets on Sunday, it said.")
+    assert [s for s, _ in _speakers(text)] == ["Israeli military", "Israeli military"]
+    text = ("Google said the ruling was wrong. The European Commission fined Google 2.4 billion euros in "
+            "2017, a decision it said it would appeal.")
+    assert [s for s, _ in _speakers(text)] == ["Google", "Google"]
+
+
+def test_they_after_a_company_and_its_workers_is_not_the_company() -> None:
+    text = ("Starbucks closed five stores in Seattle this week after baristas raised safety concerns, and "
+            "they said the closures were retaliation.")
+    assert "Starbucks" not in [s for s, _ in _speakers(text)]
+
+
+def test_they_is_not_a_group_named_as_an_object() -> None:
+    text = "Police in Minneapolis arrested 12 protesters overnight. They said officers had been hit."
+    assert [s for s, _ in _speakers(text)] == [None]
+
+
+def test_an_unnamed_person_acted_on_is_no_later_he() -> None:
+    text = ("“We are devastated by this loss,” said Mayor John Smith. A 17-year-old boy was arrested "
+            "Tuesday in connection with the shooting. “This should never have happened in our city,” he "
+            "said.")
+    assert [s for s, _ in _speakers(text)] == ["John Smith", "John Smith"]
+
+
+def test_a_name_set_off_by_dashes_after_a_description_speaks() -> None:
+    assert [s for s, _ in _speakers("Her lawyer — Alan Dershowitz — said the case was weak.")] == [
+        "Alan Dershowitz"]
+
+
+def test_a_body_named_with_a_place_is_one_body() -> None:
+    text = ("The Gaza Health Ministry said 40 people were killed. The Health Ministry said later that the "
+            "toll had risen.")
+    assert [s for s, _ in _speakers(text)] == ["Gaza Health Ministry", "Gaza Health Ministry"]
+
+
+def test_a_closing_he_is_the_person_its_words_open_with_when_no_one_spoke_before() -> None:
+    text = "Jose Martinez, 45, told his manager in March that he could no longer work double shifts, he said."
+    assert {s for s, _ in _speakers(text)} == {"Jose Martinez"}
+
+
+def test_a_person_introduced_in_a_clause_of_time_is_no_later_he() -> None:
+    text = ("“I'm not going anywhere,” Prime Minister Rishi Sunak told reporters.\n\nHis remarks came a day "
+            "after Lee Anderson, the party's former deputy chairman, defected to Reform UK.\n\n“The "
+            "public want us to get on with the job,” he said.")
+    assert [s for s, _ in _speakers(text)] == ["Rishi Sunak", "Rishi Sunak"]

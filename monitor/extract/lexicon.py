@@ -599,7 +599,7 @@ GROUP_NAMES = _forms(
     "democrats republicans conservatives liberals tories socialists communists greens "
     "nationalists separatists rebels militants insurgents houthis israelis palestinians "
     "ukrainians russians americans britons europeans iranians syrians iraqis afghans "
-    "kurds saudis koreans indians pakistanis germans french italians"
+    "kurds saudis koreans indians pakistanis germans french italians taliban"
 )
 
 #: Media outlets: an addressee or a reporter of a statement, never its speaker.

@@ -892,6 +892,9 @@ class _Document:
         if found is None or found.kind != "anonymous" or " and " in found.name \
                 or one_person(found.name) is None:
             return None
+        stop = self.text.find(". ", toks[0].start, e)
+        if _DONE_TO_LEAD.search(self.text, toks[end - 1].end, stop if stop >= 0 else e) is not None:
+            return None  # ("A 17-year-old boy was arrested …", "A man drowned": the one acted on)
         return found
 
     def _lead_person_after_time(self, s: int, e: int) -> Mention | None:
@@ -1966,6 +1969,14 @@ class _Document:
             return Mention(handle.start(1), handle.end(1), "person", handle.group(1)), handle.start(1)
         closing = _DASH_CLOSED_ASIDE.search(text, left, cs)
         if closing is not None and closing.end() == cs:
+            aside = tokens(text, closing.start() + 3, closing.end() - 3)
+            named = parse_before(text, aside) if aside else None
+            if named is not None and named.start == aside[0].start \
+                    and (named.kind == "person" and " " in named.name
+                         or named.kind == "anonymous" and " and " in named.name):
+                # "Her lawyer — Alan Dershowitz — said", "Two people — a police officer and a
+                # bystander — said": the name or the pair the dashes set off speaks
+                return named, named.start
             # "The OPCW — the implementing body for the … Convention — said": the subject stands
             # before the aside the two dashes set off
             found, at = self._subject(left, closing.start())
@@ -6391,6 +6402,12 @@ def _sieve_according_lead(doc: _Document) -> None:
 #: A lower-case finite auxiliary inside a phrase (no speaker's noun phrase holds one).
 _AUXILIARY = re.compile(r"[ ](?:" + "|".join(sorted(lx.AUXILIARIES)) + r")[ ]")
 #: A person's name set off by commas right after a description ("the El Paso mayor, Dee Margo,").
+#: In the sentence an unnamed person opens, what makes them one acted on or spoken of, not a
+#: speaker: a passive ("was arrested", "were taken"), a death or an injury.
+_DONE_TO_LEAD = re.compile(r"\b(?:(?:was|were|has been|have been|had been|is being|was being)[ ]"
+                           r"(?:[a-z]+ly[ ])?(?:[a-z]+ed|taken|shot|held|hit|caught|found|seen|stabbed|"
+                           r"beaten|brought|driven|given|sentenced|charged|killed|hurt|bitten|struck|"
+                           r"thrown|stolen|born)\b|died|drowned|killed|injured|wounded|dead\b)")
 #: An aside set off by two dashes that ends right before a cue ("— the implementing body for
 #: the Convention — said"), with no sentence end inside it.
 _DASH_CLOSED_ASIDE = re.compile(r"[ ][—–][ ][^—–.!?\n]{3,160}[ ][—–][ ]")
@@ -6876,8 +6893,11 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                                                                   book.last_source_at), book.knows)
             if lead is not None:
                 book.note_person(lead)
-        nested = _inside_clause(outer, frame) or mention.kind != "pronoun" and any(
-            start <= mention.start < end and owner != id(frame) for start, end, owner in closed)
+        nested = _inside_clause(outer, frame) or mention.kind != "pronoun" \
+            and book.last_person_at >= text.rfind("\n", 0, mention.start) + 1 and any(
+                start <= mention.start < end and owner != id(frame) for start, end, owner in closed)
+        # (only with another person quoted in the paragraph before it, whom the closing pronoun
+        # may mean: "Jose Martinez told his manager that he could not work, he said" is Martinez)
         teller = resolved.get(id(outer)) if nested and outer is not None else None
         if teller is not None and mention.kind == "pronoun" and mention.name in ("he", "she") \
                 and _may_be_one(teller, "m" if mention.name == "he" else "f") \

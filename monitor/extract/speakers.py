@@ -2803,10 +2803,11 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" and"):
         # "Tim Cook and Phil Schiller": two people, not Phil Schiller in the role "Tim Cook and"
         people = _coordinated_people(text, toks)
+        joint = next(k for k, t in enumerate(toks) if t.low == "and")
         if people is None and all(_cap(t) or t.low == "and" for t in toks) \
-                and (left := classify(text, toks[:next(k for k, t in enumerate(toks) if t.low == "and")])) \
-                is not None and left.kind == "organisation":
-            # "U.S. Immigration and Customs Enforcement": one body's name
+                and (left := classify(text, toks[:joint])) is not None and left.kind == "organisation":
+            # "U.S. Immigration and Customs Enforcement": one body's name; "Google and Kairos":
+            # two bodies speaking together
             return Mention(mention.start, mention.end, "organisation", _join(text, toks))
         return people or mention
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" &"):
@@ -3795,10 +3796,26 @@ _THE_GROUP = re.compile(r"\b[Tt]he ([a-z]+s)\b")
 #: A plural in lower case with no article ("supporters at one point rushed", "hundreds of
 #: protesters converged"): a group a later "they" may mean when no group came with "the".
 _BARE_GROUP = re.compile(r"(?<![\w’'-])([a-z]+s)\b")
+#: What may stand before a bare plural that is its clause's subject: the clause's opening (a
+#: sentence's start, a comma, a conjunction), a count ("hundreds of") and up to two adjectives.
+_GROUP_AS_SUBJECT = re.compile(
+    r"(?:^|[.!?:;,\n]|\b(?:[Aa]nd|[Bb]ut|[Tt]hough|[Aa]lthough|[Ww]hile|[Ww]hen|[Aa]s|[Aa]fter|[Bb]ecause|"
+    r"[Ss]ince|[Ii]f|[Oo]nce))[ ]*(?:(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores|[Mm]illions|[Mm]any|"
+    r"[Ss]ome|[Ss]everal|[Mm]ost|[Oo]ther)[ ](?:of[ ])?)?(?:(?![a-z]+ed[ ])[a-z-]+[ ]){0,2}$")
 #: "there have been critics": a group the text says exists, whom a later "they" may mean.
 _THERE_GROUP = re.compile(r"\b[Tt]here (?:are|were|have been|had been|has been) (?:many |some |also )?"
                           r"([a-z]+s)\b")
 _GROUP_LOOKBACK = 250
+#: After a person's appositive, a verb of speaking or of being asked: whom the next quotation's
+#: pronoun may mean ("Mao Ning, a spokesperson …, was asked about it").
+_SPOKE_AFTER_APPOSITIVE = re.compile(r"[ ](?:(?:was|were)[ ](?:later[ ])?(?:asked|questioned|interviewed)"
+                                     r"|spoke|said|told|answered|responded|replied|commented|addressed|"
+                                     r"briefed|held[ ]a|gave|took[ ]questions)\b")
+#: Words right before a pronoun that open a clause of its own ("which it said", "but they have").
+_OWN_CLAUSE_OPENERS = frozenset(["which", "what", "but", "and", "though", "although", "while", "whereas"])
+#: Relative words right before "it" whose clause's subject is the body the sentence opens with
+#: ("which it said", "what it described as"; after "but" or "and" another body may speak).
+_RELATIVE_OPENERS = frozenset(["which", "what"])
 #: Words opening a clause of time or condition before a sentence's subject ("Even though …,").
 _OPENING_SUBORDINATORS = frozenset(["after", "before", "when", "while", "although", "though", "even",
                                     "because", "since", "as", "if", "once", "despite", "following"])
@@ -4791,6 +4808,10 @@ class SpeakerBook:
                 continue
             if alias_key(named.name).rsplit(None, 1)[-1:] == alias_key(latest.name).rsplit(None, 1)[-1:]:
                 continue
+            closing = text.find(",", match.end(), before_end)
+            if closing < 0 or _SPOKE_AFTER_APPOSITIVE.match(text, closing + 1) is None:
+                continue  # (the person must be the one who then spoke or was asked: not "a day
+                # after Lee Anderson, the party's former deputy chairman, defected")
             sentence = max(text.rfind(". ", before_start, match.start()) + 2, before_start)
             if _DONE_TO.search(text, sentence, match.start()) is not None:
                 continue
@@ -5341,8 +5362,14 @@ class SpeakerBook:
         stop = text.rfind(". ", floor, pos)
         start = max(stop + 2 if stop >= 0 else floor, text.rfind("\n", floor, pos) + 1)
         toks = tokens(text, start, pos)
-        if len(toks) < 4 or self.quoted is not None and self.quoted(start):
+        if len(toks) < 4 or self.quoted is not None and self.quoted(start) \
+                or toks[-1].low not in (_OWN_CLAUSE_OPENERS if plural else _RELATIVE_OPENERS):
+            # (only a pronoun opening a clause of its own: not the closing "…, it said" of words
+            # the sentence opens with, nor "a decision it said it would appeal")
             return None
+        para = text.rfind("\n", 0, pos) + 1
+        if not plural and self.last_org is not None and self._seen_pos.get(self.last_org.index, -1) >= para:
+            return None  # (a body quoted in the paragraph already is whom "it" means, as before)
         if toks[0].low in ("and", "but", "so", "yet"):
             toks = toks[1:]
         if toks and toks[0].low in lx.ADVERBIAL_PREPOSITIONS | _OPENING_SUBORDINATORS:
@@ -5356,11 +5383,16 @@ class SpeakerBook:
         if verb is None or verb > 8 or any(t.low in lx.PRONOUNS for t in toks[:verb]) \
                 or text.find(",", toks[0].start, toks[verb - 1].end) >= 0:
             return None
+        if plural and any(t.word.islower() and t.low in lx.ANON_HEADS and t.low.endswith("s")
+                          for t in toks[verb:]):
+            return None  # ("Amazon fired 200 warehouse workers, but they said …": the workers, maybe)
         subject = parse_before(text, toks[:verb])
         if subject is None or subject.start != toks[0].start and toks[0].low not in lx.DETERMINERS \
                 or subject.kind == "organisation" and not subject.name[:1].isupper():
             return None  # ("The company said …, which it …": the company the text named, as before)
-        if subject.kind == "organisation" or plural and subject.kind == "anonymous" \
+        if subject.kind == "organisation" \
+                and (not plural or subject.name.split()[-1].lower() in lx.GROUP_NAMES) \
+                or plural and subject.kind == "anonymous" \
                 and subject.gender == "plural" or plural and subject.kind == "anonymous" \
                 and subject.name.split()[-1].lower() in lx.ANON_HEADS and subject.name.endswith("s"):
             return self._by_alias.get((subject.kind, alias_key(subject.name))) or self._new(subject)
@@ -5396,8 +5428,11 @@ class SpeakerBook:
             for match in _BARE_GROUP.finditer(self.text, *window):
                 head = match.group(1)
                 if head in lx.ANON_HEADS and head not in lx.DOCUMENT_NOUNS and head not in _NOT_THEY_GROUPS \
+                        and _GROUP_AS_SUBJECT.search(self.text, max(window[0] - 1, match.start() - 60),
+                                                     match.start()) is not None \
                         and not (self.quoted is not None and self.quoted(match.start())):
-                    found = match
+                    found = match  # (a subject: "supporters at one point rushed", "hundreds of
+                    # protesters converged"; not an object: "police arrested 12 protesters")
         party = None
         for match in _GROUP_SUBJECT.finditer(self.text, *window):
             if match.group(1).lower() in lx.GROUP_NAMES \
@@ -6955,7 +6990,8 @@ class SpeakerBook:
             if found is not None and given[0][:1].isupper() and words[0] not in found.name.lower().split():
                 return None  # (not "the Harris campaign" for the Trump campaign: a name of its own)
             own = " ".join(given)
-            if found is not None and all(w[:1].isupper() for w in given) and found.name != own \
+            if found is not None and words[1] == "party" and all(w[:1].isupper() for w in given) \
+                    and found.name != own \
                     and found.name.endswith(" " + own) \
                     and not found.name[:-len(own)].rstrip().endswith(("'s", "’s")) \
                     and found.name[:-len(own)].strip() not in _COUNTRY_ABBREVIATIONS \
