@@ -6401,7 +6401,9 @@ def _sieve_according_lead(doc: _Document) -> None:
 
 #: A lower-case finite auxiliary inside a phrase (no speaker's noun phrase holds one).
 _AUXILIARY = re.compile(r"[ ](?:" + "|".join(sorted(lx.AUXILIARIES)) + r")[ ]")
-#: A person's name set off by commas right after a description ("the El Paso mayor, Dee Margo,").
+#: How far back a paragraph's start is looked for (characters): a long text with no line breaks
+#: is read as one paragraph there, and each look stays short.
+_PARAGRAPH_REACH = 5_000
 #: In the sentence an unnamed person opens, what makes them one acted on or spoken of, not a
 #: speaker: a passive ("was arrested", "were taken"), a death or an injury.
 _DONE_TO_LEAD = re.compile(r"\b(?:(?:was|were|has been|have been|had been|is being|was being)[ ]"
@@ -6413,6 +6415,7 @@ _DONE_TO_LEAD = re.compile(r"\b(?:(?:was|were|has been|have been|had been|is bei
 _DASH_CLOSED_ASIDE = re.compile(r"[ ][—–][ ][^—–.!?\n]{3,160}[ ][—–][ ]")
 #: One capitalised word set off by commas: a first name given alone ("his wife, Amanda,").
 _GIVEN_NAME_APPOSED = re.compile(r"[ ]([A-Z][a-z]+),")
+#: A person's name set off by commas right after a description ("the El Paso mayor, Dee Margo,").
 _APPOSITIVE_NAME = re.compile(r"[ ]((?:[A-Z][\w’'-]+[ ]){1,2}[A-Z][\w’'-]+),")
 #: The same, its role before it: "the festival's founder, Egyptian novelist Ahdaf Soueif,".
 _ROLE_THEN_NAME = re.compile(r"[ ]((?:[A-Z][a-z]+[ ])?[a-z]+(?:[ ][a-z]+){0,2})[ ]"
@@ -6893,9 +6896,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                                                                   book.last_source_at), book.knows)
             if lead is not None:
                 book.note_person(lead)
-        nested = _inside_clause(outer, frame) or mention.kind != "pronoun" \
-            and book.last_person_at >= text.rfind("\n", 0, mention.start) + 1 and any(
-                start <= mention.start < end and owner != id(frame) for start, end, owner in closed)
+        nested = _inside_clause(outer, frame) or mention.kind != "pronoun" and any(
+            start <= mention.start < end and owner != id(frame) for start, end, owner in closed) \
+            and book.last_person_at >= text.rfind("\n", max(0, mention.start - _PARAGRAPH_REACH),
+                                                  mention.start) + 1
         # (only with another person quoted in the paragraph before it, whom the closing pronoun
         # may mean: "Jose Martinez told his manager that he could not work, he said" is Martinez)
         teller = resolved.get(id(outer)) if nested and outer is not None else None

@@ -2853,6 +2853,7 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     return mention
 
 
+@lru_cache(maxsize=512)
 def _named_with_first_name(text: str, surname: str) -> bool:
     """Does the text write ``surname`` after a known first name somewhere ("Joe Biden")?"""
     return any(known_first_name(m.group(1).lower())
@@ -4787,14 +4788,14 @@ class SpeakerBook:
         introduces with an appositive, after the one quoted last, is whom the pronoun of a
         paragraph opening on a quotation means (if no first name says otherwise)."""
         text = self.text
-        para_start = text.rfind("\n", 0, pos) + 1
+        para_start = text.rfind("\n", max(0, pos - 600), pos) + 1
         if not para_start or text[para_start:para_start + 1] not in ("“", '"') \
                 or not text[para_start:pos].rstrip().endswith((",”", ',"', "”", '"')):
             return None
         before_end = para_start - 1
         while before_end > 0 and text[before_end - 1] == "\n":
             before_end -= 1
-        before_start = text.rfind("\n", 0, before_end) + 1
+        before_start = text.rfind("\n", max(0, before_end - 600), before_end) + 1
         if self._seen_pos.get(latest.index, -1) >= before_start or before_end - before_start > 600:
             return None
         found = None
@@ -5367,7 +5368,7 @@ class SpeakerBook:
             # (only a pronoun opening a clause of its own: not the closing "…, it said" of words
             # the sentence opens with, nor "a decision it said it would appeal")
             return None
-        para = text.rfind("\n", 0, pos) + 1
+        para = text.rfind("\n", floor, pos) + 1
         if not plural and self.last_org is not None and self._seen_pos.get(self.last_org.index, -1) >= para:
             return None  # (a body quoted in the paragraph already is whom "it" means, as before)
         if toks[0].low in ("and", "but", "so", "yet"):
