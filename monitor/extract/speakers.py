@@ -1853,6 +1853,13 @@ def parse_after(text: str, toks: list[Tok]) -> Mention | None:
 _SUFFIX_AFTER_COMMA = re.compile(r",[ ](Jr\.|Sr\.|II|III|IV)(?=[,.;]|$)")
 
 
+def _capitalised_run_end(toks: list[Tok], k: int) -> int:
+    """Where the run of capitalised words from ``toks[k]`` ends (before a possessive)."""
+    while k < len(toks) and _cap(toks[k]) and not possessive(toks[k]):
+        k += 1
+    return k
+
+
 def _owner_s_described_person(text: str, toks: list[Tok]) -> Mention | None:
     """"writes Huber's longtime tag team partner Erick Rowan on Instagram": after a cue, a
     capitalised possessive, up to four words in lower case for what the person is to the owner,
@@ -1862,9 +1869,7 @@ def _owner_s_described_person(text: str, toks: list[Tok]) -> Mention | None:
     k = 1
     while k < len(toks) and k <= 5 and toks[k].word.islower() and toks[k].word.isalpha():
         k += 1
-    end = k
-    while end < len(toks) and _cap(toks[end]) and not possessive(toks[end]):
-        end += 1
+    end = _capitalised_run_end(toks, k)
     if k == 1 or k > 5 or end - k < 2:
         return None
     person = parse_before(text, toks[:end])
@@ -1910,10 +1915,7 @@ def _employee_after_body(text: str, toks: list[Tok], body: Mention) -> Mention |
     if j == k or j >= len(toks) or not _cap(toks[j]) or not (
             toks[j - 1].low in lx.OCCUPATION_WORDS or toks[j - 1].low in lx.POSITION_HEADS):
         return None
-    end = j
-    while end < len(toks) and _cap(toks[end]) and not possessive(toks[end]):
-        end += 1
-    person = classify(text, toks[j:end])
+    person = classify(text, toks[j:_capitalised_run_end(toks, j)])
     if person is None or person.kind != "person" or " " not in person.name:
         return None
     return Mention(toks[0].start, person.end, "person", person.name,
@@ -5361,14 +5363,14 @@ class SpeakerBook:
         text = self.text
         floor = max(0, pos - 400)
         stop = text.rfind(". ", floor, pos)
-        start = max(stop + 2 if stop >= 0 else floor, text.rfind("\n", floor, pos) + 1)
+        para = text.rfind("\n", floor, pos) + 1
+        start = max(stop + 2 if stop >= 0 else floor, para)
         toks = tokens(text, start, pos)
         if len(toks) < 4 or self.quoted is not None and self.quoted(start) \
                 or toks[-1].low not in (_OWN_CLAUSE_OPENERS if plural else _RELATIVE_OPENERS):
             # (only a pronoun opening a clause of its own: not the closing "…, it said" of words
             # the sentence opens with, nor "a decision it said it would appeal")
             return None
-        para = text.rfind("\n", floor, pos) + 1
         if not plural and self.last_org is not None and self._seen_pos.get(self.last_org.index, -1) >= para:
             return None  # (a body quoted in the paragraph already is whom "it" means, as before)
         if toks[0].low in ("and", "but", "so", "yet"):
@@ -5391,11 +5393,10 @@ class SpeakerBook:
         if subject is None or subject.start != toks[0].start and toks[0].low not in lx.DETERMINERS \
                 or subject.kind == "organisation" and not subject.name[:1].isupper():
             return None  # ("The company said …, which it …": the company the text named, as before)
-        if subject.kind == "organisation" \
-                and (not plural or subject.name.split()[-1].lower() in lx.GROUP_NAMES) \
+        last = subject.name.split()[-1].lower()
+        if subject.kind == "organisation" and (not plural or last in lx.GROUP_NAMES) \
                 or plural and subject.kind == "anonymous" \
-                and subject.gender == "plural" or plural and subject.kind == "anonymous" \
-                and subject.name.split()[-1].lower() in lx.ANON_HEADS and subject.name.endswith("s"):
+                and (subject.gender == "plural" or last in lx.ANON_HEADS and last.endswith("s")):
             return self._by_alias.get((subject.kind, alias_key(subject.name))) or self._new(subject)
         return None
 
@@ -7697,13 +7698,10 @@ class SpeakerBook:
     def _member_of_named_group(self, mention: Mention) -> Mention:
         """"Senior administration officials said … One of the officials said": one member of
         the group quoted before under a fuller name ("senior administration official")."""
-        plural = (mention.role or "").split()[-1].lower()
-        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
-            words = speaker.name.split()
-            if speaker.kind == "anonymous" and 2 <= len(words) <= 4 and words[-1].lower() == plural \
-                    and not any(w.lower() in lx.DETERMINERS for w in words):
-                return replace(mention, name=" ".join([*words[:-1], mention.name]))
-        return mention
+        group = self._group_quoted_as((mention.role or "").split()[-1].lower())
+        if group is None:
+            return mention
+        return replace(mention, name=" ".join([*group.name.split()[:-1], mention.name]))
 
     def _same_group_before(self, mention: Mention) -> Speaker | None:
         """"Two Clinton donors tell ABC News …. The donors also say …": "the" and a plural for
@@ -7712,9 +7710,14 @@ class SpeakerBook:
         if len(words) != 2 or words[0].lower() != "the" or not words[1].islower() \
                 or not words[1].endswith("s"):
             return None
+        return self._group_quoted_as(words[1])
+
+    def _group_quoted_as(self, plural: str) -> Speaker | None:
+        """The group quoted last under a phrase of two to four words ending in ``plural`` (in
+        lower case) and holding no article ("Two Clinton donors" for "donors")."""
         for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
             names = alias_key(speaker.name).split()
-            if speaker.kind == "anonymous" and 2 <= len(names) <= 4 and names[-1] == words[1] \
+            if speaker.kind == "anonymous" and 2 <= len(names) <= 4 and names[-1] == plural \
                     and not any(w in lx.DETERMINERS for w in names):
                 return speaker
         return None
