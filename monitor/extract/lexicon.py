@@ -34,7 +34,7 @@ CUE_VERBS = _forms(
     "told tells tell telling",
     "added adds adding",
     "noted notes noting",
-    "announced announces",
+    "announced announces announcing",
     "tweeted tweets",
     "wrote writes written",
     "asked asks",
@@ -45,15 +45,15 @@ CUE_VERBS = _forms(
     "confirmed confirms confirming",
     "warned warns warning",
     "urged urges",
-    "explained explains",
+    "explained explains explaining",
     "insisted insists insisting",
     "accused accuses accuse accusing",
     "complaining",
     "claimed claims claiming",
     "stressed stresses stressing",
-    "stated states",
-    "acknowledged acknowledges",
-    "admitted admits",
+    "stated states stating",
+    "acknowledged acknowledges acknowledging",
+    "admitted admits admitting",
     "denied denies",
     "declared declares declaring",
     "emphasised emphasized emphasises emphasizes",
@@ -72,7 +72,7 @@ CUE_VERBS = _forms(
     # What a court or an examiner decided: "the court ruled that …" (a finding: see FINDING_CUES).
     "ruled",
     "observed observes",
-    "reported reports",
+    "reported reports reporting",
     "posted posts",
     "alleged alleges alleging",
     "maintained maintains",
@@ -421,6 +421,10 @@ COMPANY_NAMES = _forms(
     "exxonmobil chevron gazprom rosneft huawei alibaba tencent baidu xiaomi toyota volkswagen",
 )
 ORG_NAMES = ORG_NAMES | COMPANY_NAMES
+#: Places whose names stand for the office there ("Downing Street said", "the White House"): two
+#: capitalised words that would otherwise read as a person's name.
+GOVERNMENT_SEATS = frozenset(["white house", "downing street", "blue house", "capitol hill", "quai d'orsay",
+                              "foggy bottom", "zhongnanhai", "number 10", "no 10", "no. 10"])
 
 #: Capitalised words that end a company's or an institute's name ("Moody's Analytics",
 #: "Brookings Institution"): never a surname. Compared only when capitalised, since most are

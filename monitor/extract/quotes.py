@@ -477,13 +477,28 @@ _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "the
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
                   "asserting", "alleging", "concluding", "noting", "stressing", "predicting",
                   "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
-                  "accusing", "declaring", "quipping", "joking"])
+                  "accusing", "declaring", "quipping", "joking", "reporting", "stating", "explaining",
+                  "announcing", "acknowledging", "admitting", "emphasizing", "emphasising"])
 #: After a cue, a quoted noun phrase and a verb: the clause of "Declaring “the soul of the
 #: Corps” is at stake, …" (no "that" needed).
 _QUOTED_SUBJECT = re.compile(r"[ ][\"“][^\"“”\n]{3,80}[\"”][ ](?:is|was|are|were|has|had|will|would|could"
                              r"|must|may|might|should|remains)\b")
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
-_THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting", "declaring"])
+_THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting", "declaring",
+                        "reporting", "stating", "explaining", "announcing", "acknowledging", "admitting",
+                        "emphasizing", "emphasising"])
+#: Of those, the ones a colon and a quotation may follow instead: "stating: “It is personal.”"
+#: (but "reporting on …", "announcing a plan": no speech without "that").
+_THAT_OR_QUOTED = frozenset(["stating", "explaining", "admitting", "acknowledging", "declaring", "noting",
+                             "stressing", "emphasizing", "emphasising"])
+_QUOTED_AFTER_CUE = re.compile(r"[ ]?[:,]?[ ]*[\"“]")
+
+
+def _wants_that(text: str, frame: _Frame) -> bool:
+    """Does a participle frame lack the "that" its cue needs to report speech?"""
+    if frame.cue not in _THAT_ONLY or frame.with_that:
+        return False
+    return frame.cue not in _THAT_OR_QUOTED or _QUOTED_AFTER_CUE.match(text, frame.cue_end) is None
 #: Adverbs between a cue and its "that": "insisting instead that", "said again that".
 #: Words in "-ly" that open a clause rather than qualify the cue ("said only three bodies …",
 #: "said family members had been told").
@@ -1554,7 +1569,7 @@ class _Document:
         if quoted is not None:
             frame = _Frame(cue, cs, ce, quoted, min(quoted.start, cs), ce, (s, e), para, headline=headline)
             self._after_cue(frame, e)
-            return None if cue in _THAT_ONLY and not frame.with_that else frame
+            return None if _wants_that(text, frame) else frame
         before_cue = cs
         while before_cue > s and text[before_cue - 1].isspace():
             before_cue -= 1
@@ -1687,7 +1702,7 @@ class _Document:
         cue that reports speech only with "that" when no "that" follows; the clause starts
         right after the cue unless it was found elsewhere ("telling" names a hearer first)."""
         self._after_cue(frame, e)
-        if frame.cue in _THAT_ONLY and not frame.with_that:
+        if _wants_that(self.text, frame):
             return None
         if frame.clause_start is None and frame.cue != "telling":
             if _NOUN_OBJECT_AFTER.match(self.text, frame.cue_end):

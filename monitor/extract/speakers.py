@@ -2792,6 +2792,8 @@ _GROUP_QUANTIFIERS = frozenset(["many", "some", "most", "few", "several", "other
 def classify(text: str, toks: list[Tok]) -> Mention | None:
     """Read a noun phrase as a person (name and role), an organisation or an anonymous source."""
     mention = _classify(text, toks)
+    if mention is not None and mention.kind == "person" and mention.name.lower() in lx.GOVERNMENT_SEATS:
+        return replace(mention, kind="organisation")  # ("White House officials": not a Mr House)
     if mention is None and toks and toks[-1].low.startswith("ex-") and len(toks[-1].low) > 4:
         # "Ex-friends told the Daily Mail", "two ex-officials said": the group its head names
         last = toks[-1]
@@ -3742,6 +3744,16 @@ _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "
 _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
+#: How far into a story its opening description of a person reaches, and how soon after it the
+#: text must name that person with the title (see _titled_after).
+_LEDE_REACH = 700
+#: A title that gives a gender, right before a surname (a pattern's opening).
+_GENDERED_TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?[ ]"
+#: Words that may stand between the article and the title of such a description ("a federal
+#: judge", "the new press secretary"): none names another body than the one the title is of.
+_LEDE_MODIFIERS = frozenset(["federal", "military", "district", "state", "county", "local", "new", "top",
+                             "chief", "appeals", "appellate", "circuit", "bankruptcy", "immigration",
+                             "superior", "presiding", "trial", "senior", "u.s.", "press"])
 #: How far after the words of the person quoted last a new subject may take "he" or "she" over.
 _SUBJECT_SINCE_REACH = 800
 #: A sentence's subject named after an opening phrase and its comma, then a verb: "Wednesday,
@@ -4666,6 +4678,9 @@ class SpeakerBook:
         self.last_person_at = -1
         #: Where a single unnamed source ("a source close to the talks") was last quoted.
         self.last_source_at = -1
+        #: The named person cited last as a source only ("according to ecologist Chip Taylor"),
+        #: and where: whom a "he" means when no one else may be.
+        self._cited_person: tuple[Speaker, int] | None = None
         #: People quoted so far, the most recent last (a dict as an ordered set, by index).
         self.recent: dict[int, Speaker] = {}
         # Indexes, so that a long text with many speakers stays linear.
@@ -4751,6 +4766,44 @@ class SpeakerBook:
         if silent_after(self.text, found.end, min(pos, found.end + 80)):
             return None  # "Robert Mueller declined to comment": whoever speaks next, not he
         return self._person(found)
+
+    def _cited_before(self, pos: int, want: str) -> Speaker | None:
+        """"According to ecologist Chip Taylor of the University of Kansas, last year's cool
+        weather kept them in place. He also said …": when no one else may be "he", the named
+        person the text cited last as its source, close before (and of no other gender)."""
+        if self._cited_person is None:
+            return None
+        cited, at = self._cited_person
+        if pos - at > _PRONOUN_LOOKBACK or cited.gender not in (None, want) \
+                or self._surname_gender(cited.name.rsplit(None, 1)[-1]) not in (None, want):
+            return None
+        return cited
+
+    def _first_name_misread(self, pos: int, want: str) -> Speaker | None:
+        """"Mayor Satya Rhodes-Conway told reporters …. ¶ “…,” she said": when no one else may
+        be "she" of a paragraph that opens on the quotation, the person quoted last, in the
+        paragraph just before, if only a first name read as a man's (or a woman's) says
+        otherwise — no title, no pronoun of the text."""
+        latest = self._latest_recent("f" if want == "m" else "m")
+        if latest is None or latest.kind != "person" or " " not in latest.name:
+            return None
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        if text[start:start + 1] not in ("“", '"'):
+            return None
+        end = start - 1  # (the paragraph before: its end, past blank lines, then its start)
+        while end > 0 and text[end - 1] == "\n":
+            end -= 1
+        before = text.rfind("\n", 0, end) + 1
+        since = self._seen_pos.get(latest.index, -1)
+        if not before <= since < end or pos - since > _PRONOUN_LOOKBACK:
+            return None
+        first, surname = latest.name.split()[0], latest.name.rsplit(None, 1)[-1]
+        if _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) != latest.gender \
+                or _gender([Tok(first, 0, 0)]) is not None or self._pronoun_gender(surname) is not None \
+                or re.search(_GENDERED_TITLE + re.escape(surname), text):
+            return None
+        return latest
 
     def _introduced_since(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
         """"“We need a deal,” Harkin said. The bill was drafted by Rep. Bill Owens, a Democrat
@@ -4975,6 +5028,48 @@ class SpeakerBook:
         # text spoke of last ("Teachers didn't see Holcomb …. The governor said …")
         best = max(names, key=lambda n: text.rfind(n.split()[-1], 0, before))
         return Mention(mention.start, mention.end, "person", best, role=mention.role or head)
+
+    def _titled_after(self, mention: Mention) -> Mention | None:
+        """"A federal judge warned Giuliani …. ¶ U.S. District Judge Beryl Howell in Washington
+        found …": a story's opening description of one person, whom the text names with that
+        title soon after and nowhere before (the first so titled, in this paragraph or the next
+        two, outside quotations)."""
+        words = mention.name.lower().split()
+        head = words[-1] if words else ""
+        if not head.isalpha() or head not in lx.POSITION_HEADS or mention.start > _LEDE_REACH \
+                or words[0] not in ("the", "a", "an", head) or len(words) > 4 \
+                or not _LEDE_MODIFIERS.issuperset(words[1:-1]):
+            return None  # (not "a union president" for President Joe Biden)
+        found = self._titled_names(head)
+        text = self.text
+        if found and found[0][0] < mention.start:
+            return None  # (a title written before the description: _titled_before's)
+        if not found:
+            # "A military judge has ruled …. ¶ … the order by the judge, Air Force Colonel
+            # Matthew McCall, has not …": the name set beside the description
+            named = re.compile(rf"\b[Tt]he {head}, ([^,.;:\n]{{4,60}}),").search(
+                text, mention.end, mention.end + _LEDE_REACH)
+            if named is None or text.count("\n\n", mention.end, named.start()) > 2 \
+                    or self.quoted is not None and self.quoted(named.start()):
+                return None
+            person = parse_before(text, tokens(text, named.start(1), named.end(1)))
+            if person is None or person.kind != "person" or " " not in person.name \
+                    or person.end != named.end(1):
+                return None
+            return Mention(mention.start, mention.end, "person", person.name, role=mention.role or head)
+        start, end, written = found[0]
+        if start - mention.end > _LEDE_REACH or text.count("\n\n", mention.end, start) > 2 \
+                or self.quoted is not None and self.quoted(start):
+            return None
+        office = titles.office_of(mention.role, head)
+        if not _fits_office(text[max(0, start - 12):start], head, office) \
+                or _portfolio_clash(mention.role, text[max(0, start - 30):end]):
+            return None
+        name = base_word(Tok(written, 0, 0))
+        first = name.split()[0].lower()
+        if first in lx.NOT_NAMES or first in lx.ORG_HEADS or " " not in name:
+            return None
+        return Mention(mention.start, mention.end, "person", name, role=mention.role or head)
 
     def _pair_named_before(self, pos: int, latest: Speaker | None) -> Speaker | None:
         """"they" right after a sentence or clause that names two people in full ("The authors,
@@ -5755,6 +5850,9 @@ class SpeakerBook:
                     speaker = self._described_subject_before(mention.start, want)
                 if speaker is None:
                     speaker = self._handle_was_person(want)
+                if speaker is None and self.text:
+                    speaker = self._cited_before(mention.start, want) \
+                        or self._first_name_misread(mention.start, want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it" and self.text \
@@ -5855,6 +5953,8 @@ class SpeakerBook:
                 speaker = self._person(titled) if titled is not None else None
             if speaker is None:
                 speaker = self._last_person_described(mention)
+            if speaker is None and self.text and (titled := self._titled_after(mention)) is not None:
+                speaker = self._person(titled)
             if speaker is None and self._described_before(mention) is None:
                 speaker = self._epithet_of_quoted(mention)
             if speaker is None:
@@ -5901,6 +6001,9 @@ class SpeakerBook:
                     if wrote is not None and wrote.kind in ("organisation", "person"):
                         speaker = self._by_alias.get((wrote.kind, alias_key(wrote.name))) or self._new(wrote)
                         break
+            if speaker is None and mention.kind == "anonymous" and self.text \
+                    and (titled := self._titled_after(mention)) is not None:
+                speaker = self._person(titled)  # ("A military judge has ruled …")
             if speaker is None and mention.kind == "anonymous" and _TOP_POST.match(mention.name):
                 # ("the top U.S. diplomat": one person's post, not an unnamed source)
                 speaker = self._epithet_of_quoted(replace(mention, name=mention.name.split()[-1]))
@@ -5923,6 +6026,8 @@ class SpeakerBook:
             # spokeswoman", is who a later "she" means, unless the sentence opens with a person
             # of that gender: "Tom Hale quit, according to his father. “…,” he said" is Hale)
             self._index_role(speaker)
+            if speaker.kind == "person":
+                self._cited_person = (speaker, mention.start)
             return speaker  # a source cited: not the subject a later pronoun means
         if speaker is not None:
             if speaker.kind == "organisation" and mention.kind in ("definite", "anonymous", "pronoun"):
@@ -6721,6 +6826,9 @@ class SpeakerBook:
         gender = None
         text = self.text
         for pos in self._positions(surname):
+            end = pos + len(surname)
+            if end < len(text) and text[end].isalnum() or pos and text[pos - 1].isalnum():
+                continue  # ("Ho" inside "Kathy Hochul" is not Judge Ho)
             before = text[max(0, pos - 20):pos - 1] if pos > 1 else ""
             if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""

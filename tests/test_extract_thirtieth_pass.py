@@ -1,0 +1,176 @@
+"""Who speaks in the constructions of the thirtieth pass: a short surname inside a longer one, a
+source cited by "according to" whom "he" then means, a first name read as the other gender, the
+participles "stating", "reporting", "explaining" …, seats of government, and a story's opening
+description of a person the text names with the title soon after."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+from monitor.extract.speakers import classify, tokens
+
+
+def _speakers(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)]
+
+
+def _speaker_of(text: str, words: str) -> str | None:
+    """The speaker of the record whose words hold ``words``."""
+    found = [q.speaker for q in extract_quotes(text) if words in text[q.start:q.end]]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- a short surname is not found inside a longer one --------------------------------------------
+
+
+JUDGE = ("Judge Dale E. Ho's written order means he won't decide before mid-March.\n\n"
+         "Adams confirmed at the hearing that he accepted that charges could later be reinstated.\n\n"
+         "Ho said he wanted all parties to address the legal standard.\n\n"
+         "He also said he wants to know under what circumstances dismissal can occur.\n\n")
+
+
+def test_a_short_surname_takes_no_gender_from_a_longer_name_it_begins() -> None:
+    # "Ho" is the first letters of "Hochul": Kathy Hochul's "she" is not the judge's
+    text = JUDGE + ("This week Gov. Kathy Hochul announced that she had decided against removing Adams. "
+                    "Hochul said she would propose legislation.")
+    assert _speaker_of(text, "he wants to know") == "Dale E. Ho"
+
+
+def test_the_short_surname_alone_still_resolves_as_before() -> None:
+    assert _speaker_of(JUDGE, "he wants to know") == "Dale E. Ho"
+
+
+def test_a_womans_surname_still_gives_her_gender() -> None:
+    # the guard is only against a name found inside a longer word: a whole surname still counts
+    text = ("“We will hold the line,” Mayor Karen Bass said.\n\n"
+            "“The city is ready,” Governor Tom Ford said.\n\n"
+            "Bass added that she had called the governor.")
+    assert _speaker_of(text, "she had called") == "Karen Bass"
+
+
+# -- a source cited by name is whom a later "he" means when no one else may be ---------------------
+
+
+def test_he_after_a_named_source_cited_by_according_to_is_that_source() -> None:
+    text = ("According to ecologist Chip Taylor of the University of Kansas, last year's cool "
+            "temperatures kept the insects in the right place. He also said this is not likely "
+            "to happen again next year.")
+    assert _speaker_of(text, "not likely to happen") == "Chip Taylor"
+
+
+def test_a_person_quoted_since_the_cited_source_is_still_whom_he_means() -> None:
+    text = ("According to ecologist Chip Taylor, the count rose.\n\n"
+            "“It was a good year,” said Tom Baker, a farmer.\n\n"
+            "He also said the weather would turn.")
+    assert _speaker_of(text, "the weather would turn") == "Tom Baker"
+
+
+def test_a_source_cited_long_before_is_not_reached() -> None:
+    filler = "The count went on across the region for many weeks without a break. " * 8
+    text = (f"According to ecologist Chip Taylor, the count rose. {filler}\n\n"
+            "He also said the weather would turn.")
+    assert _speaker_of(text, "the weather would turn") != "Chip Taylor"
+
+
+# -- a first name read as a man's, where the text says "she" of the person -------------------------
+
+
+MAYOR = ("“We don't know nearly enough yet,” Mayor Satya Rhodes-Conway told reporters Tuesday.\n\n"
+         "Rhodes-Conway also said it was too early to determine whether charges would follow.\n\n"
+         "“We have to allow law enforcement the time and space for a careful examination,” she said.")
+
+
+def test_she_after_a_person_whose_first_name_reads_as_a_mans_is_that_person() -> None:
+    assert _speaker_of(MAYOR, "the time and space") == "Satya Rhodes-Conway"
+
+
+def test_a_title_that_gives_the_gender_is_not_overruled() -> None:
+    text = MAYOR.replace("Rhodes-Conway also said", "Mr. Rhodes-Conway also said")
+    assert _speaker_of(text, "the time and space") != "Satya Rhodes-Conway"
+
+
+def test_a_person_quoted_paragraphs_before_is_not_taken_against_the_pronoun() -> None:
+    text = ("“We don't know enough yet,” Mayor Satya Rhodes-Conway told reporters.\n\n"
+            "The school stayed closed on Wednesday.\n\n"
+            "Parents gathered outside the building in the afternoon.\n\n"
+            "“We have to wait,” she said.")
+    assert _speaker_of(text, "We have to wait") != "Satya Rhodes-Conway"
+
+
+# -- participles that report speech: "stating", "reporting that", "explaining that" … ------------
+
+
+def test_reporting_that_after_a_bodys_action_reports_its_words() -> None:
+    text = ("The Cybersecurity and Infrastructure Security Agency (CISA) issued guidance on Wednesday, "
+            "reporting that it \"has identified cyber espionage activity by government-affiliated "
+            "threat actors.\"\n\n"
+            "It continued, \"This activity enabled the theft of customer call records.\"")
+    speakers = _speakers(text)
+    assert [s for s, _ in speakers] == ["Cybersecurity and Infrastructure Security Agency"] * 2
+    assert speakers[0][1].startswith("it \"has identified")
+
+
+def test_explaining_that_reports_a_clause() -> None:
+    text = ("Andrew Loh asks the government to leave the community alone, explaining that there is "
+            "a lack of trust between the bloggers and the government.")
+    assert _speaker_of(text, "lack of trust") == "Andrew Loh"
+
+
+def test_stating_with_a_colon_and_a_quotation_reports_the_quotation() -> None:
+    text = ("Khan also alleged that Munir was behind the crackdown on his party, stating: "
+            "\"It is personal. It's got nothing to do with national interest\".")
+    assert _speaker_of(text, "It is personal") == "Khan"
+
+
+def test_reporting_and_announcing_without_that_report_nothing() -> None:
+    text = ("The agency issued a statement on Monday, reporting on the attack in detail. "
+            "The ministry held a briefing, announcing a new plan for the border.")
+    assert _speakers(text) == []
+
+
+# -- a seat of government is a body, not a person ---------------------------------------------------
+
+
+def test_white_house_and_downing_street_are_bodies() -> None:
+    for phrase in ("White House", "Downing Street", "Capitol Hill", "Blue House"):
+        text = f"{phrase} officials said so."
+        mention = classify(text, tokens(text, 0, len(phrase)))
+        assert mention is not None and mention.kind == "organisation", phrase
+
+
+def test_a_description_after_the_white_house_is_not_its_appositive() -> None:
+    text = ("WASHINGTON — Podcasters will be permitted to apply for credentials to cover the White "
+            "House, the new press secretary announced Tuesday.")
+    assert _speaker_of(text, "Podcasters") != "White House"
+
+
+# -- a story's opening description of a person named with the title soon after ----------------------
+
+
+def test_a_federal_judge_in_the_lede_is_the_judge_named_next() -> None:
+    text = ("WASHINGTON — Rudy Giuliani was found in contempt of court Friday, as a federal judge "
+            "warned Giuliani he could be sent to jail if he doesn't stop spreading lies.\n\n"
+            "U.S. District Judge Beryl Howell in Washington found that he violated court orders.")
+    assert _speaker_of(text, "sent to jail") == "Beryl Howell"
+
+
+def test_a_military_judge_is_the_one_set_beside_the_judge_later() -> None:
+    text = ("WASHINGTON — A military judge has ruled that plea agreements struck by the defendants "
+            "are valid, a government official said.\n\n"
+            "The official spoke on condition of anonymity because the order by the judge, Air Force "
+            "Colonel Matthew McCall, has not yet been posted.")
+    assert [s for s, words in _speakers(text) if words.startswith("plea agreements")] == ["Matthew McCall"]
+
+
+def test_a_judge_named_with_the_title_before_the_description_is_not_taken_forward() -> None:
+    text = ("Judge Ann Lee heard the case in May.\n\n"
+            "A federal judge said on Friday that the law was valid.\n\n"
+            "Judge Tom Ward said the appeal would follow.")
+    assert _speaker_of(text, "the law was valid") != "Tom Ward"
+
+
+def test_a_title_named_far_later_in_the_story_is_not_taken() -> None:
+    paragraphs = "\n\n".join(["The case has drawn wide attention across the state."] * 4)
+    text = (f"A federal judge said on Friday that the law was valid.\n\n{paragraphs}\n\n"
+            "Judge Tom Ward heard a different case.")
+    assert _speaker_of(text, "the law was valid") != "Tom Ward"
