@@ -174,3 +174,34 @@ def test_a_title_named_far_later_in_the_story_is_not_taken() -> None:
     text = (f"A federal judge said on Friday that the law was valid.\n\n{paragraphs}\n\n"
             "Judge Tom Ward heard a different case.")
     assert _speaker_of(text, "the law was valid") != "Tom Ward"
+
+
+# -- the second of two people with the same participle; a pair named by kin ------------------------
+
+
+def test_the_second_person_of_with_x_calling_and_y_calling_speaks_the_second_words() -> None:
+    text = ("Republican Representatives attacked the impeachment inquiry, with Steve Scalise of "
+            "Louisiana calling the investigation into Trump \"Soviet-style\" and Ross Spano of Florida "
+            "calling the process \"a blatant and obvious coup\".")
+    assert _speakers(text) == [("Steve Scalise", 'the investigation into Trump "Soviet-style"'),
+                               ("Ross Spano", 'the process "a blatant and obvious coup"')]
+
+
+def test_a_body_doing_something_else_after_and_takes_no_words() -> None:
+    text = "The plan drew criticism, with Democrats calling it \"reckless\" and the White House defending it."
+    assert [s for s, _ in _speakers(text)] == ["Democrats"]
+
+
+def test_they_after_a_pair_named_by_kin_is_the_pair() -> None:
+    text = ("\"This is not over,\" said Judge Lewis Liman.\n\n"
+            "The property is expected to fetch several million dollars for Ruby Freeman and her "
+            "daughter, Wandrea \"Shaye\" Moss. They won the $148 million judgment over the false "
+            "claims against them. They said the claims led to death threats.")
+    assert _speaker_of(text, "death threats") == "Ruby Freeman and Wandrea Moss"
+
+
+def test_they_reaches_no_pair_across_sentences_on_something_else() -> None:
+    text = ("\"This is not over,\" said Judge Lewis Liman.\n\n"
+            "The property is expected to fetch millions for Ruby Freeman and Wandrea Moss. The city "
+            "held a hearing on Monday. The judge ruled on Tuesday. They said the claims were false.")
+    assert _speaker_of(text, "the claims were false") != "Ruby Freeman and Wandrea Moss"

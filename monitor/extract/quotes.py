@@ -1607,6 +1607,17 @@ class _Document:
             if mention is None or mention.kind == "pronoun":
                 return None
             lead = [t for t in before if t.end <= mention.start]
+            clause = max(s, text.rfind(",", s, cs) + 1)
+            joined = text.rfind(" and ", clause, cs)
+            if joined > 0 and (not lead or lead[-1].low != "with") \
+                    and re.search(rf"\bwith\b.*\b{cue}\b", text[clause:joined]) is not None:
+                # "with Steve Scalise calling it “Soviet-style” and Ross Spano calling the process
+                # “a coup”": the second of two people, each with the same participle
+                second = parse_before(text, tokens(text, joined + 5, cs))
+                if second is not None and second.kind in ("person", "organisation") \
+                        and second.start == joined + 5:
+                    return self._subject_frame(
+                        _Frame(cue, cs, ce, second, second.start, ce, (s, e), para, headline=headline), e)
             if not lead or lead[-1].low not in ("with", "despite", "amid"):
                 return None  # ("… despite Znak.com claiming an anonymous source described …")
             return self._subject_frame(

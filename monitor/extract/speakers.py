@@ -3694,6 +3694,10 @@ _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "ju
 _NOT_NAME_PREFIXES = _WEEKDAYS | _MONTHS | frozenset(["the", "a", "an"])
 #: Two people named in full and joined by "and": "Paul Edelstein and Lutz Kilian".
 _NAMED_PAIR = re.compile(r"\b[A-Z][a-z][\w’'-]* [A-Z][\w’'-]+ and [A-Z][a-z][\w’'-]* [A-Z][\w’'-]+\b")
+#: Two people named in full, the second by kin: "Ruby Freeman and her daughter, Wandrea “Shaye” Moss".
+_PAIR_BY_KIN = re.compile(r"\b([A-Z][a-z][\w’'-]* [A-Z][\w’'-]+) and (?:his|her|their) (?:daughter|son|wife|"
+                          r"husband|mother|father|brother|sister|partner),? ([A-Z][a-z][\w’'-]*)"
+                          r"(?: [\"“][^\"“”]{1,20}[\"”])? ([A-Z][\w’'-]+)\b")
 #: Words before a title that say its level, not its place ("Regional governor").
 _LEVELS_OF_OFFICE = frozenset(["regional", "provincial", "federal", "state", "local", "national",
                                "city", "county", "municipal", "district", "interim", "acting"])
@@ -5090,6 +5094,17 @@ class SpeakerBook:
             pair = _coordinated_people(text, tokens(text, match.start(), match.end()))
             if pair is not None:
                 found = Mention(match.start(), match.end(), "anonymous", pair.name)
+        if found is None and cut >= 0 and text[cut + 1:cut + 7].lstrip().startswith("They "):
+            # "… for Ruby Freeman and her daughter, Wandrea “Shaye” Moss. They won the judgment.
+            # They said …": a sentence on "they" between carries the pair on
+            before = max(text.rfind(". ", start, cut), text.rfind("\n", start, cut))
+            floor = max(floor if latest is None else self._seen_pos.get(latest.index, -1) + 1,
+                        before + 1 if before >= 0 else start)
+        if found is None:
+            for kin in _PAIR_BY_KIN.finditer(text, floor, pos):
+                if self.quoted is None or not self.quoted(kin.start()):
+                    name = f"{kin.group(1)} and {kin.group(2)} {kin.group(3)}"
+                    found = Mention(kin.start(), kin.end(), "anonymous", name)
         if found is None:
             return None
         return self._by_alias.get(("anonymous", alias_key(found.name))) or self._new(found)
@@ -8042,6 +8057,8 @@ class SpeakerBook:
         surname = person.name.rsplit(None, 1)[-1]
         text = self.text
         for pos in self._positions(surname, limit=10):
+            if text[pos + len(surname):pos + len(surname) + 1].isalnum() or text[pos - 1:pos].isalnum():
+                continue  # (inside a longer name)
             start = max(text.rfind(". ", max(0, pos - 60), pos) + 1, pos - 60, 0)
             stop = text.find(". ", pos, pos + len(surname) + 60)
             end = stop if stop >= 0 else min(len(text), pos + len(surname) + 60)
