@@ -424,7 +424,7 @@ ORG_NAMES = ORG_NAMES | COMPANY_NAMES
 #: Places whose names stand for the office there ("Downing Street said", "the White House"): two
 #: capitalised words that would otherwise read as a person's name.
 GOVERNMENT_SEATS = frozenset(["white house", "downing street", "blue house", "capitol hill", "quai d'orsay",
-                              "foggy bottom", "zhongnanhai", "number 10", "no 10", "no. 10"])
+                              "foggy bottom", "zhongnanhai"])
 
 #: Capitalised words that end a company's or an institute's name ("Moody's Analytics",
 #: "Brookings Institution"): never a surname. Compared only when capitalised, since most are

@@ -491,7 +491,12 @@ _THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "pre
 #: (but "reporting on …", "announcing a plan": no speech without "that").
 _THAT_OR_QUOTED = frozenset(["stating", "explaining", "admitting", "acknowledging", "declaring", "noting",
                              "stressing", "emphasizing", "emphasising"])
-_QUOTED_AFTER_CUE = re.compile(r"[ ]?[:,]?[ ]*[\"“]")
+_QUOTED_AFTER_CUE = re.compile(r"[ ]?[:,][ ]*[\"“]")
+
+
+#: Participles that report the subject's speech only after a comma or a dash ("…, reporting that").
+_PAUSED_PARTICIPLES = frozenset(["reporting", "stating", "explaining", "announcing", "acknowledging",
+                                 "admitting", "emphasizing", "emphasising"])
 
 
 def _wants_that(text: str, frame: _Frame) -> bool:
@@ -1609,8 +1614,8 @@ class _Document:
             lead = [t for t in before if t.end <= mention.start]
             clause = max(s, text.rfind(",", s, cs) + 1)
             joined = text.rfind(" and ", clause, cs)
-            if joined > 0 and (not lead or lead[-1].low != "with") \
-                    and re.search(rf"\bwith\b.*\b{cue}\b", text[clause:joined]) is not None:
+            if joined >= 0 and (not lead or lead[-1].low != "with") \
+                    and re.search(rf"\bwith\b[^,]*?\b{re.escape(cue)}\b", text[clause:joined]) is not None:
                 # "with Steve Scalise calling it “Soviet-style” and Ross Spano calling the process
                 # “a coup”": the second of two people, each with the same participle
                 second = parse_before(text, tokens(text, joined + 5, cs))
@@ -1622,6 +1627,8 @@ class _Document:
                 return None  # ("… despite Znak.com claiming an anonymous source described …")
             return self._subject_frame(
                 _Frame(cue, cs, ce, mention, mention.start, ce, (s, e), para, headline=headline), e)
+        if not after_pause and cue in _PAUSED_PARTICIPLES:
+            return None  # ("a letter stating that …", "an email announcing that …": not the subject's)
         inverted = self._inverted_speaker_before(s, before_cue)
         if inverted is not None:
             # "Prices rose, said Tom Hale, who runs the shop, adding that …": the speaker the

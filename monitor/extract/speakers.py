@@ -3694,6 +3694,10 @@ _MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "ju
 _NOT_NAME_PREFIXES = _WEEKDAYS | _MONTHS | frozenset(["the", "a", "an"])
 #: Two people named in full and joined by "and": "Paul Edelstein and Lutz Kilian".
 _NAMED_PAIR = re.compile(r"\b[A-Z][a-z][\w’'-]* [A-Z][\w’'-]+ and [A-Z][a-z][\w’'-]* [A-Z][\w’'-]+\b")
+#: A sentence opening on "They".
+_THEY_OPENS = re.compile(r"\s*They\b")
+#: Right before a name: a sentence's start or a preposition.
+_OPENS_OR_AFTER_PREPOSITION = re.compile(r"(?:^|[.\n]\s*|\b(?:for|from|with|by|of|between|to)[ ])$")
 #: Two people named in full, the second by kin: "Ruby Freeman and her daughter, Wandrea “Shaye” Moss".
 _PAIR_BY_KIN = re.compile(r"\b([A-Z][a-z][\w’'-]* [A-Z][\w’'-]+) and (?:his|her|their) (?:daughter|son|wife|"
                           r"husband|mother|father|brother|sister|partner),? ([A-Z][a-z][\w’'-]*)"
@@ -3748,11 +3752,21 @@ _NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "
 _NAMED_SINCE_REACH = 3000
 #: How far back a pronoun with no speaker to stand for looks for a named person (characters).
 _PRONOUN_LOOKBACK = 400
-#: How far into a story its opening description of a person reaches, and how soon after it the
-#: text must name that person with the title (see _titled_after).
+#: How far into a story its opening description of a judge may stand, and how soon after it the
+#: text must name the judge (see _titled_after).
 _LEDE_REACH = 700
-#: A title that gives a gender, right before a surname (a pattern's opening).
-_GENDERED_TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?[ ]"
+_LEDE_NAME_REACH = 700
+#: A sentence's end: a stop after a lower-case word or a number (not an initial's: "U.S."), or a
+#: line's.
+_STOP_BEFORE_TITLE = re.compile(r"(?<=[a-z0-9)])[.!?][\"”’]?[ ]+|\n+")
+#: The next capitalised word (a pronoun after it may be someone else's: "warned Giuliani he …").
+_CAPITAL_AFTER = re.compile(r"(?<=[ ])[A-Z]")
+#: Words that set a sentence on another occasion than the story's ("U.S. District Judge John
+#: McConnell last month found …": an earlier ruling, maybe another judge's).
+_OTHER_OCCASION = re.compile(r"\b(?:last (?:week|month|year)|earlier|previously|separate|another|also|"
+                             r"in (?:19|20)\d\d)\b")
+#: Capitalised words only, before a title ("U.S. District " before "Judge Beryl Howell").
+_TITLE_LEAD_IN = re.compile(r"(?:[A-Z][\w.’'-]*[ ])*")
 #: Words that may stand between the article and the title of such a description ("a federal
 #: judge", "the new press secretary"): none names another body than the one the title is of.
 _LEDE_MODIFIERS = frozenset(["federal", "military", "district", "state", "county", "local", "new", "top",
@@ -4783,32 +4797,6 @@ class SpeakerBook:
             return None
         return cited
 
-    def _first_name_misread(self, pos: int, want: str) -> Speaker | None:
-        """"Mayor Satya Rhodes-Conway told reporters …. ¶ “…,” she said": when no one else may
-        be "she" of a paragraph that opens on the quotation, the person quoted last, in the
-        paragraph just before, if only a first name read as a man's (or a woman's) says
-        otherwise — no title, no pronoun of the text."""
-        latest = self._latest_recent("f" if want == "m" else "m")
-        if latest is None or latest.kind != "person" or " " not in latest.name:
-            return None
-        text = self.text
-        start = text.rfind("\n", 0, pos) + 1
-        if text[start:start + 1] not in ("“", '"'):
-            return None
-        end = start - 1  # (the paragraph before: its end, past blank lines, then its start)
-        while end > 0 and text[end - 1] == "\n":
-            end -= 1
-        before = text.rfind("\n", 0, end) + 1
-        since = self._seen_pos.get(latest.index, -1)
-        if not before <= since < end or pos - since > _PRONOUN_LOOKBACK:
-            return None
-        first, surname = latest.name.split()[0], latest.name.rsplit(None, 1)[-1]
-        if _name_gender([Tok(first, 0, 0), Tok(surname, 0, 0)]) != latest.gender \
-                or _gender([Tok(first, 0, 0)]) is not None or self._pronoun_gender(surname) is not None \
-                or re.search(_GENDERED_TITLE + re.escape(surname), text):
-            return None
-        return latest
-
     def _introduced_since(self, latest: Speaker, pos: int, want: str) -> Speaker | None:
         """"“We need a deal,” Harkin said. The bill was drafted by Rep. Bill Owens, a Democrat
         from Ohio. “It is a great day,” he said": a person of the pronoun's gender whom a later
@@ -5035,44 +5023,55 @@ class SpeakerBook:
 
     def _titled_after(self, mention: Mention) -> Mention | None:
         """"A federal judge warned Giuliani …. ¶ U.S. District Judge Beryl Howell in Washington
-        found …": a story's opening description of one person, whom the text names with that
-        title soon after and nowhere before (the first so titled, in this paragraph or the next
-        two, outside quotations)."""
+        found …": a story's opening "a … judge" is the judge the text names soon after (in this
+        paragraph or the next two, outside quotations) — with the title as a sentence's subject,
+        or beside "the judge" ("the order by the judge, Air Force Colonel Matthew McCall, …") —
+        when no judge is named before and no other judge is so named there."""
         words = mention.name.lower().split()
-        head = words[-1] if words else ""
-        if not head.isalpha() or head not in lx.POSITION_HEADS or mention.start > _LEDE_REACH \
-                or words[0] not in ("the", "a", "an", head) or len(words) > 4 \
-                or not _LEDE_MODIFIERS.issuperset(words[1:-1]):
+        if len(words) < 2 or words[0] not in ("a", "an") or words[-1] not in ("judge", "justice") \
+                or len(words) > 4 or not _LEDE_MODIFIERS.issuperset(words[1:-1]) \
+                or mention.start > _LEDE_REACH:
             return None  # (not "a union president" for President Joe Biden)
-        found = self._titled_names(head)
-        text = self.text
-        if found and found[0][0] < mention.start:
-            return None  # (a title written before the description: _titled_before's)
-        if not found:
-            # "A military judge has ruled …. ¶ … the order by the judge, Air Force Colonel
-            # Matthew McCall, has not …": the name set beside the description
-            named = re.compile(rf"\b[Tt]he {head}, ([^,.;:\n]{{4,60}}),").search(
-                text, mention.end, mention.end + _LEDE_REACH)
-            if named is None or text.count("\n\n", mention.end, named.start()) > 2 \
-                    or self.quoted is not None and self.quoted(named.start()):
-                return None
-            person = parse_before(text, tokens(text, named.start(1), named.end(1)))
-            if person is None or person.kind != "person" or " " not in person.name \
-                    or person.end != named.end(1):
-                return None
-            return Mention(mention.start, mention.end, "person", person.name, role=mention.role or head)
-        start, end, written = found[0]
-        if start - mention.end > _LEDE_REACH or text.count("\n\n", mention.end, start) > 2 \
-                or self.quoted is not None and self.quoted(start):
+        head, text = words[-1], self.text
+        reach = min(len(text), mention.end + _LEDE_NAME_REACH)
+        titled = self._titled_names(head)
+        if titled and titled[0][0] < mention.start:
+            return None  # (a judge named before the description: _titled_before's)
+        named = {base_word(Tok(written, 0, 0)): start for start, _, written in titled
+                 if start < reach and not (self.quoted is not None and self.quoted(start))}
+        if len(named) > 1:
+            return None  # (two judges so named: which one the description is, is not said)
+        found: tuple[int, str] | None = None
+        for name, start in named.items():
+            ends = [m.end() for m in _STOP_BEFORE_TITLE.finditer(text, mention.end, start)]
+            if not ends:
+                continue  # (in the description's own sentence: someone else)
+            stop = text.find(". ", start, min(len(text), start + 200))
+            if _TITLE_LEAD_IN.fullmatch(text, ends[-1], start) \
+                    and _OTHER_OCCASION.search(text, start, stop if stop >= 0 else start + 200) is None:
+                found = (start, name)  # (the judge opens the sentence: "U.S. District Judge …")
+        beside = re.compile(rf"\b[Tt]he {head}, ([^,.;:\n]{{4,60}}),").search(text, mention.end, reach)
+        if beside is not None and (found is None or beside.start() < found[0]) \
+                and not (self.quoted is not None and self.quoted(beside.start())):
+            person = parse_before(text, tokens(text, beside.start(1), beside.end(1)))
+            if person is not None and person.kind == "person" and " " in person.name \
+                    and person.end == beside.end(1):
+                found = (beside.start(), person.name)
+        if found is None or text.count("\n\n", mention.end, found[0]) > 2:
             return None
-        office = titles.office_of(mention.role, head)
-        if not _fits_office(text[max(0, start - 12):start], head, office) \
-                or _portfolio_clash(mention.role, text[max(0, start - 30):end]):
+        name = found[1]
+        if " " not in name or name.split()[0].lower() in lx.NOT_NAMES:
             return None
-        name = base_word(Tok(written, 0, 0))
-        first = name.split()[0].lower()
-        if first in lx.NOT_NAMES or first in lx.ORG_HEADS or " " not in name:
-            return None
+        named_next = None  # (the next capitalised word that is no day or month)
+        for capital in _CAPITAL_AFTER.finditer(text, mention.end, min(len(text), mention.end + 200)):
+            word = text[capital.start():capital.start() + 12].split(None, 1)[0].strip(",.").lower()
+            if word not in lx.TIME_WORDS:
+                named_next = capital
+                break
+        upto = named_next.start() if named_next is not None else mention.end + 200
+        said = _pronoun_gender_after(text, mention.end, upto)
+        if said is not None and _name_gender(tokens(name, 0, len(name))) not in (None, said):
+            return None  # ("A federal judge said he would …" is no Judge Ann Lee)
         return Mention(mention.start, mention.end, "person", name, role=mention.role or head)
 
     def _pair_named_before(self, pos: int, latest: Speaker | None) -> Speaker | None:
@@ -5094,7 +5093,7 @@ class SpeakerBook:
             pair = _coordinated_people(text, tokens(text, match.start(), match.end()))
             if pair is not None:
                 found = Mention(match.start(), match.end(), "anonymous", pair.name)
-        if found is None and cut >= 0 and text[cut + 1:cut + 7].lstrip().startswith("They "):
+        if found is None and cut >= 0 and _THEY_OPENS.match(text, cut + 1):
             # "… for Ruby Freeman and her daughter, Wandrea “Shaye” Moss. They won the judgment.
             # They said …": a sentence on "they" between carries the pair on
             before = max(text.rfind(". ", start, cut), text.rfind("\n", start, cut))
@@ -5102,7 +5101,10 @@ class SpeakerBook:
                         before + 1 if before >= 0 else start)
         if found is None:
             for kin in _PAIR_BY_KIN.finditer(text, floor, pos):
-                if self.quoted is None or not self.quoted(kin.start()):
+                opening = _OPENS_OR_AFTER_PREPOSITION.search(text, max(0, kin.start() - 12), kin.start())
+                if (self.quoted is None or not self.quoted(kin.start())) and opening is not None:
+                    # (the pair opens its sentence or follows "for", "with" …: not "Prosecutors
+                    # charged Ahmed Khan and his father, Omar Khan", whom "they" does not mean)
                     name = f"{kin.group(1)} and {kin.group(2)} {kin.group(3)}"
                     found = Mention(kin.start(), kin.end(), "anonymous", name)
         if found is None:
@@ -5701,10 +5703,11 @@ class SpeakerBook:
                 return True  # "Paul Expert", "Paul M. Expert"
         return False
 
-    def _positions(self, word: str, limit: int = 20) -> Iterator[int]:
-        """Where ``word`` occurs in the text (at most ``limit`` places). The look-ups of a story
-        share a budget of characters to search, a few times the text's length, so that a text
-        naming thousands of people stays linear."""
+    def _positions(self, word: str, limit: int = 20, whole: bool = False) -> Iterator[int]:
+        """Where ``word`` occurs in the text (at most ``limit`` places; with ``whole``, only as
+        a word of its own: "Ho" not inside "Hochul"). The look-ups of a story share a budget of
+        characters to search, a few times the text's length, so that a text naming thousands of
+        people stays linear."""
         text = self.text
         if self._search_left <= 0:
             return
@@ -5715,9 +5718,11 @@ class SpeakerBook:
             self._search_left -= pos - last
             if self._search_left < 0:
                 return
-            yield pos
+            end = pos + len(word)
+            if not whole or not (text[end:end + 1].isalnum() or text[pos - 1:pos].isalnum()):
+                yield pos
+                found += 1
             last = pos
-            found += 1
             pos = text.find(word, pos + 1)
         if pos < 0:
             self._search_left -= len(text) - last
@@ -5866,8 +5871,7 @@ class SpeakerBook:
                 if speaker is None:
                     speaker = self._handle_was_person(want)
                 if speaker is None and self.text:
-                    speaker = self._cited_before(mention.start, want) \
-                        or self._first_name_misread(mention.start, want)
+                    speaker = self._cited_before(mention.start, want)
                 if speaker is not None and speaker.gender is None:
                     speaker.gender = want
             elif mention.name == "it" and self.text \
@@ -6834,16 +6838,13 @@ class SpeakerBook:
     def _surname_gender(self, surname: str) -> str | None:
         """The gender of the first name the text gives a surname ("Jessica Chastain"), so that
         "Chastain" is a woman before her full name is resolved. Looks at the first 20 places the
-        surname occurs; remembered per surname."""
+        surname occurs as a word; remembered per surname."""
         key = surname.casefold()
         if key in self._surname_genders:
             return self._surname_genders[key]
         gender = None
         text = self.text
-        for pos in self._positions(surname):
-            end = pos + len(surname)
-            if end < len(text) and text[end].isalnum() or pos and text[pos - 1].isalnum():
-                continue  # ("Ho" inside "Kathy Hochul" is not Judge Ho)
+        for pos in self._positions(surname, whole=True):  # ("Ho" inside "Kathy Hochul" is not Judge Ho)
             before = text[max(0, pos - 20):pos - 1] if pos > 1 else ""
             if before and text[pos - 1] == " ":
                 first = before.rsplit(None, 1)[-1] if before.strip() else ""
@@ -8056,9 +8057,7 @@ class SpeakerBook:
         pattern = _OFFICE_PATTERNS[office]
         surname = person.name.rsplit(None, 1)[-1]
         text = self.text
-        for pos in self._positions(surname, limit=10):
-            if text[pos + len(surname):pos + len(surname) + 1].isalnum() or text[pos - 1:pos].isalnum():
-                continue  # (inside a longer name)
+        for pos in self._positions(surname, limit=10, whole=True):
             start = max(text.rfind(". ", max(0, pos - 60), pos) + 1, pos - 60, 0)
             stop = text.find(". ", pos, pos + len(surname) + 60)
             end = stop if stop >= 0 else min(len(text), pos + len(surname) + 60)
