@@ -236,3 +236,10 @@ def test_a_judge_named_for_another_occasion_is_not_the_ledes() -> None:
             "The administration has appealed several similar rulings. U.S. District Judge John "
             "McConnell last month found the freeze unlawful.")
     assert _speaker_of(text, "restore the funding") != "John McConnell"
+
+
+def test_they_after_a_pair_named_by_kin_with_no_one_quoted_before() -> None:
+    text = ("The property is expected to fetch several million dollars for Ruby Freeman and her "
+            "daughter, Wandrea \"Shaye\" Moss. They won the judgment over the false claims against "
+            "them. They said the claims led to death threats.")
+    assert _speaker_of(text, "death threats") == "Ruby Freeman and Wandrea Moss"

@@ -491,9 +491,8 @@ _THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "pre
 #: (but "reporting on …", "announcing a plan": no speech without "that").
 _THAT_OR_QUOTED = frozenset(["stating", "explaining", "admitting", "acknowledging", "declaring", "noting",
                              "stressing", "emphasizing", "emphasising"])
+#: A colon or a comma, then an opening quotation mark, right after a cue.
 _QUOTED_AFTER_CUE = re.compile(r"[ ]?[:,][ ]*[\"“]")
-
-
 #: Participles that report the subject's speech only after a comma or a dash ("…, reporting that").
 _PAUSED_PARTICIPLES = frozenset(["reporting", "stating", "explaining", "announcing", "acknowledging",
                                  "admitting", "emphasizing", "emphasising"])
@@ -504,6 +503,8 @@ def _wants_that(text: str, frame: _Frame) -> bool:
     if frame.cue not in _THAT_ONLY or frame.with_that:
         return False
     return frame.cue not in _THAT_OR_QUOTED or _QUOTED_AFTER_CUE.match(text, frame.cue_end) is None
+
+
 #: Adverbs between a cue and its "that": "insisting instead that", "said again that".
 #: Words in "-ly" that open a clause rather than qualify the cue ("said only three bodies …",
 #: "said family members had been told").

@@ -3767,11 +3767,13 @@ _OTHER_OCCASION = re.compile(r"\b(?:last (?:week|month|year)|earlier|previously|
                              r"in (?:19|20)\d\d)\b")
 #: Capitalised words only, before a title ("U.S. District " before "Judge Beryl Howell").
 _TITLE_LEAD_IN = re.compile(r"(?:[A-Z][\w.’'-]*[ ])*")
-#: Words that may stand between the article and the title of such a description ("a federal
-#: judge", "the new press secretary"): none names another body than the one the title is of.
-_LEDE_MODIFIERS = frozenset(["federal", "military", "district", "state", "county", "local", "new", "top",
+#: Words that may stand between the article and "judge" in such a description ("a federal
+#: judge", "A military judge"): none names another office than the one the title is of.
+_LEDE_MODIFIERS = frozenset(["federal", "military", "district", "state", "county", "local", "new",
                              "chief", "appeals", "appellate", "circuit", "bankruptcy", "immigration",
-                             "superior", "presiding", "trial", "senior", "u.s.", "press"])
+                             "superior", "presiding", "trial", "senior", "u.s."])
+#: A judge's name set beside "the judge": "the order by the judge, Air Force Colonel Matthew McCall, …".
+_NAMED_BESIDE_JUDGE = re.compile(r"\b[Tt]he (judge|justice), ([^,.;:\n]{4,60}),")
 #: How far after the words of the person quoted last a new subject may take "he" or "she" over.
 _SUBJECT_SINCE_REACH = 800
 #: A sentence's subject named after an opening phrase and its comma, then a verb: "Wednesday,
@@ -5050,12 +5052,12 @@ class SpeakerBook:
             if _TITLE_LEAD_IN.fullmatch(text, ends[-1], start) \
                     and _OTHER_OCCASION.search(text, start, stop if stop >= 0 else start + 200) is None:
                 found = (start, name)  # (the judge opens the sentence: "U.S. District Judge …")
-        beside = re.compile(rf"\b[Tt]he {head}, ([^,.;:\n]{{4,60}}),").search(text, mention.end, reach)
-        if beside is not None and (found is None or beside.start() < found[0]) \
+        beside = _NAMED_BESIDE_JUDGE.search(text, mention.end, reach)
+        if beside is not None and beside.group(1) == head and (found is None or beside.start() < found[0]) \
                 and not (self.quoted is not None and self.quoted(beside.start())):
-            person = parse_before(text, tokens(text, beside.start(1), beside.end(1)))
+            person = parse_before(text, tokens(text, beside.start(2), beside.end(2)))
             if person is not None and person.kind == "person" and " " in person.name \
-                    and person.end == beside.end(1):
+                    and person.end == beside.end(2):
                 found = (beside.start(), person.name)
         if found is None or text.count("\n\n", mention.end, found[0]) > 2:
             return None
@@ -5095,10 +5097,11 @@ class SpeakerBook:
                 found = Mention(match.start(), match.end(), "anonymous", pair.name)
         if found is None and cut >= 0 and _THEY_OPENS.match(text, cut + 1):
             # "… for Ruby Freeman and her daughter, Wandrea “Shaye” Moss. They won the judgment.
-            # They said …": a sentence on "they" between carries the pair on
+            # They said …": a sentence on "they" between carries the pair on, one sentence back
             before = max(text.rfind(". ", start, cut), text.rfind("\n", start, cut))
-            floor = max(floor if latest is None else self._seen_pos.get(latest.index, -1) + 1,
-                        before + 1 if before >= 0 else start)
+            floor = before + 1 if before >= 0 else start
+            if latest is not None:
+                floor = max(floor, self._seen_pos.get(latest.index, -1) + 1)
         if found is None:
             for kin in _PAIR_BY_KIN.finditer(text, floor, pos):
                 opening = _OPENS_OR_AFTER_PREPOSITION.search(text, max(0, kin.start() - 12), kin.start())
