@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 
 from monitor.extract import lexicon as lx
 from monitor.extract.lexicon import word_set
@@ -247,7 +248,6 @@ def _noun_then_present_at(toks: list[Tok], at: int) -> bool:
         return True
     return at + 2 < len(toks) and toks[at + 1].low in _FREQUENCY_ADVERBS \
         and _noun_then_present(toks[at], toks[at + 2])
-
 
 
 def _noun_then_present(noun: Tok, verb: Tok) -> bool:
@@ -474,28 +474,27 @@ def _after_modal(text: str, cue_start: int) -> bool:
 _CONTRACTED_VERBS = tuple(form.replace("'", mark) for mark in "'’"
                           for form in ("'s", "n't", "'ll", "'re", "'ve", "'d", "'m"))
 _SUBJECT_PRONOUNS = frozenset(["it", "he", "she", "they", "we", "i", "you", "there"])
+#: Participles that report the subject's speech only after a comma or a dash ("…, reporting that"),
+#: and only with "that" (or, some of them, a quotation: see _THAT_OR_QUOTED).
+_PAUSED_PARTICIPLES = frozenset(["reporting", "stating", "explaining", "announcing", "acknowledging",
+                                 "admitting", "emphasizing", "emphasising"])
 _ING = frozenset(["saying", "telling", "adding", "confirming", "warning", "claiming", "arguing", "insisting",
                   "asserting", "alleging", "concluding", "noting", "stressing", "predicting",
                   "complaining", "calling", "describing", "dubbing", "branding", "labelling", "labeling",
-                  "accusing", "declaring", "quipping", "joking", "reporting", "stating", "explaining",
-                  "announcing", "acknowledging", "admitting", "emphasizing", "emphasising"])
+                  "accusing", "declaring", "quipping", "joking"]) | _PAUSED_PARTICIPLES
 #: After a cue, a quoted noun phrase and a verb: the clause of "Declaring “the soul of the
 #: Corps” is at stake, …" (no "that" needed).
 _QUOTED_SUBJECT = re.compile(r"[ ][\"“][^\"“”\n]{3,80}[\"”][ ](?:is|was|are|were|has|had|will|would|could"
                              r"|must|may|might|should|remains)\b")
 #: Cues that report speech only with "that" ("complaining that …", not "complaining about …").
-_THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting", "declaring",
-                        "reporting", "stating", "explaining", "announcing", "acknowledging", "admitting",
-                        "emphasizing", "emphasising"])
+_THAT_ONLY = frozenset(["complaining", "concluding", "noting", "stressing", "predicting",
+                        "declaring"]) | _PAUSED_PARTICIPLES
 #: Of those, the ones a colon and a quotation may follow instead: "stating: “It is personal.”"
 #: (but "reporting on …", "announcing a plan": no speech without "that").
 _THAT_OR_QUOTED = frozenset(["stating", "explaining", "admitting", "acknowledging", "declaring", "noting",
                              "stressing", "emphasizing", "emphasising"])
 #: A colon or a comma, then an opening quotation mark, right after a cue.
 _QUOTED_AFTER_CUE = re.compile(r"[ ]?[:,][ ]*[\"“]")
-#: Participles that report the subject's speech only after a comma or a dash ("…, reporting that").
-_PAUSED_PARTICIPLES = frozenset(["reporting", "stating", "explaining", "announcing", "acknowledging",
-                                 "admitting", "emphasizing", "emphasising"])
 
 
 def _wants_that(text: str, frame: _Frame) -> bool:
@@ -6883,6 +6882,20 @@ _DESCRIPTION_THEN_NAME = re.compile(
 _COPULAR_INTRODUCTION = re.compile(r"(?:The|A|An|Another|One|Among)\b[^.,;:“”\"]{0,80}?[ ](?:was|is)[ ]")
 
 
+def _inside_closed(closed: list[tuple[int, int, int]], starts: list[int], reach: list[int], pos: int,
+                   owner: int) -> bool:
+    """Is ``pos`` inside one of the ``closed`` spans (sorted by start, with the furthest end so
+    far in ``reach``) that another frame than ``owner`` closes? Looks back only as far as a span
+    may still hold it."""
+    k = bisect_right(starts, pos) - 1
+    while k >= 0 and reach[k] > pos:
+        start, end, frame = closed[k]
+        if start <= pos < end and frame != owner:
+            return True
+        k -= 1
+    return False
+
+
 def _resolve(doc: _Document) -> list[ExtractedQuote]:
     """Turn claims into quotes: speakers resolved in reading order, carry-overs filled in."""
     text = doc.text
@@ -6910,9 +6923,11 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             reported_from[id(claim.frame)] = min(claim.start, reported_from.get(id(claim.frame), claim.start))
     # The reported words that a frame after them closes: a name opening a frame of its own inside
     # them ("Carter called for cuts …, he said") is only reported on, as inside a clause after a cue
-    closed = [(c.start, c.end, id(c.frame)) for c in claims
-              if c.frame is not None and c.frame.mention is not None and id(c.frame) in reported_from
-              and c.end <= c.frame.mention.start]
+    closed = sorted((c.start, c.end, id(c.frame)) for c in claims
+                    if c.frame is not None and c.frame.mention is not None and id(c.frame) in reported_from
+                    and c.end <= c.frame.mention.start)
+    closed_starts = [start for start, _, _ in closed]
+    closed_reach = list(accumulate((end for _, end, _ in closed), max))  # (the furthest end so far)
     for mention, frame in order:
         if mention.kind == "pronoun" and mention.name in ("he", "she") and id(frame) in reported_from:
             mention = replace(mention, start=reported_from[id(frame)], end=reported_from[id(frame)])
@@ -6930,8 +6945,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                                                                   book.last_source_at), book.knows)
             if lead is not None:
                 book.note_person(lead)
-        nested = _inside_clause(outer, frame) or mention.kind != "pronoun" and any(
-            start <= mention.start < end and owner != id(frame) for start, end, owner in closed) \
+        nested = _inside_clause(outer, frame) or mention.kind != "pronoun" \
+            and _inside_closed(closed, closed_starts, closed_reach, mention.start, id(frame)) \
             and book.last_person_at >= text.rfind("\n", max(0, mention.start - _PARAGRAPH_REACH),
                                                   mention.start) + 1
         # (only with another person quoted in the paragraph before it, whom the closing pronoun

@@ -3698,10 +3698,6 @@ _NAMED_PAIR = re.compile(r"\b[A-Z][a-z][\w’'-]* [A-Z][\w’'-]+ and [A-Z][a-z]
 _THEY_OPENS = re.compile(r"\s*They\b")
 #: Right before a name: a sentence's start or a preposition.
 _OPENS_OR_AFTER_PREPOSITION = re.compile(r"(?:^|[.\n]\s*|\b(?:for|from|with|by|of|between|to)[ ])$")
-#: Two people named in full, the second by kin: "Ruby Freeman and her daughter, Wandrea “Shaye” Moss".
-_PAIR_BY_KIN = re.compile(r"\b([A-Z][a-z][\w’'-]* [A-Z][\w’'-]+) and (?:his|her|their) (?:daughter|son|wife|"
-                          r"husband|mother|father|brother|sister|partner),? ([A-Z][a-z][\w’'-]*)"
-                          r"(?: [\"“][^\"“”]{1,20}[\"”])? ([A-Z][\w’'-]+)\b")
 #: Words before a title that say its level, not its place ("Regional governor").
 _LEVELS_OF_OFFICE = frozenset(["regional", "provincial", "federal", "state", "local", "national",
                                "city", "county", "municipal", "district", "interim", "acting"])
@@ -3999,6 +3995,10 @@ _KIN_ALTERNATION = (r"(?:daughter|son|wife|husband|brother|sister|father|mother|
                     r"uncle|aunt|grandson|granddaughter|widow|stepson|stepdaughter)")
 #: A word for a relative right before a name: "His daughter Ivanka Trump", "his wife, Melania".
 _KINSHIP_BEFORE = re.compile(rf"\b{_KIN_ALTERNATION}s?,?[ ]$")
+#: Two people named in full, the second by kin: "Ruby Freeman and her daughter, Wandrea “Shaye” Moss".
+_PAIR_BY_KIN = re.compile(rf"\b([A-Z][a-z][\w’'-]* [A-Z][\w’'-]+) and (?:his|her|their) "
+                          rf"(?:{_KIN_ALTERNATION}|partner),? ([A-Z][a-z][\w’'-]*)"
+                          r"(?: [\"“][^\"“”]{1,20}[\"”])? ([A-Z][\w’'-]+)\b")
 
 
 def _bare_before_other_bearer(text: str, surname: str, start: int) -> bool:
