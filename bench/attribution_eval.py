@@ -59,10 +59,15 @@ _TITLES = frozenset({
 _MINOR = frozenset({"of", "the", "and", "for"})
 
 
+#: A nickname in quotation marks inside a name (Ross “Rusty” Aimer), which may be kept or not.
+_NICKNAME = re.compile(r"[ ][“\"‘'][^“”\"]{1,25}[”\"’'](?=[ ])")
+
+
 def speaker_key(name: str | None) -> str:
-    """A name as compared: ``alias_key`` without leading articles and titles or trailing dots
-    (but never its last word: "a judge" is "judge", not nothing)."""
-    words = alias_key(name or "").replace(".", " ").split()
+    """A name as compared: ``alias_key`` without leading articles and titles, a nickname in
+    quotation marks or trailing dots (but never its last word: "a judge" is "judge", not
+    nothing)."""
+    words = alias_key(_NICKNAME.sub("", name or "")).replace(".", " ").split()
     while len(words) > 1 and words[0] in _TITLES:
         words.pop(0)
     return " ".join(words)

@@ -59,6 +59,7 @@ from monitor.extract.speakers import (
     possessive,
     silent_after,
     strip_adverbs,
+    titled_somewhere,
     tokens,
 )
 from monitor.extract.titles import is_org_title, org_before_title
@@ -1480,7 +1481,10 @@ class _Document:
             self._after_cue(frame, e)
             if mention.kind == "person" and " " not in mention.name and not mention.role \
                     and frame.clause_start is not None \
-                    and text[frame.clause_start:frame.clause_start + 4].lower().startswith(("it ", "its ")):
+                    and text[frame.clause_start:frame.clause_start + 4].lower().startswith(("it ", "its ")) \
+                    and not titled_somewhere(text, mention.name):
+                # ("Garmin said its watches …" is a company; "Kim said it was “indispensable” …"
+                # is the leader the text titles elsewhere)
                 frame.mention = Mention(mention.start, mention.end, "organisation", mention.name)
         return frame
 

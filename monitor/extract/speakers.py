@@ -4287,6 +4287,26 @@ def _words_within(short: str, full: str) -> bool:
     return all(word in words for word in short.split())
 
 
+#: A first name, a nickname in quotation marks and a surname (``Ross “Rusty” Aimer``).
+_NICKNAMED = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ ][“\"‘'][A-Z][\w.’' -]{0,24}[”\"’'][ ]"
+                        r"([A-Z][\w’'-]+)\b")
+#: Whose relative a first name in an appositive is ("Cyrus Field’s brother, Henry,").
+_KIN_THEN_FIRST_NAME = re.compile(r"\b([A-Z][\w-]+)['’]s[ ](?:" + "|".join(sorted(_BLOOD_KIN))
+                                  + r"),[ ]([A-Z][a-z]+),")
+#: The words between a given name and a father's name ("Mohammed bin Salman").
+_PATRONYMIC_WORDS = frozenset(["bin", "bint", "ibn"])
+#: A given name, a father's name and a family name after it ("Mohammed bin Abdulrahman Al Thani").
+_FATHERS_NAME = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ ](?:bin|bint|ibn)[ ][A-Z][\w’'-]+"
+                           r"(?:[ ](?:Al|al)[ -][A-Z][\w’'-]+)?(?![\w’'-])")
+
+
+def _lone_name_word(word: str) -> bool:
+    """Can ``word`` be one word of a person's name (no title, body, place or common word)?"""
+    low = word.lower()
+    return not (low in lx.TITLE_WORDS or low in lx.ORG_HEADS or low in lx.CORPORATE_WORDS
+                or low in _PLACE_WORDS or low in lx.NOT_NAMES or _lexical(low))
+
+
 def _spelled_in(table: dict[str, list[Speaker]], word: str) -> bool:
     return any(key in table for key in _spellings(word))
 
@@ -4613,7 +4633,7 @@ _ABBREVIATION_BEFORE = re.compile(
     r"(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Jr|Sr))\.$")
 
 
-def _titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
+def titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
     """Whether one of the first places that write ``word`` has a title, a rank or an honorific
     right before it ("Officer Ford", "Mr. Lincoln", "Coach Harley")."""
     pos = text.find(word)
@@ -4624,7 +4644,7 @@ def _titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
         if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
             before = text[max(0, pos - 30):pos].split()
             if before:
-                prev = before[-1].lower()
+                prev = before[-1].lower().rstrip("])")  # ("[North Korean leader] Kim": an editor's)
                 if prev in lx.HONORIFICS or prev in lx.TITLE_WORDS or prev in lx.RANKS \
                         or prev in lx.TITLE_ABBREVIATIONS:
                     return True
@@ -6076,6 +6096,7 @@ class SpeakerBook:
         self._full_org_names(text)
         self._legal_forms_in_full()
         self._org_names_in_context()
+        self._names_around_lone_words(text)
         self._surnames_in_full(text)
         self._suffixed_surnames_in_full(text)
         self._middle_initials_in_full(text)
@@ -6130,15 +6151,23 @@ class SpeakerBook:
                 return  # (the story's budget of look-ups is spent: see _positions)
             tail = " ".join([words[0].lower(), *words[1:]])
             # The particle in lower case ("Luis de Miranda") or as the speaker wrote it ("Craig Le
-            # Clair"), after one to three given names ("Abu Anas Al Saud")
-            pattern = rf"\b((?:[A-Z][\w’'-]+ ){{1,3}})({re.escape(tail)}|{re.escape(speaker.name)})\b"
+            # Clair"), after one to three given names ("Abu Anas Al Saud"), a father's name with
+            # them ("Mohammed bin Abdulrahman Al Thani")
+            pattern = rf"\b((?:[A-Z][\w’'-]+ (?:(?:bin|bint|ibn) )?){{1,3}})" \
+                      rf"({re.escape(tail)}|{re.escape(speaker.name)})\b"
             found = set()
             for match in re.finditer(pattern, text):
                 given = match.group(1).split()
+                owners = [k for k, w in enumerate(given) if w.endswith(("'s", "’s"))]
+                if owners:
+                    given = given[owners[-1] + 1:]  # ("Qatar’s Al Thani": whose, not a given name)
                 while given and (given[0].lower() in lx.NOT_NAMES or _lexical(given[0].lower())
                                  or given[0].lower() in lx.TITLE_WORDS):
                     given = given[1:]
-                if given and not any(w.lower() in lx.NOT_NAMES or _lexical(w.lower()) for w in given):
+                if given and given[0] in _PATRONYMIC_WORDS:
+                    continue  # ("Sheikh Tamim bin Hamad Al Thani" cut at "bin": no first name)
+                if given and not any(w.lower() in lx.NOT_NAMES or _lexical(w.lower()) for w in given
+                                     if w not in _PATRONYMIC_WORDS):
                     found.add(f"{' '.join(given)} {match.group(2)}")
             if len(found) == 1:
                 speaker.kind = "person"
@@ -6591,7 +6620,7 @@ class SpeakerBook:
         full: dict[str, set[str]] = {}
         # A word the text gives a title or an honorific ("Officer Ford", "Mr. Lincoln") is a
         # surname: "a Ford Explorer" later is a car, not that officer's full name.
-        as_surname = {low for low in lone if _titled_somewhere(text, lone[low][0].name)}
+        as_surname = {low for low in lone if titled_somewhere(text, lone[low][0].name)}
         for match in _NAME_SEQUENCE.finditer(text):
             if lone.keys().isdisjoint(w.removesuffix("'s").removesuffix("’s")
                                       for w in match.group().casefold().split()):
@@ -6613,6 +6642,51 @@ class SpeakerBook:
         for low, names in full.items():
             if len(names) == 1 and low not in as_surname:
                 _name_them(lone[low], names.pop())
+
+    def _lone_words(self) -> dict[str, list[Speaker]]:
+        """The persons quoted by one word, a title before it aside ("Aimer", "Prince Mohammed"),
+        by that word."""
+        lone: dict[str, list[Speaker]] = {}
+        for speaker in self.speakers:
+            words = speaker.name.split()
+            while len(words) > 1 and words[0].lower() in lx.TITLE_WORDS:
+                words = words[1:]
+            if speaker.kind == "person" and len(words) == 1 and words[0][:1].isupper():
+                lone.setdefault(words[0], []).append(speaker)
+        return lone
+
+    def _names_around_lone_words(self, text: str) -> None:
+        """A person quoted by one word of a fuller name the text writes in one of three ways is
+        named by it, when the text writes that word so in one name only:
+
+        - with a nickname in quotation marks, which the name leaves out ("Aimer" or "Ross" of
+          Ross “Rusty” Aimer, "Shuguang" of Zhou “Zuola” Shuguang);
+        - as a first name in an appositive after a relative ("Giuliani's son, Andrew, filed ….
+          He said …" is Andrew Giuliani, as ``parse_before`` names one quoted right there);
+        - with a father's name ("Prince Mohammed said" where the text writes Crown Prince
+          Mohammed bin Salman).
+
+        One pass over the text for each way, and none when no one is quoted by one word."""
+        lone = self._lone_words()
+        if not lone:
+            return
+        found: dict[str, set[str]] = {}
+        for match in _NICKNAMED.finditer(text):
+            first, last = match.group(1), match.group(2)
+            if _lone_name_word(first) and _lone_name_word(last):
+                for word in (first, last):
+                    found.setdefault(word, set()).add(f"{first} {last}")
+        for match in _KIN_THEN_FIRST_NAME.finditer(text):
+            family, given = match.group(1), match.group(2)
+            if _known_first_name(given.lower()) and not _known_first_name(family.lower()) \
+                    and not re.search(rf"\b{re.escape(family)}[ ][A-Z]", text):
+                found.setdefault(given, set()).add(f"{given} {family}")
+        for match in _FATHERS_NAME.finditer(text):
+            found.setdefault(match.group(1), set()).add(match.group())
+        for word, speakers in lone.items():
+            names = found.get(word)
+            if names is not None and len(names) == 1:
+                _name_them(speakers, next(iter(names)))
 
     def _leading_names_in_full(self, text: str) -> None:
         """A person quoted by the first words of a longer name the text gives ("says Te
