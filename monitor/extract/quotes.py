@@ -5950,8 +5950,11 @@ def _whole_source(text: str, mention: Mention | None, end: int) -> Mention | Non
     phrase = " ".join(text[mention.start:end].split())
     named = _NAME_AT_END.search(phrase)
     if named is not None and named.start() > 0:
-        return Mention(end - len(named.group(1)), end, "organisation", named.group(1),
-                       role=phrase[:named.start()].strip() or None)
+        role = phrase[:named.start()].strip() or None
+        # ("according to Carbon Direct policy analyst Zara Ahmed": a person's post before a name)
+        kind = "person" if role and role.split()[-1].lower() in lx.POSITION_HEADS \
+            and " " in named.group(1) else "organisation"
+        return Mention(end - len(named.group(1)), end, kind, named.group(1), role=role)
     kind = "organisation" if any(w[:1].isupper() for w in phrase.split()[1:]) else "anonymous"
     if kind == "organisation" and phrase.lower().startswith(("the ", "a ", "an ")):
         phrase = phrase.split(" ", 1)[1]

@@ -2794,6 +2794,13 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     mention = _classify(text, toks)
     if mention is not None and mention.kind == "person" and mention.name.lower() in lx.GOVERNMENT_SEATS:
         return replace(mention, kind="organisation")  # ("White House officials": not a Mr House)
+    if mention is not None and mention.kind == "person" and " " in mention.name \
+            and mention.name.split(None, 1)[0].lower() in _MEDIUM_FIRST_WORDS:
+        # "10 News San Diego reported": a station's name (with its channel's number), no person
+        name = mention.name
+        if mention.role is not None and mention.role.isdigit():
+            name = f"{mention.role} {name}"
+        return Mention(mention.end - len(name), mention.end, "organisation", name)
     if mention is None and toks and toks[-1].low.startswith("ex-") and len(toks[-1].low) > 4:
         # "Ex-friends told the Daily Mail", "two ex-officials said": the group its head names
         last = toks[-1]
@@ -3651,6 +3658,10 @@ def _written_without_suffix(text: str, name: str) -> bool:
 
 #: A preposition of place right before a word: "in Ann Arbor", "near Santa Clara".
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
+#: The first word of a place's name, before a word that could be a first name ("San Diego",
+#: "Santa Clara", "Fort Myers").
+_PLACE_PREFIX_BEFORE = re.compile(r"(?<![\w’'-])(?:San|Santa|Santo|Los|Las|São|Sao|Saint|St\.|Fort|Port|"
+                                  r"Mount|Mt\.)[ ]$")
 #: A participle of reading after a document's noun: who read it, not who wrote it.
 _READ_BY = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|examined|acquired|analy[sz]ed)\s+by\b")
 #: A campaign named by its candidate: "the Trump campaign", "Harris' campaign", "the Biden-Harris campaign".
@@ -4300,6 +4311,26 @@ _FATHERS_NAME = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ ](?:bin|bint|ibn)[
                            r"(?:[ ](?:Al|al)[ -][A-Z][\w’'-]+)?(?![\w’'-])")
 
 
+#: A body's name running on after a word to its head ("… Solutions Caucus", "… Relief Fund").
+_BODY_NAME_GOES_ON = re.compile(
+    r"(?:[ ][A-Z][\w’'-]+){0,2}[ ](?:" + "|".join(sorted(w.capitalize() for w in lx.ORG_HEADS if w.isalpha()))
+    + r")\b")
+
+
+#: Words for a medium that never open a person's name ("News San Diego", "Radio Free Asia").
+_MEDIUM_FIRST_WORDS = frozenset(["news", "radio", "tv", "television", "channel", "network", "newspaper",
+                                 "magazine", "broadcaster"])
+
+
+def _named_storm(text: str, name: str) -> bool:
+    """Is the one-word ``name`` a storm's, one the text writes after "Hurricane", "Typhoon" …?"""
+    return " " not in name and re.search(rf"\b{_STORM_WORDS}[ ]{re.escape(name)}\b", text) is not None
+
+
+#: The words that name a storm before its given name ("Hurricane Helene", "Tropical Storm Alberto").
+_STORM_WORDS = r"(?:Hurricane|Typhoon|Cyclone|Tropical[ ]Storm|Storm|Superstorm|Tropical[ ]Depression)"
+
+
 def _lone_name_word(word: str) -> bool:
     """Can ``word`` be one word of a person's name (no title, body, place or common word)?"""
     low = word.lower()
@@ -4775,6 +4806,8 @@ class SpeakerBook:
                 " and " in pending.name or one_person(pending.name) not in (None, "", want)
                 or one_person(pending.name) is None):
             return False  # (nor "he" for "Tim Cook and Phil Schiller"; but "Another Chinese immigrant")
+        if pending.kind == "person" and self.text and _named_storm(self.text, pending.name):
+            return False  # ("Helene sent several feet of storm surge": no one "she" may be)
         if pending.kind == "definite" and one_person(pending.name) not in (None, "", want):
             return False  # ("she" is not "The gunman fled on foot")
         if pending.gender is None and pending.kind == "person" and self.text:
@@ -4798,8 +4831,8 @@ class SpeakerBook:
             return None
         found = self._named_mention_before(pos, want, para_start) \
             or self._person_subject_in(para_start, pos, want)
-        if found is None or found.start < para_start:
-            return None
+        if found is None or found.start < para_start or _named_storm(self.text, found.name):
+            return None  # ("… after Helene sent storm surge into the house": a hurricane)
         key, known = alias_key(found.name), alias_key(latest.name)
         if key.rsplit(None, 1)[-1:] == known.rsplit(None, 1)[-1:]:
             return None  # (the same surname: the woman quoted last)
@@ -5313,7 +5346,8 @@ class SpeakerBook:
             if self.quoted is not None and self.quoted(match.start()):
                 continue  # a person named only inside someone's quotation is not the speaker
             if place_end == match.start() - 1 or _PLACE_PREPOSITION_BEFORE.search(
-                    text, max(0, match.start() - 8), match.start()):
+                    text, max(0, match.start() - 8), match.start()) \
+                    or _PLACE_PREFIX_BEFORE.search(text, max(0, match.start() - 7), match.start()):
                 place_end = match.end()
                 continue  # "a bakery in Ann Arbor", "near Santa Clara": a place, not Ann or Clara
             if low in given and (found is None or found.end <= match.start()):
@@ -5387,6 +5421,10 @@ class SpeakerBook:
         found = self._lone_subject(max(0, pos - _PRONOUN_LOOKBACK), pos)
         if found is None or self._surname_gender(found.group(1)) not in (None, want):
             return None
+        if self._cited_person is not None and self._cited_person[1] > found.end(1) \
+                and self._cited_before(pos, want) is not None:
+            return None  # ("…, according to policy analyst Zara Ahmed. “…,” she told …": the
+            # source cited since, not the lone word opening an earlier line)
         return self._person(Mention(found.start(1), found.end(1), "person", found.group(1), gender=want))
 
     def _described_subject_before(self, pos: int, want: str) -> Speaker | None:
@@ -5722,8 +5760,9 @@ class SpeakerBook:
             if prev.lower() in lx.HONORIFICS or prev.lower().rstrip(".") + "." in lx.HONORIFICS:
                 return True  # "Mr. King"
             if prev.lower() not in lx.NOT_NAMES and not _lexical(prev.lower()) \
-                    and (prev[-1:].isalpha() or _initial(prev)):
-                return True  # "Paul Expert", "Paul M. Expert"
+                    and (prev[-1:].isalpha() or _initial(prev)) \
+                    and not _BODY_NAME_GOES_ON.match(text, pos + len(name)):
+                return True  # "Paul Expert", "Paul M. Expert" (not "House Climate Solutions Caucus")
         return False
 
     def _positions(self, word: str, limit: int = 20, whole: bool = False) -> Iterator[int]:
@@ -8565,6 +8604,9 @@ class SpeakerBook:
                     or other.casefold() in known_words or _CAPITALISED_BEFORE.search(
                         self.text, max(0, match.start() - 30), match.start()):
                 continue  # ("If Rubio, …", "Asm Kamal Rahman, …": no other person of the name)
+            if _KINSHIP_BEFORE.search(self.text, max(0, match.start() - 20), match.start()):
+                continue  # ("… beside their daughter, Ashley Biden, who …": the family's surname
+                # alone still names the one the story is about)
             found = match
         if found is None or (self.quoted is not None and self.quoted(found.start(1))) \
                 or ("person", alias_key(found.group(1))) in self._by_alias:
