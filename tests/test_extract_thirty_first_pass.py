@@ -265,3 +265,71 @@ def test_a_man_named_after_a_place_word_is_still_he() -> None:
     text = ("“We start tomorrow,” said the director.\n\n"
             "Diego Luna arrived later. He said the film would open in May.")
     assert _speaker_of(text, "open in May") == "Diego Luna"
+
+
+# -- an administration's surname before a body's name ---------------------------------------------
+
+
+def test_the_white_house_is_not_named_by_the_last_administration() -> None:
+    text = ("WASHINGTON — President Joe Biden has approved a new national security memo, "
+            "the White House said on Thursday.\n\n"
+            "In May 2023, the Biden White House announced updated standards. Officials described it.")
+    assert _speaker_of(text, "new national security memo") == "White House"
+
+
+def test_a_body_with_more_words_in_front_still_takes_them() -> None:
+    # (guard: "the National Search and Rescue Agency" is the fuller name of the Search and Rescue Agency)
+    text = ("Divers were sent by the National Search and Rescue Agency on Monday.\n\n"
+            "The Search and Rescue Agency said the wreck had been found.")
+    assert _speaker_of(text, "wreck had been found") == "National Search and Rescue Agency"
+
+
+# -- a lead's description named after an opening phrase of the next paragraph ---------------------
+
+
+def test_a_lead_description_is_named_after_an_opening_phrase() -> None:
+    text = ("WASHINGTON — Podcasters and social media influencers will be permitted to apply for "
+            "credentials to cover the White House, the new press secretary announced Tuesday.\n\n"
+            "In her first briefing, Karoline Leavitt told reporters that a wider range of people "
+            "will be eligible to apply for press credentials.\n\n"
+            "The press secretary said she expects reporters to hold themselves to the same standard.")
+    assert _speaker_of(text, "Podcasters and social media") == "Karoline Leavitt"
+    assert _speaker_of(text, "same standard") == "Karoline Leavitt"
+
+
+def test_a_seat_of_government_before_a_description_is_no_name() -> None:
+    # "… to cover the White House, the new press secretary announced": no person "White House"
+    text = ("Influencers may apply for credentials to cover the White House, the new press secretary "
+            "announced Tuesday.\n\nThe press secretary said she expects reporters to be fair.")
+    assert _speaker_of(text, "to be fair") != "White House"
+
+
+def test_a_name_inside_a_longer_opening_is_not_the_lead_description() -> None:
+    # (guard: the opening phrase is one of time or place, not a sentence of its own)
+    text = ("WASHINGTON — Podcasters and social media influencers will be permitted to apply for "
+            "credentials to cover the White House, the new press secretary announced Tuesday.\n\n"
+            "Critics of the plan, including Senator Mark Warner, said it would crowd the room.")
+    assert _speaker_of(text, "Podcasters and social media") == "the new press secretary"
+
+
+# -- the platform X before a sentence's end --------------------------------------------------------
+
+
+def test_x_before_a_period_ends_the_sentence() -> None:
+    text = ("Musk has not commented on the Journal article on X. Russia has also denied there have "
+            "been frequent conversations between Putin and Musk.")
+    assert _speaker_of(text, "frequent conversations") == "Russia"
+
+
+def test_an_initial_x_still_joins_a_name() -> None:
+    # (guard: "Malcolm X. Jones" after a verb: an initial)
+    text = "The plan will fail, said Malcolm X. Jones, a historian at Howard University."
+    assert _speaker_of(text, "plan will fail") == "Malcolm X. Jones"
+
+
+def test_a_quote_posted_on_x_is_one_record() -> None:
+    text = ("Senator Elizabeth Warren wrote on X. \"President Trump is dismantling checks on his "
+            "power,\" she said.")
+    quotes = extract_quotes(text)
+    assert [(q.speaker, text[q.start:q.end]) for q in quotes] == [
+        ("Elizabeth Warren", "President Trump is dismantling checks on his power")]

@@ -4423,7 +4423,10 @@ _REMARK_MADE = re.compile(r"((?:[A-Z][\w’'.-]+[ ]){1,3}[A-Z][\w’'-]+)[ ](?:m
 #: A paragraph: text between blank lines.
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
 #: What may come before a name that opens a paragraph: a quotation, then titles.
-_OPENS_PARAGRAPH = re.compile(r"(?:[“\"][^”\"\n]*[”\"],?[ ]+)?(?:[A-Z][\w.-]*[ ]+){0,3}")
+_OPENS_PARAGRAPH = re.compile(r"(?:[“\"][^”\"\n]*[”\"],?[ ]+)?"
+                              # (or an opening phrase: "In her first briefing, Karoline Leavitt …")
+                              r"(?:(?:In|At|On|During|After)[ ](?:[\w’'-]+[ ]){1,5}?[\w’'-]+,[ ]+)?"
+                              r"(?:[A-Z][\w.-]*[ ]+){0,3}")
 
 
 #: A name that the text abbreviates right after it: "The National Transport Safety Board, or
@@ -6513,8 +6516,12 @@ class SpeakerBook:
                 if j < i and inside and not any(w.lower() in _NOT_NAME_PREFIXES or w.isupper() or "-" in w
                                     or "’" in w or "'" in w for w in words[j:i]):
                     extras.setdefault(name, set()).add(" ".join(words[j:i]))
+        surnames = {p.name.rsplit(None, 1)[-1] for p in self.speakers if p.kind == "person"} \
+            | _full_names_of(text).keys()
         for name, found in extras.items():
-            if len(found) == 1:
+            if len(found) == 1 and surnames.isdisjoint(next(iter(found)).split()):
+                # (not a person's surname before it: "the Biden White House" is an administration's,
+                # not the White House a story of another one quotes)
                 _name_them([wanted[name]], f"{found.pop()} {name}")
 
     def _spelled_names(self) -> list[tuple[str, str, str, str]]:
@@ -8228,6 +8235,8 @@ class SpeakerBook:
                 continue
             toks = tokens(window, match.start(1), match.end(1))
             names = toks[_name_run(toks, window):]
+            if _join(window, names).lower() in lx.GOVERNMENT_SEATS or names and names[-1].low in lx.ORG_HEADS:
+                continue  # ("… to cover the White House, the new press secretary announced": no name)
             if len(names) >= 2:
                 appositives.append((match.end(1), match.end()))
             if len(names) >= 2 and (best is None or match.start() > best[0]):
