@@ -333,3 +333,48 @@ def test_a_quote_posted_on_x_is_one_record() -> None:
     quotes = extract_quotes(text)
     assert [(q.speaker, text[q.start:q.end]) for q in quotes] == [
         ("Elizabeth Warren", "President Trump is dismantling checks on his power")]
+
+
+# -- "the younger Trump", "the elder Trump" ------------------------------------------------------
+
+
+def test_the_younger_surname_is_the_named_junior() -> None:
+    text = ("President Donald Trump attacked the inquiry on Monday. Donald Trump Jr. went further on "
+            "Twitter. The younger Trump said the inquiry was a coup.")
+    assert _speaker_of(text, "was a coup") == "Donald Trump Jr"
+
+
+def test_the_younger_surname_is_the_son_or_daughter_named() -> None:
+    text = ("President Donald Trump spoke on Monday. His son, Eric Trump, spoke later. "
+            "The younger Trump said the business was fine.")
+    assert _speaker_of(text, "business was fine") == "Eric Trump"
+
+
+def test_the_elder_surname_is_the_father_without_the_suffix() -> None:
+    text = ("Donald Trump Jr. spoke on Monday. President Donald Trump spoke later. "
+            "The elder Trump said the business was fine.")
+    assert _speaker_of(text, "business was fine") == "Donald Trump"
+
+
+def test_the_younger_of_two_children_is_left_as_written() -> None:
+    # (guard: two children named: "the younger Trump" is none of them for sure)
+    text = ("President Donald Trump spoke on Monday. His son, Eric Trump, and his daughter, Ivanka "
+            "Trump, spoke later. The younger Trump said the business was fine.")
+    assert _speaker_of(text, "business was fine") not in ("Eric Trump", "Ivanka Trump")
+
+
+# -- "the office of Sen. X" is X's office ----------------------------------------------------------
+
+
+def test_the_office_of_a_person_is_their_office() -> None:
+    text = "The office of Representative Ami Bera said in a statement that the bill would pass."
+    found = [(q.speaker, q.speaker_kind) for q in extract_quotes(text)]
+    assert found == [("Ami Bera's office", "organisation")]
+    text = "The vote will be held Friday, the office of Sen. John Thune said."
+    assert _speaker_of(text, "vote will be held") == "John Thune's office"
+
+
+def test_the_office_of_a_post_stays_a_body() -> None:
+    # (guard: "the Office of the Director of National Intelligence" is a body's own name)
+    text = "The Office of the Director of National Intelligence said the threat was growing."
+    assert _speaker_of(text, "threat was growing") == "Office of the Director of National Intelligence"

@@ -2794,6 +2794,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     mention = _classify(text, toks)
     if mention is not None and mention.kind == "person" and mention.name.lower() in lx.GOVERNMENT_SEATS:
         return replace(mention, kind="organisation")  # ("White House officials": not a Mr House)
+    if mention is not None and mention.kind == "person" and mention.role is not None \
+            and _OFFICE_OF.match(mention.role):
+        # "The office of Representative Ami Bera said": the office, as "Bera's office said" is
+        return Mention(mention.start, mention.end, "organisation", f"{mention.name}'s office")
     if mention is not None and mention.kind == "person" and " " in mention.name \
             and mention.name.split(None, 1)[0].lower() in _MEDIUM_FIRST_WORDS:
         # "10 News San Diego reported": a station's name (with its channel's number), no person
@@ -4317,9 +4321,27 @@ _BODY_NAME_GOES_ON = re.compile(
     + r")\b")
 
 
+#: A person's role that is their office's ("office of Representative", "the office of Sen.").
+_OFFICE_OF = re.compile(r"(?:[Tt]he[ ])?[Oo]ffice[ ]of(?:[ ]|$)")
 #: Words for a medium that never open a person's name ("News San Diego", "Radio Free Asia").
 _MEDIUM_FIRST_WORDS = frozenset(["news", "radio", "tv", "television", "channel", "network", "newspaper",
                                  "magazine", "broadcaster"])
+
+
+#: A capitalised word or an initial before a surname, and its space ("Robert ", "F. ").
+_GIVEN_WORDS = r"(?:(?:[A-Z][\w’'-]*|[A-Z]\.)[ ])"
+#: "the younger" or "the elder" right before a surname.
+_YOUNGER_OR_ELDER = re.compile(r"\b(?:the|The)[ ](younger|elder)[ ]$")
+
+
+def _without_titles(name: str) -> str:
+    """A full name without the titles and capitalised sentence words before it ("President
+    Donald Trump" is Donald Trump; "The Donald Trump" is Donald Trump)."""
+    words = name.split()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in lx.TITLE_WORDS
+                              or words[0].lower() in lx.NOT_NAMES or words[0].lower() in lx.DETERMINERS):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _named_storm(text: str, name: str) -> bool:
@@ -8540,6 +8562,10 @@ class SpeakerBook:
 
     def _person(self, mention: Mention) -> Speaker:
         words = mention.name.split()
+        if len(words) == 1 and self.text and (
+                generation := self._younger_or_elder(words[0], mention.start)) is not None:
+            mention = replace(mention, name=generation)  # ("The younger Trump said": Donald Trump Jr.)
+            words = mention.name.split()
         key = alias_key(mention.name)
         found = self._by_alias.get(("person", key))
         if found is not None and len(words) == 1 and " " in found.name and self.text:
@@ -8598,6 +8624,27 @@ class SpeakerBook:
         if mention.organisation and not found.organisation:
             found.organisation = mention.organisation
         return found
+
+    def _younger_or_elder(self, surname: str, pos: int) -> str | None:
+        """"The younger Trump said" where the text names Donald Trump Jr. (or introduces a son or
+        daughter of the name, "his son, Andrew Giuliani"); "the elder Trump" where it names the
+        father without a suffix: the one full name of that generation the text gives before
+        ``pos``, None when it gives none or several."""
+        lead_in = _YOUNGER_OR_ELDER.search(self.text, max(0, pos - 14), pos)
+        if lead_in is None:
+            return None
+        before, name = self.text[:pos], re.escape(surname)
+        if lead_in.group(1).lower() == "younger":
+            suffixed = re.finditer(rf"(?<![\w’'-])({_GIVEN_WORDS}{{1,3}}{name},?[ ](?:Jr|II|III|IV)\b\.?)",
+                                   before)
+            found = {_without_titles(m.group(1)) for m in suffixed} or {
+                m.group(1) for m in re.finditer(rf"\b(?:son|daughter|grandson|granddaughter),?[ ]"
+                                                rf"({_GIVEN_WORDS}{{1,2}}{name})(?![\w’'-])", before)}
+        else:
+            plain = re.finditer(rf"(?<![\w’'-])({_GIVEN_WORDS}{{1,2}}{name})"
+                                rf"(?![\w’'-]|,?[ ](?:Jr|Sr|II|III|IV)\b)", before)
+            found = {_without_titles(m.group(1)) for m in plain} - {""}
+        return found.pop().rstrip(".") if len(found) == 1 else None
 
     def _introduced_bearer_since(self, word: str, known: Speaker, pos: int) -> Mention | None:
         """Another person of the surname ``word`` whom the text introduced (the full name, then
