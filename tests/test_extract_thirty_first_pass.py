@@ -378,3 +378,36 @@ def test_the_office_of_a_post_stays_a_body() -> None:
     # (guard: "the Office of the Director of National Intelligence" is a body's own name)
     text = "The Office of the Director of National Intelligence said the threat was growing."
     assert _speaker_of(text, "threat was growing") == "Office of the Director of National Intelligence"
+
+
+# -- a person inside a condition the speaker states is spoken of ----------------------------------
+
+
+#: From a Voice of America report (public domain): Trump quoted first, then an economist whose
+#: "he said" closes a condition about Trump.
+TARIFFS = (
+    'U.S. President-elect Donald Trump threatened repeatedly during his election campaign to '
+    'swiftly impose a 60% tariff on Chinese-made goods. He wrote on his Truth Social account '
+    'late Monday that he will impose “an additional 10% Tariff, above any additional Tariffs, '
+    'on all of [China’s] many products coming into the United States of America.”' "\n\n"
+    'Si Ling, a financial scholar in Australia, said in a phone interview with VOA Mandarin '
+    'that if China wants to achieve its goal of doubling the size of its economy from 2020 to '
+    '2035, the annual economic growth rate must reach 4%.' "\n\n"
+    '“China has taken into account the uncertainty factors, like external shocks when Trump '
+    'pledged to impose high tariffs. China must face the sudden decline in GDP growth,” said '
+    'Si.' "\n\n"
+    "Si said the growth of China's current GDP is dependent on exports and investments. If "
+    "Trump fulfills his promise to impose high tariffs on Chinese goods, the impact on China's "
+    'economy will be profound, he said.'
+)
+
+
+def test_the_person_of_an_if_clause_closed_by_he_said_is_spoken_of() -> None:
+    assert _speaker_of(TARIFFS, "If Trump fulfills") == "Si Ling"
+
+
+def test_the_person_of_a_when_clause_before_he_said_is_still_the_speaker() -> None:
+    # (guard: "When Afghan President Ashraf Ghani announced the exchange, he said …")
+    text = ("“We will not stop,” said a Taliban commander.\n\n"
+            "When Afghan President Ashraf Ghani announced the exchange, he said it was a hard decision.")
+    assert _speaker_of(text, "hard decision") == "Ashraf Ghani"

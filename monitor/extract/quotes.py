@@ -3655,6 +3655,9 @@ def _adverb_after_name(tok: Tok) -> bool:
 
 #: Words that open a clause before the main one ("When Ghani announced it, he said …").
 _SUBORDINATORS_LEADING = word_set("when after as while before once since although though because if")
+#: Subordinators of a condition: the person of the clause they open is spoken of ("If Trump
+#: fulfills his promise …, the impact will be profound, he said").
+_CONDITIONALS = word_set("if unless")
 _PRONOUN_SUBJECT = re.compile(r" *(?:he|she|they)\b")
 #: A cue verb (not one of the weak ones) followed by "that": what a cue after "and" is
 #: coordinated with ("had Trump confirm that … and acknowledge that …").
@@ -6923,7 +6926,7 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
         if claim.frame is not None and claim.kind != "direct" and claim.frame.mention is not None \
                 and claim.end <= claim.frame.mention.start \
                 and text[claim.frame.sentence[0]:claim.frame.sentence[0] + 12].split(" ", 1)[0].lower() \
-                not in _SUBORDINATORS_LEADING:
+                not in _SUBORDINATORS_LEADING - _CONDITIONALS:
             # (only words the frame closes: in "Luhn later moved in, she says, and …" the person
             # the words open with may be the speaker; so may the one of an opening clause: "While
             # the campaign did not appeal to Julie Graham, …, she said")
