@@ -60,7 +60,7 @@ _MINOR = frozenset({"of", "the", "and", "for"})
 
 
 #: A nickname in quotation marks inside a name (Ross “Rusty” Aimer), which may be kept or not.
-_NICKNAME = re.compile(r"[ ][“\"‘'][^“”\"]{1,25}[”\"’'](?=[ ])")
+_NICKNAME = re.compile(r"(?<=[a-z])[ ][“\"‘'][A-Z][^“”\"]{1,24}[”\"’'](?=[ ][A-Z])")
 
 
 def speaker_key(name: str | None) -> str:

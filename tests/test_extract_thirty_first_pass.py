@@ -71,7 +71,7 @@ def test_a_surname_first_name_with_a_nickname() -> None:
 
 def test_two_people_with_one_surname_and_nicknames_stay_apart() -> None:
     # (guard: "Johnson" is written in two nicknamed names: neither is taken)
-    text = ("Dwayne \"The Rock\" Johnson and Magic \"Earvin\" Johnson met on Monday. "
+    text = ("Dwayne \"The Rock\" Johnson and Earvin \"Magic\" Johnson met on Monday. "
             "\"I love this city,\" Johnson said.")
     assert _speaker_of(text, "I love this city") == "Johnson"
 
@@ -411,3 +411,53 @@ def test_the_person_of_a_when_clause_before_he_said_is_still_the_speaker() -> No
     text = ("“We will not stop,” said a Taliban commander.\n\n"
             "When Afghan President Ashraf Ghani announced the exchange, he said it was a hard decision.")
     assert _speaker_of(text, "hard decision") == "Ashraf Ghani"
+
+
+# -- guards from the review -------------------------------------------------------------------------
+
+
+def test_an_agency_called_office_of_is_no_persons_office() -> None:
+    text = "Office of Management and Budget Director Russell Vought said the cuts were necessary."
+    assert _speaker_of(text, "cuts were necessary") == "Russell Vought"
+
+
+def test_a_surname_the_text_gives_another_first_name_takes_no_nickname() -> None:
+    text = ("House Speaker Mike Johnson met Earvin “Magic” Johnson. “The House will vote Friday,” "
+            "Johnson told reporters.")
+    assert _speaker_of(text, "vote Friday") == "Mike Johnson"
+
+
+def test_quoted_words_after_an_owner_are_no_nickname() -> None:
+    text = ("Critics said Nolan’s “Oppenheimer” Murphy performance was the best of the year. "
+            "“I was terrified,” Murphy said.")
+    assert _speaker_of(text, "I was terrified") == "Murphy"
+
+
+def test_a_nicknamed_name_keeps_its_generation() -> None:
+    text = "Robert “Bobby” Kennedy Jr. spoke at the hearing. “I’m not anti-vaccine,” Kennedy said."
+    assert _speaker_of(text, "anti-vaccine") == "Robert Kennedy Jr"
+
+
+def test_a_title_before_a_relative_is_no_family_name() -> None:
+    text = "The King's brother, Andrew, was stripped of his titles. “I deny it,” Andrew said."
+    assert _speaker_of(text, "I deny it") == "Andrew"
+
+
+def test_the_younger_of_two_brothers_is_not_taken_for_the_junior() -> None:
+    text = ("Eric Trump runs the family business with his brother Donald Trump Jr. "
+            "The younger Trump said the business was fine.")
+    assert _speaker_of(text, "business was fine") != "Donald Trump Jr"
+
+
+def test_an_initial_after_on_x_still_joins_its_surname() -> None:
+    text = "The team relied on X. Jiang, a doctoral student, for the analysis, said Professor Ann Lee."
+    assert [(q.speaker, text[q.start:q.end]) for q in extract_quotes(text)] == [
+        ("Ann Lee", "The team relied on X. Jiang, a doctoral student, for the analysis")]
+
+
+def test_fathers_names_run_on_and_take_a_malay_honorific() -> None:
+    text = ("Dubai Crown Prince Hamdan bin Mohammed bin Rashid Al Maktoum visited London. "
+            "“It was a productive trip,” Sheikh Hamdan said.")
+    assert _speaker_of(text, "productive trip") == "Hamdan bin Mohammed bin Rashid Al Maktoum"
+    text = "Former Prime Minister Najib bin Tun Razak lost his appeal. “I am innocent,” Najib said."
+    assert _speaker_of(text, "I am innocent") == "Najib bin Tun Razak"

@@ -36,6 +36,9 @@ _CLOSING_ABBREVIATIONS = word_set("inc corp ltd co llc plc bros")
 _FINAL_ABBREVIATIONS = word_set("u.s u.k u.n e.u a.m p.m etc jr sr inc corp ltd co")
 #: Before the platform X ("posted on X", "wrote via X"), which is no initial when a period follows.
 _ON_PLATFORM = re.compile(r"\b(?:on|via)[ ]$")
+#: What opens a sentence after "on X.": a quotation, or a capitalised word and a lower-case one
+#: (not an initial, a comma or an owner's "’s": "on X. Y. Zhang's model", "on X. Wang, the …").
+_SENTENCE_AFTER_PLATFORM = re.compile(r"[\"“‘]|[A-Z][a-z]*[ ][a-z]")
 _OPENER = re.compile(r"(?:The|A|An|He|She|It|They|We|I|This|That|These|Those|There|His|Her|Its|"
                      r"Their|But|And|In|On|At|After|When|While|Some|Many|Officials|Police)\b")
 #: Quotes longer than this (in code points) that never close are not recovered.
@@ -329,8 +332,10 @@ def sentences(text: str, start: int, end: int, quotes: list[Span]) -> list[tuple
                     word in _CLOSING_ABBREVIATIONS and text[cut] in "\"“") \
                     and not (word == "no" and not text[cut].isdigit()) \
                     and not (word in _FINAL_ABBREVIATIONS and _OPENER.match(text, cut)) \
-                    and not (word == "x" and _ON_PLATFORM.search(text, max(0, word_start - 5), word_start)):
-                # ("… responded to the article on X. Russia has also denied …": the platform, no initial)
+                    and not (word == "x" and _ON_PLATFORM.search(text, max(0, word_start - 5), word_start)
+                             and _SENTENCE_AFTER_PLATFORM.match(text, cut)):
+                # ("… responded to the article on X. Russia has also denied …": the platform, no
+                # initial; but "relied on X. Jiang, a doctoral student," is a name)
                 # ("No. 2" is a number; "voted no. “…”" ends a sentence)
                 continue
         nxt = text[cut]

@@ -1588,6 +1588,17 @@ def _full_name_before(text: str, surname: str, pos: int) -> str | None:
     return f"{match.group(1)} {base_word(Tok(match.group(2), 0, 0))}" if match else None
 
 
+@lru_cache(maxsize=8)
+def _first_names_before(text: str) -> dict[str, set[str]]:
+    """Each word the text writes after a known first name, with those first names ("Johnson":
+    {"Mike"}): one pass over a text."""
+    found: dict[str, set[str]] = {}
+    for m in _FIRST_AND_NEXT.finditer(text):
+        if _known_first_name(m.group(1).lower()):
+            found.setdefault(m.group(2), set()).add(m.group(1))
+    return found
+
+
 #: A capitalised word and the word after it ("Jennifer Williams").
 _FIRST_AND_NEXT = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][\w’'-]*))")
 
@@ -2795,7 +2806,9 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     if mention is not None and mention.kind == "person" and mention.name.lower() in lx.GOVERNMENT_SEATS:
         return replace(mention, kind="organisation")  # ("White House officials": not a Mr House)
     if mention is not None and mention.kind == "person" and mention.role is not None \
-            and _OFFICE_OF.match(mention.role):
+            and (office := _OFFICE_OF.match(mention.role)) is not None \
+            and all(w.lower().rstrip(".") in lx.TITLE_WORDS or w.lower() in lx.TITLE_ABBREVIATIONS
+                    or w.lower() in _CHAMBER_WORDS for w in mention.role[office.end():].split()):
         # "The office of Representative Ami Bera said": the office, as "Bera's office said" is
         return Mention(mention.start, mention.end, "organisation", f"{mention.name}'s office")
     if mention is not None and mention.kind == "person" and " " in mention.name \
@@ -4302,16 +4315,22 @@ def _words_within(short: str, full: str) -> bool:
     return all(word in words for word in short.split())
 
 
-#: A first name, a nickname in quotation marks and a surname (``Ross “Rusty” Aimer``).
-_NICKNAMED = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ ][“\"‘'][A-Z][\w.’' -]{0,24}[”\"’'][ ]"
-                        r"([A-Z][\w’'-]+)\b")
+#: A first name, a nickname in quotation marks of one kind and a surname, with a generation's
+#: suffix after it (``Ross “Rusty” Aimer``, ``Robert "Bobby" Kennedy Jr.``); not after an owner's
+#: word ("Nolan’s “Oppenheimer” Murphy").
+_NICKNAMED = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)(?<!['’]s)[ ]"
+                        r"(?:“[A-Z][^“”\n]{0,24}”|\"[A-Z][^\"\n]{0,24}\"|‘[A-Z][^‘’\n]{0,24}’)[ ]"
+                        r"([A-Z][\w’'-]+)\b((?:,?[ ](?:Jr|Sr|II|III|IV)\b\.?)?)")
 #: Whose relative a first name in an appositive is ("Cyrus Field’s brother, Henry,").
 _KIN_THEN_FIRST_NAME = re.compile(r"\b([A-Z][\w-]+)['’]s[ ](?:" + "|".join(sorted(_BLOOD_KIN))
                                   + r"),[ ]([A-Z][a-z]+),")
+#: A capitalised word with another right after it ("Field Museum", "Tom Hale"): one pass a text.
+_CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w-]*)[ ][A-Z]")
 #: The words between a given name and a father's name ("Mohammed bin Salman").
 _PATRONYMIC_WORDS = frozenset(["bin", "bint", "ibn"])
 #: A given name, a father's name and a family name after it ("Mohammed bin Abdulrahman Al Thani").
-_FATHERS_NAME = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)[ ](?:bin|bint|ibn)[ ][A-Z][\w’'-]+"
+_FATHERS_NAME = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)(?:[ ](?:bin|bint|ibn)[ ](?:Tun[ ]|Tan[ ]Sri[ ])?"
+                           r"[A-Z][\w’'-]+)+"
                            r"(?:[ ](?:Al|al)[ -][A-Z][\w’'-]+)?(?![\w’'-])")
 
 
@@ -4322,7 +4341,9 @@ _BODY_NAME_GOES_ON = re.compile(
 
 
 #: A person's role that is their office's ("office of Representative", "the office of Sen.").
-_OFFICE_OF = re.compile(r"(?:[Tt]he[ ])?[Oo]ffice[ ]of(?:[ ]|$)")
+_OFFICE_OF = re.compile(r"(?:[Tt]he[ ])?office[ ]of(?:[ ]|$)")
+#: Words of a legislator's post besides titles ("Senate Majority Leader", "House Speaker").
+_CHAMBER_WORDS = frozenset(["senate", "house", "majority", "minority", "state", "u.s.", "us"])
 #: Words for a medium that never open a person's name ("News San Diego", "Radio Free Asia").
 _MEDIUM_FIRST_WORDS = frozenset(["news", "radio", "tv", "television", "channel", "network", "newspaper",
                                  "magazine", "broadcaster"])
@@ -4330,27 +4351,55 @@ _MEDIUM_FIRST_WORDS = frozenset(["news", "radio", "tv", "television", "channel",
 
 #: A capitalised word or an initial before a surname, and its space ("Robert ", "F. ").
 _GIVEN_WORDS = r"(?:(?:[A-Z][\w’'-]*|[A-Z]\.)[ ])"
+def _generations_of(text: str, surname: str) -> list[tuple[int, str, str]]:
+    """The full names the text gives ``surname`` (where first, the name, and "suffixed" for
+    "Donald Trump Jr.", "child" for a son or daughter introduced so, else "plain"), each opening
+    with a known first name after any title; each name and kind once."""
+    name = re.escape(surname)
+    found: list[tuple[int, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    pattern = rf"(?<![\w’'-])(?P<kin>(?:son|daughter|grandson|granddaughter),?[ ])?" \
+              rf"(?P<name>{_GIVEN_WORDS}{{1,3}}" \
+              rf"{name})(?P<suffix>,?[ ](?:Jr|Sr|II|III|IV)\b\.?)?(?![\w’'-])"
+    for match in re.finditer(pattern, text):
+        words = match.group("name").split()
+        while len(words) > 1 and (words[0].lower().rstrip(".") in lx.TITLE_WORDS
+                                  or words[0].lower() in lx.NOT_NAMES or words[0].lower() in lx.DETERMINERS):
+            words = words[1:]
+        if len(words) < 2 or not (_known_first_name(words[0].lower()) or match.group("kin")
+                                  and _lone_name_word(words[0]) and "." not in words[0]):
+            continue  # ("When Trump", "W. Bush": no first name; but "son, Hunter Biden" is a name)
+        full = " ".join(words)
+        suffix = match.group("suffix")
+        if suffix and "Sr" in suffix:
+            continue
+        entry = (f"{full}{suffix.replace(',', '')}".rstrip("."), "suffixed") if suffix \
+            else (full, "child" if match.group("kin") else "plain")
+        if entry not in seen:
+            seen.add(entry)
+            found.append((match.start(), *entry))
+    return found
+
+
 #: "the younger" or "the elder" right before a surname.
 _YOUNGER_OR_ELDER = re.compile(r"\b(?:the|The)[ ](younger|elder)[ ]$")
 
 
-def _without_titles(name: str) -> str:
-    """A full name without the titles and capitalised sentence words before it ("President
-    Donald Trump" is Donald Trump; "The Donald Trump" is Donald Trump)."""
-    words = name.split()
-    while len(words) > 2 and (words[0].lower().rstrip(".") in lx.TITLE_WORDS
-                              or words[0].lower() in lx.NOT_NAMES or words[0].lower() in lx.DETERMINERS):
-        words = words[1:]
-    return " ".join(words)
-
-
 def _named_storm(text: str, name: str) -> bool:
     """Is the one-word ``name`` a storm's, one the text writes after "Hurricane", "Typhoon" …?"""
-    return " " not in name and re.search(rf"\b{_STORM_WORDS}[ ]{re.escape(name)}\b", text) is not None
+    return " " not in name and name in _storm_names(text)
 
 
-#: The words that name a storm before its given name ("Hurricane Helene", "Tropical Storm Alberto").
-_STORM_WORDS = r"(?:Hurricane|Typhoon|Cyclone|Tropical[ ]Storm|Storm|Superstorm|Tropical[ ]Depression)"
+@lru_cache(maxsize=8)
+def _storm_names(text: str) -> frozenset[str]:
+    """The names the text gives storms: one pass over a text, however many pronouns ask."""
+    return frozenset(m.group(1) for m in _STORM_NAME.finditer(text))
+
+
+#: A storm's given name after the words that name a storm ("Hurricane Helene", "Tropical Storm
+#: Alberto").
+_STORM_NAME = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical[ ]Storm|Storm|Superstorm|"
+                         r"Tropical[ ]Depression)[ ]([A-Z][a-z]+)\b")
 
 
 def _lone_name_word(word: str) -> bool:
@@ -4689,6 +4738,7 @@ _ABBREVIATION_BEFORE = re.compile(
     r"(?:\b[A-Z]\.[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Jr|Sr))\.$")
 
 
+@lru_cache(maxsize=256)
 def titled_somewhere(text: str, word: str, limit: int = 50) -> bool:
     """Whether one of the first places that write ``word`` has a title, a rank or an honorific
     right before it ("Officer Ford", "Mr. Lincoln", "Coach Harley")."""
@@ -4812,6 +4862,8 @@ class SpeakerBook:
         self._acronyms: dict[str, str] | None = None
         #: The words the text gives an age (see _given_an_age), read once when first needed.
         self._aged_words: set[str] | None = None
+        #: Per surname: the full names of its generations (see _younger_or_elder).
+        self._generations: dict[str, list[tuple[int, str, str]]] = {}
 
     def note_person(self, mention: Mention) -> None:
         """A person named at the head of a sentence: "he" may mean them even if not quoted yet."""
@@ -6541,7 +6593,8 @@ class SpeakerBook:
         surnames = {p.name.rsplit(None, 1)[-1] for p in self.speakers if p.kind == "person"} \
             | _full_names_of(text).keys()
         for name, found in extras.items():
-            if len(found) == 1 and surnames.isdisjoint(next(iter(found)).split()):
+            if len(found) == 1 and (name.lower() not in lx.GOVERNMENT_SEATS
+                                    or surnames.isdisjoint(next(iter(found)).split())):
                 # (not a person's surname before it: "the Biden White House" is an administration's,
                 # not the White House a story of another one quotes)
                 _name_them([wanted[name]], f"{found.pop()} {name}")
@@ -6739,15 +6792,29 @@ class SpeakerBook:
         if not lone:
             return
         found: dict[str, set[str]] = {}
+        firsts: dict[str, set[str]] | None = None
         for match in _NICKNAMED.finditer(text):
-            first, last = match.group(1), match.group(2)
-            if _lone_name_word(first) and _lone_name_word(last):
-                for word in (first, last):
-                    found.setdefault(word, set()).add(f"{first} {last}")
+            first, last, suffix = match.group(1), match.group(2), match.group(3).replace(",", "").rstrip(".")
+            if firsts is None:
+                firsts = _first_names_before(text)
+            if not (_lone_name_word(first) and _lone_name_word(last)) \
+                    or first in firsts and not _known_first_name(first.lower()):
+                continue  # ("Biden ‘Furious’ Netanyahu" where the text names Joe Biden: a surname first)
+            found.setdefault(first, set()).add(f"{first} {last}{suffix}")
+            nickname = match.group()[len(first) + 2:].split(None, 1)[0].strip("“”\"‘’")
+            if firsts.get(last, set()) <= {first, nickname}:
+                # (not when the text writes the surname after another first name: "House Speaker
+                # Mike Johnson met Earvin “Magic” Johnson. … Johnson told reporters")
+                found.setdefault(last, set()).add(f"{first} {last}{suffix}")
+        followed: set[str] | None = None
         for match in _KIN_THEN_FIRST_NAME.finditer(text):
             family, given = match.group(1), match.group(2)
-            if _known_first_name(given.lower()) and not _known_first_name(family.lower()) \
-                    and not re.search(rf"\b{re.escape(family)}[ ][A-Z]", text):
+            if given not in lone or not _known_first_name(given.lower()) \
+                    or _known_first_name(family.lower()) or not _lone_name_word(family):
+                continue  # ("The King's brother, Andrew,": a title, not a family's name)
+            if followed is None:
+                followed = {m.group(1) for m in _CAPITALISED_PAIR.finditer(text)}
+            if family not in followed:
                 found.setdefault(given, set()).add(f"{given} {family}")
         for match in _FATHERS_NAME.finditer(text):
             found.setdefault(match.group(1), set()).add(match.group())
@@ -8626,25 +8693,30 @@ class SpeakerBook:
         return found
 
     def _younger_or_elder(self, surname: str, pos: int) -> str | None:
-        """"The younger Trump said" where the text names Donald Trump Jr. (or introduces a son or
-        daughter of the name, "his son, Andrew Giuliani"); "the elder Trump" where it names the
-        father without a suffix: the one full name of that generation the text gives before
-        ``pos``, None when it gives none or several."""
+        """"The younger Trump said" where the text names Donald Trump Jr. and, of that surname,
+        no one but his father (or introduces one son or daughter of the name, "his son, Andrew
+        Giuliani"); "the elder Trump" where it names one man of the name without a suffix: the
+        full name of that generation the text gives before ``pos``, None when it gives none or
+        several. The names of a surname are read once a text, within the story's budget."""
         lead_in = _YOUNGER_OR_ELDER.search(self.text, max(0, pos - 14), pos)
         if lead_in is None:
             return None
-        before, name = self.text[:pos], re.escape(surname)
+        names = self._generations.get(surname)
+        if names is None:
+            self._search_left -= len(self.text)
+            if self._search_left < 0:
+                return None
+            names = self._generations[surname] = _generations_of(self.text, surname)
+        suffixed = {n for at, n, kind in names if at < pos and kind == "suffixed"}
+        plain = {n for at, n, kind in names if at < pos and kind == "plain"}
         if lead_in.group(1).lower() == "younger":
-            suffixed = re.finditer(rf"(?<![\w’'-])({_GIVEN_WORDS}{{1,3}}{name},?[ ](?:Jr|II|III|IV)\b\.?)",
-                                   before)
-            found = {_without_titles(m.group(1)) for m in suffixed} or {
-                m.group(1) for m in re.finditer(rf"\b(?:son|daughter|grandson|granddaughter),?[ ]"
-                                                rf"({_GIVEN_WORDS}{{1,2}}{name})(?![\w’'-])", before)}
+            fathers = {n.rsplit(None, 1)[0].rstrip(",") for n in suffixed}
+            # (not "Eric Trump … with his brother Donald Trump Jr.": a junior and another)
+            found = suffixed if plain <= fathers else set()
+            found = found or {n for at, n, kind in names if at < pos and kind == "child"}
         else:
-            plain = re.finditer(rf"(?<![\w’'-])({_GIVEN_WORDS}{{1,2}}{name})"
-                                rf"(?![\w’'-]|,?[ ](?:Jr|Sr|II|III|IV)\b)", before)
-            found = {_without_titles(m.group(1)) for m in plain} - {""}
-        return found.pop().rstrip(".") if len(found) == 1 else None
+            found = plain
+        return found.pop() if len(found) == 1 else None
 
     def _introduced_bearer_since(self, word: str, known: Speaker, pos: int) -> Mention | None:
         """Another person of the surname ``word`` whom the text introduced (the full name, then
