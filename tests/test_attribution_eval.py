@@ -57,9 +57,11 @@ def test_every_span_is_its_text_and_parts_lie_inside_the_content() -> None:
 
 def test_the_json_is_what_the_annotation_source_builds() -> None:
     # The offsets are never edited by hand: the committed JSON must be the builder's output for
-    # the stored texts (given here, so that a later change to the feed parser does not matter).
+    # the stored texts (given here, so that a later change to the feed parser does not matter)
+    # and origins (so that no copy of shared/feeds need stand beside the checkout).
     documents = _documents()
-    assert build({d["id"]: d["text"] for d in documents})["documents"] == documents
+    built = build({d["id"]: d["text"] for d in documents}, {d["id"]: d["origin"] for d in documents})
+    assert built["documents"] == documents
 
 
 def test_matching_is_one_to_one_by_jaccard_and_fragments_merge_per_speaker() -> None:

@@ -193,12 +193,13 @@ def _record(text: str, line: str, cursor: int) -> dict:
     }
 
 
-def build(texts: dict[str, str] | None = None) -> dict:
+def build(texts: dict[str, str] | None = None, origins: dict[str, dict] | None = None) -> dict:
     """Every document of the source with its text and its located attributions.
 
     ``texts`` (document id → text) replaces loading the texts of the documents it names, so that
     the annotations can be checked against the texts already stored even if the feed parser has
-    changed since.
+    changed since; ``origins`` (document id → origin) likewise replaces reading where a feed
+    sample came from, so that a check needs no copy of ``shared/feeds`` beside the project.
     """
     documents: list[dict] = []
     doc: dict | None = None
@@ -211,7 +212,10 @@ def build(texts: dict[str, str] | None = None) -> dict:
             if line.startswith("@doc "):
                 meta = dict(item.split("=", 1) for item in shlex.split(line[5:]))
                 if meta["text"].startswith("feed:"):
-                    meta = {**_feed_origin(meta["text"][5:].partition("#")[0]), **meta}
+                    known = origins.get(meta.get("id", "")) if origins is not None else None
+                    if known is None:
+                        known = _feed_origin(meta["text"][5:].partition("#")[0])
+                    meta = {**known, **meta}
                 doc_id = meta.pop("id")
                 doc = {"id": doc_id, "split": meta.pop("split"), "outlet": meta.pop("outlet"),
                        "style": meta.pop("style"), "origin": meta,
@@ -241,10 +245,12 @@ def build(texts: dict[str, str] | None = None) -> dict:
 
 def main() -> None:
     """Write (or with --check, verify) the JSON; with --context print every record in context."""
-    stored = None
+    stored = origins = None
     if "--reload" not in sys.argv and OUTPUT.exists():
-        stored = {d["id"]: d["text"] for d in json.loads(OUTPUT.read_text(encoding="utf-8"))["documents"]}
-    data = build(stored)
+        kept = json.loads(OUTPUT.read_text(encoding="utf-8"))["documents"]
+        stored = {d["id"]: d["text"] for d in kept}
+        origins = {d["id"]: d["origin"] for d in kept}
+    data = build(stored, origins)
     rendered = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if "--context" in sys.argv:
         for doc in data["documents"]:
