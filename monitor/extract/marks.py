@@ -334,9 +334,8 @@ def sentences(text: str, start: int, end: int, quotes: list[Span]) -> list[tuple
                     and not (word in _FINAL_ABBREVIATIONS and _OPENER.match(text, cut)) \
                     and not (word == "x" and _ON_PLATFORM.search(text, max(0, word_start - 5), word_start)
                              and _SENTENCE_AFTER_PLATFORM.match(text, cut)):
-                # ("… responded to the article on X. Russia has also denied …": the platform, no
-                # initial; but "relied on X. Jiang, a doctoral student," is a name)
-                # ("No. 2" is a number; "voted no. “…”" ends a sentence)
+                # ("No. 2" is a number; "voted no. “…”" ends a sentence; "… on X. Russia has also
+                # denied …" the platform, no initial, but "relied on X. Jiang, a student," a name)
                 continue
         nxt = text[cut]
         if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'«(["):

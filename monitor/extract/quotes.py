@@ -6929,7 +6929,8 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
                 not in _SUBORDINATORS_LEADING - _CONDITIONALS:
             # (only words the frame closes: in "Luhn later moved in, she says, and …" the person
             # the words open with may be the speaker; so may the one of an opening clause: "While
-            # the campaign did not appeal to Julie Graham, …, she said")
+            # the campaign did not appeal to Julie Graham, …, she said"; not a condition's: "If
+            # Trump fulfills his promise …, he said")
             reported_from[id(claim.frame)] = min(claim.start, reported_from.get(id(claim.frame), claim.start))
     # The reported words that a frame after them closes: a name opening a frame of its own inside
     # them ("Carter called for cuts …, he said") is only reported on, as inside a clause after a cue

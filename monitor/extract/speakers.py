@@ -1569,14 +1569,20 @@ def _full_name_at(text: str, surname: str) -> int:
 
 
 @lru_cache(maxsize=8)
+def _first_name_pairs(text: str) -> list[tuple[int, str, str]]:
+    """Where the text writes a known first name and the capitalised word after it, with both
+    ("Jennifer Williams"): one pass over a text, however many surnames ask about them."""
+    return [(m.start(), m.group(1), m.group(2)) for m in _FIRST_AND_NEXT.finditer(text)
+            if _known_first_name(m.group(1).lower())]
+
+
+@lru_cache(maxsize=8)
 def _full_names_of(text: str) -> dict[str, int]:
-    """Each word the text writes after a known first name, with where it first does: one pass
-    over a text, however many surnames its pairs ask about."""
+    """Each word the text writes after a known first name, with where it first does."""
     found: dict[str, int] = {}
-    for m in _FIRST_AND_NEXT.finditer(text):
-        if _known_first_name(m.group(1).lower()):
-            found.setdefault(m.group(2), m.start())
-            found.setdefault(base_word(Tok(m.group(2), 0, 0)), m.start())  # ("Williams’s")
+    for at, _, word in _first_name_pairs(text):
+        found.setdefault(word, at)
+        found.setdefault(base_word(Tok(word, 0, 0)), at)  # ("Williams’s")
     return found
 
 
@@ -1591,11 +1597,10 @@ def _full_name_before(text: str, surname: str, pos: int) -> str | None:
 @lru_cache(maxsize=8)
 def _first_names_before(text: str) -> dict[str, set[str]]:
     """Each word the text writes after a known first name, with those first names ("Johnson":
-    {"Mike"}): one pass over a text."""
+    {"Mike"})."""
     found: dict[str, set[str]] = {}
-    for m in _FIRST_AND_NEXT.finditer(text):
-        if _known_first_name(m.group(1).lower()):
-            found.setdefault(m.group(2), set()).add(m.group(1))
+    for _, first, word in _first_name_pairs(text):
+        found.setdefault(word, set()).add(first)
     return found
 
 
@@ -4318,9 +4323,10 @@ def _words_within(short: str, full: str) -> bool:
 #: A first name, a nickname in quotation marks of one kind and a surname, with a generation's
 #: suffix after it (``Ross “Rusty” Aimer``, ``Robert "Bobby" Kennedy Jr.``); not after an owner's
 #: word ("Nolan’s “Oppenheimer” Murphy").
-_NICKNAMED = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)(?<!['’]s)[ ]"
-                        r"(?:“[A-Z][^“”\n]{0,24}”|\"[A-Z][^\"\n]{0,24}\"|‘[A-Z][^‘’\n]{0,24}’)[ ]"
-                        r"([A-Z][\w’'-]+)\b((?:,?[ ](?:Jr|Sr|II|III|IV)\b\.?)?)")
+_NICKNAMED = re.compile(r"(?<![\w’'-])(?P<first>[A-Z][\w’'-]+)(?<!['’]s)[ ]"
+                        r"(?:“(?P<nick1>[A-Z][^“”\n]{0,24})”|\"(?P<nick2>[A-Z][^\"\n]{0,24})\""
+                        r"|‘(?P<nick3>[A-Z][^‘’\n]{0,24})’)[ ]"
+                        r"(?P<last>[A-Z][\w’'-]+)\b(?P<suffix>(?:,?[ ](?:Jr|Sr|II|III|IV)\b\.?)?)")
 #: Whose relative a first name in an appositive is ("Cyrus Field’s brother, Henry,").
 _KIN_THEN_FIRST_NAME = re.compile(r"\b([A-Z][\w-]+)['’]s[ ](?:" + "|".join(sorted(_BLOOD_KIN))
                                   + r"),[ ]([A-Z][a-z]+),")
@@ -4328,9 +4334,10 @@ _KIN_THEN_FIRST_NAME = re.compile(r"\b([A-Z][\w-]+)['’]s[ ](?:" + "|".join(sor
 _CAPITALISED_PAIR = re.compile(r"(?<![\w’'-])([A-Z][\w-]*)[ ][A-Z]")
 #: The words between a given name and a father's name ("Mohammed bin Salman").
 _PATRONYMIC_WORDS = frozenset(["bin", "bint", "ibn"])
+_PATRONYMIC_ALTERNATION = "|".join(sorted(_PATRONYMIC_WORDS))
 #: A given name, a father's name and a family name after it ("Mohammed bin Abdulrahman Al Thani").
-_FATHERS_NAME = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)(?:[ ](?:bin|bint|ibn)[ ](?:Tun[ ]|Tan[ ]Sri[ ])?"
-                           r"[A-Z][\w’'-]+)+"
+_FATHERS_NAME = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)(?:[ ](?:" + _PATRONYMIC_ALTERNATION
+                           + r")[ ](?:Tun[ ]|Tan[ ]Sri[ ])?[A-Z][\w’'-]+)+"
                            r"(?:[ ](?:Al|al)[ -][A-Z][\w’'-]+)?(?![\w’'-])")
 
 
@@ -4351,6 +4358,8 @@ _MEDIUM_FIRST_WORDS = frozenset(["news", "radio", "tv", "television", "channel",
 
 #: A capitalised word or an initial before a surname, and its space ("Robert ", "F. ").
 _GIVEN_WORDS = r"(?:(?:[A-Z][\w’'-]*|[A-Z]\.)[ ])"
+
+
 def _generations_of(text: str, surname: str) -> list[tuple[int, str, str]]:
     """The full names the text gives ``surname`` (where first, the name, and "suffixed" for
     "Donald Trump Jr.", "child" for a son or daughter introduced so, else "plain"), each opening
@@ -6269,7 +6278,7 @@ class SpeakerBook:
             # The particle in lower case ("Luis de Miranda") or as the speaker wrote it ("Craig Le
             # Clair"), after one to three given names ("Abu Anas Al Saud"), a father's name with
             # them ("Mohammed bin Abdulrahman Al Thani")
-            pattern = rf"\b((?:[A-Z][\w’'-]+ (?:(?:bin|bint|ibn) )?){{1,3}})" \
+            pattern = rf"\b((?:[A-Z][\w’'-]+ (?:(?:{_PATRONYMIC_ALTERNATION}) )?){{1,3}})" \
                       rf"({re.escape(tail)}|{re.escape(speaker.name)})\b"
             found = set()
             for match in re.finditer(pattern, text):
@@ -6794,14 +6803,15 @@ class SpeakerBook:
         found: dict[str, set[str]] = {}
         firsts: dict[str, set[str]] | None = None
         for match in _NICKNAMED.finditer(text):
-            first, last, suffix = match.group(1), match.group(2), match.group(3).replace(",", "").rstrip(".")
+            first, last = match.group("first"), match.group("last")
+            suffix = match.group("suffix").replace(",", "").rstrip(".")
             if firsts is None:
                 firsts = _first_names_before(text)
             if not (_lone_name_word(first) and _lone_name_word(last)) \
                     or first in firsts and not _known_first_name(first.lower()):
                 continue  # ("Biden ‘Furious’ Netanyahu" where the text names Joe Biden: a surname first)
             found.setdefault(first, set()).add(f"{first} {last}{suffix}")
-            nickname = match.group()[len(first) + 2:].split(None, 1)[0].strip("“”\"‘’")
+            nickname = (match.group("nick1") or match.group("nick2") or match.group("nick3")).split()[0]
             if firsts.get(last, set()) <= {first, nickname}:
                 # (not when the text writes the surname after another first name: "House Speaker
                 # Mike Johnson met Earvin “Magic” Johnson. … Johnson told reporters")
@@ -8710,7 +8720,7 @@ class SpeakerBook:
         suffixed = {n for at, n, kind in names if at < pos and kind == "suffixed"}
         plain = {n for at, n, kind in names if at < pos and kind == "plain"}
         if lead_in.group(1).lower() == "younger":
-            fathers = {n.rsplit(None, 1)[0].rstrip(",") for n in suffixed}
+            fathers = {n.rsplit(None, 1)[0] for n in suffixed}
             # (not "Eric Trump … with his brother Donald Trump Jr.": a junior and another)
             found = suffixed if plain <= fathers else set()
             found = found or {n for at, n, kind in names if at < pos and kind == "child"}
