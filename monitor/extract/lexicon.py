@@ -324,6 +324,12 @@ ANON_HEADS = _forms(
     "refugee refugees migrant migrants evacuee evacuees immigrant immigrants mourner mourners "
     "worshipper worshippers pilgrim pilgrims hostage hostages detainee detainees fighter "
     "fighters rebel rebels militant militants settler settlers",
+    # holders of one office or rank in the plural ("the judges said", "three generals told")
+    "judges justices magistrates generals admirals colonels captains corporals commodores "
+    "detectives constables marshals delegates candidates envoys consuls deans principals provosts "
+    "registrars chairs chairmen chairwomen congressmen congresswomen councilmen councilwomen "
+    "assemblymen assemblywomen aldermen ombudsmen airmen billionaires millionaires tycoons "
+    "magnates moguls hosts anchors speakers whips sheikhs emirs ayatollahs muftis spokespersons",
 )
 
 

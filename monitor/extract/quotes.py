@@ -1041,8 +1041,16 @@ class _Document:
         # With no quotation after the comma, the rest of the sentence is the owner's reported
         # view, read as after "According to X," ("In his view, this is a nationwide problem")
         reported = self.text[match.end():match.end() + 3].lstrip()[:1] not in _OPEN_MARKS
+        if reported and self._cue_opens_after(match.end(), e):
+            return None  # "In their opinion, justices wrote that …": the cue after it frames the words
         return _Frame(f"in the {noun} of", match.start(), match.end() - 1, mention, match.start(),
                       match.end() - 1, (s, e), para, headline=headline, according=reported)
+
+    def _cue_opens_after(self, pos: int, e: int) -> bool:
+        """Has the sentence a frame of its own whose speaker opens the clause at ``pos``
+        ("justices wrote that", "Smith said")?"""
+        return any(f.sentence[1] == e and f.mention is not None and not f.according and f.cue_start > pos
+                   and not self.text[pos:f.mention.start].strip() for f in reversed(self.frames[-8:]))
 
     def _words_owner(self, match: re.Match[str]) -> Mention | None:
         """Whose words ``_IN_WORDS`` names: a speaker's phrase, or "his", "her", "their" (a

@@ -827,6 +827,9 @@ def _without_count(mention: Mention) -> Mention:
         drop = 2  # "a second person briefed on the call"
     elif len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         drop = 1  # "Two people briefed on the talks", "another official"
+    elif len(words) >= 3 and words[0].lower() in _BEFORE_NUMBER \
+            and (words[1].lower() in _NUMBER_WORDS or words[1].isdigit()):
+        drop = 2  # "the two senators", "all three judges"
     elif len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[1].lower() in _UNNAMED:
         drop = 2  # "an unnamed Trump aide": whom it names, not that it does not
     elif len(words) >= 2 and words[0].lower() in _UNNAMED:
@@ -995,6 +998,12 @@ _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "nu
                           "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands",
                           "scores", "countless"])
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
+#: Two bodies named after a plural noun: "supermarket chains, Kroger and Albertsons".
+_BODIES_NAMED_AFTER_PLURAL = re.compile(
+    r"\b[a-z]{3,}s,?[ ]+((?:[A-Z][\w’'.&-]+[ ]+){0,2}[A-Z][\w’'&-]+[ ]+and[ ]+"
+    r"(?:[A-Z][\w’'.&-]+[ ]+){0,2}[A-Z][\w’'&-]+)\b(?![ ]+[A-Z])")
+#: Words before a number that belong to the group's phrase ("the two", "all three", "these four").
+_BEFORE_NUMBER = frozenset(["the", "all", "these", "those", "both"])
 
 
 def _both_sides(text: str, toks: list[Tok], mention: Mention) -> Mention:
@@ -1357,6 +1366,9 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if i > 0 and (toks[i - 1].low in lx.DETERMINERS
                   or toks[i - 1].low in ("this", "these") and toks[i - 1].word.islower()):
         i -= 1  # ("said this indictment confirms …": the phrase with its demonstrative)
+        if i > 0 and toks[i - 1].low in _BEFORE_NUMBER \
+                and (toks[i].low in _NUMBER_WORDS or toks[i].word.isdigit()):
+            i -= 1  # "the two senators said", "all three judges": the article before the number too
     if i >= 2 and toks[i - 1].word.islower() and toks[i - 1].low.endswith("ing") and len(toks[i - 1].low) > 4:
         # "Lawyers representing the company said", "one of the states suing the agency said":
         # the phrase is the object of a participle; the speaker is the head before it
@@ -1410,6 +1422,8 @@ def _opener_before(text: str, pos: int) -> bool:
         _sentence_adverb(word.low) or _time_word(word) or word.low in _CONNECTIVES or word.low.endswith("ly"))
 
 
+#: The end of a quotation right before a place: "“…,” ", "“…?” ".
+_AFTER_QUOTATION = re.compile(r"[,?!—–-][”\"’'][ ]$")
 #: A capitalised word and its comma right before a place: "Meanwhile, ".
 _OPENING_WORD_COMMA = re.compile(r"(?<![\w’'-])([A-Z][a-z]+),[ ]$")
 
@@ -1426,8 +1440,12 @@ def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
         j -= 1
         if toks[j].word[0].isupper():
             break
-    if j < i and toks[j].word.islower() and _opener_before(text, toks[j].start):
-        return j  # "Meanwhile, probation officers said" read from after its comma
+    if j < i and toks[j].word.islower() and (
+            _opener_before(text, toks[j].start)
+            or _AFTER_QUOTATION.search(text, max(0, toks[j].start - 4), toks[j].start)):
+        # "Meanwhile, probation officers said" read from after its comma; "“…,” world leaders
+        # said": the words between the quotation and the cue are the speaker's
+        return j
     if j == i or not toks[j].word[0].isupper() or _sentence_start(text, toks[j].start) < 0:
         return i  # (only at the sentence's opening: "… for Biden legal experts" is no group)
     first = toks[j].low
@@ -2833,6 +2851,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             if name.endswith(head.word) and not name.endswith(last.word):
                 name = f"{name[:-len(head.word)]}{last.word}"
             mention = replace(found, start=toks[0].start, end=last.end, name=name)
+    if mention is not None and mention.kind == "organisation" and (mention.role or "").endswith(" and") \
+            and _pair_of_words(text, toks):
+        # "Unions and Tesla said": the two together, not the company in the role "Unions and"
+        return Mention(mention.start, mention.end, "organisation", _join(text, toks))
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" and"):
         # "Tim Cook and Phil Schiller": two people, not Phil Schiller in the role "Tim Cook and"
         people = _coordinated_people(text, toks)
@@ -2841,6 +2863,10 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
                 and (left := classify(text, toks[:joint])) is not None and left.kind == "organisation":
             # "U.S. Immigration and Customs Enforcement": one body's name; "Google and Kairos":
             # two bodies speaking together
+            return Mention(mention.start, mention.end, "organisation", _join(text, toks))
+        if people is None and _pair_of_words(text, toks):
+            # "Procter and Gamble said", "Smith and Jones said": two words no one is named by
+            # speak together, most often as a firm; not the second alone in the role "Procter and"
             return Mention(mention.start, mention.end, "organisation", _join(text, toks))
         return people or mention
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" &"):
@@ -2884,6 +2910,25 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "the nonpartisan Tax Foundation": the name, without what the text calls the body
             return replace(mention, name=rest, role=mention.role or first)
     return mention
+
+
+#: A word before a phrase that makes it the end of a longer name ("… on Integrity and Efficiency").
+_GLUED_BEFORE = re.compile(r"\b(?:of|on|for|in|at|and|the|to|from|with|by|&)\s+$", re.IGNORECASE)
+
+
+def _pair_of_words(text: str, toks: list[Tok]) -> bool:
+    """Is the phrase two capitalised words joined by "and" ("Smith and Jones", "Farmers and
+    Cargill") that are no first names or titles, that the text never writes after a first name
+    (so not two people it names in full), the second no kind of source either? Not the end of a
+    longer name ("the Council … on Integrity and Efficiency")."""
+    if len(toks) != 3 or toks[1].low != "and" or not _cap(toks[0]) \
+            or _GLUED_BEFORE.search(text, max(0, toks[0].start - 8), toks[0].start):
+        return False
+    left, right = toks[0], toks[2]
+    return all(t.word.isalpha() and not known_first_name(t.low) and not _named_with_first_name(text, t.word)
+               for t in (left, right)) \
+        and not _lexical(right.low) and left.low not in lx.TITLE_WORDS and left.low not in lx.RANKS \
+        and left.low not in lx.HONORIFICS and left.low not in lx.TITLE_ABBREVIATIONS
 
 
 @lru_cache(maxsize=512)
@@ -4003,6 +4048,9 @@ def _public_body_of(name: str) -> bool:
 _MODEL_AFTER = re.compile(r" [A-Z]{0,3}\d")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
+#: One more capitalised word after an organisation's name, then a comma: "Amnesty International
+#: USA, …".
+_ONE_WORD_MORE = re.compile(r"[ ]([A-Z][\w&-]*),")
 #: Legal forms after a company's name, in lower case without a full stop (a name that ends in one
 #: has its fullest form already).
 _LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "se", "nv", "gmbh",
@@ -7138,7 +7186,7 @@ class SpeakerBook:
             if speaker.kind == "organisation" and " " in name and name[:1].isupper():
                 # "Pew Research" is the Pew Research Center, "Stansted Airport" the Stansted
                 # International Airport the text names elsewhere
-                fuller = self._fuller_org_name(name)
+                fuller = self._fuller_org_name(name) or self._org_name_one_word_longer(name)
                 if fuller is not None:
                     speaker.name = fuller
                     speaker.aliases.add(alias_key(fuller))
@@ -7261,6 +7309,32 @@ class SpeakerBook:
                     and all(w[:1].isupper() and w.lower() not in lx.NOT_NAMES for w in middle):
                 return " ".join([words[0], *found])
         return None
+
+    def _org_name_one_word_longer(self, name: str) -> str | None:
+        """The name of several words the text gives once with one more capitalised word before a
+        comma ("Amnesty International" quoted, "Amnesty International USA, a rights group"
+        named): the fullest name a story gives is the speaker's. Not where the word is a day, a
+        title, a document or a first name ("the State Department Friday,", "the Heritage
+        Foundation President,", "the Pew Research Survey,", "… Foundation Jane, …"), not after a
+        seat of government, and not where the text gives two different such words."""
+        if name.lower() in lx.GOVERNMENT_SEATS or name.isupper():
+            return None
+        text = self.text
+        found: set[str] = set()
+        for pos in self._positions(name, limit=10):
+            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'"):
+                continue
+            more = _ONE_WORD_MORE.match(text, pos + len(name))
+            if more is None:
+                continue
+            word = more.group(1)
+            parts = word.lower().split("-")
+            if any(p in lx.NOT_NAMES or p in lx.TITLE_WORDS or p in lx.RANKS or p in lx.HONORIFICS
+                   or p in lx.POSITION_HEADS or p in lx.OCCUPATION_WORDS or p in lx.DOCUMENT_NOUNS
+                   or p in lx.TIME_WORDS or _known_first_name(p) for p in parts):
+                continue
+            found.add(word)
+        return f"{name} {found.pop()}" if len(found) == 1 else None
 
     def _org_named_before_head(self, head: str) -> str | None:
         """The first name the text gives that ends in the capitalised ``head`` ("Catholic Church"
@@ -8060,13 +8134,13 @@ class SpeakerBook:
 
     def _group_quoted_as(self, plural: str) -> Speaker | None:
         """The group quoted last under a phrase of two to four words ending in ``plural`` (in
-        lower case) and holding no article ("Two Clinton donors" for "donors")."""
-        for speaker in reversed(self.speakers[-_ROLE_LOOKBACK:]):
-            names = alias_key(speaker.name).split()
-            if speaker.kind == "anonymous" and 2 <= len(names) <= 4 and names[-1] == plural \
-                    and not any(w in lx.DETERMINERS for w in names):
-                return speaker
-        return None
+        lower case) and holding no article ("Two Clinton donors" for "donors"): last quoted, not
+        first ("world leaders" quoted, then "Senate Republican leaders" three times: "the leaders"
+        are the senators)."""
+        groups = [speaker for speaker in self.speakers[-_ROLE_LOOKBACK:]
+                  if speaker.kind == "anonymous" and 2 <= len(names := alias_key(speaker.name).split()) <= 4
+                  and names[-1] == plural and not any(w in lx.DETERMINERS for w in names)]
+        return max(reversed(groups), key=lambda s: self._seen_pos.get(s.index, -1), default=None)
 
     def _named_pair_before(self, mention: Mention) -> Speaker | None:
         """"Both officers indicated …", "The two officers said …" after "officers Antoine Quirin
@@ -8074,12 +8148,27 @@ class SpeakerBook:
         words = mention.name.split()
         if not self.text or not words or not words[-1].islower() or not words[-1].endswith("s"):
             return None
-        if len(words) == 3 and words[0].lower() == "the" and words[1] in ("two", "both") \
-                and _singular(words[2]) in _GENERIC_ORGS | lx.ORG_HEADS:
-            # "The FBI and CISA warned … The two agencies said": the pair of bodies quoted last
-            return next((known for known in reversed(self.speakers) if known.kind == "organisation"
-                         and " and " in known.name and self._seen_pos.get(known.index, -1) < mention.start),
-                        None)
+        before = self.text[max(0, mention.start - 9):mention.start].lower()
+        two = len(words) == 3 and words[0].lower() == "the" and words[1] in ("two", "both") \
+            or len(words) == 1 and (before.endswith(("the two ", "both "))
+                                    or self.text[mention.start:mention.end].lower().startswith("the two "))
+        if two and _singular(words[-1]) in _GENERIC_ORGS | lx.ORG_HEADS:
+            # "The FBI and CISA warned … The two agencies said": the pair of bodies quoted last,
+            # else the pair the text names after a plural ("the two biggest supermarket chains,
+            # Kroger and Albertsons, … The two companies say")
+            quoted = next((known for known in reversed(self.speakers) if known.kind == "organisation"
+                           and " and " in known.name and self._seen_pos.get(known.index, -1) < mention.start),
+                          None)
+            if quoted is not None:
+                return quoted
+            found = None
+            floor = max(0, mention.start - _PAIR_LOOKBACK)
+            for match in _BODIES_NAMED_AFTER_PLURAL.finditer(self.text, floor, mention.start):
+                found = match
+            if found is None:
+                return None
+            pair = Mention(mention.start, mention.end, "organisation", found.group(1))
+            return self._by_alias.get(("organisation", alias_key(pair.name))) or self._new(pair)
         if len(words) == 2 and words[0].lower() in ("the", "both") \
                 and _singular(words[1]) in _GENERIC_ORGS | lx.ORG_HEADS \
                 and self.last_org is not None and " and " in self.last_org.name \
@@ -8087,9 +8176,7 @@ class SpeakerBook:
             # "Google and Kairos said in a press release. The companies said …": the pair of
             # bodies that spoke last
             return self.last_org
-        before = self.text[max(0, mention.start - 9):mention.start].lower()
-        if not (len(words) == 2 and words[0].lower() in ("both", "the")
-                or len(words) == 1 and before.endswith(("both ", "the two "))):
+        if not (len(words) == 2 and words[0].lower() in ("both", "the") or two):
             return None
         pattern = re.compile(rf"\b{re.escape(words[-1])}[ ]+((?:[A-Z][\w’'.-]+[ ]+){{0,2}}[A-Z][\w’'-]+"
                              r"[ ]+and[ ]+(?:[A-Z][\w’'.-]+[ ]+){0,2}[A-Z][\w’'-]+)")

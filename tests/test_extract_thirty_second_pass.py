@@ -1,0 +1,160 @@
+"""Who speaks in the constructions of the thirty-second pass: an organisation named once with
+one more word, two words joined by "and", groups counted with an article ("the two senators"),
+holders of one office in the plural ("the judges"), lower-case groups right after a quotation
+("world leaders"), and "the leaders" after two groups of leaders."""
+
+from __future__ import annotations
+
+from monitor.extract import extract_quotes
+
+
+def _speaker_of(text: str, words: str) -> str | None:
+    """The speaker of the record whose words hold ``words``."""
+    found = [q.speaker for q in extract_quotes(text) if words in text[q.start:q.end]]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def _records(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in extract_quotes(text)]
+
+
+# -- an organisation's fullest name: one more capitalised word before a comma -------------------
+
+
+def test_an_organisation_named_once_with_one_more_word_takes_that_name() -> None:
+    text = ("Amnesty International USA, a rights group, criticised the plan on Monday.\n\n"
+            "“This is wrong,” Amnesty International said.")
+    assert _speaker_of(text, "This is wrong") == "Amnesty International USA"
+
+
+def test_a_day_a_title_or_a_document_after_the_name_is_no_part_of_it() -> None:
+    for after in ("Friday", "President", "Survey", "Director-General"):
+        text = (f"“We are concerned,” the Heritage Foundation said.\n\nThe Heritage Foundation {after}, "
+                "however, declined to comment further.")
+        assert _speaker_of(text, "We are concerned") == "Heritage Foundation", after
+
+
+def test_two_different_words_after_the_name_leave_it_as_quoted() -> None:
+    text = ("“We disagree,” Turning Point said.\n\nTurning Point Action, the political arm, spent "
+            "millions; Turning Point Academy, a school network, did not.")
+    assert _speaker_of(text, "We disagree") == "Turning Point"
+
+
+def test_a_seat_of_government_takes_no_word_after_it() -> None:
+    text = ("“We are watching,” the White House said.\n\nThe White House Counsel, Pat Cipollone, was "
+            "silent.")
+    assert _speaker_of(text, "We are watching") == "White House"
+
+
+# -- two words joined by "and" speak together -------------------------------------------------
+
+
+def test_two_words_no_one_is_named_by_speak_together() -> None:
+    firm = extract_quotes("Procter and Gamble said sales were strong.")
+    assert [(q.speaker, q.speaker_kind) for q in firm] == [("Procter and Gamble", "organisation")]
+    assert _speaker_of("Smith and Jones said the bill would pass.", "the bill") == "Smith and Jones"
+    assert _speaker_of("Farmers and Cargill said the deal would hold. Cargill grew.", "the deal") \
+        == "Farmers and Cargill"
+
+
+def test_a_group_and_a_body_speak_together() -> None:
+    assert _speaker_of("Parents and ACLU said the policy was unlawful.", "the policy") == "Parents and ACLU"
+    text = "Pilots and Kroger said the deal would hold. Kroger Inc. grew."
+    assert _speaker_of(text, "the deal") == "Pilots and Kroger"
+
+
+def test_the_end_of_a_longer_name_is_not_a_pair() -> None:
+    text = ("In a lengthy statement Saturday, Hannibal Ware, the chairman of the Council of the "
+            "Inspectors General on Integrity and Efficiency, an independent entity that represents "
+            "the interests of government watchdogs, noted that inspectors general conduct their "
+            "\"oversight in a strictly non-partisan manner.\"")
+    assert _speaker_of(text, "inspectors general conduct") == "Hannibal Ware"
+
+
+def test_two_people_the_text_names_in_full_stay_two_people() -> None:
+    text = ("Nancy Pelosi and Chuck Schumer met Trump. Later, Pelosi and Schumer said the bill "
+            "would pass.")
+    assert _speaker_of(text, "the bill") == "Nancy Pelosi and Chuck Schumer"
+
+
+# -- "the two senators", "all three judges": the article and the number are the speaker's -------
+
+
+def test_the_article_before_a_number_belongs_to_the_group() -> None:
+    assert _records("“We have the votes,” the two senators said.") == [("senators", "We have the votes")]
+    assert _records("“We have the votes,” the three Republican senators said.") \
+        == [("Republican senators", "We have the votes")]
+
+
+def test_all_three_judges_speak() -> None:
+    assert _records("“We have the votes,” all three judges said.") == [("judges", "We have the votes")]
+
+
+def test_the_two_companies_are_the_pair_named_after_a_plural() -> None:
+    text = ("The proposed merger between the country's two biggest supermarket chains, Kroger and "
+            "Albertsons, was halted. The FTC had sued to block it. The two companies say a merger "
+            "would help them lower prices.")
+    assert _speaker_of(text, "a merger would help") == "Kroger and Albertsons"
+
+
+def test_the_two_agencies_are_the_pair_quoted_before() -> None:
+    text = ("The FBI and the Cybersecurity and Infrastructure Security Agency said in a joint "
+            "statement that hackers had breached networks. The two agencies said their "
+            "investigation was continuing.")
+    assert _speaker_of(text, "their investigation") \
+        == "FBI and Cybersecurity and Infrastructure Security Agency"
+
+
+# -- holders of one office in the plural ------------------------------------------------------
+
+
+def test_judges_and_generals_speak_as_groups() -> None:
+    assert _records("The judges said the law was void.") == [("The judges", "the law was void")]
+    assert _records("“No,” the generals said.") == [("the generals", "No")]
+    assert _records("“It is over,” the detectives said.") == [("the detectives", "It is over")]
+    assert _records("Committee chairs said the bill was dead.") == [("Committee chairs", "the bill was dead")]
+
+
+def test_justices_of_a_court_speak() -> None:
+    text = ("The New Mexico Supreme Court struck down the ordinances. In their opinion, justices "
+            "wrote that they \"strongly admonish\" Roosevelt County.")
+    assert _speaker_of(text, "strongly admonish") == "justices"
+
+
+# -- "In their opinion, X said …": the cue after the opening frames the words, once -----------
+
+
+def test_a_view_opening_a_sentence_with_its_own_cue_is_one_record() -> None:
+    assert _records("In his view, Smith said the plan would fail.") == [("Smith", "the plan would fail")]
+
+
+def test_a_view_opening_a_sentence_without_a_cue_is_still_reported() -> None:
+    assert [q.sieve for q in extract_quotes("In her opinion, the plan would fail.")] == ["according_to"]
+    assert [q.text for q in extract_quotes("In his view, the report found little.")] \
+        == ["the report found little"]
+
+
+# -- lower-case words between a quotation and its cue are the speaker's ------------------------
+
+
+def test_a_lower_case_group_after_a_quotation_is_the_speaker() -> None:
+    assert _records("“We are disappointed,” world leaders said.") \
+        == [("world leaders", "We are disappointed")]
+    assert _records("“Why?” oil executives asked.") == [("oil executives", "Why?")]
+    assert _records("\"It is unsafe,\" aid workers said.") == [("aid workers", "It is unsafe")]
+
+
+def test_a_pronoun_after_a_quotation_is_still_a_pronoun() -> None:
+    assert [q.mention for q in extract_quotes("Jane Roe spoke. “No,” she told reporters.")] == ["she"]
+
+
+# -- "the leaders": the group quoted last ---------------------------------------------------------
+
+
+def test_the_plural_is_the_group_quoted_last_not_first() -> None:
+    text = ("In Washington, Senate Republican leaders defended the bill. “It will pass,” Senate "
+            "Republican leaders said.\n\nParty leaders in Ohio disagreed. “We are disappointed,” "
+            "party leaders said.\n\nSenate Republican leaders said the vote would come soon.\n\n"
+            "The bill cuts taxes, the leaders said.")
+    assert _speaker_of(text, "The bill cuts taxes") == "Senate Republican leaders"
