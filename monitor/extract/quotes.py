@@ -154,6 +154,8 @@ _APPOSITIVE_ADVERBS = frozenset(["now", "then", "once", "formerly", "still", "al
                                  "currently", "later"])
 _PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being"])
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+#: A quotation closing right before a place: "…,” according to".
+_CLOSING_QUOTE_BEFORE = re.compile(r"[”\"][,]?[ ]$")
 #: "In Dr. Shadlen's words, …", "In the words of one official, …" (the comma closes it).
 #: "In his view, …", "In the opinion of most economists, …": a view reported, read the same way.
 _IN_WORDS = re.compile(r"(?<![\w-])[Ii]n (?:the (?P<noun>words|view|opinion|estimation) of "
@@ -6979,9 +6981,13 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             # the pronoun inside the teller's clause is the teller
             resolved[id(frame)] = teller
             continue
+        # (a source whose words the text quotes right before "according to" speaks as any
+        # speaker does: "“…,” according to a statement from Lee Gelernt. “…,” he added")
+        cited = frame.according and not _CLOSING_QUOTE_BEFORE.search(
+            text, max(0, frame.cue_start - 4), frame.cue_start)
         resolved[id(frame)] = book.resolve(mention, frame.cue,
                                            nested=nested or _backgrounded(doc, frame, book),
-                                           source_only=frame.according)
+                                           source_only=cited)
         if not nested:
             outer = frame
     book.full_names(text)

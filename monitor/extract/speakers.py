@@ -576,6 +576,13 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
             # "Cyrus Field’s brother, Henry, wrote": the kin's surname
             mention = replace(mention, name=f"{mention.name} {kin.group(1)}",
                               role=mention.role or kin.group(2))
+    if mention is not None and mention.kind == "organisation":
+        # "The two unions said", "all three unions": the unions
+        words = mention.name.split()
+        drop = 2 if len(words) >= 3 and words[0].lower() in _BEFORE_NUMBER and _group_count(words[1]) \
+            else 1 if len(words) >= 2 and _group_count(words[0]) and words[1].islower() else 0
+        if drop:
+            mention = replace(mention, name=" ".join(words[drop:]))
     if mention is not None and mention.kind == "anonymous":
         group = _with_year_before(text, toks, _both_sides(text, toks, mention))
         group = _with_group_before(text, toks, group)
@@ -827,8 +834,7 @@ def _without_count(mention: Mention) -> Mention:
         drop = 2  # "a second person briefed on the call"
     elif len(words) >= 2 and (words[0].lower() in _COUNT_WORDS or words[0].isdigit()):
         drop = 1  # "Two people briefed on the talks", "another official"
-    elif len(words) >= 3 and words[0].lower() in _BEFORE_NUMBER \
-            and (words[1].lower() in _NUMBER_WORDS or words[1].isdigit()):
+    elif len(words) >= 3 and words[0].lower() in _BEFORE_NUMBER and _group_count(words[1]):
         drop = 2  # "the two senators", "all three judges"
     elif len(words) >= 3 and words[0].lower() in ("a", "an", "the") and words[1].lower() in _UNNAMED:
         drop = 2  # "an unnamed Trump aide": whom it names, not that it does not
@@ -998,12 +1004,23 @@ _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "nu
                           "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands",
                           "scores", "countless"])
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
+#: Words for companies beside the generic ones ("the tech giants, Google and Apple").
+_COMPANY_KINDS = frozenset(["giant", "grocer", "rival", "conglomerate", "automaker", "carmaker", "insurer",
+                            "bank", "lender", "chipmaker", "drugmaker", "miner", "exchange"])
 #: Two bodies named after a plural noun: "supermarket chains, Kroger and Albertsons".
 _BODIES_NAMED_AFTER_PLURAL = re.compile(
-    r"\b[a-z]{3,}s,?[ ]+((?:[A-Z][\w’'.&-]+[ ]+){0,2}[A-Z][\w’'&-]+[ ]+and[ ]+"
-    r"(?:[A-Z][\w’'.&-]+[ ]+){0,2}[A-Z][\w’'&-]+)\b(?![ ]+[A-Z])")
+    r"\b([a-z]{3,}s),?[ ]+((?:[A-Z][\w’'&-]+[ ]+){0,2}[A-Z][\w’'&-]+[ ]+and[ ]+"
+    r"(?:[A-Z][\w’'&-]+[ ]+){0,2}[A-Z][\w’'&-]+)\b(?![ ]+[A-Z])")
 #: Words before a number that belong to the group's phrase ("the two", "all three", "these four").
 _BEFORE_NUMBER = frozenset(["the", "all", "these", "those", "both"])
+
+
+def _group_count(word: str) -> bool:
+    """Is ``word`` the size of a group of more than one ("two", "12"), not "one" nor a model's
+    or a year's number ("the 737 pilots")?"""
+    low = word.lower()
+    return low in _NUMBER_WORDS and low != "one" \
+        or word.isdigit() and len(word) <= 2 and word not in ("0", "1")
 
 
 def _both_sides(text: str, toks: list[Tok], mention: Mention) -> Mention:
@@ -1335,6 +1352,9 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
             break
     while i < len(toks) - 1 and toks[i].low in lx.GLUE and toks[i].low != "the":
         i += 1  # a phrase never starts with "of" or "for"
+    while 0 < i < len(toks) - 1 and toks[i - 1].low in ("who", "that", "which") \
+            and toks[i].word.islower() and toks[i].low.endswith("s"):
+        i += 1  # "who chairs the committee", "which hosts the talks": a verb, then its object
     if i > 0 and toks[i - 1].low not in lx.DETERMINERS and any(
         base_word(t).lower() in lx.ORG_HEADS or base_word(t).lower() in lx.ANON_HEADS
         or base_word(t).lower() in lx.POSITION_HEADS for t in toks[i:]
@@ -1366,9 +1386,11 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
     if i > 0 and (toks[i - 1].low in lx.DETERMINERS
                   or toks[i - 1].low in ("this", "these") and toks[i - 1].word.islower()):
         i -= 1  # ("said this indictment confirms …": the phrase with its demonstrative)
-        if i > 0 and toks[i - 1].low in _BEFORE_NUMBER \
-                and (toks[i].low in _NUMBER_WORDS or toks[i].word.isdigit()):
+        if i > 0 and toks[i - 1].low in _BEFORE_NUMBER and _group_count(toks[i].word):
             i -= 1  # "the two senators said", "all three judges": the article before the number too
+    if i == 1 and toks[0].low in _QUANTITY_WORDS and toks[0].word.islower() \
+            and _AFTER_QUOTATION.search(text, max(0, toks[0].start - 4), toks[0].start):
+        i = 0  # "“No,” both men said": the count is the speaker's phrase, not the quotation's
     if i >= 2 and toks[i - 1].word.islower() and toks[i - 1].low.endswith("ing") and len(toks[i - 1].low) > 4:
         # "Lawyers representing the company said", "one of the states suing the agency said":
         # the phrase is the object of a participle; the speaker is the head before it
@@ -1422,16 +1444,37 @@ def _opener_before(text: str, pos: int) -> bool:
         _sentence_adverb(word.low) or _time_word(word) or word.low in _CONNECTIVES or word.low.endswith("ly"))
 
 
+#: A lower-case word, or words joined by hyphens, before a group ("now-retired", "talk").
+_LOWER_MODIFIER = re.compile(r"[a-z]+(?:-[a-z]+)*")
 #: The end of a quotation right before a place: "“…,” ", "“…?” ".
 _AFTER_QUOTATION = re.compile(r"[,?!—–-][”\"’'][ ]$")
 #: A capitalised word and its comma right before a place: "Meanwhile, ".
 _OPENING_WORD_COMMA = re.compile(r"(?<![\w’'-])([A-Z][a-z]+),[ ]$")
 
 
+def _adverb_like(tok: Tok) -> bool:
+    """Is the word an adverb or a clause's opening word rather than a group's modifier ("later",
+    "privately", "still", "while")?"""
+    low = tok.low
+    return low.endswith("ly") or low in lx.AUX_ADVERBS or low in _CLAUSE_OPENERS or low in _CONNECTIVES \
+        or low in _ADVERBS_OF_TIME or _time_word(tok) or _sentence_adverb(low)
+
+
+#: Adverbs of time that may stand between a quotation and its speaker ("“…,” later officials said").
+_ADVERBS_OF_TIME = frozenset(["then", "now", "later", "still", "again", "once", "yet", "so", "soon", "since",
+                              "already", "also", "even", "ago", "today", "yesterday", "tonight"])
+
+
 def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
     """Where a plural group's phrase starts when lower-case modifiers before it open the
     sentence: "Foreign policy analysts", "Free speech advocates", "Most mainstream economists"
     (less its quantifier); not after a first name, a sentence adverb or a time word."""
+    if i <= 3 and _AFTER_QUOTATION.search(text, max(0, toks[0].start - 4), toks[0].start) \
+            and all(_LOWER_MODIFIER.fullmatch(t.word) and t.low not in lx.PRONOUNS and t.low not in lx.GLUE
+                    and not _adverb_like(t) for t in toks[:i]):
+        # "“…,” now-retired judges said", "“…,” both candidates said": every word between the
+        # quotation and the cue is the speaker's (its name drops a count)
+        return 0
     j = i
     while j > 0 and i - j < 3 and toks[j - 1].word.isalpha() and toks[j - 1].word[1:].islower() \
             and toks[j - 1].low not in lx.GLUE and toks[j - 1].low not in lx.CUE_VERBS \
@@ -2864,10 +2907,23 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
             # "U.S. Immigration and Customs Enforcement": one body's name; "Google and Kairos":
             # two bodies speaking together
             return Mention(mention.start, mention.end, "organisation", _join(text, toks))
+        if people is None and len(toks) == 4 and _cap(toks[0]) and toks[0].low.endswith("s") \
+                and (toks[0].low in lx.ANON_HEADS or toks[0].low[:-1] in lx.TITLE_WORDS) \
+                and _pair_of_words(text, toks[1:]):
+            # "Senators Warren and Sanders said": two people under their plural title
+            return Mention(mention.start, mention.end, "anonymous", _join(text, toks[1:]), role=toks[0].word)
         if people is None and _pair_of_words(text, toks):
             # "Procter and Gamble said", "Smith and Jones said": two words no one is named by
-            # speak together, most often as a firm; not the second alone in the role "Procter and"
-            return Mention(mention.start, mention.end, "organisation", _join(text, toks))
+            # speak together; not the second alone in the role "Procter and"
+            # (people are named in full somewhere: two words never given a first name are most
+            # often a firm's name, or two places or teams, unless the text calls them people:
+            # "Two senators, Warren and Sanders, wrote")
+            called = _PLURAL_BEFORE.search(text, max(0, toks[0].start - 30), toks[0].start)
+            plural = called.group(1).lower() if called is not None else ""
+            called_people = plural in lx.ANON_HEADS and plural not in lx.ORG_HEADS \
+                and _singular(plural) not in lx.DOCUMENT_NOUNS
+            return Mention(mention.start, mention.end, "anonymous" if called_people else "organisation",
+                           _join(text, toks))
         return people or mention
     if mention is not None and mention.kind == "person" and (mention.role or "").endswith(" &"):
         # "Procter & Gamble", "Bernstein Litowitz Berger & Grossmann": a company's name
@@ -2912,6 +2968,12 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
     return mention
 
 
+#: A plural right before a place, with or without its comma ("senators, |Warren and Sanders").
+_PLURAL_BEFORE = re.compile(r"\b([A-Za-z]+s),?[ ]$")
+#: A lower-case word right before a place ("won |Michigan and Whitmer").
+_LOWER_WORD_BEFORE = re.compile(r"\b([a-z]+)[ ]$")
+#: Lower-case words that may open a pair speaking together ("both Smith and Jones said").
+_PAIR_OPENERS = frozenset(["both", "but", "and", "while", "then", "so", "yet", "as", "also"])
 #: A word before a phrase that makes it the end of a longer name ("… on Integrity and Efficiency").
 _GLUED_BEFORE = re.compile(r"\b(?:of|on|for|in|at|and|the|to|from|with|by|&)\s+$", re.IGNORECASE)
 
@@ -2924,6 +2986,9 @@ def _pair_of_words(text: str, toks: list[Tok]) -> bool:
     if len(toks) != 3 or toks[1].low != "and" or not _cap(toks[0]) \
             or _GLUED_BEFORE.search(text, max(0, toks[0].start - 8), toks[0].start):
         return False
+    before = _LOWER_WORD_BEFORE.search(text, max(0, toks[0].start - 20), toks[0].start)
+    if before is not None and before.group(1) not in _PAIR_OPENERS and before.group(1) not in lx.CUE_VERBS:
+        return False  # ("Biden won Michigan and Whitmer said": the object, then the speaker)
     left, right = toks[0], toks[2]
     return all(t.word.isalpha() and not known_first_name(t.low) and not _named_with_first_name(text, t.word)
                for t in (left, right)) \
@@ -3101,6 +3166,14 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         gender = "f" if noun in _FEMALE_NOUNS else "m" if noun in _MALE_NOUNS else None
         return Mention(start, end, "person", _join(text, name_toks), role=role, organisation=org,
                        gender=gender or _name_gender(name_toks))
+    if det in ("a", "an") and 0 < cut < len(body) - 1 \
+            and all(t.word.isalpha() and t.word.islower() for t in body[:cut]) \
+            and _lexical(body[cut - 1].low) and all(_cap(t) and t.word.isalpha() for t in body[cut:]) \
+            and not sk.organisation_shaped([t.word for t in body[cut:]]):
+        # "A senior researcher Hong Min said": a trade with its article, then the person's name
+        role, org = _role_and_org(text, body[:cut])
+        return Mention(start, end, "person", _join(text, body[cut:]), role=role, organisation=org,
+                       gender=_name_gender(body[cut:]))
     if cut < len(body) and det in (None, "the") and not (det == "the" and cut == 0):
         name_toks, pre = body[cut:], body[:cut]
         if all(t.low in lx.NAME_PARTICLES for t in name_toks):
@@ -4051,6 +4124,11 @@ _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 #: One more capitalised word after an organisation's name, then a comma: "Amnesty International
 #: USA, …".
 _ONE_WORD_MORE = re.compile(r"[ ]([A-Z][\w&-]*),")
+#: Gatherings and places a body holds, named after it ("the African Union Summit,").
+_GATHERINGS = frozenset(["summit", "convention", "conference", "congress", "headquarters", "stadium",
+                         "arena", "meeting", "forum", "rally", "festival", "awards", "games", "gala",
+                         "assembly", "session", "hearing", "campus", "building", "tower", "center",
+                         "centre", "offices", "office"])
 #: Legal forms after a company's name, in lower case without a full stop (a name that ends in one
 #: has its fullest form already).
 _LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "se", "nv", "gmbh",
@@ -7311,30 +7389,34 @@ class SpeakerBook:
         return None
 
     def _org_name_one_word_longer(self, name: str) -> str | None:
-        """The name of several words the text gives once with one more capitalised word before a
-        comma ("Amnesty International" quoted, "Amnesty International USA, a rights group"
-        named): the fullest name a story gives is the speaker's. Not where the word is a day, a
-        title, a document or a first name ("the State Department Friday,", "the Heritage
-        Foundation President,", "the Pew Research Survey,", "… Foundation Jane, …"), not after a
-        seat of government, and not where the text gives two different such words."""
+        """The name of several words the text introduces with one more capitalised word before
+        a comma ("Amnesty International USA, a rights group, …" first, "Amnesty International
+        said" after): the fullest name a story gives is the speaker's. Only at the name's first
+        place (a longer form later is a part of the body or an event of its: "the Red Cross
+        Ukraine, the local office", "the Democratic Party Convention,"); not where the word is a
+        day, a title, a document, a first name, a plural, the body's acronym or a gathering ("the
+        State Department Friday,", "Heritage Foundation President,", "Secret Service Agents,",
+        "Environmental Protection Agency EPA,", "African Union Summit,"); not after a seat of
+        government."""
         if name.lower() in lx.GOVERNMENT_SEATS or name.isupper():
             return None
         text = self.text
-        found: set[str] = set()
-        for pos in self._positions(name, limit=10):
-            if pos and (text[pos - 1].isalnum() or text[pos - 1] in "-’'"):
-                continue
-            more = _ONE_WORD_MORE.match(text, pos + len(name))
-            if more is None:
-                continue
-            word = more.group(1)
-            parts = word.lower().split("-")
-            if any(p in lx.NOT_NAMES or p in lx.TITLE_WORDS or p in lx.RANKS or p in lx.HONORIFICS
-                   or p in lx.POSITION_HEADS or p in lx.OCCUPATION_WORDS or p in lx.DOCUMENT_NOUNS
-                   or p in lx.TIME_WORDS or _known_first_name(p) for p in parts):
-                continue
-            found.add(word)
-        return f"{name} {found.pop()}" if len(found) == 1 else None
+        pos = next(self._positions(name, limit=1), -1)
+        while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in "-’'"):
+            pos = text.find(name, pos + 1)  # (the first place of the name as a word of its own)
+        more = _ONE_WORD_MORE.match(text, pos + len(name)) if pos >= 0 else None
+        if more is None:
+            return None
+        word = more.group(1)
+        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+        if word.endswith("s") and not word.endswith(("ss", "us")) or word == initials \
+                or word.lower() in _GATHERINGS:
+            return None
+        if any(p in lx.NOT_NAMES or p in lx.TITLE_WORDS or p in lx.RANKS or p in lx.HONORIFICS
+               or p in lx.POSITION_HEADS or p in lx.OCCUPATION_WORDS or p in lx.DOCUMENT_NOUNS
+               or p in lx.TIME_WORDS or _known_first_name(p) for p in word.lower().split("-")):
+            return None
+        return f"{name} {word}"
 
     def _org_named_before_head(self, head: str) -> str | None:
         """The first name the text gives that ends in the capitalised ``head`` ("Catholic Church"
@@ -8164,10 +8246,13 @@ class SpeakerBook:
             found = None
             floor = max(0, mention.start - _PAIR_LOOKBACK)
             for match in _BODIES_NAMED_AFTER_PLURAL.finditer(self.text, floor, mention.start):
-                found = match
+                kind = _singular(match.group(1).lower())
+                if kind == _singular(words[-1]) or kind in _GENERIC_ORGS or kind in lx.CORPORATE_WORDS \
+                        or kind in _COMPANY_KINDS or _maker(kind):
+                    found = match  # (bodies of a kind: not "senators Warren and Sanders")
             if found is None:
                 return None
-            pair = Mention(mention.start, mention.end, "organisation", found.group(1))
+            pair = Mention(mention.start, mention.end, "organisation", found.group(2))
             return self._by_alias.get(("organisation", alias_key(pair.name))) or self._new(pair)
         if len(words) == 2 and words[0].lower() in ("the", "both") \
                 and _singular(words[1]) in _GENERIC_ORGS | lx.ORG_HEADS \
