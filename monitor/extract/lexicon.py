@@ -324,7 +324,11 @@ ANON_HEADS = _forms(
     "refugee refugees migrant migrants evacuee evacuees immigrant immigrants mourner mourners "
     "worshipper worshippers pilgrim pilgrims hostage hostages detainee detainees fighter "
     "fighters rebel rebels militant militants settler settlers",
-    # holders of one office or rank in the plural ("the judges said", "three generals told")
+)
+#: Holders of one office or rank in the plural ("the judges said", "three generals told"): in
+#: lower case unnamed sources; capitalised after a name, a body's or a team's name ("the U.S.
+#: Marshals", "the Milwaukee Admirals").
+OFFICE_PLURALS = _forms(
     "judges justices magistrates generals admirals colonels captains corporals commodores "
     "detectives constables marshals delegates candidates envoys consuls deans principals provosts "
     "registrars chairs chairmen chairwomen congressmen congresswomen councilmen councilwomen "
@@ -350,7 +354,8 @@ def _plural(word: str) -> str:
 #: said", "A 2015 federal court decision said", "the proclamation said", "the assessment warned").
 _ISSUED_DOCUMENTS = ("document decision proclamation notice assessment proposal resolution guidance "
                      "affidavit petition warrant dossier declaration communique communiqué")
-ANON_HEADS = ANON_HEADS | frozenset(_plural(w) for w in OCCUPATION_WORDS | PERSON_NOUNS) - _forms(
+ANON_HEADS = ANON_HEADS | OFFICE_PLURALS \
+    | frozenset(_plural(w) for w in OCCUPATION_WORDS | PERSON_NOUNS) - _forms(
     # (those a story's sources talk to, as a rule, rather than speak as: "spoke to reporters")
     "reporters journalists photographers"
 ) | _forms(_ISSUED_DOCUMENTS, "announcement analysis audit")

@@ -1431,8 +1431,11 @@ class _Document:
             # "The museum, said Mayor Ana Lopes, would open": a person named after the cue speaks
             named = parse_after(text, tokens(text, ce, _next_boundary(text, ce, e)))
             if named is not None and named.kind in ("person", "organisation") \
-                    and text[named.end:e].strip()[:1] in ("", ",", ".", ";", "—", "–", "(", ")"):
+                    and (text[named.end:e].strip()[:1] in ("", ",", ".", ";", "—", "–", "(", ")")
+                         or named.kind == "person" and _only_where_and_when(text[named.end:e])):
                 mention = None  # ("…in China on Friday, said GreatFire.org": the site, not China)
+                # ("…, said Doris Meissner of the Migration Policy Institute in Washington during
+                # a press call on Tuesday.": where and when she said it)
                 # (but not "The official, who spoke on condition of anonymity, said the alliance
                 # was preparing": the alliance opens the reported clause)
         if mention is not None and mention.kind == "person" and text[left:cs].rstrip().endswith(",") \
@@ -1659,6 +1662,9 @@ class _Document:
         dateline = _DATELINE.match(text, s, cs)
         if dateline is not None:
             s = dateline.end()  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper …, warning"
+        connective = _CONNECTIVE_OPENER.match(text, s, cs)
+        if connective is not None and "," in connective.group():
+            s = connective.end()  # "However, the diplomat spoke, stating that …": the subject after it
         opening = text.find(",", s, min(cs, s + 60))
         if opening > 0 and (text[s:s + 12].split(" ", 1)[0].lower() in _OPENING_PREPOSITIONS
                             or any(w.lower() in ("later", "ago", "earlier", "after", "before")
@@ -6330,6 +6336,37 @@ def _describes_speaker(frame: _Frame, rest: str) -> bool:
         and not _main_verb_in(words)
 
 
+def _only_where_and_when(rest: str) -> bool:
+    """Is ``rest`` (what follows a speaker's name to the sentence's end) only where and when
+    they spoke: "in Washington during a press call on Tuesday."?"""
+    words = rest.strip(" .!?\"”’)").split()
+    return 2 <= len(words) <= 14 and words[0].lower() in _WHERE_WHEN_OPENERS \
+        and not any(w.lower() in lx.CUE_VERBS or w.lower() in _FINITE or w.lower() in lx.AUXILIARIES
+                    or w.lower() in ("that", "who", "which") or w[-1:] in ",;:" for w in words)
+
+
+#: Prepositions that open where or when something was said.
+_WHERE_WHEN_OPENERS = frozenset(["in", "at", "on", "during", "from", "via", "before", "after", "while"])
+
+
+def _describes_person(part: str) -> bool:
+    """Is ``part`` (between the commas after a named source) what the person is, with no verb
+    of its own: "a senior adviser at the Center for …", "senior fellow of the economics program
+    and Scholl Chair in …", "the U.S. Attorney for Utah"?"""
+    words = part.split()
+    if not 2 <= len(words) <= 25 or any(
+            w.lower() in lx.CUE_VERBS or w.lower() in _FINITE or w.lower() in lx.AUXILIARIES for w in words):
+        return False
+    first = words[0].lower()
+    if first in ("a", "an"):
+        return not _main_verb_in(words)
+    if first == "the":
+        last = words[-1].strip(".")
+        return len(words) <= 12 and (last[:1].isupper() or last.lower() in lx.POSITION_HEADS)
+    core = next((words[:k] for k, w in enumerate(words) if k and w in _POST_ENDS), words)
+    return 1 <= len(core) <= 4 and all(w.islower() and w.isalpha() for w in core) and _post_word(core[-1])
+
+
 def _main_verb_in(words: list[str]) -> bool:
     """Does a phrase opening with "a" or "an" hold a main clause's verb ("a female barrister
     arrived and demanded …", "a man was arrested") before any relative pronoun, not only a
@@ -6425,6 +6462,12 @@ def _sieve_according_lead(doc: _Document) -> None:
             comma = text.find(",", comma + 1, e)
             if comma < 0:
                 continue
+        if frame.mention.kind == "person":
+            described_end = text.find(",", comma + 1, e)
+            if described_end > 0 and _describes_person(text[comma + 1:described_end]):
+                # "According to William Reinsch, a senior adviser at the Center for Strategic and
+                # International Studies, the tariff …": what the person is, then the clause
+                comma = described_end
         holder = _APPOSITIVE_NAME.match(text, comma + 1, e)
         if holder is None and (given := _GIVEN_NAME_APPOSED.match(text, comma + 1, e)) is not None \
                 and known_first_name(given.group(1).lower()):
@@ -6981,10 +7024,10 @@ def _resolve(doc: _Document) -> list[ExtractedQuote]:
             # the pronoun inside the teller's clause is the teller
             resolved[id(frame)] = teller
             continue
-        # (a source whose words the text quotes right before "according to" speaks as any
+        # (a named source whose words the text quotes right before "according to" speaks as any
         # speaker does: "“…,” according to a statement from Lee Gelernt. “…,” he added")
-        cited = frame.according and not _CLOSING_QUOTE_BEFORE.search(
-            text, max(0, frame.cue_start - 4), frame.cue_start)
+        cited = frame.according and not (mention.kind == "person" and _CLOSING_QUOTE_BEFORE.search(
+            text, max(0, frame.cue_start - 4), frame.cue_start))  # (not "according to an aide")
         resolved[id(frame)] = book.resolve(mention, frame.cue,
                                            nested=nested or _backgrounded(doc, frame, book),
                                            source_only=cited)

@@ -809,6 +809,10 @@ _ANONYMITY_CLAUSE = re.compile(
     r"anonymity|condition)\b).*$")
 
 
+#: An owner's counted group: "the Supreme Court’s three liberal justices".
+_OWNED_COUNT = re.compile(r"(?:[Tt]he )?((?:[A-Z][\w.’'-]*[ ])*[A-Z][\w.-]*[’']s) (\w+) (.+)")
+
+
 def _without_count(mention: Mention) -> Mention:
     """"many people", "some Indiana protesters", "Other critics": the group is named without how
     many of it speak ("people", "Indiana protesters", "critics"), as "most experts" is; and a
@@ -818,6 +822,10 @@ def _without_count(mention: Mention) -> Mention:
     if clause is not None and clause.start() > 0:
         mention = Mention(mention.start, mention.end, mention.kind, mention.name[:clause.start()],
                           role=mention.role, organisation=mention.organisation, gender=mention.gender)
+    owned = _OWNED_COUNT.match(mention.name)
+    if owned is not None and _group_count(owned.group(2)):
+        # "the Supreme Court’s three liberal justices": the owner's group, without the count
+        mention = replace(mention, name=f"{owned.group(1)} {owned.group(3)}")
     words = mention.name.split()
     if len(words) >= 4 and words[0].lower() == "one" and words[1] == "of" \
             and words[2].lower() in ("the", "those", "these") and words[-1].endswith("s") \
@@ -1004,12 +1012,14 @@ _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "nu
                           "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands",
                           "scores", "countless"])
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
+#: A possessive ending a name ("Nissan and Honda’s").
+_OWN_END = re.compile(r"[’']s?$")
 #: Words for companies beside the generic ones ("the tech giants, Google and Apple").
 _COMPANY_KINDS = frozenset(["giant", "grocer", "rival", "conglomerate", "automaker", "carmaker", "insurer",
                             "bank", "lender", "chipmaker", "drugmaker", "miner", "exchange"])
 #: Two bodies named after a plural noun: "supermarket chains, Kroger and Albertsons".
 _BODIES_NAMED_AFTER_PLURAL = re.compile(
-    r"\b([a-z]{3,}s),?[ ]+((?:[A-Z][\w’'&-]+[ ]+){0,2}[A-Z][\w’'&-]+[ ]+and[ ]+"
+    r"\b([A-Za-z][a-z]{2,}s),?[ ]+((?:[A-Z][\w’'&-]+[ ]+){0,2}[A-Z][\w’'&-]+[ ]+and[ ]+"
     r"(?:[A-Z][\w’'&-]+[ ]+){0,2}[A-Z][\w’'&-]+)\b(?![ ]+[A-Z])")
 #: Words before a number that belong to the group's phrase ("the two", "all three", "these four").
 _BEFORE_NUMBER = frozenset(["the", "all", "these", "those", "both"])
@@ -1388,6 +1398,11 @@ def _parse_before(text: str, toks: list[Tok]) -> Mention | None:
         i -= 1  # ("said this indictment confirms …": the phrase with its demonstrative)
         if i > 0 and toks[i - 1].low in _BEFORE_NUMBER and _group_count(toks[i].word):
             i -= 1  # "the two senators said", "all three judges": the article before the number too
+        elif i > 0 and possessive(toks[i - 1]) and _cap(toks[i - 1]) and _group_count(toks[i].word):
+            # "the Supreme Court’s three liberal justices said": the owner's phrase too
+            i -= 1
+            while i > 0 and (_cap(toks[i - 1]) and not possessive(toks[i - 1]) or toks[i - 1].low == "the"):
+                i -= 1
     if i == 1 and toks[0].low in _QUANTITY_WORDS and toks[0].word.islower() \
             and _AFTER_QUOTATION.search(text, max(0, toks[0].start - 4), toks[0].start):
         i = 0  # "“No,” both men said": the count is the speaker's phrase, not the quotation's
@@ -1462,7 +1477,8 @@ def _adverb_like(tok: Tok) -> bool:
 
 #: Adverbs of time that may stand between a quotation and its speaker ("“…,” later officials said").
 _ADVERBS_OF_TIME = frozenset(["then", "now", "later", "still", "again", "once", "yet", "so", "soon", "since",
-                              "already", "also", "even", "ago", "today", "yesterday", "tonight"])
+                              "already", "also", "even", "ago", "today", "yesterday", "tonight", "here",
+                              "there", "however", "meanwhile", "instead", "though", "too"])
 
 
 def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
@@ -1485,7 +1501,8 @@ def _group_modifiers_opening(text: str, toks: list[Tok], i: int) -> int:
             break
     if j < i and toks[j].word.islower() and (
             _opener_before(text, toks[j].start)
-            or _AFTER_QUOTATION.search(text, max(0, toks[j].start - 4), toks[j].start)):
+            or _AFTER_QUOTATION.search(text, max(0, toks[j].start - 4), toks[j].start)
+            and not any(_adverb_like(t) for t in toks[j:i])):
         # "Meanwhile, probation officers said" read from after its comma; "“…,” world leaders
         # said": the words between the quotation and the cue are the speaker's
         return j
@@ -2972,6 +2989,9 @@ def classify(text: str, toks: list[Tok]) -> Mention | None:
 _PLURAL_BEFORE = re.compile(r"\b([A-Za-z]+s),?[ ]$")
 #: A lower-case word right before a place ("won |Michigan and Whitmer").
 _LOWER_WORD_BEFORE = re.compile(r"\b([a-z]+)[ ]$")
+#: Cues after which the speaker comes ("“…,” said Smith and Jones"; not "Putin called Erdogan").
+_INVERTED_CUE_WORDS = frozenset(["said", "says", "added", "adds", "wrote", "writes", "explained", "noted",
+                                 "warned", "asked", "replied", "continued", "according"])
 #: Lower-case words that may open a pair speaking together ("both Smith and Jones said").
 _PAIR_OPENERS = frozenset(["both", "but", "and", "while", "then", "so", "yet", "as", "also"])
 #: A word before a phrase that makes it the end of a longer name ("… on Integrity and Efficiency").
@@ -2987,7 +3007,7 @@ def _pair_of_words(text: str, toks: list[Tok]) -> bool:
             or _GLUED_BEFORE.search(text, max(0, toks[0].start - 8), toks[0].start):
         return False
     before = _LOWER_WORD_BEFORE.search(text, max(0, toks[0].start - 20), toks[0].start)
-    if before is not None and before.group(1) not in _PAIR_OPENERS and before.group(1) not in lx.CUE_VERBS:
+    if before is not None and before.group(1) not in _PAIR_OPENERS | _INVERTED_CUE_WORDS:
         return False  # ("Biden won Michigan and Whitmer said": the object, then the speaker)
     left, right = toks[0], toks[2]
     return all(t.word.isalpha() and not known_first_name(t.low) and not _named_with_first_name(text, t.word)
@@ -3300,7 +3320,9 @@ def _classify(text: str, toks: list[Tok]) -> Mention | None:
         # "the Los Angeles mayor", "the former Texas governor": a person the story has named,
         # described by the place they serve (not an unnamed source of an organisation)
         return Mention(start, end, "definite", head_low, role=_join(text, core))
-    if head_low in lx.ANON_HEADS or (head_low in lx.POSITION_HEADS and not _cap(head)) \
+    named_body = head_low in lx.OFFICE_PLURALS and _cap(head) and head is not toks[0]  # ("the U.S. Marshals")
+    if head_low in lx.ANON_HEADS and not named_body \
+            or (head_low in lx.POSITION_HEADS and not _cap(head)) \
             or det is not None and head_low in _PLURAL_PEOPLE and head.word.islower() \
             or _people_plural(head) and not tail:
         # ("The men in the car told him …": people the story has not named)
@@ -4124,6 +4146,14 @@ _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 #: One more capitalised word after an organisation's name, then a comma: "Amnesty International
 #: USA, …".
 _ONE_WORD_MORE = re.compile(r"[ ]([A-Z][\w&-]*),")
+#: Words after the comma that make the word before it no part of a body's name: an article or
+#: a list's "and" (a description or more names), a part of the body ("…, office", "…, director").
+_NOT_AFTER_A_NAME = frozenset(["a", "an", "the", "and", "or", "who", "whose", "office", "offices", "bureau",
+                               "headquarters", "director", "chief", "head", "board", "branch", "unit",
+                               "staff", "members", "leaders", "group", "airport", "terminal", "chapter",
+                               "division"])
+#: Endings of words for people ("Shareholder", "Cofounder", "Scholar", "Trustee", "Strategist").
+_PERSON_NOUN_ENDINGS = ("er", "or", "ar", "ist", "ee", "ant", "ent", "ian")
 #: Gatherings and places a body holds, named after it ("the African Union Summit,").
 _GATHERINGS = frozenset(["summit", "convention", "conference", "congress", "headquarters", "stadium",
                          "arena", "meeting", "forum", "rally", "festival", "awards", "games", "gala",
@@ -7408,9 +7438,21 @@ class SpeakerBook:
         if more is None:
             return None
         word = more.group(1)
-        initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-        if word.endswith("s") and not word.endswith(("ss", "us")) or word == initials \
-                or word.lower() in _GATHERINGS:
+        low = word.lower()
+        after = text[more.end():more.end() + 40].split(None, 1)
+        alone = re.compile(rf"(?<!{re.escape(name.split()[-1])} )\b{re.escape(word)}\b")
+        if word.endswith("s") and not word.endswith(("ss", "us")) or word.isupper() and len(word) <= 6 \
+                or low in _GATHERINGS or low in lx.ANON_HEADS or low.endswith(_PERSON_NOUN_ENDINGS) \
+                or low in lx.ORG_NAMES or not after or after[0][:1].isupper() \
+                or after[0].lower() in _NOT_AFTER_A_NAME or after[0].lower().endswith("ed") \
+                or after[0].lower() in lx.CUE_VERBS or after[0].lower() in lx.AUXILIARIES \
+                or alone.search(text, more.end()) or alone.search(text, 0, pos):
+            # (a plural, an acronym, a gathering, someone's post, a country or a capital: "Secret
+            # Service Agents,", "DOJ,", "Summit,", "Staffer,", "Iran,"; a role or a place before a
+            # name, a description or a part: "the Justice Department Undersecretary, Lisa Monaco",
+            # "Amnesty International Kenya, a branch", "… Sudan, director Eddie Rowe"; a list:
+            # "Bank of America Citigroup, and …"; a verb after the comma: the word is no part of a
+            # name the sentence's subject ends on; a word the text also writes as a name of its own)
             return None
         if any(p in lx.NOT_NAMES or p in lx.TITLE_WORDS or p in lx.RANKS or p in lx.HONORIFICS
                or p in lx.POSITION_HEADS or p in lx.OCCUPATION_WORDS or p in lx.DOCUMENT_NOUNS
@@ -8252,7 +8294,7 @@ class SpeakerBook:
                     found = match  # (bodies of a kind: not "senators Warren and Sanders")
             if found is None:
                 return None
-            pair = Mention(mention.start, mention.end, "organisation", found.group(2))
+            pair = Mention(mention.start, mention.end, "organisation", _OWN_END.sub("", found.group(2)))
             return self._by_alias.get(("organisation", alias_key(pair.name))) or self._new(pair)
         if len(words) == 2 and words[0].lower() in ("the", "both") \
                 and _singular(words[1]) in _GENERIC_ORGS | lx.ORG_HEADS \
