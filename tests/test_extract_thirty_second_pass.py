@@ -321,3 +321,53 @@ def test_a_connective_opening_the_sentence_is_no_part_of_a_participles_subject()
     for opener in ("However", "Meanwhile"):
         text = f"{opener}, the diplomat spoke, stating that his government is examining the situation."
         assert _records(text) == [("the diplomat", "his government is examining the situation")], opener
+
+
+# -- "A senior administration official briefing reporters after the trilateral said" ---------------
+
+
+def test_what_an_unnamed_source_was_doing_before_the_cue_is_no_speaker() -> None:
+    text = ("A senior administration official briefing reporters after the trilateral said that the "
+            "leaders did not raise any concerns.")
+    assert _records(text) == [("A senior administration official", "the leaders did not raise any concerns")]
+
+
+def test_a_participle_as_a_nouns_modifier_leaves_the_pronoun_subject() -> None:
+    text = ("Al Sharpton spoke on Sunday. He said that when he arrived on the scene later, he granted the "
+            "activists speaking time after they assured him that they were not going to call for violence.")
+    assert _speaker_of(text, "when he arrived") == "Al Sharpton"
+
+
+# -- guards from the third review --------------------------------------------------------------------
+
+
+def test_a_group_a_list_or_a_description_after_according_to_is_the_statement() -> None:
+    for text, words in (
+            ("According to Maria Lopez, a majority of residents, including many renters, oppose the plan.",
+             "a majority of residents, including many renters, oppose the plan"),
+            ("According to Smith, the mayor, who took office in May, has cut spending sharply.",
+             "the mayor, who took office in May, has cut spending sharply"),
+            ("According to Rachel Green, the governor, the mayor and the police chief met on Monday.",
+             "the governor, the mayor and the police chief met on Monday"),
+            ("According to Rosa Diaz, the suspect, a 34-year-old man from Ohio, was arrested at the scene.",
+             "the suspect, a 34-year-old man from Ohio, was arrested at the scene")):
+        assert [q.text for q in extract_quotes(text)] == [words], text
+
+
+def test_a_verb_after_a_name_keeps_the_body_before_the_cue_its_speaker() -> None:
+    text = "The court, in its ruling, said Officer Smith at the time acted reasonably."
+    assert _records(text) == [("court", "Officer Smith at the time acted reasonably")]
+
+
+def test_a_quotation_after_a_connective_leaves_the_participle_to_the_speaker() -> None:
+    text = 'However, "this is not over," Smith wrote, adding that he would appeal.'
+    assert ("Smith", "he would appeal") in _records(text)
+
+
+def test_a_regional_office_or_a_briefing_is_no_part_of_the_name() -> None:
+    text = ("The World Health Organization Europe, its regional office, warned of a measles surge.\n\n"
+            "“Vaccination rates have fallen,” the World Health Organization said.")
+    assert _speaker_of(text, "Vaccination rates") == "World Health Organization"
+    text = ("The State Department Briefing, held Tuesday, was canceled.\n\n“We have nothing to announce,” "
+            "the State Department said.")
+    assert _speaker_of(text, "nothing to announce") == "State Department"

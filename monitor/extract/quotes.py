@@ -1664,7 +1664,9 @@ class _Document:
             s = dateline.end()  # "SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper …, warning"
         connective = _CONNECTIVE_OPENER.match(text, s, cs)
         if connective is not None and "," in connective.group():
-            s = connective.end()  # "However, the diplomat spoke, stating that …": the subject after it
+            # "However, the diplomat spoke, stating that …": the subject after it (and after a
+            # quotation opening there: 'However, “this is not over,” Smith wrote, adding …')
+            s = self._past_opening_quote(connective.end(), cs)
         opening = text.find(",", s, min(cs, s + 60))
         if opening > 0 and (text[s:s + 12].split(" ", 1)[0].lower() in _OPENING_PREPOSITIONS
                             or any(w.lower() in ("later", "ago", "earlier", "after", "before")
@@ -6342,29 +6344,55 @@ def _only_where_and_when(rest: str) -> bool:
     words = rest.strip(" .!?\"”’)").split()
     return 2 <= len(words) <= 14 and words[0].lower() in _WHERE_WHEN_OPENERS \
         and not any(w.lower() in lx.CUE_VERBS or w.lower() in _FINITE or w.lower() in lx.AUXILIARIES
-                    or w.lower() in ("that", "who", "which") or w[-1:] in ",;:" for w in words)
+                    or w.lower() in ("that", "who", "which") or w[-1:] in ",;:"
+                    or w.islower() and (w.endswith("ed") or w in _IRREGULAR_PASTS) for w in words)
+
+
+#: Past tenses not ending in "-ed" ("held", "met"): a verb, not where or when.
+_IRREGULAR_PASTS = frozenset(["held", "met", "won", "lost", "made", "sent", "gave", "took", "put", "set",
+                              "cut", "led", "hit", "left", "kept", "went", "came", "ran", "began", "fell",
+                              "rose",
+                              "became", "stood", "spoke", "wrote", "broke", "chose", "drove", "flew", "grew"])
 
 
 #: Prepositions that open where or when something was said.
 _WHERE_WHEN_OPENERS = frozenset(["in", "at", "on", "during", "from", "via", "before", "after", "while"])
 
 
-def _describes_person(part: str) -> bool:
-    """Is ``part`` (between the commas after a named source) what the person is, with no verb
-    of its own: "a senior adviser at the Center for …", "senior fellow of the economics program
-    and Scholl Chair in …", "the U.S. Attorney for Utah"?"""
+def _describes_person(part: str, after: str) -> bool:
+    """Is ``part`` (between the commas after a named source) the person's post, with no verb of
+    its own, and ``after`` (what follows its closing comma) a clause's opening: "a senior adviser
+    at the Center for …, the tariff …", "senior fellow of the economics program and Scholl Chair
+    in …, …"? Not a group, a thing or a list ("a majority of residents, including …", "a
+    teacher, a nurse and a firefighter were …"), nor before a relative clause, an aside or a
+    participle ("…, who took office in May, …")."""
     words = part.split()
     if not 2 <= len(words) <= 25 or any(
             w.lower() in lx.CUE_VERBS or w.lower() in _FINITE or w.lower() in lx.AUXILIARIES for w in words):
         return False
-    first = words[0].lower()
-    if first in ("a", "an"):
-        return not _main_verb_in(words)
-    if first == "the":
-        last = words[-1].strip(".")
-        return len(words) <= 12 and (last[:1].isupper() or last.lower() in lx.POSITION_HEADS)
-    core = next((words[:k] for k, w in enumerate(words) if k and w in _POST_ENDS), words)
-    return 1 <= len(core) <= 4 and all(w.islower() and w.isalpha() for w in core) and _post_word(core[-1])
+    core = next((words[:k] for k, w in enumerate(words) if k and (
+        w in _POST_ENDS or w.endswith("ing") or w in ("close", "familiar"))), words)
+    if core[0].lower() in ("a", "an", "the"):
+        core = core[1:]
+    if not 1 <= len(core) <= 4 or not all(w.replace("-", "").replace("’s", "").replace("'s", "").isalpha()
+                                          for w in core) or not _post_word(core[-1].lower()):
+        return False
+    nxt = after.split(None, 1)[0].lower() if after.split() else ""
+    # (what follows opens a clause with its verb before any comma: not a list, "the governor, the
+    # mayor and the police chief met", nor another description, "the suspect, a 34-year-old man
+    # from Ohio, was arrested")
+    chunk = after.split(",", 1)[0].split()
+    verb = next((k for k, w in enumerate(chunk) if w.islower() and (
+        w in _FINITE or w in lx.AUXILIARIES or w.endswith("ed") or w in _IRREGULAR_PASTS
+        or k >= 2 and w.endswith("s") and not w.endswith("ss")
+        and chunk[k - 1].lower() not in lx.DETERMINERS)), None)
+    return bool(nxt) and nxt not in _NOT_A_CLAUSE_OPENING and nxt not in _POST_ENDS \
+        and not nxt.endswith(("ing", "ed", ",")) and verb is not None and "and" not in chunk[:verb]
+
+
+#: Words after a comma that open no main clause: a relative, a coordination, a contrast.
+_NOT_A_CLAUSE_OPENING = frozenset(["who", "whom", "whose", "which", "where", "when", "and", "or", "but",
+                                   "not", "including", "like", "such", "as", "than", "then"])
 
 
 def _main_verb_in(words: list[str]) -> bool:
@@ -6464,7 +6492,8 @@ def _sieve_according_lead(doc: _Document) -> None:
                 continue
         if frame.mention.kind == "person":
             described_end = text.find(",", comma + 1, e)
-            if described_end > 0 and _describes_person(text[comma + 1:described_end]):
+            if described_end > 0 and _describes_person(text[comma + 1:described_end],
+                                                       text[described_end + 1:e]):
                 # "According to William Reinsch, a senior adviser at the Center for Strategic and
                 # International Studies, the tariff …": what the person is, then the clause
                 comma = described_end

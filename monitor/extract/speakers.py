@@ -555,6 +555,16 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     named = _name_with_he(text, toks)
     if named is not None:
         return named
+    occasion = next((k for k in range(len(toks) - 2, 0, -1) if toks[k].low in _OCCASION_PARTICIPLES
+                     and toks[k].word.islower()), 0)
+    if occasion and toks[occasion - 1].word.islower() and toks[occasion - 1].low in lx.ANON_HEADS \
+            and not any(t.low in lx.PRONOUNS for t in toks[occasion + 1:]):
+        # "A senior administration official briefing reporters after the trilateral said": what
+        # the official was doing, and where, before the cue (the phrase opening the words: not
+        # "he granted the activists speaking time after they assured him")
+        found = _before_participle(text, toks, occasion)
+        if found is not None and found.kind in ("anonymous", "definite") and found.start == toks[0].start:
+            return found
     mention = _regnal_name(_parse_before(text, toks))
     member = _one_of_group(text, toks, mention)
     if member is not None:
@@ -4148,7 +4158,8 @@ _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
 _ONE_WORD_MORE = re.compile(r"[ ]([A-Z][\w&-]*),")
 #: Words after the comma that make the word before it no part of a body's name: an article or
 #: a list's "and" (a description or more names), a part of the body ("…, office", "…, director").
-_NOT_AFTER_A_NAME = frozenset(["a", "an", "the", "and", "or", "who", "whose", "office", "offices", "bureau",
+_NOT_AFTER_A_NAME = frozenset(["a", "an", "the", "its", "their", "and", "or", "who", "whose", "office",
+                               "offices", "bureau",
                                "headquarters", "director", "chief", "head", "board", "branch", "unit",
                                "staff", "members", "leaders", "group", "airport", "terminal", "chapter",
                                "division"])
@@ -4158,7 +4169,8 @@ _PERSON_NOUN_ENDINGS = ("er", "or", "ar", "ist", "ee", "ant", "ent", "ian")
 _GATHERINGS = frozenset(["summit", "convention", "conference", "congress", "headquarters", "stadium",
                          "arena", "meeting", "forum", "rally", "festival", "awards", "games", "gala",
                          "assembly", "session", "hearing", "campus", "building", "tower", "center",
-                         "centre", "offices", "office"])
+                         "centre", "offices", "office", "briefing", "editorial", "stylebook", "manifesto",
+                         "hierarchy", "guidelines", "website", "podcast", "newsletter", "blog"])
 #: Legal forms after a company's name, in lower case without a full stop (a name that ends in one
 #: has its fullest form already).
 _LEGAL_SUFFIXES = frozenset(["inc", "ltd", "llc", "plc", "corp", "co", "ag", "sa", "se", "nv", "gmbh",
