@@ -371,3 +371,19 @@ def test_a_regional_office_or_a_briefing_is_no_part_of_the_name() -> None:
     text = ("The State Department Briefing, held Tuesday, was canceled.\n\n“We have nothing to announce,” "
             "the State Department said.")
     assert _speaker_of(text, "nothing to announce") == "State Department"
+
+
+# -- "Biden meets Xi, says …": the object of the first verb is not who says it ------------------------
+
+
+def test_the_object_of_a_first_verb_is_not_the_speaker_of_the_second() -> None:
+    assert _records("Biden meets Xi, says talks were candid\n\nThe two leaders met in Lima.") \
+        == [("Biden", "talks were candid")]
+    assert _speaker_of("Trump visits fire-stricken California, vows ‘to get it fixed’\n\nU.S. President "
+                       "Donald Trump toured the area.", "to get it fixed") == "Donald Trump"
+
+
+def test_a_noun_ending_in_s_before_a_name_is_no_verb() -> None:
+    text = ("Shapiro's widow, former tennis player Pam Shriver, said her husband had told her Trump had "
+            "not met Shapiro.")
+    assert _speaker_of(text, "her husband") == "Pam Shriver"

@@ -1345,7 +1345,8 @@ class _Document:
             mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
             m_start = mention.start if mention is not None else cs
         if mention is not None and text[mention.end:cs].strip() == "," \
-                and _OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12), mention.start) \
+                and (_OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12), mention.start)
+                     or _OBJECT_OF_VERB.search(text, max(left, mention.start - 40), mention.start)) \
                 and not self._inverted_name_after(ce, e):
             # "he asked about the Muslim Brotherhood, called Omar a “terrorist”": a series of verbs
             # whose subject opens the sentence, not the object of the verb before
@@ -5458,6 +5459,10 @@ _PREPOSITION_BEFORE_WORD = re.compile(r"\b(?:in|on|at|across|among|between|of|fo
                                       r"|over|under|throughout|within)\s+$")
 #: A preposition that ends just before a noun phrase (the phrase is its object, no subject).
 _PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|[Bb]y|[Aa]t|[Ii]nto)\s+$")
+#: A name, then a verb in the present's third person or the past, right before a place (up to
+#: two modifiers between): "Trump visits fire-stricken |California, vows …", "Biden meets |Xi, says …".
+_OBJECT_OF_VERB = re.compile(r"\b[A-Z][\w’'.-]*[ ]+[a-z]{3,}(?<!ss)(?:s|ed)[ ]+"
+                             r"(?:(?:the|a|an|his|her|its|their|[a-z]+-[a-z]+)[ ]+){0,2}$")
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards|"
                                     r"under|than|like|between|among) (?:the |a |an )?$")
 #: A preposition of place or time right before a name ("in Nevada", "across Ohio").
