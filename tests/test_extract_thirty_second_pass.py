@@ -387,3 +387,21 @@ def test_a_noun_ending_in_s_before_a_name_is_no_verb() -> None:
     text = ("Shapiro's widow, former tennis player Pam Shriver, said her husband had told her Trump had "
             "not met Shapiro.")
     assert _speaker_of(text, "her husband") == "Pam Shriver"
+
+
+def test_the_subject_before_a_first_verb_after_a_label_or_an_opening_phrase() -> None:
+    assert _records("Reuters - Biden meets Xi, says talks were candid") == [("Biden", "talks were candid")]
+    text = "Hours after the attack, Netanyahu called Biden, said Israel would respond."
+    assert _records(text) == [("Netanyahu", "Israel would respond")]
+
+
+def test_a_plural_for_people_or_an_opening_adverb_is_no_first_verb() -> None:
+    text = "Tesla investors Cathie Wood and Ron Baron, said the pay package was fair."
+    assert _records(text) == [("Cathie Wood and Ron Baron", "the pay package was fair")]
+    assert _records("Newly elected Mamdani, says rents will be frozen") \
+        == [("Mamdani", "rents will be frozen")]
+
+
+def test_a_participle_before_a_clause_of_its_own_is_no_occasion() -> None:
+    text = "The officials briefing room was packed when the secretary said the war was over."
+    assert _records(text) == [("the secretary", "the war was over")]

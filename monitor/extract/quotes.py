@@ -1344,13 +1344,17 @@ class _Document:
             # "police were investigating whether a manifesto posted …": a clause, not a subject
             mention = _document_subject(text, tokens(text, max(left, cs - _SUBJECT_WINDOW), cs))
             m_start = mention.start if mention is not None else cs
+        doer = _object_of_verb(text, max(left, mention.start - 40), mention.start) \
+            if mention is not None and text[mention.end:cs].strip() == "," else None
         if mention is not None and text[mention.end:cs].strip() == "," \
                 and (_OBJECT_OF_PREPOSITION.search(text, max(left, mention.start - 12), mention.start)
-                     or _OBJECT_OF_VERB.search(text, max(left, mention.start - 40), mention.start)) \
+                     or doer is not None) \
                 and not self._inverted_name_after(ce, e):
             # "he asked about the Muslim Brotherhood, called Omar a “terrorist”": a series of verbs
-            # whose subject opens the sentence, not the object of the verb before
-            mention = self._coordinated_subject(s, cs)
+            # whose subject opens the sentence, not the object of the verb before ("Reuters - Biden
+            # meets Xi, says …": the name before the first verb, where the sentence's opening is
+            # no subject)
+            mention = self._coordinated_subject(s, cs) or doer
             m_start = mention.start if mention is not None else cs
         if mention is not None and _MODIFYING_PARTICIPLE.match(text, ce) \
                 and _PREPOSITION_BEFORE.search(text, max(s, m_start - 14), m_start):
@@ -5461,8 +5465,20 @@ _PREPOSITION_BEFORE_WORD = re.compile(r"\b(?:in|on|at|across|among|between|of|fo
 _PREPOSITION_BEFORE = re.compile(r"\b(?:[Ii]n|[Tt]o|[Oo]f|[Ww]ith|[Ff]rom|[Oo]n|[Bb]y|[Aa]t|[Ii]nto)\s+$")
 #: A name, then a verb in the present's third person or the past, right before a place (up to
 #: two modifiers between): "Trump visits fire-stricken |California, vows …", "Biden meets |Xi, says …".
-_OBJECT_OF_VERB = re.compile(r"\b[A-Z][\w’'.-]*[ ]+[a-z]{3,}(?<!ss)(?:s|ed)[ ]+"
+_OBJECT_OF_VERB = re.compile(r"\b([A-Z][\w’'.-]*)[ ]+([a-z]{3,}(?<!ss)(?:s|ed))[ ]+"
                              r"(?:(?:the|a|an|his|her|its|their|[a-z]+-[a-z]+)[ ]+){0,2}$")
+
+
+def _object_of_verb(text: str, start: int, end: int) -> Mention | None:
+    """The person or body whose verb the words before ``end`` are the object of ("Biden meets
+    |Xi, says …" → Biden); none where the word ending in s is a plural for people or the name a
+    sentence's opening adverb ("Tesla investors |Cathie Wood …", "Newly elected |Mamdani")."""
+    match = _OBJECT_OF_VERB.search(text, start, end)
+    if match is None or match.group(2) in lx.ANON_HEADS or match.group(2) in lx.OCCUPATION_WORDS \
+            or match.group(1).lower().endswith("ly") or match.group(1).lower() in lx.NOT_NAMES:
+        return None
+    doer = parse_before(text, tokens(text, match.start(1), match.end(1)))
+    return doer if doer is not None and doer.kind in ("person", "organisation", "anonymous") else None
 _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:about|of|with|against|into|from|for|to|on|at|by|toward|towards|"
                                     r"under|than|like|between|among) (?:the |a |an )?$")
 #: A preposition of place or time right before a name ("in Nevada", "across Ohio").
@@ -6356,8 +6372,8 @@ def _only_where_and_when(rest: str) -> bool:
 #: Past tenses not ending in "-ed" ("held", "met"): a verb, not where or when.
 _IRREGULAR_PASTS = frozenset(["held", "met", "won", "lost", "made", "sent", "gave", "took", "put", "set",
                               "cut", "led", "hit", "left", "kept", "went", "came", "ran", "began", "fell",
-                              "rose",
-                              "became", "stood", "spoke", "wrote", "broke", "chose", "drove", "flew", "grew"])
+                              "rose", "became", "stood", "spoke", "wrote", "broke", "chose", "drove", "flew",
+                              "grew"])
 
 
 #: Prepositions that open where or when something was said.

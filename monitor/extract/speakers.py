@@ -558,10 +558,12 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     occasion = next((k for k in range(len(toks) - 2, 0, -1) if toks[k].low in _OCCASION_PARTICIPLES
                      and toks[k].word.islower()), 0)
     if occasion and toks[occasion - 1].word.islower() and toks[occasion - 1].low in lx.ANON_HEADS \
-            and not any(t.low in lx.PRONOUNS for t in toks[occasion + 1:]):
+            and not any(t.low in lx.PRONOUNS or t.low in lx.AUXILIARIES or t.low in _SUBORDINATORS
+                        for t in toks[occasion + 1:]):
         # "A senior administration official briefing reporters after the trilateral said": what
-        # the official was doing, and where, before the cue (the phrase opening the words: not
-        # "he granted the activists speaking time after they assured him")
+        # the official was doing, and where, before the cue (the phrase opening the words, with
+        # no clause of its own: not "he granted the activists speaking time after they assured
+        # him", "The officials briefing room was packed when the secretary said")
         found = _before_participle(text, toks, occasion)
         if found is not None and found.kind in ("anonymous", "definite") and found.start == toks[0].start:
             return found
@@ -1887,6 +1889,8 @@ def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
     return None
 
 
+#: Words that open a clause of its own inside a subject's words ("… when the secretary said").
+_SUBORDINATORS = frozenset(["when", "while", "because", "although", "though", "whereas", "if", "unless"])
 #: Participles of what a source was doing when it spoke, not of who it is ("an official
 #: briefing reporters", unlike "lawyers representing the company").
 _OCCASION_PARTICIPLES = frozenset(["briefing", "speaking", "addressing", "traveling", "travelling",
