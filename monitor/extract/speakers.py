@@ -558,7 +558,7 @@ def parse_before(text: str, toks: list[Tok]) -> Mention | None:
     occasion = next((k for k in range(len(toks) - 2, 0, -1) if toks[k].low in _OCCASION_PARTICIPLES
                      and toks[k].word.islower()), 0)
     if occasion and toks[occasion - 1].word.islower() and toks[occasion - 1].low in lx.ANON_HEADS \
-            and not any(t.low in lx.PRONOUNS or t.low in lx.AUXILIARIES or t.low in _SUBORDINATORS
+            and not any(t.low in lx.PRONOUNS or t.low in lx.AUXILIARIES or t.low in _SUBJECT_CLAUSE_WORDS
                         for t in toks[occasion + 1:]):
         # "A senior administration official briefing reporters after the trilateral said": what
         # the official was doing, and where, before the cue (the phrase opening the words, with
@@ -1024,8 +1024,6 @@ _COUNT_WORDS = frozenset(["many", "most", "some", "several", "few", "other", "nu
                           "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousands",
                           "scores", "countless"])
 _ORDINALS = frozenset(["second", "third", "fourth", "fifth"])
-#: A possessive ending a name ("Nissan and Honda’s").
-_OWN_END = re.compile(r"[’']s?$")
 #: Words for companies beside the generic ones ("the tech giants, Google and Apple").
 _COMPANY_KINDS = frozenset(["giant", "grocer", "rival", "conglomerate", "automaker", "carmaker", "insurer",
                             "bank", "lender", "chipmaker", "drugmaker", "miner", "exchange"])
@@ -1890,7 +1888,8 @@ def _before_participle(text: str, toks: list[Tok], p: int) -> Mention | None:
 
 
 #: Words that open a clause of its own inside a subject's words ("… when the secretary said").
-_SUBORDINATORS = frozenset(["when", "while", "because", "although", "though", "whereas", "if", "unless"])
+_SUBJECT_CLAUSE_WORDS = frozenset(["when", "while", "because", "although", "though", "whereas", "if",
+                                   "unless"])
 #: Participles of what a source was doing when it spoke, not of who it is ("an official
 #: briefing reporters", unlike "lawyers representing the company").
 _OCCASION_PARTICIPLES = frozenset(["briefing", "speaking", "addressing", "traveling", "travelling",
@@ -4157,16 +4156,14 @@ def _public_body_of(name: str) -> bool:
 _MODEL_AFTER = re.compile(r" [A-Z]{0,3}\d")
 #: Capitalised words right after an organisation's first word ("Brookings| Institution").
 _ORG_TAIL = re.compile(r"(?:[ ][A-Z][\w&'’-]*){1,3}")
-#: One more capitalised word after an organisation's name, then a comma: "Amnesty International
-#: USA, …".
+#: One more capitalised word after an organisation's name, then a comma: "Fox News Digital, …".
 _ONE_WORD_MORE = re.compile(r"[ ]([A-Z][\w&-]*),")
 #: Words after the comma that make the word before it no part of a body's name: an article or
 #: a list's "and" (a description or more names), a part of the body ("…, office", "…, director").
 _NOT_AFTER_A_NAME = frozenset(["a", "an", "the", "its", "their", "and", "or", "who", "whose", "office",
-                               "offices", "bureau",
-                               "headquarters", "director", "chief", "head", "board", "branch", "unit",
-                               "staff", "members", "leaders", "group", "airport", "terminal", "chapter",
-                               "division"])
+                               "offices", "bureau", "headquarters", "director", "chief", "head", "board",
+                               "branch", "unit", "staff", "members", "leaders", "group", "airport",
+                               "terminal", "chapter", "division"])
 #: Endings of words for people ("Shareholder", "Cofounder", "Scholar", "Trustee", "Strategist").
 _PERSON_NOUN_ENDINGS = ("er", "or", "ar", "ist", "ee", "ant", "ent", "ian")
 #: Gatherings and places a body holds, named after it ("the African Union Summit,").
@@ -7436,14 +7433,11 @@ class SpeakerBook:
 
     def _org_name_one_word_longer(self, name: str) -> str | None:
         """The name of several words the text introduces with one more capitalised word before
-        a comma ("Amnesty International USA, a rights group, …" first, "Amnesty International
-        said" after): the fullest name a story gives is the speaker's. Only at the name's first
-        place (a longer form later is a part of the body or an event of its: "the Red Cross
-        Ukraine, the local office", "the Democratic Party Convention,"); not where the word is a
-        day, a title, a document, a first name, a plural, the body's acronym or a gathering ("the
-        State Department Friday,", "Heritage Foundation President,", "Secret Service Agents,",
-        "Environmental Protection Agency EPA,", "African Union Summit,"); not after a seat of
-        government."""
+        a comma ("Fox News Digital, which obtained the memo, …" first, "Fox News said" after):
+        the fullest name a story gives is the speaker's. Only at the name's first place (a
+        longer form later is a part of the body or an event of its: "the Red Cross Ukraine, the
+        local office"); not after a seat of government; and not where the word is no part of a
+        name (see below)."""
         if name.lower() in lx.GOVERNMENT_SEATS or name.isupper():
             return None
         text = self.text
@@ -7462,17 +7456,17 @@ class SpeakerBook:
                 or low in lx.ORG_NAMES or not after or after[0][:1].isupper() \
                 or after[0].lower() in _NOT_AFTER_A_NAME or after[0].lower().endswith("ed") \
                 or after[0].lower() in lx.CUE_VERBS or after[0].lower() in lx.AUXILIARIES \
-                or alone.search(text, more.end()) or alone.search(text, 0, pos):
+                or alone.search(text, more.end()) or alone.search(text, 0, pos) \
+                or any(p in lx.NOT_NAMES or p in lx.TITLE_WORDS or p in lx.RANKS or p in lx.HONORIFICS
+                       or p in lx.POSITION_HEADS or p in lx.OCCUPATION_WORDS or p in lx.DOCUMENT_NOUNS
+                       or p in lx.TIME_WORDS or _known_first_name(p) for p in low.split("-")):
             # (a plural, an acronym, a gathering, someone's post, a country or a capital: "Secret
             # Service Agents,", "DOJ,", "Summit,", "Staffer,", "Iran,"; a role or a place before a
             # name, a description or a part: "the Justice Department Undersecretary, Lisa Monaco",
             # "Amnesty International Kenya, a branch", "… Sudan, director Eddie Rowe"; a list:
             # "Bank of America Citigroup, and …"; a verb after the comma: the word is no part of a
-            # name the sentence's subject ends on; a word the text also writes as a name of its own)
-            return None
-        if any(p in lx.NOT_NAMES or p in lx.TITLE_WORDS or p in lx.RANKS or p in lx.HONORIFICS
-               or p in lx.POSITION_HEADS or p in lx.OCCUPATION_WORDS or p in lx.DOCUMENT_NOUNS
-               or p in lx.TIME_WORDS or _known_first_name(p) for p in word.lower().split("-")):
+            # name the sentence's subject ends on; a word the text also writes as a name of its
+            # own; a day, a title, a document or a first name: "the State Department Friday,")
             return None
         return f"{name} {word}"
 
@@ -8310,7 +8304,10 @@ class SpeakerBook:
                     found = match  # (bodies of a kind: not "senators Warren and Sanders")
             if found is None:
                 return None
-            pair = Mention(mention.start, mention.end, "organisation", _OWN_END.sub("", found.group(2)))
+            name = found.group(2)
+            last = name.rsplit(None, 1)[-1]  # (without a possessive: "Nissan and Honda’s")
+            pair = Mention(mention.start, mention.end, "organisation",
+                           name[:len(name) - len(last)] + base_word(Tok(last, 0, len(last))))
             return self._by_alias.get(("organisation", alias_key(pair.name))) or self._new(pair)
         if len(words) == 2 and words[0].lower() in ("the", "both") \
                 and _singular(words[1]) in _GENERIC_ORGS | lx.ORG_HEADS \
